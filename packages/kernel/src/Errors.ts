@@ -1,0 +1,134 @@
+/**
+ * The tagged errors that cross package boundaries. Each one carries only codes
+ * and identifiers (never personal data), so it can be logged and turned into an
+ * RFC 9457 problem by the gateway without leaking anything.
+ *
+ * @since 0.1.0
+ */
+import { Schema } from "effect"
+
+/**
+ * A thing that does not exist, or that the caller may not know exists.
+ *
+ * @since 0.1.0
+ */
+export class NotFound extends Schema.TaggedError<NotFound>()("NotFound", {
+  entity: Schema.String,
+  id: Schema.String,
+}) {
+  override get message(): string {
+    return `${this.entity} ${this.id} not found`
+  }
+}
+
+/**
+ * The principal may not do this. `rule` names the policy rule that denied it.
+ *
+ * @since 0.1.0
+ */
+export class Forbidden extends Schema.TaggedError<Forbidden>()("Forbidden", {
+  action: Schema.String,
+  rule: Schema.String,
+}) {
+  override get message(): string {
+    return `forbidden: ${this.action} (${this.rule})`
+  }
+}
+
+/**
+ * The request could not be matched to a principal.
+ *
+ * @since 0.1.0
+ */
+export class Unauthenticated extends Schema.TaggedError<Unauthenticated>()("Unauthenticated", {
+  rule: Schema.String,
+}) {
+  override get message(): string {
+    return `unauthenticated (${this.rule})`
+  }
+}
+
+/**
+ * The change collides with the current state: a stale version (optimistic
+ * concurrency), a duplicate, a key reused for another request. `rule` names which.
+ *
+ * @since 0.1.0
+ */
+export class Conflict extends Schema.TaggedError<Conflict>()("Conflict", {
+  entity: Schema.String,
+  id: Schema.String,
+  rule: Schema.String,
+  expectedVersion: Schema.optional(Schema.Number),
+  actualVersion: Schema.optional(Schema.Number),
+}) {
+  override get message(): string {
+    return `${this.entity} ${this.id}: conflict (${this.rule})`
+  }
+}
+
+/**
+ * Input that breaks a rule. `field` is the path of the offending field
+ * (`persons.0.relationship`), `rule` the rule's message key.
+ *
+ * @since 0.1.0
+ */
+export class InvalidInput extends Schema.TaggedError<InvalidInput>()("InvalidInput", {
+  field: Schema.String,
+  rule: Schema.String,
+}) {
+  override get message(): string {
+    return `invalid ${this.field} (${this.rule})`
+  }
+}
+
+/**
+ * A command that the entity's state machine does not allow from its current state.
+ *
+ * @since 0.1.0
+ */
+export class InvalidTransition extends Schema.TaggedError<InvalidTransition>()("InvalidTransition", {
+  entity: Schema.String,
+  from: Schema.String,
+  command: Schema.String,
+}) {
+  override get message(): string {
+    return `${this.entity}: ${this.command} is not allowed from ${this.from}`
+  }
+}
+
+/**
+ * Every error the kernel defines, as one schema (for encoding across HTTP and plugins).
+ *
+ * @since 0.1.0
+ */
+export const DomainError = Schema.Union(NotFound, Forbidden, Unauthenticated, Conflict, InvalidInput, InvalidTransition)
+
+/**
+ * @since 0.1.0
+ */
+export type DomainError = typeof DomainError.Type
+
+/**
+ * How each error maps to an RFC 9457 problem: a stable `type` slug and an HTTP status.
+ * The gateway prefixes the slug with its problem base URI.
+ *
+ * @since 0.1.0
+ */
+export const problemOf = (error: DomainError): { readonly type: string; readonly status: number } => {
+  switch (error._tag) {
+    case "NotFound":
+      return { type: "not-found", status: 404 }
+    case "Forbidden":
+      return { type: "forbidden", status: 403 }
+    case "Unauthenticated":
+      return { type: "unauthenticated", status: 401 }
+    case "Conflict":
+      return error.expectedVersion === undefined
+        ? { type: "conflict", status: 409 }
+        : { type: "stale-version", status: 412 }
+    case "InvalidInput":
+      return { type: "invalid-input", status: 422 }
+    case "InvalidTransition":
+      return { type: "invalid-transition", status: 409 }
+  }
+}

@@ -1,0 +1,42 @@
+#!/usr/bin/env node
+// The README's two commands (`npm start`, `npm test`) must work on a machine that
+// has only Node and npm. This script finds pnpm (or fetches the pinned one through
+// npx), installs the workspace, and runs the task with pnpm on PATH, which turbo needs.
+import { spawnSync } from "node:child_process"
+import { readFileSync } from "node:fs"
+import { dirname, join } from "node:path"
+import { fileURLToPath } from "node:url"
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..")
+const pinned = JSON.parse(readFileSync(join(root, "package.json"), "utf8")).packageManager.split("+")[0]
+const [task, ...rest] = process.argv.slice(2)
+
+const run = (command, args, env = process.env) => {
+  const result = spawnSync(command, args, { cwd: root, stdio: "inherit", env, shell: process.platform === "win32" })
+  if (result.status !== 0) process.exit(result.status ?? 1)
+}
+
+const pnpmOnPath = () => {
+  const probe = spawnSync("pnpm", ["--version"], { encoding: "utf8", shell: process.platform === "win32" })
+  return probe.status === 0 && probe.stdout.trim().startsWith("10.")
+}
+
+// Without a pnpm 10 on PATH, run everything inside `npx pnpm@<pinned>`: npx puts its
+// pnpm on the PATH of the child, so turbo finds it too.
+const pnpm = (args) => (pnpmOnPath() ? run("pnpm", args) : run("npx", ["-y", pinned, ...args]))
+
+const frozen = process.env.CI ? ["--frozen-lockfile"] : []
+pnpm(["install", ...frozen])
+
+switch (task) {
+  case "test":
+    pnpm(["exec", "turbo", "run", "test", ...rest])
+    break
+  case "start":
+    pnpm(["exec", "turbo", "run", "build", "--filter=@bashke/cli...", "--output-logs=errors-only"])
+    pnpm(["--filter", "@bashke/cli", "exec", "node", "dist/bin.js", "start", ...rest])
+    break
+  default:
+    console.error(`usage: node scripts/workspace.mjs <test|start> [args]`)
+    process.exit(2)
+}
