@@ -7,6 +7,8 @@ export const shared = defineConfig({
     // Property tests and real databases: generous but bounded.
     testTimeout: 60_000,
     hookTimeout: 60_000,
-    reporters: process.env.CI ? ["default"] : ["default"],
+    // The JSON report lets .ci/run print one total over all packages.
+    reporters: ["default", "json"],
+    outputFile: { json: "./test-results/vitest.json" },
   },
 })

@@ -1,0 +1,76 @@
+#!/usr/bin/env node
+// Enforces the layer table of docs/architecture.md: which workspace package may
+// depend on which, which specifiers a package's src/ may import, and no circular
+// imports inside a package. Exits non-zero with one line per breach.
+import { readdirSync, readFileSync, existsSync, statSync } from "node:fs"
+import { join, relative } from "node:path"
+import madge from "madge"
+
+const root = new URL("..", import.meta.url).pathname
+const drivers = ["better-sqlite3", "pg", "@effect/sql-pg", "@effect/sql-sqlite-node", "@effect/sql-libsql", "@libsql/client"]
+const domain = ["mechanism", "case", "referral", "meeting", "action-plan"]
+
+/** Per package folder name: the @bashke packages it may import, and specifiers it must not. */
+const rules = {
+  kernel: { allow: [], deny: ["node:", "@effect/sql", "hono", ...drivers] },
+  persistence: { allow: ["kernel"], deny: ["hono"] },
+  security: { allow: ["kernel", "persistence"], deny: ["hono", "node:", ...drivers] },
+  referral: { allow: ["kernel", "persistence", "security", "case"] },
+  reporting: { allow: ["kernel", "persistence", "security", ...domain] },
+  "plugin-sdk": { allow: ["kernel", "persistence"], deny: ["hono", ...drivers] },
+  client: { allow: ["kernel", ...domain], deny: ["node:", ...drivers] },
+}
+for (const name of domain) rules[name] ??= { allow: ["kernel", "persistence", "security"] }
+for (const name of domain) rules[name].deny = ["hono", "node:", ...drivers, "@bashke/persistence/node"]
+
+const breaches = []
+const workspaces = ["packages", "apps", "plugins"].flatMap((dir) =>
+  existsSync(join(root, dir))
+    ? readdirSync(join(root, dir))
+        .map((name) => ({ dir, name, path: join(root, dir, name) }))
+        .filter((p) => existsSync(join(p.path, "package.json")))
+    : [],
+)
+
+const sourceFiles = (dir) =>
+  existsSync(dir)
+    ? readdirSync(dir).flatMap((entry) => {
+        const path = join(dir, entry)
+        return statSync(path).isDirectory() ? sourceFiles(path) : /\.(ts|tsx|mts|cts)$/.test(entry) ? [path] : []
+      })
+    : []
+
+const importPattern = /(?:import|export)\s[^'"]*?from\s*["']([^"']+)["']|import\(\s*["']([^"']+)["']\s*\)/g
+
+for (const ws of workspaces) {
+  const rule = ws.dir === "packages" ? rules[ws.name] : undefined
+  if (ws.dir === "packages" && !rule) breaches.push(`packages/${ws.name}: no rule in scripts/check-architecture.mjs`)
+  for (const file of sourceFiles(join(ws.path, "src"))) {
+    const text = readFileSync(file, "utf8")
+    for (const match of text.matchAll(importPattern)) {
+      const specifier = match[1] ?? match[2]
+      const where = relative(root, file)
+      if (/^@bashke\/[^/]+\/internal(\/|$)/.test(specifier)) breaches.push(`${where}: imports another package's internals (${specifier})`)
+      if (!rule) continue
+      if (specifier.startsWith("@bashke/")) {
+        const target = specifier.split("/")[1]
+        if (target !== ws.name && !rule.allow.includes(target)) breaches.push(`${where}: ${ws.name} may not import ${specifier}`)
+      }
+      for (const denied of rule.deny ?? []) {
+        if (specifier === denied || specifier.startsWith(denied.endsWith(":") ? denied : `${denied}/`))
+          breaches.push(`${where}: ${ws.name} may not import ${specifier}`)
+      }
+    }
+  }
+  const src = join(ws.path, "src")
+  if (existsSync(src)) {
+    const graph = await madge(src, { fileExtensions: ["ts", "tsx"], tsConfig: join(root, "tsconfig.base.json") })
+    for (const cycle of graph.circular()) breaches.push(`${relative(root, src)}: circular import ${cycle.join(" → ")}`)
+  }
+}
+
+if (breaches.length > 0) {
+  for (const line of breaches) console.error(`✗ ${line}`)
+  process.exit(1)
+}
+console.log(`architecture: ${workspaces.length} workspace packages follow docs/architecture.md, no circular imports`)
