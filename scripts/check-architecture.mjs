@@ -2,12 +2,19 @@
 // Enforces the layer table of docs/architecture.md: which workspace package may
 // depend on which, which specifiers a package's src/ may import, and no circular
 // imports inside a package. Exits non-zero with one line per breach.
-import { readdirSync, readFileSync, existsSync, statSync } from "node:fs"
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs"
 import { join, relative } from "node:path"
 import madge from "madge"
 
 const root = new URL("..", import.meta.url).pathname
-const drivers = ["better-sqlite3", "pg", "@effect/sql-pg", "@effect/sql-sqlite-node", "@effect/sql-libsql", "@libsql/client"]
+const drivers = [
+  "better-sqlite3",
+  "pg",
+  "@effect/sql-pg",
+  "@effect/sql-sqlite-node",
+  "@effect/sql-libsql",
+  "@libsql/client",
+]
 const domain = ["mechanism", "case", "referral", "meeting", "action-plan"]
 
 /** Per package folder name: the @bashke packages it may import, and specifiers it must not. */
@@ -50,11 +57,13 @@ for (const ws of workspaces) {
     for (const match of text.matchAll(importPattern)) {
       const specifier = match[1] ?? match[2]
       const where = relative(root, file)
-      if (/^@bashke\/[^/]+\/internal(\/|$)/.test(specifier)) breaches.push(`${where}: imports another package's internals (${specifier})`)
+      if (/^@bashke\/[^/]+\/internal(\/|$)/.test(specifier))
+        breaches.push(`${where}: imports another package's internals (${specifier})`)
       if (!rule) continue
       if (specifier.startsWith("@bashke/")) {
         const target = specifier.split("/")[1]
-        if (target !== ws.name && !rule.allow.includes(target)) breaches.push(`${where}: ${ws.name} may not import ${specifier}`)
+        if (target !== ws.name && !rule.allow.includes(target))
+          breaches.push(`${where}: ${ws.name} may not import ${specifier}`)
       }
       for (const denied of rule.deny ?? []) {
         if (specifier === denied || specifier.startsWith(denied.endsWith(":") ? denied : `${denied}/`))

@@ -34,7 +34,8 @@ switch (task) {
     break
   case "start":
     pnpm(["exec", "turbo", "run", "build", "--filter=@bashke/cli...", "--output-logs=errors-only"])
-    pnpm(["--filter", "@bashke/cli", "exec", "node", "dist/bin.js", "start", ...rest])
+    // From the repository root, so the default ./data/bashke.db lands there.
+    run(process.execPath, [join(root, "apps/cli/dist/bin.js"), "start", ...rest])
     break
   default:
     console.error(`usage: node scripts/workspace.mjs <test|start> [args]`)

@@ -109,12 +109,41 @@ export const DomainError = Schema.Union(NotFound, Forbidden, Unauthenticated, Co
 export type DomainError = typeof DomainError.Type
 
 /**
+ * The problem `type` slugs of {@link problemOf}.
+ *
+ * @since 0.1.0
+ */
+export type ProblemType =
+  | "not-found"
+  | "forbidden"
+  | "unauthenticated"
+  | "conflict"
+  | "stale-version"
+  | "invalid-input"
+  | "invalid-transition"
+
+/**
+ * Every problem type, for checks that each has a title in the catalogue.
+ *
+ * @since 0.1.0
+ */
+export const problemTypes: ReadonlyArray<ProblemType> = [
+  "not-found",
+  "forbidden",
+  "unauthenticated",
+  "conflict",
+  "stale-version",
+  "invalid-input",
+  "invalid-transition",
+]
+
+/**
  * How each error maps to an RFC 9457 problem: a stable `type` slug and an HTTP status.
  * The gateway prefixes the slug with its problem base URI.
  *
  * @since 0.1.0
  */
-export const problemOf = (error: DomainError): { readonly type: string; readonly status: number } => {
+export const problemOf = (error: DomainError): { readonly type: ProblemType; readonly status: number } => {
   switch (error._tag) {
     case "NotFound":
       return { type: "not-found", status: 404 }
@@ -132,3 +161,11 @@ export const problemOf = (error: DomainError): { readonly type: string; readonly
       return { type: "invalid-transition", status: 409 }
   }
 }
+
+/**
+ * The catalogue key of an error's problem title (`error.not-found.title`, …),
+ * one per problem type; the kernel's messages hold all of them.
+ *
+ * @since 0.1.0
+ */
+export const titleKey = (error: DomainError): `error.${ProblemType}.title` => `error.${problemOf(error).type}.title`

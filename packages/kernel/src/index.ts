@@ -1,4 +1,102 @@
 /**
+ * The message catalogue: ICU messages in every locale, merged from each package.
+ *
+ * @since 0.1.0
+ */
+export * as Catalogue from "./Catalogue"
+
+/**
+ * The keyset pagination cursor: encode, decode, compare sort keys.
+ *
+ * @since 0.1.0
+ */
+export * as Cursor from "./Cursor"
+
+/**
+ * Tagged errors and their RFC 9457 problem mapping.
+ *
  * @since 0.1.0
  */
 export * as Errors from "./Errors"
+
+/**
+ * Time-sortable branded ids and the id generator.
+ *
+ * @since 0.1.0
+ */
+export * as Id from "./Id"
+
+/**
+ * Institutions.
+ *
+ * @since 0.1.0
+ */
+export * as Institution from "./Institution"
+
+/**
+ * Jurisdiction profiles: every legal number, with the Kosovo profile as default.
+ *
+ * @since 0.1.0
+ */
+export * as JurisdictionProfile from "./JurisdictionProfile"
+
+/**
+ * Supported locales, their fallback order and Accept-Language negotiation.
+ *
+ * @since 0.1.0
+ */
+export * as Locale from "./Locale"
+
+/**
+ * Text given as data in one or more locales.
+ *
+ * @since 0.1.0
+ */
+export * as LocalizedText from "./LocalizedText"
+
+/**
+ * The kernel's part of the message catalogue.
+ *
+ * @since 0.1.0
+ */
+export * as Messages from "./Messages"
+
+/**
+ * @since 0.1.0
+ */
+export { kernelMessages } from "./Messages"
+
+/**
+ * The 38 municipalities of Kosovo.
+ *
+ * @since 0.1.0
+ */
+export * as Municipality from "./Municipality"
+
+/**
+ * Keyset pagination: page requests, pages and the paginate step.
+ *
+ * @since 0.1.0
+ */
+export * as Pagination from "./Pagination"
+
+/**
+ * Principals, roles and the current principal.
+ *
+ * @since 0.1.0
+ */
+export * as Principal from "./Principal"
+
+/**
+ * The sectors of a coordination mechanism.
+ *
+ * @since 0.1.0
+ */
+export * as Sector from "./Sector"
+
+/**
+ * Serbian Latin ↔ Cyrillic transliteration.
+ *
+ * @since 0.1.0
+ */
+export * as Transliteration from "./Transliteration"

@@ -1,0 +1,7 @@
+import { type Migrations, persistenceMigrations } from "@bashke/persistence"
+
+/**
+ * Every package's migrations, in the order they must run: persistence's own
+ * tables (outbox, idempotency) first, then each package after the ones it builds on.
+ */
+export const migrationPlan: ReadonlyArray<Migrations.MigrationSet> = [persistenceMigrations]

@@ -1,0 +1,497 @@
+/**
+ * A jurisdiction profile: every legal or practice number the platform computes
+ * with — deadlines, durations, meeting cadence, thresholds — and the languages,
+ * time zone and law references of one country, versioned. A legal number appears
+ * once, here; another country is a new profile, not a fork.
+ *
+ * Each number records whether it is confirmed and its source. Unconfirmed numbers
+ * are settings with a documented default: {@link unconfirmed} lists them for a
+ * settings screen.
+ *
+ * @since 0.1.0
+ */
+import { Context, Schema } from "effect"
+import * as Catalogue from "./Catalogue"
+import * as Locale from "./Locale"
+import { LocalizedText } from "./LocalizedText"
+import { kernelMessages } from "./Messages"
+import { Sector } from "./Sector"
+
+/**
+ * The unit of a legal number.
+ *
+ * @since 0.1.0
+ */
+export const Unit = Schema.Literal("hours", "days", "working-days", "weeks", "months", "count", "per-year", "euro")
+
+/**
+ * @since 0.1.0
+ */
+export type Unit = typeof Unit.Type
+
+const provenance = {
+  /** Checked against `source`; false for a project default awaiting confirmation. */
+  confirmed: Schema.Boolean,
+  /** Where the value comes from (law and article, memorandum, practice, project default). */
+  source: Schema.NonEmptyTrimmedString,
+}
+
+const Amount = Schema.Number.pipe(Schema.finite(), Schema.nonNegative())
+
+const legalNumberIn = <const Units extends ReadonlyArray<Unit>>(...units: Units) =>
+  Schema.Struct({ value: Amount, unit: Schema.Literal(...units), ...provenance })
+
+/**
+ * A number with its unit and provenance: `{ value: 24, unit: "hours",
+ * confirmed: false, source: "…" }`.
+ *
+ * @since 0.1.0
+ */
+export const LegalNumber = Schema.Struct({ value: Amount, unit: Unit, ...provenance }).annotations({
+  identifier: "LegalNumber",
+})
+
+/**
+ * @since 0.1.0
+ */
+export type LegalNumber = typeof LegalNumber.Type
+
+/**
+ * A legal number that is a span of time.
+ *
+ * @since 0.1.0
+ */
+export const LegalDuration = legalNumberIn("hours", "days", "working-days", "weeks", "months").annotations({
+  identifier: "LegalDuration",
+})
+
+/**
+ * A legal number that counts something.
+ *
+ * @since 0.1.0
+ */
+export const LegalCount = legalNumberIn("count").annotations({ identifier: "LegalCount" })
+
+/**
+ * A legal value that is not a number (a rule, a flag, a sector), with provenance.
+ *
+ * @since 0.1.0
+ */
+export const LegalSetting = <S extends Schema.Schema.Any>(value: S) => Schema.Struct({ value, ...provenance })
+
+/**
+ * A legal value with provenance, as a type.
+ *
+ * @since 0.1.0
+ */
+export interface LegalSetting<A> {
+  readonly value: A
+  readonly confirmed: boolean
+  readonly source: string
+}
+
+/**
+ * A meeting's quorum rule, counted over member institutions.
+ *
+ * @since 0.1.0
+ */
+export const Quorum = Schema.Literal("more-than-half", "two-thirds", "all").annotations({ identifier: "Quorum" })
+
+/**
+ * @since 0.1.0
+ */
+export type Quorum = typeof Quorum.Type
+
+/**
+ * Whether `present` of `members` member institutions meet the quorum. No quorum
+ * without members.
+ *
+ * @since 0.1.0
+ */
+export const quorumMet = (rule: Quorum, present: number, members: number): boolean => {
+  if (members <= 0) return false
+  switch (rule) {
+    case "more-than-half":
+      return present * 2 > members
+    case "two-thirds":
+      return present * 3 >= members * 2
+    case "all":
+      return present >= members
+  }
+}
+
+const Code = Schema.String.pipe(Schema.pattern(/^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/))
+
+/**
+ * A law, procedure or agreement the profile's numbers come from. `reviewed` is
+ * false for a text the project has not read yet.
+ *
+ * @since 0.1.0
+ */
+export const LawReference = Schema.Struct({
+  code: Schema.NonEmptyTrimmedString,
+  kind: Schema.Literal("law", "regulation", "procedure", "memorandum", "convention"),
+  title: LocalizedText,
+  year: Schema.Int,
+  reviewed: Schema.Boolean,
+}).annotations({ identifier: "LawReference" })
+
+/**
+ * @since 0.1.0
+ */
+export type LawReference = typeof LawReference.Type
+
+/**
+ * One kind of protection order: who issues it, how fast a court must decide on
+ * it, how long it lasts, and when to remind about an extension.
+ *
+ * @since 0.1.0
+ */
+export const ProtectionOrderKind = Schema.Struct({
+  name: LocalizedText,
+  issuedBy: Schema.Literal("court", "police"),
+  decisionWithin: Schema.optional(LegalDuration),
+  duration: LegalDuration,
+  extensionReminderBeforeExpiry: Schema.optional(LegalDuration),
+}).annotations({ identifier: "ProtectionOrderKind" })
+
+/**
+ * @since 0.1.0
+ */
+export type ProtectionOrderKind = typeof ProtectionOrderKind.Type
+
+const CivilDate = Schema.String.pipe(
+  Schema.filter((s) => /^\d{4}-\d{2}-\d{2}$/.test(s) && new Date(`${s}T00:00:00Z`).toISOString().slice(0, 10) === s, {
+    identifier: "CivilDate",
+    description: "a calendar date, YYYY-MM-DD",
+  }),
+)
+
+const TimeZone = Schema.String.pipe(
+  Schema.filter(
+    (zone) => {
+      try {
+        new Intl.DateTimeFormat("en", { timeZone: zone })
+        return true
+      } catch {
+        return false
+      }
+    },
+    { identifier: "TimeZone", description: "an IANA time zone, e.g. Europe/Belgrade" },
+  ),
+)
+
+/**
+ * A jurisdiction profile.
+ *
+ * @since 0.1.0
+ */
+export const JurisdictionProfile = Schema.Struct({
+  /** Short code; `xk` for Kosovo. */
+  id: Code,
+  name: LocalizedText,
+  /** Increases with every change of a value; records keep the version they were computed with. */
+  version: Schema.Int.pipe(Schema.positive()),
+  /** The first day this version applies to. */
+  effectiveFrom: CivilDate,
+  laws: Schema.Array(LawReference),
+  /** Deadlines run in this zone (a day ends at local midnight). */
+  timezone: TimeZone,
+  languages: Schema.Struct({
+    /** Languages in official use (ISO 639); municipalities may add more. */
+    official: Schema.NonEmptyArray(Locale.LanguageCode),
+    /** Interface locales offered, in order. */
+    locales: Schema.NonEmptyArray(Locale.Locale),
+    defaultLocale: Locale.Locale,
+  }),
+  meetings: Schema.Struct({
+    minimumPerYear: legalNumberIn("per-year"),
+    adHocScheduleWithin: LegalDuration,
+    adHocUrgentScheduleWithin: LegalDuration,
+    quorum: LegalSetting(Quorum),
+    minutesCirculatedWithin: LegalDuration,
+    caseAnniversaryNotice: LegalDuration,
+  }),
+  protectionOrders: Schema.Struct({
+    kinds: Schema.Record({ key: Code, value: ProtectionOrderKind }),
+    breach: Schema.Struct({
+      maxFine: legalNumberIn("euro"),
+      maxImprisonment: LegalDuration,
+    }),
+  }),
+  risk: Schema.Struct({
+    reassessmentEvery: LegalDuration,
+    dash: Schema.Struct({ questions: LegalCount, highAtLeast: LegalCount, mediumAtLeast: LegalCount }),
+    conference: Schema.Struct({
+      escalationIncidents: LegalCount,
+      escalationWindow: LegalDuration,
+      repeatWindow: LegalDuration,
+    }),
+  }),
+  referrals: Schema.Struct({
+    acknowledgeWithin: Schema.Struct({ highRisk: LegalDuration, standard: LegalDuration }),
+    decideWithin: LegalDuration,
+  }),
+  statistics: Schema.Struct({
+    smallCellThreshold: LegalCount,
+    consentRequired: LegalSetting(Schema.Boolean),
+  }),
+  caseTeam: Schema.Struct({
+    defaultLeadSector: LegalSetting(Sector),
+  }),
+}).pipe(
+  Schema.filter(
+    (p) => p.languages.locales.includes(p.languages.defaultLocale) || "jurisdiction.locale.default-not-offered",
+  ),
+  Schema.filter(
+    (p) =>
+      (p.risk.dash.mediumAtLeast.value < p.risk.dash.highAtLeast.value &&
+        p.risk.dash.highAtLeast.value <= p.risk.dash.questions.value) ||
+      "jurisdiction.risk.thresholds-out-of-order",
+  ),
+  Schema.annotations({ identifier: "JurisdictionProfile" }),
+)
+
+/**
+ * @since 0.1.0
+ */
+export type JurisdictionProfile = typeof JurisdictionProfile.Type
+
+const checked = <U extends Unit>(value: number, unit: U, source: string) =>
+  ({ value, unit, confirmed: true, source }) as const
+const assumed = <U extends Unit>(value: number, unit: U, source: string) =>
+  ({ value, unit, confirmed: false, source }) as const
+
+const law = "Law 03/L-182 on Protection against Domestic Violence (2010)"
+const memorandum = "Memorandum of Agreement of the local coordination mechanisms (EIGE good-practice page)"
+const sop = "Standard Operating Procedures for Protection from Domestic Violence in Kosovo (2013)"
+const safeLives = "SafeLives DASH risk checklist and MARAC practice"
+const projectDefault = "Bashkë project default, not found in law or memorandum"
+const unverified = "commonly cited for Law 03/L-182, not verified in the text (nor in successor Law 08/L-185)"
+
+/**
+ * The Kosovo profile, version 1: the numbers of Law 03/L-182 (2010), the
+ * mechanisms' memorandum, the 2013 Standard Operating Procedures and
+ * SafeLives/MARAC practice. Successor Law 08/L-185 (2023) has not been reviewed:
+ * the numbers it may change are among the unconfirmed ones. `effectiveFrom` is
+ * the adoption date of Law 03/L-182.
+ *
+ * @since 0.1.0
+ */
+export const kosovo: JurisdictionProfile = {
+  id: "xk",
+  name: { sq: "Kosova", "sr-Latn": "Kosovo", en: "Kosovo" },
+  version: 1,
+  effectiveFrom: "2010-07-01",
+  laws: [
+    {
+      code: "03/L-182",
+      kind: "law",
+      title: {
+        sq: "Ligji për mbrojtje nga dhuna në familje",
+        "sr-Latn": "Zakon o zaštiti od nasilja u porodici",
+        en: "Law on Protection against Domestic Violence",
+      },
+      year: 2010,
+      reviewed: true,
+    },
+    {
+      code: "08/L-185",
+      kind: "law",
+      title: {
+        sq: "Ligji për parandalimin dhe mbrojtjen nga dhuna në familje, dhuna ndaj grave dhe dhuna me bazë gjinore",
+        "sr-Latn": "Zakon o sprečavanju i zaštiti od nasilja u porodici, nasilja nad ženama i rodno zasnovanog nasilja",
+        en: "Law on Prevention and Protection from Domestic Violence, Violence against Women and Gender-Based Violence",
+      },
+      year: 2023,
+      reviewed: false,
+    },
+    {
+      code: "SOP-2013",
+      kind: "procedure",
+      title: {
+        sq: "Procedurat standarde të veprimit për mbrojtje nga dhuna në familje",
+        "sr-Latn": "Standardne operativne procedure za zaštitu od nasilja u porodici",
+        en: "Standard Operating Procedures for Protection from Domestic Violence",
+      },
+      year: 2013,
+      reviewed: true,
+    },
+  ],
+  timezone: "Europe/Belgrade",
+  languages: { official: ["sq", "sr"], locales: ["sq", "sr-Latn", "sr-Cyrl", "en"], defaultLocale: "sq" },
+  meetings: {
+    minimumPerYear: checked(4, "per-year", memorandum),
+    adHocScheduleWithin: assumed(7, "days", `${projectDefault}: any member may request an ad hoc meeting`),
+    adHocUrgentScheduleWithin: assumed(2, "days", `${projectDefault}: urgent ad hoc request`),
+    quorum: { value: "more-than-half", confirmed: false, source: `${projectDefault}: check the memorandum` },
+    minutesCirculatedWithin: checked(3, "working-days", `${safeLives}: minutes circulated within 3 working days`),
+    caseAnniversaryNotice: checked(12, "months", `${safeLives}: notice of cases reaching 12 months`),
+  },
+  protectionOrders: {
+    kinds: {
+      "protection-order": {
+        name: { sq: "Urdhri për mbrojtje", "sr-Latn": "Naredba za zaštitu", en: "Protection order" },
+        issuedBy: "court",
+        decisionWithin: assumed(15, "days", unverified),
+        duration: assumed(12, "months", `${projectDefault}: longest term of an order; verify in the law`),
+      },
+      "emergency-protection-order": {
+        name: {
+          sq: "Urdhri për mbrojtje emergjente",
+          "sr-Latn": "Naredba za hitnu zaštitu",
+          en: "Emergency protection order",
+        },
+        issuedBy: "court",
+        decisionWithin: assumed(24, "hours", unverified),
+        duration: assumed(
+          15,
+          "days",
+          `${projectDefault}: lasts until the protection order is decided (15 days); verify in the law`,
+        ),
+        extensionReminderBeforeExpiry: checked(2, "days", `${law}: extension may be requested 2 days before expiry`),
+      },
+      "temporary-emergency-protection-order": {
+        name: {
+          sq: "Urdhri i përkohshëm për mbrojtje emergjente",
+          "sr-Latn": "Privremena naredba za hitnu zaštitu",
+          en: "Temporary emergency protection order",
+        },
+        issuedBy: "police",
+        duration: assumed(
+          1,
+          "working-days",
+          `${projectDefault}: until the court's next working day, when it may extend it; verify in the law`,
+        ),
+      },
+    },
+    breach: {
+      maxFine: checked(2000, "euro", `${law}: breach of an order is an offence`),
+      maxImprisonment: checked(6, "months", `${law}: breach of an order is an offence`),
+    },
+  },
+  risk: {
+    reassessmentEvery: checked(8, "weeks", `${safeLives}: reassessment every 8 weeks is common practice`),
+    dash: {
+      questions: checked(24, "count", safeLives),
+      highAtLeast: checked(14, "count", safeLives),
+      mediumAtLeast: checked(10, "count", safeLives),
+    },
+    conference: {
+      escalationIncidents: checked(3, "count", `${safeLives}: potential escalation`),
+      escalationWindow: checked(12, "months", `${safeLives}: potential escalation`),
+      repeatWindow: checked(12, "months", `${safeLives}: repeat referral`),
+    },
+  },
+  referrals: {
+    acknowledgeWithin: {
+      highRisk: assumed(4, "hours", `${projectDefault}: high-risk referral`),
+      standard: assumed(24, "hours", projectDefault),
+    },
+    decideWithin: assumed(72, "hours", projectDefault),
+  },
+  statistics: {
+    smallCellThreshold: assumed(
+      10,
+      "count",
+      `${projectDefault}: the common rule suppresses non-zero counts under 10; confirm with the Agency for Gender Equality`,
+    ),
+    consentRequired: {
+      value: false,
+      confirmed: false,
+      source: `${projectDefault}: aggregates with small cells suppressed identify no one; confirm with the data protection authority`,
+    },
+  },
+  caseTeam: {
+    defaultLeadSector: {
+      value: "social-work",
+      confirmed: true,
+      source: `${sop}: the centre for social work assigns the case manager`,
+    },
+  },
+}
+
+/**
+ * The profile used when none is chosen: Kosovo.
+ *
+ * @since 0.1.0
+ */
+export const defaultProfile: JurisdictionProfile = kosovo
+
+/**
+ * The jurisdiction profile in effect, for services that compute deadlines or
+ * check cadence. Defaults to {@link kosovo}; provide another with
+ * `Effect.provideService(CurrentJurisdiction, profile)`.
+ *
+ * @since 0.1.0
+ */
+export class CurrentJurisdiction extends Context.Reference<CurrentJurisdiction>()(
+  "@bashke/kernel/CurrentJurisdiction",
+  { defaultValue: (): JurisdictionProfile => kosovo },
+) {}
+
+/**
+ * One legal value of a profile, found by {@link settings}, with its dotted path
+ * (`protectionOrders.kinds.emergency-protection-order.decisionWithin`).
+ *
+ * @since 0.1.0
+ */
+export interface Setting {
+  readonly path: string
+  readonly value: unknown
+  readonly unit?: Unit
+  readonly confirmed: boolean
+  readonly source: string
+}
+
+const isSetting = (value: object): value is LegalSetting<unknown> & { readonly unit?: Unit } =>
+  "value" in value &&
+  "confirmed" in value &&
+  typeof value.confirmed === "boolean" &&
+  "source" in value &&
+  typeof value.source === "string"
+
+/**
+ * Every legal number and setting of a profile, in declaration order. Found by
+ * shape (a `value` with `confirmed` and `source`), so a number added to the
+ * schema is listed without touching this function.
+ *
+ * @since 0.1.0
+ */
+export const settings = (profile: JurisdictionProfile): ReadonlyArray<Setting> => {
+  const out: Array<Setting> = []
+  const walk = (value: unknown, path: ReadonlyArray<string>): void => {
+    if (typeof value !== "object" || value === null) return
+    if (isSetting(value)) {
+      out.push({
+        path: path.join("."),
+        value: value.value,
+        ...(value.unit === undefined ? {} : { unit: value.unit }),
+        confirmed: value.confirmed,
+        source: value.source,
+      })
+      return
+    }
+    for (const [key, child] of Object.entries(value)) walk(child, [...path, key])
+  }
+  walk(profile, [])
+  return out
+}
+
+/**
+ * The numbers and settings of a profile not yet confirmed against their source:
+ * what a settings screen offers to review.
+ *
+ * @since 0.1.0
+ */
+export const unconfirmed = (profile: JurisdictionProfile): ReadonlyArray<Setting> =>
+  settings(profile).filter((setting) => !setting.confirmed)
+
+/**
+ * A legal number for a reader: `describe(kosovo.meetings.minimumPerYear, "en")`
+ * is "4 times a year", in Serbian "4 puta godišnje".
+ *
+ * @since 0.1.0
+ */
+export const describe = (number: { readonly value: number; readonly unit: Unit }, locale: Locale.Locale): string =>
+  Catalogue.format(kernelMessages, locale, `unit.${number.unit}`, { value: number.value })

@@ -1,0 +1,163 @@
+/**
+ * Who is acting: a user, an API token or a plugin, with the roles, institution,
+ * sector and mechanisms that policies decide on. A principal carries no name or
+ * other personal data, so it can be logged and audited as is.
+ *
+ * @since 0.1.0
+ */
+import { Context, Effect, Schema } from "effect"
+import { dual } from "effect/Function"
+import * as Catalogue from "./Catalogue"
+import { Forbidden } from "./Errors"
+import { InstitutionId, MechanismId, PrincipalId } from "./Id"
+import type * as Locale from "./Locale"
+import { kernelMessages } from "./Messages"
+import { Sector } from "./Sector"
+
+/**
+ * What a principal may be asked to do:
+ *
+ * - `coordinator`: the mechanism coordinator (the municipal Gender Equality Officer)
+ * - `case-worker`: works cases for a member institution
+ * - `member-representative`: represents a member institution (or deputises)
+ * - `national-coordinator`: national level; aggregates only, never names
+ * - `administrator`: runs the installation (tokens, plugins, settings)
+ * - `auditor`: reads the audit log
+ *
+ * @since 0.1.0
+ */
+export const Role = Schema.Literal(
+  "coordinator",
+  "case-worker",
+  "member-representative",
+  "national-coordinator",
+  "administrator",
+  "auditor",
+).annotations({ identifier: "Role" })
+
+/**
+ * @since 0.1.0
+ */
+export type Role = typeof Role.Type
+
+/**
+ * Every role.
+ *
+ * @since 0.1.0
+ */
+export const roles: ReadonlyArray<Role> = Role.literals
+
+/**
+ * The roles that act for an institution and therefore need one.
+ *
+ * @since 0.1.0
+ */
+export const institutionalRoles: ReadonlyArray<Role> = ["coordinator", "case-worker", "member-representative"]
+
+/**
+ * How a principal authenticated: a person signed in, an API token, or a plugin
+ * acting with the capabilities it was granted.
+ *
+ * @since 0.1.0
+ */
+export const Kind = Schema.Literal("user", "api-token", "plugin").annotations({ identifier: "PrincipalKind" })
+
+/**
+ * @since 0.1.0
+ */
+export type Kind = typeof Kind.Type
+
+/**
+ * A principal. `institution` is required for the institutional roles
+ * (coordinator, case worker, member representative) and optional for national
+ * ones; a failed decode reports `principal.institution.required`.
+ *
+ * @since 0.1.0
+ */
+export const Principal = Schema.Struct({
+  id: PrincipalId,
+  kind: Kind,
+  institution: Schema.optional(InstitutionId),
+  sector: Schema.optional(Sector),
+  roles: Schema.Array(Role),
+  mechanisms: Schema.Array(MechanismId),
+}).pipe(
+  Schema.filter((p) => p.institution !== undefined || !p.roles.some((role) => institutionalRoles.includes(role)), {
+    identifier: "Principal",
+    message: () => "principal.institution.required",
+  }),
+)
+
+/**
+ * @since 0.1.0
+ */
+export type Principal = typeof Principal.Type
+
+/**
+ * The principal of the current request, provided by the gateway (or a test) and
+ * read by services and policies.
+ *
+ * @since 0.1.0
+ */
+export class CurrentPrincipal extends Context.Tag("@bashke/kernel/CurrentPrincipal")<CurrentPrincipal, Principal>() {}
+
+/**
+ * Whether the principal has a role.
+ *
+ * @since 0.1.0
+ */
+export const hasRole: {
+  (role: Role): (principal: Principal) => boolean
+  (principal: Principal, role: Role): boolean
+} = dual(2, (principal: Principal, role: Role): boolean => principal.roles.includes(role))
+
+/**
+ * Whether the principal has at least one of the roles.
+ *
+ * @since 0.1.0
+ */
+export const hasAnyRole: {
+  (roles: ReadonlyArray<Role>): (principal: Principal) => boolean
+  (principal: Principal, roles: ReadonlyArray<Role>): boolean
+} = dual(2, (principal: Principal, roles: ReadonlyArray<Role>): boolean =>
+  roles.some((role) => principal.roles.includes(role)),
+)
+
+/**
+ * Whether the principal belongs to a mechanism.
+ *
+ * @since 0.1.0
+ */
+export const belongsTo: {
+  (mechanism: MechanismId): (principal: Principal) => boolean
+  (principal: Principal, mechanism: MechanismId): boolean
+} = dual(2, (principal: Principal, mechanism: MechanismId): boolean => principal.mechanisms.includes(mechanism))
+
+/**
+ * The current principal when it has `role`; otherwise fails with `Forbidden`
+ * (`rule: "principal.role.required"`) naming `action`.
+ *
+ * @since 0.1.0
+ */
+export const requireRole = (role: Role, action: string): Effect.Effect<Principal, Forbidden, CurrentPrincipal> =>
+  Effect.flatMap(CurrentPrincipal, (principal) =>
+    hasRole(principal, role)
+      ? Effect.succeed(principal)
+      : Effect.fail(new Forbidden({ action, rule: "principal.role.required" })),
+  )
+
+/**
+ * A role's label in `locale`.
+ *
+ * @since 0.1.0
+ */
+export const roleLabel = (role: Role, locale: Locale.Locale): string =>
+  Catalogue.format(kernelMessages, locale, `role.${role}`)
+
+/**
+ * A principal kind's label in `locale`.
+ *
+ * @since 0.1.0
+ */
+export const kindLabel = (kind: Kind, locale: Locale.Locale): string =>
+  Catalogue.format(kernelMessages, locale, `principal.kind.${kind}`)

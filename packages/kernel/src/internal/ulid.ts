@@ -1,0 +1,114 @@
+// Crockford's base32 leaves out I, L, O and U so ids survive being read aloud or retyped.
+const alphabet = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
+
+/** The largest time a ULID can hold: 48 bits of milliseconds (year 10889). */
+export const maxTime = 2 ** 48 - 1
+
+/** How many random bytes follow the time: 80 bits. */
+export const randomLength = 10
+
+/** The first character carries only 3 of the 48 time bits, hence `[0-7]`. */
+export const pattern = /^[0-7][0-9A-HJKMNP-TV-Z]{25}$/
+
+const encodeTime = (time: number): string => {
+  let out = ""
+  let rest = time
+  for (let i = 0; i < 10; i++) {
+    out = alphabet[rest % 32] + out
+    rest = Math.floor(rest / 32)
+  }
+  return out
+}
+
+// 40 bits fit exactly in a double, so each half of the random part is encoded without BigInt.
+const encodeForty = (bytes: Uint8Array, offset: number): string => {
+  let value =
+    bytes[offset]! * 2 ** 32 +
+    bytes[offset + 1]! * 2 ** 24 +
+    bytes[offset + 2]! * 2 ** 16 +
+    bytes[offset + 3]! * 2 ** 8 +
+    bytes[offset + 4]!
+  let out = ""
+  for (let i = 0; i < 8; i++) {
+    out = alphabet[value % 32] + out
+    value = Math.floor(value / 32)
+  }
+  return out
+}
+
+export const encode = (time: number, random: Uint8Array): string => {
+  if (!Number.isInteger(time) || time < 0 || time > maxTime) {
+    throw new RangeError(`ULID time must be an integer in [0, 2^48 - 1], got ${time}`)
+  }
+  if (random.length !== randomLength) {
+    throw new RangeError(`ULID randomness must be ${randomLength} bytes, got ${random.length}`)
+  }
+  return encodeTime(time) + encodeForty(random, 0) + encodeForty(random, 5)
+}
+
+export const decodeTime = (id: string): number => {
+  let time = 0
+  for (let i = 0; i < 10; i++) {
+    time = time * 32 + alphabet.indexOf(id[i]!)
+  }
+  return time
+}
+
+/** Adds one to the big-endian number in `bytes`; false when it wrapped around to zero. */
+const increment = (bytes: Uint8Array): boolean => {
+  for (let i = bytes.length - 1; i >= 0; i--) {
+    if (bytes[i]! < 255) {
+      bytes[i] = bytes[i]! + 1
+      return true
+    }
+    bytes[i] = 0
+  }
+  return false
+}
+
+export interface Monotonic {
+  readonly next: (now: number) => string
+}
+
+/**
+ * Within one millisecond (or when the clock steps back) the previous random part is
+ * incremented instead of drawn again, so ids stay strictly increasing. When the
+ * 80 bits overflow — about one chance in 2^80 per id — the id borrows the next
+ * millisecond rather than break the order.
+ */
+export const monotonic = (random: () => Uint8Array): Monotonic => {
+  let lastTime = -1
+  let lastRandom: Uint8Array = new Uint8Array(randomLength)
+  return {
+    next: (now) => {
+      if (now > lastTime) {
+        lastTime = now
+        lastRandom = random()
+      } else if (!increment(lastRandom)) {
+        lastTime += 1
+        lastRandom = random()
+      }
+      return encode(lastTime, lastRandom)
+    },
+  }
+}
+
+/**
+ * A small deterministic generator (splitmix32) for test layers: reproducible ids
+ * from a seed, never used for real ids.
+ */
+export const seededBytes = (seed: number): (() => Uint8Array) => {
+  let state = seed >>> 0
+  const nextWord = (): number => {
+    state = (state + 0x9e3779b9) >>> 0
+    let z = state
+    z = Math.imul(z ^ (z >>> 16), 0x85ebca6b) >>> 0
+    z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35) >>> 0
+    return (z ^ (z >>> 16)) >>> 0
+  }
+  return () => {
+    const bytes = new Uint8Array(randomLength)
+    for (let i = 0; i < randomLength; i++) bytes[i] = nextWord() & 0xff
+    return bytes
+  }
+}

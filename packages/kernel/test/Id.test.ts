@@ -1,0 +1,164 @@
+import { describe, expect, it } from "@effect/vitest"
+import { Arbitrary, Effect, Either, FastCheck as fc, Schema, TestClock } from "effect"
+import { Id } from "../src/index"
+
+const bytes = fc.uint8Array({ minLength: 10, maxLength: 10 })
+const time = fc.integer({ min: 0, max: Id.maxTime })
+
+describe("ulidAt", () => {
+  it("encodes the ULID spec's example time and the extremes", () => {
+    expect(Id.ulidAt(1469918176385, new Uint8Array(10)).slice(0, 10)).toBe("01ARYZ6S41")
+    expect(Id.ulidAt(0, new Uint8Array(10))).toBe("00000000000000000000000000")
+    expect(Id.ulidAt(Id.maxTime, new Uint8Array(10).fill(255))).toBe("7ZZZZZZZZZZZZZZZZZZZZZZZZZ")
+  })
+
+  it("rejects a time or a byte count a ULID cannot hold", () => {
+    expect(() => Id.ulidAt(-1, new Uint8Array(10))).toThrow(RangeError)
+    expect(() => Id.ulidAt(Id.maxTime + 1, new Uint8Array(10))).toThrow(RangeError)
+    expect(() => Id.ulidAt(1.5, new Uint8Array(10))).toThrow(RangeError)
+    expect(() => Id.ulidAt(0, new Uint8Array(9))).toThrow(RangeError)
+  })
+
+  it.prop("sorts by time first, as plain strings", [time, time, bytes, bytes], ([t1, t2, r1, r2]) => {
+    fc.pre(t1 !== t2)
+    const [a, b] = [Id.ulidAt(t1, r1), Id.ulidAt(t2, r2)]
+    expect(a < b).toBe(t1 < t2)
+  })
+
+  it.prop("sorts by the random bytes within one millisecond", [time, bytes, bytes], ([t, r1, r2]) => {
+    const byBytes = Buffer.compare(Buffer.from(r1), Buffer.from(r2))
+    const [a, b] = [Id.ulidAt(t, r1), Id.ulidAt(t, r2)]
+    expect(a < b ? -1 : a > b ? 1 : 0).toBe(byBytes)
+  })
+
+  it.prop("keeps its time readable and matches the Ulid schema", [time, bytes], ([t, r]) => {
+    const id = Id.ulidAt(t, r)
+    expect(id).toHaveLength(26)
+    expect(Id.timeOf(id)).toBe(t)
+    expect(Schema.is(Id.Ulid)(id)).toBe(true)
+  })
+})
+
+describe("IdGenerator", () => {
+  it.effect("a burst of 100,000 ids in one millisecond is unique and strictly increasing", () =>
+    Effect.gen(function* () {
+      yield* TestClock.setTime(1_767_225_600_000)
+      const ids: Array<string> = []
+      for (let i = 0; i < 100_000; i++) ids.push(yield* Id.CaseId.generate)
+      expect(new Set(ids).size).toBe(100_000)
+      for (let i = 1; i < ids.length; i++) {
+        if (!(ids[i - 1]! < ids[i]!)) expect.fail(`id ${i} (${ids[i]}) is not after ${ids[i - 1]}`)
+      }
+      expect(ids.every((id) => Id.timeOf(id) === 1_767_225_600_000)).toBe(true)
+    }).pipe(Effect.provide(Id.layerTest(7))),
+  )
+
+  it.effect("stays increasing when the clock moves and when it steps back", () =>
+    Effect.gen(function* () {
+      yield* TestClock.setTime(10_000)
+      const a = yield* Id.next
+      yield* TestClock.adjust("5 millis")
+      const b = yield* Id.next
+      yield* TestClock.setTime(2_000)
+      const c = yield* Id.next
+      expect(a < b && b < c).toBe(true)
+      expect(Id.timeOf(b)).toBe(10_005)
+      expect(Id.timeOf(c)).toBe(10_005)
+    }).pipe(Effect.provide(Id.layerTest(1))),
+  )
+
+  it.effect("the test layer is deterministic for a seed", () =>
+    Effect.gen(function* () {
+      const run = (seed: number) =>
+        Effect.replicateEffect(Id.PersonId.generate, 5).pipe(Effect.provide(Id.layerTest(seed)))
+      const first = yield* run(3)
+      expect(yield* run(3)).toEqual(first)
+      expect(yield* run(4)).not.toEqual(first)
+    }),
+  )
+
+  it.live("the default layer uses the real clock and WebCrypto", () =>
+    Effect.gen(function* () {
+      const before = Date.now()
+      const [a, b] = yield* Effect.all([Id.EventId.generate, Id.EventId.generate])
+      expect(Id.timeOf(a!)).toBeGreaterThanOrEqual(before)
+      expect(Id.timeOf(a!)).toBeLessThanOrEqual(Date.now())
+      expect(a! < b!).toBe(true)
+      expect(Schema.is(Id.EventId)(a)).toBe(true)
+    }).pipe(Effect.provide(Id.layer)),
+  )
+})
+
+describe("branded id schemas", () => {
+  const shared = [
+    Id.MechanismId,
+    Id.MembershipId,
+    Id.MemorandumId,
+    Id.InstitutionId,
+    Id.CaseId,
+    Id.PersonId,
+    Id.IncidentId,
+    Id.ProtectionOrderId,
+    Id.ConsentId,
+    Id.ReferralId,
+    Id.ServiceId,
+    Id.MeetingId,
+    Id.ActionItemId,
+    Id.ActionPlanId,
+    Id.ActivityId,
+    Id.IndicatorId,
+    Id.PrincipalId,
+    Id.EventId,
+  ]
+
+  it("declares every shared id under its own brand", () => {
+    expect(shared.map((schema) => schema.brandName)).toEqual([
+      "MechanismId",
+      "MembershipId",
+      "MemorandumId",
+      "InstitutionId",
+      "CaseId",
+      "PersonId",
+      "IncidentId",
+      "ProtectionOrderId",
+      "ConsentId",
+      "ReferralId",
+      "ServiceId",
+      "MeetingId",
+      "ActionItemId",
+      "ActionPlanId",
+      "ActivityId",
+      "IndicatorId",
+      "PrincipalId",
+      "EventId",
+    ])
+  })
+
+  it("rejects what is not a canonical ULID, with the catalogue key as message", () => {
+    for (const bad of [
+      "",
+      "not-an-id",
+      "01ARYZ6S41TSV4RRFFQ69G5FA",
+      "81ARYZ6S41TSV4RRFFQ69G5FAV",
+      "01arYZ6S41TSV4RRFFQ69G5FAV",
+      "01ARYZ6S41TSV4RRFFQ69G5FAU",
+    ]) {
+      const result = Schema.decodeUnknownEither(Id.CaseId)(bad)
+      expect(Either.isLeft(result), bad).toBe(true)
+      if (Either.isLeft(result)) expect(result.left.message).toContain("id.malformed")
+    }
+  })
+
+  it.prop("generates valid ids from the schema (Arbitrary.make)", [Arbitrary.make(Id.CaseId)], ([id]) => {
+    expect(Schema.decodeUnknownSync(Id.CaseId)(id)).toBe(id)
+  })
+
+  it.effect("make declares a new entity id with its own generate", () =>
+    Effect.gen(function* () {
+      const NoteId = Id.make("NoteId")
+      const id = yield* NoteId.generate
+      expect(Schema.is(NoteId)(id)).toBe(true)
+      expect(NoteId.brandName).toBe("NoteId")
+    }).pipe(Effect.provide(Id.layerTest())),
+  )
+})
