@@ -1,4 +1,5 @@
 import { defineConfig } from "tsup"
 import { packageBuild } from "../../tsup.shared"
 
-export default defineConfig(packageBuild())
+// One bundle per entry: `index` and `d1` must stay free of Node modules and drivers (Workers).
+export default defineConfig(packageBuild(["src/index.ts", "src/node.ts", "src/d1.ts", "src/testing.ts"]))

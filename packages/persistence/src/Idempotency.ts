@@ -1,0 +1,156 @@
+/**
+ * Idempotency keys: a client may repeat a request (a retry after a timeout) and
+ * get the first answer back instead of a second effect. The key is claimed, the
+ * work done and its result stored in ONE transaction, so a key is never stored
+ * without its work, nor the work without its key; a concurrent duplicate waits
+ * for that transaction and then replays its result.
+ *
+ * ```ts
+ * const referral = yield* Idempotency.run(
+ *   { scope: `referral.send:${principal.id}`, key: idempotencyKey, fingerprint: sha256(body) },
+ *   sendReferral(command),
+ *   Referral,
+ * )
+ * ```
+ *
+ * @since 0.1.0
+ */
+
+import { Errors } from "@bashke/kernel"
+import { SqlClient } from "@effect/sql"
+import { Duration, Effect, Schema } from "effect"
+import { currentDate, toSqlTimestamp } from "./internal/SqlValues"
+import { supportsTransactions } from "./internal/Transactions"
+
+/**
+ * Identifies one logical request. `scope` keeps keys of different callers or
+ * operations apart (e.g. `"<operation>:<principal>"`); `fingerprint` summarises
+ * the request (e.g. a hash of method, path and body) so a key reused for a
+ * different request is caught; `ttl` is how long the key is remembered (24 hours
+ * by default).
+ *
+ * @since 0.1.0
+ */
+export interface IdempotencyKey {
+  readonly scope: string
+  readonly key: string
+  readonly fingerprint: string
+  readonly ttl?: Duration.DurationInput
+}
+
+/**
+ * How long a key is remembered unless told otherwise.
+ *
+ * @since 0.1.0
+ */
+export const defaultTtl: Duration.Duration = Duration.hours(24)
+
+/**
+ * The table holding keys and results.
+ *
+ * @since 0.1.0
+ */
+export const table = "bashke_idempotency"
+
+/**
+ * A result, and whether it was replayed from an earlier request (the gateway
+ * reports that in a response header).
+ *
+ * @since 0.1.0
+ */
+export interface Outcome<A> {
+  readonly value: A
+  readonly replayed: boolean
+}
+
+/**
+ * Like `run`, also telling whether the result was replayed.
+ *
+ * @since 0.1.0
+ */
+export const runWithOutcome = <A, I, RS, E, R>(
+  request: IdempotencyKey,
+  work: Effect.Effect<A, E, R>,
+  resultSchema: Schema.Schema<A, I, RS>,
+): Effect.Effect<Outcome<A>, E | Errors.Conflict, R | RS | SqlClient.SqlClient> =>
+  Effect.gen(function* () {
+    const sql = (yield* SqlClient.SqlClient).withoutTransforms()
+    if (!supportsTransactions(sql)) {
+      return yield* Effect.dieMessage("Idempotency needs transactions, which this store (D1) does not have")
+    }
+    const codec = Schema.parseJson(resultSchema)
+    const now = yield* currentDate
+    const createdAt = toSqlTimestamp(now)
+    const expiresAt = toSqlTimestamp(new Date(now.getTime() + Duration.toMillis(request.ttl ?? defaultTtl)))
+    return yield* sql
+      .withTransaction(
+        Effect.gen(function* () {
+          // The claim is the transaction's first statement and a write: a concurrent
+          // duplicate blocks on it (PostgreSQL: the unique index; SQLite: the single
+          // connection) until this transaction ends. An expired key is taken over.
+          const claimed = yield* sql`INSERT INTO bashke_idempotency
+          (scope, idempotency_key, fingerprint, result, created_at, expires_at)
+          VALUES (${request.scope}, ${request.key}, ${request.fingerprint}, NULL, ${createdAt}, ${expiresAt})
+          ON CONFLICT (scope, idempotency_key) DO UPDATE SET
+            fingerprint = excluded.fingerprint, result = NULL,
+            created_at = excluded.created_at, expires_at = excluded.expires_at
+          WHERE bashke_idempotency.expires_at <= excluded.created_at
+          RETURNING scope`.pipe(Effect.orDie)
+          if (claimed.length > 0) {
+            const value = yield* work
+            const encoded = yield* Schema.encode(codec)(value).pipe(Effect.orDie)
+            yield* sql`UPDATE bashke_idempotency SET result = ${encoded}
+            WHERE scope = ${request.scope} AND idempotency_key = ${request.key}`.pipe(Effect.orDie)
+            return { value, replayed: false }
+          }
+          const rows = yield* sql<{ fingerprint: string; result: string | null }>`SELECT fingerprint, result
+          FROM bashke_idempotency WHERE scope = ${request.scope} AND idempotency_key = ${request.key}`.pipe(
+            Effect.orDie,
+          )
+          const row = rows[0]
+          if (row === undefined || row.result === null) {
+            // Only reachable by re-entering the same key from inside its own work.
+            return yield* Effect.dieMessage(`Idempotency: key in scope ${request.scope} is in use by this transaction`)
+          }
+          if (row.fingerprint !== request.fingerprint) {
+            return yield* new Errors.Conflict({
+              entity: "IdempotencyKey",
+              id: `${request.scope}/${request.key}`,
+              rule: "idempotency-key.reused",
+            })
+          }
+          const value = yield* Schema.decode(codec)(row.result).pipe(Effect.orDie)
+          return { value, replayed: true }
+        }),
+      )
+      .pipe(Effect.catchTag("SqlError", Effect.die))
+  }).pipe(Effect.withSpan("Idempotency.run", { attributes: { scope: request.scope } }))
+
+/**
+ * Runs `work` once per (`scope`, `key`): the first call runs it and stores its
+ * result (encoded with `resultSchema`) in the same transaction as the work's own
+ * writes; later calls with the same fingerprint return the stored result without
+ * running `work`; with another fingerprint they fail with `Conflict`
+ * (`idempotency-key.reused`). A failure of `work` rolls everything back and is
+ * not remembered, so a retry runs it again.
+ *
+ * @since 0.1.0
+ */
+export const run = <A, I, RS, E, R>(
+  request: IdempotencyKey,
+  work: Effect.Effect<A, E, R>,
+  resultSchema: Schema.Schema<A, I, RS>,
+): Effect.Effect<A, E | Errors.Conflict, R | RS | SqlClient.SqlClient> =>
+  Effect.map(runWithOutcome(request, work, resultSchema), (outcome) => outcome.value)
+
+/**
+ * Forgets keys whose time is up and returns how many; run it from a scheduled task.
+ *
+ * @since 0.1.0
+ */
+export const purgeExpired: Effect.Effect<number, never, SqlClient.SqlClient> = Effect.gen(function* () {
+  const sql = (yield* SqlClient.SqlClient).withoutTransforms()
+  const now = toSqlTimestamp(yield* currentDate)
+  const rows = yield* sql`DELETE FROM bashke_idempotency WHERE expires_at <= ${now} RETURNING scope`
+  return rows.length
+}).pipe(Effect.orDie, Effect.withSpan("Idempotency.purgeExpired"))

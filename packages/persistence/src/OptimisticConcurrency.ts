@@ -1,0 +1,141 @@
+/**
+ * Optimistic concurrency for tables with an integer `version` column: a change
+ * names the version it was based on, and loses (with `Conflict`, the row left as
+ * it was) if someone else changed the row first. Over HTTP the version travels
+ * as an ETag (`"3"`) and comes back in `If-Match`; the gateway answers a stale
+ * one with 412.
+ *
+ * Table and column names follow the client's name transforms, so pass them the
+ * way the rest of the adapter does (camelCase with the clients of this package).
+ *
+ * @since 0.1.0
+ */
+
+import { Errors } from "@bashke/kernel"
+import { SqlClient, type SqlError } from "@effect/sql"
+import { Effect, Option, Schema } from "effect"
+import { SqlInteger } from "./internal/SqlValues"
+
+/**
+ * The version a row starts with when inserted.
+ *
+ * @since 0.1.0
+ */
+export const initialVersion = 1
+
+/**
+ * What to change, on which row, based on which version.
+ *
+ * @since 0.1.0
+ */
+export interface VersionedChange {
+  /** The table (an identifier, passed through the client's name transform). */
+  readonly table: string
+  /** The entity name used in `NotFound` and `Conflict`; defaults to `table`. */
+  readonly entity?: string
+  /** The id column; defaults to `id`. */
+  readonly idColumn?: string
+  readonly id: string | number
+  /** The version the caller read (from the row, or from `If-Match`). */
+  readonly expectedVersion: number
+}
+
+const versionOf = (
+  sql: SqlClient.SqlClient,
+  change: VersionedChange,
+): Effect.Effect<Option.Option<number>, SqlError.SqlError> =>
+  Effect.gen(function* () {
+    const rows = yield* sql<{ version: unknown }>`SELECT version FROM ${sql(change.table)}
+      WHERE ${sql(change.idColumn ?? "id")} = ${change.id}`
+    return rows[0] === undefined ? Option.none() : Option.some(Schema.decodeUnknownSync(SqlInteger)(rows[0].version))
+  })
+
+// Zero rows touched: tell "gone" apart from "changed under you".
+const explain = (
+  sql: SqlClient.SqlClient,
+  change: VersionedChange,
+): Effect.Effect<never, Errors.NotFound | Errors.Conflict | SqlError.SqlError> =>
+  Effect.flatMap(versionOf(sql, change), (actual) => {
+    const entity = change.entity ?? change.table
+    const id = String(change.id)
+    return Option.match<
+      number,
+      Effect.Effect<never, Errors.NotFound | Errors.Conflict>,
+      Effect.Effect<never, Errors.NotFound | Errors.Conflict>
+    >(actual, {
+      onNone: () => Effect.fail(new Errors.NotFound({ entity, id })),
+      onSome: (actualVersion) =>
+        Effect.fail(
+          new Errors.Conflict({
+            entity,
+            id,
+            rule: "version.stale",
+            expectedVersion: change.expectedVersion,
+            actualVersion,
+          }),
+        ),
+    })
+  })
+
+/**
+ * Updates one row if its version is still `expectedVersion`, bumping the version
+ * in the same statement, and returns the new version. Otherwise fails with
+ * `NotFound` (no such row) or `Conflict` with rule `version.stale` and both
+ * versions; the row is not touched.
+ *
+ * ```ts
+ * const version = yield* OptimisticConcurrency.update({
+ *   table: "memoranda", id, expectedVersion: 3, set: { title, validFrom },
+ * })
+ * ```
+ *
+ * @since 0.1.0
+ */
+export const update = (
+  change: VersionedChange & { readonly set: Readonly<Record<string, unknown>> },
+): Effect.Effect<number, Errors.NotFound | Errors.Conflict, SqlClient.SqlClient> =>
+  Effect.gen(function* () {
+    const sql = yield* SqlClient.SqlClient
+    const assignments = Object.keys(change.set).length === 0 ? sql.literal("") : sql`${sql.update(change.set)}, `
+    const rows = yield* sql<{ version: unknown }>`UPDATE ${sql(change.table)}
+      SET ${assignments}version = version + 1
+      WHERE ${sql(change.idColumn ?? "id")} = ${change.id} AND version = ${change.expectedVersion}
+      RETURNING version`.pipe(Effect.orDie)
+    if (rows[0] === undefined) return yield* explain(sql, change).pipe(Effect.catchTag("SqlError", Effect.die))
+    return Schema.decodeUnknownSync(SqlInteger)(rows[0].version)
+  }).pipe(Effect.withSpan("OptimisticConcurrency.update", { attributes: { table: change.table } }))
+
+/**
+ * Deletes one row if its version is still `expectedVersion`; fails like `update`.
+ *
+ * @since 0.1.0
+ */
+export const remove = (
+  change: VersionedChange,
+): Effect.Effect<void, Errors.NotFound | Errors.Conflict, SqlClient.SqlClient> =>
+  Effect.gen(function* () {
+    const sql = yield* SqlClient.SqlClient
+    const rows = yield* sql`DELETE FROM ${sql(change.table)}
+      WHERE ${sql(change.idColumn ?? "id")} = ${change.id} AND version = ${change.expectedVersion}
+      RETURNING version`.pipe(Effect.orDie)
+    if (rows[0] === undefined) return yield* explain(sql, change).pipe(Effect.catchTag("SqlError", Effect.die))
+  }).pipe(Effect.withSpan("OptimisticConcurrency.remove", { attributes: { table: change.table } }))
+
+/**
+ * The version as a strong ETag: `3` → `"3"`. Strong, because `If-Match` compares
+ * strongly (RFC 9110 §13.1.1) and a version names exactly one representation.
+ *
+ * @since 0.1.0
+ */
+export const etag = (version: number): string => `"${version}"`
+
+/**
+ * The version in an ETag made by `etag`; `None` for anything else, including weak
+ * ETags (`W/"3"`), which can never satisfy `If-Match`.
+ *
+ * @since 0.1.0
+ */
+export const versionFromEtag = (value: string): Option.Option<number> => {
+  const match = /^"(0|[1-9][0-9]{0,14})"$/.exec(value.trim())
+  return match === null ? Option.none() : Option.some(Number(match[1]))
+}

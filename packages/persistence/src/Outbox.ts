@@ -1,0 +1,238 @@
+/**
+ * The transactional outbox: an event is written with the same `SqlClient`, in the
+ * same transaction, as the change it announces, so it exists exactly when the
+ * change commits. A dispatcher then claims due events in order, hands them to
+ * subscribers, and marks them delivered or failed (retried with backoff, given up
+ * after `maxAttempts`): at-least-once delivery, so subscribers deduplicate by `id`.
+ *
+ * ```ts
+ * yield* sql.withTransaction(Effect.gen(function* () {
+ *   yield* repository.insert(referral)
+ *   yield* Outbox.append({ topic: "referral.sent", aggregateType: "Referral", aggregateId: referral.id, payload })
+ * }))
+ * ```
+ *
+ * @since 0.1.0
+ */
+import { Id } from "@bashke/kernel"
+import { SqlClient } from "@effect/sql"
+import { Duration, Effect, Schema } from "effect"
+import { currentDate, SqlInteger, SqlTimestamp, toSqlTimestamp } from "./internal/SqlValues"
+import { bestEffortTransaction } from "./internal/Transactions"
+
+/**
+ * An event to append. `payload` is the event's encoded (JSON-ready) form: encode
+ * it with the topic's schema first.
+ *
+ * @since 0.1.0
+ */
+export interface NewEvent {
+  readonly topic: string
+  readonly aggregateType: string
+  readonly aggregateId: string
+  readonly payload: unknown
+}
+
+// Annotated so the declaration of `OutboxEvent` names only public types.
+const EventIdSchema: Schema.Schema<Id.EventId, string> = Id.EventId
+
+/**
+ * An event handed to a dispatcher. `attempts` counts earlier failed deliveries.
+ *
+ * @since 0.1.0
+ */
+export class OutboxEvent extends Schema.Class<OutboxEvent>("@bashke/persistence/OutboxEvent")({
+  id: EventIdSchema,
+  topic: Schema.String,
+  aggregateType: Schema.String,
+  aggregateId: Schema.String,
+  payload: Schema.Unknown,
+  occurredAt: Schema.ValidDateFromSelf,
+  attempts: Schema.Int,
+}) {}
+
+/**
+ * How failed deliveries are retried: exponential backoff from `initialDelay`,
+ * multiplied by `factor` per attempt and capped at `maxDelay`; after
+ * `maxAttempts` failures the event is dead (kept, never handed out again).
+ *
+ * @since 0.1.0
+ */
+export interface RetryPolicy {
+  readonly initialDelay: Duration.DurationInput
+  readonly factor: number
+  readonly maxDelay: Duration.DurationInput
+  readonly maxAttempts: number
+}
+
+/**
+ * 10 s, doubling, at most an hour apart, dead after 12 failures (about 10 hours).
+ *
+ * @since 0.1.0
+ */
+export const defaultRetryPolicy: RetryPolicy = {
+  initialDelay: Duration.seconds(10),
+  factor: 2,
+  maxDelay: Duration.hours(1),
+  maxAttempts: 12,
+}
+
+/**
+ * How long to wait before the next delivery after `attempts` failures (1 or more).
+ *
+ * @since 0.1.0
+ */
+export const backoff = (policy: RetryPolicy, attempts: number): Duration.Duration => {
+  const initial = Duration.toMillis(policy.initialDelay)
+  const max = Duration.toMillis(policy.maxDelay)
+  const millis = initial * policy.factor ** Math.max(0, attempts - 1)
+  return Duration.millis(Number.isFinite(millis) ? Math.min(millis, max) : max)
+}
+
+/**
+ * The table holding the events.
+ *
+ * @since 0.1.0
+ */
+export const table = "bashke_outbox"
+
+/**
+ * Appends an event and returns its id (the kernel's `Id.EventId`, a ULID from the
+ * process's `IdGenerator`: ids sort by time). Joins the caller's
+ * `sql.withTransaction`; outside one, it is its own single-statement commit.
+ *
+ * @since 0.1.0
+ */
+export const append = (event: NewEvent): Effect.Effect<Id.EventId, never, SqlClient.SqlClient | Id.IdGenerator> =>
+  Effect.gen(function* () {
+    const sql = (yield* SqlClient.SqlClient).withoutTransforms()
+    const id = yield* Id.EventId.generate
+    const now = toSqlTimestamp(yield* currentDate)
+    const payload = JSON.stringify(event.payload)
+    if (payload === undefined) return yield* Effect.dieMessage(`Outbox: the payload of ${event.topic} is not JSON`)
+    yield* sql`INSERT INTO bashke_outbox
+      (id, topic, aggregate_type, aggregate_id, payload, occurred_at, status, attempts, next_attempt_at)
+      VALUES (${id}, ${event.topic}, ${event.aggregateType}, ${event.aggregateId}, ${payload}, ${now}, 'pending', 0, ${now})`
+    return id
+  }).pipe(Effect.orDie, Effect.withSpan("Outbox.append", { attributes: { topic: event.topic } }))
+
+const Row = Schema.Struct({
+  id: EventIdSchema,
+  topic: Schema.String,
+  aggregate_type: Schema.String,
+  aggregate_id: Schema.String,
+  payload: Schema.String,
+  occurred_at: SqlTimestamp,
+  attempts: SqlInteger,
+})
+
+const toEvent = (row: typeof Row.Type): OutboxEvent =>
+  new OutboxEvent({
+    id: row.id,
+    topic: row.topic,
+    aggregateType: row.aggregate_type,
+    aggregateId: row.aggregate_id,
+    payload: JSON.parse(row.payload),
+    occurredAt: row.occurred_at,
+    attempts: row.attempts,
+  })
+
+/**
+ * Claims up to `limit` due events, oldest first, and returns them. A claim is a
+ * lease: the events are not handed out again for `lease` (default one minute)
+ * unless marked failed; a dispatcher that crashes mid-delivery thus loses
+ * nothing. Concurrent dispatchers never claim the same event (PostgreSQL:
+ * `FOR UPDATE SKIP LOCKED`; SQLite: one writer at a time).
+ *
+ * @since 0.1.0
+ */
+export const pending = (
+  limit: number,
+  options?: { readonly lease?: Duration.DurationInput },
+): Effect.Effect<ReadonlyArray<OutboxEvent>, never, SqlClient.SqlClient> =>
+  Effect.gen(function* () {
+    const sql = (yield* SqlClient.SqlClient).withoutTransforms()
+    const now = yield* currentDate
+    const due = toSqlTimestamp(now)
+    const leasedUntil = toSqlTimestamp(
+      new Date(now.getTime() + Duration.toMillis(options?.lease ?? Duration.minutes(1))),
+    )
+    const skipLocked = sql.onDialectOrElse({
+      pg: () => sql.literal("FOR UPDATE SKIP LOCKED"),
+      orElse: () => sql.literal(""),
+    })
+    const payload = sql.onDialectOrElse({
+      pg: () => sql.literal("payload::text"),
+      orElse: () => sql.literal("payload"),
+    })
+    // The status and due time are checked again outside the subquery so that
+    // PostgreSQL re-evaluates them on rows another dispatcher just changed.
+    const rows = yield* sql`UPDATE bashke_outbox SET next_attempt_at = ${leasedUntil}
+      WHERE status = 'pending' AND next_attempt_at <= ${due} AND id IN (
+        SELECT id FROM bashke_outbox WHERE status = 'pending' AND next_attempt_at <= ${due}
+        ORDER BY id LIMIT ${Math.max(0, Math.floor(limit))} ${skipLocked}
+      )
+      RETURNING id, topic, aggregate_type, aggregate_id, ${payload} AS payload, occurred_at, attempts`
+    const events = rows.map((row) => toEvent(Schema.decodeUnknownSync(Row)(row)))
+    // RETURNING order is unspecified.
+    return events.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+  }).pipe(Effect.orDie, Effect.withSpan("Outbox.pending"))
+
+/**
+ * Marks events delivered; they are never handed out again.
+ *
+ * @since 0.1.0
+ */
+export const markDelivered = (ids: ReadonlyArray<Id.EventId>): Effect.Effect<void, never, SqlClient.SqlClient> =>
+  Effect.gen(function* () {
+    if (ids.length === 0) return
+    const sql = (yield* SqlClient.SqlClient).withoutTransforms()
+    const now = toSqlTimestamp(yield* currentDate)
+    yield* sql`UPDATE bashke_outbox SET status = 'delivered', delivered_at = ${now}, last_error = NULL
+      WHERE ${sql.in("id", ids)}`
+  }).pipe(Effect.orDie, Effect.withSpan("Outbox.markDelivered"))
+
+/**
+ * What `markFailed` decided.
+ *
+ * @since 0.1.0
+ */
+export interface FailureOutcome {
+  readonly attempts: number
+  /** `pending` (retried at `nextAttemptAt`) or `dead` (given up). */
+  readonly status: "pending" | "dead"
+  readonly nextAttemptAt: Date
+}
+
+/**
+ * Records a failed delivery: counts the attempt, keeps `reason` (truncated to 1000
+ * characters; keep personal data out of it), and schedules the next attempt by
+ * the policy, or marks the event dead after `maxAttempts`. An unknown, delivered
+ * or dead id yields `undefined`.
+ *
+ * @since 0.1.0
+ */
+export const markFailed = (
+  id: Id.EventId,
+  reason: string,
+  policy: RetryPolicy = defaultRetryPolicy,
+): Effect.Effect<FailureOutcome | undefined, never, SqlClient.SqlClient> =>
+  Effect.gen(function* () {
+    const sql = (yield* SqlClient.SqlClient).withoutTransforms()
+    const now = yield* currentDate
+    return yield* bestEffortTransaction(
+      sql,
+      Effect.gen(function* () {
+        const counted = yield* sql<{ attempts: unknown }>`UPDATE bashke_outbox
+          SET attempts = attempts + 1, last_error = ${reason.slice(0, 1000)}
+          WHERE id = ${id} AND status = 'pending' RETURNING attempts`
+        if (counted[0] === undefined) return undefined
+        const attempts = Schema.decodeUnknownSync(SqlInteger)(counted[0].attempts)
+        const status = attempts >= policy.maxAttempts ? ("dead" as const) : ("pending" as const)
+        const nextAttemptAt = new Date(now.getTime() + Duration.toMillis(backoff(policy, attempts)))
+        yield* sql`UPDATE bashke_outbox SET status = ${status}, next_attempt_at = ${toSqlTimestamp(nextAttemptAt)}
+          WHERE id = ${id}`
+        return { attempts, status, nextAttemptAt }
+      }),
+    )
+  }).pipe(Effect.orDie, Effect.withSpan("Outbox.markFailed"))

@@ -1,0 +1,22 @@
+/**
+ * The tables this package needs (outbox, idempotency keys), as a migration set
+ * meant to run before every other package's.
+ *
+ * @since 0.1.0
+ */
+import outbox from "./internal/migrations/0001_outbox"
+import idempotency from "./internal/migrations/0002_idempotency"
+import type { MigrationSet } from "./Migrations"
+
+/**
+ * `@bashke/persistence`'s migrations: run them first.
+ *
+ * @since 0.1.0
+ */
+export const persistenceMigrations: MigrationSet = {
+  package: "@bashke/persistence",
+  migrations: [
+    { id: 1, name: "outbox", up: outbox },
+    { id: 2, name: "idempotency", up: idempotency },
+  ],
+}
