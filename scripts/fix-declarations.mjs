@@ -54,5 +54,14 @@ for (const file of readdirSync(dist).filter((name) => /\.d\.c?ts$/.test(name))) 
       types.set(alias, parameters)
     }
   }
+  // Interfaces and type aliases that the bundle keeps top-level but reaches only
+  // through namespace aliases (the kernel's `IdSchema<B>`) cannot be named in a
+  // consumer's own declarations (TS4023). Exporting them as types fixes that and
+  // adds nothing at run time.
+  // The namespace aliases themselves (`Id_CaseId`) stay private.
+  const namespaces = [...text.matchAll(/^declare namespace ([\w$]+) \{/gm)].map((m) => `${m[1]}_`)
+  text = text.replace(/^(interface|type) ([\w$]+)(?=[<\s=])/gm, (whole, keyword, name) =>
+    namespaces.some((prefix) => name.startsWith(prefix)) ? whole : `export ${keyword} ${name}`,
+  )
   writeFileSync(url, text)
 }
