@@ -1,0 +1,424 @@
+/**
+ * The access policy: one pure function from (principal, action, resource, time)
+ * to allow or deny, with the reason or the rule, and `enforce` to use it as an
+ * Effect. Deny by default: every allow is a rule below; anything else is denied.
+ *
+ * Rules, in the order they are checked:
+ *
+ * 1. the action must fit the resource (`policy.resource.mismatch`);
+ * 2. a principal holding the national coordinator role sees aggregates only
+ *    (`policy.national.aggregates-only`), an auditor the audit log only
+ *    (`policy.auditor.audit-only`), whatever other roles they also hold;
+ * 3. `audit.read` needs the auditor role; `statistics.read` the national role,
+ *    or the coordinator or a member representative of that mechanism
+ *    (`policy.statistics.scope`);
+ * 4. every case action needs an institutional role (`policy.role.not-permitted`),
+ *    membership of the case's mechanism (`policy.mechanism.not-member`) and an
+ *    institution that signed the memorandum in force (`policy.memorandum.not-signatory`);
+ * 5. `case.create`: a coordinator or case worker;
+ * 6. `break-glass.read`: a case team member or the mechanism's coordinator, with a
+ *    written reason (`policy.break-glass.reason-required`); the allow is flagged
+ *    `breakGlass`, and the caller must audit it as such;
+ * 7. every other case action: the principal's institution is on the case team
+ *    (`policy.case-team.not-member`); summary read and case write need nothing
+ *    more; personal read or write need a purpose (`policy.purpose.required`),
+ *    `full` access (`policy.access.summary-only`) and a consent in force at that
+ *    time, not withdrawn, covering the institution (by id or sector) and the
+ *    purpose (`policy.consent.withdrawn`, `policy.consent.not-in-force`,
+ *    `policy.consent.not-covered`).
+ *
+ * Every rule and reason is a key of `securityMessages`.
+ *
+ * @since 0.1.0
+ */
+import { Errors, Id, Principal, Sector } from "@bashke/kernel"
+import { Clock, Effect, Schema } from "effect"
+import { Purpose } from "./Purpose"
+
+/**
+ * What a principal asks to do.
+ *
+ * @since 0.1.0
+ */
+export const Action = Schema.Literal(
+  "case.summary.read",
+  "case.personal.read",
+  "case.write",
+  "case.personal.write",
+  "case.create",
+  "statistics.read",
+  "audit.read",
+  "break-glass.read",
+).annotations({ identifier: "PolicyAction" })
+
+/**
+ * @since 0.1.0
+ */
+export type Action = typeof Action.Type
+
+/**
+ * The actions on one case (the resource is a `CaseResource`).
+ *
+ * @since 0.1.0
+ */
+export const caseActions: ReadonlyArray<Action> = [
+  "case.summary.read",
+  "case.personal.read",
+  "case.write",
+  "case.personal.write",
+  "break-glass.read",
+]
+
+/**
+ * How much of a case a team member sees: everything, or the summary only.
+ *
+ * @since 0.1.0
+ */
+export const Access = Schema.Literal("full", "summary").annotations({ identifier: "CaseAccess" })
+
+/**
+ * @since 0.1.0
+ */
+export type Access = typeof Access.Type
+
+/**
+ * An institution on a case team.
+ *
+ * @since 0.1.0
+ */
+export const TeamMember = Schema.Struct({ institution: Id.InstitutionId, access: Access })
+
+/**
+ * @since 0.1.0
+ */
+export type TeamMember = typeof TeamMember.Type
+
+/**
+ * A consent as the policy needs it: to which institutions (by id, or every
+ * institution of a sector), for which purposes, from when, until when, and
+ * whether it was withdrawn.
+ *
+ * @since 0.1.0
+ */
+export const Consent = Schema.Struct({
+  institutions: Schema.Array(Id.InstitutionId),
+  sectors: Schema.Array(Sector.Sector),
+  purposes: Schema.Array(Purpose),
+  from: Schema.DateFromSelf,
+  until: Schema.optional(Schema.DateFromSelf),
+  withdrawnAt: Schema.optional(Schema.DateFromSelf),
+})
+
+/**
+ * @since 0.1.0
+ */
+export type Consent = typeof Consent.Type
+
+/**
+ * A case as the policy sees it; the case package fills it in. `signatories` are
+ * the institutions that signed the memorandum in force at the time of the
+ * decision; `purpose` is what the request says it is for; `breakGlassReason` the
+ * written reason of a break-glass read.
+ *
+ * @since 0.1.0
+ */
+export const CaseResource = Schema.TaggedStruct("Case", {
+  caseId: Id.CaseId,
+  mechanismId: Id.MechanismId,
+  leadInstitution: Id.InstitutionId,
+  team: Schema.Array(TeamMember),
+  consents: Schema.Array(Consent),
+  signatories: Schema.Array(Id.InstitutionId),
+  purpose: Schema.optional(Purpose),
+  breakGlassReason: Schema.optional(Schema.String),
+})
+
+/**
+ * @since 0.1.0
+ */
+export type CaseResource = typeof CaseResource.Type
+
+/**
+ * A mechanism, for `case.create` and a mechanism's `statistics.read`.
+ *
+ * @since 0.1.0
+ */
+export const MechanismResource = Schema.TaggedStruct("Mechanism", {
+  mechanismId: Id.MechanismId,
+  signatories: Schema.Array(Id.InstitutionId),
+})
+
+/**
+ * @since 0.1.0
+ */
+export type MechanismResource = typeof MechanismResource.Type
+
+/**
+ * Everything at once, for national `statistics.read` and `audit.read`.
+ *
+ * @since 0.1.0
+ */
+export const NationalResource = Schema.TaggedStruct("National", {})
+
+/**
+ * @since 0.1.0
+ */
+export type NationalResource = typeof NationalResource.Type
+
+/**
+ * @since 0.1.0
+ */
+export const Resource = Schema.Union(CaseResource, MechanismResource, NationalResource)
+
+/**
+ * @since 0.1.0
+ */
+export type Resource = typeof Resource.Type
+
+/**
+ * Why a request was denied: a stable code, and a key of `securityMessages`.
+ *
+ * @since 0.1.0
+ */
+export const DenyRule = Schema.Literal(
+  "policy.default-deny",
+  "policy.resource.mismatch",
+  "policy.national.aggregates-only",
+  "policy.auditor.audit-only",
+  "policy.audit.auditor-only",
+  "policy.statistics.scope",
+  "policy.role.not-permitted",
+  "policy.mechanism.not-member",
+  "policy.memorandum.not-signatory",
+  "policy.case-team.not-member",
+  "policy.purpose.required",
+  "policy.access.summary-only",
+  "policy.consent.withdrawn",
+  "policy.consent.not-in-force",
+  "policy.consent.not-covered",
+  "policy.break-glass.not-permitted",
+  "policy.break-glass.reason-required",
+).annotations({ identifier: "PolicyDenyRule" })
+
+/**
+ * @since 0.1.0
+ */
+export type DenyRule = typeof DenyRule.Type
+
+/**
+ * Why a request was allowed: a stable code, and a key of `securityMessages`.
+ *
+ * @since 0.1.0
+ */
+export const AllowReason = Schema.Literal(
+  "policy.allow.auditor",
+  "policy.allow.statistics",
+  "policy.allow.case-create",
+  "policy.allow.case-team",
+  "policy.allow.consent",
+  "policy.allow.break-glass",
+).annotations({ identifier: "PolicyAllowReason" })
+
+/**
+ * @since 0.1.0
+ */
+export type AllowReason = typeof AllowReason.Type
+
+/**
+ * An allow. `breakGlass` is true only for a break-glass read: the caller must
+ * write it to the audit log flagged, with the reason.
+ *
+ * @since 0.1.0
+ */
+export interface Allow {
+  readonly _tag: "Allow"
+  readonly reason: AllowReason
+  readonly breakGlass: boolean
+}
+
+/**
+ * @since 0.1.0
+ */
+export interface Deny {
+  readonly _tag: "Deny"
+  readonly rule: DenyRule
+}
+
+/**
+ * @since 0.1.0
+ */
+export type Decision = Allow | Deny
+
+const allow = (reason: AllowReason, breakGlass = false): Allow => ({ _tag: "Allow", reason, breakGlass })
+const deny = (rule: DenyRule): Deny => ({ _tag: "Deny", rule })
+
+const institutionalRoles: ReadonlyArray<Principal.Role> = ["coordinator", "case-worker", "member-representative"]
+
+/**
+ * Whether a consent is in force at `at`: started, not expired, not withdrawn.
+ *
+ * @since 0.1.0
+ */
+export const inForce = (consent: Consent, at: Date): boolean => {
+  const time = at.getTime()
+  return (
+    consent.from.getTime() <= time &&
+    (consent.until === undefined || time < consent.until.getTime()) &&
+    (consent.withdrawnAt === undefined || time < consent.withdrawnAt.getTime())
+  )
+}
+
+/**
+ * Whether a consent names the institution (or its sector) and the purpose,
+ * whatever its dates.
+ *
+ * @since 0.1.0
+ */
+export const covers = (
+  consent: Consent,
+  institution: Id.InstitutionId,
+  sector: Sector.Sector | undefined,
+  purpose: Purpose,
+): boolean =>
+  consent.purposes.includes(purpose) &&
+  (consent.institutions.includes(institution) || (sector !== undefined && consent.sectors.includes(sector)))
+
+const consentRule = (
+  resource: CaseResource,
+  institution: Id.InstitutionId,
+  sector: Sector.Sector | undefined,
+  purpose: Purpose,
+  at: Date,
+): Decision => {
+  const covering = resource.consents.filter((consent) => covers(consent, institution, sector, purpose))
+  if (covering.some((consent) => inForce(consent, at))) return allow("policy.allow.consent")
+  if (covering.length === 0) return deny("policy.consent.not-covered")
+  const time = at.getTime()
+  const withdrawn = covering.some((c) => c.withdrawnAt !== undefined && c.withdrawnAt.getTime() <= time)
+  return deny(withdrawn ? "policy.consent.withdrawn" : "policy.consent.not-in-force")
+}
+
+const caseDecision = (principal: Principal.Principal, action: Action, resource: CaseResource, at: Date): Decision => {
+  const institution = principal.institution
+  const member = institution === undefined ? undefined : resource.team.find((m) => m.institution === institution)
+  if (action === "break-glass.read") {
+    const coordinator = Principal.hasRole(principal, "coordinator")
+    if (member === undefined && !coordinator) return deny("policy.break-glass.not-permitted")
+    if ((resource.breakGlassReason ?? "").trim().length === 0) return deny("policy.break-glass.reason-required")
+    return allow("policy.allow.break-glass", true)
+  }
+  if (member === undefined || institution === undefined) return deny("policy.case-team.not-member")
+  switch (action) {
+    case "case.summary.read":
+    case "case.write":
+      return allow("policy.allow.case-team")
+    case "case.personal.read":
+    case "case.personal.write": {
+      if (resource.purpose === undefined) return deny("policy.purpose.required")
+      if (member.access !== "full") return deny("policy.access.summary-only")
+      return consentRule(resource, institution, principal.sector, resource.purpose, at)
+    }
+    default:
+      return deny("policy.default-deny")
+  }
+}
+
+// Which resource each action is about.
+const fits = (action: Action, resource: Resource): boolean => {
+  switch (action) {
+    case "case.create":
+      return resource._tag === "Mechanism"
+    case "statistics.read":
+      return resource._tag !== "Case"
+    case "audit.read":
+      return resource._tag === "National"
+    default:
+      return resource._tag === "Case"
+  }
+}
+
+/**
+ * Decides whether `principal` may do `action` on `resource` at time `at`. Pure:
+ * the same inputs always give the same decision.
+ *
+ * @since 0.1.0
+ */
+export const decide = (principal: Principal.Principal, action: Action, resource: Resource, at: Date): Decision => {
+  if (!fits(action, resource)) return deny("policy.resource.mismatch")
+  if (Principal.hasRole(principal, "national-coordinator") && action !== "statistics.read")
+    return deny("policy.national.aggregates-only")
+  if (Principal.hasRole(principal, "auditor") && action !== "audit.read") return deny("policy.auditor.audit-only")
+  if (action === "audit.read")
+    return Principal.hasRole(principal, "auditor") ? allow("policy.allow.auditor") : deny("policy.audit.auditor-only")
+  if (action === "statistics.read") {
+    if (Principal.hasRole(principal, "national-coordinator")) return allow("policy.allow.statistics")
+    const local =
+      resource._tag === "Mechanism" &&
+      Principal.hasAnyRole(principal, ["coordinator", "member-representative"]) &&
+      Principal.belongsTo(principal, resource.mechanismId)
+    return local ? allow("policy.allow.statistics") : deny("policy.statistics.scope")
+  }
+  // From here on: case.create on a mechanism, or an action on a case.
+  if (resource._tag === "National") return deny("policy.resource.mismatch")
+  if (!Principal.hasAnyRole(principal, institutionalRoles) || principal.institution === undefined)
+    return deny("policy.role.not-permitted")
+  if (!Principal.belongsTo(principal, resource.mechanismId)) return deny("policy.mechanism.not-member")
+  if (!resource.signatories.includes(principal.institution)) return deny("policy.memorandum.not-signatory")
+  if (resource._tag === "Mechanism")
+    return Principal.hasAnyRole(principal, ["coordinator", "case-worker"])
+      ? allow("policy.allow.case-create")
+      : deny("policy.role.not-permitted")
+  return caseDecision(principal, action, resource, at)
+}
+
+/**
+ * The error a denial becomes: `InvalidInput` when the request itself was
+ * incomplete (no purpose: `audit.purpose.required`; a break-glass read without
+ * a reason: `audit.reason.required`), `Forbidden` naming the action and the rule
+ * otherwise. Neither carries any data of the case.
+ *
+ * @since 0.1.0
+ */
+export const toError = (action: Action, deny: Deny): Errors.Forbidden | Errors.InvalidInput => {
+  switch (deny.rule) {
+    case "policy.purpose.required":
+      return new Errors.InvalidInput({ field: "purpose", rule: "audit.purpose.required" })
+    case "policy.break-glass.reason-required":
+      return new Errors.InvalidInput({ field: "breakGlassReason", rule: "audit.reason.required" })
+    default:
+      return new Errors.Forbidden({ action, rule: deny.rule })
+  }
+}
+
+/**
+ * `decide` as an Effect: the `Allow`, or the denial as an error (see `toError`).
+ *
+ * @since 0.1.0
+ */
+export const enforce = (
+  principal: Principal.Principal,
+  action: Action,
+  resource: Resource,
+  at: Date,
+): Effect.Effect<Allow, Errors.Forbidden | Errors.InvalidInput> => {
+  const decision = decide(principal, action, resource, at)
+  return decision._tag === "Allow" ? Effect.succeed(decision) : Effect.fail(toError(action, decision))
+}
+
+/**
+ * `enforce` for the principal of the current request, at the current time
+ * (Effect's `Clock`).
+ *
+ * @since 0.1.0
+ */
+export const authorize = (
+  action: Action,
+  resource: Resource,
+): Effect.Effect<Allow, Errors.Forbidden | Errors.InvalidInput, Principal.CurrentPrincipal> =>
+  Effect.gen(function* () {
+    const principal = yield* Principal.CurrentPrincipal
+    const now = new Date(yield* Clock.currentTimeMillis)
+    return yield* enforce(principal, action, resource, now).pipe(
+      Effect.withSpan("AccessPolicy.authorize", { attributes: { action } }),
+    )
+  })

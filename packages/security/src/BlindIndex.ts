@@ -1,0 +1,193 @@
+/**
+ * Blind indexes: a keyed hash (HMAC-SHA256) of a normalized value, stored beside
+ * the sealed value, so that a record can be found by personal number, and a
+ * duplicate detected, without decrypting anything and without storing the value.
+ *
+ * The key is its own (`BASHKE_BLIND_INDEX_KEY`), separate from the vault's keys:
+ * the index must stay stable across vault key rotations, and knowing it must not
+ * help open a sealed value.
+ *
+ * @since 0.1.0
+ */
+
+import { Errors } from "@bashke/kernel"
+import { Config, ConfigError, Context, Effect, Either, Layer, Option, Redacted, Schema } from "effect"
+import { copy, subtle, toHex, utf8 } from "./internal/Bytes"
+import { keyLength, parseSingleKey, singleKeyForm } from "./internal/KeyText"
+
+/**
+ * What is indexed. The kind is part of the hashed message, so the index of a
+ * personal number never equals the index of a phone number with the same digits.
+ *
+ * @since 0.1.0
+ */
+export const Kind = Schema.Literal("personal-number", "phone-number", "email")
+
+/**
+ * @since 0.1.0
+ */
+export type Kind = typeof Kind.Type
+
+/**
+ * A blind index: 64 lowercase hex characters.
+ *
+ * @since 0.1.0
+ */
+export const Digest = Schema.String.pipe(
+  Schema.pattern(/^[0-9a-f]{64}$/, { identifier: "BlindIndexDigest" }),
+  Schema.brand("@bashke/security/BlindIndex"),
+)
+
+/**
+ * @since 0.1.0
+ */
+export type Digest = typeof Digest.Type
+
+/**
+ * A personal number as written by hand or read from a document: spaces, dashes,
+ * dots (and other whitespace) removed, letters upper-cased after Unicode NFKC
+ * (so full-width digits from a scanned form count as digits).
+ *
+ * @since 0.1.0
+ */
+export const normalizePersonalNumber = (value: string): string =>
+  value
+    .normalize("NFKC")
+    .replace(/[\s.\-\u2010-\u2015]/gu, "")
+    .toUpperCase()
+
+/**
+ * A phone number: digits only, with a leading `+` kept when written.
+ *
+ * @since 0.1.0
+ */
+export const normalizePhoneNumber = (value: string): string => {
+  const text = value.normalize("NFKC").trim()
+  const digits = text.replace(/\D/g, "")
+  return text.startsWith("+") && digits.length > 0 ? `+${digits}` : digits
+}
+
+/**
+ * An e-mail address: trimmed and lower-cased.
+ *
+ * @since 0.1.0
+ */
+export const normalizeEmail = (value: string): string => value.normalize("NFKC").trim().toLowerCase()
+
+/**
+ * The normalization of each kind: two inputs with the same normalized form have
+ * the same index.
+ *
+ * @since 0.1.0
+ */
+export const normalize = (kind: Kind, value: string): string => {
+  switch (kind) {
+    case "personal-number":
+      return normalizePersonalNumber(value)
+    case "phone-number":
+      return normalizePhoneNumber(value)
+    case "email":
+      return normalizeEmail(value)
+  }
+}
+
+/**
+ * @since 0.1.0
+ */
+export interface Service {
+  /**
+   * The index of `value` as `kind`. A value that normalizes to nothing fails
+   * with `InvalidInput({ field: kind, rule: "blind-index.empty" })`: indexing it
+   * would make every empty value a "duplicate" of every other.
+   */
+  readonly compute: (kind: Kind, value: string) => Effect.Effect<Digest, Errors.InvalidInput>
+}
+
+/**
+ * @since 0.1.0
+ */
+export class BlindIndex extends Context.Tag("@bashke/security/BlindIndex")<BlindIndex, Service>() {}
+
+/**
+ * Builds the index from its 32-byte key (imported as a non-extractable HMAC key).
+ *
+ * @since 0.1.0
+ */
+export const make = (key: Redacted.Redacted<Uint8Array>): Effect.Effect<Service, ConfigError.ConfigError> =>
+  Effect.gen(function* () {
+    const material = Redacted.value(key)
+    if (material.length !== keyLength)
+      return yield* Effect.fail(
+        ConfigError.InvalidData(
+          ["BlindIndex.make"],
+          `the blind index key has ${material.length} bytes, expected ${keyLength}.`,
+        ),
+      )
+    const hmac = yield* Effect.promise(() =>
+      subtle().importKey("raw", copy(material), { name: "HMAC", hash: "SHA-256" }, false, ["sign"]),
+    )
+    const compute: Service["compute"] = (kind, value) => {
+      const normalized = normalize(kind, value)
+      if (normalized.length === 0)
+        return Effect.fail(new Errors.InvalidInput({ field: kind, rule: "blind-index.empty" }))
+      // NUL separates the parts. A kind never contains one and comes first, so two
+      // different (kind, value) pairs never hash the same message.
+      return Effect.promise(() =>
+        subtle().sign("HMAC", hmac, utf8(`bashke.blind-index.v1\u0000${kind}\u0000${normalized}`)),
+      ).pipe(
+        Effect.map((mac) => toHex(mac) as Digest),
+        Effect.withSpan("BlindIndex.compute", { attributes: { kind } }),
+      )
+    }
+    return { compute }
+  })
+
+/**
+ * @since 0.1.0
+ */
+export const layer = (key: Redacted.Redacted<Uint8Array>): Layer.Layer<BlindIndex, ConfigError.ConfigError> =>
+  Layer.effect(BlindIndex, make(key))
+
+/**
+ * The key from an environment variable (default `BASHKE_BLIND_INDEX_KEY`): 32
+ * bytes in base64. Missing or malformed: a message naming the variable and the
+ * expected form, never the value.
+ *
+ * @since 0.1.0
+ */
+export const keyConfig = (name = "BASHKE_BLIND_INDEX_KEY"): Config.Config<Redacted.Redacted<Uint8Array>> =>
+  Config.redacted(name).pipe(
+    Config.option,
+    Config.mapOrFail((value) =>
+      Option.isNone(value)
+        ? Either.left(
+            ConfigError.MissingData(
+              [name],
+              `${name} is not set: blind indexes cannot be computed. Expected ${singleKeyForm}.`,
+            ),
+          )
+        : parseSingleKey(name, Redacted.value(value.value)).pipe(
+            Either.mapLeft((message) => ConfigError.InvalidData([name], message)),
+            Either.map((material): Redacted.Redacted<Uint8Array> => Redacted.make(material)),
+          ),
+    ),
+  )
+
+/**
+ * @since 0.1.0
+ */
+export const layerConfig = (
+  config: Config.Config<Redacted.Redacted<Uint8Array>> = keyConfig(),
+): Layer.Layer<BlindIndex, ConfigError.ConfigError> => Layer.effect(BlindIndex, Effect.flatMap(config, make))
+
+/**
+ * A fixed, public key for tests and examples. Never use it for real data.
+ *
+ * @since 0.1.0
+ */
+export const testKey: Redacted.Redacted<Uint8Array> = Redacted.make(new Uint8Array(keyLength).fill(0x33))
+
+/**
+ * @since 0.1.0
+ */
+export const layerTest: Layer.Layer<BlindIndex> = Layer.orDie(layer(testKey))

@@ -1,0 +1,47 @@
+/**
+ * Why personal data is read or written. Every audit entry names one, and a
+ * consent covers a set of them: data given for a referral is not data given for
+ * a case conference.
+ *
+ * @since 0.1.0
+ */
+import { Schema } from "effect"
+
+/**
+ * - `case-management`: day-to-day work on a case by its team;
+ * - `referral`: sending or answering a referral to another institution's service;
+ * - `case-conference`: a case review in a mechanism meeting;
+ * - `statistics`: producing aggregates (never names);
+ * - `audit`: reviewing the audit log;
+ * - `break-glass`: an emergency read outside the normal rules, with a written reason.
+ *
+ * @since 0.1.0
+ */
+export const Purpose = Schema.Literal(
+  "case-management",
+  "referral",
+  "case-conference",
+  "statistics",
+  "audit",
+  "break-glass",
+).annotations({ identifier: "Purpose" })
+
+/**
+ * @since 0.1.0
+ */
+export type Purpose = typeof Purpose.Type
+
+/**
+ * Every purpose, in the order they are listed.
+ *
+ * @since 0.1.0
+ */
+export const all: ReadonlyArray<Purpose> = Purpose.literals
+
+/**
+ * The `securityMessages` key of a purpose's label: `labelKey("referral")` is
+ * `"purpose.referral"`.
+ *
+ * @since 0.1.0
+ */
+export const labelKey = (purpose: Purpose): `purpose.${Purpose}` => `purpose.${purpose}`
