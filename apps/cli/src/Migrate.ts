@@ -6,7 +6,9 @@ import { cliMessages } from "./CliMessages"
 import { migrationPlan } from "./MigrationPlan"
 
 /** Applies what is missing of the migration plan and prints the database's state. */
-export const migrate = (locale: Locale.Locale) =>
+export const migrate = (
+  locale: Locale.Locale,
+): Effect.Effect<ReadonlyArray<Migrations.AppliedMigration>, Migrations.MigrationError, SqlClient.SqlClient> =>
   Effect.gen(function* () {
     const appliedNow = yield* Migrations.run(migrationPlan)
     yield* Console.log(
@@ -24,4 +26,4 @@ export const migrate = (locale: Locale.Locale) =>
       )
     }
     return applied
-  }) satisfies Effect.Effect<unknown, unknown, SqlClient.SqlClient>
+  })
