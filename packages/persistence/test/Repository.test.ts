@@ -28,7 +28,7 @@ const countRows = (table: string) =>
 /** A test that only means something where interactive transactions exist: not registered elsewhere. */
 const onlyIf =
   (condition: boolean) =>
-  <T extends { readonly effect: (...args: ReadonlyArray<any>) => unknown }>(it: T): T["effect"] =>
+  <T extends { readonly effect: (...args: ReadonlyArray<never>) => unknown }>(it: T): T["effect"] =>
     (condition ? it.effect : () => undefined) as T["effect"]
 
 for (const db of fresh) {
