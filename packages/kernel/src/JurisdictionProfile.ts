@@ -10,8 +10,9 @@
  *
  * @since 0.1.0
  */
-import { Context, Schema } from "effect"
+import { Clock, Context, Effect, Schema } from "effect"
 import * as Catalogue from "./Catalogue"
+import * as CivilDate from "./CivilDate"
 import * as Locale from "./Locale"
 import { LocalizedText } from "./LocalizedText"
 import { kernelMessages } from "./Messages"
@@ -160,13 +161,6 @@ export const ProtectionOrderKind = Schema.Struct({
  */
 export type ProtectionOrderKind = typeof ProtectionOrderKind.Type
 
-const CivilDate = Schema.String.pipe(
-  Schema.filter((s) => /^\d{4}-\d{2}-\d{2}$/.test(s) && new Date(`${s}T00:00:00Z`).toISOString().slice(0, 10) === s, {
-    identifier: "CivilDate",
-    description: "a calendar date, YYYY-MM-DD",
-  }),
-)
-
 const TimeZone = Schema.String.pipe(
   Schema.filter(
     (zone) => {
@@ -193,7 +187,7 @@ export const JurisdictionProfile = Schema.Struct({
   /** Increases with every change of a value; records keep the version they were computed with. */
   version: Schema.Int.pipe(Schema.positive()),
   /** The first day this version applies to. */
-  effectiveFrom: CivilDate,
+  effectiveFrom: CivilDate.CivilDate,
   laws: Schema.Array(LawReference),
   /** Deadlines run in this zone (a day ends at local midnight). */
   timezone: TimeZone,
@@ -429,6 +423,25 @@ export class CurrentJurisdiction extends Context.Reference<CurrentJurisdiction>(
   "@bashke/kernel/CurrentJurisdiction",
   { defaultValue: (): JurisdictionProfile => kosovo },
 ) {}
+
+/**
+ * The day an instant (or an already civil date) falls on in the time zone of the
+ * jurisdiction in effect: a deadline "within 7 days" ends at local midnight.
+ *
+ * @since 0.1.0
+ */
+export const dayOf = (at: Date | CivilDate.CivilDate): Effect.Effect<CivilDate.CivilDate> =>
+  Effect.map(CurrentJurisdiction, (profile) => CivilDate.from(at, profile.timezone))
+
+/**
+ * Today in the jurisdiction's time zone, from Effect's `Clock` (so tests move it
+ * with `TestClock`).
+ *
+ * @since 0.1.0
+ */
+export const today: Effect.Effect<CivilDate.CivilDate> = Effect.flatMap(Clock.currentTimeMillis, (millis) =>
+  dayOf(new Date(millis)),
+)
 
 /**
  * One legal value of a profile, found by {@link settings}, with its dotted path

@@ -91,6 +91,11 @@ export const kernelMessages = Catalogue.make({
     en: "Not allowed in the current state",
   },
 
+  "civil-date.malformed": {
+    sq: "Data duhet të jetë një ditë e vërtetë kalendarike, VVVV-MM-DD.",
+    "sr-Latn": "Datum mora biti stvaran kalendarski dan, GGGG-MM-DD.",
+    en: "The date must be a real calendar day, YYYY-MM-DD.",
+  },
   "pagination.cursor.malformed": {
     sq: "Kursori i faqes nuk është i vlefshëm.",
     "sr-Latn": "Kursor stranice nije ispravan.",

@@ -6,6 +6,13 @@
 export * as Catalogue from "./Catalogue"
 
 /**
+ * Calendar dates (`YYYY-MM-DD`) and the day an instant falls on in a time zone.
+ *
+ * @since 0.1.0
+ */
+export * as CivilDate from "./CivilDate"
+
+/**
  * The keyset pagination cursor: encode, decode, compare sort keys.
  *
  * @since 0.1.0

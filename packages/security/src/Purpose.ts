@@ -13,6 +13,8 @@ import { Schema } from "effect"
  * - `case-conference`: a case review in a mechanism meeting;
  * - `statistics`: producing aggregates (never names);
  * - `audit`: reviewing the audit log;
+ * - `mechanism-administration`: keeping a mechanism's members, their representatives'
+ *   contacts and the memorandum's signers (personal data of professionals, not survivors);
  * - `break-glass`: an emergency read outside the normal rules, with a written reason.
  *
  * @since 0.1.0
@@ -23,6 +25,7 @@ export const Purpose = Schema.Literal(
   "case-conference",
   "statistics",
   "audit",
+  "mechanism-administration",
   "break-glass",
 ).annotations({ identifier: "Purpose" })
 

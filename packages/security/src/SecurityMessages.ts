@@ -164,6 +164,11 @@ const messages = {
   "purpose.case-management": { sq: "Menaxhimi i rastit", "sr-Latn": "Vođenje slučaja", en: "Case management" },
   "purpose.referral": { sq: "Referimi", "sr-Latn": "Upućivanje", en: "Referral" },
   "purpose.case-conference": { sq: "Konferenca e rastit", "sr-Latn": "Konferencija o slučaju", en: "Case conference" },
+  "purpose.mechanism-administration": {
+    sq: "Administrimi i mekanizmit",
+    "sr-Latn": "Administracija mehanizma",
+    en: "Mechanism administration",
+  },
   "purpose.statistics": { sq: "Statistikat", "sr-Latn": "Statistika", en: "Statistics" },
   "purpose.audit": { sq: "Auditimi", "sr-Latn": "Revizija", en: "Audit" },
   "purpose.break-glass": { sq: "Qasje në emergjencë", "sr-Latn": "Hitan pristup", en: "Emergency access" },

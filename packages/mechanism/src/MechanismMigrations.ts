@@ -1,0 +1,24 @@
+/**
+ * The package's migrations, as modules (no file system: they load on Workers).
+ * Run them after `persistenceMigrations` and `securityMigrations`:
+ *
+ * ```ts
+ * yield* Migrations.run([persistenceMigrations, securityMigrations, mechanismMigrations])
+ * ```
+ *
+ * @since 0.1.0
+ */
+import type { Migrations } from "@bashke/persistence"
+import mechanisms from "./internal/migrations/0001_mechanisms"
+import immutableMemoranda from "./internal/migrations/0002_immutable_memoranda"
+
+/**
+ * @since 0.1.0
+ */
+export const mechanismMigrations: Migrations.MigrationSet = {
+  package: "@bashke/mechanism",
+  migrations: [
+    { id: 1, name: "mechanisms", up: mechanisms },
+    { id: 2, name: "immutable-memoranda", up: immutableMemoranda },
+  ],
+}

@@ -1,0 +1,84 @@
+/**
+ * The repository port of the mechanism aggregate: the mechanism row, its
+ * memberships (with their sealed contacts), its memorandum versions and their
+ * signatures (with their sealed signers). Methods fail only with the kernel's
+ * `NotFound` and `Conflict`; a database failure is a defect. Personal data
+ * crosses this port sealed only: the port never sees a name.
+ *
+ * The SQL adapter is `SqlMechanismRepository`; a test may provide another.
+ *
+ * @since 0.1.0
+ */
+import type { Errors, Id } from "@bashke/kernel"
+import { Context, type Effect, type Option } from "effect"
+import type * as Contacts from "./Contacts"
+import type { Mechanism } from "./Mechanism"
+import type { Membership } from "./Membership"
+import type * as Memorandum from "./Memorandum"
+
+/**
+ * A membership's contact fields as sealed by the vault, absent fields left out.
+ *
+ * @since 0.1.0
+ */
+export type SealedContacts = Partial<Record<Contacts.Field, string>>
+
+/**
+ * @since 0.1.0
+ */
+export interface Service {
+  /** Inserts a new mechanism; `Conflict` (`mechanism.municipality.taken`) when its municipality has one. */
+  readonly insertMechanism: (mechanism: Mechanism) => Effect.Effect<void, Errors.Conflict>
+  readonly findMechanism: (id: Id.MechanismId) => Effect.Effect<Option.Option<Mechanism>>
+  /** Every mechanism, oldest first. */
+  readonly listMechanisms: Effect.Effect<ReadonlyArray<Mechanism>>
+  /**
+   * Writes the mutable fields of `mechanism` (status, coordinator, cadence,
+   * quorum) if the stored version is still `expectedVersion`, and returns the
+   * mechanism with its new version; `NotFound` or `Conflict` (`version.stale`)
+   * otherwise, the row untouched. Also used with no field changed, to claim the
+   * aggregate for a change to its members or memoranda.
+   */
+  readonly updateMechanism: (
+    mechanism: Mechanism,
+    expectedVersion: number,
+  ) => Effect.Effect<Mechanism, Errors.NotFound | Errors.Conflict>
+  /** Every membership of a mechanism, past and present, in joining order. */
+  readonly memberships: (mechanismId: Id.MechanismId) => Effect.Effect<ReadonlyArray<Membership>>
+  readonly findMembership: (id: Id.MembershipId) => Effect.Effect<Option.Option<Membership>>
+  readonly insertMembership: (membership: Membership, contacts: SealedContacts) => Effect.Effect<void>
+  /** Records the day a membership ends; `NotFound` for an unknown id. */
+  readonly endMembership: (id: Id.MembershipId, leftOn: string) => Effect.Effect<void, Errors.NotFound>
+  /** A membership's sealed contacts; `NotFound` for an unknown id. */
+  readonly sealedContacts: (id: Id.MembershipId) => Effect.Effect<SealedContacts, Errors.NotFound>
+  /** Replaces a membership's sealed contacts; `NotFound` for an unknown id. */
+  readonly replaceContacts: (id: Id.MembershipId, contacts: SealedContacts) => Effect.Effect<void, Errors.NotFound>
+  /** Every published version of a mechanism's memorandum with its signatures, oldest first. */
+  readonly memoranda: (mechanismId: Id.MechanismId) => Effect.Effect<ReadonlyArray<Memorandum.MemorandumVersion>>
+  /**
+   * Inserts a version (its `signatures` are ignored). The service claims the
+   * mechanism's version first, so two publications never race for a number.
+   */
+  readonly insertMemorandumVersion: (version: Memorandum.MemorandumVersion) => Effect.Effect<void>
+  /** Inserts a signature; `Conflict` (`mechanism.memorandum.already-signed`) when the institution signed already. */
+  readonly insertSignature: (
+    memorandumId: Id.MemorandumId,
+    version: number,
+    signature: Memorandum.Signature,
+    sealedSigner: string,
+  ) => Effect.Effect<void, Errors.Conflict>
+  /** The sealed name of who signed for an institution; `NotFound` when it did not sign. */
+  readonly sealedSigner: (
+    memorandumId: Id.MemorandumId,
+    version: number,
+    institutionId: Id.InstitutionId,
+  ) => Effect.Effect<string, Errors.NotFound>
+}
+
+/**
+ * @since 0.1.0
+ */
+export class MechanismRepository extends Context.Tag("@bashke/mechanism/MechanismRepository")<
+  MechanismRepository,
+  Service
+>() {}

@@ -1,0 +1,164 @@
+/**
+ * The read side of mechanisms, for the packages built on them: the meeting
+ * package (coordinator, cadence, quorum rule, members on a day) and the case
+ * and security work (`isSignatory`, `signatories` to gate case data). Reading
+ * here touches no personal data, so it needs no principal and writes no audit
+ * entry.
+ *
+ * Days are given as a calendar date (`"2026-03-01"`) or an instant, which is
+ * read in the jurisdiction's time zone (`CurrentJurisdiction`).
+ *
+ * `layer` reads through the repository; `layerTest` answers from plain data,
+ * for the tests of other packages.
+ *
+ * @since 0.1.0
+ */
+import { type CivilDate, Errors, type Id, JurisdictionProfile } from "@bashke/kernel"
+import { Context, Effect, Layer, Option } from "effect"
+import type { Mechanism } from "./Mechanism"
+import { MechanismRepository } from "./MechanismRepository"
+import * as Membership from "./Membership"
+import * as Memorandum from "./Memorandum"
+
+/**
+ * A day as a calendar date or an instant.
+ *
+ * @since 0.1.0
+ */
+export type Day = Date | CivilDate.CivilDate
+
+/**
+ * @since 0.1.0
+ */
+export interface Service {
+  /** A mechanism: status, coordinator membership, cadence, quorum rule, municipality. */
+  readonly get: (id: Id.MechanismId) => Effect.Effect<Mechanism, Errors.NotFound>
+  /** Every mechanism, oldest first. */
+  readonly list: Effect.Effect<ReadonlyArray<Mechanism>>
+  /** The memberships that cover `at` (id, institution, sector, dates), in joining order. */
+  readonly members: (
+    id: Id.MechanismId,
+    at: Day,
+  ) => Effect.Effect<ReadonlyArray<Membership.Membership>, Errors.NotFound>
+  /** Every membership, past and present, in joining order. */
+  readonly memberships: (id: Id.MechanismId) => Effect.Effect<ReadonlyArray<Membership.Membership>, Errors.NotFound>
+  /** Every published memorandum version with its signatures, oldest first. */
+  readonly memoranda: (
+    id: Id.MechanismId,
+  ) => Effect.Effect<ReadonlyArray<Memorandum.MemorandumVersion>, Errors.NotFound>
+  /**
+   * Whether `institutionId` is a member on `at` and signed the memorandum
+   * version in force on `at` (on or before that day): the condition for seeing
+   * case data. An unknown mechanism is simply `false`.
+   */
+  readonly isSignatory: (id: Id.MechanismId, institutionId: Id.InstitutionId, at: Day) => Effect.Effect<boolean>
+  /** The institutions for which `isSignatory` holds on `at` (for `AccessPolicy` resources). */
+  readonly signatories: (id: Id.MechanismId, at: Day) => Effect.Effect<ReadonlyArray<Id.InstitutionId>>
+}
+
+/**
+ * @since 0.1.0
+ */
+export class Mechanisms extends Context.Tag("@bashke/mechanism/Mechanisms")<Mechanisms, Service>() {}
+
+/**
+ * The signatories that are members on `day`: the pure rule behind
+ * `Mechanisms.isSignatory` and `signatories`.
+ *
+ * @since 0.1.0
+ */
+export const memberSignatories = (
+  memoranda: ReadonlyArray<Memorandum.MemorandumVersion>,
+  memberships: ReadonlyArray<Membership.Membership>,
+  day: CivilDate.CivilDate,
+): ReadonlyArray<Id.InstitutionId> =>
+  Memorandum.signatories(memoranda, day).filter((institutionId) => Membership.isMember(memberships, institutionId, day))
+
+/**
+ * The data `fromData` answers from.
+ *
+ * @since 0.1.0
+ */
+export interface Data {
+  readonly mechanisms: ReadonlyArray<Mechanism>
+  readonly memberships: ReadonlyArray<Membership.Membership>
+  readonly memoranda: ReadonlyArray<Memorandum.MemorandumVersion>
+}
+
+const notFound = (id: Id.MechanismId) => new Errors.NotFound({ entity: "Mechanism", id })
+
+/**
+ * The service over a source of mechanisms, memberships and memoranda.
+ *
+ * @since 0.1.0
+ */
+export const fromSource = (source: {
+  readonly find: (id: Id.MechanismId) => Effect.Effect<Option.Option<Mechanism>>
+  readonly list: Effect.Effect<ReadonlyArray<Mechanism>>
+  readonly memberships: (id: Id.MechanismId) => Effect.Effect<ReadonlyArray<Membership.Membership>>
+  readonly memoranda: (id: Id.MechanismId) => Effect.Effect<ReadonlyArray<Memorandum.MemorandumVersion>>
+}): Service => {
+  const get: Service["get"] = (id) =>
+    Effect.flatMap(source.find(id), Option.match({ onNone: () => Effect.fail(notFound(id)), onSome: Effect.succeed }))
+  const memberships: Service["memberships"] = (id) => Effect.zipRight(get(id), source.memberships(id))
+  const memoranda: Service["memoranda"] = (id) => Effect.zipRight(get(id), source.memoranda(id))
+  const members: Service["members"] = (id, at) =>
+    Effect.gen(function* () {
+      const all = yield* memberships(id)
+      return Membership.current(all, yield* JurisdictionProfile.dayOf(at))
+    })
+  const signatories: Service["signatories"] = (id, at) =>
+    Effect.gen(function* () {
+      const day = yield* JurisdictionProfile.dayOf(at)
+      return memberSignatories(yield* source.memoranda(id), yield* source.memberships(id), day)
+    })
+  const isSignatory: Service["isSignatory"] = (id, institutionId, at) =>
+    Effect.map(signatories(id, at), (institutions) => institutions.includes(institutionId))
+  return {
+    get: (id) => get(id).pipe(Effect.withSpan("Mechanisms.get")),
+    list: source.list.pipe(Effect.withSpan("Mechanisms.list")),
+    members: (id, at) => members(id, at).pipe(Effect.withSpan("Mechanisms.members")),
+    memberships: (id) => memberships(id).pipe(Effect.withSpan("Mechanisms.memberships")),
+    memoranda: (id) => memoranda(id).pipe(Effect.withSpan("Mechanisms.memoranda")),
+    isSignatory: (id, institutionId, at) =>
+      isSignatory(id, institutionId, at).pipe(Effect.withSpan("Mechanisms.isSignatory")),
+    signatories: (id, at) => signatories(id, at).pipe(Effect.withSpan("Mechanisms.signatories")),
+  }
+}
+
+/**
+ * The service over the repository.
+ *
+ * @since 0.1.0
+ */
+export const layer: Layer.Layer<Mechanisms, never, MechanismRepository> = Layer.effect(
+  Mechanisms,
+  Effect.map(MechanismRepository, (repository) =>
+    fromSource({
+      find: repository.findMechanism,
+      list: repository.listMechanisms,
+      memberships: repository.memberships,
+      memoranda: repository.memoranda,
+    }),
+  ),
+)
+
+/**
+ * The service over fixed data: a fake for the tests of packages built on this one.
+ *
+ * @since 0.1.0
+ */
+export const fromData = (data: Data): Service =>
+  fromSource({
+    find: (id) => Effect.succeed(Option.fromNullable(data.mechanisms.find((m) => m.id === id))),
+    list: Effect.succeed(data.mechanisms),
+    memberships: (id) => Effect.succeed(data.memberships.filter((m) => m.mechanismId === id)),
+    memoranda: (id) => Effect.succeed(data.memoranda.filter((m) => m.mechanismId === id)),
+  })
+
+/**
+ * {@link fromData} as a layer.
+ *
+ * @since 0.1.0
+ */
+export const layerTest = (data: Data): Layer.Layer<Mechanisms> => Layer.succeed(Mechanisms, fromData(data))
