@@ -1,7 +1,13 @@
+import { mechanismMigrations } from "@bashke/mechanism"
 import { type Migrations, persistenceMigrations } from "@bashke/persistence"
+import { securityMigrations } from "@bashke/security"
 
 /**
  * Every package's migrations, in the order they must run: persistence's own
  * tables (outbox, idempotency) first, then each package after the ones it builds on.
  */
-export const migrationPlan: ReadonlyArray<Migrations.MigrationSet> = [persistenceMigrations]
+export const migrationPlan: ReadonlyArray<Migrations.MigrationSet> = [
+  persistenceMigrations,
+  securityMigrations,
+  mechanismMigrations,
+]

@@ -26,6 +26,8 @@ describe("bashke", () => {
     expect(first.status).toBe(0)
     expect(first.stdout).toMatch(/Applied \d+ new migrations?/)
     expect(first.stdout).toContain("@bashke/persistence:")
+    expect(first.stdout).toContain("@bashke/security:")
+    expect(first.stdout).toContain("@bashke/mechanism:")
     expect(existsSync(join(dir, "nested", "bashke.db"))).toBe(true)
 
     const second = bashke(["start"], { BASHKE_DATABASE_URL: url })
