@@ -1,4 +1,5 @@
 import { mechanismMigrations } from "@bashke/mechanism"
+import { meetingMigrations } from "@bashke/meeting"
 import { type Migrations, persistenceMigrations } from "@bashke/persistence"
 import { securityMigrations } from "@bashke/security"
 
@@ -10,4 +11,5 @@ export const migrationPlan: ReadonlyArray<Migrations.MigrationSet> = [
   persistenceMigrations,
   securityMigrations,
   mechanismMigrations,
+  meetingMigrations,
 ]

@@ -1,0 +1,42 @@
+import { Id } from "@bashke/kernel"
+/**
+ * The inputs of the action item use cases, as schemas (see `MeetingCommands`).
+ *
+ * @since 0.1.0
+ */
+import { Schema } from "effect"
+import { Description, DueDate, Link, NotDoneReason } from "./ActionItem"
+import { ExpectedVersion } from "./MeetingCommands"
+
+/**
+ * The coordinator records an action item decided at a held meeting.
+ *
+ * @since 0.1.0
+ */
+export const AddActionItem = Schema.Struct({
+  meetingId: Id.MeetingId,
+  owner: Id.InstitutionId,
+  dueDate: DueDate,
+  link: Schema.optional(Link),
+  description: Description,
+})
+
+/**
+ * The owner (or the coordinator) closes an item: `done`, or `not-done` with
+ * the reason (`meeting.action-item.reason-required`; a done item takes none,
+ * `meeting.action-item.reason-unexpected`).
+ *
+ * @since 0.1.0
+ */
+export const CloseActionItem = Schema.Struct({
+  actionItemId: Id.ActionItemId,
+  expectedVersion: ExpectedVersion,
+  status: Schema.Literal("done", "not-done"),
+  reason: Schema.optional(NotDoneReason),
+}).pipe(
+  Schema.filter((input) =>
+    input.status === "not-done"
+      ? input.reason !== undefined || { path: ["reason"], message: "meeting.action-item.reason-required" }
+      : input.reason === undefined || { path: ["reason"], message: "meeting.action-item.reason-unexpected" },
+  ),
+)

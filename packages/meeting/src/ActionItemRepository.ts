@@ -1,0 +1,36 @@
+/**
+ * The port through which action items are stored. Effects fail only with the
+ * kernel's `NotFound` and `Conflict`. The SQL adapter is `SqlActionItemRepository`.
+ *
+ * @since 0.1.0
+ */
+import type { Errors, Id } from "@bashke/kernel"
+import type { Effect } from "effect"
+import { Context } from "effect"
+import type { ActionItem } from "./ActionItem"
+
+/**
+ * @since 0.1.0
+ */
+export interface Service {
+  /** Stores a new item (version 1). */
+  readonly insert: (item: ActionItem) => Effect.Effect<void>
+  /** Stores a changed item if its stored version is still `expectedVersion`; returns it with the new version. */
+  readonly update: (
+    item: ActionItem,
+    expectedVersion: number,
+  ) => Effect.Effect<ActionItem, Errors.NotFound | Errors.Conflict>
+  readonly find: (id: Id.ActionItemId) => Effect.Effect<ActionItem, Errors.NotFound>
+  /** The mechanism's open items, by due date. */
+  readonly open: (mechanismId: Id.MechanismId) => Effect.Effect<ReadonlyArray<ActionItem>>
+  /** The items decided at a meeting, in the order they were recorded. */
+  readonly byMeeting: (meetingId: Id.MeetingId) => Effect.Effect<ReadonlyArray<ActionItem>>
+}
+
+/**
+ * @since 0.1.0
+ */
+export class ActionItemRepository extends Context.Tag("@bashke/meeting/ActionItemRepository")<
+  ActionItemRepository,
+  Service
+>() {}

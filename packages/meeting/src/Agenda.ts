@@ -1,0 +1,285 @@
+/**
+ * A meeting's agenda, built by a rule from data, never typed in. The sections,
+ * in order (MARAC practice):
+ *
+ * 1. the confidentiality statement;
+ * 2. open action items carried over from earlier meetings, overdue ones first
+ *    (then by due date);
+ * 3. case reviews: high-risk cases first, then cases with children, then the
+ *    longest since their last review (never reviewed first), then by reference;
+ * 4. notices of cases reaching the profile's `caseAnniversaryNotice` (12 months
+ *    in Kosovo) since the previous meeting;
+ * 5. other business.
+ *
+ * A case review shows only the pseudonymised summary: the reference, the risk
+ * level, the sectors involved and the number of open action items. Titles come
+ * from the catalogue in the reader's locale ({@link title}).
+ *
+ * @since 0.1.0
+ */
+import { Catalogue, Id, JurisdictionProfile, type Locale, Sector } from "@bashke/kernel"
+import { Array as Arr, Order, Schema } from "effect"
+import * as ActionItem from "./ActionItem"
+import { CaseReference, type CaseSummary, RiskLevel } from "./CaseSummaries"
+import * as CivilTime from "./internal/CivilTime"
+import { meetingMessages } from "./MeetingMessages"
+
+/**
+ * The sections of an agenda, in order.
+ *
+ * @since 0.1.0
+ */
+export const Section = Schema.Literal(
+  "confidentiality",
+  "action-items",
+  "case-reviews",
+  "notices",
+  "other-business",
+).annotations({ identifier: "AgendaSection" })
+
+/**
+ * @since 0.1.0
+ */
+export type Section = typeof Section.Type
+
+/**
+ * Every section, in agenda order.
+ *
+ * @since 0.1.0
+ */
+export const sections: ReadonlyArray<Section> = Section.literals
+
+/**
+ * One agenda item.
+ *
+ * @since 0.1.0
+ */
+export const Item = Schema.Union(
+  Schema.TaggedStruct("ConfidentialityStatement", {}),
+  Schema.TaggedStruct("ActionItemReview", {
+    actionItemId: Id.ActionItemId,
+    owner: Id.InstitutionId,
+    dueDate: ActionItem.DueDate,
+    overdue: Schema.Boolean,
+    link: Schema.optional(ActionItem.Link),
+  }),
+  Schema.TaggedStruct("CaseReview", {
+    caseId: Id.CaseId,
+    reference: CaseReference,
+    riskLevel: RiskLevel,
+    sectors: Schema.Array(Sector.Sector),
+    openActions: Schema.NonNegativeInt,
+  }),
+  Schema.TaggedStruct("AnniversaryNotice", {
+    caseId: Id.CaseId,
+    reference: CaseReference,
+    reachedOn: ActionItem.DueDate,
+  }),
+  Schema.TaggedStruct("OtherBusiness", {}),
+).annotations({ identifier: "AgendaItem" })
+
+/**
+ * @since 0.1.0
+ */
+export type Item = typeof Item.Type
+
+/**
+ * An agenda: the meeting it is for and its items in order.
+ *
+ * @since 0.1.0
+ */
+export const Agenda = Schema.Struct({
+  meetingId: Id.MeetingId,
+  items: Schema.Array(Item),
+}).annotations({ identifier: "Agenda" })
+
+/**
+ * @since 0.1.0
+ */
+export type Agenda = typeof Agenda.Type
+
+/**
+ * The section an item belongs to.
+ *
+ * @since 0.1.0
+ */
+export const sectionOf = (item: Item): Section => {
+  switch (item._tag) {
+    case "ConfidentialityStatement":
+      return "confidentiality"
+    case "ActionItemReview":
+      return "action-items"
+    case "CaseReview":
+      return "case-reviews"
+    case "AnniversaryNotice":
+      return "notices"
+    case "OtherBusiness":
+      return "other-business"
+  }
+}
+
+/**
+ * The order of case reviews: high risk first, then cases with children, then
+ * the longest since the last review (never reviewed first), then by reference.
+ *
+ * @since 0.1.0
+ */
+export const caseReviewOrder: Order.Order<CaseSummary> = Order.combineAll([
+  Order.mapInput(Order.boolean, (summary: CaseSummary) => summary.riskLevel !== "high"),
+  Order.mapInput(Order.boolean, (summary: CaseSummary) => !summary.hasChildren),
+  Order.mapInput(Order.number, (summary: CaseSummary) => summary.lastReviewedAt?.getTime() ?? Number.NEGATIVE_INFINITY),
+  Order.mapInput(Order.string, (summary: CaseSummary) => summary.reference),
+])
+
+/**
+ * The local day a case opened at `openedAt` reaches `span` (12 months: the
+ * same day number a year later, or the month's last day).
+ *
+ * @since 0.1.0
+ */
+export const reachedOn = (
+  openedAt: Date,
+  span: { readonly value: number; readonly unit: JurisdictionProfile.Unit },
+  timeZone: string,
+): CivilTime.CivilDate => {
+  const opened = CivilTime.dateOf(openedAt, timeZone)
+  switch (span.unit) {
+    case "months":
+      return CivilTime.addMonths(opened, span.value)
+    case "weeks":
+      return CivilTime.addDays(opened, span.value * 7)
+    case "working-days":
+      return CivilTime.addWorkingDays(opened, span.value)
+    case "hours":
+      return CivilTime.dateOf(new Date(openedAt.getTime() + span.value * 3_600_000), timeZone)
+    default:
+      return CivilTime.addDays(opened, span.value)
+  }
+}
+
+/**
+ * What the agenda rule reads.
+ *
+ * - `meeting`: the meeting and when it starts;
+ * - `previousStartsAt`: when the mechanism's previous meeting started (absent
+ *   for its first): notices cover cases whose anniversary fell after it, up to
+ *   and including the meeting's own day, so each case gets one notice;
+ * - `actionItems`: the mechanism's open action items (any meeting);
+ * - `cases`: the summaries of the cases on the mechanism's list.
+ *
+ * @since 0.1.0
+ */
+export interface Input {
+  readonly meeting: { readonly id: Id.MeetingId; readonly mechanismId: Id.MechanismId; readonly startsAt: Date }
+  readonly previousStartsAt?: Date | undefined
+  readonly actionItems: ReadonlyArray<ActionItem.ActionItem>
+  readonly cases: ReadonlyArray<CaseSummary>
+  readonly profile: JurisdictionProfile.JurisdictionProfile
+}
+
+interface Notice {
+  readonly summary: CaseSummary
+  readonly reached: ActionItem.DueDate
+}
+
+/**
+ * Builds the agenda. Pure: the same input gives the same agenda.
+ *
+ * @since 0.1.0
+ */
+export const build = (input: Input): Agenda => {
+  const { meeting, profile } = input
+  const timeZone = profile.timezone
+  const today = ActionItem.localDate(meeting.startsAt, timeZone)
+
+  const carried = Arr.sort(ActionItem.carriedOver(input.actionItems, meeting), ActionItem.reviewOrder(today))
+  const actionItems: Array<Item> = carried.map((item) => ({
+    _tag: "ActionItemReview" as const,
+    actionItemId: item.id,
+    owner: item.owner,
+    dueDate: item.dueDate,
+    overdue: ActionItem.isOverdue(item, today),
+    ...(item.link === undefined ? {} : { link: item.link }),
+  }))
+
+  const openByCase = new Map<string, number>()
+  for (const item of input.actionItems) {
+    if (item.status === "open" && item.mechanismId === meeting.mechanismId && item.link?._tag === "case")
+      openByCase.set(item.link.caseId, (openByCase.get(item.link.caseId) ?? 0) + 1)
+  }
+  const reviews: Array<Item> = Arr.sort(input.cases, caseReviewOrder).map((summary) => ({
+    _tag: "CaseReview" as const,
+    caseId: summary.caseId,
+    reference: summary.reference,
+    riskLevel: summary.riskLevel,
+    sectors: Sector.all.filter((sector) => summary.sectors.includes(sector)),
+    openActions: openByCase.get(summary.caseId) ?? 0,
+  }))
+
+  const span = profile.meetings.caseAnniversaryNotice
+  const after =
+    input.previousStartsAt === undefined ? undefined : ActionItem.localDate(input.previousStartsAt, timeZone)
+  const notices: Array<Item> = Arr.sort(
+    input.cases.flatMap((summary): ReadonlyArray<Notice> => {
+      const reached: ActionItem.DueDate = CivilTime.format(reachedOn(summary.openedAt, span, timeZone))
+      const inWindow = reached <= today && (after === undefined || reached > after)
+      return inWindow ? [{ summary, reached }] : []
+    }),
+    Order.combine(
+      Order.mapInput(Order.string, (entry: Notice) => entry.reached),
+      Order.mapInput(Order.string, (entry: Notice) => entry.summary.reference),
+    ),
+  ).map(({ summary, reached }) => ({
+    _tag: "AnniversaryNotice" as const,
+    caseId: summary.caseId,
+    reference: summary.reference,
+    reachedOn: reached,
+  }))
+
+  return {
+    meetingId: meeting.id,
+    items: [{ _tag: "ConfidentialityStatement" }, ...actionItems, ...reviews, ...notices, { _tag: "OtherBusiness" }],
+  }
+}
+
+/**
+ * A section's heading in `locale`.
+ *
+ * @since 0.1.0
+ */
+export const sectionTitle = (section: Section, locale: Locale.Locale): string =>
+  Catalogue.format(meetingMessages, locale, `meeting.agenda.section.${section}`)
+
+/**
+ * An item's title in `locale`. Case items show the reference, the risk level
+ * and the count of open actions; nothing else about a case reaches an agenda.
+ *
+ * @since 0.1.0
+ */
+export const title = (item: Item, locale: Locale.Locale, profile: JurisdictionProfile.JurisdictionProfile): string => {
+  switch (item._tag) {
+    case "ConfidentialityStatement":
+      return Catalogue.format(meetingMessages, locale, "meeting.agenda.confidentiality")
+    case "ActionItemReview":
+      return Catalogue.format(
+        meetingMessages,
+        locale,
+        item.overdue ? "meeting.agenda.action-item.overdue" : "meeting.agenda.action-item.open",
+        { due: item.dueDate },
+      )
+    case "CaseReview":
+      return Catalogue.format(meetingMessages, locale, "meeting.agenda.case-review", {
+        reference: item.reference,
+        risk: Catalogue.format(meetingMessages, locale, `meeting.risk.${item.riskLevel}`),
+        sectors: item.sectors.map((sector) => Sector.label(sector, locale)).join(", "),
+        openActions: item.openActions,
+      })
+    case "AnniversaryNotice":
+      return Catalogue.format(meetingMessages, locale, "meeting.agenda.anniversary", {
+        reference: item.reference,
+        span: JurisdictionProfile.describe(profile.meetings.caseAnniversaryNotice, locale),
+      })
+    case "OtherBusiness":
+      return Catalogue.format(meetingMessages, locale, "meeting.agenda.other-business")
+  }
+}

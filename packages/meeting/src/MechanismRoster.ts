@@ -1,0 +1,156 @@
+/**
+ * The port through which meetings learn about their mechanism: who coordinates
+ * it, which institutions are members on a date, how many meetings a year it
+ * has set itself and its quorum rule. The application wires it to
+ * `@bashke/mechanism`; this package never imports that package.
+ *
+ * @since 0.1.0
+ */
+import { Errors, type Id, type JurisdictionProfile } from "@bashke/kernel"
+import { Context, Effect, Layer } from "effect"
+
+/**
+ * A mechanism as meetings need it, on one date.
+ *
+ * - `coordinator`: the coordinating institution (the municipality, whose Gender
+ *   Equality Officer coordinates);
+ * - `members`: the member institutions on that date (a membership covering the
+ *   day, in the profile's time zone);
+ * - `meetingsPerYear`: the mechanism's own cadence, when it set one (six for a
+ *   bi-monthly mechanism); the profile's minimum applies when it is lower or absent;
+ * - `quorum`: the mechanism's own quorum rule, when its memorandum sets one;
+ *   the profile's otherwise.
+ *
+ * @since 0.1.0
+ */
+export interface Roster {
+  readonly mechanismId: Id.MechanismId
+  /** Absent while the mechanism has no coordinator appointed (or not on that day). */
+  readonly coordinator?: Id.InstitutionId | undefined
+  readonly members: ReadonlyArray<Id.InstitutionId>
+  readonly meetingsPerYear?: number | undefined
+  readonly quorum?: JurisdictionProfile.Quorum | undefined
+}
+
+/**
+ * @since 0.1.0
+ */
+export interface Service {
+  /** The mechanism on the day of `at`; `NotFound` (entity `Mechanism`) for an unknown one. */
+  readonly rosterAt: (mechanismId: Id.MechanismId, at: Date) => Effect.Effect<Roster, Errors.NotFound>
+}
+
+/**
+ * @since 0.1.0
+ */
+export class MechanismRoster extends Context.Tag("@bashke/meeting/MechanismRoster")<MechanismRoster, Service>() {}
+
+/**
+ * The roster wired to a function, e.g. the mechanism package's query:
+ * `MechanismRoster.layer((id, at) => mechanisms.rosterAt(id, at))`.
+ *
+ * @since 0.1.0
+ */
+export const layer = (rosterAt: Service["rosterAt"]): Layer.Layer<MechanismRoster> =>
+  Layer.succeed(MechanismRoster, { rosterAt })
+
+/**
+ * The shape of `@bashke/mechanism`'s read side (`Mechanisms`) that the roster
+ * needs, declared here so this package does not import that one: a mechanism
+ * with its coordinator's membership, cadence and quorum rule, and the
+ * memberships on a day.
+ *
+ * @since 0.1.0
+ */
+export interface MechanismSource {
+  readonly get: (id: Id.MechanismId) => Effect.Effect<
+    {
+      readonly coordinator?: string | undefined
+      readonly minimumMeetingsPerYear: number
+      readonly quorum: JurisdictionProfile.Quorum
+    },
+    Errors.NotFound
+  >
+  readonly members: (
+    id: Id.MechanismId,
+    at: Date,
+  ) => Effect.Effect<ReadonlyArray<{ readonly id: string; readonly institutionId: Id.InstitutionId }>, Errors.NotFound>
+}
+
+/**
+ * The roster read from the mechanism package's service: the coordinator is
+ * the institution of the coordinator's membership, if it is current on the day.
+ *
+ * @since 0.1.0
+ */
+export const fromMechanisms = (mechanisms: MechanismSource): Service => ({
+  rosterAt: (mechanismId, at) =>
+    Effect.gen(function* () {
+      const mechanism = yield* mechanisms.get(mechanismId)
+      const memberships = yield* mechanisms.members(mechanismId, at)
+      return {
+        mechanismId,
+        coordinator: memberships.find((membership) => membership.id === mechanism.coordinator)?.institutionId,
+        members: [...new Set(memberships.map((membership) => membership.institutionId))],
+        meetingsPerYear: mechanism.minimumMeetingsPerYear,
+        quorum: mechanism.quorum,
+      }
+    }),
+})
+
+/**
+ * The roster wired to the mechanism package, in one line of the application:
+ * `MechanismRoster.layerFrom(Mechanisms.Mechanisms)`.
+ *
+ * @since 0.1.0
+ */
+export const layerFrom = <I, S extends MechanismSource>(
+  tag: Context.Tag<I, S>,
+): Layer.Layer<MechanismRoster, never, I> =>
+  Layer.effect(
+    MechanismRoster,
+    Effect.map(tag, (mechanisms) => fromMechanisms(mechanisms)),
+  )
+
+/**
+ * Fixed rosters for tests and examples: the same members on every date.
+ *
+ * @since 0.1.0
+ */
+export const layerTest = (rosters: ReadonlyArray<Roster>): Layer.Layer<MechanismRoster> =>
+  layer((mechanismId) => {
+    const found = rosters.find((roster) => roster.mechanismId === mechanismId)
+    return found === undefined
+      ? Effect.fail(new Errors.NotFound({ entity: "Mechanism", id: mechanismId }))
+      : Effect.succeed(found)
+  })
+
+/**
+ * The mechanism on the day of `at`.
+ *
+ * @since 0.1.0
+ */
+export const rosterAt = (
+  mechanismId: Id.MechanismId,
+  at: Date,
+): Effect.Effect<Roster, Errors.NotFound, MechanismRoster> =>
+  Effect.flatMap(MechanismRoster, (roster) => roster.rosterAt(mechanismId, at))
+
+/**
+ * The quorum rule in force: the mechanism's own, or the profile's.
+ *
+ * @since 0.1.0
+ */
+export const quorumRule = (
+  roster: Roster,
+  profile: JurisdictionProfile.JurisdictionProfile,
+): JurisdictionProfile.Quorum => roster.quorum ?? profile.meetings.quorum.value
+
+/**
+ * The regular meetings required a year: the mechanism's own cadence, never
+ * fewer than the profile's minimum.
+ *
+ * @since 0.1.0
+ */
+export const requiredPerYear = (roster: Roster, profile: JurisdictionProfile.JurisdictionProfile): number =>
+  Math.max(profile.meetings.minimumPerYear.value, roster.meetingsPerYear ?? 0)

@@ -1,0 +1,24 @@
+/**
+ * The meeting package's tables, as a migration set for `Migrations.run`:
+ * meetings with their attendance, minutes and amendments; decisions; action
+ * items. Run after `persistenceMigrations` (the outbox) and
+ * `securityMigrations` (the audit log).
+ *
+ * @since 0.1.0
+ */
+import type { Migrations } from "@bashke/persistence"
+import meetings from "./internal/migrations/0001_meetings"
+import decisions from "./internal/migrations/0002_decisions"
+import actionItems from "./internal/migrations/0003_action_items"
+
+/**
+ * @since 0.1.0
+ */
+export const meetingMigrations: Migrations.MigrationSet = {
+  package: "@bashke/meeting",
+  migrations: [
+    { id: 1, name: "meetings", up: meetings },
+    { id: 2, name: "decisions", up: decisions },
+    { id: 3, name: "action-items", up: actionItems },
+  ],
+}

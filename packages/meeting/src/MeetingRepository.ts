@@ -1,0 +1,56 @@
+/**
+ * The port through which meetings and their decisions are stored. Effects
+ * fail only with the kernel's `NotFound` and `Conflict`; storage failures are
+ * defects. The SQL adapter is `SqlMeetingRepository`.
+ *
+ * @since 0.1.0
+ */
+import type { Errors, Id } from "@bashke/kernel"
+import type { Effect, Option } from "effect"
+import { Context } from "effect"
+import type { Decision } from "./Decision"
+import type { Meeting } from "./Meeting"
+
+/**
+ * A meeting as listed: everything but its minutes, which are read one meeting
+ * at a time (and audited) with `find`.
+ *
+ * @since 0.1.0
+ */
+export type Listed = Omit<Meeting, "minutes">
+
+/**
+ * @since 0.1.0
+ */
+export interface Service {
+  /** Stores a new meeting (version 1). */
+  readonly insert: (meeting: Meeting) => Effect.Effect<void>
+  /**
+   * Stores a changed meeting if its stored version is still `expectedVersion`,
+   * and returns it with its new version. `Conflict` (`version.stale`) or
+   * `NotFound` change nothing. Approved minutes and amendments already stored
+   * are never rewritten.
+   */
+  readonly update: (
+    meeting: Meeting,
+    expectedVersion: number,
+  ) => Effect.Effect<Meeting, Errors.NotFound | Errors.Conflict>
+  /** A meeting with its attendance, minutes and amendments. */
+  readonly find: (id: Id.MeetingId) => Effect.Effect<Meeting, Errors.NotFound>
+  /** A mechanism's meetings, scheduled ones by start, then requests; optionally only those starting in `[from, to)`. */
+  readonly list: (
+    mechanismId: Id.MechanismId,
+    range?: { readonly from?: Date; readonly to?: Date },
+  ) => Effect.Effect<ReadonlyArray<Listed>>
+  /** When the latest meeting of the mechanism held before `before` started. */
+  readonly previousHeldStart: (mechanismId: Id.MechanismId, before: Date) => Effect.Effect<Option.Option<Date>>
+  /** Stores a decision. */
+  readonly insertDecision: (decision: Decision) => Effect.Effect<void>
+  /** A meeting's decisions, in the order they were recorded. */
+  readonly decisions: (meetingId: Id.MeetingId) => Effect.Effect<ReadonlyArray<Decision>>
+}
+
+/**
+ * @since 0.1.0
+ */
+export class MeetingRepository extends Context.Tag("@bashke/meeting/MeetingRepository")<MeetingRepository, Service>() {}

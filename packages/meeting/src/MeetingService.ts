@@ -1,0 +1,686 @@
+/**
+ * The meeting use cases, as Effects: decode the input, check the policy, run
+ * the lifecycle's rules, then write the meeting, its outbox event (and, for
+ * minutes, the audit entry) in one transaction. A refused command writes
+ * nothing.
+ *
+ * Each needs the repositories, the mechanism roster, the `SqlClient`, an id
+ * generator and the current principal; minutes also need the audit log, and
+ * the agenda the case summaries. Legal numbers come from `CurrentJurisdiction`.
+ *
+ * @since 0.1.0
+ */
+import { Errors, Id, JurisdictionProfile, type Locale, Principal } from "@bashke/kernel"
+import { AuditEntry, AuditLog } from "@bashke/security"
+import { SqlClient } from "@effect/sql"
+import { Clock, Effect, Either, Option } from "effect"
+import { ActionItemRepository } from "./ActionItemRepository"
+import * as Agenda from "./Agenda"
+import * as Attendance from "./Attendance"
+import * as CadenceCompliance from "./CadenceCompliance"
+import * as CaseSummaries from "./CaseSummaries"
+import type { Decision } from "./Decision"
+import { DecisionId } from "./Decision"
+import * as ICalendar from "./ICalendar"
+import { decodeInput } from "./internal/Input"
+import * as MechanismRoster from "./MechanismRoster"
+import { AmendmentId, type Meeting, type Minutes } from "./Meeting"
+import * as MeetingCommands from "./MeetingCommands"
+import * as Events from "./MeetingEvents"
+import * as MeetingLifecycle from "./MeetingLifecycle"
+import * as MeetingPolicy from "./MeetingPolicy"
+import { type Listed, MeetingRepository } from "./MeetingRepository"
+import * as SchedulingDeadline from "./SchedulingDeadline"
+
+/**
+ * What every meeting use case needs.
+ *
+ * @since 0.1.0
+ */
+export type Requirements =
+  | MeetingRepository
+  | MechanismRoster.MechanismRoster
+  | SqlClient.SqlClient
+  | Id.IdGenerator
+  | Principal.CurrentPrincipal
+
+const now = Effect.map(Clock.currentTimeMillis, (millis) => new Date(millis))
+
+const fromEither = <A, E>(either: Either.Either<A, E>): Effect.Effect<A, E> =>
+  Either.isRight(either) ? Effect.succeed(either.right) : Effect.fail(either.left)
+
+// Transactions fail with SqlError only when the database does: a defect.
+const transaction = <A, E, R>(effect: Effect.Effect<A, E, R>) =>
+  Effect.flatMap(SqlClient.SqlClient, (sql) => sql.withTransaction(effect)).pipe(
+    Effect.catchTag("SqlError", (error) => Effect.die(error)),
+  )
+
+const stale = (meeting: Meeting, expectedVersion: number) =>
+  meeting.version === expectedVersion
+    ? Effect.void
+    : Effect.fail(
+        new Errors.Conflict({
+          entity: "Meeting",
+          id: meeting.id,
+          rule: "version.stale",
+          expectedVersion,
+          actualVersion: meeting.version,
+        }),
+      )
+
+/** The day whose roster governs a meeting: its start, or now for a request. */
+const meetingDay = (meeting: Pick<Meeting, "schedule">, at: Date): Date => meeting.schedule?.startsAt ?? at
+
+const withoutMinutes = (meeting: Meeting): Listed => {
+  const { minutes: _minutes, ...listed } = meeting
+  return listed
+}
+
+const audit = (principal: Principal.Principal, meeting: Meeting, action: "read" | "write") =>
+  Effect.flatMap(AuditLog.AuditLog, (log) =>
+    log.append({
+      ...AuditEntry.actor(principal),
+      mechanismId: meeting.mechanismId,
+      action,
+      purpose: "case-conference",
+    }),
+  ).pipe(Effect.orDie)
+
+const quorumOf = (meeting: Meeting, attendance: ReadonlyArray<Attendance.Attendance>) =>
+  Effect.gen(function* () {
+    const profile = yield* JurisdictionProfile.CurrentJurisdiction
+    const roster = yield* MechanismRoster.rosterAt(meeting.mechanismId, meetingDay(meeting, yield* now))
+    return {
+      roster,
+      quorum: Attendance.quorum(MechanismRoster.quorumRule(roster, profile), roster.members, attendance),
+    }
+  })
+
+/**
+ * A member institution requests an ad hoc meeting. The request's deadline is
+ * computed now, with the profile in force, and stored with it.
+ *
+ * Fails with `InvalidInput` (bad input), `Forbidden`
+ * (`meeting.request.not-a-member`) or `NotFound` (unknown mechanism).
+ *
+ * @since 0.1.0
+ */
+export const requestAdHoc = (
+  input: typeof MeetingCommands.RequestAdHoc.Encoded,
+): Effect.Effect<Meeting, Errors.InvalidInput | Errors.Forbidden | Errors.NotFound, Requirements> =>
+  Effect.gen(function* () {
+    const command = yield* decodeInput(MeetingCommands.RequestAdHoc)(input)
+    const principal = yield* Principal.CurrentPrincipal
+    const at = yield* now
+    const roster = yield* MechanismRoster.rosterAt(command.mechanismId, at)
+    const institution = yield* fromEither(MeetingPolicy.requireRequester(roster, principal))
+    const profile = yield* JurisdictionProfile.CurrentJurisdiction
+    const meeting = MeetingLifecycle.requested({
+      id: yield* Id.MeetingId.generate,
+      mechanismId: command.mechanismId,
+      request: {
+        institution,
+        principal: principal.id,
+        reason: command.reason,
+        urgency: command.urgency,
+        requestedAt: at,
+        deadline: SchedulingDeadline.deadline(profile, at, command.urgency),
+        profileVersion: profile.version,
+      },
+    })
+    const repository = yield* MeetingRepository
+    yield* transaction(
+      Effect.gen(function* () {
+        yield* repository.insert(meeting)
+        yield* Events.append("meeting.request.created", meeting.id, {
+          meetingId: meeting.id,
+          mechanismId: meeting.mechanismId,
+          institution,
+          urgency: command.urgency,
+          deadline: meeting.request?.deadline.toISOString() ?? "",
+        })
+      }),
+    )
+    return meeting
+  }).pipe(Effect.withSpan("MeetingService.requestAdHoc"))
+
+/**
+ * The coordinator schedules a new meeting: a regular one, or an ad hoc one
+ * nobody requested. Fails with `InvalidInput` (`meeting.schedule.in-past`,
+ * `meeting.schedule.ends-before-start`, …), `Forbidden`
+ * (`meeting.coordinator.required`) or `NotFound`.
+ *
+ * @since 0.1.0
+ */
+export const schedule = (
+  input: typeof MeetingCommands.ScheduleMeeting.Encoded,
+): Effect.Effect<Meeting, Errors.InvalidInput | Errors.Forbidden | Errors.NotFound, Requirements> =>
+  Effect.gen(function* () {
+    const command = yield* decodeInput(MeetingCommands.ScheduleMeeting)(input)
+    const principal = yield* Principal.CurrentPrincipal
+    const at = yield* now
+    const roster = yield* MechanismRoster.rosterAt(command.mechanismId, at)
+    yield* fromEither(MeetingPolicy.requireCoordinator(roster, principal, "meeting.schedule"))
+    const meeting = yield* fromEither(
+      MeetingLifecycle.scheduled({
+        id: yield* Id.MeetingId.generate,
+        mechanismId: command.mechanismId,
+        kind: command.kind,
+        schedule: { startsAt: command.startsAt, endsAt: command.endsAt, place: command.place },
+        at,
+      }),
+    )
+    const repository = yield* MeetingRepository
+    yield* transaction(
+      Effect.gen(function* () {
+        yield* repository.insert(meeting)
+        yield* Events.append("meeting.meeting.scheduled", meeting.id, {
+          meetingId: meeting.id,
+          mechanismId: meeting.mechanismId,
+          kind: meeting.kind,
+          startsAt: command.startsAt.toISOString(),
+          endsAt: command.endsAt.toISOString(),
+          sequence: meeting.sequence,
+          requested: false,
+        })
+      }),
+    )
+    return meeting
+  }).pipe(Effect.withSpan("MeetingService.schedule"))
+
+/**
+ * Runs one lifecycle command on a stored meeting: load, check the version and
+ * the policy, build the command, transition, then store the result with the
+ * side effects (`written`) in one transaction.
+ */
+const change = <E, R, E2, R2>(options: {
+  readonly meetingId: Id.MeetingId
+  readonly expectedVersion: number
+  readonly action: string
+  readonly build: (context: {
+    readonly meeting: Meeting
+    readonly principal: Principal.Principal
+    readonly at: Date
+  }) => Effect.Effect<MeetingLifecycle.Command, E, R>
+  readonly written: (context: {
+    readonly before: Meeting
+    readonly after: Meeting
+    readonly principal: Principal.Principal
+  }) => Effect.Effect<void, E2, R2>
+}) =>
+  Effect.gen(function* () {
+    const repository = yield* MeetingRepository
+    const principal = yield* Principal.CurrentPrincipal
+    const at = yield* now
+    const meeting = yield* repository.find(options.meetingId)
+    const roster = yield* MechanismRoster.rosterAt(meeting.mechanismId, at)
+    yield* fromEither(MeetingPolicy.requireCoordinator(roster, principal, options.action))
+    yield* stale(meeting, options.expectedVersion)
+    const command = yield* options.build({ meeting, principal, at })
+    const next = yield* fromEither(MeetingLifecycle.transition(meeting, command))
+    return yield* transaction(
+      Effect.gen(function* () {
+        const stored = yield* repository.update(next, options.expectedVersion)
+        yield* options.written({ before: meeting, after: stored, principal })
+        return stored
+      }),
+    )
+  }).pipe(Effect.withSpan(`MeetingService.${options.action}`))
+
+type ChangeError = Errors.InvalidInput | Errors.Forbidden | Errors.NotFound | Errors.Conflict | Errors.InvalidTransition
+
+/**
+ * The coordinator gives a requested meeting its date, time and place. The
+ * request's timeliness (in time or late) follows from when this happens.
+ *
+ * @since 0.1.0
+ */
+export const scheduleRequested = (
+  input: typeof MeetingCommands.SetSchedule.Encoded,
+): Effect.Effect<Meeting, ChangeError, Requirements> =>
+  Effect.flatMap(decodeInput(MeetingCommands.SetSchedule)(input), (command) =>
+    change({
+      meetingId: command.meetingId,
+      expectedVersion: command.expectedVersion,
+      action: "meeting.schedule-requested",
+      build: ({ at }) =>
+        Effect.succeed(
+          MeetingLifecycle.Command.Schedule({
+            schedule: { startsAt: command.startsAt, endsAt: command.endsAt, place: command.place },
+            at,
+          }),
+        ),
+      written: ({ after }) =>
+        Events.append("meeting.meeting.scheduled", after.id, {
+          meetingId: after.id,
+          mechanismId: after.mechanismId,
+          kind: after.kind,
+          startsAt: command.startsAt.toISOString(),
+          endsAt: command.endsAt.toISOString(),
+          sequence: after.sequence,
+          requested: true,
+        }),
+    }),
+  )
+
+/**
+ * The coordinator changes a scheduled meeting's date, time or place (the
+ * calendar's SEQUENCE grows when something changed).
+ *
+ * @since 0.1.0
+ */
+export const reschedule = (
+  input: typeof MeetingCommands.SetSchedule.Encoded,
+): Effect.Effect<Meeting, ChangeError, Requirements> =>
+  Effect.flatMap(decodeInput(MeetingCommands.SetSchedule)(input), (command) =>
+    change({
+      meetingId: command.meetingId,
+      expectedVersion: command.expectedVersion,
+      action: "meeting.reschedule",
+      build: ({ at }) =>
+        Effect.succeed(
+          MeetingLifecycle.Command.Reschedule({
+            schedule: { startsAt: command.startsAt, endsAt: command.endsAt, place: command.place },
+            at,
+          }),
+        ),
+      written: ({ after }) =>
+        Events.append("meeting.meeting.rescheduled", after.id, {
+          meetingId: after.id,
+          mechanismId: after.mechanismId,
+          startsAt: command.startsAt.toISOString(),
+          endsAt: command.endsAt.toISOString(),
+          sequence: after.sequence,
+        }),
+    }),
+  )
+
+const attendanceCommand = (
+  meeting: Meeting,
+  attendance: ReadonlyArray<Attendance.Attendance>,
+): Effect.Effect<
+  ReadonlyArray<Attendance.Attendance>,
+  Errors.InvalidInput | Errors.NotFound,
+  MechanismRoster.MechanismRoster
+> =>
+  Effect.gen(function* () {
+    const roster = yield* MechanismRoster.rosterAt(meeting.mechanismId, meetingDay(meeting, yield* now))
+    return yield* fromEither(Attendance.checkMembers(roster.members, attendance))
+  })
+
+/**
+ * The coordinator records that a scheduled meeting took place, with the
+ * attendance of member institutions (`meeting.attendance.unknown-member` for an
+ * institution that was not a member on the meeting's date).
+ *
+ * @since 0.1.0
+ */
+export const hold = (
+  input: typeof MeetingCommands.SetAttendance.Encoded,
+): Effect.Effect<Meeting, ChangeError, Requirements> =>
+  Effect.flatMap(decodeInput(MeetingCommands.SetAttendance)(input), (command) =>
+    change({
+      meetingId: command.meetingId,
+      expectedVersion: command.expectedVersion,
+      action: "meeting.hold",
+      build: ({ meeting, at }) =>
+        Effect.map(attendanceCommand(meeting, command.attendance), (attendance) =>
+          MeetingLifecycle.Command.Hold({ attendance, at }),
+        ),
+      written: ({ after }) =>
+        Effect.flatMap(quorumOf(after, after.attendance), ({ quorum }) =>
+          Events.append("meeting.meeting.held", after.id, {
+            meetingId: after.id,
+            mechanismId: after.mechanismId,
+            present: quorum.present,
+            members: quorum.members,
+            quorumMet: quorum.met,
+          }),
+        ),
+    }),
+  )
+
+/**
+ * The coordinator corrects the attendance of a held meeting, until its
+ * minutes are approved (`meeting.minutes.locked` afterwards).
+ *
+ * @since 0.1.0
+ */
+export const recordAttendance = (
+  input: typeof MeetingCommands.SetAttendance.Encoded,
+): Effect.Effect<Meeting, ChangeError, Requirements> =>
+  Effect.flatMap(decodeInput(MeetingCommands.SetAttendance)(input), (command) =>
+    change({
+      meetingId: command.meetingId,
+      expectedVersion: command.expectedVersion,
+      action: "meeting.record-attendance",
+      build: ({ meeting, at }) =>
+        Effect.map(attendanceCommand(meeting, command.attendance), (attendance) =>
+          MeetingLifecycle.Command.RecordAttendance({ attendance, at }),
+        ),
+      written: ({ after }) =>
+        Effect.flatMap(quorumOf(after, after.attendance), ({ quorum }) =>
+          Events.append("meeting.attendance.recorded", after.id, {
+            meetingId: after.id,
+            mechanismId: after.mechanismId,
+            present: quorum.present,
+            members: quorum.members,
+            quorumMet: quorum.met,
+          }),
+        ),
+    }),
+  )
+
+/**
+ * The coordinator writes or rewrites the minutes' draft (each save a new
+ * revision). Approved minutes refuse with `Conflict` `meeting.minutes.locked`.
+ *
+ * @since 0.1.0
+ */
+export const draftMinutes = (
+  input: typeof MeetingCommands.DraftMinutes.Encoded,
+): Effect.Effect<Meeting, ChangeError, Requirements | AuditLog.AuditLog> =>
+  Effect.flatMap(decodeInput(MeetingCommands.DraftMinutes)(input), (command) =>
+    change({
+      meetingId: command.meetingId,
+      expectedVersion: command.expectedVersion,
+      action: "meeting.draft-minutes",
+      build: ({ principal, at }) =>
+        Effect.succeed(MeetingLifecycle.Command.DraftMinutes({ body: command.body, by: principal.id, at })),
+      written: ({ after, principal }) =>
+        Effect.zipRight(
+          audit(principal, after, "write"),
+          Events.append("meeting.minutes.drafted", after.id, {
+            meetingId: after.id,
+            mechanismId: after.mechanismId,
+            revision: after.minutes?.revision ?? 0,
+          }),
+        ),
+    }),
+  )
+
+/**
+ * The coordinator approves the minutes, which locks them. Refused with
+ * `Conflict` `meeting.minutes.quorum-required` when the attendance does not
+ * meet the quorum rule against the members on the meeting's date.
+ *
+ * @since 0.1.0
+ */
+export const approveMinutes = (
+  input: typeof MeetingCommands.ApproveMinutes.Encoded,
+): Effect.Effect<Meeting, ChangeError, Requirements | AuditLog.AuditLog> =>
+  Effect.flatMap(decodeInput(MeetingCommands.ApproveMinutes)(input), (command) =>
+    change({
+      meetingId: command.meetingId,
+      expectedVersion: command.expectedVersion,
+      action: "meeting.approve-minutes",
+      build: ({ meeting, principal, at }) =>
+        Effect.map(quorumOf(meeting, meeting.attendance), ({ quorum }) =>
+          MeetingLifecycle.Command.ApproveMinutes({ quorumMet: quorum.met, by: principal.id, at }),
+        ),
+      written: ({ after, principal }) =>
+        Effect.zipRight(
+          audit(principal, after, "write"),
+          Events.append("meeting.minutes.approved", after.id, {
+            meetingId: after.id,
+            mechanismId: after.mechanismId,
+            revision: after.minutes?.revision ?? 0,
+          }),
+        ),
+    }),
+  )
+
+/**
+ * The coordinator appends an amendment (author, reason, text, time) to
+ * approved minutes; the approved body itself never changes.
+ *
+ * @since 0.1.0
+ */
+export const amendMinutes = (
+  input: typeof MeetingCommands.AmendMinutes.Encoded,
+): Effect.Effect<Meeting, ChangeError, Requirements | AuditLog.AuditLog> =>
+  Effect.flatMap(decodeInput(MeetingCommands.AmendMinutes)(input), (command) =>
+    change({
+      meetingId: command.meetingId,
+      expectedVersion: command.expectedVersion,
+      action: "meeting.amend-minutes",
+      build: ({ principal, at }) =>
+        Effect.map(AmendmentId.generate, (id) =>
+          MeetingLifecycle.Command.AmendMinutes({
+            amendment: { id, author: principal.id, reason: command.reason, text: command.text, at },
+            at,
+          }),
+        ),
+      written: ({ after, principal }) => {
+        const amendments = after.minutes?.amendments ?? []
+        return Effect.zipRight(
+          audit(principal, after, "write"),
+          Events.append("meeting.minutes.amended", after.id, {
+            meetingId: after.id,
+            mechanismId: after.mechanismId,
+            amendmentId: amendments[amendments.length - 1]?.id ?? "",
+            amendments: amendments.length,
+          }),
+        )
+      },
+    }),
+  )
+
+/**
+ * The coordinator cancels a requested or scheduled meeting, with a reason.
+ * The calendar keeps the event with STATUS:CANCELLED.
+ *
+ * @since 0.1.0
+ */
+export const cancel = (
+  input: typeof MeetingCommands.CancelMeeting.Encoded,
+): Effect.Effect<Meeting, ChangeError, Requirements> =>
+  Effect.flatMap(decodeInput(MeetingCommands.CancelMeeting)(input), (command) =>
+    change({
+      meetingId: command.meetingId,
+      expectedVersion: command.expectedVersion,
+      action: "meeting.cancel",
+      build: ({ principal, at }) =>
+        Effect.succeed(MeetingLifecycle.Command.Cancel({ reason: command.reason, by: principal.id, at })),
+      written: ({ after }) =>
+        Events.append("meeting.meeting.cancelled", after.id, {
+          meetingId: after.id,
+          mechanismId: after.mechanismId,
+          sequence: after.sequence,
+        }),
+    }),
+  )
+
+/**
+ * The coordinator records a decision of a held meeting (until its minutes
+ * are approved: `meeting.minutes.locked`).
+ *
+ * @since 0.1.0
+ */
+export const recordDecision = (
+  input: typeof MeetingCommands.RecordDecision.Encoded,
+): Effect.Effect<Decision, ChangeError, Requirements> =>
+  Effect.gen(function* () {
+    const command = yield* decodeInput(MeetingCommands.RecordDecision)(input)
+    const repository = yield* MeetingRepository
+    const principal = yield* Principal.CurrentPrincipal
+    const at = yield* now
+    const meeting = yield* repository.find(command.meetingId)
+    const roster = yield* MechanismRoster.rosterAt(meeting.mechanismId, at)
+    yield* fromEither(MeetingPolicy.requireCoordinator(roster, principal, "meeting.record-decision"))
+    yield* fromEither(MeetingLifecycle.acceptsRecords(meeting, "record-decision"))
+    const decision: Decision = {
+      id: yield* DecisionId.generate,
+      meetingId: meeting.id,
+      mechanismId: meeting.mechanismId,
+      text: command.text,
+      ...(command.caseId === undefined ? {} : { caseId: command.caseId }),
+      recordedAt: at,
+      recordedBy: principal.id,
+    }
+    yield* transaction(
+      Effect.gen(function* () {
+        yield* repository.insertDecision(decision)
+        yield* Events.append("meeting.decision.recorded", decision.id, {
+          decisionId: decision.id,
+          meetingId: meeting.id,
+          mechanismId: meeting.mechanismId,
+          caseId: decision.caseId ?? null,
+        })
+      }),
+    )
+    return decision
+  }).pipe(Effect.withSpan("MeetingService.recordDecision"))
+
+const readable = (meetingId: Id.MeetingId, action: string) =>
+  Effect.gen(function* () {
+    const repository = yield* MeetingRepository
+    const principal = yield* Principal.CurrentPrincipal
+    const meeting = yield* repository.find(meetingId)
+    const roster = yield* MechanismRoster.rosterAt(meeting.mechanismId, yield* now)
+    yield* fromEither(MeetingPolicy.requireMember(roster, principal, action))
+    return { meeting, principal }
+  })
+
+/**
+ * A meeting as members see it, without its minutes (read those with {@link minutes}).
+ *
+ * @since 0.1.0
+ */
+export const find = (
+  meetingId: Id.MeetingId,
+): Effect.Effect<Listed, Errors.NotFound | Errors.Forbidden, Requirements> =>
+  Effect.map(readable(meetingId, "meeting.read"), ({ meeting }) => withoutMinutes(meeting))
+
+/**
+ * A meeting's minutes with their amendments, for a member; the read is
+ * written to the audit log (the minutes may name people). `None` before any
+ * draft exists.
+ *
+ * @since 0.1.0
+ */
+export const minutes = (
+  meetingId: Id.MeetingId,
+): Effect.Effect<Option.Option<Minutes>, Errors.NotFound | Errors.Forbidden, Requirements | AuditLog.AuditLog> =>
+  Effect.gen(function* () {
+    const { meeting, principal } = yield* readable(meetingId, "meeting.read-minutes")
+    if (meeting.minutes === undefined) return Option.none()
+    yield* transaction(audit(principal, meeting, "read"))
+    return Option.some(meeting.minutes)
+  }).pipe(Effect.withSpan("MeetingService.minutes"))
+
+/**
+ * A meeting's decisions, for a member; the read is audited like the minutes.
+ *
+ * @since 0.1.0
+ */
+export const decisions = (
+  meetingId: Id.MeetingId,
+): Effect.Effect<ReadonlyArray<Decision>, Errors.NotFound | Errors.Forbidden, Requirements | AuditLog.AuditLog> =>
+  Effect.gen(function* () {
+    const { meeting, principal } = yield* readable(meetingId, "meeting.read-decisions")
+    const found = yield* Effect.flatMap(MeetingRepository, (repository) => repository.decisions(meeting.id))
+    if (found.length > 0) yield* transaction(audit(principal, meeting, "read"))
+    return found
+  }).pipe(Effect.withSpan("MeetingService.decisions"))
+
+/**
+ * A meeting's agenda, built by `Agenda.build` from the open action items, the
+ * case summaries for the meeting's date and the previous meeting's start. A
+ * meeting with no date yet (a request) has no agenda (`InvalidTransition`).
+ *
+ * @since 0.1.0
+ */
+export const agenda = (
+  meetingId: Id.MeetingId,
+): Effect.Effect<
+  Agenda.Agenda,
+  Errors.NotFound | Errors.Forbidden | Errors.InvalidTransition,
+  Requirements | ActionItemRepository | CaseSummaries.CaseSummaries
+> =>
+  Effect.gen(function* () {
+    const { meeting } = yield* readable(meetingId, "meeting.agenda")
+    const schedule = meeting.schedule
+    if (schedule === undefined)
+      return yield* Effect.fail(
+        new Errors.InvalidTransition({ entity: "Meeting", from: meeting.status, command: "agenda" }),
+      )
+    const repository = yield* MeetingRepository
+    const actionItems = yield* Effect.flatMap(ActionItemRepository, (items) => items.open(meeting.mechanismId))
+    const cases = yield* CaseSummaries.forMeeting(meeting.mechanismId, schedule.startsAt)
+    const previous = yield* repository.previousHeldStart(meeting.mechanismId, schedule.startsAt)
+    return Agenda.build({
+      meeting: { id: meeting.id, mechanismId: meeting.mechanismId, startsAt: schedule.startsAt },
+      previousStartsAt: Option.getOrUndefined(previous),
+      actionItems,
+      cases,
+      profile: yield* JurisdictionProfile.CurrentJurisdiction,
+    })
+  }).pipe(Effect.withSpan("MeetingService.agenda"))
+
+/**
+ * The mechanism's meetings, for a member.
+ *
+ * @since 0.1.0
+ */
+export const list = (
+  mechanismId: Id.MechanismId,
+): Effect.Effect<ReadonlyArray<Listed>, Errors.NotFound | Errors.Forbidden, Requirements> =>
+  Effect.gen(function* () {
+    const principal = yield* Principal.CurrentPrincipal
+    const roster = yield* MechanismRoster.rosterAt(mechanismId, yield* now)
+    yield* fromEither(MeetingPolicy.requireMember(roster, principal, "meeting.list"))
+    return yield* Effect.flatMap(MeetingRepository, (repository) => repository.list(mechanismId))
+  }).pipe(Effect.withSpan("MeetingService.list"))
+
+/**
+ * The mechanism's ad hoc requests not scheduled by their deadline.
+ *
+ * @since 0.1.0
+ */
+export const overdueRequests = (
+  mechanismId: Id.MechanismId,
+): Effect.Effect<ReadonlyArray<Listed>, Errors.NotFound | Errors.Forbidden, Requirements> =>
+  Effect.gen(function* () {
+    const meetings = yield* list(mechanismId)
+    const at = yield* now
+    return meetings.filter((meeting) => SchedulingDeadline.isOverdue(meeting, at))
+  })
+
+/**
+ * The iCalendar feed of the mechanism's meetings in `locale`, for a member.
+ *
+ * @since 0.1.0
+ */
+export const calendar = (
+  mechanismId: Id.MechanismId,
+  locale: Locale.Locale,
+): Effect.Effect<string, Errors.NotFound | Errors.Forbidden, Requirements> =>
+  Effect.map(list(mechanismId), (meetings) => ICalendar.feed(meetings, locale))
+
+/**
+ * The mechanism's cadence compliance in a calendar year, for a member or the
+ * national coordinator. Required: the mechanism's cadence, at least the
+ * profile's minimum.
+ *
+ * @since 0.1.0
+ */
+export const compliance = (
+  mechanismId: Id.MechanismId,
+  year: number,
+): Effect.Effect<CadenceCompliance.Compliance, Errors.NotFound | Errors.Forbidden, Requirements> =>
+  Effect.gen(function* () {
+    const principal = yield* Principal.CurrentPrincipal
+    const at = yield* now
+    const roster = yield* MechanismRoster.rosterAt(mechanismId, at)
+    yield* fromEither(MeetingPolicy.requireComplianceReader(roster, principal))
+    const profile = yield* JurisdictionProfile.CurrentJurisdiction
+    const meetings = yield* Effect.flatMap(MeetingRepository, (repository) => repository.list(mechanismId))
+    return CadenceCompliance.compute({
+      year,
+      required: MechanismRoster.requiredPerYear(roster, profile),
+      meetings,
+      timeZone: profile.timezone,
+      asOf: at,
+    })
+  }).pipe(Effect.withSpan("MeetingService.compliance"))

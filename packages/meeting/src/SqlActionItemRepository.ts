@@ -1,0 +1,138 @@
+/**
+ * The `ActionItemRepository` on `@effect/sql`, for SQLite and PostgreSQL, over
+ * the `meeting_action_items` table. Descriptions are sealed by the vault
+ * (`action-item:<id>:description`). Joins the caller's transaction; SQL
+ * failures are defects.
+ *
+ * @since 0.1.0
+ */
+import { Errors } from "@bashke/kernel"
+import { OptimisticConcurrency } from "@bashke/persistence"
+import { Vault } from "@bashke/security"
+import { SqlClient } from "@effect/sql"
+import { Effect, Layer } from "effect"
+import { ActionItem } from "./ActionItem"
+import { ActionItemRepository, type Service } from "./ActionItemRepository"
+import * as Sealing from "./internal/Sealing"
+import { decodeStored, defined, fromSql, intFromSql, toSql, toSqlOrNull } from "./internal/SqlValues"
+
+type Row = Record<string, unknown>
+
+const descriptionAad = (id: string) => `action-item:${id}:description`
+
+/**
+ * Builds the adapter from the `SqlClient` and the `Vault` in context.
+ *
+ * @since 0.1.0
+ */
+export const make: Effect.Effect<Service, never, SqlClient.SqlClient | Vault.Vault> = Effect.gen(function* () {
+  const client = yield* SqlClient.SqlClient
+  const sql = client.withoutTransforms()
+  const vault = yield* Vault.Vault
+  const decode = decodeStored(ActionItem)
+
+  const fromRow = (row: Row) =>
+    Effect.gen(function* () {
+      const id = String(row.id)
+      const link =
+        row.link_kind === "case"
+          ? { _tag: "case", caseId: row.link_id }
+          : row.link_kind === "activity"
+            ? { _tag: "activity", activityId: row.link_id }
+            : undefined
+      return yield* decode(
+        defined({
+          id,
+          mechanismId: row.mechanism_id,
+          meetingId: row.meeting_id,
+          decidedAt: fromSql(row.decided_at),
+          owner: row.owner,
+          dueDate: row.due_date,
+          link,
+          description: yield* Sealing.open(vault, String(row.description), descriptionAad(id)),
+          status: row.status,
+          notDoneReason: row.not_done_reason ?? undefined,
+          closedAt: fromSql(row.closed_at),
+          closedBy: row.closed_by ?? undefined,
+          version: intFromSql(row.version),
+          createdAt: fromSql(row.created_at),
+          updatedAt: fromSql(row.updated_at),
+        }),
+      )
+    })
+
+  const insert: Service["insert"] = (item) =>
+    Effect.gen(function* () {
+      yield* sql`INSERT INTO meeting_action_items ${sql.insert({
+        id: item.id,
+        mechanism_id: item.mechanismId,
+        meeting_id: item.meetingId,
+        decided_at: toSql(item.decidedAt),
+        owner: item.owner,
+        due_date: item.dueDate,
+        link_kind: item.link?._tag ?? null,
+        link_id: item.link === undefined ? null : item.link._tag === "case" ? item.link.caseId : item.link.activityId,
+        description: yield* Sealing.seal(vault, item.description, descriptionAad(item.id)),
+        status: item.status,
+        not_done_reason: item.notDoneReason ?? null,
+        closed_at: toSqlOrNull(item.closedAt),
+        closed_by: item.closedBy ?? null,
+        version: item.version,
+        created_at: toSql(item.createdAt),
+        updated_at: toSql(item.updatedAt),
+      })}`
+    }).pipe(Effect.orDie, Effect.withSpan("SqlActionItemRepository.insert"))
+
+  // Only the status changes after creation: the description, owner and due date are what was decided.
+  const update: Service["update"] = (item, expectedVersion) =>
+    OptimisticConcurrency.update({
+      table: "meeting_action_items",
+      entity: "ActionItem",
+      id: item.id,
+      expectedVersion,
+      set: {
+        status: item.status,
+        not_done_reason: item.notDoneReason ?? null,
+        closed_at: toSqlOrNull(item.closedAt),
+        closed_by: item.closedBy ?? null,
+        updated_at: toSql(item.updatedAt),
+      },
+    }).pipe(
+      Effect.provideService(SqlClient.SqlClient, client),
+      Effect.map((version) => ({ ...item, version })),
+      Effect.withSpan("SqlActionItemRepository.update"),
+    )
+
+  const find: Service["find"] = (id) =>
+    Effect.gen(function* () {
+      const rows = yield* sql<Row>`SELECT * FROM meeting_action_items WHERE id = ${id}`
+      const row = rows[0]
+      if (row === undefined) return yield* Effect.fail(new Errors.NotFound({ entity: "ActionItem", id }))
+      return yield* fromRow(row)
+    }).pipe(Effect.catchTag("SqlError", Effect.die), Effect.withSpan("SqlActionItemRepository.find"))
+
+  const open: Service["open"] = (mechanismId) =>
+    Effect.gen(function* () {
+      const rows = yield* sql<Row>`SELECT * FROM meeting_action_items
+        WHERE mechanism_id = ${mechanismId} AND status = 'open' ORDER BY due_date, id`
+      return yield* Effect.forEach(rows, fromRow)
+    }).pipe(Effect.orDie, Effect.withSpan("SqlActionItemRepository.open"))
+
+  const byMeeting: Service["byMeeting"] = (meetingId) =>
+    Effect.gen(function* () {
+      const rows = yield* sql<Row>`SELECT * FROM meeting_action_items WHERE meeting_id = ${meetingId} ORDER BY id`
+      return yield* Effect.forEach(rows, fromRow)
+    }).pipe(Effect.orDie, Effect.withSpan("SqlActionItemRepository.byMeeting"))
+
+  return { insert, update, find, open, byMeeting }
+})
+
+/**
+ * The adapter as a layer.
+ *
+ * @since 0.1.0
+ */
+export const layer: Layer.Layer<ActionItemRepository, never, SqlClient.SqlClient | Vault.Vault> = Layer.effect(
+  ActionItemRepository,
+  make,
+)

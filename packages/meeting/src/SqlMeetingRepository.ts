@@ -1,0 +1,326 @@
+/**
+ * The `MeetingRepository` on `@effect/sql`, for SQLite and PostgreSQL alike,
+ * over the tables of `meetingMigrations`. Free texts are sealed by the vault
+ * (`meeting:<id>:request-reason`, `meeting:<id>:cancellation-reason`,
+ * `minutes:<meetingId>:body`, `amendment:<id>:reason`, `amendment:<id>:text`,
+ * `decision:<id>:text`). Approved minutes are never written again: the row is
+ * updated only while `approved_at` is NULL, and amendments are only inserted.
+ *
+ * Every method joins the caller's transaction; SQL failures are defects.
+ *
+ * @since 0.1.0
+ */
+import { Errors, type Id } from "@bashke/kernel"
+import { OptimisticConcurrency } from "@bashke/persistence"
+import { Vault } from "@bashke/security"
+import { SqlClient } from "@effect/sql"
+import { Effect, Layer, Option } from "effect"
+import { Decision } from "./Decision"
+import * as Sealing from "./internal/Sealing"
+import { decodeStored, defined, fromSql, intFromSql, toSql, toSqlOrNull } from "./internal/SqlValues"
+import { Meeting } from "./Meeting"
+import { type Listed, MeetingRepository, type Service } from "./MeetingRepository"
+
+type Row = Record<string, unknown>
+
+const requestReasonAad = (id: string) => `meeting:${id}:request-reason`
+const cancellationReasonAad = (id: string) => `meeting:${id}:cancellation-reason`
+const minutesAad = (meetingId: string) => `minutes:${meetingId}:body`
+const amendmentReasonAad = (id: string) => `amendment:${id}:reason`
+const amendmentTextAad = (id: string) => `amendment:${id}:text`
+const decisionAad = (id: string) => `decision:${id}:text`
+
+/**
+ * Builds the adapter from the `SqlClient` and the `Vault` in context.
+ *
+ * @since 0.1.0
+ */
+export const make: Effect.Effect<Service, never, SqlClient.SqlClient | Vault.Vault> = Effect.gen(function* () {
+  const client = yield* SqlClient.SqlClient
+  // Literal snake_case names, whatever transforms the application's client has.
+  const sql = client.withoutTransforms()
+  const vault = yield* Vault.Vault
+  const decodeMeeting = decodeStored(Meeting)
+  const decodeDecision = decodeStored(Decision)
+
+  const attendanceRows = (meetingIds: ReadonlyArray<string>) =>
+    meetingIds.length === 0
+      ? Effect.succeed([] as ReadonlyArray<Row>)
+      : sql<Row>`SELECT meeting_id, institution_id, presence, represented_by FROM meeting_attendance
+          WHERE ${sql.in("meeting_id", meetingIds)} ORDER BY meeting_id, position`
+
+  // The meeting as the schema's encoded form, minutes left out.
+  const listed = (row: Row, attendance: ReadonlyArray<Row>) =>
+    Effect.gen(function* () {
+      const id = String(row.id)
+      const requestReason = yield* Sealing.openOptional(vault, row.request_reason, requestReasonAad(id))
+      const cancellationReason = yield* Sealing.openOptional(vault, row.cancellation_reason, cancellationReasonAad(id))
+      return defined({
+        id,
+        mechanismId: row.mechanism_id,
+        kind: row.kind,
+        status: row.status,
+        request:
+          row.request_institution == null
+            ? undefined
+            : {
+                institution: row.request_institution,
+                principal: row.request_principal,
+                reason: requestReason,
+                urgency: row.request_urgency,
+                requestedAt: fromSql(row.requested_at),
+                deadline: fromSql(row.request_deadline),
+                profileVersion: intFromSql(row.request_profile_version),
+              },
+        schedule:
+          row.starts_at == null
+            ? undefined
+            : { startsAt: fromSql(row.starts_at), endsAt: fromSql(row.ends_at), place: row.place },
+        scheduledAt: fromSql(row.scheduled_at),
+        sequence: intFromSql(row.sequence),
+        heldAt: fromSql(row.held_at),
+        attendance: attendance
+          .filter((entry) => entry.meeting_id === id)
+          .map((entry) =>
+            defined({
+              institution: entry.institution_id,
+              presence: entry.presence,
+              representedBy: entry.represented_by ?? undefined,
+            }),
+          ),
+        cancellation:
+          row.cancelled_at == null
+            ? undefined
+            : { reason: cancellationReason, at: fromSql(row.cancelled_at), by: row.cancelled_by },
+        version: intFromSql(row.version),
+        createdAt: fromSql(row.created_at),
+        updatedAt: fromSql(row.updated_at),
+      })
+    })
+
+  const minutesOf = (meetingId: string) =>
+    Effect.gen(function* () {
+      const rows = yield* sql<Row>`SELECT * FROM meeting_minutes WHERE meeting_id = ${meetingId}`
+      const row = rows[0]
+      if (row === undefined) return undefined
+      const amendments = yield* sql<Row>`SELECT * FROM meeting_amendments WHERE meeting_id = ${meetingId} ORDER BY id`
+      return defined({
+        body: yield* Sealing.open(vault, String(row.body), minutesAad(meetingId)),
+        revision: intFromSql(row.revision),
+        draftedAt: fromSql(row.drafted_at),
+        draftedBy: row.drafted_by,
+        approval: row.approved_at == null ? undefined : { at: fromSql(row.approved_at), by: row.approved_by },
+        amendments: yield* Effect.forEach(amendments, (amendment) =>
+          Effect.gen(function* () {
+            const id = String(amendment.id)
+            return {
+              id,
+              author: amendment.author,
+              reason: yield* Sealing.open(vault, String(amendment.reason), amendmentReasonAad(id)),
+              text: yield* Sealing.open(vault, String(amendment.text), amendmentTextAad(id)),
+              at: fromSql(amendment.at),
+            }
+          }),
+        ),
+      })
+    })
+
+  const find: Service["find"] = (id) =>
+    Effect.gen(function* () {
+      const rows = yield* sql<Row>`SELECT * FROM meeting_meetings WHERE id = ${id}`
+      const row = rows[0]
+      if (row === undefined) return yield* Effect.fail(new Errors.NotFound({ entity: "Meeting", id }))
+      const encoded = yield* listed(row, yield* attendanceRows([id]))
+      const minutes = yield* minutesOf(id)
+      return yield* decodeMeeting(minutes === undefined ? encoded : { ...encoded, minutes })
+    }).pipe(Effect.catchTag("SqlError", Effect.die), Effect.withSpan("SqlMeetingRepository.find"))
+
+  const writeAttendance = (meeting: Meeting) =>
+    Effect.gen(function* () {
+      yield* sql`DELETE FROM meeting_attendance WHERE meeting_id = ${meeting.id}`
+      if (meeting.attendance.length === 0) return
+      yield* sql`INSERT INTO meeting_attendance ${sql.insert(
+        meeting.attendance.map((entry, position) => ({
+          meeting_id: meeting.id,
+          institution_id: entry.institution,
+          presence: entry.presence,
+          represented_by: entry.representedBy ?? null,
+          position,
+        })),
+      )}`
+    })
+
+  const writeMinutes = (meeting: Meeting) =>
+    Effect.gen(function* () {
+      const minutes = meeting.minutes
+      if (minutes === undefined) return
+      const stored = yield* sql<Row>`SELECT approved_at FROM meeting_minutes WHERE meeting_id = ${meeting.id}`
+      const current = stored[0]
+      if (current === undefined) {
+        yield* sql`INSERT INTO meeting_minutes ${sql.insert({
+          meeting_id: meeting.id,
+          body: yield* Sealing.seal(vault, minutes.body, minutesAad(meeting.id)),
+          revision: minutes.revision,
+          drafted_at: toSql(minutes.draftedAt),
+          drafted_by: minutes.draftedBy,
+          approved_at: toSqlOrNull(minutes.approval?.at),
+          approved_by: minutes.approval?.by ?? null,
+        })}`
+      } else if (current.approved_at == null) {
+        // The approval is the last write the row ever gets.
+        yield* sql`UPDATE meeting_minutes SET ${sql.update({
+          body: yield* Sealing.seal(vault, minutes.body, minutesAad(meeting.id)),
+          revision: minutes.revision,
+          drafted_at: toSql(minutes.draftedAt),
+          drafted_by: minutes.draftedBy,
+          approved_at: toSqlOrNull(minutes.approval?.at),
+          approved_by: minutes.approval?.by ?? null,
+        })} WHERE meeting_id = ${meeting.id} AND approved_at IS NULL`
+      }
+      if (minutes.amendments.length === 0) return
+      const known = new Set(
+        (yield* sql<Row>`SELECT id FROM meeting_amendments WHERE meeting_id = ${meeting.id}`).map((row) =>
+          String(row.id),
+        ),
+      )
+      for (const amendment of minutes.amendments) {
+        if (known.has(amendment.id)) continue
+        yield* sql`INSERT INTO meeting_amendments ${sql.insert({
+          id: amendment.id,
+          meeting_id: meeting.id,
+          author: amendment.author,
+          reason: yield* Sealing.seal(vault, amendment.reason, amendmentReasonAad(amendment.id)),
+          text: yield* Sealing.seal(vault, amendment.text, amendmentTextAad(amendment.id)),
+          at: toSql(amendment.at),
+        })}`
+      }
+    })
+
+  const meetingColumns = (meeting: Meeting) =>
+    Effect.gen(function* () {
+      return {
+        status: meeting.status,
+        starts_at: toSqlOrNull(meeting.schedule?.startsAt),
+        ends_at: toSqlOrNull(meeting.schedule?.endsAt),
+        place: meeting.schedule?.place ?? null,
+        scheduled_at: toSqlOrNull(meeting.scheduledAt),
+        sequence: meeting.sequence,
+        held_at: toSqlOrNull(meeting.heldAt),
+        cancellation_reason: yield* Sealing.sealOptional(
+          vault,
+          meeting.cancellation?.reason,
+          cancellationReasonAad(meeting.id),
+        ),
+        cancelled_at: toSqlOrNull(meeting.cancellation?.at),
+        cancelled_by: meeting.cancellation?.by ?? null,
+        updated_at: toSql(meeting.updatedAt),
+      }
+    })
+
+  const insert: Service["insert"] = (meeting) =>
+    Effect.gen(function* () {
+      const request = meeting.request
+      yield* sql`INSERT INTO meeting_meetings ${sql.insert({
+        id: meeting.id,
+        mechanism_id: meeting.mechanismId,
+        kind: meeting.kind,
+        request_institution: request?.institution ?? null,
+        request_principal: request?.principal ?? null,
+        request_reason: yield* Sealing.sealOptional(vault, request?.reason, requestReasonAad(meeting.id)),
+        request_urgency: request?.urgency ?? null,
+        requested_at: toSqlOrNull(request?.requestedAt),
+        request_deadline: toSqlOrNull(request?.deadline),
+        request_profile_version: request?.profileVersion ?? null,
+        ...(yield* meetingColumns(meeting)),
+        version: meeting.version,
+        created_at: toSql(meeting.createdAt),
+      })}`
+      yield* writeAttendance(meeting)
+      yield* writeMinutes(meeting)
+    }).pipe(Effect.orDie, Effect.withSpan("SqlMeetingRepository.insert"))
+
+  const update: Service["update"] = (meeting, expectedVersion) =>
+    Effect.gen(function* () {
+      const version = yield* OptimisticConcurrency.update({
+        table: "meeting_meetings",
+        entity: "Meeting",
+        id: meeting.id,
+        expectedVersion,
+        set: yield* meetingColumns(meeting),
+      }).pipe(Effect.provideService(SqlClient.SqlClient, client))
+      yield* writeAttendance(meeting).pipe(Effect.orDie)
+      yield* writeMinutes(meeting).pipe(Effect.orDie)
+      return { ...meeting, version }
+    }).pipe(Effect.withSpan("SqlMeetingRepository.update"))
+
+  const list: Service["list"] = (mechanismId, range) =>
+    Effect.gen(function* () {
+      const from = range?.from === undefined ? sql.literal("") : sql` AND starts_at >= ${toSql(range.from)}`
+      const to = range?.to === undefined ? sql.literal("") : sql` AND starts_at < ${toSql(range.to)}`
+      const rows = yield* sql<Row>`SELECT * FROM meeting_meetings WHERE mechanism_id = ${mechanismId}${from}${to}
+        ORDER BY (starts_at IS NULL), starts_at, id`
+      const attendance = yield* attendanceRows(rows.map((row) => String(row.id)))
+      return yield* Effect.forEach(rows, (row) =>
+        Effect.flatMap(listed(row, attendance), (encoded) => decodeMeeting(encoded)),
+      )
+    }).pipe(
+      Effect.map((meetings): ReadonlyArray<Listed> => meetings),
+      Effect.orDie,
+      Effect.withSpan("SqlMeetingRepository.list"),
+    )
+
+  const previousHeldStart: Service["previousHeldStart"] = (mechanismId, before) =>
+    Effect.gen(function* () {
+      const rows = yield* sql<Row>`SELECT starts_at FROM meeting_meetings
+        WHERE mechanism_id = ${mechanismId} AND status IN ('held', 'minutes-drafted', 'minutes-approved')
+        AND starts_at < ${toSql(before)} ORDER BY starts_at DESC LIMIT 1`
+      const value = fromSql(rows[0]?.starts_at)
+      return value === undefined ? Option.none() : Option.some(new Date(value))
+    }).pipe(Effect.orDie, Effect.withSpan("SqlMeetingRepository.previousHeldStart"))
+
+  const insertDecision: Service["insertDecision"] = (decision) =>
+    Effect.gen(function* () {
+      yield* sql`INSERT INTO meeting_decisions ${sql.insert({
+        id: decision.id,
+        meeting_id: decision.meetingId,
+        mechanism_id: decision.mechanismId,
+        text: yield* Sealing.seal(vault, decision.text, decisionAad(decision.id)),
+        case_id: decision.caseId ?? null,
+        recorded_at: toSql(decision.recordedAt),
+        recorded_by: decision.recordedBy,
+      })}`
+    }).pipe(Effect.orDie, Effect.withSpan("SqlMeetingRepository.insertDecision"))
+
+  const decisions: Service["decisions"] = (meetingId: Id.MeetingId) =>
+    Effect.gen(function* () {
+      const rows = yield* sql<Row>`SELECT * FROM meeting_decisions WHERE meeting_id = ${meetingId} ORDER BY id`
+      return yield* Effect.forEach(rows, (row) =>
+        Effect.gen(function* () {
+          const id = String(row.id)
+          return yield* decodeDecision(
+            defined({
+              id,
+              meetingId: row.meeting_id,
+              mechanismId: row.mechanism_id,
+              text: yield* Sealing.open(vault, String(row.text), decisionAad(id)),
+              caseId: row.case_id ?? undefined,
+              recordedAt: fromSql(row.recorded_at),
+              recordedBy: row.recorded_by,
+            }),
+          )
+        }),
+      )
+    }).pipe(Effect.orDie, Effect.withSpan("SqlMeetingRepository.decisions"))
+
+  return { insert, update, find, list, previousHeldStart, insertDecision, decisions }
+})
+
+/**
+ * The adapter as a layer.
+ *
+ * @since 0.1.0
+ */
+export const layer: Layer.Layer<MeetingRepository, never, SqlClient.SqlClient | Vault.Vault> = Layer.effect(
+  MeetingRepository,
+  make,
+)
