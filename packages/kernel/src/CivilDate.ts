@@ -12,6 +12,92 @@ import { Schema } from "effect"
 
 const shape = /^\d{4}-\d{2}-\d{2}$/
 
+const dayMillis = 86_400_000
+
+// One formatter per zone: building an `Intl.DateTimeFormat` costs far more than using one.
+const formatters = new Map<string, Intl.DateTimeFormat>()
+
+const formatter = (timeZone: string): Intl.DateTimeFormat => {
+  let found = formatters.get(timeZone)
+  if (found === undefined) {
+    found = new Intl.DateTimeFormat("en-US", {
+      timeZone,
+      hourCycle: "h23",
+      year: "numeric",
+      month: "numeric",
+      day: "numeric",
+      hour: "numeric",
+      minute: "numeric",
+      second: "numeric",
+    })
+    formatters.set(timeZone, found)
+  }
+  return found
+}
+
+// The wall clock in `timeZone` at `instant` (milliseconds since the epoch), from
+// nothing but `Intl`, so it runs on Node and on Workers alike.
+const wallClock = (instant: number, timeZone: string) => {
+  const parts: Partial<Record<Intl.DateTimeFormatPartTypes, number>> = {}
+  for (const part of formatter(timeZone).formatToParts(instant)) {
+    if (part.type !== "literal") parts[part.type] = Number(part.value)
+  }
+  return {
+    year: parts.year ?? 0,
+    month: parts.month ?? 1,
+    day: parts.day ?? 1,
+    hour: parts.hour ?? 0,
+    minute: parts.minute ?? 0,
+    second: parts.second ?? 0,
+  }
+}
+
+// `Date.UTC` reads years 0–99 as 1900–1999; `setUTCFullYear` does not.
+const utcMillis = (year: number, month: number, day: number, hour = 0, minute = 0, second = 0): number => {
+  const at = new Date(0)
+  at.setUTCFullYear(year, month - 1, day)
+  at.setUTCHours(hour, minute, second, 0)
+  return at.getTime()
+}
+
+const pad = (n: number, width: number): string => String(n).padStart(width, "0")
+
+const ofParts = (year: number, month: number, day: number): CivilDate =>
+  `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}`
+
+const partsOf = (date: CivilDate) => ({
+  year: Number(date.slice(0, 4)),
+  month: Number(date.slice(5, 7)),
+  day: Number(date.slice(8, 10)),
+})
+
+// Days since 1970-01-01 and back: the arithmetic runs on whole days in UTC,
+// where every day has 24 hours.
+const epochDay = (date: CivilDate): number => {
+  const { year, month, day } = partsOf(date)
+  return utcMillis(year, month, day) / dayMillis
+}
+
+const ofEpochDay = (epoch: number): CivilDate => {
+  const at = new Date(epoch * dayMillis)
+  return ofParts(at.getUTCFullYear(), at.getUTCMonth() + 1, at.getUTCDate())
+}
+
+// Saturday (6) and Sunday (0) by `getUTCDay`.
+const isWeekdayEpoch = (epoch: number): boolean => {
+  const weekday = new Date(epoch * dayMillis).getUTCDay()
+  return weekday !== 0 && weekday !== 6
+}
+
+// The offset of `timeZone` from UTC at `instant`, in milliseconds (Belgrade in winter: 3,600,000).
+const offsetAt = (instant: number, timeZone: string): number => {
+  const local = wallClock(instant, timeZone)
+  return (
+    utcMillis(local.year, local.month, local.day, local.hour, local.minute, local.second) -
+    Math.floor(instant / 1000) * 1000
+  )
+}
+
 const isCalendarDay = (s: string): boolean => {
   if (!shape.test(s)) return false
   const parsed = new Date(`${s}T00:00:00Z`)
@@ -48,15 +134,8 @@ export type CivilDate = typeof CivilDate.Type
  * @since 0.1.0
  */
 export const ofInstant = (instant: Date, timeZone: string): CivilDate => {
-  // `en-CA` formats as YYYY-MM-DD; formatToParts keeps it independent of that detail.
-  const parts = new Intl.DateTimeFormat("en-CA", {
-    timeZone,
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-  }).formatToParts(instant)
-  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? ""
-  return `${part("year")}-${part("month")}-${part("day")}`
+  const local = wallClock(instant.getTime(), timeZone)
+  return ofParts(local.year, local.month, local.day)
 }
 
 /**
@@ -73,3 +152,136 @@ export const from = (at: Date | CivilDate, timeZone: string): CivilDate =>
  * @since 0.1.0
  */
 export const max = (a: CivilDate, b: CivilDate): CivilDate => (a >= b ? a : b)
+
+/**
+ * `date` moved by `days` calendar days (negative moves back). `days` is a whole
+ * number; a fraction is dropped (toward zero).
+ *
+ * @example
+ * ```ts
+ * CivilDate.addDays("2026-02-27", 2) // "2026-03-01"
+ * CivilDate.addDays("2026-03-01", -1) // "2026-02-28"
+ * ```
+ *
+ * @since 0.1.0
+ */
+export const addDays = (date: CivilDate, days: number): CivilDate => ofEpochDay(epochDay(date) + Math.trunc(days))
+
+/**
+ * `date` moved by `months` calendar months (negative moves back), keeping the
+ * day number; where the target month is shorter, the result is clamped to that
+ * month's last day (31 January + 1 month is 28 or 29 February). Clamping makes
+ * the moves not reversible: `addMonths(addMonths("2026-01-31", 1), -1)` is
+ * `"2026-01-28"`. `months` is a whole number; a fraction is dropped (toward zero).
+ *
+ * @example
+ * ```ts
+ * CivilDate.addMonths("2026-01-31", 1) // "2026-02-28"
+ * CivilDate.addMonths("2024-01-31", 1) // "2024-02-29"
+ * CivilDate.addMonths("2026-03-15", -3) // "2025-12-15"
+ * ```
+ *
+ * @since 0.1.0
+ */
+export const addMonths = (date: CivilDate, months: number): CivilDate => {
+  const { year, month, day } = partsOf(date)
+  const index = year * 12 + (month - 1) + Math.trunc(months)
+  const targetYear = Math.floor(index / 12)
+  const targetMonth = index - targetYear * 12 + 1
+  const lastDay = new Date(utcMillis(targetYear, targetMonth + 1, 0)).getUTCDate()
+  return ofParts(targetYear, targetMonth, Math.min(day, lastDay))
+}
+
+/**
+ * Whether `date` is a working day: Monday to Friday. Public holidays are not
+ * modelled yet (the jurisdiction profile holds none), so a holiday on a weekday
+ * counts as a working day.
+ *
+ * @example
+ * ```ts
+ * CivilDate.isWorkingDay("2026-03-13") // true (Friday)
+ * CivilDate.isWorkingDay("2026-03-14") // false (Saturday)
+ * ```
+ *
+ * @since 0.1.0
+ */
+export const isWorkingDay = (date: CivilDate): boolean => isWeekdayEpoch(epochDay(date))
+
+/**
+ * The `days`-th working day ({@link isWorkingDay}) after `date`; `date` itself
+ * never counts, so for `days` ≥ 1 the result is always a working day, even
+ * from a Saturday. A negative `days` counts back the same way; `0` gives
+ * `date` unchanged. `days` is a whole number; a fraction is dropped (toward zero).
+ *
+ * @example
+ * ```ts
+ * // Friday 13 March 2026: three working days later is Wednesday 18 March.
+ * CivilDate.addWorkingDays("2026-03-13", 3) // "2026-03-18"
+ * CivilDate.addWorkingDays("2026-03-14", 1) // "2026-03-16" (Saturday → Monday)
+ * ```
+ *
+ * @since 0.1.0
+ */
+export const addWorkingDays = (date: CivilDate, days: number): CivilDate => {
+  const step = days < 0 ? -1 : 1
+  let left = Math.abs(Math.trunc(days))
+  let current = epochDay(date)
+  // Any seven consecutive days hold exactly five working days.
+  while (left > 5) {
+    current += 7 * step
+    left -= 5
+  }
+  while (left > 0) {
+    current += step
+    if (isWeekdayEpoch(current)) left--
+  }
+  return ofEpochDay(current)
+}
+
+/**
+ * The number of calendar days from `from` to `to`: positive when `to` is
+ * later, so `daysBetween(d, addDays(d, n)) === n`.
+ *
+ * @example
+ * ```ts
+ * CivilDate.daysBetween("2026-02-27", "2026-03-01") // 2
+ * ```
+ *
+ * @since 0.1.0
+ */
+export const daysBetween = (from: CivilDate, to: CivilDate): number => epochDay(to) - epochDay(from)
+
+/**
+ * Orders two days: `-1` when `a` is earlier, `0` on the same day, `1` when
+ * later. It is an `Order.Order<CivilDate>` (use it with `Array.sort`,
+ * `Order.max`, …).
+ *
+ * @since 0.1.0
+ */
+export const compare = (a: CivilDate, b: CivilDate): -1 | 0 | 1 => (a < b ? -1 : a > b ? 1 : 0)
+
+/**
+ * The instant `date` starts in `timeZone` (an IANA zone): local midnight. A day
+ * runs from its `startOfDay` up to the next day's, so across a daylight-saving
+ * change it lasts 23 or 25 hours: in `Europe/Belgrade`, 29 March 2026 starts at
+ * 2026-03-28T23:00:00Z and 30 March at 2026-03-29T22:00:00Z. In a zone whose
+ * clocks jump over midnight, the day starts at its first instant (01:00 local);
+ * a day a zone skipped entirely starts when the next one does.
+ *
+ * @example
+ * ```ts
+ * CivilDate.startOfDay("2026-10-25", "Europe/Belgrade") // 2026-10-24T22:00:00.000Z (still summer time)
+ * CivilDate.startOfDay("2026-10-26", "Europe/Belgrade") // 2026-10-25T23:00:00.000Z
+ * ```
+ *
+ * @since 0.1.0
+ */
+export const startOfDay = (date: CivilDate, timeZone: string): Date => {
+  const midnight = epochDay(date) * dayMillis
+  // The offsets a day before and a day after cover any change during the day.
+  const candidates = [offsetAt(midnight - dayMillis, timeZone), offsetAt(midnight + dayMillis, timeZone)]
+    .map((offset) => midnight - offset)
+    .sort((a, b) => a - b)
+  const start = candidates.find((candidate) => ofInstant(new Date(candidate), timeZone) >= date)
+  return new Date(start ?? midnight)
+}

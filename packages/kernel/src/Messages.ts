@@ -1,7 +1,8 @@
 /**
  * The kernel's own part of the message catalogue: sector and role labels, error
- * titles, pagination, locale names, units of legal numbers. Merge it into an
- * application's catalogue with `Catalogue.merge(kernelMessages, …)`.
+ * titles, the rules of the persistence core (`version.stale`,
+ * `idempotency-key.reused`), pagination, locale names, units of legal numbers.
+ * Merge it into an application's catalogue with `Catalogue.merge(kernelMessages, …)`.
  *
  * Serbian Cyrillic is derived from Serbian Latin throughout (Serbian is written
  * in the ekavian standard used in Kosovo and Serbia).
@@ -89,6 +90,17 @@ export const kernelMessages = Catalogue.make({
     sq: "Veprimi nuk lejohet në këtë gjendje",
     "sr-Latn": "Radnja nije dozvoljena u ovom stanju",
     en: "Not allowed in the current state",
+  },
+
+  "version.stale": {
+    sq: "Dikush tjetër e ka ndryshuar këtë ndërkohë. Ringarkojeni dhe provoni përsëri.",
+    "sr-Latn": "Neko drugi je ovo u međuvremenu izmenio. Učitajte ponovo i pokušajte još jednom.",
+    en: "Someone else changed this in the meantime. Reload it and try again.",
+  },
+  "idempotency-key.reused": {
+    sq: "Ky çelës i idempotencës është përdorur tashmë për një kërkesë tjetër. Për një kërkesë të re përdorni një çelës të ri.",
+    "sr-Latn": "Ovaj ključ idempotentnosti je već upotrebljen za drugi zahtev. Za novi zahtev upotrebite novi ključ.",
+    en: "This idempotency key was already used for a different request. Use a new key for a new request.",
   },
 
   "civil-date.malformed": {

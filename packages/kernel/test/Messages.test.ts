@@ -44,6 +44,16 @@ describe("kernelMessages", () => {
     }
   })
 
+  it("translates the rules the persistence core raises", () => {
+    for (const key of ["version.stale", "idempotency-key.reused"]) {
+      expect(Catalogue.has(kernelMessages, key), key).toBe(true)
+    }
+    expect(Catalogue.format(kernelMessages, "en", "version.stale")).toBe(
+      "Someone else changed this in the meantime. Reload it and try again.",
+    )
+    expect(Catalogue.format(kernelMessages, "sr-Cyrl", "idempotency-key.reused")).toMatch(/^Овај кључ/)
+  })
+
   it("formats the pagination count with Serbian and Albanian plurals", () => {
     const count = (locale: Locale.Locale, n: number) =>
       Catalogue.format(kernelMessages, locale, "pagination.items.count", { count: n })

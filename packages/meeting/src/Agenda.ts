@@ -17,11 +17,10 @@
  *
  * @since 0.1.0
  */
-import { Catalogue, Id, JurisdictionProfile, type Locale, Sector } from "@bashke/kernel"
+import { Catalogue, CivilDate, Id, JurisdictionProfile, type Locale, Sector } from "@bashke/kernel"
 import { Array as Arr, Order, Schema } from "effect"
 import * as ActionItem from "./ActionItem"
 import { CaseReference, type CaseSummary, RiskLevel } from "./CaseSummaries"
-import * as CivilTime from "./internal/CivilTime"
 import { meetingMessages } from "./MeetingMessages"
 
 /**
@@ -141,19 +140,19 @@ export const reachedOn = (
   openedAt: Date,
   span: { readonly value: number; readonly unit: JurisdictionProfile.Unit },
   timeZone: string,
-): CivilTime.CivilDate => {
-  const opened = CivilTime.dateOf(openedAt, timeZone)
+): CivilDate.CivilDate => {
+  const opened = CivilDate.ofInstant(openedAt, timeZone)
   switch (span.unit) {
     case "months":
-      return CivilTime.addMonths(opened, span.value)
+      return CivilDate.addMonths(opened, span.value)
     case "weeks":
-      return CivilTime.addDays(opened, span.value * 7)
+      return CivilDate.addDays(opened, span.value * 7)
     case "working-days":
-      return CivilTime.addWorkingDays(opened, span.value)
+      return CivilDate.addWorkingDays(opened, span.value)
     case "hours":
-      return CivilTime.dateOf(new Date(openedAt.getTime() + span.value * 3_600_000), timeZone)
+      return CivilDate.ofInstant(new Date(openedAt.getTime() + span.value * 3_600_000), timeZone)
     default:
-      return CivilTime.addDays(opened, span.value)
+      return CivilDate.addDays(opened, span.value)
   }
 }
 
@@ -221,7 +220,7 @@ export const build = (input: Input): Agenda => {
     input.previousStartsAt === undefined ? undefined : ActionItem.localDate(input.previousStartsAt, timeZone)
   const notices: Array<Item> = Arr.sort(
     input.cases.flatMap((summary): ReadonlyArray<Notice> => {
-      const reached: ActionItem.DueDate = CivilTime.format(reachedOn(summary.openedAt, span, timeZone))
+      const reached: ActionItem.DueDate = reachedOn(summary.openedAt, span, timeZone)
       const inWindow = reached <= today && (after === undefined || reached > after)
       return inWindow ? [{ summary, reached }] : []
     }),

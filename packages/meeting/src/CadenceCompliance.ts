@@ -10,9 +10,12 @@
  *
  * @since 0.1.0
  */
+import { CivilDate } from "@bashke/kernel"
 import { Schema } from "effect"
-import * as CivilTime from "./internal/CivilTime"
 import { type Meeting, wasHeld } from "./Meeting"
+
+// The year and month (1–12) of a `YYYY-MM-DD` day.
+const yearAndMonth = (day: CivilDate.CivilDate) => ({ year: Number(day.slice(0, 4)), month: Number(day.slice(5, 7)) })
 
 /**
  * A year's compliance. `monthsWithout` lists the months (1–12) that have ended
@@ -60,12 +63,12 @@ export const compute = (input: {
   let held = 0
   for (const meeting of input.meetings) {
     if (meeting.kind !== "regular" || !wasHeld(meeting) || meeting.schedule === undefined) continue
-    const day = CivilTime.dateOf(meeting.schedule.startsAt, input.timeZone)
+    const day = yearAndMonth(CivilDate.ofInstant(meeting.schedule.startsAt, input.timeZone))
     if (day.year !== input.year) continue
     held++
     months.add(day.month)
   }
-  const today = CivilTime.dateOf(input.asOf, input.timeZone)
+  const today = yearAndMonth(CivilDate.ofInstant(input.asOf, input.timeZone))
   // Months that have ended: all of a past year, those before the current month of this one.
   const ended = today.year > input.year ? 12 : today.year === input.year ? today.month - 1 : 0
   const monthsWithout: Array<number> = []

@@ -21,8 +21,7 @@
  *
  * @since 0.1.0
  */
-import type { JurisdictionProfile } from "@bashke/kernel"
-import * as CivilTime from "./internal/CivilTime"
+import { CivilDate, type JurisdictionProfile } from "@bashke/kernel"
 import type { Meeting, Urgency } from "./Meeting"
 
 /**
@@ -43,16 +42,16 @@ export interface Span {
  */
 export const after = (from: Date, span: Span, timeZone: string): Date => {
   if (span.unit === "hours") return new Date(from.getTime() + span.value * 3_600_000)
-  const day = CivilTime.dateOf(from, timeZone)
+  const day = CivilDate.ofInstant(from, timeZone)
   const last =
     span.unit === "days"
-      ? CivilTime.addDays(day, span.value)
+      ? CivilDate.addDays(day, span.value)
       : span.unit === "weeks"
-        ? CivilTime.addDays(day, span.value * 7)
+        ? CivilDate.addDays(day, span.value * 7)
         : span.unit === "months"
-          ? CivilTime.addMonths(day, span.value)
-          : CivilTime.addWorkingDays(day, span.value)
-  return CivilTime.startOfDay(CivilTime.addDays(last, 1), timeZone)
+          ? CivilDate.addMonths(day, span.value)
+          : CivilDate.addWorkingDays(day, span.value)
+  return CivilDate.startOfDay(CivilDate.addDays(last, 1), timeZone)
 }
 
 /**
