@@ -1,3 +1,4 @@
+import { caseMigrations } from "@bashke/case"
 import { mechanismMigrations } from "@bashke/mechanism"
 import { meetingMigrations } from "@bashke/meeting"
 import { type Migrations, persistenceMigrations } from "@bashke/persistence"
@@ -12,4 +13,5 @@ export const migrationPlan: ReadonlyArray<Migrations.MigrationSet> = [
   securityMigrations,
   mechanismMigrations,
   meetingMigrations,
+  caseMigrations,
 ]

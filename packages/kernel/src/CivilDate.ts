@@ -285,3 +285,10 @@ export const startOfDay = (date: CivilDate, timeZone: string): Date => {
   const start = candidates.find((candidate) => ofInstant(new Date(candidate), timeZone) >= date)
   return new Date(start ?? midnight)
 }
+
+/**
+ * The calendar year of a day (case references and yearly figures count by it).
+ *
+ * @since 0.1.0
+ */
+export const year = (date: CivilDate): number => Number(date.slice(0, 4))

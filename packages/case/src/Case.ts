@@ -1,0 +1,224 @@
+/**
+ * The case: one survivor's record shared by a case team — its reference, its
+ * status, the persons (identifying details sealed elsewhere), incidents, risk
+ * assessments, protection orders, the safety plan and the survivor's consents.
+ * This module holds the aggregate's schema and the rules that need all of it:
+ * the current risk, the validation of a whole case, lifecycle commands with
+ * their guards, and the resource the access policy decides on.
+ *
+ * @since 0.1.0
+ */
+import { CivilDate, Errors, Id } from "@bashke/kernel"
+import type { AccessPolicy, Purpose } from "@bashke/security"
+import { Either, Schema } from "effect"
+import * as CaseLifecycle from "./CaseLifecycle"
+import { CaseReference } from "./CaseReference"
+import * as CaseTeam from "./CaseTeam"
+import * as Consent from "./Consent"
+import * as Incident from "./Incident"
+import { Instant } from "./internal/Instant"
+import * as Person from "./Person"
+import * as ProtectionOrder from "./ProtectionOrder"
+import * as RiskAssessment from "./RiskAssessment"
+import type * as RiskInstrument from "./RiskInstrument"
+import * as SafetyPlan from "./SafetyPlan"
+
+/**
+ * How a case was closed: when, and why (the reason may be absent for a case
+ * that was not high risk).
+ *
+ * @since 0.1.0
+ */
+export const Closure = Schema.Struct({
+  closedAt: Instant,
+  reason: Schema.optional(CaseLifecycle.ClosureReason),
+}).annotations({ identifier: "CaseClosure" })
+
+/**
+ * @since 0.1.0
+ */
+export type Closure = typeof Closure.Type
+
+/**
+ * A case. `closure` is present while the case is closed; `lastReviewedAt` is the
+ * mechanism's last case-conference review; `version` counts changes, for
+ * optimistic concurrency.
+ *
+ * @since 0.1.0
+ */
+export const Case = Schema.Struct({
+  id: Id.CaseId,
+  mechanismId: Id.MechanismId,
+  reference: CaseReference,
+  status: CaseLifecycle.Status,
+  closure: Schema.optional(Closure),
+  team: CaseTeam.CaseTeam,
+  persons: Schema.Array(Person.Person),
+  incidents: Schema.Array(Incident.Incident),
+  assessments: Schema.Array(RiskAssessment.RiskAssessment),
+  orders: Schema.Array(ProtectionOrder.ProtectionOrder),
+  safetyPlan: SafetyPlan.SafetyPlan,
+  consents: Schema.Array(Consent.Consent),
+  openedAt: Instant,
+  lastReviewedAt: Schema.optional(Instant),
+  version: Schema.Int.pipe(Schema.nonNegative()),
+}).annotations({ identifier: "Case" })
+
+/**
+ * @since 0.1.0
+ */
+export type Case = typeof Case.Type
+
+/**
+ * Whether the case involves a child at `year`: a person in the child role, or
+ * a victim under 18.
+ *
+ * @since 0.1.0
+ */
+export const hasChild = (aCase: Pick<Case, "persons">, year: number): boolean =>
+  aCase.persons.some((person) => person.role !== "alleged-perpetrator" && Person.isMinor(person, year))
+
+/**
+ * The case's current risk level: the latest assessment's level, raised to
+ * `high` by a breach of a protection order recorded after that assessment (a
+ * breach with no assessment yet makes it `high` too). Undefined for a case
+ * never assessed and never breached.
+ *
+ * @since 0.1.0
+ */
+export const currentRisk = (aCase: Pick<Case, "assessments" | "orders">): RiskInstrument.RiskLevel | undefined => {
+  const latest = RiskAssessment.latest(aCase.assessments)
+  const breach = ProtectionOrder.lastBreach(aCase.orders)
+  const breachedSince = breach !== undefined && (latest === undefined || breach.getTime() > latest.assessedAt.getTime())
+  if (breachedSince) return "high"
+  return latest?.level
+}
+
+/**
+ * What validating a whole case needs besides the case: the institutions that
+ * are members of its mechanism, and the day (in the jurisdiction's zone).
+ *
+ * @since 0.1.0
+ */
+export interface Context {
+  readonly mechanismMembers: ReadonlySet<Id.InstitutionId>
+  readonly today: CivilDate.CivilDate
+}
+
+const leftOf = <E>(result: Either.Either<unknown, E>): E | undefined =>
+  Either.isLeft(result) ? result.left : undefined
+
+const firstError = <A>(
+  items: ReadonlyArray<A>,
+  check: (item: A, index: number) => Either.Either<unknown, Errors.InvalidInput>,
+): Errors.InvalidInput | undefined => {
+  for (const [index, item] of items.entries()) {
+    const error = leftOf(check(item, index))
+    if (error !== undefined) return error
+  }
+  return undefined
+}
+
+/**
+ * Every rule on the case at once, the first broken one as `InvalidInput`:
+ * exactly one victim (`case.person.one-victim`), each person, incident, order,
+ * consent and safety measure by its own rules, and the team's rules (a child
+ * requires social work). Used before a case is written, so a broken case is
+ * never stored.
+ *
+ * @since 0.1.0
+ */
+export const validate = (aCase: Case, context: Context): Either.Either<Case, Errors.InvalidInput> => {
+  const year = CivilDate.year(context.today)
+  const victims = aCase.persons.filter((person) => person.role === "victim").length
+  if (victims !== 1) return Either.left(new Errors.InvalidInput({ field: "persons", rule: "case.person.one-victim" }))
+  const perpetrators = new Set<string>(
+    aCase.persons.filter((person) => person.role === "alleged-perpetrator").map((person) => person.id),
+  )
+  const teamInstitutions = new Set(aCase.team.members.map((member) => member.institution))
+  const error =
+    firstError(aCase.persons, (person, index) => Person.validate(person, index, year)) ??
+    firstError(aCase.incidents, (incident, index) => Incident.validate(incident, index, context.today, perpetrators)) ??
+    firstError(aCase.orders, (order, index) => ProtectionOrder.validateDates(order, index)) ??
+    firstError(aCase.consents, (consent, index) => Consent.validate(consent, index, context.mechanismMembers)) ??
+    firstError(aCase.safetyPlan.measures, (measure, index) =>
+      teamInstitutions.has(measure.owner)
+        ? Either.right(measure)
+        : Either.left(
+            new Errors.InvalidInput({
+              field: `safetyPlan.measures.${index}.owner`,
+              rule: "case.safety.owner-not-in-team",
+            }),
+          ),
+    ) ??
+    leftOf(CaseTeam.validate(aCase.team, { hasChild: hasChild(aCase, year) }))
+  return error === undefined ? Either.right(aCase) : Either.left(error)
+}
+
+/**
+ * The case after a lifecycle command at `at`: the status moves as
+ * `CaseLifecycle` allows, with the current risk as the guards' fact; closing
+ * records the closure, reopening clears it.
+ *
+ * @since 0.1.0
+ */
+export const transition = (
+  aCase: Case,
+  command: CaseLifecycle.Command,
+  at: Date,
+): Either.Either<Case, Errors.InvalidTransition | Errors.InvalidInput> =>
+  Either.map(CaseLifecycle.transition(aCase.status, command, { risk: currentRisk(aCase) }), (status) => {
+    const { closure: _closed, ...rest } = aCase
+    if (command._tag === "close")
+      return {
+        ...rest,
+        status,
+        closure: command.reason === undefined ? { closedAt: at } : { closedAt: at, reason: command.reason },
+      }
+    return { ...rest, status }
+  })
+
+/**
+ * The case as the access policy sees it. `signatories` are the institutions
+ * that signed the memorandum in force (from the app's `Signatories` port);
+ * `purpose` is the purpose the request states (a personal read without one is
+ * refused by the policy); only consents given by the case's persons count.
+ *
+ * @since 0.1.0
+ */
+export const toPolicyResource = (
+  aCase: Pick<Case, "id" | "mechanismId" | "team" | "consents">,
+  request: {
+    readonly signatories: ReadonlyArray<Id.InstitutionId>
+    readonly purpose?: Purpose.Purpose | undefined
+    readonly breakGlassReason?: string | undefined
+  },
+): AccessPolicy.CaseResource => ({
+  _tag: "Case",
+  caseId: aCase.id,
+  mechanismId: aCase.mechanismId,
+  leadInstitution: aCase.team.lead,
+  team: CaseTeam.toPolicyTeam(aCase.team),
+  consents: aCase.consents.map(Consent.toPolicyConsent),
+  signatories: request.signatories,
+  ...(request.purpose === undefined ? {} : { purpose: request.purpose }),
+  ...(request.breakGlassReason === undefined ? {} : { breakGlassReason: request.breakGlassReason }),
+})
+
+/**
+ * The protection orders of the case in force at `at`.
+ *
+ * @since 0.1.0
+ */
+export const ordersInForce = (aCase: Pick<Case, "orders">, at: Date): ReadonlyArray<ProtectionOrder.ProtectionOrder> =>
+  aCase.orders.filter((order) => ProtectionOrder.inForce(order, at))
+
+/**
+ * The instruments the case still needs an assessment on (the police early
+ * assessment on a police-reported case).
+ *
+ * @since 0.1.0
+ */
+export const missingRequiredAssessments = (
+  aCase: Pick<Case, "incidents" | "assessments">,
+): ReadonlyArray<RiskInstrument.InstrumentId> => RiskAssessment.missingRequiredAssessments(aCase)

@@ -1,0 +1,365 @@
+/**
+ * The inputs of `CaseService`'s use cases, as schemas: each decodes untrusted
+ * input (an HTTP body, a CLI argument) into a command, and a failed decode
+ * names the field and the rule (a catalogue key), never the value. The `…Encoded`
+ * types are what a caller passes: ids and dates as strings (a `Date` is
+ * accepted too).
+ *
+ * @since 0.1.0
+ */
+import { CivilDate, Id, Municipality, Sector } from "@bashke/kernel"
+import { AccessPolicy, Purpose } from "@bashke/security"
+import { Schema } from "effect"
+import * as CaseLifecycle from "./CaseLifecycle"
+import type * as CaseReference from "./CaseReference"
+import * as Consent from "./Consent"
+import * as Incident from "./Incident"
+import * as Person from "./Person"
+import * as ProtectionOrder from "./ProtectionOrder"
+import * as Relationship from "./Relationship"
+import * as RiskAssessment from "./RiskAssessment"
+import * as RiskInstrument from "./RiskInstrument"
+import * as SafetyPlan from "./SafetyPlan"
+
+const ExpectedVersion = Schema.optional(Schema.Int.pipe(Schema.positive()))
+// A `Date`, or an ISO 8601 string.
+const Instant = Schema.Union(Schema.ValidDateFromSelf, Schema.Date)
+
+/**
+ * A person to add: the non-identifying fields in the clear, the identifying
+ * `details` to be sealed. `relationship` is required for an alleged
+ * perpetrator (`case.person.relationship-required`) and must be on the law's
+ * list (`case.relationship.unknown`).
+ *
+ * @since 0.1.0
+ */
+export const NewPerson = Schema.Struct({
+  role: Person.PersonRole,
+  sex: Person.Sex,
+  birthYear: Schema.optional(Person.BirthYear),
+  ageBand: Schema.optional(Person.AgeBand),
+  community: Schema.optional(Person.Community),
+  disabilities: Schema.optionalWith(Schema.Array(Person.Disability), { default: () => [] }),
+  relationship: Schema.optional(Relationship.Relationship),
+  details: Schema.optional(Person.PersonalDetails),
+})
+
+/**
+ * @since 0.1.0
+ */
+export type NewPerson = typeof NewPerson.Encoded
+
+const TeamInput = Schema.Struct({ institution: Id.InstitutionId, access: AccessPolicy.Access })
+
+/**
+ * Input of `openCase`. `persons` must hold exactly one victim. `team` lists
+ * further member institutions (each a signatory); the opening institution and
+ * the lead join with full access.
+ *
+ * @since 0.1.0
+ */
+export const OpenCase = Schema.Struct({
+  mechanismId: Id.MechanismId,
+  municipality: Municipality.MunicipalityCode,
+  lead: Schema.optional(Id.InstitutionId),
+  team: Schema.optionalWith(Schema.Array(TeamInput), { default: () => [] }),
+  persons: Schema.Array(NewPerson),
+})
+
+/**
+ * @since 0.1.0
+ */
+export type OpenCase = typeof OpenCase.Encoded
+
+/**
+ * Input of `addPerson`.
+ *
+ * @since 0.1.0
+ */
+export const AddPerson = Schema.Struct({ caseId: Id.CaseId, person: NewPerson, expectedVersion: ExpectedVersion })
+
+/**
+ * @since 0.1.0
+ */
+export type AddPerson = typeof AddPerson.Encoded
+
+/**
+ * Input of `recordIncident`. `perpetrators` are alleged perpetrators of the case.
+ *
+ * @since 0.1.0
+ */
+export const RecordIncident = Schema.Struct({
+  caseId: Id.CaseId,
+  occurredOn: CivilDate.CivilDate,
+  municipality: Municipality.MunicipalityCode,
+  place: Schema.optional(Incident.Place),
+  forms: Schema.NonEmptyArray(Incident.ViolenceForm),
+  children: Incident.ChildrenExposure,
+  perpetrators: Schema.optionalWith(Schema.Array(Id.PersonId), { default: () => [] }),
+  source: Incident.IncidentSource,
+  sourceInstitution: Schema.optional(Id.InstitutionId),
+  sourceReference: Schema.optional(Incident.SourceReference),
+  expectedVersion: ExpectedVersion,
+})
+
+/**
+ * @since 0.1.0
+ */
+export type RecordIncident = typeof RecordIncident.Encoded
+
+/**
+ * Input of `assessRisk`: the instrument (id and version), the answers, and an
+ * optional professional judgement (which may raise the level, never lower it).
+ *
+ * @since 0.1.0
+ */
+export const AssessRisk = Schema.Struct({
+  caseId: Id.CaseId,
+  instrument: RiskInstrument.InstrumentRef,
+  answers: RiskInstrument.Answers,
+  judgement: Schema.optional(RiskAssessment.Judgement),
+  expectedVersion: ExpectedVersion,
+})
+
+/**
+ * @since 0.1.0
+ */
+export type AssessRisk = typeof AssessRisk.Encoded
+
+/**
+ * Input of `recordOrder`: a request to the court (`requestedAt`), or an order
+ * the police issued (`issuedAt`, expiry computed from the profile unless given).
+ *
+ * @since 0.1.0
+ */
+export const RecordOrder = Schema.Struct({
+  caseId: Id.CaseId,
+  kind: ProtectionOrder.OrderKind,
+  petitioner: ProtectionOrder.Petitioner,
+  requestedAt: Schema.optional(Instant),
+  issuedAt: Schema.optional(Instant),
+  expiresAt: Schema.optional(Instant),
+  expectedVersion: ExpectedVersion,
+})
+
+/**
+ * @since 0.1.0
+ */
+export type RecordOrder = typeof RecordOrder.Encoded
+
+/**
+ * What happened to an order.
+ *
+ * @since 0.1.0
+ */
+export const OrderEventName = Schema.Literal("issued", "rejected", "extended", "expired", "breach-recorded")
+
+/**
+ * Input of `recordOrderEvent`: `until` is the new expiry of an extension;
+ * `expiresAt` overrides the computed expiry of an issued order; `reportedBy` is
+ * who reported a breach.
+ *
+ * @since 0.1.0
+ */
+export const RecordOrderEvent = Schema.Struct({
+  caseId: Id.CaseId,
+  orderId: Id.ProtectionOrderId,
+  event: OrderEventName,
+  at: Instant,
+  until: Schema.optional(Instant),
+  expiresAt: Schema.optional(Instant),
+  reportedBy: Schema.optional(Id.InstitutionId),
+  expectedVersion: ExpectedVersion,
+})
+
+/**
+ * @since 0.1.0
+ */
+export type RecordOrderEvent = typeof RecordOrderEvent.Encoded
+
+/**
+ * Input of `addMeasure`.
+ *
+ * @since 0.1.0
+ */
+export const AddMeasure = Schema.Struct({
+  caseId: Id.CaseId,
+  kind: SafetyPlan.MeasureKind,
+  owner: Id.InstitutionId,
+  reviewOn: CivilDate.CivilDate,
+  expectedVersion: ExpectedVersion,
+})
+
+/**
+ * @since 0.1.0
+ */
+export type AddMeasure = typeof AddMeasure.Encoded
+
+/**
+ * Input of `updateMeasure`: the fields to change.
+ *
+ * @since 0.1.0
+ */
+export const UpdateMeasure = Schema.Struct({
+  caseId: Id.CaseId,
+  measureId: SafetyPlan.SafetyMeasureId,
+  status: Schema.optional(SafetyPlan.MeasureStatus),
+  owner: Schema.optional(Id.InstitutionId),
+  reviewOn: Schema.optional(CivilDate.CivilDate),
+  expectedVersion: ExpectedVersion,
+})
+
+/**
+ * @since 0.1.0
+ */
+export type UpdateMeasure = typeof UpdateMeasure.Encoded
+
+/**
+ * Input of `giveConsent`. `from` defaults to now.
+ *
+ * @since 0.1.0
+ */
+export const GiveConsent = Schema.Struct({
+  caseId: Id.CaseId,
+  givenBy: Id.PersonId,
+  institutions: Schema.optionalWith(Schema.Array(Id.InstitutionId), { default: () => [] }),
+  sectors: Schema.optionalWith(Schema.Array(Sector.Sector), { default: () => [] }),
+  purposes: Schema.NonEmptyArray(Consent.ConsentPurpose),
+  from: Schema.optional(Instant),
+  until: Schema.optional(Instant),
+  expectedVersion: ExpectedVersion,
+})
+
+/**
+ * @since 0.1.0
+ */
+export type GiveConsent = typeof GiveConsent.Encoded
+
+/**
+ * Input of `withdrawConsent`.
+ *
+ * @since 0.1.0
+ */
+export const WithdrawConsent = Schema.Struct({
+  caseId: Id.CaseId,
+  consentId: Id.ConsentId,
+  expectedVersion: ExpectedVersion,
+})
+
+/**
+ * @since 0.1.0
+ */
+export type WithdrawConsent = typeof WithdrawConsent.Encoded
+
+/**
+ * Input of `changeTeam`: members to add or whose access changes (`set`),
+ * members to remove (`remove`), and a new lead.
+ *
+ * @since 0.1.0
+ */
+export const ChangeTeam = Schema.Struct({
+  caseId: Id.CaseId,
+  set: Schema.optionalWith(Schema.Array(TeamInput), { default: () => [] }),
+  remove: Schema.optionalWith(Schema.Array(Id.InstitutionId), { default: () => [] }),
+  lead: Schema.optional(Id.InstitutionId),
+  expectedVersion: ExpectedVersion,
+})
+
+/**
+ * @since 0.1.0
+ */
+export type ChangeTeam = typeof ChangeTeam.Encoded
+
+/**
+ * Input of `transition`: the command, and the closure reason (`close`) or the
+ * reopen reason (`reopen`).
+ *
+ * @since 0.1.0
+ */
+export const Transition = Schema.Struct({
+  caseId: Id.CaseId,
+  command: CaseLifecycle.CommandName,
+  reason: Schema.optional(Schema.String),
+  expectedVersion: ExpectedVersion,
+})
+
+/**
+ * @since 0.1.0
+ */
+export type Transition = typeof Transition.Encoded
+
+/**
+ * Input of `recordReview`: the day of the mechanism's case conference (now by default).
+ *
+ * @since 0.1.0
+ */
+export const RecordReview = Schema.Struct({
+  caseId: Id.CaseId,
+  at: Schema.optional(Instant),
+  expectedVersion: ExpectedVersion,
+})
+
+/**
+ * @since 0.1.0
+ */
+export type RecordReview = typeof RecordReview.Encoded
+
+/**
+ * Input of `readSummary`.
+ *
+ * @since 0.1.0
+ */
+export const ReadSummary = Schema.Struct({ caseId: Id.CaseId })
+
+/**
+ * @since 0.1.0
+ */
+export type ReadSummary = typeof ReadSummary.Encoded
+
+/**
+ * Input of `readPersonalData`. `purpose` is required (it is optional here so a
+ * missing one is refused by rule, `audit.purpose.required`); `fields` narrows
+ * the read (all by default); `breakGlassReason` makes it an emergency read.
+ *
+ * @since 0.1.0
+ */
+export const ReadPersonalData = Schema.Struct({
+  caseId: Id.CaseId,
+  personId: Id.PersonId,
+  purpose: Schema.optional(Purpose.Purpose),
+  fields: Schema.optional(Schema.Array(Schema.Literal(...Person.personalFields))),
+  breakGlassReason: Schema.optional(Schema.String),
+})
+
+/**
+ * @since 0.1.0
+ */
+export type ReadPersonalData = typeof ReadPersonalData.Encoded
+
+/**
+ * Input of `findPersons`: a personal number, as typed, and why it is looked up.
+ *
+ * @since 0.1.0
+ */
+export const FindPersons = Schema.Struct({
+  personalNumber: Schema.String,
+  purpose: Schema.optional(Purpose.Purpose),
+})
+
+/**
+ * @since 0.1.0
+ */
+export type FindPersons = typeof FindPersons.Encoded
+
+/**
+ * A person found by personal number, in a case the principal's institution is
+ * on the team of: ids and the role only.
+ *
+ * @since 0.1.0
+ */
+export interface PersonFound {
+  readonly caseId: Id.CaseId
+  readonly reference: CaseReference.CaseReference
+  readonly personId: Id.PersonId
+  readonly role: Person.PersonRole
+}

@@ -1,0 +1,25 @@
+/**
+ * The case package's migrations, as modules (no file system: they load on
+ * Workers). Run them after `persistenceMigrations` and `securityMigrations`:
+ *
+ * ```ts
+ * yield* Migrations.run([persistenceMigrations, securityMigrations, caseMigrations])
+ * ```
+ *
+ * Tables: `cases`, `case_reference_counters`, `case_team_members`, `persons`
+ * (personal fields sealed, `personal_number_index` a blind index), `incidents`,
+ * `risk_assessments`, `protection_orders`, `protection_order_events`,
+ * `safety_plan_measures`, `consents`, `case_transitions`.
+ *
+ * @since 0.1.0
+ */
+import type { Migrations } from "@bashke/persistence"
+import cases from "./internal/migrations/0001_cases"
+
+/**
+ * @since 0.1.0
+ */
+export const caseMigrations: Migrations.MigrationSet = {
+  package: "@bashke/case",
+  migrations: [{ id: 1, name: "cases", up: cases }],
+}

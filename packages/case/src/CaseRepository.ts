@@ -1,0 +1,165 @@
+/**
+ * The repository port of the case aggregate: the case row and its team, its
+ * persons (identifying details sealed), incidents, risk assessments,
+ * protection orders with their event history, safety-plan measures, consents
+ * and lifecycle transitions. Methods fail only with the kernel's `NotFound`
+ * and `Conflict`; a database failure is a defect. Personal details cross this
+ * port sealed only: the port never sees a name.
+ *
+ * Every change to a case goes through {@link Service.update} first, which bumps
+ * the case's version (optimistic concurrency) and so also serializes
+ * concurrent changes to one case; the child-row writes that follow run in the
+ * same transaction (the service opens it).
+ *
+ * The SQL adapter is `SqlCaseRepository`; a test may provide another.
+ *
+ * @since 0.1.0
+ */
+import type { Errors, Id, Municipality } from "@bashke/kernel"
+import type { BlindIndex } from "@bashke/security"
+import { Context, type Effect, type Option } from "effect"
+import type * as Case from "./Case"
+import type * as CaseLifecycle from "./CaseLifecycle"
+import type * as CaseTeam from "./CaseTeam"
+import type * as Consent from "./Consent"
+import type * as Incident from "./Incident"
+import type * as Person from "./Person"
+import type * as PersonalData from "./PersonalData"
+import type * as ProtectionOrder from "./ProtectionOrder"
+import type * as RiskAssessment from "./RiskAssessment"
+import type * as SafetyPlan from "./SafetyPlan"
+
+/**
+ * Where a new case sits in its mechanism's register: the municipality and
+ * year of its reference and its sequence number.
+ *
+ * @since 0.1.0
+ */
+export interface Placement {
+  readonly municipality: Municipality.MunicipalityCode
+  readonly year: number
+  readonly sequence: number
+}
+
+/**
+ * What happened to a protection order, as kept in its history.
+ *
+ * @since 0.1.0
+ */
+export type OrderEventKind = "requested" | "issued" | "rejected" | "extended" | "expired" | "breach-recorded"
+
+/**
+ * One entry of a protection order's history: when it happened (`at`), the new
+ * expiry of an extension (`until`), who reported a breach, and when it was
+ * recorded.
+ *
+ * @since 0.1.0
+ */
+export interface OrderEvent {
+  readonly event: OrderEventKind
+  readonly at: Date
+  readonly until?: Date | undefined
+  readonly reportedBy?: Id.InstitutionId | undefined
+  readonly recordedAt: Date
+}
+
+/**
+ * One lifecycle transition, kept as the case's history.
+ *
+ * @since 0.1.0
+ */
+export interface Transition {
+  readonly command: CaseLifecycle.CommandName
+  readonly from: CaseLifecycle.Status
+  readonly to: CaseLifecycle.Status
+  /** The closure or reopen reason (a code), when one was given. */
+  readonly reason?: string | undefined
+  readonly at: Date
+  readonly principalId: Id.PrincipalId
+  readonly institutionId?: Id.InstitutionId | undefined
+}
+
+/**
+ * A person found by the blind index of a personal number.
+ *
+ * @since 0.1.0
+ */
+export interface PersonMatch {
+  readonly caseId: Id.CaseId
+  readonly personId: Id.PersonId
+}
+
+/**
+ * @since 0.1.0
+ */
+export interface Service {
+  /**
+   * Inserts a new case (row and team; its persons, incidents and other parts
+   * are inserted by their own methods). `Conflict` (`case.reference.taken`)
+   * when its reference or its place in the register is taken.
+   */
+  readonly insert: (aCase: Case.Case, placement: Placement) => Effect.Effect<void, Errors.Conflict>
+  /** The whole case, or `None`. */
+  readonly find: (id: Id.CaseId) => Effect.Effect<Option.Option<Case.Case>>
+  /** The cases of a mechanism, oldest first; open ones only unless `includeClosed`. */
+  readonly list: (
+    mechanismId: Id.MechanismId,
+    options?: { readonly includeClosed?: boolean },
+  ) => Effect.Effect<ReadonlyArray<Case.Case>>
+  /** The municipality of the mechanism's earlier cases, if it has any. */
+  readonly municipalityOf: (mechanismId: Id.MechanismId) => Effect.Effect<Option.Option<Municipality.MunicipalityCode>>
+  /**
+   * Writes the case row's mutable fields (status, closure, lead, last review,
+   * current risk level) if the stored version is still `expectedVersion`, and
+   * returns the case with its new version; `NotFound` or `Conflict`
+   * (`version.stale`) otherwise, the row untouched. Called with nothing
+   * changed to claim the case for a change to its parts.
+   */
+  readonly update: (
+    aCase: Case.Case,
+    expectedVersion: number,
+  ) => Effect.Effect<Case.Case, Errors.NotFound | Errors.Conflict>
+  /** Replaces the team's members (the lead is on the case row, written by `update`). */
+  readonly saveTeam: (caseId: Id.CaseId, team: CaseTeam.CaseTeam, at: Date) => Effect.Effect<void>
+  readonly insertPerson: (
+    caseId: Id.CaseId,
+    person: Person.Person,
+    details: PersonalData.SealedDetails,
+    at: Date,
+  ) => Effect.Effect<void>
+  /** A person's sealed details; `NotFound` when the person is not in that case. */
+  readonly sealedDetails: (
+    caseId: Id.CaseId,
+    personId: Id.PersonId,
+  ) => Effect.Effect<PersonalData.SealedFields, Errors.NotFound>
+  /** The persons whose personal number has this blind index, in every case. */
+  readonly personsByIndex: (index: BlindIndex.Digest) => Effect.Effect<ReadonlyArray<PersonMatch>>
+  readonly insertIncident: (caseId: Id.CaseId, incident: Incident.Incident) => Effect.Effect<void>
+  readonly insertAssessment: (caseId: Id.CaseId, assessment: RiskAssessment.RiskAssessment) => Effect.Effect<void>
+  /** Inserts an order with the first entry of its history. */
+  readonly insertOrder: (
+    caseId: Id.CaseId,
+    order: ProtectionOrder.ProtectionOrder,
+    event: OrderEvent,
+  ) => Effect.Effect<void>
+  /** Writes an order's new state and appends the event to its history. */
+  readonly updateOrder: (
+    caseId: Id.CaseId,
+    order: ProtectionOrder.ProtectionOrder,
+    event: OrderEvent,
+  ) => Effect.Effect<void, Errors.NotFound>
+  /** The history of an order, oldest first. */
+  readonly orderEvents: (orderId: Id.ProtectionOrderId) => Effect.Effect<ReadonlyArray<OrderEvent>>
+  readonly insertMeasure: (caseId: Id.CaseId, measure: SafetyPlan.Measure) => Effect.Effect<void>
+  readonly updateMeasure: (caseId: Id.CaseId, measure: SafetyPlan.Measure) => Effect.Effect<void, Errors.NotFound>
+  readonly insertConsent: (caseId: Id.CaseId, consent: Consent.Consent) => Effect.Effect<void>
+  readonly updateConsent: (caseId: Id.CaseId, consent: Consent.Consent) => Effect.Effect<void, Errors.NotFound>
+  readonly insertTransition: (caseId: Id.CaseId, transition: Transition) => Effect.Effect<void>
+  /** The lifecycle history of a case, oldest first. */
+  readonly transitions: (caseId: Id.CaseId) => Effect.Effect<ReadonlyArray<Transition>>
+}
+
+/**
+ * @since 0.1.0
+ */
+export class CaseRepository extends Context.Tag("@bashke/case/CaseRepository")<CaseRepository, Service>() {}

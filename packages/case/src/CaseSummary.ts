@@ -1,0 +1,78 @@
+/**
+ * The pseudonymised case summary that case conferences and statistics see:
+ * the reference, status, current risk level, the sectors on the team, how many
+ * safety measures are open, whether children are involved, the protection
+ * orders in force, the conference grounds met, and when the case was opened
+ * and last reviewed. No name, personal number, address, phone or contact can
+ * reach it: it is built from the case's non-personal fields only, and the
+ * personal details are not part of the case aggregate at all.
+ *
+ * Its fields include those of the meeting package's `CaseSummaries.CaseSummary`
+ * port, so the app wires one to the other directly.
+ *
+ * @since 0.1.0
+ */
+import { Id, type JurisdictionProfile, Sector } from "@bashke/kernel"
+import { Schema } from "effect"
+import * as Case from "./Case"
+import * as CaseLifecycle from "./CaseLifecycle"
+import { CaseReference } from "./CaseReference"
+import * as CaseTeam from "./CaseTeam"
+import * as ConferenceEligibility from "./ConferenceEligibility"
+import { Instant } from "./internal/Instant"
+import * as RiskInstrument from "./RiskInstrument"
+import * as SafetyPlan from "./SafetyPlan"
+
+/**
+ * A case summary. `riskLevel` is `standard` for a case never assessed, and
+ * `riskAssessed` says so.
+ *
+ * @since 0.1.0
+ */
+export const CaseSummary = Schema.Struct({
+  caseId: Id.CaseId,
+  reference: CaseReference,
+  status: CaseLifecycle.Status,
+  riskLevel: RiskInstrument.RiskLevel,
+  riskAssessed: Schema.Boolean,
+  sectors: Schema.Array(Sector.Sector),
+  openActions: Schema.Int.pipe(Schema.nonNegative()),
+  hasChildren: Schema.Boolean,
+  ordersInForce: Schema.Int.pipe(Schema.nonNegative()),
+  conferenceReasons: Schema.Array(ConferenceEligibility.Reason),
+  openedAt: Instant,
+  lastReviewedAt: Schema.optional(Instant),
+}).annotations({ identifier: "CaseSummary" })
+
+/**
+ * @since 0.1.0
+ */
+export type CaseSummary = typeof CaseSummary.Type
+
+/**
+ * The summary of a case at `at`, under `profile`.
+ *
+ * @since 0.1.0
+ */
+export const summarize = (
+  aCase: Case.Case,
+  at: Date,
+  profile: JurisdictionProfile.JurisdictionProfile,
+): CaseSummary => {
+  const risk = Case.currentRisk(aCase)
+  const year = Number(new Intl.DateTimeFormat("en", { timeZone: profile.timezone, year: "numeric" }).format(at))
+  return {
+    caseId: aCase.id,
+    reference: aCase.reference,
+    status: aCase.status,
+    riskLevel: risk ?? "standard",
+    riskAssessed: risk !== undefined,
+    sectors: CaseTeam.sectors(aCase.team),
+    openActions: SafetyPlan.openMeasures(aCase.safetyPlan).length,
+    hasChildren: Case.hasChild(aCase, year),
+    ordersInForce: Case.ordersInForce(aCase, at).length,
+    conferenceReasons: ConferenceEligibility.reasons(aCase, at, profile),
+    openedAt: aCase.openedAt,
+    ...(aCase.lastReviewedAt === undefined ? {} : { lastReviewedAt: aCase.lastReviewedAt }),
+  }
+}

@@ -1,0 +1,167 @@
+/**
+ * The one way a person's identifying details (`Person.PersonalDetails`: names,
+ * personal number, birth date, address, phone, safe-contact instructions) are
+ * written and read:
+ *
+ * - each field is sealed on its own by `@bashke/security`'s `Vault`, with the
+ *   additional data `person:<personId>:<field>` (kebab-case field,
+ *   `person:01J…:family-name`), so a value copied to another person or field
+ *   does not open;
+ * - the personal number is also kept as a blind index (`BlindIndex`,
+ *   `personal-number`), to find earlier cases of the same person without
+ *   decrypting anything;
+ * - every write and every read appends an `AuditLog` entry — who, for which
+ *   institution, mechanism, case and person, what, and why — in the caller's
+ *   transaction, so the data and its audit entry commit together.
+ *
+ * A read without a purpose is refused before anything happens
+ * (`InvalidInput`, `audit.purpose.required`) and writes nothing, not even an
+ * audit entry: it read nothing. A break-glass read is audited flagged, with its
+ * written reason (sealed by the audit log).
+ *
+ * Nothing here checks who may read: the `CaseService` asks `AccessPolicy`
+ * first. This module only guarantees that what is read or written is sealed
+ * and audited.
+ *
+ * @since 0.1.0
+ */
+import type { Errors, Id, Principal } from "@bashke/kernel"
+import { AuditEntry, AuditLog, BlindIndex, type Purpose, Vault } from "@bashke/security"
+import { Context, Effect, Layer } from "effect"
+import * as Person from "./Person"
+
+/**
+ * A person's details as stored: one sealed value per field present.
+ *
+ * @since 0.1.0
+ */
+export type SealedFields = Partial<Record<Person.PersonalField, Vault.Sealed>>
+
+/**
+ * What the repository stores for a person's details.
+ *
+ * @since 0.1.0
+ */
+export interface SealedDetails {
+  readonly fields: SealedFields
+  /** The blind index of the personal number, when one is known. */
+  readonly personalNumberIndex?: BlindIndex.Digest | undefined
+}
+
+/**
+ * Who acts on whose details, and why. `purpose` is optional so that a missing
+ * one is refused here (`audit.purpose.required`) rather than by a type checker
+ * far away; `breakGlassReason` marks an emergency read.
+ *
+ * @since 0.1.0
+ */
+export interface Access {
+  readonly principal: Principal.Principal
+  readonly mechanismId: Id.MechanismId
+  readonly caseId: Id.CaseId
+  readonly personId: Id.PersonId
+  readonly purpose?: Purpose.Purpose | undefined
+  readonly breakGlassReason?: string | undefined
+}
+
+const kebab = (field: Person.PersonalField): string => field.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)
+
+/**
+ * The additional authenticated data a field is sealed with:
+ * `aad(personId, "familyName")` is `person:<personId>:family-name`.
+ *
+ * @since 0.1.0
+ */
+export const aad = (personId: Id.PersonId, field: Person.PersonalField): string => `person:${personId}:${kebab(field)}`
+
+/**
+ * @since 0.1.0
+ */
+export interface Service {
+  /**
+   * Seals the details and indexes the personal number, and records the write in
+   * the audit log (in the caller's transaction). The purpose defaults to
+   * `case-management`: writing is always the case team's work on the case.
+   */
+  readonly write: (access: Access, details: Person.PersonalDetails) => Effect.Effect<SealedDetails, Errors.InvalidInput>
+  /**
+   * Records the read in the audit log, then opens the requested fields (all by
+   * default). Without a purpose: `InvalidInput` (`audit.purpose.required`),
+   * nothing written; with a break-glass reason, the entry is flagged.
+   */
+  readonly read: (
+    access: Access,
+    sealed: SealedFields,
+    fields?: ReadonlyArray<Person.PersonalField>,
+  ) => Effect.Effect<Person.PersonalDetails, Errors.InvalidInput>
+  /** The blind index of a personal number, however it was typed. */
+  readonly indexOf: (personalNumber: string) => Effect.Effect<BlindIndex.Digest, Errors.InvalidInput>
+}
+
+/**
+ * @since 0.1.0
+ */
+export class PersonalData extends Context.Tag("@bashke/case/PersonalData")<PersonalData, Service>() {}
+
+const draft = (access: Access, action: AuditEntry.Action): AuditEntry.Draft => ({
+  ...AuditEntry.actor(access.principal),
+  mechanismId: access.mechanismId,
+  caseId: access.caseId,
+  personId: access.personId,
+  action,
+  ...(access.purpose === undefined ? {} : { purpose: access.purpose }),
+  ...(access.breakGlassReason === undefined ? {} : { reason: access.breakGlassReason, breakGlass: true }),
+})
+
+/**
+ * The service over the vault, the blind index and the audit log.
+ *
+ * @since 0.1.0
+ */
+export const make: Effect.Effect<Service, never, Vault.Vault | BlindIndex.BlindIndex | AuditLog.AuditLog> = Effect.gen(
+  function* () {
+    const vault = yield* Vault.Vault
+    const index = yield* BlindIndex.BlindIndex
+    const audit = yield* AuditLog.AuditLog
+
+    const indexOf: Service["indexOf"] = (personalNumber) => index.compute("personal-number", personalNumber)
+
+    const write: Service["write"] = (access, details) =>
+      Effect.gen(function* () {
+        // The index first: a personal number that normalizes to nothing is refused
+        // before anything is sealed or audited.
+        const personalNumberIndex =
+          details.personalNumber === undefined ? undefined : yield* indexOf(details.personalNumber)
+        const fields: SealedFields = {}
+        for (const field of Person.personalFields) {
+          const value = details[field]
+          if (value !== undefined) fields[field] = yield* vault.seal(value, aad(access.personId, field))
+        }
+        yield* audit.append(draft({ ...access, purpose: access.purpose ?? "case-management" }, "write"))
+        return { fields, personalNumberIndex }
+      }).pipe(Effect.withSpan("PersonalData.write"))
+
+    const read: Service["read"] = (access, sealed, fields = Person.personalFields) =>
+      Effect.gen(function* () {
+        // The audit log refuses a draft without a purpose (or a break-glass read
+        // without a reason) before writing: then nothing is opened either.
+        yield* audit.append(draft(access, access.breakGlassReason === undefined ? "read" : "break-glass-read"))
+        const details: { -readonly [F in Person.PersonalField]?: string } = {}
+        for (const field of fields) {
+          const value = sealed[field]
+          // A value that does not open was tampered with or its key is gone: a
+          // defect for the operators, never a message with any part of the value.
+          if (value !== undefined) details[field] = yield* Effect.orDie(vault.open(value, aad(access.personId, field)))
+        }
+        return details as Person.PersonalDetails
+      }).pipe(Effect.withSpan("PersonalData.read"))
+
+    return { write, read, indexOf }
+  },
+)
+
+/**
+ * @since 0.1.0
+ */
+export const layer: Layer.Layer<PersonalData, never, Vault.Vault | BlindIndex.BlindIndex | AuditLog.AuditLog> =
+  Layer.effect(PersonalData, make)

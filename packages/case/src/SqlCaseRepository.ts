@@ -1,0 +1,748 @@
+/**
+ * The case repository on `@effect/sql`, over the tables of `caseMigrations`,
+ * for SQLite and PostgreSQL alike. Column names are written out in snake_case
+ * on a client without name transforms, so the adapter reads the same whatever
+ * transforms the application's client has. Rows are decoded with schemas (a row
+ * that does not decode is a defect, like a database failure).
+ *
+ * @since 0.1.0
+ */
+import { CivilDate, Errors, Id, Municipality, Sector } from "@bashke/kernel"
+import { OptimisticConcurrency } from "@bashke/persistence"
+import { AccessPolicy, Vault } from "@bashke/security"
+import { SqlClient } from "@effect/sql"
+import { Effect, Layer, Option, Schema } from "effect"
+import * as Case from "./Case"
+import * as CaseLifecycle from "./CaseLifecycle"
+import { CaseReference } from "./CaseReference"
+import { CaseRepository, type OrderEvent, type OrderEventKind, type Service, type Transition } from "./CaseRepository"
+import type * as CaseTeam from "./CaseTeam"
+import * as Consent from "./Consent"
+import * as Incident from "./Incident"
+import * as Person from "./Person"
+import type * as PersonalData from "./PersonalData"
+import * as ProtectionOrder from "./ProtectionOrder"
+import * as Relationship from "./Relationship"
+import * as RiskAssessment from "./RiskAssessment"
+import * as RiskInstrument from "./RiskInstrument"
+import * as SafetyPlan from "./SafetyPlan"
+
+// Integers, reals and timestamps as the two drivers hand them back.
+const Integer = Schema.Union(Schema.Int, Schema.NumberFromString.pipe(Schema.int()))
+const Real = Schema.Union(Schema.Number, Schema.NumberFromString)
+const Instant = Schema.Union(Schema.ValidDateFromSelf, Schema.Date)
+const Nullable = <S extends Schema.Schema.Any>(schema: S) => Schema.NullishOr(schema)
+const Json = <S extends Schema.Schema.Any>(schema: S) => Schema.parseJson(schema)
+
+const CaseRow = Schema.Struct({
+  id: Id.CaseId,
+  mechanism_id: Id.MechanismId,
+  reference: CaseReference,
+  lead_institution: Id.InstitutionId,
+  status: CaseLifecycle.Status,
+  closed_at: Nullable(Instant),
+  closure_reason: Nullable(CaseLifecycle.ClosureReason),
+  opened_at: Instant,
+  last_reviewed_at: Nullable(Instant),
+  version: Integer,
+})
+
+const TeamRow = Schema.Struct({
+  case_id: Id.CaseId,
+  institution_id: Id.InstitutionId,
+  sector: Sector.Sector,
+  access: AccessPolicy.Access,
+})
+
+const PersonRow = Schema.Struct({
+  id: Id.PersonId,
+  case_id: Id.CaseId,
+  role: Person.PersonRole,
+  sex: Person.Sex,
+  birth_year: Nullable(Integer),
+  age_band: Nullable(Person.AgeBand),
+  community: Nullable(Person.Community),
+  disabilities: Json(Schema.Array(Person.Disability)),
+  relationship_kind: Nullable(Schema.String),
+  relationship_time: Nullable(Schema.String),
+})
+
+const SealedRow = Schema.Struct({
+  given_name: Nullable(Vault.Sealed),
+  family_name: Nullable(Vault.Sealed),
+  personal_number: Nullable(Vault.Sealed),
+  birth_date: Nullable(Vault.Sealed),
+  address: Nullable(Vault.Sealed),
+  phone: Nullable(Vault.Sealed),
+  safe_contact: Nullable(Vault.Sealed),
+})
+
+const IncidentRow = Schema.Struct({
+  id: Id.IncidentId,
+  case_id: Id.CaseId,
+  occurred_on: CivilDate.CivilDate,
+  municipality: Municipality.MunicipalityCode,
+  place: Nullable(Incident.Place),
+  forms: Json(Schema.NonEmptyArray(Incident.ViolenceForm)),
+  children: Incident.ChildrenExposure,
+  perpetrators: Json(Schema.Array(Id.PersonId)),
+  source: Incident.IncidentSource,
+  source_institution: Nullable(Id.InstitutionId),
+  source_reference: Nullable(Incident.SourceReference),
+  recorded_at: Instant,
+})
+
+const AssessmentRow = Schema.Struct({
+  id: RiskAssessment.RiskAssessmentId,
+  case_id: Id.CaseId,
+  instrument_id: RiskInstrument.InstrumentId,
+  instrument_version: Integer,
+  answers: Json(RiskInstrument.Answers),
+  score: Real,
+  computed_level: RiskInstrument.RiskLevel,
+  judgement_level: Nullable(RiskInstrument.RiskLevel),
+  judgement_reason: Nullable(RiskAssessment.JudgementReason),
+  level: RiskInstrument.RiskLevel,
+  assessed_at: Instant,
+  assessed_by: Id.InstitutionId,
+  reassess_on: CivilDate.CivilDate,
+})
+
+const OrderRow = Schema.Struct({
+  id: Id.ProtectionOrderId,
+  case_id: Id.CaseId,
+  kind: ProtectionOrder.OrderKind,
+  petitioner: ProtectionOrder.Petitioner,
+  status: ProtectionOrder.Status,
+  requested_at: Nullable(Instant),
+  decided_at: Nullable(Instant),
+  issued_at: Nullable(Instant),
+  expires_at: Nullable(Instant),
+})
+
+const OrderEventKindSchema = Schema.Literal(
+  "requested",
+  "issued",
+  "rejected",
+  "extended",
+  "expired",
+  "breach-recorded",
+) satisfies Schema.Schema<OrderEventKind>
+
+const OrderEventRow = Schema.Struct({
+  order_id: Id.ProtectionOrderId,
+  event: OrderEventKindSchema,
+  at: Instant,
+  until_at: Nullable(Instant),
+  reported_by: Nullable(Id.InstitutionId),
+  recorded_at: Instant,
+})
+
+const MeasureRow = Schema.Struct({
+  id: SafetyPlan.SafetyMeasureId,
+  case_id: Id.CaseId,
+  kind: SafetyPlan.MeasureKind,
+  owner_institution: Id.InstitutionId,
+  review_on: CivilDate.CivilDate,
+  status: SafetyPlan.MeasureStatus,
+})
+
+const ConsentRow = Schema.Struct({
+  id: Id.ConsentId,
+  case_id: Id.CaseId,
+  given_by: Id.PersonId,
+  institutions: Json(Schema.Array(Id.InstitutionId)),
+  sectors: Json(Schema.Array(Sector.Sector)),
+  purposes: Json(Schema.NonEmptyArray(Consent.ConsentPurpose)),
+  valid_from: Instant,
+  valid_until: Nullable(Instant),
+  withdrawn_at: Nullable(Instant),
+})
+
+const TransitionRow = Schema.Struct({
+  command: CaseLifecycle.CommandName,
+  from_status: CaseLifecycle.Status,
+  to_status: CaseLifecycle.Status,
+  reason: Nullable(Schema.String),
+  at: Instant,
+  principal_id: Schema.String,
+  institution_id: Nullable(Id.InstitutionId),
+})
+
+const MatchRow = Schema.Struct({ case_id: Id.CaseId, id: Id.PersonId })
+const MunicipalityRow = Schema.Struct({ municipality: Municipality.MunicipalityCode })
+const SeqRow = Schema.Struct({ seq: Integer })
+
+// The sealed columns, by field of `Person.PersonalDetails`.
+const sealedColumns = {
+  givenName: "given_name",
+  familyName: "family_name",
+  personalNumber: "personal_number",
+  birthDate: "birth_date",
+  address: "address",
+  phone: "phone",
+  safeContact: "safe_contact",
+} as const satisfies Record<Person.PersonalField, keyof typeof SealedRow.fields>
+
+const iso = (date: Date | undefined): string | null => (date === undefined ? null : date.toISOString())
+const defined = <A>(value: A | null | undefined): A | undefined => (value === null ? undefined : value)
+
+const toPerson = (row: typeof PersonRow.Type): Person.Person => {
+  const relationship =
+    row.relationship_kind == null || row.relationship_time == null
+      ? undefined
+      : Schema.decodeUnknownSync(Relationship.Relationship)({
+          kind: row.relationship_kind,
+          time: row.relationship_time,
+        })
+  return {
+    id: row.id,
+    role: row.role,
+    sex: row.sex,
+    ...(row.birth_year == null ? {} : { birthYear: row.birth_year }),
+    ...(row.age_band == null ? {} : { ageBand: row.age_band }),
+    ...(row.community == null ? {} : { community: row.community }),
+    disabilities: row.disabilities,
+    ...(relationship === undefined ? {} : { relationship }),
+  }
+}
+
+const toIncident = (row: typeof IncidentRow.Type): Incident.Incident => ({
+  id: row.id,
+  occurredOn: row.occurred_on,
+  municipality: row.municipality,
+  ...(row.place == null ? {} : { place: row.place }),
+  forms: row.forms,
+  children: row.children,
+  perpetrators: row.perpetrators,
+  source: row.source,
+  ...(row.source_institution == null ? {} : { sourceInstitution: row.source_institution }),
+  ...(row.source_reference == null ? {} : { sourceReference: row.source_reference }),
+  recordedAt: row.recorded_at,
+})
+
+const toAssessment = (row: typeof AssessmentRow.Type): RiskAssessment.RiskAssessment => ({
+  id: row.id,
+  instrument: { id: row.instrument_id, version: row.instrument_version },
+  answers: row.answers,
+  score: row.score,
+  computedLevel: row.computed_level,
+  ...(row.judgement_level == null || row.judgement_reason == null
+    ? {}
+    : { judgement: { level: row.judgement_level, reason: row.judgement_reason } }),
+  level: row.level,
+  assessedAt: row.assessed_at,
+  assessedBy: row.assessed_by,
+  reassessOn: row.reassess_on,
+})
+
+const toEvent = (row: typeof OrderEventRow.Type): OrderEvent => ({
+  event: row.event,
+  at: row.at,
+  ...(row.until_at == null ? {} : { until: row.until_at }),
+  ...(row.reported_by == null ? {} : { reportedBy: row.reported_by }),
+  recordedAt: row.recorded_at,
+})
+
+const toOrder = (
+  row: typeof OrderRow.Type,
+  events: ReadonlyArray<typeof OrderEventRow.Type>,
+): ProtectionOrder.ProtectionOrder => ({
+  id: row.id,
+  kind: row.kind,
+  petitioner: row.petitioner,
+  status: row.status,
+  ...(row.requested_at == null ? {} : { requestedAt: row.requested_at }),
+  ...(row.decided_at == null ? {} : { decidedAt: row.decided_at }),
+  ...(row.issued_at == null ? {} : { issuedAt: row.issued_at }),
+  ...(row.expires_at == null ? {} : { expiresAt: row.expires_at }),
+  extensions: events.flatMap((e) =>
+    e.event === "extended" && e.until_at != null ? [{ at: e.at, until: e.until_at }] : [],
+  ),
+  breaches: events.flatMap((e) =>
+    e.event === "breach-recorded"
+      ? [e.reported_by == null ? { at: e.at } : { at: e.at, reportedBy: e.reported_by }]
+      : [],
+  ),
+})
+
+const toMeasure = (row: typeof MeasureRow.Type): SafetyPlan.Measure => ({
+  id: row.id,
+  kind: row.kind,
+  owner: row.owner_institution,
+  reviewOn: row.review_on,
+  status: row.status,
+})
+
+const toConsent = (row: typeof ConsentRow.Type): Consent.Consent => ({
+  id: row.id,
+  givenBy: row.given_by,
+  institutions: row.institutions,
+  sectors: row.sectors,
+  purposes: row.purposes,
+  from: row.valid_from,
+  ...(row.valid_until == null ? {} : { until: row.valid_until }),
+  ...(row.withdrawn_at == null ? {} : { withdrawnAt: row.withdrawn_at }),
+})
+
+const toTransition = (row: typeof TransitionRow.Type): Transition => ({
+  command: row.command,
+  from: row.from_status,
+  to: row.to_status,
+  ...(row.reason == null ? {} : { reason: row.reason }),
+  at: row.at,
+  principalId: row.principal_id as Id.PrincipalId,
+  ...(row.institution_id == null ? {} : { institutionId: row.institution_id }),
+})
+
+const groupBy = <A extends { readonly case_id: string }>(rows: ReadonlyArray<A>): Map<string, Array<A>> => {
+  const out = new Map<string, Array<A>>()
+  for (const row of rows) {
+    const list = out.get(row.case_id)
+    if (list === undefined) out.set(row.case_id, [row])
+    else list.push(row)
+  }
+  return out
+}
+
+/**
+ * The adapter over the application's `SqlClient`.
+ *
+ * @since 0.1.0
+ */
+export const make: Effect.Effect<Service, never, SqlClient.SqlClient> = Effect.gen(function* () {
+  const client = yield* SqlClient.SqlClient
+  const sql = client.withoutTransforms()
+  const decode = <A, I>(schema: Schema.Schema<A, I>) => Schema.decodeUnknown(Schema.Array(schema))
+
+  // Every part of the cases selected by `where` (a condition on `cases`),
+  // assembled; one query per table whatever the number of cases.
+  const load = (caseIds: ReadonlyArray<Id.CaseId>) =>
+    Effect.gen(function* () {
+      if (caseIds.length === 0) return []
+      const inCases = sql.in("case_id", caseIds)
+      const cases = yield* decode(CaseRow)(yield* sql`SELECT * FROM cases WHERE ${sql.in("id", caseIds)}`)
+      const team = groupBy(
+        yield* decode(TeamRow)(
+          yield* sql`SELECT case_id, institution_id, sector, access FROM case_team_members WHERE ${inCases}
+            ORDER BY position`,
+        ),
+      )
+      const persons = groupBy(
+        yield* decode(PersonRow)(
+          yield* sql`SELECT id, case_id, role, sex, birth_year, age_band, community, disabilities,
+            relationship_kind, relationship_time FROM persons WHERE ${inCases} ORDER BY id`,
+        ),
+      )
+      const incidents = groupBy(
+        yield* decode(IncidentRow)(yield* sql`SELECT * FROM incidents WHERE ${inCases} ORDER BY occurred_on, id`),
+      )
+      const assessments = groupBy(
+        yield* decode(AssessmentRow)(
+          yield* sql`SELECT * FROM risk_assessments WHERE ${inCases} ORDER BY assessed_at, id`,
+        ),
+      )
+      const orders = groupBy(
+        yield* decode(OrderRow)(yield* sql`SELECT * FROM protection_orders WHERE ${inCases} ORDER BY id`),
+      )
+      const orderEvents = new Map<string, Array<typeof OrderEventRow.Type>>()
+      for (const row of yield* decode(OrderEventRow)(
+        yield* sql`SELECT order_id, event, at, until_at, reported_by, recorded_at FROM protection_order_events
+          WHERE ${inCases} ORDER BY order_id, seq`,
+      )) {
+        const list = orderEvents.get(row.order_id)
+        if (list === undefined) orderEvents.set(row.order_id, [row])
+        else list.push(row)
+      }
+      const measures = groupBy(
+        yield* decode(MeasureRow)(yield* sql`SELECT * FROM safety_plan_measures WHERE ${inCases} ORDER BY id`),
+      )
+      const consents = groupBy(
+        yield* decode(ConsentRow)(yield* sql`SELECT * FROM consents WHERE ${inCases} ORDER BY id`),
+      )
+      return cases.map(
+        (row): Case.Case => ({
+          id: row.id,
+          mechanismId: row.mechanism_id,
+          reference: row.reference,
+          status: row.status,
+          ...(row.closed_at == null
+            ? {}
+            : {
+                closure:
+                  row.closure_reason == null
+                    ? { closedAt: row.closed_at }
+                    : { closedAt: row.closed_at, reason: row.closure_reason },
+              }),
+          team: {
+            lead: row.lead_institution,
+            members: (team.get(row.id) ?? []).map(
+              (member): CaseTeam.TeamMember => ({
+                institution: member.institution_id,
+                sector: member.sector,
+                access: member.access,
+              }),
+            ),
+          },
+          persons: (persons.get(row.id) ?? []).map(toPerson),
+          incidents: (incidents.get(row.id) ?? []).map(toIncident),
+          assessments: (assessments.get(row.id) ?? []).map(toAssessment),
+          orders: (orders.get(row.id) ?? []).map((order) => toOrder(order, orderEvents.get(order.id) ?? [])),
+          safetyPlan: { measures: (measures.get(row.id) ?? []).map(toMeasure) },
+          consents: (consents.get(row.id) ?? []).map(toConsent),
+          openedAt: row.opened_at,
+          ...(row.last_reviewed_at == null ? {} : { lastReviewedAt: row.last_reviewed_at }),
+          version: row.version,
+        }),
+      )
+    })
+
+  const caseColumns = (aCase: Case.Case) => ({
+    lead_institution: aCase.team.lead,
+    status: aCase.status,
+    risk_level: Case.currentRisk(aCase) ?? null,
+    closed_at: iso(aCase.closure?.closedAt),
+    closure_reason: aCase.closure?.reason ?? null,
+    last_reviewed_at: iso(aCase.lastReviewedAt),
+  })
+
+  const saveTeam: Service["saveTeam"] = (caseId, team, at) =>
+    Effect.gen(function* () {
+      const stored = yield* decode(TeamRow)(
+        yield* sql`SELECT case_id, institution_id, sector, access FROM case_team_members WHERE case_id = ${caseId}`,
+      )
+      const wanted = new Map(team.members.map((member) => [member.institution as string, member]))
+      for (const row of stored) {
+        const member = wanted.get(row.institution_id)
+        if (member === undefined)
+          yield* sql`DELETE FROM case_team_members WHERE case_id = ${caseId} AND institution_id = ${row.institution_id}`
+        else if (member.access !== row.access || member.sector !== row.sector)
+          yield* sql`UPDATE case_team_members SET access = ${member.access}, sector = ${member.sector},
+            version = version + 1 WHERE case_id = ${caseId} AND institution_id = ${row.institution_id}`
+        wanted.delete(row.institution_id)
+      }
+      // New members join at the end, in the order given: the team reads back as it was built.
+      const last = yield* decode(SeqRow)(
+        yield* sql`SELECT COALESCE(MAX(position), 0) AS seq FROM case_team_members WHERE case_id = ${caseId}`,
+      )
+      let position = last[0]?.seq ?? 0
+      for (const member of wanted.values()) {
+        position += 1
+        yield* sql`INSERT INTO case_team_members ${sql.insert({
+          case_id: caseId,
+          institution_id: member.institution,
+          sector: member.sector,
+          access: member.access,
+          position,
+          added_at: at.toISOString(),
+          version: OptimisticConcurrency.initialVersion,
+        })}`
+      }
+    }).pipe(Effect.orDie, Effect.withSpan("SqlCaseRepository.saveTeam"))
+
+  const insert: Service["insert"] = (aCase, placement) =>
+    Effect.gen(function* () {
+      const taken = yield* sql`SELECT id FROM cases WHERE reference = ${aCase.reference}
+        OR (mechanism_id = ${aCase.mechanismId} AND year = ${placement.year} AND sequence = ${placement.sequence})`
+      if (taken.length > 0)
+        return yield* new Errors.Conflict({ entity: "Case", id: aCase.id, rule: "case.reference.taken" })
+      yield* sql`INSERT INTO cases ${sql.insert({
+        id: aCase.id,
+        mechanism_id: aCase.mechanismId,
+        reference: aCase.reference,
+        municipality: placement.municipality,
+        year: placement.year,
+        sequence: placement.sequence,
+        ...caseColumns(aCase),
+        opened_at: aCase.openedAt.toISOString(),
+        version: aCase.version,
+      })}`
+      yield* saveTeam(aCase.id, aCase.team, aCase.openedAt)
+    }).pipe(Effect.catchTag("SqlError", Effect.die), Effect.withSpan("SqlCaseRepository.insert"))
+
+  const find: Service["find"] = (id) =>
+    load([id]).pipe(
+      Effect.map((cases) => Option.fromNullable(cases[0])),
+      Effect.orDie,
+      Effect.withSpan("SqlCaseRepository.find"),
+    )
+
+  const list: Service["list"] = (mechanismId, options) =>
+    Effect.gen(function* () {
+      const rows = yield* decode(Schema.Struct({ id: Id.CaseId }))(
+        options?.includeClosed === true
+          ? yield* sql`SELECT id FROM cases WHERE mechanism_id = ${mechanismId} ORDER BY year, sequence`
+          : yield* sql`SELECT id FROM cases WHERE mechanism_id = ${mechanismId} AND status <> 'closed'
+              ORDER BY year, sequence`,
+      )
+      const byId = new Map((yield* load(rows.map((row) => row.id))).map((aCase) => [aCase.id as string, aCase]))
+      return rows.flatMap((row) => {
+        const aCase = byId.get(row.id)
+        return aCase === undefined ? [] : [aCase]
+      })
+    }).pipe(Effect.orDie, Effect.withSpan("SqlCaseRepository.list"))
+
+  const municipalityOf: Service["municipalityOf"] = (mechanismId) =>
+    sql`SELECT municipality FROM cases WHERE mechanism_id = ${mechanismId} ORDER BY year, sequence LIMIT 1`.pipe(
+      Effect.flatMap(decode(MunicipalityRow)),
+      Effect.map((rows) => Option.fromNullable(rows[0]?.municipality)),
+      Effect.orDie,
+      Effect.withSpan("SqlCaseRepository.municipalityOf"),
+    )
+
+  const update: Service["update"] = (aCase, expectedVersion) =>
+    OptimisticConcurrency.update({
+      table: "cases",
+      entity: "Case",
+      id: aCase.id,
+      expectedVersion,
+      set: caseColumns(aCase),
+    }).pipe(
+      Effect.map((version) => ({ ...aCase, version })),
+      Effect.provideService(SqlClient.SqlClient, sql),
+      Effect.withSpan("SqlCaseRepository.update"),
+    )
+
+  const insertPerson: Service["insertPerson"] = (caseId, person, details, at) => {
+    const sealed: Record<string, string | null> = {}
+    for (const [field, column] of Object.entries(sealedColumns))
+      sealed[column] = details.fields[field as Person.PersonalField] ?? null
+    return sql`INSERT INTO persons ${sql.insert({
+      id: person.id,
+      case_id: caseId,
+      role: person.role,
+      sex: person.sex,
+      birth_year: person.birthYear ?? null,
+      age_band: person.ageBand ?? null,
+      community: person.community ?? null,
+      disabilities: JSON.stringify(person.disabilities),
+      relationship_kind: person.relationship?.kind ?? null,
+      relationship_time: person.relationship?.time ?? null,
+      ...sealed,
+      personal_number_index: details.personalNumberIndex ?? null,
+      created_at: at.toISOString(),
+      version: OptimisticConcurrency.initialVersion,
+    })}`.pipe(Effect.asVoid, Effect.orDie, Effect.withSpan("SqlCaseRepository.insertPerson"))
+  }
+
+  const sealedDetails: Service["sealedDetails"] = (caseId, personId) =>
+    Effect.gen(function* () {
+      const rows = yield* decode(SealedRow)(
+        yield* sql`SELECT given_name, family_name, personal_number, birth_date, address, phone, safe_contact
+          FROM persons WHERE id = ${personId} AND case_id = ${caseId}`,
+      )
+      const row = rows[0]
+      if (row === undefined) return yield* new Errors.NotFound({ entity: "Person", id: personId })
+      const fields: PersonalData.SealedFields = {}
+      for (const [field, column] of Object.entries(sealedColumns)) {
+        const value = defined(row[column])
+        if (value !== undefined) fields[field as Person.PersonalField] = value
+      }
+      return fields
+    }).pipe(
+      Effect.catchTags({ SqlError: Effect.die, ParseError: Effect.die }),
+      Effect.withSpan("SqlCaseRepository.sealedDetails"),
+    )
+
+  const personsByIndex: Service["personsByIndex"] = (index) =>
+    sql`SELECT case_id, id FROM persons WHERE personal_number_index = ${index} ORDER BY case_id, id`.pipe(
+      Effect.flatMap(decode(MatchRow)),
+      Effect.map((rows) => rows.map((row) => ({ caseId: row.case_id, personId: row.id }))),
+      Effect.orDie,
+      Effect.withSpan("SqlCaseRepository.personsByIndex"),
+    )
+
+  const insertIncident: Service["insertIncident"] = (caseId, incident) =>
+    sql`INSERT INTO incidents ${sql.insert({
+      id: incident.id,
+      case_id: caseId,
+      occurred_on: incident.occurredOn,
+      municipality: incident.municipality,
+      place: incident.place ?? null,
+      forms: JSON.stringify(incident.forms),
+      children: incident.children,
+      perpetrators: JSON.stringify(incident.perpetrators),
+      source: incident.source,
+      source_institution: incident.sourceInstitution ?? null,
+      source_reference: incident.sourceReference ?? null,
+      recorded_at: incident.recordedAt.toISOString(),
+      version: OptimisticConcurrency.initialVersion,
+    })}`.pipe(Effect.asVoid, Effect.orDie, Effect.withSpan("SqlCaseRepository.insertIncident"))
+
+  const insertAssessment: Service["insertAssessment"] = (caseId, assessment) =>
+    sql`INSERT INTO risk_assessments ${sql.insert({
+      id: assessment.id,
+      case_id: caseId,
+      instrument_id: assessment.instrument.id,
+      instrument_version: assessment.instrument.version,
+      answers: JSON.stringify(assessment.answers),
+      score: assessment.score,
+      computed_level: assessment.computedLevel,
+      judgement_level: assessment.judgement?.level ?? null,
+      judgement_reason: assessment.judgement?.reason ?? null,
+      level: assessment.level,
+      assessed_at: assessment.assessedAt.toISOString(),
+      assessed_by: assessment.assessedBy,
+      reassess_on: assessment.reassessOn,
+    })}`.pipe(Effect.asVoid, Effect.orDie, Effect.withSpan("SqlCaseRepository.insertAssessment"))
+
+  const appendOrderEvent = (caseId: Id.CaseId, orderId: Id.ProtectionOrderId, event: OrderEvent) =>
+    Effect.gen(function* () {
+      // The case row is claimed (locked) by the service first, so no other
+      // writer can take the same number.
+      const last = yield* decode(SeqRow)(
+        yield* sql`SELECT COALESCE(MAX(seq), 0) AS seq FROM protection_order_events WHERE order_id = ${orderId}`,
+      )
+      yield* sql`INSERT INTO protection_order_events ${sql.insert({
+        order_id: orderId,
+        seq: (last[0]?.seq ?? 0) + 1,
+        case_id: caseId,
+        event: event.event,
+        at: event.at.toISOString(),
+        until_at: iso(event.until),
+        reported_by: event.reportedBy ?? null,
+        recorded_at: event.recordedAt.toISOString(),
+      })}`
+    })
+
+  const orderColumns = (order: ProtectionOrder.ProtectionOrder) => ({
+    status: order.status,
+    requested_at: iso(order.requestedAt),
+    decided_at: iso(order.decidedAt),
+    issued_at: iso(order.issuedAt),
+    expires_at: iso(order.expiresAt),
+  })
+
+  const insertOrder: Service["insertOrder"] = (caseId, order, event) =>
+    Effect.gen(function* () {
+      yield* sql`INSERT INTO protection_orders ${sql.insert({
+        id: order.id,
+        case_id: caseId,
+        kind: order.kind,
+        petitioner: order.petitioner,
+        ...orderColumns(order),
+        version: OptimisticConcurrency.initialVersion,
+      })}`
+      yield* appendOrderEvent(caseId, order.id, event)
+    }).pipe(Effect.orDie, Effect.withSpan("SqlCaseRepository.insertOrder"))
+
+  const updateOrder: Service["updateOrder"] = (caseId, order, event) =>
+    Effect.gen(function* () {
+      const rows = yield* sql`UPDATE protection_orders SET ${sql.update(orderColumns(order))}, version = version + 1
+        WHERE id = ${order.id} AND case_id = ${caseId} RETURNING id`
+      if (rows.length === 0) return yield* new Errors.NotFound({ entity: "ProtectionOrder", id: order.id })
+      yield* appendOrderEvent(caseId, order.id, event)
+    }).pipe(
+      Effect.catchTags({ SqlError: Effect.die, ParseError: Effect.die }),
+      Effect.withSpan("SqlCaseRepository.updateOrder"),
+    )
+
+  const orderEvents: Service["orderEvents"] = (orderId) =>
+    sql`SELECT order_id, event, at, until_at, reported_by, recorded_at FROM protection_order_events
+      WHERE order_id = ${orderId} ORDER BY seq`.pipe(
+      Effect.flatMap(decode(OrderEventRow)),
+      Effect.map((rows) => rows.map(toEvent)),
+      Effect.orDie,
+      Effect.withSpan("SqlCaseRepository.orderEvents"),
+    )
+
+  const insertMeasure: Service["insertMeasure"] = (caseId, measure) =>
+    sql`INSERT INTO safety_plan_measures ${sql.insert({
+      id: measure.id,
+      case_id: caseId,
+      kind: measure.kind,
+      owner_institution: measure.owner,
+      review_on: measure.reviewOn,
+      status: measure.status,
+      version: OptimisticConcurrency.initialVersion,
+    })}`.pipe(Effect.asVoid, Effect.orDie, Effect.withSpan("SqlCaseRepository.insertMeasure"))
+
+  const updateMeasure: Service["updateMeasure"] = (caseId, measure) =>
+    Effect.gen(function* () {
+      const rows = yield* sql`UPDATE safety_plan_measures SET ${sql.update({
+        kind: measure.kind,
+        owner_institution: measure.owner,
+        review_on: measure.reviewOn,
+        status: measure.status,
+      })}, version = version + 1 WHERE id = ${measure.id} AND case_id = ${caseId} RETURNING id`
+      if (rows.length === 0) return yield* new Errors.NotFound({ entity: "SafetyMeasure", id: measure.id })
+    }).pipe(Effect.catchTag("SqlError", Effect.die), Effect.withSpan("SqlCaseRepository.updateMeasure"))
+
+  const insertConsent: Service["insertConsent"] = (caseId, consent) =>
+    sql`INSERT INTO consents ${sql.insert({
+      id: consent.id,
+      case_id: caseId,
+      given_by: consent.givenBy,
+      institutions: JSON.stringify(consent.institutions),
+      sectors: JSON.stringify(consent.sectors),
+      purposes: JSON.stringify(consent.purposes),
+      valid_from: consent.from.toISOString(),
+      valid_until: iso(consent.until),
+      withdrawn_at: iso(consent.withdrawnAt),
+      version: OptimisticConcurrency.initialVersion,
+    })}`.pipe(Effect.asVoid, Effect.orDie, Effect.withSpan("SqlCaseRepository.insertConsent"))
+
+  const updateConsent: Service["updateConsent"] = (caseId, consent) =>
+    Effect.gen(function* () {
+      const rows = yield* sql`UPDATE consents SET ${sql.update({
+        valid_until: iso(consent.until),
+        withdrawn_at: iso(consent.withdrawnAt),
+      })}, version = version + 1 WHERE id = ${consent.id} AND case_id = ${caseId} RETURNING id`
+      if (rows.length === 0) return yield* new Errors.NotFound({ entity: "Consent", id: consent.id })
+    }).pipe(Effect.catchTag("SqlError", Effect.die), Effect.withSpan("SqlCaseRepository.updateConsent"))
+
+  const insertTransition: Service["insertTransition"] = (caseId, transition) =>
+    Effect.gen(function* () {
+      const last = yield* decode(SeqRow)(
+        yield* sql`SELECT COALESCE(MAX(seq), 0) AS seq FROM case_transitions WHERE case_id = ${caseId}`,
+      )
+      yield* sql`INSERT INTO case_transitions ${sql.insert({
+        case_id: caseId,
+        seq: (last[0]?.seq ?? 0) + 1,
+        command: transition.command,
+        from_status: transition.from,
+        to_status: transition.to,
+        reason: transition.reason ?? null,
+        at: transition.at.toISOString(),
+        principal_id: transition.principalId,
+        institution_id: transition.institutionId ?? null,
+      })}`
+    }).pipe(Effect.orDie, Effect.withSpan("SqlCaseRepository.insertTransition"))
+
+  const transitions: Service["transitions"] = (caseId) =>
+    sql`SELECT command, from_status, to_status, reason, at, principal_id, institution_id FROM case_transitions
+      WHERE case_id = ${caseId} ORDER BY seq`.pipe(
+      Effect.flatMap(decode(TransitionRow)),
+      Effect.map((rows) => rows.map(toTransition)),
+      Effect.orDie,
+      Effect.withSpan("SqlCaseRepository.transitions"),
+    )
+
+  return {
+    insert,
+    find,
+    list,
+    municipalityOf,
+    update,
+    saveTeam,
+    insertPerson,
+    sealedDetails,
+    personsByIndex,
+    insertIncident,
+    insertAssessment,
+    insertOrder,
+    updateOrder,
+    orderEvents,
+    insertMeasure,
+    updateMeasure,
+    insertConsent,
+    updateConsent,
+    insertTransition,
+    transitions,
+  }
+})
+
+/**
+ * @since 0.1.0
+ */
+export const layer: Layer.Layer<CaseRepository, never, SqlClient.SqlClient> = Layer.effect(CaseRepository, make)

@@ -1,0 +1,301 @@
+// The SQL adapter on SQLite and PostgreSQL: a case with every part filled in
+// (closure, review, persons with relationships and disabilities, incidents,
+// assessments with judgement and fractional scores, orders with their history,
+// measures, consents with expiry and withdrawal) reads back equal; versions
+// guard updates; look-ups by blind index and by mechanism find what they should.
+import { Id, type Municipality } from "@bashke/kernel"
+import { OptimisticConcurrency } from "@bashke/persistence"
+import { type BlindIndex, Vault } from "@bashke/security"
+import { SqlClient } from "@effect/sql"
+import { describe, expect, layer } from "@effect/vitest"
+import { Effect, Option } from "effect"
+import type * as Case from "../../src/Case"
+import * as CaseReference from "../../src/CaseReference"
+import { CaseRepository } from "../../src/CaseRepository"
+import type * as RiskAssessment from "../../src/RiskAssessment"
+import type * as SafetyPlan from "../../src/SafetyPlan"
+import { databases, institutions, mechanismId, services, ulid } from "./support/Databases"
+
+const at = (iso: string) => new Date(iso)
+const KAM = "KAM" as Municipality.MunicipalityCode
+const GJI = "GJI" as Municipality.MunicipalityCode
+const reference = (sequence: number) =>
+  CaseReference.format({ municipality: KAM, year: 2026, sequence }).pipe((e) => {
+    if (e._tag === "Left") throw new Error("reference")
+    return e.right
+  })
+
+// The fixed ids of the parts of the `sequence`th case (each test stores its own).
+const partIds = (sequence: number) => {
+  const part = (k: number) => ulid(100 + 20 * sequence + k)
+  return {
+    victim: part(1) as Id.PersonId,
+    child: part(2) as Id.PersonId,
+    perpetrator: part(3) as Id.PersonId,
+    order: part(4) as Id.ProtectionOrderId,
+    incidents: [part(5) as Id.IncidentId, part(6) as Id.IncidentId],
+    assessment: part(7) as RiskAssessment.RiskAssessmentId,
+    measure: part(8) as SafetyPlan.SafetyMeasureId,
+    consent: part(9) as Id.ConsentId,
+  }
+}
+
+const fullCase = (id: Id.CaseId, sequence: number): Case.Case => {
+  const { victim, child, perpetrator, order, incidents, assessment, measure, consent } = partIds(sequence)
+  return {
+    id,
+    mechanismId,
+    reference: reference(sequence),
+    status: "closed",
+    closure: { closedAt: at("2026-05-20T10:00:00.000Z"), reason: "risk-reduced" },
+    team: {
+      lead: institutions.socialWork,
+      members: [
+        { institution: institutions.socialWork, sector: "social-work", access: "full" },
+        { institution: institutions.police, sector: "police", access: "full" },
+        { institution: institutions.health, sector: "health", access: "summary" },
+      ],
+    },
+    persons: [
+      {
+        id: victim,
+        role: "victim",
+        sex: "female",
+        birthYear: 1990,
+        community: "roma",
+        disabilities: ["physical", "sensory"],
+      },
+      { id: child, role: "child", sex: "not-recorded", ageBand: "5-9", disabilities: [] },
+      {
+        id: perpetrator,
+        role: "alleged-perpetrator",
+        sex: "male",
+        disabilities: [],
+        relationship: { kind: "family-law-dispute-party", time: "former" },
+      },
+    ],
+    incidents: [
+      {
+        id: incidents[0] as Id.IncidentId,
+        occurredOn: "2026-02-14",
+        municipality: KAM,
+        place: "home",
+        forms: ["psychological", "economic"],
+        children: "witnessed",
+        perpetrators: [perpetrator],
+        source: "health",
+        sourceInstitution: institutions.health,
+        sourceReference: "QKMF-2026/77",
+        recordedAt: at("2026-02-15T08:00:00.000Z"),
+      },
+      {
+        id: incidents[1] as Id.IncidentId,
+        occurredOn: "2026-03-01",
+        municipality: GJI,
+        forms: ["physical"],
+        children: "not-known",
+        perpetrators: [],
+        source: "self-referral",
+        recordedAt: at("2026-03-01T08:00:00.000Z"),
+      },
+    ],
+    assessments: [
+      {
+        id: assessment,
+        instrument: { id: "xk-police-early", version: 2 },
+        answers: { injury: "yes", "threats-to-kill": "not-known" },
+        score: 2.5,
+        computedLevel: "standard",
+        judgement: { level: "high", reason: "child-at-risk" },
+        level: "high",
+        assessedAt: at("2026-02-15T09:00:00.000Z"),
+        assessedBy: institutions.police,
+        reassessOn: "2026-04-12",
+      },
+    ],
+    orders: [
+      {
+        id: order,
+        kind: "emergency-protection-order",
+        petitioner: "social-work",
+        status: "extended",
+        requestedAt: at("2026-02-15T10:00:00.000Z"),
+        decidedAt: at("2026-02-16T09:00:00.000Z"),
+        issuedAt: at("2026-02-16T09:00:00.000Z"),
+        expiresAt: at("2026-04-01T09:00:00.000Z"),
+        extensions: [{ at: at("2026-02-28T12:00:00.000Z"), until: at("2026-04-01T09:00:00.000Z") }],
+        breaches: [{ at: at("2026-02-20T21:30:00.000Z") }],
+      },
+    ],
+    safetyPlan: {
+      measures: [
+        {
+          id: measure,
+          kind: "safe-accommodation",
+          owner: institutions.socialWork,
+          reviewOn: "2026-03-15",
+          status: "done",
+        },
+      ],
+    },
+    consents: [
+      {
+        id: consent,
+        givenBy: victim,
+        institutions: [institutions.police],
+        sectors: ["health", "social-work"],
+        purposes: ["case-management", "statistics"],
+        from: at("2026-02-15T09:30:00.000Z"),
+        until: at("2027-02-15T09:30:00.000Z"),
+        withdrawnAt: at("2026-05-01T00:00:00.000Z"),
+      },
+    ],
+    openedAt: at("2026-02-15T07:45:00.000Z"),
+    lastReviewedAt: at("2026-03-10T11:00:00.000Z"),
+    version: OptimisticConcurrency.initialVersion,
+  }
+}
+
+/** Writes every part of `aCase` the way the service does, in one transaction. */
+const store = (aCase: Case.Case, sequence: number, index?: BlindIndex.Digest) =>
+  Effect.gen(function* () {
+    const repository = yield* CaseRepository
+    const sealedName = yield* (yield* Vault.Vault).seal("Zana", "test:stand-in")
+    const sql = yield* SqlClient.SqlClient
+    yield* sql.withTransaction(
+      Effect.gen(function* () {
+        yield* repository.insert(aCase, { municipality: KAM, year: 2026, sequence })
+        for (const person of aCase.persons)
+          yield* repository.insertPerson(
+            aCase.id,
+            person,
+            person.role === "victim"
+              ? { fields: { givenName: sealedName }, personalNumberIndex: index }
+              : { fields: {} },
+            aCase.openedAt,
+          )
+        for (const incident of aCase.incidents) yield* repository.insertIncident(aCase.id, incident)
+        for (const assessment of aCase.assessments) yield* repository.insertAssessment(aCase.id, assessment)
+        for (const o of aCase.orders) {
+          const recordedAt = aCase.openedAt
+          yield* repository.insertOrder(
+            aCase.id,
+            { ...o, status: "requested", extensions: [], breaches: [] },
+            { event: "requested", at: o.requestedAt ?? recordedAt, recordedAt },
+          )
+          yield* repository.updateOrder(aCase.id, o, { event: "issued", at: o.issuedAt ?? recordedAt, recordedAt })
+          for (const breach of o.breaches)
+            yield* repository.updateOrder(aCase.id, o, {
+              event: "breach-recorded",
+              at: breach.at,
+              reportedBy: breach.reportedBy,
+              recordedAt,
+            })
+          for (const extension of o.extensions)
+            yield* repository.updateOrder(aCase.id, o, {
+              event: "extended",
+              at: extension.at,
+              until: extension.until,
+              recordedAt,
+            })
+        }
+        for (const measure of aCase.safetyPlan.measures) yield* repository.insertMeasure(aCase.id, measure)
+        for (const consent of aCase.consents) yield* repository.insertConsent(aCase.id, consent)
+      }),
+    )
+  }).pipe(Effect.orDie)
+
+for (const db of databases) {
+  describe.skipIf(db.skip)(`${db.name}: SqlCaseRepository`, () => {
+    layer(services(db))((it) => {
+      it.effect("a case with every part reads back equal", () =>
+        Effect.gen(function* () {
+          const repository = yield* CaseRepository
+          const id = (yield* Id.CaseId.generate) as Id.CaseId
+          const aCase = fullCase(id, 1)
+          yield* store(aCase, 1)
+          expect(yield* repository.find(id)).toEqual(Option.some(aCase))
+          expect(yield* repository.find(ulid(199) as Id.CaseId)).toEqual(Option.none())
+          expect((yield* repository.orderEvents(partIds(1).order)).map((e) => e.event)).toEqual([
+            "requested",
+            "issued",
+            "breach-recorded",
+            "extended",
+          ])
+          // Closed cases are listed only on request.
+          expect((yield* repository.list(mechanismId)).map((c) => c.id)).not.toContain(id)
+          expect((yield* repository.list(mechanismId, { includeClosed: true })).map((c) => c.id)).toContain(id)
+          expect(yield* repository.municipalityOf(mechanismId)).toEqual(Option.some("KAM"))
+        }),
+      )
+
+      it.effect("updates are guarded by the version and keep the derived risk level", () =>
+        Effect.gen(function* () {
+          const repository = yield* CaseRepository
+          const sql = (yield* SqlClient.SqlClient).withoutTransforms()
+          const id = (yield* Id.CaseId.generate) as Id.CaseId
+          const aCase = fullCase(id, 2)
+          yield* store(aCase, 2)
+          const { closure: _closure, ...open } = aCase
+          const reopened = yield* repository.update({ ...open, status: "active" }, 1)
+          expect(reopened.version).toBe(2)
+          const stale = yield* Effect.flip(repository.update({ ...open, status: "monitoring" }, 1))
+          expect({ tag: stale._tag, rule: "rule" in stale ? stale.rule : undefined }).toEqual({
+            tag: "Conflict",
+            rule: "version.stale",
+          })
+          const row = yield* sql<{ status: string; risk_level: string; closed_at: unknown; version: unknown }>`SELECT
+            status, risk_level, closed_at, version FROM cases WHERE id = ${id}`.pipe(Effect.orDie)
+          expect(row.map((r) => [r.status, r.risk_level, r.closed_at, Number(r.version)])).toEqual([
+            ["active", "high", null, 2],
+          ])
+          expect(Option.map(yield* repository.find(id), (c) => [c.status, c.closure, c.version])).toEqual(
+            Option.some(["active", undefined, 2]),
+          )
+        }),
+      )
+
+      it.effect("a second case cannot take a reference or a place in the register", () =>
+        Effect.gen(function* () {
+          const repository = yield* CaseRepository
+          const taken = yield* Effect.flip(
+            repository.insert(fullCase((yield* Id.CaseId.generate) as Id.CaseId, 1), {
+              municipality: KAM,
+              year: 2026,
+              sequence: 1,
+            }),
+          )
+          expect({ tag: taken._tag, rule: taken.rule }).toEqual({ tag: "Conflict", rule: "case.reference.taken" })
+        }),
+      )
+
+      it.effect("sealed details are found only in their case, persons by their blind index", () =>
+        Effect.gen(function* () {
+          const repository = yield* CaseRepository
+          const id = (yield* Id.CaseId.generate) as Id.CaseId
+          const digest = "ab".repeat(32) as BlindIndex.Digest
+          yield* store({ ...fullCase(id, 3), persons: [], consents: [], incidents: [] }, 3)
+          const other = (yield* Id.CaseId.generate) as Id.CaseId
+          const otherVictim = (yield* Id.PersonId.generate) as Id.PersonId
+          const base = fullCase(other, 4)
+          yield* store(
+            {
+              ...base,
+              persons: [{ id: otherVictim, role: "victim", sex: "female", disabilities: [] }],
+              consents: [],
+              incidents: [],
+            },
+            4,
+            digest,
+          )
+          const sealed = yield* repository.sealedDetails(other, otherVictim)
+          expect(Object.keys(sealed)).toEqual(["givenName"])
+          expect(yield* (yield* Vault.Vault).open(sealed.givenName ?? "", "test:stand-in")).toBe("Zana")
+          const elsewhere = yield* Effect.flip(repository.sealedDetails(id, otherVictim))
+          expect({ tag: elsewhere._tag, entity: elsewhere.entity }).toEqual({ tag: "NotFound", entity: "Person" })
+          expect(yield* repository.personsByIndex(digest)).toEqual([{ caseId: other, personId: otherVictim }])
+        }),
+      )
+    })
+  })
+}
