@@ -221,6 +221,20 @@ export const JurisdictionProfile = Schema.Struct({
       escalationWindow: LegalDuration,
       repeatWindow: LegalDuration,
     }),
+    /**
+     * The instruments an incident's source makes required: incident source code
+     * (`police-report`) → instrument ids (`xk-police-early`).
+     */
+    requiredInstruments: LegalSetting(Schema.Record({ key: Code, value: Schema.Array(Code) })),
+    /**
+     * The police early-assessment form: weights by question id (a question not
+     * listed weighs one point per "yes") and the medium and high thresholds.
+     */
+    policeEarlyAssessment: Schema.Struct({
+      weights: LegalSetting(Schema.Record({ key: Code, value: Amount })),
+      mediumAtLeast: LegalCount,
+      highAtLeast: LegalCount,
+    }),
   }),
   referrals: Schema.Struct({
     acknowledgeWithin: Schema.Struct({ highRisk: LegalDuration, standard: LegalDuration }),
@@ -232,7 +246,15 @@ export const JurisdictionProfile = Schema.Struct({
   }),
   caseTeam: Schema.Struct({
     defaultLeadSector: LegalSetting(Sector),
+    /** The sector that must be on the team of a case with a child. */
+    childProtectionSector: LegalSetting(Sector),
   }),
+  /**
+   * The communities a person may be recorded with, as kebab-case codes (each
+   * with a label in the case package's catalogue), including `other` and
+   * `not-recorded`.
+   */
+  communities: LegalSetting(Schema.NonEmptyArray(Code)),
 }).pipe(
   Schema.filter(
     (p) => p.languages.locales.includes(p.languages.defaultLocale) || "jurisdiction.locale.default-not-offered",
@@ -241,6 +263,11 @@ export const JurisdictionProfile = Schema.Struct({
     (p) =>
       (p.risk.dash.mediumAtLeast.value < p.risk.dash.highAtLeast.value &&
         p.risk.dash.highAtLeast.value <= p.risk.dash.questions.value) ||
+      "jurisdiction.risk.thresholds-out-of-order",
+  ),
+  Schema.filter(
+    (p) =>
+      p.risk.policeEarlyAssessment.mediumAtLeast.value < p.risk.policeEarlyAssessment.highAtLeast.value ||
       "jurisdiction.risk.thresholds-out-of-order",
   ),
   Schema.annotations({ identifier: "JurisdictionProfile" }),
@@ -261,6 +288,7 @@ const memorandum = "Memorandum of Agreement of the local coordination mechanisms
 const sop = "Standard Operating Procedures for Protection from Domestic Violence in Kosovo (2013)"
 const safeLives = "SafeLives DASH risk checklist and MARAC practice"
 const projectDefault = "Bashkë project default, not found in law or memorandum"
+const policeDraft = "Bashkë project draft from the risk factors of the 2013 SOP, pending the official Kosovo Police form"
 const unverified = "commonly cited for Law 03/L-182, not verified in the text (nor in successor Law 08/L-185)"
 
 /**
@@ -376,6 +404,20 @@ export const kosovo: JurisdictionProfile = {
       escalationWindow: checked(12, "months", `${safeLives}: potential escalation`),
       repeatWindow: checked(12, "months", `${safeLives}: repeat referral`),
     },
+    requiredInstruments: {
+      value: { "police-report": ["xk-police-early"] },
+      confirmed: true,
+      source: `${sop}: early risk assessment on every police-reported case`,
+    },
+    policeEarlyAssessment: {
+      weights: {
+        value: { "weapon-used-or-available": 2, "threats-to-kill": 2, strangulation: 2, "order-breached": 2 },
+        confirmed: false,
+        source: `${policeDraft}: one point a "yes", two for the acute factors the SOP singles out`,
+      },
+      mediumAtLeast: assumed(4, "count", policeDraft),
+      highAtLeast: assumed(8, "count", policeDraft),
+    },
   },
   referrals: {
     acknowledgeWithin: {
@@ -402,6 +444,30 @@ export const kosovo: JurisdictionProfile = {
       confirmed: true,
       source: `${sop}: the centre for social work assigns the case manager`,
     },
+    childProtectionSector: {
+      value: "social-work",
+      confirmed: true,
+      source: `${sop}: the centre for social work's duties when a child is involved`,
+    },
+  },
+  communities: {
+    value: [
+      "albanian",
+      "serbian",
+      "turkish",
+      "bosniak",
+      "roma",
+      "ashkali",
+      "egyptian",
+      "gorani",
+      "montenegrin",
+      "croat",
+      "other",
+      "not-recorded",
+    ],
+    confirmed: false,
+    source:
+      "Law on the Protection and Promotion of the Rights of Communities and their Members in Kosovo: the communities in the law's order, plus the project's `other` and `not-recorded`; not yet checked against the current text",
   },
 }
 

@@ -32,7 +32,12 @@ export * as Errors from "./Errors"
  * @since 0.1.0
  */
 export * as Id from "./Id"
-
+/**
+ * Untrusted input decoded into `InvalidInput` naming the field and the rule.
+ *
+ * @since 0.1.0
+ */
+export * as Input from "./Input"
 /**
  * Institutions.
  *

@@ -23,11 +23,15 @@ describe("the Kosovo profile", () => {
       "protectionOrders.kinds.emergency-protection-order.decisionWithin",
       "protectionOrders.kinds.emergency-protection-order.duration",
       "protectionOrders.kinds.temporary-emergency-protection-order.duration",
+      "risk.policeEarlyAssessment.weights",
+      "risk.policeEarlyAssessment.mediumAtLeast",
+      "risk.policeEarlyAssessment.highAtLeast",
       "referrals.acknowledgeWithin.highRisk",
       "referrals.acknowledgeWithin.standard",
       "referrals.decideWithin",
       "statistics.smallCellThreshold",
       "statistics.consentRequired",
+      "communities",
     ])
   })
 
@@ -82,6 +86,14 @@ describe("the Kosovo profile", () => {
     expect(value("statistics.smallCellThreshold")).toMatchObject({ value: 10, unit: "count" })
     expect(value("statistics.consentRequired")).toMatchObject({ value: false })
     expect(value("caseTeam.defaultLeadSector")).toMatchObject({ value: "social-work", confirmed: true })
+    expect(value("caseTeam.childProtectionSector")).toMatchObject({ value: "social-work", confirmed: true })
+    expect(value("risk.requiredInstruments")).toMatchObject({
+      value: { "police-report": ["xk-police-early"] },
+      confirmed: true,
+    })
+    expect(value("risk.policeEarlyAssessment.mediumAtLeast")).toMatchObject({ value: 4, unit: "count" })
+    expect(value("risk.policeEarlyAssessment.highAtLeast")).toMatchObject({ value: 8, unit: "count" })
+    expect(value("communities")?.value).toHaveLength(12)
     expect(Object.keys(kosovo.protectionOrders.kinds)).toEqual([
       "protection-order",
       "emergency-protection-order",
@@ -97,6 +109,13 @@ describe("the Kosovo profile", () => {
     const dash = { ...kosovo.risk.dash, mediumAtLeast: { ...kosovo.risk.dash.mediumAtLeast, value: 14 } }
     const wrongDash = decode({ ...kosovo, risk: { ...kosovo.risk, dash } })
     expect(Either.isLeft(wrongDash) && wrongDash.left.message).toContain("jurisdiction.risk.thresholds-out-of-order")
+    const police = {
+      ...kosovo.risk.policeEarlyAssessment,
+      highAtLeast: { ...kosovo.risk.policeEarlyAssessment.highAtLeast, value: 4 },
+    }
+    const wrongPolice = decode({ ...kosovo, risk: { ...kosovo.risk, policeEarlyAssessment: police } })
+    expect(Either.isLeft(wrongPolice) && wrongPolice.left.message).toContain("jurisdiction.risk.thresholds-out-of-order")
+    expect(Either.isLeft(decode({ ...kosovo, communities: { ...kosovo.communities, value: [] } }))).toBe(true)
     expect(Either.isLeft(decode({ ...kosovo, timezone: "Europe/Nowhere" }))).toBe(true)
     expect(Either.isLeft(decode({ ...kosovo, effectiveFrom: "2010-02-30" }))).toBe(true)
     const fine = {

@@ -1,0 +1,67 @@
+/**
+ * Decoding untrusted input (a command, a request body) into the kernel's
+ * `InvalidInput`: the path of the first offending field and the catalogue key of
+ * the rule it breaks, never the value, which may be a name or a phone number. A
+ * schema failure without a rule of its own (a missing field, a wrong type) is
+ * reported under the package's fallback rule (`case.input.invalid`).
+ *
+ * @since 0.1.0
+ */
+import { type Effect, Either, ParseResult, Schema } from "effect"
+import * as Catalogue from "./Catalogue"
+import * as Errors from "./Errors"
+import { kernelMessages } from "./Messages"
+
+/**
+ * Where the rules come from: the package's catalogue part (the kernel's own
+ * rules are always known) and the rule for failures that name none.
+ *
+ * @since 0.1.0
+ */
+export interface Rules {
+  readonly messages: Catalogue.Catalogue<string>
+  readonly fallback: string
+}
+
+const isRule = (rules: Rules, message: string): boolean =>
+  Catalogue.has(rules.messages, message) || Catalogue.has(kernelMessages, message)
+
+/**
+ * The `InvalidInput` for a parse error: the first issue that names a known rule,
+ * else the first issue under the fallback rule.
+ *
+ * @since 0.1.0
+ */
+export const invalidInput = (rules: Rules, error: ParseResult.ParseError): Errors.InvalidInput => {
+  const issues = ParseResult.ArrayFormatter.formatErrorSync(error)
+  const first = issues.find((issue) => isRule(rules, issue.message)) ?? issues[0]
+  return new Errors.InvalidInput({
+    field: first === undefined || first.path.length === 0 ? "input" : first.path.map(String).join("."),
+    rule: first !== undefined && isRule(rules, first.message) ? first.message : rules.fallback,
+  })
+}
+
+/**
+ * Decodes `input` with `schema` (extra properties ignored), or the first rule it
+ * breaks.
+ *
+ * @since 0.1.0
+ */
+export const decodeEither =
+  (rules: Rules) =>
+  <A, I>(schema: Schema.Schema<A, I>) =>
+  (input: unknown): Either.Either<A, Errors.InvalidInput> =>
+    Either.mapLeft(Schema.decodeUnknownEither(schema, { errors: "all", onExcessProperty: "ignore" })(input), (error) =>
+      invalidInput(rules, error),
+    )
+
+/**
+ * {@link decodeEither} as an Effect.
+ *
+ * @since 0.1.0
+ */
+export const decode =
+  (rules: Rules) =>
+  <A, I>(schema: Schema.Schema<A, I>) =>
+  (input: unknown): Effect.Effect<A, Errors.InvalidInput> =>
+    decodeEither(rules)(schema)(input)
