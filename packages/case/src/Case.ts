@@ -8,7 +8,7 @@
  *
  * @since 0.1.0
  */
-import { CivilDate, Errors, Id } from "@bashke/kernel"
+import { CivilDate, Errors, Id, type JurisdictionProfile } from "@bashke/kernel"
 import type { AccessPolicy, Purpose } from "@bashke/security"
 import { Either, Schema } from "effect"
 import * as CaseLifecycle from "./CaseLifecycle"
@@ -96,13 +96,15 @@ export const currentRisk = (aCase: Pick<Case, "assessments" | "orders">): RiskIn
 
 /**
  * What validating a whole case needs besides the case: the institutions that
- * are members of its mechanism, and the day (in the jurisdiction's zone).
+ * are members of its mechanism, the day (in the jurisdiction's zone) and the
+ * jurisdiction profile (communities, the child-protection sector).
  *
  * @since 0.1.0
  */
 export interface Context {
   readonly mechanismMembers: ReadonlySet<Id.InstitutionId>
   readonly today: CivilDate.CivilDate
+  readonly profile: JurisdictionProfile.JurisdictionProfile
 }
 
 const leftOf = <E>(result: Either.Either<unknown, E>): E | undefined =>
@@ -137,7 +139,7 @@ export const validate = (aCase: Case, context: Context): Either.Either<Case, Err
   )
   const teamInstitutions = new Set(aCase.team.members.map((member) => member.institution))
   const error =
-    firstError(aCase.persons, (person, index) => Person.validate(person, index, year)) ??
+    firstError(aCase.persons, (person, index) => Person.validate(person, index, year, context.profile)) ??
     firstError(aCase.incidents, (incident, index) => Incident.validate(incident, index, context.today, perpetrators)) ??
     firstError(aCase.orders, (order, index) => ProtectionOrder.validateDates(order, index)) ??
     firstError(aCase.consents, (consent, index) => Consent.validate(consent, index, context.mechanismMembers)) ??
@@ -151,7 +153,7 @@ export const validate = (aCase: Case, context: Context): Either.Either<Case, Err
             }),
           ),
     ) ??
-    leftOf(CaseTeam.validate(aCase.team, { hasChild: hasChild(aCase, year) }))
+    leftOf(CaseTeam.validate(aCase.team, { hasChild: hasChild(aCase, year) }, context.profile))
   return error === undefined ? Either.right(aCase) : Either.left(error)
 }
 
@@ -214,11 +216,12 @@ export const ordersInForce = (aCase: Pick<Case, "orders">, at: Date): ReadonlyAr
   aCase.orders.filter((order) => ProtectionOrder.inForce(order, at))
 
 /**
- * The instruments the case still needs an assessment on (the police early
- * assessment on a police-reported case).
+ * The instruments the case still needs an assessment on under `profile` (in
+ * Kosovo the police early assessment on a police-reported case).
  *
  * @since 0.1.0
  */
 export const missingRequiredAssessments = (
   aCase: Pick<Case, "incidents" | "assessments">,
-): ReadonlyArray<RiskInstrument.InstrumentId> => RiskAssessment.missingRequiredAssessments(aCase)
+  profile: JurisdictionProfile.JurisdictionProfile,
+): ReadonlyArray<RiskInstrument.InstrumentId> => RiskAssessment.missingRequiredAssessments(aCase, profile)

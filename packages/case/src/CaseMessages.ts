@@ -61,6 +61,11 @@ const messages = {
     "sr-Latn": "Zajednica mora biti data kao kod sa liste.",
     en: "The community must be given as a code from the list.",
   },
+  "case.person.community.unknown": {
+    sq: "Komuniteti nuk është në listën e komuniteteve të juridiksionit.",
+    "sr-Latn": "Zajednica nije na listi zajednica jurisdikcije.",
+    en: "The community is not one of the jurisdiction's communities.",
+  },
   "case.person.disability.unknown": {
     sq: "Lloji i aftësisë së kufizuar nuk është nga lista.",
     "sr-Latn": "Vrsta invaliditeta nije sa liste.",

@@ -171,7 +171,10 @@ export interface Options {
  */
 export const defaultInstruments = (
   profile: JurisdictionProfile.JurisdictionProfile,
-): ReadonlyArray<RiskInstrument.Instrument> => [Dash.make(profile), KosovoPoliceEarlyAssessment.instrument]
+): ReadonlyArray<RiskInstrument.Instrument> => [
+  Dash.make(profile),
+  KosovoPoliceEarlyAssessment.make(undefined, profile),
+]
 
 const fromEither = <A, E>(either: Either.Either<A, E>): Effect.Effect<A, E> =>
   Either.match(either, { onLeft: Effect.fail, onRight: Effect.succeed })
@@ -383,6 +386,7 @@ export const make = (
             Case.validate(draft(standIn, OptimisticConcurrency.initialVersion), {
               mechanismMembers: new Set(signatoryIds),
               today: s.today,
+              profile: s.profile,
             }),
           )
 
@@ -423,11 +427,11 @@ export const make = (
           const person = toPerson(yield* Id.PersonId.generate, input.person)
           const year = CivilDate.year(s.today)
           const index = aCase.persons.length
-          yield* fromEither(Person.validate(person, index, year))
+          yield* fromEither(Person.validate(person, index, year, s.profile))
           if (person.role === "victim" && aCase.persons.some((p) => p.role === "victim"))
             return yield* Effect.fail(new Errors.InvalidInput({ field: "person.role", rule: "case.person.one-victim" }))
           const updated: Case.Case = { ...aCase, persons: [...aCase.persons, person] }
-          yield* fromEither(CaseTeam.validate(updated.team, { hasChild: Case.hasChild(updated, year) }))
+          yield* fromEither(CaseTeam.validate(updated.team, { hasChild: Case.hasChild(updated, year) }, s.profile))
           return yield* transaction(
             Effect.gen(function* () {
               yield* claim(updated, input.expectedVersion, aCase)
@@ -835,7 +839,7 @@ export const make = (
           }
           const team: CaseTeam.CaseTeam = { lead: input.lead ?? aCase.team.lead, members }
           const year = CivilDate.year(s.today)
-          yield* fromEither(CaseTeam.validate(team, { hasChild: Case.hasChild(aCase, year) }))
+          yield* fromEither(CaseTeam.validate(team, { hasChild: Case.hasChild(aCase, year) }, s.profile))
           // Open safety measures stay owned by a member of the team.
           const stranded = aCase.safetyPlan.measures.findIndex(
             (measure) => measure.status === "open" && !CaseTeam.isMember(team, measure.owner),
@@ -899,7 +903,7 @@ export const make = (
           const updated = yield* fromEither(Case.transition(aCase, command, s.at))
           // A case is assessed only with the assessments its incidents require (the
           // police early assessment on every police-reported case, 2013 SOP).
-          const missing = Case.missingRequiredAssessments(aCase)
+          const missing = Case.missingRequiredAssessments(aCase, s.profile)
           if (command._tag === "assess" && missing.length > 0)
             return yield* Effect.fail(
               new Errors.InvalidInput({ field: "assessments", rule: "case.risk.assessment-required" }),

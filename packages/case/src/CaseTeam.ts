@@ -2,8 +2,9 @@
  * A case team: the lead institution (by default the centre for social work,
  * which assigns the case manager) and the member institutions, each with an
  * access level — `full` (personal data, with consent and a purpose) or
- * `summary` (the pseudonymised summary only). When the case has a child, a
- * social-work institution must be on the team.
+ * `summary` (the pseudonymised summary only). When the case has a child, an
+ * institution of the profile's child-protection sector (social work in Kosovo)
+ * must be on the team.
  *
  * {@link toPolicyTeam} is the one mapping onto `@bashke/security`'s
  * `AccessPolicy.TeamMember`.
@@ -46,20 +47,6 @@ export const CaseTeam = Schema.Struct({
 export type CaseTeam = typeof CaseTeam.Type
 
 /**
- * The sector that must be on the team of a case with a child: the centre for
- * social work (guardianship and child protection, 2013 SOP). A country setting
- * kept here until the jurisdiction profile has a place for it.
- *
- * @since 0.1.0
- */
-export const childProtectionSector: JurisdictionProfile.LegalSetting<Sector.Sector> = {
-  value: "social-work",
-  confirmed: true,
-  source:
-    "Standard Operating Procedures for Protection from Domestic Violence in Kosovo (2013): the centre for social work's duties when a child is involved",
-}
-
-/**
  * The default lead among candidate members: the first whose sector is the
  * profile's `caseTeam.defaultLeadSector` (social work in Kosovo).
  *
@@ -75,15 +62,17 @@ export const defaultLead = (
  * The rules on a team: no institution twice (`case.team.duplicate-member`);
  * the lead is a member (`case.team.lead-not-member`) with full access
  * (`case.team.lead-needs-full-access`); a case with a child has a member of
- * the child-protection sector (`case.team.social-work-required-for-child`).
+ * the profile's `caseTeam.childProtectionSector` (social work in Kosovo;
+ * `case.team.social-work-required-for-child`).
  *
  * @since 0.1.0
  */
 export const validate = (
   team: CaseTeam,
   facts: { readonly hasChild: boolean },
-  childSector: Sector.Sector = childProtectionSector.value,
+  profile: JurisdictionProfile.JurisdictionProfile,
 ): Either.Either<CaseTeam, Errors.InvalidInput> => {
+  const childSector = profile.caseTeam.childProtectionSector.value
   const seen = new Set<string>()
   for (const [index, member] of team.members.entries()) {
     if (seen.has(member.institution))

@@ -85,19 +85,19 @@ export const ChildrenExposure = Schema.Literal("none", "present", "witnessed", "
  */
 export type ChildrenExposure = typeof ChildrenExposure.Type
 
+const sourceReferenceMalformed = { message: () => "case.incident.source-reference.malformed" }
+
 /**
  * The source institution's own reference (its report or file number): letters,
- * digits and `/ - .` only, so no name can be typed into it.
+ * digits and `/ - .` only, so no name can be typed into it. Every failure is
+ * `case.incident.source-reference.malformed`.
  *
  * @since 0.1.0
  */
 export const SourceReference = Schema.String.pipe(
-  Schema.pattern(/^[A-Za-z0-9][A-Za-z0-9/.-]*$/),
-  Schema.maxLength(60),
-  Schema.annotations({
-    identifier: "IncidentSourceReference",
-    message: () => "case.incident.source-reference.malformed",
-  }),
+  Schema.pattern(/^[A-Za-z0-9][A-Za-z0-9/.-]*$/, sourceReferenceMalformed),
+  Schema.maxLength(60, sourceReferenceMalformed),
+  Schema.annotations({ identifier: "IncidentSourceReference", ...sourceReferenceMalformed }),
 )
 
 /**

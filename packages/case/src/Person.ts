@@ -12,7 +12,7 @@
  *
  * @since 0.1.0
  */
-import { CivilDate, Errors, Id } from "@bashke/kernel"
+import { CivilDate, Errors, Id, type JurisdictionProfile } from "@bashke/kernel"
 import { Either, Schema } from "effect"
 import { Relationship } from "./Relationship"
 
@@ -71,46 +71,27 @@ export const AgeBand = Schema.Literal(
  */
 export type AgeBand = typeof AgeBand.Type
 
+const communityMalformed = { message: () => "case.person.community.malformed" }
+
 /**
  * A community, as a kebab-case code (`albanian`, `serbian`, `roma`, …).
- * Communities differ by country, so the schema takes any code and
- * {@link kosovoCommunities} lists the Kosovo ones (each has a label,
- * `case.community.<code>`).
+ * Communities differ by country, so the schema takes any code; the list is the
+ * jurisdiction profile's `communities` (each has a label,
+ * `case.community.<code>`), checked by {@link validate}. A code stored under an
+ * earlier profile version stays readable.
  *
  * @since 0.1.0
  */
 export const Community = Schema.String.pipe(
-  Schema.pattern(/^[a-z]+(?:-[a-z]+)*$/),
-  Schema.maxLength(40),
-  Schema.annotations({ identifier: "Community", message: () => "case.person.community.malformed" }),
+  Schema.pattern(/^[a-z]+(?:-[a-z]+)*$/, communityMalformed),
+  Schema.maxLength(40, communityMalformed),
+  Schema.annotations({ identifier: "Community", ...communityMalformed }),
 )
 
 /**
  * @since 0.1.0
  */
 export type Community = typeof Community.Type
-
-/**
- * The communities of Kosovo, in the order of the Law on the Protection and
- * Promotion of the Rights of Communities, plus `other` and `not-recorded`.
- * A country setting kept here until the jurisdiction profile has a place for it.
- *
- * @since 0.1.0
- */
-export const kosovoCommunities: ReadonlyArray<Community> = [
-  "albanian",
-  "serbian",
-  "turkish",
-  "bosniak",
-  "roma",
-  "ashkali",
-  "egyptian",
-  "gorani",
-  "montenegrin",
-  "croat",
-  "other",
-  "not-recorded",
-]
 
 /**
  * A kind of disability (UN CRPD art. 1 categories), recorded because services
@@ -236,11 +217,17 @@ export const isMinor = (person: Person, year: number): boolean =>
  * `year`: an alleged perpetrator needs a relationship to the victim
  * (`case.person.relationship-required`), nobody else has one
  * (`case.person.relationship-not-applicable`), a birth year is not in the future
- * (`case.person.birth-year.invalid`).
+ * (`case.person.birth-year.invalid`), a community is one of the profile's
+ * `communities` (`case.person.community.unknown`).
  *
  * @since 0.1.0
  */
-export const validate = (person: Person, index: number, year: number): Either.Either<Person, Errors.InvalidInput> => {
+export const validate = (
+  person: Person,
+  index: number,
+  year: number,
+  profile: JurisdictionProfile.JurisdictionProfile,
+): Either.Either<Person, Errors.InvalidInput> => {
   const field = (name: string) => `persons.${index}.${name}`
   if (person.role === "alleged-perpetrator" && person.relationship === undefined)
     return Either.left(
@@ -252,6 +239,8 @@ export const validate = (person: Person, index: number, year: number): Either.Ei
     )
   if (person.birthYear !== undefined && person.birthYear > year)
     return Either.left(new Errors.InvalidInput({ field: field("birthYear"), rule: "case.person.birth-year.invalid" }))
+  if (person.community !== undefined && !profile.communities.value.includes(person.community))
+    return Either.left(new Errors.InvalidInput({ field: field("community"), rule: "case.person.community.unknown" }))
   return Either.right(person)
 }
 

@@ -186,25 +186,11 @@ export const reassessmentDue = (assessments: ReadonlyArray<RiskAssessment>, toda
 }
 
 /**
- * Which instruments each incident source makes required. The police early
- * assessment on every police-reported case comes from the 2013 SOP; a country
- * setting kept here until the jurisdiction profile has a place for it.
- *
- * @since 0.1.0
- */
-export const requiredInstruments: JurisdictionProfile.LegalSetting<
-  Readonly<Partial<Record<Incident["source"], ReadonlyArray<RiskInstrument.InstrumentId>>>>
-> = {
-  value: { "police-report": ["xk-police-early"] },
-  confirmed: true,
-  source:
-    "Standard Operating Procedures for Protection from Domestic Violence in Kosovo (2013): early risk assessment on every police-reported case",
-}
-
-/**
  * The instruments a case still lacks an assessment on: for each incident, the
- * instruments its source requires (`requiredInstruments`), minus those the case
- * has at least one assessment on. Empty when nothing is missing.
+ * instruments its source requires (the profile's `risk.requiredInstruments`: in
+ * Kosovo the police early assessment on every police-reported case, 2013 SOP),
+ * minus those the case has at least one assessment on. Empty when nothing is
+ * missing.
  *
  * @since 0.1.0
  */
@@ -213,10 +199,9 @@ export const missingRequiredAssessments = (
     readonly incidents: ReadonlyArray<Pick<Incident, "source">>
     readonly assessments: ReadonlyArray<Pick<RiskAssessment, "instrument">>
   },
-  required: Readonly<
-    Partial<Record<Incident["source"], ReadonlyArray<RiskInstrument.InstrumentId>>>
-  > = requiredInstruments.value,
+  profile: JurisdictionProfile.JurisdictionProfile,
 ): ReadonlyArray<RiskInstrument.InstrumentId> => {
+  const required = profile.risk.requiredInstruments.value
   const done = new Set(aCase.assessments.map((a) => a.instrument.id))
   const missing: Array<RiskInstrument.InstrumentId> = []
   for (const incident of aCase.incidents)

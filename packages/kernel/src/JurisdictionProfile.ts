@@ -288,7 +288,8 @@ const memorandum = "Memorandum of Agreement of the local coordination mechanisms
 const sop = "Standard Operating Procedures for Protection from Domestic Violence in Kosovo (2013)"
 const safeLives = "SafeLives DASH risk checklist and MARAC practice"
 const projectDefault = "Bashkë project default, not found in law or memorandum"
-const policeDraft = "Bashkë project draft from the risk factors of the 2013 SOP, pending the official Kosovo Police form"
+const policeDraft =
+  "Bashkë project draft from the risk factors of the 2013 SOP, pending the official Kosovo Police form"
 const unverified = "commonly cited for Law 03/L-182, not verified in the text (nor in successor Law 08/L-185)"
 
 /**

@@ -114,7 +114,9 @@ describe("the Kosovo profile", () => {
       highAtLeast: { ...kosovo.risk.policeEarlyAssessment.highAtLeast, value: 4 },
     }
     const wrongPolice = decode({ ...kosovo, risk: { ...kosovo.risk, policeEarlyAssessment: police } })
-    expect(Either.isLeft(wrongPolice) && wrongPolice.left.message).toContain("jurisdiction.risk.thresholds-out-of-order")
+    expect(Either.isLeft(wrongPolice) && wrongPolice.left.message).toContain(
+      "jurisdiction.risk.thresholds-out-of-order",
+    )
     expect(Either.isLeft(decode({ ...kosovo, communities: { ...kosovo.communities, value: [] } }))).toBe(true)
     expect(Either.isLeft(decode({ ...kosovo, timezone: "Europe/Nowhere" }))).toBe(true)
     expect(Either.isLeft(decode({ ...kosovo, effectiveFrom: "2010-02-30" }))).toBe(true)

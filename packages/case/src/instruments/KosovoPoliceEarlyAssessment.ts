@@ -6,11 +6,16 @@
  * **Project draft.** The official form has not been obtained: the questions,
  * weights and thresholds below are the Bashkë project's placeholder, built from
  * the risk factors the SOP names, to be replaced by the official form's content
- * (a new version of this instrument) once the Kosovo Police provides it. They
- * are configurable: {@link make} takes another question set and thresholds.
+ * (a new version of this instrument) once the Kosovo Police provides it. The
+ * draft's weights and thresholds are unconfirmed settings of the jurisdiction
+ * profile (`risk.policeEarlyAssessment`: one point a "yes", two for the acute
+ * factors the SOP singles out — weapons, threats to kill, strangulation, a
+ * breached order —, medium from 4 points, high from 8); {@link make} also takes
+ * another question set and thresholds.
  *
  * @since 0.1.0
  */
+import { JurisdictionProfile } from "@bashke/kernel"
 import type * as RiskInstrument from "../RiskInstrument"
 
 /**
@@ -50,39 +55,26 @@ export const textKey = (
 ): `case.risk.xk-police-early.${(typeof questionIds)[number]}` => `case.risk.xk-police-early.${question}`
 
 /**
- * The draft's settings: one point a "yes" (two for the factors the SOP singles
- * out as acute: weapons, threats to kill, strangulation, a breached order);
- * medium from 4 points, high from 8. Project defaults, not official numbers.
+ * The form: the draft with the weights and thresholds of `profile` (default:
+ * the default profile, Kosovo), or the given questions and thresholds (a new
+ * `version` for each change, so earlier assessments keep their meaning).
  *
  * @since 0.1.0
  */
-export const draftSettings = {
-  weights: {
-    "weapon-used-or-available": 2,
-    "threats-to-kill": 2,
-    strangulation: 2,
-    "order-breached": 2,
-  } as Readonly<Partial<Record<(typeof questionIds)[number], number>>>,
-  thresholds: { medium: 4, high: 8 },
-  source: "Bashkë project draft from the risk factors of the 2013 SOP, pending the official Kosovo Police form",
-} as const
-
-/**
- * The form: the draft by default, or the given questions and thresholds (a
- * new `version` for each change, so earlier assessments keep their meaning).
- *
- * @since 0.1.0
- */
-export const make = (options?: {
-  readonly version?: number
-  readonly questions?: RiskInstrument.Instrument["questions"]
-  readonly thresholds?: RiskInstrument.Thresholds
-  readonly status?: RiskInstrument.InstrumentStatus
-  readonly source?: string
-}): RiskInstrument.Instrument => {
+export const make = (
+  options?: {
+    readonly version?: number
+    readonly questions?: RiskInstrument.Instrument["questions"]
+    readonly thresholds?: RiskInstrument.Thresholds
+    readonly status?: RiskInstrument.InstrumentStatus
+    readonly source?: string
+  },
+  profile: JurisdictionProfile.JurisdictionProfile = JurisdictionProfile.defaultProfile,
+): RiskInstrument.Instrument => {
+  const draft = profile.risk.policeEarlyAssessment
   const [first, ...rest] = questionIds.map((question) => ({
     id: question,
-    weight: draftSettings.weights[question] ?? 1,
+    weight: draft.weights.value[question] ?? 1,
     text: textKey(question),
   }))
   return {
@@ -90,15 +82,15 @@ export const make = (options?: {
     version: options?.version ?? 1,
     title: "case.risk.instrument.xk-police-early",
     status: options?.status ?? "draft",
-    source: options?.source ?? draftSettings.source,
+    source: options?.source ?? draft.highAtLeast.source,
     questions: options?.questions ?? [first!, ...rest],
-    thresholds: options?.thresholds ?? draftSettings.thresholds,
+    thresholds: options?.thresholds ?? { medium: draft.mediumAtLeast.value, high: draft.highAtLeast.value },
     unanswered: "list",
   }
 }
 
 /**
- * The draft form.
+ * The draft form under the default profile.
  *
  * @since 0.1.0
  */

@@ -15,11 +15,12 @@ import {
   institutions,
   mechanismMembers,
   perpetrator,
+  profile,
   team,
   victim,
 } from "./Fixtures"
 
-const context = { mechanismMembers, today: "2026-03-10" }
+const context = { mechanismMembers, today: "2026-03-10", profile }
 const invalid = (field: string, rule: string) => Either.left(new Errors.InvalidInput({ field, rule }))
 
 describe("Case.validate", () => {

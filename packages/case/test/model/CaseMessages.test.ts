@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs"
 import { join } from "node:path"
-import { Catalogue, kernelMessages } from "@bashke/kernel"
+import { Catalogue, JurisdictionProfile, kernelMessages } from "@bashke/kernel"
 import { securityMessages } from "@bashke/security"
 import { describe, expect, it } from "@effect/vitest"
 import * as CaseLifecycle from "../../src/CaseLifecycle"
@@ -80,7 +80,7 @@ describe("caseMessages", () => {
       ...Person.Sex.literals.map((s) => `case.person.sex.${s}`),
       ...Person.AgeBand.literals.map((a) => `case.person.age-band.${a}`),
       ...Person.Disability.literals.map((d) => `case.person.disability.${d}`),
-      ...Person.kosovoCommunities.map((c) => `case.community.${c}`),
+      ...JurisdictionProfile.kosovo.communities.value.map((c) => `case.community.${c}`),
       ...Relationship.kinds.map(Relationship.labelKey),
       ...Relationship.RelationshipTime.literals.map((t) => `case.relationship.time.${t}`),
       ...ProtectionOrder.Status.literals.map(ProtectionOrder.statusLabelKey),

@@ -13,7 +13,7 @@ describe("CaseTeam", () => {
     expect(CaseTeam.defaultLead(candidates, profile)).toBe(institutions.socialWork)
     const policeLed: JurisdictionProfile.JurisdictionProfile = {
       ...profile,
-      caseTeam: { defaultLeadSector: { value: "police", confirmed: true, source: "test" } },
+      caseTeam: { ...profile.caseTeam, defaultLeadSector: { value: "police", confirmed: true, source: "test" } },
     }
     expect(CaseTeam.defaultLead(candidates, policeLed)).toBe(institutions.police)
     expect(CaseTeam.defaultLead([candidates[0]!], profile)).toBeUndefined()
@@ -24,21 +24,23 @@ describe("CaseTeam", () => {
       lead: institutions.police,
       members: [{ institution: institutions.police, sector: "police", access: "full" }],
     }
-    expect(CaseTeam.validate(withoutSocialWork, { hasChild: false })).toEqual(Either.right(withoutSocialWork))
-    expect(CaseTeam.validate(withoutSocialWork, { hasChild: true })).toEqual(
+    expect(CaseTeam.validate(withoutSocialWork, { hasChild: false }, profile)).toEqual(Either.right(withoutSocialWork))
+    expect(CaseTeam.validate(withoutSocialWork, { hasChild: true }, profile)).toEqual(
       Either.left(new Errors.InvalidInput({ field: "team.members", rule: "case.team.social-work-required-for-child" })),
     )
-    expect(CaseTeam.validate(team, { hasChild: true })).toEqual(Either.right(team))
+    expect(CaseTeam.validate(team, { hasChild: true }, profile)).toEqual(Either.right(team))
   })
 
   it("keeps the lead on the team with full access, and each institution once", () => {
-    expect(CaseTeam.validate({ ...team, lead: institutions.shelter }, { hasChild: false })).toEqual(
+    expect(CaseTeam.validate({ ...team, lead: institutions.shelter }, { hasChild: false }, profile)).toEqual(
       Either.left(new Errors.InvalidInput({ field: "team.lead", rule: "case.team.lead-not-member" })),
     )
-    expect(CaseTeam.validate({ ...team, lead: institutions.health }, { hasChild: false })).toEqual(
+    expect(CaseTeam.validate({ ...team, lead: institutions.health }, { hasChild: false }, profile)).toEqual(
       Either.left(new Errors.InvalidInput({ field: "team.lead", rule: "case.team.lead-needs-full-access" })),
     )
-    expect(CaseTeam.validate({ ...team, members: [...team.members, team.members[1]!] }, { hasChild: false })).toEqual(
+    expect(
+      CaseTeam.validate({ ...team, members: [...team.members, team.members[1]!] }, { hasChild: false }, profile),
+    ).toEqual(
       Either.left(new Errors.InvalidInput({ field: "team.members.3.institution", rule: "case.team.duplicate-member" })),
     )
   })

@@ -4,7 +4,7 @@ import { Arbitrary, Either, FastCheck as fc, Schema } from "effect"
 import { decodeEither } from "../../src/internal/Input"
 import * as Person from "../../src/Person"
 import * as Relationship from "../../src/Relationship"
-import { child, perpetrator, victim } from "./Fixtures"
+import { child, perpetrator, profile, victim } from "./Fixtures"
 
 describe("Relationship", () => {
   it("holds the eleven relationships of Law 03/L-182 art. 2, each current or former", () => {
@@ -51,19 +51,21 @@ describe("Relationship", () => {
 
 describe("Person", () => {
   it("validates the relationship rules", () => {
-    expect(Person.validate(perpetrator, 1, 2026)).toEqual(Either.right(perpetrator))
+    expect(Person.validate(perpetrator, 1, 2026, profile)).toEqual(Either.right(perpetrator))
     const { relationship: _, ...withoutRelationship } = perpetrator
-    expect(Person.validate(withoutRelationship, 1, 2026)).toEqual(
+    expect(Person.validate(withoutRelationship, 1, 2026, profile)).toEqual(
       Either.left(
         new Errors.InvalidInput({ field: "persons.1.relationship", rule: "case.person.relationship-required" }),
       ),
     )
-    expect(Person.validate({ ...victim, relationship: { kind: "married", time: "current" } }, 0, 2026)).toEqual(
+    expect(
+      Person.validate({ ...victim, relationship: { kind: "married", time: "current" } }, 0, 2026, profile),
+    ).toEqual(
       Either.left(
         new Errors.InvalidInput({ field: "persons.0.relationship", rule: "case.person.relationship-not-applicable" }),
       ),
     )
-    expect(Person.validate({ ...victim, birthYear: 2030 }, 0, 2026)).toEqual(
+    expect(Person.validate({ ...victim, birthYear: 2030 }, 0, 2026, profile)).toEqual(
       Either.left(new Errors.InvalidInput({ field: "persons.0.birthYear", rule: "case.person.birth-year.invalid" })),
     )
   })
@@ -94,12 +96,12 @@ describe("Person", () => {
   it("property: a generated person of any role passes validation once its relationship fits its role", () => {
     fc.assert(
       fc.property(Arbitrary.make(Person.Person), (generated) => {
-        const { relationship, birthYear: _, ...rest } = generated
+        const { relationship, birthYear: _, community: __, ...rest } = generated
         const fitted =
           generated.role === "alleged-perpetrator"
             ? { ...rest, relationship: relationship ?? { kind: "engaged" as const, time: "former" as const } }
             : rest
-        expect(Either.isRight(Person.validate(fitted, 0, 2026))).toBe(true)
+        expect(Either.isRight(Person.validate(fitted, 0, 2026, profile))).toBe(true)
       }),
     )
   })

@@ -103,16 +103,19 @@ describe("assess", () => {
 describe("missingRequiredAssessments", () => {
   it("requires the police early assessment on every police-reported case", () => {
     const police = { incidents: [incident(1, "2026-03-01", "police-report")], assessments: [] }
-    expect(RiskAssessment.missingRequiredAssessments(police)).toEqual([KosovoPoliceEarlyAssessment.id])
+    expect(RiskAssessment.missingRequiredAssessments(police, profile)).toEqual([KosovoPoliceEarlyAssessment.id])
     const dashOnly = { ...police, assessments: [dashAssessment(3, at)] }
-    expect(RiskAssessment.missingRequiredAssessments(dashOnly)).toEqual([KosovoPoliceEarlyAssessment.id])
+    expect(RiskAssessment.missingRequiredAssessments(dashOnly, profile)).toEqual([KosovoPoliceEarlyAssessment.id])
     const done = {
       ...police,
       assessments: [{ instrument: { id: KosovoPoliceEarlyAssessment.id, version: 1 } }],
     }
-    expect(RiskAssessment.missingRequiredAssessments(done)).toEqual([])
+    expect(RiskAssessment.missingRequiredAssessments(done, profile)).toEqual([])
     expect(
-      RiskAssessment.missingRequiredAssessments({ incidents: [incident(1, "2026-03-01", "health")], assessments: [] }),
+      RiskAssessment.missingRequiredAssessments(
+        { incidents: [incident(1, "2026-03-01", "health")], assessments: [] },
+        profile,
+      ),
     ).toEqual([])
   })
 
@@ -122,10 +125,13 @@ describe("missingRequiredAssessments", () => {
     >
     fc.assert(
       fc.property(fc.array(source, { maxLength: 5 }), fc.boolean(), (sources, assessed) => {
-        const missing = RiskAssessment.missingRequiredAssessments({
-          incidents: sources.map((s) => ({ source: s })),
-          assessments: assessed ? [{ instrument: { id: KosovoPoliceEarlyAssessment.id, version: 1 } }] : [],
-        })
+        const missing = RiskAssessment.missingRequiredAssessments(
+          {
+            incidents: sources.map((s) => ({ source: s })),
+            assessments: assessed ? [{ instrument: { id: KosovoPoliceEarlyAssessment.id, version: 1 } }] : [],
+          },
+          profile,
+        )
         expect(missing.length > 0).toBe(sources.includes("police-report") && !assessed)
       }),
     )
