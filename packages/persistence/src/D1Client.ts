@@ -144,7 +144,7 @@ export const make = (config: D1ClientConfig): Effect.Effect<D1Client, never, Sco
         return transform ? Effect.map(rows, transform) : rows
       },
       executeStream() {
-        return Effect.dieMessage("executeStream is not implemented for D1")
+        return Effect.dieMessage("D1 has no cursors: streaming queries (executeStream) are refused")
       },
     }
 
