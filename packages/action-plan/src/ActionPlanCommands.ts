@@ -1,0 +1,107 @@
+/**
+ * The commands of the action-plan use cases, as schemas of untrusted input.
+ *
+ * @since 0.1.0
+ */
+import { CivilDate, Id } from "@bashke/kernel"
+import { Schema } from "effect"
+import * as ActionPlan from "./ActionPlan"
+import * as ActionPlanLifecycle from "./ActionPlanLifecycle"
+import * as Framework from "./Framework"
+import { Period } from "./Period"
+import * as Quarter from "./Quarter"
+
+const Text = ActionPlan.Objective.fields.title
+
+/**
+ * An activity as proposed: the id is generated, the status starts `planned`,
+ * the weight defaults to 1 and the partners to none.
+ *
+ * @since 0.1.0
+ */
+export const NewActivity = Schema.Struct({
+  objective: ActionPlan.ObjectiveCode,
+  title: Text,
+  responsible: Id.InstitutionId,
+  partners: Schema.optionalWith(Schema.Array(Id.InstitutionId), { default: () => [] }),
+  quarters: Schema.NonEmptyArray(Quarter.Quarter),
+  budget: Schema.optional(ActionPlan.Budget),
+  weight: Schema.optionalWith(ActionPlan.Weight, { default: () => 1 }),
+})
+
+/**
+ * An indicator as proposed: the id is generated; typed in unless a query is named.
+ *
+ * @since 0.1.0
+ */
+export const NewIndicator = Schema.Struct({
+  objective: ActionPlan.ObjectiveCode,
+  title: Text,
+  unit: ActionPlan.Unit,
+  baseline: ActionPlan.Observation,
+  target: ActionPlan.Indicator.fields.target,
+  source: Schema.optionalWith(ActionPlan.IndicatorSource, { default: () => ({ _tag: "typed" as const }) }),
+})
+
+/**
+ * The coordinator drafts a plan. Without a framework the jurisdiction's default applies.
+ *
+ * @since 0.1.0
+ */
+export const CreatePlan = Schema.Struct({
+  mechanismId: Id.MechanismId,
+  framework: Schema.optional(Framework.FrameworkCode),
+  title: Text,
+  period: Period,
+  objectives: Schema.Array(ActionPlan.Objective),
+  activities: Schema.optionalWith(Schema.Array(NewActivity), { default: () => [] }),
+  indicators: Schema.optionalWith(Schema.Array(NewIndicator), { default: () => [] }),
+})
+
+/**
+ * A step of the plan's lifecycle.
+ *
+ * @since 0.1.0
+ */
+export const ChangeStatus = Schema.Struct({
+  planId: Id.ActionPlanId,
+  command: ActionPlanLifecycle.Command,
+  expectedVersion: Schema.Int,
+})
+
+/**
+ * An activity's new status.
+ *
+ * @since 0.1.0
+ */
+export const SetActivityStatus = Schema.Struct({
+  planId: Id.ActionPlanId,
+  activityId: Id.ActivityId,
+  status: ActionPlan.ActivityStatus,
+  expectedVersion: Schema.Int,
+})
+
+/**
+ * A measurement of a typed-in indicator; `endline` marks the end-line survey's value.
+ *
+ * @since 0.1.0
+ */
+export const RecordMeasurement = Schema.Struct({
+  planId: Id.ActionPlanId,
+  indicatorId: Id.IndicatorId,
+  measurement: ActionPlan.Measurement,
+  endline: Schema.optionalWith(Schema.Boolean, { default: () => false }),
+  expectedVersion: Schema.Int,
+})
+
+/**
+ * A monitoring report's request: the plan, the period, and the day overdue is
+ * judged on (defaults to today in the jurisdiction's zone).
+ *
+ * @since 0.1.0
+ */
+export const ReportRequest = Schema.Struct({
+  planId: Id.ActionPlanId,
+  period: Period,
+  asOf: Schema.optional(CivilDate.CivilDate),
+})

@@ -1,0 +1,83 @@
+/**
+ * A plan's lifecycle: `draft` → `adopted` → `in-implementation` → `evaluated`.
+ * Only a draft's content (objectives, activities, indicators) changes; progress
+ * (activity status, measurements) is recorded once adopted and until evaluated;
+ * an evaluated plan is final.
+ *
+ * @since 0.1.0
+ */
+import { Errors } from "@bashke/kernel"
+import { Either, Schema } from "effect"
+import type { ActionPlan, Status } from "./ActionPlan"
+
+/**
+ * A command to a plan.
+ *
+ * @since 0.1.0
+ */
+export const Command = Schema.Literal("adopt", "start-implementation", "evaluate").annotations({
+  identifier: "ActionPlanCommand",
+})
+
+/**
+ * @since 0.1.0
+ */
+export type Command = typeof Command.Type
+
+/**
+ * The lifecycle as data: each command, the status it needs and the status it leads to.
+ *
+ * @since 0.1.0
+ */
+export const transitions: Readonly<Record<Command, { readonly from: Status; readonly to: Status }>> = {
+  adopt: { from: "draft", to: "adopted" },
+  "start-implementation": { from: "adopted", to: "in-implementation" },
+  evaluate: { from: "in-implementation", to: "evaluated" },
+}
+
+/**
+ * The status after `command`, or `InvalidTransition`.
+ *
+ * @since 0.1.0
+ */
+export const next = (status: Status, command: Command): Either.Either<Status, Errors.InvalidTransition> => {
+  const step = transitions[command]
+  return step.from === status
+    ? Either.right(step.to)
+    : Either.left(new Errors.InvalidTransition({ entity: "ActionPlan", from: status, command }))
+}
+
+/**
+ * The plan after `command` at `at`, or `InvalidTransition`.
+ *
+ * @since 0.1.0
+ */
+export const transition = (
+  plan: ActionPlan,
+  command: Command,
+  at: Date,
+): Either.Either<ActionPlan, Errors.InvalidTransition> =>
+  Either.map(next(plan.status, command), (status) => ({ ...plan, status, updatedAt: at }))
+
+/**
+ * Whether the plan's content may still change (a draft), else `InvalidTransition` for `command`.
+ *
+ * @since 0.1.0
+ */
+export const acceptsEdits = (plan: ActionPlan, command: string): Either.Either<ActionPlan, Errors.InvalidTransition> =>
+  plan.status === "draft"
+    ? Either.right(plan)
+    : Either.left(new Errors.InvalidTransition({ entity: "ActionPlan", from: plan.status, command }))
+
+/**
+ * Whether progress may be recorded (adopted or in implementation), else `InvalidTransition` for `command`.
+ *
+ * @since 0.1.0
+ */
+export const acceptsProgress = (
+  plan: ActionPlan,
+  command: string,
+): Either.Either<ActionPlan, Errors.InvalidTransition> =>
+  plan.status === "adopted" || plan.status === "in-implementation"
+    ? Either.right(plan)
+    : Either.left(new Errors.InvalidTransition({ entity: "ActionPlan", from: plan.status, command }))

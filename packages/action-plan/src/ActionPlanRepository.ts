@@ -1,0 +1,34 @@
+/**
+ * The port through which plans are stored. Effects fail only with the kernel's
+ * `NotFound` and `Conflict`. The SQL adapter is `SqlActionPlanRepository`.
+ *
+ * @since 0.1.0
+ */
+import type { Errors, Id } from "@bashke/kernel"
+import type { Effect } from "effect"
+import { Context } from "effect"
+import type { ActionPlan } from "./ActionPlan"
+
+/**
+ * @since 0.1.0
+ */
+export interface Service {
+  /** Stores a new plan (version 1). */
+  readonly insert: (plan: ActionPlan) => Effect.Effect<void>
+  /** Stores a changed plan if its stored version is still `expectedVersion`; returns it with the new version. */
+  readonly update: (
+    plan: ActionPlan,
+    expectedVersion: number,
+  ) => Effect.Effect<ActionPlan, Errors.NotFound | Errors.Conflict>
+  readonly find: (id: Id.ActionPlanId) => Effect.Effect<ActionPlan, Errors.NotFound>
+  /** The mechanism's plans, latest period first. */
+  readonly byMechanism: (mechanismId: Id.MechanismId) => Effect.Effect<ReadonlyArray<ActionPlan>>
+}
+
+/**
+ * @since 0.1.0
+ */
+export class ActionPlanRepository extends Context.Tag("@bashke/action-plan/ActionPlanRepository")<
+  ActionPlanRepository,
+  Service
+>() {}

@@ -1,0 +1,300 @@
+/**
+ * The action-plan use cases: the coordinator drafts a plan, moves it through
+ * its lifecycle, records activity progress and indicator measurements; members
+ * and the national coordinator read plans and monitoring reports. Each command
+ * writes the plan and its outbox event in one transaction; a refused command
+ * writes nothing.
+ *
+ * @since 0.1.0
+ */
+import { CivilDate, Errors, Id, JurisdictionProfile, Principal } from "@bashke/kernel"
+import { SqlClient } from "@effect/sql"
+import { Clock, Effect, Either } from "effect"
+import * as ActionPlan from "./ActionPlan"
+import * as ActionPlanCommands from "./ActionPlanCommands"
+import * as Events from "./ActionPlanEvents"
+import * as ActionPlanLifecycle from "./ActionPlanLifecycle"
+import { ActionPlanRepository } from "./ActionPlanRepository"
+import { ActivityActionItems } from "./ActivityActionItems"
+import * as Framework from "./Framework"
+import { IndicatorSources, type Ratio } from "./IndicatorSources"
+import { decodeInput } from "./internal/Input"
+import * as MonitoringReport from "./MonitoringReport"
+
+/**
+ * What the commands need (the jurisdiction, `CurrentJurisdiction`, defaults to Kosovo).
+ *
+ * @since 0.1.0
+ */
+export type Requirements = ActionPlanRepository | SqlClient.SqlClient | Id.IdGenerator | Principal.CurrentPrincipal
+
+/**
+ * What a monitoring report needs besides the plan.
+ *
+ * @since 0.1.0
+ */
+export type ReportRequirements = Requirements | IndicatorSources | ActivityActionItems
+
+type Failure = Errors.InvalidInput | Errors.Forbidden | Errors.NotFound | Errors.Conflict | Errors.InvalidTransition
+
+const now = Effect.map(Clock.currentTimeMillis, (millis) => new Date(millis))
+
+const fromEither = <A, E>(either: Either.Either<A, E>): Effect.Effect<A, E> =>
+  Either.isRight(either) ? Effect.succeed(either.right) : Effect.fail(either.left)
+
+const transaction = <A, E, R>(effect: Effect.Effect<A, E, R>) =>
+  Effect.flatMap(SqlClient.SqlClient, (sql) => sql.withTransaction(effect)).pipe(
+    Effect.catchTag("SqlError", (error) => Effect.die(error)),
+  )
+
+// Writing a plan is the coordinator's, of a mechanism the principal coordinates.
+const requireCoordinator = (mechanismId: Id.MechanismId, action: string) =>
+  Effect.flatMap(Principal.CurrentPrincipal, (principal) =>
+    principal.roles.includes("coordinator") && principal.mechanisms.includes(mechanismId)
+      ? Effect.succeed(principal)
+      : Effect.fail(new Errors.Forbidden({ action, rule: "action-plan.mechanism.not-member" })),
+  )
+
+// Plans hold no personal data: any principal of the mechanism, and the national coordinator, may read them.
+const requireReader = (mechanismId: Id.MechanismId, action: string) =>
+  Effect.flatMap(Principal.CurrentPrincipal, (principal) =>
+    principal.roles.includes("national-coordinator") || principal.mechanisms.includes(mechanismId)
+      ? Effect.void
+      : Effect.fail(new Errors.Forbidden({ action, rule: "action-plan.plan.read-denied" })),
+  )
+
+const requireVersion = (plan: ActionPlan.ActionPlan, expectedVersion: number) =>
+  plan.version === expectedVersion
+    ? Effect.void
+    : Effect.fail(
+        new Errors.Conflict({
+          entity: "ActionPlan",
+          id: plan.id,
+          rule: "version.stale",
+          expectedVersion,
+          actualVersion: plan.version,
+        }),
+      )
+
+/**
+ * The coordinator drafts a plan. Every objective names a pillar of the plan's
+ * framework (`action-plan.objective.pillar-missing`,
+ * `action-plan.objective.pillar-unknown`); see `ActionPlan.check` for the rest.
+ *
+ * @since 0.1.0
+ */
+export const create = (
+  input: typeof ActionPlanCommands.CreatePlan.Encoded,
+): Effect.Effect<ActionPlan.ActionPlan, Failure, Requirements> =>
+  Effect.gen(function* () {
+    const command = yield* decodeInput(ActionPlanCommands.CreatePlan)(input)
+    yield* requireCoordinator(command.mechanismId, "action-plan.plan.create")
+    const profile = yield* JurisdictionProfile.CurrentJurisdiction
+    const at = yield* now
+    const activities = yield* Effect.forEach(command.activities, (activity) =>
+      Effect.map(Id.ActivityId.generate, (id): ActionPlan.Activity => ({ ...activity, id, status: "planned" })),
+    )
+    const indicators = yield* Effect.forEach(command.indicators, (indicator) =>
+      Effect.map(Id.IndicatorId.generate, (id): ActionPlan.Indicator => ({ ...indicator, id, measurements: [] })),
+    )
+    const plan = yield* fromEither(
+      ActionPlan.check<ActionPlan.ActionPlan>({
+        id: yield* Id.ActionPlanId.generate,
+        mechanismId: command.mechanismId,
+        framework: command.framework ?? Framework.defaultFrameworkFor(profile),
+        title: command.title,
+        period: command.period,
+        status: "draft",
+        objectives: command.objectives,
+        activities,
+        indicators,
+        version: 1,
+        createdAt: at,
+        updatedAt: at,
+      }),
+    )
+    const repository = yield* ActionPlanRepository
+    yield* transaction(
+      Effect.gen(function* () {
+        yield* repository.insert(plan)
+        yield* Events.append("action-plan.plan.created", plan.id, {
+          planId: plan.id,
+          mechanismId: plan.mechanismId,
+          framework: plan.framework,
+          periodStart: plan.period.start,
+          periodEnd: plan.period.end,
+          objectives: plan.objectives.length,
+          activities: plan.activities.length,
+          indicators: plan.indicators.length,
+        })
+      }),
+    )
+    return plan
+  }).pipe(Effect.withSpan("ActionPlanService.create"))
+
+/**
+ * The coordinator moves the plan one step: adopt, start implementation, evaluate.
+ *
+ * @since 0.1.0
+ */
+export const changeStatus = (
+  input: typeof ActionPlanCommands.ChangeStatus.Encoded,
+): Effect.Effect<ActionPlan.ActionPlan, Failure, Requirements> =>
+  Effect.gen(function* () {
+    const command = yield* decodeInput(ActionPlanCommands.ChangeStatus)(input)
+    const repository = yield* ActionPlanRepository
+    const plan = yield* repository.find(command.planId)
+    yield* requireCoordinator(plan.mechanismId, `action-plan.plan.${command.command}`)
+    yield* requireVersion(plan, command.expectedVersion)
+    const next = yield* fromEither(ActionPlanLifecycle.transition(plan, command.command, yield* now))
+    return yield* transaction(
+      Effect.gen(function* () {
+        const stored = yield* repository.update(next, command.expectedVersion)
+        yield* Events.append("action-plan.plan.status-changed", plan.id, {
+          planId: plan.id,
+          mechanismId: plan.mechanismId,
+          from: plan.status,
+          to: stored.status,
+        })
+        return stored
+      }),
+    )
+  }).pipe(Effect.withSpan("ActionPlanService.changeStatus"))
+
+/**
+ * The coordinator records an activity's status, once the plan is adopted.
+ *
+ * @since 0.1.0
+ */
+export const setActivityStatus = (
+  input: typeof ActionPlanCommands.SetActivityStatus.Encoded,
+): Effect.Effect<ActionPlan.ActionPlan, Failure, Requirements> =>
+  Effect.gen(function* () {
+    const command = yield* decodeInput(ActionPlanCommands.SetActivityStatus)(input)
+    const repository = yield* ActionPlanRepository
+    const plan = yield* repository.find(command.planId)
+    yield* requireCoordinator(plan.mechanismId, "action-plan.activity.set-status")
+    yield* requireVersion(plan, command.expectedVersion)
+    yield* fromEither(ActionPlanLifecycle.acceptsProgress(plan, "set-activity-status"))
+    const activity = plan.activities.find((a) => a.id === command.activityId)
+    if (activity === undefined)
+      return yield* Effect.fail(new Errors.InvalidInput({ field: "activityId", rule: "action-plan.activity.unknown" }))
+    const next: ActionPlan.ActionPlan = {
+      ...plan,
+      activities: plan.activities.map((a) => (a.id === activity.id ? { ...a, status: command.status } : a)),
+      updatedAt: yield* now,
+    }
+    return yield* transaction(
+      Effect.gen(function* () {
+        const stored = yield* repository.update(next, command.expectedVersion)
+        yield* Events.append("action-plan.activity.status-changed", plan.id, {
+          planId: plan.id,
+          mechanismId: plan.mechanismId,
+          activityId: activity.id,
+          from: activity.status,
+          to: command.status,
+        })
+        return stored
+      }),
+    )
+  }).pipe(Effect.withSpan("ActionPlanService.setActivityStatus"))
+
+/**
+ * The coordinator records a measurement of a typed-in indicator (or its
+ * end-line survey value), in the indicator's unit
+ * (`action-plan.measurement.unit-mismatch` on `measurement.unit`).
+ *
+ * @since 0.1.0
+ */
+export const recordMeasurement = (
+  input: typeof ActionPlanCommands.RecordMeasurement.Encoded,
+): Effect.Effect<ActionPlan.ActionPlan, Failure, Requirements> =>
+  Effect.gen(function* () {
+    const command = yield* decodeInput(ActionPlanCommands.RecordMeasurement)(input)
+    const repository = yield* ActionPlanRepository
+    const plan = yield* repository.find(command.planId)
+    yield* requireCoordinator(plan.mechanismId, "action-plan.indicator.measure")
+    yield* requireVersion(plan, command.expectedVersion)
+    yield* fromEither(ActionPlanLifecycle.acceptsProgress(plan, "record-measurement"))
+    const indicator = plan.indicators.find((i) => i.id === command.indicatorId)
+    if (indicator === undefined)
+      return yield* Effect.fail(
+        new Errors.InvalidInput({ field: "indicatorId", rule: "action-plan.indicator.unknown" }),
+      )
+    if (indicator.source._tag === "computed")
+      return yield* Effect.fail(
+        new Errors.InvalidInput({ field: "indicatorId", rule: "action-plan.measurement.computed-indicator" }),
+      )
+    if (command.measurement.unit !== indicator.unit)
+      return yield* Effect.fail(
+        new Errors.InvalidInput({ field: "measurement.unit", rule: "action-plan.measurement.unit-mismatch" }),
+      )
+    const measured: ActionPlan.Indicator = command.endline
+      ? { ...indicator, endline: command.measurement }
+      : { ...indicator, measurements: [...indicator.measurements, command.measurement] }
+    const next: ActionPlan.ActionPlan = {
+      ...plan,
+      indicators: plan.indicators.map((i) => (i.id === indicator.id ? measured : i)),
+      updatedAt: yield* now,
+    }
+    return yield* transaction(
+      Effect.gen(function* () {
+        const stored = yield* repository.update(next, command.expectedVersion)
+        yield* Events.append("action-plan.indicator.measured", plan.id, {
+          planId: plan.id,
+          mechanismId: plan.mechanismId,
+          indicatorId: indicator.id,
+          value: command.measurement.value,
+          unit: command.measurement.unit,
+          date: command.measurement.date,
+          endline: command.endline,
+        })
+        return stored
+      }),
+    )
+  }).pipe(Effect.withSpan("ActionPlanService.recordMeasurement"))
+
+/**
+ * A plan, for a member of its mechanism or the national coordinator.
+ *
+ * @since 0.1.0
+ */
+export const find = (
+  planId: Id.ActionPlanId,
+): Effect.Effect<ActionPlan.ActionPlan, Errors.NotFound | Errors.Forbidden, Requirements> =>
+  Effect.gen(function* () {
+    const plan = yield* Effect.flatMap(ActionPlanRepository, (repository) => repository.find(planId))
+    yield* requireReader(plan.mechanismId, "action-plan.plan.read")
+    return plan
+  })
+
+/**
+ * The monitoring report of a plan for a period (`action-plan.period.ends-before-start`
+ * on `period.end` when the period is reversed). Computed indicators are measured
+ * for the period through `IndicatorSources`; linked action items come from
+ * `ActivityActionItems`. Writes nothing.
+ *
+ * @since 0.1.0
+ */
+export const report = (
+  input: typeof ActionPlanCommands.ReportRequest.Encoded,
+): Effect.Effect<
+  MonitoringReport.Report,
+  Errors.InvalidInput | Errors.NotFound | Errors.Forbidden,
+  ReportRequirements
+> =>
+  Effect.gen(function* () {
+    const request = yield* decodeInput(ActionPlanCommands.ReportRequest)(input)
+    const plan = yield* find(request.planId)
+    const profile = yield* JurisdictionProfile.CurrentJurisdiction
+    const asOf = request.asOf ?? CivilDate.ofInstant(yield* now, profile.timezone)
+    const sources = yield* IndicatorSources
+    const computed = new Map<string, Ratio>()
+    for (const indicator of plan.indicators)
+      if (indicator.source._tag === "computed")
+        computed.set(indicator.id, yield* sources.measure(indicator.source.query, plan.mechanismId, request.period))
+    const actionItems = yield* Effect.flatMap(ActivityActionItems, (port) =>
+      port.byActivities(plan.activities.map((a) => a.id)),
+    )
+    return MonitoringReport.compute({ plan, period: request.period, asOf, computed, actionItems })
+  }).pipe(Effect.withSpan("ActionPlanService.report"))

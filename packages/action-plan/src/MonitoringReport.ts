@@ -1,0 +1,115 @@
+/**
+ * A monitoring report of a plan for a period: the implementation level
+ * computed from the activities due in the period and their weights, each
+ * indicator's progress toward its target (computed indicators measured for
+ * the period through `IndicatorSources`), the activities overdue at the
+ * report's date, and the meeting action items linked to each activity.
+ * Ids, codes and numbers only: a report carries no free text.
+ *
+ * @since 0.1.0
+ */
+import type { CivilDate, Id } from "@bashke/kernel"
+import { type ActionPlan, type ActivityStatus, dueOn, type Unit } from "./ActionPlan"
+import type { LinkedActionItem } from "./ActivityActionItems"
+import * as ImplementationLevel from "./ImplementationLevel"
+import * as IndicatorProgress from "./IndicatorProgress"
+import { percent, type Ratio } from "./IndicatorSources"
+import type { Period } from "./Period"
+
+/**
+ * One indicator's line.
+ *
+ * @since 0.1.0
+ */
+export interface IndicatorLine extends IndicatorProgress.Progress {
+  readonly indicatorId: Id.IndicatorId
+  readonly objective: string
+  readonly unit: Unit
+  readonly computed: boolean
+}
+
+/**
+ * One activity's line.
+ *
+ * @since 0.1.0
+ */
+export interface ActivityLine {
+  readonly activityId: Id.ActivityId
+  readonly objective: string
+  readonly status: ActivityStatus
+  readonly dueOn: CivilDate.CivilDate
+  readonly dueInPeriod: boolean
+  readonly overdue: boolean
+  readonly actionItems: ReadonlyArray<LinkedActionItem>
+}
+
+/**
+ * A monitoring report.
+ *
+ * @since 0.1.0
+ */
+export interface Report {
+  readonly planId: Id.ActionPlanId
+  readonly period: Period
+  readonly asOf: CivilDate.CivilDate
+  readonly implementation: ImplementationLevel.Level
+  readonly indicators: ReadonlyArray<IndicatorLine>
+  readonly activities: ReadonlyArray<ActivityLine>
+  readonly overdue: ReadonlyArray<Id.ActivityId>
+}
+
+/**
+ * What a report is computed from.
+ *
+ * @since 0.1.0
+ */
+export interface Inputs {
+  readonly plan: ActionPlan
+  readonly period: Period
+  /** The report's day: activities due before it and not done are overdue. */
+  readonly asOf: CivilDate.CivilDate
+  /** The answers of the computed indicators' queries for the period, by indicator id. */
+  readonly computed: ReadonlyMap<string, Ratio>
+  readonly actionItems: ReadonlyArray<LinkedActionItem>
+}
+
+/**
+ * The report.
+ *
+ * @since 0.1.0
+ */
+export const compute = (inputs: Inputs): Report => {
+  const { plan, period, asOf } = inputs
+  const overdueIds = new Set<string>(ImplementationLevel.overdue(plan.activities, asOf).map((a) => a.id))
+  const activities = plan.activities.map(
+    (activity): ActivityLine => ({
+      activityId: activity.id,
+      objective: activity.objective,
+      status: activity.status,
+      dueOn: dueOn(activity),
+      dueInPeriod: ImplementationLevel.isDue(activity, period),
+      overdue: overdueIds.has(activity.id),
+      actionItems: inputs.actionItems.filter((item) => item.activityId === activity.id),
+    }),
+  )
+  const indicators = plan.indicators.map((indicator): IndicatorLine => {
+    const computed = indicator.source._tag === "computed"
+    const ratio = inputs.computed.get(indicator.id)
+    // A computed indicator has no typed measurements: with nothing to count it has no value yet.
+    const progress = computed
+      ? ratio === undefined || percent(ratio) === undefined
+        ? IndicatorProgress.compute({ ...indicator, measurements: [] })
+        : IndicatorProgress.compute(indicator, percent(ratio))
+      : IndicatorProgress.compute(indicator)
+    return { indicatorId: indicator.id, objective: indicator.objective, unit: indicator.unit, computed, ...progress }
+  })
+  return {
+    planId: plan.id,
+    period,
+    asOf,
+    implementation: ImplementationLevel.compute(plan.activities, period),
+    indicators,
+    activities,
+    overdue: activities.filter((line) => line.overdue).map((line) => line.activityId),
+  }
+}
