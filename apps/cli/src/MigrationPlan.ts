@@ -1,3 +1,4 @@
+import { actionPlanMigrations } from "@bashke/action-plan"
 import { caseMigrations } from "@bashke/case"
 import { mechanismMigrations } from "@bashke/mechanism"
 import { meetingMigrations } from "@bashke/meeting"
@@ -14,4 +15,5 @@ export const migrationPlan: ReadonlyArray<Migrations.MigrationSet> = [
   mechanismMigrations,
   meetingMigrations,
   caseMigrations,
+  actionPlanMigrations,
 ]
