@@ -3,6 +3,7 @@ import { caseMigrations } from "@bashke/case"
 import { mechanismMigrations } from "@bashke/mechanism"
 import { meetingMigrations } from "@bashke/meeting"
 import { type Migrations, persistenceMigrations } from "@bashke/persistence"
+import { referralMigrations } from "@bashke/referral"
 import { securityMigrations } from "@bashke/security"
 
 /**
@@ -15,5 +16,6 @@ export const migrationPlan: ReadonlyArray<Migrations.MigrationSet> = [
   mechanismMigrations,
   meetingMigrations,
   caseMigrations,
+  referralMigrations,
   actionPlanMigrations,
 ]

@@ -17,10 +17,9 @@
  */
 
 import type { JurisdictionProfile } from "@bashke/kernel"
-import { CivilDate } from "@bashke/kernel"
+import { CivilDate, Deadline } from "@bashke/kernel"
 import { Schema } from "effect"
 import type { Incident } from "./Incident"
-import { addToDate } from "./internal/Durations"
 import type { ProtectionOrder } from "./ProtectionOrder"
 import * as RiskAssessment from "./RiskAssessment"
 
@@ -73,14 +72,14 @@ export const reasons = (
     out.push("professional-judgement")
 
   const today = CivilDate.ofInstant(at, profile.timezone)
-  const windowStart = addToDate(today, conference.escalationWindow, -1)
+  const windowStart = Deadline.addToDate(today, conference.escalationWindow, -1)
   const recent = record.incidents.filter((i) => i.occurredOn > windowStart && i.occurredOn <= today).length
   if (recent >= conference.escalationIncidents.value) out.push("escalation")
 
   const reviewed = record.lastReviewedAt
   if (reviewed !== undefined) {
     const reviewDay = CivilDate.ofInstant(reviewed, profile.timezone)
-    const repeatUntil = addToDate(reviewDay, conference.repeatWindow)
+    const repeatUntil = Deadline.addToDate(reviewDay, conference.repeatWindow)
     if (record.incidents.some((i) => i.occurredOn > reviewDay && i.occurredOn <= repeatUntil && i.occurredOn <= today))
       out.push("repeat")
   }

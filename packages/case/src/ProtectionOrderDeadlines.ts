@@ -9,7 +9,7 @@
  * @since 0.1.0
  */
 import type { JurisdictionProfile } from "@bashke/kernel"
-import { addToInstant } from "./internal/Durations"
+import { Deadline } from "@bashke/kernel"
 import type { ProtectionOrder } from "./ProtectionOrder"
 
 /**
@@ -48,7 +48,7 @@ export const decisionDue = (
   const within = kindOf(profile, order)?.decisionWithin
   return within === undefined || order.requestedAt === undefined
     ? undefined
-    : addToInstant(order.requestedAt, within, profile.timezone)
+    : Deadline.addToInstant(order.requestedAt, within, profile.timezone)
 }
 
 /**
@@ -63,7 +63,7 @@ export const expiryOf = (
   profile: JurisdictionProfile.JurisdictionProfile,
 ): Date | undefined => {
   const definition = kindOf(profile, { kind })
-  return definition === undefined ? undefined : addToInstant(issuedAt, definition.duration, profile.timezone)
+  return definition === undefined ? undefined : Deadline.addToInstant(issuedAt, definition.duration, profile.timezone)
 }
 
 /**
@@ -80,7 +80,7 @@ export const extensionReminder = (
   const before = kindOf(profile, order)?.extensionReminderBeforeExpiry
   return before === undefined || order.expiresAt === undefined
     ? undefined
-    : addToInstant(order.expiresAt, before, profile.timezone, -1)
+    : Deadline.addToInstant(order.expiresAt, before, profile.timezone, -1)
 }
 
 /**

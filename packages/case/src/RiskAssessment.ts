@@ -6,10 +6,9 @@
  *
  * @since 0.1.0
  */
-import { CivilDate, Errors, Id, type JurisdictionProfile } from "@bashke/kernel"
+import { CivilDate, Deadline, Errors, Id, type JurisdictionProfile } from "@bashke/kernel"
 import { Either, Schema } from "effect"
 import type { Incident } from "./Incident"
-import { addToDate } from "./internal/Durations"
 import { Instant } from "./internal/Instant"
 import * as RiskInstrument from "./RiskInstrument"
 
@@ -116,7 +115,8 @@ export const raisedByJudgement = (assessment: RiskAssessment): boolean =>
 export const reassessmentDay = (
   assessedAt: Date,
   profile: JurisdictionProfile.JurisdictionProfile,
-): CivilDate.CivilDate => addToDate(CivilDate.ofInstant(assessedAt, profile.timezone), profile.risk.reassessmentEvery)
+): CivilDate.CivilDate =>
+  Deadline.addToDate(CivilDate.ofInstant(assessedAt, profile.timezone), profile.risk.reassessmentEvery)
 
 /**
  * What an assessment is made of, before it is scored.

@@ -18,7 +18,12 @@ export * as CivilDate from "./CivilDate"
  * @since 0.1.0
  */
 export * as Cursor from "./Cursor"
-
+/**
+ * Deadlines: legal durations added to days and instants in a time zone.
+ *
+ * @since 0.1.0
+ */
+export * as Deadline from "./Deadline"
 /**
  * Tagged errors and their RFC 9457 problem mapping.
  *

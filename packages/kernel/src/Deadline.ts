@@ -1,19 +1,32 @@
-// Adding a legal duration (hours, days, working days, weeks, months) to a day or
-// to an instant in the jurisdiction's time zone. Days, weeks and months move the
-// local calendar and keep the local wall-clock time, so "15 days after 10:00"
-// is 10:00 fifteen local days later across a daylight-saving change; hours are
-// exact elapsed time. Working days skip Saturdays and Sundays only: the profile
-// has no public-holiday calendar yet.
-import { CivilDate } from "@bashke/kernel"
+/**
+ * Deadlines from legal durations: a profile's "24 hours", "15 days" or "2 working
+ * days" added to a day or to an instant in the jurisdiction's time zone. Days,
+ * weeks and months move the local calendar and keep the local wall-clock time;
+ * hours are exact elapsed time. Working days skip Saturdays and Sundays only:
+ * profiles have no public-holiday calendar yet.
+ *
+ * @since 0.1.0
+ */
+import * as CivilDate from "./CivilDate"
 
-type Duration = {
+/**
+ * A legal duration, as the jurisdiction profile writes it.
+ *
+ * @since 0.1.0
+ */
+export type Duration = {
   readonly value: number
   readonly unit: "hours" | "days" | "working-days" | "weeks" | "months"
 }
 
 const hourMillis = 3_600_000
 
-/** @internal `date` moved by `sign` × `duration`; hours round up to whole days. */
+/**
+ * A day moved by `sign` × `duration`: days, weeks, months and working days move
+ * the calendar; hours round up to whole days.
+ *
+ * @since 0.1.0
+ */
 export const addToDate = (date: CivilDate.CivilDate, duration: Duration, sign: 1 | -1 = 1): CivilDate.CivilDate => {
   const n = duration.value * sign
   switch (duration.unit) {
@@ -30,7 +43,12 @@ export const addToDate = (date: CivilDate.CivilDate, duration: Duration, sign: 1
   }
 }
 
-interface LocalTime {
+/**
+ * A local wall-clock time: a day and the milliseconds since its local midnight.
+ *
+ * @since 0.1.0
+ */
+export interface LocalTime {
   readonly date: CivilDate.CivilDate
   readonly millisOfDay: number
 }
@@ -59,7 +77,12 @@ const offsetAt = (instant: number, timeZone: string): number => {
   return Date.parse(`${local.date}T00:00:00Z`) + local.millisOfDay - instant
 }
 
-/** @internal The instant of a local wall-clock time; in a gap, the time just after it. */
+/**
+ * The instant of a local wall-clock time in `timeZone`; a time in the spring gap
+ * becomes the instant just after it.
+ *
+ * @since 0.1.0
+ */
 export const fromLocal = (local: LocalTime, timeZone: string): Date => {
   const wall = Date.parse(`${local.date}T00:00:00Z`) + local.millisOfDay
   let guess = wall - offsetAt(wall, timeZone)
@@ -67,7 +90,22 @@ export const fromLocal = (local: LocalTime, timeZone: string): Date => {
   return new Date(guess)
 }
 
-/** @internal `instant` moved by `sign` × `duration`, calendar units in `timeZone`. */
+/**
+ * An instant moved by `sign` × `duration`: hours are exact elapsed time; days,
+ * weeks, working days and months move the local calendar in `timeZone` and keep
+ * the local wall-clock time, so "15 days after 10:00" is 10:00 fifteen local days
+ * later across a daylight-saving change.
+ *
+ * @example
+ * ```ts
+ * import { Deadline } from "@bashke/kernel"
+ *
+ * // 24 hours after 01:30 on the night the clocks go forward is 02:30 local, 23 wall-clock hours later.
+ * Deadline.addToInstant(new Date("2026-03-29T00:30:00Z"), { value: 24, unit: "hours" }, "Europe/Belgrade")
+ * ```
+ *
+ * @since 0.1.0
+ */
 export const addToInstant = (instant: Date, duration: Duration, timeZone: string, sign: 1 | -1 = 1): Date => {
   if (duration.unit === "hours") return new Date(instant.getTime() + sign * duration.value * hourMillis)
   const local = localTime(instant, timeZone)

@@ -1,0 +1,49 @@
+/**
+ * The port through which the referral service reads what it needs of a case:
+ * its mechanism, its current risk level and its consents. The app wires it to
+ * `@bashke/case` (`CaseRepository` + `Case.currentRisk`); tests use
+ * {@link layerTest}.
+ *
+ * @since 0.1.0
+ */
+import type { Consent, RiskInstrument } from "@bashke/case"
+import { Errors, type Id } from "@bashke/kernel"
+import { Context, Effect, Layer } from "effect"
+
+/**
+ * What a referral needs to know of a case.
+ *
+ * @since 0.1.0
+ */
+export interface Facts {
+  readonly mechanism: Id.MechanismId
+  readonly risk: RiskInstrument.RiskLevel | undefined
+  readonly consents: ReadonlyArray<Consent.Consent>
+}
+
+/**
+ * @since 0.1.0
+ */
+export interface Service {
+  readonly of: (caseId: Id.CaseId) => Effect.Effect<Facts, Errors.NotFound>
+}
+
+/**
+ * @since 0.1.0
+ */
+export class CaseFacts extends Context.Tag("@bashke/referral/CaseFacts")<CaseFacts, Service>() {}
+
+/**
+ * Fixed facts by case id, for tests and examples.
+ *
+ * @since 0.1.0
+ */
+export const layerTest = (cases: ReadonlyMap<Id.CaseId, Facts>): Layer.Layer<CaseFacts> =>
+  Layer.succeed(CaseFacts, {
+    of: (caseId) => {
+      const facts = cases.get(caseId)
+      return facts === undefined
+        ? Effect.fail(new Errors.NotFound({ entity: "Case", id: caseId }))
+        : Effect.succeed(facts)
+    },
+  })

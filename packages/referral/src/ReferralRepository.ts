@@ -1,0 +1,46 @@
+/**
+ * The repository port of the directory and the referrals. Effects fail only with
+ * kernel errors; a database failure is a defect.
+ *
+ * @since 0.1.0
+ */
+import type { Errors, Id } from "@bashke/kernel"
+import { Context, type Effect } from "effect"
+import type * as Directory from "./Directory"
+import type * as Referral from "./Referral"
+import type * as ReferralDeadlines from "./ReferralDeadlines"
+
+/**
+ * @since 0.1.0
+ */
+export interface Service {
+  readonly insertOrganization: (organization: Directory.Organization) => Effect.Effect<void>
+  readonly insertLocation: (location: Directory.Location) => Effect.Effect<void>
+  readonly insertService: (service: Directory.Service) => Effect.Effect<void>
+  /** Replaces a service's capacity. */
+  readonly updateCapacity: (service: Directory.Service) => Effect.Effect<void>
+  readonly directory: Effect.Effect<Directory.Directory>
+  readonly insert: (referral: Referral.Referral) => Effect.Effect<void>
+  /**
+   * Writes the status and the steps added since `expectedVersion`, if the stored
+   * version is still that one (`Conflict` `version.stale` otherwise).
+   */
+  readonly update: (
+    referral: Referral.Referral,
+    expectedVersion: number,
+  ) => Effect.Effect<void, Errors.NotFound | Errors.Conflict>
+  readonly find: (id: Id.ReferralId) => Effect.Effect<Referral.Referral, Errors.NotFound>
+  readonly forCase: (caseId: Id.CaseId) => Effect.Effect<ReadonlyArray<Referral.Referral>>
+  readonly forMechanism: (mechanismId: Id.MechanismId) => Effect.Effect<ReadonlyArray<Referral.Referral>>
+  /** The overdue step last announced for each referral of the mechanism. */
+  readonly announced: (mechanismId: Id.MechanismId) => Effect.Effect<ReadonlyMap<Id.ReferralId, ReferralDeadlines.Step>>
+  readonly markAnnounced: (id: Id.ReferralId, step: ReferralDeadlines.Step) => Effect.Effect<void>
+}
+
+/**
+ * @since 0.1.0
+ */
+export class ReferralRepository extends Context.Tag("@bashke/referral/ReferralRepository")<
+  ReferralRepository,
+  Service
+>() {}

@@ -1,0 +1,212 @@
+/**
+ * The referral repository on `@effect/sql`, for SQLite and PostgreSQL. Rows
+ * are decoded with the model's schemas, so a row that breaks a rule is a
+ * defect, not a silent value.
+ *
+ * @since 0.1.0
+ */
+import { Errors, type Id } from "@bashke/kernel"
+import { OptimisticConcurrency } from "@bashke/persistence"
+import { SqlClient } from "@effect/sql"
+import { Effect, Layer, Schema } from "effect"
+import * as Directory from "./Directory"
+import * as Referral from "./Referral"
+import type * as ReferralDeadlines from "./ReferralDeadlines"
+import { ReferralRepository, type Service } from "./ReferralRepository"
+
+const instant = (value: unknown): Date => (value instanceof Date ? value : new Date(String(value)))
+const iso = (date: Date): string => date.toISOString()
+const orNull = <A>(value: A | undefined): A | null => (value === undefined ? null : value)
+const opt = <K extends string, A>(key: K, value: A | null | undefined): { readonly [P in K]?: A } =>
+  (value === null || value === undefined ? {} : { [key]: value }) as { readonly [P in K]?: A }
+
+type Row = Record<string, unknown>
+
+const decodeService = Schema.decodeUnknownSync(Directory.Service)
+const decodeOrganization = Schema.decodeUnknownSync(Directory.Organization)
+const decodeLocation = Schema.decodeUnknownSync(Directory.Location)
+const decodeReferral = Schema.validateSync(Referral.Referral)
+
+const serviceOf = (row: Row): Directory.Service =>
+  decodeService({
+    id: row.id,
+    institution: row.institution_id,
+    name: row.name,
+    type: row.type,
+    municipality: row.municipality,
+    languages: JSON.parse(String(row.languages)),
+    ...opt("eligibility", row.eligibility),
+    locations: JSON.parse(String(row.locations)),
+    active: Number(row.active) === 1,
+    ...(row.capacity_unit === null || row.capacity_unit === undefined
+      ? {}
+      : {
+          capacity: {
+            unit: row.capacity_unit,
+            available: Number(row.capacity_available),
+            total: Number(row.capacity_total),
+            updatedAt: instant(row.capacity_updated_at),
+          },
+        }),
+  })
+
+const referralOf = (row: Row, steps: ReadonlyArray<Row>): Referral.Referral =>
+  decodeReferral({
+    id: row.id,
+    mechanism: row.mechanism_id,
+    case: row.case_id,
+    from: row.from_institution,
+    to: row.to_institution,
+    service: row.service_id,
+    reason: row.reason,
+    urgency: row.urgency,
+    basis:
+      row.consent_id === null
+        ? { _tag: "Override", override: { ground: row.override_ground, reason: row.override_reason } }
+        : { _tag: "Consent", consent: row.consent_id },
+    status: row.status,
+    history: steps.map((step) => ({
+      status: step.status,
+      at: instant(step.at),
+      actor: { principal: step.principal_id, institution: step.institution_id },
+      ...opt("code", step.code),
+    })),
+    version: Number(row.version),
+  })
+
+/**
+ * The repository over the current `SqlClient`.
+ *
+ * @since 0.1.0
+ */
+export const make: Effect.Effect<Service, never, SqlClient.SqlClient> = Effect.gen(function* () {
+  const client = yield* SqlClient.SqlClient
+  const sql = client.withoutTransforms()
+  const provide = Effect.provideService(SqlClient.SqlClient, sql)
+
+  const insertSteps = (referral: Referral.Referral, from: number) =>
+    Effect.forEach(
+      referral.history.slice(from),
+      (step, i) => sql`INSERT INTO referral_steps (referral_id, seq, status, at, principal_id, institution_id, code)
+        VALUES (${referral.id}, ${from + i + 1}, ${step.status}, ${iso(step.at)}, ${step.actor.principal},
+          ${step.actor.institution}, ${orNull(step.code)})`,
+      { discard: true },
+    )
+
+  const load = (rows: ReadonlyArray<Row>) =>
+    Effect.forEach(rows, (row) =>
+      Effect.map(sql<Row>`SELECT * FROM referral_steps WHERE referral_id = ${String(row.id)} ORDER BY seq`, (steps) =>
+        referralOf(row, steps),
+      ),
+    )
+
+  const service: Service = {
+    insertOrganization: (org) =>
+      sql`INSERT INTO referral_organizations (institution_id, sector, name, description, website, email)
+        VALUES (${org.institution}, ${orNull(org.sector)}, ${org.name}, ${orNull(org.description)},
+          ${orNull(org.website)}, ${orNull(org.email)})`.pipe(Effect.asVoid, Effect.orDie),
+    insertLocation: (loc) =>
+      sql`INSERT INTO referral_locations (id, institution_id, name, municipality, address)
+        VALUES (${loc.id}, ${loc.institution}, ${loc.name}, ${loc.municipality}, ${orNull(loc.address)})`.pipe(
+        Effect.asVoid,
+        Effect.orDie,
+      ),
+    insertService: (svc) =>
+      sql`INSERT INTO referral_services (id, institution_id, name, type, municipality, languages, eligibility,
+          locations, active, capacity_unit, capacity_available, capacity_total, capacity_updated_at)
+        VALUES (${svc.id}, ${svc.institution}, ${svc.name}, ${svc.type}, ${svc.municipality},
+          ${JSON.stringify(svc.languages)}, ${orNull(svc.eligibility)}, ${JSON.stringify(svc.locations)},
+          ${svc.active ? 1 : 0}, ${orNull(svc.capacity?.unit)}, ${orNull(svc.capacity?.available)},
+          ${orNull(svc.capacity?.total)}, ${orNull(svc.capacity && iso(svc.capacity.updatedAt))})`.pipe(
+        Effect.asVoid,
+        Effect.orDie,
+      ),
+    updateCapacity: (svc) =>
+      sql`UPDATE referral_services SET capacity_unit = ${orNull(svc.capacity?.unit)},
+          capacity_available = ${orNull(svc.capacity?.available)}, capacity_total = ${orNull(svc.capacity?.total)},
+          capacity_updated_at = ${orNull(svc.capacity && iso(svc.capacity.updatedAt))}
+        WHERE id = ${svc.id}`.pipe(Effect.asVoid, Effect.orDie),
+    directory: Effect.gen(function* () {
+      const organizations = yield* sql<Row>`SELECT * FROM referral_organizations ORDER BY institution_id`
+      const locations = yield* sql<Row>`SELECT * FROM referral_locations ORDER BY id`
+      const services = yield* sql<Row>`SELECT * FROM referral_services ORDER BY id`
+      return {
+        organizations: organizations.map((row) =>
+          decodeOrganization({
+            institution: row.institution_id,
+            name: row.name,
+            ...opt("sector", row.sector),
+            ...opt("description", row.description),
+            ...opt("website", row.website),
+            ...opt("email", row.email),
+          }),
+        ),
+        locations: locations.map((row) =>
+          decodeLocation({
+            id: row.id,
+            institution: row.institution_id,
+            name: row.name,
+            municipality: row.municipality,
+            ...opt("address", row.address),
+          }),
+        ),
+        services: services.map(serviceOf),
+      }
+    }).pipe(Effect.orDie),
+    insert: (referral) =>
+      Effect.gen(function* () {
+        const basis = referral.basis
+        yield* sql`INSERT INTO referrals (id, mechanism_id, case_id, from_institution, to_institution, service_id,
+            reason, urgency, consent_id, override_ground, override_reason, status, sent_at, version)
+          VALUES (${referral.id}, ${referral.mechanism}, ${referral.case}, ${referral.from}, ${referral.to},
+            ${referral.service}, ${referral.reason}, ${referral.urgency},
+            ${basis._tag === "Consent" ? basis.consent : null},
+            ${basis._tag === "Override" ? basis.override.ground : null},
+            ${basis._tag === "Override" ? basis.override.reason : null},
+            ${referral.status}, ${iso(Referral.sentAt(referral))}, ${referral.version})`
+        yield* insertSteps(referral, 0)
+      }).pipe(Effect.orDie),
+    update: (referral, expectedVersion) =>
+      Effect.gen(function* () {
+        const stored = yield* sql<{ n: unknown }>`SELECT count(*) AS n FROM referral_steps
+          WHERE referral_id = ${referral.id}`.pipe(Effect.orDie)
+        yield* OptimisticConcurrency.update({
+          table: "referrals",
+          entity: "Referral",
+          id: referral.id,
+          expectedVersion,
+          set: { status: referral.status },
+        }).pipe(provide)
+        yield* insertSteps(referral, Number(stored[0]?.n ?? 0)).pipe(Effect.orDie)
+      }),
+    find: (id) =>
+      Effect.gen(function* () {
+        const rows = yield* sql<Row>`SELECT * FROM referrals WHERE id = ${id}`.pipe(Effect.orDie)
+        const [found] = yield* load(rows).pipe(Effect.orDie)
+        if (found === undefined) return yield* Effect.fail(new Errors.NotFound({ entity: "Referral", id }))
+        return found
+      }),
+    forCase: (caseId) =>
+      Effect.flatMap(sql<Row>`SELECT * FROM referrals WHERE case_id = ${caseId} ORDER BY id`, load).pipe(Effect.orDie),
+    forMechanism: (mechanismId) =>
+      Effect.flatMap(sql<Row>`SELECT * FROM referrals WHERE mechanism_id = ${mechanismId} ORDER BY id`, load).pipe(
+        Effect.orDie,
+      ),
+    announced: (mechanismId) =>
+      Effect.map(
+        sql<{ id: Id.ReferralId; overdue_announced: ReferralDeadlines.Step }>`SELECT id, overdue_announced
+          FROM referrals WHERE mechanism_id = ${mechanismId} AND overdue_announced IS NOT NULL`,
+        (rows) => new Map(rows.map((row) => [row.id, row.overdue_announced] as const)),
+      ).pipe(Effect.orDie),
+    markAnnounced: (id, step) =>
+      sql`UPDATE referrals SET overdue_announced = ${step} WHERE id = ${id}`.pipe(Effect.asVoid, Effect.orDie),
+  }
+  return service
+})
+
+/**
+ * The repository as a layer.
+ *
+ * @since 0.1.0
+ */
+export const layer: Layer.Layer<ReferralRepository, never, SqlClient.SqlClient> = Layer.effect(ReferralRepository, make)
