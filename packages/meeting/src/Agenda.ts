@@ -4,7 +4,8 @@
  *
  * 1. the confidentiality statement;
  * 2. open action items carried over from earlier meetings, overdue ones first
- *    (then by due date);
+ *    (then by due date), with the mechanism's overdue referrals right after the
+ *    overdue items (the most overdue first);
  * 3. case reviews: high-risk cases first, then cases with children, then the
  *    longest since their last review (never reviewed first), then by reference;
  * 4. notices of cases reaching the profile's `caseAnniversaryNotice` (12 months
@@ -22,6 +23,7 @@ import { Array as Arr, Order, Schema } from "effect"
 import * as ActionItem from "./ActionItem"
 import { CaseReference, type CaseSummary, RiskLevel } from "./CaseSummaries"
 import { meetingMessages } from "./MeetingMessages"
+import * as OverdueReferrals from "./OverdueReferrals"
 
 /**
  * The sections of an agenda, in order.
@@ -61,6 +63,15 @@ export const Item = Schema.Union(
     dueDate: ActionItem.DueDate,
     overdue: Schema.Boolean,
     link: Schema.optional(ActionItem.Link),
+  }),
+  Schema.TaggedStruct("OverdueReferral", {
+    referralId: Id.ReferralId,
+    caseId: Schema.optional(Id.CaseId),
+    reference: Schema.optional(CaseReference),
+    to: Id.InstitutionId,
+    service: Id.ServiceId,
+    step: OverdueReferrals.Step,
+    due: Schema.Date,
   }),
   Schema.TaggedStruct("CaseReview", {
     caseId: Id.CaseId,
@@ -107,6 +118,7 @@ export const sectionOf = (item: Item): Section => {
     case "ConfidentialityStatement":
       return "confidentiality"
     case "ActionItemReview":
+    case "OverdueReferral":
       return "action-items"
     case "CaseReview":
       return "case-reviews"
@@ -164,7 +176,8 @@ export const reachedOn = (
  *   for its first): notices cover cases whose anniversary fell after it, up to
  *   and including the meeting's own day, so each case gets one notice;
  * - `actionItems`: the mechanism's open action items (any meeting);
- * - `cases`: the summaries of the cases on the mechanism's list.
+ * - `cases`: the summaries of the cases on the mechanism's list;
+ * - `overdueReferrals`: the mechanism's overdue referrals (none when absent).
  *
  * @since 0.1.0
  */
@@ -173,6 +186,7 @@ export interface Input {
   readonly previousStartsAt?: Date | undefined
   readonly actionItems: ReadonlyArray<ActionItem.ActionItem>
   readonly cases: ReadonlyArray<CaseSummary>
+  readonly overdueReferrals?: ReadonlyArray<OverdueReferrals.OverdueReferral> | undefined
   readonly profile: JurisdictionProfile.JurisdictionProfile
 }
 
@@ -200,6 +214,24 @@ export const build = (input: Input): Agenda => {
     overdue: ActionItem.isOverdue(item, today),
     ...(item.link === undefined ? {} : { link: item.link }),
   }))
+
+  const referrals: Array<Item> = Arr.sort(
+    input.overdueReferrals ?? [],
+    Order.combine(
+      Order.mapInput(Order.number, (referral: OverdueReferrals.OverdueReferral) => referral.due.getTime()),
+      Order.mapInput(Order.string, (referral: OverdueReferrals.OverdueReferral) => referral.referralId),
+    ),
+  ).map((referral) => ({
+    _tag: "OverdueReferral" as const,
+    referralId: referral.referralId,
+    ...(referral.caseId === undefined ? {} : { caseId: referral.caseId }),
+    ...(referral.caseReference === undefined ? {} : { reference: referral.caseReference }),
+    to: referral.to,
+    service: referral.service,
+    step: referral.step,
+    due: referral.due,
+  }))
+  const overdueCount = actionItems.filter((item) => item._tag === "ActionItemReview" && item.overdue).length
 
   const openByCase = new Map<string, number>()
   for (const item of input.actionItems) {
@@ -237,7 +269,15 @@ export const build = (input: Input): Agenda => {
 
   return {
     meetingId: meeting.id,
-    items: [{ _tag: "ConfidentialityStatement" }, ...actionItems, ...reviews, ...notices, { _tag: "OtherBusiness" }],
+    items: [
+      { _tag: "ConfidentialityStatement" },
+      ...actionItems.slice(0, overdueCount),
+      ...referrals,
+      ...actionItems.slice(overdueCount),
+      ...reviews,
+      ...notices,
+      { _tag: "OtherBusiness" },
+    ],
   }
 }
 
@@ -266,6 +306,17 @@ export const title = (item: Item, locale: Locale.Locale, profile: JurisdictionPr
         item.overdue ? "meeting.agenda.action-item.overdue" : "meeting.agenda.action-item.open",
         { due: item.dueDate },
       )
+    case "OverdueReferral": {
+      const due = ActionItem.localDate(item.due, profile.timezone)
+      if (item.reference === undefined)
+        return item.step === "decide"
+          ? Catalogue.format(meetingMessages, locale, "meeting.agenda.referral-overdue.decide", { due })
+          : Catalogue.format(meetingMessages, locale, "meeting.agenda.referral-overdue.acknowledge", { due })
+      const params = { reference: item.reference, due }
+      return item.step === "decide"
+        ? Catalogue.format(meetingMessages, locale, "meeting.agenda.referral-overdue.case.decide", params)
+        : Catalogue.format(meetingMessages, locale, "meeting.agenda.referral-overdue.case.acknowledge", params)
+    }
     case "CaseReview":
       return Catalogue.format(meetingMessages, locale, "meeting.agenda.case-review", {
         reference: item.reference,

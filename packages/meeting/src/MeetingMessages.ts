@@ -238,6 +238,26 @@ export const meetingMessages = Catalogue.make({
     "sr-Latn": "Radnja kojoj je istekao rok, rok {due}",
     en: "Overdue action, due {due}",
   },
+  "meeting.agenda.referral-overdue.acknowledge": {
+    sq: "Referim i pakonfirmuar, afati {due}",
+    "sr-Latn": "Uputnica čiji prijem nije potvrđen, rok {due}",
+    en: "Referral not acknowledged, due {due}",
+  },
+  "meeting.agenda.referral-overdue.decide": {
+    sq: "Referim pa vendim, afati {due}",
+    "sr-Latn": "Uputnica o kojoj nije odlučeno, rok {due}",
+    en: "Referral not decided, due {due}",
+  },
+  "meeting.agenda.referral-overdue.case.acknowledge": {
+    sq: "Referim i pakonfirmuar për rastin {reference}, afati {due}",
+    "sr-Latn": "Uputnica za slučaj {reference} čiji prijem nije potvrđen, rok {due}",
+    en: "Referral for case {reference} not acknowledged, due {due}",
+  },
+  "meeting.agenda.referral-overdue.case.decide": {
+    sq: "Referim pa vendim për rastin {reference}, afati {due}",
+    "sr-Latn": "Uputnica za slučaj {reference} o kojoj nije odlučeno, rok {due}",
+    en: "Referral for case {reference} not decided, due {due}",
+  },
   "meeting.agenda.case-review": {
     sq: "Shqyrtimi i rastit {reference}: {risk}; {sectors}; {openActions, plural, one {# veprim i hapur} other {# veprime të hapura}}",
     "sr-Latn":

@@ -30,6 +30,7 @@ import * as Events from "./MeetingEvents"
 import * as MeetingLifecycle from "./MeetingLifecycle"
 import * as MeetingPolicy from "./MeetingPolicy"
 import { type Listed, MeetingRepository } from "./MeetingRepository"
+import * as OverdueReferrals from "./OverdueReferrals"
 import * as SchedulingDeadline from "./SchedulingDeadline"
 
 /**
@@ -586,7 +587,8 @@ export const decisions = (
 
 /**
  * A meeting's agenda, built by `Agenda.build` from the open action items, the
- * case summaries for the meeting's date and the previous meeting's start. A
+ * case summaries for the meeting's date, the mechanism's overdue referrals at
+ * the meeting's start and the previous meeting's start. A
  * meeting with no date yet (a request) has no agenda (`InvalidTransition`).
  *
  * @since 0.1.0
@@ -596,7 +598,7 @@ export const agenda = (
 ): Effect.Effect<
   Agenda.Agenda,
   Errors.NotFound | Errors.Forbidden | Errors.InvalidTransition,
-  Requirements | ActionItemRepository | CaseSummaries.CaseSummaries
+  Requirements | ActionItemRepository | CaseSummaries.CaseSummaries | OverdueReferrals.OverdueReferrals
 > =>
   Effect.gen(function* () {
     const { meeting } = yield* readable(meetingId, "meeting.agenda")
@@ -608,12 +610,14 @@ export const agenda = (
     const repository = yield* MeetingRepository
     const actionItems = yield* Effect.flatMap(ActionItemRepository, (items) => items.open(meeting.mechanismId))
     const cases = yield* CaseSummaries.forMeeting(meeting.mechanismId, schedule.startsAt)
+    const overdueReferrals = yield* OverdueReferrals.forMechanism(meeting.mechanismId, schedule.startsAt)
     const previous = yield* repository.previousHeldStart(meeting.mechanismId, schedule.startsAt)
     return Agenda.build({
       meeting: { id: meeting.id, mechanismId: meeting.mechanismId, startsAt: schedule.startsAt },
       previousStartsAt: Option.getOrUndefined(previous),
       actionItems,
       cases,
+      overdueReferrals,
       profile: yield* JurisdictionProfile.CurrentJurisdiction,
     })
   }).pipe(Effect.withSpan("MeetingService.agenda"))

@@ -159,6 +159,13 @@ export * as MeetingRepository from "./MeetingRepository"
 export * as MeetingService from "./MeetingService"
 
 /**
+ * The port for the mechanism's overdue referrals.
+ *
+ * @since 0.1.0
+ */
+export * as OverdueReferrals from "./OverdueReferrals"
+
+/**
  * Scheduling deadlines of ad hoc requests.
  *
  * @since 0.1.0

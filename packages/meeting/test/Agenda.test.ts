@@ -4,6 +4,7 @@ import { Arbitrary, FastCheck as fc } from "effect"
 import type * as ActionItem from "../src/ActionItem"
 import * as Agenda from "../src/Agenda"
 import type { CaseSummary } from "../src/CaseSummaries"
+import type { OverdueReferral } from "../src/OverdueReferrals"
 import { cases, ids, openItem } from "./support/Fixtures"
 
 const { kosovo } = JurisdictionProfile
@@ -140,6 +141,103 @@ describe("Agenda.build: a worked example", () => {
       "Notices of cases reaching their term",
       "Other business",
     ])
+  })
+})
+
+describe("Agenda.build: overdue referrals, a worked example", () => {
+  const overdueReferrals: ReadonlyArray<OverdueReferral> = [
+    {
+      referralId: "01JR0000000000000000000002" as Id.ReferralId,
+      to: ids.shelter,
+      service: "01JS0000000000000000000002" as Id.ServiceId,
+      step: "acknowledge",
+      due: new Date("2026-03-18T10:00:00Z"),
+    },
+    {
+      // 23:30 UTC on 2 March is 3 March in Prishtina (UTC+1): the title shows the local day.
+      referralId: "01JR0000000000000000000001" as Id.ReferralId,
+      caseId: ids.caseA,
+      caseReference: "GJL-2025-0007",
+      to: ids.socialWork,
+      service: "01JS0000000000000000000001" as Id.ServiceId,
+      step: "decide",
+      due: new Date("2026-03-02T23:30:00Z"),
+    },
+  ]
+  const agenda = Agenda.build({
+    meeting,
+    previousStartsAt,
+    actionItems: items,
+    cases,
+    overdueReferrals,
+    profile: kosovo,
+  })
+  const without = Agenda.build({ meeting, previousStartsAt, actionItems: items, cases, profile: kosovo })
+
+  it("raises each one in the action items section, right after the overdue items, the most overdue first", () => {
+    expect(
+      agenda.items.map((item) =>
+        item._tag === "ActionItemReview"
+          ? `${item._tag}:${item.actionItemId.slice(-1)}`
+          : item._tag === "OverdueReferral"
+            ? `${item._tag}:${item.referralId.slice(-1)}`
+            : "reference" in item
+              ? `${item._tag}:${item.reference}`
+              : item._tag,
+      ),
+    ).toEqual([
+      "ConfidentialityStatement",
+      "ActionItemReview:1",
+      "OverdueReferral:1",
+      "OverdueReferral:2",
+      "ActionItemReview:3",
+      "ActionItemReview:2",
+      "CaseReview:GJL-2026-0042",
+      "CaseReview:GJL-2025-0007",
+      "CaseReview:GJL-2025-0001",
+      "AnniversaryNotice:GJL-2025-0001",
+      "AnniversaryNotice:GJL-2025-0007",
+      "OtherBusiness",
+    ])
+    expect(agenda.items.filter((item) => item._tag === "OverdueReferral").map(Agenda.sectionOf)).toEqual([
+      "action-items",
+      "action-items",
+    ])
+    // Without the input the agenda is unchanged.
+    expect(without.items.filter((item) => item._tag === "OverdueReferral")).toEqual([])
+    expect(agenda.items.filter((item) => item._tag !== "OverdueReferral")).toEqual(without.items)
+  })
+
+  it("carries ids, the case reference when known, the step and the due instant only", () => {
+    expect(agenda.items[2]).toEqual({
+      _tag: "OverdueReferral",
+      referralId: "01JR0000000000000000000001",
+      caseId: ids.caseA,
+      reference: "GJL-2025-0007",
+      to: ids.socialWork,
+      service: "01JS0000000000000000000001",
+      step: "decide",
+      due: new Date("2026-03-02T23:30:00Z"),
+    })
+    expect(Object.keys(agenda.items[3]!).sort()).toEqual(["_tag", "due", "referralId", "service", "step", "to"])
+  })
+
+  it("titles them by reference, step and local due day, in every locale", () => {
+    const titles = (locale: "sq" | "sr-Latn" | "sr-Cyrl" | "en") =>
+      agenda.items.slice(2, 4).map((item) => Agenda.title(item, locale, kosovo))
+    expect(titles("en")).toEqual([
+      "Referral for case GJL-2025-0007 not decided, due 2026-03-03",
+      "Referral not acknowledged, due 2026-03-18",
+    ])
+    expect(titles("sq")).toEqual([
+      "Referim pa vendim për rastin GJL-2025-0007, afati 2026-03-03",
+      "Referim i pakonfirmuar, afati 2026-03-18",
+    ])
+    expect(titles("sr-Latn")).toEqual([
+      "Uputnica za slučaj GJL-2025-0007 o kojoj nije odlučeno, rok 2026-03-03",
+      "Uputnica čiji prijem nije potvrđen, rok 2026-03-18",
+    ])
+    expect(titles("sr-Cyrl")[1]).toBe("Упутница чији пријем није потврђен, рок 2026-03-18")
   })
 })
 

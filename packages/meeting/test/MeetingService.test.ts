@@ -6,7 +6,7 @@ import { AuditLog } from "@bashke/security"
 import { describe, expect, layer } from "@effect/vitest"
 import { Effect, Option, TestClock } from "effect"
 import ICAL from "ical.js"
-import { ActionItemService, type Attendance, MeetingService, SchedulingDeadline } from "../src/index"
+import { ActionItemService, type Attendance, MeetingService, OverdueReferrals, SchedulingDeadline } from "../src/index"
 import { counts, databases, payloads, services, topics } from "./support/Databases"
 import { coordinator, ids, outsider, policeRepresentative, present } from "./support/Fixtures"
 
@@ -487,6 +487,44 @@ for (const db of databases) {
           expect(yield* Effect.flip(as(outsider)(MeetingService.agenda(next.id)))).toMatchObject({
             _tag: "Forbidden",
             rule: "meeting.member.required",
+          })
+          // The mechanism's overdue referrals, from the port, follow the overdue action item.
+          const referral = {
+            referralId: "01JR0000000000000000000001" as Id.ReferralId,
+            caseId: ids.caseA,
+            caseReference: "GJL-2025-0007",
+            to: ids.shelter,
+            service: "01JS0000000000000000000001" as Id.ServiceId,
+            step: "acknowledge" as const,
+            due: new Date("2026-05-30T10:00:00Z"),
+          }
+          const withReferral = yield* asPolice(MeetingService.agenda(next.id)).pipe(
+            Effect.provide(
+              OverdueReferrals.layerTest([
+                { mechanismId: ids.mechanism, referrals: [referral] },
+                { mechanismId: ids.otherMechanism, referrals: [{ ...referral, step: "decide" }] },
+              ]),
+            ),
+          )
+          expect(withReferral.items.map((item) => item._tag)).toEqual([
+            "ConfidentialityStatement",
+            "ActionItemReview",
+            "OverdueReferral",
+            "ActionItemReview",
+            "CaseReview",
+            "CaseReview",
+            "CaseReview",
+            "OtherBusiness",
+          ])
+          expect(withReferral.items[2]).toEqual({
+            _tag: "OverdueReferral",
+            referralId: referral.referralId,
+            caseId: ids.caseA,
+            reference: "GJL-2025-0007",
+            to: ids.shelter,
+            service: referral.service,
+            step: "acknowledge",
+            due: referral.due,
           })
         }),
       )

@@ -13,6 +13,7 @@ import {
   MechanismRoster,
   MeetingService,
   meetingMigrations,
+  OverdueReferrals,
   SqlActionItemRepository,
   SqlMeetingRepository,
 } from "../src/index"
@@ -38,7 +39,7 @@ const policeOfficer: Principal.Principal = {
 }
 const as = (principal: Principal.Principal) => Effect.provideService(Principal.CurrentPrincipal, principal)
 
-// The ports, as the application wires them to @bashke/mechanism and the case package.
+// The ports, as the application wires them to @bashke/mechanism, the case and the referral packages.
 const roster = MechanismRoster.layerTest([
   { mechanismId, coordinator: municipality, members: [municipality, police, socialWork] },
 ])
@@ -57,6 +58,8 @@ const cases = CaseSummaries.layerTest([
     ],
   },
 ])
+
+const overdue = OverdueReferrals.layerTest([]) // no overdue referral yet
 
 const program = Effect.gen(function* () {
   yield* Migrations.run([persistenceMigrations, securityMigrations, meetingMigrations])
@@ -97,6 +100,7 @@ export const main = async () => {
     AuditLog.layer,
     roster,
     cases,
+    overdue,
   )
   try {
     return await Effect.runPromise(

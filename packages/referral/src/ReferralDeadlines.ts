@@ -54,6 +54,7 @@ export type Step = "acknowledge" | "decide"
  */
 export interface Overdue {
   readonly referral: Id.ReferralId
+  readonly case: Id.CaseId
   readonly mechanism: Id.MechanismId
   readonly to: Id.InstitutionId
   readonly service: Id.ServiceId
@@ -79,7 +80,13 @@ export const overdue = (
   for (const referral of referrals) {
     if (referral.status !== "sent" && referral.status !== "acknowledged") continue
     const due = deadlines(sentAt(referral), referral.urgency, profile)
-    const base = { referral: referral.id, mechanism: referral.mechanism, to: referral.to, service: referral.service }
+    const base = {
+      referral: referral.id,
+      case: referral.case,
+      mechanism: referral.mechanism,
+      to: referral.to,
+      service: referral.service,
+    }
     if (now.getTime() > due.decideBy.getTime()) late.push({ ...base, step: "decide", due: due.decideBy })
     else if (reachedAt(referral, ["acknowledged"]) === undefined && now.getTime() > due.acknowledgeBy.getTime())
       late.push({ ...base, step: "acknowledge", due: due.acknowledgeBy })

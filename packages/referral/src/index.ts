@@ -36,13 +36,6 @@ export * as FhirExport from "./FhirExport"
 export * as HsdsExport from "./HsdsExport"
 
 /**
- * Overdue referrals as titled items for a meeting's "other business".
- *
- * @since 0.1.0
- */
-export * as OverdueAgenda from "./OverdueAgenda"
-
-/**
  * The referral aggregate: basis, urgency, status, history.
  *
  * @since 0.1.0

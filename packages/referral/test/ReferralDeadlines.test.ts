@@ -111,6 +111,7 @@ describe("ReferralDeadlines.overdue", () => {
     expect(ReferralDeadlines.overdue([high], at(5), profile)).toEqual([
       {
         referral: ids.referral(1),
+        case: high.case,
         mechanism: ids.mechanism,
         to: high.to,
         service: high.service,

@@ -1,12 +1,10 @@
 import { Catalogue, kernelMessages } from "@bashke/kernel"
 import { describe, expect, it } from "vitest"
-import * as OverdueAgenda from "../src/OverdueAgenda"
 import * as Referral from "../src/Referral"
-import type * as ReferralDeadlines from "../src/ReferralDeadlines"
+import * as ReferralDeadlines from "../src/ReferralDeadlines"
 import * as ReferralLifecycle from "../src/ReferralLifecycle"
 import { referralMessages } from "../src/ReferralMessages"
 import * as ServiceType from "../src/ServiceType"
-import { ids, institutions, services } from "./Fixtures"
 
 describe("referralMessages", () => {
   it("has every key in sq, sr-Latn, sr-Cyrl and en", () => {
@@ -32,21 +30,12 @@ describe("referralMessages", () => {
   })
 })
 
-describe("OverdueAgenda.items", () => {
-  it("titles overdue referrals in each locale", () => {
-    const overdue: ReadonlyArray<ReferralDeadlines.Overdue> = [
-      {
-        referral: ids.referral(1),
-        mechanism: ids.mechanism,
-        to: institutions.shelter,
-        service: services.shelterBeds,
-        step: "acknowledge",
-        due: new Date("2026-03-02T13:00:00Z"),
-      },
-    ]
-    expect(OverdueAgenda.items(overdue, "en")[0]?.title).toBe("Referral not acknowledged by its deadline")
-    expect(OverdueAgenda.items(overdue, "sq")[0]?.title).toBe("Referim pa konfirmim marrjeje pas afatit")
-    expect(OverdueAgenda.items(overdue, "sr-Cyrl")[0]?.title).toBe("Упућивање без потврде пријема после рока")
-    expect(OverdueAgenda.items(overdue, "sr-Latn")[0]).toMatchObject({ referral: ids.referral(1), step: "acknowledge" })
+describe("overdue step labels", () => {
+  it("title an overdue step in each locale", () => {
+    const title = (locale: "en" | "sq" | "sr-Cyrl") =>
+      Catalogue.format(referralMessages, locale, ReferralDeadlines.overdueLabelKey("acknowledge"))
+    expect(title("en")).toBe("Referral not acknowledged by its deadline")
+    expect(title("sq")).toBe("Referim pa konfirmim marrjeje pas afatit")
+    expect(title("sr-Cyrl")).toBe("Упућивање без потврде пријема после рока")
   })
 })

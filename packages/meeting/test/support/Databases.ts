@@ -13,6 +13,7 @@ import {
   MechanismRoster,
   type MeetingRepository,
   meetingMigrations,
+  OverdueReferrals,
   SqlActionItemRepository,
   SqlMeetingRepository,
 } from "../../src/index"
@@ -28,6 +29,7 @@ export type Services =
   | AuditLog.AuditLog
   | MechanismRoster.MechanismRoster
   | CaseSummaries.CaseSummaries
+  | OverdueReferrals.OverdueReferrals
   | SqlClient.SqlClient
   | Vault.Vault
   | Id.IdGenerator
@@ -42,6 +44,7 @@ export const services = (
     AuditLog.layer,
     MechanismRoster.layerTest(rosters),
     CaseSummaries.layerTest([{ mechanismId: ids.mechanism, cases }]),
+    OverdueReferrals.layerTest([]),
   ).pipe(Layer.provideMerge(Layer.mergeAll(db.layer, Vault.layerTest, Id.layer)))
 
 /** The client without name transforms: tests name columns as the migrations do. */
