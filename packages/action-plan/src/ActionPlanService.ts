@@ -7,8 +7,10 @@
  *
  * @since 0.1.0
  */
+
 import { CivilDate, Errors, Id, JurisdictionProfile, Principal } from "@bashke/kernel"
-import { SqlClient } from "@effect/sql"
+import { Transaction } from "@bashke/persistence"
+import type { SqlClient } from "@effect/sql"
 import { Clock, Effect, Either } from "effect"
 import * as ActionPlan from "./ActionPlan"
 import * as ActionPlanCommands from "./ActionPlanCommands"
@@ -41,11 +43,6 @@ const now = Effect.map(Clock.currentTimeMillis, (millis) => new Date(millis))
 
 const fromEither = <A, E>(either: Either.Either<A, E>): Effect.Effect<A, E> =>
   Either.isRight(either) ? Effect.succeed(either.right) : Effect.fail(either.left)
-
-const transaction = <A, E, R>(effect: Effect.Effect<A, E, R>) =>
-  Effect.flatMap(SqlClient.SqlClient, (sql) => sql.withTransaction(effect)).pipe(
-    Effect.catchTag("SqlError", (error) => Effect.die(error)),
-  )
 
 // Writing a plan is the coordinator's, of a mechanism the principal coordinates.
 const requireCoordinator = (mechanismId: Id.MechanismId, action: string) =>
@@ -114,7 +111,7 @@ export const create = (
       }),
     )
     const repository = yield* ActionPlanRepository
-    yield* transaction(
+    yield* Transaction.run(
       Effect.gen(function* () {
         yield* repository.insert(plan)
         yield* Events.append("action-plan.plan.created", plan.id, {
@@ -147,7 +144,7 @@ export const changeStatus = (
     yield* requireCoordinator(plan.mechanismId, `action-plan.plan.${command.command}`)
     yield* requireVersion(plan, command.expectedVersion)
     const next = yield* fromEither(ActionPlanLifecycle.transition(plan, command.command, yield* now))
-    return yield* transaction(
+    return yield* Transaction.run(
       Effect.gen(function* () {
         const stored = yield* repository.update(next, command.expectedVersion)
         yield* Events.append("action-plan.plan.status-changed", plan.id, {
@@ -184,7 +181,7 @@ export const setActivityStatus = (
       activities: plan.activities.map((a) => (a.id === activity.id ? { ...a, status: command.status } : a)),
       updatedAt: yield* now,
     }
-    return yield* transaction(
+    return yield* Transaction.run(
       Effect.gen(function* () {
         const stored = yield* repository.update(next, command.expectedVersion)
         yield* Events.append("action-plan.activity.status-changed", plan.id, {
@@ -237,7 +234,7 @@ export const recordMeasurement = (
       indicators: plan.indicators.map((i) => (i.id === indicator.id ? measured : i)),
       updatedAt: yield* now,
     }
-    return yield* transaction(
+    return yield* Transaction.run(
       Effect.gen(function* () {
         const stored = yield* repository.update(next, command.expectedVersion)
         yield* Events.append("action-plan.indicator.measured", plan.id, {

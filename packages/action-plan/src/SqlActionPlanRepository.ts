@@ -7,12 +7,11 @@
  * @since 0.1.0
  */
 import { Errors } from "@bashke/kernel"
-import { OptimisticConcurrency } from "@bashke/persistence"
+import { OptimisticConcurrency, SqlValues } from "@bashke/persistence"
 import { SqlClient } from "@effect/sql"
 import { Effect, Layer, Schema } from "effect"
 import { ActionPlan } from "./ActionPlan"
 import { ActionPlanRepository, type Service } from "./ActionPlanRepository"
-import { decodeStored, fromSql, intFromSql, toSql } from "./internal/SqlValues"
 
 type Row = Record<string, unknown>
 
@@ -32,7 +31,7 @@ const parseDocument = (value: unknown): unknown => (typeof value === "string" ? 
 export const make: Effect.Effect<Service, never, SqlClient.SqlClient> = Effect.gen(function* () {
   const client = yield* SqlClient.SqlClient
   const sql = client.withoutTransforms()
-  const decode = decodeStored(ActionPlan)
+  const decode = SqlValues.decodeStored(ActionPlan)
 
   const fromRow = (row: Row) =>
     decode({
@@ -42,9 +41,9 @@ export const make: Effect.Effect<Service, never, SqlClient.SqlClient> = Effect.g
       framework: row.framework,
       status: row.status,
       period: { start: row.period_start, end: row.period_end },
-      version: intFromSql(row.version),
-      createdAt: fromSql(row.created_at),
-      updatedAt: fromSql(row.updated_at),
+      version: SqlValues.intFromSql(row.version),
+      createdAt: SqlValues.fromSql(row.created_at),
+      updatedAt: SqlValues.fromSql(row.updated_at),
     })
 
   const insert: Service["insert"] = (plan) =>
@@ -57,8 +56,8 @@ export const make: Effect.Effect<Service, never, SqlClient.SqlClient> = Effect.g
       period_end: plan.period.end,
       document: documentOf(plan),
       version: plan.version,
-      created_at: toSql(plan.createdAt),
-      updated_at: toSql(plan.updatedAt),
+      created_at: SqlValues.toSql(plan.createdAt),
+      updated_at: SqlValues.toSql(plan.updatedAt),
     })}`.pipe(Effect.asVoid, Effect.orDie, Effect.withSpan("SqlActionPlanRepository.insert"))
 
   // The mechanism and the period are fixed at creation; the rest follows the plan.
@@ -72,7 +71,7 @@ export const make: Effect.Effect<Service, never, SqlClient.SqlClient> = Effect.g
         framework: plan.framework,
         status: plan.status,
         document: documentOf(plan),
-        updated_at: toSql(plan.updatedAt),
+        updated_at: SqlValues.toSql(plan.updatedAt),
       },
     }).pipe(
       Effect.provideService(SqlClient.SqlClient, client),

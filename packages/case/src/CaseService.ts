@@ -45,9 +45,9 @@
  * @since 0.1.0
  */
 import { CivilDate, Errors, Id, JurisdictionProfile, Id as KernelId, Principal } from "@bashke/kernel"
-import { OptimisticConcurrency, Outbox } from "@bashke/persistence"
+import { OptimisticConcurrency, Outbox, Transaction } from "@bashke/persistence"
 import { AccessPolicy, AuditEntry, AuditLog, type BlindIndex, type Purpose, type Vault } from "@bashke/security"
-import { SqlClient, SqlError } from "@effect/sql"
+import { SqlClient } from "@effect/sql"
 import { Clock, Context, Effect, Either, Layer, Option, Schema } from "effect"
 import * as Case from "./Case"
 import {
@@ -219,13 +219,7 @@ export const make = (
         Effect.provide(storeContext),
       )
 
-    const transaction = <A, E, R>(effect: Effect.Effect<A, E, R>): Effect.Effect<A, Exclude<E, SqlError.SqlError>, R> =>
-      sql.withTransaction(effect).pipe(
-        Effect.catchIf(
-          (error): error is SqlError.SqlError => error instanceof SqlError.SqlError,
-          (error) => Effect.die(error),
-        ),
-      ) as Effect.Effect<A, Exclude<E, SqlError.SqlError>, R>
+    const transaction = Transaction.within(sql)
 
     // Ids, the reference sequence and the outbox use the service's own client and
     // id generator, so the callers of the service provide only the principal.

@@ -19,9 +19,9 @@
  * @since 0.1.0
  */
 import { CivilDate, Errors, Id, JurisdictionProfile, Municipality, Principal, Sector } from "@bashke/kernel"
-import { Outbox } from "@bashke/persistence"
+import { Outbox, Transaction } from "@bashke/persistence"
 import { AuditEntry, AuditLog, type Purpose, Vault } from "@bashke/security"
-import { SqlClient, SqlError } from "@effect/sql"
+import { SqlClient } from "@effect/sql"
 import { Clock, Context, Effect, Either, Layer, Option, Schema } from "effect"
 import * as Contacts from "./Contacts"
 import { decode } from "./internal/Input"
@@ -399,10 +399,7 @@ export const make: Effect.Effect<
     `memorandum-signature:${memorandumId}/${version}/${institutionId}:signer`
 
   // One transaction per command; a database failure is a defect, not a domain error.
-  const transaction = <A, E, R>(effect: Effect.Effect<A, E, R>): Effect.Effect<A, E, R> =>
-    sql
-      .withTransaction(effect)
-      .pipe(Effect.catchIf((error): error is SqlError.SqlError => error instanceof SqlError.SqlError, Effect.die))
+  const transaction = Transaction.within(sql)
 
   const create: Service["create"] = (raw) =>
     Effect.gen(function* () {

@@ -6,8 +6,10 @@
  *
  * @since 0.1.0
  */
+
 import { Errors, Id, JurisdictionProfile, Principal } from "@bashke/kernel"
-import { SqlClient } from "@effect/sql"
+import { Transaction } from "@bashke/persistence"
+import type { SqlClient } from "@effect/sql"
 import { Clock, Effect, Either } from "effect"
 import * as ActionItem from "./ActionItem"
 import * as ActionItemCommands from "./ActionItemCommands"
@@ -37,11 +39,6 @@ const now = Effect.map(Clock.currentTimeMillis, (millis) => new Date(millis))
 
 const fromEither = <A, E>(either: Either.Either<A, E>): Effect.Effect<A, E> =>
   Either.isRight(either) ? Effect.succeed(either.right) : Effect.fail(either.left)
-
-const transaction = <A, E, R>(effect: Effect.Effect<A, E, R>) =>
-  Effect.flatMap(SqlClient.SqlClient, (sql) => sql.withTransaction(effect)).pipe(
-    Effect.catchTag("SqlError", (error) => Effect.die(error)),
-  )
 
 /**
  * The coordinator records an action item of a held meeting (until its minutes
@@ -90,7 +87,7 @@ export const add = (
       updatedAt: at,
     }
     const repository = yield* ActionItemRepository
-    yield* transaction(
+    yield* Transaction.run(
       Effect.gen(function* () {
         yield* repository.insert(item)
         yield* Events.append("meeting.action-item.created", item.id, {
@@ -146,7 +143,7 @@ export const close = (
           : ActionItemLifecycle.Command.MarkNotDone({ reason: command.reason, by: principal.id, at }),
       ),
     )
-    return yield* transaction(
+    return yield* Transaction.run(
       Effect.gen(function* () {
         const stored = yield* repository.update(next, command.expectedVersion)
         yield* Events.append("meeting.action-item.updated", stored.id, {

@@ -10,9 +10,11 @@
  *
  * @since 0.1.0
  */
+
 import { Errors, Id, JurisdictionProfile, type Locale, Principal } from "@bashke/kernel"
+import { Transaction } from "@bashke/persistence"
 import { AuditEntry, AuditLog } from "@bashke/security"
-import { SqlClient } from "@effect/sql"
+import type { SqlClient } from "@effect/sql"
 import { Clock, Effect, Either, Option } from "effect"
 import { ActionItemRepository } from "./ActionItemRepository"
 import * as Agenda from "./Agenda"
@@ -49,12 +51,6 @@ const now = Effect.map(Clock.currentTimeMillis, (millis) => new Date(millis))
 
 const fromEither = <A, E>(either: Either.Either<A, E>): Effect.Effect<A, E> =>
   Either.isRight(either) ? Effect.succeed(either.right) : Effect.fail(either.left)
-
-// Transactions fail with SqlError only when the database does: a defect.
-const transaction = <A, E, R>(effect: Effect.Effect<A, E, R>) =>
-  Effect.flatMap(SqlClient.SqlClient, (sql) => sql.withTransaction(effect)).pipe(
-    Effect.catchTag("SqlError", (error) => Effect.die(error)),
-  )
 
 const stale = (meeting: Meeting, expectedVersion: number) =>
   meeting.version === expectedVersion
@@ -130,7 +126,7 @@ export const requestAdHoc = (
       },
     })
     const repository = yield* MeetingRepository
-    yield* transaction(
+    yield* Transaction.run(
       Effect.gen(function* () {
         yield* repository.insert(meeting)
         yield* Events.append("meeting.request.created", meeting.id, {
@@ -172,7 +168,7 @@ export const schedule = (
       }),
     )
     const repository = yield* MeetingRepository
-    yield* transaction(
+    yield* Transaction.run(
       Effect.gen(function* () {
         yield* repository.insert(meeting)
         yield* Events.append("meeting.meeting.scheduled", meeting.id, {
@@ -219,7 +215,7 @@ const change = <E, R, E2, R2>(options: {
     yield* stale(meeting, options.expectedVersion)
     const command = yield* options.build({ meeting, principal, at })
     const next = yield* fromEither(MeetingLifecycle.transition(meeting, command))
-    return yield* transaction(
+    return yield* Transaction.run(
       Effect.gen(function* () {
         const stored = yield* repository.update(next, options.expectedVersion)
         yield* options.written({ before: meeting, after: stored, principal })
@@ -519,7 +515,7 @@ export const recordDecision = (
       recordedAt: at,
       recordedBy: principal.id,
     }
-    yield* transaction(
+    yield* Transaction.run(
       Effect.gen(function* () {
         yield* repository.insertDecision(decision)
         yield* Events.append("meeting.decision.recorded", decision.id, {
@@ -566,7 +562,7 @@ export const minutes = (
   Effect.gen(function* () {
     const { meeting, principal } = yield* readable(meetingId, "meeting.read-minutes")
     if (meeting.minutes === undefined) return Option.none()
-    yield* transaction(audit(principal, meeting, "read"))
+    yield* Transaction.run(audit(principal, meeting, "read"))
     return Option.some(meeting.minutes)
   }).pipe(Effect.withSpan("MeetingService.minutes"))
 
@@ -581,7 +577,7 @@ export const decisions = (
   Effect.gen(function* () {
     const { meeting, principal } = yield* readable(meetingId, "meeting.read-decisions")
     const found = yield* Effect.flatMap(MeetingRepository, (repository) => repository.decisions(meeting.id))
-    if (found.length > 0) yield* transaction(audit(principal, meeting, "read"))
+    if (found.length > 0) yield* Transaction.run(audit(principal, meeting, "read"))
     return found
   }).pipe(Effect.withSpan("MeetingService.decisions"))
 

@@ -7,14 +7,13 @@
  * @since 0.1.0
  */
 import { Errors } from "@bashke/kernel"
-import { OptimisticConcurrency } from "@bashke/persistence"
+import { OptimisticConcurrency, SqlValues } from "@bashke/persistence"
 import { Vault } from "@bashke/security"
 import { SqlClient } from "@effect/sql"
 import { Effect, Layer } from "effect"
 import { ActionItem } from "./ActionItem"
 import { ActionItemRepository, type Service } from "./ActionItemRepository"
 import * as Sealing from "./internal/Sealing"
-import { decodeStored, defined, fromSql, intFromSql, toSql, toSqlOrNull } from "./internal/SqlValues"
 
 type Row = Record<string, unknown>
 
@@ -29,7 +28,7 @@ export const make: Effect.Effect<Service, never, SqlClient.SqlClient | Vault.Vau
   const client = yield* SqlClient.SqlClient
   const sql = client.withoutTransforms()
   const vault = yield* Vault.Vault
-  const decode = decodeStored(ActionItem)
+  const decode = SqlValues.decodeStored(ActionItem)
 
   const fromRow = (row: Row) =>
     Effect.gen(function* () {
@@ -41,22 +40,22 @@ export const make: Effect.Effect<Service, never, SqlClient.SqlClient | Vault.Vau
             ? { _tag: "activity", activityId: row.link_id }
             : undefined
       return yield* decode(
-        defined({
+        SqlValues.defined({
           id,
           mechanismId: row.mechanism_id,
           meetingId: row.meeting_id,
-          decidedAt: fromSql(row.decided_at),
+          decidedAt: SqlValues.fromSql(row.decided_at),
           owner: row.owner,
           dueDate: row.due_date,
           link,
           description: yield* Sealing.open(vault, String(row.description), descriptionAad(id)),
           status: row.status,
           notDoneReason: row.not_done_reason ?? undefined,
-          closedAt: fromSql(row.closed_at),
+          closedAt: SqlValues.fromSql(row.closed_at),
           closedBy: row.closed_by ?? undefined,
-          version: intFromSql(row.version),
-          createdAt: fromSql(row.created_at),
-          updatedAt: fromSql(row.updated_at),
+          version: SqlValues.intFromSql(row.version),
+          createdAt: SqlValues.fromSql(row.created_at),
+          updatedAt: SqlValues.fromSql(row.updated_at),
         }),
       )
     })
@@ -67,7 +66,7 @@ export const make: Effect.Effect<Service, never, SqlClient.SqlClient | Vault.Vau
         id: item.id,
         mechanism_id: item.mechanismId,
         meeting_id: item.meetingId,
-        decided_at: toSql(item.decidedAt),
+        decided_at: SqlValues.toSql(item.decidedAt),
         owner: item.owner,
         due_date: item.dueDate,
         link_kind: item.link?._tag ?? null,
@@ -75,11 +74,11 @@ export const make: Effect.Effect<Service, never, SqlClient.SqlClient | Vault.Vau
         description: yield* Sealing.seal(vault, item.description, descriptionAad(item.id)),
         status: item.status,
         not_done_reason: item.notDoneReason ?? null,
-        closed_at: toSqlOrNull(item.closedAt),
+        closed_at: SqlValues.toSqlOrNull(item.closedAt),
         closed_by: item.closedBy ?? null,
         version: item.version,
-        created_at: toSql(item.createdAt),
-        updated_at: toSql(item.updatedAt),
+        created_at: SqlValues.toSql(item.createdAt),
+        updated_at: SqlValues.toSql(item.updatedAt),
       })}`
     }).pipe(Effect.orDie, Effect.withSpan("SqlActionItemRepository.insert"))
 
@@ -93,9 +92,9 @@ export const make: Effect.Effect<Service, never, SqlClient.SqlClient | Vault.Vau
       set: {
         status: item.status,
         not_done_reason: item.notDoneReason ?? null,
-        closed_at: toSqlOrNull(item.closedAt),
+        closed_at: SqlValues.toSqlOrNull(item.closedAt),
         closed_by: item.closedBy ?? null,
-        updated_at: toSql(item.updatedAt),
+        updated_at: SqlValues.toSql(item.updatedAt),
       },
     }).pipe(
       Effect.provideService(SqlClient.SqlClient, client),

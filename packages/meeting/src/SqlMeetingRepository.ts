@@ -11,13 +11,12 @@
  * @since 0.1.0
  */
 import { Errors, type Id } from "@bashke/kernel"
-import { OptimisticConcurrency } from "@bashke/persistence"
+import { OptimisticConcurrency, SqlValues } from "@bashke/persistence"
 import { Vault } from "@bashke/security"
 import { SqlClient } from "@effect/sql"
 import { Effect, Layer, Option } from "effect"
 import { Decision } from "./Decision"
 import * as Sealing from "./internal/Sealing"
-import { decodeStored, defined, fromSql, intFromSql, toSql, toSqlOrNull } from "./internal/SqlValues"
 import { Meeting } from "./Meeting"
 import { type Listed, MeetingRepository, type Service } from "./MeetingRepository"
 
@@ -40,8 +39,8 @@ export const make: Effect.Effect<Service, never, SqlClient.SqlClient | Vault.Vau
   // Literal snake_case names, whatever transforms the application's client has.
   const sql = client.withoutTransforms()
   const vault = yield* Vault.Vault
-  const decodeMeeting = decodeStored(Meeting)
-  const decodeDecision = decodeStored(Decision)
+  const decodeMeeting = SqlValues.decodeStored(Meeting)
+  const decodeDecision = SqlValues.decodeStored(Decision)
 
   const attendanceRows = (meetingIds: ReadonlyArray<string>) =>
     meetingIds.length === 0
@@ -55,7 +54,7 @@ export const make: Effect.Effect<Service, never, SqlClient.SqlClient | Vault.Vau
       const id = String(row.id)
       const requestReason = yield* Sealing.openOptional(vault, row.request_reason, requestReasonAad(id))
       const cancellationReason = yield* Sealing.openOptional(vault, row.cancellation_reason, cancellationReasonAad(id))
-      return defined({
+      return SqlValues.defined({
         id,
         mechanismId: row.mechanism_id,
         kind: row.kind,
@@ -68,21 +67,21 @@ export const make: Effect.Effect<Service, never, SqlClient.SqlClient | Vault.Vau
                 principal: row.request_principal,
                 reason: requestReason,
                 urgency: row.request_urgency,
-                requestedAt: fromSql(row.requested_at),
-                deadline: fromSql(row.request_deadline),
-                profileVersion: intFromSql(row.request_profile_version),
+                requestedAt: SqlValues.fromSql(row.requested_at),
+                deadline: SqlValues.fromSql(row.request_deadline),
+                profileVersion: SqlValues.intFromSql(row.request_profile_version),
               },
         schedule:
           row.starts_at == null
             ? undefined
-            : { startsAt: fromSql(row.starts_at), endsAt: fromSql(row.ends_at), place: row.place },
-        scheduledAt: fromSql(row.scheduled_at),
-        sequence: intFromSql(row.sequence),
-        heldAt: fromSql(row.held_at),
+            : { startsAt: SqlValues.fromSql(row.starts_at), endsAt: SqlValues.fromSql(row.ends_at), place: row.place },
+        scheduledAt: SqlValues.fromSql(row.scheduled_at),
+        sequence: SqlValues.intFromSql(row.sequence),
+        heldAt: SqlValues.fromSql(row.held_at),
         attendance: attendance
           .filter((entry) => entry.meeting_id === id)
           .map((entry) =>
-            defined({
+            SqlValues.defined({
               institution: entry.institution_id,
               presence: entry.presence,
               representedBy: entry.represented_by ?? undefined,
@@ -91,10 +90,10 @@ export const make: Effect.Effect<Service, never, SqlClient.SqlClient | Vault.Vau
         cancellation:
           row.cancelled_at == null
             ? undefined
-            : { reason: cancellationReason, at: fromSql(row.cancelled_at), by: row.cancelled_by },
-        version: intFromSql(row.version),
-        createdAt: fromSql(row.created_at),
-        updatedAt: fromSql(row.updated_at),
+            : { reason: cancellationReason, at: SqlValues.fromSql(row.cancelled_at), by: row.cancelled_by },
+        version: SqlValues.intFromSql(row.version),
+        createdAt: SqlValues.fromSql(row.created_at),
+        updatedAt: SqlValues.fromSql(row.updated_at),
       })
     })
 
@@ -104,12 +103,12 @@ export const make: Effect.Effect<Service, never, SqlClient.SqlClient | Vault.Vau
       const row = rows[0]
       if (row === undefined) return undefined
       const amendments = yield* sql<Row>`SELECT * FROM meeting_amendments WHERE meeting_id = ${meetingId} ORDER BY id`
-      return defined({
+      return SqlValues.defined({
         body: yield* Sealing.open(vault, String(row.body), minutesAad(meetingId)),
-        revision: intFromSql(row.revision),
-        draftedAt: fromSql(row.drafted_at),
+        revision: SqlValues.intFromSql(row.revision),
+        draftedAt: SqlValues.fromSql(row.drafted_at),
         draftedBy: row.drafted_by,
-        approval: row.approved_at == null ? undefined : { at: fromSql(row.approved_at), by: row.approved_by },
+        approval: row.approved_at == null ? undefined : { at: SqlValues.fromSql(row.approved_at), by: row.approved_by },
         amendments: yield* Effect.forEach(amendments, (amendment) =>
           Effect.gen(function* () {
             const id = String(amendment.id)
@@ -118,7 +117,7 @@ export const make: Effect.Effect<Service, never, SqlClient.SqlClient | Vault.Vau
               author: amendment.author,
               reason: yield* Sealing.open(vault, String(amendment.reason), amendmentReasonAad(id)),
               text: yield* Sealing.open(vault, String(amendment.text), amendmentTextAad(id)),
-              at: fromSql(amendment.at),
+              at: SqlValues.fromSql(amendment.at),
             }
           }),
         ),
@@ -161,9 +160,9 @@ export const make: Effect.Effect<Service, never, SqlClient.SqlClient | Vault.Vau
           meeting_id: meeting.id,
           body: yield* Sealing.seal(vault, minutes.body, minutesAad(meeting.id)),
           revision: minutes.revision,
-          drafted_at: toSql(minutes.draftedAt),
+          drafted_at: SqlValues.toSql(minutes.draftedAt),
           drafted_by: minutes.draftedBy,
-          approved_at: toSqlOrNull(minutes.approval?.at),
+          approved_at: SqlValues.toSqlOrNull(minutes.approval?.at),
           approved_by: minutes.approval?.by ?? null,
         })}`
       } else if (current.approved_at == null) {
@@ -171,9 +170,9 @@ export const make: Effect.Effect<Service, never, SqlClient.SqlClient | Vault.Vau
         yield* sql`UPDATE meeting_minutes SET ${sql.update({
           body: yield* Sealing.seal(vault, minutes.body, minutesAad(meeting.id)),
           revision: minutes.revision,
-          drafted_at: toSql(minutes.draftedAt),
+          drafted_at: SqlValues.toSql(minutes.draftedAt),
           drafted_by: minutes.draftedBy,
-          approved_at: toSqlOrNull(minutes.approval?.at),
+          approved_at: SqlValues.toSqlOrNull(minutes.approval?.at),
           approved_by: minutes.approval?.by ?? null,
         })} WHERE meeting_id = ${meeting.id} AND approved_at IS NULL`
       }
@@ -191,7 +190,7 @@ export const make: Effect.Effect<Service, never, SqlClient.SqlClient | Vault.Vau
           author: amendment.author,
           reason: yield* Sealing.seal(vault, amendment.reason, amendmentReasonAad(amendment.id)),
           text: yield* Sealing.seal(vault, amendment.text, amendmentTextAad(amendment.id)),
-          at: toSql(amendment.at),
+          at: SqlValues.toSql(amendment.at),
         })}`
       }
     })
@@ -200,20 +199,20 @@ export const make: Effect.Effect<Service, never, SqlClient.SqlClient | Vault.Vau
     Effect.gen(function* () {
       return {
         status: meeting.status,
-        starts_at: toSqlOrNull(meeting.schedule?.startsAt),
-        ends_at: toSqlOrNull(meeting.schedule?.endsAt),
+        starts_at: SqlValues.toSqlOrNull(meeting.schedule?.startsAt),
+        ends_at: SqlValues.toSqlOrNull(meeting.schedule?.endsAt),
         place: meeting.schedule?.place ?? null,
-        scheduled_at: toSqlOrNull(meeting.scheduledAt),
+        scheduled_at: SqlValues.toSqlOrNull(meeting.scheduledAt),
         sequence: meeting.sequence,
-        held_at: toSqlOrNull(meeting.heldAt),
+        held_at: SqlValues.toSqlOrNull(meeting.heldAt),
         cancellation_reason: yield* Sealing.sealOptional(
           vault,
           meeting.cancellation?.reason,
           cancellationReasonAad(meeting.id),
         ),
-        cancelled_at: toSqlOrNull(meeting.cancellation?.at),
+        cancelled_at: SqlValues.toSqlOrNull(meeting.cancellation?.at),
         cancelled_by: meeting.cancellation?.by ?? null,
-        updated_at: toSql(meeting.updatedAt),
+        updated_at: SqlValues.toSql(meeting.updatedAt),
       }
     })
 
@@ -228,12 +227,12 @@ export const make: Effect.Effect<Service, never, SqlClient.SqlClient | Vault.Vau
         request_principal: request?.principal ?? null,
         request_reason: yield* Sealing.sealOptional(vault, request?.reason, requestReasonAad(meeting.id)),
         request_urgency: request?.urgency ?? null,
-        requested_at: toSqlOrNull(request?.requestedAt),
-        request_deadline: toSqlOrNull(request?.deadline),
+        requested_at: SqlValues.toSqlOrNull(request?.requestedAt),
+        request_deadline: SqlValues.toSqlOrNull(request?.deadline),
         request_profile_version: request?.profileVersion ?? null,
         ...(yield* meetingColumns(meeting)),
         version: meeting.version,
-        created_at: toSql(meeting.createdAt),
+        created_at: SqlValues.toSql(meeting.createdAt),
       })}`
       yield* writeAttendance(meeting)
       yield* writeMinutes(meeting)
@@ -255,8 +254,8 @@ export const make: Effect.Effect<Service, never, SqlClient.SqlClient | Vault.Vau
 
   const list: Service["list"] = (mechanismId, range) =>
     Effect.gen(function* () {
-      const from = range?.from === undefined ? sql.literal("") : sql` AND starts_at >= ${toSql(range.from)}`
-      const to = range?.to === undefined ? sql.literal("") : sql` AND starts_at < ${toSql(range.to)}`
+      const from = range?.from === undefined ? sql.literal("") : sql` AND starts_at >= ${SqlValues.toSql(range.from)}`
+      const to = range?.to === undefined ? sql.literal("") : sql` AND starts_at < ${SqlValues.toSql(range.to)}`
       const rows = yield* sql<Row>`SELECT * FROM meeting_meetings WHERE mechanism_id = ${mechanismId}${from}${to}
         ORDER BY (starts_at IS NULL), starts_at, id`
       const attendance = yield* attendanceRows(rows.map((row) => String(row.id)))
@@ -273,8 +272,8 @@ export const make: Effect.Effect<Service, never, SqlClient.SqlClient | Vault.Vau
     Effect.gen(function* () {
       const rows = yield* sql<Row>`SELECT starts_at FROM meeting_meetings
         WHERE mechanism_id = ${mechanismId} AND status IN ('held', 'minutes-drafted', 'minutes-approved')
-        AND starts_at < ${toSql(before)} ORDER BY starts_at DESC LIMIT 1`
-      const value = fromSql(rows[0]?.starts_at)
+        AND starts_at < ${SqlValues.toSql(before)} ORDER BY starts_at DESC LIMIT 1`
+      const value = SqlValues.fromSql(rows[0]?.starts_at)
       return value === undefined ? Option.none() : Option.some(new Date(value))
     }).pipe(Effect.orDie, Effect.withSpan("SqlMeetingRepository.previousHeldStart"))
 
@@ -286,7 +285,7 @@ export const make: Effect.Effect<Service, never, SqlClient.SqlClient | Vault.Vau
         mechanism_id: decision.mechanismId,
         text: yield* Sealing.seal(vault, decision.text, decisionAad(decision.id)),
         case_id: decision.caseId ?? null,
-        recorded_at: toSql(decision.recordedAt),
+        recorded_at: SqlValues.toSql(decision.recordedAt),
         recorded_by: decision.recordedBy,
       })}`
     }).pipe(Effect.orDie, Effect.withSpan("SqlMeetingRepository.insertDecision"))
@@ -298,13 +297,13 @@ export const make: Effect.Effect<Service, never, SqlClient.SqlClient | Vault.Vau
         Effect.gen(function* () {
           const id = String(row.id)
           return yield* decodeDecision(
-            defined({
+            SqlValues.defined({
               id,
               meetingId: row.meeting_id,
               mechanismId: row.mechanism_id,
               text: yield* Sealing.open(vault, String(row.text), decisionAad(id)),
               caseId: row.case_id ?? undefined,
-              recordedAt: fromSql(row.recorded_at),
+              recordedAt: SqlValues.fromSql(row.recorded_at),
               recordedBy: row.recorded_by,
             }),
           )

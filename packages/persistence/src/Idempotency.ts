@@ -19,8 +19,8 @@
 import { Errors } from "@bashke/kernel"
 import { SqlClient } from "@effect/sql"
 import { Duration, Effect, Schema } from "effect"
-import { currentDate, toSqlTimestamp } from "./internal/SqlValues"
 import { supportsTransactions } from "./internal/Transactions"
+import { currentDate, toSql } from "./SqlValues"
 
 /**
  * Identifies one logical request. `scope` keeps keys of different callers or
@@ -80,8 +80,8 @@ export const runWithOutcome = <A, I, RS, E, R>(
     }
     const codec = Schema.parseJson(resultSchema)
     const now = yield* currentDate
-    const createdAt = toSqlTimestamp(now)
-    const expiresAt = toSqlTimestamp(new Date(now.getTime() + Duration.toMillis(request.ttl ?? defaultTtl)))
+    const createdAt = toSql(now)
+    const expiresAt = toSql(new Date(now.getTime() + Duration.toMillis(request.ttl ?? defaultTtl)))
     return yield* sql
       .withTransaction(
         Effect.gen(function* () {
@@ -150,7 +150,7 @@ export const run = <A, I, RS, E, R>(
  */
 export const purgeExpired: Effect.Effect<number, never, SqlClient.SqlClient> = Effect.gen(function* () {
   const sql = (yield* SqlClient.SqlClient).withoutTransforms()
-  const now = toSqlTimestamp(yield* currentDate)
+  const now = toSql(yield* currentDate)
   const rows = yield* sql`DELETE FROM bashke_idempotency WHERE expires_at <= ${now} RETURNING scope`
   return rows.length
 }).pipe(Effect.orDie, Effect.withSpan("Idempotency.purgeExpired"))

@@ -16,8 +16,8 @@
  */
 import { SqlClient, type SqlError } from "@effect/sql"
 import { Data, Effect } from "effect"
-import { currentDate, toSqlTimestamp } from "./internal/SqlValues"
 import { supportsTransactions } from "./internal/Transactions"
+import { currentDate, toSql } from "./SqlValues"
 
 /**
  * One schema change. `id` orders the package's migrations (1, 2, 3, …); `name`
@@ -214,10 +214,10 @@ const insertRow = (sql: SqlClient.SqlClient, set: MigrationSet, migration: Migra
   Effect.flatMap(currentDate, (now) =>
     mode === "claim"
       ? sql`INSERT INTO bashke_migrations (package, id, name, applied_at)
-          VALUES (${set.package}, ${migration.id}, ${migration.name}, ${toSqlTimestamp(now)})
+          VALUES (${set.package}, ${migration.id}, ${migration.name}, ${toSql(now)})
           ON CONFLICT (package, id) DO NOTHING RETURNING id`
       : sql`INSERT INTO bashke_migrations (package, id, name, applied_at)
-          VALUES (${set.package}, ${migration.id}, ${migration.name}, ${toSqlTimestamp(now)})`,
+          VALUES (${set.package}, ${migration.id}, ${migration.name}, ${toSql(now)})`,
   )
 
 const checkName = (set: MigrationSet, migration: Migration, name: string | undefined) =>

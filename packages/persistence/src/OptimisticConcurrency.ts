@@ -14,7 +14,7 @@
 import { Errors } from "@bashke/kernel"
 import { SqlClient, type SqlError } from "@effect/sql"
 import { Effect, Option, Schema } from "effect"
-import { SqlInteger } from "./internal/SqlValues"
+import { SqlInteger } from "./SqlValues"
 
 /**
  * The version a row starts with when inserted.

@@ -17,8 +17,8 @@
 import { Id } from "@bashke/kernel"
 import { SqlClient } from "@effect/sql"
 import { Duration, Effect, Schema } from "effect"
-import { currentDate, SqlInteger, SqlTimestamp, toSqlTimestamp } from "./internal/SqlValues"
 import { bestEffortTransaction } from "./internal/Transactions"
+import { currentDate, SqlInteger, SqlTimestamp, toSql } from "./SqlValues"
 
 /**
  * An event to append. `payload` is the event's encoded (JSON-ready) form: encode
@@ -107,7 +107,7 @@ export const append = (event: NewEvent): Effect.Effect<Id.EventId, never, SqlCli
   Effect.gen(function* () {
     const sql = (yield* SqlClient.SqlClient).withoutTransforms()
     const id = yield* Id.EventId.generate
-    const now = toSqlTimestamp(yield* currentDate)
+    const now = toSql(yield* currentDate)
     const payload = JSON.stringify(event.payload)
     if (payload === undefined) return yield* Effect.dieMessage(`Outbox: the payload of ${event.topic} is not JSON`)
     yield* sql`INSERT INTO bashke_outbox
@@ -153,10 +153,8 @@ export const pending = (
   Effect.gen(function* () {
     const sql = (yield* SqlClient.SqlClient).withoutTransforms()
     const now = yield* currentDate
-    const due = toSqlTimestamp(now)
-    const leasedUntil = toSqlTimestamp(
-      new Date(now.getTime() + Duration.toMillis(options?.lease ?? Duration.minutes(1))),
-    )
+    const due = toSql(now)
+    const leasedUntil = toSql(new Date(now.getTime() + Duration.toMillis(options?.lease ?? Duration.minutes(1))))
     const skipLocked = sql.onDialectOrElse({
       pg: () => sql.literal("FOR UPDATE SKIP LOCKED"),
       orElse: () => sql.literal(""),
@@ -187,7 +185,7 @@ export const markDelivered = (ids: ReadonlyArray<Id.EventId>): Effect.Effect<voi
   Effect.gen(function* () {
     if (ids.length === 0) return
     const sql = (yield* SqlClient.SqlClient).withoutTransforms()
-    const now = toSqlTimestamp(yield* currentDate)
+    const now = toSql(yield* currentDate)
     yield* sql`UPDATE bashke_outbox SET status = 'delivered', delivered_at = ${now}, last_error = NULL
       WHERE ${sql.in("id", ids)}`
   }).pipe(Effect.orDie, Effect.withSpan("Outbox.markDelivered"))
@@ -230,7 +228,7 @@ export const markFailed = (
         const attempts = Schema.decodeUnknownSync(SqlInteger)(counted[0].attempts)
         const status = attempts >= policy.maxAttempts ? ("dead" as const) : ("pending" as const)
         const nextAttemptAt = new Date(now.getTime() + Duration.toMillis(backoff(policy, attempts)))
-        yield* sql`UPDATE bashke_outbox SET status = ${status}, next_attempt_at = ${toSqlTimestamp(nextAttemptAt)}
+        yield* sql`UPDATE bashke_outbox SET status = ${status}, next_attempt_at = ${toSql(nextAttemptAt)}
           WHERE id = ${id}`
         return { attempts, status, nextAttemptAt }
       }),

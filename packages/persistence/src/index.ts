@@ -30,8 +30,16 @@ export * as OptimisticConcurrency from "./OptimisticConcurrency"
  * @since 0.1.0
  */
 export * as Outbox from "./Outbox"
-
 /**
  * @since 0.1.0
  */
 export { persistenceMigrations } from "./PersistenceMigrations"
+/**
+ * @since 0.1.0
+ */
+export * as SqlValues from "./SqlValues"
+
+/**
+ * @since 0.1.0
+ */
+export * as Transaction from "./Transaction"

@@ -13,7 +13,7 @@
  * @since 0.1.0
  */
 import { Errors, Id, Input, JurisdictionProfile, Principal } from "@bashke/kernel"
-import { OptimisticConcurrency, Outbox } from "@bashke/persistence"
+import { OptimisticConcurrency, Outbox, Transaction } from "@bashke/persistence"
 import { AuditLog } from "@bashke/security"
 import { SqlClient } from "@effect/sql"
 import { Clock, Context, Effect, Either, Layer, Schema } from "effect"
@@ -129,8 +129,7 @@ export const make: Effect.Effect<
 
   // One transaction; an infrastructure failure is a defect, a rule's failure
   // rolls everything back.
-  const transaction = <A, E, R>(effect: Effect.Effect<A, E, R>): Effect.Effect<A, E, R> =>
-    sql.withTransaction(effect).pipe(Effect.catchTag("SqlError" as never, Effect.die)) as Effect.Effect<A, E, R>
+  const transaction = Transaction.within(sql)
 
   const emit = (
     topic: string,
