@@ -36,6 +36,16 @@ for (const file of readdirSync(dist).filter((name) => /\.d\.c?ts$/.test(name))) 
   const types = new Map(
     [...text.matchAll(/^(?:interface|type) ([\w$]+)(<[^\n]*?>)?(?: =| \{| extends)/gm)].map((m) => [m[1], m[2] ?? ""]),
   )
+  // A namespace whose every member the plugin saw as a type gets one
+  // `export type { … }`; spell it per member so a value can be added back below.
+  text = text.replace(
+    /^(\s+)export type \{ ([^}]*) \};$/gm,
+    (_, indent, list) =>
+      `${indent}export { ${list
+        .split(", ")
+        .map((member) => `type ${member}`)
+        .join(", ")} };`,
+  )
   for (const [, namespace] of text.matchAll(/^declare namespace ([\w$]+) \{/gm)) {
     const prefix = `${namespace}_`
     // Type kept, value lost.

@@ -7,7 +7,7 @@
  *
  * @since 0.1.0
  */
-import { CivilDate, Id, Municipality, Sector } from "@bashke/kernel"
+import { CivilDate, Id, Instant as KernelInstant, Municipality, Sector } from "@bashke/kernel"
 import { AccessPolicy, Purpose } from "@bashke/security"
 import { Schema } from "effect"
 import * as CaseLifecycle from "./CaseLifecycle"
@@ -22,8 +22,7 @@ import * as RiskInstrument from "./RiskInstrument"
 import * as SafetyPlan from "./SafetyPlan"
 
 const ExpectedVersion = Schema.optional(Schema.Int.pipe(Schema.positive()))
-// A `Date`, or an ISO 8601 string.
-const Instant = Schema.Union(Schema.ValidDateFromSelf, Schema.Date)
+const Instant = KernelInstant.Instant
 
 /**
  * A person to add: the non-identifying fields in the clear, the identifying

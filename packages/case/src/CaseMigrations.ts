@@ -11,15 +11,23 @@
  * `risk_assessments`, `protection_orders`, `protection_order_events`,
  * `safety_plan_measures`, `consents`, `case_transitions`.
  *
+ * Published statistics views (migration 2, a contract read by
+ * `@bashke/reporting`): `case_statistics`, `perpetrator_statistics`,
+ * `protection_order_statistics`.
+ *
  * @since 0.1.0
  */
 import type { Migrations } from "@bashke/persistence"
 import cases from "./internal/migrations/0001_cases"
+import statisticsViews from "./internal/migrations/0002_statistics_views"
 
 /**
  * @since 0.1.0
  */
 export const caseMigrations: Migrations.MigrationSet = {
   package: "@bashke/case",
-  migrations: [{ id: 1, name: "cases", up: cases }],
+  migrations: [
+    { id: 1, name: "cases", up: cases },
+    { id: 2, name: "statistics-views", up: statisticsViews },
+  ],
 }

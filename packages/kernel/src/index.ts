@@ -44,6 +44,13 @@ export * as Id from "./Id"
  */
 export * as Input from "./Input"
 /**
+ * Points in time as commands accept them (a `Date` or an ISO 8601 string).
+ *
+ * @since 0.1.0
+ */
+export * as Instant from "./Instant"
+
+/**
  * Institutions.
  *
  * @since 0.1.0

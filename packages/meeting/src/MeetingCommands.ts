@@ -1,4 +1,4 @@
-import { Id } from "@bashke/kernel"
+import { Id, Instant as KernelInstant } from "@bashke/kernel"
 /**
  * The inputs of the meeting use cases, as schemas: the gateway decodes a
  * request body with them, and the services decode again (so a TypeScript
@@ -12,12 +12,8 @@ import { AttendanceList } from "./Attendance"
 import { DecisionText } from "./Decision"
 import { Kind, MinutesText, Place, Reason, Urgency } from "./Meeting"
 
-/**
- * An instant: a `Date`, or an ISO 8601 string.
- *
- * @since 0.1.0
- */
-export const Instant = Schema.Union(Schema.ValidDateFromSelf, Schema.Date).annotations({ identifier: "Instant" })
+// Start and end instants are the kernel's `Instant`: a `Date`, or an ISO 8601 string.
+const Instant = KernelInstant.Instant
 
 /**
  * The version a change is based on (the ETag of the meeting read).

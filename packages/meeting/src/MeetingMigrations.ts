@@ -4,12 +4,16 @@
  * items. Run after `persistenceMigrations` (the outbox) and
  * `securityMigrations` (the audit log).
  *
+ * Published statistics view (migration 4, a contract read by
+ * `@bashke/reporting`): `meeting_statistics`.
+ *
  * @since 0.1.0
  */
 import type { Migrations } from "@bashke/persistence"
 import meetings from "./internal/migrations/0001_meetings"
 import decisions from "./internal/migrations/0002_decisions"
 import actionItems from "./internal/migrations/0003_action_items"
+import statisticsView from "./internal/migrations/0004_statistics_view"
 
 /**
  * @since 0.1.0
@@ -20,5 +24,6 @@ export const meetingMigrations: Migrations.MigrationSet = {
     { id: 1, name: "meetings", up: meetings },
     { id: 2, name: "decisions", up: decisions },
     { id: 3, name: "action-items", up: actionItems },
+    { id: 4, name: "statistics-view", up: statisticsView },
   ],
 }

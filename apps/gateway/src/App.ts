@@ -1,0 +1,360 @@
+/**
+ * The Hono application, built from route descriptions and a way to run
+ * Effects. The same factory serves the Node entry, the Workers entry and the
+ * tests; only the runner (the layers behind it) differs.
+ *
+ * Each request goes: request id → secure headers → CORS → body limit →
+ * authentication → rate limit → decode path, query, body (unknown fields
+ * refused) → If-Match (428 without it on a versioned change) → the handler,
+ * inside an idempotency key's transaction on every POST → encode with the
+ * route's schema, with `ETag` for versioned answers. Every refusal is an RFC
+ * 9457 problem; no value from the request is echoed, so none can leak.
+ */
+import { Errors, JurisdictionProfile, Locale, Principal } from "@bashke/kernel"
+import { Idempotency, OptimisticConcurrency } from "@bashke/persistence"
+import { Cause, Effect, Either, Exit, Option, Schema } from "effect"
+import { type Context, Hono } from "hono"
+import { bodyLimit } from "hono/body-limit"
+import { cors } from "hono/cors"
+import { requestId } from "hono/request-id"
+import { secureHeaders } from "hono/secure-headers"
+import { authenticate, type Oidc } from "./Authentication"
+import * as OpenApi from "./OpenApi"
+import * as Problem from "./Problem"
+import * as RateLimit from "./RateLimit"
+import * as RequestInput from "./RequestInput"
+import type * as Route from "./Route"
+import type { GatewayServices } from "./Services"
+
+/** Runs an Effect over the gateway's services (a `ManagedRuntime`'s `runPromiseExit`). */
+export type Runner = <A, E>(effect: Effect.Effect<A, E, GatewayServices>) => Promise<Exit.Exit<A, E>>
+
+/** One line per request: no URL (ids only in `route`), no body, no credential. */
+export interface RequestLogLine {
+  readonly requestId: string
+  readonly method: string
+  readonly route: string
+  readonly status: number
+  readonly ms: number
+  readonly principal?: string
+  readonly problem?: string
+  readonly defect?: string
+}
+
+export interface Options {
+  readonly run: Runner
+  readonly routes: ReadonlyArray<Route.AnyRoute>
+  readonly oidc?: Oidc
+  /** Origins allowed by CORS; none by default. */
+  readonly corsOrigins?: ReadonlyArray<string>
+  /** Largest accepted body in bytes; 1 MiB by default. */
+  readonly bodyLimit?: number
+  readonly rateLimit?: RateLimit.Settings
+  readonly log?: (line: RequestLogLine) => void
+  /** The default language of answers when `Accept-Language` names none we have. */
+  readonly defaultLocale?: Locale.Locale
+  /** Answer 503 to every change (the Workers entry while its store is read-only). */
+  readonly readOnly?: boolean
+  /** `/health`: extra checks (plugins), each `ok` or `degraded`. */
+  readonly health?: () => Promise<Record<string, "ok" | "degraded">>
+}
+
+type Env = { Variables: { requestId: string; principal?: Principal.Principal } }
+
+const defaultBodyLimit = 1024 * 1024
+const problemHeaders = { "content-type": Problem.contentType }
+const idempotencyKeyPattern = /^[\x21-\x7e]{1,255}$/
+
+const sha256 = async (text: string): Promise<string> => {
+  const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(text))
+  return Array.from(new Uint8Array(digest), (byte) => byte.toString(16).padStart(2, "0")).join("")
+}
+
+const queryOf = (c: Context<Env>): Record<string, string | ReadonlyArray<string>> => {
+  const out: Record<string, string | ReadonlyArray<string>> = {}
+  for (const [key, values] of Object.entries(c.req.queries())) {
+    out[key] = values.length === 1 ? (values[0] as string) : values
+  }
+  return out
+}
+
+const isDomainError = (error: unknown): error is Errors.DomainError => Schema.is(Errors.DomainError)(error)
+
+/** A path pattern (`/v1/cases/:caseId`) as a RegExp, to tell 404 from 405. */
+const patternOf = (path: string): RegExp =>
+  new RegExp(`^${path.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/:[A-Za-z]+/g, "[^/]+")}/?$`)
+
+export const make = (options: Options): Hono<Env> => {
+  const app = new Hono<Env>()
+  const limiter = RateLimit.make(options.rateLimit ?? RateLimit.defaults)
+  const fallbackLocale = options.defaultLocale ?? JurisdictionProfile.kosovo.languages.defaultLocale
+  const log = options.log ?? (() => {})
+  const patterns = options.routes.map((route) => ({ method: route.method, pattern: patternOf(route.path) }))
+
+  const localeOf = (c: Context<Env>) => Locale.fromAcceptLanguage(c.req.header("accept-language"), fallbackLocale)
+
+  const problem = (c: Context<Env>, body: Problem.ProblemBody, extra: Record<string, string> = {}) =>
+    c.body(JSON.stringify(body), body.status as 400, { ...problemHeaders, ...extra })
+
+  const gatewayProblem = (c: Context<Env>, refusal: Problem.GatewayProblem, extra?: Record<string, string>) =>
+    problem(c, Problem.fromGatewayProblem(refusal, localeOf(c), c.get("requestId")), extra)
+
+  app.use("*", requestId({ headerName: "Request-Id" }))
+  app.use("*", secureHeaders())
+  app.use(
+    "*",
+    cors({
+      origin: [...(options.corsOrigins ?? [])],
+      allowHeaders: ["Authorization", "Content-Type", "Idempotency-Key", "If-Match", "Accept-Language"],
+      allowMethods: ["GET", "POST", "PUT", "PATCH", "DELETE"],
+      exposeHeaders: ["ETag", "Location", "Request-Id", "Idempotent-Replayed", "Retry-After"],
+      maxAge: 600,
+    }),
+  )
+  app.use(
+    "*",
+    bodyLimit({
+      maxSize: options.bodyLimit ?? defaultBodyLimit,
+      onError: (c) =>
+        gatewayProblem(
+          c as Context<Env>,
+          new Problem.GatewayProblem({
+            type: "payload-too-large",
+            status: 413,
+            rule: "gateway.body.too-large",
+            location: "body",
+          }),
+        ),
+    }),
+  )
+
+  const document = OpenApi.document(options.routes)
+  app.get("/openapi.json", (c) => c.json(document))
+  app.get("/docs", (c) => c.html(OpenApi.page(document)))
+  app.get("/health", async (c) => {
+    const database = await options.run(Effect.void)
+    const checks = { database: Exit.isSuccess(database) ? "ok" : "degraded", ...(await options.health?.()) }
+    const degraded = Object.values(checks).some((status) => status !== "ok")
+    return c.json({ status: degraded ? "degraded" : "ok", checks })
+  })
+
+  for (const route of options.routes) {
+    app.on(route.method.toUpperCase(), route.path, async (c) => {
+      const started = performance.now()
+      const locale = localeOf(c)
+      const rid = c.get("requestId")
+      let principalId: string | undefined
+      const finish = (response: Response, extra: Partial<RequestLogLine> = {}) => {
+        log({
+          requestId: rid,
+          method: route.method.toUpperCase(),
+          route: route.path,
+          status: response.status,
+          ms: Math.round((performance.now() - started) * 100) / 100,
+          ...(principalId === undefined ? {} : { principal: principalId }),
+          ...extra,
+        })
+        return response
+      }
+      const refuse = (refusal: Problem.GatewayProblem, extra?: Record<string, string>) =>
+        finish(gatewayProblem(c, refusal, extra), { problem: refusal.type })
+      const refuseDomain = (error: Errors.DomainError, location?: Problem.FieldLocation) => {
+        const body = Problem.fromDomainError(error, locale, rid)
+        return finish(problem(c, location === undefined ? body : { ...body, location }), { problem: body.type })
+      }
+
+      // Who is calling.
+      let principal: Principal.Principal | undefined
+      if (route.public !== true) {
+        const exit = await options.run(authenticate(options.oidc, c.req.header("authorization")))
+        if (Exit.isFailure(exit)) {
+          const failure = Cause.failureOption(exit.cause)
+          if (Option.isSome(failure)) return refuseDomain(failure.value)
+          return finish(internal(c, locale, rid), { defect: defectName(exit.cause) })
+        }
+        principal = exit.value
+        principalId = principal.id
+        const taken = limiter.take(principal.id, Date.now())
+        if (!taken.allowed) {
+          return refuse(
+            new Problem.GatewayProblem({ type: "rate-limited", status: 429, rule: "gateway.rate.exceeded" }),
+            { "retry-after": String(taken.retryAfter) },
+          )
+        }
+      }
+      if (options.readOnly === true && route.method !== "get") {
+        return refuse(new Problem.GatewayProblem({ type: "unavailable", status: 503, rule: "gateway.store.read-only" }))
+      }
+
+      // What it sends.
+      const path =
+        route.pathSchema === undefined ? Either.right({}) : RequestInput.decode(route.pathSchema, c.req.param(), "path")
+      if (Either.isLeft(path)) return refuseDomain(path.left.error, path.left.location)
+      const query =
+        route.querySchema === undefined ? Either.right({}) : RequestInput.decode(route.querySchema, queryOf(c), "query")
+      if (Either.isLeft(query)) return refuseDomain(query.left.error, query.left.location)
+      let rawBody = ""
+      let sent: unknown
+
+      if (route.bodySchema !== undefined) {
+        const type = c.req.header("content-type") ?? ""
+        if (!/^application\/([a-z0-9.+-]*\+)?json\s*(;|$)/i.test(type)) {
+          return refuse(
+            new Problem.GatewayProblem({
+              type: "unsupported-media-type",
+              status: 415,
+              rule: "gateway.content-type.json-required",
+              field: "Content-Type",
+              location: "header",
+            }),
+          )
+        }
+        rawBody = await c.req.text()
+        let parsed: unknown
+        try {
+          parsed = JSON.parse(rawBody)
+        } catch {
+          return refuse(
+            new Problem.GatewayProblem({
+              type: "malformed-json",
+              status: 400,
+              rule: "gateway.json.malformed",
+              location: "body",
+            }),
+          )
+        }
+        const checked = RequestInput.decode(route.bodySchema, parsed, "body")
+        if (Either.isLeft(checked)) return refuseDomain(checked.left.error, checked.left.location)
+        sent = parsed
+      }
+
+      // Which version it read.
+      let expectedVersion: number | undefined
+      if (route.ifMatch === true) {
+        const header = c.req.header("if-match")
+        if (header === undefined) {
+          return refuse(
+            new Problem.GatewayProblem({
+              type: "precondition-required",
+              status: 428,
+              rule: "gateway.if-match.required",
+              field: "If-Match",
+              location: "header",
+            }),
+          )
+        }
+        const version = OptimisticConcurrency.versionFromEtag(header)
+        if (Option.isNone(version)) {
+          return refuse(
+            new Problem.GatewayProblem({
+              type: "precondition-required",
+              status: 428,
+              rule: "gateway.if-match.malformed",
+              field: "If-Match",
+              location: "header",
+            }),
+          )
+        }
+        expectedVersion = version.value
+      }
+
+      // Whether it was sent before.
+      const idempotencyKey = c.req.header("idempotency-key")
+      const idempotent = route.method === "post" && route.safe !== true
+      if (idempotent && (idempotencyKey === undefined || !idempotencyKeyPattern.test(idempotencyKey))) {
+        return refuse(
+          new Problem.GatewayProblem({
+            type: "idempotency-key-required",
+            status: 400,
+            rule: "gateway.idempotency-key.required",
+            field: "Idempotency-Key",
+            location: "header",
+          }),
+        )
+      }
+
+      const input = { path: path.right, query: query.right, body: sent, expectedVersion }
+      const handled = route.handle(input)
+      const withPrincipal = (
+        principal === undefined ? handled : Effect.provideService(handled, Principal.CurrentPrincipal, principal)
+      ) as Effect.Effect<unknown, Route.Failure, GatewayServices>
+      const work =
+        idempotent && idempotencyKey !== undefined
+          ? Effect.flatMap(
+              Effect.promise(() => sha256(`${route.method} ${c.req.path}\n${rawBody}`)),
+              (fingerprint) =>
+                Idempotency.runWithOutcome(
+                  { scope: `${principal?.id ?? "public"}:${route.operationId}`, key: idempotencyKey, fingerprint },
+                  withPrincipal,
+                  route.success.schema,
+                ),
+            )
+          : Effect.map(withPrincipal, (value) => ({ value, replayed: false }))
+      const encoded = Effect.flatMap(work, (outcome) =>
+        Effect.map(Schema.encode(route.success.schema)(outcome.value).pipe(Effect.orDie), (wire) => ({
+          ...outcome,
+          wire,
+        })),
+      )
+
+      const exit = await options.run(encoded)
+      if (Exit.isFailure(exit)) {
+        const failure = Cause.failureOption(exit.cause)
+        if (Option.isSome(failure) && isDomainError(failure.value)) return refuseDomain(failure.value)
+        if (Cause.isInterruptedOnly(exit.cause)) {
+          return refuse(new Problem.GatewayProblem({ type: "unavailable", status: 503, rule: "gateway.internal" }))
+        }
+        return finish(internal(c, locale, rid), { defect: defectName(exit.cause) })
+      }
+      const { value, replayed, wire } = exit.value
+      const headers: Record<string, string> = {}
+      if (route.etag !== undefined) headers.etag = OptimisticConcurrency.etag(route.etag(value, input))
+      if (replayed) headers["idempotent-replayed"] = "true"
+      const contentType = route.success.contentType
+      if (contentType !== undefined && typeof wire === "string") {
+        return finish(c.body(wire, route.success.status, { ...headers, "content-type": contentType }))
+      }
+      return finish(c.json(wire as object, route.success.status, headers))
+    })
+  }
+
+  app.notFound((c) => {
+    const allowed = patterns.filter((entry) => entry.pattern.test(c.req.path)).map((entry) => entry.method)
+    const refusal =
+      allowed.length > 0
+        ? new Problem.GatewayProblem({ type: "method-not-allowed", status: 405, rule: "gateway.method.unknown" })
+        : new Problem.GatewayProblem({ type: "route-not-found", status: 404, rule: "gateway.route.unknown" })
+    return gatewayProblem(
+      c,
+      refusal,
+      allowed.length > 0 ? { allow: [...new Set(allowed)].map((m) => m.toUpperCase()).join(", ") } : {},
+    )
+  })
+
+  app.onError((_error, c) => {
+    const rid = c.get("requestId") ?? ""
+    log({ requestId: rid, method: c.req.method, route: "?", status: 500, ms: 0, defect: "unhandled" })
+    return internal(c, localeOf(c), rid)
+  })
+
+  return app
+}
+
+const internal = (c: Context<Env>, locale: Locale.Locale, rid: string) =>
+  c.body(
+    JSON.stringify(
+      Problem.fromGatewayProblem(
+        new Problem.GatewayProblem({ type: "internal", status: 500, rule: "gateway.internal" }),
+        locale,
+        rid,
+      ),
+    ),
+    500,
+    problemHeaders,
+  )
+
+// The defect's name only: its message could quote a value from a failed statement.
+const defectName = (cause: Cause.Cause<unknown>): string => {
+  const defect = Cause.squash(cause)
+  return defect instanceof Error ? defect.name : typeof defect
+}

@@ -1,0 +1,181 @@
+/**
+ * The gateway's part of the message catalogue (problem titles and rules of its
+ * own), and the whole catalogue it answers from: every package's messages merged.
+ * Serbian Cyrillic is derived from Serbian Latin by the kernel.
+ */
+import { actionPlanMessages } from "@bashke/action-plan"
+import { caseMessages, caseStoreMessages } from "@bashke/case"
+import { Catalogue, kernelMessages } from "@bashke/kernel"
+import { mechanismMessages } from "@bashke/mechanism"
+import { meetingMessages } from "@bashke/meeting"
+import { referralMessages } from "@bashke/referral"
+import { securityMessages } from "@bashke/security"
+
+export const gatewayMessages = Catalogue.make({
+  "gateway.problem.malformed-json.title": {
+    sq: "JSON i pavlefshëm",
+    "sr-Latn": "Neispravan JSON",
+    en: "Malformed JSON",
+  },
+  "gateway.problem.unsupported-media-type.title": {
+    sq: "Lloj i pambështetur i përmbajtjes",
+    "sr-Latn": "Nepodržana vrsta sadržaja",
+    en: "Unsupported content type",
+  },
+  "gateway.problem.payload-too-large.title": {
+    sq: "Kërkesa është shumë e madhe",
+    "sr-Latn": "Zahtev je prevelik",
+    en: "Request too large",
+  },
+  "gateway.problem.precondition-required.title": {
+    sq: "Kërkohet versioni (If-Match)",
+    "sr-Latn": "Potrebna je verzija (If-Match)",
+    en: "Version required (If-Match)",
+  },
+  "gateway.problem.idempotency-key-required.title": {
+    sq: "Kërkohet çelësi i idempotencës",
+    "sr-Latn": "Potreban je ključ idempotentnosti",
+    en: "Idempotency key required",
+  },
+  "gateway.problem.idempotency-key-reused.title": {
+    sq: "Çelësi i idempotencës u përdor për një kërkesë tjetër",
+    "sr-Latn": "Ključ idempotentnosti je korišćen za drugi zahtev",
+    en: "Idempotency key used for another request",
+  },
+  "gateway.problem.rate-limited.title": {
+    sq: "Shumë kërkesa",
+    "sr-Latn": "Previše zahteva",
+    en: "Too many requests",
+  },
+  "gateway.problem.route-not-found.title": {
+    sq: "Adresa nuk ekziston",
+    "sr-Latn": "Adresa ne postoji",
+    en: "No such address",
+  },
+  "gateway.problem.method-not-allowed.title": {
+    sq: "Metoda nuk lejohet",
+    "sr-Latn": "Metoda nije dozvoljena",
+    en: "Method not allowed",
+  },
+  "gateway.problem.unavailable.title": {
+    sq: "Shërbimi nuk është i disponueshëm",
+    "sr-Latn": "Usluga nije dostupna",
+    en: "Service unavailable",
+  },
+  "gateway.problem.internal.title": {
+    sq: "Gabim i brendshëm",
+    "sr-Latn": "Interna greška",
+    en: "Internal error",
+  },
+
+  "gateway.json.malformed": {
+    sq: "Trupi i kërkesës nuk është JSON i vlefshëm.",
+    "sr-Latn": "Telo zahteva nije ispravan JSON.",
+    en: "The request body is not valid JSON.",
+  },
+  "gateway.content-type.json-required": {
+    sq: "Dërgojeni trupin si application/json.",
+    "sr-Latn": "Pošaljite telo kao application/json.",
+    en: "Send the body as application/json.",
+  },
+  "gateway.body.too-large": {
+    sq: "Trupi i kërkesës e kalon kufirin e lejuar.",
+    "sr-Latn": "Telo zahteva prelazi dozvoljenu granicu.",
+    en: "The request body exceeds the allowed size.",
+  },
+  "gateway.if-match.required": {
+    sq: "Dërgoni If-Match me ETag-un që lexuat, që të mos mbishkruani ndryshimin e dikujt tjetër.",
+    "sr-Latn": "Pošaljite If-Match sa ETag-om koji ste pročitali, da ne biste prepisali tuđu izmenu.",
+    en: "Send If-Match with the ETag you read, so you do not overwrite someone else's change.",
+  },
+  "gateway.if-match.malformed": {
+    sq: 'If-Match duhet të jetë një ETag i vetëm si "3".',
+    "sr-Latn": 'If-Match mora biti jedan ETag kao "3".',
+    en: 'If-Match must be a single ETag such as "3".',
+  },
+  "gateway.idempotency-key.required": {
+    sq: "Dërgoni një Idempotency-Key të ri (1–255 shenja) me çdo POST, që një përsëritje të mos dyfishojë asgjë.",
+    "sr-Latn": "Pošaljite novi Idempotency-Key (1–255 znakova) uz svaki POST, da ponavljanje ništa ne udvostruči.",
+    en: "Send a fresh Idempotency-Key (1–255 characters) with every POST, so a retry duplicates nothing.",
+  },
+  "gateway.idempotency-key.reused": {
+    sq: "Ky Idempotency-Key u përdor tashmë për një kërkesë tjetër.",
+    "sr-Latn": "Ovaj Idempotency-Key je već korišćen za drugi zahtev.",
+    en: "This Idempotency-Key was already used for a different request.",
+  },
+  "gateway.rate.exceeded": {
+    sq: "Keni dërguar shumë kërkesa. Provoni përsëri pas pak.",
+    "sr-Latn": "Poslali ste previše zahteva. Pokušajte ponovo uskoro.",
+    en: "You sent too many requests. Try again shortly.",
+  },
+  "gateway.route.unknown": {
+    sq: "Nuk ka asgjë në këtë adresë.",
+    "sr-Latn": "Na ovoj adresi nema ničega.",
+    en: "There is nothing at this address.",
+  },
+  "gateway.method.unknown": {
+    sq: "Kjo adresë nuk e pranon këtë metodë.",
+    "sr-Latn": "Ova adresa ne prihvata ovu metodu.",
+    en: "This address does not accept this method.",
+  },
+  "gateway.input.unknown-field": {
+    sq: "Kjo fushë nuk njihet.",
+    "sr-Latn": "Ovo polje nije poznato.",
+    en: "This field is not known.",
+  },
+  "gateway.input.invalid": {
+    sq: "Kjo vlerë nuk është e vlefshme këtu.",
+    "sr-Latn": "Ova vrednost ovde nije ispravna.",
+    en: "This value is not valid here.",
+  },
+  "gateway.store.read-only": {
+    sq: "Kjo instalim nuk pranon ndryshime tani.",
+    "sr-Latn": "Ova instalacija trenutno ne prihvata izmene.",
+    en: "This installation does not accept changes right now.",
+  },
+  "gateway.internal": {
+    sq: "Diçka shkoi keq. Kërkesa nuk ndryshoi asgjë; provoni përsëri.",
+    "sr-Latn": "Nešto nije u redu. Zahtev ništa nije promenio; pokušajte ponovo.",
+    en: "Something went wrong. The request changed nothing; try again.",
+  },
+  "gateway.token.missing": {
+    sq: "Dërgoni Authorization: Bearer me një token ose JWT.",
+    "sr-Latn": "Pošaljite Authorization: Bearer sa tokenom ili JWT-om.",
+    en: "Send Authorization: Bearer with a token or a JWT.",
+  },
+  "gateway.token.unknown": {
+    sq: "Ky token nuk njihet ose është revokuar.",
+    "sr-Latn": "Ovaj token nije poznat ili je opozvan.",
+    en: "This token is unknown or revoked.",
+  },
+  "gateway.jwt.invalid": {
+    sq: "JWT nuk u verifikua.",
+    "sr-Latn": "JWT nije verifikovan.",
+    en: "The JWT could not be verified.",
+  },
+  "gateway.jwt.claims": {
+    sq: "JWT nuk ka pretendimet që kërkon Bashkë (rolet, institucioni, mekanizmat).",
+    "sr-Latn": "JWT nema tvrdnje koje Bashkë zahteva (uloge, institucija, mehanizmi).",
+    en: "The JWT lacks the claims Bashkë needs (roles, institution, mechanisms).",
+  },
+  "gateway.jwt.not-configured": {
+    sq: "Kjo instalim nuk pranon JWT.",
+    "sr-Latn": "Ova instalacija ne prihvata JWT.",
+    en: "This installation does not accept JWTs.",
+  },
+})
+
+export type GatewayMessageKey = Catalogue.Key<typeof gatewayMessages>
+
+/** Every message the gateway can answer with. */
+export const messages = Catalogue.merge(
+  kernelMessages,
+  securityMessages,
+  mechanismMessages,
+  meetingMessages,
+  caseMessages,
+  caseStoreMessages,
+  referralMessages,
+  actionPlanMessages,
+  gatewayMessages,
+)

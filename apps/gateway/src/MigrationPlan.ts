@@ -1,0 +1,24 @@
+/**
+ * Every package's migrations, in the order they must run: persistence's own
+ * tables (outbox, idempotency) first, then each package after the ones it
+ * builds on, the gateway's API tokens last.
+ */
+import { actionPlanMigrations } from "@bashke/action-plan"
+import { caseMigrations } from "@bashke/case"
+import { mechanismMigrations } from "@bashke/mechanism"
+import { meetingMigrations } from "@bashke/meeting"
+import { type Migrations, persistenceMigrations } from "@bashke/persistence"
+import { referralMigrations } from "@bashke/referral"
+import { securityMigrations } from "@bashke/security"
+import { gatewayMigrations } from "./ApiTokens"
+
+export const migrationPlan: ReadonlyArray<Migrations.MigrationSet> = [
+  persistenceMigrations,
+  securityMigrations,
+  mechanismMigrations,
+  meetingMigrations,
+  caseMigrations,
+  referralMigrations,
+  actionPlanMigrations,
+  gatewayMigrations,
+]

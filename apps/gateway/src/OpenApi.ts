@@ -1,0 +1,163 @@
+/**
+ * The OpenAPI 3.1 description, generated from the same route descriptions and
+ * schemas the handlers decode and encode with, so the document cannot drift
+ * from what the gateway does. Named schemas (those with an `identifier`) become
+ * `components.schemas`.
+ */
+import { JSONSchema, type Schema } from "effect"
+import * as Problem from "./Problem"
+import type * as Route from "./Route"
+
+type Json = Record<string, unknown>
+
+const schemaOf = (schema: Schema.Schema<any, any>, definitions: Record<string, JSONSchema.JsonSchema7>): Json =>
+  JSONSchema.fromAST(schema.ast, {
+    definitions,
+    definitionPath: "#/components/schemas/",
+    target: "openApi3.1",
+    topLevelReferenceStrategy: "keep",
+  }) as unknown as Json
+
+const problemResponse = (description: string): Json => ({
+  description,
+  content: { [Problem.contentType]: { schema: { $ref: "#/components/schemas/Problem" } } },
+})
+
+const problemSchema: Json = {
+  type: "object",
+  required: ["type", "title", "status"],
+  properties: {
+    type: { type: "string", format: "uri", enum: Problem.allTypes.map((slug) => `${Problem.typeBase}${slug}`) },
+    title: { type: "string" },
+    status: { type: "integer" },
+    detail: { type: "string" },
+    rule: { type: "string", description: "A message catalogue key naming the rule" },
+    field: { type: "string", description: "The offending field's path" },
+    location: { type: "string", enum: ["path", "query", "header", "body"] },
+    requestId: { type: "string" },
+  },
+}
+
+const parametersOf = (
+  schema: Schema.Schema<any, any> | undefined,
+  location: "path" | "query",
+  definitions: Record<string, JSONSchema.JsonSchema7>,
+): ReadonlyArray<Json> => {
+  if (schema === undefined) return []
+  const object = schemaOf(schema, definitions) as { properties?: Record<string, Json>; required?: Array<string> }
+  return Object.entries(object.properties ?? {}).map(([name, property]) => ({
+    name,
+    in: location,
+    required: location === "path" || (object.required ?? []).includes(name),
+    schema: property,
+  }))
+}
+
+/** The document for a list of routes. */
+export const document = (routes: ReadonlyArray<Route.AnyRoute>): Json => {
+  const definitions: Record<string, JSONSchema.JsonSchema7> = {}
+  const paths: Record<string, Record<string, Json>> = {}
+  for (const route of routes) {
+    const path = route.path.replace(/:([A-Za-z]+)/g, "{$1}")
+    const parameters: Array<Json> = [
+      ...parametersOf(route.pathSchema, "path", definitions),
+      ...parametersOf(route.querySchema, "query", definitions),
+    ]
+    if (route.method === "post") {
+      parameters.push({
+        name: "Idempotency-Key",
+        in: "header",
+        required: true,
+        schema: { type: "string", minLength: 1, maxLength: 255 },
+      })
+    }
+    if (route.ifMatch === true) {
+      parameters.push({ name: "If-Match", in: "header", required: true, schema: { type: "string" } })
+    }
+    const responses: Record<string, Json> = {
+      [String(route.success.status)]: {
+        description: route.summary,
+        ...(route.etag === undefined ? {} : { headers: { ETag: { schema: { type: "string" } } } }),
+        content: {
+          [route.success.contentType ?? "application/json"]: {
+            schema:
+              route.success.contentType === undefined
+                ? schemaOf(route.success.schema, definitions)
+                : { type: "string" },
+          },
+        },
+      },
+      "400": problemResponse("Malformed request"),
+      "422": problemResponse("Invalid input: the field and the rule"),
+      default: problemResponse("A problem (RFC 9457)"),
+    }
+    if (route.public !== true) {
+      responses["401"] = problemResponse("No or unknown credentials")
+      responses["403"] = problemResponse("Not allowed")
+    }
+    if (route.ifMatch === true) {
+      responses["412"] = problemResponse("Changed since read")
+      responses["428"] = problemResponse("If-Match missing")
+    }
+    const operation: Json = {
+      operationId: route.operationId,
+      tags: [route.tag],
+      summary: route.summary,
+      parameters,
+      responses,
+      ...(route.public === true ? { security: [] } : {}),
+      ...(route.bodySchema === undefined
+        ? {}
+        : {
+            requestBody: {
+              required: true,
+              content: { "application/json": { schema: schemaOf(route.bodySchema, definitions) } },
+            },
+          }),
+    }
+    paths[path] = { ...paths[path], [route.method]: operation }
+  }
+  return {
+    openapi: "3.1.0",
+    info: {
+      title: "Bashkë API",
+      version: "0.1.0",
+      description:
+        "Coordination mechanisms against domestic violence: mechanisms, cases, referrals, meetings, action plans and reports.",
+      license: { name: "Apache-2.0", identifier: "Apache-2.0" },
+    },
+    servers: [{ url: "/" }],
+    security: [{ bearer: [] }],
+    paths,
+    components: {
+      securitySchemes: {
+        bearer: { type: "http", scheme: "bearer", description: "An API token (bsk_…) or an OIDC JWT" },
+      },
+      schemas: { ...definitions, Problem: problemSchema },
+    },
+  }
+}
+
+const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
+
+/** A self-contained page listing the operations (no script, no CDN). */
+export const page = (doc: Json): string => {
+  const paths = (doc.paths ?? {}) as Record<
+    string,
+    Record<string, { summary: string; operationId: string; tags: Array<string> }>
+  >
+  const rows = Object.entries(paths)
+    .flatMap(([path, operations]) =>
+      Object.entries(operations).map(
+        ([method, operation]) =>
+          `<tr><td>${escapeHtml(operation.tags[0] ?? "")}</td><td><code>${method.toUpperCase()}</code></td><td><code>${escapeHtml(path)}</code></td><td>${escapeHtml(operation.summary)}</td><td><code>${escapeHtml(operation.operationId)}</code></td></tr>`,
+      ),
+    )
+    .join("\n")
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Bashkë API</title>
+<style>body{font-family:system-ui,sans-serif;margin:2rem}table{border-collapse:collapse}td,th{border-bottom:1px solid #ddd;padding:.3rem .6rem;text-align:left}</style>
+</head><body><h1>Bashkë API</h1><p>The machine-readable description is at <a href="/openapi.json">/openapi.json</a> (OpenAPI 3.1).</p>
+<table><thead><tr><th>Area</th><th>Method</th><th>Path</th><th>What it does</th><th>Operation</th></tr></thead><tbody>
+${rows}
+</tbody></table></body></html>`
+}

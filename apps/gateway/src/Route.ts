@@ -1,0 +1,74 @@
+/**
+ * One description per route drives both the Hono handler and the OpenAPI
+ * document: the path, query and body schemas it decodes with, the schema it
+ * encodes its answer with, whether it needs If-Match, and the Effect that
+ * answers. A handler never sees a raw request, so it cannot skip decoding.
+ */
+import type { Errors, Principal } from "@bashke/kernel"
+import type { Effect, Schema } from "effect"
+import type { GatewayServices } from "./Services"
+
+/** HTTP methods the API uses. */
+export type Method = "get" | "post" | "put" | "patch" | "delete"
+
+/**
+ * What a handler receives: decoded path parameters and query, and the body as
+ * sent (its encoded form, already checked against the body schema), because
+ * the domain services take their commands encoded and decode them themselves.
+ */
+export interface Input<P, Q, B> {
+  readonly path: P
+  readonly query: Q
+  readonly body: B
+  /** The version from `If-Match`, on routes that require it. */
+  readonly expectedVersion: number | undefined
+}
+
+/** What a route's Effect may need: the services, and the principal of the request. */
+export type Requirements = GatewayServices | Principal.CurrentPrincipal
+
+/** The errors a handler may fail with; anything else is a defect (500). */
+export type Failure = Errors.DomainError
+
+/**
+ * A route. `path` is Hono's syntax (`/v1/cases/:caseId`). `etag` names the
+ * version of the answer (an `ETag` header); `ifMatch: true` makes `If-Match`
+ * required (428 without it) and hands its version to the handler.
+ */
+export interface Route<P = unknown, Q = unknown, B = unknown, A = unknown> {
+  readonly method: Method
+  readonly path: string
+  readonly operationId: string
+  readonly tag: string
+  readonly summary: string
+  /** `true`: no token needed (health, the API description). */
+  readonly public?: boolean
+  readonly pathSchema?: Schema.Schema<P, any>
+  readonly querySchema?: Schema.Schema<Q, any>
+  readonly bodySchema?: Schema.Schema<any, B>
+  readonly success: {
+    readonly status: 200 | 201
+    readonly schema: Schema.Schema<A, any>
+    /** Default `application/json`; other types are written as the encoded string. */
+    readonly contentType?: string
+  }
+  readonly ifMatch?: boolean
+  /**
+   * A POST that changes nothing (a read whose parameters must stay out of the
+   * URL): no idempotency key, and its answer is never stored.
+   */
+  readonly safe?: boolean
+  readonly etag?: (value: A, input: Input<P, Q, B>) => number
+  readonly handle: (input: Input<P, Q, B>) => Effect.Effect<A, Failure, Requirements>
+}
+
+/** A route whose types have been checked where it was defined. */
+export type AnyRoute = Route<any, any, any, any>
+
+/**
+ * Defines a route, checking that the handler's input and output agree with its
+ * schemas.
+ */
+export const make = <P = Record<never, never>, Q = Record<never, never>, B = undefined, A = unknown>(
+  route: Route<P, Q, B, A>,
+): AnyRoute => route as AnyRoute

@@ -1,0 +1,126 @@
+/**
+ * The gateway on Node: configuration from the environment, the database by
+ * `BASHKE_DATABASE_URL` (a SQLite file by default), migrations, optionally the
+ * demo, and `@hono/node-server` listening on `HOST:PORT`.
+ *
+ * Keys: `BASHKE_VAULT_KEYS` and `BASHKE_BLIND_INDEX_KEY`. With `demo: true`
+ * and no keys set, the demo generates keys once into `demo-keys.json` beside
+ * the SQLite file (mode 0600) — fine for invented data, never for real data.
+ */
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs"
+import { dirname, join, resolve } from "node:path"
+import type { Id } from "@bashke/kernel"
+import { DatabaseUrl, Migrations } from "@bashke/persistence"
+import { Database } from "@bashke/persistence/node"
+import { BlindIndex, Vault } from "@bashke/security"
+import { serve } from "@hono/node-server"
+import { ConfigProvider, Effect, Layer, ManagedRuntime } from "effect"
+import { ApiTokens } from "./ApiTokens"
+import * as App from "./App"
+import { seed } from "./demo/Seed"
+import { principal } from "./demo/World"
+import { migrationPlan } from "./MigrationPlan"
+import { routes } from "./Routes"
+import * as Services from "./Services"
+
+export interface ServerOptions {
+  readonly port?: number
+  readonly host?: string
+  readonly databaseUrl?: string
+  /** Seed the demo into an empty database and issue demo tokens. */
+  readonly demo?: boolean
+  readonly log?: (line: App.RequestLogLine) => void
+}
+
+export interface Running {
+  readonly url: string
+  readonly tokens: Readonly<Record<string, string>>
+  readonly mechanismId?: Id.MechanismId
+  readonly seeded: boolean
+  readonly close: () => Promise<void>
+}
+
+const keyBytes = () => btoa(String.fromCharCode(...crypto.getRandomValues(new Uint8Array(32))))
+
+/** Demo keys beside the SQLite file, made once. */
+const demoKeys = (databaseUrl: string): Services.Keys => {
+  const parsed = Effect.runSync(Effect.either(DatabaseUrl.decode(databaseUrl)))
+  const directory =
+    parsed._tag === "Right" && parsed.right._tag === "Sqlite" && parsed.right.filename !== DatabaseUrl.memory
+      ? dirname(resolve(parsed.right.filename))
+      : resolve("data")
+  const file = join(directory, "demo-keys.json")
+  if (!existsSync(file)) {
+    mkdirSync(directory, { recursive: true })
+    writeFileSync(file, JSON.stringify({ vault: `demo-1:${keyBytes()}`, blindIndex: keyBytes() }), { mode: 0o600 })
+  }
+  const stored = JSON.parse(readFileSync(file, "utf8")) as { vault: string; blindIndex: string }
+  return Layer.merge(
+    Vault.layerConfig(Vault.keysConfig("BASHKE_DEMO_VAULT_KEYS")),
+    BlindIndex.layerConfig(BlindIndex.keyConfig("BASHKE_DEMO_BLIND_INDEX_KEY")),
+  ).pipe(
+    // Only the demo's own names, so a real key in the environment is never mixed in.
+    Layer.provide(
+      Layer.setConfigProvider(
+        ConfigProvider.fromMap(
+          new Map([
+            ["BASHKE_DEMO_VAULT_KEYS", stored.vault],
+            ["BASHKE_DEMO_BLIND_INDEX_KEY", stored.blindIndex],
+          ]),
+        ),
+      ),
+    ),
+  )
+}
+
+const hasKeys = () => process.env.BASHKE_VAULT_KEYS !== undefined && process.env.BASHKE_BLIND_INDEX_KEY !== undefined
+
+export const start = async (options: ServerOptions = {}): Promise<Running> => {
+  const databaseUrl = options.databaseUrl ?? process.env.BASHKE_DATABASE_URL ?? DatabaseUrl.defaultValue
+  const keys = options.demo === true && !hasKeys() ? demoKeys(databaseUrl) : Services.keysFromConfig
+  const database = Layer.orDie(Database.layer(databaseUrl))
+  const runtime = ManagedRuntime.make(Services.layer(keys).pipe(Layer.provideMerge(database), Layer.orDie))
+  await runtime.runPromise(Migrations.run(migrationPlan))
+
+  const tokens: Record<string, string> = {}
+  let mechanismId: Id.MechanismId | undefined
+  let seeded = false
+  if (options.demo === true) {
+    const result = await runtime.runPromise(seed)
+    mechanismId = result.mechanismId
+    seeded = result.created
+    for (const name of ["coordinator", "caseManager", "policeOfficer"] as const) {
+      const issued = await runtime.runPromise(
+        Effect.flatMap(ApiTokens, (service) => service.issue(principal(name, result.mechanismId), `demo-${name}`)),
+      )
+      tokens[name] = issued.token
+    }
+  }
+
+  const corsOrigins = (process.env.BASHKE_CORS_ORIGINS ?? "").split(",").filter((origin) => origin.length > 0)
+  const perMinute = Number(process.env.BASHKE_RATE_LIMIT_PER_MINUTE ?? 600)
+  const app = App.make({
+    run: (effect) => runtime.runPromiseExit(effect),
+    routes,
+    corsOrigins,
+    rateLimit: { perMinute, burst: Math.max(1, Math.ceil(perMinute / 5)) },
+    ...(options.log === undefined ? {} : { log: options.log }),
+  })
+  const port = options.port ?? Number(process.env.PORT ?? 8787)
+  const host = options.host ?? process.env.HOST ?? "127.0.0.1"
+  const server = await new Promise<ReturnType<typeof serve>>((resolveServer) => {
+    const listening = serve({ fetch: app.fetch, port, hostname: host }, () => resolveServer(listening))
+  })
+  const address = server.address()
+  const actualPort = typeof address === "object" && address !== null ? address.port : port
+  return {
+    url: `http://${host}:${actualPort}`,
+    tokens,
+    ...(mechanismId === undefined ? {} : { mechanismId }),
+    seeded,
+    close: async () => {
+      await new Promise<void>((done) => server.close(() => done()))
+      await runtime.dispose()
+    },
+  }
+}

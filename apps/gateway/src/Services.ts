@@ -1,0 +1,92 @@
+/**
+ * Every service the routes use, as one layer over a `SqlClient`: the security
+ * services with their keys from configuration, each domain package over SQL,
+ * and the ports joined in `Ports`. The entry (Node or Workers) provides the
+ * `SqlClient`; tests provide a test database and test keys.
+ */
+import {
+  type ActionPlanRepository,
+  type ActivityActionItems,
+  type IndicatorSources,
+  SqlActionPlanRepository,
+} from "@bashke/action-plan"
+import { type CaseRepository, CaseService, type PersonalData, type Signatories } from "@bashke/case"
+import { Id } from "@bashke/kernel"
+import { type MechanismRepository, MechanismService, type Mechanisms } from "@bashke/mechanism"
+import {
+  type ActionItemRepository,
+  type CaseSummaries,
+  type MechanismRoster,
+  type MeetingRepository,
+  type OverdueReferrals,
+  SqlActionItemRepository,
+  SqlMeetingRepository,
+} from "@bashke/meeting"
+import { type CaseFacts, type ReferralRepository, ReferralService } from "@bashke/referral"
+import { AuditLog, BlindIndex, Vault } from "@bashke/security"
+import type { SqlClient } from "@effect/sql"
+import { type ConfigError, Layer } from "effect"
+import { ApiTokens } from "./ApiTokens"
+import * as Ports from "./Ports"
+
+/** Everything a route handler may ask for. */
+export type GatewayServices =
+  | SqlClient.SqlClient
+  | Id.IdGenerator
+  | Vault.Vault
+  | BlindIndex.BlindIndex
+  | AuditLog.AuditLog
+  | ApiTokens
+  | MechanismService.MechanismService
+  | Mechanisms.Mechanisms
+  | MechanismRepository.MechanismRepository
+  | CaseService.CaseService
+  | CaseRepository.CaseRepository
+  | PersonalData.PersonalData
+  | Signatories.Signatories
+  | MeetingRepository.MeetingRepository
+  | ActionItemRepository.ActionItemRepository
+  | MechanismRoster.MechanismRoster
+  | CaseSummaries.CaseSummaries
+  | OverdueReferrals.OverdueReferrals
+  | ReferralService.ReferralService
+  | ReferralRepository.ReferralRepository
+  | CaseFacts.CaseFacts
+  | ActionPlanRepository.ActionPlanRepository
+  | IndicatorSources.IndicatorSources
+  | ActivityActionItems.ActivityActionItems
+
+/** The keys of the vault and the blind index. */
+export type Keys = Layer.Layer<Vault.Vault | BlindIndex.BlindIndex, ConfigError.ConfigError>
+
+/** The keys from `BASHKE_VAULT_KEYS` and `BASHKE_BLIND_INDEX_KEY`. */
+export const keysFromConfig: Keys = Layer.merge(Vault.layerConfig(), BlindIndex.layerConfig())
+
+/** The public test keys: tests and the throwaway demo only. */
+export const testKeys: Keys = Layer.merge(Vault.layerTest, BlindIndex.layerTest)
+
+/**
+ * The services over the application's `SqlClient`, with the given keys.
+ */
+export const layer = (
+  keys: Keys,
+): Layer.Layer<Exclude<GatewayServices, SqlClient.SqlClient>, ConfigError.ConfigError, SqlClient.SqlClient> => {
+  const foundation = Layer.mergeAll(keys, Id.layer)
+  const audit = AuditLog.layer.pipe(Layer.provideMerge(foundation))
+  const mechanism = MechanismService.layerSql.pipe(Layer.provideMerge(audit))
+  const kase = CaseService.layerSql().pipe(Layer.provideMerge(Ports.signatories), Layer.provideMerge(mechanism))
+  const referral = ReferralService.layerSql.pipe(Layer.provideMerge(Ports.caseFacts), Layer.provideMerge(kase))
+  const meeting = Layer.mergeAll(
+    SqlMeetingRepository.layer,
+    SqlActionItemRepository.layer,
+    Ports.mechanismRoster,
+    Ports.caseSummaries,
+    Ports.overdueReferrals,
+  ).pipe(Layer.provideMerge(referral))
+  const actionPlan = Layer.mergeAll(
+    SqlActionPlanRepository.layer,
+    Ports.indicatorSources,
+    Ports.activityActionItems,
+  ).pipe(Layer.provideMerge(meeting))
+  return Layer.provideMerge(ApiTokens.layer, actionPlan)
+}

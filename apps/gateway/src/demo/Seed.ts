@@ -1,0 +1,28 @@
+/**
+ * The demo, seeded once into an empty database: the Gjilan mechanism, its
+ * cases, referrals, meetings and action plan. `seed` does nothing (and says
+ * so) when the database already holds a mechanism, so restarting the demo keeps
+ * what was done in it.
+ */
+import type { Errors, Id } from "@bashke/kernel"
+import { Mechanisms } from "@bashke/mechanism"
+import { Effect } from "effect"
+import type { GatewayServices } from "../Services"
+import { type DemoCases, seedCases } from "./CasesDemo"
+import { seedMechanism } from "./MechanismDemo"
+
+export interface Seeded {
+  readonly mechanismId: Id.MechanismId
+  /** `false` when the database already held the demo (or other data). */
+  readonly created: boolean
+  readonly cases?: DemoCases
+}
+
+export const seed: Effect.Effect<Seeded, Errors.DomainError, GatewayServices> = Effect.gen(function* () {
+  const existing = yield* (yield* Mechanisms.Mechanisms).list
+  const first = existing[0]
+  if (first !== undefined) return { mechanismId: first.id, created: false }
+  const mechanismId = yield* seedMechanism
+  const cases = yield* seedCases(mechanismId)
+  return { mechanismId, created: true, cases }
+})

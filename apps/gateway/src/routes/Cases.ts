@@ -1,0 +1,332 @@
+/**
+ * `/v1/cases`: open a case, read it (whole for the team, summarised for the
+ * mechanism), and every command on it. Commands on an existing case need the
+ * `If-Match` of the case they were decided on and answer with the case's new
+ * `ETag` (each command moves the version by exactly one).
+ *
+ * Identifying details never travel in a URL: reading them and searching by
+ * personal number are POSTs that change nothing (`safe`), so their bodies are
+ * neither logged nor stored as idempotent answers.
+ */
+import {
+  Case,
+  CaseCommands,
+  CaseService,
+  CaseSummary,
+  CaseTeam,
+  Consent,
+  Incident,
+  Person,
+  ProtectionOrder,
+  RiskAssessment,
+  SafetyPlan,
+} from "@bashke/case"
+import { Cursor, Errors, Id, Pagination, Principal } from "@bashke/kernel"
+import { Mechanisms } from "@bashke/mechanism"
+import { Clock, Effect, Schema } from "effect"
+import * as Route from "../Route"
+
+const tag = "cases"
+
+const CasePath = Schema.Struct({ caseId: Id.CaseId })
+const PersonPath = Schema.Struct({ caseId: Id.CaseId, personId: Id.PersonId })
+const OrderPath = Schema.Struct({ caseId: Id.CaseId, orderId: Id.ProtectionOrderId })
+const MeasurePath = Schema.Struct({ caseId: Id.CaseId, measureId: SafetyPlan.SafetyMeasureId })
+const ConsentPath = Schema.Struct({ caseId: Id.CaseId, consentId: Id.ConsentId })
+
+/** A command's body: its schema without what the path and If-Match carry. */
+const bodyOf = (command: Schema.Struct<any>): Schema.Schema<any, any> =>
+  command.pipe(Schema.omit("caseId", "expectedVersion")) as unknown as Schema.Schema<any, any>
+
+/** The case's version after one command on the version it was decided on. */
+const nextVersion = (_: unknown, input: { readonly expectedVersion: number | undefined }) =>
+  (input.expectedVersion ?? 0) + 1
+
+const cases = Effect.map(CaseService.CaseService, (service) => service)
+
+const ListQuery = Schema.Struct({
+  mechanismId: Id.MechanismId,
+  riskLevel: Schema.optional(Schema.Literal("standard", "medium", "high")),
+  limit: Schema.optionalWith(Schema.NumberFromString.pipe(Schema.compose(Pagination.Limit)), {
+    default: () => Pagination.defaultLimit,
+  }),
+  after: Schema.optional(Cursor.Cursor),
+})
+
+const SummaryPage = Pagination.Page(CaseSummary.CaseSummary).annotations({ identifier: "CaseSummaryPage" })
+
+/**
+ * The open cases of a mechanism, pseudonymised, for its signatories and its
+ * coordinator; keyset-paginated by case id.
+ */
+const list = Route.make({
+  method: "get",
+  path: "/v1/cases",
+  operationId: "listCases",
+  tag,
+  summary: "The open cases of a mechanism, pseudonymised",
+  querySchema: ListQuery,
+  success: { status: 200, schema: SummaryPage },
+  handle: ({ query }) =>
+    Effect.gen(function* () {
+      const principal = yield* Principal.CurrentPrincipal
+      const now = new Date(yield* Clock.currentTimeMillis)
+      const mechanisms = yield* Mechanisms.Mechanisms
+      const coordinator =
+        Principal.hasRole(principal, "coordinator") && principal.mechanisms.includes(query.mechanismId)
+      const signatory =
+        principal.institution !== undefined &&
+        principal.mechanisms.includes(query.mechanismId) &&
+        (yield* mechanisms.isSignatory(query.mechanismId, principal.institution, now))
+      if (!coordinator && !signatory) {
+        return yield* new Errors.Forbidden({ action: "case.list", rule: "policy.memorandum.not-signatory" })
+      }
+      const after = query.after === undefined ? undefined : String((yield* Cursor.decode(query.after))[0])
+      const all = yield* (yield* cases).summaries(query.mechanismId, now)
+      const rows = all
+        .filter((summary) => query.riskLevel === undefined || summary.riskLevel === query.riskLevel)
+        .filter((summary) => after === undefined || summary.caseId > after)
+        .sort((a, b) => (a.caseId < b.caseId ? -1 : a.caseId > b.caseId ? 1 : 0))
+        .slice(0, query.limit + 1)
+      return Pagination.paginate(rows, query.limit, (summary) => [summary.caseId])
+    }),
+})
+
+const open = Route.make({
+  method: "post",
+  path: "/v1/cases",
+  operationId: "openCase",
+  tag,
+  summary: "Open a case",
+  bodySchema: CaseCommands.OpenCase,
+  success: { status: 201, schema: Case.Case },
+  etag: (aCase) => aCase.version,
+  handle: ({ body }) => Effect.flatMap(cases, (service) => service.openCase(body)),
+})
+
+const read = Route.make({
+  method: "get",
+  path: "/v1/cases/:caseId",
+  operationId: "getCase",
+  tag,
+  summary: "The whole case, without identifying details (full-access team members)",
+  pathSchema: CasePath,
+  success: { status: 200, schema: Case.Case },
+  etag: (aCase) => aCase.version,
+  handle: ({ path }) => Effect.flatMap(cases, (service) => service.read({ caseId: path.caseId })),
+})
+
+const summary = Route.make({
+  method: "get",
+  path: "/v1/cases/:caseId/summary",
+  operationId: "getCaseSummary",
+  tag,
+  summary: "The pseudonymised summary of a case",
+  pathSchema: CasePath,
+  success: { status: 200, schema: CaseSummary.CaseSummary },
+  handle: ({ path }) => Effect.flatMap(cases, (service) => service.readSummary({ caseId: path.caseId })),
+})
+
+const command = <F extends Schema.Struct.Fields, A, I>(options: {
+  readonly path: string
+  readonly operationId: string
+  readonly summary: string
+  readonly command: Schema.Struct<F>
+  readonly result: Schema.Schema<A, I>
+  readonly method?: "post" | "put" | "patch"
+  readonly run: (
+    service: CaseService.Service,
+    input: any,
+  ) => Effect.Effect<A, Route.Failure, Principal.CurrentPrincipal>
+  readonly pathSchema?: Schema.Schema<any, any>
+}) =>
+  Route.make({
+    method: options.method ?? "post",
+    path: options.path,
+    operationId: options.operationId,
+    tag,
+    summary: options.summary,
+    pathSchema: options.pathSchema ?? CasePath,
+    bodySchema: bodyOf(options.command),
+    success: { status: options.method === undefined || options.method === "post" ? 201 : 200, schema: options.result },
+    ifMatch: true,
+    etag: nextVersion,
+    handle: ({ path, body, expectedVersion }) =>
+      Effect.flatMap(cases, (service) =>
+        options.run(service, { ...(body as object), ...(path as object), expectedVersion }),
+      ),
+  })
+
+const addPerson = command({
+  path: "/v1/cases/:caseId/persons",
+  operationId: "addPerson",
+  summary: "Add a person (identifying details sealed)",
+  command: CaseCommands.AddPerson,
+  result: Person.Person,
+  run: (service, input) => service.addPerson(input),
+})
+
+const recordIncident = command({
+  path: "/v1/cases/:caseId/incidents",
+  operationId: "recordIncident",
+  summary: "Record an incident",
+  command: CaseCommands.RecordIncident,
+  result: Incident.Incident,
+  run: (service, input) => service.recordIncident(input),
+})
+
+const assessRisk = command({
+  path: "/v1/cases/:caseId/risk-assessments",
+  operationId: "assessRisk",
+  summary: "Record a risk assessment",
+  command: CaseCommands.AssessRisk,
+  result: RiskAssessment.RiskAssessment,
+  run: (service, input) => service.assessRisk(input),
+})
+
+const recordOrder = command({
+  path: "/v1/cases/:caseId/protection-orders",
+  operationId: "recordProtectionOrder",
+  summary: "Record a protection order (requested or issued)",
+  command: CaseCommands.RecordOrder,
+  result: ProtectionOrder.ProtectionOrder,
+  run: (service, input) => service.recordOrder(input),
+})
+
+const recordOrderEvent = command({
+  path: "/v1/cases/:caseId/protection-orders/:orderId/events",
+  operationId: "recordProtectionOrderEvent",
+  summary: "Record an order's issue, rejection, extension, expiry or breach",
+  command: CaseCommands.RecordOrderEvent.pipe(Schema.omit("orderId")) as never,
+  pathSchema: OrderPath,
+  result: ProtectionOrder.ProtectionOrder,
+  run: (service, input) => service.recordOrderEvent(input),
+})
+
+const addMeasure = command({
+  path: "/v1/cases/:caseId/safety-plan/measures",
+  operationId: "addSafetyMeasure",
+  summary: "Add a safety-plan measure",
+  command: CaseCommands.AddMeasure,
+  result: SafetyPlan.Measure,
+  run: (service, input) => service.addMeasure(input),
+})
+
+const updateMeasure = command({
+  method: "patch",
+  path: "/v1/cases/:caseId/safety-plan/measures/:measureId",
+  operationId: "updateSafetyMeasure",
+  summary: "Change a safety-plan measure's status, owner or review date",
+  command: CaseCommands.UpdateMeasure.pipe(Schema.omit("measureId")) as never,
+  pathSchema: MeasurePath,
+  result: SafetyPlan.Measure,
+  run: (service, input) => service.updateMeasure(input),
+})
+
+const giveConsent = command({
+  path: "/v1/cases/:caseId/consents",
+  operationId: "giveConsent",
+  summary: "Record a consent to share",
+  command: CaseCommands.GiveConsent,
+  result: Consent.Consent,
+  run: (service, input) => service.giveConsent(input),
+})
+
+const withdrawConsent = command({
+  path: "/v1/cases/:caseId/consents/:consentId/withdrawal",
+  operationId: "withdrawConsent",
+  summary: "Withdraw a consent",
+  command: CaseCommands.WithdrawConsent.pipe(Schema.omit("consentId")) as never,
+  pathSchema: ConsentPath,
+  result: Consent.Consent,
+  run: (service, input) => service.withdrawConsent(input),
+})
+
+const changeTeam = command({
+  method: "put",
+  path: "/v1/cases/:caseId/team",
+  operationId: "changeCaseTeam",
+  summary: "Change the case team or its lead",
+  command: CaseCommands.ChangeTeam,
+  result: CaseTeam.CaseTeam,
+  run: (service, input) => service.changeTeam(input),
+})
+
+const transition = command({
+  path: "/v1/cases/:caseId/transitions",
+  operationId: "transitionCase",
+  summary: "Move the case through its lifecycle",
+  command: CaseCommands.Transition,
+  result: Case.Case,
+  run: (service, input) => service.transition(input),
+})
+
+const recordReview = command({
+  path: "/v1/cases/:caseId/reviews",
+  operationId: "recordCaseReview",
+  summary: "Record a case-conference review",
+  command: CaseCommands.RecordReview,
+  result: Case.Case,
+  run: (service, input) => service.recordReview(input),
+})
+
+const ReadDetails = CaseCommands.ReadPersonalData.pipe(Schema.omit("caseId", "personId"))
+
+const readDetails = Route.make({
+  method: "post",
+  path: "/v1/cases/:caseId/persons/:personId/details/read",
+  operationId: "readPersonalDetails",
+  tag,
+  summary: "Read a person's identifying details for a stated purpose (audited)",
+  safe: true,
+  pathSchema: PersonPath,
+  bodySchema: ReadDetails,
+  success: { status: 200, schema: Person.PersonalDetails },
+  handle: ({ path, body }) =>
+    Effect.flatMap(cases, (service) =>
+      service.readPersonalData({ ...body, caseId: path.caseId, personId: path.personId }),
+    ),
+})
+
+const PersonsFound = Schema.Array(
+  Schema.Struct({
+    caseId: Id.CaseId,
+    reference: Schema.String,
+    personId: Id.PersonId,
+    role: Person.PersonRole,
+  }),
+).annotations({ identifier: "PersonsFound" })
+
+const findPersons = Route.make({
+  method: "post",
+  path: "/v1/persons/search",
+  operationId: "findPersons",
+  tag,
+  summary: "Find the cases a person is on, by personal number (blind index; audited)",
+  safe: true,
+  bodySchema: CaseCommands.FindPersons,
+  success: { status: 200, schema: PersonsFound },
+  handle: ({ body }) => Effect.flatMap(cases, (service) => service.findPersons(body)),
+})
+
+/** The case routes. */
+export const routes: ReadonlyArray<Route.AnyRoute> = [
+  list,
+  open,
+  read,
+  summary,
+  addPerson,
+  recordIncident,
+  assessRisk,
+  recordOrder,
+  recordOrderEvent,
+  addMeasure,
+  updateMeasure,
+  giveConsent,
+  withdrawConsent,
+  changeTeam,
+  transition,
+  recordReview,
+  readDetails,
+  findPersons,
+]
