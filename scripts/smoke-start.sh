@@ -1,15 +1,43 @@
 #!/usr/bin/env bash
 # The README's start command on a fresh database, as a user would run it: it must
-# finish cleanly (until the gateway serves), and a malformed database URL must stop
-# it with a message naming the variable, creating nothing on disk.
+# migrate, seed the demo, serve on PORT, print a token that works, and stop cleanly
+# on SIGTERM; a malformed database URL must stop it with a message naming the
+# variable, creating nothing on disk.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+pid=""
+cleanup() {
+  [ -n "$pid" ] && kill -TERM -- "-$pid" 2>/dev/null || true
+  rm -rf "$tmp"
+}
+trap cleanup EXIT
 readme_start=$(awk '/^```/{n++; next} n==1' README.md | sed -n 1p)
+port=$(node -e 'const s=require("net").createServer().listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})')
 
-BASHKE_LOCALE=en BASHKE_DATABASE_URL="sqlite:$tmp/smoke.db" bash -c "$readme_start" | tee "$tmp/out.txt"
+# Its own process group, so the whole tree (npm → node) can be stopped at once.
+set -m
+BASHKE_LOCALE=en PORT="$port" BASHKE_DATABASE_URL="sqlite:$tmp/smoke.db" bash -c "$readme_start" >"$tmp/out.txt" 2>&1 &
+pid=$!
+set +m
+for _ in $(seq 1 300); do
+  grep -q "is serving on" "$tmp/out.txt" && break
+  kill -0 "$pid" 2>/dev/null || { cat "$tmp/out.txt"; echo "start exited early" >&2; exit 1; }
+  sleep 1
+done
+cat "$tmp/out.txt"
 grep -q "Database: sqlite:$tmp/smoke.db" "$tmp/out.txt"
+grep -q "is serving on http://127.0.0.1:$port" "$tmp/out.txt"
+grep -q "Demo data seeded" "$tmp/out.txt"
+token=$(sed -n 's/.*token for the demo caseManager: \(bsk_[A-Za-z0-9_-]*\).*/\1/p' "$tmp/out.txt")
+mechanism=$(sed -n 's/.*mechanismId=\([0-9A-Z]*\).*/\1/p' "$tmp/out.txt")
+[ -n "$token" ] && [ -n "$mechanism" ] || { echo "no demo token or mechanism printed" >&2; exit 1; }
+test "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/health")" = 200
+curl -sf -H "Authorization: Bearer $token" "http://127.0.0.1:$port/v1/cases?mechanismId=$mechanism" | grep -q '"reference":"GJI-'
+test "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/v1/cases?mechanismId=$mechanism")" = 401
+kill -TERM -- "-$pid"
+wait "$pid" || true
+pid=""
 test -s "$tmp/smoke.db"
 
 mkdir "$tmp/empty"

@@ -1,21 +1,2 @@
-import { actionPlanMigrations } from "@bashke/action-plan"
-import { caseMigrations } from "@bashke/case"
-import { mechanismMigrations } from "@bashke/mechanism"
-import { meetingMigrations } from "@bashke/meeting"
-import { type Migrations, persistenceMigrations } from "@bashke/persistence"
-import { referralMigrations } from "@bashke/referral"
-import { securityMigrations } from "@bashke/security"
-
-/**
- * Every package's migrations, in the order they must run: persistence's own
- * tables (outbox, idempotency) first, then each package after the ones it builds on.
- */
-export const migrationPlan: ReadonlyArray<Migrations.MigrationSet> = [
-  persistenceMigrations,
-  securityMigrations,
-  mechanismMigrations,
-  meetingMigrations,
-  caseMigrations,
-  referralMigrations,
-  actionPlanMigrations,
-]
+// The plan is the gateway's: the server and the command migrate the same tables.
+export { migrationPlan } from "@bashke/gateway"

@@ -1,4 +1,4 @@
-import { spawnSync } from "node:child_process"
+import { spawn, spawnSync } from "node:child_process"
 import { existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs"
 import { createRequire } from "node:module"
 import { tmpdir } from "node:os"
@@ -19,20 +19,89 @@ const bashke = (args: Array<string>, env: Record<string, string>) =>
   })
 
 describe("bashke", () => {
-  it("start migrates a new SQLite file, and a second start applies nothing new", () => {
+  it("migrate migrates a new SQLite file, and a second run applies nothing new", () => {
     const url = `sqlite:${join(dir, "nested", "bashke.db")}`
-    const first = bashke(["start"], { BASHKE_DATABASE_URL: url })
+    const first = bashke(["migrate"], { BASHKE_DATABASE_URL: url })
     expect(first.stderr).toBe("")
     expect(first.status).toBe(0)
     expect(first.stdout).toMatch(/Applied \d+ new migrations?/)
     expect(first.stdout).toContain("@bashke/persistence:")
     expect(first.stdout).toContain("@bashke/security:")
-    expect(first.stdout).toContain("@bashke/mechanism:")
+    expect(first.stdout).toContain("@bashke/gateway:")
     expect(existsSync(join(dir, "nested", "bashke.db"))).toBe(true)
 
-    const second = bashke(["start"], { BASHKE_DATABASE_URL: url })
+    const second = bashke(["migrate"], { BASHKE_DATABASE_URL: url })
     expect(second.status).toBe(0)
     expect(second.stdout).toContain("No new migrations")
+  })
+
+  it("start seeds the demo, serves the API with a working token, and stops on SIGTERM", async () => {
+    const url = `sqlite:${join(dir, "served", "bashke.db")}`
+    const child = spawn(process.execPath, ["--import", tsx, bin, "start"], {
+      cwd: dir,
+      env: { ...process.env, BASHKE_LOCALE: "en", BASHKE_DATABASE_URL: url, PORT: "0" },
+    })
+    let out = ""
+    child.stdout.on("data", (chunk) => {
+      out += String(chunk)
+    })
+    const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)))
+    try {
+      await expect.poll(() => out, { timeout: 60_000, interval: 200 }).toContain("curl -H")
+      expect(out).toContain("Demo data seeded")
+      const server = /is serving on (http:\/\/127\.0\.0\.1:\d+)/.exec(out)?.[1]
+      const token = /token for the demo caseManager: (bsk_[\w-]+)/.exec(out)?.[1]
+      const mechanism = /mechanismId=([0-9A-Z]+)/.exec(out)?.[1]
+      const response = await fetch(`${server}/v1/cases?mechanismId=${mechanism}`, {
+        headers: { authorization: `Bearer ${token}` },
+      })
+      expect(response.status).toBe(200)
+      const page = (await response.json()) as { items: Array<{ reference: string }> }
+      expect(page.items.map((item) => item.reference)).toContain("GJI-2026-0001")
+    } finally {
+      child.kill("SIGTERM")
+    }
+    expect(await exited).toBe(0)
+  })
+
+  it("token create prints a working secret once; list never shows it; revoke ends it", () => {
+    const url = `sqlite:${join(dir, "tokens", "bashke.db")}`
+    const mechanism = "01KC0000000000000000000001"
+    const created = bashke(
+      [
+        "token",
+        "create",
+        "--role",
+        "case-worker",
+        "--institution",
+        "01KB0000000000000000000001",
+        "--sector",
+        "police",
+        "--mechanism",
+        mechanism,
+        "--label",
+        "police-connector",
+      ],
+      { BASHKE_DATABASE_URL: url },
+    )
+    expect(created.stderr).toBe("")
+    expect(created.status).toBe(0)
+    const secret = /^(bsk_[\w-]+)$/m.exec(created.stdout)?.[1]
+    expect(secret).toBeDefined()
+    const id = /Token (\w+) created/.exec(created.stdout)?.[1] ?? ""
+
+    const listed = bashke(["token", "list"], { BASHKE_DATABASE_URL: url })
+    expect(listed.status).toBe(0)
+    expect(listed.stdout).toContain(`${id}  police-connector  case-worker  active`)
+    expect(listed.stdout).not.toContain(secret)
+
+    const revoked = bashke(["token", "revoke", id], { BASHKE_DATABASE_URL: url })
+    expect(revoked.stdout).toContain(`Token ${id} revoked.`)
+    expect(bashke(["token", "list"], { BASHKE_DATABASE_URL: url }).stdout).toContain("revoked")
+
+    const invalid = bashke(["token", "create", "--role", "case-worker", "--label", "x"], { BASHKE_DATABASE_URL: url })
+    expect(invalid.status).toBe(1)
+    expect(invalid.stderr).toContain("principal")
   })
 
   it("a malformed BASHKE_DATABASE_URL stops it with the variable and the accepted forms, creating nothing", () => {
