@@ -24,7 +24,10 @@ const withDatabase = <A, E, R>(program: Effect.Effect<A, E, R>) =>
   Effect.gen(function* () {
     const parsed = yield* Effect.flatMap(Database.url, DatabaseUrl.decode)
     yield* say("cli.database", { database: DatabaseUrl.describe(parsed) })
-    return yield* Effect.provide(program, Layer.provideMerge(ApiTokens.ApiTokens.layer, Layer.merge(Database.layer(parsed), Id.layer)))
+    return yield* Effect.provide(
+      program,
+      Layer.provideMerge(ApiTokens.ApiTokens.layer, Layer.merge(Database.layer(parsed), Id.layer)),
+    )
   })
 
 /** `--name value` options, repeatable. */
@@ -83,7 +86,9 @@ const tokenCommand: Effect.Effect<unknown, unknown, SqlClient.SqlClient | ApiTok
         }).pipe(
           Effect.catchAll((error) =>
             Effect.zipRight(
-              Console.error(Catalogue.format(cliMessages, locale, "cli.token.invalid", { field: error.field, rule: error.rule })),
+              Console.error(
+                Catalogue.format(cliMessages, locale, "cli.token.invalid", { field: error.field, rule: error.rule }),
+              ),
               Effect.fail(new UsageError()),
             ),
           ),
