@@ -22,6 +22,7 @@ import { authenticate, type Oidc } from "./Authentication"
 import * as OpenApi from "./OpenApi"
 import * as Problem from "./Problem"
 import * as RateLimit from "./RateLimit"
+import type * as RequestFingerprint from "./RequestFingerprint"
 import * as RequestInput from "./RequestInput"
 import type * as Route from "./Route"
 import type { GatewayServices } from "./Services"
@@ -43,6 +44,8 @@ export interface RequestLogLine {
 
 export interface Options {
   readonly run: Runner
+  /** Keys the idempotency fingerprints (see `RequestFingerprint`). */
+  readonly fingerprint: RequestFingerprint.Fingerprint
   readonly routes: ReadonlyArray<Route.AnyRoute>
   readonly oidc?: Oidc
   /** Origins allowed by CORS; none by default. */
@@ -64,10 +67,20 @@ type Env = { Variables: { requestId: string; principal?: Principal.Principal } }
 const defaultBodyLimit = 1024 * 1024
 const problemHeaders = { "content-type": Problem.contentType }
 const idempotencyKeyPattern = /^[\x21-\x7e]{1,255}$/
+// Deeper than any route's schema nests. A deeper body is refused before it is
+// decoded: describing a decode failure walks the value recursively, and a body
+// of 20,000 nested arrays overflowed the stack into a 500.
+const maxBodyDepth = 64
 
-const sha256 = async (text: string): Promise<string> => {
-  const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(text))
-  return Array.from(new Uint8Array(digest), (byte) => byte.toString(16).padStart(2, "0")).join("")
+const deeperThan = (value: unknown, limit: number): boolean => {
+  const pending: Array<readonly [unknown, number]> = [[value, 0]]
+  for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
+    const [node, depth] = next
+    if (node === null || typeof node !== "object") continue
+    if (depth >= limit) return true
+    for (const child of Object.values(node)) pending.push([child, depth + 1])
+  }
+  return false
 }
 
 const queryOf = (c: Context<Env>): Record<string, string | ReadonlyArray<string>> => {
@@ -223,6 +236,9 @@ export const make = (options: Options): Hono<Env> => {
             }),
           )
         }
+        if (deeperThan(parsed, maxBodyDepth)) {
+          return refuseDomain(new Errors.InvalidInput({ field: "input", rule: "gateway.input.invalid" }), "body")
+        }
         const checked = RequestInput.decode(route.bodySchema, parsed, "body")
         if (Either.isLeft(checked)) return refuseDomain(checked.left.error, checked.left.location)
         sent = parsed
@@ -281,7 +297,7 @@ export const make = (options: Options): Hono<Env> => {
       const work =
         idempotent && idempotencyKey !== undefined
           ? Effect.flatMap(
-              Effect.promise(() => sha256(`${route.method} ${c.req.path}\n${rawBody}`)),
+              Effect.promise(() => options.fingerprint(`${route.method} ${c.req.path}\n${rawBody}`)),
               (fingerprint) =>
                 Idempotency.runWithOutcome(
                   { scope: `${principal?.id ?? "public"}:${route.operationId}`, key: idempotencyKey, fingerprint },

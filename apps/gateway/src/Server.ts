@@ -20,6 +20,7 @@ import * as App from "./App"
 import { seed } from "./demo/Seed"
 import { principal } from "./demo/World"
 import { migrationPlan } from "./MigrationPlan"
+import * as RequestFingerprint from "./RequestFingerprint"
 import { routes } from "./Routes"
 import * as Services from "./Services"
 
@@ -43,7 +44,7 @@ export interface Running {
 const keyBytes = () => btoa(String.fromCharCode(...crypto.getRandomValues(new Uint8Array(32))))
 
 /** Demo keys beside the SQLite file, made once. */
-const demoKeys = (databaseUrl: string): Services.Keys => {
+const demoKeys = (databaseUrl: string): { readonly layer: Services.Keys; readonly blindIndex: string } => {
   const parsed = Effect.runSync(Effect.either(DatabaseUrl.decode(databaseUrl)))
   const directory =
     parsed._tag === "Right" && parsed.right._tag === "Sqlite" && parsed.right.filename !== DatabaseUrl.memory
@@ -55,7 +56,7 @@ const demoKeys = (databaseUrl: string): Services.Keys => {
     writeFileSync(file, JSON.stringify({ vault: `demo-1:${keyBytes()}`, blindIndex: keyBytes() }), { mode: 0o600 })
   }
   const stored = JSON.parse(readFileSync(file, "utf8")) as { vault: string; blindIndex: string }
-  return Layer.merge(
+  const layer = Layer.merge(
     Vault.layerConfig(Vault.keysConfig("BASHKE_DEMO_VAULT_KEYS")),
     BlindIndex.layerConfig(BlindIndex.keyConfig("BASHKE_DEMO_BLIND_INDEX_KEY")),
   ).pipe(
@@ -71,13 +72,15 @@ const demoKeys = (databaseUrl: string): Services.Keys => {
       ),
     ),
   )
+  return { layer, blindIndex: stored.blindIndex }
 }
 
 const hasKeys = () => process.env.BASHKE_VAULT_KEYS !== undefined && process.env.BASHKE_BLIND_INDEX_KEY !== undefined
 
 export const start = async (options: ServerOptions = {}): Promise<Running> => {
   const databaseUrl = options.databaseUrl ?? process.env.BASHKE_DATABASE_URL ?? DatabaseUrl.defaultValue
-  const keys = options.demo === true && !hasKeys() ? demoKeys(databaseUrl) : Services.keysFromConfig
+  const demo = options.demo === true && !hasKeys() ? demoKeys(databaseUrl) : undefined
+  const keys = demo?.layer ?? Services.keysFromConfig
   const database = Layer.orDie(Database.layer(databaseUrl))
   const runtime = ManagedRuntime.make(Services.layer(keys).pipe(Layer.provideMerge(database), Layer.orDie))
   await runtime.runPromise(Migrations.run(migrationPlan))
@@ -99,8 +102,13 @@ export const start = async (options: ServerOptions = {}): Promise<Running> => {
 
   const corsOrigins = (process.env.BASHKE_CORS_ORIGINS ?? "").split(",").filter((origin) => origin.length > 0)
   const perMinute = Number(process.env.BASHKE_RATE_LIMIT_PER_MINUTE ?? 600)
+  // The blind index key is validated by the keys layer above (already built).
+  const fingerprint = await RequestFingerprint.make(
+    RequestFingerprint.fromBase64(demo?.blindIndex ?? process.env.BASHKE_BLIND_INDEX_KEY ?? ""),
+  )
   const app = App.make({
     run: (effect) => runtime.runPromiseExit(effect),
+    fingerprint,
     routes,
     corsOrigins,
     rateLimit: { perMinute, burst: Math.max(1, Math.ceil(perMinute / 5)) },

@@ -220,13 +220,13 @@ export const caseScenarios: ReadonlyArray<Scenario> = [
   {
     operationId: "recordProtectionOrderEvent",
     label: "record an order event: the team",
-    request: async (w, caller) => {
+    request: async (w) => {
       const order = await w.gateway.request("GET", high(w), { token: w.tokens.caseManager })
       const orders = ((await order.json()) as { orders: Array<{ id: string }> }).orders
       return command(
         (world) => `${high(world)}/protection-orders/${orders[0]?.id}/events`,
         () => ({ event: "breach-recorded", at: "2026-11-21T10:00:00Z", reportedBy: institutions.police.id }),
-      )(w, caller)
+      )(w)
     },
     expect: statuses(403, wholeTeam(201)),
   },
@@ -242,14 +242,14 @@ export const caseScenarios: ReadonlyArray<Scenario> = [
   {
     operationId: "updateSafetyMeasure",
     label: "update a safety measure: the team",
-    request: async (w, caller) => {
+    request: async (w) => {
       const read = await w.gateway.request("GET", high(w), { token: w.tokens.caseManager })
       const measures = ((await read.json()) as { safetyPlan: { measures: Array<{ id: string }> } }).safetyPlan.measures
       return command(
         (world) => `${high(world)}/safety-plan/measures/${measures[0]?.id}`,
         () => ({ reviewOn: "2026-12-20" }),
         "PATCH",
-      )(w, caller)
+      )(w)
     },
     expect: statuses(403, wholeTeam(200)),
   },
@@ -265,21 +265,21 @@ export const caseScenarios: ReadonlyArray<Scenario> = [
   {
     operationId: "withdrawConsent",
     label: "withdraw a consent: the team",
-    request: async (w, caller) => {
+    request: async (w) => {
       const read = await w.gateway.request("GET", high(w), { token: w.tokens.caseManager })
       const consents = ((await read.json()) as { consents: Array<{ id: string; withdrawnAt?: string }> }).consents
       const open = consents.filter((consent) => consent.withdrawnAt === undefined).at(-1)
       return command(
         (world) => `${high(world)}/consents/${open?.id}/withdrawal`,
         () => ({}),
-      )(w, caller)
+      )(w)
     },
     expect: statuses(403, wholeTeam(201)),
   },
   {
     operationId: "transitionCase",
     label: "move the lifecycle: the team",
-    request: async (w, caller) => {
+    request: async (w) => {
       const read = await w.gateway.request("GET", standard(w), { token: w.tokens.caseManager })
       const status = ((await read.json()) as { status: string }).status
       const next =
@@ -289,7 +289,7 @@ export const caseScenarios: ReadonlyArray<Scenario> = [
         () => ({ command: next }),
         "POST",
         standard,
-      )(w, caller)
+      )(w)
     },
     expect: statuses(403, { nurse: 201, caseManager: 201 }),
   },

@@ -7,6 +7,7 @@ import { Effect, Layer, ManagedRuntime } from "effect"
 import { ApiTokens } from "../../src/ApiTokens"
 import * as App from "../../src/App"
 import { migrationPlan } from "../../src/MigrationPlan"
+import * as RequestFingerprint from "../../src/RequestFingerprint"
 import { routes } from "../../src/Routes"
 import * as Services from "../../src/Services"
 
@@ -49,6 +50,7 @@ export const makeGateway = async (
   const logs: Array<App.RequestLogLine> = []
   const app = App.make({
     run: (effect) => runtime.runPromiseExit(effect),
+    fingerprint: await RequestFingerprint.make(new Uint8Array(32).fill(0x33)),
     routes,
     log: (line) => logs.push(line),
     rateLimit: { perMinute: 1_000_000, burst: 1_000_000 },
