@@ -1,0 +1,332 @@
+// The Workers entry as Cloudflare would run it: wrangler bundles src/worker.ts
+// from wrangler.toml, and Miniflare runs the bundle in workerd with that file's
+// compatibility date and flags — over PostgreSQL through a (local) Hyperdrive
+// binding, which serves reads and writes, and over D1, which is read-only
+// (docs/adr/0003-workers-store.md).
+import { randomBytes } from "node:crypto"
+import { mkdtempSync, readFileSync, rmSync } from "node:fs"
+import { tmpdir } from "node:os"
+import { join } from "node:path"
+import type { Readable } from "node:stream"
+import { Id } from "@bashke/kernel"
+import { Migrations } from "@bashke/persistence"
+import { D1Client } from "@bashke/persistence/d1"
+import { Database } from "@bashke/persistence/node"
+import { TestDatabase } from "@bashke/persistence/testing"
+import { BlindIndex, Vault } from "@bashke/security"
+import { Effect, Layer, ManagedRuntime, Redacted } from "effect"
+import { Miniflare } from "miniflare"
+import pg from "pg"
+import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { unstable_getMiniflareWorkerOptions } from "wrangler"
+import { appDirectory, build, freePlanLimitBytes, sizeOf } from "../../bench/WorkerBundle"
+import { ApiTokens } from "../../src/ApiTokens"
+import { seed } from "../../src/demo/Seed"
+import { principal } from "../../src/demo/World"
+import { migrationPlan } from "../../src/MigrationPlan"
+import * as Services from "../../src/Services"
+
+const outdir = mkdtempSync(join(tmpdir(), "bashke-worker-"))
+let script = ""
+
+// The worker's own settings, so that the test runs what `wrangler deploy` would.
+const { compatibilityDate, compatibilityFlags } = unstable_getMiniflareWorkerOptions(
+  join(appDirectory, "wrangler.toml"),
+).workerOptions
+
+// The public test keys, as Worker secrets: rows the test writes from Node are
+// readable by the Worker and the other way round.
+const base64 = (key: Redacted.Redacted<Uint8Array>) => Buffer.from(Redacted.value(key)).toString("base64")
+const secrets = {
+  BASHKE_VAULT_KEYS: Vault.testKeys.map((key) => `${key.id}:${base64(key.material)}`).join(","),
+  BASHKE_BLIND_INDEX_KEY: base64(BlindIndex.testKey),
+}
+
+const workerd = (options: {
+  readonly hyperdrive?: string
+  readonly d1?: boolean
+  readonly secrets?: Record<string, string>
+}) =>
+  new Miniflare({
+    modules: true,
+    scriptPath: script,
+    // Module names are paths relative to this root; the bundle lives outside the package.
+    modulesRoot: outdir,
+    ...(compatibilityDate === undefined ? {} : { compatibilityDate }),
+    compatibilityFlags: compatibilityFlags ?? [],
+    bindings: options.secrets ?? secrets,
+    ...(options.hyperdrive === undefined ? {} : { hyperdrives: { HYPERDRIVE: options.hyperdrive } }),
+    ...(options.d1 === true ? { d1Databases: { DB: crypto.randomUUID() } } : {}),
+    // The request log goes to the console; keep the test output to the test's own.
+    handleRuntimeStdio: (stdout: Readable, stderr: Readable) => {
+      stdout.resume()
+      stderr.pipe(process.stderr)
+    },
+  })
+
+const call = async (
+  miniflare: Miniflare,
+  method: string,
+  path: string,
+  options: { readonly token?: string; readonly body?: unknown; readonly idempotencyKey?: string } = {},
+) => {
+  const headers: Record<string, string> = {}
+  if (options.token !== undefined) headers.authorization = `Bearer ${options.token}`
+  if (options.body !== undefined) headers["content-type"] = "application/json"
+  if (options.idempotencyKey !== undefined) headers["idempotency-key"] = options.idempotencyKey
+  const response = await miniflare.dispatchFetch(`http://gateway.test${path}`, {
+    method,
+    headers,
+    ...(options.body === undefined ? {} : { body: JSON.stringify(options.body) }),
+  })
+  const text = await response.text()
+  return { status: response.status, headers: response.headers, body: text.length > 0 ? JSON.parse(text) : undefined }
+}
+
+const answersTheBasics = (miniflare: () => Miniflare) => {
+  it("answers /health", async () => {
+    const health = await call(miniflare(), "GET", "/health")
+    expect(health.status).toBe(200)
+    expect(health.body).toEqual({ status: "ok", checks: { database: "ok" } })
+  })
+
+  it("answers /openapi.json with the API description", async () => {
+    const document = await call(miniflare(), "GET", "/openapi.json")
+    expect(document.status).toBe(200)
+    expect(document.body.openapi).toBe("3.1.0")
+    expect(Object.keys(document.body.paths)).toContain("/v1/cases")
+  })
+
+  it("refuses an unauthenticated call with a 401 problem", async () => {
+    const refused = await call(miniflare(), "GET", `/v1/cases?mechanismId=${Id.ulidAt(0, new Uint8Array(10))}`)
+    expect(refused.status).toBe(401)
+    expect(refused.headers.get("content-type")).toBe("application/problem+json")
+    expect(refused.body).toMatchObject({ status: 401, rule: "gateway.token.missing" })
+  })
+}
+
+beforeAll(async () => {
+  script = await build(outdir)
+}, 180_000)
+
+afterAll(() => rmSync(outdir, { recursive: true, force: true }))
+
+describe("the bundle", () => {
+  it("fits Cloudflare's free-plan limit (3 MiB gzip)", () => {
+    const size = sizeOf(outdir)
+    expect(size.rawBytes).toBeGreaterThan(0)
+    expect(size.gzipBytes).toBeLessThan(freePlanLimitBytes)
+  })
+
+  it("holds none of the Node entry (SQLite's native addon, the Node server)", () => {
+    const bundle = readFileSync(script, "utf8")
+    expect(bundle).not.toMatch(/better-sqlite3|sql-sqlite-node|@hono\/node-server|src\/Server\.ts/)
+  })
+})
+
+describe("without its secrets", () => {
+  it("answers 503 instead of serving without keys", async () => {
+    const miniflare = workerd({ d1: true, secrets: {} })
+    try {
+      const health = await call(miniflare, "GET", "/health")
+      expect(health.status).toBe(503)
+      expect(health.body).toMatchObject({ status: 503, rule: "gateway.internal" })
+    } finally {
+      await miniflare.dispose()
+    }
+  })
+})
+
+const postgresUnavailable = await TestDatabase.postgresUnavailable()
+if (postgresUnavailable !== undefined && (process.env.CI === "true" || process.env.CI === "1")) {
+  throw new Error(`${postgresUnavailable} (CI=true: refusing to skip the Workers PostgreSQL suite)`)
+}
+
+describe.skipIf(postgresUnavailable)("PostgreSQL through Hyperdrive: reads and writes", () => {
+  // A database of its own (Hyperdrive names a database, not a schema), dropped afterwards.
+  const server = new URL(process.env[TestDatabase.postgresVariable] ?? TestDatabase.defaultPostgresUrl)
+  const database = `bashke_worker_${randomBytes(6).toString("hex")}`
+  const urlOf = (name: string, forHyperdrive = false) => {
+    const url = new URL(server)
+    url.pathname = `/${name}`
+    url.search = ""
+    // Hyperdrive insists on a password; a server that trusts local users ignores it.
+    if (forHyperdrive && url.password === "") url.password = "unused"
+    return url.toString()
+  }
+  const admin = async (statement: string) => {
+    const client = new pg.Client({ connectionString: urlOf(server.pathname.slice(1) || "postgres") })
+    await client.connect()
+    try {
+      return await client.query(statement)
+    } finally {
+      await client.end()
+    }
+  }
+  const rowsOf = async (statement: string, values: ReadonlyArray<unknown> = []) => {
+    const client = new pg.Client({ connectionString: urlOf(database) })
+    await client.connect()
+    try {
+      return (await client.query(statement, [...values])).rows
+    } finally {
+      await client.end()
+    }
+  }
+
+  let miniflare: Miniflare
+  let node: ManagedRuntime.ManagedRuntime<Services.GatewayServices, never> | undefined
+
+  beforeAll(async () => {
+    await admin(`CREATE DATABASE ${database}`)
+    miniflare = workerd({ hyperdrive: urlOf(database, true) })
+  }, 120_000)
+
+  afterAll(async () => {
+    try {
+      await miniflare?.dispose()
+      await node?.dispose()
+    } finally {
+      await admin(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`)
+    }
+  }, 60_000)
+
+  answersTheBasics(() => miniflare)
+
+  it("has applied every migration of the plan in workerd", async () => {
+    const rows = await rowsOf("SELECT DISTINCT package FROM bashke_migrations ORDER BY package")
+    expect(rows.map((row) => row.package)).toEqual(migrationPlan.map((set) => set.package).sort())
+  })
+
+  describe("with the demo seeded from Node", () => {
+    let token = ""
+    let mechanismId = ""
+
+    beforeAll(async () => {
+      // Node's own client on the database the Worker migrated: no migration here.
+      node = ManagedRuntime.make(
+        Services.layer(Services.testKeys).pipe(Layer.provideMerge(Database.layer(urlOf(database))), Layer.orDie),
+      )
+      const seeded = await node.runPromise(seed)
+      mechanismId = seeded.mechanismId
+      const issued = await node.runPromise(
+        Effect.flatMap(ApiTokens, (tokens) => tokens.issue(principal("policeOfficer", seeded.mechanismId), "worker")),
+      )
+      token = issued.token
+    }, 120_000)
+
+    const opening = () => ({
+      mechanismId,
+      municipality: "GJI",
+      persons: [
+        { role: "victim", sex: "female", birthYear: 1990 },
+        {
+          role: "alleged-perpetrator",
+          sex: "male",
+          birthYear: 1988,
+          relationship: { kind: "extramarital-union", time: "former" },
+        },
+      ],
+    })
+
+    it("opens a case (row, audit and outbox in one transaction) and reads it back", async () => {
+      const opened = await call(miniflare, "POST", "/v1/cases", {
+        token,
+        body: opening(),
+        idempotencyKey: "worker-open-1",
+      })
+      expect(opened.status).toBe(201)
+      expect(opened.headers.get("etag")).toBe('"1"')
+      const caseId: string = opened.body.id
+
+      const read = await call(miniflare, "GET", `/v1/cases/${caseId}`, { token })
+      expect(read.status).toBe(200)
+      expect(read.headers.get("etag")).toBe('"1"')
+      expect(read.body).toMatchObject({ id: caseId, mechanismId, version: 1 })
+      expect(read.body.persons.map((person: { role: string }) => person.role).sort()).toEqual([
+        "alleged-perpetrator",
+        "victim",
+      ])
+
+      const events = await rowsOf("SELECT topic FROM bashke_outbox WHERE aggregate_id = $1", [caseId])
+      expect(events.length).toBeGreaterThan(0)
+    })
+
+    it("replays a repeated Idempotency-Key instead of opening a second case", async () => {
+      const first = await call(miniflare, "POST", "/v1/cases", {
+        token,
+        body: opening(),
+        idempotencyKey: "worker-open-2",
+      })
+      const again = await call(miniflare, "POST", "/v1/cases", {
+        token,
+        body: opening(),
+        idempotencyKey: "worker-open-2",
+      })
+      expect(first.status).toBe(201)
+      expect(again.status).toBe(201)
+      expect(again.headers.get("idempotent-replayed")).toBe("true")
+      expect(again.body.id).toBe(first.body.id)
+    })
+
+    it("serves concurrent requests in one isolate (each connection belongs to its request)", async () => {
+      const writes = await Promise.all(
+        Array.from({ length: 4 }, (_, n) =>
+          call(miniflare, "POST", "/v1/cases", { token, body: opening(), idempotencyKey: `worker-parallel-${n}` }),
+        ),
+      )
+      expect(writes.map((write) => write.status)).toEqual(Array(4).fill(201))
+      const reads = await Promise.all(
+        writes.flatMap((write) => [1, 2].map(() => call(miniflare, "GET", `/v1/cases/${write.body.id}`, { token }))),
+      )
+      expect(reads.map((read) => read.status)).toEqual(Array(8).fill(200))
+    })
+  })
+})
+
+describe("D1: reads only", () => {
+  let miniflare: Miniflare
+  let node: ManagedRuntime.ManagedRuntime<Services.GatewayServices, never> | undefined
+  let token = ""
+  const mechanismId = Id.ulidAt(1_767_225_600_000, new Uint8Array(10).fill(9)) as Id.MechanismId
+
+  beforeAll(async () => {
+    miniflare = workerd({ d1: true })
+    // The Worker never migrates D1 (no transactions there): the deployment step
+    // does, here from Node over the same local database.
+    const db = await miniflare.getD1Database("DB")
+    node = ManagedRuntime.make(
+      Services.layer(Services.testKeys).pipe(Layer.provideMerge(Layer.orDie(D1Client.layer({ db }))), Layer.orDie),
+    )
+    await node.runPromise(Migrations.run(migrationPlan))
+    const issued = await node.runPromise(
+      Effect.flatMap(ApiTokens, (tokens) => tokens.issue(principal("coordinator", mechanismId), "worker")),
+    )
+    token = issued.token
+  }, 120_000)
+
+  afterAll(async () => {
+    await miniflare?.dispose()
+    await node?.dispose()
+  })
+
+  answersTheBasics(() => miniflare)
+
+  it("reads with a token", async () => {
+    const listed = await call(miniflare, "GET", `/v1/cases?mechanismId=${mechanismId}`, { token })
+    expect(listed.status).toBe(200)
+    expect(listed.body.items).toEqual([])
+  })
+
+  it("answers every change with 503 gateway.store.read-only and writes nothing", async () => {
+    const refused = await call(miniflare, "POST", "/v1/cases", {
+      token,
+      body: { mechanismId, municipality: "GJI", persons: [{ role: "victim", sex: "female" }] },
+      idempotencyKey: "worker-d1-1",
+    })
+    expect(refused.status).toBe(503)
+    expect(refused.body).toMatchObject({ status: 503, rule: "gateway.store.read-only" })
+    const db = await miniflare.getD1Database("DB")
+    const keys = await db.prepare("SELECT count(*) AS n FROM bashke_idempotency").first<{ n: number }>()
+    expect(keys?.n).toBe(0)
+  })
+})
