@@ -24,8 +24,10 @@ const rules = {
   security: { allow: ["kernel", "persistence"], deny: ["hono", "node:", ...drivers] },
   referral: { allow: ["kernel", "persistence", "security", "case"] },
   reporting: { allow: ["kernel", "persistence", "security", ...domain] },
-  "plugin-sdk": { allow: ["kernel", "persistence"], deny: ["hono", ...drivers] },
-  client: { allow: ["kernel", ...domain], deny: ["node:", ...drivers] },
+  "plugin-sdk": { allow: ["kernel", "persistence", "security"], deny: ["hono", ...drivers] },
+  // The client speaks HTTP only: its types are generated from the gateway's
+  // OpenAPI document at development time, so no server package reaches it.
+  client: { allow: [], deny: ["node:", "hono", "@effect/sql", ...drivers] },
 }
 for (const name of domain) rules[name] ??= { allow: ["kernel", "persistence", "security"] }
 for (const name of domain) rules[name].deny = ["hono", "node:", ...drivers, "@bashke/persistence/node"]
@@ -52,6 +54,16 @@ const importPattern = /(?:import|export)\s[^'"]*?from\s*["']([^"']+)["']|import\
 for (const ws of workspaces) {
   const rule = ws.dir === "packages" ? rules[ws.name] : undefined
   if (ws.dir === "packages" && !rule) breaches.push(`packages/${ws.name}: no rule in scripts/check-architecture.mjs`)
+  if (rule) {
+    // What a package needs at run time follows the table too; devDependencies
+    // (generators, test harnesses) never reach the published code.
+    const manifest = JSON.parse(readFileSync(join(ws.path, "package.json"), "utf8"))
+    for (const name of Object.keys({ ...manifest.dependencies, ...manifest.peerDependencies })) {
+      const target = name.startsWith("@bashke/") ? name.split("/")[1] : undefined
+      if (target !== undefined && target !== ws.name && !rule.allow.includes(target))
+        breaches.push(`packages/${ws.name}/package.json: ${ws.name} may not depend on ${name} at run time`)
+    }
+  }
   for (const file of sourceFiles(join(ws.path, "src"))) {
     const text = readFileSync(file, "utf8")
     for (const match of text.matchAll(importPattern)) {

@@ -63,7 +63,7 @@ export const document = (routes: ReadonlyArray<Route.AnyRoute>): Json => {
       ...parametersOf(route.pathSchema, "path", definitions),
       ...parametersOf(route.querySchema, "query", definitions),
     ]
-    if (route.method === "post") {
+    if (route.method === "post" && route.safe !== true) {
       parameters.push({
         name: "Idempotency-Key",
         in: "header",

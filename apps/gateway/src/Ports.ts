@@ -5,11 +5,19 @@
  */
 import { ActivityActionItems, IndicatorSources } from "@bashke/action-plan"
 import { Case, CaseRepository, CaseService, Signatories } from "@bashke/case"
-import { Errors } from "@bashke/kernel"
+import { Errors, type Id, JurisdictionProfile } from "@bashke/kernel"
 import { Mechanisms } from "@bashke/mechanism"
-import { ActionItemRepository, CaseSummaries, MechanismRoster, OverdueReferrals } from "@bashke/meeting"
-import { CaseFacts, type ReferralRepository, ReferralService } from "@bashke/referral"
-import { Effect, Layer, Option } from "effect"
+import {
+  ActionItemRepository,
+  CaseSummaries,
+  MechanismRoster,
+  Meeting,
+  MeetingRepository,
+  OverdueReferrals,
+} from "@bashke/meeting"
+import { CaseFacts, ReferralRepository, ReferralService } from "@bashke/referral"
+import { Clock, Effect, Layer, Option } from "effect"
+import * as IndicatorQueries from "./IndicatorQueries"
 
 /** case ← mechanism: who signed the memorandum in force, with their sectors. */
 export const signatories: Layer.Layer<Signatories.Signatories, never, Mechanisms.Mechanisms> = Layer.effect(
@@ -78,23 +86,112 @@ export const caseFacts: Layer.Layer<CaseFacts.CaseFacts, never, CaseRepository.C
   })),
 )
 
-/** action-plan ← meeting: the action items linked to plan activities. (being completed) */
+/** action-plan ← meeting: the action items linked to plan activities (ids, due date and status only). */
 export const activityActionItems: Layer.Layer<
   ActivityActionItems.ActivityActionItems,
   never,
   ActionItemRepository.ActionItemRepository
 > = Layer.effect(
   ActivityActionItems.ActivityActionItems,
-  Effect.map(ActionItemRepository.ActionItemRepository, () => ({
-    byActivities: () => Effect.succeed([]),
+  Effect.map(ActionItemRepository.ActionItemRepository, (repository) => ({
+    byActivities: (activityIds) =>
+      Effect.map(repository.byActivities(activityIds), (items) =>
+        items.flatMap((item) =>
+          item.link?._tag === "activity"
+            ? [
+                {
+                  actionItemId: item.id,
+                  meetingId: item.meetingId,
+                  activityId: item.link.activityId,
+                  dueDate: item.dueDate,
+                  status: item.status,
+                },
+              ]
+            : [],
+        ),
+      ),
   })),
 )
 
-/** action-plan ← case, referral, meeting: the indicators computed from the system's own data. (being completed) */
+/**
+ * action-plan ← case, referral, meeting: the indicators computed from the
+ * system's own data, counted by `IndicatorQueries` (the definitions are there).
+ * A case's reviews are its last recorded case-conference review and the held
+ * meetings' decisions about it; the cadence is the mechanism's, at least the
+ * profile's minimum (the profile's minimum alone for an unknown mechanism).
+ */
 export const indicatorSources: Layer.Layer<
   IndicatorSources.IndicatorSources,
   never,
-  CaseRepository.CaseRepository | ReferralRepository.ReferralRepository | Mechanisms.Mechanisms
-> = Layer.succeed(IndicatorSources.IndicatorSources, {
-  measure: () => Effect.succeed({ numerator: 0, denominator: 0 }),
-})
+  | CaseRepository.CaseRepository
+  | ReferralRepository.ReferralRepository
+  | MeetingRepository.MeetingRepository
+  | MechanismRoster.MechanismRoster
+> = Layer.effect(
+  IndicatorSources.IndicatorSources,
+  Effect.gen(function* () {
+    const cases = yield* CaseRepository.CaseRepository
+    const referrals = yield* ReferralRepository.ReferralRepository
+    const meetings = yield* MeetingRepository.MeetingRepository
+    const rosters = yield* MechanismRoster.MechanismRoster
+
+    const caseReviews = (mechanismId: Id.MechanismId) =>
+      Effect.gen(function* () {
+        const held = (yield* meetings.list(mechanismId)).filter(Meeting.wasHeld)
+        const decided = new Map<string, Array<Date>>()
+        for (const meeting of held)
+          for (const decision of yield* meetings.decisions(meeting.id))
+            if (decision.caseId !== undefined)
+              decided.set(decision.caseId, [...(decided.get(decision.caseId) ?? []), decision.recordedAt])
+        return (yield* cases.list(mechanismId, { includeClosed: true })).map(
+          (aCase): IndicatorQueries.CaseReviews => ({
+            openedAt: aCase.openedAt,
+            highRisk:
+              aCase.assessments.some((assessment) => assessment.level === "high") || Case.currentRisk(aCase) === "high",
+            reviewedAt: [
+              ...(aCase.lastReviewedAt === undefined ? [] : [aCase.lastReviewedAt]),
+              ...(decided.get(aCase.id) ?? []),
+            ],
+          }),
+        )
+      })
+
+    return {
+      measure: (query, mechanism, period) =>
+        Effect.gen(function* () {
+          const mechanismId = mechanism as Id.MechanismId
+          const profile = yield* JurisdictionProfile.CurrentJurisdiction
+          const now = new Date(yield* Clock.currentTimeMillis)
+          switch (query) {
+            case "high-risk-cases-reviewed-within-30-days":
+              return IndicatorQueries.highRiskCasesReviewedWithin30Days(
+                yield* caseReviews(mechanismId),
+                period,
+                now,
+                profile,
+              )
+            case "referrals-acknowledged-in-time":
+              return IndicatorQueries.referralsAcknowledgedInTime(
+                yield* referrals.forMechanism(mechanismId),
+                period,
+                now,
+                profile,
+              )
+            case "meetings-held-vs-required": {
+              const required = yield* rosters.rosterAt(mechanismId, now).pipe(
+                Effect.map((roster) => MechanismRoster.requiredPerYear(roster, profile)),
+                Effect.orElseSucceed(() => profile.meetings.minimumPerYear.value),
+              )
+              return IndicatorQueries.meetingsHeldVsRequired(
+                yield* meetings.list(mechanismId),
+                required,
+                period,
+                now,
+                profile,
+              )
+            }
+          }
+        }),
+    }
+  }),
+)

@@ -1,5 +1,17 @@
 /** Every route of the API, in the order the OpenAPI document lists them. */
 import type * as Route from "./Route"
+import * as ActionPlans from "./routes/ActionPlans"
 import * as Cases from "./routes/Cases"
+import * as Mechanisms from "./routes/Mechanisms"
+import * as Meetings from "./routes/Meetings"
+import * as Referrals from "./routes/Referrals"
+import * as ServiceDirectory from "./routes/ServiceDirectory"
 
-export const routes: ReadonlyArray<Route.AnyRoute> = [...Cases.routes]
+export const routes: ReadonlyArray<Route.AnyRoute> = [
+  ...Cases.routes,
+  ...Mechanisms.routes,
+  ...Meetings.routes,
+  ...ServiceDirectory.routes,
+  ...Referrals.routes,
+  ...ActionPlans.routes,
+]

@@ -264,7 +264,7 @@ for (const db of databases) {
           body: transition,
           ifMatch: `"${highRiskVersion}"`,
         })
-        expect(done.status).toBe(201)
+        expect(done.status).toBe(200)
         expect(done.headers.get("etag")).toBe(`"${highRiskVersion + 1}"`)
         expect((await done.json()).status).toBe("monitoring")
         const after = await gateway.request("GET", `/v1/cases/${highRisk}`, { token })

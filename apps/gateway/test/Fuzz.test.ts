@@ -9,7 +9,6 @@
 // The routes are iterated, so routes added to `src/Routes.ts` later are fuzzed
 // without touching this file. SQLite only: the pipeline under test is the same
 // on both dialects, and the run must stay quick.
-import { readFileSync } from "node:fs"
 import type { Id } from "@bashke/kernel"
 import { afterAll, beforeAll, describe, expect, it } from "@effect/vitest"
 import { Arbitrary, FastCheck as fc, Schema } from "effect"
@@ -17,39 +16,14 @@ import { seed } from "../src/demo/Seed"
 import { institutions, type PersonName, principal } from "../src/demo/World"
 import type * as Route from "../src/Route"
 import { routes } from "../src/Routes"
+import { leaked, personalValues } from "./support/DemoPersonalData"
 import { databases, type Gateway, makeGateway } from "./support/Gateway"
 
 /** How many requests: one per fast-check run. */
 const runs = 10_000
-const fuzzSeed = 20_260_701
+// Fixed, so a failure replays; BASHKE_FUZZ_SEED explores another sequence.
+const fuzzSeed = Number(process.env.BASHKE_FUZZ_SEED ?? 20_260_701)
 const bodyLimit = 1024 * 1024
-
-// -- the demo's personal data -------------------------------------------------
-
-const source = (file: string) => readFileSync(new URL(`../src/demo/${file}`, import.meta.url), "utf8")
-
-/**
- * Every identifying value the demo writes, read from the demo's own source so
- * the list follows it: the persons' details in CasesDemo and the
- * representatives' names in MechanismDemo.
- */
-const personalValues: ReadonlyArray<string> = (() => {
-  const values = new Set<string>()
-  for (const match of source("CasesDemo.ts").matchAll(
-    /\b(givenName|familyName|personalNumber|address|phone|safeContact|birthDate):\s*"([^"]+)"/g,
-  )) {
-    values.add(match[2] as string)
-  }
-  const representatives = /const representatives[^{]*\{([^}]*)\}/.exec(source("MechanismDemo.ts"))?.[1] ?? ""
-  for (const match of representatives.matchAll(/"([^"]+)"/g)) {
-    const name = match[1] as string
-    values.add(name)
-    for (const part of name.split(" ")) values.add(part)
-  }
-  return [...values]
-})()
-
-const leaked = (text: string): ReadonlyArray<string> => personalValues.filter((value) => text.includes(value))
 
 // -- what the fuzzer knows about the demo, growing as answers arrive ----------
 
@@ -130,7 +104,7 @@ const oddStrings: ReadonlyArray<string> = [
   "'; DROP TABLE cases; --",
   '" OR 1=1 --',
   "<script>alert(1)</script>",
-  "${jndi:ldap://x}",
+  "$" + "{jndi:ldap://x}",
   "\r\nSet-Cookie: a=b",
   "01ARZ3NDEKTSV4RRFFQ69G5FA",
   "01ARZ3NDEKTSV4RRFFQ69G5FAVV",
@@ -175,24 +149,42 @@ const wrongValue: fc.Arbitrary<Json> = fc.oneof(
 
 const hugeSizes = [10_000, 100_000, bodyLimit - 64, bodyLimit + 1, bodyLimit * 2]
 
+// Huge strings are rarer than the rest: each costs megabytes, and a few hundred
+// of them show as much as a few thousand would.
 const mutation: fc.Arbitrary<Mutation> = fc.oneof(
-  fc.record({ _tag: fc.constant("wrong-type" as const), at: fc.nat(), value: wrongValue }),
-  fc.record({ _tag: fc.constant("odd-string" as const), at: fc.nat(), value: oddString }),
-  fc.record({ _tag: fc.constant("huge-string" as const), at: fc.nat(), size: fc.constantFrom(...hugeSizes) }),
-  fc.record({ _tag: fc.constant("drop-field" as const), at: fc.nat() }),
-  fc.record({
-    _tag: fc.constant("extra-field" as const),
-    at: fc.nat(),
-    key: fc.oneof(fc.constantFrom("__proto__", "constructor", "expectedVersion", "caseId", "id", "x"), oddString),
-    value: wrongValue,
-  }),
-  fc.record({ _tag: fc.constant("array-for-object" as const), at: fc.nat(), empty: fc.boolean() }),
-  fc.record({
-    _tag: fc.constant("deep" as const),
-    at: fc.nat(),
-    depth: fc.constantFrom(50, 1_000, 20_000),
-    array: fc.boolean(),
-  }),
+  { weight: 3, arbitrary: fc.record({ _tag: fc.constant("wrong-type" as const), at: fc.nat(), value: wrongValue }) },
+  { weight: 3, arbitrary: fc.record({ _tag: fc.constant("odd-string" as const), at: fc.nat(), value: oddString }) },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      _tag: fc.constant("huge-string" as const),
+      at: fc.nat(),
+      size: fc.constantFrom(...hugeSizes),
+    }),
+  },
+  { weight: 3, arbitrary: fc.record({ _tag: fc.constant("drop-field" as const), at: fc.nat() }) },
+  {
+    weight: 3,
+    arbitrary: fc.record({
+      _tag: fc.constant("extra-field" as const),
+      at: fc.nat(),
+      key: fc.oneof(fc.constantFrom("__proto__", "constructor", "expectedVersion", "caseId", "id", "x"), oddString),
+      value: wrongValue,
+    }),
+  },
+  {
+    weight: 3,
+    arbitrary: fc.record({ _tag: fc.constant("array-for-object" as const), at: fc.nat(), empty: fc.boolean() }),
+  },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      _tag: fc.constant("deep" as const),
+      at: fc.nat(),
+      depth: fc.constantFrom(50, 1_000, 20_000),
+      array: fc.boolean(),
+    }),
+  },
 )
 
 const malformedJson: ReadonlyArray<string> = [
@@ -244,23 +236,32 @@ type Body =
   | { readonly _tag: "raw"; readonly text: string }
   | { readonly _tag: "random-json"; readonly value: Json }
 
+type Path = ReadonlyArray<string | number>
+/** A JSON value being mutated in place. */
+type Tree = unknown
+type Container = Record<string | number, Tree>
+
+const isContainer = (node: Tree): node is Container => node !== null && typeof node === "object"
+const isRecord = (node: Tree): node is Container => isContainer(node) && !Array.isArray(node)
+const at = (root: Tree, path: Path): Tree =>
+  path.reduce<Tree>((node, key) => (isContainer(node) ? node[key] : undefined), root)
+
 /** Paths to the nodes of a JSON tree, the root first (not into a deep nest an earlier mutation made). */
-const nodesOf = (value: Json, at: ReadonlyArray<string | number> = []): Array<ReadonlyArray<string | number>> => {
-  const out: Array<ReadonlyArray<string | number>> = [at]
-  if (at.length > 12) return out
-  if (Array.isArray(value)) value.forEach((item, i) => out.push(...nodesOf(item, [...at, i])))
-  else if (value !== null && typeof value === "object")
-    for (const [key, item] of Object.entries(value)) out.push(...nodesOf(item, [...at, key]))
+const nodesOf = (value: Tree, path: Path = []): Array<Path> => {
+  const out: Array<Path> = [path]
+  if (path.length > 12 || !isContainer(value)) return out
+  for (const [key, item] of Object.entries(value))
+    out.push(...nodesOf(item, [...path, Array.isArray(value) ? Number(key) : key]))
   return out
 }
 
-const clone = (value: Json): any => (value === null || typeof value !== "object" ? value : structuredClone(value))
+const clone = (value: Tree): Tree => (isContainer(value) ? structuredClone(value) : value)
 
-const setAt = (root: any, at: ReadonlyArray<string | number>, replace: (old: any) => any): any => {
-  if (at.length === 0) return replace(root)
-  const parent = at.slice(0, -1).reduce((node, key) => node?.[key], root)
-  const last = at[at.length - 1] as string | number
-  if (parent !== null && typeof parent === "object") parent[last] = replace(parent[last])
+const setAt = (root: Tree, path: Path, replace: (old: Tree) => Tree): Tree => {
+  if (path.length === 0) return replace(root)
+  const parent = at(root, path.slice(0, -1))
+  const last = path[path.length - 1] as string | number
+  if (isContainer(parent)) parent[last] = replace(parent[last])
   return root
 }
 
@@ -270,46 +271,40 @@ const deepValue = (depth: number, array: boolean): Json => {
   return value
 }
 
-const mutate = (value: Json, mutations: ReadonlyArray<Mutation>): any => {
+const mutate = (value: Tree, mutations: ReadonlyArray<Mutation>): Tree => {
   let root = clone(value)
   for (const m of mutations) {
     const nodes = nodesOf(root)
-    const at = nodes[m.at % nodes.length] as ReadonlyArray<string | number>
+    const path = nodes[m.at % nodes.length] as Path
     switch (m._tag) {
       case "wrong-type":
-        root = setAt(root, at, () => clone(m.value))
+        root = setAt(root, path, () => clone(m.value))
         break
       case "odd-string":
-        root = setAt(root, at, () => m.value)
+        root = setAt(root, path, () => m.value)
         break
       case "huge-string":
-        root = setAt(root, at, () => "x".repeat(m.size))
+        root = setAt(root, path, () => "x".repeat(m.size))
         break
       case "drop-field": {
-        const objects = nodes.filter((path) => {
-          const node = path.reduce((n: any, k) => n?.[k], root)
-          return node !== null && typeof node === "object" && !Array.isArray(node) && Object.keys(node).length > 0
-        })
+        const objects = nodes.map((p) => at(root, p)).filter((node) => isRecord(node) && Object.keys(node).length > 0)
         const target = objects[m.at % Math.max(1, objects.length)]
-        if (target !== undefined) {
-          const node = target.reduce((n: any, k) => n?.[k], root)
-          const keys = Object.keys(node)
-          delete node[keys[m.at % keys.length] as string]
+        if (isRecord(target)) {
+          const keys = Object.keys(target)
+          delete target[keys[m.at % keys.length] as string]
         }
         break
       }
       case "extra-field":
-        root = setAt(root, at, (old) =>
-          old !== null && typeof old === "object" && !Array.isArray(old)
-            ? Object.defineProperty({ ...old }, m.key, { value: clone(m.value), enumerable: true })
-            : { [m.key]: clone(m.value) },
+        root = setAt(root, path, (old) =>
+          isRecord(old) ? { ...old, [m.key]: clone(m.value) } : { [m.key]: clone(m.value) },
         )
         break
       case "array-for-object":
-        root = setAt(root, at, (old) => (m.empty ? [] : [old]))
+        root = setAt(root, path, (old) => (m.empty ? [] : [old]))
         break
       case "deep":
-        root = setAt(root, at, () => deepValue(m.depth, m.array))
+        root = setAt(root, path, () => deepValue(m.depth, m.array))
         break
     }
   }
@@ -348,10 +343,52 @@ const paramNames = (path: string) => [...path.matchAll(/:([A-Za-z]+)/g)].map((ma
 const orUndefined = <A>(arbitrary: fc.Arbitrary<A>, weight = 1) =>
   fc.oneof({ weight, arbitrary: fc.constant(undefined) }, { weight: 10 - weight, arbitrary })
 
-const arbitraryOf = (schema: Schema.Schema<any, any> | undefined): fc.Arbitrary<Json> | undefined => {
+/**
+ * A filter that gives up: after 100 misses it yields the last value, valid or
+ * not. A refinement without an arbitrary of its own makes `Arbitrary.make`
+ * filter its base until a value passes, and a narrow one (a whole number from
+ * 1 to 52 drawn from all doubles) practically never does; a fuzzer is glad of
+ * the invalid value instead.
+ */
+class GivingUpFilter<T> extends fc.Arbitrary<T> {
+  constructor(
+    readonly base: fc.Arbitrary<T>,
+    readonly predicate: (value: T) => boolean,
+  ) {
+    super()
+  }
+  generate(random: fc.Random, biasFactor: number | undefined): fc.Value<T> {
+    let value = this.base.generate(random, biasFactor)
+    for (let miss = 0; miss < 100 && !this.predicate(value.value); miss++)
+      value = this.base.generate(random, biasFactor)
+    return value
+  }
+  canShrinkWithoutContext(value: unknown): value is T {
+    return this.base.canShrinkWithoutContext(value)
+  }
+  shrink(value: T, context: unknown): fc.Stream<fc.Value<T>> {
+    return this.base.shrink(value, context).filter((shrunk) => this.predicate(shrunk.value))
+  }
+}
+
+/** `Arbitrary.make`, with every filter it builds giving up (see `GivingUpFilter`). */
+const arbitraryFor = <S extends Schema.Schema.AnyNoContext>(schema: S): fc.Arbitrary<Schema.Schema.Type<S>> => {
+  const prototype = fc.Arbitrary.prototype as { filter: unknown }
+  const filter = prototype.filter
+  prototype.filter = function (this: fc.Arbitrary<unknown>, predicate: (value: unknown) => boolean) {
+    return new GivingUpFilter(this, predicate)
+  }
+  try {
+    return Arbitrary.make(schema)
+  } finally {
+    prototype.filter = filter
+  }
+}
+
+const arbitraryOf = (schema: Schema.Schema.AnyNoContext | undefined): fc.Arbitrary<Json> | undefined => {
   if (schema === undefined) return undefined
   const encode = Schema.encodeUnknownOption(schema)
-  return Arbitrary.make(schema).map((value) => {
+  return arbitraryFor(schema).map((value) => {
     const encoded = encode(value)
     return encoded._tag === "Some" ? (JSON.parse(serialize(encoded.value)) as Json) : null
   })
@@ -548,9 +585,9 @@ const segment = (value: string): string => {
 }
 
 /** Replaces, now and then, an id in a generated body by one the demo holds, so requests reach the domain. */
-const withKnownIds = (value: any, salt: number, key = ""): any => {
+const withKnownIds = (value: Tree, salt: number, key = ""): Tree => {
   const next = random(salt)
-  const walk = (node: any, name: string): any => {
+  const walk = (node: Tree, name: string): Tree => {
     if (typeof node === "string") {
       if (name === "municipality" && next() < 0.7) return "GJI"
       if (!ulidPattern.test(node) || next() < 0.3) return node
@@ -558,8 +595,7 @@ const withKnownIds = (value: any, salt: number, key = ""): any => {
       return pick(pool, Math.floor(next() * 1_000)) ?? node
     }
     if (Array.isArray(node)) return node.map((item) => walk(item, singular(name)))
-    if (node !== null && typeof node === "object")
-      return Object.fromEntries(Object.entries(node).map(([k, v]) => [k, walk(v, k)]))
+    if (isContainer(node)) return Object.fromEntries(Object.entries(node).map(([k, v]) => [k, walk(v, k)]))
     return node
   }
   return walk(value, key)

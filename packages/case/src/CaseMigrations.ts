@@ -11,7 +11,7 @@
  * `risk_assessments`, `protection_orders`, `protection_order_events`,
  * `safety_plan_measures`, `consents`, `case_transitions`.
  *
- * Published statistics views (migration 2, a contract read by
+ * Published statistics views (migrations 2 and 3, a contract read by
  * `@bashke/reporting`): `case_statistics`, `perpetrator_statistics`,
  * `protection_order_statistics`.
  *
@@ -20,6 +20,7 @@
 import type { Migrations } from "@bashke/persistence"
 import cases from "./internal/migrations/0001_cases"
 import statisticsViews from "./internal/migrations/0002_statistics_views"
+import statisticsViewsLateral from "./internal/migrations/0003_statistics_views_lateral"
 
 /**
  * @since 0.1.0
@@ -29,5 +30,6 @@ export const caseMigrations: Migrations.MigrationSet = {
   migrations: [
     { id: 1, name: "cases", up: cases },
     { id: 2, name: "statistics-views", up: statisticsViews },
+    { id: 3, name: "statistics-views-lateral", up: statisticsViewsLateral },
   ],
 }

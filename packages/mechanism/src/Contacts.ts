@@ -23,6 +23,8 @@ const Phone = Schema.String.pipe(
   Schema.filter((s) => /^\+?[0-9][0-9 ()./-]{4,30}$/.test(s.trim()), {
     identifier: "PhoneNumber",
     message: () => "mechanism.contact.phone.invalid",
+    // Generated directly: random strings almost never look like a phone number.
+    arbitrary: () => (fc) => fc.integer({ min: 1_000_000, max: 9_999_999 }).map((n) => `+383 44 ${n}`),
   }),
 )
 
@@ -30,6 +32,7 @@ const Email = Schema.String.pipe(
   Schema.filter((s) => s.length <= 254 && /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(s.trim()), {
     identifier: "EmailAddress",
     message: () => "mechanism.contact.email.invalid",
+    arbitrary: () => (fc) => fc.emailAddress().filter((s) => s.length <= 254 && /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(s)),
   }),
 )
 

@@ -57,6 +57,8 @@ export const MeetingsPerYear = Schema.Number.pipe(
   Schema.filter((n) => Number.isInteger(n) && n >= 1 && n <= maxMeetingsPerYear, {
     identifier: "MeetingsPerYear",
     message: () => "mechanism.cadence.out-of-range",
+    // Generated directly: filtering arbitrary numbers down to 1–52 would almost never finish.
+    arbitrary: () => (fc) => fc.integer({ min: 1, max: maxMeetingsPerYear }),
   }),
 )
 

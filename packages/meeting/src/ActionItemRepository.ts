@@ -25,6 +25,13 @@ export interface Service {
   readonly open: (mechanismId: Id.MechanismId) => Effect.Effect<ReadonlyArray<ActionItem>>
   /** The items decided at a meeting, in the order they were recorded. */
   readonly byMeeting: (meetingId: Id.MeetingId) => Effect.Effect<ReadonlyArray<ActionItem>>
+  /**
+   * The items linked to any of the local action plan's activities, whatever
+   * their status, by due date then id; none for no activities.
+   *
+   * @since 0.1.0
+   */
+  readonly byActivities: (activityIds: ReadonlyArray<Id.ActivityId>) => Effect.Effect<ReadonlyArray<ActionItem>>
 }
 
 /**

@@ -123,7 +123,19 @@ export const make: Effect.Effect<Service, never, SqlClient.SqlClient | Vault.Vau
       return yield* Effect.forEach(rows, fromRow)
     }).pipe(Effect.orDie, Effect.withSpan("SqlActionItemRepository.byMeeting"))
 
-  return { insert, update, find, open, byMeeting }
+  // The link is stored as kind + id; an empty list asks nothing (`IN ()` is not
+  // valid SQL). Duplicated ids are asked once.
+  const byActivities: Service["byActivities"] = (activityIds) =>
+    activityIds.length === 0
+      ? Effect.succeed([])
+      : Effect.gen(function* () {
+          const rows = yield* sql<Row>`SELECT * FROM meeting_action_items
+            WHERE link_kind = 'activity' AND ${sql.in("link_id", [...new Set(activityIds)])}
+            ORDER BY due_date, id`
+          return yield* Effect.forEach(rows, fromRow)
+        }).pipe(Effect.orDie, Effect.withSpan("SqlActionItemRepository.byActivities"))
+
+  return { insert, update, find, open, byMeeting, byActivities }
 })
 
 /**

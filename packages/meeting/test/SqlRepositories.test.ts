@@ -271,6 +271,50 @@ for (const db of databases) {
           expect(rows[0]?.description).not.toContain("family")
         }),
       )
+
+      it.effect("finds the items linked to plan activities, whatever their status, by due date", () =>
+        Effect.gen(function* () {
+          const repository = yield* actionItems
+          const meeting = yield* newRequested
+          yield* (yield* meetings).insert(meeting)
+          // Activities of their own: the test above linked an item to `ids.activity`.
+          const activity = "01JT0000000000000000000011" as Id.ActivityId
+          const otherActivity = "01JT0000000000000000000012" as Id.ActivityId
+          const unlinkedActivity = "01JT0000000000000000000013" as Id.ActivityId
+          const item = (dueDate: string, link: ActionItem.Link | undefined) =>
+            Effect.map(Id.ActionItemId.generate, (id) => {
+              const { link: _link, ...rest } = openItem({
+                id,
+                meetingId: meeting.id,
+                dueDate: dueDate as ActionItem.DueDate,
+              })
+              return link === undefined ? rest : { ...rest, link }
+            })
+          const late = yield* item("2026-04-30", { _tag: "activity", activityId: activity })
+          const early = yield* item("2026-02-15", { _tag: "activity", activityId: otherActivity })
+          const done = yield* item("2026-03-01", { _tag: "activity", activityId: activity })
+          // A case link whose id happens to equal an activity id is not an activity link.
+          const caseLinked = yield* item("2026-02-01", { _tag: "case", caseId: activity as unknown as Id.CaseId })
+          const unlinked = yield* item("2026-02-02", undefined)
+          for (const each of [late, early, done, caseLinked, unlinked]) yield* repository.insert(each)
+          const closed = Either.getOrThrow(
+            ActionItemLifecycle.transition(
+              done,
+              ActionItemLifecycle.Command.Complete({ by, at: t("2026-02-20T10:00:00Z") }),
+            ),
+          )
+          const stored = yield* repository.update(closed, 1)
+
+          expect(yield* repository.byActivities([activity])).toEqual([stored, late])
+          expect((yield* repository.byActivities([activity, otherActivity, activity])).map((i) => i.id)).toEqual([
+            early.id,
+            done.id,
+            late.id,
+          ])
+          expect(yield* repository.byActivities([unlinkedActivity])).toEqual([])
+          expect(yield* repository.byActivities([])).toEqual([])
+        }),
+      )
     })
   })
 }

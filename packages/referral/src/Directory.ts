@@ -8,7 +8,7 @@
  *
  * @since 0.1.0
  */
-import { Id, Municipality, Sector } from "@bashke/kernel"
+import { Id, Instant, Municipality, Sector } from "@bashke/kernel"
 import { Schema } from "effect"
 import { ServiceType } from "./ServiceType"
 
@@ -80,7 +80,8 @@ export type Location = typeof Location.Type
 
 /**
  * How much of a service is free: `available` of `total` units (beds, places,
- * appointments), as the provider last reported it, at `updatedAt`.
+ * appointments), as the provider last reported it, at `updatedAt` (the kernel's
+ * `Instant`: a `Date`, or an ISO 8601 string as it arrives over HTTP).
  *
  * @since 0.1.0
  */
@@ -88,7 +89,7 @@ export const Capacity = Schema.Struct({
   unit: Schema.Literal("beds", "places", "appointments"),
   available: Schema.NonNegativeInt,
   total: Schema.NonNegativeInt,
-  updatedAt: Schema.DateFromSelf,
+  updatedAt: Instant.Instant,
 }).pipe(
   Schema.filter((c) => c.available <= c.total || "referral.capacity.over-total"),
   Schema.annotations({ identifier: "Capacity" }),

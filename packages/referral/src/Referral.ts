@@ -97,12 +97,15 @@ export type Actor = typeof Actor.Type
 /**
  * One step of the history: the state entered, when, by whom, and the code the
  * step requires (decline, cancel and revoke reasons, the completion outcome).
+ * `at` is a `Date` that travels as an ISO 8601 string, so a referral can be
+ * encoded to JSON (an API answer, a stored idempotent response) and described
+ * in JSON Schema.
  *
  * @since 0.1.0
  */
 export const Step = Schema.Struct({
   status: Status,
-  at: Schema.DateFromSelf,
+  at: Schema.Date,
   actor: Actor,
   code: Schema.optional(Code),
 }).annotations({ identifier: "ReferralStep" })

@@ -5,15 +5,22 @@
  * Tables: `referral_organizations`, `referral_locations`, `referral_services`,
  * `referrals`, `referral_steps`.
  *
+ * Published statistics view (migration 2, a contract read by
+ * `@bashke/reporting`): `referral_statistics`.
+ *
  * @since 0.1.0
  */
 import type { Migrations } from "@bashke/persistence"
 import referrals from "./internal/migrations/0001_referrals"
+import statisticsView from "./internal/migrations/0002_statistics_view"
 
 /**
  * @since 0.1.0
  */
 export const referralMigrations: Migrations.MigrationSet = {
   package: "@bashke/referral",
-  migrations: [{ id: 1, name: "referrals", up: referrals }],
+  migrations: [
+    { id: 1, name: "referrals", up: referrals },
+    { id: 2, name: "statistics-view", up: statisticsView },
+  ],
 }

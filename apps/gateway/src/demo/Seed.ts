@@ -8,14 +8,22 @@ import type { Errors, Id } from "@bashke/kernel"
 import { Mechanisms } from "@bashke/mechanism"
 import { Effect } from "effect"
 import type { GatewayServices } from "../Services"
+import { type DemoActionPlan, seedActionPlan } from "./ActionPlanDemo"
 import { type DemoCases, seedCases } from "./CasesDemo"
+import { type DemoDirectory, seedDirectory } from "./DirectoryDemo"
 import { seedMechanism } from "./MechanismDemo"
+import { type DemoMeetings, seedMeetings } from "./MeetingsDemo"
+import { type DemoReferrals, seedReferrals } from "./ReferralsDemo"
 
 export interface Seeded {
   readonly mechanismId: Id.MechanismId
   /** `false` when the database already held the demo (or other data). */
   readonly created: boolean
   readonly cases?: DemoCases
+  readonly meetings?: DemoMeetings
+  readonly directory?: DemoDirectory
+  readonly referrals?: DemoReferrals
+  readonly actionPlan?: DemoActionPlan
 }
 
 export const seed: Effect.Effect<Seeded, Errors.DomainError, GatewayServices> = Effect.gen(function* () {
@@ -24,5 +32,18 @@ export const seed: Effect.Effect<Seeded, Errors.DomainError, GatewayServices> = 
   if (first !== undefined) return { mechanismId: first.id, created: false }
   const mechanismId = yield* seedMechanism
   const cases = yield* seedCases(mechanismId)
-  return { mechanismId, created: true, cases }
+  const meetings = yield* seedMeetings(mechanismId, cases)
+  const directory = yield* seedDirectory(mechanismId)
+  const referrals = yield* seedReferrals(mechanismId, cases, directory)
+  const actionPlan = yield* seedActionPlan(mechanismId)
+  return {
+    mechanismId,
+    created: true,
+    // The referrals' consent moved the medium-risk case on by one.
+    cases: { ...cases, mediumRisk: { ...cases.mediumRisk, version: referrals.mediumRiskVersion } },
+    meetings,
+    directory,
+    referrals,
+    actionPlan,
+  }
 })

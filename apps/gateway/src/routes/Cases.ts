@@ -134,6 +134,8 @@ const command = <F extends Schema.Struct.Fields, A, I>(options: {
   readonly command: Schema.Struct<F>
   readonly result: Schema.Schema<A, I>
   readonly method?: "post" | "put" | "patch"
+  /** 201 when the command creates something (a person, an incident…), 200 when it changes the case. */
+  readonly creates: boolean
   readonly run: (
     service: CaseService.Service,
     input: any,
@@ -148,7 +150,7 @@ const command = <F extends Schema.Struct.Fields, A, I>(options: {
     summary: options.summary,
     pathSchema: options.pathSchema ?? CasePath,
     bodySchema: bodyOf(options.command),
-    success: { status: options.method === undefined || options.method === "post" ? 201 : 200, schema: options.result },
+    success: { status: options.creates ? 201 : 200, schema: options.result },
     ifMatch: true,
     etag: nextVersion,
     handle: ({ path, body, expectedVersion }) =>
@@ -160,6 +162,7 @@ const command = <F extends Schema.Struct.Fields, A, I>(options: {
 const addPerson = command({
   path: "/v1/cases/:caseId/persons",
   operationId: "addPerson",
+  creates: true,
   summary: "Add a person (identifying details sealed)",
   command: CaseCommands.AddPerson,
   result: Person.Person,
@@ -169,6 +172,7 @@ const addPerson = command({
 const recordIncident = command({
   path: "/v1/cases/:caseId/incidents",
   operationId: "recordIncident",
+  creates: true,
   summary: "Record an incident",
   command: CaseCommands.RecordIncident,
   result: Incident.Incident,
@@ -178,6 +182,7 @@ const recordIncident = command({
 const assessRisk = command({
   path: "/v1/cases/:caseId/risk-assessments",
   operationId: "assessRisk",
+  creates: true,
   summary: "Record a risk assessment",
   command: CaseCommands.AssessRisk,
   result: RiskAssessment.RiskAssessment,
@@ -187,6 +192,7 @@ const assessRisk = command({
 const recordOrder = command({
   path: "/v1/cases/:caseId/protection-orders",
   operationId: "recordProtectionOrder",
+  creates: true,
   summary: "Record a protection order (requested or issued)",
   command: CaseCommands.RecordOrder,
   result: ProtectionOrder.ProtectionOrder,
@@ -196,6 +202,7 @@ const recordOrder = command({
 const recordOrderEvent = command({
   path: "/v1/cases/:caseId/protection-orders/:orderId/events",
   operationId: "recordProtectionOrderEvent",
+  creates: true,
   summary: "Record an order's issue, rejection, extension, expiry or breach",
   command: CaseCommands.RecordOrderEvent.pipe(Schema.omit("orderId")) as never,
   pathSchema: OrderPath,
@@ -206,6 +213,7 @@ const recordOrderEvent = command({
 const addMeasure = command({
   path: "/v1/cases/:caseId/safety-plan/measures",
   operationId: "addSafetyMeasure",
+  creates: true,
   summary: "Add a safety-plan measure",
   command: CaseCommands.AddMeasure,
   result: SafetyPlan.Measure,
@@ -216,6 +224,7 @@ const updateMeasure = command({
   method: "patch",
   path: "/v1/cases/:caseId/safety-plan/measures/:measureId",
   operationId: "updateSafetyMeasure",
+  creates: false,
   summary: "Change a safety-plan measure's status, owner or review date",
   command: CaseCommands.UpdateMeasure.pipe(Schema.omit("measureId")) as never,
   pathSchema: MeasurePath,
@@ -226,6 +235,7 @@ const updateMeasure = command({
 const giveConsent = command({
   path: "/v1/cases/:caseId/consents",
   operationId: "giveConsent",
+  creates: true,
   summary: "Record a consent to share",
   command: CaseCommands.GiveConsent,
   result: Consent.Consent,
@@ -235,6 +245,7 @@ const giveConsent = command({
 const withdrawConsent = command({
   path: "/v1/cases/:caseId/consents/:consentId/withdrawal",
   operationId: "withdrawConsent",
+  creates: false,
   summary: "Withdraw a consent",
   command: CaseCommands.WithdrawConsent.pipe(Schema.omit("consentId")) as never,
   pathSchema: ConsentPath,
@@ -246,6 +257,7 @@ const changeTeam = command({
   method: "put",
   path: "/v1/cases/:caseId/team",
   operationId: "changeCaseTeam",
+  creates: false,
   summary: "Change the case team or its lead",
   command: CaseCommands.ChangeTeam,
   result: CaseTeam.CaseTeam,
@@ -255,6 +267,7 @@ const changeTeam = command({
 const transition = command({
   path: "/v1/cases/:caseId/transitions",
   operationId: "transitionCase",
+  creates: false,
   summary: "Move the case through its lifecycle",
   command: CaseCommands.Transition,
   result: Case.Case,
@@ -264,6 +277,7 @@ const transition = command({
 const recordReview = command({
   path: "/v1/cases/:caseId/reviews",
   operationId: "recordCaseReview",
+  creates: false,
   summary: "Record a case-conference review",
   command: CaseCommands.RecordReview,
   result: Case.Case,

@@ -274,7 +274,7 @@ export const caseScenarios: ReadonlyArray<Scenario> = [
         () => ({}),
       )(w)
     },
-    expect: statuses(403, wholeTeam(201)),
+    expect: statuses(403, wholeTeam(200)),
   },
   {
     operationId: "transitionCase",
@@ -291,7 +291,7 @@ export const caseScenarios: ReadonlyArray<Scenario> = [
         standard,
       )(w)
     },
-    expect: statuses(403, { nurse: 201, caseManager: 201 }),
+    expect: statuses(403, { nurse: 200, caseManager: 200 }),
   },
   {
     operationId: "recordCaseReview",
@@ -300,7 +300,7 @@ export const caseScenarios: ReadonlyArray<Scenario> = [
       (w) => `${high(w)}/reviews`,
       () => ({}),
     ),
-    expect: statuses(403, wholeTeam(201)),
+    expect: statuses(403, wholeTeam(200)),
   },
   // Last: it adds legal aid to the team, which would change the scenarios after it.
   {

@@ -1,0 +1,306 @@
+// The gateway under HTTP load (autocannon, 32 connections, 10 s each after a
+// warm-up), each server in a process of its own, beside two floors measured in
+// the same run (bench/floor-server.ts): a bare Hono route answering a constant,
+// and bare Hono doing the SQL of an audited case read with raw better-sqlite3
+// on the same file. Measured on the gateway, as the demo's case manager (a
+// full-access member of the high-risk case's team):
+//
+// - GET /v1/cases/:caseId: token, policy, the case from SQL, encoding;
+// - POST /v1/cases/:caseId/persons/:personId/details/read: the same, then the
+//   sealed details opened and an audit entry appended (the read that touches
+//   personal data: the GET above does not, so it writes no audit entry — the
+//   bench checks which of the two audits, by counting the chain);
+// - POST /v1/referrals: a referral for a fresh case each time (a second open
+//   referral to the same service is refused), on the case's consent, with an
+//   Idempotency-Key each.
+//
+// The issue's goal: the audited read reaches ≥ 50 % of the second floor's
+// throughput, with p99 under 10 ms. BASHKE_BENCH_SECONDS shortens a trial run.
+import { type ChildProcessByStdio, spawn } from "node:child_process"
+import { mkdtempSync, rmSync } from "node:fs"
+import { tmpdir } from "node:os"
+import { join } from "node:path"
+import type { Readable } from "node:stream"
+import autocannon from "autocannon"
+import Database from "better-sqlite3"
+import { type Figure, record } from "../../../scripts/benchmark"
+import { appDirectory, start, stop } from "./GatewayProcess"
+
+const connections = 32
+const seconds = Number(process.env.BASHKE_BENCH_SECONDS ?? 10)
+const warmUpSeconds = Math.min(3, seconds)
+
+interface Measured {
+  readonly requestsPerSecond: number
+  readonly p99: number
+  readonly total: number
+}
+
+type Options = Omit<autocannon.Options, "url" | "connections" | "duration"> & { readonly url: string }
+
+/** One autocannon run; refuses a run with errors or answers other than 2xx, which would not measure the route. */
+const load = async (name: string, options: Options, duration = seconds): Promise<Measured> => {
+  const result = await autocannon({ connections, duration, ...options })
+  const failed = result.errors + result.timeouts + result.non2xx
+  if (failed > 0) {
+    throw new Error(
+      `${name}: ${result.errors} errors, ${result.timeouts} timeouts, ${result.non2xx} answers not 2xx ` +
+        `(${JSON.stringify(result.statusCodeStats)})`,
+    )
+  }
+  const measured = {
+    requestsPerSecond: result.requests.total / (result.duration || duration),
+    p99: result.latency.p99,
+    total: result.requests.total,
+  }
+  console.log(
+    `${name}: ${Math.round(measured.requestsPerSecond)} requests/s, p99 ${measured.p99} ms (${measured.total} requests)`,
+  )
+  return measured
+}
+
+/** A warm-up run (JIT, caches, connections), then the measured one. */
+const measure = async (name: string, options: Options | (() => Options)): Promise<Measured> => {
+  const make = typeof options === "function" ? options : () => options
+  await load(`${name} (warm-up)`, make(), warmUpSeconds)
+  return load(name, make())
+}
+
+const floor = (args: ReadonlyArray<string>) =>
+  new Promise<{ readonly url: string; readonly process: ChildProcessByStdio<null, Readable, Readable> }>(
+    (resolve, reject) => {
+      const child = spawn(process.execPath, ["--import", "tsx", "bench/floor-server.ts", ...args], {
+        cwd: appDirectory,
+        stdio: ["ignore", "pipe", "pipe"],
+      })
+      let out = ""
+      child.stderr.on("data", (chunk: Buffer) => {
+        out += chunk.toString()
+      })
+      child.stdout.on("data", (chunk: Buffer) => {
+        out += chunk.toString()
+        const url = /floor on (\S+)/.exec(out)?.[1]
+        if (url !== undefined) resolve({ url, process: child })
+      })
+      child.on("exit", (code) => reject(new Error(`floor ${args[0]} exited (${code}):\n${out}`)))
+    },
+  )
+
+const stopFloor = (server: { readonly process: ChildProcessByStdio<null, Readable, Readable> }) =>
+  new Promise<void>((resolve) => {
+    server.process.once("exit", () => resolve())
+    server.process.kill("SIGTERM")
+  })
+
+const directory = mkdtempSync(join(tmpdir(), "bashke-bench-"))
+const file = join(directory, "bashke.db")
+const figures: Array<Figure> = []
+const children: Array<{ readonly process: ChildProcessByStdio<null, Readable, Readable> }> = []
+
+try {
+  // -- the gateway ---------------------------------------------------------------
+  const gateway = await start(file, { BASHKE_RATE_LIMIT_PER_MINUTE: "1000000000" })
+  children.push(gateway)
+  const tokenOf = (name: string) => {
+    const token = gateway.tokens[name]
+    if (token === undefined) throw new Error(`the demo printed no token for ${name}`)
+    return token
+  }
+  const caseManager = { authorization: `Bearer ${tokenOf("caseManager")}` }
+  const call = async <T>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}) => {
+    const response = await fetch(`${gateway.url}${path}`, {
+      method,
+      headers: { ...caseManager, ...(body === undefined ? {} : { "content-type": "application/json" }), ...headers },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    })
+    if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`)
+    return { json: (await response.json()) as T, etag: response.headers.get("etag") }
+  }
+
+  type Persons = { readonly persons: ReadonlyArray<{ readonly id: string; readonly role: string }> }
+  const victimOf = (aCase: Persons): string => {
+    const found = aCase.persons.find((person) => person.role === "victim")
+    if (found === undefined) throw new Error("a case without a victim")
+    return found.id
+  }
+  const high = await call<{ readonly items: ReadonlyArray<{ readonly caseId: string }> }>(
+    "GET",
+    `/v1/cases?mechanismId=${gateway.mechanismId}&riskLevel=high`,
+    undefined,
+    {
+      authorization: `Bearer ${tokenOf("coordinator")}`,
+    },
+  )
+  const caseId = high.json.items[0]?.caseId
+  if (caseId === undefined) throw new Error("the demo has no high-risk case")
+  const theCase = await call<Persons>("GET", `/v1/cases/${caseId}`)
+  const victim = victimOf(theCase.json)
+
+  // Which reads write to the audit chain: counted from the file, between two calls.
+  const chain = new Database(file, { readonly: true })
+  const entries = () => (chain.prepare("SELECT seq FROM audit_head WHERE id = 1").get() as { seq: number }).seq
+  const detailsPath = `/v1/cases/${caseId}/persons/${victim}/details/read`
+  const detailsBody = { purpose: "case-management" }
+  let before = entries()
+  await call("GET", `/v1/cases/${caseId}`)
+  const getAudits = entries() - before
+  before = entries()
+  await call("POST", detailsPath, detailsBody)
+  const detailsAudits = entries() - before
+  chain.close()
+  console.log(`audit entries written: GET a case ${getAudits}, details read ${detailsAudits}`)
+  if (detailsAudits !== 1) throw new Error("the details read did not append exactly one audit entry")
+
+  const get = await measure("gateway GET /v1/cases/:caseId", {
+    url: `${gateway.url}/v1/cases/${caseId}`,
+    headers: caseManager,
+  })
+  const details = await measure("gateway POST …/details/read", {
+    url: `${gateway.url}${detailsPath}`,
+    method: "POST",
+    headers: { ...caseManager, "content-type": "application/json" },
+    body: JSON.stringify(detailsBody),
+  })
+
+  // Referrals: one fresh case (opened by the case manager, with a consent to
+  // refer to the shelter) per request, prepared before the clock starts.
+  const services = await call<{ readonly items: ReadonlyArray<{ readonly id: string; readonly institution: string }> }>(
+    "GET",
+    "/v1/services?type=shelter",
+  )
+  const shelter: { id: string; institution: string } | undefined = services.json.items[0]
+  if (shelter === undefined) throw new Error("the demo directory has no shelter service")
+  const prepared: Array<string> = []
+  const prepare = async (n: number) => {
+    const opened = await call<Persons & { readonly id: string }>(
+      "POST",
+      "/v1/cases",
+      {
+        mechanismId: gateway.mechanismId,
+        municipality: "GJI",
+        persons: [
+          { role: "victim", sex: "female", birthYear: 1985 },
+          {
+            role: "alleged-perpetrator",
+            sex: "male",
+            birthYear: 1982,
+            relationship: { kind: "married", time: "current" },
+          },
+        ],
+      },
+      { "idempotency-key": `bench-case-${n}` },
+    )
+    const victimId = victimOf(opened.json)
+    const consent = await call<{ readonly id: string }>(
+      "POST",
+      `/v1/cases/${opened.json.id}/consents`,
+      { givenBy: victimId, institutions: [shelter.institution], purposes: ["referral"] },
+      { "idempotency-key": `bench-consent-${n}`, "if-match": opened.etag ?? '"1"' },
+    )
+    prepared.push(
+      JSON.stringify({
+        case: opened.json.id,
+        service: shelter.id,
+        reason: "shelter-needed",
+        basis: { _tag: "Consent", consent: consent.json.id },
+      }),
+    )
+  }
+  let prepares = 0
+  const prepareMore = async (count: number) => {
+    const started = performance.now()
+    for (let done = 0; done < count; done += 16) {
+      await Promise.all(Array.from({ length: Math.min(16, count - done) }, () => prepare(prepares++)))
+    }
+    console.log(`prepared ${count} cases with consents in ${((performance.now() - started) / 1000).toFixed(1)} s`)
+  }
+  let sent = 0
+  // Each request takes the next prepared body; the queue holds a few more than
+  // the run needs, in case autocannon sets up a request it does not send.
+  const referralRun = (amount: number): Options => ({
+    url: `${gateway.url}/v1/referrals`,
+    amount,
+    requests: [
+      {
+        method: "POST",
+        setupRequest: (request) => {
+          const body = prepared.shift()
+          if (body === undefined) throw new Error("no prepared case left for a referral")
+          sent += 1
+          return {
+            ...request,
+            headers: {
+              ...caseManager,
+              "content-type": "application/json",
+              "idempotency-key": `bench-referral-${sent}`,
+            },
+            body,
+          }
+        },
+      },
+    ],
+  })
+  // A warm-up of 200 gives the pace; then enough cases for about the run's length.
+  await prepareMore(232)
+  const pace = await load("gateway POST /v1/referrals (warm-up)", referralRun(200))
+  prepared.length = 0
+  const amount = Math.max(200, Math.ceil(pace.requestsPerSecond * seconds))
+  await prepareMore(amount + 32)
+  const referral = await load("gateway POST /v1/referrals", referralRun(amount))
+  await stop(gateway)
+
+  // -- the floors ---------------------------------------------------------------------
+  const constant = await floor(["constant"])
+  children.push(constant)
+  const bare = await measure("floor: bare Hono, constant", { url: `${constant.url}/constant` })
+  await stopFloor(constant)
+  const sql = await floor(["sql", file, caseId])
+  children.push(sql)
+  const sqlFloor = await measure("floor: bare Hono + better-sqlite3, case read + audit insert", {
+    url: `${sql.url}/case`,
+  })
+  await stopFloor(sql)
+
+  const sqlFloorName = "bare Hono + better-sqlite3: the case's SELECTs + chained audit INSERT"
+  const throughput = (measure: string, value: Measured, goal?: string): Figure => ({
+    measure: `${measure}, ${connections} connections`,
+    unit: "requests/s",
+    value: value.requestsPerSecond,
+    floor: { measure: sqlFloorName, value: sqlFloor.requestsPerSecond },
+    ...(goal === undefined ? {} : { goal }),
+  })
+  const latency = (measure: string, value: Measured, goal?: string): Figure => ({
+    measure: `${measure}, p99 latency, ${connections} connections`,
+    unit: "ms",
+    value: value.p99,
+    floor: { measure: `${sqlFloorName}, p99`, value: sqlFloor.p99 },
+    ...(goal === undefined ? {} : { goal }),
+  })
+  const getName = `GET /v1/cases/:caseId (token, policy, case read; ${getAudits} audit entries)`
+  const detailsName = "POST …/persons/:personId/details/read (token, policy, case read, decrypt, audit)"
+  figures.push(
+    throughput(getName, get, "≥ 50 % of floor"),
+    latency(getName, get, "< 10 ms"),
+    throughput(detailsName, details, "≥ 50 % of floor"),
+    latency(detailsName, details, "< 10 ms"),
+    throughput("POST /v1/referrals (a fresh case each, idempotency key)", referral),
+    latency("POST /v1/referrals (a fresh case each, idempotency key)", referral),
+    {
+      measure: `${sqlFloorName}, ${connections} connections`,
+      unit: "requests/s",
+      value: sqlFloor.requestsPerSecond,
+      floor: { measure: "bare Hono: a constant answer", value: bare.requestsPerSecond },
+    },
+  )
+  record(appDirectory, "gateway-http", figures)
+  const share = (value: Measured) => `${((100 * value.requestsPerSecond) / sqlFloor.requestsPerSecond).toFixed(0)} %`
+  console.log(
+    `goal (≥ 50 % of the SQL floor, p99 < 10 ms): GET ${share(get)}, p99 ${get.p99} ms; ` +
+      `details read ${share(details)}, p99 ${details.p99} ms`,
+  )
+} finally {
+  // A failed run leaves no server behind.
+  for (const child of children)
+    if (child.process.exitCode === null && child.process.signalCode === null) child.process.kill("SIGKILL")
+  rmSync(directory, { recursive: true, force: true })
+}

@@ -1,0 +1,501 @@
+/**
+ * The meetings of a mechanism and their action items: ad hoc requests,
+ * scheduling, holding with attendance, minutes (draft, approval, amendments),
+ * cancellation, decisions, the agenda, overdue requests, cadence compliance and
+ * the iCalendar feed.
+ *
+ * The meeting package decides who may do what (the coordinator runs meetings,
+ * members read them and request ad hoc ones, an item's owner or the
+ * coordinator closes it). Before it, each route checks the gateway's own
+ * scope: the caller's token must name the meeting's mechanism (the national
+ * coordinator reads compliance across mechanisms), so belonging to a member
+ * institution is not enough to reach another mechanism's meetings.
+ *
+ * A meeting is versioned on its own: each change needs the `If-Match` of the
+ * meeting (`GET /v1/meetings/:meetingId`) and answers with its new `ETag`; an
+ * action item likewise. Decisions and action items are added to a held
+ * meeting without changing its version.
+ *
+ * Minutes and decisions may name people despite the rules, so they are read
+ * only through POSTs that change nothing (`safe`), each read audited by the
+ * package; no other answer carries them (a command on a meeting answers with
+ * the meeting as listed, without its minutes).
+ */
+import { Errors, Id, JurisdictionProfile, Locale } from "@bashke/kernel"
+import {
+  ActionItem,
+  ActionItemCommands,
+  ActionItemRepository,
+  ActionItemService,
+  Agenda,
+  CadenceCompliance,
+  Decision,
+  Meeting,
+  MeetingCommands,
+  MeetingRepository,
+  MeetingService,
+} from "@bashke/meeting"
+import { Effect, Option, Schema } from "effect"
+import * as Route from "../Route"
+import * as Keyset from "./Keyset"
+import * as MechanismScope from "./MechanismScope"
+
+const tag = "meetings"
+
+const MechanismPath = Schema.Struct({ mechanismId: Id.MechanismId })
+const MeetingPath = Schema.Struct({ meetingId: Id.MeetingId })
+const ActionItemPath = Schema.Struct({ actionItemId: Id.ActionItemId })
+
+/** `effect`, once the caller is found to act within `mechanismId`. */
+const inMechanism = <A, E, R>(mechanismId: Id.MechanismId, action: string, effect: Effect.Effect<A, E, R>) =>
+  Effect.zipRight(MechanismScope.requireScope(mechanismId, action), effect)
+
+/** `effect`, once the caller is found to act within the meeting's mechanism. */
+const inMeeting = <A, E, R>(meetingId: Id.MeetingId, action: string, effect: Effect.Effect<A, E, R>) =>
+  Effect.flatMap(MeetingRepository.MeetingRepository, (meetings) => meetings.find(meetingId)).pipe(
+    Effect.flatMap((meeting) => inMechanism(meeting.mechanismId, action, effect)),
+  )
+
+/** A meeting as every answer but the minutes' own shows it: without its minutes. */
+const ListedMeeting = Meeting.Meeting.pipe(Schema.omit("minutes")).annotations({ identifier: "ListedMeeting" })
+type ListedMeeting = typeof ListedMeeting.Type
+
+const listed = (meeting: Meeting.Meeting): ListedMeeting => {
+  const { minutes: _minutes, ...rest } = meeting
+  return rest
+}
+
+const MeetingPage = Keyset.pageSchema(ListedMeeting, "ListedMeetingPage")
+const DecisionPage = Keyset.pageSchema(Decision.Decision, "DecisionPage")
+const ActionItemPage = Keyset.pageSchema(ActionItem.ActionItem, "ActionItemPage")
+
+/** Scheduled meetings by start, then the requests not yet scheduled; ties by id. */
+const meetingKey = (meeting: ListedMeeting) => [
+  meeting.schedule?.startsAt.getTime() ?? Number.MAX_SAFE_INTEGER,
+  meeting.id,
+]
+
+/** Items by due date, then in the order they were created. */
+const actionItemKey = (item: ActionItem.ActionItem) => [item.dueDate, item.id]
+
+const PageQuery = Schema.Struct({ limit: Keyset.limit, after: Keyset.after })
+
+const MeetingListQuery = Schema.Struct({
+  status: Schema.optional(Meeting.Status),
+  kind: Schema.optional(Meeting.Kind),
+  limit: Keyset.limit,
+  after: Keyset.after,
+})
+
+const listMeetings = Route.make({
+  method: "get",
+  path: "/v1/mechanisms/:mechanismId/meetings",
+  operationId: "listMeetings",
+  tag,
+  summary: "The mechanism's meetings: scheduled ones by start, then requests (members)",
+  pathSchema: MechanismPath,
+  querySchema: MeetingListQuery,
+  success: { status: 200, schema: MeetingPage },
+  handle: ({ path, query }) =>
+    Effect.gen(function* () {
+      yield* MechanismScope.requireScope(path.mechanismId, "meeting.list")
+      const meetings = yield* MeetingService.list(path.mechanismId)
+      const rows = meetings.filter(
+        (meeting) =>
+          (query.status === undefined || meeting.status === query.status) &&
+          (query.kind === undefined || meeting.kind === query.kind),
+      )
+      return yield* Keyset.page(rows, meetingKey, query)
+    }),
+})
+
+const readMeeting = Route.make({
+  method: "get",
+  path: "/v1/meetings/:meetingId",
+  operationId: "getMeeting",
+  tag,
+  summary: "A meeting, without its minutes (members)",
+  pathSchema: MeetingPath,
+  success: { status: 200, schema: ListedMeeting },
+  etag: (meeting) => meeting.version,
+  handle: ({ path }) => inMeeting(path.meetingId, "meeting.read", MeetingService.find(path.meetingId)),
+})
+
+const requestAdHoc = Route.make({
+  method: "post",
+  path: "/v1/mechanisms/:mechanismId/meeting-requests",
+  operationId: "requestAdHocMeeting",
+  tag,
+  summary: "Request an ad hoc meeting (member institutions)",
+  pathSchema: MechanismPath,
+  bodySchema: MeetingCommands.RequestAdHoc.pipe(Schema.omit("mechanismId")),
+  success: { status: 201, schema: ListedMeeting },
+  etag: (meeting) => meeting.version,
+  handle: ({ path, body }) =>
+    inMechanism(
+      path.mechanismId,
+      "meeting.request",
+      Effect.map(MeetingService.requestAdHoc({ ...body, mechanismId: path.mechanismId }), listed),
+    ),
+})
+
+const schedule = Route.make({
+  method: "post",
+  path: "/v1/mechanisms/:mechanismId/meetings",
+  operationId: "scheduleMeeting",
+  tag,
+  summary: "Schedule a new meeting, regular or ad hoc (the coordinator)",
+  pathSchema: MechanismPath,
+  bodySchema: MeetingCommands.ScheduleMeeting.pipe(Schema.omit("mechanismId")),
+  success: { status: 201, schema: ListedMeeting },
+  etag: (meeting) => meeting.version,
+  handle: ({ path, body }) =>
+    inMechanism(
+      path.mechanismId,
+      "meeting.schedule",
+      Effect.map(MeetingService.schedule({ ...body, mechanismId: path.mechanismId }), listed),
+    ),
+})
+
+/** A command on a stored meeting: `If-Match` of the meeting, its new `ETag` back. */
+const change = (options: {
+  readonly method?: "post" | "put"
+  readonly path: string
+  readonly operationId: string
+  readonly summary: string
+  readonly status?: 200 | 201
+  /** The body: the command without what the path and If-Match carry; none when they carry everything. */
+  readonly body?: Schema.Schema.AnyNoContext
+  /** The use case; it decodes its input itself, so the body only needs to have passed the route's schema. */
+  readonly run: (input: never) => Effect.Effect<Meeting.Meeting, Route.Failure, Route.Requirements>
+}) =>
+  Route.make({
+    method: options.method ?? "post",
+    path: options.path,
+    operationId: options.operationId,
+    tag,
+    summary: options.summary,
+    pathSchema: MeetingPath,
+    ...(options.body === undefined ? {} : { bodySchema: options.body }),
+    success: { status: options.status ?? 200, schema: ListedMeeting },
+    ifMatch: true,
+    etag: (meeting) => meeting.version,
+    handle: ({ path, body, expectedVersion }) =>
+      inMeeting(
+        path.meetingId,
+        options.operationId,
+        Effect.map(options.run({ ...(body as object), meetingId: path.meetingId, expectedVersion } as never), listed),
+      ),
+  })
+
+const scheduleRequested = change({
+  path: "/v1/meetings/:meetingId/schedule",
+  operationId: "scheduleRequestedMeeting",
+  summary: "Give a requested meeting its date, time and place (the coordinator)",
+  body: MeetingCommands.SetSchedule.pipe(Schema.omit("meetingId", "expectedVersion")),
+  run: MeetingService.scheduleRequested,
+})
+
+const reschedule = change({
+  method: "put",
+  path: "/v1/meetings/:meetingId/schedule",
+  operationId: "rescheduleMeeting",
+  summary: "Change a scheduled meeting's date, time or place (the coordinator)",
+  body: MeetingCommands.SetSchedule.pipe(Schema.omit("meetingId", "expectedVersion")),
+  run: MeetingService.reschedule,
+})
+
+const hold = change({
+  path: "/v1/meetings/:meetingId/held",
+  operationId: "holdMeeting",
+  summary: "Record that the meeting took place, with its attendance (the coordinator)",
+  body: MeetingCommands.SetAttendance.pipe(Schema.omit("meetingId", "expectedVersion")),
+  run: MeetingService.hold,
+})
+
+const recordAttendance = change({
+  method: "put",
+  path: "/v1/meetings/:meetingId/attendance",
+  operationId: "recordAttendance",
+  summary: "Correct a held meeting's attendance until its minutes are approved (the coordinator)",
+  body: MeetingCommands.SetAttendance.pipe(Schema.omit("meetingId", "expectedVersion")),
+  run: MeetingService.recordAttendance,
+})
+
+const draftMinutes = change({
+  method: "put",
+  path: "/v1/meetings/:meetingId/minutes",
+  operationId: "draftMinutes",
+  summary: "Write or rewrite the minutes' draft (the coordinator; audited)",
+  body: MeetingCommands.DraftMinutes.pipe(Schema.omit("meetingId", "expectedVersion")),
+  run: MeetingService.draftMinutes,
+})
+
+const approveMinutes = change({
+  path: "/v1/meetings/:meetingId/minutes/approval",
+  operationId: "approveMinutes",
+  summary: "Approve the minutes, which locks them (the coordinator; quorum needed)",
+  run: MeetingService.approveMinutes,
+})
+
+const amendMinutes = change({
+  path: "/v1/meetings/:meetingId/minutes/amendments",
+  operationId: "amendMinutes",
+  summary: "Append an amendment to approved minutes (the coordinator; audited)",
+  status: 201,
+  body: MeetingCommands.AmendMinutes.pipe(Schema.omit("meetingId", "expectedVersion")),
+  run: MeetingService.amendMinutes,
+})
+
+const cancel = change({
+  path: "/v1/meetings/:meetingId/cancellation",
+  operationId: "cancelMeeting",
+  summary: "Cancel a requested or scheduled meeting, with the reason (the coordinator)",
+  body: MeetingCommands.CancelMeeting.pipe(Schema.omit("meetingId", "expectedVersion")),
+  run: MeetingService.cancel,
+})
+
+const readMinutes = Route.make({
+  method: "post",
+  path: "/v1/meetings/:meetingId/minutes/read",
+  operationId: "readMinutes",
+  tag,
+  summary: "Read the minutes with their amendments (members; audited)",
+  safe: true,
+  pathSchema: MeetingPath,
+  success: { status: 200, schema: Meeting.Minutes },
+  handle: ({ path }) =>
+    inMeeting(
+      path.meetingId,
+      "meeting.read-minutes",
+      Effect.flatMap(
+        MeetingService.minutes(path.meetingId),
+        Option.match({
+          // Nothing drafted yet: there are no minutes to read.
+          onNone: () => Effect.fail(new Errors.NotFound({ entity: "Minutes", id: path.meetingId })),
+          onSome: Effect.succeed,
+        }),
+      ),
+    ),
+})
+
+const recordDecision = Route.make({
+  method: "post",
+  path: "/v1/meetings/:meetingId/decisions",
+  operationId: "recordDecision",
+  tag,
+  summary: "Record a decision of a held meeting (the coordinator)",
+  pathSchema: MeetingPath,
+  bodySchema: MeetingCommands.RecordDecision.pipe(Schema.omit("meetingId")),
+  success: { status: 201, schema: Decision.Decision },
+  handle: ({ path, body }) =>
+    inMeeting(
+      path.meetingId,
+      "meeting.record-decision",
+      MeetingService.recordDecision({ ...body, meetingId: path.meetingId }),
+    ),
+})
+
+const readDecisions = Route.make({
+  method: "post",
+  path: "/v1/meetings/:meetingId/decisions/read",
+  operationId: "readDecisions",
+  tag,
+  summary: "Read a meeting's decisions (members; audited)",
+  safe: true,
+  pathSchema: MeetingPath,
+  querySchema: PageQuery,
+  success: { status: 200, schema: DecisionPage },
+  handle: ({ path, query }) =>
+    inMeeting(
+      path.meetingId,
+      "meeting.read-decisions",
+      Effect.flatMap(MeetingService.decisions(path.meetingId), (decisions) =>
+        Keyset.page(decisions, (decision) => [decision.recordedAt.getTime(), decision.id], query),
+      ),
+    ),
+})
+
+const agenda = Route.make({
+  method: "get",
+  path: "/v1/meetings/:meetingId/agenda",
+  operationId: "getAgenda",
+  tag,
+  summary: "The agenda, built from data: open items, overdue referrals, case reviews (pseudonymised), notices",
+  pathSchema: MeetingPath,
+  success: { status: 200, schema: Agenda.Agenda },
+  handle: ({ path }) => inMeeting(path.meetingId, "meeting.agenda", MeetingService.agenda(path.meetingId)),
+})
+
+const overdueRequests = Route.make({
+  method: "get",
+  path: "/v1/mechanisms/:mechanismId/meeting-requests/overdue",
+  operationId: "listOverdueMeetingRequests",
+  tag,
+  summary: "Ad hoc requests not scheduled by their deadline (members)",
+  pathSchema: MechanismPath,
+  querySchema: PageQuery,
+  success: { status: 200, schema: MeetingPage },
+  handle: ({ path, query }) =>
+    inMechanism(
+      path.mechanismId,
+      "meeting.list",
+      Effect.flatMap(MeetingService.overdueRequests(path.mechanismId), (meetings) =>
+        Keyset.page(meetings, meetingKey, query),
+      ),
+    ),
+})
+
+const CompliancePath = Schema.Struct({
+  mechanismId: Id.MechanismId,
+  year: Schema.NumberFromString.pipe(Schema.compose(Schema.Int.pipe(Schema.between(1970, 9999)))),
+})
+
+const compliance = Route.make({
+  method: "get",
+  path: "/v1/mechanisms/:mechanismId/cadence-compliance/:year",
+  operationId: "getCadenceCompliance",
+  tag,
+  summary: "Regular meetings held against the cadence in a calendar year (members, national coordinator)",
+  pathSchema: CompliancePath,
+  success: { status: 200, schema: CadenceCompliance.Compliance },
+  handle: ({ path }) =>
+    Effect.zipRight(
+      MechanismScope.requireScope(path.mechanismId, "meeting.compliance", ["national-coordinator"]),
+      MeetingService.compliance(path.mechanismId, path.year),
+    ),
+})
+
+const CalendarQuery = Schema.Struct({ locale: Schema.optional(Locale.Locale) })
+
+/**
+ * The iCalendar feed, for calendar applications to subscribe to. They cannot
+ * send `Accept-Language`, so the language is a query parameter (the
+ * jurisdiction's default when absent).
+ */
+const calendar = Route.make({
+  method: "get",
+  path: "/v1/mechanisms/:mechanismId/calendar.ics",
+  operationId: "getMeetingCalendar",
+  tag,
+  summary: "The mechanism's meetings as an iCalendar feed (RFC 5545; members)",
+  pathSchema: MechanismPath,
+  querySchema: CalendarQuery,
+  success: { status: 200, schema: Schema.String, contentType: "text/calendar; charset=utf-8" },
+  handle: ({ path, query }) =>
+    Effect.gen(function* () {
+      yield* MechanismScope.requireScope(path.mechanismId, "meeting.calendar")
+      const locale = query.locale ?? (yield* JurisdictionProfile.CurrentJurisdiction).languages.defaultLocale
+      return yield* MeetingService.calendar(path.mechanismId, locale)
+    }),
+})
+
+const addActionItem = Route.make({
+  method: "post",
+  path: "/v1/meetings/:meetingId/action-items",
+  operationId: "addActionItem",
+  tag,
+  summary: "Record an action item decided at a held meeting (the coordinator)",
+  pathSchema: MeetingPath,
+  bodySchema: ActionItemCommands.AddActionItem.pipe(Schema.omit("meetingId")),
+  success: { status: 201, schema: ActionItem.ActionItem },
+  etag: (item) => item.version,
+  handle: ({ path, body }) =>
+    inMeeting(path.meetingId, "meeting.action-item.add", ActionItemService.add({ ...body, meetingId: path.meetingId })),
+})
+
+const closeActionItem = Route.make({
+  method: "post",
+  path: "/v1/action-items/:actionItemId/closure",
+  operationId: "closeActionItem",
+  tag,
+  summary: "Close an action item as done, or not done with the reason (its owner or the coordinator)",
+  pathSchema: ActionItemPath,
+  bodySchema: ActionItemCommands.CloseActionItem.from.pipe(Schema.omit("actionItemId", "expectedVersion")),
+  success: { status: 200, schema: ActionItem.ActionItem },
+  ifMatch: true,
+  etag: (item) => item.version,
+  handle: ({ path, body, expectedVersion }) =>
+    Effect.flatMap(ActionItemRepository.ActionItemRepository, (items) => items.find(path.actionItemId)).pipe(
+      Effect.flatMap((item) =>
+        inMechanism(
+          item.mechanismId,
+          "meeting.action-item.update",
+          ActionItemService.close({ ...body, actionItemId: path.actionItemId, expectedVersion: expectedVersion ?? 0 }),
+        ),
+      ),
+    ),
+})
+
+const OpenItemsQuery = Schema.Struct({
+  owner: Schema.optional(Id.InstitutionId),
+  limit: Keyset.limit,
+  after: Keyset.after,
+})
+
+const listOpenActionItems = Route.make({
+  method: "get",
+  path: "/v1/mechanisms/:mechanismId/action-items",
+  operationId: "listOpenActionItems",
+  tag,
+  summary: "The mechanism's open action items, by due date (members)",
+  pathSchema: MechanismPath,
+  querySchema: OpenItemsQuery,
+  success: { status: 200, schema: ActionItemPage },
+  handle: ({ path, query }) =>
+    inMechanism(
+      path.mechanismId,
+      "meeting.action-item.list",
+      Effect.flatMap(ActionItemService.open(path.mechanismId), (items) =>
+        Keyset.page(
+          items.filter((item) => query.owner === undefined || item.owner === query.owner),
+          actionItemKey,
+          query,
+        ),
+      ),
+    ),
+})
+
+const listMeetingActionItems = Route.make({
+  method: "get",
+  path: "/v1/meetings/:meetingId/action-items",
+  operationId: "listMeetingActionItems",
+  tag,
+  summary: "The action items decided at a meeting, open or closed (members)",
+  pathSchema: MeetingPath,
+  querySchema: PageQuery,
+  success: { status: 200, schema: ActionItemPage },
+  handle: ({ path, query }) =>
+    inMeeting(
+      path.meetingId,
+      "meeting.action-item.list",
+      Effect.flatMap(ActionItemService.byMeeting(path.meetingId), (items) => Keyset.page(items, actionItemKey, query)),
+    ),
+})
+
+/** The meeting and action item routes. */
+export const routes: ReadonlyArray<Route.AnyRoute> = [
+  listMeetings,
+  schedule,
+  readMeeting,
+  requestAdHoc,
+  overdueRequests,
+  scheduleRequested,
+  reschedule,
+  hold,
+  recordAttendance,
+  draftMinutes,
+  readMinutes,
+  approveMinutes,
+  amendMinutes,
+  cancel,
+  recordDecision,
+  readDecisions,
+  agenda,
+  compliance,
+  calendar,
+  addActionItem,
+  listMeetingActionItems,
+  listOpenActionItems,
+  closeActionItem,
+]
