@@ -60,10 +60,9 @@ const load = async (name: string, options: Options, duration = seconds): Promise
 }
 
 /** A warm-up run (JIT, caches, connections), then the measured one. */
-const measure = async (name: string, options: Options | (() => Options)): Promise<Measured> => {
-  const make = typeof options === "function" ? options : () => options
-  await load(`${name} (warm-up)`, make(), warmUpSeconds)
-  return load(name, make())
+const measure = async (name: string, options: Options): Promise<Measured> => {
+  await load(`${name} (warm-up)`, options, warmUpSeconds)
+  return load(name, options)
 }
 
 const floor = (args: ReadonlyArray<string>) =>

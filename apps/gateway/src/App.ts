@@ -91,7 +91,7 @@ const queryOf = (c: Context<Env>): Record<string, string | ReadonlyArray<string>
   return out
 }
 
-const isDomainError = (error: unknown): error is Errors.DomainError => Schema.is(Errors.DomainError)(error)
+const isDomainError: (error: unknown) => error is Errors.DomainError = Schema.is(Errors.DomainError)
 
 /** A path pattern (`/v1/cases/:caseId`) as a RegExp, to tell 404 from 405. */
 const patternOf = (path: string): RegExp =>
@@ -152,6 +152,11 @@ export const make = (options: Options): Hono<Env> => {
   })
 
   for (const route of options.routes) {
+    // Built once per route: decoding and encoding are on every request's path.
+    const decodePath = route.pathSchema === undefined ? undefined : RequestInput.decoder(route.pathSchema, "path")
+    const decodeQuery = route.querySchema === undefined ? undefined : RequestInput.decoder(route.querySchema, "query")
+    const checkBody = route.bodySchema === undefined ? undefined : RequestInput.decoder(route.bodySchema, "body")
+    const encodeSuccess = Schema.encode(route.success.schema)
     app.on(route.method.toUpperCase(), route.path, async (c) => {
       const started = performance.now()
       const locale = localeOf(c)
@@ -170,7 +175,7 @@ export const make = (options: Options): Hono<Env> => {
         return response
       }
       const refuse = (refusal: Problem.GatewayProblem, extra?: Record<string, string>) =>
-        finish(gatewayProblem(c, refusal, extra), { problem: refusal.type })
+        finish(gatewayProblem(c, refusal, extra), { problem: `${Problem.typeBase}${refusal.type}` })
       const refuseDomain = (error: Errors.DomainError, location?: Problem.FieldLocation) => {
         const body = Problem.fromDomainError(error, locale, rid)
         return finish(problem(c, location === undefined ? body : { ...body, location }), { problem: body.type })
@@ -200,11 +205,9 @@ export const make = (options: Options): Hono<Env> => {
       }
 
       // What it sends.
-      const path =
-        route.pathSchema === undefined ? Either.right({}) : RequestInput.decode(route.pathSchema, c.req.param(), "path")
+      const path = decodePath === undefined ? Either.right({}) : decodePath(c.req.param())
       if (Either.isLeft(path)) return refuseDomain(path.left.error, path.left.location)
-      const query =
-        route.querySchema === undefined ? Either.right({}) : RequestInput.decode(route.querySchema, queryOf(c), "query")
+      const query = decodeQuery === undefined ? Either.right({}) : decodeQuery(queryOf(c))
       if (Either.isLeft(query)) return refuseDomain(query.left.error, query.left.location)
       let rawBody = ""
       let sent: unknown
@@ -239,7 +242,7 @@ export const make = (options: Options): Hono<Env> => {
         if (deeperThan(parsed, maxBodyDepth)) {
           return refuseDomain(new Errors.InvalidInput({ field: "input", rule: "gateway.input.invalid" }), "body")
         }
-        const checked = RequestInput.decode(route.bodySchema, parsed, "body")
+        const checked = (checkBody as NonNullable<typeof checkBody>)(parsed)
         if (Either.isLeft(checked)) return refuseDomain(checked.left.error, checked.left.location)
         sent = parsed
       }
@@ -307,7 +310,7 @@ export const make = (options: Options): Hono<Env> => {
             )
           : Effect.map(withPrincipal, (value) => ({ value, replayed: false }))
       const encoded = Effect.flatMap(work, (outcome) =>
-        Effect.map(Schema.encode(route.success.schema)(outcome.value).pipe(Effect.orDie), (wire) => ({
+        Effect.map(encodeSuccess(outcome.value).pipe(Effect.orDie), (wire) => ({
           ...outcome,
           wire,
         })),

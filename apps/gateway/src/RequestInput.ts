@@ -17,25 +17,46 @@ export interface Refusal {
 
 const rules: Input.Rules = { messages, fallback: "gateway.input.invalid" }
 
-export const decode = <A>(
+// A field path names what the schema declares; a name the client made up (an
+// unknown key, a key of a record) is echoed only when it looks like a field name,
+// so a key that is really data (a name, a number) never comes back in a refusal.
+const fieldName = /^[A-Za-z][A-Za-z0-9_-]{0,63}$/
+const pathOf = (path: ReadonlyArray<PropertyKey>): string =>
+  path
+    .map((segment) =>
+      typeof segment === "number" || fieldName.test(String(segment)) || /^\d{1,6}$/.test(String(segment))
+        ? String(segment)
+        : "*",
+    )
+    .join(".")
+
+/** A decoder for one schema and part of the request, built once per route. */
+export const decoder = <A>(
   schema: Schema.Schema<A, any>,
-  value: unknown,
   location: FieldLocation,
-): Either.Either<A, Refusal> =>
-  Either.mapLeft(
-    Schema.decodeUnknownEither(schema, { errors: "all", onExcessProperty: "error" })(value),
-    (error): Refusal => {
+): ((value: unknown) => Either.Either<A, Refusal>) => {
+  const decodeEither = Schema.decodeUnknownEither(schema, { errors: "all", onExcessProperty: "error" })
+  return (value) =>
+    Either.mapLeft(decodeEither(value), (error): Refusal => {
       const issues = ParseResult.ArrayFormatter.formatErrorSync(error)
       const unexpected = issues.find((issue) => issue._tag === "Unexpected" && issue.path.length > 0)
       if (unexpected !== undefined && !issues.some((issue) => issue._tag !== "Unexpected")) {
         return {
-          error: new Errors.InvalidInput({
-            field: unexpected.path.map(String).join("."),
-            rule: "gateway.input.unknown-field",
-          }),
+          error: new Errors.InvalidInput({ field: pathOf(unexpected.path), rule: "gateway.input.unknown-field" }),
           location,
         }
       }
-      return { error: Input.invalidInput(rules, error), location }
-    },
-  )
+      const found = Input.invalidInput(rules, error)
+      return {
+        error: new Errors.InvalidInput({ field: pathOf(found.field.split(".")), rule: found.rule }),
+        location,
+      }
+    })
+}
+
+/** Decodes `value` with `schema` (see `decoder`). */
+export const decode = <A>(
+  schema: Schema.Schema<A, any>,
+  value: unknown,
+  location: FieldLocation,
+): Either.Either<A, Refusal> => decoder(schema, location)(value)

@@ -5,6 +5,7 @@ import * as Cases from "./routes/Cases"
 import * as Mechanisms from "./routes/Mechanisms"
 import * as Meetings from "./routes/Meetings"
 import * as Referrals from "./routes/Referrals"
+import * as Reports from "./routes/Reports"
 import * as ServiceDirectory from "./routes/ServiceDirectory"
 
 export const routes: ReadonlyArray<Route.AnyRoute> = [
@@ -14,4 +15,5 @@ export const routes: ReadonlyArray<Route.AnyRoute> = [
   ...ServiceDirectory.routes,
   ...Referrals.routes,
   ...ActionPlans.routes,
+  ...Reports.routes,
 ]

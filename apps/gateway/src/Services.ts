@@ -23,6 +23,7 @@ import {
   SqlMeetingRepository,
 } from "@bashke/meeting"
 import { type CaseFacts, type ReferralRepository, ReferralService } from "@bashke/referral"
+import { PlanImplementation, SqlStatistics, type Statistics } from "@bashke/reporting"
 import { AuditLog, BlindIndex, Vault } from "@bashke/security"
 import type { SqlClient } from "@effect/sql"
 import { type ConfigError, Layer } from "effect"
@@ -55,6 +56,8 @@ export type GatewayServices =
   | ActionPlanRepository.ActionPlanRepository
   | IndicatorSources.IndicatorSources
   | ActivityActionItems.ActivityActionItems
+  | Statistics.Statistics
+  | PlanImplementation.PlanImplementation
 
 /** The keys of the vault and the blind index. */
 export type Keys = Layer.Layer<Vault.Vault | BlindIndex.BlindIndex, ConfigError.ConfigError>
@@ -88,5 +91,8 @@ export const layer = (
     Ports.indicatorSources,
     Ports.activityActionItems,
   ).pipe(Layer.provideMerge(meeting))
-  return Layer.provideMerge(ApiTokens.layer, actionPlan)
+  const reporting = Layer.merge(SqlStatistics.layer, PlanImplementation.layerActionPlans).pipe(
+    Layer.provideMerge(actionPlan),
+  )
+  return Layer.provideMerge(ApiTokens.layer, reporting)
 }

@@ -97,7 +97,7 @@ const changeStatus = Route.make({
   summary: "Adopt the plan, start its implementation, or evaluate it (the coordinator)",
   pathSchema: PlanPath,
   bodySchema: ActionPlanCommands.ChangeStatus.pipe(Schema.omit("planId", "expectedVersion")),
-  success: { status: 201, schema: ActionPlan.ActionPlan },
+  success: { status: 200, schema: ActionPlan.ActionPlan },
   ifMatch: true,
   etag,
   handle: ({ path, body, expectedVersion }) =>

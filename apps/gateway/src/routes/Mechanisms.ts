@@ -12,9 +12,13 @@
  * The mechanism service checks who may touch contacts and signatures; the
  * other commands take no principal, so the policy is here:
  * - creating a mechanism is for an administrator;
- * - configuring it, appointing its coordinator, its lifecycle, removing a
- *   member and publishing a memorandum version are for an administrator or
- *   the mechanism's coordinator;
+ * - configuring it, appointing its coordinator, its lifecycle, adding and
+ *   removing a member and publishing a memorandum version are for an
+ *   administrator or the mechanism's coordinator;
+ * - replacing a member's contacts and recording a signature are for them too,
+ *   or for the institution's own member representative: the package lets any
+ *   representative of the mechanism write them, and a signature opens case
+ *   data to the institution that signed, so no one records another's;
  * - reading it is for those whose token names it, an administrator and the
  *   national coordinator.
  *
@@ -71,6 +75,18 @@ const requireSteward = (mechanismId: Id.MechanismId, action: string) =>
     (Principal.hasRole(principal, "coordinator") && Principal.belongsTo(principal, mechanismId))
       ? Effect.void
       : Effect.fail(new Errors.Forbidden({ action, rule: "gateway.mechanism.steward-required" })),
+  )
+
+/** A steward, or someone acting for `institutionId` itself (the package checks their role and mechanism). */
+const requireStewardOrOwn = (
+  mechanismId: Id.MechanismId,
+  institutionId: Id.InstitutionId | undefined,
+  action: string,
+) =>
+  Effect.flatMap(Principal.CurrentPrincipal, (principal) =>
+    institutionId !== undefined && principal.institution === institutionId
+      ? Effect.void
+      : requireSteward(mechanismId, action),
   )
 
 const MechanismPage = Keyset.pageSchema(Mechanism.Mechanism, "MechanismPage")
@@ -247,9 +263,10 @@ const addMembership = Route.make({
   ifMatch: true,
   etag: nextVersion,
   handle: ({ path, body, expectedVersion }) =>
-    Effect.flatMap(service, (mechanisms) =>
-      mechanisms.addMember({ ...body, mechanismId: path.mechanismId, expectedVersion }),
-    ),
+    Effect.gen(function* () {
+      yield* requireSteward(path.mechanismId, "mechanism.membership.add")
+      return yield* (yield* service).addMember({ ...body, mechanismId: path.mechanismId, expectedVersion })
+    }),
 })
 
 const removeMembership = Route.make({
@@ -281,10 +298,12 @@ const replaceContacts = Route.make({
   success: { status: 200, schema: Membership.Membership },
   handle: ({ path, body }) =>
     Effect.gen(function* () {
-      yield* (yield* service).replaceContacts({ ...path, contacts: body })
       const memberships = yield* (yield* readSide).memberships(path.mechanismId)
       const membership = memberships.find((candidate) => candidate.id === path.membershipId)
+      // An unknown membership is refused like another's, so a refusal says nothing of what exists.
+      yield* requireStewardOrOwn(path.mechanismId, membership?.institutionId, "mechanism.contacts.write")
       if (membership === undefined) return yield* new Errors.NotFound({ entity: "Membership", id: path.membershipId })
+      yield* (yield* service).replaceContacts({ ...path, contacts: body })
       return membership
     }),
 })
@@ -352,7 +371,10 @@ const signMemorandum = Route.make({
   ifMatch: true,
   etag: nextVersion,
   handle: ({ path, body, expectedVersion }) =>
-    Effect.flatMap(service, (mechanisms) => mechanisms.signMemorandum({ ...body, ...path, expectedVersion })),
+    Effect.gen(function* () {
+      yield* requireStewardOrOwn(path.mechanismId, body.institutionId as Id.InstitutionId, "mechanism.memorandum.sign")
+      return yield* (yield* service).signMemorandum({ ...body, ...path, expectedVersion })
+    }),
 })
 
 const Signer = Schema.Struct({ signer: Schema.String }).annotations({ identifier: "MemorandumSigner" })

@@ -16,6 +16,11 @@
  * action item likewise. Decisions and action items are added to a held
  * meeting without changing its version.
  *
+ * The agenda's case data — case reviews, anniversary notices, overdue
+ * referrals — is for the mechanism's coordinator and the institutions that
+ * signed the memorandum in force, as the mechanism's case list and overdue
+ * referrals are: another member gets the agenda without them.
+ *
  * Minutes and decisions may name people despite the rules, so they are read
  * only through POSTs that change nothing (`safe`), each read audited by the
  * package; no other answer carries them (a command on a meeting answers with
@@ -39,6 +44,7 @@ import { Effect, Option, Schema } from "effect"
 import * as Route from "../Route"
 import * as Keyset from "./Keyset"
 import * as MechanismScope from "./MechanismScope"
+import * as ReferralAccess from "./ReferralAccess"
 
 const tag = "meetings"
 
@@ -316,6 +322,18 @@ const readDecisions = Route.make({
     ),
 })
 
+/** The agenda items that are case data. */
+const caseItems: ReadonlySet<Agenda.Item["_tag"]> = new Set(["CaseReview", "AnniversaryNotice", "OverdueReferral"])
+
+/** The agenda as the caller may see it: without case data unless they coordinate or signed the memorandum in force. */
+const agendaFor = (meetingId: Id.MeetingId) =>
+  Effect.gen(function* () {
+    const full = yield* MeetingService.agenda(meetingId)
+    const meeting = yield* Effect.flatMap(MeetingRepository.MeetingRepository, (meetings) => meetings.find(meetingId))
+    const seesCases = yield* Effect.isSuccess(ReferralAccess.requireOverseer(meeting.mechanismId, "meeting.agenda"))
+    return seesCases ? full : { ...full, items: full.items.filter((item) => !caseItems.has(item._tag)) }
+  })
+
 const agenda = Route.make({
   method: "get",
   path: "/v1/meetings/:meetingId/agenda",
@@ -324,7 +342,7 @@ const agenda = Route.make({
   summary: "The agenda, built from data: open items, overdue referrals, case reviews (pseudonymised), notices",
   pathSchema: MeetingPath,
   success: { status: 200, schema: Agenda.Agenda },
-  handle: ({ path }) => inMeeting(path.meetingId, "meeting.agenda", MeetingService.agenda(path.meetingId)),
+  handle: ({ path }) => inMeeting(path.meetingId, "meeting.agenda", agendaFor(path.meetingId)),
 })
 
 const overdueRequests = Route.make({

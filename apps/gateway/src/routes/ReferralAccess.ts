@@ -8,7 +8,11 @@
  *   mechanism (`policy.mechanism.not-member`, `policy.case-team.not-member`);
  * - read one: the sending or receiving institution (a provider outside the
  *   mechanism included), an institution on the case's team, or the mechanism's
- *   coordinator (`gateway.referral.not-party`);
+ *   coordinator (`gateway.referral.not-party`); a worker of a member
+ *   institution reaches only the mechanisms their token names, as everywhere
+ *   (a shelter's worker in another mechanism does not read, or move, the
+ *   referrals this mechanism sent to the shelter);
+ * - move one: those who may read it, and then the package's rule;
  * - a mechanism's lists: its coordinator sees every referral, another member
  *   those its institution sent or received;
  * - a mechanism's overdue referrals: its coordinator and the institutions that
@@ -65,13 +69,34 @@ export const requireSender = (
       return yield* new Errors.Forbidden({ action: "referral.send", rule: "policy.case-team.not-member" })
   })
 
+/**
+ * Whether the principal acts for a party of the referral within reach: its
+ * institution sent or received it, and its token names the referral's
+ * mechanism or its institution is no member of that mechanism (a provider
+ * outside it, whose people no mechanism's token names).
+ */
+export const actsForParty = (
+  referral: Referral.Referral,
+): Effect.Effect<boolean, never, Mechanisms.Mechanisms | Principal.CurrentPrincipal> =>
+  Effect.gen(function* () {
+    const principal = yield* Principal.CurrentPrincipal
+    if (!isParty(principal, referral)) return false
+    if (Principal.belongsTo(principal, referral.mechanism)) return true
+    const now = new Date(yield* Clock.currentTimeMillis)
+    const members = yield* (yield* Mechanisms.Mechanisms)
+      .members(referral.mechanism, now)
+      .pipe(Effect.orElseSucceed(() => undefined))
+    // An unknown mechanism proves nothing: deny.
+    return members !== undefined && !members.some((member) => member.institutionId === principal.institution)
+  })
+
 /** Whether the principal may see this referral (see the module's rules). */
 export const canRead = (
   referral: Referral.Referral,
-): Effect.Effect<boolean, never, CaseRepository.CaseRepository | Principal.CurrentPrincipal> =>
+): Effect.Effect<boolean, never, CaseRepository.CaseRepository | Mechanisms.Mechanisms | Principal.CurrentPrincipal> =>
   Effect.gen(function* () {
     const principal = yield* Principal.CurrentPrincipal
-    if (isParty(principal, referral) || coordinates(principal, referral.mechanism)) return true
+    if (coordinates(principal, referral.mechanism) || (yield* actsForParty(referral))) return true
     if (principal.institution === undefined || !Principal.belongsTo(principal, referral.mechanism)) return false
     const found = yield* Effect.flatMap(CaseRepository.CaseRepository, (cases) => cases.find(referral.case))
     return Option.isSome(found) && onTeam(found.value.team, principal.institution)
@@ -81,7 +106,11 @@ export const canRead = (
 export const requireReader = (
   referral: Referral.Referral,
   action: string,
-): Effect.Effect<Referral.Referral, Errors.Forbidden, CaseRepository.CaseRepository | Principal.CurrentPrincipal> =>
+): Effect.Effect<
+  Referral.Referral,
+  Errors.Forbidden,
+  CaseRepository.CaseRepository | Mechanisms.Mechanisms | Principal.CurrentPrincipal
+> =>
   Effect.flatMap(canRead(referral), (allowed) =>
     allowed
       ? Effect.succeed(referral)

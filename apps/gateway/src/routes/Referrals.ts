@@ -14,8 +14,9 @@
  * on and answers with the referral and its new `ETag` (the version moves by
  * one per step).
  *
- * Who may send and read is in `ReferralAccess`; who may move a referral is the
- * package's rule (receiver or sender). A referral carries ids and codes only.
+ * Who may send and read is in `ReferralAccess`; who may move a referral is
+ * whoever may read it and then the package's rule (receiver or sender). A
+ * referral carries ids and codes only.
  *
  * FHIR: `GET /v1/referrals/:referralId/fhir` answers a FHIR `Bundle` of type
  * `collection` holding the `ServiceRequest` and then the `Task`
@@ -162,15 +163,19 @@ const step = (options: {
     pathSchema: ReferralPath,
     // The two code bodies differ in shape; the handler passes either on as sent.
     ...(options.body === undefined ? {} : { bodySchema: options.body as NonNullable<Route.Route["bodySchema"]> }),
-    success: { status: 201, schema: Referral.Referral },
+    success: { status: 200, schema: Referral.Referral },
     ifMatch: true,
     etag: (referral: Referral.Referral) => referral.version,
     handle: ({ path, body, expectedVersion }) =>
-      Effect.flatMap(referrals, (service) =>
-        service.transition(
-          path.referralId,
-          { ...(body as object | undefined), _tag: options.command },
-          expectedVersion ?? 0,
+      Effect.zipRight(
+        // The package checks the institution only; the gateway's reach comes first.
+        readable(path.referralId, `referral.${options.command}`),
+        Effect.flatMap(referrals, (service) =>
+          service.transition(
+            path.referralId,
+            { ...(body as object | undefined), _tag: options.command },
+            expectedVersion ?? 0,
+          ),
         ),
       ),
   })

@@ -107,7 +107,7 @@ for (const db of databases) {
         ifMatch: '"1"',
         body: { command: "adopt" },
       })
-      expect(adopted.status).toBe(201)
+      expect(adopted.status).toBe(200)
       expect(adopted.headers.get("etag")).toBe('"2"')
       expect(await adopted.json()).toMatchObject({ status: "adopted", version: 2 })
 

@@ -178,7 +178,7 @@ for (const db of databases) {
       })
 
       it("builds the upcoming meeting's agenda from data: overdue item first, case reviews by reference", async () => {
-        const response = await get(`/v1/meetings/${demo.upcoming.meetingId}/agenda`)
+        const response = await get(`/v1/meetings/${demo.upcoming.meetingId}/agenda`, "policeOfficer")
         expect(response.status).toBe(200)
         const agenda = await response.json()
         const tags = agenda.items.map((item: { _tag: string }) => item._tag)
@@ -195,6 +195,13 @@ for (const db of databases) {
         expect(cases.length).toBeGreaterThan(0)
         expect(cases[0]).toMatchObject({ caseId: highRisk, riskLevel: "high" })
         expect(leaked(JSON.stringify(agenda))).toEqual([])
+        // The school did not sign the memorandum: its agenda leaves the case data out, the rest as is.
+        const school = await (await get(`/v1/meetings/${demo.upcoming.meetingId}/agenda`, "teacher")).json()
+        expect(school.items).toEqual(
+          agenda.items.filter(
+            (item: { _tag: string }) => !["CaseReview", "AnniversaryNotice", "OverdueReferral"].includes(item._tag),
+          ),
+        )
       })
 
       it("counts the regular meetings held this year against the cadence (members and the national coordinator)", async () => {

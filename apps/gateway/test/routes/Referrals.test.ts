@@ -91,7 +91,7 @@ for (const db of databases) {
         token: as("caseManager"),
         ifMatch: '"1"',
       })
-      expect(acknowledged.status).toBe(201)
+      expect(acknowledged.status).toBe(200)
       expect(acknowledged.headers.get("etag")).toBe('"2"')
       expect(await acknowledged.json()).toMatchObject({ status: "acknowledged", version: 2 })
 
@@ -99,7 +99,7 @@ for (const db of databases) {
         token: as("caseManager"),
         ifMatch: '"2"',
       })
-      expect(accepted.status).toBe(201)
+      expect(accepted.status).toBe(200)
       expect(accepted.headers.get("etag")).toBe('"3"')
 
       const read = await gateway.request("GET", `/v1/referrals/${referral.id}`, { token: as("policeOfficer") })

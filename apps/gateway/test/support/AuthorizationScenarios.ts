@@ -1,318 +1,34 @@
 // Who may call what, in the demo world. Each scenario builds its request for a
 // caller (commands carry the aggregate's current ETag) and names the status
 // every caller must get. The statuses are the contract: change one only with a
-// reason a coordinator would accept.
-import { Dash } from "@bashke/case"
-import type { Id } from "@bashke/kernel"
-import type { Seeded } from "../../src/demo/Seed"
-import { institutions } from "../../src/demo/World"
-import type { Gateway } from "./Gateway"
+// reason a coordinator would accept. The scenarios live by area in
+// `authorization/`; they run in this order, and some build on what an earlier
+// area left (the case team changed last among the case scenarios, for one).
+import { actionPlanScenarios } from "./authorization/ActionPlans"
+import { caseScenarios } from "./authorization/Cases"
+import { directoryScenarios } from "./authorization/Directory"
+import type { Scenario } from "./authorization/Matrix"
+import { mechanismScenarios } from "./authorization/Mechanisms"
+import { meetingScenarios } from "./authorization/Meetings"
+import { referralScenarios } from "./authorization/Referrals"
+import { reportScenarios } from "./authorization/Reports"
 
-/** Everyone the matrix calls as. */
-export const callers = [
-  "coordinator",
-  "policeOfficer",
-  "caseManager",
-  "nurse",
-  "shelterWorker",
-  "advocate",
-  "teacher",
-  "lawyer",
-  "nationalCoordinator",
-  "administrator",
-  "auditor",
-  "stranger",
-] as const
+export {
+  type Caller,
+  callers,
+  etagOf,
+  type Request,
+  type Scenario,
+  statuses,
+  type World,
+} from "./authorization/Matrix"
 
-export type Caller = (typeof callers)[number]
-
-export interface World {
-  readonly gateway: Gateway
-  readonly seeded: Seeded
-  readonly tokens: Readonly<Record<Caller, string>>
-  readonly mechanismId: Id.MechanismId
-}
-
-export interface Request {
-  readonly method: string
-  readonly path: string
-  readonly body?: unknown
-  readonly ifMatch?: string
-}
-
-export interface Scenario {
-  readonly operationId: string
-  readonly label: string
-  readonly request: (world: World, caller: Caller) => Promise<Request>
-  /** The status each caller gets, or what `observe` makes of the answer. */
-  readonly expect: Readonly<Record<Caller, number | string>>
-  /** For answers whose status is the same for all (a search that finds nothing for outsiders). */
-  readonly observe?: (status: number, body: string) => string
-}
-
-/** The same status for everyone, then the exceptions. */
-export const statuses = <S extends number | string>(
-  everyone: S,
-  exceptions: Partial<Record<Caller, S>> = {},
-): Record<Caller, S> =>
-  Object.fromEntries(callers.map((caller) => [caller, exceptions[caller] ?? everyone])) as Record<Caller, S>
-
-/** The current ETag of a resource, read by a caller who may read it. */
-export const etagOf = async (world: World, path: string, reader: Caller = "caseManager"): Promise<string> => {
-  const response = await world.gateway.request("GET", path, { token: world.tokens[reader] })
-  return response.headers.get("etag") ?? '"0"'
-}
-
-const cases = (world: World) => {
-  const found = world.seeded.cases
-  if (found === undefined) throw new Error("the demo seeds cases")
-  return found
-}
-
-const get =
-  (path: (world: World) => string) =>
-  async (world: World): Promise<Request> => ({ method: "GET", path: path(world) })
-
-const command =
-  (
-    path: (world: World) => string,
-    body: (world: World) => unknown,
-    method = "POST",
-    etagPath?: (world: World) => string,
-  ) =>
-  async (world: World): Promise<Request> => ({
-    method,
-    path: path(world),
-    body: body(world),
-    ifMatch: await etagOf(world, etagPath?.(world) ?? `/v1/cases/${cases(world).highRisk.caseId}`),
-  })
-
-const high = (world: World) => `/v1/cases/${cases(world).highRisk.caseId}`
-const standard = (world: World) => `/v1/cases/${cases(world).standardRisk.caseId}`
-
-/** Full-access members of the high-risk case's team (police opened it; social work leads; the shelter joined). */
-const fullAccess = ["policeOfficer", "caseManager", "shelterWorker"] as const
-const team = (status: number) => Object.fromEntries(fullAccess.map((caller) => [caller, status]))
-/** The whole team: health joined with summary access, which limits reading, not recording. */
-const wholeTeam = (status: number) => ({ ...team(status), nurse: status })
-
-export const caseScenarios: ReadonlyArray<Scenario> = [
-  {
-    operationId: "listCases",
-    label: "the mechanism's pseudonymised list: its coordinator and signatory members",
-    request: get((w) => `/v1/cases?mechanismId=${w.mechanismId}`),
-    expect: statuses(403, {
-      coordinator: 200,
-      policeOfficer: 200,
-      caseManager: 200,
-      nurse: 200,
-      shelterWorker: 200,
-      advocate: 200,
-      lawyer: 200,
-    }),
-  },
-  {
-    operationId: "openCase",
-    label: "coordinators and case workers of signatories open cases",
-    request: async (w) => ({
-      method: "POST",
-      path: "/v1/cases",
-      body: { mechanismId: w.mechanismId, municipality: "GJI", persons: [{ role: "victim", sex: "female" }] },
-    }),
-    expect: statuses(403, {
-      coordinator: 201,
-      policeOfficer: 201,
-      caseManager: 201,
-      nurse: 201,
-      shelterWorker: 201,
-      advocate: 201,
-      lawyer: 201,
-    }),
-  },
-  {
-    operationId: "getCase",
-    label: "the whole case: full-access team members only",
-    request: get(high),
-    expect: statuses(403, team(200)),
-  },
-  {
-    operationId: "getCaseSummary",
-    label: "the summary: the team, summary access included",
-    request: get((w) => `${high(w)}/summary`),
-    expect: statuses(403, { ...team(200), nurse: 200 }),
-  },
-  {
-    operationId: "readPersonalDetails",
-    label: "identifying details, with consent: the high-risk victim consented to social work, shelter and health",
-    request: async (w) => ({
-      method: "POST",
-      path: `${high(w)}/persons/${cases(w).highRisk.victim}/details/read`,
-      body: { purpose: "case-management", fields: ["givenName"] },
-    }),
-    expect: statuses(403, { caseManager: 200, shelterWorker: 200 }),
-  },
-  {
-    operationId: "readPersonalDetails",
-    label: "identifying details without consent: the standard case's victim gave none",
-    request: async (w) => ({
-      method: "POST",
-      path: `${standard(w)}/persons/${cases(w).standardRisk.victim}/details/read`,
-      body: { purpose: "case-management", fields: ["givenName"] },
-    }),
-    expect: statuses(403),
-  },
-  {
-    operationId: "findPersons",
-    label: "search by personal number: only the cases the caller may see are found; outsiders learn nothing",
-    request: async () => ({
-      method: "POST",
-      path: "/v1/persons/search",
-      body: { personalNumber: "1190000001", purpose: "case-management" },
-    }),
-    observe: (status, body) => (status === 200 ? (JSON.parse(body).length > 0 ? "found" : "none") : String(status)),
-    expect: statuses("none", { policeOfficer: "found", caseManager: "found", nurse: "found", shelterWorker: "found" }),
-  },
-  {
-    operationId: "addPerson",
-    label: "add a person: the team (recording needs no full access)",
-    request: command(
-      (w) => `${high(w)}/persons`,
-      () => ({ person: { role: "child", sex: "female", birthYear: 2022 } }),
-    ),
-    expect: statuses(403, wholeTeam(201)),
-  },
-  {
-    operationId: "recordIncident",
-    label: "record an incident: the team",
-    request: command(
-      (w) => `${high(w)}/incidents`,
-      () => ({
-        occurredOn: "2026-11-01",
-        municipality: "GJI",
-        forms: ["psychological"],
-        children: "none",
-        source: "social-work",
-      }),
-    ),
-    expect: statuses(403, wholeTeam(201)),
-  },
-  {
-    operationId: "assessRisk",
-    label: "assess risk: the team",
-    request: command(
-      (w) => `${high(w)}/risk-assessments`,
-      () => ({
-        instrument: { id: "dash", version: 1 },
-        answers: Object.fromEntries(Dash.questionIds.map((q) => [q, "no"])),
-      }),
-    ),
-    expect: statuses(403, wholeTeam(201)),
-  },
-  {
-    operationId: "recordProtectionOrder",
-    label: "record a protection order: the team",
-    request: command(
-      (w) => `${high(w)}/protection-orders`,
-      () => ({ kind: "protection-order", petitioner: "victim", requestedAt: "2026-11-20T10:00:00Z" }),
-    ),
-    expect: statuses(403, wholeTeam(201)),
-  },
-  {
-    operationId: "recordProtectionOrderEvent",
-    label: "record an order event: the team",
-    request: async (w) => {
-      const order = await w.gateway.request("GET", high(w), { token: w.tokens.caseManager })
-      const orders = ((await order.json()) as { orders: Array<{ id: string }> }).orders
-      return command(
-        (world) => `${high(world)}/protection-orders/${orders[0]?.id}/events`,
-        () => ({ event: "breach-recorded", at: "2026-11-21T10:00:00Z", reportedBy: institutions.police.id }),
-      )(w)
-    },
-    expect: statuses(403, wholeTeam(201)),
-  },
-  {
-    operationId: "addSafetyMeasure",
-    label: "add a safety measure: the team",
-    request: command(
-      (w) => `${high(w)}/safety-plan/measures`,
-      () => ({ kind: "safe-accommodation", owner: institutions.shelter.id, reviewOn: "2026-12-15" }),
-    ),
-    expect: statuses(403, wholeTeam(201)),
-  },
-  {
-    operationId: "updateSafetyMeasure",
-    label: "update a safety measure: the team",
-    request: async (w) => {
-      const read = await w.gateway.request("GET", high(w), { token: w.tokens.caseManager })
-      const measures = ((await read.json()) as { safetyPlan: { measures: Array<{ id: string }> } }).safetyPlan.measures
-      return command(
-        (world) => `${high(world)}/safety-plan/measures/${measures[0]?.id}`,
-        () => ({ reviewOn: "2026-12-20" }),
-        "PATCH",
-      )(w)
-    },
-    expect: statuses(403, wholeTeam(200)),
-  },
-  {
-    operationId: "giveConsent",
-    label: "record a consent: the team",
-    request: command(
-      (w) => `${high(w)}/consents`,
-      (w) => ({ givenBy: cases(w).highRisk.victim, institutions: [institutions.legalAid.id], purposes: ["referral"] }),
-    ),
-    expect: statuses(403, wholeTeam(201)),
-  },
-  {
-    operationId: "withdrawConsent",
-    label: "withdraw a consent: the team",
-    request: async (w) => {
-      const read = await w.gateway.request("GET", high(w), { token: w.tokens.caseManager })
-      const consents = ((await read.json()) as { consents: Array<{ id: string; withdrawnAt?: string }> }).consents
-      const open = consents.filter((consent) => consent.withdrawnAt === undefined).at(-1)
-      return command(
-        (world) => `${high(world)}/consents/${open?.id}/withdrawal`,
-        () => ({}),
-      )(w)
-    },
-    expect: statuses(403, wholeTeam(200)),
-  },
-  {
-    operationId: "transitionCase",
-    label: "move the lifecycle: the team",
-    request: async (w) => {
-      const read = await w.gateway.request("GET", standard(w), { token: w.tokens.caseManager })
-      const status = ((await read.json()) as { status: string }).status
-      const next =
-        { open: "assess", assessed: "activate", active: "monitor", monitoring: "activate" }[status] ?? "assess"
-      return command(
-        (world) => `${standard(world)}/transitions`,
-        () => ({ command: next }),
-        "POST",
-        standard,
-      )(w)
-    },
-    expect: statuses(403, { nurse: 200, caseManager: 200 }),
-  },
-  {
-    operationId: "recordCaseReview",
-    label: "record a conference review: the team",
-    request: command(
-      (w) => `${high(w)}/reviews`,
-      () => ({}),
-    ),
-    expect: statuses(403, wholeTeam(200)),
-  },
-  // Last: it adds legal aid to the team, which would change the scenarios after it.
-  {
-    operationId: "changeCaseTeam",
-    label: "change the team: the lead institution (the coordinator is not on this team)",
-    request: command(
-      (w) => `${high(w)}/team`,
-      () => ({ set: [{ institution: institutions.legalAid.id, access: "summary" }] }),
-      "PUT",
-    ),
-    expect: statuses(403, { caseManager: 200 }),
-  },
+export const authorizationScenarios: ReadonlyArray<Scenario> = [
+  ...caseScenarios,
+  ...mechanismScenarios,
+  ...meetingScenarios,
+  ...directoryScenarios,
+  ...referralScenarios,
+  ...actionPlanScenarios,
+  ...reportScenarios,
 ]
-
-export const authorizationScenarios: ReadonlyArray<Scenario> = [...caseScenarios]

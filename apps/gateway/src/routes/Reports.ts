@@ -1,0 +1,154 @@
+/**
+ * `/v1/reports`: a mechanism's figures and the national aggregates, as JSON,
+ * CSV or XLSX. Who may ask is the reporting package's rule (`ReportAccess`):
+ * national figures for the national coordinator, a mechanism's for its
+ * coordinator and member representatives; anything published is suppressed
+ * (small cells and what would give them away). The query carries periods and
+ * codes only.
+ */
+import { Locale } from "@bashke/kernel"
+import { Csv, ReportingService, Xlsx } from "@bashke/reporting"
+import { Effect, Schema } from "effect"
+import * as Route from "../Route"
+
+const tag = "reports"
+
+const Year = Schema.NumberFromString.pipe(Schema.int())
+
+const YearlyQuery = Schema.Struct({
+  year: Year,
+  mechanismId: Schema.optional(Schema.String),
+  disclosure: Schema.optional(Schema.Literal("published", "internal")),
+})
+
+const PeriodQuery = Schema.Struct({
+  from: Schema.String,
+  to: Schema.String,
+  mechanismId: Schema.optional(Schema.String),
+  disclosure: Schema.optional(Schema.Literal("published", "internal")),
+})
+
+const TableQuery = Schema.Struct({
+  source: Schema.String,
+  rows: Schema.String,
+  columns: Schema.String,
+  from: Schema.String,
+  to: Schema.String,
+  mechanismId: Schema.optional(Schema.String),
+  disclosure: Schema.optional(Schema.Literal("published", "internal")),
+})
+
+const ExportQuery = Schema.Struct({ ...YearlyQuery.fields, locale: Schema.optional(Locale.Locale) })
+
+const TableName = Schema.Literal(
+  "cases-by-form",
+  "victims-by-age",
+  "cases-by-municipality",
+  "cases-by-children",
+  "perpetrators-by-age",
+  "perpetrators-by-relationship",
+  "protection-orders",
+  "referrals-by-service",
+  "referral-response-times",
+  "meetings",
+  "plan-implementation",
+).annotations({ identifier: "ReportTableName" })
+
+const CsvQuery = Schema.Struct({ ...ExportQuery.fields, table: TableName })
+
+/**
+ * A report: its scope, period, disclosure, the suppression threshold and the
+ * tables, each cell a `{ _tag: "Count", value }` or `{ _tag: "Suppressed" }`.
+ * Described loosely here; `@bashke/reporting`'s `Report` is the type.
+ */
+const ReportBody = Schema.Unknown.annotations({
+  identifier: "Report",
+  description: "A report: scope, period, disclosure, threshold and tables (see @bashke/reporting's Report)",
+  jsonSchema: { type: "object" },
+})
+
+const TableBody = Schema.Unknown.annotations({
+  identifier: "ReportTable",
+  description: "A cross-table with suppressed cells marked (see @bashke/reporting's CountTable)",
+  jsonSchema: { type: "object" },
+})
+
+const scopeOf = (query: { readonly mechanismId?: string | undefined; readonly disclosure?: string | undefined }) => ({
+  ...(query.mechanismId === undefined ? {} : { mechanismId: query.mechanismId }),
+  ...(query.disclosure === undefined ? {} : { disclosure: query.disclosure }),
+})
+
+const yearly = Route.make({
+  method: "get",
+  path: "/v1/reports/yearly",
+  operationId: "getYearlyReport",
+  tag,
+  summary: "The yearly tables of a mechanism, or national",
+  querySchema: YearlyQuery,
+  success: { status: 200, schema: ReportBody },
+  handle: ({ query }) => ReportingService.yearly({ year: query.year, ...scopeOf(query) }),
+})
+
+const period = Route.make({
+  method: "get",
+  path: "/v1/reports",
+  operationId: "getReport",
+  tag,
+  summary: "The standard tables for a period",
+  querySchema: PeriodQuery,
+  success: { status: 200, schema: ReportBody },
+  handle: ({ query }) => ReportingService.report({ period: { start: query.from, end: query.to }, ...scopeOf(query) }),
+})
+
+const table = Route.make({
+  method: "get",
+  path: "/v1/reports/table",
+  operationId: "getReportTable",
+  tag,
+  summary: "One cross-table of a source by two of its dimensions",
+  querySchema: TableQuery,
+  success: { status: 200, schema: TableBody },
+  handle: ({ query }) =>
+    ReportingService.table({
+      source: query.source,
+      rows: query.rows,
+      columns: query.columns,
+      period: { start: query.from, end: query.to },
+      ...scopeOf(query),
+    }),
+})
+
+const csv = Route.make({
+  method: "get",
+  path: "/v1/reports/yearly.csv",
+  operationId: "getYearlyReportCsv",
+  tag,
+  summary: "One of the yearly tables as CSV (RFC 4180), labels in the chosen locale",
+  querySchema: CsvQuery,
+  success: { status: 200, schema: Schema.String, contentType: "text/csv; charset=utf-8" },
+  handle: ({ query }) =>
+    Effect.map(ReportingService.yearly({ year: query.year, ...scopeOf(query) }), (report) => {
+      const found = report.tables.find((candidate) => candidate.name === query.table)
+      // Every standard table is in every yearly report.
+      return found === undefined
+        ? ""
+        : Csv.table(found, { locale: query.locale ?? "sq", bom: true, threshold: report.threshold })
+    }),
+})
+
+const xlsx = Route.make({
+  method: "get",
+  path: "/v1/reports/yearly.xlsx",
+  operationId: "getYearlyReportXlsx",
+  tag,
+  summary: "The yearly tables as an XLSX workbook, labels in the chosen locale",
+  querySchema: ExportQuery,
+  success: { status: 200, schema: Schema.Uint8ArrayFromSelf, contentType: Xlsx.mediaType },
+  handle: ({ query }) =>
+    Effect.map(ReportingService.yearly({ year: query.year, ...scopeOf(query) }), (report) =>
+      Xlsx.report(report, { locale: query.locale ?? "sq" }),
+    ),
+})
+
+/** The report routes. */
+export const routes: ReadonlyArray<Route.AnyRoute> = [yearly, period, table, csv, xlsx]

@@ -1,0 +1,105 @@
+// The yearly tables of the country over a million cases (ten years of them,
+// 2016–2025, in the real tables of the case, referral and meeting packages),
+// on SQLite and on PostgreSQL: the time of `ReportingService.yearly` for 2025
+// — every count table, suppressed, and the measure tables — as cases per
+// second, against its floor, a bare `SELECT count(*)` of the same year's cases
+// in the same run. Goal: under one second for the year's 100,000 cases, that
+// is at least 100,000 cases/s. The same tables over all ten years are timed
+// too, against a count of all cases. Not a timed test: `pnpm bench` runs it.
+import { type Id, Principal } from "@bashke/kernel"
+import { Migrations } from "@bashke/persistence"
+import { TestDatabase } from "@bashke/persistence/testing"
+import { SqlClient } from "@effect/sql"
+import { Effect, Layer } from "effect"
+import { type Figure, rate, record } from "../../../scripts/benchmark"
+import * as PlanImplementation from "../src/PlanImplementation"
+import * as ReportingService from "../src/ReportingService"
+import * as SqlStatistics from "../src/SqlStatistics"
+import type { Statistics } from "../src/Statistics"
+import { migrations } from "../test/support/Databases"
+import { firstYear, generate, years } from "./YearlyData"
+
+const cases = 1_000_000
+const perYear = cases / years
+const lastYear = firstYear + years - 1
+
+const national: Principal.Principal = {
+  id: "01JP0000000000000000000001" as Id.PrincipalId,
+  kind: "user",
+  roles: ["national-coordinator"],
+  mechanisms: [],
+}
+
+type Services = SqlClient.SqlClient | Statistics | PlanImplementation.PlanImplementation
+
+const seconds = async (run: () => Promise<unknown>) => {
+  const started = performance.now()
+  await run()
+  return (performance.now() - started) / 1000
+}
+
+const measure = (dialect: string, database: Layer.Layer<SqlClient.SqlClient>) =>
+  Effect.gen(function* () {
+    yield* Migrations.run(migrations)
+    const context = yield* Effect.context<Services>()
+    const run = <A, E>(effect: Effect.Effect<A, E, Services | Principal.CurrentPrincipal>) =>
+      Effect.runPromise(
+        effect.pipe(Effect.provideService(Principal.CurrentPrincipal, national), Effect.provide(context), Effect.orDie),
+      )
+    const generated = yield* Effect.promise(() => seconds(() => run(generate(cases))))
+    console.log(`${dialect}: generated ${cases.toLocaleString("en-US")} cases in ${generated.toFixed(1)} s`)
+
+    const sql = (yield* SqlClient.SqlClient).withoutTransforms()
+    const count = (from: string, until: string) =>
+      sql`SELECT count(*) AS n FROM cases WHERE opened_at >= ${from} AND opened_at < ${until}`
+    // 2025 in Kosovo: from midnight local time (23:00 UTC the day before).
+    const year = count(`${lastYear - 1}-12-31T23:00:00.000Z`, `${lastYear}-12-31T23:00:00.000Z`)
+    const all = count(`${firstYear - 1}-12-31T23:00:00.000Z`, `${lastYear}-12-31T23:00:00.000Z`)
+    const counted = Number((yield* Effect.promise(() => run(year)))[0]?.n)
+    if (counted !== perYear) throw new Error(`expected ${perYear} cases in ${lastYear}, found ${counted}`)
+
+    const yearly = () => run(ReportingService.yearly({ year: lastYear }))
+    const tenYears = () =>
+      run(ReportingService.report({ period: { start: `${firstYear}-01-01`, end: `${lastYear}-12-31` } }))
+    const value = yield* Effect.promise(() => rate(perYear, yearly))
+    const floor = yield* Effect.promise(() => rate(perYear, () => run(year)))
+    const allValue = yield* Effect.promise(() => rate(cases, tenYears, 2))
+    const allFloor = yield* Effect.promise(() => rate(cases, () => run(all), 2))
+    console.log(
+      `${dialect}: yearly tables ${((1000 * perYear) / value).toFixed(0)} ms, ten years ${((1000 * cases) / allValue).toFixed(0)} ms`,
+    )
+    return [
+      {
+        measure: `ReportingService.yearly: every table of ${lastYear}, national, suppressed (${perYear.toLocaleString("en-US")} of ${cases.toLocaleString("en-US")} cases; ${dialect}; ${((1000 * perYear) / value).toFixed(0)} ms)`,
+        unit: "cases/s",
+        value,
+        floor: {
+          measure: `SELECT count(*) of the year's cases (${((1000 * perYear) / floor).toFixed(1)} ms)`,
+          value: floor,
+        },
+        goal: "under 1 s a year: ≥ 100,000 cases/s",
+      },
+      {
+        measure: `ReportingService.report: the same tables over ${years} years (${cases.toLocaleString("en-US")} cases; ${dialect}; ${((1000 * cases) / allValue).toFixed(0)} ms)`,
+        unit: "cases/s",
+        value: allValue,
+        floor: {
+          measure: `SELECT count(*) of all cases (${((1000 * cases) / allFloor).toFixed(1)} ms)`,
+          value: allFloor,
+        },
+      },
+    ] satisfies ReadonlyArray<Figure>
+  }).pipe(
+    Effect.provide(
+      Layer.mergeAll(SqlStatistics.layer, PlanImplementation.layerTest([])).pipe(Layer.provideMerge(database)),
+    ),
+  )
+
+const figures: Array<Figure> = [...(await Effect.runPromise(measure("SQLite file, WAL", TestDatabase.sqliteLayer)))]
+const unavailable = await TestDatabase.postgresUnavailable()
+if (unavailable === undefined) {
+  figures.push(...(await Effect.runPromise(measure("PostgreSQL", TestDatabase.postgresLayer()))))
+} else {
+  console.warn(`yearly-tables bench: PostgreSQL skipped (${unavailable})`)
+}
+record(new URL("..", import.meta.url).pathname, "reporting-yearly-tables", figures)

@@ -1,0 +1,71 @@
+/**
+ * What a table counts: its unit, and the dimensions it can be broken down by.
+ *
+ * - `cases`: cases, which are victims (a case has exactly one victim);
+ * - `perpetrators`: alleged perpetrators;
+ * - `protection-orders`: dated events of protection orders (requested,
+ *   issued, rejected, extended, expired, breach recorded);
+ * - `referrals`: referrals to a service.
+ *
+ * Each unit concerns persons, so each table of a source is suppressed before
+ * it leaves a mechanism.
+ *
+ * @since 0.1.0
+ */
+import { Schema } from "effect"
+import type { Dimension } from "./Dimension"
+
+/**
+ * @since 0.1.0
+ */
+export const Source = Schema.Literal("cases", "perpetrators", "protection-orders", "referrals").annotations({
+  identifier: "ReportingSource",
+  message: () => ({ message: "reporting.source.unknown", override: true }),
+})
+
+/**
+ * @since 0.1.0
+ */
+export type Source = typeof Source.Type
+
+/**
+ * Every source, in the order above.
+ *
+ * @since 0.1.0
+ */
+export const all: ReadonlyArray<Source> = Source.literals
+
+/**
+ * The dimensions of each source, in the order a table picker offers them.
+ *
+ * @since 0.1.0
+ */
+export const dimensions: { readonly [S in Source]: ReadonlyArray<Dimension> } = {
+  cases: ["year", "mechanism", "municipality", "victim-sex", "victim-age-band", "form", "children"],
+  perpetrators: [
+    "year",
+    "mechanism",
+    "municipality",
+    "perpetrator-sex",
+    "perpetrator-age-band",
+    "relationship",
+    "relationship-time",
+    "victim-sex",
+  ],
+  "protection-orders": ["mechanism", "municipality", "order-kind", "order-event", "petitioner"],
+  referrals: ["mechanism", "municipality", "service-type", "referral-status", "urgency"],
+}
+
+/**
+ * Whether a source can be broken down by a dimension.
+ *
+ * @since 0.1.0
+ */
+export const has = (source: Source, dimension: Dimension): boolean => dimensions[source].includes(dimension)
+
+/**
+ * The catalogue key of a source's unit (`reporting.source.cases`).
+ *
+ * @since 0.1.0
+ */
+export const labelKey = (source: Source): `reporting.source.${Source}` => `reporting.source.${source}`
