@@ -4,7 +4,19 @@
 // not the plan, and reads none.
 import { CivilDate } from "@bashke/kernel"
 import { institutions } from "../../../src/demo/World"
-import { day, etagOf, get, members, type Request, reusable, type Scenario, setUp, statuses, type World } from "./Matrix"
+import {
+  day,
+  etagOf,
+  get,
+  members,
+  ok,
+  type Request,
+  reusable,
+  type Scenario,
+  setUp,
+  statuses,
+  type World,
+} from "./Matrix"
 
 const demoPlan = (world: World) => {
   const found = world.seeded.actionPlan
@@ -61,7 +73,7 @@ export const actionPlanScenarios: ReadonlyArray<Scenario> = [
     operationId: "createActionPlan",
     label: "draft a plan: the mechanism's coordinator",
     request: async (w) => ({ method: "POST", path: "/v1/action-plans", body: await draft(w) }),
-    expect: coordinator(201),
+    expect: coordinator(ok("createActionPlan")),
   },
   {
     operationId: "getActionPlan",
@@ -81,7 +93,7 @@ export const actionPlanScenarios: ReadonlyArray<Scenario> = [
         ifMatch: await etagOf(w, plan(id)),
       }
     },
-    expect: coordinator(201),
+    expect: coordinator(ok("changeActionPlanStatus")),
   },
   {
     operationId: "setActivityStatus",
@@ -95,7 +107,7 @@ export const actionPlanScenarios: ReadonlyArray<Scenario> = [
         ifMatch: etag,
       }
     },
-    expect: coordinator(200),
+    expect: coordinator(ok("setActivityStatus")),
   },
   {
     operationId: "listIndicators",
@@ -121,7 +133,7 @@ export const actionPlanScenarios: ReadonlyArray<Scenario> = [
         ifMatch: etag,
       }
     },
-    expect: coordinator(201),
+    expect: coordinator(ok("recordIndicatorMeasurement")),
   },
   {
     operationId: "getMonitoringReport",

@@ -4,7 +4,7 @@
 // a provider's worker reports for it whatever mechanism their token names.
 import { Id } from "@bashke/kernel"
 import { institutions } from "../../../src/demo/World"
-import { get, type Scenario, statuses, type World } from "./Matrix"
+import { get, ok, type Scenario, statuses, type World } from "./Matrix"
 
 const directory = (world: World) => {
   const found = world.seeded.directory
@@ -15,7 +15,7 @@ const directory = (world: World) => {
 const freshId = () => Id.ulidAt(Date.now(), crypto.getRandomValues(new Uint8Array(10)))
 
 /** An administrator and any coordinator (the directory is shared by the mechanisms). */
-const stewards = statuses(403, { coordinator: 201, administrator: 201 })
+const stewards = (status: number) => statuses(403, { coordinator: status, administrator: status })
 const everyone = statuses(200)
 
 export const directoryScenarios: ReadonlyArray<Scenario> = [
@@ -27,7 +27,7 @@ export const directoryScenarios: ReadonlyArray<Scenario> = [
       path: "/v1/organizations",
       body: { institution: freshId(), sector: "civil-society", name: "Qendra e provës për gra" },
     }),
-    expect: stewards,
+    expect: stewards(ok("registerOrganization")),
   },
   {
     operationId: "listOrganizations",
@@ -43,7 +43,7 @@ export const directoryScenarios: ReadonlyArray<Scenario> = [
       path: "/v1/locations",
       body: { institution: institutions.socialWork.id, name: "Zyra e provës", municipality: "GJI" },
     }),
-    expect: stewards,
+    expect: stewards(ok("registerLocation")),
   },
   {
     operationId: "listLocations",
@@ -67,7 +67,7 @@ export const directoryScenarios: ReadonlyArray<Scenario> = [
         active: false,
       },
     }),
-    expect: stewards,
+    expect: stewards(ok("registerService")),
   },
   {
     operationId: "listServices",
@@ -96,6 +96,6 @@ export const directoryScenarios: ReadonlyArray<Scenario> = [
       path: `/v1/services/${directory(w).shelter}/capacity`,
       body: { unit: "beds", available: 3, total: 12, updatedAt: new Date().toISOString() },
     }),
-    expect: statuses(403, { shelterWorker: 200, stranger: 200 }),
+    expect: statuses(403, { shelterWorker: ok("reportServiceCapacity"), stranger: ok("reportServiceCapacity") }),
   },
 ]

@@ -4,6 +4,7 @@
 import { CivilDate, type Id, JurisdictionProfile } from "@bashke/kernel"
 import { Clock, Effect } from "effect"
 import type { Seeded } from "../../../src/demo/Seed"
+import { routes } from "../../../src/Routes"
 import type { Gateway } from "../Gateway"
 
 /** Everyone the matrix calls as. */
@@ -70,6 +71,17 @@ export const statuses = <S extends number | string>(
 /** `status` for each of the demo's people (every member institution of the mechanism). */
 export const members = <S extends number | string>(status: S): Partial<Record<Caller, S>> =>
   Object.fromEntries(demoPeople.map((caller) => [caller, status]))
+
+/**
+ * The status a route answers when it succeeds, as the route table declares it
+ * (a creation 201, any other change 200): the matrix decides who may call a
+ * route, the route how it says yes.
+ */
+export const ok = (operationId: string): number => {
+  const route = routes.find((each) => each.operationId === operationId)
+  if (route === undefined) throw new Error(`no route ${operationId}`)
+  return route.success.status
+}
 
 /** The current ETag of a resource, read by a caller who may read it. */
 export const etagOf = async (world: World, path: string, reader: Caller = "caseManager"): Promise<string> => {

@@ -19,6 +19,7 @@ import {
   get,
   inHours,
   members,
+  ok,
   type Request,
   reusable,
   type Scenario,
@@ -173,7 +174,7 @@ export const meetingScenarios: ReadonlyArray<Scenario> = [
       path: inMechanism(w, "meetings"),
       body: { kind: "ad-hoc", ...newSchedule(40)() },
     }),
-    expect: coordinator(201),
+    expect: coordinator(ok("scheduleMeeting")),
   },
   {
     operationId: "getMeeting",
@@ -189,7 +190,7 @@ export const meetingScenarios: ReadonlyArray<Scenario> = [
       path: inMechanism(w, "meeting-requests"),
       body: { reason: "A member asks to discuss the referral pathway.", urgency: "standard" },
     }),
-    expect: statuses(403, members(201)),
+    expect: statuses(403, members(ok("requestAdHocMeeting"))),
   },
   {
     operationId: "listOverdueMeetingRequests",
@@ -201,31 +202,31 @@ export const meetingScenarios: ReadonlyArray<Scenario> = [
     operationId: "scheduleRequestedMeeting",
     label: "schedule a requested meeting: the coordinator",
     request: change(requested, "POST", "/schedule", newSchedule(45)),
-    expect: coordinator(200),
+    expect: coordinator(ok("scheduleRequestedMeeting")),
   },
   {
     operationId: "rescheduleMeeting",
     label: "reschedule a meeting: the coordinator",
     request: change(toReschedule, "PUT", "/schedule", newSchedule(60)),
-    expect: coordinator(200),
+    expect: coordinator(ok("rescheduleMeeting")),
   },
   {
     operationId: "holdMeeting",
     label: "record that a meeting was held, with attendance: the coordinator",
     request: change(toHold, "POST", "/held", () => ({ attendance: everyonePresent })),
-    expect: coordinator(200),
+    expect: coordinator(ok("holdMeeting")),
   },
   {
     operationId: "recordAttendance",
     label: "correct a held meeting's attendance: the coordinator",
     request: change(held, "PUT", "/attendance", () => ({ attendance: everyonePresent })),
-    expect: coordinator(200),
+    expect: coordinator(ok("recordAttendance")),
   },
   {
     operationId: "draftMinutes",
     label: "draft the minutes (audited): the coordinator",
     request: change(held, "PUT", "/minutes", () => ({ body: "Ad hoc meeting. The members reviewed the pathway." })),
-    expect: coordinator(200),
+    expect: coordinator(ok("draftMinutes")),
   },
   {
     operationId: "readMinutes",
@@ -237,7 +238,7 @@ export const meetingScenarios: ReadonlyArray<Scenario> = [
     operationId: "approveMinutes",
     label: "approve the minutes: the coordinator",
     request: change(drafted, "POST", "/minutes/approval"),
-    expect: coordinator(200),
+    expect: coordinator(ok("approveMinutes")),
   },
   {
     operationId: "amendMinutes",
@@ -248,13 +249,13 @@ export const meetingScenarios: ReadonlyArray<Scenario> = [
       "/minutes/amendments",
       () => ({ reason: "A correction was asked for", text: "The legal aid office sent its representative." }),
     ),
-    expect: coordinator(201),
+    expect: coordinator(ok("amendMinutes")),
   },
   {
     operationId: "cancelMeeting",
     label: "cancel a meeting: the coordinator",
     request: change(toCancel, "POST", "/cancellation", () => ({ reason: "The venue is not available." })),
-    expect: coordinator(200),
+    expect: coordinator(ok("cancelMeeting")),
   },
   {
     operationId: "recordDecision",
@@ -264,7 +265,7 @@ export const meetingScenarios: ReadonlyArray<Scenario> = [
       path: `${meeting(await held(w))}/decisions`,
       body: { text: "The pathway leaflet is reprinted." },
     }),
-    expect: coordinator(201),
+    expect: coordinator(ok("recordDecision")),
   },
   {
     operationId: "readDecisions",
@@ -300,7 +301,7 @@ export const meetingScenarios: ReadonlyArray<Scenario> = [
       path: `${meeting(await held(w))}/action-items`,
       body: { owner: institutions.police.id, dueDate: await day(w, 30), description: "Report back on the leaflet." },
     }),
-    expect: coordinator(201),
+    expect: coordinator(ok("addActionItem")),
   },
   {
     operationId: "listMeetingActionItems",
@@ -338,6 +339,6 @@ export const meetingScenarios: ReadonlyArray<Scenario> = [
         ifMatch: item.etag,
       }
     },
-    expect: statuses(403, { coordinator: 200, policeOfficer: 200 }),
+    expect: statuses(403, { coordinator: ok("closeActionItem"), policeOfficer: ok("closeActionItem") }),
   },
 ]
