@@ -2,8 +2,8 @@
  * `/v1/reports`: a mechanism's figures and the national aggregates, as JSON,
  * CSV or XLSX. Who may ask is the reporting package's rule (`ReportAccess`):
  * national figures for the national coordinator, a mechanism's for its
- * coordinator and member representatives; anything published is suppressed
- * (small cells and what would give them away). The query carries periods and
+ * coordinator (unsuppressed only when asked for internal use); anything
+ * published is suppressed (small cells and what would give them away). The query carries periods and
  * codes only.
  */
 import { Locale } from "@bashke/kernel"
