@@ -1,0 +1,203 @@
+// The police plugin's import throughput on SQLite: 100,000 reports pulled
+// from a fake police API on 127.0.0.1 (pages of 1,000, JSON over HTTP, the
+// cursor saved with each page) into the host's inbox, then processed by the
+// plugin — decoded, matched, recorded — with the test kit's fake capability
+// services. Floors, measured in the same run: the same rows written, and
+// claimed and marked, by hand-written SQL through the same client, without
+// HTTP, vault, decoding or hooks (as the SDK's inbox benchmark does).
+import { createServer } from "node:http"
+import type { AddressInfo } from "node:net"
+import { Id } from "@bashke/kernel"
+import type { PersonMatch } from "@bashke/plugin-sdk"
+import { TestHost } from "@bashke/plugin-sdk/testing"
+import { SqlClient } from "@effect/sql"
+import { Effect } from "effect"
+import { type Figure, record } from "../../../scripts/benchmark"
+import plugin from "../src/index"
+
+const total = 100_000
+const page = 1_000
+
+const report = (i: number) => ({
+  reportId: `PK-${String(i).padStart(7, "0")}`,
+  reportedAt: "2026-02-01T21:14:00Z",
+  occurredOn: "2026-02-01",
+  municipality: "GJI",
+  forms: ["physical", "psychological"],
+  children: "witnessed",
+  place: "home",
+  reportNumber: `GJI/2026/${i}`,
+  victim: {
+    personalNumber: String(1_000_000_000 + i),
+    givenName: "Arta",
+    familyName: "Krasniqi",
+    birthDate: "1990-04-12",
+    sex: "female",
+  },
+  perpetrator: {
+    personalNumber: String(2_000_000_000 + i),
+    givenName: "Blerim",
+    familyName: "Krasniqi",
+    sex: "male",
+    relationship: "married",
+  },
+})
+
+// Pages built before timing: the fake server shares the process, and its
+// JSON.stringify is not the plugin's cost.
+const pages = new Map<number, string>()
+for (let from = 0; from < total; from += page) {
+  const records = []
+  for (let i = from; i < Math.min(total, from + page); i++) records.push(report(i))
+  pages.set(from, JSON.stringify({ records, next: String(from + records.length) }))
+}
+
+const server = createServer((request, response) => {
+  const after = Number(new URL(request.url ?? "/", "http://x").searchParams.get("after") ?? "0")
+  response.writeHead(200, { "content-type": "application/json" })
+  response.end(pages.get(after) ?? JSON.stringify({ records: [], next: null }))
+})
+await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve))
+const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api`
+
+const tty = process.stderr.isTTY
+const progress = (label: string, done: number) => {
+  if (tty) process.stderr.write(`\r${label}: ${done.toLocaleString("en-US")} / ${total.toLocaleString("en-US")}   `)
+}
+const seconds = (started: number) => (performance.now() - started) / 1000
+
+const matchVictims = (query: PersonMatch.PersonQuery): PersonMatch.MatchResult =>
+  query.personalNumber?.startsWith("1") === true
+    ? {
+        _tag: "Matched",
+        caseId: Id.CaseId.make("01JC0000000000000000000001"),
+        personId: Id.PersonId.make("01JP0000000000000000000001"),
+      }
+    : { _tag: "NoMatch" }
+
+// The same plugin with a `process` that does nothing: the host's own cost of
+// claiming, opening, calling and marking, to set the plugin's work against.
+const bare: typeof plugin = {
+  ...plugin,
+  setup: (context) => ({ ...(plugin.setup(context) as object), process: () => Effect.void }) as never,
+}
+
+/** Pulls everything, then processes it; the rates, and the incidents recorded. */
+const importAll = (variant: typeof plugin, label: string) =>
+  Effect.gen(function* () {
+    const test = yield* TestHost.make(variant, {
+      config: { baseUrl, apiKey: "bench-key", pageSize: page },
+      host: { batchSize: 1000 },
+      answers: { match: matchVictims },
+    })
+    let started = performance.now()
+    let imported = 0
+    for (;;) {
+      const outcome = yield* test.pull()
+      if (outcome._tag !== "Pulled") return yield* Effect.dieMessage(`pull ${JSON.stringify(outcome)}`)
+      imported += outcome.inserted
+      progress(`${label} import`, imported)
+      if (!outcome.more) break
+    }
+    const importRate = imported / seconds(started)
+    started = performance.now()
+    let processed = 0
+    for (;;) {
+      const pass = yield* test.process
+      processed += pass.succeeded
+      if (pass.dead > 0 || pass.retried > 0) return yield* Effect.dieMessage(`process ${JSON.stringify(pass)}`)
+      progress(`${label} process`, processed)
+      if (pass.succeeded === 0) break
+    }
+    const processRate = processed / seconds(started)
+    if (tty) process.stderr.write("\n")
+    if (imported !== total || processed !== total)
+      return yield* Effect.dieMessage(`imported ${imported}, processed ${processed}`)
+    return { importRate, processRate, incidents: test.recorded.incidents.length }
+  }).pipe(Effect.scoped, Effect.provide(TestHost.database))
+
+const program = Effect.gen(function* () {
+  const bareRun = yield* importAll(bare, "bare host")
+  const { importRate, processRate, incidents } = yield* importAll(plugin, "police")
+  if (incidents !== total) return yield* Effect.dieMessage(`incidents ${incidents}`)
+
+  // Floors: the same rows by hand, no HTTP, no vault, no hooks.
+  const sql = (yield* SqlClient.SqlClient).withoutTransforms()
+  yield* sql`CREATE TABLE floor_inbox AS SELECT * FROM plugin_inbox WHERE 0 = 1`
+  yield* sql`ALTER TABLE floor_inbox ADD COLUMN payload TEXT`
+  yield* sql`CREATE UNIQUE INDEX floor_inbox_id ON floor_inbox (id)`
+  yield* sql`CREATE INDEX floor_inbox_due ON floor_inbox (id) WHERE status = 'pending'`
+  let started = performance.now()
+  for (let from = 0; from < total; from += page) {
+    const rows = []
+    for (let i = from; i < from + page; i++)
+      rows.push({
+        id: `F${String(i).padStart(9, "0")}`,
+        plugin: "floor",
+        source: "police",
+        record_id: `PK-${i}`,
+        batch_id: "b",
+        position: i - from,
+        received_at: "2026-03-02T09:00:00.000Z",
+        status: "pending",
+        attempts: 0,
+        next_attempt_at: "2026-03-02T09:00:00.000Z",
+        payload: JSON.stringify(report(i)),
+      })
+    yield* sql.withTransaction(
+      Effect.forEach(
+        [rows.slice(0, 500), rows.slice(500)],
+        (chunk) => sql`INSERT INTO floor_inbox ${sql.insert(chunk)}`,
+        { discard: true },
+      ),
+    )
+  }
+  const importFloor = total / seconds(started)
+  started = performance.now()
+  for (let from = 0; from < total; from += page) {
+    const claimed = yield* sql<{ id: string; payload: string }>`UPDATE floor_inbox SET attempts = 1
+      WHERE id IN (SELECT id FROM floor_inbox WHERE status = 'pending' ORDER BY id LIMIT ${page}) RETURNING id, payload`
+    for (const row of claimed) JSON.parse(row.payload)
+    const ids = claimed.map((row) => row.id)
+    yield* sql`UPDATE floor_inbox SET status = 'processed' WHERE ${sql.in("id", ids.slice(0, 500))}`
+    yield* sql`UPDATE floor_inbox SET status = 'processed' WHERE ${sql.in("id", ids.slice(500))}`
+  }
+  const processFloor = total / seconds(started)
+
+  const goal = "≥ 20,000 records/s end to end (issue 8)"
+  return [
+    {
+      measure: `police: process ${total.toLocaleString("en-US")} reports, the plugin's work against the host's own (SQLite file, WAL)`,
+      unit: "records/s",
+      value: processRate,
+      floor: { measure: "the same host and inbox with a no-op process hook", value: bareRun.processRate },
+    },
+    {
+      measure: `police: pull ${total.toLocaleString("en-US")} reports from a fake API on 127.0.0.1 into the inbox, pages of ${page} (HTTP + JSON, sealed per page, cursor in the same transaction; SQLite file, WAL)`,
+      unit: "records/s",
+      value: importRate,
+      floor: { measure: "hand-written multi-row INSERT, no HTTP, no vault", value: importFloor },
+      goal,
+    },
+    {
+      measure: `police: process ${total.toLocaleString("en-US")} reports (decode, match victim and perpetrator, record the incident; fake capabilities; SQLite file, WAL)`,
+      unit: "records/s",
+      value: processRate,
+      floor: { measure: "hand-written claim + mark, no vault, no hook", value: processFloor },
+      goal,
+    },
+    {
+      measure: "police: pull then process, end to end (SQLite file, WAL)",
+      unit: "records/s",
+      value: total / (total / importRate + total / processRate),
+      floor: { measure: "the two floors end to end", value: total / (total / importFloor + total / processFloor) },
+      goal,
+    },
+  ] satisfies Array<Figure>
+}).pipe(Effect.scoped, Effect.provide(TestHost.database))
+
+try {
+  record(new URL("..", import.meta.url).pathname, "plugin-police-import", await Effect.runPromise(program))
+} finally {
+  server.close()
+}

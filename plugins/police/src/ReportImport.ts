@@ -1,0 +1,129 @@
+/**
+ * Applies one imported police report: decode it, find the victim's case by
+ * the personal number's blind index, then
+ *
+ * - `Matched` → record the incident in that case (the host stamps the
+ *   provenance: this plugin, the source, the report id, the import time);
+ * - `Uncertain` → the review queue, with the candidates: a person decides,
+ *   nothing is merged automatically;
+ * - `NoMatch` → the review queue (`no-match`): a caseworker decides whether
+ *   to open a case. The plugin never opens one itself — opening a case is a
+ *   decision about a survivor (consent, the right mechanism, whether a case
+ *   already exists under another name) that a police report alone cannot make.
+ *
+ * Idempotent by source and report id: the capability services are, so a
+ * record applied twice (after a crash) changes nothing the second time.
+ *
+ * @since 0.1.0
+ */
+import type { Errors, Id } from "@bashke/kernel"
+import type { Hooks, IncidentImport, PersonMatch, PluginFailure, ReviewQueue } from "@bashke/plugin-sdk"
+import { Effect, Either } from "effect"
+import * as PoliceFailure from "./PoliceFailure"
+import * as PoliceRecord from "./PoliceRecord"
+
+/**
+ * The capability services the import uses.
+ *
+ * @since 0.1.0
+ */
+export interface Services {
+  readonly incidents: IncidentImport.Service
+  readonly persons: PersonMatch.Service
+  readonly reviewQueue: ReviewQueue.Service
+}
+
+/**
+ * What became of a report.
+ *
+ * @since 0.1.0
+ */
+export type Outcome = "recorded" | "review:uncertain" | "review:no-match"
+
+const queryOf = (person: PoliceRecord.ReportedPerson): PersonMatch.PersonQuery => ({
+  ...(person.personalNumber === undefined ? {} : { personalNumber: person.personalNumber }),
+  ...(person.givenName === undefined ? {} : { givenName: person.givenName }),
+  ...(person.familyName === undefined ? {} : { familyName: person.familyName }),
+  ...(person.birthDate === undefined ? {} : { birthDate: person.birthDate }),
+})
+
+/**
+ * The review reasons.
+ *
+ * @since 0.1.0
+ */
+export const reasons = { uncertain: "person.match-uncertain", noMatch: "no-match" } as const
+
+/**
+ * Applies one inbox record. Written with `flatMap` rather than `Effect.gen`:
+ * it runs once per imported report, and the generator's cost showed in the
+ * import benchmark.
+ *
+ * @since 0.1.0
+ */
+export const apply =
+  (services: Services) =>
+  (record: Hooks.InboxRecord): Effect.Effect<Outcome, PluginFailure.PluginFailure | Errors.DomainError> => {
+    const payload = record.payload
+    if (typeof payload === "object" && payload !== null && "csvColumns" in payload)
+      return Effect.fail(PoliceFailure.malformed("csv-columns"))
+    const decoded = PoliceRecord.decode(payload)
+    if (Either.isLeft(decoded)) return Effect.fail(PoliceFailure.malformed(decoded.left))
+    const report = decoded.right
+    const source = record.source
+    const recordId = record.recordId
+    return Effect.flatMap(services.persons.match(queryOf(report.victim)), (match) => {
+      switch (match._tag) {
+        case "Uncertain":
+          return Effect.as(
+            services.reviewQueue.submit({
+              source,
+              recordId,
+              reason: reasons.uncertain,
+              candidates: match.candidates,
+              details: payload,
+            }),
+            "review:uncertain" as const,
+          )
+        case "NoMatch":
+          return Effect.as(
+            services.reviewQueue.submit({ source, recordId, reason: reasons.noMatch, details: payload }),
+            "review:no-match" as const,
+          )
+        case "Matched":
+          return Effect.flatMap(perpetratorIn(services, report, match.caseId), (perpetrators) =>
+            Effect.as(
+              services.incidents.record({
+                source,
+                recordId,
+                caseId: match.caseId,
+                occurredOn: report.occurredOn,
+                municipality: report.municipality,
+                forms: report.forms,
+                ...(report.children === undefined ? {} : { children: report.children }),
+                ...(report.place === undefined ? {} : { place: report.place }),
+                ...(report.reportNumber === undefined ? {} : { sourceReference: report.reportNumber }),
+                ...(perpetrators.length === 0 ? {} : { perpetrators }),
+              }),
+              "recorded" as const,
+            ),
+          )
+      }
+    })
+  }
+
+const none: ReadonlyArray<Id.PersonId> = []
+
+// The perpetrator is linked only when the host is certain it is a person of
+// the same case; otherwise the incident is recorded without the link.
+const perpetratorIn = (
+  services: Services,
+  report: PoliceRecord.PoliceRecord,
+  caseId: Id.CaseId,
+): Effect.Effect<ReadonlyArray<Id.PersonId>, Errors.DomainError> => {
+  const perpetrator = report.perpetrator
+  if (perpetrator?.personalNumber === undefined) return Effect.succeed(none)
+  return Effect.map(services.persons.match(queryOf(perpetrator)), (match) =>
+    match._tag === "Matched" && match.caseId === caseId ? [match.personId] : none,
+  )
+}

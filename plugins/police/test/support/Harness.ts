@@ -1,0 +1,22 @@
+// Shared set-up: the plugin's configuration for a fake upstream, and person
+// matching answers.
+
+import { Id } from "@bashke/kernel"
+import type { PersonMatch } from "@bashke/plugin-sdk"
+import { caseId, personId } from "./FakePolice"
+
+export const apiKey = "test-api-key-123"
+
+export const config = (baseUrl: string, extra: Record<string, unknown> = {}) => ({
+  baseUrl,
+  apiKey,
+  pageSize: 10,
+  timeoutMillis: 200,
+  ...extra,
+})
+
+/** Every victim matched to one case; perpetrators not found. */
+export const matchVictims = (query: PersonMatch.PersonQuery): PersonMatch.MatchResult =>
+  query.personalNumber?.startsWith("1") === true
+    ? { _tag: "Matched", caseId: Id.CaseId.make(caseId), personId: Id.PersonId.make(personId) }
+    : { _tag: "NoMatch" }
