@@ -60,6 +60,11 @@ export interface Options {
   readonly readOnly?: boolean
   /** `/health`: extra checks (plugins), each `ok` or `degraded`. */
   readonly health?: () => Promise<Record<string, "ok" | "degraded">>
+  /**
+   * Plugin webhooks: every request under `/v1/plugins/` that no route of the
+   * table answers goes to the plugin host, which checks its signature.
+   */
+  readonly plugins?: { readonly dispatch: (request: Request) => Promise<Response> }
 }
 
 type Env = { Variables: { requestId: string; principal?: Principal.Principal } }
@@ -336,6 +341,9 @@ export const make = (options: Options): Hono<Env> => {
       return finish(c.json(wire as object, route.success.status, headers))
     })
   }
+
+  const plugins = options.plugins
+  if (plugins !== undefined) app.all("/v1/plugins/*", (c) => plugins.dispatch(c.req.raw))
 
   app.notFound((c) => {
     const allowed = patterns.filter((entry) => entry.pattern.test(c.req.path)).map((entry) => entry.method)

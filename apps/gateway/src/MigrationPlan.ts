@@ -8,9 +8,11 @@ import { caseMigrations } from "@bashke/case"
 import { mechanismMigrations } from "@bashke/mechanism"
 import { meetingMigrations } from "@bashke/meeting"
 import { type Migrations, persistenceMigrations } from "@bashke/persistence"
+import { pluginSdkMigrations } from "@bashke/plugin-sdk"
 import { referralMigrations } from "@bashke/referral"
 import { securityMigrations } from "@bashke/security"
 import { gatewayMigrations } from "./ApiTokens"
+import { gatewayPluginMigrations } from "./plugins/PluginMigrations"
 
 export const migrationPlan: ReadonlyArray<Migrations.MigrationSet> = [
   persistenceMigrations,
@@ -21,4 +23,6 @@ export const migrationPlan: ReadonlyArray<Migrations.MigrationSet> = [
   referralMigrations,
   actionPlanMigrations,
   gatewayMigrations,
+  pluginSdkMigrations,
+  gatewayPluginMigrations,
 ]

@@ -4,6 +4,7 @@ import * as ActionPlans from "./routes/ActionPlans"
 import * as Cases from "./routes/Cases"
 import * as Mechanisms from "./routes/Mechanisms"
 import * as Meetings from "./routes/Meetings"
+import * as Plugins from "./routes/Plugins"
 import * as Referrals from "./routes/Referrals"
 import * as Reports from "./routes/Reports"
 import * as ServiceDirectory from "./routes/ServiceDirectory"
@@ -16,4 +17,5 @@ export const routes: ReadonlyArray<Route.AnyRoute> = [
   ...Referrals.routes,
   ...ActionPlans.routes,
   ...Reports.routes,
+  ...Plugins.routes,
 ]

@@ -6,6 +6,10 @@
  * Keys: `BASHKE_VAULT_KEYS` and `BASHKE_BLIND_INDEX_KEY`. With `demo: true`
  * and no keys set, the demo generates keys once into `demo-keys.json` beside
  * the SQLite file (mode 0600) — fine for invented data, never for real data.
+ *
+ * Plugins: `BASHKE_PLUGINS_CONFIG` names a JSON file (docs/gateway-plugins.md);
+ * the packages it lists are imported, their host started, their webhooks
+ * mounted under `/v1/plugins/` and their health added to `/health`.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs"
 import { dirname, join, resolve } from "node:path"
@@ -20,6 +24,7 @@ import * as App from "./App"
 import { seed } from "./demo/Seed"
 import { principal } from "./demo/World"
 import { migrationPlan } from "./MigrationPlan"
+import * as PluginRuntime from "./plugins/PluginRuntime"
 import * as RequestFingerprint from "./RequestFingerprint"
 import { routes } from "./Routes"
 import * as Services from "./Services"
@@ -31,6 +36,8 @@ export interface ServerOptions {
   /** Seed the demo into an empty database and issue demo tokens. */
   readonly demo?: boolean
   readonly log?: (line: App.RequestLogLine) => void
+  /** A JSON file of plugin host configuration; `BASHKE_PLUGINS_CONFIG` by default, none when unset. */
+  readonly pluginsConfig?: string
 }
 
 export interface Running {
@@ -106,8 +113,21 @@ export const start = async (options: ServerOptions = {}): Promise<Running> => {
   const fingerprint = await RequestFingerprint.make(
     RequestFingerprint.fromBase64(demo?.blindIndex ?? process.env.BASHKE_BLIND_INDEX_KEY ?? ""),
   )
+  // Plugins: imported by package name, their loops started; a start-up error stops the server.
+  const pluginsConfig = options.pluginsConfig ?? process.env.BASHKE_PLUGINS_CONFIG
+  const plugins =
+    pluginsConfig === undefined || pluginsConfig === ""
+      ? undefined
+      : await PluginRuntime.readConfig(pluginsConfig)
+          .then((config) => PluginRuntime.start(runtime, config, { importer: PluginRuntime.nodeImporter }))
+          .catch(async (error: unknown) => {
+            await runtime.dispose()
+            throw error
+          })
+  const run: App.Runner = (effect) => runtime.runPromiseExit(effect)
   const app = App.make({
-    run: (effect) => runtime.runPromiseExit(effect),
+    run: plugins === undefined ? run : plugins.runner(run),
+    ...(plugins === undefined ? {} : { plugins: { dispatch: plugins.dispatch }, health: plugins.health }),
     fingerprint,
     routes,
     corsOrigins,
@@ -128,6 +148,7 @@ export const start = async (options: ServerOptions = {}): Promise<Running> => {
     seeded,
     close: async () => {
       await new Promise<void>((done) => server.close(() => done()))
+      await plugins?.close()
       await runtime.dispose()
     },
   }

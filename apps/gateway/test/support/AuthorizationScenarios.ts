@@ -10,6 +10,7 @@ import { directoryScenarios } from "./authorization/Directory"
 import type { Scenario } from "./authorization/Matrix"
 import { mechanismScenarios } from "./authorization/Mechanisms"
 import { meetingScenarios } from "./authorization/Meetings"
+import { pluginScenarios } from "./authorization/Plugins"
 import { referralScenarios } from "./authorization/Referrals"
 import { reportScenarios } from "./authorization/Reports"
 
@@ -31,4 +32,5 @@ export const authorizationScenarios: ReadonlyArray<Scenario> = [
   ...referralScenarios,
   ...actionPlanScenarios,
   ...reportScenarios,
+  ...pluginScenarios,
 ]

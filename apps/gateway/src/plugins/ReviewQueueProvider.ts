@@ -1,0 +1,35 @@
+/**
+ * `review-queue:write`: a plugin's uncertain records go to the gateway's
+ * review queue (`ReviewItems`), once per (plugin, source, record id), for the
+ * coordinators of the mechanisms the plugin's principal serves.
+ */
+import type { Id } from "@bashke/kernel"
+import { ReviewQueue } from "@bashke/plugin-sdk"
+import type { Vault } from "@bashke/security"
+import type { SqlClient } from "@effect/sql"
+import { Effect, Layer, Option } from "effect"
+import { PluginPrincipals } from "./PluginConfig"
+import * as ReviewItems from "./ReviewItems"
+
+export const layer: Layer.Layer<
+  ReviewQueue.ReviewQueue,
+  never,
+  SqlClient.SqlClient | Vault.Vault | Id.IdGenerator | PluginPrincipals
+> = Layer.effect(
+  ReviewQueue.ReviewQueue,
+  Effect.gen(function* () {
+    const context = yield* Effect.context<SqlClient.SqlClient | Vault.Vault | Id.IdGenerator>()
+    const principals = yield* PluginPrincipals
+    return {
+      forPlugin: (plugin) => ({
+        submit: (item) => {
+          const mechanisms = Option.match(principals.of(plugin.name), {
+            onNone: () => [],
+            onSome: (settings) => settings.mechanisms,
+          })
+          return ReviewItems.submit(plugin.id, mechanisms, item).pipe(Effect.provide(context))
+        },
+      }),
+    }
+  }),
+)

@@ -1,0 +1,164 @@
+/**
+ * `/v1/plugins`: what people do about plugins. Coordinators and
+ * administrators work the review queue (records a plugin could not place:
+ * listed without details, read one by a safe POST that is audited, resolve it
+ * with the case and person it is, or the new case opened for it);
+ * administrators see the dead letters and replay them. Every other path
+ * under `/v1/plugins/<id>/…` is a plugin's own webhook, answered by the host
+ * (so `reviews` and `dead-letters` cannot be plugin ids).
+ */
+import { Cursor, Errors, Pagination, Principal } from "@bashke/kernel"
+import { DeadLetter } from "@bashke/plugin-sdk"
+import { Effect, Schema } from "effect"
+import { LoadedPlugins } from "../plugins/GatewayPlugins"
+import * as ReviewItems from "../plugins/ReviewItems"
+import * as Route from "../Route"
+import * as Keyset from "./Keyset"
+
+const tag = "plugins"
+
+const ReviewPath = Schema.Struct({ reviewId: Schema.String.pipe(Schema.pattern(/^[0-9A-HJKMNP-TV-Z]{26}$/)) })
+
+const reviewers = (action: string) =>
+  Effect.flatMap(Principal.CurrentPrincipal, (principal) =>
+    Principal.hasAnyRole(principal, ["coordinator", "administrator"])
+      ? Effect.succeed(principal)
+      : Effect.fail(new Errors.Forbidden({ action, rule: "policy.role.not-permitted" })),
+  )
+
+const ReviewQuery = Schema.Struct({
+  state: Schema.optionalWith(Schema.Literal("open", "all"), { default: () => "open" as const }),
+  limit: Keyset.limit,
+  after: Keyset.after,
+})
+
+const listReviews = Route.make({
+  method: "get",
+  path: "/v1/plugins/reviews",
+  operationId: "listPluginReviews",
+  tag,
+  summary: "The plugins' review queue (ids and reasons, no details)",
+  querySchema: ReviewQuery,
+  success: { status: 200, schema: Keyset.pageSchema(ReviewItems.ReviewSummary, "PluginReviewPage") },
+  handle: ({ query }) =>
+    Effect.gen(function* () {
+      const principal = yield* reviewers("plugin.review.list")
+      const after = query.after === undefined ? undefined : yield* Cursor.decode(query.after)
+      const rows = yield* ReviewItems.list({
+        scope: ReviewItems.scopeOf(principal),
+        open: query.state === "open",
+        limit: query.limit + 1,
+        after: after === undefined ? undefined : String(after[0]),
+      })
+      return Pagination.paginate(rows, query.limit, (row) => [row.id])
+    }),
+})
+
+const readReview = Route.make({
+  method: "post",
+  path: "/v1/plugins/reviews/:reviewId/read",
+  operationId: "readPluginReview",
+  tag,
+  summary: "One review item with its details (audited)",
+  safe: true,
+  pathSchema: ReviewPath,
+  success: { status: 200, schema: ReviewItems.ReviewDetail },
+  handle: ({ path }) =>
+    Effect.gen(function* () {
+      const principal = yield* reviewers("plugin.review.read")
+      return yield* ReviewItems.read(path.reviewId, principal)
+    }),
+})
+
+const resolveReview = Route.make({
+  method: "post",
+  path: "/v1/plugins/reviews/:reviewId/resolution",
+  operationId: "resolvePluginReview",
+  tag,
+  summary: "Resolve a review item: the case (and person) it is, a new case opened, or dismissed",
+  pathSchema: ReviewPath,
+  bodySchema: ReviewItems.Resolution,
+  success: { status: 200, schema: ReviewItems.ReviewSummary },
+  handle: ({ path, body }) =>
+    Effect.gen(function* () {
+      const principal = yield* reviewers("plugin.review.resolve")
+      const resolution = yield* Schema.decodeUnknown(ReviewItems.Resolution)(body).pipe(
+        Effect.mapError(() => new Errors.InvalidInput({ field: "body", rule: "gateway.input.invalid" })),
+      )
+      return yield* ReviewItems.resolve(path.reviewId, resolution, principal)
+    }),
+})
+
+const administrators = (action: string) =>
+  Effect.flatMap(Principal.CurrentPrincipal, (principal) =>
+    Principal.hasRole(principal, "administrator")
+      ? Effect.succeed(principal)
+      : Effect.fail(new Errors.Forbidden({ action, rule: "principal.role.required" })),
+  )
+
+const PluginName = Schema.String.pipe(Schema.pattern(/^[A-Za-z0-9@/._-]{1,214}$/))
+
+const DeadLetterQuery = Schema.Struct({
+  plugin: Schema.optional(PluginName),
+  limit: Keyset.limit,
+})
+
+const DeadLetters = Schema.Struct({ items: Schema.Array(DeadLetter.DeadLetter) }).annotations({
+  identifier: "PluginDeadLetters",
+})
+
+const listDeadLetters = Route.make({
+  method: "get",
+  path: "/v1/plugins/dead-letters",
+  operationId: "listPluginDeadLetters",
+  tag,
+  summary: "Records and events the plugins gave up on (codes, never payloads)",
+  querySchema: DeadLetterQuery,
+  success: { status: 200, schema: DeadLetters },
+  handle: ({ query }) =>
+    Effect.gen(function* () {
+      yield* administrators("plugin.dead-letter.list")
+      const { host } = yield* LoadedPlugins
+      if (host === undefined) return { items: [] }
+      const items = yield* host.deadLetters({
+        limit: query.limit,
+        ...(query.plugin === undefined ? {} : { plugin: query.plugin }),
+      })
+      return { items }
+    }),
+})
+
+const Replay = Schema.Union(
+  Schema.TaggedStruct("DeadRecord", { plugin: PluginName, inboxId: Schema.String }),
+  Schema.TaggedStruct("DeadEvent", { plugin: PluginName, subscription: Schema.String, eventId: Schema.String }),
+).annotations({ identifier: "PluginReplay" })
+
+const Replayed = Schema.Struct({ replayed: Schema.Boolean }).annotations({ identifier: "PluginReplayed" })
+
+const replayDeadLetter = Route.make({
+  method: "post",
+  path: "/v1/plugins/dead-letters/replay",
+  operationId: "replayPluginDeadLetter",
+  tag,
+  summary: "Replay a dead letter: it is tried again from its first attempt",
+  bodySchema: Replay,
+  success: { status: 200, schema: Replayed },
+  handle: ({ body }) =>
+    Effect.gen(function* () {
+      yield* administrators("plugin.dead-letter.replay")
+      const letter = yield* Schema.decodeUnknown(Replay)(body).pipe(
+        Effect.mapError(() => new Errors.InvalidInput({ field: "body", rule: "gateway.input.invalid" })),
+      )
+      const { host } = yield* LoadedPlugins
+      if (host === undefined) return yield* Effect.fail(new Errors.NotFound({ entity: "Plugin", id: letter.plugin }))
+      return { replayed: yield* host.replay(letter) }
+    }),
+})
+
+export const routes: ReadonlyArray<Route.AnyRoute> = [
+  listReviews,
+  readReview,
+  resolveReview,
+  listDeadLetters,
+  replayDeadLetter,
+]
