@@ -97,19 +97,21 @@ const make = Effect.gen(function* () {
   const resolve: Service["resolve"] = (token) =>
     Effect.gen(function* () {
       if (!token.startsWith(prefix)) return Option.none()
-      const tokenHash = yield* Effect.promise(() => hash(token))
+      // The cache is keyed by the token itself (held in memory only, like the
+      // request that carried it), so a busy client costs no hash per request.
       const now = Date.now()
-      const cached = cache.get(tokenHash)
+      const cached = cache.get(token)
       if (cached !== undefined && cached.until > now) return Option.some(cached.principal)
+      const tokenHash = yield* Effect.promise(() => hash(token))
       const rows = yield* sql<{ principal: string }>`SELECT principal FROM gateway_api_tokens
         WHERE token_hash = ${tokenHash} AND revoked_at IS NULL`
       const row = rows[0]
       if (row === undefined) {
-        cache.delete(tokenHash)
+        cache.delete(token)
         return Option.none()
       }
       const principal = yield* Schema.decode(StoredPrincipal)(row.principal)
-      cache.set(tokenHash, { principal, until: now + Duration.toMillis(cacheFor) })
+      cache.set(token, { principal, until: now + Duration.toMillis(cacheFor) })
       return Option.some(principal)
     }).pipe(Effect.orDie)
 

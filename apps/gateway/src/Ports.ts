@@ -23,15 +23,11 @@ import * as IndicatorQueries from "./IndicatorQueries"
 export const signatories: Layer.Layer<Signatories.Signatories, never, Mechanisms.Mechanisms> = Layer.effect(
   Signatories.Signatories,
   Effect.map(Mechanisms.Mechanisms, (mechanisms) => ({
+    // One read of the mechanism (memoranda and memberships) per policy check.
     at: (mechanismId, at) =>
-      Effect.gen(function* () {
-        const institutions = yield* mechanisms.signatories(mechanismId, at)
-        const members = yield* mechanisms.members(mechanismId, at).pipe(Effect.orElseSucceed(() => []))
-        return institutions.flatMap((institution) => {
-          const member = members.find((membership) => membership.institutionId === institution)
-          return member === undefined ? [] : [{ institution, sector: member.sector }]
-        })
-      }),
+      Effect.map(mechanisms.signatoryMembers(mechanismId, at), (members) =>
+        members.map((member) => ({ institution: member.institutionId, sector: member.sector })),
+      ),
   })),
 )
 

@@ -8,7 +8,7 @@
  * @since 0.1.0
  */
 
-import { CivilDate, Errors, Id, JurisdictionProfile, Principal } from "@bashke/kernel"
+import { CivilDate, Errors, Id, JurisdictionProfile, Principal, Span } from "@bashke/kernel"
 import { Transaction } from "@bashke/persistence"
 import type { SqlClient } from "@effect/sql"
 import { Clock, Effect, Either } from "effect"
@@ -127,7 +127,7 @@ export const create = (
       }),
     )
     return plan
-  }).pipe(Effect.withSpan("ActionPlanService.create"))
+  }).pipe(Span.untraced("ActionPlanService.create"))
 
 /**
  * The coordinator moves the plan one step: adopt, start implementation, evaluate.
@@ -156,7 +156,7 @@ export const changeStatus = (
         return stored
       }),
     )
-  }).pipe(Effect.withSpan("ActionPlanService.changeStatus"))
+  }).pipe(Span.untraced("ActionPlanService.changeStatus"))
 
 /**
  * The coordinator records an activity's status, once the plan is adopted.
@@ -194,7 +194,7 @@ export const setActivityStatus = (
         return stored
       }),
     )
-  }).pipe(Effect.withSpan("ActionPlanService.setActivityStatus"))
+  }).pipe(Span.untraced("ActionPlanService.setActivityStatus"))
 
 /**
  * The coordinator records a measurement of a typed-in indicator (or its
@@ -249,7 +249,7 @@ export const recordMeasurement = (
         return stored
       }),
     )
-  }).pipe(Effect.withSpan("ActionPlanService.recordMeasurement"))
+  }).pipe(Span.untraced("ActionPlanService.recordMeasurement"))
 
 /**
  * A plan, for a member of its mechanism or the national coordinator.
@@ -294,4 +294,4 @@ export const report = (
       port.byActivities(plan.activities.map((a) => a.id)),
     )
     return MonitoringReport.compute({ plan, period: request.period, asOf, computed, actionItems })
-  }).pipe(Effect.withSpan("ActionPlanService.report"))
+  }).pipe(Span.untraced("ActionPlanService.report"))

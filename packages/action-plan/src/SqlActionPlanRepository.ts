@@ -6,7 +6,7 @@
  *
  * @since 0.1.0
  */
-import { Errors } from "@bashke/kernel"
+import { Errors, Span } from "@bashke/kernel"
 import { OptimisticConcurrency, SqlValues } from "@bashke/persistence"
 import { SqlClient } from "@effect/sql"
 import { Effect, Layer, Schema } from "effect"
@@ -58,7 +58,7 @@ export const make: Effect.Effect<Service, never, SqlClient.SqlClient> = Effect.g
       version: plan.version,
       created_at: SqlValues.toSql(plan.createdAt),
       updated_at: SqlValues.toSql(plan.updatedAt),
-    })}`.pipe(Effect.asVoid, Effect.orDie, Effect.withSpan("SqlActionPlanRepository.insert"))
+    })}`.pipe(Effect.asVoid, Effect.orDie, Span.untraced("SqlActionPlanRepository.insert"))
 
   // The mechanism and the period are fixed at creation; the rest follows the plan.
   const update: Service["update"] = (plan, expectedVersion) =>
@@ -76,7 +76,7 @@ export const make: Effect.Effect<Service, never, SqlClient.SqlClient> = Effect.g
     }).pipe(
       Effect.provideService(SqlClient.SqlClient, client),
       Effect.map((version) => ({ ...plan, version })),
-      Effect.withSpan("SqlActionPlanRepository.update"),
+      Span.untraced("SqlActionPlanRepository.update"),
     )
 
   const find: Service["find"] = (id) =>
@@ -85,14 +85,14 @@ export const make: Effect.Effect<Service, never, SqlClient.SqlClient> = Effect.g
       const row = rows[0]
       if (row === undefined) return yield* Effect.fail(new Errors.NotFound({ entity: "ActionPlan", id }))
       return yield* fromRow(row)
-    }).pipe(Effect.catchTag("SqlError", Effect.die), Effect.withSpan("SqlActionPlanRepository.find"))
+    }).pipe(Effect.catchTag("SqlError", Effect.die), Span.untraced("SqlActionPlanRepository.find"))
 
   const byMechanism: Service["byMechanism"] = (mechanismId) =>
     Effect.gen(function* () {
       const rows = yield* sql<Row>`SELECT * FROM action_plan_plans
         WHERE mechanism_id = ${mechanismId} ORDER BY period_start DESC, id`
       return yield* Effect.forEach(rows, fromRow)
-    }).pipe(Effect.orDie, Effect.withSpan("SqlActionPlanRepository.byMechanism"))
+    }).pipe(Effect.orDie, Span.untraced("SqlActionPlanRepository.byMechanism"))
 
   return { insert, update, find, byMechanism }
 })

@@ -15,12 +15,16 @@
  * `@bashke/reporting`): `case_statistics`, `perpetrator_statistics`,
  * `protection_order_statistics`.
  *
+ * Migration 4 indexes the events of protection orders by case, for reading a
+ * case whole.
+ *
  * @since 0.1.0
  */
 import type { Migrations } from "@bashke/persistence"
 import cases from "./internal/migrations/0001_cases"
 import statisticsViews from "./internal/migrations/0002_statistics_views"
 import statisticsViewsLateral from "./internal/migrations/0003_statistics_views_lateral"
+import caseReadIndexes from "./internal/migrations/0004_case_read_indexes"
 
 /**
  * @since 0.1.0
@@ -31,5 +35,6 @@ export const caseMigrations: Migrations.MigrationSet = {
     { id: 1, name: "cases", up: cases },
     { id: 2, name: "statistics-views", up: statisticsViews },
     { id: 3, name: "statistics-views-lateral", up: statisticsViewsLateral },
+    { id: 4, name: "case-read-indexes", up: caseReadIndexes },
   ],
 }

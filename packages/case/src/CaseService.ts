@@ -44,7 +44,7 @@
  *
  * @since 0.1.0
  */
-import { CivilDate, Errors, Id, JurisdictionProfile, Id as KernelId, Principal } from "@bashke/kernel"
+import { CivilDate, Errors, Id, JurisdictionProfile, Id as KernelId, Principal, Span } from "@bashke/kernel"
 import { OptimisticConcurrency, Outbox, Transaction } from "@bashke/persistence"
 import { AccessPolicy, AuditEntry, AuditLog, type BlindIndex, type Purpose, type Vault } from "@bashke/security"
 import { SqlClient } from "@effect/sql"
@@ -182,6 +182,10 @@ const fromEither = <A, E>(either: Either.Either<A, E>): Effect.Effect<A, E> =>
 const institutionIds = (signatories: ReadonlyArray<Signatory>): ReadonlyArray<Id.InstitutionId> =>
   signatories.map((signatory) => signatory.institution)
 
+// The reason a close or a reopen may carry, as the transition input holds it.
+const CloseReason = Schema.Struct({ reason: Schema.optional(CaseLifecycle.ClosureReason) })
+const ReopenReason = Schema.Struct({ reason: Schema.optional(CaseLifecycle.ReopenReason) })
+
 const closedForChanges = new Errors.InvalidInput({ field: "caseId", rule: "case.closed.read-only" })
 
 /**
@@ -226,8 +230,7 @@ export const make = (
     const run = <A, E>(
       name: string,
       effect: Effect.Effect<A, E, Principal.CurrentPrincipal | SqlClient.SqlClient | KernelId.IdGenerator>,
-    ): Effect.Effect<A, E, Principal.CurrentPrincipal> =>
-      effect.pipe(Effect.provide(storeContext), Effect.withSpan(name))
+    ): Effect.Effect<A, E, Principal.CurrentPrincipal> => effect.pipe(Effect.provide(storeContext), Span.untraced(name))
 
     const now = Effect.map(Clock.currentTimeMillis, (millis) => new Date(millis))
 
@@ -875,15 +878,9 @@ export const make = (
         case "monitor":
           return Effect.succeed(Command.monitor())
         case "close":
-          return Effect.map(
-            decode(Schema.Struct({ reason: Schema.optional(CaseLifecycle.ClosureReason) }))(input),
-            ({ reason }) => Command.close({ reason }),
-          )
+          return Effect.map(decode(CloseReason)(input), ({ reason }) => Command.close({ reason }))
         case "reopen":
-          return Effect.map(
-            decode(Schema.Struct({ reason: Schema.optional(CaseLifecycle.ReopenReason) }))(input),
-            ({ reason }) => Command.reopen({ reason }),
-          )
+          return Effect.map(decode(ReopenReason)(input), ({ reason }) => Command.reopen({ reason }))
       }
     }
 
@@ -983,7 +980,7 @@ export const make = (
         const profile = yield* JurisdictionProfile.CurrentJurisdiction
         const cases = yield* repository.list(mechanismId)
         return cases.map((aCase) => CaseSummary.summarize(aCase, at, profile))
-      }).pipe(Effect.withSpan("CaseService.summaries"))
+      }).pipe(Span.untraced("CaseService.summaries"))
 
     const readPersonalData: Service["readPersonalData"] = (raw) =>
       run(
@@ -1012,19 +1009,20 @@ export const make = (
             return yield* Effect.fail(decided.left)
           }
           const sealed = yield* repository.sealedDetails(aCase.id, input.personId)
-          return yield* transaction(
-            personal.read(
-              {
-                principal: s.principal,
-                mechanismId: aCase.mechanismId,
-                caseId: aCase.id,
-                personId: input.personId,
-                purpose: request.purpose,
-                breakGlassReason: breakGlass ? input.breakGlassReason : undefined,
-              },
-              sealed,
-              input.fields,
-            ),
+          // The read's one write is its audit entry, appended in a transaction of
+          // its own after the fields are open: no transaction here holds the
+          // connection while WebCrypto works.
+          return yield* personal.read(
+            {
+              principal: s.principal,
+              mechanismId: aCase.mechanismId,
+              caseId: aCase.id,
+              personId: input.personId,
+              purpose: request.purpose,
+              breakGlassReason: breakGlass ? input.breakGlassReason : undefined,
+            },
+            sealed,
+            input.fields,
           )
         }),
       )

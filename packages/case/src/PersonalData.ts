@@ -12,7 +12,9 @@
  *   decrypting anything;
  * - every write and every read appends an `AuditLog` entry — who, for which
  *   institution, mechanism, case and person, what, and why — in the caller's
- *   transaction, so the data and its audit entry commit together.
+ *   transaction, so the data and its audit entry commit together. A read
+ *   appends once its fields are open, so a value that does not open (a
+ *   defect) records nothing, and no transaction waits on the decryption.
  *
  * A read without a purpose is refused before anything happens
  * (`InvalidInput`, `audit.purpose.required`) and writes nothing, not even an
@@ -25,9 +27,11 @@
  *
  * @since 0.1.0
  */
+
 import type { Errors, Id, Principal } from "@bashke/kernel"
+import { Span } from "@bashke/kernel"
 import { AuditEntry, AuditLog, BlindIndex, type Purpose, Vault } from "@bashke/security"
-import { Context, Effect, Layer } from "effect"
+import { Context, Effect, Either, Layer } from "effect"
 import * as Person from "./Person"
 
 /**
@@ -85,9 +89,10 @@ export interface Service {
    */
   readonly write: (access: Access, details: Person.PersonalDetails) => Effect.Effect<SealedDetails, Errors.InvalidInput>
   /**
-   * Records the read in the audit log, then opens the requested fields (all by
-   * default). Without a purpose: `InvalidInput` (`audit.purpose.required`),
-   * nothing written; with a break-glass reason, the entry is flagged.
+   * Opens the requested fields (all by default), then records the read in the
+   * audit log. Without a purpose: `InvalidInput` (`audit.purpose.required`),
+   * nothing opened, nothing written; with a break-glass reason, the entry is
+   * flagged.
    */
   readonly read: (
     access: Access,
@@ -139,13 +144,19 @@ export const make: Effect.Effect<Service, never, Vault.Vault | BlindIndex.BlindI
         }
         yield* audit.append(draft({ ...access, purpose: access.purpose ?? "case-management" }, "write"))
         return { fields, personalNumberIndex }
-      }).pipe(Effect.withSpan("PersonalData.write"))
+      }).pipe(Span.untraced("PersonalData.write"))
 
     const read: Service["read"] = (access, sealed, fields = Person.personalFields) =>
       Effect.gen(function* () {
-        // The audit log refuses a draft without a purpose (or a break-glass read
-        // without a reason) before writing: then nothing is opened either.
-        yield* audit.append(draft(access, access.breakGlassReason === undefined ? "read" : "break-glass-read"))
+        const entry = draft(access, access.breakGlassReason === undefined ? "read" : "break-glass-read")
+        // A draft the audit log would refuse (no purpose, a break-glass read
+        // without a reason) is refused before anything is opened or written.
+        const refused = AuditEntry.check(entry)
+        if (Either.isLeft(refused)) return yield* Effect.fail(refused.left)
+        // Opened first and recorded after, so the append holds the connection
+        // (on SQLite: every other request) for its own statements only, not
+        // while WebCrypto works. One field after another: opening them at once
+        // (a fiber each) cost more CPU under load than it saved in waiting.
         const details: { -readonly [F in Person.PersonalField]?: string } = {}
         for (const field of fields) {
           const value = sealed[field]
@@ -153,8 +164,9 @@ export const make: Effect.Effect<Service, never, Vault.Vault | BlindIndex.BlindI
           // defect for the operators, never a message with any part of the value.
           if (value !== undefined) details[field] = yield* Effect.orDie(vault.open(value, aad(access.personId, field)))
         }
+        yield* audit.append(entry)
         return details as Person.PersonalDetails
-      }).pipe(Effect.withSpan("PersonalData.read"))
+      }).pipe(Span.untraced("PersonalData.read"))
 
     return { write, read, indexOf }
   },

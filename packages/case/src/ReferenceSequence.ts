@@ -17,7 +17,9 @@
  *
  * @since 0.1.0
  */
+
 import type { Id } from "@bashke/kernel"
+import { Span } from "@bashke/kernel"
 import { SqlClient } from "@effect/sql"
 import { Effect, Option, Schema } from "effect"
 
@@ -29,6 +31,7 @@ import { Effect, Option, Schema } from "effect"
 export const table = "case_reference_counters"
 
 const Integer = Schema.Union(Schema.Int, Schema.NumberFromString.pipe(Schema.int()))
+const decodeInteger = Schema.decodeUnknownSync(Integer)
 
 /**
  * The next sequence number of `mechanismId` in `year`: 1 for the year's first
@@ -51,8 +54,8 @@ export const next = (mechanismId: Id.MechanismId, year: number): Effect.Effect<n
       RETURNING last_sequence`
     const row = rows[0]
     if (row === undefined) return yield* Effect.dieMessage("case_reference_counters: the upsert returned no row")
-    return Schema.decodeUnknownSync(Integer)(row.last_sequence)
-  }).pipe(Effect.orDie, Effect.withSpan("ReferenceSequence.next", { attributes: { year } }))
+    return decodeInteger(row.last_sequence)
+  }).pipe(Effect.orDie, Span.untraced("ReferenceSequence.next", { year }))
 
 /**
  * The last sequence number handed out for `mechanismId` in `year` (0 before the
@@ -66,5 +69,5 @@ export const last = (mechanismId: Id.MechanismId, year: number): Effect.Effect<n
     const rows = yield* sql<{ last_sequence: unknown }>`SELECT last_sequence FROM case_reference_counters
       WHERE mechanism_id = ${mechanismId} AND year = ${year}`
     const row = rows[0]
-    return row === undefined ? 0 : Schema.decodeUnknownSync(Integer)(row.last_sequence)
-  }).pipe(Effect.orDie, Effect.withSpan("ReferenceSequence.last", { attributes: { year } }))
+    return row === undefined ? 0 : decodeInteger(row.last_sequence)
+  }).pipe(Effect.orDie, Span.untraced("ReferenceSequence.last", { year }))

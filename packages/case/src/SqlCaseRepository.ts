@@ -7,7 +7,7 @@
  *
  * @since 0.1.0
  */
-import { CivilDate, Errors, Id, Municipality, Sector } from "@bashke/kernel"
+import { CivilDate, Errors, Id, Municipality, Sector, Span } from "@bashke/kernel"
 import { OptimisticConcurrency } from "@bashke/persistence"
 import { AccessPolicy, Vault } from "@bashke/security"
 import { SqlClient } from "@effect/sql"
@@ -172,6 +172,27 @@ const TransitionRow = Schema.Struct({
 const MatchRow = Schema.Struct({ case_id: Id.CaseId, id: Id.PersonId })
 const MunicipalityRow = Schema.Struct({ municipality: Municipality.MunicipalityCode })
 const SeqRow = Schema.Struct({ seq: Integer })
+const IdRow = Schema.Struct({ id: Id.CaseId })
+
+// Built once: a decoder made per query (a fresh `Schema.Array` class, its AST
+// and parser) cost more than the statement it decoded.
+const rowsOf = <A, I>(schema: Schema.Schema<A, I>) => Schema.decodeUnknown(Schema.Array(schema))
+const decodeCases = rowsOf(CaseRow)
+const decodeTeam = rowsOf(TeamRow)
+const decodePersons = rowsOf(PersonRow)
+const decodeSealed = rowsOf(SealedRow)
+const decodeIncidents = rowsOf(IncidentRow)
+const decodeAssessments = rowsOf(AssessmentRow)
+const decodeOrders = rowsOf(OrderRow)
+const decodeOrderEvents = rowsOf(OrderEventRow)
+const decodeMeasures = rowsOf(MeasureRow)
+const decodeConsents = rowsOf(ConsentRow)
+const decodeTransitions = rowsOf(TransitionRow)
+const decodeMatches = rowsOf(MatchRow)
+const decodeMunicipalities = rowsOf(MunicipalityRow)
+const decodeSeqs = rowsOf(SeqRow)
+const decodeIds = rowsOf(IdRow)
+const decodeRelationship = Schema.decodeUnknownSync(Relationship.Relationship)
 
 // The sealed columns, by field of `Person.PersonalDetails`.
 const sealedColumns = {
@@ -191,7 +212,7 @@ const toPerson = (row: typeof PersonRow.Type): Person.Person => {
   const relationship =
     row.relationship_kind == null || row.relationship_time == null
       ? undefined
-      : Schema.decodeUnknownSync(Relationship.Relationship)({
+      : decodeRelationship({
           kind: row.relationship_kind,
           time: row.relationship_time,
         })
@@ -313,40 +334,36 @@ const groupBy = <A extends { readonly case_id: string }>(rows: ReadonlyArray<A>)
 export const make: Effect.Effect<Service, never, SqlClient.SqlClient> = Effect.gen(function* () {
   const client = yield* SqlClient.SqlClient
   const sql = client.withoutTransforms()
-  const decode = <A, I>(schema: Schema.Schema<A, I>) => Schema.decodeUnknown(Schema.Array(schema))
-
   // Every part of the cases selected by `where` (a condition on `cases`),
   // assembled; one query per table whatever the number of cases.
   const load = (caseIds: ReadonlyArray<Id.CaseId>) =>
     Effect.gen(function* () {
       if (caseIds.length === 0) return []
       const inCases = sql.in("case_id", caseIds)
-      const cases = yield* decode(CaseRow)(yield* sql`SELECT * FROM cases WHERE ${sql.in("id", caseIds)}`)
+      const cases = yield* decodeCases(yield* sql`SELECT * FROM cases WHERE ${sql.in("id", caseIds)}`)
       const team = groupBy(
-        yield* decode(TeamRow)(
+        yield* decodeTeam(
           yield* sql`SELECT case_id, institution_id, sector, access FROM case_team_members WHERE ${inCases}
             ORDER BY position`,
         ),
       )
       const persons = groupBy(
-        yield* decode(PersonRow)(
+        yield* decodePersons(
           yield* sql`SELECT id, case_id, role, sex, birth_year, age_band, community, disabilities,
             relationship_kind, relationship_time FROM persons WHERE ${inCases} ORDER BY id`,
         ),
       )
       const incidents = groupBy(
-        yield* decode(IncidentRow)(yield* sql`SELECT * FROM incidents WHERE ${inCases} ORDER BY occurred_on, id`),
+        yield* decodeIncidents(yield* sql`SELECT * FROM incidents WHERE ${inCases} ORDER BY occurred_on, id`),
       )
       const assessments = groupBy(
-        yield* decode(AssessmentRow)(
-          yield* sql`SELECT * FROM risk_assessments WHERE ${inCases} ORDER BY assessed_at, id`,
-        ),
+        yield* decodeAssessments(yield* sql`SELECT * FROM risk_assessments WHERE ${inCases} ORDER BY assessed_at, id`),
       )
       const orders = groupBy(
-        yield* decode(OrderRow)(yield* sql`SELECT * FROM protection_orders WHERE ${inCases} ORDER BY id`),
+        yield* decodeOrders(yield* sql`SELECT * FROM protection_orders WHERE ${inCases} ORDER BY id`),
       )
       const orderEvents = new Map<string, Array<typeof OrderEventRow.Type>>()
-      for (const row of yield* decode(OrderEventRow)(
+      for (const row of yield* decodeOrderEvents(
         yield* sql`SELECT order_id, event, at, until_at, reported_by, recorded_at FROM protection_order_events
           WHERE ${inCases} ORDER BY order_id, seq`,
       )) {
@@ -355,11 +372,9 @@ export const make: Effect.Effect<Service, never, SqlClient.SqlClient> = Effect.g
         else list.push(row)
       }
       const measures = groupBy(
-        yield* decode(MeasureRow)(yield* sql`SELECT * FROM safety_plan_measures WHERE ${inCases} ORDER BY id`),
+        yield* decodeMeasures(yield* sql`SELECT * FROM safety_plan_measures WHERE ${inCases} ORDER BY id`),
       )
-      const consents = groupBy(
-        yield* decode(ConsentRow)(yield* sql`SELECT * FROM consents WHERE ${inCases} ORDER BY id`),
-      )
+      const consents = groupBy(yield* decodeConsents(yield* sql`SELECT * FROM consents WHERE ${inCases} ORDER BY id`))
       return cases.map(
         (row): Case.Case => ({
           id: row.id,
@@ -408,7 +423,7 @@ export const make: Effect.Effect<Service, never, SqlClient.SqlClient> = Effect.g
 
   const saveTeam: Service["saveTeam"] = (caseId, team, at) =>
     Effect.gen(function* () {
-      const stored = yield* decode(TeamRow)(
+      const stored = yield* decodeTeam(
         yield* sql`SELECT case_id, institution_id, sector, access FROM case_team_members WHERE case_id = ${caseId}`,
       )
       const wanted = new Map(team.members.map((member) => [member.institution as string, member]))
@@ -422,7 +437,7 @@ export const make: Effect.Effect<Service, never, SqlClient.SqlClient> = Effect.g
         wanted.delete(row.institution_id)
       }
       // New members join at the end, in the order given: the team reads back as it was built.
-      const last = yield* decode(SeqRow)(
+      const last = yield* decodeSeqs(
         yield* sql`SELECT COALESCE(MAX(position), 0) AS seq FROM case_team_members WHERE case_id = ${caseId}`,
       )
       let position = last[0]?.seq ?? 0
@@ -438,7 +453,7 @@ export const make: Effect.Effect<Service, never, SqlClient.SqlClient> = Effect.g
           version: OptimisticConcurrency.initialVersion,
         })}`
       }
-    }).pipe(Effect.orDie, Effect.withSpan("SqlCaseRepository.saveTeam"))
+    }).pipe(Effect.orDie, Span.untraced("SqlCaseRepository.saveTeam"))
 
   const insert: Service["insert"] = (aCase, placement) =>
     Effect.gen(function* () {
@@ -458,18 +473,18 @@ export const make: Effect.Effect<Service, never, SqlClient.SqlClient> = Effect.g
         version: aCase.version,
       })}`
       yield* saveTeam(aCase.id, aCase.team, aCase.openedAt)
-    }).pipe(Effect.catchTag("SqlError", Effect.die), Effect.withSpan("SqlCaseRepository.insert"))
+    }).pipe(Effect.catchTag("SqlError", Effect.die), Span.untraced("SqlCaseRepository.insert"))
 
   const find: Service["find"] = (id) =>
     load([id]).pipe(
       Effect.map((cases) => Option.fromNullable(cases[0])),
       Effect.orDie,
-      Effect.withSpan("SqlCaseRepository.find"),
+      Span.untraced("SqlCaseRepository.find"),
     )
 
   const list: Service["list"] = (mechanismId, options) =>
     Effect.gen(function* () {
-      const rows = yield* decode(Schema.Struct({ id: Id.CaseId }))(
+      const rows = yield* decodeIds(
         options?.includeClosed === true
           ? yield* sql`SELECT id FROM cases WHERE mechanism_id = ${mechanismId} ORDER BY year, sequence`
           : yield* sql`SELECT id FROM cases WHERE mechanism_id = ${mechanismId} AND status <> 'closed'
@@ -480,14 +495,14 @@ export const make: Effect.Effect<Service, never, SqlClient.SqlClient> = Effect.g
         const aCase = byId.get(row.id)
         return aCase === undefined ? [] : [aCase]
       })
-    }).pipe(Effect.orDie, Effect.withSpan("SqlCaseRepository.list"))
+    }).pipe(Effect.orDie, Span.untraced("SqlCaseRepository.list"))
 
   const municipalityOf: Service["municipalityOf"] = (mechanismId) =>
     sql`SELECT municipality FROM cases WHERE mechanism_id = ${mechanismId} ORDER BY year, sequence LIMIT 1`.pipe(
-      Effect.flatMap(decode(MunicipalityRow)),
+      Effect.flatMap(decodeMunicipalities),
       Effect.map((rows) => Option.fromNullable(rows[0]?.municipality)),
       Effect.orDie,
-      Effect.withSpan("SqlCaseRepository.municipalityOf"),
+      Span.untraced("SqlCaseRepository.municipalityOf"),
     )
 
   const update: Service["update"] = (aCase, expectedVersion) =>
@@ -500,7 +515,7 @@ export const make: Effect.Effect<Service, never, SqlClient.SqlClient> = Effect.g
     }).pipe(
       Effect.map((version) => ({ ...aCase, version })),
       Effect.provideService(SqlClient.SqlClient, sql),
-      Effect.withSpan("SqlCaseRepository.update"),
+      Span.untraced("SqlCaseRepository.update"),
     )
 
   const insertPerson: Service["insertPerson"] = (caseId, person, details, at) => {
@@ -522,12 +537,12 @@ export const make: Effect.Effect<Service, never, SqlClient.SqlClient> = Effect.g
       personal_number_index: details.personalNumberIndex ?? null,
       created_at: at.toISOString(),
       version: OptimisticConcurrency.initialVersion,
-    })}`.pipe(Effect.asVoid, Effect.orDie, Effect.withSpan("SqlCaseRepository.insertPerson"))
+    })}`.pipe(Effect.asVoid, Effect.orDie, Span.untraced("SqlCaseRepository.insertPerson"))
   }
 
   const sealedDetails: Service["sealedDetails"] = (caseId, personId) =>
     Effect.gen(function* () {
-      const rows = yield* decode(SealedRow)(
+      const rows = yield* decodeSealed(
         yield* sql`SELECT given_name, family_name, personal_number, birth_date, address, phone, safe_contact
           FROM persons WHERE id = ${personId} AND case_id = ${caseId}`,
       )
@@ -541,15 +556,15 @@ export const make: Effect.Effect<Service, never, SqlClient.SqlClient> = Effect.g
       return fields
     }).pipe(
       Effect.catchTags({ SqlError: Effect.die, ParseError: Effect.die }),
-      Effect.withSpan("SqlCaseRepository.sealedDetails"),
+      Span.untraced("SqlCaseRepository.sealedDetails"),
     )
 
   const personsByIndex: Service["personsByIndex"] = (index) =>
     sql`SELECT case_id, id FROM persons WHERE personal_number_index = ${index} ORDER BY case_id, id`.pipe(
-      Effect.flatMap(decode(MatchRow)),
+      Effect.flatMap(decodeMatches),
       Effect.map((rows) => rows.map((row) => ({ caseId: row.case_id, personId: row.id }))),
       Effect.orDie,
-      Effect.withSpan("SqlCaseRepository.personsByIndex"),
+      Span.untraced("SqlCaseRepository.personsByIndex"),
     )
 
   const insertIncident: Service["insertIncident"] = (caseId, incident) =>
@@ -567,7 +582,7 @@ export const make: Effect.Effect<Service, never, SqlClient.SqlClient> = Effect.g
       source_reference: incident.sourceReference ?? null,
       recorded_at: incident.recordedAt.toISOString(),
       version: OptimisticConcurrency.initialVersion,
-    })}`.pipe(Effect.asVoid, Effect.orDie, Effect.withSpan("SqlCaseRepository.insertIncident"))
+    })}`.pipe(Effect.asVoid, Effect.orDie, Span.untraced("SqlCaseRepository.insertIncident"))
 
   const insertAssessment: Service["insertAssessment"] = (caseId, assessment) =>
     sql`INSERT INTO risk_assessments ${sql.insert({
@@ -584,13 +599,13 @@ export const make: Effect.Effect<Service, never, SqlClient.SqlClient> = Effect.g
       assessed_at: assessment.assessedAt.toISOString(),
       assessed_by: assessment.assessedBy,
       reassess_on: assessment.reassessOn,
-    })}`.pipe(Effect.asVoid, Effect.orDie, Effect.withSpan("SqlCaseRepository.insertAssessment"))
+    })}`.pipe(Effect.asVoid, Effect.orDie, Span.untraced("SqlCaseRepository.insertAssessment"))
 
   const appendOrderEvent = (caseId: Id.CaseId, orderId: Id.ProtectionOrderId, event: OrderEvent) =>
     Effect.gen(function* () {
       // The case row is claimed (locked) by the service first, so no other
       // writer can take the same number.
-      const last = yield* decode(SeqRow)(
+      const last = yield* decodeSeqs(
         yield* sql`SELECT COALESCE(MAX(seq), 0) AS seq FROM protection_order_events WHERE order_id = ${orderId}`,
       )
       yield* sql`INSERT INTO protection_order_events ${sql.insert({
@@ -624,7 +639,7 @@ export const make: Effect.Effect<Service, never, SqlClient.SqlClient> = Effect.g
         version: OptimisticConcurrency.initialVersion,
       })}`
       yield* appendOrderEvent(caseId, order.id, event)
-    }).pipe(Effect.orDie, Effect.withSpan("SqlCaseRepository.insertOrder"))
+    }).pipe(Effect.orDie, Span.untraced("SqlCaseRepository.insertOrder"))
 
   const updateOrder: Service["updateOrder"] = (caseId, order, event) =>
     Effect.gen(function* () {
@@ -634,16 +649,16 @@ export const make: Effect.Effect<Service, never, SqlClient.SqlClient> = Effect.g
       yield* appendOrderEvent(caseId, order.id, event)
     }).pipe(
       Effect.catchTags({ SqlError: Effect.die, ParseError: Effect.die }),
-      Effect.withSpan("SqlCaseRepository.updateOrder"),
+      Span.untraced("SqlCaseRepository.updateOrder"),
     )
 
   const orderEvents: Service["orderEvents"] = (orderId) =>
     sql`SELECT order_id, event, at, until_at, reported_by, recorded_at FROM protection_order_events
       WHERE order_id = ${orderId} ORDER BY seq`.pipe(
-      Effect.flatMap(decode(OrderEventRow)),
+      Effect.flatMap(decodeOrderEvents),
       Effect.map((rows) => rows.map(toEvent)),
       Effect.orDie,
-      Effect.withSpan("SqlCaseRepository.orderEvents"),
+      Span.untraced("SqlCaseRepository.orderEvents"),
     )
 
   const insertMeasure: Service["insertMeasure"] = (caseId, measure) =>
@@ -655,7 +670,7 @@ export const make: Effect.Effect<Service, never, SqlClient.SqlClient> = Effect.g
       review_on: measure.reviewOn,
       status: measure.status,
       version: OptimisticConcurrency.initialVersion,
-    })}`.pipe(Effect.asVoid, Effect.orDie, Effect.withSpan("SqlCaseRepository.insertMeasure"))
+    })}`.pipe(Effect.asVoid, Effect.orDie, Span.untraced("SqlCaseRepository.insertMeasure"))
 
   const updateMeasure: Service["updateMeasure"] = (caseId, measure) =>
     Effect.gen(function* () {
@@ -666,7 +681,7 @@ export const make: Effect.Effect<Service, never, SqlClient.SqlClient> = Effect.g
         status: measure.status,
       })}, version = version + 1 WHERE id = ${measure.id} AND case_id = ${caseId} RETURNING id`
       if (rows.length === 0) return yield* new Errors.NotFound({ entity: "SafetyMeasure", id: measure.id })
-    }).pipe(Effect.catchTag("SqlError", Effect.die), Effect.withSpan("SqlCaseRepository.updateMeasure"))
+    }).pipe(Effect.catchTag("SqlError", Effect.die), Span.untraced("SqlCaseRepository.updateMeasure"))
 
   const insertConsent: Service["insertConsent"] = (caseId, consent) =>
     sql`INSERT INTO consents ${sql.insert({
@@ -680,7 +695,7 @@ export const make: Effect.Effect<Service, never, SqlClient.SqlClient> = Effect.g
       valid_until: iso(consent.until),
       withdrawn_at: iso(consent.withdrawnAt),
       version: OptimisticConcurrency.initialVersion,
-    })}`.pipe(Effect.asVoid, Effect.orDie, Effect.withSpan("SqlCaseRepository.insertConsent"))
+    })}`.pipe(Effect.asVoid, Effect.orDie, Span.untraced("SqlCaseRepository.insertConsent"))
 
   const updateConsent: Service["updateConsent"] = (caseId, consent) =>
     Effect.gen(function* () {
@@ -689,11 +704,11 @@ export const make: Effect.Effect<Service, never, SqlClient.SqlClient> = Effect.g
         withdrawn_at: iso(consent.withdrawnAt),
       })}, version = version + 1 WHERE id = ${consent.id} AND case_id = ${caseId} RETURNING id`
       if (rows.length === 0) return yield* new Errors.NotFound({ entity: "Consent", id: consent.id })
-    }).pipe(Effect.catchTag("SqlError", Effect.die), Effect.withSpan("SqlCaseRepository.updateConsent"))
+    }).pipe(Effect.catchTag("SqlError", Effect.die), Span.untraced("SqlCaseRepository.updateConsent"))
 
   const insertTransition: Service["insertTransition"] = (caseId, transition) =>
     Effect.gen(function* () {
-      const last = yield* decode(SeqRow)(
+      const last = yield* decodeSeqs(
         yield* sql`SELECT COALESCE(MAX(seq), 0) AS seq FROM case_transitions WHERE case_id = ${caseId}`,
       )
       yield* sql`INSERT INTO case_transitions ${sql.insert({
@@ -707,15 +722,15 @@ export const make: Effect.Effect<Service, never, SqlClient.SqlClient> = Effect.g
         principal_id: transition.principalId,
         institution_id: transition.institutionId ?? null,
       })}`
-    }).pipe(Effect.orDie, Effect.withSpan("SqlCaseRepository.insertTransition"))
+    }).pipe(Effect.orDie, Span.untraced("SqlCaseRepository.insertTransition"))
 
   const transitions: Service["transitions"] = (caseId) =>
     sql`SELECT command, from_status, to_status, reason, at, principal_id, institution_id FROM case_transitions
       WHERE case_id = ${caseId} ORDER BY seq`.pipe(
-      Effect.flatMap(decode(TransitionRow)),
+      Effect.flatMap(decodeTransitions),
       Effect.map((rows) => rows.map(toTransition)),
       Effect.orDie,
-      Effect.withSpan("SqlCaseRepository.transitions"),
+      Span.untraced("SqlCaseRepository.transitions"),
     )
 
   return {

@@ -119,6 +119,13 @@ export * as Principal from "./Principal"
 export * as Sector from "./Sector"
 
 /**
+ * Spans without stack traces, for hot paths.
+ *
+ * @since 0.1.0
+ */
+export * as Span from "./Span"
+
+/**
  * Serbian Latin ↔ Cyrillic transliteration.
  *
  * @since 0.1.0

@@ -18,7 +18,7 @@
  *
  * @since 0.1.0
  */
-import { CivilDate, Errors, Id, JurisdictionProfile, Municipality, Principal, Sector } from "@bashke/kernel"
+import { CivilDate, Errors, Id, JurisdictionProfile, Municipality, Principal, Sector, Span } from "@bashke/kernel"
 import { Outbox, Transaction } from "@bashke/persistence"
 import { AuditEntry, AuditLog, type Purpose, Vault } from "@bashke/security"
 import { SqlClient } from "@effect/sql"
@@ -429,7 +429,7 @@ export const make: Effect.Effect<
           return mechanism
         }),
       )
-    }).pipe(Effect.withSpan("MechanismService.create"))
+    }).pipe(Span.untraced("MechanismService.create"))
 
   const configure: Service["configure"] = (raw) =>
     Effect.gen(function* () {
@@ -455,7 +455,7 @@ export const make: Effect.Effect<
           return updated
         }),
       )
-    }).pipe(Effect.withSpan("MechanismService.configure"))
+    }).pipe(Span.untraced("MechanismService.configure"))
 
   const appointCoordinator: Service["appointCoordinator"] = (raw) =>
     Effect.gen(function* () {
@@ -478,7 +478,7 @@ export const make: Effect.Effect<
           return updated
         }),
       )
-    }).pipe(Effect.withSpan("MechanismService.appointCoordinator"))
+    }).pipe(Span.untraced("MechanismService.appointCoordinator"))
 
   const changeStatus = (command: MechanismLifecycle.Command, topic: MechanismEvents.Topic) => (raw: ChangeStatus) =>
     Effect.gen(function* () {
@@ -504,7 +504,7 @@ export const make: Effect.Effect<
           return updated
         }),
       )
-    }).pipe(Effect.withSpan(`MechanismService.${command}`))
+    }).pipe(Span.untraced(`MechanismService.${command}`))
 
   const addMember: Service["addMember"] = (raw) =>
     Effect.gen(function* () {
@@ -542,7 +542,7 @@ export const make: Effect.Effect<
           return membership
         }),
       )
-    }).pipe(Effect.withSpan("MechanismService.addMember"))
+    }).pipe(Span.untraced("MechanismService.addMember"))
 
   const removeMember: Service["removeMember"] = (raw) =>
     Effect.gen(function* () {
@@ -576,7 +576,7 @@ export const make: Effect.Effect<
           return { ...membership, leftOn }
         }),
       )
-    }).pipe(Effect.withSpan("MechanismService.removeMember"))
+    }).pipe(Span.untraced("MechanismService.removeMember"))
 
   const replaceContacts: Service["replaceContacts"] = (raw) =>
     Effect.gen(function* () {
@@ -595,7 +595,7 @@ export const make: Effect.Effect<
           })
         }),
       )
-    }).pipe(Effect.withSpan("MechanismService.replaceContacts"))
+    }).pipe(Span.untraced("MechanismService.replaceContacts"))
 
   const readContacts: Service["readContacts"] = (raw) =>
     Effect.gen(function* () {
@@ -616,7 +616,7 @@ export const make: Effect.Effect<
       const contacts = Contacts.fromFields(opened)
       if (contacts === undefined) return yield* Effect.dieMessage("a membership without a representative's name")
       return contacts
-    }).pipe(Effect.withSpan("MechanismService.readContacts"))
+    }).pipe(Span.untraced("MechanismService.readContacts"))
 
   const publishMemorandum: Service["publishMemorandum"] = (raw) =>
     Effect.gen(function* () {
@@ -649,7 +649,7 @@ export const make: Effect.Effect<
           return version
         }),
       )
-    }).pipe(Effect.withSpan("MechanismService.publishMemorandum"))
+    }).pipe(Span.untraced("MechanismService.publishMemorandum"))
 
   const signMemorandum: Service["signMemorandum"] = (raw) =>
     Effect.gen(function* () {
@@ -695,7 +695,7 @@ export const make: Effect.Effect<
           return { ...version, signatures: [...version.signatures, signature] }
         }),
       )
-    }).pipe(Effect.withSpan("MechanismService.signMemorandum"))
+    }).pipe(Span.untraced("MechanismService.signMemorandum"))
 
   const readSigner: Service["readSigner"] = (raw) =>
     Effect.gen(function* () {
@@ -717,7 +717,7 @@ export const make: Effect.Effect<
       return yield* vault
         .open(sealed, signerAad(input.memorandumId, input.version, input.institutionId))
         .pipe(Effect.orDie)
-    }).pipe(Effect.withSpan("MechanismService.readSigner"))
+    }).pipe(Span.untraced("MechanismService.readSigner"))
 
   const compositionGaps: Service["compositionGaps"] = (mechanismId, at) =>
     Effect.gen(function* () {
@@ -736,7 +736,7 @@ export const make: Effect.Effect<
           gaps: Memorandum.compositionGaps(version, memberships, day),
         }),
       })
-    }).pipe(Effect.withSpan("MechanismService.compositionGaps"))
+    }).pipe(Span.untraced("MechanismService.compositionGaps"))
 
   return {
     create,

@@ -13,7 +13,7 @@
  *
  * @since 0.1.0
  */
-import { type CivilDate, Errors, type Id, JurisdictionProfile } from "@bashke/kernel"
+import { type CivilDate, Errors, type Id, JurisdictionProfile, Span } from "@bashke/kernel"
 import { Context, Effect, Layer, Option } from "effect"
 import type { Mechanism } from "./Mechanism"
 import { MechanismRepository } from "./MechanismRepository"
@@ -54,6 +54,13 @@ export interface Service {
   readonly isSignatory: (id: Id.MechanismId, institutionId: Id.InstitutionId, at: Day) => Effect.Effect<boolean>
   /** The institutions for which `isSignatory` holds on `at` (for `AccessPolicy` resources). */
   readonly signatories: (id: Id.MechanismId, at: Day) => Effect.Effect<ReadonlyArray<Id.InstitutionId>>
+  /**
+   * The signatories on `at` with their membership covering `at` (the first in
+   * joining order, for the sector): `signatories` and `members` joined in one
+   * read of the mechanism, for a policy check per request. An unknown
+   * mechanism has none.
+   */
+  readonly signatoryMembers: (id: Id.MechanismId, at: Day) => Effect.Effect<ReadonlyArray<Membership.Membership>>
 }
 
 /**
@@ -112,17 +119,28 @@ export const fromSource = (source: {
       const day = yield* JurisdictionProfile.dayOf(at)
       return memberSignatories(yield* source.memoranda(id), yield* source.memberships(id), day)
     })
+  const signatoryMembers: Service["signatoryMembers"] = (id, at) =>
+    Effect.gen(function* () {
+      const day = yield* JurisdictionProfile.dayOf(at)
+      const all = yield* source.memberships(id)
+      const current = Membership.current(all, day)
+      return memberSignatories(yield* source.memoranda(id), all, day).flatMap((institution) => {
+        const member = current.find((membership) => membership.institutionId === institution)
+        return member === undefined ? [] : [member]
+      })
+    })
   const isSignatory: Service["isSignatory"] = (id, institutionId, at) =>
     Effect.map(signatories(id, at), (institutions) => institutions.includes(institutionId))
   return {
-    get: (id) => get(id).pipe(Effect.withSpan("Mechanisms.get")),
-    list: source.list.pipe(Effect.withSpan("Mechanisms.list")),
-    members: (id, at) => members(id, at).pipe(Effect.withSpan("Mechanisms.members")),
-    memberships: (id) => memberships(id).pipe(Effect.withSpan("Mechanisms.memberships")),
-    memoranda: (id) => memoranda(id).pipe(Effect.withSpan("Mechanisms.memoranda")),
+    get: (id) => get(id).pipe(Span.untraced("Mechanisms.get")),
+    list: source.list.pipe(Span.untraced("Mechanisms.list")),
+    members: (id, at) => members(id, at).pipe(Span.untraced("Mechanisms.members")),
+    memberships: (id) => memberships(id).pipe(Span.untraced("Mechanisms.memberships")),
+    memoranda: (id) => memoranda(id).pipe(Span.untraced("Mechanisms.memoranda")),
     isSignatory: (id, institutionId, at) =>
-      isSignatory(id, institutionId, at).pipe(Effect.withSpan("Mechanisms.isSignatory")),
-    signatories: (id, at) => signatories(id, at).pipe(Effect.withSpan("Mechanisms.signatories")),
+      isSignatory(id, institutionId, at).pipe(Span.untraced("Mechanisms.isSignatory")),
+    signatories: (id, at) => signatories(id, at).pipe(Span.untraced("Mechanisms.signatories")),
+    signatoryMembers: (id, at) => signatoryMembers(id, at).pipe(Span.untraced("Mechanisms.signatoryMembers")),
   }
 }
 

@@ -6,7 +6,7 @@
  *
  * @since 0.1.0
  */
-import { CivilDate, Errors, Id, JurisdictionProfile, Municipality, Sector } from "@bashke/kernel"
+import { CivilDate, Errors, Id, JurisdictionProfile, Municipality, Sector, Span } from "@bashke/kernel"
 import { OptimisticConcurrency } from "@bashke/persistence"
 import { SqlClient } from "@effect/sql"
 import { Effect, Layer, Option, Schema } from "effect"
@@ -69,6 +69,15 @@ const SignatureRow = Schema.Struct({
   signed_on: CivilDate.CivilDate,
 })
 
+// Built once: a decoder made per query (a fresh `Schema.Array` class, its AST
+// and parser) cost more than the statement it decoded.
+const rowsOf = <A, I>(schema: Schema.Schema<A, I>) => Schema.decodeUnknown(Schema.Array(schema))
+const decodeMechanisms = rowsOf(MechanismRow)
+const decodeMemberships = rowsOf(MembershipRow)
+const decodeContacts = rowsOf(ContactsRow)
+const decodeVersions = rowsOf(VersionRow)
+const decodeSignatures = rowsOf(SignatureRow)
+
 const toMechanism = (row: typeof MechanismRow.Type): Mechanism.Mechanism => ({
   id: row.id,
   municipality: row.municipality,
@@ -114,21 +123,20 @@ const toColumns = (contacts: SealedContacts) => {
 export const make: Effect.Effect<Service, never, SqlClient.SqlClient> = Effect.gen(function* () {
   const client = yield* SqlClient.SqlClient
   const sql = client.withoutTransforms()
-  const decode = <A, I>(schema: Schema.Schema<A, I>) => Schema.decodeUnknown(Schema.Array(schema))
 
   const mechanismsWhere = (rows: Effect.Effect<ReadonlyArray<unknown>, unknown>) =>
-    Effect.map(Effect.flatMap(rows, decode(MechanismRow)), (decoded) => decoded.map(toMechanism))
+    Effect.map(Effect.flatMap(rows, decodeMechanisms), (decoded) => decoded.map(toMechanism))
 
   const findMechanism: Service["findMechanism"] = (id) =>
     mechanismsWhere(sql`SELECT * FROM mechanisms WHERE id = ${id}`).pipe(
       Effect.map((rows) => Option.fromNullable(rows[0])),
       Effect.orDie,
-      Effect.withSpan("SqlMechanismRepository.findMechanism"),
+      Span.untraced("SqlMechanismRepository.findMechanism"),
     )
 
   const listMechanisms: Service["listMechanisms"] = mechanismsWhere(
     sql`SELECT * FROM mechanisms ORDER BY created_at, id`,
-  ).pipe(Effect.orDie, Effect.withSpan("SqlMechanismRepository.listMechanisms"))
+  ).pipe(Effect.orDie, Span.untraced("SqlMechanismRepository.listMechanisms"))
 
   const insertMechanism: Service["insertMechanism"] = (mechanism) =>
     Effect.gen(function* () {
@@ -150,7 +158,7 @@ export const make: Effect.Effect<Service, never, SqlClient.SqlClient> = Effect.g
         version: mechanism.version,
         created_at: mechanism.createdAt.toISOString(),
       })}`
-    }).pipe(Effect.catchTag("SqlError", Effect.die), Effect.withSpan("SqlMechanismRepository.insertMechanism"))
+    }).pipe(Effect.catchTag("SqlError", Effect.die), Span.untraced("SqlMechanismRepository.insertMechanism"))
 
   const updateMechanism: Service["updateMechanism"] = (mechanism, expectedVersion) =>
     OptimisticConcurrency.update({
@@ -167,25 +175,25 @@ export const make: Effect.Effect<Service, never, SqlClient.SqlClient> = Effect.g
     }).pipe(
       Effect.map((version) => ({ ...mechanism, version })),
       Effect.provideService(SqlClient.SqlClient, sql),
-      Effect.withSpan("SqlMechanismRepository.updateMechanism"),
+      Span.untraced("SqlMechanismRepository.updateMechanism"),
     )
 
   const memberships: Service["memberships"] = (mechanismId) =>
     sql`SELECT id, mechanism_id, institution_id, sector, joined_on, left_on FROM mechanism_memberships
       WHERE mechanism_id = ${mechanismId} ORDER BY joined_on, id`.pipe(
-      Effect.flatMap(decode(MembershipRow)),
+      Effect.flatMap(decodeMemberships),
       Effect.map((rows) => rows.map(toMembership)),
       Effect.orDie,
-      Effect.withSpan("SqlMechanismRepository.memberships"),
+      Span.untraced("SqlMechanismRepository.memberships"),
     )
 
   const findMembership: Service["findMembership"] = (id) =>
     sql`SELECT id, mechanism_id, institution_id, sector, joined_on, left_on FROM mechanism_memberships
       WHERE id = ${id}`.pipe(
-      Effect.flatMap(decode(MembershipRow)),
+      Effect.flatMap(decodeMemberships),
       Effect.map((rows) => Option.fromNullable(rows[0]).pipe(Option.map(toMembership))),
       Effect.orDie,
-      Effect.withSpan("SqlMechanismRepository.findMembership"),
+      Span.untraced("SqlMechanismRepository.findMembership"),
     )
 
   const insertMembership: Service["insertMembership"] = (membership, contacts) =>
@@ -197,7 +205,7 @@ export const make: Effect.Effect<Service, never, SqlClient.SqlClient> = Effect.g
       joined_on: membership.joinedOn,
       left_on: membership.leftOn ?? null,
       ...toColumns(contacts),
-    })}`.pipe(Effect.asVoid, Effect.orDie, Effect.withSpan("SqlMechanismRepository.insertMembership"))
+    })}`.pipe(Effect.asVoid, Effect.orDie, Span.untraced("SqlMechanismRepository.insertMembership"))
 
   const touched = (entity: string, id: string) => (rows: ReadonlyArray<unknown>) =>
     rows.length === 0 ? Effect.fail(new Errors.NotFound({ entity, id })) : Effect.void
@@ -206,12 +214,12 @@ export const make: Effect.Effect<Service, never, SqlClient.SqlClient> = Effect.g
     sql`UPDATE mechanism_memberships SET left_on = ${leftOn} WHERE id = ${id} RETURNING id`.pipe(
       Effect.catchTag("SqlError", Effect.die),
       Effect.flatMap(touched("Membership", id)),
-      Effect.withSpan("SqlMechanismRepository.endMembership"),
+      Span.untraced("SqlMechanismRepository.endMembership"),
     )
 
   const sealedContacts: Service["sealedContacts"] = (id) =>
     Effect.gen(function* () {
-      const rows = yield* decode(ContactsRow)(
+      const rows = yield* decodeContacts(
         yield* sql`SELECT representative_name, representative_phone, representative_email,
           deputy_name, deputy_phone, deputy_email FROM mechanism_memberships WHERE id = ${id}`,
       )
@@ -225,23 +233,23 @@ export const make: Effect.Effect<Service, never, SqlClient.SqlClient> = Effect.g
       return out
     }).pipe(
       Effect.catchTags({ SqlError: Effect.die, ParseError: Effect.die }),
-      Effect.withSpan("SqlMechanismRepository.sealedContacts"),
+      Span.untraced("SqlMechanismRepository.sealedContacts"),
     )
 
   const replaceContacts: Service["replaceContacts"] = (id, contacts) =>
     sql`UPDATE mechanism_memberships SET ${sql.update(toColumns(contacts))} WHERE id = ${id} RETURNING id`.pipe(
       Effect.catchTag("SqlError", Effect.die),
       Effect.flatMap(touched("Membership", id)),
-      Effect.withSpan("SqlMechanismRepository.replaceContacts"),
+      Span.untraced("SqlMechanismRepository.replaceContacts"),
     )
 
   const memoranda: Service["memoranda"] = (mechanismId) =>
     Effect.gen(function* () {
-      const versions = yield* decode(VersionRow)(
+      const versions = yield* decodeVersions(
         yield* sql`SELECT memorandum_id, version, mechanism_id, effective_from, document_hash, expected_sectors,
           published_at FROM mechanism_memorandum_versions WHERE mechanism_id = ${mechanismId} ORDER BY version`,
       )
-      const signatures = yield* decode(SignatureRow)(
+      const signatures = yield* decodeSignatures(
         yield* sql`SELECT s.memorandum_id, s.version, s.institution_id, s.membership_id, s.signed_on
           FROM mechanism_memorandum_signatures s
           JOIN mechanism_memorandum_versions v ON v.memorandum_id = s.memorandum_id AND v.version = s.version
@@ -261,7 +269,7 @@ export const make: Effect.Effect<Service, never, SqlClient.SqlClient> = Effect.g
             .map((s) => ({ membershipId: s.membership_id, institutionId: s.institution_id, signedOn: s.signed_on })),
         }),
       )
-    }).pipe(Effect.orDie, Effect.withSpan("SqlMechanismRepository.memoranda"))
+    }).pipe(Effect.orDie, Span.untraced("SqlMechanismRepository.memoranda"))
 
   const insertMemorandumVersion: Service["insertMemorandumVersion"] = (version) =>
     sql`INSERT INTO mechanism_memorandum_versions ${sql.insert({
@@ -272,7 +280,7 @@ export const make: Effect.Effect<Service, never, SqlClient.SqlClient> = Effect.g
       document_hash: version.documentHash,
       expected_sectors: JSON.stringify(version.expectedSectors),
       published_at: version.publishedAt.toISOString(),
-    })}`.pipe(Effect.asVoid, Effect.orDie, Effect.withSpan("SqlMechanismRepository.insertMemorandumVersion"))
+    })}`.pipe(Effect.asVoid, Effect.orDie, Span.untraced("SqlMechanismRepository.insertMemorandumVersion"))
 
   const insertSignature: Service["insertSignature"] = (memorandumId, version, signature, sealedSigner) =>
     Effect.gen(function* () {
@@ -293,7 +301,7 @@ export const make: Effect.Effect<Service, never, SqlClient.SqlClient> = Effect.g
         signed_on: signature.signedOn,
         seq: existing.length + 1,
       })}`
-    }).pipe(Effect.catchTag("SqlError", Effect.die), Effect.withSpan("SqlMechanismRepository.insertSignature"))
+    }).pipe(Effect.catchTag("SqlError", Effect.die), Span.untraced("SqlMechanismRepository.insertSignature"))
 
   const sealedSigner: Service["sealedSigner"] = (memorandumId, version, institutionId: Id.InstitutionId) =>
     sql<{ signer: string }>`SELECT signer FROM mechanism_memorandum_signatures
@@ -306,7 +314,7 @@ export const make: Effect.Effect<Service, never, SqlClient.SqlClient> = Effect.g
             )
           : Effect.succeed(rows[0].signer),
       ),
-      Effect.withSpan("SqlMechanismRepository.sealedSigner"),
+      Span.untraced("SqlMechanismRepository.sealedSigner"),
     )
 
   return {

@@ -7,7 +7,7 @@
  * @since 0.1.0
  */
 
-import { Errors, Id, JurisdictionProfile, Principal } from "@bashke/kernel"
+import { Errors, Id, JurisdictionProfile, Principal, Span } from "@bashke/kernel"
 import { Transaction } from "@bashke/persistence"
 import type { SqlClient } from "@effect/sql"
 import { Clock, Effect, Either } from "effect"
@@ -102,7 +102,7 @@ export const add = (
       }),
     )
     return item
-  }).pipe(Effect.withSpan("ActionItemService.add"))
+  }).pipe(Span.untraced("ActionItemService.add"))
 
 /**
  * The owner institution (or the coordinator) closes an open item: `done`, or
@@ -155,7 +155,7 @@ export const close = (
         return stored
       }),
     )
-  }).pipe(Effect.withSpan("ActionItemService.close"))
+  }).pipe(Span.untraced("ActionItemService.close"))
 
 const readableMechanism = (mechanismId: Id.MechanismId, action: string) =>
   Effect.gen(function* () {

@@ -11,7 +11,7 @@
  * @since 0.1.0
  */
 
-import { Errors, Id, JurisdictionProfile, type Locale, Principal } from "@bashke/kernel"
+import { Errors, Id, JurisdictionProfile, type Locale, Principal, Span } from "@bashke/kernel"
 import { Transaction } from "@bashke/persistence"
 import { AuditEntry, AuditLog } from "@bashke/security"
 import type { SqlClient } from "@effect/sql"
@@ -139,7 +139,7 @@ export const requestAdHoc = (
       }),
     )
     return meeting
-  }).pipe(Effect.withSpan("MeetingService.requestAdHoc"))
+  }).pipe(Span.untraced("MeetingService.requestAdHoc"))
 
 /**
  * The coordinator schedules a new meeting: a regular one, or an ad hoc one
@@ -183,7 +183,7 @@ export const schedule = (
       }),
     )
     return meeting
-  }).pipe(Effect.withSpan("MeetingService.schedule"))
+  }).pipe(Span.untraced("MeetingService.schedule"))
 
 /**
  * Runs one lifecycle command on a stored meeting: load, check the version and
@@ -222,7 +222,7 @@ const change = <E, R, E2, R2>(options: {
         return stored
       }),
     )
-  }).pipe(Effect.withSpan(`MeetingService.${options.action}`))
+  }).pipe(Span.untraced(`MeetingService.${options.action}`))
 
 type ChangeError = Errors.InvalidInput | Errors.Forbidden | Errors.NotFound | Errors.Conflict | Errors.InvalidTransition
 
@@ -527,7 +527,7 @@ export const recordDecision = (
       }),
     )
     return decision
-  }).pipe(Effect.withSpan("MeetingService.recordDecision"))
+  }).pipe(Span.untraced("MeetingService.recordDecision"))
 
 const readable = (meetingId: Id.MeetingId, action: string) =>
   Effect.gen(function* () {
@@ -564,7 +564,7 @@ export const minutes = (
     if (meeting.minutes === undefined) return Option.none()
     yield* Transaction.run(audit(principal, meeting, "read"))
     return Option.some(meeting.minutes)
-  }).pipe(Effect.withSpan("MeetingService.minutes"))
+  }).pipe(Span.untraced("MeetingService.minutes"))
 
 /**
  * A meeting's decisions, for a member; the read is audited like the minutes.
@@ -579,7 +579,7 @@ export const decisions = (
     const found = yield* Effect.flatMap(MeetingRepository, (repository) => repository.decisions(meeting.id))
     if (found.length > 0) yield* Transaction.run(audit(principal, meeting, "read"))
     return found
-  }).pipe(Effect.withSpan("MeetingService.decisions"))
+  }).pipe(Span.untraced("MeetingService.decisions"))
 
 /**
  * A meeting's agenda, built by `Agenda.build` from the open action items, the
@@ -616,7 +616,7 @@ export const agenda = (
       overdueReferrals,
       profile: yield* JurisdictionProfile.CurrentJurisdiction,
     })
-  }).pipe(Effect.withSpan("MeetingService.agenda"))
+  }).pipe(Span.untraced("MeetingService.agenda"))
 
 /**
  * The mechanism's meetings, for a member.
@@ -631,7 +631,7 @@ export const list = (
     const roster = yield* MechanismRoster.rosterAt(mechanismId, yield* now)
     yield* fromEither(MeetingPolicy.requireMember(roster, principal, "meeting.list"))
     return yield* Effect.flatMap(MeetingRepository, (repository) => repository.list(mechanismId))
-  }).pipe(Effect.withSpan("MeetingService.list"))
+  }).pipe(Span.untraced("MeetingService.list"))
 
 /**
  * The mechanism's ad hoc requests not scheduled by their deadline.
@@ -683,4 +683,4 @@ export const compliance = (
       timeZone: profile.timezone,
       asOf: at,
     })
-  }).pipe(Effect.withSpan("MeetingService.compliance"))
+  }).pipe(Span.untraced("MeetingService.compliance"))

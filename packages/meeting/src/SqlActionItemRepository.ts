@@ -6,7 +6,7 @@
  *
  * @since 0.1.0
  */
-import { Errors } from "@bashke/kernel"
+import { Errors, Span } from "@bashke/kernel"
 import { OptimisticConcurrency, SqlValues } from "@bashke/persistence"
 import { Vault } from "@bashke/security"
 import { SqlClient } from "@effect/sql"
@@ -80,7 +80,7 @@ export const make: Effect.Effect<Service, never, SqlClient.SqlClient | Vault.Vau
         created_at: SqlValues.toSql(item.createdAt),
         updated_at: SqlValues.toSql(item.updatedAt),
       })}`
-    }).pipe(Effect.orDie, Effect.withSpan("SqlActionItemRepository.insert"))
+    }).pipe(Effect.orDie, Span.untraced("SqlActionItemRepository.insert"))
 
   // Only the status changes after creation: the description, owner and due date are what was decided.
   const update: Service["update"] = (item, expectedVersion) =>
@@ -99,7 +99,7 @@ export const make: Effect.Effect<Service, never, SqlClient.SqlClient | Vault.Vau
     }).pipe(
       Effect.provideService(SqlClient.SqlClient, client),
       Effect.map((version) => ({ ...item, version })),
-      Effect.withSpan("SqlActionItemRepository.update"),
+      Span.untraced("SqlActionItemRepository.update"),
     )
 
   const find: Service["find"] = (id) =>
@@ -108,20 +108,20 @@ export const make: Effect.Effect<Service, never, SqlClient.SqlClient | Vault.Vau
       const row = rows[0]
       if (row === undefined) return yield* Effect.fail(new Errors.NotFound({ entity: "ActionItem", id }))
       return yield* fromRow(row)
-    }).pipe(Effect.catchTag("SqlError", Effect.die), Effect.withSpan("SqlActionItemRepository.find"))
+    }).pipe(Effect.catchTag("SqlError", Effect.die), Span.untraced("SqlActionItemRepository.find"))
 
   const open: Service["open"] = (mechanismId) =>
     Effect.gen(function* () {
       const rows = yield* sql<Row>`SELECT * FROM meeting_action_items
         WHERE mechanism_id = ${mechanismId} AND status = 'open' ORDER BY due_date, id`
       return yield* Effect.forEach(rows, fromRow)
-    }).pipe(Effect.orDie, Effect.withSpan("SqlActionItemRepository.open"))
+    }).pipe(Effect.orDie, Span.untraced("SqlActionItemRepository.open"))
 
   const byMeeting: Service["byMeeting"] = (meetingId) =>
     Effect.gen(function* () {
       const rows = yield* sql<Row>`SELECT * FROM meeting_action_items WHERE meeting_id = ${meetingId} ORDER BY id`
       return yield* Effect.forEach(rows, fromRow)
-    }).pipe(Effect.orDie, Effect.withSpan("SqlActionItemRepository.byMeeting"))
+    }).pipe(Effect.orDie, Span.untraced("SqlActionItemRepository.byMeeting"))
 
   // The link is stored as kind + id; an empty list asks nothing (`IN ()` is not
   // valid SQL). Duplicated ids are asked once.
@@ -133,7 +133,7 @@ export const make: Effect.Effect<Service, never, SqlClient.SqlClient | Vault.Vau
             WHERE link_kind = 'activity' AND ${sql.in("link_id", [...new Set(activityIds)])}
             ORDER BY due_date, id`
           return yield* Effect.forEach(rows, fromRow)
-        }).pipe(Effect.orDie, Effect.withSpan("SqlActionItemRepository.byActivities"))
+        }).pipe(Effect.orDie, Span.untraced("SqlActionItemRepository.byActivities"))
 
   return { insert, update, find, open, byMeeting, byActivities }
 })

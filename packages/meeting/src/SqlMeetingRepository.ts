@@ -10,7 +10,7 @@
  *
  * @since 0.1.0
  */
-import { Errors, type Id } from "@bashke/kernel"
+import { Errors, type Id, Span } from "@bashke/kernel"
 import { OptimisticConcurrency, SqlValues } from "@bashke/persistence"
 import { Vault } from "@bashke/security"
 import { SqlClient } from "@effect/sql"
@@ -132,7 +132,7 @@ export const make: Effect.Effect<Service, never, SqlClient.SqlClient | Vault.Vau
       const encoded = yield* listed(row, yield* attendanceRows([id]))
       const minutes = yield* minutesOf(id)
       return yield* decodeMeeting(minutes === undefined ? encoded : { ...encoded, minutes })
-    }).pipe(Effect.catchTag("SqlError", Effect.die), Effect.withSpan("SqlMeetingRepository.find"))
+    }).pipe(Effect.catchTag("SqlError", Effect.die), Span.untraced("SqlMeetingRepository.find"))
 
   const writeAttendance = (meeting: Meeting) =>
     Effect.gen(function* () {
@@ -236,7 +236,7 @@ export const make: Effect.Effect<Service, never, SqlClient.SqlClient | Vault.Vau
       })}`
       yield* writeAttendance(meeting)
       yield* writeMinutes(meeting)
-    }).pipe(Effect.orDie, Effect.withSpan("SqlMeetingRepository.insert"))
+    }).pipe(Effect.orDie, Span.untraced("SqlMeetingRepository.insert"))
 
   const update: Service["update"] = (meeting, expectedVersion) =>
     Effect.gen(function* () {
@@ -250,7 +250,7 @@ export const make: Effect.Effect<Service, never, SqlClient.SqlClient | Vault.Vau
       yield* writeAttendance(meeting).pipe(Effect.orDie)
       yield* writeMinutes(meeting).pipe(Effect.orDie)
       return { ...meeting, version }
-    }).pipe(Effect.withSpan("SqlMeetingRepository.update"))
+    }).pipe(Span.untraced("SqlMeetingRepository.update"))
 
   const list: Service["list"] = (mechanismId, range) =>
     Effect.gen(function* () {
@@ -265,7 +265,7 @@ export const make: Effect.Effect<Service, never, SqlClient.SqlClient | Vault.Vau
     }).pipe(
       Effect.map((meetings): ReadonlyArray<Listed> => meetings),
       Effect.orDie,
-      Effect.withSpan("SqlMeetingRepository.list"),
+      Span.untraced("SqlMeetingRepository.list"),
     )
 
   const previousHeldStart: Service["previousHeldStart"] = (mechanismId, before) =>
@@ -275,7 +275,7 @@ export const make: Effect.Effect<Service, never, SqlClient.SqlClient | Vault.Vau
         AND starts_at < ${SqlValues.toSql(before)} ORDER BY starts_at DESC LIMIT 1`
       const value = SqlValues.fromSql(rows[0]?.starts_at)
       return value === undefined ? Option.none() : Option.some(new Date(value))
-    }).pipe(Effect.orDie, Effect.withSpan("SqlMeetingRepository.previousHeldStart"))
+    }).pipe(Effect.orDie, Span.untraced("SqlMeetingRepository.previousHeldStart"))
 
   const insertDecision: Service["insertDecision"] = (decision) =>
     Effect.gen(function* () {
@@ -288,7 +288,7 @@ export const make: Effect.Effect<Service, never, SqlClient.SqlClient | Vault.Vau
         recorded_at: SqlValues.toSql(decision.recordedAt),
         recorded_by: decision.recordedBy,
       })}`
-    }).pipe(Effect.orDie, Effect.withSpan("SqlMeetingRepository.insertDecision"))
+    }).pipe(Effect.orDie, Span.untraced("SqlMeetingRepository.insertDecision"))
 
   const decisions: Service["decisions"] = (meetingId: Id.MeetingId) =>
     Effect.gen(function* () {
@@ -309,7 +309,7 @@ export const make: Effect.Effect<Service, never, SqlClient.SqlClient | Vault.Vau
           )
         }),
       )
-    }).pipe(Effect.orDie, Effect.withSpan("SqlMeetingRepository.decisions"))
+    }).pipe(Effect.orDie, Span.untraced("SqlMeetingRepository.decisions"))
 
   return { insert, update, find, list, previousHeldStart, insertDecision, decisions }
 })

@@ -16,7 +16,7 @@
  * @since 0.1.0
  */
 
-import { Errors } from "@bashke/kernel"
+import { Errors, Span } from "@bashke/kernel"
 import { SqlClient } from "@effect/sql"
 import { Duration, Effect, Schema } from "effect"
 import { supportsTransactions } from "./internal/Transactions"
@@ -63,6 +63,17 @@ export interface Outcome<A> {
   readonly replayed: boolean
 }
 
+// A result schema's JSON codec, made once per schema rather than per request
+// (a route passes the same schema every time).
+const codecs = new WeakMap<Schema.Schema.Any, Schema.Schema.Any>()
+const codecOf = <A, I, R>(resultSchema: Schema.Schema<A, I, R>): Schema.Schema<A, string, R> => {
+  const known = codecs.get(resultSchema)
+  if (known !== undefined) return known as Schema.Schema<A, string, R>
+  const codec = Schema.parseJson(resultSchema)
+  codecs.set(resultSchema, codec)
+  return codec
+}
+
 /**
  * Like `run`, also telling whether the result was replayed.
  *
@@ -78,7 +89,7 @@ export const runWithOutcome = <A, I, RS, E, R>(
     if (!supportsTransactions(sql)) {
       return yield* Effect.dieMessage("Idempotency needs transactions, which this store (D1) does not have")
     }
-    const codec = Schema.parseJson(resultSchema)
+    const codec = codecOf(resultSchema)
     const now = yield* currentDate
     const createdAt = toSql(now)
     const expiresAt = toSql(new Date(now.getTime() + Duration.toMillis(request.ttl ?? defaultTtl)))
@@ -124,7 +135,7 @@ export const runWithOutcome = <A, I, RS, E, R>(
         }),
       )
       .pipe(Effect.catchTag("SqlError", Effect.die))
-  }).pipe(Effect.withSpan("Idempotency.run", { attributes: { scope: request.scope } }))
+  }).pipe(Span.untraced("Idempotency.run", { scope: request.scope }))
 
 /**
  * Runs `work` once per (`scope`, `key`): the first call runs it and stores its
@@ -153,4 +164,4 @@ export const purgeExpired: Effect.Effect<number, never, SqlClient.SqlClient> = E
   const now = toSql(yield* currentDate)
   const rows = yield* sql`DELETE FROM bashke_idempotency WHERE expires_at <= ${now} RETURNING scope`
   return rows.length
-}).pipe(Effect.orDie, Effect.withSpan("Idempotency.purgeExpired"))
+}).pipe(Effect.orDie, Span.untraced("Idempotency.purgeExpired"))

@@ -11,10 +11,12 @@
  * @since 0.1.0
  */
 
-import { Errors } from "@bashke/kernel"
+import { Errors, Span } from "@bashke/kernel"
 import { SqlClient, type SqlError } from "@effect/sql"
 import { Effect, Option, Schema } from "effect"
 import { SqlInteger } from "./SqlValues"
+
+const decodeVersion = Schema.decodeUnknownSync(SqlInteger)
 
 /**
  * The version a row starts with when inserted.
@@ -47,7 +49,7 @@ const versionOf = (
   Effect.gen(function* () {
     const rows = yield* sql<{ version: unknown }>`SELECT version FROM ${sql(change.table)}
       WHERE ${sql(change.idColumn ?? "id")} = ${change.id}`
-    return rows[0] === undefined ? Option.none() : Option.some(Schema.decodeUnknownSync(SqlInteger)(rows[0].version))
+    return rows[0] === undefined ? Option.none() : Option.some(decodeVersion(rows[0].version))
   })
 
 // Zero rows touched: tell "gone" apart from "changed under you".
@@ -102,8 +104,8 @@ export const update = (
       WHERE ${sql(change.idColumn ?? "id")} = ${change.id} AND version = ${change.expectedVersion}
       RETURNING version`.pipe(Effect.orDie)
     if (rows[0] === undefined) return yield* explain(sql, change).pipe(Effect.catchTag("SqlError", Effect.die))
-    return Schema.decodeUnknownSync(SqlInteger)(rows[0].version)
-  }).pipe(Effect.withSpan("OptimisticConcurrency.update", { attributes: { table: change.table } }))
+    return decodeVersion(rows[0].version)
+  }).pipe(Span.untraced("OptimisticConcurrency.update", { table: change.table }))
 
 /**
  * Deletes one row if its version is still `expectedVersion`; fails like `update`.
@@ -119,7 +121,7 @@ export const remove = (
       WHERE ${sql(change.idColumn ?? "id")} = ${change.id} AND version = ${change.expectedVersion}
       RETURNING version`.pipe(Effect.orDie)
     if (rows[0] === undefined) return yield* explain(sql, change).pipe(Effect.catchTag("SqlError", Effect.die))
-  }).pipe(Effect.withSpan("OptimisticConcurrency.remove", { attributes: { table: change.table } }))
+  }).pipe(Span.untraced("OptimisticConcurrency.remove", { table: change.table }))
 
 /**
  * The version as a strong ETag: `3` → `"3"`. Strong, because `If-Match` compares

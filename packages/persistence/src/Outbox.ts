@@ -14,7 +14,7 @@
  *
  * @since 0.1.0
  */
-import { Id } from "@bashke/kernel"
+import { Id, Span } from "@bashke/kernel"
 import { SqlClient } from "@effect/sql"
 import { Duration, Effect, Schema } from "effect"
 import { bestEffortTransaction } from "./internal/Transactions"
@@ -114,7 +114,7 @@ export const append = (event: NewEvent): Effect.Effect<Id.EventId, never, SqlCli
       (id, topic, aggregate_type, aggregate_id, payload, occurred_at, status, attempts, next_attempt_at)
       VALUES (${id}, ${event.topic}, ${event.aggregateType}, ${event.aggregateId}, ${payload}, ${now}, 'pending', 0, ${now})`
     return id
-  }).pipe(Effect.orDie, Effect.withSpan("Outbox.append", { attributes: { topic: event.topic } }))
+  }).pipe(Effect.orDie, Span.untraced("Outbox.append", { topic: event.topic }))
 
 const Row = Schema.Struct({
   id: EventIdSchema,
@@ -125,6 +125,8 @@ const Row = Schema.Struct({
   occurred_at: SqlTimestamp,
   attempts: SqlInteger,
 })
+const decodeRow = Schema.decodeUnknownSync(Row)
+const decodeAttempts = Schema.decodeUnknownSync(SqlInteger)
 
 const toEvent = (row: typeof Row.Type): OutboxEvent =>
   new OutboxEvent({
@@ -171,10 +173,10 @@ export const pending = (
         ORDER BY id LIMIT ${Math.max(0, Math.floor(limit))} ${skipLocked}
       )
       RETURNING id, topic, aggregate_type, aggregate_id, ${payload} AS payload, occurred_at, attempts`
-    const events = rows.map((row) => toEvent(Schema.decodeUnknownSync(Row)(row)))
+    const events = rows.map((row) => toEvent(decodeRow(row)))
     // RETURNING order is unspecified.
     return events.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
-  }).pipe(Effect.orDie, Effect.withSpan("Outbox.pending"))
+  }).pipe(Effect.orDie, Span.untraced("Outbox.pending"))
 
 /**
  * Marks events delivered; they are never handed out again.
@@ -188,7 +190,7 @@ export const markDelivered = (ids: ReadonlyArray<Id.EventId>): Effect.Effect<voi
     const now = toSql(yield* currentDate)
     yield* sql`UPDATE bashke_outbox SET status = 'delivered', delivered_at = ${now}, last_error = NULL
       WHERE ${sql.in("id", ids)}`
-  }).pipe(Effect.orDie, Effect.withSpan("Outbox.markDelivered"))
+  }).pipe(Effect.orDie, Span.untraced("Outbox.markDelivered"))
 
 /**
  * What `markFailed` decided.
@@ -225,7 +227,7 @@ export const markFailed = (
           SET attempts = attempts + 1, last_error = ${reason.slice(0, 1000)}
           WHERE id = ${id} AND status = 'pending' RETURNING attempts`
         if (counted[0] === undefined) return undefined
-        const attempts = Schema.decodeUnknownSync(SqlInteger)(counted[0].attempts)
+        const attempts = decodeAttempts(counted[0].attempts)
         const status = attempts >= policy.maxAttempts ? ("dead" as const) : ("pending" as const)
         const nextAttemptAt = new Date(now.getTime() + Duration.toMillis(backoff(policy, attempts)))
         yield* sql`UPDATE bashke_outbox SET status = ${status}, next_attempt_at = ${toSql(nextAttemptAt)}
@@ -233,4 +235,4 @@ export const markFailed = (
         return { attempts, status, nextAttemptAt }
       }),
     )
-  }).pipe(Effect.orDie, Effect.withSpan("Outbox.markFailed"))
+  }).pipe(Effect.orDie, Span.untraced("Outbox.markFailed"))

@@ -84,11 +84,13 @@ export const defined = <A extends Record<string, unknown>>(record: A): A => {
  *
  * @since 0.1.0
  */
-export const decodeStored =
-  <A, I>(schema: Schema.Schema<A, I>) =>
-  (input: unknown): Effect.Effect<A> =>
-    Schema.decodeUnknown(schema)(input).pipe(
+export const decodeStored = <A, I>(schema: Schema.Schema<A, I>): ((input: unknown) => Effect.Effect<A>) => {
+  // Once per schema, not per record.
+  const decode = Schema.decodeUnknown(schema)
+  return (input) =>
+    decode(input).pipe(
       Effect.catchAll((error: ParseResult.ParseError) =>
         Effect.dieMessage(`stored record does not decode: ${error.message}`),
       ),
     )
+}

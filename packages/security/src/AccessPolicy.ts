@@ -31,7 +31,7 @@
  *
  * @since 0.1.0
  */
-import { Errors, Id, Principal, Sector } from "@bashke/kernel"
+import { Errors, Id, Principal, Sector, Span } from "@bashke/kernel"
 import { Clock, Effect, Schema } from "effect"
 import { Purpose } from "./Purpose"
 
@@ -418,7 +418,5 @@ export const authorize = (
   Effect.gen(function* () {
     const principal = yield* Principal.CurrentPrincipal
     const now = new Date(yield* Clock.currentTimeMillis)
-    return yield* enforce(principal, action, resource, now).pipe(
-      Effect.withSpan("AccessPolicy.authorize", { attributes: { action } }),
-    )
+    return yield* enforce(principal, action, resource, now).pipe(Span.untraced("AccessPolicy.authorize", { action }))
   })

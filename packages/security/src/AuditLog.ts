@@ -11,7 +11,7 @@
  *
  * @since 0.1.0
  */
-import { type Errors, Id } from "@bashke/kernel"
+import { type Errors, Id, Span } from "@bashke/kernel"
 import { SqlClient } from "@effect/sql"
 import { Clock, Context, Effect, Either, Layer, Option, Schema } from "effect"
 import * as AuditChain from "./AuditChain"
@@ -95,6 +95,9 @@ const Row = Schema.Struct({
 type Row = typeof Row.Type
 
 const HeadRow = Schema.Struct({ seq: SqlInteger, hash: Schema.String })
+// Decoders built once, with the module.
+const decodeRows = Schema.decodeUnknown(Schema.Array(Row))
+const decodeHead = Schema.decodeUnknown(HeadRow)
 
 const columns =
   "seq, id, at, principal_id, institution_id, mechanism_id, case_id, person_id, action, purpose, reason, break_glass, prev_hash, hash"
@@ -115,7 +118,6 @@ export const make: Effect.Effect<Service, never, SqlClient.SqlClient | Vault.Vau
     const ids = yield* Id.IdGenerator
     const selected = sql.literal(columns)
 
-    const decodeRows = Schema.decodeUnknown(Schema.Array(Row))
     const readHead = (lock: boolean) =>
       Effect.gen(function* () {
         const rows = lock
@@ -124,7 +126,7 @@ export const make: Effect.Effect<Service, never, SqlClient.SqlClient | Vault.Vau
               orElse: () => sql`SELECT seq, hash FROM audit_head WHERE id = 1`,
             })
           : yield* sql`SELECT seq, hash FROM audit_head WHERE id = 1`
-        return rows[0] === undefined ? undefined : yield* Schema.decodeUnknown(HeadRow)(rows[0])
+        return rows[0] === undefined ? undefined : yield* decodeHead(rows[0])
       })
 
     // The entry a row holds, its reason opened. `unreadable` when a part of it
@@ -205,7 +207,7 @@ export const make: Effect.Effect<Service, never, SqlClient.SqlClient | Vault.Vau
             )
             .pipe(
               Effect.catchTags({ SqlError: Effect.die, ParseError: Effect.die }),
-              Effect.withSpan("AuditLog.append", { attributes: { action: fields.action, purpose: fields.purpose } }),
+              Span.untraced("AuditLog.append", { action: fields.action, purpose: fields.purpose }),
             ),
       })
 
@@ -259,15 +261,15 @@ export const make: Effect.Effect<Service, never, SqlClient.SqlClient | Vault.Vau
           headRow === undefined ? undefined : { seq: headRow.seq, hash: headRow.hash as AuditEntry.Hash },
         )
       }),
-    ).pipe(Effect.orDie, Effect.withSpan("AuditLog.verify"))
+    ).pipe(Effect.orDie, Span.untraced("AuditLog.verify"))
 
     const verifyAgainst: Service["verifyAgainst"] = (anchor) =>
       Effect.gen(function* () {
         const verdict = yield* verify
         const rows = yield* sql`SELECT seq, hash FROM audit_log WHERE seq = ${anchor.seq}`
-        const row = rows[0] === undefined ? undefined : yield* Schema.decodeUnknown(HeadRow)(rows[0])
+        const row = rows[0] === undefined ? undefined : yield* decodeHead(rows[0])
         return AuditChain.checkAnchor(verdict, row, anchor)
-      }).pipe(Effect.orDie, Effect.withSpan("AuditLog.verifyAgainst"))
+      }).pipe(Effect.orDie, Span.untraced("AuditLog.verifyAgainst"))
 
     const entriesWhere = (rows: Effect.Effect<ReadonlyArray<unknown>, unknown>) =>
       rows.pipe(
@@ -289,12 +291,12 @@ export const make: Effect.Effect<Service, never, SqlClient.SqlClient | Vault.Vau
 
     const forCase: Service["forCase"] = (caseId) =>
       entriesWhere(sql`SELECT ${selected} FROM audit_log WHERE case_id = ${caseId} ORDER BY seq`).pipe(
-        Effect.withSpan("AuditLog.forCase"),
+        Span.untraced("AuditLog.forCase"),
       )
 
     const forPerson: Service["forPerson"] = (personId) =>
       entriesWhere(sql`SELECT ${selected} FROM audit_log WHERE person_id = ${personId} ORDER BY seq`).pipe(
-        Effect.withSpan("AuditLog.forPerson"),
+        Span.untraced("AuditLog.forPerson"),
       )
 
     return { append, verify, verifyAgainst, head, forCase, forPerson }

@@ -10,7 +10,7 @@
  * @since 0.1.0
  */
 
-import { Errors } from "@bashke/kernel"
+import { Errors, Span } from "@bashke/kernel"
 import { Config, ConfigError, Context, Effect, Either, Layer, Option, Redacted, Schema } from "effect"
 import { copy, subtle, toHex, utf8 } from "./internal/Bytes"
 import { keyLength, parseSingleKey, singleKeyForm } from "./internal/KeyText"
@@ -136,7 +136,7 @@ export const make = (key: Redacted.Redacted<Uint8Array>): Effect.Effect<Service,
         subtle().sign("HMAC", hmac, utf8(`bashke.blind-index.v1\u0000${kind}\u0000${normalized}`)),
       ).pipe(
         Effect.map((mac) => toHex(mac) as Digest),
-        Effect.withSpan("BlindIndex.compute", { attributes: { kind } }),
+        Span.untraced("BlindIndex.compute", { kind }),
       )
     }
     return { compute }

@@ -7,6 +7,7 @@
  *
  * @since 0.1.0
  */
+import { Span } from "@bashke/kernel"
 import { Array as Arr, Config, ConfigError, Context, Effect, Either, Layer, Option, Redacted, Schema } from "effect"
 import type { NonEmptyReadonlyArray } from "effect/Array"
 import { fromUtf8 } from "./internal/Bytes"
@@ -135,7 +136,7 @@ export const make = (keys: NonEmptyReadonlyArray<VaultKey>): Effect.Effect<Servi
     const seal: Service["seal"] = (plaintext, aad) =>
       Effect.promise(() => Envelope.seal(currentKeyId, current, plaintext, aad)).pipe(
         Effect.map((sealed) => sealed as Sealed),
-        Effect.withSpan("Vault.seal", { attributes: { keyId: currentKeyId } }),
+        Span.untraced("Vault.seal", { keyId: currentKeyId }),
       )
 
     const open: Service["open"] = (sealed, aad) =>
@@ -150,7 +151,7 @@ export const make = (keys: NonEmptyReadonlyArray<VaultKey>): Effect.Effect<Servi
         Effect.flatMap((bytes) =>
           Effect.try({ try: () => fromUtf8(bytes), catch: () => new VaultError({ reason: "malformed" }) }),
         ),
-        Effect.withSpan("Vault.open"),
+        Span.untraced("Vault.open"),
       )
 
     const needsRotation: Service["needsRotation"] = (sealed) => Envelope.keyIdOf(sealed) !== currentKeyId
@@ -165,7 +166,7 @@ export const make = (keys: NonEmptyReadonlyArray<VaultKey>): Effect.Effect<Servi
                 catch: () => new VaultError({ reason: "authentication-failed", keyId: envelope.kekId }),
               }).pipe(Effect.map((rewrapped) => rewrapped as Sealed)),
         ),
-        Effect.withSpan("Vault.rewrap", { attributes: { keyId: currentKeyId } }),
+        Span.untraced("Vault.rewrap", { keyId: currentKeyId }),
       )
 
     return { currentKeyId, seal, open, needsRotation, rewrap }

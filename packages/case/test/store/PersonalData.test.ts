@@ -87,6 +87,8 @@ for (const db of databases) {
             personal.read(access(principals.caseManager), { givenName: sealed.fields.familyName ?? "" } as never),
           )
           expect(Exit.isFailure(swapped) && swapped.cause._tag === "Die").toBe(true)
+          // A read whose values do not open records nothing: no one saw anything.
+          expect((yield* (yield* AuditLog.AuditLog).forCase(caseId)).map((e) => e.action)).toEqual(["write", "read"])
         }),
       )
 

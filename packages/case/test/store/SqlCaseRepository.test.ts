@@ -296,6 +296,41 @@ for (const db of databases) {
           expect(yield* repository.personsByIndex(digest)).toEqual([{ caseId: other, personId: otherVictim }])
         }),
       )
+
+      it.effect("every table a case is read from is indexed by case", () =>
+        Effect.gen(function* () {
+          const sql = (yield* SqlClient.SqlClient).withoutTransforms()
+          // The columns of each index, in order, as the database lists them.
+          const indexes = yield* sql.onDialectOrElse({
+            pg: () => sql<{ table: string; columns: string }>`SELECT t.relname AS "table",
+                string_agg(a.attname, ',' ORDER BY k.n) AS columns
+              FROM pg_index i
+              JOIN pg_class t ON t.oid = i.indrelid
+              JOIN pg_namespace s ON s.oid = t.relnamespace AND s.nspname = current_schema()
+              CROSS JOIN LATERAL unnest(i.indkey) WITH ORDINALITY AS k(attnum, n)
+              JOIN pg_attribute a ON a.attrelid = t.oid AND a.attnum = k.attnum
+              GROUP BY t.relname, i.indexrelid`,
+            orElse: () => sql<{ table: string; columns: string }>`SELECT m.name AS "table",
+                group_concat(c.name, ',') AS columns
+              FROM sqlite_master m, pragma_index_list(m.name) l, pragma_index_info(l.name) c
+              WHERE m.type = 'table' GROUP BY m.name, l.name`,
+          })
+          const leadingCaseId = (table: string) =>
+            indexes.some((index) => index.table === table && index.columns.split(",")[0] === "case_id")
+          for (const table of [
+            "case_team_members",
+            "persons",
+            "incidents",
+            "risk_assessments",
+            "protection_orders",
+            "protection_order_events",
+            "safety_plan_measures",
+            "consents",
+            "case_transitions",
+          ])
+            expect({ table, indexed: leadingCaseId(table) }).toEqual({ table, indexed: true })
+        }),
+      )
     })
   })
 }
