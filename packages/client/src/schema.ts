@@ -1427,6 +1427,91 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/plugins/reviews": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The plugins' review queue (ids and reasons, no details) */
+        get: operations["listPluginReviews"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/plugins/reviews/{reviewId}/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** One review item with its details (audited) */
+        post: operations["readPluginReview"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/plugins/reviews/{reviewId}/resolution": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Resolve a review item: the case (and person) it is, a new case opened, or dismissed */
+        post: operations["resolvePluginReview"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/plugins/dead-letters": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Records and events the plugins gave up on (codes, never payloads) */
+        get: operations["listPluginDeadLetters"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/plugins/dead-letters/replay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Replay a dead letter: it is tried again from its first attempt */
+        post: operations["replayPluginDeadLetter"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2417,6 +2502,95 @@ export interface components {
         ReportTable: Record<string, never>;
         /** @enum {string} */
         ReportTableName: "cases-by-form" | "victims-by-age" | "cases-by-municipality" | "cases-by-children" | "perpetrators-by-age" | "perpetrators-by-relationship" | "protection-orders" | "referrals-by-service" | "referral-response-times" | "meetings" | "plan-implementation";
+        PluginReviewPage: {
+            items: components["schemas"]["PluginReviewSummary"][];
+            next: string | null;
+        };
+        PluginReviewSummary: {
+            id: string;
+            plugin: string;
+            source: string;
+            recordId: string;
+            reason: string;
+            candidates: {
+                caseId: components["schemas"]["CaseId"];
+                personId: components["schemas"]["PersonId"];
+            }[];
+            createdAt: components["schemas"]["Date"];
+            resolved: boolean;
+            resolution?: components["schemas"]["PluginReviewResolution"];
+        };
+        PluginReviewResolution: {
+            /** @enum {string} */
+            _tag: "Matched";
+            caseId: components["schemas"]["CaseId"];
+            personId?: components["schemas"]["PersonId"];
+        } | {
+            /** @enum {string} */
+            _tag: "NewCaseOpened";
+            caseId: components["schemas"]["CaseId"];
+        } | {
+            /** @enum {string} */
+            _tag: "Dismissed";
+        };
+        PluginReviewDetail: {
+            id: string;
+            plugin: string;
+            source: string;
+            recordId: string;
+            reason: string;
+            candidates: {
+                caseId: components["schemas"]["CaseId"];
+                personId: components["schemas"]["PersonId"];
+            }[];
+            createdAt: components["schemas"]["Date"];
+            resolved: boolean;
+            resolution?: components["schemas"]["PluginReviewResolution"];
+            /** unknown */
+            details?: unknown;
+        };
+        PluginDeadLetters: {
+            items: (components["schemas"]["PluginDeadRecord"] | components["schemas"]["PluginDeadEvent"])[];
+        };
+        PluginDeadRecord: {
+            /** @enum {string} */
+            _tag: "DeadRecord";
+            plugin: string;
+            inboxId: string;
+            source: string;
+            recordId: string;
+            attempts: components["schemas"]["Int"];
+            lastError: string | null;
+            receivedAt: components["schemas"]["Date"];
+        };
+        PluginDeadEvent: {
+            /** @enum {string} */
+            _tag: "DeadEvent";
+            plugin: string;
+            subscription: string;
+            eventId: string;
+            topic: string;
+            attempts: components["schemas"]["Int"];
+            lastError: string | null;
+            occurredAt: components["schemas"]["Date"];
+        };
+        PluginReplayed: {
+            replayed: boolean;
+        };
+        PluginReplay: {
+            /** @enum {string} */
+            _tag: "DeadRecord";
+            /** @description a string matching the pattern ^[A-Za-z0-9@/._-]{1,214}$ */
+            plugin: string;
+            inboxId: string;
+        } | {
+            /** @enum {string} */
+            _tag: "DeadEvent";
+            /** @description a string matching the pattern ^[A-Za-z0-9@/._-]{1,214}$ */
+            plugin: string;
+            subscription: string;
+            eventId: string;
+        };
         Problem: {
             /**
              * Format: uri
@@ -10214,6 +10388,354 @@ export interface operations {
                 };
                 content: {
                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No or unknown credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input: the field and the rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listPluginReviews: {
+        parameters: {
+            query?: {
+                state?: "open" | "all";
+                limit?: components["schemas"]["NumberFromString"];
+                after?: components["schemas"]["Cursor"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The plugins' review queue (ids and reasons, no details) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PluginReviewPage"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No or unknown credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input: the field and the rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    readPluginReview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                reviewId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One review item with its details (audited) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PluginReviewDetail"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No or unknown credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input: the field and the rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    resolvePluginReview: {
+        parameters: {
+            query?: never;
+            header: {
+                "Idempotency-Key": string;
+            };
+            path: {
+                reviewId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PluginReviewResolution"];
+            };
+        };
+        responses: {
+            /** @description Resolve a review item: the case (and person) it is, a new case opened, or dismissed */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PluginReviewSummary"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No or unknown credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input: the field and the rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listPluginDeadLetters: {
+        parameters: {
+            query?: {
+                plugin?: string;
+                limit?: components["schemas"]["NumberFromString"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Records and events the plugins gave up on (codes, never payloads) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PluginDeadLetters"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No or unknown credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input: the field and the rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    replayPluginDeadLetter: {
+        parameters: {
+            query?: never;
+            header: {
+                "Idempotency-Key": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PluginReplay"];
+            };
+        };
+        responses: {
+            /** @description Replay a dead letter: it is tried again from its first attempt */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PluginReplayed"];
                 };
             };
             /** @description Malformed request */
