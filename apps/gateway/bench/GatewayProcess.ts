@@ -1,4 +1,4 @@
-// The Node gateway as a separate process, as `pnpm start` runs it (src/node.ts
+// The Node gateway as a separate process (src/node.ts, over the same Server.start as `bashke start`;
 // through tsx, so the sources are what runs, built or not): on a SQLite file,
 // on a free port (PORT=0), with the demo and its keys beside the file. The
 // crash test kills it; the HTTP bench loads it from outside.
@@ -55,15 +55,23 @@ export const start = (file: string, env: Readonly<Record<string, string | undefi
     child.stdout.on("data", (chunk: Buffer) => {
       if (ready) return
       out += chunk.toString()
-      const url = /gateway on (http:\/\/\S+)/.exec(out)?.[1]
-      // The last line printed: the tokens are above it.
-      const mechanismId = /mechanismId=([0-9A-Z]{26})/.exec(out)?.[1]
-      if (url === undefined || mechanismId === undefined) return
+      // The entry's first line once it serves: `{ listening, mechanismId, tokens }`.
+      const announced = out
+        .split("\n")
+        .slice(0, -1)
+        .find((text) => text.startsWith('{"listening"'))
+      if (announced === undefined) return
+      const {
+        listening: url,
+        mechanismId,
+        tokens,
+      } = JSON.parse(announced) as {
+        readonly listening: string
+        readonly mechanismId: string
+        readonly tokens: Record<string, string>
+      }
       ready = true
       clearTimeout(timer)
-      const tokens = Object.fromEntries(
-        [...out.matchAll(/token for the demo (\w+): (\S+)/g)].map((match) => [match[1] as string, match[2] as string]),
-      )
       resolve({ process: child, url, tokens, mechanismId })
     })
     child.on("exit", (code, signal) => {

@@ -53,10 +53,3 @@ export const decoder = <A>(
       }
     })
 }
-
-/** Decodes `value` with `schema` (see `decoder`). */
-export const decode = <A>(
-  schema: Schema.Schema<A, any>,
-  value: unknown,
-  location: FieldLocation,
-): Either.Either<A, Refusal> => decoder(schema, location)(value)

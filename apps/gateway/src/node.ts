@@ -1,26 +1,20 @@
 #!/usr/bin/env node
 /**
- * `node dist/node.js [--demo]`: the gateway on Node. Prints where it listens
- * and, with `--demo`, a token to try it with.
+ * `node dist/node.js [--demo]`: the gateway on Node for scripts — the crash
+ * test and the HTTP bench start it as a child process. People start it with
+ * `bashke start`, which speaks their language; this entry prints machine
+ * lines only: one JSON line `{ listening, mechanismId?, tokens }` once it
+ * serves, then a JSON line per request (`BASHKE_LOG_REQUESTS=0` silences them).
  */
 import { start } from "./Server"
 
-const say = (line: string) => process.stdout.write(`${line}\n`)
+const line = (value: unknown) => process.stdout.write(`${JSON.stringify(value)}\n`)
 
-const demo = process.argv.includes("--demo")
 const running = await start({
-  demo,
-  log: process.env.BASHKE_LOG_REQUESTS === "0" ? () => {} : (line) => say(JSON.stringify(line)),
+  demo: process.argv.includes("--demo"),
+  log: process.env.BASHKE_LOG_REQUESTS === "0" ? () => {} : line,
 })
-say(`Bashkë gateway on ${running.url} (API description: ${running.url}/docs)`)
-if (demo) {
-  say(running.seeded ? "Demo data seeded (Gjilan mechanism)." : "Demo data already present.")
-  for (const [name, token] of Object.entries(running.tokens)) say(`  token for the demo ${name}: ${token}`)
-  const token = running.tokens.caseManager
-  if (token !== undefined) {
-    say(`Try: curl -H "Authorization: Bearer ${token}" "${running.url}/v1/cases?mechanismId=${running.mechanismId}"`)
-  }
-}
+line({ listening: running.url, mechanismId: running.mechanismId, tokens: running.tokens })
 const stop = () => {
   running.close().then(() => process.exit(0))
 }

@@ -1,4 +1,4 @@
-// Issue 7's crash test: the Node gateway (src/node.ts, as `pnpm start` runs it)
+// Issue 7's crash test: the Node gateway (src/node.ts, over the same Server.start as `bashke start`)
 // on a SQLite file takes a write load — four clients opening cases, each with
 // its own Idempotency-Key — and is killed with SIGKILL in the middle of it.
 // Restarted on the same file:
