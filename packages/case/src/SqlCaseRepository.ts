@@ -8,7 +8,7 @@
  * @since 0.1.0
  */
 import { CivilDate, Errors, Id, Municipality, Sector, Span } from "@bashke/kernel"
-import { OptimisticConcurrency } from "@bashke/persistence"
+import { OptimisticConcurrency, SqlValues } from "@bashke/persistence"
 import { AccessPolicy, Vault } from "@bashke/security"
 import { SqlClient } from "@effect/sql"
 import { Effect, Layer, Option, Schema } from "effect"
@@ -30,7 +30,8 @@ import * as SafetyPlan from "./SafetyPlan"
 // Integers, reals and timestamps as the two drivers hand them back.
 const Integer = Schema.Union(Schema.Int, Schema.NumberFromString.pipe(Schema.int()))
 const Real = Schema.Union(Schema.Number, Schema.NumberFromString)
-const Instant = Schema.Union(Schema.ValidDateFromSelf, Schema.Date)
+// A timestamp as either dialect returns it.
+const Instant = SqlValues.SqlTimestamp
 const Nullable = <S extends Schema.Schema.Any>(schema: S) => Schema.NullishOr(schema)
 const Json = <S extends Schema.Schema.Any>(schema: S) => Schema.parseJson(schema)
 

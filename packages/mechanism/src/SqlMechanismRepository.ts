@@ -7,7 +7,7 @@
  * @since 0.1.0
  */
 import { CivilDate, Errors, Id, JurisdictionProfile, Municipality, Sector, Span } from "@bashke/kernel"
-import { OptimisticConcurrency } from "@bashke/persistence"
+import { OptimisticConcurrency, SqlValues } from "@bashke/persistence"
 import { SqlClient } from "@effect/sql"
 import { Effect, Layer, Option, Schema } from "effect"
 import * as Mechanism from "./Mechanism"
@@ -18,7 +18,8 @@ import * as Memorandum from "./Memorandum"
 
 // Integers and timestamps as the two drivers hand them back.
 const Integer = Schema.Union(Schema.Int, Schema.NumberFromString.pipe(Schema.int()))
-const Instant = Schema.Union(Schema.ValidDateFromSelf, Schema.Date)
+// A timestamp as either dialect returns it.
+const Instant = SqlValues.SqlTimestamp
 const Nullable = <S extends Schema.Schema.Any>(schema: S) => Schema.NullishOr(schema)
 
 const MechanismRow = Schema.Struct({
