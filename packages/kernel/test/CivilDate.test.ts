@@ -6,6 +6,45 @@ import * as JurisdictionProfile from "../src/JurisdictionProfile"
 const day = Arbitrary.make(CivilDate.CivilDate)
 
 describe("CivilDate", () => {
+  // The schema checks days by arithmetic; a `Date` round trip is the reference.
+  const byDate = (s: string): boolean => {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false
+    const parsed = new Date(`${s}T00:00:00Z`)
+    return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === s
+  }
+  const isCivilDate = Schema.is(CivilDate.CivilDate)
+
+  it("accepts exactly the days a Date round trip accepts, 1600 to 2400 (every month, day 00 to 32)", () => {
+    const disagreements: Array<string> = []
+    for (let year = 1600; year <= 2400; year++)
+      for (let month = 0; month <= 13; month++)
+        for (let day = 0; day <= 32; day++) {
+          const text = `${year}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`
+          if (isCivilDate(text) !== byDate(text)) disagreements.push(text)
+        }
+    expect(disagreements).toEqual([])
+    expect(isCivilDate("2024-02-29")).toBe(true)
+    expect(isCivilDate("2100-02-29")).toBe(false)
+    expect(isCivilDate("2000-02-29")).toBe(true)
+  })
+
+  it("agrees with a Date round trip on any text of the date's shape or near it", () =>
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.string({ unit: fc.constantFrom(..."0123456789-"), minLength: 8, maxLength: 12 }),
+          fc
+            .tuple(fc.integer({ min: 0, max: 9999 }), fc.integer({ min: 0, max: 99 }), fc.integer({ min: 0, max: 99 }))
+            .map(
+              ([y, m, d]) =>
+                `${String(y).padStart(4, "0")}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`,
+            ),
+        ),
+        (text) => isCivilDate(text) === byDate(text),
+      ),
+      { numRuns: 5000 },
+    ))
+
   it("accepts real days only, naming the rule otherwise", () => {
     const decode = Schema.decodeUnknownEither(CivilDate.CivilDate)
     expect(decode("2024-02-29")).toEqual(Either.right("2024-02-29"))

@@ -290,7 +290,7 @@ export const make = (options: Options): Effect.Effect<Service, PluginStartError,
         let sealed = ""
         const rows: Array<Store.NewRecord> = []
         if (accepted.length > 0) {
-          const text = yield* Effect.tryPromise({
+          const text = yield* Effect.try({
             try: () => BatchPayload.encode(accepted.map((record) => record.payload ?? null)),
             catch: () => ({ permanent: false, code: "record.not-json" }),
           })
@@ -403,7 +403,7 @@ export const make = (options: Options): Effect.Effect<Service, PluginStartError,
         const opened = new Map<string, ReadonlyArray<unknown> | "unreadable">()
         for (const [batchId, value] of sealed) {
           const payloads = yield* vault.open(value, aadOf(p.identity.name, batchId)).pipe(
-            Effect.flatMap((text) => Effect.tryPromise(() => BatchPayload.decode(text))),
+            Effect.flatMap((text) => Effect.try(() => BatchPayload.decode(text))),
             Effect.orElseSucceed(() => "unreadable" as const),
           )
           opened.set(batchId, payloads)

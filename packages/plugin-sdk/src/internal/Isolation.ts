@@ -9,7 +9,12 @@
 // runs a pass of calls in one worker fiber watched by one watchdog fiber that
 // sleeps until the current call's deadline and interrupts the worker only if
 // that same call is still running then.
-import { Cause, Clock, Context, Duration, Effect, Exit, Fiber, Option, Ref } from "effect"
+//
+// The breakers' states are a plain map changed only by synchronous code: a
+// JavaScript thread runs one such change at a time, so no `Ref` is needed, and
+// the per-record path of `sequence` allocates no map and no generator (it was
+// 14 µs of a no-op record's 33 µs in the import benchmark).
+import { Cause, Context, Duration, Effect, Exit, Fiber, Option } from "effect"
 import * as CircuitBreaker from "../CircuitBreaker"
 import * as PluginFailure from "../PluginFailure"
 
@@ -47,59 +52,59 @@ class TimedOut {
 
 const timedOut: PluginFailure.Classified = { permanent: false, code: PluginFailure.timeoutCode }
 
+const refused: Outcome<never> = { _tag: "Refused" }
+
 // The hook sees no service of the host: not the SqlClient, not the vault.
-const isolate = <A>(hook: Effect.Effect<A, PluginFailure.HookError>) =>
-  Effect.mapInputContext(
-    Effect.suspend(() => hook),
-    (_: Context.Context<never>) => Context.empty(),
-  )
+const isolate = <A, E>(effect: Effect.Effect<A, E>) =>
+  Effect.mapInputContext(effect, (_: Context.Context<never>) => Context.empty())
+
+const failureOf = (cause: Cause.Cause<unknown>): PluginFailure.Classified =>
+  Option.exists(Cause.failureOption(cause), (error) => error instanceof TimedOut)
+    ? timedOut
+    : PluginFailure.classifyCause(cause)
 
 export const make = (settings: CircuitBreaker.Settings): Effect.Effect<Guard> =>
-  Effect.gen(function* () {
-    const states = yield* Ref.make(new Map<string, CircuitBreaker.State>())
-    const update = (key: string, f: (state: CircuitBreaker.State) => CircuitBreaker.State) =>
-      Ref.update(states, (map) => new Map(map).set(key, f(map.get(key) ?? CircuitBreaker.initial)))
+  Effect.sync(() => {
+    const states = new Map<string, CircuitBreaker.State>()
+    const stateOf = (key: string) => states.get(key) ?? CircuitBreaker.initial
 
-    const admit = (key: string) =>
-      Effect.flatMap(Clock.currentTimeMillis, (now) =>
-        Ref.modify(states, (map) => {
-          const decision = CircuitBreaker.admit(settings, map.get(key) ?? CircuitBreaker.initial, now)
-          return [decision.admitted, new Map(map).set(key, decision.state)] as const
-        }),
-      )
+    const admit = (key: string, now: number): boolean => {
+      const decision = CircuitBreaker.admit(settings, stateOf(key), now)
+      states.set(key, decision.state)
+      return decision.admitted
+    }
 
-    const settle = <A>(key: string, exit: Exit.Exit<A, unknown>): Effect.Effect<Outcome<A>> =>
-      Effect.gen(function* () {
-        if (Exit.isSuccess(exit)) {
-          yield* update(key, CircuitBreaker.succeed)
-          return { _tag: "Succeeded", value: exit.value } as const
-        }
-        const failure = Option.exists(Cause.failureOption(exit.cause), (error) => error instanceof TimedOut)
-          ? timedOut
-          : PluginFailure.classifyCause(exit.cause)
-        return yield* fail(key, failure)
-      })
+    const succeeded = <A>(key: string, value: A): Outcome<A> => {
+      const state = stateOf(key)
+      // Closed with no failures is what `succeed` answers: nothing to write.
+      if (state._tag !== "Closed" || state.failures !== 0) states.set(key, CircuitBreaker.succeed(state))
+      return { _tag: "Succeeded", value }
+    }
 
-    const fail = (key: string, failure: PluginFailure.Classified) =>
-      Effect.gen(function* () {
-        const ended = yield* Clock.currentTimeMillis
-        yield* update(key, (state) =>
-          failure.permanent ? CircuitBreaker.neutral(state) : CircuitBreaker.fail(settings, state, ended),
-        )
-        return { _tag: "Failed", failure } as const
+    const failed = (key: string, failure: PluginFailure.Classified, now: number): Outcome<never> => {
+      const state = stateOf(key)
+      states.set(key, failure.permanent ? CircuitBreaker.neutral(state) : CircuitBreaker.fail(settings, state, now))
+      return { _tag: "Failed", failure }
+    }
+
+    const neutral = (key: string) =>
+      Effect.sync(() => {
+        states.set(key, CircuitBreaker.neutral(stateOf(key)))
       })
 
     const run: Guard["run"] = (key, timeout, hook) =>
-      Effect.gen(function* () {
-        if (!(yield* admit(key))) return { _tag: "Refused" } as const
+      Effect.clockWith((clock) => {
+        if (!admit(key, clock.unsafeCurrentTimeMillis())) return Effect.succeed(refused)
         // A hook stuck in a call that ignores interruption must not hold the
         // host past its limit: it is interrupted in the background instead.
-        const exit = yield* Effect.disconnect(isolate(hook)).pipe(
+        return Effect.disconnect(isolate(Effect.suspend(() => hook))).pipe(
           Effect.timeoutFail({ duration: timeout, onTimeout: () => new TimedOut() }),
-          Effect.exit,
-          Effect.onInterrupt(() => update(key, CircuitBreaker.neutral)),
+          Effect.matchCause({
+            onFailure: (cause) => failed(key, failureOf(cause), clock.unsafeCurrentTimeMillis()),
+            onSuccess: (value) => succeeded(key, value),
+          }),
+          Effect.onInterrupt(() => neutral(key)),
         )
-        return yield* settle(key, exit)
       })
 
     const sequence: Guard["sequence"] = <A>(
@@ -107,34 +112,43 @@ export const make = (settings: CircuitBreaker.Settings): Effect.Effect<Guard> =>
       timeout: Duration.Duration,
       calls: ReadonlyArray<() => Effect.Effect<A, PluginFailure.HookError>>,
     ) =>
-      Effect.gen(function* () {
+      Effect.clockWith((clock) => {
         const limit = Duration.toMillis(timeout)
         const outcomes: Array<Outcome<A>> = []
         // The call in progress, read by the watchdog; `deadline` is Infinity between calls.
         const current = { index: -1, deadline: Number.POSITIVE_INFINITY }
-        let refused = false
-        const worker = Effect.gen(function* () {
-          while (outcomes.length < calls.length && !refused) {
-            const index = outcomes.length
-            if (!(yield* admit(key))) {
-              outcomes.push({ _tag: "Refused" })
-              refused = true
-              break
-            }
-            current.index = index
-            current.deadline = (yield* Clock.currentTimeMillis) + limit
-            const exit = yield* Effect.exit(
-              isolate((calls[index] as () => Effect.Effect<A, PluginFailure.HookError>)()),
-            )
-            current.deadline = Number.POSITIVE_INFINITY
-            outcomes.push(yield* settle(key, exit))
+        let stopped = false
+        const ended = (outcome: Outcome<A>) => {
+          current.deadline = Number.POSITIVE_INFINITY
+          outcomes.push(outcome)
+          return next()
+        }
+        // One call after another; flatMap recursion is trampolined by the runtime.
+        const next = (): Effect.Effect<void> => {
+          if (outcomes.length >= calls.length || stopped) return Effect.void
+          const index = outcomes.length
+          const now = clock.unsafeCurrentTimeMillis()
+          if (!admit(key, now)) {
+            outcomes.push(refused)
+            stopped = true
+            return Effect.void
           }
-        })
+          current.index = index
+          current.deadline = now + limit
+          return Effect.matchCauseEffect(
+            Effect.suspend(calls[index] as () => Effect.Effect<A, PluginFailure.HookError>),
+            {
+              onFailure: (cause) => ended(failed(key, failureOf(cause), clock.unsafeCurrentTimeMillis())),
+              onSuccess: (value) => ended(succeeded(key, value)),
+            },
+          )
+        }
+        const worker = isolate(Effect.suspend(next))
         const watchdog = (fiber: Fiber.RuntimeFiber<void>) =>
           Effect.gen(function* () {
             for (;;) {
               const { index, deadline } = current
-              const now = yield* Clock.currentTimeMillis
+              const now = clock.unsafeCurrentTimeMillis()
               if (deadline !== Number.POSITIVE_INFINITY && now >= deadline) {
                 // The same call still running past its deadline: stop it.
                 if (current.index === index && current.deadline === deadline) {
@@ -146,32 +160,38 @@ export const make = (settings: CircuitBreaker.Settings): Effect.Effect<Guard> =>
               yield* Effect.sleep(deadline === Number.POSITIVE_INFINITY ? limit : deadline - now)
             }
           })
-        while (outcomes.length < calls.length && !refused) {
-          const fiber = yield* Effect.fork(worker)
-          const guard = yield* Effect.fork(watchdog(fiber))
-          const exit = yield* Fiber.await(fiber)
-          yield* Fiber.interrupt(guard)
-          if (Exit.isFailure(exit) && outcomes.length < calls.length && !refused) {
-            // The watchdog stopped the call in progress: it timed out.
-            current.deadline = Number.POSITIVE_INFINITY
-            outcomes.push(yield* fail(key, timedOut))
+        return Effect.gen(function* () {
+          while (outcomes.length < calls.length && !stopped) {
+            const fiber = yield* Effect.fork(worker)
+            const guard = yield* Effect.fork(watchdog(fiber))
+            const exit = yield* Fiber.await(fiber)
+            yield* Fiber.interrupt(guard)
+            if (Exit.isFailure(exit) && outcomes.length < calls.length && !stopped) {
+              // The watchdog stopped the call in progress: it timed out.
+              current.deadline = Number.POSITIVE_INFINITY
+              outcomes.push(failed(key, timedOut, clock.unsafeCurrentTimeMillis()))
+            }
           }
-        }
-        return outcomes
+          return outcomes
+        })
       })
 
-    const breakers: Guard["breakers"] = Effect.gen(function* () {
-      const now = yield* Clock.currentTimeMillis
-      const map = yield* Ref.get(states)
-      return [...map.entries()].map(([key, state]) => [key, CircuitBreaker.status(settings, state, now)] as const)
-    })
+    const breakers: Guard["breakers"] = Effect.clockWith((clock) =>
+      Effect.sync(() => {
+        const now = clock.unsafeCurrentTimeMillis()
+        return [...states.entries()].map(([key, state]) => [key, CircuitBreaker.status(settings, state, now)] as const)
+      }),
+    )
 
     const retryAfter: Guard["retryAfter"] = (key) =>
-      Effect.gen(function* () {
-        const now = yield* Clock.currentTimeMillis
-        const state = (yield* Ref.get(states)).get(key)
-        return state?._tag === "Open" ? Math.max(0, settings.coolDownMillis - (now - state.since)) : 0
-      })
+      Effect.clockWith((clock) =>
+        Effect.sync(() => {
+          const state = states.get(key)
+          return state?._tag === "Open"
+            ? Math.max(0, settings.coolDownMillis - (clock.unsafeCurrentTimeMillis() - state.since))
+            : 0
+        }),
+      )
 
     return { run, sequence, breakers, retryAfter }
   })
