@@ -34,7 +34,7 @@ import { Catalogue, Errors, Id } from "@bashke/kernel"
 import { Outbox, SqlValues } from "@bashke/persistence"
 import { Vault } from "@bashke/security"
 import { SqlClient } from "@effect/sql"
-import { Clock, Context, Duration, Effect, Layer, Option, Ref, Schedule, Schema, type Scope } from "effect"
+import { Clock, Context, Duration, Effect, Layer, Option, Queue, Ref, Schedule, Schema, type Scope } from "effect"
 import type * as Capability from "./Capability"
 import type { DeadLetter, Replay } from "./DeadLetter"
 import type { ImportedRecord, InboxRecord, WebhookMethod, WebhookRequest, WebhookResponse } from "./Hooks"
@@ -698,6 +698,41 @@ export const make = (options: Options): Effect.Effect<Service, PluginStartError,
         }
       })
 
+    /**
+     * One scheduled run of a pull: every page until the upstream has no more,
+     * with the records processed alongside. Processing one page while the
+     * next is on its way keeps the host busy during the upstream's latency;
+     * each page is committed (records and cursor) before it is processed, so
+     * nothing changes for a crash.
+     */
+    const pullCycle = (p: Startup.Running, pull: Startup.RunningPull): Effect.Effect<void> =>
+      Effect.gen(function* () {
+        // `true` after each committed page, `false` once pulling ended.
+        const pages = yield* Queue.unbounded<boolean>()
+        const pullAll = Effect.gen(function* () {
+          for (let round = 0; round < maxDrainRounds; round++) {
+            const outcome = yield* pullOnce(p, pull)
+            if (outcome._tag === "Pulled" && outcome.inserted > 0) yield* Queue.offer(pages, true)
+            if (outcome._tag !== "Pulled" || !outcome.more) break
+          }
+        }).pipe(Effect.ensuring(Queue.offer(pages, false)))
+        const processAlongside = Effect.gen(function* () {
+          let pulling = true
+          for (;;) {
+            const pass = yield* processPass(p)
+            if (pass.refused) return
+            if (pass.succeeded + pass.retried + pass.dead < batchSize) {
+              // Caught up: wait for the next page, or stop once pulling ended and a last pass found nothing.
+              if (!pulling && pass.succeeded + pass.retried + pass.dead === 0) return
+              if (pulling) pulling = yield* Queue.take(pages)
+            }
+          }
+        })
+        yield* p.process === undefined
+          ? pullAll
+          : Effect.asVoid(Effect.all([pullAll, processAlongside], { concurrency: 2 }))
+      })
+
     const guarded = (what: string, plugin: string, effect: Effect.Effect<unknown>) =>
       effect.pipe(
         Effect.catchAllCause((cause) =>
@@ -711,14 +746,9 @@ export const make = (options: Options): Effect.Effect<Service, PluginStartError,
       for (const p of running) {
         const name = p.identity.name
         for (const pull of p.pulls) {
-          const cycle = Effect.gen(function* () {
-            for (let round = 0; round < maxDrainRounds; round++) {
-              const outcome = yield* pullOnce(p, pull)
-              if (outcome._tag !== "Pulled" || !outcome.more) break
-            }
-            yield* drain(p)
-          })
-          yield* Effect.forkScoped(Effect.repeat(guarded("pull", name, cycle), Schedule.spaced(pull.every)))
+          yield* Effect.forkScoped(
+            Effect.repeat(guarded("pull", name, pullCycle(p, pull)), Schedule.spaced(pull.every)),
+          )
         }
         if (p.process !== undefined)
           yield* Effect.forkScoped(Effect.repeat(guarded("processing", name, drain(p)), Schedule.spaced(pollInterval)))
