@@ -30,7 +30,6 @@ export * as Deadline from "./Deadline"
  * @since 0.1.0
  */
 export * as Errors from "./Errors"
-
 /**
  * Time-sortable branded ids and the id generator.
  *
@@ -49,60 +48,58 @@ export * as Input from "./Input"
  * @since 0.1.0
  */
 export * as Instant from "./Instant"
-
 /**
  * Institutions.
  *
  * @since 0.1.0
  */
 export * as Institution from "./Institution"
-
 /**
  * Jurisdiction profiles: every legal number, with the Kosovo profile as default.
  *
  * @since 0.1.0
  */
 export * as JurisdictionProfile from "./JurisdictionProfile"
-
 /**
  * Supported locales, their fallback order and Accept-Language negotiation.
  *
  * @since 0.1.0
  */
 export * as Locale from "./Locale"
-
 /**
  * Text given as data in one or more locales.
  *
  * @since 0.1.0
  */
 export * as LocalizedText from "./LocalizedText"
-
 /**
  * The kernel's part of the message catalogue.
  *
  * @since 0.1.0
  */
 export * as Messages from "./Messages"
-
 /**
  * @since 0.1.0
  */
 export { kernelMessages } from "./Messages"
-
 /**
  * The 38 municipalities of Kosovo.
  *
  * @since 0.1.0
  */
 export * as Municipality from "./Municipality"
-
 /**
  * Keyset pagination: page requests, pages and the paginate step.
  *
  * @since 0.1.0
  */
 export * as Pagination from "./Pagination"
+/**
+ * Decoders compiled from schemas without transformations, for bulk imports.
+ *
+ * @since 0.1.0
+ */
+export * as PlainDecoder from "./PlainDecoder"
 
 /**
  * Principals, roles and the current principal.

@@ -1,10 +1,19 @@
 // Decoding names the field, never the value.
+
+import { PlainDecoder } from "@bashke/kernel"
 import { describe, expect, it } from "@effect/vitest"
-import { Either, FastCheck } from "effect"
+import { Either, FastCheck, Schema } from "effect"
 import { PoliceRecord } from "../src/index"
 import { report } from "./support/FakePolice"
 
 describe("PoliceRecord.decode", () => {
+  it("is covered by the compiled checks (the import's fast path), not left to Effect's interpreter", () => {
+    const checks = PlainDecoder.checksOf(PoliceRecord.PoliceRecord)
+    expect(checks?.(report(1))?.value).toEqual(
+      Either.getOrThrow(Schema.decodeUnknownEither(PoliceRecord.PoliceRecord)(report(1))),
+    )
+  })
+
   it("decodes the documented record", () => {
     expect(Either.isRight(PoliceRecord.decode(report(1)))).toBe(true)
   })
