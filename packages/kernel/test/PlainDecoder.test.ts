@@ -105,7 +105,10 @@ describe("PlainDecoder", () => {
             const slow = effect(input)
             if (fast !== undefined) expect(Either.getOrThrow(slow)).toEqual(fast.value)
             expect(Either.isRight(decode(input))).toBe(Either.isRight(slow))
-            if (Either.isLeft(slow)) expect(Either.getLeft(decode(input))).toEqual(Either.getLeft(slow))
+            // The refusal is Effect's own: the same issues (Effect's message formatting throws on
+            // some inputs, `{ toString: "" }` among them, so the issues are compared, not the message).
+            const refused = decode(input)
+            if (Either.isLeft(slow) && Either.isLeft(refused)) expect(refused.left.issue).toEqual(slow.left.issue)
           },
         ),
         { numRuns: 3000 },
