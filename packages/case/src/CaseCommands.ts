@@ -151,12 +151,21 @@ export type RecordOrder = typeof RecordOrder.Encoded
  *
  * @since 0.1.0
  */
-export const OrderEventName = Schema.Literal("issued", "rejected", "extended", "expired", "breach-recorded")
+export const OrderEventName = Schema.Literal(
+  "issued",
+  "rejected",
+  "extended",
+  "expired",
+  "breach-recorded",
+  "hearing-scheduled",
+)
 
 /**
  * Input of `recordOrderEvent`: `until` is the new expiry of an extension;
  * `expiresAt` overrides the computed expiry of an issued order; `reportedBy` is
- * who reported a breach.
+ * who reported a breach. A `hearing-scheduled` event needs `hearingAt`, when
+ * the hearing is held (`at` is when the court scheduled it), and may name the
+ * `court`; it replaces the order's hearing in force and leaves its status.
  *
  * @since 0.1.0
  */
@@ -168,6 +177,8 @@ export const RecordOrderEvent = Schema.Struct({
   until: Schema.optional(Instant),
   expiresAt: Schema.optional(Instant),
   reportedBy: Schema.optional(Id.InstitutionId),
+  hearingAt: Schema.optional(Instant),
+  court: Schema.optional(Id.InstitutionId),
   expectedVersion: ExpectedVersion,
 })
 
@@ -314,6 +325,18 @@ export const ReadSummary = Schema.Struct({ caseId: Id.CaseId })
  * @since 0.1.0
  */
 export type ReadSummary = typeof ReadSummary.Encoded
+
+/**
+ * Input of `readOrder`.
+ *
+ * @since 0.1.0
+ */
+export const ReadOrder = Schema.Struct({ caseId: Id.CaseId, orderId: Id.ProtectionOrderId })
+
+/**
+ * @since 0.1.0
+ */
+export type ReadOrder = typeof ReadOrder.Encoded
 
 /**
  * Input of `readPersonalData`. `purpose` is required (it is optional here so a

@@ -27,6 +27,7 @@ export const Topic = Schema.Literal(
   "case.protection-order.extended",
   "case.protection-order.expired",
   "case.protection-order.breached",
+  "case.protection-order.hearing-scheduled",
   "case.safety-measure.added",
   "case.safety-measure.updated",
   "case.consent.given",

@@ -216,6 +216,16 @@ const messages = {
     "sr-Latn": "Kršenje mora biti dok je naredba bila na snazi.",
     en: "A breach must fall while the order was in force.",
   },
+  "case.order.hearing.before-request": {
+    sq: "Seanca gjyqësore nuk mund të jetë para se të jetë kërkuar urdhri.",
+    "sr-Latn": "Ročište ne može biti pre nego što je naredba zatražena.",
+    en: "A court hearing cannot be before the order was requested.",
+  },
+  "case.order.hearing.out-of-order": {
+    sq: "Seanca e re duhet të jetë caktuar pas seancës që e zëvendëson.",
+    "sr-Latn": "Novo ročište mora biti zakazano posle ročišta koje zamenjuje.",
+    en: "A new hearing must be scheduled after the hearing it replaces.",
+  },
   "case.consent.purpose.unknown": {
     sq: "Qëllimi i pëlqimit nuk është nga lista.",
     "sr-Latn": "Svrha saglasnosti nije sa liste.",
@@ -798,6 +808,11 @@ const messages = {
     sq: "{reference}: urdhri për mbrojtje skadon",
     "sr-Latn": "{reference}: naredba za zaštitu ističe",
     en: "{reference}: protection order expires",
+  },
+  "case.order.reminder.hearing": {
+    sq: "{reference}: seanca gjyqësore për urdhrin për mbrojtje afrohet",
+    "sr-Latn": "{reference}: približava se ročište o naredbi za zaštitu",
+    en: "{reference}: court hearing on the protection order coming up",
   },
 
   // Safety plan

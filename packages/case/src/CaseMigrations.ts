@@ -9,14 +9,15 @@
  * Tables: `cases`, `case_reference_counters`, `case_team_members`, `persons`
  * (personal fields sealed, `personal_number_index` a blind index), `incidents`,
  * `risk_assessments`, `protection_orders`, `protection_order_events`,
- * `safety_plan_measures`, `consents`, `case_transitions`.
+ * `protection_order_hearings`, `safety_plan_measures`, `consents`,
+ * `case_transitions`.
  *
  * Published statistics views (migrations 2 and 3, a contract read by
  * `@bashke/reporting`): `case_statistics`, `perpetrator_statistics`,
  * `protection_order_statistics`.
  *
  * Migration 4 indexes the events of protection orders by case, for reading a
- * case whole.
+ * case whole. Migration 5 adds the court hearings of protection orders.
  *
  * @since 0.1.0
  */
@@ -25,6 +26,7 @@ import cases from "./internal/migrations/0001_cases"
 import statisticsViews from "./internal/migrations/0002_statistics_views"
 import statisticsViewsLateral from "./internal/migrations/0003_statistics_views_lateral"
 import caseReadIndexes from "./internal/migrations/0004_case_read_indexes"
+import protectionOrderHearings from "./internal/migrations/0005_protection_order_hearings"
 
 /**
  * @since 0.1.0
@@ -36,5 +38,6 @@ export const caseMigrations: Migrations.MigrationSet = {
     { id: 2, name: "statistics-views", up: statisticsViews },
     { id: 3, name: "statistics-views-lateral", up: statisticsViewsLateral },
     { id: 4, name: "case-read-indexes", up: caseReadIndexes },
+    { id: 5, name: "protection-order-hearings", up: protectionOrderHearings },
   ],
 }

@@ -1,10 +1,10 @@
 /**
  * The repository port of the case aggregate: the case row and its team, its
  * persons (identifying details sealed), incidents, risk assessments,
- * protection orders with their event history, safety-plan measures, consents
- * and lifecycle transitions. Methods fail only with the kernel's `NotFound`
- * and `Conflict`; a database failure is a defect. Personal details cross this
- * port sealed only: the port never sees a name.
+ * protection orders with their event history and hearings, safety-plan
+ * measures, consents and lifecycle transitions. Methods fail only with the
+ * kernel's `NotFound` and `Conflict`; a database failure is a defect. Personal
+ * details cross this port sealed only: the port never sees a name.
  *
  * Every change to a case goes through {@link Service.update} first, which bumps
  * the case's version (optimistic concurrency) and so also serializes
@@ -46,12 +46,19 @@ export interface Placement {
  *
  * @since 0.1.0
  */
-export type OrderEventKind = "requested" | "issued" | "rejected" | "extended" | "expired" | "breach-recorded"
+export type OrderEventKind =
+  | "requested"
+  | "issued"
+  | "rejected"
+  | "extended"
+  | "expired"
+  | "breach-recorded"
+  | "hearing-scheduled"
 
 /**
  * One entry of a protection order's history: when it happened (`at`), the new
- * expiry of an extension (`until`), who reported a breach, and when it was
- * recorded.
+ * expiry of an extension (`until`), who reported a breach, when a scheduled
+ * hearing is held (`hearingAt`) and by which court, and when it was recorded.
  *
  * @since 0.1.0
  */
@@ -60,6 +67,8 @@ export interface OrderEvent {
   readonly at: Date
   readonly until?: Date | undefined
   readonly reportedBy?: Id.InstitutionId | undefined
+  readonly hearingAt?: Date | undefined
+  readonly court?: Id.InstitutionId | undefined
   readonly recordedAt: Date
 }
 
@@ -142,13 +151,17 @@ export interface Service {
     order: ProtectionOrder.ProtectionOrder,
     event: OrderEvent,
   ) => Effect.Effect<void>
-  /** Writes an order's new state and appends the event to its history. */
+  /**
+   * Writes an order's new state and appends the event to its history. A
+   * `hearing-scheduled` event (with its `hearingAt`) is the order's new
+   * hearing in force.
+   */
   readonly updateOrder: (
     caseId: Id.CaseId,
     order: ProtectionOrder.ProtectionOrder,
     event: OrderEvent,
   ) => Effect.Effect<void, Errors.NotFound>
-  /** The history of an order, oldest first. */
+  /** The history of an order, oldest first, its hearings included. */
   readonly orderEvents: (orderId: Id.ProtectionOrderId) => Effect.Effect<ReadonlyArray<OrderEvent>>
   readonly insertMeasure: (caseId: Id.CaseId, measure: SafetyPlan.Measure) => Effect.Effect<void>
   readonly updateMeasure: (caseId: Id.CaseId, measure: SafetyPlan.Measure) => Effect.Effect<void, Errors.NotFound>

@@ -61,6 +61,7 @@ import {
   OpenCase,
   type OrderEventName,
   type PersonFound,
+  ReadOrder,
   ReadPersonalData,
   ReadSummary,
   RecordIncident,
@@ -131,6 +132,14 @@ export interface Service {
    * full-access team members (`policy.access.summary-only` otherwise).
    */
   readonly read: (input: ReadSummary) => Effect.Effect<Case.Case, Refusal, Principal.CurrentPrincipal>
+  /**
+   * One protection order, for any team member (`case.summary.read`): an order
+   * holds codes and dates only, no identifying detail. What a court's sync
+   * compares an update with (its hearing in force).
+   */
+  readonly readOrder: (
+    input: ReadOrder,
+  ) => Effect.Effect<ProtectionOrder.ProtectionOrder, Refusal, Principal.CurrentPrincipal>
   readonly readSummary: (
     input: ReadSummary,
   ) => Effect.Effect<CaseSummary.CaseSummary, Refusal, Principal.CurrentPrincipal>
@@ -591,6 +600,7 @@ export const make = (
       extended: "case.protection-order.extended",
       expired: "case.protection-order.expired",
       "breach-recorded": "case.protection-order.breached",
+      "hearing-scheduled": "case.protection-order.hearing-scheduled",
     }
 
     const recordOrderEvent: Service["recordOrderEvent"] = (raw) =>
@@ -617,6 +627,8 @@ export const make = (
                 at: input.at,
                 until: input.until,
                 reportedBy: input.reportedBy,
+                hearingAt: input.hearingAt,
+                court: input.court,
                 recordedAt: s.at,
               })
               yield* emit(orderTopics[input.event], aCase.id, {
@@ -631,6 +643,13 @@ export const make = (
                       at: input.at.toISOString(),
                       riskLevel: Case.currentRisk(updated) ?? null,
                       conferenceReasons: CaseSummary.summarize(updated, s.at, s.profile).conferenceReasons,
+                    }
+                  : {}),
+                ...(input.event === "hearing-scheduled" && input.hearingAt !== undefined
+                  ? {
+                      hearingAt: input.hearingAt.toISOString(),
+                      scheduledAt: input.at.toISOString(),
+                      court: input.court ?? null,
                     }
                   : {}),
               })
@@ -657,6 +676,10 @@ export const make = (
           return Effect.succeed(Event.Expired({ at: input.at }))
         case "breach-recorded":
           return Effect.succeed(Event.BreachRecorded({ at: input.at, reportedBy: input.reportedBy }))
+        case "hearing-scheduled":
+          return input.hearingAt === undefined
+            ? Effect.fail(new Errors.InvalidInput({ field: "hearingAt", rule: "case.input.invalid" }))
+            : Effect.succeed(Event.HearingScheduled({ at: input.at, hearingAt: input.hearingAt, court: input.court }))
       }
     }
 
@@ -963,6 +986,21 @@ export const make = (
         }),
       )
 
+    const readOrder: Service["readOrder"] = (raw) =>
+      run(
+        "CaseService.readOrder",
+        Effect.gen(function* () {
+          const input = yield* decode(ReadOrder)(raw)
+          const aCase = yield* load(input.caseId)
+          const s = yield* situation(aCase.mechanismId)
+          yield* allow(s, "case.summary.read", aCase)
+          const order = aCase.orders.find((o) => o.id === input.orderId)
+          if (order === undefined)
+            return yield* Effect.fail(new Errors.NotFound({ entity: "ProtectionOrder", id: input.orderId }))
+          return order
+        }),
+      )
+
     const readSummary: Service["readSummary"] = (raw) =>
       run(
         "CaseService.readSummary",
@@ -1086,6 +1124,7 @@ export const make = (
       transition,
       recordReview,
       read,
+      readOrder,
       readSummary,
       summaries,
       readPersonalData,

@@ -105,6 +105,11 @@ const messages = {
     "sr-Latn": "Prekršena naredba za zaštitu",
     en: "Protection order breached",
   },
+  "case.event.protection-order.hearing-scheduled": {
+    sq: "U caktua seanca gjyqësore për urdhrin e mbrojtjes",
+    "sr-Latn": "Zakazano ročište o naredbi za zaštitu",
+    en: "Court hearing on the protection order scheduled",
+  },
   "case.event.safety-measure.added": {
     sq: "Masë sigurie e shtuar",
     "sr-Latn": "Dodata mera bezbednosti",

@@ -2,10 +2,11 @@
  * A protection order in a case: its kind (one of the jurisdiction profile's
  * kinds — in Kosovo the protection order, the emergency protection order and
  * the police's temporary emergency protection order), who petitioned, its
- * status, its dates, its extensions and its recorded breaches.
+ * status, its dates, its extensions, its recorded breaches and its court
+ * hearings.
  *
- * The dates keep their order: requested ≤ decided ≤ issued < expiry
- * ({@link validateDates}). The status moves only as `ProtectionOrderLifecycle`
+ * The dates keep their order: requested ≤ decided ≤ issued < expiry, and no
+ * hearing falls before the order's start ({@link validateDates}). The status moves only as `ProtectionOrderLifecycle`
  * allows; deadlines and reminders are in `ProtectionOrderDeadlines`.
  *
  * @since 0.1.0
@@ -102,9 +103,29 @@ export const Extension = Schema.Struct({
 export type Extension = typeof Extension.Type
 
 /**
+ * A court hearing on the order: when it is held (`at`), when the court
+ * scheduled it (`scheduledAt`), and which court (an institution), when known.
+ * A court that reschedules sets a new hearing: the latest scheduled replaces
+ * the earlier ones, which stay as history ({@link nextHearing}).
+ *
+ * @since 0.1.0
+ */
+export const Hearing = Schema.Struct({
+  at: Instant,
+  scheduledAt: Instant,
+  court: Schema.optional(Id.InstitutionId),
+}).annotations({ identifier: "ProtectionOrderHearing" })
+
+/**
+ * @since 0.1.0
+ */
+export type Hearing = typeof Hearing.Type
+
+/**
  * A protection order. `expiresAt` is the current expiry (moved by each
  * extension; the history is in `extensions`); `decidedAt` is the court's
- * decision, to issue or to reject.
+ * decision, to issue or to reject. `hearings` are in the order they were
+ * scheduled, the last one the hearing in force.
  *
  * @since 0.1.0
  */
@@ -119,6 +140,7 @@ export const ProtectionOrder = Schema.Struct({
   expiresAt: Schema.optional(Instant),
   extensions: Schema.Array(Extension),
   breaches: Schema.Array(Breach),
+  hearings: Schema.Array(Hearing),
 }).annotations({ identifier: "ProtectionOrder" })
 
 /**
@@ -146,10 +168,22 @@ export const kindOf = (
 const dateFields = ["requestedAt", "decidedAt", "issuedAt", "expiresAt"] as const
 
 /**
+ * When the order started: its request, or for an order issued without one (by
+ * the police) its decision or issue. No hearing is before it.
+ *
+ * @since 0.1.0
+ */
+export const startedAt = (order: Pick<ProtectionOrder, "requestedAt" | "decidedAt" | "issuedAt">): Date | undefined =>
+  order.requestedAt ?? order.decidedAt ?? order.issuedAt
+
+/**
  * Checks that the dates present keep their order — requested ≤ decided ≤
  * issued < expiry — and that each extension ends later than the one before.
  * The error names the first field out of order (`orders.<index>.<field>`) with
- * the rule `case.order.dates.out-of-order`.
+ * the rule `case.order.dates.out-of-order`. A hearing held or scheduled before
+ * the order started is `case.order.hearing.before-request`; one scheduled
+ * before the hearing it replaces, `case.order.hearing.out-of-order`
+ * (`orders.<index>.hearings.<i>.<field>`).
  *
  * @since 0.1.0
  */
@@ -176,8 +210,30 @@ export const validateDates = (
       return outOfOrder(`extensions.${i}.until`)
     until = extension.until.getTime()
   }
+  const start = startedAt(order)?.getTime() ?? Number.NEGATIVE_INFINITY
+  let scheduled = Number.NEGATIVE_INFINITY
+  for (const [i, hearing] of order.hearings.entries()) {
+    const field = (name: string) => `orders.${index}.hearings.${i}.${name}`
+    for (const name of ["at", "scheduledAt"] as const)
+      if (hearing[name].getTime() < start)
+        return Either.left(new Errors.InvalidInput({ field: field(name), rule: "case.order.hearing.before-request" }))
+    if (hearing.scheduledAt.getTime() < scheduled)
+      return Either.left(
+        new Errors.InvalidInput({ field: field("scheduledAt"), rule: "case.order.hearing.out-of-order" }),
+      )
+    scheduled = hearing.scheduledAt.getTime()
+  }
   return Either.right(order)
 }
+
+/**
+ * The hearing in force: the one scheduled last, if any. It replaces the
+ * hearings scheduled before it (a court that reschedules).
+ *
+ * @since 0.1.0
+ */
+export const nextHearing = (order: Pick<ProtectionOrder, "hearings">): Hearing | undefined =>
+  order.hearings[order.hearings.length - 1]
 
 /**
  * Whether the order is in force at `at`: issued or extended, and not past its expiry.

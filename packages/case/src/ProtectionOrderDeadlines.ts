@@ -4,13 +4,15 @@
  * decision is due (an unconfirmed number in Kosovo, so a setting), when an
  * issued order expires (its kind's duration), and when to remind about an
  * extension (the kind's `extensionReminderBeforeExpiry` before the expiry: two
- * days in Kosovo, for the emergency order).
+ * days in Kosovo, for the emergency order), and when to remind about the
+ * court hearing in force (the profile's `protectionOrders.hearingReminderBefore`
+ * before it: the day before, a project default in Kosovo).
  *
  * @since 0.1.0
  */
 import type { JurisdictionProfile } from "@bashke/kernel"
 import { Deadline } from "@bashke/kernel"
-import type { ProtectionOrder } from "./ProtectionOrder"
+import { nextHearing, type ProtectionOrder } from "./ProtectionOrder"
 
 /**
  * What a reminder is about. Each has a catalogue key for its title,
@@ -18,7 +20,7 @@ import type { ProtectionOrder } from "./ProtectionOrder"
  *
  * @since 0.1.0
  */
-export type ReminderKind = "decision-due" | "extension-reminder" | "expiry"
+export type ReminderKind = "decision-due" | "extension-reminder" | "expiry" | "hearing"
 
 /**
  * A reminder: when, about what, and the catalogue key of its title.
@@ -84,9 +86,30 @@ export const extensionReminder = (
 }
 
 /**
+ * When to remind about the hearing in force: the profile's
+ * `protectionOrders.hearingReminderBefore` before it, in local days (the same
+ * local time the day before, across a daylight-saving change). Never after the
+ * hearing: a reminder that local time would move past it (a zero lead on the
+ * night the clocks go back) falls at the hearing itself. Undefined without a
+ * hearing.
+ *
+ * @since 0.1.0
+ */
+export const hearingReminder = (
+  order: Pick<ProtectionOrder, "hearings">,
+  profile: JurisdictionProfile.JurisdictionProfile,
+): Date | undefined => {
+  const hearing = nextHearing(order)
+  if (hearing === undefined) return undefined
+  const at = Deadline.addToInstant(hearing.at, profile.protectionOrders.hearingReminderBefore, profile.timezone, -1)
+  return at.getTime() > hearing.at.getTime() ? hearing.at : at
+}
+
+/**
  * The order's reminders that still matter for its status, earliest first: the
  * decision due while requested; the extension reminder and the expiry while
- * issued or extended. A rejected or expired order has none.
+ * issued or extended; the hearing reminder while requested, issued or
+ * extended. A rejected or expired order has none.
  *
  * @since 0.1.0
  */
@@ -103,6 +126,8 @@ export const reminders = (
     add("extension-reminder", extensionReminder(order, profile))
     add("expiry", order.expiresAt)
   }
+  if (order.status === "requested" || order.status === "issued" || order.status === "extended")
+    add("hearing", hearingReminder(order, profile))
   return out.sort((a, b) => a.at.getTime() - b.at.getTime())
 }
 

@@ -9,7 +9,8 @@
  * ```
  *
  * A breach is recorded on an issued or extended order without changing its
- * status. An order the police issue (the kind's `issuedBy` is `police`) starts
+ * status; so is a court hearing, on a requested, issued or extended order (a
+ * later one replaces the hearing in force, see `ProtectionOrder.nextHearing`). An order the police issue (the kind's `issuedBy` is `police`) starts
  * `issued`; every other order starts `requested`.
  *
  * @since 0.1.0
@@ -24,7 +25,14 @@ import * as ProtectionOrderDeadlines from "./ProtectionOrderDeadlines"
  *
  * @since 0.1.0
  */
-export const Command = Schema.Literal("issue", "reject", "extend", "expire", "record-breach").annotations({
+export const Command = Schema.Literal(
+  "issue",
+  "reject",
+  "extend",
+  "expire",
+  "record-breach",
+  "schedule-hearing",
+).annotations({
   identifier: "ProtectionOrderCommand",
 })
 
@@ -41,9 +49,9 @@ export type Command = typeof Command.Type
 export const transitions: {
   readonly [S in ProtectionOrder.Status]: { readonly [C in Command]?: ProtectionOrder.Status }
 } = {
-  requested: { issue: "issued", reject: "rejected" },
-  issued: { extend: "extended", expire: "expired", "record-breach": "issued" },
-  extended: { extend: "extended", expire: "expired", "record-breach": "extended" },
+  requested: { issue: "issued", reject: "rejected", "schedule-hearing": "requested" },
+  issued: { extend: "extended", expire: "expired", "record-breach": "issued", "schedule-hearing": "issued" },
+  extended: { extend: "extended", expire: "expired", "record-breach": "extended", "schedule-hearing": "extended" },
   rejected: {},
   expired: {},
 }
@@ -74,6 +82,8 @@ export const commandsFrom = (status: ProtectionOrder.Status): ReadonlyArray<Comm
 /**
  * What happens to an order. `Issued.expiresAt` overrides the expiry computed
  * from the kind's duration (a court may set its own term).
+ * `HearingScheduled.at` is when the court scheduled the hearing, `hearingAt`
+ * when it is held.
  *
  * @since 0.1.0
  */
@@ -83,6 +93,7 @@ export type Event = Data.TaggedEnum<{
   Extended: { readonly at: Date; readonly until: Date }
   Expired: { readonly at: Date }
   BreachRecorded: { readonly at: Date; readonly reportedBy?: Id.InstitutionId | undefined }
+  HearingScheduled: { readonly at: Date; readonly hearingAt: Date; readonly court?: Id.InstitutionId | undefined }
 }>
 
 /**
@@ -98,6 +109,7 @@ const commandOf: { readonly [T in Event["_tag"]]: Command } = {
   Extended: "extend",
   Expired: "expire",
   BreachRecorded: "record-breach",
+  HearingScheduled: "schedule-hearing",
 }
 
 /**
@@ -147,6 +159,7 @@ export const start = (
           ...(expiresAt === undefined ? {} : { expiresAt }),
           extensions: [],
           breaches: [],
+          hearings: [],
         },
         index,
       )
@@ -165,6 +178,7 @@ export const start = (
       requestedAt: input.requestedAt,
       extensions: [],
       breaches: [],
+      hearings: [],
     })
   })
 
@@ -172,7 +186,9 @@ export const start = (
  * The order after `event` at position `index`: the status moves as the table
  * allows (`InvalidTransition` otherwise) and the dates stay in order
  * (`InvalidInput`, `case.order.dates.out-of-order`); a breach must fall while
- * the order was in force (`case.order.breach.outside-term`).
+ * the order was in force (`case.order.breach.outside-term`); a hearing is not
+ * before the order started nor scheduled before the one it replaces
+ * (`case.order.hearing.before-request`, `case.order.hearing.out-of-order`).
  *
  * @since 0.1.0
  */
@@ -237,6 +253,13 @@ export const apply = (
           const breach =
             event.reportedBy === undefined ? { at: event.at } : { at: event.at, reportedBy: event.reportedBy }
           return Either.right({ ...order, status, breaches: [...order.breaches, breach] })
+        }
+        case "HearingScheduled": {
+          const hearing: ProtectionOrder.Hearing =
+            event.court === undefined
+              ? { at: event.hearingAt, scheduledAt: event.at }
+              : { at: event.hearingAt, scheduledAt: event.at, court: event.court }
+          return ProtectionOrder.validateDates({ ...order, status, hearings: [...order.hearings, hearing] }, index)
         }
       }
     },

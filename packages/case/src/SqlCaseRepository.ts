@@ -121,6 +121,8 @@ const OrderRow = Schema.Struct({
   expires_at: Nullable(Instant),
 })
 
+// The kinds `protection_order_events` holds: a scheduled hearing is a row of
+// `protection_order_hearings` (migration 5).
 const OrderEventKindSchema = Schema.Literal(
   "requested",
   "issued",
@@ -128,14 +130,24 @@ const OrderEventKindSchema = Schema.Literal(
   "extended",
   "expired",
   "breach-recorded",
-) satisfies Schema.Schema<OrderEventKind>
+) satisfies Schema.Schema<Exclude<OrderEventKind, "hearing-scheduled">>
 
 const OrderEventRow = Schema.Struct({
   order_id: Id.ProtectionOrderId,
+  seq: Integer,
   event: OrderEventKindSchema,
   at: Instant,
   until_at: Nullable(Instant),
   reported_by: Nullable(Id.InstitutionId),
+  recorded_at: Instant,
+})
+
+const HearingRow = Schema.Struct({
+  order_id: Id.ProtectionOrderId,
+  seq: Integer,
+  hearing_at: Instant,
+  scheduled_at: Instant,
+  court: Nullable(Id.InstitutionId),
   recorded_at: Instant,
 })
 
@@ -186,6 +198,7 @@ const decodeIncidents = rowsOf(IncidentRow)
 const decodeAssessments = rowsOf(AssessmentRow)
 const decodeOrders = rowsOf(OrderRow)
 const decodeOrderEvents = rowsOf(OrderEventRow)
+const decodeHearings = rowsOf(HearingRow)
 const decodeMeasures = rowsOf(MeasureRow)
 const decodeConsents = rowsOf(ConsentRow)
 const decodeTransitions = rowsOf(TransitionRow)
@@ -266,9 +279,35 @@ const toEvent = (row: typeof OrderEventRow.Type): OrderEvent => ({
   recordedAt: row.recorded_at,
 })
 
+const hearingEvent = (row: typeof HearingRow.Type): OrderEvent => ({
+  event: "hearing-scheduled",
+  at: row.scheduled_at,
+  hearingAt: row.hearing_at,
+  ...(row.court == null ? {} : { court: row.court }),
+  recordedAt: row.recorded_at,
+})
+
+const toHearing = (row: typeof HearingRow.Type): ProtectionOrder.Hearing => ({
+  at: row.hearing_at,
+  scheduledAt: row.scheduled_at,
+  ...(row.court == null ? {} : { court: row.court }),
+})
+
+// Rows of one table per order, in the order of `seq`.
+const byOrder = <A extends { readonly order_id: string }>(rows: ReadonlyArray<A>): Map<string, Array<A>> => {
+  const out = new Map<string, Array<A>>()
+  for (const row of rows) {
+    const list = out.get(row.order_id)
+    if (list === undefined) out.set(row.order_id, [row])
+    else list.push(row)
+  }
+  return out
+}
+
 const toOrder = (
   row: typeof OrderRow.Type,
   events: ReadonlyArray<typeof OrderEventRow.Type>,
+  hearings: ReadonlyArray<typeof HearingRow.Type>,
 ): ProtectionOrder.ProtectionOrder => ({
   id: row.id,
   kind: row.kind,
@@ -286,6 +325,7 @@ const toOrder = (
       ? [e.reported_by == null ? { at: e.at } : { at: e.at, reportedBy: e.reported_by }]
       : [],
   ),
+  hearings: hearings.map(toHearing),
 })
 
 const toMeasure = (row: typeof MeasureRow.Type): SafetyPlan.Measure => ({
@@ -363,15 +403,18 @@ export const make: Effect.Effect<Service, never, SqlClient.SqlClient> = Effect.g
       const orders = groupBy(
         yield* decodeOrders(yield* sql`SELECT * FROM protection_orders WHERE ${inCases} ORDER BY id`),
       )
-      const orderEvents = new Map<string, Array<typeof OrderEventRow.Type>>()
-      for (const row of yield* decodeOrderEvents(
-        yield* sql`SELECT order_id, event, at, until_at, reported_by, recorded_at FROM protection_order_events
-          WHERE ${inCases} ORDER BY order_id, seq`,
-      )) {
-        const list = orderEvents.get(row.order_id)
-        if (list === undefined) orderEvents.set(row.order_id, [row])
-        else list.push(row)
-      }
+      const orderEvents = byOrder(
+        yield* decodeOrderEvents(
+          yield* sql`SELECT order_id, seq, event, at, until_at, reported_by, recorded_at FROM protection_order_events
+            WHERE ${inCases} ORDER BY order_id, seq`,
+        ),
+      )
+      const hearings = byOrder(
+        yield* decodeHearings(
+          yield* sql`SELECT order_id, seq, hearing_at, scheduled_at, court, recorded_at FROM protection_order_hearings
+            WHERE ${inCases} ORDER BY order_id, seq`,
+        ),
+      )
       const measures = groupBy(
         yield* decodeMeasures(yield* sql`SELECT * FROM safety_plan_measures WHERE ${inCases} ORDER BY id`),
       )
@@ -403,7 +446,9 @@ export const make: Effect.Effect<Service, never, SqlClient.SqlClient> = Effect.g
           persons: (persons.get(row.id) ?? []).map(toPerson),
           incidents: (incidents.get(row.id) ?? []).map(toIncident),
           assessments: (assessments.get(row.id) ?? []).map(toAssessment),
-          orders: (orders.get(row.id) ?? []).map((order) => toOrder(order, orderEvents.get(order.id) ?? [])),
+          orders: (orders.get(row.id) ?? []).map((order) =>
+            toOrder(order, orderEvents.get(order.id) ?? [], hearings.get(order.id) ?? []),
+          ),
           safetyPlan: { measures: (measures.get(row.id) ?? []).map(toMeasure) },
           consents: (consents.get(row.id) ?? []).map(toConsent),
           openedAt: row.opened_at,
@@ -605,13 +650,30 @@ export const make: Effect.Effect<Service, never, SqlClient.SqlClient> = Effect.g
   const appendOrderEvent = (caseId: Id.CaseId, orderId: Id.ProtectionOrderId, event: OrderEvent) =>
     Effect.gen(function* () {
       // The case row is claimed (locked) by the service first, so no other
-      // writer can take the same number.
+      // writer can take the same number. Events and hearings share it, so the
+      // history reads back in the order it was written.
       const last = yield* decodeSeqs(
-        yield* sql`SELECT COALESCE(MAX(seq), 0) AS seq FROM protection_order_events WHERE order_id = ${orderId}`,
+        yield* sql`SELECT COALESCE(MAX(seq), 0) AS seq FROM (
+            SELECT seq FROM protection_order_events WHERE order_id = ${orderId}
+            UNION ALL SELECT seq FROM protection_order_hearings WHERE order_id = ${orderId}
+          ) AS written`,
       )
+      const seq = (last[0]?.seq ?? 0) + 1
+      if (event.event === "hearing-scheduled") {
+        if (event.hearingAt === undefined) return yield* Effect.dieMessage("hearing-scheduled without hearingAt")
+        return yield* sql`INSERT INTO protection_order_hearings ${sql.insert({
+          order_id: orderId,
+          seq,
+          case_id: caseId,
+          hearing_at: event.hearingAt.toISOString(),
+          scheduled_at: event.at.toISOString(),
+          court: event.court ?? null,
+          recorded_at: event.recordedAt.toISOString(),
+        })}`
+      }
       yield* sql`INSERT INTO protection_order_events ${sql.insert({
         order_id: orderId,
-        seq: (last[0]?.seq ?? 0) + 1,
+        seq,
         case_id: caseId,
         event: event.event,
         at: event.at.toISOString(),
@@ -654,13 +716,22 @@ export const make: Effect.Effect<Service, never, SqlClient.SqlClient> = Effect.g
     )
 
   const orderEvents: Service["orderEvents"] = (orderId) =>
-    sql`SELECT order_id, event, at, until_at, reported_by, recorded_at FROM protection_order_events
-      WHERE order_id = ${orderId} ORDER BY seq`.pipe(
-      Effect.flatMap(decodeOrderEvents),
-      Effect.map((rows) => rows.map(toEvent)),
-      Effect.orDie,
-      Span.untraced("SqlCaseRepository.orderEvents"),
-    )
+    Effect.gen(function* () {
+      const events = yield* decodeOrderEvents(
+        yield* sql`SELECT order_id, seq, event, at, until_at, reported_by, recorded_at FROM protection_order_events
+          WHERE order_id = ${orderId}`,
+      )
+      const hearings = yield* decodeHearings(
+        yield* sql`SELECT order_id, seq, hearing_at, scheduled_at, court, recorded_at FROM protection_order_hearings
+          WHERE order_id = ${orderId}`,
+      )
+      return [
+        ...events.map((row) => ({ seq: row.seq, event: toEvent(row) })),
+        ...hearings.map((row) => ({ seq: row.seq, event: hearingEvent(row) })),
+      ]
+        .sort((a, b) => a.seq - b.seq)
+        .map((entry) => entry.event)
+    }).pipe(Effect.orDie, Span.untraced("SqlCaseRepository.orderEvents"))
 
   const insertMeasure: Service["insertMeasure"] = (caseId, measure) =>
     sql`INSERT INTO safety_plan_measures ${sql.insert({

@@ -212,6 +212,11 @@ export const JurisdictionProfile = Schema.Struct({
       maxFine: legalNumberIn("euro"),
       maxImprisonment: LegalDuration,
     }),
+    /**
+     * How long before a court hearing on an order to remind the case team (the
+     * victim may need accompanying, evidence and an interpreter arranged).
+     */
+    hearingReminderBefore: LegalDuration,
   }),
   risk: Schema.Struct({
     reassessmentEvery: LegalDuration,
@@ -392,6 +397,7 @@ export const kosovo: JurisdictionProfile = {
       maxFine: checked(2000, "euro", `${law}: breach of an order is an offence`),
       maxImprisonment: checked(6, "months", `${law}: breach of an order is an offence`),
     },
+    hearingReminderBefore: assumed(1, "days", `${projectDefault}: remind the case team the day before a hearing`),
   },
   risk: {
     reassessmentEvery: checked(8, "weeks", `${safeLives}: reassessment every 8 weeks is common practice`),

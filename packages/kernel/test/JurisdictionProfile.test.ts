@@ -23,6 +23,7 @@ describe("the Kosovo profile", () => {
       "protectionOrders.kinds.emergency-protection-order.decisionWithin",
       "protectionOrders.kinds.emergency-protection-order.duration",
       "protectionOrders.kinds.temporary-emergency-protection-order.duration",
+      "protectionOrders.hearingReminderBefore",
       "risk.policeEarlyAssessment.weights",
       "risk.policeEarlyAssessment.mediumAtLeast",
       "risk.policeEarlyAssessment.highAtLeast",
@@ -74,6 +75,7 @@ describe("the Kosovo profile", () => {
       unit: "months",
       confirmed: true,
     })
+    expect(value("protectionOrders.hearingReminderBefore")).toMatchObject({ value: 1, unit: "days", confirmed: false })
     expect(value("risk.reassessmentEvery")).toMatchObject({ value: 8, unit: "weeks" })
     expect(value("risk.conference.escalationIncidents")).toMatchObject({ value: 3, unit: "count" })
     expect(value("risk.conference.escalationWindow")).toMatchObject({ value: 12, unit: "months" })

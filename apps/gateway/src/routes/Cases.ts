@@ -203,7 +203,7 @@ const recordOrderEvent = command({
   path: "/v1/cases/:caseId/protection-orders/:orderId/events",
   operationId: "recordProtectionOrderEvent",
   creates: true,
-  summary: "Record an order's issue, rejection, extension, expiry or breach",
+  summary: "Record an order's issue, rejection, extension, expiry, breach or court hearing",
   command: CaseCommands.RecordOrderEvent.pipe(Schema.omit("orderId")) as never,
   pathSchema: OrderPath,
   result: ProtectionOrder.ProtectionOrder,

@@ -107,6 +107,7 @@ describe("Case.currentRisk", () => {
       expiresAt: new Date("2026-03-19T12:00:00Z"),
       extensions: [],
       breaches: [{ at: new Date("2026-03-06T21:00:00Z") }],
+      hearings: [],
     }
     expect(Case.currentRisk({ ...assessed, orders: [order] })).toBe("high")
     // A reassessment after the breach takes over.

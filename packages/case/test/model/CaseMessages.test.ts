@@ -85,7 +85,7 @@ describe("caseMessages", () => {
       ...Relationship.RelationshipTime.literals.map((t) => `case.relationship.time.${t}`),
       ...ProtectionOrder.Status.literals.map(ProtectionOrder.statusLabelKey),
       ...ProtectionOrder.Petitioner.literals.map((p) => `case.order.petitioner.${p}`),
-      ...["decision-due", "extension-reminder", "expiry"].map((r) => `case.order.reminder.${r}`),
+      ...["decision-due", "extension-reminder", "expiry", "hearing"].map((r) => `case.order.reminder.${r}`),
       ...RiskInstrument.levels.map(RiskInstrument.levelLabelKey),
       ...RiskInstrument.Answer.literals.map((a) => `case.risk.answer.${a}`),
       ...RiskAssessment.JudgementReason.literals.map(RiskAssessment.judgementLabelKey),
@@ -106,6 +106,9 @@ describe("caseMessages", () => {
         reference: "GJI-2026-0042",
       }),
     ).toBe("GJI-2026-0042: наредба за заштиту ускоро истиче, затражите продужење")
+    expect(
+      Catalogue.format(caseMessages, "sr-Cyrl", "case.order.reminder.hearing", { reference: "GJI-2026-0042" }),
+    ).toBe("GJI-2026-0042: приближава се рочиште о наредби за заштиту")
     expect(Catalogue.format(caseMessages, "sr-Latn", "case.summary.open-actions", { count: 3 })).toBe("3 otvorene mere")
     expect(Catalogue.format(caseMessages, "sq", "case.summary.open-actions", { count: 1 })).toBe("1 masë e hapur")
     expect(Catalogue.format(caseMessages, "sr-Cyrl", "case.relationship.unknown")).toContain("03/L-182")

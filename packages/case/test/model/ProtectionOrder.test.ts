@@ -13,6 +13,7 @@ const commandOf = {
   Extended: "extend",
   Expired: "expire",
   BreachRecorded: "record-breach",
+  HearingScheduled: "schedule-hearing",
 } as const
 const d = (iso: string) => new Date(iso)
 const outOfOrder = (field: string) =>
@@ -99,7 +100,8 @@ describe("the lifecycle", () => {
       Either.left(new Errors.InvalidTransition({ entity: "ProtectionOrder", from: "rejected", command: "issue" })),
     )
     expect(ProtectionOrderLifecycle.commandsFrom("expired")).toEqual([])
-    expect(ProtectionOrderLifecycle.commandsFrom("requested")).toEqual(["issue", "reject"])
+    expect(ProtectionOrderLifecycle.commandsFrom("requested")).toEqual(["issue", "reject", "schedule-hearing"])
+    expect(ProtectionOrderLifecycle.commandsFrom("rejected")).toEqual([])
   })
 
   it("a court order starts requested; a police order starts issued with its expiry computed", () => {
@@ -196,6 +198,108 @@ describe("the lifecycle", () => {
     ).toEqual(outOfOrder("extensions.0.until"))
   })
 
+  it("schedules a hearing without moving the status; a later one replaces it, the first kept", () => {
+    const pending = requested("protection-order", d("2026-03-20T09:00:00Z"))
+    const first = Either.getOrThrow(
+      ProtectionOrderLifecycle.apply(
+        pending,
+        Event.HearingScheduled({ at: d("2026-03-21T10:00:00Z"), hearingAt: d("2026-03-30T08:00:00Z") }),
+        0,
+        profile,
+      ),
+    )
+    expect(first.status).toBe("requested")
+    expect(ProtectionOrder.nextHearing(first)).toEqual({
+      at: d("2026-03-30T08:00:00Z"),
+      scheduledAt: d("2026-03-21T10:00:00Z"),
+    })
+    const second = Either.getOrThrow(
+      ProtectionOrderLifecycle.apply(
+        first,
+        Event.HearingScheduled({
+          at: d("2026-03-27T10:00:00Z"),
+          hearingAt: d("2026-04-02T07:00:00Z"),
+          court: institutions.police,
+        }),
+        0,
+        profile,
+      ),
+    )
+    expect(second.hearings).toHaveLength(2)
+    expect(ProtectionOrder.nextHearing(second)).toEqual({
+      at: d("2026-04-02T07:00:00Z"),
+      scheduledAt: d("2026-03-27T10:00:00Z"),
+      court: institutions.police,
+    })
+    // Issued at the hearing: the hearing stays on the order.
+    const issued = Either.getOrThrow(
+      ProtectionOrderLifecycle.apply(second, Event.Issued({ at: d("2026-04-02T09:00:00Z") }), 0, profile),
+    )
+    expect(issued.hearings).toEqual(second.hearings)
+    expect(ProtectionOrder.nextHearing(pending)).toBeUndefined()
+  })
+
+  it("refuses a hearing before the request, one scheduled before the hearing it replaces, one on a closed order", () => {
+    const pending = requested("protection-order", d("2026-03-20T09:00:00Z"))
+    const hearing = (at: string, hearingAt: string) => Event.HearingScheduled({ at: d(at), hearingAt: d(hearingAt) })
+    expect(
+      ProtectionOrderLifecycle.apply(pending, hearing("2026-03-20T10:00:00Z", "2026-03-20T08:59:00Z"), 0, profile),
+    ).toEqual(
+      Either.left(
+        new Errors.InvalidInput({ field: "orders.0.hearings.0.at", rule: "case.order.hearing.before-request" }),
+      ),
+    )
+    expect(
+      ProtectionOrderLifecycle.apply(pending, hearing("2026-03-19T10:00:00Z", "2026-03-25T08:00:00Z"), 0, profile),
+    ).toEqual(
+      Either.left(
+        new Errors.InvalidInput({
+          field: "orders.0.hearings.0.scheduledAt",
+          rule: "case.order.hearing.before-request",
+        }),
+      ),
+    )
+    // At the very moment of the request is allowed.
+    const first = Either.getOrThrow(
+      ProtectionOrderLifecycle.apply(pending, hearing("2026-03-22T10:00:00Z", "2026-03-20T09:00:00Z"), 0, profile),
+    )
+    expect(
+      ProtectionOrderLifecycle.apply(first, hearing("2026-03-21T10:00:00Z", "2026-03-28T08:00:00Z"), 0, profile),
+    ).toEqual(
+      Either.left(
+        new Errors.InvalidInput({ field: "orders.0.hearings.1.scheduledAt", rule: "case.order.hearing.out-of-order" }),
+      ),
+    )
+    const rejected = Either.getOrThrow(
+      ProtectionOrderLifecycle.apply(pending, Event.Rejected({ at: d("2026-03-25T10:00:00Z") }), 0, profile),
+    )
+    expect(
+      ProtectionOrderLifecycle.apply(rejected, hearing("2026-03-26T10:00:00Z", "2026-03-30T08:00:00Z"), 0, profile),
+    ).toEqual(
+      Either.left(
+        new Errors.InvalidTransition({ entity: "ProtectionOrder", from: "rejected", command: "schedule-hearing" }),
+      ),
+    )
+    // A police order, issued without a request, starts at its issue.
+    const police = Either.getOrThrow(
+      ProtectionOrderLifecycle.start(
+        {
+          id: ids.order(2),
+          kind: "temporary-emergency-protection-order",
+          petitioner: "police",
+          issuedAt: d("2026-03-13T20:00:00Z"),
+        },
+        0,
+        profile,
+      ),
+    )
+    expect(
+      Either.isLeft(
+        ProtectionOrderLifecycle.apply(police, hearing("2026-03-13T21:00:00Z", "2026-03-13T19:00:00Z"), 0, profile),
+      ),
+    ).toBe(true)
+  })
+
   it("property: no event sequence reaches an illegal state", () => {
     const base = Date.UTC(2026, 2, 10, 8)
     const hour = 3_600_000
@@ -207,6 +311,11 @@ describe("the lifecycle", () => {
         .map(([h, l]) => Event.Extended({ at: new Date(base + h * hour), until: new Date(base + (h + l) * hour) })),
       fc.nat(2000).map((h) => Event.Expired({ at: new Date(base + h * hour) })),
       fc.nat(2000).map((h) => Event.BreachRecorded({ at: new Date(base + h * hour) })),
+      fc
+        .tuple(fc.integer({ min: -100, max: 2000 }), fc.integer({ min: -100, max: 2000 }))
+        .map(([s, h]) =>
+          Event.HearingScheduled({ at: new Date(base + s * hour), hearingAt: new Date(base + h * hour) }),
+        ),
     )
     const kind = fc.constantFrom(
       "protection-order",
@@ -227,14 +336,17 @@ describe("the lifecycle", () => {
         for (const e of events) {
           const next = ProtectionOrderLifecycle.apply(current, e, 0, profile)
           if (Either.isLeft(next)) continue
-          // Only listed transitions happen …
+          // Only listed transitions happen, a hearing leaving the status as it was …
           expect(ProtectionOrderLifecycle.transitions[current.status][commandOf[e._tag]]).toBe(next.right.status)
+          if (e._tag === "HearingScheduled") expect(next.right.status).toBe(current.status)
           current = next.right
           // … the dates stay in order …
           expect(Either.isRight(ProtectionOrder.validateDates(current, 0))).toBe(true)
           // … an issued, extended or expired order has been issued; a rejected one has been decided …
           if (current.status !== "requested" && current.status !== "rejected") expect(current.issuedAt).toBeDefined()
           if (current.status === "rejected") expect(current.decidedAt).toBeDefined()
+          // … no hearing is before the order started …
+          for (const hearing of current.hearings) expect(hearing.at.getTime()).toBeGreaterThanOrEqual(base)
           // … and breaches are recorded only within the term.
           for (const breach of current.breaches) {
             expect(breach.at.getTime()).toBeGreaterThanOrEqual(current.issuedAt!.getTime())
@@ -299,6 +411,98 @@ describe("deadlines and reminders (profile numbers, Europe/Belgrade)", () => {
     expect(
       ProtectionOrderDeadlines.decisionDue(requested("emergency-protection-order", d("2026-03-10T08:00:00Z")), changed),
     ).toEqual(d("2026-03-12T08:00:00Z"))
+  })
+
+  it("reminds about the hearing in force the day before, at the same local time", () => {
+    const pending = requested("emergency-protection-order", d("2026-03-10T08:00:00Z"))
+    const withHearing = (order: ProtectionOrder.ProtectionOrder, at: string, hearingAt: string) =>
+      Either.getOrThrow(
+        ProtectionOrderLifecycle.apply(
+          order,
+          Event.HearingScheduled({ at: d(at), hearingAt: d(hearingAt) }),
+          0,
+          profile,
+        ),
+      )
+    const first = withHearing(pending, "2026-03-10T09:00:00Z", "2026-03-13T09:00:00Z")
+    // A rescheduled hearing: only the one in force is reminded of.
+    const moved = withHearing(first, "2026-03-10T15:00:00Z", "2026-03-17T13:00:00Z")
+    expect(ProtectionOrderDeadlines.reminders(moved, profile)).toEqual([
+      { kind: "decision-due", at: d("2026-03-11T08:00:00Z"), title: "case.order.reminder.decision-due" },
+      { kind: "hearing", at: d("2026-03-16T13:00:00Z"), title: "case.order.reminder.hearing" },
+    ])
+    const issued = Either.getOrThrow(
+      ProtectionOrderLifecycle.apply(moved, Event.Issued({ at: d("2026-03-10T16:00:00Z") }), 0, profile),
+    )
+    expect(ProtectionOrderDeadlines.reminders(issued, profile).map((r) => r.kind)).toEqual([
+      "hearing",
+      "extension-reminder",
+      "expiry",
+    ])
+    const rejected = Either.getOrThrow(
+      ProtectionOrderLifecycle.apply(moved, Event.Rejected({ at: d("2026-03-10T16:00:00Z") }), 0, profile),
+    )
+    expect(ProtectionOrderDeadlines.reminders(rejected, profile)).toEqual([])
+  })
+
+  it("the hearing reminder keeps the local time across the clock changes in Europe/Belgrade", () => {
+    const reminderOf = (hearingAt: string) =>
+      ProtectionOrderDeadlines.hearingReminder(
+        { hearings: [{ at: d(hearingAt), scheduledAt: d("2026-01-05T09:00:00Z") }] },
+        profile,
+      )
+    // Summer time starts on Sunday 29 March 2026 at 02:00 (CET, UTC+1 → CEST, UTC+2).
+    // A hearing on the Sunday at 10:00 CEST: Saturday at 10:00 CET, 23 hours before.
+    expect(reminderOf("2026-03-29T08:00:00Z")).toEqual(d("2026-03-28T09:00:00Z"))
+    // On the Monday at 09:00 CEST: Sunday at 09:00 CEST, 24 hours before.
+    expect(reminderOf("2026-03-30T07:00:00Z")).toEqual(d("2026-03-29T07:00:00Z"))
+    // Summer time ends on Sunday 25 October 2026 at 03:00 (CEST → CET).
+    // A hearing on the Sunday at 10:00 CET: Saturday at 10:00 CEST, 25 hours before.
+    expect(reminderOf("2026-10-25T09:00:00Z")).toEqual(d("2026-10-24T08:00:00Z"))
+    // On the Monday at 09:00 CET: Sunday at 09:00 CET, 24 hours before.
+    expect(reminderOf("2026-10-26T08:00:00Z")).toEqual(d("2026-10-25T08:00:00Z"))
+    expect(ProtectionOrderDeadlines.hearingReminder({ hearings: [] }, profile)).toBeUndefined()
+  })
+
+  it("property: the hearing reminder is never after the hearing, whatever the profile's lead", () => {
+    const lead = fc.constantFrom(
+      { value: 1, unit: "days" as const },
+      { value: 0, unit: "days" as const },
+      { value: 0, unit: "hours" as const },
+      { value: 24, unit: "hours" as const },
+      { value: 2, unit: "working-days" as const },
+      { value: 1, unit: "weeks" as const },
+      { value: 1, unit: "months" as const },
+    )
+    // Every minute of 2024–2030, and every minute around the 2026 clock changes.
+    const around = (iso: string) =>
+      fc.integer({ min: -3 * 86_400, max: 3 * 86_400 }).map((m) => d(iso).getTime() + m * 60_000)
+    const instant = fc.oneof(
+      fc.integer({ min: Date.UTC(2024, 0, 1), max: Date.UTC(2030, 0, 1) }),
+      around("2026-03-29T01:00:00Z"),
+      around("2026-10-25T01:00:00Z"),
+    )
+    fc.assert(
+      fc.property(lead, instant, (before, t) => {
+        const changed = {
+          ...profile,
+          protectionOrders: {
+            ...profile.protectionOrders,
+            hearingReminderBefore: { ...before, confirmed: true, source: "test" },
+          },
+        }
+        const hearingAt = new Date(t)
+        const reminder = ProtectionOrderDeadlines.hearingReminder(
+          { hearings: [{ at: hearingAt, scheduledAt: d("2024-01-01T00:00:00Z") }] },
+          changed,
+        )!
+        expect(reminder.getTime()).toBeLessThanOrEqual(hearingAt.getTime())
+        // With the Kosovo default, a local day: 24 hours, 23 or 25 across a clock change.
+        if (before.unit === "days" && before.value === 1)
+          expect(hearingAt.getTime() - reminder.getTime()).toBeGreaterThanOrEqual(22 * 3_600_000)
+      }),
+      { numRuns: 2000 },
+    )
   })
 
   it("property: the extension reminder falls before the expiry, two local days before at the same local time", () => {

@@ -3,7 +3,7 @@
 // refused command names its rule, writes nothing and carries no personal data;
 // consent withdrawal takes effect for the very next read; the audit log answers
 // "who saw this survivor's file, and why".
-import { Principal } from "@bashke/kernel"
+import { type Id, Principal } from "@bashke/kernel"
 import { AuditLog } from "@bashke/security"
 import { describe, expect, layer } from "@effect/vitest"
 import { Effect, Exit, TestClock } from "effect"
@@ -22,6 +22,7 @@ import {
   services,
   snapshot,
   start,
+  ulid,
 } from "./support/Databases"
 import { plaintexts, seedCases } from "./support/Seed"
 
@@ -777,6 +778,105 @@ for (const db of databases) {
             }),
           )
           expect([police.status, police.expiresAt?.toISOString()]).toEqual(["issued", "2026-03-09T18:00:00.000Z"])
+        }),
+      )
+
+      it.effect("protection orders: a hearing is scheduled, rescheduled and kept, the status untouched", () =>
+        Effect.gen(function* () {
+          const { aCase } = yield* opened
+          const cases = yield* service
+          const order = yield* as(officer)(
+            cases.recordOrder({
+              caseId: aCase.id,
+              kind: "protection-order",
+              petitioner: "victim",
+              requestedAt: "2026-03-02T08:00:00Z",
+            }),
+          )
+          const event = (input: Omit<CaseCommands.RecordOrderEvent, "caseId" | "orderId">) =>
+            as(officer)(cases.recordOrderEvent({ caseId: aCase.id, orderId: order.id, ...input }))
+          // A basic court: not on the team, it holds the hearing.
+          const court = ulid(90) as Id.InstitutionId
+          const scheduled = yield* event({
+            event: "hearing-scheduled",
+            at: "2026-03-03T10:00:00Z",
+            hearingAt: "2026-03-12T08:00:00Z",
+          })
+          expect(scheduled.status).toBe("requested")
+          expect(scheduled.hearings).toEqual([
+            { at: new Date("2026-03-12T08:00:00Z"), scheduledAt: new Date("2026-03-03T10:00:00Z") },
+          ])
+          // The court reschedules: the new hearing is in force, the first kept as history.
+          const rescheduled = yield* event({
+            event: "hearing-scheduled",
+            at: "2026-03-10T09:00:00Z",
+            hearingAt: "2026-03-16T09:30:00Z",
+            court,
+          })
+          expect(rescheduled.hearings.map((h) => h.at.toISOString())).toEqual([
+            "2026-03-12T08:00:00.000Z",
+            "2026-03-16T09:30:00.000Z",
+          ])
+          expect(rescheduled.hearings[1]?.court).toBe(court)
+
+          // Refused, writing nothing: no hearing date, a hearing before the request, one scheduled before the last.
+          expect(
+            yield* refusedWithoutWriting(event({ event: "hearing-scheduled", at: "2026-03-10T09:00:00Z" })),
+          ).toMatchObject({ field: "hearingAt", rule: "case.input.invalid" })
+          expect(
+            yield* refusedWithoutWriting(
+              event({ event: "hearing-scheduled", at: "2026-03-11T09:00:00Z", hearingAt: "2026-03-01T09:00:00Z" }),
+            ),
+          ).toMatchObject({ field: "orders.0.hearings.2.at", rule: "case.order.hearing.before-request" })
+          expect(
+            yield* refusedWithoutWriting(
+              event({ event: "hearing-scheduled", at: "2026-03-05T09:00:00Z", hearingAt: "2026-03-20T09:00:00Z" }),
+            ),
+          ).toMatchObject({ field: "orders.0.hearings.2.scheduledAt", rule: "case.order.hearing.out-of-order" })
+
+          // The order is issued at the hearing; the hearing stays on it.
+          const issued = yield* event({ event: "issued", at: "2026-03-16T11:00:00Z" })
+          expect(issued.status).toBe("issued")
+          expect(issued.hearings).toHaveLength(2)
+          const stored = (yield* as(officer)(cases.read({ caseId: aCase.id }))).orders[0]
+          expect(stored).toEqual(issued)
+          // One order reads for any team member, a summary-access one too; not for an outsider.
+          expect(yield* as(nurse)(cases.readOrder({ caseId: aCase.id, orderId: order.id }))).toEqual(issued)
+          expect(
+            yield* Effect.flip(as(stranger)(cases.readOrder({ caseId: aCase.id, orderId: order.id }))),
+          ).toMatchObject({ _tag: "Forbidden" })
+          expect(yield* Effect.flip(as(nurse)(cases.readOrder({ caseId: aCase.id, orderId: ulid(91) })))).toMatchObject(
+            { _tag: "NotFound", entity: "ProtectionOrder" },
+          )
+
+          const history = yield* (yield* CaseRepository).orderEvents(order.id)
+          expect(history.map((e) => e.event)).toEqual(["requested", "hearing-scheduled", "hearing-scheduled", "issued"])
+          expect(history[2]).toMatchObject({
+            at: new Date("2026-03-10T09:00:00Z"),
+            hearingAt: new Date("2026-03-16T09:30:00Z"),
+            court,
+          })
+          const announced = (yield* outbox).filter(
+            (e) => e.payload.caseId === aCase.id && e.topic === "case.protection-order.hearing-scheduled",
+          )
+          expect(announced.map((e) => e.payload)).toEqual([
+            expect.objectContaining({
+              orderId: order.id,
+              status: "requested",
+              hearingAt: "2026-03-12T08:00:00.000Z",
+              scheduledAt: "2026-03-03T10:00:00.000Z",
+              court: null,
+            }),
+            expect.objectContaining({ hearingAt: "2026-03-16T09:30:00.000Z", court }),
+          ])
+
+          // No hearing on an order that is over.
+          yield* event({ event: "expired", at: "2027-03-16T11:00:00Z" })
+          expect(
+            yield* refusedWithoutWriting(
+              event({ event: "hearing-scheduled", at: "2027-03-17T09:00:00Z", hearingAt: "2027-03-20T09:00:00Z" }),
+            ),
+          ).toMatchObject({ _tag: "InvalidTransition", from: "expired", command: "schedule-hearing" })
         }),
       )
 

@@ -1,6 +1,7 @@
 // The SQL adapter on SQLite and PostgreSQL: a case with every part filled in
 // (closure, review, persons with relationships and disabilities, incidents,
-// assessments with judgement and fractional scores, orders with their history,
+// assessments with judgement and fractional scores, orders with their history
+// and their hearings (one rescheduled),
 // measures, consents with expiry and withdrawal) reads back equal; versions
 // guard updates; look-ups by blind index and by mechanism find what they should.
 import { Id, type Municipality } from "@bashke/kernel"
@@ -19,6 +20,8 @@ import { databases, institutions, mechanismId, services, ulid } from "./support/
 const at = (iso: string) => new Date(iso)
 const KAM = "KAM" as Municipality.MunicipalityCode
 const GJI = "GJI" as Municipality.MunicipalityCode
+/** A basic court: not a member of the mechanism, it holds the order's hearings. */
+const court = ulid(90) as Id.InstitutionId
 const reference = (sequence: number) =>
   CaseReference.format({ municipality: KAM, year: 2026, sequence }).pipe((e) => {
     if (e._tag === "Left") throw new Error("reference")
@@ -125,6 +128,14 @@ const fullCase = (id: Id.CaseId, sequence: number): Case.Case => {
         expiresAt: at("2026-04-01T09:00:00.000Z"),
         extensions: [{ at: at("2026-02-28T12:00:00.000Z"), until: at("2026-04-01T09:00:00.000Z") }],
         breaches: [{ at: at("2026-02-20T21:30:00.000Z") }],
+        hearings: [
+          { at: at("2026-02-25T08:30:00.000Z"), scheduledAt: at("2026-02-16T09:00:00.000Z") },
+          {
+            at: at("2026-03-04T09:00:00.000Z"),
+            scheduledAt: at("2026-02-24T13:00:00.000Z"),
+            court: court,
+          },
+        ],
       },
     ],
     safetyPlan: {
@@ -180,7 +191,7 @@ const store = (aCase: Case.Case, sequence: number, index?: BlindIndex.Digest) =>
           const recordedAt = aCase.openedAt
           yield* repository.insertOrder(
             aCase.id,
-            { ...o, status: "requested", extensions: [], breaches: [] },
+            { ...o, status: "requested", extensions: [], breaches: [], hearings: [] },
             { event: "requested", at: o.requestedAt ?? recordedAt, recordedAt },
           )
           yield* repository.updateOrder(aCase.id, o, { event: "issued", at: o.issuedAt ?? recordedAt, recordedAt })
@@ -189,6 +200,14 @@ const store = (aCase: Case.Case, sequence: number, index?: BlindIndex.Digest) =>
               event: "breach-recorded",
               at: breach.at,
               reportedBy: breach.reportedBy,
+              recordedAt,
+            })
+          for (const hearing of o.hearings)
+            yield* repository.updateOrder(aCase.id, o, {
+              event: "hearing-scheduled",
+              at: hearing.scheduledAt,
+              hearingAt: hearing.at,
+              court: hearing.court,
               recordedAt,
             })
           for (const extension of o.extensions)
@@ -216,12 +235,22 @@ for (const db of databases) {
           yield* store(aCase, 1)
           expect(yield* repository.find(id)).toEqual(Option.some(aCase))
           expect(yield* repository.find(ulid(199) as Id.CaseId)).toEqual(Option.none())
-          expect((yield* repository.orderEvents(partIds(1).order)).map((e) => e.event)).toEqual([
+          const history = yield* repository.orderEvents(partIds(1).order)
+          expect(history.map((e) => e.event)).toEqual([
             "requested",
             "issued",
             "breach-recorded",
+            "hearing-scheduled",
+            "hearing-scheduled",
             "extended",
           ])
+          expect(history[4]).toEqual({
+            event: "hearing-scheduled",
+            at: at("2026-02-24T13:00:00.000Z"),
+            hearingAt: at("2026-03-04T09:00:00.000Z"),
+            court: court,
+            recordedAt: aCase.openedAt,
+          })
           // Closed cases are listed only on request.
           expect((yield* repository.list(mechanismId)).map((c) => c.id)).not.toContain(id)
           expect((yield* repository.list(mechanismId, { includeClosed: true })).map((c) => c.id)).toContain(id)
@@ -324,6 +353,7 @@ for (const db of databases) {
             "risk_assessments",
             "protection_orders",
             "protection_order_events",
+            "protection_order_hearings",
             "safety_plan_measures",
             "consents",
             "case_transitions",

@@ -112,6 +112,7 @@ export const tables = [
   "risk_assessments",
   "protection_orders",
   "protection_order_events",
+  "protection_order_hearings",
   "safety_plan_measures",
   "consents",
   "case_transitions",
