@@ -132,7 +132,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Record an order's issue, rejection, extension, expiry or breach */
+        /** Record an order's issue, rejection, extension, expiry, breach or court hearing */
         post: operations["recordProtectionOrderEvent"];
         delete?: never;
         options?: never;
@@ -1470,7 +1470,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Resolve a review item: the case (and person) it is, a new case opened, or dismissed */
+        /** Resolve a review item: the case (and person) it is, a new case opened, or dismissed; with a case, the plugin's proposal is attached to it */
         post: operations["resolvePluginReview"];
         delete?: never;
         options?: never;
@@ -1732,6 +1732,7 @@ export interface components {
             expiresAt?: components["schemas"]["CaseInstant"];
             extensions: components["schemas"]["ProtectionOrderExtension"][];
             breaches: components["schemas"]["ProtectionOrderBreach"][];
+            hearings: components["schemas"]["ProtectionOrderHearing"][];
         };
         /** @description a ULID: 26 characters of Crockford base32, sortable by creation time */
         ProtectionOrderId: string;
@@ -1751,6 +1752,11 @@ export interface components {
         ProtectionOrderBreach: {
             at: components["schemas"]["CaseInstant"];
             reportedBy?: components["schemas"]["InstitutionId"];
+        };
+        ProtectionOrderHearing: {
+            at: components["schemas"]["CaseInstant"];
+            scheduledAt: components["schemas"]["CaseInstant"];
+            court?: components["schemas"]["InstitutionId"];
         };
         SafetyPlan: {
             measures: components["schemas"]["SafetyMeasure"][];
@@ -2548,6 +2554,61 @@ export interface components {
             resolution?: components["schemas"]["PluginReviewResolution"];
             /** unknown */
             details?: unknown;
+            proposal?: components["schemas"]["PluginReviewProposal"];
+        };
+        PluginReviewProposal: {
+            /** @enum {string} */
+            _tag: "Incident";
+            incident: {
+                source: components["schemas"]["PluginSourceName"];
+                recordId: components["schemas"]["PluginRecordId"];
+                occurredOn: components["schemas"]["CivilDate"];
+                municipality: components["schemas"]["MunicipalityCode"];
+                forms: string[];
+                children?: string;
+                place?: string;
+                perpetrators?: components["schemas"]["PersonId"][];
+                sourceReference?: string;
+            };
+        } | {
+            /** @enum {string} */
+            _tag: "OrderUpdate";
+            update: {
+                source: components["schemas"]["PluginSourceName"];
+                recordId: components["schemas"]["PluginRecordId"];
+                /** @description a string matching the pattern ^[A-Za-z0-9][A-Za-z0-9/.-]{0,59}$ */
+                orderReference: string;
+                /** @enum {string} */
+                status: "requested" | "issued" | "rejected" | "extended" | "expired" | "breached";
+                at: components["schemas"]["Instant"];
+                kind?: string;
+                expiresAt?: components["schemas"]["Instant"];
+                hearingAt?: components["schemas"]["Instant"];
+            };
+        };
+        /** @description a string matching the pattern ^[a-z0-9][a-z0-9._:-]{0,99}$ */
+        PluginSourceName: string;
+        /** @description a string matching the pattern ^[\x21-\x7e]{1,200}$ */
+        PluginRecordId: string;
+        PluginReviewResolved: {
+            id: string;
+            plugin: string;
+            source: string;
+            recordId: string;
+            reason: string;
+            candidates: {
+                caseId: components["schemas"]["CaseId"];
+                personId: components["schemas"]["PersonId"];
+            }[];
+            createdAt: components["schemas"]["Date"];
+            resolved: boolean;
+            resolution?: components["schemas"]["PluginReviewResolution"];
+            attached?: components["schemas"]["PluginReviewAttached"];
+        };
+        PluginReviewAttached: {
+            incidentId: components["schemas"]["IncidentId"];
+        } | {
+            orderId: components["schemas"]["ProtectionOrderId"];
         };
         PluginDeadLetters: {
             items: (components["schemas"]["PluginDeadRecord"] | components["schemas"]["PluginDeadEvent"])[];
@@ -3332,16 +3393,18 @@ export interface operations {
             content: {
                 "application/json": {
                     /** @enum {string} */
-                    event: "issued" | "rejected" | "extended" | "expired" | "breach-recorded";
+                    event: "issued" | "rejected" | "extended" | "expired" | "breach-recorded" | "hearing-scheduled";
                     at: components["schemas"]["Instant"];
                     until?: components["schemas"]["Instant"];
                     expiresAt?: components["schemas"]["Instant"];
                     reportedBy?: components["schemas"]["InstitutionId"];
+                    hearingAt?: components["schemas"]["Instant"];
+                    court?: components["schemas"]["InstitutionId"];
                 };
             };
         };
         responses: {
-            /** @description Record an order's issue, rejection, extension, expiry or breach */
+            /** @description Record an order's issue, rejection, extension, expiry, breach or court hearing */
             201: {
                 headers: {
                     ETag?: string;
@@ -10590,13 +10653,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Resolve a review item: the case (and person) it is, a new case opened, or dismissed */
+            /** @description Resolve a review item: the case (and person) it is, a new case opened, or dismissed; with a case, the plugin's proposal is attached to it */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PluginReviewSummary"];
+                    "application/json": components["schemas"]["PluginReviewResolved"];
                 };
             };
             /** @description Malformed request */

@@ -2,7 +2,8 @@
  * Fakes of every capability service for tests: each records what plugins
  * asked of it and answers as the host's real services promise to —
  * idempotently by `(plugin, source, recordId)`, stale order updates ignored,
- * notices refused when told to.
+ * notices refused when told to. A review item's proposal can be applied as
+ * the host would once a person chooses the case (`resolveReview`).
  *
  * ```ts
  * const fakes = FakeCapabilities.make({ match: () => ({ _tag: "NoMatch" }) })
@@ -12,7 +13,7 @@
  *
  * @since 0.1.0
  */
-import { type Errors, Id } from "@bashke/kernel"
+import { Errors, Id } from "@bashke/kernel"
 import {
   type PluginIdentity as Identity,
   IncidentImport,
@@ -64,6 +65,7 @@ export interface Recorded {
   }>
   /** Each order by reference: its last applied status and time. */
   readonly orders: ReadonlyMap<string, { readonly status: ProtectionOrderSync.OrderStatus; readonly at: Date }>
+  /** Each item once per `(plugin, source, recordId)`, with its `proposal` as submitted. */
   readonly reviewItems: ReadonlyArray<{ readonly plugin: string; readonly item: ReviewQueue.ReviewItem }>
   readonly notices: ReadonlyArray<{
     readonly plugin: string
@@ -86,11 +88,30 @@ export type Providers =
   | Notices.Notices
 
 /**
+ * What resolving a review item attached to the case: the incident or the
+ * order its proposal wrote, or nothing (an item without a proposal).
+ *
+ * @since 0.1.0
+ */
+export type Attached = { readonly incidentId: Id.IncidentId } | { readonly orderId: Id.ProtectionOrderId } | undefined
+
+/**
  * @since 0.1.0
  */
 export interface Fakes {
   readonly recorded: Recorded
   readonly layer: Layer.Layer<Providers>
+  /**
+   * Resolves the review item of `record` with `caseId` as the host does: its
+   * proposal applied to that case through the fake incidents or orders, in
+   * the submitting plugin's name, so the same record arriving later is
+   * the same incident or order, never a second. An unknown record fails
+   * with `NotFound`.
+   */
+  readonly resolveReview: (
+    record: { readonly source: string; readonly recordId: string },
+    caseId: Id.CaseId,
+  ) => Effect.Effect<Attached, Errors.DomainError>
 }
 
 // Ids the fakes hand out: valid ULIDs, distinct, the same on every run.
@@ -196,15 +217,40 @@ export const make = (answers: Answers = {}): Fakes => {
 
   const reviewFor = (plugin: PluginIdentity): ReviewQueue.Service => ({
     submit: (item) =>
-      Effect.sync(() => {
+      Effect.suspend((): Effect.Effect<ReviewQueue.Submitted, Errors.DomainError> => {
+        const mismatch = ReviewQueue.proposalMismatch(item)
+        if (mismatch !== undefined)
+          return Effect.fail(new Errors.InvalidInput({ field: mismatch, rule: "plugin.review.proposal-mismatch" }))
         const key = `${plugin.name}\u0000${item.source}\u0000${item.recordId}`
         const before = reviewItems.get(key)
-        if (before !== undefined) return { reviewId: before.reviewId, created: false }
+        if (before !== undefined) return Effect.succeed({ reviewId: before.reviewId, created: false })
         const reviewId = fakeId(++counter)
         reviewItems.set(key, { plugin: plugin.name, item, reviewId })
-        return { reviewId, created: true }
+        return Effect.succeed({ reviewId, created: true })
       }),
   })
+
+  const resolveReview: Fakes["resolveReview"] = (record, caseId) =>
+    Effect.suspend(() => {
+      const entry = [...reviewItems.values()].find(
+        ({ item }) => item.source === record.source && item.recordId === record.recordId,
+      )
+      if (entry === undefined)
+        return Effect.fail(new Errors.NotFound({ entity: "PluginReviewItem", id: record.recordId }))
+      const proposal = entry.item.proposal
+      const plugin = { name: entry.plugin, version: "0.0.0", id: entry.plugin }
+      if (proposal === undefined) return Effect.succeed<Attached>(undefined)
+      if (proposal._tag === "Incident")
+        return Effect.map(
+          incidentsFor(plugin).record({ ...proposal.incident, caseId }),
+          ({ incidentId }): Attached => ({ incidentId }),
+        )
+      // With its case the fake always places an update (the host may still refuse one that opens no order).
+      return Effect.map(
+        ordersFor(plugin).apply({ ...proposal.update, caseId }),
+        (applied): Attached => (applied.orderId === undefined ? undefined : { orderId: applied.orderId }),
+      )
+    })
 
   const noticesFor = (plugin: PluginIdentity): Notices.Service => ({
     authorize: (request) =>
@@ -233,5 +279,5 @@ export const make = (answers: Answers = {}): Fakes => {
     Layer.succeed(ReviewQueue.ReviewQueue, { forPlugin: reviewFor }),
     Layer.succeed(Notices.Notices, { forPlugin: noticesFor }),
   )
-  return { recorded, layer }
+  return { recorded, layer, resolveReview }
 }

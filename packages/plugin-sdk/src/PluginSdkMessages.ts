@@ -81,6 +81,11 @@ export const pluginSdkMessages = Catalogue.make({
     "sr-Latn": "Dodatak trenutno nije dostupan. Pokušajte ponovo kasnije.",
     en: "The plugin is unavailable at the moment. Try again later.",
   },
+  "plugin.review.proposal-mismatch": {
+    sq: "Propozimi i një elementi për shqyrtim duhet të jetë për të njëjtin regjistrim si elementi.",
+    "sr-Latn": "Predlog stavke za pregled mora biti za isti zapis kao i stavka.",
+    en: "A review item's proposal must be about the same record as the item.",
+  },
   "plugin.capability.incidents.import": {
     sq: "Importon incidente në raste",
     "sr-Latn": "Uvozi incidente u slučajeve",

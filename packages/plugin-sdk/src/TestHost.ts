@@ -130,6 +130,8 @@ export interface TestHost {
   readonly id: string
   /** What the fake capability services were asked. */
   readonly recorded: FakeCapabilities.Recorded
+  /** A person resolves a review item with a case: its proposal applied as the host would. */
+  readonly resolveReview: FakeCapabilities.Fakes["resolveReview"]
   /** Runs a pull once (the plugin's only pull when no name is given). */
   readonly pull: (name?: string) => Effect.Effect<PluginHost.PullOutcome>
   /** One pass over the due inbox records. */
@@ -273,6 +275,7 @@ export const make = (
       plugin: info.name,
       id: info.id,
       recorded: fakes.recorded,
+      resolveReview: fakes.resolveReview,
       pull,
       process,
       pullAndProcess: (name) =>

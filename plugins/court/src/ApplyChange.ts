@@ -9,9 +9,11 @@
  *   after the "extended" that followed it): ignored, never moved backwards.
  * - `unmatched`: no order with that reference and no case to attach it to.
  *   Never guessed: with `review-queue:write` granted it goes to a person's
- *   review (`order.case-unknown`); without it the record fails permanently
- *   (`order.unmatched`), a dead letter an administrator can replay once the
- *   case exists.
+ *   review (`order.case-unknown`) with the update as a proposal, which the
+ *   host applies to the case the person chooses (under this change's id, so
+ *   the change arriving again is `unchanged`); without it the record fails
+ *   permanently (`order.unmatched`), a dead letter an administrator can
+ *   replay once the case exists.
  *
  * @since 0.1.0
  */
@@ -37,13 +39,16 @@ export interface Services {
  */
 export type Outcome = ProtectionOrderSync.Applied["outcome"] | "review"
 
+const withoutCase = ({ caseId: _, ...update }: ProtectionOrderSync.OrderUpdate) => update
+
 /**
  * @since 0.1.0
  */
 export const apply = (services: Services, record: Hooks.InboxRecord): Effect.Effect<Outcome, PluginFailure.HookError> =>
   Effect.gen(function* () {
     const change = yield* OrderChange.decode(record.payload)
-    const applied = yield* services.protectionOrders.apply(OrderChange.toOrderUpdate(record.source, change))
+    const update = OrderChange.toOrderUpdate(record.source, change)
+    const applied = yield* services.protectionOrders.apply(update)
     if (applied.outcome !== "unmatched") return applied.outcome
     if (services.reviewQueue === undefined)
       return yield* new PluginFailure.PluginFailure({ code: "order.unmatched", permanent: true })
@@ -53,6 +58,8 @@ export const apply = (services: Services, record: Hooks.InboxRecord): Effect.Eff
       reason: "order.case-unknown",
       // Sealed by the host: the reviewer sees what the court sent.
       details: record.payload,
+      // The case the court named (if any) placed nothing: the person's choice replaces it.
+      proposal: { _tag: "OrderUpdate", update: withoutCase(update) },
     })
     return "review" as const
   })

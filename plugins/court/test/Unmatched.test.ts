@@ -1,12 +1,14 @@
 // Changes that match no order or case are never guessed: to the review queue
-// when `review-queue:write` is granted, a dead letter otherwise. And what the
-// host refuses at start-up: a missing capability, a bad configuration.
-import { Errors } from "@bashke/kernel"
+// when `review-queue:write` is granted (with the update as a proposal, which
+// the host applies to the case a person chooses), a dead letter otherwise.
+// And what the host refuses at start-up: a missing capability, a bad
+// configuration.
+import { Errors, Id } from "@bashke/kernel"
 import { TestHost } from "@bashke/plugin-sdk/testing"
 import { describe, expect, it } from "@effect/vitest"
 import { Effect, TestClock } from "effect"
 import plugin from "../src/index"
-import { change, start } from "./support/Changes"
+import { caseId, change, start } from "./support/Changes"
 import { deadRecords } from "./support/DeadRecords"
 
 const config = { baseUrl: "http://127.0.0.1:9", apiKey: "key" }
@@ -14,7 +16,7 @@ const path = "/orders/changes"
 const unknownOrder = change("CHG-7", { orderReference: "C-9999/2026", caseId: null })
 
 describe("unmatched changes", () => {
-  it.scoped("go to the review queue when it is granted, once, with the change sealed as details", () =>
+  it.scoped("go to the review queue when it is granted, once, with the change as details and the update proposed", () =>
     Effect.gen(function* () {
       yield* TestClock.setTime(start)
       const test = yield* TestHost.make(plugin, { config })
@@ -26,10 +28,62 @@ describe("unmatched changes", () => {
       expect(test.recorded.reviewItems).toEqual([
         {
           plugin: "@bashke/plugin-court",
-          item: { source: "court", recordId: "CHG-7", reason: "order.case-unknown", details: unknownOrder },
+          item: {
+            source: "court",
+            recordId: "CHG-7",
+            reason: "order.case-unknown",
+            details: unknownOrder,
+            proposal: {
+              _tag: "OrderUpdate",
+              update: {
+                source: "court",
+                recordId: "CHG-7",
+                orderReference: "C-9999/2026",
+                status: "issued",
+                at: new Date("2026-03-01T09:30:00Z"),
+                kind: "protection-order",
+                expiresAt: new Date("2026-09-01T00:00:00+02:00"),
+              },
+            },
+          },
         },
       ])
       expect(test.recorded.orders.size).toBe(0)
+    }).pipe(Effect.provide(TestHost.database)),
+  )
+
+  it.scoped("resolved with a case, the proposed update opens the order there; later changes find it", () =>
+    Effect.gen(function* () {
+      yield* TestClock.setTime(start)
+      const test = yield* TestHost.make(plugin, { config })
+      yield* test.webhook("POST", path, change("CHG-8", { orderReference: "C-9999/2026", caseId: null }))
+      yield* test.process
+      const [entry] = test.recorded.reviewItems
+      expect(entry?.item.proposal?._tag === "OrderUpdate" && "caseId" in entry.item.proposal.update).toBe(false)
+
+      const attached = yield* test.resolveReview({ source: "court", recordId: "CHG-8" }, Id.CaseId.make(caseId))
+      const applied = test.recorded.orderUpdates.at(-1)
+      expect(applied?.update).toMatchObject({ recordId: "CHG-8", orderReference: "C-9999/2026", caseId })
+      expect(attached).toEqual({ orderId: applied?.result.orderId })
+      expect(test.recorded.orders.get("C-9999/2026")?.status).toBe("issued")
+
+      yield* test.webhook(
+        "POST",
+        path,
+        change("CHG-9", {
+          orderReference: "C-9999/2026",
+          caseId: null,
+          status: "extended",
+          decidedAt: "2026-04-01T10:00:00Z",
+        }),
+      )
+      expect(yield* test.process).toEqual({ succeeded: 1, retried: 0, dead: 0, refused: false })
+      expect(test.recorded.orderUpdates.at(-1)?.result).toEqual({
+        orderId: applied?.result.orderId,
+        outcome: "applied",
+      })
+      expect(test.recorded.orders.get("C-9999/2026")?.status).toBe("extended")
+      expect(test.recorded.reviewItems).toHaveLength(1)
     }).pipe(Effect.provide(TestHost.database)),
   )
 

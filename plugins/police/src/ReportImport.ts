@@ -11,6 +11,11 @@
  *   decision about a survivor (consent, the right mechanism, whether a case
  *   already exists under another name) that a police report alone cannot make.
  *
+ * Both review items carry the incident as a proposal: once a person chooses
+ * the case, the host records it there under this record's id, exactly as a
+ * match would have (so the report arriving again is not a second incident).
+ * The perpetrator is left out: the person the report names is not certain.
+ *
  * Idempotent by source and report id: the capability services are, so a
  * record applied twice (after a crash) changes nothing the second time.
  *
@@ -39,6 +44,27 @@ export interface Services {
  * @since 0.1.0
  */
 export type Outcome = "recorded" | "review:uncertain" | "review:no-match"
+
+/**
+ * The incident a report records, without its case: what a match records
+ * (with the case) and what a review item proposes.
+ *
+ * @since 0.1.0
+ */
+export const incidentOf = (
+  source: string,
+  recordId: string,
+  report: PoliceRecord.PoliceRecord,
+): Omit<IncidentImport.ImportedIncident, "caseId" | "perpetrators"> => ({
+  source,
+  recordId,
+  occurredOn: report.occurredOn,
+  municipality: report.municipality,
+  forms: report.forms,
+  ...(report.children === undefined ? {} : { children: report.children }),
+  ...(report.place === undefined ? {} : { place: report.place }),
+  ...(report.reportNumber === undefined ? {} : { sourceReference: report.reportNumber }),
+})
 
 const queryOf = (person: PoliceRecord.ReportedPerson): PersonMatch.PersonQuery => ({
   ...(person.personalNumber === undefined ? {} : { personalNumber: person.personalNumber }),
@@ -72,6 +98,8 @@ export const apply =
     const report = decoded.right
     const source = record.source
     const recordId = record.recordId
+    const incident = incidentOf(source, recordId, report)
+    const proposal = { _tag: "Incident", incident } as const
     return Effect.flatMap(services.persons.match(queryOf(report.victim)), (match) => {
       switch (match._tag) {
         case "Uncertain":
@@ -82,27 +110,21 @@ export const apply =
               reason: reasons.uncertain,
               candidates: match.candidates,
               details: payload,
+              proposal,
             }),
             "review:uncertain" as const,
           )
         case "NoMatch":
           return Effect.as(
-            services.reviewQueue.submit({ source, recordId, reason: reasons.noMatch, details: payload }),
+            services.reviewQueue.submit({ source, recordId, reason: reasons.noMatch, details: payload, proposal }),
             "review:no-match" as const,
           )
         case "Matched":
           return Effect.flatMap(perpetratorIn(services, report, match.caseId), (perpetrators) =>
             Effect.as(
               services.incidents.record({
-                source,
-                recordId,
+                ...incident,
                 caseId: match.caseId,
-                occurredOn: report.occurredOn,
-                municipality: report.municipality,
-                forms: report.forms,
-                ...(report.children === undefined ? {} : { children: report.children }),
-                ...(report.place === undefined ? {} : { place: report.place }),
-                ...(report.reportNumber === undefined ? {} : { sourceReference: report.reportNumber }),
                 ...(perpetrators.length === 0 ? {} : { perpetrators }),
               }),
               "recorded" as const,

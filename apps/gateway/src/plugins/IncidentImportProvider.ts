@@ -3,18 +3,97 @@
  * incident of its case, recorded by the plugin's principal, once. The
  * provenance (plugin, source, record id, import time, incident id) is kept in
  * `plugin_imported_incidents`, whose key makes a re-delivered record a no-op.
+ * The review queue records a proposed incident through the same `recordOnce`
+ * when a coordinator chooses its case.
  */
 import { type CaseCommands, CaseService } from "@bashke/case"
-import { type Id, Principal } from "@bashke/kernel"
+import type { Errors, Id } from "@bashke/kernel"
+import { Principal } from "@bashke/kernel"
 import { SqlValues, Transaction } from "@bashke/persistence"
 import { IncidentImport } from "@bashke/plugin-sdk"
 import { SqlClient } from "@effect/sql"
-import { Effect, Layer } from "effect"
-import { actingAs, PluginPrincipals } from "./PluginConfig"
+import { Effect, Layer, Option } from "effect"
+import { actingAs, type PluginPrincipalSettings, PluginPrincipals } from "./PluginConfig"
 
 // The plugin's strings are checked by the case service's own decoding (an
 // unknown form is `InvalidInput` naming the field), so they are passed as given.
 type Input = CaseCommands.RecordIncident
+
+/**
+ * Who records an incident: `principal` acts (the case package checks its
+ * access); `settings.institution` is the plugin's, the institution that
+ * reported it. For a plugin's own import both are the plugin's; for a review
+ * item a coordinator resolves, the principal is the coordinator's.
+ */
+export interface Recorder {
+  readonly principal: Principal.Principal
+  readonly settings: Pick<PluginPrincipalSettings, "institution">
+}
+
+/** The incident a record of the plugin `pluginId` (its id) already became, and its case. */
+export const provenanceOf = (
+  pluginId: string,
+  record: { readonly source: string; readonly recordId: string },
+): Effect.Effect<
+  Option.Option<{ readonly incidentId: Id.IncidentId; readonly caseId: Id.CaseId }>,
+  never,
+  SqlClient.SqlClient
+> =>
+  Effect.flatMap(SqlClient.SqlClient, (client) =>
+    client.withoutTransforms()<{ readonly incident_id: string; readonly case_id: string }>`SELECT incident_id, case_id
+      FROM plugin_imported_incidents
+      WHERE plugin = ${pluginId} AND source = ${record.source} AND record_id = ${record.recordId}`.pipe(
+      Effect.orDie,
+      Effect.map((rows) =>
+        Option.map(Option.fromNullable(rows[0]), (row) => ({
+          incidentId: row.incident_id as Id.IncidentId,
+          caseId: row.case_id as Id.CaseId,
+        })),
+      ),
+    ),
+  )
+
+/**
+ * Records `incident` of the plugin `pluginId` as `actor`, once: a record
+ * seen before answers `unchanged`; a new one is the incident and its
+ * provenance in one transaction (joining the caller's).
+ */
+export const recordOnce = (
+  pluginId: string,
+  incident: IncidentImport.ImportedIncident,
+  actor: Recorder,
+): Effect.Effect<IncidentImport.Recorded, Errors.DomainError, CaseService.CaseService | SqlClient.SqlClient> =>
+  Effect.gen(function* () {
+    const known = yield* provenanceOf(pluginId, incident)
+    if (Option.isSome(known)) return { incidentId: known.value.incidentId, outcome: "unchanged" as const }
+    const cases = yield* CaseService.CaseService
+    const sql = (yield* SqlClient.SqlClient).withoutTransforms()
+    // One transaction: the incident and its provenance, or neither.
+    return yield* Transaction.within(sql)(
+      Effect.gen(function* () {
+        const recorded = yield* cases
+          .recordIncident({
+            caseId: incident.caseId,
+            occurredOn: incident.occurredOn,
+            municipality: incident.municipality,
+            forms: incident.forms as Input["forms"],
+            children: (incident.children ?? "not-known") as Input["children"],
+            ...(incident.place === undefined ? {} : { place: incident.place as NonNullable<Input["place"]> }),
+            ...(incident.perpetrators === undefined ? {} : { perpetrators: incident.perpetrators }),
+            source: "police-report",
+            sourceInstitution: actor.settings.institution,
+            ...(incident.sourceReference === undefined ? {} : { sourceReference: incident.sourceReference }),
+          })
+          .pipe(Effect.provideService(Principal.CurrentPrincipal, actor.principal))
+        const at = yield* SqlValues.currentDate
+        yield* sql`INSERT INTO plugin_imported_incidents
+          (plugin, source, record_id, case_id, incident_id, imported_at)
+          VALUES (${pluginId}, ${incident.source}, ${incident.recordId}, ${incident.caseId},
+            ${recorded.id}, ${SqlValues.toSql(at)})`.pipe(Effect.orDie)
+        return { incidentId: recorded.id, outcome: "created" as const }
+      }),
+    )
+  })
 
 export const layer: Layer.Layer<
   IncidentImport.IncidentImport,
@@ -23,50 +102,15 @@ export const layer: Layer.Layer<
 > = Layer.effect(
   IncidentImport.IncidentImport,
   Effect.gen(function* () {
-    const cases = yield* CaseService.CaseService
-    const sql = (yield* SqlClient.SqlClient).withoutTransforms()
+    const context = yield* Effect.context<CaseService.CaseService | SqlClient.SqlClient>()
     const principals = yield* PluginPrincipals
-
-    const previous = (plugin: string, incident: IncidentImport.ImportedIncident) =>
-      sql<{ readonly incident_id: string }>`SELECT incident_id FROM plugin_imported_incidents
-        WHERE plugin = ${plugin} AND source = ${incident.source} AND record_id = ${incident.recordId}`.pipe(
-        Effect.orDie,
-        Effect.map((rows) => rows[0]?.incident_id),
-      )
-
     return {
       forPlugin: (plugin) => ({
         record: (incident) =>
-          Effect.gen(function* () {
-            const { principal } = yield* actingAs(principals, plugin.name)
-            const known = yield* previous(plugin.id, incident)
-            if (known !== undefined) return { incidentId: known as Id.IncidentId, outcome: "unchanged" as const }
-            // One transaction: the incident and its provenance, or neither.
-            return yield* Transaction.within(sql)(
-              Effect.gen(function* () {
-                const recorded = yield* cases
-                  .recordIncident({
-                    caseId: incident.caseId,
-                    occurredOn: incident.occurredOn,
-                    municipality: incident.municipality,
-                    forms: incident.forms as Input["forms"],
-                    children: (incident.children ?? "not-known") as Input["children"],
-                    ...(incident.place === undefined ? {} : { place: incident.place as NonNullable<Input["place"]> }),
-                    ...(incident.perpetrators === undefined ? {} : { perpetrators: incident.perpetrators }),
-                    source: "police-report",
-                    sourceInstitution: principal.institution,
-                    ...(incident.sourceReference === undefined ? {} : { sourceReference: incident.sourceReference }),
-                  })
-                  .pipe(Effect.provideService(Principal.CurrentPrincipal, principal))
-                const at = yield* SqlValues.currentDate
-                yield* sql`INSERT INTO plugin_imported_incidents
-                  (plugin, source, record_id, case_id, incident_id, imported_at)
-                  VALUES (${plugin.id}, ${incident.source}, ${incident.recordId}, ${incident.caseId},
-                    ${recorded.id}, ${SqlValues.toSql(at)})`.pipe(Effect.orDie)
-                return { incidentId: recorded.id, outcome: "created" as const }
-              }),
-            )
-          }),
+          actingAs(principals, plugin.name).pipe(
+            Effect.flatMap((actor) => recordOnce(plugin.id, incident, actor)),
+            Effect.provide(context),
+          ),
       }),
     }
   }),

@@ -1,8 +1,8 @@
 /**
  * The gateway's tables behind the plugin capabilities, in both dialects:
  * imported incidents with their provenance, the link from a court's order
- * reference to the case's order, the human review queue (details sealed) and
- * the notices a plugin was allowed to send.
+ * reference to the case's order, the human review queue (details and
+ * proposals sealed) and the notices a plugin was allowed to send.
  */
 import type { Migrations } from "@bashke/persistence"
 import { SqlClient } from "@effect/sql"
@@ -68,6 +68,16 @@ export const gatewayPluginMigrations: Migrations.MigrationSet = {
           outcome_detail TEXT,
           outcome_at ${ts}
         )`
+      }),
+    },
+    {
+      id: 2,
+      name: "plugin-review-proposals",
+      // What a review item proposes to write once a coordinator chooses the
+      // case, sealed like its details (it may hold personal data).
+      up: Effect.gen(function* () {
+        const sql = (yield* SqlClient.SqlClient).withoutTransforms()
+        yield* sql`ALTER TABLE plugin_review_items ADD COLUMN proposal TEXT`
       }),
     },
   ],

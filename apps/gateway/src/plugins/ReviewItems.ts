@@ -6,14 +6,49 @@
  * (bound to the item's id), opened only by `read`, which is audited. An item
  * belongs to the mechanisms its plugin serves: a coordinator sees those of
  * their mechanisms, an administrator every item.
+ *
+ * An item may carry the plugin's proposal — the incident or order update it
+ * would have written had it known the case — sealed apart from the details,
+ * with the institution that reported it. Resolving the item with a case
+ * (`Matched`, `NewCaseOpened`) applies the proposal to that case in the same
+ * transaction as the decision, through the capability providers' own code
+ * (`IncidentImportProvider.recordOnce`, `ProtectionOrderSyncProvider.applyUpdate`):
+ * the provenance names the plugin and the item's source and record id, so the
+ * record arriving again later is `unchanged`, never a second incident.
+ *
+ * Whose authority applies it: the coordinator's who resolves. The decision
+ * that this record belongs to this case is theirs, so the case package checks
+ * their access to the chosen case (not on its team: `Forbidden`, and nothing
+ * changes — the item stays open); the plugin's principal was never allowed to
+ * decide it. The plugin's institution is still recorded as the incident's
+ * source institution (or the breach's reporter, the order's petitioner).
  */
+import type { CaseService } from "@bashke/case"
 import { Errors, Id, type Principal } from "@bashke/kernel"
-import { SqlValues } from "@bashke/persistence"
+import { SqlValues, Transaction } from "@bashke/persistence"
+import { ReviewQueue } from "@bashke/plugin-sdk"
 import { AuditEntry, AuditLog, Vault } from "@bashke/security"
 import { SqlClient } from "@effect/sql"
 import { Effect, Option, Schema } from "effect"
+import * as IncidentImportProvider from "./IncidentImportProvider"
+import { PluginPrincipalSettings } from "./PluginConfig"
+import * as ProtectionOrderSyncProvider from "./ProtectionOrderSyncProvider"
 
 const aadOf = (id: string) => `plugin-review:${id}`
+const proposalAadOf = (id: string) => `plugin-review-proposal:${id}`
+
+/** The plugin's institution (and the petitioner it records), kept with the proposal it made. */
+export const Reporter = Schema.Struct({
+  institution: PluginPrincipalSettings.fields.institution,
+  petitioner: PluginPrincipalSettings.fields.petitioner,
+})
+
+export type Reporter = typeof Reporter.Type
+
+// What is sealed in `proposal`: the SDK's proposal and who reported it.
+const StoredProposal = Schema.parseJson(
+  Schema.Struct({ proposal: ReviewQueue.Proposal, reporter: Schema.optional(Reporter) }),
+)
 
 /** How a coordinator resolved an item: the case and person it is, or a new case was opened. */
 export const Resolution = Schema.Union(
@@ -39,13 +74,30 @@ export const ReviewSummary = Schema.Struct({
 
 export type ReviewSummary = typeof ReviewSummary.Type
 
-/** One item with its opened details. */
+/** One item with its opened details and what resolving it with a case would attach. */
 export const ReviewDetail = Schema.Struct({
   ...ReviewSummary.fields,
   details: Schema.optional(Schema.Unknown),
+  proposal: Schema.optional(ReviewQueue.Proposal),
 }).annotations({ identifier: "PluginReviewDetail" })
 
 export type ReviewDetail = typeof ReviewDetail.Type
+
+/** What resolving an item attached to the chosen case. */
+export const Attached = Schema.Union(
+  Schema.Struct({ incidentId: Id.IncidentId }),
+  Schema.Struct({ orderId: Id.ProtectionOrderId }),
+).annotations({ identifier: "PluginReviewAttached" })
+
+export type Attached = typeof Attached.Type
+
+/** A resolved item and, when its proposal was applied, what it attached. */
+export const ReviewResolved = Schema.Struct({
+  ...ReviewSummary.fields,
+  attached: Schema.optional(Attached),
+}).annotations({ identifier: "PluginReviewResolved" })
+
+export type ReviewResolved = typeof ReviewResolved.Type
 
 interface Row {
   readonly id: string
@@ -55,6 +107,7 @@ interface Row {
   readonly reason: string
   readonly candidates: string
   readonly details: string | null
+  readonly proposal?: string | null
   readonly created_at: unknown
   readonly resolved_at: unknown
   readonly resolution: string | null
@@ -77,7 +130,13 @@ const toSummary = (row: Row): ReviewSummary => ({
   ...(row.resolution === null ? {} : { resolution: decodeResolution(row.resolution) }),
 })
 
-/** Adds an item unless the plugin already queued this record; answers its id. */
+const invalidProposal = (field: string) => new Errors.InvalidInput({ field, rule: "gateway.input.invalid" })
+
+/**
+ * Adds an item unless the plugin already queued this record; answers its id.
+ * A proposal naming another record than the item's, or one that does not
+ * encode, is refused (`InvalidInput` naming the field).
+ */
 export const submit = (
   plugin: string,
   mechanisms: ReadonlyArray<string>,
@@ -87,31 +146,45 @@ export const submit = (
     readonly reason: string
     readonly candidates?: ReadonlyArray<{ readonly caseId: string; readonly personId: string }> | undefined
     readonly details?: unknown
+    readonly proposal?: ReviewQueue.Proposal | undefined
   },
+  reporter?: Reporter,
 ): Effect.Effect<
   { readonly reviewId: string; readonly created: boolean },
-  never,
+  Errors.InvalidInput,
   SqlClient.SqlClient | Vault.Vault | Id.IdGenerator
 > =>
   Effect.gen(function* () {
+    const mismatch = ReviewQueue.proposalMismatch(item)
+    if (mismatch !== undefined)
+      return yield* Effect.fail(new Errors.InvalidInput({ field: mismatch, rule: "plugin.review.proposal-mismatch" }))
+    const stored =
+      item.proposal === undefined
+        ? undefined
+        : yield* Schema.encode(StoredProposal)({
+            proposal: item.proposal,
+            ...(reporter === undefined ? {} : { reporter }),
+          }).pipe(Effect.mapError(() => invalidProposal("proposal")))
     const sql = (yield* SqlClient.SqlClient).withoutTransforms()
     const vault = yield* Vault.Vault
     const existing = yield* sql<{ readonly id: string }>`SELECT id FROM plugin_review_items
-      WHERE plugin = ${plugin} AND source = ${item.source} AND record_id = ${item.recordId}`
+      WHERE plugin = ${plugin} AND source = ${item.source} AND record_id = ${item.recordId}`.pipe(Effect.orDie)
     if (existing[0] !== undefined) return { reviewId: existing[0].id, created: false }
     const id = yield* Id.EventId.generate
-    const details = item.details === undefined ? null : yield* vault.seal(JSON.stringify(item.details), aadOf(id))
+    const details =
+      item.details === undefined ? null : yield* Effect.orDie(vault.seal(JSON.stringify(item.details), aadOf(id)))
+    const proposal = stored === undefined ? null : yield* Effect.orDie(vault.seal(stored, proposalAadOf(id)))
     const candidates = JSON.stringify(
       (item.candidates ?? []).map((candidate) => ({ caseId: candidate.caseId, personId: candidate.personId })),
     )
     const at = SqlValues.toSql(yield* SqlValues.currentDate)
     const scope = JSON.stringify(mechanisms)
     yield* sql`INSERT INTO plugin_review_items
-        (id, plugin, source, record_id, reason, candidates, mechanisms, details, created_at)
+        (id, plugin, source, record_id, reason, candidates, mechanisms, details, proposal, created_at)
       VALUES (${id}, ${plugin}, ${item.source}, ${item.recordId}, ${item.reason}, ${candidates}, ${scope}, ${details},
-        ${at})`
+        ${proposal}, ${at})`.pipe(Effect.orDie)
     return { reviewId: id as string, created: true }
-  }).pipe(Effect.orDie)
+  })
 
 /** Open items first by age (or all), keyset by id. */
 /** The mechanisms whose items a principal sees; `undefined`: all (administrators). */
@@ -160,7 +233,15 @@ const load = (reviewId: string, principal: Principal.Principal) =>
     })
   })
 
-/** One item with its details opened; the read is written to the audit log first. */
+const openProposal = (row: Row) =>
+  Effect.gen(function* () {
+    if (row.proposal === null || row.proposal === undefined) return undefined
+    const vault = yield* Vault.Vault
+    const opened = yield* vault.open(row.proposal, proposalAadOf(row.id))
+    return yield* Schema.decode(StoredProposal)(opened)
+  }).pipe(Effect.orDie)
+
+/** One item with its details and proposal opened; the read is written to the audit log first. */
 export const read = (
   reviewId: string,
   principal: Principal.Principal,
@@ -180,26 +261,112 @@ export const read = (
       .pipe(Effect.orDie)
     const details =
       row.details === null ? undefined : JSON.parse(yield* Effect.orDie(vault.open(row.details, aadOf(row.id))))
-    return { ...toSummary(row), ...(details === undefined ? {} : { details }) }
+    const stored = yield* openProposal(row)
+    return {
+      ...toSummary(row),
+      ...(details === undefined ? {} : { details }),
+      ...(stored === undefined ? {} : { proposal: stored.proposal }),
+    }
   })
 
-/** Records how an item was resolved; an item is resolved once. */
+// A refusal of the proposal's own content names its field under `proposal.`;
+// the chosen case's (closed: `caseId`) and every other refusal pass as they are.
+const inProposal =
+  (path: string) =>
+  (error: Errors.DomainError): Errors.DomainError =>
+    error._tag === "InvalidInput" && error.field !== "caseId"
+      ? new Errors.InvalidInput({ field: `${path}.${error.field}`, rule: error.rule })
+      : error
+
+/**
+ * Applies an item's proposal to `caseId` as `principal` (see the module's
+ * note on authority): what it attached.
+ */
+const attach = (
+  row: Row,
+  proposal: ReviewQueue.Proposal,
+  reporter: Reporter | undefined,
+  caseId: Id.CaseId,
+  principal: Principal.Principal,
+): Effect.Effect<Attached, Errors.DomainError, SqlClient.SqlClient | CaseService.CaseService> =>
+  Effect.gen(function* () {
+    // A plugin without a principal may queue items but writes nothing, here as through its capabilities.
+    if (reporter === undefined)
+      return yield* Effect.fail(
+        new Errors.Forbidden({ action: "plugin.capability", rule: "policy.role.not-permitted" }),
+      )
+    if (proposal._tag === "Incident") {
+      // Imported before (the record matched after all): attached only to the case it is in.
+      const known = yield* IncidentImportProvider.provenanceOf(row.plugin, proposal.incident)
+      if (Option.isSome(known) && known.value.caseId !== caseId)
+        return yield* Effect.fail(new Errors.InvalidInput({ field: "caseId", rule: "gateway.input.invalid" }))
+      const recorded = yield* IncidentImportProvider.recordOnce(
+        row.plugin,
+        { ...proposal.incident, caseId },
+        { principal, settings: reporter },
+      ).pipe(Effect.mapError(inProposal("proposal.incident")))
+      return { incidentId: recorded.incidentId }
+    }
+    const update = proposal.update
+    const applied = yield* ProtectionOrderSyncProvider.applyUpdate(
+      row.plugin,
+      { ...update, caseId },
+      { principal, settings: reporter },
+    ).pipe(Effect.mapError(inProposal("proposal.update")))
+    // Even with its case, an update that is not an order's first (requested or issued, with its kind) opens none.
+    if (applied.orderId === undefined)
+      return yield* Effect.fail(
+        invalidProposal(update.kind === undefined ? "proposal.update.kind" : "proposal.update.status"),
+      )
+    return { orderId: applied.orderId }
+  })
+
+const alreadyResolved = (reviewId: string) =>
+  new Errors.Conflict({ entity: "PluginReviewItem", id: reviewId, rule: "gateway.input.invalid" })
+
+/**
+ * Resolves an item, once. With a case (`Matched`, `NewCaseOpened`) its
+ * proposal is applied to that case in the same transaction as the decision:
+ * a refusal (no access to the case, a closed case, a field the case package
+ * refuses) leaves the item open and nothing attached. `Dismissed` applies
+ * nothing. The application of a proposal is audited as a write to the case.
+ */
 export const resolve = (
   reviewId: string,
   resolution: Resolution,
   principal: Principal.Principal,
-): Effect.Effect<ReviewSummary, Errors.NotFound | Errors.Conflict, SqlClient.SqlClient> =>
+): Effect.Effect<
+  ReviewResolved,
+  Errors.DomainError,
+  SqlClient.SqlClient | Vault.Vault | AuditLog.AuditLog | CaseService.CaseService
+> =>
   Effect.gen(function* () {
     const sql = (yield* SqlClient.SqlClient).withoutTransforms()
     const row = yield* load(reviewId, principal)
-    if (row.resolved_at !== null && row.resolved_at !== undefined)
-      return yield* Effect.fail(
-        new Errors.Conflict({ entity: "PluginReviewItem", id: reviewId, rule: "gateway.input.invalid" }),
-      )
-    const at = SqlValues.toSql(yield* SqlValues.currentDate)
-    const stored = JSON.stringify(resolution)
-    yield* sql`UPDATE plugin_review_items SET resolved_at = ${at}, resolved_by = ${principal.id},
-        resolution = ${stored}
-      WHERE id = ${reviewId} AND resolved_at IS NULL`.pipe(Effect.orDie)
-    return { ...toSummary(row), resolved: true, resolution }
+    if (row.resolved_at !== null && row.resolved_at !== undefined) return yield* Effect.fail(alreadyResolved(reviewId))
+    const stored = resolution._tag === "Dismissed" ? undefined : yield* openProposal(row)
+    const audit = yield* AuditLog.AuditLog
+    return yield* Transaction.within(sql)(
+      Effect.gen(function* () {
+        const at = SqlValues.toSql(yield* SqlValues.currentDate)
+        // The claim comes first: a concurrent resolution waits on the row (PostgreSQL) or the
+        // one writer (SQLite), then finds it resolved.
+        const claimed = yield* sql<{ readonly id: string }>`UPDATE plugin_review_items
+            SET resolved_at = ${at}, resolved_by = ${principal.id}, resolution = ${JSON.stringify(resolution)}
+          WHERE id = ${reviewId} AND resolved_at IS NULL RETURNING id`
+        if (claimed.length === 0) return yield* Effect.fail(alreadyResolved(reviewId))
+        if (stored === undefined || resolution._tag === "Dismissed")
+          return { ...toSummary(row), resolved: true, resolution }
+        const attached = yield* attach(row, stored.proposal, stored.reporter, resolution.caseId, principal)
+        yield* audit
+          .append({
+            ...AuditEntry.actor(principal),
+            caseId: resolution.caseId,
+            action: "write",
+            purpose: "case-management",
+          })
+          .pipe(Effect.orDie)
+        return { ...toSummary(row), resolved: true, resolution, attached }
+      }),
+    )
   })

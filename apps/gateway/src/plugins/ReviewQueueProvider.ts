@@ -1,7 +1,9 @@
 /**
  * `review-queue:write`: a plugin's uncertain records go to the gateway's
  * review queue (`ReviewItems`), once per (plugin, source, record id), for the
- * coordinators of the mechanisms the plugin's principal serves.
+ * coordinators of the mechanisms the plugin's principal serves. A proposal is
+ * sealed with the institution of the plugin's principal, which stays its
+ * reporter when a coordinator applies it.
  */
 import type { Id } from "@bashke/kernel"
 import { ReviewQueue } from "@bashke/plugin-sdk"
@@ -23,11 +25,17 @@ export const layer: Layer.Layer<
     return {
       forPlugin: (plugin) => ({
         submit: (item) => {
-          const mechanisms = Option.match(principals.of(plugin.name), {
-            onNone: () => [],
-            onSome: (settings) => settings.mechanisms,
-          })
-          return ReviewItems.submit(plugin.id, mechanisms, item).pipe(Effect.provide(context))
+          const settings = Option.getOrUndefined(principals.of(plugin.name))
+          // The reporting institution is kept with the proposal: whoever resolves the item, the
+          // record stays the plugin's.
+          const reporter =
+            settings === undefined
+              ? undefined
+              : {
+                  institution: settings.institution,
+                  ...(settings.petitioner === undefined ? {} : { petitioner: settings.petitioner }),
+                }
+          return ReviewItems.submit(plugin.id, settings?.mechanisms ?? [], item, reporter).pipe(Effect.provide(context))
         },
       }),
     }

@@ -2,7 +2,9 @@
  * `/v1/plugins`: what people do about plugins. Coordinators and
  * administrators work the review queue (records a plugin could not place:
  * listed without details, read one by a safe POST that is audited, resolve it
- * with the case and person it is, or the new case opened for it);
+ * with the case and person it is, or the new case opened for it — which
+ * attaches the plugin's proposal, the incident or order update, to that case
+ * under the coordinator's own access to it);
  * administrators see the dead letters and replay them. Every other path
  * under `/v1/plugins/<id>/…` is a plugin's own webhook, answered by the host
  * (so `reviews` and `dead-letters` cannot be plugin ids).
@@ -75,10 +77,11 @@ const resolveReview = Route.make({
   path: "/v1/plugins/reviews/:reviewId/resolution",
   operationId: "resolvePluginReview",
   tag,
-  summary: "Resolve a review item: the case (and person) it is, a new case opened, or dismissed",
+  summary:
+    "Resolve a review item: the case (and person) it is, a new case opened, or dismissed; with a case, the plugin's proposal is attached to it",
   pathSchema: ReviewPath,
   bodySchema: ReviewItems.Resolution,
-  success: { status: 200, schema: ReviewItems.ReviewSummary },
+  success: { status: 200, schema: ReviewItems.ReviewResolved },
   handle: ({ path, body }) =>
     Effect.gen(function* () {
       const principal = yield* reviewers("plugin.review.resolve")

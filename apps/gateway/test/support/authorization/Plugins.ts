@@ -2,23 +2,48 @@
 // administrators (its details may name people: reading one is audited); dead
 // letters are for administrators. The matrix's gateway loads no plugin, so
 // the dead-letter list is empty and a replay names an unknown plugin (404 for
-// an administrator, 403 for everyone else).
+// an administrator, 403 for everyone else). Resolving an item with a case
+// attaches the plugin's proposal under the resolver's own access to that case:
+// the demo's coordinator (the municipality) is not on the high-risk case's
+// team, and an administrator acts for no institution, so both are refused.
+import { CivilDate, type Municipality } from "@bashke/kernel"
+import { institutions } from "../../../src/demo/World"
 import * as ReviewItems from "../../../src/plugins/ReviewItems"
 import { get, ok, type Scenario, statuses, type World } from "./Matrix"
 
 let records = 0
 
-/** A fresh review item, as a plugin would queue it. */
-const freshReview = async (world: World): Promise<string> => {
+/** A fresh review item, as a plugin would queue it; with `proposed`, proposing an incident. */
+const freshReview = async (world: World, proposed = false): Promise<string> => {
+  const recordId = `R-${++records}-${Date.now()}`
+  const incident = {
+    source: "matrix",
+    recordId,
+    occurredOn: CivilDate.CivilDate.make("2026-01-10"),
+    municipality: "GJI" as Municipality.MunicipalityCode,
+    forms: ["physical"] as const,
+  }
   const submitted = await world.gateway.runtime.runPromise(
-    ReviewItems.submit("matrix-plugin", [world.mechanismId], {
-      source: "matrix",
-      recordId: `R-${++records}-${Date.now()}`,
-      reason: "person.uncertain",
-      details: { note: "uncertain match" },
-    }),
+    ReviewItems.submit(
+      "matrix-plugin",
+      [world.mechanismId],
+      {
+        source: "matrix",
+        recordId,
+        reason: "person.uncertain",
+        details: { note: "uncertain match" },
+        ...(proposed ? { proposal: { _tag: "Incident" as const, incident } } : {}),
+      },
+      { institution: institutions.police.id },
+    ),
   )
   return submitted.reviewId
+}
+
+const highRisk = (world: World) => {
+  const cases = world.seeded.cases
+  if (cases === undefined) throw new Error("the demo seeds cases")
+  return cases.highRisk.caseId
 }
 
 const reviewers = (status: number) => statuses(403, { coordinator: status, administrator: status })
@@ -45,6 +70,16 @@ export const pluginScenarios: ReadonlyArray<Scenario> = [
       body: { _tag: "Dismissed" },
     }),
     expect: reviewers(ok("resolvePluginReview")),
+  },
+  {
+    operationId: "resolvePluginReview",
+    label: "resolve a review item with a case: its proposal needs the resolver's access to the case (none here)",
+    request: async (world) => ({
+      method: "POST",
+      path: `/v1/plugins/reviews/${await freshReview(world, true)}/resolution`,
+      body: { _tag: "Matched", caseId: highRisk(world) },
+    }),
+    expect: statuses(403),
   },
   {
     operationId: "listPluginDeadLetters",
