@@ -5,7 +5,7 @@
 import { execFile } from "node:child_process"
 import { readdirSync, readFileSync } from "node:fs"
 import { createRequire } from "node:module"
-import { join } from "node:path"
+import { basename, join } from "node:path"
 import { promisify } from "node:util"
 import { gzipSync } from "node:zlib"
 
@@ -17,15 +17,26 @@ export const freePlanLimitBytes = 3 * 1024 * 1024
 
 const wranglerBin = join(createRequire(import.meta.url).resolve("wrangler/package.json"), "..", "bin", "wrangler.js")
 
-/** Bundles src/worker.ts into `outdir`; resolves with the bundle's path. */
-export const build = async (outdir: string): Promise<string> => {
-  await promisify(execFile)(process.execPath, [wranglerBin, "deploy", "--dry-run", "--outdir", outdir], {
+/**
+ * Bundles src/worker.ts (or `entry`, with the same settings) into `outdir`;
+ * resolves with the bundle's path.
+ */
+export const build = async (outdir: string, entry?: string): Promise<string> => {
+  const args = [
+    wranglerBin,
+    "deploy",
+    ...(entry === undefined ? [] : [entry, "--config", "wrangler.toml"]),
+    "--dry-run",
+    "--outdir",
+    outdir,
+  ]
+  await promisify(execFile)(process.execPath, args, {
     cwd: appDirectory,
     // No telemetry, no banner; everything else as `pnpm build:worker`.
     env: { ...process.env, WRANGLER_SEND_METRICS: "false", WRANGLER_HIDE_BANNER: "true" },
     maxBuffer: 16 * 1024 * 1024,
   })
-  return join(outdir, "worker.js")
+  return join(outdir, entry === undefined ? "worker.js" : `${basename(entry).replace(/\.[cm]?[jt]s$/, "")}.js`)
 }
 
 export interface Size {
