@@ -168,7 +168,10 @@ export const make = (answers: Answers = {}): Fakes => {
         if (answers.beforeIncident !== undefined) yield* answers.beforeIncident(incident)
         const key = `${plugin.name}\u0000${incident.source}\u0000${incident.recordId}`
         const before = incidents.get(key)
-        const incidentId = Id.IncidentId.make(before?.result.incidentId ?? fakeId(++counter))
+        // The fake's own ids are valid by construction: not validated again for each record of a bulk import.
+        const incidentId = Id.IncidentId.make(before?.result.incidentId ?? fakeId(++counter), {
+          disableValidation: true,
+        })
         const outcome =
           before === undefined
             ? ("created" as const)

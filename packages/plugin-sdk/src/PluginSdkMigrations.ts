@@ -7,6 +7,7 @@
  */
 import type { Migrations } from "@bashke/persistence"
 import plugins from "./internal/migrations/0001_plugins"
+import inboxBatchById from "./internal/migrations/0002_inbox_batch_by_id"
 
 /**
  * `@bashke/plugin-sdk`'s migrations.
@@ -15,5 +16,8 @@ import plugins from "./internal/migrations/0001_plugins"
  */
 export const pluginSdkMigrations: Migrations.MigrationSet = {
   package: "@bashke/plugin-sdk",
-  migrations: [{ id: 1, name: "plugins", up: plugins }],
+  migrations: [
+    { id: 1, name: "plugins", up: plugins },
+    { id: 2, name: "inbox-batch-by-id", up: inboxBatchById },
+  ],
 }

@@ -188,9 +188,11 @@ export const markProcessed = (
     }
     for (const chunk of chunks(batchIds)) {
       // A processed record's payload is not needed again: personal data is kept no longer than that.
+      // A batch's records are the ids `<batch id>-<position>`: a range of the primary key
+      // ('-' sorts just before '.'), so no index on batch_id is kept up to date for this.
       yield* db`DELETE FROM plugin_inbox_batches WHERE ${db.in("id", chunk)} AND NOT EXISTS (
-        SELECT 1 FROM plugin_inbox WHERE plugin_inbox.batch_id = plugin_inbox_batches.id
-        AND plugin_inbox.status <> 'processed')`
+        SELECT 1 FROM plugin_inbox WHERE plugin_inbox.id > plugin_inbox_batches.id || '-'
+        AND plugin_inbox.id < plugin_inbox_batches.id || '.' AND plugin_inbox.status <> 'processed')`
     }
   })
 
