@@ -3,9 +3,10 @@
  * Cloudflare Hyperdrive binding (node-postgres runs in workerd with
  * `nodejs_compat`, on `cloudflare:sockets`). See docs/adr/0003-workers-store.md.
  *
- * Two things differ from the Node client in `@bashke/persistence/node`, which
- * the Workers bundle cannot import (it brings `node:fs` and SQLite's native
- * addon):
+ * It differs from the Node client in `@bashke/persistence/node` (which the
+ * Workers bundle cannot import: it brings `node:fs` and SQLite's native addon)
+ * in one way, and reads rows exactly as it does, with the type parsers and
+ * name transforms of `@bashke/persistence/pg` (`PgRows`):
  *
  * - Connections belong to a request. workerd ties a socket to the request that
  *   opened it: a pooled connection reused by a later request hangs that request
@@ -14,16 +15,14 @@
  *   in (`withConnections`: a few per request, reused by its queries in turn,
  *   closed when it ends). Hyperdrive is the real pool: it keeps the connections
  *   to PostgreSQL warm, and opening one to Hyperdrive is cheap.
- * - The type parsers and name transforms are restated here, because
- *   persistence keeps them internal to its Node entry. They must read rows
- *   exactly as the Node client does — `test/worker/HyperdriveClient.test.ts`
- *   compares both on the same rows — until persistence exports a driver entry
- *   that is free of Node modules, at which point this part goes.
+ *
+ * `test/worker/HyperdriveClient.test.ts` compares the rows both clients read.
  */
 import { AsyncLocalStorage } from "node:async_hooks"
+import { PgRows } from "@bashke/persistence/pg"
 import type { SqlClient } from "@effect/sql"
 import { PgClient } from "@effect/sql-pg"
-import { Effect, Layer, String as Str } from "effect"
+import { Effect, Layer } from "effect"
 import pg from "pg"
 
 /** The part of a Hyperdrive binding this client uses. */
@@ -42,36 +41,6 @@ export interface Options {
   readonly applicationName?: string
 }
 
-const timestampToIso = (value: string): string => {
-  // PostgreSQL sends `2026-03-01 09:30:00.123456+01`; `Date` reads it once the
-  // space becomes a T and a bare hour offset gets its minutes.
-  const normalized = value.replace(" ", "T").replace(/([+-]\d\d)$/, "$1:00")
-  const date = new Date(/[zZ]|[+-]\d\d:\d\d$/.test(normalized) ? normalized : `${normalized}Z`)
-  return Number.isNaN(date.getTime()) ? value : date.toISOString()
-}
-
-const parsers: Record<number, (value: string) => unknown> = {
-  // int8: counts and sums come back as numbers, as on SQLite.
-  20: (value) => {
-    const number = Number(value)
-    return Number.isSafeInteger(number) ? number : value
-  },
-  // timestamptz and timestamp: ISO strings, as stored on SQLite.
-  1184: timestampToIso,
-  1114: timestampToIso,
-  // date: the plain `YYYY-MM-DD` text instead of a local-midnight `Date`.
-  1082: (value) => value,
-}
-
-/** node-postgres type parsers that make PostgreSQL rows look like SQLite rows (as the Node client does). */
-export const types: pg.CustomTypesConfig = {
-  getTypeParser: ((oid: number, format?: "text" | "binary") => {
-    const parser = parsers[oid]
-    if (parser !== undefined && format !== "binary") return parser
-    return pg.types.getTypeParser(oid, format)
-  }) as pg.CustomTypesConfig["getTypeParser"],
-}
-
 // The connections of the request being served; the isolate's pool hands them out.
 const requestPools = new AsyncLocalStorage<pg.Pool>()
 
@@ -85,7 +54,7 @@ const poolOf = <P extends pg.Pool>(
     connectionString,
     connectionTimeoutMillis: options.connectTimeout ?? 10_000,
     application_name: options.applicationName ?? "bashke-worker",
-    types,
+    types: PgRows.types,
     ...extra,
   })
   // A connection that fails while idle is dropped by the pool; the query that needed it fails on its own.
@@ -128,11 +97,10 @@ export const layer = (
       (pool) => Effect.promise(() => pool.end()),
     ),
     applicationName: options.applicationName ?? "bashke-worker",
-    transformQueryNames: Str.camelToSnake,
-    transformResultNames: Str.snakeToCamel,
+    ...PgRows.nameTransforms,
     // Payloads are stored and returned byte for byte, whatever their keys look like.
     transformJson: false,
-    types,
+    types: PgRows.types,
   }).pipe(Layer.orDie)
 
 /**
