@@ -1,6 +1,7 @@
 // One scheduled round (the Workers entry's Cron Trigger): each pull page by
 // page while the upstream has more, at most `maxPages`, stopping at a failure;
-// then one inbox pass and one delivery pass per plugin.
+// then inbox passes and delivery passes per plugin until one finds nothing due
+// (at most `maxPasses`).
 
 import type { PluginHost } from "@bashke/plugin-sdk"
 import { describe, expect, it } from "@effect/vitest"
@@ -8,11 +9,23 @@ import { Effect, Option } from "effect"
 import * as PluginRound from "../../src/plugins/PluginRound"
 
 const pass = { succeeded: 1, retried: 0, dead: 0, refused: false }
+const empty = { succeeded: 0, retried: 0, dead: 0, refused: false }
 
-/** A host whose pulls answer from `pages` (by pull name) in turn, recording every call. */
-const hostOf = (pages: Record<string, ReadonlyArray<PluginHost.PullOutcome>>) => {
+/**
+ * A host whose pulls answer from `pages` (by pull name) in turn, and whose
+ * inbox and delivery passes from `inbox` and `deliveries` (the last one again
+ * once they run out), recording every call.
+ */
+const hostOf = (
+  pages: Record<string, ReadonlyArray<PluginHost.PullOutcome>>,
+  inbox: ReadonlyArray<PluginHost.PassOutcome> = [pass, empty],
+  deliveries: ReadonlyArray<PluginHost.PassOutcome> = [empty],
+) => {
   const calls: Array<string> = []
   const served: Record<string, number> = {}
+  const passes = { inbox: 0, deliveries: 0 }
+  const next = (list: ReadonlyArray<PluginHost.PassOutcome>, which: keyof typeof passes) =>
+    list[Math.min(passes[which]++, list.length - 1)] as PluginHost.PassOutcome
   const host = {
     plugins: [
       {
@@ -37,12 +50,12 @@ const hostOf = (pages: Record<string, ReadonlyArray<PluginHost.PullOutcome>>) =>
     processInbox: (plugin: string) =>
       Effect.sync(() => {
         calls.push(`process ${plugin}`)
-        return pass
+        return next(inbox, "inbox")
       }),
     deliverEvents: (plugin: string) =>
       Effect.sync(() => {
         calls.push(`deliver ${plugin}`)
-        return pass
+        return next(deliveries, "deliveries")
       }),
   } as unknown as PluginHost.Service
   return { host, calls }
@@ -57,7 +70,7 @@ const pulled = (more: boolean): PluginHost.PullOutcome => ({
 })
 
 describe("PluginRound.run", () => {
-  it.effect("pulls until there is no more, then processes and delivers once", () =>
+  it.effect("pulls until there is no more, then processes and delivers until nothing is due", () =>
     Effect.gen(function* () {
       const { host, calls } = hostOf({ changes: [pulled(true), pulled(true), pulled(false)] })
       const [outcome] = yield* PluginRound.run(host)
@@ -67,8 +80,11 @@ describe("PluginRound.run", () => {
         "pull @bashke/plugin-a changes",
         "pull @bashke/plugin-a changes",
         "process @bashke/plugin-a",
+        "process @bashke/plugin-a",
         "deliver @bashke/plugin-a",
       ])
+      expect(outcome?.processed).toEqual(pass)
+      expect(outcome?.delivered).toEqual(empty)
     }),
   )
 
@@ -84,6 +100,25 @@ describe("PluginRound.run", () => {
         down: { pages: 1, inserted: 0, last: "failed:upstream.unavailable" },
       })
       expect(outcome?.processed).toEqual(pass)
+    }),
+  )
+
+  it.effect("sums the passes, and stops at maxPasses, at a refusal, or when a pass finds nothing", () =>
+    Effect.gen(function* () {
+      const busy = { succeeded: 500, retried: 2, dead: 1, refused: false }
+      const backlog = yield* PluginRound.run(hostOf({ changes: [pulled(false)] }, [busy], [busy]).host, {
+        maxPasses: 3,
+      })
+      expect(backlog[0]?.processed).toEqual({ succeeded: 1500, retried: 6, dead: 3, refused: false })
+      expect(backlog[0]?.delivered).toEqual({ succeeded: 1500, retried: 6, dead: 3, refused: false })
+
+      const refused = { succeeded: 0, retried: 0, dead: 0, refused: true }
+      const { host, calls } = hostOf({ changes: [pulled(false)] }, [busy, refused, busy], [busy, empty])
+      const [outcome] = yield* PluginRound.run(host)
+      expect(outcome?.processed).toEqual({ succeeded: 500, retried: 2, dead: 1, refused: true })
+      expect(outcome?.delivered).toEqual({ succeeded: 500, retried: 2, dead: 1, refused: false })
+      expect(calls.filter((call) => call.startsWith("process"))).toHaveLength(2)
+      expect(calls.filter((call) => call.startsWith("deliver"))).toHaveLength(2)
     }),
   )
 })
