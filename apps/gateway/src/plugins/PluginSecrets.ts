@@ -18,6 +18,13 @@ export interface SecretReference {
 /** What a secret's name may be: an environment variable's name in upper case. */
 export const namePattern = /^[A-Z][A-Z0-9_]{0,127}$/
 
+/**
+ * The gateway's own keys: never handed to a plugin, whatever the configuration
+ * says (a reference to one, by mistake or not, would give a connector the key
+ * that opens every survivor's personal data).
+ */
+export const gatewayKeys: ReadonlySet<string> = new Set(["BASHKE_VAULT_KEYS", "BASHKE_BLIND_INDEX_KEY"])
+
 /** True for an object whose only key is `$secret`. */
 export const isReference = (value: unknown): value is SecretReference =>
   typeof value === "object" &&
@@ -45,6 +52,7 @@ export const resolve = (
         const name = value.$secret
         if (typeof name !== "string" || !namePattern.test(name))
           throw refuse(field, `${field} names a secret in upper-case letters, digits and _`)
+        if (gatewayKeys.has(name)) throw refuse(field, `${field} refers to ${name}, a key of the gateway's own`)
         const secret = lookup(name)
         if (secret === undefined || secret === "") throw refuse(field, `${field} refers to ${name}, which is not set`)
         return secret

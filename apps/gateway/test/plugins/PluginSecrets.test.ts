@@ -57,6 +57,21 @@ describe("PluginSecrets.resolve", () => {
   )
 })
 
+describe("the gateway's own keys", () => {
+  it.effect("are never handed to a plugin, even when set", () =>
+    Effect.gen(function* () {
+      for (const name of ["BASHKE_VAULT_KEYS", "BASHKE_BLIND_INDEX_KEY"]) {
+        const result = yield* Effect.either(
+          PluginSecrets.resolve({ plugins: [{ config: { apiKey: { $secret: name } } }] }, () => "the-key-material"),
+        )
+        if (Either.isRight(result)) return expect.fail(`${name} was handed to a plugin`)
+        expect(result.left).toMatchObject({ field: "plugins.0.config.apiKey", reason: "config-invalid" })
+        expect(JSON.stringify(result.left)).not.toContain("the-key-material")
+      }
+    }),
+  )
+})
+
 describe("the Node server's configuration file", () => {
   const directory = mkdtempSync(join(tmpdir(), "bashke-plugin-secrets-"))
   afterAll(() => rmSync(directory, { recursive: true, force: true }))
