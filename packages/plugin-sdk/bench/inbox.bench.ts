@@ -13,6 +13,7 @@ import { SqlClient } from "@effect/sql"
 import { Effect, Layer, Option, Schema } from "effect"
 import { type Figure, record } from "../../../scripts/benchmark"
 import { definePlugin, PluginHost, pluginSdkMigrations } from "../src/index"
+import * as InboxFloor from "./InboxFloor"
 
 const total = 100_000
 const page = 1_000
@@ -63,7 +64,6 @@ const plugin = definePlugin({
 const seconds = (started: number) => (performance.now() - started) / 1000
 
 const program = Effect.gen(function* () {
-  const sql = (yield* SqlClient.SqlClient).withoutTransforms()
   yield* Migrations.run([persistenceMigrations, pluginSdkMigrations])
   const host = yield* PluginHost.make({
     plugins: [plugin],
@@ -98,47 +98,12 @@ const program = Effect.gen(function* () {
   if (imported !== total || processed !== total) return yield* Effect.dieMessage(`${imported} / ${processed}`)
 
   // Floors: the same rows by hand, no vault, no hooks.
-  yield* sql`CREATE TABLE floor_inbox AS SELECT * FROM plugin_inbox WHERE 0 = 1`
-  yield* sql`ALTER TABLE floor_inbox ADD COLUMN payload TEXT`
-  // CREATE TABLE … AS keeps no constraint: the same keys as plugin_inbox, by hand.
-  yield* sql`CREATE UNIQUE INDEX floor_inbox_id ON floor_inbox (id)`
-  yield* sql`CREATE INDEX floor_inbox_due ON floor_inbox (id) WHERE status = 'pending'`
-  started = performance.now()
-  for (let from = 0; from < total; from += page) {
-    const rows = []
-    for (let i = from; i < from + page; i++)
-      rows.push({
-        id: `F${String(i).padStart(9, "0")}`,
-        plugin: "floor",
-        source: "reports",
-        record_id: `PK-${i}`,
-        batch_id: "b",
-        position: i - from,
-        received_at: "2026-03-02T09:00:00.000Z",
-        status: "pending",
-        attempts: 0,
-        next_attempt_at: "2026-03-02T09:00:00.000Z",
-        payload: JSON.stringify(police(i)),
-      })
-    yield* sql.withTransaction(
-      Effect.forEach(
-        [rows.slice(0, 500), rows.slice(500)],
-        (chunk) => sql`INSERT INTO floor_inbox ${sql.insert(chunk)}`,
-        { discard: true },
-      ),
-    )
-  }
-  const importFloor = total / seconds(started)
-  started = performance.now()
-  for (let from = 0; from < total; from += page) {
-    const claimed = yield* sql<{ id: string; payload: string }>`UPDATE floor_inbox SET attempts = 1
-      WHERE id IN (SELECT id FROM floor_inbox WHERE status = 'pending' ORDER BY id LIMIT ${page}) RETURNING id, payload`
-    for (const row of claimed) JSON.parse(row.payload)
-    const ids = claimed.map((row) => row.id)
-    yield* sql`UPDATE floor_inbox SET status = 'processed' WHERE ${sql.in("id", ids.slice(0, 500))}`
-    yield* sql`UPDATE floor_inbox SET status = 'processed' WHERE ${sql.in("id", ids.slice(500))}`
-  }
-  const processFloor = total / seconds(started)
+  const { importFloor, processFloor } = yield* InboxFloor.measure(yield* SqlClient.SqlClient, {
+    total,
+    page,
+    source: "reports",
+    payloadOf: police,
+  })
 
   const goal = "≥ 20,000 records/s (issue 8, with the police plugin's work)"
   return [

@@ -18,6 +18,7 @@ import { type PersonMatch, PluginHost } from "@bashke/plugin-sdk"
 import { FakeCapabilities, TestHost } from "@bashke/plugin-sdk/testing"
 import { SqlClient } from "@effect/sql"
 import { Duration, Effect, Redacted } from "effect"
+import * as InboxFloor from "../../../packages/plugin-sdk/bench/InboxFloor"
 import { type Figure, record } from "../../../scripts/benchmark"
 import plugin from "../src/index"
 
@@ -186,47 +187,12 @@ const program = Effect.gen(function* () {
   const policeEndToEnd = yield* endToEnd(plugin, "police", () => incidentsRecorded)
 
   // Floors: the same rows by hand, no HTTP, no vault, no hooks.
-  const sql = (yield* SqlClient.SqlClient).withoutTransforms()
-  yield* sql`CREATE TABLE floor_inbox AS SELECT * FROM plugin_inbox WHERE 0 = 1`
-  yield* sql`ALTER TABLE floor_inbox ADD COLUMN payload TEXT`
-  yield* sql`CREATE UNIQUE INDEX floor_inbox_id ON floor_inbox (id)`
-  yield* sql`CREATE INDEX floor_inbox_due ON floor_inbox (id) WHERE status = 'pending'`
-  let started = performance.now()
-  for (let from = 0; from < total; from += page) {
-    const rows = []
-    for (let i = from; i < from + page; i++)
-      rows.push({
-        id: `F${String(i).padStart(9, "0")}`,
-        plugin: "floor",
-        source: "police",
-        record_id: `PK-${i}`,
-        batch_id: "b",
-        position: i - from,
-        received_at: "2026-03-02T09:00:00.000Z",
-        status: "pending",
-        attempts: 0,
-        next_attempt_at: "2026-03-02T09:00:00.000Z",
-        payload: JSON.stringify(report(i)),
-      })
-    yield* sql.withTransaction(
-      Effect.forEach(
-        [rows.slice(0, 500), rows.slice(500)],
-        (chunk) => sql`INSERT INTO floor_inbox ${sql.insert(chunk)}`,
-        { discard: true },
-      ),
-    )
-  }
-  const importFloor = total / seconds(started)
-  started = performance.now()
-  for (let from = 0; from < total; from += page) {
-    const claimed = yield* sql<{ id: string; payload: string }>`UPDATE floor_inbox SET attempts = 1
-      WHERE id IN (SELECT id FROM floor_inbox WHERE status = 'pending' ORDER BY id LIMIT ${page}) RETURNING id, payload`
-    for (const row of claimed) JSON.parse(row.payload)
-    const ids = claimed.map((row) => row.id)
-    yield* sql`UPDATE floor_inbox SET status = 'processed' WHERE ${sql.in("id", ids.slice(0, 500))}`
-    yield* sql`UPDATE floor_inbox SET status = 'processed' WHERE ${sql.in("id", ids.slice(500))}`
-  }
-  const processFloor = total / seconds(started)
+  const { importFloor, processFloor } = yield* InboxFloor.measure(yield* SqlClient.SqlClient, {
+    total,
+    page,
+    source: "police",
+    payloadOf: report,
+  })
 
   const goal = "≥ 20,000 records/s end to end (issue 8)"
   return [
