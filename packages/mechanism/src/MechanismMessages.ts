@@ -158,6 +158,21 @@ const messages = {
     "sr-Latn": "Ova institucija je već potpisala ovu verziju.",
     en: "This institution has already signed this version.",
   },
+  "mechanism.institution.name-invalid": {
+    sq: "Emri i institucionit duhet të jepet në shqip, serbisht dhe anglisht, secili me më së shumti 300 karaktere.",
+    "sr-Latn": "Naziv institucije mora biti naveden na albanskom, srpskom i engleskom, svaki sa najviše 300 znakova.",
+    en: "The institution's name must be given in Albanian, Serbian and English, each at most 300 characters.",
+  },
+  "mechanism.institution.administrator-required": {
+    sq: "Vetëm një administrator mund të regjistrojë ose të ndryshojë institucionet.",
+    "sr-Latn": "Samo administrator može da registruje ili menja institucije.",
+    en: "Only an administrator may register or change institutions.",
+  },
+  "mechanism.institution.already-registered": {
+    sq: "Një institucion me këtë identifikues është regjistruar tashmë.",
+    "sr-Latn": "Institucija sa ovim identifikatorom je već registrovana.",
+    en: "An institution with this identifier is already registered.",
+  },
 } as const
 
 /**

@@ -20,6 +20,14 @@
 export * as Contacts from "./Contacts"
 
 /**
+ * The institution registry: institutions by name (four languages), sector
+ * and municipality; the store's port and the read use cases.
+ *
+ * @since 0.1.0
+ */
+export * as Institutions from "./Institutions"
+
+/**
  * The mechanism: municipality, name, coordinator, status, cadence, quorum.
  *
  * @since 0.1.0
@@ -85,6 +93,27 @@ export * as Membership from "./Membership"
  * @since 0.1.0
  */
 export * as Memorandum from "./Memorandum"
+
+/**
+ * An administrator registers an institution (audited).
+ *
+ * @since 0.1.0
+ */
+export * as RegisterInstitution from "./RegisterInstitution"
+
+/**
+ * An administrator revises an institution (audited).
+ *
+ * @since 0.1.0
+ */
+export * as ReviseInstitution from "./ReviseInstitution"
+
+/**
+ * The institution registry's store on `@effect/sql`.
+ *
+ * @since 0.1.0
+ */
+export * as SqlInstitutionStore from "./SqlInstitutionStore"
 
 /**
  * The repository on `@effect/sql`.

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from "node:fs"
 import { join } from "node:path"
 import { Catalogue, kernelMessages } from "@bashke/kernel"
 import { describe, expect, it } from "@effect/vitest"
-import { MechanismEvents, MechanismLifecycle, mechanismMessages } from "../src"
+import { Institutions, MechanismEvents, MechanismLifecycle, mechanismMessages } from "../src"
 
 const sources = (dir: string): Array<string> =>
   readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
@@ -27,6 +27,9 @@ describe("mechanismMessages", () => {
     // Outbox topics and the action names of `Forbidden` are for machines, not users.
     const notShown = new Set<string>([
       ...Object.values(MechanismEvents.topics),
+      ...Object.values(Institutions.topics),
+      "mechanism.institution.register",
+      "mechanism.institution.revise",
       "mechanism.membership.add",
       "mechanism.contacts.read",
       "mechanism.contacts.write",

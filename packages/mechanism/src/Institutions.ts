@@ -1,0 +1,228 @@
+/**
+ * The institution registry: every institution the platform names — a police
+ * station, the centre for social work, a court, an NGO — with its name in the
+ * four interface languages, its sector and its municipality (none for a
+ * national institution). Memberships, attendance, action items and referrals
+ * carry institution ids; answers people read look the names up here.
+ *
+ * The model is the kernel's `Institution` with a version and its dates; this
+ * module holds it, the rules on its name, the store's port and the read use
+ * cases. An institution's name is public information, not personal data:
+ * anyone signed in may read the registry. Only an administrator registers and
+ * revises institutions (`RegisterInstitution`, `ReviseInstitution`), and each
+ * change is audited.
+ *
+ * An institution is registered under the id the platform already knows it by
+ * (a member's `institutionId`), or under a fresh one; ids are never reused.
+ *
+ * @since 0.1.0
+ */
+import {
+  Errors,
+  Id,
+  type Institution,
+  type LocalizedText,
+  Municipality,
+  Principal,
+  Sector,
+  Transliteration,
+} from "@bashke/kernel"
+import { Context, Effect, Option, Schema } from "effect"
+
+const Text = Schema.String.pipe(
+  Schema.filter((s) => (s.trim().length > 0 && s.length <= 300) || "mechanism.institution.name-invalid", {
+    arbitrary: () => (fc) =>
+      fc
+        .string({ minLength: 1, maxLength: 40 })
+        .map((s) => s.trim())
+        .filter((s) => s.length > 0),
+  }),
+)
+
+/**
+ * An institution's name as entered: Albanian, Serbian (Latin) and English are
+ * required; Serbian Cyrillic is derived from the Latin text unless given (give
+ * it where transliteration would mangle a name). Each 1 to 300 characters
+ * (`mechanism.institution.name-invalid`).
+ *
+ * @since 0.1.0
+ */
+export const NameInput = Schema.Struct({
+  sq: Text,
+  "sr-Latn": Text,
+  "sr-Cyrl": Schema.optional(Text),
+  en: Text,
+}).annotations({ identifier: "InstitutionNameInput" })
+
+/**
+ * @since 0.1.0
+ */
+export type NameInput = typeof NameInput.Type
+
+/**
+ * An institution's name in all four languages, as stored and answered.
+ *
+ * @since 0.1.0
+ */
+export const Name = Schema.Struct({
+  sq: Schema.String,
+  "sr-Latn": Schema.String,
+  "sr-Cyrl": Schema.String,
+  en: Schema.String,
+}).annotations({ identifier: "InstitutionName" })
+
+/**
+ * @since 0.1.0
+ */
+export type Name = typeof Name.Type
+
+/**
+ * The name in all four languages: the texts trimmed, Serbian Cyrillic derived
+ * from Serbian Latin when it was not given.
+ *
+ * @since 0.1.0
+ */
+export const fullName = (input: NameInput): Name => ({
+  sq: input.sq.trim(),
+  "sr-Latn": input["sr-Latn"].trim(),
+  "sr-Cyrl": input["sr-Cyrl"]?.trim() ?? Transliteration.toCyrillic(input["sr-Latn"].trim()),
+  en: input.en.trim(),
+})
+
+/**
+ * A registered institution: the kernel's `Institution` with its name in all
+ * four languages, a version (optimistic concurrency: `ETag`/`If-Match`) and
+ * when it was registered and last revised.
+ *
+ * @since 0.1.0
+ */
+export const RegisteredInstitution = Schema.Struct({
+  id: Id.InstitutionId,
+  name: Name,
+  sector: Sector.Sector,
+  municipality: Schema.optional(Municipality.MunicipalityCode),
+  version: Schema.Int.pipe(Schema.positive()),
+  createdAt: Schema.Date,
+  updatedAt: Schema.Date,
+}).annotations({ identifier: "RegisteredInstitution" })
+
+/**
+ * @since 0.1.0
+ */
+export type RegisteredInstitution = typeof RegisteredInstitution.Type
+
+/**
+ * The registered institution as the kernel's `Institution`.
+ *
+ * @since 0.1.0
+ */
+export const toInstitution = (registered: RegisteredInstitution): Institution.Institution => ({
+  id: registered.id,
+  name: registered.name,
+  sector: registered.sector,
+  ...(registered.municipality === undefined ? {} : { municipality: registered.municipality }),
+})
+
+/**
+ * Names by institution id, for answers that carry institution ids.
+ *
+ * @since 0.1.0
+ */
+export type Names = ReadonlyMap<Id.InstitutionId, LocalizedText.LocalizedText>
+
+/**
+ * The events the registry writes to the outbox (aggregate type `Institution`),
+ * with ids and codes only.
+ *
+ * @since 0.1.0
+ */
+export const topics = {
+  registered: "mechanism.institution.registered",
+  revised: "mechanism.institution.revised",
+} as const
+
+/**
+ * The aggregate type of the registry's events.
+ *
+ * @since 0.1.0
+ */
+export const aggregateType = "Institution"
+
+/**
+ * The store of the registry. `insert` fails with `Conflict`
+ * (`mechanism.institution.already-registered`) for an id already registered;
+ * `update` with `NotFound` or `Conflict` (`version.stale`) and changes nothing
+ * then. A database failure is a defect.
+ *
+ * @since 0.1.0
+ */
+export interface Store {
+  readonly insert: (institution: RegisteredInstitution) => Effect.Effect<void, Errors.Conflict>
+  readonly update: (
+    institution: RegisteredInstitution,
+    expectedVersion: number,
+  ) => Effect.Effect<RegisteredInstitution, Errors.NotFound | Errors.Conflict>
+  readonly find: (id: Id.InstitutionId) => Effect.Effect<Option.Option<RegisteredInstitution>>
+  /** Every institution, by id (registration order). */
+  readonly list: Effect.Effect<ReadonlyArray<RegisteredInstitution>>
+  /** The names of those of `ids` that are registered. */
+  readonly names: (ids: ReadonlyArray<Id.InstitutionId>) => Effect.Effect<Names>
+}
+
+/**
+ * @since 0.1.0
+ */
+export class InstitutionStore extends Context.Tag("@bashke/mechanism/InstitutionStore")<InstitutionStore, Store>() {}
+
+/**
+ * The principal, when it is an administrator
+ * (`mechanism.institution.administrator-required` otherwise).
+ *
+ * @since 0.1.0
+ */
+export const requireAdministrator = (
+  action: string,
+): Effect.Effect<Principal.Principal, Errors.Forbidden, Principal.CurrentPrincipal> =>
+  Effect.flatMap(Principal.CurrentPrincipal, (principal) =>
+    Principal.hasRole(principal, "administrator")
+      ? Effect.succeed(principal)
+      : Effect.fail(new Errors.Forbidden({ action, rule: "mechanism.institution.administrator-required" })),
+  )
+
+/**
+ * A registered institution; `NotFound` (entity `Institution`) for an id the registry does not hold.
+ *
+ * @since 0.1.0
+ */
+export const find = (id: Id.InstitutionId): Effect.Effect<RegisteredInstitution, Errors.NotFound, InstitutionStore> =>
+  Effect.flatMap(InstitutionStore, (store) =>
+    Effect.flatMap(
+      store.find(id),
+      Option.match({
+        onNone: () => Effect.fail(new Errors.NotFound({ entity: "Institution", id })),
+        onSome: Effect.succeed,
+      }),
+    ),
+  )
+
+/**
+ * Every registered institution.
+ *
+ * @since 0.1.0
+ */
+export const list: Effect.Effect<ReadonlyArray<RegisteredInstitution>, never, InstitutionStore> = Effect.flatMap(
+  InstitutionStore,
+  (store) => store.list,
+)
+
+/**
+ * The names of those of `ids` that are registered (an id twice is looked up once).
+ *
+ * @since 0.1.0
+ */
+export const names = (ids: Iterable<Id.InstitutionId>): Effect.Effect<Names, never, InstitutionStore> => {
+  const unique = [...new Set(ids)]
+  return unique.length === 0
+    ? Effect.succeed(new Map())
+    : Effect.flatMap(InstitutionStore, (store) => store.names(unique))
+}
