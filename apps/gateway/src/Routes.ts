@@ -2,6 +2,7 @@
 import type * as Route from "./Route"
 import * as ActionPlans from "./routes/ActionPlans"
 import * as Cases from "./routes/Cases"
+import * as Institutions from "./routes/Institutions"
 import * as Mechanisms from "./routes/Mechanisms"
 import * as Meetings from "./routes/Meetings"
 import * as Plugins from "./routes/Plugins"
@@ -12,6 +13,7 @@ import * as ServiceDirectory from "./routes/ServiceDirectory"
 export const routes: ReadonlyArray<Route.AnyRoute> = [
   ...Cases.routes,
   ...Mechanisms.routes,
+  ...Institutions.routes,
   ...Meetings.routes,
   ...ServiceDirectory.routes,
   ...Referrals.routes,

@@ -12,7 +12,13 @@ import {
 } from "@bashke/action-plan"
 import { type CaseRepository, CaseService, type PersonalData, type Signatories } from "@bashke/case"
 import { Id } from "@bashke/kernel"
-import { type MechanismRepository, MechanismService, type Mechanisms } from "@bashke/mechanism"
+import {
+  type Institutions,
+  type MechanismRepository,
+  MechanismService,
+  type Mechanisms,
+  SqlInstitutionStore,
+} from "@bashke/mechanism"
 import {
   type ActionItemRepository,
   type CaseSummaries,
@@ -41,6 +47,7 @@ export type GatewayServices =
   | MechanismService.MechanismService
   | Mechanisms.Mechanisms
   | MechanismRepository.MechanismRepository
+  | Institutions.InstitutionStore
   | CaseService.CaseService
   | CaseRepository.CaseRepository
   | PersonalData.PersonalData
@@ -76,7 +83,9 @@ export const layer = (
 ): Layer.Layer<Exclude<GatewayServices, SqlClient.SqlClient>, ConfigError.ConfigError, SqlClient.SqlClient> => {
   const foundation = Layer.mergeAll(keys, Id.layer)
   const audit = AuditLog.layer.pipe(Layer.provideMerge(foundation))
-  const mechanism = MechanismService.layerSql.pipe(Layer.provideMerge(audit))
+  const mechanism = Layer.merge(MechanismService.layerSql, SqlInstitutionStore.layer).pipe(
+    Layer.provideMerge(audit),
+  )
   const kase = CaseService.layerSql().pipe(Layer.provideMerge(Ports.signatories), Layer.provideMerge(mechanism))
   const referral = ReferralService.layerSql.pipe(Layer.provideMerge(Ports.caseFacts), Layer.provideMerge(kase))
   const meeting = Layer.mergeAll(

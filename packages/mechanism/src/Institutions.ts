@@ -21,7 +21,6 @@ import {
   Errors,
   Id,
   type Institution,
-  type LocalizedText,
   Municipality,
   Principal,
   Sector,
@@ -128,7 +127,7 @@ export const toInstitution = (registered: RegisteredInstitution): Institution.In
  *
  * @since 0.1.0
  */
-export type Names = ReadonlyMap<Id.InstitutionId, LocalizedText.LocalizedText>
+export type Names = ReadonlyMap<Id.InstitutionId, Name>
 
 /**
  * The events the registry writes to the outbox (aggregate type `Institution`),

@@ -20,8 +20,12 @@ const name = {
 
 const counts = Effect.gen(function* () {
   const sql = (yield* SqlClient.SqlClient).withoutTransforms()
-  const out: Record<string, number> = {}
-  for (const table of ["mechanism_institutions", "audit_log", "bashke_outbox"]) {
+  const out: Record<"mechanism_institutions" | "audit_log" | "bashke_outbox", number> = {
+    mechanism_institutions: 0,
+    audit_log: 0,
+    bashke_outbox: 0,
+  }
+  for (const table of ["mechanism_institutions", "audit_log", "bashke_outbox"] as const) {
     const rows = yield* sql<{ n: number | string }>`SELECT count(*) AS n FROM ${sql(table)}`
     out[table] = Number(rows[0]?.n)
   }

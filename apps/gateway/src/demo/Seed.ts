@@ -1,6 +1,6 @@
 /**
- * The demo, seeded once into an empty database: the Gjilan mechanism, its
- * cases, referrals, meetings and action plan. `seed` does nothing (and says
+ * The demo, seeded once into an empty database: the Gjilan mechanism, the
+ * registry of its member institutions, its cases, referrals, meetings and action plan. `seed` does nothing (and says
  * so) when the database already holds a mechanism, so restarting the demo keeps
  * what was done in it.
  */
@@ -11,6 +11,7 @@ import type { GatewayServices } from "../Services"
 import { type DemoActionPlan, seedActionPlan } from "./ActionPlanDemo"
 import { type DemoCases, seedCases } from "./CasesDemo"
 import { type DemoDirectory, seedDirectory } from "./DirectoryDemo"
+import { seedInstitutions } from "./InstitutionsDemo"
 import { seedMechanism } from "./MechanismDemo"
 import { type DemoMeetings, seedMeetings } from "./MeetingsDemo"
 import { type DemoReferrals, seedReferrals } from "./ReferralsDemo"
@@ -31,6 +32,7 @@ export const seed: Effect.Effect<Seeded, Errors.DomainError, GatewayServices> = 
   const first = existing[0]
   if (first !== undefined) return { mechanismId: first.id, created: false }
   const mechanismId = yield* seedMechanism
+  yield* seedInstitutions(mechanismId)
   const cases = yield* seedCases(mechanismId)
   const meetings = yield* seedMeetings(mechanismId, cases)
   const directory = yield* seedDirectory(mechanismId)

@@ -8,17 +8,91 @@ import { Id, type Principal, type Sector } from "@bashke/kernel"
 
 const at = (n: number): string => Id.ulidAt(1_767_225_600_000 + n * 1000, new Uint8Array(10).fill(n))
 
-/** The member institutions and their sectors. */
+/**
+ * The member institutions: their sectors, and their names in the four
+ * languages as the registry holds them (Serbian Cyrillic derived).
+ */
 export const institutions = {
-  municipality: { id: at(1) as Id.InstitutionId, sector: "municipality" },
-  police: { id: at(2) as Id.InstitutionId, sector: "police" },
-  socialWork: { id: at(3) as Id.InstitutionId, sector: "social-work" },
-  health: { id: at(4) as Id.InstitutionId, sector: "health" },
-  shelter: { id: at(5) as Id.InstitutionId, sector: "shelter" },
-  victimAdvocacy: { id: at(6) as Id.InstitutionId, sector: "victim-advocacy" },
-  education: { id: at(7) as Id.InstitutionId, sector: "education" },
-  legalAid: { id: at(8) as Id.InstitutionId, sector: "legal-aid" },
-} as const satisfies Record<string, { readonly id: Id.InstitutionId; readonly sector: Sector.Sector }>
+  municipality: {
+    id: at(1) as Id.InstitutionId,
+    sector: "municipality",
+    name: {
+      sq: "Komuna e Gjilanit – Zyra për barazi gjinore",
+      "sr-Latn": "Opština Gnjilane – Kancelarija za rodnu ravnopravnost",
+      en: "Municipality of Gjilan – Gender Equality Office",
+    },
+  },
+  police: {
+    id: at(2) as Id.InstitutionId,
+    sector: "police",
+    name: {
+      sq: "Policia e Kosovës – Drejtoria Rajonale Gjilan",
+      "sr-Latn": "Kosovska policija – Regionalna direkcija Gnjilane",
+      en: "Kosovo Police – Gjilan Regional Directorate",
+    },
+  },
+  socialWork: {
+    id: at(3) as Id.InstitutionId,
+    sector: "social-work",
+    name: {
+      sq: "Qendra për Punë Sociale – Gjilan",
+      "sr-Latn": "Centar za socijalni rad – Gnjilane",
+      en: "Centre for Social Work – Gjilan",
+    },
+  },
+  health: {
+    id: at(4) as Id.InstitutionId,
+    sector: "health",
+    name: {
+      sq: "Qendra Kryesore e Mjekësisë Familjare – Gjilan",
+      "sr-Latn": "Glavni centar porodične medicine – Gnjilane",
+      en: "Main Family Medicine Centre – Gjilan",
+    },
+  },
+  shelter: {
+    id: at(5) as Id.InstitutionId,
+    sector: "shelter",
+    name: {
+      sq: "Strehimorja për gra dhe fëmijë – Gjilan",
+      "sr-Latn": "Sklonište za žene i decu – Gnjilane",
+      en: "Shelter for Women and Children – Gjilan",
+    },
+  },
+  victimAdvocacy: {
+    id: at(6) as Id.InstitutionId,
+    sector: "victim-advocacy",
+    name: {
+      sq: "Zyra për Mbrojtjen dhe Ndihmën e Viktimave – Gjilan",
+      "sr-Latn": "Kancelarija za zaštitu i pomoć žrtvama – Gnjilane",
+      en: "Victim Protection and Assistance Office – Gjilan",
+    },
+  },
+  education: {
+    id: at(7) as Id.InstitutionId,
+    sector: "education",
+    name: {
+      sq: "Drejtoria Komunale e Arsimit – Gjilan",
+      "sr-Latn": "Opštinska direkcija za obrazovanje – Gnjilane",
+      en: "Municipal Education Directorate – Gjilan",
+    },
+  },
+  legalAid: {
+    id: at(8) as Id.InstitutionId,
+    sector: "legal-aid",
+    name: {
+      sq: "Agjencia për Ndihmë Juridike Falas – Zyra rajonale Gjilan",
+      "sr-Latn": "Agencija za besplatnu pravnu pomoć – Regionalna kancelarija Gnjilane",
+      en: "Free Legal Aid Agency – Gjilan Regional Office",
+    },
+  },
+} as const satisfies Record<
+  string,
+  {
+    readonly id: Id.InstitutionId
+    readonly sector: Sector.Sector
+    readonly name: { readonly sq: string; readonly "sr-Latn": string; readonly en: string }
+  }
+>
 
 export type InstitutionName = keyof typeof institutions
 

@@ -37,6 +37,7 @@ import {
 } from "@bashke/mechanism"
 import { Clock, Effect, Schema } from "effect"
 import * as Route from "../Route"
+import * as InstitutionNames from "./InstitutionNames"
 import * as Keyset from "./Keyset"
 import * as MechanismScope from "./MechanismScope"
 
@@ -90,8 +91,11 @@ const requireStewardOrOwn = (
   )
 
 const MechanismPage = Keyset.pageSchema(Mechanism.Mechanism, "MechanismPage")
-const MembershipPage = Keyset.pageSchema(Membership.Membership, "MembershipPage")
-const MemorandumPage = Keyset.pageSchema(Memorandum.MemorandumVersion, "MemorandumVersionPage")
+// Memberships and memoranda carry the names of their institutions (`InstitutionNames`).
+const NamedMembership = InstitutionNames.named(Membership.Membership, "NamedMembership")
+const NamedMemorandumVersion = InstitutionNames.named(Memorandum.MemorandumVersion, "NamedMemorandumVersion")
+const MembershipPage = InstitutionNames.namedPage(Membership.Membership, "MembershipPage")
+const MemorandumPage = InstitutionNames.namedPage(Memorandum.MemorandumVersion, "MemorandumVersionPage")
 
 const ListQuery = Schema.Struct({
   municipality: Schema.optional(Municipality.MunicipalityCode),
@@ -247,7 +251,9 @@ const listMemberships = Route.make({
           (query.on === undefined || Membership.isCurrent(membership, query.on)) &&
           (query.sector === undefined || membership.sector === query.sector),
       )
-      return yield* Keyset.page(rows, (membership) => [membership.joinedOn, membership.id], query)
+      return yield* InstitutionNames.attachPage(
+        yield* Keyset.page(rows, (membership) => [membership.joinedOn, membership.id], query),
+      )
     }),
 })
 
@@ -259,13 +265,15 @@ const addMembership = Route.make({
   summary: "Add a member institution with its representative's contacts (sealed)",
   pathSchema: MechanismPath,
   bodySchema: MechanismService.AddMember.pipe(Schema.omit("mechanismId", "expectedVersion")),
-  success: { status: 201, schema: Membership.Membership },
+  success: { status: 201, schema: NamedMembership },
   ifMatch: true,
   etag: nextVersion,
   handle: ({ path, body, expectedVersion }) =>
     Effect.gen(function* () {
       yield* requireSteward(path.mechanismId, "mechanism.membership.add")
-      return yield* (yield* service).addMember({ ...body, mechanismId: path.mechanismId, expectedVersion })
+      return yield* InstitutionNames.attach(
+        yield* (yield* service).addMember({ ...body, mechanismId: path.mechanismId, expectedVersion }),
+      )
     }),
 })
 
@@ -277,13 +285,15 @@ const removeMembership = Route.make({
   summary: "End a membership (from `leftOn`, today by default)",
   pathSchema: MembershipPath,
   bodySchema: MechanismService.RemoveMember.pipe(Schema.omit("mechanismId", "membershipId", "expectedVersion")),
-  success: { status: 200, schema: Membership.Membership },
+  success: { status: 200, schema: NamedMembership },
   ifMatch: true,
   etag: nextVersion,
   handle: ({ path, body, expectedVersion }) =>
     Effect.gen(function* () {
       yield* requireSteward(path.mechanismId, "mechanism.membership.remove")
-      return yield* (yield* service).removeMember({ ...body, ...path, expectedVersion })
+      return yield* InstitutionNames.attach(
+        yield* (yield* service).removeMember({ ...body, ...path, expectedVersion }),
+      )
     }),
 })
 
@@ -295,7 +305,7 @@ const replaceContacts = Route.make({
   summary: "Replace a member's representative and deputy (sealed, audited)",
   pathSchema: MembershipPath,
   bodySchema: Contacts.Contacts,
-  success: { status: 200, schema: Membership.Membership },
+  success: { status: 200, schema: NamedMembership },
   handle: ({ path, body }) =>
     Effect.gen(function* () {
       const memberships = yield* (yield* readSide).memberships(path.mechanismId)
@@ -304,7 +314,7 @@ const replaceContacts = Route.make({
       yield* requireStewardOrOwn(path.mechanismId, membership?.institutionId, "mechanism.contacts.write")
       if (membership === undefined) return yield* new Errors.NotFound({ entity: "Membership", id: path.membershipId })
       yield* (yield* service).replaceContacts({ ...path, contacts: body })
-      return membership
+      return yield* InstitutionNames.attach(membership)
     }),
 })
 
@@ -335,7 +345,7 @@ const listMemoranda = Route.make({
     Effect.gen(function* () {
       yield* requireReader(path.mechanismId, "mechanism.memorandum.list")
       const all = yield* (yield* readSide).memoranda(path.mechanismId)
-      return yield* Keyset.page(all, (version) => [version.version], query)
+      return yield* InstitutionNames.attachPage(yield* Keyset.page(all, (version) => [version.version], query))
     }),
 })
 
@@ -347,13 +357,15 @@ const publishMemorandum = Route.make({
   summary: "Publish a new memorandum version",
   pathSchema: MechanismPath,
   bodySchema: MechanismService.PublishMemorandum.pipe(Schema.omit("mechanismId", "expectedVersion")),
-  success: { status: 201, schema: Memorandum.MemorandumVersion },
+  success: { status: 201, schema: NamedMemorandumVersion },
   ifMatch: true,
   etag: nextVersion,
   handle: ({ path, body, expectedVersion }) =>
     Effect.gen(function* () {
       yield* requireSteward(path.mechanismId, "mechanism.memorandum.publish")
-      return yield* (yield* service).publishMemorandum({ ...body, mechanismId: path.mechanismId, expectedVersion })
+      return yield* InstitutionNames.attach(
+        yield* (yield* service).publishMemorandum({ ...body, mechanismId: path.mechanismId, expectedVersion }),
+      )
     }),
 })
 
@@ -367,13 +379,13 @@ const signMemorandum = Route.make({
   bodySchema: MechanismService.SignMemorandum.pipe(
     Schema.omit("mechanismId", "memorandumId", "version", "expectedVersion"),
   ),
-  success: { status: 201, schema: Memorandum.MemorandumVersion },
+  success: { status: 201, schema: NamedMemorandumVersion },
   ifMatch: true,
   etag: nextVersion,
   handle: ({ path, body, expectedVersion }) =>
     Effect.gen(function* () {
       yield* requireStewardOrOwn(path.mechanismId, body.institutionId as Id.InstitutionId, "mechanism.memorandum.sign")
-      return yield* (yield* service).signMemorandum({ ...body, ...path, expectedVersion })
+      return yield* InstitutionNames.attach(yield* (yield* service).signMemorandum({ ...body, ...path, expectedVersion }))
     }),
 })
 

@@ -42,6 +42,7 @@ import {
 } from "@bashke/meeting"
 import { Effect, Option, Schema } from "effect"
 import * as Route from "../Route"
+import * as InstitutionNames from "./InstitutionNames"
 import * as Keyset from "./Keyset"
 import * as MechanismScope from "./MechanismScope"
 import * as ReferralAccess from "./ReferralAccess"
@@ -71,9 +72,16 @@ const listed = (meeting: Meeting.Meeting): ListedMeeting => {
   return rest
 }
 
-const MeetingPage = Keyset.pageSchema(ListedMeeting, "ListedMeetingPage")
-const DecisionPage = Keyset.pageSchema(Decision.Decision, "DecisionPage")
-const ActionItemPage = Keyset.pageSchema(ActionItem.ActionItem, "ActionItemPage")
+/** The answers people read carry the names of the institutions they mention (`InstitutionNames`). */
+const NamedMeeting = InstitutionNames.named(ListedMeeting, "NamedMeeting")
+const NamedActionItem = InstitutionNames.named(ActionItem.ActionItem, "NamedActionItem")
+const NamedAgenda = InstitutionNames.named(Agenda.Agenda, "NamedAgenda")
+const MeetingPage = InstitutionNames.namedPage(ListedMeeting, "ListedMeetingPage")
+const DecisionPage = InstitutionNames.namedPage(Decision.Decision, "DecisionPage")
+const ActionItemPage = InstitutionNames.namedPage(ActionItem.ActionItem, "ActionItemPage")
+
+/** A meeting as listed, with the names of the institutions it mentions. */
+const namedListing = (meeting: Meeting.Meeting) => InstitutionNames.attach(listed(meeting))
 
 /** Scheduled meetings by start, then the requests not yet scheduled; ties by id. */
 const meetingKey = (meeting: ListedMeeting) => [
@@ -111,7 +119,7 @@ const listMeetings = Route.make({
           (query.status === undefined || meeting.status === query.status) &&
           (query.kind === undefined || meeting.kind === query.kind),
       )
-      return yield* Keyset.page(rows, meetingKey, query)
+      return yield* Effect.flatMap(Keyset.page(rows, meetingKey, query), InstitutionNames.attachPage)
     }),
 })
 
@@ -122,9 +130,10 @@ const readMeeting = Route.make({
   tag,
   summary: "A meeting, without its minutes (members)",
   pathSchema: MeetingPath,
-  success: { status: 200, schema: ListedMeeting },
+  success: { status: 200, schema: NamedMeeting },
   etag: (meeting) => meeting.version,
-  handle: ({ path }) => inMeeting(path.meetingId, "meeting.read", MeetingService.find(path.meetingId)),
+  handle: ({ path }) =>
+    inMeeting(path.meetingId, "meeting.read", Effect.flatMap(MeetingService.find(path.meetingId), InstitutionNames.attach)),
 })
 
 const requestAdHoc = Route.make({
@@ -135,13 +144,13 @@ const requestAdHoc = Route.make({
   summary: "Request an ad hoc meeting (member institutions)",
   pathSchema: MechanismPath,
   bodySchema: MeetingCommands.RequestAdHoc.pipe(Schema.omit("mechanismId")),
-  success: { status: 201, schema: ListedMeeting },
+  success: { status: 201, schema: NamedMeeting },
   etag: (meeting) => meeting.version,
   handle: ({ path, body }) =>
     inMechanism(
       path.mechanismId,
       "meeting.request",
-      Effect.map(MeetingService.requestAdHoc({ ...body, mechanismId: path.mechanismId }), listed),
+      Effect.flatMap(MeetingService.requestAdHoc({ ...body, mechanismId: path.mechanismId }), namedListing),
     ),
 })
 
@@ -153,13 +162,13 @@ const schedule = Route.make({
   summary: "Schedule a new meeting, regular or ad hoc (the coordinator)",
   pathSchema: MechanismPath,
   bodySchema: MeetingCommands.ScheduleMeeting.pipe(Schema.omit("mechanismId")),
-  success: { status: 201, schema: ListedMeeting },
+  success: { status: 201, schema: NamedMeeting },
   etag: (meeting) => meeting.version,
   handle: ({ path, body }) =>
     inMechanism(
       path.mechanismId,
       "meeting.schedule",
-      Effect.map(MeetingService.schedule({ ...body, mechanismId: path.mechanismId }), listed),
+      Effect.flatMap(MeetingService.schedule({ ...body, mechanismId: path.mechanismId }), namedListing),
     ),
 })
 
@@ -183,14 +192,17 @@ const change = (options: {
     summary: options.summary,
     pathSchema: MeetingPath,
     ...(options.body === undefined ? {} : { bodySchema: options.body }),
-    success: { status: options.status ?? 200, schema: ListedMeeting },
+    success: { status: options.status ?? 200, schema: NamedMeeting },
     ifMatch: true,
     etag: (meeting) => meeting.version,
     handle: ({ path, body, expectedVersion }) =>
       inMeeting(
         path.meetingId,
         options.operationId,
-        Effect.map(options.run({ ...(body as object), meetingId: path.meetingId, expectedVersion } as never), listed),
+        Effect.flatMap(
+          options.run({ ...(body as object), meetingId: path.meetingId, expectedVersion } as never),
+          namedListing,
+        ),
       ),
   })
 
@@ -317,7 +329,10 @@ const readDecisions = Route.make({
       path.meetingId,
       "meeting.read-decisions",
       Effect.flatMap(MeetingService.decisions(path.meetingId), (decisions) =>
-        Keyset.page(decisions, (decision) => [decision.recordedAt.getTime(), decision.id], query),
+        Effect.flatMap(
+          Keyset.page(decisions, (decision) => [decision.recordedAt.getTime(), decision.id], query),
+          InstitutionNames.attachPage,
+        ),
       ),
     ),
 })
@@ -341,8 +356,9 @@ const agenda = Route.make({
   tag,
   summary: "The agenda, built from data: open items, overdue referrals, case reviews (pseudonymised), notices",
   pathSchema: MeetingPath,
-  success: { status: 200, schema: Agenda.Agenda },
-  handle: ({ path }) => inMeeting(path.meetingId, "meeting.agenda", agendaFor(path.meetingId)),
+  success: { status: 200, schema: NamedAgenda },
+  handle: ({ path }) =>
+    inMeeting(path.meetingId, "meeting.agenda", Effect.flatMap(agendaFor(path.meetingId), InstitutionNames.attach)),
 })
 
 const overdueRequests = Route.make({
@@ -359,7 +375,7 @@ const overdueRequests = Route.make({
       path.mechanismId,
       "meeting.list",
       Effect.flatMap(MeetingService.overdueRequests(path.mechanismId), (meetings) =>
-        Keyset.page(meetings, meetingKey, query),
+        Effect.flatMap(Keyset.page(meetings, meetingKey, query), InstitutionNames.attachPage),
       ),
     ),
 })
@@ -416,10 +432,14 @@ const addActionItem = Route.make({
   summary: "Record an action item decided at a held meeting (the coordinator)",
   pathSchema: MeetingPath,
   bodySchema: ActionItemCommands.AddActionItem.pipe(Schema.omit("meetingId")),
-  success: { status: 201, schema: ActionItem.ActionItem },
+  success: { status: 201, schema: NamedActionItem },
   etag: (item) => item.version,
   handle: ({ path, body }) =>
-    inMeeting(path.meetingId, "meeting.action-item.add", ActionItemService.add({ ...body, meetingId: path.meetingId })),
+    inMeeting(
+      path.meetingId,
+      "meeting.action-item.add",
+      Effect.flatMap(ActionItemService.add({ ...body, meetingId: path.meetingId }), InstitutionNames.attach),
+    ),
 })
 
 const closeActionItem = Route.make({
@@ -430,7 +450,7 @@ const closeActionItem = Route.make({
   summary: "Close an action item as done, or not done with the reason (its owner or the coordinator)",
   pathSchema: ActionItemPath,
   bodySchema: ActionItemCommands.CloseActionItem.from.pipe(Schema.omit("actionItemId", "expectedVersion")),
-  success: { status: 200, schema: ActionItem.ActionItem },
+  success: { status: 200, schema: NamedActionItem },
   ifMatch: true,
   etag: (item) => item.version,
   handle: ({ path, body, expectedVersion }) =>
@@ -439,7 +459,10 @@ const closeActionItem = Route.make({
         inMechanism(
           item.mechanismId,
           "meeting.action-item.update",
-          ActionItemService.close({ ...body, actionItemId: path.actionItemId, expectedVersion: expectedVersion ?? 0 }),
+          Effect.flatMap(
+            ActionItemService.close({ ...body, actionItemId: path.actionItemId, expectedVersion: expectedVersion ?? 0 }),
+            InstitutionNames.attach,
+          ),
         ),
       ),
     ),
@@ -465,10 +488,13 @@ const listOpenActionItems = Route.make({
       path.mechanismId,
       "meeting.action-item.list",
       Effect.flatMap(ActionItemService.open(path.mechanismId), (items) =>
-        Keyset.page(
-          items.filter((item) => query.owner === undefined || item.owner === query.owner),
-          actionItemKey,
-          query,
+        Effect.flatMap(
+          Keyset.page(
+            items.filter((item) => query.owner === undefined || item.owner === query.owner),
+            actionItemKey,
+            query,
+          ),
+          InstitutionNames.attachPage,
         ),
       ),
     ),
@@ -487,7 +513,9 @@ const listMeetingActionItems = Route.make({
     inMeeting(
       path.meetingId,
       "meeting.action-item.list",
-      Effect.flatMap(ActionItemService.byMeeting(path.meetingId), (items) => Keyset.page(items, actionItemKey, query)),
+      Effect.flatMap(ActionItemService.byMeeting(path.meetingId), (items) =>
+        Effect.flatMap(Keyset.page(items, actionItemKey, query), InstitutionNames.attachPage),
+      ),
     ),
 })
 

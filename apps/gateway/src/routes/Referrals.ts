@@ -35,6 +35,7 @@ import {
 } from "@bashke/referral"
 import { Effect, Schema } from "effect"
 import * as Route from "../Route"
+import * as InstitutionNames from "./InstitutionNames"
 import * as Keyset from "./Keyset"
 import * as ReferralAccess from "./ReferralAccess"
 
@@ -46,7 +47,9 @@ const ReferralPath = Schema.Struct({ referralId: Id.ReferralId })
 const CasePath = Schema.Struct({ caseId: Id.CaseId })
 const MechanismPath = Schema.Struct({ mechanismId: Id.MechanismId })
 
-const ReferralPage = Keyset.pageSchema(Referral.Referral, "ReferralPage")
+// Referrals carry the names of their sending and receiving institutions (`InstitutionNames`).
+const NamedReferral = InstitutionNames.named(Referral.Referral, "NamedReferral")
+const ReferralPage = InstitutionNames.namedPage(Referral.Referral, "ReferralPage")
 
 /** Referrals by id: ULIDs, so in the order they were sent. */
 const referralKey = (referral: Referral.Referral) => [referral.id]
@@ -64,12 +67,12 @@ const send = Route.make({
   tag,
   summary: "Send a referral for a case to a directory service, on a consent in force (case team)",
   bodySchema: ReferralService.SendInput,
-  success: { status: 201, schema: Referral.Referral },
+  success: { status: 201, schema: NamedReferral },
   etag: (referral) => referral.version,
   handle: ({ body }) =>
     Effect.gen(function* () {
       yield* ReferralAccess.requireSender(body.case as Id.CaseId)
-      return yield* (yield* referrals).send(body)
+      return yield* InstitutionNames.attach(yield* (yield* referrals).send(body))
     }),
 })
 
@@ -80,9 +83,9 @@ const read = Route.make({
   tag,
   summary: "A referral with its history (sender, receiver, case team, coordinator)",
   pathSchema: ReferralPath,
-  success: { status: 200, schema: Referral.Referral },
+  success: { status: 200, schema: NamedReferral },
   etag: (referral) => referral.version,
-  handle: ({ path }) => readable(path.referralId, "referral.read"),
+  handle: ({ path }) => Effect.flatMap(readable(path.referralId, "referral.read"), InstitutionNames.attach),
 })
 
 const PageQuery = Schema.Struct({ limit: Keyset.limit, after: Keyset.after })
@@ -102,7 +105,7 @@ const listForCase = Route.make({
         repository.forCase(path.caseId),
       )
       const visible = yield* Effect.filter(all, ReferralAccess.canRead)
-      return yield* Keyset.page(visible, referralKey, query)
+      return yield* InstitutionNames.attachPage(yield* Keyset.page(visible, referralKey, query))
     }),
 })
 
@@ -133,7 +136,7 @@ const listForMechanism = Route.make({
           (query.status === undefined || referral.status === query.status) &&
           (everything || ReferralAccess.isParty(principal, referral)),
       )
-      return yield* Keyset.page(rows, referralKey, query)
+      return yield* InstitutionNames.attachPage(yield* Keyset.page(rows, referralKey, query))
     }),
 })
 
@@ -163,18 +166,21 @@ const step = (options: {
     pathSchema: ReferralPath,
     // The two code bodies differ in shape; the handler passes either on as sent.
     ...(options.body === undefined ? {} : { bodySchema: options.body as NonNullable<Route.Route["bodySchema"]> }),
-    success: { status: 200, schema: Referral.Referral },
+    success: { status: 200, schema: NamedReferral },
     ifMatch: true,
-    etag: (referral: Referral.Referral) => referral.version,
+    etag: (referral) => referral.version,
     handle: ({ path, body, expectedVersion }) =>
       Effect.zipRight(
         // The package checks the institution only; the gateway's reach comes first.
         readable(path.referralId, `referral.${options.command}`),
         Effect.flatMap(referrals, (service) =>
-          service.transition(
-            path.referralId,
-            { ...(body as object | undefined), _tag: options.command },
-            expectedVersion ?? 0,
+          Effect.flatMap(
+            service.transition(
+              path.referralId,
+              { ...(body as object | undefined), _tag: options.command },
+              expectedVersion ?? 0,
+            ),
+            InstitutionNames.attach,
           ),
         ),
       ),
@@ -250,11 +256,11 @@ const overdue = Route.make({
   tag,
   summary: "The mechanism's overdue referrals, the most overdue first (coordinator, signatories)",
   pathSchema: MechanismPath,
-  success: { status: 200, schema: Schema.Array(Overdue) },
+  success: { status: 200, schema: Schema.Array(InstitutionNames.named(Overdue, "NamedReferralOverdue")) },
   handle: ({ path }) =>
     Effect.gen(function* () {
       yield* ReferralAccess.requireOverseer(path.mechanismId, "referral.overdue")
-      return yield* (yield* referrals).overdueFor(path.mechanismId)
+      return yield* InstitutionNames.attachAll(yield* (yield* referrals).overdueFor(path.mechanismId))
     }),
 })
 
@@ -288,7 +294,7 @@ const responseTimes = Route.make({
   tag,
   summary: "Hours to acknowledge and to decide, per receiving institution and per service",
   pathSchema: MechanismPath,
-  success: { status: 200, schema: ResponseTimesReport },
+  success: { status: 200, schema: InstitutionNames.named(ResponseTimesReport, "NamedReferralResponseTimes") },
   handle: ({ path }) =>
     Effect.gen(function* () {
       yield* ReferralAccess.requireOverseer(path.mechanismId, "referral.response-times", { national: true })
@@ -302,7 +308,10 @@ const responseTimes = Route.make({
         acknowledge: figures(each.acknowledge),
         decide: figures(each.decide),
       })
-      return { perInstitution: times.perInstitution.map(line), perService: times.perService.map(line) }
+      return yield* InstitutionNames.attach({
+        perInstitution: times.perInstitution.map(line),
+        perService: times.perService.map(line),
+      })
     }),
 })
 

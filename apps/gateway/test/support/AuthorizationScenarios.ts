@@ -7,6 +7,7 @@
 import { actionPlanScenarios } from "./authorization/ActionPlans"
 import { caseScenarios } from "./authorization/Cases"
 import { directoryScenarios } from "./authorization/Directory"
+import { institutionScenarios } from "./authorization/Institutions"
 import type { Scenario } from "./authorization/Matrix"
 import { mechanismScenarios } from "./authorization/Mechanisms"
 import { meetingScenarios } from "./authorization/Meetings"
@@ -27,6 +28,7 @@ export {
 export const authorizationScenarios: ReadonlyArray<Scenario> = [
   ...caseScenarios,
   ...mechanismScenarios,
+  ...institutionScenarios,
   ...meetingScenarios,
   ...directoryScenarios,
   ...referralScenarios,
