@@ -2,7 +2,8 @@
  * The pseudonymised case summary that case conferences and statistics see:
  * the reference, status, current risk level, the sectors on the team, how many
  * safety measures are open, whether children are involved, the protection
- * orders in force, the conference grounds met, and when the case was opened
+ * orders in force, the conference grounds met, whether the consent allows a
+ * conference, and when the case was opened
  * and last reviewed. No name, personal number, address, phone or contact can
  * reach it: it is built from the case's non-personal fields only, and the
  * personal details are not part of the case aggregate at all.
@@ -19,6 +20,7 @@ import * as CaseLifecycle from "./CaseLifecycle"
 import { CaseReference } from "./CaseReference"
 import * as CaseTeam from "./CaseTeam"
 import * as ConferenceEligibility from "./ConferenceEligibility"
+import * as Consent from "./Consent"
 import { Instant } from "./internal/Instant"
 import * as RiskInstrument from "./RiskInstrument"
 import * as SafetyPlan from "./SafetyPlan"
@@ -40,6 +42,8 @@ export const CaseSummary = Schema.Struct({
   hasChildren: Schema.Boolean,
   ordersInForce: Schema.Int.pipe(Schema.nonNegative()),
   conferenceReasons: Schema.Array(ConferenceEligibility.Reason),
+  /** Whether the survivor's consent in force allows a case conference (`Consent.allowsConference`). */
+  conferenceConsent: Schema.Boolean,
   openedAt: Instant,
   lastReviewedAt: Schema.optional(Instant),
 }).annotations({ identifier: "CaseSummary" })
@@ -72,6 +76,7 @@ export const summarize = (
     hasChildren: Case.hasChild(aCase, year),
     ordersInForce: Case.ordersInForce(aCase, at).length,
     conferenceReasons: ConferenceEligibility.reasons(aCase, at, profile),
+    conferenceConsent: Consent.allowsConference(aCase.consents, at),
     openedAt: aCase.openedAt,
     ...(aCase.lastReviewedAt === undefined ? {} : { lastReviewedAt: aCase.lastReviewedAt }),
   }

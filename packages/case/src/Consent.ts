@@ -116,6 +116,17 @@ export const inForce = (consent: Consent, at: Date): boolean => {
 }
 
 /**
+ * Whether the consents allow a case conference at `at`: one of them is in
+ * force then and names the `case-conference` purpose. A conference shares the
+ * pseudonymised summary with the mechanism's signatories as a whole, so the
+ * purpose decides, not the institutions named.
+ *
+ * @since 0.1.0
+ */
+export const allowsConference = (consents: ReadonlyArray<Consent>, at: Date): boolean =>
+  consents.some((consent) => inForce(consent, at) && consent.purposes.includes("case-conference"))
+
+/**
  * The consent as the access policy reads it.
  *
  * @since 0.1.0

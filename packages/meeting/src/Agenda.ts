@@ -12,16 +12,25 @@
  *    in Kosovo) since the previous meeting;
  * 5. other business.
  *
- * A case review shows only the pseudonymised summary: the reference, the risk
- * level, the sectors involved and the number of open action items. Titles come
- * from the catalogue in the reader's locale ({@link title}).
+ * A case comes up for review only when it meets the conference criteria (a
+ * ground of the case package's `ConferenceEligibility`: high risk,
+ * professional judgement, escalation, repeat, order breach) and the
+ * survivor's consent in force allows a case conference; a standard-risk case
+ * without grounds, or a case without that consent, is not on the agenda (nor
+ * in its notices). A case review shows only the pseudonymised summary: the
+ * reference, the grounds, the risk level, the sectors involved and the number
+ * of open action items. Titles come from the catalogue in the reader's locale
+ * ({@link title}).
+ *
+ * The coordinator edits an agenda (`AgendaEdits`): topics of their own in a
+ * section, and items left out; the rule's items stay the source.
  *
  * @since 0.1.0
  */
 import { Catalogue, CivilDate, Id, JurisdictionProfile, type Locale, Sector } from "@bashke/kernel"
 import { Array as Arr, Order, Schema } from "effect"
 import * as ActionItem from "./ActionItem"
-import { CaseReference, type CaseSummary, RiskLevel } from "./CaseSummaries"
+import { CaseReference, type CaseSummary, ConferenceReason, RiskLevel } from "./CaseSummaries"
 import { meetingMessages } from "./MeetingMessages"
 import * as OverdueReferrals from "./OverdueReferrals"
 
@@ -51,6 +60,56 @@ export type Section = typeof Section.Type
 export const sections: ReadonlyArray<Section> = Section.literals
 
 /**
+ * The id of a topic the coordinator added to an agenda.
+ *
+ * @since 0.1.0
+ */
+export const TopicId: Id.IdSchema<"AgendaTopicId"> = Id.make("AgendaTopicId")
+
+/**
+ * @since 0.1.0
+ */
+export type TopicId = typeof TopicId.Type
+
+/**
+ * The sections a topic may be added to (the confidentiality statement stands alone).
+ *
+ * @since 0.1.0
+ */
+export const TopicSection = Schema.Literal("action-items", "case-reviews", "notices", "other-business").annotations({
+  identifier: "AgendaTopicSection",
+})
+
+/**
+ * @since 0.1.0
+ */
+export type TopicSection = typeof TopicSection.Type
+
+/**
+ * The longest topic title, in characters.
+ *
+ * @since 0.1.0
+ */
+export const maxTopicLength = 300
+
+/**
+ * A topic's title: 1 to 300 characters (`meeting.agenda.topic-invalid`). A
+ * subject, never a person: stored sealed all the same, as every typed text.
+ *
+ * @since 0.1.0
+ */
+export const TopicTitle = Schema.String.pipe(
+  Schema.filter((s) => (s.trim().length > 0 && s.length <= maxTopicLength) || "meeting.agenda.topic-invalid", {
+    identifier: "AgendaTopicTitle",
+    arbitrary: () => (fc) =>
+      fc
+        .string({ minLength: 1, maxLength: 40 })
+        .map((s) => s.trim())
+        .filter((s) => s.length > 0),
+  }),
+)
+
+/**
  * One agenda item.
  *
  * @since 0.1.0
@@ -76,6 +135,7 @@ export const Item = Schema.Union(
   Schema.TaggedStruct("CaseReview", {
     caseId: Id.CaseId,
     reference: CaseReference,
+    reasons: Schema.NonEmptyArray(ConferenceReason),
     riskLevel: RiskLevel,
     sectors: Schema.Array(Sector.Sector),
     openActions: Schema.NonNegativeInt,
@@ -86,6 +146,11 @@ export const Item = Schema.Union(
     reachedOn: ActionItem.DueDate,
   }),
   Schema.TaggedStruct("OtherBusiness", {}),
+  Schema.TaggedStruct("Topic", {
+    topicId: TopicId,
+    section: TopicSection,
+    title: TopicTitle,
+  }),
 ).annotations({ identifier: "AgendaItem" })
 
 /**
@@ -101,6 +166,8 @@ export type Item = typeof Item.Type
 export const Agenda = Schema.Struct({
   meetingId: Id.MeetingId,
   items: Schema.Array(Item),
+  /** The keys ({@link keyOf}) of the rule's items the coordinator left out. */
+  omitted: Schema.optional(Schema.Array(Schema.String)),
 }).annotations({ identifier: "Agenda" })
 
 /**
@@ -126,8 +193,46 @@ export const sectionOf = (item: Item): Section => {
       return "notices"
     case "OtherBusiness":
       return "other-business"
+    case "Topic":
+      return item.section
   }
 }
+
+/**
+ * An item's key, stable across builds of the same agenda: what the
+ * coordinator names to leave an item out. `confidentiality`,
+ * `other-business`, `action-item:<id>`, `referral:<id>`,
+ * `case-review:<caseId>`, `anniversary:<caseId>`, `topic:<id>`.
+ *
+ * @since 0.1.0
+ */
+export const keyOf = (item: Item): string => {
+  switch (item._tag) {
+    case "ConfidentialityStatement":
+      return "confidentiality"
+    case "OtherBusiness":
+      return "other-business"
+    case "ActionItemReview":
+      return `action-item:${item.actionItemId}`
+    case "OverdueReferral":
+      return `referral:${item.referralId}`
+    case "CaseReview":
+      return `case-review:${item.caseId}`
+    case "AnniversaryNotice":
+      return `anniversary:${item.caseId}`
+    case "Topic":
+      return `topic:${item.topicId}`
+  }
+}
+
+/**
+ * Whether a case comes up at a conference: it meets at least one ground and
+ * the survivor's consent in force allows a case conference.
+ *
+ * @since 0.1.0
+ */
+export const isConferenceCase = (summary: Pick<CaseSummary, "conferenceReasons" | "conferenceConsent">): boolean =>
+  summary.conferenceConsent && summary.conferenceReasons.length > 0
 
 /**
  * The order of case reviews: high risk first, then cases with children, then
@@ -238,20 +343,29 @@ export const build = (input: Input): Agenda => {
     if (item.status === "open" && item.mechanismId === meeting.mechanismId && item.link?._tag === "case")
       openByCase.set(item.link.caseId, (openByCase.get(item.link.caseId) ?? 0) + 1)
   }
-  const reviews: Array<Item> = Arr.sort(input.cases, caseReviewOrder).map((summary) => ({
-    _tag: "CaseReview" as const,
-    caseId: summary.caseId,
-    reference: summary.reference,
-    riskLevel: summary.riskLevel,
-    sectors: Sector.all.filter((sector) => summary.sectors.includes(sector)),
-    openActions: openByCase.get(summary.caseId) ?? 0,
-  }))
+  const reviews: Array<Item> = Arr.sort(input.cases.filter(isConferenceCase), caseReviewOrder).flatMap((summary) =>
+    Arr.isNonEmptyReadonlyArray(summary.conferenceReasons)
+      ? [
+          {
+            _tag: "CaseReview" as const,
+            caseId: summary.caseId,
+            reference: summary.reference,
+            reasons: summary.conferenceReasons,
+            riskLevel: summary.riskLevel,
+            sectors: Sector.all.filter((sector) => summary.sectors.includes(sector)),
+            openActions: openByCase.get(summary.caseId) ?? 0,
+          },
+        ]
+      : [],
+  )
 
   const span = profile.meetings.caseAnniversaryNotice
   const after =
     input.previousStartsAt === undefined ? undefined : ActionItem.localDate(input.previousStartsAt, timeZone)
   const notices: Array<Item> = Arr.sort(
+    // A case is named at a conference only where its consent allows one.
     input.cases.flatMap((summary): ReadonlyArray<Notice> => {
+      if (!summary.conferenceConsent) return []
       const reached: ActionItem.DueDate = reachedOn(summary.openedAt, span, timeZone)
       const inWindow = reached <= today && (after === undefined || reached > after)
       return inWindow ? [{ summary, reached }] : []
@@ -331,5 +445,7 @@ export const title = (item: Item, locale: Locale.Locale, profile: JurisdictionPr
       })
     case "OtherBusiness":
       return Catalogue.format(meetingMessages, locale, "meeting.agenda.other-business")
+    case "Topic":
+      return item.title
   }
 }

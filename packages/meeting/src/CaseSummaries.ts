@@ -34,9 +34,33 @@ export const RiskLevel = Schema.Literal("standard", "medium", "high").annotation
 export type RiskLevel = typeof RiskLevel.Type
 
 /**
+ * A ground for reviewing a case at a case conference, as the case package
+ * computes them (its `ConferenceEligibility`): visible high risk, a
+ * practitioner's judgement raising it, escalation, a repeat incident, a
+ * breached protection order.
+ *
+ * @since 0.1.0
+ */
+export const ConferenceReason = Schema.Literal(
+  "high-risk",
+  "professional-judgement",
+  "escalation",
+  "repeat",
+  "order-breach",
+).annotations({ identifier: "ConferenceReason" })
+
+/**
+ * @since 0.1.0
+ */
+export type ConferenceReason = typeof ConferenceReason.Type
+
+/**
  * A pseudonymised case summary. `hasChildren` orders the agenda (cases with
  * children come first) and is not shown; `lastReviewedAt` is absent for a case
- * never reviewed by the mechanism.
+ * never reviewed by the mechanism. `conferenceReasons` are the grounds the
+ * case meets for a conference (none: it is not reviewed) and
+ * `conferenceConsent` whether the survivor's consent in force allows a case
+ * conference at all.
  *
  * @since 0.1.0
  */
@@ -46,6 +70,8 @@ export const CaseSummary = Schema.Struct({
   riskLevel: RiskLevel,
   hasChildren: Schema.Boolean,
   sectors: Schema.Array(Sector.Sector),
+  conferenceReasons: Schema.Array(ConferenceReason),
+  conferenceConsent: Schema.Boolean,
   openedAt: Schema.Date,
   lastReviewedAt: Schema.optional(Schema.Date),
 }).annotations({ identifier: "CaseSummary" })

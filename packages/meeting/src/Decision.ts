@@ -1,10 +1,12 @@
 /**
  * A decision recorded at a meeting: its text (stored sealed: it may name
- * people) and, when it is about a case, the case's id.
+ * people), when it is about a case the case's id, and when an institution is
+ * to carry it out, that institution (a member on the meeting's date) and the
+ * day it is due by.
  *
  * @since 0.1.0
  */
-import { Id } from "@bashke/kernel"
+import { CivilDate, Id } from "@bashke/kernel"
 import { Schema } from "effect"
 
 /**
@@ -53,6 +55,10 @@ export const Decision = Schema.Struct({
   mechanismId: Id.MechanismId,
   text: DecisionText,
   caseId: Schema.optional(Id.CaseId),
+  /** The member institution that carries the decision out, if one does. */
+  owner: Schema.optional(Id.InstitutionId),
+  /** The day it is due by; only with an owner. */
+  dueDate: Schema.optional(CivilDate.CivilDate),
   recordedAt: Schema.Date,
   recordedBy: Id.PrincipalId,
 }).annotations({ identifier: "Decision" })

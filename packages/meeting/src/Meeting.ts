@@ -242,7 +242,9 @@ export type Cancellation = typeof Cancellation.Type
 /**
  * A meeting. `sequence` is the iCalendar SEQUENCE: how many times its date,
  * time or place changed, plus one for a cancellation. `version` is the
- * optimistic-concurrency version of the whole record.
+ * optimistic-concurrency version of the whole record. `minutesDue` and
+ * `minutesCirculatedAt` track the profile's deadline for circulating the
+ * minutes.
  *
  * @since 0.1.0
  */
@@ -257,6 +259,13 @@ export const Meeting = Schema.Struct({
   sequence: Schema.NonNegativeInt,
   heldAt: Schema.optional(Schema.Date),
   attendance: Schema.Array(Attendance),
+  /**
+   * When the minutes must be circulated by (set when the meeting is held, from
+   * the profile's `minutesCirculatedWithin`; see `MinutesCirculation`).
+   */
+  minutesDue: Schema.optional(Schema.Date),
+  /** When the minutes were first circulated: their first draft, readable by every member. */
+  minutesCirculatedAt: Schema.optional(Schema.Date),
   minutes: Schema.optional(Minutes),
   cancellation: Schema.optional(Cancellation),
   version: Schema.Int.pipe(Schema.positive()),

@@ -1,4 +1,4 @@
-import { Id, Instant as KernelInstant } from "@bashke/kernel"
+import { CivilDate, Id, Instant as KernelInstant } from "@bashke/kernel"
 /**
  * The inputs of the meeting use cases, as schemas: the gateway decodes a
  * request body with them, and the services decode again (so a TypeScript
@@ -116,7 +116,8 @@ export const CancelMeeting = Schema.Struct({
 })
 
 /**
- * The coordinator records a decision of a held meeting.
+ * The coordinator records a decision of a held meeting, optionally owned by a
+ * member institution with the day it is due by.
  *
  * @since 0.1.0
  */
@@ -124,4 +125,6 @@ export const RecordDecision = Schema.Struct({
   meetingId: Id.MeetingId,
   text: DecisionText,
   caseId: Schema.optional(Id.CaseId),
+  owner: Schema.optional(Id.InstitutionId),
+  dueDate: Schema.optional(CivilDate.CivilDate),
 })

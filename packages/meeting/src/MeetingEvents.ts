@@ -81,6 +81,14 @@ export interface Payloads {
     readonly meetingId: string
     readonly mechanismId: string
     readonly caseId: string | null
+    readonly owner: string | null
+    readonly dueDate: string | null
+  }
+  readonly "meeting.agenda.edited": {
+    readonly meetingId: string
+    readonly mechanismId: string
+    readonly topics: number
+    readonly omitted: number
   }
   readonly "meeting.action-item.created": {
     readonly actionItemId: string
@@ -122,6 +130,7 @@ export const topics: ReadonlyArray<Topic> = [
   "meeting.minutes.amended",
   "meeting.meeting.cancelled",
   "meeting.decision.recorded",
+  "meeting.agenda.edited",
   "meeting.action-item.created",
   "meeting.action-item.updated",
 ]

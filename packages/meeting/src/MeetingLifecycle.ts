@@ -26,7 +26,8 @@ import type { Amendment, Kind, Meeting, Request, Schedule, Status } from "./Meet
  *
  * - `Schedule`: give a requested meeting its date, time and place;
  * - `Reschedule`: change them (SEQUENCE grows when anything changed);
- * - `Hold`: the meeting took place, with its attendance;
+ * - `Hold`: the meeting took place, with its attendance (and, computed by the
+ *   caller from the profile, when its minutes must be circulated by);
  * - `RecordAttendance`: correct the attendance until the minutes are approved;
  * - `DraftMinutes`: write or rewrite the draft;
  * - `ApproveMinutes`: lock the minutes, only with quorum (`quorumMet`);
@@ -38,7 +39,7 @@ import type { Amendment, Kind, Meeting, Request, Schedule, Status } from "./Meet
 export type Command = Data.TaggedEnum<{
   Schedule: { readonly schedule: Schedule; readonly at: Date }
   Reschedule: { readonly schedule: Schedule; readonly at: Date }
-  Hold: { readonly attendance: ReadonlyArray<Attendance>; readonly at: Date }
+  Hold: { readonly attendance: ReadonlyArray<Attendance>; readonly at: Date; readonly minutesDue?: Date }
   RecordAttendance: { readonly attendance: ReadonlyArray<Attendance>; readonly at: Date }
   DraftMinutes: { readonly body: string; readonly by: Id.PrincipalId; readonly at: Date }
   ApproveMinutes: { readonly quorumMet: boolean; readonly by: Id.PrincipalId; readonly at: Date }
@@ -174,6 +175,7 @@ export const transition = (meeting: Meeting, command: Command): Either.Either<Me
         status: "held" as const,
         heldAt: at,
         attendance,
+        ...(command.minutesDue === undefined ? {} : { minutesDue: command.minutesDue }),
         updatedAt: at,
       }))
     }
@@ -192,6 +194,8 @@ export const transition = (meeting: Meeting, command: Command): Either.Either<Me
       return Either.right({
         ...meeting,
         status: "minutes-drafted" as const,
+        // The first draft circulates the minutes: every member may read it from then on.
+        minutesCirculatedAt: meeting.minutesCirculatedAt ?? at,
         minutes: {
           body: command.body,
           revision: (meeting.minutes?.revision ?? 0) + 1,
@@ -329,6 +333,8 @@ export const violations = (meeting: Meeting): ReadonlyArray<string> => {
     "only approved minutes have amendments",
   )
   expect((status === "cancelled") === (meeting.cancellation !== undefined), "only a cancelled meeting has a reason")
+  expect(afterHeld || meeting.minutesDue === undefined, "only a held meeting has minutes due")
+  expect(hasMinutes || meeting.minutesCirculatedAt === undefined, "only minutes written are circulated")
   expect(Number.isInteger(meeting.sequence) && meeting.sequence >= 0, "the sequence is a natural number")
   return out
 }

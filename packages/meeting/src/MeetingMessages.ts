@@ -305,6 +305,111 @@ export const meetingMessages = Catalogue.make({
     "sr-Latn": "Nema kvoruma: prisutno {present}, potrebno {required}",
     en: "No quorum: {present} present, {required} needed",
   },
+
+  // Scheduling a requested meeting.
+  "meeting.schedule.past-deadline": {
+    sq: "Takimi i kërkuar duhet të mbahet brenda afatit për caktimin e tij.",
+    "sr-Latn": "Traženi sastanak mora se održati u roku za njegovo zakazivanje.",
+    en: "The requested meeting must take place within its scheduling deadline.",
+  },
+
+  // Minutes circulation.
+  "meeting.minutes-circulation.not-due": {
+    sq: "Pa afat për procesverbalin",
+    "sr-Latn": "Bez roka za zapisnik",
+    en: "No minutes due",
+  },
+  "meeting.minutes-circulation.pending": {
+    sq: "Procesverbali duhet të qarkullojë deri më {due}",
+    "sr-Latn": "Zapisnik treba dostaviti do {due}",
+    en: "Minutes to be circulated by {due}",
+  },
+  "meeting.minutes-circulation.overdue": {
+    sq: "Procesverbali është vonuar: afati ishte {due}",
+    "sr-Latn": "Zapisnik kasni: rok je bio {due}",
+    en: "Minutes overdue: they were due by {due}",
+  },
+  "meeting.minutes-circulation.circulated-in-time": {
+    sq: "Procesverbali qarkulloi në kohë",
+    "sr-Latn": "Zapisnik je dostavljen na vreme",
+    en: "Minutes circulated in time",
+  },
+  "meeting.minutes-circulation.circulated-late": {
+    sq: "Procesverbali qarkulloi me vonesë",
+    "sr-Latn": "Zapisnik je dostavljen sa zakašnjenjem",
+    en: "Minutes circulated late",
+  },
+
+  // Decisions' owners.
+  "meeting.decision.owner-not-a-member": {
+    sq: "Vendimi mund t'i ngarkohet vetëm një institucioni anëtar në datën e takimit.",
+    "sr-Latn": "Odluka se može poveriti samo instituciji koja je član na dan sastanka.",
+    en: "A decision can only be owned by an institution that is a member on the meeting's date.",
+  },
+  "meeting.decision.due-date-without-owner": {
+    sq: "Afati i vendimit kërkon një institucion përgjegjës.",
+    "sr-Latn": "Rok odluke zahteva odgovornu instituciju.",
+    en: "A decision's due date needs an institution that owns it.",
+  },
+  "meeting.decision.due-in-past": {
+    sq: "Afati nuk mund të jetë para ditës së takimit.",
+    "sr-Latn": "Rok ne može biti pre dana sastanka.",
+    en: "The due date cannot be before the day of the meeting.",
+  },
+
+  // The coordinator's agenda edits.
+  "meeting.agenda.topic-invalid": {
+    sq: "Tema duhet të ketë nga 1 deri në 300 karaktere.",
+    "sr-Latn": "Tema mora imati od 1 do 300 znakova.",
+    en: "A topic must be 1 to 300 characters.",
+  },
+  "meeting.agenda.too-many-topics": {
+    sq: "Rendi i ditës merr më së shumti 30 tema.",
+    "sr-Latn": "Dnevni red prima najviše 30 tema.",
+    en: "An agenda takes at most 30 topics.",
+  },
+  "meeting.agenda.item-fixed": {
+    sq: "Deklarata e konfidencialitetit dhe çështjet e tjera mbeten gjithmonë në rendin e ditës.",
+    "sr-Latn": "Izjava o poverljivosti i ostala pitanja uvek ostaju na dnevnom redu.",
+    en: "The confidentiality statement and other business always stay on the agenda.",
+  },
+  "meeting.agenda.key-invalid": {
+    sq: "Ky nuk është çelës i një pike të rendit të ditës.",
+    "sr-Latn": "Ovo nije ključ tačke dnevnog reda.",
+    en: "This is not the key of an agenda item.",
+  },
+  "meeting.agenda.topic-unknown": {
+    sq: "Kjo temë nuk është në rendin e ditës.",
+    "sr-Latn": "Ova tema nije na dnevnom redu.",
+    en: "This topic is not on the agenda.",
+  },
+
+  // The grounds of a case review.
+  "meeting.conference-reason.high-risk": {
+    sq: "Rrezik i lartë",
+    "sr-Latn": "Visok rizik",
+    en: "High risk",
+  },
+  "meeting.conference-reason.professional-judgement": {
+    sq: "Gjykim profesional",
+    "sr-Latn": "Stručna procena",
+    en: "Professional judgement",
+  },
+  "meeting.conference-reason.escalation": {
+    sq: "Përshkallëzim",
+    "sr-Latn": "Eskalacija",
+    en: "Escalation",
+  },
+  "meeting.conference-reason.repeat": {
+    sq: "Rast i përsëritur",
+    "sr-Latn": "Ponovljeni slučaj",
+    en: "Repeat",
+  },
+  "meeting.conference-reason.order-breach": {
+    sq: "Shkelje e urdhrit për mbrojtje",
+    "sr-Latn": "Kršenje naredbe za zaštitu",
+    en: "Protection order breached",
+  },
 })
 
 /**

@@ -4,6 +4,9 @@
  * items. Run after `persistenceMigrations` (the outbox) and
  * `securityMigrations` (the audit log).
  *
+ * Migration 5 adds when minutes are due and were circulated, decisions'
+ * owners and due dates, and the coordinator's agenda edits.
+ *
  * Published statistics view (migration 4, a contract read by
  * `@bashke/reporting`): `meeting_statistics`.
  *
@@ -14,6 +17,7 @@ import meetings from "./internal/migrations/0001_meetings"
 import decisions from "./internal/migrations/0002_decisions"
 import actionItems from "./internal/migrations/0003_action_items"
 import statisticsView from "./internal/migrations/0004_statistics_view"
+import circulationOwnershipAgenda from "./internal/migrations/0005_circulation_ownership_agenda"
 
 /**
  * @since 0.1.0
@@ -25,5 +29,6 @@ export const meetingMigrations: Migrations.MigrationSet = {
     { id: 2, name: "decisions", up: decisions },
     { id: 3, name: "action-items", up: actionItems },
     { id: 4, name: "statistics-view", up: statisticsView },
+    { id: 5, name: "circulation-ownership-agenda", up: circulationOwnershipAgenda },
   ],
 }

@@ -8,6 +8,7 @@
 import type { Errors, Id } from "@bashke/kernel"
 import type { Effect, Option } from "effect"
 import { Context } from "effect"
+import type { Edits } from "./AgendaEdits"
 import type { Decision } from "./Decision"
 import type { Meeting } from "./Meeting"
 
@@ -48,6 +49,10 @@ export interface Service {
   readonly insertDecision: (decision: Decision) => Effect.Effect<void>
   /** A meeting's decisions, in the order they were recorded. */
   readonly decisions: (meetingId: Id.MeetingId) => Effect.Effect<ReadonlyArray<Decision>>
+  /** The coordinator's edits of a meeting's agenda (none: `AgendaEdits.none`). */
+  readonly agendaEdits: (meetingId: Id.MeetingId) => Effect.Effect<Edits>
+  /** Replaces the edits of a meeting's agenda (in the caller's transaction). */
+  readonly saveAgendaEdits: (meetingId: Id.MeetingId, edits: Edits) => Effect.Effect<void>
 }
 
 /**

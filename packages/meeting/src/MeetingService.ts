@@ -11,18 +11,20 @@
  * @since 0.1.0
  */
 
-import { Errors, Id, JurisdictionProfile, type Locale, Principal, Span } from "@bashke/kernel"
+import { CivilDate, Errors, Id, JurisdictionProfile, type Locale, Principal, Span } from "@bashke/kernel"
 import { Transaction } from "@bashke/persistence"
 import { AuditEntry, AuditLog } from "@bashke/security"
 import type { SqlClient } from "@effect/sql"
 import { Clock, Effect, Either, Option } from "effect"
 import { ActionItemRepository } from "./ActionItemRepository"
 import * as Agenda from "./Agenda"
+import * as AgendaEdits from "./AgendaEdits"
 import * as Attendance from "./Attendance"
 import * as CadenceCompliance from "./CadenceCompliance"
 import * as CaseSummaries from "./CaseSummaries"
 import type { Decision } from "./Decision"
 import { DecisionId } from "./Decision"
+import * as DecisionOwnership from "./DecisionOwnership"
 import * as ICalendar from "./ICalendar"
 import { decodeInput } from "./internal/Input"
 import * as MechanismRoster from "./MechanismRoster"
@@ -32,6 +34,7 @@ import * as Events from "./MeetingEvents"
 import * as MeetingLifecycle from "./MeetingLifecycle"
 import * as MeetingPolicy from "./MeetingPolicy"
 import { type Listed, MeetingRepository } from "./MeetingRepository"
+import * as MinutesCirculation from "./MinutesCirculation"
 import * as OverdueReferrals from "./OverdueReferrals"
 import * as SchedulingDeadline from "./SchedulingDeadline"
 
@@ -227,6 +230,23 @@ const change = <E, R, E2, R2>(options: {
 type ChangeError = Errors.InvalidInput | Errors.Forbidden | Errors.NotFound | Errors.Conflict | Errors.InvalidTransition
 
 /**
+ * A requested meeting starts before its request's deadline
+ * (`SchedulingDeadline.checkStart`). Checked only from the status the command
+ * moves from; from any other the lifecycle refuses the command itself.
+ */
+const withinDeadline = (
+  meeting: Meeting,
+  from: Meeting["status"],
+  schedule: { readonly startsAt: Date },
+  at: Date,
+): Effect.Effect<void, Errors.InvalidInput> =>
+  meeting.status !== from
+    ? Effect.void
+    : Effect.flatMap(JurisdictionProfile.CurrentJurisdiction, (profile) =>
+        fromEither(SchedulingDeadline.checkStart(meeting, schedule, at, profile)),
+      )
+
+/**
  * The coordinator gives a requested meeting its date, time and place. The
  * request's timeliness (in time or late) follows from when this happens.
  *
@@ -240,8 +260,8 @@ export const scheduleRequested = (
       meetingId: command.meetingId,
       expectedVersion: command.expectedVersion,
       action: "meeting.schedule-requested",
-      build: ({ at }) =>
-        Effect.succeed(
+      build: ({ meeting, at }) =>
+        Effect.map(withinDeadline(meeting, "requested", command, at), () =>
           MeetingLifecycle.Command.Schedule({
             schedule: { startsAt: command.startsAt, endsAt: command.endsAt, place: command.place },
             at,
@@ -274,8 +294,8 @@ export const reschedule = (
       meetingId: command.meetingId,
       expectedVersion: command.expectedVersion,
       action: "meeting.reschedule",
-      build: ({ at }) =>
-        Effect.succeed(
+      build: ({ meeting, at }) =>
+        Effect.map(withinDeadline(meeting, "scheduled", command, at), () =>
           MeetingLifecycle.Command.Reschedule({
             schedule: { startsAt: command.startsAt, endsAt: command.endsAt, place: command.place },
             at,
@@ -321,9 +341,11 @@ export const hold = (
       expectedVersion: command.expectedVersion,
       action: "meeting.hold",
       build: ({ meeting, at }) =>
-        Effect.map(attendanceCommand(meeting, command.attendance), (attendance) =>
-          MeetingLifecycle.Command.Hold({ attendance, at }),
-        ),
+        Effect.gen(function* () {
+          const attendance = yield* attendanceCommand(meeting, command.attendance)
+          const profile = yield* JurisdictionProfile.CurrentJurisdiction
+          return MeetingLifecycle.Command.Hold({ attendance, at, minutesDue: MinutesCirculation.due(at, profile) })
+        }),
       written: ({ after }) =>
         Effect.flatMap(quorumOf(after, after.attendance), ({ quorum }) =>
           Events.append("meeting.meeting.held", after.id, {
@@ -490,7 +512,8 @@ export const cancel = (
 
 /**
  * The coordinator records a decision of a held meeting (until its minutes
- * are approved: `meeting.minutes.locked`).
+ * are approved: `meeting.minutes.locked`), optionally owned by a member
+ * institution with a due date (`DecisionOwnership`).
  *
  * @since 0.1.0
  */
@@ -506,12 +529,20 @@ export const recordDecision = (
     const roster = yield* MechanismRoster.rosterAt(meeting.mechanismId, at)
     yield* fromEither(MeetingPolicy.requireCoordinator(roster, principal, "meeting.record-decision"))
     yield* fromEither(MeetingLifecycle.acceptsRecords(meeting, "record-decision"))
+    const decidedAt = meeting.schedule?.startsAt ?? at
+    const ownership = yield* fromEither(
+      DecisionOwnership.check(command, {
+        members: (yield* MechanismRoster.rosterAt(meeting.mechanismId, decidedAt)).members,
+        meetingDay: CivilDate.ofInstant(decidedAt, (yield* JurisdictionProfile.CurrentJurisdiction).timezone),
+      }),
+    )
     const decision: Decision = {
       id: yield* DecisionId.generate,
       meetingId: meeting.id,
       mechanismId: meeting.mechanismId,
       text: command.text,
       ...(command.caseId === undefined ? {} : { caseId: command.caseId }),
+      ...ownership,
       recordedAt: at,
       recordedBy: principal.id,
     }
@@ -523,6 +554,8 @@ export const recordDecision = (
           meetingId: meeting.id,
           mechanismId: meeting.mechanismId,
           caseId: decision.caseId ?? null,
+          owner: decision.owner ?? null,
+          dueDate: decision.dueDate ?? null,
         })
       }),
     )
@@ -584,8 +617,10 @@ export const decisions = (
 /**
  * A meeting's agenda, built by `Agenda.build` from the open action items, the
  * case summaries for the meeting's date, the mechanism's overdue referrals at
- * the meeting's start and the previous meeting's start. A
- * meeting with no date yet (a request) has no agenda (`InvalidTransition`).
+ * the meeting's start and the previous meeting's start, with the
+ * coordinator's edits applied (`AgendaEdits`; reading their topics, typed
+ * text, is audited). A meeting with no date yet (a request) has no agenda
+ * (`InvalidTransition`).
  *
  * @since 0.1.0
  */
@@ -594,10 +629,14 @@ export const agenda = (
 ): Effect.Effect<
   Agenda.Agenda,
   Errors.NotFound | Errors.Forbidden | Errors.InvalidTransition,
-  Requirements | ActionItemRepository | CaseSummaries.CaseSummaries | OverdueReferrals.OverdueReferrals
+  | Requirements
+  | ActionItemRepository
+  | CaseSummaries.CaseSummaries
+  | OverdueReferrals.OverdueReferrals
+  | AuditLog.AuditLog
 > =>
   Effect.gen(function* () {
-    const { meeting } = yield* readable(meetingId, "meeting.agenda")
+    const { meeting, principal } = yield* readable(meetingId, "meeting.agenda")
     const schedule = meeting.schedule
     if (schedule === undefined)
       return yield* Effect.fail(
@@ -608,7 +647,9 @@ export const agenda = (
     const cases = yield* CaseSummaries.forMeeting(meeting.mechanismId, schedule.startsAt)
     const overdueReferrals = yield* OverdueReferrals.forMechanism(meeting.mechanismId, schedule.startsAt)
     const previous = yield* repository.previousHeldStart(meeting.mechanismId, schedule.startsAt)
-    return Agenda.build({
+    const edits = yield* repository.agendaEdits(meeting.id)
+    if (edits.topics.length > 0) yield* Transaction.run(audit(principal, meeting, "read"))
+    const built = Agenda.build({
       meeting: { id: meeting.id, mechanismId: meeting.mechanismId, startsAt: schedule.startsAt },
       previousStartsAt: Option.getOrUndefined(previous),
       actionItems,
@@ -616,6 +657,7 @@ export const agenda = (
       overdueReferrals,
       profile: yield* JurisdictionProfile.CurrentJurisdiction,
     })
+    return AgendaEdits.apply(built, edits)
   }).pipe(Span.untraced("MeetingService.agenda"))
 
 /**

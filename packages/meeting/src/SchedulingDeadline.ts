@@ -21,8 +21,9 @@
  *
  * @since 0.1.0
  */
-import { CivilDate, type JurisdictionProfile } from "@bashke/kernel"
-import type { Meeting, Urgency } from "./Meeting"
+import { CivilDate, Errors, type JurisdictionProfile } from "@bashke/kernel"
+import { Either } from "effect"
+import type { Meeting, Request, Schedule, Urgency } from "./Meeting"
 
 /**
  * A span of time as the profile gives it.
@@ -113,3 +114,38 @@ export const timeliness = (meeting: Pick<Meeting, "request" | "status" | "schedu
  */
 export const isOverdue = (meeting: Pick<Meeting, "request" | "status" | "scheduledAt">, now: Date): boolean =>
   timeliness(meeting, now) === "overdue"
+
+/**
+ * The instant a requested meeting must start before, when the coordinator
+ * schedules it at `at`: the request's deadline while it still lies ahead; once
+ * it has passed (the coordinator is late), the time the profile allows counted
+ * afresh from `at`, so a late request can still be met, soon, but never pushed
+ * far out.
+ *
+ * @since 0.1.0
+ */
+export const latestStart = (
+  request: Pick<Request, "deadline" | "urgency">,
+  at: Date,
+  profile: JurisdictionProfile.JurisdictionProfile,
+): Date =>
+  at.getTime() < request.deadline.getTime()
+    ? request.deadline
+    : after(at, allowed(profile, request.urgency), profile.timezone)
+
+/**
+ * The rule a requested meeting's schedule meets: it starts before
+ * {@link latestStart} (`meeting.schedule.past-deadline` on `startsAt`). A
+ * meeting nobody requested has no deadline.
+ *
+ * @since 0.1.0
+ */
+export const checkStart = (
+  meeting: Pick<Meeting, "request">,
+  schedule: Pick<Schedule, "startsAt">,
+  at: Date,
+  profile: JurisdictionProfile.JurisdictionProfile,
+): Either.Either<void, Errors.InvalidInput> =>
+  meeting.request === undefined || schedule.startsAt.getTime() < latestStart(meeting.request, at, profile).getTime()
+    ? Either.void
+    : Either.left(new Errors.InvalidInput({ field: "startsAt", rule: "meeting.schedule.past-deadline" }))

@@ -3,7 +3,7 @@
  * over the tables of `meetingMigrations`. Free texts are sealed by the vault
  * (`meeting:<id>:request-reason`, `meeting:<id>:cancellation-reason`,
  * `minutes:<meetingId>:body`, `amendment:<id>:reason`, `amendment:<id>:text`,
- * `decision:<id>:text`). Approved minutes are never written again: the row is
+ * `decision:<id>:text`, `agenda:<meetingId>:edits`). Approved minutes are never written again: the row is
  * updated only while `approved_at` is NULL, and amendments are only inserted.
  *
  * Every method joins the caller's transaction; SQL failures are defects.
@@ -14,7 +14,8 @@ import { Errors, type Id, Span } from "@bashke/kernel"
 import { OptimisticConcurrency, SqlValues } from "@bashke/persistence"
 import { Vault } from "@bashke/security"
 import { SqlClient } from "@effect/sql"
-import { Effect, Layer, Option } from "effect"
+import { Effect, Layer, Option, Schema } from "effect"
+import * as AgendaEdits from "./AgendaEdits"
 import { Decision } from "./Decision"
 import * as Sealing from "./internal/Sealing"
 import { Meeting } from "./Meeting"
@@ -28,6 +29,7 @@ const minutesAad = (meetingId: string) => `minutes:${meetingId}:body`
 const amendmentReasonAad = (id: string) => `amendment:${id}:reason`
 const amendmentTextAad = (id: string) => `amendment:${id}:text`
 const decisionAad = (id: string) => `decision:${id}:text`
+const agendaEditsAad = (meetingId: string) => `agenda:${meetingId}:edits`
 
 /**
  * Builds the adapter from the `SqlClient` and the `Vault` in context.
@@ -78,6 +80,8 @@ export const make: Effect.Effect<Service, never, SqlClient.SqlClient | Vault.Vau
         scheduledAt: SqlValues.fromSql(row.scheduled_at),
         sequence: SqlValues.intFromSql(row.sequence),
         heldAt: SqlValues.fromSql(row.held_at),
+        minutesDue: SqlValues.fromSql(row.minutes_due),
+        minutesCirculatedAt: SqlValues.fromSql(row.minutes_circulated_at),
         attendance: attendance
           .filter((entry) => entry.meeting_id === id)
           .map((entry) =>
@@ -205,6 +209,8 @@ export const make: Effect.Effect<Service, never, SqlClient.SqlClient | Vault.Vau
         scheduled_at: SqlValues.toSqlOrNull(meeting.scheduledAt),
         sequence: meeting.sequence,
         held_at: SqlValues.toSqlOrNull(meeting.heldAt),
+        minutes_due: SqlValues.toSqlOrNull(meeting.minutesDue),
+        minutes_circulated_at: SqlValues.toSqlOrNull(meeting.minutesCirculatedAt),
         cancellation_reason: yield* Sealing.sealOptional(
           vault,
           meeting.cancellation?.reason,
@@ -285,6 +291,8 @@ export const make: Effect.Effect<Service, never, SqlClient.SqlClient | Vault.Vau
         mechanism_id: decision.mechanismId,
         text: yield* Sealing.seal(vault, decision.text, decisionAad(decision.id)),
         case_id: decision.caseId ?? null,
+        owner_institution: decision.owner ?? null,
+        due_date: decision.dueDate ?? null,
         recorded_at: SqlValues.toSql(decision.recordedAt),
         recorded_by: decision.recordedBy,
       })}`
@@ -303,6 +311,8 @@ export const make: Effect.Effect<Service, never, SqlClient.SqlClient | Vault.Vau
               mechanismId: row.mechanism_id,
               text: yield* Sealing.open(vault, String(row.text), decisionAad(id)),
               caseId: row.case_id ?? undefined,
+              owner: row.owner_institution ?? undefined,
+              dueDate: row.due_date ?? undefined,
               recordedAt: SqlValues.fromSql(row.recorded_at),
               recordedBy: row.recorded_by,
             }),
@@ -311,7 +321,24 @@ export const make: Effect.Effect<Service, never, SqlClient.SqlClient | Vault.Vau
       )
     }).pipe(Effect.orDie, Span.untraced("SqlMeetingRepository.decisions"))
 
-  return { insert, update, find, list, previousHeldStart, insertDecision, decisions }
+  const decodeEdits = SqlValues.decodeStored(Schema.parseJson(AgendaEdits.Edits))
+
+  const agendaEdits: Service["agendaEdits"] = (meetingId) =>
+    Effect.gen(function* () {
+      const rows = yield* sql<Row>`SELECT edits FROM meeting_agenda_edits WHERE meeting_id = ${meetingId}`
+      const row = rows[0]
+      if (row === undefined) return AgendaEdits.none
+      return yield* decodeEdits(yield* Sealing.open(vault, String(row.edits), agendaEditsAad(meetingId)))
+    }).pipe(Effect.orDie, Span.untraced("SqlMeetingRepository.agendaEdits"))
+
+  const saveAgendaEdits: Service["saveAgendaEdits"] = (meetingId, edits) =>
+    Effect.gen(function* () {
+      const sealed = yield* Sealing.seal(vault, JSON.stringify(edits), agendaEditsAad(meetingId))
+      yield* sql`DELETE FROM meeting_agenda_edits WHERE meeting_id = ${meetingId}`
+      yield* sql`INSERT INTO meeting_agenda_edits ${sql.insert({ meeting_id: meetingId, edits: sealed })}`
+    }).pipe(Effect.orDie, Span.untraced("SqlMeetingRepository.saveAgendaEdits"))
+
+  return { insert, update, find, list, previousHeldStart, insertDecision, decisions, agendaEdits, saveAgendaEdits }
 })
 
 /**

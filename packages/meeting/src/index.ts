@@ -51,6 +51,13 @@ export * as ActionItemService from "./ActionItemService"
 export * as Agenda from "./Agenda"
 
 /**
+ * The coordinator's edits of an agenda: topics and items left out.
+ *
+ * @since 0.1.0
+ */
+export * as AgendaEdits from "./AgendaEdits"
+
+/**
  * Attendance per member institution and the quorum computed from it.
  *
  * @since 0.1.0
@@ -77,6 +84,20 @@ export * as CaseSummaries from "./CaseSummaries"
  * @since 0.1.0
  */
 export * as Decision from "./Decision"
+
+/**
+ * A decision's owner institution and due date.
+ *
+ * @since 0.1.0
+ */
+export * as DecisionOwnership from "./DecisionOwnership"
+
+/**
+ * The coordinator edits a scheduled meeting's agenda (audited).
+ *
+ * @since 0.1.0
+ */
+export * as EditAgenda from "./EditAgenda"
 
 /**
  * The iCalendar (RFC 5545) feed.
@@ -157,6 +178,13 @@ export * as MeetingRepository from "./MeetingRepository"
  * @since 0.1.0
  */
 export * as MeetingService from "./MeetingService"
+
+/**
+ * The profile's deadline for circulating minutes, and where minutes stand against it.
+ *
+ * @since 0.1.0
+ */
+export * as MinutesCirculation from "./MinutesCirculation"
 
 /**
  * The port for the mechanism's overdue referrals.

@@ -4,6 +4,7 @@ import { Arbitrary, FastCheck as fc } from "effect"
 import type * as ActionItem from "../src/ActionItem"
 import * as Agenda from "../src/Agenda"
 import type { CaseSummary } from "../src/CaseSummaries"
+import * as CaseSummaries from "../src/CaseSummaries"
 import type { OverdueReferral } from "../src/OverdueReferrals"
 import { cases, ids, openItem } from "./support/Fixtures"
 
@@ -49,7 +50,7 @@ describe("Agenda.build: a worked example", () => {
       // High risk, then children, then the longest since the last review.
       "CaseReview:GJL-2026-0042",
       "CaseReview:GJL-2025-0007",
-      "CaseReview:GJL-2025-0001",
+      // GJL-2025-0001 is standard risk without grounds: not reviewed (its notice still comes).
       // Cases that reached 12 months since the previous meeting (20 Feb, 2 Mar).
       "AnniversaryNotice:GJL-2025-0001",
       "AnniversaryNotice:GJL-2025-0007",
@@ -63,12 +64,21 @@ describe("Agenda.build: a worked example", () => {
       _tag: "CaseReview",
       caseId: ids.caseA,
       reference: "GJL-2025-0007",
+      reasons: ["escalation"],
       riskLevel: "medium",
       sectors: ["police", "social-work"],
       openActions: 2,
     })
     for (const review of reviews)
-      expect(Object.keys(review).sort()).toEqual(["_tag", "caseId", "openActions", "reference", "riskLevel", "sectors"])
+      expect(Object.keys(review).sort()).toEqual([
+        "_tag",
+        "caseId",
+        "openActions",
+        "reasons",
+        "reference",
+        "riskLevel",
+        "sectors",
+      ])
   })
 
   it("marks overdue items against the meeting's local day", () => {
@@ -118,7 +128,6 @@ describe("Agenda.build: a worked example", () => {
       "Open action, due 2026-04-30",
       "Case review GJL-2026-0042: high risk; Police, Shelter; 0 open actions",
       "Case review GJL-2025-0007: medium risk; Police, Social work; 2 open actions",
-      "Case review GJL-2025-0001: standard risk; Health; 0 open actions",
       "Case GJL-2025-0001 has reached 12 months",
       "Case GJL-2025-0007 has reached 12 months",
       "Other business",
@@ -194,7 +203,7 @@ describe("Agenda.build: overdue referrals, a worked example", () => {
       "ActionItemReview:2",
       "CaseReview:GJL-2026-0042",
       "CaseReview:GJL-2025-0007",
-      "CaseReview:GJL-2025-0001",
+      // GJL-2025-0001 is standard risk without grounds: not reviewed (its notice still comes).
       "AnniversaryNotice:GJL-2025-0001",
       "AnniversaryNotice:GJL-2025-0007",
       "OtherBusiness",
@@ -259,11 +268,27 @@ const summaryArbitrary: fc.Arbitrary<CaseSummary> = fc.record(
     riskLevel: fc.constantFrom<CaseSummary["riskLevel"]>("standard", "medium", "high"),
     hasChildren: fc.boolean(),
     sectors: fc.subarray(["police", "social-work", "shelter", "health"] as const),
+    conferenceReasons: fc.subarray([...CaseSummaries.ConferenceReason.literals]),
+    conferenceConsent: fc.boolean(),
     openedAt: instant,
     lastReviewedAt: instant,
   },
-  { requiredKeys: ["caseId", "reference", "riskLevel", "hasChildren", "sectors", "openedAt"] },
+  {
+    requiredKeys: [
+      "caseId",
+      "reference",
+      "riskLevel",
+      "hasChildren",
+      "sectors",
+      "conferenceReasons",
+      "conferenceConsent",
+      "openedAt",
+    ],
+  },
 )
+const byCase = (summaries: ReadonlyArray<CaseSummary>, caseId: string): CaseSummary =>
+  summaries.find((summary) => summary.caseId === caseId) as CaseSummary
+
 const itemArbitrary: fc.Arbitrary<ActionItem.ActionItem> = fc
   .record({
     id: Arbitrary.make(Id.ActionItemId),
@@ -277,7 +302,7 @@ const itemArbitrary: fc.Arbitrary<ActionItem.ActionItem> = fc
   )
 
 describe("Agenda.build: properties", () => {
-  it("confidentiality first, other business last, sections in order, every case reviewed once in rule order", () => {
+  it("confidentiality first, other business last, sections in order, every conference case reviewed once in rule order", () => {
     fc.assert(
       fc.property(
         fc.array(summaryArbitrary, { maxLength: 12 }),
@@ -297,7 +322,18 @@ describe("Agenda.build: properties", () => {
           const order = agenda.items.map((item) => Agenda.sections.indexOf(Agenda.sectionOf(item)))
           expect([...order].sort((a, b) => a - b)).toEqual(order)
           const reviews = agenda.items.filter((item) => item._tag === "CaseReview")
-          expect(reviews).toHaveLength(summaries.length)
+          // Exactly the cases with a ground and a consent that allows a conference.
+          expect(reviews.map((review) => review.caseId).sort()).toEqual(
+            summaries
+              .filter((summary) => summary.conferenceReasons.length > 0 && summary.conferenceConsent)
+              .map((summary) => summary.caseId)
+              .sort(),
+          )
+          for (const review of reviews)
+            expect(review.reasons).toEqual(byCase(summaries, review.caseId).conferenceReasons)
+          // Notices only for cases whose consent allows a conference.
+          for (const item of agenda.items)
+            if (item._tag === "AnniversaryNotice") expect(byCase(summaries, item.caseId).conferenceConsent).toBe(true)
           const byId = new Map(summaries.map((summary) => [summary.caseId, summary]))
           for (let i = 1; i < reviews.length; i++) {
             const a = byId.get(reviews[i - 1]!.caseId)!

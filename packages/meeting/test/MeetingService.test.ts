@@ -84,8 +84,9 @@ for (const db of databases) {
             MeetingService.scheduleRequested({
               meetingId: meeting.id,
               expectedVersion: 1,
-              startsAt: "2026-03-20T09:00:00Z",
-              endsAt: "2026-03-20T11:00:00Z",
+              // Late already: the meeting must come within the two days an urgent request allows, from now.
+              startsAt: "2026-03-15T09:00:00Z",
+              endsAt: "2026-03-15T11:00:00Z",
               place: "Municipal hall, room 3",
             }),
           )
@@ -94,14 +95,14 @@ for (const db of databases) {
             MeetingService.reschedule({
               meetingId: meeting.id,
               expectedVersion: 2,
-              startsAt: new Date("2026-03-20T10:00:00Z"),
-              endsAt: new Date("2026-03-20T12:00:00Z"),
+              startsAt: new Date("2026-03-15T10:00:00Z"),
+              endsAt: new Date("2026-03-15T12:00:00Z"),
               place: "Municipal hall, room 3",
             }),
           )
           expect(meeting.sequence).toBe(1)
 
-          yield* setNow("2026-03-20T10:05:00Z")
+          yield* setNow("2026-03-15T10:05:00Z")
           meeting = yield* asCoordinator(
             MeetingService.hold({
               meetingId: meeting.id,
@@ -463,7 +464,7 @@ for (const db of databases) {
             "ConfidentialityStatement",
             "ActionItemReview",
             "ActionItemReview",
-            "CaseReview",
+            // The standard-risk case without grounds is not reviewed.
             "CaseReview",
             "CaseReview",
             "OtherBusiness",
@@ -511,7 +512,6 @@ for (const db of databases) {
             "ActionItemReview",
             "OverdueReferral",
             "ActionItemReview",
-            "CaseReview",
             "CaseReview",
             "CaseReview",
             "OtherBusiness",

@@ -53,6 +53,8 @@ const cases = CaseSummaries.layerTest([
         riskLevel: "high",
         hasChildren: true,
         sectors: ["police", "social-work"],
+        conferenceReasons: ["high-risk"],
+        conferenceConsent: true,
         openedAt: new Date("2026-01-12T10:00:00Z"),
       },
     ],

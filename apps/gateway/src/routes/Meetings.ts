@@ -35,6 +35,7 @@ import {
   Agenda,
   CadenceCompliance,
   Decision,
+  EditAgenda,
   Meeting,
   MeetingCommands,
   MeetingRepository,
@@ -265,6 +266,16 @@ const amendMinutes = change({
   run: MeetingService.amendMinutes,
 })
 
+const editAgenda = change({
+  method: "put",
+  path: "/v1/meetings/:meetingId/agenda",
+  operationId: "editAgenda",
+  summary:
+    "Edit a scheduled meeting's agenda: topics in a section, items of the rule left out by key (the coordinator; audited)",
+  body: EditAgenda.EditAgenda.pipe(Schema.omit("meetingId", "expectedVersion")),
+  run: EditAgenda.edit,
+})
+
 const cancel = change({
   path: "/v1/meetings/:meetingId/cancellation",
   operationId: "cancelMeeting",
@@ -305,12 +316,12 @@ const recordDecision = Route.make({
   summary: "Record a decision of a held meeting (the coordinator)",
   pathSchema: MeetingPath,
   bodySchema: MeetingCommands.RecordDecision.pipe(Schema.omit("meetingId")),
-  success: { status: 201, schema: Decision.Decision },
+  success: { status: 201, schema: InstitutionNames.named(Decision.Decision, "NamedDecision") },
   handle: ({ path, body }) =>
     inMeeting(
       path.meetingId,
       "meeting.record-decision",
-      MeetingService.recordDecision({ ...body, meetingId: path.meetingId }),
+      Effect.flatMap(MeetingService.recordDecision({ ...body, meetingId: path.meetingId }), InstitutionNames.attach),
     ),
 })
 
@@ -538,6 +549,7 @@ export const routes: ReadonlyArray<Route.AnyRoute> = [
   recordDecision,
   readDecisions,
   agenda,
+  editAgenda,
   compliance,
   calendar,
   addActionItem,

@@ -48,6 +48,7 @@ describe("CaseSummary", () => {
       hasChildren: true,
       ordersInForce: 0,
       conferenceReasons: ["high-risk"],
+      conferenceConsent: false,
       openedAt: new Date("2026-03-02T14:00:00Z"),
       lastReviewedAt: new Date("2026-05-01T10:00:00Z"),
     })

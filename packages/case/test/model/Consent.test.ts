@@ -26,6 +26,49 @@ const worker = (institution: Id.InstitutionId, sector: Sector.Sector): Principal
   mechanisms: [ids.mechanism],
 })
 
+describe("Consent.allowsConference", () => {
+  it("needs a consent in force naming the case-conference purpose", () => {
+    const conference = consent({ purposes: ["case-management", "case-conference"] })
+    const later = new Date("2026-04-01T10:00:00Z")
+    expect(Consent.allowsConference([consent()], later)).toBe(false)
+    expect(Consent.allowsConference([consent(), conference], later)).toBe(true)
+    expect(Consent.allowsConference([conference], new Date("2026-03-01T10:00:00Z"))).toBe(false)
+    expect(Consent.allowsConference([{ ...conference, withdrawnAt: new Date("2026-03-20T10:00:00Z") }], later)).toBe(
+      false,
+    )
+    expect(Consent.allowsConference([{ ...conference, until: new Date("2026-03-31T10:00:00Z") }], later)).toBe(false)
+    expect(Consent.allowsConference([], later)).toBe(false)
+  })
+
+  it("property: is 'some consent in force at the time names the purpose'", () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.record({
+            purposes: fc.subarray(["case-management", "referral", "case-conference", "statistics"] as const, {
+              minLength: 1,
+            }),
+            withdrawn: fc.boolean(),
+          }),
+          { maxLength: 4 },
+        ),
+        (specs) => {
+          const consents = specs.map((spec) =>
+            consent({
+              purposes: spec.purposes as unknown as Consent.Consent["purposes"],
+              ...(spec.withdrawn ? { withdrawnAt: new Date("2026-03-05T10:00:00Z") } : {}),
+            }),
+          )
+          const at = new Date("2026-03-10T10:00:00Z")
+          expect(Consent.allowsConference(consents, at)).toBe(
+            specs.some((spec) => !spec.withdrawn && spec.purposes.includes("case-conference")),
+          )
+        },
+      ),
+    )
+  })
+})
+
 describe("Consent", () => {
   it("refuses a consent naming an institution that is not a member of the mechanism", () => {
     const stranger = consent({ institutions: [institutions.police, institutions.outsider] })

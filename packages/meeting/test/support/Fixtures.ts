@@ -75,6 +75,8 @@ export const cases: ReadonlyArray<CaseSummaries.CaseSummary> = [
     riskLevel: "medium",
     hasChildren: true,
     sectors: ["social-work", "police"],
+    conferenceReasons: ["escalation"],
+    conferenceConsent: true,
     openedAt: new Date("2025-03-02T10:00:00Z"),
     lastReviewedAt: new Date("2026-01-20T09:00:00Z"),
   },
@@ -84,6 +86,8 @@ export const cases: ReadonlyArray<CaseSummaries.CaseSummary> = [
     riskLevel: "high",
     hasChildren: false,
     sectors: ["police", "shelter"],
+    conferenceReasons: ["high-risk"],
+    conferenceConsent: true,
     openedAt: new Date("2026-02-01T10:00:00Z"),
   },
   {
@@ -92,6 +96,9 @@ export const cases: ReadonlyArray<CaseSummaries.CaseSummary> = [
     riskLevel: "standard",
     hasChildren: false,
     sectors: ["health"],
+    // Standard risk without grounds: no review, though its consent allows one (a notice still comes).
+    conferenceReasons: [],
+    conferenceConsent: true,
     openedAt: new Date("2025-02-20T10:00:00Z"),
     lastReviewedAt: new Date("2025-11-10T09:00:00Z"),
   },

@@ -200,8 +200,8 @@ export const meetingScenarios: ReadonlyArray<Scenario> = [
   },
   {
     operationId: "scheduleRequestedMeeting",
-    label: "schedule a requested meeting: the coordinator",
-    request: change(requested, "POST", "/schedule", newSchedule(45)),
+    label: "schedule a requested meeting within its deadline: the coordinator",
+    request: change(requested, "POST", "/schedule", newSchedule(3)),
     expect: coordinator(ok("scheduleRequestedMeeting")),
   },
   {
@@ -340,5 +340,14 @@ export const meetingScenarios: ReadonlyArray<Scenario> = [
       }
     },
     expect: statuses(403, { coordinator: ok("closeActionItem"), policeOfficer: ok("closeActionItem") }),
+  },
+  {
+    operationId: "editAgenda",
+    label: "edit a scheduled meeting's agenda: the coordinator",
+    request: change(toReschedule, "PUT", "/agenda", () => ({
+      topics: [{ section: "other-business", title: "The new referral protocol" }],
+      omitted: [],
+    })),
+    expect: coordinator(ok("editAgenda")),
   },
 ]
