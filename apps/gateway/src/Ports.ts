@@ -9,6 +9,7 @@ import { Errors, type Id, JurisdictionProfile } from "@bashke/kernel"
 import { Mechanisms } from "@bashke/mechanism"
 import {
   ActionItemRepository,
+  CalendarFeeds,
   CaseSummaries,
   MechanismRoster,
   Meeting,
@@ -17,6 +18,7 @@ import {
 } from "@bashke/meeting"
 import { CaseFacts, ReferralRepository, ReferralService } from "@bashke/referral"
 import { Clock, Effect, Layer, Option } from "effect"
+import { ApiTokens } from "./ApiTokens"
 import * as IndicatorQueries from "./IndicatorQueries"
 
 /** case ← mechanism: who signed the memorandum in force, with their sectors. */
@@ -190,4 +192,24 @@ export const indicatorSources: Layer.Layer<
         }),
     }
   }),
+)
+
+/**
+ * meeting ← the gateway's credentials: who a calendar feed's principal is now.
+ * Until people have accounts, a principal is what its API tokens say: the
+ * newest token of that principal id not revoked; none left, the feed answers
+ * 404. With accounts, this becomes the person's principal while they are active.
+ */
+export const feedPrincipals: Layer.Layer<CalendarFeeds.FeedPrincipals, never, ApiTokens> = Layer.effect(
+  CalendarFeeds.FeedPrincipals,
+  Effect.map(ApiTokens, (tokens) => ({
+    resolve: (principalId) =>
+      Effect.map(tokens.list, (all) =>
+        Option.fromNullable(
+          all
+            .filter((token) => token.revokedAt === null && token.principal.id === principalId)
+            .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime())[0]?.principal,
+        ),
+      ),
+  })),
 )

@@ -1,6 +1,7 @@
 /** Every route of the API, in the order the OpenAPI document lists them. */
 import type * as Route from "./Route"
 import * as ActionPlans from "./routes/ActionPlans"
+import * as CalendarFeeds from "./routes/CalendarFeeds"
 import * as Cases from "./routes/Cases"
 import * as Institutions from "./routes/Institutions"
 import * as Mechanisms from "./routes/Mechanisms"
@@ -15,6 +16,7 @@ export const routes: ReadonlyArray<Route.AnyRoute> = [
   ...Mechanisms.routes,
   ...Institutions.routes,
   ...Meetings.routes,
+  ...CalendarFeeds.routes,
   ...ServiceDirectory.routes,
   ...Referrals.routes,
   ...ActionPlans.routes,

@@ -21,11 +21,13 @@ import {
 } from "@bashke/mechanism"
 import {
   type ActionItemRepository,
+  type CalendarFeeds,
   type CaseSummaries,
   type MechanismRoster,
   type MeetingRepository,
   type OverdueReferrals,
   SqlActionItemRepository,
+  SqlCalendarFeedStore,
   SqlMeetingRepository,
 } from "@bashke/meeting"
 import { type CaseFacts, type ReferralRepository, ReferralService } from "@bashke/referral"
@@ -57,6 +59,8 @@ export type GatewayServices =
   | MechanismRoster.MechanismRoster
   | CaseSummaries.CaseSummaries
   | OverdueReferrals.OverdueReferrals
+  | CalendarFeeds.CalendarFeedStore
+  | CalendarFeeds.FeedPrincipals
   | ReferralService.ReferralService
   | ReferralRepository.ReferralRepository
   | CaseFacts.CaseFacts
@@ -83,9 +87,7 @@ export const layer = (
 ): Layer.Layer<Exclude<GatewayServices, SqlClient.SqlClient>, ConfigError.ConfigError, SqlClient.SqlClient> => {
   const foundation = Layer.mergeAll(keys, Id.layer)
   const audit = AuditLog.layer.pipe(Layer.provideMerge(foundation))
-  const mechanism = Layer.merge(MechanismService.layerSql, SqlInstitutionStore.layer).pipe(
-    Layer.provideMerge(audit),
-  )
+  const mechanism = Layer.merge(MechanismService.layerSql, SqlInstitutionStore.layer).pipe(Layer.provideMerge(audit))
   const kase = CaseService.layerSql().pipe(Layer.provideMerge(Ports.signatories), Layer.provideMerge(mechanism))
   const referral = ReferralService.layerSql.pipe(Layer.provideMerge(Ports.caseFacts), Layer.provideMerge(kase))
   const meeting = Layer.mergeAll(
@@ -103,5 +105,8 @@ export const layer = (
   const reporting = Layer.merge(SqlStatistics.layer, PlanImplementation.layerActionPlans).pipe(
     Layer.provideMerge(actionPlan),
   )
-  return Layer.provideMerge(ApiTokens.layer, reporting)
+  const calendar = Layer.merge(SqlCalendarFeedStore.layer, Ports.feedPrincipals).pipe(
+    Layer.provideMerge(Layer.provideMerge(ApiTokens.layer, reporting)),
+  )
+  return calendar
 }

@@ -384,6 +384,18 @@ export const meetingMessages = Catalogue.make({
     en: "This topic is not on the agenda.",
   },
 
+  // Calendar subscriptions.
+  "meeting.calendar-feed.person-required": {
+    sq: "Vetëm një person mund të abonohet në kalendarin e takimeve.",
+    "sr-Latn": "Samo osoba može da se pretplati na kalendar sastanaka.",
+    en: "Only a person can subscribe to the meetings calendar.",
+  },
+  "meeting.calendar-feed.no-mechanism": {
+    sq: "Nuk jeni anëtar i asnjë mekanizmi, prandaj nuk keni takime për t'u abonuar.",
+    "sr-Latn": "Niste član nijednog mehanizma, pa nemate sastanke na koje biste se pretplatili.",
+    en: "You are not a member of any mechanism, so there are no meetings to subscribe to.",
+  },
+
   // The grounds of a case review.
   "meeting.conference-reason.high-risk": {
     sq: "Rrezik i lartë",

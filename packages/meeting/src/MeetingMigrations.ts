@@ -5,7 +5,8 @@
  * `securityMigrations` (the audit log).
  *
  * Migration 5 adds when minutes are due and were circulated, decisions'
- * owners and due dates, and the coordinator's agenda edits.
+ * owners and due dates, and the coordinator's agenda edits; migration 6 the
+ * calendar feeds (secrets as hashes).
  *
  * Published statistics view (migration 4, a contract read by
  * `@bashke/reporting`): `meeting_statistics`.
@@ -18,6 +19,7 @@ import decisions from "./internal/migrations/0002_decisions"
 import actionItems from "./internal/migrations/0003_action_items"
 import statisticsView from "./internal/migrations/0004_statistics_view"
 import circulationOwnershipAgenda from "./internal/migrations/0005_circulation_ownership_agenda"
+import calendarFeeds from "./internal/migrations/0006_calendar_feeds"
 
 /**
  * @since 0.1.0
@@ -30,5 +32,6 @@ export const meetingMigrations: Migrations.MigrationSet = {
     { id: 3, name: "action-items", up: actionItems },
     { id: 4, name: "statistics-view", up: statisticsView },
     { id: 5, name: "circulation-ownership-agenda", up: circulationOwnershipAgenda },
+    { id: 6, name: "calendar-feeds", up: calendarFeeds },
   ],
 }

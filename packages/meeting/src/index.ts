@@ -72,6 +72,13 @@ export * as Attendance from "./Attendance"
 export * as CadenceCompliance from "./CadenceCompliance"
 
 /**
+ * Calendar subscriptions: a revocable secret feed URL per person.
+ *
+ * @since 0.1.0
+ */
+export * as CalendarFeeds from "./CalendarFeeds"
+
+/**
  * The port for pseudonymised case summaries.
  *
  * @since 0.1.0
@@ -206,6 +213,13 @@ export * as SchedulingDeadline from "./SchedulingDeadline"
  * @since 0.1.0
  */
 export * as SqlActionItemRepository from "./SqlActionItemRepository"
+
+/**
+ * The calendar feeds' store on `@effect/sql`.
+ *
+ * @since 0.1.0
+ */
+export * as SqlCalendarFeedStore from "./SqlCalendarFeedStore"
 
 /**
  * The SQL adapter of the meeting repository.

@@ -291,9 +291,7 @@ const removeMembership = Route.make({
   handle: ({ path, body, expectedVersion }) =>
     Effect.gen(function* () {
       yield* requireSteward(path.mechanismId, "mechanism.membership.remove")
-      return yield* InstitutionNames.attach(
-        yield* (yield* service).removeMember({ ...body, ...path, expectedVersion }),
-      )
+      return yield* InstitutionNames.attach(yield* (yield* service).removeMember({ ...body, ...path, expectedVersion }))
     }),
 })
 
@@ -385,7 +383,9 @@ const signMemorandum = Route.make({
   handle: ({ path, body, expectedVersion }) =>
     Effect.gen(function* () {
       yield* requireStewardOrOwn(path.mechanismId, body.institutionId as Id.InstitutionId, "mechanism.memorandum.sign")
-      return yield* InstitutionNames.attach(yield* (yield* service).signMemorandum({ ...body, ...path, expectedVersion }))
+      return yield* InstitutionNames.attach(
+        yield* (yield* service).signMemorandum({ ...body, ...path, expectedVersion }),
+      )
     }),
 })
 

@@ -134,7 +134,11 @@ const readMeeting = Route.make({
   success: { status: 200, schema: NamedMeeting },
   etag: (meeting) => meeting.version,
   handle: ({ path }) =>
-    inMeeting(path.meetingId, "meeting.read", Effect.flatMap(MeetingService.find(path.meetingId), InstitutionNames.attach)),
+    inMeeting(
+      path.meetingId,
+      "meeting.read",
+      Effect.flatMap(MeetingService.find(path.meetingId), InstitutionNames.attach),
+    ),
 })
 
 const requestAdHoc = Route.make({
@@ -471,7 +475,11 @@ const closeActionItem = Route.make({
           item.mechanismId,
           "meeting.action-item.update",
           Effect.flatMap(
-            ActionItemService.close({ ...body, actionItemId: path.actionItemId, expectedVersion: expectedVersion ?? 0 }),
+            ActionItemService.close({
+              ...body,
+              actionItemId: path.actionItemId,
+              expectedVersion: expectedVersion ?? 0,
+            }),
             InstitutionNames.attach,
           ),
         ),

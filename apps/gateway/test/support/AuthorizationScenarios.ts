@@ -5,6 +5,7 @@
 // `authorization/`; they run in this order, and some build on what an earlier
 // area left (the case team changed last among the case scenarios, for one).
 import { actionPlanScenarios } from "./authorization/ActionPlans"
+import { calendarFeedScenarios } from "./authorization/CalendarFeeds"
 import { caseScenarios } from "./authorization/Cases"
 import { directoryScenarios } from "./authorization/Directory"
 import { institutionScenarios } from "./authorization/Institutions"
@@ -30,6 +31,7 @@ export const authorizationScenarios: ReadonlyArray<Scenario> = [
   ...mechanismScenarios,
   ...institutionScenarios,
   ...meetingScenarios,
+  ...calendarFeedScenarios,
   ...directoryScenarios,
   ...referralScenarios,
   ...actionPlanScenarios,
