@@ -167,6 +167,29 @@ export type Unit = typeof Unit.Type
 const Value = Schema.Number.pipe(Schema.finite())
 
 /**
+ * Whether a value is one an indicator of `unit` can take: a `count` is a
+ * whole number from 0, a `percent` lies in [0, 100], `euro` is from 0 in
+ * cents (two decimals at most), `days` from 0. A value outside its unit is
+ * refused with `action-plan.measurement.out-of-range` (a measurement) or
+ * `action-plan.indicator.value-out-of-range` (a baseline or a target).
+ *
+ * @since 0.1.0
+ */
+export const valueFits = (unit: Unit, value: number): boolean => {
+  if (!Number.isFinite(value) || value < 0) return false
+  switch (unit) {
+    case "count":
+      return Number.isInteger(value)
+    case "percent":
+      return value <= 100
+    case "euro":
+      return Math.abs(Math.round(value * 100) - value * 100) < 1e-6
+    case "days":
+      return true
+  }
+}
+
+/**
  * A value observed on a day, with its source (`baseline survey 2024`, a register).
  *
  * @since 0.1.0
@@ -275,7 +298,8 @@ const invalid = (field: string, rule: string) => Either.left(new Errors.InvalidI
  * The rules across a plan's fields, first broken first: objective codes unique
  * and each pillar in the plan's framework; each activity and indicator under a
  * known objective; activity quarters inside the plan's period; a computed
- * indicator in percent; every measurement in its indicator's unit.
+ * indicator in percent; every baseline, target and measurement in its
+ * indicator's unit and a value that unit takes (`valueFits`).
  *
  * @since 0.1.0
  */
@@ -306,11 +330,20 @@ export const check = <P extends Content>(plan: P): Either.Either<P, Errors.Inval
       return invalid(`indicators.${i}.objective`, "action-plan.indicator.objective-unknown")
     if (indicator.source._tag === "computed" && indicator.unit !== "percent")
       return invalid(`indicators.${i}.unit`, "action-plan.indicator.computed-not-percent")
-    for (const [j, measurement] of indicator.measurements.entries())
+    if (!valueFits(indicator.unit, indicator.baseline.value))
+      return invalid(`indicators.${i}.baseline.value`, "action-plan.indicator.value-out-of-range")
+    if (!valueFits(indicator.unit, indicator.target))
+      return invalid(`indicators.${i}.target`, "action-plan.indicator.value-out-of-range")
+    for (const [j, measurement] of indicator.measurements.entries()) {
       if (measurement.unit !== indicator.unit)
         return invalid(`indicators.${i}.measurements.${j}.unit`, "action-plan.measurement.unit-mismatch")
+      if (!valueFits(indicator.unit, measurement.value))
+        return invalid(`indicators.${i}.measurements.${j}.value`, "action-plan.measurement.out-of-range")
+    }
     if (indicator.endline !== undefined && indicator.endline.unit !== indicator.unit)
       return invalid(`indicators.${i}.endline.unit`, "action-plan.measurement.unit-mismatch")
+    if (indicator.endline !== undefined && !valueFits(indicator.unit, indicator.endline.value))
+      return invalid(`indicators.${i}.endline.value`, "action-plan.measurement.out-of-range")
   }
   return Either.right(plan)
 }

@@ -59,6 +59,27 @@ export const CreatePlan = Schema.Struct({
 })
 
 /**
+ * The coordinator revises a draft: its title, period, framework (kept when
+ * absent), objectives, activities and indicators, all given again. An activity
+ * or indicator sent with its `id` is the same one revised (an id the plan does
+ * not hold is refused: `action-plan.activity.unknown`,
+ * `action-plan.indicator.unknown`); one without is new. What is left out is
+ * removed.
+ *
+ * @since 0.1.0
+ */
+export const RevisePlan = Schema.Struct({
+  planId: Id.ActionPlanId,
+  expectedVersion: Schema.Int,
+  framework: Schema.optional(Framework.FrameworkCode),
+  title: Text,
+  period: Period,
+  objectives: Schema.Array(ActionPlan.Objective),
+  activities: Schema.Array(Schema.extend(NewActivity, Schema.Struct({ id: Schema.optional(Id.ActivityId) }))),
+  indicators: Schema.Array(Schema.extend(NewIndicator, Schema.Struct({ id: Schema.optional(Id.IndicatorId) }))),
+})
+
+/**
  * A step of the plan's lifecycle.
  *
  * @since 0.1.0

@@ -27,6 +27,13 @@ export interface Payloads {
     readonly activities: number
     readonly indicators: number
   }
+  readonly "action-plan.plan.revised": {
+    readonly planId: string
+    readonly mechanismId: string
+    readonly objectives: number
+    readonly activities: number
+    readonly indicators: number
+  }
   readonly "action-plan.plan.status-changed": {
     readonly planId: string
     readonly mechanismId: string

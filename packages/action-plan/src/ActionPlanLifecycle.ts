@@ -81,3 +81,16 @@ export const acceptsProgress = (
   plan.status === "adopted" || plan.status === "in-implementation"
     ? Either.right(plan)
     : Either.left(new Errors.InvalidTransition({ entity: "ActionPlan", from: plan.status, command }))
+
+/**
+ * Whether the plan's content may be revised: a draft only. An adopted plan's
+ * content is what the mechanism adopted, so a revision is refused with
+ * `Conflict` `action-plan.plan.not-draft` (record progress instead, or draft a
+ * new plan).
+ *
+ * @since 0.1.0
+ */
+export const acceptsRevision = (plan: ActionPlan): Either.Either<ActionPlan, Errors.Conflict> =>
+  plan.status === "draft"
+    ? Either.right(plan)
+    : Either.left(new Errors.Conflict({ entity: "ActionPlan", id: plan.id, rule: "action-plan.plan.not-draft" }))

@@ -122,6 +122,22 @@ export const actionPlanMessages = Catalogue.make({
     "sr-Latn": "Merenje je u drugoj jedinici od jedinice pokazatelja.",
     en: "The measurement is in another unit than the indicator's.",
   },
+  "action-plan.measurement.out-of-range": {
+    sq: "Kjo vlerë nuk i përshtatet njësisë së treguesit: numri është i plotë, përqindja deri në 100, asnjë vlerë nën zero.",
+    "sr-Latn": "Ova vrednost ne odgovara jedinici pokazatelja: broj je ceo, procenat najviše 100, nijedna vrednost ispod nule.",
+    en: "This value does not fit the indicator's unit: a count is whole, a percent at most 100, nothing below zero.",
+  },
+  "action-plan.indicator.value-out-of-range": {
+    sq: "Vlera bazë dhe caku duhet t'i përshtaten njësisë së treguesit: numri është i plotë, përqindja deri në 100, asnjë vlerë nën zero.",
+    "sr-Latn":
+      "Polazna i ciljna vrednost moraju odgovarati jedinici pokazatelja: broj je ceo, procenat najviše 100, nijedna vrednost ispod nule.",
+    en: "The baseline and the target must fit the indicator's unit: a count is whole, a percent at most 100, nothing below zero.",
+  },
+  "action-plan.plan.not-draft": {
+    sq: "Plani është miratuar: përmbajtja e tij nuk ndryshon më. Regjistroni ecurinë ose hartoni një plan të ri.",
+    "sr-Latn": "Plan je usvojen: njegov sadržaj se više ne menja. Beležite napredak ili izradite novi plan.",
+    en: "The plan is adopted: its content no longer changes. Record progress, or draft a new plan.",
+  },
   "action-plan.measurement.computed-indicator": {
     sq: "Ky tregues llogaritet nga të dhënat e sistemit dhe nuk shkruhet me dorë.",
     "sr-Latn": "Ovaj pokazatelj se računa iz podataka sistema i ne unosi se ručno.",

@@ -130,6 +130,90 @@ export const create = (
   }).pipe(Span.untraced("ActionPlanService.create"))
 
 /**
+ * The coordinator revises a draft plan (`ActionPlanCommands.RevisePlan`): the
+ * content is replaced and checked as a new plan's is (`ActionPlan.check`),
+ * activities and indicators sent with their ids keep them. A plan no longer a
+ * draft is refused (`Conflict` `action-plan.plan.not-draft`), a stale version
+ * too (`version.stale`); a refusal writes nothing.
+ *
+ * @since 0.1.0
+ */
+export const revise = (
+  input: typeof ActionPlanCommands.RevisePlan.Encoded,
+): Effect.Effect<ActionPlan.ActionPlan, Failure, Requirements> =>
+  Effect.gen(function* () {
+    const command = yield* decodeInput(ActionPlanCommands.RevisePlan)(input)
+    const repository = yield* ActionPlanRepository
+    const plan = yield* repository.find(command.planId)
+    yield* requireCoordinator(plan.mechanismId, "action-plan.plan.revise")
+    yield* requireVersion(plan, command.expectedVersion)
+    yield* fromEither(ActionPlanLifecycle.acceptsRevision(plan))
+    const activities = yield* Effect.forEach(command.activities, ({ id, ...activity }, index) =>
+      id === undefined
+        ? Effect.map(
+            Id.ActivityId.generate,
+            (fresh): ActionPlan.Activity => ({ ...activity, id: fresh, status: "planned" }),
+          )
+        : Effect.map(
+            kept(plan.activities, id, `activities.${index}.id`, "action-plan.activity.unknown"),
+            (before): ActionPlan.Activity => ({ ...activity, id, status: before.status }),
+          ),
+    )
+    const indicators = yield* Effect.forEach(command.indicators, ({ id, ...indicator }, index) =>
+      id === undefined
+        ? Effect.map(
+            Id.IndicatorId.generate,
+            (fresh): ActionPlan.Indicator => ({ ...indicator, id: fresh, measurements: [] }),
+          )
+        : Effect.map(
+            kept(plan.indicators, id, `indicators.${index}.id`, "action-plan.indicator.unknown"),
+            (before): ActionPlan.Indicator => ({
+              ...indicator,
+              id,
+              measurements: before.measurements,
+              ...(before.endline === undefined ? {} : { endline: before.endline }),
+            }),
+          ),
+    )
+    const next = yield* fromEither(
+      ActionPlan.check<ActionPlan.ActionPlan>({
+        ...plan,
+        framework: command.framework ?? plan.framework,
+        title: command.title,
+        period: command.period,
+        objectives: command.objectives,
+        activities,
+        indicators,
+        updatedAt: yield* now,
+      }),
+    )
+    return yield* Transaction.run(
+      Effect.gen(function* () {
+        const stored = yield* repository.update(next, command.expectedVersion)
+        yield* Events.append("action-plan.plan.revised", plan.id, {
+          planId: plan.id,
+          mechanismId: plan.mechanismId,
+          objectives: stored.objectives.length,
+          activities: stored.activities.length,
+          indicators: stored.indicators.length,
+        })
+        return stored
+      }),
+    )
+  }).pipe(Span.untraced("ActionPlanService.revise"))
+
+/** The entry of `id` among a draft's `entries`, or `InvalidInput` naming `field`. */
+const kept = <A extends { readonly id: string }>(
+  entries: ReadonlyArray<A>,
+  id: string,
+  field: string,
+  rule: string,
+): Effect.Effect<A, Errors.InvalidInput> => {
+  const found = entries.find((entry) => entry.id === id)
+  return found === undefined ? Effect.fail(new Errors.InvalidInput({ field, rule })) : Effect.succeed(found)
+}
+
+/**
  * The coordinator moves the plan one step: adopt, start implementation, evaluate.
  *
  * @since 0.1.0
@@ -199,7 +283,9 @@ export const setActivityStatus = (
 /**
  * The coordinator records a measurement of a typed-in indicator (or its
  * end-line survey value), in the indicator's unit
- * (`action-plan.measurement.unit-mismatch` on `measurement.unit`).
+ * (`action-plan.measurement.unit-mismatch` on `measurement.unit`) and a value
+ * that unit takes (`action-plan.measurement.out-of-range` on
+ * `measurement.value`: a count is whole, a percent at most 100, none below 0).
  *
  * @since 0.1.0
  */
@@ -225,6 +311,10 @@ export const recordMeasurement = (
     if (command.measurement.unit !== indicator.unit)
       return yield* Effect.fail(
         new Errors.InvalidInput({ field: "measurement.unit", rule: "action-plan.measurement.unit-mismatch" }),
+      )
+    if (!ActionPlan.valueFits(indicator.unit, command.measurement.value))
+      return yield* Effect.fail(
+        new Errors.InvalidInput({ field: "measurement.value", rule: "action-plan.measurement.out-of-range" }),
       )
     const measured: ActionPlan.Indicator = command.endline
       ? { ...indicator, endline: command.measurement }

@@ -1,6 +1,7 @@
 /**
  * A monitoring report of a plan for a period: the implementation level
- * computed from the activities due in the period and their weights, each
+ * computed from the activities due in the period and their weights (overall,
+ * by pillar of the plan's framework, and by quarter for charts), each
  * indicator's progress toward its target (computed indicators measured for
  * the period through `IndicatorSources`), the activities overdue at the
  * report's date, and the meeting action items linked to each activity.
@@ -11,10 +12,12 @@
 import type { CivilDate, Id } from "@bashke/kernel"
 import { type ActionPlan, type ActivityStatus, dueOn, type Unit } from "./ActionPlan"
 import type { LinkedActionItem } from "./ActivityActionItems"
+import * as Framework from "./Framework"
 import * as ImplementationLevel from "./ImplementationLevel"
 import * as IndicatorProgress from "./IndicatorProgress"
 import { percent, type Ratio } from "./IndicatorSources"
 import type { Period } from "./Period"
+import * as Quarter from "./Quarter"
 
 /**
  * One indicator's line.
@@ -44,6 +47,31 @@ export interface ActivityLine {
 }
 
 /**
+ * The implementation level of one pillar of the plan's framework: over the
+ * activities of the objectives mapped to it.
+ *
+ * @since 0.1.0
+ */
+export interface PillarLine {
+  readonly pillar: Framework.PillarCode
+  readonly implementation: ImplementationLevel.Level
+}
+
+/**
+ * The implementation level over one quarter of the report's period: of the
+ * activities due in that quarter (`due`), and of those due from the period's
+ * start to the quarter's end (`cumulative`, the line a chart over the
+ * quarters draws).
+ *
+ * @since 0.1.0
+ */
+export interface QuarterLine {
+  readonly quarter: Quarter.Quarter
+  readonly due: ImplementationLevel.Level
+  readonly cumulative: ImplementationLevel.Level
+}
+
+/**
  * A monitoring report.
  *
  * @since 0.1.0
@@ -53,6 +81,10 @@ export interface Report {
   readonly period: Period
   readonly asOf: CivilDate.CivilDate
   readonly implementation: ImplementationLevel.Level
+  /** Every pillar of the plan's framework, in its order. */
+  readonly byPillar: ReadonlyArray<PillarLine>
+  /** Every quarter the period touches, in order, each clipped to the period. */
+  readonly byQuarter: ReadonlyArray<QuarterLine>
   readonly indicators: ReadonlyArray<IndicatorLine>
   readonly activities: ReadonlyArray<ActivityLine>
   readonly overdue: ReadonlyArray<Id.ActivityId>
@@ -103,11 +135,32 @@ export const compute = (inputs: Inputs): Report => {
       : IndicatorProgress.compute(indicator)
     return { indicatorId: indicator.id, objective: indicator.objective, unit: indicator.unit, computed, ...progress }
   })
+  const pillarOf = new Map(plan.objectives.map((objective) => [objective.code, objective.pillar] as const))
+  const byPillar = Framework.of(plan.framework).pillars.map(
+    (pillar): PillarLine => ({
+      pillar,
+      implementation: ImplementationLevel.compute(
+        plan.activities.filter((activity) => pillarOf.get(activity.objective) === pillar),
+        period,
+      ),
+    }),
+  )
+  const byQuarter = Quarter.between(period.start, period.end).map((quarter): QuarterLine => {
+    const first = Quarter.start(quarter) < period.start ? period.start : Quarter.start(quarter)
+    const last = Quarter.end(quarter) > period.end ? period.end : Quarter.end(quarter)
+    return {
+      quarter,
+      due: ImplementationLevel.compute(plan.activities, { start: first, end: last }),
+      cumulative: ImplementationLevel.compute(plan.activities, { start: period.start, end: last }),
+    }
+  })
   return {
     planId: plan.id,
     period,
     asOf,
     implementation: ImplementationLevel.compute(plan.activities, period),
+    byPillar,
+    byQuarter,
     indicators,
     activities,
     overdue: activities.filter((line) => line.overdue).map((line) => line.activityId),

@@ -70,3 +70,23 @@ export const of = (date: CivilDate.CivilDate): Quarter =>
 export const latest = (quarters: readonly [Quarter, ...Array<Quarter>]): Quarter =>
   // `YYYY-Qn` sorts chronologically as text.
   [...quarters].sort().at(-1) ?? quarters[0]
+
+/**
+ * The quarters a span of days touches, in order: `2026-Q1`, `2026-Q2`, … (at
+ * most 400, a century; a longer span is cut there).
+ *
+ * @since 0.1.0
+ */
+export const between = (from: CivilDate.CivilDate, to: CivilDate.CivilDate): ReadonlyArray<Quarter> => {
+  const out: Array<Quarter> = []
+  let { year, q } = parts(of(from))
+  const last = of(to)
+  while (out.length < 400) {
+    const quarter: Quarter = `${year}-Q${q}`
+    if (quarter > last) break
+    out.push(quarter)
+    q = q === 4 ? 1 : q + 1
+    if (q === 1) year += 1
+  }
+  return out
+}

@@ -19,11 +19,14 @@ import {
   ActionPlanRepository,
   ActionPlanService,
   ActivityActionItems,
+  Framework,
   Period,
+  Quarter,
 } from "@bashke/action-plan"
 import { CivilDate, Errors, Id, Principal } from "@bashke/kernel"
 import { Effect, Schema } from "effect"
 import * as Route from "../Route"
+import * as InstitutionNames from "./InstitutionNames"
 import * as Keyset from "./Keyset"
 
 const tag = "action-plans"
@@ -32,7 +35,10 @@ const PlanPath = Schema.Struct({ planId: Id.ActionPlanId })
 const ActivityPath = Schema.Struct({ planId: Id.ActionPlanId, activityId: Id.ActivityId })
 const IndicatorPath = Schema.Struct({ planId: Id.ActionPlanId, indicatorId: Id.IndicatorId })
 
-const etag = (plan: ActionPlan.ActionPlan) => plan.version
+const etag = (plan: { readonly version: number }) => plan.version
+
+// A plan names its activities' responsible and partner institutions (`InstitutionNames`).
+const NamedPlan = InstitutionNames.named(ActionPlan.ActionPlan, "NamedActionPlan")
 
 const create = Route.make({
   method: "post",
@@ -41,9 +47,9 @@ const create = Route.make({
   tag,
   summary: "Draft a local action plan on a framework's pillars (the coordinator)",
   bodySchema: ActionPlanCommands.CreatePlan,
-  success: { status: 201, schema: ActionPlan.ActionPlan },
+  success: { status: 201, schema: NamedPlan },
   etag,
-  handle: ({ body }) => ActionPlanService.create(body),
+  handle: ({ body }) => Effect.flatMap(ActionPlanService.create(body), InstitutionNames.attach),
 })
 
 const read = Route.make({
@@ -53,9 +59,9 @@ const read = Route.make({
   tag,
   summary: "A plan with its objectives, activities and indicators (members, national coordinator)",
   pathSchema: PlanPath,
-  success: { status: 200, schema: ActionPlan.ActionPlan },
+  success: { status: 200, schema: NamedPlan },
   etag,
-  handle: ({ path }) => ActionPlanService.find(path.planId),
+  handle: ({ path }) => Effect.flatMap(ActionPlanService.find(path.planId), InstitutionNames.attach),
 })
 
 const ListQuery = Schema.Struct({
@@ -65,7 +71,7 @@ const ListQuery = Schema.Struct({
   after: Keyset.after,
 })
 
-const PlanPage = Keyset.pageSchema(ActionPlan.ActionPlan, "ActionPlanPage")
+const PlanPage = InstitutionNames.namedPage(ActionPlan.ActionPlan, "ActionPlanPage")
 
 const list = Route.make({
   method: "get",
@@ -85,7 +91,7 @@ const list = Route.make({
         repository.byMechanism(query.mechanismId),
       )
       const rows = plans.filter((plan) => query.status === undefined || plan.status === query.status)
-      return yield* Keyset.page(rows, (plan) => [plan.id], query)
+      return yield* InstitutionNames.attachPage(yield* Keyset.page(rows, (plan) => [plan.id], query))
     }),
 })
 
@@ -97,11 +103,33 @@ const changeStatus = Route.make({
   summary: "Adopt the plan, start its implementation, or evaluate it (the coordinator)",
   pathSchema: PlanPath,
   bodySchema: ActionPlanCommands.ChangeStatus.pipe(Schema.omit("planId", "expectedVersion")),
-  success: { status: 200, schema: ActionPlan.ActionPlan },
+  success: { status: 200, schema: NamedPlan },
   ifMatch: true,
   etag,
   handle: ({ path, body, expectedVersion }) =>
-    ActionPlanService.changeStatus({ ...body, planId: path.planId, expectedVersion: expectedVersion ?? 0 }),
+    Effect.flatMap(
+      ActionPlanService.changeStatus({ ...body, planId: path.planId, expectedVersion: expectedVersion ?? 0 }),
+      InstitutionNames.attach,
+    ),
+})
+
+const revise = Route.make({
+  method: "put",
+  path: "/v1/action-plans/:planId",
+  operationId: "reviseActionPlan",
+  tag,
+  summary:
+    "Revise a draft plan whole: objectives, activities and indicators (ids sent back are kept); refused once adopted (the coordinator)",
+  pathSchema: PlanPath,
+  bodySchema: ActionPlanCommands.RevisePlan.pipe(Schema.omit("planId", "expectedVersion")),
+  success: { status: 200, schema: NamedPlan },
+  ifMatch: true,
+  etag,
+  handle: ({ path, body, expectedVersion }) =>
+    Effect.flatMap(
+      ActionPlanService.revise({ ...body, planId: path.planId, expectedVersion: expectedVersion ?? 0 }),
+      InstitutionNames.attach,
+    ),
 })
 
 const setActivityStatus = Route.make({
@@ -112,16 +140,19 @@ const setActivityStatus = Route.make({
   summary: "Record an activity's status, once the plan is adopted (the coordinator)",
   pathSchema: ActivityPath,
   bodySchema: ActionPlanCommands.SetActivityStatus.pipe(Schema.omit("planId", "activityId", "expectedVersion")),
-  success: { status: 200, schema: ActionPlan.ActionPlan },
+  success: { status: 200, schema: NamedPlan },
   ifMatch: true,
   etag,
   handle: ({ path, body, expectedVersion }) =>
-    ActionPlanService.setActivityStatus({
-      ...body,
-      planId: path.planId,
-      activityId: path.activityId,
-      expectedVersion: expectedVersion ?? 0,
-    }),
+    Effect.flatMap(
+      ActionPlanService.setActivityStatus({
+        ...body,
+        planId: path.planId,
+        activityId: path.activityId,
+        expectedVersion: expectedVersion ?? 0,
+      }),
+      InstitutionNames.attach,
+    ),
 })
 
 const recordMeasurement = Route.make({
@@ -132,16 +163,19 @@ const recordMeasurement = Route.make({
   summary: "Record a typed-in indicator's measurement or end-line value, in its unit (the coordinator)",
   pathSchema: IndicatorPath,
   bodySchema: ActionPlanCommands.RecordMeasurement.pipe(Schema.omit("planId", "indicatorId", "expectedVersion")),
-  success: { status: 201, schema: ActionPlan.ActionPlan },
+  success: { status: 201, schema: NamedPlan },
   ifMatch: true,
   etag,
   handle: ({ path, body, expectedVersion }) =>
-    ActionPlanService.recordMeasurement({
-      ...body,
-      planId: path.planId,
-      indicatorId: path.indicatorId,
-      expectedVersion: expectedVersion ?? 0,
-    }),
+    Effect.flatMap(
+      ActionPlanService.recordMeasurement({
+        ...body,
+        planId: path.planId,
+        indicatorId: path.indicatorId,
+        expectedVersion: expectedVersion ?? 0,
+      }),
+      InstitutionNames.attach,
+    ),
 })
 
 const Indicators = Schema.Array(ActionPlan.Indicator).annotations({ identifier: "Indicators" })
@@ -176,18 +210,32 @@ const readIndicator = Route.make({
 
 const Share = Schema.NullOr(Schema.Number.pipe(Schema.between(0, 1)))
 
+const Level = Schema.Struct({
+  due: Schema.NonNegativeInt,
+  completed: Schema.NonNegativeInt,
+  dueWeight: Schema.NonNegative,
+  completedWeight: Schema.NonNegative,
+  level: Share,
+}).annotations({ identifier: "ImplementationLevel", description: "Completed weight over due weight, in [0, 1]" })
+
 /** The package's `MonitoringReport.Report`, as the API describes it. */
 const Report = Schema.Struct({
   planId: Id.ActionPlanId,
   period: Period.Period,
   asOf: CivilDate.CivilDate,
-  implementation: Schema.Struct({
-    due: Schema.NonNegativeInt,
-    completed: Schema.NonNegativeInt,
-    dueWeight: Schema.NonNegative,
-    completedWeight: Schema.NonNegative,
-    level: Share,
-  }).annotations({ identifier: "ImplementationLevel", description: "Completed weight over due weight, in [0, 1]" }),
+  implementation: Level,
+  byPillar: Schema.Array(
+    Schema.Struct({ pillar: Framework.PillarCode, implementation: Level }).annotations({
+      identifier: "PillarImplementation",
+      description: "The implementation level of one pillar of the plan's framework, in the framework's order",
+    }),
+  ),
+  byQuarter: Schema.Array(
+    Schema.Struct({ quarter: Quarter.Quarter, due: Level, cumulative: Level }).annotations({
+      identifier: "QuarterImplementation",
+      description: "Of the activities due in the quarter, and of those due from the period's start to its end",
+    }),
+  ),
   indicators: Schema.Array(
     Schema.Struct({
       indicatorId: Id.IndicatorId,
@@ -243,6 +291,7 @@ export const routes: ReadonlyArray<Route.AnyRoute> = [
   list,
   create,
   read,
+  revise,
   changeStatus,
   setActivityStatus,
   listIndicators,

@@ -205,6 +205,8 @@ for (const db of databases) {
         ["the mechanism's referrals", `/v1/referrals?mechanismId=${mechanism}`, "coordinator"],
         ["overdue referrals", `/v1/mechanisms/${mechanism}/referrals/overdue`, "coordinator"],
         ["response times", `/v1/mechanisms/${mechanism}/referrals/response-times`, "coordinator"],
+        ["action plans", `/v1/action-plans?mechanismId=${mechanism}`, "teacher"],
+        ["an action plan", `/v1/action-plans/${seeded.actionPlan?.planId}`, "teacher"],
       ]
       for (const [what, path, who] of reads) {
         const response = await get(path, who)

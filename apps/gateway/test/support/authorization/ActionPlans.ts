@@ -76,6 +76,21 @@ export const actionPlanScenarios: ReadonlyArray<Scenario> = [
     expect: coordinator(ok("createActionPlan")),
   },
   {
+    operationId: "reviseActionPlan",
+    label: "revise a draft plan: the mechanism's coordinator",
+    request: async (w) => {
+      const id = await drafted(w)
+      const { mechanismId: _mechanismId, ...content } = await draft(w)
+      return {
+        method: "PUT",
+        path: plan(id),
+        body: { ...content, title: "Plan i provës, i rishikuar" },
+        ifMatch: await etagOf(w, plan(id), "coordinator"),
+      }
+    },
+    expect: coordinator(ok("reviseActionPlan")),
+  },
+  {
     operationId: "getActionPlan",
     label: "a plan: the mechanism's people and the national coordinator",
     request: get((w) => plan(demoPlan(w))),
