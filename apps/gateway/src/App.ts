@@ -335,8 +335,14 @@ export const make = (options: Options): Hono<Env> => {
       if (route.etag !== undefined) headers.etag = OptimisticConcurrency.etag(route.etag(value, input))
       if (replayed) headers["idempotent-replayed"] = "true"
       const contentType = route.success.contentType
-      if (contentType !== undefined && typeof wire === "string") {
-        return finish(c.body(wire, route.success.status, { ...headers, "content-type": contentType }))
+      // Text (CSV, iCalendar) and bytes (XLSX) as they are; anything else is JSON.
+      if (contentType !== undefined && (typeof wire === "string" || wire instanceof Uint8Array)) {
+        return finish(
+          c.body(wire as string | Uint8Array<ArrayBuffer>, route.success.status, {
+            ...headers,
+            "content-type": contentType,
+          }),
+        )
       }
       return finish(c.json(wire as object, route.success.status, headers))
     })

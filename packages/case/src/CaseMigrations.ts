@@ -18,6 +18,8 @@
  *
  * Migration 4 indexes the events of protection orders by case, for reading a
  * case whole. Migration 5 adds the court hearings of protection orders.
+ * Migration 7 publishes a fourth view, `incident_statistics` (one row per
+ * incident with the place it happened), read by `@bashke/reporting`.
  *
  * @since 0.1.0
  */
@@ -27,6 +29,7 @@ import statisticsViews from "./internal/migrations/0002_statistics_views"
 import statisticsViewsLateral from "./internal/migrations/0003_statistics_views_lateral"
 import caseReadIndexes from "./internal/migrations/0004_case_read_indexes"
 import protectionOrderHearings from "./internal/migrations/0005_protection_order_hearings"
+import incidentStatisticsView from "./internal/migrations/0007_incident_statistics_view"
 
 /**
  * @since 0.1.0
@@ -39,5 +42,6 @@ export const caseMigrations: Migrations.MigrationSet = {
     { id: 3, name: "statistics-views-lateral", up: statisticsViewsLateral },
     { id: 4, name: "case-read-indexes", up: caseReadIndexes },
     { id: 5, name: "protection-order-hearings", up: protectionOrderHearings },
+    { id: 7, name: "incident-statistics-view", up: incidentStatisticsView },
   ],
 }

@@ -32,6 +32,7 @@ export const Dimension = Schema.Literal(
   "victim-sex",
   "victim-age-band",
   "form",
+  "place",
   "children",
   "perpetrator-sex",
   "perpetrator-age-band",
@@ -107,6 +108,8 @@ export const codes = (
       return ageBands
     case "form":
       return [...Incident.ViolenceForm.literals, notRecorded]
+    case "place":
+      return [...Incident.Place.literals, notRecorded]
     case "children":
       return ["witnessed", "present", "none", "not-known"]
     case "relationship":

@@ -45,6 +45,7 @@ export type TableName =
   | "perpetrators-by-relationship"
   | "protection-orders"
   | "referrals-by-service"
+  | "incidents-by-place"
   | "referral-response-times"
   | "meetings"
   | "plan-implementation"

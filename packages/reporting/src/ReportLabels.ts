@@ -31,6 +31,8 @@ const caseKey = (dimension: Dimension.Dimension, code: string): string | undefin
       return `case.person.age-band.${code}`
     case "form":
       return `case.incident.form.${code}`
+    case "place":
+      return `case.incident.place.${code}`
     case "children":
       return `case.incident.children.${code}`
     case "relationship":

@@ -99,6 +99,7 @@ export const reportingMessages = Catalogue.make({
     en: "Protection orders",
   },
   "reporting.source.referrals": { sq: "Referimet", "sr-Latn": "Upućivanja", en: "Referrals" },
+  "reporting.source.incidents": { sq: "Incidentet", "sr-Latn": "Incidenti", en: "Incidents" },
 
   // Dimensions.
   "reporting.dimension.year": { sq: "Viti", "sr-Latn": "Godina", en: "Year" },
@@ -111,6 +112,7 @@ export const reportingMessages = Catalogue.make({
     en: "Victim's age",
   },
   "reporting.dimension.form": { sq: "Forma e dhunës", "sr-Latn": "Oblik nasilja", en: "Form of violence" },
+  "reporting.dimension.place": { sq: "Vendi i dhunës", "sr-Latn": "Mesto nasilja", en: "Place of violence" },
   "reporting.dimension.children": {
     sq: "Fëmijët e pranishëm ose dëshmitarë",
     "sr-Latn": "Deca prisutna ili svedoci",
@@ -259,6 +261,11 @@ export const reportingMessages = Catalogue.make({
     sq: "Referimet sipas llojit të shërbimit dhe gjendjes",
     "sr-Latn": "Upućivanja po vrsti usluge i stanju",
     en: "Referrals by type of service and status",
+  },
+  "reporting.table.incidents-by-place": {
+    sq: "Incidentet sipas vendit të dhunës dhe gjinisë së viktimës",
+    "sr-Latn": "Incidenti po mestu nasilja i polu žrtve",
+    en: "Incidents by place of violence and sex of the victim",
   },
   "reporting.table.referral-response-times": {
     sq: "Kohët e përgjigjes së referimeve sipas llojit të shërbimit",

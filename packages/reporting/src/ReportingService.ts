@@ -92,6 +92,7 @@ const standard = (request: ReportRequest.ReportRequest) =>
         perpetrators: cube("perpetrators"),
         orders: cube("protection-orders"),
         referrals: cube("referrals"),
+        incidents: cube("incidents"),
         responseTimes: statistics.responseTimes(filter),
         meetings: statistics.meetings(filter),
         met: request.mechanismId === undefined ? statistics.mechanisms : Effect.succeed([request.mechanismId]),
@@ -103,6 +104,7 @@ const standard = (request: ReportRequest.ReportRequest) =>
       perpetrators: answers.perpetrators,
       "protection-orders": answers.orders,
       referrals: answers.referrals,
+      incidents: answers.incidents,
     }
     const withCases = answers.cases.groups.map((group) => group.values[answers.cases.dimensions.indexOf("mechanism")])
     const mechanisms = [

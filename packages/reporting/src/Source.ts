@@ -5,7 +5,10 @@
  * - `perpetrators`: alleged perpetrators;
  * - `protection-orders`: dated events of protection orders (requested,
  *   issued, rejected, extended, expired, breach recorded);
- * - `referrals`: referrals to a service.
+ * - `referrals`: referrals to a service;
+ * - `incidents`: recorded incidents of violence (a case may have several),
+ *   by the place and municipality they happened in, for the cases opened in
+ *   the period.
  *
  * Each unit concerns persons, so each table of a source is suppressed before
  * it leaves a mechanism.
@@ -18,7 +21,7 @@ import type { Dimension } from "./Dimension"
 /**
  * @since 0.1.0
  */
-export const Source = Schema.Literal("cases", "perpetrators", "protection-orders", "referrals").annotations({
+export const Source = Schema.Literal("cases", "perpetrators", "protection-orders", "referrals", "incidents").annotations({
   identifier: "ReportingSource",
   message: () => ({ message: "reporting.source.unknown", override: true }),
 })
@@ -54,6 +57,7 @@ export const dimensions: { readonly [S in Source]: ReadonlyArray<Dimension> } = 
   ],
   "protection-orders": ["mechanism", "municipality", "order-kind", "order-event", "petitioner"],
   referrals: ["mechanism", "municipality", "service-type", "referral-status", "urgency"],
+  incidents: ["year", "mechanism", "municipality", "place", "victim-sex", "children"],
 }
 
 /**

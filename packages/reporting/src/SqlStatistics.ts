@@ -1,6 +1,6 @@
 /**
  * The `Statistics` port on `@effect/sql`, for SQLite and PostgreSQL, over the
- * statistics views the case, referral and meeting packages publish (and
+ * statistics views the case (incidents included), referral and meeting packages publish (and
  * nothing else of theirs). Dimensions map to the views' columns through a
  * fixed table: no caller's text ever reaches the SQL. Counting happens in the
  * database (`GROUP BY`); only codes and counts come back.
@@ -81,6 +81,19 @@ const views: { readonly [S in Source]: View } = {
       "service-type": "service_type",
       "referral-status": "status",
       urgency: "urgency",
+    },
+  },
+  incidents: {
+    view: "incident_statistics",
+    at: "opened_at",
+    consent: "flag",
+    columns: {
+      year: "opened_year",
+      mechanism: "mechanism_id",
+      municipality: "municipality",
+      place: "place",
+      "victim-sex": "victim_sex",
+      children: "children_exposure",
     },
   },
 }

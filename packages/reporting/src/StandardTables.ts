@@ -4,7 +4,8 @@
  * issue's list: cases by form of violence, victims by age, cases by
  * municipality and by children's presence (each by the victim's sex),
  * perpetrators by age and by relationship to the victim, protection orders
- * by kind and event, referrals by service and status. Response times,
+ * by kind and event, referrals by service and status, incidents by the
+ * place of violence (by the victim's sex). Response times,
  * meetings and plan implementation are measure tables beside them.
  *
  * @since 0.1.0
@@ -39,6 +40,7 @@ export const counts: ReadonlyArray<Spec> = [
   { name: "perpetrators-by-relationship", source: "perpetrators", rows: "relationship", columns: "victim-sex" },
   { name: "protection-orders", source: "protection-orders", rows: "order-kind", columns: "order-event" },
   { name: "referrals-by-service", source: "referrals", rows: "service-type", columns: "referral-status" },
+  { name: "incidents-by-place", source: "incidents", rows: "place", columns: "victim-sex" },
 ]
 
 /**

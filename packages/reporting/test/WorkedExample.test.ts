@@ -102,6 +102,14 @@ const expected2025 = {
     ["legal-aid", 1, 0, 1, 0, 0, 0, 0, 0, 2],
     ["total", 1, 0, 2, 1, 0, 0, 0, 0, 4],
   ],
+  "incidents-by-place": [
+    // female, male, (third sex code): c1, c2 and c4 at home; c4 in public; c3 (a boy) at school; c6 not recorded
+    ["home", 3, 0, 0, 3],
+    ["public-space", 1, 0, 0, 1],
+    ["school", 0, 1, 0, 1],
+    ["not-recorded", 1, 0, 0, 1],
+    ["total", 5, 1, 0, 6],
+  ],
   "referral-response-times": [
     // hours to acknowledge (median, p90), to decide (median, p90)
     ["shelter", 3, 4, 8, 10],

@@ -49,6 +49,7 @@ const TableName = Schema.Literal(
   "perpetrators-by-relationship",
   "protection-orders",
   "referrals-by-service",
+  "incidents-by-place",
   "referral-response-times",
   "meetings",
   "plan-implementation",

@@ -20,7 +20,11 @@ export interface CaseRow {
     readonly relationship: string
     readonly time: "current" | "former"
   }>
-  readonly incidents?: ReadonlyArray<{ readonly forms: ReadonlyArray<string>; readonly children: string }>
+  readonly incidents?: ReadonlyArray<{
+    readonly forms: ReadonlyArray<string>
+    readonly children: string
+    readonly place?: string
+  }>
   readonly consent?: { readonly purposes: ReadonlyArray<string>; readonly withdrawnAt?: string }
 }
 
@@ -72,6 +76,7 @@ export const insertCase = (row: CaseRow) =>
         case_id: row.id,
         occurred_on: row.openedAt.slice(0, 10),
         municipality: row.municipality,
+        place: incident.place ?? null,
         forms: JSON.stringify(incident.forms),
         children: incident.children,
         perpetrators: "[]",
@@ -220,7 +225,7 @@ export const workedExample = Effect.gen(function* () {
     openedAt: "2025-03-01T09:00:00.000Z",
     victim: { sex: "female", birthYear: 1990 },
     perpetrators: [{ sex: "male", birthYear: 1988, relationship: "married", time: "current" }],
-    incidents: [{ forms: ["physical", "psychological"], children: "witnessed" }],
+    incidents: [{ forms: ["physical", "psychological"], children: "witnessed", place: "home" }],
     consent: { purposes: ["case-management", "statistics"] },
   })
   yield* insertCase({
@@ -231,7 +236,7 @@ export const workedExample = Effect.gen(function* () {
     openedAt: "2025-04-01T09:00:00.000Z",
     victim: { sex: "female", ageBand: "25-34" },
     perpetrators: [{ sex: "male", birthYear: 1970, relationship: "relative-blood", time: "current" }],
-    incidents: [{ forms: ["psychological"], children: "none" }],
+    incidents: [{ forms: ["psychological"], children: "none", place: "home" }],
     consent: { purposes: ["case-management"] },
   })
   yield* insertCase({
@@ -242,7 +247,7 @@ export const workedExample = Effect.gen(function* () {
     openedAt: "2025-06-01T07:00:00.000Z",
     victim: { sex: "male", birthYear: 2010 },
     perpetrators: [{ sex: "female", birthYear: 1980, relationship: "in-law", time: "current" }],
-    incidents: [{ forms: ["physical"], children: "present" }],
+    incidents: [{ forms: ["physical"], children: "present", place: "school" }],
     consent: { purposes: ["statistics"], withdrawnAt: "2025-08-01T10:00:00.000Z" },
   })
   yield* insertCase({
@@ -254,8 +259,8 @@ export const workedExample = Effect.gen(function* () {
     victim: { sex: "female" },
     perpetrators: [{ sex: "male", birthYear: 1999, relationship: "extramarital-union", time: "former" }],
     incidents: [
-      { forms: ["economic"], children: "none" },
-      { forms: ["sexual", "physical"], children: "witnessed" },
+      { forms: ["economic"], children: "none", place: "home" },
+      { forms: ["sexual", "physical"], children: "witnessed", place: "public-space" },
     ],
     consent: { purposes: ["case-management", "statistics"] },
   })
