@@ -535,6 +535,42 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/institutions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The registered institutions, by id, optionally of one sector or municipality (anyone signed in) */
+        get: operations["listInstitutions"];
+        put?: never;
+        /** Register an institution, under the id it is already known by or a new one (administrators; audited) */
+        post: operations["registerInstitution"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/institutions/{institutionId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A registered institution (anyone signed in) */
+        get: operations["getInstitution"];
+        /** Revise an institution's name, sector and municipality (administrators; audited) */
+        put: operations["reviseInstitution"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/mechanisms/{mechanismId}/meetings": {
         parameters: {
             query?: never;
@@ -784,7 +820,8 @@ export interface paths {
         };
         /** The agenda, built from data: open items, overdue referrals, case reviews (pseudonymised), notices */
         get: operations["getAgenda"];
-        put?: never;
+        /** Edit a scheduled meeting's agenda: topics in a section, items of the rule left out by key (the coordinator; audited) */
+        put: operations["editAgenda"];
         post?: never;
         delete?: never;
         options?: never;
@@ -872,6 +909,58 @@ export interface paths {
         put?: never;
         /** Close an action item as done, or not done with the reason (its owner or the coordinator) */
         post: operations["closeActionItem"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/calendar-feeds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One's calendar feeds, revoked ones too (never their secrets) */
+        get: operations["listCalendarFeeds"];
+        put?: never;
+        /** Make a secret calendar feed URL of one's meetings (shown once; members of a mechanism) */
+        post: operations["createCalendarFeed"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/calendar-feeds/{feedId}/revocation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Revoke one of one's calendar feeds: its URL answers 404 from now on */
+        post: operations["revokeCalendarFeed"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/calendar-feeds/{secret}/meetings.ics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The meetings as an iCalendar feed (RFC 5545), opened by the secret in the URL; no header needed */
+        get: operations["getCalendarFeed"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1232,7 +1321,8 @@ export interface paths {
         };
         /** A plan with its objectives, activities and indicators (members, national coordinator) */
         get: operations["getActionPlan"];
-        put?: never;
+        /** Revise a draft plan whole: objectives, activities and indicators (ids sent back are kept); refused once adopted (the coordinator) */
+        put: operations["reviseActionPlan"];
         post?: never;
         delete?: never;
         options?: never;
@@ -1545,6 +1635,7 @@ export interface components {
              */
             ordersInForce: components["schemas"]["Int"];
             conferenceReasons: components["schemas"]["ConferenceReason"][];
+            conferenceConsent: boolean;
             openedAt: components["schemas"]["CaseInstant"];
             lastReviewedAt?: components["schemas"]["CaseInstant"];
         };
@@ -1868,16 +1959,27 @@ export interface components {
         /** @description a string to be decoded into a Date */
         Date: string;
         MembershipPage: {
-            items: components["schemas"]["Membership"][];
+            items: components["schemas"]["NamedMembership"][];
             next: string | null;
         };
-        Membership: {
+        NamedMembership: {
             id: components["schemas"]["MembershipId"];
             mechanismId: components["schemas"]["MechanismId"];
             institutionId: components["schemas"]["InstitutionId"];
             sector: components["schemas"]["Sector"];
             joinedOn: components["schemas"]["CivilDate"];
             leftOn?: components["schemas"]["CivilDate"];
+            institutionNames: components["schemas"]["InstitutionNames"];
+        };
+        /** @description The name in sq, sr-Latn, sr-Cyrl and en of every registered institution the record mentions, by id */
+        InstitutionNames: {
+            [key: string]: components["schemas"]["InstitutionName"];
+        };
+        InstitutionName: {
+            sq: string;
+            "sr-Latn": string;
+            "sr-Cyrl": string;
+            en: string;
         };
         Contacts: {
             representative: components["schemas"]["Contact"];
@@ -1892,10 +1994,10 @@ export interface components {
         PhoneNumber: string;
         EmailAddress: string;
         MemorandumVersionPage: {
-            items: components["schemas"]["MemorandumVersion"][];
+            items: components["schemas"]["NamedMemorandumVersion"][];
             next: string | null;
         };
-        MemorandumVersion: {
+        NamedMemorandumVersion: {
             memorandumId: components["schemas"]["MemorandumId"];
             mechanismId: components["schemas"]["MechanismId"];
             /**
@@ -1908,6 +2010,7 @@ export interface components {
             expectedSectors: components["schemas"]["ExpectedSectors"];
             publishedAt: components["schemas"]["Date"];
             signatures: components["schemas"]["MemorandumSignature"][];
+            institutionNames: components["schemas"]["InstitutionNames"];
         };
         /** @description a ULID: 26 characters of Crockford base32, sortable by creation time */
         MemorandumId: string;
@@ -1929,15 +2032,38 @@ export interface components {
             expectedSectors: components["schemas"]["Sector"][];
             gaps: components["schemas"]["Sector"][];
         };
+        RegisteredInstitutionPage: {
+            items: components["schemas"]["RegisteredInstitution"][];
+            next: string | null;
+        };
+        RegisteredInstitution: {
+            id: components["schemas"]["InstitutionId"];
+            name: components["schemas"]["InstitutionName"];
+            sector: components["schemas"]["Sector"];
+            municipality?: components["schemas"]["MunicipalityCode"];
+            /**
+             * positive
+             * @description a positive number
+             */
+            version: components["schemas"]["Int"];
+            createdAt: components["schemas"]["Date"];
+            updatedAt: components["schemas"]["Date"];
+        };
+        InstitutionNameInput: {
+            sq: string;
+            "sr-Latn": string;
+            "sr-Cyrl"?: string;
+            en: string;
+        };
         /** @enum {string} */
         MeetingStatus: "requested" | "scheduled" | "held" | "minutes-drafted" | "minutes-approved" | "cancelled";
         /** @enum {string} */
         MeetingKind: "regular" | "ad-hoc";
         ListedMeetingPage: {
-            items: components["schemas"]["ListedMeeting"][];
+            items: components["schemas"]["NamedListedMeeting"][];
             next: string | null;
         };
-        ListedMeeting: {
+        NamedListedMeeting: {
             id: components["schemas"]["MeetingId"];
             mechanismId: components["schemas"]["MechanismId"];
             kind: components["schemas"]["MeetingKind"];
@@ -1948,6 +2074,8 @@ export interface components {
             sequence: components["schemas"]["NonNegativeInt"];
             heldAt?: components["schemas"]["Date"];
             attendance: components["schemas"]["Attendance"][];
+            minutesDue?: components["schemas"]["Date"];
+            minutesCirculatedAt?: components["schemas"]["Date"];
             cancellation?: components["schemas"]["MeetingCancellation"];
             /**
              * positive
@@ -1956,6 +2084,7 @@ export interface components {
             version: components["schemas"]["Int"];
             createdAt: components["schemas"]["Date"];
             updatedAt: components["schemas"]["Date"];
+            institutionNames: components["schemas"]["InstitutionNames"];
         };
         /** @description a ULID: 26 characters of Crockford base32, sortable by creation time */
         MeetingId: string;
@@ -1998,6 +2127,29 @@ export interface components {
             at: components["schemas"]["Date"];
             by: components["schemas"]["PrincipalId"];
         };
+        NamedMeeting: {
+            id: components["schemas"]["MeetingId"];
+            mechanismId: components["schemas"]["MechanismId"];
+            kind: components["schemas"]["MeetingKind"];
+            status: components["schemas"]["MeetingStatus"];
+            request?: components["schemas"]["MeetingRequest"];
+            schedule?: components["schemas"]["MeetingSchedule"];
+            scheduledAt?: components["schemas"]["Date"];
+            sequence: components["schemas"]["NonNegativeInt"];
+            heldAt?: components["schemas"]["Date"];
+            attendance: components["schemas"]["Attendance"][];
+            minutesDue?: components["schemas"]["Date"];
+            minutesCirculatedAt?: components["schemas"]["Date"];
+            cancellation?: components["schemas"]["MeetingCancellation"];
+            /**
+             * positive
+             * @description a positive number
+             */
+            version: components["schemas"]["Int"];
+            createdAt: components["schemas"]["Date"];
+            updatedAt: components["schemas"]["Date"];
+            institutionNames: components["schemas"]["InstitutionNames"];
+        };
         MinutesText: string;
         Minutes: {
             body: components["schemas"]["MinutesText"];
@@ -2024,25 +2176,30 @@ export interface components {
         };
         /** @description a ULID: 26 characters of Crockford base32, sortable by creation time */
         AmendmentId: string;
-        Decision: {
+        NamedDecision: {
             id: components["schemas"]["DecisionId"];
             meetingId: components["schemas"]["MeetingId"];
             mechanismId: components["schemas"]["MechanismId"];
             text: components["schemas"]["DecisionText"];
             caseId?: components["schemas"]["CaseId"];
+            owner?: components["schemas"]["InstitutionId"];
+            dueDate?: components["schemas"]["CivilDate"];
             recordedAt: components["schemas"]["Date"];
             recordedBy: components["schemas"]["PrincipalId"];
+            institutionNames: components["schemas"]["InstitutionNames"];
         };
         /** @description a ULID: 26 characters of Crockford base32, sortable by creation time */
         DecisionId: string;
         DecisionText: string;
         DecisionPage: {
-            items: components["schemas"]["Decision"][];
+            items: components["schemas"]["NamedDecision"][];
             next: string | null;
         };
-        Agenda: {
+        NamedAgenda: {
             meetingId: components["schemas"]["MeetingId"];
             items: components["schemas"]["AgendaItem"][];
+            omitted?: string[];
+            institutionNames: components["schemas"]["InstitutionNames"];
         };
         AgendaItem: {
             /** @enum {string} */
@@ -2070,6 +2227,7 @@ export interface components {
             _tag: "CaseReview";
             caseId: components["schemas"]["CaseId"];
             reference: components["schemas"]["CaseReference"];
+            reasons: components["schemas"]["ConferenceReason"][];
             riskLevel: components["schemas"]["RiskLevel"];
             sectors: components["schemas"]["Sector"][];
             openActions: components["schemas"]["NonNegativeInt"];
@@ -2082,6 +2240,12 @@ export interface components {
         } | {
             /** @enum {string} */
             _tag: "OtherBusiness";
+        } | {
+            /** @enum {string} */
+            _tag: "Topic";
+            topicId: components["schemas"]["AgendaTopicId"];
+            section: components["schemas"]["AgendaTopicSection"];
+            title: components["schemas"]["AgendaTopicTitle"];
         };
         /** @description a ULID: 26 characters of Crockford base32, sortable by creation time */
         ActionItemId: string;
@@ -2107,6 +2271,11 @@ export interface components {
         ServiceId: string;
         /** @enum {string} */
         OverdueReferralStep: "acknowledge" | "decide";
+        /** @description a ULID: 26 characters of Crockford base32, sortable by creation time */
+        AgendaTopicId: string;
+        /** @enum {string} */
+        AgendaTopicSection: "action-items" | "case-reviews" | "notices" | "other-business";
+        AgendaTopicTitle: string;
         CadenceCompliance: {
             year: components["schemas"]["Int"];
             required: components["schemas"]["NonNegativeInt"];
@@ -2120,7 +2289,7 @@ export interface components {
          * @enum {string}
          */
         Locale: "sq" | "sr-Latn" | "sr-Cyrl" | "en";
-        ActionItem: {
+        NamedActionItem: {
             id: components["schemas"]["ActionItemId"];
             mechanismId: components["schemas"]["MechanismId"];
             meetingId: components["schemas"]["MeetingId"];
@@ -2140,6 +2309,7 @@ export interface components {
             version: components["schemas"]["Int"];
             createdAt: components["schemas"]["Date"];
             updatedAt: components["schemas"]["Date"];
+            institutionNames: components["schemas"]["InstitutionNames"];
         };
         ActionItemDescription: string;
         /** @enum {string} */
@@ -2147,9 +2317,23 @@ export interface components {
         /** @enum {string} */
         NotDoneReason: "circumstances-changed" | "not-done";
         ActionItemPage: {
-            items: components["schemas"]["ActionItem"][];
+            items: components["schemas"]["NamedActionItem"][];
             next: string | null;
         };
+        IssuedCalendarFeed: {
+            feed: components["schemas"]["CalendarFeed"];
+            /** @description The feed's path on this API: give it to the calendar application */
+            url: string;
+        };
+        CalendarFeed: {
+            id: components["schemas"]["CalendarFeedId"];
+            principalId: components["schemas"]["PrincipalId"];
+            locale: components["schemas"]["Locale"];
+            createdAt: components["schemas"]["Date"];
+            revokedAt?: components["schemas"]["Date"];
+        };
+        /** @description a ULID: 26 characters of Crockford base32, sortable by creation time */
+        CalendarFeedId: string;
         Organization: {
             institution: components["schemas"]["InstitutionId"];
             sector?: components["schemas"]["Sector"];
@@ -2227,7 +2411,7 @@ export interface components {
                 [key: string]: unknown;
             }[];
         };
-        Referral: {
+        NamedReferral: {
             id: components["schemas"]["ReferralId"];
             mechanism: components["schemas"]["MechanismId"];
             case: components["schemas"]["CaseId"];
@@ -2240,6 +2424,7 @@ export interface components {
             status: components["schemas"]["ReferralStatus"];
             history: components["schemas"]["ReferralStep"][];
             version: components["schemas"]["NonNegativeInt"];
+            institutionNames: components["schemas"]["InstitutionNames"];
         };
         /** @description a string matching the pattern ^[a-z0-9]+(-[a-z0-9]+)*$ */
         ReferralCode: string;
@@ -2273,7 +2458,7 @@ export interface components {
             institution: components["schemas"]["InstitutionId"];
         };
         ReferralPage: {
-            items: components["schemas"]["Referral"][];
+            items: components["schemas"]["NamedReferral"][];
             next: string | null;
         };
         /** @description A FHIR R4 Bundle (collection): the referral's ServiceRequest, then its Task */
@@ -2295,7 +2480,7 @@ export interface components {
         ReferralOutcome: {
             outcome?: components["schemas"]["ReferralCode"];
         };
-        ReferralOverdue: {
+        NamedReferralOverdue: {
             referral: components["schemas"]["ReferralId"];
             case: components["schemas"]["CaseId"];
             mechanism: components["schemas"]["MechanismId"];
@@ -2304,8 +2489,9 @@ export interface components {
             /** @enum {string} */
             step: "acknowledge" | "decide";
             due: components["schemas"]["Date"];
+            institutionNames: components["schemas"]["InstitutionNames"];
         };
-        ReferralResponseTimes: {
+        NamedReferralResponseTimes: {
             perInstitution: {
                 key: components["schemas"]["InstitutionId"];
                 acknowledge: components["schemas"]["ResponseTimeFigures"];
@@ -2316,6 +2502,7 @@ export interface components {
                 acknowledge: components["schemas"]["ResponseTimeFigures"];
                 decide: components["schemas"]["ResponseTimeFigures"];
             }[];
+            institutionNames: components["schemas"]["InstitutionNames"];
         };
         /** @description Hours: median and 90th percentile (nearest rank) */
         ResponseTimeFigures: {
@@ -2326,10 +2513,10 @@ export interface components {
         /** @enum {string} */
         ActionPlanStatus: "draft" | "adopted" | "in-implementation" | "evaluated";
         ActionPlanPage: {
-            items: components["schemas"]["ActionPlan"][];
+            items: components["schemas"]["NamedActionPlan"][];
             next: string | null;
         };
-        ActionPlan: {
+        NamedActionPlan: {
             id: components["schemas"]["ActionPlanId"];
             mechanismId: components["schemas"]["MechanismId"];
             framework: components["schemas"]["FrameworkCode"];
@@ -2347,6 +2534,7 @@ export interface components {
             version: components["schemas"]["Int"];
             createdAt: components["schemas"]["Date"];
             updatedAt: components["schemas"]["Date"];
+            institutionNames: components["schemas"]["InstitutionNames"];
         };
         /** @description a ULID: 26 characters of Crockford base32, sortable by creation time */
         ActionPlanId: string;
@@ -2459,6 +2647,8 @@ export interface components {
             period: components["schemas"]["Period"];
             asOf: components["schemas"]["CivilDate"];
             implementation: components["schemas"]["ImplementationLevel"];
+            byPillar: components["schemas"]["PillarImplementation"][];
+            byQuarter: components["schemas"]["QuarterImplementation"][];
             indicators: components["schemas"]["IndicatorLine"][];
             activities: components["schemas"]["ActivityLine"][];
             overdue: components["schemas"]["ActivityId"][];
@@ -2476,6 +2666,17 @@ export interface components {
          * @description a non-negative number
          */
         NonNegative: number;
+        /** @description The implementation level of one pillar of the plan's framework, in the framework's order */
+        PillarImplementation: {
+            pillar: components["schemas"]["PillarCode"];
+            implementation: components["schemas"]["ImplementationLevel"];
+        };
+        /** @description Of the activities due in the quarter, and of those due from the period's start to its end */
+        QuarterImplementation: {
+            quarter: components["schemas"]["Quarter"];
+            due: components["schemas"]["ImplementationLevel"];
+            cumulative: components["schemas"]["ImplementationLevel"];
+        };
         IndicatorLine: {
             indicatorId: components["schemas"]["IndicatorId"];
             objective: components["schemas"]["ObjectiveCode"];
@@ -2507,7 +2708,7 @@ export interface components {
         Report: Record<string, never>;
         ReportTable: Record<string, never>;
         /** @enum {string} */
-        ReportTableName: "cases-by-form" | "victims-by-age" | "cases-by-municipality" | "cases-by-children" | "perpetrators-by-age" | "perpetrators-by-relationship" | "protection-orders" | "referrals-by-service" | "referral-response-times" | "meetings" | "plan-implementation";
+        ReportTableName: "cases-by-form" | "victims-by-age" | "cases-by-municipality" | "cases-by-children" | "perpetrators-by-age" | "perpetrators-by-relationship" | "protection-orders" | "referrals-by-service" | "incidents-by-place" | "referral-response-times" | "meetings" | "plan-implementation";
         PluginReviewPage: {
             items: components["schemas"]["PluginReviewSummary"][];
             next: string | null;
@@ -5078,7 +5279,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Membership"];
+                    "application/json": components["schemas"]["NamedMembership"];
                 };
             };
             /** @description Malformed request */
@@ -5174,7 +5375,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Membership"];
+                    "application/json": components["schemas"]["NamedMembership"];
                 };
             };
             /** @description Malformed request */
@@ -5264,7 +5465,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Membership"];
+                    "application/json": components["schemas"]["NamedMembership"];
                 };
             };
             /** @description Malformed request */
@@ -5481,7 +5682,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["MemorandumVersion"];
+                    "application/json": components["schemas"]["NamedMemorandumVersion"];
                 };
             };
             /** @description Malformed request */
@@ -5580,7 +5781,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["MemorandumVersion"];
+                    "application/json": components["schemas"]["NamedMemorandumVersion"];
                 };
             };
             /** @description Malformed request */
@@ -5787,6 +5988,317 @@ export interface operations {
             };
         };
     };
+    listInstitutions: {
+        parameters: {
+            query?: {
+                sector?: components["schemas"]["Sector"];
+                municipality?: components["schemas"]["MunicipalityCode"];
+                limit?: components["schemas"]["NumberFromString"];
+                after?: components["schemas"]["Cursor"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The registered institutions, by id, optionally of one sector or municipality (anyone signed in) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegisteredInstitutionPage"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No or unknown credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input: the field and the rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    registerInstitution: {
+        parameters: {
+            query?: never;
+            header: {
+                "Idempotency-Key": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    id?: components["schemas"]["InstitutionId"];
+                    name: components["schemas"]["InstitutionNameInput"];
+                    sector: components["schemas"]["Sector"];
+                    municipality?: components["schemas"]["MunicipalityCode"];
+                };
+            };
+        };
+        responses: {
+            /** @description Register an institution, under the id it is already known by or a new one (administrators; audited) */
+            201: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegisteredInstitution"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No or unknown credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input: the field and the rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getInstitution: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                institutionId: components["schemas"]["InstitutionId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A registered institution (anyone signed in) */
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegisteredInstitution"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No or unknown credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input: the field and the rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    reviseInstitution: {
+        parameters: {
+            query?: never;
+            header: {
+                "If-Match": string;
+            };
+            path: {
+                institutionId: components["schemas"]["InstitutionId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name: components["schemas"]["InstitutionNameInput"];
+                    sector: components["schemas"]["Sector"];
+                    municipality?: components["schemas"]["MunicipalityCode"];
+                };
+            };
+        };
+        responses: {
+            /** @description Revise an institution's name, sector and municipality (administrators; audited) */
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegisteredInstitution"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No or unknown credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Changed since read */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input: the field and the rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match missing */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     listMeetings: {
         parameters: {
             query?: {
@@ -5888,7 +6400,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ListedMeeting"];
+                    "application/json": components["schemas"]["NamedMeeting"];
                 };
             };
             /** @description Malformed request */
@@ -5956,7 +6468,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ListedMeeting"];
+                    "application/json": components["schemas"]["NamedMeeting"];
                 };
             };
             /** @description Malformed request */
@@ -6033,7 +6545,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ListedMeeting"];
+                    "application/json": components["schemas"]["NamedMeeting"];
                 };
             };
             /** @description Malformed request */
@@ -6181,7 +6693,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ListedMeeting"];
+                    "application/json": components["schemas"]["NamedMeeting"];
                 };
             };
             /** @description Malformed request */
@@ -6278,7 +6790,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ListedMeeting"];
+                    "application/json": components["schemas"]["NamedMeeting"];
                 };
             };
             /** @description Malformed request */
@@ -6373,7 +6885,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ListedMeeting"];
+                    "application/json": components["schemas"]["NamedMeeting"];
                 };
             };
             /** @description Malformed request */
@@ -6467,7 +6979,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ListedMeeting"];
+                    "application/json": components["schemas"]["NamedMeeting"];
                 };
             };
             /** @description Malformed request */
@@ -6561,7 +7073,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ListedMeeting"];
+                    "application/json": components["schemas"]["NamedMeeting"];
                 };
             };
             /** @description Malformed request */
@@ -6717,7 +7229,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ListedMeeting"];
+                    "application/json": components["schemas"]["NamedMeeting"];
                 };
             };
             /** @description Malformed request */
@@ -6813,7 +7325,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ListedMeeting"];
+                    "application/json": components["schemas"]["NamedMeeting"];
                 };
             };
             /** @description Malformed request */
@@ -6908,7 +7420,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ListedMeeting"];
+                    "application/json": components["schemas"]["NamedMeeting"];
                 };
             };
             /** @description Malformed request */
@@ -6992,6 +7504,8 @@ export interface operations {
                 "application/json": {
                     text: components["schemas"]["DecisionText"];
                     caseId?: components["schemas"]["CaseId"];
+                    owner?: components["schemas"]["InstitutionId"];
+                    dueDate?: components["schemas"]["CivilDate"];
                 };
             };
         };
@@ -7002,7 +7516,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Decision"];
+                    "application/json": components["schemas"]["NamedDecision"];
                 };
             };
             /** @description Malformed request */
@@ -7139,7 +7653,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Agenda"];
+                    "application/json": components["schemas"]["NamedAgenda"];
                 };
             };
             /** @description Malformed request */
@@ -7171,6 +7685,105 @@ export interface operations {
             };
             /** @description Invalid input: the field and the rule */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    editAgenda: {
+        parameters: {
+            query?: never;
+            header: {
+                "If-Match": string;
+            };
+            path: {
+                meetingId: components["schemas"]["MeetingId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    topics: {
+                        id?: components["schemas"]["AgendaTopicId"];
+                        section: components["schemas"]["AgendaTopicSection"];
+                        title: components["schemas"]["AgendaTopicTitle"];
+                    }[];
+                    omitted: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description Edit a scheduled meeting's agenda: topics in a section, items of the rule left out by key (the coordinator; audited) */
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NamedMeeting"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No or unknown credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Changed since read */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input: the field and the rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match missing */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7425,7 +8038,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ActionItem"];
+                    "application/json": components["schemas"]["NamedActionItem"];
                 };
             };
             /** @description Malformed request */
@@ -7575,7 +8188,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ActionItem"];
+                    "application/json": components["schemas"]["NamedActionItem"];
                 };
             };
             /** @description Malformed request */
@@ -7625,6 +8238,262 @@ export interface operations {
             };
             /** @description If-Match missing */
             428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listCalendarFeeds: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One's calendar feeds, revoked ones too (never their secrets) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarFeed"][];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No or unknown credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input: the field and the rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createCalendarFeed: {
+        parameters: {
+            query?: never;
+            header: {
+                "Idempotency-Key": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    locale?: components["schemas"]["Locale"];
+                };
+            };
+        };
+        responses: {
+            /** @description Make a secret calendar feed URL of one's meetings (shown once; members of a mechanism) */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IssuedCalendarFeed"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No or unknown credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input: the field and the rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    revokeCalendarFeed: {
+        parameters: {
+            query?: never;
+            header: {
+                "Idempotency-Key": string;
+            };
+            path: {
+                feedId: components["schemas"]["CalendarFeedId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Revoke one of one's calendar feeds: its URL answers 404 from now on */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarFeed"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No or unknown credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input: the field and the rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getCalendarFeed: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                secret: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The meetings as an iCalendar feed (RFC 5545), opened by the secret in the URL; no header needed */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/calendar; charset=utf-8": string;
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input: the field and the rule */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8382,7 +9251,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Referral"];
+                    "application/json": components["schemas"]["NamedReferral"];
                 };
             };
             /** @description Malformed request */
@@ -8450,7 +9319,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Referral"];
+                    "application/json": components["schemas"]["NamedReferral"];
                 };
             };
             /** @description Malformed request */
@@ -8658,7 +9527,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Referral"];
+                    "application/json": components["schemas"]["NamedReferral"];
                 };
             };
             /** @description Malformed request */
@@ -8747,7 +9616,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Referral"];
+                    "application/json": components["schemas"]["NamedReferral"];
                 };
             };
             /** @description Malformed request */
@@ -8840,7 +9709,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Referral"];
+                    "application/json": components["schemas"]["NamedReferral"];
                 };
             };
             /** @description Malformed request */
@@ -8929,7 +9798,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Referral"];
+                    "application/json": components["schemas"]["NamedReferral"];
                 };
             };
             /** @description Malformed request */
@@ -9022,7 +9891,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Referral"];
+                    "application/json": components["schemas"]["NamedReferral"];
                 };
             };
             /** @description Malformed request */
@@ -9115,7 +9984,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Referral"];
+                    "application/json": components["schemas"]["NamedReferral"];
                 };
             };
             /** @description Malformed request */
@@ -9208,7 +10077,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Referral"];
+                    "application/json": components["schemas"]["NamedReferral"];
                 };
             };
             /** @description Malformed request */
@@ -9293,7 +10162,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ReferralOverdue"][];
+                    "application/json": components["schemas"]["NamedReferralOverdue"][];
                 };
             };
             /** @description Malformed request */
@@ -9360,7 +10229,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ReferralResponseTimes"];
+                    "application/json": components["schemas"]["NamedReferralResponseTimes"];
                 };
             };
             /** @description Malformed request */
@@ -9536,7 +10405,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ActionPlan"];
+                    "application/json": components["schemas"]["NamedActionPlan"];
                 };
             };
             /** @description Malformed request */
@@ -9604,7 +10473,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ActionPlan"];
+                    "application/json": components["schemas"]["NamedActionPlan"];
                 };
             };
             /** @description Malformed request */
@@ -9654,6 +10523,133 @@ export interface operations {
             };
         };
     };
+    reviseActionPlan: {
+        parameters: {
+            query?: never;
+            header: {
+                "If-Match": string;
+            };
+            path: {
+                planId: components["schemas"]["ActionPlanId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    framework?: components["schemas"]["FrameworkCode"];
+                    /** @description a string that will be trimmed */
+                    title: string;
+                    period: components["schemas"]["Period"];
+                    objectives: components["schemas"]["Objective"][];
+                    activities: {
+                        objective: components["schemas"]["ObjectiveCode"];
+                        /** @description a string that will be trimmed */
+                        title: string;
+                        responsible: components["schemas"]["InstitutionId"];
+                        partners?: components["schemas"]["InstitutionId"][];
+                        quarters: components["schemas"]["Quarter"][];
+                        budget?: components["schemas"]["Budget"];
+                        /**
+                         * lessThanOrEqualTo(1000)
+                         * @description a number less than or equal to 1000
+                         */
+                        weight?: number;
+                        id?: components["schemas"]["ActivityId"];
+                    }[];
+                    indicators: {
+                        objective: components["schemas"]["ObjectiveCode"];
+                        /** @description a string that will be trimmed */
+                        title: string;
+                        unit: components["schemas"]["IndicatorUnit"];
+                        baseline: components["schemas"]["Observation"];
+                        /**
+                         * finite
+                         * @description a finite number
+                         */
+                        target: number;
+                        source?: components["schemas"]["IndicatorSource"];
+                        id?: components["schemas"]["IndicatorId"];
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Revise a draft plan whole: objectives, activities and indicators (ids sent back are kept); refused once adopted (the coordinator) */
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NamedActionPlan"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No or unknown credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Changed since read */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input: the field and the rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match missing */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     changeActionPlanStatus: {
         parameters: {
             query?: never;
@@ -9681,7 +10677,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ActionPlan"];
+                    "application/json": components["schemas"]["NamedActionPlan"];
                 };
             };
             /** @description Malformed request */
@@ -9776,7 +10772,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ActionPlan"];
+                    "application/json": components["schemas"]["NamedActionPlan"];
                 };
             };
             /** @description Malformed request */
@@ -10008,7 +11004,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ActionPlan"];
+                    "application/json": components["schemas"]["NamedActionPlan"];
                 };
             };
             /** @description Malformed request */
