@@ -124,7 +124,8 @@ export const actionPlanMessages = Catalogue.make({
   },
   "action-plan.measurement.out-of-range": {
     sq: "Kjo vlerë nuk i përshtatet njësisë së treguesit: numri është i plotë, përqindja deri në 100, asnjë vlerë nën zero.",
-    "sr-Latn": "Ova vrednost ne odgovara jedinici pokazatelja: broj je ceo, procenat najviše 100, nijedna vrednost ispod nule.",
+    "sr-Latn":
+      "Ova vrednost ne odgovara jedinici pokazatelja: broj je ceo, procenat najviše 100, nijedna vrednost ispod nule.",
     en: "This value does not fit the indicator's unit: a count is whole, a percent at most 100, nothing below zero.",
   },
   "action-plan.indicator.value-out-of-range": {

@@ -146,8 +146,9 @@ export const compute = (inputs: Inputs): Report => {
     }),
   )
   const byQuarter = Quarter.between(period.start, period.end).map((quarter): QuarterLine => {
-    const first = Quarter.start(quarter) < period.start ? period.start : Quarter.start(quarter)
-    const last = Quarter.end(quarter) > period.end ? period.end : Quarter.end(quarter)
+    // The quarter clipped to the period (calendar days compare as text).
+    const [first] = [Quarter.start(quarter), period.start].sort().reverse() as [CivilDate.CivilDate]
+    const [last] = [Quarter.end(quarter), period.end].sort() as [CivilDate.CivilDate]
     return {
       quarter,
       due: ImplementationLevel.compute(plan.activities, { start: first, end: last }),

@@ -17,15 +17,7 @@
  *
  * @since 0.1.0
  */
-import {
-  Errors,
-  Id,
-  type Institution,
-  Municipality,
-  Principal,
-  Sector,
-  Transliteration,
-} from "@bashke/kernel"
+import { Errors, Id, type Institution, Municipality, Principal, Sector, Transliteration } from "@bashke/kernel"
 import { Context, Effect, Option, Schema } from "effect"
 
 const Text = Schema.String.pipe(

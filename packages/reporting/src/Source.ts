@@ -21,7 +21,13 @@ import type { Dimension } from "./Dimension"
 /**
  * @since 0.1.0
  */
-export const Source = Schema.Literal("cases", "perpetrators", "protection-orders", "referrals", "incidents").annotations({
+export const Source = Schema.Literal(
+  "cases",
+  "perpetrators",
+  "protection-orders",
+  "referrals",
+  "incidents",
+).annotations({
   identifier: "ReportingSource",
   message: () => ({ message: "reporting.source.unknown", override: true }),
 })
