@@ -55,7 +55,7 @@ export type NameInput = typeof NameInput.Type
  *
  * @since 0.1.0
  */
-export const Name = Schema.Struct({
+export const FullName = Schema.Struct({
   sq: Schema.String,
   "sr-Latn": Schema.String,
   "sr-Cyrl": Schema.String,
@@ -65,7 +65,7 @@ export const Name = Schema.Struct({
 /**
  * @since 0.1.0
  */
-export type Name = typeof Name.Type
+export type FullName = typeof FullName.Type
 
 /**
  * The name in all four languages: the texts trimmed, Serbian Cyrillic derived
@@ -73,7 +73,7 @@ export type Name = typeof Name.Type
  *
  * @since 0.1.0
  */
-export const fullName = (input: NameInput): Name => ({
+export const fullName = (input: NameInput): FullName => ({
   sq: input.sq.trim(),
   "sr-Latn": input["sr-Latn"].trim(),
   "sr-Cyrl": input["sr-Cyrl"]?.trim() ?? Transliteration.toCyrillic(input["sr-Latn"].trim()),
@@ -89,7 +89,7 @@ export const fullName = (input: NameInput): Name => ({
  */
 export const RegisteredInstitution = Schema.Struct({
   id: Id.InstitutionId,
-  name: Name,
+  name: FullName,
   sector: Sector.Sector,
   municipality: Schema.optional(Municipality.MunicipalityCode),
   version: Schema.Int.pipe(Schema.positive()),
@@ -119,7 +119,7 @@ export const toInstitution = (registered: RegisteredInstitution): Institution.In
  *
  * @since 0.1.0
  */
-export type Names = ReadonlyMap<Id.InstitutionId, Name>
+export type Names = ReadonlyMap<Id.InstitutionId, FullName>
 
 /**
  * The events the registry writes to the outbox (aggregate type `Institution`),

@@ -9,11 +9,11 @@ import { Errors, Id, Municipality, Sector, Span } from "@bashke/kernel"
 import { OptimisticConcurrency, SqlValues } from "@bashke/persistence"
 import { SqlClient } from "@effect/sql"
 import { Effect, Layer, Option, Schema } from "effect"
-import { InstitutionStore, Name, type RegisteredInstitution, type Store } from "./Institutions"
+import { FullName, InstitutionStore, type RegisteredInstitution, type Store } from "./Institutions"
 
 const Row = Schema.Struct({
   id: Id.InstitutionId,
-  name: Schema.parseJson(Name),
+  name: Schema.parseJson(FullName),
   sector: Sector.Sector,
   municipality: Schema.NullishOr(Municipality.MunicipalityCode),
   version: SqlValues.SqlInteger,

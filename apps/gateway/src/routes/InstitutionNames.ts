@@ -19,7 +19,7 @@ import { Effect, Schema } from "effect"
 import * as Keyset from "./Keyset"
 
 /** The names of the institutions a record mentions, by id. */
-export const Names = Schema.Record({ key: Id.InstitutionId, value: Institutions.Name }).annotations({
+export const Names = Schema.Record({ key: Id.InstitutionId, value: Institutions.FullName }).annotations({
   identifier: "InstitutionNames",
   description: "The name in sq, sr-Latn, sr-Cyrl and en of every registered institution the record mentions, by id",
 })
@@ -51,7 +51,7 @@ const idsIn = (value: unknown, found: Set<Id.InstitutionId>): Set<Id.Institution
 }
 
 const namesFor = (value: unknown, names: Institutions.Names): Names => {
-  const out: Record<string, typeof Institutions.Name.Type> = {}
+  const out: Record<string, Institutions.FullName> = {}
   for (const id of idsIn(value, new Set())) {
     const name = names.get(id)
     if (name !== undefined) out[id] = name
