@@ -25,7 +25,8 @@ export const program = `
 import type createClient from "openapi-fetch"
 import type { components, paths } from "./schema"
 
-type Referral = components["schemas"]["Referral"]
+// Referrals are answered with the names of their institutions beside the ids.
+type Referral = components["schemas"]["NamedReferral"]
 
 export interface Setting {
   readonly fetch: (request: Request) => Promise<Response>
