@@ -34,6 +34,8 @@ export const summary: CaseSummaries.CaseSummary = Schema.decodeSync(CaseSummarie
   riskLevel: "high",
   hasChildren: true,
   sectors: ["police"],
+  conferenceReasons: ["high-risk"],
+  conferenceConsent: true,
   openedAt: "2026-01-12T10:00:00.000Z",
 })
 export const item: Agenda.Item = { _tag: "OtherBusiness" }
