@@ -1,6 +1,7 @@
 /** Every route of the API, in the order the OpenAPI document lists them. */
 import type * as Route from "./Route"
 import * as ActionPlans from "./routes/ActionPlans"
+import * as BreakGlassReviews from "./routes/BreakGlassReviews"
 import * as CalendarFeeds from "./routes/CalendarFeeds"
 import * as Cases from "./routes/Cases"
 import * as Institutions from "./routes/Institutions"
@@ -13,6 +14,7 @@ import * as ServiceDirectory from "./routes/ServiceDirectory"
 
 export const routes: ReadonlyArray<Route.AnyRoute> = [
   ...Cases.routes,
+  ...BreakGlassReviews.routes,
   ...Mechanisms.routes,
   ...Institutions.routes,
   ...Meetings.routes,

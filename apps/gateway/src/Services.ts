@@ -10,7 +10,13 @@ import {
   type IndicatorSources,
   SqlActionPlanRepository,
 } from "@bashke/action-plan"
-import { type CaseRepository, CaseService, type PersonalData, type Signatories } from "@bashke/case"
+import {
+  type BreakGlassReviewRepository,
+  type CaseRepository,
+  CaseService,
+  type PersonalData,
+  type Signatories,
+} from "@bashke/case"
 import { Id } from "@bashke/kernel"
 import {
   type Institutions,
@@ -52,6 +58,7 @@ export type GatewayServices =
   | Institutions.InstitutionStore
   | CaseService.CaseService
   | CaseRepository.CaseRepository
+  | BreakGlassReviewRepository.BreakGlassReviewRepository
   | PersonalData.PersonalData
   | Signatories.Signatories
   | MeetingRepository.MeetingRepository

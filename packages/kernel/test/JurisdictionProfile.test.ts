@@ -32,6 +32,7 @@ describe("the Kosovo profile", () => {
       "referrals.decideWithin",
       "statistics.smallCellThreshold",
       "statistics.consentRequired",
+      "caseTeam.protectionSectors",
       "communities",
     ])
   })

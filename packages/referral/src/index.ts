@@ -22,6 +22,13 @@ export * as CaseFacts from "./CaseFacts"
 export * as Directory from "./Directory"
 
 /**
+ * Who may write the service directory: an institution's own people, or an administrator.
+ *
+ * @since 0.1.0
+ */
+export * as DirectoryPolicy from "./DirectoryPolicy"
+
+/**
  * A referral as FHIR R4 `ServiceRequest` and `Task`, with the status mapping.
  *
  * @since 0.1.0

@@ -4,7 +4,7 @@
 // happened in, the children's exposure, the victim's sex and the case's
 // statistics consent, dated like the other case views by the case's opening.
 // Codes and flags only, as the other views. The same SQL on both dialects.
-// Id 7: 6 is another branch's.
+// Id 8: 6 and 7 came first (consent recording, break-glass reviews).
 import { SqlClient } from "@effect/sql"
 import { Effect } from "effect"
 
