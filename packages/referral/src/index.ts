@@ -15,6 +15,13 @@
 export * as CaseFacts from "./CaseFacts"
 
 /**
+ * A withdrawn consent cancels the open referrals that relied on it.
+ *
+ * @since 0.1.0
+ */
+export * as ConsentWithdrawal from "./ConsentWithdrawal"
+
+/**
  * The service directory: organisations, locations, services, capacity.
  *
  * @since 0.1.0
@@ -48,6 +55,14 @@ export * as Referral from "./Referral"
  * @since 0.1.0
  */
 export * as ReferralDeadlines from "./ReferralDeadlines"
+
+/**
+ * What an unanswered referral makes due: acknowledge and decide, reminded,
+ * overdue and escalated.
+ *
+ * @since 0.1.0
+ */
+export * as ReferralDue from "./ReferralDue"
 
 /**
  * The guards a referral passes before it is sent.
