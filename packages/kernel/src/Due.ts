@@ -18,7 +18,7 @@
 import { Schema } from "effect"
 import * as CivilDate from "./CivilDate"
 import * as Deadline from "./Deadline"
-import { CaseId, InstitutionId, MechanismId } from "./Id"
+import { type CaseId, InstitutionId, type MechanismId } from "./Id"
 import type { JurisdictionProfile } from "./JurisdictionProfile"
 
 /**
@@ -145,7 +145,9 @@ export interface Reminder {
  * One thing due. `key` is stable for as long as the same thing is due (an
  * order's expiry keyed by the expiry itself, so an extension makes a new
  * item); `kind` names what is due (`referral.acknowledge`) and keys its
- * messages; `responsible` are those who must act, whose worklist shows it.
+ * messages; `responsible` are those who must act, whose worklist shows it;
+ * `until`, when set, is when the item stops mattering (a hearing once it has
+ * begun): it leaves worklists and none of its reminders is sent from then.
  *
  * @since 0.1.0
  */
@@ -158,7 +160,43 @@ export interface Item {
   readonly dueAt: Date
   readonly responsible: ReadonlyArray<Audience>
   readonly reminders: ReadonlyArray<Reminder>
+  readonly until?: Date | undefined
+  /**
+   * The calendar day a thing is due on, when it is due on a day rather than at
+   * an instant (an action item, a reassessment): shown as that day, while
+   * `dueAt` is the end of it.
+   */
+  readonly day?: CivilDate.CivilDate | undefined
 }
+
+/**
+ * The catalogue key of what an item asks, in its domain's messages:
+ * `referral.acknowledge` → `referral.due.acknowledge` ("Acknowledge the
+ * referral").
+ *
+ * @since 0.1.0
+ */
+export const titleKey = (kind: string): string => {
+  const dot = kind.indexOf(".")
+  return dot < 0 ? `${kind}.due` : `${kind.slice(0, dot)}.due${kind.slice(dot)}`
+}
+
+/**
+ * The catalogue key of a reminder's sentence, with the placeholder `{due}`:
+ * `referral.due.acknowledge.overdue` ("The referral was not acknowledged by
+ * {due}.").
+ *
+ * @since 0.1.0
+ */
+export const messageKey = (kind: string, stage: Stage): string => `${titleKey(kind)}.${stage}`
+
+/**
+ * Whether an item still matters at `now` (before its `until`, if any).
+ *
+ * @since 0.1.0
+ */
+export const current = (item: Pick<Item, "until">, now: Date): boolean =>
+  item.until === undefined || now.getTime() < item.until.getTime()
 
 /**
  * The idempotency key of one reminder of an item: the item's key and the stage.

@@ -43,6 +43,11 @@ describe("Due", () => {
     expect(Due.escalated(subject, at("2026-03-10T14:00:00Z"))).toBe(true)
   })
 
+  it("names the messages of a kind in its domain's catalogue", () => {
+    expect(Due.titleKey("referral.acknowledge")).toBe("referral.due.acknowledge")
+    expect(Due.messageKey("case.order.expiry", "approaching")).toBe("case.due.order.expiry.approaching")
+  })
+
   it("keys a reminder by its item and stage, and drops repeated audiences", () => {
     expect(Due.reminderKey({ key: "k" }, { stage: "overdue" })).toBe("k#overdue")
     const police = Due.institution("01JK0000000000000000000001" as InstitutionId)

@@ -39,8 +39,7 @@ export const relyingOn = (
   consent: Id.ConsentId,
 ): ReadonlyArray<Referral.Referral> =>
   referrals.filter(
-    (referral) =>
-      Referral.isOpen(referral) && referral.basis._tag === "Consent" && referral.basis.consent === consent,
+    (referral) => Referral.isOpen(referral) && referral.basis._tag === "Consent" && referral.basis.consent === consent,
   )
 
 /**

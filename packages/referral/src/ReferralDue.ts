@@ -18,8 +18,7 @@
  *
  * @since 0.1.0
  */
-import { Due, type Id, JurisdictionProfile } from "@bashke/kernel"
-import { Deadline } from "@bashke/kernel"
+import { Deadline, Due, type Id, JurisdictionProfile } from "@bashke/kernel"
 import { Effect } from "effect"
 import type * as Referral from "./Referral"
 import * as ReferralDeadlines from "./ReferralDeadlines"
@@ -125,7 +124,10 @@ const item = (
  *
  * @since 0.1.0
  */
-export const items = (referral: Awaiting, profile: JurisdictionProfile.JurisdictionProfile): ReadonlyArray<Due.Item> => {
+export const items = (
+  referral: Awaiting,
+  profile: JurisdictionProfile.JurisdictionProfile,
+): ReadonlyArray<Due.Item> => {
   const deadlines = ReferralDeadlines.deadlines(referral.sentAt, referral.urgency, profile)
   return [
     ...(referral.status === "sent" ? [item(referral, "referral.acknowledge", deadlines.acknowledgeBy, profile)] : []),

@@ -34,7 +34,12 @@ describe("ReferralDue.items", () => {
     })
     expect(audienceKeys(acknowledge!.responsible)).toEqual([`institution:${institutions.shelter}`])
     expect(
-      acknowledge!.reminders.map((r) => [r.stage, r.at.toISOString(), r.until?.toISOString(), audienceKeys(r.audience)]),
+      acknowledge!.reminders.map((r) => [
+        r.stage,
+        r.at.toISOString(),
+        r.until?.toISOString(),
+        audienceKeys(r.audience),
+      ]),
     ).toEqual([
       ["approaching", "2026-03-02T12:00:00.000Z", "2026-03-02T13:00:00.000Z", [`institution:${institutions.shelter}`]],
       [
@@ -62,10 +67,19 @@ describe("ReferralDue.items", () => {
       "referral.decide",
     ])
     const referral = sent()
-    const accepted = ReferralLifecycle.transition(referral, { _tag: "Accept" }, actor(), new Date("2026-03-02T10:00:00Z"))
+    const accepted = ReferralLifecycle.transition(
+      referral,
+      { _tag: "Accept" },
+      actor(),
+      new Date("2026-03-02T10:00:00Z"),
+    )
     expect(accepted._tag).toBe("Right")
     if (accepted._tag === "Right") expect(ReferralDue.awaiting(accepted.right)).toBeUndefined()
-    expect(ReferralDue.awaiting(referral)).toMatchObject({ id: referral.id, status: "sent", sentAt: referral.history[0].at })
+    expect(ReferralDue.awaiting(referral)).toMatchObject({
+      id: referral.id,
+      status: "sent",
+      sentAt: referral.history[0].at,
+    })
   })
 
   it("never reminds before the referral was sent, however long the lead", () => {
@@ -84,7 +98,11 @@ describe("ReferralDue.items", () => {
   })
 
   const arbitraryWaiting = fc.record({
-    sentAt: fc.date({ min: new Date("2025-01-01T00:00:00Z"), max: new Date("2027-12-31T00:00:00Z"), noInvalidDate: true }),
+    sentAt: fc.date({
+      min: new Date("2025-01-01T00:00:00Z"),
+      max: new Date("2027-12-31T00:00:00Z"),
+      noInvalidDate: true,
+    }),
     urgency: fc.constantFrom("high" as const, "standard" as const),
     status: fc.constantFrom("sent" as const, "acknowledged" as const),
   })
@@ -95,7 +113,9 @@ describe("ReferralDue.items", () => {
         const referral = waiting(fields)
         const deadlines = ReferralDeadlines.deadlines(referral.sentAt, referral.urgency, profile)
         for (const item of ReferralDue.items(referral, profile)) {
-          expect(item.dueAt).toEqual(item.kind === "referral.acknowledge" ? deadlines.acknowledgeBy : deadlines.decideBy)
+          expect(item.dueAt).toEqual(
+            item.kind === "referral.acknowledge" ? deadlines.acknowledgeBy : deadlines.decideBy,
+          )
           const times = item.reminders.map((r) => r.at.getTime())
           expect([...times].sort((a, b) => a - b)).toEqual(times)
           expect(times[0]).toBeGreaterThan(referral.sentAt.getTime())
