@@ -8,6 +8,7 @@ import * as Plugins from "./routes/Plugins"
 import * as Referrals from "./routes/Referrals"
 import * as Reports from "./routes/Reports"
 import * as ServiceDirectory from "./routes/ServiceDirectory"
+import * as Worklist from "./routes/Worklist"
 
 export const routes: ReadonlyArray<Route.AnyRoute> = [
   ...Cases.routes,
@@ -18,4 +19,5 @@ export const routes: ReadonlyArray<Route.AnyRoute> = [
   ...ActionPlans.routes,
   ...Reports.routes,
   ...Plugins.routes,
+  ...Worklist.routes,
 ]

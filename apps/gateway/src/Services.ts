@@ -10,7 +10,14 @@ import {
   type IndicatorSources,
   SqlActionPlanRepository,
 } from "@bashke/action-plan"
-import { type CaseRepository, CaseService, type PersonalData, type Signatories } from "@bashke/case"
+import {
+  type CaseRepository,
+  CaseService,
+  type OpenCases,
+  type PersonalData,
+  type Signatories,
+  SqlOpenCases,
+} from "@bashke/case"
 import { Id } from "@bashke/kernel"
 import { type MechanismRepository, MechanismService, type Mechanisms } from "@bashke/mechanism"
 import {
@@ -22,6 +29,7 @@ import {
   SqlActionItemRepository,
   SqlMeetingRepository,
 } from "@bashke/meeting"
+import type { Recipients } from "@bashke/notifications"
 import { type CaseFacts, type ReferralRepository, ReferralService } from "@bashke/referral"
 import { PlanImplementation, SqlStatistics, type Statistics } from "@bashke/reporting"
 import { AuditLog, BlindIndex, Vault } from "@bashke/security"
@@ -29,6 +37,7 @@ import type { SqlClient } from "@effect/sql"
 import { type ConfigError, Layer } from "effect"
 import { ApiTokens } from "./ApiTokens"
 import * as Ports from "./Ports"
+import * as TokenRecipients from "./TokenRecipients"
 
 /** Everything a route handler may ask for. */
 export type GatewayServices =
@@ -58,6 +67,8 @@ export type GatewayServices =
   | ActivityActionItems.ActivityActionItems
   | Statistics.Statistics
   | PlanImplementation.PlanImplementation
+  | OpenCases.OpenCases
+  | Recipients.Recipients
 
 /** The keys of the vault and the blind index. */
 export type Keys = Layer.Layer<Vault.Vault | BlindIndex.BlindIndex, ConfigError.ConfigError>
@@ -94,5 +105,8 @@ export const layer = (
   const reporting = Layer.merge(SqlStatistics.layer, PlanImplementation.layerActionPlans).pipe(
     Layer.provideMerge(actionPlan),
   )
-  return Layer.provideMerge(ApiTokens.layer, reporting)
+  const tokens = Layer.provideMerge(ApiTokens.layer, reporting)
+  // Notifications: open cases as the due rules read them, and people by the
+  // API tokens until the identity package binds `Recipients` to its people.
+  return Layer.provideMerge(Layer.merge(SqlOpenCases.layer, TokenRecipients.layer), tokens)
 }

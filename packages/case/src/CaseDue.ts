@@ -80,7 +80,7 @@ export const kinds = [
 /**
  * @since 0.1.0
  */
-export type Kind = (typeof kinds)[number]
+export type DueKind = (typeof kinds)[number]
 
 const teamOf = (aCase: OpenCase): ReadonlyArray<Due.Audience> =>
   Due.distinctAudiences([aCase.lead, ...aCase.team].map(Due.institution))
@@ -91,7 +91,7 @@ const orderItems = (
   profile: JurisdictionProfile.JurisdictionProfile,
 ): ReadonlyArray<Due.Item> => {
   const lead = [Due.institution(aCase.lead)]
-  const about = (kind: Kind, key: string, dueAt: Date, reminders: ReadonlyArray<Due.Reminder>): Due.Item => ({
+  const about = (kind: DueKind, key: string, dueAt: Date, reminders: ReadonlyArray<Due.Reminder>): Due.Item => ({
     key: `${kind}:${key}`,
     kind,
     mechanism: aCase.mechanism,

@@ -36,7 +36,7 @@ export const kinds = ["meeting.schedule", "meeting.minutes", "meeting.action-ite
 /**
  * @since 0.1.0
  */
-export type Kind = (typeof kinds)[number]
+export type DueKind = (typeof kinds)[number]
 
 /**
  * What a meeting makes due: its request's scheduling while requested, its

@@ -80,12 +80,6 @@ const messages = {
     "sr-Latn": "Vaša obaveštenja od poslednjeg pregleda:",
     en: "Your notices since the last digest:",
   },
-  "notifications.worklist.overdue": {
-    sq: "{count, plural, one {# punë ka kaluar afatin} other {# punë kanë kaluar afatin}} në listën tuaj të punës.",
-    "sr-Latn":
-      "{count, plural, one {# zadatak je prekoračio rok} few {# zadatka su prekoračila rok} other {# zadataka je prekoračilo rok}} na vašoj listi zadataka.",
-    en: "{count, plural, one {# item is overdue} other {# items are overdue}} on your worklist.",
-  },
   // Rules
   "notifications.notification.unknown": {
     sq: "Ky njoftim nuk ekziston ose nuk është për ju.",

@@ -58,7 +58,7 @@ export const kinds = ["referral.acknowledge", "referral.decide"] as const
 /**
  * @since 0.1.0
  */
-export type Kind = (typeof kinds)[number]
+export type DueKind = (typeof kinds)[number]
 
 /**
  * A referral as the rules read it, or `undefined` when it waits for nothing.
@@ -81,7 +81,7 @@ export const awaiting = (referral: Referral.Referral): Awaiting | undefined =>
 
 const item = (
   referral: Awaiting,
-  kind: Kind,
+  kind: DueKind,
   deadline: Date,
   profile: JurisdictionProfile.JurisdictionProfile,
 ): Due.Item => {
