@@ -2,19 +2,62 @@ import { Catalogue } from "@bashke/kernel"
 
 /** What the `bashke` command prints, in every supported language. */
 export const cliMessages = Catalogue.make({
-  "cli.usage": {
-    sq: "Përdorimi: bashke <komanda>\n\n  start [--no-demo]   migron, mbjell demonstrimin në një bazë bosh dhe shërben API-në në PORT (8787)\n  migrate             zbaton migrimet që mungojnë\n  token create --role <rol> [--institution <id> --sector <sektor>] [--mechanism <id>] --label <emër>\n                      krijon një token API (tregohet vetëm një herë)\n  token list          liston tokenat (pa sekretet)\n  token revoke <id>   revokon një token\n\nBaza e të dhënave: BASHKE_DATABASE_URL (parazgjedhja sqlite:./data/bashke.db)",
+  "cli.overview": {
+    sq: "Përdorimi: bashke <komanda> [opsionet]\n\nKomandat:\n{commands}\n\n`bashke <komanda> --help` shpjegon një komandë; `bashke --version` tregon versionin.\nBaza e të dhënave: BASHKE_DATABASE_URL (parazgjedhja sqlite:./data/bashke.db). Gjuha: BASHKE_LOCALE (sq, sr-Latn, sr-Cyrl, en), përndryshe LANG.",
     "sr-Latn":
-      "Upotreba: bashke <komanda>\n\n  start [--no-demo]   migrira, u praznu bazu unosi demonstraciju i služi API na PORT (8787)\n  migrate             primenjuje migracije koje nedostaju\n  token create --role <uloga> [--institution <id> --sector <sektor>] [--mechanism <id>] --label <naziv>\n                      pravi API token (prikazuje se samo jednom)\n  token list          izlistava tokene (bez tajni)\n  token revoke <id>   opoziva token\n\nBaza podataka: BASHKE_DATABASE_URL (podrazumevano sqlite:./data/bashke.db)",
-    // Explicit: transliteration would turn the command names and the variable into Cyrillic.
+      "Upotreba: bashke <komanda> [opcije]\n\nKomande:\n{commands}\n\n`bashke <komanda> --help` objašnjava komandu; `bashke --version` prikazuje verziju.\nBaza podataka: BASHKE_DATABASE_URL (podrazumevano sqlite:./data/bashke.db). Jezik: BASHKE_LOCALE (sq, sr-Latn, sr-Cyrl, en), inače LANG.",
+    // Explicit: transliteration would turn the command names and the variables into Cyrillic.
     "sr-Cyrl":
-      "Употреба: bashke <команда>\n\n  start [--no-demo]   мигрира, у празну базу уноси демонстрацију и служи API на PORT (8787)\n  migrate             примењује миграције које недостају\n  token create --role <улога> [--institution <id> --sector <сектор>] [--mechanism <id>] --label <назив>\n                      прави API токен (приказује се само једном)\n  token list          излистава токене (без тајни)\n  token revoke <id>   опозива токен\n\nБаза података: BASHKE_DATABASE_URL (подразумевано sqlite:./data/bashke.db)",
-    en: "Usage: bashke <command>\n\n  start [--no-demo]   migrates, seeds the demo into an empty database and serves the API on PORT (8787)\n  migrate             applies the missing migrations\n  token create --role <role> [--institution <id> --sector <sector>] [--mechanism <id>] --label <label>\n                      makes an API token (shown only once)\n  token list          lists the tokens (never their secrets)\n  token revoke <id>   revokes a token\n\nDatabase: BASHKE_DATABASE_URL (default sqlite:./data/bashke.db)",
+      "Употреба: bashke <команда> [опције]\n\nКоманде:\n{commands}\n\n`bashke <команда> --help` објашњава команду; `bashke --version` приказује верзију.\nБаза података: BASHKE_DATABASE_URL (подразумевано sqlite:./data/bashke.db). Језик: BASHKE_LOCALE (sq, sr-Latn, sr-Cyrl, en), иначе LANG.",
+    en: "Usage: bashke <command> [options]\n\nCommands:\n{commands}\n\n`bashke <command> --help` explains a command; `bashke --version` prints the version.\nDatabase: BASHKE_DATABASE_URL (default sqlite:./data/bashke.db). Language: BASHKE_LOCALE (sq, sr-Latn, sr-Cyrl, en), else LANG.",
   },
-  "cli.unknown-command": {
-    sq: "Komandë e panjohur: {command}",
-    "sr-Latn": "Nepoznata komanda: {command}",
-    en: "Unknown command: {command}",
+  "cli.group": {
+    sq: "Komandat e `bashke {group}`:\n{commands}",
+    "sr-Latn": "Komande `bashke {group}`:\n{commands}",
+    "sr-Cyrl": "Команде `bashke {group}`:\n{commands}",
+    en: "The commands of `bashke {group}`:\n{commands}",
+  },
+  "cli.problem.unknown-command": {
+    sq: "Komandë e panjohur „{given}”; komandat janë: {accepted} (`bashke --help`).",
+    "sr-Latn": "Nepoznata komanda „{given}”; komande su: {accepted} (`bashke --help`).",
+    "sr-Cyrl": "Непозната команда „{given}”; команде су: {accepted} (`bashke --help`).",
+    en: "Unknown command “{given}”; the commands are: {accepted} (`bashke --help`).",
+  },
+  "cli.problem.incomplete": {
+    sq: "`bashke {given}` kërkon edhe një fjalë: {accepted}.",
+    "sr-Latn": "`bashke {given}` traži još jednu reč: {accepted}.",
+    "sr-Cyrl": "`bashke {given}` тражи још једну реч: {accepted}.",
+    en: "`bashke {given}` needs one more word: {accepted}.",
+  },
+  "cli.problem.unknown-flag": {
+    sq: "`{command}` nuk njeh opsionin {flag}; pranon: {accepted}.",
+    "sr-Latn": "`{command}` ne poznaje opciju {flag}; prihvata: {accepted}.",
+    "sr-Cyrl": "`{command}` не познаје опцију {flag}; прихвата: {accepted}.",
+    en: "`{command}` does not know the option {flag}; it accepts: {accepted}.",
+  },
+  "cli.problem.missing-value": {
+    sq: "Opsioni {flag} i `{command}` kërkon një vlerë.",
+    "sr-Latn": "Opcija {flag} komande `{command}` traži vrednost.",
+    "sr-Cyrl": "Опција {flag} команде `{command}` тражи вредност.",
+    en: "The option {flag} of `{command}` needs a value.",
+  },
+  "cli.problem.unexpected-value": {
+    sq: "Opsioni {flag} i `{command}` nuk merr vlerë.",
+    "sr-Latn": "Opcija {flag} komande `{command}` ne prima vrednost.",
+    "sr-Cyrl": "Опција {flag} команде `{command}` не прима вредност.",
+    en: "The option {flag} of `{command}` takes no value.",
+  },
+  "cli.problem.repeated-flag": {
+    sq: "Opsioni {flag} i `{command}` jepet vetëm një herë.",
+    "sr-Latn": "Opcija {flag} komande `{command}` se daje samo jednom.",
+    "sr-Cyrl": "Опција {flag} команде `{command}` се даје само једном.",
+    en: "The option {flag} of `{command}` may be given only once.",
+  },
+  "cli.problem.operands": {
+    sq: "`{command}` {none, select, true {nuk merr argumente} other {merr {name}}}; u dhanë {given}.",
+    "sr-Latn": "`{command}` {none, select, true {ne prima argumente} other {prima {name}}}; dato je {given}.",
+    "sr-Cyrl": "`{command}` {none, select, true {не прима аргументе} other {прима {name}}}; дато је {given}.",
+    en: "`{command}` {none, select, true {takes no arguments} other {takes {name}}}; {given} given.",
   },
   "cli.database": {
     sq: "Baza e të dhënave: {database}",

@@ -102,6 +102,24 @@ describe("bashke", () => {
     const invalid = bashke(["token", "create", "--role", "case-worker", "--label", "x"], { BASHKE_DATABASE_URL: url })
     expect(invalid.status).toBe(1)
     expect(invalid.stderr).toContain("principal")
+
+    // A role outside the list: one line naming the roles there are.
+    const role = bashke(["token", "create", "--role", "admin", "--label", "x"], { BASHKE_DATABASE_URL: url })
+    expect(role.status).toBe(1)
+    expect(role.stderr.trim().split("\n")).toEqual([
+      "Invalid token request: --role accepts coordinator, case-worker, member-representative, national-coordinator, administrator, auditor.",
+    ])
+  })
+
+  it("an empty token list says so, and a wrong request creates no database", () => {
+    const url = `sqlite:${join(dir, "no-tokens", "bashke.db")}`
+    const refused = bashke(["token", "create", "--label", "x"], { BASHKE_DATABASE_URL: url })
+    expect(refused.status).toBe(1)
+    expect(refused.stderr).toContain("--role accepts")
+    expect(existsSync(join(dir, "no-tokens"))).toBe(false)
+    const listed = bashke(["token", "list"], { BASHKE_DATABASE_URL: url })
+    expect(listed.status).toBe(0)
+    expect(listed.stdout).toContain("No tokens yet.")
   })
 
   it("a malformed BASHKE_DATABASE_URL stops it with the variable and the accepted forms, creating nothing", () => {
@@ -125,9 +143,15 @@ describe("bashke", () => {
     expect(result.stdout).toContain("Употреба: bashke")
   })
 
-  it("an unknown command prints the usage and fails", () => {
-    const result = bashke(["frobnicate"], {})
-    expect(result.status).toBe(1)
-    expect(result.stderr).toContain("Unknown command: frobnicate")
+  it("an unknown command or flag is one line naming what is accepted, exit code 2", () => {
+    const unknown = bashke(["frobnicate"], {})
+    expect(unknown.status).toBe(2)
+    expect(unknown.stderr).toBe(
+      "Unknown command “frobnicate”; the commands are: start, migrate, token (`bashke --help`).\n",
+    )
+    const flag = bashke(["migrate", "--force"], {})
+    expect(flag.status).toBe(2)
+    expect(flag.stderr).toBe("`migrate` does not know the option --force; it accepts: --help, -h.\n")
+    expect(readdirSync(dir)).not.toContain("data")
   })
 })

@@ -1,11 +1,12 @@
 /**
- * The tables this package needs (outbox, idempotency keys), as a migration set
+ * The tables this package needs (outbox, idempotency keys, throttles), as a migration set
  * meant to run before every other package's.
  *
  * @since 0.1.0
  */
 import outbox from "./internal/migrations/0001_outbox"
 import idempotency from "./internal/migrations/0002_idempotency"
+import throttle from "./internal/migrations/0003_throttle"
 import type { MigrationSet } from "./Migrations"
 
 /**
@@ -18,5 +19,6 @@ export const persistenceMigrations: MigrationSet = {
   migrations: [
     { id: 1, name: "outbox", up: outbox },
     { id: 2, name: "idempotency", up: idempotency },
+    { id: 3, name: "throttle", up: throttle },
   ],
 }

@@ -1,6 +1,6 @@
 /**
  * `@bashke/persistence`: migrations, optimistic concurrency, the transactional
- * outbox and idempotency keys over any `SqlClient`. Driver-free, so it runs on
+ * outbox, idempotency keys and shared throttles over any `SqlClient`. Driver-free, so it runs on
  * Node and on Cloudflare Workers; the clients live in `/node` and `/d1`.
  *
  * @since 0.1.0
@@ -38,6 +38,11 @@ export { persistenceMigrations } from "./PersistenceMigrations"
  * @since 0.1.0
  */
 export * as SqlValues from "./SqlValues"
+
+/**
+ * @since 0.1.0
+ */
+export * as Throttle from "./Throttle"
 
 /**
  * @since 0.1.0

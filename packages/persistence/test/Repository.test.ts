@@ -42,6 +42,7 @@ for (const db of fresh) {
           expect(first.map((m) => `${m.package}#${m.id}`)).toStrictEqual([
             "@bashke/persistence#1",
             "@bashke/persistence#2",
+            "@bashke/persistence#3",
             "@bashke/persistence-fixture#1",
             "@bashke/persistence-fixture#2",
           ])
@@ -49,7 +50,7 @@ for (const db of fresh) {
           const second = yield* Migrations.run(sets)
           expect(second).toStrictEqual([])
           expect(yield* countRows("memoranda")).toBe(1)
-          expect(yield* Migrations.applied).toHaveLength(4)
+          expect(yield* Migrations.applied).toHaveLength(5)
         }),
       )
 
@@ -90,7 +91,7 @@ for (const db of fresh) {
           const error = yield* Effect.flip(Migrations.run([persistenceMigrations, edited]))
           expect(error.reason).toBe("edited-history")
           expect(error.id).toBe(1)
-          expect(yield* Migrations.applied).toHaveLength(5)
+          expect(yield* Migrations.applied).toHaveLength(6)
         }),
       )
 
@@ -174,7 +175,7 @@ for (const db of fresh) {
             [1, 2, 3].map(() => Migrations.run([persistenceMigrations, counted])),
             { concurrency: "unbounded" },
           )
-          expect(runs.flat()).toHaveLength(5)
+          expect(runs.flat()).toHaveLength(6)
           expect(yield* Ref.get(counter)).toBe(3)
         }),
       )

@@ -1,0 +1,18 @@
+/**
+ * Every `bashke` command, in the order `bashke --help` lists them. A new command
+ * is a file in this folder and one line here.
+ */
+import type { Command } from "../Command"
+import * as Migrate from "./Migrate"
+import * as Start from "./Start"
+import * as TokenCreate from "./TokenCreate"
+import * as TokenList from "./TokenList"
+import * as TokenRevoke from "./TokenRevoke"
+
+export const commands: ReadonlyArray<Command> = [
+  Start.command,
+  Migrate.command,
+  TokenCreate.command,
+  TokenList.command,
+  TokenRevoke.command,
+]
