@@ -100,7 +100,7 @@ export const TablePeople = {
       }
       return service
     }),
-  ),
+  ).pipe(Layer.orDie),
 
   /** Adds (or replaces) a person. */
   put: (person: Person): Effect.Effect<void, never, SqlClient.SqlClient> =>
