@@ -44,7 +44,7 @@ const blockOf = (
   sentence: Wording.sentence(stored, locale, profile),
   late: stored.late ? Wording.message("notifications.email.late", locale) : undefined,
   reference:
-    stored.case === undefined
+    stored.case?.reference === undefined
       ? undefined
       : Wording.message("notifications.email.case", locale, { reference: stored.case.reference }),
   link: Links.absolute(publicUrl, Notification.path(stored)),
@@ -89,7 +89,7 @@ export const ofNotification = (
   publicUrl: string,
 ): Content => {
   const block = blockOf(stored, locale, profile, publicUrl)
-  const subject = stored.case === undefined ? block.title : `[${stored.case.reference}] ${block.title}`
+  const subject = stored.case?.reference === undefined ? block.title : `[${stored.case.reference}] ${block.title}`
   const end = footer(locale, publicUrl)
   return {
     subject,

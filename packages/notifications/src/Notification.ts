@@ -37,7 +37,7 @@ export const Stage = Schema.Literal(...Due.stages, "event").annotations({ identi
  *
  * @since 0.1.0
  */
-export const CaseRef = Schema.Struct({ id: Id.CaseId, reference: Schema.String }).annotations({
+export const CaseRef = Schema.Struct({ id: Id.CaseId, reference: Schema.optional(Schema.String) }).annotations({
   identifier: "NotificationCase",
 })
 
@@ -83,7 +83,7 @@ export interface Stored {
   readonly mechanism?: Id.MechanismId | undefined
   readonly kind: string
   readonly stage: Wording.Stage
-  readonly case?: { readonly id: Id.CaseId; readonly reference: string } | undefined
+  readonly case?: { readonly id: Id.CaseId; readonly reference?: string | undefined } | undefined
   readonly subject: { readonly type: string; readonly id: string }
   readonly at: Date
   readonly dueAt?: Date | undefined
@@ -138,7 +138,12 @@ export const fromRow = (raw: unknown): Stored => {
     mechanism: row.mechanism_id ?? undefined,
     kind: row.kind,
     stage: row.stage,
-    case: row.case_id === null ? undefined : { id: row.case_id, reference: row.case_reference ?? "" },
+    case:
+      row.case_id === null
+        ? undefined
+        : row.case_reference === null
+          ? { id: row.case_id }
+          : { id: row.case_id, reference: row.case_reference },
     subject: { type: row.subject_type, id: row.subject_id },
     at: row.at,
     dueAt: row.due_at ?? undefined,
@@ -176,7 +181,9 @@ export const view = (
   title: Wording.title(stored.kind, stored.stage, locale),
   message: Wording.sentence(stored, locale, profile),
   ...(stored.mechanism === undefined ? {} : { mechanism: stored.mechanism }),
-  ...(stored.case === undefined ? {} : { case: stored.case }),
+  ...(stored.case === undefined
+    ? {}
+    : { case: stored.case.reference === undefined ? { id: stored.case.id } : stored.case }),
   subject: stored.subject,
   at: stored.at,
   ...(stored.dueAt === undefined ? {} : { dueAt: stored.dueAt }),
