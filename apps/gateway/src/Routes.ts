@@ -4,6 +4,7 @@ import * as ActionPlans from "./routes/ActionPlans"
 import * as Cases from "./routes/Cases"
 import * as Mechanisms from "./routes/Mechanisms"
 import * as Meetings from "./routes/Meetings"
+import * as Notifications from "./routes/Notifications"
 import * as Plugins from "./routes/Plugins"
 import * as Referrals from "./routes/Referrals"
 import * as Reports from "./routes/Reports"
@@ -20,4 +21,5 @@ export const routes: ReadonlyArray<Route.AnyRoute> = [
   ...Reports.routes,
   ...Plugins.routes,
   ...Worklist.routes,
+  ...Notifications.routes,
 ]

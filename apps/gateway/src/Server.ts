@@ -48,6 +48,8 @@ export interface ServerOptions {
   readonly pluginsConfig?: string
   /** The environment the notification settings are read from; `process.env` by default. */
   readonly env?: Readonly<Record<string, string | undefined>>
+  /** Who notifications reach, when not the default binding (`Services.RecipientsLayer`). */
+  readonly recipients?: Services.RecipientsLayer
 }
 
 export interface Running {
@@ -99,11 +101,16 @@ const demoKeys = (
 const hasKeys = () => process.env.BASHKE_VAULT_KEYS !== undefined && process.env.BASHKE_BLIND_INDEX_KEY !== undefined
 
 /** The services over the database, migrated; demo keys when asked for and none are set. */
-const migratedRuntime = async (databaseUrl: string, demo: "make" | "existing" | "none") => {
+const migratedRuntime = async (
+  databaseUrl: string,
+  demo: "make" | "existing" | "none",
+  recipients: Services.RecipientsLayer | undefined,
+) => {
   const demoKeyLayer = demo !== "none" && !hasKeys() ? demoKeys(databaseUrl, demo === "make") : undefined
   const keys = demoKeyLayer?.layer ?? Services.keysFromConfig
   const database = Layer.orDie(Database.layer(databaseUrl))
-  const runtime = ManagedRuntime.make(Services.layer(keys).pipe(Layer.provideMerge(database), Layer.orDie))
+  const services = Services.layer(keys, recipients === undefined ? {} : { recipients })
+  const runtime = ManagedRuntime.make(services.pipe(Layer.provideMerge(database), Layer.orDie))
   try {
     await runtime.runPromise(Migrations.run(migrationPlan))
   } catch (error) {
@@ -116,7 +123,11 @@ const migratedRuntime = async (databaseUrl: string, demo: "make" | "existing" | 
 export const start = async (options: ServerOptions = {}): Promise<Running> => {
   const notifications = NotificationSettings.readConfig(options.env ?? process.env)
   const databaseUrl = options.databaseUrl ?? process.env.BASHKE_DATABASE_URL ?? DatabaseUrl.defaultValue
-  const { runtime, demo } = await migratedRuntime(databaseUrl, options.demo === true ? "make" : "none")
+  const { runtime, demo } = await migratedRuntime(
+    databaseUrl,
+    options.demo === true ? "make" : "none",
+    options.recipients,
+  )
 
   const tokens: Record<string, string> = {}
   let mechanismId: Id.MechanismId | undefined
@@ -195,6 +206,8 @@ export interface WorkerOptions {
   readonly databaseUrl?: string
   /** The environment the notification settings are read from; `process.env` by default. */
   readonly env?: Readonly<Record<string, string | undefined>>
+  /** Who notifications reach, when not the default binding (`Services.RecipientsLayer`). */
+  readonly recipients?: Services.RecipientsLayer
 }
 
 export interface RunningWorker {
@@ -214,7 +227,7 @@ export const startWorker = async (options: WorkerOptions = {}): Promise<RunningW
   const notifications = NotificationSettings.readConfig({ ...env, BASHKE_SCHEDULER: "on" })
   const databaseUrl = options.databaseUrl ?? env.BASHKE_DATABASE_URL ?? DatabaseUrl.defaultValue
   // The demo's keys when it runs beside a demo (`bashke start` made them), else BASHKE_VAULT_KEYS.
-  const { runtime } = await migratedRuntime(databaseUrl, "existing")
+  const { runtime } = await migratedRuntime(databaseUrl, "existing", options.recipients)
   const scheduler = await NotificationScheduler.start(runtime, notifications)
   return {
     holder: scheduler.holder,

@@ -80,10 +80,18 @@ export const keysFromConfig: Keys = Layer.merge(Vault.layerConfig(), BlindIndex.
 export const testKeys: Keys = Layer.merge(Vault.layerTest, BlindIndex.layerTest)
 
 /**
- * The services over the application's `SqlClient`, with the given keys.
+ * Who notifications reach: by default the API tokens' principals
+ * (`TokenRecipients`), until the identity package binds the port to people.
+ */
+export type RecipientsLayer = Layer.Layer<Recipients.Recipients, never, SqlClient.SqlClient | ApiTokens>
+
+/**
+ * The services over the application's `SqlClient`, with the given keys (and,
+ * optionally, another binding of the notifications' `Recipients`).
  */
 export const layer = (
   keys: Keys,
+  options: { readonly recipients?: RecipientsLayer } = {},
 ): Layer.Layer<Exclude<GatewayServices, SqlClient.SqlClient>, ConfigError.ConfigError, SqlClient.SqlClient> => {
   const foundation = Layer.mergeAll(keys, Id.layer)
   const audit = AuditLog.layer.pipe(Layer.provideMerge(foundation))
@@ -108,5 +116,5 @@ export const layer = (
   const tokens = Layer.provideMerge(ApiTokens.layer, reporting)
   // Notifications: open cases as the due rules read them, and people by the
   // API tokens until the identity package binds `Recipients` to its people.
-  return Layer.provideMerge(Layer.merge(SqlOpenCases.layer, TokenRecipients.layer), tokens)
+  return Layer.provideMerge(Layer.merge(SqlOpenCases.layer, options.recipients ?? TokenRecipients.layer), tokens)
 }

@@ -10,6 +10,7 @@ import { directoryScenarios } from "./authorization/Directory"
 import type { Scenario } from "./authorization/Matrix"
 import { mechanismScenarios } from "./authorization/Mechanisms"
 import { meetingScenarios } from "./authorization/Meetings"
+import { notificationScenarios } from "./authorization/Notifications"
 import { pluginScenarios } from "./authorization/Plugins"
 import { referralScenarios } from "./authorization/Referrals"
 import { reportScenarios } from "./authorization/Reports"
@@ -33,4 +34,5 @@ export const authorizationScenarios: ReadonlyArray<Scenario> = [
   ...actionPlanScenarios,
   ...reportScenarios,
   ...pluginScenarios,
+  ...notificationScenarios,
 ]
