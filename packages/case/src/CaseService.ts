@@ -822,6 +822,9 @@ export const make = (
               yield* emit("case.consent.withdrawn", aCase.id, {
                 consentId: withdrawn.id,
                 withdrawnAt: s.at.toISOString(),
+                // Whom it covered: those who must stop using what was shared under it.
+                institutions: withdrawn.institutions,
+                sectors: withdrawn.sectors,
               })
               return withdrawn
             }),
