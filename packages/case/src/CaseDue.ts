@@ -23,10 +23,8 @@
  *
  * @since 0.1.0
  */
-import { type CivilDate, Deadline, Due, type Id, JurisdictionProfile } from "@bashke/kernel"
-import { Effect } from "effect"
+import { type CivilDate, Deadline, Due, type Id, type JurisdictionProfile } from "@bashke/kernel"
 import type { CaseReference } from "./CaseReference"
-import { OpenCases } from "./OpenCases"
 import type * as ProtectionOrder from "./ProtectionOrder"
 import * as ProtectionOrderDeadlines from "./ProtectionOrderDeadlines"
 
@@ -164,15 +162,3 @@ export const items = (aCase: OpenCase, profile: JurisdictionProfile.Jurisdiction
   }
   return out
 }
-
-/**
- * What the open cases of a mechanism make due, with the profile in effect.
- *
- * @since 0.1.0
- */
-export const forMechanism = (mechanism: Id.MechanismId): Effect.Effect<ReadonlyArray<Due.Item>, never, OpenCases> =>
-  Effect.gen(function* () {
-    const profile = yield* JurisdictionProfile.CurrentJurisdiction
-    const cases = yield* (yield* OpenCases).forMechanism(mechanism)
-    return cases.flatMap((aCase) => items(aCase, profile))
-  })

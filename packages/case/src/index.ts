@@ -190,6 +190,13 @@ export * as CaseStoreMessages from "./CaseStoreMessages"
  */
 export { caseStoreMessages } from "./CaseStoreMessages"
 /**
+ * What the open cases of a mechanism make due, read through `OpenCases`.
+ *
+ * @since 0.1.0
+ */
+export * as DueCases from "./DueCases"
+
+/**
  * The port through which due items and notifications read open cases.
  *
  * @since 0.1.0

@@ -1,16 +1,16 @@
 /**
  * Everything due in a mechanism: the due items of each domain package,
- * through their public entries only (`CaseDue`, `ReferralDue`, `MeetingDue`),
+ * through their public entries only (`DueCases`, `DueReferrals`, `MeetingDue`),
  * composed into one list. The scheduler reminds people of these; each
  * person's worklist shows them. Neither decides anything of its own about
  * what is due.
  *
  * @since 0.1.0
  */
-import { CaseDue, type OpenCases } from "@bashke/case"
+import { CaseDue, DueCases, type OpenCases } from "@bashke/case"
 import type { Due, Id } from "@bashke/kernel"
 import { type ActionItemRepository, MeetingDue, type MeetingRepository } from "@bashke/meeting"
-import { ReferralDue, type ReferralRepository } from "@bashke/referral"
+import { DueReferrals, ReferralDue, type ReferralRepository } from "@bashke/referral"
 import { Effect } from "effect"
 
 /**
@@ -39,8 +39,8 @@ export const kinds: ReadonlyArray<string> = [...CaseDue.kinds, ...ReferralDue.ki
 export const forMechanism = (mechanism: Id.MechanismId): Effect.Effect<ReadonlyArray<Due.Item>, never, Sources> =>
   Effect.map(
     Effect.all([
-      CaseDue.forMechanism(mechanism),
-      ReferralDue.forMechanism(mechanism),
+      DueCases.forMechanism(mechanism),
+      DueReferrals.forMechanism(mechanism),
       MeetingDue.forMechanism(mechanism),
     ]),
     (parts) => parts.flat(),

@@ -19,10 +19,8 @@
  * @since 0.1.0
  */
 import { Deadline, Due, type Id, JurisdictionProfile } from "@bashke/kernel"
-import { Effect } from "effect"
 import type * as Referral from "./Referral"
 import * as ReferralDeadlines from "./ReferralDeadlines"
-import { ReferralRepository } from "./ReferralRepository"
 
 /**
  * A referral waiting for its receiver: what the rules read, and all the
@@ -134,17 +132,3 @@ export const items = (
     item(referral, "referral.decide", deadlines.decideBy, profile),
   ]
 }
-
-/**
- * What the referrals of a mechanism make due, with the profile in effect.
- *
- * @since 0.1.0
- */
-export const forMechanism = (
-  mechanism: Id.MechanismId,
-): Effect.Effect<ReadonlyArray<Due.Item>, never, ReferralRepository> =>
-  Effect.gen(function* () {
-    const profile = yield* JurisdictionProfile.CurrentJurisdiction
-    const waiting = yield* (yield* ReferralRepository).awaitingAnswer(mechanism)
-    return waiting.flatMap((referral) => items(referral, profile))
-  })

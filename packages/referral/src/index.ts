@@ -22,6 +22,13 @@ export * as CaseFacts from "./CaseFacts"
 export * as ConsentWithdrawal from "./ConsentWithdrawal"
 
 /**
+ * What the referrals of a mechanism waiting for an answer make due.
+ *
+ * @since 0.1.0
+ */
+export * as DueReferrals from "./DueReferrals"
+
+/**
  * The service directory: organisations, locations, services, capacity.
  *
  * @since 0.1.0

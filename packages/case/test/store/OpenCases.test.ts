@@ -5,7 +5,7 @@
 import { type Id, Principal } from "@bashke/kernel"
 import { describe, expect, layer } from "@effect/vitest"
 import { Effect, Layer } from "effect"
-import * as CaseDue from "../../src/CaseDue"
+import * as DueCases from "../../src/DueCases"
 import { CaseService } from "../../src/CaseService"
 import { OpenCases } from "../../src/OpenCases"
 import * as SqlOpenCases from "../../src/SqlOpenCases"
@@ -107,7 +107,7 @@ for (const db of databases) {
           expect(two?.orders).toEqual([])
           expect(two?.reassessOn).toBeUndefined()
 
-          const kinds = (yield* CaseDue.forMechanism(mechanismId)).map((item) => item.kind)
+          const kinds = (yield* DueCases.forMechanism(mechanismId)).map((item) => item.kind)
           expect(kinds).toEqual([
             "case.order.decision",
             "case.order.hearing",

@@ -7,6 +7,7 @@ import { Principal } from "@bashke/kernel"
 import { describe, expect, layer } from "@effect/vitest"
 import { Effect, TestClock } from "effect"
 import * as ConsentWithdrawal from "../../src/ConsentWithdrawal"
+import * as DueReferrals from "../../src/DueReferrals"
 import * as ReferralDue from "../../src/ReferralDue"
 import { ReferralRepository } from "../../src/ReferralRepository"
 import { ReferralService } from "../../src/ReferralService"
@@ -41,7 +42,7 @@ for (const db of databases) {
           )
           const repository = yield* ReferralRepository
           expect(yield* repository.awaitingAnswer(ids.mechanism)).toEqual([ReferralDue.awaiting(referral)])
-          const items = yield* ReferralDue.forMechanism(ids.mechanism)
+          const items = yield* DueReferrals.forMechanism(ids.mechanism)
           expect(items.map((item) => [item.kind, item.dueAt.toISOString()])).toEqual([
             ["referral.acknowledge", "2026-03-02T13:00:00.000Z"],
             ["referral.decide", "2026-03-05T09:00:00.000Z"],
@@ -49,7 +50,7 @@ for (const db of databases) {
           yield* TestClock.adjust(hour)
           yield* as(principals.shelterWorker)(service.transition(referral.id, { _tag: "Accept" }, referral.version))
           expect(yield* repository.awaitingAnswer(ids.mechanism)).toEqual([])
-          expect(yield* ReferralDue.forMechanism(ids.mechanism)).toEqual([])
+          expect(yield* DueReferrals.forMechanism(ids.mechanism)).toEqual([])
         }),
       )
     })
