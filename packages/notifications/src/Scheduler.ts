@@ -135,21 +135,28 @@ export const runOnce = (options: Options): Effect.Effect<Round, never, Requireme
   Effect.gen(function* () {
     const mailer = yield* Effect.serviceOption(Mailer)
     const notices: Notices.Options = { lateAfter: options.lateAfter, email: Option.isSome(mailer) }
-    const lease = <A, R>(job: string, work: Effect.Effect<A, never, R>) =>
-      guarded(job, Leases.withLease(job, options.holder, options.lease, work))
+    // Built inside the guard, so even a job that fails while it is being put together is only logged.
+    const lease = <A, R>(job: string, work: () => Effect.Effect<A, never, R>) =>
+      guarded(
+        job,
+        Effect.suspend(() => Leases.withLease(job, options.holder, options.lease, work())),
+      )
 
-    const events = yield* lease("events", Events.process({ ...notices, limit: options.batch, settle: options.settle }))
+    const events = yield* lease("events", () =>
+      Events.process({ ...notices, limit: options.batch, settle: options.settle }),
+    )
 
     const mechanisms = yield* guarded(
       "mechanisms",
-      Effect.map((yield* MechanismRepository.MechanismRepository).listMechanisms, (list) => list.map((m) => m.id)),
+      Effect.flatMap(MechanismRepository.MechanismRepository, (repository) =>
+        Effect.map(repository.listMechanisms, (list) => list.map((m) => m.id)),
+      ),
     )
     let reminders = Reminders.none
     let run = 0
     let held = 0
     for (const mechanism of mechanisms ?? []) {
-      const fired = yield* lease(
-        `reminders:${mechanism}`,
+      const fired = yield* lease(`reminders:${mechanism}`, () =>
         Effect.flatMap(DueItems.forMechanism(mechanism), (items) => Reminders.fire(items, notices)),
       )
       if (fired === undefined) held++
@@ -159,7 +166,7 @@ export const runOnce = (options: Options): Effect.Effect<Round, never, Requireme
       }
     }
 
-    const digests = yield* lease("digests", Digest.prepare)
+    const digests = yield* lease("digests", () => Digest.prepare)
 
     let email: Round["email"] = "off"
     if (Option.isSome(mailer)) {
@@ -167,13 +174,15 @@ export const runOnce = (options: Options): Effect.Effect<Round, never, Requireme
       for (let pass = 0; pass < options.maxEmailPasses; pass++) {
         const done = yield* guarded(
           "email",
-          EmailDelivery.deliver({
-            limit: options.batch,
-            lease: options.lease,
-            retry: options.retry,
-            publicUrl: options.publicUrl,
-            notices,
-          }).pipe(Effect.provideService(Mailer, mailer.value)),
+          Effect.suspend(() =>
+            EmailDelivery.deliver({
+              limit: options.batch,
+              lease: options.lease,
+              retry: options.retry,
+              publicUrl: options.publicUrl,
+              notices,
+            }),
+          ).pipe(Effect.provideService(Mailer, mailer.value)),
         )
         if (done === undefined) break
         total.passes++
@@ -195,4 +204,4 @@ export const runOnce = (options: Options): Effect.Effect<Round, never, Requireme
  * @since 0.1.0
  */
 export const loop = (options: Options): Effect.Effect<never, never, Requirements> =>
-  Effect.forever(Effect.zipRight(runOnce(options), Effect.sleep(options.interval)))
+  Effect.forever(Effect.zipRight(guarded("round", runOnce(options)), Effect.sleep(options.interval)))
