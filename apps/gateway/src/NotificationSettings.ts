@@ -2,7 +2,7 @@
  * How the notifications' scheduler runs, from the environment, checked before
  * anything starts (on Node and on Workers alike: nothing here needs Node):
  *
- * - `BASHKE_SMTP_URL`, `BASHKE_MAIL_FROM`, `BASHKE_PUBLIC_URL`: email
+ * - `BASHKE_SMTP_URL`, `BASHKE_MAIL_FROM`, `BASHKE_PUBLIC_ORIGIN`: email
  *   (`@bashke/notifications`'s `SmtpSettings`; unset SMTP, email is off);
  * - `BASHKE_SCHEDULER`: `on` (default) or `off` — off, this process runs no
  *   scheduler (another one does: `bashke worker`, or a Cron Trigger);

@@ -26,7 +26,7 @@
  * `BASHKE_VAULT_KEYS`, `BASHKE_BLIND_INDEX_KEY` (required), optionally
  * `BASHKE_CORS_ORIGINS` (comma-separated) and `BASHKE_RATE_LIMIT_PER_MINUTE`
  * (per isolate: each isolate counts on its own), `BASHKE_SCHEDULER` and
- * `BASHKE_PUBLIC_URL` (notifications), and every secret the plugin
+ * `BASHKE_PUBLIC_ORIGIN` (notifications), and every secret the plugin
  * configuration refers to by `{ "$secret": "NAME" }` (`PluginSecrets`).
  */
 import { JurisdictionProfile, Locale } from "@bashke/kernel"
@@ -54,7 +54,7 @@ export interface WorkerEnv extends WorkersStore.StoreBindings {
   readonly BASHKE_CORS_ORIGINS?: string
   readonly BASHKE_RATE_LIMIT_PER_MINUTE?: string
   readonly BASHKE_SCHEDULER?: string
-  readonly BASHKE_PUBLIC_URL?: string
+  readonly BASHKE_PUBLIC_ORIGIN?: string
 }
 
 /** The part of the Worker's execution context the entry uses. */

@@ -38,7 +38,7 @@ describe("a worker killed mid-batch", () => {
     BASHKE_BLIND_INDEX_KEY: key(),
     BASHKE_SCHEDULER_INTERVAL: "200 millis",
     BASHKE_SCHEDULER_LEASE: "3 seconds",
-    BASHKE_PUBLIC_URL: "https://bashke.example",
+    BASHKE_PUBLIC_ORIGIN: "https://bashke.example",
   }
   let server: SmtpTestServer
   let seeded: Seeded

@@ -5,7 +5,7 @@
  * - `case.consent.withdrawn`: the open referrals that relied on the consent
  *   are cancelled (`@bashke/referral`'s `ConsentWithdrawal`) and each
  *   receiving institution is told;
- * - `case.break-glass.granted`: someone read a case's personal details in an
+ * - `case.break-glass.alert`: someone read a case's personal details in an
  *   emergency — the mechanism's coordinators and the case lead are told, so
  *   the read is reviewed.
  *
@@ -32,7 +32,7 @@ import type { Recipients } from "./Recipients"
  */
 export const topics = {
   consentWithdrawn: "case.consent.withdrawn",
-  breakGlass: "case.break-glass.granted",
+  breakGlass: "case.break-glass.alert",
 } as const
 
 /**

@@ -102,9 +102,9 @@ const messages = {
     en: "BASHKE_MAIL_FROM must be an email address.",
   },
   "notifications.public-url.malformed": {
-    sq: "BASHKE_PUBLIC_URL duhet të jetë një adresë http:// ose https://.",
-    "sr-Latn": "BASHKE_PUBLIC_URL mora biti adresa http:// ili https://.",
-    en: "BASHKE_PUBLIC_URL must be an http:// or https:// address.",
+    sq: "BASHKE_PUBLIC_ORIGIN duhet të jetë një adresë http:// ose https://.",
+    "sr-Latn": "BASHKE_PUBLIC_ORIGIN mora biti adresa http:// ili https://.",
+    en: "BASHKE_PUBLIC_ORIGIN must be an http:// or https:// address.",
   },
 } as const
 

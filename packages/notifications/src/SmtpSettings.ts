@@ -7,7 +7,7 @@
  *   an error naming the variable (never echoing its value, which may hold a
  *   password);
  * - `BASHKE_MAIL_FROM`: the sender address (default `bashke@localhost`);
- * - `BASHKE_PUBLIC_URL`: the web app's origin, for the links in emails
+ * - `BASHKE_PUBLIC_ORIGIN`: the web app's origin, for the links in emails
  *   (default `http://127.0.0.1:8787`).
  *
  * Parsing is pure (no driver), so both entries — Node and Workers — check the
@@ -62,7 +62,7 @@ export class SettingInvalid extends Data.TaggedError("SettingInvalid")<{
 export const variables = {
   smtpUrl: "BASHKE_SMTP_URL",
   mailFrom: "BASHKE_MAIL_FROM",
-  publicUrl: "BASHKE_PUBLIC_URL",
+  publicUrl: "BASHKE_PUBLIC_ORIGIN",
 } as const
 
 /**

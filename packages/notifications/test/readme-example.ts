@@ -5,7 +5,7 @@ import { Effect, Option } from "effect"
 import { Scheduler, SmtpSettings } from "../src/index"
 import { SmtpMailer } from "../src/smtp"
 
-// BASHKE_SMTP_URL, BASHKE_MAIL_FROM and BASHKE_PUBLIC_URL, checked.
+// BASHKE_SMTP_URL, BASHKE_MAIL_FROM and BASHKE_PUBLIC_ORIGIN, checked.
 const settings = Effect.runSync(SmtpSettings.fromEnvironment)
 
 const scheduler = Effect.gen(function* () {
