@@ -21,7 +21,11 @@ import * as DueItems from "../src/DueItems"
 import { notificationMigrations } from "../src/NotificationMigrations"
 
 const municipalities = 38
-const ulid = (time: number, n: number) => Id.ulidAt(time, new Uint8Array(10).map((_, i) => (n >> (i * 3)) & 0xff))
+const ulid = (time: number, n: number) =>
+  Id.ulidAt(
+    time,
+    new Uint8Array(10).map((_, i) => (n >> (i * 3)) & 0xff),
+  )
 const t0 = Date.parse("2026-03-01T08:00:00Z")
 const iso = (millis: number) => new Date(millis).toISOString()
 
@@ -163,9 +167,7 @@ const measure = (dialect: string, database: Layer.Layer<SqlClient.SqlClient>) =>
     const [large] = yield* populate(0, 1, 10_000)
     const all = yield* populate(1, municipalities, 500)
     const items = (yield* DueItems.forMechanism(large as Id.MechanismId)).length
-    const one = yield* Effect.promise(() =>
-      rate(10_000, () => run(DueItems.forMechanism(large as Id.MechanismId)), 3),
-    )
+    const one = yield* Effect.promise(() => rate(10_000, () => run(DueItems.forMechanism(large as Id.MechanismId)), 3))
     const oneFloor = yield* Effect.promise(() => rate(10_000, () => run(floor(large as Id.MechanismId)), 3))
     const sweep = yield* Effect.promise(() =>
       rate(municipalities * 500, () => run(Effect.forEach(all, DueItems.forMechanism)), 3),
@@ -188,9 +190,12 @@ const measure = (dialect: string, database: Layer.Layer<SqlClient.SqlClient>) =>
     ] satisfies ReadonlyArray<Figure>
   }).pipe(
     Effect.provide(
-      Layer.mergeAll(SqlOpenCases.layer, SqlReferralRepository.layer, SqlMeetingRepository.layer, SqlActionItemRepository.layer).pipe(
-        Layer.provideMerge(Layer.mergeAll(database, Vault.layerTest)),
-      ),
+      Layer.mergeAll(
+        SqlOpenCases.layer,
+        SqlReferralRepository.layer,
+        SqlMeetingRepository.layer,
+        SqlActionItemRepository.layer,
+      ).pipe(Layer.provideMerge(Layer.mergeAll(database, Vault.layerTest))),
     ),
   )
 

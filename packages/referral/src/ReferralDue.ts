@@ -18,7 +18,7 @@
  *
  * @since 0.1.0
  */
-import { Deadline, Due, type Id, JurisdictionProfile } from "@bashke/kernel"
+import { Deadline, Due, type Id, type JurisdictionProfile } from "@bashke/kernel"
 import type * as Referral from "./Referral"
 import * as ReferralDeadlines from "./ReferralDeadlines"
 

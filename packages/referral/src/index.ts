@@ -20,20 +20,18 @@ export * as CaseFacts from "./CaseFacts"
  * @since 0.1.0
  */
 export * as ConsentWithdrawal from "./ConsentWithdrawal"
-
-/**
- * What the referrals of a mechanism waiting for an answer make due.
- *
- * @since 0.1.0
- */
-export * as DueReferrals from "./DueReferrals"
-
 /**
  * The service directory: organisations, locations, services, capacity.
  *
  * @since 0.1.0
  */
 export * as Directory from "./Directory"
+/**
+ * What the referrals of a mechanism waiting for an answer make due.
+ *
+ * @since 0.1.0
+ */
+export * as DueReferrals from "./DueReferrals"
 
 /**
  * A referral as FHIR R4 `ServiceRequest` and `Task`, with the status mapping.

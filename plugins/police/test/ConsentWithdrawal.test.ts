@@ -52,7 +52,8 @@ describe("consent withdrawals to the police", () => {
           withdrawnAt: "2026-03-02T09:00:00.000Z",
         },
       })
-      expect(notice?.headers["idempotency-key"]).toBe((notice?.body as { noticeId: string }).noticeId)
+      const body = notice?.body as { readonly noticeId: string } | undefined
+      expect(notice?.headers["idempotency-key"]).toBe(body?.noticeId)
       // Covered by sector too.
       expect(yield* test.deliver(withdrawn({ sectors: ["police"] }))).toMatchObject({ succeeded: 1 })
       expect(upstream.notices).toHaveLength(2)
