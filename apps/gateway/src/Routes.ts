@@ -1,6 +1,7 @@
 /** Every route of the API, in the order the OpenAPI document lists them. */
 import type * as Route from "./Route"
 import * as ActionPlans from "./routes/ActionPlans"
+import * as BreakGlassReviews from "./routes/BreakGlassReviews"
 import * as Cases from "./routes/Cases"
 import * as Mechanisms from "./routes/Mechanisms"
 import * as Meetings from "./routes/Meetings"
@@ -13,6 +14,7 @@ import * as Worklist from "./routes/Worklist"
 
 export const routes: ReadonlyArray<Route.AnyRoute> = [
   ...Cases.routes,
+  ...BreakGlassReviews.routes,
   ...Mechanisms.routes,
   ...Meetings.routes,
   ...ServiceDirectory.routes,

@@ -11,6 +11,7 @@ import {
   SqlActionPlanRepository,
 } from "@bashke/action-plan"
 import {
+  type BreakGlassReviewRepository,
   type CaseRepository,
   CaseService,
   type OpenCases,
@@ -52,6 +53,7 @@ export type GatewayServices =
   | MechanismRepository.MechanismRepository
   | CaseService.CaseService
   | CaseRepository.CaseRepository
+  | BreakGlassReviewRepository.BreakGlassReviewRepository
   | PersonalData.PersonalData
   | Signatories.Signatories
   | MeetingRepository.MeetingRepository

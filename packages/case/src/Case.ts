@@ -8,8 +8,8 @@
  *
  * @since 0.1.0
  */
-import { CivilDate, Errors, Id, type JurisdictionProfile } from "@bashke/kernel"
-import type { AccessPolicy, Purpose } from "@bashke/security"
+import { CivilDate, Errors, Id, type JurisdictionProfile, type Sector } from "@bashke/kernel"
+import type { AccessPolicy, BreakGlass, Purpose } from "@bashke/security"
 import { Either, Schema } from "effect"
 import * as CaseLifecycle from "./CaseLifecycle"
 import { CaseReference } from "./CaseReference"
@@ -181,19 +181,52 @@ export const transition = (
   })
 
 /**
+ * The consents that count for access decisions: those that needed no second
+ * person's confirmation, and those confirmed (`Consent.counts`). What the
+ * access policy and the referral guards read.
+ *
+ * @since 0.1.0
+ */
+export const countedConsents = (aCase: Pick<Case, "consents">): ReadonlyArray<Consent.Consent> =>
+  aCase.consents.filter(Consent.counts)
+
+/**
+ * Whose details a person's are, as the access policy reads it: the alleged
+ * perpetrator's (the institution's own legal basis), or the victim's or a
+ * child's (the consent rules). An unknown person is treated as the victim's
+ * side, the stricter rule for a consent-less read.
+ *
+ * @since 0.1.0
+ */
+export const subjectOf = (aCase: Pick<Case, "persons">, personId: Id.PersonId): AccessPolicy.Subject =>
+  aCase.persons.find((person) => person.id === personId)?.role === "alleged-perpetrator"
+    ? "alleged-perpetrator"
+    : "victim-or-child"
+
+/**
  * The case as the access policy sees it. `signatories` are the institutions
  * that signed the memorandum in force (from the app's `Signatories` port);
  * `purpose` is the purpose the request states (a personal read without one is
- * refused by the policy); only consents given by the case's persons count.
+ * refused by the policy); `personId` whose details a personal action is about
+ * (its role decides the rules: {@link subjectOf}); `protectionSectors` the
+ * profile's sectors with a legal basis for the alleged perpetrator's details;
+ * only consents given by the case's persons, and that count, are passed
+ * ({@link countedConsents}).
  *
  * @since 0.1.0
  */
 export const toPolicyResource = (
-  aCase: Pick<Case, "id" | "mechanismId" | "team" | "consents">,
+  aCase: Pick<Case, "id" | "mechanismId" | "team" | "consents" | "persons">,
   request: {
     readonly signatories: ReadonlyArray<Id.InstitutionId>
     readonly purpose?: Purpose.Purpose | undefined
+    readonly personId?: Id.PersonId | undefined
+    /** Whose details, when the person is not in the case yet (a person being added). */
+    readonly subject?: AccessPolicy.Subject | undefined
+    readonly protectionSectors?: ReadonlyArray<Sector.Sector> | undefined
+    readonly breakGlassCode?: BreakGlass.ReasonCode | undefined
     readonly breakGlassReason?: string | undefined
+    readonly consent?: AccessPolicy.ConsentRecording | undefined
   },
 ): AccessPolicy.CaseResource => ({
   _tag: "Case",
@@ -201,10 +234,18 @@ export const toPolicyResource = (
   mechanismId: aCase.mechanismId,
   leadInstitution: aCase.team.lead,
   team: CaseTeam.toPolicyTeam(aCase.team),
-  consents: aCase.consents.map(Consent.toPolicyConsent),
+  consents: countedConsents(aCase).map(Consent.toPolicyConsent),
   signatories: request.signatories,
   ...(request.purpose === undefined ? {} : { purpose: request.purpose }),
+  ...(request.subject !== undefined
+    ? { subject: request.subject }
+    : request.personId === undefined
+      ? {}
+      : { subject: subjectOf(aCase, request.personId) }),
+  ...(request.protectionSectors === undefined ? {} : { protectionSectors: request.protectionSectors }),
+  ...(request.breakGlassCode === undefined ? {} : { breakGlassCode: request.breakGlassCode }),
   ...(request.breakGlassReason === undefined ? {} : { breakGlassReason: request.breakGlassReason }),
+  ...(request.consent === undefined ? {} : { consent: request.consent }),
 })
 
 /**

@@ -8,7 +8,7 @@
  * @since 0.1.0
  */
 import { CivilDate, Id, Instant as KernelInstant, Municipality, Sector } from "@bashke/kernel"
-import { AccessPolicy, Purpose } from "@bashke/security"
+import { AccessPolicy, BreakGlass, Purpose } from "@bashke/security"
 import { Schema } from "effect"
 import * as CaseLifecycle from "./CaseLifecycle"
 import type * as CaseReference from "./CaseReference"
@@ -225,7 +225,10 @@ export const UpdateMeasure = Schema.Struct({
 export type UpdateMeasure = typeof UpdateMeasure.Encoded
 
 /**
- * Input of `giveConsent`. `from` defaults to now.
+ * Input of `giveConsent`: who gave it, to whom, for what, and how it was
+ * taken — the `method` (a signed form, or verbally before the witness
+ * `witnessedBy`) and the institution that took it from the survivor
+ * (`takenBy`, the recorder's own by default). `from` defaults to now.
  *
  * @since 0.1.0
  */
@@ -235,6 +238,9 @@ export const GiveConsent = Schema.Struct({
   institutions: Schema.optionalWith(Schema.Array(Id.InstitutionId), { default: () => [] }),
   sectors: Schema.optionalWith(Schema.Array(Sector.Sector), { default: () => [] }),
   purposes: Schema.NonEmptyArray(Consent.ConsentPurpose),
+  method: Consent.ConsentMethod,
+  takenBy: Schema.optional(Id.InstitutionId),
+  witnessedBy: Schema.optional(Id.PrincipalId),
   from: Schema.optional(Instant),
   until: Schema.optional(Instant),
   expectedVersion: ExpectedVersion,
@@ -244,6 +250,23 @@ export const GiveConsent = Schema.Struct({
  * @since 0.1.0
  */
 export type GiveConsent = typeof GiveConsent.Encoded
+
+/**
+ * Input of `confirmConsent`: a second person confirms a consent that widened
+ * its recorder's own institution's access.
+ *
+ * @since 0.1.0
+ */
+export const ConfirmConsent = Schema.Struct({
+  caseId: Id.CaseId,
+  consentId: Id.ConsentId,
+  expectedVersion: ExpectedVersion,
+})
+
+/**
+ * @since 0.1.0
+ */
+export type ConfirmConsent = typeof ConfirmConsent.Encoded
 
 /**
  * Input of `withdrawConsent`.
@@ -340,8 +363,11 @@ export type ReadOrder = typeof ReadOrder.Encoded
 
 /**
  * Input of `readPersonalData`. `purpose` is required (it is optional here so a
- * missing one is refused by rule, `audit.purpose.required`); `fields` narrows
- * the read (all by default); `breakGlassReason` makes it an emergency read.
+ * missing one is refused by rule, `audit.purpose.required`): `protection` for
+ * the alleged perpetrator's details, a consented purpose for the victim's or a
+ * child's; `fields` narrows the read (all by default); a `breakGlassCode` or
+ * `breakGlassReason` (or the purpose `break-glass`) makes it an emergency
+ * read, which needs both.
  *
  * @since 0.1.0
  */
@@ -350,6 +376,7 @@ export const ReadPersonalData = Schema.Struct({
   personId: Id.PersonId,
   purpose: Schema.optional(Purpose.Purpose),
   fields: Schema.optional(Schema.Array(Schema.Literal(...Person.personalFields))),
+  breakGlassCode: Schema.optional(BreakGlass.ReasonCode),
   breakGlassReason: Schema.optional(Schema.String),
 })
 

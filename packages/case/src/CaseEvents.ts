@@ -12,6 +12,21 @@ import { Schema } from "effect"
  * The outbox topics of the case package, `case.<entity>.<event>`. Every
  * payload carries ids and codes only.
  *
+ * Two topics are notices for people, which the notifications turn into
+ * messages:
+ *
+ * - `case.consent.lead-notice`: a consent of the case was recorded, confirmed
+ *   or withdrawn — for the case's lead institution. Payload: `caseId`,
+ *   `consentId`, `lead` (the lead institution), `change` (`recorded`,
+ *   `confirmed`, `withdrawn`), `awaitingConfirmation` (whether it counts only
+ *   once a second person confirms it: the lead or the coordinator should
+ *   act), `principalId` and `institutionId` of who did it.
+ * - `case.break-glass.alert`: someone read identifying details by breaking
+ *   glass — for the mechanism's coordinator and the case's lead institution.
+ *   Payload: `caseId`, `mechanismId`, `lead`, `reviewId` (the review the
+ *   coordinator must close), `personId`, `principalId`, `institutionId`,
+ *   `code` (the reason code; never the written reason).
+ *
  * @since 0.1.0
  */
 export const Topic = Schema.Literal(
@@ -31,9 +46,13 @@ export const Topic = Schema.Literal(
   "case.safety-measure.added",
   "case.safety-measure.updated",
   "case.consent.given",
+  "case.consent.confirmed",
   "case.consent.withdrawn",
+  "case.consent.lead-notice",
   "case.team.changed",
   "case.break-glass.denied",
+  "case.break-glass.alert",
+  "case.break-glass.reviewed",
 )
 
 /**

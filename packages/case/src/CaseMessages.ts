@@ -251,6 +251,46 @@ const messages = {
     "sr-Latn": "Ova saglasnost je već povučena.",
     en: "This consent has already been withdrawn.",
   },
+  "case.consent.method.unknown": {
+    sq: "Mënyra si u dha pëlqimi nuk është një nga vlerat e listës.",
+    "sr-Latn": "Način davanja saglasnosti nije jedna od navedenih vrednosti.",
+    en: "How the consent was given is not one of the listed values.",
+  },
+  "case.consent.taken-by.non-member": {
+    sq: "Institucioni që e mori pëlqimin nuk është anëtar i mekanizmit.",
+    "sr-Latn": "Institucija koja je uzela saglasnost nije član mehanizma.",
+    en: "The institution that took the consent is not a member of the mechanism.",
+  },
+  "case.consent.witness-required": {
+    sq: "Një pëlqim me gojë kërkon një dëshmitar.",
+    "sr-Latn": "Usmena saglasnost zahteva svedoka.",
+    en: "A verbal consent needs a witness.",
+  },
+  "case.consent.witness-is-recorder": {
+    sq: "Dëshmitari duhet të jetë një person tjetër nga ai që e regjistron pëlqimin.",
+    "sr-Latn": "Svedok mora biti druga osoba, a ne ona koja upisuje saglasnost.",
+    en: "The witness must be someone other than the person recording the consent.",
+  },
+  "case.consent.confirmation-not-needed": {
+    sq: "Ky pëlqim nuk ka nevojë për konfirmim.",
+    "sr-Latn": "Ovoj saglasnosti nije potrebna potvrda.",
+    en: "This consent needs no confirmation.",
+  },
+  "case.consent.already-confirmed": {
+    sq: "Ky pëlqim është konfirmuar tashmë.",
+    "sr-Latn": "Ova saglasnost je već potvrđena.",
+    en: "This consent has already been confirmed.",
+  },
+  "case.break-glass.verdict.unknown": {
+    sq: "Vendimi nuk është një nga vlerat e listës.",
+    "sr-Latn": "Ocena nije jedna od navedenih vrednosti.",
+    en: "The verdict is not one of the listed values.",
+  },
+  "case.break-glass.review-closed": {
+    sq: "Kjo qasje në emergjencë është shqyrtuar tashmë.",
+    "sr-Latn": "Ovaj hitan pristup je već pregledan.",
+    en: "This emergency access has already been reviewed.",
+  },
   "case.team.duplicate-member": {
     sq: "Një institucion është dy herë në ekipin e rastit.",
     "sr-Latn": "Jedna institucija je dva puta u timu slučaja.",
@@ -882,6 +922,23 @@ const messages = {
     en: "Case conference",
   },
   "case.consent.purpose.statistics": { sq: "Statistika", "sr-Latn": "Statistika", en: "Statistics" },
+  "case.consent.method.signed-form": {
+    sq: "Formular i nënshkruar",
+    "sr-Latn": "Potpisan obrazac",
+    en: "Signed form",
+  },
+  "case.consent.method.verbal-witnessed": {
+    sq: "Me gojë, para një dëshmitari",
+    "sr-Latn": "Usmeno, pred svedokom",
+    en: "Verbally, before a witness",
+  },
+  "case.consent.awaiting-confirmation": {
+    sq: "Pret konfirmimin e një personi të dytë",
+    "sr-Latn": "Čeka potvrdu druge osobe",
+    en: "Awaiting a second person's confirmation",
+  },
+  "case.break-glass.verdict.justified": { sq: "E justifikuar", "sr-Latn": "Opravdan", en: "Justified" },
+  "case.break-glass.verdict.unjustified": { sq: "E pajustifikuar", "sr-Latn": "Neopravdan", en: "Unjustified" },
   "case.team.access.full": { sq: "Qasje e plotë", "sr-Latn": "Potpun pristup", en: "Full access" },
   "case.team.access.summary": { sq: "Vetëm përmbledhja", "sr-Latn": "Samo sažetak", en: "Summary only" },
   "case.team.lead": { sq: "Institucioni udhëheqës", "sr-Latn": "Vodeća institucija", en: "Lead institution" },

@@ -18,6 +18,9 @@
  *
  * Migration 4 indexes the events of protection orders by case, for reading a
  * case whole. Migration 5 adds the court hearings of protection orders.
+ * Migration 6 records how a consent was taken (method, taken by, recorded by,
+ * witness) and its confirmation by a second person; consents recorded before
+ * it count again once confirmed. Migration 7 adds `case_break_glass_reviews`.
  *
  * @since 0.1.0
  */
@@ -27,6 +30,8 @@ import statisticsViews from "./internal/migrations/0002_statistics_views"
 import statisticsViewsLateral from "./internal/migrations/0003_statistics_views_lateral"
 import caseReadIndexes from "./internal/migrations/0004_case_read_indexes"
 import protectionOrderHearings from "./internal/migrations/0005_protection_order_hearings"
+import consentRecording from "./internal/migrations/0006_consent_recording"
+import breakGlassReviews from "./internal/migrations/0007_break_glass_reviews"
 
 /**
  * @since 0.1.0
@@ -39,5 +44,7 @@ export const caseMigrations: Migrations.MigrationSet = {
     { id: 3, name: "statistics-views-lateral", up: statisticsViewsLateral },
     { id: 4, name: "case-read-indexes", up: caseReadIndexes },
     { id: 5, name: "protection-order-hearings", up: protectionOrderHearings },
+    { id: 6, name: "consent-recording", up: consentRecording },
+    { id: 7, name: "break-glass-reviews", up: breakGlassReviews },
   ],
 }

@@ -41,6 +41,21 @@
  *   denied by the policy is announced on the outbox
  *   (`case.break-glass.denied`, ids and the rule only) in its own transaction,
  *   so that an alert can follow: the audit log has no action for a denial.
+ * - A break-glass read allowed by the policy (a case worker of a full-access
+ *   team institution, with a reason code and a sentence) commits, with its
+ *   flagged audit entry, a review on the mechanism's list
+ *   (`BreakGlassReviewRepository`) and the alert `case.break-glass.alert` for
+ *   the coordinator and the case lead.
+ * - A consent is recorded by the lead institution or the institution that took
+ *   it (`consent.record`), with how it was given and who took it; one that
+ *   widens the recorder's own institution's access counts only once a second
+ *   person (the coordinator, or the lead for another institution's) confirms
+ *   it (`confirmConsent`, `consent.confirm`). Recording, confirming and
+ *   withdrawing each tell the case lead (`case.consent.lead-notice`).
+ * - The alleged perpetrator's details are read and written under the
+ *   `protection` purpose by a sector the profile gives a legal basis
+ *   (`caseTeam.protectionSectors`), never under the victim's consent
+ *   (ADR 0004).
  *
  * @since 0.1.0
  */
@@ -49,12 +64,15 @@ import { OptimisticConcurrency, Outbox, Transaction } from "@bashke/persistence"
 import { AccessPolicy, AuditEntry, AuditLog, type BlindIndex, type Purpose, type Vault } from "@bashke/security"
 import { SqlClient } from "@effect/sql"
 import { Clock, Context, Effect, Either, Layer, Option, Schema } from "effect"
+import * as BreakGlassReview from "./BreakGlassReview"
+import { BreakGlassReviewRepository } from "./BreakGlassReviewRepository"
 import * as Case from "./Case"
 import {
   AddMeasure,
   AddPerson,
   AssessRisk,
   ChangeTeam,
+  ConfirmConsent,
   FindPersons,
   GiveConsent,
   type NewPerson,
@@ -93,6 +111,7 @@ import * as RiskAssessment from "./RiskAssessment"
 import * as RiskInstrument from "./RiskInstrument"
 import * as SafetyPlan from "./SafetyPlan"
 import { Signatories, type Signatory } from "./Signatories"
+import * as SqlBreakGlassReviewRepository from "./SqlBreakGlassReviewRepository"
 import * as SqlCaseRepository from "./SqlCaseRepository"
 
 type Refusal = Errors.InvalidInput | Errors.Forbidden | Errors.NotFound | Errors.Conflict
@@ -121,6 +140,10 @@ export interface Service {
     input: UpdateMeasure,
   ) => Effect.Effect<SafetyPlan.Measure, Changing, Principal.CurrentPrincipal>
   readonly giveConsent: (input: GiveConsent) => Effect.Effect<Consent.Consent, Changing, Principal.CurrentPrincipal>
+  /** A second person confirms a consent that widened its recorder's own institution's access. */
+  readonly confirmConsent: (
+    input: ConfirmConsent,
+  ) => Effect.Effect<Consent.Consent, Changing, Principal.CurrentPrincipal>
   readonly withdrawConsent: (
     input: WithdrawConsent,
   ) => Effect.Effect<Consent.Consent, Changing, Principal.CurrentPrincipal>
@@ -197,6 +220,15 @@ const ReopenReason = Schema.Struct({ reason: Schema.optional(CaseLifecycle.Reope
 
 const closedForChanges = new Errors.InvalidInput({ field: "caseId", rule: "case.closed.read-only" })
 
+// Whose details a person's role makes them, for the access policy.
+const subjectOfRole = (role: Person.PersonRole): AccessPolicy.Subject =>
+  role === "alleged-perpetrator" ? "alleged-perpetrator" : "victim-or-child"
+
+// The purpose a team writes a person's details for: the alleged perpetrator's
+// for the victim's protection and the legal process, the others' for the case.
+const writtenFor = (subject: AccessPolicy.Subject): Purpose.Purpose =>
+  subject === "alleged-perpetrator" ? "protection" : "case-management"
+
 /**
  * The use cases over the repository, personal data, the signatories port, the
  * audit log and the outbox.
@@ -209,6 +241,7 @@ export const make = (
   Service,
   never,
   | CaseRepository
+  | BreakGlassReviewRepository
   | PersonalData.PersonalData
   | Signatories
   | AuditLog.AuditLog
@@ -217,6 +250,7 @@ export const make = (
 > =>
   Effect.gen(function* () {
     const repository = yield* CaseRepository
+    const reviews = yield* BreakGlassReviewRepository
     const personal = yield* PersonalData.PersonalData
     const signatoriesPort = yield* Signatories
     const audit = yield* AuditLog.AuditLog
@@ -268,25 +302,37 @@ export const make = (
       s: Situation,
       action: typeof AccessPolicy.Action.Type,
       aCase: Case.Case,
-      request: { readonly purpose?: Purpose.Purpose | undefined; readonly breakGlassReason?: string | undefined } = {},
+      request: Omit<Parameters<typeof Case.toPolicyResource>[1], "signatories" | "protectionSectors"> = {},
     ) =>
       AccessPolicy.enforce(
         s.principal,
         action,
-        Case.toPolicyResource(aCase, { signatories: institutionIds(s.signatories), ...request }),
+        Case.toPolicyResource(aCase, {
+          signatories: institutionIds(s.signatories),
+          protectionSectors: s.profile.caseTeam.protectionSectors.value,
+          ...request,
+        }),
         s.at,
       )
 
-    /** Loads the case, checks `case.write` (and, for personal details, `case.personal.write`) and that it is open. */
+    /**
+     * Loads the case, checks `case.write` (and, when personal details of
+     * `personal`'s side are written, `case.personal.write` for the purpose
+     * that side is written for) and that it is open.
+     */
     const forChange = (
       caseId: Id.CaseId,
-      options: { readonly personal?: boolean; readonly whenClosed?: boolean } = {},
+      options: { readonly personal?: AccessPolicy.Subject | undefined; readonly whenClosed?: boolean } = {},
     ) =>
       Effect.gen(function* () {
         const aCase = yield* load(caseId)
         const s = yield* situation(aCase.mechanismId)
         yield* allow(s, "case.write", aCase)
-        if (options.personal === true) yield* allow(s, "case.personal.write", aCase, { purpose: "case-management" })
+        if (options.personal !== undefined)
+          yield* allow(s, "case.personal.write", aCase, {
+            purpose: writtenFor(options.personal),
+            subject: options.personal,
+          })
         if (aCase.status === "closed" && options.whenClosed !== true) return yield* Effect.fail(closedForChanges)
         return { aCase, s }
       })
@@ -294,12 +340,17 @@ export const make = (
     const claim = (aCase: Case.Case, expectedVersion: number | undefined, loaded: Case.Case) =>
       repository.update(aCase, expectedVersion ?? loaded.version)
 
-    const access = (s: Situation, aCase: Case.Case, personId: Id.PersonId): PersonalData.Access => ({
+    const access = (
+      s: Situation,
+      aCase: Case.Case,
+      personId: Id.PersonId,
+      role: Person.PersonRole,
+    ): PersonalData.Access => ({
       principal: s.principal,
       mechanismId: aCase.mechanismId,
       caseId: aCase.id,
       personId,
-      purpose: "case-management",
+      purpose: writtenFor(subjectOfRole(role)),
     })
 
     const toPerson = (id: Id.PersonId, input: typeof NewPerson.Type): Person.Person => ({
@@ -412,7 +463,9 @@ export const make = (
               })
               for (const { person, details } of persons) {
                 const sealed =
-                  details === undefined ? { fields: {} } : yield* personal.write(access(s, aCase, person.id), details)
+                  details === undefined
+                    ? { fields: {} }
+                    : yield* personal.write(access(s, aCase, person.id, person.role), details)
                 yield* repository.insertPerson(caseId, person, sealed, s.at)
                 yield* emit("case.person.added", caseId, { personId: person.id, role: person.role })
               }
@@ -429,7 +482,9 @@ export const make = (
         "CaseService.addPerson",
         Effect.gen(function* () {
           const input = yield* decode(AddPerson)(raw)
-          const { aCase, s } = yield* forChange(input.caseId, { personal: input.person.details !== undefined })
+          const { aCase, s } = yield* forChange(input.caseId, {
+            personal: input.person.details === undefined ? undefined : subjectOfRole(input.person.role),
+          })
           const person = toPerson(yield* Id.PersonId.generate, input.person)
           const year = CivilDate.year(s.today)
           const index = aCase.persons.length
@@ -444,7 +499,7 @@ export const make = (
               const sealed =
                 input.person.details === undefined
                   ? { fields: {} }
-                  : yield* personal.write(access(s, aCase, person.id), input.person.details)
+                  : yield* personal.write(access(s, aCase, person.id, person.role), input.person.details)
               yield* repository.insertPerson(aCase.id, person, sealed, s.at)
               yield* emit("case.person.added", aCase.id, { personId: person.id, role: person.role })
               return person
@@ -761,23 +816,56 @@ export const make = (
 
     // -- consent ------------------------------------------------------------
 
+    // Every consent recorded, confirmed or withdrawn tells the case lead (ids only).
+    const noticeToLead = (
+      s: Situation,
+      aCase: Case.Case,
+      consent: Consent.Consent,
+      change: "recorded" | "confirmed" | "withdrawn",
+    ) =>
+      emit("case.consent.lead-notice", aCase.id, {
+        consentId: consent.id,
+        lead: aCase.team.lead,
+        change,
+        awaitingConfirmation: !Consent.counts(consent) && consent.withdrawnAt === undefined,
+        principalId: s.principal.id,
+        institutionId: s.principal.institution ?? null,
+      })
+
     const giveConsent: Service["giveConsent"] = (raw) =>
       run(
         "CaseService.giveConsent",
         Effect.gen(function* () {
           const input = yield* decode(GiveConsent)(raw)
           const { aCase, s } = yield* forChange(input.caseId)
+          const recorder = s.principal.institution
+          // `case.write` needs an institution; the policy has checked it.
+          if (recorder === undefined) return yield* Effect.dieMessage("case.write allowed without an institution")
+          const takenBy = input.takenBy ?? recorder
+          yield* allow(s, "consent.record", aCase, { consent: { takenBy } })
           const giver = aCase.persons.find((person) => person.id === input.givenBy)
           if (giver === undefined || giver.role === "alleged-perpetrator")
             return yield* Effect.fail(new Errors.InvalidInput({ field: "givenBy", rule: "case.consent.giver-unknown" }))
+          const recorderSector = s.signatories.find((signatory) => signatory.institution === recorder)?.sector
+          const scope = { institutions: input.institutions, sectors: input.sectors }
           const consent: Consent.Consent = {
             id: yield* Id.ConsentId.generate,
             givenBy: input.givenBy,
-            institutions: input.institutions,
-            sectors: input.sectors,
+            ...scope,
             purposes: input.purposes,
             from: input.from ?? s.at,
             ...(input.until === undefined ? {} : { until: input.until }),
+            recording: {
+              method: input.method,
+              takenBy,
+              recordedBy: s.principal.id,
+              recordedFor: recorder,
+              ...(input.witnessedBy === undefined ? {} : { witnessedBy: input.witnessedBy }),
+            },
+            // No one opens their own institution's access alone.
+            needsConfirmation:
+              Consent.widensAccessOf(scope, recorder, s.principal.sector) ||
+              Consent.widensAccessOf(scope, recorder, recorderSector),
           }
           yield* fromEither(Consent.validate(consent, aCase.consents.length, new Set(institutionIds(s.signatories))))
           const updated: Case.Case = { ...aCase, consents: [...aCase.consents, consent] }
@@ -793,8 +881,59 @@ export const make = (
                 purposes: consent.purposes,
                 from: consent.from.toISOString(),
                 until: consent.until?.toISOString() ?? null,
+                method: input.method,
+                takenBy,
+                needsConfirmation: consent.needsConfirmation,
               })
+              yield* noticeToLead(s, aCase, consent, "recorded")
               return consent
+            }),
+          )
+        }),
+      )
+
+    const confirmConsent: Service["confirmConsent"] = (raw) =>
+      run(
+        "CaseService.confirmConsent",
+        Effect.gen(function* () {
+          const input = yield* decode(ConfirmConsent)(raw)
+          const aCase = yield* load(input.caseId)
+          const s = yield* situation(aCase.mechanismId)
+          const current = aCase.consents.find((consent) => consent.id === input.consentId)
+          // The coordinator confirms off the team: what it may see of the case is checked first.
+          if (current === undefined) {
+            yield* allow(s, "consent.confirm", aCase, { consent: {} })
+            return yield* Effect.fail(new Errors.NotFound({ entity: "Consent", id: input.consentId }))
+          }
+          const recording = current.recording
+          yield* allow(s, "consent.confirm", aCase, {
+            consent:
+              recording === undefined
+                ? {}
+                : { takenBy: recording.takenBy, recordedBy: recording.recordedBy, recordedFor: recording.recordedFor },
+          })
+          if (aCase.status === "closed") return yield* Effect.fail(closedForChanges)
+          const confirmed = yield* fromEither(
+            Consent.confirm(current, {
+              confirmedBy: s.principal.id,
+              ...(s.principal.institution === undefined ? {} : { confirmedFor: s.principal.institution }),
+              confirmedAt: s.at,
+            }),
+          )
+          const updated: Case.Case = {
+            ...aCase,
+            consents: aCase.consents.map((consent) => (consent.id === confirmed.id ? confirmed : consent)),
+          }
+          return yield* transaction(
+            Effect.gen(function* () {
+              yield* claim(updated, input.expectedVersion, aCase)
+              yield* repository.updateConsent(aCase.id, confirmed)
+              yield* emit("case.consent.confirmed", aCase.id, {
+                consentId: confirmed.id,
+                confirmedAt: s.at.toISOString(),
+              })
+              yield* noticeToLead(s, aCase, confirmed, "confirmed")
+              return confirmed
             }),
           )
         }),
@@ -826,6 +965,7 @@ export const make = (
                 institutions: withdrawn.institutions,
                 sectors: withdrawn.sectors,
               })
+              yield* noticeToLead(s, aCase, withdrawn, "withdrawn")
               return withdrawn
             }),
           )
@@ -1030,10 +1170,18 @@ export const make = (
           const input = yield* decode(ReadPersonalData)(raw)
           const aCase = yield* load(input.caseId)
           const s = yield* situation(aCase.mechanismId)
-          const breakGlass = input.breakGlassReason !== undefined || input.purpose === "break-glass"
+          const breakGlass =
+            input.breakGlassReason !== undefined ||
+            input.breakGlassCode !== undefined ||
+            input.purpose === "break-glass"
           const request = breakGlass
-            ? { purpose: "break-glass" as const, breakGlassReason: input.breakGlassReason ?? "" }
-            : { purpose: input.purpose }
+            ? {
+                purpose: "break-glass" as const,
+                personId: input.personId,
+                breakGlassReason: input.breakGlassReason ?? "",
+                breakGlassCode: input.breakGlassCode,
+              }
+            : { purpose: input.purpose, personId: input.personId }
           const decided = yield* Effect.either(
             allow(s, breakGlass ? "break-glass.read" : "case.personal.read", aCase, request),
           )
@@ -1050,20 +1198,47 @@ export const make = (
             return yield* Effect.fail(decided.left)
           }
           const sealed = yield* repository.sealedDetails(aCase.id, input.personId)
+          const access: PersonalData.Access = {
+            principal: s.principal,
+            mechanismId: aCase.mechanismId,
+            caseId: aCase.id,
+            personId: input.personId,
+            purpose: request.purpose,
+            breakGlassReason: breakGlass ? input.breakGlassReason : undefined,
+          }
           // The read's one write is its audit entry, appended in a transaction of
           // its own after the fields are open: no transaction here holds the
-          // connection while WebCrypto works.
-          return yield* personal.read(
-            {
-              principal: s.principal,
-              mechanismId: aCase.mechanismId,
-              caseId: aCase.id,
-              personId: input.personId,
-              purpose: request.purpose,
-              breakGlassReason: breakGlass ? input.breakGlassReason : undefined,
-            },
-            sealed,
-            input.fields,
+          // connection while WebCrypto works. A break-glass read commits its
+          // review and its alert with that entry.
+          if (!breakGlass || input.breakGlassCode === undefined || s.principal.institution === undefined)
+            return yield* personal.read(access, sealed, input.fields)
+          const review: BreakGlassReview.BreakGlassReview = {
+            id: yield* BreakGlassReview.BreakGlassReviewId.generate,
+            mechanismId: aCase.mechanismId,
+            caseId: aCase.id,
+            personId: input.personId,
+            principalId: s.principal.id,
+            institutionId: s.principal.institution,
+            code: input.breakGlassCode,
+            reason: (input.breakGlassReason ?? "").trim(),
+            readAt: s.at,
+          }
+          return yield* personal.read(access, sealed, input.fields, (append) =>
+            transaction(
+              Effect.gen(function* () {
+                yield* append
+                yield* reviews.insert(review)
+                yield* emit("case.break-glass.alert", aCase.id, {
+                  mechanismId: aCase.mechanismId,
+                  lead: aCase.team.lead,
+                  reviewId: review.id,
+                  personId: review.personId,
+                  principalId: review.principalId,
+                  institutionId: review.institutionId,
+                  code: review.code,
+                })
+              }),
+            ),
           )
         }),
       )
@@ -1122,6 +1297,7 @@ export const make = (
       addMeasure,
       updateMeasure,
       giveConsent,
+      confirmConsent,
       withdrawConsent,
       changeTeam,
       transition,
@@ -1146,6 +1322,7 @@ export const layer = (
   CaseService,
   never,
   | CaseRepository
+  | BreakGlassReviewRepository
   | PersonalData.PersonalData
   | Signatories
   | AuditLog.AuditLog
@@ -1154,8 +1331,9 @@ export const layer = (
 > => Layer.effect(CaseService, make(options))
 
 /**
- * The service with the SQL repository and personal data over the vault, the
- * blind index and the audit log; the application provides the `SqlClient`, the
+ * The service with the SQL repositories (cases, break-glass reviews) and
+ * personal data over the vault, the blind index and the audit log; the
+ * application provides the `SqlClient`, the
  * `Signatories` port, `Vault`, `BlindIndex`, `AuditLog` and the `IdGenerator`.
  *
  * @since 0.1.0
@@ -1163,7 +1341,12 @@ export const layer = (
 export const layerSql = (
   options: Options = {},
 ): Layer.Layer<
-  CaseService | CaseRepository | PersonalData.PersonalData,
+  CaseService | CaseRepository | BreakGlassReviewRepository | PersonalData.PersonalData,
   never,
   Signatories | AuditLog.AuditLog | SqlClient.SqlClient | KernelId.IdGenerator | Vault.Vault | BlindIndex.BlindIndex
-> => layer(options).pipe(Layer.provideMerge(Layer.merge(SqlCaseRepository.layer, PersonalData.layer)))
+> =>
+  layer(options).pipe(
+    Layer.provideMerge(
+      Layer.mergeAll(SqlCaseRepository.layer, SqlBreakGlassReviewRepository.layer, PersonalData.layer),
+    ),
+  )

@@ -136,6 +136,26 @@ const messages = {
     "sr-Latn": "Odbijen hitan uvid",
     en: "Emergency access refused",
   },
+  "case.event.consent.confirmed": {
+    sq: "Pëlqimi u konfirmua",
+    "sr-Latn": "Saglasnost je potvrđena",
+    en: "Consent confirmed",
+  },
+  "case.event.consent.lead-notice": {
+    sq: "Njoftim për institucionin udhëheqës: një pëlqim ndryshoi",
+    "sr-Latn": "Obaveštenje vodećoj instituciji: saglasnost je promenjena",
+    en: "Notice to the lead institution: a consent changed",
+  },
+  "case.event.break-glass.alert": {
+    sq: "Dikush lexoi të dhëna identifikuese në emergjencë: duhet shqyrtuar",
+    "sr-Latn": "Neko je hitno pročitao identifikacione podatke: potreban je pregled",
+    en: "Someone read identifying details in an emergency: to be reviewed",
+  },
+  "case.event.break-glass.reviewed": {
+    sq: "Qasja në emergjencë u shqyrtua",
+    "sr-Latn": "Hitan pristup je pregledan",
+    en: "Emergency access reviewed",
+  },
 } as const
 
 /**

@@ -92,12 +92,15 @@ export interface Service {
    * Opens the requested fields (all by default), then records the read in the
    * audit log. Without a purpose: `InvalidInput` (`audit.purpose.required`),
    * nothing opened, nothing written; with a break-glass reason, the entry is
-   * flagged.
+   * flagged. `recorded` runs the append: the caller may wrap it in a
+   * transaction with its own writes (a break-glass review and its alert), and
+   * must run it; by default it runs alone.
    */
   readonly read: (
     access: Access,
     sealed: SealedFields,
     fields?: ReadonlyArray<Person.PersonalField>,
+    recorded?: (append: Effect.Effect<void, Errors.InvalidInput>) => Effect.Effect<void, Errors.InvalidInput>,
   ) => Effect.Effect<Person.PersonalDetails, Errors.InvalidInput>
   /** The blind index of a personal number, however it was typed. */
   readonly indexOf: (personalNumber: string) => Effect.Effect<BlindIndex.Digest, Errors.InvalidInput>
@@ -146,7 +149,7 @@ export const make: Effect.Effect<Service, never, Vault.Vault | BlindIndex.BlindI
         return { fields, personalNumberIndex }
       }).pipe(Span.untraced("PersonalData.write"))
 
-    const read: Service["read"] = (access, sealed, fields = Person.personalFields) =>
+    const read: Service["read"] = (access, sealed, fields = Person.personalFields, recorded = (append) => append) =>
       Effect.gen(function* () {
         const entry = draft(access, access.breakGlassReason === undefined ? "read" : "break-glass-read")
         // A draft the audit log would refuse (no purpose, a break-glass read
@@ -164,7 +167,7 @@ export const make: Effect.Effect<Service, never, Vault.Vault | BlindIndex.BlindI
           // defect for the operators, never a message with any part of the value.
           if (value !== undefined) details[field] = yield* Effect.orDie(vault.open(value, aad(access.personId, field)))
         }
-        yield* audit.append(entry)
+        yield* recorded(Effect.asVoid(audit.append(entry)))
         return details as Person.PersonalDetails
       }).pipe(Span.untraced("PersonalData.read"))
 

@@ -170,6 +170,15 @@ const ConsentRow = Schema.Struct({
   valid_from: Instant,
   valid_until: Nullable(Instant),
   withdrawn_at: Nullable(Instant),
+  method: Nullable(Consent.ConsentMethod),
+  taken_by: Nullable(Id.InstitutionId),
+  recorded_by: Nullable(Id.PrincipalId),
+  recorded_for: Nullable(Id.InstitutionId),
+  witnessed_by: Nullable(Id.PrincipalId),
+  needs_confirmation: Integer,
+  confirmed_by: Nullable(Id.PrincipalId),
+  confirmed_for: Nullable(Id.InstitutionId),
+  confirmed_at: Nullable(Instant),
 })
 
 const TransitionRow = Schema.Struct({
@@ -336,6 +345,21 @@ const toMeasure = (row: typeof MeasureRow.Type): SafetyPlan.Measure => ({
   status: row.status,
 })
 
+const recordingColumns = (consent: Consent.Consent) => ({
+  method: consent.recording?.method ?? null,
+  taken_by: consent.recording?.takenBy ?? null,
+  recorded_by: consent.recording?.recordedBy ?? null,
+  recorded_for: consent.recording?.recordedFor ?? null,
+  witnessed_by: consent.recording?.witnessedBy ?? null,
+})
+
+const confirmationColumns = (consent: Consent.Consent) => ({
+  needs_confirmation: consent.needsConfirmation ? 1 : 0,
+  confirmed_by: consent.confirmation?.confirmedBy ?? null,
+  confirmed_for: consent.confirmation?.confirmedFor ?? null,
+  confirmed_at: consent.confirmation === undefined ? null : consent.confirmation.confirmedAt.toISOString(),
+})
+
 const toConsent = (row: typeof ConsentRow.Type): Consent.Consent => ({
   id: row.id,
   givenBy: row.given_by,
@@ -345,6 +369,28 @@ const toConsent = (row: typeof ConsentRow.Type): Consent.Consent => ({
   from: row.valid_from,
   ...(row.valid_until == null ? {} : { until: row.valid_until }),
   ...(row.withdrawn_at == null ? {} : { withdrawnAt: row.withdrawn_at }),
+  // Recorded before migration 6: no recording kept.
+  ...(row.method == null || row.taken_by == null || row.recorded_by == null || row.recorded_for == null
+    ? {}
+    : {
+        recording: {
+          method: row.method,
+          takenBy: row.taken_by,
+          recordedBy: row.recorded_by,
+          recordedFor: row.recorded_for,
+          ...(row.witnessed_by == null ? {} : { witnessedBy: row.witnessed_by }),
+        },
+      }),
+  needsConfirmation: row.needs_confirmation === 1,
+  ...(row.confirmed_by == null || row.confirmed_at == null
+    ? {}
+    : {
+        confirmation: {
+          confirmedBy: row.confirmed_by,
+          ...(row.confirmed_for == null ? {} : { confirmedFor: row.confirmed_for }),
+          confirmedAt: row.confirmed_at,
+        },
+      }),
 })
 
 const toTransition = (row: typeof TransitionRow.Type): Transition => ({
@@ -766,6 +812,8 @@ export const make: Effect.Effect<Service, never, SqlClient.SqlClient> = Effect.g
       valid_from: consent.from.toISOString(),
       valid_until: iso(consent.until),
       withdrawn_at: iso(consent.withdrawnAt),
+      ...recordingColumns(consent),
+      ...confirmationColumns(consent),
       version: OptimisticConcurrency.initialVersion,
     })}`.pipe(Effect.asVoid, Effect.orDie, Span.untraced("SqlCaseRepository.insertConsent"))
 
@@ -774,6 +822,7 @@ export const make: Effect.Effect<Service, never, SqlClient.SqlClient> = Effect.g
       const rows = yield* sql`UPDATE consents SET ${sql.update({
         valid_until: iso(consent.until),
         withdrawn_at: iso(consent.withdrawnAt),
+        ...confirmationColumns(consent),
       })}, version = version + 1 WHERE id = ${consent.id} AND case_id = ${caseId} RETURNING id`
       if (rows.length === 0) return yield* new Errors.NotFound({ entity: "Consent", id: consent.id })
     }).pipe(Effect.catchTag("SqlError", Effect.die), Span.untraced("SqlCaseRepository.updateConsent"))

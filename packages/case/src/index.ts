@@ -143,6 +143,24 @@ export * as SafetyPlan from "./SafetyPlan"
 // Persistence and use cases
 
 /**
+ * A break-glass read waiting for the coordinator's verdict: the model.
+ *
+ * @since 0.1.0
+ */
+export * as BreakGlassReview from "./BreakGlassReview"
+/**
+ * The port through which break-glass reviews are stored.
+ *
+ * @since 0.1.0
+ */
+export * as BreakGlassReviewRepository from "./BreakGlassReviewRepository"
+/**
+ * The coordinator's review list of break-glass reads, and the verdict that closes one.
+ *
+ * @since 0.1.0
+ */
+export * as BreakGlassReviews from "./BreakGlassReviews"
+/**
  * The inputs of the use cases, as schemas.
  *
  * @since 0.1.0
@@ -220,6 +238,13 @@ export * as ReferenceSequence from "./ReferenceSequence"
  * @since 0.1.0
  */
 export * as Signatories from "./Signatories"
+
+/**
+ * The break-glass review repository on `@effect/sql` (SQLite and PostgreSQL; reasons sealed).
+ *
+ * @since 0.1.0
+ */
+export * as SqlBreakGlassReviewRepository from "./SqlBreakGlassReviewRepository"
 
 /**
  * The case repository on `@effect/sql` (SQLite and PostgreSQL).

@@ -191,6 +191,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/cases/{caseId}/consents/{consentId}/confirmation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Confirm a consent that widened its recorder's own institution's access (a second person: the coordinator, or the case lead) */
+        post: operations["confirmConsent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/cases/{caseId}/consents/{consentId}/withdrawal": {
         parameters: {
             query?: never;
@@ -268,7 +285,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Read a person's identifying details for a stated purpose (audited) */
+        /** Read a person's identifying details for a stated purpose (audited); in an emergency with a reason code and a written reason (reviewed) */
         post: operations["readPersonalDetails"];
         delete?: never;
         options?: never;
@@ -287,6 +304,40 @@ export interface paths {
         put?: never;
         /** Find the cases a person is on, by personal number (blind index; audited) */
         post: operations["findPersons"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/mechanisms/{mechanismId}/break-glass-reviews": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The mechanism's break-glass reads to review, oldest first (the coordinator; every reason read is audited) */
+        get: operations["listBreakGlassReviews"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/break-glass-reviews/{reviewId}/verdict": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Close a break-glass review with a verdict, justified or unjustified (the coordinator; audited) */
+        post: operations["closeBreakGlassReview"];
         delete?: never;
         options?: never;
         head?: never;
@@ -495,6 +546,23 @@ export interface paths {
         put?: never;
         /** Record a member institution's signature of a version (the signer's name sealed) */
         post: operations["signMemorandum"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/mechanisms/{mechanismId}/memoranda/{memorandumId}/versions/{version}/signatures/{institutionId}/countersignature": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Countersign a member's signature: from its day the institution is a signatory (the coordinator) */
+        post: operations["countersignMemorandum"];
         delete?: never;
         options?: never;
         head?: never;
@@ -888,7 +956,7 @@ export interface paths {
         /** The directory's providers, by institution id */
         get: operations["listOrganizations"];
         put?: never;
-        /** Register a provider (an institution) in the directory (administrator or coordinator) */
+        /** Register a provider (an institution) in the directory (its own people, or an administrator) */
         post: operations["registerOrganization"];
         delete?: never;
         options?: never;
@@ -906,7 +974,7 @@ export interface paths {
         /** The directory's locations, by id */
         get: operations["listLocations"];
         put?: never;
-        /** Register a place where a provider serves (administrator or coordinator; a shelter's address stays out) */
+        /** Register a place where a provider serves (its own people, or an administrator; a shelter's address stays out) */
         post: operations["registerLocation"];
         delete?: never;
         options?: never;
@@ -924,7 +992,7 @@ export interface paths {
         /** The directory's services, by id, filtered by type, municipality, language, provider, activity */
         get: operations["listServices"];
         put?: never;
-        /** Register a service of a provider, at its locations (administrator or coordinator) */
+        /** Register a service of a provider, at its locations (its own people, or an administrator) */
         post: operations["registerService"];
         delete?: never;
         options?: never;
@@ -1920,11 +1988,30 @@ export interface components {
             from: components["schemas"]["CaseInstant"];
             until?: components["schemas"]["CaseInstant"];
             withdrawnAt?: components["schemas"]["CaseInstant"];
+            recording?: components["schemas"]["ConsentRecording"];
+            needsConfirmation: boolean;
+            confirmation?: components["schemas"]["ConsentConfirmation"];
         };
         /** @description a ULID: 26 characters of Crockford base32, sortable by creation time */
         ConsentId: string;
         /** @enum {string} */
         ConsentPurpose: "case-management" | "referral" | "case-conference" | "statistics";
+        ConsentRecording: {
+            method: components["schemas"]["ConsentMethod"];
+            takenBy: components["schemas"]["InstitutionId"];
+            recordedBy: components["schemas"]["PrincipalId"];
+            recordedFor: components["schemas"]["InstitutionId"];
+            witnessedBy?: components["schemas"]["PrincipalId"];
+        };
+        /** @enum {string} */
+        ConsentMethod: "signed-form" | "verbal-witnessed";
+        /** @description a ULID: 26 characters of Crockford base32, sortable by creation time */
+        PrincipalId: string;
+        ConsentConfirmation: {
+            confirmedBy: components["schemas"]["PrincipalId"];
+            confirmedFor?: components["schemas"]["InstitutionId"];
+            confirmedAt: components["schemas"]["CaseInstant"];
+        };
         PersonalDetails: {
             /**
              * maxLength(200)
@@ -1963,13 +2050,37 @@ export interface components {
         /** @enum {string} */
         CaseCommand: "assess" | "activate" | "monitor" | "close" | "reopen";
         /** @enum {string} */
-        Purpose: "case-management" | "referral" | "case-conference" | "statistics" | "audit" | "mechanism-administration" | "break-glass";
+        Purpose: "case-management" | "protection" | "referral" | "case-conference" | "statistics" | "audit" | "mechanism-administration" | "break-glass";
+        /** @enum {string} */
+        BreakGlassReasonCode: "imminent-danger" | "child-at-risk" | "medical-emergency" | "person-missing";
         PersonsFound: {
             caseId: components["schemas"]["CaseId"];
             reference: string;
             personId: components["schemas"]["PersonId"];
             role: components["schemas"]["PersonRole"];
         }[];
+        BreakGlassReviewPage: {
+            items: components["schemas"]["BreakGlassReview"][];
+            next: string | null;
+        };
+        BreakGlassReview: {
+            id: components["schemas"]["BreakGlassReviewId"];
+            mechanismId: components["schemas"]["MechanismId"];
+            caseId: components["schemas"]["CaseId"];
+            personId: components["schemas"]["PersonId"];
+            principalId: components["schemas"]["PrincipalId"];
+            institutionId: components["schemas"]["InstitutionId"];
+            code: components["schemas"]["BreakGlassReasonCode"];
+            reason: string;
+            readAt: components["schemas"]["CaseInstant"];
+            verdict?: components["schemas"]["BreakGlassVerdict"];
+            reviewedBy?: components["schemas"]["PrincipalId"];
+            reviewedAt?: components["schemas"]["CaseInstant"];
+        };
+        /** @description a ULID: 26 characters of Crockford base32, sortable by creation time */
+        BreakGlassReviewId: string;
+        /** @enum {string} */
+        BreakGlassVerdict: "justified" | "unjustified";
         /** @enum {string} */
         MechanismStatus: "forming" | "active" | "suspended";
         MechanismPage: {
@@ -2055,6 +2166,11 @@ export interface components {
             membershipId: components["schemas"]["MembershipId"];
             institutionId: components["schemas"]["InstitutionId"];
             signedOn: components["schemas"]["CivilDate"];
+            countersignature?: components["schemas"]["MemorandumCountersignature"];
+        };
+        MemorandumCountersignature: {
+            countersignedOn: components["schemas"]["CivilDate"];
+            countersignedBy: components["schemas"]["PrincipalId"];
         };
         MemorandumSigner: {
             signer: string;
@@ -2105,8 +2221,6 @@ export interface components {
             deadline: components["schemas"]["Date"];
             profileVersion: components["schemas"]["Int"];
         };
-        /** @description a ULID: 26 characters of Crockford base32, sortable by creation time */
-        PrincipalId: string;
         MeetingReason: string;
         /** @enum {string} */
         Urgency: "standard" | "urgent";
@@ -3932,6 +4046,9 @@ export interface operations {
                     institutions?: components["schemas"]["InstitutionId"][];
                     sectors?: components["schemas"]["Sector"][];
                     purposes: components["schemas"]["ConsentPurpose"][];
+                    method: components["schemas"]["ConsentMethod"];
+                    takenBy?: components["schemas"]["InstitutionId"];
+                    witnessedBy?: components["schemas"]["PrincipalId"];
                     from?: components["schemas"]["Instant"];
                     until?: components["schemas"]["Instant"];
                 };
@@ -3940,6 +4057,100 @@ export interface operations {
         responses: {
             /** @description Record a consent to share */
             201: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Consent"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No or unknown credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Changed since read */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input: the field and the rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match missing */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    confirmConsent: {
+        parameters: {
+            query?: never;
+            header: {
+                "Idempotency-Key": string;
+                "If-Match": string;
+            };
+            path: {
+                caseId: components["schemas"]["CaseId"];
+                consentId: components["schemas"]["ConsentId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": Record<string, never> | unknown[];
+            };
+        };
+        responses: {
+            /** @description Confirm a consent that widened its recorder's own institution's access (a second person: the coordinator, or the case lead) */
+            200: {
                 headers: {
                     ETag?: string;
                     [name: string]: unknown;
@@ -4412,12 +4623,13 @@ export interface operations {
                 "application/json": {
                     purpose?: components["schemas"]["Purpose"];
                     fields?: ("givenName" | "familyName" | "personalNumber" | "birthDate" | "address" | "phone" | "safeContact")[];
+                    breakGlassCode?: components["schemas"]["BreakGlassReasonCode"];
                     breakGlassReason?: string;
                 };
             };
         };
         responses: {
-            /** @description Read a person's identifying details for a stated purpose (audited) */
+            /** @description Read a person's identifying details for a stated purpose (audited); in an emergency with a reason code and a written reason (reviewed) */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -4496,6 +4708,152 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PersonsFound"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No or unknown credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input: the field and the rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listBreakGlassReviews: {
+        parameters: {
+            query?: {
+                status?: "open" | "closed";
+                limit?: components["schemas"]["NumberFromString"];
+                after?: components["schemas"]["Cursor"];
+            };
+            header?: never;
+            path: {
+                mechanismId: components["schemas"]["MechanismId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The mechanism's break-glass reads to review, oldest first (the coordinator; every reason read is audited) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BreakGlassReviewPage"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No or unknown credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input: the field and the rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    closeBreakGlassReview: {
+        parameters: {
+            query?: never;
+            header: {
+                "Idempotency-Key": string;
+            };
+            path: {
+                reviewId: components["schemas"]["BreakGlassReviewId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    verdict: components["schemas"]["BreakGlassVerdict"];
+                };
+            };
+        };
+        responses: {
+            /** @description Close a break-glass review with a verdict, justified or unjustified (the coordinator; audited) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BreakGlassReview"];
                 };
             };
             /** @description Malformed request */
@@ -5815,6 +6173,104 @@ export interface operations {
         responses: {
             /** @description Record a member institution's signature of a version (the signer's name sealed) */
             201: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MemorandumVersion"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No or unknown credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Changed since read */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input: the field and the rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match missing */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    countersignMemorandum: {
+        parameters: {
+            query?: never;
+            header: {
+                "Idempotency-Key": string;
+                "If-Match": string;
+            };
+            path: {
+                mechanismId: components["schemas"]["MechanismId"];
+                memorandumId: components["schemas"]["MemorandumId"];
+                version: components["schemas"]["NumberFromString"];
+                institutionId: components["schemas"]["InstitutionId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    countersignedOn?: components["schemas"]["CivilDate"];
+                };
+            };
+        };
+        responses: {
+            /** @description Countersign a member's signature: from its day the institution is a signatory (the coordinator) */
+            200: {
                 headers: {
                     ETag?: string;
                     [name: string]: unknown;
@@ -7966,7 +8422,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Register a provider (an institution) in the directory (administrator or coordinator) */
+            /** @description Register a provider (an institution) in the directory (its own people, or an administrator) */
             201: {
                 headers: {
                     [name: string]: unknown;
@@ -8112,7 +8568,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Register a place where a provider serves (administrator or coordinator; a shelter's address stays out) */
+            /** @description Register a place where a provider serves (its own people, or an administrator; a shelter's address stays out) */
             201: {
                 headers: {
                     [name: string]: unknown;
@@ -8266,7 +8722,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Register a service of a provider, at its locations (administrator or coordinator) */
+            /** @description Register a service of a provider, at its locations (its own people, or an administrator) */
             201: {
                 headers: {
                     [name: string]: unknown;

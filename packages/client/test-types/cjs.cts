@@ -19,7 +19,11 @@ export const client: BashkeClient.Client = BashkeClient.make({
 export const opened: Promise<BashkeClient.Answer<Schemas["Case"]>> = client.POST("/v1/cases", {
   body: { mechanismId: "01JM0000000000000000000001", municipality: "GJI", persons: [] },
 })
-export const body: RequestBody<"giveConsent"> = { givenBy: "01JP0000000000000000000001", purposes: ["referral"] }
+export const body: RequestBody<"giveConsent"> = {
+  givenBy: "01JP0000000000000000000001",
+  purposes: ["referral"],
+  method: "signed-form",
+}
 export const kind: ProblemKind = "stale-version"
 export const isProblem: boolean = BashkeProblem.is(new Error("x"))
 export const middleware = RequestHeaders.middleware({ token: "bsk_example" })

@@ -268,6 +268,13 @@ export const JurisdictionProfile = Schema.Struct({
     defaultLeadSector: LegalSetting(Sector),
     /** The sector that must be on the team of a case with a child. */
     childProtectionSector: LegalSetting(Sector),
+    /**
+     * The sectors with a legal basis for the alleged perpetrator's identifying
+     * details, read for the victim's protection and the legal process (the
+     * `protection` purpose) without the victim's consent, which does not
+     * extend to another person's data.
+     */
+    protectionSectors: LegalSetting(Schema.Array(Sector)),
   }),
   /**
    * The communities a person may be recorded with, as kebab-case codes (each
@@ -500,6 +507,11 @@ export const kosovo: JurisdictionProfile = {
       value: "social-work",
       confirmed: true,
       source: `${sop}: the centre for social work's duties when a child is involved`,
+    },
+    protectionSectors: {
+      value: ["police", "prosecution", "court", "victim-advocacy", "social-work"],
+      confirmed: false,
+      source: `${projectDefault}: the institutions the SOP and Law 03/L-182 give duties towards the alleged perpetrator (arrest, prosecution, protection orders, the victim's representation, the case manager); shelters and others get what they need for safety from them. Confirm with the data protection authority`,
     },
   },
   communities: {

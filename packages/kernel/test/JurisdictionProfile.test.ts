@@ -38,6 +38,7 @@ describe("the Kosovo profile", () => {
       "referrals.escalateToCoordinatorAfter.standard",
       "statistics.smallCellThreshold",
       "statistics.consentRequired",
+      "caseTeam.protectionSectors",
       "communities",
       "notifications.workdayStartsAt",
       "notifications.worklistHorizon",

@@ -25,6 +25,7 @@ export const topics = {
   contactsReplaced: "mechanism.membership.contacts-replaced",
   memorandumPublished: "mechanism.memorandum.published",
   memorandumSigned: "mechanism.memorandum.signed",
+  memorandumCountersigned: "mechanism.memorandum.countersigned",
 } as const
 
 /**
@@ -105,4 +106,19 @@ export const MemorandumSigned = Schema.Struct({
   version: Schema.Int,
   membershipId: Id.MembershipId,
   institutionId: Id.InstitutionId,
+})
+
+/**
+ * The payload of `mechanism.memorandum.countersigned`: from `countersignedOn`
+ * the institution counts as a signatory (and its people see case data).
+ *
+ * @since 0.1.0
+ */
+export const MemorandumCountersigned = Schema.Struct({
+  mechanismId: Id.MechanismId,
+  memorandumId: Id.MemorandumId,
+  version: Schema.Int,
+  institutionId: Id.InstitutionId,
+  countersignedOn: Schema.String,
+  countersignedBy: Id.PrincipalId,
 })

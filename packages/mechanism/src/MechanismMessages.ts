@@ -158,6 +158,31 @@ const messages = {
     "sr-Latn": "Ova institucija je već potpisala ovu verziju.",
     en: "This institution has already signed this version.",
   },
+  "mechanism.memorandum.signature-recorder-required": {
+    sq: "Një nënshkrim e regjistron administratori, koordinatori i mekanizmit ose përfaqësuesi i vetë institucionit nënshkrues.",
+    "sr-Latn": "Potpis upisuje administrator, koordinator mehanizma ili predstavnik same institucije potpisnice.",
+    en: "A signature is recorded by an administrator, the mechanism's coordinator or the signing institution's own representative.",
+  },
+  "mechanism.memorandum.countersigner-required": {
+    sq: "Vetëm koordinatori i mekanizmit ose një administrator mund ta kundërnënshkruajë një nënshkrim.",
+    "sr-Latn": "Samo koordinator mehanizma ili administrator može da supotpiše potpis.",
+    en: "Only the mechanism's coordinator or an administrator may countersign a signature.",
+  },
+  "mechanism.memorandum.already-countersigned": {
+    sq: "Ky nënshkrim është kundërnënshkruar tashmë.",
+    "sr-Latn": "Ovaj potpis je već supotpisan.",
+    en: "This signature has already been countersigned.",
+  },
+  "mechanism.memorandum.countersigned-in-future": {
+    sq: "Kundërnënshkrimi nuk mund të ketë datë në të ardhmen.",
+    "sr-Latn": "Supotpis ne može imati datum u budućnosti.",
+    en: "A countersignature cannot be dated in the future.",
+  },
+  "mechanism.memorandum.countersigned-before-signed": {
+    sq: "Kundërnënshkrimi nuk mund të jetë para nënshkrimit.",
+    "sr-Latn": "Supotpis ne može biti pre potpisa.",
+    en: "A countersignature cannot be dated before the signature.",
+  },
 } as const
 
 /**

@@ -11,6 +11,7 @@
 import type { Migrations } from "@bashke/persistence"
 import mechanisms from "./internal/migrations/0001_mechanisms"
 import immutableMemoranda from "./internal/migrations/0002_immutable_memoranda"
+import countersignatures from "./internal/migrations/0003_countersignatures"
 
 /**
  * @since 0.1.0
@@ -20,5 +21,6 @@ export const mechanismMigrations: Migrations.MigrationSet = {
   migrations: [
     { id: 1, name: "mechanisms", up: mechanisms },
     { id: 2, name: "immutable-memoranda", up: immutableMemoranda },
+    { id: 3, name: "countersignatures", up: countersignatures },
   ],
 }

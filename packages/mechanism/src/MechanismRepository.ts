@@ -67,6 +67,17 @@ export interface Service {
     signature: Memorandum.Signature,
     sealedSigner: string,
   ) => Effect.Effect<void, Errors.Conflict>
+  /**
+   * Inserts the countersignature of `institutionId`'s signature; `Conflict`
+   * (`mechanism.memorandum.already-countersigned`) when it has one.
+   */
+  readonly insertCountersignature: (
+    memorandumId: Id.MemorandumId,
+    version: number,
+    institutionId: Id.InstitutionId,
+    countersignature: Memorandum.Countersignature,
+    recordedAt: Date,
+  ) => Effect.Effect<void, Errors.Conflict>
   /** The sealed name of who signed for an institution; `NotFound` when it did not sign. */
   readonly sealedSigner: (
     memorandumId: Id.MemorandumId,

@@ -1,8 +1,8 @@
 /**
  * The use cases of a mechanism: create it, configure its cadence and quorum,
  * appoint its coordinator, move it through its lifecycle, add and remove
- * members, replace and read their contacts, publish and sign memorandum
- * versions, and list composition gaps.
+ * members, replace and read their contacts, publish, sign and countersign
+ * memorandum versions, and list composition gaps.
  *
  * Every command decodes its input (bad input is an `InvalidInput` naming the
  * field and the rule, a catalogue key), applies the pure rules, and then writes
@@ -14,7 +14,9 @@
  *
  * Commands that touch contacts or a signer's name need the `CurrentPrincipal`:
  * an administrator, or a coordinator or member representative of that
- * mechanism (`mechanism.contacts.forbidden` otherwise).
+ * mechanism (`mechanism.contacts.forbidden` otherwise). Who records and who
+ * countersigns a signature is `MechanismPolicy`'s rule: a signature counts
+ * only once countersigned.
  *
  * @since 0.1.0
  */
@@ -24,10 +26,12 @@ import { AuditEntry, AuditLog, type Purpose, Vault } from "@bashke/security"
 import { SqlClient } from "@effect/sql"
 import { Clock, Context, Effect, Either, Layer, Option, Schema } from "effect"
 import * as Contacts from "./Contacts"
+import * as CountersignMemorandum from "./CountersignMemorandum"
 import { decode } from "./internal/Input"
 import * as Mechanism from "./Mechanism"
 import * as MechanismEvents from "./MechanismEvents"
 import * as MechanismLifecycle from "./MechanismLifecycle"
+import * as MechanismPolicy from "./MechanismPolicy"
 import { MechanismRepository, type SealedContacts } from "./MechanismRepository"
 import * as Mechanisms from "./Mechanisms"
 import * as Membership from "./Membership"
@@ -305,6 +309,14 @@ export interface Service {
   ) => Effect.Effect<Memorandum.MemorandumVersion, Errors.InvalidInput | Errors.NotFound | Errors.Conflict>
   readonly signMemorandum: (
     input: SignMemorandum,
+  ) => Effect.Effect<
+    Memorandum.MemorandumVersion,
+    Errors.InvalidInput | Errors.NotFound | Errors.Conflict | Errors.Forbidden,
+    Principal.CurrentPrincipal
+  >
+  /** The coordinator's (or an administrator's) countersignature: see `CountersignMemorandum`. */
+  readonly countersignMemorandum: (
+    input: CountersignMemorandum.CountersignMemorandum,
   ) => Effect.Effect<
     Memorandum.MemorandumVersion,
     Errors.InvalidInput | Errors.NotFound | Errors.Conflict | Errors.Forbidden,
@@ -654,7 +666,13 @@ export const make: Effect.Effect<
   const signMemorandum: Service["signMemorandum"] = (raw) =>
     Effect.gen(function* () {
       const input = yield* decode(SignMemorandum)(raw)
-      const principal = yield* authorize(input.mechanismId, "mechanism.memorandum.sign")
+      const principal = yield* fromEither(
+        MechanismPolicy.requireSignatureRecorder(
+          yield* Principal.CurrentPrincipal,
+          input.mechanismId,
+          input.institutionId,
+        ),
+      )
       const today = yield* JurisdictionProfile.today
       const signedOn = input.signedOn ?? today
       const sealedSigner = yield* vault.seal(
@@ -696,6 +714,12 @@ export const make: Effect.Effect<
         }),
       )
     }).pipe(Span.untraced("MechanismService.signMemorandum"))
+
+  const countersignMemorandum: Service["countersignMemorandum"] = (input) =>
+    CountersignMemorandum.countersign(input).pipe(
+      Effect.provideService(MechanismRepository, repository),
+      Effect.provide(outboxContext),
+    )
 
   const readSigner: Service["readSigner"] = (raw) =>
     Effect.gen(function* () {
@@ -751,6 +775,7 @@ export const make: Effect.Effect<
     readContacts,
     publishMemorandum,
     signMemorandum,
+    countersignMemorandum,
     readSigner,
     compositionGaps,
   }

@@ -4,7 +4,10 @@
  * of the signed document, the sectors it expects at the table, and the
  * signatures of member institutions. A version is in force from its effective
  * day until the next version's; a signature counts only for the version it was
- * given to, from the day it was given.
+ * given to, and only once the mechanism's coordinator (or an administrator)
+ * has countersigned it: from the later of the two days. Until then the
+ * institution is no signatory for any access decision, so no member makes its
+ * own institution a signatory by recording its signature.
  *
  * Every version of one mechanism's memorandum shares its `MemorandumId`.
  *
@@ -46,8 +49,25 @@ export const ExpectedSectors = Schema.Array(Sector.Sector).pipe(
 )
 
 /**
- * A member institution's signature of one version. Who signed (a person's name)
- * is personal data: it is stored sealed, apart from this model.
+ * The coordinator's (or an administrator's) countersignature of a signature:
+ * the day it counts from and who gave it.
+ *
+ * @since 0.1.0
+ */
+export const Countersignature = Schema.Struct({
+  countersignedOn: CivilDate.CivilDate,
+  countersignedBy: Id.PrincipalId,
+}).annotations({ identifier: "MemorandumCountersignature" })
+
+/**
+ * @since 0.1.0
+ */
+export type Countersignature = typeof Countersignature.Type
+
+/**
+ * A member institution's signature of one version, countersigned or not yet.
+ * Who signed (a person's name) is personal data: it is stored sealed, apart
+ * from this model.
  *
  * @since 0.1.0
  */
@@ -55,6 +75,7 @@ export const Signature = Schema.Struct({
   membershipId: Id.MembershipId,
   institutionId: Id.InstitutionId,
   signedOn: CivilDate.CivilDate,
+  countersignature: Schema.optional(Countersignature),
 }).annotations({ identifier: "MemorandumSignature" })
 
 /**
@@ -109,7 +130,21 @@ export const inForce = (
 }
 
 /**
- * Whether `institutionId` signed `version` on or before `day`.
+ * Whether a signature counts on `day`: given on or before it, and
+ * countersigned on or before it. The one rule every signatory decision
+ * (`hasSigned`, `isSignatory`, `signatories`, `compositionGaps`, and through
+ * them `Mechanisms.isSignatory` and `signatories`) rests on.
+ *
+ * @since 0.1.0
+ */
+export const counts = (signature: Signature, day: CivilDate.CivilDate): boolean =>
+  signature.signedOn <= day &&
+  signature.countersignature !== undefined &&
+  signature.countersignature.countersignedOn <= day
+
+/**
+ * Whether `institutionId` signed `version`, and that signature was
+ * countersigned, on or before `day`.
  *
  * @since 0.1.0
  */
@@ -118,11 +153,12 @@ export const hasSigned = (
   institutionId: Id.InstitutionId,
   day: CivilDate.CivilDate,
 ): boolean =>
-  version.signatures.some((signature) => signature.institutionId === institutionId && signature.signedOn <= day)
+  version.signatures.some((signature) => signature.institutionId === institutionId && counts(signature, day))
 
 /**
  * Whether `institutionId` signed the version in force on `day` (on or before
- * that day). A signature of an earlier or a later version does not count.
+ * that day, countersigned on or before it). A signature of an earlier or a
+ * later version does not count, nor one not yet countersigned.
  *
  * This looks at the memorandum only; `Mechanisms.isSignatory` also requires the
  * institution to be a member on that day.
@@ -141,7 +177,7 @@ export const isSignatory = (
 
 /**
  * The institutions that signed the version in force on `day` (on or before that
- * day), each once, in signing order.
+ * day, countersigned on or before it), each once, in signing order.
  *
  * @since 0.1.0
  */
@@ -153,15 +189,15 @@ export const signatories = (
     onNone: () => [],
     onSome: (version) => [
       ...new Set(
-        version.signatures.filter((signature) => signature.signedOn <= day).map((signature) => signature.institutionId),
+        version.signatures.filter((signature) => counts(signature, day)).map((signature) => signature.institutionId),
       ),
     ],
   })
 
 /**
  * The sectors `memorandum` expects that no signatory covers on `day`: a sector
- * is covered when an institution that signed this version (on or before `day`)
- * is a member on `day` for that sector. In the memorandum's order.
+ * is covered when an institution that signed this version (signature and
+ * countersignature on or before `day`) is a member on `day` for that sector. In the memorandum's order.
  *
  * @since 0.1.0
  */
@@ -256,4 +292,55 @@ export const checkSignature = (input: {
       }),
     )
   return Either.right({ version, membership })
+}
+
+/**
+ * What a countersignature must meet:
+ *
+ * - the version exists (`NotFound`, entity `MemorandumVersion`) and the
+ *   institution signed it (`NotFound`, entity `MemorandumSignature`);
+ * - it is not countersigned already (`Conflict`,
+ *   `mechanism.memorandum.already-countersigned`), so the first day stands;
+ * - it is not dated in the future (`mechanism.memorandum.countersigned-in-future`)
+ *   nor before the signature (`mechanism.memorandum.countersigned-before-signed`).
+ *
+ * Returns the version and the signature as countersigned.
+ *
+ * @since 0.1.0
+ */
+export const checkCountersignature = (input: {
+  readonly memoranda: ReadonlyArray<MemorandumVersion>
+  readonly memorandumId: Id.MemorandumId
+  readonly version: number
+  readonly institutionId: Id.InstitutionId
+  readonly countersignature: Countersignature
+  readonly today: CivilDate.CivilDate
+}): Either.Either<
+  { readonly version: MemorandumVersion; readonly signature: Signature },
+  Errors.NotFound | Errors.InvalidInput | Errors.Conflict
+> => {
+  const id = `${input.memorandumId}/${input.version}`
+  const version = input.memoranda.find((v) => v.memorandumId === input.memorandumId && v.version === input.version)
+  if (version === undefined) return Either.left(new Errors.NotFound({ entity: "MemorandumVersion", id }))
+  const signature = version.signatures.find((s) => s.institutionId === input.institutionId)
+  if (signature === undefined)
+    return Either.left(new Errors.NotFound({ entity: "MemorandumSignature", id: `${id}/${input.institutionId}` }))
+  if (signature.countersignature !== undefined)
+    return Either.left(
+      new Errors.Conflict({
+        entity: "MemorandumSignature",
+        id: `${id}/${input.institutionId}`,
+        rule: "mechanism.memorandum.already-countersigned",
+      }),
+    )
+  const on = input.countersignature.countersignedOn
+  if (on > input.today)
+    return Either.left(
+      new Errors.InvalidInput({ field: "countersignedOn", rule: "mechanism.memorandum.countersigned-in-future" }),
+    )
+  if (on < signature.signedOn)
+    return Either.left(
+      new Errors.InvalidInput({ field: "countersignedOn", rule: "mechanism.memorandum.countersigned-before-signed" }),
+    )
+  return Either.right({ version, signature: { ...signature, countersignature: input.countersignature } })
 }

@@ -68,6 +68,8 @@ const SignatureRow = Schema.Struct({
   institution_id: Id.InstitutionId,
   membership_id: Id.MembershipId,
   signed_on: CivilDate.CivilDate,
+  countersigned_on: Schema.NullOr(CivilDate.CivilDate),
+  countersigned_by: Schema.NullOr(Id.PrincipalId),
 })
 
 // Built once: a decoder made per query (a fresh `Schema.Array` class, its AST
@@ -251,9 +253,12 @@ export const make: Effect.Effect<Service, never, SqlClient.SqlClient> = Effect.g
           published_at FROM mechanism_memorandum_versions WHERE mechanism_id = ${mechanismId} ORDER BY version`,
       )
       const signatures = yield* decodeSignatures(
-        yield* sql`SELECT s.memorandum_id, s.version, s.institution_id, s.membership_id, s.signed_on
+        yield* sql`SELECT s.memorandum_id, s.version, s.institution_id, s.membership_id, s.signed_on,
+            c.countersigned_on, c.countersigned_by
           FROM mechanism_memorandum_signatures s
           JOIN mechanism_memorandum_versions v ON v.memorandum_id = s.memorandum_id AND v.version = s.version
+          LEFT JOIN mechanism_memorandum_countersignatures c ON c.memorandum_id = s.memorandum_id
+            AND c.version = s.version AND c.institution_id = s.institution_id
           WHERE v.mechanism_id = ${mechanismId} ORDER BY s.version, s.seq`,
       )
       return versions.map(
@@ -267,7 +272,18 @@ export const make: Effect.Effect<Service, never, SqlClient.SqlClient> = Effect.g
           publishedAt: row.published_at,
           signatures: signatures
             .filter((s) => s.memorandum_id === row.memorandum_id && s.version === row.version)
-            .map((s) => ({ membershipId: s.membership_id, institutionId: s.institution_id, signedOn: s.signed_on })),
+            .map(
+              (s): Memorandum.Signature => ({
+                membershipId: s.membership_id,
+                institutionId: s.institution_id,
+                signedOn: s.signed_on,
+                ...(s.countersigned_on === null || s.countersigned_by === null
+                  ? {}
+                  : {
+                      countersignature: { countersignedOn: s.countersigned_on, countersignedBy: s.countersigned_by },
+                    }),
+              }),
+            ),
         }),
       )
     }).pipe(Effect.orDie, Span.untraced("SqlMechanismRepository.memoranda"))
@@ -304,6 +320,33 @@ export const make: Effect.Effect<Service, never, SqlClient.SqlClient> = Effect.g
       })}`
     }).pipe(Effect.catchTag("SqlError", Effect.die), Span.untraced("SqlMechanismRepository.insertSignature"))
 
+  const insertCountersignature: Service["insertCountersignature"] = (
+    memorandumId,
+    version,
+    institutionId,
+    countersignature,
+    recordedAt,
+  ) =>
+    Effect.gen(function* () {
+      const existing = yield* sql<{ institution_id: string }>`SELECT institution_id
+        FROM mechanism_memorandum_countersignatures
+        WHERE memorandum_id = ${memorandumId} AND version = ${version} AND institution_id = ${institutionId}`
+      if (existing.length > 0)
+        return yield* new Errors.Conflict({
+          entity: "MemorandumSignature",
+          id: `${memorandumId}/${version}/${institutionId}`,
+          rule: "mechanism.memorandum.already-countersigned",
+        })
+      yield* sql`INSERT INTO mechanism_memorandum_countersignatures ${sql.insert({
+        memorandum_id: memorandumId,
+        version,
+        institution_id: institutionId,
+        countersigned_on: countersignature.countersignedOn,
+        countersigned_by: countersignature.countersignedBy,
+        recorded_at: recordedAt.toISOString(),
+      })}`
+    }).pipe(Effect.catchTag("SqlError", Effect.die), Span.untraced("SqlMechanismRepository.insertCountersignature"))
+
   const sealedSigner: Service["sealedSigner"] = (memorandumId, version, institutionId: Id.InstitutionId) =>
     sql<{ signer: string }>`SELECT signer FROM mechanism_memorandum_signatures
       WHERE memorandum_id = ${memorandumId} AND version = ${version} AND institution_id = ${institutionId}`.pipe(
@@ -332,6 +375,7 @@ export const make: Effect.Effect<Service, never, SqlClient.SqlClient> = Effect.g
     memoranda,
     insertMemorandumVersion,
     insertSignature,
+    insertCountersignature,
     sealedSigner,
   }
 })

@@ -20,6 +20,13 @@
 export * as Contacts from "./Contacts"
 
 /**
+ * The coordinator's countersignature of a memorandum signature: the use case.
+ *
+ * @since 0.1.0
+ */
+export * as CountersignMemorandum from "./CountersignMemorandum"
+
+/**
  * The mechanism: municipality, name, coordinator, status, cadence, quorum.
  *
  * @since 0.1.0
@@ -49,11 +56,16 @@ export * as MechanismMessages from "./MechanismMessages"
  * @since 0.1.0
  */
 export { mechanismMessages } from "./MechanismMessages"
-
 /**
  * @since 0.1.0
  */
 export { mechanismMigrations } from "./MechanismMigrations"
+/**
+ * Who records and who countersigns a memorandum signature.
+ *
+ * @since 0.1.0
+ */
+export * as MechanismPolicy from "./MechanismPolicy"
 
 /**
  * The repository port.

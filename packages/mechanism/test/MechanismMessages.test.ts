@@ -31,6 +31,7 @@ describe("mechanismMessages", () => {
       "mechanism.contacts.read",
       "mechanism.contacts.write",
       "mechanism.memorandum.sign",
+      "mechanism.memorandum.countersign",
       "mechanism.memorandum.signer.read",
     ])
     const missing = [...named].filter((key) => !notShown.has(key) && !Catalogue.has(mechanismMessages, key))

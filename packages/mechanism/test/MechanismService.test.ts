@@ -10,6 +10,16 @@ import { Effect, Exit, Schema, TestClock } from "effect"
 import { Mechanism, MechanismService, Mechanisms, Membership } from "../src"
 import { administrator, coordinatorPrincipal, databases, services, snapshot, topics } from "./support/Databases"
 
+/** A member representative of `institution` in the mechanism. */
+const representativeOf = (mechanismId: Id.MechanismId, institution: Id.InstitutionId): Principal.Principal => ({
+  id: "01J9Z3K8V0M6YQ2R7T5W4X1BR1" as Id.PrincipalId,
+  kind: "user",
+  institution,
+  sector: "police",
+  roles: ["member-representative"],
+  mechanisms: [mechanismId],
+})
+
 const name = {
   sq: "Mekanizmi i koordinimit kundër dhunës në familje – Gjilan",
   "sr-Latn": "Mehanizam koordinacije protiv nasilja u porodici – Gnjilane",
@@ -393,6 +403,62 @@ for (const db of databases) {
           expect(signed.signatures).toEqual([
             { membershipId: policeMember.id, institutionId: police, signedOn: "2026-02-10" },
           ])
+          // Recorded, not yet countersigned: the police is no signatory, and the mechanism cannot start.
+          expect(yield* mechanisms.isSignatory(mechanism.id, police, "2026-02-10")).toBe(false)
+          expect(yield* mechanisms.signatories(mechanism.id, "2026-03-02")).toEqual([])
+          expect(yield* refusedWithoutWriting(service.activate({ mechanismId: mechanism.id }))).toMatchObject({
+            rule: "mechanism.activation.memorandum-unsigned",
+          })
+          // Only the coordinator or an administrator countersigns; the police's own representative may not.
+          const countersign = {
+            mechanismId: mechanism.id,
+            memorandumId: v1.memorandumId,
+            version: 1,
+            institutionId: police,
+            countersignedOn: "2026-02-10",
+          }
+          expect(
+            yield* refusedWithoutWriting(
+              service
+                .countersignMemorandum(countersign)
+                .pipe(Effect.provideService(Principal.CurrentPrincipal, representativeOf(mechanism.id, police))),
+            ),
+          ).toEqual(
+            new Errors.Forbidden({
+              action: "mechanism.memorandum.countersign",
+              rule: "mechanism.memorandum.countersigner-required",
+            }),
+          )
+          expect(
+            yield* refusedWithoutWriting(
+              asCoordinator(service.countersignMemorandum({ ...countersign, countersignedOn: "2026-02-09" })),
+            ),
+          ).toEqual(
+            new Errors.InvalidInput({
+              field: "countersignedOn",
+              rule: "mechanism.memorandum.countersigned-before-signed",
+            }),
+          )
+          const countersigned = yield* asCoordinator(service.countersignMemorandum(countersign))
+          expect(countersigned.signatures).toEqual([
+            {
+              membershipId: policeMember.id,
+              institutionId: police,
+              signedOn: "2026-02-10",
+              countersignature: {
+                countersignedOn: "2026-02-10",
+                countersignedBy: coordinatorPrincipal(mechanism.id).id,
+              },
+            },
+          ])
+          expect((yield* mechanisms.memoranda(mechanism.id))[0]?.signatures).toEqual(countersigned.signatures)
+          expect(yield* refusedWithoutWriting(asCoordinator(service.countersignMemorandum(countersign)))).toEqual(
+            new Errors.Conflict({
+              entity: "MemorandumSignature",
+              id: `${v1.memorandumId}/1/${police}`,
+              rule: "mechanism.memorandum.already-countersigned",
+            }),
+          )
           expect(
             yield* refusedWithoutWriting(
               asCoordinator(
@@ -465,6 +531,7 @@ for (const db of databases) {
           expect(events.slice(4)).toEqual([
             "mechanism.memorandum.published",
             "mechanism.memorandum.signed",
+            "mechanism.memorandum.countersigned",
             "mechanism.mechanism.activated",
             "mechanism.memorandum.published",
           ])
@@ -488,6 +555,14 @@ for (const db of databases) {
               version: 1,
               institutionId: police,
               signer: "Ilir Berisha",
+            }),
+          )
+          yield* asCoordinator(
+            service.countersignMemorandum({
+              mechanismId: mechanism.id,
+              memorandumId: v1.memorandumId,
+              version: 1,
+              institutionId: police,
             }),
           )
           const active = yield* service.activate({ mechanismId: mechanism.id })

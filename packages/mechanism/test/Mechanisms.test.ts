@@ -48,7 +48,13 @@ const memorandum = (signatures: ReadonlyArray<readonly [Id.InstitutionId, string
   documentHash: "0".repeat(64),
   expectedSectors: ["police", "social-work", "shelter"],
   publishedAt: new Date("2025-01-01T00:00:00Z"),
-  signatures: signatures.map(([institutionId, signedOn], k) => ({ membershipId: m(k), institutionId, signedOn })),
+  // Countersigned the day they were given: the day they count from.
+  signatures: signatures.map(([institutionId, signedOn], k) => ({
+    membershipId: m(k),
+    institutionId,
+    signedOn,
+    countersignature: { countersignedOn: signedOn, countersignedBy: "01J9Z3K8V0M6YQ2R7T5W4X1BP1" as Id.PrincipalId },
+  })),
 })
 
 // What the case package's `Signatories` port answered before `signatoryMembers`:

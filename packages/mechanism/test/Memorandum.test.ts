@@ -3,7 +3,7 @@ import { describe, expect, it } from "@effect/vitest"
 import { Either, FastCheck as fc, Option } from "effect"
 import type * as Membership from "../src/Membership"
 import * as Memorandum from "../src/Memorandum"
-import { day, institutions, memberships, memoranda } from "./support/Arbitraries"
+import { addDays, coordinator, day, institutions, memberships, memoranda } from "./support/Arbitraries"
 
 const mechanismId = "01J9Z3K8V0M6YQ2R7T5W4X1B0M" as Id.MechanismId
 const memorandumId = "01J9Z3K8V0M6YQ2R7T5W4X1B0N" as Id.MemorandumId
@@ -15,7 +15,7 @@ const m = (n: number) => `01J9Z3K8V0M6YQ2R7T5W4X1BM${n}` as Id.MembershipId
 const version = (
   n: number,
   effectiveFrom: string,
-  signatures: ReadonlyArray<readonly [Id.InstitutionId, string]> = [],
+  signatures: ReadonlyArray<readonly [Id.InstitutionId, string, (string | null)?]> = [],
   expectedSectors: Memorandum.MemorandumVersion["expectedSectors"] = ["police", "social-work", "shelter"],
 ): Memorandum.MemorandumVersion => ({
   memorandumId,
@@ -25,7 +25,15 @@ const version = (
   documentHash: "0".repeat(64),
   expectedSectors,
   publishedAt: new Date("2025-01-01T00:00:00Z"),
-  signatures: signatures.map(([institutionId, signedOn], k) => ({ membershipId: m(k), institutionId, signedOn })),
+  // Countersigned on the day of signing unless the entry names another day (or `null`: not countersigned).
+  signatures: signatures.map(([institutionId, signedOn, countersignedOn], k) => ({
+    membershipId: m(k),
+    institutionId,
+    signedOn,
+    ...(countersignedOn === null
+      ? {}
+      : { countersignature: { countersignedOn: countersignedOn ?? signedOn, countersignedBy: coordinator } }),
+  })),
 })
 
 const v1 = version(1, "2025-03-01", [
@@ -93,14 +101,37 @@ describe("isSignatory", () => {
     expect(Memorandum.isSignatory([], police, "2025-06-01")).toBe(false)
   })
 
-  it("property: a signature counts exactly when it is on the version in force and not later than the day", () => {
+  it("counts a signature only once it is countersigned, from the countersigning day", () => {
+    const pending = version(1, "2025-03-01", [
+      [police, "2025-02-20", null],
+      [social, "2025-03-05", "2025-03-10"],
+    ])
+    // Recorded, never countersigned: the police is no signatory on any day.
+    for (const d of ["2025-03-01", "2025-12-31", "2030-01-01"])
+      expect(Memorandum.isSignatory([pending], police, d)).toBe(false)
+    expect(Memorandum.isSignatory([pending], social, "2025-03-09")).toBe(false)
+    expect(Memorandum.isSignatory([pending], social, "2025-03-10")).toBe(true)
+    expect(Memorandum.signatories([pending], "2025-06-01")).toEqual([social])
+    expect(
+      Memorandum.compositionGaps(pending, [membership(m(1), police, "police", "2025-01-01")], "2025-06-01"),
+    ).toEqual(["police", "social-work", "shelter"])
+  })
+
+  it("property: a signature counts exactly when it is on the version in force, and signed and countersigned not later than the day", () => {
     fc.assert(
       fc.property(
         institutions.chain((ids) => fc.tuple(memoranda(ids), fc.constantFrom(...ids), day)),
         ([versions, institution, d]) => {
           const expected = Option.match(Memorandum.inForce(versions, d), {
             onNone: () => false,
-            onSome: (v) => v.signatures.some((s) => s.institutionId === institution && s.signedOn <= d),
+            onSome: (v) =>
+              v.signatures.some(
+                (s) =>
+                  s.institutionId === institution &&
+                  s.signedOn <= d &&
+                  s.countersignature !== undefined &&
+                  s.countersignature.countersignedOn <= d,
+              ),
           })
           expect(Memorandum.isSignatory(versions, institution, d)).toBe(expected)
           // Signing every other version changes nothing.
@@ -110,7 +141,15 @@ describe("isSignatory", () => {
               ? v
               : {
                   ...v,
-                  signatures: [...v.signatures, { membershipId: m(8), institutionId: institution, signedOn: d }],
+                  signatures: [
+                    ...v.signatures,
+                    {
+                      membershipId: m(8),
+                      institutionId: institution,
+                      signedOn: d,
+                      countersignature: { countersignedOn: d, countersignedBy: coordinator },
+                    },
+                  ],
                 },
           )
           expect(Memorandum.isSignatory(everywhere, institution, d)).toBe(expected)
@@ -157,7 +196,14 @@ describe("compositionGaps", () => {
           const gaps = Memorandum.compositionGaps(v, members, d)
           const covered = members
             .filter((x) => x.joinedOn <= d && (x.leftOn === undefined || d < x.leftOn))
-            .filter((x) => v.signatures.some((s) => s.institutionId === x.institutionId && s.signedOn <= d))
+            .filter((x) =>
+              v.signatures.some(
+                (s) =>
+                  s.institutionId === x.institutionId &&
+                  s.signedOn <= d &&
+                  (s.countersignature?.countersignedOn ?? "9999-12-31") <= d,
+              ),
+            )
             .map((x) => x.sector)
           expect(gaps).toEqual(v.expectedSectors.filter((s) => !covered.includes(s)))
         },
@@ -221,11 +267,20 @@ describe("checkSignature", () => {
     expect(rule({ version: 2, institutionId: police, signedOn: "2026-02-01" })).toBe("ok")
   })
 
-  it("property: an accepted signature makes the signer a signatory on every day its version is in force from then on", () => {
+  it("property: an accepted signature alone changes no one's standing; countersigned, it makes the signer a signatory from the countersigning day on every day its version is in force", () => {
     fc.assert(
       fc.property(
-        institutions.chain((ids) => fc.tuple(memoranda(ids), memberships(ids), fc.constantFrom(...ids), day, day)),
-        ([versions, members, institution, signedOn, probe]) => {
+        institutions.chain((ids) =>
+          fc.tuple(
+            memoranda(ids),
+            memberships(ids),
+            fc.constantFrom(...ids),
+            day,
+            fc.integer({ min: 0, max: 400 }),
+            day,
+          ),
+        ),
+        ([versions, members, institution, signedOn, wait, probe]) => {
           const target = versions[0]!
           const result = Memorandum.checkSignature({
             memoranda: versions,
@@ -237,20 +292,78 @@ describe("checkSignature", () => {
             today: "2199-12-31",
           })
           if (Either.isLeft(result)) return
-          const signed = versions.map((v) =>
-            v === target
-              ? { ...v, signatures: [...v.signatures, { membershipId: m(9), institutionId: institution, signedOn }] }
+          const signature = { membershipId: m(9), institutionId: institution, signedOn }
+          const signed = versions.map((v) => (v === target ? { ...v, signatures: [...v.signatures, signature] } : v))
+          // Recorded only: nothing changes for anyone.
+          for (const v of versions)
+            for (const s of v.signatures)
+              expect(Memorandum.isSignatory(signed, s.institutionId, probe)).toBe(
+                Memorandum.isSignatory(versions, s.institutionId, probe),
+              )
+          expect(Memorandum.isSignatory(signed, institution, probe)).toBe(
+            Memorandum.isSignatory(versions, institution, probe),
+          )
+          const countersignedOn = addDays(signedOn, wait)
+          const countersigned = Memorandum.checkCountersignature({
+            memoranda: signed,
+            memorandumId,
+            version: target.version,
+            institutionId: institution,
+            countersignature: { countersignedOn, countersignedBy: coordinator },
+            today: "2199-12-31",
+          })
+          const after = signed.map((v) =>
+            v === signed[0]
+              ? {
+                  ...v,
+                  signatures: v.signatures.map((s) =>
+                    s === signature ? Either.getOrThrow(countersigned).signature : s,
+                  ),
+                }
               : v,
           )
-          const inForce = Memorandum.inForce(signed, probe)
+          const inForce = Memorandum.inForce(after, probe)
           const onTarget = Option.isSome(inForce) && inForce.value.version === target.version
-          if (onTarget && probe >= signedOn) expect(Memorandum.isSignatory(signed, institution, probe)).toBe(true)
-          if (!onTarget)
-            expect(Memorandum.isSignatory(signed, institution, probe)).toBe(
+          if (onTarget) expect(Memorandum.isSignatory(after, institution, probe)).toBe(probe >= countersignedOn)
+          else
+            expect(Memorandum.isSignatory(after, institution, probe)).toBe(
               Memorandum.isSignatory(versions, institution, probe),
             )
         },
       ),
+    )
+  })
+})
+
+describe("checkCountersignature", () => {
+  const pending = version(1, "2025-03-01", [
+    [police, "2025-02-20", null],
+    [social, "2025-03-05"],
+  ])
+  const base = {
+    memoranda: [pending],
+    memorandumId,
+    version: 1,
+    institutionId: police,
+    countersignature: { countersignedOn: "2025-03-02", countersignedBy: coordinator },
+    today: "2025-06-01",
+  }
+  const rule = (input: Partial<Parameters<typeof Memorandum.checkCountersignature>[0]>) =>
+    Either.match(Memorandum.checkCountersignature({ ...base, ...input }), {
+      onLeft: (error) => ("rule" in error ? error.rule : `${error._tag}:${"entity" in error ? error.entity : ""}`),
+      onRight: ({ signature }) => signature.countersignature?.countersignedOn ?? "none",
+    })
+
+  it("countersigns a recorded signature, and refuses with the rule that names the problem", () => {
+    expect(rule({})).toBe("2025-03-02")
+    expect(rule({ version: 2 })).toBe("NotFound:MemorandumVersion")
+    expect(rule({ institutionId: shelter })).toBe("NotFound:MemorandumSignature")
+    expect(rule({ institutionId: social })).toBe("mechanism.memorandum.already-countersigned")
+    expect(rule({ countersignature: { countersignedOn: "2025-06-02", countersignedBy: coordinator } })).toBe(
+      "mechanism.memorandum.countersigned-in-future",
+    )
+    expect(rule({ countersignature: { countersignedOn: "2025-02-19", countersignedBy: coordinator } })).toBe(
+      "mechanism.memorandum.countersigned-before-signed",
     )
   })
 })

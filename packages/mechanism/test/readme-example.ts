@@ -54,7 +54,8 @@ const program = Effect.gen(function* () {
   )
   yield* service.appointCoordinator({ mechanismId: mechanism.id, membershipId: office.id })
 
-  // 3. The memorandum: publish a version, sign it, activate the mechanism.
+  // 3. The memorandum: publish a version, sign it, countersign the signature
+  //    (it counts only then), activate the mechanism.
   const memorandum = yield* service.publishMemorandum({
     mechanismId: mechanism.id,
     effectiveFrom: "2026-02-01",
@@ -69,6 +70,15 @@ const program = Effect.gen(function* () {
       institutionId: gjilanPolice,
       signer: "Police representative",
       signedOn: "2026-02-03",
+    }),
+  )
+  yield* asCoordinator(
+    service.countersignMemorandum({
+      mechanismId: mechanism.id,
+      memorandumId: memorandum.memorandumId,
+      version: memorandum.version,
+      institutionId: gjilanPolice,
+      countersignedOn: "2026-02-03",
     }),
   )
   const active = yield* service.activate({ mechanismId: mechanism.id })

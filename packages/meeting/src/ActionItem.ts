@@ -65,6 +65,14 @@ export const Link = Schema.Union(
 export type Link = typeof Link.Type
 
 /**
+ * Whether an item is case data: it is linked to a case. Only those who see
+ * case data read it (`MeetingPolicy.seesCaseData`).
+ *
+ * @since 0.1.0
+ */
+export const concernsCase = (item: { readonly link?: Link | undefined }): boolean => item.link?._tag === "case"
+
+/**
  * The longest description, in characters.
  *
  * @since 0.1.0

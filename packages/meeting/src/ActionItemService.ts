@@ -9,6 +9,7 @@
 
 import { Errors, Id, JurisdictionProfile, Principal, Span } from "@bashke/kernel"
 import { Transaction } from "@bashke/persistence"
+import type { AuditLog } from "@bashke/security"
 import type { SqlClient } from "@effect/sql"
 import { Clock, Effect, Either } from "effect"
 import * as ActionItem from "./ActionItem"
@@ -16,6 +17,7 @@ import * as ActionItemCommands from "./ActionItemCommands"
 import * as ActionItemLifecycle from "./ActionItemLifecycle"
 import { ActionItemRepository } from "./ActionItemRepository"
 import { decodeInput } from "./internal/Input"
+import { recordTextRead } from "./internal/TextReads"
 import * as MechanismRoster from "./MechanismRoster"
 import * as Events from "./MeetingEvents"
 import * as MeetingLifecycle from "./MeetingLifecycle"
@@ -157,36 +159,67 @@ export const close = (
     )
   }).pipe(Span.untraced("ActionItemService.close"))
 
-const readableMechanism = (mechanismId: Id.MechanismId, action: string) =>
+/**
+ * The items of `mechanismId` a member may read: those linked to a case only
+ * for whoever sees case data (`MeetingPolicy.seesCaseData`). Their
+ * descriptions are sealed free text: the read is audited, per case the items
+ * read are linked to.
+ */
+const readable = (
+  mechanismId: Id.MechanismId,
+  items: Effect.Effect<ReadonlyArray<ActionItem.ActionItem>, never, ActionItemRepository>,
+) =>
   Effect.gen(function* () {
     const principal = yield* Principal.CurrentPrincipal
     const roster = yield* MechanismRoster.rosterAt(mechanismId, yield* now)
-    yield* fromEither(MeetingPolicy.requireMember(roster, principal, action))
+    yield* fromEither(MeetingPolicy.requireMember(roster, principal, "meeting.action-item.list"))
+    const stored = yield* items
+    const found = MeetingPolicy.seesCaseData(roster, principal)
+      ? stored
+      : stored.filter((item) => !ActionItem.concernsCase(item))
+    yield* recordTextRead(
+      principal,
+      mechanismId,
+      found.map((item) => (item.link?._tag === "case" ? item.link.caseId : undefined)),
+    )
+    return found
   })
 
 /**
- * The mechanism's open action items, for a member.
+ * The mechanism's open action items, for a member (case-linked ones for those
+ * who see case data; the read audited).
  *
  * @since 0.1.0
  */
 export const open = (
   mechanismId: Id.MechanismId,
-): Effect.Effect<ReadonlyArray<ActionItem.ActionItem>, Errors.NotFound | Errors.Forbidden, Requirements> =>
-  Effect.zipRight(
-    readableMechanism(mechanismId, "meeting.action-item.list"),
+): Effect.Effect<
+  ReadonlyArray<ActionItem.ActionItem>,
+  Errors.NotFound | Errors.Forbidden,
+  Requirements | AuditLog.AuditLog
+> =>
+  readable(
+    mechanismId,
     Effect.flatMap(ActionItemRepository, (repository) => repository.open(mechanismId)),
-  )
+  ).pipe(Span.untraced("ActionItemService.open"))
 
 /**
- * The items decided at a meeting, for a member.
+ * The items decided at a meeting, for a member (case-linked ones for those who
+ * see case data; the read audited).
  *
  * @since 0.1.0
  */
 export const byMeeting = (
   meetingId: Id.MeetingId,
-): Effect.Effect<ReadonlyArray<ActionItem.ActionItem>, Errors.NotFound | Errors.Forbidden, Requirements> =>
+): Effect.Effect<
+  ReadonlyArray<ActionItem.ActionItem>,
+  Errors.NotFound | Errors.Forbidden,
+  Requirements | AuditLog.AuditLog
+> =>
   Effect.gen(function* () {
     const meeting = yield* Effect.flatMap(MeetingRepository, (meetings) => meetings.find(meetingId))
-    yield* readableMechanism(meeting.mechanismId, "meeting.action-item.list")
-    return yield* Effect.flatMap(ActionItemRepository, (repository) => repository.byMeeting(meetingId))
-  })
+    return yield* readable(
+      meeting.mechanismId,
+      Effect.flatMap(ActionItemRepository, (repository) => repository.byMeeting(meetingId)),
+    )
+  }).pipe(Span.untraced("ActionItemService.byMeeting"))

@@ -130,6 +130,38 @@ export const sectionOf = (item: Item): Section => {
 }
 
 /**
+ * Whether an agenda item is case data: a case review, an anniversary notice,
+ * an overdue referral (where a survivor was referred is itself sensitive), or
+ * the review of an action item linked to a case.
+ *
+ * @since 0.1.0
+ */
+export const isCaseData = (item: Item): boolean => {
+  switch (item._tag) {
+    case "CaseReview":
+    case "AnniversaryNotice":
+    case "OverdueReferral":
+      return true
+    case "ActionItemReview":
+      return ActionItem.concernsCase(item)
+    default:
+      return false
+  }
+}
+
+/**
+ * The agenda without its case data ({@link isCaseData}), as a member that did
+ * not sign the memorandum in force sees it: the confidentiality statement,
+ * action items not linked to a case, other business.
+ *
+ * @since 0.1.0
+ */
+export const withoutCaseData = (agenda: Agenda): Agenda => ({
+  ...agenda,
+  items: agenda.items.filter((item) => !isCaseData(item)),
+})
+
+/**
  * The order of case reviews: high risk first, then cases with children, then
  * the longest since the last review (never reviewed first), then by reference.
  *

@@ -61,3 +61,12 @@ export const Decision = Schema.Struct({
  * @since 0.1.0
  */
 export type Decision = typeof Decision.Type
+
+/**
+ * Whether the decision is case data: it is about a case (its `caseId`, and a
+ * text written about that case). Only those who see case data read it
+ * (`MeetingPolicy.seesCaseData`).
+ *
+ * @since 0.1.0
+ */
+export const concernsCase = (decision: Pick<Decision, "caseId">): boolean => decision.caseId !== undefined

@@ -16,6 +16,9 @@ import { Context, Effect, Layer } from "effect"
  *   Equality Officer coordinates);
  * - `members`: the member institutions on that date (a membership covering the
  *   day, in the profile's time zone);
+ * - `signatories`: the members that signed the memorandum in force on that
+ *   date (countersigned): only they, and the coordinator, see case data in
+ *   the agenda, decisions and action items (`MeetingPolicy.seesCaseData`);
  * - `meetingsPerYear`: the mechanism's own cadence, when it set one (six for a
  *   bi-monthly mechanism); the profile's minimum applies when it is lower or absent;
  * - `quorum`: the mechanism's own quorum rule, when its memorandum sets one;
@@ -28,6 +31,7 @@ export interface Roster {
   /** Absent while the mechanism has no coordinator appointed (or not on that day). */
   readonly coordinator?: Id.InstitutionId | undefined
   readonly members: ReadonlyArray<Id.InstitutionId>
+  readonly signatories: ReadonlyArray<Id.InstitutionId>
   readonly meetingsPerYear?: number | undefined
   readonly quorum?: JurisdictionProfile.Quorum | undefined
 }
@@ -57,8 +61,9 @@ export const layer = (rosterAt: Service["rosterAt"]): Layer.Layer<MechanismRoste
 /**
  * The shape of `@bashke/mechanism`'s read side (`Mechanisms`) that the roster
  * needs, declared here so this package does not import that one: a mechanism
- * with its coordinator's membership, cadence and quorum rule, and the
- * memberships on a day.
+ * with its coordinator's membership, cadence and quorum rule, the memberships
+ * on a day, and the signatories on a day (the mechanism package's one rule for
+ * who signed, so a cache over it serves meetings too).
  *
  * @since 0.1.0
  */
@@ -75,6 +80,7 @@ export interface MechanismSource {
     id: Id.MechanismId,
     at: Date,
   ) => Effect.Effect<ReadonlyArray<{ readonly id: string; readonly institutionId: Id.InstitutionId }>, Errors.NotFound>
+  readonly signatories: (id: Id.MechanismId, at: Date) => Effect.Effect<ReadonlyArray<Id.InstitutionId>>
 }
 
 /**
@@ -92,6 +98,7 @@ export const fromMechanisms = (mechanisms: MechanismSource): Service => ({
         mechanismId,
         coordinator: memberships.find((membership) => membership.id === mechanism.coordinator)?.institutionId,
         members: [...new Set(memberships.map((membership) => membership.institutionId))],
+        signatories: yield* mechanisms.signatories(mechanismId, at),
         meetingsPerYear: mechanism.minimumMeetingsPerYear,
         quorum: mechanism.quorum,
       }
@@ -113,7 +120,7 @@ export const layerFrom = <I, S extends MechanismSource>(
   )
 
 /**
- * Fixed rosters for tests and examples: the same members on every date.
+ * Fixed rosters for tests and examples: the same members and signatories on every date.
  *
  * @since 0.1.0
  */

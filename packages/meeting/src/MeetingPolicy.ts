@@ -8,7 +8,12 @@
  * - any member institution (and the coordinator) requests ad hoc meetings and
  *   reads the meetings, agendas and calendar;
  * - an action item is closed by its owning institution or the coordinator;
- * - cadence compliance is also open to the national coordinator (aggregates only).
+ * - cadence compliance is also open to the national coordinator (aggregates only);
+ * - case data — the agenda's case reviews, anniversary notices, overdue
+ *   referrals and case-linked action items, decisions about a case, action
+ *   items linked to a case — is for the coordinator and the institutions that
+ *   signed the memorandum in force ({@link seesCaseData}); another member gets
+ *   the meeting without it, so it does not learn which cases are discussed.
  *
  * @since 0.1.0
  */
@@ -103,3 +108,15 @@ export const requireComplianceReader = (
   isMember(roster, principal) || Principal.hasRole(principal, "national-coordinator")
     ? Either.right(principal)
     : deny("meeting.compliance", "meeting.member.required")
+
+/**
+ * Whether the principal sees a meeting's case data: it coordinates the
+ * mechanism, or acts for an institution that signed the memorandum in force on
+ * the roster's day. Members that did not sign get the agenda, decisions and
+ * action items without anything that names a case.
+ *
+ * @since 0.1.0
+ */
+export const seesCaseData = (roster: Roster, principal: Principal.Principal): boolean =>
+  isCoordinator(roster, principal) ||
+  (principal.institution !== undefined && roster.signatories.includes(principal.institution))

@@ -21,10 +21,10 @@ import * as Agenda from "./Agenda"
 import * as Attendance from "./Attendance"
 import * as CadenceCompliance from "./CadenceCompliance"
 import * as CaseSummaries from "./CaseSummaries"
-import type { Decision } from "./Decision"
-import { DecisionId } from "./Decision"
+import { concernsCase, type Decision, DecisionId } from "./Decision"
 import * as ICalendar from "./ICalendar"
 import { decodeInput } from "./internal/Input"
+import { recordTextRead } from "./internal/TextReads"
 import * as MechanismRoster from "./MechanismRoster"
 import { AmendmentId, type Meeting, type Minutes } from "./Meeting"
 import * as MeetingCommands from "./MeetingCommands"
@@ -82,6 +82,10 @@ const audit = (principal: Principal.Principal, meeting: Meeting, action: "read" 
       purpose: "case-conference",
     }),
   ).pipe(Effect.orDie)
+
+/** The sealed free texts a listed meeting carries: the request's reason, the cancellation's. */
+const carriesText = (meeting: Listed): boolean =>
+  meeting.request?.reason !== undefined || meeting.cancellation?.reason !== undefined
 
 const quorumOf = (meeting: Meeting, attendance: ReadonlyArray<Attendance.Attendance>) =>
   Effect.gen(function* () {
@@ -536,18 +540,25 @@ const readable = (meetingId: Id.MeetingId, action: string) =>
     const meeting = yield* repository.find(meetingId)
     const roster = yield* MechanismRoster.rosterAt(meeting.mechanismId, yield* now)
     yield* fromEither(MeetingPolicy.requireMember(roster, principal, action))
-    return { meeting, principal }
+    return { meeting, principal, roster }
   })
 
 /**
  * A meeting as members see it, without its minutes (read those with {@link minutes}).
+ * The reasons of its request and cancellation are sealed free text: reading
+ * them is audited.
  *
  * @since 0.1.0
  */
 export const find = (
   meetingId: Id.MeetingId,
-): Effect.Effect<Listed, Errors.NotFound | Errors.Forbidden, Requirements> =>
-  Effect.map(readable(meetingId, "meeting.read"), ({ meeting }) => withoutMinutes(meeting))
+): Effect.Effect<Listed, Errors.NotFound | Errors.Forbidden, Requirements | AuditLog.AuditLog> =>
+  Effect.gen(function* () {
+    const { meeting, principal } = yield* readable(meetingId, "meeting.read")
+    const listed = withoutMinutes(meeting)
+    if (carriesText(listed)) yield* recordTextRead(principal, meeting.mechanismId, [undefined])
+    return listed
+  }).pipe(Span.untraced("MeetingService.find"))
 
 /**
  * A meeting's minutes with their amendments, for a member; the read is
@@ -567,7 +578,10 @@ export const minutes = (
   }).pipe(Span.untraced("MeetingService.minutes"))
 
 /**
- * A meeting's decisions, for a member; the read is audited like the minutes.
+ * A meeting's decisions, for a member: those about a case only for whoever
+ * sees case data (`MeetingPolicy.seesCaseData`: the coordinator and the
+ * signatories of the memorandum in force). The read is audited, per case the
+ * decisions read are about.
  *
  * @since 0.1.0
  */
@@ -575,9 +589,16 @@ export const decisions = (
   meetingId: Id.MeetingId,
 ): Effect.Effect<ReadonlyArray<Decision>, Errors.NotFound | Errors.Forbidden, Requirements | AuditLog.AuditLog> =>
   Effect.gen(function* () {
-    const { meeting, principal } = yield* readable(meetingId, "meeting.read-decisions")
-    const found = yield* Effect.flatMap(MeetingRepository, (repository) => repository.decisions(meeting.id))
-    if (found.length > 0) yield* Transaction.run(audit(principal, meeting, "read"))
+    const { meeting, principal, roster } = yield* readable(meetingId, "meeting.read-decisions")
+    const stored = yield* Effect.flatMap(MeetingRepository, (repository) => repository.decisions(meeting.id))
+    const found = MeetingPolicy.seesCaseData(roster, principal)
+      ? stored
+      : stored.filter((decision) => !concernsCase(decision))
+    yield* recordTextRead(
+      principal,
+      meeting.mechanismId,
+      found.map((decision) => decision.caseId),
+    )
     return found
   }).pipe(Span.untraced("MeetingService.decisions"))
 
@@ -586,6 +607,8 @@ export const decisions = (
  * case summaries for the meeting's date, the mechanism's overdue referrals at
  * the meeting's start and the previous meeting's start. A
  * meeting with no date yet (a request) has no agenda (`InvalidTransition`).
+ * Whoever does not see case data (`MeetingPolicy.seesCaseData`) gets it
+ * without its case items (`Agenda.withoutCaseData`).
  *
  * @since 0.1.0
  */
@@ -597,7 +620,7 @@ export const agenda = (
   Requirements | ActionItemRepository | CaseSummaries.CaseSummaries | OverdueReferrals.OverdueReferrals
 > =>
   Effect.gen(function* () {
-    const { meeting } = yield* readable(meetingId, "meeting.agenda")
+    const { meeting, principal, roster } = yield* readable(meetingId, "meeting.agenda")
     const schedule = meeting.schedule
     if (schedule === undefined)
       return yield* Effect.fail(
@@ -608,7 +631,7 @@ export const agenda = (
     const cases = yield* CaseSummaries.forMeeting(meeting.mechanismId, schedule.startsAt)
     const overdueReferrals = yield* OverdueReferrals.forMechanism(meeting.mechanismId, schedule.startsAt)
     const previous = yield* repository.previousHeldStart(meeting.mechanismId, schedule.startsAt)
-    return Agenda.build({
+    const built = Agenda.build({
       meeting: { id: meeting.id, mechanismId: meeting.mechanismId, startsAt: schedule.startsAt },
       previousStartsAt: Option.getOrUndefined(previous),
       actionItems,
@@ -616,39 +639,59 @@ export const agenda = (
       overdueReferrals,
       profile: yield* JurisdictionProfile.CurrentJurisdiction,
     })
+    return MeetingPolicy.seesCaseData(roster, principal) ? built : Agenda.withoutCaseData(built)
   }).pipe(Span.untraced("MeetingService.agenda"))
 
+// The mechanism's meetings for a member, their texts not yet recorded as read.
+const listed = (mechanismId: Id.MechanismId, action: string) =>
+  Effect.gen(function* () {
+    const principal = yield* Principal.CurrentPrincipal
+    const roster = yield* MechanismRoster.rosterAt(mechanismId, yield* now)
+    yield* fromEither(MeetingPolicy.requireMember(roster, principal, action))
+    const meetings = yield* Effect.flatMap(MeetingRepository, (repository) => repository.list(mechanismId))
+    return { principal, meetings }
+  })
+
+// The meetings, once the read of their sealed reasons is recorded.
+const recorded = (mechanismId: Id.MechanismId, principal: Principal.Principal, meetings: ReadonlyArray<Listed>) =>
+  Effect.as(recordTextRead(principal, mechanismId, meetings.some(carriesText) ? [undefined] : []), meetings)
+
 /**
- * The mechanism's meetings, for a member.
+ * The mechanism's meetings, for a member. The reasons of requests and
+ * cancellations are sealed free text: reading them is audited.
  *
  * @since 0.1.0
  */
 export const list = (
   mechanismId: Id.MechanismId,
-): Effect.Effect<ReadonlyArray<Listed>, Errors.NotFound | Errors.Forbidden, Requirements> =>
+): Effect.Effect<ReadonlyArray<Listed>, Errors.NotFound | Errors.Forbidden, Requirements | AuditLog.AuditLog> =>
   Effect.gen(function* () {
-    const principal = yield* Principal.CurrentPrincipal
-    const roster = yield* MechanismRoster.rosterAt(mechanismId, yield* now)
-    yield* fromEither(MeetingPolicy.requireMember(roster, principal, "meeting.list"))
-    return yield* Effect.flatMap(MeetingRepository, (repository) => repository.list(mechanismId))
+    const { principal, meetings } = yield* listed(mechanismId, "meeting.list")
+    return yield* recorded(mechanismId, principal, meetings)
   }).pipe(Span.untraced("MeetingService.list"))
 
 /**
- * The mechanism's ad hoc requests not scheduled by their deadline.
+ * The mechanism's ad hoc requests not scheduled by their deadline (their
+ * reasons' read audited, as in {@link list}).
  *
  * @since 0.1.0
  */
 export const overdueRequests = (
   mechanismId: Id.MechanismId,
-): Effect.Effect<ReadonlyArray<Listed>, Errors.NotFound | Errors.Forbidden, Requirements> =>
+): Effect.Effect<ReadonlyArray<Listed>, Errors.NotFound | Errors.Forbidden, Requirements | AuditLog.AuditLog> =>
   Effect.gen(function* () {
-    const meetings = yield* list(mechanismId)
+    const { principal, meetings } = yield* listed(mechanismId, "meeting.list")
     const at = yield* now
-    return meetings.filter((meeting) => SchedulingDeadline.isOverdue(meeting, at))
-  })
+    return yield* recorded(
+      mechanismId,
+      principal,
+      meetings.filter((meeting) => SchedulingDeadline.isOverdue(meeting, at)),
+    )
+  }).pipe(Span.untraced("MeetingService.overdueRequests"))
 
 /**
- * The iCalendar feed of the mechanism's meetings in `locale`, for a member.
+ * The iCalendar feed of the mechanism's meetings in `locale`, for a member. It
+ * carries no reason, so nothing is audited.
  *
  * @since 0.1.0
  */
@@ -656,7 +699,7 @@ export const calendar = (
   mechanismId: Id.MechanismId,
   locale: Locale.Locale,
 ): Effect.Effect<string, Errors.NotFound | Errors.Forbidden, Requirements> =>
-  Effect.map(list(mechanismId), (meetings) => ICalendar.feed(meetings, locale))
+  Effect.map(listed(mechanismId, "meeting.list"), ({ meetings }) => ICalendar.feed(meetings, locale))
 
 /**
  * The mechanism's cadence compliance in a calendar year, for a member or the

@@ -319,3 +319,29 @@ describe("Agenda.build: properties", () => {
     )
   })
 })
+
+describe("Agenda.withoutCaseData: the agenda of a member that did not sign the memorandum in force", () => {
+  it("keeps the statement, items not linked to a case and other business; drops everything that names a case", () => {
+    const full = Agenda.build({ meeting, previousStartsAt, actionItems: items, cases, profile: kosovo })
+    const kept = Agenda.withoutCaseData(full)
+    expect(kept.items.map((item) => item._tag)).toEqual([
+      "ConfidentialityStatement",
+      "ActionItemReview",
+      "OtherBusiness",
+    ])
+    expect(kept.items[1]).toMatchObject({ link: { _tag: "activity" } })
+  })
+
+  it("property: no item left names a case, every item kept was in the agenda in order, and nothing else is dropped", () => {
+    fc.assert(
+      fc.property(Arbitrary.make(Agenda.Agenda), (agenda) => {
+        const kept = Agenda.withoutCaseData(agenda)
+        expect(JSON.stringify(kept)).not.toMatch(/"caseId"/)
+        expect(kept.items).toEqual(agenda.items.filter((item) => !Agenda.isCaseData(item)))
+        for (const item of agenda.items)
+          if (!("caseId" in item) && !(item._tag === "ActionItemReview" && item.link?._tag === "case"))
+            expect(Agenda.isCaseData(item)).toBe(item._tag === "OverdueReferral")
+      }),
+    )
+  })
+})

@@ -30,6 +30,7 @@ class Mechanisms extends Context.Tag("test/Mechanisms")<
       ReadonlyArray<(typeof memberships)[number] & { institutionId: Id.InstitutionId }>,
       Errors.NotFound
     >
+    readonly signatories: (id: Id.MechanismId, at: Date | string) => Effect.Effect<ReadonlyArray<Id.InstitutionId>>
   }
 >() {}
 
@@ -47,16 +48,19 @@ const fake = Effect.provideService(Mechanisms, {
     const day = (typeof at === "string" ? at : at.toISOString()).slice(0, 10)
     return Effect.succeed(memberships.filter((m) => m.joinedOn <= day && (m.leftOn === undefined || day < m.leftOn)))
   },
+  // The police signed; the mechanism package decides who did.
+  signatories: () => Effect.succeed([ids.police]),
 })
 
 describe("MechanismRoster.layerFrom: wired to the mechanism package's read side", () => {
-  it.effect("reads coordinator, members on the day, cadence and quorum", () =>
+  it.effect("reads coordinator, members and signatories on the day, cadence and quorum", () =>
     Effect.gen(function* () {
       const before = yield* MechanismRoster.rosterAt(ids.mechanism, new Date("2026-02-10T09:00:00Z"))
       expect(before).toEqual({
         mechanismId: ids.mechanism,
         coordinator: ids.municipality,
         members: [ids.municipality, ids.police, ids.shelter],
+        signatories: [ids.police],
         meetingsPerYear: 6,
         quorum: "two-thirds",
       })

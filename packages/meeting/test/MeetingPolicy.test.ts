@@ -1,8 +1,8 @@
-import { Errors } from "@bashke/kernel"
+import { Errors, Principal } from "@bashke/kernel"
 import { describe, expect, it } from "@effect/vitest"
-import { Either } from "effect"
+import { Arbitrary, Either, FastCheck as fc } from "effect"
 import * as MeetingPolicy from "../src/MeetingPolicy"
-import { coordinator, ids, outsider, policeRepresentative, roster } from "./support/Fixtures"
+import { coordinator, healthRepresentative, ids, outsider, policeRepresentative, roster } from "./support/Fixtures"
 
 describe("MeetingPolicy", () => {
   it("lets only the coordinator of the coordinating institution run meetings", () => {
@@ -39,5 +39,27 @@ describe("MeetingPolicy", () => {
     expect(Either.isRight(MeetingPolicy.requireComplianceReader(roster, national))).toBe(true)
     expect(Either.isLeft(MeetingPolicy.requireComplianceReader(roster, outsider))).toBe(true)
     expect(Either.isLeft(MeetingPolicy.requireMember(roster, outsider, "meeting.read"))).toBe(true)
+  })
+
+  it("shows case data to the coordinator and the signatories of the memorandum in force only", () => {
+    expect(MeetingPolicy.seesCaseData(roster, coordinator)).toBe(true)
+    expect(MeetingPolicy.seesCaseData(roster, policeRepresentative)).toBe(true)
+    // A member that did not sign, and an outsider, do not.
+    expect(MeetingPolicy.seesCaseData(roster, healthRepresentative)).toBe(false)
+    expect(MeetingPolicy.seesCaseData(roster, outsider)).toBe(false)
+  })
+
+  it("property: whoever sees case data coordinates or acts for a signatory; signing makes a member see it", () => {
+    fc.assert(
+      fc.property(
+        Arbitrary.make(Principal.Principal),
+        fc.subarray([ids.municipality, ids.police, ids.socialWork, ids.shelter, ids.health]),
+        (principal, signatories) => {
+          const sees = MeetingPolicy.seesCaseData({ ...roster, signatories }, principal)
+          const signed = principal.institution !== undefined && signatories.includes(principal.institution)
+          expect(sees).toBe(MeetingPolicy.isCoordinator(roster, principal) || signed)
+        },
+      ),
+    )
   })
 })

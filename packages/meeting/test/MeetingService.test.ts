@@ -8,7 +8,7 @@ import { Effect, Option, TestClock } from "effect"
 import ICAL from "ical.js"
 import { ActionItemService, type Attendance, MeetingService, OverdueReferrals, SchedulingDeadline } from "../src/index"
 import { counts, databases, payloads, services, topics } from "./support/Databases"
-import { coordinator, ids, outsider, policeRepresentative, present } from "./support/Fixtures"
+import { coordinator, healthRepresentative, ids, outsider, policeRepresentative, present } from "./support/Fixtures"
 
 const as =
   (principal: Principal.Principal) =>
@@ -182,10 +182,14 @@ for (const db of databases) {
             quorumMet: true,
           })
 
-          // Minutes writes (2 drafts, approval, amendment) and reads (minutes, decisions) are audited.
+          // Minutes writes (2 drafts, approval, amendment) and reads of sealed text (the overdue
+          // request's reason, the minutes, the decision about case B) are audited.
           const log = yield* AuditLog.AuditLog
           const verdict = yield* log.verify
-          expect(verdict).toMatchObject({ ok: true, entries: 6 })
+          expect(verdict).toMatchObject({ ok: true, entries: 7 })
+          expect((yield* log.forCase(ids.caseB)).map((entry) => [entry.principalId, entry.action])).toEqual([
+            [ids.policePrincipal, "read"],
+          ])
 
           const feed = parseFeed(yield* asPolice(MeetingService.calendar(ids.mechanism, "en")))
           expect(feed).toEqual([
@@ -526,6 +530,91 @@ for (const db of databases) {
             step: "acknowledge",
             due: referral.due,
           })
+        }),
+      )
+
+      it.effect("keeps case data from a member that did not sign, and audits every read of sealed text", () =>
+        Effect.gen(function* () {
+          const asHealth = as(healthRepresentative)
+          const first = yield* drafted("2026-05-12T09:00:00Z", present(ids.municipality, ids.police, ids.health))
+          const aboutCase = yield* asCoordinator(
+            MeetingService.recordDecision({ meetingId: first.id, text: "Refer to the shelter", caseId: ids.caseA }),
+          )
+          const general = yield* asCoordinator(
+            MeetingService.recordDecision({ meetingId: first.id, text: "Adopt the annual report" }),
+          )
+          const caseItem = yield* asCoordinator(
+            ActionItemService.add({
+              meetingId: first.id,
+              owner: ids.police,
+              dueDate: "2026-05-20",
+              link: { _tag: "case", caseId: ids.caseA },
+              description: "Visit the family",
+            }),
+          )
+          const generalItem = yield* asCoordinator(
+            ActionItemService.add({
+              meetingId: first.id,
+              owner: ids.health,
+              dueDate: "2026-07-01",
+              description: "Report",
+            }),
+          )
+          yield* setNow("2026-05-13T08:00:00Z")
+          const next = yield* scheduleRegular("2026-06-10T09:00:00Z")
+          const log = yield* AuditLog.AuditLog
+          // How many entries the chain holds (it must verify).
+          const entries = Effect.map(log.verify, (verdict) => (verdict.ok ? verdict.entries : Number.NaN))
+          const before = yield* entries
+
+          // The health centre is a member, not a signatory: nothing that names a case.
+          const caseAReads = (yield* log.forCase(ids.caseA)).length
+          const agenda = yield* asHealth(MeetingService.agenda(next.id))
+          const tags = agenda.items.map((item) => item._tag)
+          for (const tag of ["CaseReview", "AnniversaryNotice", "OverdueReferral"]) expect(tags).not.toContain(tag)
+          const reviewed = agenda.items.flatMap((item) => (item._tag === "ActionItemReview" ? [item] : []))
+          expect(reviewed.map((item) => item.actionItemId)).toContain(generalItem.id)
+          expect(reviewed.filter((item) => item.link?._tag === "case")).toEqual([])
+          expect((yield* asHealth(MeetingService.decisions(first.id))).map((d) => d.id)).toEqual([general.id])
+          const open = yield* asHealth(ActionItemService.open(ids.mechanism))
+          expect(open.map((i) => i.id)).toContain(generalItem.id)
+          expect(open.filter((i) => i.link?._tag === "case")).toEqual([])
+          expect((yield* asHealth(ActionItemService.byMeeting(first.id))).map((i) => i.id)).toEqual([generalItem.id])
+          // Its reads of sealed text (decisions, open items, the meeting's items) touched no case:
+          // one entry each, naming the mechanism only.
+          expect((yield* entries) - before).toBe(3)
+          expect(yield* log.forCase(ids.caseA)).toHaveLength(caseAReads)
+
+          // A signatory (the police) sees everything, and its reads of case-linked text are recorded for the case.
+          const full = yield* asPolice(MeetingService.decisions(first.id))
+          expect(full.map((d) => d.id).sort()).toEqual([aboutCase.id, general.id].sort())
+          const policeOpen = (yield* asPolice(ActionItemService.open(ids.mechanism))).map((i) => i.id)
+          expect(policeOpen).toEqual(expect.arrayContaining([caseItem.id, generalItem.id]))
+          const policeAgenda = yield* asPolice(MeetingService.agenda(next.id))
+          expect(policeAgenda.items.filter((item) => item._tag === "CaseReview")).toHaveLength(3)
+          expect(
+            (yield* log.forCase(ids.caseA))
+              .slice(caseAReads)
+              .map((entry) => [entry.principalId, entry.action, entry.purpose]),
+          ).toEqual([
+            [ids.policePrincipal, "read", "case-conference"],
+            [ids.policePrincipal, "read", "case-conference"],
+          ])
+
+          // Reading a request's reason (sealed free text) is audited; a meeting without one is not.
+          const request = yield* asPolice(
+            MeetingService.requestAdHoc({
+              mechanismId: ids.mechanism,
+              reason: "Discuss a new case",
+              urgency: "urgent",
+            }),
+          )
+          const counted = yield* entries
+          yield* asHealth(MeetingService.find(next.id))
+          expect(yield* entries).toBe(counted)
+          yield* asHealth(MeetingService.find(request.id))
+          yield* asHealth(MeetingService.list(ids.mechanism))
+          expect(yield* entries).toBe(counted + 2)
         }),
       )
 

@@ -41,7 +41,12 @@ const as = (principal: Principal.Principal) => Effect.provideService(Principal.C
 
 // The ports, as the application wires them to @bashke/mechanism, the case and the referral packages.
 const roster = MechanismRoster.layerTest([
-  { mechanismId, coordinator: municipality, members: [municipality, police, socialWork] },
+  {
+    mechanismId,
+    coordinator: municipality,
+    members: [municipality, police, socialWork],
+    signatories: [municipality, police, socialWork],
+  },
 ])
 const cases = CaseSummaries.layerTest([
   {

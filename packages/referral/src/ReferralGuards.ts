@@ -79,8 +79,10 @@ export const check = (
   if (draft.basis._tag === "Consent") {
     const chosen = facts.consents.find((consent) => consent.id === (draft.basis as { consent: Id.ConsentId }).consent)
     const sector = facts.sectorOf(service.institution)
+    // A consent awaiting a second person's confirmation does not count yet.
     const covering =
       chosen !== undefined &&
+      Consent.counts(chosen) &&
       AccessPolicy.covers(Consent.toPolicyConsent(chosen), service.institution, sector, "referral") &&
       Consent.inForce(chosen, draft.at)
     if (!covering) return Either.left(new Errors.InvalidInput({ field: "basis", rule: "referral.consent.not-covered" }))

@@ -84,10 +84,11 @@ const messages = {
     "sr-Latn": "Ovo može da uradi samo službenik neke institucije.",
     en: "Only someone acting for an institution can do this.",
   },
-  "referral.actor.not-provider": {
-    sq: "Vetëm institucioni që ofron shërbimin mund të raportojë kapacitetin e tij.",
-    "sr-Latn": "Samo institucija koja pruža uslugu može da prijavi njen kapacitet.",
-    en: "Only the institution providing the service can report its capacity.",
+  "referral.directory.not-own-institution": {
+    sq: "Regjistrimet e një institucioni në drejtori (organizata, vendndodhjet, shërbimet, kapaciteti) i shkruan vetë institucioni ose një administrator.",
+    "sr-Latn":
+      "Unose jedne institucije u imeniku (organizaciju, lokacije, usluge, kapacitet) upisuje sama institucija ili administrator.",
+    en: "An institution's directory entries (organisation, locations, services, capacity) are written by the institution itself or an administrator.",
   },
   "referral.actor.not-sender": {
     sq: "Vetëm institucioni që e dërgoi referimin mund ta anulojë ose revokojë.",

@@ -6,7 +6,9 @@
  * refused command writes nothing.
  *
  * Who may act: the receiving institution acknowledges, accepts, declines,
- * starts and completes; the sending institution cancels and revokes. A consent
+ * starts and completes; the sending institution cancels and revokes; an
+ * institution's directory entries and capacity are written by the institution
+ * itself or an administrator (`DirectoryPolicy`). A consent
  * override is written to the audit log flagged as break-glass, with the ground
  * and the reason code.
  *
@@ -19,6 +21,7 @@ import { SqlClient } from "@effect/sql"
 import { Clock, Context, Effect, Either, Layer, Schema } from "effect"
 import { CaseFacts } from "./CaseFacts"
 import * as Directory from "./Directory"
+import * as DirectoryPolicy from "./DirectoryPolicy"
 import * as Referral from "./Referral"
 import * as ReferralDeadlines from "./ReferralDeadlines"
 import { topics, transitionTopics } from "./ReferralEvents"
@@ -65,10 +68,22 @@ type Failure = Errors.InvalidInput | Errors.NotFound | Errors.Conflict | Errors.
  * @since 0.1.0
  */
 export interface Service {
-  readonly registerOrganization: (input: unknown) => Effect.Effect<Directory.Organization, Errors.InvalidInput>
-  readonly registerLocation: (input: unknown) => Effect.Effect<Directory.Location, Errors.InvalidInput>
-  readonly registerService: (input: unknown) => Effect.Effect<Directory.Service, Errors.InvalidInput>
-  /** The provider's capacity report; a report older than the one held changes nothing. */
+  /** Registers the principal's own institution (an administrator: any) as a provider (`DirectoryPolicy`). */
+  readonly registerOrganization: (
+    input: unknown,
+  ) => Effect.Effect<Directory.Organization, Errors.InvalidInput | Errors.Forbidden, Principal.CurrentPrincipal>
+  /** Registers a location of the principal's own institution (an administrator: any institution's). */
+  readonly registerLocation: (
+    input: unknown,
+  ) => Effect.Effect<Directory.Location, Errors.InvalidInput | Errors.Forbidden, Principal.CurrentPrincipal>
+  /** Registers a service of the principal's own institution (an administrator: any institution's). */
+  readonly registerService: (
+    input: unknown,
+  ) => Effect.Effect<Directory.Service, Errors.InvalidInput | Errors.Forbidden, Principal.CurrentPrincipal>
+  /**
+   * The provider's capacity report (the providing institution, or an
+   * administrator); a report older than the one held changes nothing.
+   */
   readonly reportCapacity: (
     service: Id.ServiceId,
     input: unknown,
@@ -138,16 +153,34 @@ export const make: Effect.Effect<
     payload: Readonly<Record<string, unknown>>,
   ) => Outbox.append({ topic, aggregateType, aggregateId, payload }).pipe(Effect.provide(store))
 
+  /** The decoded entry, once the principal may write an entry of its institution. */
+  const writable = <A extends { readonly institution: Id.InstitutionId }, I>(
+    schema: Schema.Schema<A, I>,
+    input: unknown,
+    write: DirectoryPolicy.Write,
+  ) =>
+    Effect.gen(function* () {
+      const entry = yield* decode(schema)(input)
+      const principal = yield* Principal.CurrentPrincipal
+      yield* Either.match(DirectoryPolicy.requireWriter(principal, entry.institution, write), {
+        onLeft: Effect.fail,
+        onRight: () => Effect.void,
+      })
+      return entry
+    })
+
   const registerOrganization: Service["registerOrganization"] = (input) =>
-    Effect.flatMap(decode(Directory.Organization)(input), (org) =>
+    Effect.flatMap(writable(Directory.Organization, input, "organization.register"), (org) =>
       transaction(Effect.as(repo.insertOrganization(org), org)),
     )
 
   const registerLocation: Service["registerLocation"] = (input) =>
-    Effect.flatMap(decode(Directory.Location)(input), (loc) => transaction(Effect.as(repo.insertLocation(loc), loc)))
+    Effect.flatMap(writable(Directory.Location, input, "location.register"), (loc) =>
+      transaction(Effect.as(repo.insertLocation(loc), loc)),
+    )
 
   const registerService: Service["registerService"] = (input) =>
-    Effect.flatMap(decode(Directory.Service)(input), (svc) =>
+    Effect.flatMap(writable(Directory.Service, input, "service.register"), (svc) =>
       transaction(
         Effect.gen(function* () {
           yield* repo.insertService(svc)
@@ -160,13 +193,13 @@ export const make: Effect.Effect<
   const reportCapacity: Service["reportCapacity"] = (id, input) =>
     Effect.gen(function* () {
       const capacity = yield* decode(Directory.Capacity)(input)
-      const actor = yield* actorOf("referral.capacity.report")
+      const principal = yield* Principal.CurrentPrincipal
       const held = (yield* repo.directory).services.find((svc) => svc.id === id)
       if (held === undefined) return yield* Effect.fail(new Errors.NotFound({ entity: "Service", id }))
-      if (actor.institution !== held.institution)
-        return yield* Effect.fail(
-          new Errors.Forbidden({ action: "referral.capacity.report", rule: "referral.actor.not-provider" }),
-        )
+      yield* Either.match(DirectoryPolicy.requireWriter(principal, held.institution, "capacity.report"), {
+        onLeft: Effect.fail,
+        onRight: () => Effect.void,
+      })
       const updated = Directory.updateCapacity(held, capacity)
       if (updated === held) return held
       return yield* transaction(

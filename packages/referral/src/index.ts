@@ -34,6 +34,13 @@ export * as Directory from "./Directory"
 export * as DueReferrals from "./DueReferrals"
 
 /**
+ * Who may write the service directory: an institution's own people, or an administrator.
+ *
+ * @since 0.1.0
+ */
+export * as DirectoryPolicy from "./DirectoryPolicy"
+
+/**
  * A referral as FHIR R4 `ServiceRequest` and `Task`, with the status mapping.
  *
  * @since 0.1.0

@@ -89,6 +89,7 @@ export const consent = (overrides: Partial<Consent.Consent> = {}): Consent.Conse
   sectors: [],
   purposes: ["referral"],
   from: new Date("2026-01-01T00:00:00Z"),
+  needsConfirmation: false,
   ...overrides,
 })
 

@@ -49,6 +49,23 @@ const table: ReadonlyArray<{
     expected: notCovered,
   },
   {
+    name: "consent awaiting a second person's confirmation",
+    facts: facts({ consents: [consent({ needsConfirmation: true })] }),
+    expected: notCovered,
+  },
+  {
+    name: "consent confirmed by a second person",
+    facts: facts({
+      consents: [
+        consent({
+          needsConfirmation: true,
+          confirmation: { confirmedBy: ids.principal, confirmedAt: new Date("2026-02-01T00:00:00Z") },
+        }),
+      ],
+    }),
+    expected: "ok",
+  },
+  {
     name: "consent withdrawn",
     facts: facts({ consents: [consent({ withdrawnAt: new Date("2026-02-01T00:00:00Z") })] }),
     expected: notCovered,

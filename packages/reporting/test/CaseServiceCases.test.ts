@@ -91,6 +91,7 @@ for (const db of databases) {
             givenBy: victim.id,
             institutions: [socialWork],
             purposes: ["case-management", "statistics"],
+            method: "signed-form",
           })
           yield* cases.recordOrder({
             caseId: opened.id,

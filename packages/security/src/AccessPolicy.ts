@@ -12,20 +12,47 @@
  * 3. `audit.read` needs the auditor role; `statistics.read` the national role,
  *    or the coordinator or a member representative of that mechanism
  *    (`policy.statistics.scope`);
- * 4. every case action needs an institutional role (`policy.role.not-permitted`),
- *    membership of the case's mechanism (`policy.mechanism.not-member`) and an
- *    institution that signed the memorandum in force (`policy.memorandum.not-signatory`);
- * 5. `case.create`: a coordinator or case worker;
- * 6. `break-glass.read`: a case team member or the mechanism's coordinator, with a
- *    written reason (`policy.break-glass.reason-required`); the allow is flagged
- *    `breakGlass`, and the caller must audit it as such;
- * 7. every other case action: the principal's institution is on the case team
+ * 4. every case action, and the mechanism's actions, need an institutional role
+ *    (`policy.role.not-permitted`), membership of the mechanism
+ *    (`policy.mechanism.not-member`) and an institution that signed the
+ *    memorandum in force (`policy.memorandum.not-signatory`);
+ * 5. `case.create`: a coordinator or case worker; `break-glass.review` (the
+ *    mechanism's list of break-glass reads, and their verdicts): the coordinator
+ *    (`policy.break-glass.review-coordinator-only`);
+ * 6. `break-glass.read` (see `BreakGlass`): a principal with the `case-worker`
+ *    role (`policy.break-glass.role-not-permitted`) of an institution on the
+ *    case team (`policy.break-glass.not-permitted`) with `full` access
+ *    (`policy.break-glass.full-access-required`), naming a reason code
+ *    (`policy.break-glass.code-required`) and a written reason
+ *    (`policy.break-glass.reason-required`) of a sentence
+ *    (`policy.break-glass.reason-too-short`); the allow is flagged
+ *    `breakGlass`, and the caller must audit it as such and raise its alert;
+ * 7. `consent.confirm` (a consent that widens its recorder's own institution's
+ *    access counts only once a second person confirms it): the mechanism's
+ *    coordinator, or a full-access person of the lead institution when the
+ *    consent was recorded for another institution
+ *    (`policy.consent.confirmer-not-permitted`); never the recorder
+ *    (`policy.consent.confirmer-is-recorder`);
+ * 8. every other case action: the principal's institution is on the case team
  *    (`policy.case-team.not-member`); summary read and case write need nothing
- *    more; personal read or write need a purpose (`policy.purpose.required`),
- *    `full` access (`policy.access.summary-only`) and a consent in force at that
- *    time, not withdrawn, covering the institution (by id or sector) and the
- *    purpose (`policy.consent.withdrawn`, `policy.consent.not-in-force`,
- *    `policy.consent.not-covered`).
+ *    more; `consent.record` needs `full` access and the lead institution, or
+ *    the institution that took the consent from the survivor
+ *    (`policy.consent.recorder-not-permitted`); personal read or write need a
+ *    purpose (`policy.purpose.required`) and `full` access
+ *    (`policy.access.summary-only`), then:
+ *    - the alleged perpetrator's details: the `protection` purpose
+ *      (`policy.perpetrator.protection-purpose-only`) and a sector the
+ *      jurisdiction gives a legal basis for them (`protectionSectors`;
+ *      `policy.perpetrator.no-legal-basis`). The victim's consent never opens
+ *      them, nor closes them: they serve the victim's safety and the legal
+ *      process under the institution's own legal basis (ADR 0004);
+ *    - the victim's or a child's: not under `protection`
+ *      (`policy.purpose.protection-perpetrator-only`), and a consent in force
+ *      at that time, not withdrawn, covering the institution (by id or sector)
+ *      and the purpose (`policy.consent.withdrawn`,
+ *      `policy.consent.not-in-force`, `policy.consent.not-covered`). A consent
+ *      the case package counts (confirmed when it needed to be) is the only
+ *      kind it passes here.
  *
  * Every rule and reason is a key of `securityMessages`.
  *
@@ -33,6 +60,7 @@
  */
 import { Errors, Id, Principal, Sector, Span } from "@bashke/kernel"
 import { Clock, Effect, Schema } from "effect"
+import * as BreakGlass from "./BreakGlass"
 import { Purpose } from "./Purpose"
 
 /**
@@ -49,6 +77,9 @@ export const Action = Schema.Literal(
   "statistics.read",
   "audit.read",
   "break-glass.read",
+  "break-glass.review",
+  "consent.record",
+  "consent.confirm",
 ).annotations({ identifier: "PolicyAction" })
 
 /**
@@ -67,6 +98,8 @@ export const caseActions: ReadonlyArray<Action> = [
   "case.write",
   "case.personal.write",
   "break-glass.read",
+  "consent.record",
+  "consent.confirm",
 ]
 
 /**
@@ -115,10 +148,49 @@ export const Consent = Schema.Struct({
 export type Consent = typeof Consent.Type
 
 /**
+ * Whose identifying details a personal read or write is about: the victim or
+ * a child (the consent rules), or the alleged perpetrator (the institution's
+ * own legal basis, never the victim's consent).
+ *
+ * @since 0.1.0
+ */
+export const Subject = Schema.Literal("victim-or-child", "alleged-perpetrator").annotations({
+  identifier: "PolicySubject",
+})
+
+/**
+ * @since 0.1.0
+ */
+export type Subject = typeof Subject.Type
+
+/**
+ * The consent a `consent.record` or `consent.confirm` is about: the
+ * institution that took it from the survivor, and who recorded it for which
+ * institution (absent for a consent recorded before that was kept).
+ *
+ * @since 0.1.0
+ */
+export const ConsentRecording = Schema.Struct({
+  takenBy: Schema.optional(Id.InstitutionId),
+  recordedBy: Schema.optional(Id.PrincipalId),
+  recordedFor: Schema.optional(Id.InstitutionId),
+})
+
+/**
+ * @since 0.1.0
+ */
+export type ConsentRecording = typeof ConsentRecording.Type
+
+/**
  * A case as the policy sees it; the case package fills it in. `signatories` are
  * the institutions that signed the memorandum in force at the time of the
- * decision; `purpose` is what the request says it is for; `breakGlassReason` the
- * written reason of a break-glass read.
+ * decision; `purpose` is what the request says it is for; `subject` whose
+ * details a personal action is about (the victim's or a child's when absent);
+ * `protectionSectors` the sectors the jurisdiction gives a legal basis for the
+ * alleged perpetrator's details; `breakGlassCode` and `breakGlassReason` the
+ * reason code and written reason of a break-glass read; `consent` the consent
+ * a consent action is about. `consents` are those that count (in force or not,
+ * confirmed when they had to be).
  *
  * @since 0.1.0
  */
@@ -130,7 +202,11 @@ export const CaseResource = Schema.TaggedStruct("Case", {
   consents: Schema.Array(Consent),
   signatories: Schema.Array(Id.InstitutionId),
   purpose: Schema.optional(Purpose),
+  subject: Schema.optional(Subject),
+  protectionSectors: Schema.optional(Schema.Array(Sector.Sector)),
+  breakGlassCode: Schema.optional(BreakGlass.ReasonCode),
   breakGlassReason: Schema.optional(Schema.String),
+  consent: Schema.optional(ConsentRecording),
 })
 
 /**
@@ -139,7 +215,7 @@ export const CaseResource = Schema.TaggedStruct("Case", {
 export type CaseResource = typeof CaseResource.Type
 
 /**
- * A mechanism, for `case.create` and a mechanism's `statistics.read`.
+ * A mechanism, for `case.create`, `break-glass.review` and a mechanism's `statistics.read`.
  *
  * @since 0.1.0
  */
@@ -197,7 +273,18 @@ export const DenyRule = Schema.Literal(
   "policy.consent.not-in-force",
   "policy.consent.not-covered",
   "policy.break-glass.not-permitted",
+  "policy.break-glass.role-not-permitted",
+  "policy.break-glass.full-access-required",
+  "policy.break-glass.code-required",
   "policy.break-glass.reason-required",
+  "policy.break-glass.reason-too-short",
+  "policy.break-glass.review-coordinator-only",
+  "policy.consent.recorder-not-permitted",
+  "policy.consent.confirmer-not-permitted",
+  "policy.consent.confirmer-is-recorder",
+  "policy.perpetrator.protection-purpose-only",
+  "policy.perpetrator.no-legal-basis",
+  "policy.purpose.protection-perpetrator-only",
 ).annotations({ identifier: "PolicyDenyRule" })
 
 /**
@@ -216,7 +303,11 @@ export const AllowReason = Schema.Literal(
   "policy.allow.case-create",
   "policy.allow.case-team",
   "policy.allow.consent",
+  "policy.allow.protection",
   "policy.allow.break-glass",
+  "policy.allow.break-glass-review",
+  "policy.allow.consent-recording",
+  "policy.allow.consent-confirmation",
 ).annotations({ identifier: "PolicyAllowReason" })
 
 /**
@@ -298,24 +389,68 @@ const consentRule = (
   return deny(withdrawn ? "policy.consent.withdrawn" : "policy.consent.not-in-force")
 }
 
+// The alleged perpetrator's details: the institution's own legal basis, for
+// the victim's safety and the legal process; consents are never read here.
+const perpetratorRule = (principal: Principal.Principal, resource: CaseResource, purpose: Purpose): Decision => {
+  if (purpose !== "protection") return deny("policy.perpetrator.protection-purpose-only")
+  const sector = principal.sector
+  if (sector === undefined || !(resource.protectionSectors ?? []).includes(sector))
+    return deny("policy.perpetrator.no-legal-basis")
+  return allow("policy.allow.protection")
+}
+
+const breakGlassRule = (principal: Principal.Principal, resource: CaseResource, member: TeamMember | undefined) => {
+  if (!Principal.hasRole(principal, "case-worker")) return deny("policy.break-glass.role-not-permitted")
+  if (member === undefined) return deny("policy.break-glass.not-permitted")
+  if (member.access !== "full") return deny("policy.break-glass.full-access-required")
+  if (resource.breakGlassCode === undefined) return deny("policy.break-glass.code-required")
+  if ((resource.breakGlassReason ?? "").trim().length === 0) return deny("policy.break-glass.reason-required")
+  if (!BreakGlass.isMeaningful(resource.breakGlassReason)) return deny("policy.break-glass.reason-too-short")
+  return allow("policy.allow.break-glass", true)
+}
+
+const confirmationRule = (
+  principal: Principal.Principal,
+  resource: CaseResource,
+  member: TeamMember | undefined,
+): Decision => {
+  const recording = resource.consent ?? {}
+  if (recording.recordedBy !== undefined && recording.recordedBy === principal.id)
+    return deny("policy.consent.confirmer-is-recorder")
+  const coordinator = Principal.hasRole(principal, "coordinator")
+  const lead =
+    member !== undefined &&
+    member.access === "full" &&
+    principal.institution === resource.leadInstitution &&
+    recording.recordedFor !== resource.leadInstitution
+  return coordinator || lead
+    ? allow("policy.allow.consent-confirmation")
+    : deny("policy.consent.confirmer-not-permitted")
+}
+
 const caseDecision = (principal: Principal.Principal, action: Action, resource: CaseResource, at: Date): Decision => {
   const institution = principal.institution
   const member = institution === undefined ? undefined : resource.team.find((m) => m.institution === institution)
-  if (action === "break-glass.read") {
-    const coordinator = Principal.hasRole(principal, "coordinator")
-    if (member === undefined && !coordinator) return deny("policy.break-glass.not-permitted")
-    if ((resource.breakGlassReason ?? "").trim().length === 0) return deny("policy.break-glass.reason-required")
-    return allow("policy.allow.break-glass", true)
-  }
+  if (action === "break-glass.read") return breakGlassRule(principal, resource, member)
+  if (action === "consent.confirm") return confirmationRule(principal, resource, member)
   if (member === undefined || institution === undefined) return deny("policy.case-team.not-member")
   switch (action) {
     case "case.summary.read":
     case "case.write":
       return allow("policy.allow.case-team")
+    case "consent.record": {
+      if (member.access !== "full") return deny("policy.access.summary-only")
+      const takenBy = resource.consent?.takenBy
+      return institution === resource.leadInstitution || (takenBy !== undefined && institution === takenBy)
+        ? allow("policy.allow.consent-recording")
+        : deny("policy.consent.recorder-not-permitted")
+    }
     case "case.personal.read":
     case "case.personal.write": {
       if (resource.purpose === undefined) return deny("policy.purpose.required")
       if (member.access !== "full") return deny("policy.access.summary-only")
+      if (resource.subject === "alleged-perpetrator") return perpetratorRule(principal, resource, resource.purpose)
+      if (resource.purpose === "protection") return deny("policy.purpose.protection-perpetrator-only")
       return consentRule(resource, institution, principal.sector, resource.purpose, at)
     }
     default:
@@ -327,6 +462,7 @@ const caseDecision = (principal: Principal.Principal, action: Action, resource: 
 const fits = (action: Action, resource: Resource): boolean => {
   switch (action) {
     case "case.create":
+    case "break-glass.review":
       return resource._tag === "Mechanism"
     case "statistics.read":
       return resource._tag !== "Case"
@@ -364,17 +500,23 @@ export const decide = (principal: Principal.Principal, action: Action, resource:
     return deny("policy.role.not-permitted")
   if (!Principal.belongsTo(principal, resource.mechanismId)) return deny("policy.mechanism.not-member")
   if (!resource.signatories.includes(principal.institution)) return deny("policy.memorandum.not-signatory")
-  if (resource._tag === "Mechanism")
+  if (resource._tag === "Mechanism") {
+    if (action === "break-glass.review")
+      return Principal.hasRole(principal, "coordinator")
+        ? allow("policy.allow.break-glass-review")
+        : deny("policy.break-glass.review-coordinator-only")
     return Principal.hasAnyRole(principal, ["coordinator", "case-worker"])
       ? allow("policy.allow.case-create")
       : deny("policy.role.not-permitted")
+  }
   return caseDecision(principal, action, resource, at)
 }
 
 /**
  * The error a denial becomes: `InvalidInput` when the request itself was
  * incomplete (no purpose: `audit.purpose.required`; a break-glass read without
- * a reason: `audit.reason.required`), `Forbidden` naming the action and the rule
+ * a reason: `audit.reason.required`, with too short a reason or without a
+ * reason code: the policy's rule), `Forbidden` naming the action and the rule
  * otherwise. Neither carries any data of the case.
  *
  * @since 0.1.0
@@ -385,6 +527,10 @@ export const toError = (action: Action, deny: Deny): Errors.Forbidden | Errors.I
       return new Errors.InvalidInput({ field: "purpose", rule: "audit.purpose.required" })
     case "policy.break-glass.reason-required":
       return new Errors.InvalidInput({ field: "breakGlassReason", rule: "audit.reason.required" })
+    case "policy.break-glass.reason-too-short":
+      return new Errors.InvalidInput({ field: "breakGlassReason", rule: deny.rule })
+    case "policy.break-glass.code-required":
+      return new Errors.InvalidInput({ field: "breakGlassCode", rule: deny.rule })
     default:
       return new Errors.Forbidden({ action, rule: deny.rule })
   }

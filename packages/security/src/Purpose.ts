@@ -9,6 +9,9 @@ import { Schema } from "effect"
 
 /**
  * - `case-management`: day-to-day work on a case by its team;
+ * - `protection`: the alleged perpetrator's details, for the victim's safety
+ *   and the legal process (risk, protection orders, prosecution) — under the
+ *   institution's own legal basis, never the victim's consent (ADR 0004);
  * - `referral`: sending or answering a referral to another institution's service;
  * - `case-conference`: a case review in a mechanism meeting;
  * - `statistics`: producing aggregates (never names);
@@ -21,6 +24,7 @@ import { Schema } from "effect"
  */
 export const Purpose = Schema.Literal(
   "case-management",
+  "protection",
   "referral",
   "case-conference",
   "statistics",

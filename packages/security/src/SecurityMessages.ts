@@ -89,9 +89,9 @@ const messages = {
     en: "No consent covers your institution for this purpose.",
   },
   "policy.break-glass.not-permitted": {
-    sq: "Vetëm ekipi i rastit ose koordinatori i mekanizmit mund ta hapë rastin në emergjencë.",
-    "sr-Latn": "Samo tim slučaja ili koordinator mehanizma može hitno da otvori slučaj.",
-    en: "Only the case team or the mechanism's coordinator may open the case in an emergency.",
+    sq: "Vetëm ekipi i rastit mund ta hapë rastin në emergjencë.",
+    "sr-Latn": "Samo tim slučaja može hitno da otvori slučaj.",
+    en: "Only the case team may open the case in an emergency.",
   },
   "policy.break-glass.reason-required": {
     sq: "Leximi në emergjencë kërkon një arsye të shkruar.",
@@ -123,6 +123,86 @@ const messages = {
     sq: "Qasje e plotë në ekipin e rastit, me pëlqimin e personit në fuqi.",
     "sr-Latn": "Pun pristup u timu slučaja, uz važeću saglasnost osobe.",
     en: "Full access on the case team, with the person's consent in force.",
+  },
+  "policy.break-glass.role-not-permitted": {
+    sq: "Vetëm një punonjës i rastit mund të kërkojë qasje në emergjencë.",
+    "sr-Latn": "Samo službenik na slučaju može da zatraži hitan pristup.",
+    en: "Only a case worker may ask for emergency access.",
+  },
+  "policy.break-glass.full-access-required": {
+    sq: "Qasja në emergjencë është vetëm për institucionet e ekipit të rastit me qasje të plotë.",
+    "sr-Latn": "Hitan pristup je samo za institucije tima sa punim pristupom.",
+    en: "Emergency access is only for case team institutions with full access.",
+  },
+  "policy.break-glass.code-required": {
+    sq: "Zgjidhni arsyen e emergjencës nga lista.",
+    "sr-Latn": "Izaberite razlog hitnosti sa liste.",
+    en: "Choose the reason for the emergency from the list.",
+  },
+  "policy.break-glass.code-unknown": {
+    sq: "Kjo arsye emergjence nuk është në listë.",
+    "sr-Latn": "Ovaj razlog hitnosti nije na listi.",
+    en: "This emergency reason is not on the list.",
+  },
+  "policy.break-glass.reason-too-short": {
+    sq: "Shkruani me një fjali çfarë e bëri të nevojshme qasjen në emergjencë.",
+    "sr-Latn": "Napišite jednom rečenicom šta je učinilo hitan pristup neophodnim.",
+    en: "Write in a sentence what made the emergency access necessary.",
+  },
+  "policy.break-glass.review-coordinator-only": {
+    sq: "Vetëm koordinatori i mekanizmit i shqyrton qasjet në emergjencë.",
+    "sr-Latn": "Samo koordinator mehanizma pregleda hitne pristupe.",
+    en: "Only the mechanism's coordinator reviews emergency accesses.",
+  },
+  "policy.consent.recorder-not-permitted": {
+    sq: "Një pëlqim e regjistron institucioni udhëheqës i rastit ose institucioni që e mori nga i mbijetuari.",
+    "sr-Latn": "Saglasnost upisuje vodeća institucija slučaja ili institucija koja ju je uzela od preživele osobe.",
+    en: "A consent is recorded by the case's lead institution or the institution that took it from the survivor.",
+  },
+  "policy.consent.confirmer-not-permitted": {
+    sq: "Një pëlqim e konfirmon koordinatori ose institucioni udhëheqës i rastit kur e ka regjistruar një institucion tjetër.",
+    "sr-Latn": "Saglasnost potvrđuje koordinator, ili vodeća institucija slučaja kada ju je upisala druga institucija.",
+    en: "A consent is confirmed by the coordinator, or by the case's lead institution when another institution recorded it.",
+  },
+  "policy.consent.confirmer-is-recorder": {
+    sq: "Një pëlqim duhet ta konfirmojë një person tjetër nga ai që e regjistroi.",
+    "sr-Latn": "Saglasnost mora da potvrdi druga osoba, a ne ona koja ju je upisala.",
+    en: "A consent must be confirmed by someone other than the person who recorded it.",
+  },
+  "policy.perpetrator.protection-purpose-only": {
+    sq: "Të dhënat e autorit të dyshuar lexohen vetëm për mbrojtjen e viktimës dhe procedurën ligjore.",
+    "sr-Latn": "Podaci navodnog učinioca čitaju se samo radi zaštite žrtve i pravnog postupka.",
+    en: "The alleged perpetrator's details are read only for the victim's protection and the legal process.",
+  },
+  "policy.perpetrator.no-legal-basis": {
+    sq: "Sektori juaj nuk ka bazë ligjore për të dhënat e autorit të dyshuar.",
+    "sr-Latn": "Vaš sektor nema pravni osnov za podatke navodnog učinioca.",
+    en: "Your sector has no legal basis for the alleged perpetrator's details.",
+  },
+  "policy.purpose.protection-perpetrator-only": {
+    sq: "Qëllimi i mbrojtjes vlen vetëm për të dhënat e autorit të dyshuar.",
+    "sr-Latn": "Svrha zaštite važi samo za podatke navodnog učinioca.",
+    en: "The protection purpose applies to the alleged perpetrator's details only.",
+  },
+  "policy.allow.protection": {
+    sq: "Lejohet: mbrojtja e viktimës, me bazën ligjore të sektorit tuaj.",
+    "sr-Latn": "Dozvoljeno: zaštita žrtve, na pravnom osnovu vašeg sektora.",
+    en: "Allowed: the victim's protection, on your sector's legal basis.",
+  },
+  "policy.allow.break-glass-review": {
+    sq: "Lejohet: koordinatori shqyrton qasjet në emergjencë.",
+    "sr-Latn": "Dozvoljeno: koordinator pregleda hitne pristupe.",
+    en: "Allowed: the coordinator reviews emergency accesses.",
+  },
+  "policy.allow.consent-recording": {
+    sq: "Lejohet: institucioni udhëheqës ose ai që e mori pëlqimin.",
+    "sr-Latn": "Dozvoljeno: vodeća institucija ili ona koja je uzela saglasnost.",
+    en: "Allowed: the lead institution or the one that took the consent.",
+  },
+  "policy.allow.consent-confirmation": {
+    sq: "Lejohet: një person i dytë e konfirmon pëlqimin.",
+    "sr-Latn": "Dozvoljeno: druga osoba potvrđuje saglasnost.",
+    en: "Allowed: a second person confirms the consent.",
   },
   "policy.allow.break-glass": {
     sq: "Qasje në emergjencë me arsye të shkruar, e shënuar në regjistrin e auditimit.",
@@ -162,6 +242,11 @@ const messages = {
   "audit.action.break-glass-read": { sq: "Lexim në emergjencë", "sr-Latn": "Hitan uvid", en: "Emergency read" },
 
   "purpose.case-management": { sq: "Menaxhimi i rastit", "sr-Latn": "Vođenje slučaja", en: "Case management" },
+  "purpose.protection": {
+    sq: "Mbrojtja e viktimës dhe procedura ligjore",
+    "sr-Latn": "Zaštita žrtve i pravni postupak",
+    en: "The victim's protection and the legal process",
+  },
   "purpose.referral": { sq: "Referimi", "sr-Latn": "Upućivanje", en: "Referral" },
   "purpose.case-conference": { sq: "Konferenca e rastit", "sr-Latn": "Konferencija o slučaju", en: "Case conference" },
   "purpose.mechanism-administration": {
@@ -172,6 +257,27 @@ const messages = {
   "purpose.statistics": { sq: "Statistikat", "sr-Latn": "Statistika", en: "Statistics" },
   "purpose.audit": { sq: "Auditimi", "sr-Latn": "Revizija", en: "Audit" },
   "purpose.break-glass": { sq: "Qasje në emergjencë", "sr-Latn": "Hitan pristup", en: "Emergency access" },
+
+  "break-glass.code.imminent-danger": {
+    sq: "Rrezik i menjëhershëm për jetën ose sigurinë",
+    "sr-Latn": "Neposredna opasnost po život ili bezbednost",
+    en: "Imminent danger to life or safety",
+  },
+  "break-glass.code.child-at-risk": {
+    sq: "Një fëmijë në rrezik",
+    "sr-Latn": "Dete u opasnosti",
+    en: "A child at risk",
+  },
+  "break-glass.code.medical-emergency": {
+    sq: "Emergjencë mjekësore",
+    "sr-Latn": "Hitan medicinski slučaj",
+    en: "Medical emergency",
+  },
+  "break-glass.code.person-missing": {
+    sq: "Viktima ose një fëmijë nuk gjendet",
+    "sr-Latn": "Žrtva ili dete se ne mogu pronaći",
+    en: "The victim or a child cannot be found",
+  },
 
   "blind-index.empty": {
     sq: "Kjo vlerë mbetet bosh pasi hiqen hapësirat dhe ndarësit.",

@@ -33,6 +33,13 @@ export * as AuditLog from "./AuditLog"
 export * as BlindIndex from "./BlindIndex"
 
 /**
+ * Break-glass: who may read in an emergency, the reason codes, the minimum reason.
+ *
+ * @since 0.1.0
+ */
+export * as BreakGlass from "./BreakGlass"
+
+/**
  * @since 0.1.0
  */
 export * as Purpose from "./Purpose"

@@ -2,7 +2,7 @@ import { Errors, type Id, Principal, type Sector } from "@bashke/kernel"
 import { describe, expect, it } from "@effect/vitest"
 import { Effect, TestClock } from "effect"
 import * as fc from "fast-check"
-import { AccessPolicy, type Purpose } from "../src"
+import { AccessPolicy, BreakGlass, type Purpose } from "../src"
 
 const day = 24 * 60 * 60 * 1000
 const at = new Date("2026-06-15T10:00:00.000Z")
@@ -56,6 +56,9 @@ const caseResource = (options: {
   readonly signatory: boolean
   readonly purpose?: Purpose.Purpose
   readonly breakGlassReason?: string
+  readonly breakGlassCode?: BreakGlass.ReasonCode
+  readonly subject?: AccessPolicy.Subject
+  readonly consentRecording?: AccessPolicy.ConsentRecording
 }): AccessPolicy.CaseResource => ({
   _tag: "Case",
   caseId,
@@ -69,6 +72,11 @@ const caseResource = (options: {
   signatories: options.signatory ? [police, socialWork, shelter] : [socialWork, shelter],
   ...(options.purpose === undefined ? {} : { purpose: options.purpose }),
   ...(options.breakGlassReason === undefined ? {} : { breakGlassReason: options.breakGlassReason }),
+  ...(options.breakGlassCode === undefined ? {} : { breakGlassCode: options.breakGlassCode }),
+  ...(options.subject === undefined ? {} : { subject: options.subject }),
+  ...(options.consentRecording === undefined ? {} : { consent: options.consentRecording }),
+  // The sectors the jurisdiction gives a legal basis for the alleged perpetrator's details.
+  protectionSectors: ["police", "social-work"],
 })
 
 // The table's expectations, written as the rules read in the issue (one line
@@ -236,60 +244,362 @@ describe("AccessPolicy.decide", () => {
     ).toBe("Deny policy.memorandum.not-signatory")
   })
 
-  describe("break-glass.read", () => {
+  describe("break-glass.read: a case worker of a full-access team institution, with a reason code and a sentence", () => {
     const reason = "Police called at night; the victim is in hospital."
+    const emergency = { breakGlassReason: reason, breakGlassCode: "imminent-danger" as const }
     const cases: ReadonlyArray<[string, Principal.Principal, AccessPolicy.CaseResource, string]> = [
       [
-        "a summary-access team member with a reason: allowed, flagged",
+        "a full-access case worker with a code and a reason: allowed, flagged",
         principal(["case-worker"]),
-        caseResource({ onTeam: true, access: "summary", consent: "none", signatory: true, breakGlassReason: reason }),
+        caseResource({ onTeam: true, access: "full", consent: "none", signatory: true, ...emergency }),
         "Allow policy.allow.break-glass (break-glass)",
       ],
       [
-        "the coordinator, off the team, with a reason: allowed, flagged",
+        "a summary-access team member (the review's attack): refused",
+        principal(["case-worker"]),
+        caseResource({ onTeam: true, access: "summary", consent: "none", signatory: true, ...emergency }),
+        "Deny policy.break-glass.full-access-required",
+      ],
+      [
+        "the coordinator, off the team (it reviews break-glass reads, it does not make them)",
         principal(["coordinator"], shelter, "municipality"),
+        caseResource({ onTeam: false, access: "full", consent: "withdrawn", signatory: true, ...emergency }),
+        "Deny policy.break-glass.role-not-permitted",
+      ],
+      [
+        "a member representative of a full-access institution",
+        principal(["member-representative"]),
+        caseResource({ onTeam: true, access: "full", consent: "none", signatory: true, ...emergency }),
+        "Deny policy.break-glass.role-not-permitted",
+      ],
+      [
+        "without a reason code",
+        principal(["case-worker"]),
+        caseResource({ onTeam: true, access: "full", consent: "none", signatory: true, breakGlassReason: reason }),
+        "Deny policy.break-glass.code-required",
+      ],
+      [
+        "without a reason",
+        principal(["case-worker"]),
         caseResource({
-          onTeam: false,
+          onTeam: true,
           access: "full",
-          consent: "withdrawn",
+          consent: "none",
           signatory: true,
-          breakGlassReason: reason,
+          breakGlassCode: "child-at-risk",
+        }),
+        "Deny policy.break-glass.reason-required",
+      ],
+      [
+        "with a blank reason",
+        principal(["case-worker"]),
+        caseResource({
+          onTeam: true,
+          access: "full",
+          consent: "none",
+          signatory: true,
+          ...emergency,
+          breakGlassReason: "  \n ",
+        }),
+        "Deny policy.break-glass.reason-required",
+      ],
+      [
+        "with a dot for a reason (the review's attack)",
+        principal(["case-worker"]),
+        caseResource({
+          onTeam: true,
+          access: "full",
+          consent: "none",
+          signatory: true,
+          ...emergency,
+          breakGlassReason: ".",
+        }),
+        "Deny policy.break-glass.reason-too-short",
+      ],
+      [
+        "with a reason one character short of the minimum",
+        principal(["case-worker"]),
+        caseResource({
+          onTeam: true,
+          access: "full",
+          consent: "none",
+          signatory: true,
+          ...emergency,
+          breakGlassReason: `  ${"x".repeat(BreakGlass.minimumReasonLength - 1)}  `,
+        }),
+        "Deny policy.break-glass.reason-too-short",
+      ],
+      [
+        "with a reason of exactly the minimum",
+        principal(["case-worker"]),
+        caseResource({
+          onTeam: true,
+          access: "full",
+          consent: "none",
+          signatory: true,
+          ...emergency,
+          breakGlassReason: "x".repeat(BreakGlass.minimumReasonLength),
         }),
         "Allow policy.allow.break-glass (break-glass)",
       ],
       [
-        "a team member without a reason",
-        principal(["case-worker"]),
-        caseResource({ onTeam: true, access: "full", consent: "none", signatory: true }),
-        "Deny policy.break-glass.reason-required",
-      ],
-      [
-        "a team member with a blank reason",
-        principal(["case-worker"]),
-        caseResource({ onTeam: true, access: "full", consent: "none", signatory: true, breakGlassReason: "  \n " }),
-        "Deny policy.break-glass.reason-required",
-      ],
-      [
         "a case worker off the team",
         principal(["case-worker"]),
-        caseResource({ onTeam: false, access: "full", consent: "in force", signatory: true, breakGlassReason: reason }),
+        caseResource({ onTeam: false, access: "full", consent: "in force", signatory: true, ...emergency }),
         "Deny policy.break-glass.not-permitted",
       ],
       [
         "a team member of an institution that did not sign",
         principal(["case-worker"]),
-        caseResource({ onTeam: true, access: "full", consent: "none", signatory: false, breakGlassReason: reason }),
+        caseResource({ onTeam: true, access: "full", consent: "none", signatory: false, ...emergency }),
         "Deny policy.memorandum.not-signatory",
       ],
       [
         "the national coordinator",
         principal(["national-coordinator"], undefined, undefined),
-        caseResource({ onTeam: true, access: "full", consent: "none", signatory: true, breakGlassReason: reason }),
+        caseResource({ onTeam: true, access: "full", consent: "none", signatory: true, ...emergency }),
         "Deny policy.national.aggregates-only",
       ],
     ]
     it.each(cases)("%s", (_, who, resource, expected) => {
       expect(show(AccessPolicy.decide(who, "break-glass.read", resource, at))).toBe(expected)
+    })
+
+    it("too short a reason and a missing code are the request's own mistakes: InvalidInput naming the field", () => {
+      expect(
+        AccessPolicy.toError("break-glass.read", { _tag: "Deny", rule: "policy.break-glass.reason-too-short" }),
+      ).toEqual(new Errors.InvalidInput({ field: "breakGlassReason", rule: "policy.break-glass.reason-too-short" }))
+      expect(
+        AccessPolicy.toError("break-glass.read", { _tag: "Deny", rule: "policy.break-glass.code-required" }),
+      ).toEqual(new Errors.InvalidInput({ field: "breakGlassCode", rule: "policy.break-glass.code-required" }))
+    })
+  })
+
+  describe("break-glass.review: the mechanism's coordinator", () => {
+    const local: AccessPolicy.MechanismResource = { _tag: "Mechanism", mechanismId: mechanism, signatories: [police] }
+    const rows: ReadonlyArray<[string, Principal.Principal, AccessPolicy.MechanismResource, string]> = [
+      ["the coordinator", principal(["coordinator"]), local, "Allow policy.allow.break-glass-review"],
+      ["a case worker", principal(["case-worker"]), local, "Deny policy.break-glass.review-coordinator-only"],
+      [
+        "a representative",
+        principal(["member-representative"]),
+        local,
+        "Deny policy.break-glass.review-coordinator-only",
+      ],
+      [
+        "another mechanism's coordinator",
+        { ...principal(["coordinator"]), mechanisms: [otherMechanism] },
+        local,
+        "Deny policy.mechanism.not-member",
+      ],
+      ["an auditor", principal(["auditor"], undefined, undefined), local, "Deny policy.auditor.audit-only"],
+    ]
+    it.each(rows)("%s", (_, who, resource, expected) => {
+      expect(show(AccessPolicy.decide(who, "break-glass.review", resource, at))).toBe(expected)
+    })
+  })
+
+  describe("the alleged perpetrator's details: the protection purpose, a sector with a legal basis, never consent", () => {
+    const resource = (purpose: Purpose.Purpose, consentCase: ConsentCase, access: AccessPolicy.Access = "full") =>
+      caseResource({
+        onTeam: true,
+        access,
+        consent: consentCase,
+        signatory: true,
+        purpose,
+        subject: "alleged-perpetrator",
+      })
+    const rows: ReadonlyArray<[string, Principal.Principal, AccessPolicy.CaseResource, string]> = [
+      [
+        "the police (a legal basis), for protection, with no consent at all",
+        principal(["case-worker"]),
+        resource("protection", "none"),
+        "Allow policy.allow.protection",
+      ],
+      [
+        "the police, with the victim's consent in force, for case management (the review's attack)",
+        principal(["case-worker"]),
+        resource("case-management", "in force"),
+        "Deny policy.perpetrator.protection-purpose-only",
+      ],
+      [
+        "a shelter (no legal basis in this profile), for protection, with the victim's consent in force",
+        principal(["case-worker"], police, "shelter"),
+        resource("protection", "in force"),
+        "Deny policy.perpetrator.no-legal-basis",
+      ],
+      [
+        "a principal with no sector",
+        (({ sector: _sector, ...rest }) => rest)(principal(["case-worker"])),
+        resource("protection", "none"),
+        "Deny policy.perpetrator.no-legal-basis",
+      ],
+      [
+        "the police with summary access",
+        principal(["case-worker"]),
+        resource("protection", "none", "summary"),
+        "Deny policy.access.summary-only",
+      ],
+      [
+        "the victim's details under the protection purpose",
+        principal(["case-worker"]),
+        caseResource({ onTeam: true, access: "full", consent: "in force", signatory: true, purpose: "protection" }),
+        "Deny policy.purpose.protection-perpetrator-only",
+      ],
+    ]
+    it.each(rows)("%s", (_, who, resource, expected) => {
+      expect(show(AccessPolicy.decide(who, "case.personal.read", resource, at))).toBe(expected)
+      expect(show(AccessPolicy.decide(who, "case.personal.write", resource, at))).toBe(expected)
+    })
+  })
+
+  describe("consent.record: the lead institution, or the institution that took it; full access", () => {
+    const taken = (takenBy: Id.InstitutionId) => ({ takenBy })
+    const rows: ReadonlyArray<[string, Principal.Principal, AccessPolicy.CaseResource, string]> = [
+      [
+        "the police, a full-access member, records the consent it took",
+        principal(["case-worker"]),
+        caseResource({
+          onTeam: true,
+          access: "full",
+          consent: "none",
+          signatory: true,
+          consentRecording: taken(police),
+        }),
+        "Allow policy.allow.consent-recording",
+      ],
+      [
+        "the police records a consent social work took (not its own, not the lead)",
+        principal(["case-worker"]),
+        caseResource({
+          onTeam: true,
+          access: "full",
+          consent: "none",
+          signatory: true,
+          consentRecording: taken(socialWork),
+        }),
+        "Deny policy.consent.recorder-not-permitted",
+      ],
+      [
+        "the lead (social work) records a consent the police took",
+        principal(["case-worker"], socialWork, "social-work"),
+        caseResource({
+          onTeam: true,
+          access: "full",
+          consent: "none",
+          signatory: true,
+          consentRecording: taken(police),
+        }),
+        "Allow policy.allow.consent-recording",
+      ],
+      [
+        "a summary-access member records the consent it took (the review's attack)",
+        principal(["case-worker"]),
+        caseResource({
+          onTeam: true,
+          access: "summary",
+          consent: "none",
+          signatory: true,
+          consentRecording: taken(police),
+        }),
+        "Deny policy.access.summary-only",
+      ],
+      [
+        "an institution off the team",
+        principal(["case-worker"]),
+        caseResource({
+          onTeam: false,
+          access: "full",
+          consent: "none",
+          signatory: true,
+          consentRecording: taken(police),
+        }),
+        "Deny policy.case-team.not-member",
+      ],
+    ]
+    it.each(rows)("%s", (_, who, resource, expected) => {
+      expect(show(AccessPolicy.decide(who, "consent.record", resource, at))).toBe(expected)
+    })
+  })
+
+  describe("consent.confirm: a second person, the coordinator or the lead institution", () => {
+    const recorder = "01JAAAAAAAAAAAAAAAAAAAAAA9" as Id.PrincipalId
+    const recorded = (recordedFor: Id.InstitutionId, recordedBy: Id.PrincipalId = recorder) => ({
+      takenBy: recordedFor,
+      recordedBy,
+      recordedFor,
+    })
+    const lead = principal(["case-worker"], socialWork, "social-work")
+    const rows: ReadonlyArray<[string, Principal.Principal, AccessPolicy.CaseResource, string]> = [
+      [
+        "the lead confirms the police's consent for the police",
+        lead,
+        caseResource({
+          onTeam: true,
+          access: "full",
+          consent: "none",
+          signatory: true,
+          consentRecording: recorded(police),
+        }),
+        "Allow policy.allow.consent-confirmation",
+      ],
+      [
+        "the coordinator, off the team, confirms the lead's consent for the lead",
+        principal(["coordinator"], shelter, "municipality"),
+        caseResource({
+          onTeam: false,
+          access: "full",
+          consent: "none",
+          signatory: true,
+          consentRecording: recorded(socialWork),
+        }),
+        "Allow policy.allow.consent-confirmation",
+      ],
+      [
+        "a colleague at the lead confirms the lead's own consent: a second institution is needed",
+        lead,
+        caseResource({
+          onTeam: true,
+          access: "full",
+          consent: "none",
+          signatory: true,
+          consentRecording: recorded(socialWork),
+        }),
+        "Deny policy.consent.confirmer-not-permitted",
+      ],
+      [
+        "the recorder confirms its own consent",
+        { ...principal(["coordinator", "case-worker"]), id: recorder },
+        caseResource({
+          onTeam: true,
+          access: "full",
+          consent: "none",
+          signatory: true,
+          consentRecording: recorded(police),
+        }),
+        "Deny policy.consent.confirmer-is-recorder",
+      ],
+      [
+        "another full-access member (the shelter)",
+        principal(["case-worker"], shelter, "shelter"),
+        {
+          ...caseResource({
+            onTeam: true,
+            access: "full",
+            consent: "none",
+            signatory: true,
+            consentRecording: recorded(police),
+          }),
+          team: [
+            { institution: socialWork, access: "full" },
+            { institution: shelter, access: "full" },
+          ],
+        },
+        "Deny policy.consent.confirmer-not-permitted",
+      ],
+    ]
+    it.each(rows)("%s", (_, who, resource, expected) => {
+      expect(show(AccessPolicy.decide(who, "consent.confirm", resource, at))).toBe(expected)
     })
   })
 
@@ -341,6 +651,14 @@ describe("AccessPolicy.decide", () => {
 const pool = [police, socialWork, shelter, inst(4), inst(5)]
 const sectors: ReadonlyArray<Sector.Sector> = ["police", "social-work", "shelter", "health", "municipality"]
 const personalPurposes: ReadonlyArray<Purpose.Purpose> = ["case-management", "referral", "case-conference"]
+// Mostly the purposes a consent covers; now and then `protection`, the alleged perpetrator's.
+const askedPurposeArb = fc.oneof(
+  { arbitrary: fc.constantFrom(...personalPurposes), weight: 4 },
+  { arbitrary: fc.constant<Purpose.Purpose>("protection"), weight: 1 },
+)
+const principalIds = ["01JAAAAAAAAAAAAAAAAAAAAAA1", "01JAAAAAAAAAAAAAAAAAAAAAA2"] as unknown as ReadonlyArray<
+  Principal.Principal["id"]
+>
 const dateArb = fc.date({
   min: new Date("2025-01-01T00:00:00Z"),
   max: new Date("2027-12-31T00:00:00Z"),
@@ -361,9 +679,10 @@ const principalArb: fc.Arbitrary<Principal.Principal> = fc
       { arbitrary: fc.constant([mechanism]), weight: 4 },
       { arbitrary: fc.subarray([mechanism, otherMechanism]), weight: 1 },
     ),
+    id: fc.constantFrom(...principalIds),
   })
-  .map(({ institution, sector, roles, mechanisms }) => ({
-    id: "01JAAAAAAAAAAAAAAAAAAAAAA1" as Principal.Principal["id"],
+  .map(({ institution, sector, roles, mechanisms, id }) => ({
+    id,
     kind: "user" as const,
     ...(institution === undefined ? {} : { institution }),
     ...(sector === undefined ? {} : { sector }),
@@ -404,10 +723,31 @@ const scenarioArb = fc.tuple(dateArb, principalArb).chain(([when, who]) => {
         { arbitrary: fc.subarray(pool).map((some) => [...new Set([...own, ...some])]), weight: 4 },
         { arbitrary: fc.subarray(pool), weight: 1 },
       ),
-      purpose: fc.option(fc.constantFrom(...personalPurposes), { nil: undefined, freq: 8 }),
-      breakGlassReason: fc.option(fc.string({ maxLength: 20 }), { nil: undefined }),
+      purpose: fc.option(askedPurposeArb, { nil: undefined, freq: 8 }),
+      subject: fc.oneof(
+        { arbitrary: fc.constant(undefined), weight: 3 },
+        { arbitrary: fc.constantFrom<AccessPolicy.Subject>("victim-or-child", "alleged-perpetrator"), weight: 1 },
+      ),
+      protectionSectors: fc.subarray([...sectors]),
+      // A dot, blanks, short words, or a sentence around the minimum length.
+      breakGlassReason: fc.option(
+        fc.oneof(
+          fc.string({ maxLength: 8 }),
+          fc.string({ minLength: BreakGlass.minimumReasonLength - 3, maxLength: BreakGlass.minimumReasonLength + 30 }),
+        ),
+        { nil: undefined },
+      ),
+      breakGlassCode: fc.option(fc.constantFrom(...BreakGlass.reasonCodes), { nil: undefined, freq: 3 }),
+      consent: fc.option(
+        fc.record({
+          takenBy: fc.constantFrom(...pool),
+          recordedBy: fc.constantFrom(...principalIds),
+          recordedFor: fc.constantFrom(...pool),
+        }),
+        { nil: undefined, freq: 3 },
+      ),
     })
-    .map(({ purpose, breakGlassReason, ...rest }) => {
+    .map(({ purpose, subject, breakGlassReason, breakGlassCode, consent, ...rest }) => {
       const resource: AccessPolicy.CaseResource = {
         _tag: "Case",
         caseId,
@@ -415,7 +755,10 @@ const scenarioArb = fc.tuple(dateArb, principalArb).chain(([when, who]) => {
         leadInstitution: socialWork,
         ...rest,
         ...(purpose === undefined ? {} : { purpose }),
+        ...(subject === undefined ? {} : { subject }),
         ...(breakGlassReason === undefined ? {} : { breakGlassReason }),
+        ...(breakGlassCode === undefined ? {} : { breakGlassCode }),
+        ...(consent === undefined ? {} : { consent }),
       }
       return { when, who, resource }
     })
@@ -426,32 +769,89 @@ const onTeam = (who: Principal.Principal, resource: AccessPolicy.CaseResource) =
 
 describe("AccessPolicy properties", () => {
   it("no principal outside the case team ever receives personal data; break-glass is always flagged", () => {
-    const seen = { allowedPersonal: 0, offTeamAsking: 0 }
+    const seen = { allowedPersonal: 0, offTeamAsking: 0, allowedBreakGlass: 0 }
     fc.assert(
       fc.property(scenarioArb, actionArb, ({ who, resource, when }, action) => {
         const decision = AccessPolicy.decide(who, action, resource, when)
+        const member = resource.team.find((m) => m.institution === who.institution)
         if (action === "break-glass.read") {
-          if (decision._tag === "Allow") expect(decision.breakGlass).toBe(true)
+          if (decision._tag === "Allow") {
+            seen.allowedBreakGlass += 1
+            expect(decision.breakGlass).toBe(true)
+            // Only a case worker of a full-access team institution, with a code and a sentence.
+            expect(Principal.hasRole(who, "case-worker")).toBe(true)
+            expect(member?.access).toBe("full")
+            expect(resource.breakGlassCode).toBeDefined()
+            expect((resource.breakGlassReason ?? "").trim().length).toBeGreaterThanOrEqual(
+              BreakGlass.minimumReasonLength,
+            )
+          }
           return
         }
         if (decision._tag === "Allow") expect(decision.breakGlass).toBe(false)
-        if (!onTeam(who, resource)) {
+        // Confirming a consent is the one case action the coordinator takes off the team: it reads nothing.
+        if (!onTeam(who, resource) && action !== "consent.confirm") {
           seen.offTeamAsking += 1
           expect(decision._tag).toBe("Deny")
         }
         if ((action === "case.personal.read" || action === "case.personal.write") && decision._tag === "Allow") {
           seen.allowedPersonal += 1
-          const member = resource.team.find((m) => m.institution === who.institution)
           expect(member?.access).toBe("full")
           expect(resource.signatories).toContain(who.institution)
-          expect(resource.consents.some((c) => AccessPolicy.inForce(c, when))).toBe(true)
+          if (resource.subject === "alleged-perpetrator") {
+            expect(resource.purpose).toBe("protection")
+            expect(resource.protectionSectors).toContain(who.sector)
+          } else expect(resource.consents.some((c) => AccessPolicy.inForce(c, when))).toBe(true)
         }
       }),
-      { numRuns: 5000 },
+      { numRuns: 8000 },
     )
     // The generator reaches both sides of the rule, or the property proves little.
     expect(seen.allowedPersonal).toBeGreaterThan(40)
     expect(seen.offTeamAsking).toBeGreaterThan(500)
+    expect(seen.allowedBreakGlass).toBeGreaterThan(10)
+  })
+
+  it("the victim's consent neither opens nor closes the alleged perpetrator's details", () => {
+    let allowed = 0
+    fc.assert(
+      fc.property(
+        scenarioArb,
+        fc.array(consentArb(new Date(at), [police, socialWork]), { maxLength: 3 }),
+        ({ who, resource, when }, others) => {
+          const perpetrator: AccessPolicy.CaseResource = { ...resource, subject: "alleged-perpetrator" }
+          for (const action of ["case.personal.read", "case.personal.write"] as const) {
+            const decision = AccessPolicy.decide(who, action, perpetrator, when)
+            if (decision._tag === "Allow") allowed += 1
+            // Any other consents, or none: the same decision.
+            expect(AccessPolicy.decide(who, action, { ...perpetrator, consents: others }, when)).toEqual(decision)
+            expect(AccessPolicy.decide(who, action, { ...perpetrator, consents: [] }, when)).toEqual(decision)
+            if (decision._tag === "Allow") expect(decision.reason).toBe("policy.allow.protection")
+          }
+        },
+      ),
+      { numRuns: 3000 },
+    )
+    expect(allowed).toBeGreaterThan(20)
+  })
+
+  it("a consent is confirmed only by a second person: the coordinator, or the lead for another institution's", () => {
+    let confirmed = 0
+    fc.assert(
+      fc.property(scenarioArb, ({ who, resource, when }) => {
+        const decision = AccessPolicy.decide(who, "consent.confirm", resource, when)
+        if (decision._tag === "Deny") return
+        confirmed += 1
+        expect(who.id).not.toBe(resource.consent?.recordedBy)
+        const lead =
+          who.institution === resource.leadInstitution &&
+          resource.consent?.recordedFor !== resource.leadInstitution &&
+          resource.team.some((m) => m.institution === who.institution && m.access === "full")
+        expect(Principal.hasRole(who, "coordinator") || lead).toBe(true)
+      }),
+      { numRuns: 3000 },
+    )
+    expect(confirmed).toBeGreaterThan(20)
   })
 
   it("off the team, the same request that a team member would get is denied", () => {
@@ -464,6 +864,8 @@ describe("AccessPolicy properties", () => {
           "case.personal.read",
           "case.write",
           "case.personal.write",
+          "consent.record",
+          "break-glass.read",
         ] as const) {
           expect(AccessPolicy.decide(who, action, without, when)._tag).toBe("Deny")
         }
@@ -482,9 +884,12 @@ describe("AccessPolicy properties", () => {
         (scenario, shiftT, later) => {
           const { who, resource, when } = scenario
           const t = new Date(when.getTime() + shiftT)
-          if (AccessPolicy.decide(who, "case.personal.read", resource, t)._tag === "Allow") allowedBefore += 1
+          const victims: AccessPolicy.CaseResource = { ...resource, subject: "victim-or-child" }
+          if (AccessPolicy.decide(who, "case.personal.read", victims, t)._tag === "Allow") allowedBefore += 1
+          // The alleged perpetrator's details never depend on the victim's consent (a property of its own).
           const withdrawn: AccessPolicy.CaseResource = {
             ...resource,
+            subject: "victim-or-child",
             consents: resource.consents.map((c) => ({
               ...c,
               withdrawnAt: c.withdrawnAt !== undefined && c.withdrawnAt < t ? c.withdrawnAt : t,

@@ -1,6 +1,6 @@
 import { Catalogue } from "@bashke/kernel"
 import { describe, expect, it } from "vitest"
-import { AccessPolicy, AuditEntry, Purpose, securityMessages } from "../src"
+import { AccessPolicy, AuditEntry, BreakGlass, Purpose, securityMessages } from "../src"
 
 describe("securityMessages", () => {
   it("has every message in sq, sr-Latn, sr-Cyrl and en, parsing, with matching placeholders", () => {
@@ -20,6 +20,8 @@ describe("securityMessages", () => {
       "vault.unreadable",
       ...Purpose.all.map(Purpose.labelKey),
       ...AuditEntry.Action.literals.map((action) => `audit.action.${action}`),
+      ...BreakGlass.reasonCodes.map(BreakGlass.codeLabelKey),
+      "policy.break-glass.code-unknown",
     ]
     expect(keys.filter((key) => !Catalogue.has(securityMessages, key))).toEqual([])
   })

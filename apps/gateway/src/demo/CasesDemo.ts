@@ -108,6 +108,8 @@ export const seedCases = (
           givenBy: victim.id,
           institutions: [institutions.socialWork.id, institutions.shelter.id, institutions.health.id],
           purposes: ["case-management", "referral", "case-conference"],
+          // She signed the police's consent form at the station.
+          method: "signed-form",
           expectedVersion: version++,
         })
         .pipe(as("policeOfficer"))
@@ -184,6 +186,9 @@ export const seedCases = (
           givenBy: mediumVictim.id,
           sectors: ["social-work", "legal-aid"],
           purposes: ["case-management", "referral"],
+          // She agreed aloud at the advocate's office, with the case manager present as witness.
+          method: "verbal-witnessed",
+          witnessedBy: principal("caseManager", mechanismId).id,
           expectedVersion: mediumVersion++,
         })
         .pipe(as("advocate"))

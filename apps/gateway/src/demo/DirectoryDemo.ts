@@ -3,9 +3,11 @@
  * survivor — shelter places for women and children, psychosocial counselling
  * and child protection at the centre for social work, free legal aid, and
  * medical care with the documentation of injuries at the family medicine
- * centre — with the providers' capacity as they reported it. Organisation
- * names describe the kind of institution; addresses and e-mails are invented,
- * and the shelter, as shelters do, publishes no address.
+ * centre — with the providers' capacity as they reported it. An administrator
+ * registers the entries when the installation is set up (an institution's
+ * entries are its own or an administrator's to write). Organisation names
+ * describe the kind of institution; addresses and e-mails are invented, and
+ * the shelter, as shelters do, publishes no address.
  */
 import { type Errors, Id, Municipality, Principal } from "@bashke/kernel"
 import { Directory, ReferralService } from "@bashke/referral"
@@ -31,38 +33,47 @@ export const seedDirectory = (
     const now = new Date(yield* Clock.currentTimeMillis)
     const as = (name: Parameters<typeof principal>[0]) =>
       Effect.provideService(Principal.CurrentPrincipal, principal(name, mechanismId))
+    const register = as("administrator")
 
-    yield* directory.registerOrganization({
-      institution: institutions.shelter.id,
-      sector: "shelter",
-      name: "Strehimorja për gra dhe fëmijë – Gjilan",
-      description: "Strehim i sigurt, këshillim dhe përcjellje për gra dhe fëmijë të dhunuar në familje.",
-      email: "strehimorja@gjilan.example",
-    })
-    yield* directory.registerOrganization({
-      institution: institutions.socialWork.id,
-      sector: "social-work",
-      name: "Qendra për Punë Sociale – Gjilan",
-      description: "Menaxhimi i rastit, këshillim psikosocial dhe mbrojtja e fëmijëve.",
-      website: "https://qps.gjilan.example",
-      email: "qps@gjilan.example",
-    })
-    yield* directory.registerOrganization({
-      institution: institutions.legalAid.id,
-      sector: "legal-aid",
-      name: "Agjencia për Ndihmë Juridike Falas – Zyra rajonale Gjilan",
-      email: "ndihmajuridike@gjilan.example",
-    })
-    yield* directory.registerOrganization({
-      institution: institutions.health.id,
-      sector: "health",
-      name: "Qendra Kryesore e Mjekësisë Familjare – Gjilan",
-      email: "qkmf@gjilan.example",
-    })
+    yield* register(
+      directory.registerOrganization({
+        institution: institutions.shelter.id,
+        sector: "shelter",
+        name: "Strehimorja për gra dhe fëmijë – Gjilan",
+        description: "Strehim i sigurt, këshillim dhe përcjellje për gra dhe fëmijë të dhunuar në familje.",
+        email: "strehimorja@gjilan.example",
+      }),
+    )
+    yield* register(
+      directory.registerOrganization({
+        institution: institutions.socialWork.id,
+        sector: "social-work",
+        name: "Qendra për Punë Sociale – Gjilan",
+        description: "Menaxhimi i rastit, këshillim psikosocial dhe mbrojtja e fëmijëve.",
+        website: "https://qps.gjilan.example",
+        email: "qps@gjilan.example",
+      }),
+    )
+    yield* register(
+      directory.registerOrganization({
+        institution: institutions.legalAid.id,
+        sector: "legal-aid",
+        name: "Agjencia për Ndihmë Juridike Falas – Zyra rajonale Gjilan",
+        email: "ndihmajuridike@gjilan.example",
+      }),
+    )
+    yield* register(
+      directory.registerOrganization({
+        institution: institutions.health.id,
+        sector: "health",
+        name: "Qendra Kryesore e Mjekësisë Familjare – Gjilan",
+        email: "qkmf@gjilan.example",
+      }),
+    )
 
     const office = (institution: Id.InstitutionId, name: string, address: string) =>
       Effect.flatMap(Directory.LocationId.generate, (id) =>
-        Effect.as(directory.registerLocation({ id, institution, name, municipality: gjilan, address }), id),
+        Effect.as(register(directory.registerLocation({ id, institution, name, municipality: gjilan, address })), id),
       )
     const socialWorkOffice = yield* office(
       institutions.socialWork.id,
@@ -77,7 +88,9 @@ export const seedDirectory = (
     )
 
     const service = (input: Omit<typeof Directory.Service.Encoded, "id">) =>
-      Effect.flatMap(Id.ServiceId.generate, (id) => Effect.map(directory.registerService({ ...input, id }), () => id))
+      Effect.flatMap(Id.ServiceId.generate, (id) =>
+        Effect.map(register(directory.registerService({ ...input, id })), () => id),
+      )
     const shelter = yield* service({
       institution: institutions.shelter.id,
       name: "Strehim emergjent për gra dhe fëmijë",

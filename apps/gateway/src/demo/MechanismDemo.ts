@@ -2,7 +2,8 @@
  * The demo's mechanism: Gjilan, eight member institutions (each with a
  * fictional representative), the coordinator appointed, a memorandum signed
  * by all but the school — so the demo shows what a non-signatory cannot see —
- * and the mechanism active since a year ago.
+ * each signature countersigned by the coordinator the day it was given (a
+ * signature counts only then), and the mechanism active since a year ago.
  */
 import { CivilDate, type Errors, type Id, JurisdictionProfile, Principal } from "@bashke/kernel"
 import { MechanismService } from "@bashke/mechanism"
@@ -73,6 +74,15 @@ export const seedMechanism: Effect.Effect<Id.MechanismId, Errors.DomainError, Me
           institutionId: institution.id,
           signer: representatives[name],
           signedOn: CivilDate.addDays(joinedOn, 14),
+        })
+        .pipe(asCoordinator)
+      yield* service
+        .countersignMemorandum({
+          mechanismId,
+          memorandumId: memorandum.memorandumId,
+          version: memorandum.version,
+          institutionId: institution.id,
+          countersignedOn: CivilDate.addDays(joinedOn, 14),
         })
         .pipe(asCoordinator)
     }

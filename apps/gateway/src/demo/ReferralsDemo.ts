@@ -107,6 +107,7 @@ export const seedReferrals = (
         givenBy: victim.id,
         institutions: [institutions.legalAid.id],
         purposes: ["referral"],
+        method: "signed-form",
         from: new Date((yield* Clock.currentTimeMillis) - 72 * hour),
         expectedVersion: medium.version,
       })

@@ -242,6 +242,18 @@ const giveConsent = command({
   run: (service, input) => service.giveConsent(input),
 })
 
+const confirmConsent = command({
+  path: "/v1/cases/:caseId/consents/:consentId/confirmation",
+  operationId: "confirmConsent",
+  creates: false,
+  summary:
+    "Confirm a consent that widened its recorder's own institution's access (a second person: the coordinator, or the case lead)",
+  command: CaseCommands.ConfirmConsent.pipe(Schema.omit("consentId")) as never,
+  pathSchema: ConsentPath,
+  result: Consent.Consent,
+  run: (service, input) => service.confirmConsent(input),
+})
+
 const withdrawConsent = command({
   path: "/v1/cases/:caseId/consents/:consentId/withdrawal",
   operationId: "withdrawConsent",
@@ -291,7 +303,8 @@ const readDetails = Route.make({
   path: "/v1/cases/:caseId/persons/:personId/details/read",
   operationId: "readPersonalDetails",
   tag,
-  summary: "Read a person's identifying details for a stated purpose (audited)",
+  summary:
+    "Read a person's identifying details for a stated purpose (audited); in an emergency with a reason code and a written reason (reviewed)",
   safe: true,
   pathSchema: PersonPath,
   bodySchema: ReadDetails,
@@ -337,6 +350,7 @@ export const routes: ReadonlyArray<Route.AnyRoute> = [
   addMeasure,
   updateMeasure,
   giveConsent,
+  confirmConsent,
   withdrawConsent,
   changeTeam,
   transition,

@@ -15,10 +15,14 @@
  * - configuring it, appointing its coordinator, its lifecycle, adding and
  *   removing a member and publishing a memorandum version are for an
  *   administrator or the mechanism's coordinator;
- * - replacing a member's contacts and recording a signature are for them too,
- *   or for the institution's own member representative: the package lets any
- *   representative of the mechanism write them, and a signature opens case
- *   data to the institution that signed, so no one records another's;
+ * - replacing a member's contacts is for them too, or for the institution's
+ *   own people: the package lets any representative of the mechanism write
+ *   them, so no one replaces another's;
+ * - recording a signature and countersigning it are the mechanism package's
+ *   rules (`MechanismPolicy`): a signature is recorded by a steward or the
+ *   signing institution's own representative, and counts (opens case data to
+ *   the institution) only once the coordinator or an administrator
+ *   countersigns it;
  * - reading it is for those whose token names it, an administrator and the
  *   national coordinator.
  *
@@ -28,6 +32,7 @@
 import { CivilDate, Errors, Id, Municipality, Principal, Sector } from "@bashke/kernel"
 import {
   Contacts,
+  CountersignMemorandum,
   Mechanism,
   MechanismLifecycle,
   MechanismService,
@@ -371,10 +376,24 @@ const signMemorandum = Route.make({
   ifMatch: true,
   etag: nextVersion,
   handle: ({ path, body, expectedVersion }) =>
-    Effect.gen(function* () {
-      yield* requireStewardOrOwn(path.mechanismId, body.institutionId as Id.InstitutionId, "mechanism.memorandum.sign")
-      return yield* (yield* service).signMemorandum({ ...body, ...path, expectedVersion })
-    }),
+    Effect.flatMap(service, (mechanisms) => mechanisms.signMemorandum({ ...body, ...path, expectedVersion })),
+})
+
+const countersignMemorandum = Route.make({
+  method: "post",
+  path: "/v1/mechanisms/:mechanismId/memoranda/:memorandumId/versions/:version/signatures/:institutionId/countersignature",
+  operationId: "countersignMemorandum",
+  tag,
+  summary: "Countersign a member's signature: from its day the institution is a signatory (the coordinator)",
+  pathSchema: SignaturePath,
+  bodySchema: CountersignMemorandum.CountersignMemorandum.pipe(
+    Schema.omit("mechanismId", "memorandumId", "version", "institutionId", "expectedVersion"),
+  ),
+  success: { status: 200, schema: Memorandum.MemorandumVersion },
+  ifMatch: true,
+  etag: nextVersion,
+  handle: ({ path, body, expectedVersion }) =>
+    Effect.flatMap(service, (mechanisms) => mechanisms.countersignMemorandum({ ...body, ...path, expectedVersion })),
 })
 
 const Signer = Schema.Struct({ signer: Schema.String }).annotations({ identifier: "MemorandumSigner" })
@@ -432,6 +451,7 @@ export const routes: ReadonlyArray<Route.AnyRoute> = [
   listMemoranda,
   publishMemorandum,
   signMemorandum,
+  countersignMemorandum,
   readSigner,
   composition,
 ]

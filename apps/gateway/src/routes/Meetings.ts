@@ -16,15 +16,19 @@
  * action item likewise. Decisions and action items are added to a held
  * meeting without changing its version.
  *
- * The agenda's case data — case reviews, anniversary notices, overdue
- * referrals — is for the mechanism's coordinator and the institutions that
- * signed the memorandum in force, as the mechanism's case list and overdue
- * referrals are: another member gets the agenda without them.
+ * Case data — the agenda's case reviews, anniversary notices, overdue
+ * referrals and case-linked action items, decisions about a case, action
+ * items linked to a case — is for the mechanism's coordinator and the
+ * institutions that signed the memorandum in force, as the mechanism's case
+ * list is: another member gets them without it. The meeting package decides
+ * (`MeetingPolicy.seesCaseData`).
  *
  * Minutes and decisions may name people despite the rules, so they are read
- * only through POSTs that change nothing (`safe`), each read audited by the
- * package; no other answer carries them (a command on a meeting answers with
- * the meeting as listed, without its minutes).
+ * only through POSTs that change nothing (`safe`); no other answer carries
+ * them (a command on a meeting answers with the meeting as listed, without its
+ * minutes). Every read of sealed free text — minutes, decisions, action items'
+ * descriptions, the reasons of a request or a cancellation — is audited by the
+ * package.
  */
 import { Errors, Id, JurisdictionProfile, Locale } from "@bashke/kernel"
 import {
@@ -44,7 +48,6 @@ import { Effect, Option, Schema } from "effect"
 import * as Route from "../Route"
 import * as Keyset from "./Keyset"
 import * as MechanismScope from "./MechanismScope"
-import * as ReferralAccess from "./ReferralAccess"
 
 const tag = "meetings"
 
@@ -322,18 +325,6 @@ const readDecisions = Route.make({
     ),
 })
 
-/** The agenda items that are case data. */
-const caseItems: ReadonlySet<Agenda.Item["_tag"]> = new Set(["CaseReview", "AnniversaryNotice", "OverdueReferral"])
-
-/** The agenda as the caller may see it: without case data unless they coordinate or signed the memorandum in force. */
-const agendaFor = (meetingId: Id.MeetingId) =>
-  Effect.gen(function* () {
-    const full = yield* MeetingService.agenda(meetingId)
-    const meeting = yield* Effect.flatMap(MeetingRepository.MeetingRepository, (meetings) => meetings.find(meetingId))
-    const seesCases = yield* Effect.isSuccess(ReferralAccess.requireOverseer(meeting.mechanismId, "meeting.agenda"))
-    return seesCases ? full : { ...full, items: full.items.filter((item) => !caseItems.has(item._tag)) }
-  })
-
 const agenda = Route.make({
   method: "get",
   path: "/v1/meetings/:meetingId/agenda",
@@ -342,7 +333,7 @@ const agenda = Route.make({
   summary: "The agenda, built from data: open items, overdue referrals, case reviews (pseudonymised), notices",
   pathSchema: MeetingPath,
   success: { status: 200, schema: Agenda.Agenda },
-  handle: ({ path }) => inMeeting(path.meetingId, "meeting.agenda", agendaFor(path.meetingId)),
+  handle: ({ path }) => inMeeting(path.meetingId, "meeting.agenda", MeetingService.agenda(path.meetingId)),
 })
 
 const overdueRequests = Route.make({

@@ -5,16 +5,18 @@
  * HSDS 3.0 JSON (`GET /v1/services/hsds`).
  *
  * The directory holds providers' public details only, so any authenticated
- * caller reads it. Registering is for an administrator or a coordinator (a
- * mechanism keeps its own directory up to date); a capacity report is the
- * provider's own (the referral package checks that). Ids of locations and
- * services are generated here; an organisation is keyed by its institution.
+ * caller reads it. An institution's entries (its organisation, locations,
+ * services and their capacity) are written by its own people or an
+ * administrator: the referral package's `DirectoryPolicy` decides, so another
+ * mechanism's coordinator cannot plant a location under a shelter. Ids of
+ * locations and services are generated here; an organisation is keyed by its
+ * institution.
  *
  * The database ties locations and services to a registered organisation, and
  * the package does not check it: these routes do, so a bad reference is an
  * `InvalidInput` naming the field rather than a failed statement.
  */
-import { Errors, Id, Municipality, Principal } from "@bashke/kernel"
+import { Errors, Id, Municipality } from "@bashke/kernel"
 import { Directory, HsdsExport, ReferralService, ServiceType } from "@bashke/referral"
 import { Effect, Schema } from "effect"
 import * as Route from "../Route"
@@ -25,14 +27,6 @@ const tag = "service-directory"
 const referrals = Effect.map(ReferralService.ReferralService, (service) => service)
 
 const ServicePath = Schema.Struct({ serviceId: Id.ServiceId })
-
-/** Registering is for an administrator or a coordinator. */
-const requireSteward = (action: string) =>
-  Effect.flatMap(Principal.CurrentPrincipal, (principal) =>
-    Principal.hasRole(principal, "administrator") || Principal.hasRole(principal, "coordinator")
-      ? Effect.void
-      : Effect.fail(new Errors.Forbidden({ action, rule: "policy.role.not-permitted" })),
-  )
 
 const requireOrganization = (directory: Directory.Directory, institution: Id.InstitutionId) =>
   directory.organizations.some((organization) => organization.institution === institution)
@@ -50,12 +44,11 @@ const registerOrganization = Route.make({
   path: "/v1/organizations",
   operationId: "registerOrganization",
   tag,
-  summary: "Register a provider (an institution) in the directory (administrator or coordinator)",
+  summary: "Register a provider (an institution) in the directory (its own people, or an administrator)",
   bodySchema: Directory.Organization,
   success: { status: 201, schema: Directory.Organization },
   handle: ({ body }) =>
     Effect.gen(function* () {
-      yield* requireSteward("referral.organization.register")
       const service = yield* referrals
       const directory = yield* service.directory
       if (directory.organizations.some((organization) => organization.institution === body.institution))
@@ -88,12 +81,12 @@ const registerLocation = Route.make({
   path: "/v1/locations",
   operationId: "registerLocation",
   tag,
-  summary: "Register a place where a provider serves (administrator or coordinator; a shelter's address stays out)",
+  summary:
+    "Register a place where a provider serves (its own people, or an administrator; a shelter's address stays out)",
   bodySchema: Directory.Location.pipe(Schema.omit("id")),
   success: { status: 201, schema: Directory.Location },
   handle: ({ body }) =>
     Effect.gen(function* () {
-      yield* requireSteward("referral.location.register")
       const service = yield* referrals
       yield* requireOrganization(yield* service.directory, body.institution as Id.InstitutionId)
       return yield* service.registerLocation({ ...body, id: yield* Directory.LocationId.generate })
@@ -132,12 +125,11 @@ const registerService = Route.make({
   path: "/v1/services",
   operationId: "registerService",
   tag,
-  summary: "Register a service of a provider, at its locations (administrator or coordinator)",
+  summary: "Register a service of a provider, at its locations (its own people, or an administrator)",
   bodySchema: Directory.Service.pipe(Schema.omit("id")),
   success: { status: 201, schema: Directory.Service },
   handle: ({ body }) =>
     Effect.gen(function* () {
-      yield* requireSteward("referral.service.register")
       const service = yield* referrals
       const directory = yield* service.directory
       yield* requireOrganization(directory, body.institution as Id.InstitutionId)

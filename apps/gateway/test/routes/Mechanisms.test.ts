@@ -357,36 +357,56 @@ for (const db of databases) {
         ])
         expect(JSON.stringify(signedVersion)).not.toContain("Mayor")
 
+        // Recorded, not countersigned: it does not count, so the mechanism still cannot start.
+        const uncounted = await (await get(`${base}/composition`, "administrator")).json()
+        expect(uncounted.gaps).toEqual(["municipality", "police", "health"])
+        const notYet = await gateway.request("POST", `${base}/activation`, { token: admin, ifMatch: '"6"' })
+        expect(notYet.status).toBe(409)
+        expect((await notYet.json()).rule).toBe("mechanism.activation.memorandum-unsigned")
+        const countersigned = await gateway.request(
+          "POST",
+          `${base}/memoranda/${memorandum.memorandumId}/versions/1/signatures/${municipality}/countersignature`,
+          { token: admin, body: {}, ifMatch: '"6"' },
+        )
+        expect(countersigned.status).toBe(200)
+        expect(countersigned.headers.get("etag")).toBe('"7"')
+        expect((await countersigned.json()).signatures).toEqual([
+          expect.objectContaining({
+            institutionId: municipality,
+            countersignature: expect.objectContaining({ countersignedOn: today }),
+          }),
+        ])
+
         const composition = await (await get(`${base}/composition`, "administrator")).json()
         expect(composition.gaps).toEqual(["police", "health"])
 
-        const activated = await gateway.request("POST", `${base}/activation`, { token: admin, ifMatch: '"6"' })
+        const activated = await gateway.request("POST", `${base}/activation`, { token: admin, ifMatch: '"7"' })
         expect(activated.status).toBe(200)
-        expect(activated.headers.get("etag")).toBe('"7"')
+        expect(activated.headers.get("etag")).toBe('"8"')
         expect((await activated.json()).status).toBe("active")
-        const suspended = await gateway.request("POST", `${base}/suspension`, { token: admin, ifMatch: '"7"' })
+        const suspended = await gateway.request("POST", `${base}/suspension`, { token: admin, ifMatch: '"8"' })
         expect(suspended.status).toBe(200)
         expect((await suspended.json()).status).toBe("suspended")
-        const again = await gateway.request("POST", `${base}/suspension`, { token: admin, ifMatch: '"8"' })
+        const again = await gateway.request("POST", `${base}/suspension`, { token: admin, ifMatch: '"9"' })
         expect(again.status).toBe(409)
-        const resumed = await gateway.request("POST", `${base}/resumption`, { token: admin, ifMatch: '"8"' })
+        const resumed = await gateway.request("POST", `${base}/resumption`, { token: admin, ifMatch: '"9"' })
         expect(resumed.status).toBe(200)
-        expect(resumed.headers.get("etag")).toBe('"9"')
+        expect(resumed.headers.get("etag")).toBe('"10"')
 
         const coordinatorLeaves = await gateway.request(
           "POST",
           `${base}/memberships/${coordinatorMembership.id}/removal`,
-          { token: admin, body: {}, ifMatch: '"9"' },
+          { token: admin, body: {}, ifMatch: '"10"' },
         )
         expect(coordinatorLeaves.status).toBe(409)
         expect((await coordinatorLeaves.json()).rule).toBe("mechanism.coordinator.cannot-leave")
         const removed = await gateway.request("POST", `${base}/memberships/${policeMembership.id}/removal`, {
           token: admin,
           body: { leftOn: today },
-          ifMatch: '"9"',
+          ifMatch: '"10"',
         })
         expect(removed.status).toBe(200)
-        expect(removed.headers.get("etag")).toBe('"10"')
+        expect(removed.headers.get("etag")).toBe('"11"')
         expect(await removed.json()).toMatchObject({ id: policeMembership.id, leftOn: today })
         expect(
           (await (await get(`${base}/memberships?on=${today}`, "administrator")).json()).items.map(
@@ -397,10 +417,10 @@ for (const db of databases) {
         // The demo's coordinator belongs to Gjilan, not here.
         const elsewhere = await gateway.request("POST", `${base}/suspension`, {
           token: token("coordinator"),
-          ifMatch: '"10"',
+          ifMatch: '"11"',
         })
         expect(elsewhere.status).toBe(403)
-        expect(await etagOf(mechanism.id)).toBe('"10"')
+        expect(await etagOf(mechanism.id)).toBe('"11"')
       })
     })
 
@@ -416,6 +436,7 @@ for (const db of databases) {
         "activateMechanism",
         "readMembershipContacts",
         "signMemorandum",
+        "countersignMemorandum",
         "getMechanismComposition",
       ])
         expect(operations).toContain(operationId)

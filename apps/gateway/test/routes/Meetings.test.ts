@@ -165,16 +165,19 @@ for (const db of databases) {
       it("lists action items: the first meeting's done, the open ones by due date with the overdue first", async () => {
         const byMeeting = await (await get(`/v1/meetings/${demo.held[0]}/action-items`)).json()
         expect(byMeeting.items).toEqual([expect.objectContaining({ id: demo.actionItems.done, status: "done" })])
-        const open = await (await get(`/v1/mechanisms/${mechanismId}/action-items`)).json()
+        const open = await (await get(`/v1/mechanisms/${mechanismId}/action-items`, "policeOfficer")).json()
         expect(open.items.map((item: { id: string }) => item.id)).toEqual([
           demo.actionItems.overdue.actionItemId,
           demo.actionItems.caseLinked.actionItemId,
         ])
         expect(open.items[1].link).toEqual({ _tag: "case", caseId: highRisk })
         const police = await (
-          await get(`/v1/mechanisms/${mechanismId}/action-items?owner=${institutions.police.id}`)
+          await get(`/v1/mechanisms/${mechanismId}/action-items?owner=${institutions.police.id}`, "policeOfficer")
         ).json()
         expect(police.items.map((item: { id: string }) => item.id)).toEqual([demo.actionItems.caseLinked.actionItemId])
+        // The school did not sign the memorandum: the item linked to a case is not in its list.
+        const school = await (await get(`/v1/mechanisms/${mechanismId}/action-items`)).json()
+        expect(school.items.map((item: { id: string }) => item.id)).toEqual([demo.actionItems.overdue.actionItemId])
       })
 
       it("builds the upcoming meeting's agenda from data: overdue item first, case reviews by reference", async () => {
@@ -195,11 +198,13 @@ for (const db of databases) {
         expect(cases.length).toBeGreaterThan(0)
         expect(cases[0]).toMatchObject({ caseId: highRisk, riskLevel: "high" })
         expect(leaked(JSON.stringify(agenda))).toEqual([])
-        // The school did not sign the memorandum: its agenda leaves the case data out, the rest as is.
+        // The school did not sign the memorandum: its agenda leaves the case data out (the review of
+        // the item linked to a case included), the rest as is.
         const school = await (await get(`/v1/meetings/${demo.upcoming.meetingId}/agenda`, "teacher")).json()
         expect(school.items).toEqual(
           agenda.items.filter(
-            (item: { _tag: string }) => !["CaseReview", "AnniversaryNotice", "OverdueReferral"].includes(item._tag),
+            (item: { _tag: string; link?: { _tag: string } }) =>
+              !["CaseReview", "AnniversaryNotice", "OverdueReferral"].includes(item._tag) && item.link?._tag !== "case",
           ),
         )
       })

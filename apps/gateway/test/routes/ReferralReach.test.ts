@@ -98,7 +98,7 @@ for (const db of databases) {
       const read = await ok(await call("caseManager", "GET", path))
       const given = await ok(
         await call("caseManager", "POST", `${path}/consents`, {
-          body: { givenBy: cases().highRisk.victim, ...to, purposes: ["referral"] },
+          body: { givenBy: cases().highRisk.victim, ...to, purposes: ["referral"], method: "signed-form" },
           ifMatch: read.etag,
         }),
       )

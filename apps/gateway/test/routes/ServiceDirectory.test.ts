@@ -1,6 +1,7 @@
 // The service directory routes on SQLite and PostgreSQL, over the seeded demo:
-// reading and filtering, registering (stewards only, references checked before
-// anything is written), capacity reports by the provider, and the HSDS export.
+// reading and filtering, registering (an institution's own people or an
+// administrator, references checked before anything is written), capacity
+// reports by the provider, and the HSDS export.
 import { Id } from "@bashke/kernel"
 import { afterAll, beforeAll, describe, expect, it } from "@effect/vitest"
 import { type Seeded, seed } from "../../src/demo/Seed"
@@ -24,7 +25,14 @@ for (const db of databases) {
     beforeAll(async () => {
       gateway = await makeGateway(db)
       seeded = await gateway.runtime.runPromise(seed)
-      for (const name of ["coordinator", "administrator", "caseManager", "shelterWorker", "lawyer"] as const)
+      for (const name of [
+        "coordinator",
+        "administrator",
+        "caseManager",
+        "shelterWorker",
+        "lawyer",
+        "advocate",
+      ] as const)
         tokens.set(name, await gateway.tokenFor(principal(name, seeded.mechanismId)))
     })
     afterAll(() => gateway.close())
@@ -86,9 +94,9 @@ for (const db of databases) {
       expect(shelter.service_capacities[0]).toMatchObject({ available: 3, maximum: 12, unit: { name: "beds" } })
     })
 
-    it("registers an organisation, a location and a service for a steward, with generated ids", async () => {
+    it("registers an organisation, a location and a service for the institution itself or an administrator, with generated ids", async () => {
       const organization = await gateway.request("POST", "/v1/organizations", {
-        token: as("coordinator"),
+        token: as("advocate"),
         body: { institution: newcomer, sector: "victim-advocacy", name: "Mbrojtësi i viktimave – Gjilan" },
       })
       expect(organization.status).toBe(201)
@@ -100,7 +108,7 @@ for (const db of databases) {
       const { id: locationId } = await location.json()
       expect(locationId).toMatch(/^[0-9A-HJKMNP-TV-Z]{26}$/)
       const service = await gateway.request("POST", "/v1/services", {
-        token: as("coordinator"),
+        token: as("advocate"),
         body: {
           institution: newcomer,
           name: "Përfaqësim i viktimës në procedurë",
@@ -119,21 +127,21 @@ for (const db of databases) {
         capacity: { updatedAt: "2026-03-01T08:00:00.000Z" },
       })
       const again = await gateway.request("POST", "/v1/organizations", {
-        token: as("coordinator"),
+        token: as("advocate"),
         body: { institution: newcomer, name: "Twice" },
       })
       expect(again.status).toBe(409)
       expect(await again.json()).toMatchObject({ rule: "gateway.directory.organization-registered" })
     })
 
-    it("refuses registrations by a case worker, of unknown providers or of others' locations, writing nothing", async () => {
+    it("refuses registrations for another institution, of unknown providers or of others' locations, writing nothing", async () => {
       const before = await counts(gateway, directoryTables)
-      const byCaseWorker = await gateway.request("POST", "/v1/organizations", {
+      const forAnother = await gateway.request("POST", "/v1/organizations", {
         token: as("caseManager"),
         body: { institution: institutions.education.id, name: "Shkolla" },
       })
-      expect(byCaseWorker.status).toBe(403)
-      expect(await byCaseWorker.json()).toMatchObject({ rule: "policy.role.not-permitted" })
+      expect(forAnother.status).toBe(403)
+      expect(await forAnother.json()).toMatchObject({ rule: "referral.directory.not-own-institution" })
       const unknownProvider = await gateway.request("POST", "/v1/services", {
         token: as("coordinator"),
         body: {
@@ -159,7 +167,7 @@ for (const db of databases) {
         ).json()
       ).items[0].id
       const othersLocation = await gateway.request("POST", "/v1/services", {
-        token: as("coordinator"),
+        token: as("shelterWorker"),
         body: {
           institution: institutions.shelter.id,
           name: "Këshillim",
@@ -196,7 +204,7 @@ for (const db of databases) {
         body: later,
       })
       expect(notProvider.status).toBe(403)
-      expect(await notProvider.json()).toMatchObject({ rule: "referral.actor.not-provider" })
+      expect(await notProvider.json()).toMatchObject({ rule: "referral.directory.not-own-institution" })
       const overTotal = await gateway.request("PUT", `/v1/services/${directory().shelter}/capacity`, {
         token: as("shelterWorker"),
         body: { ...later, available: 13 },

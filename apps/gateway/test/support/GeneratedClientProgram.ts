@@ -121,7 +121,12 @@ export const run = async (create: typeof createClient, setting: Setting) => {
       path: { caseId: aCase.id },
       header: { "Idempotency-Key": key(), "If-Match": etagOf(created.response) },
     },
-    body: { givenBy: victim.id, institutions: [setting.shelterInstitution], purposes: ["referral"] },
+    body: {
+      givenBy: victim.id,
+      institutions: [setting.shelterInstitution],
+      purposes: ["referral"],
+      method: "signed-form",
+    },
   })
   const consent = ok(consented)
 

@@ -16,3 +16,17 @@ export const counts = (gateway: Gateway, tables: ReadonlyArray<string>): Promise
       return out
     }).pipe(Effect.orDie),
   )
+
+/** The payloads of the outbox events of `topic`, in the order they were written. */
+export const outboxPayloads = (gateway: Gateway, topic: string): Promise<ReadonlyArray<Record<string, unknown>>> =>
+  gateway.runtime.runPromise(
+    Effect.gen(function* () {
+      const sql = (yield* SqlClient.SqlClient).withoutTransforms()
+      const rows = yield* sql<{
+        payload: unknown
+      }>`SELECT payload FROM bashke_outbox WHERE topic = ${topic} ORDER BY id`
+      return rows.map(
+        (row) => (typeof row.payload === "string" ? JSON.parse(row.payload) : row.payload) as Record<string, unknown>,
+      )
+    }).pipe(Effect.orDie),
+  )

@@ -55,6 +55,7 @@ describe("Case.validate", () => {
       sectors: [],
       purposes: ["referral"] as const,
       from: new Date("2026-03-02T10:00:00Z"),
+      needsConfirmation: false,
     }
     expect(Case.validate(aCase({ consents: [outsiderConsent] }), context)).toEqual(
       invalid("consents.0.institutions.0", "case.consent.non-member"),
@@ -126,6 +127,7 @@ describe("Case.toPolicyResource", () => {
       sectors: ["police" as const],
       purposes: ["case-management"] as const,
       from: new Date("2026-03-02T10:00:00Z"),
+      needsConfirmation: false,
     }
     const resource = Case.toPolicyResource(aCase({ consents: [consent] }), {
       signatories: [institutions.socialWork, institutions.police],
@@ -165,5 +167,37 @@ describe("Case.toPolicyResource", () => {
       _tag: "Deny",
       rule: "policy.access.summary-only",
     })
+  })
+})
+
+describe("Case.toPolicyResource: whose details, and which consents count", () => {
+  const signatories = [institutions.socialWork, institutions.police]
+  const consent = (needsConfirmation: boolean) => ({
+    id: ids.consent(1),
+    givenBy: ids.victim,
+    institutions: [institutions.police],
+    sectors: [],
+    purposes: ["case-management"] as const,
+    from: new Date("2026-03-02T10:00:00Z"),
+    needsConfirmation,
+  })
+
+  it("names the alleged perpetrator's details as such, and the victim's or a child's as theirs", () => {
+    expect(Case.subjectOf(aCase(), ids.perpetrator)).toBe("alleged-perpetrator")
+    expect(Case.subjectOf(aCase(), ids.victim)).toBe("victim-or-child")
+    const read = Case.toPolicyResource(aCase(), { signatories, personId: ids.perpetrator })
+    expect(read.subject).toBe("alleged-perpetrator")
+    // A person being added is named by the caller.
+    expect(Case.toPolicyResource(aCase(), { signatories, subject: "alleged-perpetrator" }).subject).toBe(
+      "alleged-perpetrator",
+    )
+  })
+
+  it("passes only the consents that count: an unconfirmed one that needed confirmation is left out", () => {
+    const pending = consent(true)
+    expect(Case.toPolicyResource(aCase({ consents: [pending] }), { signatories }).consents).toEqual([])
+    expect(Case.toPolicyResource(aCase({ consents: [consent(false)] }), { signatories }).consents).toHaveLength(1)
+    const confirmed = { ...pending, confirmation: { confirmedBy: ids.victim as never, confirmedAt: pending.from } }
+    expect(Case.countedConsents(aCase({ consents: [pending, confirmed] }))).toEqual([confirmed])
   })
 })

@@ -55,14 +55,17 @@ for (const db of databases) {
           for (const aCase of cases) {
             const victim = aCase.persons.find((person) => person.role === "victim")
             if (victim === undefined) throw new Error("no victim")
-            yield* asOfficer(
+            const consent = yield* asOfficer(
               service.giveConsent({
                 caseId: aCase.id,
                 givenBy: victim.id,
                 institutions: [institutions.police, institutions.socialWork],
                 purposes: ["case-management", "case-conference"],
+                method: "signed-form",
               }),
             )
+            // It opens the police's own access: the case lead confirms it.
+            yield* asManager(service.confirmConsent({ caseId: aCase.id, consentId: consent.id }))
             yield* asOfficer(
               service.recordIncident({
                 caseId: aCase.id,
@@ -77,8 +80,9 @@ for (const db of databases) {
               }),
             )
             for (const person of aCase.persons) {
+              const purpose = person.role === "alleged-perpetrator" ? "protection" : "case-management"
               const details = yield* asManager(
-                service.readPersonalData({ caseId: aCase.id, personId: person.id, purpose: "case-management" }),
+                service.readPersonalData({ caseId: aCase.id, personId: person.id, purpose }),
               )
               expect(Object.keys(details).length).toBeGreaterThan(0)
             }

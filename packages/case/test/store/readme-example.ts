@@ -67,9 +67,17 @@ const program = Effect.gen(function* () {
   if (victim === undefined) throw new Error("the case has its victim")
   const personId = victim.id
 
-  // 2. The survivor consents to share with the centre for social work (the lead).
+  // 2. The survivor consents, on a form she signs at the police station, to share
+  //    with the centre for social work (the lead). It does not open the police's
+  //    own access, so it needs no second person's confirmation.
   const consent = yield* asOfficer(
-    cases.giveConsent({ caseId, givenBy: personId, institutions: [socialWork], purposes: ["case-management"] }),
+    cases.giveConsent({
+      caseId,
+      givenBy: personId,
+      institutions: [socialWork],
+      purposes: ["case-management"],
+      method: "signed-form",
+    }),
   )
 
   // 3. The case manager reads what she needs, for a stated purpose (audited).

@@ -15,6 +15,8 @@ export const institutions = fc.uniqueArray(institutionId, { minLength: 1, maxLen
 
 const mechanismId = "01J9Z3K8V0M6YQ2R7T5W4X1B0M" as Id.MechanismId
 const memorandumId = "01J9Z3K8V0M6YQ2R7T5W4X1B0N" as Id.MemorandumId
+/** The principal who countersigns the generated signatures. */
+export const coordinator = Id.ulidAt(1_700_000_000_000, new Uint8Array(10).fill(7)) as Id.PrincipalId
 const membershipIdOf = (n: number) => Id.ulidAt(1_700_000_000_000 + n, new Uint8Array(10)) as Id.MembershipId
 
 const dayNumber = (d: string) => Date.parse(`${d}T00:00:00Z`) / 86_400_000
@@ -52,9 +54,15 @@ export const memoranda = (ids: ReadonlyArray<Id.InstitutionId>): fc.Arbitrary<Ar
       gaps: fc.array(fc.integer({ min: 1, max: 800 }), { maxLength: 5 }),
       sectors: fc.array(fc.uniqueArray(sector, { minLength: 1, maxLength: 6 }), { minLength: 6, maxLength: 6 }),
       signatures: fc.array(
-        fc.array(fc.record({ institution: fc.constantFrom(...ids), offset: fc.integer({ min: -200, max: 900 }) }), {
-          maxLength: 4,
-        }),
+        fc.array(
+          fc.record({
+            institution: fc.constantFrom(...ids),
+            offset: fc.integer({ min: -200, max: 900 }),
+            // Days from the signature to its countersignature; none: not countersigned (yet).
+            countersignedAfter: fc.option(fc.integer({ min: 0, max: 300 }), { nil: undefined }),
+          }),
+          { maxLength: 4 },
+        ),
         { minLength: 6, maxLength: 6 },
       ),
     })
@@ -77,6 +85,14 @@ export const memoranda = (ids: ReadonlyArray<Id.InstitutionId>): fc.Arbitrary<Ar
             membershipId: membershipIdOf(100 + k),
             institutionId: s.institution,
             signedOn: addDays(effectiveFrom, s.offset),
+            ...(s.countersignedAfter === undefined
+              ? {}
+              : {
+                  countersignature: {
+                    countersignedOn: addDays(effectiveFrom, s.offset + s.countersignedAfter),
+                    countersignedBy: coordinator,
+                  },
+                }),
           })),
         }
       })

@@ -32,10 +32,14 @@ export const members: ReadonlyArray<Id.InstitutionId> = [
   ids.health,
 ]
 
+/** Every member signed the memorandum in force but the health centre. */
+export const signatories: ReadonlyArray<Id.InstitutionId> = [ids.municipality, ids.police, ids.socialWork, ids.shelter]
+
 export const roster: MechanismRoster.Roster = {
   mechanismId: ids.mechanism,
   coordinator: ids.municipality,
   members,
+  signatories,
 }
 
 /** A mechanism that set itself six meetings a year, with the same members. */
@@ -55,6 +59,16 @@ export const policeRepresentative: Principal.Principal = {
   kind: "user",
   institution: ids.police,
   sector: "police",
+  roles: ["member-representative"],
+  mechanisms: [ids.mechanism],
+}
+
+/** The health centre's representative: a member that did not sign the memorandum in force. */
+export const healthRepresentative: Principal.Principal = {
+  id: "01JP0000000000000000000004" as Id.PrincipalId,
+  kind: "user",
+  institution: ids.health,
+  sector: "health",
   roles: ["member-representative"],
   mechanisms: [ids.mechanism],
 }

@@ -29,6 +29,13 @@ export const principals = {
   caseManager: principal(1, institutions.socialWork),
   shelterWorker: principal(2, institutions.shelter),
   lawyer: principal(3, institutions.legalAid),
+  /** Whoever runs the installation: writes any institution's directory entries. */
+  administrator: {
+    id: Id.ulidAt(1_760_000_000_004, new Uint8Array(10)) as Id.PrincipalId,
+    kind: "user",
+    roles: ["administrator"],
+    mechanisms: [],
+  } satisfies Principal.Principal,
 }
 
 /** The case is high risk and consents to a referral to the shelter; the other case has no consent. */

@@ -2,7 +2,7 @@
 // outbox event together; each refused command names its rule and writes
 // nothing; overdue referrals are announced once; an override is audited as
 // break-glass.
-import { Errors, Principal } from "@bashke/kernel"
+import { Errors, Municipality, Principal } from "@bashke/kernel"
 import { AuditLog } from "@bashke/security"
 import { describe, expect, layer } from "@effect/vitest"
 import { Effect, Either, TestClock } from "effect"
@@ -13,16 +13,16 @@ import { directory, ids, institutions, services as serviceIds } from "../Fixture
 import { databases, outbox, principals, services, snapshot } from "./Databases"
 
 const as = (principal: Principal.Principal) => Effect.provideService(Principal.CurrentPrincipal, principal)
-const { caseManager, shelterWorker, lawyer } = principals
+const { caseManager, shelterWorker, lawyer, administrator } = principals
 const hour = 3_600_000
 const start = TestClock.setTime(Date.parse("2026-03-02T09:00:00Z"))
 
 const seeded = Effect.gen(function* () {
   yield* start
   const service = yield* ReferralService
-  for (const org of directory.organizations) yield* service.registerOrganization(org)
-  for (const loc of directory.locations) yield* service.registerLocation(loc)
-  for (const svc of directory.services) yield* service.registerService(svc)
+  for (const org of directory.organizations) yield* as(administrator)(service.registerOrganization(org))
+  for (const loc of directory.locations) yield* as(administrator)(service.registerLocation(loc))
+  for (const svc of directory.services) yield* as(administrator)(service.registerService(svc))
   return service
 })
 
@@ -200,6 +200,40 @@ for (const db of databases) {
     })
 
     layer(services(db))((it) => {
+      it.effect("writes an institution's directory entries only for its own people or an administrator", () =>
+        Effect.gen(function* () {
+          const service = yield* seeded
+          // Another institution's worker plants a location and a service under the shelter: refused, nothing written.
+          const planted = {
+            id: ids.location(9),
+            institution: institutions.shelter,
+            name: "Adresa e rreme",
+            municipality: Municipality.MunicipalityCode.make("GJI"),
+          }
+          const refusal = new Errors.Forbidden({
+            action: "referral.location.register",
+            rule: "referral.directory.not-own-institution",
+          })
+          expect(yield* failureOf(as(lawyer)(service.registerLocation(planted)))).toEqual(refusal)
+          const service2 = {
+            ...directory.services[0]!,
+            id: ids.service(9),
+            institution: institutions.shelter,
+            locations: [],
+          }
+          expect(yield* failureOf(as(lawyer)(service.registerService(service2)))).toMatchObject({
+            rule: "referral.directory.not-own-institution",
+          })
+          // The shelter's own worker, and an administrator, may.
+          expect(yield* as(shelterWorker)(service.registerLocation(planted))).toEqual(planted)
+          expect(yield* as(administrator)(service.registerService({ ...service2, id: ids.service(10) }))).toMatchObject(
+            { institution: institutions.shelter },
+          )
+        }),
+      )
+    })
+
+    layer(services(db))((it) => {
       it.effect("keeps the newest capacity report, from the provider only", () =>
         Effect.gen(function* () {
           const service = yield* seeded
@@ -211,7 +245,10 @@ for (const db of databases) {
             (yield* as(shelterWorker)(service.reportCapacity(serviceIds.shelterBeds, stale))).capacity?.available,
           ).toBe(1)
           expect(yield* failureOf(as(lawyer)(service.reportCapacity(serviceIds.shelterBeds, report)))).toEqual(
-            new Errors.Forbidden({ action: "referral.capacity.report", rule: "referral.actor.not-provider" }),
+            new Errors.Forbidden({
+              action: "referral.capacity.report",
+              rule: "referral.directory.not-own-institution",
+            }),
           )
           expect(
             yield* failureOf(

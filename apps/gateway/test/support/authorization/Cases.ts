@@ -1,10 +1,11 @@
 // The case routes: who may list, open, read and change a case, its persons,
-// incidents, risk, orders, safety plan, consents, lifecycle and team.
+// incidents, risk, orders, safety plan, consents, lifecycle and team; the
+// alleged perpetrator's details; break-glass reads and their review.
 // Commands carry the case's current ETag (read just before by a team member),
 // so a refusal is the policy's, never a stale version's.
 import { Dash } from "@bashke/case"
 import { institutions } from "../../../src/demo/World"
-import { etagOf, get, type Request, type Scenario, statuses, type World } from "./Matrix"
+import { type Caller, etagOf, get, type Request, type Scenario, setUp, statuses, type World } from "./Matrix"
 
 const cases = (world: World) => {
   const found = world.seeded.cases
@@ -34,6 +35,60 @@ const fullAccess = ["policeOfficer", "caseManager", "shelterWorker"] as const
 const team = (status: number) => Object.fromEntries(fullAccess.map((caller) => [caller, status]))
 /** The whole team: health joined with summary access, which limits reading, not recording. */
 const wholeTeam = (status: number) => ({ ...team(status), nurse: status })
+
+/** The high-risk case's alleged perpetrator, as the case manager reads the case. */
+const perpetratorOf = async (w: World): Promise<string> => {
+  const read = await setUp<{ persons: Array<{ id: string; role: string }> }>(w, "caseManager", "GET", high(w))
+  const found = read.body.persons.find((person) => person.role === "alleged-perpetrator")
+  if (found === undefined) throw new Error("the high-risk case has an alleged perpetrator")
+  return found.id
+}
+
+const emergency = {
+  breakGlassCode: "imminent-danger",
+  breakGlassReason: "Threats by phone tonight; police need her current address to send a patrol.",
+  fields: ["address"],
+}
+
+/** A consent the police record for themselves: it waits for a second person's confirmation. */
+const pendingConsent = async (w: World): Promise<{ readonly id: string; readonly etag: string }> => {
+  const recorded = await setUp<{ id: string; needsConfirmation: boolean }>(
+    w,
+    "policeOfficer",
+    "POST",
+    `${high(w)}/consents`,
+    {
+      body: {
+        givenBy: cases(w).highRisk.victim,
+        institutions: [institutions.police.id],
+        purposes: ["case-conference"],
+        method: "signed-form",
+      },
+      ifMatch: await etagOf(w, high(w)),
+    },
+  )
+  if (!recorded.body.needsConfirmation) throw new Error("a consent for the recorder's own institution waits")
+  return { id: recorded.body.id, etag: recorded.etag }
+}
+
+/** A break-glass read by the police, waiting on the coordinator's review list. */
+const openReview = async (w: World): Promise<string> => {
+  await setUp(w, "policeOfficer", "POST", `${high(w)}/persons/${cases(w).highRisk.victim}/details/read`, {
+    body: emergency,
+  })
+  const open = await setUp<{ items: Array<{ id: string }> }>(
+    w,
+    "coordinator",
+    "GET",
+    `/v1/mechanisms/${w.mechanismId}/break-glass-reviews?status=open&limit=200`,
+  )
+  const last = open.body.items.at(-1)
+  if (last === undefined) throw new Error("the break-glass read is on the review list")
+  return last.id
+}
+
+/** Those who may break glass on the high-risk case: case workers of its full-access institutions. */
+const breakers = (status: number): Partial<Record<Caller, number>> => team(status)
 
 export const caseScenarios: ReadonlyArray<Scenario> = [
   {
@@ -99,6 +154,50 @@ export const caseScenarios: ReadonlyArray<Scenario> = [
       body: { purpose: "case-management", fields: ["givenName"] },
     }),
     expect: statuses(403),
+  },
+  {
+    operationId: "readPersonalDetails",
+    label:
+      "the alleged perpetrator's details for protection: full-access members of a sector with a legal basis (police, social work; not the shelter)",
+    request: async (w) => ({
+      method: "POST",
+      path: `${high(w)}/persons/${await perpetratorOf(w)}/details/read`,
+      body: { purpose: "protection", fields: ["givenName"] },
+    }),
+    expect: statuses(403, { policeOfficer: 200, caseManager: 200 }),
+  },
+  {
+    operationId: "readPersonalDetails",
+    label: "the alleged perpetrator's details under the victim's consent (case management): no one",
+    request: async (w) => ({
+      method: "POST",
+      path: `${high(w)}/persons/${await perpetratorOf(w)}/details/read`,
+      body: { purpose: "case-management", fields: ["givenName"] },
+    }),
+    expect: statuses(403),
+  },
+  {
+    operationId: "readPersonalDetails",
+    label:
+      "break glass with a reason code and a sentence: case workers of full-access team institutions (not summary access, not the coordinator)",
+    request: async (w) => ({
+      method: "POST",
+      path: `${standard(w)}/persons/${cases(w).standardRisk.victim}/details/read`,
+      body: emergency,
+    }),
+    // The standard case: health opened it (full), social work leads (full).
+    expect: statuses(403, { nurse: 200, caseManager: 200 }),
+  },
+  {
+    operationId: "readPersonalDetails",
+    label:
+      "break glass with a dot for a reason (the review's attack): refused as incomplete to those who may break glass",
+    request: async (w) => ({
+      method: "POST",
+      path: `${high(w)}/persons/${cases(w).highRisk.victim}/details/read`,
+      body: { ...emergency, breakGlassReason: "." },
+    }),
+    expect: statuses(403, breakers(422)),
   },
   {
     operationId: "findPersons",
@@ -194,12 +293,63 @@ export const caseScenarios: ReadonlyArray<Scenario> = [
   },
   {
     operationId: "giveConsent",
-    label: "record a consent: the team",
+    label: "record a consent one's own institution took: full-access team members (summary access may not)",
     request: command(
       (w) => `${high(w)}/consents`,
-      (w) => ({ givenBy: cases(w).highRisk.victim, institutions: [institutions.legalAid.id], purposes: ["referral"] }),
+      (w) => ({
+        givenBy: cases(w).highRisk.victim,
+        institutions: [institutions.legalAid.id],
+        purposes: ["referral"],
+        method: "signed-form",
+      }),
     ),
-    expect: statuses(403, wholeTeam(201)),
+    expect: statuses(403, team(201)),
+  },
+  {
+    operationId: "giveConsent",
+    label: "record a consent the police took: the police and the case lead",
+    request: command(
+      (w) => `${high(w)}/consents`,
+      (w) => ({
+        givenBy: cases(w).highRisk.victim,
+        institutions: [institutions.legalAid.id],
+        purposes: ["referral"],
+        method: "signed-form",
+        takenBy: institutions.police.id,
+      }),
+    ),
+    expect: statuses(403, { policeOfficer: 201, caseManager: 201 }),
+  },
+  {
+    operationId: "confirmConsent",
+    label:
+      "confirm the police's consent for the police: a second person — the coordinator or the case lead, never its recorder",
+    request: async (w) => {
+      const pending = await pendingConsent(w)
+      return {
+        method: "POST",
+        path: `${high(w)}/consents/${pending.id}/confirmation`,
+        body: {},
+        ifMatch: pending.etag,
+      }
+    },
+    expect: statuses(403, { coordinator: 200, caseManager: 200 }),
+  },
+  {
+    operationId: "listBreakGlassReviews",
+    label: "the break-glass review list: the mechanism's coordinator",
+    request: get((w) => `/v1/mechanisms/${w.mechanismId}/break-glass-reviews`),
+    expect: statuses(403, { coordinator: 200 }),
+  },
+  {
+    operationId: "closeBreakGlassReview",
+    label: "close a break-glass review with a verdict: the mechanism's coordinator",
+    request: async (w) => ({
+      method: "POST",
+      path: `/v1/break-glass-reviews/${await openReview(w)}/verdict`,
+      body: { verdict: "justified" },
+    }),
+    expect: statuses(403, { coordinator: 200 }),
   },
   {
     operationId: "withdrawConsent",

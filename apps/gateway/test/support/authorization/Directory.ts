@@ -1,7 +1,9 @@
 // The service directory: providers' public details, so every authenticated
-// caller reads it; an administrator or a coordinator registers; a provider
-// reports its own service's capacity. The directory belongs to no mechanism:
-// a provider's worker reports for it whatever mechanism their token names.
+// caller reads it; an institution's entries (organisation, locations, services,
+// capacity) are written by its own people or an administrator, never by
+// another institution — a coordinator included. The directory belongs to no
+// mechanism: a provider's worker writes for it whatever mechanism their token
+// names (the stranger works for the same shelter, in another mechanism).
 import { Id } from "@bashke/kernel"
 import { institutions } from "../../../src/demo/World"
 import { get, ok, type Scenario, statuses, type World } from "./Matrix"
@@ -14,20 +16,24 @@ const directory = (world: World) => {
 
 const freshId = () => Id.ulidAt(Date.now(), crypto.getRandomValues(new Uint8Array(10)))
 
-/** An administrator and any coordinator (the directory is shared by the mechanisms). */
-const stewards = (status: number) => statuses(403, { coordinator: status, administrator: status })
+/** The institution's own people (those of the demo who act for it, and the stranger for the shelter) and an administrator. */
+const own = (institution: "socialWork" | "shelter", status: number) =>
+  statuses(403, {
+    administrator: status,
+    ...(institution === "socialWork" ? { caseManager: status } : { shelterWorker: status, stranger: status }),
+  })
 const everyone = statuses(200)
 
 export const directoryScenarios: ReadonlyArray<Scenario> = [
   {
     operationId: "registerOrganization",
-    label: "register a provider: an administrator or a coordinator",
+    label: "register a new provider (an institution none of the callers acts for): an administrator only",
     request: async () => ({
       method: "POST",
       path: "/v1/organizations",
       body: { institution: freshId(), sector: "civil-society", name: "Qendra e provës për gra" },
     }),
-    expect: stewards(ok("registerOrganization")),
+    expect: statuses(403, { administrator: ok("registerOrganization") }),
   },
   {
     operationId: "listOrganizations",
@@ -37,13 +43,24 @@ export const directoryScenarios: ReadonlyArray<Scenario> = [
   },
   {
     operationId: "registerLocation",
-    label: "register a provider's location: an administrator or a coordinator",
+    label: "register the centre for social work's location: its own people or an administrator",
     request: async () => ({
       method: "POST",
       path: "/v1/locations",
       body: { institution: institutions.socialWork.id, name: "Zyra e provës", municipality: "GJI" },
     }),
-    expect: stewards(ok("registerLocation")),
+    expect: own("socialWork", ok("registerLocation")),
+  },
+  {
+    operationId: "registerLocation",
+    label:
+      "plant a location under the shelter (the review's attack): only the shelter's own people or an administrator",
+    request: async () => ({
+      method: "POST",
+      path: "/v1/locations",
+      body: { institution: institutions.shelter.id, name: "Adresa e provës", municipality: "GJI" },
+    }),
+    expect: own("shelter", ok("registerLocation")),
   },
   {
     operationId: "listLocations",
@@ -53,7 +70,7 @@ export const directoryScenarios: ReadonlyArray<Scenario> = [
   },
   {
     operationId: "registerService",
-    label: "register a service: an administrator or a coordinator",
+    label: "register a service of the centre for social work: its own people or an administrator",
     request: async () => ({
       method: "POST",
       path: "/v1/services",
@@ -67,7 +84,7 @@ export const directoryScenarios: ReadonlyArray<Scenario> = [
         active: false,
       },
     }),
-    expect: stewards(ok("registerService")),
+    expect: own("socialWork", ok("registerService")),
   },
   {
     operationId: "listServices",
@@ -90,12 +107,12 @@ export const directoryScenarios: ReadonlyArray<Scenario> = [
   {
     operationId: "reportServiceCapacity",
     label:
-      "report the shelter's free places: the shelter's workers, in whatever mechanism (the stranger works for the same shelter)",
+      "report the shelter's free places: the shelter's workers, in whatever mechanism (the stranger works for the same shelter), or an administrator",
     request: async (w) => ({
       method: "PUT",
       path: `/v1/services/${directory(w).shelter}/capacity`,
       body: { unit: "beds", available: 3, total: 12, updatedAt: new Date().toISOString() },
     }),
-    expect: statuses(403, { shelterWorker: ok("reportServiceCapacity"), stranger: ok("reportServiceCapacity") }),
+    expect: own("shelter", ok("reportServiceCapacity")),
   },
 ]

@@ -128,13 +128,16 @@ const formingMechanism = reusable(
       body: { effectiveFrom: today, documentHash, expectedSectors: ["municipality"] },
       ifMatch: appointed.etag,
     })
-    await setUp(
-      world,
-      "administrator",
-      "POST",
-      `${path}/memoranda/${published.body.memorandumId}/versions/${published.body.version}/signatures`,
-      { body: { institutionId, signer: "Zyrtarja e provës", signedOn: today }, ifMatch: published.etag },
-    )
+    const signatures = `${path}/memoranda/${published.body.memorandumId}/versions/${published.body.version}/signatures`
+    const signed = await setUp(world, "administrator", "POST", signatures, {
+      body: { institutionId, signer: "Zyrtarja e provës", signedOn: today },
+      ifMatch: published.etag,
+    })
+    // A signature counts only once countersigned.
+    await setUp(world, "administrator", "POST", `${signatures}/${institutionId}/countersignature`, {
+      body: {},
+      ifMatch: signed.etag,
+    })
     return created.body.id
   },
   async (world, id) => (await setUp(world, "administrator", "GET", `/v1/mechanisms/${id}`)).body.status === "forming",
@@ -173,6 +176,22 @@ const sign =
       ifMatch: await mechanismEtag(world),
     }
   }
+
+/** Countersigning the police's signature of a fresh future version, recorded by an administrator. */
+const countersign = async (world: World): Promise<Request> => {
+  const version = await futureVersion(world)
+  const signatures = `${mechanism(world)}/memoranda/${version.memorandumId}/versions/${version.version}/signatures`
+  const signed = await setUp(world, "administrator", "POST", signatures, {
+    body: { institutionId: institutions.police.id, signer: "Nënshkruesi i provës", signedOn: await day(world) },
+    ifMatch: await mechanismEtag(world),
+  })
+  return {
+    method: "POST",
+    path: `${signatures}/${institutions.police.id}/countersignature`,
+    body: {},
+    ifMatch: signed.etag,
+  }
+}
 
 /** Writing back the contacts of `whose(caller)`'s membership as an administrator read them. */
 const replaceContacts =
@@ -363,6 +382,13 @@ export const mechanismScenarios: ReadonlyArray<Scenario> = [
       teacher: ok("signMemorandum"),
       administrator: ok("signMemorandum"),
     }),
+  },
+  {
+    operationId: "countersignMemorandum",
+    label:
+      "countersign a signature (only then does it count and open case data): an administrator or the coordinator, never the signing institution",
+    request: countersign,
+    expect: stewards(ok("countersignMemorandum")),
   },
   {
     operationId: "readMemorandumSigner",

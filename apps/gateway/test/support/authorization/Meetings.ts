@@ -152,12 +152,26 @@ const newSchedule = (fromDays: number) => () => {
 /** Whether an agenda shows case data: reviews, anniversary notices, overdue referrals. */
 const showsCases = (status: number, body: string) =>
   status === 200
-    ? JSON.parse(body).items.some((item: { _tag: string }) =>
-        ["CaseReview", "AnniversaryNotice", "OverdueReferral"].includes(item._tag),
+    ? JSON.parse(body).items.some(
+        (item: { _tag: string; link?: { _tag: string } }) =>
+          ["CaseReview", "AnniversaryNotice", "OverdueReferral"].includes(item._tag) || item.link?._tag === "case",
       )
       ? "cases"
       : "no cases"
     : String(status)
+
+/** Whether a page of decisions or action items names a case (a `caseId`, or a link to a case). */
+const namesCases = (status: number, body: string) =>
+  status === 200
+    ? JSON.parse(body).items.some(
+        (item: { caseId?: string; link?: { _tag: string } }) => item.caseId !== undefined || item.link?._tag === "case",
+      )
+      ? "cases"
+      : "no cases"
+    : String(status)
+
+/** The mechanism's people; what names a case only for the coordinator and the signatories (not the school). */
+const readersWithCases = statuses("403", { ...members("cases"), teacher: "no cases" })
 
 export const meetingScenarios: ReadonlyArray<Scenario> = [
   {
@@ -269,17 +283,19 @@ export const meetingScenarios: ReadonlyArray<Scenario> = [
   },
   {
     operationId: "readDecisions",
-    label: "read a meeting's decisions (audited): the mechanism's people",
+    label:
+      "read a meeting's decisions (audited): the mechanism's people; a decision about a case only for the coordinator and signatories",
     request: async (w) => ({ method: "POST", path: `${meeting(demo(w).held[1])}/decisions/read` }),
-    expect: readers,
+    observe: namesCases,
+    expect: readersWithCases,
   },
   {
     operationId: "getAgenda",
     label:
-      "the agenda: the mechanism's people; its case reviews and overdue referrals only for the coordinator and signatories",
+      "the agenda: the mechanism's people; its case reviews, overdue referrals and case-linked items only for the coordinator and signatories",
     request: get((w) => `${meeting(demo(w).upcoming.meetingId)}/agenda`),
     observe: showsCases,
-    expect: statuses("403", { ...members("cases"), teacher: "no cases" }),
+    expect: readersWithCases,
   },
   {
     operationId: "getCadenceCompliance",
@@ -305,15 +321,19 @@ export const meetingScenarios: ReadonlyArray<Scenario> = [
   },
   {
     operationId: "listMeetingActionItems",
-    label: "a meeting's action items: the mechanism's people",
+    label:
+      "a meeting's action items (audited): the mechanism's people; those linked to a case only for the coordinator and signatories",
     request: get((w) => `${meeting(demo(w).held[1])}/action-items`),
-    expect: readers,
+    observe: namesCases,
+    expect: readersWithCases,
   },
   {
     operationId: "listOpenActionItems",
-    label: "the mechanism's open action items: its people",
+    label:
+      "the mechanism's open action items (audited): its people; those linked to a case only for the coordinator and signatories",
     request: get((w) => inMechanism(w, "action-items")),
-    expect: readers,
+    observe: namesCases,
+    expect: readersWithCases,
   },
   {
     operationId: "closeActionItem",

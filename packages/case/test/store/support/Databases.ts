@@ -8,6 +8,7 @@ import { type TestDatabase, testDatabases } from "@bashke/persistence/testing"
 import { AuditLog, BlindIndex, securityMigrations, Vault } from "@bashke/security"
 import { SqlClient } from "@effect/sql"
 import { Effect, Layer, TestClock } from "effect"
+import type * as BreakGlassReviewRepository from "../../../src/BreakGlassReviewRepository"
 import { caseMigrations } from "../../../src/CaseMigrations"
 import type * as CaseRepository from "../../../src/CaseRepository"
 import * as CaseService from "../../../src/CaseService"
@@ -77,6 +78,8 @@ export const principals = {
 export type Services =
   | CaseService.CaseService
   | CaseRepository.CaseRepository
+  | BreakGlassReviewRepository.BreakGlassReviewRepository
+  | Signatories.Signatories
   | PersonalData.PersonalData
   | AuditLog.AuditLog
   | SqlClient.SqlClient
@@ -87,16 +90,8 @@ export type Services =
 /** The case service over a fresh database of `db`, with the test keys and signatories. */
 export const services = (db: TestDatabase.TestDatabase): Layer.Layer<Services> =>
   CaseService.layerSql().pipe(
-    Layer.provideMerge(AuditLog.layer),
-    Layer.provideMerge(
-      Layer.mergeAll(
-        db.layer,
-        Vault.layerTest,
-        BlindIndex.layerTest,
-        Id.layer,
-        Signatories.layerTest([{ mechanismId, signatories }]),
-      ),
-    ),
+    Layer.provideMerge(Layer.merge(AuditLog.layer, Signatories.layerTest([{ mechanismId, signatories }]))),
+    Layer.provideMerge(Layer.mergeAll(db.layer, Vault.layerTest, BlindIndex.layerTest, Id.layer)),
   )
 
 /** 2 March 2026, 09:00 UTC (10:00 in Kosovo): a Monday. */
@@ -116,6 +111,7 @@ export const tables = [
   "safety_plan_measures",
   "consents",
   "case_transitions",
+  "case_break_glass_reviews",
   "audit_log",
   "bashke_outbox",
 ] as const

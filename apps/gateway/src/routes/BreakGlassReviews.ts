@@ -1,0 +1,63 @@
+/**
+ * The coordinator's review of break-glass reads: the mechanism's list (open
+ * ones, closed ones, or all, oldest first; each with its reason code and
+ * written reason) and the verdict that closes one. The case package decides
+ * who may (`BreakGlassReviews`: the access policy's `break-glass.review`, the
+ * mechanism's coordinator) and audits every reason read and every verdict.
+ * Reasons are free text that may name people: the list is read with an audit
+ * entry per review, and never travels in a URL.
+ */
+import { BreakGlassReview, BreakGlassReviews } from "@bashke/case"
+import { Id } from "@bashke/kernel"
+import { Effect, Schema } from "effect"
+import * as Route from "../Route"
+import * as Keyset from "./Keyset"
+
+const tag = "break-glass"
+
+const MechanismPath = Schema.Struct({ mechanismId: Id.MechanismId })
+const ReviewPath = Schema.Struct({ reviewId: BreakGlassReview.BreakGlassReviewId })
+
+const ReviewPage = Keyset.pageSchema(BreakGlassReview.BreakGlassReview, "BreakGlassReviewPage")
+
+const ListQuery = Schema.Struct({
+  status: Schema.optional(Schema.Literal("open", "closed")),
+  limit: Keyset.limit,
+  after: Keyset.after,
+})
+
+const list = Route.make({
+  method: "get",
+  path: "/v1/mechanisms/:mechanismId/break-glass-reviews",
+  operationId: "listBreakGlassReviews",
+  tag,
+  summary: "The mechanism's break-glass reads to review, oldest first (the coordinator; every reason read is audited)",
+  pathSchema: MechanismPath,
+  querySchema: ListQuery,
+  success: { status: 200, schema: ReviewPage },
+  handle: ({ path, query }) =>
+    Effect.flatMap(
+      BreakGlassReviews.list({
+        mechanismId: path.mechanismId,
+        ...(query.status === undefined ? {} : { status: query.status }),
+      }),
+      (reviews) => Keyset.page(reviews, (review) => [review.readAt.getTime(), review.id], query),
+    ),
+})
+
+const Verdict = BreakGlassReviews.CloseReview.pipe(Schema.omit("reviewId"))
+
+const close = Route.make({
+  method: "post",
+  path: "/v1/break-glass-reviews/:reviewId/verdict",
+  operationId: "closeBreakGlassReview",
+  tag,
+  summary: "Close a break-glass review with a verdict, justified or unjustified (the coordinator; audited)",
+  pathSchema: ReviewPath,
+  bodySchema: Verdict,
+  success: { status: 200, schema: BreakGlassReview.BreakGlassReview },
+  handle: ({ path, body }) => BreakGlassReviews.close({ ...body, reviewId: path.reviewId }),
+})
+
+/** The break-glass review routes. */
+export const routes: ReadonlyArray<Route.AnyRoute> = [list, close]
