@@ -20,9 +20,9 @@ const hour = 3_600_000
 const seeded = Effect.gen(function* () {
   yield* TestClock.setTime(Date.parse("2026-03-02T09:00:00Z"))
   const service = yield* ReferralService
-  for (const org of directory.organizations) yield* service.registerOrganization(org)
-  for (const loc of directory.locations) yield* service.registerLocation(loc)
-  for (const svc of directory.services) yield* service.registerService(svc)
+  for (const org of directory.organizations) yield* as(principals.administrator)(service.registerOrganization(org))
+  for (const loc of directory.locations) yield* as(principals.administrator)(service.registerLocation(loc))
+  for (const svc of directory.services) yield* as(principals.administrator)(service.registerService(svc))
   return service
 })
 
