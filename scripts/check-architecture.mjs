@@ -28,6 +28,13 @@ const rules = {
   // The client speaks HTTP only: its types are generated from the gateway's
   // OpenAPI document at development time, so no server package reaches it.
   client: { allow: [], deny: ["node:", "hono", "@effect/sql", ...drivers] },
+  // Above the domain packages, composing their public entries; driver-free
+  // except the SMTP mailer (its own entry, /smtp) and the test kit (/testing).
+  notifications: {
+    allow: ["kernel", "persistence", "security", ...domain],
+    deny: ["hono", ...drivers, "@bashke/persistence/node", "nodemailer", "smtp-server", "mailparser", "node:"],
+    except: { "SmtpMailer.ts": ["nodemailer"], "testing.ts": ["node:", "smtp-server", "mailparser"] },
+  },
 }
 for (const name of domain) rules[name] ??= { allow: ["kernel", "persistence", "security"] }
 for (const name of domain) rules[name].deny = ["hono", "node:", ...drivers, "@bashke/persistence/node"]
@@ -77,7 +84,8 @@ for (const ws of workspaces) {
         if (target !== ws.name && !rule.allow.includes(target))
           breaches.push(`${where}: ${ws.name} may not import ${specifier}`)
       }
-      for (const denied of rule.deny ?? []) {
+      const excepted = rule.except?.[file.split("/").pop()] ?? []
+      for (const denied of (rule.deny ?? []).filter((each) => !excepted.includes(each))) {
         if (specifier === denied || specifier.startsWith(denied.endsWith(":") ? denied : `${denied}/`))
           breaches.push(`${where}: ${ws.name} may not import ${specifier}`)
       }

@@ -147,7 +147,7 @@ describe("bashke", () => {
     const unknown = bashke(["frobnicate"], {})
     expect(unknown.status).toBe(2)
     expect(unknown.stderr).toBe(
-      "Unknown command “frobnicate”; the commands are: start, migrate, token (`bashke --help`).\n",
+      "Unknown command “frobnicate”; the commands are: start, migrate, token, worker (`bashke --help`).\n",
     )
     const flag = bashke(["migrate", "--force"], {})
     expect(flag.status).toBe(2)

@@ -7,6 +7,7 @@ import { actionPlanMigrations } from "@bashke/action-plan"
 import { caseMigrations } from "@bashke/case"
 import { mechanismMigrations } from "@bashke/mechanism"
 import { meetingMigrations } from "@bashke/meeting"
+import { notificationMigrations } from "@bashke/notifications"
 import { type Migrations, persistenceMigrations } from "@bashke/persistence"
 import { pluginSdkMigrations } from "@bashke/plugin-sdk"
 import { referralMigrations } from "@bashke/referral"
@@ -22,6 +23,7 @@ export const migrationPlan: ReadonlyArray<Migrations.MigrationSet> = [
   caseMigrations,
   referralMigrations,
   actionPlanMigrations,
+  notificationMigrations,
   gatewayMigrations,
   pluginSdkMigrations,
   gatewayPluginMigrations,

@@ -7,10 +7,12 @@ import * as Cases from "./routes/Cases"
 import * as Institutions from "./routes/Institutions"
 import * as Mechanisms from "./routes/Mechanisms"
 import * as Meetings from "./routes/Meetings"
+import * as Notifications from "./routes/Notifications"
 import * as Plugins from "./routes/Plugins"
 import * as Referrals from "./routes/Referrals"
 import * as Reports from "./routes/Reports"
 import * as ServiceDirectory from "./routes/ServiceDirectory"
+import * as Worklist from "./routes/Worklist"
 
 export const routes: ReadonlyArray<Route.AnyRoute> = [
   ...Cases.routes,
@@ -24,4 +26,6 @@ export const routes: ReadonlyArray<Route.AnyRoute> = [
   ...ActionPlans.routes,
   ...Reports.routes,
   ...Plugins.routes,
+  ...Worklist.routes,
+  ...Notifications.routes,
 ]

@@ -10,6 +10,12 @@
  * Plugins: `BASHKE_PLUGINS_CONFIG` names a JSON file (docs/gateway-plugins.md);
  * the packages it lists are imported, their host started, their webhooks
  * mounted under `/v1/plugins/` and their health added to `/health`.
+ *
+ * Notifications: the scheduler runs in the server unless `BASHKE_SCHEDULER=off`
+ * (then `bashke worker`, {@link startWorker}, runs it apart); email goes out
+ * when `BASHKE_SMTP_URL` is set (`NotificationSettings`). Those settings are
+ * checked first: a malformed one stops the start, naming the variable, before
+ * anything is migrated.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs"
 import { dirname, join, resolve } from "node:path"
@@ -24,6 +30,8 @@ import * as App from "./App"
 import { seed } from "./demo/Seed"
 import { principal } from "./demo/World"
 import { migrationPlan } from "./MigrationPlan"
+import * as NotificationScheduler from "./NotificationScheduler"
+import * as NotificationSettings from "./NotificationSettings"
 import * as PluginRuntime from "./plugins/PluginRuntime"
 import * as RequestFingerprint from "./RequestFingerprint"
 import { routes } from "./Routes"
@@ -38,6 +46,10 @@ export interface ServerOptions {
   readonly log?: (line: App.RequestLogLine) => void
   /** A JSON file of plugin host configuration; `BASHKE_PLUGINS_CONFIG` by default, none when unset. */
   readonly pluginsConfig?: string
+  /** The environment the notification settings are read from; `process.env` by default. */
+  readonly env?: Readonly<Record<string, string | undefined>>
+  /** Who notifications reach, when not the default binding (`Services.RecipientsLayer`). */
+  readonly recipients?: Services.RecipientsLayer
 }
 
 export interface Running {
@@ -50,14 +62,18 @@ export interface Running {
 
 const keyBytes = () => btoa(String.fromCharCode(...crypto.getRandomValues(new Uint8Array(32))))
 
-/** Demo keys beside the SQLite file, made once. */
-const demoKeys = (databaseUrl: string): { readonly layer: Services.Keys; readonly blindIndex: string } => {
+/** Demo keys beside the SQLite file, made once (or only read, if `made` is false). */
+const demoKeys = (
+  databaseUrl: string,
+  made = true,
+): { readonly layer: Services.Keys; readonly blindIndex: string } | undefined => {
   const parsed = Effect.runSync(Effect.either(DatabaseUrl.decode(databaseUrl)))
   const directory =
     parsed._tag === "Right" && parsed.right._tag === "Sqlite" && parsed.right.filename !== DatabaseUrl.memory
       ? dirname(resolve(parsed.right.filename))
       : resolve("data")
   const file = join(directory, "demo-keys.json")
+  if (!made && !existsSync(file)) return undefined
   if (!existsSync(file)) {
     mkdirSync(directory, { recursive: true })
     writeFileSync(file, JSON.stringify({ vault: `demo-1:${keyBytes()}`, blindIndex: keyBytes() }), { mode: 0o600 })
@@ -84,13 +100,34 @@ const demoKeys = (databaseUrl: string): { readonly layer: Services.Keys; readonl
 
 const hasKeys = () => process.env.BASHKE_VAULT_KEYS !== undefined && process.env.BASHKE_BLIND_INDEX_KEY !== undefined
 
-export const start = async (options: ServerOptions = {}): Promise<Running> => {
-  const databaseUrl = options.databaseUrl ?? process.env.BASHKE_DATABASE_URL ?? DatabaseUrl.defaultValue
-  const demo = options.demo === true && !hasKeys() ? demoKeys(databaseUrl) : undefined
-  const keys = demo?.layer ?? Services.keysFromConfig
+/** The services over the database, migrated; demo keys when asked for and none are set. */
+const migratedRuntime = async (
+  databaseUrl: string,
+  demo: "make" | "existing" | "none",
+  recipients: Services.RecipientsLayer | undefined,
+) => {
+  const demoKeyLayer = demo !== "none" && !hasKeys() ? demoKeys(databaseUrl, demo === "make") : undefined
+  const keys = demoKeyLayer?.layer ?? Services.keysFromConfig
   const database = Layer.orDie(Database.layer(databaseUrl))
-  const runtime = ManagedRuntime.make(Services.layer(keys).pipe(Layer.provideMerge(database), Layer.orDie))
-  await runtime.runPromise(Migrations.run(migrationPlan))
+  const services = Services.layer(keys, recipients === undefined ? {} : { recipients })
+  const runtime = ManagedRuntime.make(services.pipe(Layer.provideMerge(database), Layer.orDie))
+  try {
+    await runtime.runPromise(Migrations.run(migrationPlan))
+  } catch (error) {
+    await runtime.dispose()
+    throw error
+  }
+  return { runtime, demo: demoKeyLayer }
+}
+
+export const start = async (options: ServerOptions = {}): Promise<Running> => {
+  const notifications = NotificationSettings.readConfig(options.env ?? process.env)
+  const databaseUrl = options.databaseUrl ?? process.env.BASHKE_DATABASE_URL ?? DatabaseUrl.defaultValue
+  const { runtime, demo } = await migratedRuntime(
+    databaseUrl,
+    options.demo === true ? "make" : "none",
+    options.recipients,
+  )
 
   const tokens: Record<string, string> = {}
   let mechanismId: Id.MechanismId | undefined
@@ -124,6 +161,7 @@ export const start = async (options: ServerOptions = {}): Promise<Running> => {
             await runtime.dispose()
             throw error
           })
+  const scheduler = notifications.scheduler ? await NotificationScheduler.start(runtime, notifications) : undefined
   const run: App.Runner = (effect) => runtime.runPromiseExit(effect)
   const app = App.make({
     run: plugins === undefined ? run : plugins.runner(run),
@@ -148,7 +186,53 @@ export const start = async (options: ServerOptions = {}): Promise<Running> => {
     seeded,
     close: async () => {
       await new Promise<void>((done) => server.close(() => done()))
+      await scheduler?.close()
       await plugins?.close()
+      await runtime.dispose()
+    },
+  }
+}
+
+/**
+ * Checks the notification settings of `env` (by default the process's) as
+ * {@link start} and {@link startWorker} do first; throws an error naming a
+ * malformed variable. For a command line that checks before it migrates.
+ */
+export const checkNotificationSettings = (env: Readonly<Record<string, string | undefined>> = process.env): void => {
+  NotificationSettings.readConfig(env)
+}
+
+export interface WorkerOptions {
+  readonly databaseUrl?: string
+  /** The environment the notification settings are read from; `process.env` by default. */
+  readonly env?: Readonly<Record<string, string | undefined>>
+  /** Who notifications reach, when not the default binding (`Services.RecipientsLayer`). */
+  readonly recipients?: Services.RecipientsLayer
+}
+
+export interface RunningWorker {
+  /** This scheduler's name in the store's leases. */
+  readonly holder: string
+  readonly close: () => Promise<void>
+}
+
+/**
+ * `bashke worker`: the notifications' scheduler without the HTTP server, over
+ * the same database (migrated first) and keys — for a gateway started with
+ * `BASHKE_SCHEDULER=off`, or beside a Workers deployment for email. Any number
+ * may run at once: the leases in the store share the work.
+ */
+export const startWorker = async (options: WorkerOptions = {}): Promise<RunningWorker> => {
+  const env = options.env ?? process.env
+  const notifications = NotificationSettings.readConfig({ ...env, BASHKE_SCHEDULER: "on" })
+  const databaseUrl = options.databaseUrl ?? env.BASHKE_DATABASE_URL ?? DatabaseUrl.defaultValue
+  // The demo's keys when it runs beside a demo (`bashke start` made them), else BASHKE_VAULT_KEYS.
+  const { runtime } = await migratedRuntime(databaseUrl, "existing", options.recipients)
+  const scheduler = await NotificationScheduler.start(runtime, notifications)
+  return {
+    holder: scheduler.holder,
+    close: async () => {
+      await scheduler.close()
       await runtime.dispose()
     },
   }

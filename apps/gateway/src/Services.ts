@@ -14,8 +14,10 @@ import {
   type BreakGlassReviewRepository,
   type CaseRepository,
   CaseService,
+  type OpenCases,
   type PersonalData,
   type Signatories,
+  SqlOpenCases,
 } from "@bashke/case"
 import { Id } from "@bashke/kernel"
 import {
@@ -36,6 +38,7 @@ import {
   SqlCalendarFeedStore,
   SqlMeetingRepository,
 } from "@bashke/meeting"
+import type { Recipients } from "@bashke/notifications"
 import { type CaseFacts, type ReferralRepository, ReferralService } from "@bashke/referral"
 import { PlanImplementation, SqlStatistics, type Statistics } from "@bashke/reporting"
 import { AuditLog, BlindIndex, Vault } from "@bashke/security"
@@ -43,6 +46,7 @@ import type { SqlClient } from "@effect/sql"
 import { type ConfigError, Layer } from "effect"
 import { ApiTokens } from "./ApiTokens"
 import * as Ports from "./Ports"
+import * as TokenRecipients from "./TokenRecipients"
 
 /** Everything a route handler may ask for. */
 export type GatewayServices =
@@ -76,6 +80,8 @@ export type GatewayServices =
   | ActivityActionItems.ActivityActionItems
   | Statistics.Statistics
   | PlanImplementation.PlanImplementation
+  | OpenCases.OpenCases
+  | Recipients.Recipients
 
 /** The keys of the vault and the blind index. */
 export type Keys = Layer.Layer<Vault.Vault | BlindIndex.BlindIndex, ConfigError.ConfigError>
@@ -87,10 +93,18 @@ export const keysFromConfig: Keys = Layer.merge(Vault.layerConfig(), BlindIndex.
 export const testKeys: Keys = Layer.merge(Vault.layerTest, BlindIndex.layerTest)
 
 /**
- * The services over the application's `SqlClient`, with the given keys.
+ * Who notifications reach: by default the API tokens' principals
+ * (`TokenRecipients`), until the identity package binds the port to people.
+ */
+export type RecipientsLayer = Layer.Layer<Recipients.Recipients, never, SqlClient.SqlClient | ApiTokens>
+
+/**
+ * The services over the application's `SqlClient`, with the given keys (and,
+ * optionally, another binding of the notifications' `Recipients`).
  */
 export const layer = (
   keys: Keys,
+  options: { readonly recipients?: RecipientsLayer } = {},
 ): Layer.Layer<Exclude<GatewayServices, SqlClient.SqlClient>, ConfigError.ConfigError, SqlClient.SqlClient> => {
   const foundation = Layer.mergeAll(keys, Id.layer)
   const audit = AuditLog.layer.pipe(Layer.provideMerge(foundation))
@@ -115,5 +129,7 @@ export const layer = (
   const calendar = Layer.merge(SqlCalendarFeedStore.layer, Ports.feedPrincipals).pipe(
     Layer.provideMerge(Layer.provideMerge(ApiTokens.layer, reporting)),
   )
-  return calendar
+  // Notifications: open cases as the due rules read them, and people by the
+  // API tokens until the identity package binds `Recipients` to its people.
+  return Layer.provideMerge(Layer.merge(SqlOpenCases.layer, options.recipients ?? TokenRecipients.layer), calendar)
 }

@@ -8,7 +8,11 @@
  *   webhooks under `/v1/plugins/` and each plugin's health in `/health`.
  * - `scheduled` (Cron Triggers) runs one round of every plugin's pulls,
  *   inbox and event deliveries (`PluginRound`): a Worker keeps no loops
- *   running between events, so the host is started with `start: false`.
+ *   running between events, so the host is started with `start: false`;
+ *   and one round of the notifications' scheduler (`NotificationSettings`;
+ *   `BASHKE_SCHEDULER=off` leaves it to a `bashke worker`), in-app only: a
+ *   Worker sends no email (a `bashke worker` with `BASHKE_SMTP_URL` over the
+ *   same PostgreSQL does, with this one off).
  *
  * The runtime (services, keys, store client, plugin host) and the app are
  * built once per isolate, by its first event (bindings arrive with events,
@@ -21,15 +25,18 @@
  * Secrets and variables (`wrangler secret put`, or `.dev.vars` locally):
  * `BASHKE_VAULT_KEYS`, `BASHKE_BLIND_INDEX_KEY` (required), optionally
  * `BASHKE_CORS_ORIGINS` (comma-separated) and `BASHKE_RATE_LIMIT_PER_MINUTE`
- * (per isolate: each isolate counts on its own), and every secret the plugin
+ * (per isolate: each isolate counts on its own), `BASHKE_SCHEDULER` and
+ * `BASHKE_PUBLIC_ORIGIN` (notifications), and every secret the plugin
  * configuration refers to by `{ "$secret": "NAME" }` (`PluginSecrets`).
  */
 import { JurisdictionProfile, Locale } from "@bashke/kernel"
+import { Scheduler } from "@bashke/notifications"
 import { Migrations } from "@bashke/persistence"
 import { PluginStartError } from "@bashke/plugin-sdk"
 import { Cause, ConfigProvider, Effect, Layer, ManagedRuntime, Option, Runtime } from "effect"
 import * as App from "./App"
 import { migrationPlan } from "./MigrationPlan"
+import * as NotificationSettings from "./NotificationSettings"
 import * as Problem from "./Problem"
 import * as PluginConfig from "./plugins/PluginConfig"
 import * as PluginHostRuntime from "./plugins/PluginHostRuntime"
@@ -46,6 +53,8 @@ export interface WorkerEnv extends WorkersStore.StoreBindings {
   readonly BASHKE_BLIND_INDEX_KEY?: string
   readonly BASHKE_CORS_ORIGINS?: string
   readonly BASHKE_RATE_LIMIT_PER_MINUTE?: string
+  readonly BASHKE_SCHEDULER?: string
+  readonly BASHKE_PUBLIC_ORIGIN?: string
 }
 
 /** The part of the Worker's execution context the entry uses. */
@@ -75,6 +84,8 @@ interface Built {
   readonly fetch: (request: Request) => Response | Promise<Response>
   /** One round of the plugins' work; none without plugins. */
   readonly round: () => Promise<ReadonlyArray<PluginRound.PluginRoundOutcome>>
+  /** One round of the notifications' scheduler; none when it is off. */
+  readonly notify: () => Promise<Scheduler.Round | undefined>
 }
 
 /** Configuration read from the Worker's string values only (bindings are objects). */
@@ -99,6 +110,8 @@ const startPlugins = async (
 
 const build = async (env: WorkerEnv, store: WorkersStore.WorkersStore, generated: GeneratedPlugins): Promise<Built> => {
   const strings = stringsOf(env)
+  // Email is off on Workers whatever BASHKE_SMTP_URL says: no mailer is provided.
+  const notifications = NotificationSettings.readConfig(Object.fromEntries(strings))
   const keys = Services.keysFromConfig.pipe(Layer.provide(Layer.setConfigProvider(ConfigProvider.fromMap(strings))))
   const runtime = ManagedRuntime.make(Services.layer(keys).pipe(Layer.provideMerge(store.layer), Layer.orDie))
   let plugins: PluginHostRuntime.RunningPlugins | undefined
@@ -124,9 +137,14 @@ const build = async (env: WorkerEnv, store: WorkersStore.WorkersStore, generated
     log,
   })
   const host = plugins?.host
+  const holder = await runtime.runPromise(Scheduler.newHolder)
   return {
     fetch: (request) => app.fetch(request),
     round: () => (host === undefined ? Promise.resolve([]) : Effect.runPromise(PluginRound.run(host))),
+    notify: () =>
+      notifications.scheduler && !store.readOnly
+        ? runtime.runPromise(Scheduler.runOnce(NotificationSettings.optionsOf(notifications, holder)))
+        : Promise.resolve(undefined),
   }
 }
 
@@ -204,7 +222,7 @@ export const make = (generated: GeneratedPlugins): WorkerHandlers => {
   }
 
   const scheduled: WorkerHandlers["scheduled"] = async (controller, env, context) => {
-    if (generated.plugins.length === 0) return
+    if (generated.plugins.length === 0 && env.BASHKE_SCHEDULER === "off") return
     store ??= WorkersStore.fromBindings(env)
     const chosen = store
     if (chosen === undefined) return logFailure("scheduled", new Error("no store binding"))
@@ -213,8 +231,14 @@ export const make = (generated: GeneratedPlugins): WorkerHandlers => {
     const round = chosen.serve(
       async () => {
         try {
-          const outcomes = await (await current(env, chosen)).round()
-          log({ scheduled: controller.cron, plugins: outcomes })
+          const handlers = await current(env, chosen)
+          const outcomes = await handlers.round()
+          const notified = await handlers.notify()
+          log({
+            scheduled: controller.cron,
+            plugins: outcomes,
+            ...(notified === undefined ? {} : { notifications: notified }),
+          })
         } catch (error) {
           logFailure("scheduled", error)
           throw error

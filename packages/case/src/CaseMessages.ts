@@ -950,6 +950,62 @@ const messages = {
     en: "{count, plural, one {# open measure} other {# open measures}}",
   },
   "case.summary.has-children": { sq: "Ka fëmijë", "sr-Latn": "Ima dece", en: "Children involved" },
+  // What is due (CaseDue): a worklist title, then a reminder's sentence per stage.
+  "case.due.order.decision": {
+    sq: "Vendimi i gjykatës për urdhrin për mbrojtje",
+    "sr-Latn": "Odluka suda o naredbi za zaštitu",
+    en: "The court's decision on the protection order",
+  },
+  "case.due.order.decision.overdue": {
+    sq: "Gjykata nuk ka vendosur për urdhrin e kërkuar për mbrojtje deri më {due}, siç kërkohej.",
+    "sr-Latn": "Sud nije odlučio o traženoj naredbi za zaštitu do {due}, kako je trebalo.",
+    en: "The court has not decided on the requested protection order by {due}, as it had to.",
+  },
+  "case.due.order.expiry": {
+    sq: "Urdhri për mbrojtje skadon",
+    "sr-Latn": "Naredba za zaštitu ističe",
+    en: "The protection order expires",
+  },
+  "case.due.order.expiry.approaching": {
+    sq: "Një urdhër për mbrojtje skadon më {due}. Nëse mbrojtja duhet të vazhdojë, kërkoni një urdhër të ri me kohë.",
+    "sr-Latn": "Naredba za zaštitu ističe {due}. Ako zaštita treba da se nastavi, na vreme zatražite novu naredbu.",
+    en: "A protection order expires on {due}. If protection must go on, ask for a new order in time.",
+  },
+  "case.due.order.expiry.due": {
+    sq: "Një urdhër për mbrojtje skadoi më {due}.",
+    "sr-Latn": "Naredba za zaštitu je istekla {due}.",
+    en: "A protection order expired on {due}.",
+  },
+  "case.due.order.extension": {
+    sq: "Kërko vazhdimin e urdhrit",
+    "sr-Latn": "Zatražite produženje naredbe",
+    en: "Request the order's extension",
+  },
+  "case.due.order.extension.due": {
+    sq: "Vazhdimi i urdhrit për mbrojtje mund të kërkohet tani; urdhri skadon më {due}.",
+    "sr-Latn": "Produženje naredbe za zaštitu sada se može zatražiti; naredba ističe {due}.",
+    en: "The protection order's extension may be requested now; the order expires on {due}.",
+  },
+  "case.due.order.hearing": {
+    sq: "Seanca gjyqësore për urdhrin",
+    "sr-Latn": "Ročište o naredbi",
+    en: "Court hearing on the order",
+  },
+  "case.due.order.hearing.due": {
+    sq: "Seanca gjyqësore për urdhrin për mbrojtje është më {due}.",
+    "sr-Latn": "Ročište o naredbi za zaštitu je {due}.",
+    en: "The court hearing on the protection order is on {due}.",
+  },
+  "case.due.reassessment": {
+    sq: "Rivlerësimi i rrezikut",
+    "sr-Latn": "Ponovna procena rizika",
+    en: "Risk reassessment",
+  },
+  "case.due.reassessment.due": {
+    sq: "Rreziku duhet të rivlerësohet më {due}.",
+    "sr-Latn": "Rizik treba ponovo proceniti {due}.",
+    en: "The risk is due to be assessed again on {due}.",
+  },
 } as const
 
 /**

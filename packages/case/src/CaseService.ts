@@ -961,6 +961,9 @@ export const make = (
               yield* emit("case.consent.withdrawn", aCase.id, {
                 consentId: withdrawn.id,
                 withdrawnAt: s.at.toISOString(),
+                // Whom it covered: those who must stop using what was shared under it.
+                institutions: withdrawn.institutions,
+                sectors: withdrawn.sectors,
               })
               yield* noticeToLead(s, aCase, withdrawn, "withdrawn")
               return withdrawn

@@ -14,54 +14,53 @@
  * @since 0.1.0
  */
 export * as Case from "./Case"
-
+/**
+ * What an open case makes due: order decisions, expiries, extensions,
+ * hearings and reassessments.
+ *
+ * @since 0.1.0
+ */
+export * as CaseDue from "./CaseDue"
 /**
  * The case's status as a state machine, closure and reopen reasons.
  *
  * @since 0.1.0
  */
 export * as CaseLifecycle from "./CaseLifecycle"
-
 /**
  * The case package's part of the message catalogue (model).
  *
  * @since 0.1.0
  */
 export * as CaseMessages from "./CaseMessages"
-
 /**
  * @since 0.1.0
  */
 export { caseMessages } from "./CaseMessages"
-
 /**
  * Case references, `GJI-2026-0042`: format and parse.
  *
  * @since 0.1.0
  */
 export * as CaseReference from "./CaseReference"
-
 /**
  * The pseudonymised case summary.
  *
  * @since 0.1.0
  */
 export * as CaseSummary from "./CaseSummary"
-
 /**
  * The case team: lead, members, access levels.
  *
  * @since 0.1.0
  */
 export * as CaseTeam from "./CaseTeam"
-
 /**
  * Grounds for a case conference.
  *
  * @since 0.1.0
  */
 export * as ConferenceEligibility from "./ConferenceEligibility"
-
 /**
  * The survivor's consent to share, and its withdrawal.
  *
@@ -80,28 +79,24 @@ export * as Incident from "./Incident"
  * @since 0.1.0
  */
 export * as Dash from "./instruments/Dash"
-
 /**
  * The Kosovo police early risk assessment (project draft).
  *
  * @since 0.1.0
  */
 export * as KosovoPoliceEarlyAssessment from "./instruments/KosovoPoliceEarlyAssessment"
-
 /**
  * Persons of a case and their sealed personal details.
  *
  * @since 0.1.0
  */
 export * as Person from "./Person"
-
 /**
  * Protection orders: kinds, dates, status, breaches.
  *
  * @since 0.1.0
  */
 export * as ProtectionOrder from "./ProtectionOrder"
-
 /**
  * Protection order deadlines and reminders.
  *
@@ -212,21 +207,31 @@ export * as CaseStoreMessages from "./CaseStoreMessages"
  * @since 0.1.0
  */
 export { caseStoreMessages } from "./CaseStoreMessages"
+/**
+ * What the open cases of a mechanism make due, read through `OpenCases`.
+ *
+ * @since 0.1.0
+ */
+export * as DueCases from "./DueCases"
 
+/**
+ * The port through which due items and notifications read open cases.
+ *
+ * @since 0.1.0
+ */
+export * as OpenCases from "./OpenCases"
 /**
  * Personal details sealed by the vault, indexed by the blind index, audited.
  *
  * @since 0.1.0
  */
 export * as PersonalData from "./PersonalData"
-
 /**
  * The gapless reference sequence per mechanism and year.
  *
  * @since 0.1.0
  */
 export * as ReferenceSequence from "./ReferenceSequence"
-
 /**
  * The port of the memorandum's signatories, wired to `@bashke/mechanism` by the app.
  *
@@ -247,3 +252,10 @@ export * as SqlBreakGlassReviewRepository from "./SqlBreakGlassReviewRepository"
  * @since 0.1.0
  */
 export * as SqlCaseRepository from "./SqlCaseRepository"
+
+/**
+ * `OpenCases` on `@effect/sql` (SQLite and PostgreSQL).
+ *
+ * @since 0.1.0
+ */
+export * as SqlOpenCases from "./SqlOpenCases"

@@ -53,17 +53,29 @@ export interface LocalTime {
   readonly millisOfDay: number
 }
 
+// One formatter per zone: building an `Intl.DateTimeFormat` costs far more than using one.
+const formatters = new Map<string, Intl.DateTimeFormat>()
+
+const formatterOf = (timeZone: string): Intl.DateTimeFormat => {
+  let found = formatters.get(timeZone)
+  if (found === undefined) {
+    found = new Intl.DateTimeFormat("en-CA", {
+      timeZone,
+      hourCycle: "h23",
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+      hour: "2-digit",
+      minute: "2-digit",
+      second: "2-digit",
+    })
+    formatters.set(timeZone, found)
+  }
+  return found
+}
+
 const localTime = (instant: Date, timeZone: string): LocalTime => {
-  const parts = new Intl.DateTimeFormat("en-CA", {
-    timeZone,
-    hourCycle: "h23",
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-    hour: "2-digit",
-    minute: "2-digit",
-    second: "2-digit",
-  }).formatToParts(instant)
+  const parts = formatterOf(timeZone).formatToParts(instant)
   const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? "0"
   const millisOfDay =
     ((Number(part("hour")) * 60 + Number(part("minute"))) * 60 + Number(part("second"))) * 1000 +

@@ -205,6 +205,8 @@ export const JurisdictionProfile = Schema.Struct({
     quorum: LegalSetting(Quorum),
     minutesCirculatedWithin: LegalDuration,
     caseAnniversaryNotice: LegalDuration,
+    /** How long before an action item's due date to remind its owner institution. */
+    actionItemReminderBefore: LegalDuration,
   }),
   protectionOrders: Schema.Struct({
     kinds: Schema.Record({ key: Code, value: ProtectionOrderKind }),
@@ -217,6 +219,11 @@ export const JurisdictionProfile = Schema.Struct({
      * victim may need accompanying, evidence and an interpreter arranged).
      */
     hearingReminderBefore: LegalDuration,
+    /**
+     * How long before an issued order expires to remind the case lead, for
+     * every kind (the emergency order's extension reminder comes on top).
+     */
+    expiryReminderBefore: LegalDuration,
   }),
   risk: Schema.Struct({
     reassessmentEvery: LegalDuration,
@@ -244,6 +251,14 @@ export const JurisdictionProfile = Schema.Struct({
   referrals: Schema.Struct({
     acknowledgeWithin: Schema.Struct({ highRisk: LegalDuration, standard: LegalDuration }),
     decideWithin: LegalDuration,
+    /** How long before an acknowledge or decide deadline to remind the receiving institution. */
+    reminderBeforeDeadline: Schema.Struct({ highRisk: LegalDuration, standard: LegalDuration }),
+    /**
+     * How long after a missed deadline, with the referral still unanswered, to
+     * escalate to the mechanism's coordinator (the sending institution is told
+     * at the deadline itself).
+     */
+    escalateToCoordinatorAfter: Schema.Struct({ highRisk: LegalDuration, standard: LegalDuration }),
   }),
   statistics: Schema.Struct({
     smallCellThreshold: LegalCount,
@@ -267,6 +282,17 @@ export const JurisdictionProfile = Schema.Struct({
    * `not-recorded`.
    */
   communities: LegalSetting(Schema.NonEmptyArray(Code)),
+  /** When reminders and worklists look ahead, and when the day's reminders go out. */
+  notifications: Schema.Struct({
+    /**
+     * The local time (hours after midnight) at which a reminder about a
+     * calendar day (an action item due, a reassessment) and the daily digest
+     * go out.
+     */
+    workdayStartsAt: legalNumberIn("hours"),
+    /** How far ahead a person's worklist shows what is coming. */
+    worklistHorizon: LegalDuration,
+  }),
 }).pipe(
   Schema.filter(
     (p) => p.languages.locales.includes(p.languages.defaultLocale) || "jurisdiction.locale.default-not-offered",
@@ -281,6 +307,11 @@ export const JurisdictionProfile = Schema.Struct({
     (p) =>
       p.risk.policeEarlyAssessment.mediumAtLeast.value < p.risk.policeEarlyAssessment.highAtLeast.value ||
       "jurisdiction.risk.thresholds-out-of-order",
+  ),
+  Schema.filter(
+    (p) =>
+      (p.notifications.workdayStartsAt.value >= 0 && p.notifications.workdayStartsAt.value < 24) ||
+      "jurisdiction.notifications.workday-start-out-of-range",
   ),
   Schema.annotations({ identifier: "JurisdictionProfile" }),
 )
@@ -362,6 +393,7 @@ export const kosovo: JurisdictionProfile = {
     quorum: { value: "more-than-half", confirmed: false, source: `${projectDefault}: check the memorandum` },
     minutesCirculatedWithin: checked(3, "working-days", `${safeLives}: minutes circulated within 3 working days`),
     caseAnniversaryNotice: checked(12, "months", `${safeLives}: notice of cases reaching 12 months`),
+    actionItemReminderBefore: assumed(3, "days", `${projectDefault}: remind the owner institution 3 days ahead`),
   },
   protectionOrders: {
     kinds: {
@@ -405,6 +437,11 @@ export const kosovo: JurisdictionProfile = {
       maxImprisonment: checked(6, "months", `${law}: breach of an order is an offence`),
     },
     hearingReminderBefore: assumed(1, "days", `${projectDefault}: remind the case team the day before a hearing`),
+    expiryReminderBefore: assumed(
+      7,
+      "days",
+      `${projectDefault}: a week before an order expires, time to ask the court for a new one`,
+    ),
   },
   risk: {
     reassessmentEvery: checked(8, "weeks", `${safeLives}: reassessment every 8 weeks is common practice`),
@@ -439,6 +476,14 @@ export const kosovo: JurisdictionProfile = {
       standard: assumed(24, "hours", projectDefault),
     },
     decideWithin: assumed(72, "hours", projectDefault),
+    reminderBeforeDeadline: {
+      highRisk: assumed(1, "hours", `${projectDefault}: an hour before a high-risk referral's deadline`),
+      standard: assumed(4, "hours", projectDefault),
+    },
+    escalateToCoordinatorAfter: {
+      highRisk: assumed(2, "hours", `${projectDefault}: a high-risk referral still unanswered 2 hours late`),
+      standard: assumed(1, "days", projectDefault),
+    },
   },
   statistics: {
     smallCellThreshold: assumed(
@@ -487,6 +532,10 @@ export const kosovo: JurisdictionProfile = {
     confirmed: false,
     source:
       "Law on the Protection and Promotion of the Rights of Communities and their Members in Kosovo: the communities in the law's order, plus the project's `other` and `not-recorded`; not yet checked against the current text",
+  },
+  notifications: {
+    workdayStartsAt: assumed(8, "hours", `${projectDefault}: reminders about a day, and digests, at 08:00 local time`),
+    worklistHorizon: assumed(14, "days", `${projectDefault}: a worklist shows the next two weeks`),
   },
 }
 

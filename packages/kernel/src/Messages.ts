@@ -164,6 +164,11 @@ export const kernelMessages = Catalogue.make({
     "sr-Latn": "Pragovi rizika moraju rasti: srednji, visoki, broj pitanja.",
     en: "Risk thresholds must increase: medium, high, number of questions.",
   },
+  "jurisdiction.notifications.workday-start-out-of-range": {
+    sq: "Ora e fillimit të ditës së punës duhet të jetë nga 0 deri në 23.",
+    "sr-Latn": "Početak radnog dana mora biti od 0 do 23 časa.",
+    en: "The start of the working day must be an hour from 0 to 23.",
+  },
   "jurisdiction.quorum.more-than-half": {
     sq: "Më shumë se gjysma e institucioneve anëtare",
     "sr-Latn": "Više od polovine institucija članica",

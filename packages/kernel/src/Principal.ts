@@ -94,6 +94,16 @@ export const Principal = Schema.Struct({
 export type Principal = typeof Principal.Type
 
 /**
+ * The id the platform acts under when no person does: a rule that follows an
+ * event (referrals cancelled because the consent they relied on was
+ * withdrawn) or scheduled work. The zero ULID, so it sorts before every real
+ * id and can never be issued to anyone.
+ *
+ * @since 0.1.0
+ */
+export const platformId: PrincipalId = "00000000000000000000000000" as PrincipalId
+
+/**
  * The principal of the current request, provided by the gateway (or a test) and
  * read by services and policies.
  *

@@ -24,6 +24,13 @@ export * as Cursor from "./Cursor"
  * @since 0.1.0
  */
 export * as Deadline from "./Deadline"
+
+/**
+ * What is due: deadlines and their reminders in words every domain shares.
+ *
+ * @since 0.1.0
+ */
+export * as Due from "./Due"
 /**
  * Tagged errors and their RFC 9457 problem mapping.
  *

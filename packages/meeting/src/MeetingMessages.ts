@@ -422,6 +422,47 @@ export const meetingMessages = Catalogue.make({
     "sr-Latn": "Kršenje naredbe za zaštitu",
     en: "Protection order breached",
   },
+  // What is due (MeetingDue): a worklist title, then a reminder's sentence per stage.
+  "meeting.due.schedule": {
+    sq: "Cakto takimin e kërkuar",
+    "sr-Latn": "Zakažite traženi sastanak",
+    en: "Schedule the requested meeting",
+  },
+  "meeting.due.schedule.overdue": {
+    sq: "Takimi i kërkuar nga një anëtar nuk u caktua deri më {due}, siç kërkohej.",
+    "sr-Latn": "Sastanak koji je zatražio član nije zakazan do {due}, kako je trebalo.",
+    en: "The meeting a member requested was not scheduled by {due}, as it had to be.",
+  },
+  "meeting.due.minutes": {
+    sq: "Shpërndaj procesverbalin",
+    "sr-Latn": "Prosledite zapisnik",
+    en: "Circulate the minutes",
+  },
+  "meeting.due.minutes.overdue": {
+    sq: "Procesverbali i një takimi të mbajtur nuk u shpërnda deri më {due}, siç kërkohej.",
+    "sr-Latn": "Zapisnik sa održanog sastanka nije prosleđen do {due}, kako je trebalo.",
+    en: "The minutes of a meeting held were not circulated by {due}, as they had to be.",
+  },
+  "meeting.due.action-item": {
+    sq: "Detyrë nga takimi",
+    "sr-Latn": "Zadatak sa sastanka",
+    en: "Action item from a meeting",
+  },
+  "meeting.due.action-item.approaching": {
+    sq: "Një detyrë e institucionit tuaj duhet kryer më {due}.",
+    "sr-Latn": "Zadatak vaše institucije treba izvršiti {due}.",
+    en: "An action item of your institution is due on {due}.",
+  },
+  "meeting.due.action-item.due": {
+    sq: "Një detyrë e institucionit tuaj duhet kryer sot, {due}.",
+    "sr-Latn": "Zadatak vaše institucije treba izvršiti danas, {due}.",
+    en: "An action item of your institution is due today, {due}.",
+  },
+  "meeting.due.action-item.overdue": {
+    sq: "Një detyrë e institucionit tuaj duhej kryer më {due} dhe ende nuk është kryer.",
+    "sr-Latn": "Zadatak vaše institucije trebalo je izvršiti {due} i još nije izvršen.",
+    en: "An action item of your institution was due on {due} and is still not done.",
+  },
 })
 
 /**

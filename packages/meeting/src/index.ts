@@ -135,6 +135,14 @@ export * as Meeting from "./Meeting"
 export * as MeetingCommands from "./MeetingCommands"
 
 /**
+ * What meetings and action items make due: requests to schedule, minutes to
+ * circulate, action items to complete.
+ *
+ * @since 0.1.0
+ */
+export * as MeetingDue from "./MeetingDue"
+
+/**
  * The outbox events of this package.
  *
  * @since 0.1.0

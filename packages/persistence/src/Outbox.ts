@@ -236,3 +236,59 @@ export const markFailed = (
       }),
     )
   }).pipe(Effect.orDie, Span.untraced("Outbox.markFailed"))
+
+/**
+ * Where a reader of the outbox stands: an event id, or a position between
+ * events (`""` before the first). Every event after it is still to be read.
+ *
+ * @since 0.1.0
+ */
+export type Position = string
+
+/**
+ * A page read by {@link after}: the events, and the position to read from
+ * next — past the last event when the page is full, else up to the settle
+ * cut-off, so a reader of rare topics does not scan the same rows again.
+ *
+ * @since 0.1.0
+ */
+export interface Read {
+  readonly events: ReadonlyArray<OutboxEvent>
+  readonly next: Position
+}
+
+/**
+ * The events after `position` with one of `topics`, oldest first, at most
+ * `limit`, and only those older than `settle` (default 10 seconds) by their
+ * id's time: an event id is taken before its transaction commits, so a
+ * younger event may still be joined by an older one committing late; a
+ * reader that never reads past the settle cut-off misses none. For readers
+ * that keep their own position (each its own cursor, unlike {@link pending},
+ * which shares one status per event); `status` is not theirs to read.
+ *
+ * @since 0.1.0
+ */
+export const after = (
+  position: Position,
+  topics: ReadonlyArray<string>,
+  options: { readonly limit: number; readonly settle?: Duration.DurationInput },
+): Effect.Effect<Read, never, SqlClient.SqlClient> =>
+  Effect.gen(function* () {
+    const sql = (yield* SqlClient.SqlClient).withoutTransforms()
+    const now = yield* currentDate
+    const settle = Duration.toMillis(options.settle ?? Duration.seconds(10))
+    // The smallest id of the cut-off's millisecond: every id below it is older.
+    const cutoff = Id.ulidAt(Math.max(0, now.getTime() - settle), new Uint8Array(10))
+    const limit = Math.max(1, Math.floor(options.limit))
+    if (topics.length === 0 || cutoff <= position) return { events: [], next: position }
+    const payload = sql.onDialectOrElse({
+      pg: () => sql.literal("payload::text"),
+      orElse: () => sql.literal("payload"),
+    })
+    const rows = yield* sql`SELECT id, topic, aggregate_type, aggregate_id, ${payload} AS payload, occurred_at, attempts
+      FROM bashke_outbox WHERE id > ${position} AND id < ${cutoff} AND ${sql.in("topic", topics)}
+      ORDER BY id LIMIT ${limit}`
+    const events = rows.map((row) => toEvent(decodeRow(row)))
+    const last = events[events.length - 1]
+    return { events, next: events.length >= limit && last !== undefined ? last.id : cutoff }
+  }).pipe(Effect.orDie, Span.untraced("Outbox.after"))

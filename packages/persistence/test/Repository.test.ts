@@ -369,6 +369,28 @@ for (const db of migrated) {
         }),
       )
 
+      it.effect("outbox: a reader with its own position reads its topics in order, never past the settle cut-off", () =>
+        Effect.gen(function* () {
+          yield* drain
+          const start = yield* Outbox.after("", ["r.one"], { limit: 10 })
+          const a = yield* Outbox.append({ topic: "r.one", aggregateType: "A", aggregateId: "a", payload: { n: 1 } })
+          yield* Outbox.append({ topic: "r.other", aggregateType: "A", aggregateId: "b", payload: null })
+          const c = yield* Outbox.append({ topic: "r.two", aggregateType: "A", aggregateId: "c", payload: [2] })
+          // Too young: still within the settle time.
+          expect((yield* Outbox.after(start.next, ["r.one", "r.two"], { limit: 10 })).events).toStrictEqual([])
+          yield* TestClock.adjust(Duration.seconds(11))
+          const page = yield* Outbox.after(start.next, ["r.one", "r.two"], { limit: 1 })
+          expect(page.events.map((e) => [e.id, e.topic, e.payload])).toStrictEqual([[a, "r.one", { n: 1 }]])
+          expect(page.next).toBe(a)
+          const rest = yield* Outbox.after(page.next, ["r.one", "r.two"], { limit: 10 })
+          expect(rest.events.map((e) => e.id)).toStrictEqual([c])
+          // Not a full page: the next position is the cut-off, past the other topic's rows.
+          expect(rest.next > c).toBe(true)
+          expect((yield* Outbox.after(rest.next, ["r.one", "r.two"], { limit: 10 })).events).toStrictEqual([])
+          expect(yield* Outbox.after(rest.next, [], { limit: 10 })).toStrictEqual({ events: [], next: rest.next })
+        }),
+      )
+
       const Receipt = Schema.Struct({ referralId: Schema.String, sentAt: Schema.Date })
 
       transactional(it)("idempotency: a repeated key returns the first result without running the work again", () =>

@@ -154,6 +154,47 @@ const messages = {
     "sr-Latn": "Upućivanje bez odluke posle roka",
     en: "Referral not decided by its deadline",
   },
+  // What is due (ReferralDue): a worklist title, then a reminder's sentence per stage.
+  "referral.due.acknowledge": {
+    sq: "Konfirmo marrjen e referimit",
+    "sr-Latn": "Potvrdite prijem upućivanja",
+    en: "Acknowledge the referral",
+  },
+  "referral.due.acknowledge.approaching": {
+    sq: "Një referim drejt institucionit tuaj duhet të konfirmohet deri më {due}.",
+    "sr-Latn": "Upućivanje vašoj instituciji mora se potvrditi do {due}.",
+    en: "A referral to your institution must be acknowledged by {due}.",
+  },
+  "referral.due.acknowledge.overdue": {
+    sq: "Referimi nuk u konfirmua deri më {due}, siç kërkohej.",
+    "sr-Latn": "Prijem upućivanja nije potvrđen do {due}, kako je trebalo.",
+    en: "The referral was not acknowledged by {due}, as it had to be.",
+  },
+  "referral.due.acknowledge.escalated": {
+    sq: "Referimi ende nuk është konfirmuar; afati ishte {due}. Koordinatori duhet të ndërhyjë.",
+    "sr-Latn": "Prijem upućivanja još nije potvrđen; rok je bio {due}. Koordinator treba da reaguje.",
+    en: "The referral is still not acknowledged; it was due by {due}. The coordinator needs to step in.",
+  },
+  "referral.due.decide": {
+    sq: "Prano ose refuzo referimin",
+    "sr-Latn": "Prihvatite ili odbijte upućivanje",
+    en: "Accept or decline the referral",
+  },
+  "referral.due.decide.approaching": {
+    sq: "Një referim drejt institucionit tuaj duhet të pranohet ose refuzohet deri më {due}.",
+    "sr-Latn": "Upućivanje vašoj instituciji mora se prihvatiti ili odbiti do {due}.",
+    en: "A referral to your institution must be accepted or declined by {due}.",
+  },
+  "referral.due.decide.overdue": {
+    sq: "Referimi nuk u pranua as nuk u refuzua deri më {due}, siç kërkohej.",
+    "sr-Latn": "Upućivanje nije ni prihvaćeno ni odbijeno do {due}, kako je trebalo.",
+    en: "The referral was neither accepted nor declined by {due}, as it had to be.",
+  },
+  "referral.due.decide.escalated": {
+    sq: "Për referimin ende nuk ka vendim; afati ishte {due}. Koordinatori duhet të ndërhyjë.",
+    "sr-Latn": "O upućivanju još nema odluke; rok je bio {due}. Koordinator treba da reaguje.",
+    en: "The referral is still undecided; it was due by {due}. The coordinator needs to step in.",
+  },
 } as const
 
 /**

@@ -13,6 +13,7 @@
 import type { Migrations } from "@bashke/persistence"
 import referrals from "./internal/migrations/0001_referrals"
 import statisticsView from "./internal/migrations/0002_statistics_view"
+import byConsent from "./internal/migrations/0003_referrals_by_consent"
 
 /**
  * @since 0.1.0
@@ -22,5 +23,6 @@ export const referralMigrations: Migrations.MigrationSet = {
   migrations: [
     { id: 1, name: "referrals", up: referrals },
     { id: 2, name: "statistics-view", up: statisticsView },
+    { id: 3, name: "referrals-by-consent", up: byConsent },
   ],
 }

@@ -9,6 +9,7 @@ import { Context, type Effect } from "effect"
 import type * as Directory from "./Directory"
 import type * as Referral from "./Referral"
 import type * as ReferralDeadlines from "./ReferralDeadlines"
+import type * as ReferralDue from "./ReferralDue"
 
 /**
  * @since 0.1.0
@@ -32,6 +33,10 @@ export interface Service {
   readonly find: (id: Id.ReferralId) => Effect.Effect<Referral.Referral, Errors.NotFound>
   readonly forCase: (caseId: Id.CaseId) => Effect.Effect<ReadonlyArray<Referral.Referral>>
   readonly forMechanism: (mechanismId: Id.MechanismId) => Effect.Effect<ReadonlyArray<Referral.Referral>>
+  /** The referrals of a mechanism still waiting for their receiver (sent or acknowledged), oldest first. */
+  readonly awaitingAnswer: (mechanismId: Id.MechanismId) => Effect.Effect<ReadonlyArray<ReferralDue.Awaiting>>
+  /** The open referrals that rely on a consent, oldest first. */
+  readonly relyingOn: (consentId: Id.ConsentId) => Effect.Effect<ReadonlyArray<Referral.Referral>>
   /** The overdue step last announced for each referral of the mechanism. */
   readonly announced: (mechanismId: Id.MechanismId) => Effect.Effect<ReadonlyMap<Id.ReferralId, ReferralDeadlines.Step>>
   readonly markAnnounced: (id: Id.ReferralId, step: ReferralDeadlines.Step) => Effect.Effect<void>

@@ -12,6 +12,7 @@ import { Effect, Layer, Schema } from "effect"
 import * as Directory from "./Directory"
 import * as Referral from "./Referral"
 import type * as ReferralDeadlines from "./ReferralDeadlines"
+import * as ReferralDue from "./ReferralDue"
 import { ReferralRepository, type Service } from "./ReferralRepository"
 
 const instant = (value: unknown): Date => (value instanceof Date ? value : new Date(String(value)))
@@ -192,6 +193,31 @@ export const make: Effect.Effect<Service, never, SqlClient.SqlClient> = Effect.g
       Effect.flatMap(sql<Row>`SELECT * FROM referrals WHERE mechanism_id = ${mechanismId} ORDER BY id`, load).pipe(
         Effect.orDie,
       ),
+    awaitingAnswer: (mechanismId) =>
+      Effect.map(
+        sql<Row>`SELECT id, mechanism_id, case_id, from_institution, to_institution, urgency, status, sent_at
+          FROM referrals WHERE mechanism_id = ${mechanismId} AND ${sql.in("status", ReferralDue.awaitingStatuses)}
+          ORDER BY id`,
+        (rows) =>
+          rows.map(
+            (row): ReferralDue.Awaiting => ({
+              id: row.id as Id.ReferralId,
+              mechanism: row.mechanism_id as Id.MechanismId,
+              case: row.case_id as Id.CaseId,
+              from: row.from_institution as Id.InstitutionId,
+              to: row.to_institution as Id.InstitutionId,
+              urgency: row.urgency as Referral.Urgency,
+              status: row.status as ReferralDue.Awaiting["status"],
+              sentAt: instant(row.sent_at),
+            }),
+          ),
+      ).pipe(Effect.orDie),
+    relyingOn: (consentId) =>
+      Effect.flatMap(
+        sql<Row>`SELECT * FROM referrals WHERE consent_id = ${consentId}
+          AND ${sql.in("status", Referral.openStatuses)} ORDER BY id`,
+        load,
+      ).pipe(Effect.orDie),
     announced: (mechanismId) =>
       Effect.map(
         sql<{ id: Id.ReferralId; overdue_announced: ReferralDeadlines.Step }>`SELECT id, overdue_announced

@@ -15,11 +15,23 @@
 export * as CaseFacts from "./CaseFacts"
 
 /**
+ * A withdrawn consent cancels the open referrals that relied on it.
+ *
+ * @since 0.1.0
+ */
+export * as ConsentWithdrawal from "./ConsentWithdrawal"
+/**
  * The service directory: organisations, locations, services, capacity.
  *
  * @since 0.1.0
  */
 export * as Directory from "./Directory"
+/**
+ * What the referrals of a mechanism waiting for an answer make due.
+ *
+ * @since 0.1.0
+ */
+export * as DueReferrals from "./DueReferrals"
 
 /**
  * Who may write the service directory: an institution's own people, or an administrator.
@@ -55,6 +67,14 @@ export * as Referral from "./Referral"
  * @since 0.1.0
  */
 export * as ReferralDeadlines from "./ReferralDeadlines"
+
+/**
+ * What an unanswered referral makes due: acknowledge and decide, reminded,
+ * overdue and escalated.
+ *
+ * @since 0.1.0
+ */
+export * as ReferralDue from "./ReferralDue"
 
 /**
  * The guards a referral passes before it is sent.

@@ -6,8 +6,9 @@
  *
  * @since 0.1.0
  */
-import { definePlugin, RecordRef } from "@bashke/plugin-sdk"
+import { definePlugin, type Hooks, RecordRef } from "@bashke/plugin-sdk"
 import { Duration, Effect, Option, Schema } from "effect"
+import * as ConsentWithdrawal from "./ConsentWithdrawal"
 import * as PoliceApi from "./PoliceApi"
 import { PoliceConfig } from "./PoliceConfig"
 import * as PoliceCsv from "./PoliceCsv"
@@ -117,15 +118,25 @@ export const plugin = definePlugin({
             }),
         },
       ],
-      ...(policeInstitution === undefined || notices === undefined
+      ...(policeInstitution === undefined
         ? {}
         : {
             subscriptions: [
+              ...(notices === undefined
+                ? []
+                : [
+                    {
+                      name: "referrals-to-police",
+                      topics: [ReferralNotice.referralSentTopic] as const,
+                      handle: (event: Hooks.DeliveredEvent) =>
+                        Effect.asVoid(ReferralNotice.handle({ ...config, policeInstitution }, notices)(event)),
+                    },
+                  ]),
               {
-                name: "referrals-to-police",
-                topics: [ReferralNotice.referralSentTopic],
-                handle: (event) =>
-                  Effect.asVoid(ReferralNotice.handle({ ...config, policeInstitution }, notices)(event)),
+                name: "consent-withdrawals",
+                topics: [ConsentWithdrawal.consentWithdrawnTopic] as const,
+                handle: (event: Hooks.DeliveredEvent) =>
+                  Effect.asVoid(ConsentWithdrawal.handle({ ...config, policeInstitution })(event)),
               },
             ],
           }),

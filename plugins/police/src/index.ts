@@ -16,6 +16,12 @@ import { plugin } from "./PolicePlugin"
 export default plugin
 
 /**
+ * A withdrawn consent that covered the police, told to the police API.
+ *
+ * @since 0.1.0
+ */
+export * as ConsentWithdrawal from "./ConsentWithdrawal"
+/**
  * @since 0.1.0
  */
 export * as Csv from "./Csv"
@@ -43,6 +49,7 @@ export * as PolicePlugin from "./PolicePlugin"
  * @since 0.1.0
  */
 export * as PoliceRecord from "./PoliceRecord"
+
 /**
  * @since 0.1.0
  */

@@ -1,4 +1,4 @@
-import { start } from "@bashke/gateway/server"
+import { checkNotificationSettings, start } from "@bashke/gateway/server"
 import { Catalogue } from "@bashke/kernel"
 import { Console, Effect } from "effect"
 import * as Command from "../Command"
@@ -31,6 +31,8 @@ export const command = Command.make({
   serves: true,
   run: (input) =>
     Effect.gen(function* () {
+      // Settings first: a malformed one stops the command before anything is migrated.
+      yield* Effect.try({ try: () => checkNotificationSettings(), catch: (error) => error })
       yield* withDatabase(input.locale, migrate(input.locale))
       const running = yield* Effect.promise(() => start({ demo: !input.has("no-demo") }))
       yield* input.say("cli.start.listening", { url: running.url })

@@ -8,6 +8,7 @@ import * as Start from "./Start"
 import * as TokenCreate from "./TokenCreate"
 import * as TokenList from "./TokenList"
 import * as TokenRevoke from "./TokenRevoke"
+import * as Worker from "./Worker"
 
 export const commands: ReadonlyArray<Command> = [
   Start.command,
@@ -15,4 +16,5 @@ export const commands: ReadonlyArray<Command> = [
   TokenCreate.command,
   TokenList.command,
   TokenRevoke.command,
+  Worker.command,
 ]

@@ -12,6 +12,7 @@ import { institutionScenarios } from "./authorization/Institutions"
 import type { Scenario } from "./authorization/Matrix"
 import { mechanismScenarios } from "./authorization/Mechanisms"
 import { meetingScenarios } from "./authorization/Meetings"
+import { notificationScenarios } from "./authorization/Notifications"
 import { pluginScenarios } from "./authorization/Plugins"
 import { referralScenarios } from "./authorization/Referrals"
 import { reportScenarios } from "./authorization/Reports"
@@ -37,4 +38,5 @@ export const authorizationScenarios: ReadonlyArray<Scenario> = [
   ...actionPlanScenarios,
   ...reportScenarios,
   ...pluginScenarios,
+  ...notificationScenarios,
 ]

@@ -40,11 +40,12 @@ let keys = 0
 export const makeGateway = async (
   db: TestDatabase.TestDatabase,
   options: Partial<Omit<App.Options, "run" | "routes">> = {},
+  services: { readonly recipients?: Services.RecipientsLayer } = {},
 ): Promise<Gateway> => {
   // `db.layer` is fresh (a new database per use), and `provideMerge` uses its
   // argument twice: wrapped once, both uses share one database.
   const database = Layer.merge(db.layer, Layer.empty)
-  const layer = Services.layer(Services.testKeys).pipe(Layer.provideMerge(database), Layer.orDie)
+  const layer = Services.layer(Services.testKeys, services).pipe(Layer.provideMerge(database), Layer.orDie)
   const runtime = ManagedRuntime.make(layer)
   await runtime.runPromise(Effect.void)
   const logs: Array<App.RequestLogLine> = []

@@ -465,6 +465,14 @@ for (const db of databases) {
           ).toMatchObject({ _tag: "Conflict", rule: "case.consent.already-withdrawn" })
           const events = (yield* outbox).filter((event) => event.payload.caseId === aCase.id)
           expect(events.map((event) => event.topic)).toContain("case.consent.withdrawn")
+          // It names whom the consent covered, who must stop using what was shared under it.
+          expect(events.find((event) => event.topic === "case.consent.withdrawn")?.payload).toEqual({
+            caseId: aCase.id,
+            consentId: consent.id,
+            withdrawnAt: "2026-03-02T09:00:00.000Z",
+            institutions: [institutions.socialWork, institutions.police],
+            sectors: [],
+          })
           noPersonalData(events)
         }),
       )

@@ -1,0 +1,215 @@
+// Notifications through the gateway's real services, on SQLite and PostgreSQL,
+// over the seeded demo, with a real SMTP server (smtp-server, mails parsed)
+// and the demo's people given languages and addresses: the urgent referral to
+// the health centre, unacknowledged, reaches the health centre's people before
+// and at its deadline, the referring institution at the deadline, and the
+// coordinator when it is escalated — each in their language, none of the
+// case's personal values in any mail; the in-app list and its unread count
+// follow; withdrawing the consent cancels the open referrals that relied on
+// it and tells their receivers.
+import { CaseRepository, CaseService } from "@bashke/case"
+import { type Id, type Locale, Principal } from "@bashke/kernel"
+import { Scheduler, SmtpSettings } from "@bashke/notifications"
+import { SmtpMailer } from "@bashke/notifications/smtp"
+import {
+  type Person,
+  type SmtpTestServer,
+  TablePeople,
+  SmtpTestServer as TestServer,
+} from "@bashke/notifications/testing"
+import { afterAll, beforeAll, describe, expect, it } from "@effect/vitest"
+import { Clock, Effect, Either, Option } from "effect"
+import { type Seeded, seed } from "../src/demo/Seed"
+import { type PersonName, people, principal } from "../src/demo/World"
+import { leaked } from "./support/DemoPersonalData"
+import { databases, type Gateway, makeGateway } from "./support/Gateway"
+
+const hour = 3_600_000
+const publicUrl = "https://bashke.example"
+const languages: Partial<Record<PersonName, Locale.Locale>> = {
+  coordinator: "en",
+  nurse: "sr-Latn",
+  caseManager: "sq",
+  shelterWorker: "sr-Cyrl",
+  advocate: "sq",
+  lawyer: "sr-Latn",
+}
+const emailOf = (name: PersonName) => `${name}@example.org`
+
+/** A clock standing at `millis`: a round run on it happens then. */
+const clockAt = (millis: number): Clock.Clock => {
+  const base = Clock.make()
+  return {
+    [Clock.ClockTypeId]: Clock.ClockTypeId,
+    unsafeCurrentTimeMillis: () => millis,
+    currentTimeMillis: Effect.succeed(millis),
+    unsafeCurrentTimeNanos: () => BigInt(millis) * 1_000_000n,
+    currentTimeNanos: Effect.succeed(BigInt(millis) * 1_000_000n),
+    sleep: (duration) => base.sleep(duration),
+  }
+}
+
+for (const db of databases) {
+  describe.skipIf(db.skip)(`${db.name}: notifications`, () => {
+    let gateway: Gateway
+    let seeded: Seeded
+    let server: SmtpTestServer
+    let start: number
+    const tokens = new Map<PersonName, string>()
+    const referrals = () => seeded.referrals as NonNullable<Seeded["referrals"]>
+
+    const roundAt = (millis: number) => {
+      const smtp = SmtpSettings.parseSmtpUrl(server.url)
+      if (Either.isLeft(smtp)) throw new Error("test server URL")
+      return gateway.runtime.runPromise(
+        Scheduler.runOnce({ ...Scheduler.defaults("gateway-test", publicUrl), settle: "1 second" }).pipe(
+          Effect.provide(SmtpMailer.layer(smtp.right, "bashke@example.org", { timeout: 5_000 })),
+          Effect.withClock(clockAt(millis)),
+        ),
+      )
+    }
+    const mailsTo = (name: PersonName) => server.received.filter((mail) => mail.to.includes(emailOf(name)))
+    const inbox = async (name: PersonName) => {
+      const response = await gateway.request("GET", "/v1/me/notifications", { token: tokens.get(name) as string })
+      expect(response.status).toBe(200)
+      return (await response.json()) as {
+        items: ReadonlyArray<{ id: string; kind: string; stage: string; title: string; subject: { id: string } }>
+        unread: number
+      }
+    }
+
+    beforeAll(async () => {
+      server = await TestServer.start()
+      gateway = await makeGateway(db, {}, { recipients: TablePeople.layer })
+      seeded = await gateway.runtime.runPromise(seed)
+      start = Date.now()
+      for (const name of Object.keys(people) as Array<keyof typeof people>) {
+        const acting = principal(name, seeded.mechanismId)
+        const person: Person = {
+          id: acting.id,
+          institution: acting.institution,
+          roles: acting.roles,
+          mechanisms: acting.mechanisms,
+          locale: languages[name] ?? "sq",
+          email: emailOf(name),
+        }
+        await gateway.runtime.runPromise(TablePeople.put(person))
+        tokens.set(name, await gateway.tokenFor(acting))
+      }
+    })
+    afterAll(async () => {
+      await gateway.close()
+      await server.close()
+    })
+
+    it("the unacknowledged urgent referral: the receivers, then the sender, then the coordinator, each in their language", async () => {
+      const pending = referrals().pending
+      const link = `${publicUrl}/referrals/${pending}`
+      const about = (name: PersonName) => mailsTo(name).filter((mail) => mail.parsed.text?.includes(link))
+      await roundAt(start + 3 * hour)
+      expect(about("nurse").map((mail) => mail.parsed.subject)).toEqual([
+        expect.stringMatching(/^\[[A-Z]{3}-\d{4}-\d{4}\] Potvrdite prijem upućivanja$/),
+      ])
+      expect(about("caseManager")).toEqual([])
+      expect(about("coordinator")).toEqual([])
+      await roundAt(start + 4 * hour)
+      expect(about("nurse")).toHaveLength(2)
+      expect(about("caseManager").map((mail) => mail.parsed.text)).toEqual([
+        expect.stringContaining("Referimi nuk u konfirmua deri më"),
+      ])
+      await roundAt(start + 6 * hour)
+      const [escalated] = about("coordinator")
+      expect(about("coordinator")).toHaveLength(1)
+      expect(escalated?.parsed.headers.get("content-language")).toBe("en")
+      expect(escalated?.parsed.text).toContain("The coordinator needs to step in.")
+      // Each mail in its person's language; nothing personal in any of them.
+      for (const mail of server.received) {
+        const name = (Object.keys(people) as Array<PersonName>).find((each) => mail.to.includes(emailOf(each)))
+        expect(mail.parsed.headers.get("content-language"), mail.to.join()).toBe(
+          languages[name ?? "coordinator"] ?? "sq",
+        )
+        expect(leaked(mail.raw), mail.parsed.subject).toEqual([])
+      }
+      // Again: nothing twice.
+      const before = server.received.length
+      await roundAt(start + 6 * hour + 60_000)
+      expect(server.received).toHaveLength(before)
+      expect(new Set(server.received.map((mail) => mail.parsed.messageId)).size).toBe(before)
+    })
+
+    it("the in-app list and unread count follow, and reading marks once", async () => {
+      const list = await inbox("nurse")
+      const mine = list.items.filter((item) => item.subject.id === referrals().pending)
+      expect(mine.map((item) => [item.kind, item.stage, item.title])).toEqual([
+        ["referral.acknowledge", "overdue", "Potvrdite prijem upućivanja"],
+        ["referral.acknowledge", "approaching", "Potvrdite prijem upućivanja"],
+      ])
+      const token = tokens.get("nurse") as string
+      const read = await gateway.request("PUT", `/v1/me/notifications/${mine[0]?.id}/read`, { token })
+      expect(read.status).toBe(200)
+      expect((await read.json()).readAt).toBeDefined()
+      expect((await inbox("nurse")).unread).toBe(list.unread - 1)
+      const count = await gateway.request("GET", "/v1/me/notifications/unread-count", { token })
+      expect(await count.json()).toEqual({ unread: list.unread - 1 })
+      // Someone else's notification is not found, as one that does not exist.
+      const other = await gateway.request("PUT", `/v1/me/notifications/${mine[0]?.id}/read`, {
+        token: tokens.get("lawyer") as string,
+      })
+      expect(other.status).toBe(404)
+    })
+
+    it("withdrawing the consent cancels the open referrals relying on it and tells their receivers", async () => {
+      const caseId = seeded.cases?.highRisk.caseId as Id.CaseId
+      const consent = await gateway.runtime.runPromise(
+        Effect.map(
+          Effect.flatMap(CaseRepository.CaseRepository, (repository) => repository.find(caseId)),
+          (found) =>
+            Option.getOrThrow(found)
+              .consents.filter((each) => each.purposes.includes("referral") && each.withdrawnAt === undefined)
+              .at(-1)?.id as string,
+        ),
+      )
+      const caseManager = tokens.get("caseManager") as string
+      const etag = (await gateway.request("GET", `/v1/cases/${caseId}`, { token: caseManager })).headers.get("etag")
+      // Withdrawn seven hours on (the rounds above ran then): the case service as the withdrawal route calls it.
+      const at = start + 7 * hour
+      await gateway.runtime.runPromise(
+        Effect.flatMap(CaseService.CaseService, (cases) =>
+          cases.withdrawConsent({ caseId, consentId: consent, expectedVersion: Number(etag?.replaceAll('"', "")) }),
+        ).pipe(
+          Effect.provideService(Principal.CurrentPrincipal, principal("caseManager", seeded.mechanismId)),
+          Effect.withClock(clockAt(at)),
+        ),
+      )
+      // Read once the event has settled.
+      const outcome = await roundAt(at + 5_000)
+      expect(outcome.events).toMatchObject({ events: 1, cancelled: 2 })
+      for (const id of [referrals().pending, referrals().accepted]) {
+        const referral = await (await gateway.request("GET", `/v1/referrals/${id}`, { token: caseManager })).json()
+        expect(referral.status).toBe("cancelled")
+        expect(referral.history.at(-1)).toMatchObject({ status: "cancelled", code: "consent-withdrawn" })
+      }
+      const nurse = await inbox("nurse")
+      expect(nurse.items.filter((item) => item.kind === "notifications.event.referral-cancelled")).toHaveLength(1)
+      expect((await inbox("shelterWorker")).items.map((item) => item.kind)).toContain(
+        "notifications.event.referral-cancelled",
+      )
+      expect(
+        mailsTo("shelterWorker").filter((mail) =>
+          /Упућивање отказано: сагласност повучена$/.test(mail.parsed.subject ?? ""),
+        ),
+      ).toHaveLength(1)
+      // The overdue legal-aid referral relied on another consent: untouched.
+      const legalAid = await (
+        await gateway.request("GET", `/v1/referrals/${referrals().overdue}`, { token: tokens.get("lawyer") as string })
+      ).json()
+      expect(legalAid.status).toBe("sent")
+      // Again: nothing cancelled or told twice.
+      const again = await roundAt(at + 10_000)
+      expect(again.events).toMatchObject({ events: 0 })
+      expect(
+        (await inbox("nurse")).items.filter((item) => item.kind === "notifications.event.referral-cancelled"),
+      ).toHaveLength(1)
+    })
+  })
+}

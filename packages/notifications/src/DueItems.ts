@@ -1,0 +1,47 @@
+/**
+ * Everything due in a mechanism: the due items of each domain package,
+ * through their public entries only (`DueCases`, `DueReferrals`, `MeetingDue`),
+ * composed into one list. The scheduler reminds people of these; each
+ * person's worklist shows them. Neither decides anything of its own about
+ * what is due.
+ *
+ * @since 0.1.0
+ */
+import { CaseDue, DueCases, type OpenCases } from "@bashke/case"
+import type { Due, Id } from "@bashke/kernel"
+import { type ActionItemRepository, MeetingDue, type MeetingRepository } from "@bashke/meeting"
+import { DueReferrals, ReferralDue, type ReferralRepository } from "@bashke/referral"
+import { Effect } from "effect"
+
+/**
+ * What reading the due items needs: each domain's port.
+ *
+ * @since 0.1.0
+ */
+export type Sources =
+  | OpenCases.OpenCases
+  | ReferralRepository.ReferralRepository
+  | MeetingRepository.MeetingRepository
+  | ActionItemRepository.ActionItemRepository
+
+/**
+ * Every kind of item the domains make due, by domain.
+ *
+ * @since 0.1.0
+ */
+export const kinds: ReadonlyArray<string> = [...CaseDue.kinds, ...ReferralDue.kinds, ...MeetingDue.kinds]
+
+/**
+ * Everything due in `mechanism`, with the jurisdiction profile in effect.
+ *
+ * @since 0.1.0
+ */
+export const forMechanism = (mechanism: Id.MechanismId): Effect.Effect<ReadonlyArray<Due.Item>, never, Sources> =>
+  Effect.map(
+    Effect.all([
+      DueCases.forMechanism(mechanism),
+      DueReferrals.forMechanism(mechanism),
+      MeetingDue.forMechanism(mechanism),
+    ]),
+    (parts) => parts.flat(),
+  ).pipe(Effect.withSpan("DueItems.forMechanism"))

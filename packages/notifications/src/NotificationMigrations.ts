@@ -1,0 +1,21 @@
+/**
+ * The notifications package's migrations, as modules (no file system: they
+ * load on Workers). Run them after `persistenceMigrations` and the domain
+ * packages'.
+ *
+ * Tables: `notification_leases`, `notification_reminders`, `notifications`,
+ * `notification_emails`, `notification_preferences`, `notification_channels`,
+ * `notification_positions`.
+ *
+ * @since 0.1.0
+ */
+import type { Migrations } from "@bashke/persistence"
+import notifications from "./internal/migrations/0001_notifications"
+
+/**
+ * @since 0.1.0
+ */
+export const notificationMigrations: Migrations.MigrationSet = {
+  package: "@bashke/notifications",
+  migrations: [{ id: 1, name: "notifications", up: notifications }],
+}
