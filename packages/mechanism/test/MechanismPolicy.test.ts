@@ -88,7 +88,8 @@ describe("MechanismPolicy", () => {
         const records = Either.isRight(MechanismPolicy.requireSignatureRecorder(principal, mechanismId, signing))
         // Whoever records without being a steward records its own institution's signature only.
         if (records && !steward) {
-          expect(institution).toBe(signing)
+          // The principal's institution, not the drawn one: person() defaults a missing one to the police.
+          expect(principal.institution).toBe(signing)
           expect(roles).toContain("member-representative")
           expect(mechanisms).toContain(mechanismId)
         }
