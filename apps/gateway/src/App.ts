@@ -4,14 +4,16 @@
  * tests; only the runner (the layers behind it) differs.
  *
  * Each request goes: request id → secure headers → CORS → body limit →
- * authentication → rate limit → decode path, query, body (unknown fields
+ * the client address's standing (429 while it waits out a backoff after failed
+ * authentications) → authentication (each failure counted) → rate limit per
+ * principal → decode path, query, body (unknown fields
  * refused) → If-Match (428 without it on a versioned change) → the handler,
  * inside an idempotency key's transaction on every POST → encode with the
  * route's schema, with `ETag` for versioned answers. Every refusal is an RFC
  * 9457 problem; no value from the request is echoed, so none can leak.
  */
 import { Errors, JurisdictionProfile, Locale, Principal } from "@bashke/kernel"
-import { Idempotency, OptimisticConcurrency } from "@bashke/persistence"
+import { Idempotency, OptimisticConcurrency, Throttle } from "@bashke/persistence"
 import { Cause, Effect, Either, Exit, Option, Schema } from "effect"
 import { type Context, Hono } from "hono"
 import { bodyLimit } from "hono/body-limit"
@@ -53,6 +55,14 @@ export interface Options {
   /** Largest accepted body in bytes; 1 MiB by default. */
   readonly bodyLimit?: number
   readonly rateLimit?: RateLimit.Settings
+  /**
+   * The address a request came from, for throttling failed authentication (the
+   * socket's peer on Node, `CF-Connecting-IP` on Workers). Requests whose
+   * address is unknown share one key.
+   */
+  readonly clientAddress?: (c: Context) => string | undefined
+  /** How failed authentications from one address are paid for; `Throttle.defaultBackoff` by default. */
+  readonly authBackoff?: Throttle.Backoff
   readonly log?: (line: RequestLogLine) => void
   /** The default language of answers when `Accept-Language` names none we have. */
   readonly defaultLocale?: Locale.Locale
@@ -70,6 +80,9 @@ export interface Options {
 type Env = { Variables: { requestId: string; principal?: Principal.Principal } }
 
 const defaultBodyLimit = 1024 * 1024
+// The throttle's scopes: failed authentications per client address, requests per principal.
+const authScope = "gateway.auth.address"
+const rateScope = "gateway.rate.principal"
 const problemHeaders = { "content-type": Problem.contentType }
 const idempotencyKeyPattern = /^[\x21-\x7e]{1,255}$/
 // Deeper than any route's schema nests. A deeper body is refused before it is
@@ -104,7 +117,8 @@ const patternOf = (path: string): RegExp =>
 
 export const make = (options: Options): Hono<Env> => {
   const app = new Hono<Env>()
-  const limiter = RateLimit.make(options.rateLimit ?? RateLimit.defaults)
+  const rate = options.rateLimit ?? RateLimit.defaults
+  const authBackoff = options.authBackoff ?? Throttle.defaultBackoff
   const fallbackLocale = options.defaultLocale ?? JurisdictionProfile.kosovo.languages.defaultLocale
   const log = options.log ?? (() => {})
   const patterns = options.routes.map((route) => ({ method: route.method, pattern: patternOf(route.path) }))
@@ -186,22 +200,42 @@ export const make = (options: Options): Hono<Env> => {
         return finish(problem(c, location === undefined ? body : { ...body, location }), { problem: body.type })
       }
 
-      // Who is calling.
+      // Who is calling: refused outright while the address waits out a backoff;
+      // each failure counted against the address, in the shared store.
       let principal: Principal.Principal | undefined
       if (route.public !== true) {
-        const exit = await options.run(authenticate(options.oidc, c.req.header("authorization")))
+        const address = options.clientAddress?.(c) ?? "unknown"
+        const exit = await options.run(
+          Effect.gen(function* () {
+            const throttle = yield* Throttle.Throttle
+            const standing = yield* throttle.standing(authScope, address)
+            if (!standing.allowed) return { _tag: "Throttled" as const, retryAfter: standing.retryAfter }
+            const who = yield* Effect.either(authenticate(options.oidc, c.req.header("authorization")))
+            if (Either.isLeft(who)) {
+              yield* throttle.fail(authScope, address, authBackoff)
+              return yield* Effect.fail(who.left)
+            }
+            const taken = yield* throttle.take(rateScope, who.right.id, rate)
+            return { _tag: "Authenticated" as const, principal: who.right, taken }
+          }),
+        )
         if (Exit.isFailure(exit)) {
           const failure = Cause.failureOption(exit.cause)
           if (Option.isSome(failure)) return refuseDomain(failure.value)
           return finish(internal(c, locale, rid), { defect: defectName(exit.cause) })
         }
-        principal = exit.value
+        if (exit.value._tag === "Throttled") {
+          return refuse(
+            new Problem.GatewayProblem({ type: "rate-limited", status: 429, rule: "gateway.auth.throttled" }),
+            { "retry-after": String(exit.value.retryAfter) },
+          )
+        }
+        principal = exit.value.principal
         principalId = principal.id
-        const taken = limiter.take(principal.id, Date.now())
-        if (!taken.allowed) {
+        if (!exit.value.taken.allowed) {
           return refuse(
             new Problem.GatewayProblem({ type: "rate-limited", status: 429, rule: "gateway.rate.exceeded" }),
-            { "retry-after": String(taken.retryAfter) },
+            { "retry-after": String(exit.value.taken.retryAfter) },
           )
         }
       }

@@ -158,6 +158,11 @@ export const gatewayMessages = Catalogue.make({
     "sr-Latn": "JWT nema tvrdnje koje Bashkë zahteva (uloge, institucija, mehanizmi).",
     en: "The JWT lacks the claims Bashkë needs (roles, institution, mechanisms).",
   },
+  "gateway.auth.throttled": {
+    sq: "Shumë përpjekje të dështuara për t'u identifikuar nga kjo adresë. Provoni përsëri më vonë.",
+    "sr-Latn": "Previše neuspelih pokušaja prijave sa ove adrese. Pokušajte ponovo kasnije.",
+    en: "Too many failed authentications from this address. Try again later.",
+  },
   "gateway.starting": {
     sq: "Shërbimi po niset. Provoni përsëri pas pak.",
     "sr-Latn": "Servis se pokreće. Pokušajte ponovo uskoro.",
