@@ -158,6 +158,11 @@ export const gatewayMessages = Catalogue.make({
     "sr-Latn": "JWT nema tvrdnje koje Bashkë zahteva (uloge, institucija, mehanizmi).",
     en: "The JWT lacks the claims Bashkë needs (roles, institution, mechanisms).",
   },
+  "gateway.starting": {
+    sq: "Shërbimi po niset. Provoni përsëri pas pak.",
+    "sr-Latn": "Servis se pokreće. Pokušajte ponovo uskoro.",
+    en: "The service is starting. Try again shortly.",
+  },
   "gateway.jwt.not-configured": {
     sq: "Kjo instalim nuk pranon JWT.",
     "sr-Latn": "Ova instalacija ne prihvata JWT.",
