@@ -4,6 +4,7 @@ import { Console, Effect } from "effect"
 import * as Command from "../Command"
 import { withDatabase } from "../Database"
 import { migrate } from "../Migrate"
+import * as WebRoot from "../WebRoot"
 
 const messages = Catalogue.make({
   "cli.start.summary": {
@@ -34,8 +35,12 @@ export const command = Command.make({
       // Settings first: a malformed one stops the command before anything is migrated.
       yield* Effect.try({ try: () => checkNotificationSettings(), catch: (error) => error })
       yield* withDatabase(input.locale, migrate(input.locale))
-      const running = yield* Effect.promise(() => start({ demo: !input.has("no-demo") }))
+      const webRoot = WebRoot.find()
+      const running = yield* Effect.promise(() =>
+        start({ demo: !input.has("no-demo"), ...(webRoot === undefined ? {} : { webRoot }) }),
+      )
       yield* input.say("cli.start.listening", { url: running.url })
+      if (webRoot !== undefined) yield* input.say("cli.start.web", { url: `${running.url}/` })
       if (running.mechanismId !== undefined) {
         yield* input.say(running.seeded ? "cli.start.seeded" : "cli.start.already-seeded")
         for (const [who, token] of Object.entries(running.tokens)) yield* input.say("cli.start.token", { who, token })

@@ -1,0 +1,30 @@
+/** What a page shows while its data loads or when the API refused it. */
+import { BashkeProblem } from "@bashke/client"
+import type { UseQueryResult } from "@tanstack/react-query"
+import type { ReactNode } from "react"
+import { Button } from "react-aria-components"
+import { useText } from "./Text"
+
+export const Loaded = <A,>({
+  query,
+  children,
+}: {
+  readonly query: UseQueryResult<A>
+  readonly children: (data: A) => ReactNode
+}) => {
+  const { t } = useText()
+  if (query.isPending) return <p role="status">{t("web.loading")}</p>
+  if (query.isError) {
+    const error = query.error
+    return (
+      <div className="problem" role="alert">
+        <h2>{BashkeProblem.is(error) ? error.title : t("web.error.title")}</h2>
+        {BashkeProblem.is(error) && error.detail !== undefined && <p>{error.detail}</p>}
+        <Button className="button" onPress={() => query.refetch()}>
+          {t("web.error.retry")}
+        </Button>
+      </div>
+    )
+  }
+  return <>{children(query.data)}</>
+}
