@@ -1,5 +1,11 @@
+import { fileURLToPath } from "node:url"
 import react from "@vitejs/plugin-react"
 import { defineConfig } from "vite"
+
+// The workspace's domain packages from their sources: their published dist is
+// one bundled file per package, which a bundler cannot prune module by module,
+// so importing one catalogue pulled in every schema and service of the package.
+const source = (name: string) => fileURLToPath(new URL(`../../packages/${name}/src/index.ts`, import.meta.url))
 
 /**
  * The build the gateway serves at `/`: hashed file names under `assets/`
@@ -8,6 +14,13 @@ import { defineConfig } from "vite"
  */
 export default defineConfig({
   plugins: [react()],
+  resolve: {
+    alias: {
+      "@bashke/kernel": source("kernel"),
+      "@bashke/case": source("case"),
+      "@bashke/referral": source("referral"),
+    },
+  },
   build: {
     outDir: "dist",
     assetsDir: "assets",

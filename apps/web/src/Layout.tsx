@@ -5,10 +5,13 @@
  */
 import { Locale } from "@bashke/kernel"
 import { Link, Outlet } from "@tanstack/react-router"
-import { Button, Dialog, Heading, Modal } from "react-aria-components"
+import { lazy, Suspense } from "react"
 import { useSession } from "./Session"
 import { SignIn } from "./screens/SignIn"
 import { type MessageKey, useText } from "./Text"
+
+// Loaded when a session first expires: react-aria's dialog stays out of the first page's script.
+const SessionExpired = lazy(() => import("./SessionExpired"))
 
 const localeKey = (locale: Locale.Locale) => `locale.${locale.toLowerCase()}` as MessageKey
 
@@ -57,25 +60,25 @@ export const Layout = () => {
         <div className="tools">
           <LanguageSwitch />
           {session.status !== "signed-out" && (
-            <Button className="button quiet" onPress={session.signOut}>
+            <button type="button" className="button quiet" onClick={session.signOut}>
               {t("web.sign-out")}
-            </Button>
+            </button>
           )}
         </div>
       </header>
       <main id="main" tabIndex={-1}>
-        {session.status === "signed-out" ? <SignIn /> : <Outlet />}
+        {session.status === "signed-out" ? (
+          <SignIn />
+        ) : (
+          <Suspense fallback={<p role="status">{t("web.loading")}</p>}>
+            <Outlet />
+          </Suspense>
+        )}
       </main>
       {session.status === "expired" && (
-        <Modal isOpen isDismissable={false} className="modal">
-          <Dialog className="dialog" aria-labelledby="expired-title">
-            <Heading slot="title" id="expired-title">
-              {t("web.sign-in.title")}
-            </Heading>
-            <p role="status">{t("web.sign-in.expired")}</p>
-            <SignIn embedded />
-          </Dialog>
-        </Modal>
+        <Suspense fallback={null}>
+          <SessionExpired />
+        </Suspense>
       )}
     </>
   )

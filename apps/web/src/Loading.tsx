@@ -2,7 +2,6 @@
 import { BashkeProblem } from "@bashke/client"
 import type { UseQueryResult } from "@tanstack/react-query"
 import type { ReactNode } from "react"
-import { Button } from "react-aria-components"
 import { useText } from "./Text"
 
 export const Loaded = <A,>({
@@ -20,9 +19,9 @@ export const Loaded = <A,>({
       <div className="problem" role="alert">
         <h2>{BashkeProblem.is(error) ? error.title : t("web.error.title")}</h2>
         {BashkeProblem.is(error) && error.detail !== undefined && <p>{error.detail}</p>}
-        <Button className="button" onPress={() => query.refetch()}>
+        <button type="button" className="button" onClick={() => query.refetch()}>
           {t("web.error.retry")}
-        </Button>
+        </button>
       </div>
     )
   }

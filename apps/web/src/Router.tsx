@@ -7,10 +7,9 @@
  */
 import { createRootRoute, createRoute, createRouter, Link } from "@tanstack/react-router"
 import { Option, Schema } from "effect"
+import { lazy } from "react"
 import { Layout } from "./Layout"
-import { Case } from "./screens/Case"
-import { Cases, CasesSearch } from "./screens/Cases"
-import { Directory, DirectorySearch } from "./screens/Directory"
+import { CasesSearch, DirectorySearch } from "./Search"
 import { Worklist } from "./screens/Worklist"
 import { usePageTitle, useText } from "./Text"
 
@@ -19,6 +18,11 @@ export const searchOf =
   <A, I>(schema: Schema.Schema<A, I>) =>
   (raw: Record<string, unknown>): A =>
     Option.getOrElse(Schema.decodeUnknownOption(schema)(raw), () => ({}) as A)
+
+// Screens past the home page load when first opened.
+const Cases = lazy(() => import("./screens/Cases").then((module) => ({ default: module.Cases })))
+const Case = lazy(() => import("./screens/Case").then((module) => ({ default: module.Case })))
+const Directory = lazy(() => import("./screens/Directory").then((module) => ({ default: module.Directory })))
 
 const NotFound = () => {
   const { t } = useText()

@@ -4,21 +4,13 @@
  * filter and the page are in the URL's search, validated by `CasesSearch`.
  */
 import { RiskInstrument } from "@bashke/case"
-import { Cursor } from "@bashke/kernel"
 import { useQuery } from "@tanstack/react-query"
 import { Link, useNavigate } from "@tanstack/react-router"
-import { Schema } from "effect"
 import { Loaded } from "../Loading"
 import { useMechanisms } from "../Mechanism"
+import type { CasesSearch } from "../Search"
 import { useApi } from "../Session"
 import { type MessageKey, usePageTitle, useText } from "../Text"
-
-/** The search of `/cases`: the risk level filter and the keyset cursor. */
-export const CasesSearch = Schema.Struct({
-  risk: Schema.optional(RiskInstrument.RiskLevel),
-  after: Schema.optional(Cursor.Cursor),
-})
-export type CasesSearch = typeof CasesSearch.Type
 
 const levels = RiskInstrument.RiskLevel.literals
 

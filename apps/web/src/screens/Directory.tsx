@@ -5,14 +5,10 @@
 import { ServiceType } from "@bashke/referral"
 import { useQuery } from "@tanstack/react-query"
 import { useNavigate } from "@tanstack/react-router"
-import { Schema } from "effect"
 import { Loaded } from "../Loading"
+import type { DirectorySearch } from "../Search"
 import { useApi } from "../Session"
 import { type MessageKey, usePageTitle, useText } from "../Text"
-
-/** The search of `/directory`: the service type. */
-export const DirectorySearch = Schema.Struct({ type: Schema.optional(ServiceType.ServiceType) })
-export type DirectorySearch = typeof DirectorySearch.Type
 
 const typeKey = (type: string) => `referral.service-type.${type}` as MessageKey
 

@@ -1,6 +1,5 @@
 /** The sign-in form: on its own page, or inside the session-expired dialog. */
 import { type FormEvent, useId, useState } from "react"
-import { Button } from "react-aria-components"
 import { useSession } from "../Session"
 import { usePageTitle, useText } from "../Text"
 
@@ -53,9 +52,9 @@ export const SignIn = ({ embedded = false }: { readonly embedded?: boolean }) =>
             </p>
           )}
         </div>
-        <Button type="submit" className="button primary" isDisabled={pending}>
+        <button type="submit" className="button primary" disabled={pending}>
           {t("web.sign-in.submit")}
-        </Button>
+        </button>
       </form>
     </section>
   )
