@@ -48,6 +48,7 @@ import * as PluginRuntime from "./plugins/PluginRuntime"
 import * as RequestFingerprint from "./RequestFingerprint"
 import { routes } from "./Routes"
 import * as Services from "./Services"
+import * as WebFiles from "./WebFiles"
 
 export { ConfigInvalid } from "./GatewaySettings"
 
@@ -64,6 +65,8 @@ export interface ServerOptions {
   readonly env?: Readonly<Record<string, string | undefined>>
   /** Who notifications reach, when not the default binding (`Services.RecipientsLayer`). */
   readonly recipients?: Services.RecipientsLayer
+  /** The web app's build directory, served at `/`; `BASHKE_WEB_ROOT` by default, none when unset. */
+  readonly webRoot?: string
 }
 
 /**
@@ -332,8 +335,10 @@ export const start = async (options: ServerOptions = {}): Promise<Running> => {
       : undefined
     if (scheduler !== undefined) closers.push(scheduler.close)
     const run: App.Runner = (effect) => runtime.runPromiseExit(effect)
+    const webRoot = options.webRoot ?? env.BASHKE_WEB_ROOT
     const app = App.make({
       run: plugins === undefined ? run : plugins.runner(run),
+      ...(webRoot === undefined || webRoot === "" ? {} : { web: WebFiles.fromDirectory(webRoot) }),
       ...(plugins === undefined ? {} : { plugins: { dispatch: plugins.dispatch }, health: plugins.health }),
       fingerprint,
       routes,
