@@ -19,14 +19,16 @@
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs"
 import { dirname, join, resolve } from "node:path"
+import { SignInLinks } from "@bashke/identity"
 import type { Id } from "@bashke/kernel"
 import { DatabaseUrl, Migrations } from "@bashke/persistence"
 import { Database } from "@bashke/persistence/node"
 import { BlindIndex, Vault } from "@bashke/security"
 import { serve } from "@hono/node-server"
-import { ConfigProvider, Effect, Layer, ManagedRuntime } from "effect"
+import { ConfigProvider, Duration, Effect, Layer, ManagedRuntime } from "effect"
 import { ApiTokens } from "./ApiTokens"
 import * as App from "./App"
+import { seedPeople } from "./demo/PeopleDemo"
 import { seed } from "./demo/Seed"
 import { principal } from "./demo/World"
 import { migrationPlan } from "./MigrationPlan"
@@ -55,10 +57,19 @@ export interface ServerOptions {
 export interface Running {
   readonly url: string
   readonly tokens: Readonly<Record<string, string>>
+  /**
+   * With the demo: a one-time sign-in link per demo person (8 hours), for the
+   * web app's `/sign-in` page, which posts the fragment's token to
+   * `POST /v1/sign-in/link`.
+   */
+  readonly signInLinks: Readonly<Record<string, string>>
   readonly mechanismId?: Id.MechanismId
   readonly seeded: boolean
   readonly close: () => Promise<void>
 }
+
+/** How long the demo's printed sign-in links last: a working day. */
+const demoLinkLifetime = Duration.hours(8)
 
 const keyBytes = () => btoa(String.fromCharCode(...crypto.getRandomValues(new Uint8Array(32))))
 
@@ -169,6 +180,8 @@ export const start = async (options: ServerOptions = {}): Promise<Running> => {
     fingerprint,
     routes,
     corsOrigins,
+    // BASHKE_PUBLIC_ORIGIN, checked with the notification settings: browsers' requests come from there.
+    publicOrigin: new URL(notifications.email.publicUrl).origin,
     rateLimit: { perMinute, burst: Math.max(1, Math.ceil(perMinute / 5)) },
     ...(options.log === undefined ? {} : { log: options.log }),
   })
@@ -179,9 +192,28 @@ export const start = async (options: ServerOptions = {}): Promise<Running> => {
   })
   const address = server.address()
   const actualPort = typeof address === "object" && address !== null ? address.port : port
+  const url = `http://${host}:${actualPort}`
+  const signInLinks: Record<string, string> = {}
+  if (options.demo === true && mechanismId !== undefined) {
+    const demoMechanism = mechanismId
+    const secrets = await runtime.runPromise(
+      Effect.gen(function* () {
+        // A demo seeded before people existed gets them now.
+        const people = yield* seedPeople(demoMechanism)
+        const links = yield* SignInLinks.SignInLinks
+        const issued: Array<readonly [string, string]> = []
+        for (const [name, id] of Object.entries(people))
+          issued.push([name, yield* links.issue(id, "sign-in", demoLinkLifetime)])
+        return issued
+      }),
+    )
+    // The token rides in the fragment, which no server, proxy or log sees.
+    for (const [name, secret] of secrets) signInLinks[name] = `${url}/sign-in#token=${secret}`
+  }
   return {
-    url: `http://${host}:${actualPort}`,
+    url,
     tokens,
+    signInLinks,
     ...(mechanismId === undefined ? {} : { mechanismId }),
     seeded,
     close: async () => {
