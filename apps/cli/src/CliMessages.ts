@@ -123,6 +123,16 @@ export const cliMessages = Catalogue.make({
     "sr-Latn": "  token za {who} u demonstraciji: {token}",
     en: "  token for the demo {who}: {token}",
   },
+  "cli.start.sign-in": {
+    sq: "Hyni si njëri nga njerëzit e demonstrimit (lidhje njëpërdorimëshe, 8 orë):",
+    "sr-Latn": "Prijavite se kao jedna od osoba iz demonstracije (jednokratne veze, 8 sati):",
+    en: "Sign in as one of the demo's people (one-time links, 8 hours):",
+  },
+  "cli.start.sign-in-link": {
+    sq: "  {who}: {link}",
+    "sr-Latn": "  {who}: {link}",
+    en: "  {who}: {link}",
+  },
   "cli.start.try": {
     sq: "Provoni:",
     "sr-Latn": "Probajte:",

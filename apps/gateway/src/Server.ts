@@ -29,15 +29,17 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs"
 import type { Server as HttpServer, IncomingMessage, ServerResponse } from "node:http"
 import { dirname, join, resolve } from "node:path"
+import { SignInLinks } from "@bashke/identity"
 import type { Id } from "@bashke/kernel"
 import { DatabaseUrl, Migrations } from "@bashke/persistence"
 import { Database } from "@bashke/persistence/node"
 import { BlindIndex, Vault } from "@bashke/security"
 import { createAdaptorServer } from "@hono/node-server"
-import { ConfigProvider, Effect, Layer, ManagedRuntime } from "effect"
+import { ConfigProvider, Duration, Effect, Layer, ManagedRuntime } from "effect"
 import { ApiTokens } from "./ApiTokens"
 import * as App from "./App"
 import * as DemoDatabase from "./demo/DemoDatabase"
+import { seedPeople } from "./demo/PeopleDemo"
 import { principal } from "./demo/World"
 import * as GatewaySettings from "./GatewaySettings"
 import { migrationPlan } from "./MigrationPlan"
@@ -79,6 +81,12 @@ export type DemoOutcome = "seeded" | "existing" | "not-a-demo-database" | "off"
 export interface Running {
   readonly url: string
   readonly tokens: Readonly<Record<string, string>>
+  /**
+   * With the demo: a one-time sign-in link per demo person (8 hours), for the
+   * web app's `/sign-in` page, which posts the fragment's token to
+   * `POST /v1/sign-in/link`.
+   */
+  readonly signInLinks: Readonly<Record<string, string>>
   readonly mechanismId?: Id.MechanismId
   readonly seeded: boolean
   readonly demo: DemoOutcome
@@ -97,6 +105,9 @@ export class VaultKeysRequired extends Error {
 }
 
 type Env = GatewaySettings.Env
+
+/** How long the demo's printed sign-in links last: a working day. */
+const demoLinkLifetime = Duration.hours(8)
 
 const keyBytes = () => btoa(String.fromCharCode(...crypto.getRandomValues(new Uint8Array(32))))
 
@@ -343,14 +354,35 @@ export const start = async (options: ServerOptions = {}): Promise<Running> => {
       fingerprint,
       routes,
       corsOrigins: settings.corsOrigins,
+      // BASHKE_PUBLIC_ORIGIN, checked with the notification settings: browsers' requests come from there.
+      publicOrigin: new URL(settings.notifications.email.publicUrl).origin,
       rateLimit: settings.rateLimit,
       ...(options.log === undefined ? {} : { log: options.log }),
     })
     listening.serve((request, bindings) => app.fetch(request, bindings))
     const showDemo = demo === "seeded" || demo === "existing"
+    const url = `http://${settings.host}:${listening.port}`
+    const signInLinks: Record<string, string> = {}
+    if (showDemo && mechanismId !== undefined) {
+      const demoMechanism = mechanismId
+      const secrets = await runtime.runPromise(
+        Effect.gen(function* () {
+          // A demo seeded before people existed gets them now.
+          const people = yield* seedPeople(demoMechanism)
+          const links = yield* SignInLinks.SignInLinks
+          const issued: Array<readonly [string, string]> = []
+          for (const [name, id] of Object.entries(people))
+            issued.push([name, yield* links.issue(id, "sign-in", demoLinkLifetime)])
+          return issued
+        }),
+      )
+      // The token rides in the fragment, which no server, proxy or log sees.
+      for (const [name, secret] of secrets) signInLinks[name] = `${url}/sign-in#token=${secret}`
+    }
     return {
-      url: `http://${settings.host}:${listening.port}`,
+      url,
       tokens,
+      signInLinks,
       ...(showDemo && mechanismId !== undefined ? { mechanismId } : {}),
       seeded: demo === "seeded",
       demo,
