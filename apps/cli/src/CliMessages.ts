@@ -81,6 +81,11 @@ export const cliMessages = Catalogue.make({
     "sr-Latn": "Bashkë radi na {url} (opis API-ja: {url}/docs)",
     en: "Bashkë is serving on {url} (API description: {url}/docs)",
   },
+  "cli.start.web": {
+    sq: "Aplikacioni në shfletues: {url}",
+    "sr-Latn": "Aplikacija u pregledaču: {url}",
+    en: "The app in a browser: {url}",
+  },
   "cli.start.seeded": {
     sq: "Të dhënat e demonstrimit u mbollën: mekanizmi i Gjilanit, me emra të trilluar.",
     "sr-Latn": "Demonstracioni podaci su uneti: mehanizam Gnjilana, sa izmišljenim imenima.",
@@ -117,6 +122,16 @@ export const cliMessages = Catalogue.make({
     sq: "  token për {who} në demonstrim: {token}",
     "sr-Latn": "  token za {who} u demonstraciji: {token}",
     en: "  token for the demo {who}: {token}",
+  },
+  "cli.start.sign-in": {
+    sq: "Hyni si njëri nga njerëzit e demonstrimit (lidhje njëpërdorimëshe, 8 orë):",
+    "sr-Latn": "Prijavite se kao jedna od osoba iz demonstracije (jednokratne veze, 8 sati):",
+    en: "Sign in as one of the demo's people (one-time links, 8 hours):",
+  },
+  "cli.start.sign-in-link": {
+    sq: "  {who}: {link}",
+    "sr-Latn": "  {who}: {link}",
+    en: "  {who}: {link}",
   },
   "cli.start.try": {
     sq: "Provoni:",

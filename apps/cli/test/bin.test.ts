@@ -58,6 +58,22 @@ describe("bashke", () => {
       expect(response.status).toBe(200)
       const page = (await response.json()) as { items: Array<{ reference: string }> }
       expect(page.items.map((item) => item.reference)).toContain("GJI-2026-0001")
+      // Each demo person has a one-time sign-in link for the web app's page.
+      expect(out).toContain("Sign in as one of the demo's people")
+      const link = new RegExp(`  coordinator: (${server}/sign-in#token=(bsl_[\\w-]+))`).exec(out)
+      expect(link).not.toBeNull()
+      const signIn = () =>
+        fetch(`${server}/v1/sign-in/link`, {
+          method: "POST",
+          headers: { origin: server as string, "x-bashke-request": "1", "content-type": "application/json" },
+          body: JSON.stringify({ token: link?.[2] }),
+        })
+      const signedIn = await signIn()
+      expect(signedIn.status).toBe(200)
+      const cookie = (signedIn.headers.get("set-cookie") ?? "").split(";")[0] as string
+      const me = await fetch(`${server}/v1/me`, { headers: { cookie } })
+      expect(await me.json()).toMatchObject({ displayName: "Vjosa Rexhepi", roles: ["coordinator"] })
+      expect((await signIn()).status).toBe(401)
     } finally {
       child.kill("SIGTERM")
     }

@@ -5,6 +5,7 @@
  */
 import { actionPlanMigrations } from "@bashke/action-plan"
 import { caseMigrations } from "@bashke/case"
+import { identityMigrations } from "@bashke/identity"
 import { mechanismMigrations } from "@bashke/mechanism"
 import { meetingMigrations } from "@bashke/meeting"
 import { notificationMigrations } from "@bashke/notifications"
@@ -18,6 +19,7 @@ import { gatewayPluginMigrations } from "./plugins/PluginMigrations"
 export const migrationPlan: ReadonlyArray<Migrations.MigrationSet> = [
   persistenceMigrations,
   securityMigrations,
+  identityMigrations,
   mechanismMigrations,
   meetingMigrations,
   caseMigrations,

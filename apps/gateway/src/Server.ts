@@ -29,16 +29,18 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs"
 import type { Server as HttpServer, IncomingMessage, ServerResponse } from "node:http"
 import { dirname, join, resolve } from "node:path"
+import { SignInLinks } from "@bashke/identity"
 import type { Id } from "@bashke/kernel"
 import { DatabaseUrl, Migrations } from "@bashke/persistence"
 import { Database } from "@bashke/persistence/node"
 import { BlindIndex, Vault } from "@bashke/security"
 import { createAdaptorServer } from "@hono/node-server"
 import { getConnInfo } from "@hono/node-server/conninfo"
-import { ConfigProvider, Effect, Layer, ManagedRuntime } from "effect"
+import { ConfigProvider, Duration, Effect, Layer, ManagedRuntime } from "effect"
 import { ApiTokens } from "./ApiTokens"
 import * as App from "./App"
 import * as DemoDatabase from "./demo/DemoDatabase"
+import { seedPeople } from "./demo/PeopleDemo"
 import { principal } from "./demo/World"
 import * as GatewaySettings from "./GatewaySettings"
 import { migrationPlan } from "./MigrationPlan"
@@ -49,6 +51,7 @@ import * as PluginRuntime from "./plugins/PluginRuntime"
 import * as RequestFingerprint from "./RequestFingerprint"
 import { routes } from "./Routes"
 import * as Services from "./Services"
+import * as WebFiles from "./WebFiles"
 
 export { ConfigInvalid } from "./GatewaySettings"
 
@@ -65,6 +68,8 @@ export interface ServerOptions {
   readonly env?: Readonly<Record<string, string | undefined>>
   /** Who notifications reach, when not the default binding (`Services.RecipientsLayer`). */
   readonly recipients?: Services.RecipientsLayer
+  /** The web app's build directory, served at `/`; `BASHKE_WEB_ROOT` by default, none when unset. */
+  readonly webRoot?: string
 }
 
 /**
@@ -77,6 +82,12 @@ export type DemoOutcome = "seeded" | "existing" | "not-a-demo-database" | "off"
 export interface Running {
   readonly url: string
   readonly tokens: Readonly<Record<string, string>>
+  /**
+   * With the demo: a one-time sign-in link per demo person (8 hours), for the
+   * web app's `/sign-in` page, which posts the fragment's token to
+   * `POST /v1/sign-in/link`.
+   */
+  readonly signInLinks: Readonly<Record<string, string>>
   readonly mechanismId?: Id.MechanismId
   readonly seeded: boolean
   readonly demo: DemoOutcome
@@ -95,6 +106,9 @@ export class VaultKeysRequired extends Error {
 }
 
 type Env = GatewaySettings.Env
+
+/** How long the demo's printed sign-in links last: a working day. */
+const demoLinkLifetime = Duration.hours(8)
 
 const keyBytes = () => btoa(String.fromCharCode(...crypto.getRandomValues(new Uint8Array(32))))
 
@@ -331,12 +345,16 @@ export const start = async (options: ServerOptions = {}): Promise<Running> => {
       : undefined
     if (scheduler !== undefined) closers.push(scheduler.close)
     const run: App.Runner = (effect) => runtime.runPromiseExit(effect)
+    const webRoot = options.webRoot ?? env.BASHKE_WEB_ROOT
     const app = App.make({
       run: plugins === undefined ? run : plugins.runner(run),
+      ...(webRoot === undefined || webRoot === "" ? {} : { web: WebFiles.fromDirectory(webRoot) }),
       ...(plugins === undefined ? {} : { plugins: { dispatch: plugins.dispatch }, health: plugins.health }),
       fingerprint,
       routes,
       corsOrigins: settings.corsOrigins,
+      // BASHKE_PUBLIC_ORIGIN, checked with the notification settings: browsers' requests come from there.
+      publicOrigin: new URL(settings.notifications.email.publicUrl).origin,
       rateLimit: settings.rateLimit,
       // The socket's peer: this server is the edge (a proxy in front would need its header trusted explicitly).
       clientAddress: (c) => getConnInfo(c).remote.address,
@@ -344,9 +362,28 @@ export const start = async (options: ServerOptions = {}): Promise<Running> => {
     })
     listening.serve((request, bindings) => app.fetch(request, bindings))
     const showDemo = demo === "seeded" || demo === "existing"
+    const url = `http://${settings.host}:${listening.port}`
+    const signInLinks: Record<string, string> = {}
+    if (showDemo && mechanismId !== undefined) {
+      const demoMechanism = mechanismId
+      const secrets = await runtime.runPromise(
+        Effect.gen(function* () {
+          // A demo seeded before people existed gets them now.
+          const people = yield* seedPeople(demoMechanism)
+          const links = yield* SignInLinks.SignInLinks
+          const issued: Array<readonly [string, string]> = []
+          for (const [name, id] of Object.entries(people))
+            issued.push([name, yield* links.issue(id, "sign-in", demoLinkLifetime)])
+          return issued
+        }),
+      )
+      // The token rides in the fragment, which no server, proxy or log sees.
+      for (const [name, secret] of secrets) signInLinks[name] = `${url}/sign-in#token=${secret}`
+    }
     return {
-      url: `http://${settings.host}:${listening.port}`,
+      url,
       tokens,
+      signInLinks,
       ...(showDemo && mechanismId !== undefined ? { mechanismId } : {}),
       seeded: demo === "seeded",
       demo,
