@@ -80,6 +80,38 @@ describe("bashke", () => {
     expect(await exited).toBe(0)
   })
 
+  it("start on a database the demo did not make, without BASHKE_VAULT_KEYS: one line naming it, no demo keys", () => {
+    const url = `sqlite:${join(dir, "real", "bashke.db")}`
+    const created = bashke(["token", "create", "--role", "administrator", "--label", "operator"], {
+      BASHKE_DATABASE_URL: url,
+    })
+    expect(created.status).toBe(0)
+    const result = bashke(["start"], {
+      BASHKE_DATABASE_URL: url,
+      PORT: "0",
+      BASHKE_VAULT_KEYS: "",
+      BASHKE_BLIND_INDEX_KEY: "",
+    })
+    expect(result.status).toBe(1)
+    expect(result.stderr.trim().split("\n")).toEqual([
+      "bashke did not start: this database is not the demo's, so it needs BASHKE_VAULT_KEYS (see the README).",
+    ])
+    expect(result.stdout).not.toContain("bsk_")
+    expect(existsSync(join(dir, "real", "demo-keys.json"))).toBe(false)
+  })
+
+  it("a malformed setting stops start naming the variable in the operator's language, creating nothing", () => {
+    const empty = mkdtempSync(join(dir, "rate-"))
+    const result = spawnSync(process.execPath, ["--import", tsx, bin, "start"], {
+      cwd: empty,
+      encoding: "utf8",
+      env: { ...process.env, BASHKE_LOCALE: "sq", BASHKE_RATE_LIMIT_PER_MINUTE: "abc" },
+    })
+    expect(result.status).toBe(1)
+    expect(result.stderr).toContain("bashke nuk u nis: BASHKE_RATE_LIMIT_PER_MINUTE")
+    expect(readdirSync(empty)).toEqual([])
+  })
+
   it("token create prints a working secret once; list never shows it; revoke ends it", () => {
     const url = `sqlite:${join(dir, "tokens", "bashke.db")}`
     const mechanism = "01KC0000000000000000000001"

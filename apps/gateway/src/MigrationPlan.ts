@@ -13,7 +13,7 @@ import { type Migrations, persistenceMigrations } from "@bashke/persistence"
 import { pluginSdkMigrations } from "@bashke/plugin-sdk"
 import { referralMigrations } from "@bashke/referral"
 import { securityMigrations } from "@bashke/security"
-import { gatewayMigrations } from "./ApiTokens"
+import { gatewayMigrations } from "./GatewayMigrations"
 import { gatewayPluginMigrations } from "./plugins/PluginMigrations"
 
 export const migrationPlan: ReadonlyArray<Migrations.MigrationSet> = [

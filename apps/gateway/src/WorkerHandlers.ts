@@ -37,6 +37,7 @@ import { Cause, ConfigProvider, Effect, Layer, ManagedRuntime, Option, Runtime }
 import * as App from "./App"
 import { migrationPlan } from "./MigrationPlan"
 import * as NotificationSettings from "./NotificationSettings"
+import * as OidcSettings from "./OidcSettings"
 import * as Problem from "./Problem"
 import * as PluginConfig from "./plugins/PluginConfig"
 import * as PluginHostRuntime from "./plugins/PluginHostRuntime"
@@ -55,6 +56,11 @@ export interface WorkerEnv extends WorkersStore.StoreBindings {
   readonly BASHKE_RATE_LIMIT_PER_MINUTE?: string
   readonly BASHKE_SCHEDULER?: string
   readonly BASHKE_PUBLIC_ORIGIN?: string
+  readonly BASHKE_OIDC_ISSUER?: string
+  readonly BASHKE_OIDC_AUDIENCE?: string
+  readonly BASHKE_OIDC_JWKS_URL?: string
+  readonly BASHKE_OIDC_MAX_LIFETIME?: string
+  readonly BASHKE_OIDC_ALGORITHMS?: string
 }
 
 /** The part of the Worker's execution context the entry uses. */
@@ -112,6 +118,7 @@ const build = async (env: WorkerEnv, store: WorkersStore.WorkersStore, generated
   const strings = stringsOf(env)
   // Email is off on Workers whatever BASHKE_SMTP_URL says: no mailer is provided.
   const notifications = NotificationSettings.readConfig(Object.fromEntries(strings))
+  const oidc = OidcSettings.read(Object.fromEntries(strings))
   const keys = Services.keysFromConfig.pipe(Layer.provide(Layer.setConfigProvider(ConfigProvider.fromMap(strings))))
   const runtime = ManagedRuntime.make(Services.layer(keys).pipe(Layer.provideMerge(store.layer), Layer.orDie))
   let plugins: PluginHostRuntime.RunningPlugins | undefined
@@ -133,6 +140,8 @@ const build = async (env: WorkerEnv, store: WorkersStore.WorkersStore, generated
     routes,
     readOnly: store.readOnly,
     corsOrigins: (env.BASHKE_CORS_ORIGINS ?? "").split(",").filter((origin) => origin.length > 0),
+    ...Option.match(oidc, { onNone: () => ({}), onSome: (settings) => ({ oidc: OidcSettings.toOidc(settings) }) }),
+    publicOrigin: new URL(notifications.email.publicUrl).origin,
     rateLimit: { perMinute, burst: Math.max(1, Math.ceil(perMinute / 5)) },
     log,
   })

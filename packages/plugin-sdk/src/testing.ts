@@ -12,7 +12,10 @@
  * @since 0.1.0
  */
 export * as FakeCapabilities from "./FakeCapabilities"
-
+/**
+ * @since 0.1.0
+ */
+export * as NoticesContract from "./NoticesContract"
 /**
  * @since 0.1.0
  */

@@ -1,9 +1,9 @@
-import { checkNotificationSettings, start } from "@bashke/gateway/server"
+import { ConfigInvalid, checkSettings, start, VaultKeysRequired } from "@bashke/gateway/server"
 import { Catalogue } from "@bashke/kernel"
+import { DatabaseUrl } from "@bashke/persistence"
 import { Console, Effect } from "effect"
+import { cliMessages } from "../CliMessages"
 import * as Command from "../Command"
-import { withDatabase } from "../Database"
-import { migrate } from "../Migrate"
 
 const messages = Catalogue.make({
   "cli.start.summary": {
@@ -31,11 +31,30 @@ export const command = Command.make({
   serves: true,
   run: (input) =>
     Effect.gen(function* () {
-      // Settings first: a malformed one stops the command before anything is migrated.
-      yield* Effect.try({ try: () => checkNotificationSettings(), catch: (error) => error })
-      yield* withDatabase(input.locale, migrate(input.locale))
-      const running = yield* Effect.promise(() => start({ demo: !input.has("no-demo") }))
+      // Why a start stopped, in the operator's words; anything else is a failure the runner explains.
+      const refused = (error: unknown): Effect.Effect<never, Command.Stop | unknown> =>
+        error instanceof ConfigInvalid
+          ? input.stop("cli.setting-invalid", { variable: error.variable, accepted: error.accepted })
+          : error instanceof VaultKeysRequired
+            ? input.stop("cli.start.keys-required", { variable: error.variable })
+            : (error as { code?: unknown }).code === "EADDRINUSE"
+              ? input.stop("cli.start.port-busy", { port: process.env.PORT ?? "8787" })
+              : Effect.fail(error)
+      // Settings first: a malformed one stops the command before anything is bound or opened.
+      const settings = yield* Effect.try({ try: () => checkSettings(), catch: (error) => error }).pipe(
+        Effect.catchAll(refused),
+      )
+      yield* Console.log(
+        Catalogue.format(cliMessages, input.locale, "cli.database", {
+          database: DatabaseUrl.describe(Effect.runSync(DatabaseUrl.decode(settings.databaseUrl))),
+        }),
+      )
+      const running = yield* Effect.tryPromise({
+        try: () => start({ demo: !input.has("no-demo") }),
+        catch: (error) => error,
+      }).pipe(Effect.catchAll(refused))
       yield* input.say("cli.start.listening", { url: running.url })
+      if (running.demo === "not-a-demo-database") yield* input.say("cli.start.not-a-demo-database")
       if (running.mechanismId !== undefined) {
         yield* input.say(running.seeded ? "cli.start.seeded" : "cli.start.already-seeded")
         for (const [who, token] of Object.entries(running.tokens)) yield* input.say("cli.start.token", { who, token })

@@ -10,7 +10,7 @@
  * with `PluginLoader.staticImports(config.host)` and pass the modules to
  * `layer({ modules })`.
  */
-import type { CaseService } from "@bashke/case"
+import type { CaseRepository, CaseService } from "@bashke/case"
 import type { Id } from "@bashke/kernel"
 import type {
   IncidentImport,
@@ -22,6 +22,7 @@ import type {
   ReviewQueue,
 } from "@bashke/plugin-sdk"
 import { PluginHost, PluginLoader } from "@bashke/plugin-sdk"
+import type { ReferralRepository } from "@bashke/referral"
 import type { Vault } from "@bashke/security"
 import type { SqlClient } from "@effect/sql"
 import { Context, Effect, Layer } from "effect"
@@ -33,7 +34,13 @@ import * as ProtectionOrderSyncProvider from "./ProtectionOrderSyncProvider"
 import * as ReviewQueueProvider from "./ReviewQueueProvider"
 
 /** What the host and its capabilities need from the gateway's services. */
-export type Requirements = CaseService.CaseService | SqlClient.SqlClient | Vault.Vault | Id.IdGenerator
+export type Requirements =
+  | CaseService.CaseService
+  | CaseRepository.CaseRepository
+  | ReferralRepository.ReferralRepository
+  | SqlClient.SqlClient
+  | Vault.Vault
+  | Id.IdGenerator
 
 /** The capability services the gateway provides. */
 export type Capabilities =
