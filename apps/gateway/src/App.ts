@@ -391,6 +391,7 @@ export const make = (options: Options): Hono<Env> => {
       const input = { path: path.right, query: query.right, body: sent, expectedVersion }
       const cookie: SessionCookie.Service = {
         current: Option.fromNullable(sessionSecret),
+        clientAddress: SessionCookie.clientAddressOf(c.req.header("cf-connecting-ip"), c.env),
         set: (secret, maxAge) =>
           Effect.sync(() => {
             cookieChange = { _tag: "Set", secret, maxAge }
@@ -445,6 +446,8 @@ export const make = (options: Options): Hono<Env> => {
           }),
         )
       }
+      // A credential's answer (a session, recovery codes) is never kept by a cache.
+      if (route.credential === true) headers["cache-control"] = "no-store"
       return finish(withCookie(c.json(wire as object, route.success.status, headers)))
     })
   }

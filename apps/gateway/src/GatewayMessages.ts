@@ -174,6 +174,11 @@ export const gatewayMessages = Catalogue.make({
     "sr-Latn": "JWT nije verifikovan.",
     en: "The JWT could not be verified.",
   },
+  "gateway.jwt.lifetime": {
+    sq: "JWT duhet të ketë kohë skadimi dhe të mos zgjasë më shumë se sa lejon kjo instalim.",
+    "sr-Latn": "JWT mora imati vreme isteka i ne sme trajati duže nego što ova instalacija dozvoljava.",
+    en: "The JWT must have an expiry and last no longer than this installation allows.",
+  },
   "gateway.jwt.claims": {
     sq: "JWT nuk ka pretendimet që kërkon Bashkë (rolet, institucioni, mekanizmat).",
     "sr-Latn": "JWT nema tvrdnje koje Bashkë zahteva (uloge, institucija, mehanizmi).",

@@ -6,10 +6,11 @@
  * entry checks its settings with the same rules.
  */
 import { DatabaseUrl } from "@bashke/persistence"
-import { Duration, Effect, Either } from "effect"
+import { Duration, Effect, Either, type Option } from "effect"
 import * as ApiTokens from "./ApiTokens"
 import * as NotificationSettings from "./NotificationSettings"
 import { ConfigInvalid, durationOf } from "./NotificationSettings"
+import * as OidcSettings from "./OidcSettings"
 import type * as RateLimit from "./RateLimit"
 
 export { ConfigInvalid }
@@ -24,6 +25,8 @@ export interface Settings {
   readonly rateLimit: RateLimit.Settings
   readonly tokenLifetimes: ApiTokens.Lifetimes
   readonly notifications: NotificationSettings.Config
+  /** Bearer JWTs from an identity provider (`BASHKE_OIDC_*`); none when unset. */
+  readonly oidc: Option.Option<OidcSettings.Settings>
 }
 
 const set = (value: string | undefined): string | undefined =>
@@ -92,5 +95,6 @@ export const read = (
     rateLimit: rateLimitOf(env),
     tokenLifetimes: tokenLifetimesOf(env),
     notifications,
+    oidc: OidcSettings.read(env),
   }
 }

@@ -36,7 +36,7 @@ import { Database } from "@bashke/persistence/node"
 import { BlindIndex, Vault } from "@bashke/security"
 import { createAdaptorServer } from "@hono/node-server"
 import { getConnInfo } from "@hono/node-server/conninfo"
-import { ConfigProvider, Duration, Effect, Layer, ManagedRuntime } from "effect"
+import { ConfigProvider, Duration, Effect, Layer, ManagedRuntime, Option } from "effect"
 import { ApiTokens } from "./ApiTokens"
 import * as App from "./App"
 import * as DemoDatabase from "./demo/DemoDatabase"
@@ -46,6 +46,7 @@ import * as GatewaySettings from "./GatewaySettings"
 import { migrationPlan } from "./MigrationPlan"
 import * as NotificationScheduler from "./NotificationScheduler"
 import * as NotificationSettings from "./NotificationSettings"
+import * as OidcSettings from "./OidcSettings"
 import * as Problem from "./Problem"
 import * as PluginRuntime from "./plugins/PluginRuntime"
 import * as RequestFingerprint from "./RequestFingerprint"
@@ -299,6 +300,8 @@ export const start = async (options: ServerOptions = {}): Promise<Running> => {
     closers.push(opened.close)
 
     const tokens: Record<string, string> = {}
+    const signInLinks: Record<string, string> = {}
+    const url = `http://${settings.host}:${listening.port}`
     let mechanismId: Id.MechanismId | undefined
     let demo: DemoOutcome = demoAsked ? "not-a-demo-database" : "off"
     if (demoAsked && opened.state === "empty") {
@@ -327,6 +330,20 @@ export const start = async (options: ServerOptions = {}): Promise<Running> => {
           )
           tokens[name] = issued.token
         }
+        const demoMechanism = mechanismId
+        const secrets = await runtime.runPromise(
+          Effect.gen(function* () {
+            // A demo seeded before people existed gets them now.
+            const people = yield* seedPeople(demoMechanism)
+            const links = yield* SignInLinks.SignInLinks
+            const issued: Array<readonly [string, string]> = []
+            for (const [name, id] of Object.entries(people))
+              issued.push([name, yield* links.issue(id, "sign-in", demoLinkLifetime)])
+            return issued
+          }),
+        )
+        // The token rides in the fragment, which no server, proxy or log sees.
+        for (const [name, secret] of secrets) signInLinks[name] = `${url}/sign-in#token=${secret}`
       }
     }
 
@@ -353,6 +370,7 @@ export const start = async (options: ServerOptions = {}): Promise<Running> => {
       fingerprint,
       routes,
       corsOrigins: settings.corsOrigins,
+      ...Option.match(settings.oidc, { onNone: () => ({}), onSome: (oidc) => ({ oidc: OidcSettings.toOidc(oidc) }) }),
       // BASHKE_PUBLIC_ORIGIN, checked with the notification settings: browsers' requests come from there.
       publicOrigin: new URL(settings.notifications.email.publicUrl).origin,
       rateLimit: settings.rateLimit,

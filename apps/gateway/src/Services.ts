@@ -19,7 +19,7 @@ import {
   type Signatories,
   SqlOpenCases,
 } from "@bashke/case"
-import { People, Sessions, SignInLinks } from "@bashke/identity"
+import { Credentials, People, Sessions, SignInLinks } from "@bashke/identity"
 import { Id } from "@bashke/kernel"
 import {
   type Institutions,
@@ -60,6 +60,8 @@ export type GatewayServices =
   | People.People
   | Sessions.Sessions
   | SignInLinks.SignInLinks
+  | Credentials.Credentials
+  | Throttle.Throttle
   | ApiTokens
   | Throttle.Throttle
   | MechanismService.MechanismService
@@ -135,10 +137,13 @@ export const layer = (
 ): Layer.Layer<Exclude<GatewayServices, SqlClient.SqlClient>, ConfigError.ConfigError, SqlClient.SqlClient> => {
   const foundation = Layer.mergeAll(keys, Id.layer, options.throttle ?? throttleByDialect)
   const audit = AuditLog.layer.pipe(Layer.provideMerge(foundation))
-  const identity = Layer.merge(Sessions.layerSql, SignInLinks.layerSql).pipe(
-    Layer.provideMerge(People.layerSql),
-    Layer.provideMerge(audit),
-  )
+  // Sign-in throttles in the store: every instance over it counts the same failures.
+  const identity = Layer.mergeAll(
+    Sessions.layerSql,
+    SignInLinks.layerSql,
+    Credentials.layerSql,
+    Throttle.layerSql,
+  ).pipe(Layer.provideMerge(People.layerSql), Layer.provideMerge(audit))
   const mechanism = Layer.merge(MechanismService.layerSql, SqlInstitutionStore.layer).pipe(Layer.provideMerge(identity))
   const kase = CaseService.layerSql().pipe(Layer.provideMerge(Ports.signatories), Layer.provideMerge(mechanism))
   const referral = ReferralService.layerSql.pipe(Layer.provideMerge(Ports.caseFacts), Layer.provideMerge(kase))

@@ -10,6 +10,13 @@
  */
 
 /**
+ * Passwords and second factors.
+ *
+ * @since 0.1.0
+ */
+export * as Credentials from "./Credentials"
+
+/**
  * Roles per mechanism, and the principal they make.
  *
  * @since 0.1.0
@@ -29,7 +36,12 @@ export * from "./IdentityMessages"
  * @since 0.1.0
  */
 export * from "./IdentityMigrations"
-
+/**
+ * Password hashing (argon2id).
+ *
+ * @since 0.1.0
+ */
+export * as Password from "./Password"
 /**
  * The people's store.
  *
@@ -85,3 +97,10 @@ export * as SignInLink from "./SignInLink"
  * @since 0.1.0
  */
 export * as SignInLinks from "./SignInLinks"
+
+/**
+ * Time-based one-time codes.
+ *
+ * @since 0.1.0
+ */
+export * as Totp from "./Totp"
