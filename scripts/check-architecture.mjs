@@ -70,6 +70,14 @@ for (const ws of workspaces) {
       if (target !== undefined && target !== ws.name && !rule.allow.includes(target))
         breaches.push(`packages/${ws.name}/package.json: ${ws.name} may not depend on ${name} at run time`)
     }
+    // A consumer of a pure model installs no database driver: a package whose
+    // entries reach a driver (persistence's /node and /pg, the test kits) asks
+    // for it as an optional peer, so only those who use that entry install it.
+    for (const name of Object.keys({ ...manifest.dependencies }).filter((each) => drivers.includes(each)))
+      breaches.push(`packages/${ws.name}/package.json: the driver ${name} is a dependency (make it an optional peer)`)
+    for (const name of Object.keys({ ...manifest.peerDependencies }).filter((each) => drivers.includes(each)))
+      if (manifest.peerDependenciesMeta?.[name]?.optional !== true)
+        breaches.push(`packages/${ws.name}/package.json: the driver ${name} is a required peer (make it optional)`)
   }
   for (const file of sourceFiles(join(ws.path, "src"))) {
     const text = readFileSync(file, "utf8")

@@ -10,8 +10,6 @@
  * // … run the plugin with fakes.layer …
  * expect(fakes.recorded.incidents).toHaveLength(1)
  * ```
- *
- * @since 0.1.0
  */
 import { Errors, Id } from "@bashke/kernel"
 import {
@@ -29,8 +27,6 @@ type PluginIdentity = Identity.PluginIdentity
 /**
  * How the fakes answer. Each answer may be replaced to simulate the host's
  * refusals (return an Effect that fails with a kernel error).
- *
- * @since 0.1.0
  */
 export interface Answers {
   /** The person match for a query; `NoMatch` by default. */
@@ -45,8 +41,6 @@ export interface Answers {
 
 /**
  * What the fakes were asked, in order. Each entry names the calling plugin.
- *
- * @since 0.1.0
  */
 export interface Recorded {
   /** Incidents as they now stand, one per `(plugin, source, recordId)`. */
@@ -77,8 +71,6 @@ export interface Recorded {
 
 /**
  * Every capability provider the fakes implement.
- *
- * @since 0.1.0
  */
 export type Providers =
   | IncidentImport.IncidentImport
@@ -90,14 +82,9 @@ export type Providers =
 /**
  * What resolving a review item attached to the case: the incident or the
  * order its proposal wrote, or nothing (an item without a proposal).
- *
- * @since 0.1.0
  */
 export type Attached = { readonly incidentId: Id.IncidentId } | { readonly orderId: Id.ProtectionOrderId } | undefined
 
-/**
- * @since 0.1.0
- */
 export interface Fakes {
   readonly recorded: Recorded
   readonly layer: Layer.Layer<Providers>
@@ -119,8 +106,6 @@ const fakeId = (n: number): string => Id.ulidAt(Date.UTC(2026, 0, 1) + n, new Ui
 
 /**
  * New fakes with empty records.
- *
- * @since 0.1.0
  */
 export const make = (answers: Answers = {}): Fakes => {
   const incidents = new Map<

@@ -4,16 +4,8 @@
  * record what the plugin asked (`FakeCapabilities`), and the signing of
  * webhook calls. Time is Effect's `TestClock` (`TestHost.advance`). Node
  * only: it brings SQLite through `@bashke/persistence/testing`.
- *
- * @since 0.1.0
  */
 
-/**
- * @since 0.1.0
- */
 export * as FakeCapabilities from "./FakeCapabilities"
 
-/**
- * @since 0.1.0
- */
 export * as TestHost from "./TestHost"
