@@ -79,9 +79,17 @@ for (const file of readdirSync(dist).filter((name) => /\.d\.c?ts$/.test(name))) 
     namespaces.some((prefix) => name.startsWith(prefix)) || generated.test(name) ? whole : `export ${keyword} ${name}`,
   )
   const leaked = [
-    ...[...text.matchAll(/^export (?:declare )?(?:interface|type|const|class|function|namespace) ([\w$]+)/gm)].map((m) => m[1]),
+    ...[...text.matchAll(/^export (?:declare )?(?:interface|type|const|class|function|namespace) ([\w$]+)/gm)].map(
+      (m) => m[1],
+    ),
     ...[...text.matchAll(/^export \{([^}]*)\};?$/gm)].flatMap((m) =>
-      m[1].split(",").map((entry) => entry.trim().split(/\s+as\s+/).pop().replace(/^type\s+/, "")),
+      m[1].split(",").map((entry) =>
+        entry
+          .trim()
+          .split(/\s+as\s+/)
+          .pop()
+          .replace(/^type\s+/, ""),
+      ),
     ),
   ].filter((name) => generated.test(name))
   if (leaked.length > 0) {

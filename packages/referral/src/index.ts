@@ -19,14 +19,13 @@ export * as ConsentWithdrawal from "./ConsentWithdrawal"
  */
 export * as Directory from "./Directory"
 /**
- * What the referrals of a mechanism waiting for an answer make due.
- */
-export * as DueReferrals from "./DueReferrals"
-
-/**
  * Who may write the service directory: an institution's own people, or an administrator.
  */
 export * as DirectoryPolicy from "./DirectoryPolicy"
+/**
+ * What the referrals of a mechanism waiting for an answer make due.
+ */
+export * as DueReferrals from "./DueReferrals"
 
 /**
  * A referral as FHIR R4 `ServiceRequest` and `Task`, with the status mapping.
