@@ -25,6 +25,11 @@ const rules = {
   referral: { allow: ["kernel", "persistence", "security", "case"] },
   reporting: { allow: ["kernel", "persistence", "security", ...domain] },
   "plugin-sdk": { allow: ["kernel", "persistence", "security"], deny: ["hono", ...drivers] },
+  // People, sessions and sign-in: a pure model with its SQL adapter, like a domain package.
+  identity: {
+    allow: ["kernel", "persistence", "security"],
+    deny: ["hono", "node:", ...drivers, "@bashke/persistence/node"],
+  },
   // The client speaks HTTP only: its types are generated from the gateway's
   // OpenAPI document at development time, so no server package reaches it.
   client: { allow: [], deny: ["node:", "hono", "@effect/sql", ...drivers] },

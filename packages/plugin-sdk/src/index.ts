@@ -14,6 +14,8 @@ export * as CircuitBreaker from "./CircuitBreaker"
 
 export * as DeadLetter from "./DeadLetter"
 
+export * as DirectoryCapacity from "./DirectoryCapacity"
+
 export * as Hooks from "./Hooks"
 
 export * as HostApi from "./HostApi"

@@ -6,6 +6,7 @@
  * only: it brings SQLite through `@bashke/persistence/testing`.
  */
 
+export * as CapacityContract from "./CapacityContract"
 export * as FakeCapabilities from "./FakeCapabilities"
-
+export * as NoticesContract from "./NoticesContract"
 export * as TestHost from "./TestHost"

@@ -228,6 +228,7 @@ export const DenyRule = Schema.Literal(
   "policy.perpetrator.protection-purpose-only",
   "policy.perpetrator.no-legal-basis",
   "policy.purpose.protection-perpetrator-only",
+  "policy.notice.purpose-unknown",
 ).annotations({ identifier: "PolicyDenyRule" })
 
 export type DenyRule = typeof DenyRule.Type
@@ -246,6 +247,7 @@ export const AllowReason = Schema.Literal(
   "policy.allow.break-glass-review",
   "policy.allow.consent-recording",
   "policy.allow.consent-confirmation",
+  "policy.allow.referral-receiver",
 ).annotations({ identifier: "PolicyAllowReason" })
 
 export type AllowReason = typeof AllowReason.Type

@@ -20,6 +20,8 @@ export * as BlindIndex from "./BlindIndex"
  */
 export * as BreakGlass from "./BreakGlass"
 
+export * as NoticePolicy from "./NoticePolicy"
+
 export * as Purpose from "./Purpose"
 
 export * as Rotation from "./Rotation"
