@@ -174,8 +174,15 @@ export const start = async (options: ServerOptions = {}): Promise<Running> => {
   })
   const port = options.port ?? Number(process.env.PORT ?? 8787)
   const host = options.host ?? process.env.HOST ?? "127.0.0.1"
-  const server = await new Promise<ReturnType<typeof serve>>((resolveServer) => {
+  // A port taken (EADDRINUSE) or denied (EACCES) rejects with Node's error, after what started is closed.
+  const server = await new Promise<ReturnType<typeof serve>>((resolveServer, rejectServer) => {
     const listening = serve({ fetch: app.fetch, port, hostname: host }, () => resolveServer(listening))
+    listening.once("error", rejectServer)
+  }).catch(async (error: unknown) => {
+    await scheduler?.close()
+    await plugins?.close()
+    await runtime.dispose()
+    throw error
   })
   const address = server.address()
   const actualPort = typeof address === "object" && address !== null ? address.port : port
