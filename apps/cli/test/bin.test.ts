@@ -157,7 +157,7 @@ describe("bashke", () => {
     expect(role.stderr.trim().split("\n")).toEqual([
       "Invalid token request: --role accepts coordinator, case-worker, member-representative, national-coordinator, administrator, auditor.",
     ])
-  })
+  }, 240_000)
 
   it("an empty token list says so, and a wrong request creates no database", () => {
     const url = `sqlite:${join(dir, "no-tokens", "bashke.db")}`
@@ -224,7 +224,7 @@ describe("bashke", () => {
     expect(keyless.stderr).toMatch(/BASHKE_(VAULT_KEYS|BLIND_INDEX_KEY)/)
     expect(keyless.stderr).not.toMatch(/FiberFailure|\n\s+at /)
     expect(keyless.stderr.trim().split("\n")).toHaveLength(1)
-  })
+  }, 240_000)
 
   it("speaks the operator's language", () => {
     const result = bashke(["help"], { BASHKE_LOCALE: "sr-Cyrl" })
