@@ -22,6 +22,7 @@ import { bodyLimit } from "hono/body-limit"
 import { cors } from "hono/cors"
 import { requestId } from "hono/request-id"
 import { secureHeaders } from "hono/secure-headers"
+import * as ApiDocs from "./ApiDocs"
 import { authenticate, type Oidc } from "./Authentication"
 import * as OpenApi from "./OpenApi"
 import * as Problem from "./Problem"
@@ -86,6 +87,8 @@ export interface Options {
   readonly plugins?: { readonly dispatch: (request: Request) => Promise<Response> }
   /** The web app's build, served at `/` (`WebApp`); none: the gateway answers the API only. */
   readonly web?: WebApp.WebFiles
+  /** Swagger UI's files for `/docs` (`SwaggerUiFiles` on Node); none: `/docs` lists the operations itself. */
+  readonly docs?: ApiDocs.DocsAssets
 }
 
 type Env = { Variables: { requestId: string; principal?: Principal.Principal } }
@@ -180,7 +183,11 @@ export const make = (options: Options): Hono<Env> => {
 
   const document = OpenApi.document(options.routes)
   app.get("/openapi.json", (c) => c.json(document))
-  app.get("/docs", (c) => c.html(OpenApi.page(document)))
+  const docsPage = ApiDocs.page({ renderer: options.docs !== undefined, operations: ApiDocs.operationsTable(document) })
+  app.get("/docs", (c) => c.html(docsPage, 200, { "content-security-policy": ApiDocs.contentSecurityPolicy }))
+  app.get("/docs/assets/:name", async (c) => (await ApiDocs.asset(options.docs, c.req.param("name"))) ?? c.notFound())
+  // Until a gateway serves the web app, `/` leads to the API's documentation.
+  if (options.web === undefined) app.get("/", (c) => c.redirect("/docs", 303))
   app.get("/health", async (c) => {
     const database = await options.run(Effect.void)
     const checks = { database: Exit.isSuccess(database) ? "ok" : "degraded", ...(await options.health?.()) }

@@ -52,6 +52,7 @@ import * as PluginRuntime from "./plugins/PluginRuntime"
 import * as RequestFingerprint from "./RequestFingerprint"
 import { routes } from "./Routes"
 import * as Services from "./Services"
+import * as SwaggerUiFiles from "./SwaggerUiFiles"
 import * as WebFiles from "./WebFiles"
 
 export { ConfigInvalid } from "./GatewaySettings"
@@ -366,6 +367,7 @@ export const start = async (options: ServerOptions = {}): Promise<Running> => {
     const app = App.make({
       run: plugins === undefined ? run : plugins.runner(run),
       ...(webRoot === undefined || webRoot === "" ? {} : { web: WebFiles.fromDirectory(webRoot) }),
+      docs: SwaggerUiFiles.fromInstalledPackage(),
       ...(plugins === undefined ? {} : { plugins: { dispatch: plugins.dispatch }, health: plugins.health }),
       fingerprint,
       routes,
