@@ -4,7 +4,7 @@
  * Serbian Cyrillic is derived from Serbian Latin by the kernel.
  */
 import { actionPlanMessages } from "@bashke/action-plan"
-import { caseMessages, caseStoreMessages } from "@bashke/case"
+import { caseMessages, caseStoreMessages, caseworkMessages } from "@bashke/case"
 import { Catalogue, kernelMessages } from "@bashke/kernel"
 import { mechanismMessages } from "@bashke/mechanism"
 import { meetingMessages } from "@bashke/meeting"
@@ -206,6 +206,7 @@ export const messages = Catalogue.merge(
   meetingMessages,
   caseMessages,
   caseStoreMessages,
+  caseworkMessages,
   referralMessages,
   actionPlanMessages,
   gatewayMessages,

@@ -12,11 +12,13 @@ import {
 } from "@bashke/action-plan"
 import {
   type BreakGlassReviewRepository,
+  type CaseNoteRepository,
   type CaseRepository,
   CaseService,
   type OpenCases,
   type PersonalData,
   type Signatories,
+  SqlCaseNoteRepository,
   SqlOpenCases,
 } from "@bashke/case"
 import { Id } from "@bashke/kernel"
@@ -63,6 +65,7 @@ export type GatewayServices =
   | CaseService.CaseService
   | CaseRepository.CaseRepository
   | BreakGlassReviewRepository.BreakGlassReviewRepository
+  | CaseNoteRepository.CaseNoteRepository
   | PersonalData.PersonalData
   | Signatories.Signatories
   | MeetingRepository.MeetingRepository
@@ -109,7 +112,10 @@ export const layer = (
   const foundation = Layer.mergeAll(keys, Id.layer)
   const audit = AuditLog.layer.pipe(Layer.provideMerge(foundation))
   const mechanism = Layer.merge(MechanismService.layerSql, SqlInstitutionStore.layer).pipe(Layer.provideMerge(audit))
-  const kase = CaseService.layerSql().pipe(Layer.provideMerge(Ports.signatories), Layer.provideMerge(mechanism))
+  const kase = Layer.merge(CaseService.layerSql(), SqlCaseNoteRepository.layer).pipe(
+    Layer.provideMerge(Ports.signatories),
+    Layer.provideMerge(mechanism),
+  )
   const referral = ReferralService.layerSql.pipe(Layer.provideMerge(Ports.caseFacts), Layer.provideMerge(kase))
   const meeting = Layer.mergeAll(
     SqlMeetingRepository.layer,

@@ -180,14 +180,30 @@ export * as CaseEvents from "./CaseEvents"
  * @since 0.1.0
  */
 export { caseMigrations } from "./CaseMigrations"
-
+/**
+ * A case note: visibility, versions, corrections.
+ *
+ * @since 0.1.0
+ */
+export * as CaseNote from "./CaseNote"
+/**
+ * The port through which case notes are stored.
+ *
+ * @since 0.1.0
+ */
+export * as CaseNoteRepository from "./CaseNoteRepository"
+/**
+ * Write, list, read the history of and correct case notes (sealed, audited).
+ *
+ * @since 0.1.0
+ */
+export * as CaseNotes from "./CaseNotes"
 /**
  * The repository port of the case aggregate.
  *
  * @since 0.1.0
  */
 export * as CaseRepository from "./CaseRepository"
-
 /**
  * The use cases: open, persons, incidents, risk, orders, safety plan, consent,
  * team, lifecycle, reviews, summaries, personal reads with a purpose.
@@ -195,25 +211,28 @@ export * as CaseRepository from "./CaseRepository"
  * @since 0.1.0
  */
 export * as CaseService from "./CaseService"
-
 /**
  * The case package's part of the message catalogue (use cases and store).
  *
  * @since 0.1.0
  */
 export * as CaseStoreMessages from "./CaseStoreMessages"
-
 /**
  * @since 0.1.0
  */
 export { caseStoreMessages } from "./CaseStoreMessages"
+/**
+ * The catalogue part of case notes and corrections.
+ *
+ * @since 0.1.0
+ */
+export { caseworkMessages } from "./CaseworkMessages"
 /**
  * What the open cases of a mechanism make due, read through `OpenCases`.
  *
  * @since 0.1.0
  */
 export * as DueCases from "./DueCases"
-
 /**
  * The port through which due items and notifications read open cases.
  *
@@ -238,21 +257,24 @@ export * as ReferenceSequence from "./ReferenceSequence"
  * @since 0.1.0
  */
 export * as Signatories from "./Signatories"
-
 /**
  * The break-glass review repository on `@effect/sql` (SQLite and PostgreSQL; reasons sealed).
  *
  * @since 0.1.0
  */
 export * as SqlBreakGlassReviewRepository from "./SqlBreakGlassReviewRepository"
-
+/**
+ * The case-note repository on `@effect/sql` (SQLite and PostgreSQL).
+ *
+ * @since 0.1.0
+ */
+export * as SqlCaseNoteRepository from "./SqlCaseNoteRepository"
 /**
  * The case repository on `@effect/sql` (SQLite and PostgreSQL).
  *
  * @since 0.1.0
  */
 export * as SqlCaseRepository from "./SqlCaseRepository"
-
 /**
  * `OpenCases` on `@effect/sql` (SQLite and PostgreSQL).
  *

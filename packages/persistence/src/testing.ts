@@ -8,8 +8,11 @@
 /**
  * @since 0.1.0
  */
+export * as RawStorage from "./RawStorage"
+/**
+ * @since 0.1.0
+ */
 export * as TestDatabase from "./TestDatabase"
-
 /**
  * @since 0.1.0
  */
