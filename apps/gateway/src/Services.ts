@@ -21,6 +21,7 @@ import {
   SqlCaseNoteRepository,
   SqlOpenCases,
 } from "@bashke/case"
+import { People, Sessions, SignInLinks } from "@bashke/identity"
 import { Id } from "@bashke/kernel"
 import {
   type Institutions,
@@ -57,6 +58,9 @@ export type GatewayServices =
   | Vault.Vault
   | BlindIndex.BlindIndex
   | AuditLog.AuditLog
+  | People.People
+  | Sessions.Sessions
+  | SignInLinks.SignInLinks
   | ApiTokens
   | MechanismService.MechanismService
   | Mechanisms.Mechanisms
@@ -111,7 +115,11 @@ export const layer = (
 ): Layer.Layer<Exclude<GatewayServices, SqlClient.SqlClient>, ConfigError.ConfigError, SqlClient.SqlClient> => {
   const foundation = Layer.mergeAll(keys, Id.layer)
   const audit = AuditLog.layer.pipe(Layer.provideMerge(foundation))
-  const mechanism = Layer.merge(MechanismService.layerSql, SqlInstitutionStore.layer).pipe(Layer.provideMerge(audit))
+  const identity = Layer.merge(Sessions.layerSql, SignInLinks.layerSql).pipe(
+    Layer.provideMerge(People.layerSql),
+    Layer.provideMerge(audit),
+  )
+  const mechanism = Layer.merge(MechanismService.layerSql, SqlInstitutionStore.layer).pipe(Layer.provideMerge(identity))
   const kase = Layer.merge(CaseService.layerSql(), SqlCaseNoteRepository.layer).pipe(
     Layer.provideMerge(Ports.signatories),
     Layer.provideMerge(mechanism),
