@@ -12,11 +12,13 @@ import {
 } from "@bashke/action-plan"
 import {
   type BreakGlassReviewRepository,
+  type CaseNoteRepository,
   type CaseRepository,
   CaseService,
   type OpenCases,
   type PersonalData,
   type Signatories,
+  SqlCaseNoteRepository,
   SqlOpenCases,
 } from "@bashke/case"
 import { Credentials, People, Sessions, SignInLinks } from "@bashke/identity"
@@ -71,6 +73,7 @@ export type GatewayServices =
   | CaseService.CaseService
   | CaseRepository.CaseRepository
   | BreakGlassReviewRepository.BreakGlassReviewRepository
+  | CaseNoteRepository.CaseNoteRepository
   | PersonalData.PersonalData
   | Signatories.Signatories
   | MeetingRepository.MeetingRepository
@@ -145,7 +148,10 @@ export const layer = (
     Throttle.layerSql,
   ).pipe(Layer.provideMerge(People.layerSql), Layer.provideMerge(audit))
   const mechanism = Layer.merge(MechanismService.layerSql, SqlInstitutionStore.layer).pipe(Layer.provideMerge(identity))
-  const kase = CaseService.layerSql().pipe(Layer.provideMerge(Ports.signatories), Layer.provideMerge(mechanism))
+  const kase = Layer.merge(CaseService.layerSql(), SqlCaseNoteRepository.layer).pipe(
+    Layer.provideMerge(Ports.signatories),
+    Layer.provideMerge(mechanism),
+  )
   const referral = ReferralService.layerSql.pipe(Layer.provideMerge(Ports.caseFacts), Layer.provideMerge(kase))
   const meeting = Layer.mergeAll(
     SqlMeetingRepository.layer,
