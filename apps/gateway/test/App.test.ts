@@ -161,7 +161,7 @@ for (const db of databases) {
         const unknownBody = await unknown.text()
         expect(JSON.parse(unknownBody)).toMatchObject({
           type: problemType("invalid-input"),
-          field: "nickname",
+          field: "input",
           rule: "gateway.input.unknown-field",
           location: "body",
         })

@@ -232,7 +232,7 @@ for (const db of databases) {
         body: { reason: "no-capacity", note: "free text" },
       })
       expect(unknownField.status).toBe(422)
-      expect(await unknownField.json()).toMatchObject({ rule: "gateway.input.unknown-field", field: "note" })
+      expect(await unknownField.json()).toMatchObject({ rule: "gateway.input.unknown-field", field: "input" })
     })
 
     it("shows a referral to its parties, the case team and the coordinator only", async () => {
