@@ -589,6 +589,13 @@ export const make: Effect.Effect<Service, never, SqlClient.SqlClient> = Effect.g
       })
     }).pipe(Effect.orDie, Span.untraced("SqlCaseRepository.list"))
 
+  const mechanismOf: Service["mechanismOf"] = (id) =>
+    sql<{ readonly mechanism_id: string }>`SELECT mechanism_id FROM cases WHERE id = ${id}`.pipe(
+      Effect.map((rows) => Option.fromNullable(rows[0]?.mechanism_id as Id.MechanismId | undefined)),
+      Effect.orDie,
+      Span.untraced("SqlCaseRepository.mechanismOf"),
+    )
+
   const municipalityOf: Service["municipalityOf"] = (mechanismId) =>
     sql`SELECT municipality FROM cases WHERE mechanism_id = ${mechanismId} ORDER BY year, sequence LIMIT 1`.pipe(
       Effect.flatMap(decodeMunicipalities),
@@ -858,6 +865,7 @@ export const make: Effect.Effect<Service, never, SqlClient.SqlClient> = Effect.g
     insert,
     find,
     list,
+    mechanismOf,
     municipalityOf,
     update,
     saveTeam,
