@@ -81,6 +81,11 @@ export const cliMessages = Catalogue.make({
     "sr-Latn": "Bashkë radi na {url} (opis API-ja: {url}/docs)",
     en: "Bashkë is serving on {url} (API description: {url}/docs)",
   },
+  "cli.start.web": {
+    sq: "Aplikacioni në shfletues: {url}",
+    "sr-Latn": "Aplikacija u pregledaču: {url}",
+    en: "The app in a browser: {url}",
+  },
   "cli.start.seeded": {
     sq: "Të dhënat e demonstrimit u mbollën: mekanizmi i Gjilanit, me emra të trilluar.",
     "sr-Latn": "Demonstracioni podaci su uneti: mehanizam Gnjilana, sa izmišljenim imenima.",
@@ -91,10 +96,42 @@ export const cliMessages = Catalogue.make({
     "sr-Latn": "Baza već ima podatke; demonstracija nije ponovo uneta.",
     en: "The database already holds data; the demo was not seeded again.",
   },
+  "cli.start.not-a-demo-database": {
+    sq: "Kjo bazë e të dhënave ka të dhëna që nuk i bëri demonstrimi: pa demonstrim dhe pa tokena demonstrimi.",
+    "sr-Latn":
+      "Ova baza ima podatke koje demonstracija nije napravila: bez demonstracije i bez demonstracionih tokena.",
+    en: "This database holds data the demo did not make: no demo and no demo tokens.",
+  },
+  "cli.start.keys-required": {
+    sq: "bashke nuk u nis: kjo bazë e të dhënave nuk është e demonstrimit, prandaj duhet {variable} (shih README).",
+    "sr-Latn":
+      "bashke nije pokrenut: ova baza nije demonstraciona, pa je potrebna promenljiva {variable} (vidi README).",
+    en: "bashke did not start: this database is not the demo's, so it needs {variable} (see the README).",
+  },
+  "cli.start.port-busy": {
+    sq: "bashke nuk u nis: porta {port} është e zënë (PORT); asgjë nuk u krijua.",
+    "sr-Latn": "bashke nije pokrenut: port {port} je zauzet (PORT); ništa nije napravljeno.",
+    en: "bashke did not start: port {port} is in use (PORT); nothing was created.",
+  },
+  "cli.setting-invalid": {
+    sq: "bashke nuk u nis: {variable} nuk është e vlefshme; pranohet: {accepted}.",
+    "sr-Latn": "bashke nije pokrenut: {variable} nije ispravna; prihvata se: {accepted}.",
+    en: "bashke did not start: {variable} is not valid; it accepts: {accepted}.",
+  },
   "cli.start.token": {
     sq: "  token për {who} në demonstrim: {token}",
     "sr-Latn": "  token za {who} u demonstraciji: {token}",
     en: "  token for the demo {who}: {token}",
+  },
+  "cli.start.sign-in": {
+    sq: "Hyni si njëri nga njerëzit e demonstrimit (lidhje njëpërdorimëshe, 8 orë):",
+    "sr-Latn": "Prijavite se kao jedna od osoba iz demonstracije (jednokratne veze, 8 sati):",
+    en: "Sign in as one of the demo's people (one-time links, 8 hours):",
+  },
+  "cli.start.sign-in-link": {
+    sq: "  {who}: {link}",
+    "sr-Latn": "  {who}: {link}",
+    en: "  {who}: {link}",
   },
   "cli.start.try": {
     sq: "Provoni:",

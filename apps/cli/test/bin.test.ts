@@ -58,10 +58,58 @@ describe("bashke", () => {
       expect(response.status).toBe(200)
       const page = (await response.json()) as { items: Array<{ reference: string }> }
       expect(page.items.map((item) => item.reference)).toContain("GJI-2026-0001")
+      // Each demo person has a one-time sign-in link for the web app's page.
+      expect(out).toContain("Sign in as one of the demo's people")
+      const link = new RegExp(`  coordinator: (${server}/sign-in#token=(bsl_[\\w-]+))`).exec(out)
+      expect(link).not.toBeNull()
+      const signIn = () =>
+        fetch(`${server}/v1/sign-in/link`, {
+          method: "POST",
+          headers: { origin: server as string, "x-bashke-request": "1", "content-type": "application/json" },
+          body: JSON.stringify({ token: link?.[2] }),
+        })
+      const signedIn = await signIn()
+      expect(signedIn.status).toBe(200)
+      const cookie = (signedIn.headers.get("set-cookie") ?? "").split(";")[0] as string
+      const me = await fetch(`${server}/v1/me`, { headers: { cookie } })
+      expect(await me.json()).toMatchObject({ displayName: "Vjosa Rexhepi", roles: ["coordinator"] })
+      expect((await signIn()).status).toBe(401)
     } finally {
       child.kill("SIGTERM")
     }
     expect(await exited).toBe(0)
+  })
+
+  it("start on a database the demo did not make, without BASHKE_VAULT_KEYS: one line naming it, no demo keys", () => {
+    const url = `sqlite:${join(dir, "real", "bashke.db")}`
+    const created = bashke(["token", "create", "--role", "administrator", "--label", "operator"], {
+      BASHKE_DATABASE_URL: url,
+    })
+    expect(created.status).toBe(0)
+    const result = bashke(["start"], {
+      BASHKE_DATABASE_URL: url,
+      PORT: "0",
+      BASHKE_VAULT_KEYS: "",
+      BASHKE_BLIND_INDEX_KEY: "",
+    })
+    expect(result.status).toBe(1)
+    expect(result.stderr.trim().split("\n")).toEqual([
+      "bashke did not start: this database is not the demo's, so it needs BASHKE_VAULT_KEYS (see the README).",
+    ])
+    expect(result.stdout).not.toContain("bsk_")
+    expect(existsSync(join(dir, "real", "demo-keys.json"))).toBe(false)
+  })
+
+  it("a malformed setting stops start naming the variable in the operator's language, creating nothing", () => {
+    const empty = mkdtempSync(join(dir, "rate-"))
+    const result = spawnSync(process.execPath, ["--import", tsx, bin, "start"], {
+      cwd: empty,
+      encoding: "utf8",
+      env: { ...process.env, BASHKE_LOCALE: "sq", BASHKE_RATE_LIMIT_PER_MINUTE: "abc" },
+    })
+    expect(result.status).toBe(1)
+    expect(result.stderr).toContain("bashke nuk u nis: BASHKE_RATE_LIMIT_PER_MINUTE")
+    expect(readdirSync(empty)).toEqual([])
   })
 
   it("token create prints a working secret once; list never shows it; revoke ends it", () => {

@@ -8,7 +8,6 @@
  * `cacheFor`.
  */
 import { Id, Principal } from "@bashke/kernel"
-import type { Migrations } from "@bashke/persistence"
 import { SqlValues } from "@bashke/persistence"
 import { SqlClient } from "@effect/sql"
 import { Context, Duration, Effect, Layer, Option, Schema } from "effect"
@@ -35,11 +34,19 @@ export interface Issued {
   readonly token: string
 }
 
+/** How a token is issued. */
+export interface IssueOptions {
+  /** One of the demo's tokens: revoked by {@link Service.revokeDemo} when the demo starts again. */
+  readonly demo?: boolean
+}
+
 export interface Service {
-  readonly issue: (principal: Principal.Principal, label: string) => Effect.Effect<Issued>
+  readonly issue: (principal: Principal.Principal, label: string, options?: IssueOptions) => Effect.Effect<Issued>
   readonly resolve: (token: string) => Effect.Effect<Option.Option<Principal.Principal>>
   readonly revoke: (id: string) => Effect.Effect<boolean>
   readonly list: Effect.Effect<ReadonlyArray<TokenInfo>>
+  /** Revokes every demo token still in force; how many. */
+  readonly revokeDemo: Effect.Effect<number>
 }
 
 export class ApiTokens extends Context.Tag("@bashke/gateway/ApiTokens")<ApiTokens, Service>() {
@@ -82,15 +89,15 @@ const make = Effect.gen(function* () {
   const ids = yield* Id.IdGenerator
   const cache = new Map<string, { readonly principal: Principal.Principal; readonly until: number }>()
 
-  const issue: Service["issue"] = (principal, label) =>
+  const issue: Service["issue"] = (principal, label, options = {}) =>
     Effect.gen(function* () {
       const id = yield* ids.next
       const token = secret()
       const tokenHash = yield* Effect.promise(() => hash(token))
       const stored = yield* Schema.encode(StoredPrincipal)({ ...principal, kind: "api-token" })
       const now = SqlValues.toSql(yield* SqlValues.currentDate)
-      yield* sql`INSERT INTO gateway_api_tokens (id, token_hash, label, principal, created_at)
-        VALUES (${id}, ${tokenHash}, ${label}, ${stored}, ${now})`
+      yield* sql`INSERT INTO gateway_api_tokens (id, token_hash, label, principal, created_at, demo)
+        VALUES (${id}, ${tokenHash}, ${label}, ${stored}, ${now}, ${options.demo === true ? 1 : 0})`
       return { id, token }
     }).pipe(Effect.orDie)
 
@@ -138,28 +145,13 @@ const make = Effect.gen(function* () {
     )
   }).pipe(Effect.orDie)
 
-  return { issue, resolve, revoke, list }
-})
+  const revokeDemo: Service["revokeDemo"] = Effect.gen(function* () {
+    const now = SqlValues.toSql(yield* SqlValues.currentDate)
+    const rows = yield* sql`UPDATE gateway_api_tokens SET revoked_at = ${now}
+      WHERE demo = 1 AND revoked_at IS NULL RETURNING id`
+    cache.clear()
+    return rows.length
+  }).pipe(Effect.orDie)
 
-/** The gateway's own tables: API tokens. */
-export const gatewayMigrations: Migrations.MigrationSet = {
-  package: "@bashke/gateway",
-  migrations: [
-    {
-      id: 1,
-      name: "api-tokens",
-      up: Effect.gen(function* () {
-        const sql = (yield* SqlClient.SqlClient).withoutTransforms()
-        const ts = sql.onDialectOrElse({ pg: () => sql.literal("timestamptz"), orElse: () => sql.literal("TEXT") })
-        yield* sql`CREATE TABLE gateway_api_tokens (
-          id TEXT PRIMARY KEY,
-          token_hash TEXT NOT NULL UNIQUE,
-          label TEXT NOT NULL,
-          principal TEXT NOT NULL,
-          created_at ${ts} NOT NULL,
-          revoked_at ${ts}
-        )`
-      }),
-    },
-  ],
-}
+  return { issue, resolve, revoke, list, revokeDemo }
+})

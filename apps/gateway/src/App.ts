@@ -10,6 +10,8 @@
  * route's schema, with `ETag` for versioned answers. Every refusal is an RFC
  * 9457 problem; no value from the request is echoed, so none can leak.
  */
+
+import { Sessions } from "@bashke/identity"
 import { Errors, JurisdictionProfile, Locale, Principal } from "@bashke/kernel"
 import { Idempotency, OptimisticConcurrency } from "@bashke/persistence"
 import { Cause, Effect, Either, Exit, Option, Schema } from "effect"
@@ -26,6 +28,8 @@ import type * as RequestFingerprint from "./RequestFingerprint"
 import * as RequestInput from "./RequestInput"
 import type * as Route from "./Route"
 import type { GatewayServices } from "./Services"
+import * as SessionCookie from "./SessionCookie"
+import * as WebApp from "./WebApp"
 
 /** Runs an Effect over the gateway's services (a `ManagedRuntime`'s `runPromiseExit`). */
 export type Runner = <A, E>(effect: Effect.Effect<A, E, GatewayServices>) => Promise<Exit.Exit<A, E>>
@@ -50,6 +54,11 @@ export interface Options {
   readonly oidc?: Oidc
   /** Origins allowed by CORS; none by default. */
   readonly corsOrigins?: ReadonlyArray<string>
+  /**
+   * The origin people's browsers reach the gateway at (`BASHKE_PUBLIC_ORIGIN`),
+   * when a proxy in front makes it differ from the request's own.
+   */
+  readonly publicOrigin?: string
   /** Largest accepted body in bytes; 1 MiB by default. */
   readonly bodyLimit?: number
   readonly rateLimit?: RateLimit.Settings
@@ -65,6 +74,8 @@ export interface Options {
    * table answers goes to the plugin host, which checks its signature.
    */
   readonly plugins?: { readonly dispatch: (request: Request) => Promise<Response> }
+  /** The web app's build, served at `/` (`WebApp`); none: the gateway answers the API only. */
+  readonly web?: WebApp.WebFiles
 }
 
 type Env = { Variables: { requestId: string; principal?: Principal.Principal } }
@@ -123,7 +134,14 @@ export const make = (options: Options): Hono<Env> => {
     "*",
     cors({
       origin: [...(options.corsOrigins ?? [])],
-      allowHeaders: ["Authorization", "Content-Type", "Idempotency-Key", "If-Match", "Accept-Language"],
+      allowHeaders: [
+        "Authorization",
+        "Content-Type",
+        "Idempotency-Key",
+        "If-Match",
+        "Accept-Language",
+        "X-Bashke-Request",
+      ],
       allowMethods: ["GET", "POST", "PUT", "PATCH", "DELETE"],
       exposeHeaders: ["ETag", "Location", "Request-Id", "Idempotent-Replayed", "Retry-After"],
       maxAge: 600,
@@ -186,13 +204,52 @@ export const make = (options: Options): Hono<Env> => {
         return finish(problem(c, location === undefined ? body : { ...body, location }), { problem: body.type })
       }
 
-      // Who is calling.
+      // Who is calling: a bearer credential, else a browser's session cookie.
+      const url = new URL(c.req.url)
+      const authorization = c.req.header("authorization")
+      const sessionSecret = SessionCookie.read(c.req.header("cookie"), url)
+      const byCookie = authorization === undefined && sessionSecret !== undefined
+      let cookieChange: SessionCookie.Change | undefined
+      const withCookie = (response: Response) => {
+        if (cookieChange !== undefined) {
+          response.headers.append("set-cookie", SessionCookie.serialize(url, cookieChange))
+          response.headers.set("cache-control", "no-store")
+        }
+        return response
+      }
+      const unsafe = route.method !== "get"
+      // A bearer credential is no browser's: another site's page cannot set the header.
+      if ((route.credential === true && authorization === undefined) || (byCookie && unsafe && route.public !== true)) {
+        const rule = SessionCookie.forgeryRule(
+          { origin: c.req.header("origin"), marker: c.req.header(SessionCookie.requestHeader) },
+          [
+            url.origin,
+            ...(options.publicOrigin === undefined ? [] : [options.publicOrigin]),
+            ...(options.corsOrigins ?? []),
+          ],
+        )
+        if (rule !== undefined)
+          return refuse(new Problem.GatewayProblem({ type: "forbidden-origin", status: 403, rule }))
+      }
       let principal: Principal.Principal | undefined
       if (route.public !== true) {
-        const exit = await options.run(authenticate(options.oidc, c.req.header("authorization")))
+        const exit = await options.run(
+          byCookie
+            ? Effect.flatMap(Sessions.Sessions, (sessions) => sessions.resolve(sessionSecret)).pipe(
+                Effect.flatMap(
+                  Option.match({
+                    onNone: () => Effect.fail(new Errors.Unauthenticated({ rule: "gateway.session.unknown" })),
+                    onSome: (resolved) => Effect.succeed(resolved.principal),
+                  }),
+                ),
+              )
+            : authenticate(options.oidc, authorization),
+        )
         if (Exit.isFailure(exit)) {
           const failure = Cause.failureOption(exit.cause)
-          if (Option.isSome(failure)) return refuseDomain(failure.value)
+          // A session that no longer holds: the browser forgets its cookie.
+          if (byCookie) cookieChange = { _tag: "Clear" }
+          if (Option.isSome(failure)) return withCookie(refuseDomain(failure.value))
           return finish(internal(c, locale, rid), { defect: defectName(exit.cause) })
         }
         principal = exit.value
@@ -284,7 +341,7 @@ export const make = (options: Options): Hono<Env> => {
 
       // Whether it was sent before.
       const idempotencyKey = c.req.header("idempotency-key")
-      const idempotent = route.method === "post" && route.safe !== true
+      const idempotent = route.method === "post" && route.safe !== true && route.credential !== true
       if (idempotent && (idempotencyKey === undefined || !idempotencyKeyPattern.test(idempotencyKey))) {
         return refuse(
           new Problem.GatewayProblem({
@@ -298,7 +355,17 @@ export const make = (options: Options): Hono<Env> => {
       }
 
       const input = { path: path.right, query: query.right, body: sent, expectedVersion }
-      const handled = route.handle(input)
+      const cookie: SessionCookie.Service = {
+        current: Option.fromNullable(sessionSecret),
+        set: (secret, maxAge) =>
+          Effect.sync(() => {
+            cookieChange = { _tag: "Set", secret, maxAge }
+          }),
+        clear: Effect.sync(() => {
+          cookieChange = { _tag: "Clear" }
+        }),
+      }
+      const handled = Effect.provideService(route.handle(input), SessionCookie.SessionCookie, cookie)
       const withPrincipal = (
         principal === undefined ? handled : Effect.provideService(handled, Principal.CurrentPrincipal, principal)
       ) as Effect.Effect<unknown, Route.Failure, GatewayServices>
@@ -324,7 +391,7 @@ export const make = (options: Options): Hono<Env> => {
       const exit = await options.run(encoded)
       if (Exit.isFailure(exit)) {
         const failure = Cause.failureOption(exit.cause)
-        if (Option.isSome(failure) && isDomainError(failure.value)) return refuseDomain(failure.value)
+        if (Option.isSome(failure) && isDomainError(failure.value)) return withCookie(refuseDomain(failure.value))
         if (Cause.isInterruptedOnly(exit.cause)) {
           return refuse(new Problem.GatewayProblem({ type: "unavailable", status: 503, rule: "gateway.internal" }))
         }
@@ -344,12 +411,21 @@ export const make = (options: Options): Hono<Env> => {
           }),
         )
       }
-      return finish(c.json(wire as object, route.success.status, headers))
+      return finish(withCookie(c.json(wire as object, route.success.status, headers)))
     })
   }
 
   const plugins = options.plugins
   if (plugins !== undefined) app.all("/v1/plugins/*", (c) => plugins.dispatch(c.req.raw))
+
+  const web = options.web
+  if (web !== undefined) {
+    app.on(["GET", "HEAD"], "*", async (c, next) => {
+      const answered = await WebApp.answer(web, c.req.path, c.req.method)
+      if (answered !== undefined) return answered
+      await next()
+    })
+  }
 
   app.notFound((c) => {
     const allowed = patterns.filter((entry) => entry.pattern.test(c.req.path)).map((entry) => entry.method)

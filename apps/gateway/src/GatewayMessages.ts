@@ -5,6 +5,7 @@
  */
 import { actionPlanMessages } from "@bashke/action-plan"
 import { caseMessages, caseStoreMessages } from "@bashke/case"
+import { identityMessages } from "@bashke/identity"
 import { Catalogue, kernelMessages } from "@bashke/kernel"
 import { mechanismMessages } from "@bashke/mechanism"
 import { meetingMessages } from "@bashke/meeting"
@@ -12,6 +13,26 @@ import { referralMessages } from "@bashke/referral"
 import { securityMessages } from "@bashke/security"
 
 export const gatewayMessages = Catalogue.make({
+  "gateway.problem.forbidden-origin.title": {
+    sq: "Kërkesa nuk vjen nga kjo faqe",
+    "sr-Latn": "Zahtev ne dolazi sa ove stranice",
+    en: "Request not from this site",
+  },
+  "gateway.csrf.origin": {
+    sq: "Kërkesat e shfletuesit me seancë pranohen vetëm nga faqja e vetë Bashkë-s.",
+    "sr-Latn": "Zahtevi pregledača sa sesijom primaju se samo sa same stranice Bashkë.",
+    en: "Browser requests with a session are accepted only from Bashkë's own site.",
+  },
+  "gateway.csrf.header": {
+    sq: "Kërkesave të shfletuesit me seancë u mungon kreu X-Bashke-Request.",
+    "sr-Latn": "Zahtevima pregledača sa sesijom nedostaje zaglavlje X-Bashke-Request.",
+    en: "Browser requests with a session need the X-Bashke-Request header.",
+  },
+  "gateway.session.unknown": {
+    sq: "Seanca ka përfunduar. Hyni përsëri.",
+    "sr-Latn": "Sesija je završena. Prijavite se ponovo.",
+    en: "The session has ended. Sign in again.",
+  },
   "gateway.problem.malformed-json.title": {
     sq: "JSON i pavlefshëm",
     "sr-Latn": "Neispravan JSON",
@@ -158,6 +179,11 @@ export const gatewayMessages = Catalogue.make({
     "sr-Latn": "JWT nema tvrdnje koje Bashkë zahteva (uloge, institucija, mehanizmi).",
     en: "The JWT lacks the claims Bashkë needs (roles, institution, mechanisms).",
   },
+  "gateway.starting": {
+    sq: "Shërbimi po niset. Provoni përsëri pas pak.",
+    "sr-Latn": "Servis se pokreće. Pokušajte ponovo uskoro.",
+    en: "The service is starting. Try again shortly.",
+  },
   "gateway.jwt.not-configured": {
     sq: "Kjo instalim nuk pranon JWT.",
     "sr-Latn": "Ova instalacija ne prihvata JWT.",
@@ -208,5 +234,6 @@ export const messages = Catalogue.merge(
   caseStoreMessages,
   referralMessages,
   actionPlanMessages,
+  identityMessages,
   gatewayMessages,
 )

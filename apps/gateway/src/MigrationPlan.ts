@@ -5,6 +5,7 @@
  */
 import { actionPlanMigrations } from "@bashke/action-plan"
 import { caseMigrations } from "@bashke/case"
+import { identityMigrations } from "@bashke/identity"
 import { mechanismMigrations } from "@bashke/mechanism"
 import { meetingMigrations } from "@bashke/meeting"
 import { notificationMigrations } from "@bashke/notifications"
@@ -12,12 +13,13 @@ import { type Migrations, persistenceMigrations } from "@bashke/persistence"
 import { pluginSdkMigrations } from "@bashke/plugin-sdk"
 import { referralMigrations } from "@bashke/referral"
 import { securityMigrations } from "@bashke/security"
-import { gatewayMigrations } from "./ApiTokens"
+import { gatewayMigrations } from "./GatewayMigrations"
 import { gatewayPluginMigrations } from "./plugins/PluginMigrations"
 
 export const migrationPlan: ReadonlyArray<Migrations.MigrationSet> = [
   persistenceMigrations,
   securityMigrations,
+  identityMigrations,
   mechanismMigrations,
   meetingMigrations,
   caseMigrations,

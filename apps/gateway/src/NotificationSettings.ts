@@ -29,7 +29,7 @@ export class ConfigInvalid extends Error {
   override readonly name = "ConfigInvalid"
   constructor(
     readonly variable: string,
-    accepted: string,
+    readonly accepted: string,
   ) {
     super(`${variable} is malformed: ${accepted}`)
   }

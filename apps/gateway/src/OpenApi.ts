@@ -63,7 +63,7 @@ export const document = (routes: ReadonlyArray<Route.AnyRoute>): Json => {
       ...parametersOf(route.pathSchema, "path", definitions),
       ...parametersOf(route.querySchema, "query", definitions),
     ]
-    if (route.method === "post" && route.safe !== true) {
+    if (route.method === "post" && route.safe !== true && route.credential !== true) {
       parameters.push({
         name: "Idempotency-Key",
         in: "header",
@@ -127,11 +127,18 @@ export const document = (routes: ReadonlyArray<Route.AnyRoute>): Json => {
       license: { name: "Apache-2.0", identifier: "Apache-2.0" },
     },
     servers: [{ url: "/" }],
-    security: [{ bearer: [] }],
+    security: [{ bearer: [] }, { session: [] }],
     paths,
     components: {
       securitySchemes: {
         bearer: { type: "http", scheme: "bearer", description: "An API token (bsk_…) or an OIDC JWT" },
+        session: {
+          type: "apiKey",
+          in: "cookie",
+          name: "__Host-bashke",
+          description:
+            "A browser's session (`bashke` on plain-HTTP loopback). Unsafe requests also need `Origin` of this site and `X-Bashke-Request: 1`.",
+        },
       },
       schemas: { ...definitions, Problem: problemSchema },
     },

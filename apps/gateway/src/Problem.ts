@@ -20,6 +20,7 @@ export type GatewayProblemType =
   | "idempotency-key-required"
   | "idempotency-key-reused"
   | "rate-limited"
+  | "forbidden-origin"
   | "route-not-found"
   | "method-not-allowed"
   | "unavailable"
@@ -60,6 +61,7 @@ const gatewayTitles: Record<GatewayProblemType, GatewayMessageKey> = {
   "idempotency-key-required": "gateway.problem.idempotency-key-required.title",
   "idempotency-key-reused": "gateway.problem.idempotency-key-reused.title",
   "rate-limited": "gateway.problem.rate-limited.title",
+  "forbidden-origin": "gateway.problem.forbidden-origin.title",
   "route-not-found": "gateway.problem.route-not-found.title",
   "method-not-allowed": "gateway.problem.method-not-allowed.title",
   unavailable: "gateway.problem.unavailable.title",

@@ -7,6 +7,7 @@
 import type { Errors, Principal } from "@bashke/kernel"
 import type { Effect, Schema } from "effect"
 import type { GatewayServices } from "./Services"
+import type { SessionCookie } from "./SessionCookie"
 
 /** HTTP methods the API uses. */
 export type Method = "get" | "post" | "put" | "patch" | "delete"
@@ -24,8 +25,11 @@ export interface Input<P, Q, B> {
   readonly expectedVersion: number | undefined
 }
 
-/** What a route's Effect may need: the services, and the principal of the request. */
-export type Requirements = GatewayServices | Principal.CurrentPrincipal
+/**
+ * What a route's Effect may need: the services, the principal of the request,
+ * and the request's session cookie.
+ */
+export type Requirements = GatewayServices | Principal.CurrentPrincipal | SessionCookie
 
 /** The errors a handler may fail with; anything else is a defect (500). */
 export type Failure = Errors.DomainError
@@ -58,6 +62,12 @@ export interface Route<P = unknown, Q = unknown, B = unknown, A = unknown> {
    * URL): no idempotency key, and its answer is never stored.
    */
   readonly safe?: boolean
+  /**
+   * A sign-in or sign-out: no idempotency key (its credential is single-use,
+   * and a replayed answer would not carry its cookie), never stored, and
+   * always checked as a browser's request (`SessionCookie.forgeryRule`).
+   */
+  readonly credential?: boolean
   readonly etag?: (value: A, input: Input<P, Q, B>) => number
   readonly handle: (input: Input<P, Q, B>) => Effect.Effect<A, Failure, Requirements>
 }

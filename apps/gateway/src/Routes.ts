@@ -5,6 +5,7 @@ import * as BreakGlassReviews from "./routes/BreakGlassReviews"
 import * as CalendarFeeds from "./routes/CalendarFeeds"
 import * as Cases from "./routes/Cases"
 import * as Institutions from "./routes/Institutions"
+import * as Me from "./routes/Me"
 import * as Mechanisms from "./routes/Mechanisms"
 import * as Meetings from "./routes/Meetings"
 import * as Notifications from "./routes/Notifications"
@@ -26,6 +27,7 @@ export const routes: ReadonlyArray<Route.AnyRoute> = [
   ...ActionPlans.routes,
   ...Reports.routes,
   ...Plugins.routes,
+  ...Me.routes,
   ...Worklist.routes,
   ...Notifications.routes,
 ]

@@ -3,9 +3,18 @@
  * `BASHKE_DATABASE_URL` (a SQLite file by default), migrations, optionally the
  * demo, and `@hono/node-server` listening on `HOST:PORT`.
  *
- * Keys: `BASHKE_VAULT_KEYS` and `BASHKE_BLIND_INDEX_KEY`. With `demo: true`
- * and no keys set, the demo generates keys once into `demo-keys.json` beside
- * the SQLite file (mode 0600) — fine for invented data, never for real data.
+ * The order of a start: every setting checked (`GatewaySettings`), the port
+ * bound (answering 503 until ready), the database opened and migrated, its
+ * state read, the keys chosen, the demo seeded, the app served. A start that
+ * fails at any step closes what it opened; one that fails before the database
+ * is opened (a malformed setting, a busy port) creates nothing.
+ *
+ * Keys: `BASHKE_VAULT_KEYS` and `BASHKE_BLIND_INDEX_KEY`. Only a database the
+ * demo itself made (`DemoDatabase`) may run on the demo's throwaway keys,
+ * generated once into `demo-keys.json` beside the SQLite file (mode 0600) when
+ * the keys are unset; any other database without them refuses to start
+ * ({@link VaultKeysRequired}). The demo's tokens are issued only for the
+ * demo's database, and the previous start's are revoked first.
  *
  * Plugins: `BASHKE_PLUGINS_CONFIG` names a JSON file (docs/gateway-plugins.md);
  * the packages it lists are imported, their host started, their webhooks
@@ -17,179 +26,371 @@
  * checked first: a malformed one stops the start, naming the variable, before
  * anything is migrated.
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs"
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs"
+import type { Server as HttpServer, IncomingMessage, ServerResponse } from "node:http"
 import { dirname, join, resolve } from "node:path"
+import { SignInLinks } from "@bashke/identity"
 import type { Id } from "@bashke/kernel"
 import { DatabaseUrl, Migrations } from "@bashke/persistence"
 import { Database } from "@bashke/persistence/node"
 import { BlindIndex, Vault } from "@bashke/security"
-import { serve } from "@hono/node-server"
-import { ConfigProvider, Effect, Layer, ManagedRuntime } from "effect"
+import { createAdaptorServer } from "@hono/node-server"
+import { ConfigProvider, Duration, Effect, Layer, ManagedRuntime } from "effect"
 import { ApiTokens } from "./ApiTokens"
 import * as App from "./App"
-import { seed } from "./demo/Seed"
+import * as DemoDatabase from "./demo/DemoDatabase"
+import { seedPeople } from "./demo/PeopleDemo"
 import { principal } from "./demo/World"
+import * as GatewaySettings from "./GatewaySettings"
 import { migrationPlan } from "./MigrationPlan"
 import * as NotificationScheduler from "./NotificationScheduler"
 import * as NotificationSettings from "./NotificationSettings"
+import * as Problem from "./Problem"
 import * as PluginRuntime from "./plugins/PluginRuntime"
 import * as RequestFingerprint from "./RequestFingerprint"
 import { routes } from "./Routes"
 import * as Services from "./Services"
+import * as WebFiles from "./WebFiles"
+
+export { ConfigInvalid } from "./GatewaySettings"
 
 export interface ServerOptions {
   readonly port?: number
   readonly host?: string
   readonly databaseUrl?: string
-  /** Seed the demo into an empty database and issue demo tokens. */
+  /** Seed the demo into an empty database and issue demo tokens (only ever for the demo's own database). */
   readonly demo?: boolean
   readonly log?: (line: App.RequestLogLine) => void
   /** A JSON file of plugin host configuration; `BASHKE_PLUGINS_CONFIG` by default, none when unset. */
   readonly pluginsConfig?: string
-  /** The environment the notification settings are read from; `process.env` by default. */
+  /** The environment every setting is read from; `process.env` by default. */
   readonly env?: Readonly<Record<string, string | undefined>>
   /** Who notifications reach, when not the default binding (`Services.RecipientsLayer`). */
   readonly recipients?: Services.RecipientsLayer
+  /** The web app's build directory, served at `/`; `BASHKE_WEB_ROOT` by default, none when unset. */
+  readonly webRoot?: string
 }
+
+/**
+ * What became of the demo: seeded now; the demo's own database again; asked
+ * for on a database the demo did not make (so no demo, no demo tokens); not
+ * asked for.
+ */
+export type DemoOutcome = "seeded" | "existing" | "not-a-demo-database" | "off"
 
 export interface Running {
   readonly url: string
   readonly tokens: Readonly<Record<string, string>>
+  /**
+   * With the demo: a one-time sign-in link per demo person (8 hours), for the
+   * web app's `/sign-in` page, which posts the fragment's token to
+   * `POST /v1/sign-in/link`.
+   */
+  readonly signInLinks: Readonly<Record<string, string>>
   readonly mechanismId?: Id.MechanismId
   readonly seeded: boolean
+  readonly demo: DemoOutcome
   readonly close: () => Promise<void>
 }
 
+/**
+ * A database the demo did not make, without its keys: the start stops, naming
+ * the missing variable, before anything is sealed with keys nobody keeps.
+ */
+export class VaultKeysRequired extends Error {
+  override readonly name = "VaultKeysRequired"
+  constructor(readonly variable: "BASHKE_VAULT_KEYS" | "BASHKE_BLIND_INDEX_KEY") {
+    super(`${variable} is required: this database was not made by the demo`)
+  }
+}
+
+type Env = GatewaySettings.Env
+
+/** How long the demo's printed sign-in links last: a working day. */
+const demoLinkLifetime = Duration.hours(8)
+
 const keyBytes = () => btoa(String.fromCharCode(...crypto.getRandomValues(new Uint8Array(32))))
 
-/** Demo keys beside the SQLite file, made once (or only read, if `made` is false). */
-const demoKeys = (
-  databaseUrl: string,
-  made = true,
-): { readonly layer: Services.Keys; readonly blindIndex: string } | undefined => {
+/** Where the demo keeps its keys: beside the SQLite file, or in `./data`. */
+const demoKeysFile = (databaseUrl: string): string => {
   const parsed = Effect.runSync(Effect.either(DatabaseUrl.decode(databaseUrl)))
   const directory =
     parsed._tag === "Right" && parsed.right._tag === "Sqlite" && parsed.right.filename !== DatabaseUrl.memory
       ? dirname(resolve(parsed.right.filename))
       : resolve("data")
-  const file = join(directory, "demo-keys.json")
-  if (!made && !existsSync(file)) return undefined
-  if (!existsSync(file)) {
-    mkdirSync(directory, { recursive: true })
-    writeFileSync(file, JSON.stringify({ vault: `demo-1:${keyBytes()}`, blindIndex: keyBytes() }), { mode: 0o600 })
-  }
-  const stored = JSON.parse(readFileSync(file, "utf8")) as { vault: string; blindIndex: string }
-  const layer = Layer.merge(
-    Vault.layerConfig(Vault.keysConfig("BASHKE_DEMO_VAULT_KEYS")),
-    BlindIndex.layerConfig(BlindIndex.keyConfig("BASHKE_DEMO_BLIND_INDEX_KEY")),
+  return join(directory, "demo-keys.json")
+}
+
+/** The keys of `env` alone, so a key elsewhere in the process is never mixed in. */
+const keysOf = (env: Env, vault: string, blindIndex: string): Services.Keys =>
+  Layer.merge(
+    Vault.layerConfig(Vault.keysConfig(vault)),
+    BlindIndex.layerConfig(BlindIndex.keyConfig(blindIndex)),
   ).pipe(
-    // Only the demo's own names, so a real key in the environment is never mixed in.
     Layer.provide(
       Layer.setConfigProvider(
         ConfigProvider.fromMap(
-          new Map([
-            ["BASHKE_DEMO_VAULT_KEYS", stored.vault],
-            ["BASHKE_DEMO_BLIND_INDEX_KEY", stored.blindIndex],
-          ]),
+          new Map(Object.entries(env).filter((entry): entry is [string, string] => entry[1] !== undefined)),
         ),
       ),
     ),
   )
-  return { layer, blindIndex: stored.blindIndex }
+
+const vaultVariable = "BASHKE_VAULT_KEYS"
+const blindIndexVariable = "BASHKE_BLIND_INDEX_KEY"
+const missingKey = (env: Env) =>
+  [vaultVariable, blindIndexVariable].find((name) => (env[name] ?? "").trim() === "") as
+    | typeof vaultVariable
+    | typeof blindIndexVariable
+    | undefined
+
+/** The keys of `env`, if set, checked now: a malformed key stops the start naming its variable. */
+const checkKeys = async (env: Env): Promise<void> => {
+  const built = <A, E>(layer: Layer.Layer<A, E>) => Effect.asVoid(Effect.scoped(Layer.build(layer)))
+  const checks: ReadonlyArray<readonly [string, Effect.Effect<void, unknown>]> = [
+    [vaultVariable, built(Vault.layerConfig(Vault.keysConfig(vaultVariable)))],
+    [blindIndexVariable, built(BlindIndex.layerConfig(BlindIndex.keyConfig(blindIndexVariable)))],
+  ]
+  for (const [variable, check] of checks) {
+    if ((env[variable] ?? "").trim() === "") continue
+    const checked = await Effect.runPromise(
+      Effect.either(
+        check.pipe(
+          Effect.withConfigProvider(
+            ConfigProvider.fromMap(
+              new Map(Object.entries(env).filter((entry): entry is [string, string] => entry[1] !== undefined)),
+            ),
+          ),
+        ),
+      ),
+    )
+    if (checked._tag === "Left") throw new GatewaySettings.ConfigInvalid(variable, "see the README's configuration")
+  }
 }
 
-const hasKeys = () => process.env.BASHKE_VAULT_KEYS !== undefined && process.env.BASHKE_BLIND_INDEX_KEY !== undefined
+interface Opened {
+  readonly runtime: ManagedRuntime.ManagedRuntime<Services.GatewayServices, never>
+  readonly state: DemoDatabase.State
+  /** The blind index key the demo made, when its keys are used. */
+  readonly demoBlindIndex?: string
+  /** Set when this start made the demo's keys file (removed again if the seed fails). */
+  readonly madeKeysFile?: string
+  readonly close: () => Promise<void>
+}
 
-/** The services over the database, migrated; demo keys when asked for and none are set. */
-const migratedRuntime = async (
+/**
+ * The database opened and migrated, its state read, and the services over it
+ * with the right keys: the environment's, or the demo's for the demo's own
+ * database (made now when the demo is about to fill an empty one).
+ */
+const open = async (
+  env: Env,
   databaseUrl: string,
-  demo: "make" | "existing" | "none",
+  seedDemo: boolean,
   recipients: Services.RecipientsLayer | undefined,
-) => {
-  const demoKeyLayer = demo !== "none" && !hasKeys() ? demoKeys(databaseUrl, demo === "make") : undefined
-  const keys = demoKeyLayer?.layer ?? Services.keysFromConfig
-  const database = Layer.orDie(Database.layer(databaseUrl))
-  const services = Services.layer(keys, recipients === undefined ? {} : { recipients })
-  const runtime = ManagedRuntime.make(services.pipe(Layer.provideMerge(database), Layer.orDie))
+): Promise<Opened> => {
+  const database = ManagedRuntime.make(Layer.orDie(Database.layer(databaseUrl)))
   try {
-    await runtime.runPromise(Migrations.run(migrationPlan))
+    await database.runPromise(Migrations.run(migrationPlan))
+    const state = await database.runPromise(DemoDatabase.state)
+    const demoKeysAllowed = state === "demo" || (state === "empty" && seedDemo)
+    const missing = missingKey(env)
+    let keys: Services.Keys = keysOf(env, vaultVariable, blindIndexVariable)
+    let demoBlindIndex: string | undefined
+    let madeKeysFile: string | undefined
+    if (missing !== undefined) {
+      if (!demoKeysAllowed) throw new VaultKeysRequired(missing)
+      const file = demoKeysFile(databaseUrl)
+      if (!existsSync(file)) {
+        // The demo's own database whose keys are gone cannot be opened: say which keys it needs.
+        if (state === "demo") throw new VaultKeysRequired(missing)
+        mkdirSync(dirname(file), { recursive: true })
+        writeFileSync(file, JSON.stringify({ vault: `demo-1:${keyBytes()}`, blindIndex: keyBytes() }), { mode: 0o600 })
+        madeKeysFile = file
+      }
+      const stored = JSON.parse(readFileSync(file, "utf8")) as { vault: string; blindIndex: string }
+      keys = keysOf(
+        { BASHKE_DEMO_VAULT_KEYS: stored.vault, BASHKE_DEMO_BLIND_INDEX_KEY: stored.blindIndex },
+        "BASHKE_DEMO_VAULT_KEYS",
+        "BASHKE_DEMO_BLIND_INDEX_KEY",
+      )
+      demoBlindIndex = stored.blindIndex
+    }
+    const context = (await database.runtime()).context
+    const services = Services.layer(keys, recipients === undefined ? {} : { recipients })
+    const runtime = ManagedRuntime.make(services.pipe(Layer.provideMerge(Layer.succeedContext(context)), Layer.orDie))
+    await runtime.runPromise(Effect.void).catch(async (error: unknown) => {
+      await runtime.dispose()
+      throw error
+    })
+    return {
+      runtime,
+      state,
+      ...(demoBlindIndex === undefined ? {} : { demoBlindIndex }),
+      ...(madeKeysFile === undefined ? {} : { madeKeysFile }),
+      close: async () => {
+        await runtime.dispose()
+        await database.dispose()
+      },
+    }
   } catch (error) {
-    await runtime.dispose()
+    await database.dispose()
     throw error
   }
-  return { runtime, demo: demoKeyLayer }
+}
+
+/** The server on `host:port`, bound now, answering 503 until `serve` hands it the app. */
+const bind = async (port: number, host: string) => {
+  let handler: ((request: Request, env: unknown) => Response | Promise<Response>) | undefined
+  const starting = () =>
+    new Response(
+      JSON.stringify(
+        Problem.fromGatewayProblem(
+          new Problem.GatewayProblem({ type: "unavailable", status: 503, rule: "gateway.starting" }),
+          "en",
+          "",
+        ),
+      ),
+      { status: 503, headers: { "content-type": Problem.contentType, "retry-after": "5" } },
+    )
+  const server = createAdaptorServer({
+    fetch: (request: Request, env: unknown) => (handler === undefined ? starting() : handler(request, env)),
+  }) as HttpServer<typeof IncomingMessage, typeof ServerResponse>
+  await new Promise<void>((resolveBound, reject) => {
+    server.once("error", reject)
+    server.listen(port, host, () => {
+      server.off("error", reject)
+      resolveBound()
+    })
+  })
+  const address = server.address()
+  return {
+    port: typeof address === "object" && address !== null ? address.port : port,
+    serve: (fetch: (request: Request, env: unknown) => Response | Promise<Response>) => {
+      handler = fetch
+    },
+    close: () => new Promise<void>((done) => server.close(() => done())),
+  }
 }
 
 export const start = async (options: ServerOptions = {}): Promise<Running> => {
-  const notifications = NotificationSettings.readConfig(options.env ?? process.env)
-  const databaseUrl = options.databaseUrl ?? process.env.BASHKE_DATABASE_URL ?? DatabaseUrl.defaultValue
-  const { runtime, demo } = await migratedRuntime(
-    databaseUrl,
-    options.demo === true ? "make" : "none",
-    options.recipients,
-  )
-
-  const tokens: Record<string, string> = {}
-  let mechanismId: Id.MechanismId | undefined
-  let seeded = false
-  if (options.demo === true) {
-    const result = await runtime.runPromise(seed)
-    mechanismId = result.mechanismId
-    seeded = result.created
-    for (const name of ["coordinator", "caseManager", "policeOfficer"] as const) {
-      const issued = await runtime.runPromise(
-        Effect.flatMap(ApiTokens, (service) => service.issue(principal(name, result.mechanismId), `demo-${name}`)),
-      )
-      tokens[name] = issued.token
-    }
+  const env = options.env ?? process.env
+  // Every setting first: a malformed one stops the start before anything is bound or opened.
+  const settings = GatewaySettings.read(env, {
+    ...(options.port === undefined ? {} : { port: options.port }),
+    ...(options.host === undefined ? {} : { host: options.host }),
+    ...(options.databaseUrl === undefined ? {} : { databaseUrl: options.databaseUrl }),
+  })
+  await checkKeys(env)
+  const pluginsConfig = options.pluginsConfig ?? env.BASHKE_PLUGINS_CONFIG
+  const pluginHostConfig =
+    pluginsConfig === undefined || pluginsConfig === "" ? undefined : await PluginRuntime.readConfig(pluginsConfig)
+  // Then the port: a busy one stops the start before the database is touched.
+  const listening = await bind(settings.port, settings.host)
+  // Closed in reverse, after the server stops taking requests.
+  const closers: Array<() => Promise<void>> = []
+  const closeAll = async () => {
+    await listening.close()
+    for (const close of closers.reverse()) await close()
   }
+  try {
+    const demoAsked = options.demo === true
+    const opened = await open(env, settings.databaseUrl, demoAsked, options.recipients)
+    const { runtime } = opened
+    closers.push(opened.close)
 
-  const corsOrigins = (process.env.BASHKE_CORS_ORIGINS ?? "").split(",").filter((origin) => origin.length > 0)
-  const perMinute = Number(process.env.BASHKE_RATE_LIMIT_PER_MINUTE ?? 600)
-  // The blind index key is validated by the keys layer above (already built).
-  const fingerprint = await RequestFingerprint.make(
-    RequestFingerprint.fromBase64(demo?.blindIndex ?? process.env.BASHKE_BLIND_INDEX_KEY ?? ""),
-  )
-  // Plugins: imported by package name, their loops started; a start-up error stops the server.
-  const pluginsConfig = options.pluginsConfig ?? process.env.BASHKE_PLUGINS_CONFIG
-  const plugins =
-    pluginsConfig === undefined || pluginsConfig === ""
-      ? undefined
-      : await PluginRuntime.readConfig(pluginsConfig)
-          .then((config) => PluginRuntime.start(runtime, config, { importer: PluginRuntime.nodeImporter }))
-          .catch(async (error: unknown) => {
-            await runtime.dispose()
-            throw error
-          })
-  const scheduler = notifications.scheduler ? await NotificationScheduler.start(runtime, notifications) : undefined
-  const run: App.Runner = (effect) => runtime.runPromiseExit(effect)
-  const app = App.make({
-    run: plugins === undefined ? run : plugins.runner(run),
-    ...(plugins === undefined ? {} : { plugins: { dispatch: plugins.dispatch }, health: plugins.health }),
-    fingerprint,
-    routes,
-    corsOrigins,
-    rateLimit: { perMinute, burst: Math.max(1, Math.ceil(perMinute / 5)) },
-    ...(options.log === undefined ? {} : { log: options.log }),
-  })
-  const port = options.port ?? Number(process.env.PORT ?? 8787)
-  const host = options.host ?? process.env.HOST ?? "127.0.0.1"
-  const server = await new Promise<ReturnType<typeof serve>>((resolveServer) => {
-    const listening = serve({ fetch: app.fetch, port, hostname: host }, () => resolveServer(listening))
-  })
-  const address = server.address()
-  const actualPort = typeof address === "object" && address !== null ? address.port : port
-  return {
-    url: `http://${host}:${actualPort}`,
-    tokens,
-    ...(mechanismId === undefined ? {} : { mechanismId }),
-    seeded,
-    close: async () => {
-      await new Promise<void>((done) => server.close(() => done()))
-      await scheduler?.close()
-      await plugins?.close()
-      await runtime.dispose()
-    },
+    const tokens: Record<string, string> = {}
+    let mechanismId: Id.MechanismId | undefined
+    let demo: DemoOutcome = demoAsked ? "not-a-demo-database" : "off"
+    if (demoAsked && opened.state === "empty") {
+      const made = opened.madeKeysFile
+      const result = await runtime.runPromise(DemoDatabase.seedAndMark).catch((error: unknown) => {
+        // Nothing was committed: the keys made for it go too.
+        if (made !== undefined) rmSync(made, { force: true })
+        throw error
+      })
+      mechanismId = result.mechanismId
+      demo = "seeded"
+    } else if (opened.state === "demo") {
+      mechanismId = await runtime.runPromise(DemoDatabase.mechanism)
+      if (demoAsked) demo = "existing"
+    }
+    if (opened.state === "demo" || demo === "seeded") {
+      // The previous start's tokens end here; a start without the demo issues none.
+      await runtime.runPromise(Effect.flatMap(ApiTokens, (service) => service.revokeDemo))
+      if (demo !== "off" && mechanismId !== undefined) {
+        for (const name of ["coordinator", "caseManager", "policeOfficer"] as const) {
+          const demoMechanism = mechanismId
+          const issued = await runtime.runPromise(
+            Effect.flatMap(ApiTokens, (service) =>
+              service.issue(principal(name, demoMechanism), `demo-${name}`, { demo: true }),
+            ),
+          )
+          tokens[name] = issued.token
+        }
+      }
+    }
+
+    // The blind index key was validated by the keys layer above (already built).
+    const fingerprint = await RequestFingerprint.make(
+      RequestFingerprint.fromBase64(opened.demoBlindIndex ?? env.BASHKE_BLIND_INDEX_KEY ?? ""),
+    )
+    // Plugins: imported by package name, their loops started; a start-up error stops the server.
+    const plugins =
+      pluginHostConfig === undefined
+        ? undefined
+        : await PluginRuntime.start(runtime, pluginHostConfig, { importer: PluginRuntime.nodeImporter })
+    if (plugins !== undefined) closers.push(plugins.close)
+    const scheduler = settings.notifications.scheduler
+      ? await NotificationScheduler.start(runtime, settings.notifications)
+      : undefined
+    if (scheduler !== undefined) closers.push(scheduler.close)
+    const run: App.Runner = (effect) => runtime.runPromiseExit(effect)
+    const webRoot = options.webRoot ?? env.BASHKE_WEB_ROOT
+    const app = App.make({
+      run: plugins === undefined ? run : plugins.runner(run),
+      ...(webRoot === undefined || webRoot === "" ? {} : { web: WebFiles.fromDirectory(webRoot) }),
+      ...(plugins === undefined ? {} : { plugins: { dispatch: plugins.dispatch }, health: plugins.health }),
+      fingerprint,
+      routes,
+      corsOrigins: settings.corsOrigins,
+      // BASHKE_PUBLIC_ORIGIN, checked with the notification settings: browsers' requests come from there.
+      publicOrigin: new URL(settings.notifications.email.publicUrl).origin,
+      rateLimit: settings.rateLimit,
+      ...(options.log === undefined ? {} : { log: options.log }),
+    })
+    listening.serve((request, bindings) => app.fetch(request, bindings))
+    const showDemo = demo === "seeded" || demo === "existing"
+    const url = `http://${settings.host}:${listening.port}`
+    const signInLinks: Record<string, string> = {}
+    if (showDemo && mechanismId !== undefined) {
+      const demoMechanism = mechanismId
+      const secrets = await runtime.runPromise(
+        Effect.gen(function* () {
+          // A demo seeded before people existed gets them now.
+          const people = yield* seedPeople(demoMechanism)
+          const links = yield* SignInLinks.SignInLinks
+          const issued: Array<readonly [string, string]> = []
+          for (const [name, id] of Object.entries(people))
+            issued.push([name, yield* links.issue(id, "sign-in", demoLinkLifetime)])
+          return issued
+        }),
+      )
+      // The token rides in the fragment, which no server, proxy or log sees.
+      for (const [name, secret] of secrets) signInLinks[name] = `${url}/sign-in#token=${secret}`
+    }
+    return {
+      url,
+      tokens,
+      signInLinks,
+      ...(showDemo && mechanismId !== undefined ? { mechanismId } : {}),
+      seeded: demo === "seeded",
+      demo,
+      close: closeAll,
+    }
+  } catch (error) {
+    await closeAll()
+    throw error
   }
 }
 
@@ -201,6 +402,15 @@ export const start = async (options: ServerOptions = {}): Promise<Running> => {
 export const checkNotificationSettings = (env: Readonly<Record<string, string | undefined>> = process.env): void => {
   NotificationSettings.readConfig(env)
 }
+
+/**
+ * Checks every setting of `env` (by default the process's) as {@link start}
+ * does first, and returns them; throws {@link ConfigInvalid} naming a
+ * malformed variable.
+ */
+export const checkSettings = (
+  env: Readonly<Record<string, string | undefined>> = process.env,
+): GatewaySettings.Settings => GatewaySettings.read(env)
 
 export interface WorkerOptions {
   readonly databaseUrl?: string
@@ -226,14 +436,18 @@ export const startWorker = async (options: WorkerOptions = {}): Promise<RunningW
   const env = options.env ?? process.env
   const notifications = NotificationSettings.readConfig({ ...env, BASHKE_SCHEDULER: "on" })
   const databaseUrl = options.databaseUrl ?? env.BASHKE_DATABASE_URL ?? DatabaseUrl.defaultValue
-  // The demo's keys when it runs beside a demo (`bashke start` made them), else BASHKE_VAULT_KEYS.
-  const { runtime } = await migratedRuntime(databaseUrl, "existing", options.recipients)
-  const scheduler = await NotificationScheduler.start(runtime, notifications)
+  await checkKeys(env)
+  // The demo's keys only for the demo's own database (`bashke start` made both), else BASHKE_VAULT_KEYS.
+  const opened = await open(env, databaseUrl, false, options.recipients)
+  const scheduler = await NotificationScheduler.start(opened.runtime, notifications).catch(async (error: unknown) => {
+    await opened.close()
+    throw error
+  })
   return {
     holder: scheduler.holder,
     close: async () => {
       await scheduler.close()
-      await runtime.dispose()
+      await opened.close()
     },
   }
 }

@@ -19,6 +19,7 @@ import {
   type Signatories,
   SqlOpenCases,
 } from "@bashke/case"
+import { People, Sessions, SignInLinks } from "@bashke/identity"
 import { Id } from "@bashke/kernel"
 import {
   type Institutions,
@@ -55,6 +56,9 @@ export type GatewayServices =
   | Vault.Vault
   | BlindIndex.BlindIndex
   | AuditLog.AuditLog
+  | People.People
+  | Sessions.Sessions
+  | SignInLinks.SignInLinks
   | ApiTokens
   | MechanismService.MechanismService
   | Mechanisms.Mechanisms
@@ -108,7 +112,11 @@ export const layer = (
 ): Layer.Layer<Exclude<GatewayServices, SqlClient.SqlClient>, ConfigError.ConfigError, SqlClient.SqlClient> => {
   const foundation = Layer.mergeAll(keys, Id.layer)
   const audit = AuditLog.layer.pipe(Layer.provideMerge(foundation))
-  const mechanism = Layer.merge(MechanismService.layerSql, SqlInstitutionStore.layer).pipe(Layer.provideMerge(audit))
+  const identity = Layer.merge(Sessions.layerSql, SignInLinks.layerSql).pipe(
+    Layer.provideMerge(People.layerSql),
+    Layer.provideMerge(audit),
+  )
+  const mechanism = Layer.merge(MechanismService.layerSql, SqlInstitutionStore.layer).pipe(Layer.provideMerge(identity))
   const kase = CaseService.layerSql().pipe(Layer.provideMerge(Ports.signatories), Layer.provideMerge(mechanism))
   const referral = ReferralService.layerSql.pipe(Layer.provideMerge(Ports.caseFacts), Layer.provideMerge(kase))
   const meeting = Layer.mergeAll(

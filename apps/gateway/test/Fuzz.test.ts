@@ -804,6 +804,6 @@ for (const db of sqlite) {
       // Still standing: a plain read answers as before.
       const after = await gateway.request("GET", `/v1/cases?mechanismId=${mechanismId}`, { token: tokens[4] as string })
       expect(after.status).toBe(200)
-    }, 180_000)
+    }, 600_000)
   })
 }

@@ -211,5 +211,47 @@ for (const db of databases) {
         (await inbox("nurse")).items.filter((item) => item.kind === "notifications.event.referral-cancelled"),
       ).toHaveLength(1)
     })
+
+    it("a break-glass read tells the coordinator and the lead institution's people, once, with nothing personal", async () => {
+      const { caseId, victim } = seeded.cases?.highRisk as NonNullable<Seeded["cases"]>["highRisk"]
+      // Read at eight hours on (the withdrawal above happened at seven): the case service as the details route calls it.
+      const at = start + 8 * hour
+      const read = await gateway.runtime.runPromise(
+        Effect.flatMap(CaseService.CaseService, (cases) =>
+          cases.readPersonalData({
+            caseId,
+            personId: victim,
+            purpose: "break-glass",
+            fields: ["address"],
+            breakGlassCode: "imminent-danger",
+            breakGlassReason: "Threats by phone tonight; police need her current address to send a patrol.",
+          }),
+        ).pipe(
+          Effect.provideService(Principal.CurrentPrincipal, principal("policeOfficer", seeded.mechanismId)),
+          Effect.withClock(clockAt(at)),
+        ),
+      )
+      expect(read).toBeDefined()
+      const alerts = (name: PersonName) =>
+        inbox(name).then((list) => list.items.filter((item) => item.kind === "notifications.event.break-glass"))
+      // Before a round, nobody has been told.
+      expect(await alerts("coordinator")).toEqual([])
+      const outcome = await roundAt(at + 5_000)
+      expect(outcome.events).toMatchObject({ events: 1 })
+      const [told] = await alerts("coordinator")
+      expect(told?.subject).toEqual({ type: "case", id: caseId })
+      // The lead institution is the centre for social work; the health centre is on the team but not told.
+      expect(await alerts("caseManager")).toHaveLength(1)
+      expect(await alerts("nurse")).toEqual([])
+      const mails = [...mailsTo("coordinator"), ...mailsTo("caseManager")].filter((mail) =>
+        mail.parsed.text?.includes(`${publicUrl}/cases/${caseId}`),
+      )
+      expect(mails.length).toBeGreaterThanOrEqual(2)
+      for (const mail of mails) expect(leaked(mail.raw), mail.parsed.subject).toEqual([])
+      // Again: told once.
+      await roundAt(at + 60_000)
+      expect(await alerts("coordinator")).toHaveLength(1)
+      expect(await alerts("caseManager")).toHaveLength(1)
+    })
   })
 }

@@ -1670,6 +1670,74 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who the caller is: name, language, roles, mechanisms */
+        get: operations["getMe"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/me/language": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Change the language the caller reads and is written to in */
+        put: operations["setMyLanguage"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/sign-in/link": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sign in with a one-time link's token; the answer sets the session cookie */
+        post: operations["signInWithLink"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/sign-out": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** End the caller's session; the browser forgets the cookie */
+        post: operations["signOut"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/me/worklist": {
         parameters: {
             query?: never;
@@ -3104,6 +3172,28 @@ export interface components {
             subscription: string;
             eventId: string;
         };
+        Me: {
+            id: components["schemas"]["PrincipalId"];
+            kind: components["schemas"]["PrincipalKind"];
+            displayName: string | null;
+            language: components["schemas"]["Locale"];
+            institution?: components["schemas"]["InstitutionId"];
+            sector?: components["schemas"]["Sector"];
+            roles: components["schemas"]["Role"][];
+            mechanisms: components["schemas"]["MechanismId"][];
+            grants: components["schemas"]["RoleGrant"][];
+        };
+        /** @enum {string} */
+        PrincipalKind: "user" | "api-token" | "plugin";
+        /** @enum {string} */
+        Role: "coordinator" | "case-worker" | "member-representative" | "national-coordinator" | "administrator" | "auditor";
+        RoleGrant: {
+            role: components["schemas"]["Role"];
+            mechanism: components["schemas"]["MechanismId"] | null;
+        };
+        SignedOut: {
+            signedOut: boolean;
+        };
         /** @enum {string} */
         WorklistState: "upcoming" | "due" | "overdue";
         Worklist: {
@@ -3212,7 +3302,7 @@ export interface components {
              * Format: uri
              * @enum {string}
              */
-            type: "https://bashke.org/problems/not-found" | "https://bashke.org/problems/forbidden" | "https://bashke.org/problems/unauthenticated" | "https://bashke.org/problems/conflict" | "https://bashke.org/problems/stale-version" | "https://bashke.org/problems/invalid-input" | "https://bashke.org/problems/invalid-transition" | "https://bashke.org/problems/malformed-json" | "https://bashke.org/problems/unsupported-media-type" | "https://bashke.org/problems/payload-too-large" | "https://bashke.org/problems/precondition-required" | "https://bashke.org/problems/idempotency-key-required" | "https://bashke.org/problems/idempotency-key-reused" | "https://bashke.org/problems/rate-limited" | "https://bashke.org/problems/route-not-found" | "https://bashke.org/problems/method-not-allowed" | "https://bashke.org/problems/unavailable" | "https://bashke.org/problems/internal";
+            type: "https://bashke.org/problems/not-found" | "https://bashke.org/problems/forbidden" | "https://bashke.org/problems/unauthenticated" | "https://bashke.org/problems/conflict" | "https://bashke.org/problems/stale-version" | "https://bashke.org/problems/invalid-input" | "https://bashke.org/problems/invalid-transition" | "https://bashke.org/problems/malformed-json" | "https://bashke.org/problems/unsupported-media-type" | "https://bashke.org/problems/payload-too-large" | "https://bashke.org/problems/precondition-required" | "https://bashke.org/problems/idempotency-key-required" | "https://bashke.org/problems/idempotency-key-reused" | "https://bashke.org/problems/rate-limited" | "https://bashke.org/problems/forbidden-origin" | "https://bashke.org/problems/route-not-found" | "https://bashke.org/problems/method-not-allowed" | "https://bashke.org/problems/unavailable" | "https://bashke.org/problems/internal";
             title: string;
             status: number;
             detail?: string;
@@ -12491,6 +12581,264 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PluginReplayed"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No or unknown credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input: the field and the rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getMe: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Who the caller is: name, language, roles, mechanisms */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Me"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No or unknown credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input: the field and the rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    setMyLanguage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    language: components["schemas"]["Locale"];
+                };
+            };
+        };
+        responses: {
+            /** @description Change the language the caller reads and is written to in */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Me"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No or unknown credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input: the field and the rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    signInWithLink: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * maxLength(100)
+                     * @description a string at most 100 character(s) long
+                     */
+                    token: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Sign in with a one-time link's token; the answer sets the session cookie */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Me"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input: the field and the rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    signOut: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description End the caller's session; the browser forgets the cookie */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SignedOut"];
                 };
             };
             /** @description Malformed request */

@@ -293,6 +293,15 @@ export const JurisdictionProfile = Schema.Struct({
     /** How far ahead a person's worklist shows what is coming. */
     worklistHorizon: LegalDuration,
   }),
+  /**
+   * How long a signed-in session lasts: it ends after `idleTimeout` without a
+   * request, and after `absoluteTimeout` however busy (a shared office
+   * computer left signed in must not stay open to the next person).
+   */
+  sessions: Schema.Struct({
+    idleTimeout: legalNumberIn("hours"),
+    absoluteTimeout: legalNumberIn("hours"),
+  }),
 }).pipe(
   Schema.filter(
     (p) => p.languages.locales.includes(p.languages.defaultLocale) || "jurisdiction.locale.default-not-offered",
@@ -312,6 +321,11 @@ export const JurisdictionProfile = Schema.Struct({
     (p) =>
       (p.notifications.workdayStartsAt.value >= 0 && p.notifications.workdayStartsAt.value < 24) ||
       "jurisdiction.notifications.workday-start-out-of-range",
+  ),
+  Schema.filter(
+    (p) =>
+      (p.sessions.idleTimeout.value > 0 && p.sessions.idleTimeout.value <= p.sessions.absoluteTimeout.value) ||
+      "jurisdiction.sessions.timeouts-out-of-order",
   ),
   Schema.annotations({ identifier: "JurisdictionProfile" }),
 )
@@ -536,6 +550,10 @@ export const kosovo: JurisdictionProfile = {
   notifications: {
     workdayStartsAt: assumed(8, "hours", `${projectDefault}: reminders about a day, and digests, at 08:00 local time`),
     worklistHorizon: assumed(14, "days", `${projectDefault}: a worklist shows the next two weeks`),
+  },
+  sessions: {
+    idleTimeout: assumed(0.5, "hours", `${projectDefault}: a session ends after 30 minutes without a request`),
+    absoluteTimeout: assumed(12, "hours", `${projectDefault}: a session ends 12 hours after sign-in (one working day)`),
   },
 }
 

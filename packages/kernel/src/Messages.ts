@@ -169,6 +169,11 @@ export const kernelMessages = Catalogue.make({
     "sr-Latn": "Početak radnog dana mora biti od 0 do 23 časa.",
     en: "The start of the working day must be an hour from 0 to 23.",
   },
+  "jurisdiction.sessions.timeouts-out-of-order": {
+    sq: "Koha e pasivitetit të seancës duhet të jetë më e madhe se zero dhe jo më e gjatë se kohëzgjatja e plotë e saj.",
+    "sr-Latn": "Vreme neaktivnosti sesije mora biti veće od nule i ne duže od njenog ukupnog trajanja.",
+    en: "A session's idle timeout must be above zero and no longer than its absolute timeout.",
+  },
   "jurisdiction.quorum.more-than-half": {
     sq: "Më shumë se gjysma e institucioneve anëtare",
     "sr-Latn": "Više od polovine institucija članica",

@@ -42,6 +42,8 @@ describe("the Kosovo profile", () => {
       "communities",
       "notifications.workdayStartsAt",
       "notifications.worklistHorizon",
+      "sessions.idleTimeout",
+      "sessions.absoluteTimeout",
     ])
   })
 
@@ -130,6 +132,11 @@ describe("the Kosovo profile", () => {
     )
     expect(Either.isLeft(decode({ ...kosovo, communities: { ...kosovo.communities, value: [] } }))).toBe(true)
     expect(Either.isLeft(decode({ ...kosovo, timezone: "Europe/Nowhere" }))).toBe(true)
+    const idle = { ...kosovo.sessions.idleTimeout, value: 13 }
+    const wrongSessions = decode({ ...kosovo, sessions: { ...kosovo.sessions, idleTimeout: idle } })
+    expect(Either.isLeft(wrongSessions) && wrongSessions.left.message).toContain(
+      "jurisdiction.sessions.timeouts-out-of-order",
+    )
     expect(Either.isLeft(decode({ ...kosovo, effectiveFrom: "2010-02-30" }))).toBe(true)
     const fine = {
       ...kosovo.protectionOrders.breach,

@@ -139,7 +139,7 @@ for (const db of databases) {
           yield* settle
           expect(yield* notifications).toEqual([])
           yield* TestClock.adjust(Duration.minutes(1))
-          for (let tries = 0; tries < 500 && (yield* notifications).length === 0; tries++) yield* pause
+          for (let tries = 0; tries < 3_000 && (yield* notifications).length === 0; tries++) yield* pause
           expect((yield* notifications).map((row) => row.stage)).toEqual(["approaching", "approaching"])
           yield* Fiber.interrupt(loop)
         }),

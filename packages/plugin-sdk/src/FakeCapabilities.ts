@@ -1,8 +1,10 @@
 /**
  * Fakes of every capability service for tests: each records what plugins
  * asked of it and answers as the host's real services promise to —
- * idempotently by `(plugin, source, recordId)`, stale order updates ignored,
- * notices refused when told to. A review item's proposal can be applied as
+ * idempotently by `(plugin, source, recordId)`, stale order updates ignored.
+ * Notices are decided by the host's own rule (`NoticePolicy` of
+ * `@bashke/security`) over the cases you describe (`cases`, `actingAs`), so
+ * the fakes refuse what the host refuses; `NoticesContract` holds both to it. A review item's proposal can be applied as
  * the host would once a person chooses the case (`resolveReview`).
  *
  * ```ts
@@ -13,8 +15,9 @@
  *
  * @since 0.1.0
  */
-import { Errors, Id } from "@bashke/kernel"
+import { Errors, Id, type Principal } from "@bashke/kernel"
 import {
+  DirectoryCapacity,
   type PluginIdentity as Identity,
   IncidentImport,
   Notices,
@@ -22,7 +25,8 @@ import {
   ProtectionOrderSync,
   ReviewQueue,
 } from "@bashke/plugin-sdk"
-import { Effect, Layer } from "effect"
+import { NoticePolicy } from "@bashke/security"
+import { Clock, Effect, Either, Layer, ParseResult, Schema } from "effect"
 
 type PluginIdentity = Identity.PluginIdentity
 
@@ -35,8 +39,18 @@ type PluginIdentity = Identity.PluginIdentity
 export interface Answers {
   /** The person match for a query; `NoMatch` by default. */
   readonly match?: (query: PersonMatch.PersonQuery) => PersonMatch.MatchResult
-  /** `true` allows the notice; a string refuses it with that rule. Allowed by default. */
+  /**
+   * `true` allows the notice; a string refuses it with that rule. When absent,
+   * notices about a case in `cases` are decided by the host's `NoticePolicy`
+   * as `actingAs`; with no cases described at all, every notice is allowed.
+   */
   readonly notice?: (request: Notices.NoticeRequest) => true | string
+  /** The principal the plugin acts as (the host's plugin configuration): its institution and mechanisms. */
+  readonly actingAs?: Principal.Principal
+  /** The cases notices may be about: their mechanism, team, consents and referrals. Change them with `fakes.cases`. */
+  readonly cases?: ReadonlyMap<Id.CaseId, NoticePolicy.NoticeCase>
+  /** The directory's services and the institution providing each: `directory:capacity` reports only on `actingAs`'s own. */
+  readonly services?: ReadonlyMap<Id.ServiceId, Id.InstitutionId>
   /** Runs before an incident is recorded: fail it to refuse the incident. */
   readonly beforeIncident?: (incident: IncidentImport.ImportedIncident) => Effect.Effect<void, Errors.DomainError>
   /** Runs before an order update is applied: fail it to refuse the update. */
@@ -73,6 +87,8 @@ export interface Recorded {
     readonly decision: Notices.NoticeDecision
   }>
   readonly noticeOutcomes: ReadonlyArray<{ readonly noticeId: string; readonly outcome: Notices.NoticeOutcome }>
+  /** Each service's capacity as it now stands (the latest report by `updatedAt`). */
+  readonly capacity: ReadonlyMap<Id.ServiceId, DirectoryCapacity.CapacityReport>
 }
 
 /**
@@ -86,6 +102,7 @@ export type Providers =
   | ProtectionOrderSync.ProtectionOrderSync
   | ReviewQueue.ReviewQueue
   | Notices.Notices
+  | DirectoryCapacity.DirectoryCapacity
 
 /**
  * What resolving a review item attached to the case: the incident or the
@@ -100,6 +117,8 @@ export type Attached = { readonly incidentId: Id.IncidentId } | { readonly order
  */
 export interface Fakes {
   readonly recorded: Recorded
+  /** The cases notices are decided over (from `answers.cases`): set one to change it (withdraw a consent, close a referral). */
+  readonly cases: Map<Id.CaseId, NoticePolicy.NoticeCase>
   readonly layer: Layer.Layer<Providers>
   /**
    * Resolves the review item of `record` with `caseId` as the host does: its
@@ -141,6 +160,8 @@ export const make = (answers: Answers = {}): Fakes => {
     { plugin: string; request: Notices.NoticeRequest; decision: Notices.NoticeDecision }
   >()
   const noticeOutcomes: Array<{ noticeId: string; outcome: Notices.NoticeOutcome }> = []
+  const cases = new Map(answers.cases ?? [])
+  const capacity = new Map<Id.ServiceId, DirectoryCapacity.CapacityReport>()
   let counter = 0
 
   const recorded: Recorded = {
@@ -160,6 +181,9 @@ export const make = (answers: Answers = {}): Fakes => {
       return [...notices.values()]
     },
     noticeOutcomes,
+    get capacity() {
+      return new Map(capacity)
+    },
   }
 
   const incidentsFor = (plugin: PluginIdentity): IncidentImport.Service => ({
@@ -255,23 +279,78 @@ export const make = (answers: Answers = {}): Fakes => {
       )
     })
 
+  // The host's rule over the described cases: a refusal's rule, `true` to allow, or an error as the host fails.
+  const noticeVerdict = (request: Notices.NoticeRequest): Effect.Effect<true | string, Errors.DomainError> => {
+    if (answers.notice !== undefined) return Effect.succeed(answers.notice(request))
+    if (cases.size === 0) return Effect.succeed(true)
+    const aCase = cases.get(request.caseId)
+    if (aCase === undefined) return Effect.fail(new Errors.NotFound({ entity: "Case", id: request.caseId }))
+    if (answers.actingAs === undefined)
+      return Effect.fail(new Errors.Forbidden({ action: "plugin.capability", rule: "policy.role.not-permitted" }))
+    const actingAs = answers.actingAs
+    // The host decides at its clock's time: Effect's `Clock`, the `TestClock` under `TestHost`.
+    return Effect.map(Clock.currentTimeMillis, (now) => {
+      const notice = { recipient: request.recipient, purpose: request.purpose }
+      const decision = NoticePolicy.decide(actingAs, notice, aCase, new Date(now))
+      return decision._tag === "Allow" ? true : decision.rule
+    })
+  }
+
   const noticesFor = (plugin: PluginIdentity): Notices.Service => ({
     authorize: (request) =>
-      Effect.sync(() => {
-        const key = `${plugin.name}\u0000${request.reference}\u0000${request.recipient}`
+      Effect.map(noticeVerdict(request), (verdict) => {
+        // Asked again for the same case, recipient and reference: the same notice, decided afresh.
+        const key = `${plugin.name}\u0000${request.caseId}\u0000${request.reference}\u0000${request.recipient}`
+        if (verdict !== true) return { _tag: "Refused", rule: verdict } as const
         const before = notices.get(key)
-        if (before !== undefined) return before.decision
-        const verdict = answers.notice?.(request) ?? true
-        const decision: Notices.NoticeDecision =
-          verdict === true
-            ? { _tag: "Allowed", noticeId: fakeId(++counter), content: { caseId: request.caseId, kind: request.kind } }
-            : { _tag: "Refused", rule: verdict }
+        if (before !== undefined && before.decision._tag === "Allowed") return before.decision
+        const decision: Notices.NoticeDecision = {
+          _tag: "Allowed",
+          noticeId: fakeId(++counter),
+          content: { caseId: request.caseId, kind: request.kind },
+        }
         notices.set(key, { plugin: plugin.name, request, decision })
         return decision
       }),
     recordOutcome: (noticeId, outcome) =>
-      Effect.sync(() => {
+      Effect.suspend(() => {
+        const known = [...notices.values()].some(
+          (each) =>
+            each.plugin === plugin.name && each.decision._tag === "Allowed" && each.decision.noticeId === noticeId,
+        )
+        if (!known) return Effect.fail(new Errors.NotFound({ entity: "PluginNotice", id: noticeId }))
         noticeOutcomes.push({ noticeId, outcome })
+        return Effect.void
+      }),
+  })
+
+  const decodeReport = Schema.decodeUnknownEither(DirectoryCapacity.CapacityReport)
+  // As the host's directory: the report checked, the service known, the plugin's own institution's, newer wins.
+  const capacityFor = (_plugin: PluginIdentity): DirectoryCapacity.Service => ({
+    report: (input) =>
+      Effect.suspend((): Effect.Effect<DirectoryCapacity.Reported, Errors.DomainError> => {
+        const decoded = decodeReport(input)
+        if (Either.isLeft(decoded)) {
+          const issue = ParseResult.ArrayFormatter.formatErrorSync(decoded.left)[0]
+          const rule = issue?.message === "referral.capacity.over-total" ? issue.message : "referral.input.invalid"
+          return Effect.fail(new Errors.InvalidInput({ field: String(issue?.path[0] ?? ""), rule }))
+        }
+        const report = decoded.right
+        const institution = answers.services?.get(report.service)
+        if (institution === undefined)
+          return Effect.fail(new Errors.NotFound({ entity: "Service", id: report.service }))
+        if (answers.actingAs?.institution !== institution)
+          return Effect.fail(
+            new Errors.Forbidden({
+              action: "referral.capacity.report",
+              rule: "referral.directory.not-own-institution",
+            }),
+          )
+        const held = capacity.get(report.service)
+        if (held !== undefined && held.updatedAt.getTime() > report.updatedAt.getTime())
+          return Effect.succeed({ outcome: "stale" })
+        capacity.set(report.service, report)
+        return Effect.succeed({ outcome: "applied" })
       }),
   })
 
@@ -281,6 +360,7 @@ export const make = (answers: Answers = {}): Fakes => {
     Layer.succeed(ProtectionOrderSync.ProtectionOrderSync, { forPlugin: ordersFor }),
     Layer.succeed(ReviewQueue.ReviewQueue, { forPlugin: reviewFor }),
     Layer.succeed(Notices.Notices, { forPlugin: noticesFor }),
+    Layer.succeed(DirectoryCapacity.DirectoryCapacity, { forPlugin: capacityFor }),
   )
-  return { recorded, layer, resolveReview }
+  return { recorded, cases, layer, resolveReview }
 }

@@ -11,8 +11,15 @@
 /**
  * @since 0.1.0
  */
+export * as CapacityContract from "./CapacityContract"
+/**
+ * @since 0.1.0
+ */
 export * as FakeCapabilities from "./FakeCapabilities"
-
+/**
+ * @since 0.1.0
+ */
+export * as NoticesContract from "./NoticesContract"
 /**
  * @since 0.1.0
  */

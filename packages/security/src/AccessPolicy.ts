@@ -285,6 +285,7 @@ export const DenyRule = Schema.Literal(
   "policy.perpetrator.protection-purpose-only",
   "policy.perpetrator.no-legal-basis",
   "policy.purpose.protection-perpetrator-only",
+  "policy.notice.purpose-unknown",
 ).annotations({ identifier: "PolicyDenyRule" })
 
 /**
@@ -308,6 +309,7 @@ export const AllowReason = Schema.Literal(
   "policy.allow.break-glass-review",
   "policy.allow.consent-recording",
   "policy.allow.consent-confirmation",
+  "policy.allow.referral-receiver",
 ).annotations({ identifier: "PolicyAllowReason" })
 
 /**

@@ -199,6 +199,16 @@ const messages = {
     "sr-Latn": "Dozvoljeno: vodeća institucija ili ona koja je uzela saglasnost.",
     en: "Allowed: the lead institution or the one that took the consent.",
   },
+  "policy.notice.purpose-unknown": {
+    sq: "Qëllimi i njoftimit nuk njihet.",
+    "sr-Latn": "Svrha obaveštenja nije poznata.",
+    en: "The notice's purpose is not known.",
+  },
+  "policy.allow.referral-receiver": {
+    sq: "Marrësi i një referimi të hapur, me pëlqimin e personit në fuqi.",
+    "sr-Latn": "Primalac otvorenog upućivanja, uz važeću saglasnost osobe.",
+    en: "The receiver of an open referral, with the person's consent in force.",
+  },
   "policy.allow.consent-confirmation": {
     sq: "Lejohet: një person i dytë e konfirmon pëlqimin.",
     "sr-Latn": "Dozvoljeno: druga osoba potvrđuje saglasnost.",

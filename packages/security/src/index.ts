@@ -42,6 +42,11 @@ export * as BreakGlass from "./BreakGlass"
 /**
  * @since 0.1.0
  */
+export * as NoticePolicy from "./NoticePolicy"
+
+/**
+ * @since 0.1.0
+ */
 export * as Purpose from "./Purpose"
 
 /**

@@ -27,7 +27,15 @@ beforeEach(() => {
   court.calls.length = 0
 })
 
-const config = () => ({ baseUrl: court.baseUrl, apiKey: FakeCourt.apiKey, timeoutMillis: 300 })
+/**
+ * A generous deadline for calls that get an answer (a loaded machine must not
+ * turn one into `upstream.timeout`); the short one only where the fake court
+ * never finishes its answer, so it is safe at any speed.
+ */
+const answerDeadline = 30_000
+const silenceDeadline = 100
+
+const config = (timeoutMillis = answerDeadline) => ({ baseUrl: court.baseUrl, apiKey: FakeCourt.apiKey, timeoutMillis })
 
 const setup = (options: TestHost.Options = {}) =>
   Effect.gen(function* () {
@@ -140,8 +148,10 @@ describe("pulling order changes", () => {
       Effect.gen(function* () {
         court.changes = [change("CHG-1"), change("CHG-2", { status: "extended", decidedAt: "2026-04-01T10:00:00Z" })]
         const test = yield* setup()
+        // The same plugin over the same database, with the short deadline where the court never answers.
+        const failing = mode === "slow" ? yield* TestHost.make(plugin, { config: config(silenceDeadline) }) : test
         court.mode = mode
-        const failed = yield* test.pullAndProcess()
+        const failed = yield* failing.pullAndProcess()
         expect(failed.pull).toEqual({ _tag: "Failed", code, permanent: false })
         expect(yield* test.cursor()).toEqual(Option.none())
         expect(yield* test.inbox).toEqual([])

@@ -21,7 +21,7 @@ const setup = (options: TestHost.Options = {}) =>
   Effect.gen(function* () {
     yield* TestClock.setTime(start)
     return yield* TestHost.make(plugin, {
-      config: { baseUrl: court.baseUrl, apiKey: FakeCourt.apiKey, timeoutMillis: 300 },
+      config: { baseUrl: court.baseUrl, apiKey: FakeCourt.apiKey, timeoutMillis: 30_000 },
       ...options,
     })
   })

@@ -7,7 +7,7 @@ import { describe, expect, it } from "@effect/vitest"
 import { Effect, Option } from "effect"
 import plugin from "../src/index"
 import * as FakePolice from "./support/FakePolice"
-import { apiKey, config, matchVictims } from "./support/Harness"
+import { apiKey, config, matchVictims, silenceDeadline } from "./support/Harness"
 
 const feed = (count: number) => Array.from({ length: count }, (_, i) => FakePolice.report(i + 1))
 
@@ -68,11 +68,17 @@ describe("pulling reports", () => {
     Effect.gen(function* () {
       const upstream = yield* FakePolice.make(feed(15))
       const test = yield* TestHost.make(plugin, { config: config(upstream.baseUrl), answers: { match: matchVictims } })
+      // The same plugin over the same database with a short deadline, for the
+      // feed that never answers (the generous one would only make the test wait).
+      const hasty = yield* TestHost.make(plugin, {
+        config: config(upstream.baseUrl, { timeoutMillis: silenceDeadline }),
+        answers: { match: matchVictims },
+      })
       yield* test.pullAndProcess()
       const failures: Array<unknown> = []
       for (const mode of ["error-500", "not-json", "wrong-shape", "slow"] as const) {
         upstream.mode = mode
-        failures.push(yield* test.pull())
+        failures.push(yield* (mode === "slow" ? hasty : test).pull())
         expect(yield* test.cursor()).toEqual(Option.some("10"))
       }
       expect(failures).toEqual([

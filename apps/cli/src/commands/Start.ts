@@ -1,9 +1,10 @@
-import { checkNotificationSettings, start } from "@bashke/gateway/server"
+import { ConfigInvalid, checkSettings, start, VaultKeysRequired } from "@bashke/gateway/server"
 import { Catalogue } from "@bashke/kernel"
+import { DatabaseUrl } from "@bashke/persistence"
 import { Console, Effect } from "effect"
+import { cliMessages } from "../CliMessages"
 import * as Command from "../Command"
-import { withDatabase } from "../Database"
-import { migrate } from "../Migrate"
+import * as WebRoot from "../WebRoot"
 
 const messages = Catalogue.make({
   "cli.start.summary": {
@@ -12,12 +13,12 @@ const messages = Catalogue.make({
     en: "migrates, seeds the demo into an empty database and serves the API",
   },
   "cli.start.help": {
-    sq: "Përdorimi: bashke start [--no-demo]\n\nZbaton migrimet që mungojnë, mbjell demonstrimin (mekanizmi i Gjilanit, emra të trilluar) kur baza është bosh, tregon tokena për ta provuar dhe shërben API-në në HOST:PORT (127.0.0.1:8787) deri në Ctrl-C.\n\n  --no-demo   pa demonstrim dhe pa tokena demonstrimi\n\nBASHKE_DATABASE_URL, BASHKE_VAULT_KEYS, BASHKE_BLIND_INDEX_KEY, PORT, HOST, BASHKE_PLUGINS_CONFIG: shih README.",
+    sq: "Përdorimi: bashke start [--no-demo]\n\nZbaton migrimet që mungojnë, mbjell demonstrimin (mekanizmi i Gjilanit, emra të trilluar) kur baza është bosh, tregon tokena dhe lidhje hyrjeje njëpërdorimëshe për ta provuar dhe shërben API-në në HOST:PORT (127.0.0.1:8787) deri në Ctrl-C.\n\n  --no-demo   pa demonstrim dhe pa tokena demonstrimi\n\nBASHKE_DATABASE_URL, BASHKE_VAULT_KEYS, BASHKE_BLIND_INDEX_KEY, PORT, HOST, BASHKE_PLUGINS_CONFIG: shih README.",
     "sr-Latn":
-      "Upotreba: bashke start [--no-demo]\n\nPrimenjuje migracije koje nedostaju, u praznu bazu unosi demonstraciju (mehanizam Gnjilana, izmišljena imena), prikazuje tokene za probu i služi API na HOST:PORT (127.0.0.1:8787) do Ctrl-C.\n\n  --no-demo   bez demonstracije i bez demonstracionih tokena\n\nBASHKE_DATABASE_URL, BASHKE_VAULT_KEYS, BASHKE_BLIND_INDEX_KEY, PORT, HOST, BASHKE_PLUGINS_CONFIG: vidi README.",
+      "Upotreba: bashke start [--no-demo]\n\nPrimenjuje migracije koje nedostaju, u praznu bazu unosi demonstraciju (mehanizam Gnjilana, izmišljena imena), prikazuje tokene i jednokratne veze za prijavu za probu i služi API na HOST:PORT (127.0.0.1:8787) do Ctrl-C.\n\n  --no-demo   bez demonstracije i bez demonstracionih tokena\n\nBASHKE_DATABASE_URL, BASHKE_VAULT_KEYS, BASHKE_BLIND_INDEX_KEY, PORT, HOST, BASHKE_PLUGINS_CONFIG: vidi README.",
     "sr-Cyrl":
-      "Употреба: bashke start [--no-demo]\n\nПримењује миграције које недостају, у празну базу уноси демонстрацију (механизам Гњилана, измишљена имена), приказује токене за пробу и служи API на HOST:PORT (127.0.0.1:8787) до Ctrl-C.\n\n  --no-demo   без демонстрације и без демонстрационих токена\n\nBASHKE_DATABASE_URL, BASHKE_VAULT_KEYS, BASHKE_BLIND_INDEX_KEY, PORT, HOST, BASHKE_PLUGINS_CONFIG: види README.",
-    en: "Usage: bashke start [--no-demo]\n\nApplies the missing migrations, seeds the demo (the Gjilan mechanism, invented names) into an empty database, prints tokens to try it with and serves the API on HOST:PORT (127.0.0.1:8787) until Ctrl-C.\n\n  --no-demo   no demo and no demo tokens\n\nBASHKE_DATABASE_URL, BASHKE_VAULT_KEYS, BASHKE_BLIND_INDEX_KEY, PORT, HOST, BASHKE_PLUGINS_CONFIG: see the README.",
+      "Употреба: bashke start [--no-demo]\n\nПримењује миграције које недостају, у празну базу уноси демонстрацију (механизам Гњилана, измишљена имена), приказује токене и једнократне везе за пријаву за пробу и служи API на HOST:PORT (127.0.0.1:8787) до Ctrl-C.\n\n  --no-demo   без демонстрације и без демонстрационих токена\n\nBASHKE_DATABASE_URL, BASHKE_VAULT_KEYS, BASHKE_BLIND_INDEX_KEY, PORT, HOST, BASHKE_PLUGINS_CONFIG: види README.",
+    en: "Usage: bashke start [--no-demo]\n\nApplies the missing migrations, seeds the demo (the Gjilan mechanism, invented names) into an empty database, prints tokens and one-time sign-in links to try it with and serves the API on HOST:PORT (127.0.0.1:8787) until Ctrl-C.\n\n  --no-demo   no demo and no demo tokens\n\nBASHKE_DATABASE_URL, BASHKE_VAULT_KEYS, BASHKE_BLIND_INDEX_KEY, PORT, HOST, BASHKE_PLUGINS_CONFIG: see the README.",
   },
 })
 
@@ -31,14 +32,38 @@ export const command = Command.make({
   serves: true,
   run: (input) =>
     Effect.gen(function* () {
-      // Settings first: a malformed one stops the command before anything is migrated.
-      yield* Effect.try({ try: () => checkNotificationSettings(), catch: (error) => error })
-      yield* withDatabase(input.locale, migrate(input.locale))
-      const running = yield* Effect.promise(() => start({ demo: !input.has("no-demo") }))
+      // Why a start stopped, in the operator's words; anything else is a failure the runner explains.
+      const refused = (error: unknown): Effect.Effect<never, Command.Stop | unknown> =>
+        error instanceof ConfigInvalid
+          ? input.stop("cli.setting-invalid", { variable: error.variable, accepted: error.accepted })
+          : error instanceof VaultKeysRequired
+            ? input.stop("cli.start.keys-required", { variable: error.variable })
+            : (error as { code?: unknown }).code === "EADDRINUSE"
+              ? input.stop("cli.start.port-busy", { port: process.env.PORT ?? "8787" })
+              : Effect.fail(error)
+      // Settings first: a malformed one stops the command before anything is bound or opened.
+      const settings = yield* Effect.try({ try: () => checkSettings(), catch: (error) => error }).pipe(
+        Effect.catchAll(refused),
+      )
+      yield* Console.log(
+        Catalogue.format(cliMessages, input.locale, "cli.database", {
+          database: DatabaseUrl.describe(Effect.runSync(DatabaseUrl.decode(settings.databaseUrl))),
+        }),
+      )
+      const webRoot = WebRoot.find()
+      const running = yield* Effect.tryPromise({
+        try: () => start({ demo: !input.has("no-demo"), ...(webRoot === undefined ? {} : { webRoot }) }),
+        catch: (error) => error,
+      }).pipe(Effect.catchAll(refused))
       yield* input.say("cli.start.listening", { url: running.url })
+      if (webRoot !== undefined) yield* input.say("cli.start.web", { url: `${running.url}/` })
+      if (running.demo === "not-a-demo-database") yield* input.say("cli.start.not-a-demo-database")
       if (running.mechanismId !== undefined) {
         yield* input.say(running.seeded ? "cli.start.seeded" : "cli.start.already-seeded")
         for (const [who, token] of Object.entries(running.tokens)) yield* input.say("cli.start.token", { who, token })
+        yield* input.say("cli.start.sign-in")
+        for (const [who, link] of Object.entries(running.signInLinks))
+          yield* input.say("cli.start.sign-in-link", { who, link })
         const token = running.tokens.caseManager
         if (token !== undefined) {
           yield* input.say("cli.start.try")

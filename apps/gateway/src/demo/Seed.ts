@@ -1,6 +1,6 @@
 /**
  * The demo, seeded once into an empty database: the Gjilan mechanism, the
- * registry of its member institutions, its cases, referrals, meetings and action plan. `seed` does nothing (and says
+ * registry of its member institutions, its people (an account for each role), its cases, referrals, meetings and action plan. `seed` does nothing (and says
  * so) when the database already holds a mechanism, so restarting the demo keeps
  * what was done in it.
  */
@@ -14,6 +14,7 @@ import { type DemoDirectory, seedDirectory } from "./DirectoryDemo"
 import { seedInstitutions } from "./InstitutionsDemo"
 import { seedMechanism } from "./MechanismDemo"
 import { type DemoMeetings, seedMeetings } from "./MeetingsDemo"
+import { seedPeople } from "./PeopleDemo"
 import { type DemoReferrals, seedReferrals } from "./ReferralsDemo"
 
 export interface Seeded {
@@ -32,6 +33,7 @@ export const seed: Effect.Effect<Seeded, Errors.DomainError, GatewayServices> = 
   const first = existing[0]
   if (first !== undefined) return { mechanismId: first.id, created: false }
   const mechanismId = yield* seedMechanism
+  yield* seedPeople(mechanismId)
   yield* seedInstitutions(mechanismId)
   const cases = yield* seedCases(mechanismId)
   const meetings = yield* seedMeetings(mechanismId, cases)

@@ -10,9 +10,10 @@
  * with `PluginLoader.staticImports(config.host)` and pass the modules to
  * `layer({ modules })`.
  */
-import type { CaseService } from "@bashke/case"
+import type { CaseRepository, CaseService } from "@bashke/case"
 import type { Id } from "@bashke/kernel"
 import type {
+  DirectoryCapacity,
   IncidentImport,
   Notices,
   PersonMatch,
@@ -22,9 +23,11 @@ import type {
   ReviewQueue,
 } from "@bashke/plugin-sdk"
 import { PluginHost, PluginLoader } from "@bashke/plugin-sdk"
+import type { ReferralRepository, ReferralService } from "@bashke/referral"
 import type { Vault } from "@bashke/security"
 import type { SqlClient } from "@effect/sql"
 import { Context, Effect, Layer } from "effect"
+import * as DirectoryCapacityProvider from "./DirectoryCapacityProvider"
 import * as IncidentImportProvider from "./IncidentImportProvider"
 import * as NoticesProvider from "./NoticesProvider"
 import * as PersonMatchProvider from "./PersonMatchProvider"
@@ -33,7 +36,14 @@ import * as ProtectionOrderSyncProvider from "./ProtectionOrderSyncProvider"
 import * as ReviewQueueProvider from "./ReviewQueueProvider"
 
 /** What the host and its capabilities need from the gateway's services. */
-export type Requirements = CaseService.CaseService | SqlClient.SqlClient | Vault.Vault | Id.IdGenerator
+export type Requirements =
+  | CaseService.CaseService
+  | CaseRepository.CaseRepository
+  | ReferralRepository.ReferralRepository
+  | ReferralService.ReferralService
+  | SqlClient.SqlClient
+  | Vault.Vault
+  | Id.IdGenerator
 
 /** The capability services the gateway provides. */
 export type Capabilities =
@@ -42,6 +52,7 @@ export type Capabilities =
   | ProtectionOrderSync.ProtectionOrderSync
   | ReviewQueue.ReviewQueue
   | Notices.Notices
+  | DirectoryCapacity.DirectoryCapacity
 
 /** Every capability the gateway implements, acting as each plugin's configured principal. */
 export const capabilities = (config: PluginConfig): Layer.Layer<Capabilities, never, Requirements> =>
@@ -51,6 +62,7 @@ export const capabilities = (config: PluginConfig): Layer.Layer<Capabilities, ne
     ProtectionOrderSyncProvider.layer,
     ReviewQueueProvider.layer,
     NoticesProvider.layer,
+    DirectoryCapacityProvider.layer,
   ).pipe(Layer.provide(principalsLayer(config.principals)))
 
 /** Where the plugins come from: imported by name, given as modules, or given as plugins (tests). */

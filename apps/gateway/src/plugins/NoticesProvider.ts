@@ -1,50 +1,38 @@
 /**
- * `notices:send`: before a plugin tells another institution about a case (a
- * referral sent to the police, …), the gateway checks the survivor's
- * consents on the case for that recipient and purpose, with the security
- * package's consent rule. Allowed: the notice is kept (`plugin_notices`) and
- * its content holds ids and codes only; refused: the rule says why. The
- * plugin reports the delivery with `recordOutcome`.
+ * `notices:send`: before a plugin tells an institution about a case (a
+ * referral sent to a shelter, …), the gateway decides with the security
+ * package's `NoticePolicy` — the same rule the SDK's test kit applies: the
+ * receiver of an open referral of the case may be told about it, otherwise
+ * the plugin's institution must be on the case team with full access, and
+ * either way a consent in force must cover the recipient and purpose.
+ * Allowed: the notice is kept (`plugin_notices`, once per plugin, case,
+ * recipient and reference) and its content holds ids and codes only;
+ * refused: the rule says why. The plugin reports the delivery with
+ * `recordOutcome`.
  */
-import { CaseService, Consent } from "@bashke/case"
-import { Errors, Id, Principal } from "@bashke/kernel"
+import { Case, CaseRepository, CaseTeam, Consent } from "@bashke/case"
+import { Errors, Id } from "@bashke/kernel"
 import { SqlValues } from "@bashke/persistence"
 import { Notices } from "@bashke/plugin-sdk"
-import { AccessPolicy } from "@bashke/security"
+import { Referral, ReferralRepository } from "@bashke/referral"
+import { NoticePolicy } from "@bashke/security"
 import { SqlClient } from "@effect/sql"
-import { Effect, Layer, Schema } from "effect"
+import { Effect, Layer, Option } from "effect"
 import { actingAs, PluginPrincipals } from "./PluginConfig"
-
-const isPurpose = Schema.is(Consent.ConsentPurpose)
-
-/**
- * Whether the case's consents let `recipient` receive a notice for `purpose`
- * at `at`: `undefined` when allowed, else the rule that refuses it.
- */
-export const refusal = (
-  consents: ReadonlyArray<Consent.Consent>,
-  recipient: Id.InstitutionId,
-  purpose: string,
-  at: Date,
-): string | undefined => {
-  if (!isPurpose(purpose)) return "case.consent.purpose.unknown"
-  const covering = consents
-    .map(Consent.toPolicyConsent)
-    .filter((consent) => AccessPolicy.covers(consent, recipient, undefined, purpose))
-  if (covering.some((consent) => AccessPolicy.inForce(consent, at))) return undefined
-  if (covering.length === 0) return "policy.consent.not-covered"
-  const withdrawn = covering.some((c) => c.withdrawnAt !== undefined && c.withdrawnAt.getTime() <= at.getTime())
-  return withdrawn ? "policy.consent.withdrawn" : "policy.consent.not-in-force"
-}
 
 export const layer: Layer.Layer<
   Notices.Notices,
   never,
-  CaseService.CaseService | SqlClient.SqlClient | Id.IdGenerator | PluginPrincipals
+  | CaseRepository.CaseRepository
+  | ReferralRepository.ReferralRepository
+  | SqlClient.SqlClient
+  | Id.IdGenerator
+  | PluginPrincipals
 > = Layer.effect(
   Notices.Notices,
   Effect.gen(function* () {
-    const cases = yield* CaseService.CaseService
+    const cases = yield* CaseRepository.CaseRepository
+    const referrals = yield* ReferralRepository.ReferralRepository
     const sql = (yield* SqlClient.SqlClient).withoutTransforms()
     const principals = yield* PluginPrincipals
     const context = yield* Effect.context<Id.IdGenerator>()
@@ -52,17 +40,40 @@ export const layer: Layer.Layer<
     const authorize = (pluginId: string, pluginName: string) => (request: Notices.NoticeRequest) =>
       Effect.gen(function* () {
         const { principal } = yield* actingAs(principals, pluginName)
-        // Reading the case checks the plugin's institution is on its team.
-        const aCase = yield* cases
-          .read({ caseId: request.caseId })
-          .pipe(Effect.provideService(Principal.CurrentPrincipal, principal))
+        const found = yield* cases.find(request.caseId)
+        if (Option.isNone(found)) return yield* Effect.fail(new Errors.NotFound({ entity: "Case", id: request.caseId }))
+        const aCase = found.value
+        const ofCase = yield* referrals.forCase(aCase.id)
         const at = yield* SqlValues.currentDate
-        const rule = refusal(aCase.consents, request.recipient, request.purpose, at)
-        if (rule !== undefined) return { _tag: "Refused", rule } as const
-        const noticeId = yield* Id.EventId.generate.pipe(Effect.provide(context))
-        yield* sql`INSERT INTO plugin_notices (id, plugin, case_id, recipient, purpose, kind, reference, allowed_at)
-          VALUES (${noticeId}, ${pluginId}, ${request.caseId}, ${request.recipient}, ${request.purpose},
-            ${request.kind}, ${request.reference}, ${SqlValues.toSql(at)})`.pipe(Effect.orDie)
+        const decision = NoticePolicy.decide(
+          principal,
+          { recipient: request.recipient, purpose: request.purpose },
+          {
+            mechanismId: aCase.mechanismId,
+            team: CaseTeam.toPolicyTeam(aCase.team),
+            consents: Case.countedConsents(aCase).map(Consent.toPolicyConsent),
+            referrals: ofCase.map((referral) => ({
+              from: referral.from,
+              to: referral.to,
+              open: Referral.isOpen(referral),
+            })),
+          },
+          at,
+        )
+        if (decision._tag === "Deny") return { _tag: "Refused", rule: decision.rule } as const
+        const before = yield* sql<{ readonly id: string }>`SELECT id FROM plugin_notices
+          WHERE plugin = ${pluginId} AND case_id = ${aCase.id} AND recipient = ${request.recipient}
+            AND reference = ${request.reference}`.pipe(Effect.orDie)
+        const noticeId =
+          before[0]?.id ??
+          (yield* Id.EventId.generate.pipe(
+            Effect.provide(context),
+            Effect.tap((id) =>
+              sql`INSERT INTO plugin_notices (id, plugin, case_id, recipient, purpose, kind, reference, allowed_at)
+                VALUES (${id}, ${pluginId}, ${aCase.id}, ${request.recipient}, ${request.purpose},
+                  ${request.kind}, ${request.reference}, ${SqlValues.toSql(at)})`.pipe(Effect.orDie),
+            ),
+          ))
         return {
           _tag: "Allowed",
           noticeId: noticeId as string,

@@ -331,7 +331,7 @@ for (const db of databases) {
       )
       expect(refused).toEqual({ _tag: "Refused", rule: "policy.consent.not-covered" })
       const unknownPurpose = await notices((service) => service.authorize({ ...request, purpose: "gossip" }))
-      expect(unknownPurpose).toEqual({ _tag: "Refused", rule: "case.consent.purpose.unknown" })
+      expect(unknownPurpose).toEqual({ _tag: "Refused", rule: "policy.notice.purpose-unknown" })
       const stranger = await world.gateway.runtime.runPromiseExit(
         Effect.provide(
           Effect.flatMap(Notices.Notices, (provider) =>

@@ -10,6 +10,7 @@ import { caseScenarios } from "./authorization/Cases"
 import { directoryScenarios } from "./authorization/Directory"
 import { institutionScenarios } from "./authorization/Institutions"
 import type { Scenario } from "./authorization/Matrix"
+import { meScenarios } from "./authorization/Me"
 import { mechanismScenarios } from "./authorization/Mechanisms"
 import { meetingScenarios } from "./authorization/Meetings"
 import { notificationScenarios } from "./authorization/Notifications"
@@ -39,4 +40,5 @@ export const authorizationScenarios: ReadonlyArray<Scenario> = [
   ...reportScenarios,
   ...pluginScenarios,
   ...notificationScenarios,
+  ...meScenarios,
 ]

@@ -206,7 +206,9 @@ describe.skipIf(postgresUnavailable)("the court plugin on Workers (PostgreSQL th
       const response = await refusing.dispatchFetch("http://gateway.test/health")
       expect(response.status).toBe(503)
       expect(await response.json()).toMatchObject({ status: 503, rule: "gateway.internal" })
-      await expect.poll(() => logged).toContain('"reason":"config-invalid","field":"plugins.0.webhook.secrets.0"')
+      await expect
+        .poll(() => logged, { timeout: 30_000 })
+        .toContain('"reason":"config-invalid","field":"plugins.0.webhook.secrets.0"')
       expect(logged).not.toContain(FakeCourt.apiKey)
     } finally {
       await refusing.dispose()

@@ -7,11 +7,23 @@ import { caseId, personId } from "./FakePolice"
 
 export const apiKey = "test-api-key-123"
 
+/**
+ * The deadline of one upstream call when the test expects an answer: generous,
+ * so a loaded machine never turns an answer into `upstream.timeout`.
+ */
+export const answerDeadline = 30_000
+
+/**
+ * The deadline for a test that expects `upstream.timeout`: the fake never
+ * answers then, so a short deadline is safe at any machine speed.
+ */
+export const silenceDeadline = 100
+
 export const config = (baseUrl: string, extra: Record<string, unknown> = {}) => ({
   baseUrl,
   apiKey,
   pageSize: 10,
-  timeoutMillis: 200,
+  timeoutMillis: answerDeadline,
   ...extra,
 })
 

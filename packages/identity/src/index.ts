@@ -1,0 +1,87 @@
+/**
+ * `@bashke/identity`: the people of the mechanisms — staff of member
+ * institutions and of the installation — with their roles per mechanism,
+ * sessions and one-time sign-in links. Every credential resolves to the
+ * kernel's `Principal`, so the access policy never asks how someone signed in.
+ * Names and emails are sealed; nothing here logs them. Driver-free: it runs on
+ * Node and Workers.
+ *
+ * @since 0.1.0
+ */
+
+/**
+ * Roles per mechanism, and the principal they make.
+ *
+ * @since 0.1.0
+ */
+export * as Grants from "./Grants"
+
+/**
+ * The catalogue of this package's rules.
+ *
+ * @since 0.1.0
+ */
+export * from "./IdentityMessages"
+
+/**
+ * The migrations.
+ *
+ * @since 0.1.0
+ */
+export * from "./IdentityMigrations"
+
+/**
+ * The people's store.
+ *
+ * @since 0.1.0
+ */
+export * as People from "./People"
+
+/**
+ * A person.
+ *
+ * @since 0.1.0
+ */
+export * as Person from "./Person"
+
+/**
+ * Opaque secrets (session cookies, link tokens), stored hashed.
+ *
+ * @since 0.1.0
+ */
+export * as Secret from "./Secret"
+
+/**
+ * A session and its timeouts.
+ *
+ * @since 0.1.0
+ */
+export * as Session from "./Session"
+
+/**
+ * The sessions' store.
+ *
+ * @since 0.1.0
+ */
+export * as Sessions from "./Sessions"
+
+/**
+ * Signing in.
+ *
+ * @since 0.1.0
+ */
+export * as SignIn from "./SignIn"
+
+/**
+ * One-time links.
+ *
+ * @since 0.1.0
+ */
+export * as SignInLink from "./SignInLink"
+
+/**
+ * The one-time links' store.
+ *
+ * @since 0.1.0
+ */
+export * as SignInLinks from "./SignInLinks"

@@ -1,0 +1,25 @@
+// The databases the SQL suites run on (a SQLite file, a PostgreSQL schema),
+// migrated with every table this package needs, and its stores over them.
+// Each build of `services(db)` is a new, empty database.
+import { Id } from "@bashke/kernel"
+import { persistenceMigrations } from "@bashke/persistence"
+import { type TestDatabase, testDatabases } from "@bashke/persistence/testing"
+import { AuditLog, BlindIndex, securityMigrations, Vault } from "@bashke/security"
+import type { SqlClient } from "@effect/sql"
+import { Layer } from "effect"
+import { identityMigrations, People, Sessions, SignInLinks } from "../../src"
+
+export const databases: ReadonlyArray<TestDatabase.TestDatabase> = await testDatabases({
+  migrations: [persistenceMigrations, securityMigrations, identityMigrations],
+})
+
+export const services = (
+  db: TestDatabase.TestDatabase,
+): Layer.Layer<
+  People.People | Sessions.Sessions | SignInLinks.SignInLinks | AuditLog.AuditLog | SqlClient.SqlClient | Vault.Vault
+> =>
+  Layer.merge(Sessions.layerSql, SignInLinks.layerSql).pipe(
+    Layer.provideMerge(People.layerSql),
+    Layer.provideMerge(AuditLog.layer),
+    Layer.provideMerge(Layer.mergeAll(db.layer, Vault.layerTest, BlindIndex.layerTest, Id.layer)),
+  )
