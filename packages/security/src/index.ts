@@ -18,6 +18,13 @@ export * as AccessPolicy from "./AccessPolicy"
 export * as AuditChain from "./AuditChain"
 
 /**
+ * Signed checkpoints of the audit chain's head, published outside the database.
+ *
+ * @since 0.1.0
+ */
+export * as AuditCheckpoint from "./AuditCheckpoint"
+
+/**
  * @since 0.1.0
  */
 export * as AuditEntry from "./AuditEntry"
@@ -26,6 +33,13 @@ export * as AuditEntry from "./AuditEntry"
  * @since 0.1.0
  */
 export * as AuditLog from "./AuditLog"
+
+/**
+ * The auditor's questions: who read or changed a case's or a person's data, when, why.
+ *
+ * @since 0.1.0
+ */
+export * as AuditTrail from "./AuditTrail"
 
 /**
  * @since 0.1.0
