@@ -34,19 +34,34 @@ export type ReportRequirements = Requirements | IndicatorSources | ActivityActio
 type Failure = Errors.InvalidInput | Errors.Forbidden | Errors.NotFound | Errors.Conflict | Errors.InvalidTransition
 
 // Writing a plan is the coordinator's, of a mechanism the principal coordinates.
-const requireCoordinator = (mechanismId: Id.MechanismId, action: string) =>
-  Effect.flatMap(Principal.CurrentPrincipal, (principal) =>
-    principal.roles.includes("coordinator") && principal.mechanisms.includes(mechanismId)
-      ? Effect.succeed(principal)
-      : Effect.fail(new Errors.Forbidden({ action, rule: "action-plan.mechanism.not-member" })),
+// To a principal who may not even read the plan (`hidden`: outside its mechanism,
+// not the national coordinator), the plan does not exist: 404, as an unknown id.
+const requireCoordinator = (
+  mechanismId: Id.MechanismId,
+  action: string,
+  hidden?: Id.ActionPlanId,
+): Effect.Effect<Principal.Principal, Errors.Forbidden | Errors.NotFound, Principal.CurrentPrincipal> =>
+  Effect.flatMap(
+    Principal.CurrentPrincipal,
+    (principal): Effect.Effect<Principal.Principal, Errors.Forbidden | Errors.NotFound> => {
+      if (principal.roles.includes("coordinator") && principal.mechanisms.includes(mechanismId))
+        return Effect.succeed(principal)
+      if (hidden !== undefined && !mayRead(principal, mechanismId))
+        return Effect.fail(new Errors.NotFound({ entity: "ActionPlan", id: hidden }))
+      return Effect.fail(new Errors.Forbidden({ action, rule: "action-plan.mechanism.not-member" }))
+    },
   )
 
 // Plans hold no personal data: any principal of the mechanism, and the national coordinator, may read them.
-const requireReader = (mechanismId: Id.MechanismId, action: string) =>
+const mayRead = (principal: Principal.Principal, mechanismId: Id.MechanismId) =>
+  principal.roles.includes("national-coordinator") || principal.mechanisms.includes(mechanismId)
+
+// Whoever may not read a plan is told it does not exist (404, as an unknown id).
+const requireReader = (mechanismId: Id.MechanismId, planId: Id.ActionPlanId) =>
   Effect.flatMap(Principal.CurrentPrincipal, (principal) =>
-    principal.roles.includes("national-coordinator") || principal.mechanisms.includes(mechanismId)
+    mayRead(principal, mechanismId)
       ? Effect.void
-      : Effect.fail(new Errors.Forbidden({ action, rule: "action-plan.plan.read-denied" })),
+      : Effect.fail(new Errors.NotFound({ entity: "ActionPlan", id: planId })),
   )
 
 const requireVersion = (plan: ActionPlan.ActionPlan, expectedVersion: number) =>
@@ -128,7 +143,7 @@ export const revise = (
     const command = yield* decodeInput(ActionPlanCommands.RevisePlan)(input)
     const repository = yield* ActionPlanRepository
     const plan = yield* repository.find(command.planId)
-    yield* requireCoordinator(plan.mechanismId, "action-plan.plan.revise")
+    yield* requireCoordinator(plan.mechanismId, "action-plan.plan.revise", plan.id)
     yield* requireVersion(plan, command.expectedVersion)
     yield* ActionPlanLifecycle.acceptsRevision(plan)
     const activities = yield* Effect.forEach(command.activities, ({ id, ...activity }, index) =>
@@ -204,7 +219,7 @@ export const changeStatus = (
     const command = yield* decodeInput(ActionPlanCommands.ChangeStatus)(input)
     const repository = yield* ActionPlanRepository
     const plan = yield* repository.find(command.planId)
-    yield* requireCoordinator(plan.mechanismId, `action-plan.plan.${command.command}`)
+    yield* requireCoordinator(plan.mechanismId, `action-plan.plan.${command.command}`, plan.id)
     yield* requireVersion(plan, command.expectedVersion)
     const next = yield* ActionPlanLifecycle.transition(plan, command.command, yield* Instant.now)
     return yield* Transaction.run(
@@ -231,7 +246,7 @@ export const setActivityStatus = (
     const command = yield* decodeInput(ActionPlanCommands.SetActivityStatus)(input)
     const repository = yield* ActionPlanRepository
     const plan = yield* repository.find(command.planId)
-    yield* requireCoordinator(plan.mechanismId, "action-plan.activity.set-status")
+    yield* requireCoordinator(plan.mechanismId, "action-plan.activity.set-status", plan.id)
     yield* requireVersion(plan, command.expectedVersion)
     yield* ActionPlanLifecycle.acceptsProgress(plan, "set-activity-status")
     const activity = plan.activities.find((a) => a.id === command.activityId)
@@ -271,7 +286,7 @@ export const recordMeasurement = (
     const command = yield* decodeInput(ActionPlanCommands.RecordMeasurement)(input)
     const repository = yield* ActionPlanRepository
     const plan = yield* repository.find(command.planId)
-    yield* requireCoordinator(plan.mechanismId, "action-plan.indicator.measure")
+    yield* requireCoordinator(plan.mechanismId, "action-plan.indicator.measure", plan.id)
     yield* requireVersion(plan, command.expectedVersion)
     yield* ActionPlanLifecycle.acceptsProgress(plan, "record-measurement")
     const indicator = plan.indicators.find((i) => i.id === command.indicatorId)
@@ -324,7 +339,7 @@ export const find = (
 ): Effect.Effect<ActionPlan.ActionPlan, Errors.NotFound | Errors.Forbidden, Requirements> =>
   Effect.gen(function* () {
     const plan = yield* Effect.flatMap(ActionPlanRepository, (repository) => repository.find(planId))
-    yield* requireReader(plan.mechanismId, "action-plan.plan.read")
+    yield* requireReader(plan.mechanismId, plan.id)
     return plan
   })
 

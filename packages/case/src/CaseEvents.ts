@@ -49,6 +49,8 @@ export const Topic = Schema.Literal(
   "case.break-glass.denied",
   "case.break-glass.alert",
   "case.break-glass.reviewed",
+  "case.note.written",
+  "case.note.corrected",
 )
 
 export type Topic = typeof Topic.Type

@@ -103,6 +103,11 @@ export interface Service {
   readonly insert: (aCase: Case.Case, placement: Placement) => Effect.Effect<void, Errors.Conflict>
   /** The whole case, or `None`. */
   readonly find: (id: Id.CaseId) => Effect.Effect<Option.Option<Case.Case>>
+  /**
+   * The mechanism a case belongs to, or `None`: one cheap look-up, so a caller
+   * outside the mechanism is refused in the time an unknown id takes.
+   */
+  readonly mechanismOf: (id: Id.CaseId) => Effect.Effect<Option.Option<Id.MechanismId>>
   /** The cases of a mechanism, oldest first; open ones only unless `includeClosed`. */
   readonly list: (
     mechanismId: Id.MechanismId,

@@ -269,14 +269,20 @@ export const make = (
       effect: Effect.Effect<A, E, Principal.CurrentPrincipal | SqlClient.SqlClient | KernelId.IdGenerator>,
     ): Effect.Effect<A, E, Principal.CurrentPrincipal> => effect.pipe(Effect.provide(storeContext), Span.untraced(name))
 
+    // A case of another mechanism is, to the caller, a case that does not exist:
+    // refused after the same one look-up an unknown id takes (no existence oracle,
+    // by status or by time). Every use case on a case is refused to outsiders by
+    // the policy anyway (`allow` conceals that refusal the same way).
     const load = (id: Id.CaseId) =>
-      Effect.flatMap(
-        repository.find(id),
-        Option.match({
-          onNone: () => Effect.fail(new Errors.NotFound({ entity: "Case", id })),
-          onSome: Effect.succeed,
-        }),
-      )
+      Effect.gen(function* () {
+        const notFound = new Errors.NotFound({ entity: "Case", id })
+        const mechanism = yield* repository.mechanismOf(id)
+        const principal = yield* Principal.CurrentPrincipal
+        if (Option.isNone(mechanism) || !Principal.belongsTo(principal, mechanism.value))
+          return yield* Effect.fail(notFound)
+        const found = yield* repository.find(id)
+        return Option.isSome(found) ? found.value : yield* Effect.fail(notFound)
+      })
 
     /** The principal, the time, the profile and the signatories for a command on `aCase`. */
     const situation = (mechanismId: Id.MechanismId) =>
@@ -305,6 +311,9 @@ export const make = (
           ...request,
         }),
         s.at,
+        // Outside the case's mechanism a refusal is a `NotFound`, as for an unknown case id.
+      ).pipe(
+        Principal.concealOutside(s.principal, aCase.mechanismId, new Errors.NotFound({ entity: "Case", id: aCase.id })),
       )
 
     /**
@@ -1173,13 +1182,14 @@ export const make = (
             allow(s, breakGlass ? "break-glass.read" : "case.personal.read", aCase, request),
           )
           if (Either.isLeft(decided)) {
-            if (breakGlass && decided.left._tag === "Forbidden")
+            // An outsider's attempt is announced too, though it answers as an unknown case.
+            if (breakGlass && decided.left._tag !== "InvalidInput")
               yield* transaction(
                 emit("case.break-glass.denied", aCase.id, {
                   mechanismId: aCase.mechanismId,
                   principalId: s.principal.id,
                   institutionId: s.principal.institution ?? null,
-                  rule: decided.left.rule,
+                  rule: decided.left._tag === "Forbidden" ? decided.left.rule : "policy.mechanism.not-member",
                 }),
               )
             return yield* Effect.fail(decided.left)
@@ -1243,7 +1253,10 @@ export const make = (
           const found: Array<PersonFound> = []
           const mechanismOf = new Map<string, Id.MechanismId>()
           for (const match of yield* repository.personsByIndex(index)) {
-            const aCase = yield* Effect.orDie(load(match.caseId))
+            // A case of another mechanism is not found for this caller: it is no match.
+            const loaded = yield* Effect.option(load(match.caseId))
+            if (Option.isNone(loaded)) continue
+            const aCase = loaded.value
             const s = yield* situation(aCase.mechanismId)
             const allowed = yield* Effect.either(allow(s, "case.summary.read", aCase))
             const person = aCase.persons.find((p) => p.id === match.personId)

@@ -154,6 +154,12 @@ const messages = {
     "sr-Latn": "Hitan pristup je pregledan",
     en: "Emergency access reviewed",
   },
+  "case.event.note.written": { sq: "U shkrua një shënim", "sr-Latn": "Napisana je beleška", en: "Note written" },
+  "case.event.note.corrected": {
+    sq: "Një shënim u korrigjua",
+    "sr-Latn": "Beleška je ispravljena",
+    en: "Note corrected",
+  },
 } as const
 
 /**

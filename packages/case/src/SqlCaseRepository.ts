@@ -624,6 +624,13 @@ export const make: Effect.Effect<Service, never, SqlClient.SqlClient> = Effect.g
       })
     }).pipe(Effect.orDie, Span.untraced("SqlCaseRepository.openPage"))
 
+  const mechanismOf: Service["mechanismOf"] = (id) =>
+    sql<{ readonly mechanism_id: string }>`SELECT mechanism_id FROM cases WHERE id = ${id}`.pipe(
+      Effect.map((rows) => Option.fromNullable(rows[0]?.mechanism_id as Id.MechanismId | undefined)),
+      Effect.orDie,
+      Span.untraced("SqlCaseRepository.mechanismOf"),
+    )
+
   const municipalityOf: Service["municipalityOf"] = (mechanismId) =>
     sql`SELECT municipality FROM cases WHERE mechanism_id = ${mechanismId} ORDER BY year, sequence LIMIT 1`.pipe(
       Effect.flatMap(decodeMunicipalities),
@@ -894,6 +901,7 @@ export const make: Effect.Effect<Service, never, SqlClient.SqlClient> = Effect.g
     find,
     list,
     openPage,
+    mechanismOf,
     municipalityOf,
     update,
     saveTeam,

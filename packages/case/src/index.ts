@@ -123,18 +123,27 @@ export * as CaseEvents from "./CaseEvents"
  * The case package's migrations.
  */
 export { caseMigrations } from "./CaseMigrations"
-
+/**
+ * A case note: visibility, versions, corrections.
+ */
+export * as CaseNote from "./CaseNote"
+/**
+ * The port through which case notes are stored.
+ */
+export * as CaseNoteRepository from "./CaseNoteRepository"
+/**
+ * Write, list, read the history of and correct case notes (sealed, audited).
+ */
+export * as CaseNotes from "./CaseNotes"
 /**
  * The repository port of the case aggregate.
  */
 export * as CaseRepository from "./CaseRepository"
-
 /**
  * The use cases: open, persons, incidents, risk, orders, safety plan, consent,
  * team, lifecycle, reviews, summaries, personal reads with a purpose.
  */
 export * as CaseService from "./CaseService"
-
 /**
  * The case package's part of the message catalogue (use cases and store).
  */
@@ -142,10 +151,13 @@ export * as CaseStoreMessages from "./CaseStoreMessages"
 
 export { caseStoreMessages } from "./CaseStoreMessages"
 /**
+ * The catalogue part of case notes and corrections.
+ */
+export { caseworkMessages } from "./CaseworkMessages"
+/**
  * What the open cases of a mechanism make due, read through `OpenCases`.
  */
 export * as DueCases from "./DueCases"
-
 /**
  * The port through which due items and notifications read open cases.
  */
@@ -162,17 +174,18 @@ export * as ReferenceSequence from "./ReferenceSequence"
  * The port of the memorandum's signatories, wired to `@bashke/mechanism` by the app.
  */
 export * as Signatories from "./Signatories"
-
 /**
  * The break-glass review repository on `@effect/sql` (SQLite and PostgreSQL; reasons sealed).
  */
 export * as SqlBreakGlassReviewRepository from "./SqlBreakGlassReviewRepository"
-
+/**
+ * The case-note repository on `@effect/sql` (SQLite and PostgreSQL).
+ */
+export * as SqlCaseNoteRepository from "./SqlCaseNoteRepository"
 /**
  * The case repository on `@effect/sql` (SQLite and PostgreSQL).
  */
 export * as SqlCaseRepository from "./SqlCaseRepository"
-
 /**
  * `OpenCases` on `@effect/sql` (SQLite and PostgreSQL).
  */

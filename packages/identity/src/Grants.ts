@@ -79,3 +79,13 @@ export const principalOf = (
     mechanisms,
   }
 }
+
+/**
+ * Whether a principal must prove a second factor at sign-in: every role but
+ * the national coordinator's (aggregates only) reads case data, or can give
+ * someone else the means to (an administrator's tokens).
+ *
+ * @since 0.1.0
+ */
+export const needsSecondFactor = (principal: Pick<Principal.Principal, "roles">): boolean =>
+  principal.roles.some((role) => role !== "national-coordinator")

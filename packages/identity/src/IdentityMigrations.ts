@@ -3,12 +3,16 @@
  * Workers). Run them after `persistenceMigrations` and `securityMigrations`.
  *
  * Tables: `identity_people`, `identity_grants`, `identity_sessions`,
- * `identity_links`.
+ * `identity_links`, `identity_passwords`, `identity_totp`, `identity_recovery_codes`.
  */
 import type { Migrations } from "@bashke/persistence"
 import identity from "./internal/migrations/0001_identity"
+import credentials from "./internal/migrations/0002_credentials"
 
 export const identityMigrations: Migrations.MigrationSet = {
   package: "@bashke/identity",
-  migrations: [{ id: 1, name: "identity", up: identity }],
+  migrations: [
+    { id: 1, name: "identity", up: identity },
+    { id: 2, name: "credentials", up: credentials },
+  ],
 }

@@ -8,6 +8,13 @@
  */
 
 /**
+ * Passwords and second factors.
+ *
+ * @since 0.1.0
+ */
+export * as Credentials from "./Credentials"
+
+/**
  * Roles per mechanism, and the principal they make.
  */
 export * as Grants from "./Grants"
@@ -21,7 +28,12 @@ export * from "./IdentityMessages"
  * The migrations.
  */
 export * from "./IdentityMigrations"
-
+/**
+ * Password hashing (argon2id).
+ *
+ * @since 0.1.0
+ */
+export * as Password from "./Password"
 /**
  * The people's store.
  */
@@ -61,3 +73,10 @@ export * as SignInLink from "./SignInLink"
  * The one-time links' store.
  */
 export * as SignInLinks from "./SignInLinks"
+
+/**
+ * Time-based one-time codes.
+ *
+ * @since 0.1.0
+ */
+export * as Totp from "./Totp"

@@ -5,7 +5,9 @@
  *
  * Each entity has its own branded id schema (a `CaseId` is not a `PersonId`), made
  * with {@link make}; ids come from the {@link IdGenerator} service, which is
- * monotonic: a burst within one millisecond still yields strictly increasing ids.
+ * monotonic: a burst within one millisecond still yields strictly increasing ids,
+ * each a random step of at least 2^47 past the last, so no id can be guessed from
+ * another.
  */
 import { type Brand, Clock, Context, Effect, Layer, Schema } from "effect"
 import * as internal from "./internal/ulid"

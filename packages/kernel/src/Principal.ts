@@ -6,7 +6,7 @@
 import { Context, Effect, Schema } from "effect"
 import { dual } from "effect/Function"
 import * as Catalogue from "./Catalogue"
-import { Forbidden } from "./Errors"
+import { Forbidden, type NotFound } from "./Errors"
 import { InstitutionId, MechanismId, PrincipalId } from "./Id"
 import type * as Locale from "./Locale"
 import { kernelMessages } from "./Messages"
@@ -111,6 +111,39 @@ export const belongsTo: {
   (mechanism: MechanismId): (principal: Principal) => boolean
   (principal: Principal, mechanism: MechanismId): boolean
 } = dual(2, (principal: Principal, mechanism: MechanismId): boolean => principal.mechanisms.includes(mechanism))
+
+/**
+ * A refusal as a caller outside `mechanism` must see it: `effect`'s `Forbidden`
+ * becomes `notFound`, so an id of another mechanism answers exactly as an
+ * unknown id does and a stranger cannot learn which ids exist. Within the
+ * mechanism a refusal stays `Forbidden`: it tells a member nothing they may not
+ * know.
+ *
+ * @example
+ * ```ts
+ * import { Effect } from "effect"
+ * import { Errors, Id, Principal } from "@bashke/kernel"
+ *
+ * declare const principal: Principal.Principal
+ * declare const mechanismId: Id.MechanismId
+ * const refused = Effect.fail(new Errors.Forbidden({ action: "case.read", rule: "policy.mechanism.not-member" }))
+ * const answered = refused.pipe(
+ *   Principal.concealOutside(principal, mechanismId, new Errors.NotFound({ entity: "Case", id: "…" })),
+ * )
+ * ```
+ *
+ * @since 0.1.0
+ */
+export const concealOutside =
+  (principal: Principal, mechanism: MechanismId, notFound: NotFound) =>
+  <A, E, R>(effect: Effect.Effect<A, E, R>): Effect.Effect<A, E | NotFound, R> =>
+    belongsTo(principal, mechanism)
+      ? effect
+      : (Effect.catchIf(
+          effect,
+          (error): error is Extract<E, Forbidden> => error instanceof Forbidden,
+          () => Effect.fail(notFound),
+        ) as Effect.Effect<A, E | NotFound, R>)
 
 /**
  * The current principal when it has `role`; otherwise fails with `Forbidden`

@@ -29,6 +29,12 @@ export interface Service {
     meeting: Meeting,
     expectedVersion: number,
   ) => Effect.Effect<Meeting, Errors.NotFound | Errors.Conflict>
+  /**
+   * The mechanism a meeting belongs to, or `None`: one cheap look-up, so a
+   * caller outside the mechanism is refused in the time an unknown id takes
+   * (opening the sealed minutes would tell the two apart).
+   */
+  readonly mechanismOf: (id: Id.MeetingId) => Effect.Effect<Option.Option<Id.MechanismId>>
   /** A meeting with its attendance, minutes and amendments. */
   readonly find: (id: Id.MeetingId) => Effect.Effect<Meeting, Errors.NotFound>
   /** A mechanism's meetings, scheduled ones by start, then requests; optionally only those starting in `[from, to)`. */

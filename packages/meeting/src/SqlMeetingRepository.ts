@@ -124,6 +124,13 @@ export const make: Effect.Effect<Service, never, SqlClient.SqlClient | Vault.Vau
       })
     })
 
+  const mechanismOf: Service["mechanismOf"] = (id) =>
+    sql<{ readonly mechanism_id: string }>`SELECT mechanism_id FROM meeting_meetings WHERE id = ${id}`.pipe(
+      Effect.map((rows) => Option.fromNullable(rows[0]?.mechanism_id as Id.MechanismId | undefined)),
+      Effect.orDie,
+      Span.untraced("SqlMeetingRepository.mechanismOf"),
+    )
+
   const find: Service["find"] = (id) =>
     Effect.gen(function* () {
       const rows = yield* sql<Row>`SELECT * FROM meeting_meetings WHERE id = ${id}`
@@ -334,7 +341,18 @@ export const make: Effect.Effect<Service, never, SqlClient.SqlClient | Vault.Vau
       yield* sql`INSERT INTO meeting_agenda_edits ${sql.insert({ meeting_id: meetingId, edits: sealed })}`
     }).pipe(Effect.orDie, Span.untraced("SqlMeetingRepository.saveAgendaEdits"))
 
-  return { insert, update, find, list, previousHeldStart, insertDecision, decisions, agendaEdits, saveAgendaEdits }
+  return {
+    insert,
+    update,
+    mechanismOf,
+    find,
+    list,
+    previousHeldStart,
+    insertDecision,
+    decisions,
+    agendaEdits,
+    saveAgendaEdits,
+  }
 })
 
 /**

@@ -41,6 +41,15 @@ export interface Service {
   readonly forCase: (caseId: Id.CaseId) => Effect.Effect<ReadonlyArray<AuditEntry.AuditEntry>>
   /** Every entry about a person, oldest first. */
   readonly forPerson: (personId: Id.PersonId) => Effect.Effect<ReadonlyArray<AuditEntry.AuditEntry>>
+  /**
+   * Up to `limit` entries about a case or a person after `afterSeq`, oldest
+   * first: a page read in SQL.
+   */
+  readonly page: (query: {
+    readonly about: { readonly caseId: Id.CaseId } | { readonly personId: Id.PersonId }
+    readonly afterSeq: number
+    readonly limit: number
+  }) => Effect.Effect<ReadonlyArray<AuditEntry.AuditEntry>>
 }
 
 export class AuditLog extends Context.Tag("@bashke/security/AuditLog")<AuditLog, Service>() {}
@@ -287,7 +296,14 @@ export const make: Effect.Effect<Service, never, SqlClient.SqlClient | Vault.Vau
         Span.untraced("AuditLog.forPerson"),
       )
 
-    return { append, verify, verifyAgainst, head, forCase, forPerson }
+    const page: Service["page"] = ({ about, afterSeq, limit }) =>
+      entriesWhere(
+        "caseId" in about
+          ? sql`SELECT ${selected} FROM audit_log WHERE case_id = ${about.caseId} AND seq > ${afterSeq} ORDER BY seq LIMIT ${limit}`
+          : sql`SELECT ${selected} FROM audit_log WHERE person_id = ${about.personId} AND seq > ${afterSeq} ORDER BY seq LIMIT ${limit}`,
+      ).pipe(Span.untraced("AuditLog.page"))
+
+    return { append, verify, verifyAgainst, head, forCase, forPerson, page }
   },
 )
 

@@ -9,9 +9,19 @@ export * as AccessPolicy from "./AccessPolicy"
 
 export * as AuditChain from "./AuditChain"
 
+/**
+ * Signed checkpoints of the audit chain's head, published outside the database.
+ */
+export * as AuditCheckpoint from "./AuditCheckpoint"
+
 export * as AuditEntry from "./AuditEntry"
 
 export * as AuditLog from "./AuditLog"
+
+/**
+ * The auditor's questions: who read or changed a case's or a person's data, when, why.
+ */
+export * as AuditTrail from "./AuditTrail"
 
 export * as BlindIndex from "./BlindIndex"
 
