@@ -33,6 +33,7 @@ switch (task) {
     pnpm(["exec", "turbo", "run", "test", ...rest])
     break
   case "start":
+    // The CLI's dependencies include the web app, so this builds it too (served at /).
     pnpm(["exec", "turbo", "run", "build", "--filter=@bashke/cli...", "--output-logs=errors-only"])
     // From the repository root, so the default ./data/bashke.db lands there.
     run(process.execPath, [join(root, "apps/cli/dist/bin.js"), "start", ...rest])

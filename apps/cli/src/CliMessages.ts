@@ -81,6 +81,11 @@ export const cliMessages = Catalogue.make({
     "sr-Latn": "Bashkë radi na {url} (opis API-ja: {url}/docs)",
     en: "Bashkë is serving on {url} (API description: {url}/docs)",
   },
+  "cli.start.web": {
+    sq: "Aplikacioni në shfletues: {url}",
+    "sr-Latn": "Aplikacija u pregledaču: {url}",
+    en: "The app in a browser: {url}",
+  },
   "cli.start.seeded": {
     sq: "Të dhënat e demonstrimit u mbollën: mekanizmi i Gjilanit, me emra të trilluar.",
     "sr-Latn": "Demonstracioni podaci su uneti: mehanizam Gnjilana, sa izmišljenim imenima.",

@@ -29,6 +29,7 @@ import * as RequestInput from "./RequestInput"
 import type * as Route from "./Route"
 import type { GatewayServices } from "./Services"
 import * as SessionCookie from "./SessionCookie"
+import * as WebApp from "./WebApp"
 
 /** Runs an Effect over the gateway's services (a `ManagedRuntime`'s `runPromiseExit`). */
 export type Runner = <A, E>(effect: Effect.Effect<A, E, GatewayServices>) => Promise<Exit.Exit<A, E>>
@@ -73,6 +74,8 @@ export interface Options {
    * table answers goes to the plugin host, which checks its signature.
    */
   readonly plugins?: { readonly dispatch: (request: Request) => Promise<Response> }
+  /** The web app's build, served at `/` (`WebApp`); none: the gateway answers the API only. */
+  readonly web?: WebApp.WebFiles
 }
 
 type Env = { Variables: { requestId: string; principal?: Principal.Principal } }
@@ -417,6 +420,15 @@ export const make = (options: Options): Hono<Env> => {
 
   const plugins = options.plugins
   if (plugins !== undefined) app.all("/v1/plugins/*", (c) => plugins.dispatch(c.req.raw))
+
+  const web = options.web
+  if (web !== undefined) {
+    app.on(["GET", "HEAD"], "*", async (c, next) => {
+      const answered = await WebApp.answer(web, c.req.path, c.req.method)
+      if (answered !== undefined) return answered
+      await next()
+    })
+  }
 
   app.notFound((c) => {
     const allowed = patterns.filter((entry) => entry.pattern.test(c.req.path)).map((entry) => entry.method)

@@ -51,6 +51,7 @@ import * as PluginRuntime from "./plugins/PluginRuntime"
 import * as RequestFingerprint from "./RequestFingerprint"
 import { routes } from "./Routes"
 import * as Services from "./Services"
+import * as WebFiles from "./WebFiles"
 
 export { ConfigInvalid } from "./GatewaySettings"
 
@@ -67,6 +68,8 @@ export interface ServerOptions {
   readonly env?: Readonly<Record<string, string | undefined>>
   /** Who notifications reach, when not the default binding (`Services.RecipientsLayer`). */
   readonly recipients?: Services.RecipientsLayer
+  /** The web app's build directory, served at `/`; `BASHKE_WEB_ROOT` by default, none when unset. */
+  readonly webRoot?: string
 }
 
 /**
@@ -298,8 +301,6 @@ export const start = async (options: ServerOptions = {}): Promise<Running> => {
     closers.push(opened.close)
 
     const tokens: Record<string, string> = {}
-    const signInLinks: Record<string, string> = {}
-    const url = `http://${settings.host}:${listening.port}`
     let mechanismId: Id.MechanismId | undefined
     let demo: DemoOutcome = demoAsked ? "not-a-demo-database" : "off"
     if (demoAsked && opened.state === "empty") {
@@ -328,20 +329,6 @@ export const start = async (options: ServerOptions = {}): Promise<Running> => {
           )
           tokens[name] = issued.token
         }
-        const demoMechanism = mechanismId
-        const secrets = await runtime.runPromise(
-          Effect.gen(function* () {
-            // A demo seeded before people existed gets them now.
-            const people = yield* seedPeople(demoMechanism)
-            const links = yield* SignInLinks.SignInLinks
-            const issued: Array<readonly [string, string]> = []
-            for (const [name, id] of Object.entries(people))
-              issued.push([name, yield* links.issue(id, "sign-in", demoLinkLifetime)])
-            return issued
-          }),
-        )
-        // The token rides in the fragment, which no server, proxy or log sees.
-        for (const [name, secret] of secrets) signInLinks[name] = `${url}/sign-in#token=${secret}`
       }
     }
 
@@ -360,8 +347,10 @@ export const start = async (options: ServerOptions = {}): Promise<Running> => {
       : undefined
     if (scheduler !== undefined) closers.push(scheduler.close)
     const run: App.Runner = (effect) => runtime.runPromiseExit(effect)
+    const webRoot = options.webRoot ?? env.BASHKE_WEB_ROOT
     const app = App.make({
       run: plugins === undefined ? run : plugins.runner(run),
+      ...(webRoot === undefined || webRoot === "" ? {} : { web: WebFiles.fromDirectory(webRoot) }),
       ...(plugins === undefined ? {} : { plugins: { dispatch: plugins.dispatch }, health: plugins.health }),
       fingerprint,
       routes,
@@ -374,6 +363,24 @@ export const start = async (options: ServerOptions = {}): Promise<Running> => {
     })
     listening.serve((request, bindings) => app.fetch(request, bindings))
     const showDemo = demo === "seeded" || demo === "existing"
+    const url = `http://${settings.host}:${listening.port}`
+    const signInLinks: Record<string, string> = {}
+    if (showDemo && mechanismId !== undefined) {
+      const demoMechanism = mechanismId
+      const secrets = await runtime.runPromise(
+        Effect.gen(function* () {
+          // A demo seeded before people existed gets them now.
+          const people = yield* seedPeople(demoMechanism)
+          const links = yield* SignInLinks.SignInLinks
+          const issued: Array<readonly [string, string]> = []
+          for (const [name, id] of Object.entries(people))
+            issued.push([name, yield* links.issue(id, "sign-in", demoLinkLifetime)])
+          return issued
+        }),
+      )
+      // The token rides in the fragment, which no server, proxy or log sees.
+      for (const [name, secret] of secrets) signInLinks[name] = `${url}/sign-in#token=${secret}`
+    }
     return {
       url,
       tokens,

@@ -12,6 +12,7 @@
  * | `protection-orders:sync` | service | `context.protectionOrders`: apply a court's order updates             |
  * | `review-queue:write`     | service | `context.reviewQueue`: hand a record to a person                      |
  * | `notices:send`           | service | `context.notices`: consent-checked notices to outside institutions   |
+ * | `directory:capacity`     | service | `context.capacity`: the capacity of its own institution's services    |
  * | `schedule:pull`          | hook    | the `pulls` hook: scheduled pulls with a persisted cursor             |
  * | `events:subscribe`       | hook    | the `subscriptions` hook: the outbox's events, at least once          |
  * | `routes:webhook`         | hook    | the `webhooks` hook: signed routes under `/v1/plugins/<id>/`          |
@@ -24,6 +25,7 @@
  * @since 0.1.0
  */
 import { Schema } from "effect"
+import type * as DirectoryCapacity from "./DirectoryCapacity"
 import type * as IncidentImport from "./IncidentImport"
 import type * as Notices from "./Notices"
 import type * as PersonMatch from "./PersonMatch"
@@ -41,6 +43,7 @@ export const all = [
   "protection-orders:sync",
   "review-queue:write",
   "notices:send",
+  "directory:capacity",
   "schedule:pull",
   "events:subscribe",
   "routes:webhook",
@@ -70,6 +73,7 @@ export interface Services {
   }
   readonly "review-queue:write": { readonly key: "reviewQueue"; readonly service: ReviewQueue.Service }
   readonly "notices:send": { readonly key: "notices"; readonly service: Notices.Service }
+  readonly "directory:capacity": { readonly key: "capacity"; readonly service: DirectoryCapacity.Service }
 }
 
 /**
@@ -97,6 +101,7 @@ export const contextKeys: { readonly [C in ServiceCapability]: Services[C]["key"
   "protection-orders:sync": "protectionOrders",
   "review-queue:write": "reviewQueue",
   "notices:send": "notices",
+  "directory:capacity": "capacity",
 }
 
 /**

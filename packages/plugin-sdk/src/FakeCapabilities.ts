@@ -17,6 +17,7 @@
  */
 import { Errors, Id, type Principal } from "@bashke/kernel"
 import {
+  DirectoryCapacity,
   type PluginIdentity as Identity,
   IncidentImport,
   Notices,
@@ -25,7 +26,7 @@ import {
   ReviewQueue,
 } from "@bashke/plugin-sdk"
 import { NoticePolicy } from "@bashke/security"
-import { Clock, Effect, Layer } from "effect"
+import { Clock, Effect, Either, Layer, ParseResult, Schema } from "effect"
 
 type PluginIdentity = Identity.PluginIdentity
 
@@ -48,6 +49,8 @@ export interface Answers {
   readonly actingAs?: Principal.Principal
   /** The cases notices may be about: their mechanism, team, consents and referrals. Change them with `fakes.cases`. */
   readonly cases?: ReadonlyMap<Id.CaseId, NoticePolicy.NoticeCase>
+  /** The directory's services and the institution providing each: `directory:capacity` reports only on `actingAs`'s own. */
+  readonly services?: ReadonlyMap<Id.ServiceId, Id.InstitutionId>
   /** Runs before an incident is recorded: fail it to refuse the incident. */
   readonly beforeIncident?: (incident: IncidentImport.ImportedIncident) => Effect.Effect<void, Errors.DomainError>
   /** Runs before an order update is applied: fail it to refuse the update. */
@@ -84,6 +87,8 @@ export interface Recorded {
     readonly decision: Notices.NoticeDecision
   }>
   readonly noticeOutcomes: ReadonlyArray<{ readonly noticeId: string; readonly outcome: Notices.NoticeOutcome }>
+  /** Each service's capacity as it now stands (the latest report by `updatedAt`). */
+  readonly capacity: ReadonlyMap<Id.ServiceId, DirectoryCapacity.CapacityReport>
 }
 
 /**
@@ -97,6 +102,7 @@ export type Providers =
   | ProtectionOrderSync.ProtectionOrderSync
   | ReviewQueue.ReviewQueue
   | Notices.Notices
+  | DirectoryCapacity.DirectoryCapacity
 
 /**
  * What resolving a review item attached to the case: the incident or the
@@ -155,6 +161,7 @@ export const make = (answers: Answers = {}): Fakes => {
   >()
   const noticeOutcomes: Array<{ noticeId: string; outcome: Notices.NoticeOutcome }> = []
   const cases = new Map(answers.cases ?? [])
+  const capacity = new Map<Id.ServiceId, DirectoryCapacity.CapacityReport>()
   let counter = 0
 
   const recorded: Recorded = {
@@ -174,6 +181,9 @@ export const make = (answers: Answers = {}): Fakes => {
       return [...notices.values()]
     },
     noticeOutcomes,
+    get capacity() {
+      return new Map(capacity)
+    },
   }
 
   const incidentsFor = (plugin: PluginIdentity): IncidentImport.Service => ({
@@ -314,12 +324,43 @@ export const make = (answers: Answers = {}): Fakes => {
       }),
   })
 
+  const decodeReport = Schema.decodeUnknownEither(DirectoryCapacity.CapacityReport)
+  // As the host's directory: the report checked, the service known, the plugin's own institution's, newer wins.
+  const capacityFor = (_plugin: PluginIdentity): DirectoryCapacity.Service => ({
+    report: (input) =>
+      Effect.suspend((): Effect.Effect<DirectoryCapacity.Reported, Errors.DomainError> => {
+        const decoded = decodeReport(input)
+        if (Either.isLeft(decoded)) {
+          const issue = ParseResult.ArrayFormatter.formatErrorSync(decoded.left)[0]
+          const rule = issue?.message === "referral.capacity.over-total" ? issue.message : "referral.input.invalid"
+          return Effect.fail(new Errors.InvalidInput({ field: String(issue?.path[0] ?? ""), rule }))
+        }
+        const report = decoded.right
+        const institution = answers.services?.get(report.service)
+        if (institution === undefined)
+          return Effect.fail(new Errors.NotFound({ entity: "Service", id: report.service }))
+        if (answers.actingAs?.institution !== institution)
+          return Effect.fail(
+            new Errors.Forbidden({
+              action: "referral.capacity.report",
+              rule: "referral.directory.not-own-institution",
+            }),
+          )
+        const held = capacity.get(report.service)
+        if (held !== undefined && held.updatedAt.getTime() > report.updatedAt.getTime())
+          return Effect.succeed({ outcome: "stale" })
+        capacity.set(report.service, report)
+        return Effect.succeed({ outcome: "applied" })
+      }),
+  })
+
   const layer = Layer.mergeAll(
     Layer.succeed(IncidentImport.IncidentImport, { forPlugin: incidentsFor }),
     Layer.succeed(PersonMatch.PersonMatch, { forPlugin: personsFor }),
     Layer.succeed(ProtectionOrderSync.ProtectionOrderSync, { forPlugin: ordersFor }),
     Layer.succeed(ReviewQueue.ReviewQueue, { forPlugin: reviewFor }),
     Layer.succeed(Notices.Notices, { forPlugin: noticesFor }),
+    Layer.succeed(DirectoryCapacity.DirectoryCapacity, { forPlugin: capacityFor }),
   )
   return { recorded, cases, layer, resolveReview }
 }

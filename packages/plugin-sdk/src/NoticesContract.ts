@@ -24,7 +24,10 @@ import {
   type Plugin,
   PluginFailure,
 } from "@bashke/plugin-sdk"
-import { Data, Effect, Schema } from "effect"
+import { Effect, Schema } from "effect"
+import * as Contract from "./internal/Contract"
+
+const same = Contract.same
 
 /**
  * The outbox topic of a sent referral.
@@ -128,30 +131,14 @@ export interface World {
  *
  * @since 0.1.0
  */
-export class ContractBroken extends Data.TaggedError("ContractBroken")<{
-  readonly check: string
-  readonly expected: unknown
-  readonly actual: unknown
-}> {
-  override get message(): string {
-    return `${this.check}: expected ${JSON.stringify(this.expected)}, got ${JSON.stringify(this.actual)}`
-  }
-}
-
-const same = (check: string, actual: unknown, expected: unknown): Effect.Effect<void, ContractBroken> =>
-  JSON.stringify(actual) === JSON.stringify(expected)
-    ? Effect.void
-    : Effect.fail(new ContractBroken({ check, expected, actual }))
+export { ContractBroken } from "./internal/Contract"
 
 /**
- * One check of the contract.
+ * One check of the contract, on a fresh world.
  *
  * @since 0.1.0
  */
-export interface Check {
-  readonly name: string
-  readonly run: (world: World) => Effect.Effect<void, unknown>
-}
+export type Check = Contract.Check<World>
 
 const sentEvent = (world: World, id = "contract-event-1") => ({
   id,

@@ -111,6 +111,11 @@ export const pluginSdkMessages = Catalogue.make({
     "sr-Latn": "Šalje obaveštenja spoljnim institucijama, u skladu sa pristankom",
     en: "Sends notices to outside institutions, as consent allows",
   },
+  "plugin.capability.directory.capacity": {
+    sq: "Raporton kapacitetin e shërbimeve të institucionit të vet",
+    "sr-Latn": "Prijavljuje kapacitet usluga svoje institucije",
+    en: "Reports the capacity of its own institution's services",
+  },
   "plugin.capability.schedule.pull": {
     sq: "Merr të dhëna në intervale të rregullta",
     "sr-Latn": "Preuzima podatke u redovnim intervalima",

@@ -28,6 +28,11 @@ export * as DeadLetter from "./DeadLetter"
 /**
  * @since 0.1.0
  */
+export * as DirectoryCapacity from "./DirectoryCapacity"
+
+/**
+ * @since 0.1.0
+ */
 export * as Hooks from "./Hooks"
 
 /**

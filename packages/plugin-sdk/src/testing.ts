@@ -11,6 +11,10 @@
 /**
  * @since 0.1.0
  */
+export * as CapacityContract from "./CapacityContract"
+/**
+ * @since 0.1.0
+ */
 export * as FakeCapabilities from "./FakeCapabilities"
 /**
  * @since 0.1.0

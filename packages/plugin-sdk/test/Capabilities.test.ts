@@ -63,6 +63,7 @@ describe("capabilities at run time", () => {
       "protectionOrders",
       "reviewQueue",
       "notices",
+      "capacity",
     ])
   })
 })

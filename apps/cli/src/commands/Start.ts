@@ -4,6 +4,7 @@ import { DatabaseUrl } from "@bashke/persistence"
 import { Console, Effect } from "effect"
 import { cliMessages } from "../CliMessages"
 import * as Command from "../Command"
+import * as WebRoot from "../WebRoot"
 
 const messages = Catalogue.make({
   "cli.start.summary": {
@@ -49,11 +50,13 @@ export const command = Command.make({
           database: DatabaseUrl.describe(Effect.runSync(DatabaseUrl.decode(settings.databaseUrl))),
         }),
       )
+      const webRoot = WebRoot.find()
       const running = yield* Effect.tryPromise({
-        try: () => start({ demo: !input.has("no-demo") }),
+        try: () => start({ demo: !input.has("no-demo"), ...(webRoot === undefined ? {} : { webRoot }) }),
         catch: (error) => error,
       }).pipe(Effect.catchAll(refused))
       yield* input.say("cli.start.listening", { url: running.url })
+      if (webRoot !== undefined) yield* input.say("cli.start.web", { url: `${running.url}/` })
       if (running.demo === "not-a-demo-database") yield* input.say("cli.start.not-a-demo-database")
       if (running.mechanismId !== undefined) {
         yield* input.say(running.seeded ? "cli.start.seeded" : "cli.start.already-seeded")

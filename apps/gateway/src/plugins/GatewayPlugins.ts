@@ -13,6 +13,7 @@
 import type { CaseRepository, CaseService } from "@bashke/case"
 import type { Id } from "@bashke/kernel"
 import type {
+  DirectoryCapacity,
   IncidentImport,
   Notices,
   PersonMatch,
@@ -22,10 +23,11 @@ import type {
   ReviewQueue,
 } from "@bashke/plugin-sdk"
 import { PluginHost, PluginLoader } from "@bashke/plugin-sdk"
-import type { ReferralRepository } from "@bashke/referral"
+import type { ReferralRepository, ReferralService } from "@bashke/referral"
 import type { Vault } from "@bashke/security"
 import type { SqlClient } from "@effect/sql"
 import { Context, Effect, Layer } from "effect"
+import * as DirectoryCapacityProvider from "./DirectoryCapacityProvider"
 import * as IncidentImportProvider from "./IncidentImportProvider"
 import * as NoticesProvider from "./NoticesProvider"
 import * as PersonMatchProvider from "./PersonMatchProvider"
@@ -38,6 +40,7 @@ export type Requirements =
   | CaseService.CaseService
   | CaseRepository.CaseRepository
   | ReferralRepository.ReferralRepository
+  | ReferralService.ReferralService
   | SqlClient.SqlClient
   | Vault.Vault
   | Id.IdGenerator
@@ -49,6 +52,7 @@ export type Capabilities =
   | ProtectionOrderSync.ProtectionOrderSync
   | ReviewQueue.ReviewQueue
   | Notices.Notices
+  | DirectoryCapacity.DirectoryCapacity
 
 /** Every capability the gateway implements, acting as each plugin's configured principal. */
 export const capabilities = (config: PluginConfig): Layer.Layer<Capabilities, never, Requirements> =>
@@ -58,6 +62,7 @@ export const capabilities = (config: PluginConfig): Layer.Layer<Capabilities, ne
     ProtectionOrderSyncProvider.layer,
     ReviewQueueProvider.layer,
     NoticesProvider.layer,
+    DirectoryCapacityProvider.layer,
   ).pipe(Layer.provide(principalsLayer(config.principals)))
 
 /** Where the plugins come from: imported by name, given as modules, or given as plugins (tests). */

@@ -6,6 +6,7 @@ import { Context, Duration, Effect, Either, Exit, Option, Schema, Scope } from "
 import type { NonEmptyReadonlyArray } from "effect/Array"
 import * as Capability from "../Capability"
 import type * as CircuitBreaker from "../CircuitBreaker"
+import { DirectoryCapacity } from "../DirectoryCapacity"
 import type { AnyHooks, Process, Pull, Subscription } from "../Hooks"
 import * as HostApi from "../HostApi"
 import * as HostConfig from "../HostConfig"
@@ -41,6 +42,8 @@ export const providers: Effect.Effect<Providers> = Effect.gen(function* () {
   if (Option.isSome(review)) out["review-queue:write"] = review.value
   const notices = yield* Effect.serviceOption(Notices)
   if (Option.isSome(notices)) out["notices:send"] = notices.value
+  const capacity = yield* Effect.serviceOption(DirectoryCapacity)
+  if (Option.isSome(capacity)) out["directory:capacity"] = capacity.value
   return out
 })
 

@@ -1,0 +1,85 @@
+/**
+ * The frame of every page: skip link, the app's name, navigation, the
+ * language switch and sign-out; the sign-in form while nobody is signed in,
+ * and the sign-in dialog over the page (kept as it was) when a session ends.
+ */
+import { Locale } from "@bashke/kernel"
+import { Link, Outlet } from "@tanstack/react-router"
+import { lazy, Suspense } from "react"
+import { useSession } from "./Session"
+import { SignIn } from "./screens/SignIn"
+import { type MessageKey, useText } from "./Text"
+
+// Loaded when a session first expires: react-aria's dialog stays out of the first page's script.
+const SessionExpired = lazy(() => import("./SessionExpired"))
+
+const localeKey = (locale: Locale.Locale) => `locale.${locale.toLowerCase()}` as MessageKey
+
+export const LanguageSwitch = () => {
+  const { t, locale, setLocale } = useText()
+  return (
+    <label className="language">
+      <span>{t("web.language.label")}</span>
+      <select
+        value={locale}
+        onChange={(event) => setLocale(event.currentTarget.value as Locale.Locale)}
+        data-testid="language"
+      >
+        {Locale.all.map((option) => (
+          <option key={option} value={option} lang={option}>
+            {t(localeKey(option))}
+          </option>
+        ))}
+      </select>
+    </label>
+  )
+}
+
+export const Layout = () => {
+  const { t } = useText()
+  const session = useSession()
+  return (
+    <>
+      <a className="skip" href="#main">
+        {t("web.nav.skip")}
+      </a>
+      <header className="top">
+        <div className="brand">
+          <span className="brand-name">{t("web.app.name")}</span>
+          <span className="brand-tagline">{t("web.app.tagline")}</span>
+        </div>
+        {session.status !== "signed-out" && (
+          <nav aria-label={t("web.nav.label")} className="nav">
+            <Link to="/" activeOptions={{ exact: true }}>
+              {t("web.nav.worklist")}
+            </Link>
+            <Link to="/cases">{t("web.nav.cases")}</Link>
+            <Link to="/directory">{t("web.nav.directory")}</Link>
+          </nav>
+        )}
+        <div className="tools">
+          <LanguageSwitch />
+          {session.status !== "signed-out" && (
+            <button type="button" className="button quiet" onClick={session.signOut}>
+              {t("web.sign-out")}
+            </button>
+          )}
+        </div>
+      </header>
+      <main id="main" tabIndex={-1}>
+        {session.status === "signed-out" ? (
+          <SignIn />
+        ) : (
+          <Suspense fallback={<p role="status">{t("web.loading")}</p>}>
+            <Outlet />
+          </Suspense>
+        )}
+      </main>
+      {session.status === "expired" && (
+        <Suspense fallback={null}>
+          <SessionExpired />
+        </Suspense>
+      )}
+    </>
+  )
+}

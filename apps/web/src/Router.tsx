@@ -1,0 +1,77 @@
+/**
+ * The app's routes, typed: paths with their parameters, and each search
+ * validated by a schema (a search that does not decode is dropped, so a
+ * hand-edited URL shows the unfiltered list rather than an error). The paths
+ * are those the API's links use (`/cases/…`, see `@bashke/notifications`'s
+ * `Links`).
+ */
+import { createRootRoute, createRoute, createRouter, Link } from "@tanstack/react-router"
+import { Option, Schema } from "effect"
+import { lazy } from "react"
+import { Layout } from "./Layout"
+import { CasesSearch, DirectorySearch } from "./Search"
+import { Worklist } from "./screens/Worklist"
+import { usePageTitle, useText } from "./Text"
+
+/** A search validator from a schema: what decodes, or nothing. */
+export const searchOf =
+  <A, I>(schema: Schema.Schema<A, I>) =>
+  (raw: Record<string, unknown>): A =>
+    Option.getOrElse(Schema.decodeUnknownOption(schema)(raw), () => ({}) as A)
+
+// Screens past the home page load when first opened.
+const Cases = lazy(() => import("./screens/Cases").then((module) => ({ default: module.Cases })))
+const Case = lazy(() => import("./screens/Case").then((module) => ({ default: module.Case })))
+const Directory = lazy(() => import("./screens/Directory").then((module) => ({ default: module.Directory })))
+
+const NotFound = () => {
+  const { t } = useText()
+  usePageTitle(t("web.not-found.title"))
+  return (
+    <>
+      <h1>{t("web.not-found.title")}</h1>
+      <Link to="/">{t("web.not-found.home")}</Link>
+    </>
+  )
+}
+
+const root = createRootRoute({ component: Layout, notFoundComponent: NotFound })
+
+const worklist = createRoute({ getParentRoute: () => root, path: "/", component: Worklist })
+
+const cases = createRoute({
+  getParentRoute: () => root,
+  path: "/cases",
+  validateSearch: searchOf(CasesSearch),
+  component: function CasesPage() {
+    return <Cases search={cases.useSearch()} />
+  },
+})
+
+const oneCase = createRoute({
+  getParentRoute: () => root,
+  path: "/cases/$caseId",
+  component: function CasePage() {
+    const { caseId } = oneCase.useParams()
+    return <Case key={caseId} caseId={caseId} />
+  },
+})
+
+const directory = createRoute({
+  getParentRoute: () => root,
+  path: "/directory",
+  validateSearch: searchOf(DirectorySearch),
+  component: function DirectoryPage() {
+    return <Directory search={directory.useSearch()} />
+  },
+})
+
+export const routeTree = root.addChildren([worklist, cases, oneCase, directory])
+
+export const makeRouter = () => createRouter({ routeTree, defaultPreload: false, scrollRestoration: true })
+
+declare module "@tanstack/react-router" {
+  interface Register {
+    router: ReturnType<typeof makeRouter>
+  }
+}

@@ -1,0 +1,96 @@
+/**
+ * Words, dates and numbers on screen. The catalogue is the server's own (the
+ * kernel's, the domain packages' and the web's parts merged), so a status or a
+ * risk level reads the same in the API's problems and on the page. Dates are
+ * shown in the jurisdiction's time zone whatever the computer's clock says.
+ * The chosen language is remembered in this browser (a language code only).
+ */
+import { caseMessages } from "@bashke/case"
+import { Catalogue, JurisdictionProfile, kernelMessages, Locale } from "@bashke/kernel"
+import { referralMessages } from "@bashke/referral"
+import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from "react"
+import { webMessages } from "./WebMessages"
+
+/** Every message the web app may show. */
+export const catalogue = Catalogue.merge(kernelMessages, caseMessages, referralMessages, webMessages)
+
+export type MessageKey = Catalogue.Key<typeof catalogue>
+
+const profile = JurisdictionProfile.kosovo
+const storageKey = "bashke.locale"
+
+/** The language remembered in this browser, else the browser's, else the jurisdiction's. */
+export const initialLocale = (): Locale.Locale => {
+  const stored = globalThis.localStorage?.getItem(storageKey)
+  if (stored !== null && stored !== undefined && (Locale.all as ReadonlyArray<string>).includes(stored)) {
+    return stored as Locale.Locale
+  }
+  return Locale.fromAcceptLanguage(globalThis.navigator?.languages?.join(","), profile.languages.defaultLocale)
+}
+
+export interface Text {
+  readonly locale: Locale.Locale
+  readonly setLocale: (locale: Locale.Locale) => void
+  /** A message of the catalogue. */
+  readonly t: (key: MessageKey, params?: Catalogue.Params) => string
+  /** A message whose key arrives at run time (a status, a rule); the key itself when unknown. */
+  readonly label: (key: string) => string
+  readonly dateTime: (value: string | Date) => string
+  readonly date: (value: string | Date) => string
+  readonly number: (value: number) => string
+}
+
+const TextContext = createContext<Text | undefined>(undefined)
+
+// Intl knows Serbian scripts by their BCP 47 names, which are ours.
+const dateTimeFormats = new Map<string, Intl.DateTimeFormat>()
+const formatOf = (locale: Locale.Locale, style: "date" | "date-time"): Intl.DateTimeFormat => {
+  const id = `${locale}/${style}`
+  let format = dateTimeFormats.get(id)
+  if (format === undefined) {
+    format = new Intl.DateTimeFormat(locale, {
+      timeZone: profile.timezone,
+      dateStyle: "medium",
+      ...(style === "date-time" ? { timeStyle: "short" } : {}),
+    })
+    dateTimeFormats.set(id, format)
+  }
+  return format
+}
+
+export const makeText = (locale: Locale.Locale, setLocale: (locale: Locale.Locale) => void): Text => ({
+  locale,
+  setLocale,
+  t: (key, params) => Catalogue.format(catalogue, locale, key, params),
+  label: (key) => (Catalogue.has(catalogue, key) ? Catalogue.format(catalogue, locale, key) : key),
+  dateTime: (value) => formatOf(locale, "date-time").format(new Date(value)),
+  date: (value) => formatOf(locale, "date").format(new Date(value)),
+  number: (value) => new Intl.NumberFormat(locale).format(value),
+})
+
+export const TextProvider = ({ children }: { readonly children: ReactNode }) => {
+  const [locale, setLocaleState] = useState<Locale.Locale>(initialLocale)
+  const setLocale = useCallback((next: Locale.Locale) => {
+    globalThis.localStorage?.setItem(storageKey, next)
+    setLocaleState(next)
+  }, [])
+  useEffect(() => {
+    document.documentElement.lang = locale
+  }, [locale])
+  const text = useMemo(() => makeText(locale, setLocale), [locale, setLocale])
+  return <TextContext.Provider value={text}>{children}</TextContext.Provider>
+}
+
+export const useText = (): Text => {
+  const text = useContext(TextContext)
+  if (text === undefined) throw new Error("useText outside TextProvider")
+  return text
+}
+
+/** Sets the page title (the page's name only: never a person's). */
+export const usePageTitle = (page: string): void => {
+  const { t } = useText()
+  useEffect(() => {
+    document.title = t("web.page.title", { page })
+  }, [page, t])
+}

@@ -1,0 +1,150 @@
+/**
+ * A case as a timeline: what happened (opened, incidents, assessments, orders,
+ * consents, reviews), newest first, with the next deadlines on top and the
+ * case team beside. Persons appear by role and age only: identifying details
+ * stay on the server until someone asks for them with a purpose.
+ */
+import type { Schemas } from "@bashke/client"
+import { useQuery } from "@tanstack/react-query"
+import { Loaded } from "../Loading"
+import { useApi } from "../Session"
+import { type MessageKey, usePageTitle, useText } from "../Text"
+import { riskKey, statusKey } from "./Cases"
+import { useCaseDeadlines, WorklistItem } from "./Worklist"
+
+type CaseData = Schemas["Case"]
+
+interface Happening {
+  readonly at: string
+  readonly key: string
+  readonly title: string
+  readonly detail?: string
+}
+
+const timelineOf = (data: CaseData, t: ReturnType<typeof useText>["t"], label: (key: string) => string) => {
+  const events: Array<Happening> = [{ at: data.openedAt, key: "opened", title: t("web.case.event.opened") }]
+  for (const incident of data.incidents) {
+    events.push({
+      at: incident.recordedAt,
+      key: incident.id,
+      title: t("web.case.event.incident"),
+      detail: incident.forms.map((form) => label(`case.incident.form.${form}`)).join(", "),
+    })
+  }
+  for (const assessment of data.assessments) {
+    events.push({
+      at: assessment.assessedAt,
+      key: assessment.id,
+      title: t("web.case.event.assessment", { level: t(riskKey(assessment.level)) }),
+    })
+  }
+  for (const order of data.orders) {
+    const at = order.issuedAt ?? order.requestedAt ?? order.decidedAt
+    if (at === undefined) continue
+    events.push({
+      at,
+      key: order.id,
+      title: t("web.case.event.order"),
+      detail: label(`case.order.status.${order.status}`),
+    })
+  }
+  for (const consent of data.consents) {
+    events.push({
+      at: consent.from,
+      key: consent.id,
+      title: t("web.case.event.consent"),
+      detail: consent.purposes.map((purpose) => label(`case.consent.purpose.${purpose}`)).join(", "),
+    })
+  }
+  if (data.lastReviewedAt !== undefined) {
+    events.push({ at: data.lastReviewedAt, key: "review", title: t("web.case.event.review") })
+  }
+  return events.sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0))
+}
+
+export const Case = ({ caseId }: { readonly caseId: string }) => {
+  const text = useText()
+  const { t, dateTime, label } = text
+  const api = useApi()
+  const found = useQuery({
+    queryKey: ["case", caseId],
+    queryFn: async () => (await api.GET("/v1/cases/{caseId}", { params: { path: { caseId } } })).data,
+  })
+  const deadlines = useCaseDeadlines(caseId)
+  usePageTitle(
+    found.data === undefined ? t("web.cases.title") : t("web.case.title", { reference: found.data.reference }),
+  )
+  return (
+    <Loaded query={found}>
+      {(data) => (
+        <>
+          <h1>{t("web.case.title", { reference: data.reference })}</h1>
+          <p className="summary">
+            {t("web.case.status", { status: t(statusKey(data.status)) })}
+            {data.assessments.length > 0 && (
+              <span className={`risk ${data.assessments.at(-1)?.level}`}>
+                {t(riskKey(data.assessments.at(-1)?.level ?? "standard"))}
+              </span>
+            )}
+          </p>
+          <section aria-labelledby="deadlines" className="card">
+            <h2 id="deadlines">{t("web.case.next-deadlines")}</h2>
+            <Loaded query={deadlines}>
+              {(items) =>
+                items.length === 0 ? (
+                  <p>{t("web.case.no-deadlines")}</p>
+                ) : (
+                  <ul className="worklist">
+                    {items.slice(0, 5).map((item) => (
+                      <WorklistItem key={item.key} item={item} />
+                    ))}
+                  </ul>
+                )
+              }
+            </Loaded>
+          </section>
+          <div className="columns">
+            <section aria-labelledby="timeline">
+              <h2 id="timeline">{t("web.case.timeline")}</h2>
+              <ol className="timeline">
+                {timelineOf(data, t, label).map((event) => (
+                  <li key={event.key}>
+                    <time dateTime={event.at}>{dateTime(event.at)}</time>
+                    <strong>{event.title}</strong>
+                    {event.detail !== undefined && <span>{event.detail}</span>}
+                  </li>
+                ))}
+              </ol>
+            </section>
+            <aside>
+              <section aria-labelledby="persons">
+                <h2 id="persons">{t("web.case.persons")}</h2>
+                <ul className="plain">
+                  {data.persons.map((person) => (
+                    <li key={person.id}>
+                      {label(`case.person.role.${person.role}`)}
+                      {person.ageBand !== undefined && ` · ${label(`case.person.age-band.${person.ageBand}`)}`}
+                    </li>
+                  ))}
+                </ul>
+              </section>
+              <section aria-labelledby="team">
+                <h2 id="team">{t("web.case.team")}</h2>
+                <ul className="plain">
+                  {data.team.members.map((member) => (
+                    <li key={member.institution}>
+                      {t(`sector.${member.sector}` as MessageKey)}
+                      {member.institution === data.team.lead && ` (${t("web.case.team.lead")})`}
+                      {" · "}
+                      {label(`case.team.access.${member.access}`)}
+                    </li>
+                  ))}
+                </ul>
+              </section>
+            </aside>
+          </div>
+        </>
+      )}
+    </Loaded>
+  )
+}

@@ -1,0 +1,198 @@
+/**
+ * The browser tests' world: the real gateway (built, on a fresh SQLite file
+ * with the demo) serving the built app, and Debian's Chromium driven by
+ * playwright-core, with axe-core injected, screenshots at desk and phone
+ * sizes, and a record of every URL and page title seen (for the privacy
+ * check).
+ */
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs"
+import { createRequire } from "node:module"
+import { tmpdir } from "node:os"
+import { join } from "node:path"
+import { type BrowserContext, chromium, type Page } from "playwright-core"
+
+export const webRoot = join(import.meta.dirname, "../../dist")
+export const outputDir = join(import.meta.dirname, "../../test-results/browser")
+
+export const viewports = {
+  desk: { width: 1280, height: 800 },
+  phone: { width: 390, height: 844 },
+} as const
+
+export interface Gateway {
+  readonly url: string
+  readonly tokens: Readonly<Record<string, string>>
+  readonly close: () => Promise<void>
+}
+
+/** The gateway on loopback over a fresh SQLite file, the demo seeded, the app at `/`. */
+export const startGateway = async (): Promise<Gateway> => {
+  const directory = mkdtempSync(join(tmpdir(), "bashke-web-test-"))
+  const { start } = await import("@bashke/gateway/server")
+  const running = await start({
+    demo: true,
+    port: 0,
+    host: "127.0.0.1",
+    databaseUrl: `sqlite:${join(directory, "bashke.db")}`,
+    webRoot,
+    log: () => {},
+    env: { BASHKE_SCHEDULER: "off" },
+  })
+  return {
+    url: running.url,
+    tokens: running.tokens,
+    close: async () => {
+      await running.close()
+      rmSync(directory, { recursive: true, force: true })
+    },
+  }
+}
+
+export interface Browser {
+  readonly context: BrowserContext
+  /** Every URL a page of this browser navigated to or requested. */
+  readonly urls: Array<string>
+  /** Every title a page of this browser showed. */
+  readonly titles: Array<string>
+  /** Messages the pages logged as errors (CSP violations among them). */
+  readonly errors: Array<string>
+  readonly newPage: (viewport?: keyof typeof viewports) => Promise<Page>
+  readonly close: () => Promise<void>
+}
+
+const chromiumPath = process.env.BASHKE_CHROMIUM ?? "/usr/bin/chromium"
+
+/** Chromium, headless, with a fresh user-data directory. */
+export const launch = async (): Promise<Browser> => {
+  const profile = mkdtempSync(join(tmpdir(), "bashke-chromium-"))
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: chromiumPath,
+    headless: true,
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+    viewport: viewports.desk,
+    locale: "sq",
+    timezoneId: "UTC",
+  })
+  context.setDefaultTimeout(60_000)
+  context.setDefaultNavigationTimeout(60_000)
+  const urls: Array<string> = []
+  const titles: Array<string> = []
+  const errors: Array<string> = []
+  const watch = (page: Page) => {
+    page.on("request", (request) => urls.push(request.url()))
+    page.on("framenavigated", (frame) => urls.push(frame.url()))
+    page.on("console", (message) => {
+      if (message.type() === "error") errors.push(message.text())
+    })
+    page.on("pageerror", (error) => errors.push(String(error)))
+    page.on("load", () => {
+      page.title().then(
+        (title) => titles.push(title),
+        () => {},
+      )
+    })
+  }
+  context.on("page", watch)
+  for (const page of context.pages()) watch(page)
+  return {
+    context,
+    urls,
+    titles,
+    errors,
+    newPage: async (viewport = "desk") => {
+      const page = await context.newPage()
+      await page.setViewportSize(viewports[viewport])
+      return page
+    },
+    close: async () => {
+      await context.close()
+      rmSync(profile, { recursive: true, force: true })
+    },
+  }
+}
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8")
+
+export interface Violation {
+  readonly id: string
+  readonly impact: string | null
+  readonly help: string
+  readonly nodes: ReadonlyArray<string>
+}
+
+/** axe-core's serious and critical violations on the page as it is now. */
+export const seriousViolations = async (page: Page): Promise<ReadonlyArray<Violation>> => {
+  // Injected through the DevTools protocol, so the page's CSP (no inline script) does not apply.
+  const present = await page.evaluate(() => "axe" in globalThis)
+  if (!present) await page.evaluate(axeSource)
+  const violations = await page.evaluate(async () => {
+    type Result = {
+      violations: Array<{ id: string; impact: string | null; help: string; nodes: Array<{ target: Array<string> }> }>
+    }
+    const axe = (globalThis as unknown as { axe: { run: (context: Document) => Promise<Result> } }).axe
+    const result = await axe.run(document)
+    return result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.map((node) => node.target.join(" ")),
+    }))
+  })
+  return violations.filter((v) => v.impact === "serious" || v.impact === "critical")
+}
+
+/** How far the page is wider than its viewport (0: nothing overflows). */
+export const horizontalOverflow = (page: Page): Promise<number> =>
+  page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)
+
+/** A full-page screenshot into the tests' output, named `<name>-<viewport>.png`. */
+export const screenshot = async (page: Page, name: string): Promise<string> => {
+  mkdirSync(outputDir, { recursive: true })
+  const size = page.viewportSize()
+  const file = join(outputDir, `${name}-${size?.width ?? 0}x${size?.height ?? 0}.png`)
+  await page.screenshot({ path: file, fullPage: true })
+  return file
+}
+
+/** Everything the browser keeps for the origin: local and session storage, IndexedDB. */
+export const storedText = (page: Page): Promise<string> =>
+  page.evaluate(async () => {
+    const dump = (storage: Storage) => {
+      const out: Record<string, string | null> = {}
+      for (let i = 0; i < storage.length; i++) {
+        const key = storage.key(i) as string
+        out[key] = storage.getItem(key)
+      }
+      return out
+    }
+    const databases = await indexedDB.databases()
+    const indexed: Record<string, unknown> = {}
+    for (const info of databases) {
+      if (info.name === undefined) continue
+      indexed[info.name] = await new Promise((resolve) => {
+        const open = indexedDB.open(info.name as string)
+        open.onsuccess = async () => {
+          const db = open.result
+          const stores: Record<string, unknown> = {}
+          for (const name of Array.from(db.objectStoreNames)) {
+            stores[name] = await new Promise((done) => {
+              const request = db.transaction(name).objectStore(name).getAll()
+              request.onsuccess = () => done(request.result)
+              request.onerror = () => done(null)
+            })
+          }
+          db.close()
+          resolve(stores)
+        }
+        open.onerror = () => resolve(null)
+      })
+    }
+    return JSON.stringify({ local: dump(localStorage), session: dump(sessionStorage), indexed })
+  })

@@ -1,0 +1,63 @@
+/**
+ * Whether a page reads wholly in one language: no catalogue key shown as text
+ * (a missing message formats as its key) and no message of another language
+ * where the page's own language has a different one. Text inside
+ * `translate="no"` is data, not the app's words, and is left out.
+ */
+import { Catalogue, Locale } from "@bashke/kernel"
+import type { Page } from "playwright-core"
+import { catalogue } from "../../src/Text"
+
+// The messages without placeholders, per locale: the text a page shows whole.
+const literal = (message: string) => !/[{}]/.test(message)
+const byLocale = new Map<Locale.Locale, Set<string>>(
+  Locale.all.map((locale) => [
+    locale,
+    new Set(
+      Catalogue.keys(catalogue)
+        .map((key) => Catalogue.messages(catalogue, key)[locale])
+        .filter((message): message is string => message !== undefined && literal(message)),
+    ),
+  ]),
+)
+const keys = new Set<string>(Catalogue.keys(catalogue))
+
+export interface LanguageProblems {
+  /** Catalogue keys shown as text. */
+  readonly keys: ReadonlyArray<string>
+  /** Text that is another language's message and not this one's. */
+  readonly foreign: ReadonlyArray<string>
+}
+
+/** The text of the page's elements, each element's own text nodes and its accessible labels. */
+const textsOf = (page: Page): Promise<ReadonlyArray<string>> =>
+  page.evaluate(() => {
+    const out: Array<string> = []
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT)
+    for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) {
+      // Data as people entered it (a service's name) is marked translate="no": not the app's words.
+      if (node.parentElement?.closest('[translate="no"]')) continue
+      const text = node.textContent?.trim()
+      if (text !== undefined && text.length > 0) out.push(text)
+    }
+    for (const element of Array.from(document.querySelectorAll("[aria-label],[title],[placeholder]"))) {
+      for (const name of ["aria-label", "title", "placeholder"]) {
+        const value = element.getAttribute(name)?.trim()
+        if (value !== undefined && value.length > 0) out.push(value)
+      }
+    }
+    out.push(document.title)
+    return out
+  })
+
+export const languageProblems = async (page: Page, locale: Locale.Locale): Promise<LanguageProblems> => {
+  const texts = await textsOf(page)
+  const own = byLocale.get(locale) as Set<string>
+  const foreign = new Set<string>()
+  for (const text of texts) {
+    if (own.has(text)) continue
+    // A language's own name in the language switch is meant to be in any language.
+    if (Locale.all.some((other) => other !== locale && byLocale.get(other)?.has(text))) foreign.add(text)
+  }
+  return { keys: texts.filter((text) => keys.has(text)), foreign: [...foreign] }
+}

@@ -1,0 +1,21 @@
+import { fileURLToPath } from "node:url"
+import { defineConfig, mergeConfig } from "vitest/config"
+import { shared } from "../../vitest.shared"
+
+// The browser tests share one gateway and one Chromium per file and run one
+// file at a time: generous timeouts, because CI machines are loaded.
+export default mergeConfig(
+  shared,
+  defineConfig({
+    // The gateway from its source: the tests always drive the code of this commit.
+    resolve: {
+      alias: { "@bashke/gateway/server": fileURLToPath(new URL("../gateway/src/Server.ts", import.meta.url)) },
+    },
+    test: {
+      include: ["test/**/*.test.ts"],
+      fileParallelism: false,
+      testTimeout: 240_000,
+      hookTimeout: 240_000,
+    },
+  }),
+)
