@@ -15,10 +15,12 @@ import {
   type CaseNoteRepository,
   type CaseRepository,
   CaseService,
+  type ClosedCases,
   type OpenCases,
   type PersonalData,
   type Signatories,
   SqlCaseNoteRepository,
+  SqlClosedCases,
   SqlOpenCases,
 } from "@bashke/case"
 import { People, Sessions, SignInLinks } from "@bashke/identity"
@@ -70,6 +72,7 @@ export type GatewayServices =
   | CaseRepository.CaseRepository
   | BreakGlassReviewRepository.BreakGlassReviewRepository
   | CaseNoteRepository.CaseNoteRepository
+  | ClosedCases.ClosedCases
   | PersonalData.PersonalData
   | Signatories.Signatories
   | MeetingRepository.MeetingRepository
@@ -120,7 +123,7 @@ export const layer = (
     Layer.provideMerge(audit),
   )
   const mechanism = Layer.merge(MechanismService.layerSql, SqlInstitutionStore.layer).pipe(Layer.provideMerge(identity))
-  const kase = Layer.merge(CaseService.layerSql(), SqlCaseNoteRepository.layer).pipe(
+  const kase = Layer.mergeAll(CaseService.layerSql(), SqlCaseNoteRepository.layer, SqlClosedCases.layer).pipe(
     Layer.provideMerge(Ports.signatories),
     Layer.provideMerge(mechanism),
   )

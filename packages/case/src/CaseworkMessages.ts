@@ -1,6 +1,7 @@
 /**
  * The case package's part of the message catalogue for casework in words:
- * the rules of case notes and their corrections. Merge it with the others:
+ * the rules of case notes and their corrections, and of the register of
+ * closed cases. Merge it with the others:
  * `Catalogue.merge(kernelMessages, securityMessages, caseMessages, caseStoreMessages, caseworkMessages)`.
  *
  * @since 0.1.0
@@ -37,6 +38,11 @@ const messages = {
     sq: "Arsyeja e korrigjimit është shumë e gjatë.",
     "sr-Latn": "Razlog ispravke je predugačak.",
     en: "The reason for the correction is too long.",
+  },
+  "case.closed.reference-malformed": {
+    sq: "Shkruani fillimin e numrit të rastit: shkronja, shifra dhe viza (p.sh. GJI-2026).",
+    "sr-Latn": "Upišite početak broja slučaja: slova, cifre i crtice (npr. GJI-2026).",
+    en: "Type the beginning of the case reference: letters, digits and dashes (e.g. GJI-2026).",
   },
 } as const
 

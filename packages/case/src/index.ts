@@ -228,6 +228,24 @@ export { caseStoreMessages } from "./CaseStoreMessages"
  */
 export { caseworkMessages } from "./CaseworkMessages"
 /**
+ * A closed case in the mechanism's register, its search filter and who may search.
+ *
+ * @since 0.1.0
+ */
+export * as ClosedCase from "./ClosedCase"
+/**
+ * Search a mechanism's closed cases (pseudonymised), to reopen one.
+ *
+ * @since 0.1.0
+ */
+export * as ClosedCaseSearch from "./ClosedCaseSearch"
+/**
+ * The port through which the register of closed cases is read.
+ *
+ * @since 0.1.0
+ */
+export * as ClosedCases from "./ClosedCases"
+/**
  * What the open cases of a mechanism make due, read through `OpenCases`.
  *
  * @since 0.1.0
@@ -275,6 +293,12 @@ export * as SqlCaseNoteRepository from "./SqlCaseNoteRepository"
  * @since 0.1.0
  */
 export * as SqlCaseRepository from "./SqlCaseRepository"
+/**
+ * The register of closed cases on `@effect/sql` (SQLite and PostgreSQL).
+ *
+ * @since 0.1.0
+ */
+export * as SqlClosedCases from "./SqlClosedCases"
 /**
  * `OpenCases` on `@effect/sql` (SQLite and PostgreSQL).
  *

@@ -362,6 +362,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/mechanisms/{mechanismId}/closed-cases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The mechanism's closed cases, pseudonymised, by reference prefix, closure reason and risk level */
+        get: operations["listClosedCases"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/mechanisms/{mechanismId}/break-glass-reviews": {
         parameters: {
             query?: never;
@@ -2308,6 +2325,20 @@ export interface components {
             reason?: components["schemas"]["CorrectionReason"];
         };
         CorrectionReason: string;
+        CaseReferencePrefix: string;
+        ClosedCasePage: {
+            items: components["schemas"]["ClosedCase"][];
+            next: string | null;
+        };
+        ClosedCase: {
+            caseId: components["schemas"]["CaseId"];
+            reference: string;
+            lead: components["schemas"]["InstitutionId"];
+            openedAt: components["schemas"]["CaseInstant"];
+            closedAt: components["schemas"]["CaseInstant"];
+            reason?: components["schemas"]["CaseClosureReason"];
+            riskLevel?: components["schemas"]["RiskLevel"];
+        };
         BreakGlassReviewPage: {
             items: components["schemas"]["BreakGlassReview"][];
             next: string | null;
@@ -5434,6 +5465,79 @@ export interface operations {
             };
             /** @description If-Match missing */
             428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listClosedCases: {
+        parameters: {
+            query?: {
+                reference?: components["schemas"]["CaseReferencePrefix"];
+                reason?: components["schemas"]["CaseClosureReason"];
+                riskLevel?: components["schemas"]["RiskLevel"];
+                limit?: components["schemas"]["NumberFromString"];
+                after?: components["schemas"]["Cursor"];
+            };
+            header?: never;
+            path: {
+                mechanismId: components["schemas"]["MechanismId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The mechanism's closed cases, pseudonymised, by reference prefix, closure reason and risk level */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClosedCasePage"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No or unknown credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input: the field and the rule */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
