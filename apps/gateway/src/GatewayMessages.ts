@@ -174,10 +174,20 @@ export const gatewayMessages = Catalogue.make({
     "sr-Latn": "JWT nije verifikovan.",
     en: "The JWT could not be verified.",
   },
+  "gateway.jwt.lifetime": {
+    sq: "JWT duhet të ketë kohë skadimi dhe të mos zgjasë më shumë se sa lejon kjo instalim.",
+    "sr-Latn": "JWT mora imati vreme isteka i ne sme trajati duže nego što ova instalacija dozvoljava.",
+    en: "The JWT must have an expiry and last no longer than this installation allows.",
+  },
   "gateway.jwt.claims": {
     sq: "JWT nuk ka pretendimet që kërkon Bashkë (rolet, institucioni, mekanizmat).",
     "sr-Latn": "JWT nema tvrdnje koje Bashkë zahteva (uloge, institucija, mehanizmi).",
     en: "The JWT lacks the claims Bashkë needs (roles, institution, mechanisms).",
+  },
+  "gateway.auth.throttled": {
+    sq: "Shumë përpjekje të dështuara për t'u identifikuar nga kjo adresë. Provoni përsëri më vonë.",
+    "sr-Latn": "Previše neuspelih pokušaja prijave sa ove adrese. Pokušajte ponovo kasnije.",
+    en: "Too many failed authentications from this address. Try again later.",
   },
   "gateway.starting": {
     sq: "Shërbimi po niset. Provoni përsëri pas pak.",

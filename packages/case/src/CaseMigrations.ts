@@ -24,8 +24,8 @@
  * Migration 8 publishes a fourth view, `incident_statistics` (one row per
  * incident with the place it happened), read by `@bashke/reporting`.
  * Migration 9 adds `case_notes` (every version of every note, text sealed).
- *
- * @since 0.1.0
+ * Migration 10 indexes the open cases of a mechanism for paging the case list
+ * by keyset (`CaseRepository.openPage`).
  */
 import type { Migrations } from "@bashke/persistence"
 import cases from "./internal/migrations/0001_cases"
@@ -37,10 +37,8 @@ import consentRecording from "./internal/migrations/0006_consent_recording"
 import breakGlassReviews from "./internal/migrations/0007_break_glass_reviews"
 import incidentStatisticsView from "./internal/migrations/0008_incident_statistics_view"
 import caseNotes from "./internal/migrations/0009_case_notes"
+import openCasePages from "./internal/migrations/0010_open_case_pages"
 
-/**
- * @since 0.1.0
- */
 export const caseMigrations: Migrations.MigrationSet = {
   package: "@bashke/case",
   migrations: [
@@ -53,5 +51,6 @@ export const caseMigrations: Migrations.MigrationSet = {
     { id: 7, name: "break-glass-reviews", up: breakGlassReviews },
     { id: 8, name: "incident-statistics-view", up: incidentStatisticsView },
     { id: 9, name: "case-notes", up: caseNotes },
+    { id: 10, name: "open-case-pages", up: openCasePages },
   ],
 }
