@@ -15,12 +15,14 @@ import * as Plugins from "./routes/Plugins"
 import * as Referrals from "./routes/Referrals"
 import * as Reports from "./routes/Reports"
 import * as ServiceDirectory from "./routes/ServiceDirectory"
+import * as SurvivorInformation from "./routes/SurvivorInformation"
 import * as Worklist from "./routes/Worklist"
 
 export const routes: ReadonlyArray<Route.AnyRoute> = [
   ...Cases.routes,
   ...CaseNotes.routes,
   ...ClosedCases.routes,
+  ...SurvivorInformation.routes,
   ...BreakGlassReviews.routes,
   ...Mechanisms.routes,
   ...Institutions.routes,

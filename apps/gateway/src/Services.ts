@@ -22,6 +22,8 @@ import {
   SqlCaseNoteRepository,
   SqlClosedCases,
   SqlOpenCases,
+  SqlSurvivorInformedRepository,
+  type SurvivorInformedRepository,
 } from "@bashke/case"
 import { Credentials, People, Sessions, SignInLinks } from "@bashke/identity"
 import { Id } from "@bashke/kernel"
@@ -77,6 +79,7 @@ export type GatewayServices =
   | BreakGlassReviewRepository.BreakGlassReviewRepository
   | CaseNoteRepository.CaseNoteRepository
   | ClosedCases.ClosedCases
+  | SurvivorInformedRepository.SurvivorInformedRepository
   | PersonalData.PersonalData
   | Signatories.Signatories
   | MeetingRepository.MeetingRepository
@@ -151,10 +154,12 @@ export const layer = (
     Throttle.layerSql,
   ).pipe(Layer.provideMerge(People.layerSql), Layer.provideMerge(audit))
   const mechanism = Layer.merge(MechanismService.layerSql, SqlInstitutionStore.layer).pipe(Layer.provideMerge(identity))
-  const kase = Layer.mergeAll(CaseService.layerSql(), SqlCaseNoteRepository.layer, SqlClosedCases.layer).pipe(
-    Layer.provideMerge(Ports.signatories),
-    Layer.provideMerge(mechanism),
-  )
+  const kase = Layer.mergeAll(
+    CaseService.layerSql(),
+    SqlCaseNoteRepository.layer,
+    SqlClosedCases.layer,
+    SqlSurvivorInformedRepository.layer,
+  ).pipe(Layer.provideMerge(Ports.signatories), Layer.provideMerge(mechanism))
   const referral = ReferralService.layerSql.pipe(Layer.provideMerge(Ports.caseFacts), Layer.provideMerge(kase))
   const meeting = Layer.mergeAll(
     SqlMeetingRepository.layer,

@@ -44,6 +44,32 @@ const messages = {
     "sr-Latn": "Upišite početak broja slučaja: slova, cifre i crtice (npr. GJI-2026).",
     en: "Type the beginning of the case reference: letters, digits and dashes (e.g. GJI-2026).",
   },
+  "case.told.topic.unknown": {
+    sq: "Zgjidhni temat nga lista: të drejtat, urdhri i mbrojtjes, plani i sigurisë, referimi, konferenca e rastit, mbyllja e rastit, mbrojtja e të dhënave, tjetër.",
+    "sr-Latn":
+      "Izaberite teme sa liste: prava, nalog za zaštitu, plan bezbednosti, upućivanje, konferencija slučaja, zatvaranje slučaja, zaštita podataka, drugo.",
+    en: "Choose the topics from the list: rights, protection order, safety plan, referral, case conference, case closure, data protection, other.",
+  },
+  "case.told.said.required": {
+    sq: "Shkruani çfarë iu tha.",
+    "sr-Latn": "Upišite šta je rečeno.",
+    en: "Write what was said.",
+  },
+  "case.told.said.too-long": {
+    sq: "Teksti është shumë i gjatë: shkruani shkurt çfarë iu tha.",
+    "sr-Latn": "Tekst je predugačak: ukratko upišite šta je rečeno.",
+    en: "The text is too long: write briefly what was said.",
+  },
+  "case.told.person-not-survivor": {
+    sq: "Zgjidhni viktimën ose një fëmijë të këtij rasti.",
+    "sr-Latn": "Izaberite žrtvu ili dete iz ovog slučaja.",
+    en: "Choose the victim or a child of this case.",
+  },
+  "case.told.date-out-of-range": {
+    sq: "Data duhet të jetë pas hapjes së rastit dhe jo në të ardhmen.",
+    "sr-Latn": "Datum mora biti posle otvaranja slučaja i ne u budućnosti.",
+    en: "The date must be after the case was opened and not in the future.",
+  },
 } as const
 
 /**

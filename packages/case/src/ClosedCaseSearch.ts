@@ -7,11 +7,12 @@
  *
  * @since 0.1.0
  */
-import { Cursor, Errors, Id, Pagination, Principal, Span } from "@bashke/kernel"
+import { Cursor, type Errors, Id, Pagination, Principal, Span } from "@bashke/kernel"
 import { Clock, Effect, Either, Schema } from "effect"
 import * as ClosedCase from "./ClosedCase"
 import { ClosedCases } from "./ClosedCases"
 import { decode } from "./internal/Input"
+import * as PageCursor from "./internal/PageCursor"
 import { Signatories } from "./Signatories"
 
 /**
@@ -47,14 +48,7 @@ export const search = (
 > =>
   Effect.gen(function* () {
     const input = yield* decode(SearchClosedCases)(raw)
-    const after =
-      input.after === undefined
-        ? undefined
-        : yield* Effect.flatMap(Cursor.decode(input.after), (key) =>
-            Schema.decodeUnknown(Id.CaseId)(key[0]).pipe(
-              Effect.mapError(() => new Errors.InvalidInput({ field: "cursor", rule: "pagination.cursor.malformed" })),
-            ),
-          )
+    const after = yield* PageCursor.afterId(Id.CaseId, input.after)
     const principal = yield* Principal.CurrentPrincipal
     const at = new Date(yield* Clock.currentTimeMillis)
     const signatories = yield* Effect.flatMap(Signatories, (port) => port.at(input.mechanismId, at))

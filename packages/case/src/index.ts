@@ -214,3 +214,27 @@ export * as SqlClosedCases from "./SqlClosedCases"
  * `OpenCases` on `@effect/sql` (SQLite and PostgreSQL).
  */
 export * as SqlOpenCases from "./SqlOpenCases"
+/**
+ * The log of what the survivor was told on `@effect/sql` (SQLite and PostgreSQL).
+ *
+ * @since 0.1.0
+ */
+export * as SqlSurvivorInformedRepository from "./SqlSurvivorInformedRepository"
+/**
+ * Record and list what the survivor was told (sealed, audited).
+ *
+ * @since 0.1.0
+ */
+export * as SurvivorInformation from "./SurvivorInformation"
+/**
+ * What the survivor was told: an entry of the log, its topics and its rule.
+ *
+ * @since 0.1.0
+ */
+export * as SurvivorInformed from "./SurvivorInformed"
+/**
+ * The port through which the log of what the survivor was told is stored.
+ *
+ * @since 0.1.0
+ */
+export * as SurvivorInformedRepository from "./SurvivorInformedRepository"

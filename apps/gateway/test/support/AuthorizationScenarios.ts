@@ -19,6 +19,7 @@ import { notificationScenarios } from "./authorization/Notifications"
 import { pluginScenarios } from "./authorization/Plugins"
 import { referralScenarios } from "./authorization/Referrals"
 import { reportScenarios } from "./authorization/Reports"
+import { survivorInformationScenarios } from "./authorization/SurvivorInformation"
 
 export {
   type Caller,
@@ -34,6 +35,7 @@ export const authorizationScenarios: ReadonlyArray<Scenario> = [
   // Before the case scenarios: the last of them adds legal aid to the team.
   ...caseNoteScenarios,
   ...closedCaseScenarios,
+  ...survivorInformationScenarios,
   ...caseScenarios,
   ...mechanismScenarios,
   ...institutionScenarios,
