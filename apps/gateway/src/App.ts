@@ -91,6 +91,19 @@ export interface Options {
 type Env = { Variables: { requestId: string; principal?: Principal.Principal } }
 
 const defaultBodyLimit = 1024 * 1024
+// The web app's own scripts, styles and API only; no plugin-in-a-frame, no other origin's
+// script. Styles may be inline (the docs page's one <style>, widgets' style attributes).
+const contentSecurityPolicy = {
+  defaultSrc: ["'self'"],
+  scriptSrc: ["'self'"],
+  styleSrc: ["'self'", "'unsafe-inline'"],
+  imgSrc: ["'self'", "data:"],
+  connectSrc: ["'self'"],
+  objectSrc: ["'none'"],
+  baseUri: ["'self'"],
+  formAction: ["'self'"],
+  frameAncestors: ["'none'"],
+}
 // The throttle's scopes: failed authentications per client address, requests per principal.
 const authScope = "gateway.auth.address"
 const rateScope = "gateway.rate.principal"
@@ -143,7 +156,12 @@ export const make = (options: Options): Hono<Env> => {
     problem(c, Problem.fromGatewayProblem(refusal, localeOf(c), c.get("requestId")), extra)
 
   app.use("*", requestId({ headerName: "Request-Id" }))
-  app.use("*", secureHeaders())
+  app.use("*", secureHeaders({ contentSecurityPolicy }))
+  // Answers under /v1 carry personal data, or may: no cache, shared or private, keeps them.
+  app.use("/v1/*", async (c, next) => {
+    await next()
+    if (!c.res.headers.has("cache-control")) c.res.headers.set("cache-control", "no-store")
+  })
   app.use(
     "*",
     cors({
@@ -215,7 +233,19 @@ export const make = (options: Options): Hono<Env> => {
         finish(gatewayProblem(c, refusal, extra), { problem: `${Problem.typeBase}${refusal.type}` })
       const refuseDomain = (error: Errors.DomainError, location?: Problem.FieldLocation) => {
         const body = Problem.fromDomainError(error, locale, rid)
-        return finish(problem(c, location === undefined ? body : { ...body, location }), { problem: body.type })
+        // RFC 6750: a 401 says which scheme to use, and whether the credential sent was the trouble.
+        const challenge: Record<string, string> =
+          body.status === 401
+            ? {
+                "www-authenticate":
+                  c.req.header("authorization") === undefined
+                    ? 'Bearer realm="bashke"'
+                    : 'Bearer realm="bashke", error="invalid_token"',
+              }
+            : {}
+        return finish(problem(c, location === undefined ? body : { ...body, location }, challenge), {
+          problem: body.type,
+        })
       }
 
       // Who is calling: a bearer credential, else a browser's session cookie.
