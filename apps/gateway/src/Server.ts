@@ -110,15 +110,18 @@ const demoLinkLifetime = Duration.hours(8)
 
 const keyBytes = () => btoa(String.fromCharCode(...crypto.getRandomValues(new Uint8Array(32))))
 
-/** Where the demo keeps its keys: beside the SQLite file, or in `./data`. */
-const demoKeysFile = (databaseUrl: string): string => {
+/**
+ * Where the demo keeps its files (its keys; the CLI's credentials file): beside
+ * the SQLite file, or `./data` for another database.
+ */
+export const demoDirectory = (databaseUrl: string): string => {
   const parsed = Effect.runSync(Effect.either(DatabaseUrl.decode(databaseUrl)))
-  const directory =
-    parsed._tag === "Right" && parsed.right._tag === "Sqlite" && parsed.right.filename !== DatabaseUrl.memory
-      ? dirname(resolve(parsed.right.filename))
-      : resolve("data")
-  return join(directory, "demo-keys.json")
+  return parsed._tag === "Right" && parsed.right._tag === "Sqlite" && parsed.right.filename !== DatabaseUrl.memory
+    ? dirname(resolve(parsed.right.filename))
+    : resolve("data")
 }
+
+const demoKeysFile = (databaseUrl: string): string => join(demoDirectory(databaseUrl), "demo-keys.json")
 
 /** The keys of `env` alone, so a key elsewhere in the process is never mixed in. */
 const keysOf = (env: Env, vault: string, blindIndex: string): Services.Keys =>
