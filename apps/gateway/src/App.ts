@@ -22,6 +22,7 @@ import { bodyLimit } from "hono/body-limit"
 import { cors } from "hono/cors"
 import { requestId } from "hono/request-id"
 import { secureHeaders } from "hono/secure-headers"
+import * as ApiDocs from "./ApiDocs"
 import { authenticate, type Oidc } from "./Authentication"
 import * as OpenApi from "./OpenApi"
 import * as Problem from "./Problem"
@@ -86,24 +87,16 @@ export interface Options {
   readonly plugins?: { readonly dispatch: (request: Request) => Promise<Response> }
   /** The web app's build, served at `/` (`WebApp`); none: the gateway answers the API only. */
   readonly web?: WebApp.WebFiles
+  /** Swagger UI's files for `/docs` (`SwaggerUiFiles` on Node); none: `/docs` lists the operations itself. */
+  readonly docs?: ApiDocs.DocsAssets
 }
 
 type Env = { Variables: { requestId: string; principal?: Principal.Principal } }
 
 const defaultBodyLimit = 1024 * 1024
-// The web app's own scripts, styles and API only; no plugin-in-a-frame, no other origin's
-// script. Styles may be inline (the docs page's one <style>, widgets' style attributes).
-const contentSecurityPolicy = {
-  defaultSrc: ["'self'"],
-  scriptSrc: ["'self'"],
-  styleSrc: ["'self'", "'unsafe-inline'"],
-  imgSrc: ["'self'", "data:"],
-  connectSrc: ["'self'"],
-  objectSrc: ["'none'"],
-  baseUri: ["'self'"],
-  formAction: ["'self'"],
-  frameAncestors: ["'none'"],
-}
+// Answers that are not pages (the API's JSON, CSV, iCalendar, problems) may load
+// nothing and be framed by nobody; pages (the docs, the web app) set their own.
+const dataContentSecurityPolicy = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'"
 // The throttle's scopes: failed authentications per client address, requests per principal.
 const authScope = "gateway.auth.address"
 const rateScope = "gateway.rate.principal"
@@ -156,7 +149,12 @@ export const make = (options: Options): Hono<Env> => {
     problem(c, Problem.fromGatewayProblem(refusal, localeOf(c), c.get("requestId")), extra)
 
   app.use("*", requestId({ headerName: "Request-Id" }))
-  app.use("*", secureHeaders({ contentSecurityPolicy }))
+  app.use("*", secureHeaders())
+  app.use("*", async (c, next) => {
+    await next()
+    if (!c.res.headers.has("content-security-policy"))
+      c.res.headers.set("content-security-policy", dataContentSecurityPolicy)
+  })
   // Answers under /v1 carry personal data, or may: no cache, shared or private, keeps them.
   app.use("/v1/*", async (c, next) => {
     await next()
@@ -198,7 +196,11 @@ export const make = (options: Options): Hono<Env> => {
 
   const document = OpenApi.document(options.routes)
   app.get("/openapi.json", (c) => c.json(document))
-  app.get("/docs", (c) => c.html(OpenApi.page(document)))
+  const docsPage = ApiDocs.page({ renderer: options.docs !== undefined, operations: ApiDocs.operationsTable(document) })
+  app.get("/docs", (c) => c.html(docsPage, 200, { "content-security-policy": ApiDocs.contentSecurityPolicy }))
+  app.get("/docs/assets/:name", async (c) => (await ApiDocs.asset(options.docs, c.req.param("name"))) ?? c.notFound())
+  // Until a gateway serves the web app, `/` leads to the API's documentation.
+  if (options.web === undefined) app.get("/", (c) => c.redirect("/docs", 303))
   app.get("/health", async (c) => {
     const database = await options.run(Effect.void)
     const checks = { database: Exit.isSuccess(database) ? "ok" : "degraded", ...(await options.health?.()) }
@@ -421,6 +423,7 @@ export const make = (options: Options): Hono<Env> => {
       const input = { path: path.right, query: query.right, body: sent, expectedVersion }
       const cookie: SessionCookie.Service = {
         current: Option.fromNullable(sessionSecret),
+        clientAddress: SessionCookie.clientAddressOf(c.req.header("cf-connecting-ip"), c.env),
         set: (secret, maxAge) =>
           Effect.sync(() => {
             cookieChange = { _tag: "Set", secret, maxAge }
@@ -475,6 +478,8 @@ export const make = (options: Options): Hono<Env> => {
           }),
         )
       }
+      // A credential's answer (a session, recovery codes) is never kept by a cache.
+      if (route.credential === true) headers["cache-control"] = "no-store"
       return finish(withCookie(c.json(wire as object, route.success.status, headers)))
     })
   }

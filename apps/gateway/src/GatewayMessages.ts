@@ -4,7 +4,7 @@
  * Serbian Cyrillic is derived from Serbian Latin by the kernel.
  */
 import { actionPlanMessages } from "@bashke/action-plan"
-import { caseMessages, caseStoreMessages } from "@bashke/case"
+import { caseMessages, caseStoreMessages, caseworkMessages } from "@bashke/case"
 import { identityMessages } from "@bashke/identity"
 import { Catalogue, kernelMessages } from "@bashke/kernel"
 import { mechanismMessages } from "@bashke/mechanism"
@@ -174,6 +174,11 @@ export const gatewayMessages = Catalogue.make({
     "sr-Latn": "JWT nije verifikovan.",
     en: "The JWT could not be verified.",
   },
+  "gateway.jwt.lifetime": {
+    sq: "JWT duhet të ketë kohë skadimi dhe të mos zgjasë më shumë se sa lejon kjo instalim.",
+    "sr-Latn": "JWT mora imati vreme isteka i ne sme trajati duže nego što ova instalacija dozvoljava.",
+    en: "The JWT must have an expiry and last no longer than this installation allows.",
+  },
   "gateway.jwt.claims": {
     sq: "JWT nuk ka pretendimet që kërkon Bashkë (rolet, institucioni, mekanizmat).",
     "sr-Latn": "JWT nema tvrdnje koje Bashkë zahteva (uloge, institucija, mehanizmi).",
@@ -267,6 +272,7 @@ export const messages = Catalogue.merge(
   meetingMessages,
   caseMessages,
   caseStoreMessages,
+  caseworkMessages,
   referralMessages,
   actionPlanMessages,
   identityMessages,

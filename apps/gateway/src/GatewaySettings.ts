@@ -6,11 +6,12 @@
  * entry checks its settings with the same rules.
  */
 import { DatabaseUrl } from "@bashke/persistence"
-import { Duration, Effect, Either } from "effect"
+import { Duration, Effect, Either, type Option } from "effect"
 import * as ApiTokens from "./ApiTokens"
 import type * as NodeListener from "./NodeListener"
 import * as NotificationSettings from "./NotificationSettings"
 import { ConfigInvalid, durationOf } from "./NotificationSettings"
+import * as OidcSettings from "./OidcSettings"
 import type * as RateLimit from "./RateLimit"
 
 export { ConfigInvalid }
@@ -26,6 +27,8 @@ export interface Settings {
   readonly tokenLifetimes: ApiTokens.Lifetimes
   readonly timeouts: NodeListener.Timeouts
   readonly notifications: NotificationSettings.Config
+  /** Bearer JWTs from an identity provider (`BASHKE_OIDC_*`); none when unset. */
+  readonly oidc: Option.Option<OidcSettings.Settings>
 }
 
 const set = (value: string | undefined): string | undefined =>
@@ -107,5 +110,6 @@ export const read = (
     tokenLifetimes: tokenLifetimesOf(env),
     timeouts: timeoutsOf(env),
     notifications,
+    oidc: OidcSettings.read(env),
   }
 }

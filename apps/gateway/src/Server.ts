@@ -34,7 +34,7 @@ import { DatabaseUrl, Migrations } from "@bashke/persistence"
 import { Database } from "@bashke/persistence/node"
 import { BlindIndex, Vault } from "@bashke/security"
 import { getConnInfo } from "@hono/node-server/conninfo"
-import { ConfigProvider, Duration, Effect, Layer, ManagedRuntime } from "effect"
+import { ConfigProvider, Duration, Effect, Layer, ManagedRuntime, Option } from "effect"
 import { ApiTokens } from "./ApiTokens"
 import * as App from "./App"
 import * as DemoDatabase from "./demo/DemoDatabase"
@@ -45,10 +45,12 @@ import { migrationPlan } from "./MigrationPlan"
 import * as NodeListener from "./NodeListener"
 import * as NotificationScheduler from "./NotificationScheduler"
 import * as NotificationSettings from "./NotificationSettings"
+import * as OidcSettings from "./OidcSettings"
 import * as PluginRuntime from "./plugins/PluginRuntime"
 import * as RequestFingerprint from "./RequestFingerprint"
 import { routes } from "./Routes"
 import * as Services from "./Services"
+import * as SwaggerUiFiles from "./SwaggerUiFiles"
 import * as WebFiles from "./WebFiles"
 
 export { ConfigInvalid } from "./GatewaySettings"
@@ -266,6 +268,8 @@ export const start = async (options: ServerOptions = {}): Promise<Running> => {
     closers.push(opened.close)
 
     const tokens: Record<string, string> = {}
+    const signInLinks: Record<string, string> = {}
+    const url = `http://${settings.host}:${listening.port}`
     let mechanismId: Id.MechanismId | undefined
     let demo: DemoOutcome = demoAsked ? "not-a-demo-database" : "off"
     if (demoAsked && opened.state === "empty") {
@@ -294,6 +298,20 @@ export const start = async (options: ServerOptions = {}): Promise<Running> => {
           )
           tokens[name] = issued.token
         }
+        const demoMechanism = mechanismId
+        const secrets = await runtime.runPromise(
+          Effect.gen(function* () {
+            // A demo seeded before people existed gets them now.
+            const people = yield* seedPeople(demoMechanism)
+            const links = yield* SignInLinks.SignInLinks
+            const issued: Array<readonly [string, string]> = []
+            for (const [name, id] of Object.entries(people))
+              issued.push([name, yield* links.issue(id, "sign-in", demoLinkLifetime)])
+            return issued
+          }),
+        )
+        // The token rides in the fragment, which no server, proxy or log sees.
+        for (const [name, secret] of secrets) signInLinks[name] = `${url}/sign-in#token=${secret}`
       }
     }
 
@@ -316,10 +334,12 @@ export const start = async (options: ServerOptions = {}): Promise<Running> => {
     const app = App.make({
       run: plugins === undefined ? run : plugins.runner(run),
       ...(webRoot === undefined || webRoot === "" ? {} : { web: WebFiles.fromDirectory(webRoot) }),
+      docs: SwaggerUiFiles.fromInstalledPackage(),
       ...(plugins === undefined ? {} : { plugins: { dispatch: plugins.dispatch }, health: plugins.health }),
       fingerprint,
       routes,
       corsOrigins: settings.corsOrigins,
+      ...Option.match(settings.oidc, { onNone: () => ({}), onSome: (oidc) => ({ oidc: OidcSettings.toOidc(oidc) }) }),
       // BASHKE_PUBLIC_ORIGIN, checked with the notification settings: browsers' requests come from there.
       publicOrigin: new URL(settings.notifications.email.publicUrl).origin,
       rateLimit: settings.rateLimit,
@@ -329,24 +349,6 @@ export const start = async (options: ServerOptions = {}): Promise<Running> => {
     })
     listening.serve((request, bindings) => app.fetch(request, bindings))
     const showDemo = demo === "seeded" || demo === "existing"
-    const url = `http://${settings.host}:${listening.port}`
-    const signInLinks: Record<string, string> = {}
-    if (showDemo && mechanismId !== undefined) {
-      const demoMechanism = mechanismId
-      const secrets = await runtime.runPromise(
-        Effect.gen(function* () {
-          // A demo seeded before people existed gets them now.
-          const people = yield* seedPeople(demoMechanism)
-          const links = yield* SignInLinks.SignInLinks
-          const issued: Array<readonly [string, string]> = []
-          for (const [name, id] of Object.entries(people))
-            issued.push([name, yield* links.issue(id, "sign-in", demoLinkLifetime)])
-          return issued
-        }),
-      )
-      // The token rides in the fragment, which no server, proxy or log sees.
-      for (const [name, secret] of secrets) signInLinks[name] = `${url}/sign-in#token=${secret}`
-    }
     return {
       url,
       tokens,

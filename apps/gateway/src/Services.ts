@@ -12,14 +12,16 @@ import {
 } from "@bashke/action-plan"
 import {
   type BreakGlassReviewRepository,
+  type CaseNoteRepository,
   type CaseRepository,
   CaseService,
   type OpenCases,
   type PersonalData,
   type Signatories,
+  SqlCaseNoteRepository,
   SqlOpenCases,
 } from "@bashke/case"
-import { People, Sessions, SignInLinks } from "@bashke/identity"
+import { Credentials, People, Sessions, SignInLinks } from "@bashke/identity"
 import { Id } from "@bashke/kernel"
 import {
   type Institutions,
@@ -60,6 +62,8 @@ export type GatewayServices =
   | People.People
   | Sessions.Sessions
   | SignInLinks.SignInLinks
+  | Credentials.Credentials
+  | Throttle.Throttle
   | ApiTokens
   | Throttle.Throttle
   | MechanismService.MechanismService
@@ -69,6 +73,7 @@ export type GatewayServices =
   | CaseService.CaseService
   | CaseRepository.CaseRepository
   | BreakGlassReviewRepository.BreakGlassReviewRepository
+  | CaseNoteRepository.CaseNoteRepository
   | PersonalData.PersonalData
   | Signatories.Signatories
   | MeetingRepository.MeetingRepository
@@ -135,12 +140,18 @@ export const layer = (
 ): Layer.Layer<Exclude<GatewayServices, SqlClient.SqlClient>, ConfigError.ConfigError, SqlClient.SqlClient> => {
   const foundation = Layer.mergeAll(keys, Id.layer, options.throttle ?? throttleByDialect)
   const audit = AuditLog.layer.pipe(Layer.provideMerge(foundation))
-  const identity = Layer.merge(Sessions.layerSql, SignInLinks.layerSql).pipe(
-    Layer.provideMerge(People.layerSql),
-    Layer.provideMerge(audit),
-  )
+  // Sign-in throttles in the store: every instance over it counts the same failures.
+  const identity = Layer.mergeAll(
+    Sessions.layerSql,
+    SignInLinks.layerSql,
+    Credentials.layerSql,
+    Throttle.layerSql,
+  ).pipe(Layer.provideMerge(People.layerSql), Layer.provideMerge(audit))
   const mechanism = Layer.merge(MechanismService.layerSql, SqlInstitutionStore.layer).pipe(Layer.provideMerge(identity))
-  const kase = CaseService.layerSql().pipe(Layer.provideMerge(Ports.signatories), Layer.provideMerge(mechanism))
+  const kase = Layer.merge(CaseService.layerSql(), SqlCaseNoteRepository.layer).pipe(
+    Layer.provideMerge(Ports.signatories),
+    Layer.provideMerge(mechanism),
+  )
   const referral = ReferralService.layerSql.pipe(Layer.provideMerge(Ports.caseFacts), Layer.provideMerge(kase))
   const meeting = Layer.mergeAll(
     SqlMeetingRepository.layer,

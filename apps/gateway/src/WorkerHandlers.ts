@@ -38,6 +38,7 @@ import * as App from "./App"
 import * as GatewaySettings from "./GatewaySettings"
 import { migrationPlan } from "./MigrationPlan"
 import * as NotificationSettings from "./NotificationSettings"
+import * as OidcSettings from "./OidcSettings"
 import * as Problem from "./Problem"
 import * as PluginConfig from "./plugins/PluginConfig"
 import * as PluginHostRuntime from "./plugins/PluginHostRuntime"
@@ -56,6 +57,11 @@ export interface WorkerEnv extends WorkersStore.StoreBindings {
   readonly BASHKE_RATE_LIMIT_PER_MINUTE?: string
   readonly BASHKE_SCHEDULER?: string
   readonly BASHKE_PUBLIC_ORIGIN?: string
+  readonly BASHKE_OIDC_ISSUER?: string
+  readonly BASHKE_OIDC_AUDIENCE?: string
+  readonly BASHKE_OIDC_JWKS_URL?: string
+  readonly BASHKE_OIDC_MAX_LIFETIME?: string
+  readonly BASHKE_OIDC_ALGORITHMS?: string
 }
 
 /** The part of the Worker's execution context the entry uses. */
@@ -117,6 +123,7 @@ const build = async (env: WorkerEnv, store: WorkersStore.WorkersStore, generated
   const rateLimit = GatewaySettings.rateLimitOf(Object.fromEntries(strings))
   const corsOrigins = GatewaySettings.corsOriginsOf(Object.fromEntries(strings))
   const tokenLifetimes = GatewaySettings.tokenLifetimesOf(Object.fromEntries(strings))
+  const oidc = OidcSettings.read(Object.fromEntries(strings))
   const keys = Services.keysFromConfig.pipe(Layer.provide(Layer.setConfigProvider(ConfigProvider.fromMap(strings))))
   const runtime = ManagedRuntime.make(
     Services.layer(keys, { tokenLifetimes }).pipe(Layer.provideMerge(store.layer), Layer.orDie),
@@ -142,6 +149,8 @@ const build = async (env: WorkerEnv, store: WorkersStore.WorkersStore, generated
     rateLimit,
     // Cloudflare sets the client's address; nothing else reaches a Worker directly.
     clientAddress: (c) => c.req.header("cf-connecting-ip"),
+    ...Option.match(oidc, { onNone: () => ({}), onSome: (settings) => ({ oidc: OidcSettings.toOidc(settings) }) }),
+    publicOrigin: new URL(notifications.email.publicUrl).origin,
     log,
   })
   const host = plugins?.host
