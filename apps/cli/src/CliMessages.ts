@@ -133,6 +133,12 @@ export const cliMessages = Catalogue.make({
     "sr-Latn": "  {who}: {link}",
     en: "  {who}: {link}",
   },
+  "cli.start.credentials-file": {
+    sq: "Tokenat dhe lidhjet e demonstrimit janë në {path} (vetëm për pronarin): nuk shkruhen në një dalje që mund të ruhet në log.",
+    "sr-Latn":
+      "Tokeni i veze demonstracije su u {path} (samo za vlasnika): ne pišu se u izlaz koji bi mogao završiti u logu.",
+    en: "The demo's tokens and links are in {path} (readable by its owner only): they are not written to output that could end up in a log.",
+  },
   "cli.start.try": {
     sq: "Provoni:",
     "sr-Latn": "Probajte:",

@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from "node:child_process"
-import { existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs"
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs"
 import { createRequire } from "node:module"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
@@ -47,11 +47,17 @@ describe("bashke", () => {
     })
     const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)))
     try {
-      await expect.poll(() => out, { timeout: 60_000, interval: 200 }).toContain("curl -H")
+      // Its output goes to a pipe, as to a log file: no token, no sign-in link in it;
+      // they are in a file only its owner reads.
+      await expect.poll(() => out, { timeout: 60_000, interval: 200 }).toContain("The demo's tokens and links are in")
       expect(out).toContain("Demo data seeded")
+      expect(out).not.toMatch(/bsk_|bsl_/)
+      const file = join(dir, "served", "demo-credentials.txt")
+      expect(statSync(file).mode & 0o777).toBe(0o600)
+      const credentials = readFileSync(file, "utf8")
       const server = /is serving on (http:\/\/127\.0\.0\.1:\d+)/.exec(out)?.[1]
-      const token = /token for the demo caseManager: (bsk_[\w-]+)/.exec(out)?.[1]
-      const mechanism = /mechanismId=([0-9A-Z]+)/.exec(out)?.[1]
+      const token = /token for the demo caseManager: (bsk_[\w-]+)/.exec(credentials)?.[1]
+      const mechanism = /mechanismId=([0-9A-Z]+)/.exec(credentials)?.[1]
       const response = await fetch(`${server}/v1/cases?mechanismId=${mechanism}`, {
         headers: { authorization: `Bearer ${token}` },
       })
@@ -59,8 +65,8 @@ describe("bashke", () => {
       const page = (await response.json()) as { items: Array<{ reference: string }> }
       expect(page.items.map((item) => item.reference)).toContain("GJI-2026-0001")
       // Each demo person has a one-time sign-in link for the web app's page.
-      expect(out).toContain("Sign in as one of the demo's people")
-      const link = new RegExp(`  coordinator: (${server}/sign-in#token=(bsl_[\\w-]+))`).exec(out)
+      expect(credentials).toContain("Sign in as one of the demo's people")
+      const link = new RegExp(`  coordinator: (${server}/sign-in#token=(bsl_[\\w-]+))`).exec(credentials)
       expect(link).not.toBeNull()
       const signIn = () =>
         fetch(`${server}/v1/sign-in/link`, {

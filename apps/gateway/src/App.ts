@@ -94,6 +94,9 @@ export interface Options {
 type Env = { Variables: { requestId: string; principal?: Principal.Principal } }
 
 const defaultBodyLimit = 1024 * 1024
+// Answers that are not pages (the API's JSON, CSV, iCalendar, problems) may load
+// nothing and be framed by nobody; pages (the docs, the web app) set their own.
+const dataContentSecurityPolicy = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'"
 // The throttle's scopes: failed authentications per client address, requests per principal.
 const authScope = "gateway.auth.address"
 const rateScope = "gateway.rate.principal"
@@ -147,6 +150,16 @@ export const make = (options: Options): Hono<Env> => {
 
   app.use("*", requestId({ headerName: "Request-Id" }))
   app.use("*", secureHeaders())
+  app.use("*", async (c, next) => {
+    await next()
+    if (!c.res.headers.has("content-security-policy"))
+      c.res.headers.set("content-security-policy", dataContentSecurityPolicy)
+  })
+  // Answers under /v1 carry personal data, or may: no cache, shared or private, keeps them.
+  app.use("/v1/*", async (c, next) => {
+    await next()
+    if (!c.res.headers.has("cache-control")) c.res.headers.set("cache-control", "no-store")
+  })
   app.use(
     "*",
     cors({
@@ -222,7 +235,19 @@ export const make = (options: Options): Hono<Env> => {
         finish(gatewayProblem(c, refusal, extra), { problem: `${Problem.typeBase}${refusal.type}` })
       const refuseDomain = (error: Errors.DomainError, location?: Problem.FieldLocation) => {
         const body = Problem.fromDomainError(error, locale, rid)
-        return finish(problem(c, location === undefined ? body : { ...body, location }), { problem: body.type })
+        // RFC 6750: a 401 says which scheme to use, and whether the credential sent was the trouble.
+        const challenge: Record<string, string> =
+          body.status === 401
+            ? {
+                "www-authenticate":
+                  c.req.header("authorization") === undefined
+                    ? 'Bearer realm="bashke"'
+                    : 'Bearer realm="bashke", error="invalid_token"',
+              }
+            : {}
+        return finish(problem(c, location === undefined ? body : { ...body, location }, challenge), {
+          problem: body.type,
+        })
       }
 
       // Who is calling: a bearer credential, else a browser's session cookie.

@@ -189,6 +189,36 @@ export const gatewayMessages = Catalogue.make({
     "sr-Latn": "Previše neuspelih pokušaja prijave sa ove adrese. Pokušajte ponovo kasnije.",
     en: "Too many failed authentications from this address. Try again later.",
   },
+  "gateway.problem.headers-too-large.title": {
+    sq: "Adresa ose kokat e kërkesës janë shumë të gjata",
+    "sr-Latn": "Adresa ili zaglavlja zahteva su predugački",
+    en: "Request URL or headers too large",
+  },
+  "gateway.problem.request-timeout.title": {
+    sq: "Kërkesa nuk mbërriti me kohë",
+    "sr-Latn": "Zahtev nije stigao na vreme",
+    en: "Request timeout",
+  },
+  "gateway.problem.malformed-request.title": {
+    sq: "Kërkesë HTTP e pavlefshme",
+    "sr-Latn": "Neispravan HTTP zahtev",
+    en: "Malformed HTTP request",
+  },
+  "gateway.headers.too-large": {
+    sq: "Adresa dhe kokat e kërkesës së bashku kalojnë kufirin. Shkurtoni adresën.",
+    "sr-Latn": "Adresa i zaglavlja zahteva zajedno prelaze ograničenje. Skratite adresu.",
+    en: "The request's URL and headers together exceed the limit. Shorten the URL.",
+  },
+  "gateway.request.timeout": {
+    sq: "Kokat ose trupi i kërkesës nuk mbërritën të plota me kohë; lidhja u mbyll.",
+    "sr-Latn": "Zaglavlja ili telo zahteva nisu stigli cela na vreme; veza je zatvorena.",
+    en: "The request's headers or body did not arrive in time; the connection was closed.",
+  },
+  "gateway.request.malformed": {
+    sq: "Kërkesa nuk është HTTP e vlefshme.",
+    "sr-Latn": "Zahtev nije ispravan HTTP.",
+    en: "The request is not valid HTTP.",
+  },
   "gateway.starting": {
     sq: "Shërbimi po niset. Provoni përsëri pas pak.",
     "sr-Latn": "Servis se pokreće. Pokušajte ponovo uskoro.",

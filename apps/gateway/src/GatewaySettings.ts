@@ -8,6 +8,7 @@
 import { DatabaseUrl } from "@bashke/persistence"
 import { Duration, Effect, Either, type Option } from "effect"
 import * as ApiTokens from "./ApiTokens"
+import type * as NodeListener from "./NodeListener"
 import * as NotificationSettings from "./NotificationSettings"
 import { ConfigInvalid, durationOf } from "./NotificationSettings"
 import * as OidcSettings from "./OidcSettings"
@@ -24,6 +25,7 @@ export interface Settings {
   readonly corsOrigins: ReadonlyArray<string>
   readonly rateLimit: RateLimit.Settings
   readonly tokenLifetimes: ApiTokens.Lifetimes
+  readonly timeouts: NodeListener.Timeouts
   readonly notifications: NotificationSettings.Config
   /** Bearer JWTs from an identity provider (`BASHKE_OIDC_*`); none when unset. */
   readonly oidc: Option.Option<OidcSettings.Settings>
@@ -64,6 +66,18 @@ export const tokenLifetimesOf = (env: Env): ApiTokens.Lifetimes => {
   return { default: lifetime, maximum }
 }
 
+/**
+ * How long a client may take: `BASHKE_HEADERS_TIMEOUT` for its headers (10 s),
+ * `BASHKE_REQUEST_TIMEOUT` for its whole request (30 s), no shorter.
+ */
+export const timeoutsOf = (env: Env): NodeListener.Timeouts => {
+  const headers = durationOf("BASHKE_HEADERS_TIMEOUT", env.BASHKE_HEADERS_TIMEOUT, Duration.seconds(10))
+  const request = durationOf("BASHKE_REQUEST_TIMEOUT", env.BASHKE_REQUEST_TIMEOUT, Duration.seconds(30))
+  if (Duration.greaterThan(headers, request))
+    throw new ConfigInvalid("BASHKE_HEADERS_TIMEOUT", "a duration no longer than BASHKE_REQUEST_TIMEOUT")
+  return { headers, request }
+}
+
 /** The origins browsers may call from: each an `http(s)://host[:port]`, nothing else. */
 export const corsOriginsOf = (env: Env): ReadonlyArray<string> => {
   const origins = (env.BASHKE_CORS_ORIGINS ?? "")
@@ -94,6 +108,7 @@ export const read = (
     corsOrigins: corsOriginsOf(env),
     rateLimit: rateLimitOf(env),
     tokenLifetimes: tokenLifetimesOf(env),
+    timeouts: timeoutsOf(env),
     notifications,
     oidc: OidcSettings.read(env),
   }

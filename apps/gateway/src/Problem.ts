@@ -24,6 +24,9 @@ export type GatewayProblemType =
   | "route-not-found"
   | "method-not-allowed"
   | "unavailable"
+  | "headers-too-large"
+  | "request-timeout"
+  | "malformed-request"
   | "internal"
 
 /** A refusal decided by the gateway before or around the domain call. */
@@ -65,6 +68,9 @@ const gatewayTitles: Record<GatewayProblemType, GatewayMessageKey> = {
   "route-not-found": "gateway.problem.route-not-found.title",
   "method-not-allowed": "gateway.problem.method-not-allowed.title",
   unavailable: "gateway.problem.unavailable.title",
+  "headers-too-large": "gateway.problem.headers-too-large.title",
+  "request-timeout": "gateway.problem.request-timeout.title",
+  "malformed-request": "gateway.problem.malformed-request.title",
   internal: "gateway.problem.internal.title",
 }
 

@@ -27,14 +27,12 @@
  * anything is migrated.
  */
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs"
-import type { Server as HttpServer, IncomingMessage, ServerResponse } from "node:http"
 import { dirname, join, resolve } from "node:path"
 import { SignInLinks } from "@bashke/identity"
 import type { Id } from "@bashke/kernel"
 import { DatabaseUrl, Migrations } from "@bashke/persistence"
 import { Database } from "@bashke/persistence/node"
 import { BlindIndex, Vault } from "@bashke/security"
-import { createAdaptorServer } from "@hono/node-server"
 import { getConnInfo } from "@hono/node-server/conninfo"
 import { ConfigProvider, Duration, Effect, Layer, ManagedRuntime, Option } from "effect"
 import { ApiTokens } from "./ApiTokens"
@@ -44,10 +42,10 @@ import { seedPeople } from "./demo/PeopleDemo"
 import { principal } from "./demo/World"
 import * as GatewaySettings from "./GatewaySettings"
 import { migrationPlan } from "./MigrationPlan"
+import * as NodeListener from "./NodeListener"
 import * as NotificationScheduler from "./NotificationScheduler"
 import * as NotificationSettings from "./NotificationSettings"
 import * as OidcSettings from "./OidcSettings"
-import * as Problem from "./Problem"
 import * as PluginRuntime from "./plugins/PluginRuntime"
 import * as RequestFingerprint from "./RequestFingerprint"
 import { routes } from "./Routes"
@@ -114,15 +112,18 @@ const demoLinkLifetime = Duration.hours(8)
 
 const keyBytes = () => btoa(String.fromCharCode(...crypto.getRandomValues(new Uint8Array(32))))
 
-/** Where the demo keeps its keys: beside the SQLite file, or in `./data`. */
-const demoKeysFile = (databaseUrl: string): string => {
+/**
+ * Where the demo keeps its files (its keys; the CLI's credentials file): beside
+ * the SQLite file, or `./data` for another database.
+ */
+export const demoDirectory = (databaseUrl: string): string => {
   const parsed = Effect.runSync(Effect.either(DatabaseUrl.decode(databaseUrl)))
-  const directory =
-    parsed._tag === "Right" && parsed.right._tag === "Sqlite" && parsed.right.filename !== DatabaseUrl.memory
-      ? dirname(resolve(parsed.right.filename))
-      : resolve("data")
-  return join(directory, "demo-keys.json")
+  return parsed._tag === "Right" && parsed.right._tag === "Sqlite" && parsed.right.filename !== DatabaseUrl.memory
+    ? dirname(resolve(parsed.right.filename))
+    : resolve("data")
 }
+
+const demoKeysFile = (databaseUrl: string): string => join(demoDirectory(databaseUrl), "demo-keys.json")
 
 /** The keys of `env` alone, so a key elsewhere in the process is never mixed in. */
 const keysOf = (env: Env, vault: string, blindIndex: string): Services.Keys =>
@@ -237,40 +238,6 @@ const open = async (env: Env, databaseUrl: string, seedDemo: boolean, options: S
   }
 }
 
-/** The server on `host:port`, bound now, answering 503 until `serve` hands it the app. */
-const bind = async (port: number, host: string) => {
-  let handler: ((request: Request, env: unknown) => Response | Promise<Response>) | undefined
-  const starting = () =>
-    new Response(
-      JSON.stringify(
-        Problem.fromGatewayProblem(
-          new Problem.GatewayProblem({ type: "unavailable", status: 503, rule: "gateway.starting" }),
-          "en",
-          "",
-        ),
-      ),
-      { status: 503, headers: { "content-type": Problem.contentType, "retry-after": "5" } },
-    )
-  const server = createAdaptorServer({
-    fetch: (request: Request, env: unknown) => (handler === undefined ? starting() : handler(request, env)),
-  }) as HttpServer<typeof IncomingMessage, typeof ServerResponse>
-  await new Promise<void>((resolveBound, reject) => {
-    server.once("error", reject)
-    server.listen(port, host, () => {
-      server.off("error", reject)
-      resolveBound()
-    })
-  })
-  const address = server.address()
-  return {
-    port: typeof address === "object" && address !== null ? address.port : port,
-    serve: (fetch: (request: Request, env: unknown) => Response | Promise<Response>) => {
-      handler = fetch
-    },
-    close: () => new Promise<void>((done) => server.close(() => done())),
-  }
-}
-
 export const start = async (options: ServerOptions = {}): Promise<Running> => {
   const env = options.env ?? process.env
   // Every setting first: a malformed one stops the start before anything is bound or opened.
@@ -284,7 +251,7 @@ export const start = async (options: ServerOptions = {}): Promise<Running> => {
   const pluginHostConfig =
     pluginsConfig === undefined || pluginsConfig === "" ? undefined : await PluginRuntime.readConfig(pluginsConfig)
   // Then the port: a busy one stops the start before the database is touched.
-  const listening = await bind(settings.port, settings.host)
+  const listening = await NodeListener.bind(settings.port, settings.host, settings.timeouts)
   // Closed in reverse, after the server stops taking requests.
   const closers: Array<() => Promise<void>> = []
   const closeAll = async () => {

@@ -6,7 +6,7 @@
  * and one test suite serve both.
  */
 
-import { mkdirSync } from "node:fs"
+import { closeSync, existsSync, mkdirSync, openSync } from "node:fs"
 import { dirname, resolve } from "node:path"
 import { SqlClient, SqlError } from "@effect/sql"
 import { PgClient } from "@effect/sql-pg"
@@ -38,9 +38,15 @@ const sqlite = (filename: string): Layer.Layer<SqlClient.SqlClient, SqlError.Sql
     Effect.gen(function* () {
       if (filename !== DatabaseUrl.memory) {
         // Only now that the URL parsed: a malformed setting creates nothing on disk.
+        // Readable by its owner only: the file holds sealed personal data, the
+        // audit log and token hashes. SQLite gives its -wal and -shm files the
+        // database file's mode, so creating it 0600 covers all three.
         yield* Effect.try({
-          try: () => mkdirSync(dirname(resolve(filename)), { recursive: true }),
-          catch: (cause) => new SqlError.SqlError({ cause, message: "Cannot create the SQLite file's directory" }),
+          try: () => {
+            mkdirSync(dirname(resolve(filename)), { recursive: true, mode: 0o700 })
+            if (!existsSync(filename)) closeSync(openSync(filename, "a", 0o600))
+          },
+          catch: (cause) => new SqlError.SqlError({ cause, message: "Cannot create the SQLite file" }),
         })
       }
       // The client's layer declares ConfigError but reads no configuration.

@@ -1,4 +1,6 @@
-import { ConfigInvalid, checkSettings, start, VaultKeysRequired } from "@bashke/gateway/server"
+import { chmodSync, writeFileSync } from "node:fs"
+import { join } from "node:path"
+import { ConfigInvalid, checkSettings, demoDirectory, start, VaultKeysRequired } from "@bashke/gateway/server"
 import { Catalogue } from "@bashke/kernel"
 import { DatabaseUrl } from "@bashke/persistence"
 import { Console, Effect } from "effect"
@@ -60,16 +62,29 @@ export const command = Command.make({
       if (running.demo === "not-a-demo-database") yield* input.say("cli.start.not-a-demo-database")
       if (running.mechanismId !== undefined) {
         yield* input.say(running.seeded ? "cli.start.seeded" : "cli.start.already-seeded")
-        for (const [who, token] of Object.entries(running.tokens)) yield* input.say("cli.start.token", { who, token })
-        yield* input.say("cli.start.sign-in")
+        // The demo's credentials: on a terminal, shown; otherwise (output redirected to a
+        // file, a journal, a CI log) written to a file only its owner reads, and named.
+        const say = (key: Catalogue.Key<typeof cliMessages>, params?: Record<string, string>) =>
+          Catalogue.format(cliMessages, input.locale, key, params)
+        const lines: Array<string> = []
+        for (const [who, token] of Object.entries(running.tokens)) lines.push(say("cli.start.token", { who, token }))
+        lines.push(say("cli.start.sign-in"))
         for (const [who, link] of Object.entries(running.signInLinks))
-          yield* input.say("cli.start.sign-in-link", { who, link })
+          lines.push(say("cli.start.sign-in-link", { who, link }))
         const token = running.tokens.caseManager
         if (token !== undefined) {
-          yield* input.say("cli.start.try")
-          yield* Console.log(
+          lines.push(say("cli.start.try"))
+          lines.push(
             `  curl -H "Authorization: Bearer ${token}" "${running.url}/v1/cases?mechanismId=${running.mechanismId}"`,
           )
+        }
+        if (process.stdout.isTTY === true) {
+          for (const line of lines) yield* Console.log(line)
+        } else {
+          const path = join(demoDirectory(settings.databaseUrl), "demo-credentials.txt")
+          writeFileSync(path, `${lines.join("\n")}\n`, { mode: 0o600 })
+          chmodSync(path, 0o600)
+          yield* input.say("cli.start.credentials-file", { path })
         }
       }
       // Serve until told to stop; close the server and the database cleanly.
