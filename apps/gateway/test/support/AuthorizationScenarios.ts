@@ -5,6 +5,7 @@
 // `authorization/`; they run in this order, and some build on what an earlier
 // area left (the case team changed last among the case scenarios, for one).
 import { actionPlanScenarios } from "./authorization/ActionPlans"
+import { auditScenarios } from "./authorization/Audit"
 import { calendarFeedScenarios } from "./authorization/CalendarFeeds"
 import { caseScenarios } from "./authorization/Cases"
 import { directoryScenarios } from "./authorization/Directory"
@@ -41,4 +42,5 @@ export const authorizationScenarios: ReadonlyArray<Scenario> = [
   ...pluginScenarios,
   ...notificationScenarios,
   ...meScenarios,
+  ...auditScenarios,
 ]
