@@ -7,10 +7,12 @@
  * not cost a lookup per request; a revocation therefore takes effect within
  * `cacheFor`.
  */
+
 import { Id, Principal } from "@bashke/kernel"
 import { SqlValues } from "@bashke/persistence"
 import { SqlClient } from "@effect/sql"
 import { Context, Duration, Effect, Layer, Option, Schema } from "effect"
+import * as SecurityLog from "./SecurityLog"
 
 const prefix = "bsk_"
 
@@ -98,6 +100,7 @@ const make = Effect.gen(function* () {
       const now = SqlValues.toSql(yield* SqlValues.currentDate)
       yield* sql`INSERT INTO gateway_api_tokens (id, token_hash, label, principal, created_at, demo)
         VALUES (${id}, ${tokenHash}, ${label}, ${stored}, ${now}, ${options.demo === true ? 1 : 0})`
+      yield* SecurityLog.record({ event: "token.created", tokenId: id, principalId: principal.id })
       return { id, token }
     }).pipe(Effect.orDie)
 
@@ -128,6 +131,7 @@ const make = Effect.gen(function* () {
       const rows = yield* sql`UPDATE gateway_api_tokens SET revoked_at = ${now}
         WHERE id = ${id} AND revoked_at IS NULL RETURNING id`
       cache.clear()
+      if (rows.length > 0) yield* SecurityLog.record({ event: "token.revoked", tokenId: id })
       return rows.length > 0
     }).pipe(Effect.orDie)
 
