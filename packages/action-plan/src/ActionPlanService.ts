@@ -4,14 +4,12 @@
  * and the national coordinator read plans and monitoring reports. Each command
  * writes the plan and its outbox event in one transaction; a refused command
  * writes nothing.
- *
- * @since 0.1.0
  */
 
-import { CivilDate, Errors, Id, JurisdictionProfile, Principal, Span } from "@bashke/kernel"
+import { CivilDate, Errors, Id, Instant, JurisdictionProfile, Principal, Span } from "@bashke/kernel"
 import { Transaction } from "@bashke/persistence"
 import type { SqlClient } from "@effect/sql"
-import { Clock, Effect, Either } from "effect"
+import { Effect } from "effect"
 import * as ActionPlan from "./ActionPlan"
 import * as ActionPlanCommands from "./ActionPlanCommands"
 import * as Events from "./ActionPlanEvents"
@@ -25,24 +23,15 @@ import * as MonitoringReport from "./MonitoringReport"
 
 /**
  * What the commands need (the jurisdiction, `CurrentJurisdiction`, defaults to Kosovo).
- *
- * @since 0.1.0
  */
 export type Requirements = ActionPlanRepository | SqlClient.SqlClient | Id.IdGenerator | Principal.CurrentPrincipal
 
 /**
  * What a monitoring report needs besides the plan.
- *
- * @since 0.1.0
  */
 export type ReportRequirements = Requirements | IndicatorSources | ActivityActionItems
 
 type Failure = Errors.InvalidInput | Errors.Forbidden | Errors.NotFound | Errors.Conflict | Errors.InvalidTransition
-
-const now = Effect.map(Clock.currentTimeMillis, (millis) => new Date(millis))
-
-const fromEither = <A, E>(either: Either.Either<A, E>): Effect.Effect<A, E> =>
-  Either.isRight(either) ? Effect.succeed(either.right) : Effect.fail(either.left)
 
 // Writing a plan is the coordinator's, of a mechanism the principal coordinates.
 // To a principal who may not even read the plan (`hidden`: outside its mechanism,
@@ -92,8 +81,6 @@ const requireVersion = (plan: ActionPlan.ActionPlan, expectedVersion: number) =>
  * The coordinator drafts a plan. Every objective names a pillar of the plan's
  * framework (`action-plan.objective.pillar-missing`,
  * `action-plan.objective.pillar-unknown`); see `ActionPlan.check` for the rest.
- *
- * @since 0.1.0
  */
 export const create = (
   input: typeof ActionPlanCommands.CreatePlan.Encoded,
@@ -102,29 +89,27 @@ export const create = (
     const command = yield* decodeInput(ActionPlanCommands.CreatePlan)(input)
     yield* requireCoordinator(command.mechanismId, "action-plan.plan.create")
     const profile = yield* JurisdictionProfile.CurrentJurisdiction
-    const at = yield* now
+    const at = yield* Instant.now
     const activities = yield* Effect.forEach(command.activities, (activity) =>
       Effect.map(Id.ActivityId.generate, (id): ActionPlan.Activity => ({ ...activity, id, status: "planned" })),
     )
     const indicators = yield* Effect.forEach(command.indicators, (indicator) =>
       Effect.map(Id.IndicatorId.generate, (id): ActionPlan.Indicator => ({ ...indicator, id, measurements: [] })),
     )
-    const plan = yield* fromEither(
-      ActionPlan.check<ActionPlan.ActionPlan>({
-        id: yield* Id.ActionPlanId.generate,
-        mechanismId: command.mechanismId,
-        framework: command.framework ?? Framework.defaultFrameworkFor(profile),
-        title: command.title,
-        period: command.period,
-        status: "draft",
-        objectives: command.objectives,
-        activities,
-        indicators,
-        version: 1,
-        createdAt: at,
-        updatedAt: at,
-      }),
-    )
+    const plan = yield* ActionPlan.check<ActionPlan.ActionPlan>({
+      id: yield* Id.ActionPlanId.generate,
+      mechanismId: command.mechanismId,
+      framework: command.framework ?? Framework.defaultFrameworkFor(profile),
+      title: command.title,
+      period: command.period,
+      status: "draft",
+      objectives: command.objectives,
+      activities,
+      indicators,
+      version: 1,
+      createdAt: at,
+      updatedAt: at,
+    })
     const repository = yield* ActionPlanRepository
     yield* Transaction.run(
       Effect.gen(function* () {
@@ -150,8 +135,6 @@ export const create = (
  * activities and indicators sent with their ids keep them. A plan no longer a
  * draft is refused (`Conflict` `action-plan.plan.not-draft`), a stale version
  * too (`version.stale`); a refusal writes nothing.
- *
- * @since 0.1.0
  */
 export const revise = (
   input: typeof ActionPlanCommands.RevisePlan.Encoded,
@@ -162,7 +145,7 @@ export const revise = (
     const plan = yield* repository.find(command.planId)
     yield* requireCoordinator(plan.mechanismId, "action-plan.plan.revise", plan.id)
     yield* requireVersion(plan, command.expectedVersion)
-    yield* fromEither(ActionPlanLifecycle.acceptsRevision(plan))
+    yield* ActionPlanLifecycle.acceptsRevision(plan)
     const activities = yield* Effect.forEach(command.activities, ({ id, ...activity }, index) =>
       id === undefined
         ? Effect.map(
@@ -190,18 +173,16 @@ export const revise = (
             }),
           ),
     )
-    const next = yield* fromEither(
-      ActionPlan.check<ActionPlan.ActionPlan>({
-        ...plan,
-        framework: command.framework ?? plan.framework,
-        title: command.title,
-        period: command.period,
-        objectives: command.objectives,
-        activities,
-        indicators,
-        updatedAt: yield* now,
-      }),
-    )
+    const next = yield* ActionPlan.check<ActionPlan.ActionPlan>({
+      ...plan,
+      framework: command.framework ?? plan.framework,
+      title: command.title,
+      period: command.period,
+      objectives: command.objectives,
+      activities,
+      indicators,
+      updatedAt: yield* Instant.now,
+    })
     return yield* Transaction.run(
       Effect.gen(function* () {
         const stored = yield* repository.update(next, command.expectedVersion)
@@ -230,8 +211,6 @@ const kept = <A extends { readonly id: string }>(
 
 /**
  * The coordinator moves the plan one step: adopt, start implementation, evaluate.
- *
- * @since 0.1.0
  */
 export const changeStatus = (
   input: typeof ActionPlanCommands.ChangeStatus.Encoded,
@@ -242,7 +221,7 @@ export const changeStatus = (
     const plan = yield* repository.find(command.planId)
     yield* requireCoordinator(plan.mechanismId, `action-plan.plan.${command.command}`, plan.id)
     yield* requireVersion(plan, command.expectedVersion)
-    const next = yield* fromEither(ActionPlanLifecycle.transition(plan, command.command, yield* now))
+    const next = yield* ActionPlanLifecycle.transition(plan, command.command, yield* Instant.now)
     return yield* Transaction.run(
       Effect.gen(function* () {
         const stored = yield* repository.update(next, command.expectedVersion)
@@ -259,8 +238,6 @@ export const changeStatus = (
 
 /**
  * The coordinator records an activity's status, once the plan is adopted.
- *
- * @since 0.1.0
  */
 export const setActivityStatus = (
   input: typeof ActionPlanCommands.SetActivityStatus.Encoded,
@@ -271,14 +248,14 @@ export const setActivityStatus = (
     const plan = yield* repository.find(command.planId)
     yield* requireCoordinator(plan.mechanismId, "action-plan.activity.set-status", plan.id)
     yield* requireVersion(plan, command.expectedVersion)
-    yield* fromEither(ActionPlanLifecycle.acceptsProgress(plan, "set-activity-status"))
+    yield* ActionPlanLifecycle.acceptsProgress(plan, "set-activity-status")
     const activity = plan.activities.find((a) => a.id === command.activityId)
     if (activity === undefined)
       return yield* Effect.fail(new Errors.InvalidInput({ field: "activityId", rule: "action-plan.activity.unknown" }))
     const next: ActionPlan.ActionPlan = {
       ...plan,
       activities: plan.activities.map((a) => (a.id === activity.id ? { ...a, status: command.status } : a)),
-      updatedAt: yield* now,
+      updatedAt: yield* Instant.now,
     }
     return yield* Transaction.run(
       Effect.gen(function* () {
@@ -301,8 +278,6 @@ export const setActivityStatus = (
  * (`action-plan.measurement.unit-mismatch` on `measurement.unit`) and a value
  * that unit takes (`action-plan.measurement.out-of-range` on
  * `measurement.value`: a count is whole, a percent at most 100, none below 0).
- *
- * @since 0.1.0
  */
 export const recordMeasurement = (
   input: typeof ActionPlanCommands.RecordMeasurement.Encoded,
@@ -313,7 +288,7 @@ export const recordMeasurement = (
     const plan = yield* repository.find(command.planId)
     yield* requireCoordinator(plan.mechanismId, "action-plan.indicator.measure", plan.id)
     yield* requireVersion(plan, command.expectedVersion)
-    yield* fromEither(ActionPlanLifecycle.acceptsProgress(plan, "record-measurement"))
+    yield* ActionPlanLifecycle.acceptsProgress(plan, "record-measurement")
     const indicator = plan.indicators.find((i) => i.id === command.indicatorId)
     if (indicator === undefined)
       return yield* Effect.fail(
@@ -337,7 +312,7 @@ export const recordMeasurement = (
     const next: ActionPlan.ActionPlan = {
       ...plan,
       indicators: plan.indicators.map((i) => (i.id === indicator.id ? measured : i)),
-      updatedAt: yield* now,
+      updatedAt: yield* Instant.now,
     }
     return yield* Transaction.run(
       Effect.gen(function* () {
@@ -358,8 +333,6 @@ export const recordMeasurement = (
 
 /**
  * A plan, for a member of its mechanism or the national coordinator.
- *
- * @since 0.1.0
  */
 export const find = (
   planId: Id.ActionPlanId,
@@ -375,8 +348,6 @@ export const find = (
  * on `period.end` when the period is reversed). Computed indicators are measured
  * for the period through `IndicatorSources`; linked action items come from
  * `ActivityActionItems`. Writes nothing.
- *
- * @since 0.1.0
  */
 export const report = (
   input: typeof ActionPlanCommands.ReportRequest.Encoded,
@@ -389,7 +360,7 @@ export const report = (
     const request = yield* decodeInput(ActionPlanCommands.ReportRequest)(input)
     const plan = yield* find(request.planId)
     const profile = yield* JurisdictionProfile.CurrentJurisdiction
-    const asOf = request.asOf ?? CivilDate.ofInstant(yield* now, profile.timezone)
+    const asOf = request.asOf ?? CivilDate.ofInstant(yield* Instant.now, profile.timezone)
     const sources = yield* IndicatorSources
     const computed = new Map<string, Ratio>()
     for (const indicator of plan.indicators)

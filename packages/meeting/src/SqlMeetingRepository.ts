@@ -7,8 +7,6 @@
  * updated only while `approved_at` is NULL, and amendments are only inserted.
  *
  * Every method joins the caller's transaction; SQL failures are defects.
- *
- * @since 0.1.0
  */
 import { Errors, type Id, Span } from "@bashke/kernel"
 import { OptimisticConcurrency, SqlValues } from "@bashke/persistence"
@@ -33,8 +31,6 @@ const agendaEditsAad = (meetingId: string) => `agenda:${meetingId}:edits`
 
 /**
  * Builds the adapter from the `SqlClient` and the `Vault` in context.
- *
- * @since 0.1.0
  */
 export const make: Effect.Effect<Service, never, SqlClient.SqlClient | Vault.Vault> = Effect.gen(function* () {
   const client = yield* SqlClient.SqlClient
@@ -361,8 +357,6 @@ export const make: Effect.Effect<Service, never, SqlClient.SqlClient | Vault.Vau
 
 /**
  * The adapter as a layer.
- *
- * @since 0.1.0
  */
 export const layer: Layer.Layer<MeetingRepository, never, SqlClient.SqlClient | Vault.Vault> = Layer.effect(
   MeetingRepository,

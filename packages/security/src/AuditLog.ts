@@ -8,8 +8,6 @@
  * PostgreSQL the head row is locked (`SELECT … FOR UPDATE`) until commit; on
  * SQLite the client has one connection and one writer. The database's triggers
  * refuse an entry that does not follow the head in any case.
- *
- * @since 0.1.0
  */
 import { type Errors, Id, Span } from "@bashke/kernel"
 import { SqlClient } from "@effect/sql"
@@ -18,9 +16,6 @@ import * as AuditChain from "./AuditChain"
 import * as AuditEntry from "./AuditEntry"
 import * as Vault from "./Vault"
 
-/**
- * @since 0.1.0
- */
 export interface Service {
   /**
    * Checks the draft (`AuditEntry.check`: a purpose, a reason for break-glass),
@@ -57,16 +52,11 @@ export interface Service {
   }) => Effect.Effect<ReadonlyArray<AuditEntry.AuditEntry>>
 }
 
-/**
- * @since 0.1.0
- */
 export class AuditLog extends Context.Tag("@bashke/security/AuditLog")<AuditLog, Service>() {}
 
 /**
  * Where a break-glass reason is sealed: bound to its entry, so it cannot be
  * moved to another one.
- *
- * @since 0.1.0
  */
 export const reasonAad = (id: string): string => `audit:${id}:reason`
 
@@ -116,8 +106,6 @@ const pageSize = 500
 /**
  * The SQL adapter, over the tables of `securityMigrations`. Needs the vault (for
  * break-glass reasons) and an id generator.
- *
- * @since 0.1.0
  */
 export const make: Effect.Effect<Service, never, SqlClient.SqlClient | Vault.Vault | Id.IdGenerator> = Effect.gen(
   function* () {
@@ -319,9 +307,6 @@ export const make: Effect.Effect<Service, never, SqlClient.SqlClient | Vault.Vau
   },
 )
 
-/**
- * @since 0.1.0
- */
 export const layer: Layer.Layer<AuditLog, never, SqlClient.SqlClient | Vault.Vault | Id.IdGenerator> = Layer.effect(
   AuditLog,
   make,
