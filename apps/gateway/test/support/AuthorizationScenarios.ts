@@ -48,6 +48,6 @@ export const authorizationScenarios: ReadonlyArray<Scenario> = [
   ...reportScenarios,
   ...pluginScenarios,
   ...notificationScenarios,
-  ...meScenarios,
   ...auditScenarios,
+  ...meScenarios,
 ]
