@@ -113,6 +113,11 @@ export const cliMessages = Catalogue.make({
     "sr-Latn": "bashke nije pokrenut: port {port} je zauzet (PORT); ništa nije napravljeno.",
     en: "bashke did not start: port {port} is in use (PORT); nothing was created.",
   },
+  "cli.audit.setting": {
+    sq: "bashke audit nuk u nis: {variable} mungon ose nuk është e vlefshme (shih bashke audit verify --help).",
+    "sr-Latn": "bashke audit nije pokrenut: {variable} nedostaje ili nije ispravna (vidi bashke audit verify --help).",
+    en: "bashke audit did not start: {variable} is missing or not valid (see bashke audit verify --help).",
+  },
   "cli.setting-invalid": {
     sq: "bashke nuk u nis: {variable} nuk është e vlefshme; pranohet: {accepted}.",
     "sr-Latn": "bashke nije pokrenut: {variable} nije ispravna; prihvata se: {accepted}.",

@@ -13,6 +13,7 @@ import { Id, Principal } from "@bashke/kernel"
 import { SqlValues } from "@bashke/persistence"
 import { SqlClient } from "@effect/sql"
 import { Clock, Context, Data, Duration, Effect, Layer, Option, Schema } from "effect"
+import * as SecurityLog from "./SecurityLog"
 
 const prefix = "bsk_"
 
@@ -134,6 +135,7 @@ const make = (lifetimes: Lifetimes) =>
         yield* sql`INSERT INTO gateway_api_tokens (id, token_hash, label, principal, created_at, expires_at, demo)
         VALUES (${id}, ${tokenHash}, ${label}, ${stored}, ${SqlValues.toSql(created)}, ${SqlValues.toSql(expires)},
           ${options.demo === true ? 1 : 0})`
+        yield* SecurityLog.record({ event: "token.created", tokenId: id, principalId: principal.id })
         return { id, token }
       }).pipe(Effect.catchTag("SqlError", "ParseError", Effect.die))
 
@@ -155,6 +157,7 @@ const make = (lifetimes: Lifetimes) =>
         const now = SqlValues.toSql(yield* SqlValues.currentDate)
         const rows = yield* sql`UPDATE gateway_api_tokens SET revoked_at = ${now}
         WHERE id = ${id} AND revoked_at IS NULL RETURNING id`
+        if (rows.length > 0) yield* SecurityLog.record({ event: "token.revoked", tokenId: id })
         return rows.length > 0
       }).pipe(Effect.orDie)
 

@@ -30,6 +30,7 @@ import * as RateLimit from "./RateLimit"
 import type * as RequestFingerprint from "./RequestFingerprint"
 import * as RequestInput from "./RequestInput"
 import type * as Route from "./Route"
+import * as SecurityLog from "./SecurityLog"
 import type { GatewayServices } from "./Services"
 import * as SessionCookie from "./SessionCookie"
 import * as WebApp from "./WebApp"
@@ -74,6 +75,8 @@ export interface Options {
   /** How failed authentications from one address are paid for; `Throttle.defaultBackoff` by default. */
   readonly authBackoff?: Throttle.Backoff
   readonly log?: (line: RequestLogLine) => void
+  /** Where security events go (`SecurityLog`); by default Effect's logger, on the `security` channel. */
+  readonly securityLog?: (event: SecurityLog.SecurityEvent) => void
   /** The default language of answers when `Accept-Language` names none we have. */
   readonly defaultLocale?: Locale.Locale
   /** Answer 503 to every change (the Workers entry while its store is read-only). */
@@ -138,6 +141,8 @@ export const make = (options: Options): Hono<Env> => {
   const authBackoff = options.authBackoff ?? Throttle.defaultBackoff
   const fallbackLocale = options.defaultLocale ?? JurisdictionProfile.kosovo.languages.defaultLocale
   const log = options.log ?? (() => {})
+  const security =
+    options.securityLog ?? ((event: SecurityLog.SecurityEvent) => void options.run(SecurityLog.record(event)))
   const patterns = options.routes.map((route) => ({ method: route.method, pattern: patternOf(route.path) }))
 
   const localeOf = (c: Context<Env>) => Locale.fromAcceptLanguage(c.req.header("accept-language"), fallbackLocale)
@@ -219,6 +224,8 @@ export const make = (options: Options): Hono<Env> => {
       const locale = localeOf(c)
       const rid = c.get("requestId")
       let principalId: string | undefined
+      // The route's own security event, once its body is read (a break-glass read).
+      let raised: SecurityLog.Kind | undefined
       const finish = (response: Response, extra: Partial<RequestLogLine> = {}) => {
         log({
           requestId: rid,
@@ -229,6 +236,17 @@ export const make = (options: Options): Hono<Env> => {
           ...(principalId === undefined ? {} : { principal: principalId }),
           ...extra,
         })
+        const event = SecurityLog.ofAnswer(response.status, route.method === "get" || route.safe === true, raised)
+        if (event !== undefined)
+          security({
+            event,
+            requestId: rid,
+            method: route.method.toUpperCase(),
+            route: route.path,
+            status: response.status,
+            ...(principalId === undefined ? {} : { principalId }),
+            ...(extra.problem === undefined ? {} : { problem: extra.problem }),
+          })
         return response
       }
       const refuse = (refusal: Problem.GatewayProblem, extra?: Record<string, string>) =>
@@ -373,6 +391,7 @@ export const make = (options: Options): Hono<Env> => {
         const checked = (checkBody as NonNullable<typeof checkBody>)(parsed)
         if (Either.isLeft(checked)) return refuseDomain(checked.left.error, checked.left.location)
         sent = parsed
+        raised = route.securityEvent?.(parsed)
       }
 
       // Which version it read.

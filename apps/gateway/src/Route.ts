@@ -4,8 +4,10 @@
  * encodes its answer with, whether it needs If-Match, and the Effect that
  * answers. A handler never sees a raw request, so it cannot skip decoding.
  */
+
 import type { Errors, Principal } from "@bashke/kernel"
 import type { Effect, Schema } from "effect"
+import type * as SecurityLog from "./SecurityLog"
 import type { GatewayServices } from "./Services"
 import type { SessionCookie } from "./SessionCookie"
 
@@ -69,6 +71,8 @@ export interface Route<P = unknown, Q = unknown, B = unknown, A = unknown> {
    */
   readonly credential?: boolean
   readonly etag?: (value: A, input: Input<P, Q, B>) => number
+  /** The security event a success raises for this body (a break-glass read), if any. */
+  readonly securityEvent?: (body: B) => SecurityLog.Kind | undefined
   readonly handle: (input: Input<P, Q, B>) => Effect.Effect<A, Failure, Requirements>
 }
 

@@ -1,6 +1,7 @@
 /** Every route of the API, in the order the OpenAPI document lists them. */
 import type * as Route from "./Route"
 import * as ActionPlans from "./routes/ActionPlans"
+import * as AuditTrail from "./routes/AuditTrail"
 import * as BreakGlassReviews from "./routes/BreakGlassReviews"
 import * as CalendarFeeds from "./routes/CalendarFeeds"
 import * as CaseNotes from "./routes/CaseNotes"
@@ -36,4 +37,5 @@ export const routes: ReadonlyArray<Route.AnyRoute> = [
   ...Me.routes,
   ...Worklist.routes,
   ...Notifications.routes,
+  ...AuditTrail.routes,
 ]

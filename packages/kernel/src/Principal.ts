@@ -131,8 +131,6 @@ export const belongsTo: {
  *   Principal.concealOutside(principal, mechanismId, new Errors.NotFound({ entity: "Case", id: "…" })),
  * )
  * ```
- *
- * @since 0.1.0
  */
 export const concealOutside =
   (principal: Principal, mechanism: MechanismId, notFound: NotFound) =>

@@ -17,8 +17,6 @@
  * ```
  *
  * WebCrypto only (`Ed25519`): Node 20 and Cloudflare Workers.
- *
- * @since 0.1.0
  */
 import { Data, Effect, Option, Schema } from "effect"
 import type * as AuditChain from "./AuditChain"
@@ -29,8 +27,6 @@ import { copy, fromBase64Key, fromBase64Url, subtle, toBase64Url, utf8 } from ".
  * A checkpoint as published: the signed fields, the public key that checks it
  * (base64url, 32 bytes: which key signed, not a reason to trust it) and the
  * signature (base64url, 64 bytes).
- *
- * @since 0.1.0
  */
 export const Checkpoint = Schema.Struct({
   seq: Schema.NonNegativeInt,
@@ -41,15 +37,10 @@ export const Checkpoint = Schema.Struct({
   signature: Schema.String,
 }).annotations({ identifier: "AuditCheckpoint" })
 
-/**
- * @since 0.1.0
- */
 export type Checkpoint = typeof Checkpoint.Type
 
 /**
  * Why a signing or verifying key was refused. Never carries the key's text.
- *
- * @since 0.1.0
  */
 export class KeyError extends Data.TaggedError("AuditCheckpointKeyError")<{
   readonly reason: "malformed" | "unsupported"
@@ -57,8 +48,6 @@ export class KeyError extends Data.TaggedError("AuditCheckpointKeyError")<{
 
 /**
  * A private key that signs checkpoints, and its public key (base64url).
- *
- * @since 0.1.0
  */
 export interface SigningKey {
   readonly privateKey: CryptoKey
@@ -85,8 +74,6 @@ const derOf = (text: string): Uint8Array<ArrayBuffer> | undefined => {
  * Reads `BASHKE_AUDIT_SIGNING_KEY`'s value: an Ed25519 private key as PKCS #8 PEM
  * (`openssl genpkey -algorithm ed25519`), or its DER or its 32-byte seed in
  * base64 or base64url. Fails with `KeyError` (without the text) otherwise.
- *
- * @since 0.1.0
  */
 export const signingKey = (text: string): Effect.Effect<SigningKey, KeyError> =>
   Effect.gen(function* () {
@@ -106,8 +93,6 @@ export const signingKey = (text: string): Effect.Effect<SigningKey, KeyError> =>
 
 /**
  * A public key (base64url, 32 bytes) that checks checkpoints.
- *
- * @since 0.1.0
  */
 export const verifyingKey = (publicKey: string): Effect.Effect<CryptoKey, KeyError> =>
   Effect.gen(function* () {
@@ -121,16 +106,12 @@ export const verifyingKey = (publicKey: string): Effect.Effect<CryptoKey, KeyErr
 
 /**
  * The text a checkpoint's signature covers (JCS of `{at, entries, hash, seq}`).
- *
- * @since 0.1.0
  */
 export const signedText = (fields: Pick<Checkpoint, "at" | "entries" | "hash" | "seq">): string =>
   JSON.stringify({ at: fields.at, entries: fields.entries, hash: fields.hash, seq: fields.seq })
 
 /**
  * Signs the head at `at`: the checkpoint to publish.
- *
- * @since 0.1.0
  */
 export const sign = (key: SigningKey, head: AuditChain.Head, at: Date): Effect.Effect<Checkpoint> =>
   Effect.gen(function* () {
@@ -142,8 +123,6 @@ export const sign = (key: SigningKey, head: AuditChain.Head, at: Date): Effect.E
 /**
  * Whether `checkpoint` was signed by `key` and says what it signed: its
  * fields untouched and `entries` equal to `seq` (the chain numbers entries from 1).
- *
- * @since 0.1.0
  */
 export const verify = (key: CryptoKey, checkpoint: Checkpoint): Effect.Effect<boolean> =>
   Effect.gen(function* () {
@@ -154,8 +133,6 @@ export const verify = (key: CryptoKey, checkpoint: Checkpoint): Effect.Effect<bo
 
 /**
  * One line of a checkpoint file.
- *
- * @since 0.1.0
  */
 export const toLine = (checkpoint: Checkpoint): string => `${JSON.stringify(checkpoint)}\n`
 
@@ -164,8 +141,6 @@ const decodeLine = Schema.decodeUnknownOption(Schema.parseJson(Checkpoint))
 /**
  * The last checkpoint of a file's text (JSON lines), or `None`. A line that is
  * not a checkpoint (a torn last write) is skipped, never trusted.
- *
- * @since 0.1.0
  */
 export const lastOf = (text: string): Option.Option<Checkpoint> => {
   const lines = text.split("\n").filter((line) => line.trim() !== "")
@@ -178,8 +153,6 @@ export const lastOf = (text: string): Option.Option<Checkpoint> => {
 
 /**
  * The anchor a checkpoint pins: the chain must still hold entry `seq` with `hash`.
- *
- * @since 0.1.0
  */
 export const anchorOf = (checkpoint: Checkpoint): AuditChain.Head => ({ seq: checkpoint.seq, hash: checkpoint.hash })
 
@@ -190,8 +163,6 @@ export const anchorOf = (checkpoint: Checkpoint): AuditChain.Head => ({ seq: che
  * holds (`anchor-mismatch`: rewritten and re-hashed, or cut back), or a
  * checkpoint whose signature does not check (`checkpoint-signature`: forged, or
  * signed with another key).
- *
- * @since 0.1.0
  */
 export type Finding =
   | {
@@ -210,8 +181,6 @@ export type Finding =
  * Verifies the log's chain, then the last published checkpoint against it:
  * its signature with `key` (the public key the operator trusts, never the one
  * written in the line), then that the chain still holds its entry.
- *
- * @since 0.1.0
  */
 export const check = (
   log: {

@@ -6,8 +6,6 @@
  * it. An entry is answered without its written break-glass reason (free text
  * that may name people: the coordinator's review reads it) and without its
  * hashes (`bashke audit verify` checks those).
- *
- * @since 0.1.0
  */
 import { Cursor, Errors, Id, Pagination, Principal } from "@bashke/kernel"
 import { Clock, Effect, Schema } from "effect"
@@ -18,8 +16,6 @@ import { Purpose } from "./Purpose"
 
 /**
  * One entry as the auditor reads it.
- *
- * @since 0.1.0
  */
 export const TrailEntry = Schema.Struct({
   seq: Schema.Int,
@@ -34,15 +30,10 @@ export const TrailEntry = Schema.Struct({
   breakGlass: Schema.Boolean,
 }).annotations({ identifier: "AuditTrailEntry" })
 
-/**
- * @since 0.1.0
- */
 export type TrailEntry = typeof TrailEntry.Type
 
 /**
  * What the trail is about: a case or a person.
- *
- * @since 0.1.0
  */
 export type About = { readonly caseId: Id.CaseId } | { readonly personId: Id.PersonId }
 
@@ -72,8 +63,6 @@ const afterSeqOf = (after: string | undefined): Effect.Effect<number, Errors.Inv
  * A page of the trail about a case or a person, oldest first, for the
  * current principal when it is an auditor (`Forbidden`, rule
  * `policy.audit.auditor-only` or the policy's, otherwise); the read is audited.
- *
- * @since 0.1.0
  */
 export const page = (
   about: About,

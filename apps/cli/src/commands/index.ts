@@ -3,6 +3,8 @@
  * is a file in this folder and one line here.
  */
 import type { Command } from "../Command"
+import * as AuditCheckpoint from "./AuditCheckpoint"
+import * as AuditVerify from "./AuditVerify"
 import * as Migrate from "./Migrate"
 import * as Start from "./Start"
 import * as TokenCreate from "./TokenCreate"
@@ -17,4 +19,6 @@ export const commands: ReadonlyArray<Command> = [
   TokenList.command,
   TokenRevoke.command,
   Worker.command,
+  AuditVerify.command,
+  AuditCheckpoint.command,
 ]

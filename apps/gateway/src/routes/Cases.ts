@@ -309,6 +309,11 @@ const readDetails = Route.make({
   pathSchema: PersonPath,
   bodySchema: ReadDetails,
   success: { status: 200, schema: Person.PersonalDetails },
+  // The service treats a read with any of these as break-glass; so does the security log.
+  securityEvent: (body) =>
+    body.purpose === "break-glass" || body.breakGlassCode !== undefined || body.breakGlassReason !== undefined
+      ? "break-glass.read"
+      : undefined,
   handle: ({ path, body }) =>
     Effect.flatMap(cases, (service) =>
       service.readPersonalData({ ...body, caseId: path.caseId, personId: path.personId }),

@@ -5,6 +5,7 @@
 // `authorization/`; they run in this order, and some build on what an earlier
 // area left (the case team changed last among the case scenarios, for one).
 import { actionPlanScenarios } from "./authorization/ActionPlans"
+import { auditScenarios } from "./authorization/Audit"
 import { calendarFeedScenarios } from "./authorization/CalendarFeeds"
 import { caseNoteScenarios } from "./authorization/CaseNotes"
 import { caseScenarios } from "./authorization/Cases"
@@ -47,5 +48,6 @@ export const authorizationScenarios: ReadonlyArray<Scenario> = [
   ...reportScenarios,
   ...pluginScenarios,
   ...notificationScenarios,
+  ...auditScenarios,
   ...meScenarios,
 ]

@@ -9,6 +9,7 @@ import * as App from "../../src/App"
 import { migrationPlan } from "../../src/MigrationPlan"
 import * as RequestFingerprint from "../../src/RequestFingerprint"
 import { routes } from "../../src/Routes"
+import type * as SecurityLog from "../../src/SecurityLog"
 import * as Services from "../../src/Services"
 
 export const databases: ReadonlyArray<TestDatabase.TestDatabase> = await testDatabases({ migrations: migrationPlan })
@@ -17,6 +18,8 @@ export interface Gateway {
   readonly app: ReturnType<typeof App.make>
   readonly runtime: ManagedRuntime.ManagedRuntime<Services.GatewayServices, never>
   readonly logs: Array<App.RequestLogLine>
+  /** The security events of the requests made (`SecurityLog`). */
+  readonly securityEvents: Array<SecurityLog.SecurityEvent>
   /** An API token for `principal`. */
   readonly tokenFor: (principal: Principal.Principal) => Promise<string>
   readonly request: (
@@ -49,11 +52,13 @@ export const makeGateway = async (
   const runtime = ManagedRuntime.make(layer)
   await runtime.runPromise(Effect.void)
   const logs: Array<App.RequestLogLine> = []
+  const securityEvents: Array<SecurityLog.SecurityEvent> = []
   const app = App.make({
     run: (effect) => runtime.runPromiseExit(effect),
     fingerprint: await RequestFingerprint.make(new Uint8Array(32).fill(0x33)),
     routes,
     log: (line) => logs.push(line),
+    securityLog: (event) => securityEvents.push(event),
     rateLimit: { perMinute: 1_000_000, burst: 1_000_000 },
     ...options,
   })
@@ -61,6 +66,7 @@ export const makeGateway = async (
     app,
     runtime,
     logs,
+    securityEvents,
     tokenFor: (principal) =>
       runtime
         .runPromise(Effect.flatMap(ApiTokens, (tokens) => tokens.issue(principal, "test")))
