@@ -11,7 +11,7 @@
  * 9457 problem; no value from the request is echoed, so none can leak.
  */
 
-import { Sessions } from "@bashke/identity"
+import { People, Sessions } from "@bashke/identity"
 import { Errors, JurisdictionProfile, Locale, Principal } from "@bashke/kernel"
 import { Idempotency, OptimisticConcurrency } from "@bashke/persistence"
 import { Cause, Effect, Either, Exit, Option, Schema } from "effect"
@@ -243,7 +243,18 @@ export const make = (options: Options): Hono<Env> => {
                   }),
                 ),
               )
-            : authenticate(options.oidc, authorization),
+            : authenticate(options.oidc, authorization).pipe(
+                // A deactivated person's token or JWT stops at once, on every instance (read, never cached).
+                Effect.tap((found) =>
+                  Effect.flatMap(People.People, (people) => people.isDeactivated(found.id)).pipe(
+                    Effect.flatMap((deactivated) =>
+                      deactivated
+                        ? Effect.fail(new Errors.Unauthenticated({ rule: "gateway.principal.deactivated" }))
+                        : Effect.void,
+                    ),
+                  ),
+                ),
+              ),
         )
         if (Exit.isFailure(exit)) {
           const failure = Cause.failureOption(exit.cause)

@@ -14,6 +14,7 @@ import { meScenarios } from "./authorization/Me"
 import { mechanismScenarios } from "./authorization/Mechanisms"
 import { meetingScenarios } from "./authorization/Meetings"
 import { notificationScenarios } from "./authorization/Notifications"
+import { peopleScenarios } from "./authorization/People"
 import { pluginScenarios } from "./authorization/Plugins"
 import { referralScenarios } from "./authorization/Referrals"
 import { reportScenarios } from "./authorization/Reports"
@@ -40,5 +41,6 @@ export const authorizationScenarios: ReadonlyArray<Scenario> = [
   ...reportScenarios,
   ...pluginScenarios,
   ...notificationScenarios,
+  ...peopleScenarios,
   ...meScenarios,
 ]
