@@ -35,6 +35,7 @@ import { DatabaseUrl, Migrations } from "@bashke/persistence"
 import { Database } from "@bashke/persistence/node"
 import { BlindIndex, Vault } from "@bashke/security"
 import { createAdaptorServer } from "@hono/node-server"
+import { getConnInfo } from "@hono/node-server/conninfo"
 import { ConfigProvider, Duration, Effect, Layer, ManagedRuntime, Option } from "effect"
 import { ApiTokens } from "./ApiTokens"
 import * as App from "./App"
@@ -51,6 +52,7 @@ import * as PluginRuntime from "./plugins/PluginRuntime"
 import * as RequestFingerprint from "./RequestFingerprint"
 import { routes } from "./Routes"
 import * as Services from "./Services"
+import * as SwaggerUiFiles from "./SwaggerUiFiles"
 import * as WebFiles from "./WebFiles"
 
 export { ConfigInvalid } from "./GatewaySettings"
@@ -184,12 +186,7 @@ interface Opened {
  * with the right keys: the environment's, or the demo's for the demo's own
  * database (made now when the demo is about to fill an empty one).
  */
-const open = async (
-  env: Env,
-  databaseUrl: string,
-  seedDemo: boolean,
-  recipients: Services.RecipientsLayer | undefined,
-): Promise<Opened> => {
+const open = async (env: Env, databaseUrl: string, seedDemo: boolean, options: Services.Options): Promise<Opened> => {
   const database = ManagedRuntime.make(Layer.orDie(Database.layer(databaseUrl)))
   try {
     await database.runPromise(Migrations.run(migrationPlan))
@@ -218,7 +215,7 @@ const open = async (
       demoBlindIndex = stored.blindIndex
     }
     const context = (await database.runtime()).context
-    const services = Services.layer(keys, recipients === undefined ? {} : { recipients })
+    const services = Services.layer(keys, options)
     const runtime = ManagedRuntime.make(services.pipe(Layer.provideMerge(Layer.succeedContext(context)), Layer.orDie))
     await runtime.runPromise(Effect.void).catch(async (error: unknown) => {
       await runtime.dispose()
@@ -296,7 +293,10 @@ export const start = async (options: ServerOptions = {}): Promise<Running> => {
   }
   try {
     const demoAsked = options.demo === true
-    const opened = await open(env, settings.databaseUrl, demoAsked, options.recipients)
+    const opened = await open(env, settings.databaseUrl, demoAsked, {
+      tokenLifetimes: settings.tokenLifetimes,
+      ...(options.recipients === undefined ? {} : { recipients: options.recipients }),
+    })
     const { runtime } = opened
     closers.push(opened.close)
 
@@ -351,6 +351,7 @@ export const start = async (options: ServerOptions = {}): Promise<Running> => {
     const app = App.make({
       run: plugins === undefined ? run : plugins.runner(run),
       ...(webRoot === undefined || webRoot === "" ? {} : { web: WebFiles.fromDirectory(webRoot) }),
+      docs: SwaggerUiFiles.fromInstalledPackage(),
       ...(plugins === undefined ? {} : { plugins: { dispatch: plugins.dispatch }, health: plugins.health }),
       fingerprint,
       routes,
@@ -359,6 +360,8 @@ export const start = async (options: ServerOptions = {}): Promise<Running> => {
       // BASHKE_PUBLIC_ORIGIN, checked with the notification settings: browsers' requests come from there.
       publicOrigin: new URL(settings.notifications.email.publicUrl).origin,
       rateLimit: settings.rateLimit,
+      // The socket's peer: this server is the edge (a proxy in front would need its header trusted explicitly).
+      clientAddress: (c) => getConnInfo(c).remote.address,
       ...(options.log === undefined ? {} : { log: options.log }),
     })
     listening.serve((request, bindings) => app.fetch(request, bindings))
@@ -440,7 +443,10 @@ export const startWorker = async (options: WorkerOptions = {}): Promise<RunningW
   const databaseUrl = options.databaseUrl ?? env.BASHKE_DATABASE_URL ?? DatabaseUrl.defaultValue
   await checkKeys(env)
   // The demo's keys only for the demo's own database (`bashke start` made both), else BASHKE_VAULT_KEYS.
-  const opened = await open(env, databaseUrl, false, options.recipients)
+  const opened = await open(env, databaseUrl, false, {
+    tokenLifetimes: GatewaySettings.tokenLifetimesOf(env),
+    ...(options.recipients === undefined ? {} : { recipients: options.recipients }),
+  })
   const scheduler = await NotificationScheduler.start(opened.runtime, notifications).catch(async (error: unknown) => {
     await opened.close()
     throw error

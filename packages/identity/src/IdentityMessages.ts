@@ -1,14 +1,9 @@
 /**
  * This package's part of the message catalogue: every `rule` it puts in an
  * error. Serbian Cyrillic is derived from Serbian Latin by the kernel.
- *
- * @since 0.1.0
  */
 import { Catalogue } from "@bashke/kernel"
 
-/**
- * @since 0.1.0
- */
 export const identityMessages = Catalogue.make({
   "identity.grant.mechanism-required": {
     sq: "Ky rol mbahet në një mekanizëm: zgjidhni mekanizmin.",
@@ -82,7 +77,4 @@ export const identityMessages = Catalogue.make({
   },
 })
 
-/**
- * @since 0.1.0
- */
 export type IdentityMessageKey = Catalogue.Key<typeof identityMessages>

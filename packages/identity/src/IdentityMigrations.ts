@@ -4,16 +4,11 @@
  *
  * Tables: `identity_people`, `identity_grants`, `identity_sessions`,
  * `identity_links`, `identity_passwords`, `identity_totp`, `identity_recovery_codes`.
- *
- * @since 0.1.0
  */
 import type { Migrations } from "@bashke/persistence"
 import identity from "./internal/migrations/0001_identity"
 import credentials from "./internal/migrations/0002_credentials"
 
-/**
- * @since 0.1.0
- */
 export const identityMigrations: Migrations.MigrationSet = {
   package: "@bashke/identity",
   migrations: [

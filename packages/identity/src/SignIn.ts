@@ -2,8 +2,6 @@
  * Signing in: a credential proved (a one-time link, or a password with a
  * second factor) becomes a new session. A session is always new at sign-in — never one the browser already
  * held — so a session id planted before sign-in is worth nothing after it.
- *
- * @since 0.1.0
  */
 import { Errors, type Principal } from "@bashke/kernel"
 import { Throttle } from "@bashke/persistence"
@@ -19,8 +17,6 @@ import { SignInLinks } from "./SignInLinks"
 
 /**
  * A new session, its secret (the cookie's value) and the principal it acts as.
- *
- * @since 0.1.0
  */
 export interface SignedIn {
   readonly secret: string
@@ -32,8 +28,6 @@ export interface SignedIn {
 /**
  * Signs in with a one-time link's secret; ends `previous` (the session the
  * browser held, if any) so it cannot be used beside the new one.
- *
- * @since 0.1.0
  */
 export const withLink = (
   secret: string,
