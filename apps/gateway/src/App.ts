@@ -13,7 +13,7 @@
  * 9457 problem; no value from the request is echoed, so none can leak.
  */
 
-import { Sessions } from "@bashke/identity"
+import { People, Sessions } from "@bashke/identity"
 import { Errors, JurisdictionProfile, Locale, Principal } from "@bashke/kernel"
 import { Idempotency, OptimisticConcurrency, Throttle } from "@bashke/persistence"
 import { Cause, Effect, Either, Exit, Option, Schema } from "effect"
@@ -309,7 +309,18 @@ export const make = (options: Options): Hono<Env> => {
                 }),
               ),
             )
-          : authenticate(options.oidc, authorization)
+          : authenticate(options.oidc, authorization).pipe(
+              // A deactivated person's token or JWT stops at once, on every instance (read, never cached).
+              Effect.tap((found) =>
+                Effect.flatMap(People.People, (people) => people.isDeactivated(found.id)).pipe(
+                  Effect.flatMap((deactivated) =>
+                    deactivated
+                      ? Effect.fail(new Errors.Unauthenticated({ rule: "gateway.principal.deactivated" }))
+                      : Effect.void,
+                  ),
+                ),
+              ),
+            )
         const exit = await options.run(
           Effect.gen(function* () {
             const throttle = yield* Throttle.Throttle
@@ -442,7 +453,8 @@ export const make = (options: Options): Hono<Env> => {
       const input = { path: path.right, query: query.right, body: sent, expectedVersion }
       const cookie: SessionCookie.Service = {
         current: Option.fromNullable(sessionSecret),
-        clientAddress: SessionCookie.clientAddressOf(c.req.header("cf-connecting-ip"), c.env),
+        clientAddress:
+          options.clientAddress?.(c) ?? SessionCookie.clientAddressOf(c.req.header("cf-connecting-ip"), c.env),
         set: (secret, maxAge) =>
           Effect.sync(() => {
             cookieChange = { _tag: "Set", secret, maxAge }

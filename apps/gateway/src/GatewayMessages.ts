@@ -28,6 +28,11 @@ export const gatewayMessages = Catalogue.make({
     "sr-Latn": "Zahtevima pregledača sa sesijom nedostaje zaglavlje X-Bashke-Request.",
     en: "Browser requests with a session need the X-Bashke-Request header.",
   },
+  "gateway.principal.deactivated": {
+    sq: "Kjo llogari është çaktivizuar.",
+    "sr-Latn": "Ovaj nalog je deaktiviran.",
+    en: "This account has been deactivated.",
+  },
   "gateway.session.unknown": {
     sq: "Seanca ka përfunduar. Hyni përsëri.",
     "sr-Latn": "Sesija je završena. Prijavite se ponovo.",

@@ -12,6 +12,7 @@ import * as Me from "./routes/Me"
 import * as Mechanisms from "./routes/Mechanisms"
 import * as Meetings from "./routes/Meetings"
 import * as Notifications from "./routes/Notifications"
+import * as People from "./routes/People"
 import * as Plugins from "./routes/Plugins"
 import * as Referrals from "./routes/Referrals"
 import * as Reports from "./routes/Reports"
@@ -35,6 +36,7 @@ export const routes: ReadonlyArray<Route.AnyRoute> = [
   ...Reports.routes,
   ...Plugins.routes,
   ...Me.routes,
+  ...People.routes,
   ...Worklist.routes,
   ...Notifications.routes,
   ...AuditTrail.routes,

@@ -89,3 +89,20 @@ export const principalOf = (
  */
 export const needsSecondFactor = (principal: Pick<Principal.Principal, "roles">): boolean =>
   principal.roles.some((role) => role !== "national-coordinator")
+
+/**
+ * Whether `actor` may administer a person holding `grants` (deactivate them,
+ * later change their roles): an administrator anyone; a coordinator the people
+ * whose every grant is a mechanism role in the coordinator's own mechanisms.
+ * Everyone else no one.
+ *
+ * @since 0.1.0
+ */
+export const mayAdminister = (
+  actor: Pick<Principal.Principal, "roles" | "mechanisms">,
+  grants: ReadonlyArray<Grant>,
+): boolean => {
+  if (actor.roles.includes("administrator")) return true
+  if (!actor.roles.includes("coordinator") || grants.length === 0) return false
+  return grants.every((grant) => grant.mechanism !== null && actor.mechanisms.includes(grant.mechanism))
+}

@@ -38,6 +38,17 @@ export interface Service {
   readonly language: (id: PersonId) => Effect.Effect<Option.Option<Locale.Locale>>
   /** Changes the person's language (their own choice); false when unknown. */
   readonly setLanguage: (id: PersonId, language: Locale.Locale) => Effect.Effect<boolean>
+  /**
+   * Deactivates the person as `actor`, ending every session of theirs in the
+   * same transaction; false when unknown or already deactivated. Audited.
+   */
+  readonly deactivate: (id: PersonId, actor: Principal.Principal["id"]) => Effect.Effect<boolean>
+  /**
+   * Whether `id` is a person who was deactivated: every credential naming
+   * them (session, API token, JWT) is refused. Read on every request, never
+   * cached, so it holds at the next request on every instance.
+   */
+  readonly isDeactivated: (id: string) => Effect.Effect<boolean>
 }
 
 export class People extends Context.Tag("@bashke/identity/People")<People, Service>() {}
@@ -193,6 +204,36 @@ export const layerSql: Layer.Layer<
         return rows.length > 0
       }).pipe(Effect.orDie)
 
-    return { add, find, findByEmail, grants, principal, language, setLanguage }
+    const deactivate: Service["deactivate"] = (id, actor) =>
+      sql
+        .withTransaction(
+          Effect.gen(function* () {
+            const now = SqlValues.toSql(yield* SqlValues.currentDate)
+            const rows = yield* sql<{ institution_id: string | null }>`UPDATE identity_people
+              SET active = 0, changed_at = ${now}, version = version + 1
+              WHERE id = ${id} AND active = 1 RETURNING institution_id`
+            const row = rows[0]
+            if (row === undefined) return false
+            yield* sql`UPDATE identity_sessions SET ended_at = ${now}, end_reason = 'deactivated'
+              WHERE person_id = ${id} AND ended_at IS NULL`
+            const institution = yield* storedOf({ id, institution_id: row.institution_id, sector: null, active: 0 })
+            yield* audit.append({
+              principalId: actor,
+              action: "write",
+              purpose: "mechanism-administration",
+              ...(institution.institution === undefined ? {} : { institutionId: institution.institution }),
+            })
+            return true
+          }),
+        )
+        .pipe(Effect.orDie, Span.untraced("People.deactivate"))
+
+    const isDeactivated: Service["isDeactivated"] = (id) =>
+      sql<{ active: unknown }>`SELECT active FROM identity_people WHERE id = ${id}`.pipe(
+        Effect.map((rows) => rows[0] !== undefined && Number(rows[0].active) !== 1),
+        Effect.orDie,
+      )
+
+    return { add, find, findByEmail, grants, principal, language, setLanguage, deactivate, isDeactivated }
   }),
 )

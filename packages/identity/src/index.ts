@@ -8,6 +8,13 @@
  */
 
 /**
+ * Administering people (deactivation).
+ *
+ * @since 0.1.0
+ */
+export * as Administration from "./Administration"
+
+/**
  * Passwords and second factors.
  *
  * @since 0.1.0

@@ -82,4 +82,25 @@ describe("Grants", () => {
       mechanisms: [a, b],
     })
   })
+
+  it("an administrator administers anyone; a coordinator only people wholly within their mechanisms", () => {
+    const [a, b] = mechanisms as [Id.MechanismId, Id.MechanismId]
+    const coordinatorOfA = { roles: ["coordinator"] as const, mechanisms: [a] }
+    expect(
+      Grants.mayAdminister({ roles: ["administrator"], mechanisms: [] }, [{ role: "auditor", mechanism: null }]),
+    ).toBe(true)
+    expect(Grants.mayAdminister(coordinatorOfA, [{ role: "case-worker", mechanism: a }])).toBe(true)
+    expect(Grants.mayAdminister(coordinatorOfA, [{ role: "case-worker", mechanism: b }])).toBe(false)
+    expect(
+      Grants.mayAdminister(coordinatorOfA, [
+        { role: "case-worker", mechanism: a },
+        { role: "case-worker", mechanism: b },
+      ]),
+    ).toBe(false)
+    expect(Grants.mayAdminister(coordinatorOfA, [{ role: "national-coordinator", mechanism: null }])).toBe(false)
+    expect(Grants.mayAdminister(coordinatorOfA, [])).toBe(false)
+    expect(
+      Grants.mayAdminister({ roles: ["case-worker"], mechanisms: [a] }, [{ role: "case-worker", mechanism: a }]),
+    ).toBe(false)
+  })
 })

@@ -94,6 +94,29 @@ for (const db of databases) {
         }),
       )
 
+      it.effect("deactivation ends every session at once and refuses the person's links; audited", () =>
+        Effect.gen(function* () {
+          const people = yield* People.People
+          const sessions = yield* Sessions.Sessions
+          const { person, secret } = yield* signedIn
+          const link = yield* (yield* SignInLinks.SignInLinks).issue(person.id, "sign-in")
+          expect(yield* people.isDeactivated(person.id)).toBe(false)
+          expect(yield* people.deactivate(person.id, actor)).toBe(true)
+          expect(yield* people.deactivate(person.id, actor)).toBe(false)
+          expect(yield* people.isDeactivated(person.id)).toBe(true)
+          expect(yield* people.isDeactivated(actor)).toBe(false)
+          expect(yield* sessions.resolve(secret)).toEqual(Option.none())
+          expect(yield* people.principal(person.id)).toEqual(Option.none())
+          expect(yield* Effect.flip(SignIn.withLink(link))).toEqual(
+            new Errors.Unauthenticated({ rule: "identity.link.invalid" }),
+          )
+          const sql = (yield* SqlClient.SqlClient).withoutTransforms()
+          const ended = yield* sql<{ end_reason: string }>`SELECT end_reason FROM identity_sessions
+            WHERE person_id = ${person.id}`
+          expect(ended.map((row) => row.end_reason)).toEqual(["deactivated"])
+        }),
+      )
+
       it.effect("a link expires after its lifetime", () =>
         Effect.gen(function* () {
           const links = yield* SignInLinks.SignInLinks

@@ -17,6 +17,7 @@ import { meScenarios } from "./authorization/Me"
 import { mechanismScenarios } from "./authorization/Mechanisms"
 import { meetingScenarios } from "./authorization/Meetings"
 import { notificationScenarios } from "./authorization/Notifications"
+import { peopleScenarios } from "./authorization/People"
 import { pluginScenarios } from "./authorization/Plugins"
 import { referralScenarios } from "./authorization/Referrals"
 import { reportScenarios } from "./authorization/Reports"
@@ -49,5 +50,6 @@ export const authorizationScenarios: ReadonlyArray<Scenario> = [
   ...pluginScenarios,
   ...notificationScenarios,
   ...auditScenarios,
+  ...peopleScenarios,
   ...meScenarios,
 ]
