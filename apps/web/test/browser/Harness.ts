@@ -22,6 +22,8 @@ export const viewports = {
 export interface Gateway {
   readonly url: string
   readonly tokens: Readonly<Record<string, string>>
+  /** One one-time sign-in link per demo person, as `bashke start` prints them. */
+  readonly signInLinks: Readonly<Record<string, string>>
   readonly close: () => Promise<void>
 }
 
@@ -41,6 +43,7 @@ export const startGateway = async (): Promise<Gateway> => {
   return {
     url: running.url,
     tokens: running.tokens,
+    signInLinks: running.signInLinks,
     close: async () => {
       await running.close()
       rmSync(directory, { recursive: true, force: true })
@@ -196,3 +199,17 @@ export const storedText = (page: Page): Promise<string> =>
     }
     return JSON.stringify({ local: dump(localStorage), session: dump(sessionStorage), indexed })
   })
+
+/** Signs in by opening a person's one-time link; the browser keeps the session cookie for every page after. */
+export const signInWithLink = async (page: Page, gateway: Gateway, who: string): Promise<void> => {
+  const link = gateway.signInLinks[who]
+  if (link === undefined) throw new Error(`no sign-in link for ${who}`)
+  await page.goto(link)
+  await page.getByRole("navigation").waitFor()
+}
+
+/** Opens a path of the app in a page whose browser is signed in. */
+export const open = async (page: Page, gateway: Gateway, path: string): Promise<void> => {
+  await page.goto(`${gateway.url}${path}`)
+  await page.getByRole("navigation").waitFor()
+}
