@@ -23,9 +23,12 @@ const bytes = (file: string) => readFileSync(join(webRoot, file))
 const initialJs = initial.filter((file) => file.endsWith(".js"))
 const jsGzip = initialJs.reduce((sum, file) => sum + gzipSync(bytes(file), { level: 9 }).length, 0)
 const pageBytes = Buffer.byteLength(index) + initial.reduce((sum, file) => sum + bytes(file).length, 0)
-console.log(`initial files: ${initial.join(", ")}; lazy chunks: ${readdirSync(join(webRoot, "assets")).length - initial.length}`)
+console.log(
+  `initial files: ${initial.join(", ")}; lazy chunks: ${readdirSync(join(webRoot, "assets")).length - initial.length}`,
+)
 
-const median = (values: ReadonlyArray<number>) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] as number
+const median = (values: ReadonlyArray<number>) =>
+  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] as number
 
 interface Timing {
   readonly fcp: number
@@ -40,23 +43,21 @@ const measure = async (page: Page, url: string, ready: string): Promise<Timing> 
   await page.locator(ready).first().waitFor()
   const readyAt = await page.evaluate(() => performance.now())
   await page.waitForTimeout(500)
-  return page.evaluate(
-    async (shown) => {
-      const paints = (await new Promise<PerformanceEntryList>((resolve) => {
-        new PerformanceObserver((list) => resolve(list.getEntries())).observe({ type: "paint", buffered: true })
-        setTimeout(() => resolve(performance.getEntriesByType("paint")), 200)
-      })) as PerformanceEntryList
-      const fcp = paints.find((entry) => entry.name === "first-contentful-paint")?.startTime ?? Number.NaN
-      const longTasks = (await new Promise<PerformanceEntryList>((resolve) => {
-        new PerformanceObserver((list) => resolve(list.getEntries())).observe({ type: "longtask", buffered: true })
-        setTimeout(() => resolve([]), 200)
-      })) as PerformanceEntryList
-      const lastLongTask = Math.max(0, ...longTasks.map((task) => task.startTime + task.duration))
-      const loaded = (performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming).domContentLoadedEventEnd
-      return { fcp, tti: Math.max(shown, lastLongTask, loaded) }
-    },
-    readyAt,
-  )
+  return page.evaluate(async (shown) => {
+    const paints = (await new Promise<PerformanceEntryList>((resolve) => {
+      new PerformanceObserver((list) => resolve(list.getEntries())).observe({ type: "paint", buffered: true })
+      setTimeout(() => resolve(performance.getEntriesByType("paint")), 200)
+    })) as PerformanceEntryList
+    const fcp = paints.find((entry) => entry.name === "first-contentful-paint")?.startTime ?? Number.NaN
+    const longTasks = (await new Promise<PerformanceEntryList>((resolve) => {
+      new PerformanceObserver((list) => resolve(list.getEntries())).observe({ type: "longtask", buffered: true })
+      setTimeout(() => resolve([]), 200)
+    })) as PerformanceEntryList
+    const lastLongTask = Math.max(0, ...longTasks.map((task) => task.startTime + task.duration))
+    const loaded = (performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming)
+      .domContentLoadedEventEnd
+    return { fcp, tti: Math.max(shown, lastLongTask, loaded) }
+  }, readyAt)
 }
 
 const gateway = await startGateway()
