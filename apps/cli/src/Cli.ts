@@ -5,10 +5,11 @@
  * (0 done, 1 failed, 2 the command line was wrong).
  */
 import { Catalogue, type Locale } from "@bashke/kernel"
-import { Cause, Console, Effect, Exit, Option } from "effect"
+import { Console, Effect, Exit } from "effect"
 import { version } from "../package.json"
 import * as Arguments from "./Arguments"
 import * as Command from "./Command"
+import * as FailureLine from "./FailureLine"
 import { catalogue, commands } from "./Registry"
 
 const text = (locale: Locale.Locale, key: string, params?: Command.Params) =>
@@ -50,18 +51,6 @@ const problemLine = (locale: Locale.Locale, problem: Arguments.Problem): string 
   }
 }
 
-/** Why a command stopped, in one line: its own words for a {@link Command.Stop}, else the cause's message. */
-const failureLine = (locale: Locale.Locale, cause: Cause.Cause<unknown>): { line: string; exitCode: number } => {
-  const failure = Cause.failureOption(cause)
-  if (Option.isSome(failure) && failure.value instanceof Command.Stop) {
-    return { line: failure.value.line, exitCode: failure.value.exitCode }
-  }
-  // The failures here are tagged errors with reasons: no personal data, no password.
-  const error = Option.getOrElse(failure, () => Cause.squash(cause))
-  const reason = error instanceof Error ? error.message : String(error)
-  return { line: text(locale, "cli.failed", { reason }), exitCode: 1 }
-}
-
 /** What `bashke` prints and how it exits for `args`; `serves` tells the caller to end the process when it returns. */
 export const run = (
   args: ReadonlyArray<string>,
@@ -90,7 +79,7 @@ export const run = (
       return Effect.exit(command.run(Command.invocation(catalogue, locale, parsed))).pipe(
         Effect.flatMap((exit) => {
           if (Exit.isSuccess(exit)) return Effect.succeed(done(0, command.serves === true))
-          const { line, exitCode } = failureLine(locale, exit.cause)
+          const { line, exitCode } = FailureLine.of(locale, exit.cause)
           return Effect.as(Console.error(line), done(exitCode))
         }),
       )

@@ -153,6 +153,98 @@ export const cliMessages = Catalogue.make({
     "sr-Latn": "Neispravan token: {field} ({rule})",
     en: "Invalid token request: {field} ({rule})",
   },
+  "cli.failed.database-url": {
+    sq: "{variable} nuk mund të përdoret. Format e pranuara: {accepted}.",
+    "sr-Latn": "{variable} ne može da se koristi. Prihvaćeni oblici: {accepted}.",
+    "sr-Cyrl": "{variable} не може да се користи. Прихваћени облици: {accepted}.",
+    en: "{variable} is not usable. Accepted forms: {accepted}.",
+  },
+  "cli.failed.port-in-use": {
+    sq: "Porta {port} është e zënë nga një program tjetër. Zgjidhni një tjetër me PORT=… (ose ndaloni programin tjetër).",
+    "sr-Latn": "Port {port} zauzima drugi program. Izaberite drugi sa PORT=… (ili zaustavite drugi program).",
+    "sr-Cyrl": "Порт {port} заузима други програм. Изаберите други са PORT=… (или зауставите други програм).",
+    en: "Port {port} is taken by another program. Choose another with PORT=… (or stop the other program).",
+  },
+  "cli.failed.port-denied": {
+    sq: "Porta {port} nuk lejohet për këtë përdorues. Zgjidhni një portë mbi 1024 me PORT=….",
+    "sr-Latn": "Port {port} nije dozvoljen ovom korisniku. Izaberite port iznad 1024 sa PORT=….",
+    "sr-Cyrl": "Порт {port} није дозвољен овом кориснику. Изаберите порт изнад 1024 са PORT=….",
+    en: "Port {port} is not allowed for this user. Choose a port above 1024 with PORT=….",
+  },
+  "cli.failed.database-unreachable": {
+    sq: "Nuk u arrit lidhja me PostgreSQL në {host}: {cause}. Kontrolloni BASHKE_DATABASE_URL dhe nëse serveri punon.",
+    "sr-Latn":
+      "Nije uspelo povezivanje sa PostgreSQL-om na {host}: {cause}. Proverite BASHKE_DATABASE_URL i da li server radi.",
+    "sr-Cyrl":
+      "Није успело повезивање са PostgreSQL-ом на {host}: {cause}. Проверите BASHKE_DATABASE_URL и да ли сервер ради.",
+    en: "Could not connect to PostgreSQL at {host}: {cause}. Check BASHKE_DATABASE_URL and that the server is running.",
+  },
+  "cli.failed.database.refused": {
+    sq: "lidhja u refuzua",
+    "sr-Latn": "veza je odbijena",
+    "sr-Cyrl": "веза је одбијена",
+    en: "connection refused",
+  },
+  "cli.failed.database.not-found": {
+    sq: "emri i serverit nuk gjendet",
+    "sr-Latn": "ime servera nije pronađeno",
+    "sr-Cyrl": "име сервера није пронађено",
+    en: "host name not found",
+  },
+  "cli.failed.database.timeout": {
+    sq: "serveri nuk u përgjigj me kohë",
+    "sr-Latn": "server nije odgovorio na vreme",
+    "sr-Cyrl": "сервер није одговорио на време",
+    en: "the server did not answer in time",
+  },
+  "cli.failed.database.unreachable": {
+    sq: "rrjeti nuk e arrin serverin",
+    "sr-Latn": "mreža ne dopire do servera",
+    "sr-Cyrl": "мрежа не допире до сервера",
+    en: "the network cannot reach the server",
+  },
+  "cli.failed.database.reset": {
+    sq: "serveri e mbylli lidhjen",
+    "sr-Latn": "server je prekinuo vezu",
+    "sr-Cyrl": "сервер је прекинуо везу",
+    en: "the server closed the connection",
+  },
+  "cli.failed.database.password": {
+    sq: "fjalëkalimi ose përdoruesi nuk pranohet",
+    "sr-Latn": "lozinka ili korisnik nisu prihvaćeni",
+    "sr-Cyrl": "лозинка или корисник нису прихваћени",
+    en: "the user or password was refused",
+  },
+  "cli.failed.database.not-authorized": {
+    sq: "përdoruesi nuk ka leje të lidhet",
+    "sr-Latn": "korisnik nema dozvolu za povezivanje",
+    "sr-Cyrl": "корисник нема дозволу за повезивање",
+    en: "the user may not connect",
+  },
+  "cli.failed.database.no-database": {
+    sq: "baza e të dhënave nuk ekziston (krijojeni me createdb)",
+    "sr-Latn": "baza podataka ne postoji (napravite je sa createdb)",
+    "sr-Cyrl": "база података не постоји (направите је са createdb)",
+    en: "the database does not exist (create it with createdb)",
+  },
+  "cli.failed.database.starting": {
+    sq: "serveri po ndizet ende",
+    "sr-Latn": "server se još pokreće",
+    "sr-Cyrl": "сервер се још покреће",
+    en: "the server is still starting up",
+  },
+  "cli.failed.setting-missing": {
+    sq: "Mungon {name}. Vendoseni në mjedis (shih README, „Konfigurimi”).",
+    "sr-Latn": "Nedostaje {name}. Postavite ga u okruženju (vidi README, „Konfiguracija”).",
+    "sr-Cyrl": "Недостаје {name}. Поставите га у окружењу (види README, „Конфигурација”).",
+    en: "{name} is missing. Set it in the environment (see the README, “Configuration”).",
+  },
+  "cli.failed.setting-invalid": {
+    sq: "{name} nuk është i vlefshëm. Shih README, „Konfigurimi”, për formën e tij.",
+    "sr-Latn": "{name} nije ispravan. Vidi README, „Konfiguracija”, za njegov oblik.",
+    "sr-Cyrl": "{name} није исправан. Види README, „Конфигурација”, за његов облик.",
+    en: "{name} is not valid. See the README, “Configuration”, for its form.",
+  },
   "cli.failed": {
     sq: "bashke ndaloi: {reason}",
     "sr-Latn": "bashke je prekinut: {reason}",

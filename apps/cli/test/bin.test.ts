@@ -157,6 +157,25 @@ describe("bashke", () => {
     expect(role.stderr.trim().split("\n")).toEqual([
       "Invalid token request: --role accepts coordinator, case-worker, member-representative, national-coordinator, administrator, auditor.",
     ])
+  }, 240_000)
+
+  it("token create --expires-in: within the configured maximum, shown by token list; beyond it, refused", () => {
+    const url = `sqlite:${join(dir, "expiring", "bashke.db")}`
+    const args = ["token", "create", "--role", "administrator", "--label", "short-lived", "--expires-in"]
+    const refused = bashke([...args, "400d"], { BASHKE_DATABASE_URL: url })
+    expect(refused.status).toBe(1)
+    expect(refused.stderr.trim()).toBe(
+      "Invalid token request: --expires-in accepts a positive duration of at most 365 days (e.g. 30d, 12h).",
+    )
+    expect(existsSync(join(dir, "expiring"))).toBe(false)
+
+    const before = Date.now()
+    const created = bashke([...args, "12h"], { BASHKE_DATABASE_URL: url })
+    expect(created.status).toBe(0)
+    const until = /active until (\S+)/.exec(bashke(["token", "list"], { BASHKE_DATABASE_URL: url }).stdout)?.[1]
+    const lives = new Date(until ?? 0).getTime() - before
+    expect(lives).toBeGreaterThan(11 * 3_600_000)
+    expect(lives).toBeLessThanOrEqual(12 * 3_600_000 + 60_000)
   })
 
   it("an empty token list says so, and a wrong request creates no database", () => {
@@ -184,6 +203,47 @@ describe("bashke", () => {
     expect(result.stderr).not.toContain("s3cret")
     expect(readdirSync(empty)).toEqual([])
   })
+
+  it("the outside world's refusals are one line each in the operator's language, exit code 1", async () => {
+    // PostgreSQL not listening: the host and the cause, no stack.
+    const unreachable = bashke(["migrate"], {
+      BASHKE_LOCALE: "sq",
+      BASHKE_DATABASE_URL: "postgres://bashke:s3cret@127.0.0.1:1/bashke",
+    })
+    expect(unreachable.status).toBe(1)
+    expect(unreachable.stderr).toBe(
+      "Nuk u arrit lidhja me PostgreSQL në 127.0.0.1:1: lidhja u refuzua. Kontrolloni BASHKE_DATABASE_URL dhe nëse serveri punon.\n",
+    )
+    // A port another program holds.
+    const { createServer } = await import("node:net")
+    const holder = createServer()
+    const port = await new Promise<number>((resolve) =>
+      holder.listen(0, "127.0.0.1", () => resolve((holder.address() as { port: number }).port)),
+    )
+    try {
+      const taken = bashke(["start"], {
+        BASHKE_DATABASE_URL: `sqlite:${join(dir, "port", "bashke.db")}`,
+        PORT: String(port),
+      })
+      expect(taken.status).toBe(1)
+      expect(taken.stderr).toBe(`bashke did not start: port ${port} is in use (PORT); nothing was created.\n`)
+    } finally {
+      holder.close()
+    }
+    // No demo and no keys: the missing variable, named.
+    const env = { ...process.env }
+    delete env.BASHKE_VAULT_KEYS
+    delete env.BASHKE_BLIND_INDEX_KEY
+    const keyless = spawnSync(process.execPath, ["--import", tsx, bin, "start", "--no-demo"], {
+      cwd: dir,
+      encoding: "utf8",
+      env: { ...env, BASHKE_LOCALE: "en", BASHKE_DATABASE_URL: `sqlite:${join(dir, "keyless", "bashke.db")}` },
+    })
+    expect(keyless.status).toBe(1)
+    expect(keyless.stderr).toMatch(/BASHKE_(VAULT_KEYS|BLIND_INDEX_KEY)/)
+    expect(keyless.stderr).not.toMatch(/FiberFailure|\n\s+at /)
+    expect(keyless.stderr.trim().split("\n")).toHaveLength(1)
+  }, 240_000)
 
   it("speaks the operator's language", () => {
     const result = bashke(["help"], { BASHKE_LOCALE: "sr-Cyrl" })

@@ -145,26 +145,5 @@ export const document = (routes: ReadonlyArray<Route.AnyRoute>): Json => {
   }
 }
 
-const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
-
-/** A self-contained page listing the operations (no script, no CDN). */
-export const page = (doc: Json): string => {
-  const paths = (doc.paths ?? {}) as Record<
-    string,
-    Record<string, { summary: string; operationId: string; tags: Array<string> }>
-  >
-  const rows = Object.entries(paths)
-    .flatMap(([path, operations]) =>
-      Object.entries(operations).map(
-        ([method, operation]) =>
-          `<tr><td>${escapeHtml(operation.tags[0] ?? "")}</td><td><code>${method.toUpperCase()}</code></td><td><code>${escapeHtml(path)}</code></td><td>${escapeHtml(operation.summary)}</td><td><code>${escapeHtml(operation.operationId)}</code></td></tr>`,
-      ),
-    )
-    .join("\n")
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Bashkë API</title>
-<style>body{font-family:system-ui,sans-serif;margin:2rem}table{border-collapse:collapse}td,th{border-bottom:1px solid #ddd;padding:.3rem .6rem;text-align:left}</style>
-</head><body><h1>Bashkë API</h1><p>The machine-readable description is at <a href="/openapi.json">/openapi.json</a> (OpenAPI 3.1).</p>
-<table><thead><tr><th>Area</th><th>Method</th><th>Path</th><th>What it does</th><th>Operation</th></tr></thead><tbody>
-${rows}
-</tbody></table></body></html>`
-}
+/** Text safe inside HTML. */
+export const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)

@@ -52,7 +52,7 @@ export const contentSecurityPolicy = [
 export const immutable = "public, max-age=31536000, immutable"
 export const revalidate = "no-cache"
 
-const apiPaths = /^\/(v1(\/|$)|docs$|openapi\.json$|health$)/
+const apiPaths = /^\/(v1(\/|$)|docs(\/|$)|openapi\.json$|health$)/
 
 /** Whether a path belongs to the API rather than the app. */
 export const isApiPath = (path: string): boolean => apiPaths.test(path)

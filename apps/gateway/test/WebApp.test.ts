@@ -82,11 +82,12 @@ describe("the web app at /", () => {
     expect(await docs.text()).not.toBe(index)
   })
 
-  it("changes nothing for a gateway without the app", async () => {
+  it("a gateway without the app leads `/` to the API's documentation", async () => {
     const app = await appWith(undefined)
     const response = await app.request("/")
-    expect(response.status).toBe(404)
-    expect(response.headers.get("content-type")).toBe("application/problem+json")
+    expect(response.status).toBe(303)
+    expect(response.headers.get("location")).toBe("/docs")
+    expect((await app.request("/elsewhere")).headers.get("content-type")).toBe("application/problem+json")
   })
 
   it("answers HEAD without a body and refuses other methods", async () => {
