@@ -9,7 +9,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs"
 import { createRequire } from "node:module"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
-import { type BrowserContext, chromium, type Page } from "playwright-core"
+import { type BrowserContext, chromium, type Locator, type Page } from "playwright-core"
 
 export const webRoot = join(import.meta.dirname, "../../dist")
 export const outputDir = join(import.meta.dirname, "../../test-results/browser")
@@ -212,4 +212,21 @@ export const signInWithLink = async (page: Page, gateway: Gateway, who: string):
 export const open = async (page: Page, gateway: Gateway, path: string): Promise<void> => {
   await page.goto(`${gateway.url}${path}`)
   await page.getByRole("navigation").waitFor()
+}
+
+/**
+ * Moves the focus with Tab alone until it is on `target`, checking on the way
+ * that the focused element shows an outline (visible focus). Fails after
+ * `limit` presses.
+ */
+export const tabTo = async (page: Page, target: Locator, limit = 80): Promise<void> => {
+  for (let pressed = 0; pressed < limit; pressed++) {
+    await page.keyboard.press("Tab")
+    if (await target.evaluate((element) => element === document.activeElement).catch(() => false)) {
+      const outline = await target.evaluate((element) => getComputedStyle(element).outlineStyle)
+      if (outline === "none") throw new Error("the focused element shows no focus outline")
+      return
+    }
+  }
+  throw new Error(`Tab did not reach the element in ${limit} presses`)
 }

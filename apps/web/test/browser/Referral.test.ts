@@ -14,6 +14,7 @@ import {
   seriousViolations,
   signInWithLink,
   startGateway,
+  tabTo,
 } from "./Harness"
 
 let gateway: Gateway
@@ -109,5 +110,34 @@ describe("a referral, from a case to the service and back", () => {
     expect(await one.getByLabel("Outcome").inputValue()).toBe("client-withdrew")
     await one.close()
     await two.close()
+  })
+
+  it("is sent with the keyboard alone, every control reached by Tab with a visible focus", async () => {
+    const page = await browser.newPage()
+    await signIn(page)
+    await page.keyboard.press("Escape")
+    await tabTo(page, page.getByRole("link", { name: "Cases" }))
+    await page.keyboard.press("Enter")
+    await tabTo(page, page.getByLabel("Risk level"))
+    await page.getByLabel("Risk level").press("End")
+    await expect.poll(() => new URL(page.url()).search).toBe("?risk=high")
+    await tabTo(page, page.locator("tbody tr th a").first())
+    await page.keyboard.press("Enter")
+    await tabTo(page, page.getByRole("link", { name: "Send a referral" }))
+    await page.keyboard.press("Enter")
+    await tabTo(page, page.getByLabel("Service type"))
+    // Child protection (the centre for social work, which the case's consent names): four down from shelter.
+    for (let step = 0; step < 4; step++) await page.getByLabel("Service type").press("ArrowDown")
+    await expect.poll(() => page.getByLabel("Service type").inputValue()).toBe("child-protection")
+    await tabTo(page, page.locator('input[name="service"]').first())
+    await page.keyboard.press("Space")
+    await tabTo(page, page.locator('input[name="consent"]').first())
+    await page.keyboard.press("Space")
+    await tabTo(page, page.getByLabel("Reason"))
+    await page.keyboard.type("child-protection-assessment")
+    await page.keyboard.press("Enter")
+    await page.waitForURL(/\/referrals\/[0-9A-Z]{26}$/)
+    await expect.poll(() => page.locator(".summary .tag").textContent()).toBe("Sent")
+    await page.close()
   })
 })

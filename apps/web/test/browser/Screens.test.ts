@@ -163,6 +163,38 @@ describe("the app in a browser", () => {
     await page.close()
   })
 
+  it("a member of a non-signatory institution sees no case data anywhere", async () => {
+    // What the case manager (a signatory's) sees: the mechanism's case references.
+    const member = await browser.newPage()
+    await open(member, gateway, "/cases")
+    await member.locator("tbody tr th a").first().waitFor()
+    const references = await member.locator("tbody tr th a").allTextContents()
+    await member.close()
+    expect(references.length).toBeGreaterThan(0)
+
+    // The school's teacher: its institution has not signed the memorandum.
+    const school = await launch()
+    try {
+      const page = await school.newPage()
+      await signInWithLink(page, gateway, "teacher")
+      await chooseLanguage(page, "en")
+      const shown: Array<string> = []
+      for (const path of ["/", "/cases", caseLink, "/referrals"]) {
+        await page.goto(`${gateway.url}${path}`)
+        await page.getByRole("navigation").waitFor()
+        await page.locator("main h1, main [role=alert], main p").first().waitFor()
+        await page.getByText("Loading…").waitFor({ state: "detached" })
+        shown.push((await page.locator("main").textContent()) ?? "")
+      }
+      const seen = shown.join("\n")
+      expect(references.filter((reference) => seen.includes(reference))).toEqual([])
+      expect(await page.locator("#timeline").count()).toBe(0)
+      expect(await page.locator("tbody tr").count()).toBe(0)
+    } finally {
+      await school.close()
+    }
+  })
+
   it("runs under the CSP: no inline script, no violation reported", () => {
     expect(browser.errors.filter((error) => /Content Security Policy|Refused to/i.test(error))).toEqual([])
   })
