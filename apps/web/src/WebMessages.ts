@@ -234,6 +234,19 @@ export const webMessages = Catalogue.make({
     "sr-Latn": "Nema upućivanja za ovaj slučaj.",
     en: "No referrals for this case.",
   },
+  "web.details.show": { sq: "Shfaq të dhënat", "sr-Latn": "Prikaži podatke", en: "Show details" },
+  "web.details.purpose": {
+    sq: "Për çfarë ju duhen?",
+    "sr-Latn": "Za šta su vam potrebni?",
+    en: "What do you need them for?",
+  },
+  "web.details.audited": {
+    sq: "Leximi regjistrohet me qëllimin tuaj.",
+    "sr-Latn": "Čitanje se beleži sa vašom svrhom.",
+    en: "The reading is recorded with your purpose.",
+  },
+  "web.details.confirm": { sq: "Shfaq", "sr-Latn": "Prikaži", en: "Show" },
+  "web.details.hide": { sq: "Fshih të dhënat", "sr-Latn": "Sakrij podatke", en: "Hide details" },
 })
 
 export type WebMessageKey = Catalogue.Key<typeof webMessages>

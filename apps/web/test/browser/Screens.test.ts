@@ -163,6 +163,32 @@ describe("the app in a browser", () => {
     await page.close()
   })
 
+  it("shows a person's details only when asked with a purpose, and hides them again", async () => {
+    const page = await browser.newPage()
+    await open(page, gateway, caseLink)
+    await page.getByTestId("language").selectOption("en")
+    await page.locator("#timeline").waitFor()
+    const personal = () =>
+      page
+        .locator("main")
+        .textContent()
+        .then((text) => personalValues.filter((value) => (text ?? "").includes(value)))
+    expect(await personal()).toEqual([])
+    await page.getByRole("button", { name: "Show details" }).first().click()
+    await page.getByLabel("What do you need them for?").selectOption("case-management")
+    await page.getByRole("button", { name: "Show", exact: true }).click()
+    await page.locator("dl.facts[translate=no], .details [role=alert]").first().waitFor()
+    expect(await page.locator(".details [role=alert]").count(), (await page.locator("main").textContent()) ?? "").toBe(
+      0,
+    )
+    expect((await personal()).length).toBeGreaterThan(0)
+    expect(await seriousViolations(page)).toEqual([])
+    await page.getByRole("button", { name: "Hide details" }).click()
+    await page.locator("dl.facts[translate=no]").waitFor({ state: "detached" })
+    expect(await personal()).toEqual([])
+    await page.close()
+  })
+
   it("a member of a non-signatory institution sees no case data anywhere", async () => {
     // What the case manager (a signatory's) sees: the mechanism's case references.
     const member = await browser.newPage()
