@@ -35,6 +35,12 @@ mechanism=$(sed -n 's/.*mechanismId=\([0-9A-Z]*\).*/\1/p' "$tmp/out.txt")
 test "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/health")" = 200
 curl -sf -H "Authorization: Bearer $token" "http://127.0.0.1:$port/v1/cases?mechanismId=$mechanism" | grep -q '"reference":"GJI-'
 test "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/v1/cases?mechanismId=$mechanism")" = 401
+# The web app at / (npm start builds it), never cached, under the strict CSP; its sign-in links printed.
+grep -q "The app in a browser: http://127.0.0.1:$port/" "$tmp/out.txt"
+curl -s -D "$tmp/web-headers.txt" "http://127.0.0.1:$port/" | grep -q '<div id="root"></div>'
+grep -qi "^content-security-policy: default-src 'self'; script-src 'self';" "$tmp/web-headers.txt"
+grep -qi "^cache-control: no-cache" "$tmp/web-headers.txt"
+grep -q "/sign-in#token=" "$tmp/out.txt"
 kill -TERM -- "-$pid"
 wait "$pid" || true
 pid=""

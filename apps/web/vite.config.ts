@@ -19,6 +19,7 @@ export default defineConfig({
       "@bashke/kernel": source("kernel"),
       "@bashke/case": source("case"),
       "@bashke/referral": source("referral"),
+      "@bashke/security": source("security"),
     },
   },
   build: {

@@ -14,6 +14,7 @@
  * On Workers the same headers come from the build's `_headers` file
  * (`apps/web/public/_headers`) and static assets (`wrangler.toml`).
  */
+import * as ApiDocs from "./ApiDocs"
 
 /** A file of the build: its bytes and its media type. */
 export interface WebFile {
@@ -33,21 +34,15 @@ export const reactAriaStyles = [
   "'sha256-gYiS/BvZvRcK27JIXTuwhZ3hs2+VJ1X+2gUlE+farlg='",
 ]
 
-/** The policy of every page of the app. */
-export const contentSecurityPolicy = [
-  "default-src 'self'",
-  "script-src 'self'",
-  // react-aria-components adds two fixed <style> elements (press handling, modal
-  // scrolling); their hashes admit exactly those, and nothing else inline.
+/**
+ * The policy of every page of the app: the API documentation's (`ApiDocs`:
+ * this origin only, nothing inline, no framing), with react-aria-components'
+ * two fixed <style> elements admitted by their hashes — nothing else inline.
+ */
+export const contentSecurityPolicy = ApiDocs.contentSecurityPolicy.replace(
+  "style-src 'self'",
   `style-src 'self' ${reactAriaStyles.join(" ")}`,
-  "img-src 'self' data:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'self'",
-  "frame-ancestors 'none'",
-].join("; ")
+)
 
 export const immutable = "public, max-age=31536000, immutable"
 export const revalidate = "no-cache"

@@ -17,12 +17,17 @@ const localeKey = (locale: Locale.Locale) => `locale.${locale.toLowerCase()}` as
 
 export const LanguageSwitch = () => {
   const { t, locale, setLocale } = useText()
+  const session = useSession()
   return (
     <label className="language">
       <span>{t("web.language.label")}</span>
       <select
         value={locale}
-        onChange={(event) => setLocale(event.currentTarget.value as Locale.Locale)}
+        onChange={(event) => {
+          const chosen = event.currentTarget.value as Locale.Locale
+          setLocale(chosen)
+          session.rememberLanguage(chosen)
+        }}
         data-testid="language"
       >
         {Locale.all.map((option) => (
@@ -48,7 +53,7 @@ export const Layout = () => {
           <span className="brand-name">{t("web.app.name")}</span>
           <span className="brand-tagline">{t("web.app.tagline")}</span>
         </div>
-        {session.status !== "signed-out" && (
+        {(session.status === "signed-in" || session.status === "expired") && (
           <nav aria-label={t("web.nav.label")} className="nav">
             <Link to="/" activeOptions={{ exact: true }}>
               {t("web.nav.worklist")}
@@ -60,15 +65,22 @@ export const Layout = () => {
         )}
         <div className="tools">
           <LanguageSwitch />
-          {session.status !== "signed-out" && (
-            <button type="button" className="button quiet" onClick={session.signOut}>
+          {typeof session.me?.displayName === "string" && (
+            <span className="who" translate="no">
+              {session.me.displayName}
+            </span>
+          )}
+          {(session.status === "signed-in" || session.status === "expired") && (
+            <button type="button" className="button quiet" onClick={() => void session.signOut()}>
               {t("web.sign-out")}
             </button>
           )}
         </div>
       </header>
       <main id="main" tabIndex={-1}>
-        {session.status === "signed-out" ? (
+        {session.status === "checking" ? (
+          <p role="status">{t("web.loading")}</p>
+        ) : session.status === "signed-out" ? (
           <SignIn />
         ) : (
           <Suspense fallback={<p role="status">{t("web.loading")}</p>}>

@@ -5,7 +5,7 @@
  * are those the API's links use (`/cases/…`, see `@bashke/notifications`'s
  * `Links`).
  */
-import { createRootRoute, createRoute, createRouter, Link } from "@tanstack/react-router"
+import { createRootRoute, createRoute, createRouter, Link, Navigate } from "@tanstack/react-router"
 import { Option, Schema } from "effect"
 import { lazy } from "react"
 import { Layout } from "./Layout"
@@ -41,6 +41,13 @@ const NotFound = () => {
 const root = createRootRoute({ component: Layout, notFoundComponent: NotFound })
 
 const worklist = createRoute({ getParentRoute: () => root, path: "/", component: Worklist })
+
+// The sign-in link's page: the form shows there while signed out; once signed in, the worklist.
+const signIn = createRoute({
+  getParentRoute: () => root,
+  path: "/sign-in",
+  component: () => <Navigate to="/" replace />,
+})
 
 const cases = createRoute({
   getParentRoute: () => root,
@@ -96,7 +103,16 @@ const oneReferral = createRoute({
   },
 })
 
-export const routeTree = root.addChildren([worklist, cases, oneCase, sendReferral, referrals, oneReferral, directory])
+export const routeTree = root.addChildren([
+  worklist,
+  signIn,
+  cases,
+  oneCase,
+  sendReferral,
+  referrals,
+  oneReferral,
+  directory,
+])
 
 export const makeRouter = () => createRouter({ routeTree, defaultPreload: false, scrollRestoration: true })
 

@@ -1,53 +1,65 @@
 /**
  * Who is signed in — the one module that knows how. Every screen reaches the
- * API through `useApi()` and never sees a credential. Today the credential is
- * an API token (the demo's people get theirs from `bashke start`), held in
- * memory only: never in storage, so closing the tab signs out. The sign-in of
- * people (session cookie, passkeys, password + TOTP) replaces this module
- * alone.
+ * API through `useApi()` and never sees a credential.
  *
- * When the API answers 401 the session is `expired`: the page stays as it is
- * (with whatever was typed) under the sign-in dialog, and carries on after.
+ * The credential is the gateway's session cookie (`__Host-bashke`; `bashke`
+ * on plain-HTTP loopback): HttpOnly, so no script here can read it, and sent
+ * by the browser itself. Changes carry `X-Bashke-Request: 1` (with the
+ * browser's `Origin`), the gateway's CSRF defence. A person signs in with a
+ * one-time link (`/sign-in#token=…`; the token rides in the fragment, which no
+ * server sees, and is wiped from the address bar at once).
+ *
+ * When the API answers 401 the session has ended: the page stays as it is,
+ * with whatever was typed, under a dialog that waits for the person to sign in
+ * again (in another tab, with a new link) and then carries on.
  */
-import { BashkeClient, BashkeProblem } from "@bashke/client"
+import { BashkeClient, BashkeProblem, type Schemas } from "@bashke/client"
+import { type Locale, Locale as Locales } from "@bashke/kernel"
 import { useQueryClient } from "@tanstack/react-query"
-import { createContext, type ReactNode, useCallback, useContext, useMemo, useRef, useState } from "react"
+import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useRef, useState } from "react"
 import { useText } from "./Text"
 
-export type Status = "signed-out" | "signed-in" | "expired"
+export type Status = "checking" | "signed-out" | "signed-in" | "expired"
+
+export type Me = Schemas["Me"]
 
 export interface Session {
   readonly status: Status
+  /** The signed-in person, as `GET /v1/me` describes them. */
+  readonly me: Me | undefined
   /** The API, as the signed-in person. */
   readonly api: BashkeClient.Client
-  /** Signs in with a credential; false when the API refuses it. */
-  readonly signIn: (credential: string) => Promise<boolean>
-  readonly signOut: () => void
+  /** Signs in with a one-time link's token; false when the link is unknown, used or expired. */
+  readonly signInWithLink: (token: string) => Promise<boolean>
+  /** Asks the API again whether the browser holds a session (after signing in in another tab). */
+  readonly recheck: () => Promise<boolean>
+  /** Remembers the language for the person (they read and are written to in it). */
+  readonly rememberLanguage: (locale: Locale.Locale) => void
+  readonly signOut: () => Promise<void>
 }
 
 const SessionContext = createContext<Session | undefined>(undefined)
 
+const csrfHeader = "x-bashke-request"
+const isUnauthenticated = (error: unknown) => BashkeProblem.is(error) && error.status === 401
+
 export const SessionProvider = ({ children }: { readonly children: ReactNode }) => {
-  const { locale } = useText()
+  const { locale, setLocale } = useText()
   const queryClient = useQueryClient()
-  const credential = useRef<string | undefined>(undefined)
-  const [status, setStatus] = useState<Status>("signed-out")
+  const [status, setStatus] = useState<Status>("checking")
+  const [me, setMe] = useState<Me | undefined>(undefined)
   // Read by the API's middleware, which outlives renders: only a signed-in session can expire.
   const signedIn = useRef(false)
   const localeRef = useRef(locale)
   localeRef.current = locale
 
   const api = useMemo(() => {
-    const client = BashkeClient.make({
-      baseUrl: globalThis.location.origin,
-      token: () => credential.current ?? "",
-      locale: localeRef.current,
-    })
-    // The language may change after the client is made: ask for the current one on each call.
+    const client = BashkeClient.make({ baseUrl: globalThis.location.origin })
     client.raw.use({
       onRequest: ({ request }) => {
+        // The language may change after the client is made: the current one on each call.
         request.headers.set("accept-language", localeRef.current)
-        if (credential.current === undefined) request.headers.delete("authorization")
+        if (request.method !== "GET" && request.method !== "HEAD") request.headers.set(csrfHeader, "1")
         return request
       },
       onResponse: ({ response }) => {
@@ -61,34 +73,70 @@ export const SessionProvider = ({ children }: { readonly children: ReactNode }) 
     return client
   }, [])
 
-  const signIn = useCallback(
-    async (next: string) => {
-      const previous = credential.current
-      credential.current = next.trim()
-      try {
-        await api.GET("/v1/mechanisms")
-      } catch (error) {
-        credential.current = previous
-        if (BashkeProblem.is(error) && error.status === 401) return false
-        throw error
-      }
+  const enter = useCallback(
+    async (person: Me) => {
       signedIn.current = true
+      setMe(person)
       setStatus("signed-in")
+      if ((Locales.all as ReadonlyArray<string>).includes(person.language)) setLocale(person.language)
       // What the page asked for while signed out or expired, now as this person.
       await queryClient.invalidateQueries()
-      return true
     },
-    [api, queryClient],
+    [queryClient, setLocale],
   )
 
-  const signOut = useCallback(() => {
-    credential.current = undefined
+  const recheck = useCallback(async () => {
+    try {
+      await enter((await api.GET("/v1/me")).data)
+      return true
+    } catch (error) {
+      if (!isUnauthenticated(error)) throw error
+      return false
+    }
+  }, [api, enter])
+
+  useEffect(() => {
+    recheck().then(
+      (found) => {
+        if (!found) setStatus((now) => (now === "checking" ? "signed-out" : now))
+      },
+      () => setStatus((now) => (now === "checking" ? "signed-out" : now)),
+    )
+  }, [recheck])
+
+  const signInWithLink = useCallback(
+    async (token: string) => {
+      try {
+        await enter((await api.POST("/v1/sign-in/link", { body: { token } })).data)
+        return true
+      } catch (error) {
+        if (BashkeProblem.is(error) && error.status < 500) return false
+        throw error
+      }
+    },
+    [api, enter],
+  )
+
+  const rememberLanguage = useCallback(
+    (next: Locale.Locale) => {
+      if (!signedIn.current) return
+      void api.PUT("/v1/me/language", { body: { language: next } }).catch(() => {})
+    },
+    [api],
+  )
+
+  const signOut = useCallback(async () => {
+    await api.POST("/v1/sign-out").catch(() => {})
     signedIn.current = false
+    setMe(undefined)
     queryClient.clear()
     setStatus("signed-out")
-  }, [queryClient])
+  }, [api, queryClient])
 
-  const session = useMemo(() => ({ status, api, signIn, signOut }), [status, api, signIn, signOut])
+  const session = useMemo(
+    () => ({ status, me, api, signInWithLink, recheck, rememberLanguage, signOut }),
+    [status, me, api, signInWithLink, recheck, rememberLanguage, signOut],
+  )
   return <SessionContext.Provider value={session}>{children}</SessionContext.Provider>
 }
 

@@ -37,17 +37,23 @@ export const webMessages = Catalogue.make({
   },
 
   "web.sign-in.title": { sq: "Hyrja", "sr-Latn": "Prijava", en: "Sign in" },
-  "web.sign-in.token.label": { sq: "Çelësi i qasjes", "sr-Latn": "Ključ za pristup", en: "Access key" },
-  "web.sign-in.token.hint": {
-    sq: "Komanda „bashke start” shtyp çelësat e personave të demonstrimit.",
-    "sr-Latn": "Komanda „bashke start” ispisuje ključeve osoba iz demonstracije.",
-    en: "The “bashke start” command prints the keys of the demo people.",
+  "web.sign-in.link.label": { sq: "Lidhja e hyrjes", "sr-Latn": "Link za prijavu", en: "Sign-in link" },
+  "web.sign-in.link.hint": {
+    sq: "Hapni ose ngjitni këtu lidhjen njëpërdorimëshe që morët. Komanda „bashke start” shtyp lidhjet e personave të demonstrimit.",
+    "sr-Latn":
+      "Otvorite ili ovde nalepite jednokratni link koji ste dobili. Komanda „bashke start” ispisuje linkove osoba iz demonstracije.",
+    en: "Open or paste here the one-time link you received. The “bashke start” command prints the demo people's links.",
   },
   "web.sign-in.submit": { sq: "Hyr", "sr-Latn": "Prijavi se", en: "Sign in" },
   "web.sign-in.refused": {
-    sq: "Ky çelës nuk u pranua.",
-    "sr-Latn": "Ovaj ključ nije prihvaćen.",
-    en: "This key was not accepted.",
+    sq: "Kjo lidhje nuk vlen më: është përdorur ose ka skaduar. Kërkoni një të re.",
+    "sr-Latn": "Ovaj link više ne važi: iskorišćen je ili je istekao. Zatražite novi.",
+    en: "This link is no longer valid: it was used or it expired. Ask for a new one.",
+  },
+  "web.sign-in.continue": {
+    sq: "Hyra sërish — vazhdo",
+    "sr-Latn": "Ponovo sam prijavljen — nastavi",
+    en: "I have signed in again — continue",
   },
   "web.sign-in.expired": {
     sq: "Seanca juaj përfundoi. Hyni sërish për të vazhduar aty ku ishit.",
@@ -228,6 +234,19 @@ export const webMessages = Catalogue.make({
     "sr-Latn": "Nema upućivanja za ovaj slučaj.",
     en: "No referrals for this case.",
   },
+  "web.details.show": { sq: "Shfaq të dhënat", "sr-Latn": "Prikaži podatke", en: "Show details" },
+  "web.details.purpose": {
+    sq: "Për çfarë ju duhen?",
+    "sr-Latn": "Za šta su vam potrebni?",
+    en: "What do you need them for?",
+  },
+  "web.details.audited": {
+    sq: "Leximi regjistrohet me qëllimin tuaj.",
+    "sr-Latn": "Čitanje se beleži sa vašom svrhom.",
+    en: "The reading is recorded with your purpose.",
+  },
+  "web.details.confirm": { sq: "Shfaq", "sr-Latn": "Prikaži", en: "Show" },
+  "web.details.hide": { sq: "Fshih të dhënat", "sr-Latn": "Sakrij podatke", en: "Hide details" },
 })
 
 export type WebMessageKey = Catalogue.Key<typeof webMessages>

@@ -14,6 +14,7 @@ import { Loaded } from "../Loading"
 import { useApi } from "../Session"
 import { addMessages, type MessageKey, usePageTitle, useText } from "../Text"
 import { riskKey, statusKey } from "./Cases"
+import { PersonDetails } from "./PersonDetails"
 import { statusLabel } from "./Referral"
 import { useCaseDeadlines, WorklistItem } from "./Worklist"
 
@@ -165,6 +166,7 @@ export const Case = ({ caseId }: { readonly caseId: string }) => {
                     <li key={person.id}>
                       {label(`case.person.role.${person.role}`)}
                       {person.ageBand !== undefined && ` · ${label(`case.person.age-band.${person.ageBand}`)}`}
+                      <PersonDetails caseId={caseId} personId={person.id} />
                     </li>
                   ))}
                 </ul>

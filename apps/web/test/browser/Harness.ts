@@ -9,7 +9,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs"
 import { createRequire } from "node:module"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
-import { type BrowserContext, chromium, type Page } from "playwright-core"
+import { type BrowserContext, chromium, type Locator, type Page } from "playwright-core"
 
 export const webRoot = join(import.meta.dirname, "../../dist")
 export const outputDir = join(import.meta.dirname, "../../test-results/browser")
@@ -22,6 +22,8 @@ export const viewports = {
 export interface Gateway {
   readonly url: string
   readonly tokens: Readonly<Record<string, string>>
+  /** One one-time sign-in link per demo person, as `bashke start` prints them. */
+  readonly signInLinks: Readonly<Record<string, string>>
   readonly close: () => Promise<void>
 }
 
@@ -41,6 +43,7 @@ export const startGateway = async (): Promise<Gateway> => {
   return {
     url: running.url,
     tokens: running.tokens,
+    signInLinks: running.signInLinks,
     close: async () => {
       await running.close()
       rmSync(directory, { recursive: true, force: true })
@@ -196,3 +199,34 @@ export const storedText = (page: Page): Promise<string> =>
     }
     return JSON.stringify({ local: dump(localStorage), session: dump(sessionStorage), indexed })
   })
+
+/** Signs in by opening a person's one-time link; the browser keeps the session cookie for every page after. */
+export const signInWithLink = async (page: Page, gateway: Gateway, who: string): Promise<void> => {
+  const link = gateway.signInLinks[who]
+  if (link === undefined) throw new Error(`no sign-in link for ${who}`)
+  await page.goto(link)
+  await page.getByRole("navigation").waitFor()
+}
+
+/** Opens a path of the app in a page whose browser is signed in. */
+export const open = async (page: Page, gateway: Gateway, path: string): Promise<void> => {
+  await page.goto(`${gateway.url}${path}`)
+  await page.getByRole("navigation").waitFor()
+}
+
+/**
+ * Moves the focus with Tab alone until it is on `target`, checking on the way
+ * that the focused element shows an outline (visible focus). Fails after
+ * `limit` presses.
+ */
+export const tabTo = async (page: Page, target: Locator, limit = 80): Promise<void> => {
+  for (let pressed = 0; pressed < limit; pressed++) {
+    await page.keyboard.press("Tab")
+    if (await target.evaluate((element) => element === document.activeElement).catch(() => false)) {
+      const outline = await target.evaluate((element) => getComputedStyle(element).outlineStyle)
+      if (outline === "none") throw new Error("the focused element shows no focus outline")
+      return
+    }
+  }
+  throw new Error(`Tab did not reach the element in ${limit} presses`)
+}

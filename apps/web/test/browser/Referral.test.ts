@@ -5,7 +5,17 @@
 // reload in place.
 import type { Page } from "playwright-core"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { type Browser, type Gateway, launch, screenshot, seriousViolations, startGateway } from "./Harness"
+import {
+  type Browser,
+  type Gateway,
+  launch,
+  open,
+  screenshot,
+  seriousViolations,
+  signInWithLink,
+  startGateway,
+  tabTo,
+} from "./Harness"
 
 let gateway: Gateway
 let browser: Browser
@@ -20,25 +30,19 @@ afterAll(async () => {
   await gateway?.close()
 })
 
-const signIn = async (page: Page, who: string) => {
-  await page.goto(gateway.url)
+/** The case manager, signed in once for the file (the browser keeps the cookie), reading English. */
+const signIn = async (page: Page) => {
+  if (signedIn) await open(page, gateway, "/")
+  else await signInWithLink(page, gateway, "caseManager")
+  signedIn = true
   await page.getByTestId("language").selectOption("en")
-  await page.getByLabel("Access key").fill(gateway.tokens[who] as string)
-  await page.getByRole("button", { name: "Sign in" }).click()
-  await page.getByRole("navigation").waitFor()
 }
-
-/** Opens a path inside the app, as its links do (a page load would end the in-memory session). */
-const visit = (page: Page, path: string) =>
-  page.evaluate((to) => {
-    history.pushState(null, "", to)
-    dispatchEvent(new PopStateEvent("popstate"))
-  }, new URL(path, gateway.url).pathname)
+let signedIn = false
 
 describe("a referral, from a case to the service and back", () => {
   it("is sent, acknowledged, accepted, and the case shows it accepted", async () => {
     const page = await browser.newPage()
-    await signIn(page, "caseManager")
+    await signIn(page)
     await page.getByRole("link", { name: "Cases" }).click()
     await page.getByLabel("Risk level").selectOption("high")
     await page.locator("tbody tr th a").first().click()
@@ -85,7 +89,7 @@ describe("a referral, from a case to the service and back", () => {
   it("a step on a version someone else changed says so and offers a reload, on the same page", async () => {
     const one = await browser.newPage()
     const two = await browser.newPage()
-    await signIn(one, "caseManager")
+    await signIn(one)
     await one.getByRole("link", { name: "Referrals" }).click()
     await one.getByLabel("Status").selectOption("accepted")
     await one.locator(".worklist a").last().click()
@@ -93,8 +97,8 @@ describe("a referral, from a case to the service and back", () => {
     const url = one.url()
 
     // Someone else starts the service meanwhile.
-    await signIn(two, "caseManager")
-    await visit(two, url)
+    await signIn(two)
+    await two.goto(url)
     await two.getByRole("button", { name: "Start the service" }).click()
     await expect.poll(() => two.locator(".summary .tag").textContent()).toBe("In service")
 
@@ -106,5 +110,34 @@ describe("a referral, from a case to the service and back", () => {
     expect(await one.getByLabel("Outcome").inputValue()).toBe("client-withdrew")
     await one.close()
     await two.close()
+  })
+
+  it("is sent with the keyboard alone, every control reached by Tab with a visible focus", async () => {
+    const page = await browser.newPage()
+    await signIn(page)
+    await page.keyboard.press("Escape")
+    await tabTo(page, page.getByRole("link", { name: "Cases" }))
+    await page.keyboard.press("Enter")
+    await tabTo(page, page.getByLabel("Risk level"))
+    await page.getByLabel("Risk level").press("End")
+    await expect.poll(() => new URL(page.url()).search).toBe("?risk=high")
+    await tabTo(page, page.locator("tbody tr th a").first())
+    await page.keyboard.press("Enter")
+    await tabTo(page, page.getByRole("link", { name: "Send a referral" }))
+    await page.keyboard.press("Enter")
+    await tabTo(page, page.getByLabel("Service type"))
+    // Child protection (the centre for social work, which the case's consent names): four down from shelter.
+    for (let step = 0; step < 4; step++) await page.getByLabel("Service type").press("ArrowDown")
+    await expect.poll(() => page.getByLabel("Service type").inputValue()).toBe("child-protection")
+    await tabTo(page, page.locator('input[name="service"]').first())
+    await page.keyboard.press("Space")
+    await tabTo(page, page.locator('input[name="consent"]').first())
+    await page.keyboard.press("Space")
+    await tabTo(page, page.getByLabel("Reason"))
+    await page.keyboard.type("child-protection-assessment")
+    await page.keyboard.press("Enter")
+    await page.waitForURL(/\/referrals\/[0-9A-Z]{26}$/)
+    await expect.poll(() => page.locator(".summary .tag").textContent()).toBe("Sent")
+    await page.close()
   })
 })

@@ -2,6 +2,7 @@
 // desk and phone size, accessible (axe: no serious or critical violation),
 // nothing overflowing at 390 px, every screen in all four languages, and no
 // personal value of the demo in the browser's storage, a URL or a title.
+import { readFileSync } from "node:fs"
 import type { Locale } from "@bashke/kernel"
 import type { Page } from "playwright-core"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
@@ -11,8 +12,10 @@ import {
   type Gateway,
   horizontalOverflow,
   launch,
+  open,
   screenshot,
   seriousViolations,
+  signInWithLink,
   startGateway,
   storedText,
   viewports,
@@ -32,13 +35,12 @@ afterAll(async () => {
   await gateway?.close()
 })
 
-/** Signs in through the sign-in form, as the demo person `who`. */
-const signIn = async (page: Page, who: string, path = "/") => {
-  await page.goto(`${gateway.url}${path}`)
-  await page.getByLabel(/access key|çelësi|ključ/i).fill(gateway.tokens[who] as string)
-  await page.getByRole("button", { name: /sign in|hyr|prijavi/i }).click()
-  await page.getByRole("navigation").waitFor()
-}
+// The staff's names (the demo people's accounts) are personal too.
+const staffNames = [
+  ...readFileSync(new URL("../../../gateway/src/demo/PeopleDemo.ts", import.meta.url), "utf8").matchAll(
+    /displayName: "([^"]+)"/g,
+  ),
+].map((match) => match[1] as string)
 
 const chooseLanguage = async (page: Page, locale: Locale.Locale) => {
   await page.getByTestId("language").selectOption(locale)
@@ -58,9 +60,11 @@ const screens = (caseLink: () => string) =>
 describe("the app in a browser", () => {
   let caseLink = ""
 
-  it("signs in, shows the worklist and finds a case through the list", async () => {
+  it("signs in with the one-time link, shows the worklist and finds a case through the list", async () => {
     const page = await browser.newPage()
-    await signIn(page, "caseManager")
+    await signInWithLink(page, gateway, "caseManager")
+    // The link's token is wiped from the address bar; the person's language (sq) is the page's.
+    expect(new URL(page.url()).hash).toBe("")
     await expect.poll(() => page.locator("h1").textContent()).toBe("Detyrat e mia")
     await chooseLanguage(page, "en")
     await page.getByRole("link", { name: "Cases" }).click()
@@ -79,7 +83,7 @@ describe("the app in a browser", () => {
   for (const size of ["desk", "phone"] as const) {
     it(`every screen at ${viewports[size].width}×${viewports[size].height}: accessible, nothing overflowing`, async () => {
       const page = await browser.newPage(size)
-      await signIn(page, "caseManager")
+      await open(page, gateway, "/")
       await chooseLanguage(page, "en")
       for (const screen of screens(() => caseLink)) {
         await page.evaluate((path) => {
@@ -97,7 +101,7 @@ describe("the app in a browser", () => {
 
   it("every screen in all four languages, with no missing key and no other language's text", async () => {
     const page = await browser.newPage()
-    await signIn(page, "caseManager")
+    await open(page, gateway, "/")
     for (const locale of ["sq", "sr-Latn", "sr-Cyrl", "en"] as const) {
       await chooseLanguage(page, locale)
       for (const screen of screens(() => caseLink)) {
@@ -113,27 +117,108 @@ describe("the app in a browser", () => {
     await page.close()
   })
 
-  it("the sign-in page passes axe and the language is remembered in this browser", async () => {
-    const page = await browser.newPage("phone")
-    await page.goto(gateway.url)
-    await page.getByTestId("language").selectOption("sr-Cyrl")
-    await page.reload()
-    await expect.poll(() => page.locator("h1").textContent()).toBe("Пријава")
-    await screenshot(page, "sign-in-phone")
+  it("the sign-in page passes axe, remembers the language, and refuses a used link next to the field", async () => {
+    const fresh = await launch()
+    try {
+      const page = await fresh.newPage("phone")
+      await page.goto(gateway.url)
+      await page.getByTestId("language").selectOption("sr-Cyrl")
+      await page.reload()
+      await expect.poll(() => page.locator("h1").textContent()).toBe("Пријава")
+      await screenshot(page, "sign-in-phone")
+      expect(await seriousViolations(page)).toEqual([])
+      expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0)
+      await page.getByTestId("language").selectOption("en")
+      // The case manager's link was used by the first test: one-time.
+      await page.getByLabel("Sign-in link").fill(gateway.signInLinks.caseManager as string)
+      await page.getByRole("button", { name: "Sign in" }).click()
+      await expect.poll(() => page.getByRole("alert").textContent()).toMatch(/no longer valid/)
+      expect(await page.getByLabel("Sign-in link").getAttribute("aria-invalid")).toBe("true")
+    } finally {
+      await fresh.close()
+    }
+  })
+
+  it("an ended session keeps the page and what was typed, and carries on after signing in again", async () => {
+    const page = await browser.newPage()
+    await open(page, gateway, "/")
+    await page.getByTestId("language").selectOption("en")
+    await page.getByRole("link", { name: "Cases" }).click()
+    await page.getByLabel("Risk level").selectOption("high")
+    await page.locator("tbody tr th a").first().click()
+    await page.getByRole("link", { name: "Send a referral" }).click()
+    await page.getByLabel("Reason").fill("typed-before-expiry")
+    // The session ends (its cookie gone); signing in again elsewhere brings it back.
+    const cookies = await browser.context.cookies()
+    await browser.context.clearCookies()
+    await page.getByLabel("Service type").selectOption("legal-aid")
+    await page.getByRole("dialog").waitFor()
+    await expect.poll(() => page.getByRole("dialog").textContent()).toContain("Your session has ended")
     expect(await seriousViolations(page)).toEqual([])
-    expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0)
+    await browser.context.addCookies(cookies)
+    await page.getByRole("button", { name: "I have signed in again — continue" }).click()
+    await page.getByRole("dialog").waitFor({ state: "detached" })
+    expect(await page.getByLabel("Reason").inputValue()).toBe("typed-before-expiry")
+    await page.locator('input[name="service"]').first().waitFor()
     await page.close()
   })
 
-  it("a refused key says so next to the field", async () => {
+  it("shows a person's details only when asked with a purpose, and hides them again", async () => {
     const page = await browser.newPage()
-    await page.goto(gateway.url)
+    await open(page, gateway, caseLink)
     await page.getByTestId("language").selectOption("en")
-    await page.getByLabel("Access key").fill("bsk_not-a-real-key")
-    await page.getByRole("button", { name: "Sign in" }).click()
-    await expect.poll(() => page.getByRole("alert").textContent()).toBe("This key was not accepted.")
-    expect(await page.getByLabel("Access key").getAttribute("aria-invalid")).toBe("true")
+    await page.locator("#timeline").waitFor()
+    const personal = () =>
+      page
+        .locator("main")
+        .textContent()
+        .then((text) => personalValues.filter((value) => (text ?? "").includes(value)))
+    expect(await personal()).toEqual([])
+    await page.getByRole("button", { name: "Show details" }).first().click()
+    await page.getByLabel("What do you need them for?").selectOption("case-management")
+    await page.getByRole("button", { name: "Show", exact: true }).click()
+    await page.locator("dl.facts[translate=no], .details [role=alert]").first().waitFor()
+    expect(await page.locator(".details [role=alert]").count(), (await page.locator("main").textContent()) ?? "").toBe(
+      0,
+    )
+    expect((await personal()).length).toBeGreaterThan(0)
+    expect(await seriousViolations(page)).toEqual([])
+    await page.getByRole("button", { name: "Hide details" }).click()
+    await page.locator("dl.facts[translate=no]").waitFor({ state: "detached" })
+    expect(await personal()).toEqual([])
     await page.close()
+  })
+
+  it("a member of a non-signatory institution sees no case data anywhere", async () => {
+    // What the case manager (a signatory's) sees: the mechanism's case references.
+    const member = await browser.newPage()
+    await open(member, gateway, "/cases")
+    await member.locator("tbody tr th a").first().waitFor()
+    const references = await member.locator("tbody tr th a").allTextContents()
+    await member.close()
+    expect(references.length).toBeGreaterThan(0)
+
+    // The school's teacher: its institution has not signed the memorandum.
+    const school = await launch()
+    try {
+      const page = await school.newPage()
+      await signInWithLink(page, gateway, "teacher")
+      await chooseLanguage(page, "en")
+      const shown: Array<string> = []
+      for (const path of ["/", "/cases", caseLink, "/referrals"]) {
+        await page.goto(`${gateway.url}${path}`)
+        await page.getByRole("navigation").waitFor()
+        await page.locator("main h1, main [role=alert], main p").first().waitFor()
+        await page.getByText("Loading…").waitFor({ state: "detached" })
+        shown.push((await page.locator("main").textContent()) ?? "")
+      }
+      const seen = shown.join("\n")
+      expect(references.filter((reference) => seen.includes(reference))).toEqual([])
+      expect(await page.locator("#timeline").count()).toBe(0)
+      expect(await page.locator("tbody tr").count()).toBe(0)
+    } finally {
+      await school.close()
+    }
   })
 
   it("runs under the CSP: no inline script, no violation reported", () => {
@@ -142,11 +227,13 @@ describe("the app in a browser", () => {
 
   it("keeps no personal value of the demo in storage, a URL or a title", async () => {
     const page = await browser.newPage()
-    await page.goto(gateway.url)
+    await open(page, gateway, "/")
     const stored = await storedText(page)
     const seen = [stored, ...browser.urls, ...browser.titles].join("\n")
+    const personal = [...personalValues, ...staffNames]
     expect(personalValues.length).toBeGreaterThan(5)
-    expect(personalValues.filter((value) => seen.includes(value))).toEqual([])
+    expect(staffNames).toContain("Teuta Morina")
+    expect(personal.filter((value) => seen.includes(value))).toEqual([])
     expect(browser.urls.length).toBeGreaterThan(10)
     await page.close()
   })
