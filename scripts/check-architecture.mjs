@@ -25,6 +25,11 @@ const rules = {
   referral: { allow: ["kernel", "persistence", "security", "case"] },
   reporting: { allow: ["kernel", "persistence", "security", ...domain] },
   "plugin-sdk": { allow: ["kernel", "persistence", "security"], deny: ["hono", ...drivers] },
+  // People, sessions and sign-in: a pure model with its SQL adapter, like a domain package.
+  identity: {
+    allow: ["kernel", "persistence", "security"],
+    deny: ["hono", "node:", ...drivers, "@bashke/persistence/node"],
+  },
   // The client speaks HTTP only: its types are generated from the gateway's
   // OpenAPI document at development time, so no server package reaches it.
   client: { allow: [], deny: ["node:", "hono", "@effect/sql", ...drivers] },
@@ -70,6 +75,14 @@ for (const ws of workspaces) {
       if (target !== undefined && target !== ws.name && !rule.allow.includes(target))
         breaches.push(`packages/${ws.name}/package.json: ${ws.name} may not depend on ${name} at run time`)
     }
+    // A consumer of a pure model installs no database driver: a package whose
+    // entries reach a driver (persistence's /node and /pg, the test kits) asks
+    // for it as an optional peer, so only those who use that entry install it.
+    for (const name of Object.keys({ ...manifest.dependencies }).filter((each) => drivers.includes(each)))
+      breaches.push(`packages/${ws.name}/package.json: the driver ${name} is a dependency (make it an optional peer)`)
+    for (const name of Object.keys({ ...manifest.peerDependencies }).filter((each) => drivers.includes(each)))
+      if (manifest.peerDependenciesMeta?.[name]?.optional !== true)
+        breaches.push(`packages/${ws.name}/package.json: the driver ${name} is a required peer (make it optional)`)
   }
   for (const file of sourceFiles(join(ws.path, "src"))) {
     const text = readFileSync(file, "utf8")

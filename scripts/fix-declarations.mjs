@@ -11,6 +11,8 @@ import { readdirSync, readFileSync, writeFileSync } from "node:fs"
 // Runs in the package directory (the build script of every publishable package).
 const dist = new URL("dist/", `file://${process.cwd()}/`)
 const escapeRegExp = (name) => name.replace(/\$/g, "\\$")
+/** A name the bundler made up for the second of two same-named declarations (`Service$2`). */
+const generated = /\$\d+$/
 
 /** The parameter names of a type parameter list such as `<A, I = A, R extends X<Y, Z> = never>`. */
 const parameterNames = (list) => {
@@ -68,10 +70,31 @@ for (const file of readdirSync(dist).filter((name) => /\.d\.c?ts$/.test(name))) 
   // through namespace aliases (the kernel's `IdSchema<B>`) cannot be named in a
   // consumer's own declarations (TS4023). Exporting them as types fixes that and
   // adds nothing at run time.
-  // The namespace aliases themselves (`Id_CaseId`) stay private.
+  // The namespace aliases themselves (`Id_CaseId`) stay private, and so do the
+  // names the bundler made up to tell apart two modules' `Service` (`Service$2`):
+  // they are reached as `CaseRepository.Service`, and exported they would be
+  // names a consumer could import that no source file declares.
   const namespaces = [...text.matchAll(/^declare namespace ([\w$]+) \{/gm)].map((m) => `${m[1]}_`)
   text = text.replace(/^(interface|type) ([\w$]+)(?=[<\s=])/gm, (whole, keyword, name) =>
-    namespaces.some((prefix) => name.startsWith(prefix)) ? whole : `export ${keyword} ${name}`,
+    namespaces.some((prefix) => name.startsWith(prefix)) || generated.test(name) ? whole : `export ${keyword} ${name}`,
   )
+  const leaked = [
+    ...[...text.matchAll(/^export (?:declare )?(?:interface|type|const|class|function|namespace) ([\w$]+)/gm)].map(
+      (m) => m[1],
+    ),
+    ...[...text.matchAll(/^export \{([^}]*)\};?$/gm)].flatMap((m) =>
+      m[1].split(",").map((entry) =>
+        entry
+          .trim()
+          .split(/\s+as\s+/)
+          .pop()
+          .replace(/^type\s+/, ""),
+      ),
+    ),
+  ].filter((name) => generated.test(name))
+  if (leaked.length > 0) {
+    console.error(`${file}: the bundle exports names no source declares: ${[...new Set(leaked)].join(", ")}`)
+    process.exitCode = 1
+  }
   writeFileSync(url, text)
 }

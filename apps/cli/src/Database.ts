@@ -1,4 +1,4 @@
-import { ApiTokens } from "@bashke/gateway"
+import { ApiTokens, GatewaySettings } from "@bashke/gateway"
 import { Catalogue, Id, type Locale } from "@bashke/kernel"
 import { DatabaseUrl } from "@bashke/persistence"
 import { Database } from "@bashke/persistence/node"
@@ -26,8 +26,10 @@ export const withDatabase = <A, E, R>(
     yield* Console.log(
       Catalogue.format(cliMessages, locale, "cli.database", { database: DatabaseUrl.describe(parsed) }),
     )
+    // Tokens live as long as the gateway's settings say (checked by the commands that issue them).
+    const lifetimes = GatewaySettings.tokenLifetimesOf(process.env)
     return yield* Effect.provide(
       program,
-      Layer.provideMerge(ApiTokens.ApiTokens.layer, Layer.merge(Database.layer(parsed), Id.layer)),
+      Layer.provideMerge(ApiTokens.ApiTokens.layerWith(lifetimes), Layer.merge(Database.layer(parsed), Id.layer)),
     )
   })

@@ -164,6 +164,25 @@ describe("bashke", () => {
     ])
   }, 240_000)
 
+  it("token create --expires-in: within the configured maximum, shown by token list; beyond it, refused", () => {
+    const url = `sqlite:${join(dir, "expiring", "bashke.db")}`
+    const args = ["token", "create", "--role", "administrator", "--label", "short-lived", "--expires-in"]
+    const refused = bashke([...args, "400d"], { BASHKE_DATABASE_URL: url })
+    expect(refused.status).toBe(1)
+    expect(refused.stderr.trim()).toBe(
+      "Invalid token request: --expires-in accepts a positive duration of at most 365 days (e.g. 30d, 12h).",
+    )
+    expect(existsSync(join(dir, "expiring"))).toBe(false)
+
+    const before = Date.now()
+    const created = bashke([...args, "12h"], { BASHKE_DATABASE_URL: url })
+    expect(created.status).toBe(0)
+    const until = /active until (\S+)/.exec(bashke(["token", "list"], { BASHKE_DATABASE_URL: url }).stdout)?.[1]
+    const lives = new Date(until ?? 0).getTime() - before
+    expect(lives).toBeGreaterThan(11 * 3_600_000)
+    expect(lives).toBeLessThanOrEqual(12 * 3_600_000 + 60_000)
+  })
+
   it("an empty token list says so, and a wrong request creates no database", () => {
     const url = `sqlite:${join(dir, "no-tokens", "bashke.db")}`
     const refused = bashke(["token", "create", "--label", "x"], { BASHKE_DATABASE_URL: url })

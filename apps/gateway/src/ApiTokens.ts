@@ -3,19 +3,30 @@
  * principal (institution, sector, roles, mechanisms). A token names no person:
  * its label is an operator's note such as "police-connector".
  *
- * A resolved token is remembered for a few seconds so that a busy client does
- * not cost a lookup per request; a revocation therefore takes effect within
- * `cacheFor`.
+ * Every token expires: after the lifetime asked for when it was issued, at
+ * most the configured maximum (`Lifetimes`; 90 days by default, a year at
+ * most). Every request looks its token up in the store — no cache — so a
+ * revocation, made on any instance over the same database, ends the token on
+ * the next request of every instance (ADR 0007).
  */
 import { Id, Principal } from "@bashke/kernel"
 import { SqlValues } from "@bashke/persistence"
 import { SqlClient } from "@effect/sql"
-import { Context, Duration, Effect, Layer, Option, Schema } from "effect"
+import { Clock, Context, Data, Duration, Effect, Layer, Option, Schema } from "effect"
 
 const prefix = "bsk_"
 
-/** How long a resolved token is remembered. */
-export const cacheFor: Duration.Duration = Duration.seconds(10)
+/** How long a token lives when its issuer does not say, and the longest it may. */
+export interface Lifetimes {
+  readonly default: Duration.Duration
+  readonly maximum: Duration.Duration
+}
+
+/** 90 days unless asked otherwise; a year at most. */
+export const defaultLifetimes: Lifetimes = { default: Duration.days(90), maximum: Duration.days(365) }
+
+/** A token asked to live longer than the configured maximum (or not at all). */
+export class LifetimeRefused extends Data.TaggedError("LifetimeRefused")<{ readonly maximum: Duration.Duration }> {}
 
 /** A token as listed to an administrator: never the secret, never its hash. */
 export const TokenInfo = Schema.Struct({
@@ -23,6 +34,7 @@ export const TokenInfo = Schema.Struct({
   label: Schema.String,
   principal: Principal.Principal,
   createdAt: Schema.Date,
+  expiresAt: Schema.Date,
   revokedAt: Schema.NullOr(Schema.Date),
 }).annotations({ identifier: "ApiToken" })
 
@@ -38,10 +50,16 @@ export interface Issued {
 export interface IssueOptions {
   /** One of the demo's tokens: revoked by {@link Service.revokeDemo} when the demo starts again. */
   readonly demo?: boolean
+  /** How long it lives: the configured default when absent, never beyond the maximum. */
+  readonly lifetime?: Duration.Duration
 }
 
 export interface Service {
-  readonly issue: (principal: Principal.Principal, label: string, options?: IssueOptions) => Effect.Effect<Issued>
+  readonly issue: (
+    principal: Principal.Principal,
+    label: string,
+    options?: IssueOptions,
+  ) => Effect.Effect<Issued, LifetimeRefused>
   readonly resolve: (token: string) => Effect.Effect<Option.Option<Principal.Principal>>
   readonly revoke: (id: string) => Effect.Effect<boolean>
   readonly list: Effect.Effect<ReadonlyArray<TokenInfo>>
@@ -50,10 +68,20 @@ export interface Service {
 }
 
 export class ApiTokens extends Context.Tag("@bashke/gateway/ApiTokens")<ApiTokens, Service>() {
+  /** With the default lifetimes. */
   static readonly layer: Layer.Layer<ApiTokens, never, SqlClient.SqlClient | Id.IdGenerator> = Layer.effect(
     ApiTokens,
-    Effect.suspend(() => make),
+    Effect.suspend(() => make(defaultLifetimes)),
   )
+
+  /** With configured lifetimes (`GatewaySettings.tokenLifetimesOf`). */
+  static readonly layerWith = (
+    lifetimes: Lifetimes,
+  ): Layer.Layer<ApiTokens, never, SqlClient.SqlClient | Id.IdGenerator> =>
+    Layer.effect(
+      ApiTokens,
+      Effect.suspend(() => make(lifetimes)),
+    )
 }
 
 const toHex = (bytes: ArrayBuffer): string =>
@@ -81,77 +109,76 @@ interface Row {
   readonly label: string
   readonly principal: string
   readonly created_at: unknown
+  readonly expires_at: unknown
   readonly revoked_at: unknown
 }
 
-const make = Effect.gen(function* () {
-  const sql = (yield* SqlClient.SqlClient).withoutTransforms()
-  const ids = yield* Id.IdGenerator
-  const cache = new Map<string, { readonly principal: Principal.Principal; readonly until: number }>()
+const instant = (value: unknown): Date => new Date(String(SqlValues.fromSql(value)))
 
-  const issue: Service["issue"] = (principal, label, options = {}) =>
-    Effect.gen(function* () {
-      const id = yield* ids.next
-      const token = secret()
-      const tokenHash = yield* Effect.promise(() => hash(token))
-      const stored = yield* Schema.encode(StoredPrincipal)({ ...principal, kind: "api-token" })
-      const now = SqlValues.toSql(yield* SqlValues.currentDate)
-      yield* sql`INSERT INTO gateway_api_tokens (id, token_hash, label, principal, created_at, demo)
-        VALUES (${id}, ${tokenHash}, ${label}, ${stored}, ${now}, ${options.demo === true ? 1 : 0})`
-      return { id, token }
+const make = (lifetimes: Lifetimes) =>
+  Effect.gen(function* () {
+    const sql = (yield* SqlClient.SqlClient).withoutTransforms()
+    const ids = yield* Id.IdGenerator
+
+    const issue: Service["issue"] = (principal, label, options = {}) =>
+      Effect.gen(function* () {
+        const lifetime = options.lifetime ?? lifetimes.default
+        if (!(Duration.toMillis(lifetime) > 0 && Duration.lessThanOrEqualTo(lifetime, lifetimes.maximum)))
+          return yield* new LifetimeRefused({ maximum: lifetimes.maximum })
+        const id = yield* ids.next
+        const token = secret()
+        const tokenHash = yield* Effect.promise(() => hash(token))
+        const stored = yield* Schema.encode(StoredPrincipal)({ ...principal, kind: "api-token" })
+        const created = yield* SqlValues.currentDate
+        const expires = new Date(created.getTime() + Duration.toMillis(lifetime))
+        yield* sql`INSERT INTO gateway_api_tokens (id, token_hash, label, principal, created_at, expires_at, demo)
+        VALUES (${id}, ${tokenHash}, ${label}, ${stored}, ${SqlValues.toSql(created)}, ${SqlValues.toSql(expires)},
+          ${options.demo === true ? 1 : 0})`
+        return { id, token }
+      }).pipe(Effect.catchTag("SqlError", "ParseError", Effect.die))
+
+    const resolve: Service["resolve"] = (token) =>
+      Effect.gen(function* () {
+        if (!token.startsWith(prefix)) return Option.none()
+        // Looked up on every request: a revocation on any instance counts at once.
+        const tokenHash = yield* Effect.promise(() => hash(token))
+        const rows = yield* sql<{ principal: string; expires_at: unknown }>`SELECT principal, expires_at
+        FROM gateway_api_tokens WHERE token_hash = ${tokenHash} AND revoked_at IS NULL`
+        const row = rows[0]
+        if (row === undefined || row.expires_at === null) return Option.none()
+        if (instant(row.expires_at).getTime() <= (yield* Clock.currentTimeMillis)) return Option.none()
+        return Option.some(yield* Schema.decode(StoredPrincipal)(row.principal))
+      }).pipe(Effect.orDie)
+
+    const revoke: Service["revoke"] = (id) =>
+      Effect.gen(function* () {
+        const now = SqlValues.toSql(yield* SqlValues.currentDate)
+        const rows = yield* sql`UPDATE gateway_api_tokens SET revoked_at = ${now}
+        WHERE id = ${id} AND revoked_at IS NULL RETURNING id`
+        return rows.length > 0
+      }).pipe(Effect.orDie)
+
+    const list: Service["list"] = Effect.gen(function* () {
+      const rows = yield* sql<Row>`SELECT id, label, principal, created_at, expires_at, revoked_at
+      FROM gateway_api_tokens ORDER BY id`
+      return yield* Effect.forEach(rows, (row) =>
+        Effect.map(Schema.decode(StoredPrincipal)(row.principal), (principal) => ({
+          id: row.id,
+          label: row.label,
+          principal,
+          createdAt: instant(row.created_at),
+          expiresAt: row.expires_at === null ? instant(row.created_at) : instant(row.expires_at),
+          revokedAt: row.revoked_at === null ? null : instant(row.revoked_at),
+        })),
+      )
     }).pipe(Effect.orDie)
 
-  const resolve: Service["resolve"] = (token) =>
-    Effect.gen(function* () {
-      if (!token.startsWith(prefix)) return Option.none()
-      // The cache is keyed by the token itself (held in memory only, like the
-      // request that carried it), so a busy client costs no hash per request.
-      const now = Date.now()
-      const cached = cache.get(token)
-      if (cached !== undefined && cached.until > now) return Option.some(cached.principal)
-      const tokenHash = yield* Effect.promise(() => hash(token))
-      const rows = yield* sql<{ principal: string }>`SELECT principal FROM gateway_api_tokens
-        WHERE token_hash = ${tokenHash} AND revoked_at IS NULL`
-      const row = rows[0]
-      if (row === undefined) {
-        cache.delete(token)
-        return Option.none()
-      }
-      const principal = yield* Schema.decode(StoredPrincipal)(row.principal)
-      cache.set(token, { principal, until: now + Duration.toMillis(cacheFor) })
-      return Option.some(principal)
-    }).pipe(Effect.orDie)
-
-  const revoke: Service["revoke"] = (id) =>
-    Effect.gen(function* () {
+    const revokeDemo: Service["revokeDemo"] = Effect.gen(function* () {
       const now = SqlValues.toSql(yield* SqlValues.currentDate)
       const rows = yield* sql`UPDATE gateway_api_tokens SET revoked_at = ${now}
-        WHERE id = ${id} AND revoked_at IS NULL RETURNING id`
-      cache.clear()
-      return rows.length > 0
+      WHERE demo = 1 AND revoked_at IS NULL RETURNING id`
+      return rows.length
     }).pipe(Effect.orDie)
 
-  const list: Service["list"] = Effect.gen(function* () {
-    const rows = yield* sql<Row>`SELECT id, label, principal, created_at, revoked_at
-      FROM gateway_api_tokens ORDER BY id`
-    return yield* Effect.forEach(rows, (row) =>
-      Effect.map(Schema.decode(StoredPrincipal)(row.principal), (principal) => ({
-        id: row.id,
-        label: row.label,
-        principal,
-        createdAt: new Date(String(SqlValues.fromSql(row.created_at))),
-        revokedAt: row.revoked_at === null ? null : new Date(String(SqlValues.fromSql(row.revoked_at))),
-      })),
-    )
-  }).pipe(Effect.orDie)
-
-  const revokeDemo: Service["revokeDemo"] = Effect.gen(function* () {
-    const now = SqlValues.toSql(yield* SqlValues.currentDate)
-    const rows = yield* sql`UPDATE gateway_api_tokens SET revoked_at = ${now}
-      WHERE demo = 1 AND revoked_at IS NULL RETURNING id`
-    cache.clear()
-    return rows.length
-  }).pipe(Effect.orDie)
-
-  return { issue, resolve, revoke, list, revokeDemo }
-})
+    return { issue, resolve, revoke, list, revokeDemo }
+  })

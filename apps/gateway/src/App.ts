@@ -4,7 +4,9 @@
  * tests; only the runner (the layers behind it) differs.
  *
  * Each request goes: request id → secure headers → CORS → body limit →
- * authentication → rate limit → decode path, query, body (unknown fields
+ * the client address's standing (429 while it waits out a backoff after failed
+ * authentications) → authentication (each failure counted) → rate limit per
+ * principal → decode path, query, body (unknown fields
  * refused) → If-Match (428 without it on a versioned change) → the handler,
  * inside an idempotency key's transaction on every POST → encode with the
  * route's schema, with `ETag` for versioned answers. Every refusal is an RFC
@@ -13,7 +15,7 @@
 
 import { Sessions } from "@bashke/identity"
 import { Errors, JurisdictionProfile, Locale, Principal } from "@bashke/kernel"
-import { Idempotency, OptimisticConcurrency } from "@bashke/persistence"
+import { Idempotency, OptimisticConcurrency, Throttle } from "@bashke/persistence"
 import { Cause, Effect, Either, Exit, Option, Schema } from "effect"
 import { type Context, Hono } from "hono"
 import { bodyLimit } from "hono/body-limit"
@@ -63,6 +65,14 @@ export interface Options {
   /** Largest accepted body in bytes; 1 MiB by default. */
   readonly bodyLimit?: number
   readonly rateLimit?: RateLimit.Settings
+  /**
+   * The address a request came from, for throttling failed authentication (the
+   * socket's peer on Node, `CF-Connecting-IP` on Workers). Requests whose
+   * address is unknown share one key.
+   */
+  readonly clientAddress?: (c: Context) => string | undefined
+  /** How failed authentications from one address are paid for; `Throttle.defaultBackoff` by default. */
+  readonly authBackoff?: Throttle.Backoff
   readonly log?: (line: RequestLogLine) => void
   /** The default language of answers when `Accept-Language` names none we have. */
   readonly defaultLocale?: Locale.Locale
@@ -84,6 +94,9 @@ export interface Options {
 type Env = { Variables: { requestId: string; principal?: Principal.Principal } }
 
 const defaultBodyLimit = 1024 * 1024
+// The throttle's scopes: failed authentications per client address, requests per principal.
+const authScope = "gateway.auth.address"
+const rateScope = "gateway.rate.principal"
 const problemHeaders = { "content-type": Problem.contentType }
 const idempotencyKeyPattern = /^[\x21-\x7e]{1,255}$/
 // Deeper than any route's schema nests. A deeper body is refused before it is
@@ -118,7 +131,8 @@ const patternOf = (path: string): RegExp =>
 
 export const make = (options: Options): Hono<Env> => {
   const app = new Hono<Env>()
-  const limiter = RateLimit.make(options.rateLimit ?? RateLimit.defaults)
+  const rate = options.rateLimit ?? RateLimit.defaults
+  const authBackoff = options.authBackoff ?? Throttle.defaultBackoff
   const fallbackLocale = options.defaultLocale ?? JurisdictionProfile.kosovo.languages.defaultLocale
   const log = options.log ?? (() => {})
   const patterns = options.routes.map((route) => ({ method: route.method, pattern: patternOf(route.path) }))
@@ -238,19 +252,34 @@ export const make = (options: Options): Hono<Env> => {
         if (rule !== undefined)
           return refuse(new Problem.GatewayProblem({ type: "forbidden-origin", status: 403, rule }))
       }
+      // Refused outright while the client's address waits out a backoff; each
+      // failure counted against the address, in the shared store (ADR 0007).
       let principal: Principal.Principal | undefined
       if (route.public !== true) {
+        const address = options.clientAddress?.(c) ?? "unknown"
+        const credential: Effect.Effect<Principal.Principal, Errors.Unauthenticated, GatewayServices> = byCookie
+          ? Effect.flatMap(Sessions.Sessions, (sessions) => sessions.resolve(sessionSecret)).pipe(
+              Effect.flatMap(
+                Option.match({
+                  onNone: () => Effect.fail(new Errors.Unauthenticated({ rule: "gateway.session.unknown" })),
+                  onSome: (resolved) => Effect.succeed(resolved.principal),
+                }),
+              ),
+            )
+          : authenticate(options.oidc, authorization)
         const exit = await options.run(
-          byCookie
-            ? Effect.flatMap(Sessions.Sessions, (sessions) => sessions.resolve(sessionSecret)).pipe(
-                Effect.flatMap(
-                  Option.match({
-                    onNone: () => Effect.fail(new Errors.Unauthenticated({ rule: "gateway.session.unknown" })),
-                    onSome: (resolved) => Effect.succeed(resolved.principal),
-                  }),
-                ),
-              )
-            : authenticate(options.oidc, authorization),
+          Effect.gen(function* () {
+            const throttle = yield* Throttle.Throttle
+            const standing = yield* throttle.standing(authScope, address)
+            if (!standing.allowed) return { _tag: "Throttled" as const, retryAfter: standing.retryAfter }
+            const who = yield* Effect.either(credential)
+            if (Either.isLeft(who)) {
+              yield* throttle.fail(authScope, address, authBackoff)
+              return yield* Effect.fail(who.left)
+            }
+            const taken = yield* throttle.take(rateScope, who.right.id, rate)
+            return { _tag: "Authenticated" as const, principal: who.right, taken }
+          }),
         )
         if (Exit.isFailure(exit)) {
           const failure = Cause.failureOption(exit.cause)
@@ -259,13 +288,18 @@ export const make = (options: Options): Hono<Env> => {
           if (Option.isSome(failure)) return withCookie(refuseDomain(failure.value))
           return finish(internal(c, locale, rid), { defect: defectName(exit.cause) })
         }
-        principal = exit.value
+        if (exit.value._tag === "Throttled") {
+          return refuse(
+            new Problem.GatewayProblem({ type: "rate-limited", status: 429, rule: "gateway.auth.throttled" }),
+            { "retry-after": String(exit.value.retryAfter) },
+          )
+        }
+        principal = exit.value.principal
         principalId = principal.id
-        const taken = limiter.take(principal.id, Date.now())
-        if (!taken.allowed) {
+        if (!exit.value.taken.allowed) {
           return refuse(
             new Problem.GatewayProblem({ type: "rate-limited", status: 429, rule: "gateway.rate.exceeded" }),
-            { "retry-after": String(taken.retryAfter) },
+            { "retry-after": String(exit.value.taken.retryAfter) },
           )
         }
       }
@@ -364,6 +398,7 @@ export const make = (options: Options): Hono<Env> => {
       const input = { path: path.right, query: query.right, body: sent, expectedVersion }
       const cookie: SessionCookie.Service = {
         current: Option.fromNullable(sessionSecret),
+        clientAddress: SessionCookie.clientAddressOf(c.req.header("cf-connecting-ip"), c.env),
         set: (secret, maxAge) =>
           Effect.sync(() => {
             cookieChange = { _tag: "Set", secret, maxAge }
@@ -418,6 +453,8 @@ export const make = (options: Options): Hono<Env> => {
           }),
         )
       }
+      // A credential's answer (a session, recovery codes) is never kept by a cache.
+      if (route.credential === true) headers["cache-control"] = "no-store"
       return finish(withCookie(c.json(wire as object, route.success.status, headers)))
     })
   }

@@ -6,7 +6,7 @@
  * roles are managed, so the gateway trusts that claim only from a verified token.
  */
 import { Errors, Principal } from "@bashke/kernel"
-import { Effect, Option, Schema } from "effect"
+import { Clock, Duration, Effect, Option, Schema } from "effect"
 import { type JWTVerifyGetKey, jwtVerify } from "jose"
 import { ApiTokens } from "./ApiTokens"
 
@@ -19,6 +19,30 @@ export interface Oidc {
   readonly audience: string
   /** `createRemoteJWKSet(new URL(jwksUrl))` in production, a local set in tests. */
   readonly keys: JWTVerifyGetKey
+  /** The longest lifetime a token may claim; one hour unless set. */
+  readonly maxLifetime?: Duration.Duration
+  /** The accepted signature algorithms; `OidcSettings`'s defaults unless set. */
+  readonly algorithms?: ReadonlyArray<string>
+}
+
+/** The lifetime a JWT may claim unless its configuration says otherwise. */
+export const defaultMaxLifetime: Duration.Duration = Duration.hours(1)
+
+const defaultAlgorithms = ["RS256", "PS256", "ES256", "EdDSA"]
+
+/**
+ * Whether a verified token's claimed lifetime is within `max`: `exp` is
+ * required, and counted from `iat` when there is one, else from now (a token
+ * without `iat` must not outlive `max` from the moment it is presented).
+ */
+export const lifetimeAllowed = (
+  claims: { readonly exp?: number | undefined; readonly iat?: number | undefined },
+  nowSeconds: number,
+  max: Duration.Duration,
+): boolean => {
+  if (typeof claims.exp !== "number") return false
+  const from = typeof claims.iat === "number" ? Math.min(claims.iat, nowSeconds) : nowSeconds
+  return claims.exp - from <= Duration.toSeconds(max)
 }
 
 const unauthenticated = (rule: string) => new Errors.Unauthenticated({ rule })
@@ -35,9 +59,18 @@ const fromJwt = (oidc: Oidc | undefined, jwt: string) =>
   Effect.gen(function* () {
     if (oidc === undefined) return yield* unauthenticated("gateway.jwt.not-configured")
     const verified = yield* Effect.tryPromise({
-      try: () => jwtVerify(jwt, oidc.keys, { issuer: oidc.issuer, audience: oidc.audience }),
+      try: () =>
+        jwtVerify(jwt, oidc.keys, {
+          issuer: oidc.issuer,
+          audience: oidc.audience,
+          algorithms: [...(oidc.algorithms ?? defaultAlgorithms)],
+          requiredClaims: ["exp"],
+        }),
       catch: () => unauthenticated("gateway.jwt.invalid"),
     })
+    const now = Math.floor((yield* Clock.currentTimeMillis) / 1000)
+    if (!lifetimeAllowed(verified.payload, now, oidc.maxLifetime ?? defaultMaxLifetime))
+      return yield* unauthenticated("gateway.jwt.lifetime")
     const claimed = yield* Schema.decodeUnknown(ClaimedPrincipal)(verified.payload[principalClaim]).pipe(
       Effect.mapError(() => unauthenticated("gateway.jwt.claims")),
     )

@@ -4,7 +4,7 @@
  * Serbian Cyrillic is derived from Serbian Latin by the kernel.
  */
 import { actionPlanMessages } from "@bashke/action-plan"
-import { caseMessages, caseStoreMessages } from "@bashke/case"
+import { caseMessages, caseStoreMessages, caseworkMessages } from "@bashke/case"
 import { identityMessages } from "@bashke/identity"
 import { Catalogue, kernelMessages } from "@bashke/kernel"
 import { mechanismMessages } from "@bashke/mechanism"
@@ -174,10 +174,20 @@ export const gatewayMessages = Catalogue.make({
     "sr-Latn": "JWT nije verifikovan.",
     en: "The JWT could not be verified.",
   },
+  "gateway.jwt.lifetime": {
+    sq: "JWT duhet të ketë kohë skadimi dhe të mos zgjasë më shumë se sa lejon kjo instalim.",
+    "sr-Latn": "JWT mora imati vreme isteka i ne sme trajati duže nego što ova instalacija dozvoljava.",
+    en: "The JWT must have an expiry and last no longer than this installation allows.",
+  },
   "gateway.jwt.claims": {
     sq: "JWT nuk ka pretendimet që kërkon Bashkë (rolet, institucioni, mekanizmat).",
     "sr-Latn": "JWT nema tvrdnje koje Bashkë zahteva (uloge, institucija, mehanizmi).",
     en: "The JWT lacks the claims Bashkë needs (roles, institution, mechanisms).",
+  },
+  "gateway.auth.throttled": {
+    sq: "Shumë përpjekje të dështuara për t'u identifikuar nga kjo adresë. Provoni përsëri më vonë.",
+    "sr-Latn": "Previše neuspelih pokušaja prijave sa ove adrese. Pokušajte ponovo kasnije.",
+    en: "Too many failed authentications from this address. Try again later.",
   },
   "gateway.starting": {
     sq: "Shërbimi po niset. Provoni përsëri pas pak.",
@@ -232,6 +242,7 @@ export const messages = Catalogue.merge(
   meetingMessages,
   caseMessages,
   caseStoreMessages,
+  caseworkMessages,
   referralMessages,
   actionPlanMessages,
   identityMessages,

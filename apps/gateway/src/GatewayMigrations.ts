@@ -1,10 +1,11 @@
 /**
- * The gateway's own tables: API tokens (1), and which database the demo made
- * and which tokens are the demo's (2).
+ * The gateway's own tables: API tokens (1), which database the demo made and
+ * which tokens are the demo's (2), and when each token expires (3).
  */
-import type { Migrations } from "@bashke/persistence"
+import { type Migrations, SqlValues } from "@bashke/persistence"
 import { SqlClient } from "@effect/sql"
-import { Effect } from "effect"
+import { Duration, Effect } from "effect"
+import { defaultLifetimes } from "./ApiTokens"
 
 export const gatewayMigrations: Migrations.MigrationSet = {
   package: "@bashke/gateway",
@@ -38,6 +39,20 @@ export const gatewayMigrations: Migrations.MigrationSet = {
         )`
         // The demo's tokens, revoked when the demo starts again.
         yield* sql`ALTER TABLE gateway_api_tokens ADD COLUMN demo INTEGER NOT NULL DEFAULT 0`
+      }),
+    },
+    {
+      id: 3,
+      name: "token-expiry",
+      up: Effect.gen(function* () {
+        const sql = (yield* SqlClient.SqlClient).withoutTransforms()
+        const ts = sql.onDialectOrElse({ pg: () => sql.literal("timestamptz"), orElse: () => sql.literal("TEXT") })
+        yield* sql`ALTER TABLE gateway_api_tokens ADD COLUMN expires_at ${ts}`
+        // Tokens issued before expiry existed get the default lifetime from
+        // today, not from their creation: a connector is not cut off by the upgrade.
+        const now = yield* SqlValues.currentDate
+        const expires = new Date(now.getTime() + Duration.toMillis(defaultLifetimes.default))
+        yield* sql`UPDATE gateway_api_tokens SET expires_at = ${SqlValues.toSql(expires)} WHERE expires_at IS NULL`
       }),
     },
   ],

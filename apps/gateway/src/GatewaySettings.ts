@@ -6,9 +6,11 @@
  * entry checks its settings with the same rules.
  */
 import { DatabaseUrl } from "@bashke/persistence"
-import { Effect, Either } from "effect"
+import { Duration, Effect, Either, type Option } from "effect"
+import * as ApiTokens from "./ApiTokens"
 import * as NotificationSettings from "./NotificationSettings"
-import { ConfigInvalid } from "./NotificationSettings"
+import { ConfigInvalid, durationOf } from "./NotificationSettings"
+import * as OidcSettings from "./OidcSettings"
 import type * as RateLimit from "./RateLimit"
 
 export { ConfigInvalid }
@@ -21,7 +23,10 @@ export interface Settings {
   readonly host: string
   readonly corsOrigins: ReadonlyArray<string>
   readonly rateLimit: RateLimit.Settings
+  readonly tokenLifetimes: ApiTokens.Lifetimes
   readonly notifications: NotificationSettings.Config
+  /** Bearer JWTs from an identity provider (`BASHKE_OIDC_*`); none when unset. */
+  readonly oidc: Option.Option<OidcSettings.Settings>
 }
 
 const set = (value: string | undefined): string | undefined =>
@@ -41,6 +46,22 @@ export const integerOf = (env: Env, variable: string, fallback: number, min: num
 export const rateLimitOf = (env: Env): RateLimit.Settings => {
   const perMinute = integerOf(env, "BASHKE_RATE_LIMIT_PER_MINUTE", 600, 1, 1_000_000_000)
   return { perMinute, burst: Math.max(1, Math.ceil(perMinute / 5)) }
+}
+
+/**
+ * How long API tokens live: `BASHKE_TOKEN_LIFETIME` when the issuer does not
+ * say (90 days), at most `BASHKE_TOKEN_MAX_LIFETIME` (365 days).
+ */
+export const tokenLifetimesOf = (env: Env): ApiTokens.Lifetimes => {
+  const maximum = durationOf(
+    "BASHKE_TOKEN_MAX_LIFETIME",
+    env.BASHKE_TOKEN_MAX_LIFETIME,
+    ApiTokens.defaultLifetimes.maximum,
+  )
+  const lifetime = durationOf("BASHKE_TOKEN_LIFETIME", env.BASHKE_TOKEN_LIFETIME, ApiTokens.defaultLifetimes.default)
+  if (Duration.greaterThan(lifetime, maximum))
+    throw new ConfigInvalid("BASHKE_TOKEN_LIFETIME", "a duration no longer than BASHKE_TOKEN_MAX_LIFETIME")
+  return { default: lifetime, maximum }
 }
 
 /** The origins browsers may call from: each an `http(s)://host[:port]`, nothing else. */
@@ -72,6 +93,8 @@ export const read = (
     host,
     corsOrigins: corsOriginsOf(env),
     rateLimit: rateLimitOf(env),
+    tokenLifetimes: tokenLifetimesOf(env),
     notifications,
+    oidc: OidcSettings.read(env),
   }
 }

@@ -35,7 +35,12 @@ export class ConfigInvalid extends Error {
   }
 }
 
-const durationOf = (variable: string, value: string | undefined, fallback: Duration.Duration): Duration.Duration => {
+/** A positive, finite duration (`"30 seconds"`, `"90 days"`), or `fallback` when unset. */
+export const durationOf = (
+  variable: string,
+  value: string | undefined,
+  fallback: Duration.Duration,
+): Duration.Duration => {
   if (value === undefined || value.trim() === "") return fallback
   const parsed = Duration.decodeUnknown(value.trim())
   if (Option.isNone(parsed) || Duration.toMillis(parsed.value) <= 0 || !Duration.isFinite(parsed.value))

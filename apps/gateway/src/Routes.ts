@@ -3,6 +3,7 @@ import type * as Route from "./Route"
 import * as ActionPlans from "./routes/ActionPlans"
 import * as BreakGlassReviews from "./routes/BreakGlassReviews"
 import * as CalendarFeeds from "./routes/CalendarFeeds"
+import * as CaseNotes from "./routes/CaseNotes"
 import * as Cases from "./routes/Cases"
 import * as Institutions from "./routes/Institutions"
 import * as Me from "./routes/Me"
@@ -17,6 +18,7 @@ import * as Worklist from "./routes/Worklist"
 
 export const routes: ReadonlyArray<Route.AnyRoute> = [
   ...Cases.routes,
+  ...CaseNotes.routes,
   ...BreakGlassReviews.routes,
   ...Mechanisms.routes,
   ...Institutions.routes,

@@ -35,7 +35,8 @@ import { DatabaseUrl, Migrations } from "@bashke/persistence"
 import { Database } from "@bashke/persistence/node"
 import { BlindIndex, Vault } from "@bashke/security"
 import { createAdaptorServer } from "@hono/node-server"
-import { ConfigProvider, Duration, Effect, Layer, ManagedRuntime } from "effect"
+import { getConnInfo } from "@hono/node-server/conninfo"
+import { ConfigProvider, Duration, Effect, Layer, ManagedRuntime, Option } from "effect"
 import { ApiTokens } from "./ApiTokens"
 import * as App from "./App"
 import * as DemoDatabase from "./demo/DemoDatabase"
@@ -45,6 +46,7 @@ import * as GatewaySettings from "./GatewaySettings"
 import { migrationPlan } from "./MigrationPlan"
 import * as NotificationScheduler from "./NotificationScheduler"
 import * as NotificationSettings from "./NotificationSettings"
+import * as OidcSettings from "./OidcSettings"
 import * as Problem from "./Problem"
 import * as PluginRuntime from "./plugins/PluginRuntime"
 import * as RequestFingerprint from "./RequestFingerprint"
@@ -184,12 +186,7 @@ interface Opened {
  * with the right keys: the environment's, or the demo's for the demo's own
  * database (made now when the demo is about to fill an empty one).
  */
-const open = async (
-  env: Env,
-  databaseUrl: string,
-  seedDemo: boolean,
-  recipients: Services.RecipientsLayer | undefined,
-): Promise<Opened> => {
+const open = async (env: Env, databaseUrl: string, seedDemo: boolean, options: Services.Options): Promise<Opened> => {
   const database = ManagedRuntime.make(Layer.orDie(Database.layer(databaseUrl)))
   try {
     await database.runPromise(Migrations.run(migrationPlan))
@@ -218,7 +215,7 @@ const open = async (
       demoBlindIndex = stored.blindIndex
     }
     const context = (await database.runtime()).context
-    const services = Services.layer(keys, recipients === undefined ? {} : { recipients })
+    const services = Services.layer(keys, options)
     const runtime = ManagedRuntime.make(services.pipe(Layer.provideMerge(Layer.succeedContext(context)), Layer.orDie))
     await runtime.runPromise(Effect.void).catch(async (error: unknown) => {
       await runtime.dispose()
@@ -296,11 +293,16 @@ export const start = async (options: ServerOptions = {}): Promise<Running> => {
   }
   try {
     const demoAsked = options.demo === true
-    const opened = await open(env, settings.databaseUrl, demoAsked, options.recipients)
+    const opened = await open(env, settings.databaseUrl, demoAsked, {
+      tokenLifetimes: settings.tokenLifetimes,
+      ...(options.recipients === undefined ? {} : { recipients: options.recipients }),
+    })
     const { runtime } = opened
     closers.push(opened.close)
 
     const tokens: Record<string, string> = {}
+    const signInLinks: Record<string, string> = {}
+    const url = `http://${settings.host}:${listening.port}`
     let mechanismId: Id.MechanismId | undefined
     let demo: DemoOutcome = demoAsked ? "not-a-demo-database" : "off"
     if (demoAsked && opened.state === "empty") {
@@ -329,6 +331,20 @@ export const start = async (options: ServerOptions = {}): Promise<Running> => {
           )
           tokens[name] = issued.token
         }
+        const demoMechanism = mechanismId
+        const secrets = await runtime.runPromise(
+          Effect.gen(function* () {
+            // A demo seeded before people existed gets them now.
+            const people = yield* seedPeople(demoMechanism)
+            const links = yield* SignInLinks.SignInLinks
+            const issued: Array<readonly [string, string]> = []
+            for (const [name, id] of Object.entries(people))
+              issued.push([name, yield* links.issue(id, "sign-in", demoLinkLifetime)])
+            return issued
+          }),
+        )
+        // The token rides in the fragment, which no server, proxy or log sees.
+        for (const [name, secret] of secrets) signInLinks[name] = `${url}/sign-in#token=${secret}`
       }
     }
 
@@ -356,9 +372,12 @@ export const start = async (options: ServerOptions = {}): Promise<Running> => {
       fingerprint,
       routes,
       corsOrigins: settings.corsOrigins,
+      ...Option.match(settings.oidc, { onNone: () => ({}), onSome: (oidc) => ({ oidc: OidcSettings.toOidc(oidc) }) }),
       // BASHKE_PUBLIC_ORIGIN, checked with the notification settings: browsers' requests come from there.
       publicOrigin: new URL(settings.notifications.email.publicUrl).origin,
       rateLimit: settings.rateLimit,
+      // The socket's peer: this server is the edge (a proxy in front would need its header trusted explicitly).
+      clientAddress: (c) => getConnInfo(c).remote.address,
       ...(options.log === undefined ? {} : { log: options.log }),
     })
     listening.serve((request, bindings) => app.fetch(request, bindings))
@@ -440,7 +459,10 @@ export const startWorker = async (options: WorkerOptions = {}): Promise<RunningW
   const databaseUrl = options.databaseUrl ?? env.BASHKE_DATABASE_URL ?? DatabaseUrl.defaultValue
   await checkKeys(env)
   // The demo's keys only for the demo's own database (`bashke start` made both), else BASHKE_VAULT_KEYS.
-  const opened = await open(env, databaseUrl, false, options.recipients)
+  const opened = await open(env, databaseUrl, false, {
+    tokenLifetimes: GatewaySettings.tokenLifetimesOf(env),
+    ...(options.recipients === undefined ? {} : { recipients: options.recipients }),
+  })
   const scheduler = await NotificationScheduler.start(opened.runtime, notifications).catch(async (error: unknown) => {
     await opened.close()
     throw error

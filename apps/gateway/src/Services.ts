@@ -12,14 +12,16 @@ import {
 } from "@bashke/action-plan"
 import {
   type BreakGlassReviewRepository,
+  type CaseNoteRepository,
   type CaseRepository,
   CaseService,
   type OpenCases,
   type PersonalData,
   type Signatories,
+  SqlCaseNoteRepository,
   SqlOpenCases,
 } from "@bashke/case"
-import { People, Sessions, SignInLinks } from "@bashke/identity"
+import { Credentials, People, Sessions, SignInLinks } from "@bashke/identity"
 import { Id } from "@bashke/kernel"
 import {
   type Institutions,
@@ -40,12 +42,13 @@ import {
   SqlMeetingRepository,
 } from "@bashke/meeting"
 import type { Recipients } from "@bashke/notifications"
+import { Throttle } from "@bashke/persistence"
 import { type CaseFacts, type ReferralRepository, ReferralService } from "@bashke/referral"
 import { PlanImplementation, SqlStatistics, type Statistics } from "@bashke/reporting"
 import { AuditLog, BlindIndex, Vault } from "@bashke/security"
-import type { SqlClient } from "@effect/sql"
-import { type ConfigError, Layer } from "effect"
-import { ApiTokens } from "./ApiTokens"
+import { SqlClient } from "@effect/sql"
+import { type ConfigError, Effect, Layer } from "effect"
+import { ApiTokens, type Lifetimes } from "./ApiTokens"
 import * as Ports from "./Ports"
 import * as TokenRecipients from "./TokenRecipients"
 
@@ -59,7 +62,10 @@ export type GatewayServices =
   | People.People
   | Sessions.Sessions
   | SignInLinks.SignInLinks
+  | Credentials.Credentials
+  | Throttle.Throttle
   | ApiTokens
+  | Throttle.Throttle
   | MechanismService.MechanismService
   | Mechanisms.Mechanisms
   | MechanismRepository.MechanismRepository
@@ -67,6 +73,7 @@ export type GatewayServices =
   | CaseService.CaseService
   | CaseRepository.CaseRepository
   | BreakGlassReviewRepository.BreakGlassReviewRepository
+  | CaseNoteRepository.CaseNoteRepository
   | PersonalData.PersonalData
   | Signatories.Signatories
   | MeetingRepository.MeetingRepository
@@ -103,21 +110,48 @@ export const testKeys: Keys = Layer.merge(Vault.layerTest, BlindIndex.layerTest)
 export type RecipientsLayer = Layer.Layer<Recipients.Recipients, never, SqlClient.SqlClient | ApiTokens>
 
 /**
+ * Rate limits and failed sign-ins are counted in PostgreSQL, where every
+ * instance over the database sees them; a SQLite file has one process, which
+ * counts in memory (no write per request).
+ */
+export const throttleByDialect: Layer.Layer<Throttle.Throttle, never, SqlClient.SqlClient> = Layer.unwrapEffect(
+  Effect.map(SqlClient.SqlClient, (sql) =>
+    sql.onDialectOrElse({ pg: () => Throttle.layerSql, orElse: () => Throttle.layerMemory }),
+  ),
+)
+
+export interface Options {
+  /** Who notifications reach (by default the API tokens' principals). */
+  readonly recipients?: RecipientsLayer
+  /** How long API tokens live (`ApiTokens.defaultLifetimes` by default). */
+  readonly tokenLifetimes?: Lifetimes
+  /** Where rate limits and failed sign-ins are counted ({@link throttleByDialect} by default). */
+  readonly throttle?: Layer.Layer<Throttle.Throttle, never, SqlClient.SqlClient>
+}
+
+/**
  * The services over the application's `SqlClient`, with the given keys (and,
- * optionally, another binding of the notifications' `Recipients`).
+ * optionally, another binding of the notifications' `Recipients`, token
+ * lifetimes, or throttle).
  */
 export const layer = (
   keys: Keys,
-  options: { readonly recipients?: RecipientsLayer } = {},
+  options: Options = {},
 ): Layer.Layer<Exclude<GatewayServices, SqlClient.SqlClient>, ConfigError.ConfigError, SqlClient.SqlClient> => {
-  const foundation = Layer.mergeAll(keys, Id.layer)
+  const foundation = Layer.mergeAll(keys, Id.layer, options.throttle ?? throttleByDialect)
   const audit = AuditLog.layer.pipe(Layer.provideMerge(foundation))
-  const identity = Layer.merge(Sessions.layerSql, SignInLinks.layerSql).pipe(
-    Layer.provideMerge(People.layerSql),
-    Layer.provideMerge(audit),
-  )
+  // Sign-in throttles in the store: every instance over it counts the same failures.
+  const identity = Layer.mergeAll(
+    Sessions.layerSql,
+    SignInLinks.layerSql,
+    Credentials.layerSql,
+    Throttle.layerSql,
+  ).pipe(Layer.provideMerge(People.layerSql), Layer.provideMerge(audit))
   const mechanism = Layer.merge(MechanismService.layerSql, SqlInstitutionStore.layer).pipe(Layer.provideMerge(identity))
-  const kase = CaseService.layerSql().pipe(Layer.provideMerge(Ports.signatories), Layer.provideMerge(mechanism))
+  const kase = Layer.merge(CaseService.layerSql(), SqlCaseNoteRepository.layer).pipe(
+    Layer.provideMerge(Ports.signatories),
+    Layer.provideMerge(mechanism),
+  )
   const referral = ReferralService.layerSql.pipe(Layer.provideMerge(Ports.caseFacts), Layer.provideMerge(kase))
   const meeting = Layer.mergeAll(
     SqlMeetingRepository.layer,
@@ -135,7 +169,12 @@ export const layer = (
     Layer.provideMerge(actionPlan),
   )
   const calendar = Layer.merge(SqlCalendarFeedStore.layer, Ports.feedPrincipals).pipe(
-    Layer.provideMerge(Layer.provideMerge(ApiTokens.layer, reporting)),
+    Layer.provideMerge(
+      Layer.provideMerge(
+        options.tokenLifetimes === undefined ? ApiTokens.layer : ApiTokens.layerWith(options.tokenLifetimes),
+        reporting,
+      ),
+    ),
   )
   // Notifications: open cases as the due rules read them, and people by the
   // API tokens until the identity package binds `Recipients` to its people.

@@ -74,11 +74,27 @@ export const forgeryRule = (
   return undefined
 }
 
-/** Per request: the session secret the browser sent, and how the answer changes the cookie. */
+/**
+ * Per request: the session secret the browser sent, how the answer changes
+ * the cookie, and the client's address (for the sign-in throttles).
+ */
 export interface Service {
   readonly current: Option.Option<string>
+  /** The client's address as the edge saw it (`CF-Connecting-IP` on Workers, the socket's on Node). */
+  readonly clientAddress: string
   readonly set: (secret: string, maxAge: number) => Effect.Effect<void>
   readonly clear: Effect.Effect<void>
+}
+
+/**
+ * The client's address: Cloudflare's header on Workers (set by the edge, not
+ * by the client), the socket's peer on Node; `unknown` otherwise (tests).
+ */
+export const clientAddressOf = (header: string | undefined, bindings: unknown): string => {
+  // On Node the socket is the truth: a client could send the header itself.
+  const incoming = (bindings as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming
+  if (incoming !== undefined) return incoming.socket?.remoteAddress ?? "unknown"
+  return header !== undefined && header.length > 0 ? header : "unknown"
 }
 
 /** The request's session cookie, provided by the application to every route. */

@@ -35,8 +35,10 @@ import { Migrations } from "@bashke/persistence"
 import { PluginStartError } from "@bashke/plugin-sdk"
 import { Cause, ConfigProvider, Effect, Layer, ManagedRuntime, Option, Runtime } from "effect"
 import * as App from "./App"
+import * as GatewaySettings from "./GatewaySettings"
 import { migrationPlan } from "./MigrationPlan"
 import * as NotificationSettings from "./NotificationSettings"
+import * as OidcSettings from "./OidcSettings"
 import * as Problem from "./Problem"
 import * as PluginConfig from "./plugins/PluginConfig"
 import * as PluginHostRuntime from "./plugins/PluginHostRuntime"
@@ -55,6 +57,11 @@ export interface WorkerEnv extends WorkersStore.StoreBindings {
   readonly BASHKE_RATE_LIMIT_PER_MINUTE?: string
   readonly BASHKE_SCHEDULER?: string
   readonly BASHKE_PUBLIC_ORIGIN?: string
+  readonly BASHKE_OIDC_ISSUER?: string
+  readonly BASHKE_OIDC_AUDIENCE?: string
+  readonly BASHKE_OIDC_JWKS_URL?: string
+  readonly BASHKE_OIDC_MAX_LIFETIME?: string
+  readonly BASHKE_OIDC_ALGORITHMS?: string
 }
 
 /** The part of the Worker's execution context the entry uses. */
@@ -112,8 +119,15 @@ const build = async (env: WorkerEnv, store: WorkersStore.WorkersStore, generated
   const strings = stringsOf(env)
   // Email is off on Workers whatever BASHKE_SMTP_URL says: no mailer is provided.
   const notifications = NotificationSettings.readConfig(Object.fromEntries(strings))
+  // Checked before anything is built: a malformed value stops the isolate naming the variable.
+  const rateLimit = GatewaySettings.rateLimitOf(Object.fromEntries(strings))
+  const corsOrigins = GatewaySettings.corsOriginsOf(Object.fromEntries(strings))
+  const tokenLifetimes = GatewaySettings.tokenLifetimesOf(Object.fromEntries(strings))
+  const oidc = OidcSettings.read(Object.fromEntries(strings))
   const keys = Services.keysFromConfig.pipe(Layer.provide(Layer.setConfigProvider(ConfigProvider.fromMap(strings))))
-  const runtime = ManagedRuntime.make(Services.layer(keys).pipe(Layer.provideMerge(store.layer), Layer.orDie))
+  const runtime = ManagedRuntime.make(
+    Services.layer(keys, { tokenLifetimes }).pipe(Layer.provideMerge(store.layer), Layer.orDie),
+  )
   let plugins: PluginHostRuntime.RunningPlugins | undefined
   try {
     await runtime.runPromise(store.migrate ? Migrations.run(migrationPlan) : Effect.void)
@@ -124,7 +138,6 @@ const build = async (env: WorkerEnv, store: WorkersStore.WorkersStore, generated
   }
   // The blind index key was validated by the keys layer, built above.
   const fingerprint = await RequestFingerprint.make(RequestFingerprint.fromBase64(env.BASHKE_BLIND_INDEX_KEY ?? ""))
-  const perMinute = Number(env.BASHKE_RATE_LIMIT_PER_MINUTE ?? 600)
   const run: App.Runner = (effect) => runtime.runPromiseExit(effect)
   const app = App.make({
     run: plugins === undefined ? run : plugins.runner(run),
@@ -132,8 +145,12 @@ const build = async (env: WorkerEnv, store: WorkersStore.WorkersStore, generated
     fingerprint,
     routes,
     readOnly: store.readOnly,
-    corsOrigins: (env.BASHKE_CORS_ORIGINS ?? "").split(",").filter((origin) => origin.length > 0),
-    rateLimit: { perMinute, burst: Math.max(1, Math.ceil(perMinute / 5)) },
+    corsOrigins,
+    rateLimit,
+    // Cloudflare sets the client's address; nothing else reaches a Worker directly.
+    clientAddress: (c) => c.req.header("cf-connecting-ip"),
+    ...Option.match(oidc, { onNone: () => ({}), onSome: (settings) => ({ oidc: OidcSettings.toOidc(settings) }) }),
+    publicOrigin: new URL(notifications.email.publicUrl).origin,
     log,
   })
   const host = plugins?.host

@@ -4,6 +4,7 @@
  */
 export * as ApiTokens from "./ApiTokens"
 export * as App from "./App"
+export * as GatewaySettings from "./GatewaySettings"
 export { migrationPlan } from "./MigrationPlan"
 export * as OpenApi from "./OpenApi"
 export * as Problem from "./Problem"

@@ -54,6 +54,7 @@ export const Layout = () => {
               {t("web.nav.worklist")}
             </Link>
             <Link to="/cases">{t("web.nav.cases")}</Link>
+            <Link to="/referrals">{t("web.nav.referrals")}</Link>
             <Link to="/directory">{t("web.nav.directory")}</Link>
           </nav>
         )}

@@ -9,7 +9,7 @@ import { createRootRoute, createRoute, createRouter, Link } from "@tanstack/reac
 import { Option, Schema } from "effect"
 import { lazy } from "react"
 import { Layout } from "./Layout"
-import { CasesSearch, DirectorySearch } from "./Search"
+import { CasesSearch, DirectorySearch, ReferralsSearch } from "./Search"
 import { Worklist } from "./screens/Worklist"
 import { usePageTitle, useText } from "./Text"
 
@@ -22,6 +22,9 @@ export const searchOf =
 // Screens past the home page load when first opened.
 const Cases = lazy(() => import("./screens/Cases").then((module) => ({ default: module.Cases })))
 const Case = lazy(() => import("./screens/Case").then((module) => ({ default: module.Case })))
+const Referrals = lazy(() => import("./screens/Referrals").then((module) => ({ default: module.Referrals })))
+const ReferralPage = lazy(() => import("./screens/Referral").then((module) => ({ default: module.ReferralPage })))
+const SendReferral = lazy(() => import("./screens/SendReferral").then((module) => ({ default: module.SendReferral })))
 const Directory = lazy(() => import("./screens/Directory").then((module) => ({ default: module.Directory })))
 
 const NotFound = () => {
@@ -66,7 +69,34 @@ const directory = createRoute({
   },
 })
 
-export const routeTree = root.addChildren([worklist, cases, oneCase, directory])
+const sendReferral = createRoute({
+  getParentRoute: () => root,
+  path: "/cases/$caseId/referrals/new",
+  component: function SendReferralPage() {
+    const { caseId } = sendReferral.useParams()
+    return <SendReferral key={caseId} caseId={caseId} />
+  },
+})
+
+const referrals = createRoute({
+  getParentRoute: () => root,
+  path: "/referrals",
+  validateSearch: searchOf(ReferralsSearch),
+  component: function ReferralsPage() {
+    return <Referrals search={referrals.useSearch()} />
+  },
+})
+
+const oneReferral = createRoute({
+  getParentRoute: () => root,
+  path: "/referrals/$referralId",
+  component: function OneReferralPage() {
+    const { referralId } = oneReferral.useParams()
+    return <ReferralPage key={referralId} referralId={referralId} />
+  },
+})
+
+export const routeTree = root.addChildren([worklist, cases, oneCase, sendReferral, referrals, oneReferral, directory])
 
 export const makeRouter = () => createRouter({ routeTree, defaultPreload: false, scrollRestoration: true })
 

@@ -17,3 +17,15 @@ export type CasesSearch = typeof CasesSearch.Type
 /** `/directory`: the service type. */
 export const DirectorySearch = Schema.Struct({ type: Schema.optional(ServiceType.ServiceType) })
 export type DirectorySearch = typeof DirectorySearch.Type
+
+/**
+ * `/referrals`: the status filter and the keyset cursor. The status is checked
+ * for its shape here and against the lifecycle's statuses by the API (which
+ * answers an unknown one with a problem): `Referral.Status` would bring the
+ * referral model's schemas into the first page's script.
+ */
+export const ReferralsSearch = Schema.Struct({
+  status: Schema.optional(Schema.String.pipe(Schema.pattern(/^[a-z]+(-[a-z]+)*$/), Schema.maxLength(32))),
+  after: Schema.optional(Cursor.Cursor),
+})
+export type ReferralsSearch = typeof ReferralsSearch.Type

@@ -1,20 +1,33 @@
 /**
  * Words, dates and numbers on screen. The catalogue is the server's own (the
  * kernel's, the domain packages' and the web's parts merged), so a status or a
- * risk level reads the same in the API's problems and on the page. Dates are
+ * risk level reads the same in the API's problems and on the page. The case
+ * package's part — the largest — is added by the screens that show cases when
+ * they load (`addMessages`), keeping it out of the first page's script. Dates are
  * shown in the jurisdiction's time zone whatever the computer's clock says.
  * The chosen language is remembered in this browser (a language code only).
  */
-import { caseMessages } from "@bashke/case"
+import type { caseMessages } from "@bashke/case"
 import { Catalogue, JurisdictionProfile, kernelMessages, Locale } from "@bashke/kernel"
 import { referralMessages } from "@bashke/referral"
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from "react"
 import { webMessages } from "./WebMessages"
 
-/** Every message the web app may show. */
-export const catalogue = Catalogue.merge(kernelMessages, caseMessages, referralMessages, webMessages)
+/** The messages every page needs. */
+export const firstMessages = Catalogue.merge(kernelMessages, referralMessages, webMessages)
 
-export type MessageKey = Catalogue.Key<typeof catalogue>
+/** Every key the web app may show: the first messages and the parts screens add. */
+export type MessageKey = Catalogue.Key<typeof firstMessages> | Catalogue.Key<typeof caseMessages>
+
+let catalogue: Catalogue.Catalogue<string> = firstMessages
+const added = new Set<Catalogue.Catalogue<string>>()
+
+/** Adds a package's part to the catalogue (once), from the module of a screen that shows its words. */
+export const addMessages = (part: Catalogue.Catalogue<string>): void => {
+  if (added.has(part)) return
+  added.add(part)
+  catalogue = Catalogue.merge(catalogue, part)
+}
 
 const profile = JurisdictionProfile.kosovo
 const storageKey = "bashke.locale"

@@ -1,7 +1,11 @@
+import { caseMessages } from "@bashke/case"
 import { Catalogue, Locale } from "@bashke/kernel"
 import { describe, expect, it } from "vitest"
-import { catalogue, makeText } from "../src/Text"
+import { firstMessages, makeText } from "../src/Text"
 import { webMessages } from "../src/WebMessages"
+
+// Everything the app can show: the first page's messages and the case package's part the case screens add.
+const catalogue = Catalogue.merge(firstMessages, caseMessages)
 
 describe("the web app's messages", () => {
   it("exist, parse and agree on placeholders in all four languages", () => {

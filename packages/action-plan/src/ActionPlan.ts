@@ -6,8 +6,6 @@
  * by a named query). {@link check} holds the rules that span fields.
  *
  * A plan holds institutional data only (no person is named), so nothing in it is sealed.
- *
- * @since 0.1.0
  */
 import { CivilDate, Errors, Id } from "@bashke/kernel"
 import { Either, Schema } from "effect"
@@ -20,29 +18,20 @@ const Text = Schema.Trim.pipe(Schema.nonEmptyString({ message: () => "action-pla
 
 /**
  * The plan's status: `draft` → `adopted` → `in-implementation` → `evaluated`.
- *
- * @since 0.1.0
  */
 export const Status = Schema.Literal("draft", "adopted", "in-implementation", "evaluated").annotations({
   identifier: "ActionPlanStatus",
 })
 
-/**
- * @since 0.1.0
- */
 export type Status = typeof Status.Type
 
 /**
  * Every status, in lifecycle order.
- *
- * @since 0.1.0
  */
 export const statuses: ReadonlyArray<Status> = Status.literals
 
 /**
  * An objective's code inside its plan (`1`, `1.2`, `a`).
- *
- * @since 0.1.0
  */
 export const ObjectiveCode = Schema.String.pipe(
   Schema.pattern(/^[A-Za-z0-9]+(?:[.-][A-Za-z0-9]+)*$/, { message: () => "action-plan.objective.code-invalid" }),
@@ -50,16 +39,11 @@ export const ObjectiveCode = Schema.String.pipe(
   Schema.annotations({ identifier: "ObjectiveCode" }),
 )
 
-/**
- * @since 0.1.0
- */
 export type ObjectiveCode = typeof ObjectiveCode.Type
 
 /**
  * An objective, mapped to one pillar of the plan's framework. A missing pillar
  * is refused with `action-plan.objective.pillar-missing`.
- *
- * @since 0.1.0
  */
 export const Objective = Schema.Struct({
   code: ObjectiveCode,
@@ -69,16 +53,11 @@ export const Objective = Schema.Struct({
   }),
 }).annotations({ identifier: "Objective" })
 
-/**
- * @since 0.1.0
- */
 export type Objective = typeof Objective.Type
 
 /**
  * A budget line: amount, ISO 4217 currency and the source of funds
  * (`municipal budget`, a donor).
- *
- * @since 0.1.0
  */
 export const Budget = Schema.Struct({
   amount: Schema.Number.pipe(Schema.finite(), Schema.nonNegative({ message: () => "action-plan.budget.negative" })),
@@ -86,36 +65,24 @@ export const Budget = Schema.Struct({
   source: Text,
 }).annotations({ identifier: "Budget" })
 
-/**
- * @since 0.1.0
- */
 export type Budget = typeof Budget.Type
 
 /**
  * An activity's status. `cancelled` takes the activity out of the implementation level.
- *
- * @since 0.1.0
  */
 export const ActivityStatus = Schema.Literal("planned", "in-progress", "completed", "cancelled").annotations({
   identifier: "ActivityStatus",
 })
 
-/**
- * @since 0.1.0
- */
 export type ActivityStatus = typeof ActivityStatus.Type
 
 /**
  * Every activity status.
- *
- * @since 0.1.0
  */
 export const activityStatuses: ReadonlyArray<ActivityStatus> = ActivityStatus.literals
 
 /**
  * An activity's weight in the implementation level (default 1).
- *
- * @since 0.1.0
  */
 export const Weight = Schema.Number.pipe(
   Schema.finite(),
@@ -125,8 +92,6 @@ export const Weight = Schema.Number.pipe(
 
 /**
  * An activity of an objective.
- *
- * @since 0.1.0
  */
 export const Activity = Schema.Struct({
   id: Id.ActivityId,
@@ -140,28 +105,18 @@ export const Activity = Schema.Struct({
   status: ActivityStatus,
 }).annotations({ identifier: "Activity" })
 
-/**
- * @since 0.1.0
- */
 export type Activity = typeof Activity.Type
 
 /**
  * The day an activity is due: the last day of its last planned quarter.
- *
- * @since 0.1.0
  */
 export const dueOn = (activity: Activity): CivilDate.CivilDate => Quarter.end(Quarter.latest(activity.quarters))
 
 /**
  * The unit an indicator is measured in.
- *
- * @since 0.1.0
  */
 export const Unit = Schema.Literal("count", "percent", "euro", "days").annotations({ identifier: "IndicatorUnit" })
 
-/**
- * @since 0.1.0
- */
 export type Unit = typeof Unit.Type
 
 const Value = Schema.Number.pipe(Schema.finite())
@@ -172,8 +127,6 @@ const Value = Schema.Number.pipe(Schema.finite())
  * cents (two decimals at most), `days` from 0. A value outside its unit is
  * refused with `action-plan.measurement.out-of-range` (a measurement) or
  * `action-plan.indicator.value-out-of-range` (a baseline or a target).
- *
- * @since 0.1.0
  */
 export const valueFits = (unit: Unit, value: number): boolean => {
   if (!Number.isFinite(value) || value < 0) return false
@@ -191,8 +144,6 @@ export const valueFits = (unit: Unit, value: number): boolean => {
 
 /**
  * A value observed on a day, with its source (`baseline survey 2024`, a register).
- *
- * @since 0.1.0
  */
 export const Observation = Schema.Struct({
   value: Value,
@@ -200,15 +151,10 @@ export const Observation = Schema.Struct({
   source: Text,
 }).annotations({ identifier: "Observation" })
 
-/**
- * @since 0.1.0
- */
 export type Observation = typeof Observation.Type
 
 /**
  * A measurement: an observation in a unit, which must be the indicator's.
- *
- * @since 0.1.0
  */
 export const Measurement = Schema.Struct({
   value: Value,
@@ -217,31 +163,21 @@ export const Measurement = Schema.Struct({
   source: Text,
 }).annotations({ identifier: "Measurement" })
 
-/**
- * @since 0.1.0
- */
 export type Measurement = typeof Measurement.Type
 
 /**
  * Where an indicator's values come from: typed in, or computed by a named query
  * (always in percent).
- *
- * @since 0.1.0
  */
 export const IndicatorSource = Schema.Union(
   Schema.TaggedStruct("typed", {}),
   Schema.TaggedStruct("computed", { query: QueryName }),
 ).annotations({ identifier: "IndicatorSource" })
 
-/**
- * @since 0.1.0
- */
 export type IndicatorSource = typeof IndicatorSource.Type
 
 /**
  * An indicator of an objective.
- *
- * @since 0.1.0
  */
 export const Indicator = Schema.Struct({
   id: Id.IndicatorId,
@@ -255,15 +191,10 @@ export const Indicator = Schema.Struct({
   endline: Schema.optional(Measurement),
 }).annotations({ identifier: "Indicator" })
 
-/**
- * @since 0.1.0
- */
 export type Indicator = typeof Indicator.Type
 
 /**
  * A local action plan.
- *
- * @since 0.1.0
  */
 export const ActionPlan = Schema.Struct({
   id: Id.ActionPlanId,
@@ -280,15 +211,10 @@ export const ActionPlan = Schema.Struct({
   updatedAt: Schema.Date,
 }).annotations({ identifier: "ActionPlan" })
 
-/**
- * @since 0.1.0
- */
 export type ActionPlan = typeof ActionPlan.Type
 
 /**
  * What {@link check} looks at.
- *
- * @since 0.1.0
  */
 export type Content = Pick<ActionPlan, "framework" | "period" | "objectives" | "activities" | "indicators">
 
@@ -300,8 +226,6 @@ const invalid = (field: string, rule: string) => Either.left(new Errors.InvalidI
  * known objective; activity quarters inside the plan's period; a computed
  * indicator in percent; every baseline, target and measurement in its
  * indicator's unit and a value that unit takes (`valueFits`).
- *
- * @since 0.1.0
  */
 export const check = <P extends Content>(plan: P): Either.Either<P, Errors.InvalidInput> => {
   const framework = Framework.of(plan.framework)

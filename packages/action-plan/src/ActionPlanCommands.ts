@@ -1,7 +1,5 @@
 /**
  * The commands of the action-plan use cases, as schemas of untrusted input.
- *
- * @since 0.1.0
  */
 import { CivilDate, Id } from "@bashke/kernel"
 import { Schema } from "effect"
@@ -16,8 +14,6 @@ const Text = ActionPlan.Objective.fields.title
 /**
  * An activity as proposed: the id is generated, the status starts `planned`,
  * the weight defaults to 1 and the partners to none.
- *
- * @since 0.1.0
  */
 export const NewActivity = Schema.Struct({
   objective: ActionPlan.ObjectiveCode,
@@ -31,8 +27,6 @@ export const NewActivity = Schema.Struct({
 
 /**
  * An indicator as proposed: the id is generated; typed in unless a query is named.
- *
- * @since 0.1.0
  */
 export const NewIndicator = Schema.Struct({
   objective: ActionPlan.ObjectiveCode,
@@ -45,8 +39,6 @@ export const NewIndicator = Schema.Struct({
 
 /**
  * The coordinator drafts a plan. Without a framework the jurisdiction's default applies.
- *
- * @since 0.1.0
  */
 export const CreatePlan = Schema.Struct({
   mechanismId: Id.MechanismId,
@@ -65,8 +57,6 @@ export const CreatePlan = Schema.Struct({
  * not hold is refused: `action-plan.activity.unknown`,
  * `action-plan.indicator.unknown`); one without is new. What is left out is
  * removed.
- *
- * @since 0.1.0
  */
 export const RevisePlan = Schema.Struct({
   planId: Id.ActionPlanId,
@@ -81,8 +71,6 @@ export const RevisePlan = Schema.Struct({
 
 /**
  * A step of the plan's lifecycle.
- *
- * @since 0.1.0
  */
 export const ChangeStatus = Schema.Struct({
   planId: Id.ActionPlanId,
@@ -92,8 +80,6 @@ export const ChangeStatus = Schema.Struct({
 
 /**
  * An activity's new status.
- *
- * @since 0.1.0
  */
 export const SetActivityStatus = Schema.Struct({
   planId: Id.ActionPlanId,
@@ -104,8 +90,6 @@ export const SetActivityStatus = Schema.Struct({
 
 /**
  * A measurement of a typed-in indicator; `endline` marks the end-line survey's value.
- *
- * @since 0.1.0
  */
 export const RecordMeasurement = Schema.Struct({
   planId: Id.ActionPlanId,
@@ -118,8 +102,6 @@ export const RecordMeasurement = Schema.Struct({
 /**
  * A monitoring report's request: the plan, the period, and the day overdue is
  * judged on (defaults to today in the jurisdiction's zone).
- *
- * @since 0.1.0
  */
 export const ReportRequest = Schema.Struct({
   planId: Id.ActionPlanId,

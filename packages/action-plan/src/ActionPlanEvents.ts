@@ -1,8 +1,6 @@
 /**
  * The events the action-plan package writes to the outbox, one per command, in
  * the same transaction as the change. Payloads hold ids, codes and numbers only.
- *
- * @since 0.1.0
  */
 import type { Id } from "@bashke/kernel"
 import { Outbox } from "@bashke/persistence"
@@ -13,8 +11,6 @@ import type { FrameworkCode } from "./Framework"
 
 /**
  * Each topic and its payload.
- *
- * @since 0.1.0
  */
 export interface Payloads {
   readonly "action-plan.plan.created": {
@@ -58,15 +54,10 @@ export interface Payloads {
   }
 }
 
-/**
- * @since 0.1.0
- */
 export type Topic = keyof Payloads
 
 /**
  * Appends an event for the plan (the aggregate) to the outbox.
- *
- * @since 0.1.0
  */
 export const append = <T extends Topic>(
   topic: T,

@@ -3,8 +3,6 @@
  * Only a draft's content (objectives, activities, indicators) changes; progress
  * (activity status, measurements) is recorded once adopted and until evaluated;
  * an evaluated plan is final.
- *
- * @since 0.1.0
  */
 import { Errors } from "@bashke/kernel"
 import { Either, Schema } from "effect"
@@ -12,22 +10,15 @@ import type { ActionPlan, Status } from "./ActionPlan"
 
 /**
  * A command to a plan.
- *
- * @since 0.1.0
  */
 export const Command = Schema.Literal("adopt", "start-implementation", "evaluate").annotations({
   identifier: "ActionPlanCommand",
 })
 
-/**
- * @since 0.1.0
- */
 export type Command = typeof Command.Type
 
 /**
  * The lifecycle as data: each command, the status it needs and the status it leads to.
- *
- * @since 0.1.0
  */
 export const transitions: Readonly<Record<Command, { readonly from: Status; readonly to: Status }>> = {
   adopt: { from: "draft", to: "adopted" },
@@ -37,8 +28,6 @@ export const transitions: Readonly<Record<Command, { readonly from: Status; read
 
 /**
  * The status after `command`, or `InvalidTransition`.
- *
- * @since 0.1.0
  */
 export const next = (status: Status, command: Command): Either.Either<Status, Errors.InvalidTransition> => {
   const step = transitions[command]
@@ -49,8 +38,6 @@ export const next = (status: Status, command: Command): Either.Either<Status, Er
 
 /**
  * The plan after `command` at `at`, or `InvalidTransition`.
- *
- * @since 0.1.0
  */
 export const transition = (
   plan: ActionPlan,
@@ -61,8 +48,6 @@ export const transition = (
 
 /**
  * Whether the plan's content may still change (a draft), else `InvalidTransition` for `command`.
- *
- * @since 0.1.0
  */
 export const acceptsEdits = (plan: ActionPlan, command: string): Either.Either<ActionPlan, Errors.InvalidTransition> =>
   plan.status === "draft"
@@ -71,8 +56,6 @@ export const acceptsEdits = (plan: ActionPlan, command: string): Either.Either<A
 
 /**
  * Whether progress may be recorded (adopted or in implementation), else `InvalidTransition` for `command`.
- *
- * @since 0.1.0
  */
 export const acceptsProgress = (
   plan: ActionPlan,
@@ -87,8 +70,6 @@ export const acceptsProgress = (
  * content is what the mechanism adopted, so a revision is refused with
  * `Conflict` `action-plan.plan.not-draft` (record progress instead, or draft a
  * new plan).
- *
- * @since 0.1.0
  */
 export const acceptsRevision = (plan: ActionPlan): Either.Either<ActionPlan, Errors.Conflict> =>
   plan.status === "draft"

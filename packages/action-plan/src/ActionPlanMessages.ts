@@ -5,15 +5,11 @@
  * catalogue with `Catalogue.merge(kernelMessages, actionPlanMessages, …)`.
  *
  * Serbian Cyrillic is derived from Serbian Latin (ekavian, as in the kernel).
- *
- * @since 0.1.0
  */
 import { Catalogue } from "@bashke/kernel"
 
 /**
  * The action-plan package's messages.
- *
- * @since 0.1.0
  */
 export const actionPlanMessages = Catalogue.make({
   // Rules named by errors.

@@ -1,17 +1,12 @@
 /**
  * The port through which plans are stored. Effects fail only with the kernel's
  * `NotFound` and `Conflict`. The SQL adapter is `SqlActionPlanRepository`.
- *
- * @since 0.1.0
  */
 import type { Errors, Id } from "@bashke/kernel"
 import type { Effect } from "effect"
 import { Context } from "effect"
 import type { ActionPlan } from "./ActionPlan"
 
-/**
- * @since 0.1.0
- */
 export interface Service {
   /** Stores a new plan (version 1). */
   readonly insert: (plan: ActionPlan) => Effect.Effect<void>
@@ -25,9 +20,6 @@ export interface Service {
   readonly byMechanism: (mechanismId: Id.MechanismId) => Effect.Effect<ReadonlyArray<ActionPlan>>
 }
 
-/**
- * @since 0.1.0
- */
 export class ActionPlanRepository extends Context.Tag("@bashke/action-plan/ActionPlanRepository")<
   ActionPlanRepository,
   Service

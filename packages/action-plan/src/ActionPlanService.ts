@@ -4,14 +4,12 @@
  * and the national coordinator read plans and monitoring reports. Each command
  * writes the plan and its outbox event in one transaction; a refused command
  * writes nothing.
- *
- * @since 0.1.0
  */
 
-import { CivilDate, Errors, Id, JurisdictionProfile, Principal, Span } from "@bashke/kernel"
+import { CivilDate, Errors, Id, Instant, JurisdictionProfile, Principal, Span } from "@bashke/kernel"
 import { Transaction } from "@bashke/persistence"
 import type { SqlClient } from "@effect/sql"
-import { Clock, Effect, Either } from "effect"
+import { Effect } from "effect"
 import * as ActionPlan from "./ActionPlan"
 import * as ActionPlanCommands from "./ActionPlanCommands"
 import * as Events from "./ActionPlanEvents"
@@ -25,39 +23,45 @@ import * as MonitoringReport from "./MonitoringReport"
 
 /**
  * What the commands need (the jurisdiction, `CurrentJurisdiction`, defaults to Kosovo).
- *
- * @since 0.1.0
  */
 export type Requirements = ActionPlanRepository | SqlClient.SqlClient | Id.IdGenerator | Principal.CurrentPrincipal
 
 /**
  * What a monitoring report needs besides the plan.
- *
- * @since 0.1.0
  */
 export type ReportRequirements = Requirements | IndicatorSources | ActivityActionItems
 
 type Failure = Errors.InvalidInput | Errors.Forbidden | Errors.NotFound | Errors.Conflict | Errors.InvalidTransition
 
-const now = Effect.map(Clock.currentTimeMillis, (millis) => new Date(millis))
-
-const fromEither = <A, E>(either: Either.Either<A, E>): Effect.Effect<A, E> =>
-  Either.isRight(either) ? Effect.succeed(either.right) : Effect.fail(either.left)
-
 // Writing a plan is the coordinator's, of a mechanism the principal coordinates.
-const requireCoordinator = (mechanismId: Id.MechanismId, action: string) =>
-  Effect.flatMap(Principal.CurrentPrincipal, (principal) =>
-    principal.roles.includes("coordinator") && principal.mechanisms.includes(mechanismId)
-      ? Effect.succeed(principal)
-      : Effect.fail(new Errors.Forbidden({ action, rule: "action-plan.mechanism.not-member" })),
+// To a principal who may not even read the plan (`hidden`: outside its mechanism,
+// not the national coordinator), the plan does not exist: 404, as an unknown id.
+const requireCoordinator = (
+  mechanismId: Id.MechanismId,
+  action: string,
+  hidden?: Id.ActionPlanId,
+): Effect.Effect<Principal.Principal, Errors.Forbidden | Errors.NotFound, Principal.CurrentPrincipal> =>
+  Effect.flatMap(
+    Principal.CurrentPrincipal,
+    (principal): Effect.Effect<Principal.Principal, Errors.Forbidden | Errors.NotFound> => {
+      if (principal.roles.includes("coordinator") && principal.mechanisms.includes(mechanismId))
+        return Effect.succeed(principal)
+      if (hidden !== undefined && !mayRead(principal, mechanismId))
+        return Effect.fail(new Errors.NotFound({ entity: "ActionPlan", id: hidden }))
+      return Effect.fail(new Errors.Forbidden({ action, rule: "action-plan.mechanism.not-member" }))
+    },
   )
 
 // Plans hold no personal data: any principal of the mechanism, and the national coordinator, may read them.
-const requireReader = (mechanismId: Id.MechanismId, action: string) =>
+const mayRead = (principal: Principal.Principal, mechanismId: Id.MechanismId) =>
+  principal.roles.includes("national-coordinator") || principal.mechanisms.includes(mechanismId)
+
+// Whoever may not read a plan is told it does not exist (404, as an unknown id).
+const requireReader = (mechanismId: Id.MechanismId, planId: Id.ActionPlanId) =>
   Effect.flatMap(Principal.CurrentPrincipal, (principal) =>
-    principal.roles.includes("national-coordinator") || principal.mechanisms.includes(mechanismId)
+    mayRead(principal, mechanismId)
       ? Effect.void
-      : Effect.fail(new Errors.Forbidden({ action, rule: "action-plan.plan.read-denied" })),
+      : Effect.fail(new Errors.NotFound({ entity: "ActionPlan", id: planId })),
   )
 
 const requireVersion = (plan: ActionPlan.ActionPlan, expectedVersion: number) =>
@@ -77,8 +81,6 @@ const requireVersion = (plan: ActionPlan.ActionPlan, expectedVersion: number) =>
  * The coordinator drafts a plan. Every objective names a pillar of the plan's
  * framework (`action-plan.objective.pillar-missing`,
  * `action-plan.objective.pillar-unknown`); see `ActionPlan.check` for the rest.
- *
- * @since 0.1.0
  */
 export const create = (
   input: typeof ActionPlanCommands.CreatePlan.Encoded,
@@ -87,29 +89,27 @@ export const create = (
     const command = yield* decodeInput(ActionPlanCommands.CreatePlan)(input)
     yield* requireCoordinator(command.mechanismId, "action-plan.plan.create")
     const profile = yield* JurisdictionProfile.CurrentJurisdiction
-    const at = yield* now
+    const at = yield* Instant.now
     const activities = yield* Effect.forEach(command.activities, (activity) =>
       Effect.map(Id.ActivityId.generate, (id): ActionPlan.Activity => ({ ...activity, id, status: "planned" })),
     )
     const indicators = yield* Effect.forEach(command.indicators, (indicator) =>
       Effect.map(Id.IndicatorId.generate, (id): ActionPlan.Indicator => ({ ...indicator, id, measurements: [] })),
     )
-    const plan = yield* fromEither(
-      ActionPlan.check<ActionPlan.ActionPlan>({
-        id: yield* Id.ActionPlanId.generate,
-        mechanismId: command.mechanismId,
-        framework: command.framework ?? Framework.defaultFrameworkFor(profile),
-        title: command.title,
-        period: command.period,
-        status: "draft",
-        objectives: command.objectives,
-        activities,
-        indicators,
-        version: 1,
-        createdAt: at,
-        updatedAt: at,
-      }),
-    )
+    const plan = yield* ActionPlan.check<ActionPlan.ActionPlan>({
+      id: yield* Id.ActionPlanId.generate,
+      mechanismId: command.mechanismId,
+      framework: command.framework ?? Framework.defaultFrameworkFor(profile),
+      title: command.title,
+      period: command.period,
+      status: "draft",
+      objectives: command.objectives,
+      activities,
+      indicators,
+      version: 1,
+      createdAt: at,
+      updatedAt: at,
+    })
     const repository = yield* ActionPlanRepository
     yield* Transaction.run(
       Effect.gen(function* () {
@@ -135,8 +135,6 @@ export const create = (
  * activities and indicators sent with their ids keep them. A plan no longer a
  * draft is refused (`Conflict` `action-plan.plan.not-draft`), a stale version
  * too (`version.stale`); a refusal writes nothing.
- *
- * @since 0.1.0
  */
 export const revise = (
   input: typeof ActionPlanCommands.RevisePlan.Encoded,
@@ -145,9 +143,9 @@ export const revise = (
     const command = yield* decodeInput(ActionPlanCommands.RevisePlan)(input)
     const repository = yield* ActionPlanRepository
     const plan = yield* repository.find(command.planId)
-    yield* requireCoordinator(plan.mechanismId, "action-plan.plan.revise")
+    yield* requireCoordinator(plan.mechanismId, "action-plan.plan.revise", plan.id)
     yield* requireVersion(plan, command.expectedVersion)
-    yield* fromEither(ActionPlanLifecycle.acceptsRevision(plan))
+    yield* ActionPlanLifecycle.acceptsRevision(plan)
     const activities = yield* Effect.forEach(command.activities, ({ id, ...activity }, index) =>
       id === undefined
         ? Effect.map(
@@ -175,18 +173,16 @@ export const revise = (
             }),
           ),
     )
-    const next = yield* fromEither(
-      ActionPlan.check<ActionPlan.ActionPlan>({
-        ...plan,
-        framework: command.framework ?? plan.framework,
-        title: command.title,
-        period: command.period,
-        objectives: command.objectives,
-        activities,
-        indicators,
-        updatedAt: yield* now,
-      }),
-    )
+    const next = yield* ActionPlan.check<ActionPlan.ActionPlan>({
+      ...plan,
+      framework: command.framework ?? plan.framework,
+      title: command.title,
+      period: command.period,
+      objectives: command.objectives,
+      activities,
+      indicators,
+      updatedAt: yield* Instant.now,
+    })
     return yield* Transaction.run(
       Effect.gen(function* () {
         const stored = yield* repository.update(next, command.expectedVersion)
@@ -215,8 +211,6 @@ const kept = <A extends { readonly id: string }>(
 
 /**
  * The coordinator moves the plan one step: adopt, start implementation, evaluate.
- *
- * @since 0.1.0
  */
 export const changeStatus = (
   input: typeof ActionPlanCommands.ChangeStatus.Encoded,
@@ -225,9 +219,9 @@ export const changeStatus = (
     const command = yield* decodeInput(ActionPlanCommands.ChangeStatus)(input)
     const repository = yield* ActionPlanRepository
     const plan = yield* repository.find(command.planId)
-    yield* requireCoordinator(plan.mechanismId, `action-plan.plan.${command.command}`)
+    yield* requireCoordinator(plan.mechanismId, `action-plan.plan.${command.command}`, plan.id)
     yield* requireVersion(plan, command.expectedVersion)
-    const next = yield* fromEither(ActionPlanLifecycle.transition(plan, command.command, yield* now))
+    const next = yield* ActionPlanLifecycle.transition(plan, command.command, yield* Instant.now)
     return yield* Transaction.run(
       Effect.gen(function* () {
         const stored = yield* repository.update(next, command.expectedVersion)
@@ -244,8 +238,6 @@ export const changeStatus = (
 
 /**
  * The coordinator records an activity's status, once the plan is adopted.
- *
- * @since 0.1.0
  */
 export const setActivityStatus = (
   input: typeof ActionPlanCommands.SetActivityStatus.Encoded,
@@ -254,16 +246,16 @@ export const setActivityStatus = (
     const command = yield* decodeInput(ActionPlanCommands.SetActivityStatus)(input)
     const repository = yield* ActionPlanRepository
     const plan = yield* repository.find(command.planId)
-    yield* requireCoordinator(plan.mechanismId, "action-plan.activity.set-status")
+    yield* requireCoordinator(plan.mechanismId, "action-plan.activity.set-status", plan.id)
     yield* requireVersion(plan, command.expectedVersion)
-    yield* fromEither(ActionPlanLifecycle.acceptsProgress(plan, "set-activity-status"))
+    yield* ActionPlanLifecycle.acceptsProgress(plan, "set-activity-status")
     const activity = plan.activities.find((a) => a.id === command.activityId)
     if (activity === undefined)
       return yield* Effect.fail(new Errors.InvalidInput({ field: "activityId", rule: "action-plan.activity.unknown" }))
     const next: ActionPlan.ActionPlan = {
       ...plan,
       activities: plan.activities.map((a) => (a.id === activity.id ? { ...a, status: command.status } : a)),
-      updatedAt: yield* now,
+      updatedAt: yield* Instant.now,
     }
     return yield* Transaction.run(
       Effect.gen(function* () {
@@ -286,8 +278,6 @@ export const setActivityStatus = (
  * (`action-plan.measurement.unit-mismatch` on `measurement.unit`) and a value
  * that unit takes (`action-plan.measurement.out-of-range` on
  * `measurement.value`: a count is whole, a percent at most 100, none below 0).
- *
- * @since 0.1.0
  */
 export const recordMeasurement = (
   input: typeof ActionPlanCommands.RecordMeasurement.Encoded,
@@ -296,9 +286,9 @@ export const recordMeasurement = (
     const command = yield* decodeInput(ActionPlanCommands.RecordMeasurement)(input)
     const repository = yield* ActionPlanRepository
     const plan = yield* repository.find(command.planId)
-    yield* requireCoordinator(plan.mechanismId, "action-plan.indicator.measure")
+    yield* requireCoordinator(plan.mechanismId, "action-plan.indicator.measure", plan.id)
     yield* requireVersion(plan, command.expectedVersion)
-    yield* fromEither(ActionPlanLifecycle.acceptsProgress(plan, "record-measurement"))
+    yield* ActionPlanLifecycle.acceptsProgress(plan, "record-measurement")
     const indicator = plan.indicators.find((i) => i.id === command.indicatorId)
     if (indicator === undefined)
       return yield* Effect.fail(
@@ -322,7 +312,7 @@ export const recordMeasurement = (
     const next: ActionPlan.ActionPlan = {
       ...plan,
       indicators: plan.indicators.map((i) => (i.id === indicator.id ? measured : i)),
-      updatedAt: yield* now,
+      updatedAt: yield* Instant.now,
     }
     return yield* Transaction.run(
       Effect.gen(function* () {
@@ -343,15 +333,13 @@ export const recordMeasurement = (
 
 /**
  * A plan, for a member of its mechanism or the national coordinator.
- *
- * @since 0.1.0
  */
 export const find = (
   planId: Id.ActionPlanId,
 ): Effect.Effect<ActionPlan.ActionPlan, Errors.NotFound | Errors.Forbidden, Requirements> =>
   Effect.gen(function* () {
     const plan = yield* Effect.flatMap(ActionPlanRepository, (repository) => repository.find(planId))
-    yield* requireReader(plan.mechanismId, "action-plan.plan.read")
+    yield* requireReader(plan.mechanismId, plan.id)
     return plan
   })
 
@@ -360,8 +348,6 @@ export const find = (
  * on `period.end` when the period is reversed). Computed indicators are measured
  * for the period through `IndicatorSources`; linked action items come from
  * `ActivityActionItems`. Writes nothing.
- *
- * @since 0.1.0
  */
 export const report = (
   input: typeof ActionPlanCommands.ReportRequest.Encoded,
@@ -374,7 +360,7 @@ export const report = (
     const request = yield* decodeInput(ActionPlanCommands.ReportRequest)(input)
     const plan = yield* find(request.planId)
     const profile = yield* JurisdictionProfile.CurrentJurisdiction
-    const asOf = request.asOf ?? CivilDate.ofInstant(yield* now, profile.timezone)
+    const asOf = request.asOf ?? CivilDate.ofInstant(yield* Instant.now, profile.timezone)
     const sources = yield* IndicatorSources
     const computed = new Map<string, Ratio>()
     for (const indicator of plan.indicators)

@@ -3,16 +3,12 @@
  * linked to each activity (the meeting package's action items carry an
  * optional plan-activity link). The app wires it to the meeting package;
  * {@link layerTest} answers from a list.
- *
- * @since 0.1.0
  */
 import { CivilDate, Id } from "@bashke/kernel"
 import { Context, Effect, Layer, Schema } from "effect"
 
 /**
  * What a report shows of a linked action item: ids, due date and status only.
- *
- * @since 0.1.0
  */
 export const LinkedActionItem = Schema.Struct({
   actionItemId: Id.ActionItemId,
@@ -22,22 +18,13 @@ export const LinkedActionItem = Schema.Struct({
   status: Schema.Literal("open", "done", "not-done"),
 }).annotations({ identifier: "LinkedActionItem" })
 
-/**
- * @since 0.1.0
- */
 export type LinkedActionItem = typeof LinkedActionItem.Type
 
-/**
- * @since 0.1.0
- */
 export interface Service {
   /** The action items linked to any of the activities. */
   readonly byActivities: (activityIds: ReadonlyArray<Id.ActivityId>) => Effect.Effect<ReadonlyArray<LinkedActionItem>>
 }
 
-/**
- * @since 0.1.0
- */
 export class ActivityActionItems extends Context.Tag("@bashke/action-plan/ActivityActionItems")<
   ActivityActionItems,
   Service
@@ -45,8 +32,6 @@ export class ActivityActionItems extends Context.Tag("@bashke/action-plan/Activi
 
 /**
  * A test layer over a fixed list of items.
- *
- * @since 0.1.0
  */
 export const layerTest = (items: ReadonlyArray<LinkedActionItem>): Layer.Layer<ActivityActionItems> =>
   Layer.succeed(ActivityActionItems, {

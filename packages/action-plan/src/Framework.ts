@@ -9,45 +9,31 @@
  * profile; the kernel's profile has no such setting yet, so
  * {@link defaultFrameworkFor} holds the documented default here (Kosovo:
  * `kosovo-local-plan`).
- *
- * @since 0.1.0
  */
 import type { JurisdictionProfile } from "@bashke/kernel"
 import { Schema } from "effect"
 
 /**
  * The code of a framework.
- *
- * @since 0.1.0
  */
 export const FrameworkCode = Schema.Literal("kosovo-local-plan", "istanbul-convention", "inspire").annotations({
   identifier: "FrameworkCode",
 })
 
-/**
- * @since 0.1.0
- */
 export type FrameworkCode = typeof FrameworkCode.Type
 
 /**
  * The code of a pillar inside its framework (kebab-case).
- *
- * @since 0.1.0
  */
 export const PillarCode = Schema.String.pipe(
   Schema.pattern(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { message: () => "action-plan.pillar.code-invalid" }),
   Schema.annotations({ identifier: "PillarCode" }),
 )
 
-/**
- * @since 0.1.0
- */
 export type PillarCode = typeof PillarCode.Type
 
 /**
  * A framework: its code, where it comes from, and its pillars in order.
- *
- * @since 0.1.0
  */
 export interface Framework {
   readonly code: FrameworkCode
@@ -57,8 +43,6 @@ export interface Framework {
 
 /**
  * The Kosovo local action plan pillars (Kamenicë local action plan 2024–2026).
- *
- * @since 0.1.0
  */
 export const kosovoLocalPlan: Framework = {
   code: "kosovo-local-plan",
@@ -68,8 +52,6 @@ export const kosovoLocalPlan: Framework = {
 
 /**
  * The Istanbul Convention's four P's.
- *
- * @since 0.1.0
  */
 export const istanbulConvention: Framework = {
   code: "istanbul-convention",
@@ -79,8 +61,6 @@ export const istanbulConvention: Framework = {
 
 /**
  * INSPIRE: seven strategies for ending violence against children (WHO et al., 2016).
- *
- * @since 0.1.0
  */
 export const inspire: Framework = {
   code: "inspire",
@@ -98,8 +78,6 @@ export const inspire: Framework = {
 
 /**
  * Every framework by code.
- *
- * @since 0.1.0
  */
 export const frameworks: Readonly<Record<FrameworkCode, Framework>> = {
   "kosovo-local-plan": kosovoLocalPlan,
@@ -109,30 +87,22 @@ export const frameworks: Readonly<Record<FrameworkCode, Framework>> = {
 
 /**
  * The framework of a code.
- *
- * @since 0.1.0
  */
 export const of = (code: FrameworkCode): Framework => frameworks[code]
 
 /**
  * Whether `pillar` is one of the framework's pillars.
- *
- * @since 0.1.0
  */
 export const hasPillar = (framework: Framework, pillar: string): boolean => framework.pillars.includes(pillar)
 
 /**
  * The catalogue key of a pillar's label.
- *
- * @since 0.1.0
  */
 export const pillarLabelKey = (framework: FrameworkCode, pillar: PillarCode): string =>
   `action-plan.pillar.${framework}.${pillar}`
 
 /**
  * The catalogue key of a framework's name.
- *
- * @since 0.1.0
  */
 export const nameKey = (framework: FrameworkCode): string => `action-plan.framework.${framework}`
 
@@ -145,8 +115,6 @@ const defaults: Readonly<Record<string, FrameworkCode>> = { xk: "kosovo-local-pl
  * The framework a municipality's plan follows unless it names another: by the
  * jurisdiction profile's id (`xk` → `kosovo-local-plan`), else
  * `istanbul-convention`.
- *
- * @since 0.1.0
  */
 export const defaultFrameworkFor = (profile: Pick<JurisdictionProfile.JurisdictionProfile, "id">): FrameworkCode =>
   defaults[profile.id] ?? "istanbul-convention"

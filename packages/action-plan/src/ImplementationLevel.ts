@@ -5,8 +5,6 @@
  * day of its last planned quarter lies in it; a cancelled activity is left out
  * of both sums (the plan was revised, it is neither done nor owed). With
  * nothing due the level is `null`, not 0 or 1: there is nothing to measure.
- *
- * @since 0.1.0
  */
 import type { CivilDate } from "@bashke/kernel"
 import { type Activity, dueOn } from "./ActionPlan"
@@ -14,8 +12,6 @@ import * as Period from "./Period"
 
 /**
  * The level and the sums behind it.
- *
- * @since 0.1.0
  */
 export interface Level {
   readonly due: number
@@ -28,16 +24,12 @@ export interface Level {
 
 /**
  * Whether an activity counts as due in the period.
- *
- * @since 0.1.0
  */
 export const isDue = (activity: Activity, period: Period.Period): boolean =>
   activity.status !== "cancelled" && Period.contains(period, dueOn(activity))
 
 /**
  * The implementation level of the activities over the period.
- *
- * @since 0.1.0
  */
 export const compute = (activities: ReadonlyArray<Activity>, period: Period.Period): Level => {
   let due = 0
@@ -60,8 +52,6 @@ export const compute = (activities: ReadonlyArray<Activity>, period: Period.Peri
 
 /**
  * The activities overdue on `asOf`: due before it and neither completed nor cancelled.
- *
- * @since 0.1.0
  */
 export const overdue = (activities: ReadonlyArray<Activity>, asOf: CivilDate.CivilDate): ReadonlyArray<Activity> =>
   activities.filter(

@@ -10,15 +10,11 @@
  *
  * The latest value is the end-line survey's when there is one, else the
  * measurement with the latest date (the last recorded on a tie).
- *
- * @since 0.1.0
  */
 import type { Indicator, Measurement } from "./ActionPlan"
 
 /**
  * Progress and what it was computed from.
- *
- * @since 0.1.0
  */
 export interface Progress {
   readonly baseline: number
@@ -33,8 +29,6 @@ export interface Progress {
 
 /**
  * The measurement the progress is computed from.
- *
- * @since 0.1.0
  */
 export const latestMeasurement = (indicator: Pick<Indicator, "measurements" | "endline">): Measurement | undefined => {
   if (indicator.endline !== undefined) return indicator.endline
@@ -46,8 +40,6 @@ export const latestMeasurement = (indicator: Pick<Indicator, "measurements" | "e
 
 /**
  * The progress from baseline toward target at `latest`.
- *
- * @since 0.1.0
  */
 export const ratio = (baseline: number, target: number, latest: number): number => {
   if (target === baseline) return latest === target ? 1 : 0
@@ -57,16 +49,12 @@ export const ratio = (baseline: number, target: number, latest: number): number 
 
 /**
  * Whether `latest` reached `target` coming from `baseline`.
- *
- * @since 0.1.0
  */
 export const reached = (baseline: number, target: number, latest: number): boolean =>
   target >= baseline ? latest >= target : latest <= target
 
 /**
  * An indicator's progress; `latest` overrides the measurements (a computed value).
- *
- * @since 0.1.0
  */
 export const compute = (
   indicator: Pick<Indicator, "baseline" | "target" | "measurements" | "endline">,

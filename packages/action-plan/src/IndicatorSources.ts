@@ -4,8 +4,6 @@
  * for a period, and the indicator's value is their share in percent. The app
  * wires it to case, referral and meeting data; {@link layerTest} answers from a
  * table.
- *
- * @since 0.1.0
  */
 import { Context, Effect, Layer, Schema } from "effect"
 import type { Period } from "./Period"
@@ -15,8 +13,6 @@ import type { Period } from "./Period"
  * - `high-risk-cases-reviewed-within-30-days`: high-risk cases opened in the period (denominator) reviewed at a meeting within 30 days (numerator);
  * - `referrals-acknowledged-in-time`: referrals sent in the period, and those acknowledged within their deadline;
  * - `meetings-held-vs-required`: regular meetings the cadence requires in the period, and those held.
- *
- * @since 0.1.0
  */
 export const QueryName = Schema.Literal(
   "high-risk-cases-reviewed-within-30-days",
@@ -24,45 +20,29 @@ export const QueryName = Schema.Literal(
   "meetings-held-vs-required",
 ).annotations({ identifier: "IndicatorQueryName" })
 
-/**
- * @since 0.1.0
- */
 export type QueryName = typeof QueryName.Type
 
 /**
  * A query's answer for a period.
- *
- * @since 0.1.0
  */
 export const Ratio = Schema.Struct({
   numerator: Schema.NonNegativeInt,
   denominator: Schema.NonNegativeInt,
 }).annotations({ identifier: "IndicatorRatio" })
 
-/**
- * @since 0.1.0
- */
 export type Ratio = typeof Ratio.Type
 
 /**
  * The share in percent, or undefined when there is nothing to count.
- *
- * @since 0.1.0
  */
 export const percent = (ratio: Ratio): number | undefined =>
   ratio.denominator === 0 ? undefined : (ratio.numerator / ratio.denominator) * 100
 
-/**
- * @since 0.1.0
- */
 export interface Service {
   /** The query's answer for the mechanism over the period. */
   readonly measure: (query: QueryName, mechanismId: string, period: Period) => Effect.Effect<Ratio>
 }
 
-/**
- * @since 0.1.0
- */
 export class IndicatorSources extends Context.Tag("@bashke/action-plan/IndicatorSources")<
   IndicatorSources,
   Service
@@ -70,8 +50,6 @@ export class IndicatorSources extends Context.Tag("@bashke/action-plan/Indicator
 
 /**
  * A test layer answering from a table by query name; an unknown query counts nothing.
- *
- * @since 0.1.0
  */
 export const layerTest = (answers: Partial<Record<QueryName, Ratio>>): Layer.Layer<IndicatorSources> =>
   Layer.succeed(IndicatorSources, {

@@ -6,8 +6,6 @@
  * the period through `IndicatorSources`), the activities overdue at the
  * report's date, and the meeting action items linked to each activity.
  * Ids, codes and numbers only: a report carries no free text.
- *
- * @since 0.1.0
  */
 import type { CivilDate, Id } from "@bashke/kernel"
 import { type ActionPlan, type ActivityStatus, dueOn, type Unit } from "./ActionPlan"
@@ -21,8 +19,6 @@ import * as Quarter from "./Quarter"
 
 /**
  * One indicator's line.
- *
- * @since 0.1.0
  */
 export interface IndicatorLine extends IndicatorProgress.Progress {
   readonly indicatorId: Id.IndicatorId
@@ -33,8 +29,6 @@ export interface IndicatorLine extends IndicatorProgress.Progress {
 
 /**
  * One activity's line.
- *
- * @since 0.1.0
  */
 export interface ActivityLine {
   readonly activityId: Id.ActivityId
@@ -49,8 +43,6 @@ export interface ActivityLine {
 /**
  * The implementation level of one pillar of the plan's framework: over the
  * activities of the objectives mapped to it.
- *
- * @since 0.1.0
  */
 export interface PillarLine {
   readonly pillar: Framework.PillarCode
@@ -62,8 +54,6 @@ export interface PillarLine {
  * activities due in that quarter (`due`), and of those due from the period's
  * start to the quarter's end (`cumulative`, the line a chart over the
  * quarters draws).
- *
- * @since 0.1.0
  */
 export interface QuarterLine {
   readonly quarter: Quarter.Quarter
@@ -73,8 +63,6 @@ export interface QuarterLine {
 
 /**
  * A monitoring report.
- *
- * @since 0.1.0
  */
 export interface Report {
   readonly planId: Id.ActionPlanId
@@ -92,8 +80,6 @@ export interface Report {
 
 /**
  * What a report is computed from.
- *
- * @since 0.1.0
  */
 export interface Inputs {
   readonly plan: ActionPlan
@@ -107,8 +93,6 @@ export interface Inputs {
 
 /**
  * The report.
- *
- * @since 0.1.0
  */
 export const compute = (inputs: Inputs): Report => {
   const { plan, period, asOf } = inputs

@@ -1,16 +1,12 @@
 /**
  * Calendar quarters (`2026-Q1`): when an activity is planned, and the day it is
  * due (the last day of its last planned quarter).
- *
- * @since 0.1.0
  */
 import type { CivilDate } from "@bashke/kernel"
 import { Schema } from "effect"
 
 /**
  * A calendar quarter, `YYYY-Qn`. A failed decode reports `action-plan.quarter.malformed`.
- *
- * @since 0.1.0
  */
 export const Quarter = Schema.String.pipe(
   Schema.pattern(/^\d{4}-Q[1-4]$/, { message: () => "action-plan.quarter.malformed" }),
@@ -21,9 +17,6 @@ export const Quarter = Schema.String.pipe(
   }),
 )
 
-/**
- * @since 0.1.0
- */
 export type Quarter = typeof Quarter.Type
 
 const parts = (quarter: Quarter): { readonly year: number; readonly q: number } => ({
@@ -36,8 +29,6 @@ const lastDays = ["03-31", "06-30", "09-30", "12-31"] as const
 
 /**
  * The first day of a quarter.
- *
- * @since 0.1.0
  */
 export const start = (quarter: Quarter): CivilDate.CivilDate => {
   const { year, q } = parts(quarter)
@@ -46,8 +37,6 @@ export const start = (quarter: Quarter): CivilDate.CivilDate => {
 
 /**
  * The last day of a quarter.
- *
- * @since 0.1.0
  */
 export const end = (quarter: Quarter): CivilDate.CivilDate => {
   const { year, q } = parts(quarter)
@@ -56,16 +45,12 @@ export const end = (quarter: Quarter): CivilDate.CivilDate => {
 
 /**
  * The quarter a day falls in.
- *
- * @since 0.1.0
  */
 export const of = (date: CivilDate.CivilDate): Quarter =>
   `${date.slice(0, 4)}-Q${Math.floor((Number(date.slice(5, 7)) - 1) / 3) + 1}`
 
 /**
  * The latest of some quarters (they sort as strings).
- *
- * @since 0.1.0
  */
 export const latest = (quarters: readonly [Quarter, ...Array<Quarter>]): Quarter =>
   // `YYYY-Qn` sorts chronologically as text.
@@ -74,8 +59,6 @@ export const latest = (quarters: readonly [Quarter, ...Array<Quarter>]): Quarter
 /**
  * The quarters a span of days touches, in order: `2026-Q1`, `2026-Q2`, … (at
  * most 400, a century; a longer span is cut there).
- *
- * @since 0.1.0
  */
 export const between = (from: CivilDate.CivilDate, to: CivilDate.CivilDate): ReadonlyArray<Quarter> => {
   const out: Array<Quarter> = []

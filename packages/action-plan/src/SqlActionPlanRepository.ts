@@ -3,8 +3,6 @@
  * the `action_plan_plans` table: the plan's objectives, activities and
  * indicators as one JSON document (jsonb on PostgreSQL). Joins the caller's
  * transaction; SQL failures are defects.
- *
- * @since 0.1.0
  */
 import { Errors, Span } from "@bashke/kernel"
 import { OptimisticConcurrency, SqlValues } from "@bashke/persistence"
@@ -25,8 +23,6 @@ const parseDocument = (value: unknown): unknown => (typeof value === "string" ? 
 
 /**
  * Builds the adapter from the `SqlClient` in context.
- *
- * @since 0.1.0
  */
 export const make: Effect.Effect<Service, never, SqlClient.SqlClient> = Effect.gen(function* () {
   const client = yield* SqlClient.SqlClient
@@ -99,8 +95,6 @@ export const make: Effect.Effect<Service, never, SqlClient.SqlClient> = Effect.g
 
 /**
  * The adapter as a layer.
- *
- * @since 0.1.0
  */
 export const layer: Layer.Layer<ActionPlanRepository, never, SqlClient.SqlClient> = Layer.effect(
   ActionPlanRepository,

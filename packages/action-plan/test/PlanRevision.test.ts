@@ -227,7 +227,8 @@ for (const db of databases) {
           ).toMatchObject({ _tag: "Conflict", rule: "version.stale" })
           expect(
             yield* refused(as(memberOfAnother)(ActionPlanService.revise({ ...body, expectedVersion: 1 })) as never),
-          ).toMatchObject({ _tag: "Forbidden" })
+            // Outside the plan's mechanism the plan does not exist (issue 13, finding 6).
+          ).toMatchObject({ _tag: "NotFound", entity: "ActionPlan" })
           expect(
             yield* refused(
               as(coordinator)(

@@ -10,8 +10,6 @@
  *
  * The written reason is free text that may name people: it is stored sealed,
  * and reading the list is audited.
- *
- * @since 0.1.0
  */
 import { Errors, Id } from "@bashke/kernel"
 import { BreakGlass } from "@bashke/security"
@@ -20,36 +18,24 @@ import { Instant } from "./internal/Instant"
 
 /**
  * The id of a review.
- *
- * @since 0.1.0
  */
 export const BreakGlassReviewId: Id.IdSchema<"BreakGlassReviewId"> = Id.make("BreakGlassReviewId")
 
-/**
- * @since 0.1.0
- */
 export type BreakGlassReviewId = typeof BreakGlassReviewId.Type
 
 /**
  * The coordinator's verdict on a break-glass read.
- *
- * @since 0.1.0
  */
 export const Verdict = Schema.Literal("justified", "unjustified").annotations({
   identifier: "BreakGlassVerdict",
   message: () => ({ message: "case.break-glass.verdict.unknown", override: true }),
 })
 
-/**
- * @since 0.1.0
- */
 export type Verdict = typeof Verdict.Type
 
 /**
  * A review: the read it is about, and once closed the verdict, who gave it
  * and when.
- *
- * @since 0.1.0
  */
 export const BreakGlassReview = Schema.Struct({
   id: BreakGlassReviewId,
@@ -66,15 +52,10 @@ export const BreakGlassReview = Schema.Struct({
   reviewedAt: Schema.optional(Instant),
 }).annotations({ identifier: "BreakGlassReview" })
 
-/**
- * @since 0.1.0
- */
 export type BreakGlassReview = typeof BreakGlassReview.Type
 
 /**
  * Whether the review still waits for a verdict.
- *
- * @since 0.1.0
  */
 export const isOpen = (review: Pick<BreakGlassReview, "verdict">): boolean => review.verdict === undefined
 
@@ -82,8 +63,6 @@ export const isOpen = (review: Pick<BreakGlassReview, "verdict">): boolean => re
  * The review closed with `verdict` by `by` at `at`. A review is closed once:
  * a second verdict is a `Conflict` (`case.break-glass.review-closed`), so the
  * first stands.
- *
- * @since 0.1.0
  */
 export const close = (
   review: BreakGlassReview,
@@ -99,8 +78,6 @@ export const close = (
 
 /**
  * The catalogue key of a verdict's label.
- *
- * @since 0.1.0
  */
 export const verdictLabelKey = (verdict: Verdict): `case.break-glass.verdict.${Verdict}` =>
   `case.break-glass.verdict.${verdict}`

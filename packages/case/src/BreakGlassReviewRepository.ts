@@ -2,16 +2,11 @@
  * The port through which break-glass reviews are stored. Methods fail only
  * with the kernel's domain errors; database failures are defects at the
  * adapter's edge. Every method joins the caller's transaction.
- *
- * @since 0.1.0
  */
 import type { Errors, Id } from "@bashke/kernel"
 import { Context, type Effect, type Option } from "effect"
 import type { BreakGlassReview, BreakGlassReviewId } from "./BreakGlassReview"
 
-/**
- * @since 0.1.0
- */
 export interface Service {
   /** Stores a new, open review (its reason sealed). */
   readonly insert: (review: BreakGlassReview) => Effect.Effect<void>
@@ -31,9 +26,6 @@ export interface Service {
   readonly close: (review: BreakGlassReview) => Effect.Effect<void, Errors.Conflict>
 }
 
-/**
- * @since 0.1.0
- */
 export class BreakGlassReviewRepository extends Context.Tag("@bashke/case/BreakGlassReviewRepository")<
   BreakGlassReviewRepository,
   Service

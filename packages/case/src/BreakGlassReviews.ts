@@ -8,8 +8,6 @@
  * `audit`, with its case and person). A verdict is written once, with an audit
  * entry and the outbox event `case.break-glass.reviewed` (ids and codes only),
  * in one transaction; a refused command writes nothing.
- *
- * @since 0.1.0
  */
 import { Errors, Id, Principal, Span } from "@bashke/kernel"
 import { Outbox, Transaction } from "@bashke/persistence"
@@ -25,38 +23,26 @@ import { Signatories } from "./Signatories"
 /**
  * Input of {@link list}: the mechanism, and which reviews (`open`: those
  * waiting for a verdict; `closed`: those with one; all when absent).
- *
- * @since 0.1.0
  */
 export const ListReviews = Schema.Struct({
   mechanismId: Id.MechanismId,
   status: Schema.optional(Schema.Literal("open", "closed")),
 })
 
-/**
- * @since 0.1.0
- */
 export type ListReviews = typeof ListReviews.Encoded
 
 /**
  * Input of {@link close}: the review and the verdict.
- *
- * @since 0.1.0
  */
 export const CloseReview = Schema.Struct({
   reviewId: BreakGlassReview.BreakGlassReviewId,
   verdict: BreakGlassReview.Verdict,
 })
 
-/**
- * @since 0.1.0
- */
 export type CloseReview = typeof CloseReview.Encoded
 
 /**
  * What the use cases need.
- *
- * @since 0.1.0
  */
 export type Requirements =
   | BreakGlassReviewRepository
@@ -98,8 +84,6 @@ const entry = (
  * The mechanism's break-glass reviews, oldest read first, for its coordinator.
  * Fails with `Forbidden` (`policy.break-glass.review-coordinator-only`, or an
  * earlier policy rule) or `InvalidInput`.
- *
- * @since 0.1.0
  */
 export const list = (
   raw: ListReviews,
@@ -131,8 +115,6 @@ export const list = (
  * unknown review, or one of a mechanism the principal does not review),
  * `Forbidden`, `InvalidInput` (`case.break-glass.verdict.unknown`) or
  * `Conflict` (`case.break-glass.review-closed`).
- *
- * @since 0.1.0
  */
 export const close = (
   raw: CloseReview,

@@ -5,8 +5,6 @@
  * This module holds the aggregate's schema and the rules that need all of it:
  * the current risk, the validation of a whole case, lifecycle commands with
  * their guards, and the resource the access policy decides on.
- *
- * @since 0.1.0
  */
 import { CivilDate, Errors, Id, type JurisdictionProfile, type Sector } from "@bashke/kernel"
 import type { AccessPolicy, BreakGlass, Purpose } from "@bashke/security"
@@ -26,25 +24,18 @@ import * as SafetyPlan from "./SafetyPlan"
 /**
  * How a case was closed: when, and why (the reason may be absent for a case
  * that was not high risk).
- *
- * @since 0.1.0
  */
 export const Closure = Schema.Struct({
   closedAt: Instant,
   reason: Schema.optional(CaseLifecycle.ClosureReason),
 }).annotations({ identifier: "CaseClosure" })
 
-/**
- * @since 0.1.0
- */
 export type Closure = typeof Closure.Type
 
 /**
  * A case. `closure` is present while the case is closed; `lastReviewedAt` is the
  * mechanism's last case-conference review; `version` counts changes, for
  * optimistic concurrency.
- *
- * @since 0.1.0
  */
 export const Case = Schema.Struct({
   id: Id.CaseId,
@@ -64,16 +55,11 @@ export const Case = Schema.Struct({
   version: Schema.Int.pipe(Schema.nonNegative()),
 }).annotations({ identifier: "Case" })
 
-/**
- * @since 0.1.0
- */
 export type Case = typeof Case.Type
 
 /**
  * Whether the case involves a child at `year`: a person in the child role, or
  * a victim under 18.
- *
- * @since 0.1.0
  */
 export const hasChild = (aCase: Pick<Case, "persons">, year: number): boolean =>
   aCase.persons.some((person) => person.role !== "alleged-perpetrator" && Person.isMinor(person, year))
@@ -83,8 +69,6 @@ export const hasChild = (aCase: Pick<Case, "persons">, year: number): boolean =>
  * `high` by a breach of a protection order recorded after that assessment (a
  * breach with no assessment yet makes it `high` too). Undefined for a case
  * never assessed and never breached.
- *
- * @since 0.1.0
  */
 export const currentRisk = (aCase: Pick<Case, "assessments" | "orders">): RiskInstrument.RiskLevel | undefined => {
   const latest = RiskAssessment.latest(aCase.assessments)
@@ -98,8 +82,6 @@ export const currentRisk = (aCase: Pick<Case, "assessments" | "orders">): RiskIn
  * What validating a whole case needs besides the case: the institutions that
  * are members of its mechanism, the day (in the jurisdiction's zone) and the
  * jurisdiction profile (communities, the child-protection sector).
- *
- * @since 0.1.0
  */
 export interface Context {
   readonly mechanismMembers: ReadonlySet<Id.InstitutionId>
@@ -127,8 +109,6 @@ const firstError = <A>(
  * consent and safety measure by its own rules, and the team's rules (a child
  * requires social work). Used before a case is written, so a broken case is
  * never stored.
- *
- * @since 0.1.0
  */
 export const validate = (aCase: Case, context: Context): Either.Either<Case, Errors.InvalidInput> => {
   const year = CivilDate.year(context.today)
@@ -161,8 +141,6 @@ export const validate = (aCase: Case, context: Context): Either.Either<Case, Err
  * The case after a lifecycle command at `at`: the status moves as
  * `CaseLifecycle` allows, with the current risk as the guards' fact; closing
  * records the closure, reopening clears it.
- *
- * @since 0.1.0
  */
 export const transition = (
   aCase: Case,
@@ -184,8 +162,6 @@ export const transition = (
  * The consents that count for access decisions: those that needed no second
  * person's confirmation, and those confirmed (`Consent.counts`). What the
  * access policy and the referral guards read.
- *
- * @since 0.1.0
  */
 export const countedConsents = (aCase: Pick<Case, "consents">): ReadonlyArray<Consent.Consent> =>
   aCase.consents.filter(Consent.counts)
@@ -195,8 +171,6 @@ export const countedConsents = (aCase: Pick<Case, "consents">): ReadonlyArray<Co
  * perpetrator's (the institution's own legal basis), or the victim's or a
  * child's (the consent rules). An unknown person is treated as the victim's
  * side, the stricter rule for a consent-less read.
- *
- * @since 0.1.0
  */
 export const subjectOf = (aCase: Pick<Case, "persons">, personId: Id.PersonId): AccessPolicy.Subject =>
   aCase.persons.find((person) => person.id === personId)?.role === "alleged-perpetrator"
@@ -212,8 +186,6 @@ export const subjectOf = (aCase: Pick<Case, "persons">, personId: Id.PersonId): 
  * profile's sectors with a legal basis for the alleged perpetrator's details;
  * only consents given by the case's persons, and that count, are passed
  * ({@link countedConsents}).
- *
- * @since 0.1.0
  */
 export const toPolicyResource = (
   aCase: Pick<Case, "id" | "mechanismId" | "team" | "consents" | "persons">,
@@ -250,8 +222,6 @@ export const toPolicyResource = (
 
 /**
  * The protection orders of the case in force at `at`.
- *
- * @since 0.1.0
  */
 export const ordersInForce = (aCase: Pick<Case, "orders">, at: Date): ReadonlyArray<ProtectionOrder.ProtectionOrder> =>
   aCase.orders.filter((order) => ProtectionOrder.inForce(order, at))
@@ -259,8 +229,6 @@ export const ordersInForce = (aCase: Pick<Case, "orders">, at: Date): ReadonlyAr
 /**
  * The instruments the case still needs an assessment on under `profile` (in
  * Kosovo the police early assessment on a police-reported case).
- *
- * @since 0.1.0
  */
 export const missingRequiredAssessments = (
   aCase: Pick<Case, "incidents" | "assessments">,

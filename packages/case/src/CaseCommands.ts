@@ -4,8 +4,6 @@
  * names the field and the rule (a catalogue key), never the value. The `…Encoded`
  * types are what a caller passes: ids and dates as strings (a `Date` is
  * accepted too).
- *
- * @since 0.1.0
  */
 import { CivilDate, Id, Instant as KernelInstant, Municipality, Sector } from "@bashke/kernel"
 import { AccessPolicy, BreakGlass, Purpose } from "@bashke/security"
@@ -29,8 +27,6 @@ const Instant = KernelInstant.Instant
  * `details` to be sealed. `relationship` is required for an alleged
  * perpetrator (`case.person.relationship-required`) and must be on the law's
  * list (`case.relationship.unknown`).
- *
- * @since 0.1.0
  */
 export const NewPerson = Schema.Struct({
   role: Person.PersonRole,
@@ -43,9 +39,6 @@ export const NewPerson = Schema.Struct({
   details: Schema.optional(Person.PersonalDetails),
 })
 
-/**
- * @since 0.1.0
- */
 export type NewPerson = typeof NewPerson.Encoded
 
 const TeamInput = Schema.Struct({ institution: Id.InstitutionId, access: AccessPolicy.Access })
@@ -54,8 +47,6 @@ const TeamInput = Schema.Struct({ institution: Id.InstitutionId, access: AccessP
  * Input of `openCase`. `persons` must hold exactly one victim. `team` lists
  * further member institutions (each a signatory); the opening institution and
  * the lead join with full access.
- *
- * @since 0.1.0
  */
 export const OpenCase = Schema.Struct({
   mechanismId: Id.MechanismId,
@@ -65,27 +56,17 @@ export const OpenCase = Schema.Struct({
   persons: Schema.Array(NewPerson),
 })
 
-/**
- * @since 0.1.0
- */
 export type OpenCase = typeof OpenCase.Encoded
 
 /**
  * Input of `addPerson`.
- *
- * @since 0.1.0
  */
 export const AddPerson = Schema.Struct({ caseId: Id.CaseId, person: NewPerson, expectedVersion: ExpectedVersion })
 
-/**
- * @since 0.1.0
- */
 export type AddPerson = typeof AddPerson.Encoded
 
 /**
  * Input of `recordIncident`. `perpetrators` are alleged perpetrators of the case.
- *
- * @since 0.1.0
  */
 export const RecordIncident = Schema.Struct({
   caseId: Id.CaseId,
@@ -101,16 +82,11 @@ export const RecordIncident = Schema.Struct({
   expectedVersion: ExpectedVersion,
 })
 
-/**
- * @since 0.1.0
- */
 export type RecordIncident = typeof RecordIncident.Encoded
 
 /**
  * Input of `assessRisk`: the instrument (id and version), the answers, and an
  * optional professional judgement (which may raise the level, never lower it).
- *
- * @since 0.1.0
  */
 export const AssessRisk = Schema.Struct({
   caseId: Id.CaseId,
@@ -120,16 +96,11 @@ export const AssessRisk = Schema.Struct({
   expectedVersion: ExpectedVersion,
 })
 
-/**
- * @since 0.1.0
- */
 export type AssessRisk = typeof AssessRisk.Encoded
 
 /**
  * Input of `recordOrder`: a request to the court (`requestedAt`), or an order
  * the police issued (`issuedAt`, expiry computed from the profile unless given).
- *
- * @since 0.1.0
  */
 export const RecordOrder = Schema.Struct({
   caseId: Id.CaseId,
@@ -141,15 +112,10 @@ export const RecordOrder = Schema.Struct({
   expectedVersion: ExpectedVersion,
 })
 
-/**
- * @since 0.1.0
- */
 export type RecordOrder = typeof RecordOrder.Encoded
 
 /**
  * What happened to an order.
- *
- * @since 0.1.0
  */
 export const OrderEventName = Schema.Literal(
   "issued",
@@ -166,8 +132,6 @@ export const OrderEventName = Schema.Literal(
  * who reported a breach. A `hearing-scheduled` event needs `hearingAt`, when
  * the hearing is held (`at` is when the court scheduled it), and may name the
  * `court`; it replaces the order's hearing in force and leaves its status.
- *
- * @since 0.1.0
  */
 export const RecordOrderEvent = Schema.Struct({
   caseId: Id.CaseId,
@@ -182,15 +146,10 @@ export const RecordOrderEvent = Schema.Struct({
   expectedVersion: ExpectedVersion,
 })
 
-/**
- * @since 0.1.0
- */
 export type RecordOrderEvent = typeof RecordOrderEvent.Encoded
 
 /**
  * Input of `addMeasure`.
- *
- * @since 0.1.0
  */
 export const AddMeasure = Schema.Struct({
   caseId: Id.CaseId,
@@ -200,15 +159,10 @@ export const AddMeasure = Schema.Struct({
   expectedVersion: ExpectedVersion,
 })
 
-/**
- * @since 0.1.0
- */
 export type AddMeasure = typeof AddMeasure.Encoded
 
 /**
  * Input of `updateMeasure`: the fields to change.
- *
- * @since 0.1.0
  */
 export const UpdateMeasure = Schema.Struct({
   caseId: Id.CaseId,
@@ -219,9 +173,6 @@ export const UpdateMeasure = Schema.Struct({
   expectedVersion: ExpectedVersion,
 })
 
-/**
- * @since 0.1.0
- */
 export type UpdateMeasure = typeof UpdateMeasure.Encoded
 
 /**
@@ -229,8 +180,6 @@ export type UpdateMeasure = typeof UpdateMeasure.Encoded
  * taken — the `method` (a signed form, or verbally before the witness
  * `witnessedBy`) and the institution that took it from the survivor
  * (`takenBy`, the recorder's own by default). `from` defaults to now.
- *
- * @since 0.1.0
  */
 export const GiveConsent = Schema.Struct({
   caseId: Id.CaseId,
@@ -246,16 +195,11 @@ export const GiveConsent = Schema.Struct({
   expectedVersion: ExpectedVersion,
 })
 
-/**
- * @since 0.1.0
- */
 export type GiveConsent = typeof GiveConsent.Encoded
 
 /**
  * Input of `confirmConsent`: a second person confirms a consent that widened
  * its recorder's own institution's access.
- *
- * @since 0.1.0
  */
 export const ConfirmConsent = Schema.Struct({
   caseId: Id.CaseId,
@@ -263,15 +207,10 @@ export const ConfirmConsent = Schema.Struct({
   expectedVersion: ExpectedVersion,
 })
 
-/**
- * @since 0.1.0
- */
 export type ConfirmConsent = typeof ConfirmConsent.Encoded
 
 /**
  * Input of `withdrawConsent`.
- *
- * @since 0.1.0
  */
 export const WithdrawConsent = Schema.Struct({
   caseId: Id.CaseId,
@@ -279,16 +218,11 @@ export const WithdrawConsent = Schema.Struct({
   expectedVersion: ExpectedVersion,
 })
 
-/**
- * @since 0.1.0
- */
 export type WithdrawConsent = typeof WithdrawConsent.Encoded
 
 /**
  * Input of `changeTeam`: members to add or whose access changes (`set`),
  * members to remove (`remove`), and a new lead.
- *
- * @since 0.1.0
  */
 export const ChangeTeam = Schema.Struct({
   caseId: Id.CaseId,
@@ -298,16 +232,11 @@ export const ChangeTeam = Schema.Struct({
   expectedVersion: ExpectedVersion,
 })
 
-/**
- * @since 0.1.0
- */
 export type ChangeTeam = typeof ChangeTeam.Encoded
 
 /**
  * Input of `transition`: the command, and the closure reason (`close`) or the
  * reopen reason (`reopen`).
- *
- * @since 0.1.0
  */
 export const Transition = Schema.Struct({
   caseId: Id.CaseId,
@@ -316,15 +245,10 @@ export const Transition = Schema.Struct({
   expectedVersion: ExpectedVersion,
 })
 
-/**
- * @since 0.1.0
- */
 export type Transition = typeof Transition.Encoded
 
 /**
  * Input of `recordReview`: the day of the mechanism's case conference (now by default).
- *
- * @since 0.1.0
  */
 export const RecordReview = Schema.Struct({
   caseId: Id.CaseId,
@@ -332,33 +256,20 @@ export const RecordReview = Schema.Struct({
   expectedVersion: ExpectedVersion,
 })
 
-/**
- * @since 0.1.0
- */
 export type RecordReview = typeof RecordReview.Encoded
 
 /**
  * Input of `readSummary`.
- *
- * @since 0.1.0
  */
 export const ReadSummary = Schema.Struct({ caseId: Id.CaseId })
 
-/**
- * @since 0.1.0
- */
 export type ReadSummary = typeof ReadSummary.Encoded
 
 /**
  * Input of `readOrder`.
- *
- * @since 0.1.0
  */
 export const ReadOrder = Schema.Struct({ caseId: Id.CaseId, orderId: Id.ProtectionOrderId })
 
-/**
- * @since 0.1.0
- */
 export type ReadOrder = typeof ReadOrder.Encoded
 
 /**
@@ -368,8 +279,6 @@ export type ReadOrder = typeof ReadOrder.Encoded
  * child's; `fields` narrows the read (all by default); a `breakGlassCode` or
  * `breakGlassReason` (or the purpose `break-glass`) makes it an emergency
  * read, which needs both.
- *
- * @since 0.1.0
  */
 export const ReadPersonalData = Schema.Struct({
   caseId: Id.CaseId,
@@ -380,31 +289,21 @@ export const ReadPersonalData = Schema.Struct({
   breakGlassReason: Schema.optional(Schema.String),
 })
 
-/**
- * @since 0.1.0
- */
 export type ReadPersonalData = typeof ReadPersonalData.Encoded
 
 /**
  * Input of `findPersons`: a personal number, as typed, and why it is looked up.
- *
- * @since 0.1.0
  */
 export const FindPersons = Schema.Struct({
   personalNumber: Schema.String,
   purpose: Schema.optional(Purpose.Purpose),
 })
 
-/**
- * @since 0.1.0
- */
 export type FindPersons = typeof FindPersons.Encoded
 
 /**
  * A person found by personal number, in a case the principal's institution is
  * on the team of: ids and the role only.
- *
- * @since 0.1.0
  */
 export interface PersonFound {
   readonly caseId: Id.CaseId

@@ -20,8 +20,6 @@
  * An order's expiry and hearing are keyed by their time, so an extension or
  * a rescheduled hearing makes a new item with its own reminders. A closed
  * case makes nothing due.
- *
- * @since 0.1.0
  */
 import { type CivilDate, Deadline, Due, type Id, type JurisdictionProfile } from "@bashke/kernel"
 import type { CaseReference } from "./CaseReference"
@@ -30,8 +28,6 @@ import * as ProtectionOrderDeadlines from "./ProtectionOrderDeadlines"
 
 /**
  * An order as the rules read it: still requested, issued or extended.
- *
- * @since 0.1.0
  */
 export type ActiveOrder = Pick<
   ProtectionOrder.ProtectionOrder,
@@ -42,8 +38,6 @@ export type ActiveOrder = Pick<
  * An open case as the rules read it: ids, its reference, who leads it, the
  * institutions on its team, its active orders and the day its latest risk
  * assessment is due again.
- *
- * @since 0.1.0
  */
 export interface OpenCase {
   readonly id: Id.CaseId
@@ -57,15 +51,11 @@ export interface OpenCase {
 
 /**
  * The order statuses the rules read.
- *
- * @since 0.1.0
  */
 export const activeStatuses: ReadonlyArray<ProtectionOrder.Status> = ["requested", "issued", "extended"]
 
 /**
  * The kinds of things a case makes due.
- *
- * @since 0.1.0
  */
 export const kinds = [
   "case.order.decision",
@@ -75,9 +65,6 @@ export const kinds = [
   "case.reassessment",
 ] as const
 
-/**
- * @since 0.1.0
- */
 export type DueKind = (typeof kinds)[number]
 
 const teamOf = (aCase: OpenCase): ReadonlyArray<Due.Audience> =>
@@ -141,8 +128,6 @@ const orderItems = (
 /**
  * What an open case makes due: each active order's items, then its
  * reassessment.
- *
- * @since 0.1.0
  */
 export const items = (aCase: OpenCase, profile: JurisdictionProfile.JurisdictionProfile): ReadonlyArray<Due.Item> => {
   const out = aCase.orders.flatMap((order) => orderItems(aCase, order, profile))

@@ -3,8 +3,6 @@
  * each written in the transaction of the change it announces. Payloads carry
  * ids and codes only — never a name, personal number, address, phone or any
  * other personal detail — so plugins and dispatchers can log them freely.
- *
- * @since 0.1.0
  */
 import { Schema } from "effect"
 
@@ -26,8 +24,6 @@ import { Schema } from "effect"
  *   Payload: `caseId`, `mechanismId`, `lead`, `reviewId` (the review the
  *   coordinator must close), `personId`, `principalId`, `institutionId`,
  *   `code` (the reason code; never the written reason).
- *
- * @since 0.1.0
  */
 export const Topic = Schema.Literal(
   "case.case.opened",
@@ -53,23 +49,18 @@ export const Topic = Schema.Literal(
   "case.break-glass.denied",
   "case.break-glass.alert",
   "case.break-glass.reviewed",
+  "case.note.written",
+  "case.note.corrected",
 )
 
-/**
- * @since 0.1.0
- */
 export type Topic = typeof Topic.Type
 
 /**
  * The aggregate type of every case event.
- *
- * @since 0.1.0
  */
 export const aggregateType = "Case"
 
 /**
  * The catalogue key of a topic's label (`case.event.case.opened`), in `caseStoreMessages`.
- *
- * @since 0.1.0
  */
 export const topicLabelKey = (topic: Topic): string => `case.event.${topic.slice("case.".length)}`

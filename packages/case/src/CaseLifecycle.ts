@@ -15,29 +15,19 @@
  * is high needs a closure reason (`case.close.high-risk-reason-required`).
  * Reopening needs a reason (`case.reopen.reason-required`) and goes back to
  * `active`: a reopened case is worked, not assessed from scratch.
- *
- * @since 0.1.0
  */
 import { Errors } from "@bashke/kernel"
 import { Data, Either, Schema } from "effect"
 import type { RiskLevel } from "./RiskInstrument"
 
-/**
- * @since 0.1.0
- */
 export const Status = Schema.Literal("open", "assessed", "active", "monitoring", "closed").annotations({
   identifier: "CaseStatus",
 })
 
-/**
- * @since 0.1.0
- */
 export type Status = typeof Status.Type
 
 /**
  * Why a case was closed (labels `case.closure.<reason>`).
- *
- * @since 0.1.0
  */
 export const ClosureReason = Schema.Literal(
   "risk-reduced",
@@ -54,15 +44,10 @@ export const ClosureReason = Schema.Literal(
   message: () => ({ message: "case.closure.reason-unknown", override: true }),
 })
 
-/**
- * @since 0.1.0
- */
 export type ClosureReason = typeof ClosureReason.Type
 
 /**
  * Why a case was reopened (labels `case.reopen.<reason>`).
- *
- * @since 0.1.0
  */
 export const ReopenReason = Schema.Literal(
   "new-incident",
@@ -75,29 +60,19 @@ export const ReopenReason = Schema.Literal(
   message: () => ({ message: "case.reopen.reason-unknown", override: true }),
 })
 
-/**
- * @since 0.1.0
- */
 export type ReopenReason = typeof ReopenReason.Type
 
 /**
  * The command names, for the transition table and for labels (`case.command.<name>`).
- *
- * @since 0.1.0
  */
 export const CommandName = Schema.Literal("assess", "activate", "monitor", "close", "reopen").annotations({
   identifier: "CaseCommand",
 })
 
-/**
- * @since 0.1.0
- */
 export type CommandName = typeof CommandName.Type
 
 /**
  * A command with what it carries.
- *
- * @since 0.1.0
  */
 export type Command = Data.TaggedEnum<{
   assess: {}
@@ -109,15 +84,11 @@ export type Command = Data.TaggedEnum<{
 
 /**
  * Constructors of {@link Command}: `Command.close({ reason: "risk-reduced" })`.
- *
- * @since 0.1.0
  */
 export const Command = Data.taggedEnum<Command>()
 
 /**
  * The transition table. A pair not listed is an `InvalidTransition`.
- *
- * @since 0.1.0
  */
 export const transitions: { readonly [S in Status]: { readonly [C in CommandName]?: Status } } = {
   open: { assess: "assessed", close: "closed" },
@@ -129,8 +100,6 @@ export const transitions: { readonly [S in Status]: { readonly [C in CommandName
 
 /**
  * What the guards look at: the case's current risk level (absent when never assessed).
- *
- * @since 0.1.0
  */
 export interface Facts {
   readonly risk?: RiskLevel | undefined
@@ -141,8 +110,6 @@ export interface Facts {
  * table does not allow; `InvalidInput` for closing a high-risk case without a
  * reason (`case.close.high-risk-reason-required`, field `reason`) or reopening
  * without one (`case.reopen.reason-required`).
- *
- * @since 0.1.0
  */
 export const transition = (
   status: Status,
@@ -161,15 +128,11 @@ export const transition = (
 
 /**
  * The commands allowed from `status` by the table (guards aside).
- *
- * @since 0.1.0
  */
 export const commandsFrom = (status: Status): ReadonlyArray<CommandName> =>
   CommandName.literals.filter((command) => transitions[status][command] !== undefined)
 
 /**
  * The catalogue key of a status's label.
- *
- * @since 0.1.0
  */
 export const statusLabelKey = (status: Status): `case.status.${Status}` => `case.status.${status}`

@@ -7,8 +7,6 @@
  *
  * The risk questions are the project's own short paraphrases, not the wording
  * of any licensed checklist.
- *
- * @since 0.1.0
  */
 import { Catalogue } from "@bashke/kernel"
 
@@ -1010,14 +1008,10 @@ const messages = {
 
 /**
  * The model's messages, as a catalogue part.
- *
- * @since 0.1.0
  */
 export const caseMessages = Catalogue.make(messages)
 
 /**
  * A key of {@link caseMessages}.
- *
- * @since 0.1.0
  */
 export type CaseMessageKey = Catalogue.Key<typeof caseMessages>

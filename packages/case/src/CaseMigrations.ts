@@ -23,8 +23,9 @@
  * it count again once confirmed. Migration 7 adds `case_break_glass_reviews`.
  * Migration 8 publishes a fourth view, `incident_statistics` (one row per
  * incident with the place it happened), read by `@bashke/reporting`.
- *
- * @since 0.1.0
+ * Migration 9 adds `case_notes` (every version of every note, text sealed).
+ * Migration 10 indexes the open cases of a mechanism for paging the case list
+ * by keyset (`CaseRepository.openPage`).
  */
 import type { Migrations } from "@bashke/persistence"
 import cases from "./internal/migrations/0001_cases"
@@ -35,10 +36,9 @@ import protectionOrderHearings from "./internal/migrations/0005_protection_order
 import consentRecording from "./internal/migrations/0006_consent_recording"
 import breakGlassReviews from "./internal/migrations/0007_break_glass_reviews"
 import incidentStatisticsView from "./internal/migrations/0008_incident_statistics_view"
+import caseNotes from "./internal/migrations/0009_case_notes"
+import openCasePages from "./internal/migrations/0010_open_case_pages"
 
-/**
- * @since 0.1.0
- */
 export const caseMigrations: Migrations.MigrationSet = {
   package: "@bashke/case",
   migrations: [
@@ -50,5 +50,7 @@ export const caseMigrations: Migrations.MigrationSet = {
     { id: 6, name: "consent-recording", up: consentRecording },
     { id: 7, name: "break-glass-reviews", up: breakGlassReviews },
     { id: 8, name: "incident-statistics-view", up: incidentStatisticsView },
+    { id: 9, name: "case-notes", up: caseNotes },
+    { id: 10, name: "open-case-pages", up: openCasePages },
   ],
 }

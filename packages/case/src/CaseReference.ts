@@ -4,23 +4,17 @@
  * opened and a four-digit sequence that starts at 1 each year, with no gaps and
  * no duplicates (the store allocates it). Capitals, digits and hyphens only, so
  * a reference can be read out in a meeting and never carries a name.
- *
- * @since 0.1.0
  */
 import { Errors, Municipality } from "@bashke/kernel"
 import { Either, Schema } from "effect"
 
 /**
  * The highest sequence a year can reach: the format has four digits.
- *
- * @since 0.1.0
  */
 export const maxSequence = 9999
 
 /**
  * The sequence part: an integer from 1 to {@link maxSequence}.
- *
- * @since 0.1.0
  */
 export const Sequence = Schema.Int.pipe(
   Schema.between(1, maxSequence),
@@ -29,8 +23,6 @@ export const Sequence = Schema.Int.pipe(
 
 /**
  * The year part: four digits.
- *
- * @since 0.1.0
  */
 export const Year = Schema.Int.pipe(
   Schema.between(1000, 9999),
@@ -39,8 +31,6 @@ export const Year = Schema.Int.pipe(
 
 /**
  * A reference taken apart.
- *
- * @since 0.1.0
  */
 export const Parts = Schema.Struct({
   municipality: Municipality.MunicipalityCode,
@@ -48,9 +38,6 @@ export const Parts = Schema.Struct({
   sequence: Sequence,
 }).annotations({ identifier: "CaseReferenceParts" })
 
-/**
- * @since 0.1.0
- */
 export type Parts = typeof Parts.Type
 
 const shape = /^([A-Z]{3})-(\d{4})-(\d{4})$/
@@ -70,8 +57,6 @@ const split = (reference: string): Parts | undefined => {
 /**
  * A reference as a string: a known municipality code, a four-digit year and a
  * four-digit sequence from 0001. A failed decode reports `case.reference.malformed`.
- *
- * @since 0.1.0
  */
 export const CaseReference = Schema.String.pipe(
   Schema.filter((s) => split(s) !== undefined, {
@@ -90,9 +75,6 @@ export const CaseReference = Schema.String.pipe(
   Schema.brand("CaseReference"),
 )
 
-/**
- * @since 0.1.0
- */
 export type CaseReference = typeof CaseReference.Type
 
 /**
@@ -100,8 +82,6 @@ export type CaseReference = typeof CaseReference.Type
  * sequence: 42 })` is `"GJI-2026-0042"`. Fails with `case.reference.sequence-out-of-range`
  * when the year's four digits are used up, `case.reference.malformed` for a
  * year that is not four digits.
- *
- * @since 0.1.0
  */
 export const format = (parts: {
   readonly municipality: Municipality.MunicipalityCode
@@ -122,8 +102,6 @@ export const format = (parts: {
  * The parts of a reference, or `InvalidInput` (`case.reference.malformed`).
  * Lower-case input is refused rather than corrected: a reference is compared as
  * typed, and a silently "fixed" one would point at another case.
- *
- * @since 0.1.0
  */
 export const parse = (reference: string): Either.Either<Parts, Errors.InvalidInput> => {
   const parts = split(reference)
@@ -135,7 +113,5 @@ export const parse = (reference: string): Either.Either<Parts, Errors.InvalidInp
 /**
  * Orders references of one municipality and year by sequence (and otherwise
  * as strings), for listings.
- *
- * @since 0.1.0
  */
 export const compare = (a: CaseReference, b: CaseReference): number => (a < b ? -1 : a > b ? 1 : 0)

@@ -12,8 +12,6 @@
  * same transaction (the service opens it).
  *
  * The SQL adapter is `SqlCaseRepository`; a test may provide another.
- *
- * @since 0.1.0
  */
 import type { Errors, Id, Municipality } from "@bashke/kernel"
 import type { BlindIndex } from "@bashke/security"
@@ -27,13 +25,12 @@ import type * as Person from "./Person"
 import type * as PersonalData from "./PersonalData"
 import type * as ProtectionOrder from "./ProtectionOrder"
 import type * as RiskAssessment from "./RiskAssessment"
+import type * as RiskInstrument from "./RiskInstrument"
 import type * as SafetyPlan from "./SafetyPlan"
 
 /**
  * Where a new case sits in its mechanism's register: the municipality and
  * year of its reference and its sequence number.
- *
- * @since 0.1.0
  */
 export interface Placement {
   readonly municipality: Municipality.MunicipalityCode
@@ -43,8 +40,6 @@ export interface Placement {
 
 /**
  * What happened to a protection order, as kept in its history.
- *
- * @since 0.1.0
  */
 export type OrderEventKind =
   | "requested"
@@ -59,8 +54,6 @@ export type OrderEventKind =
  * One entry of a protection order's history: when it happened (`at`), the new
  * expiry of an extension (`until`), who reported a breach, when a scheduled
  * hearing is held (`hearingAt`) and by which court, and when it was recorded.
- *
- * @since 0.1.0
  */
 export interface OrderEvent {
   readonly event: OrderEventKind
@@ -74,8 +67,6 @@ export interface OrderEvent {
 
 /**
  * One lifecycle transition, kept as the case's history.
- *
- * @since 0.1.0
  */
 export interface Transition {
   readonly command: CaseLifecycle.CommandName
@@ -90,17 +81,19 @@ export interface Transition {
 
 /**
  * A person found by the blind index of a personal number.
- *
- * @since 0.1.0
  */
 export interface PersonMatch {
   readonly caseId: Id.CaseId
   readonly personId: Id.PersonId
 }
 
-/**
- * @since 0.1.0
- */
+/** Which page of a mechanism's open cases: after a case id, how many, of which risk level. */
+export interface OpenPage {
+  readonly after?: Id.CaseId | undefined
+  readonly limit: number
+  readonly riskLevel?: RiskInstrument.RiskLevel | undefined
+}
+
 export interface Service {
   /**
    * Inserts a new case (row and team; its persons, incidents and other parts
@@ -110,11 +103,24 @@ export interface Service {
   readonly insert: (aCase: Case.Case, placement: Placement) => Effect.Effect<void, Errors.Conflict>
   /** The whole case, or `None`. */
   readonly find: (id: Id.CaseId) => Effect.Effect<Option.Option<Case.Case>>
+  /**
+   * The mechanism a case belongs to, or `None`: one cheap look-up, so a caller
+   * outside the mechanism is refused in the time an unknown id takes.
+   */
+  readonly mechanismOf: (id: Id.CaseId) => Effect.Effect<Option.Option<Id.MechanismId>>
   /** The cases of a mechanism, oldest first; open ones only unless `includeClosed`. */
   readonly list: (
     mechanismId: Id.MechanismId,
     options?: { readonly includeClosed?: boolean },
   ) => Effect.Effect<ReadonlyArray<Case.Case>>
+  /**
+   * One page of a mechanism's open cases by id, after `after` (exclusive),
+   * `limit` of them at most; with `riskLevel`, only the cases whose current
+   * risk level is that one (a case never assessed counts as `standard`, as in
+   * its summary). Paged in SQL by keyset over the index `cases_open_page`, so a
+   * page costs the same however many cases the mechanism has.
+   */
+  readonly openPage: (mechanismId: Id.MechanismId, page: OpenPage) => Effect.Effect<ReadonlyArray<Case.Case>>
   /** The municipality of the mechanism's earlier cases, if it has any. */
   readonly municipalityOf: (mechanismId: Id.MechanismId) => Effect.Effect<Option.Option<Municipality.MunicipalityCode>>
   /**
@@ -172,7 +178,4 @@ export interface Service {
   readonly transitions: (caseId: Id.CaseId) => Effect.Effect<ReadonlyArray<Transition>>
 }
 
-/**
- * @since 0.1.0
- */
 export class CaseRepository extends Context.Tag("@bashke/case/CaseRepository")<CaseRepository, Service>() {}

@@ -56,14 +56,12 @@
  *   `protection` purpose by a sector the profile gives a legal basis
  *   (`caseTeam.protectionSectors`), never under the victim's consent
  *   (ADR 0004).
- *
- * @since 0.1.0
  */
-import { CivilDate, Errors, Id, JurisdictionProfile, Id as KernelId, Principal, Span } from "@bashke/kernel"
+import { CivilDate, Errors, Id, Instant, JurisdictionProfile, Id as KernelId, Principal, Span } from "@bashke/kernel"
 import { OptimisticConcurrency, Outbox, Transaction } from "@bashke/persistence"
 import { AccessPolicy, AuditEntry, AuditLog, type BlindIndex, type Purpose, type Vault } from "@bashke/security"
 import { SqlClient } from "@effect/sql"
-import { Clock, Context, Effect, Either, Layer, Option, Schema } from "effect"
+import { Context, Effect, Either, Layer, Option, Schema } from "effect"
 import * as BreakGlassReview from "./BreakGlassReview"
 import { BreakGlassReviewRepository } from "./BreakGlassReviewRepository"
 import * as Case from "./Case"
@@ -93,7 +91,7 @@ import {
 import { aggregateType, type Topic } from "./CaseEvents"
 import * as CaseLifecycle from "./CaseLifecycle"
 import * as CaseReference from "./CaseReference"
-import { CaseRepository, type OrderEvent } from "./CaseRepository"
+import { CaseRepository, type OpenPage, type OrderEvent } from "./CaseRepository"
 import * as CaseSummary from "./CaseSummary"
 import * as CaseTeam from "./CaseTeam"
 import * as ConferenceEligibility from "./ConferenceEligibility"
@@ -117,9 +115,6 @@ import * as SqlCaseRepository from "./SqlCaseRepository"
 type Refusal = Errors.InvalidInput | Errors.Forbidden | Errors.NotFound | Errors.Conflict
 type Changing = Refusal | Errors.InvalidTransition
 
-/**
- * @since 0.1.0
- */
 export interface Service {
   readonly openCase: (input: OpenCase) => Effect.Effect<Case.Case, Refusal, Principal.CurrentPrincipal>
   readonly addPerson: (input: AddPerson) => Effect.Effect<Person.Person, Changing, Principal.CurrentPrincipal>
@@ -172,6 +167,17 @@ export interface Service {
    * the agenda is built by the meeting package, which checks its own access.
    */
   readonly summaries: (mechanismId: Id.MechanismId, at: Date) => Effect.Effect<ReadonlyArray<CaseSummary.CaseSummary>>
+  /**
+   * One page of those summaries by case id, after `after`, at most `limit`
+   * (optionally of one risk level), paged in SQL (`CaseRepository.openPage`):
+   * the case list's read. Who may list is the caller's decision, as for
+   * {@link Service.summaries}.
+   */
+  readonly summaryPage: (
+    mechanismId: Id.MechanismId,
+    page: OpenPage,
+    at: Date,
+  ) => Effect.Effect<ReadonlyArray<CaseSummary.CaseSummary>>
   readonly readPersonalData: (
     input: ReadPersonalData,
   ) => Effect.Effect<Person.PersonalDetails, Refusal, Principal.CurrentPrincipal>
@@ -180,17 +186,12 @@ export interface Service {
   ) => Effect.Effect<ReadonlyArray<PersonFound>, Errors.InvalidInput, Principal.CurrentPrincipal>
 }
 
-/**
- * @since 0.1.0
- */
 export class CaseService extends Context.Tag("@bashke/case/CaseService")<CaseService, Service>() {}
 
 /**
  * Options of the service: the risk instruments it accepts (default: the DASH
  * checklist with the profile's thresholds, and the Kosovo police early
  * assessment).
- *
- * @since 0.1.0
  */
 export interface Options {
   readonly instruments?: (profile: JurisdictionProfile.JurisdictionProfile) => ReadonlyArray<RiskInstrument.Instrument>
@@ -198,8 +199,6 @@ export interface Options {
 
 /**
  * The instruments accepted by default.
- *
- * @since 0.1.0
  */
 export const defaultInstruments = (
   profile: JurisdictionProfile.JurisdictionProfile,
@@ -207,9 +206,6 @@ export const defaultInstruments = (
   Dash.make(profile),
   KosovoPoliceEarlyAssessment.make(undefined, profile),
 ]
-
-const fromEither = <A, E>(either: Either.Either<A, E>): Effect.Effect<A, E> =>
-  Either.match(either, { onLeft: Effect.fail, onRight: Effect.succeed })
 
 const institutionIds = (signatories: ReadonlyArray<Signatory>): ReadonlyArray<Id.InstitutionId> =>
   signatories.map((signatory) => signatory.institution)
@@ -232,8 +228,6 @@ const writtenFor = (subject: AccessPolicy.Subject): Purpose.Purpose =>
 /**
  * The use cases over the repository, personal data, the signatories port, the
  * audit log and the outbox.
- *
- * @since 0.1.0
  */
 export const make = (
   options: Options = {},
@@ -275,22 +269,26 @@ export const make = (
       effect: Effect.Effect<A, E, Principal.CurrentPrincipal | SqlClient.SqlClient | KernelId.IdGenerator>,
     ): Effect.Effect<A, E, Principal.CurrentPrincipal> => effect.pipe(Effect.provide(storeContext), Span.untraced(name))
 
-    const now = Effect.map(Clock.currentTimeMillis, (millis) => new Date(millis))
-
+    // A case of another mechanism is, to the caller, a case that does not exist:
+    // refused after the same one look-up an unknown id takes (no existence oracle,
+    // by status or by time). Every use case on a case is refused to outsiders by
+    // the policy anyway (`allow` conceals that refusal the same way).
     const load = (id: Id.CaseId) =>
-      Effect.flatMap(
-        repository.find(id),
-        Option.match({
-          onNone: () => Effect.fail(new Errors.NotFound({ entity: "Case", id })),
-          onSome: Effect.succeed,
-        }),
-      )
+      Effect.gen(function* () {
+        const notFound = new Errors.NotFound({ entity: "Case", id })
+        const mechanism = yield* repository.mechanismOf(id)
+        const principal = yield* Principal.CurrentPrincipal
+        if (Option.isNone(mechanism) || !Principal.belongsTo(principal, mechanism.value))
+          return yield* Effect.fail(notFound)
+        const found = yield* repository.find(id)
+        return Option.isSome(found) ? found.value : yield* Effect.fail(notFound)
+      })
 
     /** The principal, the time, the profile and the signatories for a command on `aCase`. */
     const situation = (mechanismId: Id.MechanismId) =>
       Effect.gen(function* () {
         const principal = yield* Principal.CurrentPrincipal
-        const at = yield* now
+        const at = yield* Instant.now
         const profile = yield* JurisdictionProfile.CurrentJurisdiction
         const signatories = yield* signatoriesPort.at(mechanismId, at)
         return { principal, at, profile, signatories, today: CivilDate.ofInstant(at, profile.timezone) }
@@ -313,6 +311,9 @@ export const make = (
           ...request,
         }),
         s.at,
+        // Outside the case's mechanism a refusal is a `NotFound`, as for an unknown case id.
+      ).pipe(
+        Principal.concealOutside(s.principal, aCase.mechanismId, new Errors.NotFound({ entity: "Case", id: aCase.id })),
       )
 
     /**
@@ -436,23 +437,17 @@ export const make = (
           })
           // Every rule before the transaction: the reference is not known yet, so a
           // stand-in of the same form is checked.
-          const standIn = yield* fromEither(
-            CaseReference.format({ municipality: input.municipality, year, sequence: 1 }),
-          )
-          yield* fromEither(
-            Case.validate(draft(standIn, OptimisticConcurrency.initialVersion), {
-              mechanismMembers: new Set(signatoryIds),
-              today: s.today,
-              profile: s.profile,
-            }),
-          )
+          const standIn = yield* CaseReference.format({ municipality: input.municipality, year, sequence: 1 })
+          yield* Case.validate(draft(standIn, OptimisticConcurrency.initialVersion), {
+            mechanismMembers: new Set(signatoryIds),
+            today: s.today,
+            profile: s.profile,
+          })
 
           return yield* transaction(
             Effect.gen(function* () {
               const sequence = yield* ReferenceSequence.next(input.mechanismId, year)
-              const reference = yield* fromEither(
-                CaseReference.format({ municipality: input.municipality, year, sequence }),
-              )
+              const reference = yield* CaseReference.format({ municipality: input.municipality, year, sequence })
               const aCase = draft(reference, OptimisticConcurrency.initialVersion)
               yield* repository.insert(aCase, { municipality: input.municipality, year, sequence })
               yield* emit("case.case.opened", caseId, {
@@ -488,11 +483,11 @@ export const make = (
           const person = toPerson(yield* Id.PersonId.generate, input.person)
           const year = CivilDate.year(s.today)
           const index = aCase.persons.length
-          yield* fromEither(Person.validate(person, index, year, s.profile))
+          yield* Person.validate(person, index, year, s.profile)
           if (person.role === "victim" && aCase.persons.some((p) => p.role === "victim"))
             return yield* Effect.fail(new Errors.InvalidInput({ field: "person.role", rule: "case.person.one-victim" }))
           const updated: Case.Case = { ...aCase, persons: [...aCase.persons, person] }
-          yield* fromEither(CaseTeam.validate(updated.team, { hasChild: Case.hasChild(updated, year) }, s.profile))
+          yield* CaseTeam.validate(updated.team, { hasChild: Case.hasChild(updated, year) }, s.profile)
           return yield* transaction(
             Effect.gen(function* () {
               yield* claim(updated, input.expectedVersion, aCase)
@@ -532,7 +527,7 @@ export const make = (
           const perpetrators = new Set<string>(
             aCase.persons.filter((p) => p.role === "alleged-perpetrator").map((p) => p.id),
           )
-          yield* fromEither(Incident.validate(incident, aCase.incidents.length, s.today, perpetrators))
+          yield* Incident.validate(incident, aCase.incidents.length, s.today, perpetrators)
           const updated: Case.Case = { ...aCase, incidents: [...aCase.incidents, incident] }
           return yield* transaction(
             Effect.gen(function* () {
@@ -568,18 +563,16 @@ export const make = (
             )
           const assessedBy = s.principal.institution
           if (assessedBy === undefined) return yield* Effect.dieMessage("case.write allowed without an institution")
-          const assessment = yield* fromEither(
-            RiskAssessment.assess(
-              instrument,
-              {
-                id: yield* RiskAssessment.RiskAssessmentId.generate,
-                answers: input.answers,
-                judgement: input.judgement,
-                assessedAt: s.at,
-                assessedBy,
-              },
-              s.profile,
-            ),
+          const assessment = yield* RiskAssessment.assess(
+            instrument,
+            {
+              id: yield* RiskAssessment.RiskAssessmentId.generate,
+              answers: input.answers,
+              judgement: input.judgement,
+              assessedAt: s.at,
+              assessedBy,
+            },
+            s.profile,
           )
           const updated: Case.Case = { ...aCase, assessments: [...aCase.assessments, assessment] }
           return yield* transaction(
@@ -608,19 +601,17 @@ export const make = (
         Effect.gen(function* () {
           const input = yield* decode(RecordOrder)(raw)
           const { aCase, s } = yield* forChange(input.caseId)
-          const order = yield* fromEither(
-            ProtectionOrderLifecycle.start(
-              {
-                id: yield* Id.ProtectionOrderId.generate,
-                kind: input.kind,
-                petitioner: input.petitioner,
-                requestedAt: input.requestedAt,
-                issuedAt: input.issuedAt,
-                expiresAt: input.expiresAt,
-              },
-              aCase.orders.length,
-              s.profile,
-            ),
+          const order = yield* ProtectionOrderLifecycle.start(
+            {
+              id: yield* Id.ProtectionOrderId.generate,
+              kind: input.kind,
+              petitioner: input.petitioner,
+              requestedAt: input.requestedAt,
+              issuedAt: input.issuedAt,
+              expiresAt: input.expiresAt,
+            },
+            aCase.orders.length,
+            s.profile,
           )
           const updated: Case.Case = { ...aCase, orders: [...aCase.orders, order] }
           const issued = order.status === "issued"
@@ -669,7 +660,7 @@ export const make = (
           if (order === undefined)
             return yield* Effect.fail(new Errors.NotFound({ entity: "ProtectionOrder", id: input.orderId }))
           const event = yield* lifecycleEvent(input)
-          const changed = yield* fromEither(ProtectionOrderLifecycle.apply(order, event, index, s.profile))
+          const changed = yield* ProtectionOrderLifecycle.apply(order, event, index, s.profile)
           const updated: Case.Case = {
             ...aCase,
             orders: aCase.orders.map((o) => (o.id === changed.id ? changed : o)),
@@ -754,7 +745,7 @@ export const make = (
             status: "open",
           }
           const team = new Set(aCase.team.members.map((member) => member.institution))
-          yield* fromEither(SafetyPlan.validateMeasure(measure, aCase.safetyPlan.measures.length, team, s.today))
+          yield* SafetyPlan.validateMeasure(measure, aCase.safetyPlan.measures.length, team, s.today)
           const updated: Case.Case = { ...aCase, safetyPlan: { measures: [...aCase.safetyPlan.measures, measure] } }
           return yield* transaction(
             Effect.gen(function* () {
@@ -792,7 +783,7 @@ export const make = (
           // A review day already past is refused only when it is what changes: an
           // overdue measure can still be closed or handed to another member.
           const checkedFrom = input.reviewOn === undefined && measure.reviewOn < s.today ? measure.reviewOn : s.today
-          yield* fromEither(SafetyPlan.validateMeasure(measure, index, team, checkedFrom))
+          yield* SafetyPlan.validateMeasure(measure, index, team, checkedFrom)
           const updated: Case.Case = {
             ...aCase,
             safetyPlan: { measures: aCase.safetyPlan.measures.map((m) => (m.id === measure.id ? measure : m)) },
@@ -867,7 +858,7 @@ export const make = (
               Consent.widensAccessOf(scope, recorder, s.principal.sector) ||
               Consent.widensAccessOf(scope, recorder, recorderSector),
           }
-          yield* fromEither(Consent.validate(consent, aCase.consents.length, new Set(institutionIds(s.signatories))))
+          yield* Consent.validate(consent, aCase.consents.length, new Set(institutionIds(s.signatories)))
           const updated: Case.Case = { ...aCase, consents: [...aCase.consents, consent] }
           return yield* transaction(
             Effect.gen(function* () {
@@ -913,13 +904,11 @@ export const make = (
                 : { takenBy: recording.takenBy, recordedBy: recording.recordedBy, recordedFor: recording.recordedFor },
           })
           if (aCase.status === "closed") return yield* Effect.fail(closedForChanges)
-          const confirmed = yield* fromEither(
-            Consent.confirm(current, {
-              confirmedBy: s.principal.id,
-              ...(s.principal.institution === undefined ? {} : { confirmedFor: s.principal.institution }),
-              confirmedAt: s.at,
-            }),
-          )
+          const confirmed = yield* Consent.confirm(current, {
+            confirmedBy: s.principal.id,
+            ...(s.principal.institution === undefined ? {} : { confirmedFor: s.principal.institution }),
+            confirmedAt: s.at,
+          })
           const updated: Case.Case = {
             ...aCase,
             consents: aCase.consents.map((consent) => (consent.id === confirmed.id ? confirmed : consent)),
@@ -949,7 +938,7 @@ export const make = (
           const current = aCase.consents.find((consent) => consent.id === input.consentId)
           if (current === undefined)
             return yield* Effect.fail(new Errors.NotFound({ entity: "Consent", id: input.consentId }))
-          const withdrawn = yield* fromEither(Consent.withdraw(current, s.at))
+          const withdrawn = yield* Consent.withdraw(current, s.at)
           const updated: Case.Case = {
             ...aCase,
             consents: aCase.consents.map((consent) => (consent.id === withdrawn.id ? withdrawn : consent)),
@@ -1002,7 +991,7 @@ export const make = (
           }
           const team: CaseTeam.CaseTeam = { lead: input.lead ?? aCase.team.lead, members }
           const year = CivilDate.year(s.today)
-          yield* fromEither(CaseTeam.validate(team, { hasChild: Case.hasChild(aCase, year) }, s.profile))
+          yield* CaseTeam.validate(team, { hasChild: Case.hasChild(aCase, year) }, s.profile)
           // Open safety measures stay owned by a member of the team.
           const stranded = aCase.safetyPlan.measures.findIndex(
             (measure) => measure.status === "open" && !CaseTeam.isMember(team, measure.owner),
@@ -1057,7 +1046,7 @@ export const make = (
           const input = yield* decode(Transition)(raw)
           const { aCase, s } = yield* forChange(input.caseId, { whenClosed: true })
           const command = yield* lifecycleCommand(input)
-          const updated = yield* fromEither(Case.transition(aCase, command, s.at))
+          const updated = yield* Case.transition(aCase, command, s.at)
           // A case is assessed only with the assessments its incidents require (the
           // police early assessment on every police-reported case, 2013 SOP).
           const missing = Case.missingRequiredAssessments(aCase, s.profile)
@@ -1163,6 +1152,13 @@ export const make = (
         return cases.map((aCase) => CaseSummary.summarize(aCase, at, profile))
       }).pipe(Span.untraced("CaseService.summaries"))
 
+    const summaryPage: Service["summaryPage"] = (mechanismId, page, at) =>
+      Effect.gen(function* () {
+        const profile = yield* JurisdictionProfile.CurrentJurisdiction
+        const cases = yield* repository.openPage(mechanismId, page)
+        return cases.map((aCase) => CaseSummary.summarize(aCase, at, profile))
+      }).pipe(Span.untraced("CaseService.summaryPage"))
+
     const readPersonalData: Service["readPersonalData"] = (raw) =>
       run(
         "CaseService.readPersonalData",
@@ -1186,13 +1182,14 @@ export const make = (
             allow(s, breakGlass ? "break-glass.read" : "case.personal.read", aCase, request),
           )
           if (Either.isLeft(decided)) {
-            if (breakGlass && decided.left._tag === "Forbidden")
+            // An outsider's attempt is announced too, though it answers as an unknown case.
+            if (breakGlass && decided.left._tag !== "InvalidInput")
               yield* transaction(
                 emit("case.break-glass.denied", aCase.id, {
                   mechanismId: aCase.mechanismId,
                   principalId: s.principal.id,
                   institutionId: s.principal.institution ?? null,
-                  rule: decided.left.rule,
+                  rule: decided.left._tag === "Forbidden" ? decided.left.rule : "policy.mechanism.not-member",
                 }),
               )
             return yield* Effect.fail(decided.left)
@@ -1256,7 +1253,10 @@ export const make = (
           const found: Array<PersonFound> = []
           const mechanismOf = new Map<string, Id.MechanismId>()
           for (const match of yield* repository.personsByIndex(index)) {
-            const aCase = yield* Effect.orDie(load(match.caseId))
+            // A case of another mechanism is not found for this caller: it is no match.
+            const loaded = yield* Effect.option(load(match.caseId))
+            if (Option.isNone(loaded)) continue
+            const aCase = loaded.value
             const s = yield* situation(aCase.mechanismId)
             const allowed = yield* Effect.either(allow(s, "case.summary.read", aCase))
             const person = aCase.persons.find((p) => p.id === match.personId)
@@ -1306,6 +1306,7 @@ export const make = (
       readOrder,
       readSummary,
       summaries,
+      summaryPage,
       readPersonalData,
       findPersons,
     }
@@ -1313,8 +1314,6 @@ export const make = (
 
 /**
  * The service over the given repository, personal data and signatories.
- *
- * @since 0.1.0
  */
 export const layer = (
   options: Options = {},
@@ -1335,8 +1334,6 @@ export const layer = (
  * personal data over the vault, the blind index and the audit log; the
  * application provides the `SqlClient`, the
  * `Signatories` port, `Vault`, `BlindIndex`, `AuditLog` and the `IdGenerator`.
- *
- * @since 0.1.0
  */
 export const layerSql = (
   options: Options = {},

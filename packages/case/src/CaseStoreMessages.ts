@@ -4,8 +4,6 @@
  * events it announces (`case.event.<topic>`, for a case's activity list and
  * notifications). The model's keys are in `CaseMessages`; merge both:
  * `Catalogue.merge(kernelMessages, securityMessages, caseMessages, caseStoreMessages)`.
- *
- * @since 0.1.0
  */
 import { Catalogue } from "@bashke/kernel"
 
@@ -156,18 +154,20 @@ const messages = {
     "sr-Latn": "Hitan pristup je pregledan",
     en: "Emergency access reviewed",
   },
+  "case.event.note.written": { sq: "U shkrua një shënim", "sr-Latn": "Napisana je beleška", en: "Note written" },
+  "case.event.note.corrected": {
+    sq: "Një shënim u korrigjua",
+    "sr-Latn": "Beleška je ispravljena",
+    en: "Note corrected",
+  },
 } as const
 
 /**
  * The messages of the case package's use cases and store.
- *
- * @since 0.1.0
  */
 export const caseStoreMessages = Catalogue.make(messages)
 
 /**
  * The keys of {@link caseStoreMessages}.
- *
- * @since 0.1.0
  */
 export type CaseStoreMessageKey = Catalogue.Key<typeof caseStoreMessages>

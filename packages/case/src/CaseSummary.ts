@@ -10,8 +10,6 @@
  *
  * Its fields include those of the meeting package's `CaseSummaries.CaseSummary`
  * port, so the app wires one to the other directly.
- *
- * @since 0.1.0
  */
 import { Id, type JurisdictionProfile, Sector } from "@bashke/kernel"
 import { Schema } from "effect"
@@ -28,8 +26,6 @@ import * as SafetyPlan from "./SafetyPlan"
 /**
  * A case summary. `riskLevel` is `standard` for a case never assessed, and
  * `riskAssessed` says so.
- *
- * @since 0.1.0
  */
 export const CaseSummary = Schema.Struct({
   caseId: Id.CaseId,
@@ -48,15 +44,10 @@ export const CaseSummary = Schema.Struct({
   lastReviewedAt: Schema.optional(Instant),
 }).annotations({ identifier: "CaseSummary" })
 
-/**
- * @since 0.1.0
- */
 export type CaseSummary = typeof CaseSummary.Type
 
 /**
  * The summary of a case at `at`, under `profile`.
- *
- * @since 0.1.0
  */
 export const summarize = (
   aCase: Case.Case,

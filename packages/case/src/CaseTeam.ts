@@ -8,8 +8,6 @@
  *
  * {@link toPolicyTeam} is the one mapping onto `@bashke/security`'s
  * `AccessPolicy.TeamMember`.
- *
- * @since 0.1.0
  */
 import { Errors, Id, type JurisdictionProfile, Sector } from "@bashke/kernel"
 import { AccessPolicy } from "@bashke/security"
@@ -17,8 +15,6 @@ import { Either, Schema } from "effect"
 
 /**
  * A member institution, its sector, and how much of the case it sees.
- *
- * @since 0.1.0
  */
 export const TeamMember = Schema.Struct({
   institution: Id.InstitutionId,
@@ -26,31 +22,21 @@ export const TeamMember = Schema.Struct({
   access: AccessPolicy.Access,
 }).annotations({ identifier: "CaseTeamMember" })
 
-/**
- * @since 0.1.0
- */
 export type TeamMember = typeof TeamMember.Type
 
 /**
  * The team. The lead is one of the members, with `full` access.
- *
- * @since 0.1.0
  */
 export const CaseTeam = Schema.Struct({
   lead: Id.InstitutionId,
   members: Schema.Array(TeamMember),
 }).annotations({ identifier: "CaseTeam" })
 
-/**
- * @since 0.1.0
- */
 export type CaseTeam = typeof CaseTeam.Type
 
 /**
  * The default lead among candidate members: the first whose sector is the
  * profile's `caseTeam.defaultLeadSector` (social work in Kosovo).
- *
- * @since 0.1.0
  */
 export const defaultLead = (
   candidates: ReadonlyArray<Pick<TeamMember, "institution" | "sector">>,
@@ -64,8 +50,6 @@ export const defaultLead = (
  * (`case.team.lead-needs-full-access`); a case with a child has a member of
  * the profile's `caseTeam.childProtectionSector` (social work in Kosovo;
  * `case.team.social-work-required-for-child`).
- *
- * @since 0.1.0
  */
 export const validate = (
   team: CaseTeam,
@@ -95,24 +79,18 @@ export const validate = (
 
 /**
  * Whether an institution is on the team.
- *
- * @since 0.1.0
  */
 export const isMember = (team: CaseTeam, institution: Id.InstitutionId): boolean =>
   team.members.some((member) => member.institution === institution)
 
 /**
  * The sectors on the team, each once, in the kernel's order of sectors.
- *
- * @since 0.1.0
  */
 export const sectors = (team: CaseTeam): ReadonlyArray<Sector.Sector> =>
   Sector.all.filter((sector) => team.members.some((member) => member.sector === sector))
 
 /**
  * The team as the access policy reads it.
- *
- * @since 0.1.0
  */
 export const toPolicyTeam = (team: CaseTeam): ReadonlyArray<AccessPolicy.TeamMember> =>
   team.members.map((member) => ({ institution: member.institution, access: member.access }))

@@ -12,8 +12,6 @@
  *   mechanism's last review of the case;
  * - `order-breach`: a protection order breached since the last review (or ever,
  *   for a case never reviewed).
- *
- * @since 0.1.0
  */
 
 import type { JurisdictionProfile } from "@bashke/kernel"
@@ -25,8 +23,6 @@ import * as RiskAssessment from "./RiskAssessment"
 
 /**
  * A ground for a conference, in the order they are listed.
- *
- * @since 0.1.0
  */
 export const Reason = Schema.Literal(
   "high-risk",
@@ -36,15 +32,10 @@ export const Reason = Schema.Literal(
   "order-breach",
 ).annotations({ identifier: "ConferenceReason" })
 
-/**
- * @since 0.1.0
- */
 export type Reason = typeof Reason.Type
 
 /**
  * The part of a case the grounds are computed from.
- *
- * @since 0.1.0
  */
 export interface Record {
   readonly assessments: ReadonlyArray<RiskAssessment.RiskAssessment>
@@ -56,8 +47,6 @@ export interface Record {
 /**
  * The grounds met at `at` (an instant, read as a day in the profile's time
  * zone), in the order of {@link Reason}. Empty when the case is not eligible.
- *
- * @since 0.1.0
  */
 export const reasons = (
   record: Record,
@@ -93,15 +82,11 @@ export const reasons = (
 
 /**
  * Whether any ground is met.
- *
- * @since 0.1.0
  */
 export const eligible = (record: Record, at: Date, profile: JurisdictionProfile.JurisdictionProfile): boolean =>
   reasons(record, at, profile).length > 0
 
 /**
  * The catalogue key of a ground's label.
- *
- * @since 0.1.0
  */
 export const reasonLabelKey = (reason: Reason): `case.conference.reason.${Reason}` => `case.conference.reason.${reason}`

@@ -16,8 +16,6 @@
  *
  * {@link toPolicyConsent} is the one mapping onto `@bashke/security`'s
  * `AccessPolicy.Consent`; only consents that count reach it.
- *
- * @since 0.1.0
  */
 import { Errors, Id, Sector } from "@bashke/kernel"
 import type { AccessPolicy } from "@bashke/security"
@@ -30,8 +28,6 @@ import { Instant } from "./internal/Instant"
  * in a mechanism's `case-conference`, and counting in `statistics`. A subset of
  * the security package's `Purpose` (its `audit` and `break-glass` need no
  * consent).
- *
- * @since 0.1.0
  */
 export const ConsentPurpose = Schema.Literal(
   "case-management",
@@ -43,25 +39,17 @@ export const ConsentPurpose = Schema.Literal(
   message: () => ({ message: "case.consent.purpose.unknown", override: true }),
 })
 
-/**
- * @since 0.1.0
- */
 export type ConsentPurpose = typeof ConsentPurpose.Type
 
 /**
  * How the survivor gave the consent: a form she signed, or verbally before a
  * witness (a second professional, named by their principal id).
- *
- * @since 0.1.0
  */
 export const ConsentMethod = Schema.Literal("signed-form", "verbal-witnessed").annotations({
   identifier: "ConsentMethod",
   message: () => ({ message: "case.consent.method.unknown", override: true }),
 })
 
-/**
- * @since 0.1.0
- */
 export type ConsentMethod = typeof ConsentMethod.Type
 
 /**
@@ -69,8 +57,6 @@ export type ConsentMethod = typeof ConsentMethod.Type
  * it from the survivor (`takenBy`), the principal who recorded it and the
  * institution it acted for (`recordedBy`, `recordedFor`), and for a verbal
  * consent the witness (`witnessedBy`).
- *
- * @since 0.1.0
  */
 export const Recording = Schema.Struct({
   method: ConsentMethod,
@@ -80,16 +66,11 @@ export const Recording = Schema.Struct({
   witnessedBy: Schema.optional(Id.PrincipalId),
 }).annotations({ identifier: "ConsentRecording" })
 
-/**
- * @since 0.1.0
- */
 export type Recording = typeof Recording.Type
 
 /**
  * The second person's confirmation of a consent that widened its recorder's
  * own institution's access: who, for which institution, when.
- *
- * @since 0.1.0
  */
 export const Confirmation = Schema.Struct({
   confirmedBy: Id.PrincipalId,
@@ -97,9 +78,6 @@ export const Confirmation = Schema.Struct({
   confirmedAt: Instant,
 }).annotations({ identifier: "ConsentConfirmation" })
 
-/**
- * @since 0.1.0
- */
 export type Confirmation = typeof Confirmation.Type
 
 /**
@@ -108,8 +86,6 @@ export type Confirmation = typeof Confirmation.Type
  * recorded (absent only for a consent recorded before that was kept);
  * `needsConfirmation` whether it counts only once confirmed, and
  * `confirmation` that confirmation.
- *
- * @since 0.1.0
  */
 export const Consent = Schema.Struct({
   id: Id.ConsentId,
@@ -125,9 +101,6 @@ export const Consent = Schema.Struct({
   confirmation: Schema.optional(Confirmation),
 }).annotations({ identifier: "Consent" })
 
-/**
- * @since 0.1.0
- */
 export type Consent = typeof Consent.Type
 
 /**
@@ -139,8 +112,6 @@ export type Consent = typeof Consent.Type
  * (`case.consent.dates.out-of-order`); a verbal consent names its witness
  * (`case.consent.witness-required`), who is not the recorder
  * (`case.consent.witness-is-recorder`).
- *
- * @since 0.1.0
  */
 export const validate = (
   consent: Consent,
@@ -180,8 +151,6 @@ export const validate = (
  * names the institution, or its sector. Such a consent, recorded by that
  * institution's own people, needs a second person's confirmation before it
  * counts: no one opens their own institution's access alone.
- *
- * @since 0.1.0
  */
 export const widensAccessOf = (
   consent: Pick<Consent, "institutions" | "sectors">,
@@ -193,8 +162,6 @@ export const widensAccessOf = (
  * Whether the consent counts for any access decision: it needed no
  * confirmation, or it was confirmed. (Whether it is in force at a time is
  * {@link inForce}'s question.)
- *
- * @since 0.1.0
  */
 export const counts = (consent: Pick<Consent, "needsConfirmation" | "confirmation">): boolean =>
   !consent.needsConfirmation || consent.confirmation !== undefined
@@ -205,8 +172,6 @@ export const counts = (consent: Pick<Consent, "needsConfirmation" | "confirmatio
  * (`case.consent.confirmation-not-needed`, `case.consent.already-confirmed`);
  * a withdrawn one too (`case.consent.already-withdrawn`). Who may confirm is
  * the access policy's `consent.confirm`.
- *
- * @since 0.1.0
  */
 export const confirm = (consent: Consent, confirmation: Confirmation): Either.Either<Consent, Errors.Conflict> => {
   const conflict = (rule: string) => Either.left(new Errors.Conflict({ entity: "Consent", id: consent.id, rule }))
@@ -219,8 +184,6 @@ export const confirm = (consent: Consent, confirmation: Confirmation): Either.Ei
 /**
  * The consent withdrawn at `at`. Withdrawing twice is a `Conflict`
  * (`case.consent.already-withdrawn`), so the first withdrawal time stands.
- *
- * @since 0.1.0
  */
 export const withdraw = (consent: Consent, at: Date): Either.Either<Consent, Errors.Conflict> =>
   consent.withdrawnAt !== undefined
@@ -229,8 +192,6 @@ export const withdraw = (consent: Consent, at: Date): Either.Either<Consent, Err
 
 /**
  * Whether the consent is in force at `at`: started, not expired, not withdrawn.
- *
- * @since 0.1.0
  */
 export const inForce = (consent: Consent, at: Date): boolean => {
   const time = at.getTime()
@@ -246,16 +207,12 @@ export const inForce = (consent: Consent, at: Date): boolean => {
  * force then and names the `case-conference` purpose. A conference shares the
  * pseudonymised summary with the mechanism's signatories as a whole, so the
  * purpose decides, not the institutions named.
- *
- * @since 0.1.0
  */
 export const allowsConference = (consents: ReadonlyArray<Consent>, at: Date): boolean =>
   consents.some((consent) => inForce(consent, at) && consent.purposes.includes("case-conference"))
 
 /**
  * The consent as the access policy reads it.
- *
- * @since 0.1.0
  */
 export const toPolicyConsent = (consent: Consent): AccessPolicy.Consent => ({
   institutions: consent.institutions,
@@ -268,16 +225,12 @@ export const toPolicyConsent = (consent: Consent): AccessPolicy.Consent => ({
 
 /**
  * The catalogue key of a method's label.
- *
- * @since 0.1.0
  */
 export const methodLabelKey = (method: ConsentMethod): `case.consent.method.${ConsentMethod}` =>
   `case.consent.method.${method}`
 
 /**
  * The catalogue key of a purpose's label.
- *
- * @since 0.1.0
  */
 export const purposeLabelKey = (purpose: ConsentPurpose): `case.consent.purpose.${ConsentPurpose}` =>
   `case.consent.purpose.${purpose}`

@@ -1,8 +1,6 @@
 /**
  * What the open cases of a mechanism make due: `CaseDue`'s rules over what
  * the `OpenCases` port reads, with the jurisdiction profile in effect.
- *
- * @since 0.1.0
  */
 import { type Due, type Id, JurisdictionProfile } from "@bashke/kernel"
 import { Effect } from "effect"
@@ -11,8 +9,6 @@ import { OpenCases } from "./OpenCases"
 
 /**
  * What the open cases of a mechanism make due, with the profile in effect.
- *
- * @since 0.1.0
  */
 export const forMechanism = (mechanism: Id.MechanismId): Effect.Effect<ReadonlyArray<Due.Item>, never, OpenCases> =>
   Effect.gen(function* () {

@@ -4,8 +4,6 @@
  * present or witnessed it, and where the report came from, with the source
  * institution's own reference (a police report number) so records can be
  * matched without copying them.
- *
- * @since 0.1.0
  */
 import { CivilDate, Errors, Id, Municipality } from "@bashke/kernel"
 import { Either, Schema } from "effect"
@@ -13,24 +11,17 @@ import { Instant } from "./internal/Instant"
 
 /**
  * A form of violence (Istanbul Convention art. 3).
- *
- * @since 0.1.0
  */
 export const ViolenceForm = Schema.Literal("physical", "sexual", "psychological", "economic").annotations({
   identifier: "ViolenceForm",
   message: () => ({ message: "case.incident.form.unknown", override: true }),
 })
 
-/**
- * @since 0.1.0
- */
 export type ViolenceForm = typeof ViolenceForm.Type
 
 /**
  * Where the report of an incident came from. `police-report` makes the police
  * early risk assessment required (see `RiskAssessment.missingRequiredAssessments`).
- *
- * @since 0.1.0
  */
 export const IncidentSource = Schema.Literal(
   "police-report",
@@ -49,40 +40,27 @@ export const IncidentSource = Schema.Literal(
   message: () => ({ message: "case.incident.source.unknown", override: true }),
 })
 
-/**
- * @since 0.1.0
- */
 export type IncidentSource = typeof IncidentSource.Type
 
 /**
  * The kind of place (Istanbul Convention art. 11 statistics), never an address.
- *
- * @since 0.1.0
  */
 export const Place = Schema.Literal("home", "public-space", "workplace", "school", "online", "other").annotations({
   identifier: "IncidentPlace",
   message: () => ({ message: "case.incident.place.unknown", override: true }),
 })
 
-/**
- * @since 0.1.0
- */
 export type Place = typeof Place.Type
 
 /**
  * Whether children were there: `none`, `present` (in the place), `witnessed`
  * (saw or heard it) or `not-known`.
- *
- * @since 0.1.0
  */
 export const ChildrenExposure = Schema.Literal("none", "present", "witnessed", "not-known").annotations({
   identifier: "ChildrenExposure",
   message: () => ({ message: "case.incident.children.unknown", override: true }),
 })
 
-/**
- * @since 0.1.0
- */
 export type ChildrenExposure = typeof ChildrenExposure.Type
 
 const sourceReferenceMalformed = { message: () => "case.incident.source-reference.malformed" }
@@ -91,8 +69,6 @@ const sourceReferenceMalformed = { message: () => "case.incident.source-referenc
  * The source institution's own reference (its report or file number): letters,
  * digits and `/ - .` only, so no name can be typed into it. Every failure is
  * `case.incident.source-reference.malformed`.
- *
- * @since 0.1.0
  */
 export const SourceReference = Schema.String.pipe(
   Schema.pattern(/^[A-Za-z0-9][A-Za-z0-9/.-]*$/, sourceReferenceMalformed),
@@ -104,8 +80,6 @@ export const SourceReference = Schema.String.pipe(
  * An incident. `perpetrators` are persons of the case (alleged perpetrators);
  * `sourceInstitution` and `sourceReference` say who reported it and under
  * which number of theirs.
- *
- * @since 0.1.0
  */
 export const Incident = Schema.Struct({
   id: Id.IncidentId,
@@ -121,9 +95,6 @@ export const Incident = Schema.Struct({
   recordedAt: Instant,
 }).annotations({ identifier: "Incident" })
 
-/**
- * @since 0.1.0
- */
 export type Incident = typeof Incident.Type
 
 /**
@@ -132,8 +103,6 @@ export type Incident = typeof Incident.Type
  * (`case.incident.date-in-future`), its forms are not repeated
  * (`case.incident.form.duplicate`), and each perpetrator is one of
  * `perpetratorIds` (`case.incident.perpetrator.unknown`).
- *
- * @since 0.1.0
  */
 export const validate = (
   incident: Incident,
@@ -156,23 +125,17 @@ export const validate = (
 
 /**
  * Whether children were present at or witnessed the incident.
- *
- * @since 0.1.0
  */
 export const childrenExposed = (incident: Incident): boolean =>
   incident.children === "present" || incident.children === "witnessed"
 
 /**
  * The catalogue key of a form's label.
- *
- * @since 0.1.0
  */
 export const formLabelKey = (form: ViolenceForm): `case.incident.form.${ViolenceForm}` => `case.incident.form.${form}`
 
 /**
  * The catalogue key of a source's label.
- *
- * @since 0.1.0
  */
 export const sourceLabelKey = (source: IncidentSource): `case.incident.source.${IncidentSource}` =>
   `case.incident.source.${source}`

@@ -4,8 +4,6 @@
  * the whole aggregate, never a personal detail), the references of cases by
  * id (a reminder about a referral names its case's reference), and one case's
  * lead and team (who is told of a break-glass read).
- *
- * @since 0.1.0
  */
 import type { Id } from "@bashke/kernel"
 import { Context, type Effect } from "effect"
@@ -15,8 +13,6 @@ import type { CaseReference } from "./CaseReference"
 /**
  * A case's reference, lead and team: what a notification about it names and
  * whom it may tell.
- *
- * @since 0.1.0
  */
 export interface Heading {
   readonly id: Id.CaseId
@@ -27,9 +23,6 @@ export interface Heading {
   readonly team: ReadonlyArray<Id.InstitutionId>
 }
 
-/**
- * @since 0.1.0
- */
 export interface Service {
   /** The cases of a mechanism that are not closed, as `CaseDue` reads them, by id. */
   readonly forMechanism: (mechanism: Id.MechanismId) => Effect.Effect<ReadonlyArray<CaseDue.OpenCase>>
@@ -37,7 +30,4 @@ export interface Service {
   readonly headings: (ids: ReadonlyArray<Id.CaseId>) => Effect.Effect<ReadonlyMap<Id.CaseId, Heading>>
 }
 
-/**
- * @since 0.1.0
- */
 export class OpenCases extends Context.Tag("@bashke/case/OpenCases")<OpenCases, Service>() {}

@@ -9,8 +9,6 @@
  *   birth date, address, phone, safe-contact instructions). The store seals
  *   each field with the vault; no field of it is ever stored, logged or sent in
  *   plaintext.
- *
- * @since 0.1.0
  */
 import { CivilDate, Errors, Id, type JurisdictionProfile } from "@bashke/kernel"
 import { Either, Schema } from "effect"
@@ -18,40 +16,28 @@ import { Relationship } from "./Relationship"
 
 /**
  * A person's part in the case.
- *
- * @since 0.1.0
  */
 export const PersonRole = Schema.Literal("victim", "child", "alleged-perpetrator").annotations({
   identifier: "PersonRole",
   message: () => ({ message: "case.person.role.unknown", override: true }),
 })
 
-/**
- * @since 0.1.0
- */
 export type PersonRole = typeof PersonRole.Type
 
 /**
  * Sex as recorded for the Istanbul Convention's statistics (art. 11);
  * `not-recorded` when the person did not say or nobody asked.
- *
- * @since 0.1.0
  */
 export const Sex = Schema.Literal("female", "male", "not-recorded").annotations({
   identifier: "Sex",
   message: () => ({ message: "case.person.sex.unknown", override: true }),
 })
 
-/**
- * @since 0.1.0
- */
 export type Sex = typeof Sex.Type
 
 /**
  * An age band, when the birth year is not known. Children's bands end at 17 so
  * that "under 18" is always decidable.
- *
- * @since 0.1.0
  */
 export const AgeBand = Schema.Literal(
   "0-4",
@@ -66,9 +52,6 @@ export const AgeBand = Schema.Literal(
   "65-plus",
 ).annotations({ identifier: "AgeBand", message: () => ({ message: "case.person.age-band.unknown", override: true }) })
 
-/**
- * @since 0.1.0
- */
 export type AgeBand = typeof AgeBand.Type
 
 const communityMalformed = { message: () => "case.person.community.malformed" }
@@ -79,8 +62,6 @@ const communityMalformed = { message: () => "case.person.community.malformed" }
  * jurisdiction profile's `communities` (each has a label,
  * `case.community.<code>`), checked by {@link validate}. A code stored under an
  * earlier profile version stays readable.
- *
- * @since 0.1.0
  */
 export const Community = Schema.String.pipe(
   Schema.pattern(/^[a-z]+(?:-[a-z]+)*$/, communityMalformed),
@@ -88,31 +69,21 @@ export const Community = Schema.String.pipe(
   Schema.annotations({ identifier: "Community", ...communityMalformed }),
 )
 
-/**
- * @since 0.1.0
- */
 export type Community = typeof Community.Type
 
 /**
  * A kind of disability (UN CRPD art. 1 categories), recorded because services
  * and safety plans must adapt to it.
- *
- * @since 0.1.0
  */
 export const Disability = Schema.Literal("physical", "sensory", "intellectual", "psychosocial").annotations({
   identifier: "Disability",
   message: () => ({ message: "case.person.disability.unknown", override: true }),
 })
 
-/**
- * @since 0.1.0
- */
 export type Disability = typeof Disability.Type
 
 /**
  * A year of birth: four digits, not in the future (checked by {@link validate}).
- *
- * @since 0.1.0
  */
 export const BirthYear = Schema.Int.pipe(
   Schema.between(1900, 2999),
@@ -123,8 +94,6 @@ export const BirthYear = Schema.Int.pipe(
  * A person in a case, without anything that identifies them. `relationship` is
  * the alleged perpetrator's relationship to the victim (required for them,
  * absent for everyone else); `disabilities` is empty when none is known.
- *
- * @since 0.1.0
  */
 export const Person = Schema.Struct({
   id: Id.PersonId,
@@ -137,9 +106,6 @@ export const Person = Schema.Struct({
   relationship: Schema.optional(Relationship),
 }).annotations({ identifier: "Person" })
 
-/**
- * @since 0.1.0
- */
 export type Person = typeof Person.Type
 
 const Text = (max: number) =>
@@ -155,8 +121,6 @@ const Text = (max: number) =>
  * with AAD `person:<id>:<field>`, so one field can be read — and audited —
  * without opening the others. `safeContact` holds instructions such as "call
  * only on weekdays, say you are from the clinic".
- *
- * @since 0.1.0
  */
 export const PersonalDetails = Schema.Struct({
   givenName: Schema.optional(Text(200)),
@@ -168,15 +132,10 @@ export const PersonalDetails = Schema.Struct({
   safeContact: Schema.optional(Text(1000)),
 }).annotations({ identifier: "PersonalDetails" })
 
-/**
- * @since 0.1.0
- */
 export type PersonalDetails = typeof PersonalDetails.Type
 
 /**
  * The fields of {@link PersonalDetails}, each sealed separately.
- *
- * @since 0.1.0
  */
 export const personalFields = [
   "givenName",
@@ -188,24 +147,17 @@ export const personalFields = [
   "safeContact",
 ] as const
 
-/**
- * @since 0.1.0
- */
 export type PersonalField = (typeof personalFields)[number]
 
 /**
  * The field looked up by blind index: the personal number finds earlier cases
  * of the same person without decrypting anything.
- *
- * @since 0.1.0
  */
 export const indexedField: PersonalField = "personalNumber"
 
 /**
  * Whether a person counts as a child at `year` (under 18): a child's role, a
  * birth year less than 18 years before, or a child's age band.
- *
- * @since 0.1.0
  */
 export const isMinor = (person: Person, year: number): boolean =>
   person.role === "child" ||
@@ -219,8 +171,6 @@ export const isMinor = (person: Person, year: number): boolean =>
  * (`case.person.relationship-not-applicable`), a birth year is not in the future
  * (`case.person.birth-year.invalid`), a community is one of the profile's
  * `communities` (`case.person.community.unknown`).
- *
- * @since 0.1.0
  */
 export const validate = (
   person: Person,
@@ -246,7 +196,5 @@ export const validate = (
 
 /**
  * The catalogue key of a role's label.
- *
- * @since 0.1.0
  */
 export const roleLabelKey = (role: PersonRole): `case.person.role.${PersonRole}` => `case.person.role.${role}`

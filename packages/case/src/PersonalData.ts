@@ -24,8 +24,6 @@
  * Nothing here checks who may read: the `CaseService` asks `AccessPolicy`
  * first. This module only guarantees that what is read or written is sealed
  * and audited.
- *
- * @since 0.1.0
  */
 
 import type { Errors, Id, Principal } from "@bashke/kernel"
@@ -36,15 +34,11 @@ import * as Person from "./Person"
 
 /**
  * A person's details as stored: one sealed value per field present.
- *
- * @since 0.1.0
  */
 export type SealedFields = Partial<Record<Person.PersonalField, Vault.Sealed>>
 
 /**
  * What the repository stores for a person's details.
- *
- * @since 0.1.0
  */
 export interface SealedDetails {
   readonly fields: SealedFields
@@ -56,8 +50,6 @@ export interface SealedDetails {
  * Who acts on whose details, and why. `purpose` is optional so that a missing
  * one is refused here (`audit.purpose.required`) rather than by a type checker
  * far away; `breakGlassReason` marks an emergency read.
- *
- * @since 0.1.0
  */
 export interface Access {
   readonly principal: Principal.Principal
@@ -73,14 +65,9 @@ const kebab = (field: Person.PersonalField): string => field.replace(/[A-Z]/g, (
 /**
  * The additional authenticated data a field is sealed with:
  * `aad(personId, "familyName")` is `person:<personId>:family-name`.
- *
- * @since 0.1.0
  */
 export const aad = (personId: Id.PersonId, field: Person.PersonalField): string => `person:${personId}:${kebab(field)}`
 
-/**
- * @since 0.1.0
- */
 export interface Service {
   /**
    * Seals the details and indexes the personal number, and records the write in
@@ -106,9 +93,6 @@ export interface Service {
   readonly indexOf: (personalNumber: string) => Effect.Effect<BlindIndex.Digest, Errors.InvalidInput>
 }
 
-/**
- * @since 0.1.0
- */
 export class PersonalData extends Context.Tag("@bashke/case/PersonalData")<PersonalData, Service>() {}
 
 const draft = (access: Access, action: AuditEntry.Action): AuditEntry.Draft => ({
@@ -123,8 +107,6 @@ const draft = (access: Access, action: AuditEntry.Action): AuditEntry.Draft => (
 
 /**
  * The service over the vault, the blind index and the audit log.
- *
- * @since 0.1.0
  */
 export const make: Effect.Effect<Service, never, Vault.Vault | BlindIndex.BlindIndex | AuditLog.AuditLog> = Effect.gen(
   function* () {
@@ -175,8 +157,5 @@ export const make: Effect.Effect<Service, never, Vault.Vault | BlindIndex.BlindI
   },
 )
 
-/**
- * @since 0.1.0
- */
 export const layer: Layer.Layer<PersonalData, never, Vault.Vault | BlindIndex.BlindIndex | AuditLog.AuditLog> =
   Layer.effect(PersonalData, make)

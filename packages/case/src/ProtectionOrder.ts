@@ -8,8 +8,6 @@
  * The dates keep their order: requested ≤ decided ≤ issued < expiry, and no
  * hearing falls before the order's start ({@link validateDates}). The status moves only as `ProtectionOrderLifecycle`
  * allows; deadlines and reminders are in `ProtectionOrderDeadlines`.
- *
- * @since 0.1.0
  */
 import { Errors, Id, type JurisdictionProfile } from "@bashke/kernel"
 import { Either, Schema } from "effect"
@@ -20,8 +18,6 @@ import { Instant } from "./internal/Instant"
  * (`protection-order`, `emergency-protection-order`,
  * `temporary-emergency-protection-order` in Kosovo). Checked against the
  * profile by {@link kindOf}.
- *
- * @since 0.1.0
  */
 export const OrderKind = Schema.String.pipe(
   Schema.pattern(/^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/),
@@ -29,16 +25,11 @@ export const OrderKind = Schema.String.pipe(
   Schema.annotations({ identifier: "ProtectionOrderKindCode", message: () => "case.order.kind.unknown" }),
 )
 
-/**
- * @since 0.1.0
- */
 export type OrderKind = typeof OrderKind.Type
 
 /**
  * Who petitioned for the order (Law 03/L-182: the victim or their
  * representative, the police, the centre for social work, a victim advocate).
- *
- * @since 0.1.0
  */
 export const Petitioner = Schema.Literal(
   "victim",
@@ -51,55 +42,37 @@ export const Petitioner = Schema.Literal(
   message: () => ({ message: "case.order.petitioner.unknown", override: true }),
 })
 
-/**
- * @since 0.1.0
- */
 export type Petitioner = typeof Petitioner.Type
 
 /**
  * An order's status: `requested` (awaiting the court), then `issued` or
  * `rejected`; an issued order may be `extended` (again and again) and ends
  * `expired`. A breach does not change the status: it is an event on the order.
- *
- * @since 0.1.0
  */
 export const Status = Schema.Literal("requested", "issued", "rejected", "extended", "expired").annotations({
   identifier: "ProtectionOrderStatus",
 })
 
-/**
- * @since 0.1.0
- */
 export type Status = typeof Status.Type
 
 /**
  * A recorded breach: when it happened and which institution reported it.
- *
- * @since 0.1.0
  */
 export const Breach = Schema.Struct({
   at: Instant,
   reportedBy: Schema.optional(Id.InstitutionId),
 }).annotations({ identifier: "ProtectionOrderBreach" })
 
-/**
- * @since 0.1.0
- */
 export type Breach = typeof Breach.Type
 
 /**
  * An extension: when it was decided and the new expiry.
- *
- * @since 0.1.0
  */
 export const Extension = Schema.Struct({
   at: Instant,
   until: Instant,
 }).annotations({ identifier: "ProtectionOrderExtension" })
 
-/**
- * @since 0.1.0
- */
 export type Extension = typeof Extension.Type
 
 /**
@@ -107,8 +80,6 @@ export type Extension = typeof Extension.Type
  * scheduled it (`scheduledAt`), and which court (an institution), when known.
  * A court that reschedules sets a new hearing: the latest scheduled replaces
  * the earlier ones, which stay as history ({@link nextHearing}).
- *
- * @since 0.1.0
  */
 export const Hearing = Schema.Struct({
   at: Instant,
@@ -116,9 +87,6 @@ export const Hearing = Schema.Struct({
   court: Schema.optional(Id.InstitutionId),
 }).annotations({ identifier: "ProtectionOrderHearing" })
 
-/**
- * @since 0.1.0
- */
 export type Hearing = typeof Hearing.Type
 
 /**
@@ -126,8 +94,6 @@ export type Hearing = typeof Hearing.Type
  * extension; the history is in `extensions`); `decidedAt` is the court's
  * decision, to issue or to reject. `hearings` are in the order they were
  * scheduled, the last one the hearing in force.
- *
- * @since 0.1.0
  */
 export const ProtectionOrder = Schema.Struct({
   id: Id.ProtectionOrderId,
@@ -143,16 +109,11 @@ export const ProtectionOrder = Schema.Struct({
   hearings: Schema.Array(Hearing),
 }).annotations({ identifier: "ProtectionOrder" })
 
-/**
- * @since 0.1.0
- */
 export type ProtectionOrder = typeof ProtectionOrder.Type
 
 /**
  * The profile's definition of a kind, or `InvalidInput`
  * (`case.order.kind.unknown`, at `field`).
- *
- * @since 0.1.0
  */
 export const kindOf = (
   profile: JurisdictionProfile.JurisdictionProfile,
@@ -170,8 +131,6 @@ const dateFields = ["requestedAt", "decidedAt", "issuedAt", "expiresAt"] as cons
 /**
  * When the order started: its request, or for an order issued without one (by
  * the police) its decision or issue. No hearing is before it.
- *
- * @since 0.1.0
  */
 export const startedAt = (order: Pick<ProtectionOrder, "requestedAt" | "decidedAt" | "issuedAt">): Date | undefined =>
   order.requestedAt ?? order.decidedAt ?? order.issuedAt
@@ -184,8 +143,6 @@ export const startedAt = (order: Pick<ProtectionOrder, "requestedAt" | "decidedA
  * the order started is `case.order.hearing.before-request`; one scheduled
  * before the hearing it replaces, `case.order.hearing.out-of-order`
  * (`orders.<index>.hearings.<i>.<field>`).
- *
- * @since 0.1.0
  */
 export const validateDates = (
   order: ProtectionOrder,
@@ -229,16 +186,12 @@ export const validateDates = (
 /**
  * The hearing in force: the one scheduled last, if any. It replaces the
  * hearings scheduled before it (a court that reschedules).
- *
- * @since 0.1.0
  */
 export const nextHearing = (order: Pick<ProtectionOrder, "hearings">): Hearing | undefined =>
   order.hearings[order.hearings.length - 1]
 
 /**
  * Whether the order is in force at `at`: issued or extended, and not past its expiry.
- *
- * @since 0.1.0
  */
 export const inForce = (order: ProtectionOrder, at: Date): boolean =>
   (order.status === "issued" || order.status === "extended") &&
@@ -248,8 +201,6 @@ export const inForce = (order: ProtectionOrder, at: Date): boolean =>
 
 /**
  * The latest breach of any of the orders, if any.
- *
- * @since 0.1.0
  */
 export const lastBreach = (orders: ReadonlyArray<ProtectionOrder>): Date | undefined => {
   let last: Date | undefined
@@ -261,7 +212,5 @@ export const lastBreach = (orders: ReadonlyArray<ProtectionOrder>): Date | undef
 
 /**
  * The catalogue key of a status's label.
- *
- * @since 0.1.0
  */
 export const statusLabelKey = (status: Status): `case.order.status.${Status}` => `case.order.status.${status}`

@@ -7,8 +7,6 @@
  * days in Kosovo, for the emergency order), and when to remind about the
  * court hearing in force (the profile's `protectionOrders.hearingReminderBefore`
  * before it: the day before, a project default in Kosovo).
- *
- * @since 0.1.0
  */
 import type { JurisdictionProfile } from "@bashke/kernel"
 import { Deadline } from "@bashke/kernel"
@@ -17,15 +15,11 @@ import { nextHearing, type ProtectionOrder } from "./ProtectionOrder"
 /**
  * What a reminder is about. Each has a catalogue key for its title,
  * `case.order.reminder.<kind>`.
- *
- * @since 0.1.0
  */
 export type ReminderKind = "decision-due" | "extension-reminder" | "expiry" | "hearing"
 
 /**
  * A reminder: when, about what, and the catalogue key of its title.
- *
- * @since 0.1.0
  */
 export interface Reminder {
   readonly kind: ReminderKind
@@ -40,8 +34,6 @@ const kindOf = (profile: JurisdictionProfile.JurisdictionProfile, order: Pick<Pr
  * When the court must decide a requested order: the request plus the kind's
  * `decisionWithin`. Undefined for a kind without one (an order the police
  * issue) or an order not requested.
- *
- * @since 0.1.0
  */
 export const decisionDue = (
   order: Pick<ProtectionOrder, "kind" | "requestedAt">,
@@ -56,8 +48,6 @@ export const decisionDue = (
 /**
  * The expiry of an order of `kind` issued at `issuedAt`: plus the kind's
  * duration. Undefined for a kind the profile does not know.
- *
- * @since 0.1.0
  */
 export const expiryOf = (
   kind: string,
@@ -72,8 +62,6 @@ export const expiryOf = (
  * When to remind about extending the order: its expiry minus the kind's
  * `extensionReminderBeforeExpiry`. Undefined for a kind without one or an
  * order without an expiry.
- *
- * @since 0.1.0
  */
 export const extensionReminder = (
   order: Pick<ProtectionOrder, "kind" | "expiresAt">,
@@ -92,8 +80,6 @@ export const extensionReminder = (
  * hearing: a reminder that local time would move past it (a zero lead on the
  * night the clocks go back) falls at the hearing itself. Undefined without a
  * hearing.
- *
- * @since 0.1.0
  */
 export const hearingReminder = (
   order: Pick<ProtectionOrder, "hearings">,
@@ -110,8 +96,6 @@ export const hearingReminder = (
  * decision due while requested; the extension reminder and the expiry while
  * issued or extended; the hearing reminder while requested, issued or
  * extended. A rejected or expired order has none.
- *
- * @since 0.1.0
  */
 export const reminders = (
   order: ProtectionOrder,
@@ -133,8 +117,6 @@ export const reminders = (
 
 /**
  * Whether a requested order's decision is overdue at `now`.
- *
- * @since 0.1.0
  */
 export const decisionOverdue = (
   order: ProtectionOrder,

@@ -12,8 +12,6 @@
  * status; so is a court hearing, on a requested, issued or extended order (a
  * later one replaces the hearing in force, see `ProtectionOrder.nextHearing`). An order the police issue (the kind's `issuedBy` is `police`) starts
  * `issued`; every other order starts `requested`.
- *
- * @since 0.1.0
  */
 import { Errors, type Id, type JurisdictionProfile } from "@bashke/kernel"
 import { Data, Either, Schema } from "effect"
@@ -22,8 +20,6 @@ import * as ProtectionOrderDeadlines from "./ProtectionOrderDeadlines"
 
 /**
  * What can be asked of an order's status.
- *
- * @since 0.1.0
  */
 export const Command = Schema.Literal(
   "issue",
@@ -36,15 +32,10 @@ export const Command = Schema.Literal(
   identifier: "ProtectionOrderCommand",
 })
 
-/**
- * @since 0.1.0
- */
 export type Command = typeof Command.Type
 
 /**
  * The transition table. A pair not listed is an `InvalidTransition`.
- *
- * @since 0.1.0
  */
 export const transitions: {
   readonly [S in ProtectionOrder.Status]: { readonly [C in Command]?: ProtectionOrder.Status }
@@ -58,8 +49,6 @@ export const transitions: {
 
 /**
  * The status after `command`, or `InvalidTransition`.
- *
- * @since 0.1.0
  */
 export const transition = (
   status: ProtectionOrder.Status,
@@ -73,8 +62,6 @@ export const transition = (
 
 /**
  * The commands allowed from `status`.
- *
- * @since 0.1.0
  */
 export const commandsFrom = (status: ProtectionOrder.Status): ReadonlyArray<Command> =>
   Command.literals.filter((command) => transitions[status][command] !== undefined)
@@ -84,8 +71,6 @@ export const commandsFrom = (status: ProtectionOrder.Status): ReadonlyArray<Comm
  * from the kind's duration (a court may set its own term).
  * `HearingScheduled.at` is when the court scheduled the hearing, `hearingAt`
  * when it is held.
- *
- * @since 0.1.0
  */
 export type Event = Data.TaggedEnum<{
   Issued: { readonly at: Date; readonly expiresAt?: Date | undefined }
@@ -98,8 +83,6 @@ export type Event = Data.TaggedEnum<{
 
 /**
  * Constructors of {@link Event}: `Event.Issued({ at })`.
- *
- * @since 0.1.0
  */
 export const Event = Data.taggedEnum<Event>()
 
@@ -114,8 +97,6 @@ const commandOf: { readonly [T in Event["_tag"]]: Command } = {
 
 /**
  * A new order as it is first recorded.
- *
- * @since 0.1.0
  */
 export interface NewOrder {
   readonly id: ProtectionOrder.ProtectionOrder["id"]
@@ -133,8 +114,6 @@ export interface NewOrder {
  * expiry computed from the kind's duration unless given; any other starts
  * `requested` and needs `requestedAt` (`case.order.requested-at-required`).
  * Dates out of order are `case.order.dates.out-of-order`.
- *
- * @since 0.1.0
  */
 export const start = (
   input: NewOrder,
@@ -189,8 +168,6 @@ export const start = (
  * the order was in force (`case.order.breach.outside-term`); a hearing is not
  * before the order started nor scheduled before the one it replaces
  * (`case.order.hearing.before-request`, `case.order.hearing.out-of-order`).
- *
- * @since 0.1.0
  */
 export const apply = (
   order: ProtectionOrder.ProtectionOrder,

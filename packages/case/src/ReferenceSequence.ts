@@ -14,8 +14,6 @@
  *
  * The price: creations of one mechanism and year are serialized for the length
  * of their transaction. Keep the creating transaction short.
- *
- * @since 0.1.0
  */
 
 import type { Id } from "@bashke/kernel"
@@ -25,8 +23,6 @@ import { Effect, Option, Schema } from "effect"
 
 /**
  * The table holding one counter per mechanism and year.
- *
- * @since 0.1.0
  */
 export const table = "case_reference_counters"
 
@@ -38,8 +34,6 @@ const decodeInteger = Schema.decodeUnknownSync(Integer)
  * case, then 2, 3, … Must run inside the transaction that inserts the case (it
  * dies otherwise, as a programming error): outside one, a failure after it
  * would leave a gap.
- *
- * @since 0.1.0
  */
 export const next = (mechanismId: Id.MechanismId, year: number): Effect.Effect<number, never, SqlClient.SqlClient> =>
   Effect.gen(function* () {
@@ -60,8 +54,6 @@ export const next = (mechanismId: Id.MechanismId, year: number): Effect.Effect<n
 /**
  * The last sequence number handed out for `mechanismId` in `year` (0 before the
  * first case). Read-only; for reports and checks.
- *
- * @since 0.1.0
  */
 export const last = (mechanismId: Id.MechanismId, year: number): Effect.Effect<number, never, SqlClient.SqlClient> =>
   Effect.gen(function* () {

@@ -3,8 +3,6 @@
  * Law 03/L-182 art. 2 (the relationships the law covers), each current or
  * former. Only a relationship on the list brings a case under the law, so an
  * unknown one is refused, not stored as "other".
- *
- * @since 0.1.0
  */
 import { Errors } from "@bashke/kernel"
 import { Either, Schema } from "effect"
@@ -14,8 +12,6 @@ import { Either, Schema } from "effect"
  * extramarital union; shared household; relatives by blood, by marriage, by
  * adoption; in-law ties; guardianship; parents of a common child; parties to a
  * family-law dispute. A failed decode reports `case.relationship.unknown`.
- *
- * @since 0.1.0
  */
 export const RelationshipKind = Schema.Literal(
   "engaged",
@@ -34,31 +30,21 @@ export const RelationshipKind = Schema.Literal(
   message: () => ({ message: "case.relationship.unknown", override: true }),
 })
 
-/**
- * @since 0.1.0
- */
 export type RelationshipKind = typeof RelationshipKind.Type
 
 /**
  * Whether the relationship still holds or has ended (the law covers both).
- *
- * @since 0.1.0
  */
 export const RelationshipTime = Schema.Literal("current", "former").annotations({
   identifier: "RelationshipTime",
   message: () => ({ message: "case.relationship.unknown", override: true }),
 })
 
-/**
- * @since 0.1.0
- */
 export type RelationshipTime = typeof RelationshipTime.Type
 
 /**
  * A perpetrator's relationship to the victim: `{ kind: "married", time: "former" }`
  * is a former spouse.
- *
- * @since 0.1.0
  */
 export const Relationship = Schema.Struct({
   kind: RelationshipKind,
@@ -69,22 +55,15 @@ export const Relationship = Schema.Struct({
   message: () => ({ message: "case.relationship.unknown", override: true }),
 })
 
-/**
- * @since 0.1.0
- */
 export type Relationship = typeof Relationship.Type
 
 /**
  * The catalogue key of a kind's label: `labelKey("in-law")` is `"case.relationship.in-law"`.
- *
- * @since 0.1.0
  */
 export const labelKey = (kind: RelationshipKind): `case.relationship.${RelationshipKind}` => `case.relationship.${kind}`
 
 /**
  * Every kind, in the law's order.
- *
- * @since 0.1.0
  */
 export const kinds: ReadonlyArray<RelationshipKind> = RelationshipKind.literals
 
@@ -94,8 +73,6 @@ const isRelationship = Schema.is(Relationship)
  * Reads a relationship given as untrusted input. Anything not on the law's list
  * (or without `current`/`former`) is `InvalidInput` naming `field` and the rule
  * `case.relationship.unknown`; the error never echoes the value.
- *
- * @since 0.1.0
  */
 export const decode = (input: unknown, field: string): Either.Either<Relationship, Errors.InvalidInput> =>
   isRelationship(input)

@@ -3,8 +3,6 @@
  * they reach, an optional professional judgement, and the day it is due for
  * reassessment. Professional judgement may raise the level, never lower it: a
  * practitioner's concern adds protection, a checklist's count is a floor.
- *
- * @since 0.1.0
  */
 import { CivilDate, Deadline, Errors, Id, type JurisdictionProfile } from "@bashke/kernel"
 import { Either, Schema } from "effect"
@@ -14,22 +12,15 @@ import * as RiskInstrument from "./RiskInstrument"
 
 /**
  * A risk assessment's id.
- *
- * @since 0.1.0
  */
 export const RiskAssessmentId: Id.IdSchema<"RiskAssessmentId"> = Id.make("RiskAssessmentId")
 
-/**
- * @since 0.1.0
- */
 export type RiskAssessmentId = typeof RiskAssessmentId.Type
 
 /**
  * Why a practitioner raised the level, as a code (labels
  * `case.risk.judgement.<reason>`): free text would invite names into a field
  * that meetings and statistics see.
- *
- * @since 0.1.0
  */
 export const JudgementReason = Schema.Literal(
   "escalating-pattern",
@@ -44,32 +35,22 @@ export const JudgementReason = Schema.Literal(
   message: () => ({ message: "case.risk.judgement.reason-unknown", override: true }),
 })
 
-/**
- * @since 0.1.0
- */
 export type JudgementReason = typeof JudgementReason.Type
 
 /**
  * A professional judgement: the level the practitioner sets, and why.
- *
- * @since 0.1.0
  */
 export const Judgement = Schema.Struct({
   level: RiskInstrument.RiskLevel,
   reason: JudgementReason,
 }).annotations({ identifier: "RiskJudgement" })
 
-/**
- * @since 0.1.0
- */
 export type Judgement = typeof Judgement.Type
 
 /**
  * A recorded assessment. `computedLevel` is what the answers reach, `level` what
  * counts (the higher of it and the judgement's); `reassessOn` is a day in the
  * jurisdiction's time zone.
- *
- * @since 0.1.0
  */
 export const RiskAssessment = Schema.Struct({
   id: RiskAssessmentId,
@@ -84,23 +65,16 @@ export const RiskAssessment = Schema.Struct({
   reassessOn: CivilDate.CivilDate,
 }).annotations({ identifier: "RiskAssessment" })
 
-/**
- * @since 0.1.0
- */
 export type RiskAssessment = typeof RiskAssessment.Type
 
 /**
  * The level that counts: the computed one, raised (never lowered) by a judgement.
- *
- * @since 0.1.0
  */
 export const finalLevel = (computed: RiskInstrument.RiskLevel, judgement?: Judgement): RiskInstrument.RiskLevel =>
   judgement === undefined ? computed : RiskInstrument.higher(computed, judgement.level)
 
 /**
  * Whether the judgement raised the level above the computed one.
- *
- * @since 0.1.0
  */
 export const raisedByJudgement = (assessment: RiskAssessment): boolean =>
   assessment.judgement !== undefined &&
@@ -109,8 +83,6 @@ export const raisedByJudgement = (assessment: RiskAssessment): boolean =>
 /**
  * The day an assessment made at `assessedAt` is due again: its local day plus
  * the profile's `risk.reassessmentEvery` (8 weeks in Kosovo).
- *
- * @since 0.1.0
  */
 export const reassessmentDay = (
   assessedAt: Date,
@@ -120,8 +92,6 @@ export const reassessmentDay = (
 
 /**
  * What an assessment is made of, before it is scored.
- *
- * @since 0.1.0
  */
 export interface AssessmentInput {
   readonly id: RiskAssessmentId
@@ -136,8 +106,6 @@ export interface AssessmentInput {
  * `InvalidInput` for answers the instrument refuses (see
  * `RiskInstrument.evaluate`) and for a judgement below the computed level
  * (`case.risk.judgement.cannot-lower`, field `judgement.level`).
- *
- * @since 0.1.0
  */
 export const assess = (
   instrument: RiskInstrument.Instrument,
@@ -166,8 +134,6 @@ export const assess = (
 
 /**
  * The most recent assessment (by `assessedAt`), if any.
- *
- * @since 0.1.0
  */
 export const latest = (assessments: ReadonlyArray<RiskAssessment>): RiskAssessment | undefined =>
   assessments.reduce<RiskAssessment | undefined>(
@@ -177,8 +143,6 @@ export const latest = (assessments: ReadonlyArray<RiskAssessment>): RiskAssessme
 
 /**
  * Whether the latest assessment is due for reassessment on `today`.
- *
- * @since 0.1.0
  */
 export const reassessmentDue = (assessments: ReadonlyArray<RiskAssessment>, today: CivilDate.CivilDate): boolean => {
   const last = latest(assessments)
@@ -191,8 +155,6 @@ export const reassessmentDue = (assessments: ReadonlyArray<RiskAssessment>, toda
  * Kosovo the police early assessment on every police-reported case, 2013 SOP),
  * minus those the case has at least one assessment on. Empty when nothing is
  * missing.
- *
- * @since 0.1.0
  */
 export const missingRequiredAssessments = (
   aCase: {
@@ -212,8 +174,6 @@ export const missingRequiredAssessments = (
 
 /**
  * The catalogue key of a judgement reason's label.
- *
- * @since 0.1.0
  */
 export const judgementLabelKey = (reason: JudgementReason): `case.risk.judgement.${JudgementReason}` =>
   `case.risk.judgement.${reason}`

@@ -6,52 +6,37 @@
  * the person could not or would not give is recorded as `not-known` and scores
  * nothing; a question left without any answer is either refused or listed,
  * as the instrument says.
- *
- * @since 0.1.0
  */
 import { Errors } from "@bashke/kernel"
 import { Either, Schema } from "effect"
 
 /**
  * A risk level, lowest first.
- *
- * @since 0.1.0
  */
 export const RiskLevel = Schema.Literal("standard", "medium", "high").annotations({
   identifier: "RiskLevel",
   message: () => ({ message: "case.risk.level.unknown", override: true }),
 })
 
-/**
- * @since 0.1.0
- */
 export type RiskLevel = typeof RiskLevel.Type
 
 /**
  * Every level, lowest first.
- *
- * @since 0.1.0
  */
 export const levels: ReadonlyArray<RiskLevel> = RiskLevel.literals
 
 /**
  * A level's rank: 0 for `standard`, 2 for `high`.
- *
- * @since 0.1.0
  */
 export const rank = (level: RiskLevel): number => levels.indexOf(level)
 
 /**
  * The higher of two levels.
- *
- * @since 0.1.0
  */
 export const higher = (a: RiskLevel, b: RiskLevel): RiskLevel => (rank(a) >= rank(b) ? a : b)
 
 /**
  * The catalogue key of a level's label.
- *
- * @since 0.1.0
  */
 export const levelLabelKey = (level: RiskLevel): `case.risk.level.${RiskLevel}` => `case.risk.level.${level}`
 
@@ -59,36 +44,24 @@ const Code = Schema.String.pipe(Schema.pattern(/^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/
 
 /**
  * An instrument's id, kebab-case (`dash`, `xk-police-early`).
- *
- * @since 0.1.0
  */
 export const InstrumentId = Code.pipe(
   Schema.annotations({ identifier: "RiskInstrumentId", message: () => "case.risk.instrument.unknown" }),
 )
 
-/**
- * @since 0.1.0
- */
 export type InstrumentId = typeof InstrumentId.Type
 
 /**
  * A question's id within its instrument, kebab-case.
- *
- * @since 0.1.0
  */
 export const QuestionId = Code.pipe(
   Schema.annotations({ identifier: "RiskQuestionId", message: () => "case.risk.answer.unknown-question" }),
 )
 
-/**
- * @since 0.1.0
- */
 export type QuestionId = typeof QuestionId.Type
 
 /**
  * A question: its id, the weight of a "yes", and the catalogue key of its text.
- *
- * @since 0.1.0
  */
 export const Question = Schema.Struct({
   id: QuestionId,
@@ -96,15 +69,10 @@ export const Question = Schema.Struct({
   text: Schema.NonEmptyTrimmedString,
 }).annotations({ identifier: "RiskQuestion" })
 
-/**
- * @since 0.1.0
- */
 export type Question = typeof Question.Type
 
 /**
  * The score at which `medium` and `high` start (`standard` is below `medium`).
- *
- * @since 0.1.0
  */
 export const Thresholds = Schema.Struct({
   medium: Schema.Number.pipe(Schema.finite(), Schema.nonNegative()),
@@ -114,45 +82,30 @@ export const Thresholds = Schema.Struct({
   Schema.annotations({ identifier: "RiskThresholds" }),
 )
 
-/**
- * @since 0.1.0
- */
 export type Thresholds = typeof Thresholds.Type
 
 /**
  * What a question without an answer means: `refuse` (the assessment is
  * incomplete and is not recorded) or `list` (it scores nothing and the
  * evaluation lists it, for a form that may be filled in part).
- *
- * @since 0.1.0
  */
 export const Unanswered = Schema.Literal("refuse", "list").annotations({ identifier: "RiskUnanswered" })
 
-/**
- * @since 0.1.0
- */
 export type Unanswered = typeof Unanswered.Type
 
 /**
  * Whether an instrument is in official use or a project draft awaiting the
  * official text.
- *
- * @since 0.1.0
  */
 export const InstrumentStatus = Schema.Literal("official", "draft").annotations({
   identifier: "RiskInstrumentStatus",
 })
 
-/**
- * @since 0.1.0
- */
 export type InstrumentStatus = typeof InstrumentStatus.Type
 
 /**
  * An instrument. `title` is a catalogue key; `source` says where the questions
  * and thresholds come from. Question ids are unique.
- *
- * @since 0.1.0
  */
 export const Instrument = Schema.Struct({
   id: InstrumentId,
@@ -171,58 +124,38 @@ export const Instrument = Schema.Struct({
   Schema.annotations({ identifier: "RiskInstrument" }),
 )
 
-/**
- * @since 0.1.0
- */
 export type Instrument = typeof Instrument.Type
 
 /**
  * An instrument and version as recorded on an assessment.
- *
- * @since 0.1.0
  */
 export const InstrumentRef = Schema.Struct({
   id: InstrumentId,
   version: Schema.Int.pipe(Schema.positive()),
 }).annotations({ identifier: "RiskInstrumentRef" })
 
-/**
- * @since 0.1.0
- */
 export type InstrumentRef = typeof InstrumentRef.Type
 
 /**
  * An answer: `yes`, `no`, or `not-known` (asked, but not answerable or declined).
- *
- * @since 0.1.0
  */
 export const Answer = Schema.Literal("yes", "no", "not-known").annotations({
   identifier: "RiskAnswer",
   message: () => ({ message: "case.risk.answer.invalid", override: true }),
 })
 
-/**
- * @since 0.1.0
- */
 export type Answer = typeof Answer.Type
 
 /**
  * The answers of one assessment, by question id.
- *
- * @since 0.1.0
  */
 export const Answers = Schema.Record({ key: QuestionId, value: Answer }).annotations({ identifier: "RiskAnswers" })
 
-/**
- * @since 0.1.0
- */
 export type Answers = typeof Answers.Type
 
 /**
  * The outcome of scoring: the score, the highest possible score, the level it
  * reaches, and the questions answered `not-known` or not answered at all.
- *
- * @since 0.1.0
  */
 export interface Evaluation {
   readonly instrument: InstrumentRef
@@ -235,8 +168,6 @@ export interface Evaluation {
 
 /**
  * The level a score reaches on an instrument.
- *
- * @since 0.1.0
  */
 export const levelOf = (thresholds: Thresholds, score: number): RiskLevel =>
   score >= thresholds.high ? "high" : score >= thresholds.medium ? "medium" : "standard"
@@ -246,8 +177,6 @@ export const levelOf = (thresholds: Thresholds, score: number): RiskLevel =>
  * question the instrument does not have (`case.risk.answer.unknown-question`,
  * field `answers.<id>`) and, on an instrument that refuses them, for a question
  * without an answer (`case.risk.answer.missing`).
- *
- * @since 0.1.0
  */
 export const evaluate = (instrument: Instrument, answers: Answers): Either.Either<Evaluation, Errors.InvalidInput> => {
   const known = new Set(instrument.questions.map((q) => q.id))
@@ -277,8 +206,6 @@ export const evaluate = (instrument: Instrument, answers: Answers): Either.Eithe
 
 /**
  * The instrument of a reference among `instruments`, if it is one of them.
- *
- * @since 0.1.0
  */
 export const find = (instruments: ReadonlyArray<Instrument>, ref: InstrumentRef): Instrument | undefined =>
   instruments.find((i) => i.id === ref.id && i.version === ref.version)

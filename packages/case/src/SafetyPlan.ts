@@ -4,28 +4,19 @@
  * measure is a kind from a list (labels `case.safety.measure.<kind>`), not free
  * text: the plan is shown in case conferences, where a typed-in address or
  * name would leak.
- *
- * @since 0.1.0
  */
 import { CivilDate, Errors, Id } from "@bashke/kernel"
 import { Either, Schema } from "effect"
 
 /**
  * A safety measure's id.
- *
- * @since 0.1.0
  */
 export const SafetyMeasureId: Id.IdSchema<"SafetyMeasureId"> = Id.make("SafetyMeasureId")
 
-/**
- * @since 0.1.0
- */
 export type SafetyMeasureId = typeof SafetyMeasureId.Type
 
 /**
  * The kinds of measure.
- *
- * @since 0.1.0
  */
 export const MeasureKind = Schema.Literal(
   "safe-accommodation",
@@ -46,29 +37,19 @@ export const MeasureKind = Schema.Literal(
   message: () => ({ message: "case.safety.measure.kind-unknown", override: true }),
 })
 
-/**
- * @since 0.1.0
- */
 export type MeasureKind = typeof MeasureKind.Type
 
 /**
  * Whether a measure is still to do, done, or dropped.
- *
- * @since 0.1.0
  */
 export const MeasureStatus = Schema.Literal("open", "done", "cancelled").annotations({
   identifier: "SafetyMeasureStatus",
 })
 
-/**
- * @since 0.1.0
- */
 export type MeasureStatus = typeof MeasureStatus.Type
 
 /**
  * A measure: what, which institution owns it, when it is reviewed, its status.
- *
- * @since 0.1.0
  */
 export const Measure = Schema.Struct({
   id: SafetyMeasureId,
@@ -78,29 +59,19 @@ export const Measure = Schema.Struct({
   status: MeasureStatus,
 }).annotations({ identifier: "SafetyMeasure" })
 
-/**
- * @since 0.1.0
- */
 export type Measure = typeof Measure.Type
 
 /**
  * A safety plan: its measures.
- *
- * @since 0.1.0
  */
 export const SafetyPlan = Schema.Struct({
   measures: Schema.Array(Measure),
 }).annotations({ identifier: "SafetyPlan" })
 
-/**
- * @since 0.1.0
- */
 export type SafetyPlan = typeof SafetyPlan.Type
 
 /**
  * An empty plan.
- *
- * @since 0.1.0
  */
 export const empty: SafetyPlan = { measures: [] }
 
@@ -108,8 +79,6 @@ export const empty: SafetyPlan = { measures: [] }
  * The rules on a measure at position `index`: its owner is on the case team,
  * `team` (`case.safety.owner-not-in-team`); a new measure is not reviewed in the
  * past, before `today` (`case.safety.review-in-past`).
- *
- * @since 0.1.0
  */
 export const validateMeasure = (
   measure: Measure,
@@ -130,23 +99,17 @@ export const validateMeasure = (
 
 /**
  * The measures still open.
- *
- * @since 0.1.0
  */
 export const openMeasures = (plan: SafetyPlan): ReadonlyArray<Measure> =>
   plan.measures.filter((measure) => measure.status === "open")
 
 /**
  * The open measures whose review day is `today` or earlier.
- *
- * @since 0.1.0
  */
 export const dueForReview = (plan: SafetyPlan, today: CivilDate.CivilDate): ReadonlyArray<Measure> =>
   openMeasures(plan).filter((measure) => measure.reviewOn <= today)
 
 /**
  * The catalogue key of a measure kind's label.
- *
- * @since 0.1.0
  */
 export const kindLabelKey = (kind: MeasureKind): `case.safety.measure.${MeasureKind}` => `case.safety.measure.${kind}`

@@ -9,25 +9,18 @@
  *
  * The application wires it to `@bashke/mechanism` (`Mechanisms.members` filtered
  * by `Mechanisms.signatories`); tests use {@link layerTest}.
- *
- * @since 0.1.0
  */
 import type { Id, Sector } from "@bashke/kernel"
 import { Context, Effect, Layer } from "effect"
 
 /**
  * A signatory institution and the sector it represents in the mechanism.
- *
- * @since 0.1.0
  */
 export interface Signatory {
   readonly institution: Id.InstitutionId
   readonly sector: Sector.Sector
 }
 
-/**
- * @since 0.1.0
- */
 export interface Service {
   /**
    * The institutions that are members of `mechanismId` on `at` and signed the
@@ -36,22 +29,15 @@ export interface Service {
   readonly at: (mechanismId: Id.MechanismId, at: Date) => Effect.Effect<ReadonlyArray<Signatory>>
 }
 
-/**
- * @since 0.1.0
- */
 export class Signatories extends Context.Tag("@bashke/case/Signatories")<Signatories, Service>() {}
 
 /**
  * The port wired to a function, e.g. over `@bashke/mechanism`'s `Mechanisms`.
- *
- * @since 0.1.0
  */
 export const layer = (at: Service["at"]): Layer.Layer<Signatories> => Layer.succeed(Signatories, { at })
 
 /**
  * Fixed signatories per mechanism, whatever the day: for tests and examples.
- *
- * @since 0.1.0
  */
 export const layerTest = (
   entries: ReadonlyArray<{ readonly mechanismId: Id.MechanismId; readonly signatories: ReadonlyArray<Signatory> }>,
@@ -60,8 +46,6 @@ export const layerTest = (
 
 /**
  * The signatories of `mechanismId` on `at`.
- *
- * @since 0.1.0
  */
 export const at = (
   mechanismId: Id.MechanismId,

@@ -4,8 +4,6 @@
  * reason is sealed by the vault, bound to its review
  * (`break-glass-review:<id>:reason`); a verdict is written once (the row is
  * updated only while it has none). Rows are decoded with the model's schema.
- *
- * @since 0.1.0
  */
 import { Errors, Span } from "@bashke/kernel"
 import { SqlValues } from "@bashke/persistence"
@@ -19,15 +17,11 @@ type Row = Record<string, unknown>
 
 /**
  * Where a review's written reason is sealed: bound to the review.
- *
- * @since 0.1.0
  */
 export const reasonAad = (id: string): string => `break-glass-review:${id}:reason`
 
 /**
  * The adapter over the `SqlClient` and the `Vault` in context.
- *
- * @since 0.1.0
  */
 export const make: Effect.Effect<Service, never, SqlClient.SqlClient | Vault.Vault> = Effect.gen(function* () {
   const sql = (yield* SqlClient.SqlClient).withoutTransforms()
@@ -114,9 +108,6 @@ export const make: Effect.Effect<Service, never, SqlClient.SqlClient | Vault.Vau
   return { insert, find, list, close }
 })
 
-/**
- * @since 0.1.0
- */
 export const layer: Layer.Layer<BreakGlassReviewRepository, never, SqlClient.SqlClient | Vault.Vault> = Layer.effect(
   BreakGlassReviewRepository,
   make,

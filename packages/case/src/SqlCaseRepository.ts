@@ -4,8 +4,6 @@
  * on a client without name transforms, so the adapter reads the same whatever
  * transforms the application's client has. Rows are decoded with schemas (a row
  * that does not decode is a defect, like a database failure).
- *
- * @since 0.1.0
  */
 import { CivilDate, Errors, Id, Municipality, Sector, Span } from "@bashke/kernel"
 import { OptimisticConcurrency, SqlValues } from "@bashke/persistence"
@@ -215,6 +213,50 @@ const decodeMatches = rowsOf(MatchRow)
 const decodeMunicipalities = rowsOf(MunicipalityRow)
 const decodeSeqs = rowsOf(SeqRow)
 const decodeIds = rowsOf(IdRow)
+
+/**
+ * The parts of a case, each read as one JSON array column of the case's row
+ * (ADR 0013): the table, the columns its row schema names, and the order the
+ * parts read back in.
+ */
+const parts = {
+  team: { table: "case_team_members", row: TeamRow, order: "position" },
+  persons: { table: "persons", row: PersonRow, order: "id" },
+  incidents: { table: "incidents", row: IncidentRow, order: "occurred_on, id" },
+  assessments: { table: "risk_assessments", row: AssessmentRow, order: "assessed_at, id" },
+  orders: { table: "protection_orders", row: OrderRow, order: "id" },
+  order_events: { table: "protection_order_events", row: OrderEventRow, order: "order_id, seq" },
+  hearings: { table: "protection_order_hearings", row: HearingRow, order: "order_id, seq" },
+  measures: { table: "safety_plan_measures", row: MeasureRow, order: "id" },
+  consents: { table: "consents", row: ConsentRow, order: "id" },
+} as const
+
+// The select list of the one statement that reads cases whole, per dialect:
+// fixed text (table and column names from the schemas above, no input), so it
+// is built once. A part is a correlated subquery on the part's `case_id` index.
+const partColumns = (dialect: "pg" | "sqlite") =>
+  Object.entries(parts)
+    .map(([name, part]) => {
+      const fields = Object.keys(part.row.fields)
+      if (dialect === "pg") {
+        const object = `json_build_object(${fields.map((field) => `'${field}', ${field}`).join(", ")})`
+        return `(SELECT coalesce(json_agg(${object} ORDER BY ${part.order}), '[]'::json) FROM ${part.table}
+          WHERE case_id = cases.id) AS ${name}`
+      }
+      // SQLite: the rows ordered in a subquery, then gathered (`json()` keeps each a JSON object).
+      const object = `json_object(${fields.map((field) => `'${field}', ${field}`).join(", ")})`
+      return `(SELECT json_group_array(json(part)) FROM (SELECT ${object} AS part FROM ${part.table}
+        WHERE case_id = cases.id ORDER BY ${part.order})) AS ${name}`
+    })
+    .join(",\n")
+const caseRowColumns = Object.keys(CaseRow.fields).join(", ")
+const wholeCaseSelect = {
+  pg: `${caseRowColumns}, ${partColumns("pg")}`,
+  sqlite: `${caseRowColumns}, ${partColumns("sqlite")}`,
+}
+
+/** A part's column as the driver hands it back: JSON text (SQLite) or already parsed (PostgreSQL). */
+const partRows = (value: unknown): unknown => (typeof value === "string" ? JSON.parse(value) : value)
 const decodeRelationship = Schema.decodeUnknownSync(Relationship.Relationship)
 
 // The sealed columns, by field of `Person.PersonalDetails`.
@@ -415,56 +457,32 @@ const groupBy = <A extends { readonly case_id: string }>(rows: ReadonlyArray<A>)
 
 /**
  * The adapter over the application's `SqlClient`.
- *
- * @since 0.1.0
  */
 export const make: Effect.Effect<Service, never, SqlClient.SqlClient> = Effect.gen(function* () {
   const client = yield* SqlClient.SqlClient
   const sql = client.withoutTransforms()
-  // Every part of the cases selected by `where` (a condition on `cases`),
-  // assembled; one query per table whatever the number of cases.
+  const select = sql.literal(
+    sql.onDialectOrElse({ pg: () => wholeCaseSelect.pg, orElse: () => wholeCaseSelect.sqlite }),
+  )
+  // The cases with these ids, whole, in one statement (ADR 0013): the case
+  // rows, each with its parts as JSON arrays.
   const load = (caseIds: ReadonlyArray<Id.CaseId>) =>
     Effect.gen(function* () {
       if (caseIds.length === 0) return []
-      const inCases = sql.in("case_id", caseIds)
-      const cases = yield* decodeCases(yield* sql`SELECT * FROM cases WHERE ${sql.in("id", caseIds)}`)
-      const team = groupBy(
-        yield* decodeTeam(
-          yield* sql`SELECT case_id, institution_id, sector, access FROM case_team_members WHERE ${inCases}
-            ORDER BY position`,
-        ),
-      )
-      const persons = groupBy(
-        yield* decodePersons(
-          yield* sql`SELECT id, case_id, role, sex, birth_year, age_band, community, disabilities,
-            relationship_kind, relationship_time FROM persons WHERE ${inCases} ORDER BY id`,
-        ),
-      )
-      const incidents = groupBy(
-        yield* decodeIncidents(yield* sql`SELECT * FROM incidents WHERE ${inCases} ORDER BY occurred_on, id`),
-      )
-      const assessments = groupBy(
-        yield* decodeAssessments(yield* sql`SELECT * FROM risk_assessments WHERE ${inCases} ORDER BY assessed_at, id`),
-      )
-      const orders = groupBy(
-        yield* decodeOrders(yield* sql`SELECT * FROM protection_orders WHERE ${inCases} ORDER BY id`),
-      )
-      const orderEvents = byOrder(
-        yield* decodeOrderEvents(
-          yield* sql`SELECT order_id, seq, event, at, until_at, reported_by, recorded_at FROM protection_order_events
-            WHERE ${inCases} ORDER BY order_id, seq`,
-        ),
-      )
-      const hearings = byOrder(
-        yield* decodeHearings(
-          yield* sql`SELECT order_id, seq, hearing_at, scheduled_at, court, recorded_at FROM protection_order_hearings
-            WHERE ${inCases} ORDER BY order_id, seq`,
-        ),
-      )
-      const measures = groupBy(
-        yield* decodeMeasures(yield* sql`SELECT * FROM safety_plan_measures WHERE ${inCases} ORDER BY id`),
-      )
-      const consents = groupBy(yield* decodeConsents(yield* sql`SELECT * FROM consents WHERE ${inCases} ORDER BY id`))
+      const rows = yield* sql<Record<string, unknown>>`SELECT ${select} FROM cases WHERE ${sql.in("id", caseIds)}`
+      const cases = yield* decodeCases(rows)
+      // Every case's rows of one part, decoded together.
+      const gathered = <A, E>(name: keyof typeof parts, decode: (rows: unknown) => Effect.Effect<A, E>) =>
+        decode(rows.flatMap((row) => partRows(row[name]) as ReadonlyArray<unknown>))
+      const team = groupBy(yield* gathered("team", decodeTeam))
+      const persons = groupBy(yield* gathered("persons", decodePersons))
+      const incidents = groupBy(yield* gathered("incidents", decodeIncidents))
+      const assessments = groupBy(yield* gathered("assessments", decodeAssessments))
+      const orders = groupBy(yield* gathered("orders", decodeOrders))
+      const orderEvents = byOrder(yield* gathered("order_events", decodeOrderEvents))
+      const hearings = byOrder(yield* gathered("hearings", decodeHearings))
+      const measures = groupBy(yield* gathered("measures", decodeMeasures))
+      const consents = groupBy(yield* gathered("consents", decodeConsents))
       return cases.map(
         (row): Case.Case => ({
           id: row.id,
@@ -588,6 +606,30 @@ export const make: Effect.Effect<Service, never, SqlClient.SqlClient> = Effect.g
         return aCase === undefined ? [] : [aCase]
       })
     }).pipe(Effect.orDie, Span.untraced("SqlCaseRepository.list"))
+
+  const openPage: Service["openPage"] = (mechanismId, page) =>
+    Effect.gen(function* () {
+      const after = page.after === undefined ? sql`` : sql`AND id > ${page.after}`
+      // A never-assessed case has no risk level and counts as `standard`; the
+      // expression is the index's (`cases_open_risk_page`, migration 10).
+      const risk = page.riskLevel === undefined ? sql`` : sql`AND COALESCE(risk_level, 'standard') = ${page.riskLevel}`
+      const rows = yield* decodeIds(
+        yield* sql`SELECT id FROM cases WHERE mechanism_id = ${mechanismId} AND status <> 'closed' ${risk} ${after}
+          ORDER BY id LIMIT ${page.limit}`,
+      )
+      const byId = new Map((yield* load(rows.map((row) => row.id))).map((aCase) => [aCase.id as string, aCase]))
+      return rows.flatMap((row) => {
+        const aCase = byId.get(row.id)
+        return aCase === undefined ? [] : [aCase]
+      })
+    }).pipe(Effect.orDie, Span.untraced("SqlCaseRepository.openPage"))
+
+  const mechanismOf: Service["mechanismOf"] = (id) =>
+    sql<{ readonly mechanism_id: string }>`SELECT mechanism_id FROM cases WHERE id = ${id}`.pipe(
+      Effect.map((rows) => Option.fromNullable(rows[0]?.mechanism_id as Id.MechanismId | undefined)),
+      Effect.orDie,
+      Span.untraced("SqlCaseRepository.mechanismOf"),
+    )
 
   const municipalityOf: Service["municipalityOf"] = (mechanismId) =>
     sql`SELECT municipality FROM cases WHERE mechanism_id = ${mechanismId} ORDER BY year, sequence LIMIT 1`.pipe(
@@ -858,6 +900,8 @@ export const make: Effect.Effect<Service, never, SqlClient.SqlClient> = Effect.g
     insert,
     find,
     list,
+    openPage,
+    mechanismOf,
     municipalityOf,
     update,
     saveTeam,
@@ -878,7 +922,4 @@ export const make: Effect.Effect<Service, never, SqlClient.SqlClient> = Effect.g
   }
 })
 
-/**
- * @since 0.1.0
- */
 export const layer: Layer.Layer<CaseRepository, never, SqlClient.SqlClient> = Layer.effect(CaseRepository, make)

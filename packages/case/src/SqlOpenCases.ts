@@ -3,8 +3,6 @@
  * cases in four statements whatever their number (cases, team members, active
  * orders with their hearings, latest assessments), each through the indexes
  * by mechanism and by case.
- *
- * @since 0.1.0
  */
 import { CivilDate, Id } from "@bashke/kernel"
 import { SqlValues } from "@bashke/persistence"
@@ -72,8 +70,6 @@ const chunks = <A>(items: ReadonlyArray<A>, size = 500): ReadonlyArray<ReadonlyA
 
 /**
  * The port over the current `SqlClient`.
- *
- * @since 0.1.0
  */
 export const make: Effect.Effect<Service, never, SqlClient.SqlClient> = Effect.gen(function* () {
   const sql = (yield* SqlClient.SqlClient).withoutTransforms()
@@ -175,7 +171,5 @@ export const make: Effect.Effect<Service, never, SqlClient.SqlClient> = Effect.g
 
 /**
  * The port as a layer.
- *
- * @since 0.1.0
  */
 export const layer: Layer.Layer<OpenCases, never, SqlClient.SqlClient> = Layer.effect(OpenCases, make)

@@ -4,8 +4,6 @@
  * `BashkeProblem`. A call answers `{ data, etag, response }`: `data` typed by
  * the operation's success schema, `etag` the version to send back as
  * `If-Match` on the next change of the same resource.
- *
- * @since 0.1.0
  */
 import createClient, { type Client as FetchClient, type FetchResponse, type MaybeOptionalInit } from "openapi-fetch"
 import { BashkeProblem } from "./BashkeProblem"
@@ -14,8 +12,6 @@ import * as RequestHeaders from "./RequestHeaders"
 
 /**
  * How to reach the gateway and as whom.
- *
- * @since 0.1.0
  */
 export interface Options extends RequestHeaders.Settings {
   /** The gateway's origin, e.g. `https://bashke.example.org` (the paths start with `/v1`). */
@@ -29,8 +25,6 @@ export interface Options extends RequestHeaders.Settings {
 
 /**
  * What a successful call answers.
- *
- * @since 0.1.0
  */
 export interface Answer<Data> {
   /** The decoded body. */
@@ -65,8 +59,6 @@ type DataOf<Op extends Record<string | number, unknown>, Init> = Exclude<
 /**
  * A method of the client: the path, then its parameters and body, all typed by
  * the API description.
- *
- * @since 0.1.0
  */
 export type Call<Method extends HttpMethod> = <
   Path extends PathsWith<Method>,
@@ -78,8 +70,6 @@ export type Call<Method extends HttpMethod> = <
 
 /**
  * The client. Each method throws a `BashkeProblem` when the gateway refuses.
- *
- * @since 0.1.0
  */
 export interface Client {
   readonly GET: Call<"get">
@@ -102,8 +92,6 @@ export interface Client {
  * const bashke = BashkeClient.make({ baseUrl: "https://bashke.example.org", token, locale: "sq" })
  * const { data: opened, etag } = await bashke.POST("/v1/cases", { body })
  * ```
- *
- * @since 0.1.0
  */
 export const make = (options: Options): Client => {
   const raw = createClient<Paths>({

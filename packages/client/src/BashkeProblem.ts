@@ -3,38 +3,28 @@
  * Its fields are codes the caller can act on (`kind`, `rule`, `field`) and a
  * localized `title`; the gateway never puts a value from the request in a
  * problem, so logging one leaks no personal data.
- *
- * @since 0.1.0
  */
 import type { components } from "./schema"
 
 /**
  * A problem body as the API describes it (`components.schemas.Problem`).
- *
- * @since 0.1.0
  */
 export type ProblemBody = components["schemas"]["Problem"]
 
 /**
  * The problem `type` URIs the API answers with; `about:blank` for an answer
  * that was not a problem document (a proxy's error page, an empty body).
- *
- * @since 0.1.0
  */
 export type ProblemType = ProblemBody["type"] | "about:blank"
 
 /**
  * Where every problem `type` of the API starts.
- *
- * @since 0.1.0
  */
 export const typeBase = "https://bashke.org/problems/"
 
 /**
  * The short name of a problem type: `stale-version` for
  * `https://bashke.org/problems/stale-version`.
- *
- * @since 0.1.0
  */
 export type ProblemKind = SlugOf<ProblemType>
 
@@ -58,8 +48,6 @@ const text = (value: unknown): string | undefined => (typeof value === "string" 
  *   else throw error
  * }
  * ```
- *
- * @since 0.1.0
  */
 export class BashkeProblem extends Error {
   /** For `Effect`'s `catchTag` and other tag-based matching. */

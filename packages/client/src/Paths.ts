@@ -3,8 +3,6 @@
  * `Idempotency-Key` is optional, because the client makes one for every POST
  * that does not bring its own. Every other parameter keeps the document's
  * typing, so `If-Match` stays required where the API requires it.
- *
- * @since 0.1.0
  */
 import type { paths } from "./schema"
 
@@ -28,8 +26,6 @@ type WithOptionalIdempotencyKey<Operation> = Operation extends { parameters: { h
 
 /**
  * The generated `paths` with `Idempotency-Key` optional on every operation.
- *
- * @since 0.1.0
  */
 export type Paths = {
   [Path in keyof paths]: { [Method in keyof paths[Path]]: WithOptionalIdempotencyKey<paths[Path][Method]> }

@@ -1,16 +1,12 @@
 /**
  * The JSON body an operation takes, named by its `operationId`, for building a
  * body before the call: `const incident: RequestBody<"recordIncident"> = { … }`.
- *
- * @since 0.1.0
  */
 import type { operations } from "./schema"
 
 /**
  * The `application/json` request body of the operation `Id`; `never` for an
  * operation that takes none.
- *
- * @since 0.1.0
  */
 export type RequestBody<Id extends keyof operations> = JsonOf<NonNullable<operations[Id]["requestBody"]>>
 

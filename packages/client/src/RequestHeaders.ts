@@ -7,15 +7,11 @@
  *
  * Only Fetch-standard APIs (`Request`, `Headers`, `crypto.randomUUID`), so it
  * runs the same on Node, Cloudflare Workers and in browsers.
- *
- * @since 0.1.0
  */
 import type { Middleware } from "openapi-fetch"
 
 /**
  * Where the client's headers come from.
- *
- * @since 0.1.0
  */
 export interface Settings {
   /**
@@ -35,8 +31,6 @@ const randomKey = (): string => globalThis.crypto.randomUUID()
 /**
  * The middleware that sets `Authorization`, `Accept-Language` and, on POST,
  * `Idempotency-Key`, leaving any of them the call already set.
- *
- * @since 0.1.0
  */
 export const middleware = (settings: Settings): Middleware => ({
   onRequest: async ({ request }) => {

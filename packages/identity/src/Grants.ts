@@ -6,8 +6,6 @@
  * grants must say the same thing as that pair: the same roles in every
  * mechanism they belong to. Grants that would give a role in a mechanism where
  * it was not granted are refused (`identity.grants.uneven`), never widened.
- *
- * @since 0.1.0
  */
 import { Errors, Id, Principal } from "@bashke/kernel"
 import { Either, Schema } from "effect"
@@ -15,24 +13,17 @@ import type { Person } from "./Person"
 
 /**
  * The roles held in a mechanism; every other role is held for the installation.
- *
- * @since 0.1.0
  */
 export const mechanismRoles: ReadonlyArray<Principal.Role> = ["coordinator", "case-worker", "member-representative"]
 
 /**
  * One role, in one mechanism (`null` for an installation role).
- *
- * @since 0.1.0
  */
 export const Grant = Schema.Struct({
   role: Principal.Role,
   mechanism: Schema.NullOr(Id.MechanismId),
 }).annotations({ identifier: "RoleGrant" })
 
-/**
- * @since 0.1.0
- */
 export type Grant = typeof Grant.Type
 
 const invalid = (rule: string) => new Errors.InvalidInput({ field: "grants", rule })
@@ -41,8 +32,6 @@ const invalid = (rule: string) => new Errors.InvalidInput({ field: "grants", rul
  * Whether `grants` can be held by `person`: mechanism roles name a mechanism
  * and need an institution, installation roles name none, no grant twice, and
  * the same mechanism roles in every mechanism (see the module's note).
- *
- * @since 0.1.0
  */
 export const check = (
   person: Pick<Person, "institution">,
@@ -74,8 +63,6 @@ export const check = (
  * The principal a person acts as: their roles (each once), the mechanisms they
  * hold a role in, their institution and sector. Kind `user`, whatever the
  * credential that proved it was them.
- *
- * @since 0.1.0
  */
 export const principalOf = (
   person: Pick<Person, "id" | "institution" | "sector">,
@@ -92,3 +79,13 @@ export const principalOf = (
     mechanisms,
   }
 }
+
+/**
+ * Whether a principal must prove a second factor at sign-in: every role but
+ * the national coordinator's (aggregates only) reads case data, or can give
+ * someone else the means to (an administrator's tokens).
+ *
+ * @since 0.1.0
+ */
+export const needsSecondFactor = (principal: Pick<Principal.Principal, "roles">): boolean =>
+  principal.roles.some((role) => role !== "national-coordinator")

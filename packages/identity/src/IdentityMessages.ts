@@ -1,14 +1,9 @@
 /**
  * This package's part of the message catalogue: every `rule` it puts in an
  * error. Serbian Cyrillic is derived from Serbian Latin by the kernel.
- *
- * @since 0.1.0
  */
 import { Catalogue } from "@bashke/kernel"
 
-/**
- * @since 0.1.0
- */
 export const identityMessages = Catalogue.make({
   "identity.grant.mechanism-required": {
     sq: "Ky rol mbahet në një mekanizëm: zgjidhni mekanizmin.",
@@ -50,9 +45,36 @@ export const identityMessages = Catalogue.make({
     "sr-Latn": "Ova veza je istekla. Zatražite novu.",
     en: "This link has expired. Ask for a new one.",
   },
+  "identity.sign-in.failed": {
+    sq: "Adresa e-postës ose fjalëkalimi nuk është i saktë.",
+    "sr-Latn": "Adresa e-pošte ili lozinka nije tačna.",
+    en: "The email address or the password is not right.",
+  },
+  "identity.sign-in.throttled": {
+    sq: "Shumë përpjekje. Prisni pak dhe provoni përsëri.",
+    "sr-Latn": "Previše pokušaja. Sačekajte malo i pokušajte ponovo.",
+    en: "Too many tries. Wait a little and try again.",
+  },
+  "identity.second-factor.required": {
+    sq: "Shkruani kodin nga aplikacioni i vërtetimit ose një kod rezervë.",
+    "sr-Latn": "Unesite kod iz aplikacije za potvrdu ili rezervni kod.",
+    en: "Enter the code from your authenticator app, or a recovery code.",
+  },
+  "identity.second-factor.invalid": {
+    sq: "Ky kod nuk vlen (ose është përdorur tashmë).",
+    "sr-Latn": "Ovaj kod ne važi (ili je već iskorišćen).",
+    en: "This code is not valid (or was used already).",
+  },
+  "identity.second-factor.not-enrolled": {
+    sq: "Roli juaj kërkon faktor të dytë. Hyni me lidhjen e ftesës për ta vendosur.",
+    "sr-Latn": "Vaša uloga zahteva drugi faktor. Prijavite se vezom iz pozivnice da ga podesite.",
+    en: "Your role needs a second factor. Sign in with your invitation link to set one up.",
+  },
+  "identity.totp.code-invalid": {
+    sq: "Kodi nuk përputhet. Kontrolloni orën e telefonit dhe provoni kodin e ri.",
+    "sr-Latn": "Kod se ne poklapa. Proverite sat na telefonu i probajte novi kod.",
+    en: "The code does not match. Check your phone's clock and try the next code.",
+  },
 })
 
-/**
- * @since 0.1.0
- */
 export type IdentityMessageKey = Catalogue.Key<typeof identityMessages>

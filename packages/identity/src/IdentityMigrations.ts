@@ -3,17 +3,16 @@
  * Workers). Run them after `persistenceMigrations` and `securityMigrations`.
  *
  * Tables: `identity_people`, `identity_grants`, `identity_sessions`,
- * `identity_links`.
- *
- * @since 0.1.0
+ * `identity_links`, `identity_passwords`, `identity_totp`, `identity_recovery_codes`.
  */
 import type { Migrations } from "@bashke/persistence"
 import identity from "./internal/migrations/0001_identity"
+import credentials from "./internal/migrations/0002_credentials"
 
-/**
- * @since 0.1.0
- */
 export const identityMigrations: Migrations.MigrationSet = {
   package: "@bashke/identity",
-  migrations: [{ id: 1, name: "identity", up: identity }],
+  migrations: [
+    { id: 1, name: "identity", up: identity },
+    { id: 2, name: "credentials", up: credentials },
+  ],
 }

@@ -5,8 +5,6 @@
  * and emails are sealed with the vault under the person's id, so a sealed
  * value moved to another row does not open. Each write is audited with who did
  * it (`mechanism-administration`: personal data of professionals).
- *
- * @since 0.1.0
  */
 import { Errors, Id, Locale, type Principal, Sector, Span } from "@bashke/kernel"
 import { SqlValues } from "@bashke/persistence"
@@ -16,9 +14,6 @@ import { Context, Effect, Either, Layer, Option, Schema } from "effect"
 import * as Grants from "./Grants"
 import { type NewPerson, type Person, PersonId } from "./Person"
 
-/**
- * @since 0.1.0
- */
 export interface Service {
   /**
    * Adds a person with `grants`, as `actor`. A second person with the same
@@ -45,9 +40,6 @@ export interface Service {
   readonly setLanguage: (id: PersonId, language: Locale.Locale) => Effect.Effect<boolean>
 }
 
-/**
- * @since 0.1.0
- */
 export class People extends Context.Tag("@bashke/identity/People")<People, Service>() {}
 
 /** Where a sealed value belongs: opening it anywhere else fails. */
@@ -88,8 +80,6 @@ const decodeGrant = SqlValues.decodeStored(Grants.Grant)
 
 /**
  * The store over SQL (both dialects).
- *
- * @since 0.1.0
  */
 export const layerSql: Layer.Layer<
   People,

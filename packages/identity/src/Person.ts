@@ -4,28 +4,19 @@
  * sealed at rest, found by the email's blind index, never logged and never in
  * an error. The id is the principal id they act under, so the audit log, the
  * notifications and the worklist name them by it.
- *
- * @since 0.1.0
  */
 import { Id, Locale, Sector } from "@bashke/kernel"
 import { Schema } from "effect"
 
 /**
  * A person's id: the principal id they act under.
- *
- * @since 0.1.0
  */
 export const PersonId = Id.PrincipalId
 
-/**
- * @since 0.1.0
- */
 export type PersonId = Id.PrincipalId
 
 /**
  * The name shown to colleagues: 1 to 120 characters, trimmed.
- *
- * @since 0.1.0
  */
 export const DisplayName = Schema.Trim.pipe(Schema.minLength(1), Schema.maxLength(120)).annotations({
   identifier: "DisplayName",
@@ -34,8 +25,6 @@ export const DisplayName = Schema.Trim.pipe(Schema.minLength(1), Schema.maxLengt
 /**
  * An email address as people write it (one `@`, no spaces, at most 254
  * characters); compared by its normalized form (`BlindIndex.normalizeEmail`).
- *
- * @since 0.1.0
  */
 export const Email = Schema.Trim.pipe(Schema.maxLength(254), Schema.pattern(/^[^\s@]+@[^\s@]+\.[^\s@]+$/)).annotations({
   identifier: "Email",
@@ -44,8 +33,6 @@ export const Email = Schema.Trim.pipe(Schema.maxLength(254), Schema.pattern(/^[^
 /**
  * A person as the application holds them once opened: never logged, never in
  * an error.
- *
- * @since 0.1.0
  */
 export const Person = Schema.Struct({
   id: PersonId,
@@ -60,15 +47,10 @@ export const Person = Schema.Struct({
   active: Schema.Boolean,
 }).annotations({ identifier: "Person" })
 
-/**
- * @since 0.1.0
- */
 export type Person = typeof Person.Type
 
 /**
  * What is needed to add a person (an operator, the demo, an accepted invitation).
- *
- * @since 0.1.0
  */
 export const NewPerson = Schema.Struct({
   displayName: DisplayName,
@@ -78,7 +60,4 @@ export const NewPerson = Schema.Struct({
   sector: Schema.optional(Sector.Sector),
 }).annotations({ identifier: "NewPerson" })
 
-/**
- * @since 0.1.0
- */
 export type NewPerson = typeof NewPerson.Type

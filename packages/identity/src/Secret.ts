@@ -3,15 +3,11 @@
  * bits (WebCrypto, on Node and Workers), base64url with a short prefix naming
  * what it is; stored only as its SHA-256, so a copy of the database opens no
  * session and follows no link.
- *
- * @since 0.1.0
  */
 import { Effect } from "effect"
 
 /**
  * What a secret is for, as its prefix: `bss_` a session, `bsl_` a one-time link.
- *
- * @since 0.1.0
  */
 export type Prefix = "bss_" | "bsl_"
 
@@ -23,8 +19,6 @@ const base64url = (bytes: Uint8Array): string =>
 
 /**
  * A new secret with `prefix`.
- *
- * @since 0.1.0
  */
 export const make = (prefix: Prefix): Effect.Effect<string> =>
   Effect.sync(() => prefix + base64url(crypto.getRandomValues(new Uint8Array(32))))
@@ -32,16 +26,12 @@ export const make = (prefix: Prefix): Effect.Effect<string> =>
 /**
  * Whether `value` has the shape of a secret with `prefix` (checked before any
  * look-up, so junk costs no hash and no query).
- *
- * @since 0.1.0
  */
 export const looksLike = (prefix: Prefix, value: string): boolean =>
   value.length === prefix.length + 43 && value.startsWith(prefix) && /^[A-Za-z0-9_-]+$/.test(value.slice(4))
 
 /**
  * The stored form of a secret: its SHA-256 in lowercase hex.
- *
- * @since 0.1.0
  */
 export const hash = (secret: string): Effect.Effect<string> =>
   Effect.promise(() => crypto.subtle.digest("SHA-256", new TextEncoder().encode(secret))).pipe(

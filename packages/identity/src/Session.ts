@@ -2,27 +2,17 @@
  * A signed-in session and when it ends: after the profile's idle timeout
  * without a request, or its absolute timeout after sign-in, whichever comes
  * first (`sessions` of the jurisdiction profile). Ended sessions stay ended.
- *
- * @since 0.1.0
  */
 import { Id, type JurisdictionProfile } from "@bashke/kernel"
 import { Duration, Schema } from "effect"
 import { PersonId } from "./Person"
 
-/**
- * @since 0.1.0
- */
 export const SessionId = Id.make("SessionId")
 
-/**
- * @since 0.1.0
- */
 export type SessionId = typeof SessionId.Type
 
 /**
  * Why a session ended.
- *
- * @since 0.1.0
  */
 export const EndReason = Schema.Literal(
   "signed-out",
@@ -33,15 +23,10 @@ export const EndReason = Schema.Literal(
   "signed-out-elsewhere",
 )
 
-/**
- * @since 0.1.0
- */
 export type EndReason = typeof EndReason.Type
 
 /**
  * A session as stored (never its secret).
- *
- * @since 0.1.0
  */
 export const Session = Schema.Struct({
   id: SessionId,
@@ -50,15 +35,10 @@ export const Session = Schema.Struct({
   lastSeenAt: Schema.Date,
 }).annotations({ identifier: "Session" })
 
-/**
- * @since 0.1.0
- */
 export type Session = typeof Session.Type
 
 /**
  * The two timeouts of a profile.
- *
- * @since 0.1.0
  */
 export interface Timeouts {
   readonly idle: Duration.Duration
@@ -67,8 +47,6 @@ export interface Timeouts {
 
 /**
  * The timeouts of `profile`.
- *
- * @since 0.1.0
  */
 export const timeoutsOf = (profile: JurisdictionProfile.JurisdictionProfile): Timeouts => ({
   idle: Duration.millis(profile.sessions.idleTimeout.value * 3_600_000),
@@ -77,8 +55,6 @@ export const timeoutsOf = (profile: JurisdictionProfile.JurisdictionProfile): Ti
 
 /**
  * Whether the session still holds at `now`, or why not.
- *
- * @since 0.1.0
  */
 export const standing = (
   session: Pick<Session, "startedAt" | "lastSeenAt">,
@@ -94,15 +70,11 @@ export const standing = (
  * How stale `lastSeenAt` may be before a request writes it again: a minute,
  * so a busy page costs one write a minute, and the idle timeout is kept to
  * within a minute.
- *
- * @since 0.1.0
  */
 export const touchEvery: Duration.Duration = Duration.minutes(1)
 
 /**
  * Whether a request at `now` should record itself as the session's last.
- *
- * @since 0.1.0
  */
 export const needsTouch = (session: Pick<Session, "lastSeenAt">, now: Date): boolean =>
   now.getTime() - session.lastSeenAt.getTime() >= Duration.toMillis(touchEvery)
@@ -110,8 +82,6 @@ export const needsTouch = (session: Pick<Session, "lastSeenAt">, now: Date): boo
 /**
  * The cookie's `Max-Age` at `now`: until the absolute timeout (the idle one is
  * enforced by the server, which alone sees each request).
- *
- * @since 0.1.0
  */
 export const cookieMaxAge = (session: Pick<Session, "startedAt">, now: Date, timeouts: Timeouts): number =>
   Math.max(0, Math.floor((session.startedAt.getTime() + Duration.toMillis(timeouts.absolute) - now.getTime()) / 1000))

@@ -4,8 +4,6 @@
  * acts as *now* (roles changed or person deactivated: the next request sees
  * it, on every instance, because nothing is cached); ended by sign-out, by the
  * profile's idle and absolute timeouts, or by a newer session replacing it.
- *
- * @since 0.1.0
  */
 import { Id, JurisdictionProfile, type Principal, Span } from "@bashke/kernel"
 import { SqlValues } from "@bashke/persistence"
@@ -18,8 +16,6 @@ import * as Session from "./Session"
 
 /**
  * A session that holds, with the principal it acts as.
- *
- * @since 0.1.0
  */
 export interface Resolved {
   readonly session: Session.Session
@@ -28,9 +24,6 @@ export interface Resolved {
   readonly maxAge: number
 }
 
-/**
- * @since 0.1.0
- */
 export interface Service {
   /** A new session for `person`; its secret is seen only here. */
   readonly start: (
@@ -42,9 +35,6 @@ export interface Service {
   readonly end: (secret: string, reason: Session.EndReason) => Effect.Effect<boolean>
 }
 
-/**
- * @since 0.1.0
- */
 export class Sessions extends Context.Tag("@bashke/identity/Sessions")<Sessions, Service>() {}
 
 interface Row {
@@ -58,8 +48,6 @@ const dateOf = (value: unknown): Date => new Date(SqlValues.fromSql(value) ?? Nu
 
 /**
  * The sessions over SQL (both dialects).
- *
- * @since 0.1.0
  */
 export const layerSql: Layer.Layer<Sessions, never, SqlClient.SqlClient | People | Id.IdGenerator> = Layer.effect(
   Sessions,

@@ -1,12 +1,15 @@
 /**
- * Signing in: a credential proved (for now, a one-time link) becomes a new
- * session. A session is always new at sign-in — never one the browser already
+ * Signing in: a credential proved (a one-time link, or a password with a
+ * second factor) becomes a new session. A session is always new at sign-in — never one the browser already
  * held — so a session id planted before sign-in is worth nothing after it.
- *
- * @since 0.1.0
  */
-import type { Errors, Principal } from "@bashke/kernel"
-import { Effect, Option } from "effect"
+import { Errors, type Principal } from "@bashke/kernel"
+import { Throttle } from "@bashke/persistence"
+import { BlindIndex } from "@bashke/security"
+import { Duration, Effect, Option } from "effect"
+import { Credentials } from "./Credentials"
+import * as Grants from "./Grants"
+import * as Password from "./Password"
 import { People } from "./People"
 import type { Session } from "./Session"
 import { Sessions } from "./Sessions"
@@ -14,8 +17,6 @@ import { SignInLinks } from "./SignInLinks"
 
 /**
  * A new session, its secret (the cookie's value) and the principal it acts as.
- *
- * @since 0.1.0
  */
 export interface SignedIn {
   readonly secret: string
@@ -27,8 +28,6 @@ export interface SignedIn {
 /**
  * Signs in with a one-time link's secret; ends `previous` (the session the
  * browser held, if any) so it cannot be used beside the new one.
- *
- * @since 0.1.0
  */
 export const withLink = (
   secret: string,
@@ -42,4 +41,101 @@ export const withLink = (
     // Redeem checked the person is active; read the principal as it is now.
     const principal = yield* (yield* People).principal(person).pipe(Effect.map(Option.getOrThrow), Effect.orDie)
     return { ...started, principal }
+  })
+
+/**
+ * What one failed password sign-in costs, per account and per client address:
+ * five free tries, then 1 s, 2 s, 4 s, … up to 15 minutes; forgotten after an
+ * hour without a failure.
+ *
+ * @since 0.1.0
+ */
+export const passwordBackoff: Throttle.Backoff = {
+  free: 5,
+  firstDelay: Duration.seconds(1),
+  maxDelay: Duration.minutes(15),
+  forgetAfter: Duration.hours(1),
+}
+
+/**
+ * What a password sign-in sends: the email, the password, and the second
+ * factor's code (a TOTP code or a recovery code) when the person has one.
+ *
+ * @since 0.1.0
+ */
+export interface PasswordAttempt {
+  readonly email: string
+  readonly password: string
+  readonly code?: string | undefined
+  /** Where the request came from, for the per-address throttle. */
+  readonly address: string
+  /** The session the browser held, ended by the new one. */
+  readonly previous?: Option.Option<string>
+}
+
+const failed = new Errors.Unauthenticated({ rule: "identity.sign-in.failed" })
+
+/**
+ * Signs in with a password and, for every role that needs one
+ * (`Grants.needsSecondFactor`) or whoever enrolled one, a second factor.
+ * An unknown email and a wrong password answer alike
+ * (`identity.sign-in.failed`) and cost the same (one argon2id verification
+ * each, against a decoy hash for nobody); both are counted by the throttles
+ * of the account (keyed by the email's blind index, so unknown addresses
+ * too) and of the address, which refuse further tries while their backoff
+ * runs (`identity.sign-in.throttled`).
+ *
+ * @since 0.1.0
+ */
+export const withPassword = (
+  attempt: PasswordAttempt,
+): Effect.Effect<
+  SignedIn,
+  Errors.Unauthenticated,
+  People | Credentials | Sessions | Throttle.Throttle | BlindIndex.BlindIndex
+> =>
+  Effect.gen(function* () {
+    const throttle = yield* Throttle.Throttle
+    const account = yield* (yield* BlindIndex.BlindIndex)
+      .compute("email", attempt.email)
+      .pipe(Effect.orElseSucceed(() => "empty"))
+    const keys = [
+      ["identity.sign-in.account", account],
+      ["identity.sign-in.address", attempt.address],
+    ] as const
+    for (const [scope, key] of keys)
+      if (!(yield* throttle.standing(scope, key)).allowed)
+        return yield* Effect.fail(new Errors.Unauthenticated({ rule: "identity.sign-in.throttled" }))
+    const fail = (error: Errors.Unauthenticated) =>
+      Effect.zipRight(
+        Effect.forEach(keys, ([scope, key]) => throttle.fail(scope, key, passwordBackoff), { discard: true }),
+        Effect.fail(error),
+      )
+
+    const people = yield* People
+    const credentials = yield* Credentials
+    const person = yield* people.findByEmail(attempt.email)
+    const stored = Option.isSome(person) ? yield* credentials.passwordHash(person.value.id) : Option.none()
+    const matches = yield* Password.verify(
+      attempt.password,
+      Option.isSome(stored) ? stored.value : yield* Password.decoyHash,
+    )
+    const principal = Option.isSome(person) && matches ? yield* people.principal(person.value.id) : Option.none()
+    if (Option.isNone(person) || Option.isNone(principal)) return yield* fail(failed)
+
+    const id = person.value.id
+    const enrolled = yield* credentials.hasSecondFactor(id)
+    if (Grants.needsSecondFactor(principal.value) || enrolled) {
+      if (!enrolled)
+        return yield* Effect.fail(new Errors.Unauthenticated({ rule: "identity.second-factor.not-enrolled" }))
+      if (attempt.code === undefined || attempt.code.trim() === "")
+        return yield* Effect.fail(new Errors.Unauthenticated({ rule: "identity.second-factor.required" }))
+      if (!(yield* credentials.proveSecondFactor(id, attempt.code)))
+        return yield* fail(new Errors.Unauthenticated({ rule: "identity.second-factor.invalid" }))
+    }
+    yield* Effect.forEach(keys, ([scope, key]) => throttle.forgive(scope, key), { discard: true })
+    const sessions = yield* Sessions
+    if (attempt.previous !== undefined && Option.isSome(attempt.previous))
+      yield* sessions.end(attempt.previous.value, "rotated")
+    return { ...(yield* sessions.start(id)), principal: principal.value }
   })

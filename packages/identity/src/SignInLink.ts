@@ -3,29 +3,20 @@
  * someone in, and for invitations (the first sign-in, where a second factor is
  * enrolled). A link opens one session, once, before it expires; a used link
  * answers like an unknown one.
- *
- * @since 0.1.0
  */
 import { Duration, Schema } from "effect"
 
 /**
  * What a link is for.
- *
- * @since 0.1.0
  */
 export const Purpose = Schema.Literal("sign-in", "invitation").annotations({ identifier: "LinkPurpose" })
 
-/**
- * @since 0.1.0
- */
 export type Purpose = typeof Purpose.Type
 
 /**
  * How long a link lasts unless its issuer says otherwise: a sign-in link 15
  * minutes (it is sent to be used at once), an invitation 7 days (people read
  * their mail when they can).
- *
- * @since 0.1.0
  */
 export const defaultLifetime: Record<Purpose, Duration.Duration> = {
   "sign-in": Duration.minutes(15),
@@ -34,8 +25,6 @@ export const defaultLifetime: Record<Purpose, Duration.Duration> = {
 
 /**
  * Whether a link found unused may be redeemed at `now`.
- *
- * @since 0.1.0
  */
 export const redeemable = (link: { readonly expiresAt: Date }, now: Date): boolean =>
   now.getTime() < link.expiresAt.getTime()

@@ -4,8 +4,6 @@
  * finds it, so two requests with one link never both succeed, on any number
  * of instances. Unknown, used, and a deactivated person's links answer alike
  * (`identity.link.invalid`); an expired one says so (`identity.link.expired`).
- *
- * @since 0.1.0
  */
 import { Errors, Id, Span } from "@bashke/kernel"
 import { SqlValues } from "@bashke/persistence"
@@ -16,9 +14,6 @@ import type { PersonId } from "./Person"
 import * as Secret from "./Secret"
 import * as SignInLink from "./SignInLink"
 
-/**
- * @since 0.1.0
- */
 export interface Service {
   /** A new link's secret for `person`, lasting `lifetime` (the purpose's default otherwise). */
   readonly issue: (
@@ -30,17 +25,12 @@ export interface Service {
   readonly redeem: (secret: string, purpose: SignInLink.Purpose) => Effect.Effect<PersonId, Errors.Unauthenticated>
 }
 
-/**
- * @since 0.1.0
- */
 export class SignInLinks extends Context.Tag("@bashke/identity/SignInLinks")<SignInLinks, Service>() {}
 
 const invalid = new Errors.Unauthenticated({ rule: "identity.link.invalid" })
 
 /**
  * The links over SQL (both dialects).
- *
- * @since 0.1.0
  */
 export const layerSql: Layer.Layer<SignInLinks, never, SqlClient.SqlClient | People | Id.IdGenerator> = Layer.effect(
   SignInLinks,

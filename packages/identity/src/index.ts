@@ -5,83 +5,78 @@
  * kernel's `Principal`, so the access policy never asks how someone signed in.
  * Names and emails are sealed; nothing here logs them. Driver-free: it runs on
  * Node and Workers.
- *
- * @since 0.1.0
  */
 
 /**
- * Roles per mechanism, and the principal they make.
+ * Passwords and second factors.
  *
  * @since 0.1.0
+ */
+export * as Credentials from "./Credentials"
+
+/**
+ * Roles per mechanism, and the principal they make.
  */
 export * as Grants from "./Grants"
 
 /**
  * The catalogue of this package's rules.
- *
- * @since 0.1.0
  */
 export * from "./IdentityMessages"
 
 /**
  * The migrations.
+ */
+export * from "./IdentityMigrations"
+/**
+ * Password hashing (argon2id).
  *
  * @since 0.1.0
  */
-export * from "./IdentityMigrations"
-
+export * as Password from "./Password"
 /**
  * The people's store.
- *
- * @since 0.1.0
  */
 export * as People from "./People"
 
 /**
  * A person.
- *
- * @since 0.1.0
  */
 export * as Person from "./Person"
 
 /**
  * Opaque secrets (session cookies, link tokens), stored hashed.
- *
- * @since 0.1.0
  */
 export * as Secret from "./Secret"
 
 /**
  * A session and its timeouts.
- *
- * @since 0.1.0
  */
 export * as Session from "./Session"
 
 /**
  * The sessions' store.
- *
- * @since 0.1.0
  */
 export * as Sessions from "./Sessions"
 
 /**
  * Signing in.
- *
- * @since 0.1.0
  */
 export * as SignIn from "./SignIn"
 
 /**
  * One-time links.
- *
- * @since 0.1.0
  */
 export * as SignInLink from "./SignInLink"
 
 /**
  * The one-time links' store.
+ */
+export * as SignInLinks from "./SignInLinks"
+
+/**
+ * Time-based one-time codes.
  *
  * @since 0.1.0
  */
-export * as SignInLinks from "./SignInLinks"
+export * as Totp from "./Totp"

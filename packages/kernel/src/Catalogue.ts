@@ -9,8 +9,6 @@
  * Latin by transliterating the literal text only (never argument names, types or
  * selectors). Give `sr-Cyrl` explicitly where transliteration would be wrong
  * (foreign names, digraphs across a morpheme boundary).
- *
- * @since 0.1.0
  */
 import { Data } from "effect"
 import * as Icu from "./internal/icu"
@@ -20,8 +18,6 @@ import * as Transliteration from "./Transliteration"
 /**
  * One message in every locale; `sr-Cyrl` is optional and derived from `sr-Latn`
  * when left out.
- *
- * @since 0.1.0
  */
 export interface Translations {
   readonly sq: string
@@ -32,20 +28,13 @@ export interface Translations {
 
 /**
  * Marks a catalogue and holds its contents.
- *
- * @since 0.1.0
  */
 export const TypeId: unique symbol = Symbol.for("@bashke/kernel/Catalogue")
 
-/**
- * @since 0.1.0
- */
 export type TypeId = typeof TypeId
 
 /**
  * A set of messages whose keys are `K`. Immutable; formatters are cached inside.
- *
- * @since 0.1.0
  */
 export interface Catalogue<K extends string = string> {
   readonly [TypeId]: {
@@ -59,15 +48,11 @@ export interface Catalogue<K extends string = string> {
 
 /**
  * The keys of a catalogue.
- *
- * @since 0.1.0
  */
 export type Key<C> = C extends Catalogue<infer K> ? K : never
 
 /**
  * The values a message's placeholders take.
- *
- * @since 0.1.0
  */
 export type Params = Readonly<Record<string, string | number | boolean | Date>>
 
@@ -75,15 +60,11 @@ const keyPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*(?:\.[a-z0-9]+(?:-[a-z0-9]+)*)+$/
 
 /**
  * Serbian Latin to Cyrillic for an ICU message: only the literal text changes.
- *
- * @since 0.1.0
  */
 export const toCyrillicMessage = (message: string): string => Icu.mapLiteralText(message, Transliteration.toCyrillic)
 
 /**
  * Serbian Cyrillic to Latin for an ICU message: only the literal text changes.
- *
- * @since 0.1.0
  */
 export const toLatinMessage = (message: string): string => Icu.mapLiteralText(message, Transliteration.toLatin)
 
@@ -121,8 +102,6 @@ const build = <K extends string>(declared: { readonly [P in K]: Translations }):
  *   },
  * })
  * ```
- *
- * @since 0.1.0
  */
 export const make = <const M extends Readonly<Record<string, Translations>>>(
   messages: M,
@@ -136,8 +115,6 @@ export const make = <const M extends Readonly<Record<string, Translations>>>(
 /**
  * One catalogue from several parts. A key declared by two parts throws at once:
  * two packages claiming one key is a programming error, found at start-up.
- *
- * @since 0.1.0
  */
 export const merge = <const Parts extends ReadonlyArray<Catalogue<string>>>(
   ...parts: Parts
@@ -154,8 +131,6 @@ export const merge = <const Parts extends ReadonlyArray<Catalogue<string>>>(
 
 /**
  * Every key of a catalogue.
- *
- * @since 0.1.0
  */
 export const keys = <K extends string>(catalogue: Catalogue<K>): ReadonlyArray<K> =>
   Object.keys(catalogue[TypeId].declared) as Array<K>
@@ -163,16 +138,12 @@ export const keys = <K extends string>(catalogue: Catalogue<K>): ReadonlyArray<K
 /**
  * Whether `key` is in the catalogue: narrows a key that arrives at run time (an
  * error's `rule`, for instance) before {@link format}.
- *
- * @since 0.1.0
  */
 export const has = <K extends string>(catalogue: Catalogue<K>, key: string): key is K =>
   Object.hasOwn(catalogue[TypeId].declared, key)
 
 /**
  * A message's source text in every locale, `sr-Cyrl` derived where not declared.
- *
- * @since 0.1.0
  */
 export const messages = <K extends string>(
   catalogue: Catalogue<K>,
@@ -193,8 +164,6 @@ export const messages = <K extends string>(
  *
  * Catalogue.format(kernelMessages, "sr-Latn", "pagination.items.count", { count: 21 }) // "21 stavka"
  * ```
- *
- * @since 0.1.0
  */
 export const format = <K extends string>(
   catalogue: Catalogue<K>,
@@ -245,8 +214,6 @@ const find = (
  *   parseable locale (in `Locale.all` order)
  * - `PluralFormsMissing`: a plural leaves out a category the language needs
  *   (Serbian `one`/`few`/`other`), so some numbers would read wrong
- *
- * @since 0.1.0
  */
 export type Problem = Data.TaggedEnum<{
   MissingTranslation: { readonly key: string; readonly locale: Locale.Locale }
@@ -268,15 +235,11 @@ export type Problem = Data.TaggedEnum<{
 
 /**
  * Constructors and matchers for {@link Problem}.
- *
- * @since 0.1.0
  */
 export const Problem = Data.taggedEnum<Problem>()
 
 /**
  * A one-line English description of a problem, for test output and logs.
- *
- * @since 0.1.0
  */
 export const describeProblem = (problem: Problem): string =>
   Problem.$match(problem, {
@@ -308,8 +271,6 @@ const categoriesOf = (locale: Locale.Locale, ordinal: boolean): ReadonlyArray<st
  * ```ts
  * expect(Catalogue.check(caseMessages).map(Catalogue.describeProblem)).toEqual([])
  * ```
- *
- * @since 0.1.0
  */
 export const check = <K extends string>(catalogue: Catalogue<K>): ReadonlyArray<Problem> => {
   const problems: Array<Problem> = []

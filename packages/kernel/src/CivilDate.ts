@@ -5,8 +5,6 @@
  * an instant (a meeting's start, "now") becomes a day in the jurisdiction's time
  * zone with {@link ofInstant} (or `JurisdictionProfile.dayOf`), so a memorandum
  * effective "from 1 March" is in force from local midnight, not from midnight UTC.
- *
- * @since 0.1.0
  */
 import { Schema } from "effect"
 
@@ -120,8 +118,6 @@ const isCalendarDay = (s: string): boolean => {
  * A calendar date, `YYYY-MM-DD` (a real day: `2026-02-30` is refused). A failed
  * decode reports the catalogue key `civil-date.malformed`. Strings of this
  * form sort chronologically, so the rules compare them as strings.
- *
- * @since 0.1.0
  */
 export const CivilDate = Schema.String.pipe(
   Schema.filter(isCalendarDay, {
@@ -135,15 +131,10 @@ export const CivilDate = Schema.String.pipe(
   }),
 )
 
-/**
- * @since 0.1.0
- */
 export type CivilDate = typeof CivilDate.Type
 
 /**
  * The day an instant falls on in `timeZone` (an IANA zone, `Europe/Belgrade`).
- *
- * @since 0.1.0
  */
 export const ofInstant = (instant: Date, timeZone: string): CivilDate => {
   const local = wallClock(instant.getTime(), timeZone)
@@ -152,16 +143,12 @@ export const ofInstant = (instant: Date, timeZone: string): CivilDate => {
 
 /**
  * A day given as a calendar date, or an instant read in `timeZone`.
- *
- * @since 0.1.0
  */
 export const from = (at: Date | CivilDate, timeZone: string): CivilDate =>
   typeof at === "string" ? at : ofInstant(at, timeZone)
 
 /**
  * The later of two days.
- *
- * @since 0.1.0
  */
 export const max = (a: CivilDate, b: CivilDate): CivilDate => (a >= b ? a : b)
 
@@ -174,8 +161,6 @@ export const max = (a: CivilDate, b: CivilDate): CivilDate => (a >= b ? a : b)
  * CivilDate.addDays("2026-02-27", 2) // "2026-03-01"
  * CivilDate.addDays("2026-03-01", -1) // "2026-02-28"
  * ```
- *
- * @since 0.1.0
  */
 export const addDays = (date: CivilDate, days: number): CivilDate => ofEpochDay(epochDay(date) + Math.trunc(days))
 
@@ -192,8 +177,6 @@ export const addDays = (date: CivilDate, days: number): CivilDate => ofEpochDay(
  * CivilDate.addMonths("2024-01-31", 1) // "2024-02-29"
  * CivilDate.addMonths("2026-03-15", -3) // "2025-12-15"
  * ```
- *
- * @since 0.1.0
  */
 export const addMonths = (date: CivilDate, months: number): CivilDate => {
   const { year, month, day } = partsOf(date)
@@ -214,8 +197,6 @@ export const addMonths = (date: CivilDate, months: number): CivilDate => {
  * CivilDate.isWorkingDay("2026-03-13") // true (Friday)
  * CivilDate.isWorkingDay("2026-03-14") // false (Saturday)
  * ```
- *
- * @since 0.1.0
  */
 export const isWorkingDay = (date: CivilDate): boolean => isWeekdayEpoch(epochDay(date))
 
@@ -231,8 +212,6 @@ export const isWorkingDay = (date: CivilDate): boolean => isWeekdayEpoch(epochDa
  * CivilDate.addWorkingDays("2026-03-13", 3) // "2026-03-18"
  * CivilDate.addWorkingDays("2026-03-14", 1) // "2026-03-16" (Saturday → Monday)
  * ```
- *
- * @since 0.1.0
  */
 export const addWorkingDays = (date: CivilDate, days: number): CivilDate => {
   const step = days < 0 ? -1 : 1
@@ -258,8 +237,6 @@ export const addWorkingDays = (date: CivilDate, days: number): CivilDate => {
  * ```ts
  * CivilDate.daysBetween("2026-02-27", "2026-03-01") // 2
  * ```
- *
- * @since 0.1.0
  */
 export const daysBetween = (from: CivilDate, to: CivilDate): number => epochDay(to) - epochDay(from)
 
@@ -267,8 +244,6 @@ export const daysBetween = (from: CivilDate, to: CivilDate): number => epochDay(
  * Orders two days: `-1` when `a` is earlier, `0` on the same day, `1` when
  * later. It is an `Order.Order<CivilDate>` (use it with `Array.sort`,
  * `Order.max`, …).
- *
- * @since 0.1.0
  */
 export const compare = (a: CivilDate, b: CivilDate): -1 | 0 | 1 => (a < b ? -1 : a > b ? 1 : 0)
 
@@ -285,8 +260,6 @@ export const compare = (a: CivilDate, b: CivilDate): -1 | 0 | 1 => (a < b ? -1 :
  * CivilDate.startOfDay("2026-10-25", "Europe/Belgrade") // 2026-10-24T22:00:00.000Z (still summer time)
  * CivilDate.startOfDay("2026-10-26", "Europe/Belgrade") // 2026-10-25T23:00:00.000Z
  * ```
- *
- * @since 0.1.0
  */
 export const startOfDay = (date: CivilDate, timeZone: string): Date => {
   const midnight = epochDay(date) * dayMillis
@@ -300,7 +273,5 @@ export const startOfDay = (date: CivilDate, timeZone: string): Date => {
 
 /**
  * The calendar year of a day (case references and yearly figures count by it).
- *
- * @since 0.1.0
  */
 export const year = (date: CivilDate): number => Number(date.slice(0, 4))

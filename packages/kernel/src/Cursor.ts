@@ -5,31 +5,23 @@
  *
  * A cursor is base64url of JSON: opaque to callers, not secret. Sort keys must
  * never hold personal data.
- *
- * @since 0.1.0
  */
 import { Effect, Either, Encoding, Schema } from "effect"
 import { InvalidInput } from "./Errors"
 
 /**
  * One component of a sort key.
- *
- * @since 0.1.0
  */
 export type KeyPart = string | number
 
 /**
  * A sort key: the values a page is ordered by, most significant first.
- *
- * @since 0.1.0
  */
 export type Key = ReadonlyArray<KeyPart>
 
 /**
  * Encodes a sort key as an opaque URL-safe string. Numbers must be finite
  * (`-0` comes back as `0`).
- *
- * @since 0.1.0
  */
 export const encode = (key: Key): string => Encoding.encodeBase64Url(JSON.stringify(key))
 
@@ -42,8 +34,6 @@ const isKey = (value: unknown): value is Key =>
 /**
  * Decodes a cursor made by {@link encode}; anything else fails with
  * `InvalidInput({ field: "cursor", rule: "pagination.cursor.malformed" })`.
- *
- * @since 0.1.0
  */
 export const decode = (cursor: string): Effect.Effect<Key, InvalidInput> => {
   const text = Encoding.decodeBase64UrlString(cursor)
@@ -60,8 +50,6 @@ export const decode = (cursor: string): Effect.Effect<Key, InvalidInput> => {
  * Orders two sort keys component by component (numbers numerically, strings by
  * UTF-16 code units, as SQL `COLLATE "C"`/`BINARY` does); a shorter key that is a
  * prefix of a longer one sorts first. For in-memory repositories and tests.
- *
- * @since 0.1.0
  */
 export const compare = (a: Key, b: Key): -1 | 0 | 1 => {
   const length = Math.min(a.length, b.length)
@@ -78,8 +66,6 @@ export const compare = (a: Key, b: Key): -1 | 0 | 1 => {
 
 /**
  * A cursor as it travels in a query string or a response.
- *
- * @since 0.1.0
  */
 export const Cursor = Schema.String.pipe(
   Schema.pattern(/^[A-Za-z0-9_-]*$/, { identifier: "Cursor", message: () => "pagination.cursor.malformed" }),

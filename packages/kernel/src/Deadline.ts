@@ -4,15 +4,11 @@
  * weeks and months move the local calendar and keep the local wall-clock time;
  * hours are exact elapsed time. Working days skip Saturdays and Sundays only:
  * profiles have no public-holiday calendar yet.
- *
- * @since 0.1.0
  */
 import * as CivilDate from "./CivilDate"
 
 /**
  * A legal duration, as the jurisdiction profile writes it.
- *
- * @since 0.1.0
  */
 export type Duration = {
   readonly value: number
@@ -24,8 +20,6 @@ const hourMillis = 3_600_000
 /**
  * A day moved by `sign` × `duration`: days, weeks, months and working days move
  * the calendar; hours round up to whole days.
- *
- * @since 0.1.0
  */
 export const addToDate = (date: CivilDate.CivilDate, duration: Duration, sign: 1 | -1 = 1): CivilDate.CivilDate => {
   const n = duration.value * sign
@@ -45,8 +39,6 @@ export const addToDate = (date: CivilDate.CivilDate, duration: Duration, sign: 1
 
 /**
  * A local wall-clock time: a day and the milliseconds since its local midnight.
- *
- * @since 0.1.0
  */
 export interface LocalTime {
   readonly date: CivilDate.CivilDate
@@ -92,8 +84,6 @@ const offsetAt = (instant: number, timeZone: string): number => {
 /**
  * The instant of a local wall-clock time in `timeZone`; a time in the spring gap
  * becomes the instant just after it.
- *
- * @since 0.1.0
  */
 export const fromLocal = (local: LocalTime, timeZone: string): Date => {
   const wall = Date.parse(`${local.date}T00:00:00Z`) + local.millisOfDay
@@ -115,8 +105,6 @@ export const fromLocal = (local: LocalTime, timeZone: string): Date => {
  * // 24 hours after 01:30 on the night the clocks go forward is 02:30 local, 23 wall-clock hours later.
  * Deadline.addToInstant(new Date("2026-03-29T00:30:00Z"), { value: 24, unit: "hours" }, "Europe/Belgrade")
  * ```
- *
- * @since 0.1.0
  */
 export const addToInstant = (instant: Date, duration: Duration, timeZone: string, sign: 1 | -1 = 1): Date => {
   if (duration.unit === "hours") return new Date(instant.getTime() + sign * duration.value * hourMillis)

@@ -12,8 +12,6 @@
  * it has passed with nobody acting, escalated to the sending institution and
  * then to the coordinator. Items carry ids, codes and times only, never a
  * personal detail.
- *
- * @since 0.1.0
  */
 import { Schema } from "effect"
 import * as CivilDate from "./CivilDate"
@@ -27,46 +25,33 @@ import type { JurisdictionProfile } from "./JurisdictionProfile"
  *
  * - `Institution`: the people of that member institution in the mechanism;
  * - `Coordinator`: the mechanism's coordinators.
- *
- * @since 0.1.0
  */
 export const Audience = Schema.Union(
   Schema.TaggedStruct("Institution", { institution: InstitutionId }),
   Schema.TaggedStruct("Coordinator", {}),
 ).annotations({ identifier: "DueAudience" })
 
-/**
- * @since 0.1.0
- */
 export type Audience = typeof Audience.Type
 
 /**
  * The people of an institution.
- *
- * @since 0.1.0
  */
 export const institution = (id: InstitutionId): Audience => ({ _tag: "Institution", institution: id })
 
 /**
  * The mechanism's coordinators.
- *
- * @since 0.1.0
  */
 export const coordinator: Audience = { _tag: "Coordinator" }
 
 /**
  * A stable text for an audience (`institution:<id>`, `coordinator`), to store
  * and to compare.
- *
- * @since 0.1.0
  */
 export const audienceKey = (audience: Audience): string =>
   audience._tag === "Institution" ? `institution:${audience.institution}` : "coordinator"
 
 /**
  * Audiences without repeats, in first-seen order.
- *
- * @since 0.1.0
  */
 export const distinctAudiences = (audiences: ReadonlyArray<Audience>): ReadonlyArray<Audience> => {
   const seen = new Set<string>()
@@ -85,42 +70,27 @@ export const distinctAudiences = (audiences: ReadonlyArray<Audience>): ReadonlyA
  * - `due`: at the deadline (an order expiring, a hearing tomorrow);
  * - `overdue`: the deadline passed and nobody acted;
  * - `escalated`: still nobody, so people above are told.
- *
- * @since 0.1.0
  */
 export const Stage = Schema.Literal("approaching", "due", "overdue", "escalated").annotations({
   identifier: "DueStage",
 })
 
-/**
- * @since 0.1.0
- */
 export type Stage = typeof Stage.Type
 
 /**
  * The stages in the order they come.
- *
- * @since 0.1.0
  */
 export const stages: ReadonlyArray<Stage> = Stage.literals
 
 /**
  * What a thing due is about: an entity of a domain package, by type and id.
- *
- * @since 0.1.0
  */
 export const SubjectType = Schema.Literal("referral", "protection-order", "meeting", "action-item", "case").annotations(
   { identifier: "DueSubjectType" },
 )
 
-/**
- * @since 0.1.0
- */
 export type SubjectType = typeof SubjectType.Type
 
-/**
- * @since 0.1.0
- */
 export interface Subject {
   readonly type: SubjectType
   readonly id: string
@@ -131,8 +101,6 @@ export interface Subject {
  * reminder to acknowledge, once the deadline has passed, is replaced by the
  * overdue one): a scheduler that was stopped past it records it as skipped
  * instead of sending it late.
- *
- * @since 0.1.0
  */
 export interface Reminder {
   readonly stage: Stage
@@ -148,8 +116,6 @@ export interface Reminder {
  * messages; `responsible` are those who must act, whose worklist shows it;
  * `until`, when set, is when the item stops mattering (a hearing once it has
  * begun): it leaves worklists and none of its reminders is sent from then.
- *
- * @since 0.1.0
  */
 export interface Item {
   readonly key: string
@@ -173,8 +139,6 @@ export interface Item {
  * The catalogue key of what an item asks, in its domain's messages:
  * `referral.acknowledge` → `referral.due.acknowledge` ("Acknowledge the
  * referral").
- *
- * @since 0.1.0
  */
 export const titleKey = (kind: string): string => {
   const dot = kind.indexOf(".")
@@ -185,23 +149,17 @@ export const titleKey = (kind: string): string => {
  * The catalogue key of a reminder's sentence, with the placeholder `{due}`:
  * `referral.due.acknowledge.overdue` ("The referral was not acknowledged by
  * {due}.").
- *
- * @since 0.1.0
  */
 export const messageKey = (kind: string, stage: Stage): string => `${titleKey(kind)}.${stage}`
 
 /**
  * Whether an item still matters at `now` (before its `until`, if any).
- *
- * @since 0.1.0
  */
 export const current = (item: Pick<Item, "until">, now: Date): boolean =>
   item.until === undefined || now.getTime() < item.until.getTime()
 
 /**
  * The idempotency key of one reminder of an item: the item's key and the stage.
- *
- * @since 0.1.0
  */
 export const reminderKey = (item: Pick<Item, "key">, reminder: Pick<Reminder, "stage">): string =>
   `${item.key}#${reminder.stage}`
@@ -212,15 +170,11 @@ export const reminderKey = (item: Pick<Item, "key">, reminder: Pick<Reminder, "s
  * - `overdue`: its deadline has passed;
  * - `due`: its first reminder has been sent (the deadline is near);
  * - `upcoming`: neither yet.
- *
- * @since 0.1.0
  */
 export type State = "upcoming" | "due" | "overdue"
 
 /**
  * An item's {@link State} at `now`.
- *
- * @since 0.1.0
  */
 export const state = (item: Pick<Item, "dueAt" | "reminders">, now: Date): State => {
   if (item.dueAt.getTime() <= now.getTime()) return "overdue"
@@ -230,8 +184,6 @@ export const state = (item: Pick<Item, "dueAt" | "reminders">, now: Date): State
 
 /**
  * Whether the item has reached its `escalated` stage at `now`.
- *
- * @since 0.1.0
  */
 export const escalated = (item: Pick<Item, "reminders">, now: Date): boolean =>
   item.reminders.some((reminder) => reminder.stage === "escalated" && reminder.at.getTime() <= now.getTime())
@@ -239,8 +191,6 @@ export const escalated = (item: Pick<Item, "reminders">, now: Date): boolean =>
 /**
  * The reminders of an item that are due at `now` (their time has come),
  * earliest first.
- *
- * @since 0.1.0
  */
 export const dueReminders = (item: Pick<Item, "reminders">, now: Date): ReadonlyArray<Reminder> =>
   item.reminders
@@ -249,8 +199,6 @@ export const dueReminders = (item: Pick<Item, "reminders">, now: Date): Readonly
 
 /**
  * Whether a reminder is still worth sending at `now` (before its `until`).
- *
- * @since 0.1.0
  */
 export const stillWorthSending = (reminder: Pick<Reminder, "until">, now: Date): boolean =>
   reminder.until === undefined || now.getTime() < reminder.until.getTime()
@@ -260,8 +208,6 @@ export const stillWorthSending = (reminder: Pick<Reminder, "until">, now: Date):
  * profile's `notifications.workdayStartsAt` local time (08:00 in Kosovo), so
  * "the action item is due today" reaches people in the morning, not at
  * midnight.
- *
- * @since 0.1.0
  */
 export const morningOf = (day: CivilDate.CivilDate, profile: JurisdictionProfile): Date =>
   Deadline.fromLocal(
@@ -272,8 +218,6 @@ export const morningOf = (day: CivilDate.CivilDate, profile: JurisdictionProfile
 /**
  * The end of a calendar day in the profile's time zone (the next local
  * midnight): a thing due "on" a day is late from then.
- *
- * @since 0.1.0
  */
 export const endOf = (day: CivilDate.CivilDate, profile: JurisdictionProfile): Date =>
   CivilDate.startOfDay(CivilDate.addDays(day, 1), profile.timezone)

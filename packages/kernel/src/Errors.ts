@@ -2,15 +2,11 @@
  * The tagged errors that cross package boundaries. Each one carries only codes
  * and identifiers (never personal data), so it can be logged and turned into an
  * RFC 9457 problem by the gateway without leaking anything.
- *
- * @since 0.1.0
  */
 import { Schema } from "effect"
 
 /**
  * A thing that does not exist, or that the caller may not know exists.
- *
- * @since 0.1.0
  */
 export class NotFound extends Schema.TaggedError<NotFound>()("NotFound", {
   entity: Schema.String,
@@ -23,8 +19,6 @@ export class NotFound extends Schema.TaggedError<NotFound>()("NotFound", {
 
 /**
  * The principal may not do this. `rule` names the policy rule that denied it.
- *
- * @since 0.1.0
  */
 export class Forbidden extends Schema.TaggedError<Forbidden>()("Forbidden", {
   action: Schema.String,
@@ -37,8 +31,6 @@ export class Forbidden extends Schema.TaggedError<Forbidden>()("Forbidden", {
 
 /**
  * The request could not be matched to a principal.
- *
- * @since 0.1.0
  */
 export class Unauthenticated extends Schema.TaggedError<Unauthenticated>()("Unauthenticated", {
   rule: Schema.String,
@@ -51,8 +43,6 @@ export class Unauthenticated extends Schema.TaggedError<Unauthenticated>()("Unau
 /**
  * The change collides with the current state: a stale version (optimistic
  * concurrency), a duplicate, a key reused for another request. `rule` names which.
- *
- * @since 0.1.0
  */
 export class Conflict extends Schema.TaggedError<Conflict>()("Conflict", {
   entity: Schema.String,
@@ -69,8 +59,6 @@ export class Conflict extends Schema.TaggedError<Conflict>()("Conflict", {
 /**
  * Input that breaks a rule. `field` is the path of the offending field
  * (`persons.0.relationship`), `rule` the rule's message key.
- *
- * @since 0.1.0
  */
 export class InvalidInput extends Schema.TaggedError<InvalidInput>()("InvalidInput", {
   field: Schema.String,
@@ -83,8 +71,6 @@ export class InvalidInput extends Schema.TaggedError<InvalidInput>()("InvalidInp
 
 /**
  * A command that the entity's state machine does not allow from its current state.
- *
- * @since 0.1.0
  */
 export class InvalidTransition extends Schema.TaggedError<InvalidTransition>()("InvalidTransition", {
   entity: Schema.String,
@@ -98,20 +84,13 @@ export class InvalidTransition extends Schema.TaggedError<InvalidTransition>()("
 
 /**
  * Every error the kernel defines, as one schema (for encoding across HTTP and plugins).
- *
- * @since 0.1.0
  */
 export const DomainError = Schema.Union(NotFound, Forbidden, Unauthenticated, Conflict, InvalidInput, InvalidTransition)
 
-/**
- * @since 0.1.0
- */
 export type DomainError = typeof DomainError.Type
 
 /**
  * The problem `type` slugs of {@link problemOf}.
- *
- * @since 0.1.0
  */
 export type ProblemType =
   | "not-found"
@@ -124,8 +103,6 @@ export type ProblemType =
 
 /**
  * Every problem type, for checks that each has a title in the catalogue.
- *
- * @since 0.1.0
  */
 export const problemTypes: ReadonlyArray<ProblemType> = [
   "not-found",
@@ -140,8 +117,6 @@ export const problemTypes: ReadonlyArray<ProblemType> = [
 /**
  * How each error maps to an RFC 9457 problem: a stable `type` slug and an HTTP status.
  * The gateway prefixes the slug with its problem base URI.
- *
- * @since 0.1.0
  */
 export const problemOf = (error: DomainError): { readonly type: ProblemType; readonly status: number } => {
   switch (error._tag) {
@@ -165,7 +140,5 @@ export const problemOf = (error: DomainError): { readonly type: ProblemType; rea
 /**
  * The catalogue key of an error's problem title (`error.not-found.title`, …),
  * one per problem type; the kernel's messages hold all of them.
- *
- * @since 0.1.0
  */
 export const titleKey = (error: DomainError): `error.${ProblemType}.title` => `error.${problemOf(error).type}.title`

@@ -5,9 +5,9 @@
  *
  * Each entity has its own branded id schema (a `CaseId` is not a `PersonId`), made
  * with {@link make}; ids come from the {@link IdGenerator} service, which is
- * monotonic: a burst within one millisecond still yields strictly increasing ids.
- *
- * @since 0.1.0
+ * monotonic: a burst within one millisecond still yields strictly increasing ids,
+ * each a random step of at least 2^47 past the last, so no id can be guessed from
+ * another.
  */
 import { type Brand, Clock, Context, Effect, Layer, Schema } from "effect"
 import * as internal from "./internal/ulid"
@@ -15,8 +15,6 @@ import * as internal from "./internal/ulid"
 /**
  * A ULID as a string: 26 characters of Crockford base32, the first in `0`–`7`.
  * A failed decode reports the catalogue key `id.malformed`.
- *
- * @since 0.1.0
  */
 export const Ulid = Schema.String.pipe(
   Schema.pattern(internal.pattern, {
@@ -35,8 +33,6 @@ export const Ulid = Schema.String.pipe(
 
 /**
  * The largest time (milliseconds since the epoch) a ULID can carry.
- *
- * @since 0.1.0
  */
 export const maxTime: number = internal.maxTime
 
@@ -44,15 +40,11 @@ export const maxTime: number = internal.maxTime
  * The ULID for a time and 10 random bytes. Pure: the same inputs give the same id.
  * Throws a `RangeError` for a time outside `[0, 2^48 - 1]` or a byte count other
  * than 10 (a programming error, not a domain failure).
- *
- * @since 0.1.0
  */
 export const ulidAt = (timeMillis: number, randomBytes: Uint8Array): string => internal.encode(timeMillis, randomBytes)
 
 /**
  * The creation time (milliseconds since the epoch) written in a ULID.
- *
- * @since 0.1.0
  */
 export const timeOf = (id: string): number => internal.decodeTime(id)
 
@@ -60,8 +52,6 @@ export const timeOf = (id: string): number => internal.decodeTime(id)
  * The source of new ids. Each instance keeps its own monotonic state: provide
  * the layer once, in the application's main layer, so every id of the process
  * comes from one increasing sequence.
- *
- * @since 0.1.0
  */
 export class IdGenerator extends Context.Tag("@bashke/kernel/IdGenerator")<
   IdGenerator,
@@ -79,8 +69,6 @@ const fromRandom = (random: () => Uint8Array): IdGenerator["Type"] => {
 /**
  * The production generator: time from Effect's `Clock`, randomness from WebCrypto's
  * `crypto.getRandomValues` (a global on Node 20 and on Cloudflare Workers).
- *
- * @since 0.1.0
  */
 export const layer: Layer.Layer<IdGenerator> = Layer.sync(IdGenerator, () =>
   fromRandom(() => crypto.getRandomValues(new Uint8Array(internal.randomLength))),
@@ -90,16 +78,12 @@ export const layer: Layer.Layer<IdGenerator> = Layer.sync(IdGenerator, () =>
  * A deterministic generator for tests: randomness from a seed, time from `Clock`
  * (under `it.effect` that is the `TestClock`, which stands still until adjusted), so
  * the same test makes the same ids on every run.
- *
- * @since 0.1.0
  */
 export const layerTest = (seed = 0): Layer.Layer<IdGenerator> =>
   Layer.sync(IdGenerator, () => fromRandom(internal.seededBytes(seed)))
 
 /**
  * A new id, unbranded. Prefer an entity's own `generate`.
- *
- * @since 0.1.0
  */
 export const next: Effect.Effect<string, never, IdGenerator> = Effect.flatMap(
   IdGenerator,
@@ -108,8 +92,6 @@ export const next: Effect.Effect<string, never, IdGenerator> = Effect.flatMap(
 
 /**
  * The schema of one entity's ids, with a `generate` effect for new ones.
- *
- * @since 0.1.0
  */
 export interface IdSchema<B extends string> extends Schema.brand<typeof Ulid, B> {
   /** The brand, also the schema's identifier in JSON Schema and OpenAPI. */
@@ -128,8 +110,6 @@ export interface IdSchema<B extends string> extends Schema.brand<typeof Ulid, B>
  * export const NoteId = Id.make("NoteId")
  * export type NoteId = typeof NoteId.Type
  * ```
- *
- * @since 0.1.0
  */
 export const make = <const B extends string>(brandName: B): IdSchema<B> => {
   const schema = Ulid.pipe(Schema.brand(brandName, { identifier: brandName }))
@@ -139,198 +119,108 @@ export const make = <const B extends string>(brandName: B): IdSchema<B> => {
 
 /**
  * A local coordination mechanism.
- *
- * @since 0.1.0
  */
 export const MechanismId = make("MechanismId")
-/**
- * @since 0.1.0
- */
 export type MechanismId = typeof MechanismId.Type
 
 /**
  * An institution's membership of a mechanism.
- *
- * @since 0.1.0
  */
 export const MembershipId = make("MembershipId")
-/**
- * @since 0.1.0
- */
 export type MembershipId = typeof MembershipId.Type
 
 /**
  * A memorandum of agreement (all its versions share the id).
- *
- * @since 0.1.0
  */
 export const MemorandumId = make("MemorandumId")
-/**
- * @since 0.1.0
- */
 export type MemorandumId = typeof MemorandumId.Type
 
 /**
  * An institution (police station, centre for social work, court, NGO, …).
- *
- * @since 0.1.0
  */
 export const InstitutionId = make("InstitutionId")
-/**
- * @since 0.1.0
- */
 export type InstitutionId = typeof InstitutionId.Type
 
 /**
  * A case shared by a case team.
- *
- * @since 0.1.0
  */
 export const CaseId = make("CaseId")
-/**
- * @since 0.1.0
- */
 export type CaseId = typeof CaseId.Type
 
 /**
  * A person in a case (victim, child, alleged perpetrator).
- *
- * @since 0.1.0
  */
 export const PersonId = make("PersonId")
-/**
- * @since 0.1.0
- */
 export type PersonId = typeof PersonId.Type
 
 /**
  * An incident recorded in a case.
- *
- * @since 0.1.0
  */
 export const IncidentId = make("IncidentId")
-/**
- * @since 0.1.0
- */
 export type IncidentId = typeof IncidentId.Type
 
 /**
  * A protection order of any kind.
- *
- * @since 0.1.0
  */
 export const ProtectionOrderId = make("ProtectionOrderId")
-/**
- * @since 0.1.0
- */
 export type ProtectionOrderId = typeof ProtectionOrderId.Type
 
 /**
  * A consent given (or withdrawn) by a person.
- *
- * @since 0.1.0
  */
 export const ConsentId = make("ConsentId")
-/**
- * @since 0.1.0
- */
 export type ConsentId = typeof ConsentId.Type
 
 /**
  * A closed-loop referral.
- *
- * @since 0.1.0
  */
 export const ReferralId = make("ReferralId")
-/**
- * @since 0.1.0
- */
 export type ReferralId = typeof ReferralId.Type
 
 /**
  * A service in the service directory.
- *
- * @since 0.1.0
  */
 export const ServiceId = make("ServiceId")
-/**
- * @since 0.1.0
- */
 export type ServiceId = typeof ServiceId.Type
 
 /**
  * A mechanism meeting, regular or ad hoc.
- *
- * @since 0.1.0
  */
 export const MeetingId = make("MeetingId")
-/**
- * @since 0.1.0
- */
 export type MeetingId = typeof MeetingId.Type
 
 /**
  * An action item decided in a meeting.
- *
- * @since 0.1.0
  */
 export const ActionItemId = make("ActionItemId")
-/**
- * @since 0.1.0
- */
 export type ActionItemId = typeof ActionItemId.Type
 
 /**
  * A local action plan.
- *
- * @since 0.1.0
  */
 export const ActionPlanId = make("ActionPlanId")
-/**
- * @since 0.1.0
- */
 export type ActionPlanId = typeof ActionPlanId.Type
 
 /**
  * An activity of an action plan.
- *
- * @since 0.1.0
  */
 export const ActivityId = make("ActivityId")
-/**
- * @since 0.1.0
- */
 export type ActivityId = typeof ActivityId.Type
 
 /**
  * An indicator of an action plan.
- *
- * @since 0.1.0
  */
 export const IndicatorId = make("IndicatorId")
-/**
- * @since 0.1.0
- */
 export type IndicatorId = typeof IndicatorId.Type
 
 /**
  * A principal: a user, an API token or a plugin.
- *
- * @since 0.1.0
  */
 export const PrincipalId = make("PrincipalId")
-/**
- * @since 0.1.0
- */
 export type PrincipalId = typeof PrincipalId.Type
 
 /**
  * A domain event (outbox row, audit entry).
- *
- * @since 0.1.0
  */
 export const EventId = make("EventId")
-/**
- * @since 0.1.0
- */
 export type EventId = typeof EventId.Type

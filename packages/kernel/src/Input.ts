@@ -4,8 +4,6 @@
  * the rule it breaks, never the value, which may be a name or a phone number. A
  * schema failure without a rule of its own (a missing field, a wrong type) is
  * reported under the package's fallback rule (`case.input.invalid`).
- *
- * @since 0.1.0
  */
 import { type Effect, Either, ParseResult, Schema } from "effect"
 import * as Catalogue from "./Catalogue"
@@ -15,8 +13,6 @@ import { kernelMessages } from "./Messages"
 /**
  * Where the rules come from: the package's catalogue part (the kernel's own
  * rules are always known) and the rule for failures that name none.
- *
- * @since 0.1.0
  */
 export interface Rules {
   readonly messages: Catalogue.Catalogue<string>
@@ -29,8 +25,6 @@ const isRule = (rules: Rules, message: string): boolean =>
 /**
  * The `InvalidInput` for a parse error: the first issue that names a known rule,
  * else the first issue under the fallback rule.
- *
- * @since 0.1.0
  */
 export const invalidInput = (rules: Rules, error: ParseResult.ParseError): Errors.InvalidInput => {
   const issues = ParseResult.ArrayFormatter.formatErrorSync(error)
@@ -44,8 +38,6 @@ export const invalidInput = (rules: Rules, error: ParseResult.ParseError): Error
 /**
  * Decodes `input` with `schema` (extra properties ignored), or the first rule it
  * breaks.
- *
- * @since 0.1.0
  */
 export const decodeEither =
   (rules: Rules) =>
@@ -57,8 +49,6 @@ export const decodeEither =
 
 /**
  * {@link decodeEither} as an Effect.
- *
- * @since 0.1.0
  */
 export const decode =
   (rules: Rules) =>

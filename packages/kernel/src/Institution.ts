@@ -1,8 +1,6 @@
 /**
  * Institutions: the police station, the centre for social work, the court, the
  * NGO that sign a memorandum, own action items and receive referrals.
- *
- * @since 0.1.0
  */
 import { Schema } from "effect"
 import { InstitutionId } from "./Id"
@@ -15,8 +13,6 @@ import { Sector } from "./Sector"
  * An institution. `municipality` is absent for national institutions (a ministry,
  * the Agency for Gender Equality); a regional one (a basic court, a regional
  * victim advocacy office) takes the municipality of its seat.
- *
- * @since 0.1.0
  */
 export const Institution = Schema.Struct({
   id: InstitutionId,
@@ -25,22 +21,15 @@ export const Institution = Schema.Struct({
   municipality: Schema.optional(MunicipalityCode),
 }).annotations({ identifier: "Institution" })
 
-/**
- * @since 0.1.0
- */
 export type Institution = typeof Institution.Type
 
 /**
  * Whether an institution is national (has no municipality).
- *
- * @since 0.1.0
  */
 export const isNational = (institution: Institution): boolean => institution.municipality === undefined
 
 /**
  * An institution's name in `locale`, with the fallback order of `LocalizedText`.
- *
- * @since 0.1.0
  */
 export const name = (institution: Institution, locale: Locale.Locale): string =>
   LocalizedText.localize(institution.name, locale)

@@ -7,8 +7,6 @@
  * Each number records whether it is confirmed and its source. Unconfirmed numbers
  * are settings with a documented default: {@link unconfirmed} lists them for a
  * settings screen.
- *
- * @since 0.1.0
  */
 import { Clock, Context, Effect, Schema } from "effect"
 import * as Catalogue from "./Catalogue"
@@ -20,14 +18,9 @@ import { Sector } from "./Sector"
 
 /**
  * The unit of a legal number.
- *
- * @since 0.1.0
  */
 export const Unit = Schema.Literal("hours", "days", "working-days", "weeks", "months", "count", "per-year", "euro")
 
-/**
- * @since 0.1.0
- */
 export type Unit = typeof Unit.Type
 
 const provenance = {
@@ -45,22 +38,15 @@ const legalNumberIn = <const Units extends ReadonlyArray<Unit>>(...units: Units)
 /**
  * A number with its unit and provenance: `{ value: 24, unit: "hours",
  * confirmed: false, source: "…" }`.
- *
- * @since 0.1.0
  */
 export const LegalNumber = Schema.Struct({ value: Amount, unit: Unit, ...provenance }).annotations({
   identifier: "LegalNumber",
 })
 
-/**
- * @since 0.1.0
- */
 export type LegalNumber = typeof LegalNumber.Type
 
 /**
  * A legal number that is a span of time.
- *
- * @since 0.1.0
  */
 export const LegalDuration = legalNumberIn("hours", "days", "working-days", "weeks", "months").annotations({
   identifier: "LegalDuration",
@@ -68,22 +54,16 @@ export const LegalDuration = legalNumberIn("hours", "days", "working-days", "wee
 
 /**
  * A legal number that counts something.
- *
- * @since 0.1.0
  */
 export const LegalCount = legalNumberIn("count").annotations({ identifier: "LegalCount" })
 
 /**
  * A legal value that is not a number (a rule, a flag, a sector), with provenance.
- *
- * @since 0.1.0
  */
 export const LegalSetting = <S extends Schema.Schema.Any>(value: S) => Schema.Struct({ value, ...provenance })
 
 /**
  * A legal value with provenance, as a type.
- *
- * @since 0.1.0
  */
 export interface LegalSetting<A> {
   readonly value: A
@@ -93,21 +73,14 @@ export interface LegalSetting<A> {
 
 /**
  * A meeting's quorum rule, counted over member institutions.
- *
- * @since 0.1.0
  */
 export const Quorum = Schema.Literal("more-than-half", "two-thirds", "all").annotations({ identifier: "Quorum" })
 
-/**
- * @since 0.1.0
- */
 export type Quorum = typeof Quorum.Type
 
 /**
  * Whether `present` of `members` member institutions meet the quorum. No quorum
  * without members.
- *
- * @since 0.1.0
  */
 export const quorumMet = (rule: Quorum, present: number, members: number): boolean => {
   if (members <= 0) return false
@@ -126,8 +99,6 @@ const Code = Schema.String.pipe(Schema.pattern(/^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/
 /**
  * A law, procedure or agreement the profile's numbers come from. `reviewed` is
  * false for a text the project has not read yet.
- *
- * @since 0.1.0
  */
 export const LawReference = Schema.Struct({
   code: Schema.NonEmptyTrimmedString,
@@ -137,16 +108,11 @@ export const LawReference = Schema.Struct({
   reviewed: Schema.Boolean,
 }).annotations({ identifier: "LawReference" })
 
-/**
- * @since 0.1.0
- */
 export type LawReference = typeof LawReference.Type
 
 /**
  * One kind of protection order: who issues it, how fast a court must decide on
  * it, how long it lasts, and when to remind about an extension.
- *
- * @since 0.1.0
  */
 export const ProtectionOrderKind = Schema.Struct({
   name: LocalizedText,
@@ -156,9 +122,6 @@ export const ProtectionOrderKind = Schema.Struct({
   extensionReminderBeforeExpiry: Schema.optional(LegalDuration),
 }).annotations({ identifier: "ProtectionOrderKind" })
 
-/**
- * @since 0.1.0
- */
 export type ProtectionOrderKind = typeof ProtectionOrderKind.Type
 
 const TimeZone = Schema.String.pipe(
@@ -177,8 +140,6 @@ const TimeZone = Schema.String.pipe(
 
 /**
  * A jurisdiction profile.
- *
- * @since 0.1.0
  */
 export const JurisdictionProfile = Schema.Struct({
   /** Short code; `xk` for Kosovo. */
@@ -330,9 +291,6 @@ export const JurisdictionProfile = Schema.Struct({
   Schema.annotations({ identifier: "JurisdictionProfile" }),
 )
 
-/**
- * @since 0.1.0
- */
 export type JurisdictionProfile = typeof JurisdictionProfile.Type
 
 const checked = <U extends Unit>(value: number, unit: U, source: string) =>
@@ -355,8 +313,6 @@ const unverified = "commonly cited for Law 03/L-182, not verified in the text (n
  * SafeLives/MARAC practice. Successor Law 08/L-185 (2023) has not been reviewed:
  * the numbers it may change are among the unconfirmed ones. `effectiveFrom` is
  * the adoption date of Law 03/L-182.
- *
- * @since 0.1.0
  */
 export const kosovo: JurisdictionProfile = {
   id: "xk",
@@ -559,8 +515,6 @@ export const kosovo: JurisdictionProfile = {
 
 /**
  * The profile used when none is chosen: Kosovo.
- *
- * @since 0.1.0
  */
 export const defaultProfile: JurisdictionProfile = kosovo
 
@@ -568,8 +522,6 @@ export const defaultProfile: JurisdictionProfile = kosovo
  * The jurisdiction profile in effect, for services that compute deadlines or
  * check cadence. Defaults to {@link kosovo}; provide another with
  * `Effect.provideService(CurrentJurisdiction, profile)`.
- *
- * @since 0.1.0
  */
 export class CurrentJurisdiction extends Context.Reference<CurrentJurisdiction>()(
   "@bashke/kernel/CurrentJurisdiction",
@@ -579,8 +531,6 @@ export class CurrentJurisdiction extends Context.Reference<CurrentJurisdiction>(
 /**
  * The day an instant (or an already civil date) falls on in the time zone of the
  * jurisdiction in effect: a deadline "within 7 days" ends at local midnight.
- *
- * @since 0.1.0
  */
 export const dayOf = (at: Date | CivilDate.CivilDate): Effect.Effect<CivilDate.CivilDate> =>
   Effect.map(CurrentJurisdiction, (profile) => CivilDate.from(at, profile.timezone))
@@ -588,8 +538,6 @@ export const dayOf = (at: Date | CivilDate.CivilDate): Effect.Effect<CivilDate.C
 /**
  * Today in the jurisdiction's time zone, from Effect's `Clock` (so tests move it
  * with `TestClock`).
- *
- * @since 0.1.0
  */
 export const today: Effect.Effect<CivilDate.CivilDate> = Effect.flatMap(Clock.currentTimeMillis, (millis) =>
   dayOf(new Date(millis)),
@@ -598,8 +546,6 @@ export const today: Effect.Effect<CivilDate.CivilDate> = Effect.flatMap(Clock.cu
 /**
  * One legal value of a profile, found by {@link settings}, with its dotted path
  * (`protectionOrders.kinds.emergency-protection-order.decisionWithin`).
- *
- * @since 0.1.0
  */
 export interface Setting {
   readonly path: string
@@ -620,8 +566,6 @@ const isSetting = (value: object): value is LegalSetting<unknown> & { readonly u
  * Every legal number and setting of a profile, in declaration order. Found by
  * shape (a `value` with `confirmed` and `source`), so a number added to the
  * schema is listed without touching this function.
- *
- * @since 0.1.0
  */
 export const settings = (profile: JurisdictionProfile): ReadonlyArray<Setting> => {
   const out: Array<Setting> = []
@@ -646,8 +590,6 @@ export const settings = (profile: JurisdictionProfile): ReadonlyArray<Setting> =
 /**
  * The numbers and settings of a profile not yet confirmed against their source:
  * what a settings screen offers to review.
- *
- * @since 0.1.0
  */
 export const unconfirmed = (profile: JurisdictionProfile): ReadonlyArray<Setting> =>
   settings(profile).filter((setting) => !setting.confirmed)
@@ -655,8 +597,6 @@ export const unconfirmed = (profile: JurisdictionProfile): ReadonlyArray<Setting
 /**
  * A legal number for a reader: `describe(kosovo.meetings.minimumPerYear, "en")`
  * is "4 times a year", in Serbian "4 puta godišnje".
- *
- * @since 0.1.0
  */
 export const describe = (number: { readonly value: number; readonly unit: Unit }, locale: Locale.Locale): string =>
   Catalogue.format(kernelMessages, locale, `unit.${number.unit}`, { value: number.value })

@@ -2,31 +2,22 @@
  * The locales Bashkë speaks: Albanian (`sq`), Serbian in Latin (`sr-Latn`) and
  * Cyrillic (`sr-Cyrl`) script, and English (`en`), with the order in which a
  * missing translation falls back to another.
- *
- * @since 0.1.0
  */
 import { Schema } from "effect"
 
 /**
  * A supported locale, as a BCP 47 tag.
- *
- * @since 0.1.0
  */
 export const Locale = Schema.Literal("sq", "sr-Latn", "sr-Cyrl", "en").annotations({
   identifier: "Locale",
   description: "sq, sr-Latn, sr-Cyrl or en",
 })
 
-/**
- * @since 0.1.0
- */
 export type Locale = typeof Locale.Type
 
 /**
  * Every supported locale, in the order they are listed to users and checked in a
  * catalogue.
- *
- * @since 0.1.0
  */
 export const all: ReadonlyArray<Locale> = Locale.literals
 
@@ -34,30 +25,21 @@ export const all: ReadonlyArray<Locale> = Locale.literals
  * An ISO 639 language code (`sq`, `sr`, `tr`, `bs`, `rom`): the languages a
  * municipality or a jurisdiction has in official use, which can be more than the
  * locales the interface is translated into.
- *
- * @since 0.1.0
  */
 export const LanguageCode = Schema.String.pipe(
   Schema.pattern(/^[a-z]{2,3}$/, { identifier: "LanguageCode", message: () => "locale.language.malformed" }),
 )
 
-/**
- * @since 0.1.0
- */
 export type LanguageCode = typeof LanguageCode.Type
 
 /**
  * The language of a locale without its script: what `Intl` needs for plural rules.
- *
- * @since 0.1.0
  */
 export const language = (locale: Locale): "sq" | "sr" | "en" => (locale === "sq" ? "sq" : locale === "en" ? "en" : "sr")
 
 /**
  * One step of a fallback: take the text of `locale`, transliterated to the
  * requested script when `transliterate` is set.
- *
- * @since 0.1.0
  */
 export interface FallbackStep {
   readonly locale: Locale
@@ -95,8 +77,6 @@ const fallbacks: { readonly [L in Locale]: ReadonlyArray<FallbackStep> } = {
  * Serbian readers get Serbian in the other script before any other language,
  * since transliteration is exact; Albanian and English readers get each other
  * before Serbian, the language fewer of them read.
- *
- * @since 0.1.0
  */
 export const fallbackOrder = (locale: Locale): ReadonlyArray<FallbackStep> => fallbacks[locale]
 
@@ -151,8 +131,6 @@ const match = (tag: string): Locale | undefined => {
  *
  * Locale.fromAcceptLanguage("de-DE, sr-RS;q=0.8, en;q=0.5") // "sr-Cyrl"
  * ```
- *
- * @since 0.1.0
  */
 export const fromAcceptLanguage = (header: string | null | undefined, fallback: Locale = "sq"): Locale => {
   if (header === null || header === undefined) return fallback

@@ -2,8 +2,6 @@
  * Text entered as data — an institution's name, a municipality's name, a
  * jurisdiction's name — in one or more of the supported locales. Interface text
  * does not belong here: it goes through the message catalogue.
- *
- * @since 0.1.0
  */
 import { Schema } from "effect"
 import * as Locale from "./Locale"
@@ -14,8 +12,6 @@ const Text = Schema.String.pipe(Schema.filter((s) => s.trim().length > 0, { mess
 /**
  * A text in at least one of `sq`, `sr-Latn`, `sr-Cyrl`, `en`; no value may be blank.
  * Read it with {@link localize}, which applies the documented fallback order.
- *
- * @since 0.1.0
  */
 export const LocalizedText = Schema.Struct({
   sq: Schema.optional(Text),
@@ -30,16 +26,11 @@ export const LocalizedText = Schema.Struct({
   }),
 )
 
-/**
- * @since 0.1.0
- */
 export type LocalizedText = typeof LocalizedText.Type
 
 /**
  * A text as resolved for a reader: the string and the locale it is actually in
  * (for a `lang` attribute), which differs from the requested one after a fallback.
- *
- * @since 0.1.0
  */
 export interface Resolved {
   readonly value: string
@@ -57,8 +48,6 @@ export interface Resolved {
  *
  * A transliterated result reports the requested Serbian locale, since it is in
  * that script. Total for every valid `LocalizedText`.
- *
- * @since 0.1.0
  */
 export const resolve = (text: LocalizedText, locale: Locale.Locale): Resolved => {
   for (const step of Locale.fallbackOrder(locale)) {
@@ -86,23 +75,17 @@ export const resolve = (text: LocalizedText, locale: Locale.Locale): Resolved =>
  *
  * LocalizedText.localize({ sq: "Ferizaj", "sr-Latn": "Uroševac" }, "sr-Cyrl") // "Урошевац"
  * ```
- *
- * @since 0.1.0
  */
 export const localize = (text: LocalizedText, locale: Locale.Locale): string => resolve(text, locale).value
 
 /**
  * A text in a single locale. Throws when `value` is blank (a programming error).
- *
- * @since 0.1.0
  */
 export const of = (locale: Locale.Locale, value: string): LocalizedText =>
   LocalizedText.make({ [locale]: value } as LocalizedText)
 
 /**
  * The locales a text was given in (fallbacks not counted).
- *
- * @since 0.1.0
  */
 export const locales = (text: LocalizedText): ReadonlyArray<Locale.Locale> =>
   Locale.all.filter((locale) => text[locale] !== undefined)

@@ -6,16 +6,12 @@
  *
  * Serbian Cyrillic is derived from Serbian Latin throughout (Serbian is written
  * in the ekavian standard used in Kosovo and Serbia).
- *
- * @since 0.1.0
  */
 import * as Catalogue from "./Catalogue"
 import type * as Locale from "./Locale"
 
 /**
  * The kernel's messages.
- *
- * @since 0.1.0
  */
 export const kernelMessages = Catalogue.make({
   "sector.police": { sq: "Policia", "sr-Latn": "Policija", en: "Police" },
@@ -226,8 +222,6 @@ export const kernelMessages = Catalogue.make({
 
 /**
  * A key of the kernel's messages.
- *
- * @since 0.1.0
  */
 export type KernelMessageKey = Catalogue.Key<typeof kernelMessages>
 
@@ -235,8 +229,6 @@ export type KernelMessageKey = Catalogue.Key<typeof kernelMessages>
  * The name of `locale` written in `inLocale` (for a language switcher, pass the
  * same locale twice to get each language's own name: "Shqip", "Srpski
  * (latinica)", "Српски (ћирилица)", "English").
- *
- * @since 0.1.0
  */
 export const localeName = (locale: Locale.Locale, inLocale: Locale.Locale): string =>
   Catalogue.format(kernelMessages, inLocale, `locale.${locale.toLowerCase() as Lowercase<Locale.Locale>}`)

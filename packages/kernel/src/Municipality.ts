@@ -5,8 +5,6 @@
  * The data mirrors `data/municipalities.tsv` (a test fails when they drift). The
  * three-letter codes are this project's own, not an official standard. English
  * uses the Albanian form of a name.
- *
- * @since 0.1.0
  */
 import { Option, Schema } from "effect"
 import { LanguageCode } from "./Locale"
@@ -15,8 +13,6 @@ import * as Transliteration from "./Transliteration"
 
 /**
  * A municipality's three-letter code; only the 38 known codes decode.
- *
- * @since 0.1.0
  */
 export const MunicipalityCode = Schema.Literal(
   "DEC",
@@ -65,17 +61,12 @@ export const MunicipalityCode = Schema.Literal(
   }),
 )
 
-/**
- * @since 0.1.0
- */
 export type MunicipalityCode = typeof MunicipalityCode.Type
 
 /**
  * A municipality. `officialLanguages` lists ISO 639 codes (`sq`, `sr`, and e.g.
  * `tr` where Turkish is in official use); `note` is a project note from the
  * source table, not text for users.
- *
- * @since 0.1.0
  */
 export const Municipality = Schema.Struct({
   code: MunicipalityCode,
@@ -84,9 +75,6 @@ export const Municipality = Schema.Struct({
   note: Schema.optional(Schema.String),
 }).annotations({ identifier: "Municipality" })
 
-/**
- * @since 0.1.0
- */
 export type Municipality = typeof Municipality.Type
 
 const both = ["sq", "sr"] as const
@@ -137,8 +125,6 @@ const table: ReadonlyArray<
 
 /**
  * All 38 municipalities, in the order of the source table.
- *
- * @since 0.1.0
  */
 export const all: ReadonlyArray<Municipality> = table.map(([code, sq, srLatn, languages, note]) => ({
   code: MunicipalityCode.make(code),
@@ -151,21 +137,15 @@ const byCodeIndex = new Map<string, Municipality>(all.map((m) => [m.code, m]))
 
 /**
  * Every municipality code.
- *
- * @since 0.1.0
  */
 export const codes: ReadonlyArray<MunicipalityCode> = all.map((m) => m.code)
 
 /**
  * The municipality of a (decoded, hence known) code.
- *
- * @since 0.1.0
  */
 export const byCode = (code: MunicipalityCode): Municipality => byCodeIndex.get(code)!
 
 /**
  * The municipality of a code that has not been decoded yet.
- *
- * @since 0.1.0
  */
 export const find = (code: string): Option.Option<Municipality> => Option.fromNullable(byCodeIndex.get(code))

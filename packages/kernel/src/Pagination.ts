@@ -5,31 +5,23 @@
  * A repository fetches `limit + 1` rows ordered by the sort key and strictly
  * after the decoded `after` cursor; {@link paginate} keeps `limit` of them and,
  * when the extra row proves there is more, makes the `next` cursor.
- *
- * @since 0.1.0
  */
 import { Schema } from "effect"
 import * as Cursor from "./Cursor"
 
 /**
  * The page size used when a request names none.
- *
- * @since 0.1.0
  */
 export const defaultLimit = 50
 
 /**
  * The largest page a request may ask for.
- *
- * @since 0.1.0
  */
 export const maxLimit = 200
 
 /**
  * A page size: an integer from 1 to {@link maxLimit}. A failed decode reports
  * `pagination.limit.out-of-range` (with `min` 1 and `max` 200 as parameters).
- *
- * @since 0.1.0
  */
 export const Limit = Schema.Number.pipe(
   Schema.filter((n) => Number.isInteger(n) && n >= 1 && n <= maxLimit, {
@@ -43,23 +35,16 @@ export const Limit = Schema.Number.pipe(
 /**
  * A request for one page: `limit` (default {@link defaultLimit}) and the `after`
  * cursor of the previous page, absent for the first.
- *
- * @since 0.1.0
  */
 export const PageRequest = Schema.Struct({
   limit: Schema.optionalWith(Limit, { default: () => defaultLimit }),
   after: Schema.optional(Cursor.Cursor),
 }).annotations({ identifier: "PageRequest" })
 
-/**
- * @since 0.1.0
- */
 export type PageRequest = typeof PageRequest.Type
 
 /**
  * One page of `A`s: the items and the cursor of the next page (`null` on the last).
- *
- * @since 0.1.0
  */
 export interface Page<A> {
   readonly items: ReadonlyArray<A>
@@ -68,8 +53,6 @@ export interface Page<A> {
 
 /**
  * The schema of a page of `item`s.
- *
- * @since 0.1.0
  */
 export const Page = <A, I, R>(item: Schema.Schema<A, I, R>) =>
   Schema.Struct({
@@ -89,8 +72,6 @@ export const Page = <A, I, R>(item: Schema.Schema<A, I, R>) =>
  * const rows = [{ id: "a" }, { id: "b" }, { id: "c" }]
  * Pagination.paginate(rows, 2, (row) => [row.id]) // { items: [a, b], next: "WyJiIl0" }
  * ```
- *
- * @since 0.1.0
  */
 export const paginate = <A>(rows: ReadonlyArray<A>, limit: number, keyOf: (row: A) => Cursor.Key): Page<A> => {
   if (rows.length <= limit) return { items: rows, next: null }

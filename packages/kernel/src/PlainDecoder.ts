@@ -19,15 +19,11 @@
  * const decode = PlainDecoder.make(PoliceRecord)
  * const report = decode(payload) // Either<PoliceRecord, ParseError>
  * ```
- *
- * @since 0.1.0
  */
 import { Either, Option, type ParseResult, Schema, type SchemaAST } from "effect"
 
 /**
  * Decodes a value: `undefined` when the checks refuse it.
- *
- * @since 0.1.0
  */
 export type Check = (input: unknown) => { readonly value: unknown } | undefined
 
@@ -156,16 +152,12 @@ const compileStruct = (ast: SchemaAST.TypeLiteral): Check | undefined => {
 /**
  * The compiled checks of a schema's encoded side, or `undefined` when the
  * schema has a part they do not cover (then {@link make} uses Effect alone).
- *
- * @since 0.1.0
  */
 export const checksOf = <A, I>(schema: Schema.Schema<A, I, never>): Check | undefined => compile(schema.ast)
 
 /**
  * A decoder for `schema`: the compiled checks first, Effect's decoding for
  * whatever they refuse (or for the whole schema when it is not covered).
- *
- * @since 0.1.0
  */
 export const make = <A, I>(
   schema: Schema.Schema<A, I, never>,

@@ -2,13 +2,11 @@
  * Who is acting: a user, an API token or a plugin, with the roles, institution,
  * sector and mechanisms that policies decide on. A principal carries no name or
  * other personal data, so it can be logged and audited as is.
- *
- * @since 0.1.0
  */
 import { Context, Effect, Schema } from "effect"
 import { dual } from "effect/Function"
 import * as Catalogue from "./Catalogue"
-import { Forbidden } from "./Errors"
+import { Forbidden, type NotFound } from "./Errors"
 import { InstitutionId, MechanismId, PrincipalId } from "./Id"
 import type * as Locale from "./Locale"
 import { kernelMessages } from "./Messages"
@@ -23,8 +21,6 @@ import { Sector } from "./Sector"
  * - `national-coordinator`: national level; aggregates only, never names
  * - `administrator`: runs the installation (tokens, plugins, settings)
  * - `auditor`: reads the audit log
- *
- * @since 0.1.0
  */
 export const Role = Schema.Literal(
   "coordinator",
@@ -35,44 +31,30 @@ export const Role = Schema.Literal(
   "auditor",
 ).annotations({ identifier: "Role" })
 
-/**
- * @since 0.1.0
- */
 export type Role = typeof Role.Type
 
 /**
  * Every role.
- *
- * @since 0.1.0
  */
 export const roles: ReadonlyArray<Role> = Role.literals
 
 /**
  * The roles that act for an institution and therefore need one.
- *
- * @since 0.1.0
  */
 export const institutionalRoles: ReadonlyArray<Role> = ["coordinator", "case-worker", "member-representative"]
 
 /**
  * How a principal authenticated: a person signed in, an API token, or a plugin
  * acting with the capabilities it was granted.
- *
- * @since 0.1.0
  */
 export const Kind = Schema.Literal("user", "api-token", "plugin").annotations({ identifier: "PrincipalKind" })
 
-/**
- * @since 0.1.0
- */
 export type Kind = typeof Kind.Type
 
 /**
  * A principal. `institution` is required for the institutional roles
  * (coordinator, case worker, member representative) and optional for national
  * ones; a failed decode reports `principal.institution.required`.
- *
- * @since 0.1.0
  */
 export const Principal = Schema.Struct({
   id: PrincipalId,
@@ -88,9 +70,6 @@ export const Principal = Schema.Struct({
   }),
 )
 
-/**
- * @since 0.1.0
- */
 export type Principal = typeof Principal.Type
 
 /**
@@ -98,23 +77,17 @@ export type Principal = typeof Principal.Type
  * event (referrals cancelled because the consent they relied on was
  * withdrawn) or scheduled work. The zero ULID, so it sorts before every real
  * id and can never be issued to anyone.
- *
- * @since 0.1.0
  */
 export const platformId: PrincipalId = "00000000000000000000000000" as PrincipalId
 
 /**
  * The principal of the current request, provided by the gateway (or a test) and
  * read by services and policies.
- *
- * @since 0.1.0
  */
 export class CurrentPrincipal extends Context.Tag("@bashke/kernel/CurrentPrincipal")<CurrentPrincipal, Principal>() {}
 
 /**
  * Whether the principal has a role.
- *
- * @since 0.1.0
  */
 export const hasRole: {
   (role: Role): (principal: Principal) => boolean
@@ -123,8 +96,6 @@ export const hasRole: {
 
 /**
  * Whether the principal has at least one of the roles.
- *
- * @since 0.1.0
  */
 export const hasAnyRole: {
   (roles: ReadonlyArray<Role>): (principal: Principal) => boolean
@@ -135,8 +106,6 @@ export const hasAnyRole: {
 
 /**
  * Whether the principal belongs to a mechanism.
- *
- * @since 0.1.0
  */
 export const belongsTo: {
   (mechanism: MechanismId): (principal: Principal) => boolean
@@ -144,10 +113,41 @@ export const belongsTo: {
 } = dual(2, (principal: Principal, mechanism: MechanismId): boolean => principal.mechanisms.includes(mechanism))
 
 /**
- * The current principal when it has `role`; otherwise fails with `Forbidden`
- * (`rule: "principal.role.required"`) naming `action`.
+ * A refusal as a caller outside `mechanism` must see it: `effect`'s `Forbidden`
+ * becomes `notFound`, so an id of another mechanism answers exactly as an
+ * unknown id does and a stranger cannot learn which ids exist. Within the
+ * mechanism a refusal stays `Forbidden`: it tells a member nothing they may not
+ * know.
+ *
+ * @example
+ * ```ts
+ * import { Effect } from "effect"
+ * import { Errors, Id, Principal } from "@bashke/kernel"
+ *
+ * declare const principal: Principal.Principal
+ * declare const mechanismId: Id.MechanismId
+ * const refused = Effect.fail(new Errors.Forbidden({ action: "case.read", rule: "policy.mechanism.not-member" }))
+ * const answered = refused.pipe(
+ *   Principal.concealOutside(principal, mechanismId, new Errors.NotFound({ entity: "Case", id: "…" })),
+ * )
+ * ```
  *
  * @since 0.1.0
+ */
+export const concealOutside =
+  (principal: Principal, mechanism: MechanismId, notFound: NotFound) =>
+  <A, E, R>(effect: Effect.Effect<A, E, R>): Effect.Effect<A, E | NotFound, R> =>
+    belongsTo(principal, mechanism)
+      ? effect
+      : (Effect.catchIf(
+          effect,
+          (error): error is Extract<E, Forbidden> => error instanceof Forbidden,
+          () => Effect.fail(notFound),
+        ) as Effect.Effect<A, E | NotFound, R>)
+
+/**
+ * The current principal when it has `role`; otherwise fails with `Forbidden`
+ * (`rule: "principal.role.required"`) naming `action`.
  */
 export const requireRole = (role: Role, action: string): Effect.Effect<Principal, Forbidden, CurrentPrincipal> =>
   Effect.flatMap(CurrentPrincipal, (principal) =>
@@ -158,16 +158,12 @@ export const requireRole = (role: Role, action: string): Effect.Effect<Principal
 
 /**
  * A role's label in `locale`.
- *
- * @since 0.1.0
  */
 export const roleLabel = (role: Role, locale: Locale.Locale): string =>
   Catalogue.format(kernelMessages, locale, `role.${role}`)
 
 /**
  * A principal kind's label in `locale`.
- *
- * @since 0.1.0
  */
 export const kindLabel = (kind: Kind, locale: Locale.Locale): string =>
   Catalogue.format(kernelMessages, locale, `principal.kind.${kind}`)

@@ -2,8 +2,6 @@
  * The sectors whose institutions take part in a coordination mechanism. A
  * sector is what a member covers; the memorandum's composition check compares
  * the sectors it expects with those its members cover.
- *
- * @since 0.1.0
  */
 import { Schema } from "effect"
 import * as Catalogue from "./Catalogue"
@@ -12,8 +10,6 @@ import { kernelMessages } from "./Messages"
 
 /**
  * A sector, as a kebab-case code. Labels come from the catalogue (`sector.<code>`).
- *
- * @since 0.1.0
  */
 export const Sector = Schema.Literal(
   "police",
@@ -30,29 +26,20 @@ export const Sector = Schema.Literal(
   "civil-society",
 ).annotations({ identifier: "Sector" })
 
-/**
- * @since 0.1.0
- */
 export type Sector = typeof Sector.Type
 
 /**
  * Every sector, in the order they are listed.
- *
- * @since 0.1.0
  */
 export const all: ReadonlyArray<Sector> = Sector.literals
 
 /**
  * The catalogue key of a sector's label.
- *
- * @since 0.1.0
  */
 export const labelKey = (sector: Sector): `sector.${Sector}` => `sector.${sector}`
 
 /**
  * A sector's label in `locale`: `label("social-work", "sq")` is "Puna sociale".
- *
- * @since 0.1.0
  */
 export const label = (sector: Sector, locale: Locale.Locale): string =>
   Catalogue.format(kernelMessages, locale, labelKey(sector))

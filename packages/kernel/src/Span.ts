@@ -5,8 +5,6 @@
  * failed. On the request path those traces were a measurable share of the CPU,
  * and effect 3.22 has no global switch for them, only this span option. Every
  * package's hot paths use this one helper.
- *
- * @since 0.1.0
  */
 import { Effect } from "effect"
 
@@ -14,8 +12,6 @@ const untracedOptions = { captureStackTrace: false } as const
 
 /**
  * `Effect.withSpan` without the stack trace, with optional attributes.
- *
- * @since 0.1.0
  */
 export const untraced = (
   name: string,

@@ -11,8 +11,6 @@
  * with `њ`/`џ`; catalogue messages that need them give their `sr-Cyrl` form
  * explicitly. For the same reason Cyrillic `нј`, `лј`, `дж` do not survive a
  * round trip through Latin.
- *
- * @since 0.1.0
  */
 
 const latinLetters: ReadonlyArray<readonly [string, string]> = [
@@ -87,8 +85,6 @@ const isLower = (char: string | undefined): boolean =>
  * A digraph is read as one letter when its first letter is upper case (`Lj`, `LJ`)
  * or both are lower case (`lj`); `lJ` stays two letters. The input is first
  * normalized to NFC, so decomposed `č` (c + combining caron) converts too.
- *
- * @since 0.1.0
  */
 export const toCyrillic = (latin: string): string => {
   const text = latin.normalize("NFC")
@@ -112,8 +108,6 @@ export const toCyrillic = (latin: string): string => {
 /**
  * Serbian Cyrillic to Latin: `Урошевац` → `Uroševac`. `Љ Њ Џ` become `LJ NJ DŽ`
  * inside an upper-case word (`ЉУБАВ` → `LJUBAV`) and `Lj Nj Dž` otherwise.
- *
- * @since 0.1.0
  */
 export const toLatin = (cyrillic: string): string => {
   let out = ""

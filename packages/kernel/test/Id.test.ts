@@ -4,6 +4,10 @@ import { Id } from "../src/index"
 
 const bytes = fc.uint8Array({ minLength: 10, maxLength: 10 })
 const time = fc.integer({ min: 0, max: Id.maxTime })
+const crockford = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
+// The 80 random bits of a ULID as a number.
+const randomPart = (id: string): bigint =>
+  [...id.slice(10)].reduce((value, char) => value * 32n + BigInt(crockford.indexOf(char)), 0n)
 
 describe("ulidAt", () => {
   it("encodes the ULID spec's example time and the extremes", () => {
@@ -65,6 +69,24 @@ describe("IdGenerator", () => {
       expect(Id.timeOf(b)).toBe(10_005)
       expect(Id.timeOf(c)).toBe(10_005)
     }).pipe(Effect.provide(Id.layerTest(1))),
+  )
+
+  // Finding 6 of the outside review: a case id plus one was its victim's person
+  // id. Ids of one millisecond now differ by a random step of at least 2^47.
+  it.effect.prop(
+    "two ids made in the same millisecond do not differ by a small number",
+    [time, fc.integer({ min: 0, max: 2 ** 31 - 1 }), fc.integer({ min: 1, max: 50 })],
+    ([t, seed, burst]) =>
+      Effect.gen(function* () {
+        yield* TestClock.setTime(t)
+        const ids: Array<string> = []
+        for (let i = 0; i <= burst; i++) ids.push(yield* Id.next)
+        for (let i = 1; i < ids.length; i++) {
+          const gap = randomPart(ids[i]!) - randomPart(ids[i - 1]!)
+          if (Id.timeOf(ids[i]!) === Id.timeOf(ids[i - 1]!)) expect(gap >= 2n ** 47n).toBe(true)
+          expect(ids[i - 1]! < ids[i]!).toBe(true)
+        }
+      }).pipe(Effect.provide(Id.layerTest(seed))),
   )
 
   it.effect("the test layer is deterministic for a seed", () =>

@@ -6,8 +6,6 @@
  * to another membership or field does not open), every write and read of it is
  * recorded in the audit log in the same transaction, and it never appears in a
  * listing, an error, a log line or an event.
- *
- * @since 0.1.0
  */
 import type { Id } from "@bashke/kernel"
 import { Schema } from "effect"
@@ -38,8 +36,6 @@ const Email = Schema.String.pipe(
 
 /**
  * One person: a name, and a phone number and e-mail address when known.
- *
- * @since 0.1.0
  */
 export const Contact = Schema.Struct({
   name: Name,
@@ -47,30 +43,20 @@ export const Contact = Schema.Struct({
   email: Schema.optional(Email),
 }).annotations({ identifier: "Contact" })
 
-/**
- * @since 0.1.0
- */
 export type Contact = typeof Contact.Type
 
 /**
  * A member institution's representative and deputy.
- *
- * @since 0.1.0
  */
 export const Contacts = Schema.Struct({
   representative: Contact,
   deputy: Schema.optional(Contact),
 }).annotations({ identifier: "Contacts" })
 
-/**
- * @since 0.1.0
- */
 export type Contacts = typeof Contacts.Type
 
 /**
  * The sealed fields of a membership's contacts, as stored.
- *
- * @since 0.1.0
  */
 export const fields = [
   "representative-name",
@@ -81,23 +67,16 @@ export const fields = [
   "deputy-email",
 ] as const
 
-/**
- * @since 0.1.0
- */
 export type Field = (typeof fields)[number]
 
 /**
  * The additional authenticated data a field is sealed with:
  * `membership:<id>:representative-name`.
- *
- * @since 0.1.0
  */
 export const aad = (membershipId: Id.MembershipId, field: Field): string => `membership:${membershipId}:${field}`
 
 /**
  * Contacts as one value per field (absent fields left out), the form they are sealed in.
- *
- * @since 0.1.0
  */
 export const toFields = (contacts: Contacts): Partial<Record<Field, string>> => {
   const out: Partial<Record<Field, string>> = { "representative-name": contacts.representative.name.trim() }
@@ -113,8 +92,6 @@ export const toFields = (contacts: Contacts): Partial<Record<Field, string>> => 
 
 /**
  * Contacts back from their fields; `undefined` when the representative's name is missing.
- *
- * @since 0.1.0
  */
 export const fromFields = (values: Partial<Record<Field, string>>): Contacts | undefined => {
   const name = values["representative-name"]

@@ -9,8 +9,6 @@
  * concurrency: pass `expectedVersion` from an `If-Match`), the countersignature
  * row, and the `mechanism.memorandum.countersigned` outbox event. A refused
  * command writes nothing.
- *
- * @since 0.1.0
  */
 import { CivilDate, Errors, Id, JurisdictionProfile, Principal, Span } from "@bashke/kernel"
 import { Outbox, Transaction } from "@bashke/persistence"
@@ -25,8 +23,6 @@ import * as Memorandum from "./Memorandum"
 /**
  * Input of the countersignature: whose signature of which version, and the
  * day (today by default).
- *
- * @since 0.1.0
  */
 export const CountersignMemorandum = Schema.Struct({
   mechanismId: Id.MechanismId,
@@ -37,15 +33,10 @@ export const CountersignMemorandum = Schema.Struct({
   expectedVersion: Schema.optional(Schema.Int.pipe(Schema.positive())),
 })
 
-/**
- * @since 0.1.0
- */
 export type CountersignMemorandum = typeof CountersignMemorandum.Encoded
 
 /**
  * What the use case needs.
- *
- * @since 0.1.0
  */
 export type Requirements = MechanismRepository | SqlClient.SqlClient | Id.IdGenerator | Principal.CurrentPrincipal
 
@@ -57,8 +48,6 @@ export type Requirements = MechanismRepository | SqlClient.SqlClient | Id.IdGene
  * (`mechanism.memorandum.countersigned-in-future`,
  * `mechanism.memorandum.countersigned-before-signed`) or `Conflict`
  * (`mechanism.memorandum.already-countersigned`, `version.stale`).
- *
- * @since 0.1.0
  */
 export const countersign = (
   raw: CountersignMemorandum,

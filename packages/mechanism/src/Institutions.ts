@@ -14,8 +14,6 @@
  *
  * An institution is registered under the id the platform already knows it by
  * (a member's `institutionId`), or under a fresh one; ids are never reused.
- *
- * @since 0.1.0
  */
 import { Errors, Id, type Institution, Municipality, Principal, Sector, Transliteration } from "@bashke/kernel"
 import { Context, Effect, Option, Schema } from "effect"
@@ -35,8 +33,6 @@ const Text = Schema.String.pipe(
  * required; Serbian Cyrillic is derived from the Latin text unless given (give
  * it where transliteration would mangle a name). Each 1 to 300 characters
  * (`mechanism.institution.name-invalid`).
- *
- * @since 0.1.0
  */
 export const NameInput = Schema.Struct({
   sq: Text,
@@ -45,15 +41,10 @@ export const NameInput = Schema.Struct({
   en: Text,
 }).annotations({ identifier: "InstitutionNameInput" })
 
-/**
- * @since 0.1.0
- */
 export type NameInput = typeof NameInput.Type
 
 /**
  * An institution's name in all four languages, as stored and answered.
- *
- * @since 0.1.0
  */
 export const FullName = Schema.Struct({
   sq: Schema.String,
@@ -62,16 +53,11 @@ export const FullName = Schema.Struct({
   en: Schema.String,
 }).annotations({ identifier: "InstitutionName" })
 
-/**
- * @since 0.1.0
- */
 export type FullName = typeof FullName.Type
 
 /**
  * The name in all four languages: the texts trimmed, Serbian Cyrillic derived
  * from Serbian Latin when it was not given.
- *
- * @since 0.1.0
  */
 export const fullName = (input: NameInput): FullName => ({
   sq: input.sq.trim(),
@@ -84,8 +70,6 @@ export const fullName = (input: NameInput): FullName => ({
  * A registered institution: the kernel's `Institution` with its name in all
  * four languages, a version (optimistic concurrency: `ETag`/`If-Match`) and
  * when it was registered and last revised.
- *
- * @since 0.1.0
  */
 export const RegisteredInstitution = Schema.Struct({
   id: Id.InstitutionId,
@@ -97,15 +81,10 @@ export const RegisteredInstitution = Schema.Struct({
   updatedAt: Schema.Date,
 }).annotations({ identifier: "RegisteredInstitution" })
 
-/**
- * @since 0.1.0
- */
 export type RegisteredInstitution = typeof RegisteredInstitution.Type
 
 /**
  * The registered institution as the kernel's `Institution`.
- *
- * @since 0.1.0
  */
 export const toInstitution = (registered: RegisteredInstitution): Institution.Institution => ({
   id: registered.id,
@@ -116,16 +95,12 @@ export const toInstitution = (registered: RegisteredInstitution): Institution.In
 
 /**
  * Names by institution id, for answers that carry institution ids.
- *
- * @since 0.1.0
  */
 export type Names = ReadonlyMap<Id.InstitutionId, FullName>
 
 /**
  * The events the registry writes to the outbox (aggregate type `Institution`),
  * with ids and codes only.
- *
- * @since 0.1.0
  */
 export const topics = {
   registered: "mechanism.institution.registered",
@@ -134,8 +109,6 @@ export const topics = {
 
 /**
  * The aggregate type of the registry's events.
- *
- * @since 0.1.0
  */
 export const aggregateType = "Institution"
 
@@ -144,8 +117,6 @@ export const aggregateType = "Institution"
  * (`mechanism.institution.already-registered`) for an id already registered;
  * `update` with `NotFound` or `Conflict` (`version.stale`) and changes nothing
  * then. A database failure is a defect.
- *
- * @since 0.1.0
  */
 export interface Store {
   readonly insert: (institution: RegisteredInstitution) => Effect.Effect<void, Errors.Conflict>
@@ -160,16 +131,11 @@ export interface Store {
   readonly names: (ids: ReadonlyArray<Id.InstitutionId>) => Effect.Effect<Names>
 }
 
-/**
- * @since 0.1.0
- */
 export class InstitutionStore extends Context.Tag("@bashke/mechanism/InstitutionStore")<InstitutionStore, Store>() {}
 
 /**
  * The principal, when it is an administrator
  * (`mechanism.institution.administrator-required` otherwise).
- *
- * @since 0.1.0
  */
 export const requireAdministrator = (
   action: string,
@@ -182,8 +148,6 @@ export const requireAdministrator = (
 
 /**
  * A registered institution; `NotFound` (entity `Institution`) for an id the registry does not hold.
- *
- * @since 0.1.0
  */
 export const find = (id: Id.InstitutionId): Effect.Effect<RegisteredInstitution, Errors.NotFound, InstitutionStore> =>
   Effect.flatMap(InstitutionStore, (store) =>
@@ -198,8 +162,6 @@ export const find = (id: Id.InstitutionId): Effect.Effect<RegisteredInstitution,
 
 /**
  * Every registered institution.
- *
- * @since 0.1.0
  */
 export const list: Effect.Effect<ReadonlyArray<RegisteredInstitution>, never, InstitutionStore> = Effect.flatMap(
   InstitutionStore,
@@ -208,8 +170,6 @@ export const list: Effect.Effect<ReadonlyArray<RegisteredInstitution>, never, In
 
 /**
  * The names of those of `ids` that are registered (an id twice is looked up once).
- *
- * @since 0.1.0
  */
 export const names = (ids: Iterable<Id.InstitutionId>): Effect.Effect<Names, never, InstitutionStore> => {
   const unique = [...new Set(ids)]

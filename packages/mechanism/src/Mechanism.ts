@@ -7,8 +7,6 @@
  * The cadence and the quorum rule default to the jurisdiction profile's
  * (`meetings.minimumPerYear`, `meetings.quorum`); a mechanism may meet more
  * often (bi-monthly: 6) but never less than the profile's minimum.
- *
- * @since 0.1.0
  */
 import { Id, JurisdictionProfile, type Locale, LocalizedText, Municipality } from "@bashke/kernel"
 import { Schema } from "effect"
@@ -22,8 +20,6 @@ const Text = Schema.String.pipe(
  * A mechanism's name: Albanian, Serbian (Latin) and English are required;
  * Serbian Cyrillic is derived from the Latin text unless given (give it where
  * transliteration would mangle a name).
- *
- * @since 0.1.0
  */
 export const Name = Schema.Struct({
   sq: Text,
@@ -32,16 +28,11 @@ export const Name = Schema.Struct({
   en: Text,
 }).annotations({ identifier: "MechanismName" })
 
-/**
- * @since 0.1.0
- */
 export type Name = typeof Name.Type
 
 /**
  * The most meetings a year a cadence may ask for (weekly): a sanity bound on
  * input, not a legal number.
- *
- * @since 0.1.0
  */
 export const maxMeetingsPerYear = 52
 
@@ -50,8 +41,6 @@ export const maxMeetingsPerYear = 52
  * {@link maxMeetingsPerYear} (`mechanism.cadence.out-of-range`). The service
  * also refuses a number below the jurisdiction's minimum
  * (`mechanism.cadence.below-minimum`).
- *
- * @since 0.1.0
  */
 export const MeetingsPerYear = Schema.Number.pipe(
   Schema.filter((n) => Number.isInteger(n) && n >= 1 && n <= maxMeetingsPerYear, {
@@ -64,8 +53,6 @@ export const MeetingsPerYear = Schema.Number.pipe(
 
 /**
  * A mechanism.
- *
- * @since 0.1.0
  */
 export const Mechanism = Schema.Struct({
   id: Id.MechanismId,
@@ -83,23 +70,16 @@ export const Mechanism = Schema.Struct({
   createdAt: Schema.Date,
 }).annotations({ identifier: "Mechanism" })
 
-/**
- * @since 0.1.0
- */
 export type Mechanism = typeof Mechanism.Type
 
 /**
  * The mechanism's name in `locale`, with the kernel's fallback order.
- *
- * @since 0.1.0
  */
 export const name = (mechanism: Mechanism, locale: Locale.Locale): string =>
   LocalizedText.localize(mechanism.name, locale)
 
 /**
  * Whether `membershipId` is the mechanism's coordinator.
- *
- * @since 0.1.0
  */
 export const isCoordinator = (mechanism: Pick<Mechanism, "coordinator">, membershipId: Id.MembershipId): boolean =>
   mechanism.coordinator === membershipId
@@ -107,8 +87,6 @@ export const isCoordinator = (mechanism: Pick<Mechanism, "coordinator">, members
 /**
  * Whether `present` of `members` member institutions make a quorum under the
  * mechanism's rule (no quorum without members).
- *
- * @since 0.1.0
  */
 export const quorumMet = (mechanism: Pick<Mechanism, "quorum">, present: number, members: number): boolean =>
   JurisdictionProfile.quorumMet(mechanism.quorum, present, members)
@@ -116,8 +94,6 @@ export const quorumMet = (mechanism: Pick<Mechanism, "quorum">, present: number,
 /**
  * The fewest present member institutions that make a quorum out of `members`
  * (`members + 1` when none can, i.e. with no members).
- *
- * @since 0.1.0
  */
 export const quorumSize = (mechanism: Pick<Mechanism, "quorum">, members: number): number => {
   for (let present = 0; present <= members; present++) if (quorumMet(mechanism, present, members)) return present

@@ -2,16 +2,12 @@
  * The events this package writes to the outbox, each in the same transaction as
  * the change it announces. Payloads carry identifiers only: never a name, a
  * contact or a document.
- *
- * @since 0.1.0
  */
 import { Id } from "@bashke/kernel"
 import { Schema } from "effect"
 
 /**
  * Every topic, `mechanism.<entity>.<event>`.
- *
- * @since 0.1.0
  */
 export const topics = {
   created: "mechanism.mechanism.created",
@@ -28,23 +24,16 @@ export const topics = {
   memorandumCountersigned: "mechanism.memorandum.countersigned",
 } as const
 
-/**
- * @since 0.1.0
- */
 export type Topic = (typeof topics)[keyof typeof topics]
 
 /**
  * Whether an outbox topic is one of this package's.
- *
- * @since 0.1.0
  */
 export const isTopic = (topic: string): topic is Topic => (Object.values(topics) as Array<string>).includes(topic)
 
 /**
  * An event of this package as a subscriber sees it: the topic and the
  * mechanism it concerns (the outbox's `aggregateId`).
- *
- * @since 0.1.0
  */
 export interface Announcement {
   readonly topic: Topic
@@ -53,30 +42,22 @@ export interface Announcement {
 
 /**
  * The aggregate type every event of this package names.
- *
- * @since 0.1.0
  */
 export const aggregateType = "Mechanism"
 
 /**
  * The payload of the mechanism's own events (created, configured, activated,
  * suspended, resumed).
- *
- * @since 0.1.0
  */
 export const MechanismChanged = Schema.Struct({ mechanismId: Id.MechanismId })
 
 /**
  * The payload of `mechanism.mechanism.coordinator-appointed`.
- *
- * @since 0.1.0
  */
 export const CoordinatorAppointed = Schema.Struct({ mechanismId: Id.MechanismId, membershipId: Id.MembershipId })
 
 /**
  * The payload of the membership events (added, removed, contacts replaced).
- *
- * @since 0.1.0
  */
 export const MembershipChanged = Schema.Struct({
   mechanismId: Id.MechanismId,
@@ -86,8 +67,6 @@ export const MembershipChanged = Schema.Struct({
 
 /**
  * The payload of `mechanism.memorandum.published`.
- *
- * @since 0.1.0
  */
 export const MemorandumPublished = Schema.Struct({
   mechanismId: Id.MechanismId,
@@ -97,8 +76,6 @@ export const MemorandumPublished = Schema.Struct({
 
 /**
  * The payload of `mechanism.memorandum.signed`.
- *
- * @since 0.1.0
  */
 export const MemorandumSigned = Schema.Struct({
   mechanismId: Id.MechanismId,
@@ -111,8 +88,6 @@ export const MemorandumSigned = Schema.Struct({
 /**
  * The payload of `mechanism.memorandum.countersigned`: from `countersignedOn`
  * the institution counts as a signatory (and its people see case data).
- *
- * @since 0.1.0
  */
 export const MemorandumCountersigned = Schema.Struct({
   mechanismId: Id.MechanismId,

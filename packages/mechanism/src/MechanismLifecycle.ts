@@ -12,41 +12,26 @@
  * `activate` and `resume` are guarded: the mechanism must have a coordinator
  * (`mechanism.activation.coordinator-required`) and a memorandum in force that
  * at least one institution has signed (`mechanism.activation.memorandum-unsigned`).
- *
- * @since 0.1.0
  */
 import { Errors } from "@bashke/kernel"
 import { Either, Schema } from "effect"
 
-/**
- * @since 0.1.0
- */
 export const Status = Schema.Literal("forming", "active", "suspended").annotations({ identifier: "MechanismStatus" })
 
-/**
- * @since 0.1.0
- */
 export type Status = typeof Status.Type
 
 /**
  * What can be asked of the status.
- *
- * @since 0.1.0
  */
 export const Command = Schema.Literal("activate", "suspend", "resume").annotations({
   identifier: "MechanismCommand",
 })
 
-/**
- * @since 0.1.0
- */
 export type Command = typeof Command.Type
 
 /**
  * The transition table: from a status, by a command, to a status. A pair not
  * listed is an `InvalidTransition`.
- *
- * @since 0.1.0
  */
 export const transitions: { readonly [S in Status]: { readonly [C in Command]?: Status } } = {
   forming: { activate: "active" },
@@ -56,8 +41,6 @@ export const transitions: { readonly [S in Status]: { readonly [C in Command]?: 
 
 /**
  * What the guards look at, as facts about the mechanism on the day of the command.
- *
- * @since 0.1.0
  */
 export interface Readiness {
   /** A coordinator is appointed and is a current member. */
@@ -68,8 +51,6 @@ export interface Readiness {
 
 /**
  * Why a guarded transition to `active` was refused, or `undefined` when ready.
- *
- * @since 0.1.0
  */
 export const unmetCondition = (readiness: Readiness): string | undefined =>
   !readiness.hasCoordinator
@@ -82,8 +63,6 @@ export const unmetCondition = (readiness: Readiness): string | undefined =>
  * The status after `command`, or why not: `InvalidTransition` for a command the
  * table does not allow from `status`, `Conflict` naming the unmet condition for
  * an entry into `active` that is not ready. `id` only labels the error.
- *
- * @since 0.1.0
  */
 export const transition = (
   id: string,
@@ -103,8 +82,6 @@ export const transition = (
 
 /**
  * The commands allowed from `status` by the table (guards aside): what a screen offers.
- *
- * @since 0.1.0
  */
 export const commandsFrom = (status: Status): ReadonlyArray<Command> =>
   Command.literals.filter((command) => transitions[status][command] !== undefined)

@@ -3,14 +3,9 @@
  * name, and the labels of statuses, commands, contacts and the composition
  * check. Serbian Cyrillic is derived from Serbian Latin, except where an
  * acronym would be transliterated.
- *
- * @since 0.1.0
  */
 import { Catalogue } from "@bashke/kernel"
 
-/**
- * @since 0.1.0
- */
 const messages = {
   "mechanism.status.forming": { sq: "Në themelim", "sr-Latn": "U osnivanju", en: "Forming" },
   "mechanism.status.active": { sq: "Aktiv", "sr-Latn": "Aktivan", en: "Active" },
@@ -202,12 +197,7 @@ const messages = {
 
 /**
  * The keys of {@link mechanismMessages}.
- *
- * @since 0.1.0
  */
 export type Key = Extract<keyof typeof messages, string>
 
-/**
- * @since 0.1.0
- */
 export const mechanismMessages: Catalogue.Catalogue<Key> = Catalogue.make(messages)

@@ -5,8 +5,6 @@
  * ```ts
  * yield* Migrations.run([persistenceMigrations, securityMigrations, mechanismMigrations])
  * ```
- *
- * @since 0.1.0
  */
 import type { Migrations } from "@bashke/persistence"
 import mechanisms from "./internal/migrations/0001_mechanisms"
@@ -14,9 +12,6 @@ import immutableMemoranda from "./internal/migrations/0002_immutable_memoranda"
 import countersignatures from "./internal/migrations/0003_countersignatures"
 import institutions from "./internal/migrations/0004_institutions"
 
-/**
- * @since 0.1.0
- */
 export const mechanismMigrations: Migrations.MigrationSet = {
   package: "@bashke/mechanism",
   migrations: [

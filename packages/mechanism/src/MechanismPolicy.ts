@@ -10,8 +10,6 @@
  * - it counts only once an administrator or the mechanism's coordinator
  *   countersigns it (`mechanism.memorandum.countersigner-required`): a member
  *   that records its own institution's signature gains nothing until then.
- *
- * @since 0.1.0
  */
 import { Errors, type Id, Principal } from "@bashke/kernel"
 import { Either } from "effect"
@@ -19,8 +17,6 @@ import { Either } from "effect"
 /**
  * Whether the principal coordinates `mechanismId`: the coordinator role, in a
  * token or session that names the mechanism.
- *
- * @since 0.1.0
  */
 export const coordinates = (principal: Principal.Principal, mechanismId: Id.MechanismId): boolean =>
   Principal.hasRole(principal, "coordinator") && Principal.belongsTo(principal, mechanismId)
@@ -28,8 +24,6 @@ export const coordinates = (principal: Principal.Principal, mechanismId: Id.Mech
 /**
  * The principal, when it may record `institutionId`'s signature of a
  * memorandum of `mechanismId`.
- *
- * @since 0.1.0
  */
 export const requireSignatureRecorder = (
   principal: Principal.Principal,
@@ -52,8 +46,6 @@ export const requireSignatureRecorder = (
 /**
  * The principal, when it may countersign a signature of a memorandum of
  * `mechanismId`: an administrator or the mechanism's coordinator.
- *
- * @since 0.1.0
  */
 export const requireCountersigner = (
   principal: Principal.Principal,

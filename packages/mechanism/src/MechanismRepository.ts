@@ -6,8 +6,6 @@
  * crosses this port sealed only: the port never sees a name.
  *
  * The SQL adapter is `SqlMechanismRepository`; a test may provide another.
- *
- * @since 0.1.0
  */
 import type { Errors, Id } from "@bashke/kernel"
 import { Context, type Effect, type Option } from "effect"
@@ -18,14 +16,9 @@ import type * as Memorandum from "./Memorandum"
 
 /**
  * A membership's contact fields as sealed by the vault, absent fields left out.
- *
- * @since 0.1.0
  */
 export type SealedContacts = Partial<Record<Contacts.Field, string>>
 
-/**
- * @since 0.1.0
- */
 export interface Service {
   /** Inserts a new mechanism; `Conflict` (`mechanism.municipality.taken`) when its municipality has one. */
   readonly insertMechanism: (mechanism: Mechanism) => Effect.Effect<void, Errors.Conflict>
@@ -86,9 +79,6 @@ export interface Service {
   ) => Effect.Effect<string, Errors.NotFound>
 }
 
-/**
- * @since 0.1.0
- */
 export class MechanismRepository extends Context.Tag("@bashke/mechanism/MechanismRepository")<
   MechanismRepository,
   Service

@@ -17,14 +17,22 @@
  * mechanism (`mechanism.contacts.forbidden` otherwise). Who records and who
  * countersigns a signature is `MechanismPolicy`'s rule: a signature counts
  * only once countersigned.
- *
- * @since 0.1.0
  */
-import { CivilDate, Errors, Id, JurisdictionProfile, Municipality, Principal, Sector, Span } from "@bashke/kernel"
+import {
+  CivilDate,
+  Errors,
+  Id,
+  Instant,
+  JurisdictionProfile,
+  Municipality,
+  Principal,
+  Sector,
+  Span,
+} from "@bashke/kernel"
 import { Outbox, Transaction } from "@bashke/persistence"
 import { AuditEntry, AuditLog, type Purpose, Vault } from "@bashke/security"
 import { SqlClient } from "@effect/sql"
-import { Clock, Context, Effect, Either, Layer, Option, Schema } from "effect"
+import { Context, Effect, Layer, Option, Schema } from "effect"
 import * as Contacts from "./Contacts"
 import * as CountersignMemorandum from "./CountersignMemorandum"
 import { decode } from "./internal/Input"
@@ -42,8 +50,6 @@ const ExpectedVersion = Schema.optional(Schema.Int.pipe(Schema.positive()))
 
 /**
  * Input of `create`. Cadence and quorum default to the jurisdiction profile's.
- *
- * @since 0.1.0
  */
 export const CreateMechanism = Schema.Struct({
   municipality: Municipality.MunicipalityCode,
@@ -52,15 +58,10 @@ export const CreateMechanism = Schema.Struct({
   quorum: Schema.optional(JurisdictionProfile.Quorum),
 })
 
-/**
- * @since 0.1.0
- */
 export type CreateMechanism = typeof CreateMechanism.Encoded
 
 /**
  * Input of `configure`: the fields to change.
- *
- * @since 0.1.0
  */
 export const ConfigureMechanism = Schema.Struct({
   mechanismId: Id.MechanismId,
@@ -69,15 +70,10 @@ export const ConfigureMechanism = Schema.Struct({
   expectedVersion: ExpectedVersion,
 })
 
-/**
- * @since 0.1.0
- */
 export type ConfigureMechanism = typeof ConfigureMechanism.Encoded
 
 /**
  * Input of `appointCoordinator`.
- *
- * @since 0.1.0
  */
 export const AppointCoordinator = Schema.Struct({
   mechanismId: Id.MechanismId,
@@ -85,27 +81,17 @@ export const AppointCoordinator = Schema.Struct({
   expectedVersion: ExpectedVersion,
 })
 
-/**
- * @since 0.1.0
- */
 export type AppointCoordinator = typeof AppointCoordinator.Encoded
 
 /**
  * Input of `activate`, `suspend` and `resume`.
- *
- * @since 0.1.0
  */
 export const ChangeStatus = Schema.Struct({ mechanismId: Id.MechanismId, expectedVersion: ExpectedVersion })
 
-/**
- * @since 0.1.0
- */
 export type ChangeStatus = typeof ChangeStatus.Encoded
 
 /**
  * Input of `addMember`. `joinedOn` defaults to today.
- *
- * @since 0.1.0
  */
 export const AddMember = Schema.Struct({
   mechanismId: Id.MechanismId,
@@ -116,16 +102,11 @@ export const AddMember = Schema.Struct({
   expectedVersion: ExpectedVersion,
 })
 
-/**
- * @since 0.1.0
- */
 export type AddMember = typeof AddMember.Encoded
 
 /**
  * Input of `removeMember`. `leftOn` (the first day it is no longer a member)
  * defaults to today.
- *
- * @since 0.1.0
  */
 export const RemoveMember = Schema.Struct({
   mechanismId: Id.MechanismId,
@@ -134,15 +115,10 @@ export const RemoveMember = Schema.Struct({
   expectedVersion: ExpectedVersion,
 })
 
-/**
- * @since 0.1.0
- */
 export type RemoveMember = typeof RemoveMember.Encoded
 
 /**
  * Input of `replaceContacts`.
- *
- * @since 0.1.0
  */
 export const ReplaceContacts = Schema.Struct({
   mechanismId: Id.MechanismId,
@@ -150,27 +126,17 @@ export const ReplaceContacts = Schema.Struct({
   contacts: Contacts.Contacts,
 })
 
-/**
- * @since 0.1.0
- */
 export type ReplaceContacts = typeof ReplaceContacts.Encoded
 
 /**
  * Input of `readContacts`.
- *
- * @since 0.1.0
  */
 export const ReadContacts = Schema.Struct({ mechanismId: Id.MechanismId, membershipId: Id.MembershipId })
 
-/**
- * @since 0.1.0
- */
 export type ReadContacts = typeof ReadContacts.Encoded
 
 /**
  * Input of `publishMemorandum`.
- *
- * @since 0.1.0
  */
 export const PublishMemorandum = Schema.Struct({
   mechanismId: Id.MechanismId,
@@ -180,9 +146,6 @@ export const PublishMemorandum = Schema.Struct({
   expectedVersion: ExpectedVersion,
 })
 
-/**
- * @since 0.1.0
- */
 export type PublishMemorandum = typeof PublishMemorandum.Encoded
 
 const SignerName = Schema.String.pipe(
@@ -192,8 +155,6 @@ const SignerName = Schema.String.pipe(
 /**
  * Input of `signMemorandum`: the institution that signs, the name of the person
  * who signed for it (sealed), and the day (default today).
- *
- * @since 0.1.0
  */
 export const SignMemorandum = Schema.Struct({
   mechanismId: Id.MechanismId,
@@ -205,15 +166,10 @@ export const SignMemorandum = Schema.Struct({
   expectedVersion: ExpectedVersion,
 })
 
-/**
- * @since 0.1.0
- */
 export type SignMemorandum = typeof SignMemorandum.Encoded
 
 /**
  * Input of `readSigner`.
- *
- * @since 0.1.0
  */
 export const ReadSigner = Schema.Struct({
   mechanismId: Id.MechanismId,
@@ -222,17 +178,12 @@ export const ReadSigner = Schema.Struct({
   institutionId: Id.InstitutionId,
 })
 
-/**
- * @since 0.1.0
- */
 export type ReadSigner = typeof ReadSigner.Encoded
 
 /**
  * The composition check on a day: the memorandum version in force (absent
  * before the first takes effect), the sectors it expects, and those no
  * signatory member covers.
- *
- * @since 0.1.0
  */
 export const Composition = Schema.Struct({
   day: CivilDate.CivilDate,
@@ -242,22 +193,14 @@ export const Composition = Schema.Struct({
   gaps: Schema.Array(Sector.Sector),
 }).annotations({ identifier: "MechanismComposition" })
 
-/**
- * @since 0.1.0
- */
 export type Composition = typeof Composition.Type
 
 /**
  * The purpose contacts and signers are audited with: keeping the mechanism's
  * membership, not working on a case.
- *
- * @since 0.1.0
  */
 export const contactsPurpose: Purpose.Purpose = "mechanism-administration"
 
-/**
- * @since 0.1.0
- */
 export interface Service {
   readonly create: (input: CreateMechanism) => Effect.Effect<Mechanism.Mechanism, Errors.InvalidInput | Errors.Conflict>
   readonly configure: (
@@ -331,17 +274,12 @@ export interface Service {
   ) => Effect.Effect<Composition, Errors.InvalidInput | Errors.NotFound>
 }
 
-/**
- * @since 0.1.0
- */
 export class MechanismService extends Context.Tag("@bashke/mechanism/MechanismService")<MechanismService, Service>() {}
 
 const MechanismIdInput = Schema.Struct({ mechanismId: Id.MechanismId })
 
 /**
  * The use cases over the repository, the vault, the audit log and the outbox.
- *
- * @since 0.1.0
  */
 export const make: Effect.Effect<
   Service,
@@ -361,8 +299,6 @@ export const make: Effect.Effect<
       Effect.provide(outboxContext),
     )
 
-  const now = Effect.map(Clock.currentTimeMillis, (millis) => new Date(millis))
-
   const load = (id: Id.MechanismId) =>
     Effect.flatMap(
       repository.findMechanism(id),
@@ -378,9 +314,6 @@ export const make: Effect.Effect<
         ? Effect.succeed(found.value)
         : Effect.fail(new Errors.NotFound({ entity: "Membership", id: membershipId })),
     )
-
-  const fromEither = <A, E>(either: Either.Either<A, E>): Effect.Effect<A, E> =>
-    Either.match(either, { onLeft: Effect.fail, onRight: Effect.succeed })
 
   // Contacts and signers are read and written by the mechanism's own people, or
   // by whoever runs the installation.
@@ -432,7 +365,7 @@ export const make: Effect.Effect<
         minimumMeetingsPerYear,
         quorum: input.quorum ?? profile.meetings.quorum.value,
         version: 1,
-        createdAt: yield* now,
+        createdAt: yield* Instant.now,
       }
       return yield* transaction(
         Effect.gen(function* () {
@@ -502,12 +435,10 @@ export const make: Effect.Effect<
           const memberships = yield* repository.memberships(mechanism.id)
           const memoranda = yield* repository.memoranda(mechanism.id)
           const coordinator = memberships.find((m) => m.id === mechanism.coordinator)
-          const status = yield* fromEither(
-            MechanismLifecycle.transition(mechanism.id, mechanism.status, command, {
-              hasCoordinator: coordinator !== undefined && Membership.isCurrent(coordinator, today),
-              memorandumSigned: Mechanisms.memberSignatories(memoranda, memberships, today).length > 0,
-            }),
-          )
+          const status = yield* MechanismLifecycle.transition(mechanism.id, mechanism.status, command, {
+            hasCoordinator: coordinator !== undefined && Membership.isCurrent(coordinator, today),
+            memorandumSigned: Mechanisms.memberSignatories(memoranda, memberships, today).length > 0,
+          })
           const updated = yield* repository.updateMechanism(
             { ...mechanism, status },
             input.expectedVersion ?? mechanism.version,
@@ -633,13 +564,13 @@ export const make: Effect.Effect<
   const publishMemorandum: Service["publishMemorandum"] = (raw) =>
     Effect.gen(function* () {
       const input = yield* decode(PublishMemorandum)(raw)
-      const publishedAt = yield* now
+      const publishedAt = yield* Instant.now
       const freshId = Id.MemorandumId.make(yield* ids.next)
       return yield* transaction(
         Effect.gen(function* () {
           const mechanism = yield* load(input.mechanismId)
           const memoranda = yield* repository.memoranda(mechanism.id)
-          yield* fromEither(Memorandum.checkNewVersion(memoranda, input.effectiveFrom))
+          yield* Memorandum.checkNewVersion(memoranda, input.effectiveFrom)
           const previous = Memorandum.latest(memoranda)
           const version: Memorandum.MemorandumVersion = {
             memorandumId: Option.match(previous, { onNone: () => freshId, onSome: (v) => v.memorandumId }),
@@ -666,12 +597,10 @@ export const make: Effect.Effect<
   const signMemorandum: Service["signMemorandum"] = (raw) =>
     Effect.gen(function* () {
       const input = yield* decode(SignMemorandum)(raw)
-      const principal = yield* fromEither(
-        MechanismPolicy.requireSignatureRecorder(
-          yield* Principal.CurrentPrincipal,
-          input.mechanismId,
-          input.institutionId,
-        ),
+      const principal = yield* MechanismPolicy.requireSignatureRecorder(
+        yield* Principal.CurrentPrincipal,
+        input.mechanismId,
+        input.institutionId,
       )
       const today = yield* JurisdictionProfile.today
       const signedOn = input.signedOn ?? today
@@ -684,17 +613,15 @@ export const make: Effect.Effect<
           const mechanism = yield* load(input.mechanismId)
           const memoranda = yield* repository.memoranda(mechanism.id)
           const memberships = yield* repository.memberships(mechanism.id)
-          const { version, membership } = yield* fromEither(
-            Memorandum.checkSignature({
-              memoranda,
-              memberships,
-              memorandumId: input.memorandumId,
-              version: input.version,
-              institutionId: input.institutionId,
-              signedOn,
-              today,
-            }),
-          )
+          const { version, membership } = yield* Memorandum.checkSignature({
+            memoranda,
+            memberships,
+            memorandumId: input.memorandumId,
+            version: input.version,
+            institutionId: input.institutionId,
+            signedOn,
+            today,
+          })
           const signature: Memorandum.Signature = {
             membershipId: membership.id,
             institutionId: input.institutionId,
@@ -783,8 +710,6 @@ export const make: Effect.Effect<
 
 /**
  * The use cases as a layer over a repository.
- *
- * @since 0.1.0
  */
 export const layer: Layer.Layer<
   MechanismService,
@@ -796,8 +721,6 @@ export const layer: Layer.Layer<
  * Everything over SQL: the use cases (`MechanismService`), the read side
  * (`Mechanisms`) and the repository they share (`MechanismRepository`). Needs
  * the application's `SqlClient`, `Vault`, `AuditLog` and `IdGenerator`.
- *
- * @since 0.1.0
  */
 export const layerSql: Layer.Layer<
   MechanismService | Mechanisms.Mechanisms | MechanismRepository,

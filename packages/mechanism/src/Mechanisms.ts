@@ -10,8 +10,6 @@
  *
  * `layer` reads through the repository; `layerTest` answers from plain data,
  * for the tests of other packages.
- *
- * @since 0.1.0
  */
 import { type CivilDate, Errors, type Id, JurisdictionProfile, Span } from "@bashke/kernel"
 import { Context, Effect, Layer, Option } from "effect"
@@ -22,14 +20,9 @@ import * as Memorandum from "./Memorandum"
 
 /**
  * A day as a calendar date or an instant.
- *
- * @since 0.1.0
  */
 export type Day = Date | CivilDate.CivilDate
 
-/**
- * @since 0.1.0
- */
 export interface Service {
   /** A mechanism: status, coordinator membership, cadence, quorum rule, municipality. */
   readonly get: (id: Id.MechanismId) => Effect.Effect<Mechanism, Errors.NotFound>
@@ -63,16 +56,11 @@ export interface Service {
   readonly signatoryMembers: (id: Id.MechanismId, at: Day) => Effect.Effect<ReadonlyArray<Membership.Membership>>
 }
 
-/**
- * @since 0.1.0
- */
 export class Mechanisms extends Context.Tag("@bashke/mechanism/Mechanisms")<Mechanisms, Service>() {}
 
 /**
  * The signatories that are members on `day`: the pure rule behind
  * `Mechanisms.isSignatory` and `signatories`.
- *
- * @since 0.1.0
  */
 export const memberSignatories = (
   memoranda: ReadonlyArray<Memorandum.MemorandumVersion>,
@@ -83,8 +71,6 @@ export const memberSignatories = (
 
 /**
  * The data `fromData` answers from.
- *
- * @since 0.1.0
  */
 export interface Data {
   readonly mechanisms: ReadonlyArray<Mechanism>
@@ -96,8 +82,6 @@ const notFound = (id: Id.MechanismId) => new Errors.NotFound({ entity: "Mechanis
 
 /**
  * The service over a source of mechanisms, memberships and memoranda.
- *
- * @since 0.1.0
  */
 export const fromSource = (source: {
   readonly find: (id: Id.MechanismId) => Effect.Effect<Option.Option<Mechanism>>
@@ -146,8 +130,6 @@ export const fromSource = (source: {
 
 /**
  * The service over the repository.
- *
- * @since 0.1.0
  */
 export const layer: Layer.Layer<Mechanisms, never, MechanismRepository> = Layer.effect(
   Mechanisms,
@@ -163,8 +145,6 @@ export const layer: Layer.Layer<Mechanisms, never, MechanismRepository> = Layer.
 
 /**
  * The service over fixed data: a fake for the tests of packages built on this one.
- *
- * @since 0.1.0
  */
 export const fromData = (data: Data): Service =>
   fromSource({
@@ -176,7 +156,5 @@ export const fromData = (data: Data): Service =>
 
 /**
  * {@link fromData} as a layer.
- *
- * @since 0.1.0
  */
 export const layerTest = (data: Data): Layer.Layer<Mechanisms> => Layer.succeed(Mechanisms, fromData(data))

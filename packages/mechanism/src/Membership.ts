@@ -8,16 +8,12 @@
  * A membership covers the days `[joinedOn, leftOn)`: an institution removed on
  * 10 May is a member up to and including 9 May. An institution may leave and
  * join again (a new membership); its memberships never overlap.
- *
- * @since 0.1.0
  */
 import { CivilDate, Id, Sector } from "@bashke/kernel"
 import { Schema } from "effect"
 
 /**
  * A membership as every reader of the mechanism may see it: no names, no contacts.
- *
- * @since 0.1.0
  */
 export const Membership = Schema.Struct({
   id: Id.MembershipId,
@@ -31,31 +27,22 @@ export const Membership = Schema.Struct({
   leftOn: Schema.optional(CivilDate.CivilDate),
 }).annotations({ identifier: "Membership" })
 
-/**
- * @since 0.1.0
- */
 export type Membership = typeof Membership.Type
 
 /**
  * Whether a membership covers `day`: `joinedOn <= day < leftOn`.
- *
- * @since 0.1.0
  */
 export const isCurrent = (membership: Membership, day: CivilDate.CivilDate): boolean =>
   membership.joinedOn <= day && (membership.leftOn === undefined || day < membership.leftOn)
 
 /**
  * The memberships that cover `day`, in the order given.
- *
- * @since 0.1.0
  */
 export const current = (memberships: ReadonlyArray<Membership>, day: CivilDate.CivilDate): ReadonlyArray<Membership> =>
   memberships.filter((membership) => isCurrent(membership, day))
 
 /**
  * Whether `institutionId` is a member on `day` (some membership of it covers that day).
- *
- * @since 0.1.0
  */
 export const isMember = (
   memberships: ReadonlyArray<Membership>,
@@ -65,8 +52,6 @@ export const isMember = (
 
 /**
  * The membership of `institutionId` that covers `day`, if any.
- *
- * @since 0.1.0
  */
 export const membershipOf = (
   memberships: ReadonlyArray<Membership>,
@@ -77,8 +62,6 @@ export const membershipOf = (
 
 /**
  * Whether two memberships share at least one day.
- *
- * @since 0.1.0
  */
 export const overlaps = (
   a: { readonly joinedOn: CivilDate.CivilDate; readonly leftOn?: CivilDate.CivilDate | undefined },
@@ -92,8 +75,6 @@ export const overlaps = (
 
 /**
  * The sectors covered on `day` by current members, each once, in `Sector.all` order.
- *
- * @since 0.1.0
  */
 export const sectorsCovered = (
   memberships: ReadonlyArray<Membership>,

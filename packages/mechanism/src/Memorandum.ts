@@ -10,8 +10,6 @@
  * own institution a signatory by recording its signature.
  *
  * Every version of one mechanism's memorandum shares its `MemorandumId`.
- *
- * @since 0.1.0
  */
 import { CivilDate, Errors, Id, Sector } from "@bashke/kernel"
 import { Either, Option, Schema } from "effect"
@@ -20,8 +18,6 @@ import * as Membership from "./Membership"
 /**
  * The SHA-256 of the signed document, 64 lowercase hex characters: proves which
  * text was signed without storing it here.
- *
- * @since 0.1.0
  */
 export const DocumentHash = Schema.String.pipe(
   Schema.pattern(/^[0-9a-f]{64}$/, {
@@ -30,15 +26,10 @@ export const DocumentHash = Schema.String.pipe(
   }),
 )
 
-/**
- * @since 0.1.0
- */
 export type DocumentHash = typeof DocumentHash.Type
 
 /**
  * The sectors a version expects: at least one, each once.
- *
- * @since 0.1.0
  */
 export const ExpectedSectors = Schema.Array(Sector.Sector).pipe(
   Schema.filter((sectors) => sectors.length > 0, { message: () => "mechanism.memorandum.sectors.empty" }),
@@ -51,25 +42,18 @@ export const ExpectedSectors = Schema.Array(Sector.Sector).pipe(
 /**
  * The coordinator's (or an administrator's) countersignature of a signature:
  * the day it counts from and who gave it.
- *
- * @since 0.1.0
  */
 export const Countersignature = Schema.Struct({
   countersignedOn: CivilDate.CivilDate,
   countersignedBy: Id.PrincipalId,
 }).annotations({ identifier: "MemorandumCountersignature" })
 
-/**
- * @since 0.1.0
- */
 export type Countersignature = typeof Countersignature.Type
 
 /**
  * A member institution's signature of one version, countersigned or not yet.
  * Who signed (a person's name) is personal data: it is stored sealed, apart
  * from this model.
- *
- * @since 0.1.0
  */
 export const Signature = Schema.Struct({
   membershipId: Id.MembershipId,
@@ -78,15 +62,10 @@ export const Signature = Schema.Struct({
   countersignature: Schema.optional(Countersignature),
 }).annotations({ identifier: "MemorandumSignature" })
 
-/**
- * @since 0.1.0
- */
 export type Signature = typeof Signature.Type
 
 /**
  * One published version of a memorandum, with its signatures.
- *
- * @since 0.1.0
  */
 export const MemorandumVersion = Schema.Struct({
   memorandumId: Id.MemorandumId,
@@ -100,17 +79,12 @@ export const MemorandumVersion = Schema.Struct({
   signatures: Schema.Array(Signature),
 }).annotations({ identifier: "MemorandumVersion" })
 
-/**
- * @since 0.1.0
- */
 export type MemorandumVersion = typeof MemorandumVersion.Type
 
 /**
  * The version in force on `day`: the one with the latest effective day on or
  * before it (the later version when two share a day, which publishing refuses).
  * None before the first version takes effect.
- *
- * @since 0.1.0
  */
 export const inForce = (
   memoranda: ReadonlyArray<MemorandumVersion>,
@@ -134,8 +108,6 @@ export const inForce = (
  * countersigned on or before it. The one rule every signatory decision
  * (`hasSigned`, `isSignatory`, `signatories`, `compositionGaps`, and through
  * them `Mechanisms.isSignatory` and `signatories`) rests on.
- *
- * @since 0.1.0
  */
 export const counts = (signature: Signature, day: CivilDate.CivilDate): boolean =>
   signature.signedOn <= day &&
@@ -145,8 +117,6 @@ export const counts = (signature: Signature, day: CivilDate.CivilDate): boolean 
 /**
  * Whether `institutionId` signed `version`, and that signature was
  * countersigned, on or before `day`.
- *
- * @since 0.1.0
  */
 export const hasSigned = (
   version: MemorandumVersion,
@@ -162,8 +132,6 @@ export const hasSigned = (
  *
  * This looks at the memorandum only; `Mechanisms.isSignatory` also requires the
  * institution to be a member on that day.
- *
- * @since 0.1.0
  */
 export const isSignatory = (
   memoranda: ReadonlyArray<MemorandumVersion>,
@@ -178,8 +146,6 @@ export const isSignatory = (
 /**
  * The institutions that signed the version in force on `day` (on or before that
  * day, countersigned on or before it), each once, in signing order.
- *
- * @since 0.1.0
  */
 export const signatories = (
   memoranda: ReadonlyArray<MemorandumVersion>,
@@ -198,8 +164,6 @@ export const signatories = (
  * The sectors `memorandum` expects that no signatory covers on `day`: a sector
  * is covered when an institution that signed this version (signature and
  * countersignature on or before `day`) is a member on `day` for that sector. In the memorandum's order.
- *
- * @since 0.1.0
  */
 export const compositionGaps = (
   memorandum: MemorandumVersion,
@@ -216,8 +180,6 @@ export const compositionGaps = (
 
 /**
  * The latest published version (highest number), if any.
- *
- * @since 0.1.0
  */
 export const latest = (memoranda: ReadonlyArray<MemorandumVersion>): Option.Option<MemorandumVersion> =>
   memoranda.reduce<Option.Option<MemorandumVersion>>(
@@ -229,8 +191,6 @@ export const latest = (memoranda: ReadonlyArray<MemorandumVersion>): Option.Opti
  * Whether a new version may take effect on `effectiveFrom`: strictly after the
  * latest version's effective day, so that exactly one version is in force on
  * any day from the first one on (`mechanism.memorandum.effective-not-after-previous`).
- *
- * @since 0.1.0
  */
 export const checkNewVersion = (
   memoranda: ReadonlyArray<MemorandumVersion>,
@@ -254,8 +214,6 @@ export const checkNewVersion = (
  * - it has not signed this version already (`Conflict`, `mechanism.memorandum.already-signed`).
  *
  * Returns the signing institution's membership on that day.
- *
- * @since 0.1.0
  */
 export const checkSignature = (input: {
   readonly memoranda: ReadonlyArray<MemorandumVersion>
@@ -305,8 +263,6 @@ export const checkSignature = (input: {
  *   nor before the signature (`mechanism.memorandum.countersigned-before-signed`).
  *
  * Returns the version and the signature as countersigned.
- *
- * @since 0.1.0
  */
 export const checkCountersignature = (input: {
   readonly memoranda: ReadonlyArray<MemorandumVersion>

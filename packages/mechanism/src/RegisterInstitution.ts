@@ -8,8 +8,6 @@
  * Fails with `InvalidInput` naming the field (`mechanism.institution.name-invalid`, …),
  * `Forbidden` (`mechanism.institution.administrator-required`) or `Conflict`
  * (`mechanism.institution.already-registered`).
- *
- * @since 0.1.0
  */
 import { type Errors, Id, Municipality, type Principal, Sector, Span } from "@bashke/kernel"
 import { Outbox, Transaction } from "@bashke/persistence"
@@ -21,8 +19,6 @@ import { decode } from "./internal/Input"
 
 /**
  * The command.
- *
- * @since 0.1.0
  */
 export const RegisterInstitution = Schema.Struct({
   id: Schema.optional(Id.InstitutionId),
@@ -31,15 +27,10 @@ export const RegisterInstitution = Schema.Struct({
   municipality: Schema.optional(Municipality.MunicipalityCode),
 })
 
-/**
- * @since 0.1.0
- */
 export type RegisterInstitution = typeof RegisterInstitution.Encoded
 
 /**
  * What registering needs.
- *
- * @since 0.1.0
  */
 export type Requirements =
   | Institutions.InstitutionStore
@@ -50,8 +41,6 @@ export type Requirements =
 
 /**
  * Registers the institution and answers it (version 1).
- *
- * @since 0.1.0
  */
 export const register = (
   input: RegisterInstitution,

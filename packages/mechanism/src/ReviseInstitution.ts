@@ -8,8 +8,6 @@
  * Fails with `InvalidInput` naming the field, `Forbidden`
  * (`mechanism.institution.administrator-required`), `NotFound` or `Conflict`
  * (`version.stale`).
- *
- * @since 0.1.0
  */
 import { type Errors, Id, Municipality, Sector, Span } from "@bashke/kernel"
 import { Outbox, Transaction } from "@bashke/persistence"
@@ -21,8 +19,6 @@ import type { Requirements } from "./RegisterInstitution"
 
 /**
  * The command.
- *
- * @since 0.1.0
  */
 export const ReviseInstitution = Schema.Struct({
   institutionId: Id.InstitutionId,
@@ -32,15 +28,10 @@ export const ReviseInstitution = Schema.Struct({
   municipality: Schema.optional(Municipality.MunicipalityCode),
 })
 
-/**
- * @since 0.1.0
- */
 export type ReviseInstitution = typeof ReviseInstitution.Encoded
 
 /**
  * Revises the institution and answers it with its new version.
- *
- * @since 0.1.0
  */
 export const revise = (
   input: ReviseInstitution,

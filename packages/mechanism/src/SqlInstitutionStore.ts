@@ -2,8 +2,6 @@
  * The institution registry's store on `@effect/sql`, for SQLite and
  * PostgreSQL alike, over `mechanism_institutions` (migration 4). The name is
  * one JSON column; a database failure is a defect.
- *
- * @since 0.1.0
  */
 import { Errors, Id, Municipality, Sector, Span } from "@bashke/kernel"
 import { OptimisticConcurrency, SqlValues } from "@bashke/persistence"
@@ -42,8 +40,6 @@ const columns = (institution: RegisteredInstitution) => ({
 
 /**
  * Builds the store from the `SqlClient` in context.
- *
- * @since 0.1.0
  */
 export const make: Effect.Effect<Store, never, SqlClient.SqlClient> = Effect.gen(function* () {
   const client = yield* SqlClient.SqlClient
@@ -108,7 +104,5 @@ export const make: Effect.Effect<Store, never, SqlClient.SqlClient> = Effect.gen
 
 /**
  * The store as a layer.
- *
- * @since 0.1.0
  */
 export const layer: Layer.Layer<InstitutionStore, never, SqlClient.SqlClient> = Layer.effect(InstitutionStore, make)

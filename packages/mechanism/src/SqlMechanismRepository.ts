@@ -3,8 +3,6 @@
  * for SQLite and PostgreSQL alike. Column names are written out in snake_case
  * on a client without name transforms, so the adapter reads the same whatever
  * transforms the application's client has. A database failure is a defect.
- *
- * @since 0.1.0
  */
 import { CivilDate, Errors, Id, JurisdictionProfile, Municipality, Sector, Span } from "@bashke/kernel"
 import { OptimisticConcurrency, SqlValues } from "@bashke/persistence"
@@ -120,8 +118,6 @@ const toColumns = (contacts: SealedContacts) => {
 
 /**
  * The adapter over the application's `SqlClient`.
- *
- * @since 0.1.0
  */
 export const make: Effect.Effect<Service, never, SqlClient.SqlClient> = Effect.gen(function* () {
   const client = yield* SqlClient.SqlClient
@@ -380,9 +376,6 @@ export const make: Effect.Effect<Service, never, SqlClient.SqlClient> = Effect.g
   }
 })
 
-/**
- * @since 0.1.0
- */
 export const layer: Layer.Layer<MechanismRepository, never, SqlClient.SqlClient> = Layer.effect(
   MechanismRepository,
   make,

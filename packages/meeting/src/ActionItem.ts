@@ -4,85 +4,56 @@
  * status — open, done, or not done with the reason told apart
  * (`circumstances-changed` versus plain `not-done`, as MARAC minutes do).
  * Open items carry over to the agenda of every later meeting until closed.
- *
- * @since 0.1.0
  */
 import { CivilDate, Id } from "@bashke/kernel"
 import { Order, Schema } from "effect"
 
-/**
- * @since 0.1.0
- */
 export const Status = Schema.Literal("open", "done", "not-done").annotations({ identifier: "ActionItemStatus" })
 
-/**
- * @since 0.1.0
- */
 export type Status = typeof Status.Type
 
 /**
  * Why an item was not done: the circumstances changed (nothing left to do),
  * or it simply was not done.
- *
- * @since 0.1.0
  */
 export const NotDoneReason = Schema.Literal("circumstances-changed", "not-done").annotations({
   identifier: "NotDoneReason",
 })
 
-/**
- * @since 0.1.0
- */
 export type NotDoneReason = typeof NotDoneReason.Type
 
 /**
  * A due date: the kernel's calendar date, `YYYY-MM-DD` (a real day; a failed
  * decode reports `civil-date.malformed`). Such strings sort chronologically.
- *
- * @since 0.1.0
  */
 export const DueDate = CivilDate.CivilDate
 
-/**
- * @since 0.1.0
- */
 export type DueDate = CivilDate.CivilDate
 
 /**
  * What an item is about: a case (its id, never its people) or an activity of
  * the local action plan.
- *
- * @since 0.1.0
  */
 export const Link = Schema.Union(
   Schema.TaggedStruct("case", { caseId: Id.CaseId }),
   Schema.TaggedStruct("activity", { activityId: Id.ActivityId }),
 ).annotations({ identifier: "ActionItemLink" })
 
-/**
- * @since 0.1.0
- */
 export type Link = typeof Link.Type
 
 /**
  * Whether an item is case data: it is linked to a case. Only those who see
  * case data read it (`MeetingPolicy.seesCaseData`).
- *
- * @since 0.1.0
  */
 export const concernsCase = (item: { readonly link?: Link | undefined }): boolean => item.link?._tag === "case"
 
 /**
  * The longest description, in characters.
- *
- * @since 0.1.0
  */
 export const maxDescriptionLength = 2000
 
 /**
  * What is to be done: 1 to 2000 characters. Stored sealed (it may name people).
- *
- * @since 0.1.0
  */
 export const Description = Schema.String.pipe(
   Schema.filter((s) => (s.trim().length > 0 && s.length <= maxDescriptionLength) || "meeting.action-item.invalid", {
@@ -99,8 +70,6 @@ export const Description = Schema.String.pipe(
  * An action item. `decidedAt` is the start of the meeting that decided it;
  * `closedAt` and `closedBy` are set when it is done or not done, and
  * `notDoneReason` exactly when it is not done.
- *
- * @since 0.1.0
  */
 export const ActionItem = Schema.Struct({
   id: Id.ActionItemId,
@@ -120,22 +89,15 @@ export const ActionItem = Schema.Struct({
   updatedAt: Schema.Date,
 }).annotations({ identifier: "ActionItem" })
 
-/**
- * @since 0.1.0
- */
 export type ActionItem = typeof ActionItem.Type
 
 /**
  * The local calendar date of an instant in `timeZone`, as `YYYY-MM-DD`.
- *
- * @since 0.1.0
  */
 export const localDate = (instant: Date, timeZone: string): DueDate => CivilDate.ofInstant(instant, timeZone)
 
 /**
  * Whether an item is overdue on a local date: still open, and due before it.
- *
- * @since 0.1.0
  */
 export const isOverdue = (item: Pick<ActionItem, "status" | "dueDate">, on: DueDate): boolean =>
   item.status === "open" && item.dueDate < on
@@ -143,8 +105,6 @@ export const isOverdue = (item: Pick<ActionItem, "status" | "dueDate">, on: DueD
 /**
  * The items that carry over to a meeting starting at `startsAt`: open items
  * of the mechanism decided at an earlier meeting.
- *
- * @since 0.1.0
  */
 export const carriedOver = (
   items: ReadonlyArray<ActionItem>,
@@ -161,8 +121,6 @@ export const carriedOver = (
 /**
  * The order items are reviewed in on a local date: overdue first, then by due
  * date, then by id (creation order).
- *
- * @since 0.1.0
  */
 export const reviewOrder = (on: DueDate): Order.Order<ActionItem> =>
   Order.combine(

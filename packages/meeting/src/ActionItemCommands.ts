@@ -1,8 +1,6 @@
 import { Id } from "@bashke/kernel"
 /**
  * The inputs of the action item use cases, as schemas (see `MeetingCommands`).
- *
- * @since 0.1.0
  */
 import { Schema } from "effect"
 import { Description, DueDate, Link, NotDoneReason } from "./ActionItem"
@@ -10,8 +8,6 @@ import { ExpectedVersion } from "./MeetingCommands"
 
 /**
  * The coordinator records an action item decided at a held meeting.
- *
- * @since 0.1.0
  */
 export const AddActionItem = Schema.Struct({
   meetingId: Id.MeetingId,
@@ -25,8 +21,6 @@ export const AddActionItem = Schema.Struct({
  * The owner (or the coordinator) closes an item: `done`, or `not-done` with
  * the reason (`meeting.action-item.reason-required`; a done item takes none,
  * `meeting.action-item.reason-unexpected`).
- *
- * @since 0.1.0
  */
 export const CloseActionItem = Schema.Struct({
   actionItemId: Id.ActionItemId,

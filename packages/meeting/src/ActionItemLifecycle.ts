@@ -2,8 +2,6 @@
  * An action item's lifecycle: `open` → `done`, or `open` → `not-done` with the
  * reason (`circumstances-changed` or `not-done`). Both ends are final: an item
  * that must be done after all is a new item at the next meeting.
- *
- * @since 0.1.0
  */
 import { Errors, type Id } from "@bashke/kernel"
 import { Data, Either } from "effect"
@@ -11,8 +9,6 @@ import type { ActionItem, NotDoneReason } from "./ActionItem"
 
 /**
  * A command to an action item.
- *
- * @since 0.1.0
  */
 export type Command = Data.TaggedEnum<{
   Complete: { readonly by: Id.PrincipalId; readonly at: Date }
@@ -21,15 +17,11 @@ export type Command = Data.TaggedEnum<{
 
 /**
  * Constructors and matchers for {@link Command}.
- *
- * @since 0.1.0
  */
 export const Command = Data.taggedEnum<Command>()
 
 /**
  * The item after `command`, or `InvalidTransition` when it is already closed.
- *
- * @since 0.1.0
  */
 export const transition = (item: ActionItem, command: Command): Either.Either<ActionItem, Errors.InvalidTransition> => {
   if (item.status !== "open")
@@ -63,8 +55,6 @@ export const transition = (item: ActionItem, command: Command): Either.Either<Ac
 
 /**
  * What is wrong with an item; empty for every item the lifecycle can reach.
- *
- * @since 0.1.0
  */
 export const violations = (item: ActionItem): ReadonlyArray<string> => {
   const out: Array<string> = []
@@ -78,7 +68,5 @@ export const violations = (item: ActionItem): ReadonlyArray<string> => {
 
 /**
  * Whether an item is one the lifecycle can reach.
- *
- * @since 0.1.0
  */
 export const isLegal = (item: ActionItem): boolean => violations(item).length === 0

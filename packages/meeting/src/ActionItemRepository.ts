@@ -1,17 +1,12 @@
 /**
  * The port through which action items are stored. Effects fail only with the
  * kernel's `NotFound` and `Conflict`. The SQL adapter is `SqlActionItemRepository`.
- *
- * @since 0.1.0
  */
 import type { Errors, Id } from "@bashke/kernel"
 import type { Effect } from "effect"
 import { Context } from "effect"
 import type { ActionItem } from "./ActionItem"
 
-/**
- * @since 0.1.0
- */
 export interface Service {
   /** Stores a new item (version 1). */
   readonly insert: (item: ActionItem) => Effect.Effect<void>
@@ -28,15 +23,10 @@ export interface Service {
   /**
    * The items linked to any of the local action plan's activities, whatever
    * their status, by due date then id; none for no activities.
-   *
-   * @since 0.1.0
    */
   readonly byActivities: (activityIds: ReadonlyArray<Id.ActivityId>) => Effect.Effect<ReadonlyArray<ActionItem>>
 }
 
-/**
- * @since 0.1.0
- */
 export class ActionItemRepository extends Context.Tag("@bashke/meeting/ActionItemRepository")<
   ActionItemRepository,
   Service

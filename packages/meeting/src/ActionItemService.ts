@@ -3,15 +3,13 @@
  * held meeting; its owner (or the coordinator) closes it as done or not done
  * with the reason. Each command writes the item and its outbox event in one
  * transaction; a refused command writes nothing.
- *
- * @since 0.1.0
  */
 
-import { Errors, Id, JurisdictionProfile, Principal, Span } from "@bashke/kernel"
+import { Errors, Id, Instant, JurisdictionProfile, Principal, Span } from "@bashke/kernel"
 import { Transaction } from "@bashke/persistence"
 import type { AuditLog } from "@bashke/security"
 import type { SqlClient } from "@effect/sql"
-import { Clock, Effect, Either } from "effect"
+import { Effect } from "effect"
 import * as ActionItem from "./ActionItem"
 import * as ActionItemCommands from "./ActionItemCommands"
 import * as ActionItemLifecycle from "./ActionItemLifecycle"
@@ -26,8 +24,6 @@ import { MeetingRepository } from "./MeetingRepository"
 
 /**
  * What every action item use case needs.
- *
- * @since 0.1.0
  */
 export type Requirements =
   | ActionItemRepository
@@ -37,18 +33,11 @@ export type Requirements =
   | Id.IdGenerator
   | Principal.CurrentPrincipal
 
-const now = Effect.map(Clock.currentTimeMillis, (millis) => new Date(millis))
-
-const fromEither = <A, E>(either: Either.Either<A, E>): Effect.Effect<A, E> =>
-  Either.isRight(either) ? Effect.succeed(either.right) : Effect.fail(either.left)
-
 /**
  * The coordinator records an action item of a held meeting (until its minutes
  * are approved). The owner must be a member on the meeting's date
  * (`meeting.action-item.owner-not-a-member`) and the item cannot be due before
  * the meeting's local day (`meeting.action-item.due-in-past`).
- *
- * @since 0.1.0
  */
 export const add = (
   input: typeof ActionItemCommands.AddActionItem.Encoded,
@@ -60,11 +49,11 @@ export const add = (
   Effect.gen(function* () {
     const command = yield* decodeInput(ActionItemCommands.AddActionItem)(input)
     const principal = yield* Principal.CurrentPrincipal
-    const at = yield* now
+    const at = yield* Instant.now
     const meeting = yield* Effect.flatMap(MeetingRepository, (meetings) => meetings.find(command.meetingId))
     const roster = yield* MechanismRoster.rosterAt(meeting.mechanismId, at)
-    yield* fromEither(MeetingPolicy.requireCoordinator(roster, principal, "meeting.action-item.add"))
-    yield* fromEither(MeetingLifecycle.acceptsRecords(meeting, "add-action-item"))
+    yield* MeetingPolicy.requireCoordinator(roster, principal, "meeting.action-item.add")
+    yield* MeetingLifecycle.acceptsRecords(meeting, "add-action-item")
     const decidedAt = meeting.schedule?.startsAt ?? at
     const members = yield* MechanismRoster.rosterAt(meeting.mechanismId, decidedAt)
     if (!members.members.includes(command.owner))
@@ -109,8 +98,6 @@ export const add = (
 /**
  * The owner institution (or the coordinator) closes an open item: `done`, or
  * `not-done` with the reason `circumstances-changed` or `not-done`.
- *
- * @since 0.1.0
  */
 export const close = (
   input: typeof ActionItemCommands.CloseActionItem.Encoded,
@@ -122,11 +109,11 @@ export const close = (
   Effect.gen(function* () {
     const command = yield* decodeInput(ActionItemCommands.CloseActionItem)(input)
     const principal = yield* Principal.CurrentPrincipal
-    const at = yield* now
+    const at = yield* Instant.now
     const repository = yield* ActionItemRepository
     const item = yield* repository.find(command.actionItemId)
     const roster = yield* MechanismRoster.rosterAt(item.mechanismId, at)
-    yield* fromEither(MeetingPolicy.requireOwnerOrCoordinator(roster, principal, item.owner))
+    yield* MeetingPolicy.requireOwnerOrCoordinator(roster, principal, item.owner)
     if (item.version !== command.expectedVersion)
       return yield* Effect.fail(
         new Errors.Conflict({
@@ -137,13 +124,11 @@ export const close = (
           actualVersion: item.version,
         }),
       )
-    const next = yield* fromEither(
-      ActionItemLifecycle.transition(
-        item,
-        command.status === "done" || command.reason === undefined
-          ? ActionItemLifecycle.Command.Complete({ by: principal.id, at })
-          : ActionItemLifecycle.Command.MarkNotDone({ reason: command.reason, by: principal.id, at }),
-      ),
+    const next = yield* ActionItemLifecycle.transition(
+      item,
+      command.status === "done" || command.reason === undefined
+        ? ActionItemLifecycle.Command.Complete({ by: principal.id, at })
+        : ActionItemLifecycle.Command.MarkNotDone({ reason: command.reason, by: principal.id, at }),
     )
     return yield* Transaction.run(
       Effect.gen(function* () {
@@ -171,8 +156,8 @@ const readable = (
 ) =>
   Effect.gen(function* () {
     const principal = yield* Principal.CurrentPrincipal
-    const roster = yield* MechanismRoster.rosterAt(mechanismId, yield* now)
-    yield* fromEither(MeetingPolicy.requireMember(roster, principal, "meeting.action-item.list"))
+    const roster = yield* MechanismRoster.rosterAt(mechanismId, yield* Instant.now)
+    yield* MeetingPolicy.requireMember(roster, principal, "meeting.action-item.list")
     const stored = yield* items
     const found = MeetingPolicy.seesCaseData(roster, principal)
       ? stored
@@ -188,8 +173,6 @@ const readable = (
 /**
  * The mechanism's open action items, for a member (case-linked ones for those
  * who see case data; the read audited).
- *
- * @since 0.1.0
  */
 export const open = (
   mechanismId: Id.MechanismId,
@@ -206,8 +189,6 @@ export const open = (
 /**
  * The items decided at a meeting, for a member (case-linked ones for those who
  * see case data; the read audited).
- *
- * @since 0.1.0
  */
 export const byMeeting = (
   meetingId: Id.MeetingId,

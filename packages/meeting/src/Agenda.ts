@@ -24,8 +24,6 @@
  *
  * The coordinator edits an agenda (`AgendaEdits`): topics of their own in a
  * section, and items left out; the rule's items stay the source.
- *
- * @since 0.1.0
  */
 import { Catalogue, CivilDate, Id, JurisdictionProfile, type Locale, Sector } from "@bashke/kernel"
 import { Array as Arr, Order, Schema } from "effect"
@@ -36,8 +34,6 @@ import * as OverdueReferrals from "./OverdueReferrals"
 
 /**
  * The sections of an agenda, in order.
- *
- * @since 0.1.0
  */
 export const Section = Schema.Literal(
   "confidentiality",
@@ -47,56 +43,37 @@ export const Section = Schema.Literal(
   "other-business",
 ).annotations({ identifier: "AgendaSection" })
 
-/**
- * @since 0.1.0
- */
 export type Section = typeof Section.Type
 
 /**
  * Every section, in agenda order.
- *
- * @since 0.1.0
  */
 export const sections: ReadonlyArray<Section> = Section.literals
 
 /**
  * The id of a topic the coordinator added to an agenda.
- *
- * @since 0.1.0
  */
 export const TopicId: Id.IdSchema<"AgendaTopicId"> = Id.make("AgendaTopicId")
 
-/**
- * @since 0.1.0
- */
 export type TopicId = typeof TopicId.Type
 
 /**
  * The sections a topic may be added to (the confidentiality statement stands alone).
- *
- * @since 0.1.0
  */
 export const TopicSection = Schema.Literal("action-items", "case-reviews", "notices", "other-business").annotations({
   identifier: "AgendaTopicSection",
 })
 
-/**
- * @since 0.1.0
- */
 export type TopicSection = typeof TopicSection.Type
 
 /**
  * The longest topic title, in characters.
- *
- * @since 0.1.0
  */
 export const maxTopicLength = 300
 
 /**
  * A topic's title: 1 to 300 characters (`meeting.agenda.topic-invalid`). A
  * subject, never a person: stored sealed all the same, as every typed text.
- *
- * @since 0.1.0
  */
 export const TopicTitle = Schema.String.pipe(
   Schema.filter((s) => (s.trim().length > 0 && s.length <= maxTopicLength) || "meeting.agenda.topic-invalid", {
@@ -111,8 +88,6 @@ export const TopicTitle = Schema.String.pipe(
 
 /**
  * One agenda item.
- *
- * @since 0.1.0
  */
 export const Item = Schema.Union(
   Schema.TaggedStruct("ConfidentialityStatement", {}),
@@ -153,15 +128,10 @@ export const Item = Schema.Union(
   }),
 ).annotations({ identifier: "AgendaItem" })
 
-/**
- * @since 0.1.0
- */
 export type Item = typeof Item.Type
 
 /**
  * An agenda: the meeting it is for and its items in order.
- *
- * @since 0.1.0
  */
 export const Agenda = Schema.Struct({
   meetingId: Id.MeetingId,
@@ -170,15 +140,10 @@ export const Agenda = Schema.Struct({
   omitted: Schema.optional(Schema.Array(Schema.String)),
 }).annotations({ identifier: "Agenda" })
 
-/**
- * @since 0.1.0
- */
 export type Agenda = typeof Agenda.Type
 
 /**
  * The section an item belongs to.
- *
- * @since 0.1.0
  */
 export const sectionOf = (item: Item): Section => {
   switch (item._tag) {
@@ -203,8 +168,6 @@ export const sectionOf = (item: Item): Section => {
  * coordinator names to leave an item out. `confidentiality`,
  * `other-business`, `action-item:<id>`, `referral:<id>`,
  * `case-review:<caseId>`, `anniversary:<caseId>`, `topic:<id>`.
- *
- * @since 0.1.0
  */
 export const keyOf = (item: Item): string => {
   switch (item._tag) {
@@ -229,8 +192,6 @@ export const keyOf = (item: Item): string => {
  * Whether an agenda item is case data: a case review, an anniversary notice,
  * an overdue referral (where a survivor was referred is itself sensitive), or
  * the review of an action item linked to a case.
- *
- * @since 0.1.0
  */
 export const isCaseData = (item: Item): boolean => {
   switch (item._tag) {
@@ -248,8 +209,6 @@ export const isCaseData = (item: Item): boolean => {
 /**
  * Whether a case comes up at a conference: it meets at least one ground and
  * the survivor's consent in force allows a case conference.
- *
- * @since 0.1.0
  */
 export const isConferenceCase = (summary: Pick<CaseSummary, "conferenceReasons" | "conferenceConsent">): boolean =>
   summary.conferenceConsent && summary.conferenceReasons.length > 0
@@ -258,8 +217,6 @@ export const isConferenceCase = (summary: Pick<CaseSummary, "conferenceReasons" 
  * The agenda without its case data ({@link isCaseData}), as a member that did
  * not sign the memorandum in force sees it: the confidentiality statement,
  * action items not linked to a case, other business.
- *
- * @since 0.1.0
  */
 export const withoutCaseData = (agenda: Agenda): Agenda => ({
   ...agenda,
@@ -269,8 +226,6 @@ export const withoutCaseData = (agenda: Agenda): Agenda => ({
 /**
  * The order of case reviews: high risk first, then cases with children, then
  * the longest since the last review (never reviewed first), then by reference.
- *
- * @since 0.1.0
  */
 export const caseReviewOrder: Order.Order<CaseSummary> = Order.combineAll([
   Order.mapInput(Order.boolean, (summary: CaseSummary) => summary.riskLevel !== "high"),
@@ -282,8 +237,6 @@ export const caseReviewOrder: Order.Order<CaseSummary> = Order.combineAll([
 /**
  * The local day a case opened at `openedAt` reaches `span` (12 months: the
  * same day number a year later, or the month's last day).
- *
- * @since 0.1.0
  */
 export const reachedOn = (
   openedAt: Date,
@@ -315,8 +268,6 @@ export const reachedOn = (
  * - `actionItems`: the mechanism's open action items (any meeting);
  * - `cases`: the summaries of the cases on the mechanism's list;
  * - `overdueReferrals`: the mechanism's overdue referrals (none when absent).
- *
- * @since 0.1.0
  */
 export interface Input {
   readonly meeting: { readonly id: Id.MeetingId; readonly mechanismId: Id.MechanismId; readonly startsAt: Date }
@@ -334,8 +285,6 @@ interface Notice {
 
 /**
  * Builds the agenda. Pure: the same input gives the same agenda.
- *
- * @since 0.1.0
  */
 export const build = (input: Input): Agenda => {
   const { meeting, profile } = input
@@ -429,8 +378,6 @@ export const build = (input: Input): Agenda => {
 
 /**
  * A section's heading in `locale`.
- *
- * @since 0.1.0
  */
 export const sectionTitle = (section: Section, locale: Locale.Locale): string =>
   Catalogue.format(meetingMessages, locale, `meeting.agenda.section.${section}`)
@@ -438,8 +385,6 @@ export const sectionTitle = (section: Section, locale: Locale.Locale): string =>
 /**
  * An item's title in `locale`. Case items show the reference, the risk level
  * and the count of open actions; nothing else about a case reaches an agenda.
- *
- * @since 0.1.0
  */
 export const title = (item: Item, locale: Locale.Locale, profile: JurisdictionProfile.JurisdictionProfile): string => {
   switch (item._tag) {

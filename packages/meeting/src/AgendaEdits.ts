@@ -12,8 +12,6 @@
  *   rule or nothing (`meeting.agenda.key-invalid`);
  * - at most {@link maxTopics} topics (`meeting.agenda.too-many-topics`);
  * - an agenda is edited while its meeting is scheduled, before it is held.
- *
- * @since 0.1.0
  */
 import { Errors } from "@bashke/kernel"
 import { Either, Schema } from "effect"
@@ -21,15 +19,11 @@ import * as Agenda from "./Agenda"
 
 /**
  * The most topics an agenda takes.
- *
- * @since 0.1.0
  */
 export const maxTopics = 30
 
 /**
  * A topic as stored.
- *
- * @since 0.1.0
  */
 export const Topic = Schema.Struct({
   id: Agenda.TopicId,
@@ -37,30 +31,20 @@ export const Topic = Schema.Struct({
   title: Agenda.TopicTitle,
 }).annotations({ identifier: "AgendaTopic" })
 
-/**
- * @since 0.1.0
- */
 export type Topic = typeof Topic.Type
 
 /**
  * The edits of one agenda.
- *
- * @since 0.1.0
  */
 export const Edits = Schema.Struct({
   topics: Schema.Array(Topic),
   omitted: Schema.Array(Schema.String),
 }).annotations({ identifier: "AgendaEdits" })
 
-/**
- * @since 0.1.0
- */
 export type Edits = typeof Edits.Type
 
 /**
  * No edits: the rule's agenda as built.
- *
- * @since 0.1.0
  */
 export const none: Edits = { topics: [], omitted: [] }
 
@@ -70,8 +54,6 @@ const fixed: ReadonlySet<string> = new Set(["confidentiality", "other-business"]
 /**
  * The rules on edits, first broken first: too many topics, a fixed item left
  * out, a key of no item the rule makes.
- *
- * @since 0.1.0
  */
 export const check = (edits: Edits): Either.Either<Edits, Errors.InvalidInput> => {
   if (edits.topics.length > maxTopics)
@@ -89,8 +71,6 @@ export const check = (edits: Edits): Either.Either<Edits, Errors.InvalidInput> =
  * The agenda with the edits applied. Pure: the rule's items keep their order,
  * those left out are dropped (and listed in `omitted`), each topic goes at the
  * end of its section.
- *
- * @since 0.1.0
  */
 export const apply = (agenda: Agenda.Agenda, edits: Edits): Agenda.Agenda => {
   const omitted = new Set(edits.omitted)

@@ -5,44 +5,30 @@
  * Who represented an institution is recorded as the capacity they came in
  * (its representative, its deputy, or a substitute), not as a name: the
  * mechanism package holds the people, this package holds no personal data.
- *
- * @since 0.1.0
  */
 import { Errors, Id, JurisdictionProfile } from "@bashke/kernel"
 import { Either, Schema } from "effect"
 
 /**
  * Only `present` counts towards the quorum.
- *
- * @since 0.1.0
  */
 export const Presence = Schema.Literal("present", "excused", "absent").annotations({ identifier: "Presence" })
 
-/**
- * @since 0.1.0
- */
 export type Presence = typeof Presence.Type
 
 /**
  * In what capacity a person represented the institution.
- *
- * @since 0.1.0
  */
 export const RepresentedBy = Schema.Literal("representative", "deputy", "substitute").annotations({
   identifier: "RepresentedBy",
 })
 
-/**
- * @since 0.1.0
- */
 export type RepresentedBy = typeof RepresentedBy.Type
 
 /**
  * One member institution's attendance. A present institution names who
  * represented it (`meeting.attendance.representative-required`); an excused or
  * absent one names nobody (`meeting.attendance.representative-unexpected`).
- *
- * @since 0.1.0
  */
 export const Attendance = Schema.Struct({
   institution: Id.InstitutionId,
@@ -64,16 +50,11 @@ export const Attendance = Schema.Struct({
   )
   .annotations({ identifier: "Attendance" })
 
-/**
- * @since 0.1.0
- */
 export type Attendance = typeof Attendance.Type
 
 /**
  * A meeting's attendance list: each institution at most once
  * (`meeting.attendance.duplicate`).
- *
- * @since 0.1.0
  */
 export const AttendanceList = Schema.Array(Attendance).pipe(
   Schema.filter((list) => {
@@ -90,8 +71,6 @@ export const AttendanceList = Schema.Array(Attendance).pipe(
  * Refuses attendance of an institution that is not a member of the mechanism
  * at the meeting's date, naming the first such entry
  * (`attendance.<index>.institution`, rule `meeting.attendance.unknown-member`).
- *
- * @since 0.1.0
  */
 export const checkMembers = (
   members: ReadonlyArray<Id.InstitutionId>,
@@ -111,8 +90,6 @@ export const checkMembers = (
 /**
  * The quorum of a meeting: how many member institutions there were at its
  * date, how many were present, how many the rule requires, and whether it is met.
- *
- * @since 0.1.0
  */
 export interface Quorum {
   readonly rule: JurisdictionProfile.Quorum
@@ -125,8 +102,6 @@ export interface Quorum {
 /**
  * The smallest number present that meets `rule` among `members` (0 members: no
  * number does, so `members + 1`).
- *
- * @since 0.1.0
  */
 export const required = (rule: JurisdictionProfile.Quorum, members: number): number => {
   for (let present = 0; present <= members; present++) {
@@ -149,8 +124,6 @@ export const required = (rule: JurisdictionProfile.Quorum, members: number): num
  *   { institution: c, presence: "excused" },
  * ]) // { members: 5, present: 2, required: 3, met: false }
  * ```
- *
- * @since 0.1.0
  */
 export const quorum = (
   rule: JurisdictionProfile.Quorum,

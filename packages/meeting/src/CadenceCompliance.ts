@@ -7,8 +7,6 @@
  * whatever the state of their minutes); ad hoc meetings answer requests and are
  * not the cadence. Required is the mechanism's own cadence, never fewer than
  * the profile's minimum (`MechanismRoster.requiredPerYear`).
- *
- * @since 0.1.0
  */
 import { CivilDate } from "@bashke/kernel"
 import { Schema } from "effect"
@@ -21,8 +19,6 @@ const yearAndMonth = (day: CivilDate.CivilDate) => ({ year: Number(day.slice(0, 
  * A year's compliance. `monthsWithout` lists the months (1–12) that have ended
  * by `asOf` without a regular meeting held in them; a month still running or to
  * come is not listed.
- *
- * @since 0.1.0
  */
 export const Compliance = Schema.Struct({
   year: Schema.Int,
@@ -33,9 +29,6 @@ export const Compliance = Schema.Struct({
   monthsWithout: Schema.Array(Schema.Int.pipe(Schema.between(1, 12))),
 }).annotations({ identifier: "CadenceCompliance" })
 
-/**
- * @since 0.1.0
- */
 export type Compliance = typeof Compliance.Type
 
 /**
@@ -49,8 +42,6 @@ export type Compliance = typeof Compliance.Type
  * // { year: 2025, required: 4, held: 3, shortfall: 1, compliant: false,
  * //   monthsWithout: [1, 3, 4, 6, 7, 8, 9, 10, 12] }
  * ```
- *
- * @since 0.1.0
  */
 export const compute = (input: {
   readonly year: number

@@ -16,8 +16,6 @@
  *
  * A revoked or unknown secret answers `NotFound` (the gateway's 404), the
  * same for both, and never naming the secret.
- *
- * @since 0.1.0
  */
 import { Errors, Id, JurisdictionProfile, Locale, Principal, Span } from "@bashke/kernel"
 import { Context, Effect, Option, Schema } from "effect"
@@ -29,20 +27,13 @@ import { MeetingRepository } from "./MeetingRepository"
 
 /**
  * The id of a calendar feed (not its secret).
- *
- * @since 0.1.0
  */
 export const CalendarFeedId: Id.IdSchema<"CalendarFeedId"> = Id.make("CalendarFeedId")
 
-/**
- * @since 0.1.0
- */
 export type CalendarFeedId = typeof CalendarFeedId.Type
 
 /**
  * A feed as its owner lists it: never its secret.
- *
- * @since 0.1.0
  */
 export const CalendarFeed = Schema.Struct({
   id: CalendarFeedId,
@@ -52,50 +43,33 @@ export const CalendarFeed = Schema.Struct({
   revokedAt: Schema.optional(Schema.Date),
 }).annotations({ identifier: "CalendarFeed" })
 
-/**
- * @since 0.1.0
- */
 export type CalendarFeed = typeof CalendarFeed.Type
 
 /**
  * A new feed: the only time its secret, and so its URL, is seen.
- *
- * @since 0.1.0
  */
 export const IssuedFeed = Schema.Struct({
   feed: CalendarFeed,
   secret: Schema.String,
 }).annotations({ identifier: "IssuedCalendarFeed" })
 
-/**
- * @since 0.1.0
- */
 export type IssuedFeed = typeof IssuedFeed.Type
 
 /**
  * The command to make a feed: its language (calendar applications send no
  * `Accept-Language`); the jurisdiction's default when absent.
- *
- * @since 0.1.0
  */
 export const CreateFeed = Schema.Struct({ locale: Schema.optional(Locale.Locale) })
 
-/**
- * @since 0.1.0
- */
 export type CreateFeed = typeof CreateFeed.Encoded
 
 /**
  * A secret's form: 43 base64url characters (32 random bytes).
- *
- * @since 0.1.0
  */
 export const secretPattern = /^[A-Za-z0-9_-]{43}$/
 
 /**
  * A fresh secret: 32 random bytes from the platform's CSPRNG, base64url.
- *
- * @since 0.1.0
  */
 export const newSecret = (): string =>
   btoa(String.fromCharCode(...crypto.getRandomValues(new Uint8Array(32))))
@@ -105,8 +79,6 @@ export const newSecret = (): string =>
 
 /**
  * The stored form of a secret: its SHA-256, in hex.
- *
- * @since 0.1.0
  */
 export const hashOf = (secret: string): Effect.Effect<string> =>
   Effect.map(
@@ -119,8 +91,6 @@ export const hashOf = (secret: string): Effect.Effect<string> =>
  * revoked; `revoke` marks the principal's own feed revoked and answers it,
  * `None` for a feed that is not theirs or unknown (a second revocation keeps
  * the first time). A database failure is a defect.
- *
- * @since 0.1.0
  */
 export interface Store {
   readonly insert: (feed: CalendarFeed, secretHash: string) => Effect.Effect<void>
@@ -133,30 +103,20 @@ export interface Store {
   ) => Effect.Effect<Option.Option<CalendarFeed>>
 }
 
-/**
- * @since 0.1.0
- */
 export class CalendarFeedStore extends Context.Tag("@bashke/meeting/CalendarFeedStore")<CalendarFeedStore, Store>() {}
 
 /**
  * Who a feed's principal is now, or `None` when they are no more (every
  * credential revoked, the person deactivated).
- *
- * @since 0.1.0
  */
 export interface Principals {
   readonly resolve: (principalId: Id.PrincipalId) => Effect.Effect<Option.Option<Principal.Principal>>
 }
 
-/**
- * @since 0.1.0
- */
 export class FeedPrincipals extends Context.Tag("@bashke/meeting/FeedPrincipals")<FeedPrincipals, Principals>() {}
 
 /**
  * What the feed use cases need.
- *
- * @since 0.1.0
  */
 export type Requirements = CalendarFeedStore | Id.IdGenerator | Principal.CurrentPrincipal
 
@@ -165,8 +125,6 @@ export type Requirements = CalendarFeedStore | Id.IdGenerator | Principal.Curren
  * secret, shown this once. A plugin has no calendar
  * (`meeting.calendar-feed.person-required`), nor has a principal of no
  * mechanism (`meeting.calendar-feed.no-mechanism`).
- *
- * @since 0.1.0
  */
 export const create = (
   input: CreateFeed,
@@ -200,8 +158,6 @@ export const create = (
 
 /**
  * The current principal's feeds, newest last, without their secrets.
- *
- * @since 0.1.0
  */
 export const mine: Effect.Effect<
   ReadonlyArray<CalendarFeed>,
@@ -214,8 +170,6 @@ export const mine: Effect.Effect<
 /**
  * The current principal revokes one of their feeds; from then on its URL
  * answers `NotFound`. Another's feed, or an unknown one, is `NotFound` too.
- *
- * @since 0.1.0
  */
 export const revoke = (
   feedId: CalendarFeedId,
@@ -237,8 +191,6 @@ const unknownFeed = new Errors.NotFound({ entity: "CalendarFeed", id: "-" })
  * member of today, in the feed's language. `NotFound` (never naming the
  * secret) for a malformed, unknown or revoked secret, and for a principal who
  * is no more.
- *
- * @since 0.1.0
  */
 export const read = (
   secret: string,

@@ -3,8 +3,6 @@
  * pseudonymised summaries only: a reference, the risk level, whether children
  * are involved, the sectors involved, when the case was opened and last
  * reviewed — never a name. The application wires it to the case package.
- *
- * @since 0.1.0
  */
 import { Id, Sector } from "@bashke/kernel"
 import { Context, Effect, Layer, Schema } from "effect"
@@ -12,8 +10,6 @@ import { Context, Effect, Layer, Schema } from "effect"
 /**
  * A case reference such as `GJL-2026-0042`: capitals, digits and hyphens only,
  * so that no name can travel in it.
- *
- * @since 0.1.0
  */
 export const CaseReference = Schema.String.pipe(
   Schema.pattern(/^[A-Z0-9]+(?:-[A-Z0-9]+)*$/),
@@ -23,14 +19,9 @@ export const CaseReference = Schema.String.pipe(
 
 /**
  * The risk level of the case's latest assessment.
- *
- * @since 0.1.0
  */
 export const RiskLevel = Schema.Literal("standard", "medium", "high").annotations({ identifier: "RiskLevel" })
 
-/**
- * @since 0.1.0
- */
 export type RiskLevel = typeof RiskLevel.Type
 
 /**
@@ -38,8 +29,6 @@ export type RiskLevel = typeof RiskLevel.Type
  * computes them (its `ConferenceEligibility`): visible high risk, a
  * practitioner's judgement raising it, escalation, a repeat incident, a
  * breached protection order.
- *
- * @since 0.1.0
  */
 export const ConferenceReason = Schema.Literal(
   "high-risk",
@@ -49,9 +38,6 @@ export const ConferenceReason = Schema.Literal(
   "order-breach",
 ).annotations({ identifier: "ConferenceReason" })
 
-/**
- * @since 0.1.0
- */
 export type ConferenceReason = typeof ConferenceReason.Type
 
 /**
@@ -61,8 +47,6 @@ export type ConferenceReason = typeof ConferenceReason.Type
  * case meets for a conference (none: it is not reviewed) and
  * `conferenceConsent` whether the survivor's consent in force allows a case
  * conference at all.
- *
- * @since 0.1.0
  */
 export const CaseSummary = Schema.Struct({
   caseId: Id.CaseId,
@@ -76,36 +60,23 @@ export const CaseSummary = Schema.Struct({
   lastReviewedAt: Schema.optional(Schema.Date),
 }).annotations({ identifier: "CaseSummary" })
 
-/**
- * @since 0.1.0
- */
 export type CaseSummary = typeof CaseSummary.Type
 
-/**
- * @since 0.1.0
- */
 export interface Service {
   /** The open cases on the mechanism's list for a meeting at `at`. */
   readonly forMeeting: (mechanismId: Id.MechanismId, at: Date) => Effect.Effect<ReadonlyArray<CaseSummary>>
 }
 
-/**
- * @since 0.1.0
- */
 export class CaseSummaries extends Context.Tag("@bashke/meeting/CaseSummaries")<CaseSummaries, Service>() {}
 
 /**
  * The port wired to a function, e.g. the case package's query.
- *
- * @since 0.1.0
  */
 export const layer = (forMeeting: Service["forMeeting"]): Layer.Layer<CaseSummaries> =>
   Layer.succeed(CaseSummaries, { forMeeting })
 
 /**
  * Fixed summaries per mechanism, for tests and examples (until the case package exists).
- *
- * @since 0.1.0
  */
 export const layerTest = (
   summaries: ReadonlyArray<{ readonly mechanismId: Id.MechanismId; readonly cases: ReadonlyArray<CaseSummary> }>,
@@ -114,8 +85,6 @@ export const layerTest = (
 
 /**
  * The cases on a mechanism's list for a meeting at `at`.
- *
- * @since 0.1.0
  */
 export const forMeeting = (
   mechanismId: Id.MechanismId,

@@ -5,16 +5,12 @@
  * (`meeting.decision.due-date-without-owner` on `dueDate`) and is not before
  * the meeting's local day (`meeting.decision.due-in-past` on `dueDate`). A
  * decision may have neither (the mechanism itself adopts a protocol).
- *
- * @since 0.1.0
  */
 import { type CivilDate, Errors, type Id } from "@bashke/kernel"
 import { Either } from "effect"
 
 /**
  * The owner and due date of a decision, as given.
- *
- * @since 0.1.0
  */
 export interface Ownership {
   readonly owner?: Id.InstitutionId | undefined
@@ -25,8 +21,6 @@ const invalid = (field: string, rule: string) => Either.left(new Errors.InvalidI
 
 /**
  * The ownership to record (absent fields left out), or the first rule it breaks.
- *
- * @since 0.1.0
  */
 export const check = (
   given: Ownership,

@@ -12,13 +12,11 @@
  * `meeting.agenda.topic-unknown`), `Forbidden` (`meeting.coordinator.required`),
  * `NotFound`, `Conflict` (`version.stale`) or `InvalidTransition` (the meeting
  * is not scheduled: a request has no agenda yet, a held meeting's is history).
- *
- * @since 0.1.0
  */
-import { Errors, Id, Principal, Span } from "@bashke/kernel"
+import { Errors, Id, Instant, Principal, Span } from "@bashke/kernel"
 import { Transaction } from "@bashke/persistence"
 import { AuditEntry, AuditLog } from "@bashke/security"
-import { Clock, Effect, Either, Schema } from "effect"
+import { Effect, Schema } from "effect"
 import * as Agenda from "./Agenda"
 import * as AgendaEdits from "./AgendaEdits"
 import { decodeInput } from "./internal/Input"
@@ -32,8 +30,6 @@ import type { Requirements } from "./MeetingService"
 
 /**
  * The command: the meeting, the version read, and the agenda's edits.
- *
- * @since 0.1.0
  */
 export const EditAgenda = Schema.Struct({
   meetingId: Id.MeetingId,
@@ -48,18 +44,10 @@ export const EditAgenda = Schema.Struct({
   omitted: Schema.Array(Schema.String),
 })
 
-/**
- * @since 0.1.0
- */
 export type EditAgenda = typeof EditAgenda.Encoded
-
-const fromEither = <A, E>(either: Either.Either<A, E>): Effect.Effect<A, E> =>
-  Either.isRight(either) ? Effect.succeed(either.right) : Effect.fail(either.left)
 
 /**
  * Edits the agenda and answers the meeting with its new version.
- *
- * @since 0.1.0
  */
 export const edit = (
   input: EditAgenda,
@@ -72,10 +60,10 @@ export const edit = (
     const command = yield* decodeInput(EditAgenda)(input)
     const repository = yield* MeetingRepository
     const principal = yield* Principal.CurrentPrincipal
-    const at = new Date(yield* Clock.currentTimeMillis)
+    const at = yield* Instant.now
     const meeting = yield* repository.find(command.meetingId)
     const roster = yield* MechanismRoster.rosterAt(meeting.mechanismId, at)
-    yield* fromEither(MeetingPolicy.requireCoordinator(roster, principal, "meeting.edit-agenda"))
+    yield* MeetingPolicy.requireCoordinator(roster, principal, "meeting.edit-agenda")
     if (meeting.version !== command.expectedVersion)
       return yield* new Errors.Conflict({
         entity: "Meeting",
@@ -94,7 +82,7 @@ export const edit = (
           ? Effect.succeed({ id: topic.id, section: topic.section, title: topic.title })
           : Effect.fail(new Errors.InvalidInput({ field: `topics.${index}.id`, rule: "meeting.agenda.topic-unknown" })),
     )
-    const edits = yield* fromEither(AgendaEdits.check({ topics, omitted: command.omitted }))
+    const edits = yield* AgendaEdits.check({ topics, omitted: command.omitted })
     const audit = yield* AuditLog.AuditLog
     return yield* Transaction.run(
       Effect.gen(function* () {

@@ -15,8 +15,6 @@
  *
  * Lines end in CRLF and are folded at 75 octets without splitting a UTF-8
  * character; TEXT values escape backslash, semicolon, comma and newlines.
- *
- * @since 0.1.0
  */
 import { Catalogue, type Locale } from "@bashke/kernel"
 import type { Meeting } from "./Meeting"
@@ -24,23 +22,17 @@ import { meetingMessages } from "./MeetingMessages"
 
 /**
  * The feed's product identifier.
- *
- * @since 0.1.0
  */
 export const productId = "-//Bashke//Coordination mechanism meetings//EN"
 
 /**
  * The UID of a meeting's event.
- *
- * @since 0.1.0
  */
 export const uid = (meetingId: string): string => `${meetingId}@bashke`
 
 /**
  * A TEXT value escaped (RFC 5545 §3.3.11): `\` `;` `,` and newlines; other
  * control characters, which TEXT may not hold, are dropped.
- *
- * @since 0.1.0
  */
 export const escapeText = (value: string): string =>
   value
@@ -56,8 +48,6 @@ const encoder = new TextEncoder()
 /**
  * A content line folded (RFC 5545 §3.1): no line longer than 75 octets, each
  * continuation starting with one space, UTF-8 characters kept whole.
- *
- * @since 0.1.0
  */
 export const fold = (line: string): string => {
   const parts: Array<string> = []
@@ -82,8 +72,6 @@ export const fold = (line: string): string => {
 
 /**
  * An instant as an iCalendar UTC DATE-TIME: `20260312T090000Z`.
- *
- * @since 0.1.0
  */
 export const dateTime = (instant: Date): string =>
   instant
@@ -93,16 +81,12 @@ export const dateTime = (instant: Date): string =>
 
 /**
  * The summary of a meeting's event in `locale`.
- *
- * @since 0.1.0
  */
 export const summary = (meeting: Pick<Meeting, "kind">, locale: Locale.Locale): string =>
   Catalogue.format(meetingMessages, locale, `meeting.calendar.summary.${meeting.kind}`)
 
 /**
  * What the feed shows of a meeting.
- *
- * @since 0.1.0
  */
 export type Event = Pick<Meeting, "id" | "kind" | "status" | "schedule" | "sequence" | "updatedAt">
 
@@ -128,8 +112,6 @@ const event = (meeting: Event, locale: Locale.Locale): ReadonlyArray<string> => 
 /**
  * The feed of `meetings` in `locale`, ordered by start and then id so the same
  * meetings always give the same text.
- *
- * @since 0.1.0
  */
 export const feed = (meetings: ReadonlyArray<Event>, locale: Locale.Locale): string => {
   const ordered = meetings

@@ -3,8 +3,6 @@
  * it, which institutions are members on a date, how many meetings a year it
  * has set itself and its quorum rule. The application wires it to
  * `@bashke/mechanism`; this package never imports that package.
- *
- * @since 0.1.0
  */
 import { Errors, type Id, type JurisdictionProfile } from "@bashke/kernel"
 import { Context, Effect, Layer } from "effect"
@@ -23,8 +21,6 @@ import { Context, Effect, Layer } from "effect"
  *   bi-monthly mechanism); the profile's minimum applies when it is lower or absent;
  * - `quorum`: the mechanism's own quorum rule, when its memorandum sets one;
  *   the profile's otherwise.
- *
- * @since 0.1.0
  */
 export interface Roster {
   readonly mechanismId: Id.MechanismId
@@ -36,24 +32,16 @@ export interface Roster {
   readonly quorum?: JurisdictionProfile.Quorum | undefined
 }
 
-/**
- * @since 0.1.0
- */
 export interface Service {
   /** The mechanism on the day of `at`; `NotFound` (entity `Mechanism`) for an unknown one. */
   readonly rosterAt: (mechanismId: Id.MechanismId, at: Date) => Effect.Effect<Roster, Errors.NotFound>
 }
 
-/**
- * @since 0.1.0
- */
 export class MechanismRoster extends Context.Tag("@bashke/meeting/MechanismRoster")<MechanismRoster, Service>() {}
 
 /**
  * The roster wired to a function, e.g. the mechanism package's query:
  * `MechanismRoster.layer((id, at) => mechanisms.rosterAt(id, at))`.
- *
- * @since 0.1.0
  */
 export const layer = (rosterAt: Service["rosterAt"]): Layer.Layer<MechanismRoster> =>
   Layer.succeed(MechanismRoster, { rosterAt })
@@ -64,8 +52,6 @@ export const layer = (rosterAt: Service["rosterAt"]): Layer.Layer<MechanismRoste
  * with its coordinator's membership, cadence and quorum rule, the memberships
  * on a day, and the signatories on a day (the mechanism package's one rule for
  * who signed, so a cache over it serves meetings too).
- *
- * @since 0.1.0
  */
 export interface MechanismSource {
   readonly get: (id: Id.MechanismId) => Effect.Effect<
@@ -86,8 +72,6 @@ export interface MechanismSource {
 /**
  * The roster read from the mechanism package's service: the coordinator is
  * the institution of the coordinator's membership, if it is current on the day.
- *
- * @since 0.1.0
  */
 export const fromMechanisms = (mechanisms: MechanismSource): Service => ({
   rosterAt: (mechanismId, at) =>
@@ -108,8 +92,6 @@ export const fromMechanisms = (mechanisms: MechanismSource): Service => ({
 /**
  * The roster wired to the mechanism package, in one line of the application:
  * `MechanismRoster.layerFrom(Mechanisms.Mechanisms)`.
- *
- * @since 0.1.0
  */
 export const layerFrom = <I, S extends MechanismSource>(
   tag: Context.Tag<I, S>,
@@ -121,8 +103,6 @@ export const layerFrom = <I, S extends MechanismSource>(
 
 /**
  * Fixed rosters for tests and examples: the same members and signatories on every date.
- *
- * @since 0.1.0
  */
 export const layerTest = (rosters: ReadonlyArray<Roster>): Layer.Layer<MechanismRoster> =>
   layer((mechanismId) => {
@@ -134,8 +114,6 @@ export const layerTest = (rosters: ReadonlyArray<Roster>): Layer.Layer<Mechanism
 
 /**
  * The mechanism on the day of `at`.
- *
- * @since 0.1.0
  */
 export const rosterAt = (
   mechanismId: Id.MechanismId,
@@ -145,8 +123,6 @@ export const rosterAt = (
 
 /**
  * The quorum rule in force: the mechanism's own, or the profile's.
- *
- * @since 0.1.0
  */
 export const quorumRule = (
   roster: Roster,
@@ -156,8 +132,6 @@ export const quorumRule = (
 /**
  * The regular meetings required a year: the mechanism's own cadence, never
  * fewer than the profile's minimum.
- *
- * @since 0.1.0
  */
 export const requiredPerYear = (roster: Roster, profile: JurisdictionProfile.JurisdictionProfile): number =>
   Math.max(profile.meetings.minimumPerYear.value, roster.meetingsPerYear ?? 0)

@@ -5,8 +5,6 @@
  * rules, so the SQL adapter stores them sealed; the model holds them opened.
  *
  * The state machine over this record is in `MeetingLifecycle`.
- *
- * @since 0.1.0
  */
 import { Id } from "@bashke/kernel"
 import { Schema } from "effect"
@@ -15,34 +13,22 @@ import { Attendance } from "./Attendance"
 /**
  * `regular`: one of the meetings the cadence requires; `ad-hoc`: called at a
  * member's request, or by the coordinator, outside the cadence.
- *
- * @since 0.1.0
  */
 export const Kind = Schema.Literal("regular", "ad-hoc").annotations({ identifier: "MeetingKind" })
 
-/**
- * @since 0.1.0
- */
 export type Kind = typeof Kind.Type
 
 /**
  * How soon an ad hoc request must be scheduled: the profile's
  * `adHocScheduleWithin` (`standard`) or `adHocUrgentScheduleWithin` (`urgent`).
- *
- * @since 0.1.0
  */
 export const Urgency = Schema.Literal("standard", "urgent").annotations({ identifier: "Urgency" })
 
-/**
- * @since 0.1.0
- */
 export type Urgency = typeof Urgency.Type
 
 /**
  * Where a meeting is in its lifecycle:
  * requested → scheduled → held → minutes-drafted → minutes-approved, or cancelled.
- *
- * @since 0.1.0
  */
 export const Status = Schema.Literal(
   "requested",
@@ -53,48 +39,32 @@ export const Status = Schema.Literal(
   "cancelled",
 ).annotations({ identifier: "MeetingStatus" })
 
-/**
- * @since 0.1.0
- */
 export type Status = typeof Status.Type
 
 /**
  * Every status, in lifecycle order.
- *
- * @since 0.1.0
  */
 export const statuses: ReadonlyArray<Status> = Status.literals
 
 /**
  * The id of an amendment to approved minutes.
- *
- * @since 0.1.0
  */
 export const AmendmentId: Id.IdSchema<"AmendmentId"> = Id.make("AmendmentId")
 
-/**
- * @since 0.1.0
- */
 export type AmendmentId = typeof AmendmentId.Type
 
 /**
  * The longest reason (of a request, a cancellation, an amendment), in characters.
- *
- * @since 0.1.0
  */
 export const maxReasonLength = 2000
 
 /**
  * The longest minutes body or amendment text, in characters.
- *
- * @since 0.1.0
  */
 export const maxMinutesLength = 100_000
 
 /**
  * The longest place, in characters.
- *
- * @since 0.1.0
  */
 export const maxPlaceLength = 200
 
@@ -111,15 +81,11 @@ const text = (max: number, rule: string) =>
 
 /**
  * Why something was requested, cancelled or amended: 1 to 2000 characters.
- *
- * @since 0.1.0
  */
 export const Reason = text(maxReasonLength, "meeting.reason.invalid").annotations({ identifier: "MeetingReason" })
 
 /**
  * The text of minutes or of an amendment: 1 to 100,000 characters.
- *
- * @since 0.1.0
  */
 export const MinutesText = text(maxMinutesLength, "meeting.minutes.text-invalid").annotations({
   identifier: "MinutesText",
@@ -127,15 +93,11 @@ export const MinutesText = text(maxMinutesLength, "meeting.minutes.text-invalid"
 
 /**
  * Where a meeting takes place: a room or a building, never a person's address.
- *
- * @since 0.1.0
  */
 export const Place = text(maxPlaceLength, "meeting.place.invalid").annotations({ identifier: "MeetingPlace" })
 
 /**
  * When and where a meeting takes place.
- *
- * @since 0.1.0
  */
 export const Schedule = Schema.Struct({
   startsAt: Schema.Date,
@@ -143,17 +105,12 @@ export const Schedule = Schema.Struct({
   place: Place,
 }).annotations({ identifier: "MeetingSchedule" })
 
-/**
- * @since 0.1.0
- */
 export type Schedule = typeof Schedule.Type
 
 /**
  * A member's request for an ad hoc meeting. `deadline` is the instant from
  * which the request is overdue if still unscheduled, computed once with the
  * profile of `profileVersion` (see `SchedulingDeadline`).
- *
- * @since 0.1.0
  */
 export const Request = Schema.Struct({
   institution: Id.InstitutionId,
@@ -165,15 +122,10 @@ export const Request = Schema.Struct({
   profileVersion: Schema.Int,
 }).annotations({ identifier: "MeetingRequest" })
 
-/**
- * @since 0.1.0
- */
 export type Request = typeof Request.Type
 
 /**
  * An amendment to approved minutes: who, why, what, when. Appended, never edited.
- *
- * @since 0.1.0
  */
 export const Amendment = Schema.Struct({
   id: AmendmentId,
@@ -183,31 +135,21 @@ export const Amendment = Schema.Struct({
   at: Schema.Date,
 }).annotations({ identifier: "MinutesAmendment" })
 
-/**
- * @since 0.1.0
- */
 export type Amendment = typeof Amendment.Type
 
 /**
  * Who approved minutes, and when.
- *
- * @since 0.1.0
  */
 export const Approval = Schema.Struct({
   at: Schema.Date,
   by: Id.PrincipalId,
 }).annotations({ identifier: "MinutesApproval" })
 
-/**
- * @since 0.1.0
- */
 export type Approval = typeof Approval.Type
 
 /**
  * A meeting's minutes. `revision` counts the saves of the draft; once
  * `approval` is set the body is locked and changes only by `amendments`.
- *
- * @since 0.1.0
  */
 export const Minutes = Schema.Struct({
   body: MinutesText,
@@ -218,15 +160,10 @@ export const Minutes = Schema.Struct({
   amendments: Schema.Array(Amendment),
 }).annotations({ identifier: "Minutes" })
 
-/**
- * @since 0.1.0
- */
 export type Minutes = typeof Minutes.Type
 
 /**
  * Why, when and by whom a meeting was cancelled.
- *
- * @since 0.1.0
  */
 export const Cancellation = Schema.Struct({
   reason: Reason,
@@ -234,9 +171,6 @@ export const Cancellation = Schema.Struct({
   by: Id.PrincipalId,
 }).annotations({ identifier: "MeetingCancellation" })
 
-/**
- * @since 0.1.0
- */
 export type Cancellation = typeof Cancellation.Type
 
 /**
@@ -245,8 +179,6 @@ export type Cancellation = typeof Cancellation.Type
  * optimistic-concurrency version of the whole record. `minutesDue` and
  * `minutesCirculatedAt` track the profile's deadline for circulating the
  * minutes.
- *
- * @since 0.1.0
  */
 export const Meeting = Schema.Struct({
   id: Id.MeetingId,
@@ -273,17 +205,12 @@ export const Meeting = Schema.Struct({
   updatedAt: Schema.Date,
 }).annotations({ identifier: "Meeting" })
 
-/**
- * @since 0.1.0
- */
 export type Meeting = typeof Meeting.Type
 
 /**
  * The minutes as a reader sees them: the approved (or draft) body followed by
  * every amendment in order. Approved minutes change only by amendments, so
  * this text only ever grows once they are approved.
- *
- * @since 0.1.0
  */
 export const minutesAsRead = (minutes: Minutes): ReadonlyArray<string> => [
   minutes.body,
@@ -292,8 +219,6 @@ export const minutesAsRead = (minutes: Minutes): ReadonlyArray<string> => [
 
 /**
  * Whether the meeting took place (held, whatever the state of its minutes).
- *
- * @since 0.1.0
  */
 export const wasHeld = (meeting: Pick<Meeting, "status">): boolean =>
   meeting.status === "held" || meeting.status === "minutes-drafted" || meeting.status === "minutes-approved"

@@ -4,8 +4,6 @@ import { CivilDate, Id, Instant as KernelInstant } from "@bashke/kernel"
  * request body with them, and the services decode again (so a TypeScript
  * caller gets the same rules). Instants are accepted as `Date`s or ISO 8601
  * strings; a failed decode is `InvalidInput` naming the field and the rule.
- *
- * @since 0.1.0
  */
 import { Schema } from "effect"
 import { AttendanceList } from "./Attendance"
@@ -17,15 +15,11 @@ const Instant = KernelInstant.Instant
 
 /**
  * The version a change is based on (the ETag of the meeting read).
- *
- * @since 0.1.0
  */
 export const ExpectedVersion = Schema.Int.pipe(Schema.positive())
 
 /**
  * A member institution asks for an ad hoc meeting.
- *
- * @since 0.1.0
  */
 export const RequestAdHoc = Schema.Struct({
   mechanismId: Id.MechanismId,
@@ -35,8 +29,6 @@ export const RequestAdHoc = Schema.Struct({
 
 /**
  * The coordinator schedules a new meeting (regular, or ad hoc without a request).
- *
- * @since 0.1.0
  */
 export const ScheduleMeeting = Schema.Struct({
   mechanismId: Id.MechanismId,
@@ -48,8 +40,6 @@ export const ScheduleMeeting = Schema.Struct({
 
 /**
  * The coordinator schedules a requested meeting, or changes a schedule.
- *
- * @since 0.1.0
  */
 export const SetSchedule = Schema.Struct({
   meetingId: Id.MeetingId,
@@ -62,8 +52,6 @@ export const SetSchedule = Schema.Struct({
 /**
  * The coordinator records that a meeting took place, with its attendance, or
  * corrects the attendance afterwards.
- *
- * @since 0.1.0
  */
 export const SetAttendance = Schema.Struct({
   meetingId: Id.MeetingId,
@@ -73,8 +61,6 @@ export const SetAttendance = Schema.Struct({
 
 /**
  * The coordinator writes or rewrites the minutes' draft.
- *
- * @since 0.1.0
  */
 export const DraftMinutes = Schema.Struct({
   meetingId: Id.MeetingId,
@@ -84,8 +70,6 @@ export const DraftMinutes = Schema.Struct({
 
 /**
  * The coordinator approves the minutes (needs quorum).
- *
- * @since 0.1.0
  */
 export const ApproveMinutes = Schema.Struct({
   meetingId: Id.MeetingId,
@@ -94,8 +78,6 @@ export const ApproveMinutes = Schema.Struct({
 
 /**
  * The coordinator amends approved minutes.
- *
- * @since 0.1.0
  */
 export const AmendMinutes = Schema.Struct({
   meetingId: Id.MeetingId,
@@ -106,8 +88,6 @@ export const AmendMinutes = Schema.Struct({
 
 /**
  * The coordinator cancels a requested or scheduled meeting.
- *
- * @since 0.1.0
  */
 export const CancelMeeting = Schema.Struct({
   meetingId: Id.MeetingId,
@@ -118,8 +98,6 @@ export const CancelMeeting = Schema.Struct({
 /**
  * The coordinator records a decision of a held meeting, optionally owned by a
  * member institution with the day it is due by.
- *
- * @since 0.1.0
  */
 export const RecordDecision = Schema.Struct({
   meetingId: Id.MeetingId,

@@ -15,8 +15,6 @@
  *   `notifications.workdayStartsAt` for the mornings).
  *
  * An action item's due day is in its key, so a new due date makes a new item.
- *
- * @since 0.1.0
  */
 import { Deadline, Due, type Id, JurisdictionProfile } from "@bashke/kernel"
 import { Effect } from "effect"
@@ -28,21 +26,14 @@ import * as SchedulingDeadline from "./SchedulingDeadline"
 
 /**
  * The kinds of things meetings make due.
- *
- * @since 0.1.0
  */
 export const kinds = ["meeting.schedule", "meeting.minutes", "meeting.action-item"] as const
 
-/**
- * @since 0.1.0
- */
 export type DueKind = (typeof kinds)[number]
 
 /**
  * What a meeting makes due: its request's scheduling while requested, its
  * minutes while held without a draft.
- *
- * @since 0.1.0
  */
 export const meetingItems = (
   meeting: Pick<Meeting, "id" | "mechanismId" | "status" | "request" | "heldAt">,
@@ -87,8 +78,6 @@ export const meetingItems = (
 /**
  * What an open action item makes due: reminders ahead, on its day and once
  * past it, to the owner institution. A closed item makes nothing due.
- *
- * @since 0.1.0
  */
 export const actionItemItems = (
   item: Pick<ActionItem, "id" | "mechanismId" | "owner" | "dueDate" | "status" | "link">,
@@ -123,8 +112,6 @@ export const actionItemItems = (
 /**
  * What a mechanism's meetings and open action items make due, with the
  * profile in effect.
- *
- * @since 0.1.0
  */
 export const forMechanism = (
   mechanism: Id.MechanismId,

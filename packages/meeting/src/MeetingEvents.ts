@@ -2,8 +2,6 @@
  * The events the meeting package writes to the outbox, one per command, in the
  * same transaction as the change. Payloads hold ids, codes, counts and
  * instants only: never a reason, a minutes text or anything about a person.
- *
- * @since 0.1.0
  */
 import type { Id } from "@bashke/kernel"
 import { Outbox } from "@bashke/persistence"
@@ -14,8 +12,6 @@ import type { Kind, Urgency } from "./Meeting"
 
 /**
  * Each topic and its payload.
- *
- * @since 0.1.0
  */
 export interface Payloads {
   readonly "meeting.request.created": {
@@ -109,15 +105,11 @@ export interface Payloads {
 
 /**
  * An outbox topic of this package.
- *
- * @since 0.1.0
  */
 export type Topic = keyof Payloads
 
 /**
  * Every topic, for subscribers and tests.
- *
- * @since 0.1.0
  */
 export const topics: ReadonlyArray<Topic> = [
   "meeting.request.created",
@@ -144,8 +136,6 @@ const aggregateOf = (topic: Topic): string =>
 
 /**
  * Appends an event in the caller's transaction.
- *
- * @since 0.1.0
  */
 export const append = <T extends Topic>(
   topic: T,

@@ -11,8 +11,6 @@
  * happen; nothing else changes a meeting. Approved minutes are locked: drafting,
  * re-approving or changing attendance fails with `Conflict`
  * (`meeting.minutes.locked`), and the only change left is an appended amendment.
- *
- * @since 0.1.0
  */
 import { Errors, type Id } from "@bashke/kernel"
 import { Data, Either } from "effect"
@@ -33,8 +31,6 @@ import type { Amendment, Kind, Meeting, Request, Schedule, Status } from "./Meet
  * - `ApproveMinutes`: lock the minutes, only with quorum (`quorumMet`);
  * - `AmendMinutes`: append an amendment to approved minutes;
  * - `Cancel`: cancel a requested or scheduled meeting, with a reason.
- *
- * @since 0.1.0
  */
 export type Command = Data.TaggedEnum<{
   Schedule: { readonly schedule: Schedule; readonly at: Date }
@@ -49,8 +45,6 @@ export type Command = Data.TaggedEnum<{
 
 /**
  * Constructors and matchers for {@link Command}.
- *
- * @since 0.1.0
  */
 export const Command = Data.taggedEnum<Command>()
 
@@ -61,8 +55,6 @@ export const Command = Data.taggedEnum<Command>()
  * `meeting.hold.not-started`), or bad input (`InvalidInput`:
  * `meeting.schedule.in-past`, `meeting.schedule.ends-before-start`,
  * `meeting.attendance.duplicate`).
- *
- * @since 0.1.0
  */
 export type Refusal = Errors.InvalidTransition | Errors.Conflict | Errors.InvalidInput
 
@@ -79,8 +71,6 @@ const commandNames: Record<Command["_tag"], string> = {
 
 /**
  * The kebab-case name of a command, as used in `InvalidTransition.command`.
- *
- * @since 0.1.0
  */
 export const commandName = (command: Command): string => commandNames[command._tag]
 
@@ -94,8 +84,6 @@ const conflict = (meeting: Meeting, rule: string) =>
  * The rules a new schedule meets: it starts no earlier than `at`
  * (`meeting.schedule.in-past`) and ends after it starts
  * (`meeting.schedule.ends-before-start`).
- *
- * @since 0.1.0
  */
 export const checkSchedule = (schedule: Schedule, at: Date): Either.Either<Schedule, Errors.InvalidInput> => {
   if (schedule.startsAt.getTime() < at.getTime())
@@ -107,8 +95,6 @@ export const checkSchedule = (schedule: Schedule, at: Date): Either.Either<Sched
 
 /**
  * Whether two schedules differ in date, time or place (what SEQUENCE counts).
- *
- * @since 0.1.0
  */
 export const scheduleChanged = (before: Schedule | undefined, after: Schedule): boolean =>
   before === undefined ||
@@ -121,8 +107,6 @@ const locked = (status: Status): boolean => status === "minutes-approved"
 /**
  * The rule an attendance list meets: each institution at most once
  * (`meeting.attendance.duplicate`, naming the repeated entry).
- *
- * @since 0.1.0
  */
 export const checkAttendance = (
   attendance: ReadonlyArray<Attendance>,
@@ -141,8 +125,6 @@ export const checkAttendance = (
 /**
  * The meeting after `command`, or why the command is refused. Pure: the same
  * meeting and command always give the same answer, and a refusal changes nothing.
- *
- * @since 0.1.0
  */
 export const transition = (meeting: Meeting, command: Command): Either.Either<Meeting, Refusal> => {
   const at = command.at
@@ -240,8 +222,6 @@ export const transition = (meeting: Meeting, command: Command): Either.Either<Me
 
 /**
  * A new ad hoc meeting, requested by a member (status `requested`).
- *
- * @since 0.1.0
  */
 export const requested = (fields: {
   readonly id: Id.MeetingId
@@ -264,8 +244,6 @@ export const requested = (fields: {
  * A new meeting scheduled by the coordinator (status `scheduled`): a regular
  * one, or an ad hoc one nobody requested. Refused like `Schedule` when the
  * schedule is in the past or ends before it starts.
- *
- * @since 0.1.0
  */
 export const scheduled = (fields: {
   readonly id: Id.MeetingId
@@ -291,8 +269,6 @@ export const scheduled = (fields: {
 /**
  * What is wrong with a meeting, as short English descriptions for tests and
  * logs; empty for every meeting the lifecycle can reach.
- *
- * @since 0.1.0
  */
 export const violations = (meeting: Meeting): ReadonlyArray<string> => {
   const out: Array<string> = []
@@ -341,8 +317,6 @@ export const violations = (meeting: Meeting): ReadonlyArray<string> => {
 
 /**
  * Whether a meeting is one the lifecycle can reach.
- *
- * @since 0.1.0
  */
 export const isLegal = (meeting: Meeting): boolean => violations(meeting).length === 0
 
@@ -350,8 +324,6 @@ export const isLegal = (meeting: Meeting): boolean => violations(meeting).length
  * Whether decisions and action items may be recorded at the meeting: once it
  * is held and until its minutes are approved (then `Conflict`
  * `meeting.minutes.locked`; before it is held, `InvalidTransition` naming `command`).
- *
- * @since 0.1.0
  */
 export const acceptsRecords = (
   meeting: Meeting,

@@ -4,15 +4,11 @@
  * into the application's catalogue with `Catalogue.merge(kernelMessages, meetingMessages, …)`.
  *
  * Serbian Cyrillic is derived from Serbian Latin (ekavian, as in the kernel).
- *
- * @since 0.1.0
  */
 import { Catalogue } from "@bashke/kernel"
 
 /**
  * The meeting package's messages.
- *
- * @since 0.1.0
  */
 export const meetingMessages = Catalogue.make({
   // Rules named by errors.
@@ -467,7 +463,5 @@ export const meetingMessages = Catalogue.make({
 
 /**
  * A key of the meeting package's messages.
- *
- * @since 0.1.0
  */
 export type MeetingMessageKey = Catalogue.Key<typeof meetingMessages>

@@ -10,8 +10,6 @@
  *
  * Published statistics view (migration 4, a contract read by
  * `@bashke/reporting`): `meeting_statistics`.
- *
- * @since 0.1.0
  */
 import type { Migrations } from "@bashke/persistence"
 import meetings from "./internal/migrations/0001_meetings"
@@ -21,9 +19,6 @@ import statisticsView from "./internal/migrations/0004_statistics_view"
 import circulationOwnershipAgenda from "./internal/migrations/0005_circulation_ownership_agenda"
 import calendarFeeds from "./internal/migrations/0006_calendar_feeds"
 
-/**
- * @since 0.1.0
- */
 export const meetingMigrations: Migrations.MigrationSet = {
   package: "@bashke/meeting",
   migrations: [

@@ -14,8 +14,6 @@
  *   items linked to a case — is for the coordinator and the institutions that
  *   signed the memorandum in force ({@link seesCaseData}); another member gets
  *   the meeting without it, so it does not learn which cases are discussed.
- *
- * @since 0.1.0
  */
 import { Errors, type Id, Principal } from "@bashke/kernel"
 import { Either } from "effect"
@@ -25,8 +23,6 @@ const deny = (action: string, rule: string) => Either.left(new Errors.Forbidden(
 
 /**
  * Whether the principal acts as the mechanism's coordinator.
- *
- * @since 0.1.0
  */
 export const isCoordinator = (roster: Roster, principal: Principal.Principal): boolean =>
   roster.coordinator !== undefined &&
@@ -35,8 +31,6 @@ export const isCoordinator = (roster: Roster, principal: Principal.Principal): b
 
 /**
  * Whether the principal acts for a member institution (or the coordinating one).
- *
- * @since 0.1.0
  */
 export const isMember = (roster: Roster, principal: Principal.Principal): boolean =>
   principal.institution !== undefined &&
@@ -44,8 +38,6 @@ export const isMember = (roster: Roster, principal: Principal.Principal): boolea
 
 /**
  * The principal, when it is the coordinator (`meeting.coordinator.required` otherwise).
- *
- * @since 0.1.0
  */
 export const requireCoordinator = (
   roster: Roster,
@@ -57,8 +49,6 @@ export const requireCoordinator = (
 /**
  * The principal's institution, when it may request an ad hoc meeting: a member
  * on the day of the request (`meeting.request.not-a-member` otherwise).
- *
- * @since 0.1.0
  */
 export const requireRequester = (
   roster: Roster,
@@ -70,8 +60,6 @@ export const requireRequester = (
 
 /**
  * The principal, when it acts for a member (`meeting.member.required` otherwise).
- *
- * @since 0.1.0
  */
 export const requireMember = (
   roster: Roster,
@@ -83,8 +71,6 @@ export const requireMember = (
 /**
  * The principal, when it may close an action item owned by `owner`: the owner
  * institution or the coordinator (`meeting.action-item.owner-required` otherwise).
- *
- * @since 0.1.0
  */
 export const requireOwnerOrCoordinator = (
   roster: Roster,
@@ -98,8 +84,6 @@ export const requireOwnerOrCoordinator = (
 /**
  * The principal, when it may see cadence compliance: a member, or the national
  * coordinator (`meeting.member.required` otherwise).
- *
- * @since 0.1.0
  */
 export const requireComplianceReader = (
   roster: Roster,
@@ -114,8 +98,6 @@ export const requireComplianceReader = (
  * mechanism, or acts for an institution that signed the memorandum in force on
  * the roster's day. Members that did not sign get the agenda, decisions and
  * action items without anything that names a case.
- *
- * @since 0.1.0
  */
 export const seesCaseData = (roster: Roster, principal: Principal.Principal): boolean =>
   isCoordinator(roster, principal) ||

@@ -2,8 +2,6 @@
  * The port through which meetings and their decisions are stored. Effects
  * fail only with the kernel's `NotFound` and `Conflict`; storage failures are
  * defects. The SQL adapter is `SqlMeetingRepository`.
- *
- * @since 0.1.0
  */
 import type { Errors, Id } from "@bashke/kernel"
 import type { Effect, Option } from "effect"
@@ -15,14 +13,9 @@ import type { Meeting } from "./Meeting"
 /**
  * A meeting as listed: everything but its minutes, which are read one meeting
  * at a time (and audited) with `find`.
- *
- * @since 0.1.0
  */
 export type Listed = Omit<Meeting, "minutes">
 
-/**
- * @since 0.1.0
- */
 export interface Service {
   /** Stores a new meeting (version 1). */
   readonly insert: (meeting: Meeting) => Effect.Effect<void>
@@ -36,6 +29,12 @@ export interface Service {
     meeting: Meeting,
     expectedVersion: number,
   ) => Effect.Effect<Meeting, Errors.NotFound | Errors.Conflict>
+  /**
+   * The mechanism a meeting belongs to, or `None`: one cheap look-up, so a
+   * caller outside the mechanism is refused in the time an unknown id takes
+   * (opening the sealed minutes would tell the two apart).
+   */
+  readonly mechanismOf: (id: Id.MeetingId) => Effect.Effect<Option.Option<Id.MechanismId>>
   /** A meeting with its attendance, minutes and amendments. */
   readonly find: (id: Id.MeetingId) => Effect.Effect<Meeting, Errors.NotFound>
   /** A mechanism's meetings, scheduled ones by start, then requests; optionally only those starting in `[from, to)`. */
@@ -55,7 +54,4 @@ export interface Service {
   readonly saveAgendaEdits: (meetingId: Id.MeetingId, edits: Edits) => Effect.Effect<void>
 }
 
-/**
- * @since 0.1.0
- */
 export class MeetingRepository extends Context.Tag("@bashke/meeting/MeetingRepository")<MeetingRepository, Service>() {}

@@ -7,15 +7,13 @@
  * Each needs the repositories, the mechanism roster, the `SqlClient`, an id
  * generator and the current principal; minutes also need the audit log, and
  * the agenda the case summaries. Legal numbers come from `CurrentJurisdiction`.
- *
- * @since 0.1.0
  */
 
-import { CivilDate, Errors, Id, JurisdictionProfile, type Locale, Principal, Span } from "@bashke/kernel"
+import { CivilDate, Errors, Id, Instant, JurisdictionProfile, type Locale, Principal, Span } from "@bashke/kernel"
 import { Transaction } from "@bashke/persistence"
 import { AuditEntry, AuditLog } from "@bashke/security"
 import type { SqlClient } from "@effect/sql"
-import { Clock, Effect, Either, Option } from "effect"
+import { Effect, Option } from "effect"
 import { ActionItemRepository } from "./ActionItemRepository"
 import * as Agenda from "./Agenda"
 import * as AgendaEdits from "./AgendaEdits"
@@ -40,8 +38,6 @@ import * as SchedulingDeadline from "./SchedulingDeadline"
 
 /**
  * What every meeting use case needs.
- *
- * @since 0.1.0
  */
 export type Requirements =
   | MeetingRepository
@@ -49,11 +45,6 @@ export type Requirements =
   | SqlClient.SqlClient
   | Id.IdGenerator
   | Principal.CurrentPrincipal
-
-const now = Effect.map(Clock.currentTimeMillis, (millis) => new Date(millis))
-
-const fromEither = <A, E>(either: Either.Either<A, E>): Effect.Effect<A, E> =>
-  Either.isRight(either) ? Effect.succeed(either.right) : Effect.fail(either.left)
 
 const stale = (meeting: Meeting, expectedVersion: number) =>
   meeting.version === expectedVersion
@@ -93,7 +84,7 @@ const carriesText = (meeting: Listed): boolean =>
 const quorumOf = (meeting: Meeting, attendance: ReadonlyArray<Attendance.Attendance>) =>
   Effect.gen(function* () {
     const profile = yield* JurisdictionProfile.CurrentJurisdiction
-    const roster = yield* MechanismRoster.rosterAt(meeting.mechanismId, meetingDay(meeting, yield* now))
+    const roster = yield* MechanismRoster.rosterAt(meeting.mechanismId, meetingDay(meeting, yield* Instant.now))
     return {
       roster,
       quorum: Attendance.quorum(MechanismRoster.quorumRule(roster, profile), roster.members, attendance),
@@ -106,8 +97,6 @@ const quorumOf = (meeting: Meeting, attendance: ReadonlyArray<Attendance.Attenda
  *
  * Fails with `InvalidInput` (bad input), `Forbidden`
  * (`meeting.request.not-a-member`) or `NotFound` (unknown mechanism).
- *
- * @since 0.1.0
  */
 export const requestAdHoc = (
   input: typeof MeetingCommands.RequestAdHoc.Encoded,
@@ -115,9 +104,9 @@ export const requestAdHoc = (
   Effect.gen(function* () {
     const command = yield* decodeInput(MeetingCommands.RequestAdHoc)(input)
     const principal = yield* Principal.CurrentPrincipal
-    const at = yield* now
+    const at = yield* Instant.now
     const roster = yield* MechanismRoster.rosterAt(command.mechanismId, at)
-    const institution = yield* fromEither(MeetingPolicy.requireRequester(roster, principal))
+    const institution = yield* MeetingPolicy.requireRequester(roster, principal)
     const profile = yield* JurisdictionProfile.CurrentJurisdiction
     const meeting = MeetingLifecycle.requested({
       id: yield* Id.MeetingId.generate,
@@ -153,8 +142,6 @@ export const requestAdHoc = (
  * nobody requested. Fails with `InvalidInput` (`meeting.schedule.in-past`,
  * `meeting.schedule.ends-before-start`, …), `Forbidden`
  * (`meeting.coordinator.required`) or `NotFound`.
- *
- * @since 0.1.0
  */
 export const schedule = (
   input: typeof MeetingCommands.ScheduleMeeting.Encoded,
@@ -162,18 +149,16 @@ export const schedule = (
   Effect.gen(function* () {
     const command = yield* decodeInput(MeetingCommands.ScheduleMeeting)(input)
     const principal = yield* Principal.CurrentPrincipal
-    const at = yield* now
+    const at = yield* Instant.now
     const roster = yield* MechanismRoster.rosterAt(command.mechanismId, at)
-    yield* fromEither(MeetingPolicy.requireCoordinator(roster, principal, "meeting.schedule"))
-    const meeting = yield* fromEither(
-      MeetingLifecycle.scheduled({
-        id: yield* Id.MeetingId.generate,
-        mechanismId: command.mechanismId,
-        kind: command.kind,
-        schedule: { startsAt: command.startsAt, endsAt: command.endsAt, place: command.place },
-        at,
-      }),
-    )
+    yield* MeetingPolicy.requireCoordinator(roster, principal, "meeting.schedule")
+    const meeting = yield* MeetingLifecycle.scheduled({
+      id: yield* Id.MeetingId.generate,
+      mechanismId: command.mechanismId,
+      kind: command.kind,
+      schedule: { startsAt: command.startsAt, endsAt: command.endsAt, place: command.place },
+      at,
+    })
     const repository = yield* MeetingRepository
     yield* Transaction.run(
       Effect.gen(function* () {
@@ -215,13 +200,13 @@ const change = <E, R, E2, R2>(options: {
   Effect.gen(function* () {
     const repository = yield* MeetingRepository
     const principal = yield* Principal.CurrentPrincipal
-    const at = yield* now
+    const at = yield* Instant.now
     const meeting = yield* repository.find(options.meetingId)
     const roster = yield* MechanismRoster.rosterAt(meeting.mechanismId, at)
-    yield* fromEither(MeetingPolicy.requireCoordinator(roster, principal, options.action))
+    yield* MeetingPolicy.requireCoordinator(roster, principal, options.action)
     yield* stale(meeting, options.expectedVersion)
     const command = yield* options.build({ meeting, principal, at })
-    const next = yield* fromEither(MeetingLifecycle.transition(meeting, command))
+    const next = yield* MeetingLifecycle.transition(meeting, command)
     return yield* Transaction.run(
       Effect.gen(function* () {
         const stored = yield* repository.update(next, options.expectedVersion)
@@ -247,14 +232,12 @@ const withinDeadline = (
   meeting.status !== from
     ? Effect.void
     : Effect.flatMap(JurisdictionProfile.CurrentJurisdiction, (profile) =>
-        fromEither(SchedulingDeadline.checkStart(meeting, schedule, at, profile)),
+        SchedulingDeadline.checkStart(meeting, schedule, at, profile),
       )
 
 /**
  * The coordinator gives a requested meeting its date, time and place. The
  * request's timeliness (in time or late) follows from when this happens.
- *
- * @since 0.1.0
  */
 export const scheduleRequested = (
   input: typeof MeetingCommands.SetSchedule.Encoded,
@@ -287,8 +270,6 @@ export const scheduleRequested = (
 /**
  * The coordinator changes a scheduled meeting's date, time or place (the
  * calendar's SEQUENCE grows when something changed).
- *
- * @since 0.1.0
  */
 export const reschedule = (
   input: typeof MeetingCommands.SetSchedule.Encoded,
@@ -325,16 +306,14 @@ const attendanceCommand = (
   MechanismRoster.MechanismRoster
 > =>
   Effect.gen(function* () {
-    const roster = yield* MechanismRoster.rosterAt(meeting.mechanismId, meetingDay(meeting, yield* now))
-    return yield* fromEither(Attendance.checkMembers(roster.members, attendance))
+    const roster = yield* MechanismRoster.rosterAt(meeting.mechanismId, meetingDay(meeting, yield* Instant.now))
+    return yield* Attendance.checkMembers(roster.members, attendance)
   })
 
 /**
  * The coordinator records that a scheduled meeting took place, with the
  * attendance of member institutions (`meeting.attendance.unknown-member` for an
  * institution that was not a member on the meeting's date).
- *
- * @since 0.1.0
  */
 export const hold = (
   input: typeof MeetingCommands.SetAttendance.Encoded,
@@ -366,8 +345,6 @@ export const hold = (
 /**
  * The coordinator corrects the attendance of a held meeting, until its
  * minutes are approved (`meeting.minutes.locked` afterwards).
- *
- * @since 0.1.0
  */
 export const recordAttendance = (
   input: typeof MeetingCommands.SetAttendance.Encoded,
@@ -397,8 +374,6 @@ export const recordAttendance = (
 /**
  * The coordinator writes or rewrites the minutes' draft (each save a new
  * revision). Approved minutes refuse with `Conflict` `meeting.minutes.locked`.
- *
- * @since 0.1.0
  */
 export const draftMinutes = (
   input: typeof MeetingCommands.DraftMinutes.Encoded,
@@ -426,8 +401,6 @@ export const draftMinutes = (
  * The coordinator approves the minutes, which locks them. Refused with
  * `Conflict` `meeting.minutes.quorum-required` when the attendance does not
  * meet the quorum rule against the members on the meeting's date.
- *
- * @since 0.1.0
  */
 export const approveMinutes = (
   input: typeof MeetingCommands.ApproveMinutes.Encoded,
@@ -456,8 +429,6 @@ export const approveMinutes = (
 /**
  * The coordinator appends an amendment (author, reason, text, time) to
  * approved minutes; the approved body itself never changes.
- *
- * @since 0.1.0
  */
 export const amendMinutes = (
   input: typeof MeetingCommands.AmendMinutes.Encoded,
@@ -492,8 +463,6 @@ export const amendMinutes = (
 /**
  * The coordinator cancels a requested or scheduled meeting, with a reason.
  * The calendar keeps the event with STATUS:CANCELLED.
- *
- * @since 0.1.0
  */
 export const cancel = (
   input: typeof MeetingCommands.CancelMeeting.Encoded,
@@ -518,8 +487,6 @@ export const cancel = (
  * The coordinator records a decision of a held meeting (until its minutes
  * are approved: `meeting.minutes.locked`), optionally owned by a member
  * institution with a due date (`DecisionOwnership`).
- *
- * @since 0.1.0
  */
 export const recordDecision = (
   input: typeof MeetingCommands.RecordDecision.Encoded,
@@ -528,18 +495,16 @@ export const recordDecision = (
     const command = yield* decodeInput(MeetingCommands.RecordDecision)(input)
     const repository = yield* MeetingRepository
     const principal = yield* Principal.CurrentPrincipal
-    const at = yield* now
+    const at = yield* Instant.now
     const meeting = yield* repository.find(command.meetingId)
     const roster = yield* MechanismRoster.rosterAt(meeting.mechanismId, at)
-    yield* fromEither(MeetingPolicy.requireCoordinator(roster, principal, "meeting.record-decision"))
-    yield* fromEither(MeetingLifecycle.acceptsRecords(meeting, "record-decision"))
+    yield* MeetingPolicy.requireCoordinator(roster, principal, "meeting.record-decision")
+    yield* MeetingLifecycle.acceptsRecords(meeting, "record-decision")
     const decidedAt = meeting.schedule?.startsAt ?? at
-    const ownership = yield* fromEither(
-      DecisionOwnership.check(command, {
-        members: (yield* MechanismRoster.rosterAt(meeting.mechanismId, decidedAt)).members,
-        meetingDay: CivilDate.ofInstant(decidedAt, (yield* JurisdictionProfile.CurrentJurisdiction).timezone),
-      }),
-    )
+    const ownership = yield* DecisionOwnership.check(command, {
+      members: (yield* MechanismRoster.rosterAt(meeting.mechanismId, decidedAt)).members,
+      meetingDay: CivilDate.ofInstant(decidedAt, (yield* JurisdictionProfile.CurrentJurisdiction).timezone),
+    })
     const decision: Decision = {
       id: yield* DecisionId.generate,
       meetingId: meeting.id,
@@ -571,8 +536,8 @@ const readable = (meetingId: Id.MeetingId, action: string) =>
     const repository = yield* MeetingRepository
     const principal = yield* Principal.CurrentPrincipal
     const meeting = yield* repository.find(meetingId)
-    const roster = yield* MechanismRoster.rosterAt(meeting.mechanismId, yield* now)
-    yield* fromEither(MeetingPolicy.requireMember(roster, principal, action))
+    const roster = yield* MechanismRoster.rosterAt(meeting.mechanismId, yield* Instant.now)
+    yield* MeetingPolicy.requireMember(roster, principal, action)
     return { meeting, principal, roster }
   })
 
@@ -580,8 +545,6 @@ const readable = (meetingId: Id.MeetingId, action: string) =>
  * A meeting as members see it, without its minutes (read those with {@link minutes}).
  * The reasons of its request and cancellation are sealed free text: reading
  * them is audited.
- *
- * @since 0.1.0
  */
 export const find = (
   meetingId: Id.MeetingId,
@@ -597,8 +560,6 @@ export const find = (
  * A meeting's minutes with their amendments, for a member; the read is
  * written to the audit log (the minutes may name people). `None` before any
  * draft exists.
- *
- * @since 0.1.0
  */
 export const minutes = (
   meetingId: Id.MeetingId,
@@ -615,8 +576,6 @@ export const minutes = (
  * sees case data (`MeetingPolicy.seesCaseData`: the coordinator and the
  * signatories of the memorandum in force). The read is audited, per case the
  * decisions read are about.
- *
- * @since 0.1.0
  */
 export const decisions = (
   meetingId: Id.MeetingId,
@@ -644,8 +603,6 @@ export const decisions = (
  * (`InvalidTransition`).
  * Whoever does not see case data (`MeetingPolicy.seesCaseData`) gets it
  * without its case items (`Agenda.withoutCaseData`).
- *
- * @since 0.1.0
  */
 export const agenda = (
   meetingId: Id.MeetingId,
@@ -692,8 +649,8 @@ export const agenda = (
 const listed = (mechanismId: Id.MechanismId, action: string) =>
   Effect.gen(function* () {
     const principal = yield* Principal.CurrentPrincipal
-    const roster = yield* MechanismRoster.rosterAt(mechanismId, yield* now)
-    yield* fromEither(MeetingPolicy.requireMember(roster, principal, action))
+    const roster = yield* MechanismRoster.rosterAt(mechanismId, yield* Instant.now)
+    yield* MeetingPolicy.requireMember(roster, principal, action)
     const meetings = yield* Effect.flatMap(MeetingRepository, (repository) => repository.list(mechanismId))
     return { principal, meetings }
   })
@@ -705,8 +662,6 @@ const recorded = (mechanismId: Id.MechanismId, principal: Principal.Principal, m
 /**
  * The mechanism's meetings, for a member. The reasons of requests and
  * cancellations are sealed free text: reading them is audited.
- *
- * @since 0.1.0
  */
 export const list = (
   mechanismId: Id.MechanismId,
@@ -719,15 +674,13 @@ export const list = (
 /**
  * The mechanism's ad hoc requests not scheduled by their deadline (their
  * reasons' read audited, as in {@link list}).
- *
- * @since 0.1.0
  */
 export const overdueRequests = (
   mechanismId: Id.MechanismId,
 ): Effect.Effect<ReadonlyArray<Listed>, Errors.NotFound | Errors.Forbidden, Requirements | AuditLog.AuditLog> =>
   Effect.gen(function* () {
     const { principal, meetings } = yield* listed(mechanismId, "meeting.list")
-    const at = yield* now
+    const at = yield* Instant.now
     return yield* recorded(
       mechanismId,
       principal,
@@ -738,8 +691,6 @@ export const overdueRequests = (
 /**
  * The iCalendar feed of the mechanism's meetings in `locale`, for a member. It
  * carries no reason, so nothing is audited.
- *
- * @since 0.1.0
  */
 export const calendar = (
   mechanismId: Id.MechanismId,
@@ -751,8 +702,6 @@ export const calendar = (
  * The mechanism's cadence compliance in a calendar year, for a member or the
  * national coordinator. Required: the mechanism's cadence, at least the
  * profile's minimum.
- *
- * @since 0.1.0
  */
 export const compliance = (
   mechanismId: Id.MechanismId,
@@ -760,9 +709,9 @@ export const compliance = (
 ): Effect.Effect<CadenceCompliance.Compliance, Errors.NotFound | Errors.Forbidden, Requirements> =>
   Effect.gen(function* () {
     const principal = yield* Principal.CurrentPrincipal
-    const at = yield* now
+    const at = yield* Instant.now
     const roster = yield* MechanismRoster.rosterAt(mechanismId, at)
-    yield* fromEither(MeetingPolicy.requireComplianceReader(roster, principal))
+    yield* MeetingPolicy.requireComplianceReader(roster, principal)
     const profile = yield* JurisdictionProfile.CurrentJurisdiction
     const meetings = yield* Effect.flatMap(MeetingRepository, (repository) => repository.list(mechanismId))
     return CadenceCompliance.compute({

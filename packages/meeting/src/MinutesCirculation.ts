@@ -9,8 +9,6 @@
  * The deadline is computed once, when the meeting is held, with the profile
  * then in force, and stored with the meeting (`minutesDue`); the first draft's
  * time is stored too (`minutesCirculatedAt`).
- *
- * @since 0.1.0
  */
 import type { JurisdictionProfile } from "@bashke/kernel"
 import type { Meeting } from "./Meeting"
@@ -27,8 +25,6 @@ import * as SchedulingDeadline from "./SchedulingDeadline"
  * // Held on Thursday 12 March 2026 at 11:00 in Pristina: due by the end of Tuesday 17 March.
  * due(new Date("2026-03-12T10:00:00Z"), JurisdictionProfile.kosovo) // 2026-03-17T23:00:00Z
  * ```
- *
- * @since 0.1.0
  */
 export const due = (heldAt: Date, profile: JurisdictionProfile.JurisdictionProfile): Date =>
   SchedulingDeadline.after(heldAt, profile.meetings.minutesCirculatedWithin, profile.timezone)
@@ -40,15 +36,11 @@ export const due = (heldAt: Date, profile: JurisdictionProfile.JurisdictionProfi
  * - `pending`: not circulated yet, still in time;
  * - `overdue`: not circulated, and the deadline has passed;
  * - `circulated-in-time` / `circulated-late`: first drafted before / after the deadline.
- *
- * @since 0.1.0
  */
 export type Timeliness = "not-due" | "pending" | "overdue" | "circulated-in-time" | "circulated-late"
 
 /**
  * The timeliness of a meeting's minutes at `now`.
- *
- * @since 0.1.0
  */
 export const timeliness = (meeting: Pick<Meeting, "minutesDue" | "minutesCirculatedAt">, now: Date): Timeliness => {
   const deadline = meeting.minutesDue

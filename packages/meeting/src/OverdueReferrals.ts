@@ -4,8 +4,6 @@
  * reference), the receiving institution and service, the late step and when it
  * was due — never a name. The application wires it to the referral package:
  * its `ReferralDeadlines.Overdue` maps onto {@link OverdueReferral} in one line.
- *
- * @since 0.1.0
  */
 import { Id } from "@bashke/kernel"
 import { Context, Effect, Layer, Schema } from "effect"
@@ -14,22 +12,15 @@ import { CaseReference } from "./CaseSummaries"
 /**
  * Which step of the referral is late: acknowledging it, or deciding on it
  * (accepting or declining).
- *
- * @since 0.1.0
  */
 export const Step = Schema.Literal("acknowledge", "decide").annotations({ identifier: "OverdueReferralStep" })
 
-/**
- * @since 0.1.0
- */
 export type Step = typeof Step.Type
 
 /**
  * An overdue referral. `caseId` and `caseReference` are optional because the
  * referral package's overdue list carries ids and dates only; the application
  * may add them when it knows the case.
- *
- * @since 0.1.0
  */
 export const OverdueReferral = Schema.Struct({
   referralId: Id.ReferralId,
@@ -41,29 +32,18 @@ export const OverdueReferral = Schema.Struct({
   due: Schema.Date,
 }).annotations({ identifier: "OverdueReferral" })
 
-/**
- * @since 0.1.0
- */
 export type OverdueReferral = typeof OverdueReferral.Type
 
-/**
- * @since 0.1.0
- */
 export interface Service {
   /** The mechanism's referrals overdue at `at` (any order: the agenda sorts them). */
   readonly forMechanism: (mechanismId: Id.MechanismId, at: Date) => Effect.Effect<ReadonlyArray<OverdueReferral>>
 }
 
-/**
- * @since 0.1.0
- */
 export class OverdueReferrals extends Context.Tag("@bashke/meeting/OverdueReferrals")<OverdueReferrals, Service>() {}
 
 /**
  * The port wired to a function, e.g. the referral package's query:
  * `layer((mechanismId) => Effect.map(referrals.overdueFor(mechanismId), (late) => late.map(({ referral, case: caseId, to, service, step, due }) => ({ referralId: referral, caseId, to, service, step, due }))))`.
- *
- * @since 0.1.0
  */
 export const layer = (forMechanism: Service["forMechanism"]): Layer.Layer<OverdueReferrals> =>
   Layer.succeed(OverdueReferrals, { forMechanism })
@@ -71,8 +51,6 @@ export const layer = (forMechanism: Service["forMechanism"]): Layer.Layer<Overdu
 /**
  * Fixed overdue referrals per mechanism, for tests and examples. A mechanism
  * not listed has none.
- *
- * @since 0.1.0
  */
 export const layerTest = (
   overdue: ReadonlyArray<{ readonly mechanismId: Id.MechanismId; readonly referrals: ReadonlyArray<OverdueReferral> }>,
@@ -81,8 +59,6 @@ export const layerTest = (
 
 /**
  * The mechanism's referrals overdue at `at`.
- *
- * @since 0.1.0
  */
 export const forMechanism = (
   mechanismId: Id.MechanismId,

@@ -18,8 +18,6 @@
  * Scheduling means the coordinator's act of scheduling (a date, a time, a
  * place), not the meeting itself: a request not scheduled by the deadline is
  * overdue.
- *
- * @since 0.1.0
  */
 import { CivilDate, Errors, type JurisdictionProfile } from "@bashke/kernel"
 import { Either } from "effect"
@@ -27,8 +25,6 @@ import type { Meeting, Request, Schedule, Urgency } from "./Meeting"
 
 /**
  * A span of time as the profile gives it.
- *
- * @since 0.1.0
  */
 export interface Span {
   readonly value: number
@@ -38,8 +34,6 @@ export interface Span {
 /**
  * The instant from which something started at `from` is late, `span` later,
  * counted in `timeZone` (see the module's notes for each unit).
- *
- * @since 0.1.0
  */
 export const after = (from: Date, span: Span, timeZone: string): Date => {
   if (span.unit === "hours") return new Date(from.getTime() + span.value * 3_600_000)
@@ -57,8 +51,6 @@ export const after = (from: Date, span: Span, timeZone: string): Date => {
 
 /**
  * The time the profile allows to schedule a request of `urgency`.
- *
- * @since 0.1.0
  */
 export const allowed = (profile: JurisdictionProfile.JurisdictionProfile, urgency: Urgency): Span =>
   urgency === "urgent" ? profile.meetings.adHocUrgentScheduleWithin : profile.meetings.adHocScheduleWithin
@@ -74,8 +66,6 @@ export const allowed = (profile: JurisdictionProfile.JurisdictionProfile, urgenc
  * deadline(JurisdictionProfile.kosovo, new Date("2026-03-10T14:00:00Z"), "urgent")
  * // 2026-03-12T23:00:00Z: local midnight ending Thursday 12 March
  * ```
- *
- * @since 0.1.0
  */
 export const deadline = (profile: JurisdictionProfile.JurisdictionProfile, requestedAt: Date, urgency: Urgency): Date =>
   after(requestedAt, allowed(profile, urgency), profile.timezone)
@@ -88,15 +78,11 @@ export const deadline = (profile: JurisdictionProfile.JurisdictionProfile, reque
  * - `overdue`: not scheduled, and the deadline has passed;
  * - `scheduled-in-time` / `scheduled-late`: scheduled before / after the deadline;
  * - `cancelled`: cancelled before it was scheduled.
- *
- * @since 0.1.0
  */
 export type Timeliness = "not-requested" | "pending" | "overdue" | "scheduled-in-time" | "scheduled-late" | "cancelled"
 
 /**
  * The timeliness of a meeting's request at `now`.
- *
- * @since 0.1.0
  */
 export const timeliness = (meeting: Pick<Meeting, "request" | "status" | "scheduledAt">, now: Date): Timeliness => {
   const request = meeting.request
@@ -109,8 +95,6 @@ export const timeliness = (meeting: Pick<Meeting, "request" | "status" | "schedu
 
 /**
  * Whether a request is overdue at `now`.
- *
- * @since 0.1.0
  */
 export const isOverdue = (meeting: Pick<Meeting, "request" | "status" | "scheduledAt">, now: Date): boolean =>
   timeliness(meeting, now) === "overdue"
@@ -121,8 +105,6 @@ export const isOverdue = (meeting: Pick<Meeting, "request" | "status" | "schedul
  * it has passed (the coordinator is late), the time the profile allows counted
  * afresh from `at`, so a late request can still be met, soon, but never pushed
  * far out.
- *
- * @since 0.1.0
  */
 export const latestStart = (
   request: Pick<Request, "deadline" | "urgency">,
@@ -137,8 +119,6 @@ export const latestStart = (
  * The rule a requested meeting's schedule meets: it starts before
  * {@link latestStart} (`meeting.schedule.past-deadline` on `startsAt`). A
  * meeting nobody requested has no deadline.
- *
- * @since 0.1.0
  */
 export const checkStart = (
   meeting: Pick<Meeting, "request">,

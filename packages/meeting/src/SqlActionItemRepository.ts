@@ -3,8 +3,6 @@
  * the `meeting_action_items` table. Descriptions are sealed by the vault
  * (`action-item:<id>:description`). Joins the caller's transaction; SQL
  * failures are defects.
- *
- * @since 0.1.0
  */
 import { Errors, Span } from "@bashke/kernel"
 import { OptimisticConcurrency, SqlValues } from "@bashke/persistence"
@@ -21,8 +19,6 @@ const descriptionAad = (id: string) => `action-item:${id}:description`
 
 /**
  * Builds the adapter from the `SqlClient` and the `Vault` in context.
- *
- * @since 0.1.0
  */
 export const make: Effect.Effect<Service, never, SqlClient.SqlClient | Vault.Vault> = Effect.gen(function* () {
   const client = yield* SqlClient.SqlClient
@@ -140,8 +136,6 @@ export const make: Effect.Effect<Service, never, SqlClient.SqlClient | Vault.Vau
 
 /**
  * The adapter as a layer.
- *
- * @since 0.1.0
  */
 export const layer: Layer.Layer<ActionItemRepository, never, SqlClient.SqlClient | Vault.Vault> = Layer.effect(
   ActionItemRepository,

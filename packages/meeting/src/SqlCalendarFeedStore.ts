@@ -2,8 +2,6 @@
  * The calendar feeds' store on `@effect/sql`, for SQLite and PostgreSQL
  * alike, over `meeting_calendar_feeds` (migration 6). Only the secret's hash
  * is stored. A database failure is a defect.
- *
- * @since 0.1.0
  */
 import { Id, Locale, Span } from "@bashke/kernel"
 import { SqlValues } from "@bashke/persistence"
@@ -31,8 +29,6 @@ const toFeed = (row: typeof Row.Type): CalendarFeed => ({
 
 /**
  * Builds the store from the `SqlClient` in context.
- *
- * @since 0.1.0
  */
 export const make: Effect.Effect<Store, never, SqlClient.SqlClient> = Effect.gen(function* () {
   const sql = (yield* SqlClient.SqlClient).withoutTransforms()
@@ -80,7 +76,5 @@ export const make: Effect.Effect<Store, never, SqlClient.SqlClient> = Effect.gen
 
 /**
  * The store as a layer.
- *
- * @since 0.1.0
  */
 export const layer: Layer.Layer<CalendarFeedStore, never, SqlClient.SqlClient> = Layer.effect(CalendarFeedStore, make)

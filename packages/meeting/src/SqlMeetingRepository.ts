@@ -7,8 +7,6 @@
  * updated only while `approved_at` is NULL, and amendments are only inserted.
  *
  * Every method joins the caller's transaction; SQL failures are defects.
- *
- * @since 0.1.0
  */
 import { Errors, type Id, Span } from "@bashke/kernel"
 import { OptimisticConcurrency, SqlValues } from "@bashke/persistence"
@@ -33,8 +31,6 @@ const agendaEditsAad = (meetingId: string) => `agenda:${meetingId}:edits`
 
 /**
  * Builds the adapter from the `SqlClient` and the `Vault` in context.
- *
- * @since 0.1.0
  */
 export const make: Effect.Effect<Service, never, SqlClient.SqlClient | Vault.Vault> = Effect.gen(function* () {
   const client = yield* SqlClient.SqlClient
@@ -127,6 +123,13 @@ export const make: Effect.Effect<Service, never, SqlClient.SqlClient | Vault.Vau
         ),
       })
     })
+
+  const mechanismOf: Service["mechanismOf"] = (id) =>
+    sql<{ readonly mechanism_id: string }>`SELECT mechanism_id FROM meeting_meetings WHERE id = ${id}`.pipe(
+      Effect.map((rows) => Option.fromNullable(rows[0]?.mechanism_id as Id.MechanismId | undefined)),
+      Effect.orDie,
+      Span.untraced("SqlMeetingRepository.mechanismOf"),
+    )
 
   const find: Service["find"] = (id) =>
     Effect.gen(function* () {
@@ -338,13 +341,22 @@ export const make: Effect.Effect<Service, never, SqlClient.SqlClient | Vault.Vau
       yield* sql`INSERT INTO meeting_agenda_edits ${sql.insert({ meeting_id: meetingId, edits: sealed })}`
     }).pipe(Effect.orDie, Span.untraced("SqlMeetingRepository.saveAgendaEdits"))
 
-  return { insert, update, find, list, previousHeldStart, insertDecision, decisions, agendaEdits, saveAgendaEdits }
+  return {
+    insert,
+    update,
+    mechanismOf,
+    find,
+    list,
+    previousHeldStart,
+    insertDecision,
+    decisions,
+    agendaEdits,
+    saveAgendaEdits,
+  }
 })
 
 /**
  * The adapter as a layer.
- *
- * @since 0.1.0
  */
 export const layer: Layer.Layer<MeetingRepository, never, SqlClient.SqlClient | Vault.Vault> = Layer.effect(
   MeetingRepository,

@@ -4,15 +4,11 @@
  * person's worklist shows exactly what they are told: an `Institution`
  * audience is everyone acting for that institution in the mechanism with an
  * institutional role, `Coordinator` the mechanism's coordinators.
- *
- * @since 0.1.0
  */
 import { type Due, type Id, Principal } from "@bashke/kernel"
 
 /**
  * Whether `principal` is in `audience` within `mechanism`.
- *
- * @since 0.1.0
  */
 export const includes = (
   principal: Principal.Principal,

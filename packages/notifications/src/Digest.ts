@@ -5,8 +5,6 @@
  * email row keyed by the person and the day, made in one transaction with
  * the marks on the notifications it lists, so each notice is in exactly one
  * digest and each digest is made once, however many schedulers run.
- *
- * @since 0.1.0
  */
 import { CivilDate, Due, JurisdictionProfile, Span } from "@bashke/kernel"
 import { SqlValues } from "@bashke/persistence"
@@ -15,8 +13,6 @@ import { Effect } from "effect"
 
 /**
  * The day whose digest is due at `now`: the latest day whose morning has come.
- *
- * @since 0.1.0
  */
 export const dayAt = (now: Date, profile: JurisdictionProfile.JurisdictionProfile): CivilDate.CivilDate => {
   const today = CivilDate.ofInstant(now, profile.timezone)
@@ -25,16 +21,12 @@ export const dayAt = (now: Date, profile: JurisdictionProfile.JurisdictionProfil
 
 /**
  * The key of a person's digest for a day.
- *
- * @since 0.1.0
  */
 export const key = (recipient: string, day: CivilDate.CivilDate): string => `digest|${recipient}|${day}`
 
 /**
  * Makes the digests due at now: for each person with notices waiting for a
  * digest, made before this day's morning. How many digests were made.
- *
- * @since 0.1.0
  */
 export const prepare: Effect.Effect<number, never, SqlClient.SqlClient> = Effect.gen(function* () {
   const sql = (yield* SqlClient.SqlClient).withoutTransforms()

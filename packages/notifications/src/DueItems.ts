@@ -4,8 +4,6 @@
  * composed into one list. The scheduler reminds people of these; each
  * person's worklist shows them. Neither decides anything of its own about
  * what is due.
- *
- * @since 0.1.0
  */
 import { CaseDue, DueCases, type OpenCases } from "@bashke/case"
 import type { Due, Id } from "@bashke/kernel"
@@ -15,8 +13,6 @@ import { Effect } from "effect"
 
 /**
  * What reading the due items needs: each domain's port.
- *
- * @since 0.1.0
  */
 export type Sources =
   | OpenCases.OpenCases
@@ -26,15 +22,11 @@ export type Sources =
 
 /**
  * Every kind of item the domains make due, by domain.
- *
- * @since 0.1.0
  */
 export const kinds: ReadonlyArray<string> = [...CaseDue.kinds, ...ReferralDue.kinds, ...MeetingDue.kinds]
 
 /**
  * Everything due in `mechanism`, with the jurisdiction profile in effect.
- *
- * @since 0.1.0
  */
 export const forMechanism = (mechanism: Id.MechanismId): Effect.Effect<ReadonlyArray<Due.Item>, never, Sources> =>
   Effect.map(

@@ -4,8 +4,6 @@
  * case's reference, and a link into Bashkë — never a name, an address or any
  * other personal value, which stay behind the link (and behind sign-in). A
  * late notice says it is late. A digest lists the day's notices the same way.
- *
- * @since 0.1.0
  */
 import type { JurisdictionProfile, Locale } from "@bashke/kernel"
 import * as Links from "./Links"
@@ -14,8 +12,6 @@ import * as Wording from "./Wording"
 
 /**
  * An email's content.
- *
- * @since 0.1.0
  */
 export interface Content {
   readonly subject: string
@@ -79,8 +75,6 @@ const page = (locale: Locale.Locale, subject: string, body: string): string =>
 
 /**
  * The email of one notification.
- *
- * @since 0.1.0
  */
 export const ofNotification = (
   stored: Notification.Stored,
@@ -101,8 +95,6 @@ export const ofNotification = (
 /**
  * The daily digest of `notifications` for `day` (a day's name in the
  * recipient's language).
- *
- * @since 0.1.0
  */
 export const digest = (
   notifications: ReadonlyArray<Notification.Stored>,

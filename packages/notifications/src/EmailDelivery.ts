@@ -21,8 +21,6 @@
  *   email channel marked failing (their later emails are skipped until an
  *   administrator resets it; their in-app list goes on) and administrators
  *   are told — the other people's mail goes on in the same pass.
- *
- * @since 0.1.0
  */
 import type { OpenCases } from "@bashke/case"
 import { CivilDate, Due, type Id, JurisdictionProfile, Span } from "@bashke/kernel"
@@ -38,8 +36,6 @@ import * as Wording from "./Wording"
 
 /**
  * How a pass sends.
- *
- * @since 0.1.0
  */
 export interface Options {
   /** Rows claimed per pass. */
@@ -55,8 +51,6 @@ export interface Options {
 
 /**
  * What a pass did.
- *
- * @since 0.1.0
  */
 export interface Delivered {
   readonly sent: number
@@ -224,8 +218,6 @@ const rejected = (row: Claimed, code: string, options: Options) =>
 
 /**
  * One pass: claims up to `limit` rows due now and sends them in key order.
- *
- * @since 0.1.0
  */
 export const deliver = (
   options: Options,

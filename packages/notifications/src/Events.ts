@@ -13,8 +13,6 @@
  * a scheduler that dies mid-way handles it again from the start, and the
  * cancellation and the notices are idempotent, so nothing happens twice.
  * Plugins subscribed to the same topics hear them from their own positions.
- *
- * @since 0.1.0
  */
 import { OpenCases } from "@bashke/case"
 import { Due, Id, Span } from "@bashke/kernel"
@@ -27,8 +25,6 @@ import type { Recipients } from "./Recipients"
 
 /**
  * The topics this reader handles.
- *
- * @since 0.1.0
  */
 export const topics = {
   consentWithdrawn: "case.consent.withdrawn",
@@ -37,8 +33,6 @@ export const topics = {
 
 /**
  * The name of this reader's position.
- *
- * @since 0.1.0
  */
 export const reader = "notifications.events"
 
@@ -47,8 +41,6 @@ const BreakGlass = Schema.Struct({ caseId: Id.CaseId })
 
 /**
  * What reading did: events handled, referrals cancelled, notices recorded.
- *
- * @since 0.1.0
  */
 export interface Handled {
   readonly events: number
@@ -65,8 +57,6 @@ type Requirements =
 
 /**
  * Where the reader stands.
- *
- * @since 0.1.0
  */
 export const position: Effect.Effect<Outbox.Position, never, SqlClient.SqlClient> = Effect.gen(function* () {
   const sql = (yield* SqlClient.SqlClient).withoutTransforms()
@@ -84,8 +74,6 @@ const savePosition = (next: Outbox.Position) =>
 /**
  * Handles one event: its reaction and notices, then the position past it, in
  * one transaction.
- *
- * @since 0.1.0
  */
 export const handle = (
   event: Outbox.OutboxEvent,
@@ -156,8 +144,6 @@ export const handle = (
 /**
  * Reads and handles the events after the reader's position, up to `limit`
  * (older than `settle`, see `Outbox.after`).
- *
- * @since 0.1.0
  */
 export const process = (
   options: Notices.Options & { readonly limit: number; readonly settle?: Duration.DurationInput },

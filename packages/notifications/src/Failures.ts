@@ -4,8 +4,6 @@
  * are dead or still retrying after several attempts — by person id and key,
  * with the reason as a code, never an address. An administrator resets a
  * channel (after fixing the address) and may send a dead email again.
- *
- * @since 0.1.0
  */
 import { Errors, Id } from "@bashke/kernel"
 import { SqlValues } from "@bashke/persistence"
@@ -14,8 +12,6 @@ import { Effect, Schema } from "effect"
 
 /**
  * A person whose email the server refused.
- *
- * @since 0.1.0
  */
 export const FailingChannel = Schema.Struct({
   recipient: Id.PrincipalId,
@@ -25,8 +21,6 @@ export const FailingChannel = Schema.Struct({
 
 /**
  * An email that is dead, or still retrying after {@link retryingAfter} attempts.
- *
- * @since 0.1.0
  */
 export const FailingEmail = Schema.Struct({
   key: Schema.String,
@@ -41,23 +35,16 @@ export const FailingEmail = Schema.Struct({
 
 /**
  * The administrators' view.
- *
- * @since 0.1.0
  */
 export const Report = Schema.Struct({
   channels: Schema.Array(FailingChannel),
   emails: Schema.Array(FailingEmail),
 }).annotations({ identifier: "NotificationFailures" })
 
-/**
- * @since 0.1.0
- */
 export type Report = typeof Report.Type
 
 /**
  * A pending email shows as failing from this many attempts.
- *
- * @since 0.1.0
  */
 export const retryingAfter = 3
 
@@ -79,8 +66,6 @@ const decodeEmail = Schema.decodeUnknownSync(
 
 /**
  * The failing channels and emails, newest first (at most 500 emails).
- *
- * @since 0.1.0
  */
 export const report: Effect.Effect<Report, never, SqlClient.SqlClient> = Effect.gen(function* () {
   const sql = (yield* SqlClient.SqlClient).withoutTransforms()
@@ -109,8 +94,6 @@ export const report: Effect.Effect<Report, never, SqlClient.SqlClient> = Effect.
 /**
  * Resets a person's failing channel; their next emails are sent again.
  * `NotFound` when it was not failing.
- *
- * @since 0.1.0
  */
 export const resetChannel = (recipient: Id.PrincipalId): Effect.Effect<void, Errors.NotFound, SqlClient.SqlClient> =>
   Effect.gen(function* () {
@@ -124,8 +107,6 @@ export const resetChannel = (recipient: Id.PrincipalId): Effect.Effect<void, Err
 /**
  * Sends a dead email again (from its first attempt). `NotFound` when no dead
  * email has the key.
- *
- * @since 0.1.0
  */
 export const retry = (key: string): Effect.Effect<void, Errors.NotFound, SqlClient.SqlClient> =>
   Effect.gen(function* () {

@@ -3,8 +3,6 @@
  * number still unread; marking one or all as read. A person sees only their
  * own: a notification of someone else is `NotFound`, as one that does not
  * exist.
- *
- * @since 0.1.0
  */
 import { Cursor, Errors, type Id, Pagination } from "@bashke/kernel"
 import { SqlValues } from "@bashke/persistence"
@@ -14,8 +12,6 @@ import * as Notification from "./Notification"
 
 /**
  * A page of a person's list, and how many of all their notifications are unread.
- *
- * @since 0.1.0
  */
 export interface Listed {
   readonly page: Pagination.Page<Notification.Stored>
@@ -24,8 +20,6 @@ export interface Listed {
 
 /**
  * How many of a person's notifications are unread.
- *
- * @since 0.1.0
  */
 export const unreadCount = (recipient: Id.PrincipalId): Effect.Effect<number, never, SqlClient.SqlClient> =>
   Effect.gen(function* () {
@@ -39,8 +33,6 @@ export const unreadCount = (recipient: Id.PrincipalId): Effect.Effect<number, ne
  * A page of a person's notifications, newest first (`after`: the previous
  * page's `next`); only unread ones with `unread: true`. A cursor that does not
  * decode is `InvalidInput`.
- *
- * @since 0.1.0
  */
 export const list = (
   recipient: Id.PrincipalId,
@@ -60,8 +52,6 @@ export const list = (
 
 /**
  * One of a person's notifications.
- *
- * @since 0.1.0
  */
 export const find = (
   recipient: Id.PrincipalId,
@@ -79,8 +69,6 @@ export const find = (
 /**
  * Marks one of a person's notifications read (once: marking it again keeps
  * the first time) and returns it.
- *
- * @since 0.1.0
  */
 export const markRead = (
   recipient: Id.PrincipalId,
@@ -96,8 +84,6 @@ export const markRead = (
 
 /**
  * Marks all of a person's notifications read; how many were unread.
- *
- * @since 0.1.0
  */
 export const markAllRead = (recipient: Id.PrincipalId): Effect.Effect<number, never, SqlClient.SqlClient> =>
   Effect.gen(function* () {

@@ -8,8 +8,6 @@
  * A lease spares work; it is not what makes a notification exactly-once —
  * the unique key of each reminder is — so a job that outlives its lease and
  * runs beside its successor still sends nothing twice.
- *
- * @since 0.1.0
  */
 import { Span } from "@bashke/kernel"
 import { SqlValues } from "@bashke/persistence"
@@ -19,8 +17,6 @@ import { Duration, Effect } from "effect"
 /**
  * Takes `job`'s lease for `holder` until `ttl` from now, when the job is free,
  * its lease expired, or `holder` already holds it. Whether it was taken.
- *
- * @since 0.1.0
  */
 export const acquire = (
   job: string,
@@ -43,8 +39,6 @@ export const acquire = (
 
 /**
  * Gives `job`'s lease back, if `holder` still holds it.
- *
- * @since 0.1.0
  */
 export const release = (job: string, holder: string): Effect.Effect<void, never, SqlClient.SqlClient> =>
   Effect.gen(function* () {
@@ -56,8 +50,6 @@ export const release = (job: string, holder: string): Effect.Effect<void, never,
  * Runs `work` under `job`'s lease: `undefined` when another holder has it,
  * else the work's result; the lease is given back afterwards, whatever
  * happened.
- *
- * @since 0.1.0
  */
 export const withLease = <A, E, R>(
   job: string,

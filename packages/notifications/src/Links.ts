@@ -2,15 +2,11 @@
  * Where a notification or a worklist item leads in the web app: a path under
  * the app's origin, built from ids only (never a personal detail, so a link in
  * an email gives nothing away). The web app routes these paths.
- *
- * @since 0.1.0
  */
 import type { Due, Id } from "@bashke/kernel"
 
 /**
  * The path of what a due item or an event is about.
- *
- * @since 0.1.0
  */
 export const pathOf = (subject: Due.Subject, caseId?: Id.CaseId | undefined): string => {
   const id = encodeURIComponent(subject.id)
@@ -32,14 +28,10 @@ export const pathOf = (subject: Due.Subject, caseId?: Id.CaseId | undefined): st
 
 /**
  * Where a person sets how they are told.
- *
- * @since 0.1.0
  */
 export const preferencesPath = "/settings/notifications"
 
 /**
  * An absolute link: the path under the app's public origin.
- *
- * @since 0.1.0
  */
 export const absolute = (publicUrl: string, path: string): string => `${publicUrl.replace(/\/+$/, "")}${path}`

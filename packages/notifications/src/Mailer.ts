@@ -4,8 +4,6 @@
  * channel is failing, nobody else's), or the server could not be reached or
  * took nothing (`MailUnavailable`: try again later). The SMTP implementation
  * is `@bashke/notifications/smtp`; without a `Mailer`, email is off.
- *
- * @since 0.1.0
  */
 import { Context, Data, type Effect } from "effect"
 
@@ -13,8 +11,6 @@ import { Context, Data, type Effect } from "effect"
  * One email: plain text and simple HTML saying the same. `messageId` is
  * stable for the notice and the person, so a copy sent again after a crash
  * is recognisably the same message.
- *
- * @since 0.1.0
  */
 export interface Mail {
   readonly to: string
@@ -28,29 +24,19 @@ export interface Mail {
 /**
  * The server refused the recipient's address. `code` is the SMTP reply code
  * (`550`), never the address.
- *
- * @since 0.1.0
  */
 export class MailRejected extends Data.TaggedError("MailRejected")<{ readonly code: string }> {}
 
 /**
  * The message did not get through for now: no connection, a dropped one, a
  * temporary refusal (4xx) or a timeout. `code` names it (`ECONNREFUSED`, `421`).
- *
- * @since 0.1.0
  */
 export class MailUnavailable extends Data.TaggedError("MailUnavailable")<{ readonly code: string }> {}
 
-/**
- * @since 0.1.0
- */
 export interface Service {
   readonly send: (mail: Mail) => Effect.Effect<void, MailRejected | MailUnavailable>
   /** Where mail comes from (`From:`). */
   readonly from: string
 }
 
-/**
- * @since 0.1.0
- */
 export class Mailer extends Context.Tag("@bashke/notifications/Mailer")<Mailer, Service>() {}

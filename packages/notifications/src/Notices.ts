@@ -10,8 +10,6 @@
  * A reminder whose time to matter has passed (`until`) is recorded as
  * skipped and reaches no one; one recorded more than `lateAfter` after it
  * fell due (the scheduler was not running) is marked late.
- *
- * @since 0.1.0
  */
 import { OpenCases } from "@bashke/case"
 import { type CivilDate, Due, Id, Span } from "@bashke/kernel"
@@ -25,31 +23,23 @@ import type * as Wording from "./Wording"
 /**
  * Who a notice is for: a due item's audience, or the installation's
  * administrators (told when a person's email fails).
- *
- * @since 0.1.0
  */
 export type Audience = Due.Audience | { readonly _tag: "Administrators" }
 
 /**
  * The installation's administrators.
- *
- * @since 0.1.0
  */
 export const administrators: Audience = { _tag: "Administrators" }
 
 /**
  * A stable text for an audience, stored with each notification: the one that
  * reached the person, checked again before an email is sent.
- *
- * @since 0.1.0
  */
 export const audienceKey = (audience: Audience): string =>
   audience._tag === "Administrators" ? "administrators" : Due.audienceKey(audience)
 
 /**
  * A notice to record.
- *
- * @since 0.1.0
  */
 export interface Notice {
   /** Unique for ever: a reminder's `Due.reminderKey`, or `event:<event id>…`. */
@@ -71,8 +61,6 @@ export interface Notice {
 
 /**
  * How notices are recorded.
- *
- * @since 0.1.0
  */
 export interface Options {
   /** A notice recorded this long after it fell due is marked late. */
@@ -85,8 +73,6 @@ export interface Options {
  * What became of a notice: `sent` (in time) or `late`, with how many people
  * it reached; `skipped` (past its `until`); `nobody` (no one in its audience
  * now); `already` (recorded before, here or by another scheduler).
- *
- * @since 0.1.0
  */
 export interface Recorded {
   readonly outcome: "sent" | "late" | "skipped" | "nobody" | "already"
@@ -96,16 +82,12 @@ export interface Recorded {
 /**
  * The outbox topic announcing each notice recorded (ids and codes only), for
  * plugins that carry notices elsewhere.
- *
- * @since 0.1.0
  */
 export const recordedTopic = "notifications.notice.recorded"
 
 /**
  * The people a notice's audiences reach now, each once, with the audience
  * that reached them first.
- *
- * @since 0.1.0
  */
 export const reach = (
   notice: Pick<Notice, "mechanism" | "audience">,
@@ -129,8 +111,6 @@ export const reach = (
 /**
  * Records a notice at `now` (see the module's notes). Joins the caller's
  * transaction, or opens its own.
- *
- * @since 0.1.0
  */
 export const record = (
   notice: Notice,

@@ -4,8 +4,6 @@
  * it came late, whether it was read, and where it leads — with its title and
  * sentence in the person's language. Ids, codes, a case reference and times:
  * nothing personal.
- *
- * @since 0.1.0
  */
 import { CivilDate, Due, Id, type JurisdictionProfile, type Locale } from "@bashke/kernel"
 import { SqlValues } from "@bashke/persistence"
@@ -15,27 +13,18 @@ import * as Wording from "./Wording"
 
 /**
  * A notification's id: a ULID, so a list in id order is in the order they came.
- *
- * @since 0.1.0
  */
 export const NotificationId = Id.make("NotificationId")
 
-/**
- * @since 0.1.0
- */
 export type NotificationId = typeof NotificationId.Type
 
 /**
  * A reminder's stage, or `event`.
- *
- * @since 0.1.0
  */
 export const Stage = Schema.Literal(...Due.stages, "event").annotations({ identifier: "NotificationStage" })
 
 /**
  * The case a notification is about: its id and reference.
- *
- * @since 0.1.0
  */
 export const CaseRef = Schema.Struct({ id: Id.CaseId, reference: Schema.optional(Schema.String) }).annotations({
   identifier: "NotificationCase",
@@ -43,8 +32,6 @@ export const CaseRef = Schema.Struct({ id: Id.CaseId, reference: Schema.optional
 
 /**
  * A notification as the API answers it.
- *
- * @since 0.1.0
  */
 export const Notification = Schema.Struct({
   id: NotificationId,
@@ -66,15 +53,10 @@ export const Notification = Schema.Struct({
   link: Schema.String,
 }).annotations({ identifier: "Notification" })
 
-/**
- * @since 0.1.0
- */
 export type Notification = typeof Notification.Type
 
 /**
  * A stored notification, as read from its row.
- *
- * @since 0.1.0
  */
 export interface Stored {
   readonly id: NotificationId
@@ -118,16 +100,12 @@ const decodeRow = Schema.decodeUnknownSync(Row)
 
 /**
  * The columns a {@link Stored} notification is read from.
- *
- * @since 0.1.0
  */
 export const columns =
   "id, recipient, reminder_key, mechanism_id, kind, stage, case_id, case_reference, subject_type, subject_id, at, due_at, due_day, audience, late, created_at, read_at"
 
 /**
  * A row as a stored notification (a row that does not decode is a defect).
- *
- * @since 0.1.0
  */
 export const fromRow = (raw: unknown): Stored => {
   const row = decodeRow(raw)
@@ -157,8 +135,6 @@ export const fromRow = (raw: unknown): Stored => {
 
 /**
  * Where a notification leads in the web app.
- *
- * @since 0.1.0
  */
 export const path = (stored: Pick<Stored, "subject" | "case">): string =>
   stored.subject.type === "person"
@@ -167,8 +143,6 @@ export const path = (stored: Pick<Stored, "subject" | "case">): string =>
 
 /**
  * A stored notification as the API shows it, in `locale`.
- *
- * @since 0.1.0
  */
 export const view = (
   stored: Stored,

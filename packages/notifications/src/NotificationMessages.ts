@@ -5,8 +5,6 @@
  * and the rules its routes name. What a due item asks lives in its domain's
  * catalogue (`referral.due.acknowledge.overdue`); {@link catalogue} merges
  * them. Serbian Cyrillic is derived from Serbian Latin.
- *
- * @since 0.1.0
  */
 import { caseMessages } from "@bashke/case"
 import { Catalogue, kernelMessages } from "@bashke/kernel"
@@ -110,23 +108,17 @@ const messages = {
 
 /**
  * The notifications package's own messages.
- *
- * @since 0.1.0
  */
 export const notificationMessages = Catalogue.make(messages)
 
 /**
  * A key of {@link notificationMessages}.
- *
- * @since 0.1.0
  */
 export type Key = Catalogue.Key<typeof notificationMessages>
 
 /**
  * Every message a notification, an email or a worklist may show: this
  * package's, and the due items' of each domain package it composes.
- *
- * @since 0.1.0
  */
 export const catalogue = Catalogue.merge(
   kernelMessages,

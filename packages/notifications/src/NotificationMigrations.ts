@@ -6,15 +6,10 @@
  * Tables: `notification_leases`, `notification_reminders`, `notifications`,
  * `notification_emails`, `notification_preferences`, `notification_channels`,
  * `notification_positions`.
- *
- * @since 0.1.0
  */
 import type { Migrations } from "@bashke/persistence"
 import notifications from "./internal/migrations/0001_notifications"
 
-/**
- * @since 0.1.0
- */
 export const notificationMigrations: Migrations.MigrationSet = {
   package: "@bashke/notifications",
   migrations: [{ id: 1, name: "notifications", up: notifications }],

@@ -3,45 +3,30 @@
  * comes; the default), `digest` (one mail a day, at the profile's
  * `notifications.workdayStartsAt`, listing the day's notices), or `none` (the
  * in-app list only). The in-app list always has everything.
- *
- * @since 0.1.0
  */
 import { type Id, Span } from "@bashke/kernel"
 import { SqlValues } from "@bashke/persistence"
 import { SqlClient } from "@effect/sql"
 import { Effect, Schema } from "effect"
 
-/**
- * @since 0.1.0
- */
 export const EmailMode = Schema.Literal("immediate", "digest", "none").annotations({
   identifier: "NotificationEmailMode",
   message: () => "notifications.preferences.invalid",
 })
 
-/**
- * @since 0.1.0
- */
 export type EmailMode = typeof EmailMode.Type
 
 /**
  * A person's preferences, as the API reads and writes them.
- *
- * @since 0.1.0
  */
 export const NotificationPreferences = Schema.Struct({ email: EmailMode }).annotations({
   identifier: "NotificationPreferences",
 })
 
-/**
- * @since 0.1.0
- */
 export type NotificationPreferences = typeof NotificationPreferences.Type
 
 /**
  * The mode of a person who never chose.
- *
- * @since 0.1.0
  */
 export const defaultMode: EmailMode = "immediate"
 
@@ -56,8 +41,6 @@ const chunks = <A>(items: ReadonlyArray<A>, size = 500): ReadonlyArray<ReadonlyA
 
 /**
  * The chosen modes of these people (those who never chose are absent).
- *
- * @since 0.1.0
  */
 export const emailModes = (
   recipients: ReadonlyArray<Id.PrincipalId>,
@@ -75,16 +58,12 @@ export const emailModes = (
 
 /**
  * A person's preferences.
- *
- * @since 0.1.0
  */
 export const get = (recipient: Id.PrincipalId): Effect.Effect<NotificationPreferences, never, SqlClient.SqlClient> =>
   Effect.map(emailModes([recipient]), (modes) => ({ email: modes.get(recipient) ?? defaultMode }))
 
 /**
  * Sets a person's preferences; notices recorded from then on follow them.
- *
- * @since 0.1.0
  */
 export const set = (
   recipient: Id.PrincipalId,

@@ -8,8 +8,6 @@
  *
  * The application binds it to its people (the identity package); a test binds
  * it to a few rows of its own.
- *
- * @since 0.1.0
  */
 import { type Due, Id, Locale } from "@bashke/kernel"
 import { Context, type Effect, type Option, Schema } from "effect"
@@ -17,28 +15,18 @@ import { Context, type Effect, type Option, Schema } from "effect"
 /**
  * A person notifications may reach: the id their in-app list is kept under
  * (the principal id they act with) and the language they read.
- *
- * @since 0.1.0
  */
 export const Recipient = Schema.Struct({ id: Id.PrincipalId, locale: Locale.Locale }).annotations({
   identifier: "NotificationRecipient",
 })
 
-/**
- * @since 0.1.0
- */
 export type Recipient = typeof Recipient.Type
 
 /**
  * Why an address is opened: for the audit entry.
- *
- * @since 0.1.0
  */
 export type Purpose = "notification"
 
-/**
- * @since 0.1.0
- */
 export interface Service {
   /**
    * The people `audience` reaches in `mechanism` now: active, holding an
@@ -57,7 +45,4 @@ export interface Service {
   readonly openEmail: (id: Id.PrincipalId, purpose: Purpose) => Effect.Effect<Option.Option<string>>
 }
 
-/**
- * @since 0.1.0
- */
 export class Recipients extends Context.Tag("@bashke/notifications/Recipients")<Recipients, Service>() {}

@@ -4,8 +4,6 @@
  * reminder is never sent before its time, and one that fell due while no
  * scheduler ran is sent once when one runs again (marked late). Items that
  * no longer matter (`Due.Item.until` passed) remind nobody.
- *
- * @since 0.1.0
  */
 import type { OpenCases } from "@bashke/case"
 import { Due, type Id, Span } from "@bashke/kernel"
@@ -17,8 +15,6 @@ import type { Recipients } from "./Recipients"
 
 /**
  * What firing did: how many reminders were recorded by outcome.
- *
- * @since 0.1.0
  */
 export interface Fired {
   readonly sent: number
@@ -30,15 +26,11 @@ export interface Fired {
 
 /**
  * Nothing fired.
- *
- * @since 0.1.0
  */
 export const none: Fired = { sent: 0, late: 0, skipped: 0, nobody: 0, already: 0 }
 
 /**
  * Two tallies added.
- *
- * @since 0.1.0
  */
 export const add = (a: Fired, b: Fired): Fired => ({
   sent: a.sent + b.sent,
@@ -50,8 +42,6 @@ export const add = (a: Fired, b: Fired): Fired => ({
 
 /**
  * The notices of the reminders due at `now` among `items`, earliest first.
- *
- * @since 0.1.0
  */
 export const dueNotices = (items: ReadonlyArray<Due.Item>, now: Date): ReadonlyArray<Notices.Notice> =>
   items
@@ -84,8 +74,6 @@ const chunks = <A>(items: ReadonlyArray<A>, size = 500): ReadonlyArray<ReadonlyA
 
 /**
  * The keys among `keys` already recorded.
- *
- * @since 0.1.0
  */
 export const recorded = (keys: ReadonlyArray<string>): Effect.Effect<ReadonlySet<string>, never, SqlClient.SqlClient> =>
   Effect.gen(function* () {
@@ -100,8 +88,6 @@ export const recorded = (keys: ReadonlyArray<string>): Effect.Effect<ReadonlySet
 
 /**
  * Records the reminders of `items` due now and not yet recorded.
- *
- * @since 0.1.0
  */
 export const fire = (
   items: ReadonlyArray<Due.Item>,

@@ -16,8 +16,6 @@
  * A round never fails: a job's defect is logged and the next job runs.
  * {@link loop} runs rounds for ever, `interval` apart, on Effect's `Clock`
  * (tests move it with `TestClock`).
- *
- * @since 0.1.0
  */
 import type { OpenCases } from "@bashke/case"
 import { Id } from "@bashke/kernel"
@@ -37,8 +35,6 @@ import * as Reminders from "./Reminders"
 
 /**
  * How the scheduler runs.
- *
- * @since 0.1.0
  */
 export interface Options {
   /** This scheduler's name in the leases; unique per process. */
@@ -65,8 +61,6 @@ export interface Options {
  * Defaults: a round every 30 seconds, leases of 2 minutes, late after 15
  * minutes, 100 per pass, retries as the outbox's (10 s doubling, at most an
  * hour apart, dead after 12).
- *
- * @since 0.1.0
  */
 export const defaults = (holder: string, publicUrl: string): Options => ({
   holder,
@@ -82,15 +76,11 @@ export const defaults = (holder: string, publicUrl: string): Options => ({
 
 /**
  * A new holder name for this process.
- *
- * @since 0.1.0
  */
 export const newHolder: Effect.Effect<string, never, Id.IdGenerator> = Effect.map(Id.next, (id) => `scheduler-${id}`)
 
 /**
  * What a round did. A job another scheduler held is `undefined`.
- *
- * @since 0.1.0
  */
 export interface Round {
   readonly events: Events.Handled | undefined
@@ -102,8 +92,6 @@ export interface Round {
 
 /**
  * What a round needs.
- *
- * @since 0.1.0
  */
 export type Requirements =
   | SqlClient.SqlClient
@@ -128,8 +116,6 @@ const guarded = <A, R>(job: string, effect: Effect.Effect<A, never, R>): Effect.
 
 /**
  * One round of every job.
- *
- * @since 0.1.0
  */
 export const runOnce = (options: Options): Effect.Effect<Round, never, Requirements> =>
   Effect.gen(function* () {
@@ -200,8 +186,6 @@ export const runOnce = (options: Options): Effect.Effect<Round, never, Requireme
 
 /**
  * Rounds for ever, `interval` apart (interrupt the fiber to stop).
- *
- * @since 0.1.0
  */
 export const loop = (options: Options): Effect.Effect<never, never, Requirements> =>
   Effect.forever(Effect.zipRight(guarded("round", runOnce(options)), Effect.sleep(options.interval)))

@@ -8,8 +8,6 @@
  * refuses with a 5xx reply is `MailRejected` (this person's channel fails,
  * nobody else's); everything else — no connection, a dropped connection, a
  * timeout, a 4xx, a refused login — is `MailUnavailable` and retried.
- *
- * @since 0.1.0
  */
 import { Effect, Layer, Redacted } from "effect"
 import nodemailer from "nodemailer"
@@ -18,8 +16,6 @@ import type * as SmtpSettings from "./SmtpSettings"
 
 /**
  * How long to wait for the server to connect, greet and answer, each.
- *
- * @since 0.1.0
  */
 export const defaultTimeout = 30_000
 
@@ -31,8 +27,6 @@ interface SmtpError {
 
 /**
  * A nodemailer error sorted: the recipient refused, or the server unavailable.
- *
- * @since 0.1.0
  */
 export const classify = (error: unknown): MailRejected | MailUnavailable => {
   const failure = (typeof error === "object" && error !== null ? error : {}) as SmtpError
@@ -51,8 +45,6 @@ export const classify = (error: unknown): MailRejected | MailUnavailable => {
 
 /**
  * A `Mailer` for `server`, sending from `from`; the pool closes with the layer.
- *
- * @since 0.1.0
  */
 export const layer = (
   server: SmtpSettings.SmtpServer,

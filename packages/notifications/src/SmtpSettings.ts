@@ -12,15 +12,11 @@
  *
  * Parsing is pure (no driver), so both entries — Node and Workers — check the
  * same way.
- *
- * @since 0.1.0
  */
 import { Config, ConfigError, Data, type Effect, Either, Option, Redacted } from "effect"
 
 /**
  * A checked SMTP server address. The URL, which may carry a password, stays redacted.
- *
- * @since 0.1.0
  */
 export interface SmtpServer {
   readonly url: Redacted.Redacted<string>
@@ -31,8 +27,6 @@ export interface SmtpServer {
 
 /**
  * The email settings: the server (none: email off), the sender, and the origin of links.
- *
- * @since 0.1.0
  */
 export interface Settings {
   readonly smtp: Option.Option<SmtpServer>
@@ -42,8 +36,6 @@ export interface Settings {
 
 /**
  * A setting that does not parse: the variable and the catalogue key of its rule.
- *
- * @since 0.1.0
  */
 export class SettingInvalid extends Data.TaggedError("SettingInvalid")<{
   readonly variable: string
@@ -56,8 +48,6 @@ export class SettingInvalid extends Data.TaggedError("SettingInvalid")<{
 
 /**
  * The variable names.
- *
- * @since 0.1.0
  */
 export const variables = {
   smtpUrl: "BASHKE_SMTP_URL",
@@ -67,8 +57,6 @@ export const variables = {
 
 /**
  * The defaults.
- *
- * @since 0.1.0
  */
 export const defaults = { from: "bashke@localhost", publicUrl: "http://127.0.0.1:8787" } as const
 
@@ -78,8 +66,6 @@ const address = /^[^\s@<>"]+@[^\s@<>"]+$/
  * `BASHKE_SMTP_URL`'s value checked: `smtp:` or `smtps:`, a host, a port
  * from 1 to 65535 if given, nothing after the authority but an optional `/`
  * and query (nodemailer's options).
- *
- * @since 0.1.0
  */
 export const parseSmtpUrl = (value: string): Either.Either<SmtpServer, SettingInvalid> => {
   const invalid = Either.left(
@@ -101,8 +87,6 @@ export const parseSmtpUrl = (value: string): Either.Either<SmtpServer, SettingIn
 
 /**
  * The settings from strings (unset: `undefined`).
- *
- * @since 0.1.0
  */
 export const parse = (values: {
   readonly smtpUrl?: string | undefined
@@ -131,8 +115,6 @@ export const parse = (values: {
 /**
  * The settings from Effect's configuration (the environment by default); a
  * malformed value fails with a `ConfigError` naming the variable.
- *
- * @since 0.1.0
  */
 export const config: Config.Config<Settings> = Config.all({
   smtpUrl: Config.option(Config.string(variables.smtpUrl)),
@@ -153,7 +135,5 @@ export const config: Config.Config<Settings> = Config.all({
 
 /**
  * The settings from the environment, as an Effect.
- *
- * @since 0.1.0
  */
 export const fromEnvironment: Effect.Effect<Settings, ConfigError.ConfigError> = config

@@ -5,30 +5,22 @@
  * `notifications.event.break-glass.event`), with the time it names written
  * out in the jurisdiction's time zone ("2 mars 2026 në 14:00", "2. mart 2026.
  * 14:00") or, for a thing due on a day, that day.
- *
- * @since 0.1.0
  */
 import { Catalogue, type CivilDate, Due, type JurisdictionProfile, type Locale } from "@bashke/kernel"
 import { catalogue } from "./NotificationMessages"
 
 /**
  * A reminder's stage, or `event` for what an event tells.
- *
- * @since 0.1.0
  */
 export type Stage = Due.Stage | "event"
 
 /**
  * The tag `Intl` formats a locale's dates with (English as in Europe: 14:00).
- *
- * @since 0.1.0
  */
 export const intlTag = (locale: Locale.Locale): string => (locale === "en" ? "en-GB" : locale)
 
 /**
  * An instant as people read it in the profile's zone, or a day when `day` is given.
- *
- * @since 0.1.0
  */
 export const when = (
   at: Date,
@@ -49,15 +41,11 @@ export const when = (
 
 /**
  * The catalogue key of a notification's title.
- *
- * @since 0.1.0
  */
 export const titleKey = (kind: string, stage: Stage): string => (stage === "event" ? kind : Due.titleKey(kind))
 
 /**
  * The catalogue key of a notification's sentence.
- *
- * @since 0.1.0
  */
 export const sentenceKey = (kind: string, stage: Stage): string =>
   stage === "event" ? `${kind}.event` : Due.messageKey(kind, stage)
@@ -67,8 +55,6 @@ const format = (key: string, locale: Locale.Locale, params: Catalogue.Params = {
 
 /**
  * A notification's title in `locale`.
- *
- * @since 0.1.0
  */
 export const title = (kind: string, stage: Stage, locale: Locale.Locale): string =>
   format(titleKey(kind, stage), locale)
@@ -76,8 +62,6 @@ export const title = (kind: string, stage: Stage, locale: Locale.Locale): string
 /**
  * What a notification says, in `locale`: the reminder's sentence with `{due}`,
  * or the event's with `{at}` (and `{person}` where it names one by id).
- *
- * @since 0.1.0
  */
 export const sentence = (
   notification: {
@@ -99,8 +83,6 @@ export const sentence = (
 
 /**
  * A message of this package's catalogue in `locale`.
- *
- * @since 0.1.0
  */
 export const message = (key: string, locale: Locale.Locale, params: Catalogue.Params = {}): string =>
   format(key, locale, params)

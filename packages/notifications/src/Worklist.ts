@@ -38,8 +38,6 @@
  * `counts` are over the whole list, whatever the page. `day` is set for a
  * thing due on a calendar day (an action item), `case` for a thing about a
  * case. `title` is in the person's language; `kind` is stable for code.
- *
- * @since 0.1.0
  */
 import { OpenCases } from "@bashke/case"
 import {
@@ -63,15 +61,11 @@ import * as Wording from "./Wording"
 /**
  * Where an item stands: `overdue` (its deadline passed), `due` (its first
  * reminder has gone out), `upcoming`.
- *
- * @since 0.1.0
  */
 export const State = Schema.Literal("upcoming", "due", "overdue").annotations({ identifier: "WorklistState" })
 
 /**
  * One thing due on a worklist.
- *
- * @since 0.1.0
  */
 export const WorklistItem = Schema.Struct({
   key: Schema.String,
@@ -87,15 +81,10 @@ export const WorklistItem = Schema.Struct({
   link: Schema.String,
 }).annotations({ identifier: "WorklistItem" })
 
-/**
- * @since 0.1.0
- */
 export type WorklistItem = typeof WorklistItem.Type
 
 /**
  * A page of a person's worklist.
- *
- * @since 0.1.0
  */
 export const Worklist = Schema.Struct({
   generatedAt: Schema.Date,
@@ -105,16 +94,11 @@ export const Worklist = Schema.Struct({
   next: Schema.NullOr(Schema.String),
 }).annotations({ identifier: "Worklist" })
 
-/**
- * @since 0.1.0
- */
 export type Worklist = typeof Worklist.Type
 
 /**
  * What a worklist is asked for: one mechanism or all the person's, one state
  * or all, a page.
- *
- * @since 0.1.0
  */
 export interface Request {
   readonly locale: Locale.Locale
@@ -126,8 +110,6 @@ export interface Request {
 
 /**
  * Whether an item belongs on `principal`'s worklist at `now` (see the module's notes).
- *
- * @since 0.1.0
  */
 export const concerns = (principal: Principal.Principal, item: Due.Item, now: Date): boolean => {
   const member = (audience: Due.Audience) => Audiences.includes(principal, item.mechanism, audience)
@@ -137,8 +119,6 @@ export const concerns = (principal: Principal.Principal, item: Due.Item, now: Da
 /**
  * Whether an item is on worklists at `now`: it still matters, and it is
  * overdue or due within the horizon.
- *
- * @since 0.1.0
  */
 export const shown = (item: Due.Item, now: Date, profile: JurisdictionProfile.JurisdictionProfile): boolean =>
   Due.current(item, now) &&
@@ -149,8 +129,6 @@ const keyOf = (item: WorklistItem): Cursor.Key => [item.dueAt.toISOString(), ite
 /**
  * The worklist of `principal`: the due items of their mechanisms (or the one
  * asked for) that concern them, in the request's language.
- *
- * @since 0.1.0
  */
 export const forPrincipal = (
   principal: Principal.Principal,

@@ -12,8 +12,6 @@
  *
  * `smtp-server` and `mailparser` are optional peer dependencies: install them
  * beside this entry.
- *
- * @since 0.1.0
  */
 import { createServer, type Server } from "node:net"
 import { type Due, Id, Locale, Principal } from "@bashke/kernel"
@@ -26,8 +24,6 @@ import { type Recipient, Recipients, type Service } from "./Recipients"
 
 /**
  * A person of the test's table.
- *
- * @since 0.1.0
  */
 export interface Person {
   readonly id: Id.PrincipalId
@@ -60,8 +56,6 @@ const principalOf = (row: typeof Row.Type): Principal.Principal => ({
 
 /**
  * People in a table, as `Recipients`.
- *
- * @since 0.1.0
  */
 export const TablePeople = {
   /** Creates the table (once) and answers the port from it. */
@@ -132,8 +126,6 @@ export const TablePeople = {
 /**
  * A message the test server took: the envelope, the raw message, and the
  * message parsed.
- *
- * @since 0.1.0
  */
 export interface Received {
   readonly from: string
@@ -149,15 +141,11 @@ export interface Received {
  * - `refuse-connections`: nothing listens on its port (connection refused);
  * - `drop`: accepts connections, then drops each one when the message data arrives;
  * - `busy`: answers every message 451 (try again later).
- *
- * @since 0.1.0
  */
 export type Mode = "accept" | "refuse-connections" | "drop" | "busy"
 
 /**
  * A running test server.
- *
- * @since 0.1.0
  */
 export interface SmtpTestServer {
   /** `smtp://127.0.0.1:<port>`, for `BASHKE_SMTP_URL`. */
@@ -190,8 +178,6 @@ const freePort = (): Promise<number> =>
 
 /**
  * Starts a test server on a free loopback port.
- *
- * @since 0.1.0
  */
 export const SmtpTestServer = {
   start: async (): Promise<SmtpTestServer> => {

@@ -6,8 +6,6 @@
  * D1 has no interactive transactions: `withTransaction` dies. `Migrations.run`
  * adapts (each migration, then its row); `Idempotency.run` refuses to run;
  * `Outbox.append` works but is atomic with nothing else.
- *
- * @since 0.1.0
  */
 import * as Reactivity from "@effect/experimental/Reactivity"
 import { SqlClient, SqlError, Statement } from "@effect/sql"
@@ -19,8 +17,6 @@ import { NoTransactionsTypeId } from "./internal/Transactions"
 /**
  * The part of a D1 prepared statement this client uses (structurally a subset
  * of `D1PreparedStatement` from `@cloudflare/workers-types`).
- *
- * @since 0.1.0
  */
 export interface D1PreparedStatement {
   bind(...values: Array<unknown>): D1PreparedStatement
@@ -31,26 +27,15 @@ export interface D1PreparedStatement {
 /**
  * The part of a D1 binding this client uses (structurally a subset of
  * `D1Database` from `@cloudflare/workers-types`).
- *
- * @since 0.1.0
  */
 export interface D1Database {
   prepare(query: string): D1PreparedStatement
 }
 
-/**
- * @since 0.1.0
- */
 export const TypeId: typeof NoTransactionsTypeId = NoTransactionsTypeId
 
-/**
- * @since 0.1.0
- */
 export type TypeId = typeof TypeId
 
-/**
- * @since 0.1.0
- */
 export interface D1Client extends SqlClient.SqlClient {
   readonly [TypeId]: TypeId
   readonly config: D1ClientConfig
@@ -58,14 +43,8 @@ export interface D1Client extends SqlClient.SqlClient {
   readonly updateValues: never
 }
 
-/**
- * @since 0.1.0
- */
 export const D1Client = Context.GenericTag<D1Client>("@bashke/persistence/D1Client")
 
-/**
- * @since 0.1.0
- */
 export interface D1ClientConfig {
   readonly db: D1Database
   readonly prepareCacheSize?: number | undefined
@@ -81,8 +60,6 @@ const executeFailed = (cause: unknown) => new SqlError.SqlError({ cause, message
 
 /**
  * Builds the client.
- *
- * @since 0.1.0
  */
 export const make = (config: D1ClientConfig): Effect.Effect<D1Client, never, Scope.Scope | Reactivity.Reactivity> =>
   Effect.gen(function* () {
@@ -170,8 +147,6 @@ export const make = (config: D1ClientConfig): Effect.Effect<D1Client, never, Sco
  *     handler(request).pipe(Effect.provide(D1Client.layer({ db: env.DB })), Effect.runPromise),
  * }
  * ```
- *
- * @since 0.1.0
  */
 export const layer = (config: D1ClientConfig): Layer.Layer<D1Client | SqlClient.SqlClient> =>
   Layer.scopedContext(

@@ -4,8 +4,6 @@
  * apply the same name transforms — camelCase in TypeScript, snake_case in SQL —
  * and return timestamps as ISO strings and `bigint`s as numbers, so one adapter
  * and one test suite serve both.
- *
- * @since 0.1.0
  */
 
 import { mkdirSync } from "node:fs"
@@ -20,8 +18,6 @@ import { pgTypes } from "./internal/PgTypes"
 
 /**
  * Options for the PostgreSQL pool.
- *
- * @since 0.1.0
  */
 export interface PostgresOptions {
   readonly maxConnections?: number
@@ -32,8 +28,6 @@ export interface PostgresOptions {
 
 /**
  * `BASHKE_DATABASE_URL` as set (parsed later, by `layer`), defaulting to `sqlite:./data/bashke.db`.
- *
- * @since 0.1.0
  */
 export const url: Config.Config<string> = Config.string(DatabaseUrl.variable).pipe(
   Config.withDefault(DatabaseUrl.defaultValue),
@@ -83,8 +77,6 @@ const postgres = (
  * The `SqlClient` for a database URL (a string is parsed first). Fails with
  * `DatabaseUrlError` for a malformed value or a `d1:` URL (Workers only), before
  * anything is created; with `SqlError` when the database cannot be opened.
- *
- * @since 0.1.0
  */
 export const layer = (
   value: string | DatabaseUrl.DatabaseUrl,
@@ -109,8 +101,6 @@ export const layer = (
 
 /**
  * The `SqlClient` chosen by `BASHKE_DATABASE_URL` (default `sqlite:./data/bashke.db`).
- *
- * @since 0.1.0
  */
 export const layerConfig = (options?: {
   readonly postgres?: PostgresOptions

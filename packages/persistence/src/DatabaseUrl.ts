@@ -11,29 +11,21 @@
  *
  * Parsing is pure and runs everywhere (Node, Workers): it touches no file system,
  * which is how a malformed value stops start-up before anything is created on disk.
- *
- * @since 0.1.0
  */
 import { Data, Effect, Either, Redacted } from "effect"
 
 /**
  * The name of the setting, as it appears in every message about it.
- *
- * @since 0.1.0
  */
 export const variable = "BASHKE_DATABASE_URL"
 
 /**
  * The value used when the setting is absent: an embedded SQLite file, nothing to install.
- *
- * @since 0.1.0
  */
 export const defaultValue = "sqlite:./data/bashke.db"
 
 /**
  * The accepted forms, in the words the error message uses.
- *
- * @since 0.1.0
  */
 export const acceptedForms: ReadonlyArray<string> = [
   "sqlite:<path> (relative or absolute, e.g. sqlite:./data/bashke.db)",
@@ -45,8 +37,6 @@ export const acceptedForms: ReadonlyArray<string> = [
 /**
  * A parsed database URL. The PostgreSQL connection string is `Redacted` so it can
  * be logged or inspected without leaking the password.
- *
- * @since 0.1.0
  */
 export type DatabaseUrl = Data.TaggedEnum<{
   Sqlite: { readonly filename: string }
@@ -56,23 +46,17 @@ export type DatabaseUrl = Data.TaggedEnum<{
 
 /**
  * Constructors and matchers: `DatabaseUrl.Sqlite({ filename })`, `DatabaseUrl.$match(url, {...})`.
- *
- * @since 0.1.0
  */
 export const { $is, $match, D1, Postgres, Sqlite } = Data.taggedEnum<DatabaseUrl>()
 
 /**
  * The file name SQLite uses for a private in-memory database.
- *
- * @since 0.1.0
  */
 export const memory = ":memory:"
 
 /**
  * `BASHKE_DATABASE_URL` could not be used. The message names the variable and the
  * accepted forms, and never repeats the value (it may hold a password).
- *
- * @since 0.1.0
  */
 export class DatabaseUrlError extends Data.TaggedError("DatabaseUrlError")<{
   /** Why the value was refused, without quoting it. */
@@ -120,8 +104,6 @@ const parsePostgres = (value: string): Either.Either<DatabaseUrl, DatabaseUrlErr
 
 /**
  * Parses a `BASHKE_DATABASE_URL` value (surrounding whitespace ignored).
- *
- * @since 0.1.0
  */
 export const parse = (input: string): Either.Either<DatabaseUrl, DatabaseUrlError> => {
   const value = input.trim()
@@ -141,16 +123,12 @@ export const parse = (input: string): Either.Either<DatabaseUrl, DatabaseUrlErro
 
 /**
  * `parse` as an Effect, failing with `DatabaseUrlError`.
- *
- * @since 0.1.0
  */
 export const decode = (input: string): Effect.Effect<DatabaseUrl, DatabaseUrlError> =>
   Either.match(parse(input), { onLeft: Effect.fail, onRight: Effect.succeed })
 
 /**
  * A description safe for logs: the PostgreSQL password is masked.
- *
- * @since 0.1.0
  */
 export const describe = (url: DatabaseUrl): string =>
   $match(url, {

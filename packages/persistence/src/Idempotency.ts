@@ -12,8 +12,6 @@
  *   Referral,
  * )
  * ```
- *
- * @since 0.1.0
  */
 
 import { Errors, Span } from "@bashke/kernel"
@@ -28,8 +26,6 @@ import { currentDate, toSql } from "./SqlValues"
  * the request (e.g. a hash of method, path and body) so a key reused for a
  * different request is caught; `ttl` is how long the key is remembered (24 hours
  * by default).
- *
- * @since 0.1.0
  */
 export interface IdempotencyKey {
   readonly scope: string
@@ -40,23 +36,17 @@ export interface IdempotencyKey {
 
 /**
  * How long a key is remembered unless told otherwise.
- *
- * @since 0.1.0
  */
 export const defaultTtl: Duration.Duration = Duration.hours(24)
 
 /**
  * The table holding keys and results.
- *
- * @since 0.1.0
  */
 export const table = "bashke_idempotency"
 
 /**
  * A result, and whether it was replayed from an earlier request (the gateway
  * reports that in a response header).
- *
- * @since 0.1.0
  */
 export interface Outcome<A> {
   readonly value: A
@@ -76,8 +66,6 @@ const codecOf = <A, I, R>(resultSchema: Schema.Schema<A, I, R>): Schema.Schema<A
 
 /**
  * Like `run`, also telling whether the result was replayed.
- *
- * @since 0.1.0
  */
 export const runWithOutcome = <A, I, RS, E, R>(
   request: IdempotencyKey,
@@ -144,8 +132,6 @@ export const runWithOutcome = <A, I, RS, E, R>(
  * running `work`; with another fingerprint they fail with `Conflict`
  * (`idempotency-key.reused`). A failure of `work` rolls everything back and is
  * not remembered, so a retry runs it again.
- *
- * @since 0.1.0
  */
 export const run = <A, I, RS, E, R>(
   request: IdempotencyKey,
@@ -156,8 +142,6 @@ export const run = <A, I, RS, E, R>(
 
 /**
  * Forgets keys whose time is up and returns how many; run it from a scheduled task.
- *
- * @since 0.1.0
  */
 export const purgeExpired: Effect.Effect<number, never, SqlClient.SqlClient> = Effect.gen(function* () {
   const sql = (yield* SqlClient.SqlClient).withoutTransforms()

@@ -11,8 +11,6 @@
  * `bashke_migrations(package, id, name, applied_at)`. Re-running applies nothing
  * new; two runners at once do not apply anything twice (PostgreSQL: a
  * transaction-scoped advisory lock per schema; SQLite: the single writer lock).
- *
- * @since 0.1.0
  */
 import { SqlClient, type SqlError } from "@effect/sql"
 import { Context, Data, Effect } from "effect"
@@ -42,8 +40,6 @@ export interface ProgressReporter {
  * One schema change. `id` orders the package's migrations (1, 2, 3, …); `name`
  * is recorded and must never change once applied. Branch on the dialect with
  * `sql.onDialectOrElse`.
- *
- * @since 0.1.0
  */
 export interface Migration {
   readonly id: number
@@ -53,8 +49,6 @@ export interface Migration {
 
 /**
  * The migrations of one package, named by its npm name.
- *
- * @since 0.1.0
  */
 export interface MigrationSet {
   readonly package: string
@@ -63,8 +57,6 @@ export interface MigrationSet {
 
 /**
  * A migration recorded in `bashke_migrations`.
- *
- * @since 0.1.0
  */
 export interface AppliedMigration {
   readonly package: string
@@ -79,8 +71,6 @@ export interface AppliedMigration {
  * - `edited-history`: an applied migration's recorded name differs from the code's;
  * - `out-of-order`: a new migration has a lower id than one already applied;
  * - `failed`: a migration's `up` failed; its transaction was rolled back.
- *
- * @since 0.1.0
  */
 export class MigrationError extends Data.TaggedError("MigrationError")<{
   readonly reason: "invalid-set" | "edited-history" | "out-of-order" | "failed"
@@ -97,8 +87,6 @@ export class MigrationError extends Data.TaggedError("MigrationError")<{
 
 /**
  * The table that records applied migrations.
- *
- * @since 0.1.0
  */
 export const table = "bashke_migrations"
 
@@ -174,8 +162,6 @@ const readApplied = (sql: SqlClient.SqlClient): Effect.Effect<Array<AppliedMigra
 /**
  * The migrations recorded as applied, in package then id order (creating the
  * bookkeeping table if this database has none yet).
- *
- * @since 0.1.0
  */
 export const applied: Effect.Effect<ReadonlyArray<AppliedMigration>, never, SqlClient.SqlClient> = Effect.gen(
   function* () {
@@ -290,8 +276,6 @@ const applyWithoutTransaction = (sql: SqlClient.SqlClient, set: MigrationSet, mi
  *
  * On D1, which has no interactive transactions, a migration and its row are
  * written one after the other; run migrations from one place (the CLI) there.
- *
- * @since 0.1.0
  */
 export const run = (
   sets: ReadonlyArray<MigrationSet>,

@@ -7,8 +7,6 @@
  *
  * Table and column names follow the client's name transforms, so pass them the
  * way the rest of the adapter does (camelCase with the clients of this package).
- *
- * @since 0.1.0
  */
 
 import { Errors, Span } from "@bashke/kernel"
@@ -20,15 +18,11 @@ const decodeVersion = Schema.decodeUnknownSync(SqlInteger)
 
 /**
  * The version a row starts with when inserted.
- *
- * @since 0.1.0
  */
 export const initialVersion = 1
 
 /**
  * What to change, on which row, based on which version.
- *
- * @since 0.1.0
  */
 export interface VersionedChange {
   /** The table (an identifier, passed through the client's name transform). */
@@ -90,8 +84,6 @@ const explain = (
  *   table: "memoranda", id, expectedVersion: 3, set: { title, validFrom },
  * })
  * ```
- *
- * @since 0.1.0
  */
 export const update = (
   change: VersionedChange & { readonly set: Readonly<Record<string, unknown>> },
@@ -109,8 +101,6 @@ export const update = (
 
 /**
  * Deletes one row if its version is still `expectedVersion`; fails like `update`.
- *
- * @since 0.1.0
  */
 export const remove = (
   change: VersionedChange,
@@ -126,16 +116,12 @@ export const remove = (
 /**
  * The version as a strong ETag: `3` → `"3"`. Strong, because `If-Match` compares
  * strongly (RFC 9110 §13.1.1) and a version names exactly one representation.
- *
- * @since 0.1.0
  */
 export const etag = (version: number): string => `"${version}"`
 
 /**
  * The version in an ETag made by `etag`; `None` for anything else, including weak
  * ETags (`W/"3"`), which can never satisfy `If-Match`.
- *
- * @since 0.1.0
  */
 export const versionFromEtag = (value: string): Option.Option<number> => {
   const match = /^"(0|[1-9][0-9]{0,14})"$/.exec(value.trim())

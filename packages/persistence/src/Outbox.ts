@@ -11,8 +11,6 @@
  *   yield* Outbox.append({ topic: "referral.sent", aggregateType: "Referral", aggregateId: referral.id, payload })
  * }))
  * ```
- *
- * @since 0.1.0
  */
 import { Id, Span } from "@bashke/kernel"
 import { SqlClient } from "@effect/sql"
@@ -23,8 +21,6 @@ import { currentDate, SqlInteger, SqlTimestamp, toSql } from "./SqlValues"
 /**
  * An event to append. `payload` is the event's encoded (JSON-ready) form: encode
  * it with the topic's schema first.
- *
- * @since 0.1.0
  */
 export interface NewEvent {
   readonly topic: string
@@ -38,8 +34,6 @@ const EventIdSchema: Schema.Schema<Id.EventId, string> = Id.EventId
 
 /**
  * An event handed to a dispatcher. `attempts` counts earlier failed deliveries.
- *
- * @since 0.1.0
  */
 export class OutboxEvent extends Schema.Class<OutboxEvent>("@bashke/persistence/OutboxEvent")({
   id: EventIdSchema,
@@ -55,8 +49,6 @@ export class OutboxEvent extends Schema.Class<OutboxEvent>("@bashke/persistence/
  * How failed deliveries are retried: exponential backoff from `initialDelay`,
  * multiplied by `factor` per attempt and capped at `maxDelay`; after
  * `maxAttempts` failures the event is dead (kept, never handed out again).
- *
- * @since 0.1.0
  */
 export interface RetryPolicy {
   readonly initialDelay: Duration.DurationInput
@@ -67,8 +59,6 @@ export interface RetryPolicy {
 
 /**
  * 10 s, doubling, at most an hour apart, dead after 12 failures (about 10 hours).
- *
- * @since 0.1.0
  */
 export const defaultRetryPolicy: RetryPolicy = {
   initialDelay: Duration.seconds(10),
@@ -79,8 +69,6 @@ export const defaultRetryPolicy: RetryPolicy = {
 
 /**
  * How long to wait before the next delivery after `attempts` failures (1 or more).
- *
- * @since 0.1.0
  */
 export const backoff = (policy: RetryPolicy, attempts: number): Duration.Duration => {
   const initial = Duration.toMillis(policy.initialDelay)
@@ -91,8 +79,6 @@ export const backoff = (policy: RetryPolicy, attempts: number): Duration.Duratio
 
 /**
  * The table holding the events.
- *
- * @since 0.1.0
  */
 export const table = "bashke_outbox"
 
@@ -100,8 +86,6 @@ export const table = "bashke_outbox"
  * Appends an event and returns its id (the kernel's `Id.EventId`, a ULID from the
  * process's `IdGenerator`: ids sort by time). Joins the caller's
  * `sql.withTransaction`; outside one, it is its own single-statement commit.
- *
- * @since 0.1.0
  */
 export const append = (event: NewEvent): Effect.Effect<Id.EventId, never, SqlClient.SqlClient | Id.IdGenerator> =>
   Effect.gen(function* () {
@@ -145,8 +129,6 @@ const toEvent = (row: typeof Row.Type): OutboxEvent =>
  * unless marked failed; a dispatcher that crashes mid-delivery thus loses
  * nothing. Concurrent dispatchers never claim the same event (PostgreSQL:
  * `FOR UPDATE SKIP LOCKED`; SQLite: one writer at a time).
- *
- * @since 0.1.0
  */
 export const pending = (
   limit: number,
@@ -180,8 +162,6 @@ export const pending = (
 
 /**
  * Marks events delivered; they are never handed out again.
- *
- * @since 0.1.0
  */
 export const markDelivered = (ids: ReadonlyArray<Id.EventId>): Effect.Effect<void, never, SqlClient.SqlClient> =>
   Effect.gen(function* () {
@@ -194,8 +174,6 @@ export const markDelivered = (ids: ReadonlyArray<Id.EventId>): Effect.Effect<voi
 
 /**
  * What `markFailed` decided.
- *
- * @since 0.1.0
  */
 export interface FailureOutcome {
   readonly attempts: number
@@ -209,8 +187,6 @@ export interface FailureOutcome {
  * characters; keep personal data out of it), and schedules the next attempt by
  * the policy, or marks the event dead after `maxAttempts`. An unknown, delivered
  * or dead id yields `undefined`.
- *
- * @since 0.1.0
  */
 export const markFailed = (
   id: Id.EventId,
@@ -240,8 +216,6 @@ export const markFailed = (
 /**
  * Where a reader of the outbox stands: an event id, or a position between
  * events (`""` before the first). Every event after it is still to be read.
- *
- * @since 0.1.0
  */
 export type Position = string
 
@@ -249,8 +223,6 @@ export type Position = string
  * A page read by {@link after}: the events, and the position to read from
  * next — past the last event when the page is full, else up to the settle
  * cut-off, so a reader of rare topics does not scan the same rows again.
- *
- * @since 0.1.0
  */
 export interface Read {
   readonly events: ReadonlyArray<OutboxEvent>
@@ -265,8 +237,6 @@ export interface Read {
  * reader that never reads past the settle cut-off misses none. For readers
  * that keep their own position (each its own cursor, unlike {@link pending},
  * which shares one status per event); `status` is not theirs to read.
- *
- * @since 0.1.0
  */
 export const after = (
   position: Position,

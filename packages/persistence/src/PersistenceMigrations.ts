@@ -1,8 +1,6 @@
 /**
  * The tables this package needs (outbox, idempotency keys, throttles), as a migration set
  * meant to run before every other package's.
- *
- * @since 0.1.0
  */
 import outbox from "./internal/migrations/0001_outbox"
 import idempotency from "./internal/migrations/0002_idempotency"
@@ -11,8 +9,6 @@ import type { MigrationSet } from "./Migrations"
 
 /**
  * `@bashke/persistence`'s migrations: run them first.
- *
- * @since 0.1.0
  */
 export const persistenceMigrations: MigrationSet = {
   package: "@bashke/persistence",

@@ -10,23 +10,17 @@
  * ```ts
  * PgClient.layerFromPool({ acquire, ...PgRows.nameTransforms, transformJson: false, types: PgRows.types })
  * ```
- *
- * @since 0.1.0
  */
 import { nameTransforms as transforms } from "./internal/NameTransforms"
 import { pgTypes } from "./internal/PgTypes"
 
 /**
  * The node-postgres type parsers (`types` of a `pg.Pool` or of `PgClient`).
- *
- * @since 0.1.0
  */
 export const types = pgTypes
 
 /**
  * `transformQueryNames` and `transformResultNames`: camelCase in TypeScript,
  * snake_case in SQL. JSON values are left alone (`transformJson: false`).
- *
- * @since 0.1.0
  */
 export const nameTransforms = transforms

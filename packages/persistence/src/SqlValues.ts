@@ -6,37 +6,28 @@
  * back from PostgreSQL `bigint` as strings. Times come from Effect's `Clock`,
  * never the database's `now()`, so every dialect stores the same instant and
  * tests move it with `TestClock`.
- *
- * @since 0.1.0
  */
-import { Clock, Effect, type ParseResult, Schema } from "effect"
+import { Instant } from "@bashke/kernel"
+import { Effect, type ParseResult, Schema } from "effect"
 
 /**
  * The current time from Effect's `Clock`.
- *
- * @since 0.1.0
  */
-export const currentDate: Effect.Effect<Date> = Effect.map(Clock.currentTimeMillis, (millis) => new Date(millis))
+export const currentDate: Effect.Effect<Date> = Instant.now
 
 /**
  * An instant as written to a column.
- *
- * @since 0.1.0
  */
 export const toSql = (date: Date): string => date.toISOString()
 
 /**
  * An optional instant as written to a nullable column.
- *
- * @since 0.1.0
  */
 export const toSqlOrNull = (date: Date | undefined): string | null => (date === undefined ? null : date.toISOString())
 
 /**
  * A column's instant as an ISO string (what domain schemas decode), or
  * undefined for NULL.
- *
- * @since 0.1.0
  */
 export const fromSql = (value: unknown): string | undefined => {
   if (value === null || value === undefined) return undefined
@@ -47,30 +38,22 @@ export const fromSql = (value: unknown): string | undefined => {
 
 /**
  * A column's integer, or undefined for NULL.
- *
- * @since 0.1.0
  */
 export const intFromSql = (value: unknown): number | undefined =>
   value === null || value === undefined ? undefined : Number(value)
 
 /**
  * A timestamp column as a schema: a `Date` from node-postgres, a string otherwise.
- *
- * @since 0.1.0
  */
 export const SqlTimestamp = Schema.Union(Schema.ValidDateFromSelf, Schema.Date)
 
 /**
  * An integer column as a schema: a number, or a string from PostgreSQL `bigint`.
- *
- * @since 0.1.0
  */
 export const SqlInteger = Schema.Union(Schema.Int, Schema.NumberFromString.pipe(Schema.int()))
 
 /**
  * Drops the keys whose value is undefined (for `exactOptionalPropertyTypes`).
- *
- * @since 0.1.0
  */
 export const defined = <A extends Record<string, unknown>>(record: A): A => {
   const out: Record<string, unknown> = {}
@@ -81,8 +64,6 @@ export const defined = <A extends Record<string, unknown>>(record: A): A => {
 /**
  * Decodes a stored record with its domain schema; a record that does not decode
  * is corruption, so a defect rather than a domain error.
- *
- * @since 0.1.0
  */
 export const decodeStored = <A, I>(schema: Schema.Schema<A, I>): ((input: unknown) => Effect.Effect<A>) => {
   // Once per schema, not per record.

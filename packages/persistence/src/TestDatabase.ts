@@ -20,8 +20,6 @@
  * ```
  *
  * This module never imports a test runner: it ships in the package.
- *
- * @since 0.1.0
  */
 
 import { randomBytes } from "node:crypto"
@@ -37,28 +35,19 @@ import * as Migrations from "./Migrations"
 
 /**
  * The environment variable naming the PostgreSQL server for tests.
- *
- * @since 0.1.0
  */
 export const postgresVariable = "BASHKE_TEST_POSTGRES_URL"
 
 /**
  * The server used when `BASHKE_TEST_POSTGRES_URL` is not set.
- *
- * @since 0.1.0
  */
 export const defaultPostgresUrl = "postgres://postgres@127.0.0.1:5432/test"
 
-/**
- * @since 0.1.0
- */
 export type Dialect = "sqlite" | "postgres"
 
 /**
  * One database to run a suite against. Build `layer` once per `describe`
  * (`it.layer`); every build is a new, empty database.
- *
- * @since 0.1.0
  */
 export interface TestDatabase {
   readonly name: Dialect
@@ -67,9 +56,6 @@ export interface TestDatabase {
   readonly skip: string | undefined
 }
 
-/**
- * @since 0.1.0
- */
 export interface Options {
   /** Migration sets applied to every new database, in order. */
   readonly migrations?: ReadonlyArray<Migrations.MigrationSet>
@@ -94,8 +80,6 @@ const migrated = (
  * A fresh SQLite file (WAL, foreign keys on) in its own temporary directory,
  * removed with the directory on release. Memoized like any layer: wrap it in
  * `Layer.fresh` where a shared memo map would hand out the same database twice.
- *
- * @since 0.1.0
  */
 export const sqliteLayer: Layer.Layer<SqlClient.SqlClient> = Layer.unwrapScoped(
   Effect.map(
@@ -132,8 +116,6 @@ const asAdmin = <A>(url: string, f: (sql: SqlClient.SqlClient) => Effect.Effect<
  * A fresh schema with a random name on the test server, the client's
  * `search_path` pointing at it; dropped (with everything in it) on release.
  * Memoized like any layer (see `sqliteLayer`).
- *
- * @since 0.1.0
  */
 export const postgresLayer = (url: string = postgresUrl()): Layer.Layer<SqlClient.SqlClient> =>
   Layer.unwrapScoped(
@@ -171,8 +153,6 @@ const warnOnce = (message: string) => {
 /**
  * Why the test PostgreSQL server cannot be used, or `undefined` when it can
  * (checked once per process).
- *
- * @since 0.1.0
  */
 export const postgresUnavailable = (): Promise<string | undefined> => {
   reachability ??= Effect.runPromise(
@@ -191,8 +171,6 @@ export const postgresUnavailable = (): Promise<string | undefined> => {
 /**
  * The databases every package's repository suite runs against. With `CI=true`
  * an unreachable PostgreSQL is an error, not a skip.
- *
- * @since 0.1.0
  */
 export const testDatabases = async (options: Options = {}): Promise<ReadonlyArray<TestDatabase>> => {
   const dialects = options.dialects ?? ["sqlite", "postgres"]

@@ -18,8 +18,6 @@
  * an account name never lies in the table in clear. A key of little entropy (an
  * email) should still be keyed by the caller (a blind index) if its hash must not
  * be guessable. Times come from Effect's `Clock`.
- *
- * @since 0.1.0
  */
 import { Span } from "@bashke/kernel"
 import { SqlClient } from "@effect/sql"
@@ -27,8 +25,6 @@ import { Clock, Context, Duration, Effect, Layer } from "effect"
 
 /**
  * A rate: `perMinute` requests on average, bursts of up to `burst`.
- *
- * @since 0.1.0
  */
 export interface Rate {
   readonly perMinute: number
@@ -39,8 +35,6 @@ export interface Rate {
  * How failures are paid for: the first `free` failures cost nothing; each one
  * after waits twice as long as the one before, from `firstDelay` up to
  * `maxDelay`; a key with no failure for `forgetAfter` starts again from nothing.
- *
- * @since 0.1.0
  */
 export interface Backoff {
   readonly free: number
@@ -51,8 +45,6 @@ export interface Backoff {
 
 /**
  * Ten free failures, then 1 s, 2 s, 4 s, … up to 15 minutes; forgotten after an hour without one.
- *
- * @since 0.1.0
  */
 export const defaultBackoff: Backoff = {
   free: 10,
@@ -63,17 +55,12 @@ export const defaultBackoff: Backoff = {
 
 /**
  * Whether the attempt may go ahead; when not, the whole seconds to wait (at least 1).
- *
- * @since 0.1.0
  */
 export interface Verdict {
   readonly allowed: boolean
   readonly retryAfter: number
 }
 
-/**
- * @since 0.1.0
- */
 export interface Service {
   /** Takes one request from the bucket of (`scope`, `key`). */
   readonly take: (scope: string, key: string, rate: Rate) => Effect.Effect<Verdict>
@@ -87,22 +74,15 @@ export interface Service {
   readonly purge: (olderThan: Duration.DurationInput) => Effect.Effect<number>
 }
 
-/**
- * @since 0.1.0
- */
 export class Throttle extends Context.Tag("@bashke/persistence/Throttle")<Throttle, Service>() {}
 
 /**
  * The table the SQL throttle keeps its keys in.
- *
- * @since 0.1.0
  */
 export const table = "bashke_throttle"
 
 /**
  * Why a rate or a backoff cannot be used, naming the field.
- *
- * @since 0.1.0
  */
 export const checkRate = (rate: Rate): string | undefined =>
   !(Number.isFinite(rate.perMinute) && rate.perMinute > 0)
@@ -111,9 +91,6 @@ export const checkRate = (rate: Rate): string | undefined =>
       ? "burst"
       : undefined
 
-/**
- * @since 0.1.0
- */
 export const checkBackoff = (backoff: Backoff): string | undefined => {
   const first = Duration.toMillis(backoff.firstDelay)
   const max = Duration.toMillis(backoff.maxDelay)
@@ -126,8 +103,6 @@ export const checkBackoff = (backoff: Backoff): string | undefined => {
 
 /**
  * The wait after the `failures`-th failure in a row, in milliseconds (0 while free).
- *
- * @since 0.1.0
  */
 export const delayAfter = (failures: number, backoff: Backoff): number => {
   if (failures <= backoff.free) return 0
@@ -158,8 +133,6 @@ interface Entry {
 /**
  * The throttle in this process's memory: for a single instance (a SQLite file,
  * a test). Each layer build has its own keys.
- *
- * @since 0.1.0
  */
 export const layerMemory: Layer.Layer<Throttle> = Layer.sync(Throttle, () => {
   const entries = new Map<string, Entry>()
@@ -223,8 +196,6 @@ export const layerMemory: Layer.Layer<Throttle> = Layer.sync(Throttle, () => {
  * every instance over it. Each step is one statement, atomic on every dialect
  * (PostgreSQL, SQLite, D1), so concurrent requests never both take the last
  * token. A database failure is a defect.
- *
- * @since 0.1.0
  */
 export const layerSql: Layer.Layer<Throttle, never, SqlClient.SqlClient> = Layer.effect(
   Throttle,

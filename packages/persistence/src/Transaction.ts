@@ -3,8 +3,6 @@
  * commit together or not at all. A database failure inside is infrastructure,
  * so it becomes a defect; the domain errors of the work stay typed and roll the
  * transaction back.
- *
- * @since 0.1.0
  */
 import { SqlClient, SqlError } from "@effect/sql"
 import { Effect } from "effect"
@@ -14,8 +12,6 @@ const isSqlError = (error: unknown): error is SqlError.SqlError => error instanc
 /**
  * `effect` in a transaction of `sql` (joining the caller's when there is one);
  * `SqlError` becomes a defect.
- *
- * @since 0.1.0
  */
 export const within =
   (sql: SqlClient.SqlClient) =>
@@ -24,8 +20,6 @@ export const within =
 
 /**
  * {@link within} for the `SqlClient` of the context.
- *
- * @since 0.1.0
  */
 export const run = <A, E, R>(
   effect: Effect.Effect<A, E, R>,

@@ -2,11 +2,6 @@
  * `@bashke/persistence/pg`: the row rules of this package's PostgreSQL
  * clients, for a client built elsewhere. Free of Node-only modules and of
  * SQLite (Workers import it; node-postgres runs there under `nodejs_compat`).
- *
- * @since 0.1.0
  */
 
-/**
- * @since 0.1.0
- */
 export * as PgRows from "./PgRows"

@@ -21,8 +21,6 @@
  * run time only when granted; a hook capability adds a hook to what `setup`
  * may return. The `process` hook (applying the inbox) needs none: it only
  * ever sees what the plugin's own pulls and webhooks imported.
- *
- * @since 0.1.0
  */
 import { Schema } from "effect"
 import type * as DirectoryCapacity from "./DirectoryCapacity"
@@ -34,8 +32,6 @@ import type * as ReviewQueue from "./ReviewQueue"
 
 /**
  * Every capability, in the order of the table above.
- *
- * @since 0.1.0
  */
 export const all = [
   "incidents:import",
@@ -49,20 +45,12 @@ export const all = [
   "routes:webhook",
 ] as const
 
-/**
- * @since 0.1.0
- */
 export const Capability = Schema.Literal(...all).annotations({ identifier: "PluginCapability" })
 
-/**
- * @since 0.1.0
- */
 export type Capability = (typeof all)[number]
 
 /**
  * The service each service capability adds to the context, under which key.
- *
- * @since 0.1.0
  */
 export interface Services {
   readonly "incidents:import": { readonly key: "incidents"; readonly service: IncidentImport.Service }
@@ -78,22 +66,16 @@ export interface Services {
 
 /**
  * A capability that adds a service to the context.
- *
- * @since 0.1.0
  */
 export type ServiceCapability = keyof Services
 
 /**
  * A capability that allows a hook.
- *
- * @since 0.1.0
  */
 export type HookCapability = Exclude<Capability, ServiceCapability>
 
 /**
  * The context key of each service capability.
- *
- * @since 0.1.0
  */
 export const contextKeys: { readonly [C in ServiceCapability]: Services[C]["key"] } = {
   "incidents:import": "incidents",
@@ -106,31 +88,22 @@ export const contextKeys: { readonly [C in ServiceCapability]: Services[C]["key"
 
 /**
  * Whether a capability adds a service to the context.
- *
- * @since 0.1.0
  */
 export const isService = (capability: Capability): capability is ServiceCapability => capability in contextKeys
 
 /**
  * The catalogue key of a capability's label in `pluginSdkMessages`
  * (`schedule:pull` → `plugin.capability.schedule.pull`).
- *
- * @since 0.1.0
  */
 export const labelKey = <C extends Capability>(capability: C): LabelKey<C> =>
   `plugin.capability.${capability.replace(":", ".")}` as LabelKey<C>
 
-/**
- * @since 0.1.0
- */
 export type LabelKey<C extends Capability> = C extends `${infer Area}:${infer Action}`
   ? `plugin.capability.${Area}.${Action}`
   : never
 
 /**
  * Whether `value` names a capability.
- *
- * @since 0.1.0
  */
 export const isCapability: (value: unknown) => value is Capability = Schema.is(Capability)
 
@@ -138,8 +111,6 @@ export const isCapability: (value: unknown) => value is Capability = Schema.is(C
  * The services of the capabilities `Required` (always there) and `Optional`
  * (there when granted), keyed as in {@link contextKeys}: a capability that is
  * in neither is not a key of the type, so a plugin cannot even name it.
- *
- * @since 0.1.0
  */
 export type ContextServices<Required extends Capability, Optional extends Capability> = {
   readonly [C in Required & ServiceCapability as Services[C]["key"]]: Services[C]["service"]

@@ -8,8 +8,6 @@
  * for (const check of CapacityContract.checks)
  *   it.effect(check.name, () => Effect.flatMap(makeWorld(), check.run))
  * ```
- *
- * @since 0.1.0
  */
 import { Id } from "@bashke/kernel"
 import type { DirectoryCapacity, PluginIdentity as Identity } from "@bashke/plugin-sdk"
@@ -20,8 +18,6 @@ import * as Contract from "./internal/Contract"
  * What a provider under test sets up: the plugin acts for the institution
  * that provides `own`; `others` is a service of another institution. Neither
  * has a capacity report newer than `at`.
- *
- * @since 0.1.0
  */
 export interface World {
   readonly capacity: DirectoryCapacity.Service
@@ -36,8 +32,6 @@ export interface World {
 
 /**
  * One check of the contract, on a fresh world.
- *
- * @since 0.1.0
  */
 export type Check = Contract.Check<World>
 
@@ -55,8 +49,6 @@ const refusal = (error: { readonly _tag: string; readonly rule?: string }) =>
 
 /**
  * The checks, each on a fresh world.
- *
- * @since 0.1.0
  */
 export const checks: ReadonlyArray<Check> = [
   {

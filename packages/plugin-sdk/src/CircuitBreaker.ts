@@ -12,14 +12,9 @@
  * A success always closes the breaker. Only transient failures count (see
  * `PluginFailure.classify`): a record the plugin rejects as malformed says
  * nothing about the plugin's health.
- *
- * @since 0.1.0
  */
 import { Data } from "effect"
 
-/**
- * @since 0.1.0
- */
 export interface Settings {
   /** Consecutive failures that open the breaker (1 or more). */
   readonly threshold: number
@@ -29,29 +24,19 @@ export interface Settings {
 
 /**
  * Five failures in a row open the breaker for 30 seconds.
- *
- * @since 0.1.0
  */
 export const defaults: Settings = { threshold: 5, coolDownMillis: 30_000 }
 
-/**
- * @since 0.1.0
- */
 export type State = Data.TaggedEnum<{
   Closed: { readonly failures: number }
   Open: { readonly since: number }
   HalfOpen: { readonly trial: boolean }
 }>
 
-/**
- * @since 0.1.0
- */
 export const State = Data.taggedEnum<State>()
 
 /**
  * A new breaker: closed, no failures.
- *
- * @since 0.1.0
  */
 export const initial: State = State.Closed({ failures: 0 })
 
@@ -59,8 +44,6 @@ export const initial: State = State.Closed({ failures: 0 })
  * Whether a call may run now, and the state once it is admitted or refused.
  * An open breaker whose cool-down has passed turns half-open and admits one
  * trial.
- *
- * @since 0.1.0
  */
 export const admit = (
   settings: Settings,
@@ -81,15 +64,11 @@ export const admit = (
 
 /**
  * The state after an admitted call succeeded: closed, no failures.
- *
- * @since 0.1.0
  */
 export const succeed = (_state: State): State => State.Closed({ failures: 0 })
 
 /**
  * The state after an admitted call failed (transiently) at `now`.
- *
- * @since 0.1.0
  */
 export const fail = (settings: Settings, state: State, now: number): State => {
   switch (state._tag) {
@@ -109,16 +88,12 @@ export const fail = (settings: Settings, state: State, now: number): State => {
  * The state after an admitted call ended without a verdict on the plugin's
  * health (a permanent failure: the input was at fault). A half-open trial
  * that ends so is not a success, so the next call is a trial again.
- *
- * @since 0.1.0
  */
 export const neutral = (state: State): State => (state._tag === "HalfOpen" ? State.HalfOpen({ trial: false }) : state)
 
 /**
  * The status to report: `open` while calls are refused, `half-open` from the
  * end of the cool-down until a trial succeeds.
- *
- * @since 0.1.0
  */
 export const status = (settings: Settings, state: State, now: number): "closed" | "open" | "half-open" => {
   switch (state._tag) {

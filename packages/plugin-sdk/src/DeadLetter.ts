@@ -4,15 +4,11 @@
  * They are kept (a record's sealed payload with it) until an administrator
  * replays them (`PluginHost.replay`), which makes them due again with a
  * fresh count of attempts.
- *
- * @since 0.1.0
  */
 import { Schema } from "effect"
 
 /**
  * A dead inbox record. `lastError` is the failure's code.
- *
- * @since 0.1.0
  */
 export const DeadRecord = Schema.TaggedStruct("DeadRecord", {
   plugin: Schema.String,
@@ -24,15 +20,10 @@ export const DeadRecord = Schema.TaggedStruct("DeadRecord", {
   receivedAt: Schema.Date,
 }).annotations({ identifier: "PluginDeadRecord" })
 
-/**
- * @since 0.1.0
- */
 export type DeadRecord = typeof DeadRecord.Type
 
 /**
  * A dead event delivery to one subscription.
- *
- * @since 0.1.0
  */
 export const DeadEvent = Schema.TaggedStruct("DeadEvent", {
   plugin: Schema.String,
@@ -44,26 +35,15 @@ export const DeadEvent = Schema.TaggedStruct("DeadEvent", {
   occurredAt: Schema.Date,
 }).annotations({ identifier: "PluginDeadEvent" })
 
-/**
- * @since 0.1.0
- */
 export type DeadEvent = typeof DeadEvent.Type
 
-/**
- * @since 0.1.0
- */
 export const DeadLetter = Schema.Union(DeadRecord, DeadEvent)
 
-/**
- * @since 0.1.0
- */
 export type DeadLetter = typeof DeadLetter.Type
 
 /**
  * Which dead letter to replay: a record by its inbox id, or an event by
  * subscription and event id.
- *
- * @since 0.1.0
  */
 export type Replay =
   | { readonly _tag: "DeadRecord"; readonly plugin: string; readonly inboxId: string }

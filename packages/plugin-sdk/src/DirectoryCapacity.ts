@@ -10,8 +10,6 @@
  * report with more available than in total is `InvalidInput`
  * (`referral.capacity.over-total`). A report older (`updatedAt`) than the one
  * the directory holds changes nothing and answers `stale`.
- *
- * @since 0.1.0
  */
 import { type Errors, Id } from "@bashke/kernel"
 import { Context, type Effect, Schema } from "effect"
@@ -19,8 +17,6 @@ import type { CapabilityProvider } from "./PluginIdentity"
 
 /**
  * A capacity report for one service.
- *
- * @since 0.1.0
  */
 export const CapacityReport = Schema.Struct({
   service: Id.ServiceId,
@@ -33,37 +29,24 @@ export const CapacityReport = Schema.Struct({
   Schema.annotations({ identifier: "PluginCapacityReport" }),
 )
 
-/**
- * @since 0.1.0
- */
 export type CapacityReport = typeof CapacityReport.Type
 
 /**
  * What became of a report: `applied`, or `stale` when the directory holds a
  * newer one.
- *
- * @since 0.1.0
  */
 export const Reported = Schema.Struct({ outcome: Schema.Literal("applied", "stale") }).annotations({
   identifier: "PluginCapacityReported",
 })
 
-/**
- * @since 0.1.0
- */
 export type Reported = typeof Reported.Type
 
-/**
- * @since 0.1.0
- */
 export interface Service {
   readonly report: (report: CapacityReport) => Effect.Effect<Reported, Errors.DomainError>
 }
 
 /**
  * The host application's provider of the capability.
- *
- * @since 0.1.0
  */
 export class DirectoryCapacity extends Context.Tag("@bashke/plugin-sdk/DirectoryCapacity")<
   DirectoryCapacity,

@@ -12,8 +12,6 @@
  * // … run the plugin with fakes.layer …
  * expect(fakes.recorded.incidents).toHaveLength(1)
  * ```
- *
- * @since 0.1.0
  */
 import { Errors, Id, type Principal } from "@bashke/kernel"
 import {
@@ -33,8 +31,6 @@ type PluginIdentity = Identity.PluginIdentity
 /**
  * How the fakes answer. Each answer may be replaced to simulate the host's
  * refusals (return an Effect that fails with a kernel error).
- *
- * @since 0.1.0
  */
 export interface Answers {
   /** The person match for a query; `NoMatch` by default. */
@@ -59,8 +55,6 @@ export interface Answers {
 
 /**
  * What the fakes were asked, in order. Each entry names the calling plugin.
- *
- * @since 0.1.0
  */
 export interface Recorded {
   /** Incidents as they now stand, one per `(plugin, source, recordId)`. */
@@ -93,8 +87,6 @@ export interface Recorded {
 
 /**
  * Every capability provider the fakes implement.
- *
- * @since 0.1.0
  */
 export type Providers =
   | IncidentImport.IncidentImport
@@ -107,14 +99,9 @@ export type Providers =
 /**
  * What resolving a review item attached to the case: the incident or the
  * order its proposal wrote, or nothing (an item without a proposal).
- *
- * @since 0.1.0
  */
 export type Attached = { readonly incidentId: Id.IncidentId } | { readonly orderId: Id.ProtectionOrderId } | undefined
 
-/**
- * @since 0.1.0
- */
 export interface Fakes {
   readonly recorded: Recorded
   /** The cases notices are decided over (from `answers.cases`): set one to change it (withdraw a consent, close a referral). */
@@ -138,8 +125,6 @@ const fakeId = (n: number): string => Id.ulidAt(Date.UTC(2026, 0, 1) + n, new Ui
 
 /**
  * New fakes with empty records.
- *
- * @since 0.1.0
  */
 export const make = (answers: Answers = {}): Fakes => {
   const incidents = new Map<

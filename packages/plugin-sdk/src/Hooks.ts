@@ -15,8 +15,6 @@
  * Every hook runs with its time limit, behind a circuit breaker, with an
  * empty Effect context: it reaches the host only through the context `setup`
  * received.
- *
- * @since 0.1.0
  */
 import type { Duration, Effect, Option } from "effect"
 import type { NonEmptyReadonlyArray } from "effect/Array"
@@ -28,8 +26,6 @@ import type { HookError } from "./PluginFailure"
  * personal data: it is stored in clear and logged); `payload` is the record
  * itself (JSON-ready), sealed by the host's vault before it is stored.
  * `source` defaults to the pull's or the route's source.
- *
- * @since 0.1.0
  */
 export interface ImportedRecord {
   readonly recordId: string
@@ -41,8 +37,6 @@ export interface ImportedRecord {
  * What a pull returns: records, the cursor to resume from next time
  * (`undefined` keeps the current one) and whether more are waiting now
  * (the host pulls again at once).
- *
- * @since 0.1.0
  */
 export interface PullResult {
   readonly records: ReadonlyArray<ImportedRecord>
@@ -53,8 +47,6 @@ export interface PullResult {
 /**
  * A scheduled pull. `name` keys its cursor (`plugin_cursors`): renaming a pull
  * starts it from nothing.
- *
- * @since 0.1.0
  */
 export interface Pull {
   readonly name: string
@@ -68,8 +60,6 @@ export interface Pull {
 /**
  * An inbox record handed to `process`. `attempts` counts earlier failed
  * attempts; `receivedAt` is when the host stored it.
- *
- * @since 0.1.0
  */
 export interface InboxRecord {
   readonly id: string
@@ -83,16 +73,12 @@ export interface InboxRecord {
 /**
  * Applies one inbox record. Make it idempotent by `source` + `recordId` (the
  * capability services are): it may run again after a crash.
- *
- * @since 0.1.0
  */
 export type Process = (record: InboxRecord) => Effect.Effect<void, HookError>
 
 /**
  * An outbox event delivered to a subscription. `attempts` counts earlier
  * failed deliveries of it to this subscription.
- *
- * @since 0.1.0
  */
 export interface DeliveredEvent {
   readonly id: string
@@ -109,8 +95,6 @@ export interface DeliveredEvent {
  * or a prefix ending in `.*` (`referral.*`). `from: "beginning"` delivers
  * events committed before the plugin was first started; by default a new
  * subscription starts from now.
- *
- * @since 0.1.0
  */
 export interface Subscription {
   readonly name: string
@@ -121,8 +105,6 @@ export interface Subscription {
 
 /**
  * An HTTP method a webhook route answers.
- *
- * @since 0.1.0
  */
 export type WebhookMethod = "POST" | "PUT" | "PATCH" | "DELETE" | "GET"
 
@@ -130,8 +112,6 @@ export type WebhookMethod = "POST" | "PUT" | "PATCH" | "DELETE" | "GET"
  * A verified webhook call. `path` is the part after `/v1/plugins/<id>`
  * (`/orders/123`); `params` the route's `:name` segments; `headers` have
  * lower-case names; `body` is the raw body the signature was checked over.
- *
- * @since 0.1.0
  */
 export interface WebhookRequest {
   readonly method: WebhookMethod
@@ -150,8 +130,6 @@ export interface WebhookRequest {
  * A webhook's answer: a status and a JSON body. `records` go to the plugin's
  * inbox (in one transaction) before the answer is sent; if they cannot be
  * stored the caller gets 503 and should retry.
- *
- * @since 0.1.0
  */
 export interface WebhookResponse {
   readonly status: number
@@ -162,8 +140,6 @@ export interface WebhookResponse {
 /**
  * A webhook route. `path` starts with `/` and may have `:name` segments
  * (`/orders/:reference`).
- *
- * @since 0.1.0
  */
 export interface WebhookRoute {
   readonly method: WebhookMethod
@@ -175,8 +151,6 @@ export interface WebhookRoute {
 
 /**
  * Every hook, as the host reads them.
- *
- * @since 0.1.0
  */
 export interface AnyHooks {
   readonly process?: Process
@@ -193,8 +167,6 @@ type Allows<Capabilities extends Capability, C extends Capability> = [Extract<Ca
  * The hooks a plugin with these capabilities may return: `pulls` only with
  * `schedule:pull`, `subscriptions` only with `events:subscribe`, `webhooks`
  * only with `routes:webhook`.
- *
- * @since 0.1.0
  */
 export type Hooks<Capabilities extends Capability> = { readonly process?: Process } & (Allows<
   Capabilities,
@@ -212,21 +184,15 @@ export type Hooks<Capabilities extends Capability> = { readonly process?: Proces
 /**
  * A pull, typed where it is written (keeps `every: "5 minutes"` a duration
  * inside an Effect that builds the hooks).
- *
- * @since 0.1.0
  */
 export const pull = (pull: Pull): Pull => pull
 
 /**
  * A subscription, typed where it is written.
- *
- * @since 0.1.0
  */
 export const subscription = (subscription: Subscription): Subscription => subscription
 
 /**
  * A webhook route, typed where it is written (keeps `method: "POST"`).
- *
- * @since 0.1.0
  */
 export const webhook = (route: WebhookRoute): WebhookRoute => route

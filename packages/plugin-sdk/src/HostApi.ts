@@ -9,23 +9,17 @@
  * alternatives — without pre-release tags, which the host API never carries.
  * It agrees with node-semver on that subset (a property test checks it) and
  * runs anywhere: no dependency, no `node:*`.
- *
- * @since 0.1.0
  */
 import { Either } from "effect"
 
 /**
  * The version of the contract this SDK implements: the hooks, the context, the
  * capability services. A plugin built against `0.1.x` states `"^0.1.0"`.
- *
- * @since 0.1.0
  */
 export const hostApiVersion = "0.1.0"
 
 /**
  * A version without pre-release or build tags.
- *
- * @since 0.1.0
  */
 export interface Version {
   readonly major: number
@@ -43,8 +37,6 @@ interface Comparator {
 /**
  * A parsed range: alternatives (`||`), each a conjunction of comparators. An
  * empty conjunction matches every version.
- *
- * @since 0.1.0
  */
 export interface Range {
   readonly alternatives: ReadonlyArray<ReadonlyArray<Comparator>>
@@ -60,8 +52,6 @@ const comparatorPattern = /^(\^|~|>=|<=|>|<|=)?(.*)$/
 /**
  * Parses `major.minor.patch` (a leading `v` is allowed); `undefined` for
  * anything else, pre-releases included.
- *
- * @since 0.1.0
  */
 export const parseVersion = (text: string): Version | undefined => {
   const match = versionPattern.exec(text.trim())
@@ -74,15 +64,11 @@ export const parseVersion = (text: string): Version | undefined => {
 /**
  * Whether `text` is a semantic version (pre-release and build tags allowed):
  * what a manifest's own `version` must be.
- *
- * @since 0.1.0
  */
 export const isSemver = (text: string): boolean => fullVersionPattern.test(text)
 
 /**
  * Orders two versions: negative, zero or positive.
- *
- * @since 0.1.0
  */
 export const compare = (a: Version, b: Version): number =>
   a.major !== b.major ? a.major - b.major : a.minor !== b.minor ? a.minor - b.minor : a.patch - b.patch
@@ -144,8 +130,6 @@ const desugar = (operator: string, text: string): ReadonlyArray<Comparator> | un
 /**
  * Parses a range, or says what is wrong with it (the reason never repeats
  * more than the offending comparator).
- *
- * @since 0.1.0
  */
 export const parseRange = (text: string): Either.Either<Range, string> => {
   if (text.length > 256) return Either.left("the range is longer than 256 characters")
@@ -188,8 +172,6 @@ const holds = (comparator: Comparator, v: Version): boolean => {
 /**
  * Whether `version` lies in `range`. An unparsable version or range matches
  * nothing.
- *
- * @since 0.1.0
  */
 export const satisfies = (version: string | Version, range: string | Range): boolean => {
   const v = typeof version === "string" ? parseVersion(version) : version

@@ -18,8 +18,6 @@
  *   ]
  * }
  * ```
- *
- * @since 0.1.0
  */
 import { Duration, Effect, Either, ParseResult, Schema } from "effect"
 import { Capability } from "./Capability"
@@ -30,8 +28,6 @@ const Positive = Schema.Int.pipe(Schema.positive())
 
 /**
  * Time limits per hook kind.
- *
- * @since 0.1.0
  */
 export const Timeouts = Schema.Struct({
   setup: Schema.optional(Millis),
@@ -41,16 +37,11 @@ export const Timeouts = Schema.Struct({
   webhook: Schema.optional(Millis),
 })
 
-/**
- * @since 0.1.0
- */
 export type Timeouts = typeof Timeouts.Type
 
 /**
  * The defaults: setup 10 s, a pull 30 s, processing one record 5 s, one event
  * 10 s, a webhook 5 s.
- *
- * @since 0.1.0
  */
 export const defaultTimeouts: { readonly [K in keyof Timeouts]-?: Duration.Duration } = {
   setup: Duration.seconds(10),
@@ -63,8 +54,6 @@ export const defaultTimeouts: { readonly [K in keyof Timeouts]-?: Duration.Durat
 /**
  * How failed records and events are retried (exponential backoff, as the
  * outbox's `RetryPolicy`) before they become dead letters.
- *
- * @since 0.1.0
  */
 export const Retry = Schema.Struct({
   maxAttempts: Schema.optional(Positive),
@@ -73,17 +62,12 @@ export const Retry = Schema.Struct({
   maxDelay: Schema.optional(Millis),
 })
 
-/**
- * @since 0.1.0
- */
 export type Retry = typeof Retry.Type
 
 /**
  * One plugin's settings. `package` is the npm name (and the manifest's
  * `name`); `grant` the capabilities the plugin may use; `config` what its
  * manifest's schema decodes. `enabled: false` keeps it installed but stopped.
- *
- * @since 0.1.0
  */
 export const PluginSettings = Schema.Struct({
   package: Schema.String,
@@ -109,9 +93,6 @@ export const PluginSettings = Schema.Struct({
   pulls: Schema.optional(Schema.Record({ key: Schema.String, value: Schema.Struct({ every: Millis }) })),
 })
 
-/**
- * @since 0.1.0
- */
 export type PluginSettings = typeof PluginSettings.Type
 
 /**
@@ -123,8 +104,6 @@ export type PluginSettings = typeof PluginSettings.Type
  *   than this, so a slow transaction's event is not skipped;
  * - `deadLetterThreshold`: dead letters at which a plugin shows as degraded (10);
  * - `batchSize`: records or events handled per pass (500).
- *
- * @since 0.1.0
  */
 export const HostConfig = Schema.Struct({
   plugins: Schema.Array(PluginSettings),
@@ -134,16 +113,11 @@ export const HostConfig = Schema.Struct({
   batchSize: Schema.optional(Positive),
 })
 
-/**
- * @since 0.1.0
- */
 export type HostConfig = typeof HostConfig.Type
 
 /**
  * The path and kind of the first problem of a parse error: `{ field:
  * "plugins.0.grant.1", problem: "invalid" }`. Never the value.
- *
- * @since 0.1.0
  */
 export const firstProblem = (
   error: ParseResult.ParseError,
@@ -157,8 +131,6 @@ export const firstProblem = (
 /**
  * Decodes the configuration; a problem stops the host with an error naming
  * the field (`plugins.0.webhook.secrets.0 is invalid`), never its value.
- *
- * @since 0.1.0
  */
 export const decode = (input: unknown): Effect.Effect<HostConfig, PluginStartError> =>
   Either.match(Schema.decodeUnknownEither(HostConfig, { onExcessProperty: "error" })(input), {

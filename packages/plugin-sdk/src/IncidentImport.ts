@@ -7,8 +7,6 @@
  * again answers `unchanged` (or `updated` when the upstream record changed),
  * never a second incident. Provenance — the plugin, the source, the record id
  * and the import time — is stamped by the host on what it writes.
- *
- * @since 0.1.0
  */
 import { CivilDate, type Errors, Id, Municipality } from "@bashke/kernel"
 import { Context, type Effect, Schema } from "effect"
@@ -19,8 +17,6 @@ import { RecordId, SourceName } from "./RecordRef"
  * An incident to record. The codes (`forms`, `place`, `children`) are the case
  * package's (`physical`, `home`, `witnessed`, …): the host decodes them with
  * its schemas and answers `InvalidInput` for one it does not know.
- *
- * @since 0.1.0
  */
 export const ImportedIncident = Schema.Struct({
   source: SourceName,
@@ -36,38 +32,25 @@ export const ImportedIncident = Schema.Struct({
   sourceReference: Schema.optional(Schema.String),
 }).annotations({ identifier: "PluginImportedIncident" })
 
-/**
- * @since 0.1.0
- */
 export type ImportedIncident = typeof ImportedIncident.Type
 
 /**
  * What recording did: `created` a new incident, `updated` the one this record
  * created before, or left it `unchanged`.
- *
- * @since 0.1.0
  */
 export const Recorded = Schema.Struct({
   incidentId: Id.IncidentId,
   outcome: Schema.Literal("created", "updated", "unchanged"),
 }).annotations({ identifier: "PluginIncidentRecorded" })
 
-/**
- * @since 0.1.0
- */
 export type Recorded = typeof Recorded.Type
 
-/**
- * @since 0.1.0
- */
 export interface Service {
   readonly record: (incident: ImportedIncident) => Effect.Effect<Recorded, Errors.DomainError>
 }
 
 /**
  * The host application's provider of the capability.
- *
- * @since 0.1.0
  */
 export class IncidentImport extends Context.Tag("@bashke/plugin-sdk/IncidentImport")<
   IncidentImport,

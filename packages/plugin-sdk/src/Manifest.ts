@@ -12,8 +12,6 @@
  *   optionalCapabilities: ["notices:send"],
  * }
  * ```
- *
- * @since 0.1.0
  */
 import { Either, Schema } from "effect"
 import * as Capability from "./Capability"
@@ -24,8 +22,6 @@ import * as HostApi from "./HostApi"
  * the host grants all of them. `optionalCapabilities` are used when granted:
  * their services are optional keys of the context, present at run time only
  * when granted, and their hooks are ignored when not.
- *
- * @since 0.1.0
  */
 export interface Manifest<
   Config = unknown,
@@ -56,8 +52,6 @@ const idPattern = /^[a-z0-9][a-z0-9-]{0,62}$/
  * `plugin-` or `bashke-plugin-` (`@bashke/plugin-police` → `police`,
  * `bashke-plugin-court` → `court`, `@acme/connector` → `connector`), with any
  * character other than `a-z 0-9 -` turned into `-`.
- *
- * @since 0.1.0
  */
 export const idOf = (name: string): string =>
   (name.split("/").pop() ?? name)
@@ -69,8 +63,6 @@ export const idOf = (name: string): string =>
  * The problems of a manifest, as sentences naming the field (empty when it is
  * valid). Checked again by the host at start-up: a plugin compiled against
  * another SDK may not have been type-checked against this one.
- *
- * @since 0.1.0
  */
 export const problems = (manifest: unknown): ReadonlyArray<string> => {
   if (typeof manifest !== "object" || manifest === null) return ["the manifest is not an object"]

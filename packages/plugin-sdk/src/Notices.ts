@@ -8,8 +8,6 @@
  * a refusal with the rule that refused it. After sending, the plugin reports
  * the outcome (`recordOutcome`), which the host audits. A withdrawn consent
  * refuses the very next `authorize`.
- *
- * @since 0.1.0
  */
 import { type Errors, Id } from "@bashke/kernel"
 import { Context, type Effect, Schema } from "effect"
@@ -19,8 +17,6 @@ import type { CapabilityProvider } from "./PluginIdentity"
  * A notice the plugin wants to send. `purpose` is a consent purpose code;
  * `kind` names the notice (`referral`); `reference` ties it to what caused it
  * (an outbox event id), and makes `authorize` idempotent.
- *
- * @since 0.1.0
  */
 export const NoticeRequest = Schema.Struct({
   caseId: Id.CaseId,
@@ -30,46 +26,30 @@ export const NoticeRequest = Schema.Struct({
   reference: Schema.String,
 }).annotations({ identifier: "PluginNoticeRequest" })
 
-/**
- * @since 0.1.0
- */
 export type NoticeRequest = typeof NoticeRequest.Type
 
 /**
  * `Allowed` with the notice's id and the content the recipient may see, or
  * `Refused` with the catalogue key of the rule (`case.consent.withdrawn`).
- *
- * @since 0.1.0
  */
 export const NoticeDecision = Schema.Union(
   Schema.TaggedStruct("Allowed", { noticeId: Schema.String, content: Schema.Unknown }),
   Schema.TaggedStruct("Refused", { rule: Schema.String }),
 ).annotations({ identifier: "PluginNoticeDecision" })
 
-/**
- * @since 0.1.0
- */
 export type NoticeDecision = typeof NoticeDecision.Type
 
 /**
  * What became of a notice: `sent` (with the recipient's reference, if any)
  * or `failed` (with a code).
- *
- * @since 0.1.0
  */
 export const NoticeOutcome = Schema.Union(
   Schema.TaggedStruct("Sent", { reference: Schema.optional(Schema.String) }),
   Schema.TaggedStruct("Failed", { code: Schema.String }),
 ).annotations({ identifier: "PluginNoticeOutcome" })
 
-/**
- * @since 0.1.0
- */
 export type NoticeOutcome = typeof NoticeOutcome.Type
 
-/**
- * @since 0.1.0
- */
 export interface Service {
   readonly authorize: (request: NoticeRequest) => Effect.Effect<NoticeDecision, Errors.DomainError>
   readonly recordOutcome: (noticeId: string, outcome: NoticeOutcome) => Effect.Effect<void, Errors.DomainError>
@@ -77,7 +57,5 @@ export interface Service {
 
 /**
  * The host application's provider of the capability.
- *
- * @since 0.1.0
  */
 export class Notices extends Context.Tag("@bashke/plugin-sdk/Notices")<Notices, CapabilityProvider<Service>>() {}

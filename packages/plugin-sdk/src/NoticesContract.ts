@@ -12,8 +12,6 @@
  * for (const check of NoticesContract.checks)
  *   it.effect(check.name, () => Effect.flatMap(makeWorld(), check.run))
  * ```
- *
- * @since 0.1.0
  */
 import { Id } from "@bashke/kernel"
 import {
@@ -31,15 +29,11 @@ const same = Contract.same
 
 /**
  * The outbox topic of a sent referral.
- *
- * @since 0.1.0
  */
 export const referralSentTopic = "referral.referral.sent"
 
 /**
  * What the connector reads of a `referral.referral.sent` event.
- *
- * @since 0.1.0
  */
 export const ReferralSent = Schema.Struct({ referral: Schema.String, case: Id.CaseId, to: Id.InstitutionId })
 
@@ -48,8 +42,6 @@ export const ReferralSent = Schema.Struct({ referral: Schema.String, case: Id.Ca
  * receiver, deliver (here: nowhere, the contract has no upstream) and record
  * the outcome. A refusal is a permanent failure coded with the rule, so the
  * event goes to dead letters naming why. Answers the notice's id.
- *
- * @since 0.1.0
  */
 export const noticeOfReferral = (
   notices: Notices.Service,
@@ -77,8 +69,6 @@ const ShelterConfig = Schema.Struct({})
 /**
  * A shelter connector: `events:subscribe` + `notices:send`, forwarding each
  * referral sent to its institution with {@link noticeOfReferral}.
- *
- * @since 0.1.0
  */
 export const shelterConnector: Plugin.Plugin<typeof ShelterConfig.Type, "events:subscribe" | "notices:send", never> =
   definePlugin({
@@ -107,8 +97,6 @@ export const shelterConnector: Plugin.Plugin<typeof ShelterConfig.Type, "events:
  * `shelter`, and an open referral of the case to `shelter`; the plugin acts
  * for `shelter`, which is not on the case team. `stranger` has neither a
  * referral nor a consent.
- *
- * @since 0.1.0
  */
 export interface World {
   /** The provider's service for the plugin under test. */
@@ -128,15 +116,11 @@ export interface World {
 
 /**
  * A broken promise of the contract, with what was expected and what came.
- *
- * @since 0.1.0
  */
 export { ContractBroken } from "./internal/Contract"
 
 /**
  * One check of the contract, on a fresh world.
- *
- * @since 0.1.0
  */
 export type Check = Contract.Check<World>
 
@@ -158,8 +142,6 @@ const refusalOf = (decision: Notices.NoticeDecision) => (decision._tag === "Refu
 
 /**
  * The checks, each on a fresh world.
- *
- * @since 0.1.0
  */
 export const checks: ReadonlyArray<Check> = [
   {

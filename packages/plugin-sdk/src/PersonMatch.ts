@@ -8,8 +8,6 @@
  * blind index hits exactly one person). Anything less is `Uncertain` with its
  * candidates, and an uncertain match must go to the review queue: it is never
  * merged automatically.
- *
- * @since 0.1.0
  */
 import { CivilDate, type Errors, Id } from "@bashke/kernel"
 import { Context, type Effect, Schema } from "effect"
@@ -18,8 +16,6 @@ import type { CapabilityProvider } from "./PluginIdentity"
 /**
  * What is known about the person. Kept in memory only: the host neither
  * stores nor logs a query.
- *
- * @since 0.1.0
  */
 export const PersonQuery = Schema.Struct({
   personalNumber: Schema.optional(Schema.String),
@@ -28,16 +24,11 @@ export const PersonQuery = Schema.Struct({
   birthDate: Schema.optional(CivilDate.CivilDate),
 }).annotations({ identifier: "PluginPersonQuery" })
 
-/**
- * @since 0.1.0
- */
 export type PersonQuery = typeof PersonQuery.Type
 
 /**
  * A person who may be the one sought, with a score in [0, 1] and the codes of
  * what matched (`personal-number`, `name`, `birth-date`).
- *
- * @since 0.1.0
  */
 export const Candidate = Schema.Struct({
   caseId: Id.CaseId,
@@ -46,16 +37,11 @@ export const Candidate = Schema.Struct({
   matched: Schema.Array(Schema.String),
 }).annotations({ identifier: "PluginMatchCandidate" })
 
-/**
- * @since 0.1.0
- */
 export type Candidate = typeof Candidate.Type
 
 /**
  * The answer: `Matched` (certain), `Uncertain` (to be reviewed by a person)
  * or `NoMatch`.
- *
- * @since 0.1.0
  */
 export const MatchResult = Schema.Union(
   Schema.TaggedStruct("Matched", { caseId: Id.CaseId, personId: Id.PersonId }),
@@ -63,22 +49,14 @@ export const MatchResult = Schema.Union(
   Schema.TaggedStruct("NoMatch", {}),
 ).annotations({ identifier: "PluginMatchResult" })
 
-/**
- * @since 0.1.0
- */
 export type MatchResult = typeof MatchResult.Type
 
-/**
- * @since 0.1.0
- */
 export interface Service {
   readonly match: (query: PersonQuery) => Effect.Effect<MatchResult, Errors.DomainError>
 }
 
 /**
  * The host application's provider of the capability.
- *
- * @since 0.1.0
  */
 export class PersonMatch extends Context.Tag("@bashke/plugin-sdk/PersonMatch")<
   PersonMatch,

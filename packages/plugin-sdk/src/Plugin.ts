@@ -22,8 +22,6 @@
  * The context `setup` receives holds the plugin's identity, its decoded
  * configuration, the granted capabilities and the service of each granted
  * service capability — nothing else, in its type and at run time.
- *
- * @since 0.1.0
  */
 import type { Effect, Scope } from "effect"
 import type { Capability, ContextServices } from "./Capability"
@@ -35,21 +33,14 @@ import type { PluginIdentity } from "./PluginIdentity"
 /**
  * Marks values made by {@link definePlugin}. A global symbol, so a plugin
  * built with another copy of the SDK is still recognised.
- *
- * @since 0.1.0
  */
 export const TypeId: unique symbol = Symbol.for("@bashke/plugin-sdk/Plugin")
 
-/**
- * @since 0.1.0
- */
 export type TypeId = typeof TypeId
 
 /**
  * What `setup` receives. `capabilities` lists the granted ones (the required,
  * and the optional ones the host granted).
- *
- * @since 0.1.0
  */
 export type PluginContext<Config, Required extends Capability, Optional extends Capability = never> = {
   readonly plugin: PluginIdentity
@@ -64,8 +55,6 @@ export type PluginContext<Config, Required extends Capability, Optional extends 
  * their literal types (`every: "5 minutes"`, `method: "POST"`) without
  * annotations; inside an Effect, build them with `Hooks.pull`,
  * `Hooks.subscription` and `Hooks.webhook`.
- *
- * @since 0.1.0
  */
 export type Setup<Config, Required extends Capability, Optional extends Capability> = (
   context: PluginContext<Config, Required, Optional>,
@@ -73,8 +62,6 @@ export type Setup<Config, Required extends Capability, Optional extends Capabili
 
 /**
  * A plugin.
- *
- * @since 0.1.0
  */
 export interface Plugin<Config = unknown, Required extends Capability = never, Optional extends Capability = never> {
   readonly [TypeId]: TypeId
@@ -84,8 +71,6 @@ export interface Plugin<Config = unknown, Required extends Capability = never, O
 
 /**
  * Any plugin, as the host holds them.
- *
- * @since 0.1.0
  */
 export interface Any {
   readonly [TypeId]: TypeId
@@ -97,8 +82,6 @@ export interface Any {
 /**
  * Defines a plugin. The capability lists are read as literal types, so the
  * context's type has exactly the services they name.
- *
- * @since 0.1.0
  */
 export const definePlugin = <
   Config,
@@ -117,8 +100,6 @@ export const definePlugin = <
 
 /**
  * Whether `value` is a plugin made by {@link definePlugin}.
- *
- * @since 0.1.0
  */
 export const isPlugin = (value: unknown): value is Any =>
   typeof value === "object" && value !== null && (value as Record<PropertyKey, unknown>)[TypeId] === TypeId
@@ -126,8 +107,6 @@ export const isPlugin = (value: unknown): value is Any =>
 /**
  * The plugin a module exports: its default export, or an export named
  * `plugin`. Also accepts the plugin itself.
- *
- * @since 0.1.0
  */
 export const fromModule = (module: unknown): Any | undefined => {
   if (isPlugin(module)) return module

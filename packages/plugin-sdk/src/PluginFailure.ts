@@ -11,8 +11,6 @@
  *   circuit breaker does not count it;
  * - **transient** — the upstream is down, a timeout, a defect: retried with
  *   backoff, dead after the retry policy's attempts, counted by the breaker.
- *
- * @since 0.1.0
  */
 import { Errors } from "@bashke/kernel"
 import { Cause, Option, Schema } from "effect"
@@ -20,8 +18,6 @@ import { Cause, Option, Schema } from "effect"
 /**
  * A failure code: lower-case letters, digits and `. : _ -`, at most 100
  * characters (`upstream.unavailable`, `record.malformed`, `http:503`).
- *
- * @since 0.1.0
  */
 export const FailureCode = Schema.String.pipe(
   Schema.pattern(/^[a-z0-9][a-z0-9.:_-]*$/),
@@ -32,8 +28,6 @@ export const FailureCode = Schema.String.pipe(
 /**
  * A hook's failure. `permanent: true` says retrying the same input cannot
  * succeed; the default is a transient failure, retried with backoff.
- *
- * @since 0.1.0
  */
 export class PluginFailure extends Schema.TaggedError<PluginFailure>()("PluginFailure", {
   code: FailureCode,
@@ -46,15 +40,11 @@ export class PluginFailure extends Schema.TaggedError<PluginFailure>()("PluginFa
 
 /**
  * What a hook may fail with.
- *
- * @since 0.1.0
  */
 export type HookError = PluginFailure | Errors.DomainError
 
 /**
  * A failure as the host records it.
- *
- * @since 0.1.0
  */
 export interface Classified {
   readonly permanent: boolean
@@ -72,8 +62,6 @@ const kebab = (tag: string): string => tag.replace(/[a-z][A-Z]/g, (pair) => `${p
  * raise again (invalid input, an invalid transition, not found, forbidden)
  * are permanent; a conflict (a concurrent change) or an authentication
  * failure is transient.
- *
- * @since 0.1.0
  */
 export const classify = (error: unknown): Classified => {
   if (isPluginFailure(error)) return { permanent: error.permanent, code: error.code }
@@ -89,8 +77,6 @@ export const classify = (error: unknown): Classified => {
  * Classifies a hook's whole failure: a typed failure by {@link classify}, an
  * interruption or a defect as transient (`interrupted`, `defect`). A defect's
  * message is not kept: it may quote a record.
- *
- * @since 0.1.0
  */
 export const classifyCause = (cause: Cause.Cause<unknown>): Classified => {
   const failure = Cause.failureOption(cause)
@@ -101,7 +87,5 @@ export const classifyCause = (cause: Cause.Cause<unknown>): Classified => {
 
 /**
  * The code of a hook that ran past its time limit.
- *
- * @since 0.1.0
  */
 export const timeoutCode = "timeout"

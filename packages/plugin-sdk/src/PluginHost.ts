@@ -27,8 +27,6 @@
  *   Layer.provide(Layer.mergeAll(database, Vault.layerConfig(), Id.layer, capabilityProviders)),
  * )
  * ```
- *
- * @since 0.1.0
  */
 import { Catalogue, Errors, Id } from "@bashke/kernel"
 import { Outbox, SqlValues } from "@bashke/persistence"
@@ -54,8 +52,6 @@ import * as WebhookSignature from "./WebhookSignature"
  * What one run of a pull did: `Pulled` (records written, duplicates dropped,
  * the cursor now saved), `Failed` (nothing written; the failure's code) or
  * `Refused` (the breaker is open; the pull did not run).
- *
- * @since 0.1.0
  */
 export type PullOutcome =
   | {
@@ -71,8 +67,6 @@ export type PullOutcome =
 /**
  * What one pass over due inbox records or event deliveries did. `refused`:
  * the breaker stopped the pass.
- *
- * @since 0.1.0
  */
 export interface PassOutcome {
   readonly succeeded: number
@@ -83,8 +77,6 @@ export interface PassOutcome {
 
 /**
  * The last runs of a pull, as kept in memory.
- *
- * @since 0.1.0
  */
 export interface PullState {
   readonly lastRunAt: Date
@@ -97,8 +89,6 @@ export interface PullState {
  * A plugin's state for administrators. `reasons` says why it is degraded:
  * `breaker-open:<hook>`, `pull-failing:<name>`, `dead-letters`,
  * `store-unavailable`.
- *
- * @since 0.1.0
  */
 export interface PluginStatus {
   readonly plugin: string
@@ -117,8 +107,6 @@ export interface PluginStatus {
 
 /**
  * A started plugin and its hooks.
- *
- * @since 0.1.0
  */
 export interface PluginInfo {
   readonly name: string
@@ -132,9 +120,6 @@ export interface PluginInfo {
   readonly processes: boolean
 }
 
-/**
- * @since 0.1.0
- */
 export interface Service {
   readonly plugins: ReadonlyArray<PluginInfo>
   /** Runs one pull once (not its processing). `plugin` is the name or the id. */
@@ -165,9 +150,6 @@ export interface Service {
   readonly start: Effect.Effect<void, never, Scope.Scope>
 }
 
-/**
- * @since 0.1.0
- */
 export class PluginHost extends Context.Tag("@bashke/plugin-sdk/PluginHost")<PluginHost, Service>() {}
 
 /**
@@ -175,17 +157,12 @@ export class PluginHost extends Context.Tag("@bashke/plugin-sdk/PluginHost")<Plu
  * inside an import's transaction after its records are written and before the
  * cursor is saved: a failure there rolls both back, as a crash would.
  * `afterCommit` runs once it committed.
- *
- * @since 0.1.0
  */
 export interface Probe {
   readonly beforeCommit?: (plugin: string, pull: string | undefined) => Effect.Effect<void>
   readonly afterCommit?: (plugin: string, pull: string | undefined) => Effect.Effect<void>
 }
 
-/**
- * @since 0.1.0
- */
 export interface Options {
   readonly plugins: ReadonlyArray<Plugin.Any>
   readonly config: HostConfig.HostConfig
@@ -194,7 +171,7 @@ export interface Options {
   readonly probe?: Probe
 }
 
-/** The services the host runs on. @since 0.1.0 */
+/** The services the host runs on. */
 export type Requirements = SqlClient.SqlClient | Vault.Vault | Id.IdGenerator
 
 const defaultPollInterval = Duration.seconds(5)
@@ -234,8 +211,6 @@ const isSourceName = Schema.is(SourceName)
  * Starts the configured plugins and returns the host; the schedules run once
  * `start` is forked into a scope. Fails with the first plugin that cannot
  * start.
- *
- * @since 0.1.0
  */
 export const make = (options: Options): Effect.Effect<Service, PluginStartError, Requirements | Scope.Scope> =>
   Effect.gen(function* () {
@@ -821,8 +796,6 @@ export const make = (options: Options): Effect.Effect<Service, PluginStartError,
  * Capability providers are taken from the layer's input when present
  * (`Layer.provide(IncidentImport.layer…)`), so the application wires only
  * the capabilities it has.
- *
- * @since 0.1.0
  */
 export const layer = (
   options: Options & { readonly start?: boolean },

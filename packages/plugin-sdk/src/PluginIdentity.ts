@@ -3,14 +3,10 @@
  * plugin makes through a capability is made as this identity, so provenance
  * and audit entries name the plugin that wrote them — a plugin cannot write
  * in another's name.
- *
- * @since 0.1.0
  */
 
 /**
  * A running plugin's identity.
- *
- * @since 0.1.0
  */
 export interface PluginIdentity {
   /** The npm name (`@bashke/plugin-police`): the `plugin` column of every table. */
@@ -24,8 +20,6 @@ export interface PluginIdentity {
 /**
  * What the host application provides for a capability: a service per plugin,
  * made for the plugin that will use it.
- *
- * @since 0.1.0
  */
 export interface CapabilityProvider<Service> {
   readonly forPlugin: (plugin: PluginIdentity) => Service

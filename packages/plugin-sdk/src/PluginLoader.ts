@@ -10,8 +10,6 @@
  * // node_modules resolve the names (the SDK's own would not, under pnpm).
  * const plugins = yield* PluginLoader.importAll(PluginLoader.packagesOf(config), (name) => import(name))
  * ```
- *
- * @since 0.1.0
  */
 import { Effect, Layer } from "effect"
 import type * as HostConfig from "./HostConfig"
@@ -22,15 +20,11 @@ import { PluginStartError } from "./PluginStartError"
 /**
  * Imports a module by package name: `(name) => import(name)`, written in the
  * application.
- *
- * @since 0.1.0
  */
 export type Importer = (packageName: string) => Promise<unknown>
 
 /**
  * The packages of the configuration's enabled plugins, in its order.
- *
- * @since 0.1.0
  */
 export const packagesOf = (config: HostConfig.HostConfig): ReadonlyArray<string> =>
   config.plugins.filter((settings) => settings.enabled !== false).map((settings) => settings.package)
@@ -44,8 +38,6 @@ const errorCode = (error: unknown): string => {
  * The plugin of each module, in order: a module whose default export (or
  * `plugin` export) is not a plugin made by `definePlugin` fails with
  * `not-a-plugin`, naming the package.
- *
- * @since 0.1.0
  */
 export const fromModules = (
   modules: ReadonlyArray<readonly [packageName: string, module: unknown]>,
@@ -67,8 +59,6 @@ export const fromModules = (
  * Imports each package and takes its plugin. A package that cannot be
  * imported fails with `import-failed` and the error's code
  * (`ERR_MODULE_NOT_FOUND`), not its message.
- *
- * @since 0.1.0
  */
 export const importAll = (
   packages: ReadonlyArray<string>,
@@ -91,8 +81,6 @@ export const importAll = (
  * statically, for bundlers that need every import written out (the Workers
  * entry): `export const plugins = [["@bashke/plugin-police", plugin0], …]`,
  * ready for {@link fromModules}.
- *
- * @since 0.1.0
  */
 export const staticImports = (config: HostConfig.HostConfig): string => {
   const packages = packagesOf(config)
@@ -108,8 +96,6 @@ export const staticImports = (config: HostConfig.HostConfig): string => {
 
 /**
  * The host over the plugins the configuration names, imported on Node.
- *
- * @since 0.1.0
  */
 export const layerNode = (
   options: Omit<PluginHost.Options, "plugins"> & { readonly importer: Importer; readonly start?: boolean },
@@ -123,8 +109,6 @@ export const layerNode = (
 /**
  * The host over statically imported modules (the Workers entry's generated
  * list, see {@link staticImports}).
- *
- * @since 0.1.0
  */
 export const layerStatic = (
   options: Omit<PluginHost.Options, "plugins"> & {

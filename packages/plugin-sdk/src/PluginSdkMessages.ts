@@ -5,15 +5,11 @@
  * `Catalogue.merge(kernelMessages, pluginSdkMessages, …)`.
  *
  * Serbian Cyrillic is derived from Serbian Latin (ekavian, as in the kernel).
- *
- * @since 0.1.0
  */
 import { Catalogue } from "@bashke/kernel"
 
 /**
  * The plugin SDK's messages.
- *
- * @since 0.1.0
  */
 export const pluginSdkMessages = Catalogue.make({
   "plugin.webhook.not-found": {

@@ -2,8 +2,6 @@
  * The host's tables, for SQLite and PostgreSQL: cursors, the inbox and its
  * sealed batches, subscription positions and deliveries (dead letters
  * included). Run after `persistenceMigrations` (deliveries read the outbox).
- *
- * @since 0.1.0
  */
 import type { Migrations } from "@bashke/persistence"
 import plugins from "./internal/migrations/0001_plugins"
@@ -11,8 +9,6 @@ import inboxBatchById from "./internal/migrations/0002_inbox_batch_by_id"
 
 /**
  * `@bashke/plugin-sdk`'s migrations.
- *
- * @since 0.1.0
  */
 export const pluginSdkMigrations: Migrations.MigrationSet = {
   package: "@bashke/plugin-sdk",

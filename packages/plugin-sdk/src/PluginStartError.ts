@@ -2,8 +2,6 @@
  * Why the host would not start: one error per plugin problem, naming the
  * plugin and what is wrong with it — never a configuration value, which may
  * be a secret.
- *
- * @since 0.1.0
  */
 import { Schema } from "effect"
 
@@ -22,8 +20,6 @@ import { Schema } from "effect"
  * - `hook-invalid`: a hook is malformed (a duplicate name, a bad path);
  * - `webhook-secret-missing`: webhook routes without a signing secret in the configuration;
  * - `setup-failed`: `setup` failed or ran past its time limit.
- *
- * @since 0.1.0
  */
 export const Reason = Schema.Literal(
   "import-failed",
@@ -40,16 +36,11 @@ export const Reason = Schema.Literal(
   "setup-failed",
 )
 
-/**
- * @since 0.1.0
- */
 export type Reason = typeof Reason.Type
 
 /**
  * A plugin that cannot start. `detail` is a sentence for the operator;
  * `field` is the configuration path at fault (`config-invalid`).
- *
- * @since 0.1.0
  */
 export class PluginStartError extends Schema.TaggedError<PluginStartError>()("PluginStartError", {
   plugin: Schema.String,

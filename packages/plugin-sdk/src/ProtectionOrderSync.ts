@@ -8,8 +8,6 @@
  * same update; an extension overtakes the issue). The host applies an update
  * only when it is newer (`at`) than the last one applied to the order:
  * an older one answers `stale`, a repeated one `unchanged`.
- *
- * @since 0.1.0
  */
 import { type Errors, Id, Instant } from "@bashke/kernel"
 import { Context, type Effect, Schema } from "effect"
@@ -19,21 +17,14 @@ import { RecordId, SourceName } from "./RecordRef"
 /**
  * An order's status as a court reports it. `breached` records a breach; the
  * others are the case package's statuses.
- *
- * @since 0.1.0
  */
 export const OrderStatus = Schema.Literal("requested", "issued", "rejected", "extended", "expired", "breached")
 
-/**
- * @since 0.1.0
- */
 export type OrderStatus = typeof OrderStatus.Type
 
 /**
  * One update. `orderReference` is the court's number for the order; `caseId`
  * is needed the first time an order is seen, later the reference finds it.
- *
- * @since 0.1.0
  */
 export const OrderUpdate = Schema.Struct({
   source: SourceName,
@@ -48,39 +39,26 @@ export const OrderUpdate = Schema.Struct({
   hearingAt: Schema.optional(Instant.Instant),
 }).annotations({ identifier: "PluginOrderUpdate" })
 
-/**
- * @since 0.1.0
- */
 export type OrderUpdate = typeof OrderUpdate.Type
 
 /**
  * What applying did: `applied`, `unchanged` (seen before), `stale` (older than
  * what the order already shows) or `unmatched` (no order or case to attach it
  * to: send it to the review queue).
- *
- * @since 0.1.0
  */
 export const Applied = Schema.Struct({
   orderId: Schema.optional(Id.ProtectionOrderId),
   outcome: Schema.Literal("applied", "unchanged", "stale", "unmatched"),
 }).annotations({ identifier: "PluginOrderApplied" })
 
-/**
- * @since 0.1.0
- */
 export type Applied = typeof Applied.Type
 
-/**
- * @since 0.1.0
- */
 export interface Service {
   readonly apply: (update: OrderUpdate) => Effect.Effect<Applied, Errors.DomainError>
 }
 
 /**
  * The host application's provider of the capability.
- *
- * @since 0.1.0
  */
 export class ProtectionOrderSync extends Context.Tag("@bashke/plugin-sdk/ProtectionOrderSync")<
   ProtectionOrderSync,

@@ -3,16 +3,12 @@
  * its id there. Every write a plugin makes through a capability carries one,
  * and the host's services are idempotent on it (with the plugin's name): the
  * same record applied twice changes nothing the second time.
- *
- * @since 0.1.0
  */
 import { Schema } from "effect"
 
 /**
  * A source name: lower-case letters, digits and `. _ : -`, 1 to 100 characters
  * (`incidents-api`, `csv`, `court:webhook`).
- *
- * @since 0.1.0
  */
 export const SourceName = Schema.String.pipe(
   Schema.pattern(/^[a-z0-9][a-z0-9._:-]{0,99}$/),
@@ -23,23 +19,15 @@ export const SourceName = Schema.String.pipe(
  * A record's upstream id: 1 to 200 printable ASCII characters, no spaces. It
  * is stored and logged, so it must not be personal data (a report number is
  * fine; a personal number is not).
- *
- * @since 0.1.0
  */
 export const RecordId = Schema.String.pipe(
   Schema.pattern(/^[\x21-\x7e]{1,200}$/),
   Schema.annotations({ identifier: "PluginRecordId" }),
 )
 
-/**
- * @since 0.1.0
- */
 export const RecordRef = Schema.Struct({
   source: SourceName,
   recordId: RecordId,
 }).annotations({ identifier: "PluginRecordRef" })
 
-/**
- * @since 0.1.0
- */
 export type RecordRef = typeof RecordRef.Type

@@ -13,8 +13,6 @@
  * new case opened for it), the host applies the proposal to that case, under
  * the plugin's name and the item's `(source, recordId)` — so the record
  * arriving again later changes nothing.
- *
- * @since 0.1.0
  */
 import type { Errors } from "@bashke/kernel"
 import { Context, type Effect, Schema } from "effect"
@@ -30,25 +28,18 @@ import { RecordId, SourceName } from "./RecordRef"
  * (`protection-orders:sync`), without the case it could not name. Its
  * `source` and `recordId` must be the item's: the host's provenance and
  * idempotency key on them.
- *
- * @since 0.1.0
  */
 export const Proposal = Schema.Union(
   Schema.TaggedStruct("Incident", { incident: ImportedIncident.omit("caseId") }),
   Schema.TaggedStruct("OrderUpdate", { update: OrderUpdate.omit("caseId") }),
 ).annotations({ identifier: "PluginReviewProposal" })
 
-/**
- * @since 0.1.0
- */
 export type Proposal = typeof Proposal.Type
 
 /**
  * An item for review. `reason` is a code (`person.match-uncertain`,
  * `order.case-unknown`); `proposal`, what to apply once a person chooses
  * the case (see {@link Proposal}).
- *
- * @since 0.1.0
  */
 export const ReviewItem = Schema.Struct({
   source: SourceName,
@@ -59,15 +50,10 @@ export const ReviewItem = Schema.Struct({
   proposal: Schema.optional(Proposal),
 }).annotations({ identifier: "PluginReviewItem" })
 
-/**
- * @since 0.1.0
- */
 export type ReviewItem = typeof ReviewItem.Type
 
 /**
  * The record a proposal writes, whichever kind it is.
- *
- * @since 0.1.0
  */
 export const recordOf = (proposal: Proposal): { readonly source: string; readonly recordId: string } =>
   proposal._tag === "Incident" ? proposal.incident : proposal.update
@@ -77,8 +63,6 @@ export const recordOf = (proposal: Proposal): { readonly source: string; readonl
  * (`proposal.incident.recordId`, …), or `undefined` when it fits. The host
  * refuses such an item (`InvalidInput` naming the field): applied, the
  * proposal would be a second record the upstream never sent.
- *
- * @since 0.1.0
  */
 export const proposalMismatch = (item: {
   readonly source: string
@@ -93,25 +77,17 @@ export const proposalMismatch = (item: {
   return undefined
 }
 
-/**
- * @since 0.1.0
- */
 export interface Submitted {
   readonly reviewId: string
   readonly created: boolean
 }
 
-/**
- * @since 0.1.0
- */
 export interface Service {
   readonly submit: (item: ReviewItem) => Effect.Effect<Submitted, Errors.DomainError>
 }
 
 /**
  * The host application's provider of the capability.
- *
- * @since 0.1.0
  */
 export class ReviewQueue extends Context.Tag("@bashke/plugin-sdk/ReviewQueue")<
   ReviewQueue,

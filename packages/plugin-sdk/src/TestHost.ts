@@ -17,8 +17,6 @@
  *   }).pipe(Effect.provide(TestHost.database)),
  * )
  * ```
- *
- * @since 0.1.0
  */
 import { Id } from "@bashke/kernel"
 import { Migrations, Outbox, persistenceMigrations } from "@bashke/persistence"
@@ -43,23 +41,17 @@ import * as FakeCapabilities from "./FakeCapabilities"
 
 /**
  * The webhook secret the test host configures unless told otherwise.
- *
- * @since 0.1.0
  */
 export const webhookSecret = "test-webhook-secret-0123456789"
 
 /**
  * The migrations a test database needs: the outbox's, then the host's.
- *
- * @since 0.1.0
  */
 export const migrations: ReadonlyArray<Migrations.MigrationSet> = [persistenceMigrations, pluginSdkMigrations]
 
 /**
  * A migrated SQLite file of its own per build, the test vault and a seeded id
  * generator: everything `make` needs.
- *
- * @since 0.1.0
  */
 export const database: Layer.Layer<PluginHost.Requirements> = Layer.mergeAll(Vault.layerTest, Id.layerTest()).pipe(
   Layer.provideMerge(
@@ -72,15 +64,10 @@ export const database: Layer.Layer<PluginHost.Requirements> = Layer.mergeAll(Vau
 /**
  * The services `make` needs over a `SqlClient` you bring (a PostgreSQL test
  * database, already migrated with {@link migrations}).
- *
- * @since 0.1.0
  */
 export const servicesOver = (sql: Layer.Layer<SqlClient.SqlClient>): Layer.Layer<PluginHost.Requirements> =>
   Layer.mergeAll(Vault.layerTest, Id.layerTest()).pipe(Layer.provideMerge(sql))
 
-/**
- * @since 0.1.0
- */
 export interface Options {
   /** The plugin's configuration (what its manifest's schema decodes). */
   readonly config?: unknown
@@ -97,8 +84,6 @@ export interface Options {
 
 /**
  * An inbox row, for assertions.
- *
- * @since 0.1.0
  */
 export interface InboxRow {
   readonly source: string
@@ -110,8 +95,6 @@ export interface InboxRow {
 
 /**
  * A webhook's answer, its body parsed.
- *
- * @since 0.1.0
  */
 export interface WebhookAnswer {
   readonly status: number
@@ -119,9 +102,6 @@ export interface WebhookAnswer {
   readonly headers: Headers
 }
 
-/**
- * @since 0.1.0
- */
 export interface TestHost {
   readonly host: PluginHost.Service
   /** The plugin's name. */
@@ -181,8 +161,6 @@ export interface TestHost {
  * Starts `plugin` alone in a host (schedules not running: drive it with the
  * helpers) and returns the test handle. Start-up errors are those of the
  * real host.
- *
- * @since 0.1.0
  */
 export const make = (
   plugin: Plugin.Any,

@@ -11,30 +11,22 @@
  * default), so a captured call cannot be replayed later, and compares the
  * signature in constant time against each configured secret (several during
  * a rotation). WebCrypto only: runs on Node and on Workers.
- *
- * @since 0.1.0
  */
 import { Effect, Redacted } from "effect"
 import type { NonEmptyReadonlyArray } from "effect/Array"
 
 /**
  * The header with the signature (`sha256=<hex>`).
- *
- * @since 0.1.0
  */
 export const signatureHeader = "x-bashke-signature"
 
 /**
  * The header with the signing time (Unix seconds).
- *
- * @since 0.1.0
  */
 export const timestampHeader = "x-bashke-timestamp"
 
 /**
  * How far the timestamp may be from the host's clock, either way: 300 seconds.
- *
- * @since 0.1.0
  */
 export const defaultToleranceSeconds = 300
 
@@ -73,8 +65,6 @@ const fromHex = (hex: string): Uint8Array | undefined => {
 
 /**
  * Compares two byte strings in time that depends only on their lengths.
- *
- * @since 0.1.0
  */
 export const constantTimeEqual = (a: Uint8Array, b: Uint8Array): boolean => {
   if (a.length !== b.length) return false
@@ -85,8 +75,6 @@ export const constantTimeEqual = (a: Uint8Array, b: Uint8Array): boolean => {
 
 /**
  * The signature header's value for `body` signed at `timestamp` (Unix seconds).
- *
- * @since 0.1.0
  */
 export const sign = (
   secret: Redacted.Redacted<string> | string,
@@ -100,8 +88,6 @@ export const sign = (
 /**
  * Both headers for a call sent at `nowMillis`: what an upstream (or a test)
  * sends.
- *
- * @since 0.1.0
  */
 export const headers = (
   secret: Redacted.Redacted<string> | string,
@@ -119,14 +105,9 @@ export const headers = (
  * The verdict on a call: `valid`, or why not — a header `missing`, a header
  * `malformed`, a timestamp outside the tolerance (`stale`), or a signature
  * that no configured secret produces (`mismatch`).
- *
- * @since 0.1.0
  */
 export type Verdict = "valid" | "missing" | "malformed" | "stale" | "mismatch"
 
-/**
- * @since 0.1.0
- */
 export interface Verification {
   readonly secrets: NonEmptyReadonlyArray<Redacted.Redacted<string>>
   readonly toleranceSeconds?: number
@@ -139,8 +120,6 @@ export interface Verification {
 /**
  * Checks a call's signature. Every secret is tried, so the time taken does
  * not tell which one (if any) came close.
- *
- * @since 0.1.0
  */
 export const verify = (verification: Verification): Effect.Effect<Verdict> =>
   Effect.gen(function* () {

@@ -3,8 +3,6 @@
  * its mechanism, its current risk level and its consents. The app wires it to
  * `@bashke/case` (`CaseRepository` + `Case.currentRisk`); tests use
  * {@link layerTest}.
- *
- * @since 0.1.0
  */
 import type { Consent, RiskInstrument } from "@bashke/case"
 import { Errors, type Id } from "@bashke/kernel"
@@ -12,8 +10,6 @@ import { Context, Effect, Layer } from "effect"
 
 /**
  * What a referral needs to know of a case.
- *
- * @since 0.1.0
  */
 export interface Facts {
   readonly mechanism: Id.MechanismId
@@ -21,22 +17,14 @@ export interface Facts {
   readonly consents: ReadonlyArray<Consent.Consent>
 }
 
-/**
- * @since 0.1.0
- */
 export interface Service {
   readonly of: (caseId: Id.CaseId) => Effect.Effect<Facts, Errors.NotFound>
 }
 
-/**
- * @since 0.1.0
- */
 export class CaseFacts extends Context.Tag("@bashke/referral/CaseFacts")<CaseFacts, Service>() {}
 
 /**
  * Fixed facts by case id, for tests and examples.
- *
- * @since 0.1.0
  */
 export const layerTest = (cases: ReadonlyMap<Id.CaseId, Facts>): Layer.Layer<CaseFacts> =>
   Layer.succeed(CaseFacts, {

@@ -10,8 +10,6 @@
  *
  * Running it twice changes nothing the second time: a cancelled referral is no
  * longer open.
- *
- * @since 0.1.0
  */
 import { type Id, Principal } from "@bashke/kernel"
 import { Outbox } from "@bashke/persistence"
@@ -24,15 +22,11 @@ import { ReferralRepository } from "./ReferralRepository"
 
 /**
  * The reason code of a cancellation because the consent was withdrawn.
- *
- * @since 0.1.0
  */
 export const reason = "consent-withdrawn"
 
 /**
  * The referrals among `referrals` that are open and rely on `consent`.
- *
- * @since 0.1.0
  */
 export const relyingOn = (
   referrals: ReadonlyArray<Referral.Referral>,
@@ -45,8 +39,6 @@ export const relyingOn = (
 /**
  * The referral cancelled at `at` because its consent was withdrawn: the
  * platform acts for the sending institution. Never before its last step.
- *
- * @since 0.1.0
  */
 export const cancel = (referral: Referral.Referral, at: Date): Referral.Referral => {
   const last = referral.history[referral.history.length - 1] ?? referral.history[0]
@@ -64,8 +56,6 @@ export const cancel = (referral: Referral.Referral, at: Date): Referral.Referral
 /**
  * Cancels the open referrals that relied on `consent` and announces each;
  * returns them as cancelled. Joins the caller's transaction.
- *
- * @since 0.1.0
  */
 export const cancelRelyingOn = (
   consent: Id.ConsentId,

@@ -5,8 +5,6 @@
  * municipality, languages, eligibility and its capacity as last updated by the
  * provider. Contact details are an organisation's public ones: a directory holds
  * no personal data.
- *
- * @since 0.1.0
  */
 import { Id, Instant, Municipality, Sector } from "@bashke/kernel"
 import { Schema } from "effect"
@@ -18,8 +16,6 @@ const Text = Schema.NonEmptyTrimmedString
  * A language a service is given in, as a BCP 47 tag (`sq`, `sr-Latn`, `tr`,
  * `rom`): wider than the interface's locales, since a service may work in
  * Turkish or Romani.
- *
- * @since 0.1.0
  */
 export const Language = Schema.String.pipe(
   Schema.pattern(/^[a-z]{2,3}(-[A-Z][a-z]{3})?$/),
@@ -30,8 +26,6 @@ export const Language = Schema.String.pipe(
  * A provider: `institution` links it to the kernel's institution, so that
  * consent naming the institution covers a referral to its services; `sector`
  * lets a consent given to a whole sector cover it too.
- *
- * @since 0.1.0
  */
 export const Organization = Schema.Struct({
   institution: Id.InstitutionId,
@@ -42,28 +36,18 @@ export const Organization = Schema.Struct({
   email: Schema.optional(Text),
 }).annotations({ identifier: "Organization" })
 
-/**
- * @since 0.1.0
- */
 export type Organization = typeof Organization.Type
 
 /**
  * A location's id (the kernel has none: locations exist only in the directory).
- *
- * @since 0.1.0
  */
 export const LocationId = Id.make("LocationId")
 
-/**
- * @since 0.1.0
- */
 export type LocationId = typeof LocationId.Type
 
 /**
  * A physical place where services are given (a shelter's address stays out of
  * the directory: `address` is optional and meant for public offices only).
- *
- * @since 0.1.0
  */
 export const Location = Schema.Struct({
   id: LocationId,
@@ -73,17 +57,12 @@ export const Location = Schema.Struct({
   address: Schema.optional(Text),
 }).annotations({ identifier: "Location" })
 
-/**
- * @since 0.1.0
- */
 export type Location = typeof Location.Type
 
 /**
  * How much of a service is free: `available` of `total` units (beds, places,
  * appointments), as the provider last reported it, at `updatedAt` (the kernel's
  * `Instant`: a `Date`, or an ISO 8601 string as it arrives over HTTP).
- *
- * @since 0.1.0
  */
 export const Capacity = Schema.Struct({
   unit: Schema.Literal("beds", "places", "appointments"),
@@ -95,15 +74,10 @@ export const Capacity = Schema.Struct({
   Schema.annotations({ identifier: "Capacity" }),
 )
 
-/**
- * @since 0.1.0
- */
 export type Capacity = typeof Capacity.Type
 
 /**
  * A service of an organisation.
- *
- * @since 0.1.0
  */
 export const Service = Schema.Struct({
   id: Id.ServiceId,
@@ -118,15 +92,10 @@ export const Service = Schema.Struct({
   active: Schema.Boolean,
 }).annotations({ identifier: "Service" })
 
-/**
- * @since 0.1.0
- */
 export type Service = typeof Service.Type
 
 /**
  * A directory: organisations, locations and services.
- *
- * @since 0.1.0
  */
 export const Directory = Schema.Struct({
   organizations: Schema.Array(Organization),
@@ -134,15 +103,10 @@ export const Directory = Schema.Struct({
   services: Schema.Array(Service),
 }).annotations({ identifier: "Directory" })
 
-/**
- * @since 0.1.0
- */
 export type Directory = typeof Directory.Type
 
 /**
  * The active service with the id, if the directory lists it.
- *
- * @since 0.1.0
  */
 export const findService = (directory: Pick<Directory, "services">, id: Id.ServiceId): Service | undefined =>
   directory.services.find((service) => service.id === id && service.active)
@@ -151,8 +115,6 @@ export const findService = (directory: Pick<Directory, "services">, id: Id.Servi
  * The service with its capacity replaced by the provider's update. An update
  * older than the one held is ignored, so reports arriving out of order keep the
  * newest figure.
- *
- * @since 0.1.0
  */
 export const updateCapacity = (service: Service, capacity: Capacity): Service =>
   service.capacity !== undefined && service.capacity.updatedAt.getTime() > capacity.updatedAt.getTime()
@@ -161,8 +123,6 @@ export const updateCapacity = (service: Service, capacity: Capacity): Service =>
 
 /**
  * The sector of a provider, as the directory records it.
- *
- * @since 0.1.0
  */
 export const sectorOf =
   (directory: Pick<Directory, "organizations">) =>

@@ -10,24 +10,18 @@
  *   services' capacity are written by people acting for that institution, or
  *   by an administrator (`referral.directory.not-own-institution`); a
  *   coordinator is no exception: it writes its own institution's entries only.
- *
- * @since 0.1.0
  */
 import { Errors, type Id, Principal } from "@bashke/kernel"
 import { Either } from "effect"
 
 /**
  * What a principal writes in the directory.
- *
- * @since 0.1.0
  */
 export type Write = "organization.register" | "location.register" | "service.register" | "capacity.report"
 
 /**
  * Whether the principal may write an entry of `institution`: it acts for that
  * institution, or it is an administrator.
- *
- * @since 0.1.0
  */
 export const mayWrite = (principal: Principal.Principal, institution: Id.InstitutionId): boolean =>
   Principal.hasRole(principal, "administrator") || principal.institution === institution
@@ -35,8 +29,6 @@ export const mayWrite = (principal: Principal.Principal, institution: Id.Institu
 /**
  * The principal, when it may write an entry of `institution`
  * (`referral.directory.not-own-institution` otherwise, naming the write).
- *
- * @since 0.1.0
  */
 export const requireWriter = (
   principal: Principal.Principal,

@@ -2,8 +2,6 @@
  * What the referrals of a mechanism waiting for their receivers make due:
  * `ReferralDue`'s rules over what the repository reads, with the
  * jurisdiction profile in effect.
- *
- * @since 0.1.0
  */
 import { type Due, type Id, JurisdictionProfile } from "@bashke/kernel"
 import { Effect } from "effect"
@@ -12,8 +10,6 @@ import { ReferralRepository } from "./ReferralRepository"
 
 /**
  * What the referrals of a mechanism make due, with the profile in effect.
- *
- * @since 0.1.0
  */
 export const forMechanism = (
   mechanism: Id.MechanismId,

@@ -23,16 +23,12 @@
  * cancellation or revocation reason or the completion outcome in
  * `Task.statusReason`. Urgency `high` is priority `urgent`, `standard` is
  * `routine`.
- *
- * @since 0.1.0
  */
 import type * as Directory from "./Directory"
 import type * as Referral from "./Referral"
 
 /**
  * The code systems of the export (URNs: Bashkë publishes no terminology server).
- *
- * @since 0.1.0
  */
 export const systems = {
   referral: "urn:bashke:referral",
@@ -47,8 +43,6 @@ export const systems = {
 
 /**
  * A FHIR resource, as plain JSON.
- *
- * @since 0.1.0
  */
 export type Resource = { readonly resourceType: string; readonly [key: string]: unknown }
 
@@ -76,8 +70,6 @@ const taskStatus: Readonly<Record<Referral.Status, string>> = {
 
 /**
  * The FHIR status pair of a referral status.
- *
- * @since 0.1.0
  */
 export const statusOf = (status: Referral.Status): { readonly serviceRequest: string; readonly task: string } => ({
   serviceRequest: requestStatus[status],
@@ -90,8 +82,6 @@ const coded = (system: string, code: string) => ({ coding: [{ system, code }] })
 /**
  * The referral as a `ServiceRequest`; `service` (from the directory) supplies the
  * requested service type.
- *
- * @since 0.1.0
  */
 export const toServiceRequest = (referral: Referral.Referral, service: Directory.Service): Resource => ({
   resourceType: "ServiceRequest",
@@ -113,8 +103,6 @@ export const toServiceRequest = (referral: Referral.Referral, service: Directory
 
 /**
  * The referral as a `Task` based on its `ServiceRequest`.
- *
- * @since 0.1.0
  */
 export const toTask = (referral: Referral.Referral): Resource => {
   const last = referral.history[referral.history.length - 1] ?? referral.history[0]

@@ -9,23 +9,17 @@
  * capacity is a `service_capacity` with its `unit` and `updated` time;
  * eligibility is `eligibility_description`; a municipality is a
  * `service_area`. An inactive service is `inactive`.
- *
- * @since 0.1.0
  */
 import type * as Directory from "./Directory"
 import { ofUlid } from "./internal/Uuid"
 
 /**
  * An HSDS object, as plain JSON.
- *
- * @since 0.1.0
  */
 export type Json = { readonly [key: string]: unknown }
 
 /**
  * The directory in HSDS 3.0.
- *
- * @since 0.1.0
  */
 export interface Hsds {
   readonly organizations: ReadonlyArray<Json>
@@ -36,8 +30,6 @@ export interface Hsds {
 
 /**
  * The taxonomy the service types are published under.
- *
- * @since 0.1.0
  */
 export const taxonomy = "bashke-service-type"
 
@@ -105,8 +97,6 @@ const location = (loc: Directory.Location): Json => ({
 
 /**
  * The directory in HSDS 3.0.
- *
- * @since 0.1.0
  */
 export const toHsds = (directory: Directory.Directory): Hsds => ({
   organizations: directory.organizations.map(organization),

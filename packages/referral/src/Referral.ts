@@ -6,8 +6,6 @@
  *
  * The reason and the outcome are codes with catalogue labels, not free text, so
  * a referral carries no personal data and needs no vault.
- *
- * @since 0.1.0
  */
 import type { RiskInstrument } from "@bashke/case"
 import { Id } from "@bashke/kernel"
@@ -15,8 +13,6 @@ import { Schema } from "effect"
 
 /**
  * A kebab-case code (`shelter-needed`, `no-capacity`).
- *
- * @since 0.1.0
  */
 export const Code = Schema.String.pipe(
   Schema.pattern(/^[a-z0-9]+(-[a-z0-9]+)*$/),
@@ -25,29 +21,20 @@ export const Code = Schema.String.pipe(
 
 /**
  * How fast the receiver must act: `high` when the case's risk is high.
- *
- * @since 0.1.0
  */
 export const Urgency = Schema.Literal("high", "standard").annotations({ identifier: "ReferralUrgency" })
 
-/**
- * @since 0.1.0
- */
 export type Urgency = typeof Urgency.Type
 
 /**
  * The urgency of a referral for a case at `risk`; a case not yet assessed is
  * `standard` (the sender can raise it by assessing the risk first).
- *
- * @since 0.1.0
  */
 export const urgencyOf = (risk: RiskInstrument.RiskLevel | undefined): Urgency =>
   risk === "high" ? "high" : "standard"
 
 /**
  * The states of a referral.
- *
- * @since 0.1.0
  */
 export const Status = Schema.Literal(
   "sent",
@@ -60,38 +47,26 @@ export const Status = Schema.Literal(
   "revoked",
 ).annotations({ identifier: "ReferralStatus" })
 
-/**
- * @since 0.1.0
- */
 export type Status = typeof Status.Type
 
 /**
  * The states in which a referral is still open (a second referral of the case to
  * the same service is refused while one is).
- *
- * @since 0.1.0
  */
 export const openStatuses: ReadonlyArray<Status> = ["sent", "acknowledged", "accepted", "in-service"]
 
 /**
  * Whether a referral is open.
- *
- * @since 0.1.0
  */
 export const isOpen = (referral: Pick<Referral, "status">): boolean => openStatuses.includes(referral.status)
 
 /**
  * Who made a transition: the principal and the institution they acted for.
- *
- * @since 0.1.0
  */
 export const Actor = Schema.Struct({ principal: Id.PrincipalId, institution: Id.InstitutionId }).annotations({
   identifier: "ReferralActor",
 })
 
-/**
- * @since 0.1.0
- */
 export type Actor = typeof Actor.Type
 
 /**
@@ -100,8 +75,6 @@ export type Actor = typeof Actor.Type
  * `at` is a `Date` that travels as an ISO 8601 string, so a referral can be
  * encoded to JSON (an API answer, a stored idempotent response) and described
  * in JSON Schema.
- *
- * @since 0.1.0
  */
 export const Step = Schema.Struct({
   status: Status,
@@ -110,59 +83,39 @@ export const Step = Schema.Struct({
   code: Schema.optional(Code),
 }).annotations({ identifier: "ReferralStep" })
 
-/**
- * @since 0.1.0
- */
 export type Step = typeof Step.Type
 
 /**
  * Grounds on which the profile may let a referral go without consent.
- *
- * @since 0.1.0
  */
 export const OverrideGround = Schema.Literal("imminent-danger", "child-at-risk").annotations({
   identifier: "ReferralOverrideGround",
 })
 
-/**
- * @since 0.1.0
- */
 export type OverrideGround = typeof OverrideGround.Type
 
 /**
  * A consent override: the ground and a reason code, flagged in the audit.
- *
- * @since 0.1.0
  */
 export const Override = Schema.Struct({ ground: OverrideGround, reason: Code }).annotations({
   identifier: "ReferralOverride",
 })
 
-/**
- * @since 0.1.0
- */
 export type Override = typeof Override.Type
 
 /**
  * The basis of a referral: a consent in force, or an override.
- *
- * @since 0.1.0
  */
 export const Basis = Schema.Union(
   Schema.TaggedStruct("Consent", { consent: Id.ConsentId }),
   Schema.TaggedStruct("Override", { override: Override }),
 ).annotations({ identifier: "ReferralBasis" })
 
-/**
- * @since 0.1.0
- */
 export type Basis = typeof Basis.Type
 
 /**
  * A referral. `to` is the institution that provides `service`; `history`
  * starts with the `sent` step and ends with the current `status`.
- *
- * @since 0.1.0
  */
 export const Referral = Schema.Struct({
   id: Id.ReferralId,
@@ -179,29 +132,20 @@ export const Referral = Schema.Struct({
   version: Schema.NonNegativeInt,
 }).annotations({ identifier: "Referral" })
 
-/**
- * @since 0.1.0
- */
 export type Referral = typeof Referral.Type
 
 /**
  * When the referral was sent.
- *
- * @since 0.1.0
  */
 export const sentAt = (referral: Pick<Referral, "history">): Date => referral.history[0].at
 
 /**
  * When the referral first entered one of `statuses`, if it did.
- *
- * @since 0.1.0
  */
 export const reachedAt = (referral: Pick<Referral, "history">, statuses: ReadonlyArray<Status>): Date | undefined =>
   referral.history.find((step) => statuses.includes(step.status))?.at
 
 /**
  * The catalogue key of a status's label.
- *
- * @since 0.1.0
  */
 export const statusLabelKey = (status: Status): `referral.status.${Status}` => `referral.status.${status}`

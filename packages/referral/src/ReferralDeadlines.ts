@@ -5,8 +5,6 @@
  * Durations are added in the profile's time zone (hours as exact elapsed time,
  * calendar units on the local calendar), so a deadline is right across the
  * daylight-saving changes of Europe/Belgrade.
- *
- * @since 0.1.0
  */
 import type { Id, JurisdictionProfile } from "@bashke/kernel"
 import { Deadline } from "@bashke/kernel"
@@ -14,8 +12,6 @@ import { type Referral, reachedAt, sentAt, type Urgency } from "./Referral"
 
 /**
  * The two deadlines of a referral.
- *
- * @since 0.1.0
  */
 export interface Deadlines {
   readonly acknowledgeBy: Date
@@ -24,8 +20,6 @@ export interface Deadlines {
 
 /**
  * The deadlines of a referral sent at `sent` with `urgency`.
- *
- * @since 0.1.0
  */
 export const deadlines = (
   sent: Date,
@@ -42,15 +36,11 @@ export const deadlines = (
 
 /**
  * Which step is late.
- *
- * @since 0.1.0
  */
 export type Step = "acknowledge" | "decide"
 
 /**
  * An overdue referral: ids and dates only, fit for an outbox payload.
- *
- * @since 0.1.0
  */
 export interface Overdue {
   readonly referral: Id.ReferralId
@@ -68,8 +58,6 @@ export interface Overdue {
  * `acknowledge`; one not yet accepted or declined past its decision deadline is
  * late to `decide` (that wins, being the later and graver step). Closed and
  * decided referrals are never overdue.
- *
- * @since 0.1.0
  */
 export const overdue = (
   referrals: ReadonlyArray<Referral>,
@@ -96,7 +84,5 @@ export const overdue = (
 
 /**
  * The catalogue key of an overdue step's label (an agenda item's title).
- *
- * @since 0.1.0
  */
 export const overdueLabelKey = (step: Step): `referral.overdue.${Step}` => `referral.overdue.${step}`

@@ -15,8 +15,6 @@
  * and escalated two hours late in Kosovo, both project defaults). An
  * acknowledged referral owes only its decision; an accepted, declined or
  * closed one owes nothing.
- *
- * @since 0.1.0
  */
 import { Deadline, Due, type Id, type JurisdictionProfile } from "@bashke/kernel"
 import type * as Referral from "./Referral"
@@ -25,8 +23,6 @@ import * as ReferralDeadlines from "./ReferralDeadlines"
 /**
  * A referral waiting for its receiver: what the rules read, and all the
  * repository loads for them.
- *
- * @since 0.1.0
  */
 export interface Awaiting {
   readonly id: Id.ReferralId
@@ -41,27 +37,18 @@ export interface Awaiting {
 
 /**
  * The statuses in which a referral still waits for an answer.
- *
- * @since 0.1.0
  */
 export const awaitingStatuses: ReadonlyArray<Awaiting["status"]> = ["sent", "acknowledged"]
 
 /**
  * The kinds of things a referral makes due.
- *
- * @since 0.1.0
  */
 export const kinds = ["referral.acknowledge", "referral.decide"] as const
 
-/**
- * @since 0.1.0
- */
 export type DueKind = (typeof kinds)[number]
 
 /**
  * A referral as the rules read it, or `undefined` when it waits for nothing.
- *
- * @since 0.1.0
  */
 export const awaiting = (referral: Referral.Referral): Awaiting | undefined =>
   referral.status === "sent" || referral.status === "acknowledged"
@@ -119,8 +106,6 @@ const item = (
 /**
  * What a referral waiting for its receiver makes due: the acknowledgement
  * while it is only sent, and the decision while it is sent or acknowledged.
- *
- * @since 0.1.0
  */
 export const items = (
   referral: Awaiting,

@@ -1,15 +1,11 @@
 /**
  * The outbox topics of the referral package. Payloads hold ids, codes and
  * times only.
- *
- * @since 0.1.0
  */
 import type { CommandTag } from "./ReferralLifecycle"
 
 /**
  * The topic of each lifecycle command's event.
- *
- * @since 0.1.0
  */
 export const transitionTopics: Readonly<Record<CommandTag, string>> = {
   Acknowledge: "referral.referral.acknowledged",
@@ -23,8 +19,6 @@ export const transitionTopics: Readonly<Record<CommandTag, string>> = {
 
 /**
  * The other topics.
- *
- * @since 0.1.0
  */
 export const topics = {
   sent: "referral.referral.sent",

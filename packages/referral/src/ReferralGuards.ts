@@ -9,8 +9,6 @@
  * Consent coverage is judged by `@bashke/security`'s `AccessPolicy` through the
  * case package's `Consent.toPolicyConsent`, so referral and access control
  * cannot disagree on what a consent covers.
- *
- * @since 0.1.0
  */
 import { Consent } from "@bashke/case"
 import { Errors, type Id, type Sector } from "@bashke/kernel"
@@ -23,8 +21,6 @@ import { isOpen } from "./Referral"
 /**
  * Which override grounds a jurisdiction allows. The kernel's profile does not
  * carry this setting yet; {@link noOverrides} is the safe default.
- *
- * @since 0.1.0
  */
 export interface OverridePolicy {
   readonly allowed: ReadonlyArray<OverrideGround>
@@ -32,15 +28,11 @@ export interface OverridePolicy {
 
 /**
  * No override: consent is always required.
- *
- * @since 0.1.0
  */
 export const noOverrides: OverridePolicy = { allowed: [] }
 
 /**
  * What the guards look at.
- *
- * @since 0.1.0
  */
 export interface Draft {
   readonly case: Id.CaseId
@@ -53,8 +45,6 @@ export interface Draft {
  * The facts the guards judge against: the directory's services, the case's
  * consents, the sector of the receiving institution (a consent may name a
  * sector), the case's referrals, and the override policy.
- *
- * @since 0.1.0
  */
 export interface Facts {
   readonly directory: Pick<Directory.Directory, "services">
@@ -66,8 +56,6 @@ export interface Facts {
 
 /**
  * The service the draft may be sent to, or the first guard it fails.
- *
- * @since 0.1.0
  */
 export const check = (
   draft: Draft,

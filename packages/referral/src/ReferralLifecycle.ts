@@ -5,8 +5,6 @@
  * code. The receiver may accept or decline straight from `sent` (acknowledging
  * is implied by deciding), because a shelter that takes a survivor in at once
  * should not have to click twice.
- *
- * @since 0.1.0
  */
 import { Errors } from "@bashke/kernel"
 import { Either, Schema } from "effect"
@@ -14,8 +12,6 @@ import { type Actor, Code, type Referral, type Status } from "./Referral"
 
 /**
  * A command on a referral.
- *
- * @since 0.1.0
  */
 export const Command = Schema.Union(
   Schema.TaggedStruct("Acknowledge", {}),
@@ -27,15 +23,10 @@ export const Command = Schema.Union(
   Schema.TaggedStruct("Revoke", { reason: Schema.optional(Code) }),
 ).annotations({ identifier: "ReferralCommand" })
 
-/**
- * @since 0.1.0
- */
 export type Command = typeof Command.Type
 
 /**
  * A command's tag.
- *
- * @since 0.1.0
  */
 export type CommandTag = Command["_tag"]
 
@@ -44,8 +35,6 @@ const open: ReadonlyArray<Status> = ["sent", "acknowledged", "accepted", "in-ser
 /**
  * The state machine: for each command, the states it may leave and the state
  * it enters.
- *
- * @since 0.1.0
  */
 export const machine: Readonly<Record<CommandTag, { readonly from: ReadonlyArray<Status>; readonly to: Status }>> = {
   Acknowledge: { from: ["sent"], to: "acknowledged" },
@@ -59,8 +48,6 @@ export const machine: Readonly<Record<CommandTag, { readonly from: ReadonlyArray
 
 /**
  * Which commands require a code, and the rule a missing one breaks.
- *
- * @since 0.1.0
  */
 export const requiredCode: Readonly<Partial<Record<CommandTag, string>>> = {
   Decline: "referral.decline.reason-required",
@@ -84,8 +71,6 @@ const codeOf = (command: Command): string | undefined => {
 
 /**
  * Whether the command is allowed from the status.
- *
- * @since 0.1.0
  */
 export const allowed = (status: Status, command: CommandTag): boolean => machine[command].from.includes(status)
 
@@ -94,8 +79,6 @@ export const allowed = (status: Status, command: CommandTag): boolean => machine
  * step, the version bumped. A command out of order is an `InvalidTransition`; a
  * missing reason or outcome an `InvalidInput` naming its rule; a time before the
  * last step `referral.transition.before-previous`.
- *
- * @since 0.1.0
  */
 export const transition = (
   referral: Referral,
@@ -135,7 +118,5 @@ const commandCodes: Readonly<Record<CommandTag, string>> = {
 
 /**
  * The catalogue key of a command's label (`referral.command.start-service`).
- *
- * @since 0.1.0
  */
 export const commandLabelKey = (command: CommandTag): string => `referral.command.${commandCodes[command]}`

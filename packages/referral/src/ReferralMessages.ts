@@ -2,8 +2,6 @@
  * The referral package's part of the message catalogue: the rules its errors
  * name and the labels of service types, statuses, commands and overdue steps.
  * Serbian Cyrillic is derived from Serbian Latin.
- *
- * @since 0.1.0
  */
 import { Catalogue } from "@bashke/kernel"
 
@@ -199,14 +197,10 @@ const messages = {
 
 /**
  * The referral package's messages.
- *
- * @since 0.1.0
  */
 export const referralMessages = Catalogue.make(messages)
 
 /**
  * A key of the referral package's messages.
- *
- * @since 0.1.0
  */
 export type Key = Catalogue.Key<typeof referralMessages>

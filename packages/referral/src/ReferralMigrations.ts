@@ -7,17 +7,12 @@
  *
  * Published statistics view (migration 2, a contract read by
  * `@bashke/reporting`): `referral_statistics`.
- *
- * @since 0.1.0
  */
 import type { Migrations } from "@bashke/persistence"
 import referrals from "./internal/migrations/0001_referrals"
 import statisticsView from "./internal/migrations/0002_statistics_view"
 import byConsent from "./internal/migrations/0003_referrals_by_consent"
 
-/**
- * @since 0.1.0
- */
 export const referralMigrations: Migrations.MigrationSet = {
   package: "@bashke/referral",
   migrations: [

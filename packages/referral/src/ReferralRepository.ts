@@ -1,8 +1,6 @@
 /**
  * The repository port of the directory and the referrals. Effects fail only with
  * kernel errors; a database failure is a defect.
- *
- * @since 0.1.0
  */
 import type { Errors, Id } from "@bashke/kernel"
 import { Context, type Effect } from "effect"
@@ -11,9 +9,6 @@ import type * as Referral from "./Referral"
 import type * as ReferralDeadlines from "./ReferralDeadlines"
 import type * as ReferralDue from "./ReferralDue"
 
-/**
- * @since 0.1.0
- */
 export interface Service {
   readonly insertOrganization: (organization: Directory.Organization) => Effect.Effect<void>
   readonly insertLocation: (location: Directory.Location) => Effect.Effect<void>
@@ -42,9 +37,6 @@ export interface Service {
   readonly markAnnounced: (id: Id.ReferralId, step: ReferralDeadlines.Step) => Effect.Effect<void>
 }
 
-/**
- * @since 0.1.0
- */
 export class ReferralRepository extends Context.Tag("@bashke/referral/ReferralRepository")<
   ReferralRepository,
   Service

@@ -11,14 +11,12 @@
  * itself or an administrator (`DirectoryPolicy`). A consent
  * override is written to the audit log flagged as break-glass, with the ground
  * and the reason code.
- *
- * @since 0.1.0
  */
-import { Errors, Id, Input, JurisdictionProfile, Principal } from "@bashke/kernel"
+import { Errors, Id, Input, Instant, JurisdictionProfile, Principal } from "@bashke/kernel"
 import { OptimisticConcurrency, Outbox, Transaction } from "@bashke/persistence"
 import { AuditLog } from "@bashke/security"
 import { SqlClient } from "@effect/sql"
-import { Clock, Context, Effect, Either, Layer, Schema } from "effect"
+import { Context, Effect, Either, Layer, Schema } from "effect"
 import { CaseFacts } from "./CaseFacts"
 import * as Directory from "./Directory"
 import * as DirectoryPolicy from "./DirectoryPolicy"
@@ -36,8 +34,6 @@ const decode = Input.decode({ messages: referralMessages, fallback: "referral.in
 
 /**
  * The input of `send`.
- *
- * @since 0.1.0
  */
 export const SendInput = Schema.Struct({
   case: Id.CaseId,
@@ -46,16 +42,11 @@ export const SendInput = Schema.Struct({
   basis: Referral.Basis,
 })
 
-/**
- * @since 0.1.0
- */
 export type SendInput = typeof SendInput.Encoded
 
 /**
  * The override policy in force: the kernel's profile does not carry one yet, so
  * the app provides it (default: no override).
- *
- * @since 0.1.0
  */
 export class CurrentOverridePolicy extends Context.Reference<CurrentOverridePolicy>()(
   "@bashke/referral/CurrentOverridePolicy",
@@ -64,9 +55,6 @@ export class CurrentOverridePolicy extends Context.Reference<CurrentOverridePoli
 
 type Failure = Errors.InvalidInput | Errors.NotFound | Errors.Conflict | Errors.Forbidden | Errors.InvalidTransition
 
-/**
- * @since 0.1.0
- */
 export interface Service {
   /** Registers the principal's own institution (an administrator: any) as a provider (`DirectoryPolicy`). */
   readonly registerOrganization: (
@@ -108,12 +96,7 @@ export interface Service {
   }>
 }
 
-/**
- * @since 0.1.0
- */
 export class ReferralService extends Context.Tag("@bashke/referral/ReferralService")<ReferralService, Service>() {}
-
-const now = Effect.map(Clock.currentTimeMillis, (millis) => new Date(millis))
 
 const actorOf = (action: string): Effect.Effect<Referral.Actor, Errors.Forbidden, Principal.CurrentPrincipal> =>
   Effect.flatMap(Principal.CurrentPrincipal, (principal) =>
@@ -127,8 +110,6 @@ const senderCommands: ReadonlyArray<ReferralLifecycle.CommandTag> = ["Cancel", "
 /**
  * The service over its repository, the case facts, the audit log and the SQL
  * client (for the transaction and the outbox).
- *
- * @since 0.1.0
  */
 export const make: Effect.Effect<
   Service,
@@ -220,7 +201,7 @@ export const make: Effect.Effect<
     Effect.gen(function* () {
       const draft = yield* decode(SendInput)(input)
       const actor = yield* actorOf("referral.send")
-      const at = yield* now
+      const at = yield* Instant.now
       const facts = yield* cases.of(draft.case)
       const directory = yield* repo.directory
       const overrides = yield* CurrentOverridePolicy
@@ -283,7 +264,7 @@ export const make: Effect.Effect<
     Effect.gen(function* () {
       const command = yield* decode(ReferralLifecycle.Command)(input)
       const actor = yield* actorOf(`referral.${command._tag}`)
-      const at = yield* now
+      const at = yield* Instant.now
       return yield* transaction(
         Effect.gen(function* () {
           const referral = yield* repo.find(id)
@@ -325,7 +306,7 @@ export const make: Effect.Effect<
 
   const overdueFor: Service["overdueFor"] = (mechanism) =>
     Effect.gen(function* () {
-      const at = yield* now
+      const at = yield* Instant.now
       const profile = yield* JurisdictionProfile.CurrentJurisdiction
       return yield* transaction(
         Effect.gen(function* () {
@@ -370,8 +351,6 @@ export const make: Effect.Effect<
 
 /**
  * The service as a layer over a repository.
- *
- * @since 0.1.0
  */
 export const layer: Layer.Layer<
   ReferralService,
@@ -381,8 +360,6 @@ export const layer: Layer.Layer<
 
 /**
  * The service over the SQL repository.
- *
- * @since 0.1.0
  */
 export const layerSql: Layer.Layer<
   ReferralService | ReferralRepository,

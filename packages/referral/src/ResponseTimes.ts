@@ -8,8 +8,6 @@
  * values at or below it), so it is always a time that really happened. A
  * referral decided without an explicit acknowledgement counts its decision as
  * its acknowledgement.
- *
- * @since 0.1.0
  */
 import type { Id } from "@bashke/kernel"
 import { type Referral, reachedAt, sentAt } from "./Referral"
@@ -19,8 +17,6 @@ const hour = 3_600_000
 /**
  * The median and the 90th percentile of some durations, in hours, and how many
  * there were. `undefined` figures when there were none.
- *
- * @since 0.1.0
  */
 export interface Figures {
   readonly count: number
@@ -30,8 +26,6 @@ export interface Figures {
 
 /**
  * The figures of a list of durations in hours.
- *
- * @since 0.1.0
  */
 export const figures = (hours: ReadonlyArray<number>): Figures => {
   const sorted = [...hours].sort((a, b) => a - b)
@@ -44,8 +38,6 @@ export const figures = (hours: ReadonlyArray<number>): Figures => {
 
 /**
  * The figures of one receiver.
- *
- * @since 0.1.0
  */
 export interface ResponseTimes<K> {
   readonly key: K
@@ -78,16 +70,12 @@ const byKey = <K extends string>(
 
 /**
  * Response times per receiving institution, ordered by id.
- *
- * @since 0.1.0
  */
 export const perInstitution = (referrals: ReadonlyArray<Referral>): ReadonlyArray<ResponseTimes<Id.InstitutionId>> =>
   byKey(referrals, (referral) => referral.to)
 
 /**
  * Response times per service, ordered by id.
- *
- * @since 0.1.0
  */
 export const perService = (referrals: ReadonlyArray<Referral>): ReadonlyArray<ResponseTimes<Id.ServiceId>> =>
   byKey(referrals, (referral) => referral.service)

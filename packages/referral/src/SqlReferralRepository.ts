@@ -2,8 +2,6 @@
  * The referral repository on `@effect/sql`, for SQLite and PostgreSQL. Rows
  * are decoded with the model's schemas, so a row that breaks a rule is a
  * defect, not a silent value.
- *
- * @since 0.1.0
  */
 import { Errors, type Id } from "@bashke/kernel"
 import { OptimisticConcurrency } from "@bashke/persistence"
@@ -77,8 +75,6 @@ const referralOf = (row: Row, steps: ReadonlyArray<Row>): Referral.Referral =>
 
 /**
  * The repository over the current `SqlClient`.
- *
- * @since 0.1.0
  */
 export const make: Effect.Effect<Service, never, SqlClient.SqlClient> = Effect.gen(function* () {
   const client = yield* SqlClient.SqlClient
@@ -232,7 +228,5 @@ export const make: Effect.Effect<Service, never, SqlClient.SqlClient> = Effect.g
 
 /**
  * The repository as a layer.
- *
- * @since 0.1.0
  */
 export const layer: Layer.Layer<ReferralRepository, never, SqlClient.SqlClient> = Layer.effect(ReferralRepository, make)

@@ -6,13 +6,8 @@
  * The extended grid ({@link extended}) is the table with its margins: rows ×
  * columns of cells, a last column of row totals, a last row of column totals
  * and the grand total in the corner. Suppression works on that grid.
- *
- * @since 0.1.0
  */
 
-/**
- * @since 0.1.0
- */
 export interface CrossTable {
   readonly rows: ReadonlyArray<string>
   readonly columns: ReadonlyArray<string>
@@ -22,8 +17,6 @@ export interface CrossTable {
 
 /**
  * One count of a combination of codes, as a query answers it.
- *
- * @since 0.1.0
  */
 export interface Tally {
   readonly row: string
@@ -35,8 +28,6 @@ export interface Tally {
  * The table with the given rows and columns, each tally added to its cell
  * (tallies of the same cell add up). A tally whose codes are not among the
  * rows or columns is a programming error and throws.
- *
- * @since 0.1.0
  */
 export const tabulate = (
   rows: ReadonlyArray<string>,
@@ -58,32 +49,24 @@ export const tabulate = (
 
 /**
  * The total of each row.
- *
- * @since 0.1.0
  */
 export const rowTotals = (table: CrossTable): ReadonlyArray<number> =>
   table.counts.map((row) => row.reduce((sum, count) => sum + count, 0))
 
 /**
  * The total of each column.
- *
- * @since 0.1.0
  */
 export const columnTotals = (table: CrossTable): ReadonlyArray<number> =>
   table.columns.map((_, c) => table.counts.reduce((sum, row) => sum + (row[c] ?? 0), 0))
 
 /**
  * The sum of every cell.
- *
- * @since 0.1.0
  */
 export const grandTotal = (table: CrossTable): number => rowTotals(table).reduce((sum, total) => sum + total, 0)
 
 /**
  * The table with its margins: `(rows + 1) × (columns + 1)`, row totals in the
  * last column, column totals in the last row, the grand total last.
- *
- * @since 0.1.0
  */
 export const extended = (table: CrossTable): ReadonlyArray<ReadonlyArray<number>> => {
   const totals = rowTotals(table)

@@ -8,15 +8,10 @@
  * A text field that a spreadsheet would take for a formula (starting with
  * `=`, `+`, `-`, `@`, tab or CR) is prefixed with `'`, so that opening the
  * file never runs anything.
- *
- * @since 0.1.0
  */
 import type { Report, Table } from "./Report"
 import * as ReportGrid from "./ReportGrid"
 
-/**
- * @since 0.1.0
- */
 export interface Options extends ReportGrid.Options {
   /** Start with a UTF-8 byte order mark, for spreadsheets that guess the encoding otherwise. */
   readonly bom?: boolean
@@ -24,8 +19,6 @@ export interface Options extends ReportGrid.Options {
 
 /**
  * One field, quoted when it must be.
- *
- * @since 0.1.0
  */
 export const field = (value: ReportGrid.Value): string => {
   if (typeof value === "number") return Number.isFinite(value) ? String(value) : ""
@@ -35,30 +28,22 @@ export const field = (value: ReportGrid.Value): string => {
 
 /**
  * One record.
- *
- * @since 0.1.0
  */
 export const record = (values: ReadonlyArray<ReportGrid.Value>): string => `${values.map(field).join(",")}\r\n`
 
 /**
  * The CSV of a grid.
- *
- * @since 0.1.0
  */
 export const fromGrid = (grid: ReportGrid.Grid, options: { readonly bom?: boolean } = {}): string =>
   `${options.bom === true ? "\uFEFF" : ""}${record(grid.header)}${grid.rows.map(record).join("")}`
 
 /**
  * The CSV of a table.
- *
- * @since 0.1.0
  */
 export const table = (value: Table, options: Options): string => fromGrid(ReportGrid.render(value, options), options)
 
 /**
  * One CSV per table of a report, by table name.
- *
- * @since 0.1.0
  */
 export const report = (
   value: Report,

@@ -3,8 +3,6 @@
  * two-way tables drawn from them. Drawing a table adds up the groups over the
  * dimensions it does not show, and splits the multi-valued `form`: a group of
  * cases with physical and sexual violence adds its count to both forms.
- *
- * @since 0.1.0
  */
 import type { JurisdictionProfile } from "@bashke/kernel"
 import * as CrossTable from "./CrossTable"
@@ -13,8 +11,6 @@ import type { Group } from "./Statistics"
 
 /**
  * Groups counted by `dimensions` (each group's `values[i]` belongs to `dimensions[i]`).
- *
- * @since 0.1.0
  */
 export interface Cube {
   readonly dimensions: ReadonlyArray<Dimension.Dimension>
@@ -24,8 +20,6 @@ export interface Cube {
 /**
  * The table of `rows` × `columns` (both among the cube's dimensions), listing
  * every code of each dimension (see `Dimension.listed`).
- *
- * @since 0.1.0
  */
 export const table = (
   cube: Cube,

@@ -14,17 +14,12 @@
  * `form` is the one multi-valued dimension: a case with physical and
  * psychological violence counts under both, so a table by form counts
  * mentions, and its totals are the sums of its cells like every table's.
- *
- * @since 0.1.0
  */
 import { Incident, Person, ProtectionOrder, Relationship } from "@bashke/case"
 import { type JurisdictionProfile, Municipality } from "@bashke/kernel"
 import { Referral, ServiceType } from "@bashke/referral"
 import { Schema } from "effect"
 
-/**
- * @since 0.1.0
- */
 export const Dimension = Schema.Literal(
   "year",
   "mechanism",
@@ -49,36 +44,24 @@ export const Dimension = Schema.Literal(
   message: () => ({ message: "reporting.dimension.unknown", override: true }),
 })
 
-/**
- * @since 0.1.0
- */
 export type Dimension = typeof Dimension.Type
 
 /**
  * Every dimension.
- *
- * @since 0.1.0
  */
 export const all: ReadonlyArray<Dimension> = Dimension.literals
 
 /**
  * The code of a missing value.
- *
- * @since 0.1.0
  */
 export const notRecorded = "not-recorded"
 
 /**
  * The events of a protection order a table counts. `requested` and `issued`
  * are the order's dates; the others its recorded events.
- *
- * @since 0.1.0
  */
 export const orderEvents = ["requested", "issued", "rejected", "extended", "expired", "breach-recorded"] as const
 
-/**
- * @since 0.1.0
- */
 export type OrderEvent = (typeof orderEvents)[number]
 
 const ageBands: ReadonlyArray<string> = [...Person.AgeBand.literals, notRecorded]
@@ -88,8 +71,6 @@ const ageBands: ReadonlyArray<string> = [...Person.AgeBand.literals, notRecorded
  * `undefined` for a dimension that lists only the codes met in the data
  * (years; mechanisms, by id; municipalities, of which a mechanism's table
  * would otherwise list 37 empty ones).
- *
- * @since 0.1.0
  */
 export const codes = (
   dimension: Dimension,
@@ -134,8 +115,6 @@ export const codes = (
 /**
  * The order in which codes met in the data but not always listed are sorted:
  * municipalities in the kernel's order, years and anything else by code.
- *
- * @since 0.1.0
  */
 export const compareCodes =
   (dimension: Dimension) =>
@@ -155,8 +134,6 @@ export const compareCodes =
  * The codes one stored value stands for: the forms of a case are stored as
  * one code (`physical,psychological`, or '' for a case without a recorded
  * incident); every other dimension's value is one code.
- *
- * @since 0.1.0
  */
 export const split = (dimension: Dimension, stored: string): ReadonlyArray<string> =>
   dimension === "form" ? (stored === "" ? [notRecorded] : stored.split(",")) : [stored]
@@ -164,8 +141,6 @@ export const split = (dimension: Dimension, stored: string): ReadonlyArray<strin
 /**
  * The codes of a table's rows or columns: the dimension's codes, then those
  * met in `seen` that it does not list, in {@link compareCodes} order.
- *
- * @since 0.1.0
  */
 export const listed = (
   dimension: Dimension,
@@ -179,7 +154,5 @@ export const listed = (
 
 /**
  * The catalogue key of a dimension's label (`reporting.dimension.victim-sex`).
- *
- * @since 0.1.0
  */
 export const labelKey = (dimension: Dimension): `reporting.dimension.${Dimension}` => `reporting.dimension.${dimension}`

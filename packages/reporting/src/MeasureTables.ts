@@ -18,8 +18,6 @@
  *
  * Meetings and plans count institutions' work, not persons: they are never
  * suppressed.
- *
- * @since 0.1.0
  */
 import type { Id, JurisdictionProfile } from "@bashke/kernel"
 import { ResponseTimes } from "@bashke/referral"
@@ -40,8 +38,6 @@ const guarded = (n: number, threshold: number | undefined, value: number | undef
 
 /**
  * Response times per service type (every type listed, then any other met).
- *
- * @since 0.1.0
  */
 export const responseTimes = (
   groups: ReadonlyArray<ResponseGroup>,
@@ -82,8 +78,6 @@ export const responseTimes = (
 /**
  * The regular meetings the profile requires in a period: its yearly minimum,
  * pro rata (a calendar year requires the minimum itself).
- *
- * @since 0.1.0
  */
 export const requiredMeetings = (
   profile: JurisdictionProfile.JurisdictionProfile,
@@ -92,8 +86,6 @@ export const requiredMeetings = (
 
 /**
  * Meetings held vs required, per mechanism.
- *
- * @since 0.1.0
  */
 export const meetings = (
   mechanisms: ReadonlyArray<Id.MechanismId>,
@@ -124,8 +116,6 @@ export const meetings = (
 
 /**
  * Plan implementation, per mechanism.
- *
- * @since 0.1.0
  */
 export const planImplementation = (
   mechanisms: ReadonlyArray<Id.MechanismId>,

@@ -3,8 +3,6 @@
  * implementation level for a period. {@link layerActionPlans} computes it with
  * `@bashke/action-plan`'s own rule (`ImplementationLevel.compute`) over the
  * plans its repository port holds; {@link layerTest} answers from a list.
- *
- * @since 0.1.0
  */
 import { ActionPlanRepository, ImplementationLevel } from "@bashke/action-plan"
 import type { Id } from "@bashke/kernel"
@@ -14,17 +12,12 @@ import type { ReportPeriod } from "./ReportPeriod"
 /**
  * A mechanism's level: the activities due in the period and completed, and
  * their weighted share (`null` when nothing was due).
- *
- * @since 0.1.0
  */
 export interface PlanLevel {
   readonly mechanismId: Id.MechanismId
   readonly level: ImplementationLevel.Level
 }
 
-/**
- * @since 0.1.0
- */
 export interface Service {
   /** The levels of those of `mechanisms` that have a plan for the period. */
   readonly levels: (
@@ -33,9 +26,6 @@ export interface Service {
   ) => Effect.Effect<ReadonlyArray<PlanLevel>>
 }
 
-/**
- * @since 0.1.0
- */
 export class PlanImplementation extends Context.Tag("@bashke/reporting/PlanImplementation")<
   PlanImplementation,
   Service
@@ -45,8 +35,6 @@ export class PlanImplementation extends Context.Tag("@bashke/reporting/PlanImple
  * From `@bashke/action-plan`'s repository: each mechanism's plans that were
  * adopted (not drafts) and overlap the period, their activities taken
  * together.
- *
- * @since 0.1.0
  */
 export const layerActionPlans: Layer.Layer<PlanImplementation, never, ActionPlanRepository.ActionPlanRepository> =
   Layer.effect(
@@ -76,8 +64,6 @@ export const layerActionPlans: Layer.Layer<PlanImplementation, never, ActionPlan
 
 /**
  * A test layer answering from a list, whatever the period.
- *
- * @since 0.1.0
  */
 export const layerTest = (levels: ReadonlyArray<PlanLevel>): Layer.Layer<PlanImplementation> =>
   Layer.succeed(PlanImplementation, {

@@ -3,8 +3,6 @@
  * small cells hidden) and measure tables (figures per row: response times,
  * meetings held, implementation levels). Codes and numbers only; labels come
  * from the catalogue when a table is rendered (`ReportGrid`).
- *
- * @since 0.1.0
  */
 import type { CivilDate, Id } from "@bashke/kernel"
 import * as CrossTable from "./CrossTable"
@@ -14,26 +12,16 @@ import * as Suppression from "./Suppression"
 
 /**
  * A published count, or the marker of a hidden one.
- *
- * @since 0.1.0
  */
 export type Cell = { readonly _tag: "Count"; readonly value: number } | { readonly _tag: "Suppressed" }
 
-/**
- * @since 0.1.0
- */
 export const count = (value: number): Cell => ({ _tag: "Count", value })
 
-/**
- * @since 0.1.0
- */
 export const suppressed: Cell = { _tag: "Suppressed" }
 
 /**
  * The names of the tables a report holds; `custom` for a table asked for by
  * its dimensions.
- *
- * @since 0.1.0
  */
 export type TableName =
   | "custom"
@@ -54,8 +42,6 @@ export type TableName =
  * A cross-tabulation as published: `cells` is `(rows + 1) × (columns + 1)`,
  * the last column the row totals, the last row the column totals, the grand
  * total last.
- *
- * @since 0.1.0
  */
 export interface CountTable {
   readonly _tag: "CountTable"
@@ -71,8 +57,6 @@ export interface CountTable {
 /**
  * A figure of a measure table: a count, a number with a unit, nothing to
  * measure (`Missing`: no referral answered, no activity due), or hidden.
- *
- * @since 0.1.0
  */
 export type Figure =
   | { readonly _tag: "Count"; readonly value: number }
@@ -82,8 +66,6 @@ export type Figure =
 
 /**
  * The measures of the measure tables.
- *
- * @since 0.1.0
  */
 export type Measure =
   | "acknowledge-median-hours"
@@ -101,8 +83,6 @@ export type Measure =
 /**
  * Figures per row: per service type, or per mechanism (rows are then
  * mechanism ids).
- *
- * @since 0.1.0
  */
 export interface MeasureTable {
   readonly _tag: "MeasureTable"
@@ -114,15 +94,10 @@ export interface MeasureTable {
   readonly figures: ReadonlyArray<ReadonlyArray<Figure>>
 }
 
-/**
- * @since 0.1.0
- */
 export type Table = CountTable | MeasureTable
 
 /**
  * Whom a report covers: every mechanism, or one.
- *
- * @since 0.1.0
  */
 export type Scope = { readonly _tag: "National" } | { readonly _tag: "Mechanism"; readonly mechanismId: Id.MechanismId }
 
@@ -130,8 +105,6 @@ export type Scope = { readonly _tag: "National" } | { readonly _tag: "Mechanism"
  * A report: its scope and period, whether its small cells are hidden
  * (`published`) or it stays inside the mechanism (`internal`), the threshold
  * and consent rule it was computed with, and its tables.
- *
- * @since 0.1.0
  */
 export interface Report {
   readonly scope: Scope
@@ -145,8 +118,6 @@ export interface Report {
 /**
  * A count table from its counts: as they are when `threshold` is undefined
  * (a mechanism's internal figures), else with small cells suppressed.
- *
- * @since 0.1.0
  */
 export const countTable = (fields: {
   readonly name: TableName
@@ -172,8 +143,6 @@ export const countTable = (fields: {
 
 /**
  * Whether a row's total is published in a count table.
- *
- * @since 0.1.0
  */
 export const rowTotalPublished = (table: CountTable, row: string): boolean => {
   const index = table.rows.indexOf(row)

@@ -10,8 +10,6 @@
  *
  * A refusal is `Forbidden` naming the rule (`reporting.scope.national-role-required`,
  * `reporting.scope.not-member`, `reporting.disclosure.internal-not-allowed`).
- *
- * @since 0.1.0
  */
 import { Errors, type Id, Principal } from "@bashke/kernel"
 import { Either } from "effect"
@@ -19,8 +17,6 @@ import type { Disclosure } from "./ReportRequest"
 
 /**
  * The action named in a refusal.
- *
- * @since 0.1.0
  */
 export const action = "reporting.report.read"
 
@@ -31,8 +27,6 @@ const coordinates = (principal: Principal.Principal, mechanismId: Id.MechanismId
 
 /**
  * Whether the principal may see figures of the scope with that disclosure.
- *
- * @since 0.1.0
  */
 export const authorize = (
   principal: Principal.Principal,

@@ -5,8 +5,6 @@
  * the marker (`x`), never a number; a figure with nothing to measure is
  * empty; hours and percentages are rounded to one decimal. A count table
  * ends with its total column and total row.
- *
- * @since 0.1.0
  */
 import { Catalogue, JurisdictionProfile, type Locale } from "@bashke/kernel"
 import type { Dimension } from "./Dimension"
@@ -16,14 +14,9 @@ import * as ReportLabels from "./ReportLabels"
 
 /**
  * A value of a grid: a number, or text (labels, the marker, empty).
- *
- * @since 0.1.0
  */
 export type Value = string | number
 
-/**
- * @since 0.1.0
- */
 export interface Grid {
   readonly title: string
   readonly header: ReadonlyArray<string>
@@ -32,9 +25,6 @@ export interface Grid {
   readonly note?: string
 }
 
-/**
- * @since 0.1.0
- */
 export interface Options {
   readonly locale: Locale.Locale
   /** Labels of order kinds come from it; Kosovo when absent. */
@@ -62,8 +52,6 @@ const figure = (value: Figure, marker: string): Value => {
 
 /**
  * Whether a table hides a count.
- *
- * @since 0.1.0
  */
 export const hidesAny = (table: Table): boolean =>
   table._tag === "CountTable"
@@ -72,8 +60,6 @@ export const hidesAny = (table: Table): boolean =>
 
 /**
  * The grid of a table.
- *
- * @since 0.1.0
  */
 export const render = (table: Table, options: Options): Grid => {
   const { locale } = options

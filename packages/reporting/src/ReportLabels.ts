@@ -7,8 +7,6 @@
  * (dimensions, measures, titles, order events, urgency, "not recorded") from
  * `reportingMessages`. A code no catalogue knows (one of an older profile) is
  * shown as it is.
- *
- * @since 0.1.0
  */
 import { caseMessages } from "@bashke/case"
 import { Catalogue, type JurisdictionProfile, type Locale, LocalizedText, Municipality } from "@bashke/kernel"
@@ -62,8 +60,6 @@ const reportingKey = (dimension: Dimension.Dimension, code: string): string | un
 
 /**
  * A code's label.
- *
- * @since 0.1.0
  */
 export const code = (
   dimension: Dimension.Dimension,
@@ -96,24 +92,18 @@ export const code = (
 
 /**
  * A dimension's label, or the mechanism's for the rows of a measure table.
- *
- * @since 0.1.0
  */
 export const dimension = (value: Dimension.Dimension | "mechanism", locale: Locale.Locale): string =>
   Catalogue.format(reportingMessages, locale, `reporting.dimension.${value}`)
 
 /**
  * A measure's label.
- *
- * @since 0.1.0
  */
 export const measure = (value: Measure, locale: Locale.Locale): string =>
   Catalogue.format(reportingMessages, locale, `reporting.measure.${value}`)
 
 /**
  * A table's title; a custom table is titled by its unit and dimensions.
- *
- * @since 0.1.0
  */
 export const title = (
   table: {
@@ -134,16 +124,12 @@ export const title = (
 
 /**
  * The label of the totals' row and column.
- *
- * @since 0.1.0
  */
 export const total = (locale: Locale.Locale): string =>
   Catalogue.format(reportingMessages, locale, "reporting.cell.total")
 
 /**
  * The marker a hidden count is shown as.
- *
- * @since 0.1.0
  */
 export const suppressed = (locale: Locale.Locale): string =>
   Catalogue.format(reportingMessages, locale, "reporting.cell.suppressed")

@@ -5,15 +5,10 @@
  * an instant (a case's opening, a referral's sending, an order's event, a
  * meeting's start), so the period becomes the instants from its first local
  * midnight up to, not including, the midnight after its last day.
- *
- * @since 0.1.0
  */
 import { CivilDate } from "@bashke/kernel"
 import { Schema } from "effect"
 
-/**
- * @since 0.1.0
- */
 export const ReportPeriod = Schema.Struct({
   start: CivilDate.CivilDate,
   end: CivilDate.CivilDate,
@@ -24,15 +19,10 @@ export const ReportPeriod = Schema.Struct({
   Schema.annotations({ identifier: "ReportPeriod" }),
 )
 
-/**
- * @since 0.1.0
- */
 export type ReportPeriod = typeof ReportPeriod.Type
 
 /**
  * The calendar year as a period.
- *
- * @since 0.1.0
  */
 export const ofYear = (year: number): ReportPeriod => ({
   start: `${String(year).padStart(4, "0")}-01-01` as CivilDate.CivilDate,
@@ -41,8 +31,6 @@ export const ofYear = (year: number): ReportPeriod => ({
 
 /**
  * The instants of the period in `timeZone`: `from` included, `until` excluded.
- *
- * @since 0.1.0
  */
 export const instants = (period: ReportPeriod, timeZone: string): { readonly from: Date; readonly until: Date } => ({
   from: CivilDate.startOfDay(period.start, timeZone),
@@ -51,7 +39,5 @@ export const instants = (period: ReportPeriod, timeZone: string): { readonly fro
 
 /**
  * The number of days in the period.
- *
- * @since 0.1.0
  */
 export const days = (period: ReportPeriod): number => CivilDate.daysBetween(period.start, period.end) + 1

@@ -13,8 +13,6 @@
  * (`reporting.dimension.unknown`, `reporting.dimension.not-in-source`,
  * `reporting.dimension.same`, `reporting.period.ends-before-start`,
  * `reporting.year.out-of-range`, `reporting.source.unknown`).
- *
- * @since 0.1.0
  */
 import { Id } from "@bashke/kernel"
 import { Schema } from "effect"
@@ -22,17 +20,11 @@ import { Dimension } from "./Dimension"
 import { ReportPeriod } from "./ReportPeriod"
 import * as Source from "./Source"
 
-/**
- * @since 0.1.0
- */
 export const Disclosure = Schema.Literal("published", "internal").annotations({
   identifier: "ReportDisclosure",
   message: () => ({ message: "reporting.disclosure.unknown", override: true }),
 })
 
-/**
- * @since 0.1.0
- */
 export type Disclosure = typeof Disclosure.Type
 
 const scope = {
@@ -41,9 +33,6 @@ const scope = {
   disclosure: Schema.optionalWith(Disclosure, { default: () => "published" as const }),
 }
 
-/**
- * @since 0.1.0
- */
 export const TableRequest = Schema.Struct({
   source: Source.Source,
   rows: Dimension,
@@ -63,26 +52,14 @@ export const TableRequest = Schema.Struct({
   Schema.annotations({ identifier: "TableRequest" }),
 )
 
-/**
- * @since 0.1.0
- */
 export type TableRequest = typeof TableRequest.Type
 
-/**
- * @since 0.1.0
- */
 export const ReportRequest = Schema.Struct({ period: ReportPeriod, ...scope }).annotations({
   identifier: "ReportRequest",
 })
 
-/**
- * @since 0.1.0
- */
 export type ReportRequest = typeof ReportRequest.Type
 
-/**
- * @since 0.1.0
- */
 export const YearlyRequest = Schema.Struct({
   year: Schema.Int.pipe(
     Schema.between(2000, 2999),
@@ -91,7 +68,4 @@ export const YearlyRequest = Schema.Struct({
   ...scope,
 }).annotations({ identifier: "YearlyRequest" })
 
-/**
- * @since 0.1.0
- */
 export type YearlyRequest = typeof YearlyRequest.Type

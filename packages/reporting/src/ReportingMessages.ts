@@ -8,15 +8,11 @@
  * `Catalogue.merge(kernelMessages, …, reportingMessages)`.
  *
  * Serbian Cyrillic is derived from Serbian Latin (ekavian, as in the kernel).
- *
- * @since 0.1.0
  */
 import { Catalogue } from "@bashke/kernel"
 
 /**
  * The reporting package's messages.
- *
- * @since 0.1.0
  */
 export const reportingMessages = Catalogue.make({
   // Rules named by errors.

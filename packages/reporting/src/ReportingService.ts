@@ -12,8 +12,6 @@
  * once) and draws its tables from the answers, so every table of a report
  * comes from the same counts; the queries run concurrently where the
  * database allows.
- *
- * @since 0.1.0
  */
 import { type Errors, type Id, JurisdictionProfile, Principal } from "@bashke/kernel"
 import { Effect } from "effect"
@@ -49,8 +47,6 @@ const prepare = (request: {
 
 /**
  * One count table: a source by two of its dimensions.
- *
- * @since 0.1.0
  */
 export const table = (
   input: unknown,
@@ -142,8 +138,6 @@ const standard = (request: ReportRequest.ReportRequest) =>
 
 /**
  * The standard tables for a period.
- *
- * @since 0.1.0
  */
 export const report = (
   input: unknown,
@@ -159,8 +153,6 @@ export const report = (
 /**
  * The standard tables for a calendar year (1 January to 31 December in the
  * jurisdiction's time zone).
- *
- * @since 0.1.0
  */
 export const yearly = (
   input: unknown,

@@ -12,15 +12,10 @@
  *
  * Each unit concerns persons, so each table of a source is suppressed before
  * it leaves a mechanism.
- *
- * @since 0.1.0
  */
 import { Schema } from "effect"
 import type { Dimension } from "./Dimension"
 
-/**
- * @since 0.1.0
- */
 export const Source = Schema.Literal(
   "cases",
   "perpetrators",
@@ -32,22 +27,15 @@ export const Source = Schema.Literal(
   message: () => ({ message: "reporting.source.unknown", override: true }),
 })
 
-/**
- * @since 0.1.0
- */
 export type Source = typeof Source.Type
 
 /**
  * Every source, in the order above.
- *
- * @since 0.1.0
  */
 export const all: ReadonlyArray<Source> = Source.literals
 
 /**
  * The dimensions of each source, in the order a table picker offers them.
- *
- * @since 0.1.0
  */
 export const dimensions: { readonly [S in Source]: ReadonlyArray<Dimension> } = {
   cases: ["year", "mechanism", "municipality", "victim-sex", "victim-age-band", "form", "children"],
@@ -68,14 +56,10 @@ export const dimensions: { readonly [S in Source]: ReadonlyArray<Dimension> } = 
 
 /**
  * Whether a source can be broken down by a dimension.
- *
- * @since 0.1.0
  */
 export const has = (source: Source, dimension: Dimension): boolean => dimensions[source].includes(dimension)
 
 /**
  * The catalogue key of a source's unit (`reporting.source.cases`).
- *
- * @since 0.1.0
  */
 export const labelKey = (source: Source): `reporting.source.${Source}` => `reporting.source.${source}`

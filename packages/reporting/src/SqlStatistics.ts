@@ -10,8 +10,6 @@
  * expensive enough to be compiled, and compiling them costs more than it
  * saves. Queries of one report may run at once on a pool; SQLite runs them
  * one after the other on its one connection.
- *
- * @since 0.1.0
  */
 import type { Id } from "@bashke/kernel"
 import { SqlClient, type SqlError } from "@effect/sql"
@@ -105,8 +103,6 @@ const optionalNumber = (value: unknown): number | undefined =>
 
 /**
  * Builds the adapter from the `SqlClient` in context.
- *
- * @since 0.1.0
  */
 export const make: Effect.Effect<Service, never, SqlClient.SqlClient> = Effect.gen(function* () {
   const sql = (yield* SqlClient.SqlClient).withoutTransforms()
@@ -214,7 +210,5 @@ export const make: Effect.Effect<Service, never, SqlClient.SqlClient> = Effect.g
 
 /**
  * The adapter as a layer.
- *
- * @since 0.1.0
  */
 export const layer: Layer.Layer<Statistics, never, SqlClient.SqlClient> = Layer.effect(Statistics, make)

@@ -7,8 +7,6 @@
  * by kind and event, referrals by service and status, incidents by the
  * place of violence (by the victim's sex). Response times,
  * meetings and plan implementation are measure tables beside them.
- *
- * @since 0.1.0
  */
 import type { Dimension } from "./Dimension"
 import type { TableName } from "./Report"
@@ -16,8 +14,6 @@ import type { Source } from "./Source"
 
 /**
  * One count table of the report.
- *
- * @since 0.1.0
  */
 export interface Spec {
   readonly name: TableName
@@ -28,8 +24,6 @@ export interface Spec {
 
 /**
  * The count tables, in the order a report lists them.
- *
- * @since 0.1.0
  */
 export const counts: ReadonlyArray<Spec> = [
   { name: "cases-by-form", source: "cases", rows: "form", columns: "victim-sex" },
@@ -45,8 +39,6 @@ export const counts: ReadonlyArray<Spec> = [
 
 /**
  * The dimensions a source is counted by to draw all its tables with one query.
- *
- * @since 0.1.0
  */
 export const dimensionsOf = (source: Source, specs: ReadonlyArray<Spec> = counts): ReadonlyArray<Dimension> => [
   ...new Set(specs.filter((spec) => spec.source === source).flatMap((spec) => [spec.rows, spec.columns])),

@@ -5,8 +5,6 @@
  * `meeting_statistics`). Every answer is a list of codes and counts; no
  * answer ever carries an id of a case or a person. The SQL adapter is
  * `SqlStatistics`; {@link layerTest} answers from fixed lists.
- *
- * @since 0.1.0
  */
 import type { Id } from "@bashke/kernel"
 import { Context, Effect, Layer } from "effect"
@@ -17,8 +15,6 @@ import type { Source } from "./Source"
  * Which records count: those of the period (by instant: `from` included,
  * `until` excluded), of one mechanism or all, and — where the profile asks for
  * it — only those of cases whose consent covers statistics.
- *
- * @since 0.1.0
  */
 export interface Filter {
   readonly from: Date
@@ -31,8 +27,6 @@ export interface Filter {
  * A count of the records sharing one stored value per dimension asked for
  * (`values[i]` is the value of `dimensions[i]`; the forms of a case are one
  * stored value, `physical,sexual`).
- *
- * @since 0.1.0
  */
 export interface Group {
   readonly values: ReadonlyArray<string>
@@ -42,8 +36,6 @@ export interface Group {
 /**
  * A count of the referrals of one service type answered and decided after the
  * same number of minutes (`undefined`: not answered, not decided).
- *
- * @since 0.1.0
  */
 export interface ResponseGroup {
   readonly serviceType: string
@@ -54,8 +46,6 @@ export interface ResponseGroup {
 
 /**
  * The meetings of one kind a mechanism held in the period.
- *
- * @since 0.1.0
  */
 export interface MeetingGroup {
   readonly mechanismId: Id.MechanismId
@@ -63,9 +53,6 @@ export interface MeetingGroup {
   readonly held: number
 }
 
-/**
- * @since 0.1.0
- */
 export interface Service {
   /** The records of a source counted by the stored values of some of its dimensions. */
   readonly groups: (
@@ -81,16 +68,11 @@ export interface Service {
   readonly mechanisms: Effect.Effect<ReadonlyArray<Id.MechanismId>>
 }
 
-/**
- * @since 0.1.0
- */
 export class Statistics extends Context.Tag("@bashke/reporting/Statistics")<Statistics, Service>() {}
 
 /**
  * A test layer answering from fixed lists (the filter is ignored: give it the
  * answers of the period you ask for); every call is recorded in `calls`.
- *
- * @since 0.1.0
  */
 export const layerTest = (answers: {
   readonly groups?: (source: Source, dimensions: ReadonlyArray<Dimension>) => ReadonlyArray<Group>

@@ -37,16 +37,12 @@
  * protect tables published side by side that share margins. The report
  * publishes each margin once per table and its tables are built from the same
  * counts, which keeps the usual cross-table attacks to ranges, not values.
- *
- * @since 0.1.0
  */
 import * as CrossTable from "./CrossTable"
 
 /**
  * The entries hidden, on the extended grid (`(rows + 1) × (columns + 1)`,
  * totals last): `hidden` all of them, `primary` those hidden for being small.
- *
- * @since 0.1.0
  */
 export interface Suppression {
   readonly hidden: ReadonlyArray<ReadonlyArray<boolean>>
@@ -55,8 +51,6 @@ export interface Suppression {
 
 /**
  * Whether a count is a small cell: non-zero and under the threshold.
- *
- * @since 0.1.0
  */
 export const isSmall = (count: number, threshold: number): boolean => count > 0 && count < threshold
 
@@ -202,8 +196,6 @@ const allOnes = (
 /**
  * The entries to hide on `grid`, a table with its margins (see
  * `CrossTable.extended`), for a threshold.
- *
- * @since 0.1.0
  */
 export const suppressGrid = (grid: ReadonlyArray<ReadonlyArray<number>>, threshold: number): Suppression => {
   const primary = grid.map((row) => row.map((count) => isSmall(count, threshold)))
@@ -240,8 +232,6 @@ export const suppressGrid = (grid: ReadonlyArray<ReadonlyArray<number>>, thresho
  * // [[true, true, false], [true, true, false], [false, false, false]]:
  * // the 3, and the 40, 25 and 30 that would give it away
  * ```
- *
- * @since 0.1.0
  */
 export const suppress = (table: CrossTable.CrossTable, threshold: number): Suppression =>
   suppressGrid(CrossTable.extended(table), threshold)

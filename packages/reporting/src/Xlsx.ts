@@ -9,8 +9,6 @@
  * (`zipSync`): a dependency-free 8 kB library that runs on Node and on
  * Cloudflare Workers alike. The archive's timestamps are fixed, so the same
  * report gives the same bytes.
- *
- * @since 0.1.0
  */
 import { zipSync } from "fflate"
 import type { Report, Table } from "./Report"
@@ -18,8 +16,6 @@ import * as ReportGrid from "./ReportGrid"
 
 /**
  * The media type of an XLSX file.
- *
- * @since 0.1.0
  */
 export const mediaType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -37,8 +33,6 @@ const xml = (text: string): string =>
 
 /**
  * The column letters of a zero-based index: 0 → A, 25 → Z, 26 → AA.
- *
- * @since 0.1.0
  */
 export const columnName = (index: number): string => {
   let name = ""
@@ -89,8 +83,6 @@ const sheetName = (index: number, title: string): string =>
 
 /**
  * The workbook of some grids, one sheet each.
- *
- * @since 0.1.0
  */
 export const fromGrids = (grids: ReadonlyArray<ReportGrid.Grid>): Uint8Array => {
   const sheets = grids.map((grid, i) => ({
@@ -133,16 +125,12 @@ export const fromGrids = (grids: ReadonlyArray<ReportGrid.Grid>): Uint8Array => 
 
 /**
  * The workbook of one table.
- *
- * @since 0.1.0
  */
 export const table = (value: Table, options: ReportGrid.Options): Uint8Array =>
   fromGrids([ReportGrid.render(value, options)])
 
 /**
  * The workbook of a report, one sheet per table.
- *
- * @since 0.1.0
  */
 export const report = (value: Report, options: ReportGrid.Options): Uint8Array =>
   fromGrids(

@@ -55,8 +55,6 @@
  *      kind it passes here.
  *
  * Every rule and reason is a key of `securityMessages`.
- *
- * @since 0.1.0
  */
 import { Errors, Id, Principal, Sector, Span } from "@bashke/kernel"
 import { Clock, Effect, Schema } from "effect"
@@ -65,8 +63,6 @@ import { Purpose } from "./Purpose"
 
 /**
  * What a principal asks to do.
- *
- * @since 0.1.0
  */
 export const Action = Schema.Literal(
   "case.summary.read",
@@ -82,15 +78,10 @@ export const Action = Schema.Literal(
   "consent.confirm",
 ).annotations({ identifier: "PolicyAction" })
 
-/**
- * @since 0.1.0
- */
 export type Action = typeof Action.Type
 
 /**
  * The actions on one case (the resource is a `CaseResource`).
- *
- * @since 0.1.0
  */
 export const caseActions: ReadonlyArray<Action> = [
   "case.summary.read",
@@ -104,34 +95,22 @@ export const caseActions: ReadonlyArray<Action> = [
 
 /**
  * How much of a case a team member sees: everything, or the summary only.
- *
- * @since 0.1.0
  */
 export const Access = Schema.Literal("full", "summary").annotations({ identifier: "CaseAccess" })
 
-/**
- * @since 0.1.0
- */
 export type Access = typeof Access.Type
 
 /**
  * An institution on a case team.
- *
- * @since 0.1.0
  */
 export const TeamMember = Schema.Struct({ institution: Id.InstitutionId, access: Access })
 
-/**
- * @since 0.1.0
- */
 export type TeamMember = typeof TeamMember.Type
 
 /**
  * A consent as the policy needs it: to which institutions (by id, or every
  * institution of a sector), for which purposes, from when, until when, and
  * whether it was withdrawn.
- *
- * @since 0.1.0
  */
 export const Consent = Schema.Struct({
   institutions: Schema.Array(Id.InstitutionId),
@@ -142,33 +121,23 @@ export const Consent = Schema.Struct({
   withdrawnAt: Schema.optional(Schema.DateFromSelf),
 })
 
-/**
- * @since 0.1.0
- */
 export type Consent = typeof Consent.Type
 
 /**
  * Whose identifying details a personal read or write is about: the victim or
  * a child (the consent rules), or the alleged perpetrator (the institution's
  * own legal basis, never the victim's consent).
- *
- * @since 0.1.0
  */
 export const Subject = Schema.Literal("victim-or-child", "alleged-perpetrator").annotations({
   identifier: "PolicySubject",
 })
 
-/**
- * @since 0.1.0
- */
 export type Subject = typeof Subject.Type
 
 /**
  * The consent a `consent.record` or `consent.confirm` is about: the
  * institution that took it from the survivor, and who recorded it for which
  * institution (absent for a consent recorded before that was kept).
- *
- * @since 0.1.0
  */
 export const ConsentRecording = Schema.Struct({
   takenBy: Schema.optional(Id.InstitutionId),
@@ -176,9 +145,6 @@ export const ConsentRecording = Schema.Struct({
   recordedFor: Schema.optional(Id.InstitutionId),
 })
 
-/**
- * @since 0.1.0
- */
 export type ConsentRecording = typeof ConsentRecording.Type
 
 /**
@@ -191,8 +157,6 @@ export type ConsentRecording = typeof ConsentRecording.Type
  * reason code and written reason of a break-glass read; `consent` the consent
  * a consent action is about. `consents` are those that count (in force or not,
  * confirmed when they had to be).
- *
- * @since 0.1.0
  */
 export const CaseResource = Schema.TaggedStruct("Case", {
   caseId: Id.CaseId,
@@ -209,52 +173,31 @@ export const CaseResource = Schema.TaggedStruct("Case", {
   consent: Schema.optional(ConsentRecording),
 })
 
-/**
- * @since 0.1.0
- */
 export type CaseResource = typeof CaseResource.Type
 
 /**
  * A mechanism, for `case.create`, `break-glass.review` and a mechanism's `statistics.read`.
- *
- * @since 0.1.0
  */
 export const MechanismResource = Schema.TaggedStruct("Mechanism", {
   mechanismId: Id.MechanismId,
   signatories: Schema.Array(Id.InstitutionId),
 })
 
-/**
- * @since 0.1.0
- */
 export type MechanismResource = typeof MechanismResource.Type
 
 /**
  * Everything at once, for national `statistics.read` and `audit.read`.
- *
- * @since 0.1.0
  */
 export const NationalResource = Schema.TaggedStruct("National", {})
 
-/**
- * @since 0.1.0
- */
 export type NationalResource = typeof NationalResource.Type
 
-/**
- * @since 0.1.0
- */
 export const Resource = Schema.Union(CaseResource, MechanismResource, NationalResource)
 
-/**
- * @since 0.1.0
- */
 export type Resource = typeof Resource.Type
 
 /**
  * Why a request was denied: a stable code, and a key of `securityMessages`.
- *
- * @since 0.1.0
  */
 export const DenyRule = Schema.Literal(
   "policy.default-deny",
@@ -288,15 +231,10 @@ export const DenyRule = Schema.Literal(
   "policy.notice.purpose-unknown",
 ).annotations({ identifier: "PolicyDenyRule" })
 
-/**
- * @since 0.1.0
- */
 export type DenyRule = typeof DenyRule.Type
 
 /**
  * Why a request was allowed: a stable code, and a key of `securityMessages`.
- *
- * @since 0.1.0
  */
 export const AllowReason = Schema.Literal(
   "policy.allow.auditor",
@@ -312,16 +250,11 @@ export const AllowReason = Schema.Literal(
   "policy.allow.referral-receiver",
 ).annotations({ identifier: "PolicyAllowReason" })
 
-/**
- * @since 0.1.0
- */
 export type AllowReason = typeof AllowReason.Type
 
 /**
  * An allow. `breakGlass` is true only for a break-glass read: the caller must
  * write it to the audit log flagged, with the reason.
- *
- * @since 0.1.0
  */
 export interface Allow {
   readonly _tag: "Allow"
@@ -329,17 +262,11 @@ export interface Allow {
   readonly breakGlass: boolean
 }
 
-/**
- * @since 0.1.0
- */
 export interface Deny {
   readonly _tag: "Deny"
   readonly rule: DenyRule
 }
 
-/**
- * @since 0.1.0
- */
 export type Decision = Allow | Deny
 
 const allow = (reason: AllowReason, breakGlass = false): Allow => ({ _tag: "Allow", reason, breakGlass })
@@ -349,8 +276,6 @@ const institutionalRoles: ReadonlyArray<Principal.Role> = ["coordinator", "case-
 
 /**
  * Whether a consent is in force at `at`: started, not expired, not withdrawn.
- *
- * @since 0.1.0
  */
 export const inForce = (consent: Consent, at: Date): boolean => {
   const time = at.getTime()
@@ -364,8 +289,6 @@ export const inForce = (consent: Consent, at: Date): boolean => {
 /**
  * Whether a consent names the institution (or its sector) and the purpose,
  * whatever its dates.
- *
- * @since 0.1.0
  */
 export const covers = (
   consent: Consent,
@@ -478,8 +401,6 @@ const fits = (action: Action, resource: Resource): boolean => {
 /**
  * Decides whether `principal` may do `action` on `resource` at time `at`. Pure:
  * the same inputs always give the same decision.
- *
- * @since 0.1.0
  */
 export const decide = (principal: Principal.Principal, action: Action, resource: Resource, at: Date): Decision => {
   if (!fits(action, resource)) return deny("policy.resource.mismatch")
@@ -520,8 +441,6 @@ export const decide = (principal: Principal.Principal, action: Action, resource:
  * a reason: `audit.reason.required`, with too short a reason or without a
  * reason code: the policy's rule), `Forbidden` naming the action and the rule
  * otherwise. Neither carries any data of the case.
- *
- * @since 0.1.0
  */
 export const toError = (action: Action, deny: Deny): Errors.Forbidden | Errors.InvalidInput => {
   switch (deny.rule) {
@@ -540,8 +459,6 @@ export const toError = (action: Action, deny: Deny): Errors.Forbidden | Errors.I
 
 /**
  * `decide` as an Effect: the `Allow`, or the denial as an error (see `toError`).
- *
- * @since 0.1.0
  */
 export const enforce = (
   principal: Principal.Principal,
@@ -556,8 +473,6 @@ export const enforce = (
 /**
  * `enforce` for the principal of the current request, at the current time
  * (Effect's `Clock`).
- *
- * @since 0.1.0
  */
 export const authorize = (
   action: Action,

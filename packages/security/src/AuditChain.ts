@@ -22,8 +22,6 @@
  *
  * The first entry's `prevHash` is 64 zeros. The chain head (`seq`, `hash` of the
  * last entry) is kept apart, so that cutting entries off the end is detected too.
- *
- * @since 0.1.0
  */
 import { Effect, Schema } from "effect"
 import type { AuditEntry, Fields } from "./AuditEntry"
@@ -32,41 +30,28 @@ import { subtle, toHex, utf8 } from "./internal/Bytes"
 
 /**
  * The `prevHash` of the first entry.
- *
- * @since 0.1.0
  */
 export const genesisHash: Hash = Hash.make("0".repeat(64))
 
 /**
  * The last entry's `seq` and `hash` (`0` and `genesisHash` for an empty log).
- *
- * @since 0.1.0
  */
 export const Head = Schema.Struct({ seq: Schema.NonNegativeInt, hash: Hash }).annotations({ identifier: "AuditHead" })
 
-/**
- * @since 0.1.0
- */
 export type Head = typeof Head.Type
 
 /**
  * The head of an empty log.
- *
- * @since 0.1.0
  */
 export const emptyHead: Head = { seq: 0, hash: genesisHash }
 
 /**
  * An entry before it is hashed.
- *
- * @since 0.1.0
  */
 export type Unhashed = Omit<AuditEntry, "prevHash" | "hash">
 
 /**
  * The canonical JSON of an entry (see the module's documentation).
- *
- * @since 0.1.0
  */
 export const canonicalJson = (entry: Unhashed): string =>
   JSON.stringify({
@@ -86,8 +71,6 @@ export const canonicalJson = (entry: Unhashed): string =>
 
 /**
  * The hash of an entry that follows `prevHash`.
- *
- * @since 0.1.0
  */
 export const hashOf = (prevHash: string, entry: Unhashed): Effect.Effect<Hash> =>
   Effect.promise(() => subtle().digest("SHA-256", utf8(`${prevHash}\n${canonicalJson(entry)}`))).pipe(
@@ -96,8 +79,6 @@ export const hashOf = (prevHash: string, entry: Unhashed): Effect.Effect<Hash> =
 
 /**
  * The entry that follows `head`: the next `seq`, `prevHash` = the head's hash.
- *
- * @since 0.1.0
  */
 export const link = (
   head: Head,
@@ -120,8 +101,6 @@ export const link = (
  * - `head-missing`: there is no head to check the end against;
  * - `anchor-mismatch`: a head published earlier (an anchor) is not in the chain:
  *   entries up to it were rewritten, or cut off with the head moved back.
- *
- * @since 0.1.0
  */
 export const BrokenLink = Schema.Literal(
   "seq-mismatch",
@@ -133,16 +112,11 @@ export const BrokenLink = Schema.Literal(
   "anchor-mismatch",
 )
 
-/**
- * @since 0.1.0
- */
 export type BrokenLink = typeof BrokenLink.Type
 
 /**
  * The verifier's answer: the number of entries and the head when the chain is
  * whole; otherwise the first `seq` where it breaks, and why.
- *
- * @since 0.1.0
  */
 export type Verdict =
   | { readonly ok: true; readonly entries: number; readonly head: Head }
@@ -152,17 +126,12 @@ export type Verdict =
  * A verifier fed one entry at a time, so a long log can be checked page by page
  * in constant memory. `check` answers the break at this entry, if any;
  * `finish` compares what was seen with the stored head.
- *
- * @since 0.1.0
  */
 export interface Verifier {
   readonly check: (entry: AuditEntry) => Effect.Effect<Verdict | undefined>
   readonly finish: (head: Head | undefined) => Verdict
 }
 
-/**
- * @since 0.1.0
- */
 export const verifier = (): Verifier => {
   let seen: Head = emptyHead
   const broken = (firstBrokenSeq: number, reason: BrokenLink): Verdict => ({ ok: false, firstBrokenSeq, reason })
@@ -192,8 +161,6 @@ export const verifier = (): Verifier => {
  * Checks a verified chain against a head published earlier (an anchor): the
  * chain must still hold that entry with that hash. Without anchors, whoever can
  * rewrite the tables can also rewrite the whole chain and its head consistently.
- *
- * @since 0.1.0
  */
 export const checkAnchor = (
   verdict: Verdict,
@@ -211,8 +178,6 @@ export const checkAnchor = (
  * head. Any edit of a field, deletion of an entry (the last included), insertion
  * or reordering is reported at the earliest `seq` where the stored chain differs
  * from an intact one.
- *
- * @since 0.1.0
  */
 export const verifyChain = (entries: Iterable<AuditEntry>, head: Head | undefined): Effect.Effect<Verdict> =>
   Effect.gen(function* () {

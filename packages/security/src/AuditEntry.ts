@@ -6,8 +6,6 @@
  *
  * An entry carries identifiers and codes only. The one free text, the written
  * `reason` of a break-glass read, is stored sealed by the vault.
- *
- * @since 0.1.0
  */
 import { Errors, Id, type Principal } from "@bashke/kernel"
 import { Either, Schema } from "effect"
@@ -20,37 +18,25 @@ import { Purpose } from "./Purpose"
  * - `write`: created or changed;
  * - `export`: left the system (a file, a report with names);
  * - `break-glass-read`: read outside the normal rules in an emergency.
- *
- * @since 0.1.0
  */
 export const Action = Schema.Literal("read", "write", "export", "break-glass-read").annotations({
   identifier: "AuditAction",
 })
 
-/**
- * @since 0.1.0
- */
 export type Action = typeof Action.Type
 
 /**
  * A SHA-256 hash: 64 lowercase hex characters.
- *
- * @since 0.1.0
  */
 export const Hash = Schema.String.pipe(
   Schema.pattern(/^[0-9a-f]{64}$/, { identifier: "AuditHash" }),
   Schema.brand("@bashke/security/AuditHash"),
 )
 
-/**
- * @since 0.1.0
- */
 export type Hash = typeof Hash.Type
 
 /**
  * The longest break-glass reason kept (characters).
- *
- * @since 0.1.0
  */
 export const maxReasonLength = 2000
 
@@ -58,8 +44,6 @@ export const maxReasonLength = 2000
  * The fields a caller gives for an entry. `purpose` is optional here only so
  * that a missing one is refused by the log (`audit.purpose.required`) instead of
  * by the type checker of some other layer.
- *
- * @since 0.1.0
  */
 export const Draft = Schema.Struct({
   principalId: Id.PrincipalId,
@@ -73,15 +57,10 @@ export const Draft = Schema.Struct({
   breakGlass: Schema.optional(Schema.Boolean),
 }).annotations({ identifier: "AuditDraft" })
 
-/**
- * @since 0.1.0
- */
 export type Draft = typeof Draft.Type
 
 /**
  * The fields an entry commits to, besides its place in the chain.
- *
- * @since 0.1.0
  */
 export const Fields = Schema.Struct({
   principalId: Id.PrincipalId,
@@ -95,16 +74,11 @@ export const Fields = Schema.Struct({
   breakGlass: Schema.Boolean,
 }).annotations({ identifier: "AuditFields" })
 
-/**
- * @since 0.1.0
- */
 export type Fields = typeof Fields.Type
 
 /**
  * A recorded entry. `seq` counts from 1 without gaps; `prevHash` is the previous
  * entry's `hash` (64 zeros for the first); `hash` is defined in `AuditChain`.
- *
- * @since 0.1.0
  */
 export const AuditEntry = Schema.Struct({
   seq: Schema.Int.pipe(Schema.positive()),
@@ -115,9 +89,6 @@ export const AuditEntry = Schema.Struct({
   hash: Hash,
 }).annotations({ identifier: "AuditEntry" })
 
-/**
- * @since 0.1.0
- */
 export type AuditEntry = typeof AuditEntry.Type
 
 /**
@@ -129,8 +100,6 @@ export type AuditEntry = typeof AuditEntry.Type
  * - a reason is at most `maxReasonLength` characters (`audit.reason.too-long`).
  *
  * The error names the field and the rule, never a value.
- *
- * @since 0.1.0
  */
 export const check = (draft: Draft): Either.Either<Fields, Errors.InvalidInput> => {
   if (draft.purpose === undefined)
@@ -156,8 +125,6 @@ export const check = (draft: Draft): Either.Either<Fields, Errors.InvalidInput> 
 
 /**
  * The "who" of a draft, taken from the acting principal.
- *
- * @since 0.1.0
  */
 export const actor = (
   principal: Principal.Principal,

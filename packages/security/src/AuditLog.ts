@@ -8,8 +8,6 @@
  * PostgreSQL the head row is locked (`SELECT … FOR UPDATE`) until commit; on
  * SQLite the client has one connection and one writer. The database's triggers
  * refuse an entry that does not follow the head in any case.
- *
- * @since 0.1.0
  */
 import { type Errors, Id, Span } from "@bashke/kernel"
 import { SqlClient } from "@effect/sql"
@@ -18,9 +16,6 @@ import * as AuditChain from "./AuditChain"
 import * as AuditEntry from "./AuditEntry"
 import * as Vault from "./Vault"
 
-/**
- * @since 0.1.0
- */
 export interface Service {
   /**
    * Checks the draft (`AuditEntry.check`: a purpose, a reason for break-glass),
@@ -46,18 +41,22 @@ export interface Service {
   readonly forCase: (caseId: Id.CaseId) => Effect.Effect<ReadonlyArray<AuditEntry.AuditEntry>>
   /** Every entry about a person, oldest first. */
   readonly forPerson: (personId: Id.PersonId) => Effect.Effect<ReadonlyArray<AuditEntry.AuditEntry>>
+  /**
+   * Up to `limit` entries about a case or a person after `afterSeq`, oldest
+   * first: a page read in SQL.
+   */
+  readonly page: (query: {
+    readonly about: { readonly caseId: Id.CaseId } | { readonly personId: Id.PersonId }
+    readonly afterSeq: number
+    readonly limit: number
+  }) => Effect.Effect<ReadonlyArray<AuditEntry.AuditEntry>>
 }
 
-/**
- * @since 0.1.0
- */
 export class AuditLog extends Context.Tag("@bashke/security/AuditLog")<AuditLog, Service>() {}
 
 /**
  * Where a break-glass reason is sealed: bound to its entry, so it cannot be
  * moved to another one.
- *
- * @since 0.1.0
  */
 export const reasonAad = (id: string): string => `audit:${id}:reason`
 
@@ -107,8 +106,6 @@ const pageSize = 500
 /**
  * The SQL adapter, over the tables of `securityMigrations`. Needs the vault (for
  * break-glass reasons) and an id generator.
- *
- * @since 0.1.0
  */
 export const make: Effect.Effect<Service, never, SqlClient.SqlClient | Vault.Vault | Id.IdGenerator> = Effect.gen(
   function* () {
@@ -299,13 +296,17 @@ export const make: Effect.Effect<Service, never, SqlClient.SqlClient | Vault.Vau
         Span.untraced("AuditLog.forPerson"),
       )
 
-    return { append, verify, verifyAgainst, head, forCase, forPerson }
+    const page: Service["page"] = ({ about, afterSeq, limit }) =>
+      entriesWhere(
+        "caseId" in about
+          ? sql`SELECT ${selected} FROM audit_log WHERE case_id = ${about.caseId} AND seq > ${afterSeq} ORDER BY seq LIMIT ${limit}`
+          : sql`SELECT ${selected} FROM audit_log WHERE person_id = ${about.personId} AND seq > ${afterSeq} ORDER BY seq LIMIT ${limit}`,
+      ).pipe(Span.untraced("AuditLog.page"))
+
+    return { append, verify, verifyAgainst, head, forCase, forPerson, page }
   },
 )
 
-/**
- * @since 0.1.0
- */
 export const layer: Layer.Layer<AuditLog, never, SqlClient.SqlClient | Vault.Vault | Id.IdGenerator> = Layer.effect(
   AuditLog,
   make,

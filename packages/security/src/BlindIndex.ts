@@ -6,8 +6,6 @@
  * The key is its own (`BASHKE_BLIND_INDEX_KEY`), separate from the vault's keys:
  * the index must stay stable across vault key rotations, and knowing it must not
  * help open a sealed value.
- *
- * @since 0.1.0
  */
 
 import { Errors, Span } from "@bashke/kernel"
@@ -18,37 +16,25 @@ import { keyLength, parseSingleKey, singleKeyForm } from "./internal/KeyText"
 /**
  * What is indexed. The kind is part of the hashed message, so the index of a
  * personal number never equals the index of a phone number with the same digits.
- *
- * @since 0.1.0
  */
 export const Kind = Schema.Literal("personal-number", "phone-number", "email")
 
-/**
- * @since 0.1.0
- */
 export type Kind = typeof Kind.Type
 
 /**
  * A blind index: 64 lowercase hex characters.
- *
- * @since 0.1.0
  */
 export const Digest = Schema.String.pipe(
   Schema.pattern(/^[0-9a-f]{64}$/, { identifier: "BlindIndexDigest" }),
   Schema.brand("@bashke/security/BlindIndex"),
 )
 
-/**
- * @since 0.1.0
- */
 export type Digest = typeof Digest.Type
 
 /**
  * A personal number as written by hand or read from a document: spaces, dashes,
  * dots (and other whitespace) removed, letters upper-cased after Unicode NFKC
  * (so full-width digits from a scanned form count as digits).
- *
- * @since 0.1.0
  */
 export const normalizePersonalNumber = (value: string): string =>
   value
@@ -58,8 +44,6 @@ export const normalizePersonalNumber = (value: string): string =>
 
 /**
  * A phone number: digits only, with a leading `+` kept when written.
- *
- * @since 0.1.0
  */
 export const normalizePhoneNumber = (value: string): string => {
   const text = value.normalize("NFKC").trim()
@@ -69,16 +53,12 @@ export const normalizePhoneNumber = (value: string): string => {
 
 /**
  * An e-mail address: trimmed and lower-cased.
- *
- * @since 0.1.0
  */
 export const normalizeEmail = (value: string): string => value.normalize("NFKC").trim().toLowerCase()
 
 /**
  * The normalization of each kind: two inputs with the same normalized form have
  * the same index.
- *
- * @since 0.1.0
  */
 export const normalize = (kind: Kind, value: string): string => {
   switch (kind) {
@@ -91,9 +71,6 @@ export const normalize = (kind: Kind, value: string): string => {
   }
 }
 
-/**
- * @since 0.1.0
- */
 export interface Service {
   /**
    * The index of `value` as `kind`. A value that normalizes to nothing fails
@@ -103,15 +80,10 @@ export interface Service {
   readonly compute: (kind: Kind, value: string) => Effect.Effect<Digest, Errors.InvalidInput>
 }
 
-/**
- * @since 0.1.0
- */
 export class BlindIndex extends Context.Tag("@bashke/security/BlindIndex")<BlindIndex, Service>() {}
 
 /**
  * Builds the index from its 32-byte key (imported as a non-extractable HMAC key).
- *
- * @since 0.1.0
  */
 export const make = (key: Redacted.Redacted<Uint8Array>): Effect.Effect<Service, ConfigError.ConfigError> =>
   Effect.gen(function* () {
@@ -142,9 +114,6 @@ export const make = (key: Redacted.Redacted<Uint8Array>): Effect.Effect<Service,
     return { compute }
   })
 
-/**
- * @since 0.1.0
- */
 export const layer = (key: Redacted.Redacted<Uint8Array>): Layer.Layer<BlindIndex, ConfigError.ConfigError> =>
   Layer.effect(BlindIndex, make(key))
 
@@ -152,8 +121,6 @@ export const layer = (key: Redacted.Redacted<Uint8Array>): Layer.Layer<BlindInde
  * The key from an environment variable (default `BASHKE_BLIND_INDEX_KEY`): 32
  * bytes in base64. Missing or malformed: a message naming the variable and the
  * expected form, never the value.
- *
- * @since 0.1.0
  */
 export const keyConfig = (name = "BASHKE_BLIND_INDEX_KEY"): Config.Config<Redacted.Redacted<Uint8Array>> =>
   Config.redacted(name).pipe(
@@ -173,21 +140,13 @@ export const keyConfig = (name = "BASHKE_BLIND_INDEX_KEY"): Config.Config<Redact
     ),
   )
 
-/**
- * @since 0.1.0
- */
 export const layerConfig = (
   config: Config.Config<Redacted.Redacted<Uint8Array>> = keyConfig(),
 ): Layer.Layer<BlindIndex, ConfigError.ConfigError> => Layer.effect(BlindIndex, Effect.flatMap(config, make))
 
 /**
  * A fixed, public key for tests and examples. Never use it for real data.
- *
- * @since 0.1.0
  */
 export const testKey: Redacted.Redacted<Uint8Array> = Redacted.make(new Uint8Array(keyLength).fill(0x33))
 
-/**
- * @since 0.1.0
- */
 export const layerTest: Layer.Layer<BlindIndex> = Layer.orDie(layer(testKey))

@@ -16,8 +16,6 @@
  *
  * The rules are in `AccessPolicy.decide` (`break-glass.read`,
  * `break-glass.review`); this module holds their vocabulary.
- *
- * @since 0.1.0
  */
 import { Schema } from "effect"
 
@@ -29,8 +27,6 @@ import { Schema } from "effect"
  * - `child-at-risk`: a child's safety requires it;
  * - `medical-emergency`: emergency care requires the details;
  * - `person-missing`: the victim or a child cannot be found.
- *
- * @since 0.1.0
  */
 export const ReasonCode = Schema.Literal(
   "imminent-danger",
@@ -42,37 +38,26 @@ export const ReasonCode = Schema.Literal(
   message: () => ({ message: "policy.break-glass.code-unknown", override: true }),
 })
 
-/**
- * @since 0.1.0
- */
 export type ReasonCode = typeof ReasonCode.Type
 
 /**
  * Every reason code, in the list's order.
- *
- * @since 0.1.0
  */
 export const reasonCodes: ReadonlyArray<ReasonCode> = ReasonCode.literals
 
 /**
  * The shortest written reason accepted, in characters once trimmed: long
  * enough for a sentence that says what the emergency was.
- *
- * @since 0.1.0
  */
 export const minimumReasonLength = 20
 
 /**
  * Whether a written reason is long enough (blank is not).
- *
- * @since 0.1.0
  */
 export const isMeaningful = (reason: string | undefined): boolean =>
   reason !== undefined && reason.trim().length >= minimumReasonLength
 
 /**
  * The catalogue key of a reason code's label.
- *
- * @since 0.1.0
  */
 export const codeLabelKey = (code: ReasonCode): `break-glass.code.${ReasonCode}` => `break-glass.code.${code}`

@@ -21,8 +21,6 @@
  *    purpose (`policy.consent.not-covered`, `policy.consent.withdrawn`,
  *    `policy.consent.not-in-force`) — a referral on an override basis does
  *    not open a notice.
- *
- * @since 0.1.0
  */
 import { type Id, Principal, type Sector } from "@bashke/kernel"
 import { Schema } from "effect"
@@ -33,8 +31,6 @@ import { Purpose } from "./Purpose"
 /**
  * A referral as the notice policy sees it: who sent it, who it goes to, and
  * whether it is still open (sent, acknowledged, accepted or in service).
- *
- * @since 0.1.0
  */
 export interface NoticeReferral {
   readonly from: Id.InstitutionId
@@ -45,8 +41,6 @@ export interface NoticeReferral {
 /**
  * The case a notice is about: its mechanism, team, the consents that count,
  * and its referrals.
- *
- * @since 0.1.0
  */
 export interface NoticeCase {
   readonly mechanismId: Id.MechanismId
@@ -57,8 +51,6 @@ export interface NoticeCase {
 
 /**
  * Who the notice goes to and why (a consent purpose).
- *
- * @since 0.1.0
  */
 export interface Notice {
   readonly recipient: Id.InstitutionId
@@ -73,8 +65,6 @@ const deny = (rule: AccessPolicy.DenyRule): AccessPolicy.Deny => ({ _tag: "Deny"
 
 /**
  * Whether the open referrals of the case let `sender` tell `recipient`.
- *
- * @since 0.1.0
  */
 export const isReferralReceiver = (
   referrals: ReadonlyArray<NoticeReferral>,
@@ -98,8 +88,6 @@ const consentRule = (aCase: NoticeCase, notice: Notice, purpose: Purpose, at: Da
 /**
  * Decides whether a plugin acting as `sender` may send `notice` about
  * `aCase` at `at`. Pure: the same inputs always give the same decision.
- *
- * @since 0.1.0
  */
 export const decide = (sender: Principal.Principal, notice: Notice, aCase: NoticeCase, at: Date): Decision => {
   const purpose = notice.purpose

@@ -2,8 +2,6 @@
  * Why personal data is read or written. Every audit entry names one, and a
  * consent covers a set of them: data given for a referral is not data given for
  * a case conference.
- *
- * @since 0.1.0
  */
 import { Schema } from "effect"
 
@@ -19,8 +17,6 @@ import { Schema } from "effect"
  * - `mechanism-administration`: keeping a mechanism's members, their representatives'
  *   contacts and the memorandum's signers (personal data of professionals, not survivors);
  * - `break-glass`: an emergency read outside the normal rules, with a written reason.
- *
- * @since 0.1.0
  */
 export const Purpose = Schema.Literal(
   "case-management",
@@ -33,22 +29,15 @@ export const Purpose = Schema.Literal(
   "break-glass",
 ).annotations({ identifier: "Purpose" })
 
-/**
- * @since 0.1.0
- */
 export type Purpose = typeof Purpose.Type
 
 /**
  * Every purpose, in the order they are listed.
- *
- * @since 0.1.0
  */
 export const all: ReadonlyArray<Purpose> = Purpose.literals
 
 /**
  * The `securityMessages` key of a purpose's label: `labelKey("referral")` is
  * `"purpose.referral"`.
- *
- * @since 0.1.0
  */
 export const labelKey = (purpose: Purpose): `purpose.${Purpose}` => `purpose.${purpose}`

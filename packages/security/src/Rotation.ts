@@ -7,8 +7,6 @@
  * restart, run `rotate` for every sealed column, then remove the old key. A run
  * that stops half-way (a crash, a deploy) is resumed by running it again: rows
  * already under the current key are skipped.
- *
- * @since 0.1.0
  */
 import { SqlClient } from "@effect/sql"
 import { Effect } from "effect"
@@ -17,8 +15,6 @@ import * as Vault from "./Vault"
 
 /**
  * What to rotate. Names are the database's own (snake_case), used literally.
- *
- * @since 0.1.0
  */
 export interface Plan {
   readonly table: string
@@ -32,8 +28,6 @@ export interface Plan {
 
 /**
  * What a run did.
- *
- * @since 0.1.0
  */
 export interface Report {
   readonly table: string
@@ -55,8 +49,6 @@ const identifier = /^[A-Za-z_][A-Za-z0-9_]{0,62}$/
  * Re-wraps every value of `plan.columns` not under the current key. Fails with
  * `VaultError` when a value's key is not in the vault (the batch in progress is
  * rolled back; committed batches stay, and a re-run resumes).
- *
- * @since 0.1.0
  */
 export const rotate = (plan: Plan): Effect.Effect<Report, Vault.VaultError, SqlClient.SqlClient | Vault.Vault> =>
   Effect.gen(function* () {
@@ -132,8 +124,6 @@ export const rotate = (plan: Plan): Effect.Effect<Report, Vault.VaultError, SqlC
 /**
  * How many values of `plan.columns` are still under another key than the
  * current one: zero means the old keys can be removed (for this table).
- *
- * @since 0.1.0
  */
 export const pending = (
   plan: Pick<Plan, "table" | "columns">,

@@ -7,8 +7,6 @@
  *
  * Configuration errors at start-up (a missing key) are for the operator and
  * stay in English, like the rest of the server's log.
- *
- * @since 0.1.0
  */
 import { Catalogue } from "@bashke/kernel"
 
@@ -303,14 +301,10 @@ const messages = {
 
 /**
  * The keys of `securityMessages`.
- *
- * @since 0.1.0
  */
 export type SecurityMessageKey = Extract<keyof typeof messages, string>
 
 /**
  * The security messages; merge them into the application's catalogue.
- *
- * @since 0.1.0
  */
 export const securityMessages: Catalogue.Catalogue<SecurityMessageKey> = Catalogue.make(messages)

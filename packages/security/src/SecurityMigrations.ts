@@ -2,8 +2,6 @@
  * The tables this package needs: the audit log (`audit_log`) and its chain head
  * (`audit_head`), guarded by triggers that refuse updates (except re-wrapping a
  * sealed reason), deletions and entries that do not follow the head.
- *
- * @since 0.1.0
  */
 import type { Migrations } from "@bashke/persistence"
 import auditLog from "./internal/migrations/0001_audit_log"
@@ -11,8 +9,6 @@ import auditLog from "./internal/migrations/0001_audit_log"
 /**
  * `@bashke/security`'s migrations: run them after `persistenceMigrations` and
  * before the domain packages' (which append to the audit log).
- *
- * @since 0.1.0
  */
 export const securityMigrations: Migrations.MigrationSet = {
   package: "@bashke/security",

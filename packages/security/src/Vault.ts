@@ -4,8 +4,6 @@
  * value, and re-wrapping under the current key for rotation.
  *
  * Keys come from configuration (`BASHKE_VAULT_KEYS`), never from the database.
- *
- * @since 0.1.0
  */
 import { Span } from "@bashke/kernel"
 import { Array as Arr, Config, ConfigError, Context, Effect, Either, Layer, Option, Redacted, Schema } from "effect"
@@ -21,17 +19,12 @@ import { keyIdPattern, keyLength, parseVaultKeys, vaultKeysForm } from "./intern
  * - `kekId`: the key-encryption key that wrapped the data key (1 to 32 of `A-Za-z0-9_-`);
  * - `wrappedDek`: the value's own random 256-bit data key, wrapped with AES-KW;
  * - `iv`: 96 random bits; `ciphertext`: AES-256-GCM with its 128-bit tag.
- *
- * @since 0.1.0
  */
 export const Sealed = Schema.String.pipe(
   Schema.pattern(Envelope.sealedPattern, { identifier: "Sealed" }),
   Schema.brand("@bashke/security/Sealed"),
 )
 
-/**
- * @since 0.1.0
- */
 export type Sealed = typeof Sealed.Type
 
 /**
@@ -41,8 +34,6 @@ export type Sealed = typeof Sealed.Type
  * - `unknown-key`: wrapped by a key the vault was not given (removed too early?);
  * - `authentication-failed`: tampered with, or opened with another `aad` than it
  *   was sealed with (moved to another record or field).
- *
- * @since 0.1.0
  */
 export class VaultError extends Schema.TaggedError<VaultError>()("VaultError", {
   reason: Schema.Literal("malformed", "unknown-key", "authentication-failed"),
@@ -57,17 +48,12 @@ export class VaultError extends Schema.TaggedError<VaultError>()("VaultError", {
 
 /**
  * A key-encryption key: an id (stored in every value it wraps) and 32 bytes.
- *
- * @since 0.1.0
  */
 export interface VaultKey {
   readonly id: string
   readonly material: Redacted.Redacted<Uint8Array>
 }
 
-/**
- * @since 0.1.0
- */
 export interface Service {
   /** The id of the key new values are wrapped with. */
   readonly currentKeyId: string
@@ -84,9 +70,6 @@ export interface Service {
   readonly rewrap: (sealed: string) => Effect.Effect<Sealed, VaultError>
 }
 
-/**
- * @since 0.1.0
- */
 export class Vault extends Context.Tag("@bashke/security/Vault")<Vault, Service>() {}
 
 const invalid = (path: string, message: string) => ConfigError.InvalidData([path], message)
@@ -108,8 +91,6 @@ const validate = (keys: ReadonlyArray<VaultKey>): string | undefined => {
  * Builds the vault from its keys; the first is the current key, the others
  * still open (and re-wrap) values sealed under them. Keys are imported as
  * non-extractable WebCrypto keys.
- *
- * @since 0.1.0
  */
 export const make = (keys: NonEmptyReadonlyArray<VaultKey>): Effect.Effect<Service, ConfigError.ConfigError> =>
   Effect.gen(function* () {
@@ -172,9 +153,6 @@ export const make = (keys: NonEmptyReadonlyArray<VaultKey>): Effect.Effect<Servi
     return { currentKeyId, seal, open, needsRotation, rewrap }
   })
 
-/**
- * @since 0.1.0
- */
 export const layer = (keys: NonEmptyReadonlyArray<VaultKey>): Layer.Layer<Vault, ConfigError.ConfigError> =>
   Layer.effect(Vault, make(keys))
 
@@ -183,8 +161,6 @@ export const layer = (keys: NonEmptyReadonlyArray<VaultKey>): Layer.Layer<Vault,
  * list of `<id>:<base64 key>`, the current key first. A missing or malformed
  * variable fails with a message naming it and the expected form; the value itself
  * is read as `Redacted` and never echoed.
- *
- * @since 0.1.0
  */
 export const keysConfig = (name = "BASHKE_VAULT_KEYS"): Config.Config<NonEmptyReadonlyArray<VaultKey>> =>
   Config.redacted(name).pipe(
@@ -205,8 +181,6 @@ export const keysConfig = (name = "BASHKE_VAULT_KEYS"): Config.Config<NonEmptyRe
 
 /**
  * The vault with its keys from configuration (see `keysConfig`).
- *
- * @since 0.1.0
  */
 export const layerConfig = (
   config: Config.Config<NonEmptyReadonlyArray<VaultKey>> = keysConfig(),
@@ -220,14 +194,10 @@ const fixedKey = (id: string, byte: number): VaultKey => ({
 /**
  * Fixed, public keys for tests and examples: `test-current` (current) and
  * `test-previous`. Never use them for real data.
- *
- * @since 0.1.0
  */
 export const testKeys: readonly [VaultKey, VaultKey] = [fixedKey("test-current", 0x11), fixedKey("test-previous", 0x22)]
 
 /**
  * The vault over `testKeys`.
- *
- * @since 0.1.0
  */
 export const layerTest: Layer.Layer<Vault> = Layer.orDie(layer(testKeys))

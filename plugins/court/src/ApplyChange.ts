@@ -14,8 +14,6 @@
  *   the change arriving again is `unchanged`); without it the record fails
  *   permanently (`order.unmatched`), a dead letter an administrator can
  *   replay once the case exists.
- *
- * @since 0.1.0
  */
 import type { Hooks, ProtectionOrderSync, ReviewQueue } from "@bashke/plugin-sdk"
 import { PluginFailure } from "@bashke/plugin-sdk"
@@ -24,8 +22,6 @@ import * as OrderChange from "./OrderChange"
 
 /**
  * The capability services processing uses.
- *
- * @since 0.1.0
  */
 export interface Services {
   readonly protectionOrders: ProtectionOrderSync.Service
@@ -34,16 +30,11 @@ export interface Services {
 
 /**
  * What processing a record did.
- *
- * @since 0.1.0
  */
 export type Outcome = ProtectionOrderSync.Applied["outcome"] | "review"
 
 const withoutCase = ({ caseId: _, ...update }: ProtectionOrderSync.OrderUpdate) => update
 
-/**
- * @since 0.1.0
- */
 export const apply = (services: Services, record: Hooks.InboxRecord): Effect.Effect<Outcome, PluginFailure.HookError> =>
   Effect.gen(function* () {
     const change = yield* OrderChange.decode(record.payload)

@@ -8,8 +8,6 @@
  * (`unidentified:<sha-256>`), so processing makes it a dead letter an
  * administrator sees (`change.malformed:change-id`), and a repeat of it is
  * still a duplicate.
- *
- * @since 0.1.0
  */
 import type { Hooks } from "@bashke/plugin-sdk"
 import { RecordRef } from "@bashke/plugin-sdk"
@@ -18,8 +16,6 @@ import { Effect, Schema } from "effect"
 /**
  * The inbox source of every change, pulled or pushed: one source, so a change
  * that comes both ways is one record.
- *
- * @since 0.1.0
  */
 export const source = "court"
 
@@ -36,8 +32,6 @@ const digest = (value: unknown): Effect.Effect<string> =>
 
 /**
  * The record id of a change: its `changeId`, or one derived from its content.
- *
- * @since 0.1.0
  */
 export const recordIdOf = (change: unknown): Effect.Effect<string> => {
   const changeId =
@@ -47,8 +41,6 @@ export const recordIdOf = (change: unknown): Effect.Effect<string> => {
 
 /**
  * The inbox records of a list of changes, in order.
- *
- * @since 0.1.0
  */
 export const toRecords = (changes: ReadonlyArray<unknown>): Effect.Effect<ReadonlyArray<Hooks.ImportedRecord>> =>
   Effect.forEach(changes, (change) => Effect.map(recordIdOf(change), (recordId) => ({ recordId, payload: change })))

@@ -10,8 +10,6 @@
  * `next` is the cursor to send next time (`null`: keep the current one);
  * `more: true` (optional) says another page is waiting now. The feed may
  * repeat changes (an inclusive cursor): the inbox drops them.
- *
- * @since 0.1.0
  */
 import { type Hooks, PluginFailure } from "@bashke/plugin-sdk"
 import { Effect, Option, Redacted, Schema } from "effect"
@@ -21,8 +19,6 @@ import type { CourtConfig } from "./CourtConfig"
 /**
  * One page of the feed. Each change is checked when it is processed, not
  * here: one malformed change must not hold back the page.
- *
- * @since 0.1.0
  */
 export const ChangesPage = Schema.Struct({
   changes: Schema.Array(Schema.Unknown),
@@ -41,8 +37,6 @@ const isTimeout = (error: unknown): boolean =>
  * (`upstream.status-<code>`) or a page that is not the feed's
  * (`upstream.malformed`) — so the host retries the pull later from the same
  * cursor.
- *
- * @since 0.1.0
  */
 export const fetchPage = (
   config: CourtConfig,

@@ -13,8 +13,6 @@
  * The host checks the signature before this runs and stores the returned
  * records in the inbox before it answers (a `503` means: send it again —
  * a repeat is harmless).
- *
- * @since 0.1.0
  */
 import type { Hooks } from "@bashke/plugin-sdk"
 import { Effect } from "effect"
@@ -23,8 +21,6 @@ import * as ChangeRecords from "./ChangeRecords"
 /**
  * The changes a body carries, or `undefined` when it is neither a change, a
  * batch nor a list.
- *
- * @since 0.1.0
  */
 export const changesOf = (body: unknown): ReadonlyArray<unknown> | undefined => {
   if (Array.isArray(body)) return body
@@ -37,8 +33,6 @@ export const changesOf = (body: unknown): ReadonlyArray<unknown> | undefined => 
 /**
  * Answers a verified call: `202` with the changes as inbox records, or `400`
  * (`webhook.body-malformed`) for a body that is not JSON or carries no change.
- *
- * @since 0.1.0
  */
 export const handle = (request: Hooks.WebhookRequest): Effect.Effect<Hooks.WebhookResponse> => {
   const changes = changesOf(request.json())

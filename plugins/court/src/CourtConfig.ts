@@ -10,14 +10,9 @@
  *   "timeoutMillis": 10000
  * }
  * ```
- *
- * @since 0.1.0
  */
 import { Schema } from "effect"
 
-/**
- * @since 0.1.0
- */
 export const CourtConfig = Schema.Struct({
   /** The court API's base URL; the pull asks `{baseUrl}/orders/changes`. */
   baseUrl: Schema.String.pipe(Schema.pattern(/^https?:\/\/[^\s]+$/)),
@@ -35,7 +30,4 @@ export const CourtConfig = Schema.Struct({
   timeoutMillis: Schema.optionalWith(Schema.Int.pipe(Schema.between(100, 120_000)), { default: () => 10_000 }),
 }).annotations({ identifier: "CourtConfig" })
 
-/**
- * @since 0.1.0
- */
 export type CourtConfig = typeof CourtConfig.Type

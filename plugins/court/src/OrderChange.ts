@@ -15,8 +15,6 @@
  *   "hearingAt": null
  * }
  * ```
- *
- * @since 0.1.0
  */
 import { Id } from "@bashke/kernel"
 import { PluginFailure, ProtectionOrderSync, RecordRef } from "@bashke/plugin-sdk"
@@ -25,8 +23,6 @@ import { Effect, ParseResult, Schema } from "effect"
 /**
  * An instant with its offset (`2026-03-01T09:30:00Z`, `…+01:00`). A bare date
  * or a local time is refused: the order of updates depends on it.
- *
- * @since 0.1.0
  */
 export const Timestamp = Schema.String.pipe(
   Schema.pattern(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/),
@@ -44,8 +40,6 @@ export const Timestamp = Schema.String.pipe(
  * the plugin applies each once. `orderReference` is the court's case number
  * for the order; `caseId`, the Bashkë case, when the court knows it. Optional
  * fields may be absent or `null`.
- *
- * @since 0.1.0
  */
 export const OrderChange = Schema.Struct({
   changeId: RecordRef.RecordId,
@@ -63,14 +57,8 @@ export const OrderChange = Schema.Struct({
   hearingAt: Schema.optionalWith(Timestamp, { nullable: true }),
 }).annotations({ identifier: "CourtOrderChange" })
 
-/**
- * @since 0.1.0
- */
 export type OrderChange = typeof OrderChange.Type
 
-/**
- * @since 0.1.0
- */
 export type OrderChangeEncoded = typeof OrderChange.Encoded
 
 const kebab = (name: string): string => name.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`)
@@ -79,8 +67,6 @@ const kebab = (name: string): string => name.replace(/[A-Z]/g, (letter) => `-${l
  * The failure code of a malformed change: `change.malformed:<field>` (the
  * first offending field, kebab-case), or `change.malformed` when the record is
  * not an object. Never a value: codes are stored and logged.
- *
- * @since 0.1.0
  */
 export const malformedCode = (error: ParseResult.ParseError): string => {
   const issue = ParseResult.ArrayFormatter.formatErrorSync(error)[0]
@@ -94,8 +80,6 @@ export const malformedCode = (error: ParseResult.ParseError): string => {
  * Decodes a change. A malformed one fails permanently — the same record
  * cannot get better, so the host makes it a dead letter at once — with a code
  * naming the field.
- *
- * @since 0.1.0
  */
 export const decode = (payload: unknown): Effect.Effect<OrderChange, PluginFailure.PluginFailure> =>
   Schema.decodeUnknown(OrderChange, { errors: "first" })(payload).pipe(
@@ -105,8 +89,6 @@ export const decode = (payload: unknown): Effect.Effect<OrderChange, PluginFailu
 /**
  * The host's update for a change from `source`. The change id is the update's
  * record id, so the host's service is idempotent on it.
- *
- * @since 0.1.0
  */
 export const toOrderUpdate = (source: string, change: OrderChange): ProtectionOrderSync.OrderUpdate => ({
   source,

@@ -7,8 +7,6 @@
  * alerts. Each change is applied once, an older one never moves an order
  * backwards, and a change that matches no order or case goes to the review
  * queue (with `review-queue:write`) — never guessed.
- *
- * @since 0.1.0
  */
 import { definePlugin } from "@bashke/plugin-sdk"
 import { Effect } from "effect"
@@ -21,8 +19,6 @@ import { CourtConfig } from "./CourtConfig"
 /**
  * The plugin. Required capabilities: `schedule:pull`, `routes:webhook`,
  * `protection-orders:sync`; optional: `review-queue:write`.
- *
- * @since 0.1.0
  */
 export const plugin = definePlugin({
   manifest: {
@@ -58,37 +54,16 @@ export const plugin = definePlugin({
   }),
 })
 
-/**
- * @since 0.1.0
- */
 export default plugin
 
-/**
- * @since 0.1.0
- */
 export * as ApplyChange from "./ApplyChange"
 
-/**
- * @since 0.1.0
- */
 export * as ChangeRecords from "./ChangeRecords"
 
-/**
- * @since 0.1.0
- */
 export * as ChangesFeed from "./ChangesFeed"
 
-/**
- * @since 0.1.0
- */
 export * as ChangesWebhook from "./ChangesWebhook"
 
-/**
- * @since 0.1.0
- */
 export * as CourtConfig from "./CourtConfig"
 
-/**
- * @since 0.1.0
- */
 export * as OrderChange from "./OrderChange"

@@ -7,8 +7,6 @@
  * when), never a personal detail; it needs no consent check, since it shares
  * nothing new. It is sent once per event (the event id is its idempotency
  * key), retried with backoff while the police API fails.
- *
- * @since 0.1.0
  */
 import { Id } from "@bashke/kernel"
 import type { Hooks, PluginFailure } from "@bashke/plugin-sdk"
@@ -20,15 +18,11 @@ import * as PoliceFailure from "./PoliceFailure"
 /**
  * The case package's topic for a withdrawn consent (`@bashke/case`
  * `CaseEvents`; plugins do not depend on domain packages, so it is named here).
- *
- * @since 0.1.0
  */
 export const consentWithdrawnTopic = "case.consent.withdrawn"
 
 /**
  * The part of the event's payload the plugin reads: ids, sectors and a time.
- *
- * @since 0.1.0
  */
 export const ConsentWithdrawn = Schema.Struct({
   caseId: Id.CaseId,
@@ -40,15 +34,11 @@ export const ConsentWithdrawn = Schema.Struct({
 
 /**
  * What became of an event.
- *
- * @since 0.1.0
  */
 export type Outcome = "not-for-police" | "sent"
 
 /**
  * Handles one `case.consent.withdrawn` event.
- *
- * @since 0.1.0
  */
 export const handle =
   (config: PoliceConfig & { readonly policeInstitution: Id.InstitutionId }) =>

@@ -2,15 +2,11 @@
  * An RFC 4180 CSV parser: fields separated by commas, records by CRLF or LF,
  * a field in double quotes may hold commas, line breaks and doubled quotes
  * (`""`). Small enough to own rather than depend on.
- *
- * @since 0.1.0
  */
 import { Either } from "effect"
 
 /**
  * A row of fields, with the 1-based line it starts on (for error reports).
- *
- * @since 0.1.0
  */
 export interface Row {
   readonly line: number
@@ -20,8 +16,6 @@ export interface Row {
 /**
  * Why a text is not CSV: a quote left open, or a character after a closing
  * quote. `line` is where it happened; no content is quoted.
- *
- * @since 0.1.0
  */
 export interface CsvError {
   readonly reason: "unterminated-quote" | "text-after-quote"
@@ -31,8 +25,6 @@ export interface CsvError {
 /**
  * Parses `text` into rows. A final line break does not make an empty row;
  * blank lines are skipped. A byte-order mark is ignored.
- *
- * @since 0.1.0
  */
 export const parse = (text: string): Either.Either<ReadonlyArray<Row>, CsvError> => {
   const rows: Array<Row> = []
@@ -101,8 +93,6 @@ const needsQuotes = /[",\r\n]/
 /**
  * Writes rows as CSV (CRLF line breaks, quoting only where needed): the
  * inverse of {@link parse}, for upstream fakes and tests.
- *
- * @since 0.1.0
  */
 export const format = (rows: ReadonlyArray<ReadonlyArray<string>>): string =>
   rows

@@ -4,8 +4,6 @@
  * and notices (`POST {baseUrl}/notices`). Each call carries the API key and
  * has its own time limit, in real time (the host's limit on the whole hook
  * comes on top).
- *
- * @since 0.1.0
  */
 
 import type { PluginFailure } from "@bashke/plugin-sdk"
@@ -16,17 +14,12 @@ import * as PoliceFailure from "./PoliceFailure"
 /**
  * One page: the records (each decoded later, one by one) and the cursor after
  * them (`null`: nothing newer yet).
- *
- * @since 0.1.0
  */
 export const Page = Schema.Struct({
   records: Schema.Array(Schema.Unknown),
   next: Schema.NullOr(Schema.String.pipe(Schema.minLength(1), Schema.maxLength(500))),
 }).annotations({ identifier: "PolicePage" })
 
-/**
- * @since 0.1.0
- */
 export type Page = typeof Page.Type
 
 const decodePage = Schema.decodeUnknown(Page)
@@ -58,8 +51,6 @@ const call = (config: PoliceConfig, target: URL, init: RequestInit, prefix: stri
 
 /**
  * Fetches the page after `cursor`.
- *
- * @since 0.1.0
  */
 export const fetchPage = (
   config: PoliceConfig,
@@ -87,8 +78,6 @@ export const fetchPage = (
 
 /**
  * What the police API answered a notice: its reference, when it gave one.
- *
- * @since 0.1.0
  */
 export interface NoticeReceipt {
   readonly reference: string | undefined
@@ -101,8 +90,6 @@ const Receipt = Schema.Struct({
 /**
  * Posts a notice. `noticeId` is sent as the idempotency key: a retry after a
  * lost answer is the same notice.
- *
- * @since 0.1.0
  */
 export const postNotice = (
   config: PoliceConfig,

@@ -1,8 +1,6 @@
 /**
  * The police plugin's configuration (its `config` in the host
  * configuration).
- *
- * @since 0.1.0
  */
 import { Id } from "@bashke/kernel"
 import { Schema } from "effect"
@@ -17,8 +15,6 @@ const Int = (min: number, max: number) => Schema.Int.pipe(Schema.between(min, ma
  * - `timeoutMillis` — for one call to the API (10,000);
  * - `policeInstitution` — the police's institution id: referrals sent to it
  *   are notified to the API (no notices without it).
- *
- * @since 0.1.0
  */
 export const PoliceConfig = Schema.Struct({
   baseUrl: Schema.String.pipe(Schema.pattern(/^https?:\/\/[^\s]+$/)),
@@ -32,7 +28,4 @@ export const PoliceConfig = Schema.Struct({
   policeInstitution: Schema.optional(Id.InstitutionId),
 }).annotations({ identifier: "PoliceConfig" })
 
-/**
- * @since 0.1.0
- */
 export type PoliceConfig = typeof PoliceConfig.Type

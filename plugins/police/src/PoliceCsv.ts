@@ -3,8 +3,6 @@
  * record shape ({@link PoliceRecord}) so that one decoder checks both. A
  * row's values are not checked here — `process` decodes them, and a
  * malformed row becomes a dead letter naming the field.
- *
- * @since 0.1.0
  */
 import { Either } from "effect"
 import * as Csv from "./Csv"
@@ -12,8 +10,6 @@ import * as Csv from "./Csv"
 /**
  * The columns, in the order the police export writes them. `forms` holds the
  * forms of violence separated by `;`. An empty cell is an absent value.
- *
- * @since 0.1.0
  */
 export const columns = [
   "report_id",
@@ -37,9 +33,6 @@ export const columns = [
   "perpetrator_relationship",
 ] as const
 
-/**
- * @since 0.1.0
- */
 export type Column = (typeof columns)[number]
 
 /** The columns a file must have; the others may be left out of the header. */
@@ -47,8 +40,6 @@ const required: ReadonlyArray<Column> = ["report_id", "reported_at", "occurred_o
 
 /**
  * Why a file was refused as a whole. Column names are ours, never data.
- *
- * @since 0.1.0
  */
 export type FileError =
   | { readonly reason: "csv-malformed"; readonly line: number }
@@ -60,8 +51,6 @@ export type FileError =
 /**
  * A row of the file: its line, its report id cell and the record built from
  * it (marked `csvColumns` when its number of cells differs from the header's).
- *
- * @since 0.1.0
  */
 export interface ParsedRow {
   readonly line: number
@@ -88,8 +77,6 @@ const person = (cells: Partial<Record<Column, string>>, prefix: "victim" | "perp
 
 /**
  * The JSON record a row stands for.
- *
- * @since 0.1.0
  */
 export const toRecord = (cells: Partial<Record<Column, string>>): Record<string, unknown> => {
   const record: Record<string, unknown> = {}
@@ -117,8 +104,6 @@ export const toRecord = (cells: Partial<Record<Column, string>>): Record<string,
  * A row with a different number of cells than the header yields a record
  * marked `{ csvColumns: n }`, which does not decode (it must not be read
  * column by column into the wrong fields).
- *
- * @since 0.1.0
  */
 export const parseFile = (text: string): Either.Either<ReadonlyArray<ParsedRow>, FileError> =>
   Either.gen(function* () {

@@ -3,8 +3,6 @@
  * cursor, accepts CSV files on a signed webhook, applies each report
  * ({@link ReportImport}) and notifies the police of referrals sent to them
  * as far as consent allows ({@link ReferralNotice}).
- *
- * @since 0.1.0
  */
 import { definePlugin, type Hooks, RecordRef } from "@bashke/plugin-sdk"
 import { Duration, Effect, Option, Schema } from "effect"
@@ -18,23 +16,17 @@ import * as ReportImport from "./ReportImport"
 /**
  * The inbox source of every report, pulled or uploaded: one source, so a
  * report that arrives both ways is imported once.
- *
- * @since 0.1.0
  */
 export const source = "police"
 
 /**
  * The pull's name (it keys the cursor; `pulls.reports` in the host
  * configuration).
- *
- * @since 0.1.0
  */
 export const pullName = "reports"
 
 /**
  * The CSV upload route, under `/v1/plugins/police`.
- *
- * @since 0.1.0
  */
 export const csvPath = "/reports/csv"
 
@@ -52,9 +44,6 @@ const reportIdOf = (record: unknown): string | undefined => {
 const placeholderId = (cursor: Option.Option<string>, index: number): string =>
   `invalid:${encodeURIComponent(Option.getOrElse(cursor, () => "start")).slice(0, 150)}:${index}`
 
-/**
- * @since 0.1.0
- */
 export const plugin = definePlugin({
   manifest: {
     name: "@bashke/plugin-police",

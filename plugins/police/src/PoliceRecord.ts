@@ -3,8 +3,6 @@
  * report, as the police API sends it (JSON) and as a CSV row maps onto it.
  * Decoding names the field that failed — never its value, which may be a
  * name or a personal number.
- *
- * @since 0.1.0
  */
 import { CivilDate, Municipality, PlainDecoder } from "@bashke/kernel"
 import { RecordRef } from "@bashke/plugin-sdk"
@@ -18,8 +16,6 @@ const Code = Schema.String.pipe(Schema.pattern(/^[a-z0-9][a-z0-9-]{0,49}$/))
 /**
  * A person named in the report. Every field is optional: the police do not
  * always know them, and matching works with what there is.
- *
- * @since 0.1.0
  */
 export const ReportedPerson = Schema.Struct({
   personalNumber: Schema.optional(Schema.String.pipe(Schema.pattern(/^[0-9A-Za-z]{5,40}$/))),
@@ -29,25 +25,17 @@ export const ReportedPerson = Schema.Struct({
   sex: Schema.optional(Schema.Literal("female", "male", "not-recorded")),
 }).annotations({ identifier: "PoliceReportedPerson" })
 
-/**
- * @since 0.1.0
- */
 export type ReportedPerson = typeof ReportedPerson.Type
 
 /**
  * The alleged perpetrator: a person, with the relationship to the victim
  * (the case package's codes, `married`, `shared-household`, …).
- *
- * @since 0.1.0
  */
 export const ReportedPerpetrator = Schema.Struct({
   ...ReportedPerson.fields,
   relationship: Schema.optional(Code),
 }).annotations({ identifier: "PoliceReportedPerpetrator" })
 
-/**
- * @since 0.1.0
- */
 export type ReportedPerpetrator = typeof ReportedPerpetrator.Type
 
 /**
@@ -63,8 +51,6 @@ export type ReportedPerpetrator = typeof ReportedPerpetrator.Type
  * - `place` — `home`, `public-space`, `workplace`, `school`, `online`, `other`;
  * - `reportNumber` — the police station's report number (the incident's source reference);
  * - `victim` and `perpetrator`.
- *
- * @since 0.1.0
  */
 export const PoliceRecord = Schema.Struct({
   reportId: RecordRef.RecordId,
@@ -82,15 +68,10 @@ export const PoliceRecord = Schema.Struct({
   perpetrator: Schema.optional(ReportedPerpetrator),
 }).annotations({ identifier: "PoliceRecord" })
 
-/**
- * @since 0.1.0
- */
 export type PoliceRecord = typeof PoliceRecord.Type
 
 /**
  * A record as it travels (JSON).
- *
- * @since 0.1.0
  */
 export type PoliceRecordJson = typeof PoliceRecord.Encoded
 
@@ -104,8 +85,6 @@ const kebab = (segment: string): string => segment.replace(/[A-Z]/g, (letter) =>
 /**
  * The field a decoding failure is about, as a code: the path in kebab case
  * (`victim.personal-number`, `forms.0`), or `record` for the whole record.
- *
- * @since 0.1.0
  */
 export const fieldOf = (error: ParseResult.ParseError): string => {
   const first = ParseResult.ArrayFormatter.formatErrorSync(error)[0]
@@ -116,8 +95,6 @@ export const fieldOf = (error: ParseResult.ParseError): string => {
 /**
  * Decodes a record. On failure: the field (see {@link fieldOf}) — the value
  * is never quoted.
- *
- * @since 0.1.0
  */
 export const decode = (input: unknown): Either.Either<PoliceRecord, string> =>
   Either.mapLeft(decodeEither(input), fieldOf)

@@ -6,8 +6,6 @@
  *
  * A refusal is not a failure: nothing is sent and nothing is recorded by the
  * plugin (the host audits its own decision); the event is done.
- *
- * @since 0.1.0
  */
 
 import type { Errors } from "@bashke/kernel"
@@ -22,15 +20,11 @@ import * as PoliceFailure from "./PoliceFailure"
  * The referral package's topic for a sent referral
  * (`@bashke/referral` `ReferralEvents.topics.sent`; plugins do not depend on
  * domain packages, so it is named here).
- *
- * @since 0.1.0
  */
 export const referralSentTopic = "referral.referral.sent"
 
 /**
  * The part of the event's payload the plugin reads: ids only.
- *
- * @since 0.1.0
  */
 export const ReferralSent = Schema.Struct({
   referral: Schema.String,
@@ -40,15 +34,11 @@ export const ReferralSent = Schema.Struct({
 
 /**
  * What became of an event.
- *
- * @since 0.1.0
  */
 export type Outcome = "not-for-police" | "refused" | "sent"
 
 /**
  * Handles one `referral.referral.sent` event.
- *
- * @since 0.1.0
  */
 export const handle =
   (config: PoliceConfig & { readonly policeInstitution: Id.InstitutionId }, notices: Notices.Service) =>

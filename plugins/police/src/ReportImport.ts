@@ -18,8 +18,6 @@
  *
  * Idempotent by source and report id: the capability services are, so a
  * record applied twice (after a crash) changes nothing the second time.
- *
- * @since 0.1.0
  */
 import type { Errors, Id } from "@bashke/kernel"
 import type { Hooks, IncidentImport, PersonMatch, PluginFailure, ReviewQueue } from "@bashke/plugin-sdk"
@@ -29,8 +27,6 @@ import * as PoliceRecord from "./PoliceRecord"
 
 /**
  * The capability services the import uses.
- *
- * @since 0.1.0
  */
 export interface Services {
   readonly incidents: IncidentImport.Service
@@ -40,16 +36,12 @@ export interface Services {
 
 /**
  * What became of a report.
- *
- * @since 0.1.0
  */
 export type Outcome = "recorded" | "review:uncertain" | "review:no-match"
 
 /**
  * The incident a report records, without its case: what a match records
  * (with the case) and what a review item proposes.
- *
- * @since 0.1.0
  */
 export const incidentOf = (
   source: string,
@@ -82,8 +74,6 @@ const queryOf = (person: PoliceRecord.ReportedPerson): PersonMatch.PersonQuery =
 
 /**
  * The review reasons.
- *
- * @since 0.1.0
  */
 export const reasons = { uncertain: "person.match-uncertain", noMatch: "no-match" } as const
 
@@ -91,8 +81,6 @@ export const reasons = { uncertain: "person.match-uncertain", noMatch: "no-match
  * Applies one inbox record. Written with `flatMap` rather than `Effect.gen`:
  * it runs once per imported report, and the generator's cost showed in the
  * import benchmark.
- *
- * @since 0.1.0
  */
 export const apply =
   (services: Services) =>

@@ -4,8 +4,6 @@
  * `{ items, next }`), and records each in its case through the
  * `incidents:import` capability. The host keeps the cursor, stores the items
  * in the plugin's inbox (sealed), and calls `process` for each.
- *
- * @since 0.1.0
  */
 import { CivilDate, Id, Municipality } from "@bashke/kernel"
 import { definePlugin, PluginFailure } from "@bashke/plugin-sdk"
@@ -27,8 +25,6 @@ const upstreamDown = (code: string) => new PluginFailure.PluginFailure({ code })
 
 /**
  * The plugin. Its configuration: the feed's `baseUrl`.
- *
- * @since 0.1.0
  */
 export default definePlugin({
   manifest: {

@@ -1,6 +1,6 @@
 import { ApiTokens } from "@bashke/gateway"
 import { Catalogue } from "@bashke/kernel"
-import { Effect } from "effect"
+import { Clock, Effect } from "effect"
 import * as Command from "../Command"
 import { withTokenTable } from "../TokenDatabase"
 
@@ -25,9 +25,10 @@ const messages = Catalogue.make({
     en: "No tokens yet. `bashke token create --help` explains how to make one.",
   },
   "cli.token-list.line": {
-    sq: "{id}  {label}  {roles}  {active, select, true {aktiv} other {i revokuar {revokedAt}}}",
-    "sr-Latn": "{id}  {label}  {roles}  {active, select, true {aktivan} other {opozvan {revokedAt}}}",
-    en: "{id}  {label}  {roles}  {active, select, true {active} other {revoked {revokedAt}}}",
+    sq: "{id}  {label}  {roles}  {status, select, active {aktiv deri më {expiresAt}} expired {i skaduar {expiresAt}} other {i revokuar {revokedAt}}}",
+    "sr-Latn":
+      "{id}  {label}  {roles}  {status, select, active {aktivan do {expiresAt}} expired {istekao {expiresAt}} other {opozvan {revokedAt}}}",
+    en: "{id}  {label}  {roles}  {status, select, active {active until {expiresAt}} expired {expired {expiresAt}} other {revoked {revokedAt}}}",
   },
 })
 
@@ -43,13 +44,15 @@ export const command = Command.make({
       input.locale,
       Effect.gen(function* () {
         const listed = yield* Effect.flatMap(ApiTokens.ApiTokens, (tokens) => tokens.list)
+        const now = yield* Clock.currentTimeMillis
         if (listed.length === 0) return yield* input.say("cli.token-list.none")
         for (const token of listed) {
           yield* input.say("cli.token-list.line", {
             id: token.id,
             label: token.label,
             roles: token.principal.roles.join(","),
-            active: token.revokedAt === null,
+            status: token.revokedAt !== null ? "revoked" : token.expiresAt.getTime() <= now ? "expired" : "active",
+            expiresAt: token.expiresAt.toISOString(),
             revokedAt: token.revokedAt?.toISOString() ?? "",
           })
         }

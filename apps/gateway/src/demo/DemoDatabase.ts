@@ -16,13 +16,14 @@ import { type Seeded, seed } from "./Seed"
 export type State = "demo" | "empty" | "other"
 
 // Tables that something other than the demo fills first: a mechanism, an
-// institution, a directory organisation, an API token, an audit entry.
+// institution, a directory organisation, an API token, an audit entry, a person.
 const filledFirst = [
   "mechanisms",
   "mechanism_institutions",
   "referral_organizations",
   "gateway_api_tokens",
   "audit_log",
+  "identity_people",
 ]
 
 /** The state of the (migrated) database. */

@@ -82,12 +82,12 @@ const list = Route.make({
         return yield* new Errors.Forbidden({ action: "case.list", rule: "policy.memorandum.not-signatory" })
       }
       const after = query.after === undefined ? undefined : String((yield* Cursor.decode(query.after))[0])
-      const all = yield* (yield* cases).summaries(query.mechanismId, now)
-      const rows = all
-        .filter((summary) => query.riskLevel === undefined || summary.riskLevel === query.riskLevel)
-        .filter((summary) => after === undefined || summary.caseId > after)
-        .sort((a, b) => (a.caseId < b.caseId ? -1 : a.caseId > b.caseId ? 1 : 0))
-        .slice(0, query.limit + 1)
+      // One more than the page, paged in SQL by keyset: `paginate` tells from it whether a next page exists.
+      const rows = yield* (yield* cases).summaryPage(
+        query.mechanismId,
+        { after: after as Id.CaseId | undefined, limit: query.limit + 1, riskLevel: query.riskLevel },
+        now,
+      )
       return Pagination.paginate(rows, query.limit, (summary) => [summary.caseId])
     }),
 })

@@ -7,7 +7,7 @@
  * An API token's principal has no person: its name is null and its language
  * the jurisdiction's.
  */
-import { Grants, People, Sessions, SignIn } from "@bashke/identity"
+import { Credentials, Grants, Password, People, Sessions, SignIn, Totp } from "@bashke/identity"
 import { Errors, Id, JurisdictionProfile, Locale, Principal, Sector } from "@bashke/kernel"
 import { Effect, Option, Schema } from "effect"
 import * as Route from "../Route"
@@ -121,4 +121,118 @@ const signOut = Route.make({
     }),
 })
 
-export const routes: ReadonlyArray<Route.AnyRoute> = [me, setLanguage, signInWithLink, signOut]
+const PasswordSignIn = Schema.Struct({
+  email: Schema.String.pipe(Schema.maxLength(254)),
+  password: Schema.String.pipe(Schema.maxLength(200)),
+  /** A TOTP code or a recovery code, for a person with a second factor. */
+  code: Schema.optional(Schema.String.pipe(Schema.maxLength(40))),
+})
+
+const signInWithPassword = Route.make({
+  method: "post",
+  path: "/v1/sign-in/password",
+  operationId: "signInWithPassword",
+  tag: "sign-in",
+  summary:
+    "Sign in with email, password and the second factor's code; the answer sets the session cookie. An unknown email and a wrong password answer alike",
+  public: true,
+  credential: true,
+  bodySchema: PasswordSignIn,
+  success: { status: 200, schema: Me },
+  handle: ({ body }) =>
+    Effect.gen(function* () {
+      const sent = yield* Schema.decodeUnknown(PasswordSignIn)(body).pipe(Effect.orDie)
+      const cookie = yield* SessionCookie
+      const signedIn = yield* SignIn.withPassword({
+        ...sent,
+        address: cookie.clientAddress,
+        previous: cookie.current,
+      })
+      yield* cookie.set(signedIn.secret, signedIn.maxAge)
+      return yield* meOf(signedIn.principal)
+    }),
+})
+
+const NewPassword = Schema.Struct({ password: Password.Password })
+const PasswordSet = Schema.Struct({ passwordSet: Schema.Boolean }).annotations({ identifier: "PasswordSet" })
+
+/** The person behind the principal, or NotFound (a connector's token has none). */
+const personOf = Effect.gen(function* () {
+  const principal = yield* Principal.CurrentPrincipal
+  const person = yield* (yield* People.People).find(principal.id)
+  if (Option.isNone(person) || !person.value.active)
+    return yield* Effect.fail(new Errors.NotFound({ entity: "person", id: principal.id }))
+  return person.value
+})
+
+const setPassword = Route.make({
+  method: "put",
+  path: "/v1/me/password",
+  operationId: "setMyPassword",
+  tag: "me",
+  summary: "Set the caller's password (12 to 200 characters)",
+  bodySchema: NewPassword,
+  success: { status: 200, schema: PasswordSet },
+  handle: ({ body }) =>
+    Effect.gen(function* () {
+      const { password } = yield* Schema.decodeUnknown(NewPassword)(body).pipe(Effect.orDie)
+      const person = yield* personOf
+      yield* (yield* Credentials.Credentials).setPassword(person.id, password)
+      return { passwordSet: true }
+    }),
+})
+
+const TotpEnrolment = Schema.Struct({
+  /** The secret in base32, for typing into an app. */
+  secret: Schema.String,
+  /** The `otpauth://` URI, for a QR code. */
+  uri: Schema.String,
+}).annotations({ identifier: "TotpEnrolment" })
+
+const startTotp = Route.make({
+  method: "put",
+  path: "/v1/me/totp",
+  operationId: "startMyTotpEnrolment",
+  tag: "me",
+  summary: "Start (or restart) enrolling an authenticator app: its secret, pending until a first code confirms it",
+  success: { status: 200, schema: TotpEnrolment },
+  handle: () =>
+    Effect.gen(function* () {
+      const person = yield* personOf
+      const secret = yield* (yield* Credentials.Credentials).startTotp(person.id)
+      return { secret, uri: Totp.uri(secret) }
+    }),
+})
+
+const TotpCode = Schema.Struct({ code: Schema.String.pipe(Schema.maxLength(10)) })
+const RecoveryCodes = Schema.Struct({ recoveryCodes: Schema.Array(Schema.String) }).annotations({
+  identifier: "RecoveryCodes",
+})
+
+const confirmTotp = Route.make({
+  method: "post",
+  path: "/v1/me/totp/confirm",
+  operationId: "confirmMyTotpEnrolment",
+  tag: "me",
+  summary: "Confirm the authenticator app with a first code; the one-time recovery codes, shown once and never stored",
+  credential: true,
+  bodySchema: TotpCode,
+  success: { status: 200, schema: RecoveryCodes },
+  handle: ({ body }) =>
+    Effect.gen(function* () {
+      const { code } = yield* Schema.decodeUnknown(TotpCode)(body).pipe(Effect.orDie)
+      const person = yield* personOf
+      return { recoveryCodes: yield* (yield* Credentials.Credentials).confirmTotp(person.id, code) }
+    }),
+})
+
+export const routes: ReadonlyArray<Route.AnyRoute> = [
+  me,
+  setLanguage,
+  signInWithLink,
+  signInWithPassword,
+  signOut,
+  setPassword,
+  startTotp,
+  confirmTotp,
+]

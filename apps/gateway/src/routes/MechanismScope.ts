@@ -24,3 +24,16 @@ export const requireScope = (
       ? Effect.void
       : Effect.fail(new Errors.Forbidden({ action, rule: "gateway.mechanism.not-member" })),
   )
+
+/**
+ * `effect` for a resource of `mechanismId` addressed by its id: to a caller
+ * outside the mechanism every refusal is `notFound`, the answer an unknown id
+ * gets, so ids of other mechanisms cannot be told from ids that do not exist
+ * (`Principal.concealOutside`).
+ */
+export const concealed =
+  (mechanismId: Id.MechanismId, notFound: Errors.NotFound) =>
+  <A, E, R>(effect: Effect.Effect<A, E, R>): Effect.Effect<A, E | Errors.NotFound, R | Principal.CurrentPrincipal> =>
+    Effect.flatMap(Principal.CurrentPrincipal, (principal) =>
+      effect.pipe(Principal.concealOutside(principal, mechanismId, notFound)),
+    )

@@ -61,10 +61,33 @@ const ActionItemPath = Schema.Struct({ actionItemId: Id.ActionItemId })
 const inMechanism = <A, E, R>(mechanismId: Id.MechanismId, action: string, effect: Effect.Effect<A, E, R>) =>
   Effect.zipRight(MechanismScope.requireScope(mechanismId, action), effect)
 
-/** `effect`, once the caller is found to act within the meeting's mechanism. */
+/**
+ * `effect`, once the caller is found to act within the meeting's mechanism; to
+ * a caller outside it the meeting does not exist (404, as an unknown id).
+ */
 const inMeeting = <A, E, R>(meetingId: Id.MeetingId, action: string, effect: Effect.Effect<A, E, R>) =>
-  Effect.flatMap(MeetingRepository.MeetingRepository, (meetings) => meetings.find(meetingId)).pipe(
-    Effect.flatMap((meeting) => inMechanism(meeting.mechanismId, action, effect)),
+  Effect.gen(function* () {
+    const notFound = new Errors.NotFound({ entity: "Meeting", id: meetingId })
+    // Only the meeting's mechanism is looked up first: an outsider is refused
+    // in the time an unknown id takes, before any sealed text is opened.
+    const mechanismId = yield* Effect.flatMap(MeetingRepository.MeetingRepository, (meetings) =>
+      meetings.mechanismOf(meetingId),
+    )
+    if (Option.isNone(mechanismId)) return yield* Effect.fail(notFound)
+    return yield* inMechanism(mechanismId.value, action, effect).pipe(
+      MechanismScope.concealed(mechanismId.value, notFound),
+    )
+  })
+
+/** `effect` within the action item's mechanism; to a caller outside it the item does not exist. */
+const inActionItem = <A, E, R>(
+  mechanismId: Id.MechanismId,
+  actionItemId: Id.ActionItemId,
+  action: string,
+  effect: Effect.Effect<A, E, R>,
+) =>
+  inMechanism(mechanismId, action, effect).pipe(
+    MechanismScope.concealed(mechanismId, new Errors.NotFound({ entity: "ActionItem", id: actionItemId })),
   )
 
 /** A meeting as every answer but the minutes' own shows it: without its minutes. */
@@ -466,8 +489,9 @@ const closeActionItem = Route.make({
   handle: ({ path, body, expectedVersion }) =>
     Effect.flatMap(ActionItemRepository.ActionItemRepository, (items) => items.find(path.actionItemId)).pipe(
       Effect.flatMap((item) =>
-        inMechanism(
+        inActionItem(
           item.mechanismId,
+          path.actionItemId,
           "meeting.action-item.update",
           Effect.flatMap(
             ActionItemService.close({

@@ -5,13 +5,14 @@
  * gateway does, deny by default:
  *
  * - send: a principal of an institution on the case's team, in the case's
- *   mechanism (`policy.mechanism.not-member`, `policy.case-team.not-member`);
+ *   mechanism (outside it the case is not found; `policy.case-team.not-member`);
  * - read one: the sending or receiving institution (a provider outside the
  *   mechanism included), an institution on the case's team, or the mechanism's
  *   coordinator (`gateway.referral.not-party`); a worker of a member
  *   institution reaches only the mechanisms their token names, as everywhere
  *   (a shelter's worker in another mechanism does not read, or move, the
- *   referrals this mechanism sent to the shelter);
+ *   referrals this mechanism sent to the shelter: to them the referral is
+ *   not found, as an unknown id);
  * - move one: those who may read it, and then the package's rule;
  * - a mechanism's lists: its coordinator sees every referral, another member
  *   those its institution sent or received;
@@ -63,8 +64,9 @@ export const requireSender = (
   Effect.gen(function* () {
     const principal = yield* Principal.CurrentPrincipal
     const aCase = yield* caseTeam(caseId)
+    // Outside the case's mechanism the case does not exist, as for an unknown id.
     if (!Principal.belongsTo(principal, aCase.mechanismId))
-      return yield* new Errors.Forbidden({ action: "referral.send", rule: "policy.mechanism.not-member" })
+      return yield* new Errors.NotFound({ entity: "Case", id: caseId })
     if (principal.institution === undefined || !onTeam(aCase.team, principal.institution))
       return yield* new Errors.Forbidden({ action: "referral.send", rule: "policy.case-team.not-member" })
   })
@@ -114,6 +116,25 @@ export const requireReader = (
   Effect.flatMap(canRead(referral), (allowed) =>
     allowed
       ? Effect.succeed(referral)
+      : Effect.fail(new Errors.Forbidden({ action, rule: "gateway.referral.not-party" })),
+  )
+
+/**
+ * {@link requireReader}, but a caller outside the referral's mechanism who is no
+ * party to it is refused at once, before the case is looked up: in the time an
+ * unknown id takes (the route turns that refusal into its 404).
+ */
+export const requireReaderWithin = (
+  referral: Referral.Referral,
+  action: string,
+): Effect.Effect<
+  Referral.Referral,
+  Errors.Forbidden,
+  CaseRepository.CaseRepository | Mechanisms.Mechanisms | Principal.CurrentPrincipal
+> =>
+  Effect.flatMap(Principal.CurrentPrincipal, (principal) =>
+    Principal.belongsTo(principal, referral.mechanism) || isParty(principal, referral)
+      ? requireReader(referral, action)
       : Effect.fail(new Errors.Forbidden({ action, rule: "gateway.referral.not-party" })),
   )
 

@@ -37,6 +37,7 @@ import { Effect, Schema } from "effect"
 import * as Route from "../Route"
 import * as InstitutionNames from "./InstitutionNames"
 import * as Keyset from "./Keyset"
+import * as MechanismScope from "./MechanismScope"
 import * as ReferralAccess from "./ReferralAccess"
 
 const tag = "referrals"
@@ -57,7 +58,11 @@ const referralKey = (referral: Referral.Referral) => [referral.id]
 const readable = (referralId: Id.ReferralId, action: string) =>
   Effect.flatMap(
     Effect.flatMap(referrals, (service) => service.find(referralId)),
-    (referral) => ReferralAccess.requireReader(referral, action),
+    // To a caller outside the referral's mechanism (and no party) it does not exist: 404, as an unknown id.
+    (referral) =>
+      ReferralAccess.requireReaderWithin(referral, action).pipe(
+        MechanismScope.concealed(referral.mechanism, new Errors.NotFound({ entity: "Referral", id: referralId })),
+      ),
   )
 
 const send = Route.make({

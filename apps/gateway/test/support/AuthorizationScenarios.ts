@@ -6,6 +6,7 @@
 // area left (the case team changed last among the case scenarios, for one).
 import { actionPlanScenarios } from "./authorization/ActionPlans"
 import { calendarFeedScenarios } from "./authorization/CalendarFeeds"
+import { caseNoteScenarios } from "./authorization/CaseNotes"
 import { caseScenarios } from "./authorization/Cases"
 import { directoryScenarios } from "./authorization/Directory"
 import { institutionScenarios } from "./authorization/Institutions"
@@ -29,6 +30,8 @@ export {
 } from "./authorization/Matrix"
 
 export const authorizationScenarios: ReadonlyArray<Scenario> = [
+  // Before the case scenarios: the last of them adds legal aid to the team.
+  ...caseNoteScenarios,
   ...caseScenarios,
   ...mechanismScenarios,
   ...institutionScenarios,

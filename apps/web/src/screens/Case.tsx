@@ -4,13 +4,20 @@
  * case team beside. Persons appear by role and age only: identifying details
  * stay on the server until someone asks for them with a purpose.
  */
+
+import { caseMessages } from "@bashke/case"
 import type { Schemas } from "@bashke/client"
 import { useQuery } from "@tanstack/react-query"
+import { Link } from "@tanstack/react-router"
+import { nameOf } from "../Institutions"
 import { Loaded } from "../Loading"
 import { useApi } from "../Session"
-import { type MessageKey, usePageTitle, useText } from "../Text"
+import { addMessages, type MessageKey, usePageTitle, useText } from "../Text"
 import { riskKey, statusKey } from "./Cases"
+import { statusLabel } from "./Referral"
 import { useCaseDeadlines, WorklistItem } from "./Worklist"
+
+addMessages(caseMessages)
 
 type CaseData = Schemas["Case"]
 
@@ -64,13 +71,18 @@ const timelineOf = (data: CaseData, t: ReturnType<typeof useText>["t"], label: (
 
 export const Case = ({ caseId }: { readonly caseId: string }) => {
   const text = useText()
-  const { t, dateTime, label } = text
+  const { t, dateTime, label, locale } = text
   const api = useApi()
   const found = useQuery({
     queryKey: ["case", caseId],
     queryFn: async () => (await api.GET("/v1/cases/{caseId}", { params: { path: { caseId } } })).data,
   })
   const deadlines = useCaseDeadlines(caseId)
+  const referrals = useQuery({
+    queryKey: ["case-referrals", caseId],
+    queryFn: async () =>
+      (await api.GET("/v1/cases/{caseId}/referrals", { params: { path: { caseId }, query: { limit: "100" } } })).data,
+  })
   usePageTitle(
     found.data === undefined ? t("web.cases.title") : t("web.case.title", { reference: found.data.reference }),
   )
@@ -102,6 +114,35 @@ export const Case = ({ caseId }: { readonly caseId: string }) => {
                 )
               }
             </Loaded>
+          </section>
+          <section aria-labelledby="referrals">
+            <h2 id="referrals">{t("web.case.referrals")}</h2>
+            <Loaded query={referrals}>
+              {(page) =>
+                page.items.length === 0 ? (
+                  <p>{t("web.case.referrals.none")}</p>
+                ) : (
+                  <ul className="worklist">
+                    {page.items.map((referral) => (
+                      <li key={referral.id} className="item">
+                        <Link to="/referrals/$referralId" params={{ referralId: referral.id }}>
+                          {t("web.referrals.route", {
+                            from: nameOf(referral.institutionNames, referral.from, locale),
+                            to: nameOf(referral.institutionNames, referral.to, locale),
+                          })}
+                        </Link>
+                        <span className={`tag status-${referral.status}`} data-testid="referral-status">
+                          {t(statusLabel(referral.status))}
+                        </span>
+                      </li>
+                    ))}
+                  </ul>
+                )
+              }
+            </Loaded>
+            <Link className="button" to="/cases/$caseId/referrals/new" params={{ caseId }}>
+              {t("web.referral.send")}
+            </Link>
           </section>
           <div className="columns">
             <section aria-labelledby="timeline">

@@ -3,14 +3,16 @@
  * person), filtered by risk level and paged by the API's keyset cursor. The
  * filter and the page are in the URL's search, validated by `CasesSearch`.
  */
-import { RiskInstrument } from "@bashke/case"
+import { caseMessages, RiskInstrument } from "@bashke/case"
 import { useQuery } from "@tanstack/react-query"
 import { Link, useNavigate } from "@tanstack/react-router"
 import { Loaded } from "../Loading"
 import { useMechanisms } from "../Mechanism"
 import type { CasesSearch } from "../Search"
 import { useApi } from "../Session"
-import { type MessageKey, usePageTitle, useText } from "../Text"
+import { addMessages, type MessageKey, usePageTitle, useText } from "../Text"
+
+addMessages(caseMessages)
 
 const levels = RiskInstrument.RiskLevel.literals
 

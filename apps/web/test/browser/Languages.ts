@@ -4,9 +4,12 @@
  * where the page's own language has a different one. Text inside
  * `translate="no"` is data, not the app's words, and is left out.
  */
+import { caseMessages } from "@bashke/case"
 import { Catalogue, Locale } from "@bashke/kernel"
 import type { Page } from "playwright-core"
-import { catalogue } from "../../src/Text"
+import { firstMessages } from "../../src/Text"
+
+const catalogue = Catalogue.merge(firstMessages, caseMessages)
 
 // The messages without placeholders, per locale: the text a page shows whole.
 const literal = (message: string) => !/[{}]/.test(message)

@@ -51,6 +51,7 @@ const screens = (caseLink: () => string) =>
     { name: "worklist", path: () => "/", ready: "h1" },
     { name: "cases", path: () => "/cases", ready: "table" },
     { name: "case", path: caseLink, ready: "#timeline" },
+    { name: "referrals", path: () => "/referrals", ready: ".worklist" },
     { name: "directory", path: () => "/directory", ready: ".cards" },
   ] as const
 

@@ -8,23 +8,17 @@
  * the SafeLives checklist covers, written as catalogue keys
  * (`case.risk.dash.<question>`); they are not SafeLives' wording. Services that
  * use the official checklist show its text from a licensed copy.
- *
- * @since 0.1.0
  */
 import { JurisdictionProfile } from "@bashke/kernel"
 import type * as RiskInstrument from "../RiskInstrument"
 
 /**
  * The instrument's id.
- *
- * @since 0.1.0
  */
 export const id = "dash"
 
 /**
  * The question ids, in the checklist's order.
- *
- * @since 0.1.0
  */
 export const questionIds = [
   "injury",
@@ -55,8 +49,6 @@ export const questionIds = [
 
 /**
  * The catalogue key of a question's text.
- *
- * @since 0.1.0
  */
 export const textKey = (question: (typeof questionIds)[number]): `case.risk.dash.${(typeof questionIds)[number]}` =>
   `case.risk.dash.${question}`
@@ -64,8 +56,6 @@ export const textKey = (question: (typeof questionIds)[number]): `case.risk.dash
 /**
  * The checklist with the thresholds of `profile` (default: the one in effect by
  * default, Kosovo). Every question must be answered (`yes`, `no` or `not-known`).
- *
- * @since 0.1.0
  */
 export const make = (
   profile: JurisdictionProfile.JurisdictionProfile = JurisdictionProfile.defaultProfile,
@@ -85,7 +75,5 @@ export const make = (
 
 /**
  * The checklist under the default profile.
- *
- * @since 0.1.0
  */
 export const instrument: RiskInstrument.Instrument = make()

@@ -12,23 +12,17 @@
  * factors the SOP singles out — weapons, threats to kill, strangulation, a
  * breached order —, medium from 4 points, high from 8); {@link make} also takes
  * another question set and thresholds.
- *
- * @since 0.1.0
  */
 import { JurisdictionProfile } from "@bashke/kernel"
 import type * as RiskInstrument from "../RiskInstrument"
 
 /**
  * The instrument's id.
- *
- * @since 0.1.0
  */
 export const id = "xk-police-early"
 
 /**
  * The draft's question ids.
- *
- * @since 0.1.0
  */
 export const questionIds = [
   "previous-reports",
@@ -47,8 +41,6 @@ export const questionIds = [
 
 /**
  * The catalogue key of a draft question's text.
- *
- * @since 0.1.0
  */
 export const textKey = (
   question: (typeof questionIds)[number],
@@ -58,8 +50,6 @@ export const textKey = (
  * The form: the draft with the weights and thresholds of `profile` (default:
  * the default profile, Kosovo), or the given questions and thresholds (a new
  * `version` for each change, so earlier assessments keep their meaning).
- *
- * @since 0.1.0
  */
 export const make = (
   options?: {
@@ -91,7 +81,5 @@ export const make = (
 
 /**
  * The draft form under the default profile.
- *
- * @since 0.1.0
  */
 export const instrument: RiskInstrument.Instrument = make()

@@ -5,9 +5,10 @@ import { Catalogue, type Errors, Input } from "@bashke/kernel"
 import type { Effect, Either, Schema } from "effect"
 import { caseMessages } from "../CaseMessages"
 import { caseStoreMessages } from "../CaseStoreMessages"
+import { caseworkMessages } from "../CaseworkMessages"
 
 const rules: Input.Rules = {
-  messages: Catalogue.merge(caseMessages, caseStoreMessages),
+  messages: Catalogue.merge(caseMessages, caseStoreMessages, caseworkMessages),
   fallback: "case.input.invalid",
 }
 

@@ -291,7 +291,8 @@ for (const db of databases) {
               as(teacher)(cases.openCase({ mechanismId, municipality: "GJI", persons: [seedVictim] })),
             ],
             ["policy.case-team.not-member", as(advocate)(cases.read({ caseId: aCase.id }))],
-            ["policy.mechanism.not-member", as(stranger)(cases.read({ caseId: aCase.id }))],
+            // Outside the mechanism the case does not exist (issue 13, finding 6: no existence oracle).
+            ["NotFound", as(stranger)(cases.read({ caseId: aCase.id }))],
             [
               "policy.access.summary-only",
               as(nurse)(cases.readPersonalData({ caseId: aCase.id, personId: victim.id, purpose: "case-management" })),
@@ -889,11 +890,11 @@ for (const db of databases) {
           expect(issued.hearings).toHaveLength(2)
           const stored = (yield* as(officer)(cases.read({ caseId: aCase.id }))).orders[0]
           expect(stored).toEqual(issued)
-          // One order reads for any team member, a summary-access one too; not for an outsider.
+          // One order reads for any team member, a summary-access one too; to an outsider the case does not exist.
           expect(yield* as(nurse)(cases.readOrder({ caseId: aCase.id, orderId: order.id }))).toEqual(issued)
           expect(
             yield* Effect.flip(as(stranger)(cases.readOrder({ caseId: aCase.id, orderId: order.id }))),
-          ).toMatchObject({ _tag: "Forbidden" })
+          ).toMatchObject({ _tag: "NotFound", entity: "Case" })
           expect(yield* Effect.flip(as(nurse)(cases.readOrder({ caseId: aCase.id, orderId: ulid(91) })))).toMatchObject(
             { _tag: "NotFound", entity: "ProtectionOrder" },
           )

@@ -2,12 +2,12 @@
 // migrated with every table this package needs, and its stores over them.
 // Each build of `services(db)` is a new, empty database.
 import { Id } from "@bashke/kernel"
-import { persistenceMigrations } from "@bashke/persistence"
+import { persistenceMigrations, Throttle } from "@bashke/persistence"
 import { type TestDatabase, testDatabases } from "@bashke/persistence/testing"
 import { AuditLog, BlindIndex, securityMigrations, Vault } from "@bashke/security"
 import type { SqlClient } from "@effect/sql"
 import { Layer } from "effect"
-import { identityMigrations, People, Sessions, SignInLinks } from "../../src"
+import { Credentials, identityMigrations, People, Sessions, SignInLinks } from "../../src"
 
 export const databases: ReadonlyArray<TestDatabase.TestDatabase> = await testDatabases({
   migrations: [persistenceMigrations, securityMigrations, identityMigrations],
@@ -16,9 +16,17 @@ export const databases: ReadonlyArray<TestDatabase.TestDatabase> = await testDat
 export const services = (
   db: TestDatabase.TestDatabase,
 ): Layer.Layer<
-  People.People | Sessions.Sessions | SignInLinks.SignInLinks | AuditLog.AuditLog | SqlClient.SqlClient | Vault.Vault
+  | People.People
+  | Sessions.Sessions
+  | SignInLinks.SignInLinks
+  | Credentials.Credentials
+  | Throttle.Throttle
+  | BlindIndex.BlindIndex
+  | AuditLog.AuditLog
+  | SqlClient.SqlClient
+  | Vault.Vault
 > =>
-  Layer.merge(Sessions.layerSql, SignInLinks.layerSql).pipe(
+  Layer.mergeAll(Sessions.layerSql, SignInLinks.layerSql, Credentials.layerSql, Throttle.layerSql).pipe(
     Layer.provideMerge(People.layerSql),
     Layer.provideMerge(AuditLog.layer),
     Layer.provideMerge(Layer.mergeAll(db.layer, Vault.layerTest, BlindIndex.layerTest, Id.layer)),

@@ -54,16 +54,22 @@ export const decodeTime = (id: string): number => {
   return time
 }
 
-/** Adds one to the big-endian number in `bytes`; false when it wrapped around to zero. */
-const increment = (bytes: Uint8Array): boolean => {
-  for (let i = bytes.length - 1; i >= 0; i--) {
-    if (bytes[i]! < 255) {
-      bytes[i] = bytes[i]! + 1
-      return true
-    }
-    bytes[i] = 0
+/** How many random bytes make the step between two ids of one millisecond. */
+const stepLength = 6
+
+/**
+ * Adds `step` (big-endian, shorter) to the big-endian number in `bytes`, in
+ * place; false when the sum does not fit.
+ */
+const add = (bytes: Uint8Array, step: Uint8Array): boolean => {
+  let carry = 0
+  for (let i = 0; i < bytes.length; i++) {
+    const at = bytes.length - 1 - i
+    const sum = bytes[at]! + (i < step.length ? step[step.length - 1 - i]! : 0) + carry
+    bytes[at] = sum & 0xff
+    carry = sum >> 8
   }
-  return false
+  return carry === 0
 }
 
 export interface Monotonic {
@@ -71,22 +77,35 @@ export interface Monotonic {
 }
 
 /**
- * Within one millisecond (or when the clock steps back) the previous random part is
- * incremented instead of drawn again, so ids stay strictly increasing. When the
- * 80 bits overflow — about one chance in 2^80 per id — the id borrows the next
- * millisecond rather than break the order.
+ * Within one millisecond (or when the clock steps back) the previous random
+ * part grows by a random step of 47 bits, at least 2^47, rather than by one:
+ * ids stay strictly increasing (events and pages keep their order) but one id
+ * says nothing usable about the next (a case id plus one was its victim's
+ * person id). The first random part of a millisecond has its top bit clear,
+ * so at least 2^31 ids fit in one millisecond; past that, the id borrows the
+ * next millisecond rather than break the order.
  */
 export const monotonic = (random: () => Uint8Array): Monotonic => {
   let lastTime = -1
   let lastRandom: Uint8Array = new Uint8Array(randomLength)
+  const fresh = () => {
+    const bytes = random()
+    bytes[0] = bytes[0]! & 0x7f
+    return bytes
+  }
+  const step = () => {
+    const bytes = random().subarray(0, stepLength)
+    bytes[0] = bytes[0]! | 0x80
+    return bytes
+  }
   return {
     next: (now) => {
       if (now > lastTime) {
         lastTime = now
-        lastRandom = random()
-      } else if (!increment(lastRandom)) {
+        lastRandom = fresh()
+      } else if (!add(lastRandom, step())) {
         lastTime += 1
-        lastRandom = random()
+        lastRandom = fresh()
       }
       return encode(lastTime, lastRandom)
     },

@@ -8,6 +8,7 @@ import {
   day,
   etagOf,
   get,
+  hidden,
   members,
   ok,
   type Request,
@@ -88,13 +89,13 @@ export const actionPlanScenarios: ReadonlyArray<Scenario> = [
         ifMatch: await etagOf(w, plan(id), "coordinator"),
       }
     },
-    expect: coordinator(ok("reviseActionPlan")),
+    expect: { ...hidden(coordinator(ok("reviseActionPlan"))), nationalCoordinator: 403 },
   },
   {
     operationId: "getActionPlan",
     label: "a plan: the mechanism's people and the national coordinator",
     request: get((w) => plan(demoPlan(w))),
-    expect: readers,
+    expect: hidden(readers),
   },
   {
     operationId: "changeActionPlanStatus",
@@ -108,7 +109,7 @@ export const actionPlanScenarios: ReadonlyArray<Scenario> = [
         ifMatch: await etagOf(w, plan(id)),
       }
     },
-    expect: coordinator(ok("changeActionPlanStatus")),
+    expect: { ...hidden(coordinator(ok("changeActionPlanStatus"))), nationalCoordinator: 403 },
   },
   {
     operationId: "setActivityStatus",
@@ -122,19 +123,19 @@ export const actionPlanScenarios: ReadonlyArray<Scenario> = [
         ifMatch: etag,
       }
     },
-    expect: coordinator(ok("setActivityStatus")),
+    expect: { ...hidden(coordinator(ok("setActivityStatus"))), nationalCoordinator: 403 },
   },
   {
     operationId: "listIndicators",
     label: "a plan's indicators: its readers",
     request: get((w) => `${plan(demoPlan(w))}/indicators`),
-    expect: readers,
+    expect: hidden(readers),
   },
   {
     operationId: "getIndicator",
     label: "one indicator: the plan's readers",
     request: async (w) => ({ method: "GET", path: `${plan(demoPlan(w))}/indicators/${(await parts(w)).indicator}` }),
-    expect: readers,
+    expect: hidden(readers),
   },
   {
     operationId: "recordIndicatorMeasurement",
@@ -148,7 +149,7 @@ export const actionPlanScenarios: ReadonlyArray<Scenario> = [
         ifMatch: etag,
       }
     },
-    expect: coordinator(ok("recordIndicatorMeasurement")),
+    expect: { ...hidden(coordinator(ok("recordIndicatorMeasurement"))), nationalCoordinator: 403 },
   },
   {
     operationId: "getMonitoringReport",
@@ -157,6 +158,6 @@ export const actionPlanScenarios: ReadonlyArray<Scenario> = [
       method: "GET",
       path: `${plan(demoPlan(w))}/report?from=${await day(w, -30)}&to=${await day(w)}`,
     }),
-    expect: readers,
+    expect: hidden(readers),
   },
 ]

@@ -5,7 +5,7 @@
 // so a refusal is the policy's, never a stale version's.
 import { Dash } from "@bashke/case"
 import { institutions } from "../../../src/demo/World"
-import { type Caller, etagOf, get, type Request, type Scenario, setUp, statuses, type World } from "./Matrix"
+import { type Caller, etagOf, get, hidden, type Request, type Scenario, setUp, statuses, type World } from "./Matrix"
 
 const cases = (world: World) => {
   const found = world.seeded.cases
@@ -127,13 +127,13 @@ export const caseScenarios: ReadonlyArray<Scenario> = [
     operationId: "getCase",
     label: "the whole case: full-access team members only",
     request: get(high),
-    expect: statuses(403, team(200)),
+    expect: hidden(statuses(403, team(200))),
   },
   {
     operationId: "getCaseSummary",
     label: "the summary: the team, summary access included",
     request: get((w) => `${high(w)}/summary`),
-    expect: statuses(403, { ...team(200), nurse: 200 }),
+    expect: hidden(statuses(403, { ...team(200), nurse: 200 })),
   },
   {
     operationId: "readPersonalDetails",
@@ -143,7 +143,7 @@ export const caseScenarios: ReadonlyArray<Scenario> = [
       path: `${high(w)}/persons/${cases(w).highRisk.victim}/details/read`,
       body: { purpose: "case-management", fields: ["givenName"] },
     }),
-    expect: statuses(403, { caseManager: 200, shelterWorker: 200 }),
+    expect: hidden(statuses(403, { caseManager: 200, shelterWorker: 200 })),
   },
   {
     operationId: "readPersonalDetails",
@@ -153,7 +153,7 @@ export const caseScenarios: ReadonlyArray<Scenario> = [
       path: `${standard(w)}/persons/${cases(w).standardRisk.victim}/details/read`,
       body: { purpose: "case-management", fields: ["givenName"] },
     }),
-    expect: statuses(403),
+    expect: hidden(statuses(403)),
   },
   {
     operationId: "readPersonalDetails",
@@ -164,7 +164,7 @@ export const caseScenarios: ReadonlyArray<Scenario> = [
       path: `${high(w)}/persons/${await perpetratorOf(w)}/details/read`,
       body: { purpose: "protection", fields: ["givenName"] },
     }),
-    expect: statuses(403, { policeOfficer: 200, caseManager: 200 }),
+    expect: hidden(statuses(403, { policeOfficer: 200, caseManager: 200 })),
   },
   {
     operationId: "readPersonalDetails",
@@ -174,7 +174,7 @@ export const caseScenarios: ReadonlyArray<Scenario> = [
       path: `${high(w)}/persons/${await perpetratorOf(w)}/details/read`,
       body: { purpose: "case-management", fields: ["givenName"] },
     }),
-    expect: statuses(403),
+    expect: hidden(statuses(403)),
   },
   {
     operationId: "readPersonalDetails",
@@ -186,7 +186,7 @@ export const caseScenarios: ReadonlyArray<Scenario> = [
       body: emergency,
     }),
     // The standard case: health opened it (full), social work leads (full).
-    expect: statuses(403, { nurse: 200, caseManager: 200 }),
+    expect: hidden(statuses(403, { nurse: 200, caseManager: 200 })),
   },
   {
     operationId: "readPersonalDetails",
@@ -197,7 +197,7 @@ export const caseScenarios: ReadonlyArray<Scenario> = [
       path: `${high(w)}/persons/${cases(w).highRisk.victim}/details/read`,
       body: { ...emergency, breakGlassReason: "." },
     }),
-    expect: statuses(403, breakers(422)),
+    expect: hidden(statuses(403, breakers(422))),
   },
   {
     operationId: "findPersons",
@@ -217,7 +217,7 @@ export const caseScenarios: ReadonlyArray<Scenario> = [
       (w) => `${high(w)}/persons`,
       () => ({ person: { role: "child", sex: "female", birthYear: 2022 } }),
     ),
-    expect: statuses(403, wholeTeam(201)),
+    expect: hidden(statuses(403, wholeTeam(201))),
   },
   {
     operationId: "recordIncident",
@@ -232,7 +232,7 @@ export const caseScenarios: ReadonlyArray<Scenario> = [
         source: "social-work",
       }),
     ),
-    expect: statuses(403, wholeTeam(201)),
+    expect: hidden(statuses(403, wholeTeam(201))),
   },
   {
     operationId: "assessRisk",
@@ -244,7 +244,7 @@ export const caseScenarios: ReadonlyArray<Scenario> = [
         answers: Object.fromEntries(Dash.questionIds.map((q) => [q, "no"])),
       }),
     ),
-    expect: statuses(403, wholeTeam(201)),
+    expect: hidden(statuses(403, wholeTeam(201))),
   },
   {
     operationId: "recordProtectionOrder",
@@ -253,7 +253,7 @@ export const caseScenarios: ReadonlyArray<Scenario> = [
       (w) => `${high(w)}/protection-orders`,
       () => ({ kind: "protection-order", petitioner: "victim", requestedAt: "2026-11-20T10:00:00Z" }),
     ),
-    expect: statuses(403, wholeTeam(201)),
+    expect: hidden(statuses(403, wholeTeam(201))),
   },
   {
     operationId: "recordProtectionOrderEvent",
@@ -266,7 +266,7 @@ export const caseScenarios: ReadonlyArray<Scenario> = [
         () => ({ event: "breach-recorded", at: "2026-11-21T10:00:00Z", reportedBy: institutions.police.id }),
       )(w)
     },
-    expect: statuses(403, wholeTeam(201)),
+    expect: hidden(statuses(403, wholeTeam(201))),
   },
   {
     operationId: "addSafetyMeasure",
@@ -275,7 +275,7 @@ export const caseScenarios: ReadonlyArray<Scenario> = [
       (w) => `${high(w)}/safety-plan/measures`,
       () => ({ kind: "safe-accommodation", owner: institutions.shelter.id, reviewOn: "2026-12-15" }),
     ),
-    expect: statuses(403, wholeTeam(201)),
+    expect: hidden(statuses(403, wholeTeam(201))),
   },
   {
     operationId: "updateSafetyMeasure",
@@ -289,7 +289,7 @@ export const caseScenarios: ReadonlyArray<Scenario> = [
         "PATCH",
       )(w)
     },
-    expect: statuses(403, wholeTeam(200)),
+    expect: hidden(statuses(403, wholeTeam(200))),
   },
   {
     operationId: "giveConsent",
@@ -303,7 +303,7 @@ export const caseScenarios: ReadonlyArray<Scenario> = [
         method: "signed-form",
       }),
     ),
-    expect: statuses(403, team(201)),
+    expect: hidden(statuses(403, team(201))),
   },
   {
     operationId: "giveConsent",
@@ -318,7 +318,7 @@ export const caseScenarios: ReadonlyArray<Scenario> = [
         takenBy: institutions.police.id,
       }),
     ),
-    expect: statuses(403, { policeOfficer: 201, caseManager: 201 }),
+    expect: hidden(statuses(403, { policeOfficer: 201, caseManager: 201 })),
   },
   {
     operationId: "confirmConsent",
@@ -333,7 +333,7 @@ export const caseScenarios: ReadonlyArray<Scenario> = [
         ifMatch: pending.etag,
       }
     },
-    expect: statuses(403, { coordinator: 200, caseManager: 200 }),
+    expect: hidden(statuses(403, { coordinator: 200, caseManager: 200 })),
   },
   {
     operationId: "listBreakGlassReviews",
@@ -363,7 +363,7 @@ export const caseScenarios: ReadonlyArray<Scenario> = [
         () => ({}),
       )(w)
     },
-    expect: statuses(403, wholeTeam(200)),
+    expect: hidden(statuses(403, wholeTeam(200))),
   },
   {
     operationId: "transitionCase",
@@ -380,7 +380,7 @@ export const caseScenarios: ReadonlyArray<Scenario> = [
         standard,
       )(w)
     },
-    expect: statuses(403, { nurse: 200, caseManager: 200 }),
+    expect: hidden(statuses(403, { nurse: 200, caseManager: 200 })),
   },
   {
     operationId: "recordCaseReview",
@@ -389,7 +389,7 @@ export const caseScenarios: ReadonlyArray<Scenario> = [
       (w) => `${high(w)}/reviews`,
       () => ({}),
     ),
-    expect: statuses(403, wholeTeam(200)),
+    expect: hidden(statuses(403, wholeTeam(200))),
   },
   // Last: it adds legal aid to the team, which would change the scenarios after it.
   {
@@ -400,6 +400,6 @@ export const caseScenarios: ReadonlyArray<Scenario> = [
       () => ({ set: [{ institution: institutions.legalAid.id, access: "summary" }] }),
       "PUT",
     ),
-    expect: statuses(403, { caseManager: 200 }),
+    expect: hidden(statuses(403, { caseManager: 200 })),
   },
 ]

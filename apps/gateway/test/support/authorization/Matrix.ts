@@ -72,6 +72,30 @@ export const statuses = <S extends number | string>(
 export const members = <S extends number | string>(status: S): Partial<Record<Caller, S>> =>
   Object.fromEntries(demoPeople.map((caller) => [caller, status]))
 
+/** Those whose token names no mechanism of the demo, or none at all. */
+export const outside = [
+  "nationalCoordinator",
+  "administrator",
+  "auditor",
+  "stranger",
+] as const satisfies ReadonlyArray<Caller>
+
+/**
+ * `expect` for a route addressed by the id of a case, meeting, action item,
+ * referral or plan of the demo mechanism: a caller outside the mechanism whom
+ * the route refuses (403) gets 404 instead, the answer an unknown id gets
+ * (issue 13, finding 6: no existence oracle). A refusal inside the mechanism
+ * stays 403: it tells a member nothing they may not know.
+ */
+export const hidden = <S extends number | string>(expect: Readonly<Record<Caller, S>>): Record<Caller, S> => {
+  const out = { ...expect }
+  for (const caller of outside) {
+    if (out[caller] === 403) out[caller] = 404 as S
+    else if (out[caller] === "403") out[caller] = "404" as S
+  }
+  return out
+}
+
 /**
  * The status a route answers when it succeeds, as the route table declares it
  * (a creation 201, any other change 200): the matrix decides who may call a

@@ -1,0 +1,55 @@
+/**
+ * The case package's part of the message catalogue for casework in words:
+ * the rules of case notes and their corrections. Merge it with the others:
+ * `Catalogue.merge(kernelMessages, securityMessages, caseMessages, caseStoreMessages, caseworkMessages)`.
+ *
+ * @since 0.1.0
+ */
+import { Catalogue } from "@bashke/kernel"
+
+const messages = {
+  "case.note.text.required": {
+    sq: "Shkruani tekstin e shënimit.",
+    "sr-Latn": "Upišite tekst beleške.",
+    en: "Write the note's text.",
+  },
+  "case.note.text.too-long": {
+    sq: "Shënimi është shumë i gjatë: ngarkojeni si dokument.",
+    "sr-Latn": "Beleška je predugačka: otpremite je kao dokument.",
+    en: "The note is too long: upload it as a document.",
+  },
+  "case.note.visibility.unknown": {
+    sq: "Zgjidhni kush e sheh shënimin: i gjithë ekipi i rastit, anëtarët me qasje të plotë, ose vetëm institucioni juaj.",
+    "sr-Latn": "Izaberite ko vidi belešku: ceo tim slučaja, članovi sa punim pristupom ili samo vaša institucija.",
+    en: "Choose who sees the note: the whole case team, full-access members, or your institution only.",
+  },
+  "case.note.correct.institution-only": {
+    sq: "Shënimin e korrigjon vetëm institucioni që e shkroi.",
+    "sr-Latn": "Belešku ispravlja samo institucija koja ju je napisala.",
+    en: "Only the institution that wrote the note can correct it.",
+  },
+  "case.correction.reason.required": {
+    sq: "Shkruani pse po korrigjohet: arsyeja ruhet me vlerën e mëparshme.",
+    "sr-Latn": "Upišite zašto se ispravlja: razlog se čuva uz prethodnu vrednost.",
+    en: "Write why it is corrected: the reason is kept with the previous value.",
+  },
+  "case.correction.reason.too-long": {
+    sq: "Arsyeja e korrigjimit është shumë e gjatë.",
+    "sr-Latn": "Razlog ispravke je predugačak.",
+    en: "The reason for the correction is too long.",
+  },
+} as const
+
+/**
+ * The messages of case notes and corrections.
+ *
+ * @since 0.1.0
+ */
+export const caseworkMessages = Catalogue.make(messages)
+
+/**
+ * The keys of {@link caseworkMessages}.
+ *
+ * @since 0.1.0
+ */
+export type CaseworkMessageKey = Catalogue.Key<typeof caseworkMessages>
