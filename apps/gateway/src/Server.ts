@@ -382,8 +382,6 @@ export const start = async (options: ServerOptions = {}): Promise<Running> => {
     })
     listening.serve((request, bindings) => app.fetch(request, bindings))
     const showDemo = demo === "seeded" || demo === "existing"
-    const url = `http://${settings.host}:${listening.port}`
-    const signInLinks: Record<string, string> = {}
     if (showDemo && mechanismId !== undefined) {
       const demoMechanism = mechanismId
       const secrets = await runtime.runPromise(
