@@ -213,7 +213,7 @@ for (const db of databases) {
     })
 
     it("a break-glass read tells the coordinator and the lead institution's people, once, with nothing personal", async () => {
-      const { caseId, victim } = seeded.cases?.highRisk as NonNullable<Seeded["cases"]>["highRisk"]
+      const { caseId, victim } = (seeded.cases as NonNullable<Seeded["cases"]>).highRisk
       // Read at eight hours on (the withdrawal above happened at seven): the case service as the details route calls it.
       const at = start + 8 * hour
       const read = await gateway.runtime.runPromise(

@@ -89,30 +89,22 @@ const measure = (dialect: string, database: Layer.Layer<SqlClient.SqlClient>) =>
     }
     const [first] = timings
     if (first === undefined) return []
-    return timings.slice(1).flatMap(
-      ({ size, all, high }): ReadonlyArray<Figure> => [
-        {
-          measure: `CaseRepository.openPage, 51 of ${size.toLocaleString("en-US")} cases (${dialect}; p50 ${all.toFixed(2)} ms)`,
-          unit: "pages/s",
-          value: 1000 / all,
-          floor: {
-            measure: `the same page of ${first.size.toLocaleString("en-US")} cases (p50 ${first.all.toFixed(2)} ms)`,
-            value: 1000 / first.all,
-          },
-          goal: "flat: ≥ 67 % (p50 within 1.5 ×)",
-        },
-        {
-          measure: `the same, risk level high (${dialect}; p50 ${high.toFixed(2)} ms)`,
-          unit: "pages/s",
-          value: 1000 / high,
-          floor: {
-            measure: `the same page of ${first.size.toLocaleString("en-US")} cases (p50 ${first.high.toFixed(2)} ms)`,
-            value: 1000 / first.high,
-          },
-          goal: "flat: ≥ 67 % (p50 within 1.5 ×)",
-        },
-      ],
-    )
+    const figure = (what: string, p50: number, floor: number): Figure => ({
+      measure: `${what} (${dialect}; p50 ${p50.toFixed(2)} ms)`,
+      unit: "pages/s",
+      value: 1000 / p50,
+      floor: {
+        measure: `the same page of ${first.size.toLocaleString("en-US")} cases (p50 ${floor.toFixed(2)} ms)`,
+        value: 1000 / floor,
+      },
+      goal: "flat: ≥ 67 % (p50 within 1.5 ×)",
+    })
+    return timings
+      .slice(1)
+      .flatMap(({ size, all, high }) => [
+        figure(`CaseRepository.openPage, 51 of ${size.toLocaleString("en-US")} cases`, all, first.all),
+        figure(`the same, risk level high, ${size.toLocaleString("en-US")} cases`, high, first.high),
+      ])
   }).pipe(Effect.provide(SqlCaseRepository.layer.pipe(Layer.provideMerge(database))))
 
 const figures: Array<Figure> = [...(await Effect.runPromise(measure("SQLite file, WAL", TestDatabase.sqliteLayer)))]

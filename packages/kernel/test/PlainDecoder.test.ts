@@ -102,7 +102,14 @@ describe("PlainDecoder", () => {
           valid.chain((value) => broken(value)),
           (input) => {
             const fast = checks?.(input)
-            const slow = effect(input)
+            // Effect's own decoder throws (a TypeError formatting the value) on some inputs,
+            // `{ _tag: [{ toString: "" }] }` among them: no answer to compare with, so skipped.
+            let slow: ReturnType<typeof effect>
+            try {
+              slow = effect(input)
+            } catch {
+              return fc.pre(false)
+            }
             if (fast !== undefined) expect(Either.getOrThrow(slow)).toEqual(fast.value)
             expect(Either.isRight(decode(input))).toBe(Either.isRight(slow))
             // The refusal is Effect's own: the same issues (Effect's message formatting throws on
