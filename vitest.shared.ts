@@ -7,6 +7,10 @@ export const shared = defineConfig({
     // Property tests and real databases: generous but bounded.
     testTimeout: 60_000,
     hookTimeout: 60_000,
+    // Few workers: the suites run three packages at a time (scripts/workspace.mjs), and a
+    // loaded machine must not starve vitest's own reporting (its RPC has a fixed deadline).
+    maxWorkers: 2,
+    minWorkers: 1,
     // The JSON report lets .ci/run print one total over all packages.
     reporters: ["default", "json"],
     outputFile: { json: "./test-results/vitest.json" },

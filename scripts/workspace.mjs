@@ -30,7 +30,9 @@ pnpm(["install", ...frozen])
 
 switch (task) {
   case "test":
-    pnpm(["exec", "turbo", "run", "test", ...rest])
+    // Three packages at a time, each vitest with at most two workers (vitest.shared.ts): on a
+    // two-core machine more only queues, and a starved vitest misses its own RPC deadlines.
+    pnpm(["exec", "turbo", "run", "test", "--concurrency=3", ...rest])
     break
   case "start":
     // The CLI's dependencies include the web app, so this builds it too (served at /).

@@ -5,6 +5,7 @@ import * as BreakGlassReviews from "./routes/BreakGlassReviews"
 import * as CalendarFeeds from "./routes/CalendarFeeds"
 import * as CaseNotes from "./routes/CaseNotes"
 import * as Cases from "./routes/Cases"
+import * as ClosedCases from "./routes/ClosedCases"
 import * as Institutions from "./routes/Institutions"
 import * as Me from "./routes/Me"
 import * as Mechanisms from "./routes/Mechanisms"
@@ -14,11 +15,14 @@ import * as Plugins from "./routes/Plugins"
 import * as Referrals from "./routes/Referrals"
 import * as Reports from "./routes/Reports"
 import * as ServiceDirectory from "./routes/ServiceDirectory"
+import * as SurvivorInformation from "./routes/SurvivorInformation"
 import * as Worklist from "./routes/Worklist"
 
 export const routes: ReadonlyArray<Route.AnyRoute> = [
   ...Cases.routes,
   ...CaseNotes.routes,
+  ...ClosedCases.routes,
+  ...SurvivorInformation.routes,
   ...BreakGlassReviews.routes,
   ...Mechanisms.routes,
   ...Institutions.routes,

@@ -382,6 +382,24 @@ export const start = async (options: ServerOptions = {}): Promise<Running> => {
     })
     listening.serve((request, bindings) => app.fetch(request, bindings))
     const showDemo = demo === "seeded" || demo === "existing"
+    const url = `http://${settings.host}:${listening.port}`
+    const signInLinks: Record<string, string> = {}
+    if (showDemo && mechanismId !== undefined) {
+      const demoMechanism = mechanismId
+      const secrets = await runtime.runPromise(
+        Effect.gen(function* () {
+          // A demo seeded before people existed gets them now.
+          const people = yield* seedPeople(demoMechanism)
+          const links = yield* SignInLinks.SignInLinks
+          const issued: Array<readonly [string, string]> = []
+          for (const [name, id] of Object.entries(people))
+            issued.push([name, yield* links.issue(id, "sign-in", demoLinkLifetime)])
+          return issued
+        }),
+      )
+      // The token rides in the fragment, which no server, proxy or log sees.
+      for (const [name, secret] of secrets) signInLinks[name] = `${url}/sign-in#token=${secret}`
+    }
     return {
       url,
       tokens,

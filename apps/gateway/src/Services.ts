@@ -15,11 +15,15 @@ import {
   type CaseNoteRepository,
   type CaseRepository,
   CaseService,
+  type ClosedCases,
   type OpenCases,
   type PersonalData,
   type Signatories,
   SqlCaseNoteRepository,
+  SqlClosedCases,
   SqlOpenCases,
+  SqlSurvivorInformedRepository,
+  type SurvivorInformedRepository,
 } from "@bashke/case"
 import { Credentials, People, Sessions, SignInLinks } from "@bashke/identity"
 import { Id } from "@bashke/kernel"
@@ -74,6 +78,8 @@ export type GatewayServices =
   | CaseRepository.CaseRepository
   | BreakGlassReviewRepository.BreakGlassReviewRepository
   | CaseNoteRepository.CaseNoteRepository
+  | ClosedCases.ClosedCases
+  | SurvivorInformedRepository.SurvivorInformedRepository
   | PersonalData.PersonalData
   | Signatories.Signatories
   | MeetingRepository.MeetingRepository
@@ -148,10 +154,12 @@ export const layer = (
     Throttle.layerSql,
   ).pipe(Layer.provideMerge(People.layerSql), Layer.provideMerge(audit))
   const mechanism = Layer.merge(MechanismService.layerSql, SqlInstitutionStore.layer).pipe(Layer.provideMerge(identity))
-  const kase = Layer.merge(CaseService.layerSql(), SqlCaseNoteRepository.layer).pipe(
-    Layer.provideMerge(Ports.signatories),
-    Layer.provideMerge(mechanism),
-  )
+  const kase = Layer.mergeAll(
+    CaseService.layerSql(),
+    SqlCaseNoteRepository.layer,
+    SqlClosedCases.layer,
+    SqlSurvivorInformedRepository.layer,
+  ).pipe(Layer.provideMerge(Ports.signatories), Layer.provideMerge(mechanism))
   const referral = ReferralService.layerSql.pipe(Layer.provideMerge(Ports.caseFacts), Layer.provideMerge(kase))
   const meeting = Layer.mergeAll(
     SqlMeetingRepository.layer,

@@ -51,6 +51,7 @@ export const Topic = Schema.Literal(
   "case.break-glass.reviewed",
   "case.note.written",
   "case.note.corrected",
+  "case.survivor.informed",
 )
 
 export type Topic = typeof Topic.Type

@@ -25,7 +25,8 @@
  * incident with the place it happened), read by `@bashke/reporting`.
  * Migration 9 adds `case_notes` (every version of every note, text sealed).
  * Migration 10 indexes the open cases of a mechanism for paging the case list
- * by keyset (`CaseRepository.openPage`).
+ * by keyset (`CaseRepository.openPage`). Migration 11 adds
+ * `case_survivor_informed` (what the survivor was told; what was said sealed).
  */
 import type { Migrations } from "@bashke/persistence"
 import cases from "./internal/migrations/0001_cases"
@@ -38,6 +39,7 @@ import breakGlassReviews from "./internal/migrations/0007_break_glass_reviews"
 import incidentStatisticsView from "./internal/migrations/0008_incident_statistics_view"
 import caseNotes from "./internal/migrations/0009_case_notes"
 import openCasePages from "./internal/migrations/0010_open_case_pages"
+import survivorInformed from "./internal/migrations/0011_survivor_informed"
 
 export const caseMigrations: Migrations.MigrationSet = {
   package: "@bashke/case",
@@ -52,5 +54,6 @@ export const caseMigrations: Migrations.MigrationSet = {
     { id: 8, name: "incident-statistics-view", up: incidentStatisticsView },
     { id: 9, name: "case-notes", up: caseNotes },
     { id: 10, name: "open-case-pages", up: openCasePages },
+    { id: 11, name: "survivor-informed", up: survivorInformed },
   ],
 }

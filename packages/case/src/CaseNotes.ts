@@ -29,6 +29,7 @@ import * as CaseNote from "./CaseNote"
 import { CaseNoteRepository } from "./CaseNoteRepository"
 import * as CaseAuthority from "./internal/CaseAuthority"
 import { decode } from "./internal/Input"
+import * as PageCursor from "./internal/PageCursor"
 
 /**
  * Input of {@link write}.
@@ -209,14 +210,7 @@ export const write = (raw: WriteNote): Effect.Effect<CaseNote.CaseNote, Refusal,
 export const list = (raw: ListNotes): Effect.Effect<Pagination.Page<CaseNote.CaseNote>, Refusal, Requirements> =>
   Effect.gen(function* () {
     const input = yield* decode(ListNotes)(raw)
-    const after =
-      input.after === undefined
-        ? undefined
-        : yield* Effect.flatMap(Cursor.decode(input.after), (key) =>
-            Schema.decodeUnknown(CaseNote.CaseNoteId)(key[0]).pipe(
-              Effect.mapError(() => new Errors.InvalidInput({ field: "cursor", rule: "pagination.cursor.malformed" })),
-            ),
-          )
+    const after = yield* PageCursor.afterId(CaseNote.CaseNoteId, input.after)
     const authorized = yield* CaseAuthority.authorize(input.caseId, "case.summary.read")
     const reader = readerOf(authorized)
     if (reader === undefined) return { items: [], next: null }

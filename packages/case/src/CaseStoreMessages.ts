@@ -160,6 +160,11 @@ const messages = {
     "sr-Latn": "Beleška je ispravljena",
     en: "Note corrected",
   },
+  "case.event.survivor.informed": {
+    sq: "U shënua çfarë iu tha të mbijetuarës",
+    "sr-Latn": "Zabeleženo je šta je rečeno preživeloj",
+    en: "What the survivor was told recorded",
+  },
 } as const
 
 /**

@@ -1,6 +1,7 @@
 /**
  * The case package's part of the message catalogue for casework in words:
- * the rules of case notes and their corrections. Merge it with the others:
+ * the rules of case notes and their corrections, and of the register of
+ * closed cases. Merge it with the others:
  * `Catalogue.merge(kernelMessages, securityMessages, caseMessages, caseStoreMessages, caseworkMessages)`.
  *
  * @since 0.1.0
@@ -37,6 +38,37 @@ const messages = {
     sq: "Arsyeja e korrigjimit është shumë e gjatë.",
     "sr-Latn": "Razlog ispravke je predugačak.",
     en: "The reason for the correction is too long.",
+  },
+  "case.closed.reference-malformed": {
+    sq: "Shkruani fillimin e numrit të rastit: shkronja, shifra dhe viza (p.sh. GJI-2026).",
+    "sr-Latn": "Upišite početak broja slučaja: slova, cifre i crtice (npr. GJI-2026).",
+    en: "Type the beginning of the case reference: letters, digits and dashes (e.g. GJI-2026).",
+  },
+  "case.told.topic.unknown": {
+    sq: "Zgjidhni temat nga lista: të drejtat, urdhri i mbrojtjes, plani i sigurisë, referimi, konferenca e rastit, mbyllja e rastit, mbrojtja e të dhënave, tjetër.",
+    "sr-Latn":
+      "Izaberite teme sa liste: prava, nalog za zaštitu, plan bezbednosti, upućivanje, konferencija slučaja, zatvaranje slučaja, zaštita podataka, drugo.",
+    en: "Choose the topics from the list: rights, protection order, safety plan, referral, case conference, case closure, data protection, other.",
+  },
+  "case.told.said.required": {
+    sq: "Shkruani çfarë iu tha.",
+    "sr-Latn": "Upišite šta je rečeno.",
+    en: "Write what was said.",
+  },
+  "case.told.said.too-long": {
+    sq: "Teksti është shumë i gjatë: shkruani shkurt çfarë iu tha.",
+    "sr-Latn": "Tekst je predugačak: ukratko upišite šta je rečeno.",
+    en: "The text is too long: write briefly what was said.",
+  },
+  "case.told.person-not-survivor": {
+    sq: "Zgjidhni viktimën ose një fëmijë të këtij rasti.",
+    "sr-Latn": "Izaberite žrtvu ili dete iz ovog slučaja.",
+    en: "Choose the victim or a child of this case.",
+  },
+  "case.told.date-out-of-range": {
+    sq: "Data duhet të jetë pas hapjes së rastit dhe jo në të ardhmen.",
+    "sr-Latn": "Datum mora biti posle otvaranja slučaja i ne u budućnosti.",
+    en: "The date must be after the case was opened and not in the future.",
   },
 } as const
 

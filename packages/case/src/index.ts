@@ -155,6 +155,24 @@ export { caseStoreMessages } from "./CaseStoreMessages"
  */
 export { caseworkMessages } from "./CaseworkMessages"
 /**
+ * A closed case in the mechanism's register, its search filter and who may search.
+ *
+ * @since 0.1.0
+ */
+export * as ClosedCase from "./ClosedCase"
+/**
+ * Search a mechanism's closed cases (pseudonymised), to reopen one.
+ *
+ * @since 0.1.0
+ */
+export * as ClosedCaseSearch from "./ClosedCaseSearch"
+/**
+ * The port through which the register of closed cases is read.
+ *
+ * @since 0.1.0
+ */
+export * as ClosedCases from "./ClosedCases"
+/**
  * What the open cases of a mechanism make due, read through `OpenCases`.
  */
 export * as DueCases from "./DueCases"
@@ -187,6 +205,36 @@ export * as SqlCaseNoteRepository from "./SqlCaseNoteRepository"
  */
 export * as SqlCaseRepository from "./SqlCaseRepository"
 /**
+ * The register of closed cases on `@effect/sql` (SQLite and PostgreSQL).
+ *
+ * @since 0.1.0
+ */
+export * as SqlClosedCases from "./SqlClosedCases"
+/**
  * `OpenCases` on `@effect/sql` (SQLite and PostgreSQL).
  */
 export * as SqlOpenCases from "./SqlOpenCases"
+/**
+ * The log of what the survivor was told on `@effect/sql` (SQLite and PostgreSQL).
+ *
+ * @since 0.1.0
+ */
+export * as SqlSurvivorInformedRepository from "./SqlSurvivorInformedRepository"
+/**
+ * Record and list what the survivor was told (sealed, audited).
+ *
+ * @since 0.1.0
+ */
+export * as SurvivorInformation from "./SurvivorInformation"
+/**
+ * What the survivor was told: an entry of the log, its topics and its rule.
+ *
+ * @since 0.1.0
+ */
+export * as SurvivorInformed from "./SurvivorInformed"
+/**
+ * The port through which the log of what the survivor was told is stored.
+ *
+ * @since 0.1.0
+ */
+export * as SurvivorInformedRepository from "./SurvivorInformedRepository"

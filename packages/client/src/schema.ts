@@ -362,6 +362,41 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/mechanisms/{mechanismId}/closed-cases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The mechanism's closed cases, pseudonymised, by reference prefix, closure reason and risk level */
+        get: operations["listClosedCases"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/cases/{caseId}/survivor-informed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What the survivor was told, oldest first (full-access members; every entry shown is audited) */
+        get: operations["listSurvivorInformed"];
+        put?: never;
+        /** Record what the survivor (or a child) was told: topics, what was said, language, when */
+        post: operations["recordSurvivorInformed"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/mechanisms/{mechanismId}/break-glass-reviews": {
         parameters: {
             query?: never;
@@ -2376,6 +2411,57 @@ export interface components {
             reason?: components["schemas"]["CorrectionReason"];
         };
         CorrectionReason: string;
+        CaseReferencePrefix: string;
+        ClosedCasePage: {
+            items: components["schemas"]["ClosedCase"][];
+            next: string | null;
+        };
+        ClosedCase: {
+            caseId: components["schemas"]["CaseId"];
+            reference: string;
+            lead: components["schemas"]["InstitutionId"];
+            openedAt: components["schemas"]["CaseInstant"];
+            closedAt: components["schemas"]["CaseInstant"];
+            reason?: components["schemas"]["CaseClosureReason"];
+            riskLevel?: components["schemas"]["RiskLevel"];
+        };
+        SurvivorInformedReceipt: {
+            id: components["schemas"]["SurvivorInformedId"];
+            caseId: components["schemas"]["CaseId"];
+            personId: components["schemas"]["PersonId"];
+            topics: components["schemas"]["SurvivorInformedTopic"][];
+            language: components["schemas"]["Locale"];
+            toldAt: components["schemas"]["CaseInstant"];
+            toldBy: components["schemas"]["PrincipalId"];
+            institution: components["schemas"]["InstitutionId"];
+            recordedAt: components["schemas"]["CaseInstant"];
+        };
+        /** @description a ULID: 26 characters of Crockford base32, sortable by creation time */
+        SurvivorInformedId: string;
+        /** @enum {string} */
+        SurvivorInformedTopic: "rights" | "protection-order" | "safety-plan" | "referral" | "case-conference" | "case-closure" | "data-protection" | "other";
+        /**
+         * @description sq, sr-Latn, sr-Cyrl or en
+         * @enum {string}
+         */
+        Locale: "sq" | "sr-Latn" | "sr-Cyrl" | "en";
+        SurvivorInformedSaid: string;
+        SurvivorInformedPage: {
+            items: components["schemas"]["SurvivorInformed"][];
+            next: string | null;
+        };
+        SurvivorInformed: {
+            id: components["schemas"]["SurvivorInformedId"];
+            caseId: components["schemas"]["CaseId"];
+            personId: components["schemas"]["PersonId"];
+            topics: components["schemas"]["SurvivorInformedTopic"][];
+            said: components["schemas"]["SurvivorInformedSaid"];
+            language: components["schemas"]["Locale"];
+            toldAt: components["schemas"]["CaseInstant"];
+            toldBy: components["schemas"]["PrincipalId"];
+            institution: components["schemas"]["InstitutionId"];
+            recordedAt: components["schemas"]["CaseInstant"];
+        };
         BreakGlassReviewPage: {
             items: components["schemas"]["BreakGlassReview"][];
             next: string | null;
@@ -2761,11 +2847,6 @@ export interface components {
             compliant: boolean;
             monthsWithout: components["schemas"]["Int"][];
         };
-        /**
-         * @description sq, sr-Latn, sr-Cyrl or en
-         * @enum {string}
-         */
-        Locale: "sq" | "sr-Latn" | "sr-Cyrl" | "en";
         NamedActionItem: {
             id: components["schemas"]["ActionItemId"];
             mechanismId: components["schemas"]["MechanismId"];
@@ -5517,6 +5598,228 @@ export interface operations {
             };
             /** @description If-Match missing */
             428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listClosedCases: {
+        parameters: {
+            query?: {
+                reference?: components["schemas"]["CaseReferencePrefix"];
+                reason?: components["schemas"]["CaseClosureReason"];
+                riskLevel?: components["schemas"]["RiskLevel"];
+                limit?: components["schemas"]["NumberFromString"];
+                after?: components["schemas"]["Cursor"];
+            };
+            header?: never;
+            path: {
+                mechanismId: components["schemas"]["MechanismId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The mechanism's closed cases, pseudonymised, by reference prefix, closure reason and risk level */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClosedCasePage"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No or unknown credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input: the field and the rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listSurvivorInformed: {
+        parameters: {
+            query?: {
+                limit?: components["schemas"]["NumberFromString"];
+                after?: components["schemas"]["Cursor"];
+            };
+            header?: never;
+            path: {
+                caseId: components["schemas"]["CaseId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description What the survivor was told, oldest first (full-access members; every entry shown is audited) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SurvivorInformedPage"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No or unknown credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input: the field and the rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    recordSurvivorInformed: {
+        parameters: {
+            query?: never;
+            header: {
+                "Idempotency-Key": string;
+            };
+            path: {
+                caseId: components["schemas"]["CaseId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    personId: components["schemas"]["PersonId"];
+                    topics: components["schemas"]["SurvivorInformedTopic"][];
+                    said: components["schemas"]["SurvivorInformedSaid"];
+                    language: components["schemas"]["Locale"];
+                    toldAt?: components["schemas"]["CaseInstant"];
+                };
+            };
+        };
+        responses: {
+            /** @description Record what the survivor (or a child) was told: topics, what was said, language, when */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SurvivorInformedReceipt"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No or unknown credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input: the field and the rule */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -8,6 +8,7 @@ import { actionPlanScenarios } from "./authorization/ActionPlans"
 import { calendarFeedScenarios } from "./authorization/CalendarFeeds"
 import { caseNoteScenarios } from "./authorization/CaseNotes"
 import { caseScenarios } from "./authorization/Cases"
+import { closedCaseScenarios } from "./authorization/ClosedCases"
 import { directoryScenarios } from "./authorization/Directory"
 import { institutionScenarios } from "./authorization/Institutions"
 import type { Scenario } from "./authorization/Matrix"
@@ -18,6 +19,7 @@ import { notificationScenarios } from "./authorization/Notifications"
 import { pluginScenarios } from "./authorization/Plugins"
 import { referralScenarios } from "./authorization/Referrals"
 import { reportScenarios } from "./authorization/Reports"
+import { survivorInformationScenarios } from "./authorization/SurvivorInformation"
 
 export {
   type Caller,
@@ -32,6 +34,8 @@ export {
 export const authorizationScenarios: ReadonlyArray<Scenario> = [
   // Before the case scenarios: the last of them adds legal aid to the team.
   ...caseNoteScenarios,
+  ...closedCaseScenarios,
+  ...survivorInformationScenarios,
   ...caseScenarios,
   ...mechanismScenarios,
   ...institutionScenarios,

@@ -1,0 +1,88 @@
+/**
+ * The `SurvivorInformedRepository` on `@effect/sql`, for SQLite and
+ * PostgreSQL alike, over `case_survivor_informed` (migration 11). What was
+ * said is sealed by the vault, bound to its entry
+ * (`survivor-informed:<id>:said`); topics are stored comma-joined.
+ *
+ * @since 0.1.0
+ */
+import { Span } from "@bashke/kernel"
+import { SqlValues } from "@bashke/persistence"
+import { Vault } from "@bashke/security"
+import { SqlClient } from "@effect/sql"
+import { Effect, Layer } from "effect"
+import { SurvivorInformed } from "./SurvivorInformed"
+import { type Service, SurvivorInformedRepository } from "./SurvivorInformedRepository"
+
+type Row = Record<string, unknown>
+
+/**
+ * Where what was said is sealed: bound to the entry.
+ *
+ * @since 0.1.0
+ */
+export const saidAad = (id: string): string => `survivor-informed:${id}:said`
+
+/**
+ * The adapter over the `SqlClient` and the `Vault` in context.
+ *
+ * @since 0.1.0
+ */
+export const make: Effect.Effect<Service, never, SqlClient.SqlClient | Vault.Vault> = Effect.gen(function* () {
+  const sql = (yield* SqlClient.SqlClient).withoutTransforms()
+  const vault = yield* Vault.Vault
+  const decode = SqlValues.decodeStored(SurvivorInformed)
+
+  const fromRow = (row: Row) =>
+    Effect.gen(function* () {
+      const id = String(row.id)
+      // A value that does not open was tampered with or its key is gone: a defect.
+      const said = yield* vault.open(String(row.said), saidAad(id)).pipe(Effect.orDie)
+      return yield* decode({
+        id,
+        caseId: row.case_id,
+        personId: row.person_id,
+        topics: String(row.topics).split(","),
+        said,
+        language: row.language,
+        toldAt: SqlValues.fromSql(row.told_at),
+        toldBy: row.told_by,
+        institution: row.institution_id,
+        recordedAt: SqlValues.fromSql(row.recorded_at),
+      })
+    })
+
+  const insert: Service["insert"] = (entry) =>
+    Effect.gen(function* () {
+      yield* sql`INSERT INTO case_survivor_informed ${sql.insert({
+        id: entry.id,
+        case_id: entry.caseId,
+        person_id: entry.personId,
+        topics: entry.topics.join(","),
+        said: yield* vault.seal(entry.said, saidAad(entry.id)),
+        language: entry.language,
+        told_at: SqlValues.toSql(entry.toldAt),
+        told_by: entry.toldBy,
+        institution_id: entry.institution,
+        recorded_at: SqlValues.toSql(entry.recordedAt),
+      })}`
+    }).pipe(Effect.orDie, Span.untraced("SqlSurvivorInformedRepository.insert"))
+
+  const list: Service["list"] = (caseId, page) =>
+    Effect.gen(function* () {
+      const after = page.after === undefined ? sql`1 = 1` : sql`id > ${page.after}`
+      const rows = yield* sql<Row>`SELECT * FROM case_survivor_informed WHERE case_id = ${caseId} AND ${after}
+        ORDER BY id LIMIT ${page.limit}`
+      return yield* Effect.forEach(rows, fromRow)
+    }).pipe(Effect.orDie, Span.untraced("SqlSurvivorInformedRepository.list"))
+
+  return { insert, list }
+})
+
+/**
+ * @since 0.1.0
+ */
+export const layer: Layer.Layer<SurvivorInformedRepository, never, SqlClient.SqlClient | Vault.Vault> = Layer.effect(
+  SurvivorInformedRepository,
+  make,
+)
