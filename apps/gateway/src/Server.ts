@@ -301,8 +301,6 @@ export const start = async (options: ServerOptions = {}): Promise<Running> => {
     closers.push(opened.close)
 
     const tokens: Record<string, string> = {}
-    const signInLinks: Record<string, string> = {}
-    const url = `http://${settings.host}:${listening.port}`
     let mechanismId: Id.MechanismId | undefined
     let demo: DemoOutcome = demoAsked ? "not-a-demo-database" : "off"
     if (demoAsked && opened.state === "empty") {
@@ -331,20 +329,6 @@ export const start = async (options: ServerOptions = {}): Promise<Running> => {
           )
           tokens[name] = issued.token
         }
-        const demoMechanism = mechanismId
-        const secrets = await runtime.runPromise(
-          Effect.gen(function* () {
-            // A demo seeded before people existed gets them now.
-            const people = yield* seedPeople(demoMechanism)
-            const links = yield* SignInLinks.SignInLinks
-            const issued: Array<readonly [string, string]> = []
-            for (const [name, id] of Object.entries(people))
-              issued.push([name, yield* links.issue(id, "sign-in", demoLinkLifetime)])
-            return issued
-          }),
-        )
-        // The token rides in the fragment, which no server, proxy or log sees.
-        for (const [name, secret] of secrets) signInLinks[name] = `${url}/sign-in#token=${secret}`
       }
     }
 
