@@ -70,6 +70,12 @@ export const cliMessages = Catalogue.make({
       "{count, plural, =0 {Nema novih migracija} one {Primenjena je # nova migracija} few {Primenjene su # nove migracije} other {Primenjeno je # novih migracija}}",
     en: "{count, plural, =0 {No new migrations} one {Applied # new migration} other {Applied # new migrations}}",
   },
+  "cli.migrations.progress": {
+    sq: "Migrimi {done} nga {total}: {package} {migration}",
+    "sr-Latn": "Migracija {done} od {total}: {package} {migration}",
+    "sr-Cyrl": "Миграција {done} од {total}: {package} {migration}",
+    en: "Migration {done} of {total}: {package} {migration}",
+  },
   "cli.migrations.package": {
     sq: "  {package}: {count, plural, one {# migrim} other {# migrime}}, i fundit {last}",
     "sr-Latn":

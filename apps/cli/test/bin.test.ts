@@ -25,6 +25,11 @@ describe("bashke", () => {
     expect(first.stderr).toBe("")
     expect(first.status).toBe(0)
     expect(first.stdout).toMatch(/Applied \d+ new migrations?/)
+    // Not a terminal: one plain progress line per migration, no carriage returns.
+    const total = Number(/Applied (\d+) new migrations?/.exec(first.stdout)?.[1])
+    expect(first.stdout).toContain(`Migration 1 of ${total}: @bashke/persistence 1 `)
+    expect(first.stdout).toContain(`Migration ${total} of ${total}: `)
+    expect(first.stdout).not.toContain("\r")
     expect(first.stdout).toContain("@bashke/persistence:")
     expect(first.stdout).toContain("@bashke/security:")
     expect(first.stdout).toContain("@bashke/gateway:")

@@ -13,9 +13,28 @@
  * transaction-scoped advisory lock per schema; SQLite: the single writer lock).
  */
 import { SqlClient, type SqlError } from "@effect/sql"
-import { Data, Effect } from "effect"
+import { Context, Data, Effect } from "effect"
 import { supportsTransactions } from "./internal/Transactions"
 import { currentDate, toSql } from "./SqlValues"
+
+/**
+ * Who is told how far `run` is: the number of migrations it will apply, then
+ * each one as it was applied (`done` of `total`). A command line draws a bar
+ * or prints lines; the default tells no one.
+ * @since 0.1.0
+ */
+export class Progress extends Context.Reference<Progress>()("@bashke/persistence/Migrations/Progress", {
+  defaultValue: (): ProgressReporter => ({ planned: () => Effect.void, applied: () => Effect.void }),
+}) {}
+
+/**
+ * What {@link Progress} holds.
+ * @since 0.1.0
+ */
+export interface ProgressReporter {
+  readonly planned: (total: number) => Effect.Effect<void>
+  readonly applied: (migration: AppliedMigration, done: number, total: number) => Effect.Effect<void>
+}
 
 /**
  * One schema change. `id` orders the package's migrations (1, 2, 3, …); `name`
@@ -269,16 +288,22 @@ export const run = (
     yield* checkHistory(sets, recorded)
     const done = new Set(recorded.map((row) => `${row.package}\u0000${row.id}`))
     const appliedNow: Array<AppliedMigration> = []
-    for (const set of sets) {
-      const ordered = [...set.migrations].sort((a, b) => a.id - b.id)
-      for (const migration of ordered) {
-        if (done.has(`${set.package}\u0000${migration.id}`)) continue
-        // `up` sees the caller's client (with its name transforms); bookkeeping uses the raw one.
-        const didApply = yield* supportsTransactions(sql)
-          ? applyInTransaction(sql, set, migration)
-          : applyWithoutTransaction(sql, set, migration)
-        if (didApply) appliedNow.push({ package: set.package, id: migration.id, name: migration.name })
-      }
+    const progress = yield* Progress
+    const pending = sets.flatMap((set) =>
+      [...set.migrations]
+        .sort((a, b) => a.id - b.id)
+        .filter((migration) => !done.has(`${set.package}\u0000${migration.id}`))
+        .map((migration) => ({ set, migration })),
+    )
+    yield* progress.planned(pending.length)
+    for (const [index, { set, migration }] of pending.entries()) {
+      // `up` sees the caller's client (with its name transforms); bookkeeping uses the raw one.
+      const didApply = yield* supportsTransactions(sql)
+        ? applyInTransaction(sql, set, migration)
+        : applyWithoutTransaction(sql, set, migration)
+      const applied = { package: set.package, id: migration.id, name: migration.name }
+      if (didApply) appliedNow.push(applied)
+      yield* progress.applied(applied, index + 1, pending.length)
     }
     return appliedNow
   }).pipe(Effect.withSpan("Migrations.run"))

@@ -38,7 +38,22 @@ for (const db of fresh) {
     layer(db.layer)((it) => {
       it.effect("applies every set in order, then nothing on a re-run, leaving the tables intact", () =>
         Effect.gen(function* () {
-          const first = yield* Migrations.run(sets)
+          // Progress: the count planned first, then each migration as it is applied.
+          const told: Array<string> = []
+          const progress = {
+            planned: (total: number) => Effect.sync(() => void told.push(`planned ${total}`)),
+            applied: (m: Migrations.AppliedMigration, done: number, total: number) =>
+              Effect.sync(() => void told.push(`${done}/${total} ${m.package}#${m.id}`)),
+          }
+          const first = yield* Migrations.run(sets).pipe(Effect.provideService(Migrations.Progress, progress))
+          expect(told).toStrictEqual([
+            "planned 5",
+            "1/5 @bashke/persistence#1",
+            "2/5 @bashke/persistence#2",
+            "3/5 @bashke/persistence#3",
+            "4/5 @bashke/persistence-fixture#1",
+            "5/5 @bashke/persistence-fixture#2",
+          ])
           expect(first.map((m) => `${m.package}#${m.id}`)).toStrictEqual([
             "@bashke/persistence#1",
             "@bashke/persistence#2",
@@ -47,8 +62,10 @@ for (const db of fresh) {
             "@bashke/persistence-fixture#2",
           ])
           yield* insertMemorandum("m-1")
-          const second = yield* Migrations.run(sets)
+          told.length = 0
+          const second = yield* Migrations.run(sets).pipe(Effect.provideService(Migrations.Progress, progress))
           expect(second).toStrictEqual([])
+          expect(told).toStrictEqual(["planned 0"])
           expect(yield* countRows("memoranda")).toBe(1)
           expect(yield* Migrations.applied).toHaveLength(5)
         }),

@@ -19,9 +19,12 @@ import { PluginStartError } from "./PluginStartError"
 
 /**
  * Imports a module by package name: `(name) => import(name)`, written in the
- * application.
+ * application. `resolvesFrom`, when set, is the directory package names
+ * resolve from (Node looks in its `node_modules` and those of its parents):
+ * an import that fails names it, so an operator knows where to install the
+ * plugin.
  */
-export type Importer = (packageName: string) => Promise<unknown>
+export type Importer = ((packageName: string) => Promise<unknown>) & { readonly resolvesFrom?: string }
 
 /**
  * The packages of the configuration's enabled plugins, in its order.
@@ -71,7 +74,10 @@ export const importAll = (
         new PluginStartError({
           plugin: packageName,
           reason: "import-failed",
-          detail: `the package could not be imported (${errorCode(error)}); is it installed?`,
+          detail:
+            importer.resolvesFrom === undefined
+              ? `the package could not be imported (${errorCode(error)}); is it installed?`
+              : `the package could not be imported (${errorCode(error)}) from ${importer.resolvesFrom}; install it there or in a parent folder's node_modules`,
         }),
     }).pipe(Effect.map((module) => [packageName, module] as const)),
   ).pipe(Effect.flatMap(fromModules))

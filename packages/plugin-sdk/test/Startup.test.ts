@@ -188,6 +188,12 @@ describe("loading", () => {
       expect(missing.message).toMatch(
         /^plugin @acme\/nowhere cannot start \(import-failed\): the package could not be imported \(/,
       )
+      // An importer that says where names resolve from: the error names that folder.
+      const importer = Object.assign((name: string) => import(/* @vite-ignore */ name), { resolvesFrom: "/srv/bashke" })
+      const located = yield* Effect.flip(PluginLoader.importAll(["@acme/nowhere"], importer))
+      expect(located.message).toMatch(
+        /could not be imported \(ERR_MODULE_NOT_FOUND\) from \/srv\/bashke; install it there/,
+      )
       const notAPlugin = yield* Effect.flip(PluginLoader.fromModules([["@acme/lib", { default: { name: "x" } }]]))
       expect(notAPlugin.reason).toBe("not-a-plugin")
     }),

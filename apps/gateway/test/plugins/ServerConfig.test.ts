@@ -45,7 +45,7 @@ describe("BASHKE_PLUGINS_CONFIG", () => {
           plugins: [{ package: "@bashke/plugin-not-installed", grant: [] }],
         }),
       }),
-    ).rejects.toThrow(/import-failed/)
+    ).rejects.toThrow(/import-failed\).*from \/.*; install it there/)
   })
 
   it("names the invalid field of a plugin's principal, never its value", async () => {
