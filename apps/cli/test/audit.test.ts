@@ -4,7 +4,6 @@
 // and names the first broken link each time; the re-hashed chain is caught
 // only by the signed checkpoint kept in a file outside the database. (The same
 // detections on PostgreSQL: packages/security/test/AuditCheckpoint.test.ts.)
-import { spawnSync } from "node:child_process"
 import { copyFileSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs"
 import { createRequire } from "node:module"
 import { tmpdir } from "node:os"
@@ -18,6 +17,7 @@ import { AuditChain, type AuditEntry, AuditLog, Vault } from "@bashke/security"
 import { SqlClient } from "@effect/sql"
 import { afterAll, beforeAll, describe, expect, it } from "@effect/vitest"
 import { Effect, Layer, Redacted } from "effect"
+import { spawnAsync } from "./support/Spawn"
 
 const tsx = pathToFileURL(createRequire(import.meta.url).resolve("tsx")).href
 const bin = join(import.meta.dirname, "..", "src", "bin.ts")
@@ -34,7 +34,7 @@ const env = {
 }
 
 const bashke = (args: Array<string>, extra: Record<string, string>) =>
-  spawnSync(process.execPath, ["--import", tsx, bin, ...args], {
+  spawnAsync(process.execPath, ["--import", tsx, bin, ...args], {
     cwd: dir,
     encoding: "utf8",
     env: { ...process.env, ...env, ...extra },
@@ -82,7 +82,7 @@ describe("bashke audit", () => {
         for (const n of [1, 2, 3, 4]) yield* log.append(draft(n))
       }),
     )
-    const signed = bashke(["audit", "checkpoint"], {
+    const signed = await bashke(["audit", "checkpoint"], {
       BASHKE_DATABASE_URL: `sqlite:${original}`,
       BASHKE_AUDIT_CHECKPOINT_FILE: checkpoints,
     })
@@ -116,7 +116,7 @@ describe("bashke audit", () => {
       ),
     )
     expect(events).toHaveLength(1)
-    const intact = verify(copy("intact"))
+    const intact = await verify(copy("intact"))
     expect(intact.stderr).toBe("")
     expect(intact.status).toBe(0)
     expect(intact.stdout).toContain("The audit chain is whole: 5 entries.")
@@ -131,7 +131,7 @@ describe("bashke audit", () => {
         Effect.flatMap(SqlClient.SqlClient, (sql) => sql`UPDATE audit_log SET purpose = 'statistics' WHERE seq = 2`),
       ),
     )
-    const result = verify(file)
+    const result = await verify(file)
     expect(result.status).toBe(1)
     expect(result.stderr).toContain("The audit chain is broken at entry 2: hash-mismatch.")
   }, 120_000)
@@ -144,7 +144,7 @@ describe("bashke audit", () => {
         Effect.flatMap(SqlClient.SqlClient, (sql) => sql`DELETE FROM audit_log WHERE seq = 3`),
       ),
     )
-    const result = verify(file)
+    const result = await verify(file)
     expect(result.status).toBe(1)
     expect(result.stderr).toContain("The audit chain is broken at entry 3: seq-mismatch.")
   }, 120_000)
@@ -170,13 +170,13 @@ describe("bashke audit", () => {
         expect(yield* log.verify).toMatchObject({ ok: true, entries: 5 })
       }),
     )
-    const result = verify(file)
+    const result = await verify(file)
     expect(result.status).toBe(1)
     expect(result.stderr).toContain("The audit chain is broken at entry 4: anchor-mismatch.")
   }, 120_000)
 
-  it("refuses to start without a key, naming the variable and never a value", () => {
-    const result = spawnSync(process.execPath, ["--import", tsx, bin, "audit", "verify"], {
+  it("refuses to start without a key, naming the variable and never a value", async () => {
+    const result = await spawnAsync(process.execPath, ["--import", tsx, bin, "audit", "verify"], {
       cwd: dir,
       encoding: "utf8",
       env: {

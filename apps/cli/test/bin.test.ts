@@ -1,10 +1,11 @@
-import { spawn, spawnSync } from "node:child_process"
+import { spawn } from "node:child_process"
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs"
 import { createRequire } from "node:module"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { pathToFileURL } from "node:url"
 import { afterAll, describe, expect, it } from "@effect/vitest"
+import { spawnAsync } from "./support/Spawn"
 
 const tsx = pathToFileURL(createRequire(import.meta.url).resolve("tsx")).href
 const bin = join(import.meta.dirname, "..", "src", "bin.ts")
@@ -12,16 +13,16 @@ const dir = mkdtempSync(join(tmpdir(), "bashke-cli-"))
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
 
 const bashke = (args: Array<string>, env: Record<string, string>) =>
-  spawnSync(process.execPath, ["--import", tsx, bin, ...args], {
+  spawnAsync(process.execPath, ["--import", tsx, bin, ...args], {
     cwd: dir,
     encoding: "utf8",
     env: { ...process.env, BASHKE_LOCALE: "en", ...env },
   })
 
 describe("bashke", () => {
-  it("migrate migrates a new SQLite file, and a second run applies nothing new", () => {
+  it("migrate migrates a new SQLite file, and a second run applies nothing new", async () => {
     const url = `sqlite:${join(dir, "nested", "bashke.db")}`
-    const first = bashke(["migrate"], { BASHKE_DATABASE_URL: url })
+    const first = await bashke(["migrate"], { BASHKE_DATABASE_URL: url })
     expect(first.stderr).toBe("")
     expect(first.status).toBe(0)
     expect(first.stdout).toMatch(/Applied \d+ new migrations?/)
@@ -35,7 +36,7 @@ describe("bashke", () => {
     expect(first.stdout).toContain("@bashke/gateway:")
     expect(existsSync(join(dir, "nested", "bashke.db"))).toBe(true)
 
-    const second = bashke(["migrate"], { BASHKE_DATABASE_URL: url })
+    const second = await bashke(["migrate"], { BASHKE_DATABASE_URL: url })
     expect(second.status).toBe(0)
     expect(second.stdout).toContain("No new migrations")
   })
@@ -91,13 +92,13 @@ describe("bashke", () => {
     expect(await exited).toBe(0)
   })
 
-  it("start on a database the demo did not make, without BASHKE_VAULT_KEYS: one line naming it, no demo keys", () => {
+  it("start on a database the demo did not make, without BASHKE_VAULT_KEYS: one line naming it, no demo keys", async () => {
     const url = `sqlite:${join(dir, "real", "bashke.db")}`
-    const created = bashke(["token", "create", "--role", "administrator", "--label", "operator"], {
+    const created = await bashke(["token", "create", "--role", "administrator", "--label", "operator"], {
       BASHKE_DATABASE_URL: url,
     })
     expect(created.status).toBe(0)
-    const result = bashke(["start"], {
+    const result = await bashke(["start"], {
       BASHKE_DATABASE_URL: url,
       PORT: "0",
       BASHKE_VAULT_KEYS: "",
@@ -111,9 +112,9 @@ describe("bashke", () => {
     expect(existsSync(join(dir, "real", "demo-keys.json"))).toBe(false)
   })
 
-  it("a malformed setting stops start naming the variable in the operator's language, creating nothing", () => {
+  it("a malformed setting stops start naming the variable in the operator's language, creating nothing", async () => {
     const empty = mkdtempSync(join(dir, "rate-"))
-    const result = spawnSync(process.execPath, ["--import", tsx, bin, "start"], {
+    const result = await spawnAsync(process.execPath, ["--import", tsx, bin, "start"], {
       cwd: empty,
       encoding: "utf8",
       env: { ...process.env, BASHKE_LOCALE: "sq", BASHKE_RATE_LIMIT_PER_MINUTE: "abc" },
@@ -123,10 +124,10 @@ describe("bashke", () => {
     expect(readdirSync(empty)).toEqual([])
   })
 
-  it("token create prints a working secret once; list never shows it; revoke ends it", () => {
+  it("token create prints a working secret once; list never shows it; revoke ends it", async () => {
     const url = `sqlite:${join(dir, "tokens", "bashke.db")}`
     const mechanism = "01KC0000000000000000000001"
-    const created = bashke(
+    const created = await bashke(
       [
         "token",
         "create",
@@ -149,31 +150,33 @@ describe("bashke", () => {
     expect(secret).toBeDefined()
     const id = /Token (\w+) created/.exec(created.stdout)?.[1] ?? ""
 
-    const listed = bashke(["token", "list"], { BASHKE_DATABASE_URL: url })
+    const listed = await bashke(["token", "list"], { BASHKE_DATABASE_URL: url })
     expect(listed.status).toBe(0)
     expect(listed.stdout).toContain(`${id}  police-connector  case-worker  active`)
     expect(listed.stdout).not.toContain(secret)
 
-    const revoked = bashke(["token", "revoke", id], { BASHKE_DATABASE_URL: url })
+    const revoked = await bashke(["token", "revoke", id], { BASHKE_DATABASE_URL: url })
     expect(revoked.stdout).toContain(`Token ${id} revoked.`)
-    expect(bashke(["token", "list"], { BASHKE_DATABASE_URL: url }).stdout).toContain("revoked")
+    expect((await bashke(["token", "list"], { BASHKE_DATABASE_URL: url })).stdout).toContain("revoked")
 
-    const invalid = bashke(["token", "create", "--role", "case-worker", "--label", "x"], { BASHKE_DATABASE_URL: url })
+    const invalid = await bashke(["token", "create", "--role", "case-worker", "--label", "x"], {
+      BASHKE_DATABASE_URL: url,
+    })
     expect(invalid.status).toBe(1)
     expect(invalid.stderr).toContain("principal")
 
     // A role outside the list: one line naming the roles there are.
-    const role = bashke(["token", "create", "--role", "admin", "--label", "x"], { BASHKE_DATABASE_URL: url })
+    const role = await bashke(["token", "create", "--role", "admin", "--label", "x"], { BASHKE_DATABASE_URL: url })
     expect(role.status).toBe(1)
     expect(role.stderr.trim().split("\n")).toEqual([
       "Invalid token request: --role accepts coordinator, case-worker, member-representative, national-coordinator, administrator, auditor.",
     ])
   }, 240_000)
 
-  it("token create --expires-in: within the configured maximum, shown by token list; beyond it, refused", () => {
+  it("token create --expires-in: within the configured maximum, shown by token list; beyond it, refused", async () => {
     const url = `sqlite:${join(dir, "expiring", "bashke.db")}`
     const args = ["token", "create", "--role", "administrator", "--label", "short-lived", "--expires-in"]
-    const refused = bashke([...args, "400d"], { BASHKE_DATABASE_URL: url })
+    const refused = await bashke([...args, "400d"], { BASHKE_DATABASE_URL: url })
     expect(refused.status).toBe(1)
     expect(refused.stderr.trim()).toBe(
       "Invalid token request: --expires-in accepts a positive duration of at most 365 days (e.g. 30d, 12h).",
@@ -181,28 +184,28 @@ describe("bashke", () => {
     expect(existsSync(join(dir, "expiring"))).toBe(false)
 
     const before = Date.now()
-    const created = bashke([...args, "12h"], { BASHKE_DATABASE_URL: url })
+    const created = await bashke([...args, "12h"], { BASHKE_DATABASE_URL: url })
     expect(created.status).toBe(0)
-    const until = /active until (\S+)/.exec(bashke(["token", "list"], { BASHKE_DATABASE_URL: url }).stdout)?.[1]
+    const until = /active until (\S+)/.exec((await bashke(["token", "list"], { BASHKE_DATABASE_URL: url })).stdout)?.[1]
     const lives = new Date(until ?? 0).getTime() - before
     expect(lives).toBeGreaterThan(11 * 3_600_000)
     expect(lives).toBeLessThanOrEqual(12 * 3_600_000 + 60_000)
   })
 
-  it("an empty token list says so, and a wrong request creates no database", () => {
+  it("an empty token list says so, and a wrong request creates no database", async () => {
     const url = `sqlite:${join(dir, "no-tokens", "bashke.db")}`
-    const refused = bashke(["token", "create", "--label", "x"], { BASHKE_DATABASE_URL: url })
+    const refused = await bashke(["token", "create", "--label", "x"], { BASHKE_DATABASE_URL: url })
     expect(refused.status).toBe(1)
     expect(refused.stderr).toContain("--role accepts")
     expect(existsSync(join(dir, "no-tokens"))).toBe(false)
-    const listed = bashke(["token", "list"], { BASHKE_DATABASE_URL: url })
+    const listed = await bashke(["token", "list"], { BASHKE_DATABASE_URL: url })
     expect(listed.status).toBe(0)
     expect(listed.stdout).toContain("No tokens yet.")
   })
 
-  it("a malformed BASHKE_DATABASE_URL stops it with the variable and the accepted forms, creating nothing", () => {
+  it("a malformed BASHKE_DATABASE_URL stops it with the variable and the accepted forms, creating nothing", async () => {
     const empty = mkdtempSync(join(dir, "empty-"))
-    const result = spawnSync(process.execPath, ["--import", tsx, bin, "start"], {
+    const result = await spawnAsync(process.execPath, ["--import", tsx, bin, "start"], {
       cwd: empty,
       encoding: "utf8",
       env: { ...process.env, BASHKE_LOCALE: "en", BASHKE_DATABASE_URL: "mysql://root:s3cret@db/bashke" },
@@ -217,7 +220,7 @@ describe("bashke", () => {
 
   it("the outside world's refusals are one line each in the operator's language, exit code 1", async () => {
     // PostgreSQL not listening: the host and the cause, no stack.
-    const unreachable = bashke(["migrate"], {
+    const unreachable = await bashke(["migrate"], {
       BASHKE_LOCALE: "sq",
       BASHKE_DATABASE_URL: "postgres://bashke:s3cret@127.0.0.1:1/bashke",
     })
@@ -232,7 +235,7 @@ describe("bashke", () => {
       holder.listen(0, "127.0.0.1", () => resolve((holder.address() as { port: number }).port)),
     )
     try {
-      const taken = bashke(["start"], {
+      const taken = await bashke(["start"], {
         BASHKE_DATABASE_URL: `sqlite:${join(dir, "port", "bashke.db")}`,
         PORT: String(port),
       })
@@ -245,7 +248,7 @@ describe("bashke", () => {
     const env = { ...process.env }
     delete env.BASHKE_VAULT_KEYS
     delete env.BASHKE_BLIND_INDEX_KEY
-    const keyless = spawnSync(process.execPath, ["--import", tsx, bin, "start", "--no-demo"], {
+    const keyless = await spawnAsync(process.execPath, ["--import", tsx, bin, "start", "--no-demo"], {
       cwd: dir,
       encoding: "utf8",
       env: { ...env, BASHKE_LOCALE: "en", BASHKE_DATABASE_URL: `sqlite:${join(dir, "keyless", "bashke.db")}` },
@@ -256,19 +259,19 @@ describe("bashke", () => {
     expect(keyless.stderr.trim().split("\n")).toHaveLength(1)
   }, 240_000)
 
-  it("speaks the operator's language", () => {
-    const result = bashke(["help"], { BASHKE_LOCALE: "sr-Cyrl" })
+  it("speaks the operator's language", async () => {
+    const result = await bashke(["help"], { BASHKE_LOCALE: "sr-Cyrl" })
     expect(result.status).toBe(0)
     expect(result.stdout).toContain("Употреба: bashke")
   })
 
-  it("an unknown command or flag is one line naming what is accepted, exit code 2", () => {
-    const unknown = bashke(["frobnicate"], {})
+  it("an unknown command or flag is one line naming what is accepted, exit code 2", async () => {
+    const unknown = await bashke(["frobnicate"], {})
     expect(unknown.status).toBe(2)
     expect(unknown.stderr).toBe(
-      "Unknown command “frobnicate”; the commands are: start, migrate, token, worker (`bashke --help`).\n",
+      "Unknown command “frobnicate”; the commands are: start, migrate, token, worker, audit (`bashke --help`).\n",
     )
-    const flag = bashke(["migrate", "--force"], {})
+    const flag = await bashke(["migrate", "--force"], {})
     expect(flag.status).toBe(2)
     expect(flag.stderr).toBe("`migrate` does not know the option --force; it accepts: --help, -h.\n")
     expect(readdirSync(dir)).not.toContain("data")
