@@ -46,7 +46,8 @@ describe("the web app at /", () => {
     expect(response.status).toBe(200)
     expect(response.headers.get("content-type")).toBe("text/javascript; charset=utf-8")
     expect(response.headers.get("cache-control")).toBe("public, max-age=31536000, immutable")
-    expect(response.headers.get("content-security-policy")).toBeNull()
+    // Not a page: the policy that allows nothing (issue 13, finding 12).
+    expect(response.headers.get("content-security-policy")).toContain("default-src 'none'")
     expect(await response.text()).toBe(script)
   })
 

@@ -129,9 +129,10 @@ for (const db of databases) {
     it("refuses the same shelter's worker in another mechanism: no read, no step, nothing written", async () => {
       const accepted = (seeded.referrals as NonNullable<Seeded["referrals"]>).accepted
       const read = await call("stray", "GET", `/v1/referrals/${accepted}`)
-      expect(read.status).toBe(403)
+      // Outside the referral's mechanism: the same 404 as an id that does not exist (issue 13, finding 6).
+      expect(read.status).toBe(404)
       const text = await read.text()
-      expect(JSON.parse(text)).toMatchObject({ rule: "gateway.referral.not-party" })
+      expect(JSON.parse(text)).toMatchObject({ status: 404 })
       expect(leaked(text)).toEqual([])
       const listed = await ok(await call("stray", "GET", `/v1/cases/${cases().highRisk.caseId}/referrals`))
       expect(listed.body.items).toEqual([])
@@ -142,8 +143,8 @@ for (const db of databases) {
       )
       const before = await counts(gateway, written)
       const stray = await call("stray", "POST", `/v1/referrals/${sent.body.id}/acknowledgement`, { ifMatch: sent.etag })
-      expect(stray.status).toBe(403)
-      expect(await stray.json()).toMatchObject({ rule: "gateway.referral.not-party" })
+      expect(stray.status).toBe(404)
+      expect(await stray.json()).toMatchObject({ status: 404 })
       expect(await counts(gateway, written)).toEqual(before)
       const own = await call("shelterWorker", "POST", `/v1/referrals/${sent.body.id}/acknowledgement`, {
         ifMatch: sent.etag,
