@@ -74,6 +74,7 @@ export const topic: MeetingEvents.Topic = "meeting.minutes.approved"
 export const roster: MechanismRoster.Roster = {
   mechanismId: Id.MechanismId.make("01JM0000000000000000000001"),
   members: [],
+  signatories: [],
 }
 export const messages = meetingMessages
 export const migrations: string = meetingMigrations.package
