@@ -75,6 +75,16 @@ export const identityMessages = Catalogue.make({
     "sr-Latn": "Kod se ne poklapa. Proverite sat na telefonu i probajte novi kod.",
     en: "The code does not match. Check your phone's clock and try the next code.",
   },
+  "identity.passkey.refused": {
+    sq: "Çelësi i kalimit nuk u pranua. Provoni përsëri.",
+    "sr-Latn": "Pristupni ključ nije prihvaćen. Pokušajte ponovo.",
+    en: "The passkey was not accepted. Try again.",
+  },
+  "identity.invitation.forbidden": {
+    sq: "Mund të ftoni vetëm persona të institucioneve anëtare në mekanizmin tuaj.",
+    "sr-Latn": "Možete pozvati samo osobe iz institucija članica u svoj mehanizam.",
+    en: "You may invite only people of member institutions into your own mechanism.",
+  },
 })
 
 export type IdentityMessageKey = Catalogue.Key<typeof identityMessages>
