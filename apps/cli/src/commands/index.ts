@@ -6,6 +6,7 @@ import type { Command } from "../Command"
 import * as AuditCheckpoint from "./AuditCheckpoint"
 import * as AuditVerify from "./AuditVerify"
 import * as Migrate from "./Migrate"
+import * as PeopleInvite from "./PeopleInvite"
 import * as Start from "./Start"
 import * as TokenCreate from "./TokenCreate"
 import * as TokenList from "./TokenList"
@@ -18,6 +19,7 @@ export const commands: ReadonlyArray<Command> = [
   TokenCreate.command,
   TokenList.command,
   TokenRevoke.command,
+  PeopleInvite.command,
   Worker.command,
   AuditVerify.command,
   AuditCheckpoint.command,
