@@ -8,7 +8,7 @@
  */
 import { Errors, Id, Locale, type Principal, Sector, Span } from "@bashke/kernel"
 import { SqlValues } from "@bashke/persistence"
-import { AuditLog, BlindIndex, Vault } from "@bashke/security"
+import { AuditLog, BlindIndex, type Purpose, Vault } from "@bashke/security"
 import { SqlClient } from "@effect/sql"
 import { Context, Effect, Either, Layer, Option, Schema } from "effect"
 import * as Grants from "./Grants"
@@ -49,6 +49,38 @@ export interface Service {
    * cached, so it holds at the next request on every instance.
    */
   readonly isDeactivated: (id: string) => Effect.Effect<boolean>
+  /**
+   * The active people holding a grant in `mechanism`, each as they act now
+   * (the principal of all their grants) with their language, by id. Opens
+   * nothing sealed, so it reads no personal data.
+   */
+  readonly activeIn: (mechanism: Id.MechanismId) => Effect.Effect<ReadonlyArray<Acting>>
+  /** The installation's active administrators, as {@link Service.activeIn}. */
+  readonly activeAdministrators: Effect.Effect<ReadonlyArray<Acting>>
+  /**
+   * An active person's email, opened for `reader` and audited (one `read`
+   * entry per opening, with the reader's purpose); none when unknown or
+   * deactivated, and then nothing is opened.
+   */
+  readonly openEmail: (id: PersonId, reader: Reader) => Effect.Effect<Option.Option<string>>
+}
+
+/**
+ * A person as they act now, with nothing personal: the principal their grants
+ * make and the language they read — what notifications need to reach people
+ * without opening anyone's name or address.
+ */
+export interface Acting {
+  readonly principal: Principal.Principal
+  readonly language: Locale.Locale
+}
+
+/**
+ * Who opens a sealed value, and why: the audit entry's principal and purpose.
+ */
+export interface Reader {
+  readonly actor: Principal.Principal["id"]
+  readonly purpose: Purpose.Purpose
 }
 
 export class People extends Context.Tag("@bashke/identity/People")<People, Service>() {}
@@ -88,6 +120,32 @@ const storedOf = (row: Omit<Row, "display_name" | "email" | "language"> & { read
   })
 
 const decodeGrant = SqlValues.decodeStored(Grants.Grant)
+
+interface ActingRow {
+  readonly id: string
+  readonly language: string
+  readonly institution_id: string | null
+  readonly sector: string | null
+  readonly mechanism_id: string
+  readonly role: string
+}
+
+/** Rows of people with one grant each, ordered by person: each person once, with all their grants. */
+const actingOf = (rows: ReadonlyArray<ActingRow>): Effect.Effect<ReadonlyArray<Acting>> =>
+  Effect.gen(function* () {
+    const byPerson = new Map<string, Array<ActingRow>>()
+    for (const row of rows) byPerson.set(row.id, [...(byPerson.get(row.id) ?? []), row])
+    return yield* Effect.forEach([...byPerson.values()], (held) =>
+      Effect.gen(function* () {
+        const first = held[0] as ActingRow
+        const stored = yield* storedOf({ ...first, active: 1 })
+        const granted = yield* Effect.forEach(held, (row) =>
+          decodeGrant({ role: row.role, mechanism: row.mechanism_id === "" ? null : row.mechanism_id }),
+        )
+        return { principal: Grants.principalOf(stored, granted), language: stored.language }
+      }),
+    )
+  })
 
 /**
  * The store over SQL (both dialects).
@@ -234,6 +292,53 @@ export const layerSql: Layer.Layer<
         Effect.orDie,
       )
 
-    return { add, find, findByEmail, grants, principal, language, setLanguage, deactivate, isDeactivated }
+    // Every grant of each active person who holds one matching `held`.
+    const actingWhere = (held: { readonly mechanism: string; readonly role?: Principal.Role }) =>
+      sql<ActingRow>`SELECT p.id, p.language, p.institution_id, p.sector, g.mechanism_id, g.role
+        FROM identity_people p JOIN identity_grants g ON g.person_id = p.id
+        WHERE p.active = 1 AND p.id IN (SELECT person_id FROM identity_grants
+          WHERE mechanism_id = ${held.mechanism}${held.role === undefined ? sql`` : sql` AND role = ${held.role}`})
+        ORDER BY p.id, g.mechanism_id, g.role`.pipe(Effect.orDie, Effect.flatMap(actingOf))
+
+    const activeIn: Service["activeIn"] = (mechanism) =>
+      actingWhere({ mechanism }).pipe(Span.untraced("People.activeIn"))
+
+    const activeAdministrators: Service["activeAdministrators"] = actingWhere({
+      mechanism: "",
+      role: "administrator",
+    }).pipe(Span.untraced("People.activeAdministrators"))
+
+    const openEmail: Service["openEmail"] = (id, reader) =>
+      Effect.gen(function* () {
+        const rows = yield* sql<Pick<Row, "email" | "institution_id">>`SELECT email, institution_id
+          FROM identity_people WHERE id = ${id} AND active = 1`.pipe(Effect.orDie)
+        const row = rows[0]
+        if (row === undefined) return Option.none()
+        const stored = yield* storedOf({ id, institution_id: row.institution_id, sector: null, active: 1 })
+        yield* audit
+          .append({
+            principalId: reader.actor,
+            action: "read",
+            purpose: reader.purpose,
+            ...(stored.institution === undefined ? {} : { institutionId: stored.institution }),
+          })
+          .pipe(Effect.orDie)
+        return Option.some(yield* vault.open(row.email, aad(id, "email")).pipe(Effect.orDie))
+      }).pipe(Span.untraced("People.openEmail"))
+
+    return {
+      add,
+      find,
+      findByEmail,
+      grants,
+      principal,
+      language,
+      setLanguage,
+      deactivate,
+      isDeactivated,
+      activeIn,
+      activeAdministrators,
+      openEmail,
+    }
   }),
 )
