@@ -63,6 +63,34 @@ export interface Service {
    * deactivated, and then nothing is opened.
    */
   readonly openEmail: (id: PersonId, reader: Reader) => Effect.Effect<Option.Option<string>>
+  /**
+   * A page of people, active or not, opened for `actor` and audited (one
+   * `read` entry per page): those holding a grant in one of `mechanisms`, or
+   * everyone when it is absent; by id, after `after`, at most `limit + 1`
+   * (the extra one tells there is more).
+   */
+  readonly list: (
+    query: {
+      readonly mechanisms?: ReadonlyArray<Id.MechanismId> | undefined
+      readonly after?: PersonId | undefined
+      readonly limit: number
+    },
+    actor: Principal.Principal["id"],
+  ) => Effect.Effect<ReadonlyArray<Listed>>
+  /**
+   * Replaces the person's grants as `actor`, when the stored version is
+   * `expectedVersion` (else `Conflict`, `version.stale`): checked by
+   * `Grants.check` (`InvalidInput` naming `grants`), audited, and every session
+   * of theirs ended in the same transaction (`roles-changed`): a privilege
+   * change is never carried by a session started before it. The new version;
+   * none when the person is unknown.
+   */
+  readonly setGrants: (
+    id: PersonId,
+    grants: ReadonlyArray<Grants.Grant>,
+    actor: Principal.Principal["id"],
+    expectedVersion: number,
+  ) => Effect.Effect<Option.Option<number>, Errors.InvalidInput | Errors.Conflict>
 }
 
 /**
@@ -81,6 +109,15 @@ export interface Acting {
 export interface Reader {
   readonly actor: Principal.Principal["id"]
   readonly purpose: Purpose.Purpose
+}
+
+/**
+ * A person as an administrator's list shows them: opened, with their grants
+ * and the version a change of their roles must name (`If-Match`).
+ */
+export interface Listed extends Person {
+  readonly grants: ReadonlyArray<Grants.Grant>
+  readonly version: number
 }
 
 export class People extends Context.Tag("@bashke/identity/People")<People, Service>() {}
@@ -326,6 +363,89 @@ export const layerSql: Layer.Layer<
         return Option.some(yield* vault.open(row.email, aad(id, "email")).pipe(Effect.orDie))
       }).pipe(Span.untraced("People.openEmail"))
 
+    const list: Service["list"] = (query, actor) =>
+      Effect.gen(function* () {
+        if (query.mechanisms !== undefined && query.mechanisms.length === 0) return []
+        const rows = yield* sql<Row & { version: unknown }>`SELECT id, display_name, email, language, institution_id,
+          sector, active, version FROM identity_people WHERE 1 = 1
+          ${query.after === undefined ? sql`` : sql`AND id > ${query.after}`}
+          ${
+            query.mechanisms === undefined
+              ? sql``
+              : sql`AND id IN (SELECT person_id FROM identity_grants WHERE ${sql.in("mechanism_id", query.mechanisms)})`
+          }
+          ORDER BY id LIMIT ${query.limit + 1}`.pipe(Effect.orDie)
+        if (rows.length === 0) return []
+        const single = query.mechanisms?.length === 1 ? query.mechanisms[0] : undefined
+        yield* audit
+          .append({
+            principalId: actor,
+            action: "read",
+            purpose: "mechanism-administration",
+            ...(single === undefined ? {} : { mechanismId: single }),
+          })
+          .pipe(Effect.orDie)
+        return yield* Effect.forEach(rows, (row) =>
+          Effect.gen(function* () {
+            const person = yield* open(row)
+            return { ...person, grants: yield* grants(person.id), version: Number(row.version) }
+          }),
+        )
+      }).pipe(Span.untraced("People.list"))
+
+    const setGrants: Service["setGrants"] = (id, granted, actor, expectedVersion) =>
+      sql
+        .withTransaction(
+          Effect.gen(function* () {
+            const rows = yield* sql<Omit<Row, "display_name" | "email" | "language"> & { version: unknown }>`
+              SELECT id, institution_id, sector, active, version FROM identity_people WHERE id = ${id}`.pipe(
+              Effect.orDie,
+            )
+            const row = rows[0]
+            if (row === undefined) return Option.none()
+            const stored = yield* storedOf(row)
+            const checked = Grants.check(stored, granted)
+            if (Either.isLeft(checked)) return yield* Effect.fail(checked.left)
+            const version = Number(row.version)
+            if (version !== expectedVersion)
+              return yield* Effect.fail(
+                new Errors.Conflict({
+                  entity: "person",
+                  id,
+                  rule: "version.stale",
+                  expectedVersion,
+                  actualVersion: version,
+                }),
+              )
+            const now = SqlValues.toSql(yield* SqlValues.currentDate)
+            const changed = yield* sql`UPDATE identity_people SET changed_at = ${now}, version = version + 1
+              WHERE id = ${id} AND version = ${version} RETURNING id`.pipe(Effect.orDie)
+            if (changed.length === 0)
+              return yield* Effect.fail(
+                new Errors.Conflict({ entity: "person", id, rule: "version.stale", expectedVersion }),
+              )
+            yield* sql`DELETE FROM identity_grants WHERE person_id = ${id}`.pipe(Effect.orDie)
+            for (const grant of granted)
+              yield* sql`INSERT INTO identity_grants (person_id, mechanism_id, role)
+                VALUES (${id}, ${grant.mechanism ?? ""}, ${grant.role})`.pipe(Effect.orDie)
+            yield* sql`UPDATE identity_sessions SET ended_at = ${now}, end_reason = 'roles-changed'
+              WHERE person_id = ${id} AND ended_at IS NULL`.pipe(Effect.orDie)
+            yield* audit
+              .append({
+                principalId: actor,
+                action: "write",
+                purpose: "mechanism-administration",
+                ...(stored.institution === undefined ? {} : { institutionId: stored.institution }),
+              })
+              .pipe(Effect.orDie)
+            return Option.some(version + 1)
+          }),
+        )
+        .pipe(
+          Effect.catchTag("SqlError", (error) => Effect.die(error)),
+          Span.untraced("People.setGrants"),
+        )
+
     return {
       add,
       find,
@@ -339,6 +459,8 @@ export const layerSql: Layer.Layer<
       activeIn,
       activeAdministrators,
       openEmail,
+      list,
+      setGrants,
     }
   }),
 )
