@@ -25,6 +25,7 @@ export const services = (
   | AuditLog.AuditLog
   | SqlClient.SqlClient
   | Vault.Vault
+  | Id.IdGenerator
 > =>
   Layer.mergeAll(Sessions.layerSql, SignInLinks.layerSql, Credentials.layerSql, Throttle.layerSql).pipe(
     Layer.provideMerge(People.layerSql),
