@@ -25,7 +25,7 @@ import {
   SqlSurvivorInformedRepository,
   type SurvivorInformedRepository,
 } from "@bashke/case"
-import { Credentials, People, Sessions, SignInLinks } from "@bashke/identity"
+import { Credentials, type MemberInstitutions, Passkeys, People, Sessions, SignInLinks } from "@bashke/identity"
 import { Id } from "@bashke/kernel"
 import {
   type Institutions,
@@ -67,6 +67,8 @@ export type GatewayServices =
   | Sessions.Sessions
   | SignInLinks.SignInLinks
   | Credentials.Credentials
+  | Passkeys.Passkeys
+  | MemberInstitutions.MemberInstitutions
   | Throttle.Throttle
   | ApiTokens
   | Throttle.Throttle
@@ -151,15 +153,17 @@ export const layer = (
     Sessions.layerSql,
     SignInLinks.layerSql,
     Credentials.layerSql,
+    Passkeys.layerSql,
     Throttle.layerSql,
   ).pipe(Layer.provideMerge(People.layerSql), Layer.provideMerge(audit))
   const mechanism = Layer.merge(MechanismService.layerSql, SqlInstitutionStore.layer).pipe(Layer.provideMerge(identity))
+  const members = Layer.provideMerge(Ports.memberInstitutions, mechanism)
   const kase = Layer.mergeAll(
     CaseService.layerSql(),
     SqlCaseNoteRepository.layer,
     SqlClosedCases.layer,
     SqlSurvivorInformedRepository.layer,
-  ).pipe(Layer.provideMerge(Ports.signatories), Layer.provideMerge(mechanism))
+  ).pipe(Layer.provideMerge(Ports.signatories), Layer.provideMerge(members))
   const referral = ReferralService.layerSql.pipe(Layer.provideMerge(Ports.caseFacts), Layer.provideMerge(kase))
   const meeting = Layer.mergeAll(
     SqlMeetingRepository.layer,

@@ -37,7 +37,6 @@ export * as Grants from "./Grants"
  * The catalogue of this package's rules.
  */
 export * from "./IdentityMessages"
-
 /**
  * The migrations.
  */
@@ -56,6 +55,50 @@ export * as ListPeople from "./ListPeople"
  * @since 0.1.0
  */
 export * as MySessions from "./MySessions"
+/**
+ * Invitations: the person to be and their grants.
+ *
+ * @since 0.1.0
+ */
+export * as Invitation from "./Invitation"
+/**
+ * Inviting people, and accepting an invitation (enrolment at the first sign-in).
+ *
+ * @since 0.1.0
+ */
+export * as Invitations from "./Invitations"
+/**
+ * The port asking whether an institution is a member of a mechanism.
+ *
+ * @since 0.1.0
+ */
+export * as MemberInstitutions from "./MemberInstitutions"
+/**
+ * Passkeys (WebAuthn): the ceremonies' JSON, the relying party, the counter rule.
+ *
+ * @since 0.1.0
+ */
+export * as Passkey from "./Passkey"
+
+/**
+ * Enrolling a passkey.
+ *
+ * @since 0.1.0
+ */
+export * as PasskeyEnrolment from "./PasskeyEnrolment"
+/**
+ * Signing in with a passkey.
+ *
+ * @since 0.1.0
+ */
+export * as PasskeySignIn from "./PasskeySignIn"
+/**
+ * The passkeys' store and their one-time challenges.
+ *
+ * @since 0.1.0
+ */
+export * as Passkeys from "./Passkeys"
+
 /**
  * Password hashing (argon2id).
  *
