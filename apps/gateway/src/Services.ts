@@ -16,11 +16,13 @@ import {
   type CaseRepository,
   CaseService,
   type ClosedCases,
+  type CorrectionRepository,
   type OpenCases,
   type PersonalData,
   type Signatories,
   SqlCaseNoteRepository,
   SqlClosedCases,
+  SqlCorrectionRepository,
   SqlOpenCases,
   SqlSurvivorInformedRepository,
   type SurvivorInformedRepository,
@@ -81,6 +83,7 @@ export type GatewayServices =
   | BreakGlassReviewRepository.BreakGlassReviewRepository
   | CaseNoteRepository.CaseNoteRepository
   | ClosedCases.ClosedCases
+  | CorrectionRepository.CorrectionRepository
   | SurvivorInformedRepository.SurvivorInformedRepository
   | PersonalData.PersonalData
   | Signatories.Signatories
@@ -162,6 +165,7 @@ export const layer = (
     CaseService.layerSql(),
     SqlCaseNoteRepository.layer,
     SqlClosedCases.layer,
+    SqlCorrectionRepository.layer,
     SqlSurvivorInformedRepository.layer,
   ).pipe(Layer.provideMerge(Ports.signatories), Layer.provideMerge(members))
   const referral = ReferralService.layerSql.pipe(Layer.provideMerge(Ports.caseFacts), Layer.provideMerge(kase))
