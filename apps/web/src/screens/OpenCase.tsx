@@ -24,6 +24,7 @@ import { useNavigate } from "@tanstack/react-router"
 import { Either, Schema } from "effect"
 import { type FormEvent, type ReactNode, useState } from "react"
 import { FieldError, FormError, fromApi, fromDecode, invalidProps, type Problem } from "../FieldProblem"
+import { Select, TextInput } from "../Fields"
 import { Loaded } from "../Loading"
 import { useMechanisms } from "../Mechanism"
 import { useApi } from "../Session"
@@ -121,71 +122,6 @@ const instrumentFor = (source: string): RiskInstrument.Instrument => {
 /** The score so far: the engine's, counting an unanswered question as nothing. */
 const scoreSoFar = (instrument: RiskInstrument.Instrument, answers: RiskInstrument.Answers) =>
   Either.getOrThrow(RiskInstrument.evaluate({ ...instrument, unanswered: "list" }, answers))
-
-const Select = ({
-  field,
-  label,
-  value,
-  options,
-  onChange,
-  problem,
-  empty,
-}: {
-  readonly field: string
-  readonly label: string
-  readonly value: string
-  readonly options: ReadonlyArray<readonly [string, string]>
-  readonly onChange: (value: string) => void
-  readonly problem: Problem | undefined
-  readonly empty?: string
-}) => (
-  <div className="field">
-    <label htmlFor={`input-${field}`}>{label}</label>
-    <select
-      id={`input-${field}`}
-      value={value}
-      onChange={(event) => onChange(event.currentTarget.value)}
-      {...invalidProps(problem, field)}
-    >
-      {empty !== undefined && <option value="">{empty}</option>}
-      {options.map(([code, text]) => (
-        <option key={code} value={code}>
-          {text}
-        </option>
-      ))}
-    </select>
-    <FieldError problem={problem} field={field} />
-  </div>
-)
-
-const TextInput = ({
-  field,
-  label,
-  value,
-  onChange,
-  problem,
-  type = "text",
-}: {
-  readonly field: string
-  readonly label: string
-  readonly value: string
-  readonly onChange: (value: string) => void
-  readonly problem: Problem | undefined
-  readonly type?: string
-}) => (
-  <div className="field">
-    <label htmlFor={`input-${field}`}>{label}</label>
-    <input
-      id={`input-${field}`}
-      type={type}
-      value={value}
-      autoComplete="off"
-      onChange={(event) => onChange(event.currentTarget.value)}
-      {...invalidProps(problem, field)}
-    />
-    <FieldError problem={problem} field={field} />
-  </div>
-)
 
 export const OpenCase = () => {
   const text = useText()
@@ -424,7 +360,7 @@ export const OpenCase = () => {
             {persons.length > 1 && (
               <button
                 type="button"
-                className="button quiet"
+                className="button secondary"
                 onClick={() => setPersons((all) => all.filter((_, other) => other !== index))}
               >
                 {t("web.open-case.person.remove")}
