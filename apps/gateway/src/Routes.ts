@@ -7,6 +7,7 @@ import * as CalendarFeeds from "./routes/CalendarFeeds"
 import * as CaseNotes from "./routes/CaseNotes"
 import * as Cases from "./routes/Cases"
 import * as ClosedCases from "./routes/ClosedCases"
+import * as Corrections from "./routes/Corrections"
 import * as Institutions from "./routes/Institutions"
 import * as Invitations from "./routes/Invitations"
 import * as Me from "./routes/Me"
@@ -25,6 +26,7 @@ import * as Worklist from "./routes/Worklist"
 export const routes: ReadonlyArray<Route.AnyRoute> = [
   ...Cases.routes,
   ...CaseNotes.routes,
+  ...Corrections.routes,
   ...ClosedCases.routes,
   ...SurvivorInformation.routes,
   ...BreakGlassReviews.routes,

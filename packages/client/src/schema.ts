@@ -362,6 +362,57 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/cases/{caseId}/persons/{personId}/corrections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Correct a person's details or relationship with a reason; the previous values are kept (If-Match: the case) */
+        post: operations["correctPerson"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/cases/{caseId}/incidents/{incidentId}/corrections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Correct an incident's facts with a reason; the previous values are kept (If-Match: the case) */
+        post: operations["correctIncident"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/cases/{caseId}/corrections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The case's corrections, oldest first: what changed, the previous values, who, when and why (audited) */
+        get: operations["listCorrections"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/mechanisms/{mechanismId}/closed-cases": {
         parameters: {
             query?: never;
@@ -2581,6 +2632,48 @@ export interface components {
             reason?: components["schemas"]["CorrectionReason"];
         };
         CorrectionReason: string;
+        CorrectionReceipt: {
+            id: components["schemas"]["CorrectionId"];
+            caseId: components["schemas"]["CaseId"];
+            kind: components["schemas"]["CorrectedRecordKind"];
+            recordId: string;
+            /**
+             * greaterThanOrEqualTo(2)
+             * @description a number greater than or equal to 2
+             */
+            version: components["schemas"]["Int"];
+            fields: string[];
+            correctedBy: components["schemas"]["PrincipalId"];
+            institution: components["schemas"]["InstitutionId"];
+            correctedAt: components["schemas"]["CaseInstant"];
+        };
+        /** @description a ULID: 26 characters of Crockford base32, sortable by creation time */
+        CorrectionId: string;
+        /** @enum {string} */
+        CorrectedRecordKind: "person" | "incident";
+        CorrectionPage: {
+            items: components["schemas"]["Correction"][];
+            next: string | null;
+        };
+        Correction: {
+            id: components["schemas"]["CorrectionId"];
+            caseId: components["schemas"]["CaseId"];
+            kind: components["schemas"]["CorrectedRecordKind"];
+            recordId: string;
+            /**
+             * greaterThanOrEqualTo(2)
+             * @description a number greater than or equal to 2
+             */
+            version: components["schemas"]["Int"];
+            fields: string[];
+            previous: {
+                [key: string]: unknown;
+            };
+            reason: components["schemas"]["CorrectionReason"];
+            correctedBy: components["schemas"]["PrincipalId"];
+            institution: components["schemas"]["InstitutionId"];
+            correctedAt: components["schemas"]["CaseInstant"];
+        };
         CaseReferencePrefix: string;
         ClosedCasePage: {
             items: components["schemas"]["ClosedCase"][];
@@ -5935,6 +6028,288 @@ export interface operations {
             };
             /** @description If-Match missing */
             428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    correctPerson: {
+        parameters: {
+            query?: never;
+            header: {
+                "Idempotency-Key": string;
+                "If-Match": string;
+            };
+            path: {
+                caseId: components["schemas"]["CaseId"];
+                personId: components["schemas"]["PersonId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    person?: {
+                        sex?: components["schemas"]["Sex"];
+                        birthYear?: components["schemas"]["BirthYear"];
+                        ageBand?: components["schemas"]["AgeBand"];
+                        community?: components["schemas"]["Community"];
+                        disabilities?: components["schemas"]["Disability"][];
+                        relationship?: components["schemas"]["Relationship"];
+                    };
+                    details?: components["schemas"]["PersonalDetails"];
+                    reason: components["schemas"]["CorrectionReason"];
+                };
+            };
+        };
+        responses: {
+            /** @description Correct a person's details or relationship with a reason; the previous values are kept (If-Match: the case) */
+            201: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CorrectionReceipt"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No or unknown credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Changed since read */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input: the field and the rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match missing */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    correctIncident: {
+        parameters: {
+            query?: never;
+            header: {
+                "Idempotency-Key": string;
+                "If-Match": string;
+            };
+            path: {
+                caseId: components["schemas"]["CaseId"];
+                incidentId: components["schemas"]["IncidentId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    incident: {
+                        occurredOn?: components["schemas"]["CivilDate"];
+                        municipality?: components["schemas"]["MunicipalityCode"];
+                        place?: components["schemas"]["IncidentPlace"];
+                        forms?: components["schemas"]["ViolenceForm"][];
+                        children?: components["schemas"]["ChildrenExposure"];
+                        perpetrators?: components["schemas"]["PersonId"][];
+                        source?: components["schemas"]["IncidentSource"];
+                        sourceInstitution?: components["schemas"]["InstitutionId"];
+                        sourceReference?: components["schemas"]["IncidentSourceReference"];
+                    };
+                    reason: components["schemas"]["CorrectionReason"];
+                };
+            };
+        };
+        responses: {
+            /** @description Correct an incident's facts with a reason; the previous values are kept (If-Match: the case) */
+            201: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CorrectionReceipt"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No or unknown credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Changed since read */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input: the field and the rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match missing */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listCorrections: {
+        parameters: {
+            query?: {
+                limit?: components["schemas"]["NumberFromString"];
+                after?: components["schemas"]["Cursor"];
+            };
+            header?: never;
+            path: {
+                caseId: components["schemas"]["CaseId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The case's corrections, oldest first: what changed, the previous values, who, when and why (audited) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CorrectionPage"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No or unknown credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input: the field and the rule */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

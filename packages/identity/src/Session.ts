@@ -21,6 +21,7 @@ export const EndReason = Schema.Literal(
   "rotated",
   "deactivated",
   "signed-out-elsewhere",
+  "roles-changed",
 )
 
 export type EndReason = typeof EndReason.Type
@@ -59,6 +60,22 @@ export const Session = Schema.Struct({
 }).annotations({ identifier: "Session" })
 
 export type Session = typeof Session.Type
+
+/**
+ * One sign-in as the person's history shows it: when it started, when it was
+ * last used, and when and why it ended (null while it holds). A session
+ * nobody used past a timeout shows the timeout as its end, at the instant it
+ * took effect, even before a request marked it.
+ */
+export const SignInRecord = Schema.Struct({
+  id: SessionId,
+  startedAt: Schema.Date,
+  lastSeenAt: Schema.Date,
+  endedAt: Schema.NullOr(Schema.Date),
+  endReason: Schema.NullOr(EndReason),
+}).annotations({ identifier: "SignInRecord" })
+
+export type SignInRecord = typeof SignInRecord.Type
 
 /**
  * The two timeouts of a profile.
@@ -108,3 +125,16 @@ export const needsTouch = (session: Pick<Session, "lastSeenAt">, now: Date): boo
  */
 export const cookieMaxAge = (session: Pick<Session, "startedAt">, now: Date, timeouts: Timeouts): number =>
   Math.max(0, Math.floor((session.startedAt.getTime() + Duration.toMillis(timeouts.absolute) - now.getTime()) / 1000))
+
+/**
+ * When a session that still holds in the store stops holding by itself: the
+ * first of its idle and absolute timeouts.
+ */
+export const lapse = (
+  session: Pick<Session, "startedAt" | "lastSeenAt">,
+  timeouts: Timeouts,
+): { readonly at: Date; readonly reason: "idle" | "expired" } => {
+  const idle = session.lastSeenAt.getTime() + Duration.toMillis(timeouts.idle)
+  const absolute = session.startedAt.getTime() + Duration.toMillis(timeouts.absolute)
+  return absolute <= idle ? { at: new Date(absolute), reason: "expired" } : { at: new Date(idle), reason: "idle" }
+}

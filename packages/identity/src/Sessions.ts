@@ -34,6 +34,18 @@ export interface Service {
   readonly resolve: (secret: string) => Effect.Effect<Option.Option<Resolved>>
   /** Ends the session of `secret`; false when it was not open. */
   readonly end: (secret: string, reason: Session.EndReason) => Effect.Effect<boolean>
+  /** The person's sessions that hold now, the latest first. */
+  readonly openOf: (person: PersonId) => Effect.Effect<ReadonlyArray<Session.Session>>
+  /**
+   * The person's sign-ins, the latest first: at most `limit + 1` started
+   * before the session `before` (the extra one tells there is more).
+   */
+  readonly history: (
+    person: PersonId,
+    page: { readonly limit: number; readonly before?: Session.SessionId | undefined },
+  ) => Effect.Effect<ReadonlyArray<Session.SignInRecord>>
+  /** Ends every open session of the person; how many were open. */
+  readonly endAll: (person: PersonId, reason: Session.EndReason) => Effect.Effect<number>
 }
 
 export class Sessions extends Context.Tag("@bashke/identity/Sessions")<Sessions, Service>() {}
@@ -134,6 +146,52 @@ export const layerSql: Layer.Layer<Sessions, never, SqlClient.SqlClient | People
         return rows[0] === undefined ? false : yield* endById(rows[0].id, reason)
       })
 
-    return { start, resolve, end }
+    const sessionOf = (row: Row): Session.Session => ({
+      id: row.id as Session.SessionId,
+      person: row.person_id as PersonId,
+      startedAt: dateOf(row.started_at),
+      lastSeenAt: dateOf(row.last_seen_at),
+    })
+
+    const openOf: Service["openOf"] = (person) =>
+      Effect.gen(function* () {
+        const rows = yield* sql<Row>`SELECT id, person_id, started_at, last_seen_at FROM identity_sessions
+          WHERE person_id = ${person} AND ended_at IS NULL ORDER BY id DESC`.pipe(Effect.orDie)
+        const now = yield* SqlValues.currentDate
+        const limits = yield* timeouts
+        return rows.map(sessionOf).filter((session) => Session.standing(session, now, limits) === "live")
+      }).pipe(Span.untraced("Sessions.openOf"))
+
+    const history: Service["history"] = (person, page) =>
+      Effect.gen(function* () {
+        const rows = yield* sql<Row & { ended_at: unknown; end_reason: string | null }>`SELECT id, person_id,
+          started_at, last_seen_at, ended_at, end_reason FROM identity_sessions
+          WHERE person_id = ${person}${page.before === undefined ? sql`` : sql` AND id < ${page.before}`}
+          ORDER BY id DESC LIMIT ${page.limit + 1}`.pipe(Effect.orDie)
+        const now = yield* SqlValues.currentDate
+        const limits = yield* timeouts
+        return rows.map((row): Session.SignInRecord => {
+          const session = sessionOf(row)
+          if (row.ended_at !== null && row.ended_at !== undefined)
+            return {
+              ...session,
+              endedAt: dateOf(row.ended_at),
+              endReason: (row.end_reason ?? "signed-out") as Session.EndReason,
+            }
+          if (Session.standing(session, now, limits) === "live") return { ...session, endedAt: null, endReason: null }
+          const lapsed = Session.lapse(session, limits)
+          return { ...session, endedAt: lapsed.at, endReason: lapsed.reason }
+        })
+      }).pipe(Span.untraced("Sessions.history"))
+
+    const endAll: Service["endAll"] = (person, reason) =>
+      Effect.gen(function* () {
+        const now = SqlValues.toSql(yield* SqlValues.currentDate)
+        const rows = yield* sql`UPDATE identity_sessions SET ended_at = ${now}, end_reason = ${reason}
+          WHERE person_id = ${person} AND ended_at IS NULL RETURNING id`
+        return rows.length
+      }).pipe(Effect.orDie, Span.untraced("Sessions.endAll"))
+
+    return { start, resolve, end, openOf, history, endAll }
   }),
 )

@@ -15,6 +15,13 @@
 export * as Administration from "./Administration"
 
 /**
+ * Changing a person's roles.
+ *
+ * @since 0.1.0
+ */
+export * as ChangeRoles from "./ChangeRoles"
+
+/**
  * Passwords and second factors.
  *
  * @since 0.1.0
@@ -34,6 +41,20 @@ export * from "./IdentityMessages"
  * The migrations.
  */
 export * from "./IdentityMigrations"
+
+/**
+ * Listing the people of a mechanism.
+ *
+ * @since 0.1.0
+ */
+export * as ListPeople from "./ListPeople"
+
+/**
+ * The caller's own sessions.
+ *
+ * @since 0.1.0
+ */
+export * as MySessions from "./MySessions"
 /**
  * Invitations: the person to be and their grants.
  *
@@ -115,6 +136,13 @@ export * as Sessions from "./Sessions"
 export * as SignIn from "./SignIn"
 
 /**
+ * A person's sign-in history.
+ *
+ * @since 0.1.0
+ */
+export * as SignInHistory from "./SignInHistory"
+
+/**
  * One-time links.
  */
 export * as SignInLink from "./SignInLink"
@@ -123,6 +151,13 @@ export * as SignInLink from "./SignInLink"
  * The one-time links' store.
  */
 export * as SignInLinks from "./SignInLinks"
+
+/**
+ * Signing out everywhere.
+ *
+ * @since 0.1.0
+ */
+export * as SignOutEverywhere from "./SignOutEverywhere"
 
 /**
  * Time-based one-time codes.

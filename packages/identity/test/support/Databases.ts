@@ -26,6 +26,7 @@ export const services = (
   | AuditLog.AuditLog
   | SqlClient.SqlClient
   | Vault.Vault
+  | Id.IdGenerator
 > =>
   Layer.mergeAll(
     Sessions.layerSql,
