@@ -10,10 +10,12 @@ import * as Cases from "./routes/Cases"
 import * as ClosedCases from "./routes/ClosedCases"
 import * as Corrections from "./routes/Corrections"
 import * as Institutions from "./routes/Institutions"
+import * as Invitations from "./routes/Invitations"
 import * as Me from "./routes/Me"
 import * as Mechanisms from "./routes/Mechanisms"
 import * as Meetings from "./routes/Meetings"
 import * as Notifications from "./routes/Notifications"
+import * as Passkeys from "./routes/Passkeys"
 import * as People from "./routes/People"
 import * as Plugins from "./routes/Plugins"
 import * as Referrals from "./routes/Referrals"
@@ -40,7 +42,9 @@ export const routes: ReadonlyArray<Route.AnyRoute> = [
   ...Reports.routes,
   ...Plugins.routes,
   ...Me.routes,
+  ...Passkeys.routes,
   ...People.routes,
+  ...Invitations.routes,
   ...Worklist.routes,
   ...Notifications.routes,
   ...AuditTrail.routes,
