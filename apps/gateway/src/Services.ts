@@ -16,16 +16,18 @@ import {
   type CaseRepository,
   CaseService,
   type ClosedCases,
+  type CorrectionRepository,
   type OpenCases,
   type PersonalData,
   type Signatories,
   SqlCaseNoteRepository,
   SqlClosedCases,
+  SqlCorrectionRepository,
   SqlOpenCases,
   SqlSurvivorInformedRepository,
   type SurvivorInformedRepository,
 } from "@bashke/case"
-import { Credentials, People, Sessions, SignInLinks } from "@bashke/identity"
+import { Credentials, type MemberInstitutions, Passkeys, People, Sessions, SignInLinks } from "@bashke/identity"
 import { Id } from "@bashke/kernel"
 import {
   type Institutions,
@@ -67,6 +69,8 @@ export type GatewayServices =
   | Sessions.Sessions
   | SignInLinks.SignInLinks
   | Credentials.Credentials
+  | Passkeys.Passkeys
+  | MemberInstitutions.MemberInstitutions
   | Throttle.Throttle
   | ApiTokens
   | Throttle.Throttle
@@ -79,6 +83,7 @@ export type GatewayServices =
   | BreakGlassReviewRepository.BreakGlassReviewRepository
   | CaseNoteRepository.CaseNoteRepository
   | ClosedCases.ClosedCases
+  | CorrectionRepository.CorrectionRepository
   | SurvivorInformedRepository.SurvivorInformedRepository
   | PersonalData.PersonalData
   | Signatories.Signatories
@@ -151,15 +156,18 @@ export const layer = (
     Sessions.layerSql,
     SignInLinks.layerSql,
     Credentials.layerSql,
+    Passkeys.layerSql,
     Throttle.layerSql,
   ).pipe(Layer.provideMerge(People.layerSql), Layer.provideMerge(audit))
   const mechanism = Layer.merge(MechanismService.layerSql, SqlInstitutionStore.layer).pipe(Layer.provideMerge(identity))
+  const members = Layer.provideMerge(Ports.memberInstitutions, mechanism)
   const kase = Layer.mergeAll(
     CaseService.layerSql(),
     SqlCaseNoteRepository.layer,
     SqlClosedCases.layer,
+    SqlCorrectionRepository.layer,
     SqlSurvivorInformedRepository.layer,
-  ).pipe(Layer.provideMerge(Ports.signatories), Layer.provideMerge(mechanism))
+  ).pipe(Layer.provideMerge(Ports.signatories), Layer.provideMerge(members))
   const referral = ReferralService.layerSql.pipe(Layer.provideMerge(Ports.caseFacts), Layer.provideMerge(kase))
   const meeting = Layer.mergeAll(
     SqlMeetingRepository.layer,

@@ -90,6 +90,16 @@ export const identityMessages = Catalogue.make({
     "sr-Latn": "Ove uloge ne možete dati: koordinator daje samo uloge u svojim mehanizmima.",
     en: "You cannot give these roles: a coordinator gives only roles in their own mechanisms.",
   },
+  "identity.passkey.refused": {
+    sq: "Çelësi i kalimit nuk u pranua. Provoni përsëri.",
+    "sr-Latn": "Pristupni ključ nije prihvaćen. Pokušajte ponovo.",
+    en: "The passkey was not accepted. Try again.",
+  },
+  "identity.invitation.forbidden": {
+    sq: "Mund të ftoni vetëm persona të institucioneve anëtare në mekanizmin tuaj.",
+    "sr-Latn": "Možete pozvati samo osobe iz institucija članica u svoj mehanizam.",
+    en: "You may invite only people of member institutions into your own mechanism.",
+  },
 })
 
 export type IdentityMessageKey = Catalogue.Key<typeof identityMessages>

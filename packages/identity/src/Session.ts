@@ -3,7 +3,7 @@
  * without a request, or its absolute timeout after sign-in, whichever comes
  * first (`sessions` of the jurisdiction profile). Ended sessions stay ended.
  */
-import { Id, type JurisdictionProfile } from "@bashke/kernel"
+import { Id, type JurisdictionProfile, type Principal } from "@bashke/kernel"
 import { Duration, Schema } from "effect"
 import { PersonId } from "./Person"
 
@@ -27,6 +27,28 @@ export const EndReason = Schema.Literal(
 export type EndReason = typeof EndReason.Type
 
 /**
+ * How far a session has come: `signed-in` acts with the person's roles;
+ * `enrolment` (started from an invitation, before a second factor) acts with
+ * none, so it can set up a passkey or an authenticator app and read nothing
+ * else until the person signs in again with that factor.
+ *
+ * @since 0.1.0
+ */
+export const Stage = Schema.Literal("signed-in", "enrolment").annotations({ identifier: "SessionStage" })
+
+export type Stage = typeof Stage.Type
+
+/**
+ * The principal a session at `stage` acts as: the person's own, or — while
+ * enrolling — the same person with no role and no mechanism, whom the access
+ * policy (deny by default) lets read nothing.
+ *
+ * @since 0.1.0
+ */
+export const actingPrincipal = (stage: Stage, principal: Principal.Principal): Principal.Principal =>
+  stage === "signed-in" ? principal : { ...principal, roles: [], mechanisms: [] }
+
+/**
  * A session as stored (never its secret).
  */
 export const Session = Schema.Struct({
@@ -34,6 +56,7 @@ export const Session = Schema.Struct({
   person: PersonId,
   startedAt: Schema.Date,
   lastSeenAt: Schema.Date,
+  stage: Stage,
 }).annotations({ identifier: "Session" })
 
 export type Session = typeof Session.Type
@@ -48,6 +71,8 @@ export const SignInRecord = Schema.Struct({
   id: SessionId,
   startedAt: Schema.Date,
   lastSeenAt: Schema.Date,
+  /** `enrolment`: started from an invitation, before a second factor. */
+  stage: Stage,
   endedAt: Schema.NullOr(Schema.Date),
   endReason: Schema.NullOr(EndReason),
 }).annotations({ identifier: "SignInRecord" })
