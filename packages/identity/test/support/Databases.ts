@@ -7,7 +7,7 @@ import { type TestDatabase, testDatabases } from "@bashke/persistence/testing"
 import { AuditLog, BlindIndex, securityMigrations, Vault } from "@bashke/security"
 import type { SqlClient } from "@effect/sql"
 import { Layer } from "effect"
-import { Credentials, identityMigrations, People, Sessions, SignInLinks } from "../../src"
+import { Credentials, identityMigrations, Passkeys, People, Sessions, SignInLinks } from "../../src"
 
 export const databases: ReadonlyArray<TestDatabase.TestDatabase> = await testDatabases({
   migrations: [persistenceMigrations, securityMigrations, identityMigrations],
@@ -20,13 +20,21 @@ export const services = (
   | Sessions.Sessions
   | SignInLinks.SignInLinks
   | Credentials.Credentials
+  | Passkeys.Passkeys
   | Throttle.Throttle
   | BlindIndex.BlindIndex
   | AuditLog.AuditLog
   | SqlClient.SqlClient
   | Vault.Vault
+  | Id.IdGenerator
 > =>
-  Layer.mergeAll(Sessions.layerSql, SignInLinks.layerSql, Credentials.layerSql, Throttle.layerSql).pipe(
+  Layer.mergeAll(
+    Sessions.layerSql,
+    SignInLinks.layerSql,
+    Credentials.layerSql,
+    Passkeys.layerSql,
+    Throttle.layerSql,
+  ).pipe(
     Layer.provideMerge(People.layerSql),
     Layer.provideMerge(AuditLog.layer),
     Layer.provideMerge(Layer.mergeAll(db.layer, Vault.layerTest, BlindIndex.layerTest, Id.layer)),
