@@ -1,11 +1,15 @@
-// Passkeys in Chromium, with its own virtual authenticator (the DevTools
-// protocol's WebAuthn domain: a real CTAP2 authenticator inside the browser,
-// resident keys and user verification): a coordinator's invitation opened at
-// `/invitation#token=…` (the token wiped from the address bar), a passkey
-// created from the keyboard, the enrolment session ended, and the passkey
-// sign-in button signing the person in — with no serious or critical axe
-// violation on either page, at phone width as at the desk. A used invitation
-// says so. Over `localhost`: WebAuthn refuses an IP address as its site.
+// Enrolment from an invitation, in Chromium. A passkey, with Chromium's own
+// virtual authenticator (the DevTools protocol's WebAuthn domain: a real
+// CTAP2 authenticator inside the browser, resident keys and user
+// verification): a coordinator's invitation opened at `/invitation#token=…`
+// (the token wiped from the address bar), the passkey created from the
+// keyboard, the enrolment session ended, and the passkey sign-in button
+// signing the person in; a used invitation says so. Or a password and an
+// authenticator app (codes computed here by otpauth): the recovery codes shown
+// once, and the next code signing in. No serious or critical axe violation,
+// nothing overflowing at phone width. Passkeys over `localhost`: WebAuthn
+// refuses an IP address as its site.
+import { Secret, TOTP } from "otpauth"
 import type { CDPSession, Page } from "playwright-core"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import {
@@ -32,7 +36,7 @@ afterAll(async () => {
   await gateway?.close()
 })
 
-const invite = async (): Promise<string> => {
+const invite = async (person: { readonly displayName: string; readonly email: string }): Promise<string> => {
   const bearer = (name: string) => ({ authorization: `Bearer ${gateway.tokens[name]}` })
   const me = async (name: string) =>
     (await (await fetch(`${gateway.url}/v1/me`, { headers: bearer(name) })).json()) as {
@@ -46,8 +50,7 @@ const invite = async (): Promise<string> => {
     method: "POST",
     headers: { ...bearer("coordinator"), "content-type": "application/json" },
     body: JSON.stringify({
-      displayName: "Edona Berisha",
-      email: "edona.berisha@gjilan.example",
+      ...person,
       language: "en",
       institution: colleague.institution,
       sector: colleague.sector,
@@ -81,7 +84,7 @@ const expectAccessible = async (page: Page) => {
 
 describe("passkeys in the browser", () => {
   it("an invitation enrols a passkey from the keyboard, and the passkey signs the person in", async () => {
-    const token = await invite()
+    const token = await invite({ displayName: "Edona Berisha", email: "edona.berisha@gjilan.example" })
     const site = gateway.url.replace("127.0.0.1", "localhost")
     const page = await browser.newPage("phone")
     await withAuthenticator(page)
@@ -114,5 +117,35 @@ describe("passkeys in the browser", () => {
     await again.getByText("This invitation is no longer valid").waitFor()
     await expectAccessible(again)
     await again.close()
+  })
+  it("an invitation enrols a password and an authenticator app, shows the recovery codes once, and a code signs in", async () => {
+    const email = "lirije.krasniqi@gjilan.example"
+    const token = await invite({ displayName: "Lirije Krasniqi", email })
+    const page = await browser.newPage("phone")
+    await page.goto(`${gateway.url}/invitation#token=${token}`)
+    await page.getByTestId("language").selectOption("en")
+    const password = "a long walk along the bistrica"
+    await page.getByLabel("New password (at least 12 characters)").fill(password)
+    await page.getByRole("button", { name: "Save the password" }).click()
+    const secret = (await page.locator(".secret code").textContent()) ?? ""
+    expect(secret).toMatch(/^[A-Z2-7]{32}$/)
+    await expectAccessible(page)
+    const totp = new TOTP({ secret: Secret.fromBase32(secret), algorithm: "SHA1", digits: 6, period: 30 })
+    await page.getByLabel("The code the app shows").fill(totp.generate())
+    await page.getByRole("button", { name: "Confirm" }).click()
+    await page.getByText("Ready. Now sign in with it.").waitFor()
+    expect(await page.locator(".recovery-codes li").count()).toBe(10)
+    await expectAccessible(page)
+    await screenshot(page, "enrolment-recovery-codes")
+    await page.getByRole("button", { name: "Go to sign in" }).click()
+
+    await page.getByLabel("Email address").fill(email)
+    await page.getByLabel("Password", { exact: true }).fill(password)
+    // The next step's code: the one just used to confirm is never accepted twice.
+    await page.getByLabel("Code from the authenticator app").fill(totp.generate({ timestamp: Date.now() + 30_000 }))
+    await page.getByRole("button", { name: "Sign in with password" }).click()
+    await page.getByRole("navigation").waitFor()
+    await expect.poll(() => page.getByText("Lirije Krasniqi").count()).toBeGreaterThan(0)
+    await page.close()
   })
 })
