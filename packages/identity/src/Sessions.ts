@@ -60,6 +60,14 @@ interface Row {
 
 const dateOf = (value: unknown): Date => new Date(SqlValues.fromSql(value) ?? Number.NaN)
 
+const sessionOf = (row: Row): Session.Session => ({
+  id: row.id as Session.SessionId,
+  person: row.person_id as PersonId,
+  startedAt: dateOf(row.started_at),
+  lastSeenAt: dateOf(row.last_seen_at),
+  stage: row.stage === "enrolment" ? "enrolment" : "signed-in",
+})
+
 /**
  * The sessions over SQL (both dialects).
  */
@@ -98,14 +106,6 @@ export const layerSql: Layer.Layer<Sessions, never, SqlClient.SqlClient | People
         }
         return { secret, session, maxAge: Session.cookieMaxAge(session, now, yield* timeouts) }
       }).pipe(Span.untraced("Sessions.start"))
-
-    const sessionOf = (row: Row): Session.Session => ({
-      id: row.id as Session.SessionId,
-      person: row.person_id as PersonId,
-      startedAt: dateOf(row.started_at),
-      lastSeenAt: dateOf(row.last_seen_at),
-      stage: row.stage === "enrolment" ? "enrolment" : "signed-in",
-    })
 
     const resolve: Service["resolve"] = (secret) =>
       Effect.gen(function* () {

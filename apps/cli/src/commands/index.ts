@@ -7,6 +7,7 @@ import * as AuditCheckpoint from "./AuditCheckpoint"
 import * as AuditVerify from "./AuditVerify"
 import * as Migrate from "./Migrate"
 import * as PeopleDeactivate from "./PeopleDeactivate"
+import * as PeopleInvite from "./PeopleInvite"
 import * as PeopleList from "./PeopleList"
 import * as Start from "./Start"
 import * as TokenCreate from "./TokenCreate"
@@ -20,6 +21,7 @@ export const commands: ReadonlyArray<Command> = [
   TokenCreate.command,
   TokenList.command,
   TokenRevoke.command,
+  PeopleInvite.command,
   PeopleList.command,
   PeopleDeactivate.command,
   Worker.command,
