@@ -1800,7 +1800,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Replay a dead letter: it is tried again from its first attempt */
+        /** Replay a dead letter (its reference, or the item as listed): it is tried again from its first attempt */
         post: operations["replayPluginDeadLetter"];
         delete?: never;
         options?: never;
@@ -2012,6 +2012,57 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/people": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The people of a mechanism, active and deactivated, with their roles: a coordinator their own mechanisms', an administrator any (or everyone without mechanismId) */
+        get: operations["listPeople"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/people/{personId}/roles": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Replace a person's roles (If-Match: their version); audited, their sessions end and their API tokens are revoked */
+        put: operations["changePersonRoles"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/people/{personId}/sign-ins": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A person's sign-in history, latest first: when each session started, was last used, ended and why */
+        get: operations["listPersonSignIns"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/people/{personId}/deactivate": {
         parameters: {
             query?: never;
@@ -2024,6 +2075,24 @@ export interface paths {
         /** Deactivate a person: every session, token and JWT of theirs stops at the next request */
         post: operations["deactivatePerson"];
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/me/sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller's sessions that hold now, latest first, this request's marked */
+        get: operations["listMySessions"];
+        put?: never;
+        post?: never;
+        /** Sign out everywhere: every session of the caller ends, this one too; the browser forgets the cookie */
+        delete: operations["signOutEverywhere"];
         options?: never;
         head?: never;
         patch?: never;
@@ -3673,7 +3742,7 @@ export interface components {
             plugin: string;
             subscription: string;
             eventId: string;
-        };
+        } | components["schemas"]["PluginDeadRecord"] | components["schemas"]["PluginDeadEvent"];
         Me: {
             id: components["schemas"]["PrincipalId"];
             kind: components["schemas"]["PrincipalKind"];
@@ -3809,9 +3878,57 @@ export interface components {
                 userHandle?: components["schemas"]["Base64Url"];
             };
         };
+        PeoplePage: {
+            items: components["schemas"]["ListedPerson"][];
+            next: string | null;
+        };
+        ListedPerson: {
+            id: components["schemas"]["PrincipalId"];
+            displayName: components["schemas"]["DisplayName"];
+            email: components["schemas"]["Email"];
+            language: components["schemas"]["Locale"];
+            institution?: components["schemas"]["InstitutionId"];
+            sector?: components["schemas"]["Sector"];
+            active: boolean;
+            grants: components["schemas"]["RoleGrant"][];
+            version: components["schemas"]["Int"];
+        };
+        /** @description a string that will be trimmed */
+        DisplayName: string;
+        /** @description a string that will be trimmed */
+        Email: string;
+        RolesChanged: {
+            grants: components["schemas"]["RoleGrant"][];
+            version: components["schemas"]["Int"];
+        };
+        SignInHistoryPage: {
+            items: components["schemas"]["SignInRecord"][];
+            next: string | null;
+        };
+        SignInRecord: {
+            id: components["schemas"]["SessionId"];
+            startedAt: components["schemas"]["Date"];
+            lastSeenAt: components["schemas"]["Date"];
+            endedAt: components["schemas"]["Date"] | null;
+            endReason: ("signed-out" | "idle" | "expired" | "rotated" | "deactivated" | "signed-out-elsewhere" | "roles-changed") | null;
+        };
+        /** @description a ULID: 26 characters of Crockford base32, sortable by creation time */
+        SessionId: string;
         Deactivated: {
             /** @enum {boolean} */
             deactivated: true;
+        };
+        MySessions: {
+            items: components["schemas"]["MySession"][];
+        };
+        MySession: {
+            id: components["schemas"]["SessionId"];
+            startedAt: components["schemas"]["Date"];
+            lastSeenAt: components["schemas"]["Date"];
+            current: boolean;
+        };
+        SignedOutEverywhere: {
+            ended: components["schemas"]["Int"];
         };
         InvitationIssued: {
             personId: components["schemas"]["PrincipalId"];
@@ -3830,10 +3947,6 @@ export interface components {
              */
             roles: components["schemas"]["Role"][];
         };
-        /** @description a string that will be trimmed */
-        DisplayName: string;
-        /** @description a string that will be trimmed */
-        Email: string;
         NewInvitation: {
             displayName: components["schemas"]["DisplayName"];
             email: components["schemas"]["Email"];
@@ -14076,7 +14189,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Replay a dead letter: it is tried again from its first attempt */
+            /** @description Replay a dead letter (its reference, or the item as listed): it is tried again from its first attempt */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -14900,6 +15013,243 @@ export interface operations {
             };
         };
     };
+    listPeople: {
+        parameters: {
+            query?: {
+                mechanismId?: components["schemas"]["MechanismId"];
+                limit?: components["schemas"]["NumberFromString"];
+                after?: components["schemas"]["Cursor"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The people of a mechanism, active and deactivated, with their roles: a coordinator their own mechanisms', an administrator any (or everyone without mechanismId) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PeoplePage"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No or unknown credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input: the field and the rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    changePersonRoles: {
+        parameters: {
+            query?: never;
+            header: {
+                "If-Match": string;
+            };
+            path: {
+                personId: components["schemas"]["PrincipalId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * maxItems(50)
+                     * @description an array of at most 50 item(s)
+                     */
+                    grants: components["schemas"]["RoleGrant"][];
+                };
+            };
+        };
+        responses: {
+            /** @description Replace a person's roles (If-Match: their version); audited, their sessions end and their API tokens are revoked */
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RolesChanged"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No or unknown credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Changed since read */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input: the field and the rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match missing */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listPersonSignIns: {
+        parameters: {
+            query?: {
+                limit?: components["schemas"]["NumberFromString"];
+                after?: components["schemas"]["Cursor"];
+            };
+            header?: never;
+            path: {
+                personId: components["schemas"]["PrincipalId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A person's sign-in history, latest first: when each session started, was last used, ended and why */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SignInHistoryPage"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No or unknown credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input: the field and the rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     deactivatePerson: {
         parameters: {
             query?: never;
@@ -14920,6 +15270,136 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Deactivated"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No or unknown credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input: the field and the rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listMySessions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The caller's sessions that hold now, latest first, this request's marked */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MySessions"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No or unknown credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input: the field and the rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    signOutEverywhere: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Sign out everywhere: every session of the caller ends, this one too; the browser forgets the cookie */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SignedOutEverywhere"];
                 };
             };
             /** @description Malformed request */
