@@ -60,6 +60,14 @@ interface Row {
 
 const dateOf = (value: unknown): Date => new Date(SqlValues.fromSql(value) ?? Number.NaN)
 
+const sessionOf = (row: Row): Session.Session => ({
+  id: row.id as Session.SessionId,
+  person: row.person_id as PersonId,
+  startedAt: dateOf(row.started_at),
+  lastSeenAt: dateOf(row.last_seen_at),
+  stage: row.stage === "enrolment" ? "enrolment" : "signed-in",
+})
+
 /**
  * The sessions over SQL (both dialects).
  */
@@ -99,6 +107,14 @@ export const layerSql: Layer.Layer<Sessions, never, SqlClient.SqlClient | People
         return { secret, session, maxAge: Session.cookieMaxAge(session, now, yield* timeouts) }
       }).pipe(Span.untraced("Sessions.start"))
 
+    const sessionOf = (row: Row): Session.Session => ({
+      id: row.id as Session.SessionId,
+      person: row.person_id as PersonId,
+      startedAt: dateOf(row.started_at),
+      lastSeenAt: dateOf(row.last_seen_at),
+      stage: row.stage === "enrolment" ? "enrolment" : "signed-in",
+    })
+
     const resolve: Service["resolve"] = (secret) =>
       Effect.gen(function* () {
         if (!Secret.looksLike("bss_", secret)) return Option.none()
@@ -107,13 +123,7 @@ export const layerSql: Layer.Layer<Sessions, never, SqlClient.SqlClient | People
           WHERE secret_hash = ${secretHash} AND ended_at IS NULL`.pipe(Effect.orDie)
         const row = rows[0]
         if (row === undefined) return Option.none()
-        const session: Session.Session = {
-          id: row.id as Session.SessionId,
-          person: row.person_id as PersonId,
-          startedAt: dateOf(row.started_at),
-          lastSeenAt: dateOf(row.last_seen_at),
-          stage: row.stage === "enrolment" ? "enrolment" : "signed-in",
-        }
+        const session = sessionOf(row)
         const now = yield* SqlValues.currentDate
         const limits = yield* timeouts
         const standing = Session.standing(session, now, limits)
@@ -146,16 +156,9 @@ export const layerSql: Layer.Layer<Sessions, never, SqlClient.SqlClient | People
         return rows[0] === undefined ? false : yield* endById(rows[0].id, reason)
       })
 
-    const sessionOf = (row: Row): Session.Session => ({
-      id: row.id as Session.SessionId,
-      person: row.person_id as PersonId,
-      startedAt: dateOf(row.started_at),
-      lastSeenAt: dateOf(row.last_seen_at),
-    })
-
     const openOf: Service["openOf"] = (person) =>
       Effect.gen(function* () {
-        const rows = yield* sql<Row>`SELECT id, person_id, started_at, last_seen_at FROM identity_sessions
+        const rows = yield* sql<Row>`SELECT id, person_id, started_at, last_seen_at, stage FROM identity_sessions
           WHERE person_id = ${person} AND ended_at IS NULL ORDER BY id DESC`.pipe(Effect.orDie)
         const now = yield* SqlValues.currentDate
         const limits = yield* timeouts
@@ -165,7 +168,7 @@ export const layerSql: Layer.Layer<Sessions, never, SqlClient.SqlClient | People
     const history: Service["history"] = (person, page) =>
       Effect.gen(function* () {
         const rows = yield* sql<Row & { ended_at: unknown; end_reason: string | null }>`SELECT id, person_id,
-          started_at, last_seen_at, ended_at, end_reason FROM identity_sessions
+          started_at, last_seen_at, stage, ended_at, end_reason FROM identity_sessions
           WHERE person_id = ${person}${page.before === undefined ? sql`` : sql` AND id < ${page.before}`}
           ORDER BY id DESC LIMIT ${page.limit + 1}`.pipe(Effect.orDie)
         const now = yield* SqlValues.currentDate
