@@ -46,13 +46,16 @@ describe("StartFailure.describe", () => {
 
   it("never carries a message: a value in one stays out", () => {
     fc.assert(
-      fc.property(fc.string({ minLength: 8 }).filter((text) => /^[A-Za-z0-9]+$/.test(text)), (secret) => {
-        const error = new Error(`BASHKE_VAULT_KEYS=${secret} is malformed`, {
-          cause: Object.assign(new Error(secret), { code: "28P01" }),
-        })
-        const told = JSON.stringify(StartFailure.describe(error))
-        return !told.includes(secret) && told.includes("28P01")
-      }),
+      fc.property(
+        fc.string({ minLength: 8 }).filter((text) => /^[A-Za-z0-9]+$/.test(text)),
+        (secret) => {
+          const error = new Error(`BASHKE_VAULT_KEYS=${secret} is malformed`, {
+            cause: Object.assign(new Error(secret), { code: "28P01" }),
+          })
+          const told = JSON.stringify(StartFailure.describe(error))
+          return !told.includes(secret) && told.includes("28P01")
+        },
+      ),
     )
   })
 })

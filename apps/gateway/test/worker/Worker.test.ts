@@ -131,7 +131,13 @@ describe("the bundle", () => {
 describe("without its secrets", () => {
   it("answers 503 instead of serving without keys", async () => {
     let logged = ""
-    const miniflare = workerd({ d1: true, secrets: {}, stderr: (text) => void (logged += text) })
+    const miniflare = workerd({
+      d1: true,
+      secrets: {},
+      stderr: (text) => {
+        logged += text
+      },
+    })
     try {
       const health = await call(miniflare, "GET", "/health")
       expect(health.status).toBe(503)
