@@ -107,14 +107,6 @@ export const layerSql: Layer.Layer<Sessions, never, SqlClient.SqlClient | People
         return { secret, session, maxAge: Session.cookieMaxAge(session, now, yield* timeouts) }
       }).pipe(Span.untraced("Sessions.start"))
 
-    const sessionOf = (row: Row): Session.Session => ({
-      id: row.id as Session.SessionId,
-      person: row.person_id as PersonId,
-      startedAt: dateOf(row.started_at),
-      lastSeenAt: dateOf(row.last_seen_at),
-      stage: row.stage === "enrolment" ? "enrolment" : "signed-in",
-    })
-
     const resolve: Service["resolve"] = (secret) =>
       Effect.gen(function* () {
         if (!Secret.looksLike("bss_", secret)) return Option.none()
