@@ -1801,7 +1801,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Replay a dead letter: it is tried again from its first attempt */
+        /** Replay a dead letter (its reference, or the item as listed): it is tried again from its first attempt */
         post: operations["replayPluginDeadLetter"];
         delete?: never;
         options?: never;
@@ -2327,8 +2327,6 @@ export interface components {
     schemas: {
         /** @description a ULID: 26 characters of Crockford base32, sortable by creation time */
         MechanismId: string;
-        /** @description a string to be decoded into a number */
-        NumberFromString: string;
         /** @description a string matching the pattern ^[A-Za-z0-9_-]*$ */
         Cursor: string;
         CaseSummaryPage: {
@@ -2954,6 +2952,8 @@ export interface components {
             countersignedOn: components["schemas"]["CivilDate"];
             countersignedBy: components["schemas"]["PrincipalId"];
         };
+        /** @description a string to be decoded into a number */
+        NumberFromString: string;
         MemorandumSigner: {
             signer: string;
         };
@@ -3777,7 +3777,7 @@ export interface components {
             plugin: string;
             subscription: string;
             eventId: string;
-        };
+        } | components["schemas"]["PluginDeadRecord"] | components["schemas"]["PluginDeadEvent"];
         Me: {
             id: components["schemas"]["PrincipalId"];
             kind: components["schemas"]["PrincipalKind"];
@@ -4162,7 +4162,7 @@ export interface operations {
             query: {
                 mechanismId: components["schemas"]["MechanismId"];
                 riskLevel?: "standard" | "medium" | "high";
-                limit?: components["schemas"]["NumberFromString"];
+                limit?: number;
                 after?: components["schemas"]["Cursor"];
             };
             header?: never;
@@ -5790,7 +5790,7 @@ export interface operations {
     listCaseNotes: {
         parameters: {
             query?: {
-                limit?: components["schemas"]["NumberFromString"];
+                limit?: number;
                 after?: components["schemas"]["Cursor"];
             };
             header?: never;
@@ -6316,7 +6316,7 @@ export interface operations {
     listCorrections: {
         parameters: {
             query?: {
-                limit?: components["schemas"]["NumberFromString"];
+                limit?: number;
                 after?: components["schemas"]["Cursor"];
             };
             header?: never;
@@ -6386,7 +6386,7 @@ export interface operations {
     listCaseReviews: {
         parameters: {
             query?: {
-                limit?: components["schemas"]["NumberFromString"];
+                limit?: number;
                 after?: components["schemas"]["Cursor"];
             };
             header?: never;
@@ -6558,7 +6558,7 @@ export interface operations {
                 reference?: components["schemas"]["CaseReferencePrefix"];
                 reason?: components["schemas"]["CaseClosureReason"];
                 riskLevel?: components["schemas"]["RiskLevel"];
-                limit?: components["schemas"]["NumberFromString"];
+                limit?: number;
                 after?: components["schemas"]["Cursor"];
             };
             header?: never;
@@ -6628,7 +6628,7 @@ export interface operations {
     listSurvivorInformed: {
         parameters: {
             query?: {
-                limit?: components["schemas"]["NumberFromString"];
+                limit?: number;
                 after?: components["schemas"]["Cursor"];
             };
             header?: never;
@@ -6778,7 +6778,7 @@ export interface operations {
         parameters: {
             query?: {
                 status?: "open" | "closed";
-                limit?: components["schemas"]["NumberFromString"];
+                limit?: number;
                 after?: components["schemas"]["Cursor"];
             };
             header?: never;
@@ -6925,7 +6925,7 @@ export interface operations {
             query?: {
                 municipality?: components["schemas"]["MunicipalityCode"];
                 status?: components["schemas"]["MechanismStatus"];
-                limit?: components["schemas"]["NumberFromString"];
+                limit?: number;
                 after?: components["schemas"]["Cursor"];
             };
             header?: never;
@@ -7596,7 +7596,7 @@ export interface operations {
             query?: {
                 on?: components["schemas"]["CivilDate"];
                 sector?: components["schemas"]["Sector"];
-                limit?: components["schemas"]["NumberFromString"];
+                limit?: number;
                 after?: components["schemas"]["Cursor"];
             };
             header?: never;
@@ -8000,7 +8000,7 @@ export interface operations {
     listMemoranda: {
         parameters: {
             query?: {
-                limit?: components["schemas"]["NumberFromString"];
+                limit?: number;
                 after?: components["schemas"]["Cursor"];
             };
             header?: never;
@@ -8505,7 +8505,7 @@ export interface operations {
             query?: {
                 sector?: components["schemas"]["Sector"];
                 municipality?: components["schemas"]["MunicipalityCode"];
-                limit?: components["schemas"]["NumberFromString"];
+                limit?: number;
                 after?: components["schemas"]["Cursor"];
             };
             header?: never;
@@ -8816,7 +8816,7 @@ export interface operations {
             query?: {
                 status?: components["schemas"]["MeetingStatus"];
                 kind?: components["schemas"]["MeetingKind"];
-                limit?: components["schemas"]["NumberFromString"];
+                limit?: number;
                 after?: components["schemas"]["Cursor"];
             };
             header?: never;
@@ -9110,7 +9110,7 @@ export interface operations {
     listOverdueMeetingRequests: {
         parameters: {
             query?: {
-                limit?: components["schemas"]["NumberFromString"];
+                limit?: number;
                 after?: components["schemas"]["Cursor"];
             };
             header?: never;
@@ -10081,7 +10081,7 @@ export interface operations {
     readDecisions: {
         parameters: {
             query?: {
-                limit?: components["schemas"]["NumberFromString"];
+                limit?: number;
                 after?: components["schemas"]["Cursor"];
             };
             header?: never;
@@ -10454,7 +10454,7 @@ export interface operations {
     listMeetingActionItems: {
         parameters: {
             query?: {
-                limit?: components["schemas"]["NumberFromString"];
+                limit?: number;
                 after?: components["schemas"]["Cursor"];
             };
             header?: never;
@@ -10604,7 +10604,7 @@ export interface operations {
         parameters: {
             query?: {
                 owner?: components["schemas"]["InstitutionId"];
-                limit?: components["schemas"]["NumberFromString"];
+                limit?: number;
                 after?: components["schemas"]["Cursor"];
             };
             header?: never;
@@ -11027,7 +11027,7 @@ export interface operations {
     listOrganizations: {
         parameters: {
             query?: {
-                limit?: components["schemas"]["NumberFromString"];
+                limit?: number;
                 after?: components["schemas"]["Cursor"];
             };
             header?: never;
@@ -11168,7 +11168,7 @@ export interface operations {
             query?: {
                 municipality?: components["schemas"]["MunicipalityCode"];
                 institution?: components["schemas"]["InstitutionId"];
-                limit?: components["schemas"]["NumberFromString"];
+                limit?: number;
                 after?: components["schemas"]["Cursor"];
             };
             header?: never;
@@ -11317,7 +11317,7 @@ export interface operations {
                 language?: components["schemas"]["Language"];
                 institution?: components["schemas"]["InstitutionId"];
                 active?: components["schemas"]["BooleanFromString"];
-                limit?: components["schemas"]["NumberFromString"];
+                limit?: number;
                 after?: components["schemas"]["Cursor"];
             };
             header?: never;
@@ -11671,7 +11671,7 @@ export interface operations {
             query: {
                 mechanismId: components["schemas"]["MechanismId"];
                 status?: components["schemas"]["ReferralStatus"];
-                limit?: components["schemas"]["NumberFromString"];
+                limit?: number;
                 after?: components["schemas"]["Cursor"];
             };
             header?: never;
@@ -11951,7 +11951,7 @@ export interface operations {
     listCaseReferrals: {
         parameters: {
             query?: {
-                limit?: components["schemas"]["NumberFromString"];
+                limit?: number;
                 after?: components["schemas"]["Cursor"];
             };
             header?: never;
@@ -12796,7 +12796,7 @@ export interface operations {
             query: {
                 mechanismId: components["schemas"]["MechanismId"];
                 status?: components["schemas"]["ActionPlanStatus"];
-                limit?: components["schemas"]["NumberFromString"];
+                limit?: number;
                 after?: components["schemas"]["Cursor"];
             };
             header?: never;
@@ -14012,7 +14012,7 @@ export interface operations {
         parameters: {
             query?: {
                 state?: "open" | "all";
-                limit?: components["schemas"]["NumberFromString"];
+                limit?: number;
                 after?: components["schemas"]["Cursor"];
             };
             header?: never;
@@ -14221,7 +14221,7 @@ export interface operations {
         parameters: {
             query?: {
                 plugin?: string;
-                limit?: components["schemas"]["NumberFromString"];
+                limit?: number;
             };
             header?: never;
             path?: never;
@@ -14300,7 +14300,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Replay a dead letter: it is tried again from its first attempt */
+            /** @description Replay a dead letter (its reference, or the item as listed): it is tried again from its first attempt */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -15128,7 +15128,7 @@ export interface operations {
         parameters: {
             query?: {
                 mechanismId?: components["schemas"]["MechanismId"];
-                limit?: components["schemas"]["NumberFromString"];
+                limit?: number;
                 after?: components["schemas"]["Cursor"];
             };
             header?: never;
@@ -15294,7 +15294,7 @@ export interface operations {
     listPersonSignIns: {
         parameters: {
             query?: {
-                limit?: components["schemas"]["NumberFromString"];
+                limit?: number;
                 after?: components["schemas"]["Cursor"];
             };
             header?: never;
@@ -15763,7 +15763,7 @@ export interface operations {
                 mechanismId?: components["schemas"]["MechanismId"];
                 state?: components["schemas"]["WorklistState"];
                 locale?: components["schemas"]["Locale"];
-                limit?: components["schemas"]["NumberFromString"];
+                limit?: number;
                 after?: components["schemas"]["Cursor"];
             };
             header?: never;
@@ -15833,7 +15833,7 @@ export interface operations {
             query?: {
                 unread?: "true" | "false";
                 locale?: components["schemas"]["Locale"];
-                limit?: components["schemas"]["NumberFromString"];
+                limit?: number;
                 after?: components["schemas"]["Cursor"];
             };
             header?: never;
@@ -16366,7 +16366,7 @@ export interface operations {
     listCaseAuditTrail: {
         parameters: {
             query?: {
-                limit?: components["schemas"]["NumberFromString"];
+                limit?: number;
                 after?: components["schemas"]["Cursor"];
             };
             header?: never;
@@ -16436,7 +16436,7 @@ export interface operations {
     listPersonAuditTrail: {
         parameters: {
             query?: {
-                limit?: components["schemas"]["NumberFromString"];
+                limit?: number;
                 after?: components["schemas"]["Cursor"];
             };
             header?: never;
