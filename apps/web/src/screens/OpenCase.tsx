@@ -287,7 +287,12 @@ export const OpenCase = () => {
   const options = (literals: ReadonlyArray<string>, prefix: string): ReadonlyArray<readonly [string, string]> =>
     literals.map((code) => [code, label(`${prefix}.${code}`)] as const)
 
-  const shownFields = (field: string) => stepOf(field) === step
+  // The fields the steps show a problem beside; a problem about anything else (the persons as a whole) shows on top.
+  const shownFields = (field: string) =>
+    stepOf(field) === step &&
+    /^(persons\.\d+\.(role|sex|ageBand|relationship|details\.givenName|details\.familyName)|occurredOn|forms|children|source|place|instrument|answers\.|judgement\.(level|reason))/.test(
+      field,
+    )
 
   const personsStep = (
     <>

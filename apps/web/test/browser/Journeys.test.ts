@@ -175,7 +175,7 @@ describe("the journeys of the acceptance", () => {
     await page.keyboard.press("Space")
     await tabTo(page, page.locator(`input[name="institutions"][value="${shelter}"]`), 200)
     await page.keyboard.press("Space")
-    await tabTo(page, page.locator("#input-method"))
+    await tabTo(page, page.locator("#input-consent-method"))
     await chooseByKeys(page, 1)
     await tabTo(page, page.getByRole("button", { name: "Record the consent" }))
     await page.keyboard.press("Enter")

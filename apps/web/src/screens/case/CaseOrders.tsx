@@ -92,6 +92,7 @@ export const CaseOrders = ({ data }: { readonly data: Schemas["Case"] }) => {
           {command.stale && <Stale reload={command.reload} />}
           <FormError problem={command.problem} shown={(field) => ["kind", "petitioner"].includes(field)} />
           <Select
+            scope="order"
             field="kind"
             label={t("web.case.order.kind")}
             value={kind}
@@ -100,6 +101,7 @@ export const CaseOrders = ({ data }: { readonly data: Schemas["Case"] }) => {
             problem={command.problem}
           />
           <Select
+            scope="order"
             field="petitioner"
             label={t("web.case.order.petitioner")}
             value={petitioner}
@@ -111,6 +113,7 @@ export const CaseOrders = ({ data }: { readonly data: Schemas["Case"] }) => {
             problem={command.problem}
           />
           <Select
+            scope="order"
             field="stage"
             label={t("web.case.order.stage")}
             value={stage}
