@@ -456,15 +456,6 @@ export const OpenCase = () => {
         }}
         problem={problem}
       />
-      <p className="score" role="status" aria-live="polite" data-testid="risk-score">
-        {t("case.risk.score", { score: evaluation.score, max: evaluation.maxScore })}
-        {" · "}
-        <span className={`risk ${evaluation.level}`}>
-          {t("web.open-case.level", { level: t(`case.risk.level.${evaluation.level}`) })}
-        </span>
-        {evaluation.unanswered.length > 0 &&
-          ` · ${t("web.open-case.unanswered", { count: evaluation.unanswered.length })}`}
-      </p>
       {instrument.questions.map((question) => {
         const field = `answers.${question.id}`
         return (
@@ -488,6 +479,15 @@ export const OpenCase = () => {
           </fieldset>
         )
       })}
+      <p className="score" role="status" aria-live="polite" data-testid="risk-score">
+        {t("case.risk.score", { score: evaluation.score, max: evaluation.maxScore })}
+        {" · "}
+        <span className={`risk ${evaluation.level}`}>
+          {t("web.open-case.level", { level: t(`case.risk.level.${evaluation.level}`) })}
+        </span>
+        {evaluation.unanswered.length > 0 &&
+          ` · ${t("web.open-case.unanswered", { count: evaluation.unanswered.length })}`}
+      </p>
       {higherLevels.length > 0 && (
         <div className="field">
           <label className="choice">
