@@ -19,6 +19,7 @@ import {
   RiskAssessment,
   RiskInstrument,
 } from "@bashke/case"
+import { BashkeProblem } from "@bashke/client"
 import { JurisdictionProfile } from "@bashke/kernel"
 import { useNavigate } from "@tanstack/react-router"
 import { Either, Schema } from "effect"
@@ -149,6 +150,9 @@ export const OpenCase = () => {
   // What the API has already recorded: the open case and its version, and the steps done on it.
   const [opened, setOpened] = useState<{ id: string; etag: string; perpetrators: Array<string> } | undefined>()
   const [incidentRecorded, setIncidentRecorded] = useState(false)
+  // One key for this wizard's opening: a retry after a lost answer gets the case opened, not a second one.
+  // A refusal changed nothing, so the corrected form goes with a new key.
+  const [openingKey, setOpeningKey] = useState(() => crypto.randomUUID())
 
   const instrument = instruments.find((each) => each.id === instrumentId) ?? instrumentFor(incident.source)
   const evaluation = scoreSoFar(instrument, answers)
@@ -226,6 +230,7 @@ export const OpenCase = () => {
       if (current === undefined) {
         try {
           const answer = await api.POST("/v1/cases", {
+            params: { header: { "Idempotency-Key": openingKey } },
             body: { mechanismId: mechanism.id, municipality, persons: persons.map(personInput) } as never,
           })
           current = {
@@ -237,6 +242,7 @@ export const OpenCase = () => {
           }
           setOpened(current)
         } catch (error) {
+          if (BashkeProblem.is(error)) setOpeningKey(crypto.randomUUID())
           return refuse(fromApi(error, text), "persons")
         }
       }

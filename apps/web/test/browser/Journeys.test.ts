@@ -351,6 +351,9 @@ const visit = async (page: Page, screen: Screen) => {
     dispatchEvent(new PopStateEvent("popstate"))
   }, screen.path())
   await page.locator(screen.ready).first().waitFor()
-  await page.getByText(/^(Loading…|Duke u ngarkuar…|Učitava se…|Учитава се…)$/).waitFor({ state: "detached" })
+  // Several parts of a page may be loading at once: none left.
+  await expect
+    .poll(() => page.getByText(/^(Loading…|Duke u ngarkuar…|Učitava se…|Учитава се…)$/).count(), { timeout: 60_000 })
+    .toBe(0)
   await screen.then?.(page)
 }
