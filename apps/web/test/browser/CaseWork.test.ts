@@ -17,6 +17,7 @@ import {
   signInWithLink,
   startGateway,
 } from "./Harness"
+import { enrol, signInWithPassword } from "./PasswordSignIn"
 
 let gateway: Gateway
 let coordinator: Browser
@@ -172,5 +173,32 @@ describe("case work in the browser", () => {
     expect(await other.getByText("Update the capacity").count()).toBe(0)
     await other.close()
     await page.close()
+  })
+
+  it("an ended session asks for the password and code in a dialog over the page, and carries on with what was typed", async () => {
+    const person = await enrol(gateway, "caseManager")
+    const own = await launch()
+    try {
+      const page = await own.newPage()
+      await signInWithPassword(page, gateway, person)
+      await inEnglish(page, caseUrl)
+      await page.getByRole("link", { name: "Send a referral" }).click()
+      await page.getByLabel("Reason").fill("typed-before-expiry")
+      await own.context.clearCookies()
+      await page.getByLabel("Service type").selectOption("legal-aid")
+      const dialog = page.getByRole("dialog")
+      await dialog.waitFor()
+      expect(await seriousViolations(page)).toEqual([])
+      await dialog.locator('input[name="email"]').fill(person.email)
+      await dialog.locator('input[name="password"]').fill(person.password)
+      // A second sign-in within the same 30 s would reuse its TOTP step (refused): a recovery code instead.
+      await dialog.locator('input[name="code"]').fill(person.recoveryCodes[0] as string)
+      await dialog.getByRole("button", { name: "Sign in with password" }).click()
+      await dialog.waitFor({ state: "detached" })
+      expect(await page.getByLabel("Reason").inputValue()).toBe("typed-before-expiry")
+      await page.locator('input[name="service"]').first().waitFor()
+    } finally {
+      await own.close()
+    }
   })
 })
