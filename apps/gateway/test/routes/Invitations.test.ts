@@ -371,6 +371,21 @@ for (const db of databases) {
       expect(await count("identity_people")).toBe(afterGood + 1)
     })
 
+    it("a deactivated person's passkey signs in no more", async () => {
+      const { cookie, personId } = await acceptedEnrolling()
+      const authenticator = await enrolPasskey(cookie)
+      const deactivated = await gateway.request("POST", `/v1/people/${personId}/deactivate`, {
+        token: administratorToken,
+      })
+      expect(deactivated.status).toBe(200)
+      await expectProblem(
+        await call("POST", "/v1/sign-in/passkey", { body: authenticator.get(await passkeyOptions(), local) }),
+        401,
+        "identity.passkey.refused",
+        [authenticator.credentialId],
+      )
+    })
+
     it("an invitation is audited with who sent it; an enrolment session resolves to the person with no role", async () => {
       const { personId, cookie } = await acceptedEnrolling()
       const audited = await gateway.runtime.runPromise(
