@@ -32,6 +32,16 @@ export interface Service {
   readonly findByEmail: (email: string) => Effect.Effect<Option.Option<Person>>
   /** A person's grants. */
   readonly grants: (id: PersonId) => Effect.Effect<ReadonlyArray<Grants.Grant>>
+  /**
+   * Replaces a person's grants with `grants` as `actor` (checked by
+   * `Grants.check` against the person's institution); false when unknown or
+   * when the grants were already these. Audited when it changes something.
+   */
+  readonly setGrants: (
+    id: PersonId,
+    grants: ReadonlyArray<Grants.Grant>,
+    actor: Principal.Principal["id"],
+  ) => Effect.Effect<boolean, Errors.InvalidInput>
   /** The principal an active person acts as now; none when unknown or deactivated. */
   readonly principal: (id: PersonId) => Effect.Effect<Option.Option<Principal.Principal>>
   /** The language a person reads; none when unknown or deactivated. */
@@ -176,6 +186,38 @@ export const layerSql: Layer.Layer<
         Effect.catchTag("InvalidInput", () => Effect.succeedNone),
       )
 
+    const setGrants: Service["setGrants"] = (id, wanted, actor) =>
+      Effect.gen(function* () {
+        const rows = yield* sql<Omit<Row, "display_name" | "email" | "language">>`
+          SELECT id, institution_id, sector, active FROM identity_people WHERE id = ${id}`.pipe(Effect.orDie)
+        if (rows[0] === undefined) return false
+        const stored = yield* storedOf(rows[0])
+        const checked = Grants.check(stored, wanted)
+        if (Either.isLeft(checked)) return yield* Effect.fail(checked.left)
+        const keyOf = (grant: Grants.Grant) => `${grant.role}\u0000${grant.mechanism ?? ""}`
+        const held = new Set((yield* grants(id)).map(keyOf))
+        if (held.size === wanted.length && wanted.every((grant) => held.has(keyOf(grant)))) return false
+        const now = SqlValues.toSql(yield* SqlValues.currentDate)
+        yield* sql
+          .withTransaction(
+            Effect.gen(function* () {
+              yield* sql`DELETE FROM identity_grants WHERE person_id = ${id}`
+              for (const grant of wanted)
+                yield* sql`INSERT INTO identity_grants (person_id, mechanism_id, role)
+                  VALUES (${id}, ${grant.mechanism ?? ""}, ${grant.role})`
+              yield* sql`UPDATE identity_people SET changed_at = ${now}, version = version + 1 WHERE id = ${id}`
+              yield* audit.append({
+                principalId: actor,
+                action: "write",
+                purpose: "mechanism-administration",
+                ...(stored.institution === undefined ? {} : { institutionId: stored.institution }),
+              })
+            }),
+          )
+          .pipe(Effect.orDie)
+        return true
+      }).pipe(Span.untraced("People.setGrants"))
+
     const principal: Service["principal"] = (id) =>
       Effect.gen(function* () {
         const rows = yield* sql<Omit<Row, "display_name" | "email" | "language">>`
@@ -234,6 +276,6 @@ export const layerSql: Layer.Layer<
         Effect.orDie,
       )
 
-    return { add, find, findByEmail, grants, principal, language, setLanguage, deactivate, isDeactivated }
+    return { add, find, findByEmail, grants, setGrants, principal, language, setLanguage, deactivate, isDeactivated }
   }),
 )

@@ -7,7 +7,15 @@ import { type TestDatabase, testDatabases } from "@bashke/persistence/testing"
 import { AuditLog, BlindIndex, securityMigrations, Vault } from "@bashke/security"
 import type { SqlClient } from "@effect/sql"
 import { Layer } from "effect"
-import { Credentials, identityMigrations, People, Sessions, SignInLinks } from "../../src"
+import {
+  Credentials,
+  identityMigrations,
+  People,
+  ProviderFlows,
+  ProviderSubjects,
+  Sessions,
+  SignInLinks,
+} from "../../src"
 
 export const databases: ReadonlyArray<TestDatabase.TestDatabase> = await testDatabases({
   migrations: [persistenceMigrations, securityMigrations, identityMigrations],
@@ -21,12 +29,22 @@ export const services = (
   | SignInLinks.SignInLinks
   | Credentials.Credentials
   | Throttle.Throttle
+  | ProviderFlows.ProviderFlows
+  | ProviderSubjects.ProviderSubjects
+  | Id.IdGenerator
   | BlindIndex.BlindIndex
   | AuditLog.AuditLog
   | SqlClient.SqlClient
   | Vault.Vault
 > =>
-  Layer.mergeAll(Sessions.layerSql, SignInLinks.layerSql, Credentials.layerSql, Throttle.layerSql).pipe(
+  Layer.mergeAll(
+    Sessions.layerSql,
+    SignInLinks.layerSql,
+    Credentials.layerSql,
+    Throttle.layerSql,
+    ProviderFlows.layerSql,
+    ProviderSubjects.layerSql,
+  ).pipe(
     Layer.provideMerge(People.layerSql),
     Layer.provideMerge(AuditLog.layer),
     Layer.provideMerge(Layer.mergeAll(db.layer, Vault.layerTest, BlindIndex.layerTest, Id.layer)),
