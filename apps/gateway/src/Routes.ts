@@ -12,6 +12,7 @@ import * as Me from "./routes/Me"
 import * as Mechanisms from "./routes/Mechanisms"
 import * as Meetings from "./routes/Meetings"
 import * as Notifications from "./routes/Notifications"
+import * as OidcSignIn from "./routes/OidcSignIn"
 import * as People from "./routes/People"
 import * as Plugins from "./routes/Plugins"
 import * as Referrals from "./routes/Referrals"
@@ -36,6 +37,7 @@ export const routes: ReadonlyArray<Route.AnyRoute> = [
   ...Reports.routes,
   ...Plugins.routes,
   ...Me.routes,
+  ...OidcSignIn.routes,
   ...People.routes,
   ...Worklist.routes,
   ...Notifications.routes,

@@ -25,7 +25,7 @@ import {
   SqlSurvivorInformedRepository,
   type SurvivorInformedRepository,
 } from "@bashke/case"
-import { Credentials, People, Sessions, SignInLinks } from "@bashke/identity"
+import { Credentials, People, ProviderFlows, ProviderSubjects, Sessions, SignInLinks } from "@bashke/identity"
 import { Id } from "@bashke/kernel"
 import {
   type Institutions,
@@ -67,6 +67,8 @@ export type GatewayServices =
   | Sessions.Sessions
   | SignInLinks.SignInLinks
   | Credentials.Credentials
+  | ProviderFlows.ProviderFlows
+  | ProviderSubjects.ProviderSubjects
   | Throttle.Throttle
   | ApiTokens
   | Throttle.Throttle
@@ -152,6 +154,8 @@ export const layer = (
     SignInLinks.layerSql,
     Credentials.layerSql,
     Throttle.layerSql,
+    ProviderFlows.layerSql,
+    ProviderSubjects.layerSql,
   ).pipe(Layer.provideMerge(People.layerSql), Layer.provideMerge(audit))
   const mechanism = Layer.merge(MechanismService.layerSql, SqlInstitutionStore.layer).pipe(Layer.provideMerge(identity))
   const kase = Layer.mergeAll(
