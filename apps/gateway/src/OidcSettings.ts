@@ -20,7 +20,7 @@
  *
  * - `BASHKE_OIDC_CLIENT_ID` and `BASHKE_OIDC_CLIENT_SECRET`: the client's
  *   credentials (sent to the token endpoint as HTTP Basic); the redirect URI
- *   to register is `<BASHKE_PUBLIC_URL's origin>/v1/sign-in/oidc/callback`;
+ *   to register is `<BASHKE_PUBLIC_ORIGIN>/v1/sign-in/oidc/callback`;
  * - `BASHKE_OIDC_CLAIMS`: the claim mapping, JSON (`ProviderClaims.Mapping`
  *   of `@bashke/identity`): the institution, fixed or by a claim, and the
  *   grants each value of a claim gives, e.g.
