@@ -8,6 +8,11 @@
  * script is a file too). Where the renderer's files are not available (the
  * Workers entry bundles no assets) the page lists the operations itself. On
  * Node the files are read from the installed package (`SwaggerUiFiles`).
+ *
+ * Swagger UI (since 5.33) draws a list of 150 tags and operations or more
+ * virtualized: only the rows near the viewport are in the page, the others
+ * are drawn as the reader scrolls to them. The container is a `div` because
+ * Swagger UI brings its own `<main id="operations">`.
  */
 import { escapeHtml } from "./OpenApi"
 
@@ -40,7 +45,7 @@ export const rendererFiles: Readonly<Record<string, string>> = {
 export const initScript = `window.addEventListener("load", function () {
   window.ui = SwaggerUIBundle({
     url: "/openapi.json",
-    dom_id: "#operations",
+    dom_id: "#swagger-ui",
     deepLinking: true,
     docExpansion: "list",
     defaultModelsExpandDepth: 0,
@@ -101,7 +106,7 @@ export const page = (options: { readonly renderer: boolean; readonly operations:
 ${primer}
 ${
   options.renderer
-    ? `<main id="operations"></main>
+    ? `<div id="swagger-ui"></div>
 <script src="/docs/assets/swagger-ui-bundle.js"></script>
 <script src="/docs/assets/${initName}"></script>`
     : `<main class="operations-fallback">${options.operations}</main>`

@@ -464,6 +464,7 @@ export const make = (options: Options): Hono<Env> => {
         current: Option.fromNullable(sessionSecret),
         clientAddress:
           options.clientAddress?.(c) ?? SessionCookie.clientAddressOf(c.req.header("cf-connecting-ip"), c.env),
+        origin: options.publicOrigin ?? url.origin,
         set: (secret, maxAge) =>
           Effect.sync(() => {
             cookieChange = { _tag: "Set", secret, maxAge }

@@ -5,6 +5,7 @@
  */
 import { ActivityActionItems, IndicatorSources } from "@bashke/action-plan"
 import { Case, CaseRepository, CaseService, Signatories } from "@bashke/case"
+import { MemberInstitutions } from "@bashke/identity"
 import { Errors, type Id, JurisdictionProfile } from "@bashke/kernel"
 import { Mechanisms } from "@bashke/mechanism"
 import {
@@ -32,6 +33,19 @@ export const signatories: Layer.Layer<Signatories.Signatories, never, Mechanisms
       ),
   })),
 )
+
+/** identity ← mechanism: whether an institution is a member today (who a coordinator may invite). */
+export const memberInstitutions: Layer.Layer<MemberInstitutions.MemberInstitutions, never, Mechanisms.Mechanisms> =
+  Layer.effect(
+    MemberInstitutions.MemberInstitutions,
+    Effect.map(Mechanisms.Mechanisms, (mechanisms) => ({
+      isMember: (mechanismId, institutionId) =>
+        Effect.flatMap(Clock.currentTimeMillis, (now) => mechanisms.members(mechanismId, new Date(now))).pipe(
+          Effect.map((members) => members.some((member) => member.institutionId === institutionId)),
+          Effect.catchTag("NotFound", () => Effect.succeed(false)),
+        ),
+    })),
+  )
 
 /** meeting ← mechanism: the roster on a day. */
 export const mechanismRoster: Layer.Layer<MechanismRoster.MechanismRoster, never, Mechanisms.Mechanisms> =

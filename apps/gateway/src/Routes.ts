@@ -7,12 +7,15 @@ import * as CalendarFeeds from "./routes/CalendarFeeds"
 import * as CaseNotes from "./routes/CaseNotes"
 import * as Cases from "./routes/Cases"
 import * as ClosedCases from "./routes/ClosedCases"
+import * as Corrections from "./routes/Corrections"
 import * as Institutions from "./routes/Institutions"
+import * as Invitations from "./routes/Invitations"
 import * as Me from "./routes/Me"
 import * as Mechanisms from "./routes/Mechanisms"
 import * as Meetings from "./routes/Meetings"
 import * as Notifications from "./routes/Notifications"
 import * as OidcSignIn from "./routes/OidcSignIn"
+import * as Passkeys from "./routes/Passkeys"
 import * as People from "./routes/People"
 import * as Plugins from "./routes/Plugins"
 import * as Referrals from "./routes/Referrals"
@@ -24,6 +27,7 @@ import * as Worklist from "./routes/Worklist"
 export const routes: ReadonlyArray<Route.AnyRoute> = [
   ...Cases.routes,
   ...CaseNotes.routes,
+  ...Corrections.routes,
   ...ClosedCases.routes,
   ...SurvivorInformation.routes,
   ...BreakGlassReviews.routes,
@@ -37,8 +41,10 @@ export const routes: ReadonlyArray<Route.AnyRoute> = [
   ...Reports.routes,
   ...Plugins.routes,
   ...Me.routes,
+  ...Passkeys.routes,
   ...OidcSignIn.routes,
   ...People.routes,
+  ...Invitations.routes,
   ...Worklist.routes,
   ...Notifications.routes,
   ...AuditTrail.routes,

@@ -16,16 +16,27 @@ import {
   type CaseRepository,
   CaseService,
   type ClosedCases,
+  type CorrectionRepository,
   type OpenCases,
   type PersonalData,
   type Signatories,
   SqlCaseNoteRepository,
   SqlClosedCases,
+  SqlCorrectionRepository,
   SqlOpenCases,
   SqlSurvivorInformedRepository,
   type SurvivorInformedRepository,
 } from "@bashke/case"
-import { Credentials, People, ProviderFlows, ProviderSubjects, Sessions, SignInLinks } from "@bashke/identity"
+import {
+  Credentials,
+  type MemberInstitutions,
+  Passkeys,
+  People,
+  ProviderFlows,
+  ProviderSubjects,
+  Sessions,
+  SignInLinks,
+} from "@bashke/identity"
 import { Id } from "@bashke/kernel"
 import {
   type Institutions,
@@ -53,8 +64,8 @@ import { AuditLog, BlindIndex, Vault } from "@bashke/security"
 import { SqlClient } from "@effect/sql"
 import { type ConfigError, Effect, Layer } from "effect"
 import { ApiTokens, type Lifetimes } from "./ApiTokens"
+import * as PeopleRecipients from "./PeopleRecipients"
 import * as Ports from "./Ports"
-import * as TokenRecipients from "./TokenRecipients"
 
 /** Everything a route handler may ask for. */
 export type GatewayServices =
@@ -67,6 +78,8 @@ export type GatewayServices =
   | Sessions.Sessions
   | SignInLinks.SignInLinks
   | Credentials.Credentials
+  | Passkeys.Passkeys
+  | MemberInstitutions.MemberInstitutions
   | ProviderFlows.ProviderFlows
   | ProviderSubjects.ProviderSubjects
   | Throttle.Throttle
@@ -81,6 +94,7 @@ export type GatewayServices =
   | BreakGlassReviewRepository.BreakGlassReviewRepository
   | CaseNoteRepository.CaseNoteRepository
   | ClosedCases.ClosedCases
+  | CorrectionRepository.CorrectionRepository
   | SurvivorInformedRepository.SurvivorInformedRepository
   | PersonalData.PersonalData
   | Signatories.Signatories
@@ -112,10 +126,10 @@ export const keysFromConfig: Keys = Layer.merge(Vault.layerConfig(), BlindIndex.
 export const testKeys: Keys = Layer.merge(Vault.layerTest, BlindIndex.layerTest)
 
 /**
- * Who notifications reach: by default the API tokens' principals
- * (`TokenRecipients`), until the identity package binds the port to people.
+ * Who notifications reach: by default the people of the identity package
+ * (`PeopleRecipients`); a test may bind a table of its own.
  */
-export type RecipientsLayer = Layer.Layer<Recipients.Recipients, never, SqlClient.SqlClient | ApiTokens>
+export type RecipientsLayer = Layer.Layer<Recipients.Recipients, never, SqlClient.SqlClient | People.People>
 
 /**
  * Rate limits and failed sign-ins are counted in PostgreSQL, where every
@@ -129,7 +143,7 @@ export const throttleByDialect: Layer.Layer<Throttle.Throttle, never, SqlClient.
 )
 
 export interface Options {
-  /** Who notifications reach (by default the API tokens' principals). */
+  /** Who notifications reach (by default the people, `PeopleRecipients`). */
   readonly recipients?: RecipientsLayer
   /** How long API tokens live (`ApiTokens.defaultLifetimes` by default). */
   readonly tokenLifetimes?: Lifetimes
@@ -153,17 +167,20 @@ export const layer = (
     Sessions.layerSql,
     SignInLinks.layerSql,
     Credentials.layerSql,
+    Passkeys.layerSql,
     Throttle.layerSql,
     ProviderFlows.layerSql,
     ProviderSubjects.layerSql,
   ).pipe(Layer.provideMerge(People.layerSql), Layer.provideMerge(audit))
   const mechanism = Layer.merge(MechanismService.layerSql, SqlInstitutionStore.layer).pipe(Layer.provideMerge(identity))
+  const members = Layer.provideMerge(Ports.memberInstitutions, mechanism)
   const kase = Layer.mergeAll(
     CaseService.layerSql(),
     SqlCaseNoteRepository.layer,
     SqlClosedCases.layer,
+    SqlCorrectionRepository.layer,
     SqlSurvivorInformedRepository.layer,
-  ).pipe(Layer.provideMerge(Ports.signatories), Layer.provideMerge(mechanism))
+  ).pipe(Layer.provideMerge(Ports.signatories), Layer.provideMerge(members))
   const referral = ReferralService.layerSql.pipe(Layer.provideMerge(Ports.caseFacts), Layer.provideMerge(kase))
   const meeting = Layer.mergeAll(
     SqlMeetingRepository.layer,
@@ -188,7 +205,6 @@ export const layer = (
       ),
     ),
   )
-  // Notifications: open cases as the due rules read them, and people by the
-  // API tokens until the identity package binds `Recipients` to its people.
-  return Layer.provideMerge(Layer.merge(SqlOpenCases.layer, options.recipients ?? TokenRecipients.layer), calendar)
+  // Notifications: open cases as the due rules read them, and the people they reach.
+  return Layer.provideMerge(Layer.merge(SqlOpenCases.layer, options.recipients ?? PeopleRecipients.layer), calendar)
 }

@@ -110,6 +110,11 @@ export interface Service {
   readonly current: Option.Option<string>
   /** The client's address as the edge saw it (`CF-Connecting-IP` on Workers, the socket's on Node). */
   readonly clientAddress: string
+  /**
+   * The origin people's browsers reach the gateway at (its public origin, or
+   * the request's own): where passkeys are bound.
+   */
+  readonly origin: string
   readonly set: (secret: string, maxAge: number) => Effect.Effect<void>
   readonly clear: Effect.Effect<void>
   /** The flow cookie's secret the browser sent (a sign-in at a provider under way). */

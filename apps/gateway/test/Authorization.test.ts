@@ -102,7 +102,13 @@ for (const credential of ["token", "session"] as const)
           const response = await gateway.request(request.method, request.path, {
             ...(credential === "token"
               ? { token: world.tokens[caller] }
-              : { headers: { cookie: cookies[caller], origin: "http://localhost", "x-bashke-request": "1" } }),
+              : {
+                  headers: {
+                    cookie: request.cookie ?? cookies[caller],
+                    origin: "http://localhost",
+                    "x-bashke-request": "1",
+                  },
+                }),
             ...(request.body === undefined ? {} : { body: request.body }),
             ...(request.ifMatch === undefined ? {} : { ifMatch: request.ifMatch }),
           })

@@ -1,26 +1,27 @@
 // Notifications through the gateway's real services, on SQLite and PostgreSQL,
 // over the seeded demo, with a real SMTP server (smtp-server, mails parsed)
-// and the demo's people given languages and addresses: the urgent referral to
-// the health centre, unacknowledged, reaches the health centre's people before
-// and at its deadline, the referring institution at the deadline, and the
-// coordinator when it is escalated — each in their language, none of the
-// case's personal values in any mail; the in-app list and its unread count
-// follow; withdrawing the consent cancels the open referrals that relied on
-// it and tells their receivers.
+// and the demo's people — the identity package's accounts, each given a
+// language of the four: the urgent referral to the health centre,
+// unacknowledged, reaches the health centre's people before and at its
+// deadline, the referring institution at the deadline, and the coordinator
+// when it is escalated — each in their language, each address opened through
+// an audited read, none of the case's personal values (nor a colleague's
+// name) in any mail, and nothing for a health-centre colleague deactivated
+// before the deadline; the in-app list and its unread count follow;
+// withdrawing the consent cancels the open referrals that relied on it and
+// tells their receivers.
 import { CaseRepository, CaseService } from "@bashke/case"
+import { People } from "@bashke/identity"
 import { type Id, type Locale, Principal } from "@bashke/kernel"
 import { Scheduler, SmtpSettings } from "@bashke/notifications"
 import { SmtpMailer } from "@bashke/notifications/smtp"
-import {
-  type Person,
-  type SmtpTestServer,
-  TablePeople,
-  SmtpTestServer as TestServer,
-} from "@bashke/notifications/testing"
+import { type SmtpTestServer, SmtpTestServer as TestServer } from "@bashke/notifications/testing"
+import { SqlClient } from "@effect/sql"
 import { afterAll, beforeAll, describe, expect, it } from "@effect/vitest"
 import { Clock, Effect, Either, Option } from "effect"
+import { accounts, emailOf as demoEmailOf } from "../src/demo/PeopleDemo"
 import { type Seeded, seed } from "../src/demo/Seed"
-import { type PersonName, people, principal } from "../src/demo/World"
+import { institutions, type PersonName, people, principal } from "../src/demo/World"
 import { leaked } from "./support/DemoPersonalData"
 import { databases, type Gateway, makeGateway } from "./support/Gateway"
 
@@ -34,7 +35,9 @@ const languages: Partial<Record<PersonName, Locale.Locale>> = {
   advocate: "sq",
   lawyer: "sr-Latn",
 }
-const emailOf = (name: PersonName) => `${name}@example.org`
+const emailOf = demoEmailOf
+/** A colleague of the nurse at the health centre, deactivated before the referral falls due. */
+const departed = { displayName: "Bekim Shala", email: "departed@demo.bashke.example" } as const
 
 /** A clock standing at `millis`: a round run on it happens then. */
 const clockAt = (millis: number): Clock.Clock => {
@@ -55,6 +58,7 @@ for (const db of databases) {
     let seeded: Seeded
     let server: SmtpTestServer
     let start: number
+    let departedId: Id.PrincipalId
     const tokens = new Map<PersonName, string>()
     const referrals = () => seeded.referrals as NonNullable<Seeded["referrals"]>
 
@@ -80,22 +84,33 @@ for (const db of databases) {
 
     beforeAll(async () => {
       server = await TestServer.start()
-      gateway = await makeGateway(db, {}, { recipients: TablePeople.layer })
+      // The gateway's own binding of `Recipients`: the people of the identity package.
+      gateway = await makeGateway(db)
       seeded = await gateway.runtime.runPromise(seed)
       start = Date.now()
       for (const name of Object.keys(people) as Array<keyof typeof people>) {
         const acting = principal(name, seeded.mechanismId)
-        const person: Person = {
-          id: acting.id,
-          institution: acting.institution,
-          roles: acting.roles,
-          mechanisms: acting.mechanisms,
-          locale: languages[name] ?? "sq",
-          email: emailOf(name),
-        }
-        await gateway.runtime.runPromise(TablePeople.put(person))
+        const language = languages[name] ?? "sq"
+        await gateway.runtime.runPromise(
+          Effect.flatMap(People.People, (store) => store.setLanguage(acting.id, language)),
+        )
         tokens.set(name, await gateway.tokenFor(acting))
       }
+      // A second case worker at the health centre, deactivated by the coordinator through the API.
+      const added = await gateway.runtime.runPromise(
+        Effect.flatMap(People.People, (store) =>
+          store.add(
+            { ...departed, language: "sq", institution: institutions.health.id, sector: "health" },
+            [{ role: "case-worker", mechanism: seeded.mechanismId }],
+            Principal.platformId,
+          ),
+        ),
+      )
+      departedId = added.id
+      const deactivated = await gateway.request("POST", `/v1/people/${departedId}/deactivate`, {
+        token: tokens.get("coordinator") as string,
+      })
+      expect(deactivated.status).toBe(200)
     })
     afterAll(async () => {
       await gateway.close()
@@ -122,14 +137,36 @@ for (const db of databases) {
       expect(about("coordinator")).toHaveLength(1)
       expect(escalated?.parsed.headers.get("content-language")).toBe("en")
       expect(escalated?.parsed.text).toContain("The coordinator needs to step in.")
-      // Each mail in its person's language; nothing personal in any of them.
+      // Each mail in its person's language; nothing personal in any of them,
+      // not even a colleague's name; nothing for the deactivated colleague.
+      const names = [...Object.values(accounts).map((account) => account.displayName), departed.displayName]
       for (const mail of server.received) {
         const name = (Object.keys(people) as Array<PersonName>).find((each) => mail.to.includes(emailOf(each)))
+        expect(name, mail.to.join()).toBeDefined()
         expect(mail.parsed.headers.get("content-language"), mail.to.join()).toBe(
           languages[name ?? "coordinator"] ?? "sq",
         )
         expect(leaked(mail.raw), mail.parsed.subject).toEqual([])
+        expect(
+          names.filter((each) => mail.raw.includes(each)),
+          mail.parsed.subject,
+        ).toEqual([])
       }
+      expect(server.received.filter((mail) => mail.to.includes(departed.email))).toEqual([])
+      const departedInbox = await gateway.runtime.runPromise(
+        Effect.flatMap(SqlClient.SqlClient, (sql) => sql`SELECT id FROM notifications WHERE recipient = ${departedId}`),
+      )
+      expect(departedInbox).toEqual([])
+      // Every address was opened through an audited read, one per mail sent.
+      const opened = await gateway.runtime.runPromise(
+        Effect.flatMap(
+          SqlClient.SqlClient,
+          (sql) => sql<{ n: number | string }>`SELECT count(*) AS n FROM audit_log
+            WHERE principal_id = ${Principal.platformId} AND action = 'read'
+            AND purpose = 'mechanism-administration'`,
+        ),
+      )
+      expect(Number(opened[0]?.n)).toBe(server.received.length)
       // Again: nothing twice.
       const before = server.received.length
       await roundAt(start + 6 * hour + 60_000)

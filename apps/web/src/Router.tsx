@@ -21,6 +21,7 @@ export const searchOf =
 
 // Screens past the home page load when first opened.
 const Cases = lazy(() => import("./screens/Cases").then((module) => ({ default: module.Cases })))
+const OpenCase = lazy(() => import("./screens/OpenCase").then((module) => ({ default: module.OpenCase })))
 const Case = lazy(() => import("./screens/Case").then((module) => ({ default: module.Case })))
 const Referrals = lazy(() => import("./screens/Referrals").then((module) => ({ default: module.Referrals })))
 const ReferralPage = lazy(() => import("./screens/Referral").then((module) => ({ default: module.ReferralPage })))
@@ -57,6 +58,9 @@ const cases = createRoute({
     return <Cases search={cases.useSearch()} />
   },
 })
+
+// The wizard, with the risk instruments and the case schemas it checks with, loads only when opened.
+const openCase = createRoute({ getParentRoute: () => root, path: "/cases/new", component: () => <OpenCase /> })
 
 const oneCase = createRoute({
   getParentRoute: () => root,
@@ -107,6 +111,7 @@ export const routeTree = root.addChildren([
   worklist,
   signIn,
   cases,
+  openCase,
   oneCase,
   sendReferral,
   referrals,

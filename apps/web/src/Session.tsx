@@ -7,7 +7,8 @@
  * by the browser itself. Changes carry `X-Bashke-Request: 1` (with the
  * browser's `Origin`), the gateway's CSRF defence. A person signs in with a
  * one-time link (`/sign-in#token=…`; the token rides in the fragment, which no
- * server sees, and is wiped from the address bar at once).
+ * server sees, and is wiped from the address bar at once) or with email,
+ * password and the authenticator app's code.
  *
  * When the API answers 401 the session has ended: the page stays as it is,
  * with whatever was typed, under a dialog that waits for the person to sign in
@@ -23,6 +24,13 @@ export type Status = "checking" | "signed-out" | "signed-in" | "expired"
 
 export type Me = Schemas["Me"]
 
+/** What the password form sends: the code is a TOTP code or a recovery code. */
+export interface PasswordAttempt {
+  readonly email: string
+  readonly password: string
+  readonly code?: string
+}
+
 export interface Session {
   readonly status: Status
   /** The signed-in person, as `GET /v1/me` describes them. */
@@ -31,6 +39,11 @@ export interface Session {
   readonly api: BashkeClient.Client
   /** Signs in with a one-time link's token; false when the link is unknown, used or expired. */
   readonly signInWithLink: (token: string) => Promise<boolean>
+  /**
+   * Signs in with email, password and the second factor's code; the API's
+   * problem (the rule refused, in the page's language) when it refuses.
+   */
+  readonly signInWithPassword: (attempt: PasswordAttempt) => Promise<BashkeProblem | undefined>
   /** Asks the API again whether the browser holds a session (after signing in in another tab). */
   readonly recheck: () => Promise<boolean>
   /** Remembers the language for the person (they read and are written to in it). */
@@ -117,6 +130,19 @@ export const SessionProvider = ({ children }: { readonly children: ReactNode }) 
     [api, enter],
   )
 
+  const signInWithPassword = useCallback(
+    async (attempt: PasswordAttempt) => {
+      try {
+        await enter((await api.POST("/v1/sign-in/password", { body: attempt })).data)
+        return undefined
+      } catch (error) {
+        if (BashkeProblem.is(error) && error.status < 500) return error
+        throw error
+      }
+    },
+    [api, enter],
+  )
+
   const rememberLanguage = useCallback(
     (next: Locale.Locale) => {
       if (!signedIn.current) return
@@ -134,8 +160,8 @@ export const SessionProvider = ({ children }: { readonly children: ReactNode }) 
   }, [api, queryClient])
 
   const session = useMemo(
-    () => ({ status, me, api, signInWithLink, recheck, rememberLanguage, signOut }),
-    [status, me, api, signInWithLink, recheck, rememberLanguage, signOut],
+    () => ({ status, me, api, signInWithLink, signInWithPassword, recheck, rememberLanguage, signOut }),
+    [status, me, api, signInWithLink, signInWithPassword, recheck, rememberLanguage, signOut],
   )
   return <SessionContext.Provider value={session}>{children}</SessionContext.Provider>
 }

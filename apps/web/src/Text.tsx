@@ -11,13 +11,17 @@ import type { caseMessages } from "@bashke/case"
 import { Catalogue, JurisdictionProfile, kernelMessages, Locale } from "@bashke/kernel"
 import { referralMessages } from "@bashke/referral"
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from "react"
+import type { webCaseworkMessages } from "./WebCaseworkMessages"
 import { webMessages } from "./WebMessages"
 
 /** The messages every page needs. */
 export const firstMessages = Catalogue.merge(kernelMessages, referralMessages, webMessages)
 
 /** Every key the web app may show: the first messages and the parts screens add. */
-export type MessageKey = Catalogue.Key<typeof firstMessages> | Catalogue.Key<typeof caseMessages>
+export type MessageKey =
+  | Catalogue.Key<typeof firstMessages>
+  | Catalogue.Key<typeof caseMessages>
+  | Catalogue.Key<typeof webCaseworkMessages>
 
 let catalogue: Catalogue.Catalogue<string> = firstMessages
 const added = new Set<Catalogue.Catalogue<string>>()

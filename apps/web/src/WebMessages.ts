@@ -60,6 +60,33 @@ export const webMessages = Catalogue.make({
     "sr-Latn": "Vaša sesija je istekla. Prijavite se ponovo da nastavite gde ste stali.",
     en: "Your session has ended. Sign in again to continue where you were.",
   },
+  "web.sign-in.password.title": {
+    sq: "Me fjalëkalim dhe kod",
+    "sr-Latn": "Lozinkom i kodom",
+    en: "With password and code",
+  },
+  "web.sign-in.link.title": {
+    sq: "Me lidhje njëpërdorimëshe",
+    "sr-Latn": "Jednokratnim linkom",
+    en: "With a one-time link",
+  },
+  "web.sign-in.email.label": { sq: "Adresa e postës elektronike", "sr-Latn": "Adresa e-pošte", en: "Email address" },
+  "web.sign-in.password.label": { sq: "Fjalëkalimi", "sr-Latn": "Lozinka", en: "Password" },
+  "web.sign-in.code.label": {
+    sq: "Kodi nga aplikacioni i vërtetimit",
+    "sr-Latn": "Kod iz aplikacije za potvrdu",
+    en: "Code from the authenticator app",
+  },
+  "web.sign-in.code.hint": {
+    sq: "Gjashtë shifra, ose një kod rezervë.",
+    "sr-Latn": "Šest cifara, ili rezervni kod.",
+    en: "Six digits, or a recovery code.",
+  },
+  "web.sign-in.password.submit": {
+    sq: "Hyr me fjalëkalim",
+    "sr-Latn": "Prijavi se lozinkom",
+    en: "Sign in with password",
+  },
   "web.sign-out": { sq: "Dil", "sr-Latn": "Odjavi se", en: "Sign out" },
 
   "web.worklist.title": { sq: "Detyrat e mia", "sr-Latn": "Moji zadaci", en: "My worklist" },

@@ -2,14 +2,16 @@ import { caseMessages } from "@bashke/case"
 import { Catalogue, Locale } from "@bashke/kernel"
 import { describe, expect, it } from "vitest"
 import { firstMessages, makeText } from "../src/Text"
+import { webCaseworkMessages } from "../src/WebCaseworkMessages"
 import { webMessages } from "../src/WebMessages"
 
-// Everything the app can show: the first page's messages and the case package's part the case screens add.
-const catalogue = Catalogue.merge(firstMessages, caseMessages)
+// Everything the app can show: the first page's messages and the parts the case screens add.
+const catalogue = Catalogue.merge(firstMessages, caseMessages, webCaseworkMessages)
 
 describe("the web app's messages", () => {
   it("exist, parse and agree on placeholders in all four languages", () => {
     expect(Catalogue.check(webMessages).map(Catalogue.describeProblem)).toEqual([])
+    expect(Catalogue.check(webCaseworkMessages).map(Catalogue.describeProblem)).toEqual([])
     expect(Catalogue.check(catalogue).map(Catalogue.describeProblem)).toEqual([])
   })
 

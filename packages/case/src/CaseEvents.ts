@@ -52,6 +52,8 @@ export const Topic = Schema.Literal(
   "case.note.written",
   "case.note.corrected",
   "case.survivor.informed",
+  "case.person.corrected",
+  "case.incident.corrected",
 )
 
 export type Topic = typeof Topic.Type

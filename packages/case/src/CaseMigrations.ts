@@ -27,6 +27,8 @@
  * Migration 10 indexes the open cases of a mechanism for paging the case list
  * by keyset (`CaseRepository.openPage`). Migration 11 adds
  * `case_survivor_informed` (what the survivor was told; what was said sealed).
+ * Migration 12 adds `case_corrections` (every correction of a person or an
+ * incident: previous values and reason sealed).
  */
 import type { Migrations } from "@bashke/persistence"
 import cases from "./internal/migrations/0001_cases"
@@ -40,6 +42,7 @@ import incidentStatisticsView from "./internal/migrations/0008_incident_statisti
 import caseNotes from "./internal/migrations/0009_case_notes"
 import openCasePages from "./internal/migrations/0010_open_case_pages"
 import survivorInformed from "./internal/migrations/0011_survivor_informed"
+import corrections from "./internal/migrations/0012_corrections"
 
 export const caseMigrations: Migrations.MigrationSet = {
   package: "@bashke/case",
@@ -55,5 +58,6 @@ export const caseMigrations: Migrations.MigrationSet = {
     { id: 9, name: "case-notes", up: caseNotes },
     { id: 10, name: "open-case-pages", up: openCasePages },
     { id: 11, name: "survivor-informed", up: survivorInformed },
+    { id: 12, name: "corrections", up: corrections },
   ],
 }

@@ -149,7 +149,21 @@ export interface Service {
   ) => Effect.Effect<PersonalData.SealedFields, Errors.NotFound>
   /** The persons whose personal number has this blind index, in every case. */
   readonly personsByIndex: (index: BlindIndex.Digest) => Effect.Effect<ReadonlyArray<PersonMatch>>
+  /**
+   * Writes a corrected person: the fields in the clear and, when given, the
+   * sealed details (every field the person now has; the blind index when
+   * the personal number changed, else the index is kept).
+   * Returns the person's new version; `NotFound` when the person is not in
+   * that case.
+   */
+  readonly updatePerson: (
+    caseId: Id.CaseId,
+    person: Person.Person,
+    details: PersonalData.SealedDetails | undefined,
+  ) => Effect.Effect<number, Errors.NotFound>
   readonly insertIncident: (caseId: Id.CaseId, incident: Incident.Incident) => Effect.Effect<void>
+  /** Writes a corrected incident; its new version, or `NotFound`. */
+  readonly updateIncident: (caseId: Id.CaseId, incident: Incident.Incident) => Effect.Effect<number, Errors.NotFound>
   readonly insertAssessment: (caseId: Id.CaseId, assessment: RiskAssessment.RiskAssessment) => Effect.Effect<void>
   /** Inserts an order with the first entry of its history. */
   readonly insertOrder: (

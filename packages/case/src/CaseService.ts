@@ -59,7 +59,7 @@
  */
 import { CivilDate, Errors, Id, Instant, JurisdictionProfile, Id as KernelId, Principal, Span } from "@bashke/kernel"
 import { OptimisticConcurrency, Outbox, Transaction } from "@bashke/persistence"
-import { AccessPolicy, AuditEntry, AuditLog, type BlindIndex, type Purpose, type Vault } from "@bashke/security"
+import { AccessPolicy, AuditEntry, AuditLog, type BlindIndex, type Vault } from "@bashke/security"
 import { SqlClient } from "@effect/sql"
 import { Context, Effect, Either, Layer, Option, Schema } from "effect"
 import * as BreakGlassReview from "./BreakGlassReview"
@@ -100,6 +100,7 @@ import * as Incident from "./Incident"
 import * as Dash from "./instruments/Dash"
 import * as KosovoPoliceEarlyAssessment from "./instruments/KosovoPoliceEarlyAssessment"
 import { decode } from "./internal/Input"
+import { subjectOfRole, writtenFor } from "./internal/PersonalPurpose"
 import * as Person from "./Person"
 import * as PersonalData from "./PersonalData"
 import type * as ProtectionOrder from "./ProtectionOrder"
@@ -215,15 +216,6 @@ const CloseReason = Schema.Struct({ reason: Schema.optional(CaseLifecycle.Closur
 const ReopenReason = Schema.Struct({ reason: Schema.optional(CaseLifecycle.ReopenReason) })
 
 const closedForChanges = new Errors.InvalidInput({ field: "caseId", rule: "case.closed.read-only" })
-
-// Whose details a person's role makes them, for the access policy.
-const subjectOfRole = (role: Person.PersonRole): AccessPolicy.Subject =>
-  role === "alleged-perpetrator" ? "alleged-perpetrator" : "victim-or-child"
-
-// The purpose a team writes a person's details for: the alleged perpetrator's
-// for the victim's protection and the legal process, the others' for the case.
-const writtenFor = (subject: AccessPolicy.Subject): Purpose.Purpose =>
-  subject === "alleged-perpetrator" ? "protection" : "case-management"
 
 /**
  * The use cases over the repository, personal data, the signatories port, the

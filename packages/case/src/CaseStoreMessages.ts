@@ -160,6 +160,16 @@ const messages = {
     "sr-Latn": "Beleška je ispravljena",
     en: "Note corrected",
   },
+  "case.event.person.corrected": {
+    sq: "Të dhënat e një personi u korrigjuan",
+    "sr-Latn": "Podaci osobe su ispravljeni",
+    en: "A person's details corrected",
+  },
+  "case.event.incident.corrected": {
+    sq: "Faktet e një incidenti u korrigjuan",
+    "sr-Latn": "Činjenice incidenta su ispravljene",
+    en: "An incident's facts corrected",
+  },
   "case.event.survivor.informed": {
     sq: "U shënua çfarë iu tha të mbijetuarës",
     "sr-Latn": "Zabeleženo je šta je rečeno preživeloj",

@@ -39,6 +39,11 @@ const messages = {
     "sr-Latn": "Razlog ispravke je predugačak.",
     en: "The reason for the correction is too long.",
   },
+  "case.correction.nothing-changed": {
+    sq: "Korrigjimi nuk ndryshon asgjë: shkruani vlerën e saktë.",
+    "sr-Latn": "Ispravka ništa ne menja: upišite tačnu vrednost.",
+    en: "The correction changes nothing: enter the right value.",
+  },
   "case.closed.reference-malformed": {
     sq: "Shkruani fillimin e numrit të rastit: shkronja, shifra dhe viza (p.sh. GJI-2026).",
     "sr-Latn": "Upišite početak broja slučaja: slova, cifre i crtice (npr. GJI-2026).",

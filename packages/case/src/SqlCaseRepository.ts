@@ -718,6 +718,53 @@ export const make: Effect.Effect<Service, never, SqlClient.SqlClient> = Effect.g
       version: OptimisticConcurrency.initialVersion,
     })}`.pipe(Effect.asVoid, Effect.orDie, Span.untraced("SqlCaseRepository.insertIncident"))
 
+  /** The version a corrected row now has, or `NotFound` when no row was updated. */
+  const newVersion = (entity: string, id: string) => (rows: ReadonlyArray<Record<string, unknown>>) => {
+    const version = SqlValues.intFromSql(rows[0]?.version)
+    return version === undefined ? Effect.fail(new Errors.NotFound({ entity, id })) : Effect.succeed(version)
+  }
+
+  const updatePerson: Service["updatePerson"] = (caseId, person, details) => {
+    const sealed: Record<string, string | null> = {}
+    if (details !== undefined) {
+      for (const [field, column] of Object.entries(sealedColumns))
+        sealed[column] = details.fields[field as Person.PersonalField] ?? null
+      // A correction that leaves the personal number keeps its index.
+      if (details.personalNumberIndex !== undefined) sealed.personal_number_index = details.personalNumberIndex
+    }
+    return sql`UPDATE persons SET ${sql.update({
+      sex: person.sex,
+      birth_year: person.birthYear ?? null,
+      age_band: person.ageBand ?? null,
+      community: person.community ?? null,
+      disabilities: JSON.stringify(person.disabilities),
+      relationship_kind: person.relationship?.kind ?? null,
+      relationship_time: person.relationship?.time ?? null,
+      ...sealed,
+    })}, version = version + 1 WHERE id = ${person.id} AND case_id = ${caseId} RETURNING version`.pipe(
+      Effect.catchTag("SqlError", Effect.die),
+      Effect.flatMap(newVersion("Person", person.id)),
+      Span.untraced("SqlCaseRepository.updatePerson"),
+    )
+  }
+
+  const updateIncident: Service["updateIncident"] = (caseId, incident) =>
+    sql`UPDATE incidents SET ${sql.update({
+      occurred_on: incident.occurredOn,
+      municipality: incident.municipality,
+      place: incident.place ?? null,
+      forms: JSON.stringify(incident.forms),
+      children: incident.children,
+      perpetrators: JSON.stringify(incident.perpetrators),
+      source: incident.source,
+      source_institution: incident.sourceInstitution ?? null,
+      source_reference: incident.sourceReference ?? null,
+    })}, version = version + 1 WHERE id = ${incident.id} AND case_id = ${caseId} RETURNING version`.pipe(
+      Effect.catchTag("SqlError", Effect.die),
+      Effect.flatMap(newVersion("Incident", incident.id)),
+      Span.untraced("SqlCaseRepository.updateIncident"),
+    )
+
   const insertAssessment: Service["insertAssessment"] = (caseId, assessment) =>
     sql`INSERT INTO risk_assessments ${sql.insert({
       id: assessment.id,
@@ -908,7 +955,9 @@ export const make: Effect.Effect<Service, never, SqlClient.SqlClient> = Effect.g
     insertPerson,
     sealedDetails,
     personsByIndex,
+    updatePerson,
     insertIncident,
+    updateIncident,
     insertAssessment,
     insertOrder,
     updateOrder,

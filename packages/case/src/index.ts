@@ -148,7 +148,6 @@ export * as CaseService from "./CaseService"
  * The case package's part of the message catalogue (use cases and store).
  */
 export * as CaseStoreMessages from "./CaseStoreMessages"
-
 export { caseStoreMessages } from "./CaseStoreMessages"
 /**
  * The catalogue part of case notes and corrections.
@@ -172,6 +171,24 @@ export * as ClosedCaseSearch from "./ClosedCaseSearch"
  * @since 0.1.0
  */
 export * as ClosedCases from "./ClosedCases"
+/**
+ * A correction of a recorded fact: what changed, the previous values, who and why.
+ *
+ * @since 0.1.0
+ */
+export * as Correction from "./Correction"
+/**
+ * The port through which corrections are stored.
+ *
+ * @since 0.1.0
+ */
+export * as CorrectionRepository from "./CorrectionRepository"
+/**
+ * Correct a person or an incident (with a reason, the previous value kept) and list the corrections.
+ *
+ * @since 0.1.0
+ */
+export * as Corrections from "./Corrections"
 /**
  * What the open cases of a mechanism make due, read through `OpenCases`.
  */
@@ -210,6 +227,12 @@ export * as SqlCaseRepository from "./SqlCaseRepository"
  * @since 0.1.0
  */
 export * as SqlClosedCases from "./SqlClosedCases"
+/**
+ * The `CorrectionRepository` on `@effect/sql` (SQLite and PostgreSQL).
+ *
+ * @since 0.1.0
+ */
+export * as SqlCorrectionRepository from "./SqlCorrectionRepository"
 /**
  * `OpenCases` on `@effect/sql` (SQLite and PostgreSQL).
  */

@@ -120,6 +120,31 @@ export const identityMessages = Catalogue.make({
     "sr-Latn": "Ovaj nalog kod dobavljača identiteta je već povezan.",
     en: "This account at the identity provider is linked already.",
   },
+  "identity.people.not-administering": {
+    sq: "Vetëm koordinatori i mekanizmit ose një administrator administron njerëzit.",
+    "sr-Latn": "Samo koordinator mehanizma ili administrator upravlja osobama.",
+    en: "Only the mechanism's coordinator or an administrator administers people.",
+  },
+  "identity.people.outside-mechanism": {
+    sq: "Ju koordinoni mekanizma të tjerë: zgjidhni një nga tuajt.",
+    "sr-Latn": "Vi koordinirate druge mehanizme: izaberite jedan od svojih.",
+    en: "You coordinate other mechanisms: choose one of yours.",
+  },
+  "identity.grants.beyond-reach": {
+    sq: "Këto role nuk mund t'i jepni: një koordinator jep vetëm role në mekanizmat e vet.",
+    "sr-Latn": "Ove uloge ne možete dati: koordinator daje samo uloge u svojim mehanizmima.",
+    en: "You cannot give these roles: a coordinator gives only roles in their own mechanisms.",
+  },
+  "identity.passkey.refused": {
+    sq: "Çelësi i kalimit nuk u pranua. Provoni përsëri.",
+    "sr-Latn": "Pristupni ključ nije prihvaćen. Pokušajte ponovo.",
+    en: "The passkey was not accepted. Try again.",
+  },
+  "identity.invitation.forbidden": {
+    sq: "Mund të ftoni vetëm persona të institucioneve anëtare në mekanizmin tuaj.",
+    "sr-Latn": "Možete pozvati samo osobe iz institucija članica u svoj mehanizam.",
+    en: "You may invite only people of member institutions into your own mechanism.",
+  },
 })
 
 export type IdentityMessageKey = Catalogue.Key<typeof identityMessages>

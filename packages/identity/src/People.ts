@@ -8,7 +8,7 @@
  */
 import { Errors, Id, Locale, type Principal, Sector, Span } from "@bashke/kernel"
 import { SqlValues } from "@bashke/persistence"
-import { AuditLog, BlindIndex, Vault } from "@bashke/security"
+import { AuditLog, BlindIndex, type Purpose, Vault } from "@bashke/security"
 import { SqlClient } from "@effect/sql"
 import { Context, Effect, Either, Layer, Option, Schema } from "effect"
 import * as Grants from "./Grants"
@@ -32,16 +32,6 @@ export interface Service {
   readonly findByEmail: (email: string) => Effect.Effect<Option.Option<Person>>
   /** A person's grants. */
   readonly grants: (id: PersonId) => Effect.Effect<ReadonlyArray<Grants.Grant>>
-  /**
-   * Replaces a person's grants with `grants` as `actor` (checked by
-   * `Grants.check` against the person's institution); false when unknown or
-   * when the grants were already these. Audited when it changes something.
-   */
-  readonly setGrants: (
-    id: PersonId,
-    grants: ReadonlyArray<Grants.Grant>,
-    actor: Principal.Principal["id"],
-  ) => Effect.Effect<boolean, Errors.InvalidInput>
   /** The principal an active person acts as now; none when unknown or deactivated. */
   readonly principal: (id: PersonId) => Effect.Effect<Option.Option<Principal.Principal>>
   /** The language a person reads; none when unknown or deactivated. */
@@ -59,6 +49,87 @@ export interface Service {
    * cached, so it holds at the next request on every instance.
    */
   readonly isDeactivated: (id: string) => Effect.Effect<boolean>
+  /**
+   * The active people holding a grant in `mechanism`, each as they act now
+   * (the principal of all their grants) with their language, by id. Opens
+   * nothing sealed, so it reads no personal data.
+   */
+  readonly activeIn: (mechanism: Id.MechanismId) => Effect.Effect<ReadonlyArray<Acting>>
+  /** The installation's active administrators, as {@link Service.activeIn}. */
+  readonly activeAdministrators: Effect.Effect<ReadonlyArray<Acting>>
+  /**
+   * An active person's email, opened for `reader` and audited (one `read`
+   * entry per opening, with the reader's purpose); none when unknown or
+   * deactivated, and then nothing is opened.
+   */
+  readonly openEmail: (id: PersonId, reader: Reader) => Effect.Effect<Option.Option<string>>
+  /**
+   * A page of people, active or not, opened for `actor` and audited (one
+   * `read` entry per page): those holding a grant in one of `mechanisms`, or
+   * everyone when it is absent; by id, after `after`, at most `limit + 1`
+   * (the extra one tells there is more).
+   */
+  readonly list: (
+    query: {
+      readonly mechanisms?: ReadonlyArray<Id.MechanismId> | undefined
+      readonly after?: PersonId | undefined
+      readonly limit: number
+    },
+    actor: Principal.Principal["id"],
+  ) => Effect.Effect<ReadonlyArray<Listed>>
+  /**
+   * Replaces the person's grants as `actor`, when the stored version is
+   * `expectedVersion` (else `Conflict`, `version.stale`): checked by
+   * `Grants.check` (`InvalidInput` naming `grants`), audited, and every session
+   * of theirs ended in the same transaction (`roles-changed`): a privilege
+   * change is never carried by a session started before it. The new version;
+   * none when the person is unknown.
+   */
+  readonly setGrants: (
+    id: PersonId,
+    grants: ReadonlyArray<Grants.Grant>,
+    actor: Principal.Principal["id"],
+    expectedVersion: number,
+  ) => Effect.Effect<Option.Option<number>, Errors.InvalidInput | Errors.Conflict>
+  /**
+   * Makes the person's grants `grants` as `actor`, whatever version the person
+   * is at, through {@link Service.setGrants} (checked, audited, sessions
+   * ended) — for a source of grants that is not an edit of what someone read:
+   * an institution's identity provider at sign-in. False when they were
+   * these already (nothing written) or the person is unknown.
+   */
+  readonly alignGrants: (
+    id: PersonId,
+    grants: ReadonlyArray<Grants.Grant>,
+    actor: Principal.Principal["id"],
+  ) => Effect.Effect<boolean, Errors.InvalidInput | Errors.Conflict>
+}
+
+/**
+ * A person as they act now, with nothing personal: the principal their grants
+ * make and the language they read — what notifications need to reach people
+ * without opening anyone's name or address.
+ */
+export interface Acting {
+  readonly principal: Principal.Principal
+  readonly language: Locale.Locale
+}
+
+/**
+ * Who opens a sealed value, and why: the audit entry's principal and purpose.
+ */
+export interface Reader {
+  readonly actor: Principal.Principal["id"]
+  readonly purpose: Purpose.Purpose
+}
+
+/**
+ * A person as an administrator's list shows them: opened, with their grants
+ * and the version a change of their roles must name (`If-Match`).
+ */
+export interface Listed extends Person {
+  readonly grants: ReadonlyArray<Grants.Grant>
+  readonly version: number
 }
 
 export class People extends Context.Tag("@bashke/identity/People")<People, Service>() {}
@@ -98,6 +169,32 @@ const storedOf = (row: Omit<Row, "display_name" | "email" | "language"> & { read
   })
 
 const decodeGrant = SqlValues.decodeStored(Grants.Grant)
+
+interface ActingRow {
+  readonly id: string
+  readonly language: string
+  readonly institution_id: string | null
+  readonly sector: string | null
+  readonly mechanism_id: string
+  readonly role: string
+}
+
+/** Rows of people with one grant each, ordered by person: each person once, with all their grants. */
+const actingOf = (rows: ReadonlyArray<ActingRow>): Effect.Effect<ReadonlyArray<Acting>> =>
+  Effect.gen(function* () {
+    const byPerson = new Map<string, Array<ActingRow>>()
+    for (const row of rows) byPerson.set(row.id, [...(byPerson.get(row.id) ?? []), row])
+    return yield* Effect.forEach([...byPerson.values()], (held) =>
+      Effect.gen(function* () {
+        const first = held[0] as ActingRow
+        const stored = yield* storedOf({ ...first, active: 1 })
+        const granted = yield* Effect.forEach(held, (row) =>
+          decodeGrant({ role: row.role, mechanism: row.mechanism_id === "" ? null : row.mechanism_id }),
+        )
+        return { principal: Grants.principalOf(stored, granted), language: stored.language }
+      }),
+    )
+  })
 
 /**
  * The store over SQL (both dialects).
@@ -186,38 +283,6 @@ export const layerSql: Layer.Layer<
         Effect.catchTag("InvalidInput", () => Effect.succeedNone),
       )
 
-    const setGrants: Service["setGrants"] = (id, wanted, actor) =>
-      Effect.gen(function* () {
-        const rows = yield* sql<Omit<Row, "display_name" | "email" | "language">>`
-          SELECT id, institution_id, sector, active FROM identity_people WHERE id = ${id}`.pipe(Effect.orDie)
-        if (rows[0] === undefined) return false
-        const stored = yield* storedOf(rows[0])
-        const checked = Grants.check(stored, wanted)
-        if (Either.isLeft(checked)) return yield* Effect.fail(checked.left)
-        const keyOf = (grant: Grants.Grant) => `${grant.role}\u0000${grant.mechanism ?? ""}`
-        const held = new Set((yield* grants(id)).map(keyOf))
-        if (held.size === wanted.length && wanted.every((grant) => held.has(keyOf(grant)))) return false
-        const now = SqlValues.toSql(yield* SqlValues.currentDate)
-        yield* sql
-          .withTransaction(
-            Effect.gen(function* () {
-              yield* sql`DELETE FROM identity_grants WHERE person_id = ${id}`
-              for (const grant of wanted)
-                yield* sql`INSERT INTO identity_grants (person_id, mechanism_id, role)
-                  VALUES (${id}, ${grant.mechanism ?? ""}, ${grant.role})`
-              yield* sql`UPDATE identity_people SET changed_at = ${now}, version = version + 1 WHERE id = ${id}`
-              yield* audit.append({
-                principalId: actor,
-                action: "write",
-                purpose: "mechanism-administration",
-                ...(stored.institution === undefined ? {} : { institutionId: stored.institution }),
-              })
-            }),
-          )
-          .pipe(Effect.orDie)
-        return true
-      }).pipe(Span.untraced("People.setGrants"))
-
     const principal: Service["principal"] = (id) =>
       Effect.gen(function* () {
         const rows = yield* sql<Omit<Row, "display_name" | "email" | "language">>`
@@ -276,6 +341,151 @@ export const layerSql: Layer.Layer<
         Effect.orDie,
       )
 
-    return { add, find, findByEmail, grants, setGrants, principal, language, setLanguage, deactivate, isDeactivated }
+    // Every grant of each active person who holds one matching `held`.
+    const actingWhere = (held: { readonly mechanism: string; readonly role?: Principal.Role }) =>
+      sql<ActingRow>`SELECT p.id, p.language, p.institution_id, p.sector, g.mechanism_id, g.role
+        FROM identity_people p JOIN identity_grants g ON g.person_id = p.id
+        WHERE p.active = 1 AND p.id IN (SELECT person_id FROM identity_grants
+          WHERE mechanism_id = ${held.mechanism}${held.role === undefined ? sql`` : sql` AND role = ${held.role}`})
+        ORDER BY p.id, g.mechanism_id, g.role`.pipe(Effect.orDie, Effect.flatMap(actingOf))
+
+    const activeIn: Service["activeIn"] = (mechanism) =>
+      actingWhere({ mechanism }).pipe(Span.untraced("People.activeIn"))
+
+    const activeAdministrators: Service["activeAdministrators"] = actingWhere({
+      mechanism: "",
+      role: "administrator",
+    }).pipe(Span.untraced("People.activeAdministrators"))
+
+    const openEmail: Service["openEmail"] = (id, reader) =>
+      Effect.gen(function* () {
+        const rows = yield* sql<Pick<Row, "email" | "institution_id">>`SELECT email, institution_id
+          FROM identity_people WHERE id = ${id} AND active = 1`.pipe(Effect.orDie)
+        const row = rows[0]
+        if (row === undefined) return Option.none()
+        const stored = yield* storedOf({ id, institution_id: row.institution_id, sector: null, active: 1 })
+        yield* audit
+          .append({
+            principalId: reader.actor,
+            action: "read",
+            purpose: reader.purpose,
+            ...(stored.institution === undefined ? {} : { institutionId: stored.institution }),
+          })
+          .pipe(Effect.orDie)
+        return Option.some(yield* vault.open(row.email, aad(id, "email")).pipe(Effect.orDie))
+      }).pipe(Span.untraced("People.openEmail"))
+
+    const list: Service["list"] = (query, actor) =>
+      Effect.gen(function* () {
+        if (query.mechanisms !== undefined && query.mechanisms.length === 0) return []
+        const rows = yield* sql<Row & { version: unknown }>`SELECT id, display_name, email, language, institution_id,
+          sector, active, version FROM identity_people WHERE 1 = 1
+          ${query.after === undefined ? sql`` : sql`AND id > ${query.after}`}
+          ${
+            query.mechanisms === undefined
+              ? sql``
+              : sql`AND id IN (SELECT person_id FROM identity_grants WHERE ${sql.in("mechanism_id", query.mechanisms)})`
+          }
+          ORDER BY id LIMIT ${query.limit + 1}`.pipe(Effect.orDie)
+        if (rows.length === 0) return []
+        const single = query.mechanisms?.length === 1 ? query.mechanisms[0] : undefined
+        yield* audit
+          .append({
+            principalId: actor,
+            action: "read",
+            purpose: "mechanism-administration",
+            ...(single === undefined ? {} : { mechanismId: single }),
+          })
+          .pipe(Effect.orDie)
+        return yield* Effect.forEach(rows, (row) =>
+          Effect.gen(function* () {
+            const person = yield* open(row)
+            return { ...person, grants: yield* grants(person.id), version: Number(row.version) }
+          }),
+        )
+      }).pipe(Span.untraced("People.list"))
+
+    const setGrants: Service["setGrants"] = (id, granted, actor, expectedVersion) =>
+      sql
+        .withTransaction(
+          Effect.gen(function* () {
+            const rows = yield* sql<Omit<Row, "display_name" | "email" | "language"> & { version: unknown }>`
+              SELECT id, institution_id, sector, active, version FROM identity_people WHERE id = ${id}`.pipe(
+              Effect.orDie,
+            )
+            const row = rows[0]
+            if (row === undefined) return Option.none()
+            const stored = yield* storedOf(row)
+            const checked = Grants.check(stored, granted)
+            if (Either.isLeft(checked)) return yield* Effect.fail(checked.left)
+            const version = Number(row.version)
+            if (version !== expectedVersion)
+              return yield* Effect.fail(
+                new Errors.Conflict({
+                  entity: "person",
+                  id,
+                  rule: "version.stale",
+                  expectedVersion,
+                  actualVersion: version,
+                }),
+              )
+            const now = SqlValues.toSql(yield* SqlValues.currentDate)
+            const changed = yield* sql`UPDATE identity_people SET changed_at = ${now}, version = version + 1
+              WHERE id = ${id} AND version = ${version} RETURNING id`.pipe(Effect.orDie)
+            if (changed.length === 0)
+              return yield* Effect.fail(
+                new Errors.Conflict({ entity: "person", id, rule: "version.stale", expectedVersion }),
+              )
+            yield* sql`DELETE FROM identity_grants WHERE person_id = ${id}`.pipe(Effect.orDie)
+            for (const grant of granted)
+              yield* sql`INSERT INTO identity_grants (person_id, mechanism_id, role)
+                VALUES (${id}, ${grant.mechanism ?? ""}, ${grant.role})`.pipe(Effect.orDie)
+            yield* sql`UPDATE identity_sessions SET ended_at = ${now}, end_reason = 'roles-changed'
+              WHERE person_id = ${id} AND ended_at IS NULL`.pipe(Effect.orDie)
+            yield* audit
+              .append({
+                principalId: actor,
+                action: "write",
+                purpose: "mechanism-administration",
+                ...(stored.institution === undefined ? {} : { institutionId: stored.institution }),
+              })
+              .pipe(Effect.orDie)
+            return Option.some(version + 1)
+          }),
+        )
+        .pipe(
+          Effect.catchTag("SqlError", (error) => Effect.die(error)),
+          Span.untraced("People.setGrants"),
+        )
+
+    const alignGrants: Service["alignGrants"] = (id, wanted, actor) =>
+      Effect.gen(function* () {
+        const keyOf = (grant: Grants.Grant) => `${grant.role}\u0000${grant.mechanism ?? ""}`
+        const held = new Set((yield* grants(id)).map(keyOf))
+        if (held.size === wanted.length && wanted.every((grant) => held.has(keyOf(grant)))) return false
+        const rows = yield* sql<{ version: unknown }>`SELECT version FROM identity_people WHERE id = ${id}`.pipe(
+          Effect.orDie,
+        )
+        if (rows[0] === undefined) return false
+        return Option.isSome(yield* setGrants(id, wanted, actor, Number(rows[0].version)))
+      }).pipe(Span.untraced("People.alignGrants"))
+
+    return {
+      alignGrants,
+      add,
+      find,
+      findByEmail,
+      grants,
+      principal,
+      language,
+      setLanguage,
+      deactivate,
+      isDeactivated,
+      activeIn,
+      activeAdministrators,
+      openEmail,
+      list,
+      setGrants,
+    }
   }),
 )

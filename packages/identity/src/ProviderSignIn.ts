@@ -92,7 +92,7 @@ export const withProvider = (
     const person = yield* people.find(id)
     if (Option.isNone(person) || !person.value.active) return yield* Effect.fail(deactivated)
     // The institution manages its people at its provider: their grants follow it.
-    yield* people.setGrants(id, mapped.grants, id)
+    yield* people.alignGrants(id, mapped.grants, id)
     const principal = yield* people.principal(id)
     if (Option.isNone(principal)) return yield* Effect.fail(deactivated)
     const sessions = yield* Sessions

@@ -3,7 +3,7 @@
  * without a request, or its absolute timeout after sign-in, whichever comes
  * first (`sessions` of the jurisdiction profile). Ended sessions stay ended.
  */
-import { Id, type JurisdictionProfile } from "@bashke/kernel"
+import { Id, type JurisdictionProfile, type Principal } from "@bashke/kernel"
 import { Duration, Schema } from "effect"
 import { PersonId } from "./Person"
 
@@ -21,9 +21,32 @@ export const EndReason = Schema.Literal(
   "rotated",
   "deactivated",
   "signed-out-elsewhere",
+  "roles-changed",
 )
 
 export type EndReason = typeof EndReason.Type
+
+/**
+ * How far a session has come: `signed-in` acts with the person's roles;
+ * `enrolment` (started from an invitation, before a second factor) acts with
+ * none, so it can set up a passkey or an authenticator app and read nothing
+ * else until the person signs in again with that factor.
+ *
+ * @since 0.1.0
+ */
+export const Stage = Schema.Literal("signed-in", "enrolment").annotations({ identifier: "SessionStage" })
+
+export type Stage = typeof Stage.Type
+
+/**
+ * The principal a session at `stage` acts as: the person's own, or — while
+ * enrolling — the same person with no role and no mechanism, whom the access
+ * policy (deny by default) lets read nothing.
+ *
+ * @since 0.1.0
+ */
+export const actingPrincipal = (stage: Stage, principal: Principal.Principal): Principal.Principal =>
+  stage === "signed-in" ? principal : { ...principal, roles: [], mechanisms: [] }
 
 /**
  * A session as stored (never its secret).
@@ -33,9 +56,26 @@ export const Session = Schema.Struct({
   person: PersonId,
   startedAt: Schema.Date,
   lastSeenAt: Schema.Date,
+  stage: Stage,
 }).annotations({ identifier: "Session" })
 
 export type Session = typeof Session.Type
+
+/**
+ * One sign-in as the person's history shows it: when it started, when it was
+ * last used, and when and why it ended (null while it holds). A session
+ * nobody used past a timeout shows the timeout as its end, at the instant it
+ * took effect, even before a request marked it.
+ */
+export const SignInRecord = Schema.Struct({
+  id: SessionId,
+  startedAt: Schema.Date,
+  lastSeenAt: Schema.Date,
+  endedAt: Schema.NullOr(Schema.Date),
+  endReason: Schema.NullOr(EndReason),
+}).annotations({ identifier: "SignInRecord" })
+
+export type SignInRecord = typeof SignInRecord.Type
 
 /**
  * The two timeouts of a profile.
@@ -85,3 +125,16 @@ export const needsTouch = (session: Pick<Session, "lastSeenAt">, now: Date): boo
  */
 export const cookieMaxAge = (session: Pick<Session, "startedAt">, now: Date, timeouts: Timeouts): number =>
   Math.max(0, Math.floor((session.startedAt.getTime() + Duration.toMillis(timeouts.absolute) - now.getTime()) / 1000))
+
+/**
+ * When a session that still holds in the store stops holding by itself: the
+ * first of its idle and absolute timeouts.
+ */
+export const lapse = (
+  session: Pick<Session, "startedAt" | "lastSeenAt">,
+  timeouts: Timeouts,
+): { readonly at: Date; readonly reason: "idle" | "expired" } => {
+  const idle = session.lastSeenAt.getTime() + Duration.toMillis(timeouts.idle)
+  const absolute = session.startedAt.getTime() + Duration.toMillis(timeouts.absolute)
+  return absolute <= idle ? { at: new Date(absolute), reason: "expired" } : { at: new Date(idle), reason: "idle" }
+}

@@ -3,8 +3,9 @@
  *
  * - {@link TablePeople}: a `Recipients` over a table of people the test writes
  *   (id, institution, roles and mechanisms, language, email, active), with
- *   the same audience rule as a principal's (`Audiences.includes`) — until
- *   the application binds the port to its people;
+ *   the same audience rule as a principal's (`Audiences.includes`), for tests
+ *   that need people without a people's store (the gateway binds the port to
+ *   the identity package's people);
  * - {@link SmtpTestServer}: a real SMTP server (`smtp-server`) on a random
  *   loopback port that parses every message it takes (`mailparser`), and can
  *   refuse connections, drop them mid-message, answer 4xx for a while, or

@@ -28,7 +28,8 @@ export const Me = Schema.Struct({
   grants: Schema.Array(Grants.Grant),
 }).annotations({ identifier: "Me" })
 
-const meOf = (principal: Principal.Principal) =>
+/** How `principal` sees themselves (`GET /v1/me`). */
+export const meOf = (principal: Principal.Principal): Effect.Effect<typeof Me.Type, never, People.People> =>
   Effect.gen(function* () {
     const people = yield* People.People
     const person = Option.filter(yield* people.find(principal.id), (found) => found.active)

@@ -10,6 +10,7 @@ import { calendarFeedScenarios } from "./authorization/CalendarFeeds"
 import { caseNoteScenarios } from "./authorization/CaseNotes"
 import { caseScenarios } from "./authorization/Cases"
 import { closedCaseScenarios } from "./authorization/ClosedCases"
+import { correctionScenarios } from "./authorization/Corrections"
 import { directoryScenarios } from "./authorization/Directory"
 import { institutionScenarios } from "./authorization/Institutions"
 import type { Scenario } from "./authorization/Matrix"
@@ -38,6 +39,7 @@ export const authorizationScenarios: ReadonlyArray<Scenario> = [
   ...caseNoteScenarios,
   ...closedCaseScenarios,
   ...survivorInformationScenarios,
+  ...correctionScenarios,
   ...caseScenarios,
   ...mechanismScenarios,
   ...institutionScenarios,

@@ -1,7 +1,7 @@
 // `bashke worker` as a separate process for the kill test: the same
 // Server.startWorker, with the notifications' people from the test's table
-// (the gateway's own binding has no addresses until the identity package
-// lands). Prints one JSON line once it runs, then runs until killed.
+// (written by the test before the worker starts, with addresses it chooses).
+// Prints one JSON line once it runs, then runs until killed.
 import { TablePeople } from "@bashke/notifications/testing"
 import { startWorker } from "../../src/Server"
 

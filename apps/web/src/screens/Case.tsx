@@ -1,7 +1,8 @@
 /**
  * A case as a timeline: what happened (opened, incidents, assessments, orders,
  * consents, reviews), newest first, with the next deadlines on top and the
- * case team beside. Persons appear by role and age only: identifying details
+ * case team beside; below, its consents, protection orders and safety plan,
+ * each with the changes the API takes. Persons appear by role and age only: identifying details
  * stay on the server until someone asks for them with a purpose.
  */
 
@@ -12,13 +13,19 @@ import { Link } from "@tanstack/react-router"
 import { nameOf } from "../Institutions"
 import { Loaded } from "../Loading"
 import { useApi } from "../Session"
-import { addMessages, type MessageKey, usePageTitle, useText } from "../Text"
+import { addMessages, usePageTitle, useText } from "../Text"
+import { webCaseworkMessages } from "../WebCaseworkMessages"
 import { riskKey, statusKey } from "./Cases"
+import { CaseConsents } from "./case/CaseConsents"
+import { CaseOrders } from "./case/CaseOrders"
+import { CaseSafetyPlan } from "./case/CaseSafetyPlan"
+import { CaseTeamSection } from "./case/CaseTeamSection"
 import { PersonDetails } from "./PersonDetails"
 import { statusLabel } from "./Referral"
 import { useCaseDeadlines, WorklistItem } from "./Worklist"
 
 addMessages(caseMessages)
+addMessages(webCaseworkMessages)
 
 type CaseData = Schemas["Case"]
 
@@ -171,21 +178,12 @@ export const Case = ({ caseId }: { readonly caseId: string }) => {
                   ))}
                 </ul>
               </section>
-              <section aria-labelledby="team">
-                <h2 id="team">{t("web.case.team")}</h2>
-                <ul className="plain">
-                  {data.team.members.map((member) => (
-                    <li key={member.institution}>
-                      {t(`sector.${member.sector}` as MessageKey)}
-                      {member.institution === data.team.lead && ` (${t("web.case.team.lead")})`}
-                      {" · "}
-                      {label(`case.team.access.${member.access}`)}
-                    </li>
-                  ))}
-                </ul>
-              </section>
+              <CaseTeamSection data={data} />
             </aside>
           </div>
+          <CaseConsents data={data} />
+          <CaseOrders data={data} />
+          <CaseSafetyPlan data={data} />
         </>
       )}
     </Loaded>

@@ -11,8 +11,10 @@ import { useMechanisms } from "../Mechanism"
 import type { CasesSearch } from "../Search"
 import { useApi } from "../Session"
 import { addMessages, type MessageKey, usePageTitle, useText } from "../Text"
+import { webCaseworkMessages } from "../WebCaseworkMessages"
 
 addMessages(caseMessages)
+addMessages(webCaseworkMessages)
 
 const levels = RiskInstrument.RiskLevel.literals
 
@@ -46,6 +48,9 @@ export const Cases = ({ search }: { readonly search: CasesSearch }) => {
   return (
     <>
       <h1>{t("web.cases.title")}</h1>
+      <Link className="button primary" to="/cases/new">
+        {t("web.cases.open")}
+      </Link>
       <form className="filters" aria-label={t("web.cases.filters")} onSubmit={(event) => event.preventDefault()}>
         <label className="field inline">
           <span>{t("web.cases.risk.label")}</span>

@@ -1,14 +1,19 @@
 /**
  * The service directory: services by type, with their capacity and how old
- * that figure is (a shelter's free beds of last month are not today's).
+ * that figure is (a shelter's free beds of last month are not today's); a
+ * provider's own people update its services' capacity here.
  */
 import { ServiceType } from "@bashke/referral"
 import { useQuery } from "@tanstack/react-query"
 import { useNavigate } from "@tanstack/react-router"
 import { Loaded } from "../Loading"
 import type { DirectorySearch } from "../Search"
-import { useApi } from "../Session"
-import { type MessageKey, usePageTitle, useText } from "../Text"
+import { useApi, useSession } from "../Session"
+import { addMessages, type MessageKey, usePageTitle, useText } from "../Text"
+import { webCaseworkMessages } from "../WebCaseworkMessages"
+import { CapacityForm } from "./CapacityForm"
+
+addMessages(webCaseworkMessages)
 
 const typeKey = (type: string) => `referral.service-type.${type}` as MessageKey
 
@@ -16,6 +21,7 @@ export const Directory = ({ search }: { readonly search: DirectorySearch }) => {
   const { t, dateTime, number } = useText()
   usePageTitle(t("web.directory.title"))
   const api = useApi()
+  const mine = useSession().me?.institution
   const navigate = useNavigate()
   const services = useQuery({
     queryKey: ["services", search.type],
@@ -75,6 +81,7 @@ export const Directory = ({ search }: { readonly search: DirectorySearch }) => {
                     )}
                   </p>
                   <p className="meta">{t("web.directory.languages", { languages: service.languages.join(", ") })}</p>
+                  {service.institution === mine && <CapacityForm service={service} />}
                 </li>
               ))}
             </ul>

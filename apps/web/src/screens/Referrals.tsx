@@ -1,7 +1,8 @@
 /**
  * The referrals the person's institution sent or received in the mechanism
  * (all of them for the coordinator), in the order sent, filtered by status: the
- * inbox a shelter or a centre for social work works from.
+ * inbox a shelter or a centre for social work works from — and, for those
+ * who oversee the mechanism, its overdue referrals on top.
  */
 import { Referral } from "@bashke/referral"
 import { useQuery } from "@tanstack/react-query"
@@ -11,8 +12,12 @@ import { Loaded } from "../Loading"
 import { useMechanisms } from "../Mechanism"
 import type { ReferralsSearch } from "../Search"
 import { useApi } from "../Session"
-import { usePageTitle, useText } from "../Text"
+import { addMessages, usePageTitle, useText } from "../Text"
+import { webCaseworkMessages } from "../WebCaseworkMessages"
+import { OverdueReferrals } from "./OverdueReferrals"
 import { statusLabel } from "./Referral"
+
+addMessages(webCaseworkMessages)
 
 export const Referrals = ({ search }: { readonly search: ReferralsSearch }) => {
   const { t, locale, dateTime } = useText()
@@ -41,6 +46,7 @@ export const Referrals = ({ search }: { readonly search: ReferralsSearch }) => {
   return (
     <>
       <h1>{t("web.referrals.title")}</h1>
+      {mechanismId !== undefined && <OverdueReferrals mechanismId={mechanismId} />}
       <form className="filters" onSubmit={(event) => event.preventDefault()}>
         <label className="field inline">
           <span>{t("web.referrals.status.label")}</span>

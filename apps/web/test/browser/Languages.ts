@@ -8,8 +8,9 @@ import { caseMessages } from "@bashke/case"
 import { Catalogue, Locale } from "@bashke/kernel"
 import type { Page } from "playwright-core"
 import { firstMessages } from "../../src/Text"
+import { webCaseworkMessages } from "../../src/WebCaseworkMessages"
 
-const catalogue = Catalogue.merge(firstMessages, caseMessages)
+const catalogue = Catalogue.merge(firstMessages, caseMessages, webCaseworkMessages)
 
 // The messages without placeholders, per locale: the text a page shows whole.
 const literal = (message: string) => !/[{}]/.test(message)

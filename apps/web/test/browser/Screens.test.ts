@@ -131,7 +131,7 @@ describe("the app in a browser", () => {
       await page.getByTestId("language").selectOption("en")
       // The case manager's link was used by the first test: one-time.
       await page.getByLabel("Sign-in link").fill(gateway.signInLinks.caseManager as string)
-      await page.getByRole("button", { name: "Sign in" }).click()
+      await page.getByRole("button", { name: "Sign in", exact: true }).click()
       await expect.poll(() => page.getByRole("alert").textContent()).toMatch(/no longer valid/)
       expect(await page.getByLabel("Sign-in link").getAttribute("aria-invalid")).toBe("true")
     } finally {

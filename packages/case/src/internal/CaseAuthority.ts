@@ -32,19 +32,21 @@ export const load = (caseId: Id.CaseId): Effect.Effect<Case.Case, Errors.NotFoun
     }),
   )
 
+type PolicyRequest = Omit<Parameters<typeof Case.toPolicyResource>[1], "signatories" | "protectionSectors">
+
 /**
- * @internal Loads the case and enforces `action` on it for the current
- * principal. `NotFound`, or the policy's `Forbidden` / `InvalidInput`.
+ * @internal Enforces `action` on a case for `principal` at `at`, with the
+ * signatories of the memorandum in force: the policy's `Forbidden` /
+ * `InvalidInput`.
  */
-export const authorize = (
-  caseId: Id.CaseId,
+const enforce = (
+  aCase: Case.Case,
+  principal: Principal.Principal,
+  at: Date,
   action: typeof AccessPolicy.Action.Type,
-  request: Omit<Parameters<typeof Case.toPolicyResource>[1], "signatories" | "protectionSectors"> = {},
-): Effect.Effect<Authorized, Errors.NotFound | Errors.Forbidden | Errors.InvalidInput, Requirements> =>
+  request: PolicyRequest,
+): Effect.Effect<void, Errors.Forbidden | Errors.InvalidInput, Signatories> =>
   Effect.gen(function* () {
-    const aCase = yield* load(caseId)
-    const principal = yield* Principal.CurrentPrincipal
-    const at = new Date(yield* Clock.currentTimeMillis)
     const profile = yield* JurisdictionProfile.CurrentJurisdiction
     const signatories = yield* Effect.flatMap(Signatories, (port) => port.at(aCase.mechanismId, at))
     yield* AccessPolicy.enforce(
@@ -57,12 +59,39 @@ export const authorize = (
       }),
       at,
     )
+  })
+
+/**
+ * @internal Loads the case and enforces `action` on it for the current
+ * principal. `NotFound`, or the policy's `Forbidden` / `InvalidInput`.
+ */
+export const authorize = (
+  caseId: Id.CaseId,
+  action: typeof AccessPolicy.Action.Type,
+  request: PolicyRequest = {},
+): Effect.Effect<Authorized, Errors.NotFound | Errors.Forbidden | Errors.InvalidInput, Requirements> =>
+  Effect.gen(function* () {
+    const aCase = yield* load(caseId)
+    const principal = yield* Principal.CurrentPrincipal
+    const at = new Date(yield* Clock.currentTimeMillis)
+    yield* enforce(aCase, principal, at, action, request)
     const member =
       principal.institution === undefined
         ? undefined
         : aCase.team.members.find((each) => each.institution === principal.institution)
     return { aCase, principal, at, member }
   })
+
+/**
+ * @internal Enforces a further `action` for an already authorized principal
+ * on the same case (a personal write after `case.write`).
+ */
+export const also = (
+  authorized: Authorized,
+  action: typeof AccessPolicy.Action.Type,
+  request: PolicyRequest = {},
+): Effect.Effect<void, Errors.Forbidden | Errors.InvalidInput, Requirements> =>
+  enforce(authorized.aCase, authorized.principal, authorized.at, action, request)
 
 /** @internal A closed case takes no change but its reopening (`case.closed.read-only`). */
 export const whileOpen = (aCase: Pick<Case.Case, "status">): Effect.Effect<void, Errors.InvalidInput> =>

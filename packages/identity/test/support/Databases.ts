@@ -10,6 +10,7 @@ import { Layer } from "effect"
 import {
   Credentials,
   identityMigrations,
+  Passkeys,
   People,
   ProviderFlows,
   ProviderSubjects,
@@ -28,19 +29,21 @@ export const services = (
   | Sessions.Sessions
   | SignInLinks.SignInLinks
   | Credentials.Credentials
+  | Passkeys.Passkeys
   | Throttle.Throttle
   | ProviderFlows.ProviderFlows
   | ProviderSubjects.ProviderSubjects
-  | Id.IdGenerator
   | BlindIndex.BlindIndex
   | AuditLog.AuditLog
   | SqlClient.SqlClient
   | Vault.Vault
+  | Id.IdGenerator
 > =>
   Layer.mergeAll(
     Sessions.layerSql,
     SignInLinks.layerSql,
     Credentials.layerSql,
+    Passkeys.layerSql,
     Throttle.layerSql,
     ProviderFlows.layerSql,
     ProviderSubjects.layerSql,

@@ -49,6 +49,8 @@ export interface Request {
   readonly path: string
   readonly body?: unknown
   readonly ifMatch?: string
+  /** A session cookie of the caller's own for this call, when the matrix's would not do (a route that ends sessions). */
+  readonly cookie?: string
 }
 
 export interface Scenario {
