@@ -96,9 +96,10 @@ export const make = (options: Options): Client => {
   const discover = async (): Promise<Endpoints> => {
     const response = await request(`${options.issuer}/.well-known/openid-configuration`, {
       headers: { accept: "application/json" },
-      redirect: "error",
+      // Workers know only "follow" and "manual": a redirect is answered, and refused, here.
+      redirect: "manual",
     })
-    if (!response.ok) throw new Error(`discovery answered ${response.status}`)
+    if (response.status !== 200) throw new Error(`discovery answered ${response.status}`)
     const document = (await response.json()) as Record<string, unknown>
     // A document naming another issuer is not this provider's (OIDC Discovery §4.3).
     if (document.issuer !== options.issuer) throw new Error("discovery names another issuer")
@@ -154,10 +155,12 @@ export const make = (options: Options): Client => {
             redirect_uri: options.redirectUri,
             code_verifier: flow.verifier,
           }).toString(),
-          redirect: "error",
+          redirect: "manual",
         }),
       ).pipe(Effect.orDie)
-      if (response.status >= 500) return yield* Effect.dieMessage(`token endpoint answered ${response.status}`)
+      // A server error, or a redirect (never a token endpoint's answer), is the provider's trouble, not the browser's.
+      if (response.status >= 500 || (response.status >= 300 && response.status < 400))
+        return yield* Effect.dieMessage(`token endpoint answered ${response.status}`)
       if (!response.ok) {
         yield* Effect.promise(() => response.body?.cancel() ?? Promise.resolve())
         return yield* Effect.fail(refused("gateway.oidc.code-refused"))

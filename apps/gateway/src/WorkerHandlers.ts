@@ -188,6 +188,8 @@ const logFailure = (event: string, error: unknown) => {
       worker: "not started",
       event,
       defect: error instanceof Error ? error.name : typeof error,
+      // A malformed setting names its variable, never its value (it may be a secret).
+      ...(error instanceof NotificationSettings.ConfigInvalid ? { variable: error.variable } : {}),
       ...(refused === undefined ? {} : { plugin: refused.plugin, reason: refused.reason, field: refused.field }),
     }),
   )

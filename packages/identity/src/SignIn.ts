@@ -112,6 +112,9 @@ export const withPassword = (
         Effect.fail(error),
       )
 
+    // Where argon2id cannot run (Workers), no password is checked at all: the same answer for every account.
+    if (!(yield* Password.available))
+      return yield* Effect.fail(new Errors.Unauthenticated({ rule: "identity.password.unavailable" }))
     const people = yield* People
     const credentials = yield* Credentials
     const person = yield* people.findByEmail(attempt.email)
