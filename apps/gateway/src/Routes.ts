@@ -5,6 +5,7 @@ import * as AuditTrail from "./routes/AuditTrail"
 import * as BreakGlassReviews from "./routes/BreakGlassReviews"
 import * as CalendarFeeds from "./routes/CalendarFeeds"
 import * as CaseNotes from "./routes/CaseNotes"
+import * as CaseReviews from "./routes/CaseReviews"
 import * as Cases from "./routes/Cases"
 import * as ClosedCases from "./routes/ClosedCases"
 import * as Corrections from "./routes/Corrections"
@@ -28,6 +29,7 @@ export const routes: ReadonlyArray<Route.AnyRoute> = [
   ...Cases.routes,
   ...CaseNotes.routes,
   ...Corrections.routes,
+  ...CaseReviews.routes,
   ...ClosedCases.routes,
   ...SurvivorInformation.routes,
   ...BreakGlassReviews.routes,

@@ -14,6 +14,7 @@ import {
   type BreakGlassReviewRepository,
   type CaseNoteRepository,
   type CaseRepository,
+  type CaseReviewRepository,
   CaseService,
   type ClosedCases,
   type CorrectionRepository,
@@ -21,6 +22,7 @@ import {
   type PersonalData,
   type Signatories,
   SqlCaseNoteRepository,
+  SqlCaseReviewRepository,
   SqlClosedCases,
   SqlCorrectionRepository,
   SqlOpenCases,
@@ -95,6 +97,7 @@ export type GatewayServices =
   | CaseNoteRepository.CaseNoteRepository
   | ClosedCases.ClosedCases
   | CorrectionRepository.CorrectionRepository
+  | CaseReviewRepository.CaseReviewRepository
   | SurvivorInformedRepository.SurvivorInformedRepository
   | PersonalData.PersonalData
   | Signatories.Signatories
@@ -179,6 +182,7 @@ export const layer = (
     SqlCaseNoteRepository.layer,
     SqlClosedCases.layer,
     SqlCorrectionRepository.layer,
+    SqlCaseReviewRepository.layer,
     SqlSurvivorInformedRepository.layer,
   ).pipe(Layer.provideMerge(Ports.signatories), Layer.provideMerge(members))
   const referral = ReferralService.layerSql.pipe(Layer.provideMerge(Ports.caseFacts), Layer.provideMerge(kase))

@@ -248,17 +248,6 @@ export const Transition = Schema.Struct({
 export type Transition = typeof Transition.Encoded
 
 /**
- * Input of `recordReview`: the day of the mechanism's case conference (now by default).
- */
-export const RecordReview = Schema.Struct({
-  caseId: Id.CaseId,
-  at: Schema.optional(Instant),
-  expectedVersion: ExpectedVersion,
-})
-
-export type RecordReview = typeof RecordReview.Encoded
-
-/**
  * Input of `readSummary`.
  */
 export const ReadSummary = Schema.Struct({ caseId: Id.CaseId })

@@ -28,7 +28,9 @@
  * by keyset (`CaseRepository.openPage`). Migration 11 adds
  * `case_survivor_informed` (what the survivor was told; what was said sealed).
  * Migration 12 adds `case_corrections` (every correction of a person or an
- * incident: previous values and reason sealed).
+ * incident: previous values and reason sealed). Migration 13 adds
+ * `case_reviews` (each conference review: the survivor's wishes and the
+ * note sealed, outcomes as codes).
  */
 import type { Migrations } from "@bashke/persistence"
 import cases from "./internal/migrations/0001_cases"
@@ -43,6 +45,7 @@ import caseNotes from "./internal/migrations/0009_case_notes"
 import openCasePages from "./internal/migrations/0010_open_case_pages"
 import survivorInformed from "./internal/migrations/0011_survivor_informed"
 import corrections from "./internal/migrations/0012_corrections"
+import caseReviews from "./internal/migrations/0013_case_reviews"
 
 export const caseMigrations: Migrations.MigrationSet = {
   package: "@bashke/case",
@@ -59,5 +62,6 @@ export const caseMigrations: Migrations.MigrationSet = {
     { id: 10, name: "open-case-pages", up: openCasePages },
     { id: 11, name: "survivor-informed", up: survivorInformed },
     { id: 12, name: "corrections", up: corrections },
+    { id: 13, name: "case-reviews", up: caseReviews },
   ],
 }

@@ -2,7 +2,7 @@
  * The use cases of a case: open it, add persons, record incidents, assess risk,
  * record protection orders and their events, keep the safety plan, give and
  * withdraw consent, change the team, move the case through its lifecycle,
- * record a conference review, read its pseudonymised summary, and read a
+ * read its pseudonymised summary (conference reviews: `CaseReviews`), and read a
  * person's identifying details for a stated purpose.
  *
  * Every use case runs the same way:
@@ -83,7 +83,6 @@ import {
   RecordIncident,
   RecordOrder,
   RecordOrderEvent,
-  RecordReview,
   Transition,
   UpdateMeasure,
   WithdrawConsent,
@@ -145,7 +144,6 @@ export interface Service {
   ) => Effect.Effect<Consent.Consent, Changing, Principal.CurrentPrincipal>
   readonly changeTeam: (input: ChangeTeam) => Effect.Effect<CaseTeam.CaseTeam, Changing, Principal.CurrentPrincipal>
   readonly transition: (input: Transition) => Effect.Effect<Case.Case, Changing, Principal.CurrentPrincipal>
-  readonly recordReview: (input: RecordReview) => Effect.Effect<Case.Case, Changing, Principal.CurrentPrincipal>
   /**
    * The whole case without identifying details (they are never part of it), for
    * full-access team members (`policy.access.summary-only` otherwise).
@@ -1071,26 +1069,6 @@ export const make = (
         }),
       )
 
-    const recordReview: Service["recordReview"] = (raw) =>
-      run(
-        "CaseService.recordReview",
-        Effect.gen(function* () {
-          const input = yield* decode(RecordReview)(raw)
-          const { aCase, s } = yield* forChange(input.caseId)
-          const at = input.at ?? s.at
-          if (at.getTime() > s.at.getTime() || at.getTime() < aCase.openedAt.getTime())
-            return yield* Effect.fail(new Errors.InvalidInput({ field: "at", rule: "case.review.date-out-of-range" }))
-          const updated: Case.Case = { ...aCase, lastReviewedAt: at }
-          return yield* transaction(
-            Effect.gen(function* () {
-              const saved = yield* claim(updated, input.expectedVersion, aCase)
-              yield* emit("case.case.reviewed", aCase.id, { reviewedAt: at.toISOString() })
-              return saved
-            }),
-          )
-        }),
-      )
-
     // -- reads --------------------------------------------------------------
 
     const read: Service["read"] = (raw) =>
@@ -1293,7 +1271,6 @@ export const make = (
       withdrawConsent,
       changeTeam,
       transition,
-      recordReview,
       read,
       readOrder,
       readSummary,

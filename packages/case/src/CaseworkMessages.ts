@@ -44,6 +44,81 @@ const messages = {
     "sr-Latn": "Ispravka ništa ne menja: upišite tačnu vrednost.",
     en: "The correction changes nothing: enter the right value.",
   },
+  "case.review.wishes-heard.unknown": {
+    sq: "Zgjidhni si u dëgjuan dëshirat e saj: vetë, përmes dikujt që ajo zgjodhi, ose nuk u pyet.",
+    "sr-Latn": "Izaberite kako su njene želje saslušane: lično, preko osobe koju je izabrala, ili nije pitana.",
+    en: "Choose how her wishes were heard: in person, through someone she chose, or not asked.",
+  },
+  "case.review.wishes.required": {
+    sq: "Shkruani çfarë dëshiron ajo, ose pse nuk u pyet.",
+    "sr-Latn": "Upišite šta ona želi, ili zašto nije pitana.",
+    en: "Write what she wants, or why she was not asked.",
+  },
+  "case.review.wishes.too-long": {
+    sq: "Teksti i dëshirave është shumë i gjatë.",
+    "sr-Latn": "Tekst želja je predugačak.",
+    en: "The text of her wishes is too long.",
+  },
+  "case.review.outcome.unknown": {
+    sq: "Zgjidhni rezultatet nga lista.",
+    "sr-Latn": "Izaberite ishode sa liste.",
+    en: "Choose the outcomes from the list.",
+  },
+  "case.review.outcome.duplicate": {
+    sq: "Secili rezultat jepet vetëm një herë.",
+    "sr-Latn": "Svaki ishod se navodi samo jednom.",
+    en: "Give each outcome once.",
+  },
+  "case.review.note.required": {
+    sq: "Shënimi nuk mund të jetë bosh: hiqeni ose shkruani diçka.",
+    "sr-Latn": "Napomena ne može biti prazna: uklonite je ili nešto upišite.",
+    en: "The note cannot be blank: remove it or write something.",
+  },
+  "case.review.note.too-long": {
+    sq: "Shënimi i rishikimit është shumë i gjatë.",
+    "sr-Latn": "Napomena pregleda je predugačka.",
+    en: "The review's note is too long.",
+  },
+  "case.review.outcome.continue-monitoring": {
+    sq: "Vazhdon monitorimi",
+    "sr-Latn": "Nastavlja se praćenje",
+    en: "Monitoring continues",
+  },
+  "case.review.outcome.safety-plan-updated": {
+    sq: "Plani i sigurisë u përditësua",
+    "sr-Latn": "Plan bezbednosti je ažuriran",
+    en: "Safety plan updated",
+  },
+  "case.review.outcome.risk-reassessment": {
+    sq: "Rivlerësim i rrezikut",
+    "sr-Latn": "Ponovna procena rizika",
+    en: "Risk to be reassessed",
+  },
+  "case.review.outcome.referral": { sq: "Referim", "sr-Latn": "Upućivanje", en: "Referral" },
+  "case.review.outcome.protection-order": {
+    sq: "Urdhër mbrojtjeje",
+    "sr-Latn": "Nalog za zaštitu",
+    en: "Protection order",
+  },
+  "case.review.outcome.team-changed": {
+    sq: "Ekipi i rastit u ndryshua",
+    "sr-Latn": "Tim slučaja je promenjen",
+    en: "Case team changed",
+  },
+  "case.review.outcome.escalated": { sq: "U përshkallëzua", "sr-Latn": "Eskalirano", en: "Escalated" },
+  "case.review.outcome.closure-proposed": {
+    sq: "U propozua mbyllja",
+    "sr-Latn": "Predloženo zatvaranje",
+    en: "Closure proposed",
+  },
+  "case.review.outcome.other": { sq: "Tjetër", "sr-Latn": "Drugo", en: "Other" },
+  "case.review.wishes-heard.in-person": { sq: "Nga ajo vetë", "sr-Latn": "Od nje lično", en: "From her, in person" },
+  "case.review.wishes-heard.through-representative": {
+    sq: "Përmes dikujt që ajo zgjodhi",
+    "sr-Latn": "Preko osobe koju je izabrala",
+    en: "Through someone she chose",
+  },
+  "case.review.wishes-heard.not-asked": { sq: "Nuk u pyet", "sr-Latn": "Nije pitana", en: "Not asked" },
   "case.closed.reference-malformed": {
     sq: "Shkruani fillimin e numrit të rastit: shkronja, shifra dhe viza (p.sh. GJI-2026).",
     "sr-Latn": "Upišite početak broja slučaja: slova, cifre i crtice (npr. GJI-2026).",

@@ -140,6 +140,24 @@ export * as CaseNotes from "./CaseNotes"
  */
 export * as CaseRepository from "./CaseRepository"
 /**
+ * A conference review of a case: the survivor's wishes, the outcomes.
+ *
+ * @since 0.1.0
+ */
+export * as CaseReview from "./CaseReview"
+/**
+ * The port through which case reviews are stored.
+ *
+ * @since 0.1.0
+ */
+export * as CaseReviewRepository from "./CaseReviewRepository"
+/**
+ * Record a conference review (the survivor's wishes sealed) and list a case's reviews.
+ *
+ * @since 0.1.0
+ */
+export * as CaseReviews from "./CaseReviews"
+/**
  * The use cases: open, persons, incidents, risk, orders, safety plan, consent,
  * team, lifecycle, reviews, summaries, personal reads with a purpose.
  */
@@ -221,6 +239,12 @@ export * as SqlCaseNoteRepository from "./SqlCaseNoteRepository"
  * The case repository on `@effect/sql` (SQLite and PostgreSQL).
  */
 export * as SqlCaseRepository from "./SqlCaseRepository"
+/**
+ * The `CaseReviewRepository` on `@effect/sql` (SQLite and PostgreSQL).
+ *
+ * @since 0.1.0
+ */
+export * as SqlCaseReviewRepository from "./SqlCaseReviewRepository"
 /**
  * The register of closed cases on `@effect/sql` (SQLite and PostgreSQL).
  *

@@ -259,23 +259,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/v1/cases/{caseId}/reviews": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Record a case-conference review */
-        post: operations["recordCaseReview"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/v1/cases/{caseId}/persons/{personId}/details/read": {
         parameters: {
             query?: never;
@@ -407,6 +390,24 @@ export interface paths {
         get: operations["listCorrections"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/cases/{caseId}/reviews": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The case's conference reviews with the survivor's wishes, oldest first (full-access members; audited) */
+        get: operations["listCaseReviews"];
+        put?: never;
+        /** Record a case-conference review: the survivor's wishes, how they were heard, the outcomes (If-Match: the case) */
+        post: operations["recordCaseReview"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2794,6 +2795,40 @@ export interface components {
             institution: components["schemas"]["InstitutionId"];
             correctedAt: components["schemas"]["CaseInstant"];
         };
+        CaseReviewReceipt: {
+            id: components["schemas"]["CaseReviewId"];
+            caseId: components["schemas"]["CaseId"];
+            reviewedAt: components["schemas"]["CaseInstant"];
+            wishesHeard: components["schemas"]["WishesHeard"];
+            outcomes: components["schemas"]["CaseReviewOutcome"][];
+            recordedBy: components["schemas"]["PrincipalId"];
+            institution: components["schemas"]["InstitutionId"];
+            recordedAt: components["schemas"]["CaseInstant"];
+        };
+        /** @description a ULID: 26 characters of Crockford base32, sortable by creation time */
+        CaseReviewId: string;
+        /** @enum {string} */
+        WishesHeard: "in-person" | "through-representative" | "not-asked";
+        /** @enum {string} */
+        CaseReviewOutcome: "continue-monitoring" | "safety-plan-updated" | "risk-reassessment" | "referral" | "protection-order" | "team-changed" | "escalated" | "closure-proposed" | "other";
+        SurvivorWishes: string;
+        CaseReviewNote: string;
+        CaseReviewPage: {
+            items: components["schemas"]["CaseReview"][];
+            next: string | null;
+        };
+        CaseReview: {
+            id: components["schemas"]["CaseReviewId"];
+            caseId: components["schemas"]["CaseId"];
+            reviewedAt: components["schemas"]["CaseInstant"];
+            wishesHeard: components["schemas"]["WishesHeard"];
+            wishes: components["schemas"]["SurvivorWishes"];
+            outcomes: components["schemas"]["CaseReviewOutcome"][];
+            note?: components["schemas"]["CaseReviewNote"];
+            recordedBy: components["schemas"]["PrincipalId"];
+            institution: components["schemas"]["InstitutionId"];
+            recordedAt: components["schemas"]["CaseInstant"];
+        };
         CaseReferencePrefix: string;
         ClosedCasePage: {
             items: components["schemas"]["ClosedCase"][];
@@ -3966,11 +4001,14 @@ export interface components {
             id: components["schemas"]["SessionId"];
             startedAt: components["schemas"]["Date"];
             lastSeenAt: components["schemas"]["Date"];
+            stage: components["schemas"]["SessionStage"];
             endedAt: components["schemas"]["Date"] | null;
             endReason: ("signed-out" | "idle" | "expired" | "rotated" | "deactivated" | "signed-out-elsewhere" | "roles-changed") | null;
         };
         /** @description a ULID: 26 characters of Crockford base32, sortable by creation time */
         SessionId: string;
+        /** @enum {string} */
+        SessionStage: "signed-in" | "enrolment";
         Deactivated: {
             /** @enum {boolean} */
             deactivated: true;
@@ -3982,6 +4020,7 @@ export interface components {
             id: components["schemas"]["SessionId"];
             startedAt: components["schemas"]["Date"];
             lastSeenAt: components["schemas"]["Date"];
+            stage: components["schemas"]["SessionStage"];
             current: boolean;
         };
         SignedOutEverywhere: {
@@ -4028,8 +4067,6 @@ export interface components {
             grants: components["schemas"]["RoleGrant"][];
             stage: components["schemas"]["SessionStage"];
         };
-        /** @enum {string} */
-        SessionStage: "signed-in" | "enrolment";
         /** @enum {string} */
         WorklistState: "upcoming" | "due" | "overdue";
         Worklist: {
@@ -5658,101 +5695,6 @@ export interface operations {
             };
         };
     };
-    recordCaseReview: {
-        parameters: {
-            query?: never;
-            header: {
-                "Idempotency-Key": string;
-                "If-Match": string;
-            };
-            path: {
-                caseId: components["schemas"]["CaseId"];
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": {
-                    at?: components["schemas"]["Instant"];
-                };
-            };
-        };
-        responses: {
-            /** @description Record a case-conference review */
-            200: {
-                headers: {
-                    ETag?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Case"];
-                };
-            };
-            /** @description Malformed request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No or unknown credentials */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not allowed */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Changed since read */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Invalid input: the field and the rule */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description If-Match missing */
-            428: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description A problem (RFC 9457) */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
     readPersonalDetails: {
         parameters: {
             query?: never;
@@ -6480,6 +6422,175 @@ export interface operations {
             };
             /** @description Invalid input: the field and the rule */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listCaseReviews: {
+        parameters: {
+            query?: {
+                limit?: components["schemas"]["NumberFromString"];
+                after?: components["schemas"]["Cursor"];
+            };
+            header?: never;
+            path: {
+                caseId: components["schemas"]["CaseId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The case's conference reviews with the survivor's wishes, oldest first (full-access members; audited) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseReviewPage"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No or unknown credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input: the field and the rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    recordCaseReview: {
+        parameters: {
+            query?: never;
+            header: {
+                "Idempotency-Key": string;
+                "If-Match": string;
+            };
+            path: {
+                caseId: components["schemas"]["CaseId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    at?: components["schemas"]["CaseInstant"];
+                    wishesHeard: components["schemas"]["WishesHeard"];
+                    wishes: components["schemas"]["SurvivorWishes"];
+                    outcomes: components["schemas"]["CaseReviewOutcome"][];
+                    note?: components["schemas"]["CaseReviewNote"];
+                };
+            };
+        };
+        responses: {
+            /** @description Record a case-conference review: the survivor's wishes, how they were heard, the outcomes (If-Match: the case) */
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseReviewReceipt"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No or unknown credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Changed since read */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input: the field and the rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match missing */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };

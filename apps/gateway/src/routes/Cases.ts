@@ -286,16 +286,6 @@ const transition = command({
   run: (service, input) => service.transition(input),
 })
 
-const recordReview = command({
-  path: "/v1/cases/:caseId/reviews",
-  operationId: "recordCaseReview",
-  creates: false,
-  summary: "Record a case-conference review",
-  command: CaseCommands.RecordReview,
-  result: Case.Case,
-  run: (service, input) => service.recordReview(input),
-})
-
 const ReadDetails = CaseCommands.ReadPersonalData.pipe(Schema.omit("caseId", "personId"))
 
 const readDetails = Route.make({
@@ -359,7 +349,6 @@ export const routes: ReadonlyArray<Route.AnyRoute> = [
   withdrawConsent,
   changeTeam,
   transition,
-  recordReview,
   readDetails,
   findPersons,
 ]

@@ -6,10 +6,11 @@
 import { type Id, Principal } from "@bashke/kernel"
 import { AuditLog } from "@bashke/security"
 import { describe, expect, layer } from "@effect/vitest"
-import { Effect, Exit, TestClock } from "effect"
+import { Effect, Exit, Option, TestClock } from "effect"
 import type * as Case from "../../src/Case"
 import type * as CaseCommands from "../../src/CaseCommands"
 import { CaseRepository } from "../../src/CaseRepository"
+import * as CaseReviews from "../../src/CaseReviews"
 import { CaseService } from "../../src/CaseService"
 import * as Dash from "../../src/instruments/Dash"
 import * as KosovoPoliceEarlyAssessment from "../../src/instruments/KosovoPoliceEarlyAssessment"
@@ -1030,18 +1031,24 @@ for (const db of databases) {
             yield* refusedWithoutWriting(as(officer)(cases.findPersons({ personalNumber: "1234567890" }))),
           ).toMatchObject({ rule: "audit.purpose.required" })
 
-          // A conference review, then a new incident within the repeat window: a ground again.
+          // A conference review (her wishes heard, the outcome), then a new incident within the repeat window: a ground again.
+          const current = Option.getOrThrow(yield* (yield* CaseRepository).find(aCase.id))
+          const review = (at?: string): CaseReviews.RecordReview => ({
+            caseId: aCase.id,
+            expectedVersion: current.version,
+            ...(at === undefined ? {} : { at }),
+            wishesHeard: "in-person",
+            wishes: "She wants to stay in the flat with the children.",
+            outcomes: ["continue-monitoring"],
+          })
           expect(
-            yield* refusedWithoutWriting(
-              as(coordinator)(cases.recordReview({ caseId: aCase.id, at: "2026-03-05T09:00:00Z" })),
-            ),
+            yield* refusedWithoutWriting(as(coordinator)(CaseReviews.record(review("2026-03-05T09:00:00Z")))),
           ).toMatchObject({ rule: "policy.case-team.not-member" })
           expect(
-            yield* refusedWithoutWriting(
-              as(caseManager)(cases.recordReview({ caseId: aCase.id, at: "2026-03-05T09:00:00Z" })),
-            ),
+            yield* refusedWithoutWriting(as(caseManager)(CaseReviews.record(review("2026-03-05T09:00:00Z")))),
           ).toMatchObject({ field: "at", rule: "case.review.date-out-of-range" })
-          const reviewed = yield* as(caseManager)(cases.recordReview({ caseId: aCase.id }))
+          yield* as(caseManager)(CaseReviews.record(review()))
+          const reviewed = yield* as(caseManager)(cases.readSummary({ caseId: aCase.id }))
           expect(reviewed.lastReviewedAt).toEqual(new Date("2026-03-02T09:00:00Z"))
           yield* TestClock.adjust("7 days")
           yield* as(officer)(

@@ -387,9 +387,19 @@ export const caseScenarios: ReadonlyArray<Scenario> = [
     label: "record a conference review: the team",
     request: command(
       (w) => `${high(w)}/reviews`,
-      () => ({}),
+      () => ({
+        wishesHeard: "in-person",
+        wishes: "She wants the children to stay at their school.",
+        outcomes: ["continue-monitoring"],
+      }),
     ),
     expect: hidden(statuses(403, wholeTeam(200))),
+  },
+  {
+    operationId: "listCaseReviews",
+    label: "the conference's reviews with the survivor's wishes: full-access members",
+    request: get((w) => `${high(w)}/reviews`),
+    expect: statuses(403, team(200)),
   },
   // Last: it adds legal aid to the team, which would change the scenarios after it.
   {

@@ -11,9 +11,11 @@ import { Effect, Layer, TestClock } from "effect"
 import type * as BreakGlassReviewRepository from "../../../src/BreakGlassReviewRepository"
 import { caseMigrations } from "../../../src/CaseMigrations"
 import type * as CaseRepository from "../../../src/CaseRepository"
+import type * as CaseReviewRepository from "../../../src/CaseReviewRepository"
 import * as CaseService from "../../../src/CaseService"
 import type * as PersonalData from "../../../src/PersonalData"
 import * as Signatories from "../../../src/Signatories"
+import * as SqlCaseReviewRepository from "../../../src/SqlCaseReviewRepository"
 
 export const databases: ReadonlyArray<TestDatabase.TestDatabase> = await testDatabases({
   migrations: [persistenceMigrations, securityMigrations, caseMigrations],
@@ -78,6 +80,7 @@ export const principals = {
 export type Services =
   | CaseService.CaseService
   | CaseRepository.CaseRepository
+  | CaseReviewRepository.CaseReviewRepository
   | BreakGlassReviewRepository.BreakGlassReviewRepository
   | Signatories.Signatories
   | PersonalData.PersonalData
@@ -89,7 +92,7 @@ export type Services =
 
 /** The case service over a fresh database of `db`, with the test keys and signatories. */
 export const services = (db: TestDatabase.TestDatabase): Layer.Layer<Services> =>
-  CaseService.layerSql().pipe(
+  Layer.merge(CaseService.layerSql(), SqlCaseReviewRepository.layer).pipe(
     Layer.provideMerge(Layer.merge(AuditLog.layer, Signatories.layerTest([{ mechanismId, signatories }]))),
     Layer.provideMerge(Layer.mergeAll(db.layer, Vault.layerTest, BlindIndex.layerTest, Id.layer)),
   )
@@ -112,6 +115,7 @@ export const tables = [
   "consents",
   "case_transitions",
   "case_break_glass_reviews",
+  "case_reviews",
   "audit_log",
   "bashke_outbox",
 ] as const
