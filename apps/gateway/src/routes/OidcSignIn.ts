@@ -15,6 +15,7 @@
  */
 import { ProviderFlows, ProviderSignIn } from "@bashke/identity"
 import { Errors } from "@bashke/kernel"
+import { Throttle } from "@bashke/persistence"
 import { Duration, Effect, Option, Schema } from "effect"
 import * as OidcSignIn from "../OidcSignIn"
 import * as Route from "../Route"
@@ -25,6 +26,10 @@ const notConfigured = new Errors.NotFound({ entity: "identity-provider", id: "-"
 const configured = Effect.flatMap(OidcSignIn.OidcSignIn, (client) =>
   Option.match(client, { onNone: () => Effect.fail(notConfigured), onSome: Effect.succeed }),
 )
+
+const startScope = "gateway.oidc.start"
+/** Flows one client address may start: 20 a minute, in bursts of 20. */
+export const startRate: Throttle.Rate = { perMinute: 20, burst: 20 }
 
 const start = Route.make({
   method: "get",
@@ -38,8 +43,12 @@ const start = Route.make({
   handle: () =>
     Effect.gen(function* () {
       const client = yield* configured
+      const cookie = yield* SessionCookie
+      // Each start writes a row for ten minutes: per client address, a person's pace, not a script's.
+      const taken = yield* (yield* Throttle.Throttle).take(startScope, cookie.clientAddress, startRate)
+      if (!taken.allowed) return yield* Effect.fail(new Errors.Unauthenticated({ rule: "identity.sign-in.throttled" }))
       const pending = yield* (yield* ProviderFlows.ProviderFlows).start
-      yield* (yield* SessionCookie).setFlow(pending.browser, Duration.toSeconds(ProviderFlows.lifetime))
+      yield* cookie.setFlow(pending.browser, Duration.toSeconds(ProviderFlows.lifetime))
       return yield* client.authorizationUrl(pending)
     }),
 })

@@ -7,8 +7,9 @@
 // the provider verified, or a new person — and sets the session cookie as a
 // password sign-in does. The session reads /v1/me and the cases of the mapped
 // roles. A wrong state, a replayed code, a tampered nonce, a callback with no
-// flow, another browser's flow, another issuer, a provider's refusal and a
-// deactivated person are RFC 9457 problems that echo nothing and change nothing.
+// flow, another browser's flow, another issuer, a provider's refusal, a
+// deactivated person and too many starts from one address are RFC 9457
+// problems that echo nothing and change nothing.
 import { People, type ProviderClaims } from "@bashke/identity"
 import { SqlClient } from "@effect/sql"
 import { afterAll, beforeAll, describe, expect, it } from "@effect/vitest"
@@ -17,6 +18,7 @@ import { emailOf } from "../../src/demo/PeopleDemo"
 import { type Seeded, seed } from "../../src/demo/Seed"
 import { institutions, principal } from "../../src/demo/World"
 import * as OidcSignIn from "../../src/OidcSignIn"
+import * as OidcSignInRoutes from "../../src/routes/OidcSignIn"
 import { databases, type Gateway, makeGateway } from "../support/Gateway"
 import * as IdentityProvider from "../support/IdentityProvider"
 
@@ -78,6 +80,7 @@ for (const db of databases) {
     beforeAll(async () => {
       provider = await IdentityProvider.start(redirectUri)
       gateway = await makeGateway(db, {
+        clientAddress: (c) => c.req.header("x-test-address"),
         oidcSignIn: OidcSignIn.make({
           issuer: provider.issuer,
           clientId: IdentityProvider.clientId,
@@ -257,6 +260,23 @@ for (const db of databases) {
         "gateway.oidc.provider-refused",
       )
       expect(await state()).toEqual(before)
+    })
+
+    it("one client address starts at most a burst of flows; then a problem, and no flow written", async () => {
+      const flows = () => count("identity_provider_flows")
+      const address = { "x-test-address": `198.51.100.${db.name === "sqlite" ? 7 : 8}` }
+      const starts: Array<number> = []
+      for (let n = 0; n < OidcSignInRoutes.startRate.burst; n += 1)
+        starts.push((await gateway.app.request(`${local}/v1/sign-in/oidc`, { headers: address })).status)
+      expect(starts).toEqual(Array(OidcSignInRoutes.startRate.burst).fill(303))
+      const before = await flows()
+      const refused = await gateway.app.request(`${local}/v1/sign-in/oidc`, { headers: address })
+      await expectProblem(refused, 401, "identity.sign-in.throttled")
+      expect(refused.headers.get("set-cookie")).toBeNull()
+      expect(await flows()).toBe(before)
+      // Another address is not held back.
+      const other = { "x-test-address": "203.0.113.9" }
+      expect((await gateway.app.request(`${local}/v1/sign-in/oidc`, { headers: other })).status).toBe(303)
     })
 
     it("the sign-in screen learns the provider's name; without a provider the routes are 404 and the method null", async () => {
