@@ -24,6 +24,7 @@ import { requestId } from "hono/request-id"
 import { secureHeaders } from "hono/secure-headers"
 import * as ApiDocs from "./ApiDocs"
 import { authenticate, type Oidc } from "./Authentication"
+import * as OidcSignIn from "./OidcSignIn"
 import * as OpenApi from "./OpenApi"
 import * as Problem from "./Problem"
 import * as RateLimit from "./RateLimit"
@@ -56,6 +57,8 @@ export interface Options {
   readonly fingerprint: RequestFingerprint.Fingerprint
   readonly routes: ReadonlyArray<Route.AnyRoute>
   readonly oidc?: Oidc
+  /** Browsers' sign-in at the identity provider (`OidcSignIn.make`); none: the routes answer 404. */
+  readonly oidcSignIn?: OidcSignIn.Client
   /** Origins allowed by CORS; none by default. */
   readonly corsOrigins?: ReadonlyArray<string>
   /**
@@ -150,6 +153,7 @@ export const make = (options: Options): Hono<Env> => {
   const log = options.log ?? (() => {})
   const security =
     options.securityLog ?? ((event: SecurityLog.SecurityEvent) => void options.run(SecurityLog.record(event)))
+  const oidcSignIn = Option.fromNullable(options.oidcSignIn)
   const patterns = options.routes.map((route) => ({ method: route.method, pattern: patternOf(route.path) }))
 
   const localeOf = (c: Context<Env>) => Locale.fromAcceptLanguage(c.req.header("accept-language"), fallbackLocale)
@@ -281,9 +285,14 @@ export const make = (options: Options): Hono<Env> => {
       const sessionSecret = SessionCookie.read(c.req.header("cookie"), url)
       const byCookie = authorization === undefined && sessionSecret !== undefined
       let cookieChange: SessionCookie.Change | undefined
+      let flowChange: SessionCookie.Change | undefined
       const withCookie = (response: Response) => {
         if (cookieChange !== undefined) {
           response.headers.append("set-cookie", SessionCookie.serialize(url, cookieChange))
+          response.headers.set("cache-control", "no-store")
+        }
+        if (flowChange !== undefined) {
+          response.headers.append("set-cookie", SessionCookie.serializeFlow(url, flowChange))
           response.headers.set("cache-control", "no-store")
         }
         return response
@@ -470,8 +479,21 @@ export const make = (options: Options): Hono<Env> => {
         clear: Effect.sync(() => {
           cookieChange = { _tag: "Clear" }
         }),
+        flow: Option.fromNullable(SessionCookie.readFlow(c.req.header("cookie"), url)),
+        setFlow: (secret, maxAge) =>
+          Effect.sync(() => {
+            flowChange = { _tag: "Set", secret, maxAge }
+          }),
+        clearFlow: Effect.sync(() => {
+          flowChange = { _tag: "Clear" }
+        }),
       }
-      const handled = Effect.provideService(route.handle(input), SessionCookie.SessionCookie, cookie)
+      const handled = route
+        .handle(input)
+        .pipe(
+          Effect.provideService(SessionCookie.SessionCookie, cookie),
+          Effect.provideService(OidcSignIn.OidcSignIn, oidcSignIn),
+        )
       const withPrincipal = (
         principal === undefined ? handled : Effect.provideService(handled, Principal.CurrentPrincipal, principal)
       ) as Effect.Effect<unknown, Route.Failure, GatewayServices>
@@ -507,6 +529,9 @@ export const make = (options: Options): Hono<Env> => {
       const headers: Record<string, string> = {}
       if (route.etag !== undefined) headers.etag = OptimisticConcurrency.etag(route.etag(value, input))
       if (replayed) headers["idempotent-replayed"] = "true"
+      // A browser sent on: the answer is where to, and the cookies set on the way.
+      if (route.success.status === 303 && typeof wire === "string")
+        return finish(withCookie(c.body(null, 303, { ...headers, location: wire, "cache-control": "no-store" })))
       const contentType = route.success.contentType
       // Text (CSV, iCalendar) and bytes (XLSX) as they are; anything else is JSON.
       if (contentType !== undefined && (typeof wire === "string" || wire instanceof Uint8Array)) {

@@ -229,6 +229,32 @@ export const gatewayMessages = Catalogue.make({
     "sr-Latn": "Servis se pokreće. Pokušajte ponovo uskoro.",
     en: "The service is starting. Try again shortly.",
   },
+  "gateway.oidc.issuer": {
+    sq: "Përgjigja erdhi nga një ofrues tjetër identiteti. Filloni hyrjen përsëri.",
+    "sr-Latn": "Odgovor je stigao od drugog dobavljača identiteta. Počnite prijavu ponovo.",
+    en: "The answer came from another identity provider. Start signing in again.",
+  },
+  "gateway.oidc.provider-refused": {
+    sq: "Ofruesi i identitetit nuk ju lejoi të hyni.",
+    "sr-Latn": "Dobavljač identiteta vam nije dozvolio prijavu.",
+    en: "The identity provider did not let you sign in.",
+  },
+  "gateway.oidc.code-refused": {
+    sq: "Ofruesi i identitetit nuk e pranoi kodin e hyrjes (është përdorur ose nuk i përket kësaj hyrjeje). Filloni përsëri.",
+    "sr-Latn":
+      "Dobavljač identiteta nije prihvatio kod prijave (već je iskorišćen ili ne pripada ovoj prijavi). Počnite ponovo.",
+    en: "The identity provider did not accept the sign-in code (used already, or not this sign-in's). Start again.",
+  },
+  "gateway.oidc.id-token": {
+    sq: "Dëshmia e identitetit nga ofruesi nuk u verifikua.",
+    "sr-Latn": "Dokaz identiteta od dobavljača nije verifikovan.",
+    en: "The identity provider's ID token could not be verified.",
+  },
+  "gateway.oidc.nonce": {
+    sq: "Dëshmia e identitetit i përket një hyrjeje tjetër. Filloni përsëri.",
+    "sr-Latn": "Dokaz identiteta pripada drugoj prijavi. Počnite ponovo.",
+    en: "The ID token belongs to another sign-in. Start again.",
+  },
   "gateway.jwt.not-configured": {
     sq: "Kjo instalim nuk pranon JWT.",
     "sr-Latn": "Ova instalacija ne prihvata JWT.",

@@ -15,14 +15,41 @@
  * - `BASHKE_OIDC_ALGORITHMS`: the accepted signature algorithms (default
  *   `RS256,PS256,ES256,EdDSA`); symmetric ones and `none` are never accepted.
  *
+ * Browsers sign in at the provider (authorization code with PKCE, ADR 0015)
+ * when the gateway is registered there as a client:
+ *
+ * - `BASHKE_OIDC_CLIENT_ID` and `BASHKE_OIDC_CLIENT_SECRET`: the client's
+ *   credentials (sent to the token endpoint as HTTP Basic); the redirect URI
+ *   to register is `<BASHKE_PUBLIC_ORIGIN>/v1/sign-in/oidc/callback`;
+ * - `BASHKE_OIDC_CLAIMS`: the claim mapping, JSON (`ProviderClaims.Mapping`
+ *   of `@bashke/identity`): the institution, fixed or by a claim, and the
+ *   grants each value of a claim gives, e.g.
+ *   `{"institution":{"id":"01J…"},"roles":{"claim":"groups","values":{"dv-investigators":[{"role":"case-worker","mechanism":"01J…"}]}}}`;
+ * - `BASHKE_OIDC_SCOPES`: the scopes asked for (default `openid profile email`;
+ *   `openid` always among them);
+ * - `BASHKE_OIDC_NAME`: the provider's name on the sign-in button (default
+ *   the issuer's host).
+ *
  * Each is checked at start: a malformed value stops it, naming the variable.
  */
-import { Duration, Option } from "effect"
+import { ProviderClaims } from "@bashke/identity"
+import { Duration, Either, Option, Redacted } from "effect"
 import { createRemoteJWKSet } from "jose"
 import type { Oidc } from "./Authentication"
 import { ConfigInvalid } from "./NotificationSettings"
+import * as OidcSignIn from "./OidcSignIn"
 
 type Env = Readonly<Record<string, string | undefined>>
+
+/** How browsers sign in at the provider: the gateway as its client. */
+export interface Browser {
+  readonly clientId: string
+  readonly clientSecret: Redacted.Redacted<string>
+  readonly mapping: ProviderClaims.Mapping
+  readonly scopes: ReadonlyArray<string>
+  /** The provider's name, for the sign-in button. */
+  readonly name: string
+}
 
 /** The configuration, before its keys are fetched. */
 export interface Settings {
@@ -31,6 +58,8 @@ export interface Settings {
   readonly jwksUrl: string
   readonly maxLifetime: Duration.Duration
   readonly algorithms: ReadonlyArray<string>
+  /** Set when `BASHKE_OIDC_CLIENT_ID` is. */
+  readonly browser?: Browser
 }
 
 /** The algorithms a token may be signed with: asymmetric only. */
@@ -65,7 +94,13 @@ const httpsUrl = (variable: string, value: string, loopbackHttp: boolean): strin
 /** The settings of `env`, none when `BASHKE_OIDC_ISSUER` is unset; throws {@link ConfigInvalid}. */
 export const read = (env: Env): Option.Option<Settings> => {
   const issuerValue = set(env.BASHKE_OIDC_ISSUER)
-  const others = ["BASHKE_OIDC_AUDIENCE", "BASHKE_OIDC_JWKS_URL", "BASHKE_OIDC_MAX_LIFETIME", "BASHKE_OIDC_ALGORITHMS"]
+  const others = [
+    "BASHKE_OIDC_AUDIENCE",
+    "BASHKE_OIDC_JWKS_URL",
+    "BASHKE_OIDC_MAX_LIFETIME",
+    "BASHKE_OIDC_ALGORITHMS",
+    ...browserVariables,
+  ]
   if (issuerValue === undefined) {
     const stray = others.find((name) => set(env[name]) !== undefined)
     if (stray !== undefined)
@@ -96,7 +131,53 @@ export const read = (env: Env): Option.Option<Settings> => {
     algorithmsValue === undefined ? defaultAlgorithms : algorithmsValue.split(",").map((name) => name.trim())
   if (algorithms.length === 0 || algorithms.some((name) => !asymmetric.includes(name)))
     throw new ConfigInvalid("BASHKE_OIDC_ALGORITHMS", `a comma list of ${asymmetric.join(", ")}`)
-  return Option.some({ issuer, audience, jwksUrl, maxLifetime: lifetime.value, algorithms })
+  const browser = readBrowser(env, issuer)
+  return Option.some({
+    issuer,
+    audience,
+    jwksUrl,
+    maxLifetime: lifetime.value,
+    algorithms,
+    ...(browser === undefined ? {} : { browser }),
+  })
+}
+
+const browserVariables = [
+  "BASHKE_OIDC_CLIENT_ID",
+  "BASHKE_OIDC_CLIENT_SECRET",
+  "BASHKE_OIDC_CLAIMS",
+  "BASHKE_OIDC_SCOPES",
+  "BASHKE_OIDC_NAME",
+]
+
+const readBrowser = (env: Env, issuer: string): Browser | undefined => {
+  const clientId = set(env.BASHKE_OIDC_CLIENT_ID)
+  if (clientId === undefined) {
+    if (browserVariables.some((name) => set(env[name]) !== undefined))
+      throw new ConfigInvalid("BASHKE_OIDC_CLIENT_ID", "the client id, when any browser sign-in variable is set")
+    return undefined
+  }
+  if (!/^[\x21-\x7e]{1,255}$/.test(clientId))
+    throw new ConfigInvalid("BASHKE_OIDC_CLIENT_ID", "the client id the provider gave Bashkë")
+  const secret = set(env.BASHKE_OIDC_CLIENT_SECRET)
+  if (secret === undefined || !/^[\x20-\x7e]{1,1024}$/.test(secret))
+    throw new ConfigInvalid("BASHKE_OIDC_CLIENT_SECRET", "the client secret the provider gave Bashkë")
+  const claimsText = set(env.BASHKE_OIDC_CLAIMS)
+  let parsed: unknown
+  try {
+    parsed = claimsText === undefined ? undefined : JSON.parse(claimsText)
+  } catch {
+    parsed = undefined
+  }
+  const mapping = ProviderClaims.decodeMapping(parsed)
+  if (Either.isLeft(mapping))
+    throw new ConfigInvalid("BASHKE_OIDC_CLAIMS", "a JSON claim mapping: roles by a claim's values, the institution")
+  const scopes = (set(env.BASHKE_OIDC_SCOPES) ?? "openid profile email").split(/\s+/)
+  if (!scopes.includes("openid") || scopes.some((scope) => !/^[\x21\x23-\x5b\x5d-\x7e]{1,100}$/.test(scope)))
+    throw new ConfigInvalid("BASHKE_OIDC_SCOPES", "space-separated scopes, openid among them")
+  const name = set(env.BASHKE_OIDC_NAME) ?? new URL(issuer).host
+  if (name.length > 80) throw new ConfigInvalid("BASHKE_OIDC_NAME", "the provider's name, up to 80 characters")
+  return { clientId, clientSecret: Redacted.make(secret), mapping: mapping.right, scopes, name }
 }
 
 /** How the gateway verifies JWTs under `settings`: the provider's keys fetched (and cached) by `jose`. */
@@ -107,3 +188,35 @@ export const toOidc = (settings: Settings): Oidc => ({
   maxLifetime: settings.maxLifetime,
   algorithms: settings.algorithms,
 })
+
+/**
+ * The client browsers sign in through under `settings`, when
+ * `BASHKE_OIDC_CLIENT_ID` is set: the provider sends them back to
+ * `publicOrigin`'s callback.
+ */
+export const toSignIn = (settings: Settings, publicOrigin: string): OidcSignIn.Client | undefined =>
+  settings.browser === undefined
+    ? undefined
+    : OidcSignIn.make({
+        issuer: settings.issuer,
+        clientId: settings.browser.clientId,
+        clientSecret: settings.browser.clientSecret,
+        redirectUri: `${publicOrigin}${OidcSignIn.callbackPath}`,
+        scopes: settings.browser.scopes,
+        algorithms: settings.algorithms,
+        mapping: settings.browser.mapping,
+        name: settings.browser.name,
+      })
+
+/** The app's options for `settings` (none when OIDC is off): bearer JWTs, and browsers' sign-in when configured. */
+export const appOptions = (
+  settings: Option.Option<Settings>,
+  publicOrigin: string,
+): { readonly oidc?: Oidc; readonly oidcSignIn?: OidcSignIn.Client } =>
+  Option.match(settings, {
+    onNone: () => ({}),
+    onSome: (found) => {
+      const signIn = toSignIn(found, publicOrigin)
+      return { oidc: toOidc(found), ...(signIn === undefined ? {} : { oidcSignIn: signIn }) }
+    },
+  })

@@ -74,19 +74,23 @@ export const document = (routes: ReadonlyArray<Route.AnyRoute>): Json => {
     if (route.ifMatch === true) {
       parameters.push({ name: "If-Match", in: "header", required: true, schema: { type: "string" } })
     }
+    const success: Json =
+      route.success.status === 303
+        ? { description: route.summary, headers: { Location: { required: true, schema: { type: "string" } } } }
+        : {
+            description: route.summary,
+            ...(route.etag === undefined ? {} : { headers: { ETag: { schema: { type: "string" } } } }),
+            content: {
+              [route.success.contentType ?? "application/json"]: {
+                schema:
+                  route.success.contentType === undefined
+                    ? schemaOf(route.success.schema, definitions)
+                    : { type: "string" },
+              },
+            },
+          }
     const responses: Record<string, Json> = {
-      [String(route.success.status)]: {
-        description: route.summary,
-        ...(route.etag === undefined ? {} : { headers: { ETag: { schema: { type: "string" } } } }),
-        content: {
-          [route.success.contentType ?? "application/json"]: {
-            schema:
-              route.success.contentType === undefined
-                ? schemaOf(route.success.schema, definitions)
-                : { type: "string" },
-          },
-        },
-      },
+      [String(route.success.status)]: success,
       "400": problemResponse("Malformed request"),
       "422": problemResponse("Invalid input: the field and the rule"),
       default: problemResponse("A problem (RFC 9457)"),

@@ -7,6 +7,7 @@
 
 import type { Errors, Principal } from "@bashke/kernel"
 import type { Effect, Schema } from "effect"
+import type { OidcSignIn } from "./OidcSignIn"
 import type * as SecurityLog from "./SecurityLog"
 import type { GatewayServices } from "./Services"
 import type { SessionCookie } from "./SessionCookie"
@@ -29,9 +30,9 @@ export interface Input<P, Q, B> {
 
 /**
  * What a route's Effect may need: the services, the principal of the request,
- * and the request's session cookie.
+ * the request's session cookie, and the identity provider browsers sign in at.
  */
-export type Requirements = GatewayServices | Principal.CurrentPrincipal | SessionCookie
+export type Requirements = GatewayServices | Principal.CurrentPrincipal | SessionCookie | OidcSignIn
 
 /** The errors a handler may fail with; anything else is a defect (500). */
 export type Failure = Errors.DomainError
@@ -53,7 +54,11 @@ export interface Route<P = unknown, Q = unknown, B = unknown, A = unknown> {
   readonly querySchema?: Schema.Schema<Q, any>
   readonly bodySchema?: Schema.Schema<any, B>
   readonly success: {
-    readonly status: 200 | 201
+    /**
+     * 303: a browser is sent on (a sign-in at an identity provider); the
+     * answer is the `Location`, encoded by `schema` as a string, with no body.
+     */
+    readonly status: 200 | 201 | 303
     readonly schema: Schema.Schema<A, any>
     /** Default `application/json`; other types are written as the encoded string. */
     readonly contentType?: string

@@ -15,6 +15,7 @@ import * as Me from "./routes/Me"
 import * as Mechanisms from "./routes/Mechanisms"
 import * as Meetings from "./routes/Meetings"
 import * as Notifications from "./routes/Notifications"
+import * as OidcSignIn from "./routes/OidcSignIn"
 import * as Passkeys from "./routes/Passkeys"
 import * as People from "./routes/People"
 import * as Plugins from "./routes/Plugins"
@@ -43,6 +44,7 @@ export const routes: ReadonlyArray<Route.AnyRoute> = [
   ...Plugins.routes,
   ...Me.routes,
   ...Passkeys.routes,
+  ...OidcSignIn.routes,
   ...People.routes,
   ...Invitations.routes,
   ...Worklist.routes,

@@ -34,7 +34,7 @@ import { DatabaseUrl, Migrations } from "@bashke/persistence"
 import { Database } from "@bashke/persistence/node"
 import { BlindIndex, Vault } from "@bashke/security"
 import { getConnInfo } from "@hono/node-server/conninfo"
-import { ConfigProvider, Duration, Effect, Layer, ManagedRuntime, Option } from "effect"
+import { ConfigProvider, Duration, Effect, Layer, ManagedRuntime } from "effect"
 import { ApiTokens } from "./ApiTokens"
 import * as App from "./App"
 import * as ClientAddress from "./ClientAddress"
@@ -324,7 +324,7 @@ export const start = async (options: ServerOptions = {}): Promise<Running> => {
       fingerprint,
       routes,
       corsOrigins: settings.corsOrigins,
-      ...Option.match(settings.oidc, { onNone: () => ({}), onSome: (oidc) => ({ oidc: OidcSettings.toOidc(oidc) }) }),
+      ...OidcSettings.appOptions(settings.oidc, new URL(settings.notifications.email.publicUrl).origin),
       // BASHKE_PUBLIC_ORIGIN, checked with the notification settings: browsers' requests come from there.
       publicOrigin: new URL(settings.notifications.email.publicUrl).origin,
       rateLimit: settings.rateLimit,

@@ -29,7 +29,16 @@ import {
   SqlSurvivorInformedRepository,
   type SurvivorInformedRepository,
 } from "@bashke/case"
-import { Credentials, type MemberInstitutions, Passkeys, People, Sessions, SignInLinks } from "@bashke/identity"
+import {
+  Credentials,
+  type MemberInstitutions,
+  Passkeys,
+  People,
+  ProviderFlows,
+  ProviderSubjects,
+  Sessions,
+  SignInLinks,
+} from "@bashke/identity"
 import { Id } from "@bashke/kernel"
 import {
   type Institutions,
@@ -73,6 +82,8 @@ export type GatewayServices =
   | Credentials.Credentials
   | Passkeys.Passkeys
   | MemberInstitutions.MemberInstitutions
+  | ProviderFlows.ProviderFlows
+  | ProviderSubjects.ProviderSubjects
   | Throttle.Throttle
   | ApiTokens
   | Throttle.Throttle
@@ -161,6 +172,8 @@ export const layer = (
     Credentials.layerSql,
     Passkeys.layerSql,
     Throttle.layerSql,
+    ProviderFlows.layerSql,
+    ProviderSubjects.layerSql,
   ).pipe(Layer.provideMerge(People.layerSql), Layer.provideMerge(audit))
   const mechanism = Layer.merge(MechanismService.layerSql, SqlInstitutionStore.layer).pipe(Layer.provideMerge(identity))
   const members = Layer.provideMerge(Ports.memberInstitutions, mechanism)

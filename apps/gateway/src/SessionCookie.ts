@@ -15,6 +15,13 @@
  * and carry `X-Bashke-Request: 1`. A form or a link on another site can send
  * neither; a script there cannot add the header without a CORS preflight this
  * gateway refuses.
+ *
+ * A browser signing in at an institution's identity provider carries a second
+ * cookie for those few minutes, `__Host-bashke-flow` (`bashke-flow` on
+ * loopback): it binds the pending flow to this browser (ADR 0015). It is
+ * SameSite=Lax, not Strict, because the provider sends the browser back with
+ * a top-level navigation from its own site, which Strict cookies do not join;
+ * it only ever finishes a flow this browser started, and is cleared then.
  */
 import { Context, type Effect, type Option } from "effect"
 
@@ -23,6 +30,10 @@ export const secureName = "__Host-bashke"
 
 /** The cookie's name on plain HTTP to a loopback address. */
 export const loopbackName = "bashke"
+
+/** The flow cookie's names, as {@link secureName} and {@link loopbackName}. */
+export const flowSecureName = "__Host-bashke-flow"
+export const flowLoopbackName = "bashke-flow"
 
 /** The header a browser's own requests carry. */
 export const requestHeader = "x-bashke-request"
@@ -36,10 +47,19 @@ export const isLoopbackHttp = (url: URL): boolean =>
 /** The cookie's name for a request to `url`. */
 export const nameFor = (url: URL): string => (isLoopbackHttp(url) ? loopbackName : secureName)
 
+/** The flow cookie's name for a request to `url`. */
+export const flowNameFor = (url: URL): string => (isLoopbackHttp(url) ? flowLoopbackName : flowSecureName)
+
 /** The session secret a `Cookie` header carries for a request to `url`, if any. */
-export const read = (cookieHeader: string | undefined, url: URL): string | undefined => {
+export const read = (cookieHeader: string | undefined, url: URL): string | undefined =>
+  readNamed(cookieHeader, nameFor(url))
+
+/** The flow secret a `Cookie` header carries for a request to `url`, if any. */
+export const readFlow = (cookieHeader: string | undefined, url: URL): string | undefined =>
+  readNamed(cookieHeader, flowNameFor(url))
+
+const readNamed = (cookieHeader: string | undefined, wanted: string): string | undefined => {
   if (cookieHeader === undefined) return undefined
-  const wanted = nameFor(url)
   for (const part of cookieHeader.split(";")) {
     const at = part.indexOf("=")
     if (at > 0 && part.slice(0, at).trim() === wanted) return part.slice(at + 1).trim()
@@ -54,6 +74,14 @@ export const serialize = (url: URL, change: Change): string => {
   return change._tag === "Set"
     ? [`${nameFor(url)}=${change.secret}`, `Max-Age=${change.maxAge}`, ...attributes].join("; ")
     : [`${nameFor(url)}=`, "Max-Age=0", ...attributes].join("; ")
+}
+
+/** The `Set-Cookie` value that stores a flow's browser secret for `maxAge` seconds, or clears it. */
+export const serializeFlow = (url: URL, change: Change): string => {
+  const attributes = ["Path=/", "HttpOnly", "SameSite=Lax", ...(isLoopbackHttp(url) ? [] : ["Secure"])]
+  return change._tag === "Set"
+    ? [`${flowNameFor(url)}=${change.secret}`, `Max-Age=${change.maxAge}`, ...attributes].join("; ")
+    : [`${flowNameFor(url)}=`, "Max-Age=0", ...attributes].join("; ")
 }
 
 /** What a response does to the cookie. */
@@ -90,6 +118,10 @@ export interface Service {
   readonly origin: string
   readonly set: (secret: string, maxAge: number) => Effect.Effect<void>
   readonly clear: Effect.Effect<void>
+  /** The flow cookie's secret the browser sent (a sign-in at a provider under way). */
+  readonly flow: Option.Option<string>
+  readonly setFlow: (secret: string, maxAge: number) => Effect.Effect<void>
+  readonly clearFlow: Effect.Effect<void>
 }
 
 /**

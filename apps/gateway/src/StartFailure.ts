@@ -8,6 +8,7 @@
  * `28P01`), never a message that could quote a value.
  */
 import { Cause, ConfigError, Runtime } from "effect"
+import { ConfigInvalid } from "./NotificationSettings"
 
 const causeErrors = (cause: Cause.Cause<unknown>): ReadonlyArray<unknown> => [
   ...Cause.failures(cause),
@@ -59,7 +60,9 @@ export interface Description {
 export const describe = (error: unknown): Description => {
   const all = errorsInside(error)
   const config = all.find(ConfigError.isConfigError)
-  const setting = config === undefined ? undefined : settingName(config)
+  // The gateway's own checks of a setting's form (OIDC, SMTP, durations) name their variable too.
+  const invalid = all.find((each): each is ConfigInvalid => each instanceof ConfigInvalid)
+  const setting = config === undefined ? invalid?.variable : settingName(config)
   const code = all.map(codeOf).find((each) => each !== undefined)
   const innermost = all.at(-1)
   return {

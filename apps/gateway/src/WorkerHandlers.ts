@@ -63,6 +63,11 @@ export interface WorkerEnv extends WorkersStore.StoreBindings {
   readonly BASHKE_OIDC_JWKS_URL?: string
   readonly BASHKE_OIDC_MAX_LIFETIME?: string
   readonly BASHKE_OIDC_ALGORITHMS?: string
+  readonly BASHKE_OIDC_CLIENT_ID?: string
+  readonly BASHKE_OIDC_CLIENT_SECRET?: string
+  readonly BASHKE_OIDC_CLAIMS?: string
+  readonly BASHKE_OIDC_SCOPES?: string
+  readonly BASHKE_OIDC_NAME?: string
 }
 
 /** The part of the Worker's execution context the entry uses. */
@@ -150,7 +155,7 @@ const build = async (env: WorkerEnv, store: WorkersStore.WorkersStore, generated
     rateLimit,
     // Cloudflare sets the client's address; nothing else reaches a Worker directly.
     clientAddress: (c) => c.req.header("cf-connecting-ip"),
-    ...Option.match(oidc, { onNone: () => ({}), onSome: (settings) => ({ oidc: OidcSettings.toOidc(settings) }) }),
+    ...OidcSettings.appOptions(oidc, new URL(notifications.email.publicUrl).origin),
     publicOrigin: new URL(notifications.email.publicUrl).origin,
     log,
   })

@@ -45,6 +45,12 @@ export const webMessages = Catalogue.make({
     en: "Open or paste here the one-time link you received. The “bashke start” command prints the demo people's links.",
   },
   "web.sign-in.submit": { sq: "Hyr", "sr-Latn": "Prijavi se", en: "Sign in" },
+  "web.sign-in.provider": {
+    sq: "Hyni me {name}",
+    "sr-Latn": "Prijavite se preko: {name}",
+    "sr-Cyrl": "Пријавите се преко: {name}",
+    en: "Sign in with {name}",
+  },
   "web.sign-in.refused": {
     sq: "Kjo lidhje nuk vlen më: është përdorur ose ka skaduar. Kërkoni një të re.",
     "sr-Latn": "Ovaj link više ne važi: iskorišćen je ili je istekao. Zatražite novi.",

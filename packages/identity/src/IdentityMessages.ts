@@ -75,6 +75,57 @@ export const identityMessages = Catalogue.make({
     "sr-Latn": "Kod se ne poklapa. Proverite sat na telefonu i probajte novi kod.",
     en: "The code does not match. Check your phone's clock and try the next code.",
   },
+  "identity.person.deactivated": {
+    sq: "Kjo llogari është çaktivizuar. Pyesni koordinatorin e mekanizmit.",
+    "sr-Latn": "Ovaj nalog je deaktiviran. Obratite se koordinatoru mehanizma.",
+    en: "This account has been deactivated. Ask the mechanism's coordinator.",
+  },
+  "identity.password.unavailable": {
+    sq: "Hyrja me fjalëkalim nuk është e mundur në këtë instalim. Përdorni çelësin e kalimit ose hyrjen e institucionit tuaj.",
+    "sr-Latn":
+      "Prijava lozinkom nije moguća na ovoj instalaciji. Koristite pristupni ključ ili prijavu vaše institucije.",
+    en: "Password sign-in is not available on this installation. Use a passkey or your institution's sign-in.",
+  },
+  "identity.provider.flow-unknown": {
+    sq: "Kjo hyrje nuk filloi këtu ose është përfunduar tashmë. Filloni përsëri.",
+    "sr-Latn": "Ova prijava nije počela ovde ili je već završena. Počnite ponovo.",
+    en: "This sign-in did not start here or has already finished. Start again.",
+  },
+  "identity.provider.flow-expired": {
+    sq: "Hyrja zgjati shumë. Filloni përsëri.",
+    "sr-Latn": "Prijava je trajala predugo. Počnite ponovo.",
+    en: "The sign-in took too long. Start again.",
+  },
+  "identity.provider.claims": {
+    sq: "Ofruesi i identitetit nuk dërgoi emrin dhe adresën e-postës që kërkon hyrja.",
+    "sr-Latn": "Dobavljač identiteta nije poslao ime i adresu e-pošte koje prijava traži.",
+    en: "The identity provider did not send the name and email address sign-in needs.",
+  },
+  "identity.provider.acr": {
+    sq: "Ofruesi i identitetit nuk e vërtetoi hyrjen me faktorin e kërkuar.",
+    "sr-Latn": "Dobavljač identiteta nije potvrdio prijavu traženim faktorom.",
+    en: "The identity provider did not confirm the sign-in with the required factor.",
+  },
+  "identity.provider.institution-unmapped": {
+    sq: "Institucioni juaj te ofruesi i identitetit nuk është lidhur me Bashkë.",
+    "sr-Latn": "Vaša institucija kod dobavljača identiteta nije povezana sa Bashkë.",
+    en: "Your institution at the identity provider is not connected to Bashkë.",
+  },
+  "identity.provider.no-role": {
+    sq: "Ofruesi i identitetit nuk ju jep asnjë rol në Bashkë.",
+    "sr-Latn": "Dobavljač identiteta vam ne daje nijednu ulogu u Bashkë.",
+    en: "The identity provider gives you no role in Bashkë.",
+  },
+  "identity.provider.link-refused": {
+    sq: "Kjo llogari nuk mund të lidhet me ofruesin e identitetit. Pyesni administratorin.",
+    "sr-Latn": "Ovaj nalog se ne može povezati sa dobavljačem identiteta. Obratite se administratoru.",
+    en: "This account cannot be linked to the identity provider. Ask an administrator.",
+  },
+  "identity.provider.linked": {
+    sq: "Kjo llogari te ofruesi i identitetit është lidhur tashmë.",
+    "sr-Latn": "Ovaj nalog kod dobavljača identiteta je već povezan.",
+    en: "This account at the identity provider is linked already.",
+  },
   "identity.people.not-administering": {
     sq: "Vetëm koordinatori i mekanizmit ose një administrator administron njerëzit.",
     "sr-Latn": "Samo koordinator mehanizma ili administrator upravlja osobama.",

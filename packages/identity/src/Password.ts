@@ -70,3 +70,30 @@ export const decoyHash: Effect.Effect<string> = Effect.promise(() => {
   })
   return decoy
 })
+
+let probe: Promise<boolean> | undefined
+
+/**
+ * Whether argon2id runs here: `hash-wasm` compiles WebAssembly at run time,
+ * which Cloudflare Workers forbid (only modules bundled ahead of time run
+ * there). Probed once per process with the smallest parameters; where it is
+ * false, password sign-in is refused as unavailable rather than answered as a
+ * wrong password (ADR 0009, ADR 0015).
+ *
+ * @since 0.1.0
+ */
+export const available: Effect.Effect<boolean> = Effect.promise(() => {
+  probe ??= argon2id({
+    password: "probe",
+    salt: new Uint8Array(16),
+    memorySize: 8,
+    iterations: 1,
+    parallelism: 1,
+    hashLength: 16,
+    outputType: "hex",
+  }).then(
+    () => true,
+    () => false,
+  )
+  return probe
+})

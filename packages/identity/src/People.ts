@@ -91,6 +91,18 @@ export interface Service {
     actor: Principal.Principal["id"],
     expectedVersion: number,
   ) => Effect.Effect<Option.Option<number>, Errors.InvalidInput | Errors.Conflict>
+  /**
+   * Makes the person's grants `grants` as `actor`, whatever version the person
+   * is at, through {@link Service.setGrants} (checked, audited, sessions
+   * ended) — for a source of grants that is not an edit of what someone read:
+   * an institution's identity provider at sign-in. False when they were
+   * these already (nothing written) or the person is unknown.
+   */
+  readonly alignGrants: (
+    id: PersonId,
+    grants: ReadonlyArray<Grants.Grant>,
+    actor: Principal.Principal["id"],
+  ) => Effect.Effect<boolean, Errors.InvalidInput | Errors.Conflict>
 }
 
 /**
@@ -446,7 +458,20 @@ export const layerSql: Layer.Layer<
           Span.untraced("People.setGrants"),
         )
 
+    const alignGrants: Service["alignGrants"] = (id, wanted, actor) =>
+      Effect.gen(function* () {
+        const keyOf = (grant: Grants.Grant) => `${grant.role}\u0000${grant.mechanism ?? ""}`
+        const held = new Set((yield* grants(id)).map(keyOf))
+        if (held.size === wanted.length && wanted.every((grant) => held.has(keyOf(grant)))) return false
+        const rows = yield* sql<{ version: unknown }>`SELECT version FROM identity_people WHERE id = ${id}`.pipe(
+          Effect.orDie,
+        )
+        if (rows[0] === undefined) return false
+        return Option.isSome(yield* setGrants(id, wanted, actor, Number(rows[0].version)))
+      }).pipe(Span.untraced("People.alignGrants"))
+
     return {
+      alignGrants,
       add,
       find,
       findByEmail,

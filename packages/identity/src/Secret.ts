@@ -7,9 +7,10 @@
 import { Effect } from "effect"
 
 /**
- * What a secret is for, as its prefix: `bss_` a session, `bsl_` a one-time link.
+ * What a secret is for, as its prefix: `bss_` a session, `bsl_` a one-time
+ * link, `bsf_` a browser's pending sign-in at an identity provider.
  */
-export type Prefix = "bss_" | "bsl_"
+export type Prefix = "bss_" | "bsl_" | "bsf_"
 
 const base64url = (bytes: Uint8Array): string =>
   btoa(String.fromCharCode(...bytes))
@@ -22,6 +23,13 @@ const base64url = (bytes: Uint8Array): string =>
  */
 export const make = (prefix: Prefix): Effect.Effect<string> =>
   Effect.sync(() => prefix + base64url(crypto.getRandomValues(new Uint8Array(32))))
+
+/**
+ * 256 random bits in base64url without a prefix: what goes to an identity
+ * provider (a flow's state, nonce and PKCE verifier: 43 characters of the
+ * alphabet RFC 7636 allows).
+ */
+export const token: Effect.Effect<string> = Effect.sync(() => base64url(crypto.getRandomValues(new Uint8Array(32))))
 
 /**
  * Whether `value` has the shape of a secret with `prefix` (checked before any

@@ -114,6 +114,26 @@ export * as People from "./People"
 export * as Person from "./Person"
 
 /**
+ * The claims of an institution's identity provider, mapped to a person.
+ */
+export * as ProviderClaims from "./ProviderClaims"
+
+/**
+ * Browsers' sign-ins at an identity provider while under way.
+ */
+export * as ProviderFlows from "./ProviderFlows"
+
+/**
+ * Signing in through an institution's identity provider.
+ */
+export * as ProviderSignIn from "./ProviderSignIn"
+
+/**
+ * Which person a provider's subject is.
+ */
+export * as ProviderSubjects from "./ProviderSubjects"
+
+/**
  * Opaque secrets (session cookies, link tokens), stored hashed.
  */
 export * as Secret from "./Secret"

@@ -16,8 +16,10 @@ import { keyLength, parseSingleKey, singleKeyForm } from "./internal/KeyText"
 /**
  * What is indexed. The kind is part of the hashed message, so the index of a
  * personal number never equals the index of a phone number with the same digits.
+ * `provider-subject` is an identity provider's issuer and a person's subject
+ * there (`issuer` NUL `sub`): a subject may be a user name.
  */
-export const Kind = Schema.Literal("personal-number", "phone-number", "email")
+export const Kind = Schema.Literal("personal-number", "phone-number", "email", "provider-subject")
 
 export type Kind = typeof Kind.Type
 
@@ -68,6 +70,9 @@ export const normalize = (kind: Kind, value: string): string => {
       return normalizePhoneNumber(value)
     case "email":
       return normalizeEmail(value)
+    // OIDC compares issuers and subjects exactly, case and spaces included.
+    case "provider-subject":
+      return value
   }
 }
 

@@ -8,6 +8,7 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import type { Readable } from "node:stream"
+import { Credentials } from "@bashke/identity"
 import { Id } from "@bashke/kernel"
 import { Migrations } from "@bashke/persistence"
 import { D1Client } from "@bashke/persistence/d1"
@@ -21,10 +22,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { unstable_getMiniflareWorkerOptions } from "wrangler"
 import { appDirectory, build, freePlanLimitBytes, sizeOf } from "../../bench/WorkerBundle"
 import { ApiTokens } from "../../src/ApiTokens"
+import { emailOf } from "../../src/demo/PeopleDemo"
 import { seed } from "../../src/demo/Seed"
 import { principal } from "../../src/demo/World"
 import { migrationPlan } from "../../src/MigrationPlan"
+import * as OidcSignIn from "../../src/OidcSignIn"
 import * as Services from "../../src/Services"
+import * as IdentityProvider from "../support/IdentityProvider"
 
 const outdir = mkdtempSync(join(tmpdir(), "bashke-worker-"))
 let script = ""
@@ -125,6 +129,36 @@ describe("the bundle", () => {
   it("holds none of the Node entry (SQLite's native addon, the Node server)", () => {
     const bundle = readFileSync(script, "utf8")
     expect(bundle).not.toMatch(/better-sqlite3|sql-sqlite-node|@hono\/node-server|src\/Server\.ts/)
+  })
+})
+
+describe("with a malformed OIDC setting", () => {
+  it("answers 503, its log naming the variable and never the value", async () => {
+    let logged = ""
+    const miniflare = workerd({
+      d1: true,
+      secrets: {
+        ...secrets,
+        BASHKE_OIDC_ISSUER: "https://id.police.example",
+        BASHKE_OIDC_AUDIENCE: "bashke",
+        BASHKE_OIDC_CLIENT_ID: "bashke-gateway",
+        BASHKE_OIDC_CLIENT_SECRET: "worker-secret-never-logged",
+        BASHKE_OIDC_CLAIMS: '{"roles":{"claim":"groups","values":{"g":[{"role":"root","mechanism":null}]}}}',
+      },
+      stderr: (text) => {
+        logged += text
+      },
+    })
+    try {
+      const health = await call(miniflare, "GET", "/health")
+      expect(health.status).toBe(503)
+      expect(health.body).toMatchObject({ status: 503, rule: "gateway.internal" })
+      await expect.poll(() => logged).toContain('"setting":"BASHKE_OIDC_CLAIMS"')
+      expect(logged).not.toContain("worker-secret-never-logged")
+      expect(logged).not.toContain("root")
+    } finally {
+      await miniflare.dispose()
+    }
   })
 })
 
@@ -285,6 +319,100 @@ describe.skipIf(postgresUnavailable)("PostgreSQL through Hyperdrive: reads and w
       expect(again.status).toBe(201)
       expect(again.headers.get("idempotent-replayed")).toBe("true")
       expect(again.body.id).toBe(first.body.id)
+    })
+
+    it("signs a browser in through a real identity provider, the flow kept in PostgreSQL", async () => {
+      const origin = "https://gateway.test"
+      const provider = await IdentityProvider.start(`${origin}${OidcSignIn.callbackPath}`)
+      provider.accounts.set("besnik", {
+        name: "Besnik Gashi",
+        email: "besnik.gashi@police.example",
+        email_verified: true,
+        groups: ["dv-investigators"],
+      })
+      const police = principal("policeOfficer", mechanismId as Id.MechanismId)
+      const withOidc = workerd({
+        hyperdrive: urlOf(database, true),
+        secrets: {
+          ...secrets,
+          BASHKE_PUBLIC_ORIGIN: origin,
+          BASHKE_OIDC_ISSUER: provider.issuer,
+          BASHKE_OIDC_AUDIENCE: "bashke",
+          BASHKE_OIDC_CLIENT_ID: IdentityProvider.clientId,
+          BASHKE_OIDC_CLIENT_SECRET: IdentityProvider.clientSecret,
+          BASHKE_OIDC_NAME: "Policia e Kosovës",
+          BASHKE_OIDC_CLAIMS: JSON.stringify({
+            institution: { id: police.institution, sector: "police" },
+            roles: {
+              claim: "groups",
+              values: { "dv-investigators": [{ role: "case-worker", mechanism: mechanismId }] },
+            },
+          }),
+        },
+      })
+      try {
+        const methods = await withOidc.dispatchFetch(`${origin}/v1/sign-in/methods`)
+        expect(await methods.json()).toEqual({ oidc: { name: "Policia e Kosovës", start: "/v1/sign-in/oidc" } })
+        const sent = await withOidc.dispatchFetch(`${origin}/v1/sign-in/oidc`, { redirect: "manual" })
+        expect(sent.status).toBe(303)
+        const flow = (sent.headers.get("set-cookie") ?? "").split(";")[0] as string
+        expect(flow).toMatch(/^__Host-bashke-flow=bsf_/)
+        const callback = await provider.signIn(sent.headers.get("location") as string, "besnik")
+        const finished = await withOidc.dispatchFetch(`${origin}${callback.pathname}${callback.search}`, {
+          redirect: "manual",
+          headers: { cookie: flow },
+        })
+        expect(finished.status).toBe(303)
+        const session = finished.headers.getSetCookie().find((line) => line.startsWith("__Host-bashke="))
+        expect(session).toMatch(/; HttpOnly; SameSite=Strict; Secure$/)
+        const me = await withOidc.dispatchFetch(`${origin}/v1/me`, {
+          headers: { cookie: (session ?? "").split(";")[0] as string },
+        })
+        expect(await me.json()).toMatchObject({
+          displayName: "Besnik Gashi",
+          institution: police.institution,
+          roles: ["case-worker"],
+          mechanisms: [mechanismId],
+        })
+        // The flow was taken once: the same answer again finds nothing.
+        const replayed = await withOidc.dispatchFetch(`${origin}${callback.pathname}${callback.search}`, {
+          redirect: "manual",
+          headers: { cookie: flow },
+        })
+        expect(replayed.status).toBe(401)
+        expect(await replayed.json()).toMatchObject({ rule: "identity.provider.flow-unknown" })
+      } finally {
+        await withOidc.dispose()
+        await provider.close()
+      }
+    })
+
+    it("refuses password sign-in as unavailable: argon2id (hash-wasm) cannot compile WebAssembly in workerd", async () => {
+      const who = principal("caseManager", mechanismId as Id.MechanismId)
+      await node?.runPromise(
+        Effect.flatMap(Credentials.Credentials, (credentials) =>
+          credentials.setPassword(who.id, "seven green shelters in gjilan"),
+        ),
+      )
+      const signIn = (email: string, password: string) =>
+        miniflare.dispatchFetch("http://gateway.test/v1/sign-in/password", {
+          method: "POST",
+          headers: { origin: "http://gateway.test", "x-bashke-request": "1", "content-type": "application/json" },
+          body: JSON.stringify({ email, password }),
+        })
+      // The right password, a wrong one, an unknown address: one clear answer, no session, nothing echoed.
+      for (const [email, password] of [
+        [emailOf("caseManager"), "seven green shelters in gjilan"],
+        [emailOf("caseManager"), "not the passphrase at all"],
+        ["nobody@demo.bashke.example", "seven green shelters in gjilan"],
+      ] as const) {
+        const answer = await signIn(email, password)
+        expect(answer.status).toBe(401)
+        expect(answer.headers.get("set-cookie")).toBeNull()
+        const body = await answer.text()
+        expect(JSON.parse(body)).toMatchObject({ rule: "identity.password.unavailable" })
+        expect(body).not.toContain(email)
+      }
     })
 
     it("a Cron Trigger turns the demo's due deadlines into notifications for its people, once", async () => {

@@ -1,5 +1,6 @@
 /**
- * Signing in: with email, password and the authenticator app's code, or with
+ * Signing in: at the institution's identity provider when there is one, with
+ * email, password and the authenticator app's code, or with
  * a one-time link — opened (`/sign-in#token=…`, the token is taken from the
  * fragment and wiped from the address bar before anything else) or pasted
  * into the form. On its own page, or inside the session-expired dialog, where
@@ -10,6 +11,7 @@ import { type FormEvent, useEffect, useId, useRef, useState } from "react"
 import { useSession } from "../Session"
 import { usePageTitle, useText } from "../Text"
 import { PasskeySignIn } from "./PasskeySignIn"
+import { ProviderSignIn } from "./ProviderSignIn"
 
 const PageTitle = () => {
   const { t } = useText()
@@ -164,6 +166,8 @@ export const SignIn = ({ embedded = false }: { readonly embedded?: boolean }) =>
         </>
       )}
       <PasskeySignIn />
+      {/* A navigation away: not inside the session-expired dialog, which keeps the page underneath. */}
+      {!embedded && <ProviderSignIn />}
       <PasswordSignIn />
       <form onSubmit={submit} noValidate aria-label={t("web.sign-in.link.title")}>
         <h2>{t("web.sign-in.link.title")}</h2>

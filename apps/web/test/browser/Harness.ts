@@ -27,18 +27,23 @@ export interface Gateway {
   readonly close: () => Promise<void>
 }
 
-/** The gateway on loopback over a fresh SQLite file, the demo seeded, the app at `/`. */
-export const startGateway = async (): Promise<Gateway> => {
+/**
+ * The gateway on loopback over a fresh SQLite file, the demo seeded, the app
+ * at `/`; `port` and more `env` (an identity provider's settings) when given.
+ */
+export const startGateway = async (
+  options: { readonly port?: number; readonly env?: Record<string, string> } = {},
+): Promise<Gateway> => {
   const directory = mkdtempSync(join(tmpdir(), "bashke-web-test-"))
   const { start } = await import("@bashke/gateway/server")
   const running = await start({
     demo: true,
-    port: 0,
+    port: options.port ?? 0,
     host: "127.0.0.1",
     databaseUrl: `sqlite:${join(directory, "bashke.db")}`,
     webRoot,
     log: () => {},
-    env: { BASHKE_SCHEDULER: "off" },
+    env: { BASHKE_SCHEDULER: "off", ...options.env },
   })
   return {
     url: running.url,

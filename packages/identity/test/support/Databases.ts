@@ -7,7 +7,16 @@ import { type TestDatabase, testDatabases } from "@bashke/persistence/testing"
 import { AuditLog, BlindIndex, securityMigrations, Vault } from "@bashke/security"
 import type { SqlClient } from "@effect/sql"
 import { Layer } from "effect"
-import { Credentials, identityMigrations, Passkeys, People, Sessions, SignInLinks } from "../../src"
+import {
+  Credentials,
+  identityMigrations,
+  Passkeys,
+  People,
+  ProviderFlows,
+  ProviderSubjects,
+  Sessions,
+  SignInLinks,
+} from "../../src"
 
 export const databases: ReadonlyArray<TestDatabase.TestDatabase> = await testDatabases({
   migrations: [persistenceMigrations, securityMigrations, identityMigrations],
@@ -22,6 +31,8 @@ export const services = (
   | Credentials.Credentials
   | Passkeys.Passkeys
   | Throttle.Throttle
+  | ProviderFlows.ProviderFlows
+  | ProviderSubjects.ProviderSubjects
   | BlindIndex.BlindIndex
   | AuditLog.AuditLog
   | SqlClient.SqlClient
@@ -34,6 +45,8 @@ export const services = (
     Credentials.layerSql,
     Passkeys.layerSql,
     Throttle.layerSql,
+    ProviderFlows.layerSql,
+    ProviderSubjects.layerSql,
   ).pipe(
     Layer.provideMerge(People.layerSql),
     Layer.provideMerge(AuditLog.layer),
