@@ -20,6 +20,7 @@ import * as People from "./routes/People"
 import * as Plugins from "./routes/Plugins"
 import * as Referrals from "./routes/Referrals"
 import * as Reports from "./routes/Reports"
+import * as SafeContacts from "./routes/SafeContacts"
 import * as ServiceDirectory from "./routes/ServiceDirectory"
 import * as SurvivorInformation from "./routes/SurvivorInformation"
 import * as Worklist from "./routes/Worklist"
@@ -29,6 +30,7 @@ export const routes: ReadonlyArray<Route.AnyRoute> = [
   ...CaseNotes.routes,
   ...Corrections.routes,
   ...CaseReviews.routes,
+  ...SafeContacts.routes,
   ...ClosedCases.routes,
   ...SurvivorInformation.routes,
   ...BreakGlassReviews.routes,

@@ -20,12 +20,14 @@ import {
   type CorrectionRepository,
   type OpenCases,
   type PersonalData,
+  type SafeContactRepository,
   type Signatories,
   SqlCaseNoteRepository,
   SqlCaseReviewRepository,
   SqlClosedCases,
   SqlCorrectionRepository,
   SqlOpenCases,
+  SqlSafeContactRepository,
   SqlSurvivorInformedRepository,
   type SurvivorInformedRepository,
 } from "@bashke/case"
@@ -87,6 +89,7 @@ export type GatewayServices =
   | ClosedCases.ClosedCases
   | CorrectionRepository.CorrectionRepository
   | CaseReviewRepository.CaseReviewRepository
+  | SafeContactRepository.SafeContactRepository
   | SurvivorInformedRepository.SurvivorInformedRepository
   | PersonalData.PersonalData
   | Signatories.Signatories
@@ -170,6 +173,7 @@ export const layer = (
     SqlClosedCases.layer,
     SqlCorrectionRepository.layer,
     SqlCaseReviewRepository.layer,
+    SqlSafeContactRepository.layer,
     SqlSurvivorInformedRepository.layer,
   ).pipe(Layer.provideMerge(Ports.signatories), Layer.provideMerge(members))
   const referral = ReferralService.layerSql.pipe(Layer.provideMerge(Ports.caseFacts), Layer.provideMerge(kase))

@@ -54,6 +54,7 @@ export const Topic = Schema.Literal(
   "case.survivor.informed",
   "case.person.corrected",
   "case.incident.corrected",
+  "case.safe-contact.recorded",
 )
 
 export type Topic = typeof Topic.Type

@@ -170,6 +170,11 @@ const messages = {
     "sr-Latn": "Činjenice incidenta su ispravljene",
     en: "An incident's facts corrected",
   },
+  "case.event.safe-contact.recorded": {
+    sq: "U shënua si mund të kontaktohet në mënyrë të sigurt",
+    "sr-Latn": "Zabeleženo je kako se može bezbedno kontaktirati",
+    en: "Safe contact recorded",
+  },
   "case.event.survivor.informed": {
     sq: "U shënua çfarë iu tha të mbijetuarës",
     "sr-Latn": "Zabeleženo je šta je rečeno preživeloj",

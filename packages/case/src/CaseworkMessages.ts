@@ -119,6 +119,51 @@ const messages = {
     en: "Through someone she chose",
   },
   "case.review.wishes-heard.not-asked": { sq: "Nuk u pyet", "sr-Latn": "Nije pitana", en: "Not asked" },
+  "case.safe-contact.time.malformed": {
+    sq: "Shkruani orën si OO:MM (p.sh. 09:30).",
+    "sr-Latn": "Upišite vreme kao SS:MM (npr. 09:30).",
+    en: "Write the time as HH:MM (e.g. 09:30).",
+  },
+  "case.safe-contact.time-range": {
+    sq: "Ora e fundit duhet të jetë pas orës së fillimit.",
+    "sr-Latn": "Kraj mora biti posle početka.",
+    en: "The end must come after the start.",
+  },
+  "case.safe-contact.channel.unknown": {
+    sq: "Zgjidhni mënyrat nga lista.",
+    "sr-Latn": "Izaberite načine sa liste.",
+    en: "Choose the ways from the list.",
+  },
+  "case.safe-contact.through.malformed": {
+    sq: "Shkruani përmes kujt (jo bosh, deri në 200 shenja).",
+    "sr-Latn": "Upišite preko koga (ne prazno, do 200 znakova).",
+    en: "Write through whom (not blank, up to 200 characters).",
+  },
+  "case.safe-contact.code-word.malformed": {
+    sq: "Fjala kod nuk mund të jetë bosh dhe ka deri në 100 shenja.",
+    "sr-Latn": "Šifra ne može biti prazna i ima do 100 znakova.",
+    en: "The code word cannot be blank and has up to 100 characters.",
+  },
+  "case.safe-contact.note.malformed": {
+    sq: "Shënimi nuk mund të jetë bosh dhe ka deri në 1.000 shenja.",
+    "sr-Latn": "Napomena ne može biti prazna i ima do 1.000 znakova.",
+    en: "The note cannot be blank and has up to 1,000 characters.",
+  },
+  "case.safe-contact.person-not-survivor": {
+    sq: "Zgjidhni viktimën ose një fëmijë të këtij rasti.",
+    "sr-Latn": "Izaberite žrtvu ili dete iz ovog slučaja.",
+    en: "Choose the victim or a child of this case.",
+  },
+  "case.safe-contact.through-required": {
+    sq: "Nëse thirrja nuk është e sigurt, shkruani përmes kujt mund të kontaktohet.",
+    "sr-Latn": "Ako poziv nije bezbedan, upišite preko koga se može kontaktirati.",
+    en: "If calling is not safe, write through whom she can be reached.",
+  },
+  "case.safe-contact.call-not-safe": {
+    sq: "Thirrja telefonike nuk është e sigurt: hiqeni nga mënyrat.",
+    "sr-Latn": "Telefonski poziv nije bezbedan: uklonite ga iz načina.",
+    en: "A phone call is not safe: remove it from the ways.",
+  },
   "case.closed.reference-malformed": {
     sq: "Shkruani fillimin e numrit të rastit: shkronja, shifra dhe viza (p.sh. GJI-2026).",
     "sr-Latn": "Upišite početak broja slučaja: slova, cifre i crtice (npr. GJI-2026).",

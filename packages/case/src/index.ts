@@ -224,6 +224,24 @@ export * as PersonalData from "./PersonalData"
  */
 export * as ReferenceSequence from "./ReferenceSequence"
 /**
+ * How a survivor may be reached safely, as data (sealed whole).
+ *
+ * @since 0.1.0
+ */
+export * as SafeContact from "./SafeContact"
+/**
+ * The port through which safe contacts are stored.
+ *
+ * @since 0.1.0
+ */
+export * as SafeContactRepository from "./SafeContactRepository"
+/**
+ * Record and read (for a purpose, audited) a survivor's safe contact.
+ *
+ * @since 0.1.0
+ */
+export * as SafeContacts from "./SafeContacts"
+/**
  * The port of the memorandum's signatories, wired to `@bashke/mechanism` by the app.
  */
 export * as Signatories from "./Signatories"
@@ -261,6 +279,12 @@ export * as SqlCorrectionRepository from "./SqlCorrectionRepository"
  * `OpenCases` on `@effect/sql` (SQLite and PostgreSQL).
  */
 export * as SqlOpenCases from "./SqlOpenCases"
+/**
+ * The `SafeContactRepository` on `@effect/sql` (SQLite and PostgreSQL).
+ *
+ * @since 0.1.0
+ */
+export * as SqlSafeContactRepository from "./SqlSafeContactRepository"
 /**
  * The log of what the survivor was told on `@effect/sql` (SQLite and PostgreSQL).
  *

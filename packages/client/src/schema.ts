@@ -414,6 +414,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/cases/{caseId}/persons/{personId}/safe-contact": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record how the survivor may be reached safely: calling safe or not, when, through whom, a code word (sealed) */
+        post: operations["recordSafeContact"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/cases/{caseId}/persons/{personId}/safe-contact/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Read how the survivor may be reached safely, for a stated purpose (a personal read, audited) */
+        post: operations["readSafeContact"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/mechanisms/{mechanismId}/closed-cases": {
         parameters: {
             query?: never;
@@ -2777,6 +2811,48 @@ export interface components {
             recordedBy: components["schemas"]["PrincipalId"];
             institution: components["schemas"]["InstitutionId"];
             recordedAt: components["schemas"]["CaseInstant"];
+        };
+        SafeContactReceipt: {
+            caseId: components["schemas"]["CaseId"];
+            personId: components["schemas"]["PersonId"];
+            /**
+             * greaterThanOrEqualTo(1)
+             * @description a number greater than or equal to 1
+             */
+            version: components["schemas"]["Int"];
+            writtenBy: components["schemas"]["PrincipalId"];
+            institution: components["schemas"]["InstitutionId"];
+            writtenAt: components["schemas"]["CaseInstant"];
+        };
+        SafeTime: {
+            from: components["schemas"]["TimeOfDay"];
+            to: components["schemas"]["TimeOfDay"];
+        };
+        /** @description a string matching the pattern ^(?:[01]\d|2[0-3]):[0-5]\d$ */
+        TimeOfDay: string;
+        /** @enum {string} */
+        SafeContactChannel: "phone-call" | "text-message" | "in-person" | "through-contact" | "email";
+        SafeContact: {
+            safeToCall: boolean;
+            /**
+             * maxItems(7)
+             * @description an array of at most 7 item(s)
+             */
+            safeTimes: components["schemas"]["SafeTime"][];
+            through?: string;
+            codeWord?: string;
+            channels: components["schemas"]["SafeContactChannel"][];
+            note?: string;
+            caseId: components["schemas"]["CaseId"];
+            personId: components["schemas"]["PersonId"];
+            /**
+             * greaterThanOrEqualTo(1)
+             * @description a number greater than or equal to 1
+             */
+            version: components["schemas"]["Int"];
+            writtenBy: components["schemas"]["PrincipalId"];
+            institution: components["schemas"]["InstitutionId"];
+            writtenAt: components["schemas"]["CaseInstant"];
         };
         CaseReferencePrefix: string;
         ClosedCasePage: {
@@ -6532,6 +6608,185 @@ export interface operations {
             };
             /** @description If-Match missing */
             428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    recordSafeContact: {
+        parameters: {
+            query?: never;
+            header: {
+                "Idempotency-Key": string;
+                "If-Match": string;
+            };
+            path: {
+                caseId: components["schemas"]["CaseId"];
+                personId: components["schemas"]["PersonId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    safeToCall: boolean;
+                    /**
+                     * maxItems(7)
+                     * @description an array of at most 7 item(s)
+                     */
+                    safeTimes: components["schemas"]["SafeTime"][];
+                    through?: string;
+                    codeWord?: string;
+                    channels: components["schemas"]["SafeContactChannel"][];
+                    note?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Record how the survivor may be reached safely: calling safe or not, when, through whom, a code word (sealed) */
+            201: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SafeContactReceipt"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No or unknown credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Changed since read */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input: the field and the rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match missing */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    readSafeContact: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                caseId: components["schemas"]["CaseId"];
+                personId: components["schemas"]["PersonId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    purpose?: components["schemas"]["Purpose"];
+                };
+            };
+        };
+        responses: {
+            /** @description Read how the survivor may be reached safely, for a stated purpose (a personal read, audited) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SafeContact"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No or unknown credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input: the field and the rule */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -22,6 +22,7 @@ import { peopleScenarios } from "./authorization/People"
 import { pluginScenarios } from "./authorization/Plugins"
 import { referralScenarios } from "./authorization/Referrals"
 import { reportScenarios } from "./authorization/Reports"
+import { safeContactScenarios } from "./authorization/SafeContacts"
 import { survivorInformationScenarios } from "./authorization/SurvivorInformation"
 
 export {
@@ -40,6 +41,7 @@ export const authorizationScenarios: ReadonlyArray<Scenario> = [
   ...closedCaseScenarios,
   ...survivorInformationScenarios,
   ...correctionScenarios,
+  ...safeContactScenarios,
   ...caseScenarios,
   ...mechanismScenarios,
   ...institutionScenarios,
