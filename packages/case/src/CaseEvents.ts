@@ -55,6 +55,7 @@ export const Topic = Schema.Literal(
   "case.person.corrected",
   "case.incident.corrected",
   "case.safe-contact.recorded",
+  "case.protection-order.conditions-corrected",
 )
 
 export type Topic = typeof Topic.Type

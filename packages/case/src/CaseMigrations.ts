@@ -32,6 +32,8 @@
  * `case_reviews` (each conference review: the survivor's wishes and the
  * note sealed, outcomes as codes). Migration 14 adds `case_safe_contacts`
  * (every version of how a survivor may be reached safely, sealed whole).
+ * Migration 15 adds the conditions of protection orders (`conditions`, JSON)
+ * and lets `case_corrections` hold corrections of them.
  */
 import type { Migrations } from "@bashke/persistence"
 import cases from "./internal/migrations/0001_cases"
@@ -48,6 +50,7 @@ import survivorInformed from "./internal/migrations/0011_survivor_informed"
 import corrections from "./internal/migrations/0012_corrections"
 import caseReviews from "./internal/migrations/0013_case_reviews"
 import safeContacts from "./internal/migrations/0014_safe_contacts"
+import orderConditions from "./internal/migrations/0015_order_conditions"
 
 export const caseMigrations: Migrations.MigrationSet = {
   package: "@bashke/case",
@@ -66,5 +69,6 @@ export const caseMigrations: Migrations.MigrationSet = {
     { id: 12, name: "corrections", up: corrections },
     { id: 13, name: "case-reviews", up: caseReviews },
     { id: 14, name: "safe-contacts", up: safeContacts },
+    { id: 15, name: "order-conditions", up: orderConditions },
   ],
 }

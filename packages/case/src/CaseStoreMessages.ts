@@ -175,6 +175,11 @@ const messages = {
     "sr-Latn": "Zabeleženo je kako se može bezbedno kontaktirati",
     en: "Safe contact recorded",
   },
+  "case.event.protection-order.conditions-corrected": {
+    sq: "Kushtet e një urdhri mbrojtjeje u korrigjuan",
+    "sr-Latn": "Uslovi naloga za zaštitu su ispravljeni",
+    en: "A protection order's conditions corrected",
+  },
   "case.event.survivor.informed": {
     sq: "U shënua çfarë iu tha të mbijetuarës",
     "sr-Latn": "Zabeleženo je šta je rečeno preživeloj",

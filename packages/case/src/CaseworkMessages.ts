@@ -164,6 +164,51 @@ const messages = {
     "sr-Latn": "Telefonski poziv nije bezbedan: uklonite ga iz načina.",
     en: "A phone call is not safe: remove it from the ways.",
   },
+  "case.order.condition.unknown": {
+    sq: "Zgjidhni kushtin nga lista e ligjit.",
+    "sr-Latn": "Izaberite uslov sa liste iz zakona.",
+    en: "Choose the condition from the law's list.",
+  },
+  "case.order.condition.duplicate": {
+    sq: "Secili kusht jepet vetëm një herë.",
+    "sr-Latn": "Svaki uslov se navodi samo jednom.",
+    en: "Give each condition once.",
+  },
+  "case.order.condition.distance-required": {
+    sq: "Shkruani distancën në metra.",
+    "sr-Latn": "Upišite udaljenost u metrima.",
+    en: "Enter the distance in metres.",
+  },
+  "case.order.condition.places-required": {
+    sq: "Zgjidhni vendet nga të cilat duhet të qëndrojë larg.",
+    "sr-Latn": "Izaberite mesta od kojih mora da se drži podalje.",
+    en: "Choose the places to stay away from.",
+  },
+  "case.order.condition.children-required": {
+    sq: "Zgjidhni fëmijët për të cilët vlen.",
+    "sr-Latn": "Izaberite decu na koju se odnosi.",
+    en: "Choose the children it concerns.",
+  },
+  "case.order.condition.not-applicable": {
+    sq: "Ky kusht nuk e merr këtë të dhënë: hiqeni.",
+    "sr-Latn": "Ovaj uslov ne prima ovaj podatak: uklonite ga.",
+    en: "This condition does not take this detail: remove it.",
+  },
+  "case.order.condition.child-unknown": {
+    sq: "Zgjidhni një fëmijë të këtij rasti.",
+    "sr-Latn": "Izaberite dete iz ovog slučaja.",
+    en: "Choose a child of this case.",
+  },
+  "case.order.condition.distance.out-of-range": {
+    sq: "Distanca duhet të jetë nga 1 deri në 10.000 metra.",
+    "sr-Latn": "Udaljenost mora biti od 1 do 10.000 metara.",
+    en: "The distance must be from 1 to 10,000 metres.",
+  },
+  "case.order.condition.place.unknown": {
+    sq: "Zgjidhni vendet nga lista.",
+    "sr-Latn": "Izaberite mesta sa liste.",
+    en: "Choose the places from the list.",
+  },
   "case.closed.reference-malformed": {
     sq: "Shkruani fillimin e numrit të rastit: shkronja, shifra dhe viza (p.sh. GJI-2026).",
     "sr-Latn": "Upišite početak broja slučaja: slova, cifre i crtice (npr. GJI-2026).",

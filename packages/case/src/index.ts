@@ -216,6 +216,18 @@ export * as DueCases from "./DueCases"
  */
 export * as OpenCases from "./OpenCases"
 /**
+ * What a protection order forbids or requires, as data (kinds from the profile).
+ *
+ * @since 0.1.0
+ */
+export * as OrderCondition from "./OrderCondition"
+/**
+ * Orders past their end expire by themselves, with an event.
+ *
+ * @since 0.1.0
+ */
+export * as OrderExpiry from "./OrderExpiry"
+/**
  * Personal details sealed by the vault, indexed by the blind index, audited.
  */
 export * as PersonalData from "./PersonalData"

@@ -379,6 +379,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/cases/{caseId}/protection-orders/{orderId}/conditions/corrections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Correct what a protection order forbids or requires, with a reason; the previous conditions are kept (If-Match: the case) */
+        post: operations["correctOrderConditions"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/cases/{caseId}/corrections": {
         parameters: {
             query?: never;
@@ -2577,6 +2594,7 @@ export interface components {
             extensions: components["schemas"]["ProtectionOrderExtension"][];
             breaches: components["schemas"]["ProtectionOrderBreach"][];
             hearings: components["schemas"]["ProtectionOrderHearing"][];
+            conditions?: components["schemas"]["OrderCondition"][];
         };
         /** @description a ULID: 26 characters of Crockford base32, sortable by creation time */
         ProtectionOrderId: string;
@@ -2602,6 +2620,19 @@ export interface components {
             scheduledAt: components["schemas"]["CaseInstant"];
             court?: components["schemas"]["InstitutionId"];
         };
+        OrderCondition: {
+            /** @description a string matching the pattern ^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$ */
+            kind: string;
+            /**
+             * between(1, 10000)
+             * @description a number between 1 and 10000
+             */
+            distanceMeters?: components["schemas"]["Int"];
+            places?: components["schemas"]["OrderConditionPlace"][];
+            children?: components["schemas"]["PersonId"][];
+        };
+        /** @enum {string} */
+        OrderConditionPlace: "home" | "workplace" | "school" | "childcare" | "shelter" | "other";
         SafetyPlan: {
             measures: components["schemas"]["SafetyMeasure"][];
         };
@@ -2754,7 +2785,7 @@ export interface components {
         /** @description a ULID: 26 characters of Crockford base32, sortable by creation time */
         CorrectionId: string;
         /** @enum {string} */
-        CorrectedRecordKind: "person" | "incident";
+        CorrectedRecordKind: "person" | "incident" | "protection-order";
         CorrectionPage: {
             items: components["schemas"]["Correction"][];
             next: string | null;
@@ -4850,6 +4881,7 @@ export interface operations {
                     requestedAt?: components["schemas"]["Instant"];
                     issuedAt?: components["schemas"]["Instant"];
                     expiresAt?: components["schemas"]["Instant"];
+                    conditions?: components["schemas"]["OrderCondition"][];
                 };
             };
         };
@@ -6313,6 +6345,103 @@ export interface operations {
         };
         responses: {
             /** @description Correct an incident's facts with a reason; the previous values are kept (If-Match: the case) */
+            201: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CorrectionReceipt"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No or unknown credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Changed since read */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input: the field and the rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match missing */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    correctOrderConditions: {
+        parameters: {
+            query?: never;
+            header: {
+                "Idempotency-Key": string;
+                "If-Match": string;
+            };
+            path: {
+                caseId: components["schemas"]["CaseId"];
+                orderId: components["schemas"]["ProtectionOrderId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    conditions: components["schemas"]["OrderCondition"][];
+                    reason: components["schemas"]["CorrectionReason"];
+                };
+            };
+        };
+        responses: {
+            /** @description Correct what a protection order forbids or requires, with a reason; the previous conditions are kept (If-Match: the case) */
             201: {
                 headers: {
                     ETag?: string;
