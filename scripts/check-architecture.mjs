@@ -25,6 +25,9 @@ const rules = {
   referral: { allow: ["kernel", "persistence", "security", "case"] },
   reporting: { allow: ["kernel", "persistence", "security", ...domain] },
   "plugin-sdk": { allow: ["kernel", "persistence", "security"], deny: ["hono", ...drivers] },
+  // The plugin starter copies files: it imports no Bashkë package (its template,
+  // type-checked against the SDK in development, is data to it).
+  "create-plugin": { allow: [], deny: ["hono", "@effect/sql", ...drivers] },
   // People, sessions and sign-in: a pure model with its SQL adapter, like a domain package.
   identity: {
     allow: ["kernel", "persistence", "security"],

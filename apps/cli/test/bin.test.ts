@@ -269,7 +269,7 @@ describe("bashke", () => {
     const unknown = await bashke(["frobnicate"], {})
     expect(unknown.status).toBe(2)
     expect(unknown.stderr).toBe(
-      "Unknown command “frobnicate”; the commands are: start, migrate, token, worker, audit (`bashke --help`).\n",
+      "Unknown command “frobnicate”; the commands are: start, migrate, token, people, worker, audit (`bashke --help`).\n",
     )
     const flag = await bashke(["migrate", "--force"], {})
     expect(flag.status).toBe(2)

@@ -131,6 +131,13 @@ const queryOf = (c: Context<Env>): Record<string, string | ReadonlyArray<string>
 
 const isDomainError: (error: unknown) => error is Errors.DomainError = Schema.is(Errors.DomainError)
 
+// Where a browser's passkeys are bound: the page's origin when it is one of the
+// gateway's own (its public origin, or the address it was reached at, e.g.
+// `localhost` beside a public `127.0.0.1`), else the public origin. Never a
+// CORS origin: that is another site.
+const passkeyOrigin = (browser: string | undefined, url: URL, publicOrigin: string | undefined): string =>
+  browser !== undefined && (browser === url.origin || browser === publicOrigin) ? browser : (publicOrigin ?? url.origin)
+
 /** A path pattern (`/v1/cases/:caseId`) as a RegExp, to tell 404 from 405. */
 const patternOf = (path: string): RegExp =>
   new RegExp(`^${path.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/:[A-Za-z]+/g, "[^/]+")}/?$`)
@@ -455,7 +462,7 @@ export const make = (options: Options): Hono<Env> => {
         current: Option.fromNullable(sessionSecret),
         clientAddress:
           options.clientAddress?.(c) ?? SessionCookie.clientAddressOf(c.req.header("cf-connecting-ip"), c.env),
-        origin: options.publicOrigin ?? url.origin,
+        origin: passkeyOrigin(c.req.header("origin"), url, options.publicOrigin),
         set: (secret, maxAge) =>
           Effect.sync(() => {
             cookieChange = { _tag: "Set", secret, maxAge }

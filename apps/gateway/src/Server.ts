@@ -369,6 +369,29 @@ export const start = async (options: ServerOptions = {}): Promise<Running> => {
   }
 }
 
+/** The gateway's services over a database, for a command that acts on it, until closed. */
+export interface OpenedServices {
+  readonly runtime: ManagedRuntime.ManagedRuntime<Services.GatewayServices, never>
+  readonly close: () => Promise<void>
+}
+
+/**
+ * The gateway's services over `databaseUrl` (by default `BASHKE_DATABASE_URL`),
+ * migrated first, with the keys a start would use: the environment's, or the
+ * demo's for the demo's own database — for the CLI's commands that act on
+ * people. Throws {@link VaultKeysRequired} naming the missing key otherwise.
+ */
+export const openServices = async (
+  options: { readonly databaseUrl?: string; readonly env?: Readonly<Record<string, string | undefined>> } = {},
+): Promise<OpenedServices> => {
+  const env = options.env ?? process.env
+  await checkKeys(env)
+  const opened = await open(env, options.databaseUrl ?? env.BASHKE_DATABASE_URL ?? DatabaseUrl.defaultValue, false, {
+    tokenLifetimes: GatewaySettings.tokenLifetimesOf(env),
+  })
+  return { runtime: opened.runtime, close: opened.close }
+}
+
 /**
  * Checks the notification settings of `env` (by default the process's) as
  * {@link start} and {@link startWorker} do first; throws an error naming a

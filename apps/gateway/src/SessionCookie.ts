@@ -83,8 +83,9 @@ export interface Service {
   /** The client's address as the edge saw it (`CF-Connecting-IP` on Workers, the socket's on Node). */
   readonly clientAddress: string
   /**
-   * The origin people's browsers reach the gateway at (its public origin, or
-   * the request's own): where passkeys are bound.
+   * The origin passkeys are bound to for this request: the browser's, when it
+   * is one of the gateway's own (its public origin or the request's), else the
+   * public origin.
    */
   readonly origin: string
   readonly set: (secret: string, maxAge: number) => Effect.Effect<void>

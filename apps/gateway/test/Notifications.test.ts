@@ -9,7 +9,9 @@
 // name) in any mail, and nothing for a health-centre colleague deactivated
 // before the deadline; the in-app list and its unread count follow;
 // withdrawing the consent cancels the open referrals that relied on it and
-// tells their receivers.
+// tells their receivers; an address the SMTP server refuses fails that
+// person's channel and the administrators (people holding the role) are told
+// by id, never by the address.
 import { CaseRepository, CaseService } from "@bashke/case"
 import { People } from "@bashke/identity"
 import { type Id, type Locale, Principal } from "@bashke/kernel"
@@ -289,6 +291,52 @@ for (const db of databases) {
       await roundAt(at + 60_000)
       expect(await alerts("coordinator")).toHaveLength(1)
       expect(await alerts("caseManager")).toHaveLength(1)
+    })
+
+    it("an address the SMTP server refuses: that channel fails, the administrators (people with the role) are told by id, the rest goes on", async () => {
+      const { caseId, victim } = (seeded.cases as NonNullable<Seeded["cases"]>).highRisk
+      const refused = emailOf("coordinator")
+      server.refuse.add(refused)
+      const before = { coordinator: mailsTo("coordinator").length, caseManager: mailsTo("caseManager").length }
+      // Another break-glass read at nine hours on: the coordinator and the lead institution are told again.
+      const at = start + 9 * hour
+      await gateway.runtime.runPromise(
+        Effect.flatMap(CaseService.CaseService, (cases) =>
+          cases.readPersonalData({
+            caseId,
+            personId: victim,
+            purpose: "break-glass",
+            fields: ["phone"],
+            breakGlassCode: "imminent-danger",
+            breakGlassReason: "She called for help and hung up; the patrol needs her phone number to call back.",
+          }),
+        ).pipe(
+          Effect.provideService(Principal.CurrentPrincipal, principal("policeOfficer", seeded.mechanismId)),
+          Effect.withClock(clockAt(at)),
+        ),
+      )
+      await roundAt(at + 5_000)
+      await roundAt(at + 60_000)
+      expect(mailsTo("coordinator")).toHaveLength(before.coordinator)
+      expect(mailsTo("caseManager").length).toBeGreaterThan(before.caseManager)
+      // The administrator — a person of the identity package — is told in the app and by mail, in their language.
+      const admin = await gateway.tokenFor(principal("administrator", seeded.mechanismId))
+      const listed = await gateway.request("GET", "/v1/me/notifications", { token: admin })
+      const told = ((await listed.json()) as { items: ReadonlyArray<{ kind: string; subject: unknown }> }).items
+      expect(
+        told.filter((item) => item.kind === "notifications.event.email-failing").map((item) => item.subject),
+      ).toEqual([{ type: "person", id: principal("coordinator", seeded.mechanismId).id }])
+      const adminMail = mailsTo("administrator")
+      expect(adminMail).toHaveLength(1)
+      expect(adminMail[0]?.parsed.headers.get("content-language")).toBe("en")
+      expect(adminMail[0]?.parsed.text).toContain(principal("coordinator", seeded.mechanismId).id)
+      expect(adminMail[0]?.raw).not.toContain(refused)
+      const failures = await gateway.request("GET", "/v1/admin/notifications/failures", { token: admin })
+      expect(failures.status).toBe(200)
+      const report = await failures.text()
+      expect(report).toContain(principal("coordinator", seeded.mechanismId).id)
+      expect(report).not.toContain(refused)
+      server.refuse.clear()
     })
   })
 }

@@ -31,8 +31,13 @@ export const fromApi = (error: unknown, text: Text, prefix = ""): Problem =>
       }
     : { field: undefined, text: text.t("web.error.title") }
 
+const idOf = (field: string) => field.replace(/[^A-Za-z0-9-]/g, "-")
+
 /** The element id of a field's error message. */
-export const errorId = (field: string): string => `error-${field.replace(/[^A-Za-z0-9-]/g, "-")}`
+export const errorId = (field: string): string => `error-${idOf(field)}`
+
+/** The element id of a field's control (`input-persons-0-sex` for `persons.0.sex`). */
+export const inputId = (field: string): string => `input-${idOf(field)}`
 
 /** Whether a problem is about `field` or something inside it (`persons.0` for `persons.0.sex`). */
 export const isAbout = (problem: Problem | undefined, field: string): boolean =>

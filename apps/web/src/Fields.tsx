@@ -2,7 +2,7 @@
  * The form fields of the case screens: a label, the control (its id from the
  * field's path, so the API's problem finds it), and the problem beneath.
  */
-import { FieldError, invalidProps, type Problem } from "./FieldProblem"
+import { FieldError, inputId, invalidProps, type Problem } from "./FieldProblem"
 
 /** A labelled select of codes, its problem beneath. */
 export const Select = ({
@@ -23,9 +23,9 @@ export const Select = ({
   readonly empty?: string
 }) => (
   <div className="field">
-    <label htmlFor={`input-${field}`}>{label}</label>
+    <label htmlFor={inputId(field)}>{label}</label>
     <select
-      id={`input-${field}`}
+      id={inputId(field)}
       value={value}
       onChange={(event) => onChange(event.currentTarget.value)}
       {...invalidProps(problem, field)}
@@ -58,9 +58,9 @@ export const TextInput = ({
   readonly type?: string
 }) => (
   <div className="field">
-    <label htmlFor={`input-${field}`}>{label}</label>
+    <label htmlFor={inputId(field)}>{label}</label>
     <input
-      id={`input-${field}`}
+      id={inputId(field)}
       type={type}
       value={value}
       autoComplete="off"

@@ -4051,11 +4051,14 @@ export interface components {
             id: components["schemas"]["SessionId"];
             startedAt: components["schemas"]["Date"];
             lastSeenAt: components["schemas"]["Date"];
+            stage: components["schemas"]["SessionStage"];
             endedAt: components["schemas"]["Date"] | null;
             endReason: ("signed-out" | "idle" | "expired" | "rotated" | "deactivated" | "signed-out-elsewhere" | "roles-changed") | null;
         };
         /** @description a ULID: 26 characters of Crockford base32, sortable by creation time */
         SessionId: string;
+        /** @enum {string} */
+        SessionStage: "signed-in" | "enrolment";
         Deactivated: {
             /** @enum {boolean} */
             deactivated: true;
@@ -4067,6 +4070,7 @@ export interface components {
             id: components["schemas"]["SessionId"];
             startedAt: components["schemas"]["Date"];
             lastSeenAt: components["schemas"]["Date"];
+            stage: components["schemas"]["SessionStage"];
             current: boolean;
         };
         SignedOutEverywhere: {
@@ -4113,8 +4117,6 @@ export interface components {
             grants: components["schemas"]["RoleGrant"][];
             stage: components["schemas"]["SessionStage"];
         };
-        /** @enum {string} */
-        SessionStage: "signed-in" | "enrolment";
         /** @enum {string} */
         WorklistState: "upcoming" | "due" | "overdue";
         Worklist: {

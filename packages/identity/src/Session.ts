@@ -71,6 +71,8 @@ export const SignInRecord = Schema.Struct({
   id: SessionId,
   startedAt: Schema.Date,
   lastSeenAt: Schema.Date,
+  /** `enrolment`: started from an invitation, before a second factor. */
+  stage: Stage,
   endedAt: Schema.NullOr(Schema.Date),
   endReason: Schema.NullOr(EndReason),
 }).annotations({ identifier: "SignInRecord" })

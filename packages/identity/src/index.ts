@@ -41,20 +41,6 @@ export * from "./IdentityMessages"
  * The migrations.
  */
 export * from "./IdentityMigrations"
-
-/**
- * Listing the people of a mechanism.
- *
- * @since 0.1.0
- */
-export * as ListPeople from "./ListPeople"
-
-/**
- * The caller's own sessions.
- *
- * @since 0.1.0
- */
-export * as MySessions from "./MySessions"
 /**
  * Invitations: the person to be and their grants.
  *
@@ -68,11 +54,23 @@ export * as Invitation from "./Invitation"
  */
 export * as Invitations from "./Invitations"
 /**
+ * Listing the people of a mechanism.
+ *
+ * @since 0.1.0
+ */
+export * as ListPeople from "./ListPeople"
+/**
  * The port asking whether an institution is a member of a mechanism.
  *
  * @since 0.1.0
  */
 export * as MemberInstitutions from "./MemberInstitutions"
+/**
+ * The caller's own sessions.
+ *
+ * @since 0.1.0
+ */
+export * as MySessions from "./MySessions"
 /**
  * Passkeys (WebAuthn): the ceremonies' JSON, the relying party, the counter rule.
  *

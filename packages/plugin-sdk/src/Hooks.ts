@@ -35,12 +35,12 @@ export interface ImportedRecord {
 
 /**
  * What a pull returns: records, the cursor to resume from next time
- * (`undefined` keeps the current one) and whether more are waiting now
- * (the host pulls again at once).
+ * (left out, or `undefined`, keeps the current one) and whether more are
+ * waiting now (the host pulls again at once).
  */
 export interface PullResult {
   readonly records: ReadonlyArray<ImportedRecord>
-  readonly cursor: string | undefined
+  readonly cursor?: string | undefined
   readonly more?: boolean
 }
 

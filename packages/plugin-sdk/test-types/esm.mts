@@ -38,7 +38,11 @@ export const plugin = definePlugin({
     capabilities: ["incidents:import", "schedule:pull"],
   },
   setup: (context) => ({
-    pulls: [{ name: "p", every: "5 minutes", run: () => Effect.succeed({ records: [], cursor: undefined }) }],
+    pulls: [
+      { name: "p", every: "5 minutes", run: () => Effect.succeed({ records: [], cursor: undefined }) },
+      // Leaving the cursor out keeps it, as the guide says.
+      { name: "q", every: "5 minutes", run: () => Effect.succeed({ records: [] }) },
+    ],
     process: (record) => Effect.asVoid(context.incidents.record(record.payload as IncidentImport.ImportedIncident)),
   }),
 })

@@ -5,7 +5,8 @@
 // the inbox; payloads are sealed and dropped once processed.
 import { SqlClient } from "@effect/sql"
 import { describe, expect, it } from "@effect/vitest"
-import { Effect, Option, TestClock } from "effect"
+import { Effect, Option, Schema, TestClock } from "effect"
+import { definePlugin, type Hooks } from "../src/index"
 import { TestHost } from "../src/testing"
 import { databases, services, start } from "./support/Databases"
 import { importer, record, upstream } from "./support/Plugins"
@@ -130,6 +131,30 @@ for (const db of databases) {
         yield* test.process
         expect(yield* sql`SELECT id FROM plugin_inbox_batches`).toEqual([])
         expect((yield* test.inbox).every((row) => row.status === "processed")).toBe(true)
+      }).pipe(Effect.provide(services(db))),
+    )
+
+    it.scoped("a pull that leaves the cursor out keeps the saved one", () =>
+      Effect.gen(function* () {
+        yield* TestClock.setTime(start)
+        const answers: Array<Hooks.PullResult> = [{ records: [], cursor: "7" }, { records: [] }]
+        const plugin = definePlugin({
+          manifest: {
+            name: "@acme/plugin-cursor",
+            version: "0.1.0",
+            hostApi: "^0.1.0",
+            config: Schema.Struct({}),
+            capabilities: ["schedule:pull"],
+          },
+          setup: () => ({
+            pulls: [{ name: "p", every: "5 minutes", run: () => Effect.succeed(answers.shift() ?? { records: [] }) }],
+          }),
+        })
+        const test = yield* TestHost.make(plugin, { config: {} })
+        yield* test.pull()
+        expect(yield* test.cursor()).toEqual(Option.some("7"))
+        expect(yield* test.pull()).toMatchObject({ _tag: "Pulled", inserted: 0 })
+        expect(yield* test.cursor()).toEqual(Option.some("7"))
       }).pipe(Effect.provide(services(db))),
     )
   })

@@ -6,6 +6,9 @@ import type { Command } from "../Command"
 import * as AuditCheckpoint from "./AuditCheckpoint"
 import * as AuditVerify from "./AuditVerify"
 import * as Migrate from "./Migrate"
+import * as PeopleDeactivate from "./PeopleDeactivate"
+import * as PeopleInvite from "./PeopleInvite"
+import * as PeopleList from "./PeopleList"
 import * as Start from "./Start"
 import * as TokenCreate from "./TokenCreate"
 import * as TokenList from "./TokenList"
@@ -18,6 +21,9 @@ export const commands: ReadonlyArray<Command> = [
   TokenCreate.command,
   TokenList.command,
   TokenRevoke.command,
+  PeopleInvite.command,
+  PeopleList.command,
+  PeopleDeactivate.command,
   Worker.command,
   AuditVerify.command,
   AuditCheckpoint.command,

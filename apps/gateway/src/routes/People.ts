@@ -139,6 +139,7 @@ const MySession = Schema.Struct({
   id: Session.SessionId,
   startedAt: Schema.Date,
   lastSeenAt: Schema.Date,
+  stage: Session.Stage,
   /** Whether this request came with this session. */
   current: Schema.Boolean,
 }).annotations({ identifier: "MySession" })
@@ -164,6 +165,7 @@ const mySessions = Route.make({
           id: each.id,
           startedAt: each.startedAt,
           lastSeenAt: each.lastSeenAt,
+          stage: each.stage,
           current: each.current,
         })),
       }

@@ -13,8 +13,9 @@ import { closedCaseScenarios } from "./authorization/ClosedCases"
 import { correctionScenarios } from "./authorization/Corrections"
 import { directoryScenarios } from "./authorization/Directory"
 import { institutionScenarios } from "./authorization/Institutions"
+import { invitationScenarios } from "./authorization/Invitations"
 import type { Scenario } from "./authorization/Matrix"
-import { meScenarios } from "./authorization/Me"
+import { meScenarios, passkeyScenarios } from "./authorization/Me"
 import { mechanismScenarios } from "./authorization/Mechanisms"
 import { meetingScenarios } from "./authorization/Meetings"
 import { notificationScenarios } from "./authorization/Notifications"
@@ -55,5 +56,8 @@ export const authorizationScenarios: ReadonlyArray<Scenario> = [
   ...notificationScenarios,
   ...auditScenarios,
   ...peopleScenarios,
+  ...invitationScenarios,
+  // Before the caller's own routes: signing out there ends the session matrix's sessions.
+  ...passkeyScenarios,
   ...meScenarios,
 ]

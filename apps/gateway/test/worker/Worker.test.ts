@@ -268,6 +268,27 @@ describe.skipIf(postgresUnavailable)("PostgreSQL through Hyperdrive: reads and w
       expect(again.body.id).toBe(first.body.id)
     })
 
+    it("a Cron Trigger turns the demo's due deadlines into notifications for its people, once", async () => {
+      // workerd's `scheduled` handler, as Cloudflare calls it on the wrangler.toml cron.
+      const worker = (await miniflare.getWorker()) as unknown as {
+        readonly scheduled: (options: { cron: string; scheduledTime: Date }) => Promise<{ outcome: string }>
+      }
+      const notified = async () =>
+        (await rowsOf("SELECT reminder_key, recipient FROM notifications ORDER BY reminder_key, recipient")).map(
+          (row) => `${row.reminder_key} ${row.recipient}`,
+        )
+      expect(await notified()).toEqual([])
+      expect((await worker.scheduled({ cron: "*/5 * * * *", scheduledTime: new Date() })).outcome).toBe("ok")
+      const first = await notified()
+      expect(first.length).toBeGreaterThan(0)
+      // Every recipient is one of the demo's people, not a token's principal.
+      const people = new Set((await rowsOf("SELECT id FROM identity_people")).map((row) => String(row.id)))
+      for (const line of first) expect(people.has(line.split(" ")[1] as string)).toBe(true)
+      // A second round finds the same deadlines already told: nothing twice.
+      expect((await worker.scheduled({ cron: "*/5 * * * *", scheduledTime: new Date() })).outcome).toBe("ok")
+      expect(await notified()).toEqual(first)
+    })
+
     it("serves concurrent requests in one isolate (each connection belongs to its request)", async () => {
       const writes = await Promise.all(
         Array.from({ length: 4 }, (_, n) =>

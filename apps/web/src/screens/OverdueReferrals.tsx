@@ -29,9 +29,9 @@ export const OverdueReferrals = ({ mechanismId }: { readonly mechanismId: string
       {items.length === 0 ? (
         <p>{t("web.overdue.none")}</p>
       ) : (
-        <ul className="worklist">
+        <ul className="overdue-list">
           {items.map((item) => (
-            <li key={`${item.referral}-${item.step}`} className="item overdue">
+            <li key={`${item.referral}-${item.step}`} className="item">
               <Link to="/referrals/$referralId" params={{ referralId: item.referral }}>
                 {nameOf(item.institutionNames, item.to, locale)}
               </Link>

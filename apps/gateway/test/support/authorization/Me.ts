@@ -4,7 +4,8 @@
 // routes/SignIn.test.ts).
 import { SignInLinks } from "@bashke/identity"
 import { Effect } from "effect"
-import { type Scenario, statuses } from "./Matrix"
+import * as SoftwareAuthenticator from "../SoftwareAuthenticator"
+import { type Caller, type Scenario, setUp, statuses, type World } from "./Matrix"
 
 export const meScenarios: ReadonlyArray<Scenario> = [
   {
@@ -54,19 +55,66 @@ export const meScenarios: ReadonlyArray<Scenario> = [
     label: "signing out everywhere: everyone (with a session of its own: every session of the caller ends)",
     request: async (world, caller) => {
       // Who the caller is, then a fresh session of theirs: the one the matrix holds ended at sign-out above.
-      const me = await world.gateway.request("GET", "/v1/me", { token: world.tokens[caller] })
-      const { id } = (await me.json()) as { id: string }
-      const token = await world.gateway.runtime.runPromise(
-        Effect.flatMap(SignInLinks.SignInLinks, (links) => links.issue(id as never, "sign-in")),
-      )
-      const signedIn = await world.gateway.request("POST", "/v1/sign-in/link", {
-        body: { token },
-        headers: { origin: "http://localhost", "x-bashke-request": "1" },
-      })
+      return { method: "DELETE", path: "/v1/me/sessions", cookie: await freshSession(world, caller) }
+    },
+    expect: statuses(200),
+  },
+]
+
+// Passkeys: every person enrols one and signs in with it, with a real WebAuthn
+// ceremony (the software authenticator of test/support) rather than a forged
+// answer, so the matrix shows that no caller is refused for who they are.
+const local = "http://localhost"
+
+/** A fresh session of the caller's own, so that a sign-in's rotation leaves the matrix's alone. */
+const freshSession = async (world: World, caller: Caller): Promise<string> => {
+  const me = await world.gateway.request("GET", "/v1/me", { token: world.tokens[caller] })
+  const { id } = (await me.json()) as { id: string }
+  const token = await world.gateway.runtime.runPromise(
+    Effect.flatMap(SignInLinks.SignInLinks, (links) => links.issue(id as never, "sign-in")),
+  )
+  const signedIn = await world.gateway.request("POST", "/v1/sign-in/link", {
+    body: { token },
+    headers: { origin: local, "x-bashke-request": "1" },
+  })
+  return (signedIn.headers.get("set-cookie") ?? "").split(";")[0] as string
+}
+
+export const passkeyScenarios: ReadonlyArray<Scenario> = [
+  {
+    operationId: "startMyPasskeyEnrolment",
+    label: "options for a passkey of the caller's own: every person",
+    request: async () => ({ method: "POST", path: "/v1/me/passkeys/options" }),
+    expect: statuses(200),
+  },
+  {
+    operationId: "registerMyPasskey",
+    label: "registering the passkey a real authenticator made for the caller's challenge: every person",
+    request: async (world, caller) => {
+      const options = await setUp(world, caller, "POST", "/v1/me/passkeys/options")
+      return { method: "POST", path: "/v1/me/passkeys", body: SoftwareAuthenticator.make().create(options.body, local) }
+    },
+    expect: statuses(201),
+  },
+  {
+    operationId: "startPasskeySignIn",
+    label: "options for signing in with a passkey: public",
+    request: async () => ({ method: "POST", path: "/v1/sign-in/passkey/options" }),
+    expect: statuses(200),
+  },
+  {
+    operationId: "signInWithPasskey",
+    label: "signing in with the caller's registered passkey: every person",
+    request: async (world, caller) => {
+      const authenticator = SoftwareAuthenticator.make()
+      const options = await setUp(world, caller, "POST", "/v1/me/passkeys/options")
+      await setUp(world, caller, "POST", "/v1/me/passkeys", { body: authenticator.create(options.body, local) })
+      const challenge = await setUp(world, caller, "POST", "/v1/sign-in/passkey/options")
       return {
-        method: "DELETE",
-        path: "/v1/me/sessions",
-        cookie: (signedIn.headers.get("set-cookie") ?? "").split(";")[0] as string,
+        method: "POST",
+        path: "/v1/sign-in/passkey",
+        body: authenticator.get(challenge.body, local),
+        cookie: await freshSession(world, caller),
       }
     },
     expect: statuses(200),

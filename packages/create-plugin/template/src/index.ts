@@ -28,7 +28,7 @@ const upstreamDown = (code: string) => new PluginFailure.PluginFailure({ code })
  */
 export default definePlugin({
   manifest: {
-    name: "@bashke/plugin-template",
+    name: "@example/bashke-plugin",
     version: "0.1.0",
     hostApi: "^0.1.0",
     description: "Pulls incidents from a JSON feed and records them in cases",

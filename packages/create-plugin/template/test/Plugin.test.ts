@@ -1,4 +1,4 @@
-// The template against a fake feed on 127.0.0.1, in the SDK's test kit: a
+// The plugin against a fake feed on 127.0.0.1, in the SDK's test kit: a
 // real host over a fresh SQLite file, fake capability services, Effect's
 // TestClock.
 import { createServer, type Server } from "node:http"
@@ -35,7 +35,7 @@ beforeAll(async () => {
 
 afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())))
 
-describe("the template plugin", () => {
+describe("the plugin", () => {
   it.scoped("pulls the feed page by page and records each incident once", () =>
     Effect.gen(function* () {
       const test = yield* TestHost.make(plugin, { config: { baseUrl } })
