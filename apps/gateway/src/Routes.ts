@@ -7,6 +7,7 @@ import * as CalendarFeeds from "./routes/CalendarFeeds"
 import * as CaseNotes from "./routes/CaseNotes"
 import * as CaseReviews from "./routes/CaseReviews"
 import * as Cases from "./routes/Cases"
+import * as CaseTransfers from "./routes/CaseTransfers"
 import * as ClosedCases from "./routes/ClosedCases"
 import * as Corrections from "./routes/Corrections"
 import * as Institutions from "./routes/Institutions"
@@ -31,6 +32,7 @@ export const routes: ReadonlyArray<Route.AnyRoute> = [
   ...Corrections.routes,
   ...CaseReviews.routes,
   ...SafeContacts.routes,
+  ...CaseTransfers.routes,
   ...ClosedCases.routes,
   ...SurvivorInformation.routes,
   ...BreakGlassReviews.routes,

@@ -16,6 +16,7 @@ import {
   type CaseRepository,
   type CaseReviewRepository,
   CaseService,
+  type CaseTransferRepository,
   type ClosedCases,
   type CorrectionRepository,
   type OpenCases,
@@ -24,6 +25,7 @@ import {
   type Signatories,
   SqlCaseNoteRepository,
   SqlCaseReviewRepository,
+  SqlCaseTransferRepository,
   SqlClosedCases,
   SqlCorrectionRepository,
   SqlOpenCases,
@@ -89,6 +91,7 @@ export type GatewayServices =
   | ClosedCases.ClosedCases
   | CorrectionRepository.CorrectionRepository
   | CaseReviewRepository.CaseReviewRepository
+  | CaseTransferRepository.CaseTransferRepository
   | SafeContactRepository.SafeContactRepository
   | SurvivorInformedRepository.SurvivorInformedRepository
   | PersonalData.PersonalData
@@ -173,6 +176,7 @@ export const layer = (
     SqlClosedCases.layer,
     SqlCorrectionRepository.layer,
     SqlCaseReviewRepository.layer,
+    SqlCaseTransferRepository.layer,
     SqlSafeContactRepository.layer,
     SqlSurvivorInformedRepository.layer,
   ).pipe(Layer.provideMerge(Ports.signatories), Layer.provideMerge(members))

@@ -56,6 +56,9 @@ export const Topic = Schema.Literal(
   "case.incident.corrected",
   "case.safe-contact.recorded",
   "case.protection-order.conditions-corrected",
+  "case.transfer.proposed",
+  "case.transfer.accepted",
+  "case.transfer.declined",
 )
 
 export type Topic = typeof Topic.Type

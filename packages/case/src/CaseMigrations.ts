@@ -33,7 +33,8 @@
  * note sealed, outcomes as codes). Migration 14 adds `case_safe_contacts`
  * (every version of how a survivor may be reached safely, sealed whole).
  * Migration 15 adds the conditions of protection orders (`conditions`, JSON)
- * and lets `case_corrections` hold corrections of them.
+ * and lets `case_corrections` hold corrections of them. Migration 16 adds
+ * `case_transfers` (a case moving to another mechanism: proposed, decided).
  */
 import type { Migrations } from "@bashke/persistence"
 import cases from "./internal/migrations/0001_cases"
@@ -51,6 +52,7 @@ import corrections from "./internal/migrations/0012_corrections"
 import caseReviews from "./internal/migrations/0013_case_reviews"
 import safeContacts from "./internal/migrations/0014_safe_contacts"
 import orderConditions from "./internal/migrations/0015_order_conditions"
+import caseTransfers from "./internal/migrations/0016_case_transfers"
 
 export const caseMigrations: Migrations.MigrationSet = {
   package: "@bashke/case",
@@ -70,5 +72,6 @@ export const caseMigrations: Migrations.MigrationSet = {
     { id: 13, name: "case-reviews", up: caseReviews },
     { id: 14, name: "safe-contacts", up: safeContacts },
     { id: 15, name: "order-conditions", up: orderConditions },
+    { id: 16, name: "case-transfers", up: caseTransfers },
   ],
 }

@@ -135,6 +135,11 @@ export interface Service {
     aCase: Case.Case,
     expectedVersion: number,
   ) => Effect.Effect<Case.Case, Errors.NotFound | Errors.Conflict>
+  /**
+   * Moves the case to another mechanism (a transfer accepted): the case row's
+   * mechanism; the team is replaced by `saveTeam`, the lead by `update`.
+   */
+  readonly moveToMechanism: (caseId: Id.CaseId, mechanismId: Id.MechanismId) => Effect.Effect<void>
   /** Replaces the team's members (the lead is on the case row, written by `update`). */
   readonly saveTeam: (caseId: Id.CaseId, team: CaseTeam.CaseTeam, at: Date) => Effect.Effect<void>
   readonly insertPerson: (

@@ -180,6 +180,21 @@ const messages = {
     "sr-Latn": "Uslovi naloga za zaštitu su ispravljeni",
     en: "A protection order's conditions corrected",
   },
+  "case.event.transfer.proposed": {
+    sq: "U propozua transferimi i rastit",
+    "sr-Latn": "Predložen je prenos slučaja",
+    en: "Case transfer proposed",
+  },
+  "case.event.transfer.accepted": {
+    sq: "Transferimi i rastit u pranua",
+    "sr-Latn": "Prenos slučaja je prihvaćen",
+    en: "Case transfer accepted",
+  },
+  "case.event.transfer.declined": {
+    sq: "Transferimi i rastit u refuzua",
+    "sr-Latn": "Prenos slučaja je odbijen",
+    en: "Case transfer declined",
+  },
   "case.event.survivor.informed": {
     sq: "U shënua çfarë iu tha të mbijetuarës",
     "sr-Latn": "Zabeleženo je šta je rečeno preživeloj",

@@ -209,6 +209,36 @@ const messages = {
     "sr-Latn": "Izaberite mesta sa liste.",
     en: "Choose the places from the list.",
   },
+  "case.transfer.coordinator-only": {
+    sq: "Transferimin e propozon koordinatori i mekanizmit dërgues dhe e vendos koordinatori i mekanizmit pranues.",
+    "sr-Latn": "Prenos predlaže koordinator mehanizma koji šalje, a odlučuje koordinator mehanizma koji prima.",
+    en: "The sending mechanism's coordinator proposes a transfer; the receiving mechanism's coordinator decides.",
+  },
+  "case.transfer.same-mechanism": {
+    sq: "Zgjidhni një mekanizëm tjetër: rasti është tashmë këtu.",
+    "sr-Latn": "Izaberite drugi mehanizam: slučaj je već ovde.",
+    en: "Choose another mechanism: the case is already here.",
+  },
+  "case.transfer.mechanism-unknown": {
+    sq: "Ky mekanizëm nuk ekziston ose nuk ka memorandum në fuqi.",
+    "sr-Latn": "Ovaj mehanizam ne postoji ili nema memorandum na snazi.",
+    en: "This mechanism does not exist or has no memorandum in force.",
+  },
+  "case.transfer.pending": {
+    sq: "Një transferim i këtij rasti pret ende vendimin.",
+    "sr-Latn": "Prenos ovog slučaja još čeka odluku.",
+    en: "A transfer of this case is still waiting for a decision.",
+  },
+  "case.transfer.consent-required": {
+    sq: "Për transferim duhet pëlqimi i saj në fuqi për menaxhimin e rastit.",
+    "sr-Latn": "Za prenos je potreban njen važeći pristanak za vođenje slučaja.",
+    en: "A transfer needs her consent in force for case management.",
+  },
+  "case.transfer.decided": {
+    sq: "Për këtë transferim është vendosur tashmë.",
+    "sr-Latn": "O ovom prenosu je već odlučeno.",
+    en: "This transfer has already been decided.",
+  },
   "case.closed.reference-malformed": {
     sq: "Shkruani fillimin e numrit të rastit: shkronja, shifra dhe viza (p.sh. GJI-2026).",
     "sr-Latn": "Upišite početak broja slučaja: slova, cifre i crtice (npr. GJI-2026).",

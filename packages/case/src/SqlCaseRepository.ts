@@ -535,6 +535,13 @@ export const make: Effect.Effect<Service, never, SqlClient.SqlClient> = Effect.g
     last_reviewed_at: iso(aCase.lastReviewedAt),
   })
 
+  const moveToMechanism: Service["moveToMechanism"] = (caseId, mechanismId) =>
+    sql`UPDATE cases SET mechanism_id = ${mechanismId} WHERE id = ${caseId}`.pipe(
+      Effect.asVoid,
+      Effect.orDie,
+      Span.untraced("SqlCaseRepository.moveToMechanism"),
+    )
+
   const saveTeam: Service["saveTeam"] = (caseId, team, at) =>
     Effect.gen(function* () {
       const stored = yield* decodeTeam(
@@ -974,6 +981,7 @@ export const make: Effect.Effect<Service, never, SqlClient.SqlClient> = Effect.g
     municipalityOf,
     update,
     saveTeam,
+    moveToMechanism,
     insertPerson,
     sealedDetails,
     personsByIndex,

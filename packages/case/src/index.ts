@@ -168,6 +168,24 @@ export * as CaseService from "./CaseService"
 export * as CaseStoreMessages from "./CaseStoreMessages"
 export { caseStoreMessages } from "./CaseStoreMessages"
 /**
+ * A case moving to another mechanism: proposal, decision, rules.
+ *
+ * @since 0.1.0
+ */
+export * as CaseTransfer from "./CaseTransfer"
+/**
+ * The port through which case transfers are stored.
+ *
+ * @since 0.1.0
+ */
+export * as CaseTransferRepository from "./CaseTransferRepository"
+/**
+ * Propose, accept, decline and list case transfers.
+ *
+ * @since 0.1.0
+ */
+export * as CaseTransfers from "./CaseTransfers"
+/**
  * The catalogue part of case notes and corrections.
  */
 export { caseworkMessages } from "./CaseworkMessages"
@@ -275,6 +293,12 @@ export * as SqlCaseRepository from "./SqlCaseRepository"
  * @since 0.1.0
  */
 export * as SqlCaseReviewRepository from "./SqlCaseReviewRepository"
+/**
+ * The `CaseTransferRepository` on `@effect/sql` (SQLite and PostgreSQL).
+ *
+ * @since 0.1.0
+ */
+export * as SqlCaseTransferRepository from "./SqlCaseTransferRepository"
 /**
  * The register of closed cases on `@effect/sql` (SQLite and PostgreSQL).
  *

@@ -9,6 +9,7 @@ import { auditScenarios } from "./authorization/Audit"
 import { calendarFeedScenarios } from "./authorization/CalendarFeeds"
 import { caseNoteScenarios } from "./authorization/CaseNotes"
 import { caseScenarios } from "./authorization/Cases"
+import { caseTransferScenarios } from "./authorization/CaseTransfers"
 import { closedCaseScenarios } from "./authorization/ClosedCases"
 import { correctionScenarios } from "./authorization/Corrections"
 import { directoryScenarios } from "./authorization/Directory"
@@ -43,6 +44,7 @@ export const authorizationScenarios: ReadonlyArray<Scenario> = [
   ...survivorInformationScenarios,
   ...correctionScenarios,
   ...safeContactScenarios,
+  ...caseTransferScenarios,
   ...caseScenarios,
   ...mechanismScenarios,
   ...institutionScenarios,
