@@ -2,10 +2,12 @@
 // The README's two commands (`npm start`, `npm test`) must work on a machine that
 // has only Node and npm. This script finds pnpm (or fetches the pinned one through
 // npx), installs the workspace, and runs the task with pnpm on PATH, which turbo needs.
-import { spawnSync } from "node:child_process"
+import { spawn, spawnSync } from "node:child_process"
 import { readFileSync } from "node:fs"
 import { dirname, join } from "node:path"
+import { createInterface } from "node:readline"
 import { fileURLToPath } from "node:url"
+import { localeOf, reporter } from "./build-progress.mjs"
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..")
 const pinned = JSON.parse(readFileSync(join(root, "package.json"), "utf8")).packageManager.split("+")[0]
@@ -34,12 +36,27 @@ switch (task) {
     // two-core machine more only queues, and a starved vitest misses its own RPC deadlines.
     pnpm(["exec", "turbo", "run", "test", "--concurrency=3", ...rest])
     break
-  case "start":
-    // The CLI's dependencies include the web app, so this builds it too (served at /).
-    pnpm(["exec", "turbo", "run", "build", "--filter=@bashke/cli...", "--output-logs=errors-only"])
+  case "start": {
+    // The CLI's dependencies include the web app, so this builds it too (served at /). About a
+    // minute on a fresh clone: turbo's one line per package drives a progress bar (plain lines
+    // when the output is not a terminal). Those lines carry no errors, so a failed build runs
+    // again showing them (the packages that built come from turbo's cache).
+    const build = ["exec", "turbo", "run", "build", "--filter=@bashke/cli..."]
+    const progress = reporter(process.stdout, localeOf(process.env))
+    const child = pnpmOnPath()
+      ? spawn("pnpm", [...build, "--output-logs=hash-only"], { cwd: root, stdio: ["ignore", "pipe", "inherit"] })
+      : spawn("npx", ["-y", pinned, ...build, "--output-logs=hash-only"], {
+          cwd: root,
+          stdio: ["ignore", "pipe", "inherit"],
+        })
+    createInterface({ input: child.stdout }).on("line", progress.line)
+    const status = await new Promise((resolve) => child.on("close", resolve))
+    progress.finish(status === 0)
+    if (status !== 0) pnpm([...build, "--output-logs=errors-only"])
     // From the repository root, so the default ./data/bashke.db lands there.
     run(process.execPath, [join(root, "apps/cli/dist/bin.js"), "start", ...rest])
     break
+  }
   default:
     console.error(`usage: node scripts/workspace.mjs <test|start> [args]`)
     process.exit(2)

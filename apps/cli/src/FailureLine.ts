@@ -5,8 +5,10 @@
  * malformed) each have their own catalogue line naming what to fix; anything
  * else is the error's own message after `cli.failed`. Never a stack, never a
  * `FiberFailure`: the error is looked for through causes, aggregate errors
- * and the failures of an Effect that ran inside a promise.
+ * and the failures of an Effect that ran inside a promise (`StartFailure`).
  */
+
+import { StartFailure } from "@bashke/gateway"
 import { Catalogue, type Locale } from "@bashke/kernel"
 import { DatabaseUrl } from "@bashke/persistence"
 import { Cause, ConfigError, Option, Runtime } from "effect"
@@ -28,31 +30,6 @@ const connectionCodes: Readonly<Record<string, string>> = {
   "57P03": "starting",
 }
 
-/** Every error inside `error`: itself, its `cause`, an aggregate's `errors`, a fiber failure's cause. */
-const inside = (error: unknown, seen = new Set<unknown>()): ReadonlyArray<unknown> => {
-  if (error === null || error === undefined || seen.has(error)) return []
-  seen.add(error)
-  const nested: Array<unknown> = []
-  if (Runtime.isFiberFailure(error)) nested.push(...causeErrors(error[Runtime.FiberFailureCauseId]))
-  if (Cause.isCause(error)) nested.push(...causeErrors(error))
-  if (typeof error === "object") {
-    const record = error as { readonly cause?: unknown; readonly errors?: unknown }
-    if (record.cause !== undefined) nested.push(record.cause)
-    if (Array.isArray(record.errors)) nested.push(...record.errors)
-  }
-  return [error, ...nested.flatMap((each) => inside(each, seen))]
-}
-
-const causeErrors = (cause: Cause.Cause<unknown>): ReadonlyArray<unknown> => [
-  ...Cause.failures(cause),
-  ...Cause.defects(cause),
-]
-
-const codeOf = (error: unknown): string | undefined => {
-  const code = (error as { readonly code?: unknown } | null)?.code
-  return typeof code === "string" ? code : undefined
-}
-
 /** The host and port of the database URL in use, without credentials; `undefined` for SQLite. */
 const databaseHost = (env: NodeJS.ProcessEnv): string | undefined => {
   try {
@@ -60,19 +37,6 @@ const databaseHost = (env: NodeJS.ProcessEnv): string | undefined => {
     return url.protocol.startsWith("postgres") ? `${url.hostname}:${url.port || "5432"}` : undefined
   } catch {
     return undefined
-  }
-}
-
-const settingName = (error: ConfigError.ConfigError): string | undefined => {
-  switch (error._op) {
-    case "MissingData":
-    case "InvalidData":
-    case "SourceUnavailable":
-    case "Unsupported":
-      return error.path.join(".")
-    case "And":
-    case "Or":
-      return settingName(error.left) ?? settingName(error.right)
   }
 }
 
@@ -84,7 +48,7 @@ export const known = (
 ): string | undefined => {
   const say = (key: Catalogue.Key<typeof cliMessages>, params?: Command.Params) =>
     Catalogue.format(cliMessages, locale, key, params)
-  const all = inside(error)
+  const all = StartFailure.errorsInside(error)
   for (const each of all) {
     if (each instanceof Command.Stop) return each.line
     if (each instanceof DatabaseUrl.DatabaseUrlError)
@@ -95,7 +59,7 @@ export const known = (
       })
   }
   for (const each of all) {
-    const code = codeOf(each)
+    const code = StartFailure.codeOf(each)
     if (code === "EADDRINUSE" || code === "EACCES") {
       const port = (each as { readonly port?: unknown }).port
       return say(code === "EADDRINUSE" ? "cli.failed.port-in-use" : "cli.failed.port-denied", {
@@ -112,7 +76,7 @@ export const known = (
   }
   for (const each of all) {
     if (ConfigError.isConfigError(each)) {
-      const name = settingName(each) ?? "?"
+      const name = StartFailure.settingName(each) ?? "?"
       return say(each._op === "MissingData" ? "cli.failed.setting-missing" : "cli.failed.setting-invalid", { name })
     }
   }

@@ -8,6 +8,7 @@
 import { DatabaseUrl } from "@bashke/persistence"
 import { Duration, Effect, Either, type Option } from "effect"
 import * as ApiTokens from "./ApiTokens"
+import * as ClientAddress from "./ClientAddress"
 import type * as NodeListener from "./NodeListener"
 import * as NotificationSettings from "./NotificationSettings"
 import { ConfigInvalid, durationOf } from "./NotificationSettings"
@@ -23,6 +24,8 @@ export interface Settings {
   readonly port: number
   readonly host: string
   readonly corsOrigins: ReadonlyArray<string>
+  /** The reverse proxies whose `X-Forwarded-For` names the client (`BASHKE_TRUSTED_PROXIES`); none when unset. */
+  readonly trustedProxies: ReadonlyArray<string>
   readonly rateLimit: RateLimit.Settings
   readonly tokenLifetimes: ApiTokens.Lifetimes
   readonly timeouts: NodeListener.Timeouts
@@ -106,6 +109,7 @@ export const read = (
     port: overrides.port ?? integerOf(env, "PORT", 8787, 0, 65_535),
     host,
     corsOrigins: corsOriginsOf(env),
+    trustedProxies: ClientAddress.trustedProxiesOf(env),
     rateLimit: rateLimitOf(env),
     tokenLifetimes: tokenLifetimesOf(env),
     timeouts: timeoutsOf(env),

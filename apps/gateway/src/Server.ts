@@ -37,6 +37,7 @@ import { getConnInfo } from "@hono/node-server/conninfo"
 import { ConfigProvider, Duration, Effect, Layer, ManagedRuntime, Option } from "effect"
 import { ApiTokens } from "./ApiTokens"
 import * as App from "./App"
+import * as ClientAddress from "./ClientAddress"
 import * as DemoDatabase from "./demo/DemoDatabase"
 import { seedPeople } from "./demo/PeopleDemo"
 import { principal } from "./demo/World"
@@ -330,8 +331,9 @@ export const start = async (options: ServerOptions = {}): Promise<Running> => {
       // BASHKE_PUBLIC_ORIGIN, checked with the notification settings: browsers' requests come from there.
       publicOrigin: new URL(settings.notifications.email.publicUrl).origin,
       rateLimit: settings.rateLimit,
-      // The socket's peer: this server is the edge (a proxy in front would need its header trusted explicitly).
-      clientAddress: (c) => getConnInfo(c).remote.address,
+      // The socket's peer, or behind BASHKE_TRUSTED_PROXIES the client their X-Forwarded-For names.
+      clientAddress: (c) =>
+        ClientAddress.of(getConnInfo(c).remote.address, c.req.header("x-forwarded-for"), settings.trustedProxies),
       ...(options.log === undefined ? {} : { log: options.log }),
     })
     listening.serve((request, bindings) => app.fetch(request, bindings))

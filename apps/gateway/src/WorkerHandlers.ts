@@ -49,6 +49,7 @@ import * as PluginSecrets from "./plugins/PluginSecrets"
 import * as RequestFingerprint from "./RequestFingerprint"
 import { routes } from "./Routes"
 import * as Services from "./Services"
+import * as StartFailure from "./StartFailure"
 import * as WorkersStore from "./WorkersStore"
 
 /** What the Worker is given: its bindings, secrets and variables. */
@@ -183,7 +184,8 @@ const startErrorOf = (error: unknown): PluginStartError.PluginStartError | undef
     : undefined
 }
 
-// A start-up failure is logged by its name and, for a plugin's, its reason and field: a message could quote a value.
+// A start-up failure is logged by its name, the setting at fault and the error code inside it
+// (`StartFailure.describe`), and, for a plugin's, its reason and field: a message could quote a value.
 const logFailure = (event: string, error: unknown) => {
   const refused = startErrorOf(error)
   console.error(
@@ -191,6 +193,7 @@ const logFailure = (event: string, error: unknown) => {
       worker: "not started",
       event,
       defect: error instanceof Error ? error.name : typeof error,
+      ...StartFailure.describe(error),
       ...(refused === undefined ? {} : { plugin: refused.plugin, reason: refused.reason, field: refused.field }),
     }),
   )

@@ -33,20 +33,30 @@ export const fromApi = (error: unknown, text: Text, prefix = ""): Problem =>
 
 const idOf = (field: string) => field.replace(/[^A-Za-z0-9-]/g, "-")
 
-/** The element id of a field's error message. */
-export const errorId = (field: string): string => `error-${idOf(field)}`
+/** The element id of a field's error message (`scope` tells apart forms of one page with a field of one name). */
+export const errorId = (field: string, scope?: string): string =>
+  `error-${scope === undefined ? "" : `${scope}-`}${idOf(field)}`
 
 /** The element id of a field's control (`input-persons-0-sex` for `persons.0.sex`). */
-export const inputId = (field: string): string => `input-${idOf(field)}`
+export const inputId = (field: string, scope?: string): string =>
+  `input-${scope === undefined ? "" : `${scope}-`}${idOf(field)}`
 
 /** Whether a problem is about `field` or something inside it (`persons.0` for `persons.0.sex`). */
 export const isAbout = (problem: Problem | undefined, field: string): boolean =>
   problem?.field !== undefined && (problem.field === field || problem.field.startsWith(`${field}.`))
 
 /** The message under a field, when the problem is about it. */
-export const FieldError = ({ problem, field }: { readonly problem: Problem | undefined; readonly field: string }) =>
+export const FieldError = ({
+  problem,
+  field,
+  scope,
+}: {
+  readonly problem: Problem | undefined
+  readonly field: string
+  readonly scope?: string | undefined
+}) =>
   isAbout(problem, field) ? (
-    <p className="error" id={errorId(field)} role="alert">
+    <p className="error" id={errorId(field, scope)} role="alert">
       {problem?.text}
     </p>
   ) : null
@@ -66,9 +76,9 @@ export const FormError = ({
   ) : null
 
 /** The props that tie an input to its problem (and its hint). */
-export const invalidProps = (problem: Problem | undefined, field: string, hint?: string) => {
+export const invalidProps = (problem: Problem | undefined, field: string, hint?: string, scope?: string) => {
   const about = isAbout(problem, field)
-  const described = [hint, about ? errorId(field) : undefined].filter(Boolean).join(" ")
+  const described = [hint, about ? errorId(field, scope) : undefined].filter(Boolean).join(" ")
   return {
     "aria-invalid": about,
     ...(described === "" ? {} : { "aria-describedby": described }),

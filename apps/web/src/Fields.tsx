@@ -13,6 +13,7 @@ export const Select = ({
   onChange,
   problem,
   empty,
+  scope,
 }: {
   readonly field: string
   readonly label: string
@@ -21,14 +22,16 @@ export const Select = ({
   readonly onChange: (value: string) => void
   readonly problem: Problem | undefined
   readonly empty?: string
+  /** Tells apart the forms of one page that have a field of the same name. */
+  readonly scope?: string
 }) => (
   <div className="field">
-    <label htmlFor={inputId(field)}>{label}</label>
+    <label htmlFor={inputId(field, scope)}>{label}</label>
     <select
-      id={inputId(field)}
+      id={inputId(field, scope)}
       value={value}
       onChange={(event) => onChange(event.currentTarget.value)}
-      {...invalidProps(problem, field)}
+      {...invalidProps(problem, field, undefined, scope)}
     >
       {empty !== undefined && <option value="">{empty}</option>}
       {options.map(([code, text]) => (
@@ -37,7 +40,7 @@ export const Select = ({
         </option>
       ))}
     </select>
-    <FieldError problem={problem} field={field} />
+    <FieldError problem={problem} field={field} scope={scope} />
   </div>
 )
 
@@ -49,6 +52,7 @@ export const TextInput = ({
   onChange,
   problem,
   type = "text",
+  scope,
 }: {
   readonly field: string
   readonly label: string
@@ -56,17 +60,18 @@ export const TextInput = ({
   readonly onChange: (value: string) => void
   readonly problem: Problem | undefined
   readonly type?: string
+  readonly scope?: string
 }) => (
   <div className="field">
-    <label htmlFor={inputId(field)}>{label}</label>
+    <label htmlFor={inputId(field, scope)}>{label}</label>
     <input
-      id={inputId(field)}
+      id={inputId(field, scope)}
       type={type}
       value={value}
       autoComplete="off"
       onChange={(event) => onChange(event.currentTarget.value)}
-      {...invalidProps(problem, field)}
+      {...invalidProps(problem, field, undefined, scope)}
     />
-    <FieldError problem={problem} field={field} />
+    <FieldError problem={problem} field={field} scope={scope} />
   </div>
 )

@@ -17,7 +17,7 @@ export const useInstitutions = () => {
   return useQuery({
     queryKey: ["institutions"],
     staleTime: 5 * 60_000,
-    queryFn: async () => (await api.GET("/v1/institutions", { params: { query: { limit: "100" } } })).data.items,
+    queryFn: async () => (await api.GET("/v1/institutions", { params: { query: { limit: 100 } } })).data.items,
   })
 }
 

@@ -40,6 +40,9 @@ export const LanguageSwitch = () => {
   )
 }
 
+// An invitation's page works without a session: accepting the invitation starts one.
+const enrolling = () => globalThis.location.pathname === "/invitation"
+
 export const Layout = () => {
   const { t } = useText()
   const session = useSession()
@@ -80,7 +83,7 @@ export const Layout = () => {
       <main id="main" tabIndex={-1}>
         {session.status === "checking" ? (
           <p role="status">{t("web.loading")}</p>
-        ) : session.status === "signed-out" ? (
+        ) : session.status === "signed-out" && !enrolling() ? (
           <SignIn />
         ) : (
           <Suspense fallback={<p role="status">{t("web.loading")}</p>}>

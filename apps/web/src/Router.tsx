@@ -26,6 +26,7 @@ const Case = lazy(() => import("./screens/Case").then((module) => ({ default: mo
 const Referrals = lazy(() => import("./screens/Referrals").then((module) => ({ default: module.Referrals })))
 const ReferralPage = lazy(() => import("./screens/Referral").then((module) => ({ default: module.ReferralPage })))
 const SendReferral = lazy(() => import("./screens/SendReferral").then((module) => ({ default: module.SendReferral })))
+const Enrolment = lazy(() => import("./screens/Enrolment").then((module) => ({ default: module.Enrolment })))
 const Directory = lazy(() => import("./screens/Directory").then((module) => ({ default: module.Directory })))
 
 const NotFound = () => {
@@ -49,6 +50,9 @@ const signIn = createRoute({
   path: "/sign-in",
   component: () => <Navigate to="/" replace />,
 })
+
+// An invitation's link: enrolment of a second factor, shown whether or not a session is held (`Layout`).
+const invitation = createRoute({ getParentRoute: () => root, path: "/invitation", component: () => <Enrolment /> })
 
 const cases = createRoute({
   getParentRoute: () => root,
@@ -110,6 +114,7 @@ const oneReferral = createRoute({
 export const routeTree = root.addChildren([
   worklist,
   signIn,
+  invitation,
   cases,
   openCase,
   oneCase,

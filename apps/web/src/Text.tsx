@@ -12,10 +12,11 @@ import { Catalogue, JurisdictionProfile, kernelMessages, Locale } from "@bashke/
 import { referralMessages } from "@bashke/referral"
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from "react"
 import type { webCaseworkMessages } from "./WebCaseworkMessages"
+import { webIdentityMessages } from "./WebIdentityMessages"
 import { webMessages } from "./WebMessages"
 
 /** The messages every page needs. */
-export const firstMessages = Catalogue.merge(kernelMessages, referralMessages, webMessages)
+export const firstMessages = Catalogue.merge(kernelMessages, referralMessages, webMessages, webIdentityMessages)
 
 /** Every key the web app may show: the first messages and the parts screens add. */
 export type MessageKey =

@@ -125,6 +125,27 @@ export const webCaseworkMessages = Catalogue.make({
     "sr-Latn": "Izdat danas",
     en: "Issued today",
   },
+  "web.case.order.event.record": {
+    sq: "Regjistro çfarë ndodhi",
+    "sr-Latn": "Unesi šta se dogodilo",
+    en: "Record what happened",
+  },
+  "web.case.order.event": { sq: "Çfarë ndodhi", "sr-Latn": "Šta se dogodilo", en: "What happened" },
+  "web.case.order.event.issued": { sq: "U lëshua", "sr-Latn": "Izdat", en: "Issued" },
+  "web.case.order.event.rejected": { sq: "U refuzua", "sr-Latn": "Odbijen", en: "Rejected" },
+  "web.case.order.event.extended": { sq: "U zgjat", "sr-Latn": "Produžen", en: "Extended" },
+  "web.case.order.event.expired": { sq: "Skadoi", "sr-Latn": "Istekao", en: "Expired" },
+  "web.case.order.event.breach-recorded": { sq: "U shkel", "sr-Latn": "Prekršen", en: "Breached" },
+  "web.case.order.event.hearing-scheduled": {
+    sq: "U caktua seanca",
+    "sr-Latn": "Zakazano ročište",
+    en: "Hearing scheduled",
+  },
+  "web.case.order.when": {
+    sq: "Data (zgjatja: skadimi i ri; seanca: dita e seancës)",
+    "sr-Latn": "Datum (produženje: novi istek; ročište: dan ročišta)",
+    en: "Date (extension: the new expiry; hearing: the hearing's day)",
+  },
   "web.case.order.save": { sq: "Regjistro urdhrin", "sr-Latn": "Unesi nalog", en: "Record the order" },
 
   "web.case.consents": { sq: "Pëlqimet", "sr-Latn": "Saglasnosti", en: "Consents" },

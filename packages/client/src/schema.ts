@@ -1920,7 +1920,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Replay a dead letter: it is tried again from its first attempt */
+        /** Replay a dead letter (its reference, or the item as listed): it is tried again from its first attempt */
         post: operations["replayPluginDeadLetter"];
         delete?: never;
         options?: never;
@@ -2446,8 +2446,6 @@ export interface components {
     schemas: {
         /** @description a ULID: 26 characters of Crockford base32, sortable by creation time */
         MechanismId: string;
-        /** @description a string to be decoded into a number */
-        NumberFromString: string;
         /** @description a string matching the pattern ^[A-Za-z0-9_-]*$ */
         Cursor: string;
         CaseSummaryPage: {
@@ -3145,6 +3143,8 @@ export interface components {
             countersignedOn: components["schemas"]["CivilDate"];
             countersignedBy: components["schemas"]["PrincipalId"];
         };
+        /** @description a string to be decoded into a number */
+        NumberFromString: string;
         MemorandumSigner: {
             signer: string;
         };
@@ -3968,7 +3968,7 @@ export interface components {
             plugin: string;
             subscription: string;
             eventId: string;
-        };
+        } | components["schemas"]["PluginDeadRecord"] | components["schemas"]["PluginDeadEvent"];
         Me: {
             id: components["schemas"]["PrincipalId"];
             kind: components["schemas"]["PrincipalKind"];
@@ -4353,7 +4353,7 @@ export interface operations {
             query: {
                 mechanismId: components["schemas"]["MechanismId"];
                 riskLevel?: "standard" | "medium" | "high";
-                limit?: components["schemas"]["NumberFromString"];
+                limit?: number;
                 after?: components["schemas"]["Cursor"];
             };
             header?: never;
@@ -5982,7 +5982,7 @@ export interface operations {
     listCaseNotes: {
         parameters: {
             query?: {
-                limit?: components["schemas"]["NumberFromString"];
+                limit?: number;
                 after?: components["schemas"]["Cursor"];
             };
             header?: never;
@@ -6605,7 +6605,7 @@ export interface operations {
     listCorrections: {
         parameters: {
             query?: {
-                limit?: components["schemas"]["NumberFromString"];
+                limit?: number;
                 after?: components["schemas"]["Cursor"];
             };
             header?: never;
@@ -6675,7 +6675,7 @@ export interface operations {
     listCaseReviews: {
         parameters: {
             query?: {
-                limit?: components["schemas"]["NumberFromString"];
+                limit?: number;
                 after?: components["schemas"]["Cursor"];
             };
             header?: never;
@@ -7336,7 +7336,7 @@ export interface operations {
                 reference?: components["schemas"]["CaseReferencePrefix"];
                 reason?: components["schemas"]["CaseClosureReason"];
                 riskLevel?: components["schemas"]["RiskLevel"];
-                limit?: components["schemas"]["NumberFromString"];
+                limit?: number;
                 after?: components["schemas"]["Cursor"];
             };
             header?: never;
@@ -7406,7 +7406,7 @@ export interface operations {
     listSurvivorInformed: {
         parameters: {
             query?: {
-                limit?: components["schemas"]["NumberFromString"];
+                limit?: number;
                 after?: components["schemas"]["Cursor"];
             };
             header?: never;
@@ -7556,7 +7556,7 @@ export interface operations {
         parameters: {
             query?: {
                 status?: "open" | "closed";
-                limit?: components["schemas"]["NumberFromString"];
+                limit?: number;
                 after?: components["schemas"]["Cursor"];
             };
             header?: never;
@@ -7703,7 +7703,7 @@ export interface operations {
             query?: {
                 municipality?: components["schemas"]["MunicipalityCode"];
                 status?: components["schemas"]["MechanismStatus"];
-                limit?: components["schemas"]["NumberFromString"];
+                limit?: number;
                 after?: components["schemas"]["Cursor"];
             };
             header?: never;
@@ -8374,7 +8374,7 @@ export interface operations {
             query?: {
                 on?: components["schemas"]["CivilDate"];
                 sector?: components["schemas"]["Sector"];
-                limit?: components["schemas"]["NumberFromString"];
+                limit?: number;
                 after?: components["schemas"]["Cursor"];
             };
             header?: never;
@@ -8778,7 +8778,7 @@ export interface operations {
     listMemoranda: {
         parameters: {
             query?: {
-                limit?: components["schemas"]["NumberFromString"];
+                limit?: number;
                 after?: components["schemas"]["Cursor"];
             };
             header?: never;
@@ -9283,7 +9283,7 @@ export interface operations {
             query?: {
                 sector?: components["schemas"]["Sector"];
                 municipality?: components["schemas"]["MunicipalityCode"];
-                limit?: components["schemas"]["NumberFromString"];
+                limit?: number;
                 after?: components["schemas"]["Cursor"];
             };
             header?: never;
@@ -9594,7 +9594,7 @@ export interface operations {
             query?: {
                 status?: components["schemas"]["MeetingStatus"];
                 kind?: components["schemas"]["MeetingKind"];
-                limit?: components["schemas"]["NumberFromString"];
+                limit?: number;
                 after?: components["schemas"]["Cursor"];
             };
             header?: never;
@@ -9888,7 +9888,7 @@ export interface operations {
     listOverdueMeetingRequests: {
         parameters: {
             query?: {
-                limit?: components["schemas"]["NumberFromString"];
+                limit?: number;
                 after?: components["schemas"]["Cursor"];
             };
             header?: never;
@@ -10859,7 +10859,7 @@ export interface operations {
     readDecisions: {
         parameters: {
             query?: {
-                limit?: components["schemas"]["NumberFromString"];
+                limit?: number;
                 after?: components["schemas"]["Cursor"];
             };
             header?: never;
@@ -11232,7 +11232,7 @@ export interface operations {
     listMeetingActionItems: {
         parameters: {
             query?: {
-                limit?: components["schemas"]["NumberFromString"];
+                limit?: number;
                 after?: components["schemas"]["Cursor"];
             };
             header?: never;
@@ -11382,7 +11382,7 @@ export interface operations {
         parameters: {
             query?: {
                 owner?: components["schemas"]["InstitutionId"];
-                limit?: components["schemas"]["NumberFromString"];
+                limit?: number;
                 after?: components["schemas"]["Cursor"];
             };
             header?: never;
@@ -11805,7 +11805,7 @@ export interface operations {
     listOrganizations: {
         parameters: {
             query?: {
-                limit?: components["schemas"]["NumberFromString"];
+                limit?: number;
                 after?: components["schemas"]["Cursor"];
             };
             header?: never;
@@ -11946,7 +11946,7 @@ export interface operations {
             query?: {
                 municipality?: components["schemas"]["MunicipalityCode"];
                 institution?: components["schemas"]["InstitutionId"];
-                limit?: components["schemas"]["NumberFromString"];
+                limit?: number;
                 after?: components["schemas"]["Cursor"];
             };
             header?: never;
@@ -12095,7 +12095,7 @@ export interface operations {
                 language?: components["schemas"]["Language"];
                 institution?: components["schemas"]["InstitutionId"];
                 active?: components["schemas"]["BooleanFromString"];
-                limit?: components["schemas"]["NumberFromString"];
+                limit?: number;
                 after?: components["schemas"]["Cursor"];
             };
             header?: never;
@@ -12449,7 +12449,7 @@ export interface operations {
             query: {
                 mechanismId: components["schemas"]["MechanismId"];
                 status?: components["schemas"]["ReferralStatus"];
-                limit?: components["schemas"]["NumberFromString"];
+                limit?: number;
                 after?: components["schemas"]["Cursor"];
             };
             header?: never;
@@ -12729,7 +12729,7 @@ export interface operations {
     listCaseReferrals: {
         parameters: {
             query?: {
-                limit?: components["schemas"]["NumberFromString"];
+                limit?: number;
                 after?: components["schemas"]["Cursor"];
             };
             header?: never;
@@ -13574,7 +13574,7 @@ export interface operations {
             query: {
                 mechanismId: components["schemas"]["MechanismId"];
                 status?: components["schemas"]["ActionPlanStatus"];
-                limit?: components["schemas"]["NumberFromString"];
+                limit?: number;
                 after?: components["schemas"]["Cursor"];
             };
             header?: never;
@@ -14790,7 +14790,7 @@ export interface operations {
         parameters: {
             query?: {
                 state?: "open" | "all";
-                limit?: components["schemas"]["NumberFromString"];
+                limit?: number;
                 after?: components["schemas"]["Cursor"];
             };
             header?: never;
@@ -14999,7 +14999,7 @@ export interface operations {
         parameters: {
             query?: {
                 plugin?: string;
-                limit?: components["schemas"]["NumberFromString"];
+                limit?: number;
             };
             header?: never;
             path?: never;
@@ -15078,7 +15078,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Replay a dead letter: it is tried again from its first attempt */
+            /** @description Replay a dead letter (its reference, or the item as listed): it is tried again from its first attempt */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -15906,7 +15906,7 @@ export interface operations {
         parameters: {
             query?: {
                 mechanismId?: components["schemas"]["MechanismId"];
-                limit?: components["schemas"]["NumberFromString"];
+                limit?: number;
                 after?: components["schemas"]["Cursor"];
             };
             header?: never;
@@ -16072,7 +16072,7 @@ export interface operations {
     listPersonSignIns: {
         parameters: {
             query?: {
-                limit?: components["schemas"]["NumberFromString"];
+                limit?: number;
                 after?: components["schemas"]["Cursor"];
             };
             header?: never;
@@ -16541,7 +16541,7 @@ export interface operations {
                 mechanismId?: components["schemas"]["MechanismId"];
                 state?: components["schemas"]["WorklistState"];
                 locale?: components["schemas"]["Locale"];
-                limit?: components["schemas"]["NumberFromString"];
+                limit?: number;
                 after?: components["schemas"]["Cursor"];
             };
             header?: never;
@@ -16611,7 +16611,7 @@ export interface operations {
             query?: {
                 unread?: "true" | "false";
                 locale?: components["schemas"]["Locale"];
-                limit?: components["schemas"]["NumberFromString"];
+                limit?: number;
                 after?: components["schemas"]["Cursor"];
             };
             header?: never;
@@ -17144,7 +17144,7 @@ export interface operations {
     listCaseAuditTrail: {
         parameters: {
             query?: {
-                limit?: components["schemas"]["NumberFromString"];
+                limit?: number;
                 after?: components["schemas"]["Cursor"];
             };
             header?: never;
@@ -17214,7 +17214,7 @@ export interface operations {
     listPersonAuditTrail: {
         parameters: {
             query?: {
-                limit?: components["schemas"]["NumberFromString"];
+                limit?: number;
                 after?: components["schemas"]["Cursor"];
             };
             header?: never;

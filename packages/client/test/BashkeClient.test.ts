@@ -50,7 +50,7 @@ describe("BashkeClient", () => {
   it("sends no idempotency key, body or content type on a GET, and leaves out what was not configured", async () => {
     const gateway = fakeGateway()
     const bashke = BashkeClient.make({ baseUrl, fetch: gateway.fetch })
-    await bashke.GET("/v1/cases", { params: { query: { mechanismId, limit: "10" } } })
+    await bashke.GET("/v1/cases", { params: { query: { mechanismId, limit: 10 } } })
     const [request] = gateway.requests
     expect(request?.method).toBe("GET")
     expect(request?.url).toBe(`${baseUrl}/v1/cases?mechanismId=${mechanismId}&limit=10`)

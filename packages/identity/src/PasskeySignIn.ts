@@ -7,11 +7,13 @@
  * user verification done, the counter advancing (a cloned key or a replayed
  * assertion is refused, and the store advances it once however many
  * instances race) — and starts a new session. Every flaw answers alike
- * (`identity.passkey.refused`).
+ * (`identity.passkey.refused`) and counts against the client's address and
+ * the credential tried (`SignInThrottle`, shared with password sign-ins).
  *
  * @since 0.1.0
  */
 import { Errors, Span } from "@bashke/kernel"
+import type { Throttle } from "@bashke/persistence"
 import { generateAuthenticationOptions, verifyAuthenticationResponse } from "@simplewebauthn/server"
 import { isoBase64URL } from "@simplewebauthn/server/helpers"
 import { Effect, Option } from "effect"
@@ -20,6 +22,7 @@ import { Passkeys } from "./Passkeys"
 import { People } from "./People"
 import { Sessions } from "./Sessions"
 import type { SignedIn } from "./SignIn"
+import * as SignInThrottle from "./SignInThrottle"
 
 const refused = new Errors.Unauthenticated({ rule: "identity.passkey.refused" })
 
@@ -47,7 +50,18 @@ export const options = (relyingParty: Passkey.RelyingParty): Effect.Effect<Passk
 export const signIn = (
   response: Passkey.AuthenticationResponse,
   relyingParty: Passkey.RelyingParty,
+  address: string,
   previous: Option.Option<string> = Option.none(),
+): Effect.Effect<SignedIn, Errors.Unauthenticated, Passkeys | People | Sessions | Throttle.Throttle> =>
+  SignInThrottle.guard(
+    [SignInThrottle.addressKey(address), ["identity.sign-in.passkey", response.id.slice(0, 200)]],
+    (counted) => Effect.catchAll(verified(response, relyingParty, previous), counted),
+  ).pipe(Span.untraced("PasskeySignIn.signIn"))
+
+const verified = (
+  response: Passkey.AuthenticationResponse,
+  relyingParty: Passkey.RelyingParty,
+  previous: Option.Option<string>,
 ): Effect.Effect<SignedIn, Errors.Unauthenticated, Passkeys | People | Sessions> =>
   Effect.gen(function* () {
     const passkeys = yield* Passkeys
@@ -86,4 +100,4 @@ export const signIn = (
     const sessions = yield* Sessions
     if (Option.isSome(previous)) yield* sessions.end(previous.value, "rotated")
     return { ...(yield* sessions.start(passkey.person)), principal: principal.value }
-  }).pipe(Span.untraced("PasskeySignIn.signIn"))
+  })

@@ -4,9 +4,9 @@
  * held — so a session id planted before sign-in is worth nothing after it.
  */
 import { Errors, type Principal } from "@bashke/kernel"
-import { Throttle } from "@bashke/persistence"
+import type { Throttle } from "@bashke/persistence"
 import { BlindIndex } from "@bashke/security"
-import { Duration, Effect, Option } from "effect"
+import { Effect, Option } from "effect"
 import { Credentials } from "./Credentials"
 import * as Grants from "./Grants"
 import * as Password from "./Password"
@@ -14,6 +14,7 @@ import { People } from "./People"
 import type { Session } from "./Session"
 import { Sessions } from "./Sessions"
 import { SignInLinks } from "./SignInLinks"
+import * as SignInThrottle from "./SignInThrottle"
 
 /**
  * A new session, its secret (the cookie's value) and the principal it acts as.
@@ -44,18 +45,12 @@ export const withLink = (
   })
 
 /**
- * What one failed password sign-in costs, per account and per client address:
- * five free tries, then 1 s, 2 s, 4 s, … up to 15 minutes; forgotten after an
- * hour without a failure.
+ * What one failed password sign-in costs, per account and per client address
+ * (`SignInThrottle.backoff`, which passkey sign-ins share).
  *
  * @since 0.1.0
  */
-export const passwordBackoff: Throttle.Backoff = {
-  free: 5,
-  firstDelay: Duration.seconds(1),
-  maxDelay: Duration.minutes(15),
-  forgetAfter: Duration.hours(1),
-}
+export const passwordBackoff: Throttle.Backoff = SignInThrottle.backoff
 
 /**
  * What a password sign-in sends: the email, the password, and the second
@@ -95,47 +90,37 @@ export const withPassword = (
   People | Credentials | Sessions | Throttle.Throttle | BlindIndex.BlindIndex
 > =>
   Effect.gen(function* () {
-    const throttle = yield* Throttle.Throttle
     const account = yield* (yield* BlindIndex.BlindIndex)
       .compute("email", attempt.email)
       .pipe(Effect.orElseSucceed(() => "empty"))
-    const keys = [
-      ["identity.sign-in.account", account],
-      ["identity.sign-in.address", attempt.address],
-    ] as const
-    for (const [scope, key] of keys)
-      if (!(yield* throttle.standing(scope, key)).allowed)
-        return yield* Effect.fail(new Errors.Unauthenticated({ rule: "identity.sign-in.throttled" }))
-    const fail = (error: Errors.Unauthenticated) =>
-      Effect.zipRight(
-        Effect.forEach(keys, ([scope, key]) => throttle.fail(scope, key, passwordBackoff), { discard: true }),
-        Effect.fail(error),
-      )
+    const keys = [["identity.sign-in.account", account], SignInThrottle.addressKey(attempt.address)] as const
+    return yield* SignInThrottle.guard(keys, (fail) =>
+      Effect.gen(function* () {
+        const people = yield* People
+        const credentials = yield* Credentials
+        const person = yield* people.findByEmail(attempt.email)
+        const stored = Option.isSome(person) ? yield* credentials.passwordHash(person.value.id) : Option.none()
+        const matches = yield* Password.verify(
+          attempt.password,
+          Option.isSome(stored) ? stored.value : yield* Password.decoyHash,
+        )
+        const principal = Option.isSome(person) && matches ? yield* people.principal(person.value.id) : Option.none()
+        if (Option.isNone(person) || Option.isNone(principal)) return yield* fail(failed)
 
-    const people = yield* People
-    const credentials = yield* Credentials
-    const person = yield* people.findByEmail(attempt.email)
-    const stored = Option.isSome(person) ? yield* credentials.passwordHash(person.value.id) : Option.none()
-    const matches = yield* Password.verify(
-      attempt.password,
-      Option.isSome(stored) ? stored.value : yield* Password.decoyHash,
+        const id = person.value.id
+        const enrolled = yield* credentials.hasSecondFactor(id)
+        if (Grants.needsSecondFactor(principal.value) || enrolled) {
+          if (!enrolled)
+            return yield* Effect.fail(new Errors.Unauthenticated({ rule: "identity.second-factor.not-enrolled" }))
+          if (attempt.code === undefined || attempt.code.trim() === "")
+            return yield* Effect.fail(new Errors.Unauthenticated({ rule: "identity.second-factor.required" }))
+          if (!(yield* credentials.proveSecondFactor(id, attempt.code)))
+            return yield* fail(new Errors.Unauthenticated({ rule: "identity.second-factor.invalid" }))
+        }
+        const sessions = yield* Sessions
+        if (attempt.previous !== undefined && Option.isSome(attempt.previous))
+          yield* sessions.end(attempt.previous.value, "rotated")
+        return { ...(yield* sessions.start(id)), principal: principal.value }
+      }),
     )
-    const principal = Option.isSome(person) && matches ? yield* people.principal(person.value.id) : Option.none()
-    if (Option.isNone(person) || Option.isNone(principal)) return yield* fail(failed)
-
-    const id = person.value.id
-    const enrolled = yield* credentials.hasSecondFactor(id)
-    if (Grants.needsSecondFactor(principal.value) || enrolled) {
-      if (!enrolled)
-        return yield* Effect.fail(new Errors.Unauthenticated({ rule: "identity.second-factor.not-enrolled" }))
-      if (attempt.code === undefined || attempt.code.trim() === "")
-        return yield* Effect.fail(new Errors.Unauthenticated({ rule: "identity.second-factor.required" }))
-      if (!(yield* credentials.proveSecondFactor(id, attempt.code)))
-        return yield* fail(new Errors.Unauthenticated({ rule: "identity.second-factor.invalid" }))
-    }
-    yield* Effect.forEach(keys, ([scope, key]) => throttle.forgive(scope, key), { discard: true })
-    const sessions = yield* Sessions
-    if (attempt.previous !== undefined && Option.isSome(attempt.previous))
-      yield* sessions.end(attempt.previous.value, "rotated")
-    return { ...(yield* sessions.start(id)), principal: principal.value }
   })

@@ -151,6 +151,11 @@ export * as SignInLink from "./SignInLink"
 export * as SignInLinks from "./SignInLinks"
 
 /**
+ * The throttles in front of every sign-in.
+ */
+export * as SignInThrottle from "./SignInThrottle"
+
+/**
  * Signing out everywhere.
  *
  * @since 0.1.0

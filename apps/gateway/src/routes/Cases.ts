@@ -25,6 +25,7 @@ import { Cursor, Errors, Id, Pagination, Principal } from "@bashke/kernel"
 import { Mechanisms } from "@bashke/mechanism"
 import { Clock, Effect, Schema } from "effect"
 import * as Route from "../Route"
+import * as Keyset from "./Keyset"
 
 const tag = "cases"
 
@@ -47,9 +48,7 @@ const cases = Effect.map(CaseService.CaseService, (service) => service)
 const ListQuery = Schema.Struct({
   mechanismId: Id.MechanismId,
   riskLevel: Schema.optional(Schema.Literal("standard", "medium", "high")),
-  limit: Schema.optionalWith(Schema.NumberFromString.pipe(Schema.compose(Pagination.Limit)), {
-    default: () => Pagination.defaultLimit,
-  }),
+  limit: Keyset.limit,
   after: Schema.optional(Cursor.Cursor),
 })
 

@@ -8,10 +8,16 @@
 import { Cursor, type Errors, Pagination } from "@bashke/kernel"
 import { Effect, Schema } from "effect"
 
-/** `limit` in a query string: a number from 1 to 200, 50 when absent. */
-export const limit = Schema.optionalWith(Schema.NumberFromString.pipe(Schema.compose(Pagination.Limit)), {
-  default: () => Pagination.defaultLimit,
-})
+/**
+ * `limit` in a query string: a number from 1 to 200, 50 when absent. Text on
+ * the wire, described as the integer it is, so generated clients take a number.
+ */
+export const limit = Schema.optionalWith(
+  Schema.NumberFromString.pipe(Schema.compose(Pagination.Limit)).annotations({
+    jsonSchema: { type: "integer", minimum: 1, maximum: Pagination.maxLimit, default: Pagination.defaultLimit },
+  }),
+  { default: () => Pagination.defaultLimit },
+)
 
 /** `after` in a query string: the `next` cursor of the previous page. */
 export const after = Schema.optional(Cursor.Cursor)

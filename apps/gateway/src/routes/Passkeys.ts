@@ -70,7 +70,7 @@ const signIn = Route.make({
     Effect.gen(function* () {
       const response = yield* Schema.decodeUnknown(Passkey.AuthenticationResponse)(body).pipe(Effect.orDie)
       const cookie = yield* SessionCookie
-      const signedIn = yield* PasskeySignIn.signIn(response, yield* relyingParty, cookie.current)
+      const signedIn = yield* PasskeySignIn.signIn(response, yield* relyingParty, cookie.clientAddress, cookie.current)
       yield* cookie.set(signedIn.secret, signedIn.maxAge)
       return yield* meOf(signedIn.principal)
     }),

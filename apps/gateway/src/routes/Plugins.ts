@@ -131,10 +131,20 @@ const listDeadLetters = Route.make({
     }),
 })
 
+// Which dead letter: its reference, or the item exactly as the list answered it
+// (an administrator replays what they were shown, without trimming it first).
 const Replay = Schema.Union(
   Schema.TaggedStruct("DeadRecord", { plugin: PluginName, inboxId: Schema.String }),
   Schema.TaggedStruct("DeadEvent", { plugin: PluginName, subscription: Schema.String, eventId: Schema.String }),
+  DeadLetter.DeadRecord,
+  DeadLetter.DeadEvent,
 ).annotations({ identifier: "PluginReplay" })
+
+/** The reference of the dead letter a replay names. */
+const referenceOf = (letter: typeof Replay.Type): DeadLetter.Replay =>
+  letter._tag === "DeadRecord"
+    ? { _tag: "DeadRecord", plugin: letter.plugin, inboxId: letter.inboxId }
+    : { _tag: "DeadEvent", plugin: letter.plugin, subscription: letter.subscription, eventId: letter.eventId }
 
 const Replayed = Schema.Struct({ replayed: Schema.Boolean }).annotations({ identifier: "PluginReplayed" })
 
@@ -143,7 +153,7 @@ const replayDeadLetter = Route.make({
   path: "/v1/plugins/dead-letters/replay",
   operationId: "replayPluginDeadLetter",
   tag,
-  summary: "Replay a dead letter: it is tried again from its first attempt",
+  summary: "Replay a dead letter (its reference, or the item as listed): it is tried again from its first attempt",
   bodySchema: Replay,
   success: { status: 200, schema: Replayed },
   handle: ({ body }) =>
@@ -154,7 +164,7 @@ const replayDeadLetter = Route.make({
       )
       const { host } = yield* LoadedPlugins
       if (host === undefined) return yield* Effect.fail(new Errors.NotFound({ entity: "Plugin", id: letter.plugin }))
-      return { replayed: yield* host.replay(letter) }
+      return { replayed: yield* host.replay(referenceOf(letter)) }
     }),
 })
 

@@ -80,6 +80,27 @@ const failing = definePlugin({
   }),
 })
 
+/** Pulls one record and refuses it for good: a dead letter to list and replay. */
+const refusing = definePlugin({
+  manifest: {
+    name: "@test/plugin-refusing",
+    version: "0.1.0",
+    hostApi: "^0.1.0",
+    config: Schema.Struct({}),
+    capabilities: ["schedule:pull"],
+  },
+  setup: () => ({
+    pulls: [
+      {
+        name: "feed",
+        every: "1 hour",
+        run: () => Effect.succeed({ records: [{ recordId: "R-1", payload: { malformed: true } }] }),
+      },
+    ],
+    process: () => Effect.fail(new PluginFailure.PluginFailure({ code: "item.malformed", permanent: true })),
+  }),
+})
+
 /** Would like to match persons; the configuration does not grant it. */
 const nosy = definePlugin({
   manifest: {
@@ -131,6 +152,7 @@ const configJson = (mechanismId: Id.MechanismId) => ({
     },
     { package: "@test/plugin-failing", grant: ["schedule:pull"] },
     { package: "@test/plugin-nosy", grant: ["routes:webhook"], webhook: { secrets: [secret] } },
+    { package: "@test/plugin-refusing", grant: ["schedule:pull"] },
   ],
 })
 
@@ -148,7 +170,7 @@ for (const db of databases) {
       running = await PluginRuntime.start(
         gateway.runtime,
         config,
-        { plugins: [reports, failing, nosy] },
+        { plugins: [reports, failing, nosy, refusing] },
         { start: false },
       )
       app = App.make({
@@ -239,6 +261,26 @@ for (const db of databases) {
       const listed = await app.request("/v1/plugins/dead-letters", { headers: { authorization: `Bearer ${token}` } })
       expect(listed.status).toBe(200)
       expect(await listed.json()).toEqual({ items: [] })
+    })
+
+    it("a dead letter as listed is replayed as it is", async () => {
+      await gateway.runtime.runPromise(running.host.runPull("@test/plugin-refusing", "feed"))
+      await gateway.runtime.runPromise(running.host.processInbox("@test/plugin-refusing"))
+      const token = await gateway.tokenFor(principal("administrator", seeded.mechanismId))
+      const headers = { authorization: `Bearer ${token}` }
+      const list = async () =>
+        (await (await app.request("/v1/plugins/dead-letters?plugin=@test/plugin-refusing", { headers })).json()) as {
+          items: Array<Record<string, unknown>>
+        }
+      const [letter] = (await list()).items
+      expect(letter).toMatchObject({ _tag: "DeadRecord", plugin: "@test/plugin-refusing", recordId: "R-1" })
+      const replayed = await app.request("/v1/plugins/dead-letters/replay", {
+        method: "POST",
+        headers: { ...headers, "content-type": "application/json", "idempotency-key": crypto.randomUUID() },
+        body: JSON.stringify(letter),
+      })
+      expect(await replayed.json()).toEqual({ replayed: true })
+      expect((await list()).items).toEqual([])
     })
   })
 }

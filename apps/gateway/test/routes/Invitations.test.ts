@@ -8,7 +8,8 @@
 // replayed WebAuthn answers, missing or replayed second factors, malformed,
 // expired and reused invitations: each an RFC 9457 problem, nothing changed,
 // nothing echoed.
-import { Sessions, SignInLinks, Totp } from "@bashke/identity"
+import { Sessions, SignInLinks, SignInThrottle, Totp } from "@bashke/identity"
+import { Throttle } from "@bashke/persistence"
 import { SqlClient } from "@effect/sql"
 import { afterAll, beforeAll, describe, expect, it } from "@effect/vitest"
 import { Duration, Effect, Option } from "effect"
@@ -32,12 +33,14 @@ for (const db of databases) {
     const call = (
       method: string,
       path: string,
-      options: { cookie?: string; body?: unknown; token?: string; raw?: string } = {},
+      options: { cookie?: string; body?: unknown; token?: string; raw?: string; address?: string } = {},
     ) =>
       gateway.app.request(`${local}${path}`, {
         method,
         headers: {
           ...browser,
+          // The client's address as the edge gives it (without a socket, the gateway reads this header).
+          ...(options.address === undefined ? {} : { "cf-connecting-ip": options.address }),
           ...(options.cookie === undefined ? {} : { cookie: options.cookie }),
           ...(options.token === undefined ? {} : { authorization: `Bearer ${options.token}` }),
         },
@@ -231,7 +234,12 @@ for (const db of databases) {
       const authenticator = await enrolPasskey(cookie)
       // The same registration answer again: its challenge is used up.
       const sessionsBefore = await count("identity_sessions")
-      const signInWith = (answer: Record<string, unknown>) => call("POST", "/v1/sign-in/passkey", { body: answer })
+      // Each try from an address of its own: this test is about what is refused, not how often (below).
+      let tries = 0
+      const signInWith = (answer: Record<string, unknown>) => {
+        tries += 1
+        return call("POST", "/v1/sign-in/passkey", { body: answer, address: `192.0.2.${tries}` })
+      }
       for (const bend of [
         { origin: "https://evil.example" },
         { challenge: "bm90LWEtY2hhbGxlbmdlLW9mLW91cnM" },
@@ -369,6 +377,74 @@ for (const db of databases) {
       expect(taken.status).toBe(409)
       expect(await taken.text()).not.toContain(person.email)
       expect(await count("identity_people")).toBe(afterGood + 1)
+    })
+
+    it("a deactivated person's passkey signs in no more", async () => {
+      const { cookie, personId } = await acceptedEnrolling()
+      const authenticator = await enrolPasskey(cookie)
+      const deactivated = await gateway.request("POST", `/v1/people/${personId}/deactivate`, {
+        token: administratorToken,
+      })
+      expect(deactivated.status).toBe(200)
+      await expectProblem(
+        await call("POST", "/v1/sign-in/passkey", {
+          body: authenticator.get(await passkeyOptions(), local),
+          address: "198.51.100.7",
+        }),
+        401,
+        "identity.passkey.refused",
+        [authenticator.credentialId],
+      )
+    })
+
+    it("failed passkey answers count against the address and the credential, whose backoff refuses passkeys and passwords alike", async () => {
+      const { cookie } = await acceptedEnrolling()
+      const authenticator = await enrolPasskey(cookie)
+      const throttle = (use: (throttle: Throttle.Service) => Effect.Effect<Throttle.Verdict>) =>
+        gateway.runtime.runPromise(Effect.flatMap(Throttle.Throttle, use))
+      // Counted: six forged answers from one address, each refused for what it is (five are free).
+      const counted = "203.0.113.9"
+      for (let n = 0; n < 6; n++)
+        await expectProblem(
+          await call("POST", "/v1/sign-in/passkey", {
+            body: authenticator.get(await passkeyOptions(), local, { breakSignature: true }),
+            address: counted,
+          }),
+          401,
+          "identity.passkey.refused",
+          [],
+        )
+      // One more failure on each key now waits (it would be free had the six not counted) — no clock read.
+      for (const [scope, key] of [
+        SignInThrottle.addressKey(counted),
+        ["identity.sign-in.passkey", authenticator.credentialId],
+      ] as const)
+        expect((await throttle((t) => t.fail(scope, key, SignInThrottle.backoff))).allowed).toBe(false)
+      // Refused while waiting: an address whose backoff runs for minutes gets no check of a good
+      // passkey answer, nor of a password.
+      const waiting = "203.0.113.10"
+      for (let n = 0; n < 16; n++)
+        await throttle((t) => t.fail(...SignInThrottle.addressKey(waiting), SignInThrottle.backoff))
+      const sessions = await count("identity_sessions")
+      await expectProblem(
+        await call("POST", "/v1/sign-in/passkey", {
+          body: authenticator.get(await passkeyOptions(), local),
+          address: waiting,
+        }),
+        401,
+        "identity.sign-in.throttled",
+        [],
+      )
+      await expectProblem(
+        await call("POST", "/v1/sign-in/password", {
+          body: { email: "nobody@gjilan.example", password: passphrase },
+          address: waiting,
+        }),
+        401,
+        "identity.sign-in.throttled",
+        [],
+      )
+      expect(await count("identity_sessions")).toBe(sessions)
     })
 
     it("an invitation is audited with who sent it; an enrolment session resolves to the person with no role", async () => {

@@ -46,6 +46,8 @@ const workerd = (options: {
   readonly hyperdrive?: string
   readonly d1?: boolean
   readonly secrets?: Record<string, string>
+  /** Receives what the Worker writes to stderr (its "not started" lines), instead of the test's stderr. */
+  readonly stderr?: (text: string) => void
 }) =>
   new Miniflare({
     modules: true,
@@ -60,7 +62,9 @@ const workerd = (options: {
     // The request log goes to the console; keep the test output to the test's own.
     handleRuntimeStdio: (stdout: Readable, stderr: Readable) => {
       stdout.resume()
-      stderr.pipe(process.stderr)
+      const onStderr = options.stderr
+      if (onStderr === undefined) stderr.pipe(process.stderr)
+      else stderr.on("data", (chunk: Buffer) => onStderr(chunk.toString("utf8")))
     },
   })
 
@@ -126,11 +130,26 @@ describe("the bundle", () => {
 
 describe("without its secrets", () => {
   it("answers 503 instead of serving without keys", async () => {
-    const miniflare = workerd({ d1: true, secrets: {} })
+    let logged = ""
+    const miniflare = workerd({
+      d1: true,
+      secrets: {},
+      stderr: (text) => {
+        logged += text
+      },
+    })
     try {
       const health = await call(miniflare, "GET", "/health")
       expect(health.status).toBe(503)
       expect(health.body).toMatchObject({ status: 503, rule: "gateway.internal" })
+      // The log names the real cause: the setting that is missing, not only "FiberFailure".
+      await expect.poll(() => logged, { timeout: 30_000 }).toContain('"worker":"not started"')
+      const line = logged.split("\n").find((each) => each.includes('"worker":"not started"')) ?? ""
+      const entry = JSON.parse(line.slice(line.indexOf("{"))) as Record<string, unknown>
+      expect(entry).toMatchObject({
+        event: "fetch",
+        setting: expect.stringMatching(/^BASHKE_(VAULT_KEYS|BLIND_INDEX_KEY)$/),
+      })
     } finally {
       await miniflare.dispose()
     }

@@ -89,7 +89,7 @@ export const Case = ({ caseId }: { readonly caseId: string }) => {
   const referrals = useQuery({
     queryKey: ["case-referrals", caseId],
     queryFn: async () =>
-      (await api.GET("/v1/cases/{caseId}/referrals", { params: { path: { caseId }, query: { limit: "100" } } })).data,
+      (await api.GET("/v1/cases/{caseId}/referrals", { params: { path: { caseId }, query: { limit: 100 } } })).data,
   })
   usePageTitle(
     found.data === undefined ? t("web.cases.title") : t("web.case.title", { reference: found.data.reference }),

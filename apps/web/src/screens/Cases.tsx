@@ -37,7 +37,7 @@ export const Cases = ({ search }: { readonly search: CasesSearch }) => {
           params: {
             query: {
               mechanismId: mechanismId as string,
-              limit: "25",
+              limit: 25,
               ...(search.risk === undefined ? {} : { riskLevel: search.risk }),
               ...(search.after === undefined ? {} : { after: search.after }),
             },

@@ -29,7 +29,7 @@ export const Directory = ({ search }: { readonly search: DirectorySearch }) => {
       (
         await api.GET("/v1/services", {
           params: {
-            query: { active: "true", limit: "100", ...(search.type === undefined ? {} : { type: search.type }) },
+            query: { active: "true", limit: 100, ...(search.type === undefined ? {} : { type: search.type }) },
           },
         })
       ).data,

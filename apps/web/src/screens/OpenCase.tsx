@@ -19,6 +19,7 @@ import {
   RiskAssessment,
   RiskInstrument,
 } from "@bashke/case"
+import { BashkeProblem } from "@bashke/client"
 import { JurisdictionProfile } from "@bashke/kernel"
 import { useNavigate } from "@tanstack/react-router"
 import { Either, Schema } from "effect"
@@ -149,6 +150,9 @@ export const OpenCase = () => {
   // What the API has already recorded: the open case and its version, and the steps done on it.
   const [opened, setOpened] = useState<{ id: string; etag: string; perpetrators: Array<string> } | undefined>()
   const [incidentRecorded, setIncidentRecorded] = useState(false)
+  // One key for this wizard's opening: a retry after a lost answer gets the case opened, not a second one.
+  // A refusal changed nothing, so the corrected form goes with a new key.
+  const [openingKey, setOpeningKey] = useState(() => crypto.randomUUID())
 
   const instrument = instruments.find((each) => each.id === instrumentId) ?? instrumentFor(incident.source)
   const evaluation = scoreSoFar(instrument, answers)
@@ -226,6 +230,7 @@ export const OpenCase = () => {
       if (current === undefined) {
         try {
           const answer = await api.POST("/v1/cases", {
+            params: { header: { "Idempotency-Key": openingKey } },
             body: { mechanismId: mechanism.id, municipality, persons: persons.map(personInput) } as never,
           })
           current = {
@@ -237,6 +242,7 @@ export const OpenCase = () => {
           }
           setOpened(current)
         } catch (error) {
+          if (BashkeProblem.is(error)) setOpeningKey(crypto.randomUUID())
           return refuse(fromApi(error, text), "persons")
         }
       }
@@ -287,7 +293,12 @@ export const OpenCase = () => {
   const options = (literals: ReadonlyArray<string>, prefix: string): ReadonlyArray<readonly [string, string]> =>
     literals.map((code) => [code, label(`${prefix}.${code}`)] as const)
 
-  const shownFields = (field: string) => stepOf(field) === step
+  // The fields the steps show a problem beside; a problem about anything else (the persons as a whole) shows on top.
+  const shownFields = (field: string) =>
+    stepOf(field) === step &&
+    /^(persons\.\d+\.(role|sex|ageBand|relationship|details\.givenName|details\.familyName)|occurredOn|forms|children|source|place|instrument|answers\.|judgement\.(level|reason))/.test(
+      field,
+    )
 
   const personsStep = (
     <>
@@ -451,15 +462,6 @@ export const OpenCase = () => {
         }}
         problem={problem}
       />
-      <p className="score" role="status" aria-live="polite" data-testid="risk-score">
-        {t("case.risk.score", { score: evaluation.score, max: evaluation.maxScore })}
-        {" · "}
-        <span className={`risk ${evaluation.level}`}>
-          {t("web.open-case.level", { level: t(`case.risk.level.${evaluation.level}`) })}
-        </span>
-        {evaluation.unanswered.length > 0 &&
-          ` · ${t("web.open-case.unanswered", { count: evaluation.unanswered.length })}`}
-      </p>
       {instrument.questions.map((question) => {
         const field = `answers.${question.id}`
         return (
@@ -483,6 +485,15 @@ export const OpenCase = () => {
           </fieldset>
         )
       })}
+      <p className="score" role="status" aria-live="polite" data-testid="risk-score">
+        {t("case.risk.score", { score: evaluation.score, max: evaluation.maxScore })}
+        {" · "}
+        <span className={`risk ${evaluation.level}`}>
+          {t("web.open-case.level", { level: t(`case.risk.level.${evaluation.level}`) })}
+        </span>
+        {evaluation.unanswered.length > 0 &&
+          ` · ${t("web.open-case.unanswered", { count: evaluation.unanswered.length })}`}
+      </p>
       {higherLevels.length > 0 && (
         <div className="field">
           <label className="choice">

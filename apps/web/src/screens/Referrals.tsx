@@ -35,7 +35,7 @@ export const Referrals = ({ search }: { readonly search: ReferralsSearch }) => {
           params: {
             query: {
               mechanismId: mechanismId as string,
-              limit: "50",
+              limit: 50,
               ...(search.status === undefined ? {} : { status: search.status as Referral.Status }),
               ...(search.after === undefined ? {} : { after: search.after }),
             },

@@ -49,7 +49,7 @@ export const SendReferral = ({ caseId }: { readonly caseId: string }) => {
   const services = useQuery({
     queryKey: ["services", type],
     queryFn: async () =>
-      (await api.GET("/v1/services", { params: { query: { type, active: "true", limit: "100" } } })).data,
+      (await api.GET("/v1/services", { params: { query: { type, active: "true", limit: 100 } } })).data,
   })
   const chosen = services.data?.items.find((each) => each.id === service)
   const now = new Date()

@@ -9,6 +9,7 @@ import { BashkeProblem } from "@bashke/client"
 import { type FormEvent, useEffect, useId, useRef, useState } from "react"
 import { useSession } from "../Session"
 import { usePageTitle, useText } from "../Text"
+import { PasskeySignIn } from "./PasskeySignIn"
 
 const PageTitle = () => {
   const { t } = useText()
@@ -24,7 +25,7 @@ export const tokenOf = (pasted: string): string => {
 }
 
 /** The token in the address bar's fragment, wiped from it at once (and from the history entry). */
-const takeTokenFromAddress = (): string | undefined => {
+export const takeTokenFromAddress = (): string | undefined => {
   const hash = globalThis.location.hash
   if (!hash.startsWith("#token=")) return undefined
   globalThis.history.replaceState(globalThis.history.state, "", globalThis.location.pathname)
@@ -162,10 +163,7 @@ export const SignIn = ({ embedded = false }: { readonly embedded?: boolean }) =>
           <h1>{t("web.sign-in.title")}</h1>
         </>
       )}
-      {/*
-        Seam for the passkey sign-in (built elsewhere, in its own file): its
-        button goes here, first, above the password form.
-      */}
+      <PasskeySignIn />
       <PasswordSignIn />
       <form onSubmit={submit} noValidate aria-label={t("web.sign-in.link.title")}>
         <h2>{t("web.sign-in.link.title")}</h2>

@@ -25,7 +25,7 @@ export const useWorklist = () => {
     queryFn: async ({ pageParam }) =>
       (
         await api.GET("/v1/me/worklist", {
-          params: { query: { locale, limit: "50", ...(pageParam === undefined ? {} : { after: pageParam }) } },
+          params: { query: { locale, limit: 50, ...(pageParam === undefined ? {} : { after: pageParam }) } },
         })
       ).data,
     getNextPageParam: (page) => page.next ?? undefined,
@@ -38,7 +38,7 @@ export const useCaseDeadlines = (caseId: string) => {
   const { locale } = useText()
   return useQuery({
     queryKey: ["worklist", locale, "all"],
-    queryFn: async () => (await api.GET("/v1/me/worklist", { params: { query: { locale, limit: "100" } } })).data,
+    queryFn: async () => (await api.GET("/v1/me/worklist", { params: { query: { locale, limit: 100 } } })).data,
     select: (worklist) => worklist.items.filter((item) => item.case?.id === caseId),
   })
 }

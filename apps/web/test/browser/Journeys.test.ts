@@ -175,7 +175,7 @@ describe("the journeys of the acceptance", () => {
     await page.keyboard.press("Space")
     await tabTo(page, page.locator(`input[name="institutions"][value="${shelter}"]`), 200)
     await page.keyboard.press("Space")
-    await tabTo(page, page.locator("#input-method"))
+    await tabTo(page, page.locator("#input-consent-method"))
     await chooseByKeys(page, 1)
     await tabTo(page, page.getByRole("button", { name: "Record the consent" }))
     await page.keyboard.press("Enter")
@@ -351,6 +351,9 @@ const visit = async (page: Page, screen: Screen) => {
     dispatchEvent(new PopStateEvent("popstate"))
   }, screen.path())
   await page.locator(screen.ready).first().waitFor()
-  await page.getByText(/^(Loading…|Duke u ngarkuar…|Učitava se…|Учитава се…)$/).waitFor({ state: "detached" })
+  // Several parts of a page may be loading at once: none left.
+  await expect
+    .poll(() => page.getByText(/^(Loading…|Duke u ngarkuar…|Učitava se…|Учитава се…)$/).count(), { timeout: 60_000 })
+    .toBe(0)
   await screen.then?.(page)
 }

@@ -13,6 +13,8 @@ export interface Enrolled {
   readonly email: string
   readonly password: string
   readonly secret: string
+  /** The one-time recovery codes the enrolment showed (each signs in once, in place of a TOTP code). */
+  readonly recoveryCodes: ReadonlyArray<string>
 }
 
 /** The code of the step after now: later than the enrolment's (a code is never accepted twice), within the window. */
@@ -52,9 +54,11 @@ export const enrol = async (gateway: Gateway, who: string): Promise<Enrolled> =>
   const password = `journey-${who}-correct-horse-battery`
   await call("PUT", "/v1/me/password", { password })
   const { secret } = (await call("PUT", "/v1/me/totp")) as { secret: string }
-  await call("POST", "/v1/me/totp/confirm", { code: currentCode(secret) })
+  const { recoveryCodes } = (await call("POST", "/v1/me/totp/confirm", { code: currentCode(secret) })) as {
+    recoveryCodes: Array<string>
+  }
   await call("POST", "/v1/sign-out")
-  return { email: `${who.toLowerCase()}@demo.bashke.example`, password, secret }
+  return { email: `${who.toLowerCase()}@demo.bashke.example`, password, secret, recoveryCodes }
 }
 
 /** Signs in through the app's password form (with the mouse; the keyboard journey types its own). */

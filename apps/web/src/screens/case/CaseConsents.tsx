@@ -131,6 +131,7 @@ export const CaseConsents = ({ data }: { readonly data: Schemas["Case"] }) => {
             shown={(field) => ["givenBy", "purposes", "institutions", "method"].some((name) => field.startsWith(name))}
           />
           <Select
+            scope="consent"
             field="givenBy"
             label={t("web.case.consent.given-by")}
             value={givenBy}
@@ -142,7 +143,7 @@ export const CaseConsents = ({ data }: { readonly data: Schemas["Case"] }) => {
             onChange={setGivenBy}
             problem={give.problem}
           />
-          <fieldset className="field" {...invalidProps(give.problem, "purposes")}>
+          <fieldset className="field" {...invalidProps(give.problem, "purposes", undefined, "consent")}>
             <legend>{t("web.case.consent.purposes")}</legend>
             {Consent.ConsentPurpose.literals.map((purpose) => (
               <label key={purpose} className="choice">
@@ -156,9 +157,9 @@ export const CaseConsents = ({ data }: { readonly data: Schemas["Case"] }) => {
                 <span>{label(`case.consent.purpose.${purpose}`)}</span>
               </label>
             ))}
-            <FieldError problem={give.problem} field="purposes" />
+            <FieldError problem={give.problem} field="purposes" scope="consent" />
           </fieldset>
-          <fieldset className="field" {...invalidProps(give.problem, "institutions")}>
+          <fieldset className="field" {...invalidProps(give.problem, "institutions", undefined, "consent")}>
             <legend>{t("web.case.consent.institutions")}</legend>
             {(institutions.data ?? []).map((institution) => (
               <label key={institution.id} className="choice">
@@ -172,9 +173,10 @@ export const CaseConsents = ({ data }: { readonly data: Schemas["Case"] }) => {
                 <span translate="no">{nameOf(names, institution.id, locale)}</span>
               </label>
             ))}
-            <FieldError problem={give.problem} field="institutions" />
+            <FieldError problem={give.problem} field="institutions" scope="consent" />
           </fieldset>
           <Select
+            scope="consent"
             field="method"
             label={t("web.case.consent.method")}
             value={method}

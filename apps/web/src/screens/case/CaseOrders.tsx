@@ -2,7 +2,8 @@
  * A case's protection orders with their deadlines — the court's decision due
  * on a requested order (the profile's `decisionWithin`), the expiry of an
  * issued one, the next hearing — and recording a new order (requested from
- * the court, or issued by the police), checked with the API's schema.
+ * the court, or issued by the police) and what happens to one (issued,
+ * rejected, extended, a hearing, a breach), checked with the API's schema.
  */
 import { CaseCommands, ProtectionOrder, ProtectionOrderDeadlines } from "@bashke/case"
 import type { Schemas } from "@bashke/client"
@@ -11,7 +12,7 @@ import { Either, Schema } from "effect"
 import { type FormEvent, useState } from "react"
 import { useCaseCommand } from "../../CaseCommand"
 import { FormError, fromDecode } from "../../FieldProblem"
-import { Select } from "../../Fields"
+import { Select, TextInput } from "../../Fields"
 import { Stale } from "../../Stale"
 import { useText } from "../../Text"
 
@@ -19,6 +20,10 @@ const profile = JurisdictionProfile.kosovo
 const kinds = Object.entries(profile.protectionOrders.kinds)
 const OrderBody = CaseCommands.RecordOrder.pipe(Schema.omit("caseId", "expectedVersion"))
 const checkOrder = Schema.decodeUnknownEither(OrderBody)
+const EventBody = CaseCommands.RecordOrderEvent.pipe(Schema.omit("caseId", "orderId", "expectedVersion"))
+const checkEvent = Schema.decodeUnknownEither(EventBody)
+/** The events that need a date of their own: an extension's new expiry, a hearing's day. */
+const dated: Record<string, "until" | "hearingAt"> = { extended: "until", "hearing-scheduled": "hearingAt" }
 
 type Order = Schemas["ProtectionOrder"]
 
@@ -45,6 +50,69 @@ const Deadlines = ({ order }: { readonly order: Order }) => {
         <span className="tag warning">{t("web.case.order.breaches", { count: order.breaches.length })}</span>
       )}
     </span>
+  )
+}
+
+/** What happened to one order (issued, rejected, extended, a hearing…), as of now. */
+const OrderEvent = ({ data, order }: { readonly data: Schemas["Case"]; readonly order: Order }) => {
+  const text = useText()
+  const { t } = text
+  const [event, setEvent] = useState("")
+  const [day, setDay] = useState("")
+  const command = useCaseCommand(data.id, data.version, (api, path, header, body) =>
+    api.POST("/v1/cases/{caseId}/protection-orders/{orderId}/events", {
+      params: { path: { ...path, orderId: order.id }, header },
+      body: body as never,
+    }),
+  )
+  const scope = `event-${order.id}`
+  const submit = (submitted: FormEvent) => {
+    submitted.preventDefault()
+    const extra = dated[event]
+    // A day chosen is taken at noon in the jurisdiction's day: the law counts days, not hours.
+    const body = {
+      event,
+      at: new Date().toISOString(),
+      ...(extra === undefined ? {} : { [extra]: day === "" ? "" : new Date(`${day}T12:00:00Z`).toISOString() }),
+    }
+    const checked = checkEvent(body)
+    if (Either.isLeft(checked)) return command.setProblem(fromDecode(checked.left, text))
+    command.run(body)
+  }
+  return (
+    <details>
+      <summary>{t("web.case.order.event.record")}</summary>
+      <form onSubmit={submit} noValidate aria-label={t("web.case.order.event.record")}>
+        {command.stale && <Stale reload={command.reload} />}
+        <FormError problem={command.problem} shown={(field) => ["event", "until", "hearingAt"].includes(field)} />
+        <Select
+          scope={scope}
+          field="event"
+          label={t("web.case.order.event")}
+          value={event}
+          empty={t("web.open-case.choose")}
+          options={CaseCommands.OrderEventName.literals.map(
+            (name) => [name, t(`web.case.order.event.${name}`)] as const,
+          )}
+          onChange={setEvent}
+          problem={command.problem}
+        />
+        {dated[event] !== undefined && (
+          <TextInput
+            scope={scope}
+            field={dated[event] as string}
+            type="date"
+            label={t("web.case.order.when")}
+            value={day}
+            onChange={setDay}
+            problem={command.problem}
+          />
+        )}
+        <button type="submit" className="button primary" disabled={command.pending}>
+          {t("web.case.edit.save")}
+        </button>
+      </form>
+    </details>
   )
 }
 
@@ -82,6 +150,7 @@ export const CaseOrders = ({ data }: { readonly data: Schemas["Case"] }) => {
                 <strong>{kindName(order.kind)}</strong> · {label(`case.order.status.${order.status}`)}
               </span>
               <Deadlines order={order} />
+              <OrderEvent data={data} order={order} />
             </li>
           ))}
         </ul>
@@ -92,6 +161,7 @@ export const CaseOrders = ({ data }: { readonly data: Schemas["Case"] }) => {
           {command.stale && <Stale reload={command.reload} />}
           <FormError problem={command.problem} shown={(field) => ["kind", "petitioner"].includes(field)} />
           <Select
+            scope="order"
             field="kind"
             label={t("web.case.order.kind")}
             value={kind}
@@ -100,6 +170,7 @@ export const CaseOrders = ({ data }: { readonly data: Schemas["Case"] }) => {
             problem={command.problem}
           />
           <Select
+            scope="order"
             field="petitioner"
             label={t("web.case.order.petitioner")}
             value={petitioner}
@@ -111,6 +182,7 @@ export const CaseOrders = ({ data }: { readonly data: Schemas["Case"] }) => {
             problem={command.problem}
           />
           <Select
+            scope="order"
             field="stage"
             label={t("web.case.order.stage")}
             value={stage}

@@ -86,6 +86,7 @@ export const CaseSafetyPlan = ({ data }: { readonly data: Schemas["Case"] }) => 
           {add.stale && <Stale reload={add.reload} />}
           <FormError problem={add.problem} shown={(field) => ["kind", "owner", "reviewOn"].includes(field)} />
           <Select
+            scope="measure"
             field="kind"
             label={t("web.case.safety.kind")}
             value={kind}
@@ -97,6 +98,7 @@ export const CaseSafetyPlan = ({ data }: { readonly data: Schemas["Case"] }) => 
             problem={add.problem}
           />
           <Select
+            scope="measure"
             field="owner"
             label={t("web.case.safety.owner")}
             value={owner}
@@ -107,6 +109,7 @@ export const CaseSafetyPlan = ({ data }: { readonly data: Schemas["Case"] }) => 
             problem={add.problem}
           />
           <TextInput
+            scope="measure"
             field="reviewOn"
             type="date"
             label={t("web.case.safety.review-on")}

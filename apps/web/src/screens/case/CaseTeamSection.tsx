@@ -82,6 +82,7 @@ export const CaseTeamSection = ({ data }: { readonly data: Schemas["Case"] }) =>
         <summary>{t("web.case.team.add")}</summary>
         <form onSubmit={submit} noValidate aria-label={t("web.case.team.add")}>
           <Select
+            scope="team"
             field="set"
             label={t("web.case.team.institution")}
             value={institution}
@@ -93,6 +94,7 @@ export const CaseTeamSection = ({ data }: { readonly data: Schemas["Case"] }) =>
             problem={change.problem}
           />
           <Select
+            scope="team"
             field="access"
             label={t("web.case.team.access")}
             value={access}
