@@ -7,6 +7,7 @@ import * as CalendarFeeds from "./routes/CalendarFeeds"
 import * as CaseNotes from "./routes/CaseNotes"
 import * as CaseReviews from "./routes/CaseReviews"
 import * as Cases from "./routes/Cases"
+import * as CaseTransfers from "./routes/CaseTransfers"
 import * as ClosedCases from "./routes/ClosedCases"
 import * as Corrections from "./routes/Corrections"
 import * as Institutions from "./routes/Institutions"
@@ -21,6 +22,7 @@ import * as People from "./routes/People"
 import * as Plugins from "./routes/Plugins"
 import * as Referrals from "./routes/Referrals"
 import * as Reports from "./routes/Reports"
+import * as SafeContacts from "./routes/SafeContacts"
 import * as ServiceDirectory from "./routes/ServiceDirectory"
 import * as SurvivorInformation from "./routes/SurvivorInformation"
 import * as Worklist from "./routes/Worklist"
@@ -30,6 +32,8 @@ export const routes: ReadonlyArray<Route.AnyRoute> = [
   ...CaseNotes.routes,
   ...Corrections.routes,
   ...CaseReviews.routes,
+  ...SafeContacts.routes,
+  ...CaseTransfers.routes,
   ...ClosedCases.routes,
   ...SurvivorInformation.routes,
   ...BreakGlassReviews.routes,

@@ -47,6 +47,7 @@ import * as NodeListener from "./NodeListener"
 import * as NotificationScheduler from "./NotificationScheduler"
 import * as NotificationSettings from "./NotificationSettings"
 import * as OidcSettings from "./OidcSettings"
+import * as OrderExpiryRunner from "./OrderExpiryRunner"
 import * as PluginRuntime from "./plugins/PluginRuntime"
 import * as RequestFingerprint from "./RequestFingerprint"
 import { routes } from "./Routes"
@@ -314,6 +315,8 @@ export const start = async (options: ServerOptions = {}): Promise<Running> => {
       ? await NotificationScheduler.start(runtime, settings.notifications)
       : undefined
     if (scheduler !== undefined) closers.push(scheduler.close)
+    // Orders expire where the scheduler runs (one switch for the server's background work).
+    if (scheduler !== undefined) closers.push(OrderExpiryRunner.start(runtime).close)
     const run: App.Runner = (effect) => runtime.runPromiseExit(effect)
     const webRoot = options.webRoot ?? env.BASHKE_WEB_ROOT
     const app = App.make({
@@ -443,9 +446,11 @@ export const startWorker = async (options: WorkerOptions = {}): Promise<RunningW
     await opened.close()
     throw error
   })
+  const expiry = OrderExpiryRunner.start(opened.runtime)
   return {
     holder: scheduler.holder,
     close: async () => {
+      await expiry.close()
       await scheduler.close()
       await opened.close()
     },

@@ -16,16 +16,20 @@ import {
   type CaseRepository,
   type CaseReviewRepository,
   CaseService,
+  type CaseTransferRepository,
   type ClosedCases,
   type CorrectionRepository,
   type OpenCases,
   type PersonalData,
+  type SafeContactRepository,
   type Signatories,
   SqlCaseNoteRepository,
   SqlCaseReviewRepository,
+  SqlCaseTransferRepository,
   SqlClosedCases,
   SqlCorrectionRepository,
   SqlOpenCases,
+  SqlSafeContactRepository,
   SqlSurvivorInformedRepository,
   type SurvivorInformedRepository,
 } from "@bashke/case"
@@ -98,6 +102,8 @@ export type GatewayServices =
   | ClosedCases.ClosedCases
   | CorrectionRepository.CorrectionRepository
   | CaseReviewRepository.CaseReviewRepository
+  | CaseTransferRepository.CaseTransferRepository
+  | SafeContactRepository.SafeContactRepository
   | SurvivorInformedRepository.SurvivorInformedRepository
   | PersonalData.PersonalData
   | Signatories.Signatories
@@ -183,6 +189,8 @@ export const layer = (
     SqlClosedCases.layer,
     SqlCorrectionRepository.layer,
     SqlCaseReviewRepository.layer,
+    SqlCaseTransferRepository.layer,
+    SqlSafeContactRepository.layer,
     SqlSurvivorInformedRepository.layer,
   ).pipe(Layer.provideMerge(Ports.signatories), Layer.provideMerge(members))
   const referral = ReferralService.layerSql.pipe(Layer.provideMerge(Ports.caseFacts), Layer.provideMerge(kase))

@@ -12,6 +12,7 @@ import * as CaseLifecycle from "./CaseLifecycle"
 import type * as CaseReference from "./CaseReference"
 import * as Consent from "./Consent"
 import * as Incident from "./Incident"
+import * as OrderCondition from "./OrderCondition"
 import * as Person from "./Person"
 import * as ProtectionOrder from "./ProtectionOrder"
 import * as Relationship from "./Relationship"
@@ -109,6 +110,7 @@ export const RecordOrder = Schema.Struct({
   requestedAt: Schema.optional(Instant),
   issuedAt: Schema.optional(Instant),
   expiresAt: Schema.optional(Instant),
+  conditions: Schema.optional(Schema.Array(OrderCondition.Condition)),
   expectedVersion: ExpectedVersion,
 })
 

@@ -54,6 +54,11 @@ export const Topic = Schema.Literal(
   "case.survivor.informed",
   "case.person.corrected",
   "case.incident.corrected",
+  "case.safe-contact.recorded",
+  "case.protection-order.conditions-corrected",
+  "case.transfer.proposed",
+  "case.transfer.accepted",
+  "case.transfer.declined",
 )
 
 export type Topic = typeof Topic.Type

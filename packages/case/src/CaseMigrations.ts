@@ -30,7 +30,11 @@
  * Migration 12 adds `case_corrections` (every correction of a person or an
  * incident: previous values and reason sealed). Migration 13 adds
  * `case_reviews` (each conference review: the survivor's wishes and the
- * note sealed, outcomes as codes).
+ * note sealed, outcomes as codes). Migration 14 adds `case_safe_contacts`
+ * (every version of how a survivor may be reached safely, sealed whole).
+ * Migration 15 adds the conditions of protection orders (`conditions`, JSON)
+ * and lets `case_corrections` hold corrections of them. Migration 16 adds
+ * `case_transfers` (a case moving to another mechanism: proposed, decided).
  */
 import type { Migrations } from "@bashke/persistence"
 import cases from "./internal/migrations/0001_cases"
@@ -46,6 +50,9 @@ import openCasePages from "./internal/migrations/0010_open_case_pages"
 import survivorInformed from "./internal/migrations/0011_survivor_informed"
 import corrections from "./internal/migrations/0012_corrections"
 import caseReviews from "./internal/migrations/0013_case_reviews"
+import safeContacts from "./internal/migrations/0014_safe_contacts"
+import orderConditions from "./internal/migrations/0015_order_conditions"
+import caseTransfers from "./internal/migrations/0016_case_transfers"
 
 export const caseMigrations: Migrations.MigrationSet = {
   package: "@bashke/case",
@@ -63,5 +70,8 @@ export const caseMigrations: Migrations.MigrationSet = {
     { id: 11, name: "survivor-informed", up: survivorInformed },
     { id: 12, name: "corrections", up: corrections },
     { id: 13, name: "case-reviews", up: caseReviews },
+    { id: 14, name: "safe-contacts", up: safeContacts },
+    { id: 15, name: "order-conditions", up: orderConditions },
+    { id: 16, name: "case-transfers", up: caseTransfers },
   ],
 }

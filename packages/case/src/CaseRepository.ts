@@ -21,6 +21,7 @@ import type * as CaseLifecycle from "./CaseLifecycle"
 import type * as CaseTeam from "./CaseTeam"
 import type * as Consent from "./Consent"
 import type * as Incident from "./Incident"
+import type * as OrderCondition from "./OrderCondition"
 import type * as Person from "./Person"
 import type * as PersonalData from "./PersonalData"
 import type * as ProtectionOrder from "./ProtectionOrder"
@@ -134,6 +135,11 @@ export interface Service {
     aCase: Case.Case,
     expectedVersion: number,
   ) => Effect.Effect<Case.Case, Errors.NotFound | Errors.Conflict>
+  /**
+   * Moves the case to another mechanism (a transfer accepted): the case row's
+   * mechanism; the team is replaced by `saveTeam`, the lead by `update`.
+   */
+  readonly moveToMechanism: (caseId: Id.CaseId, mechanismId: Id.MechanismId) => Effect.Effect<void>
   /** Replaces the team's members (the lead is on the case row, written by `update`). */
   readonly saveTeam: (caseId: Id.CaseId, team: CaseTeam.CaseTeam, at: Date) => Effect.Effect<void>
   readonly insertPerson: (
@@ -181,6 +187,20 @@ export interface Service {
     order: ProtectionOrder.ProtectionOrder,
     event: OrderEvent,
   ) => Effect.Effect<void, Errors.NotFound>
+  /** Writes an order's corrected conditions; its new version, or `NotFound`. */
+  readonly updateOrderConditions: (
+    caseId: Id.CaseId,
+    orderId: Id.ProtectionOrderId,
+    conditions: ReadonlyArray<OrderCondition.Condition>,
+  ) => Effect.Effect<number, Errors.NotFound>
+  /**
+   * Issued or extended orders whose expiry is at or before `at`, in any
+   * case, oldest expiry first, at most `limit`: those to expire now.
+   */
+  readonly ordersPastExpiry: (
+    at: Date,
+    limit: number,
+  ) => Effect.Effect<ReadonlyArray<{ readonly caseId: Id.CaseId; readonly orderId: Id.ProtectionOrderId }>>
   /** The history of an order, oldest first, its hearings included. */
   readonly orderEvents: (orderId: Id.ProtectionOrderId) => Effect.Effect<ReadonlyArray<OrderEvent>>
   readonly insertMeasure: (caseId: Id.CaseId, measure: SafetyPlan.Measure) => Effect.Effect<void>

@@ -100,6 +100,7 @@ import * as Dash from "./instruments/Dash"
 import * as KosovoPoliceEarlyAssessment from "./instruments/KosovoPoliceEarlyAssessment"
 import { decode } from "./internal/Input"
 import { subjectOfRole, writtenFor } from "./internal/PersonalPurpose"
+import * as OrderCondition from "./OrderCondition"
 import * as Person from "./Person"
 import * as PersonalData from "./PersonalData"
 import type * as ProtectionOrder from "./ProtectionOrder"
@@ -591,7 +592,7 @@ export const make = (
         Effect.gen(function* () {
           const input = yield* decode(RecordOrder)(raw)
           const { aCase, s } = yield* forChange(input.caseId)
-          const order = yield* ProtectionOrderLifecycle.start(
+          const started = yield* ProtectionOrderLifecycle.start(
             {
               id: yield* Id.ProtectionOrderId.generate,
               kind: input.kind,
@@ -603,6 +604,8 @@ export const make = (
             aCase.orders.length,
             s.profile,
           )
+          if (input.conditions !== undefined) yield* OrderCondition.validate(input.conditions, s.profile, aCase.persons)
+          const order = input.conditions === undefined ? started : { ...started, conditions: input.conditions }
           const updated: Case.Case = { ...aCase, orders: [...aCase.orders, order] }
           const issued = order.status === "issued"
           const event: OrderEvent = issued

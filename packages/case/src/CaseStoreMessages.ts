@@ -170,6 +170,31 @@ const messages = {
     "sr-Latn": "Činjenice incidenta su ispravljene",
     en: "An incident's facts corrected",
   },
+  "case.event.safe-contact.recorded": {
+    sq: "U shënua si mund të kontaktohet në mënyrë të sigurt",
+    "sr-Latn": "Zabeleženo je kako se može bezbedno kontaktirati",
+    en: "Safe contact recorded",
+  },
+  "case.event.protection-order.conditions-corrected": {
+    sq: "Kushtet e një urdhri mbrojtjeje u korrigjuan",
+    "sr-Latn": "Uslovi naloga za zaštitu su ispravljeni",
+    en: "A protection order's conditions corrected",
+  },
+  "case.event.transfer.proposed": {
+    sq: "U propozua transferimi i rastit",
+    "sr-Latn": "Predložen je prenos slučaja",
+    en: "Case transfer proposed",
+  },
+  "case.event.transfer.accepted": {
+    sq: "Transferimi i rastit u pranua",
+    "sr-Latn": "Prenos slučaja je prihvaćen",
+    en: "Case transfer accepted",
+  },
+  "case.event.transfer.declined": {
+    sq: "Transferimi i rastit u refuzua",
+    "sr-Latn": "Prenos slučaja je odbijen",
+    en: "Case transfer declined",
+  },
   "case.event.survivor.informed": {
     sq: "U shënua çfarë iu tha të mbijetuarës",
     "sr-Latn": "Zabeleženo je šta je rečeno preživeloj",

@@ -119,6 +119,126 @@ const messages = {
     en: "Through someone she chose",
   },
   "case.review.wishes-heard.not-asked": { sq: "Nuk u pyet", "sr-Latn": "Nije pitana", en: "Not asked" },
+  "case.safe-contact.time.malformed": {
+    sq: "Shkruani orën si OO:MM (p.sh. 09:30).",
+    "sr-Latn": "Upišite vreme kao SS:MM (npr. 09:30).",
+    en: "Write the time as HH:MM (e.g. 09:30).",
+  },
+  "case.safe-contact.time-range": {
+    sq: "Ora e fundit duhet të jetë pas orës së fillimit.",
+    "sr-Latn": "Kraj mora biti posle početka.",
+    en: "The end must come after the start.",
+  },
+  "case.safe-contact.channel.unknown": {
+    sq: "Zgjidhni mënyrat nga lista.",
+    "sr-Latn": "Izaberite načine sa liste.",
+    en: "Choose the ways from the list.",
+  },
+  "case.safe-contact.through.malformed": {
+    sq: "Shkruani përmes kujt (jo bosh, deri në 200 shenja).",
+    "sr-Latn": "Upišite preko koga (ne prazno, do 200 znakova).",
+    en: "Write through whom (not blank, up to 200 characters).",
+  },
+  "case.safe-contact.code-word.malformed": {
+    sq: "Fjala kod nuk mund të jetë bosh dhe ka deri në 100 shenja.",
+    "sr-Latn": "Šifra ne može biti prazna i ima do 100 znakova.",
+    en: "The code word cannot be blank and has up to 100 characters.",
+  },
+  "case.safe-contact.note.malformed": {
+    sq: "Shënimi nuk mund të jetë bosh dhe ka deri në 1.000 shenja.",
+    "sr-Latn": "Napomena ne može biti prazna i ima do 1.000 znakova.",
+    en: "The note cannot be blank and has up to 1,000 characters.",
+  },
+  "case.safe-contact.person-not-survivor": {
+    sq: "Zgjidhni viktimën ose një fëmijë të këtij rasti.",
+    "sr-Latn": "Izaberite žrtvu ili dete iz ovog slučaja.",
+    en: "Choose the victim or a child of this case.",
+  },
+  "case.safe-contact.through-required": {
+    sq: "Nëse thirrja nuk është e sigurt, shkruani përmes kujt mund të kontaktohet.",
+    "sr-Latn": "Ako poziv nije bezbedan, upišite preko koga se može kontaktirati.",
+    en: "If calling is not safe, write through whom she can be reached.",
+  },
+  "case.safe-contact.call-not-safe": {
+    sq: "Thirrja telefonike nuk është e sigurt: hiqeni nga mënyrat.",
+    "sr-Latn": "Telefonski poziv nije bezbedan: uklonite ga iz načina.",
+    en: "A phone call is not safe: remove it from the ways.",
+  },
+  "case.order.condition.unknown": {
+    sq: "Zgjidhni kushtin nga lista e ligjit.",
+    "sr-Latn": "Izaberite uslov sa liste iz zakona.",
+    en: "Choose the condition from the law's list.",
+  },
+  "case.order.condition.duplicate": {
+    sq: "Secili kusht jepet vetëm një herë.",
+    "sr-Latn": "Svaki uslov se navodi samo jednom.",
+    en: "Give each condition once.",
+  },
+  "case.order.condition.distance-required": {
+    sq: "Shkruani distancën në metra.",
+    "sr-Latn": "Upišite udaljenost u metrima.",
+    en: "Enter the distance in metres.",
+  },
+  "case.order.condition.places-required": {
+    sq: "Zgjidhni vendet nga të cilat duhet të qëndrojë larg.",
+    "sr-Latn": "Izaberite mesta od kojih mora da se drži podalje.",
+    en: "Choose the places to stay away from.",
+  },
+  "case.order.condition.children-required": {
+    sq: "Zgjidhni fëmijët për të cilët vlen.",
+    "sr-Latn": "Izaberite decu na koju se odnosi.",
+    en: "Choose the children it concerns.",
+  },
+  "case.order.condition.not-applicable": {
+    sq: "Ky kusht nuk e merr këtë të dhënë: hiqeni.",
+    "sr-Latn": "Ovaj uslov ne prima ovaj podatak: uklonite ga.",
+    en: "This condition does not take this detail: remove it.",
+  },
+  "case.order.condition.child-unknown": {
+    sq: "Zgjidhni një fëmijë të këtij rasti.",
+    "sr-Latn": "Izaberite dete iz ovog slučaja.",
+    en: "Choose a child of this case.",
+  },
+  "case.order.condition.distance.out-of-range": {
+    sq: "Distanca duhet të jetë nga 1 deri në 10.000 metra.",
+    "sr-Latn": "Udaljenost mora biti od 1 do 10.000 metara.",
+    en: "The distance must be from 1 to 10,000 metres.",
+  },
+  "case.order.condition.place.unknown": {
+    sq: "Zgjidhni vendet nga lista.",
+    "sr-Latn": "Izaberite mesta sa liste.",
+    en: "Choose the places from the list.",
+  },
+  "case.transfer.coordinator-only": {
+    sq: "Transferimin e propozon koordinatori i mekanizmit dërgues dhe e vendos koordinatori i mekanizmit pranues.",
+    "sr-Latn": "Prenos predlaže koordinator mehanizma koji šalje, a odlučuje koordinator mehanizma koji prima.",
+    en: "The sending mechanism's coordinator proposes a transfer; the receiving mechanism's coordinator decides.",
+  },
+  "case.transfer.same-mechanism": {
+    sq: "Zgjidhni një mekanizëm tjetër: rasti është tashmë këtu.",
+    "sr-Latn": "Izaberite drugi mehanizam: slučaj je već ovde.",
+    en: "Choose another mechanism: the case is already here.",
+  },
+  "case.transfer.mechanism-unknown": {
+    sq: "Ky mekanizëm nuk ekziston ose nuk ka memorandum në fuqi.",
+    "sr-Latn": "Ovaj mehanizam ne postoji ili nema memorandum na snazi.",
+    en: "This mechanism does not exist or has no memorandum in force.",
+  },
+  "case.transfer.pending": {
+    sq: "Një transferim i këtij rasti pret ende vendimin.",
+    "sr-Latn": "Prenos ovog slučaja još čeka odluku.",
+    en: "A transfer of this case is still waiting for a decision.",
+  },
+  "case.transfer.consent-required": {
+    sq: "Për transferim duhet pëlqimi i saj në fuqi për menaxhimin e rastit.",
+    "sr-Latn": "Za prenos je potreban njen važeći pristanak za vođenje slučaja.",
+    en: "A transfer needs her consent in force for case management.",
+  },
+  "case.transfer.decided": {
+    sq: "Për këtë transferim është vendosur tashmë.",
+    "sr-Latn": "O ovom prenosu je već odlučeno.",
+    en: "This transfer has already been decided.",
+  },
   "case.closed.reference-malformed": {
     sq: "Shkruani fillimin e numrit të rastit: shkronja, shifra dhe viza (p.sh. GJI-2026).",
     "sr-Latn": "Upišite početak broja slučaja: slova, cifre i crtice (npr. GJI-2026).",

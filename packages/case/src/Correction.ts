@@ -1,6 +1,6 @@
 /**
  * A correction of a recorded fact: a person's details or relationship, an
- * incident's facts. A correction never overwrites silently: it keeps the
+ * incident's facts, a protection order's conditions. A correction never overwrites silently: it keeps the
  * previous value of every field it changed, who changed it, for which
  * institution, when and why (ADR 0017, decision 1). The record carries its
  * new value; the correction is the history.
@@ -38,7 +38,9 @@ export type CorrectionId = typeof CorrectionId.Type
  *
  * @since 0.1.0
  */
-export const RecordKind = Schema.Literal("person", "incident").annotations({ identifier: "CorrectedRecordKind" })
+export const RecordKind = Schema.Literal("person", "incident", "protection-order").annotations({
+  identifier: "CorrectedRecordKind",
+})
 
 /**
  * @since 0.1.0
@@ -168,4 +170,4 @@ export const check = (
  * @since 0.1.0
  */
 export const inputField = (kind: RecordKind, field: string): string =>
-  field.replace(/^(?:persons|incidents)\.\d+\./, `${kind}.`)
+  field.replace(/^(?:persons|incidents|orders)\.\d+\./, `${kind}.`)

@@ -2,7 +2,8 @@
  * The use cases of corrections: correct a person (the fields in the clear —
  * sex, birth year, age band, community, disabilities, relationship — and the
  * identifying details), correct an incident's facts, and list the case's
- * corrections (its history of changed facts).
+ * corrections (its history of changed facts); correct a protection order's
+ * conditions.
  *
  * - Correcting is the access policy's `case.write` on an open case
  *   (`case.closed.read-only`), naming the case version it was decided on
@@ -18,8 +19,8 @@
  *
  * Each correction commits the record's new value, the correction (its
  * previous values and reason sealed), its audit entry and the outbox event
- * (`case.person.corrected`, `case.incident.corrected`: ids and field names
- * only) together, with the case's version. Every correction listed is an
+ * (`case.person.corrected`, `case.incident.corrected`,
+ * `case.protection-order.conditions-corrected`: ids and field names only) together, with the case's version. Every correction listed is an
  * audited read (of the person's data, when a person was corrected).
  *
  * @since 0.1.0
@@ -41,6 +42,7 @@ import * as CaseAuthority from "./internal/CaseAuthority"
 import { decode } from "./internal/Input"
 import * as PageCursor from "./internal/PageCursor"
 import { subjectOfRole, writtenFor } from "./internal/PersonalPurpose"
+import * as OrderCondition from "./OrderCondition"
 import * as Person from "./Person"
 import * as PersonalData from "./PersonalData"
 import * as Relationship from "./Relationship"
@@ -119,6 +121,25 @@ export const CorrectIncident = Schema.Struct({
 export type CorrectIncident = typeof CorrectIncident.Encoded
 
 /**
+ * Input of {@link correctOrderConditions}: the order's conditions as they
+ * should be (all of them: the list replaces the previous one) and the reason.
+ *
+ * @since 0.1.0
+ */
+export const CorrectOrderConditions = Schema.Struct({
+  caseId: Id.CaseId,
+  orderId: Id.ProtectionOrderId,
+  expectedVersion: ExpectedVersion,
+  conditions: Schema.Array(OrderCondition.Condition),
+  reason: CorrectionReason,
+})
+
+/**
+ * @since 0.1.0
+ */
+export type CorrectOrderConditions = typeof CorrectOrderConditions.Encoded
+
+/**
  * Input of {@link list}.
  *
  * @since 0.1.0
@@ -174,6 +195,12 @@ const asInput = <A>(kind: Correction.RecordKind, checked: Either.Either<A, Error
     ),
   )
 
+const topics = {
+  person: "case.person.corrected",
+  incident: "case.incident.corrected",
+  "protection-order": "case.protection-order.conditions-corrected",
+} as const
+
 /** The case, authorized for `case.write`, open, with the correcting institution. */
 const forCorrection = (caseId: Id.CaseId) =>
   Effect.gen(function* () {
@@ -210,7 +237,7 @@ const commit = (
         const personId = draft.kind === "person" ? (draft.recordId as Id.PersonId) : undefined
         yield* audit.append(entry(authorized, "write", personId)).pipe(Effect.orDie)
         yield* Outbox.append({
-          topic: draft.kind === "person" ? "case.person.corrected" : "case.incident.corrected",
+          topic: topics[draft.kind],
           aggregateType,
           aggregateId: draft.caseId,
           payload: {
@@ -357,6 +384,50 @@ export const correctIncident = (
       {},
     )
   }).pipe(Span.untraced("Corrections.correctIncident"))
+
+/**
+ * A team member corrects what a protection order forbids or requires. Fails
+ * with `NotFound` (the case or the order), `Forbidden`, `InvalidInput` (no
+ * reason; nothing changed, field `conditions`; a rule of the conditions, e.g.
+ * `conditions.0.distanceMeters`; a closed case) or `Conflict`
+ * (`version.stale`).
+ *
+ * @since 0.1.0
+ */
+export const correctOrderConditions = (
+  raw: CorrectOrderConditions,
+): Effect.Effect<Correction.Correction, Refusal | Errors.Conflict, Requirements> =>
+  Effect.gen(function* () {
+    const input = yield* decode(CorrectOrderConditions)(raw)
+    const { authorized, institution } = yield* forCorrection(input.caseId)
+    const { aCase } = authorized
+    const order = aCase.orders.find((each) => each.id === input.orderId)
+    if (order === undefined) return yield* new Errors.NotFound({ entity: "ProtectionOrder", id: input.orderId })
+    const profile = yield* JurisdictionProfile.CurrentJurisdiction
+    yield* fromEither(OrderCondition.validate(input.conditions, profile, aCase.persons))
+    const before = { conditions: order.conditions ?? [] }
+    const changed = Correction.changedFields(before, { conditions: input.conditions })
+    const fields = yield* fromEither(Correction.check(changed, "conditions"))
+    const cases = yield* CaseRepository
+    return yield* commit(
+      authorized,
+      input.expectedVersion,
+      {
+        id: yield* Correction.CorrectionId.generate,
+        caseId: aCase.id,
+        kind: "protection-order",
+        recordId: order.id,
+        fields,
+        previous: Correction.previousOf(before, changed),
+        reason: input.reason,
+        correctedBy: authorized.principal.id,
+        institution,
+        correctedAt: authorized.at,
+      },
+      cases.updateOrderConditions(aCase.id, order.id, input.conditions),
+      {},
+    )
+  }).pipe(Span.untraced("Corrections.correctOrderConditions"))
 
 /**
  * The case's corrections, oldest first, a page at a time, for its full-access

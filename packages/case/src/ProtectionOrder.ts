@@ -12,6 +12,7 @@
 import { Errors, Id, type JurisdictionProfile } from "@bashke/kernel"
 import { Either, Schema } from "effect"
 import { Instant } from "./internal/Instant"
+import { Condition } from "./OrderCondition"
 
 /**
  * An order kind: a key of the profile's `protectionOrders.kinds`
@@ -93,7 +94,9 @@ export type Hearing = typeof Hearing.Type
  * A protection order. `expiresAt` is the current expiry (moved by each
  * extension; the history is in `extensions`); `decidedAt` is the court's
  * decision, to issue or to reject. `hearings` are in the order they were
- * scheduled, the last one the hearing in force.
+ * scheduled, the last one the hearing in force. `conditions` say what the
+ * order forbids or requires (`OrderCondition`); absent on an order recorded
+ * without them.
  */
 export const ProtectionOrder = Schema.Struct({
   id: Id.ProtectionOrderId,
@@ -107,6 +110,7 @@ export const ProtectionOrder = Schema.Struct({
   extensions: Schema.Array(Extension),
   breaches: Schema.Array(Breach),
   hearings: Schema.Array(Hearing),
+  conditions: Schema.optional(Schema.Array(Condition)),
 }).annotations({ identifier: "ProtectionOrder" })
 
 export type ProtectionOrder = typeof ProtectionOrder.Type

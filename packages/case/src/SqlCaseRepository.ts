@@ -17,6 +17,7 @@ import { CaseRepository, type OrderEvent, type OrderEventKind, type Service, typ
 import type * as CaseTeam from "./CaseTeam"
 import * as Consent from "./Consent"
 import * as Incident from "./Incident"
+import * as OrderCondition from "./OrderCondition"
 import * as Person from "./Person"
 import type * as PersonalData from "./PersonalData"
 import * as ProtectionOrder from "./ProtectionOrder"
@@ -117,6 +118,8 @@ const OrderRow = Schema.Struct({
   decided_at: Nullable(Instant),
   issued_at: Nullable(Instant),
   expires_at: Nullable(Instant),
+  // Migration 15: the conditions as JSON text, null when none were recorded.
+  conditions: Nullable(Schema.parseJson(Schema.Array(OrderCondition.Condition))),
 })
 
 // The kinds `protection_order_events` holds: a scheduled hearing is a row of
@@ -368,6 +371,7 @@ const toOrder = (
   ...(row.decided_at == null ? {} : { decidedAt: row.decided_at }),
   ...(row.issued_at == null ? {} : { issuedAt: row.issued_at }),
   ...(row.expires_at == null ? {} : { expiresAt: row.expires_at }),
+  ...(row.conditions == null ? {} : { conditions: row.conditions }),
   extensions: events.flatMap((e) =>
     e.event === "extended" && e.until_at != null ? [{ at: e.at, until: e.until_at }] : [],
   ),
@@ -530,6 +534,13 @@ export const make: Effect.Effect<Service, never, SqlClient.SqlClient> = Effect.g
     closure_reason: aCase.closure?.reason ?? null,
     last_reviewed_at: iso(aCase.lastReviewedAt),
   })
+
+  const moveToMechanism: Service["moveToMechanism"] = (caseId, mechanismId) =>
+    sql`UPDATE cases SET mechanism_id = ${mechanismId} WHERE id = ${caseId}`.pipe(
+      Effect.asVoid,
+      Effect.orDie,
+      Span.untraced("SqlCaseRepository.moveToMechanism"),
+    )
 
   const saveTeam: Service["saveTeam"] = (caseId, team, at) =>
     Effect.gen(function* () {
@@ -824,6 +835,7 @@ export const make: Effect.Effect<Service, never, SqlClient.SqlClient> = Effect.g
     decided_at: iso(order.decidedAt),
     issued_at: iso(order.issuedAt),
     expires_at: iso(order.expiresAt),
+    conditions: order.conditions === undefined ? null : JSON.stringify(order.conditions),
   })
 
   const insertOrder: Service["insertOrder"] = (caseId, order, event) =>
@@ -848,6 +860,23 @@ export const make: Effect.Effect<Service, never, SqlClient.SqlClient> = Effect.g
     }).pipe(
       Effect.catchTags({ SqlError: Effect.die, ParseError: Effect.die }),
       Span.untraced("SqlCaseRepository.updateOrder"),
+    )
+
+  const updateOrderConditions: Service["updateOrderConditions"] = (caseId, orderId, conditions) =>
+    sql`UPDATE protection_orders SET conditions = ${JSON.stringify(conditions)}, version = version + 1
+      WHERE id = ${orderId} AND case_id = ${caseId} RETURNING version`.pipe(
+      Effect.catchTag("SqlError", Effect.die),
+      Effect.flatMap(newVersion("ProtectionOrder", orderId)),
+      Span.untraced("SqlCaseRepository.updateOrderConditions"),
+    )
+
+  const ordersPastExpiry: Service["ordersPastExpiry"] = (at, limit) =>
+    sql<{ case_id: Id.CaseId; id: Id.ProtectionOrderId }>`SELECT case_id, id FROM protection_orders
+      WHERE status IN ('issued', 'extended') AND expires_at IS NOT NULL AND expires_at <= ${iso(at)}
+      ORDER BY expires_at, id LIMIT ${limit}`.pipe(
+      Effect.map((rows) => rows.map((row) => ({ caseId: row.case_id, orderId: row.id }))),
+      Effect.orDie,
+      Span.untraced("SqlCaseRepository.ordersPastExpiry"),
     )
 
   const orderEvents: Service["orderEvents"] = (orderId) =>
@@ -952,6 +981,7 @@ export const make: Effect.Effect<Service, never, SqlClient.SqlClient> = Effect.g
     municipalityOf,
     update,
     saveTeam,
+    moveToMechanism,
     insertPerson,
     sealedDetails,
     personsByIndex,
@@ -961,6 +991,8 @@ export const make: Effect.Effect<Service, never, SqlClient.SqlClient> = Effect.g
     insertAssessment,
     insertOrder,
     updateOrder,
+    updateOrderConditions,
+    ordersPastExpiry,
     orderEvents,
     insertMeasure,
     updateMeasure,

@@ -168,6 +168,24 @@ export * as CaseService from "./CaseService"
 export * as CaseStoreMessages from "./CaseStoreMessages"
 export { caseStoreMessages } from "./CaseStoreMessages"
 /**
+ * A case moving to another mechanism: proposal, decision, rules.
+ *
+ * @since 0.1.0
+ */
+export * as CaseTransfer from "./CaseTransfer"
+/**
+ * The port through which case transfers are stored.
+ *
+ * @since 0.1.0
+ */
+export * as CaseTransferRepository from "./CaseTransferRepository"
+/**
+ * Propose, accept, decline and list case transfers.
+ *
+ * @since 0.1.0
+ */
+export * as CaseTransfers from "./CaseTransfers"
+/**
  * The catalogue part of case notes and corrections.
  */
 export { caseworkMessages } from "./CaseworkMessages"
@@ -216,6 +234,18 @@ export * as DueCases from "./DueCases"
  */
 export * as OpenCases from "./OpenCases"
 /**
+ * What a protection order forbids or requires, as data (kinds from the profile).
+ *
+ * @since 0.1.0
+ */
+export * as OrderCondition from "./OrderCondition"
+/**
+ * Orders past their end expire by themselves, with an event.
+ *
+ * @since 0.1.0
+ */
+export * as OrderExpiry from "./OrderExpiry"
+/**
  * Personal details sealed by the vault, indexed by the blind index, audited.
  */
 export * as PersonalData from "./PersonalData"
@@ -223,6 +253,24 @@ export * as PersonalData from "./PersonalData"
  * The gapless reference sequence per mechanism and year.
  */
 export * as ReferenceSequence from "./ReferenceSequence"
+/**
+ * How a survivor may be reached safely, as data (sealed whole).
+ *
+ * @since 0.1.0
+ */
+export * as SafeContact from "./SafeContact"
+/**
+ * The port through which safe contacts are stored.
+ *
+ * @since 0.1.0
+ */
+export * as SafeContactRepository from "./SafeContactRepository"
+/**
+ * Record and read (for a purpose, audited) a survivor's safe contact.
+ *
+ * @since 0.1.0
+ */
+export * as SafeContacts from "./SafeContacts"
 /**
  * The port of the memorandum's signatories, wired to `@bashke/mechanism` by the app.
  */
@@ -246,6 +294,12 @@ export * as SqlCaseRepository from "./SqlCaseRepository"
  */
 export * as SqlCaseReviewRepository from "./SqlCaseReviewRepository"
 /**
+ * The `CaseTransferRepository` on `@effect/sql` (SQLite and PostgreSQL).
+ *
+ * @since 0.1.0
+ */
+export * as SqlCaseTransferRepository from "./SqlCaseTransferRepository"
+/**
  * The register of closed cases on `@effect/sql` (SQLite and PostgreSQL).
  *
  * @since 0.1.0
@@ -261,6 +315,12 @@ export * as SqlCorrectionRepository from "./SqlCorrectionRepository"
  * `OpenCases` on `@effect/sql` (SQLite and PostgreSQL).
  */
 export * as SqlOpenCases from "./SqlOpenCases"
+/**
+ * The `SafeContactRepository` on `@effect/sql` (SQLite and PostgreSQL).
+ *
+ * @since 0.1.0
+ */
+export * as SqlSafeContactRepository from "./SqlSafeContactRepository"
 /**
  * The log of what the survivor was told on `@effect/sql` (SQLite and PostgreSQL).
  *

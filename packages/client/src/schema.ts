@@ -379,6 +379,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/cases/{caseId}/protection-orders/{orderId}/conditions/corrections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Correct what a protection order forbids or requires, with a reason; the previous conditions are kept (If-Match: the case) */
+        post: operations["correctOrderConditions"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/cases/{caseId}/corrections": {
         parameters: {
             query?: never;
@@ -408,6 +425,108 @@ export interface paths {
         put?: never;
         /** Record a case-conference review: the survivor's wishes, how they were heard, the outcomes (If-Match: the case) */
         post: operations["recordCaseReview"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/cases/{caseId}/persons/{personId}/safe-contact": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record how the survivor may be reached safely: calling safe or not, when, through whom, a code word (sealed) */
+        post: operations["recordSafeContact"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/cases/{caseId}/persons/{personId}/safe-contact/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Read how the survivor may be reached safely, for a stated purpose (a personal read, audited) */
+        post: operations["readSafeContact"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/cases/{caseId}/transfers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Propose moving the case to another mechanism (the sending coordinator; consent checked; If-Match: the case) */
+        post: operations["proposeCaseTransfer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/case-transfers/{transferId}/acceptance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Accept a transfer into your mechanism with its lead and team: the case moves with all its history */
+        post: operations["acceptCaseTransfer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/case-transfers/{transferId}/decline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Decline a transfer into your mechanism: the case stays where it is */
+        post: operations["declineCaseTransfer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/mechanisms/{mechanismId}/case-transfers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The transfers waiting to or from the mechanism (its coordinator) */
+        get: operations["listCaseTransfers"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -2592,6 +2711,7 @@ export interface components {
             extensions: components["schemas"]["ProtectionOrderExtension"][];
             breaches: components["schemas"]["ProtectionOrderBreach"][];
             hearings: components["schemas"]["ProtectionOrderHearing"][];
+            conditions?: components["schemas"]["OrderCondition"][];
         };
         /** @description a ULID: 26 characters of Crockford base32, sortable by creation time */
         ProtectionOrderId: string;
@@ -2617,6 +2737,19 @@ export interface components {
             scheduledAt: components["schemas"]["CaseInstant"];
             court?: components["schemas"]["InstitutionId"];
         };
+        OrderCondition: {
+            /** @description a string matching the pattern ^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$ */
+            kind: string;
+            /**
+             * between(1, 10000)
+             * @description a number between 1 and 10000
+             */
+            distanceMeters?: components["schemas"]["Int"];
+            places?: components["schemas"]["OrderConditionPlace"][];
+            children?: components["schemas"]["PersonId"][];
+        };
+        /** @enum {string} */
+        OrderConditionPlace: "home" | "workplace" | "school" | "childcare" | "shelter" | "other";
         SafetyPlan: {
             measures: components["schemas"]["SafetyMeasure"][];
         };
@@ -2769,7 +2902,7 @@ export interface components {
         /** @description a ULID: 26 characters of Crockford base32, sortable by creation time */
         CorrectionId: string;
         /** @enum {string} */
-        CorrectedRecordKind: "person" | "incident";
+        CorrectedRecordKind: "person" | "incident" | "protection-order";
         CorrectionPage: {
             items: components["schemas"]["Correction"][];
             next: string | null;
@@ -2827,6 +2960,64 @@ export interface components {
             institution: components["schemas"]["InstitutionId"];
             recordedAt: components["schemas"]["CaseInstant"];
         };
+        SafeContactReceipt: {
+            caseId: components["schemas"]["CaseId"];
+            personId: components["schemas"]["PersonId"];
+            /**
+             * greaterThanOrEqualTo(1)
+             * @description a number greater than or equal to 1
+             */
+            version: components["schemas"]["Int"];
+            writtenBy: components["schemas"]["PrincipalId"];
+            institution: components["schemas"]["InstitutionId"];
+            writtenAt: components["schemas"]["CaseInstant"];
+        };
+        SafeTime: {
+            from: components["schemas"]["TimeOfDay"];
+            to: components["schemas"]["TimeOfDay"];
+        };
+        /** @description a string matching the pattern ^(?:[01]\d|2[0-3]):[0-5]\d$ */
+        TimeOfDay: string;
+        /** @enum {string} */
+        SafeContactChannel: "phone-call" | "text-message" | "in-person" | "through-contact" | "email";
+        SafeContact: {
+            safeToCall: boolean;
+            /**
+             * maxItems(7)
+             * @description an array of at most 7 item(s)
+             */
+            safeTimes: components["schemas"]["SafeTime"][];
+            through?: string;
+            codeWord?: string;
+            channels: components["schemas"]["SafeContactChannel"][];
+            note?: string;
+            caseId: components["schemas"]["CaseId"];
+            personId: components["schemas"]["PersonId"];
+            /**
+             * greaterThanOrEqualTo(1)
+             * @description a number greater than or equal to 1
+             */
+            version: components["schemas"]["Int"];
+            writtenBy: components["schemas"]["PrincipalId"];
+            institution: components["schemas"]["InstitutionId"];
+            writtenAt: components["schemas"]["CaseInstant"];
+        };
+        CaseTransfer: {
+            id: components["schemas"]["CaseTransferId"];
+            caseId: components["schemas"]["CaseId"];
+            from: components["schemas"]["MechanismId"];
+            to: components["schemas"]["MechanismId"];
+            status: components["schemas"]["CaseTransferStatus"];
+            proposedBy: components["schemas"]["PrincipalId"];
+            proposedAt: components["schemas"]["CaseInstant"];
+            decidedBy?: components["schemas"]["PrincipalId"];
+            decidedAt?: components["schemas"]["CaseInstant"];
+            lead?: components["schemas"]["InstitutionId"];
+        };
+        /** @description a ULID: 26 characters of Crockford base32, sortable by creation time */
+        CaseTransferId: string;
+        /** @enum {string} */
+        CaseTransferStatus: "proposed" | "accepted" | "declined";
         CaseReferencePrefix: string;
         ClosedCasePage: {
             items: components["schemas"]["ClosedCase"][];
@@ -4833,6 +5024,7 @@ export interface operations {
                     requestedAt?: components["schemas"]["Instant"];
                     issuedAt?: components["schemas"]["Instant"];
                     expiresAt?: components["schemas"]["Instant"];
+                    conditions?: components["schemas"]["OrderCondition"][];
                 };
             };
         };
@@ -6370,6 +6562,103 @@ export interface operations {
             };
         };
     };
+    correctOrderConditions: {
+        parameters: {
+            query?: never;
+            header: {
+                "Idempotency-Key": string;
+                "If-Match": string;
+            };
+            path: {
+                caseId: components["schemas"]["CaseId"];
+                orderId: components["schemas"]["ProtectionOrderId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    conditions: components["schemas"]["OrderCondition"][];
+                    reason: components["schemas"]["CorrectionReason"];
+                };
+            };
+        };
+        responses: {
+            /** @description Correct what a protection order forbids or requires, with a reason; the previous conditions are kept (If-Match: the case) */
+            201: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CorrectionReceipt"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No or unknown credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Changed since read */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input: the field and the rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match missing */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     listCorrections: {
         parameters: {
             query?: {
@@ -6591,6 +6880,495 @@ export interface operations {
             };
             /** @description If-Match missing */
             428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    recordSafeContact: {
+        parameters: {
+            query?: never;
+            header: {
+                "Idempotency-Key": string;
+                "If-Match": string;
+            };
+            path: {
+                caseId: components["schemas"]["CaseId"];
+                personId: components["schemas"]["PersonId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    safeToCall: boolean;
+                    /**
+                     * maxItems(7)
+                     * @description an array of at most 7 item(s)
+                     */
+                    safeTimes: components["schemas"]["SafeTime"][];
+                    through?: string;
+                    codeWord?: string;
+                    channels: components["schemas"]["SafeContactChannel"][];
+                    note?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Record how the survivor may be reached safely: calling safe or not, when, through whom, a code word (sealed) */
+            201: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SafeContactReceipt"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No or unknown credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Changed since read */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input: the field and the rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match missing */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    readSafeContact: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                caseId: components["schemas"]["CaseId"];
+                personId: components["schemas"]["PersonId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    purpose?: components["schemas"]["Purpose"];
+                };
+            };
+        };
+        responses: {
+            /** @description Read how the survivor may be reached safely, for a stated purpose (a personal read, audited) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SafeContact"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No or unknown credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input: the field and the rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    proposeCaseTransfer: {
+        parameters: {
+            query?: never;
+            header: {
+                "Idempotency-Key": string;
+                "If-Match": string;
+            };
+            path: {
+                caseId: components["schemas"]["CaseId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    toMechanismId: components["schemas"]["MechanismId"];
+                };
+            };
+        };
+        responses: {
+            /** @description Propose moving the case to another mechanism (the sending coordinator; consent checked; If-Match: the case) */
+            201: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseTransfer"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No or unknown credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Changed since read */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input: the field and the rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match missing */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    acceptCaseTransfer: {
+        parameters: {
+            query?: never;
+            header: {
+                "Idempotency-Key": string;
+            };
+            path: {
+                transferId: components["schemas"]["CaseTransferId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    lead: components["schemas"]["InstitutionId"];
+                    team?: {
+                        institution: components["schemas"]["InstitutionId"];
+                        access: components["schemas"]["CaseAccess"];
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Accept a transfer into your mechanism with its lead and team: the case moves with all its history */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseTransfer"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No or unknown credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input: the field and the rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    declineCaseTransfer: {
+        parameters: {
+            query?: never;
+            header: {
+                "Idempotency-Key": string;
+            };
+            path: {
+                transferId: components["schemas"]["CaseTransferId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Decline a transfer into your mechanism: the case stays where it is */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseTransfer"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No or unknown credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input: the field and the rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listCaseTransfers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                mechanismId: components["schemas"]["MechanismId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The transfers waiting to or from the mechanism (its coordinator) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseTransfer"][];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No or unknown credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input: the field and the rule */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -111,6 +111,30 @@ export const LawReference = Schema.Struct({
 export type LawReference = typeof LawReference.Type
 
 /**
+ * What a condition of a protection order must state: a distance to keep (in
+ * metres), the kinds of places to stay away from, the children it concerns.
+ */
+export const OrderConditionNeed = Schema.Literal("distance", "places", "children").annotations({
+  identifier: "OrderConditionNeed",
+})
+
+export type OrderConditionNeed = typeof OrderConditionNeed.Type
+
+/**
+ * One kind of condition a protection order may impose, as the law lists its
+ * measures (no contact, stay away, removal from the home, temporary custody,
+ * surrender of weapons…): its name, what an order imposing it must state,
+ * and where the kind comes from.
+ */
+export const OrderConditionKind = Schema.Struct({
+  name: LocalizedText,
+  needs: Schema.Array(OrderConditionNeed),
+  ...provenance,
+}).annotations({ identifier: "OrderConditionKind" })
+
+export type OrderConditionKind = typeof OrderConditionKind.Type
+
+/**
  * One kind of protection order: who issues it, how fast a court must decide on
  * it, how long it lasts, and when to remind about an extension.
  */
@@ -171,6 +195,8 @@ export const JurisdictionProfile = Schema.Struct({
   }),
   protectionOrders: Schema.Struct({
     kinds: Schema.Record({ key: Code, value: ProtectionOrderKind }),
+    /** The conditions an order may impose, by code (`stay-away`). */
+    conditions: Schema.Record({ key: Code, value: OrderConditionKind }),
     breach: Schema.Struct({
       maxFine: legalNumberIn("euro"),
       maxImprisonment: LegalDuration,
@@ -305,6 +331,7 @@ const safeLives = "SafeLives DASH risk checklist and MARAC practice"
 const projectDefault = "Bashkë project default, not found in law or memorandum"
 const policeDraft =
   "Bashkë project draft from the risk factors of the 2013 SOP, pending the official Kosovo Police form"
+const unverifiedMeasures = "the list of measures as commonly summarised, not verified article by article"
 const unverified = "commonly cited for Law 03/L-182, not verified in the text (nor in successor Law 08/L-185)"
 
 /**
@@ -400,6 +427,48 @@ export const kosovo: JurisdictionProfile = {
           "working-days",
           `${projectDefault}: until the court's next working day, when it may extend it; verify in the law`,
         ),
+      },
+    },
+    conditions: {
+      "no-contact": {
+        name: { sq: "Ndalim kontakti", "sr-Latn": "Zabrana kontakta", en: "No contact" },
+        needs: [],
+        confirmed: false,
+        source: `${law}: protection measures (art. 4–12); ${unverifiedMeasures}`,
+      },
+      "stay-away": {
+        name: { sq: "Mbajtja larg", "sr-Latn": "Zabrana približavanja", en: "Stay away" },
+        needs: ["distance", "places"],
+        confirmed: false,
+        source: `${law}: protection measures (art. 4–12); ${unverifiedMeasures}`,
+      },
+      "removal-from-home": {
+        name: { sq: "Largimi nga banesa", "sr-Latn": "Udaljenje iz stana", en: "Removal from the home" },
+        needs: [],
+        confirmed: false,
+        source: `${law}: protection measures (art. 4–12); ${unverifiedMeasures}`,
+      },
+      "temporary-custody": {
+        name: { sq: "Kujdestari e përkohshme", "sr-Latn": "Privremeno starateljstvo", en: "Temporary custody" },
+        needs: ["children"],
+        confirmed: false,
+        source: `${law}: protection measures (art. 4–12); ${unverifiedMeasures}`,
+      },
+      "surrender-of-weapons": {
+        name: { sq: "Dorëzimi i armëve", "sr-Latn": "Predaja oružja", en: "Surrender of weapons" },
+        needs: [],
+        confirmed: false,
+        source: `${law}: protection measures (art. 4–12); ${unverifiedMeasures}`,
+      },
+      treatment: {
+        name: {
+          sq: "Trajtim psikosocial ose për varësi",
+          "sr-Latn": "Psihosocijalni tretman ili lečenje zavisnosti",
+          en: "Psychosocial or addiction treatment",
+        },
+        needs: [],
+        confirmed: false,
+        source: `${law}: protection measures (art. 4–12); ${unverifiedMeasures}`,
       },
     },
     breach: {

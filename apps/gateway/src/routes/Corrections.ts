@@ -1,6 +1,7 @@
 /**
  * `/v1/cases/:caseId/…/corrections`: correcting a recorded fact — a person's
- * details or relationship, an incident's facts — with a reason, the previous
+ * details or relationship, an incident's facts, a protection order's
+ * conditions — with a reason, the previous
  * value kept (`Corrections`). A correction names the case version it was
  * decided on (`If-Match`) and answers with a receipt (no reason, no previous
  * values: answers are kept for retries in the clear) and the case's new
@@ -54,6 +55,24 @@ const correctIncident = Route.make({
     Corrections.correctIncident({ ...body, ...path, expectedVersion: expectedVersion ?? 0 }),
 })
 
+const OrderPath = Schema.Struct({ caseId: Id.CaseId, orderId: Id.ProtectionOrderId })
+
+const correctOrderConditions = Route.make({
+  method: "post",
+  path: "/v1/cases/:caseId/protection-orders/:orderId/conditions/corrections",
+  operationId: "correctOrderConditions",
+  tag,
+  summary:
+    "Correct what a protection order forbids or requires, with a reason; the previous conditions are kept (If-Match: the case)",
+  pathSchema: OrderPath,
+  bodySchema: Corrections.CorrectOrderConditions.pipe(Schema.omit("caseId", "orderId", "expectedVersion")),
+  success: { status: 201, schema: Correction.Receipt },
+  ifMatch: true,
+  etag: nextVersion,
+  handle: ({ path, body, expectedVersion }) =>
+    Corrections.correctOrderConditions({ ...body, ...path, expectedVersion: expectedVersion ?? 0 }),
+})
+
 const list = Route.make({
   method: "get",
   path: "/v1/cases/:caseId/corrections",
@@ -72,4 +91,4 @@ const list = Route.make({
 })
 
 /** The correction routes. */
-export const routes: ReadonlyArray<Route.AnyRoute> = [correctPerson, correctIncident, list]
+export const routes: ReadonlyArray<Route.AnyRoute> = [correctPerson, correctIncident, correctOrderConditions, list]

@@ -9,6 +9,7 @@ import { auditScenarios } from "./authorization/Audit"
 import { calendarFeedScenarios } from "./authorization/CalendarFeeds"
 import { caseNoteScenarios } from "./authorization/CaseNotes"
 import { caseScenarios } from "./authorization/Cases"
+import { caseTransferScenarios } from "./authorization/CaseTransfers"
 import { closedCaseScenarios } from "./authorization/ClosedCases"
 import { correctionScenarios } from "./authorization/Corrections"
 import { directoryScenarios } from "./authorization/Directory"
@@ -23,6 +24,7 @@ import { peopleScenarios } from "./authorization/People"
 import { pluginScenarios } from "./authorization/Plugins"
 import { referralScenarios } from "./authorization/Referrals"
 import { reportScenarios } from "./authorization/Reports"
+import { safeContactScenarios } from "./authorization/SafeContacts"
 import { survivorInformationScenarios } from "./authorization/SurvivorInformation"
 
 export {
@@ -41,6 +43,8 @@ export const authorizationScenarios: ReadonlyArray<Scenario> = [
   ...closedCaseScenarios,
   ...survivorInformationScenarios,
   ...correctionScenarios,
+  ...safeContactScenarios,
+  ...caseTransferScenarios,
   ...caseScenarios,
   ...mechanismScenarios,
   ...institutionScenarios,

@@ -21,6 +21,13 @@ const incidentOf = async (w: World): Promise<string> => {
   return incident.id
 }
 
+const orderOf = async (w: World): Promise<string> => {
+  const read = await w.gateway.request("GET", high(w).path, { token: w.tokens.caseManager })
+  const order = ((await read.json()) as { orders: Array<{ id: string }> }).orders[0]
+  if (order === undefined) throw new Error("the high-risk case has a protection order")
+  return order.id
+}
+
 const correction =
   (path: (w: World) => Promise<string> | string, body: (caller: (typeof callers)[number]) => unknown) =>
   async (w: World, caller: (typeof callers)[number]): Promise<Request> => ({
@@ -65,6 +72,18 @@ export const correctionScenarios: ReadonlyArray<Scenario> = [
       (caller) => ({ details: { phone: `+383 44 000 ${200 + callers.indexOf(caller)}` }, reason }),
     ),
     expect: statuses(403, { caseManager: 201, shelterWorker: 201 }),
+  },
+  {
+    operationId: "correctOrderConditions",
+    label: "the case team corrects what a protection order forbids, with a reason",
+    request: correction(
+      async (w) => `protection-orders/${await orderOf(w)}/conditions`,
+      (caller) => ({
+        conditions: [{ kind: "stay-away", distanceMeters: 100 + callers.indexOf(caller), places: ["home"] }],
+        reason,
+      }),
+    ),
+    expect: statuses(403, wholeTeam(201)),
   },
   {
     operationId: "listCorrections",

@@ -1,0 +1,82 @@
+/**
+ * The `SafeContactRepository` on `@effect/sql`, for SQLite and PostgreSQL
+ * alike, over `case_safe_contacts` (migration 14). The instructions are
+ * sealed whole by the vault, bound to the person and the version
+ * (`safe-contact:<personId>:<version>`); rows are only inserted.
+ *
+ * @since 0.1.0
+ */
+import { Span } from "@bashke/kernel"
+import { SqlValues } from "@bashke/persistence"
+import { Vault } from "@bashke/security"
+import { SqlClient } from "@effect/sql"
+import { Effect, Layer, Option } from "effect"
+import { SafeContact } from "./SafeContact"
+import { SafeContactRepository, type Service } from "./SafeContactRepository"
+
+type Row = Record<string, unknown>
+
+/**
+ * Where a version's instructions are sealed: bound to the person and version.
+ *
+ * @since 0.1.0
+ */
+export const aad = (personId: string, version: number): string => `safe-contact:${personId}:${version}`
+
+/**
+ * The adapter over the `SqlClient` and the `Vault` in context.
+ *
+ * @since 0.1.0
+ */
+export const make: Effect.Effect<Service, never, SqlClient.SqlClient | Vault.Vault> = Effect.gen(function* () {
+  const sql = (yield* SqlClient.SqlClient).withoutTransforms()
+  const vault = yield* Vault.Vault
+  const decode = SqlValues.decodeStored(SafeContact)
+
+  const insert: Service["insert"] = (contact) =>
+    Effect.gen(function* () {
+      const { caseId, personId, version, writtenBy, institution, writtenAt, ...instructions } = contact
+      yield* sql`INSERT INTO case_safe_contacts ${sql.insert({
+        person_id: personId,
+        version,
+        case_id: caseId,
+        instructions: yield* vault.seal(JSON.stringify(instructions), aad(personId, version)),
+        written_by: writtenBy,
+        institution_id: institution,
+        written_at: SqlValues.toSql(writtenAt),
+      })}`
+    }).pipe(Effect.orDie, Span.untraced("SqlSafeContactRepository.insert"))
+
+  const latest: Service["latest"] = (caseId, personId) =>
+    Effect.gen(function* () {
+      const rows =
+        yield* sql<Row>`SELECT * FROM case_safe_contacts WHERE case_id = ${caseId} AND person_id = ${personId}
+        ORDER BY version DESC LIMIT 1`
+      const row = rows[0]
+      if (row === undefined) return Option.none()
+      const version = Number(row.version)
+      // A value that does not open was tampered with or its key is gone: a defect.
+      const opened = yield* vault.open(String(row.instructions), aad(personId, version)).pipe(Effect.orDie)
+      return Option.some(
+        yield* decode({
+          ...JSON.parse(opened),
+          caseId: row.case_id,
+          personId: row.person_id,
+          version,
+          writtenBy: row.written_by,
+          institution: row.institution_id,
+          writtenAt: SqlValues.fromSql(row.written_at),
+        }),
+      )
+    }).pipe(Effect.orDie, Span.untraced("SqlSafeContactRepository.latest"))
+
+  return { insert, latest }
+})
+
+/**
+ * @since 0.1.0
+ */
+export const layer: Layer.Layer<SafeContactRepository, never, SqlClient.SqlClient | Vault.Vault> = Layer.effect(
+  SafeContactRepository,
+  make,
+)
