@@ -5,6 +5,7 @@
 import { describe, expect, it } from "@effect/vitest"
 import { Effect } from "effect"
 import fc from "fast-check"
+import { argon2id } from "hash-wasm"
 import { Password } from "../src"
 import * as Argon2id from "../src/internal/Argon2id"
 
@@ -37,6 +38,26 @@ describe("argon2id engines", () => {
             { numRuns: 3 },
           )
         }, 120_000)
+
+  it("hashes stored before, encoded by hash-wasm itself, verify with both engines", async () => {
+    await fc.assert(
+      fc.asyncProperty(passwords, async (password) => {
+        const stored = await argon2id({ password, salt: salt(), ...Password.parameters, outputType: "encoded" })
+        expect(
+          Argon2id.encode(
+            Argon2id.decode(stored)?.salt ?? new Uint8Array(),
+            Password.parameters,
+            Argon2id.decode(stored)?.hash ?? new Uint8Array(),
+          ),
+        ).toBe(stored)
+        for (const engine of Object.values(engines)) {
+          expect(await Argon2id.verifyWith(engine, password, stored)).toBe(true)
+          expect(await Argon2id.verifyWith(engine, `${password}!`, stored)).toBe(false)
+        }
+      }),
+      { numRuns: 2 },
+    )
+  }, 120_000)
 
   it("a malformed hash matches nothing", async () => {
     for (const encoded of [
