@@ -27,6 +27,16 @@ export const Status = Schema.Literal("open", "assessed", "active", "monitoring",
 export type Status = typeof Status.Type
 
 /**
+ * The statuses of a case still being worked: every status but `closed` (closed
+ * cases have their own list). The case list filters by one of these.
+ */
+export const OpenStatus = Status.pipe(Schema.pickLiteral("open", "assessed", "active", "monitoring")).annotations({
+  identifier: "OpenCaseStatus",
+})
+
+export type OpenStatus = typeof OpenStatus.Type
+
+/**
  * Why a case was closed (labels `case.closure.<reason>`).
  */
 export const ClosureReason = Schema.Literal(

@@ -88,11 +88,17 @@ export interface PersonMatch {
   readonly personId: Id.PersonId
 }
 
-/** Which page of a mechanism's open cases: after a case id, how many, of which risk level. */
+/**
+ * Which page of a mechanism's open cases: after a case id, how many, and
+ * optionally only those of one risk level, one open status and one lead
+ * institution.
+ */
 export interface OpenPage {
   readonly after?: Id.CaseId | undefined
   readonly limit: number
   readonly riskLevel?: RiskInstrument.RiskLevel | undefined
+  readonly status?: CaseLifecycle.OpenStatus | undefined
+  readonly leadInstitution?: Id.InstitutionId | undefined
 }
 
 export interface Service {
@@ -118,8 +124,12 @@ export interface Service {
    * One page of a mechanism's open cases by id, after `after` (exclusive),
    * `limit` of them at most; with `riskLevel`, only the cases whose current
    * risk level is that one (a case never assessed counts as `standard`, as in
-   * its summary). Paged in SQL by keyset over the index `cases_open_page`, so a
-   * page costs the same however many cases the mechanism has.
+   * its summary); with `status` or `leadInstitution`, only the cases in that
+   * status or led by that institution. Paged in SQL by keyset over the index
+   * `cases_open_page`, so a page costs the same however many cases the
+   * mechanism has. The status and lead filters have no index of their own: the
+   * walk from the cursor skips the cases they reject, so a rare status or lead
+   * reads more of the index for one page.
    */
   readonly openPage: (mechanismId: Id.MechanismId, page: OpenPage) => Effect.Effect<ReadonlyArray<Case.Case>>
   /** The municipality of the mechanism's earlier cases, if it has any. */

@@ -169,7 +169,7 @@ export interface Service {
   readonly summaries: (mechanismId: Id.MechanismId, at: Date) => Effect.Effect<ReadonlyArray<CaseSummary.CaseSummary>>
   /**
    * One page of those summaries by case id, after `after`, at most `limit`
-   * (optionally of one risk level), paged in SQL (`CaseRepository.openPage`):
+   * (optionally of one risk level, open status and lead institution), paged in SQL (`CaseRepository.openPage`):
    * the case list's read. Who may list is the caller's decision, as for
    * {@link Service.summaries}.
    */

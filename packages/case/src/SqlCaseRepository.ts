@@ -624,9 +624,13 @@ export const make: Effect.Effect<Service, never, SqlClient.SqlClient> = Effect.g
       // A never-assessed case has no risk level and counts as `standard`; the
       // expression is the index's (`cases_open_risk_page`, migration 10).
       const risk = page.riskLevel === undefined ? sql`` : sql`AND COALESCE(risk_level, 'standard') = ${page.riskLevel}`
+      // No index of their own yet: the walk over `cases_open_page` (or the risk
+      // one) from the cursor skips the rows these reject.
+      const status = page.status === undefined ? sql`` : sql`AND status = ${page.status}`
+      const lead = page.leadInstitution === undefined ? sql`` : sql`AND lead_institution = ${page.leadInstitution}`
       const rows = yield* decodeIds(
-        yield* sql`SELECT id FROM cases WHERE mechanism_id = ${mechanismId} AND status <> 'closed' ${risk} ${after}
-          ORDER BY id LIMIT ${page.limit}`,
+        yield* sql`SELECT id FROM cases WHERE mechanism_id = ${mechanismId} AND status <> 'closed' ${risk} ${status}
+          ${lead} ${after} ORDER BY id LIMIT ${page.limit}`,
       )
       const byId = new Map((yield* load(rows.map((row) => row.id))).map((aCase) => [aCase.id as string, aCase]))
       return rows.flatMap((row) => {

@@ -2497,6 +2497,10 @@ export interface components {
     schemas: {
         /** @description a ULID: 26 characters of Crockford base32, sortable by creation time */
         MechanismId: string;
+        /** @enum {string} */
+        OpenCaseStatus: "open" | "assessed" | "active" | "monitoring";
+        /** @description a ULID: 26 characters of Crockford base32, sortable by creation time */
+        InstitutionId: string;
         /** @description a string matching the pattern ^[A-Za-z0-9_-]*$ */
         Cursor: string;
         CaseSummaryPage: {
@@ -2574,8 +2578,6 @@ export interface components {
             lead: components["schemas"]["InstitutionId"];
             members: components["schemas"]["CaseTeamMember"][];
         };
-        /** @description a ULID: 26 characters of Crockford base32, sortable by creation time */
-        InstitutionId: string;
         CaseTeamMember: {
             institution: components["schemas"]["InstitutionId"];
             sector: components["schemas"]["Sector"];
@@ -4410,6 +4412,8 @@ export interface operations {
             query: {
                 mechanismId: components["schemas"]["MechanismId"];
                 riskLevel?: "standard" | "medium" | "high";
+                status?: components["schemas"]["OpenCaseStatus"];
+                leadInstitution?: components["schemas"]["InstitutionId"];
                 limit?: number;
                 after?: components["schemas"]["Cursor"];
             };

@@ -11,6 +11,7 @@
 import {
   Case,
   CaseCommands,
+  CaseLifecycle,
   CaseService,
   CaseSummary,
   CaseTeam,
@@ -48,6 +49,8 @@ const cases = Effect.map(CaseService.CaseService, (service) => service)
 const ListQuery = Schema.Struct({
   mechanismId: Id.MechanismId,
   riskLevel: Schema.optional(Schema.Literal("standard", "medium", "high")),
+  status: Schema.optional(CaseLifecycle.OpenStatus),
+  leadInstitution: Schema.optional(Id.InstitutionId),
   limit: Keyset.limit,
   after: Schema.optional(Cursor.Cursor),
 })
@@ -56,7 +59,8 @@ const SummaryPage = Pagination.Page(CaseSummary.CaseSummary).annotations({ ident
 
 /**
  * The open cases of a mechanism, pseudonymised, for its signatories and its
- * coordinator; keyset-paginated by case id.
+ * coordinator; keyset-paginated by case id, optionally of one risk level, open
+ * status and lead institution.
  */
 const list = Route.make({
   method: "get",
@@ -84,7 +88,13 @@ const list = Route.make({
       // One more than the page, paged in SQL by keyset: `paginate` tells from it whether a next page exists.
       const rows = yield* (yield* cases).summaryPage(
         query.mechanismId,
-        { after: after as Id.CaseId | undefined, limit: query.limit + 1, riskLevel: query.riskLevel },
+        {
+          after: after as Id.CaseId | undefined,
+          limit: query.limit + 1,
+          riskLevel: query.riskLevel,
+          status: query.status,
+          leadInstitution: query.leadInstitution,
+        },
         now,
       )
       return Pagination.paginate(rows, query.limit, (summary) => [summary.caseId])

@@ -1,11 +1,14 @@
 // The case list pages in SQL by keyset (ADR 0013, migration 10 of the case
 // package): walking the demo mechanism's open cases one at a time by the `next`
 // cursor gives the same cases, in the same order, as one page of all of them;
-// the risk filter pages the same way; closed cases never appear.
+// the risk, status and lead-institution filters page the same way; closed cases
+// never appear; a bad filter is a problem naming it.
 import type { Id } from "@bashke/kernel"
+import { SqlClient } from "@effect/sql"
 import { afterAll, beforeAll, describe, expect, it } from "@effect/vitest"
+import { Effect } from "effect"
 import { seed } from "../../src/demo/Seed"
-import { principal } from "../../src/demo/World"
+import { institutions as demo, principal } from "../../src/demo/World"
 import { databases, type Gateway, makeGateway } from "../support/Gateway"
 
 interface Summary {
@@ -70,6 +73,55 @@ for (const db of databases) {
         expect(walked.map((item) => item.caseId)).toEqual(expected)
       }
       expect(all.some((item) => item.riskLevel === "high")).toBe(true)
+    })
+
+    it("the status filter pages the same way and keeps only that status", async () => {
+      const all = (await page("&limit=200")).items
+      for (const status of ["open", "assessed", "active", "monitoring"]) {
+        const expected = all.filter((item) => item.status === status).map((item) => item.caseId)
+        const walked = await walk(`&status=${status}`, 1)
+        expect(walked.map((item) => item.caseId)).toEqual(expected)
+      }
+      expect(new Set(all.map((item) => item.status)).size).toBeGreaterThan(1)
+    })
+
+    it("the lead-institution filter pages the same way and keeps only the cases that institution leads", async () => {
+      const all = (await page("&limit=200")).items.map((item) => item.caseId)
+      // The lead is not in the summary: read it from the cases table.
+      const leads = await gateway.runtime.runPromise(
+        Effect.flatMap(
+          SqlClient.SqlClient,
+          (sql) =>
+            sql.withoutTransforms()<{ id: string; lead_institution: string }>`SELECT id, lead_institution FROM cases
+            WHERE mechanism_id = ${mechanismId} AND status <> 'closed'`,
+        ).pipe(Effect.orDie),
+      )
+      const leadOf = new Map(leads.map((row) => [row.id, row.lead_institution]))
+      // The demo's cases all have one lead, and it is not the police.
+      const institutions = [...new Set(leadOf.values()), demo.police.id]
+      expect(institutions).toHaveLength(2)
+      expect(await walk(`&leadInstitution=${demo.police.id}`, 1)).toEqual([])
+      for (const institution of institutions) {
+        const expected = all.filter((caseId) => leadOf.get(caseId) === institution)
+        expect((await walk(`&leadInstitution=${institution}`, 1)).map((item) => item.caseId)).toEqual(expected)
+      }
+      // With the status too: both hold.
+      const [institution] = institutions
+      const both = await walk(`&leadInstitution=${institution}&status=active`, 2)
+      expect(both.every((item) => item.status === "active" && leadOf.get(item.caseId) === institution)).toBe(true)
+    })
+
+    it("a status outside the open ones, or a malformed institution id, is a problem naming the field", async () => {
+      for (const [query, field] of [
+        ["&status=closed", "status"],
+        ["&status=pending", "status"],
+        ["&leadInstitution=not-an-id", "leadInstitution"],
+      ] as const) {
+        const response = await gateway.request("GET", `/v1/cases?mechanismId=${mechanismId}${query}`, { token })
+        expect(response.status).toBe(422)
+        expect(response.headers.get("content-type")).toContain("application/problem+json")
+        expect(await response.json()).toMatchObject({ field })
+      }
     })
   })
 }

@@ -339,76 +339,109 @@ for (const db of databases) {
         }),
       )
 
-      it.effect("pages a mechanism's open cases by id in SQL, by risk level too, over the partial indexes", () =>
-        Effect.gen(function* () {
-          const repository = yield* CaseRepository
-          const sql = (yield* SqlClient.SqlClient).withoutTransforms()
-          const other = ulid(8) as Id.MechanismId
-          // Seven cases in a mechanism of their own: the 2nd and 5th closed, the
-          // 3rd and 6th never assessed and without orders (so `standard`), the
-          // others `high`.
-          const stored: Array<{ id: Id.CaseId; open: boolean; risk: string }> = []
-          for (let n = 1; n <= 7; n++) {
-            const id = (yield* Id.CaseId.generate) as Id.CaseId
-            const base = fullCase(id, 20 + n)
-            const { closure: _closure, ...open } = base
-            const closed = n === 2 || n === 5
-            const assessed = !(n === 3 || n === 6)
-            yield* store(
-              {
-                ...(closed ? base : { ...open, status: "active" as const }),
-                mechanismId: other,
-                ...(assessed ? {} : { assessments: [], orders: [] }),
-              },
-              20 + n,
-            )
-            stored.push({ id, open: !closed, risk: assessed ? "high" : "standard" })
-          }
-          const walk = (riskLevel?: "standard" | "high") =>
-            Effect.gen(function* () {
-              const seen: Array<Id.CaseId> = []
-              let after: Id.CaseId | undefined
-              for (;;) {
-                const page = yield* repository.openPage(other, { after, limit: 2, riskLevel })
-                seen.push(...page.map((aCase) => aCase.id))
-                if (page.length < 2) return seen
-                after = page[page.length - 1]?.id
-              }
-            })
-          const expected = (risk?: string) =>
-            stored
-              .filter((c) => c.open && (risk === undefined || c.risk === risk))
-              .map((c) => c.id)
-              .sort()
-          expect(yield* walk()).toEqual(expected())
-          expect(yield* walk("standard")).toEqual(expected("standard"))
-          expect(yield* walk("high")).toEqual(expected("high"))
-          // Whole cases, as `find` reads them.
-          const [first] = yield* repository.openPage(other, { limit: 1 })
-          expect(Option.some(first)).toEqual(yield* repository.find(expected()[0] as Id.CaseId))
-          // Other mechanisms' cases never appear; an empty page after the last.
-          expect(yield* repository.openPage(other, { after: expected().at(-1), limit: 5 })).toEqual([])
-          expect((yield* repository.openPage(mechanismId, { limit: 50 })).map((c) => c.mechanismId)).not.toContain(
-            other,
-          )
-          // SQLite walks the partial index from the cursor (no sort, no scan of the table).
-          yield* sql.onDialectOrElse({
-            pg: () => Effect.void,
-            orElse: () =>
+      it.effect(
+        "pages a mechanism's open cases by id in SQL, by risk level, status and lead too, over the partial indexes",
+        () =>
+          Effect.gen(function* () {
+            const repository = yield* CaseRepository
+            const sql = (yield* SqlClient.SqlClient).withoutTransforms()
+            const other = ulid(8) as Id.MechanismId
+            // Seven cases in a mechanism of their own: the 2nd and 5th closed, the
+            // 3rd and 6th never assessed and without orders (so `standard`), the
+            // others `high`; the open ones `active` but the 4th and 7th
+            // `monitoring`; led by social work but the 3rd and 4th by the police.
+            const stored: Array<{
+              id: Id.CaseId
+              open: boolean
+              risk: string
+              status: string
+              lead: Id.InstitutionId
+            }> = []
+            for (let n = 1; n <= 7; n++) {
+              const id = (yield* Id.CaseId.generate) as Id.CaseId
+              const base = fullCase(id, 20 + n)
+              const { closure: _closure, ...open } = base
+              const closed = n === 2 || n === 5
+              const assessed = !(n === 3 || n === 6)
+              const status = n === 4 || n === 7 ? ("monitoring" as const) : ("active" as const)
+              const lead = n === 3 || n === 4 ? institutions.police : institutions.socialWork
+              yield* store(
+                {
+                  ...(closed ? base : { ...open, status }),
+                  mechanismId: other,
+                  team: { ...base.team, lead },
+                  ...(assessed ? {} : { assessments: [], orders: [] }),
+                },
+                20 + n,
+              )
+              stored.push({ id, open: !closed, risk: assessed ? "high" : "standard", status, lead })
+            }
+            const walk = (
+              riskLevel?: "standard" | "high",
+              filters: { status?: "active" | "monitoring"; leadInstitution?: Id.InstitutionId } = {},
+            ) =>
               Effect.gen(function* () {
-                const plan = (rows: ReadonlyArray<{ detail: string }>) => rows.map((row) => row.detail).join(" | ")
-                const all = yield* sql<{ detail: string }>`EXPLAIN QUERY PLAN SELECT id FROM cases
+                const seen: Array<Id.CaseId> = []
+                let after: Id.CaseId | undefined
+                for (;;) {
+                  const page = yield* repository.openPage(other, { after, limit: 2, riskLevel, ...filters })
+                  seen.push(...page.map((aCase) => aCase.id))
+                  if (page.length < 2) return seen
+                  after = page[page.length - 1]?.id
+                }
+              })
+            const expected = (risk?: string, filters: { status?: string; leadInstitution?: Id.InstitutionId } = {}) =>
+              stored
+                .filter(
+                  (c) =>
+                    c.open &&
+                    (risk === undefined || c.risk === risk) &&
+                    (filters.status === undefined || c.status === filters.status) &&
+                    (filters.leadInstitution === undefined || c.lead === filters.leadInstitution),
+                )
+                .map((c) => c.id)
+                .sort()
+            expect(yield* walk()).toEqual(expected())
+            expect(yield* walk("standard")).toEqual(expected("standard"))
+            expect(yield* walk("high")).toEqual(expected("high"))
+            // By status and by lead institution, alone and together with the risk level.
+            const byStatus = { status: "monitoring" } as const
+            const byLead = { leadInstitution: institutions.police }
+            expect(yield* walk(undefined, byStatus)).toEqual(expected(undefined, byStatus))
+            expect(expected(undefined, byStatus)).toHaveLength(2)
+            expect(yield* walk(undefined, byLead)).toEqual(expected(undefined, byLead))
+            expect(expected(undefined, byLead)).toHaveLength(2)
+            expect(yield* walk("high", { ...byStatus, ...byLead })).toEqual(
+              expected("high", { ...byStatus, ...byLead }),
+            )
+            expect(expected("high", { ...byStatus, ...byLead })).toHaveLength(1)
+            expect(yield* walk(undefined, { status: "active", leadInstitution: institutions.health })).toEqual([])
+            // Whole cases, as `find` reads them.
+            const [first] = yield* repository.openPage(other, { limit: 1 })
+            expect(Option.some(first)).toEqual(yield* repository.find(expected()[0] as Id.CaseId))
+            // Other mechanisms' cases never appear; an empty page after the last.
+            expect(yield* repository.openPage(other, { after: expected().at(-1), limit: 5 })).toEqual([])
+            expect((yield* repository.openPage(mechanismId, { limit: 50 })).map((c) => c.mechanismId)).not.toContain(
+              other,
+            )
+            // SQLite walks the partial index from the cursor (no sort, no scan of the table).
+            yield* sql.onDialectOrElse({
+              pg: () => Effect.void,
+              orElse: () =>
+                Effect.gen(function* () {
+                  const plan = (rows: ReadonlyArray<{ detail: string }>) => rows.map((row) => row.detail).join(" | ")
+                  const all = yield* sql<{ detail: string }>`EXPLAIN QUERY PLAN SELECT id FROM cases
                   WHERE mechanism_id = ${other} AND status <> 'closed' AND id > ${expected()[0]} ORDER BY id LIMIT 2`
-                expect(plan(all)).toMatch(/USING (COVERING )?INDEX cases_open_page/)
-                expect(plan(all)).not.toMatch(/TEMP B-TREE/)
-                const risky = yield* sql<{ detail: string }>`EXPLAIN QUERY PLAN SELECT id FROM cases
+                  expect(plan(all)).toMatch(/USING (COVERING )?INDEX cases_open_page/)
+                  expect(plan(all)).not.toMatch(/TEMP B-TREE/)
+                  const risky = yield* sql<{ detail: string }>`EXPLAIN QUERY PLAN SELECT id FROM cases
                   WHERE mechanism_id = ${other} AND status <> 'closed' AND COALESCE(risk_level, 'standard') = 'high'
                   AND id > ${expected()[0]} ORDER BY id LIMIT 2`
-                expect(plan(risky)).toMatch(/USING (COVERING )?INDEX cases_open_risk_page/)
-                expect(plan(risky)).not.toMatch(/TEMP B-TREE/)
-              }),
-          })
-        }).pipe(Effect.orDie),
+                  expect(plan(risky)).toMatch(/USING (COVERING )?INDEX cases_open_risk_page/)
+                  expect(plan(risky)).not.toMatch(/TEMP B-TREE/)
+                }),
+            })
+          }).pipe(Effect.orDie),
       )
 
       it.effect("every table a case is read from is indexed by case", () =>
