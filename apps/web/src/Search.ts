@@ -2,14 +2,16 @@
  * The search parameters of the app's lists, as schemas: the router validates
  * the URL with them, the screens read the decoded values.
  */
-import { RiskInstrument } from "@bashke/case"
-import { Cursor } from "@bashke/kernel"
+import { CaseLifecycle, RiskInstrument } from "@bashke/case"
+import { Cursor, Id } from "@bashke/kernel"
 import { ServiceType } from "@bashke/referral"
 import { Schema } from "effect"
 
-/** `/cases`: the risk level filter and the keyset cursor. */
+/** `/cases`: the risk level, open status and lead institution filters, and the keyset cursor. */
 export const CasesSearch = Schema.Struct({
   risk: Schema.optional(RiskInstrument.RiskLevel),
+  status: Schema.optional(CaseLifecycle.OpenStatus),
+  lead: Schema.optional(Id.InstitutionId),
   after: Schema.optional(Cursor.Cursor),
 })
 export type CasesSearch = typeof CasesSearch.Type

@@ -71,6 +71,16 @@ describe("the app in a browser", () => {
     await page.locator("table").waitFor()
     await page.getByLabel("Risk level").selectOption("high")
     await expect.poll(() => new URL(page.url()).search).toBe("?risk=high")
+    // The lead-institution filter lists the mechanism's members by name: the
+    // police lead none of the demo's cases, the centre for social work all of them.
+    const lead = page.getByLabel("Lead institution")
+    await lead.selectOption({ label: "Kosovo Police – Gjilan Regional Directorate" })
+    await page.getByText("No cases match.").waitFor()
+    expect(await page.locator("tbody tr").count()).toBe(0)
+    await lead.selectOption({ label: "Centre for Social Work – Gjilan" })
+    await page.locator("tbody tr").first().waitFor()
+    const search = new URL(page.url()).searchParams
+    expect([search.get("risk"), search.get("lead")?.length]).toEqual(["high", 26])
     const first = page.locator("tbody tr th a").first()
     await first.waitFor()
     caseLink = (await first.getAttribute("href")) as string
