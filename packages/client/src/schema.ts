@@ -293,6 +293,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/risk-instruments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The risk instruments an assessment may use, as the jurisdiction's profile sets them */
+        get: operations["listRiskInstruments"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/cases/{caseId}/notes": {
         parameters: {
             query?: never;
@@ -2846,6 +2863,52 @@ export interface components {
             personId: components["schemas"]["PersonId"];
             role: components["schemas"]["PersonRole"];
         }[];
+        /** @description The risk instruments an assessment may use, with their questions, weights and thresholds */
+        RiskInstruments: components["schemas"]["RiskInstrument"][];
+        RiskInstrument: {
+            id: components["schemas"]["RiskInstrumentId"];
+            /**
+             * positive
+             * @description a positive number
+             */
+            version: components["schemas"]["Int"];
+            title: components["schemas"]["NonEmptyTrimmedString"];
+            status: components["schemas"]["RiskInstrumentStatus"];
+            source: components["schemas"]["NonEmptyTrimmedString"];
+            questions: components["schemas"]["RiskQuestion"][];
+            thresholds: components["schemas"]["RiskThresholds"];
+            unanswered: components["schemas"]["RiskUnanswered"];
+        };
+        /**
+         * nonEmptyString
+         * @description a non empty string
+         */
+        NonEmptyTrimmedString: string;
+        /** @enum {string} */
+        RiskInstrumentStatus: "official" | "draft";
+        RiskQuestion: {
+            id: components["schemas"]["RiskQuestionId"];
+            /**
+             * positive
+             * @description a positive number
+             */
+            weight: number;
+            text: components["schemas"]["NonEmptyTrimmedString"];
+        };
+        RiskThresholds: {
+            /**
+             * nonNegative
+             * @description a non-negative number
+             */
+            medium: number;
+            /**
+             * nonNegative
+             * @description a non-negative number
+             */
+            high: number;
+        };
+        /** @enum {string} */
+        RiskUnanswered: "refuse" | "list";
         CaseNoteReceipt: {
             id: components["schemas"]["CaseNoteId"];
             caseId: components["schemas"]["CaseId"];
@@ -3509,11 +3572,6 @@ export interface components {
             website?: components["schemas"]["NonEmptyTrimmedString"];
             email?: components["schemas"]["NonEmptyTrimmedString"];
         };
-        /**
-         * nonEmptyString
-         * @description a non empty string
-         */
-        NonEmptyTrimmedString: string;
         OrganizationPage: {
             items: components["schemas"]["Organization"][];
             next: string | null;
@@ -5987,6 +6045,71 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PersonsFound"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No or unknown credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input: the field and the rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listRiskInstruments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The risk instruments an assessment may use, as the jurisdiction's profile sets them */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RiskInstruments"];
                 };
             };
             /** @description Malformed request */
