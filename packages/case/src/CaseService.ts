@@ -125,6 +125,11 @@ export interface Service {
   readonly assessRisk: (
     input: AssessRisk,
   ) => Effect.Effect<RiskAssessment.RiskAssessment, Changing, Principal.CurrentPrincipal>
+  /**
+   * The risk instruments `assessRisk` accepts under the jurisdiction in force,
+   * the default first: what a form asks, so it asks what will be accepted.
+   */
+  readonly acceptedInstruments: Effect.Effect<ReadonlyArray<RiskInstrument.Instrument>>
   readonly recordOrder: (
     input: RecordOrder,
   ) => Effect.Effect<ProtectionOrder.ProtectionOrder, Changing, Principal.CurrentPrincipal>
@@ -540,6 +545,11 @@ export const make = (
       )
 
     // -- risk ---------------------------------------------------------------
+
+    const acceptedInstruments: Service["acceptedInstruments"] = Effect.map(
+      JurisdictionProfile.CurrentJurisdiction,
+      instrumentsOf,
+    )
 
     const assessRisk: Service["assessRisk"] = (raw) =>
       run(
@@ -1265,6 +1275,7 @@ export const make = (
       addPerson,
       recordIncident,
       assessRisk,
+      acceptedInstruments,
       recordOrder,
       recordOrderEvent,
       addMeasure,

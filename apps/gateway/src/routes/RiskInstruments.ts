@@ -1,5 +1,5 @@
 /**
- * `GET /v1/risk-instruments`: the risk instruments the installation accepts —
+ * `GET /v1/risk-instruments`: the risk instruments the case service accepts —
  * each one's questions, weights and thresholds as the case package defines
  * them for the jurisdiction's profile — so a browser renders and scores an
  * assessment from the same definitions the API checks it against, rather than
@@ -7,7 +7,6 @@
  * published method, holding no case data.
  */
 import { CaseService, RiskInstrument } from "@bashke/case"
-import { JurisdictionProfile } from "@bashke/kernel"
 import { Effect, Schema } from "effect"
 import * as Route from "../Route"
 
@@ -24,7 +23,7 @@ const list = Route.make({
   tag: "cases",
   summary: "The risk instruments an assessment may use, as the jurisdiction's profile sets them",
   success: { status: 200, schema: RiskInstruments },
-  handle: () => Effect.map(JurisdictionProfile.CurrentJurisdiction, CaseService.defaultInstruments),
+  handle: () => Effect.flatMap(CaseService.CaseService, (cases) => cases.acceptedInstruments),
 })
 
 /** The risk instrument routes. */
