@@ -33,8 +33,7 @@ export const packArguments = (names, destination) =>
 
 if (process.argv[1] !== undefined && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const destination = resolve(process.argv[2] ?? "tarballs")
-  const pnpm = process.env.npm_execpath?.includes("pnpm") ? [process.execPath, process.env.npm_execpath] : ["pnpm"]
-  const run = (args, options) => execFileSync(pnpm[0], [...pnpm.slice(1), ...args], options)
+  const run = (args, options) => execFileSync("pnpm", args, { ...options, shell: process.platform === "win32" })
   const listed = JSON.parse(run(["ls", "-r", "--depth", "-1", "--json"], { encoding: "utf8" }))
   const names = publicPackages(listed)
   const args = packArguments(names, destination)
