@@ -80,12 +80,6 @@ export const identityMessages = Catalogue.make({
     "sr-Latn": "Ovaj nalog je deaktiviran. Obratite se koordinatoru mehanizma.",
     en: "This account has been deactivated. Ask the mechanism's coordinator.",
   },
-  "identity.password.unavailable": {
-    sq: "Hyrja me fjalëkalim nuk është e mundur në këtë instalim. Përdorni çelësin e kalimit ose hyrjen e institucionit tuaj.",
-    "sr-Latn":
-      "Prijava lozinkom nije moguća na ovoj instalaciji. Koristite pristupni ključ ili prijavu vaše institucije.",
-    en: "Password sign-in is not available on this installation. Use a passkey or your institution's sign-in.",
-  },
   "identity.provider.flow-unknown": {
     sq: "Kjo hyrje nuk filloi këtu ose është përfunduar tashmë. Filloni përsëri.",
     "sr-Latn": "Ova prijava nije počela ovde ili je već završena. Počnite ponovo.",

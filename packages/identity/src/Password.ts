@@ -1,14 +1,16 @@
 /**
- * Passwords, for people without a passkey device: argon2id through
- * `hash-wasm` (WebAssembly, no native build), with the parameters of ADR 0009
- * (19 MiB, 2 passes, 1 lane: OWASP's first recommended set). The encoded form
- * (`$argon2id$v=19$m=…,t=…,p=…$salt$hash`) carries its parameters, so hashes
- * made under older parameters still verify after they change.
+ * Passwords, for people without a passkey device: argon2id with the
+ * parameters of ADR 0009 (19 MiB, 2 passes, 1 lane: OWASP's first recommended
+ * set). The encoded form (`$argon2id$v=19$m=…,t=…,p=…$salt$hash`) carries its
+ * parameters, so hashes made under older parameters still verify after they
+ * change. Computed by `hash-wasm` where WebAssembly compiles at run time
+ * (Node) and by `@noble/hashes` where it does not (Cloudflare Workers): the
+ * same bytes, so a hash made on one verifies on the other.
  *
  * @since 0.1.0
  */
 import { Effect, Schema } from "effect"
-import { argon2id, argon2Verify } from "hash-wasm"
+import * as Argon2id from "./internal/Argon2id"
 
 /**
  * The argon2id parameters of new hashes (ADR 0009).
@@ -27,19 +29,32 @@ export const Password = Schema.String.pipe(Schema.minLength(12), Schema.maxLengt
   identifier: "Password",
 })
 
+let chosen: Promise<Argon2id.Engine> | undefined
+
+// Probed once per process with the smallest cost: WebAssembly where it compiles, plain JavaScript elsewhere.
+const engine: Effect.Effect<Argon2id.Engine> = Effect.promise(() => {
+  chosen ??= Argon2id.wasm("probe", new Uint8Array(16), {
+    memorySize: 8,
+    iterations: 1,
+    parallelism: 1,
+    hashLength: 16,
+  }).then(
+    () => Argon2id.wasm,
+    () => Argon2id.javascript,
+  )
+  return chosen
+})
+
 /**
  * The encoded argon2id hash of `password`, with 16 random bytes of salt.
  *
  * @since 0.1.0
  */
 export const hash = (password: string): Effect.Effect<string> =>
-  Effect.promise(() =>
-    argon2id({
-      password: password.normalize("NFKC"),
-      salt: crypto.getRandomValues(new Uint8Array(16)),
-      ...parameters,
-      outputType: "encoded",
-    }),
+  Effect.flatMap(engine, (compute) =>
+    Effect.promise(() =>
+      Argon2id.hashWith(compute, password.normalize("NFKC"), crypto.getRandomValues(new Uint8Array(16)), parameters),
+    ),
   )
 
 /**
@@ -48,8 +63,10 @@ export const hash = (password: string): Effect.Effect<string> =>
  * @since 0.1.0
  */
 export const verify = (password: string, encoded: string): Effect.Effect<boolean> =>
-  Effect.tryPromise(() => argon2Verify({ password: password.normalize("NFKC"), hash: encoded })).pipe(
-    Effect.orElseSucceed(() => false),
+  Effect.flatMap(engine, (compute) =>
+    Effect.tryPromise(() => Argon2id.verifyWith(compute, password.normalize("NFKC"), encoded)).pipe(
+      Effect.orElseSucceed(() => false),
+    ),
   )
 
 let decoy: Promise<string> | undefined
@@ -61,39 +78,14 @@ let decoy: Promise<string> | undefined
  *
  * @since 0.1.0
  */
-export const decoyHash: Effect.Effect<string> = Effect.promise(() => {
-  decoy ??= argon2id({
-    password: crypto.getRandomValues(new Uint8Array(32)),
-    salt: crypto.getRandomValues(new Uint8Array(16)),
-    ...parameters,
-    outputType: "encoded",
-  })
-  return decoy
-})
-
-let probe: Promise<boolean> | undefined
-
-/**
- * Whether argon2id runs here: `hash-wasm` compiles WebAssembly at run time,
- * which Cloudflare Workers forbid (only modules bundled ahead of time run
- * there). Probed once per process with the smallest parameters; where it is
- * false, password sign-in is refused as unavailable rather than answered as a
- * wrong password (ADR 0009, ADR 0015).
- *
- * @since 0.1.0
- */
-export const available: Effect.Effect<boolean> = Effect.promise(() => {
-  probe ??= argon2id({
-    password: "probe",
-    salt: new Uint8Array(16),
-    memorySize: 8,
-    iterations: 1,
-    parallelism: 1,
-    hashLength: 16,
-    outputType: "hex",
-  }).then(
-    () => true,
-    () => false,
-  )
-  return probe
-})
+export const decoyHash: Effect.Effect<string> = Effect.flatMap(engine, (compute) =>
+  Effect.promise(() => {
+    decoy ??= Argon2id.hashWith(
+      compute,
+      crypto.getRandomValues(new Uint8Array(32)),
+      crypto.getRandomValues(new Uint8Array(16)),
+      parameters,
+    )
+    return decoy
+  }),
+)

@@ -93,9 +93,6 @@ export const withPassword = (
     const account = yield* (yield* BlindIndex.BlindIndex)
       .compute("email", attempt.email)
       .pipe(Effect.orElseSucceed(() => "empty"))
-    // Where argon2id cannot run (Workers), no password is checked at all: the same answer for every account.
-    if (!(yield* Password.available))
-      return yield* Effect.fail(new Errors.Unauthenticated({ rule: "identity.password.unavailable" }))
     const keys = [["identity.sign-in.account", account], SignInThrottle.addressKey(attempt.address)] as const
     return yield* SignInThrottle.guard(keys, (fail) =>
       Effect.gen(function* () {
