@@ -1296,10 +1296,12 @@ export const make = (
   })
 
 /**
- * The service over the given repository, personal data and signatories.
+ * The service over the given repository, personal data and signatories,
+ * accepting the risk instruments of `options` (`layer` accepts the default
+ * ones).
  */
-export const layer = (
-  options: Options = {},
+export const layerWith = (
+  options: Options,
 ): Layer.Layer<
   CaseService,
   never,
@@ -1313,20 +1315,47 @@ export const layer = (
 > => Layer.effect(CaseService, make(options))
 
 /**
- * The service with the SQL repositories (cases, break-glass reviews) and
- * personal data over the vault, the blind index and the audit log; the
- * application provides the `SqlClient`, the
- * `Signatories` port, `Vault`, `BlindIndex`, `AuditLog` and the `IdGenerator`.
+ * The service over the given repository, personal data and signatories, with
+ * the default risk instruments. A value, like every domain service's `layer`.
  */
-export const layerSql = (
-  options: Options = {},
+export const layer: Layer.Layer<
+  CaseService,
+  never,
+  | CaseRepository
+  | BreakGlassReviewRepository
+  | PersonalData.PersonalData
+  | Signatories
+  | AuditLog.AuditLog
+  | SqlClient.SqlClient
+  | KernelId.IdGenerator
+> = layerWith({})
+
+/**
+ * `layerSql` accepting the risk instruments of `options`.
+ */
+export const layerSqlWith = (
+  options: Options,
 ): Layer.Layer<
   CaseService | CaseRepository | BreakGlassReviewRepository | PersonalData.PersonalData,
   never,
   Signatories | AuditLog.AuditLog | SqlClient.SqlClient | KernelId.IdGenerator | Vault.Vault | BlindIndex.BlindIndex
 > =>
-  layer(options).pipe(
+  layerWith(options).pipe(
     Layer.provideMerge(
       Layer.mergeAll(SqlCaseRepository.layer, SqlBreakGlassReviewRepository.layer, PersonalData.layer),
     ),
   )
+
+/**
+ * The service with the SQL repositories (cases, break-glass reviews) and
+ * personal data over the vault, the blind index and the audit log; the
+ * application provides the `SqlClient`, the
+ * `Signatories` port, `Vault`, `BlindIndex`, `AuditLog` and the `IdGenerator`.
+ * A value, like `ReferralService.layerSql` and `MechanismService.layerSql`;
+ * `layerSqlWith` takes options.
+ */
+export const layerSql: Layer.Layer<
+  CaseService | CaseRepository | BreakGlassReviewRepository | PersonalData.PersonalData,
+  never,
+  Signatories | AuditLog.AuditLog | SqlClient.SqlClient | KernelId.IdGenerator | Vault.Vault | BlindIndex.BlindIndex
+> = layerSqlWith({})
