@@ -22,6 +22,7 @@ import * as People from "./routes/People"
 import * as Plugins from "./routes/Plugins"
 import * as Referrals from "./routes/Referrals"
 import * as Reports from "./routes/Reports"
+import * as RiskInstruments from "./routes/RiskInstruments"
 import * as SafeContacts from "./routes/SafeContacts"
 import * as ServiceDirectory from "./routes/ServiceDirectory"
 import * as SurvivorInformation from "./routes/SurvivorInformation"
@@ -29,6 +30,7 @@ import * as Worklist from "./routes/Worklist"
 
 export const routes: ReadonlyArray<Route.AnyRoute> = [
   ...Cases.routes,
+  ...RiskInstruments.routes,
   ...CaseNotes.routes,
   ...Corrections.routes,
   ...CaseReviews.routes,

@@ -184,7 +184,7 @@ export const layer = (
   const mechanism = Layer.merge(MechanismService.layerSql, SqlInstitutionStore.layer).pipe(Layer.provideMerge(identity))
   const members = Layer.provideMerge(Ports.memberInstitutions, mechanism)
   const kase = Layer.mergeAll(
-    CaseService.layerSql(),
+    CaseService.layerSql,
     SqlCaseNoteRepository.layer,
     SqlClosedCases.layer,
     SqlCorrectionRepository.layer,

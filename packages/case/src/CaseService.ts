@@ -125,6 +125,11 @@ export interface Service {
   readonly assessRisk: (
     input: AssessRisk,
   ) => Effect.Effect<RiskAssessment.RiskAssessment, Changing, Principal.CurrentPrincipal>
+  /**
+   * The risk instruments `assessRisk` accepts under the jurisdiction in force,
+   * the default first: what a form asks, so it asks what will be accepted.
+   */
+  readonly acceptedInstruments: Effect.Effect<ReadonlyArray<RiskInstrument.Instrument>>
   readonly recordOrder: (
     input: RecordOrder,
   ) => Effect.Effect<ProtectionOrder.ProtectionOrder, Changing, Principal.CurrentPrincipal>
@@ -540,6 +545,11 @@ export const make = (
       )
 
     // -- risk ---------------------------------------------------------------
+
+    const acceptedInstruments: Service["acceptedInstruments"] = Effect.map(
+      JurisdictionProfile.CurrentJurisdiction,
+      instrumentsOf,
+    )
 
     const assessRisk: Service["assessRisk"] = (raw) =>
       run(
@@ -1265,6 +1275,7 @@ export const make = (
       addPerson,
       recordIncident,
       assessRisk,
+      acceptedInstruments,
       recordOrder,
       recordOrderEvent,
       addMeasure,
@@ -1285,10 +1296,12 @@ export const make = (
   })
 
 /**
- * The service over the given repository, personal data and signatories.
+ * The service over the given repository, personal data and signatories,
+ * accepting the risk instruments of `options` (`layer` accepts the default
+ * ones).
  */
-export const layer = (
-  options: Options = {},
+export const layerWith = (
+  options: Options,
 ): Layer.Layer<
   CaseService,
   never,
@@ -1302,20 +1315,47 @@ export const layer = (
 > => Layer.effect(CaseService, make(options))
 
 /**
- * The service with the SQL repositories (cases, break-glass reviews) and
- * personal data over the vault, the blind index and the audit log; the
- * application provides the `SqlClient`, the
- * `Signatories` port, `Vault`, `BlindIndex`, `AuditLog` and the `IdGenerator`.
+ * The service over the given repository, personal data and signatories, with
+ * the default risk instruments. A value, like every domain service's `layer`.
  */
-export const layerSql = (
-  options: Options = {},
+export const layer: Layer.Layer<
+  CaseService,
+  never,
+  | CaseRepository
+  | BreakGlassReviewRepository
+  | PersonalData.PersonalData
+  | Signatories
+  | AuditLog.AuditLog
+  | SqlClient.SqlClient
+  | KernelId.IdGenerator
+> = layerWith({})
+
+/**
+ * `layerSql` accepting the risk instruments of `options`.
+ */
+export const layerSqlWith = (
+  options: Options,
 ): Layer.Layer<
   CaseService | CaseRepository | BreakGlassReviewRepository | PersonalData.PersonalData,
   never,
   Signatories | AuditLog.AuditLog | SqlClient.SqlClient | KernelId.IdGenerator | Vault.Vault | BlindIndex.BlindIndex
 > =>
-  layer(options).pipe(
+  layerWith(options).pipe(
     Layer.provideMerge(
       Layer.mergeAll(SqlCaseRepository.layer, SqlBreakGlassReviewRepository.layer, PersonalData.layer),
     ),
   )
+
+/**
+ * The service with the SQL repositories (cases, break-glass reviews) and
+ * personal data over the vault, the blind index and the audit log; the
+ * application provides the `SqlClient`, the
+ * `Signatories` port, `Vault`, `BlindIndex`, `AuditLog` and the `IdGenerator`.
+ * A value, like `ReferralService.layerSql` and `MechanismService.layerSql`;
+ * `layerSqlWith` takes options.
+ */
+export const layerSql: Layer.Layer<
+  CaseService | CaseRepository | BreakGlassReviewRepository | PersonalData.PersonalData,
+  never,
+  Signatories | AuditLog.AuditLog | SqlClient.SqlClient | KernelId.IdGenerator | Vault.Vault | BlindIndex.BlindIndex
+> = layerSqlWith({})

@@ -293,6 +293,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/risk-instruments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The risk instruments an assessment may use, as the jurisdiction's profile sets them */
+        get: operations["listRiskInstruments"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/cases/{caseId}/notes": {
         parameters: {
             query?: never;
@@ -2848,6 +2865,52 @@ export interface components {
             personId: components["schemas"]["PersonId"];
             role: components["schemas"]["PersonRole"];
         }[];
+        /** @description The risk instruments an assessment may use, with their questions, weights and thresholds */
+        RiskInstruments: components["schemas"]["RiskInstrument"][];
+        RiskInstrument: {
+            id: components["schemas"]["RiskInstrumentId"];
+            /**
+             * positive
+             * @description a positive number
+             */
+            version: components["schemas"]["Int"];
+            title: components["schemas"]["NonEmptyTrimmedString"];
+            status: components["schemas"]["RiskInstrumentStatus"];
+            source: components["schemas"]["NonEmptyTrimmedString"];
+            questions: components["schemas"]["RiskQuestion"][];
+            thresholds: components["schemas"]["RiskThresholds"];
+            unanswered: components["schemas"]["RiskUnanswered"];
+        };
+        /**
+         * nonEmptyString
+         * @description a non empty string
+         */
+        NonEmptyTrimmedString: string;
+        /** @enum {string} */
+        RiskInstrumentStatus: "official" | "draft";
+        RiskQuestion: {
+            id: components["schemas"]["RiskQuestionId"];
+            /**
+             * positive
+             * @description a positive number
+             */
+            weight: number;
+            text: components["schemas"]["NonEmptyTrimmedString"];
+        };
+        RiskThresholds: {
+            /**
+             * nonNegative
+             * @description a non-negative number
+             */
+            medium: number;
+            /**
+             * nonNegative
+             * @description a non-negative number
+             */
+            high: number;
+        };
+        /** @enum {string} */
+        RiskUnanswered: "refuse" | "list";
         CaseNoteReceipt: {
             id: components["schemas"]["CaseNoteId"];
             caseId: components["schemas"]["CaseId"];
@@ -3511,11 +3574,6 @@ export interface components {
             website?: components["schemas"]["NonEmptyTrimmedString"];
             email?: components["schemas"]["NonEmptyTrimmedString"];
         };
-        /**
-         * nonEmptyString
-         * @description a non empty string
-         */
-        NonEmptyTrimmedString: string;
         OrganizationPage: {
             items: components["schemas"]["Organization"][];
             next: string | null;
@@ -3874,10 +3932,90 @@ export interface components {
             /** @enum {string} */
             status: "open" | "done" | "not-done";
         };
-        Report: Record<string, never>;
-        ReportTable: Record<string, never>;
+        /** @description A report: its scope and period, whether small cells are hidden, the threshold and its tables */
+        Report: {
+            scope: components["schemas"]["ReportScope"];
+            period: {
+                start: components["schemas"]["CivilDate"];
+                end: components["schemas"]["CivilDate"];
+            };
+            /** @enum {string} */
+            disclosure: "published" | "internal";
+            threshold: number;
+            consentRequired: boolean;
+            tables: components["schemas"]["ReportTable"][];
+        };
+        ReportScope: {
+            /** @enum {string} */
+            _tag: "National";
+        } | {
+            /** @enum {string} */
+            _tag: "Mechanism";
+            mechanismId: components["schemas"]["MechanismId"];
+        };
+        ReportTable: components["schemas"]["ReportCountTable"] | components["schemas"]["ReportMeasureTable"];
+        /** @description A cross-table with its totals, small cells hidden */
+        ReportCountTable: {
+            /** @enum {string} */
+            _tag: "CountTable";
+            name: components["schemas"]["ReportTableName"];
+            source: components["schemas"]["ReportingSource"];
+            rowDimension: components["schemas"]["ReportingDimension"];
+            columnDimension: components["schemas"]["ReportingDimension"];
+            rows: string[];
+            columns: string[];
+            /** @description (rows + 1) × (columns + 1): the last column the row totals, the last row the column totals */
+            cells: components["schemas"]["ReportCell"][][];
+        };
         /** @enum {string} */
-        ReportTableName: "cases-by-form" | "victims-by-age" | "cases-by-municipality" | "cases-by-children" | "perpetrators-by-age" | "perpetrators-by-relationship" | "protection-orders" | "referrals-by-service" | "incidents-by-place" | "referral-response-times" | "meetings" | "plan-implementation";
+        ReportTableName: "custom" | "cases-by-form" | "victims-by-age" | "cases-by-municipality" | "cases-by-children" | "perpetrators-by-age" | "perpetrators-by-relationship" | "protection-orders" | "referrals-by-service" | "incidents-by-place" | "referral-response-times" | "meetings" | "plan-implementation";
+        /** @enum {string} */
+        ReportingSource: "cases" | "perpetrators" | "protection-orders" | "referrals" | "incidents";
+        /** @enum {string} */
+        ReportingDimension: "year" | "mechanism" | "municipality" | "victim-sex" | "victim-age-band" | "form" | "place" | "children" | "perpetrator-sex" | "perpetrator-age-band" | "relationship" | "relationship-time" | "order-kind" | "order-event" | "petitioner" | "service-type" | "referral-status" | "urgency";
+        /** @description A published count, or `Suppressed` for a hidden one */
+        ReportCell: {
+            /** @enum {string} */
+            _tag: "Count";
+            value: number;
+        } | {
+            /** @enum {string} */
+            _tag: "Suppressed";
+        };
+        /** @description Figures per service type or per mechanism */
+        ReportMeasureTable: {
+            /** @enum {string} */
+            _tag: "MeasureTable";
+            name: components["schemas"]["ReportTableName"];
+            /** @enum {string} */
+            rowDimension: "service-type" | "mechanism";
+            rows: string[];
+            measures: components["schemas"]["ReportMeasure"][];
+            /** @description figures[row][measure] */
+            figures: components["schemas"]["ReportFigure"][][];
+        };
+        /** @enum {string} */
+        ReportMeasure: "acknowledge-median-hours" | "acknowledge-p90-hours" | "decide-median-hours" | "decide-p90-hours" | "regular-held" | "ad-hoc-held" | "required" | "shortfall" | "activities-due" | "activities-completed" | "implementation-level";
+        /** @description A count, a number with its unit, `Missing` (nothing to measure) or `Suppressed` */
+        ReportFigure: {
+            /** @enum {string} */
+            _tag: "Count";
+            value: number;
+        } | {
+            /** @enum {string} */
+            _tag: "Number";
+            value: number;
+            /** @enum {string} */
+            unit: "hours" | "percent";
+        } | {
+            /** @enum {string} */
+            _tag: "Missing";
+        } | {
+            /** @enum {string} */
+            _tag: "Suppressed";
+        };
+        /** @enum {string} */
+        ReportStandardTableName: "cases-by-form" | "victims-by-age" | "cases-by-municipality" | "cases-by-children" | "perpetrators-by-age" | "perpetrators-by-relationship" | "protection-orders" | "referrals-by-service" | "incidents-by-place" | "referral-response-times" | "meetings" | "plan-implementation";
         PluginReviewPage: {
             items: components["schemas"]["PluginReviewSummary"][];
             next: string | null;
@@ -5991,6 +6129,71 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PersonsFound"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No or unknown credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input: the field and the rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listRiskInstruments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The risk instruments an assessment may use, as the jurisdiction's profile sets them */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RiskInstruments"];
                 };
             };
             /** @description Malformed request */
@@ -14656,7 +14859,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ReportTable"];
+                    "application/json": components["schemas"]["ReportCountTable"];
                 };
             };
             /** @description Malformed request */
@@ -14713,7 +14916,7 @@ export interface operations {
                 mechanismId?: string;
                 disclosure?: "published" | "internal";
                 locale?: components["schemas"]["Locale"];
-                table: components["schemas"]["ReportTableName"];
+                table: components["schemas"]["ReportStandardTableName"];
             };
             header?: never;
             path?: never;

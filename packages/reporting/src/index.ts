@@ -32,43 +32,39 @@ export * as PlanImplementation from "./PlanImplementation"
  * What a report publishes: count tables, measure tables, the report.
  */
 export * as Report from "./Report"
-
 /**
  * Who may see which figures.
  */
 export * as ReportAccess from "./ReportAccess"
-
 /**
  * A table as rows of labels and values in a locale.
  */
 export * as ReportGrid from "./ReportGrid"
-
 /**
  * The package's part of the message catalogue.
  */
 export * as ReportingMessages from "./ReportingMessages"
-
 export { reportingMessages } from "./ReportingMessages"
-
 /**
  * The use cases: a table, a report for a period, the yearly report.
  */
 export * as ReportingService from "./ReportingService"
-
 /**
  * The labels of a report's codes, dimensions, measures and titles.
  */
 export * as ReportLabels from "./ReportLabels"
-
 /**
  * A report's period of calendar days.
  */
 export * as ReportPeriod from "./ReportPeriod"
-
 /**
  * The requests, as schemas that decode untrusted input.
  */
 export * as ReportRequest from "./ReportRequest"
+/**
+ * A report as JSON: the schemas of its types, for describing the answers.
+ */
+export * as ReportSchema from "./ReportSchema"
 
 /**
  * What a table counts, and its dimensions.

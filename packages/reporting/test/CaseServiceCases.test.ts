@@ -37,7 +37,7 @@ const everything: JurisdictionProfile.JurisdictionProfile = {
 
 for (const db of databases) {
   describe.skipIf(db.skip !== undefined)(`${db.name}: cases written by CaseService`, () => {
-    const services = Layer.mergeAll(CaseService.layerSql(), SqlStatistics.layer, PlanImplementation.layerTest([])).pipe(
+    const services = Layer.mergeAll(CaseService.layerSql, SqlStatistics.layer, PlanImplementation.layerTest([])).pipe(
       Layer.provideMerge(AuditLog.layer),
       Layer.provideMerge(
         Layer.mergeAll(

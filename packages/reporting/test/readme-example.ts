@@ -96,7 +96,7 @@ export const main = async () => {
     ]),
   )
   const services = Layer.mergeAll(
-    CaseService.layerSql(),
+    CaseService.layerSql,
     SqlStatistics.layer,
     // The app wires this port to @bashke/action-plan's repository (layerActionPlans).
     PlanImplementation.layerTest([]),

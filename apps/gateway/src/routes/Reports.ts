@@ -7,7 +7,7 @@
  * codes only.
  */
 import { Locale } from "@bashke/kernel"
-import { Csv, ReportingService, Xlsx } from "@bashke/reporting"
+import { Csv, ReportingService, ReportSchema, Xlsx } from "@bashke/reporting"
 import { Effect, Schema } from "effect"
 import * as Route from "../Route"
 
@@ -53,26 +53,9 @@ const TableName = Schema.Literal(
   "referral-response-times",
   "meetings",
   "plan-implementation",
-).annotations({ identifier: "ReportTableName" })
+).annotations({ identifier: "ReportStandardTableName" })
 
 const CsvQuery = Schema.Struct({ ...ExportQuery.fields, table: TableName })
-
-/**
- * A report: its scope, period, disclosure, the suppression threshold and the
- * tables, each cell a `{ _tag: "Count", value }` or `{ _tag: "Suppressed" }`.
- * Described loosely here; `@bashke/reporting`'s `Report` is the type.
- */
-const ReportBody = Schema.Unknown.annotations({
-  identifier: "Report",
-  description: "A report: scope, period, disclosure, threshold and tables (see @bashke/reporting's Report)",
-  jsonSchema: { type: "object" },
-})
-
-const TableBody = Schema.Unknown.annotations({
-  identifier: "ReportTable",
-  description: "A cross-table with suppressed cells marked (see @bashke/reporting's CountTable)",
-  jsonSchema: { type: "object" },
-})
 
 const scopeOf = (query: { readonly mechanismId?: string | undefined; readonly disclosure?: string | undefined }) => ({
   ...(query.mechanismId === undefined ? {} : { mechanismId: query.mechanismId }),
@@ -86,7 +69,7 @@ const yearly = Route.make({
   tag,
   summary: "The yearly tables of a mechanism, or national",
   querySchema: YearlyQuery,
-  success: { status: 200, schema: ReportBody },
+  success: { status: 200, schema: ReportSchema.Report },
   handle: ({ query }) => ReportingService.yearly({ year: query.year, ...scopeOf(query) }),
 })
 
@@ -97,7 +80,7 @@ const period = Route.make({
   tag,
   summary: "The standard tables for a period",
   querySchema: PeriodQuery,
-  success: { status: 200, schema: ReportBody },
+  success: { status: 200, schema: ReportSchema.Report },
   handle: ({ query }) => ReportingService.report({ period: { start: query.from, end: query.to }, ...scopeOf(query) }),
 })
 
@@ -108,7 +91,7 @@ const table = Route.make({
   tag,
   summary: "One cross-table of a source by two of its dimensions",
   querySchema: TableQuery,
-  success: { status: 200, schema: TableBody },
+  success: { status: 200, schema: ReportSchema.CountTable },
   handle: ({ query }) =>
     ReportingService.table({
       source: query.source,

@@ -24,6 +24,7 @@ import { peopleScenarios } from "./authorization/People"
 import { pluginScenarios } from "./authorization/Plugins"
 import { referralScenarios } from "./authorization/Referrals"
 import { reportScenarios } from "./authorization/Reports"
+import { riskInstrumentScenarios } from "./authorization/RiskInstruments"
 import { safeContactScenarios } from "./authorization/SafeContacts"
 import { survivorInformationScenarios } from "./authorization/SurvivorInformation"
 
@@ -46,6 +47,7 @@ export const authorizationScenarios: ReadonlyArray<Scenario> = [
   ...safeContactScenarios,
   ...caseTransferScenarios,
   ...caseScenarios,
+  ...riskInstrumentScenarios,
   ...mechanismScenarios,
   ...institutionScenarios,
   ...meetingScenarios,

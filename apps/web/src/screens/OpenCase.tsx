@@ -1,7 +1,8 @@
 /**
  * Opening a case as a short wizard: the people (the victim, children, the
  * alleged perpetrator with their relationship), the first incident, and the
- * risk assessment rendered from the instrument's own definition — its
+ * risk assessment rendered from the instrument's own definition, as the API
+ * answers it (`GET /v1/risk-instruments`) — its
  * questions, weights and thresholds, scored by the case package's engine as
  * the answers are given — with the professional judgement that may raise the
  * level, and why. Each step is checked with the API's own schemas before
@@ -11,7 +12,6 @@
  */
 import {
   CaseCommands,
-  CaseService,
   caseMessages,
   Incident,
   Person,
@@ -28,6 +28,7 @@ import { FieldError, FormError, fromApi, fromDecode, invalidProps, type Problem 
 import { Select, TextInput } from "../Fields"
 import { Loaded } from "../Loading"
 import { useMechanisms } from "../Mechanism"
+import { useRiskInstruments } from "../RiskInstruments"
 import { useApi } from "../Session"
 import { addMessages, type MessageKey, usePageTitle, useText } from "../Text"
 import { webCaseworkMessages } from "../WebCaseworkMessages"
@@ -36,8 +37,6 @@ addMessages(caseMessages)
 addMessages(webCaseworkMessages)
 
 const profile = JurisdictionProfile.kosovo
-/** The instruments the API accepts: the case service's own list, with this jurisdiction's settings. */
-const instruments = CaseService.defaultInstruments(profile)
 
 const steps = ["persons", "incident", "risk", "review"] as const
 type Step = (typeof steps)[number]
@@ -114,8 +113,11 @@ const incidentInput = (draft: IncidentDraft, municipality: string) => ({
 /** Today in the jurisdiction's zone, as the date input reads it. */
 const today = () => new Intl.DateTimeFormat("en-CA", { timeZone: profile.timezone }).format(new Date())
 
-/** The instrument an incident's source makes required, else the first. */
-const instrumentFor = (source: string): RiskInstrument.Instrument => {
+/** The instrument an incident's source makes required among those the API accepts, else the first. */
+const instrumentFor = (
+  instruments: ReadonlyArray<RiskInstrument.Instrument>,
+  source: string,
+): RiskInstrument.Instrument => {
   const required = profile.risk.requiredInstruments.value[source] ?? []
   return instruments.find((each) => required.includes(each.id)) ?? (instruments[0] as RiskInstrument.Instrument)
 }
@@ -125,9 +127,21 @@ const scoreSoFar = (instrument: RiskInstrument.Instrument, answers: RiskInstrume
   Either.getOrThrow(RiskInstrument.evaluate({ ...instrument, unanswered: "list" }, answers))
 
 export const OpenCase = () => {
+  const { t } = useText()
+  usePageTitle(t("web.open-case.title"))
+  const instruments = useRiskInstruments()
+  return (
+    <>
+      <h1>{t("web.open-case.title")}</h1>
+      <Loaded query={instruments}>{(accepted) => <Wizard instruments={accepted} />}</Loaded>
+    </>
+  )
+}
+
+/** The wizard over the instruments the API accepts (loaded from it, in the order it lists them). */
+const Wizard = ({ instruments }: { readonly instruments: ReadonlyArray<RiskInstrument.Instrument> }) => {
   const text = useText()
   const { t, label } = text
-  usePageTitle(t("web.open-case.title"))
   const api = useApi()
   const navigate = useNavigate()
   const mechanisms = useMechanisms()
@@ -154,7 +168,7 @@ export const OpenCase = () => {
   // A refusal changed nothing, so the corrected form goes with a new key.
   const [openingKey, setOpeningKey] = useState(() => crypto.randomUUID())
 
-  const instrument = instruments.find((each) => each.id === instrumentId) ?? instrumentFor(incident.source)
+  const instrument = instruments.find((each) => each.id === instrumentId) ?? instrumentFor(instruments, incident.source)
   const evaluation = scoreSoFar(instrument, answers)
   const higherLevels = RiskInstrument.levels.filter(
     (level) => RiskInstrument.rank(level) > RiskInstrument.rank(evaluation.level),
@@ -559,45 +573,42 @@ export const OpenCase = () => {
   }
   const at = steps.indexOf(step)
   return (
-    <>
-      <h1>{t("web.open-case.title")}</h1>
-      <Loaded query={mechanisms}>
-        {(page) =>
-          page.items.length === 0 ? (
-            <p>{t("web.cases.no-mechanism")}</p>
-          ) : (
-            <form onSubmit={next} noValidate className="wizard" aria-labelledby="wizard-step">
-              <ol className="steps" aria-label={t("web.open-case.progress", { step: at + 1, total: steps.length })}>
-                {steps.map((each) => (
-                  <li
-                    key={each}
-                    aria-current={each === step ? "step" : undefined}
-                    className={each === step ? "current" : ""}
-                  >
-                    {t(`web.open-case.step.${each}` as MessageKey)}
-                  </li>
-                ))}
-              </ol>
-              <h2 id="wizard-step">
-                {t("web.open-case.progress", { step: at + 1, total: steps.length })}:{" "}
-                {t(`web.open-case.step.${step}` as MessageKey)}
-              </h2>
-              <FormError problem={problem} shown={shownFields} />
-              {bodies[step]}
-              <div className="actions">
-                {at > 0 && (
-                  <button type="button" className="button" onClick={back}>
-                    {t("web.open-case.back")}
-                  </button>
-                )}
-                <button type="submit" className="button primary" disabled={pending}>
-                  {step === "review" ? t("web.open-case.submit") : t("web.open-case.next")}
+    <Loaded query={mechanisms}>
+      {(page) =>
+        page.items.length === 0 ? (
+          <p>{t("web.cases.no-mechanism")}</p>
+        ) : (
+          <form onSubmit={next} noValidate className="wizard" aria-labelledby="wizard-step">
+            <ol className="steps" aria-label={t("web.open-case.progress", { step: at + 1, total: steps.length })}>
+              {steps.map((each) => (
+                <li
+                  key={each}
+                  aria-current={each === step ? "step" : undefined}
+                  className={each === step ? "current" : ""}
+                >
+                  {t(`web.open-case.step.${each}` as MessageKey)}
+                </li>
+              ))}
+            </ol>
+            <h2 id="wizard-step">
+              {t("web.open-case.progress", { step: at + 1, total: steps.length })}:{" "}
+              {t(`web.open-case.step.${step}` as MessageKey)}
+            </h2>
+            <FormError problem={problem} shown={shownFields} />
+            {bodies[step]}
+            <div className="actions">
+              {at > 0 && (
+                <button type="button" className="button" onClick={back}>
+                  {t("web.open-case.back")}
                 </button>
-              </div>
-            </form>
-          )
-        }
-      </Loaded>
-    </>
+              )}
+              <button type="submit" className="button primary" disabled={pending}>
+                {step === "review" ? t("web.open-case.submit") : t("web.open-case.next")}
+              </button>
+            </div>
+          </form>
+        )
+      }
+    </Loaded>
   )
 }

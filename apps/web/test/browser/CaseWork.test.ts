@@ -52,7 +52,13 @@ let caseUrl = ""
 describe("case work in the browser", () => {
   it("the wizard shows the API's problem on top when its schema cannot see it, and records a raised level with its reason", async () => {
     const page = await coordinator.newPage()
+    // The wizard asks what the API answers, not a copy built in the browser.
+    const answered = page.waitForResponse((response) => new URL(response.url()).pathname === "/v1/risk-instruments")
     await inEnglish(page, "/cases/new")
+    const instruments = (await (await answered).json()) as ReadonlyArray<{
+      id: string
+      questions: ReadonlyArray<unknown>
+    }>
     await page.locator("#input-persons-0-sex").selectOption("female")
     await page.getByRole("button", { name: "Add a person" }).click()
     await page.locator("#input-persons-1-role").selectOption("victim")
@@ -67,6 +73,12 @@ describe("case work in the browser", () => {
     const questions = page.locator("fieldset.question")
     const count = await questions.count()
     expect(count).toBeGreaterThan(10)
+    expect(count).toBe(instruments.find((instrument) => instrument.id === "dash")?.questions.length)
+    expect(
+      await page
+        .locator("#input-instrument option")
+        .evaluateAll((options) => options.map((option) => (option as HTMLOptionElement).value)),
+    ).toEqual(instruments.map((instrument) => instrument.id))
     await questions.first().locator('input[value="yes"]').check()
     await page.getByRole("button", { name: "Next" }).click()
     await page.locator(".question [role=alert]").first().waitFor()

@@ -9,7 +9,9 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs"
 import { createRequire } from "node:module"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
+import { Catalogue, Locale } from "@bashke/kernel"
 import { type BrowserContext, chromium, type Locator, type Page } from "playwright-core"
+import { webMessages } from "../../src/WebMessages"
 
 export const webRoot = join(import.meta.dirname, "../../dist")
 export const outputDir = join(import.meta.dirname, "../../test-results/browser")
@@ -217,6 +219,25 @@ export const signInWithLink = async (page: Page, gateway: Gateway, who: string):
 export const open = async (page: Page, gateway: Gateway, path: string): Promise<void> => {
   await page.goto(`${gateway.url}${path}`)
   await page.getByRole("navigation").waitFor()
+}
+
+// "Loading…" in every language, from the catalogue the app shows it from.
+const loadingTexts = Locale.all.flatMap((locale) => Catalogue.messages(webMessages, "web.loading")[locale] ?? [])
+
+/**
+ * Waits until no part of the page is loading: several parts (a list and its
+ * filters, a case and its referrals) may load at once, so waiting for a single
+ * "Loading…" to go is not enough. Bounded generously: the machine is loaded.
+ */
+export const untilLoaded = async (page: Page, timeout = 60_000): Promise<void> => {
+  await page.waitForFunction(
+    (texts) =>
+      !Array.from(document.querySelectorAll("[role=status]")).some((element) =>
+        texts.includes(element.textContent?.trim() ?? ""),
+      ),
+    loadingTexts,
+    { timeout, polling: 100 },
+  )
 }
 
 /**

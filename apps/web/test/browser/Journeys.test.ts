@@ -23,6 +23,7 @@ import {
   startGateway,
   storedText,
   tabTo,
+  untilLoaded,
   viewports,
 } from "./Harness"
 import { languageProblems } from "./Languages"
@@ -237,7 +238,7 @@ describe("the journeys of the acceptance", () => {
       await page.goto(`${gateway.url}${path}`)
       await page.getByRole("navigation").waitFor()
       await page.locator("main h1, main [role=alert], main p").first().waitFor()
-      await page.getByText("Loading…").waitFor({ state: "detached" })
+      await untilLoaded(page)
       shown.push((await page.locator("main").textContent()) ?? "")
     }
     expect(shown.join("\n")).not.toContain(caseReference)
@@ -351,9 +352,6 @@ const visit = async (page: Page, screen: Screen) => {
     dispatchEvent(new PopStateEvent("popstate"))
   }, screen.path())
   await page.locator(screen.ready).first().waitFor()
-  // Several parts of a page may be loading at once: none left.
-  await expect
-    .poll(() => page.getByText(/^(Loading…|Duke u ngarkuar…|Učitava se…|Учитава се…)$/).count(), { timeout: 60_000 })
-    .toBe(0)
+  await untilLoaded(page)
   await screen.then?.(page)
 }

@@ -18,6 +18,7 @@ import {
   signInWithLink,
   startGateway,
   storedText,
+  untilLoaded,
   viewports,
 } from "./Harness"
 import { languageProblems } from "./Languages"
@@ -120,7 +121,7 @@ describe("the app in a browser", () => {
           dispatchEvent(new PopStateEvent("popstate"))
         }, screen.path())
         await page.locator(screen.ready).first().waitFor()
-        await page.getByText(/Loading|Duke u ngarkuar|Učitava|Учитава/).waitFor({ state: "detached" })
+        await untilLoaded(page)
         expect(await languageProblems(page, locale), `${screen.name} in ${locale}`).toEqual({ keys: [], foreign: [] })
       }
     }
@@ -219,7 +220,7 @@ describe("the app in a browser", () => {
         await page.goto(`${gateway.url}${path}`)
         await page.getByRole("navigation").waitFor()
         await page.locator("main h1, main [role=alert], main p").first().waitFor()
-        await page.getByText("Loading…").waitFor({ state: "detached" })
+        await untilLoaded(page)
         shown.push((await page.locator("main").textContent()) ?? "")
       }
       const seen = shown.join("\n")

@@ -685,6 +685,26 @@ for (const db of databases) {
         }),
       )
 
+      it.effect("accepted instruments: the ones assessRisk takes, each scoring a full set of answers", () =>
+        Effect.gen(function* () {
+          const { aCase } = yield* opened
+          const cases = yield* service
+          const accepted = yield* cases.acceptedInstruments
+          expect(accepted.map((instrument) => instrument.id)).toEqual([Dash.id, KosovoPoliceEarlyAssessment.id])
+          for (const instrument of accepted) {
+            const answers = Object.fromEntries(instrument.questions.map((question) => [question.id, "no" as const]))
+            const assessed = yield* as(officer)(
+              cases.assessRisk({
+                caseId: aCase.id,
+                instrument: { id: instrument.id, version: instrument.version },
+                answers,
+              }),
+            )
+            expect([assessed.score, assessed.computedLevel]).toEqual([0, "standard"])
+          }
+        }),
+      )
+
       it.effect("risk: DASH levels, judgement raises never lowers, police early assessment, reassessment date", () =>
         Effect.gen(function* () {
           const { aCase } = yield* opened

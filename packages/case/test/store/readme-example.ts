@@ -116,7 +116,7 @@ const program = Effect.gen(function* () {
 
 export const main = () => {
   const directory = mkdtempSync(join(tmpdir(), "bashke-case-"))
-  const services = CaseService.layerSql().pipe(
+  const services = CaseService.layerSql.pipe(
     Layer.provideMerge(AuditLog.layer),
     Layer.provideMerge(
       Layer.mergeAll(

@@ -92,7 +92,7 @@ export type Services =
 
 /** The case service over a fresh database of `db`, with the test keys and signatories. */
 export const services = (db: TestDatabase.TestDatabase): Layer.Layer<Services> =>
-  Layer.merge(CaseService.layerSql(), SqlCaseReviewRepository.layer).pipe(
+  Layer.merge(CaseService.layerSql, SqlCaseReviewRepository.layer).pipe(
     Layer.provideMerge(Layer.merge(AuditLog.layer, Signatories.layerTest([{ mechanismId, signatories }]))),
     Layer.provideMerge(Layer.mergeAll(db.layer, Vault.layerTest, BlindIndex.layerTest, Id.layer)),
   )
