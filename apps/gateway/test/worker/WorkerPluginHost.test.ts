@@ -226,8 +226,16 @@ describe.skipIf(postgresUnavailable)("the court plugin on Workers (PostgreSQL th
     if (cases === undefined) throw new Error("the demo seeds cases")
     return cases.highRisk.caseId
   }
+  // Orders still in force when the round runs: the same Cron Trigger expires orders past their end
+  // (the fixtures' fixed 2026 end date lies in the past once the real clock passes it).
+  const inForceUntil = new Date(Date.now() + 180 * 24 * 60 * 60 * 1000).toISOString()
   const orderOf = (changeId: string) =>
-    Changes.change(changeId, { caseId: caseId(), orderReference: `GJI-W/${changeId}`, status: "issued" })
+    Changes.change(changeId, {
+      caseId: caseId(),
+      orderReference: `GJI-W/${changeId}`,
+      status: "issued",
+      expiresAt: inForceUntil,
+    })
   const ordersOnTheCase = async () => {
     const aCase = await node!.runPromise(
       Effect.flatMap(CaseService.CaseService, (cases) => cases.read({ caseId: caseId() })).pipe(
