@@ -1,68 +1,17 @@
-// Passkeys on several instances: two gateways (two runtimes, two connection
-// pools, two apps) over one PostgreSQL. A passkey enrolled through A signs in
-// through B with a challenge A issued; the same assertion replayed through A
-// is refused (the challenge is used up in the store, not in a memory); and
-// one assertion sent to both at once signs in exactly once.
-import { randomBytes } from "node:crypto"
-import { Migrations } from "@bashke/persistence"
-import { Database } from "@bashke/persistence/node"
 import { TestDatabase } from "@bashke/persistence/testing"
-import { afterAll, beforeAll, describe, expect, it } from "@effect/vitest"
-import { Effect, Layer, ManagedRuntime } from "effect"
-import pg from "pg"
+import { describe, expect, it } from "@effect/vitest"
+import { Effect } from "effect"
 import { ApiTokens } from "../../src/ApiTokens"
-import * as App from "../../src/App"
-import { type Seeded, seed } from "../../src/demo/Seed"
 import { principal } from "../../src/demo/World"
-import { migrationPlan } from "../../src/MigrationPlan"
-import * as RequestFingerprint from "../../src/RequestFingerprint"
-import { routes } from "../../src/Routes"
-import * as Services from "../../src/Services"
 import * as SoftwareAuthenticator from "../support/SoftwareAuthenticator"
+import { twoInstances } from "../support/TwoInstances"
 
 const unavailable = await TestDatabase.postgresUnavailable()
-const base = process.env[TestDatabase.postgresVariable] ?? TestDatabase.defaultPostgresUrl
 const local = "http://localhost"
 const browser = { origin: local, "x-bashke-request": "1", "content-type": "application/json" }
 
 describe.skipIf(unavailable)("postgres: passkeys on two instances", () => {
-  const schema = `bashke_test_${randomBytes(6).toString("hex")}`
-  const admin = new pg.Client({ connectionString: base })
-  const runtimes: Array<ManagedRuntime.ManagedRuntime<Services.GatewayServices, never>> = []
-  const apps: Array<ReturnType<typeof App.make>> = []
-  let seeded: Seeded
-
-  beforeAll(async () => {
-    await admin.connect()
-    await admin.query(`CREATE SCHEMA ${schema}`)
-    const url = new URL(base)
-    url.searchParams.set("options", `-c search_path=${schema}`)
-    for (let i = 0; i < 2; i++) {
-      const runtime = ManagedRuntime.make(
-        Services.layer(Services.testKeys).pipe(
-          Layer.provideMerge(Layer.orDie(Database.layer(url.toString(), { postgres: { maxConnections: 4 } }))),
-          Layer.orDie,
-        ),
-      )
-      runtimes.push(runtime)
-      apps.push(
-        App.make({
-          run: (effect) => runtime.runPromiseExit(effect),
-          fingerprint: await RequestFingerprint.make(new Uint8Array(32).fill(0x33)),
-          routes,
-          rateLimit: { perMinute: 1_000_000, burst: 1_000_000 },
-        }),
-      )
-    }
-    const first = runtimes[0] as (typeof runtimes)[number]
-    await first.runPromise(Migrations.run(migrationPlan))
-    seeded = await first.runPromise(seed)
-  })
-  afterAll(async () => {
-    for (const runtime of runtimes) await runtime.dispose()
-    await admin.query(`DROP SCHEMA ${schema} CASCADE`)
-    await admin.end()
-  })
+  const { runtimes, apps, seeded: demo } = twoInstances()
 
   const call = (at: 0 | 1, path: string, body?: unknown, extra: Record<string, string> = {}) =>
     (apps[at] as (typeof apps)[number]).request(`${local}${path}`, {
@@ -75,12 +24,12 @@ describe.skipIf(unavailable)("postgres: passkeys on two instances", () => {
   it("a challenge issued by one instance is answered at the other, once; one assertion at both signs in once", async () => {
     const [runtimeA] = runtimes as [(typeof runtimes)[number]]
     const coordinator = await runtimeA.runPromise(
-      Effect.flatMap(ApiTokens, (tokens) => tokens.issue(principal("coordinator", seeded.mechanismId), "test")),
+      Effect.flatMap(ApiTokens, (tokens) => tokens.issue(principal("coordinator", demo().mechanismId), "test")),
     )
-    const who = principal("caseManager", seeded.mechanismId)
+    const who = principal("caseManager", demo().mechanismId)
     const invited = await call(
       0,
-      `/v1/mechanisms/${seeded.mechanismId}/invitations`,
+      `/v1/mechanisms/${demo().mechanismId}/invitations`,
       {
         displayName: "Nora Gashi",
         email: "nora.gashi@gjilan.example",
