@@ -212,19 +212,33 @@ const forCorrection = (caseId: Id.CaseId) =>
     return { authorized, institution }
   })
 
+/** What a use case decides of its correction; `commit` adds who, when, where and the id. */
+type Decided = Pick<Correction.Correction, "kind" | "recordId" | "fields" | "previous" | "reason">
+
 /**
  * Claims the case at `expectedVersion`, writes the record (`write`, answering
  * its new version), the correction, its audit entry and its event, in one
  * transaction.
  */
 const commit = (
-  authorized: CaseAuthority.Authorized,
+  {
+    authorized,
+    institution,
+  }: { readonly authorized: CaseAuthority.Authorized; readonly institution: Id.InstitutionId },
   expectedVersion: number,
-  draft: Omit<Correction.Correction, "version">,
+  decided: Decided,
   write: Effect.Effect<number, Errors.NotFound | Errors.InvalidInput>,
   previousDetails: PersonalData.SealedFields,
 ) =>
   Effect.gen(function* () {
+    const draft: Omit<Correction.Correction, "version"> = {
+      ...decided,
+      id: yield* Correction.CorrectionId.generate,
+      caseId: authorized.aCase.id,
+      correctedBy: authorized.principal.id,
+      institution,
+      correctedAt: authorized.at,
+    }
     const cases = yield* CaseRepository
     const corrections = yield* CorrectionRepository
     const audit = yield* AuditLog.AuditLog
@@ -318,19 +332,14 @@ export const correctPerson = (
       })
     })
     return yield* commit(
-      authorized,
+      { authorized, institution },
       input.expectedVersion,
       {
-        id: yield* Correction.CorrectionId.generate,
-        caseId: aCase.id,
         kind: "person",
         recordId: before.id,
         fields,
         previous: Correction.previousOf(before, clearFields),
         reason: input.reason,
-        correctedBy: authorized.principal.id,
-        institution,
-        correctedAt: authorized.at,
       },
       write,
       previousDetails,
@@ -366,19 +375,14 @@ export const correctIncident = (
     const fields = yield* fromEither(Correction.check(changed, "incident"))
     const cases = yield* CaseRepository
     return yield* commit(
-      authorized,
+      { authorized, institution },
       input.expectedVersion,
       {
-        id: yield* Correction.CorrectionId.generate,
-        caseId: aCase.id,
         kind: "incident",
         recordId: before.id,
         fields,
         previous: Correction.previousOf(before, changed),
         reason: input.reason,
-        correctedBy: authorized.principal.id,
-        institution,
-        correctedAt: authorized.at,
       },
       cases.updateIncident(aCase.id, after),
       {},
@@ -410,19 +414,14 @@ export const correctOrderConditions = (
     const fields = yield* fromEither(Correction.check(changed, "conditions"))
     const cases = yield* CaseRepository
     return yield* commit(
-      authorized,
+      { authorized, institution },
       input.expectedVersion,
       {
-        id: yield* Correction.CorrectionId.generate,
-        caseId: aCase.id,
         kind: "protection-order",
         recordId: order.id,
         fields,
         previous: Correction.previousOf(before, changed),
         reason: input.reason,
-        correctedBy: authorized.principal.id,
-        institution,
-        correctedAt: authorized.at,
       },
       cases.updateOrderConditions(aCase.id, order.id, input.conditions),
       {},
