@@ -1295,40 +1295,29 @@ export const make = (
     }
   })
 
+/** What the service's layers need: its repositories, personal data, signatories, the audit log, SQL and ids. */
+export type LayerRequirements =
+  | CaseRepository
+  | BreakGlassReviewRepository
+  | PersonalData.PersonalData
+  | Signatories
+  | AuditLog.AuditLog
+  | SqlClient.SqlClient
+  | KernelId.IdGenerator
+
 /**
  * The service over the given repository, personal data and signatories,
  * accepting the risk instruments of `options` (`layer` accepts the default
  * ones).
  */
-export const layerWith = (
-  options: Options,
-): Layer.Layer<
-  CaseService,
-  never,
-  | CaseRepository
-  | BreakGlassReviewRepository
-  | PersonalData.PersonalData
-  | Signatories
-  | AuditLog.AuditLog
-  | SqlClient.SqlClient
-  | KernelId.IdGenerator
-> => Layer.effect(CaseService, make(options))
+export const layerWith = (options: Options): Layer.Layer<CaseService, never, LayerRequirements> =>
+  Layer.effect(CaseService, make(options))
 
 /**
  * The service over the given repository, personal data and signatories, with
  * the default risk instruments. A value, like every domain service's `layer`.
  */
-export const layer: Layer.Layer<
-  CaseService,
-  never,
-  | CaseRepository
-  | BreakGlassReviewRepository
-  | PersonalData.PersonalData
-  | Signatories
-  | AuditLog.AuditLog
-  | SqlClient.SqlClient
-  | KernelId.IdGenerator
-> = layerWith({})
+export const layer: Layer.Layer<CaseService, never, LayerRequirements> = layerWith({})
 
 /**
  * `layerSql` accepting the risk instruments of `options`.

@@ -273,6 +273,37 @@ const sealedColumns = {
   safeContact: "safe_contact",
 } as const satisfies Record<Person.PersonalField, keyof typeof SealedRow.fields>
 
+/** The sealed columns of `fields`, a missing field as null. */
+const sealedColumnsOf = (fields: PersonalData.SealedFields): Record<string, string | null> => {
+  const sealed: Record<string, string | null> = {}
+  for (const [field, column] of Object.entries(sealedColumns))
+    sealed[column] = fields[field as Person.PersonalField] ?? null
+  return sealed
+}
+
+// The columns a person's and an incident's correction may change: written alike at insert and update.
+const personColumns = (person: Person.Person) => ({
+  sex: person.sex,
+  birth_year: person.birthYear ?? null,
+  age_band: person.ageBand ?? null,
+  community: person.community ?? null,
+  disabilities: JSON.stringify(person.disabilities),
+  relationship_kind: person.relationship?.kind ?? null,
+  relationship_time: person.relationship?.time ?? null,
+})
+
+const incidentColumns = (incident: Incident.Incident) => ({
+  occurred_on: incident.occurredOn,
+  municipality: incident.municipality,
+  place: incident.place ?? null,
+  forms: JSON.stringify(incident.forms),
+  children: incident.children,
+  perpetrators: JSON.stringify(incident.perpetrators),
+  source: incident.source,
+  source_institution: incident.sourceInstitution ?? null,
+  source_reference: incident.sourceReference ?? null,
+})
+
 const iso = (date: Date | undefined): string | null => (date === undefined ? null : date.toISOString())
 const defined = <A>(value: A | null | undefined): A | undefined => (value === null ? undefined : value)
 
@@ -667,27 +698,17 @@ export const make: Effect.Effect<Service, never, SqlClient.SqlClient> = Effect.g
       Span.untraced("SqlCaseRepository.update"),
     )
 
-  const insertPerson: Service["insertPerson"] = (caseId, person, details, at) => {
-    const sealed: Record<string, string | null> = {}
-    for (const [field, column] of Object.entries(sealedColumns))
-      sealed[column] = details.fields[field as Person.PersonalField] ?? null
-    return sql`INSERT INTO persons ${sql.insert({
+  const insertPerson: Service["insertPerson"] = (caseId, person, details, at) =>
+    sql`INSERT INTO persons ${sql.insert({
       id: person.id,
       case_id: caseId,
       role: person.role,
-      sex: person.sex,
-      birth_year: person.birthYear ?? null,
-      age_band: person.ageBand ?? null,
-      community: person.community ?? null,
-      disabilities: JSON.stringify(person.disabilities),
-      relationship_kind: person.relationship?.kind ?? null,
-      relationship_time: person.relationship?.time ?? null,
-      ...sealed,
+      ...personColumns(person),
+      ...sealedColumnsOf(details.fields),
       personal_number_index: details.personalNumberIndex ?? null,
       created_at: at.toISOString(),
       version: OptimisticConcurrency.initialVersion,
     })}`.pipe(Effect.asVoid, Effect.orDie, Span.untraced("SqlCaseRepository.insertPerson"))
-  }
 
   const sealedDetails: Service["sealedDetails"] = (caseId, personId) =>
     Effect.gen(function* () {
@@ -720,15 +741,7 @@ export const make: Effect.Effect<Service, never, SqlClient.SqlClient> = Effect.g
     sql`INSERT INTO incidents ${sql.insert({
       id: incident.id,
       case_id: caseId,
-      occurred_on: incident.occurredOn,
-      municipality: incident.municipality,
-      place: incident.place ?? null,
-      forms: JSON.stringify(incident.forms),
-      children: incident.children,
-      perpetrators: JSON.stringify(incident.perpetrators),
-      source: incident.source,
-      source_institution: incident.sourceInstitution ?? null,
-      source_reference: incident.sourceReference ?? null,
+      ...incidentColumns(incident),
       recorded_at: incident.recordedAt.toISOString(),
       version: OptimisticConcurrency.initialVersion,
     })}`.pipe(Effect.asVoid, Effect.orDie, Span.untraced("SqlCaseRepository.insertIncident"))
@@ -740,21 +753,11 @@ export const make: Effect.Effect<Service, never, SqlClient.SqlClient> = Effect.g
   }
 
   const updatePerson: Service["updatePerson"] = (caseId, person, details) => {
-    const sealed: Record<string, string | null> = {}
-    if (details !== undefined) {
-      for (const [field, column] of Object.entries(sealedColumns))
-        sealed[column] = details.fields[field as Person.PersonalField] ?? null
-      // A correction that leaves the personal number keeps its index.
-      if (details.personalNumberIndex !== undefined) sealed.personal_number_index = details.personalNumberIndex
-    }
+    const sealed: Record<string, string | null> = details === undefined ? {} : sealedColumnsOf(details.fields)
+    // A correction that leaves the personal number keeps its index.
+    if (details?.personalNumberIndex !== undefined) sealed.personal_number_index = details.personalNumberIndex
     return sql`UPDATE persons SET ${sql.update({
-      sex: person.sex,
-      birth_year: person.birthYear ?? null,
-      age_band: person.ageBand ?? null,
-      community: person.community ?? null,
-      disabilities: JSON.stringify(person.disabilities),
-      relationship_kind: person.relationship?.kind ?? null,
-      relationship_time: person.relationship?.time ?? null,
+      ...personColumns(person),
       ...sealed,
     })}, version = version + 1 WHERE id = ${person.id} AND case_id = ${caseId} RETURNING version`.pipe(
       Effect.catchTag("SqlError", Effect.die),
@@ -764,17 +767,7 @@ export const make: Effect.Effect<Service, never, SqlClient.SqlClient> = Effect.g
   }
 
   const updateIncident: Service["updateIncident"] = (caseId, incident) =>
-    sql`UPDATE incidents SET ${sql.update({
-      occurred_on: incident.occurredOn,
-      municipality: incident.municipality,
-      place: incident.place ?? null,
-      forms: JSON.stringify(incident.forms),
-      children: incident.children,
-      perpetrators: JSON.stringify(incident.perpetrators),
-      source: incident.source,
-      source_institution: incident.sourceInstitution ?? null,
-      source_reference: incident.sourceReference ?? null,
-    })}, version = version + 1 WHERE id = ${incident.id} AND case_id = ${caseId} RETURNING version`.pipe(
+    sql`UPDATE incidents SET ${sql.update(incidentColumns(incident))}, version = version + 1 WHERE id = ${incident.id} AND case_id = ${caseId} RETURNING version`.pipe(
       Effect.catchTag("SqlError", Effect.die),
       Effect.flatMap(newVersion("Incident", incident.id)),
       Span.untraced("SqlCaseRepository.updateIncident"),
