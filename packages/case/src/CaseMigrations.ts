@@ -35,6 +35,8 @@
  * Migration 15 adds the conditions of protection orders (`conditions`, JSON)
  * and lets `case_corrections` hold corrections of them. Migration 16 adds
  * `case_transfers` (a case moving to another mechanism: proposed, decided).
+ * Migration 17 adds `case_documents` and `case_document_chunks` (documents:
+ * name and data key sealed, content as encrypted chunks; ADR 0019).
  */
 import type { Migrations } from "@bashke/persistence"
 import cases from "./internal/migrations/0001_cases"
@@ -53,6 +55,7 @@ import caseReviews from "./internal/migrations/0013_case_reviews"
 import safeContacts from "./internal/migrations/0014_safe_contacts"
 import orderConditions from "./internal/migrations/0015_order_conditions"
 import caseTransfers from "./internal/migrations/0016_case_transfers"
+import caseDocuments from "./internal/migrations/0017_case_documents"
 
 export const caseMigrations: Migrations.MigrationSet = {
   package: "@bashke/case",
@@ -73,5 +76,6 @@ export const caseMigrations: Migrations.MigrationSet = {
     { id: 14, name: "safe-contacts", up: safeContacts },
     { id: 15, name: "order-conditions", up: orderConditions },
     { id: 16, name: "case-transfers", up: caseTransfers },
+    { id: 17, name: "case-documents", up: caseDocuments },
   ],
 }
