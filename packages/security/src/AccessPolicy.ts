@@ -76,6 +76,7 @@ export const Action = Schema.Literal(
   "break-glass.review",
   "consent.record",
   "consent.confirm",
+  "case.erase",
 ).annotations({ identifier: "PolicyAction" })
 
 export type Action = typeof Action.Type
@@ -229,6 +230,7 @@ export const DenyRule = Schema.Literal(
   "policy.perpetrator.no-legal-basis",
   "policy.purpose.protection-perpetrator-only",
   "policy.notice.purpose-unknown",
+  "policy.erasure.administrator-only",
 ).annotations({ identifier: "PolicyDenyRule" })
 
 export type DenyRule = typeof DenyRule.Type
@@ -248,6 +250,7 @@ export const AllowReason = Schema.Literal(
   "policy.allow.consent-recording",
   "policy.allow.consent-confirmation",
   "policy.allow.referral-receiver",
+  "policy.allow.erasure",
 ).annotations({ identifier: "PolicyAllowReason" })
 
 export type AllowReason = typeof AllowReason.Type
@@ -404,6 +407,12 @@ const fits = (action: Action, resource: Resource): boolean => {
  */
 export const decide = (principal: Principal.Principal, action: Action, resource: Resource, at: Date): Decision => {
   if (!fits(action, resource)) return deny("policy.resource.mismatch")
+  // Erasing a case's personal data (crypto-shredding, ADR 0012) is the
+  // installation's administrator's act on a legal ground, never the case team's.
+  if (action === "case.erase")
+    return Principal.hasRole(principal, "administrator")
+      ? allow("policy.allow.erasure")
+      : deny("policy.erasure.administrator-only")
   if (Principal.hasRole(principal, "national-coordinator") && action !== "statistics.read")
     return deny("policy.national.aggregates-only")
   if (Principal.hasRole(principal, "auditor") && action !== "audit.read") return deny("policy.auditor.audit-only")
