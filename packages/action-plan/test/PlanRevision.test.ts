@@ -201,6 +201,37 @@ for (const db of databases) {
           expect(revised.activities[1]?.id).not.toBe(campaign.id)
           expect(revised.indicators).toEqual([{ ...awareness, target: 75 }])
           expect((yield* events).at(-1)).toMatchObject({ topic: "action-plan.plan.revised" })
+          // The previous value is kept: the draft as it was at version 1, who revised it, why.
+          const again = yield* as(coordinator)(
+            ActionPlanService.revise({
+              planId: draft.id,
+              expectedVersion: 2,
+              reason: "Target agreed with the police",
+              title: revised.title,
+              period: revised.period,
+              objectives: revised.objectives,
+              activities: revised.activities,
+              indicators: [{ ...awareness, id: awareness.id, target: 80 }],
+            }),
+          )
+          expect(again.version).toBe(3)
+          const history = yield* as(coordinator)(ActionPlanService.revisions(draft.id))
+          expect(history.map((revision) => [revision.version, revision.reason])).toEqual([
+            [1, undefined],
+            [2, "Target agreed with the police"],
+          ])
+          expect(history[0]).toMatchObject({
+            planId: draft.id,
+            revisedBy: coordinator.id,
+            institution: coordinator.institution,
+            previous: { title: draft.title, activities: draft.activities, indicators: draft.indicators },
+          })
+          expect(history[1]?.previous.indicators[0]?.target).toBe(75)
+          expect(history[1]?.revisedAt).toBeInstanceOf(Date)
+          // Outside the mechanism, the history does not exist either.
+          expect(yield* Effect.flip(as(memberOfAnother)(ActionPlanService.revisions(draft.id)))).toMatchObject({
+            _tag: "NotFound",
+          })
         }),
       )
 
