@@ -28,6 +28,13 @@ const ReferralPage = lazy(() => import("./screens/Referral").then((module) => ({
 const SendReferral = lazy(() => import("./screens/SendReferral").then((module) => ({ default: module.SendReferral })))
 const Enrolment = lazy(() => import("./screens/Enrolment").then((module) => ({ default: module.Enrolment })))
 const Directory = lazy(() => import("./screens/Directory").then((module) => ({ default: module.Directory })))
+// The action plan and the statistics: their charts and the reporting package's labels load with them.
+const Plans = lazy(() => import("./screens/plan/Plans").then((module) => ({ default: module.Plans })))
+const NewPlan = lazy(() => import("./screens/plan/Plans").then((module) => ({ default: module.NewPlan })))
+const Plan = lazy(() => import("./screens/plan/Plan").then((module) => ({ default: module.Plan })))
+const Statistics = lazy(() =>
+  import("./screens/statistics/Statistics").then((module) => ({ default: module.Statistics })),
+)
 
 const NotFound = () => {
   const { t } = useText()
@@ -111,6 +118,21 @@ const oneReferral = createRoute({
   },
 })
 
+const plans = createRoute({ getParentRoute: () => root, path: "/plans", component: () => <Plans /> })
+
+const newPlan = createRoute({ getParentRoute: () => root, path: "/plans/new", component: () => <NewPlan /> })
+
+const onePlan = createRoute({
+  getParentRoute: () => root,
+  path: "/plans/$planId",
+  component: function PlanPage() {
+    const { planId } = onePlan.useParams()
+    return <Plan key={planId} planId={planId} />
+  },
+})
+
+const statistics = createRoute({ getParentRoute: () => root, path: "/statistics", component: () => <Statistics /> })
+
 export const routeTree = root.addChildren([
   worklist,
   signIn,
@@ -122,6 +144,10 @@ export const routeTree = root.addChildren([
   referrals,
   oneReferral,
   directory,
+  plans,
+  newPlan,
+  onePlan,
+  statistics,
 ])
 
 export const makeRouter = () => createRouter({ routeTree, defaultPreload: false, scrollRestoration: true })

@@ -12,6 +12,7 @@ import { Catalogue, JurisdictionProfile, kernelMessages, Locale } from "@bashke/
 import { referralMessages } from "@bashke/referral"
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from "react"
 import type { webCaseworkMessages } from "./WebCaseworkMessages"
+import type { webPlanStatsMessages } from "./WebPlanStatsMessages"
 import { webIdentityMessages } from "./WebIdentityMessages"
 import { webMessages } from "./WebMessages"
 
@@ -23,6 +24,7 @@ export type MessageKey =
   | Catalogue.Key<typeof firstMessages>
   | Catalogue.Key<typeof caseMessages>
   | Catalogue.Key<typeof webCaseworkMessages>
+  | Catalogue.Key<typeof webPlanStatsMessages>
 
 let catalogue: Catalogue.Catalogue<string> = firstMessages
 const added = new Set<Catalogue.Catalogue<string>>()

@@ -19,6 +19,8 @@ export const webMessages = Catalogue.make({
   "web.nav.worklist": { sq: "Detyrat e mia", "sr-Latn": "Moji zadaci", en: "My worklist" },
   "web.nav.cases": { sq: "Rastet", "sr-Latn": "Slučajevi", en: "Cases" },
   "web.nav.directory": { sq: "Shërbimet", "sr-Latn": "Usluge", en: "Services" },
+  "web.nav.plans": { sq: "Plani i veprimit", "sr-Latn": "Akcioni plan", en: "Action plan" },
+  "web.nav.statistics": { sq: "Statistikat", "sr-Latn": "Statistika", en: "Statistics" },
   "web.language.label": { sq: "Gjuha", "sr-Latn": "Jezik", en: "Language" },
   "web.page.title": {
     sq: "{page} · Bashkë",
