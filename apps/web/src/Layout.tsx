@@ -64,6 +64,9 @@ export const Layout = () => {
             <Link to="/cases">{t("web.nav.cases")}</Link>
             <Link to="/referrals">{t("web.nav.referrals")}</Link>
             <Link to="/directory">{t("web.nav.directory")}</Link>
+            {session.me?.roles.some((role) => role === "administrator" || role === "coordinator") && (
+              <Link to="/admin">{t("web.nav.admin")}</Link>
+            )}
           </nav>
         )}
         <div className="tools">

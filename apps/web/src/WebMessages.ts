@@ -19,6 +19,7 @@ export const webMessages = Catalogue.make({
   "web.nav.worklist": { sq: "Detyrat e mia", "sr-Latn": "Moji zadaci", en: "My worklist" },
   "web.nav.cases": { sq: "Rastet", "sr-Latn": "Slučajevi", en: "Cases" },
   "web.nav.directory": { sq: "Shërbimet", "sr-Latn": "Usluge", en: "Services" },
+  "web.nav.admin": { sq: "Administrimi", "sr-Latn": "Administracija", en: "Administration" },
   "web.language.label": { sq: "Gjuha", "sr-Latn": "Jezik", en: "Language" },
   "web.page.title": {
     sq: "{page} · Bashkë",

@@ -2,16 +2,18 @@ import { caseMessages } from "@bashke/case"
 import { Catalogue, Locale } from "@bashke/kernel"
 import { describe, expect, it } from "vitest"
 import { firstMessages, makeText } from "../src/Text"
+import { webAdminMessages } from "../src/WebAdminMessages"
 import { webCaseworkMessages } from "../src/WebCaseworkMessages"
 import { webMessages } from "../src/WebMessages"
 
-// Everything the app can show: the first page's messages and the parts the case screens add.
-const catalogue = Catalogue.merge(firstMessages, caseMessages, webCaseworkMessages)
+// Everything the app can show: the first page's messages and the parts the case and administration screens add.
+const catalogue = Catalogue.merge(firstMessages, caseMessages, webCaseworkMessages, webAdminMessages)
 
 describe("the web app's messages", () => {
   it("exist, parse and agree on placeholders in all four languages", () => {
     expect(Catalogue.check(webMessages).map(Catalogue.describeProblem)).toEqual([])
     expect(Catalogue.check(webCaseworkMessages).map(Catalogue.describeProblem)).toEqual([])
+    expect(Catalogue.check(webAdminMessages).map(Catalogue.describeProblem)).toEqual([])
     expect(Catalogue.check(catalogue).map(Catalogue.describeProblem)).toEqual([])
   })
 

@@ -8,9 +8,10 @@ import { caseMessages } from "@bashke/case"
 import { Catalogue, Locale } from "@bashke/kernel"
 import type { Page } from "playwright-core"
 import { firstMessages } from "../../src/Text"
+import { webAdminMessages } from "../../src/WebAdminMessages"
 import { webCaseworkMessages } from "../../src/WebCaseworkMessages"
 
-const catalogue = Catalogue.merge(firstMessages, caseMessages, webCaseworkMessages)
+const catalogue = Catalogue.merge(firstMessages, caseMessages, webCaseworkMessages, webAdminMessages)
 
 // The messages without placeholders, per locale: the text a page shows whole.
 const literal = (message: string) => !/[{}]/.test(message)
