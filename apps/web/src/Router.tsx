@@ -7,7 +7,7 @@
  */
 import { createRootRoute, createRoute, createRouter, Link, Navigate } from "@tanstack/react-router"
 import { Option, Schema } from "effect"
-import { lazy } from "react"
+import { lazy, type ReactNode } from "react"
 import { Layout } from "./Layout"
 import { CasesSearch, DirectorySearch, ReferralsSearch } from "./Search"
 import { Worklist } from "./screens/Worklist"
@@ -35,6 +35,20 @@ const Plan = lazy(() => import("./screens/plan/Plan").then((module) => ({ defaul
 const Statistics = lazy(() =>
   import("./screens/statistics/Statistics").then((module) => ({ default: module.Statistics })),
 )
+// The administration pages, each its own chunk: none of them is in the first page's script.
+const MechanismSettings = lazy(() =>
+  import("./screens/admin/MechanismSettings").then((module) => ({ default: module.MechanismSettings })),
+)
+const Members = lazy(() => import("./screens/admin/Members").then((module) => ({ default: module.Members })))
+const Memorandum = lazy(() =>
+  import("./screens/admin/Memorandum").then((module) => ({ default: module.MemorandumPage })),
+)
+const InstitutionRegistry = lazy(() =>
+  import("./screens/admin/Institutions").then((module) => ({ default: module.Institutions })),
+)
+const People = lazy(() => import("./screens/admin/People").then((module) => ({ default: module.People })))
+const ApiTokens = lazy(() => import("./screens/admin/ApiTokens").then((module) => ({ default: module.ApiTokens })))
+const Plugins = lazy(() => import("./screens/admin/Plugins").then((module) => ({ default: module.Plugins })))
 
 const NotFound = () => {
   const { t } = useText()
@@ -132,6 +146,19 @@ const onePlan = createRoute({
 })
 
 const statistics = createRoute({ getParentRoute: () => root, path: "/statistics", component: () => <Statistics /> })
+const admin = <P extends string>(path: P, component: () => ReactNode) =>
+  createRoute({ getParentRoute: () => root, path, component })
+
+const adminRoutes = [
+  admin("/admin", () => <Navigate to="/admin/mechanism" replace />),
+  admin("/admin/mechanism", () => <MechanismSettings />),
+  admin("/admin/members", () => <Members />),
+  admin("/admin/memorandum", () => <Memorandum />),
+  admin("/admin/institutions", () => <InstitutionRegistry />),
+  admin("/admin/people", () => <People />),
+  admin("/admin/tokens", () => <ApiTokens />),
+  admin("/admin/plugins", () => <Plugins />),
+] as const
 
 export const routeTree = root.addChildren([
   worklist,
@@ -148,6 +175,7 @@ export const routeTree = root.addChildren([
   newPlan,
   onePlan,
   statistics,
+  ...adminRoutes,
 ])
 
 export const makeRouter = () => createRouter({ routeTree, defaultPreload: false, scrollRestoration: true })

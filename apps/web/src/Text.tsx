@@ -11,6 +11,7 @@ import type { caseMessages } from "@bashke/case"
 import { Catalogue, JurisdictionProfile, kernelMessages, Locale } from "@bashke/kernel"
 import { referralMessages } from "@bashke/referral"
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from "react"
+import type { webAdminMessages } from "./WebAdminMessages"
 import type { webCaseworkMessages } from "./WebCaseworkMessages"
 import type { webPlanStatsMessages } from "./WebPlanStatsMessages"
 import { webIdentityMessages } from "./WebIdentityMessages"
@@ -25,6 +26,7 @@ export type MessageKey =
   | Catalogue.Key<typeof caseMessages>
   | Catalogue.Key<typeof webCaseworkMessages>
   | Catalogue.Key<typeof webPlanStatsMessages>
+  | Catalogue.Key<typeof webAdminMessages>
 
 let catalogue: Catalogue.Catalogue<string> = firstMessages
 const added = new Set<Catalogue.Catalogue<string>>()

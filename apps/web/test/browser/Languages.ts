@@ -10,6 +10,7 @@ import { Catalogue, Locale } from "@bashke/kernel"
 import { reportingMessages } from "@bashke/reporting"
 import type { Page } from "playwright-core"
 import { firstMessages } from "../../src/Text"
+import { webAdminMessages } from "../../src/WebAdminMessages"
 import { webCaseworkMessages } from "../../src/WebCaseworkMessages"
 import { webPlanStatsMessages } from "../../src/WebPlanStatsMessages"
 
@@ -21,6 +22,7 @@ const catalogue = Catalogue.merge(
   actionPlanMessages,
   reportingMessages,
   webPlanStatsMessages,
+  webAdminMessages,
 )
 
 // The messages without placeholders, per locale: the text a page shows whole.
