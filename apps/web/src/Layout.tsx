@@ -64,6 +64,7 @@ export const Layout = () => {
             <Link to="/cases">{t("web.nav.cases")}</Link>
             <Link to="/referrals">{t("web.nav.referrals")}</Link>
             <Link to="/directory">{t("web.nav.directory")}</Link>
+            <Link to="/meetings">{t("web.nav.meetings")}</Link>
           </nav>
         )}
         <div className="tools">

@@ -28,6 +28,17 @@ const ReferralPage = lazy(() => import("./screens/Referral").then((module) => ({
 const SendReferral = lazy(() => import("./screens/SendReferral").then((module) => ({ default: module.SendReferral })))
 const Enrolment = lazy(() => import("./screens/Enrolment").then((module) => ({ default: module.Enrolment })))
 const Directory = lazy(() => import("./screens/Directory").then((module) => ({ default: module.Directory })))
+// Meetings and calendar subscriptions (issue 16).
+const Meetings = lazy(() => import("./screens/meetings/Meetings").then((module) => ({ default: module.Meetings })))
+const MeetingPage = lazy(() =>
+  import("./screens/meetings/MeetingPage").then((module) => ({ default: module.MeetingPage })),
+)
+const MeetingPrint = lazy(() =>
+  import("./screens/meetings/MeetingPrint").then((module) => ({ default: module.MeetingPrint })),
+)
+const CalendarSubscription = lazy(() =>
+  import("./screens/CalendarSubscription").then((module) => ({ default: module.CalendarSubscription })),
+)
 
 const NotFound = () => {
   const { t } = useText()
@@ -111,6 +122,33 @@ const oneReferral = createRoute({
   },
 })
 
+// Meetings (issue 16): the calendar, one meeting (the API's links: `/meetings/…`), its printable record.
+const meetings = createRoute({ getParentRoute: () => root, path: "/meetings", component: () => <Meetings /> })
+
+const oneMeeting = createRoute({
+  getParentRoute: () => root,
+  path: "/meetings/$meetingId",
+  component: function OneMeetingPage() {
+    const { meetingId } = oneMeeting.useParams()
+    return <MeetingPage key={meetingId} meetingId={meetingId} />
+  },
+})
+
+const meetingPrint = createRoute({
+  getParentRoute: () => root,
+  path: "/meetings/$meetingId/print",
+  component: function MeetingPrintPage() {
+    const { meetingId } = meetingPrint.useParams()
+    return <MeetingPrint key={meetingId} meetingId={meetingId} />
+  },
+})
+
+const calendarSubscription = createRoute({
+  getParentRoute: () => root,
+  path: "/calendar-subscription",
+  component: () => <CalendarSubscription />,
+})
+
 export const routeTree = root.addChildren([
   worklist,
   signIn,
@@ -122,6 +160,10 @@ export const routeTree = root.addChildren([
   referrals,
   oneReferral,
   directory,
+  meetings,
+  oneMeeting,
+  meetingPrint,
+  calendarSubscription,
 ])
 
 export const makeRouter = () => createRouter({ routeTree, defaultPreload: false, scrollRestoration: true })

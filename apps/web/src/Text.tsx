@@ -11,8 +11,10 @@ import type { caseMessages } from "@bashke/case"
 import { Catalogue, JurisdictionProfile, kernelMessages, Locale } from "@bashke/kernel"
 import { referralMessages } from "@bashke/referral"
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from "react"
+import type { meetingMessages } from "@bashke/meeting"
 import type { webCaseworkMessages } from "./WebCaseworkMessages"
 import { webIdentityMessages } from "./WebIdentityMessages"
+import type { webMeetingMessages } from "./WebMeetingMessages"
 import { webMessages } from "./WebMessages"
 
 /** The messages every page needs. */
@@ -23,6 +25,8 @@ export type MessageKey =
   | Catalogue.Key<typeof firstMessages>
   | Catalogue.Key<typeof caseMessages>
   | Catalogue.Key<typeof webCaseworkMessages>
+  | Catalogue.Key<typeof meetingMessages>
+  | Catalogue.Key<typeof webMeetingMessages>
 
 let catalogue: Catalogue.Catalogue<string> = firstMessages
 const added = new Set<Catalogue.Catalogue<string>>()

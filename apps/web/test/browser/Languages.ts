@@ -8,9 +8,11 @@ import { caseMessages } from "@bashke/case"
 import { Catalogue, Locale } from "@bashke/kernel"
 import type { Page } from "playwright-core"
 import { firstMessages } from "../../src/Text"
+import { meetingMessages } from "@bashke/meeting"
 import { webCaseworkMessages } from "../../src/WebCaseworkMessages"
+import { webMeetingMessages } from "../../src/WebMeetingMessages"
 
-const catalogue = Catalogue.merge(firstMessages, caseMessages, webCaseworkMessages)
+const catalogue = Catalogue.merge(firstMessages, caseMessages, webCaseworkMessages, meetingMessages, webMeetingMessages)
 
 // The messages without placeholders, per locale: the text a page shows whole.
 const literal = (message: string) => !/[{}]/.test(message)
