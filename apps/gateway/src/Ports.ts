@@ -216,27 +216,26 @@ export const indicatorSources: Layer.Layer<
  * not a person (an integration acting by API token) is what its newest token
  * not revoked says; none left, the feed answers 404.
  */
-export const feedPrincipals: Layer.Layer<CalendarFeeds.FeedPrincipals, never, ApiTokens | People.People> =
-  Layer.effect(
-    CalendarFeeds.FeedPrincipals,
-    Effect.gen(function* () {
-      const tokens = yield* ApiTokens
-      const people = yield* People.People
-      const byToken = (principalId: Id.PrincipalId) =>
-        Effect.map(tokens.list, (all) =>
-          Option.fromNullable(
-            all
-              .filter((token) => token.revokedAt === null && token.principal.id === principalId)
-              .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime())[0]?.principal,
-          ),
-        )
-      return {
-        resolve: (principalId) =>
-          Effect.gen(function* () {
-            if (yield* people.isDeactivated(principalId)) return Option.none()
-            const person = yield* people.principal(principalId)
-            return Option.isSome(person) ? person : yield* byToken(principalId)
-          }),
-      }
-    }),
-  )
+export const feedPrincipals: Layer.Layer<CalendarFeeds.FeedPrincipals, never, ApiTokens | People.People> = Layer.effect(
+  CalendarFeeds.FeedPrincipals,
+  Effect.gen(function* () {
+    const tokens = yield* ApiTokens
+    const people = yield* People.People
+    const byToken = (principalId: Id.PrincipalId) =>
+      Effect.map(tokens.list, (all) =>
+        Option.fromNullable(
+          all
+            .filter((token) => token.revokedAt === null && token.principal.id === principalId)
+            .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime())[0]?.principal,
+        ),
+      )
+    return {
+      resolve: (principalId) =>
+        Effect.gen(function* () {
+          if (yield* people.isDeactivated(principalId)) return Option.none()
+          const person = yield* people.principal(principalId)
+          return Option.isSome(person) ? person : yield* byToken(principalId)
+        }),
+    }
+  }),
+)

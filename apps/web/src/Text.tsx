@@ -9,9 +9,9 @@
  */
 import type { caseMessages } from "@bashke/case"
 import { Catalogue, JurisdictionProfile, kernelMessages, Locale } from "@bashke/kernel"
+import type { meetingMessages } from "@bashke/meeting"
 import { referralMessages } from "@bashke/referral"
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from "react"
-import type { meetingMessages } from "@bashke/meeting"
 import type { webCaseworkMessages } from "./WebCaseworkMessages"
 import { webIdentityMessages } from "./WebIdentityMessages"
 import type { webMeetingMessages } from "./WebMeetingMessages"

@@ -30,8 +30,7 @@ export const useVersionedCommand = <B, R = unknown>(options: {
   const queryClient = useQueryClient()
   const [problem, setProblem] = useState<Problem | undefined>(undefined)
   const [stale, setStale] = useState(false)
-  const refetch = () =>
-    Promise.all(options.invalidates.map((queryKey) => queryClient.invalidateQueries({ queryKey })))
+  const refetch = () => Promise.all(options.invalidates.map((queryKey) => queryClient.invalidateQueries({ queryKey })))
   const mutation = useMutation({
     mutationFn: (body: B) => options.send(api, { "If-Match": ifMatch(options.version) }, body),
     onMutate: () => {

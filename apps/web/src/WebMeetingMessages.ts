@@ -82,7 +82,8 @@ export const webMeetingMessages = Catalogue.make({
   "web.agenda.title": { sq: "Rendi i ditës", "sr-Latn": "Dnevni red", en: "Agenda" },
   "web.agenda.hint": {
     sq: "Ndërtuar nga të dhënat: vetëm rastet që plotësojnë kriteret e konferencës dhe kanë pëlqimin, me emërtim pseudonim.",
-    "sr-Latn": "Sastavljen iz podataka: samo slučajevi koji ispunjavaju kriterijume konferencije i imaju pristanak, pod pseudonimom.",
+    "sr-Latn":
+      "Sastavljen iz podataka: samo slučajevi koji ispunjavaju kriterijume konferencije i imaju pristanak, pod pseudonimom.",
     en: "Built from data: only cases that meet the conference criteria and whose consent allows it, pseudonymised.",
   },
   "web.agenda.keep": { sq: "Në rendin e ditës", "sr-Latn": "Na dnevnom redu", en: "On the agenda" },
@@ -178,7 +179,8 @@ export const webMeetingMessages = Catalogue.make({
   },
   "web.calendar-feed.intro": {
     sq: "Një adresë e fshehtë që Thunderbird, Outlook ose kalendari i telefonit e ndjekin pa u identifikuar. Ajo tregon vetëm kohën dhe vendin e takimeve, asnjë emër apo rast. Kushdo që e ka adresën i sheh takimet: revokojeni nëse del jashtë.",
-    "sr-Latn": "Tajna adresa koju Thunderbird, Outlook ili kalendar telefona prate bez prijave. Prikazuje samo vreme i mesto sastanaka, bez imena i slučajeva. Svako ko ima adresu vidi sastanke: opozovite je ako procuri.",
+    "sr-Latn":
+      "Tajna adresa koju Thunderbird, Outlook ili kalendar telefona prate bez prijave. Prikazuje samo vreme i mesto sastanaka, bez imena i slučajeva. Svako ko ima adresu vidi sastanke: opozovite je ako procuri.",
     en: "A secret address that Thunderbird, Outlook or a phone's calendar follows without signing in. It shows only when and where meetings are, no names and no cases. Anyone holding the address sees the meetings: revoke it if it leaks.",
   },
   "web.calendar-feed.language": { sq: "Gjuha e kalendarit", "sr-Latn": "Jezik kalendara", en: "Calendar's language" },

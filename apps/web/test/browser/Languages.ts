@@ -6,9 +6,9 @@
  */
 import { caseMessages } from "@bashke/case"
 import { Catalogue, Locale } from "@bashke/kernel"
+import { meetingMessages } from "@bashke/meeting"
 import type { Page } from "playwright-core"
 import { firstMessages } from "../../src/Text"
-import { meetingMessages } from "@bashke/meeting"
 import { webCaseworkMessages } from "../../src/WebCaseworkMessages"
 import { webMeetingMessages } from "../../src/WebMeetingMessages"
 

@@ -22,7 +22,7 @@ import ICAL from "ical.js"
 import type { Page } from "playwright-core"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { personalValues } from "../../../gateway/test/support/DemoPersonalData"
-import { webMeetingMessages } from "../../src/WebMeetingMessages"
+import { type WebMeetingMessageKey, webMeetingMessages } from "../../src/WebMeetingMessages"
 import {
   type Browser,
   type Gateway,
@@ -323,7 +323,9 @@ describe("meetings in a browser", () => {
     const due = localValue(new Date(Date.now() + 14 * 24 * 60 * minute)).slice(0, 10)
     const decision = page.getByRole("form", { name: "Record the decision" })
     await decision.getByLabel("Decision").fill("A joint home visit by the police and the centre for social work")
-    await decision.getByLabel("Owner institution").selectOption({ label: "Kosovo Police – Gjilan Regional Directorate" })
+    await decision
+      .getByLabel("Owner institution")
+      .selectOption({ label: "Kosovo Police – Gjilan Regional Directorate" })
     await decision.getByLabel("Due date").fill(due)
     await decision.getByRole("button", { name: "Record the decision" }).click()
     await page.getByTestId("decisions").getByText("A joint home visit").waitFor()
@@ -390,8 +392,7 @@ describe("meetings in a browser", () => {
     await page.pdf({ path: file, format: "A4", printBackground: false })
     await page.emulateMedia({ media: "screen" })
     const text = execFileSync("pdftotext", ["-layout", file, "-"], { encoding: "utf8" })
-    const heading = (key: Parameters<typeof Catalogue.format<string>>[2]) =>
-      Catalogue.format(webMeetingMessages, "sq", key)
+    const heading = (key: WebMeetingMessageKey) => Catalogue.format(webMeetingMessages, "sq", key)
     for (const key of [
       "web.print.title",
       "web.agenda.title",

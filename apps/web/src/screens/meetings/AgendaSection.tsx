@@ -23,7 +23,15 @@ interface Topic {
 
 const fixed = new Set(["ConfidentialityStatement", "OtherBusiness"])
 
-const Editor = ({ meeting, agenda, names }: { readonly meeting: Meeting; readonly agenda: Agenda.Agenda; readonly names: Parameters<typeof AgendaView>[0]["names"] }) => {
+const Editor = ({
+  meeting,
+  agenda,
+  names,
+}: {
+  readonly meeting: Meeting
+  readonly agenda: Agenda.Agenda
+  readonly names: Parameters<typeof AgendaView>[0]["names"]
+}) => {
   const { t, locale } = useText()
   const [omitted, setOmitted] = useState<ReadonlyArray<string>>(agenda.omitted ?? [])
   const [topics, setTopics] = useState<ReadonlyArray<Topic>>(
@@ -57,7 +65,10 @@ const Editor = ({ meeting, agenda, names }: { readonly meeting: Meeting; readonl
   return (
     <form onSubmit={save} noValidate aria-labelledby="agenda">
       {command.stale && <Stale reload={command.reload} />}
-      <FormError problem={command.problem} shown={(field) => field.startsWith("topics") || field.startsWith("omitted")} />
+      <FormError
+        problem={command.problem}
+        shown={(field) => field.startsWith("topics") || field.startsWith("omitted")}
+      />
       <AgendaView
         agenda={{ ...agenda, items: agenda.items.filter((item) => item._tag !== "Topic") }}
         names={names}

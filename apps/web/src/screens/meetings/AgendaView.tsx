@@ -5,15 +5,22 @@
  * institutions appear by name. Used on the meeting's page and in its
  * printable record.
  */
-import { Agenda } from "@bashke/meeting"
+
 import type { Schemas } from "@bashke/client"
+import { Agenda } from "@bashke/meeting"
 import type { ReactNode } from "react"
 import { nameOf } from "../../Institutions"
 import { profile } from "../../MeetingData"
 import { useText } from "../../Text"
 
 /** An item's line: the rule's title, and the institution it names (an owner, a receiving institution). */
-export const ItemTitle = ({ item, names }: { readonly item: Agenda.Item; readonly names: Schemas["InstitutionNames"] }) => {
+export const ItemTitle = ({
+  item,
+  names,
+}: {
+  readonly item: Agenda.Item
+  readonly names: Schemas["InstitutionNames"]
+}) => {
   const { locale, label } = useText()
   const institution =
     item._tag === "ActionItemReview" ? item.owner : item._tag === "OverdueReferral" ? item.to : undefined

@@ -5,14 +5,15 @@
  * The coordinator records the meeting held with its attendance once it has
  * started, and corrects the attendance until the minutes are approved.
  */
-import { Attendance } from "@bashke/meeting"
+
 import type { Id } from "@bashke/kernel"
+import { Attendance } from "@bashke/meeting"
 import { type FormEvent, useState } from "react"
 import { FieldError, FormError, inputId, invalidProps } from "../../FieldProblem"
 import { nameOf } from "../../Institutions"
 import { Loaded } from "../../Loading"
-import { localDay, type Meeting, meetingKeys, useMembers } from "../../MeetingData"
 import { useMechanisms } from "../../Mechanism"
+import { localDay, type Meeting, meetingKeys, useMembers } from "../../MeetingData"
 import { Stale } from "../../Stale"
 import { useText } from "../../Text"
 import { useVersionedCommand } from "../../VersionedCommand"
@@ -156,7 +157,9 @@ const Form = ({
                       aria-label={`${t("web.attendance.represented-by")}: ${name}`}
                       value={row.representedBy}
                       disabled={!editable || locked || row.presence !== "present"}
-                      onChange={(event) => set(at, { representedBy: event.currentTarget.value as Row["representedBy"] })}
+                      onChange={(event) =>
+                        set(at, { representedBy: event.currentTarget.value as Row["representedBy"] })
+                      }
                       {...invalidProps(command.problem, `${field}.representedBy`, undefined, row.institution)}
                     >
                       <option value="">—</option>
@@ -197,7 +200,11 @@ export const AttendanceSection = ({ meeting, editable }: { readonly meeting: Mee
             key={meeting.version}
             meeting={meeting}
             members={[...new Set(page.map((membership) => membership.institutionId))]}
-            names={Object.assign({}, ...page.map((membership) => membership.institutionNames), meeting.institutionNames)}
+            names={Object.assign(
+              {},
+              ...page.map((membership) => membership.institutionNames),
+              meeting.institutionNames,
+            )}
             editable={editable}
           />
         )}

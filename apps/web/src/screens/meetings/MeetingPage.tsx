@@ -8,7 +8,7 @@
  * decisions and action items. Institutions by name throughout; cases by
  * their reference only.
  */
-import { Meeting as MeetingModel, meetingMessages, MinutesCirculation, SchedulingDeadline } from "@bashke/meeting"
+import { Meeting as MeetingModel, MinutesCirculation, meetingMessages, SchedulingDeadline } from "@bashke/meeting"
 import { Link } from "@tanstack/react-router"
 import { nameOf } from "../../Institutions"
 import { Loaded } from "../../Loading"
@@ -112,7 +112,11 @@ export const MeetingPage = ({ meetingId }: { readonly meetingId: string }) => {
               </p>
             )}
             {coordinator && (data.status === "requested" || data.status === "scheduled") && (
-              <SetScheduleForm key={data.version} meeting={data} latest={data.status === "requested" ? latest : undefined} />
+              <SetScheduleForm
+                key={data.version}
+                meeting={data}
+                latest={data.status === "requested" ? latest : undefined}
+              />
             )}
             {data.status === "scheduled" && <AgendaSection meeting={data} editable={coordinator} />}
             {(data.status === "scheduled" || held) && <AttendanceSection meeting={data} editable={coordinator} />}
@@ -124,4 +128,3 @@ export const MeetingPage = ({ meetingId }: { readonly meetingId: string }) => {
     </Loaded>
   )
 }
-

@@ -6,7 +6,7 @@
  * the action items — institutions by name, cases by reference, never a
  * person's name (the API's minutes are read through its audited route).
  */
-import { meetingMessages, Meeting as MeetingModel } from "@bashke/meeting"
+import { Meeting as MeetingModel, meetingMessages } from "@bashke/meeting"
 import { Link } from "@tanstack/react-router"
 import { nameOf } from "../../Institutions"
 import { Loaded } from "../../Loading"
@@ -22,8 +22,8 @@ import {
 } from "../../MeetingData"
 import { addMessages, usePageTitle, useText } from "../../Text"
 import { webMeetingMessages } from "../../WebMeetingMessages"
-import { Quorum } from "./AttendanceSection"
 import { AgendaView } from "./AgendaView"
+import { Quorum } from "./AttendanceSection"
 import { MinutesText } from "./MinutesSection"
 import "./meetings.css"
 
@@ -39,7 +39,11 @@ const Record = ({ meeting }: { readonly meeting: Meeting }) => {
   const decisions = useDecisions(meeting.id, held)
   const items = useMeetingActionItems(meeting.id, held)
   const members = useMembers(meeting.mechanismId, localDay(meeting.schedule?.startsAt ?? new Date()))
-  const names = Object.assign({}, meeting.institutionNames, ...(members.data ?? []).map((each) => each.institutionNames))
+  const names = Object.assign(
+    {},
+    meeting.institutionNames,
+    ...(members.data ?? []).map((each) => each.institutionNames),
+  )
   return (
     <article className="record" data-testid="record">
       <h1>{t("web.print.title")}</h1>

@@ -11,8 +11,8 @@ import { Link } from "@tanstack/react-router"
 import { type FormEvent, useState } from "react"
 import { nameOf } from "../../Institutions"
 import { Loaded } from "../../Loading"
-import { type Meeting, profile, useIsCoordinator, useMeetings } from "../../MeetingData"
 import { useMechanisms } from "../../Mechanism"
+import { type Meeting, profile, useIsCoordinator, useMeetings } from "../../MeetingData"
 import { addMessages, usePageTitle, useText } from "../../Text"
 import { webMeetingMessages } from "../../WebMeetingMessages"
 import "./meetings.css"
@@ -40,7 +40,9 @@ export const MeetingRow = ({ meeting }: { readonly meeting: Meeting }) => {
             <span>
               {t("web.meetings.requested-by")}: {nameOf(meeting.institutionNames, meeting.request.institution, locale)}
             </span>
-            <span className={`tag ${SchedulingDeadline.timeliness(decodeDates(meeting), new Date()) === "overdue" ? "warning" : ""}`}>
+            <span
+              className={`tag ${SchedulingDeadline.timeliness(decodeDates(meeting), new Date()) === "overdue" ? "warning" : ""}`}
+            >
               {t("web.meetings.schedule-by", { deadline: dateTime(meeting.request.deadline) })}
             </span>
           </>
@@ -133,9 +135,7 @@ export const Meetings = () => {
               new Date(meeting.schedule.endsAt).getTime() >= now,
           )
           const requests = all.filter((meeting) => meeting.status === "requested")
-          const past = all
-            .filter((meeting) => !upcoming.includes(meeting) && !requests.includes(meeting))
-            .reverse()
+          const past = all.filter((meeting) => !upcoming.includes(meeting) && !requests.includes(meeting)).reverse()
           return (
             <>
               <section aria-labelledby="requests">

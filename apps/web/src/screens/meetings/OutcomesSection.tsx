@@ -10,14 +10,7 @@ import { FieldError, FormError, fromApi, inputId, invalidProps, type Problem } f
 import { Select, TextInput } from "../../Fields"
 import { nameOf } from "../../Institutions"
 import { Loaded } from "../../Loading"
-import {
-  localDay,
-  type Meeting,
-  meetingKeys,
-  useDecisions,
-  useMeetingActionItems,
-  useMembers,
-} from "../../MeetingData"
+import { localDay, type Meeting, meetingKeys, useDecisions, useMeetingActionItems, useMembers } from "../../MeetingData"
 import { useApi } from "../../Session"
 import { type MessageKey, useText } from "../../Text"
 
@@ -127,18 +120,17 @@ export const OutcomesSection = ({ meeting, editable }: { readonly meeting: Meeti
     (id) => [id, nameOf(names, id, locale)] as const,
   )
   const locked = meeting.status === "minutes-approved"
-  const addDecision = useAdd(
-    meeting.id,
-    (body: object) =>
-      api.POST("/v1/meetings/{meetingId}/decisions", { params: { path: { meetingId: meeting.id } }, body: body as never }),
+  const addDecision = useAdd(meeting.id, (body: object) =>
+    api.POST("/v1/meetings/{meetingId}/decisions", {
+      params: { path: { meetingId: meeting.id } },
+      body: body as never,
+    }),
   )
-  const addItem = useAdd(
-    meeting.id,
-    (body: object) =>
-      api.POST("/v1/meetings/{meetingId}/action-items", {
-        params: { path: { meetingId: meeting.id } },
-        body: body as never,
-      }),
+  const addItem = useAdd(meeting.id, (body: object) =>
+    api.POST("/v1/meetings/{meetingId}/action-items", {
+      params: { path: { meetingId: meeting.id } },
+      body: body as never,
+    }),
   )
   const owned = (owner: string | undefined, due: string | undefined) =>
     owner === undefined
@@ -167,26 +159,24 @@ export const OutcomesSection = ({ meeting, editable }: { readonly meeting: Meeti
           }
         </Loaded>
         {editable && !locked && (
-          <>
-            <OutcomeForm
-              key={addDecision.added}
-              scope="decision"
-              title="web.decisions.add"
-              textField="text"
-              textKey="web.decisions.text"
-              owners={owners}
-              ownerRequired={false}
-              problem={addDecision.problem}
-              pending={addDecision.pending}
-              submit={({ text, owner, dueDate }) =>
-                addDecision.run({
-                  text,
-                  ...(owner === "" ? {} : { owner }),
-                  ...(dueDate === "" ? {} : { dueDate }),
-                })
-              }
-            />
-          </>
+          <OutcomeForm
+            key={addDecision.added}
+            scope="decision"
+            title="web.decisions.add"
+            textField="text"
+            textKey="web.decisions.text"
+            owners={owners}
+            ownerRequired={false}
+            problem={addDecision.problem}
+            pending={addDecision.pending}
+            submit={({ text, owner, dueDate }) =>
+              addDecision.run({
+                text,
+                ...(owner === "" ? {} : { owner }),
+                ...(dueDate === "" ? {} : { dueDate }),
+              })
+            }
+          />
         )}
       </section>
       <section aria-labelledby="action-items" className="card">
@@ -211,23 +201,20 @@ export const OutcomesSection = ({ meeting, editable }: { readonly meeting: Meeti
           }
         </Loaded>
         {editable && !locked && (
-          <>
-            <OutcomeForm
-              key={addItem.added}
-              scope="action-item"
-              title="web.action-items.add"
-              textField="description"
-              textKey="web.action-items.description"
-              owners={owners}
-              ownerRequired
-              problem={addItem.problem}
-              pending={addItem.pending}
-              submit={({ text, owner, dueDate }) => addItem.run({ description: text, owner, dueDate })}
-            />
-          </>
+          <OutcomeForm
+            key={addItem.added}
+            scope="action-item"
+            title="web.action-items.add"
+            textField="description"
+            textKey="web.action-items.description"
+            owners={owners}
+            ownerRequired
+            problem={addItem.problem}
+            pending={addItem.pending}
+            submit={({ text, owner, dueDate }) => addItem.run({ description: text, owner, dueDate })}
+          />
         )}
       </section>
     </>
   )
 }
-
