@@ -69,6 +69,7 @@ export const Layout = () => {
             {session.me?.roles.some((role) => role === "administrator" || role === "coordinator") && (
               <Link to="/admin">{t("web.nav.admin")}</Link>
             )}
+            <Link to="/meetings">{t("web.nav.meetings")}</Link>
           </nav>
         )}
         <div className="tools">

@@ -49,6 +49,17 @@ const InstitutionRegistry = lazy(() =>
 const People = lazy(() => import("./screens/admin/People").then((module) => ({ default: module.People })))
 const ApiTokens = lazy(() => import("./screens/admin/ApiTokens").then((module) => ({ default: module.ApiTokens })))
 const Plugins = lazy(() => import("./screens/admin/Plugins").then((module) => ({ default: module.Plugins })))
+// Meetings and calendar subscriptions (issue 16).
+const Meetings = lazy(() => import("./screens/meetings/Meetings").then((module) => ({ default: module.Meetings })))
+const MeetingPage = lazy(() =>
+  import("./screens/meetings/MeetingPage").then((module) => ({ default: module.MeetingPage })),
+)
+const MeetingPrint = lazy(() =>
+  import("./screens/meetings/MeetingPrint").then((module) => ({ default: module.MeetingPrint })),
+)
+const CalendarSubscription = lazy(() =>
+  import("./screens/CalendarSubscription").then((module) => ({ default: module.CalendarSubscription })),
+)
 
 const NotFound = () => {
   const { t } = useText()
@@ -159,6 +170,32 @@ const adminRoutes = [
   admin("/admin/tokens", () => <ApiTokens />),
   admin("/admin/plugins", () => <Plugins />),
 ] as const
+// Meetings (issue 16): the calendar, one meeting (the API's links: `/meetings/…`), its printable record.
+const meetings = createRoute({ getParentRoute: () => root, path: "/meetings", component: () => <Meetings /> })
+
+const oneMeeting = createRoute({
+  getParentRoute: () => root,
+  path: "/meetings/$meetingId",
+  component: function OneMeetingPage() {
+    const { meetingId } = oneMeeting.useParams()
+    return <MeetingPage key={meetingId} meetingId={meetingId} />
+  },
+})
+
+const meetingPrint = createRoute({
+  getParentRoute: () => root,
+  path: "/meetings/$meetingId/print",
+  component: function MeetingPrintPage() {
+    const { meetingId } = meetingPrint.useParams()
+    return <MeetingPrint key={meetingId} meetingId={meetingId} />
+  },
+})
+
+const calendarSubscription = createRoute({
+  getParentRoute: () => root,
+  path: "/calendar-subscription",
+  component: () => <CalendarSubscription />,
+})
 
 export const routeTree = root.addChildren([
   worklist,
@@ -176,6 +213,10 @@ export const routeTree = root.addChildren([
   onePlan,
   statistics,
   ...adminRoutes,
+  meetings,
+  oneMeeting,
+  meetingPrint,
+  calendarSubscription,
 ])
 
 export const makeRouter = () => createRouter({ routeTree, defaultPreload: false, scrollRestoration: true })
