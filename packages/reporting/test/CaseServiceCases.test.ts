@@ -170,7 +170,7 @@ for (const db of databases) {
           const victim = opened.persons.find((p) => p.role === "victim")!
           const perpetrator = opened.persons.find((p) => p.role === "alleged-perpetrator")!
           const incident = (
-            forms: ReadonlyArray<"physical" | "sexual">,
+            forms: readonly ["physical" | "sexual"],
             children: "none" | "present",
             version: number,
           ) =>
