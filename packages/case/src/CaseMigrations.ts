@@ -37,7 +37,9 @@
  * `case_transfers` (a case moving to another mechanism: proposed, decided).
  * Migration 17 adds `case_statistics_facts` (per-case statistics facts kept by
  * triggers in the writing transaction) and points the four statistics views
- * at it (same columns; ADR 0019).
+ * at it (same columns; ADR 0019). Migration 18 adds `case_documents` and
+ * `case_document_chunks` (documents: name and data key sealed, content as
+ * encrypted chunks; ADR 0020).
  */
 import type { Migrations } from "@bashke/persistence"
 import cases from "./internal/migrations/0001_cases"
@@ -57,6 +59,7 @@ import safeContacts from "./internal/migrations/0014_safe_contacts"
 import orderConditions from "./internal/migrations/0015_order_conditions"
 import caseTransfers from "./internal/migrations/0016_case_transfers"
 import caseStatisticsFacts from "./internal/migrations/0017_case_statistics_facts"
+import caseDocuments from "./internal/migrations/0018_case_documents"
 
 export const caseMigrations: Migrations.MigrationSet = {
   package: "@bashke/case",
@@ -78,5 +81,6 @@ export const caseMigrations: Migrations.MigrationSet = {
     { id: 15, name: "order-conditions", up: orderConditions },
     { id: 16, name: "case-transfers", up: caseTransfers },
     { id: 17, name: "case-statistics-facts", up: caseStatisticsFacts },
+    { id: 18, name: "case-documents", up: caseDocuments },
   ],
 }
