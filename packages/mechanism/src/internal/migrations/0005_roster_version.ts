@@ -5,7 +5,7 @@
 // memoranda, which decide who is a signatory) under this value and reads only
 // the value on each policy check: one indexed read instead of three, and a
 // change made on any instance counts at the next request of every instance
-// (ADR 0020). The value is random, not a counter: a transaction that bumps it
+// (ADR 0021). The value is random, not a counter: a transaction that bumps it
 // and then rolls back must not leave a value that a later, different change
 // would reuse.
 import { SqlClient } from "@effect/sql"
