@@ -36,13 +36,12 @@ const list = Route.make({
   querySchema: ListQuery,
   success: { status: 200, schema: ReviewPage },
   handle: ({ path, query }) =>
-    Effect.flatMap(
-      BreakGlassReviews.list({
-        mechanismId: path.mechanismId,
-        ...(query.status === undefined ? {} : { status: query.status }),
-      }),
-      (reviews) => Keyset.page(reviews, (review) => [review.readAt.getTime(), review.id], query),
-    ),
+    BreakGlassReviews.list({
+      mechanismId: path.mechanismId,
+      ...(query.status === undefined ? {} : { status: query.status }),
+      limit: query.limit,
+      ...(query.after === undefined ? {} : { after: query.after }),
+    }),
 })
 
 const Verdict = BreakGlassReviews.CloseReview.pipe(Schema.omit("reviewId"))
