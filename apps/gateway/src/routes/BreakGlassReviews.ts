@@ -9,7 +9,7 @@
  */
 import { BreakGlassReview, BreakGlassReviews } from "@bashke/case"
 import { Id } from "@bashke/kernel"
-import { Effect, Schema } from "effect"
+import { Schema } from "effect"
 import * as Route from "../Route"
 import * as Keyset from "./Keyset"
 
