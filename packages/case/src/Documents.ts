@@ -359,10 +359,14 @@ export const upload = <E>(
       const { name: _, ...receipt } = document
       return receipt as Document.Receipt
     })
-    const outcome =
+    const outcome = yield* (
       idempotency === undefined
-        ? yield* Effect.map(Transaction.run(commit), (value) => ({ value, replayed: false }))
-        : yield* Idempotency.runWithOutcome(idempotency, commit, Document.Receipt)
+        ? Effect.map(Transaction.run(commit), (value) => ({ value, replayed: false }))
+        : Idempotency.runWithOutcome(idempotency, commit, Document.Receipt)
+    ).pipe(
+      // The key reused for another request, or the commit failing: the content stays nobody's.
+      Effect.onError(() => discard),
+    )
     // A retry of an upload already recorded: its own chunks are not needed.
     if (outcome.replayed) yield* discard
     return outcome
