@@ -639,8 +639,8 @@ const streamed = (c: Context<Env>, download: Route.Download, run: Runner): Respo
         if (index >= download.chunkCount) return controller.close()
         const exit = await run(download.chunk(index))
         index += 1
-        if (Exit.isFailure(exit)) controller.error(new Error("a chunk of the file could not be read"))
-        else controller.enqueue(exit.value)
+        if (Exit.isFailure(exit)) return controller.error(new Error("a chunk of the file could not be read"))
+        controller.enqueue(exit.value)
       },
     },
     { highWaterMark: 1 },
