@@ -7,7 +7,7 @@
 // which catches a peak between two samples. The upload is sent without a
 // Content-Length (chunked), so nothing is known of its size before it ends.
 //
-// What was measured (ADR 0019): the first large transfer raises the process
+// What was measured (ADR 0020): the first large transfer raises the process
 // by some 70-90 MiB once — every 64 KiB piece read, encrypted, stored, read
 // back and decrypted is a new buffer outside V8's heap, and V8 lets about
 // 64 MiB of dead ones pile up before it collects them — then the process

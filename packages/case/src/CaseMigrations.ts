@@ -36,7 +36,7 @@
  * and lets `case_corrections` hold corrections of them. Migration 16 adds
  * `case_transfers` (a case moving to another mechanism: proposed, decided).
  * Migration 17 adds `case_documents` and `case_document_chunks` (documents:
- * name and data key sealed, content as encrypted chunks; ADR 0019).
+ * name and data key sealed, content as encrypted chunks; ADR 0020).
  */
 import type { Migrations } from "@bashke/persistence"
 import cases from "./internal/migrations/0001_cases"

@@ -3,7 +3,7 @@
  * person of it, to a protection order or to a consent — the signed consent
  * form, an order's copy, a medical report. Its content and its name may tell
  * who the people are and what happened to them: both are encrypted before
- * they are stored (ADR 0019), and every upload and download is audited
+ * they are stored (ADR 0020), and every upload and download is audited
  * (`Documents`).
  *
  * A document is never changed once uploaded; it may be withdrawn (its content

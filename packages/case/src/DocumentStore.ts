@@ -2,7 +2,7 @@
  * The port where documents' contents are kept: encrypted chunks, addressed by
  * the document and the chunk's index. The store sees only ciphertext (each
  * chunk is AES-256-GCM under the document's own data key, sealed by the vault
- * in the document's record, ADR 0019); it never sees a name or a key, so an
+ * in the document's record, ADR 0020); it never sees a name or a key, so an
  * operator may put contents where the database is not — an S3-compatible
  * object store — without trusting that store with personal data.
  *

@@ -8,7 +8,7 @@
  * LibreOffice (ODT). A Word document (DOCX) is a ZIP whose first entry is not
  * fixed by its format, so its bytes alone do not tell it from any other ZIP;
  * it is left out until a check that reads the archive's directory is worth it
- * (ADR 0019).
+ * (ADR 0020).
  *
  * @since 0.1.0
  */

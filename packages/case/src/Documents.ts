@@ -1,6 +1,6 @@
 /**
  * The use cases of documents: upload one, list a case's documents, open one
- * for download, and withdraw one (ADR 0019).
+ * for download, and withdraw one (ADR 0020).
  *
  * - Uploading is the policy's `case.write` and its personal write on the
  *   case (for the person the document is about, if any: the survivor's

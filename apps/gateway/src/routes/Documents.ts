@@ -1,7 +1,7 @@
 /**
  * `/v1/cases/:caseId/documents`: files of a case — a signed consent form, an
  * order's copy, a medical report — attached to the case, a person, an order
- * or a consent (ADR 0019). The case package decides who may (`Documents`).
+ * or a consent (ADR 0020). The case package decides who may (`Documents`).
  *
  * - Upload: the file is the request's body, streamed (`Content-Type` its
  *   media type, `Content-Disposition` its name — a name may tell who she is,

@@ -13,6 +13,7 @@ import { caseTransferScenarios } from "./authorization/CaseTransfers"
 import { closedCaseScenarios } from "./authorization/ClosedCases"
 import { correctionScenarios } from "./authorization/Corrections"
 import { directoryScenarios } from "./authorization/Directory"
+import { documentScenarios } from "./authorization/Documents"
 import { institutionScenarios } from "./authorization/Institutions"
 import { invitationScenarios } from "./authorization/Invitations"
 import type { Scenario } from "./authorization/Matrix"
@@ -45,6 +46,7 @@ export const authorizationScenarios: ReadonlyArray<Scenario> = [
   ...survivorInformationScenarios,
   ...correctionScenarios,
   ...safeContactScenarios,
+  ...documentScenarios,
   ...caseTransferScenarios,
   ...caseScenarios,
   ...riskInstrumentScenarios,

@@ -28,7 +28,7 @@ export interface Gateway {
     options?: {
       readonly token?: string
       readonly body?: unknown
-      readonly rawBody?: string
+      readonly rawBody?: string | Uint8Array<ArrayBuffer>
       readonly headers?: Record<string, string>
       readonly idempotencyKey?: string
       readonly ifMatch?: string

@@ -1,5 +1,5 @@
 // A document's content encrypted as a sequence of chunks, each its own
-// AES-256-GCM message under the document's own data key (ADR 0019): the
+// AES-256-GCM message under the document's own data key (ADR 0020): the
 // STREAM construction (Hoang, Reyhanitabar, Rogaway, Vizár 2015). The nonce
 // of chunk `i` is 7 zero bytes, `i` as 4 bytes big-endian, and a byte that is
 // 1 on the last chunk only; the data key is fresh per document, so no nonce

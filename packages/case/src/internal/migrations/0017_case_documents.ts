@@ -1,4 +1,4 @@
-// Documents of a case (ADR 0019). `case_documents` holds each document's
+// Documents of a case (ADR 0020). `case_documents` holds each document's
 // record: what it is attached to, its kind, its media type and size, who
 // uploaded it, and two values sealed by the vault — its file name and its own
 // data key. `case_document_chunks` holds its content, one row per encrypted
