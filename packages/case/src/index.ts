@@ -328,6 +328,31 @@ export * as SqlSafeContactRepository from "./SqlSafeContactRepository"
  */
 export * as SqlSurvivorInformedRepository from "./SqlSurvivorInformedRepository"
 /**
+ * The subject-access export: everything held about one person, for the
+ * auditor (the data-protection role), audited as an export.
+ *
+ * @since 0.1.0
+ */
+export * as SubjectAccess from "./SubjectAccess"
+/**
+ * What a subject-access export holds (the schema of its JSON).
+ *
+ * @since 0.1.0
+ */
+export * as SubjectAccessExport from "./SubjectAccessExport"
+/**
+ * A subject-access export as a readable PDF in the requested language.
+ *
+ * @since 0.1.0
+ */
+export * as SubjectAccessPdf from "./SubjectAccessPdf"
+/**
+ * The port through which an export lists a person's documents (metadata only).
+ *
+ * @since 0.1.0
+ */
+export * as SubjectDocuments from "./SubjectDocuments"
+/**
  * Record and list what the survivor was told (sealed, audited).
  *
  * @since 0.1.0
