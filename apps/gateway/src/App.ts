@@ -23,8 +23,8 @@ import { cors } from "hono/cors"
 import { requestId } from "hono/request-id"
 import { secureHeaders } from "hono/secure-headers"
 import * as ApiDocs from "./ApiDocs"
-import * as ContentDisposition from "./ContentDisposition"
 import { authenticate, type Oidc } from "./Authentication"
+import * as ContentDisposition from "./ContentDisposition"
 import * as OidcSignIn from "./OidcSignIn"
 import * as OpenApi from "./OpenApi"
 import * as Problem from "./Problem"
@@ -487,9 +487,7 @@ export const make = (options: Options): Hono<Env> => {
               fingerprint: await options.fingerprint(
                 [
                   `${route.method} ${c.req.path}${url.search}`,
-                  ...["content-type", "content-length", "content-disposition"].map(
-                    (name) => upload.header(name) ?? "",
-                  ),
+                  ...["content-type", "content-length", "content-disposition"].map((name) => upload.header(name) ?? ""),
                 ].join("\n"),
               ),
             }

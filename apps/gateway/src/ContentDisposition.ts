@@ -3,6 +3,7 @@
  * upload's header, and written into a download's answer so that no name can
  * break the header, name a path, or smuggle a control character.
  */
+import { Document } from "@bashke/case"
 
 const token = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/
 
@@ -34,15 +35,24 @@ export const fileNameOf = (header: string | undefined): string | undefined => {
   return plain === undefined || plain.length === 0 ? undefined : plain
 }
 
+/** `name` with every control character and path separator as `_`; `document` when nothing is left. */
+export const safeName = (name: string): string =>
+  Array.from(name, (character) => (Document.isUnsafeCharacter(character) ? "_" : character))
+    .join("")
+    .trim() || "document"
+
 /**
  * An `attachment` disposition offering `name`: an ASCII fallback (`filename`,
  * every other character `_`) and the whole name percent-encoded (`filename*`).
  * Path separators and control characters never reach the header.
  */
 export const attachment = (name: string): string => {
-  const cleaned = name.replace(/[\u0000-\u001f\u007f/\\]/g, "_").trim() || "document"
+  const cleaned = safeName(name)
   const fallback = cleaned.replace(/[^\x20-\x7e]|["%;\\]/g, "_")
-  const encoded = encodeURIComponent(cleaned).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)
+  const encoded = encodeURIComponent(cleaned).replace(
+    /['()*]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+  )
   const quoted = token.test(fallback) ? fallback : `"${fallback}"`
   return `attachment; filename=${quoted}; filename*=UTF-8''${encoded}`
 }

@@ -13,8 +13,7 @@
 // 64 MiB of dead ones pile up before it collects them — then the process
 // stays there: a 200 MiB document after it peaks within a few MiB of the
 // 50 MiB one. A gateway that held the file would peak 150 MiB higher.
-import { readFileSync, rmSync } from "node:fs"
-import { mkdtempSync } from "node:fs"
+import { mkdtempSync, readFileSync, rmSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { afterAll, beforeAll, describe, expect, it } from "@effect/vitest"
@@ -116,7 +115,9 @@ describe.skipIf(process.platform !== "linux")("documents: memory of the gateway 
     firstPeak = (await roundTrip(50 * MiB)).peak
   })
 
-  it("the memory does not follow the file's size: a 200 MiB document peaks less than 25 MiB above the 50 MiB one", { timeout: 900_000 }, async () => {
+  it("the memory does not follow the file's size: a 200 MiB document peaks less than 25 MiB above the 50 MiB one", {
+    timeout: 900_000,
+  }, async () => {
     expect(firstPeak).toBeGreaterThan(0)
     // Held whole, four times the file would be 150 MiB more; streamed, the
     // peak is where V8 collects the dead buffers of any transfer.

@@ -31,7 +31,11 @@ for (const db of databases) {
     let keys = 0
 
     beforeAll(async () => {
-      gateway = await makeGateway(db, {}, { documents: { maxBytes: 60 * MiB, mediaTypes: ["application/pdf", "image/png"] } })
+      gateway = await makeGateway(
+        db,
+        {},
+        { documents: { maxBytes: 60 * MiB, mediaTypes: ["application/pdf", "image/png"] } },
+      )
       seeded = await gateway.runtime.runPromise(seed)
       for (const who of ["caseManager", "shelterWorker", "nurse", "teacher", "policeOfficer"] as const)
         tokens.set(who, await gateway.tokenFor(principal(who, seeded.mechanismId)))
@@ -120,9 +124,24 @@ for (const db of databases) {
         // A real PDF of a type this gateway does not accept, declared as such.
         ["just text", { "content-type": "text/plain" }, "Content-Type", "case.document.type.not-allowed"],
         // A JPEG, declared as one: a type the bytes can be told as, not accepted here.
-        [file(1024, { header: "\u00ff\u00d8\u00ff\u00e0" }).stream, { "content-type": "image/jpeg" }, "Content-Type", "case.document.type.not-allowed"],
-        [file(1024).stream, { "content-disposition": "attachment" }, "Content-Disposition", "case.document.name.required"],
-        [file(1024).stream, { "content-disposition": disposition("../../etc/passwd") }, "name", "case.document.name.invalid"],
+        [
+          file(1024, { header: "\u00ff\u00d8\u00ff\u00e0" }).stream,
+          { "content-type": "image/jpeg" },
+          "Content-Type",
+          "case.document.type.not-allowed",
+        ],
+        [
+          file(1024).stream,
+          { "content-disposition": "attachment" },
+          "Content-Disposition",
+          "case.document.name.required",
+        ],
+        [
+          file(1024).stream,
+          { "content-disposition": disposition("../../etc/passwd") },
+          "name",
+          "case.document.name.invalid",
+        ],
         [file(0).stream, {}, "content", "case.document.empty"],
         ["", { "content-length": "0" }, "Content-Length", "case.document.empty"],
       ]
@@ -145,8 +164,14 @@ for (const db of databases) {
 
     it("refuses a file larger than the limit, declared or found out while streaming, storing nothing", async () => {
       const before = await counts(gateway, written)
-      const declared = await upload("caseManager", file(1024).stream, { headers: { "content-length": String(61 * MiB) } })
-      expect(await declared.json()).toMatchObject({ status: 422, field: "Content-Length", rule: "case.document.too-large" })
+      const declared = await upload("caseManager", file(1024).stream, {
+        headers: { "content-length": String(61 * MiB) },
+      })
+      expect(await declared.json()).toMatchObject({
+        status: 422,
+        field: "Content-Length",
+        rule: "case.document.too-large",
+      })
       // No Content-Length: the stream is cut off past the limit, its chunks removed.
       const streamed = await upload("caseManager", file(61 * MiB).stream)
       expect(await streamed.json()).toMatchObject({ status: 422, field: "content", rule: "case.document.too-large" })
@@ -161,7 +186,9 @@ for (const db of databases) {
           expect(await refused.text()).not.toContain("Krasniqi")
         }
       }
-      const noPurpose = await gateway.request("GET", `${documents()}/${uploadedId}/content`, { token: as("caseManager") })
+      const noPurpose = await gateway.request("GET", `${documents()}/${uploadedId}/content`, {
+        token: as("caseManager"),
+      })
       expect(await noPurpose.json()).toMatchObject({ status: 422, field: "purpose", rule: "audit.purpose.required" })
       // Summary-only members may not upload either (a personal write).
       const nurseUpload = await upload("nurse", file(1024).stream)

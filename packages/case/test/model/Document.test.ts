@@ -92,10 +92,16 @@ describe("ChunkCipher", () => {
 
   it("never repeats a nonce within a document", () => {
     fc.assert(
-      fc.property(fc.nat({ max: 2 ** 32 - 1 }), fc.nat({ max: 2 ** 32 - 1 }), fc.boolean(), fc.boolean(), (i, j, a, b) => {
-        const same = Buffer.from(ChunkCipher.nonceOf(i, a)).equals(Buffer.from(ChunkCipher.nonceOf(j, b)))
-        expect(same).toBe(i === j && a === b)
-      }),
+      fc.property(
+        fc.nat({ max: 2 ** 32 - 1 }),
+        fc.nat({ max: 2 ** 32 - 1 }),
+        fc.boolean(),
+        fc.boolean(),
+        (i, j, a, b) => {
+          const same = Buffer.from(ChunkCipher.nonceOf(i, a)).equals(Buffer.from(ChunkCipher.nonceOf(j, b)))
+          expect(same).toBe(i === j && a === b)
+        },
+      ),
     )
   })
 })

@@ -13,15 +13,22 @@ const high = (w: World) => {
 }
 
 const pdf = new TextEncoder().encode(`${pdfHeader}1 0 obj << /Type /Catalog >> endobj\n%%EOF\n`)
-const fileHeaders = { "content-type": "application/pdf", "content-disposition": disposition("Formulari i pëlqimit.pdf") }
+const fileHeaders = {
+  "content-type": "application/pdf",
+  "content-disposition": disposition("Formulari i pëlqimit.pdf"),
+}
 
 /** A document about the victim, uploaded by the case manager (social work). */
 const uploadAsCaseManager = async (w: World): Promise<string> => {
-  const response = await w.gateway.request("POST", `${high(w).documents}?kind=consent-form&personId=${high(w).victim}`, {
-    token: w.tokens.caseManager,
-    rawBody: pdf,
-    headers: fileHeaders,
-  })
+  const response = await w.gateway.request(
+    "POST",
+    `${high(w).documents}?kind=consent-form&personId=${high(w).victim}`,
+    {
+      token: w.tokens.caseManager,
+      rawBody: pdf,
+      headers: fileHeaders,
+    },
+  )
   const text = await response.text()
   if (response.status !== 201) throw new Error(`setting up: a document answered ${response.status} ${text}`)
   return (JSON.parse(text) as { id: string }).id
