@@ -7,8 +7,10 @@
 // for a stated purpose (summary-only members and strangers refused), every
 // upload, listing and download is audited; a retried upload answers the first
 // one's receipt; a withdrawal destroys the content and keeps the record.
+import { DocumentSubjects, SubjectDocuments } from "@bashke/case"
 import { RawStorage } from "@bashke/persistence/testing"
 import { afterAll, beforeAll, describe, expect, it } from "@effect/vitest"
+import { Effect } from "effect"
 import { type Seeded, seed } from "../../src/demo/Seed"
 import { type PersonName, principal } from "../../src/demo/World"
 import { digestOf, disposition, file, pdfHeader } from "../support/DocumentBytes"
@@ -239,6 +241,20 @@ for (const db of databases) {
       const got = await download("caseManager", id)
       expect(got.status).toBe(200)
       expect(await digestOf(got.body)).toEqual({ digest: made.digest(), size })
+    })
+
+    it("the subject-access export lists the victim's documents without their names", async () => {
+      const entries = await gateway.runtime.runPromise(
+        Effect.flatMap(SubjectDocuments.SubjectDocuments, (documents) =>
+          documents.about(high().caseId, high().victim),
+        ).pipe(Effect.provide(DocumentSubjects.layer)),
+      )
+      expect(entries.find((entry) => entry.id === uploadedId)).toMatchObject({
+        attachedTo: "person",
+        mediaType: "application/pdf",
+        size: 300 * 1024 + 17,
+      })
+      expect(JSON.stringify(entries)).not.toContain("Krasniqi")
     })
 
     it("neither a document's content nor its name is in the raw database", async () => {
