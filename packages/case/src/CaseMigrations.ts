@@ -53,6 +53,7 @@ import caseReviews from "./internal/migrations/0013_case_reviews"
 import safeContacts from "./internal/migrations/0014_safe_contacts"
 import orderConditions from "./internal/migrations/0015_order_conditions"
 import caseTransfers from "./internal/migrations/0016_case_transfers"
+import caseErasure from "./internal/migrations/0017_case_erasure"
 
 export const caseMigrations: Migrations.MigrationSet = {
   package: "@bashke/case",
@@ -73,5 +74,6 @@ export const caseMigrations: Migrations.MigrationSet = {
     { id: 14, name: "safe-contacts", up: safeContacts },
     { id: 15, name: "order-conditions", up: orderConditions },
     { id: 16, name: "case-transfers", up: caseTransfers },
+    { id: 17, name: "case-erasure", up: caseErasure },
   ],
 }
