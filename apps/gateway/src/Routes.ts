@@ -4,6 +4,7 @@ import * as ActionPlans from "./routes/ActionPlans"
 import * as AuditTrail from "./routes/AuditTrail"
 import * as BreakGlassReviews from "./routes/BreakGlassReviews"
 import * as CalendarFeeds from "./routes/CalendarFeeds"
+import * as CaseErasure from "./routes/CaseErasure"
 import * as CaseNotes from "./routes/CaseNotes"
 import * as CaseReviews from "./routes/CaseReviews"
 import * as Cases from "./routes/Cases"
@@ -35,6 +36,7 @@ export const routes: ReadonlyArray<Route.AnyRoute> = [
   ...Corrections.routes,
   ...CaseReviews.routes,
   ...SafeContacts.routes,
+  ...CaseErasure.routes,
   ...CaseTransfers.routes,
   ...ClosedCases.routes,
   ...SurvivorInformation.routes,

@@ -19,6 +19,7 @@ import {
   type CaseTransferRepository,
   type ClosedCases,
   type CorrectionRepository,
+  type ErasableRecords,
   type OpenCases,
   type PersonalData,
   type SafeContactRepository,
@@ -28,6 +29,7 @@ import {
   SqlCaseTransferRepository,
   SqlClosedCases,
   SqlCorrectionRepository,
+  SqlErasableRecords,
   SqlOpenCases,
   SqlSafeContactRepository,
   SqlSurvivorInformedRepository,
@@ -66,7 +68,7 @@ import type { Recipients } from "@bashke/notifications"
 import { Throttle } from "@bashke/persistence"
 import { type CaseFacts, type ReferralRepository, ReferralService } from "@bashke/referral"
 import { PlanImplementation, SqlStatistics, type Statistics } from "@bashke/reporting"
-import { AuditLog, BlindIndex, Vault } from "@bashke/security"
+import { AuditLog, BlindIndex, CaseKeys, Vault } from "@bashke/security"
 import { SqlClient } from "@effect/sql"
 import { type ConfigError, Effect, Layer } from "effect"
 import { ApiTokens, type Lifetimes } from "./ApiTokens"
@@ -105,6 +107,8 @@ export type GatewayServices =
   | CaseTransferRepository.CaseTransferRepository
   | SafeContactRepository.SafeContactRepository
   | SurvivorInformedRepository.SurvivorInformedRepository
+  | ErasableRecords.ErasableRecords
+  | CaseKeys.CaseKeys
   | PersonalData.PersonalData
   | Signatories.Signatories
   | MeetingRepository.MeetingRepository
@@ -170,7 +174,8 @@ export const layer = (
   options: Options = {},
 ): Layer.Layer<Exclude<GatewayServices, SqlClient.SqlClient>, ConfigError.ConfigError, SqlClient.SqlClient> => {
   const foundation = Layer.mergeAll(keys, Id.layer, options.throttle ?? throttleByDialect)
-  const audit = AuditLog.layer.pipe(Layer.provideMerge(foundation))
+  // Each case's data key (ADR 0012) beside the audit log: every case repository seals with it.
+  const audit = Layer.merge(AuditLog.layer, CaseKeys.layer).pipe(Layer.provideMerge(foundation))
   // Sign-in throttles in the store: every instance over it counts the same failures.
   const identity = Layer.mergeAll(
     Sessions.layerSql,
@@ -192,6 +197,7 @@ export const layer = (
     SqlCaseTransferRepository.layer,
     SqlSafeContactRepository.layer,
     SqlSurvivorInformedRepository.layer,
+    SqlErasableRecords.layer,
   ).pipe(Layer.provideMerge(Ports.signatories), Layer.provideMerge(members))
   const referral = ReferralService.layerSql.pipe(Layer.provideMerge(Ports.caseFacts), Layer.provideMerge(kase))
   const meeting = Layer.mergeAll(
