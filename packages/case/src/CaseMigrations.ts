@@ -35,6 +35,13 @@
  * Migration 15 adds the conditions of protection orders (`conditions`, JSON)
  * and lets `case_corrections` hold corrections of them. Migration 16 adds
  * `case_transfers` (a case moving to another mechanism: proposed, decided).
+ * Migration 17 adds `case_statistics_facts` (per-case statistics facts kept by
+ * triggers in the writing transaction) and points the four statistics views
+ * at it (same columns; ADR 0019). Migration 18 adds `case_documents` and
+ * `case_document_chunks` (documents: name and data key sealed, content as
+ * encrypted chunks; ADR 0020). Migration 19 adds `cases.erased_at` (when a
+ * case's personal data was erased by destroying its data key; ADR 0012) and
+ * the index the retention job reads closed cases by.
  */
 import type { Migrations } from "@bashke/persistence"
 import cases from "./internal/migrations/0001_cases"
@@ -53,7 +60,9 @@ import caseReviews from "./internal/migrations/0013_case_reviews"
 import safeContacts from "./internal/migrations/0014_safe_contacts"
 import orderConditions from "./internal/migrations/0015_order_conditions"
 import caseTransfers from "./internal/migrations/0016_case_transfers"
-import caseErasure from "./internal/migrations/0017_case_erasure"
+import caseStatisticsFacts from "./internal/migrations/0017_case_statistics_facts"
+import caseDocuments from "./internal/migrations/0018_case_documents"
+import caseErasure from "./internal/migrations/0019_case_erasure"
 
 export const caseMigrations: Migrations.MigrationSet = {
   package: "@bashke/case",
@@ -74,6 +83,8 @@ export const caseMigrations: Migrations.MigrationSet = {
     { id: 14, name: "safe-contacts", up: safeContacts },
     { id: 15, name: "order-conditions", up: orderConditions },
     { id: 16, name: "case-transfers", up: caseTransfers },
-    { id: 17, name: "case-erasure", up: caseErasure },
+    { id: 17, name: "case-statistics-facts", up: caseStatisticsFacts },
+    { id: 18, name: "case-documents", up: caseDocuments },
+    { id: 19, name: "case-erasure", up: caseErasure },
   ],
 }

@@ -6,10 +6,11 @@ import type { Effect, Either, Schema } from "effect"
 import { caseMessages } from "../CaseMessages"
 import { caseStoreMessages } from "../CaseStoreMessages"
 import { caseworkMessages } from "../CaseworkMessages"
+import { documentMessages } from "../DocumentMessages"
 import { erasureMessages } from "../ErasureMessages"
 
 const rules: Input.Rules = {
-  messages: Catalogue.merge(caseMessages, caseStoreMessages, caseworkMessages, erasureMessages),
+  messages: Catalogue.merge(caseMessages, caseStoreMessages, caseworkMessages, documentMessages, erasureMessages),
   fallback: "case.input.invalid",
 }
 
