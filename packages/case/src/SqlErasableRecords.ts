@@ -29,6 +29,8 @@ export const sealedColumns: ReadonlyArray<{ readonly table: string; readonly col
   { table: "case_reviews", columns: ["wishes", "note"] },
   { table: "case_corrections", columns: ["previous", "reason"] },
   { table: "case_survivor_informed", columns: ["said"] },
+  // The content's chunks are under each document's own key, sealed here: erased with it.
+  { table: "case_documents", columns: ["name", "data_key"] },
 ]
 
 /**
