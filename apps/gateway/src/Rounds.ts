@@ -4,7 +4,7 @@
  * (`RetentionRunner`). A round that did something logs `<name>.round` with
  * its count; a failed round logs `<name>.failed` and the next one runs.
  */
-import { Effect, Fiber, type ManagedRuntime, Schedule } from "effect"
+import { type Duration, Effect, Fiber, type ManagedRuntime, Schedule } from "effect"
 import type { GatewayServices } from "./Services"
 
 /** Runs `round` now and then every `every` in `runtime` until closed. */
@@ -12,7 +12,7 @@ export const start = (
   runtime: ManagedRuntime.ManagedRuntime<GatewayServices, never>,
   options: {
     readonly name: string
-    readonly every: string
+    readonly every: Duration.DurationInput
     readonly count: string
     readonly round: Effect.Effect<number, never, GatewayServices>
   },
@@ -26,7 +26,7 @@ export const start = (
     Effect.catchAllCause((cause) => Effect.logError(`${options.name}.failed`, cause)),
   )
   const fiber = runtime.runFork(
-    round.pipe(Effect.repeat(Schedule.spaced(options.every as Parameters<typeof Schedule.spaced>[0]))),
+    round.pipe(Effect.repeat(Schedule.spaced(options.every))),
   )
   return { close: () => runtime.runPromise(Fiber.interrupt(fiber)).then(() => undefined) }
 }
