@@ -25,8 +25,6 @@ export const start = (
     ),
     Effect.catchAllCause((cause) => Effect.logError(`${options.name}.failed`, cause)),
   )
-  const fiber = runtime.runFork(
-    round.pipe(Effect.repeat(Schedule.spaced(options.every))),
-  )
+  const fiber = runtime.runFork(round.pipe(Effect.repeat(Schedule.spaced(options.every))))
   return { close: () => runtime.runPromise(Fiber.interrupt(fiber)).then(() => undefined) }
 }
