@@ -8,14 +8,17 @@ import { JurisdictionProfile, Principal } from "@bashke/kernel"
 import { AuditLog } from "@bashke/security"
 import { SqlClient } from "@effect/sql"
 import { describe, expect, layer } from "@effect/vitest"
-import { Effect, Option, TestClock } from "effect"
+import { Effect, Layer, Option, TestClock } from "effect"
 import type * as Case from "../../src/Case"
 import { CaseRepository } from "../../src/CaseRepository"
 import * as CaseRetention from "../../src/CaseRetention"
 import { CaseService } from "../../src/CaseService"
+import type * as Document from "../../src/Document"
+import { DocumentRepository } from "../../src/DocumentRepository"
 import * as PersonalData from "../../src/PersonalData"
 import * as Retention from "../../src/Retention"
-import { databases, mechanismId, outbox, principals, services, start } from "./support/Databases"
+import * as SqlDocumentRepository from "../../src/SqlDocumentRepository"
+import { databases, mechanismId, outbox, principals, services, start, ulid } from "./support/Databases"
 import { seedCases } from "./support/Seed"
 
 const as = (principal: Principal.Principal) => Effect.provideService(Principal.CurrentPrincipal, principal)
@@ -50,6 +53,29 @@ const victimDetails = (aCase: Case.Case) =>
     )
   })
 
+// A document's record as the documents' use case stores it: its name and data key sealed under the case's key.
+const attachDocument = (aCase: Case.Case) =>
+  Effect.flatMap(DocumentRepository, (documents) =>
+    documents.insert({
+      document: {
+        id: ulid(90) as Document.DocumentId,
+        caseId: aCase.id,
+        attachedTo: { _tag: "case" },
+        kind: "medical-report",
+        name: "medical-report-arta.pdf",
+        mediaType: "application/pdf",
+        size: 1024,
+        institution: officer.institution as never,
+        uploadedBy: officer.id,
+        uploadedAt: aCase.openedAt,
+      },
+      chunkCount: 1,
+      dataKey: "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8",
+    }),
+  )
+const findDocument = (aCase: Case.Case) =>
+  Effect.flatMap(DocumentRepository, (documents) => documents.find(aCase.id, ulid(90) as Document.DocumentId))
+
 const keyRow = (caseId: string) =>
   Effect.flatMap(
     SqlClient.SqlClient,
@@ -63,16 +89,19 @@ const keyRow = (caseId: string) =>
 
 for (const db of databases) {
   describe.skipIf(db.skip)(`${db.name}: the retention job`, () => {
-    layer(services(db))((it) => {
+    layer(Layer.provideMerge(SqlDocumentRepository.layer, services(db)))((it) => {
       it.effect("erases a case closed longer than its period, not one inside it nor an open one", () =>
         Effect.gen(function* () {
           yield* start
-          const early = yield* close(yield* openCase(0))
+          const opened = yield* openCase(0)
+          yield* attachDocument(opened)
+          const early = yield* close(yield* reread(opened))
           const stillOpen = yield* openCase(2)
           // A year later, another case is closed.
           yield* TestClock.adjust(365 * day)
           const late = yield* close(yield* openCase(1))
           expect(Option.isSome(Option.fromNullable((yield* victimDetails(early)).givenName))).toBe(true)
+          expect(Option.getOrThrow(yield* findDocument(early)).document.name).toBe("medical-report-arta.pdf")
           const closedAt = early.closure?.closedAt
           if (closedAt === undefined) throw new Error("closed")
           const erasableFrom = Retention.erasableFrom(closedAt, yield* JurisdictionProfile.CurrentJurisdiction)
@@ -99,6 +128,8 @@ for (const db of databases) {
           // Her details no longer open; the later case's still do.
           expect(yield* Effect.exit(victimDetails(erased))).toMatchObject({ _tag: "Failure" })
           expect((yield* victimDetails(late)).givenName).toEqual(expect.any(String))
+          // The document's name and data key (and so its content) went with the key.
+          expect(yield* Effect.exit(findDocument(erased))).toMatchObject({ _tag: "Failure" })
           // Announced and audited, by the platform, with ids only; the chain still verifies.
           expect((yield* outbox).slice(before)).toEqual([
             {
