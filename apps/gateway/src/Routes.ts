@@ -5,6 +5,7 @@ import * as ApiTokens from "./routes/ApiTokens"
 import * as AuditTrail from "./routes/AuditTrail"
 import * as BreakGlassReviews from "./routes/BreakGlassReviews"
 import * as CalendarFeeds from "./routes/CalendarFeeds"
+import * as CaseErasure from "./routes/CaseErasure"
 import * as CaseNotes from "./routes/CaseNotes"
 import * as CaseReviews from "./routes/CaseReviews"
 import * as Cases from "./routes/Cases"
@@ -38,6 +39,7 @@ export const routes: ReadonlyArray<Route.AnyRoute> = [
   ...CaseReviews.routes,
   ...SafeContacts.routes,
   ...Documents.routes,
+  ...CaseErasure.routes,
   ...CaseTransfers.routes,
   ...ClosedCases.routes,
   ...SurvivorInformation.routes,

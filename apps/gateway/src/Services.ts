@@ -22,6 +22,7 @@ import {
   type DocumentRepository,
   DocumentSettings,
   type DocumentStore,
+  type ErasableRecords,
   type OpenCases,
   type PersonalData,
   type SafeContactRepository,
@@ -33,6 +34,7 @@ import {
   SqlCorrectionRepository,
   SqlDocumentRepository,
   SqlDocumentStore,
+  SqlErasableRecords,
   SqlOpenCases,
   SqlSafeContactRepository,
   SqlSurvivorInformedRepository,
@@ -71,7 +73,7 @@ import type { Recipients } from "@bashke/notifications"
 import { Throttle } from "@bashke/persistence"
 import { type CaseFacts, type ReferralRepository, ReferralService } from "@bashke/referral"
 import { PlanImplementation, SqlStatistics, type Statistics } from "@bashke/reporting"
-import { AuditLog, BlindIndex, Vault } from "@bashke/security"
+import { AuditLog, BlindIndex, CaseKeys, Vault } from "@bashke/security"
 import { SqlClient } from "@effect/sql"
 import { type ConfigError, Effect, Layer } from "effect"
 import { ApiTokens, type Lifetimes } from "./ApiTokens"
@@ -113,6 +115,8 @@ export type GatewayServices =
   | CaseTransferRepository.CaseTransferRepository
   | SafeContactRepository.SafeContactRepository
   | SurvivorInformedRepository.SurvivorInformedRepository
+  | ErasableRecords.ErasableRecords
+  | CaseKeys.CaseKeys
   | PersonalData.PersonalData
   | Signatories.Signatories
   | MeetingRepository.MeetingRepository
@@ -185,7 +189,8 @@ export const layer = (
     options.throttle ?? throttleByDialect,
     options.documents === undefined ? DocumentSettings.layerConfig : DocumentSettings.layer(options.documents),
   )
-  const audit = AuditLog.layer.pipe(Layer.provideMerge(foundation))
+  // Each case's data key (ADR 0012) beside the audit log: every case repository seals with it.
+  const audit = Layer.merge(AuditLog.layer, CaseKeys.layer).pipe(Layer.provideMerge(foundation))
   // Sign-in throttles in the store: every instance over it counts the same failures.
   const identity = Layer.mergeAll(
     Sessions.layerSql,
@@ -209,6 +214,7 @@ export const layer = (
     SqlSurvivorInformedRepository.layer,
     SqlDocumentRepository.layer,
     SqlDocumentStore.layer,
+    SqlErasableRecords.layer,
   ).pipe(Layer.provideMerge(Ports.signatories), Layer.provideMerge(members))
   const referral = ReferralService.layerSql.pipe(Layer.provideMerge(Ports.caseFacts), Layer.provideMerge(kase))
   const meeting = Layer.mergeAll(

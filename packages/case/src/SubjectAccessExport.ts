@@ -38,6 +38,8 @@ export const CaseRecord = Schema.Struct({
   status: CaseLifecycle.Status,
   openedAt: Instant,
   closedAt: Schema.optional(Instant),
+  /** When the case's personal data was erased (ADR 0012): its details and words are then empty. */
+  erasedAt: Schema.optional(Instant),
   person: Person.Person,
   details: Person.PersonalDetails,
   consents: Schema.Array(Consent.Consent),

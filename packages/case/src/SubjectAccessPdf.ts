@@ -19,6 +19,7 @@ import { Effect } from "effect"
 import { PDFDocument, type PDFFont, type PDFPage, rgb } from "pdf-lib"
 import { caseMessages } from "./CaseMessages"
 import { caseworkMessages } from "./CaseworkMessages"
+import { erasureMessages } from "./ErasureMessages"
 import * as Person from "./Person"
 import type * as SubjectAccessExport from "./SubjectAccessExport"
 
@@ -29,7 +30,7 @@ import type * as SubjectAccessExport from "./SubjectAccessExport"
  */
 export const mediaType = "application/pdf"
 
-const messages = Catalogue.merge(caseMessages, caseworkMessages, securityMessages)
+const messages = Catalogue.merge(caseMessages, caseworkMessages, erasureMessages, securityMessages)
 
 // A4 in points, with margins of 2 cm.
 const pageWidth = 595.28
@@ -139,6 +140,7 @@ export const render = (
           ...(record.closedAt === undefined ? [] : [time(record.closedAt)]),
         ].join(" · "),
       )
+      if (record.erasedAt !== undefined) out.text(`${time(record.erasedAt)} · ${say("case.erased")}`)
       out.heading(say("subject-access.pdf.details"), bodySize + 1)
       list(
         Person.personalFields.flatMap((field) => {

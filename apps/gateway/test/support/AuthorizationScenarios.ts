@@ -15,6 +15,7 @@ import { closedCaseScenarios } from "./authorization/ClosedCases"
 import { correctionScenarios } from "./authorization/Corrections"
 import { directoryScenarios } from "./authorization/Directory"
 import { documentScenarios } from "./authorization/Documents"
+import { erasureScenarios } from "./authorization/Erasure"
 import { institutionScenarios } from "./authorization/Institutions"
 import { invitationScenarios } from "./authorization/Invitations"
 import type { Scenario } from "./authorization/Matrix"
@@ -49,6 +50,7 @@ export const authorizationScenarios: ReadonlyArray<Scenario> = [
   ...safeContactScenarios,
   ...documentScenarios,
   ...caseTransferScenarios,
+  ...erasureScenarios,
   ...caseScenarios,
   ...riskInstrumentScenarios,
   ...mechanismScenarios,
