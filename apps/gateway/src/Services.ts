@@ -31,6 +31,7 @@ import {
   SqlOpenCases,
   SqlSafeContactRepository,
   SqlSurvivorInformedRepository,
+  SubjectDocuments,
   type SurvivorInformedRepository,
 } from "@bashke/case"
 import {
@@ -70,6 +71,8 @@ import { AuditLog, BlindIndex, Vault } from "@bashke/security"
 import { SqlClient } from "@effect/sql"
 import { type ConfigError, Effect, Layer } from "effect"
 import { ApiTokens, type Lifetimes } from "./ApiTokens"
+import type { PdfFont } from "./PdfFont"
+import * as PdfFontLayers from "./PdfFont"
 import * as PeopleRecipients from "./PeopleRecipients"
 import * as Ports from "./Ports"
 
@@ -124,6 +127,8 @@ export type GatewayServices =
   | PlanImplementation.PlanImplementation
   | OpenCases.OpenCases
   | Recipients.Recipients
+  | SubjectDocuments.SubjectDocuments
+  | PdfFont
 
 /** The keys of the vault and the blind index. */
 export type Keys = Layer.Layer<Vault.Vault | BlindIndex.BlindIndex, ConfigError.ConfigError>
@@ -158,6 +163,8 @@ export interface Options {
   readonly tokenLifetimes?: Lifetimes
   /** Where rate limits and failed sign-ins are counted ({@link throttleByDialect} by default). */
   readonly throttle?: Layer.Layer<Throttle.Throttle, never, SqlClient.SqlClient>
+  /** The font PDFs are drawn in (none by default: `PdfFontFile.layer` on Node). */
+  readonly pdfFont?: Layer.Layer<PdfFont>
 }
 
 /**
@@ -192,6 +199,9 @@ export const layer = (
     SqlCaseTransferRepository.layer,
     SqlSafeContactRepository.layer,
     SqlSurvivorInformedRepository.layer,
+    // Documents are not stored yet: a subject-access export lists none.
+    SubjectDocuments.layerNone,
+    options.pdfFont ?? PdfFontLayers.layerNone,
   ).pipe(Layer.provideMerge(Ports.signatories), Layer.provideMerge(members))
   const referral = ReferralService.layerSql.pipe(Layer.provideMerge(Ports.caseFacts), Layer.provideMerge(kase))
   const meeting = Layer.mergeAll(

@@ -5,7 +5,7 @@
 // `authorization/`; they run in this order, and some build on what an earlier
 // area left (the case team changed last among the case scenarios, for one).
 import { actionPlanScenarios } from "./authorization/ActionPlans"
-import { auditScenarios } from "./authorization/Audit"
+import { auditScenarios, subjectAccessScenarios } from "./authorization/Audit"
 import { calendarFeedScenarios } from "./authorization/CalendarFeeds"
 import { caseNoteScenarios } from "./authorization/CaseNotes"
 import { caseScenarios } from "./authorization/Cases"
@@ -59,6 +59,7 @@ export const authorizationScenarios: ReadonlyArray<Scenario> = [
   ...pluginScenarios,
   ...notificationScenarios,
   ...auditScenarios,
+  ...subjectAccessScenarios,
   ...peopleScenarios,
   ...invitationScenarios,
   // Before the caller's own routes: signing out there ends the session matrix's sessions.
