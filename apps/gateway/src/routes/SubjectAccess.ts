@@ -12,6 +12,7 @@ import { Id, Locale } from "@bashke/kernel"
 import { Effect, Schema } from "effect"
 import { PdfFont } from "../PdfFont"
 import * as Route from "../Route"
+import * as InstitutionNames from "./InstitutionNames"
 
 const tag = "subject-access"
 
@@ -34,8 +35,11 @@ const asJson = Route.make({
     "Everything held about a person — details, cases, consents, safe contact, corrections, notes, what she was told, documents, and who accessed her data and when — for her data-protection request (the auditor; audited with the reason)",
   bodySchema: ExportBody,
   safe: true,
-  success: { status: 200, schema: SubjectAccessExport.SubjectAccessExport },
-  handle: ({ body }) => SubjectAccess.exportFor(body),
+  success: {
+    status: 200,
+    schema: InstitutionNames.named(SubjectAccessExport.SubjectAccessExport, "NamedSubjectAccessExport"),
+  },
+  handle: ({ body }) => Effect.flatMap(SubjectAccess.exportFor(body), InstitutionNames.attach),
 })
 
 const asPdf = Route.make({
@@ -51,8 +55,14 @@ const asPdf = Route.make({
   handle: ({ body }) =>
     Effect.gen(function* () {
       const exported = yield* SubjectAccess.exportFor({ personId: body.personId, reason: body.reason })
+      const { institutionNames } = yield* InstitutionNames.attach(exported)
       const font = yield* Effect.flatMap(PdfFont, (pdf) => pdf.bytes)
-      return yield* SubjectAccessPdf.render(exported, { locale: body.language ?? "sq", font })
+      const locale = body.language ?? "sq"
+      return yield* SubjectAccessPdf.render(exported, {
+        locale,
+        font,
+        institutionName: (id) => institutionNames[id]?.[locale],
+      })
     }),
 })
 

@@ -140,6 +140,11 @@ for (const db of databases) {
         const json = await (await exportJson({ personId: victim(), reason })).json()
         expect(text).toContain(json.cases[0].details.givenName)
         expect(text).toContain(json.cases[0].reference)
+        // The readers' institutions by name, in the export's language.
+        for (const who of ["caseManager", "shelterWorker"] as const) {
+          const institution = principal(who, seeded.mechanismId).institution as string
+          expect(text).toContain(json.institutionNames[institution][locale])
+        }
       })
     }
 
