@@ -80,6 +80,7 @@ export const Action = Schema.Literal(
   "break-glass.review",
   "consent.record",
   "consent.confirm",
+  "case.erase",
 ).annotations({ identifier: "PolicyAction" })
 
 export type Action = typeof Action.Type
@@ -233,6 +234,7 @@ export const DenyRule = Schema.Literal(
   "policy.perpetrator.no-legal-basis",
   "policy.purpose.protection-perpetrator-only",
   "policy.notice.purpose-unknown",
+  "policy.erasure.administrator-only",
 ).annotations({ identifier: "PolicyDenyRule" })
 
 export type DenyRule = typeof DenyRule.Type
@@ -252,6 +254,7 @@ export const AllowReason = Schema.Literal(
   "policy.allow.consent-recording",
   "policy.allow.consent-confirmation",
   "policy.allow.referral-receiver",
+  "policy.allow.erasure",
 ).annotations({ identifier: "PolicyAllowReason" })
 
 export type AllowReason = typeof AllowReason.Type
@@ -409,6 +412,12 @@ const fits = (action: Action, resource: Resource): boolean => {
  */
 export const decide = (principal: Principal.Principal, action: Action, resource: Resource, at: Date): Decision => {
   if (!fits(action, resource)) return deny("policy.resource.mismatch")
+  // Erasing a case's personal data (crypto-shredding, ADR 0012) is the
+  // installation's administrator's act on a legal ground, never the case team's.
+  if (action === "case.erase")
+    return Principal.hasRole(principal, "administrator")
+      ? allow("policy.allow.erasure")
+      : deny("policy.erasure.administrator-only")
   if (Principal.hasRole(principal, "national-coordinator") && action !== "statistics.read")
     return deny("policy.national.aggregates-only")
   const dataProtection = action === "audit.read" || action === "subject-access.export"
