@@ -2560,6 +2560,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/subject-access/exports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Everything held about a person — details, cases, consents, safe contact, corrections, notes, what she was told, documents, and who accessed her data and when — for her data-protection request (the auditor; audited with the reason) */
+        post: operations["exportSubjectAccess"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/subject-access/exports.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The same export as a readable PDF (text, not images) in the chosen language, sq by default (the auditor; audited with the reason) */
+        post: operations["exportSubjectAccessPdf"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -4645,6 +4679,43 @@ export interface components {
         };
         /** @enum {string} */
         AuditAction: "read" | "write" | "export" | "break-glass-read" | "erase";
+        NamedSubjectAccessExport: {
+            personId: components["schemas"]["PersonId"];
+            exportedAt: components["schemas"]["CaseInstant"];
+            exportedBy: components["schemas"]["PrincipalId"];
+            cases: components["schemas"]["SubjectAccessCaseRecord"][];
+            accesses: components["schemas"]["AuditTrailEntry"][];
+            institutionNames: components["schemas"]["InstitutionNames"];
+        };
+        SubjectAccessCaseRecord: {
+            caseId: components["schemas"]["CaseId"];
+            reference: string;
+            mechanismId: components["schemas"]["MechanismId"];
+            status: components["schemas"]["CaseStatus"];
+            openedAt: components["schemas"]["CaseInstant"];
+            closedAt?: components["schemas"]["CaseInstant"];
+            person: components["schemas"]["Person"];
+            details: components["schemas"]["PersonalDetails"];
+            consents: components["schemas"]["Consent"][];
+            safeContact?: components["schemas"]["SafeContact"];
+            corrections: components["schemas"]["Correction"][];
+            notes: components["schemas"]["CaseNote"][];
+            told: components["schemas"]["SurvivorInformed"][];
+            documents: components["schemas"]["SubjectAccessDocument"][];
+        };
+        SubjectAccessDocument: {
+            id: string;
+            caseId: components["schemas"]["CaseId"];
+            attachedTo: string;
+            mediaType: string;
+            /**
+             * nonNegative
+             * @description a non-negative number
+             */
+            size: components["schemas"]["Int"];
+            storedBy: components["schemas"]["PrincipalId"];
+            storedAt: components["schemas"]["CaseInstant"];
+        };
         Problem: {
             /**
              * Format: uri
@@ -18044,6 +18115,151 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AuditTrailPage"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No or unknown credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input: the field and the rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    exportSubjectAccess: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    personId: components["schemas"]["PersonId"];
+                    reason?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Everything held about a person — details, cases, consents, safe contact, corrections, notes, what she was told, documents, and who accessed her data and when — for her data-protection request (the auditor; audited with the reason) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NamedSubjectAccessExport"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No or unknown credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input: the field and the rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    exportSubjectAccessPdf: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    personId: components["schemas"]["PersonId"];
+                    reason?: string;
+                    language?: components["schemas"]["Locale"];
+                };
+            };
+        };
+        responses: {
+            /** @description The same export as a readable PDF (text, not images) in the chosen language, sq by default (the auditor; audited with the reason) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
                 };
             };
             /** @description Malformed request */
