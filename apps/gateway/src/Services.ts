@@ -19,6 +19,7 @@ import {
   type CaseTransferRepository,
   type ClosedCases,
   type CorrectionRepository,
+  type DocumentRepository,
   type OpenCases,
   type PersonalData,
   type SafeContactRepository,
@@ -28,6 +29,7 @@ import {
   SqlCaseTransferRepository,
   SqlClosedCases,
   SqlCorrectionRepository,
+  SqlDocumentRepository,
   SqlOpenCases,
   SqlSafeContactRepository,
   SqlSurvivorInformedRepository,
@@ -128,6 +130,7 @@ export type GatewayServices =
   | OpenCases.OpenCases
   | Recipients.Recipients
   | SubjectDocuments.SubjectDocuments
+  | DocumentRepository.DocumentRepository
   | PdfFont
 
 /** The keys of the vault and the blind index. */
@@ -199,8 +202,8 @@ export const layer = (
     SqlCaseTransferRepository.layer,
     SqlSafeContactRepository.layer,
     SqlSurvivorInformedRepository.layer,
-    // Documents are not stored yet: a subject-access export lists none.
-    SubjectDocuments.layerNone,
+    // A subject-access export lists her documents from their records.
+    SubjectDocuments.layer.pipe(Layer.provideMerge(SqlDocumentRepository.layer)),
     options.pdfFont ?? PdfFontLayers.layerNone,
   ).pipe(Layer.provideMerge(Ports.signatories), Layer.provideMerge(members))
   const referral = ReferralService.layerSql.pipe(Layer.provideMerge(Ports.caseFacts), Layer.provideMerge(kase))

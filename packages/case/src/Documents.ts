@@ -340,7 +340,15 @@ export const upload = <E>(
       const audit = yield* AuditLog.AuditLog
       yield* documents.insert({ document, chunkCount: stored.chunkCount, dataKey, personId })
       yield* audit
-        .append(entry(authorized.principal, authorized, "write", personalRequest(authorized.aCase, personId).purpose, personId))
+        .append(
+          entry(
+            authorized.principal,
+            authorized,
+            "write",
+            personalRequest(authorized.aCase, personId).purpose,
+            personId,
+          ),
+        )
         .pipe(Effect.orDie)
       yield* Outbox.append({
         topic: "case.document.uploaded",
@@ -392,9 +400,7 @@ const personOfDocument = (authorized: CaseAuthority.Authorized, document: Docume
  *
  * @since 0.1.0
  */
-export const list = (
-  raw: ListDocuments,
-): Effect.Effect<Pagination.Page<Document.Document>, Refusal, Requirements> =>
+export const list = (raw: ListDocuments): Effect.Effect<Pagination.Page<Document.Document>, Refusal, Requirements> =>
   Effect.gen(function* () {
     const input = yield* decode(ListDocuments)(raw)
     const purpose = yield* statedPurpose(input.purpose)
@@ -437,8 +443,11 @@ export const open = (raw: OpenDocument): Effect.Effect<Content, Refusal, Require
     const input = yield* decode(OpenDocument)(raw)
     const purpose = yield* statedPurpose(input.purpose)
     const authorized = yield* CaseAuthority.authorize(input.caseId, "case.personal.read", { purpose })
-    const found = yield* Effect.flatMap(DocumentRepository, (documents) => documents.find(input.caseId, input.documentId))
-    if (Option.isNone(found) || found.value.document.withdrawnAt !== undefined) return yield* noSuchDocument(input.documentId)
+    const found = yield* Effect.flatMap(DocumentRepository, (documents) =>
+      documents.find(input.caseId, input.documentId),
+    )
+    if (Option.isNone(found) || found.value.document.withdrawnAt !== undefined)
+      return yield* noSuchDocument(input.documentId)
     const stored: Stored = found.value
     const personId = personOfDocument(authorized, stored.document)
     if (!(yield* mayRead(authorized, purpose, personId))) return yield* noSuchDocument(input.documentId)
@@ -481,7 +490,8 @@ export const withdraw = (raw: WithdrawDocument): Effect.Effect<Document.Receipt,
     yield* CaseAuthority.whileOpen(authorized.aCase)
     const documents = yield* DocumentRepository
     const found = yield* documents.find(input.caseId, input.documentId)
-    if (Option.isNone(found) || found.value.document.withdrawnAt !== undefined) return yield* noSuchDocument(input.documentId)
+    if (Option.isNone(found) || found.value.document.withdrawnAt !== undefined)
+      return yield* noSuchDocument(input.documentId)
     const document = found.value.document
     if (authorized.principal.institution !== document.institution)
       return yield* new Errors.Forbidden({ action: "case.write", rule: "case.document.withdraw.institution-only" })
@@ -492,7 +502,15 @@ export const withdraw = (raw: WithdrawDocument): Effect.Effect<Document.Receipt,
         const changed = yield* documents.withdraw(document.id, authorized.principal.id, authorized.at)
         if (!changed) return false
         yield* audit
-          .append(entry(authorized.principal, authorized, "write", personalRequest(authorized.aCase, personId).purpose, personId))
+          .append(
+            entry(
+              authorized.principal,
+              authorized,
+              "write",
+              personalRequest(authorized.aCase, personId).purpose,
+              personId,
+            ),
+          )
           .pipe(Effect.orDie)
         yield* Outbox.append({
           topic: "case.document.withdrawn",

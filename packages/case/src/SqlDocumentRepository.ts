@@ -14,7 +14,7 @@ import { SqlValues } from "@bashke/persistence"
 import { Vault } from "@bashke/security"
 import { SqlClient } from "@effect/sql"
 import { Effect, Layer, Option } from "effect"
-import { Document, type AttachedTo } from "./Document"
+import { type AttachedTo, Document } from "./Document"
 import { DocumentRepository, type Service, type Stored } from "./DocumentRepository"
 
 type Row = Record<string, unknown>
@@ -113,7 +113,8 @@ export const make: Effect.Effect<Service, never, SqlClient.SqlClient | Vault.Vau
       if (row === undefined) return Option.none<Stored>()
       const document = yield* documentOf(row)
       const dataKey = yield* vault.open(String(row.data_key), aad(document.id, "key")).pipe(Effect.orDie)
-      const personId = row.person_id === null || row.person_id === undefined ? undefined : (String(row.person_id) as Id.PersonId)
+      const personId =
+        row.person_id === null || row.person_id === undefined ? undefined : (String(row.person_id) as Id.PersonId)
       return Option.some<Stored>({ document, chunkCount: Number(row.chunk_count), dataKey, personId })
     }).pipe(Effect.orDie, Span.untraced("SqlDocumentRepository.find"))
 

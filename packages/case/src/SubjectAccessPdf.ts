@@ -19,6 +19,7 @@ import { Effect } from "effect"
 import { PDFDocument, type PDFFont, type PDFPage, rgb } from "pdf-lib"
 import { caseMessages } from "./CaseMessages"
 import { caseworkMessages } from "./CaseworkMessages"
+import { documentMessages } from "./DocumentMessages"
 import * as Person from "./Person"
 import type * as SubjectAccessExport from "./SubjectAccessExport"
 
@@ -29,7 +30,7 @@ import type * as SubjectAccessExport from "./SubjectAccessExport"
  */
 export const mediaType = "application/pdf"
 
-const messages = Catalogue.merge(caseMessages, caseworkMessages, securityMessages)
+const messages = Catalogue.merge(caseMessages, caseworkMessages, documentMessages, securityMessages)
 
 // A4 in points, with margins of 2 cm.
 const pageWidth = 595.28
@@ -207,7 +208,15 @@ export const render = (
       out.heading(say("subject-access.pdf.documents"), bodySize + 1)
       list(
         record.documents.map((document) =>
-          [time(document.storedAt), document.attachedTo, document.mediaType, `${document.size} B`].join(" · "),
+          [
+            time(document.uploadedAt),
+            institution(document.institution),
+            say(`case.document.kind.${document.kind}`),
+            document.name,
+            document.mediaType,
+            `${document.size} B`,
+            ...(document.withdrawnAt === undefined ? [] : [`✗ ${time(document.withdrawnAt)}`]),
+          ].join(" · "),
         ),
       )
     }

@@ -4701,21 +4701,49 @@ export interface components {
             corrections: components["schemas"]["Correction"][];
             notes: components["schemas"]["CaseNote"][];
             told: components["schemas"]["SurvivorInformed"][];
-            documents: components["schemas"]["SubjectAccessDocument"][];
+            documents: components["schemas"]["Document"][];
         };
-        SubjectAccessDocument: {
-            id: string;
+        Document: {
+            id: components["schemas"]["DocumentId"];
             caseId: components["schemas"]["CaseId"];
-            attachedTo: string;
-            mediaType: string;
+            attachedTo: components["schemas"]["DocumentAttachedTo"];
+            kind: components["schemas"]["DocumentKind"];
+            name: components["schemas"]["DocumentName"];
+            mediaType: components["schemas"]["DocumentMediaType"];
             /**
-             * nonNegative
-             * @description a non-negative number
+             * positive
+             * @description a positive number
              */
             size: components["schemas"]["Int"];
-            storedBy: components["schemas"]["PrincipalId"];
-            storedAt: components["schemas"]["CaseInstant"];
+            institution: components["schemas"]["InstitutionId"];
+            uploadedBy: components["schemas"]["PrincipalId"];
+            uploadedAt: components["schemas"]["CaseInstant"];
+            withdrawnAt?: components["schemas"]["CaseInstant"];
+            withdrawnBy?: components["schemas"]["PrincipalId"];
         };
+        /** @description a ULID: 26 characters of Crockford base32, sortable by creation time */
+        DocumentId: string;
+        DocumentAttachedTo: {
+            /** @enum {string} */
+            _tag: "case";
+        } | {
+            /** @enum {string} */
+            _tag: "person";
+            personId: components["schemas"]["PersonId"];
+        } | {
+            /** @enum {string} */
+            _tag: "order";
+            orderId: components["schemas"]["ProtectionOrderId"];
+        } | {
+            /** @enum {string} */
+            _tag: "consent";
+            consentId: components["schemas"]["ConsentId"];
+        };
+        /** @enum {string} */
+        DocumentKind: "consent-form" | "order-copy" | "medical-report" | "police-report" | "court-decision" | "social-report" | "other";
+        DocumentName: string;
+        /** @enum {string} */
+        DocumentMediaType: "application/pdf" | "image/jpeg" | "image/png" | "application/vnd.oasis.opendocument.text";
         Problem: {
             /**
              * Format: uri

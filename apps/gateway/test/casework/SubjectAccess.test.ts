@@ -9,14 +9,16 @@ import { execFileSync } from "node:child_process"
 import { mkdtempSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
-import { caseworkMessages } from "@bashke/case"
+import { caseworkMessages, type Document, DocumentRepository } from "@bashke/case"
 import { Catalogue, Id, type Locale } from "@bashke/kernel"
 import { afterAll, beforeAll, describe, expect, it } from "@effect/vitest"
+import { Effect } from "effect"
 import { type Seeded, seed } from "../../src/demo/Seed"
 import { type PersonName, principal } from "../../src/demo/World"
 import { databases, type Gateway, makeGateway } from "../support/Gateway"
 import { counts } from "../support/Rows"
 
+const documentName = "Medical report, Gjilan regional hospital.pdf"
 const reason = "Her written request of 1 December 2026 (data protection law, right of access)"
 
 interface Access {
@@ -53,6 +55,29 @@ for (const db of databases) {
       seeded = await gateway.runtime.runPromise(seed)
       for (const who of ["caseManager", "shelterWorker", "coordinator", "administrator", "auditor"] as const)
         tokens.set(who, await gateway.tokenFor(principal(who, seeded.mechanismId)))
+      // A document about her, recorded as an upload records it (its content is the store's, not the export's).
+      const nurse = principal("nurse", seeded.mechanismId)
+      await gateway.runtime.runPromise(
+        Effect.flatMap(DocumentRepository.DocumentRepository, (documents) =>
+          documents.insert({
+            document: {
+              id: Id.ulidAt(Date.now(), new Uint8Array(10).fill(9)) as Document.DocumentId,
+              caseId: caseId() as Id.CaseId,
+              attachedTo: { _tag: "person", personId: victim() as Id.PersonId },
+              kind: "medical-report",
+              name: documentName,
+              mediaType: "application/pdf",
+              size: 48_213,
+              institution: nurse.institution as Id.InstitutionId,
+              uploadedBy: nurse.id,
+              uploadedAt: new Date(),
+            },
+            chunkCount: 1,
+            dataKey: "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA",
+            personId: victim() as Id.PersonId,
+          }),
+        ),
+      )
       // Her details read by two different people (both have her consent), one of them twice.
       for (const who of ["caseManager", "shelterWorker", "caseManager"] as const) {
         const from = Date.now()
@@ -82,6 +107,9 @@ for (const db of databases) {
       expect(record).toMatchObject({ caseId: caseId(), person: { id: victim(), role: "victim" } })
       expect(record.details.givenName).toEqual(expect.any(String))
       expect(record.consents.length).toBeGreaterThan(0)
+      expect(record.documents).toEqual([
+        expect.objectContaining({ name: documentName, kind: "medical-report", size: 48_213 }),
+      ])
 
       const accesses: ReadonlyArray<Access> = exported.accesses
       for (const who of ["caseManager", "shelterWorker"] as const) {
@@ -140,6 +168,7 @@ for (const db of databases) {
         const json = await (await exportJson({ personId: victim(), reason })).json()
         expect(text).toContain(json.cases[0].details.givenName)
         expect(text).toContain(json.cases[0].reference)
+        expect(text).toContain(documentName)
         // The readers' institutions by name, in the export's language.
         for (const who of ["caseManager", "shelterWorker"] as const) {
           const institution = principal(who, seeded.mechanismId).institution as string
