@@ -48,6 +48,7 @@ import * as NotificationScheduler from "./NotificationScheduler"
 import * as NotificationSettings from "./NotificationSettings"
 import * as OidcSettings from "./OidcSettings"
 import * as OrderExpiryRunner from "./OrderExpiryRunner"
+import * as PdfFontFile from "./PdfFontFile"
 import * as PluginRuntime from "./plugins/PluginRuntime"
 import * as RequestFingerprint from "./RequestFingerprint"
 import * as RetentionRunner from "./RetentionRunner"
@@ -219,7 +220,7 @@ const open = async (env: Env, databaseUrl: string, seedDemo: boolean, options: S
       demoBlindIndex = stored.blindIndex
     }
     const context = (await database.runtime()).context
-    const services = Services.layer(keys, options)
+    const services = Services.layer(keys, { pdfFont: PdfFontFile.layer, ...options })
     const runtime = ManagedRuntime.make(services.pipe(Layer.provideMerge(Layer.succeedContext(context)), Layer.orDie))
     await runtime.runPromise(Effect.void).catch(async (error: unknown) => {
       await runtime.dispose()

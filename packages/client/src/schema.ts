@@ -2577,6 +2577,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/subject-access/exports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Everything held about a person — details, cases, consents, safe contact, corrections, notes, what she was told, documents, and who accessed her data and when — for her data-protection request (the auditor; audited with the reason) */
+        post: operations["exportSubjectAccess"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/subject-access/exports.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The same export as a readable PDF (text, not images) in the chosen language, sq by default (the auditor; audited with the reason) */
+        post: operations["exportSubjectAccessPdf"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -4672,6 +4706,71 @@ export interface components {
         };
         /** @enum {string} */
         AuditAction: "read" | "write" | "export" | "break-glass-read" | "erase";
+        NamedSubjectAccessExport: {
+            personId: components["schemas"]["PersonId"];
+            exportedAt: components["schemas"]["CaseInstant"];
+            exportedBy: components["schemas"]["PrincipalId"];
+            cases: components["schemas"]["SubjectAccessCaseRecord"][];
+            accesses: components["schemas"]["AuditTrailEntry"][];
+            institutionNames: components["schemas"]["InstitutionNames"];
+        };
+        SubjectAccessCaseRecord: {
+            caseId: components["schemas"]["CaseId"];
+            reference: string;
+            mechanismId: components["schemas"]["MechanismId"];
+            status: components["schemas"]["CaseStatus"];
+            openedAt: components["schemas"]["CaseInstant"];
+            closedAt?: components["schemas"]["CaseInstant"];
+            person: components["schemas"]["Person"];
+            details: components["schemas"]["PersonalDetails"];
+            consents: components["schemas"]["Consent"][];
+            safeContact?: components["schemas"]["SafeContact"];
+            corrections: components["schemas"]["Correction"][];
+            notes: components["schemas"]["CaseNote"][];
+            told: components["schemas"]["SurvivorInformed"][];
+            documents: components["schemas"]["Document"][];
+        };
+        Document: {
+            id: components["schemas"]["DocumentId"];
+            caseId: components["schemas"]["CaseId"];
+            attachedTo: components["schemas"]["DocumentAttachedTo"];
+            kind: components["schemas"]["DocumentKind"];
+            name: components["schemas"]["DocumentName"];
+            mediaType: components["schemas"]["DocumentMediaType"];
+            /**
+             * positive
+             * @description a positive number
+             */
+            size: components["schemas"]["Int"];
+            institution: components["schemas"]["InstitutionId"];
+            uploadedBy: components["schemas"]["PrincipalId"];
+            uploadedAt: components["schemas"]["CaseInstant"];
+            withdrawnAt?: components["schemas"]["CaseInstant"];
+            withdrawnBy?: components["schemas"]["PrincipalId"];
+        };
+        /** @description a ULID: 26 characters of Crockford base32, sortable by creation time */
+        DocumentId: string;
+        DocumentAttachedTo: {
+            /** @enum {string} */
+            _tag: "case";
+        } | {
+            /** @enum {string} */
+            _tag: "person";
+            personId: components["schemas"]["PersonId"];
+        } | {
+            /** @enum {string} */
+            _tag: "order";
+            orderId: components["schemas"]["ProtectionOrderId"];
+        } | {
+            /** @enum {string} */
+            _tag: "consent";
+            consentId: components["schemas"]["ConsentId"];
+        };
+        /** @enum {string} */
+        DocumentKind: "consent-form" | "order-copy" | "medical-report" | "police-report" | "court-decision" | "social-report" | "other";
+        DocumentName: string;
+        /** @enum {string} */
+        DocumentMediaType: "application/pdf" | "image/jpeg" | "image/png" | "application/vnd.oasis.opendocument.text";
         Problem: {
             /**
              * Format: uri
@@ -18166,6 +18265,151 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AuditTrailPage"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No or unknown credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input: the field and the rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    exportSubjectAccess: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    personId: components["schemas"]["PersonId"];
+                    reason?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Everything held about a person — details, cases, consents, safe contact, corrections, notes, what she was told, documents, and who accessed her data and when — for her data-protection request (the auditor; audited with the reason) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NamedSubjectAccessExport"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No or unknown credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input: the field and the rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    exportSubjectAccessPdf: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    personId: components["schemas"]["PersonId"];
+                    reason?: string;
+                    language?: components["schemas"]["Locale"];
+                };
+            };
+        };
+        responses: {
+            /** @description The same export as a readable PDF (text, not images) in the chosen language, sq by default (the auditor; audited with the reason) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
                 };
             };
             /** @description Malformed request */
