@@ -12,9 +12,9 @@ import { Catalogue, JurisdictionProfile, kernelMessages, Locale } from "@bashke/
 import { referralMessages } from "@bashke/referral"
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from "react"
 import type { webCaseworkMessages } from "./WebCaseworkMessages"
-import type { webPlanStatsMessages } from "./WebPlanStatsMessages"
 import { webIdentityMessages } from "./WebIdentityMessages"
 import { webMessages } from "./WebMessages"
+import type { webPlanStatsMessages } from "./WebPlanStatsMessages"
 
 /** The messages every page needs. */
 export const firstMessages = Catalogue.merge(kernelMessages, referralMessages, webMessages, webIdentityMessages)

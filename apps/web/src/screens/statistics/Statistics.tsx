@@ -4,13 +4,15 @@
  * plan implementation) for a year and an area — every mechanism (the
  * national coordinator) or one — as the API computes them: counts only, no
  * names; a cell hidden to protect the people it counts shows as hidden, with
- * the note why. The main series are drawn (each table's row totals), each
- * chart beside its table. Downloads: every table as XLSX, each as CSV, in the
+ * the note why. The main series (forms of violence, victims' ages, the
+ * relationship, the place) are drawn as their row totals, each chart beside
+ * its table. Downloads: every table as XLSX, each as CSV, in the
  * reader's language, from the same API (the session's cookie goes with the
  * link; the URL carries a year, an id and codes only).
  */
-import { ReportGrid, ReportLabels, type Report as ReportTypes, reportingMessages } from "@bashke/reporting"
+
 import type { Locale } from "@bashke/kernel"
+import { ReportGrid, ReportLabels, type Report as ReportTypes, reportingMessages } from "@bashke/reporting"
 import { useQuery } from "@tanstack/react-query"
 import { useState } from "react"
 import { Loaded } from "../../Loading"
@@ -24,6 +26,14 @@ addMessages(reportingMessages)
 addMessages(webPlanStatsMessages)
 
 const national = "national"
+
+// The main series, drawn beside their tables: who the victims are, what was done to them and where, by whom.
+const mainSeries: ReadonlyArray<string> = [
+  "cases-by-form",
+  "victims-by-age",
+  "perpetrators-by-relationship",
+  "incidents-by-place",
+]
 
 /** The query of a report's URL: a year, an area, a use; never anything about a person. */
 const queryOf = (year: number, area: string, disclosure: string, locale?: Locale.Locale) => {
@@ -49,7 +59,7 @@ const TableView = ({
   const marker = ReportLabels.suppressed(locale)
   const head = grid.header
   // The series drawn: a count table's row totals (its last column), hidden ones left out and said so.
-  const rows = table._tag === "CountTable" ? grid.rows.slice(0, -1) : []
+  const rows = table._tag === "CountTable" && mainSeries.includes(table.name) ? grid.rows.slice(0, -1) : []
   const drawn = rows.filter((row) => typeof row.at(-1) === "number")
   const hidden = rows.length - drawn.length
   const max = Math.max(1, ...drawn.map((row) => row.at(-1) as number))
@@ -67,16 +77,16 @@ const TableView = ({
     <table className="table" aria-describedby={grid.note === undefined ? undefined : `note-${index}`}>
       <thead>
         <tr>
-          {head.map((label, c) => (
-            <th key={`h${c}`} scope="col">
+          {head.map((label) => (
+            <th key={label} scope="col">
               {label}
             </th>
           ))}
         </tr>
       </thead>
       <tbody>
-        {grid.rows.map((row, r) => (
-          <tr key={`r${r}`}>
+        {grid.rows.map((row) => (
+          <tr key={String(row[0])}>
             <th scope="row">{row[0]}</th>
             {row.slice(1).map((value, c) => cell(value, `c${c}`))}
           </tr>
@@ -85,7 +95,7 @@ const TableView = ({
     </table>
   )
   return (
-    <section aria-labelledby={`table-${index}`} className="card" data-table={table.name}>
+    <section aria-labelledby={`table-${index}`} className="card" data-table={table.name} data-kind={table._tag}>
       <h2 id={`table-${index}`}>{grid.title}</h2>
       {drawn.length > 0 ? (
         <BarChart
