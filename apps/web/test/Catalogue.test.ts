@@ -4,11 +4,12 @@ import { Catalogue, Locale } from "@bashke/kernel"
 import { reportingMessages } from "@bashke/reporting"
 import { describe, expect, it } from "vitest"
 import { firstMessages, makeText } from "../src/Text"
+import { webAdminMessages } from "../src/WebAdminMessages"
 import { webCaseworkMessages } from "../src/WebCaseworkMessages"
 import { webMessages } from "../src/WebMessages"
 import { webPlanStatsMessages } from "../src/WebPlanStatsMessages"
 
-// Everything the app can show: the first page's messages and the parts the case screens add.
+// Everything the app can show: the first page's messages and the parts the case, plan, statistics and administration screens add.
 const catalogue = Catalogue.merge(
   firstMessages,
   caseMessages,
@@ -16,6 +17,7 @@ const catalogue = Catalogue.merge(
   actionPlanMessages,
   reportingMessages,
   webPlanStatsMessages,
+  webAdminMessages,
 )
 
 describe("the web app's messages", () => {
@@ -23,6 +25,7 @@ describe("the web app's messages", () => {
     expect(Catalogue.check(webMessages).map(Catalogue.describeProblem)).toEqual([])
     expect(Catalogue.check(webCaseworkMessages).map(Catalogue.describeProblem)).toEqual([])
     expect(Catalogue.check(webPlanStatsMessages).map(Catalogue.describeProblem)).toEqual([])
+    expect(Catalogue.check(webAdminMessages).map(Catalogue.describeProblem)).toEqual([])
     expect(Catalogue.check(catalogue).map(Catalogue.describeProblem)).toEqual([])
   })
 

@@ -7,10 +7,13 @@
 import { actionPlanMessages } from "@bashke/action-plan"
 import { caseMessages } from "@bashke/case"
 import { Catalogue, Locale } from "@bashke/kernel"
+import { meetingMessages } from "@bashke/meeting"
 import { reportingMessages } from "@bashke/reporting"
 import type { Page } from "playwright-core"
 import { firstMessages } from "../../src/Text"
+import { webAdminMessages } from "../../src/WebAdminMessages"
 import { webCaseworkMessages } from "../../src/WebCaseworkMessages"
+import { webMeetingMessages } from "../../src/WebMeetingMessages"
 import { webPlanStatsMessages } from "../../src/WebPlanStatsMessages"
 
 const catalogue = Catalogue.merge(
@@ -21,6 +24,10 @@ const catalogue = Catalogue.merge(
   actionPlanMessages,
   reportingMessages,
   webPlanStatsMessages,
+  webAdminMessages,
+  // Meetings and calendar subscriptions (issue 16).
+  meetingMessages,
+  webMeetingMessages,
 )
 
 // The messages without placeholders, per locale: the text a page shows whole.
