@@ -1,14 +1,14 @@
 /**
  * The Istanbul Convention tables (article 11: victims by sex and age, forms
  * of violence, relationship, place; protection orders; referrals; meetings;
- * plan implementation) for a year and an area — every mechanism (the
+ * plan implementation) for a period (a year or one of its quarters) and an area — every mechanism (the
  * national coordinator) or one — as the API computes them: counts only, no
  * names; a cell hidden to protect the people it counts shows as hidden, with
  * the note why. The main series (forms of violence, victims' ages, the
  * relationship, the place) are drawn as their row totals, each chart beside
  * its table. Downloads: every table as XLSX, each as CSV, in the
  * reader's language, from the same API (the session's cookie goes with the
- * link; the URL carries a year, an id and codes only).
+ * link; the URL carries dates, an id and codes only).
  */
 
 import type { Locale } from "@bashke/kernel"
@@ -35,9 +35,23 @@ const mainSeries: ReadonlyArray<string> = [
   "incidents-by-place",
 ]
 
-/** The query of a report's URL: a year, an area, a use; never anything about a person. */
-const queryOf = (year: number, area: string, disclosure: string, locale?: Locale.Locale) => {
-  const query = new URLSearchParams({ year: String(year) })
+/** The parts of a year one may ask for: the whole year, or a quarter. */
+const spans = ["year", "Q1", "Q2", "Q3", "Q4"] as const
+type Span = (typeof spans)[number]
+
+/** The first and last day of a span of a year. */
+export const periodOf = (year: number, span: Span): { readonly from: string; readonly to: string } => {
+  if (span === "year") return { from: `${year}-01-01`, to: `${year}-12-31` }
+  const quarter = Number(span.slice(1))
+  const first = (quarter - 1) * 3 + 1
+  const last = new Date(Date.UTC(year, first + 2, 0)).getUTCDate()
+  const month = (m: number) => String(m).padStart(2, "0")
+  return { from: `${year}-${month(first)}-01`, to: `${year}-${month(first + 2)}-${last}` }
+}
+
+/** The query of a report's URL: a period, an area, a use; never anything about a person. */
+const queryOf = (period: { readonly from: string; readonly to: string }, area: string, disclosure: string, locale?: Locale.Locale) => {
+  const query = new URLSearchParams(period)
   if (area !== national) query.set("mechanismId", area)
   query.set("disclosure", disclosure)
   if (locale !== undefined) query.set("locale", locale)
@@ -136,6 +150,8 @@ export const Statistics = () => {
   const isNational = session.me?.roles.includes("national-coordinator") === true
   const thisYear = new Date().getFullYear()
   const [year, setYear] = useState(thisYear)
+  const [span, setSpan] = useState<Span>("year")
+  const period = periodOf(year, span)
   const [chosenArea, setArea] = useState<string | undefined>(undefined)
   const [disclosure, setDisclosure] = useState<"published" | "internal">("published")
   const area = chosenArea ?? (isNational ? national : (mechanisms.data?.items[0]?.id ?? national))
@@ -143,14 +159,14 @@ export const Statistics = () => {
     area !== national && session.me?.roles.includes("coordinator") === true && session.me.mechanisms.includes(area)
   const use = coordinates ? disclosure : "published"
   const report = useQuery({
-    queryKey: ["report", year, area, use],
+    queryKey: ["report", period.from, period.to, area, use],
     enabled: isNational || mechanisms.data !== undefined,
     queryFn: async () =>
       (
-        await api.GET("/v1/reports/yearly", {
+        await api.GET("/v1/reports", {
           params: {
             query: {
-              year: String(year) as never,
+              ...period,
               ...(area === national ? {} : { mechanismId: area }),
               disclosure: use,
             },
@@ -160,7 +176,7 @@ export const Statistics = () => {
   })
   const mechanismName = (id: string) =>
     mechanisms.data?.items.find((mechanism) => mechanism.id === id)?.name[locale] ?? id
-  const query = queryOf(year, area, use, locale)
+  const query = queryOf(period, area, use, locale)
   return (
     <>
       <h1>{t("web.stats.title")}</h1>
@@ -172,6 +188,16 @@ export const Statistics = () => {
             {[0, 1, 2, 3, 4].map((back) => (
               <option key={back} value={thisYear - back}>
                 {thisYear - back}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="field inline">
+          <span>{t("web.stats.period")}</span>
+          <select value={span} onChange={(event) => setSpan(event.currentTarget.value as Span)}>
+            {spans.map((each) => (
+              <option key={each} value={each}>
+                {each === "year" ? t("web.stats.period.year") : t("web.stats.period.quarter", { quarter: each })}
               </option>
             ))}
           </select>
@@ -221,7 +247,7 @@ export const Statistics = () => {
                   })}
                 </p>
               )}
-              <a className="button primary" href={`/v1/reports/yearly.xlsx?${query}`} download data-testid="xlsx">
+              <a className="button primary" href={`/v1/reports/period.xlsx?${query}`} download data-testid="xlsx">
                 {t("web.stats.download.xlsx")}
               </a>
               {tables.map((table, index) => (
@@ -230,7 +256,7 @@ export const Statistics = () => {
                   table={table}
                   index={index}
                   grid={grids[index] as ReportGrid.Grid}
-                  csv={`/v1/reports/yearly.csv?${queryOf(year, area, use, locale)}&table=${table.name}`}
+                  csv={`/v1/reports/period.csv?${query}&table=${table.name}`}
                 />
               ))}
             </>
