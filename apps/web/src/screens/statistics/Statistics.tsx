@@ -20,6 +20,7 @@ import { useMechanisms } from "../../Mechanism"
 import { useApi, useSession } from "../../Session"
 import { addMessages, usePageTitle, useText } from "../../Text"
 import { webPlanStatsMessages } from "../../WebPlanStatsMessages"
+import { periodOf, type Span, spans } from "./ReportSpan"
 import { BarChart } from "../chart/Charts"
 
 addMessages(reportingMessages)
@@ -34,20 +35,6 @@ const mainSeries: ReadonlyArray<string> = [
   "perpetrators-by-relationship",
   "incidents-by-place",
 ]
-
-/** The parts of a year one may ask for: the whole year, or a quarter. */
-const spans = ["year", "Q1", "Q2", "Q3", "Q4"] as const
-type Span = (typeof spans)[number]
-
-/** The first and last day of a span of a year. */
-export const periodOf = (year: number, span: Span): { readonly from: string; readonly to: string } => {
-  if (span === "year") return { from: `${year}-01-01`, to: `${year}-12-31` }
-  const quarter = Number(span.slice(1))
-  const first = (quarter - 1) * 3 + 1
-  const last = new Date(Date.UTC(year, first + 2, 0)).getUTCDate()
-  const month = (m: number) => String(m).padStart(2, "0")
-  return { from: `${year}-${month(first)}-01`, to: `${year}-${month(first + 2)}-${last}` }
-}
 
 /** The query of a report's URL: a period, an area, a use; never anything about a person. */
 const queryOf = (period: { readonly from: string; readonly to: string }, area: string, disclosure: string, locale?: Locale.Locale) => {
