@@ -39,6 +39,12 @@ const bodySize = 10
 const headingSize = 13
 const titleSize = 16
 
+// A field's name as a catalogue key's last part: `givenName` → `given-name`.
+const kebab = <F extends Person.PersonalField>(field: F) =>
+  field.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`) as KebabField
+
+type KebabField = "given-name" | "family-name" | "personal-number" | "birth-date" | "address" | "phone" | "safe-contact"
+
 const time = (at: Date): string => at.toISOString().replace(".000Z", "Z")
 
 // Lines no wider than `width` at `size`, breaking between words (a word wider
@@ -143,7 +149,7 @@ export const render = (
       list(
         Person.personalFields.flatMap((field) => {
           const value = record.details[field]
-          return value === undefined ? [] : [`${say(`subject-access.pdf.field.${field}`)}: ${value}`]
+          return value === undefined ? [] : [`${say(`subject-access.pdf.field.${kebab(field)}`)}: ${value}`]
         }),
       )
       out.heading(say("subject-access.pdf.consents"), bodySize + 1)
