@@ -147,7 +147,8 @@ const periodCsv = Route.make({
   path: "/v1/reports/period.csv",
   operationId: "getReportCsv",
   tag,
-  summary: "One of the standard tables for a period (`from` and `to` included) as CSV (RFC 4180), labels in the chosen locale",
+  summary:
+    "One of the standard tables for a period (`from` and `to` included) as CSV (RFC 4180), labels in the chosen locale",
   querySchema: PeriodCsvQuery,
   success: { status: 200, schema: Schema.String, contentType: "text/csv; charset=utf-8" },
   handle: ({ query }) =>
@@ -165,7 +166,8 @@ const periodXlsx = Route.make({
   path: "/v1/reports/period.xlsx",
   operationId: "getReportXlsx",
   tag,
-  summary: "The standard tables for a period (`from` and `to` included) as an XLSX workbook, labels in the chosen locale",
+  summary:
+    "The standard tables for a period (`from` and `to` included) as an XLSX workbook, labels in the chosen locale",
   querySchema: PeriodExportQuery,
   success: { status: 200, schema: Schema.Uint8ArrayFromSelf, contentType: Xlsx.mediaType },
   handle: ({ query }) =>

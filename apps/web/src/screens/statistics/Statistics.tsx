@@ -20,8 +20,8 @@ import { useMechanisms } from "../../Mechanism"
 import { useApi, useSession } from "../../Session"
 import { addMessages, usePageTitle, useText } from "../../Text"
 import { webPlanStatsMessages } from "../../WebPlanStatsMessages"
-import { periodOf, type Span, spans } from "./ReportSpan"
 import { BarChart } from "../chart/Charts"
+import { periodOf, type Span, spans } from "./ReportSpan"
 
 addMessages(reportingMessages)
 addMessages(webPlanStatsMessages)
@@ -37,7 +37,12 @@ const mainSeries: ReadonlyArray<string> = [
 ]
 
 /** The query of a report's URL: a period, an area, a use; never anything about a person. */
-const queryOf = (period: { readonly from: string; readonly to: string }, area: string, disclosure: string, locale?: Locale.Locale) => {
+const queryOf = (
+  period: { readonly from: string; readonly to: string },
+  area: string,
+  disclosure: string,
+  locale?: Locale.Locale,
+) => {
   const query = new URLSearchParams(period)
   if (area !== national) query.set("mechanismId", area)
   query.set("disclosure", disclosure)
@@ -112,7 +117,10 @@ const TableView = ({
           table={tableNode}
         />
       ) : (
-        <div className="chart-table">{tableNode}</div>
+        // biome-ignore lint/a11y/noNoninteractiveTabindex: a wide table scrolls on a phone; the keyboard must reach it to scroll (axe: scrollable-region-focusable)
+        <section className="chart-table" aria-labelledby={`table-${index}`} tabIndex={0}>
+          {tableNode}
+        </section>
       )}
       {hidden > 0 && drawn.length > 0 && <p className="meta">{t("web.stats.chart.hidden", { count: hidden })}</p>}
       {grid.note !== undefined && (
