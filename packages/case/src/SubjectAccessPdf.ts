@@ -39,12 +39,6 @@ const bodySize = 10
 const headingSize = 13
 const titleSize = 16
 
-// A field's name as a catalogue key's last part: `givenName` → `given-name`.
-const kebab = <F extends Person.PersonalField>(field: F) =>
-  field.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`) as KebabField
-
-type KebabField = "given-name" | "family-name" | "personal-number" | "birth-date" | "address" | "phone" | "safe-contact"
-
 const time = (at: Date): string => at.toISOString().replace(".000Z", "Z")
 
 // Lines no wider than `width` at `size`, breaking between words (a word wider
@@ -149,7 +143,7 @@ export const render = (
       list(
         Person.personalFields.flatMap((field) => {
           const value = record.details[field]
-          return value === undefined ? [] : [`${say(`subject-access.pdf.field.${kebab(field)}`)}: ${value}`]
+          return value === undefined ? [] : [`${say(fieldKeys[field])}: ${value}`]
         }),
       )
       out.heading(say("subject-access.pdf.consents"), bodySize + 1)
@@ -212,3 +206,14 @@ export const render = (
     )
     return doc.save({ useObjectStreams: true })
   })
+
+// Catalogue keys are kebab-case; the person's fields are camelCase.
+const fieldKeys = {
+  givenName: "subject-access.pdf.field.given-name",
+  familyName: "subject-access.pdf.field.family-name",
+  personalNumber: "subject-access.pdf.field.personal-number",
+  birthDate: "subject-access.pdf.field.birth-date",
+  address: "subject-access.pdf.field.address",
+  phone: "subject-access.pdf.field.phone",
+  safeContact: "subject-access.pdf.field.safe-contact",
+} as const satisfies Record<(typeof Person.personalFields)[number], string>
