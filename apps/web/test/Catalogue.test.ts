@@ -1,11 +1,13 @@
 import { actionPlanMessages } from "@bashke/action-plan"
 import { caseMessages } from "@bashke/case"
 import { Catalogue, Locale } from "@bashke/kernel"
+import { meetingMessages } from "@bashke/meeting"
 import { reportingMessages } from "@bashke/reporting"
 import { describe, expect, it } from "vitest"
 import { firstMessages, makeText } from "../src/Text"
 import { webAdminMessages } from "../src/WebAdminMessages"
 import { webCaseworkMessages } from "../src/WebCaseworkMessages"
+import { webMeetingMessages } from "../src/WebMeetingMessages"
 import { webMessages } from "../src/WebMessages"
 import { webPlanStatsMessages } from "../src/WebPlanStatsMessages"
 
@@ -18,6 +20,8 @@ const catalogue = Catalogue.merge(
   reportingMessages,
   webPlanStatsMessages,
   webAdminMessages,
+  meetingMessages,
+  webMeetingMessages,
 )
 
 describe("the web app's messages", () => {
