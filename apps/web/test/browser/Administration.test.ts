@@ -90,7 +90,7 @@ describe("administration in a browser", () => {
         .poll(() => page.locator("section[aria-labelledby=composition]").textContent())
         .toContain("Every sector the memorandum expects has a signatory.")
       const latest = page.locator("section[aria-labelledby^=memorandum-]").first()
-      await latest.getByText("Record a signature").click()
+      await latest.locator("summary", { hasText: "Record a signature" }).click()
       await latest.getByLabel("Institution").selectOption({ label: school })
       await latest.getByLabel("Who signed (kept sealed)").fill("Dragan Petrović")
       await latest.getByRole("button", { name: "Record a signature" }).click()
@@ -212,9 +212,10 @@ describe("administration in a browser", () => {
       ] as const) {
         await go(worker, path)
         await worker.locator(ready).first().waitFor()
-        // The case page's forms list institutions too: open them so their options are read.
-        for (const details of await worker.locator("details:not([open]) > summary").all())
-          await details.click().catch(() => {})
+        // The case page's forms list institutions too: open them so what they show is read.
+        await worker.evaluate(() => {
+          for (const details of Array.from(document.querySelectorAll("details"))) details.open = true
+        })
         await seen(worker)
       }
       for (const screen of adminScreens) {
