@@ -1673,6 +1673,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/action-plans/{planId}/revisions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The draft's revision history, oldest first: the content each revision replaced, who revised it, when and why (members, national coordinator) */
+        get: operations["listActionPlanRevisions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/action-plans/{planId}/transitions": {
         parameters: {
             query?: never;
@@ -3900,6 +3917,31 @@ export interface components {
             date: components["schemas"]["CivilDate"];
             /** @description a string that will be trimmed */
             source: string;
+        };
+        ActionPlanRevisions: components["schemas"]["NamedActionPlanRevision"][];
+        NamedActionPlanRevision: {
+            planId: components["schemas"]["ActionPlanId"];
+            /**
+             * positive
+             * @description a positive number
+             */
+            version: components["schemas"]["Int"];
+            revisedBy: components["schemas"]["PrincipalId"];
+            institution?: components["schemas"]["InstitutionId"];
+            revisedAt: components["schemas"]["Date"];
+            /** @description a string that will be trimmed */
+            reason?: string;
+            previous: components["schemas"]["ActionPlanContent"];
+            institutionNames: components["schemas"]["InstitutionNames"];
+        };
+        ActionPlanContent: {
+            framework: components["schemas"]["FrameworkCode"];
+            /** @description a string that will be trimmed */
+            title: string;
+            period: components["schemas"]["Period"];
+            objectives: components["schemas"]["Objective"][];
+            activities: components["schemas"]["Activity"][];
+            indicators: components["schemas"]["Indicator"][];
         };
         /** @enum {string} */
         ActionPlanCommand: "adopt" | "start-implementation" | "evaluate";
@@ -14175,6 +14217,8 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
+                    /** @description a string that will be trimmed */
+                    reason?: string;
                     framework?: components["schemas"]["FrameworkCode"];
                     /** @description a string that will be trimmed */
                     title: string;
@@ -14270,6 +14314,73 @@ export interface operations {
             };
             /** @description If-Match missing */
             428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listActionPlanRevisions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                planId: components["schemas"]["ActionPlanId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The draft's revision history, oldest first: the content each revision replaced, who revised it, when and why (members, national coordinator) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActionPlanRevisions"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No or unknown credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input: the field and the rule */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
