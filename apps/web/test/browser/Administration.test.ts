@@ -5,7 +5,8 @@
 // accessible (axe: no serious or critical violation), nothing overflowing at
 // 390 px, and in all four languages; (3) an API token made (its secret shown
 // once), refused bad input shown by its field, and revoked; (4) no institution
-// id shown on any main or administration page where the registry has a name.
+// id shown on any main, meetings, plan, statistics or administration page where
+// the registry has a name.
 import type { Locale } from "@bashke/kernel"
 import type { Page } from "playwright-core"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
@@ -172,12 +173,32 @@ describe("administration in a browser", () => {
     await page.close()
   })
 
+  it("refuses a cadence out of range beside its field and keeps the mechanism as it was", async () => {
+    const page = await admin.newPage("phone")
+    await open(page, gateway, "/admin/mechanism")
+    await chooseLanguage(page, "en")
+    const cadence = page.getByLabel("Regular meetings a year, at least")
+    await cadence.waitFor()
+    const before = await cadence.inputValue()
+    await cadence.fill("0")
+    await page.getByRole("button", { name: "Save" }).click()
+    await expect.poll(() => cadence.getAttribute("aria-invalid")).toBe("true")
+    const error = page.locator(`#${(await cadence.getAttribute("aria-describedby")) ?? "none"}`)
+    expect((await error.textContent())?.length ?? 0).toBeGreaterThan(0)
+    expect(await seriousViolations(page)).toEqual([])
+    await page.reload()
+    await page.getByLabel("Regular meetings a year, at least").waitFor()
+    expect(await page.getByLabel("Regular meetings a year, at least").inputValue()).toBe(before)
+    await page.close()
+  })
+
   it("shows no institution id on any page where the registry has the institution's name", async () => {
     const ids = Object.values(institutions).map((institution) => institution.id)
     const page = await admin.newPage()
     await open(page, gateway, "/")
     await chooseLanguage(page, "en")
     const caseworker = await launch()
+    const coordinating = await launch()
     try {
       // The case worker's screens (a case page, referrals, the services), then the administrator's.
       const worker = await caseworker.newPage()
@@ -223,13 +244,37 @@ describe("administration in a browser", () => {
         await page.locator(screen.ready).first().waitFor()
         await seen(page)
       }
+      // The coordinator's: the meetings and a meeting, the action plans and a plan, the statistics.
+      const coordinator = await coordinating.newPage()
+      await signInWithLink(coordinator, gateway, "coordinator")
+      await chooseLanguage(coordinator, "en")
+      for (const [path, ready, first] of [
+        ["/meetings", "[data-testid=meeting]", "[data-testid=meeting] a"],
+        ["/plans", "[data-testid=plans]", "[data-testid=plans] a"],
+        ["/statistics", "[data-table]", undefined],
+      ] as const) {
+        await go(coordinator, path)
+        await coordinator.locator(ready).first().waitFor()
+        await seen(coordinator)
+        if (first !== undefined) {
+          await coordinator.locator(first).first().click()
+          await coordinator.waitForURL(/\/[0-9A-Z]{26}$/)
+          await coordinator.locator("main h1").first().waitFor()
+          await coordinator.evaluate(() => {
+            for (const details of Array.from(document.querySelectorAll("details"))) details.open = true
+          })
+          await seen(coordinator)
+        }
+      }
       const text = shown.join("\n")
+      expect(shown.length).toBe(5 + adminScreens.length + 5)
       // The pages did show institutions — by name.
       expect(text).toContain(institutions.shelter.name.en)
       expect(text).toContain(institutions.police.name.en)
       expect(ids.filter((id) => text.includes(id))).toEqual([])
     } finally {
       await caseworker.close()
+      await coordinating.close()
       await page.close()
     }
   })
