@@ -326,13 +326,13 @@ const messages = {
     "sr-Latn": "{at} · {who} · {action} · {purpose}",
     en: "{at} · {who} · {action} · {purpose}",
   },
-  "subject-access.pdf.field.givenName": { sq: "Emri", "sr-Latn": "Ime", en: "Given name" },
-  "subject-access.pdf.field.familyName": { sq: "Mbiemri", "sr-Latn": "Prezime", en: "Family name" },
-  "subject-access.pdf.field.personalNumber": { sq: "Numri personal", "sr-Latn": "Lični broj", en: "Personal number" },
-  "subject-access.pdf.field.birthDate": { sq: "Data e lindjes", "sr-Latn": "Datum rođenja", en: "Date of birth" },
+  "subject-access.pdf.field.given-name": { sq: "Emri", "sr-Latn": "Ime", en: "Given name" },
+  "subject-access.pdf.field.family-name": { sq: "Mbiemri", "sr-Latn": "Prezime", en: "Family name" },
+  "subject-access.pdf.field.personal-number": { sq: "Numri personal", "sr-Latn": "Lični broj", en: "Personal number" },
+  "subject-access.pdf.field.birth-date": { sq: "Data e lindjes", "sr-Latn": "Datum rođenja", en: "Date of birth" },
   "subject-access.pdf.field.address": { sq: "Adresa", "sr-Latn": "Adresa", en: "Address" },
   "subject-access.pdf.field.phone": { sq: "Telefoni", "sr-Latn": "Telefon", en: "Phone" },
-  "subject-access.pdf.field.safeContact": {
+  "subject-access.pdf.field.safe-contact": {
     sq: "Udhëzime për kontakt",
     "sr-Latn": "Uputstva za kontakt",
     en: "Contact instructions",

@@ -143,7 +143,7 @@ export const render = (
       list(
         Person.personalFields.flatMap((field) => {
           const value = record.details[field]
-          return value === undefined ? [] : [`${say(`subject-access.pdf.field.${field}`)}: ${value}`]
+          return value === undefined ? [] : [`${say(fieldKeys[field])}: ${value}`]
         }),
       )
       out.heading(say("subject-access.pdf.consents"), bodySize + 1)
@@ -206,3 +206,14 @@ export const render = (
     )
     return doc.save({ useObjectStreams: true })
   })
+
+// Catalogue keys are kebab-case; the person's fields are camelCase.
+const fieldKeys = {
+  givenName: "subject-access.pdf.field.given-name",
+  familyName: "subject-access.pdf.field.family-name",
+  personalNumber: "subject-access.pdf.field.personal-number",
+  birthDate: "subject-access.pdf.field.birth-date",
+  address: "subject-access.pdf.field.address",
+  phone: "subject-access.pdf.field.phone",
+  safeContact: "subject-access.pdf.field.safe-contact",
+} as const satisfies Record<(typeof Person.personalFields)[number], string>

@@ -4644,7 +4644,7 @@ export interface components {
             breakGlass: boolean;
         };
         /** @enum {string} */
-        AuditAction: "read" | "write" | "export" | "break-glass-read";
+        AuditAction: "read" | "write" | "export" | "break-glass-read" | "erase";
         Problem: {
             /**
              * Format: uri
