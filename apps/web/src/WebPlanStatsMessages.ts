@@ -10,7 +10,11 @@ import { Catalogue } from "@bashke/kernel"
 
 export const webPlanStatsMessages = Catalogue.make({
   // The plans of the mechanism.
-  "web.plans.title": { sq: "Planet lokale të veprimit", "sr-Latn": "Lokalni akcioni planovi", en: "Local action plans" },
+  "web.plans.title": {
+    sq: "Planet lokale të veprimit",
+    "sr-Latn": "Lokalni akcioni planovi",
+    en: "Local action plans",
+  },
   "web.plans.new": { sq: "Harto një plan", "sr-Latn": "Izradi plan", en: "Draft a plan" },
   "web.plans.empty": {
     sq: "Mekanizmi nuk ka ende plan veprimi.",
@@ -89,7 +93,11 @@ export const webPlanStatsMessages = Catalogue.make({
     "sr-Latn": "Započni sprovođenje",
     en: "Start implementation",
   },
-  "web.plan.evaluate": { sq: "Shëno planin si të vlerësuar", "sr-Latn": "Označi plan kao ocenjen", en: "Mark the plan evaluated" },
+  "web.plan.evaluate": {
+    sq: "Shëno planin si të vlerësuar",
+    "sr-Latn": "Označi plan kao ocenjen",
+    en: "Mark the plan evaluated",
+  },
   "web.plan.activity.set-status": { sq: "Ruaj gjendjen", "sr-Latn": "Sačuvaj stanje", en: "Save the status" },
   "web.plan.measure": { sq: "Shëno një matje", "sr-Latn": "Unesi merenje", en: "Record a measurement" },
   "web.plan.measure.value": { sq: "Vlera ({unit})", "sr-Latn": "Vrednost ({unit})", en: "Value ({unit})" },

@@ -9,8 +9,9 @@
  * reader's language, from the same API (the session's cookie goes with the
  * link; the URL carries a year, an id and codes only).
  */
-import { ReportGrid, ReportLabels, type Report as ReportTypes, reportingMessages } from "@bashke/reporting"
+
 import type { Locale } from "@bashke/kernel"
+import { ReportGrid, ReportLabels, type Report as ReportTypes, reportingMessages } from "@bashke/reporting"
 import { useQuery } from "@tanstack/react-query"
 import { useState } from "react"
 import { Loaded } from "../../Loading"
