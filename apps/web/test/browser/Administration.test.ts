@@ -192,6 +192,36 @@ describe("administration in a browser", () => {
     await page.close()
   })
 
+  it("publishes a new memorandum version from the signed document's fingerprint; without a document, the refusal is beside the field", async () => {
+    const page = await admin.newPage()
+    await open(page, gateway, "/admin/memorandum")
+    await chooseLanguage(page, "en")
+    await page.locator("table").first().waitFor()
+    const versions = await page.locator("section[aria-labelledby^=memorandum-]").count()
+    await page.locator("summary", { hasText: "Publish a new version" }).click()
+    const form = page.getByRole("form", { name: "Publish a new version" })
+    // In force only from a far day: today's signatories stay what they are for the tests after this one.
+    await form.getByLabel("In force from").fill("2099-01-01")
+    await form.getByRole("button", { name: "Publish a new version" }).click()
+    const document = form.getByLabel("The signed document")
+    await expect.poll(() => document.getAttribute("aria-invalid")).toBe("true")
+    expect(await page.locator("section[aria-labelledby^=memorandum-]").count()).toBe(versions)
+    await document.setInputFiles({
+      name: "memorandum-2.pdf",
+      mimeType: "application/pdf",
+      buffer: Buffer.from("%PDF-1.4 the signed memorandum, version 2"),
+    })
+    await form.locator(".secret code").waitFor()
+    expect(await form.locator(".secret code").textContent()).toMatch(/^[0-9a-f]{64}$/)
+    await form.getByRole("button", { name: "Publish a new version" }).click()
+    await expect.poll(() => page.locator("section[aria-labelledby^=memorandum-]").count()).toBe(versions + 1)
+    expect(await page.locator("section[aria-labelledby^=memorandum-] h2").first().textContent()).toMatch(
+      new RegExp(`^Version ${versions + 1}, in force from`),
+    )
+    expect(await seriousViolations(page)).toEqual([])
+    await page.close()
+  })
+
   it("shows no institution id on any page where the registry has the institution's name", async () => {
     const ids = Object.values(institutions).map((institution) => institution.id)
     const page = await admin.newPage()
