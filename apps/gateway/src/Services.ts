@@ -19,6 +19,9 @@ import {
   type CaseTransferRepository,
   type ClosedCases,
   type CorrectionRepository,
+  type DocumentRepository,
+  DocumentSettings,
+  type DocumentStore,
   type OpenCases,
   type PersonalData,
   type SafeContactRepository,
@@ -28,6 +31,8 @@ import {
   SqlCaseTransferRepository,
   SqlClosedCases,
   SqlCorrectionRepository,
+  SqlDocumentRepository,
+  SqlDocumentStore,
   SqlOpenCases,
   SqlSafeContactRepository,
   SqlSurvivorInformedRepository,
@@ -101,6 +106,9 @@ export type GatewayServices =
   | CaseNoteRepository.CaseNoteRepository
   | ClosedCases.ClosedCases
   | CorrectionRepository.CorrectionRepository
+  | DocumentRepository.DocumentRepository
+  | DocumentStore.DocumentStore
+  | DocumentSettings.DocumentSettings
   | CaseReviewRepository.CaseReviewRepository
   | CaseTransferRepository.CaseTransferRepository
   | SafeContactRepository.SafeContactRepository
@@ -158,6 +166,8 @@ export interface Options {
   readonly tokenLifetimes?: Lifetimes
   /** Where rate limits and failed sign-ins are counted ({@link throttleByDialect} by default). */
   readonly throttle?: Layer.Layer<Throttle.Throttle, never, SqlClient.SqlClient>
+  /** The limits on documents (by default from configuration, `DocumentSettings.config`). */
+  readonly documents?: DocumentSettings.Settings
 }
 
 /**
@@ -169,7 +179,12 @@ export const layer = (
   keys: Keys,
   options: Options = {},
 ): Layer.Layer<Exclude<GatewayServices, SqlClient.SqlClient>, ConfigError.ConfigError, SqlClient.SqlClient> => {
-  const foundation = Layer.mergeAll(keys, Id.layer, options.throttle ?? throttleByDialect)
+  const foundation = Layer.mergeAll(
+    keys,
+    Id.layer,
+    options.throttle ?? throttleByDialect,
+    options.documents === undefined ? DocumentSettings.layerConfig : DocumentSettings.layer(options.documents),
+  )
   const audit = AuditLog.layer.pipe(Layer.provideMerge(foundation))
   // Sign-in throttles in the store: every instance over it counts the same failures.
   const identity = Layer.mergeAll(
@@ -192,6 +207,8 @@ export const layer = (
     SqlCaseTransferRepository.layer,
     SqlSafeContactRepository.layer,
     SqlSurvivorInformedRepository.layer,
+    SqlDocumentRepository.layer,
+    SqlDocumentStore.layer,
   ).pipe(Layer.provideMerge(Ports.signatories), Layer.provideMerge(members))
   const referral = ReferralService.layerSql.pipe(Layer.provideMerge(Ports.caseFacts), Layer.provideMerge(kase))
   const meeting = Layer.mergeAll(

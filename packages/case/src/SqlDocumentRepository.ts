@@ -14,7 +14,7 @@ import { SqlValues } from "@bashke/persistence"
 import { Vault } from "@bashke/security"
 import { SqlClient } from "@effect/sql"
 import { Effect, Layer, Option } from "effect"
-import { Document, type AttachedTo } from "./Document"
+import { type AttachedTo, Document } from "./Document"
 import { DocumentRepository, type Service, type Stored } from "./DocumentRepository"
 
 type Row = Record<string, unknown>
@@ -113,7 +113,8 @@ export const make: Effect.Effect<Service, never, SqlClient.SqlClient | Vault.Vau
       if (row === undefined) return Option.none<Stored>()
       const document = yield* documentOf(row)
       const dataKey = yield* vault.open(String(row.data_key), aad(document.id, "key")).pipe(Effect.orDie)
-      const personId = row.person_id === null || row.person_id === undefined ? undefined : (String(row.person_id) as Id.PersonId)
+      const personId =
+        row.person_id === null || row.person_id === undefined ? undefined : (String(row.person_id) as Id.PersonId)
       return Option.some<Stored>({ document, chunkCount: Number(row.chunk_count), dataKey, personId })
     }).pipe(Effect.orDie, Span.untraced("SqlDocumentRepository.find"))
 
@@ -132,6 +133,14 @@ export const make: Effect.Effect<Service, never, SqlClient.SqlClient | Vault.Vau
       return yield* Effect.forEach(rows, documentOf)
     }).pipe(Effect.orDie, Span.untraced("SqlDocumentRepository.ofPerson"))
 
+  const about: Service["about"] = (caseId, personId) =>
+    Effect.gen(function* () {
+      const rows = yield* sql<Row>`SELECT * FROM case_documents
+        WHERE case_id = ${caseId} AND (person_id = ${personId} OR attached_kind IN ('case', 'order'))
+        ORDER BY id`
+      return yield* Effect.forEach(rows, documentOf)
+    }).pipe(Effect.orDie, Span.untraced("SqlDocumentRepository.about"))
+
   const withdraw: Service["withdraw"] = (id, by, at) =>
     sql`UPDATE case_documents SET withdrawn_at = ${SqlValues.toSql(at)}, withdrawn_by = ${by}
       WHERE id = ${id} AND withdrawn_at IS NULL RETURNING id`.pipe(
@@ -140,7 +149,7 @@ export const make: Effect.Effect<Service, never, SqlClient.SqlClient | Vault.Vau
       Span.untraced("SqlDocumentRepository.withdraw"),
     )
 
-  return { insert, find, ofCase, ofPerson, withdraw }
+  return { insert, find, ofCase, ofPerson, about, withdraw }
 })
 
 /**

@@ -226,6 +226,57 @@ export * as CorrectionRepository from "./CorrectionRepository"
  */
 export * as Corrections from "./Corrections"
 /**
+ * A document of a case: what it is, what it is attached to, its receipt.
+ *
+ * @since 0.1.0
+ */
+export * as Document from "./Document"
+/**
+ * The messages of documents.
+ *
+ * @since 0.1.0
+ */
+export { documentMessages } from "./DocumentMessages"
+/**
+ * The port through which documents' records are kept (for the subject-access
+ * export too: a person's documents).
+ *
+ * @since 0.1.0
+ */
+export * as DocumentRepository from "./DocumentRepository"
+/**
+ * The limits on documents: largest size, accepted types (configuration).
+ *
+ * @since 0.1.0
+ */
+export * as DocumentSettings from "./DocumentSettings"
+/**
+ * The port where documents' encrypted contents are kept (an S3-compatible
+ * store may replace the database's).
+ *
+ * @since 0.1.0
+ */
+export * as DocumentStore from "./DocumentStore"
+/**
+ * The subject-access export's documents, from the documents' records.
+ *
+ * @since 0.1.0
+ */
+export * as DocumentSubjects from "./DocumentSubjects"
+/**
+ * Upload, list, open for download and withdraw documents (encrypted in
+ * chunks, audited).
+ *
+ * @since 0.1.0
+ */
+export * as Documents from "./Documents"
+/**
+ * A document's type told from its bytes.
+ *
+ * @since 0.1.0
+ */
+export * as DocumentType from "./DocumentType"
+/**
  * What the open cases of a mechanism make due, read through `OpenCases`.
  */
 export * as DueCases from "./DueCases"
@@ -312,6 +363,18 @@ export * as SqlClosedCases from "./SqlClosedCases"
  */
 export * as SqlCorrectionRepository from "./SqlCorrectionRepository"
 /**
+ * The document records' repository on `@effect/sql`.
+ *
+ * @since 0.1.0
+ */
+export * as SqlDocumentRepository from "./SqlDocumentRepository"
+/**
+ * The documents' contents in the database (the default `DocumentStore`).
+ *
+ * @since 0.1.0
+ */
+export * as SqlDocumentStore from "./SqlDocumentStore"
+/**
  * `OpenCases` on `@effect/sql` (SQLite and PostgreSQL).
  */
 export * as SqlOpenCases from "./SqlOpenCases"
@@ -370,60 +433,3 @@ export * as SurvivorInformed from "./SurvivorInformed"
  * @since 0.1.0
  */
 export * as SurvivorInformedRepository from "./SurvivorInformedRepository"
-/**
- * A document of a case: what it is, what it is attached to, its receipt.
- *
- * @since 0.1.0
- */
-export * as Document from "./Document"
-/**
- * The messages of documents.
- *
- * @since 0.1.0
- */
-export { documentMessages } from "./DocumentMessages"
-/**
- * The port through which documents' records are kept (for the subject-access
- * export too: a person's documents).
- *
- * @since 0.1.0
- */
-export * as DocumentRepository from "./DocumentRepository"
-/**
- * Upload, list, open for download and withdraw documents (encrypted in
- * chunks, audited).
- *
- * @since 0.1.0
- */
-export * as Documents from "./Documents"
-/**
- * The limits on documents: largest size, accepted types (configuration).
- *
- * @since 0.1.0
- */
-export * as DocumentSettings from "./DocumentSettings"
-/**
- * The port where documents' encrypted contents are kept (an S3-compatible
- * store may replace the database's).
- *
- * @since 0.1.0
- */
-export * as DocumentStore from "./DocumentStore"
-/**
- * A document's type told from its bytes.
- *
- * @since 0.1.0
- */
-export * as DocumentType from "./DocumentType"
-/**
- * The document records' repository on `@effect/sql`.
- *
- * @since 0.1.0
- */
-export * as SqlDocumentRepository from "./SqlDocumentRepository"
-/**
- * The documents' contents in the database (the default `DocumentStore`).
- *
- * @since 0.1.0
- */
-export * as SqlDocumentStore from "./SqlDocumentStore"

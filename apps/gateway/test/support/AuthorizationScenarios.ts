@@ -14,6 +14,7 @@ import { caseTransferScenarios } from "./authorization/CaseTransfers"
 import { closedCaseScenarios } from "./authorization/ClosedCases"
 import { correctionScenarios } from "./authorization/Corrections"
 import { directoryScenarios } from "./authorization/Directory"
+import { documentScenarios } from "./authorization/Documents"
 import { institutionScenarios } from "./authorization/Institutions"
 import { invitationScenarios } from "./authorization/Invitations"
 import type { Scenario } from "./authorization/Matrix"
@@ -46,6 +47,7 @@ export const authorizationScenarios: ReadonlyArray<Scenario> = [
   ...survivorInformationScenarios,
   ...correctionScenarios,
   ...safeContactScenarios,
+  ...documentScenarios,
   ...caseTransferScenarios,
   ...caseScenarios,
   ...riskInstrumentScenarios,
