@@ -148,7 +148,12 @@ describe("meetings in a browser", () => {
     await signInWithLink(page, gateway, "coordinator")
     await chooseLanguage(page, "en")
     await page.getByRole("link", { name: "Meetings" }).click()
-    const request = page.locator("section[aria-labelledby=requests] [data-testid=meeting] a").first()
+    // The police's request (the demo holds another one, the shelter's).
+    const request = page
+      .locator("section[aria-labelledby=requests] [data-testid=meeting]")
+      .filter({ hasText: "Kosovo Police" })
+      .locator("a")
+      .first()
     await request.waitFor()
     await request.click()
     await page.getByRole("heading", { name: "Ad hoc · Requested" }).waitFor()
@@ -158,8 +163,8 @@ describe("meetings in a browser", () => {
     )
     expect(await page.getByTestId("latest-start").textContent()).toMatch(/^Must start before /)
 
-    // Five days out: past the urgent request's two days.
-    const late = new Date(Date.now() + 5 * 24 * 60 * minute)
+    // Ten days out: past the urgent request's two days.
+    const late = new Date(Date.now() + 10 * 24 * 60 * minute)
     await page.getByLabel("Starts").fill(localValue(late))
     await page.getByLabel("Ends").fill(localValue(new Date(late.getTime() + 120 * minute)))
     await page.getByLabel("Place").fill("Municipal hall, room 3")

@@ -106,7 +106,7 @@ export const MeetingPage = ({ meetingId }: { readonly meetingId: string }) => {
             <Facts meeting={data} />
             {data.status !== "requested" && data.status !== "cancelled" && (
               <p>
-                <Link className="button quiet" to="/meetings/$meetingId/print" params={{ meetingId: data.id }}>
+                <Link className="button" to="/meetings/$meetingId/print" params={{ meetingId: data.id }}>
                   {t("web.meeting.print")}
                 </Link>
               </p>
