@@ -119,7 +119,9 @@ export const MeetingPage = ({ meetingId }: { readonly meetingId: string }) => {
               />
             )}
             {data.status === "scheduled" && <AgendaSection meeting={data} editable={coordinator} />}
-            {(data.status === "scheduled" || held) && <AttendanceSection meeting={data} editable={coordinator} />}
+            {((data.status === "scheduled" && coordinator) || held) && (
+              <AttendanceSection meeting={data} editable={coordinator} />
+            )}
             {held && <MinutesSection meeting={data} editable={coordinator} />}
             {held && <OutcomesSection meeting={data} editable={coordinator} />}
           </>
