@@ -2,7 +2,7 @@
 // public packages and never a private one (issue 20: `pnpm -r pack` packed the
 // apps and the workspace root).
 import assert from "node:assert/strict"
-import { readdirSync, readFileSync } from "node:fs"
+import { existsSync, readdirSync, readFileSync } from "node:fs"
 import { join } from "node:path"
 import { test } from "node:test"
 import { fileURLToPath } from "node:url"
@@ -40,4 +40,23 @@ test("the workspace's apps are private, and so left out", () => {
   )
   assert.ok(apps.length > 0)
   assert.deepEqual(publicPackages(apps), [])
+})
+
+test("every file a public package's `files` names exists (a listed CHANGELOG.md did not)", () => {
+  const root = fileURLToPath(new URL("..", import.meta.url))
+  const missing = []
+  let checked = 0
+  for (const group of ["packages", "plugins"])
+    for (const dir of readdirSync(join(root, group))) {
+      const manifest = JSON.parse(readFileSync(join(root, group, dir, "package.json"), "utf8"))
+      if (manifest.private === true) continue
+      checked += 1
+      // `dist` is the build's; globs match what is there. A plain name must be there.
+      for (const entry of manifest.files ?? [])
+        if (entry !== "dist" && !/[*?[{]/.test(entry) && !existsSync(join(root, group, dir, entry)))
+          missing.push(`${manifest.name}: ${entry}`)
+      if (!existsSync(join(root, group, dir, "CHANGELOG.md"))) missing.push(`${manifest.name}: CHANGELOG.md`)
+    }
+  assert.ok(checked > 10)
+  assert.deepEqual(missing, [])
 })

@@ -26,6 +26,12 @@ export const Command = Schema.Union(
 export type Command = typeof Command.Type
 
 /**
+ * A command as a caller passes it (`{ _tag: "Decline", reason: "no-capacity" }`):
+ * a tag the machine does not know is a compile error.
+ */
+export type CommandInput = typeof Command.Encoded
+
+/**
  * A command's tag.
  */
 export type CommandTag = Command["_tag"]

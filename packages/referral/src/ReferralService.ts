@@ -58,15 +58,15 @@ type Failure = Errors.InvalidInput | Errors.NotFound | Errors.Conflict | Errors.
 export interface Service {
   /** Registers the principal's own institution (an administrator: any) as a provider (`DirectoryPolicy`). */
   readonly registerOrganization: (
-    input: unknown,
+    input: typeof Directory.Organization.Encoded,
   ) => Effect.Effect<Directory.Organization, Errors.InvalidInput | Errors.Forbidden, Principal.CurrentPrincipal>
   /** Registers a location of the principal's own institution (an administrator: any institution's). */
   readonly registerLocation: (
-    input: unknown,
+    input: typeof Directory.Location.Encoded,
   ) => Effect.Effect<Directory.Location, Errors.InvalidInput | Errors.Forbidden, Principal.CurrentPrincipal>
   /** Registers a service of the principal's own institution (an administrator: any institution's). */
   readonly registerService: (
-    input: unknown,
+    input: typeof Directory.Service.Encoded,
   ) => Effect.Effect<Directory.Service, Errors.InvalidInput | Errors.Forbidden, Principal.CurrentPrincipal>
   /**
    * The provider's capacity report (the providing institution, or an
@@ -74,17 +74,17 @@ export interface Service {
    */
   readonly reportCapacity: (
     service: Id.ServiceId,
-    input: unknown,
+    input: typeof Directory.Capacity.Encoded,
   ) => Effect.Effect<
     Directory.Service,
     Errors.InvalidInput | Errors.NotFound | Errors.Forbidden,
     Principal.CurrentPrincipal
   >
   readonly directory: Effect.Effect<Directory.Directory>
-  readonly send: (input: unknown) => Effect.Effect<Referral.Referral, Failure, Principal.CurrentPrincipal>
+  readonly send: (input: SendInput) => Effect.Effect<Referral.Referral, Failure, Principal.CurrentPrincipal>
   readonly transition: (
     id: Id.ReferralId,
-    command: unknown,
+    command: ReferralLifecycle.CommandInput,
     expectedVersion: number,
   ) => Effect.Effect<Referral.Referral, Failure, Principal.CurrentPrincipal>
   readonly find: (id: Id.ReferralId) => Effect.Effect<Referral.Referral, Errors.NotFound>

@@ -26,7 +26,7 @@ const seeded = Effect.gen(function* () {
   return service
 })
 
-const sendToShelter = {
+const sendToShelter: ReferralServiceModule.SendInput = {
   case: ids.case,
   service: serviceIds.shelterBeds,
   reason: "shelter-needed",
@@ -237,7 +237,7 @@ for (const db of databases) {
       it.effect("keeps the newest capacity report, from the provider only", () =>
         Effect.gen(function* () {
           const service = yield* seeded
-          const report = { unit: "beds", available: 1, total: 12, updatedAt: new Date("2026-03-02T08:00:00Z") }
+          const report = { unit: "beds" as const, available: 1, total: 12, updatedAt: new Date("2026-03-02T08:00:00Z") }
           const updated = yield* as(shelterWorker)(service.reportCapacity(serviceIds.shelterBeds, report))
           expect(updated.capacity?.available).toBe(1)
           const stale = { ...report, available: 9, updatedAt: new Date("2026-02-01T08:00:00Z") }
