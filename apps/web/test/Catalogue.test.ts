@@ -11,7 +11,7 @@ import { webMeetingMessages } from "../src/WebMeetingMessages"
 import { webMessages } from "../src/WebMessages"
 import { webPlanStatsMessages } from "../src/WebPlanStatsMessages"
 
-// Everything the app can show: the first page's messages and the parts the case, plan, statistics and administration screens add.
+// Everything the app can show: the first page's messages and the parts the case, plan, statistics, administration and meeting screens add.
 const catalogue = Catalogue.merge(
   firstMessages,
   caseMessages,
@@ -30,6 +30,7 @@ describe("the web app's messages", () => {
     expect(Catalogue.check(webCaseworkMessages).map(Catalogue.describeProblem)).toEqual([])
     expect(Catalogue.check(webPlanStatsMessages).map(Catalogue.describeProblem)).toEqual([])
     expect(Catalogue.check(webAdminMessages).map(Catalogue.describeProblem)).toEqual([])
+    expect(Catalogue.check(webMeetingMessages).map(Catalogue.describeProblem)).toEqual([])
     expect(Catalogue.check(catalogue).map(Catalogue.describeProblem)).toEqual([])
   })
 
