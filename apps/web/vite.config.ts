@@ -20,6 +20,8 @@ export default defineConfig({
       "@bashke/case": source("case"),
       "@bashke/referral": source("referral"),
       "@bashke/security": source("security"),
+      "@bashke/action-plan": source("action-plan"),
+      "@bashke/reporting": source("reporting"),
     },
   },
   build: {

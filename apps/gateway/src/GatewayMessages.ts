@@ -164,6 +164,16 @@ export const gatewayMessages = Catalogue.make({
     "sr-Latn": "Nešto nije u redu. Zahtev ništa nije promenio; pokušajte ponovo.",
     en: "Something went wrong. The request changed nothing; try again.",
   },
+  "gateway.api-token.label": {
+    sq: "Emri i tokenit: shkronja të vogla, shifra dhe viza (jo emri i një personi).",
+    "sr-Latn": "Naziv tokena: mala slova, cifre i crtice (ne ime osobe).",
+    en: "The token's label: lower-case letters, digits and dashes (never a person's name).",
+  },
+  "gateway.api-token.lifetime": {
+    sq: "Tokeni nuk mund të jetojë kaq gjatë në këtë instalim.",
+    "sr-Latn": "Token ne može toliko dugo da traje na ovoj instalaciji.",
+    en: "A token may not live that long on this installation.",
+  },
   "gateway.token.missing": {
     sq: "Dërgoni Authorization: Bearer me një token ose JWT.",
     "sr-Latn": "Pošaljite Authorization: Bearer sa tokenom ili JWT-om.",

@@ -5,7 +5,7 @@
  */
 import { ActivityActionItems, IndicatorSources } from "@bashke/action-plan"
 import { Case, CaseRepository, CaseService, Signatories } from "@bashke/case"
-import { MemberInstitutions } from "@bashke/identity"
+import { MemberInstitutions, People } from "@bashke/identity"
 import { Errors, type Id, JurisdictionProfile } from "@bashke/kernel"
 import { Mechanisms } from "@bashke/mechanism"
 import {
@@ -213,21 +213,33 @@ export const indicatorSources: Layer.Layer<
 )
 
 /**
- * meeting ← the gateway's credentials: who a calendar feed's principal is now.
- * Until people have accounts, a principal is what its API tokens say: the
- * newest token of that principal id not revoked; none left, the feed answers
- * 404. With accounts, this becomes the person's principal while they are active.
+ * meeting ← identity and the gateway's credentials: who a calendar feed's
+ * principal is now. A person (signed in with a session when they made the
+ * feed) is who the people service says while they are active; a deactivated
+ * person is no one, whatever credential of theirs is left. A principal that is
+ * not a person (an integration acting by API token) is what its newest token
+ * not revoked says; none left, the feed answers 404.
  */
-export const feedPrincipals: Layer.Layer<CalendarFeeds.FeedPrincipals, never, ApiTokens> = Layer.effect(
+export const feedPrincipals: Layer.Layer<CalendarFeeds.FeedPrincipals, never, ApiTokens | People.People> = Layer.effect(
   CalendarFeeds.FeedPrincipals,
-  Effect.map(ApiTokens, (tokens) => ({
-    resolve: (principalId) =>
+  Effect.gen(function* () {
+    const tokens = yield* ApiTokens
+    const people = yield* People.People
+    const byToken = (principalId: Id.PrincipalId) =>
       Effect.map(tokens.list, (all) =>
         Option.fromNullable(
           all
             .filter((token) => token.revokedAt === null && token.principal.id === principalId)
             .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime())[0]?.principal,
         ),
-      ),
-  })),
+      )
+    return {
+      resolve: (principalId) =>
+        Effect.gen(function* () {
+          if (yield* people.isDeactivated(principalId)) return Option.none()
+          const person = yield* people.principal(principalId)
+          return Option.isSome(person) ? person : yield* byToken(principalId)
+        }),
+    }
+  }),
 )

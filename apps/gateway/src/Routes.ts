@@ -1,6 +1,7 @@
 /** Every route of the API, in the order the OpenAPI document lists them. */
 import type * as Route from "./Route"
 import * as ActionPlans from "./routes/ActionPlans"
+import * as ApiTokens from "./routes/ApiTokens"
 import * as AuditTrail from "./routes/AuditTrail"
 import * as BreakGlassReviews from "./routes/BreakGlassReviews"
 import * as CalendarFeeds from "./routes/CalendarFeeds"
@@ -53,6 +54,7 @@ export const routes: ReadonlyArray<Route.AnyRoute> = [
   ...OidcSignIn.routes,
   ...People.routes,
   ...Invitations.routes,
+  ...ApiTokens.routes,
   ...Worklist.routes,
   ...Notifications.routes,
   ...AuditTrail.routes,

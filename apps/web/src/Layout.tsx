@@ -64,6 +64,12 @@ export const Layout = () => {
             <Link to="/cases">{t("web.nav.cases")}</Link>
             <Link to="/referrals">{t("web.nav.referrals")}</Link>
             <Link to="/directory">{t("web.nav.directory")}</Link>
+            <Link to="/plans">{t("web.nav.plans")}</Link>
+            <Link to="/statistics">{t("web.nav.statistics")}</Link>
+            {session.me?.roles.some((role) => role === "administrator" || role === "coordinator") && (
+              <Link to="/admin">{t("web.nav.admin")}</Link>
+            )}
+            <Link to="/meetings">{t("web.nav.meetings")}</Link>
           </nav>
         )}
         <div className="tools">

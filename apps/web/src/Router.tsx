@@ -7,7 +7,7 @@
  */
 import { createRootRoute, createRoute, createRouter, Link, Navigate } from "@tanstack/react-router"
 import { Option, Schema } from "effect"
-import { lazy } from "react"
+import { lazy, type ReactNode } from "react"
 import { Layout } from "./Layout"
 import { CasesSearch, DirectorySearch, ReferralsSearch } from "./Search"
 import { Worklist } from "./screens/Worklist"
@@ -28,6 +28,38 @@ const ReferralPage = lazy(() => import("./screens/Referral").then((module) => ({
 const SendReferral = lazy(() => import("./screens/SendReferral").then((module) => ({ default: module.SendReferral })))
 const Enrolment = lazy(() => import("./screens/Enrolment").then((module) => ({ default: module.Enrolment })))
 const Directory = lazy(() => import("./screens/Directory").then((module) => ({ default: module.Directory })))
+// The action plan and the statistics: their charts and the reporting package's labels load with them.
+const Plans = lazy(() => import("./screens/plan/Plans").then((module) => ({ default: module.Plans })))
+const NewPlan = lazy(() => import("./screens/plan/Plans").then((module) => ({ default: module.NewPlan })))
+const Plan = lazy(() => import("./screens/plan/Plan").then((module) => ({ default: module.Plan })))
+const Statistics = lazy(() =>
+  import("./screens/statistics/Statistics").then((module) => ({ default: module.Statistics })),
+)
+// The administration pages, each its own chunk: none of them is in the first page's script.
+const MechanismSettings = lazy(() =>
+  import("./screens/admin/MechanismSettings").then((module) => ({ default: module.MechanismSettings })),
+)
+const Members = lazy(() => import("./screens/admin/Members").then((module) => ({ default: module.Members })))
+const Memorandum = lazy(() =>
+  import("./screens/admin/Memorandum").then((module) => ({ default: module.MemorandumPage })),
+)
+const InstitutionRegistry = lazy(() =>
+  import("./screens/admin/Institutions").then((module) => ({ default: module.Institutions })),
+)
+const People = lazy(() => import("./screens/admin/People").then((module) => ({ default: module.People })))
+const ApiTokens = lazy(() => import("./screens/admin/ApiTokens").then((module) => ({ default: module.ApiTokens })))
+const Plugins = lazy(() => import("./screens/admin/Plugins").then((module) => ({ default: module.Plugins })))
+// Meetings and calendar subscriptions (issue 16).
+const Meetings = lazy(() => import("./screens/meetings/Meetings").then((module) => ({ default: module.Meetings })))
+const MeetingPage = lazy(() =>
+  import("./screens/meetings/MeetingPage").then((module) => ({ default: module.MeetingPage })),
+)
+const MeetingPrint = lazy(() =>
+  import("./screens/meetings/MeetingPrint").then((module) => ({ default: module.MeetingPrint })),
+)
+const CalendarSubscription = lazy(() =>
+  import("./screens/CalendarSubscription").then((module) => ({ default: module.CalendarSubscription })),
+)
 
 const NotFound = () => {
   const { t } = useText()
@@ -111,6 +143,60 @@ const oneReferral = createRoute({
   },
 })
 
+const plans = createRoute({ getParentRoute: () => root, path: "/plans", component: () => <Plans /> })
+
+const newPlan = createRoute({ getParentRoute: () => root, path: "/plans/new", component: () => <NewPlan /> })
+
+const onePlan = createRoute({
+  getParentRoute: () => root,
+  path: "/plans/$planId",
+  component: function PlanPage() {
+    const { planId } = onePlan.useParams()
+    return <Plan key={planId} planId={planId} />
+  },
+})
+
+const statistics = createRoute({ getParentRoute: () => root, path: "/statistics", component: () => <Statistics /> })
+const admin = <P extends string>(path: P, component: () => ReactNode) =>
+  createRoute({ getParentRoute: () => root, path, component })
+
+const adminRoutes = [
+  admin("/admin", () => <Navigate to="/admin/mechanism" replace />),
+  admin("/admin/mechanism", () => <MechanismSettings />),
+  admin("/admin/members", () => <Members />),
+  admin("/admin/memorandum", () => <Memorandum />),
+  admin("/admin/institutions", () => <InstitutionRegistry />),
+  admin("/admin/people", () => <People />),
+  admin("/admin/tokens", () => <ApiTokens />),
+  admin("/admin/plugins", () => <Plugins />),
+] as const
+// Meetings (issue 16): the calendar, one meeting (the API's links: `/meetings/…`), its printable record.
+const meetings = createRoute({ getParentRoute: () => root, path: "/meetings", component: () => <Meetings /> })
+
+const oneMeeting = createRoute({
+  getParentRoute: () => root,
+  path: "/meetings/$meetingId",
+  component: function OneMeetingPage() {
+    const { meetingId } = oneMeeting.useParams()
+    return <MeetingPage key={meetingId} meetingId={meetingId} />
+  },
+})
+
+const meetingPrint = createRoute({
+  getParentRoute: () => root,
+  path: "/meetings/$meetingId/print",
+  component: function MeetingPrintPage() {
+    const { meetingId } = meetingPrint.useParams()
+    return <MeetingPrint key={meetingId} meetingId={meetingId} />
+  },
+})
+
+const calendarSubscription = createRoute({
+  getParentRoute: () => root,
+  path: "/calendar-subscription",
+  component: () => <CalendarSubscription />,
+})
+
 export const routeTree = root.addChildren([
   worklist,
   signIn,
@@ -122,6 +208,15 @@ export const routeTree = root.addChildren([
   referrals,
   oneReferral,
   directory,
+  plans,
+  newPlan,
+  onePlan,
+  statistics,
+  ...adminRoutes,
+  meetings,
+  oneMeeting,
+  meetingPrint,
+  calendarSubscription,
 ])
 
 export const makeRouter = () => createRouter({ routeTree, defaultPreload: false, scrollRestoration: true })

@@ -9,10 +9,14 @@
  */
 import type { caseMessages } from "@bashke/case"
 import { Catalogue, JurisdictionProfile, kernelMessages, Locale } from "@bashke/kernel"
+import type { meetingMessages } from "@bashke/meeting"
 import { referralMessages } from "@bashke/referral"
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from "react"
+import type { webAdminMessages } from "./WebAdminMessages"
 import type { webCaseworkMessages } from "./WebCaseworkMessages"
+import type { webPlanStatsMessages } from "./WebPlanStatsMessages"
 import { webIdentityMessages } from "./WebIdentityMessages"
+import type { webMeetingMessages } from "./WebMeetingMessages"
 import { webMessages } from "./WebMessages"
 
 /** The messages every page needs. */
@@ -23,6 +27,10 @@ export type MessageKey =
   | Catalogue.Key<typeof firstMessages>
   | Catalogue.Key<typeof caseMessages>
   | Catalogue.Key<typeof webCaseworkMessages>
+  | Catalogue.Key<typeof webPlanStatsMessages>
+  | Catalogue.Key<typeof webAdminMessages>
+  | Catalogue.Key<typeof meetingMessages>
+  | Catalogue.Key<typeof webMeetingMessages>
 
 let catalogue: Catalogue.Catalogue<string> = firstMessages
 const added = new Set<Catalogue.Catalogue<string>>()

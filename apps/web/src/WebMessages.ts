@@ -19,6 +19,11 @@ export const webMessages = Catalogue.make({
   "web.nav.worklist": { sq: "Detyrat e mia", "sr-Latn": "Moji zadaci", en: "My worklist" },
   "web.nav.cases": { sq: "Rastet", "sr-Latn": "Slučajevi", en: "Cases" },
   "web.nav.directory": { sq: "Shërbimet", "sr-Latn": "Usluge", en: "Services" },
+  "web.nav.plans": { sq: "Plani i veprimit", "sr-Latn": "Akcioni plan", en: "Action plan" },
+  "web.nav.statistics": { sq: "Statistikat", "sr-Latn": "Statistika", en: "Statistics" },
+  "web.nav.admin": { sq: "Administrimi", "sr-Latn": "Administracija", en: "Administration" },
+  // Meetings and calendar subscriptions (issue 16): the navigation's entry; the screens' words are in WebMeetingMessages.
+  "web.nav.meetings": { sq: "Takimet", "sr-Latn": "Sastanci", en: "Meetings" },
   "web.language.label": { sq: "Gjuha", "sr-Latn": "Jezik", en: "Language" },
   "web.page.title": {
     sq: "{page} · Bashkë",

@@ -1,17 +1,31 @@
+import { actionPlanMessages } from "@bashke/action-plan"
 import { caseMessages } from "@bashke/case"
 import { Catalogue, Locale } from "@bashke/kernel"
+import { reportingMessages } from "@bashke/reporting"
 import { describe, expect, it } from "vitest"
 import { firstMessages, makeText } from "../src/Text"
+import { webAdminMessages } from "../src/WebAdminMessages"
 import { webCaseworkMessages } from "../src/WebCaseworkMessages"
 import { webMessages } from "../src/WebMessages"
+import { webPlanStatsMessages } from "../src/WebPlanStatsMessages"
 
-// Everything the app can show: the first page's messages and the parts the case screens add.
-const catalogue = Catalogue.merge(firstMessages, caseMessages, webCaseworkMessages)
+// Everything the app can show: the first page's messages and the parts the case, plan, statistics and administration screens add.
+const catalogue = Catalogue.merge(
+  firstMessages,
+  caseMessages,
+  webCaseworkMessages,
+  actionPlanMessages,
+  reportingMessages,
+  webPlanStatsMessages,
+  webAdminMessages,
+)
 
 describe("the web app's messages", () => {
   it("exist, parse and agree on placeholders in all four languages", () => {
     expect(Catalogue.check(webMessages).map(Catalogue.describeProblem)).toEqual([])
     expect(Catalogue.check(webCaseworkMessages).map(Catalogue.describeProblem)).toEqual([])
+    expect(Catalogue.check(webPlanStatsMessages).map(Catalogue.describeProblem)).toEqual([])
+    expect(Catalogue.check(webAdminMessages).map(Catalogue.describeProblem)).toEqual([])
     expect(Catalogue.check(catalogue).map(Catalogue.describeProblem)).toEqual([])
   })
 

@@ -7,6 +7,7 @@ import * as ActionPlan from "./ActionPlan"
 import * as ActionPlanLifecycle from "./ActionPlanLifecycle"
 import * as Framework from "./Framework"
 import { Period } from "./Period"
+import * as PlanRevision from "./PlanRevision"
 import * as Quarter from "./Quarter"
 
 const Text = ActionPlan.Objective.fields.title
@@ -56,11 +57,13 @@ export const CreatePlan = Schema.Struct({
  * or indicator sent with its `id` is the same one revised (an id the plan does
  * not hold is refused: `action-plan.activity.unknown`,
  * `action-plan.indicator.unknown`); one without is new. What is left out is
- * removed.
+ * removed. The content replaced is kept in the plan's revision history
+ * (`PlanRevision`), with the `reason` when one is given.
  */
 export const RevisePlan = Schema.Struct({
   planId: Id.ActionPlanId,
   expectedVersion: Schema.Int,
+  reason: Schema.optional(PlanRevision.Reason),
   framework: Schema.optional(Framework.FrameworkCode),
   title: Text,
   period: Period,

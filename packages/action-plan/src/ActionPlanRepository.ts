@@ -6,6 +6,7 @@ import type { Errors, Id } from "@bashke/kernel"
 import type { Effect } from "effect"
 import { Context } from "effect"
 import type { ActionPlan } from "./ActionPlan"
+import type { PlanRevision } from "./PlanRevision"
 
 export interface Service {
   /** Stores a new plan (version 1). */
@@ -18,6 +19,10 @@ export interface Service {
   readonly find: (id: Id.ActionPlanId) => Effect.Effect<ActionPlan, Errors.NotFound>
   /** The mechanism's plans, latest period first. */
   readonly byMechanism: (mechanismId: Id.MechanismId) => Effect.Effect<ReadonlyArray<ActionPlan>>
+  /** Appends a draft's revision (the content it replaced), in the caller's transaction. */
+  readonly addRevision: (revision: PlanRevision) => Effect.Effect<void>
+  /** A plan's revisions, oldest first. */
+  readonly revisions: (planId: Id.ActionPlanId) => Effect.Effect<ReadonlyArray<PlanRevision>>
 }
 
 export class ActionPlanRepository extends Context.Tag("@bashke/action-plan/ActionPlanRepository")<

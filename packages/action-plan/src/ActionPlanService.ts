@@ -20,6 +20,7 @@ import * as Framework from "./Framework"
 import { IndicatorSources, type Ratio } from "./IndicatorSources"
 import { decodeInput } from "./internal/Input"
 import * as MonitoringReport from "./MonitoringReport"
+import * as PlanRevision from "./PlanRevision"
 
 /**
  * What the commands need (the jurisdiction, `CurrentJurisdiction`, defaults to Kosovo).
@@ -134,7 +135,8 @@ export const create = (
  * content is replaced and checked as a new plan's is (`ActionPlan.check`),
  * activities and indicators sent with their ids keep them. A plan no longer a
  * draft is refused (`Conflict` `action-plan.plan.not-draft`), a stale version
- * too (`version.stale`); a refusal writes nothing.
+ * too (`version.stale`); a refusal writes nothing. The content replaced is
+ * appended to the plan's revision history in the same transaction ({@link revisions}).
  */
 export const revise = (
   input: typeof ActionPlanCommands.RevisePlan.Encoded,
@@ -143,9 +145,10 @@ export const revise = (
     const command = yield* decodeInput(ActionPlanCommands.RevisePlan)(input)
     const repository = yield* ActionPlanRepository
     const plan = yield* repository.find(command.planId)
-    yield* requireCoordinator(plan.mechanismId, "action-plan.plan.revise", plan.id)
+    const principal = yield* requireCoordinator(plan.mechanismId, "action-plan.plan.revise", plan.id)
     yield* requireVersion(plan, command.expectedVersion)
     yield* ActionPlanLifecycle.acceptsRevision(plan)
+    const at = yield* Instant.now
     const activities = yield* Effect.forEach(command.activities, ({ id, ...activity }, index) =>
       id === undefined
         ? Effect.map(
@@ -181,11 +184,12 @@ export const revise = (
       objectives: command.objectives,
       activities,
       indicators,
-      updatedAt: yield* Instant.now,
+      updatedAt: at,
     })
     return yield* Transaction.run(
       Effect.gen(function* () {
         const stored = yield* repository.update(next, command.expectedVersion)
+        yield* repository.addRevision(PlanRevision.of(plan, principal, at, command.reason))
         yield* Events.append("action-plan.plan.revised", plan.id, {
           planId: plan.id,
           mechanismId: plan.mechanismId,
@@ -342,6 +346,18 @@ export const find = (
     yield* requireReader(plan.mechanismId, plan.id)
     return plan
   })
+
+/**
+ * A plan's revision history, oldest first: what each revision of the draft
+ * replaced, who revised it and when. The same readers as the plan's.
+ */
+export const revisions = (
+  planId: Id.ActionPlanId,
+): Effect.Effect<ReadonlyArray<PlanRevision.PlanRevision>, Errors.NotFound | Errors.Forbidden, Requirements> =>
+  Effect.gen(function* () {
+    const plan = yield* find(planId)
+    return yield* Effect.flatMap(ActionPlanRepository, (repository) => repository.revisions(plan.id))
+  }).pipe(Span.untraced("ActionPlanService.revisions"))
 
 /**
  * The monitoring report of a plan for a period (`action-plan.period.ends-before-start`

@@ -10,6 +10,7 @@ import { SqlClient } from "@effect/sql"
 import { Effect, Layer, Schema } from "effect"
 import { ActionPlan } from "./ActionPlan"
 import { ActionPlanRepository, type Service } from "./ActionPlanRepository"
+import { PlanRevision, Previous } from "./PlanRevision"
 
 type Row = Record<string, unknown>
 
@@ -90,7 +91,37 @@ export const make: Effect.Effect<Service, never, SqlClient.SqlClient> = Effect.g
       return yield* Effect.forEach(rows, fromRow)
     }).pipe(Effect.orDie, Span.untraced("SqlActionPlanRepository.byMechanism"))
 
-  return { insert, update, find, byMechanism }
+  const encodePrevious = Schema.encodeSync(Previous)
+  const decodeRevision = SqlValues.decodeStored(PlanRevision)
+
+  const addRevision: Service["addRevision"] = (revision) =>
+    sql`INSERT INTO action_plan_revisions ${sql.insert({
+      plan_id: revision.planId,
+      version: revision.version,
+      revised_by: revision.revisedBy,
+      institution: revision.institution ?? null,
+      revised_at: SqlValues.toSql(revision.revisedAt),
+      reason: revision.reason ?? null,
+      previous: JSON.stringify(encodePrevious(revision.previous)),
+    })}`.pipe(Effect.asVoid, Effect.orDie, Span.untraced("SqlActionPlanRepository.addRevision"))
+
+  const revisions: Service["revisions"] = (planId) =>
+    Effect.gen(function* () {
+      const rows = yield* sql<Row>`SELECT * FROM action_plan_revisions WHERE plan_id = ${planId} ORDER BY version`
+      return yield* Effect.forEach(rows, (row) =>
+        decodeRevision({
+          planId: row.plan_id,
+          version: SqlValues.intFromSql(row.version),
+          revisedBy: row.revised_by,
+          ...(row.institution === null ? {} : { institution: row.institution }),
+          revisedAt: SqlValues.fromSql(row.revised_at),
+          ...(row.reason === null ? {} : { reason: row.reason }),
+          previous: parseDocument(row.previous),
+        }),
+      )
+    }).pipe(Effect.orDie, Span.untraced("SqlActionPlanRepository.revisions"))
+
+  return { insert, update, find, byMechanism, addRevision, revisions }
 })
 
 /**

@@ -78,6 +78,11 @@ export * as MonitoringReport from "./MonitoringReport"
 export * as Period from "./Period"
 
 /**
+ * A draft plan's revision history.
+ */
+export * as PlanRevision from "./PlanRevision"
+
+/**
  * Calendar quarters.
  */
 export * as Quarter from "./Quarter"

@@ -5,11 +5,12 @@
 // example and property; the use case on SQLite and PostgreSQL.
 import { Principal } from "@bashke/kernel"
 import { describe, expect, it, layer } from "@effect/vitest"
-import { Effect, Either, FastCheck as fc } from "effect"
+import { Effect, Either, FastCheck as fc, Schema } from "effect"
 import * as ActionPlan from "../src/ActionPlan"
 import * as ActionPlanLifecycle from "../src/ActionPlanLifecycle"
 import { type ActionPlanCommands, ActionPlanService } from "../src/index"
 import * as MonitoringReport from "../src/MonitoringReport"
+import * as PlanRevision from "../src/PlanRevision"
 import * as Quarter from "../src/Quarter"
 import { counts, databases, events, services } from "./support/Databases"
 import { coordinator, ids, memberOfAnother, plan } from "./support/Fixtures"
@@ -67,6 +68,48 @@ describe("ActionPlan.valueFits", () => {
       ),
     ).toBe("indicators.0.measurements.0.value:action-plan.measurement.out-of-range")
     expect(field(ActionPlan.check(plan))).toBe("ok")
+  })
+})
+
+describe("PlanRevision.of", () => {
+  it("property: keeps exactly the replaced content and version, who, when and why — never the next content", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 1000 }),
+        fc.option(
+          fc
+            .string({ minLength: 1, maxLength: 40 })
+            .map((text) => text.trim())
+            .filter((text) => text.length > 0),
+          { nil: undefined },
+        ),
+        fc.boolean(),
+        fc.date({ min: new Date("2024-01-01"), max: new Date("2030-01-01"), noInvalidDate: true }),
+        (version, reason, withInstitution, at) => {
+          const before = { ...plan, version }
+          const by = withInstitution ? coordinator : { id: coordinator.id }
+          const revision = PlanRevision.of(before, by, at, reason)
+          expect(revision.version).toBe(version)
+          expect(revision.revisedAt).toBe(at)
+          expect(revision.reason).toBe(reason)
+          expect(revision.institution).toBe(withInstitution ? coordinator.institution : undefined)
+          expect(revision.previous).toEqual({
+            framework: before.framework,
+            title: before.title,
+            period: before.period,
+            objectives: before.objectives,
+            activities: before.activities,
+            indicators: before.indicators,
+          })
+          // What the schema stores is what it reads back.
+          const encoded = Schema.encodeSync(PlanRevision.PlanRevision)(revision)
+          expect(Schema.decodeUnknownSync(PlanRevision.PlanRevision)(JSON.parse(JSON.stringify(encoded)))).toEqual(
+            revision,
+          )
+        },
+      ),
+      { numRuns: 50 },
+    )
   })
 })
 
@@ -201,6 +244,37 @@ for (const db of databases) {
           expect(revised.activities[1]?.id).not.toBe(campaign.id)
           expect(revised.indicators).toEqual([{ ...awareness, target: 75 }])
           expect((yield* events).at(-1)).toMatchObject({ topic: "action-plan.plan.revised" })
+          // The previous value is kept: the draft as it was at version 1, who revised it, why.
+          const again = yield* as(coordinator)(
+            ActionPlanService.revise({
+              planId: draft.id,
+              expectedVersion: 2,
+              reason: "Target agreed with the police",
+              title: revised.title,
+              period: revised.period,
+              objectives: revised.objectives,
+              activities: revised.activities,
+              indicators: [{ ...awareness, id: awareness.id, target: 80 }],
+            }),
+          )
+          expect(again.version).toBe(3)
+          const history = yield* as(coordinator)(ActionPlanService.revisions(draft.id))
+          expect(history.map((revision) => [revision.version, revision.reason])).toEqual([
+            [1, undefined],
+            [2, "Target agreed with the police"],
+          ])
+          expect(history[0]).toMatchObject({
+            planId: draft.id,
+            revisedBy: coordinator.id,
+            institution: coordinator.institution,
+            previous: { title: draft.title, activities: draft.activities, indicators: draft.indicators },
+          })
+          expect(history[1]?.previous.indicators[0]?.target).toBe(75)
+          expect(history[1]?.revisedAt).toBeInstanceOf(Date)
+          // Outside the mechanism, the history does not exist either.
+          expect(yield* Effect.flip(as(memberOfAnother)(ActionPlanService.revisions(draft.id)))).toMatchObject({
+            _tag: "NotFound",
+          })
         }),
       )
 

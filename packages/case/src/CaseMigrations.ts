@@ -35,6 +35,11 @@
  * Migration 15 adds the conditions of protection orders (`conditions`, JSON)
  * and lets `case_corrections` hold corrections of them. Migration 16 adds
  * `case_transfers` (a case moving to another mechanism: proposed, decided).
+ * Migration 17 adds `case_statistics_facts` (per-case statistics facts kept by
+ * triggers in the writing transaction) and points the four statistics views
+ * at it (same columns; ADR 0019). Migration 18 adds `case_documents` and
+ * `case_document_chunks` (documents: name and data key sealed, content as
+ * encrypted chunks; ADR 0020).
  */
 import type { Migrations } from "@bashke/persistence"
 import cases from "./internal/migrations/0001_cases"
@@ -53,6 +58,8 @@ import caseReviews from "./internal/migrations/0013_case_reviews"
 import safeContacts from "./internal/migrations/0014_safe_contacts"
 import orderConditions from "./internal/migrations/0015_order_conditions"
 import caseTransfers from "./internal/migrations/0016_case_transfers"
+import caseStatisticsFacts from "./internal/migrations/0017_case_statistics_facts"
+import caseDocuments from "./internal/migrations/0018_case_documents"
 
 export const caseMigrations: Migrations.MigrationSet = {
   package: "@bashke/case",
@@ -73,5 +80,7 @@ export const caseMigrations: Migrations.MigrationSet = {
     { id: 14, name: "safe-contacts", up: safeContacts },
     { id: 15, name: "order-conditions", up: orderConditions },
     { id: 16, name: "case-transfers", up: caseTransfers },
+    { id: 17, name: "case-statistics-facts", up: caseStatisticsFacts },
+    { id: 18, name: "case-documents", up: caseDocuments },
   ],
 }

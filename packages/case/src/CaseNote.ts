@@ -165,7 +165,22 @@ export const scopeOf = (reader: Reader): Scope => ({
  */
 export interface Scope {
   readonly visibilities: ReadonlyArray<Visibility>
-  readonly ownInstitution: Id.InstitutionId
+  /** Absent for a reader of no institution (the data protection officer). */
+  readonly ownInstitution: Id.InstitutionId | undefined
+}
+
+/**
+ * What the data protection officer sees when answering a subject-access
+ * request: every note, whatever its visibility. The officer answers for the
+ * controller and decides what of a note restricted to its institution may be
+ * handed over (the export names each note's visibility and institution);
+ * leaving those notes out would hide from the officer what is held.
+ *
+ * @since 0.1.0
+ */
+export const dataProtectionScope: Scope = {
+  visibilities: ["team", "full-access", "institution"],
+  ownInstitution: undefined,
 }
 
 /**
@@ -175,7 +190,7 @@ export interface Scope {
  */
 export const inScope = (note: Pick<CaseNote, "visibility" | "institution">, scope: Scope): boolean =>
   scope.visibilities.includes(note.visibility) ||
-  (note.visibility === "institution" && note.institution === scope.ownInstitution)
+  (note.visibility === "institution" && scope.ownInstitution !== undefined && note.institution === scope.ownInstitution)
 
 /**
  * The first version of a note.

@@ -163,6 +163,8 @@ export interface Service {
     caseId: Id.CaseId,
     personId: Id.PersonId,
   ) => Effect.Effect<PersonalData.SealedFields, Errors.NotFound>
+  /** The case a person is recorded in, when the person is known (a subject-access request names a person). */
+  readonly caseOfPerson: (personId: Id.PersonId) => Effect.Effect<Option.Option<Id.CaseId>>
   /** The persons whose personal number has this blind index, in every case. */
   readonly personsByIndex: (index: BlindIndex.Digest) => Effect.Effect<ReadonlyArray<PersonMatch>>
   /**

@@ -19,11 +19,11 @@
  *
  * @since 0.1.0
  */
-import { Errors, Id, JurisdictionProfile, Principal, Span } from "@bashke/kernel"
+import { Errors, Id, Instant, JurisdictionProfile, Principal, Span } from "@bashke/kernel"
 import { Outbox, Transaction } from "@bashke/persistence"
 import { AuditEntry, AuditLog } from "@bashke/security"
 import type { SqlClient } from "@effect/sql"
-import { Clock, Effect, Either, Option, Schema } from "effect"
+import { Effect, Option, Schema } from "effect"
 import * as Case from "./Case"
 import { aggregateType } from "./CaseEvents"
 import { CaseRepository } from "./CaseRepository"
@@ -103,11 +103,6 @@ const entry = (principal: Principal.Principal, caseId: Id.CaseId, mechanismId: I
   purpose: "case-management",
 })
 
-const fromEither = <A, E>(either: Either.Either<A, E>): Effect.Effect<A, E> =>
-  Either.match(either, { onLeft: Effect.fail, onRight: Effect.succeed })
-
-const now = Effect.map(Clock.currentTimeMillis, (millis) => new Date(millis))
-
 /** The transfer, or `NotFound` — also to anyone who coordinates neither end, so ids are not told. */
 const transferFor = (id: CaseTransfer.CaseTransferId, principal: Principal.Principal) =>
   Effect.gen(function* () {
@@ -155,20 +150,18 @@ export const propose = (
     const aCase = yield* CaseAuthority.load(input.caseId)
     if (!Principal.belongsTo(principal, aCase.mechanismId))
       return yield* new Errors.NotFound({ entity: "Case", id: input.caseId })
-    const at = yield* now
+    const at = yield* Instant.now
     const receiving = yield* Effect.flatMap(Signatories, (port) => port.at(input.toMechanismId, at))
     const transfers = yield* CaseTransferRepository
     const pending = yield* transfers.pendingOf(aCase.id)
-    yield* fromEither(
-      CaseTransfer.checkProposal({
-        principal,
-        aCase,
-        to: input.toMechanismId,
-        receivingSignatories: receiving.length,
-        pending: Option.isSome(pending),
-        at,
-      }),
-    )
+    yield* CaseTransfer.checkProposal({
+      principal,
+      aCase,
+      to: input.toMechanismId,
+      receivingSignatories: receiving.length,
+      pending: Option.isSome(pending),
+      at,
+    })
     const transfer: CaseTransfer.CaseTransfer = {
       id: yield* CaseTransfer.CaseTransferId.generate,
       caseId: aCase.id,
@@ -207,10 +200,8 @@ export const accept = (
     const input = yield* decode(AcceptTransfer)(raw)
     const principal = yield* Principal.CurrentPrincipal
     const transfer = yield* transferFor(input.transferId, principal)
-    const at = yield* now
-    const decided = yield* fromEither(
-      CaseTransfer.decide(transfer, principal, { status: "accepted", at, lead: input.lead }),
-    )
+    const at = yield* Instant.now
+    const decided = yield* CaseTransfer.decide(transfer, principal, { status: "accepted", at, lead: input.lead })
     const receiving = yield* Effect.flatMap(Signatories, (port) => port.at(transfer.to, at))
     const sectorOf = new Map(receiving.map((signatory) => [signatory.institution as string, signatory.sector]))
     const leadSector = sectorOf.get(input.lead)
@@ -264,7 +255,7 @@ export const decline = (
     const input = yield* decode(DeclineTransfer)(raw)
     const principal = yield* Principal.CurrentPrincipal
     const transfer = yield* transferFor(input.transferId, principal)
-    const decided = yield* fromEither(CaseTransfer.decide(transfer, principal, { status: "declined", at: yield* now }))
+    const decided = yield* CaseTransfer.decide(transfer, principal, { status: "declined", at: yield* Instant.now })
     const transfers = yield* CaseTransferRepository
     yield* Transaction.run(
       Effect.gen(function* () {

@@ -270,10 +270,78 @@ const messages = {
     "sr-Latn": "Datum mora biti posle otvaranja slučaja i ne u budućnosti.",
     en: "The date must be after the case was opened and not in the future.",
   },
+  "subject-access.reason.required": {
+    sq: "Shkruani kërkesën dhe bazën ligjore të eksportit: ruhet në regjistrin e auditimit.",
+    "sr-Latn": "Upišite zahtev i pravni osnov izvoza: čuva se u revizorskom zapisu.",
+    en: "Write the request and the legal basis of the export: it is kept in the audit log.",
+  },
+  "subject-access.reason.too-long": {
+    sq: "Arsyeja e eksportit është shumë e gjatë.",
+    "sr-Latn": "Razlog izvoza je predugačak.",
+    en: "The reason for the export is too long.",
+  },
+  "subject-access.person.unknown": {
+    sq: "Ky person nuk gjendet në asnjë rast.",
+    "sr-Latn": "Ova osoba nije pronađena ni u jednom slučaju.",
+    en: "This person is not found in any case.",
+  },
+  "subject-access.pdf.title": {
+    sq: "Qasja e subjektit të të dhënave: çfarë mbahet për personin",
+    "sr-Latn": "Pristup lica podacima: šta se čuva o osobi",
+    en: "Subject access: what is held about the person",
+  },
+  "subject-access.pdf.exported": {
+    sq: "Eksportuar më {at} nga {who}",
+    "sr-Latn": "Izvezeno {at}, izvezao {who}",
+    en: "Exported on {at} by {who}",
+  },
+  "subject-access.pdf.case": {
+    sq: "Rasti {reference}",
+    "sr-Latn": "Slučaj {reference}",
+    en: "Case {reference}",
+  },
+  "subject-access.pdf.details": {
+    sq: "Të dhënat identifikuese",
+    "sr-Latn": "Identifikacioni podaci",
+    en: "Identifying details",
+  },
+  "subject-access.pdf.consents": { sq: "Pëlqimet", "sr-Latn": "Saglasnosti", en: "Consents" },
+  "subject-access.pdf.safe-contact": { sq: "Kontakti i sigurt", "sr-Latn": "Bezbedan kontakt", en: "Safe contact" },
+  "subject-access.pdf.corrections": { sq: "Korrigjimet", "sr-Latn": "Ispravke", en: "Corrections" },
+  "subject-access.pdf.notes": { sq: "Shënimet e rastit", "sr-Latn": "Beleške slučaja", en: "Case notes" },
+  "subject-access.pdf.told": {
+    sq: "Çfarë iu tha personit",
+    "sr-Latn": "Šta je osobi rečeno",
+    en: "What the person was told",
+  },
+  "subject-access.pdf.documents": { sq: "Dokumentet", "sr-Latn": "Dokumenti", en: "Documents" },
+  "subject-access.pdf.accesses": {
+    sq: "Kush ka pasur qasje në të dhënat dhe kur",
+    "sr-Latn": "Ko je pristupao podacima i kada",
+    en: "Who accessed the data and when",
+  },
+  "subject-access.pdf.none": { sq: "Asnjë", "sr-Latn": "Nema", en: "None" },
+  "subject-access.pdf.access-line": {
+    sq: "{at} · {who} · {action} · {purpose}",
+    "sr-Latn": "{at} · {who} · {action} · {purpose}",
+    en: "{at} · {who} · {action} · {purpose}",
+  },
+  "subject-access.pdf.field.given-name": { sq: "Emri", "sr-Latn": "Ime", en: "Given name" },
+  "subject-access.pdf.field.family-name": { sq: "Mbiemri", "sr-Latn": "Prezime", en: "Family name" },
+  "subject-access.pdf.field.personal-number": { sq: "Numri personal", "sr-Latn": "Lični broj", en: "Personal number" },
+  "subject-access.pdf.field.birth-date": { sq: "Data e lindjes", "sr-Latn": "Datum rođenja", en: "Date of birth" },
+  "subject-access.pdf.field.address": { sq: "Adresa", "sr-Latn": "Adresa", en: "Address" },
+  "subject-access.pdf.field.phone": { sq: "Telefoni", "sr-Latn": "Telefon", en: "Phone" },
+  "subject-access.pdf.field.safe-contact": {
+    sq: "Udhëzime për kontakt",
+    "sr-Latn": "Uputstva za kontakt",
+    en: "Contact instructions",
+  },
 } as const
 
 /**
- * The messages of case notes and corrections.
+ * The messages of case notes and corrections, and of the subject-access
+ * export (its rules and its document's headings).
  *
  * @since 0.1.0
  */

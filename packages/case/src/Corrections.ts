@@ -183,16 +183,11 @@ const entry = (
   purpose: "case-management",
 })
 
-const fromEither = <A, E>(either: Either.Either<A, E>): Effect.Effect<A, E> =>
-  Either.match(either, { onLeft: Effect.fail, onRight: Effect.succeed })
-
 /** A record's own rule, with the field named as the correction's input names it. */
 const asInput = <A>(kind: Correction.RecordKind, checked: Either.Either<A, Errors.InvalidInput>) =>
-  fromEither(
-    Either.mapLeft(
-      checked,
-      (error) => new Errors.InvalidInput({ ...error, field: Correction.inputField(kind, error.field) }),
-    ),
+  Either.mapLeft(
+    checked,
+    (error) => new Errors.InvalidInput({ ...error, field: Correction.inputField(kind, error.field) }),
   )
 
 const topics = {
@@ -302,11 +297,9 @@ export const correctPerson = (
 
     const clearFields = Correction.changedFields(before, after)
     const detailFields = Person.personalFields.filter((field) => input.details?.[field] !== undefined)
-    const fields = yield* fromEither(
-      Correction.check(
-        [...clearFields, ...detailFields.map((field) => `${Correction.detailsPrefix}${field}`)],
-        "person",
-      ),
+    const fields = yield* Correction.check(
+      [...clearFields, ...detailFields.map((field) => `${Correction.detailsPrefix}${field}`)],
+      "person",
     )
     const cases = yield* CaseRepository
     const personal = yield* PersonalData.PersonalData
@@ -372,7 +365,7 @@ export const correctIncident = (
     const today = CivilDate.ofInstant(authorized.at, profile.timezone)
     yield* asInput("incident", Incident.validate(after, index, today, perpetrators))
     const changed = Correction.changedFields(before, after)
-    const fields = yield* fromEither(Correction.check(changed, "incident"))
+    const fields = yield* Correction.check(changed, "incident")
     const cases = yield* CaseRepository
     return yield* commit(
       { authorized, institution },
@@ -408,10 +401,10 @@ export const correctOrderConditions = (
     const order = aCase.orders.find((each) => each.id === input.orderId)
     if (order === undefined) return yield* new Errors.NotFound({ entity: "ProtectionOrder", id: input.orderId })
     const profile = yield* JurisdictionProfile.CurrentJurisdiction
-    yield* fromEither(OrderCondition.validate(input.conditions, profile, aCase.persons))
+    yield* OrderCondition.validate(input.conditions, profile, aCase.persons)
     const before = { conditions: order.conditions ?? [] }
     const changed = Correction.changedFields(before, { conditions: input.conditions })
-    const fields = yield* fromEither(Correction.check(changed, "conditions"))
+    const fields = yield* Correction.check(changed, "conditions")
     const cases = yield* CaseRepository
     return yield* commit(
       { authorized, institution },

@@ -97,10 +97,13 @@ export const make: Effect.Effect<Service, never, SqlClient.SqlClient | Vault.Vau
     Effect.gen(function* () {
       // `CaseNote.inScope` as a condition: one of the visibilities, or an
       // `institution` note of the reader's own institution.
-      const visible = sql.or([
-        sql`n.visibility IN ${sql.in(scope.visibilities)}`,
-        sql.and([sql`n.visibility = 'institution'`, sql`n.institution_id = ${scope.ownInstitution}`]),
-      ])
+      const visible =
+        scope.ownInstitution === undefined
+          ? sql`n.visibility IN ${sql.in(scope.visibilities)}`
+          : sql.or([
+              sql`n.visibility IN ${sql.in(scope.visibilities)}`,
+              sql.and([sql`n.visibility = 'institution'`, sql`n.institution_id = ${scope.ownInstitution}`]),
+            ])
       const after = page.after === undefined ? sql`1 = 1` : sql`n.note_id > ${page.after}`
       const rows = yield* sql<Row>`SELECT n.* FROM case_notes n
         WHERE n.case_id = ${caseId} AND ${after} AND ${visible}

@@ -729,6 +729,14 @@ export const make: Effect.Effect<Service, never, SqlClient.SqlClient> = Effect.g
       Span.untraced("SqlCaseRepository.sealedDetails"),
     )
 
+  const caseOfPerson: Service["caseOfPerson"] = (personId) =>
+    sql`SELECT case_id, id FROM persons WHERE id = ${personId}`.pipe(
+      Effect.flatMap(decodeMatches),
+      Effect.map((rows) => Option.fromNullable(rows[0]?.case_id)),
+      Effect.orDie,
+      Span.untraced("SqlCaseRepository.caseOfPerson"),
+    )
+
   const personsByIndex: Service["personsByIndex"] = (index) =>
     sql`SELECT case_id, id FROM persons WHERE personal_number_index = ${index} ORDER BY case_id, id`.pipe(
       Effect.flatMap(decodeMatches),
@@ -981,6 +989,7 @@ export const make: Effect.Effect<Service, never, SqlClient.SqlClient> = Effect.g
     moveToMechanism,
     insertPerson,
     sealedDetails,
+    caseOfPerson,
     personsByIndex,
     updatePerson,
     insertIncident,

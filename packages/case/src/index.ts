@@ -328,6 +328,31 @@ export * as SqlSafeContactRepository from "./SqlSafeContactRepository"
  */
 export * as SqlSurvivorInformedRepository from "./SqlSurvivorInformedRepository"
 /**
+ * The subject-access export: everything held about one person, for the
+ * auditor (the data-protection role), audited as an export.
+ *
+ * @since 0.1.0
+ */
+export * as SubjectAccess from "./SubjectAccess"
+/**
+ * What a subject-access export holds (the schema of its JSON).
+ *
+ * @since 0.1.0
+ */
+export * as SubjectAccessExport from "./SubjectAccessExport"
+/**
+ * A subject-access export as a readable PDF in the requested language.
+ *
+ * @since 0.1.0
+ */
+export * as SubjectAccessPdf from "./SubjectAccessPdf"
+/**
+ * The port through which an export lists a person's documents (metadata only).
+ *
+ * @since 0.1.0
+ */
+export * as SubjectDocuments from "./SubjectDocuments"
+/**
  * Record and list what the survivor was told (sealed, audited).
  *
  * @since 0.1.0
@@ -345,3 +370,60 @@ export * as SurvivorInformed from "./SurvivorInformed"
  * @since 0.1.0
  */
 export * as SurvivorInformedRepository from "./SurvivorInformedRepository"
+/**
+ * A document of a case: what it is, what it is attached to, its receipt.
+ *
+ * @since 0.1.0
+ */
+export * as Document from "./Document"
+/**
+ * The messages of documents.
+ *
+ * @since 0.1.0
+ */
+export { documentMessages } from "./DocumentMessages"
+/**
+ * The port through which documents' records are kept (for the subject-access
+ * export too: a person's documents).
+ *
+ * @since 0.1.0
+ */
+export * as DocumentRepository from "./DocumentRepository"
+/**
+ * Upload, list, open for download and withdraw documents (encrypted in
+ * chunks, audited).
+ *
+ * @since 0.1.0
+ */
+export * as Documents from "./Documents"
+/**
+ * The limits on documents: largest size, accepted types (configuration).
+ *
+ * @since 0.1.0
+ */
+export * as DocumentSettings from "./DocumentSettings"
+/**
+ * The port where documents' encrypted contents are kept (an S3-compatible
+ * store may replace the database's).
+ *
+ * @since 0.1.0
+ */
+export * as DocumentStore from "./DocumentStore"
+/**
+ * A document's type told from its bytes.
+ *
+ * @since 0.1.0
+ */
+export * as DocumentType from "./DocumentType"
+/**
+ * The document records' repository on `@effect/sql`.
+ *
+ * @since 0.1.0
+ */
+export * as SqlDocumentRepository from "./SqlDocumentRepository"
+/**
+ * The documents' contents in the database (the default `DocumentStore`).
+ *
+ * @since 0.1.0
+ */
+export * as SqlDocumentStore from "./SqlDocumentStore"

@@ -1673,6 +1673,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/action-plans/{planId}/revisions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The draft's revision history, oldest first: the content each revision replaced, who revised it, when and why (members, national coordinator) */
+        get: operations["listActionPlanRevisions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/action-plans/{planId}/transitions": {
         parameters: {
             query?: never;
@@ -2331,6 +2348,41 @@ export interface paths {
         put?: never;
         /** Accept an invitation with its link's secret: the first sign-in, which sets the session cookie; at the enrolment stage it reads nothing until a second factor is set up and used */
         post: operations["acceptInvitation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/api-tokens": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The API tokens, revoked and expired ones too — never a secret (administrators) */
+        get: operations["listApiTokens"];
+        put?: never;
+        /** Issue an API token with the roles, institution and mechanisms it acts with; its secret shown once (administrators) */
+        post: operations["issueApiToken"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/api-tokens/{tokenId}/revocation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Revoke an API token: every instance refuses it from the next request (administrators) */
+        post: operations["revokeApiToken"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3866,6 +3918,31 @@ export interface components {
             /** @description a string that will be trimmed */
             source: string;
         };
+        ActionPlanRevisions: components["schemas"]["NamedActionPlanRevision"][];
+        NamedActionPlanRevision: {
+            planId: components["schemas"]["ActionPlanId"];
+            /**
+             * positive
+             * @description a positive number
+             */
+            version: components["schemas"]["Int"];
+            revisedBy: components["schemas"]["PrincipalId"];
+            institution?: components["schemas"]["InstitutionId"];
+            revisedAt: components["schemas"]["Date"];
+            /** @description a string that will be trimmed */
+            reason?: string;
+            previous: components["schemas"]["ActionPlanContent"];
+            institutionNames: components["schemas"]["InstitutionNames"];
+        };
+        ActionPlanContent: {
+            framework: components["schemas"]["FrameworkCode"];
+            /** @description a string that will be trimmed */
+            title: string;
+            period: components["schemas"]["Period"];
+            objectives: components["schemas"]["Objective"][];
+            activities: components["schemas"]["Activity"][];
+            indicators: components["schemas"]["Indicator"][];
+        };
         /** @enum {string} */
         ActionPlanCommand: "adopt" | "start-implementation" | "evaluate";
         Indicators: components["schemas"]["Indicator"][];
@@ -4398,6 +4475,55 @@ export interface components {
             grants: components["schemas"]["RoleGrant"][];
             stage: components["schemas"]["SessionStage"];
         };
+        ApiTokenPage: {
+            items: components["schemas"]["ApiToken"][];
+            next: string | null;
+        };
+        ApiToken: {
+            id: string;
+            label: string;
+            principal: components["schemas"]["Principal"];
+            createdAt: components["schemas"]["Date"];
+            expiresAt: components["schemas"]["Date"];
+            revokedAt: components["schemas"]["Date"] | null;
+        };
+        Principal: {
+            id: components["schemas"]["PrincipalId"];
+            kind: components["schemas"]["PrincipalKind"];
+            institution?: components["schemas"]["InstitutionId"];
+            sector?: components["schemas"]["Sector"];
+            roles: components["schemas"]["Role"][];
+            mechanisms: components["schemas"]["MechanismId"][];
+        };
+        ApiTokenIssued: {
+            id: string;
+            token: string;
+        };
+        NewApiToken: {
+            /** @description a string matching the pattern ^[a-z0-9][a-z0-9-]{0,62}$ */
+            label: string;
+            /**
+             * maxItems(6)
+             * @description an array of at most 6 item(s)
+             */
+            roles: components["schemas"]["Role"][];
+            institution?: components["schemas"]["InstitutionId"];
+            sector?: components["schemas"]["Sector"];
+            /**
+             * maxItems(20)
+             * @description an array of at most 20 item(s)
+             */
+            mechanisms: components["schemas"]["MechanismId"][];
+            /**
+             * between(1, 3650)
+             * @description a number between 1 and 3650
+             */
+            lifetimeDays?: components["schemas"]["Int"];
+        };
+        ApiTokenRevoked: {
+            /** @enum {boolean} */
+            revoked: true;
+        };
         /** @enum {string} */
         WorklistState: "upcoming" | "due" | "overdue";
         Worklist: {
@@ -4518,7 +4644,7 @@ export interface components {
             breakGlass: boolean;
         };
         /** @enum {string} */
-        AuditAction: "read" | "write" | "export" | "break-glass-read";
+        AuditAction: "read" | "write" | "export" | "break-glass-read" | "erase";
         Problem: {
             /**
              * Format: uri
@@ -14099,6 +14225,8 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
+                    /** @description a string that will be trimmed */
+                    reason?: string;
                     framework?: components["schemas"]["FrameworkCode"];
                     /** @description a string that will be trimmed */
                     title: string;
@@ -14194,6 +14322,73 @@ export interface operations {
             };
             /** @description If-Match missing */
             428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listActionPlanRevisions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                planId: components["schemas"]["ActionPlanId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The draft's revision history, oldest first: the content each revision replaced, who revised it, when and why (members, national coordinator) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActionPlanRevisions"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No or unknown credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input: the field and the rule */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -16927,6 +17122,212 @@ export interface operations {
             };
             /** @description Malformed request */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input: the field and the rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listApiTokens: {
+        parameters: {
+            query?: {
+                limit?: number;
+                after?: components["schemas"]["Cursor"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The API tokens, revoked and expired ones too — never a secret (administrators) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiTokenPage"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No or unknown credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input: the field and the rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    issueApiToken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewApiToken"];
+            };
+        };
+        responses: {
+            /** @description Issue an API token with the roles, institution and mechanisms it acts with; its secret shown once (administrators) */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiTokenIssued"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No or unknown credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input: the field and the rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    revokeApiToken: {
+        parameters: {
+            query?: never;
+            header: {
+                "Idempotency-Key": string;
+            };
+            path: {
+                tokenId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Revoke an API token: every instance refuses it from the next request (administrators) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiTokenRevoked"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No or unknown credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

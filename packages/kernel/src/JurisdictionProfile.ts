@@ -289,6 +289,26 @@ export const JurisdictionProfile = Schema.Struct({
     idleTimeout: legalNumberIn("hours"),
     absoluteTimeout: legalNumberIn("hours"),
   }),
+  /**
+   * How long each kind of record is kept after its case is closed, before the
+   * retention job erases it. A case's personal data is erased at once, by
+   * destroying the case's data key (ADR 0012), so a case is erased when the
+   * longest period of its sealed kinds has passed (`Retention.erasableFrom` in
+   * the case package). The audit trail keeps only ids and is never erased by
+   * the job; its period is recorded for the operators' own archiving.
+   */
+  retention: Schema.Struct({
+    /** The persons' identifying details, their safe contact and relationships. */
+    personalDetails: LegalDuration,
+    /** Case notes and their versions. */
+    notes: LegalDuration,
+    /** Documents attached to the case, its persons, orders or consents. */
+    documents: LegalDuration,
+    /** The case's history in words: reviews, corrections, what the survivor was told. */
+    caseHistory: LegalDuration,
+    /** The audit trail (ids, actions and times; never personal data in the clear). */
+    auditTrail: LegalDuration,
+  }),
 }).pipe(
   Schema.filter(
     (p) => p.languages.locales.includes(p.languages.defaultLocale) || "jurisdiction.locale.default-not-offered",
@@ -332,6 +352,8 @@ const projectDefault = "Bashkë project default, not found in law or memorandum"
 const policeDraft =
   "Bashkë project draft from the risk factors of the 2013 SOP, pending the official Kosovo Police form"
 const unverifiedMeasures = "the list of measures as commonly summarised, not verified article by article"
+const noRetentionInLaw =
+  "Bashkë project default: Kosovo's personal data protection law follows the GDPR (data kept no longer than its purpose needs, art. 5(1)(e)) and, as far as the project has read, sets no period for domestic-violence case files; confirm with the Information and Privacy Agency"
 const unverified = "commonly cited for Law 03/L-182, not verified in the text (nor in successor Law 08/L-185)"
 
 /**
@@ -579,6 +601,21 @@ export const kosovo: JurisdictionProfile = {
   sessions: {
     idleTimeout: assumed(0.5, "hours", `${projectDefault}: a session ends after 30 minutes without a request`),
     absoluteTimeout: assumed(12, "hours", `${projectDefault}: a session ends 12 hours after sign-in (one working day)`),
+  },
+  retention: {
+    personalDetails: assumed(
+      60,
+      "months",
+      `${noRetentionInLaw}: five years after closure, time for a repeat case to find the earlier one`,
+    ),
+    notes: assumed(60, "months", `${noRetentionInLaw}: kept as long as the persons' details they refer to`),
+    documents: assumed(60, "months", `${noRetentionInLaw}: kept as long as the persons' details they refer to`),
+    caseHistory: assumed(60, "months", `${noRetentionInLaw}: kept as long as the persons' details they refer to`),
+    auditTrail: assumed(
+      120,
+      "months",
+      `${noRetentionInLaw}: ten years, longer than any case, so an access can be answered for after the case is erased`,
+    ),
   },
 }
 

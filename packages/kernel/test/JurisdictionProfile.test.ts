@@ -44,6 +44,11 @@ describe("the Kosovo profile", () => {
       "notifications.worklistHorizon",
       "sessions.idleTimeout",
       "sessions.absoluteTimeout",
+      "retention.personalDetails",
+      "retention.notes",
+      "retention.documents",
+      "retention.caseHistory",
+      "retention.auditTrail",
     ])
   })
 

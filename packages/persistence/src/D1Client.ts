@@ -56,7 +56,14 @@ export interface D1ClientConfig {
   readonly transformResultNames?: ((name: string) => string) | undefined
 }
 
-const executeFailed = (cause: unknown) => new SqlError.SqlError({ cause, message: "Failed to execute statement" })
+// The D1 error's own message is kept in ours: a CI run once failed here with no
+// word of why (a local D1 under load), and SQLite's messages name tables and
+// constraints, never the bound values.
+const executeFailed = (cause: unknown) =>
+  new SqlError.SqlError({
+    cause,
+    message: `Failed to execute statement${cause instanceof Error && cause.message !== "" ? `: ${cause.message}` : ""}`,
+  })
 
 /**
  * Builds the client.

@@ -216,6 +216,17 @@ for (const db of migrated) {
         }),
       )
 
+      onlyIf(!transactions)(it)("d1: a failing statement's error carries D1's reason, never the bound values", () =>
+        Effect.gen(function* () {
+          const sql = yield* SqlClient.SqlClient
+          const error = yield* Effect.flip(
+            sql`INSERT INTO signatories ${sql.insert({ memorandumId: "missing-secret-value", institution: "police" })}`,
+          )
+          expect(error.message).toMatch(/^Failed to execute statement: .*FOREIGN KEY/)
+          expect(error.message).not.toContain("missing-secret-value")
+        }),
+      )
+
       it.effect("optimistic concurrency: the current version wins and bumps the version", () =>
         Effect.gen(function* () {
           yield* insertMemorandum("oc-1")

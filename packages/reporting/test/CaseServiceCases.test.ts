@@ -136,6 +136,86 @@ for (const db of databases) {
           }
         }).pipe(Effect.provideService(Principal.CurrentPrincipal, officer)),
       )
+
+      // The views read facts kept at write time (case migration 17): a later
+      // incident and a withdrawn consent reach the next report.
+      it.effect("follow later writes: incidents recorded one by one, a consent given then withdrawn", () =>
+        Effect.gen(function* () {
+          yield* TestClock.setTime(Date.parse("2027-03-02T09:00:00Z"))
+          const cases = yield* CaseService.CaseService
+          const opened = yield* cases.openCase({
+            mechanismId,
+            municipality: "GJI",
+            persons: [
+              { role: "victim", sex: "female", birthYear: 2000 },
+              { role: "alleged-perpetrator", sex: "male", relationship: { kind: "married", time: "current" } },
+            ],
+          })
+          const report = (consent: boolean) =>
+            ReportingService.yearly({ year: 2027 }).pipe(
+              Effect.provideService(Principal.CurrentPrincipal, national),
+              Effect.provideService(JurisdictionProfile.CurrentJurisdiction, {
+                ...everything,
+                statistics: {
+                  ...everything.statistics,
+                  consentRequired: { ...everything.statistics.consentRequired, value: consent },
+                },
+              }),
+            )
+          expect(nonZero(find(yield* report(false), "cases-by-children"))).toEqual([
+            ["not-known", 1, 0, 0, 1],
+            ["total", 1, 0, 0, 1],
+          ])
+          expect(nonZero(find(yield* report(true), "victims-by-age"))).toEqual([])
+          const victim = opened.persons.find((p) => p.role === "victim")!
+          const perpetrator = opened.persons.find((p) => p.role === "alleged-perpetrator")!
+          const incident = (
+            forms: ReadonlyArray<"physical" | "sexual">,
+            children: "none" | "present",
+            version: number,
+          ) =>
+            cases.recordIncident({
+              caseId: opened.id,
+              expectedVersion: version,
+              occurredOn: "2027-03-01",
+              municipality: "GJI",
+              forms,
+              children,
+              perpetrators: [perpetrator.id],
+              source: "police-report",
+            })
+          yield* incident(["physical"], "none", opened.version)
+          yield* incident(["sexual"], "present", opened.version + 1)
+          const consent = yield* cases.giveConsent({
+            caseId: opened.id,
+            expectedVersion: opened.version + 2,
+            givenBy: victim.id,
+            institutions: [socialWork],
+            purposes: ["case-management", "statistics"],
+            method: "signed-form",
+          })
+          const before = yield* report(true)
+          expect(nonZero(find(before, "victims-by-age"))).toEqual([
+            ["25-34", 1, 0, 0, 1],
+            ["total", 1, 0, 0, 1],
+          ])
+          expect(nonZero(find(before, "cases-by-form"))).toEqual([
+            ["physical", 1, 0, 0, 1],
+            ["sexual", 1, 0, 0, 1],
+            ["total", 2, 0, 0, 2],
+          ])
+          expect(nonZero(find(before, "cases-by-children"))).toEqual([
+            ["present", 1, 0, 0, 1],
+            ["total", 1, 0, 0, 1],
+          ])
+          yield* cases.withdrawConsent({
+            caseId: opened.id,
+            consentId: consent.id,
+            expectedVersion: opened.version + 3,
+          })
+          expect(nonZero(find(yield* report(true), "victims-by-age"))).toEqual([])
+        }).pipe(Effect.provideService(Principal.CurrentPrincipal, officer)),
+      )
     })
   })
 }

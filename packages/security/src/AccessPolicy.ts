@@ -8,8 +8,11 @@
  * 1. the action must fit the resource (`policy.resource.mismatch`);
  * 2. a principal holding the national coordinator role sees aggregates only
  *    (`policy.national.aggregates-only`), an auditor the audit log only
- *    (`policy.auditor.audit-only`), whatever other roles they also hold;
- * 3. `audit.read` needs the auditor role; `statistics.read` the national role,
+ *    (`policy.auditor.audit-only`) and the subject-access export, whatever
+ *    other roles they also hold;
+ * 3. `audit.read` and `subject-access.export` (everything held about one
+ *    person, for her data-protection request: the auditor is the
+ *    installation's data-protection role) need the auditor role; `statistics.read` the national role,
  *    or the coordinator or a member representative of that mechanism
  *    (`policy.statistics.scope`);
  * 4. every case action, and the mechanism's actions, need an institutional role
@@ -72,10 +75,12 @@ export const Action = Schema.Literal(
   "case.create",
   "statistics.read",
   "audit.read",
+  "subject-access.export",
   "break-glass.read",
   "break-glass.review",
   "consent.record",
   "consent.confirm",
+  "case.erase",
 ).annotations({ identifier: "PolicyAction" })
 
 export type Action = typeof Action.Type
@@ -229,6 +234,7 @@ export const DenyRule = Schema.Literal(
   "policy.perpetrator.no-legal-basis",
   "policy.purpose.protection-perpetrator-only",
   "policy.notice.purpose-unknown",
+  "policy.erasure.administrator-only",
 ).annotations({ identifier: "PolicyDenyRule" })
 
 export type DenyRule = typeof DenyRule.Type
@@ -248,6 +254,7 @@ export const AllowReason = Schema.Literal(
   "policy.allow.consent-recording",
   "policy.allow.consent-confirmation",
   "policy.allow.referral-receiver",
+  "policy.allow.erasure",
 ).annotations({ identifier: "PolicyAllowReason" })
 
 export type AllowReason = typeof AllowReason.Type
@@ -392,6 +399,7 @@ const fits = (action: Action, resource: Resource): boolean => {
     case "statistics.read":
       return resource._tag !== "Case"
     case "audit.read":
+    case "subject-access.export":
       return resource._tag === "National"
     default:
       return resource._tag === "Case"
@@ -404,10 +412,17 @@ const fits = (action: Action, resource: Resource): boolean => {
  */
 export const decide = (principal: Principal.Principal, action: Action, resource: Resource, at: Date): Decision => {
   if (!fits(action, resource)) return deny("policy.resource.mismatch")
+  // Erasing a case's personal data (crypto-shredding, ADR 0012) is the
+  // installation's administrator's act on a legal ground, never the case team's.
+  if (action === "case.erase")
+    return Principal.hasRole(principal, "administrator")
+      ? allow("policy.allow.erasure")
+      : deny("policy.erasure.administrator-only")
   if (Principal.hasRole(principal, "national-coordinator") && action !== "statistics.read")
     return deny("policy.national.aggregates-only")
-  if (Principal.hasRole(principal, "auditor") && action !== "audit.read") return deny("policy.auditor.audit-only")
-  if (action === "audit.read")
+  const dataProtection = action === "audit.read" || action === "subject-access.export"
+  if (Principal.hasRole(principal, "auditor") && !dataProtection) return deny("policy.auditor.audit-only")
+  if (dataProtection)
     return Principal.hasRole(principal, "auditor") ? allow("policy.allow.auditor") : deny("policy.audit.auditor-only")
   if (action === "statistics.read") {
     if (Principal.hasRole(principal, "national-coordinator")) return allow("policy.allow.statistics")

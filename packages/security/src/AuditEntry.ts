@@ -19,7 +19,7 @@ import { Purpose } from "./Purpose"
  * - `export`: left the system (a file, a report with names);
  * - `break-glass-read`: read outside the normal rules in an emergency.
  */
-export const Action = Schema.Literal("read", "write", "export", "break-glass-read").annotations({
+export const Action = Schema.Literal("read", "write", "export", "break-glass-read", "erase").annotations({
   identifier: "AuditAction",
 })
 

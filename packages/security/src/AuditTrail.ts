@@ -37,7 +37,10 @@ export type TrailEntry = typeof TrailEntry.Type
  */
 export type About = { readonly caseId: Id.CaseId } | { readonly personId: Id.PersonId }
 
-const toTrail = (entry: AuditEntry.AuditEntry): TrailEntry => ({
+/**
+ * An entry as the auditor reads it: without its written reason and hashes.
+ */
+export const toTrail = (entry: AuditEntry.AuditEntry): TrailEntry => ({
   seq: entry.seq,
   at: entry.at,
   principalId: entry.principalId,

@@ -11,6 +11,7 @@
 import { SqlClient } from "@effect/sql"
 import { Effect } from "effect"
 import type { NonEmptyReadonlyArray } from "effect/Array"
+import { caseKeyedPrefix } from "./internal/Envelope"
 import * as Vault from "./Vault"
 
 /**
@@ -45,6 +46,11 @@ export interface Report {
 
 const identifier = /^[A-Za-z_][A-Za-z0-9_]{0,62}$/
 
+// A value of `column` under a vault key other than the current one.
+const staleValue = (sql: SqlClient.SqlClient, column: string, prefix: string) =>
+  sql`(${sql(column)} IS NOT NULL AND substr(${sql(column)}, 1, ${prefix.length}) <> ${prefix}
+    AND substr(${sql(column)}, 1, ${caseKeyedPrefix.length}) <> ${caseKeyedPrefix})`
+
 /**
  * Re-wraps every value of `plan.columns` not under the current key. Fails with
  * `VaultError` when a value's key is not in the vault (the batch in progress is
@@ -64,12 +70,9 @@ export const rotate = (plan: Plan): Effect.Effect<Report, Vault.VaultError, SqlC
     const table = sql(plan.table)
     const id = sql(plan.idColumn)
     const selected = sql.csv([plan.idColumn, ...plan.columns].map((column) => sql`${sql(column)}`))
-    // Only rows with a value under another key; `substr` works alike on both dialects.
-    const stale = sql.or(
-      plan.columns.map(
-        (column) => sql`(${sql(column)} IS NOT NULL AND substr(${sql(column)}, 1, ${prefix.length}) <> ${prefix})`,
-      ),
-    )
+    // Only rows with a value under another vault key (a value under a case's
+    // data key is re-wrapped with that key's row); `substr` works alike on both dialects.
+    const stale = sql.or(plan.columns.map((column) => staleValue(sql, column, prefix)))
 
     let after: unknown
     let rows = 0
@@ -138,7 +141,7 @@ export const pending = (
     let total = 0
     for (const column of plan.columns) {
       const rows = yield* sql<{ n: number | string }>`SELECT count(*) AS n FROM ${sql(plan.table)}
-        WHERE ${sql(column)} IS NOT NULL AND substr(${sql(column)}, 1, ${prefix.length}) <> ${prefix}`
+        WHERE ${staleValue(sql, column, prefix)}`
       total += Number(rows[0]?.n ?? 0)
     }
     return total

@@ -202,6 +202,16 @@ const messages = {
     "sr-Latn": "Svrha obaveštenja nije poznata.",
     en: "The notice's purpose is not known.",
   },
+  "policy.erasure.administrator-only": {
+    sq: "Vetëm administratori mund t'i fshijë të dhënat personale të një rasti, me arsye ligjore.",
+    "sr-Latn": "Samo administrator može da izbriše lične podatke slučaja, uz pravni osnov.",
+    en: "Only an administrator can erase a case's personal data, with a legal reason.",
+  },
+  "policy.allow.erasure": {
+    sq: "Administratori fshin të dhënat personale të rastit me arsye ligjore.",
+    "sr-Latn": "Administrator briše lične podatke slučaja uz pravni osnov.",
+    en: "An administrator erases the case's personal data with a legal reason.",
+  },
   "policy.allow.referral-receiver": {
     sq: "Marrësi i një referimi të hapur, me pëlqimin e personit në fuqi.",
     "sr-Latn": "Primalac otvorenog upućivanja, uz važeću saglasnost osobe.",
@@ -248,6 +258,7 @@ const messages = {
   "audit.action.write": { sq: "Shkrim", "sr-Latn": "Upis", en: "Write" },
   "audit.action.export": { sq: "Eksportim", "sr-Latn": "Izvoz", en: "Export" },
   "audit.action.break-glass-read": { sq: "Lexim në emergjencë", "sr-Latn": "Hitan uvid", en: "Emergency read" },
+  "audit.action.erase": { sq: "Fshirje", "sr-Latn": "Brisanje", en: "Erasure" },
 
   "purpose.case-management": { sq: "Menaxhimi i rastit", "sr-Latn": "Vođenje slučaja", en: "Case management" },
   "purpose.protection": {

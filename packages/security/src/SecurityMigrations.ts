@@ -5,6 +5,7 @@
  */
 import type { Migrations } from "@bashke/persistence"
 import auditLog from "./internal/migrations/0001_audit_log"
+import caseDataKeys from "./internal/migrations/0002_case_data_keys"
 
 /**
  * `@bashke/security`'s migrations: run them after `persistenceMigrations` and
@@ -12,5 +13,8 @@ import auditLog from "./internal/migrations/0001_audit_log"
  */
 export const securityMigrations: Migrations.MigrationSet = {
   package: "@bashke/security",
-  migrations: [{ id: 1, name: "audit log", up: auditLog }],
+  migrations: [
+    { id: 1, name: "audit log", up: auditLog },
+    { id: 2, name: "case data keys", up: caseDataKeys },
+  ],
 }

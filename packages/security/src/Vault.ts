@@ -64,10 +64,20 @@ export interface Service {
   readonly seal: (plaintext: string, aad: string) => Effect.Effect<Sealed>
   /** Decrypts a value sealed with the same `aad`. */
   readonly open: (sealed: string, aad: string) => Effect.Effect<string, VaultError>
-  /** Whether the value's data key is wrapped by another key than the current one. */
+  /**
+   * Whether the value's data key is wrapped by another vault key than the
+   * current one (a value under a case's data key never is: see `CaseKeys`).
+   */
   readonly needsRotation: (sealed: string) => boolean
   /** Re-wraps the value's data key under the current key; the ciphertext is unchanged. */
   readonly rewrap: (sealed: string) => Effect.Effect<Sealed, VaultError>
+  /**
+   * Re-wraps the data key of a value sealed under a vault key with `kek`, a
+   * key the caller holds (a case's data key), and names it `kekId`; the
+   * ciphertext is unchanged and nothing is decrypted. `CaseKeys` uses it to
+   * move a case's older values under the case's key.
+   */
+  readonly rewrapInto: (sealed: string, kekId: string, kek: CryptoKey) => Effect.Effect<Sealed, VaultError>
 }
 
 export class Vault extends Context.Tag("@bashke/security/Vault")<Vault, Service>() {}
@@ -79,6 +89,9 @@ const validate = (keys: ReadonlyArray<VaultKey>): string | undefined => {
   const ids = new Set<string>()
   for (const [index, key] of keys.entries()) {
     if (!keyIdPattern.test(key.id)) return `vault key ${index + 1} has an invalid id. Expected ${vaultKeysForm}.`
+    // Values under a case's data key carry this id (ADR 0012); a vault key with it would be ambiguous.
+    if (key.id === Envelope.caseKekId)
+      return `vault key ${index + 1} has the id "${Envelope.caseKekId}", kept for case data keys.`
     if (ids.has(key.id)) return `vault key ${index + 1} repeats an earlier key id. Expected ${vaultKeysForm}.`
     ids.add(key.id)
     const length = Redacted.value(key.material).length
@@ -135,7 +148,22 @@ export const make = (keys: NonEmptyReadonlyArray<VaultKey>): Effect.Effect<Servi
         Span.untraced("Vault.open"),
       )
 
-    const needsRotation: Service["needsRotation"] = (sealed) => Envelope.keyIdOf(sealed) !== currentKeyId
+    const needsRotation: Service["needsRotation"] = (sealed) => {
+      const keyId = Envelope.keyIdOf(sealed)
+      return keyId !== currentKeyId && keyId !== Envelope.caseKekId
+    }
+
+    const rewrapInto: Service["rewrapInto"] = (sealed, kekId, kek) =>
+      decode(sealed).pipe(
+        Effect.flatMap(({ envelope, kek: from }) =>
+          Effect.tryPromise({
+            try: () => Envelope.rewrap(from, kek, kekId, envelope),
+            catch: () => new VaultError({ reason: "authentication-failed", keyId: envelope.kekId }),
+          }),
+        ),
+        Effect.map((rewrapped) => rewrapped as Sealed),
+        Span.untraced("Vault.rewrapInto"),
+      )
 
     const rewrap: Service["rewrap"] = (sealed) =>
       decode(sealed).pipe(
@@ -150,7 +178,7 @@ export const make = (keys: NonEmptyReadonlyArray<VaultKey>): Effect.Effect<Servi
         Span.untraced("Vault.rewrap", { keyId: currentKeyId }),
       )
 
-    return { currentKeyId, seal, open, needsRotation, rewrap }
+    return { currentKeyId, seal, open, needsRotation, rewrap, rewrapInto }
   })
 
 export const layer = (keys: NonEmptyReadonlyArray<VaultKey>): Layer.Layer<Vault, ConfigError.ConfigError> =>

@@ -24,11 +24,14 @@ export * as AuditLog from "./AuditLog"
 export * as AuditTrail from "./AuditTrail"
 
 export * as BlindIndex from "./BlindIndex"
-
 /**
  * Break-glass: who may read in an emergency, the reason codes, the minimum reason.
  */
 export * as BreakGlass from "./BreakGlass"
+/**
+ * Each case's own data key, for crypto-shredding: erasing a case destroys it.
+ */
+export * as CaseKeys from "./CaseKeys"
 
 export * as NoticePolicy from "./NoticePolicy"
 

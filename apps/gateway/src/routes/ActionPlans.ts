@@ -21,6 +21,7 @@ import {
   ActivityActionItems,
   Framework,
   Period,
+  PlanRevision,
   Quarter,
 } from "@bashke/action-plan"
 import { CivilDate, Errors, Id, Principal } from "@bashke/kernel"
@@ -130,6 +131,22 @@ const revise = Route.make({
       ActionPlanService.revise({ ...body, planId: path.planId, expectedVersion: expectedVersion ?? 0 }),
       InstitutionNames.attach,
     ),
+})
+
+const Revisions = Schema.Array(InstitutionNames.named(PlanRevision.PlanRevision, "NamedActionPlanRevision")).annotations(
+  { identifier: "ActionPlanRevisions" },
+)
+
+const revisions = Route.make({
+  method: "get",
+  path: "/v1/action-plans/:planId/revisions",
+  operationId: "listActionPlanRevisions",
+  tag,
+  summary:
+    "The draft's revision history, oldest first: the content each revision replaced, who revised it, when and why (members, national coordinator)",
+  pathSchema: PlanPath,
+  success: { status: 200, schema: Revisions },
+  handle: ({ path }) => Effect.flatMap(ActionPlanService.revisions(path.planId), InstitutionNames.attachAll),
 })
 
 const setActivityStatus = Route.make({
@@ -292,6 +309,7 @@ export const routes: ReadonlyArray<Route.AnyRoute> = [
   create,
   read,
   revise,
+  revisions,
   changeStatus,
   setActivityStatus,
   listIndicators,

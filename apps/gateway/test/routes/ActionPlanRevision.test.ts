@@ -121,6 +121,22 @@ for (const db of databases) {
       etag = revised.headers.get("etag") ?? ""
     })
 
+    it("keeps the draft's previous content in its revision history, for the plan's readers", async () => {
+      const history = await call("GET", `/v1/action-plans/${planId}/revisions`, { who: "nationalCoordinator" })
+      expect(history.status).toBe(200)
+      const revisions = await history.json()
+      expect(revisions).toHaveLength(1)
+      expect(revisions[0]).toMatchObject({
+        planId,
+        version: 1,
+        previous: { title: content.title, indicators: [{ target: 70 }] },
+      })
+      expect(revisions[0].previous.activities).toHaveLength(1)
+      expect(revisions[0].revisedAt).toMatch(/^\d{4}-\d\d-\d\dT/)
+      // The previous content names its institutions too.
+      expect(revisions[0].institutionNames[institutions.education.id].en).toBe(institutions.education.name.en)
+    })
+
     it("refuses a revision that breaks a rule, naming the field, and changes nothing", async () => {
       const before = await plan()
       const response = await call("PUT", `/v1/action-plans/${planId}`, {

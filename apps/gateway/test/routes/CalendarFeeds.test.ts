@@ -5,6 +5,8 @@
 // unknown URL answers 404 without echoing it; nobody revokes another's feed.
 import { request as httpRequest } from "node:http"
 import type { AddressInfo } from "node:net"
+import { People, SignInLinks } from "@bashke/identity"
+import { Principal } from "@bashke/kernel"
 import { SqlClient } from "@effect/sql"
 import { afterAll, beforeAll, describe, expect, it } from "@effect/vitest"
 import { serve } from "@hono/node-server"
@@ -39,6 +41,7 @@ for (const db of databases) {
     let server: ReturnType<typeof serve>
     let origin: string
     let demo: DemoMeetings
+    let mechanismId: Parameters<typeof principal>[1]
     const tokens = new Map<PersonName, string>()
     const token = (name: PersonName) => tokens.get(name) as string
 
@@ -46,6 +49,7 @@ for (const db of databases) {
       gateway = await makeGateway(db)
       const seeded = await gateway.runtime.runPromise(seed)
       demo = seeded.meetings as DemoMeetings
+      mechanismId = seeded.mechanismId
       for (const name of ["coordinator", "policeOfficer", "shelterWorker", "nationalCoordinator"] as const)
         tokens.set(name, await gateway.tokenFor(principal(name, seeded.mechanismId)))
       server = await new Promise<ReturnType<typeof serve>>((ready) => {
@@ -129,6 +133,39 @@ for (const db of databases) {
       const malformed = await subscribe(`${origin}/v1/calendar-feeds/not-a-secret/meetings.ics`)
       expect(malformed.status).toBe(404)
       expect(malformed.body).not.toContain("not-a-secret")
+    })
+
+    it("serves a feed a person made in a browser session (no API token of theirs) until they are deactivated", async () => {
+      // The nurse signs in with a one-time link, as the web app does, and holds no API token.
+      const person = principal("nurse", mechanismId)
+      const link = await gateway.runtime.runPromise(
+        Effect.flatMap(SignInLinks.SignInLinks, (links) => links.issue(person.id, "sign-in")),
+      )
+      const browser = { origin: "http://localhost", "x-bashke-request": "1", "content-type": "application/json" }
+      const signedIn = await gateway.app.request("http://localhost/v1/sign-in/link", {
+        method: "POST",
+        headers: browser,
+        body: JSON.stringify({ token: link }),
+      })
+      expect(signedIn.status).toBe(200)
+      const cookie = (signedIn.headers.get("set-cookie") ?? "").split(";")[0] as string
+      const created = await gateway.app.request("http://localhost/v1/calendar-feeds", {
+        method: "POST",
+        headers: { ...browser, cookie, "idempotency-key": `nurse-feed-${db.name}` },
+        body: JSON.stringify({ locale: "sr-Latn" }),
+      })
+      expect(created.status).toBe(201)
+      const issued = (await created.json()) as { url: string }
+      const served = await subscribe(`${origin}${issued.url}`)
+      expect(served.status).toBe(200)
+      const events = new ICAL.Component(ICAL.parse(served.body)).getAllSubcomponents("vevent")
+      expect(events.length).toBe(demo.held.length + 1)
+      expect(leaked(served.body)).toEqual([])
+
+      await gateway.runtime.runPromise(
+        Effect.flatMap(People.People, (people) => people.deactivate(person.id, Principal.platformId)),
+      )
+      expect((await subscribe(`${origin}${issued.url}`)).status).toBe(404)
     })
 
     it("refuses a feed to someone of no mechanism, with a problem", async () => {

@@ -5,6 +5,7 @@
 // `authorization/`; they run in this order, and some build on what an earlier
 // area left (the case team changed last among the case scenarios, for one).
 import { actionPlanScenarios } from "./authorization/ActionPlans"
+import { apiTokenScenarios } from "./authorization/ApiTokens"
 import { auditScenarios } from "./authorization/Audit"
 import { calendarFeedScenarios } from "./authorization/CalendarFeeds"
 import { caseNoteScenarios } from "./authorization/CaseNotes"
@@ -61,6 +62,7 @@ export const authorizationScenarios: ReadonlyArray<Scenario> = [
   ...auditScenarios,
   ...peopleScenarios,
   ...invitationScenarios,
+  ...apiTokenScenarios,
   // Before the caller's own routes: signing out there ends the session matrix's sessions.
   ...passkeyScenarios,
   ...meScenarios,

@@ -4,13 +4,31 @@
  * where the page's own language has a different one. Text inside
  * `translate="no"` is data, not the app's words, and is left out.
  */
+import { actionPlanMessages } from "@bashke/action-plan"
 import { caseMessages } from "@bashke/case"
 import { Catalogue, Locale } from "@bashke/kernel"
+import { meetingMessages } from "@bashke/meeting"
+import { reportingMessages } from "@bashke/reporting"
 import type { Page } from "playwright-core"
 import { firstMessages } from "../../src/Text"
+import { webAdminMessages } from "../../src/WebAdminMessages"
 import { webCaseworkMessages } from "../../src/WebCaseworkMessages"
+import { webMeetingMessages } from "../../src/WebMeetingMessages"
+import { webPlanStatsMessages } from "../../src/WebPlanStatsMessages"
 
-const catalogue = Catalogue.merge(firstMessages, caseMessages, webCaseworkMessages)
+const catalogue = Catalogue.merge(
+  firstMessages,
+  caseMessages,
+  webCaseworkMessages,
+  // The action plan's and the statistics' words (issue 16).
+  actionPlanMessages,
+  reportingMessages,
+  webPlanStatsMessages,
+  webAdminMessages,
+  // Meetings and calendar subscriptions (issue 16).
+  meetingMessages,
+  webMeetingMessages,
+)
 
 // The messages without placeholders, per locale: the text a page shows whole.
 const literal = (message: string) => !/[{}]/.test(message)

@@ -47,7 +47,7 @@ const rawSql = Effect.map(SqlClient.SqlClient, (sql) => sql.withoutTransforms())
 export const counts = Effect.gen(function* () {
   const sql = yield* rawSql
   const out: Record<string, number> = {}
-  for (const table of ["action_plan_plans", "bashke_outbox"]) {
+  for (const table of ["action_plan_plans", "action_plan_revisions", "bashke_outbox"]) {
     const rows = yield* sql<{ n: number | string }>`SELECT count(*) AS n FROM ${sql(table)}`
     out[table] = Number(rows[0]?.n)
   }

@@ -6,9 +6,10 @@ import type { Effect, Either, Schema } from "effect"
 import { caseMessages } from "../CaseMessages"
 import { caseStoreMessages } from "../CaseStoreMessages"
 import { caseworkMessages } from "../CaseworkMessages"
+import { documentMessages } from "../DocumentMessages"
 
 const rules: Input.Rules = {
-  messages: Catalogue.merge(caseMessages, caseStoreMessages, caseworkMessages),
+  messages: Catalogue.merge(caseMessages, caseStoreMessages, caseworkMessages, documentMessages),
   fallback: "case.input.invalid",
 }
 

@@ -26,6 +26,17 @@ const ivLength = 12
 const wrappedLength = 40
 const tagLength = 16
 
+/**
+ * The key id of values sealed under a case's own data key (ADR 0012): the
+ * data key is not the vault's, so no vault key may carry this id.
+ *
+ * @internal
+ */
+export const caseKekId = "case"
+
+/** @internal */
+export const caseKeyedPrefix = `${version}.${caseKekId}.`
+
 /** @internal */
 export const sealedPattern = /^v1\.[A-Za-z0-9_-]{1,32}\.[A-Za-z0-9_-]{54}\.[A-Za-z0-9_-]{16}\.[A-Za-z0-9_-]{22,}$/
 

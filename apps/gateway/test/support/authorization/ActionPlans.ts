@@ -92,6 +92,12 @@ export const actionPlanScenarios: ReadonlyArray<Scenario> = [
     expect: { ...hidden(coordinator(ok("reviseActionPlan"))), nationalCoordinator: 403 },
   },
   {
+    operationId: "listActionPlanRevisions",
+    label: "a draft's revision history: the plan's readers",
+    request: get((w) => `${plan(demoPlan(w))}/revisions`),
+    expect: hidden(readers),
+  },
+  {
     operationId: "getActionPlan",
     label: "a plan: the mechanism's people and the national coordinator",
     request: get((w) => plan(demoPlan(w))),

@@ -1,0 +1,330 @@
+/**
+ * The web app's words for administration — the mechanism's rules, members,
+ * memorandum, institutions, people, API tokens and plugins — in the four
+ * languages. A part of the web's catalogue like `WebCaseworkMessages.ts`, in
+ * its own module so it loads with the administration pages (which add it with
+ * `addMessages`), never with the first page. Serbian Cyrillic is derived from
+ * Serbian Latin.
+ */
+import { Catalogue } from "@bashke/kernel"
+
+export const webAdminMessages = Catalogue.make({
+  "web.admin.nav.label": {
+    sq: "Faqet e administrimit",
+    "sr-Latn": "Stranice administracije",
+    en: "Administration pages",
+  },
+  "web.admin.nav.mechanism": { sq: "Mekanizmi", "sr-Latn": "Mehanizam", en: "Mechanism" },
+  "web.admin.nav.members": { sq: "Anëtarët", "sr-Latn": "Članovi", en: "Members" },
+  "web.admin.nav.memorandum": { sq: "Memorandumi", "sr-Latn": "Memorandum", en: "Memorandum" },
+  "web.admin.nav.institutions": { sq: "Institucionet", "sr-Latn": "Institucije", en: "Institutions" },
+  "web.admin.nav.people": { sq: "Njerëzit", "sr-Latn": "Ljudi", en: "People" },
+  "web.admin.nav.tokens": { sq: "Tokenët API", "sr-Latn": "API tokeni", en: "API tokens" },
+  "web.admin.nav.plugins": { sq: "Shtojcat", "sr-Latn": "Dodaci", en: "Plugins" },
+  "web.admin.save": { sq: "Ruaj", "sr-Latn": "Sačuvaj", en: "Save" },
+  "web.admin.saved": { sq: "U ruajt.", "sr-Latn": "Sačuvano.", en: "Saved." },
+  "web.admin.choose": { sq: "Zgjidhni…", "sr-Latn": "Izaberite…", en: "Choose…" },
+  "web.admin.none": { sq: "Asnjë", "sr-Latn": "Nijedna", en: "None" },
+  "web.admin.institution": { sq: "Institucioni", "sr-Latn": "Institucija", en: "Institution" },
+  "web.admin.sector": { sq: "Sektori", "sr-Latn": "Sektor", en: "Sector" },
+
+  "web.admin.mechanism.title": { sq: "Mekanizmi", "sr-Latn": "Mehanizam", en: "The mechanism" },
+  "web.admin.mechanism.name": { sq: "Emri", "sr-Latn": "Naziv", en: "Name" },
+  "web.admin.mechanism.status": { sq: "Gjendja", "sr-Latn": "Stanje", en: "Status" },
+  "web.admin.mechanism.status.forming": { sq: "Në themelim", "sr-Latn": "U osnivanju", en: "Being formed" },
+  "web.admin.mechanism.status.active": { sq: "Aktiv", "sr-Latn": "Aktivan", en: "Active" },
+  "web.admin.mechanism.status.suspended": { sq: "I pezulluar", "sr-Latn": "Suspendovan", en: "Suspended" },
+  "web.admin.mechanism.coordinator": { sq: "Koordinon", "sr-Latn": "Koordinira", en: "Coordinated by" },
+  "web.admin.mechanism.since": { sq: "Krijuar më", "sr-Latn": "Osnovan", en: "Created on" },
+  "web.admin.mechanism.rules": { sq: "Takimet dhe kuorumi", "sr-Latn": "Sastanci i kvorum", en: "Meetings and quorum" },
+  "web.admin.mechanism.cadence": {
+    sq: "Takime të rregullta në vit, të paktën",
+    "sr-Latn": "Redovnih sastanaka godišnje, najmanje",
+    en: "Regular meetings a year, at least",
+  },
+  "web.admin.mechanism.quorum": { sq: "Kuorumi", "sr-Latn": "Kvorum", en: "Quorum" },
+  "web.admin.quorum.more-than-half": {
+    sq: "Më shumë se gjysma e institucioneve anëtare",
+    "sr-Latn": "Više od polovine institucija članica",
+    en: "More than half of the member institutions",
+  },
+  "web.admin.quorum.two-thirds": {
+    sq: "Dy të tretat e institucioneve anëtare",
+    "sr-Latn": "Dve trećine institucija članica",
+    en: "Two thirds of the member institutions",
+  },
+  "web.admin.quorum.all": {
+    sq: "Të gjitha institucionet anëtare",
+    "sr-Latn": "Sve institucije članice",
+    en: "All member institutions",
+  },
+
+  "web.admin.members.title": {
+    sq: "Anëtarët e mekanizmit",
+    "sr-Latn": "Članovi mehanizma",
+    en: "Members of the mechanism",
+  },
+  "web.admin.members.coordinator": { sq: "koordinon", "sr-Latn": "koordinira", en: "coordinates" },
+  "web.admin.members.since": { sq: "Anëtar që më {day}", "sr-Latn": "Član od {day}", en: "Member since {day}" },
+  "web.admin.members.between": {
+    sq: "Anëtar nga {from} deri më {to}",
+    "sr-Latn": "Član od {from} do {to}",
+    en: "Member from {from} until {to}",
+  },
+  "web.admin.members.show-representative": {
+    sq: "Shfaq përfaqësuesin",
+    "sr-Latn": "Prikaži predstavnika",
+    en: "Show the representative",
+  },
+  "web.admin.members.hide-representative": {
+    sq: "Fshih përfaqësuesin",
+    "sr-Latn": "Sakrij predstavnika",
+    en: "Hide the representative",
+  },
+  "web.admin.members.representative": { sq: "Përfaqësuesi", "sr-Latn": "Predstavnik", en: "Representative" },
+  "web.admin.members.deputy": { sq: "Zëvendësi", "sr-Latn": "Zamenik", en: "Deputy" },
+  "web.admin.members.add": { sq: "Shto një anëtar", "sr-Latn": "Dodaj člana", en: "Add a member" },
+  "web.admin.members.representative.name": {
+    sq: "Emri i përfaqësuesit",
+    "sr-Latn": "Ime predstavnika",
+    en: "Representative's name",
+  },
+  "web.admin.members.representative.phone": {
+    sq: "Telefoni i përfaqësuesit",
+    "sr-Latn": "Telefon predstavnika",
+    en: "Representative's phone",
+  },
+  "web.admin.members.representative.email": {
+    sq: "Email-i i përfaqësuesit",
+    "sr-Latn": "Imejl predstavnika",
+    en: "Representative's email",
+  },
+  "web.admin.members.end": { sq: "Përfundo anëtarësinë", "sr-Latn": "Okončaj članstvo", en: "End the membership" },
+
+  "web.admin.memorandum.title": {
+    sq: "Memorandumi i mirëkuptimit",
+    "sr-Latn": "Memorandum o razumevanju",
+    en: "Memorandum of understanding",
+  },
+  "web.admin.memorandum.composition": {
+    sq: "Përbërja sot",
+    "sr-Latn": "Sastav danas",
+    en: "Composition today",
+  },
+  "web.admin.memorandum.no-gaps": {
+    sq: "Çdo sektor që pret memorandumi ka një nënshkrues.",
+    "sr-Latn": "Svaki sektor koji memorandum očekuje ima potpisnika.",
+    en: "Every sector the memorandum expects has a signatory.",
+  },
+  "web.admin.memorandum.gaps": {
+    sq: "Këta sektorë të pritur nuk kanë ende nënshkrues:",
+    "sr-Latn": "Ovi očekivani sektori još nemaju potpisnika:",
+    en: "These expected sectors have no signatory yet:",
+  },
+  "web.admin.memorandum.none": {
+    sq: "Nuk është publikuar ende asnjë memorandum.",
+    "sr-Latn": "Još nije objavljen nijedan memorandum.",
+    en: "No memorandum has been published yet.",
+  },
+  "web.admin.memorandum.version": {
+    sq: "Versioni {version}, në fuqi nga {day}",
+    "sr-Latn": "Verzija {version}, na snazi od {day}",
+    en: "Version {version}, in force from {day}",
+  },
+  "web.admin.memorandum.expects": {
+    sq: "Sektorët e pritur: {sectors}",
+    "sr-Latn": "Očekivani sektori: {sectors}",
+    en: "Expected sectors: {sectors}",
+  },
+  "web.admin.memorandum.signatures": {
+    sq: "Nënshkrimet e versionit {version}",
+    "sr-Latn": "Potpisi verzije {version}",
+    en: "Signatures of version {version}",
+  },
+  "web.admin.memorandum.signed-on": { sq: "Nënshkruar më", "sr-Latn": "Potpisano", en: "Signed on" },
+  "web.admin.memorandum.countersigned": {
+    sq: "Kundërnënshkruar më",
+    "sr-Latn": "Supotpisano",
+    en: "Countersigned on",
+  },
+  "web.admin.memorandum.countersign": { sq: "Kundërnënshkruaj", "sr-Latn": "Supotpiši", en: "Countersign" },
+  "web.admin.memorandum.countersign-for": {
+    sq: "Kundërnënshkruaj nënshkrimin e {institution}",
+    "sr-Latn": "Supotpiši potpis: {institution}",
+    en: "Countersign the signature of {institution}",
+  },
+  "web.admin.memorandum.record": {
+    sq: "Regjistro një nënshkrim",
+    "sr-Latn": "Evidentiraj potpis",
+    en: "Record a signature",
+  },
+  "web.admin.memorandum.signer": {
+    sq: "Kush nënshkroi (ruhet i mbyllur)",
+    "sr-Latn": "Ko je potpisao (čuva se zapečaćeno)",
+    en: "Who signed (kept sealed)",
+  },
+
+  "web.admin.institutions.title": { sq: "Institucionet", "sr-Latn": "Institucije", en: "Institutions" },
+  "web.admin.institutions.register": {
+    sq: "Regjistro një institucion",
+    "sr-Latn": "Registruj instituciju",
+    en: "Register an institution",
+  },
+  "web.admin.institutions.revise": { sq: "Ndrysho", "sr-Latn": "Izmeni", en: "Edit" },
+  "web.admin.institutions.name-in": {
+    sq: "Emri ({language})",
+    "sr-Latn": "Naziv ({language})",
+    en: "Name ({language})",
+  },
+  "web.admin.institutions.municipality": { sq: "Komuna", "sr-Latn": "Opština", en: "Municipality" },
+
+  "web.admin.people.title": { sq: "Njerëzit", "sr-Latn": "Ljudi", en: "People" },
+  "web.admin.people.no-roles": { sq: "Pa role", "sr-Latn": "Bez uloga", en: "No roles" },
+  "web.admin.people.deactivated": { sq: "i çaktivizuar", "sr-Latn": "deaktiviran", en: "deactivated" },
+  "web.admin.people.roles": { sq: "Rolet", "sr-Latn": "Uloge", en: "Roles" },
+  "web.admin.people.sign-ins": { sq: "Hyrjet", "sr-Latn": "Prijave", en: "Sign-ins" },
+  "web.admin.people.no-sign-ins": { sq: "Asnjë hyrje ende.", "sr-Latn": "Još nema prijava.", en: "No sign-ins yet." },
+  "web.admin.people.sign-in": {
+    sq: "Nisi më {started}, përdorur së fundi më {seen}",
+    "sr-Latn": "Počela {started}, poslednji put korišćena {seen}",
+    en: "Started {started}, last used {seen}",
+  },
+  "web.admin.people.ended": {
+    sq: "mbaroi më {at} ({reason})",
+    "sr-Latn": "završena {at} ({reason})",
+    en: "ended {at} ({reason})",
+  },
+  "web.admin.people.end.signed-out": { sq: "doli", "sr-Latn": "odjava", en: "signed out" },
+  "web.admin.people.end.idle": { sq: "pa aktivitet", "sr-Latn": "neaktivnost", en: "idle" },
+  "web.admin.people.end.expired": { sq: "skadoi", "sr-Latn": "istekla", en: "expired" },
+  "web.admin.people.end.rotated": { sq: "u zëvendësua", "sr-Latn": "zamenjena", en: "replaced" },
+  "web.admin.people.end.deactivated": { sq: "u çaktivizua", "sr-Latn": "deaktivirana", en: "deactivated" },
+  "web.admin.people.end.signed-out-elsewhere": {
+    sq: "doli kudo",
+    "sr-Latn": "odjava svuda",
+    en: "signed out everywhere",
+  },
+  "web.admin.people.end.roles-changed": { sq: "rolet ndryshuan", "sr-Latn": "uloge promenjene", en: "roles changed" },
+  "web.admin.people.change-roles": { sq: "Ndrysho rolet", "sr-Latn": "Promeni uloge", en: "Change roles" },
+  "web.admin.people.change-roles.hint": {
+    sq: "Seancat e personit mbarojnë dhe tokenët e tij API revokohen.",
+    "sr-Latn": "Sesije osobe se završavaju, a njeni API tokeni se opozivaju.",
+    en: "The person's sessions end and their API tokens are revoked.",
+  },
+  "web.admin.people.deactivate": { sq: "Çaktivizo", "sr-Latn": "Deaktiviraj", en: "Deactivate" },
+  "web.admin.people.invite": { sq: "Fto një person", "sr-Latn": "Pozovi osobu", en: "Invite a person" },
+  "web.admin.people.invited": {
+    sq: "Ftesa u krijua. Jepjani personit këtë lidhje njëpërdorimshe; nuk do të shfaqet më:",
+    "sr-Latn": "Pozivnica je napravljena. Dajte osobi ovaj jednokratni link; neće se ponovo prikazati:",
+    en: "The invitation is made. Pass this one-time link to the person; it will not be shown again:",
+  },
+  "web.admin.people.name": { sq: "Emri", "sr-Latn": "Ime", en: "Name" },
+  "web.admin.people.email": { sq: "Email-i", "sr-Latn": "Imejl", en: "Email" },
+  "web.admin.people.language": { sq: "Gjuha", "sr-Latn": "Jezik", en: "Language" },
+
+  "web.admin.tokens.title": { sq: "Tokenët API", "sr-Latn": "API tokeni", en: "API tokens" },
+  "web.admin.tokens.none": { sq: "Asnjë token.", "sr-Latn": "Nema tokena.", en: "No tokens." },
+  "web.admin.tokens.label": { sq: "Emri i tokenit", "sr-Latn": "Naziv tokena", en: "Label" },
+  "web.admin.tokens.acts-as": { sq: "Vepron si", "sr-Latn": "Deluje kao", en: "Acts as" },
+  "web.admin.tokens.until": { sq: "Vlen deri më", "sr-Latn": "Važi do", en: "Valid until" },
+  "web.admin.tokens.state": { sq: "Gjendja", "sr-Latn": "Stanje", en: "State" },
+  "web.admin.tokens.revoked": { sq: "Revokuar më {day}", "sr-Latn": "Opozvan {day}", en: "Revoked on {day}" },
+  "web.admin.tokens.expired": { sq: "Ka skaduar", "sr-Latn": "Istekao", en: "Expired" },
+  "web.admin.tokens.revoke": { sq: "Revoko", "sr-Latn": "Opozovi", en: "Revoke" },
+  "web.admin.tokens.revoke-named": { sq: "Revoko {label}", "sr-Latn": "Opozovi {label}", en: "Revoke {label}" },
+  "web.admin.tokens.issue": { sq: "Krijo një token", "sr-Latn": "Napravi token", en: "Make a token" },
+  "web.admin.tokens.issued": {
+    sq: "Tokeni u krijua. Kopjojeni tani; nuk do të shfaqet më:",
+    "sr-Latn": "Token je napravljen. Kopirajte ga sada; neće se ponovo prikazati:",
+    en: "The token is made. Copy it now; it will not be shown again:",
+  },
+  "web.admin.tokens.days": { sq: "Jeton (ditë)", "sr-Latn": "Traje (dana)", en: "Lives for (days)" },
+
+  "web.admin.plugins.title": { sq: "Shtojcat", "sr-Latn": "Dodaci", en: "Plugins" },
+  "web.admin.plugins.reviews": { sq: "Për shqyrtim", "sr-Latn": "Za pregled", en: "To review" },
+  "web.admin.plugins.show": { sq: "Shfaq", "sr-Latn": "Prikaži", en: "Show" },
+  "web.admin.plugins.show.open": { sq: "Të hapurat", "sr-Latn": "Otvorene", en: "Open" },
+  "web.admin.plugins.show.all": { sq: "Të gjitha", "sr-Latn": "Sve", en: "All" },
+  "web.admin.plugins.no-reviews": {
+    sq: "Asgjë për shqyrtim.",
+    "sr-Latn": "Ništa za pregled.",
+    en: "Nothing to review.",
+  },
+  "web.admin.plugins.item": {
+    sq: "Regjistrim nga {source} ({plugin})",
+    "sr-Latn": "Zapis iz izvora {source} ({plugin})",
+    en: "Record from {source} ({plugin})",
+  },
+  "web.admin.plugins.candidates": {
+    sq: "Mund të jetë: {references}",
+    "sr-Latn": "Može biti: {references}",
+    en: "Might be: {references}",
+  },
+  "web.admin.plugins.candidate": {
+    sq: "{reference} (e propozuar)",
+    "sr-Latn": "{reference} (predloženo)",
+    en: "{reference} (suggested)",
+  },
+  "web.admin.plugins.unknown-case": { sq: "një rast", "sr-Latn": "slučaj", en: "a case" },
+  "web.admin.plugins.how": { sq: "Çfarë është", "sr-Latn": "Šta je to", en: "What it is" },
+  "web.admin.plugins.how.matched": {
+    sq: "Një rast ekzistues",
+    "sr-Latn": "Postojeći slučaj",
+    en: "An existing case",
+  },
+  "web.admin.plugins.how.new-case": {
+    sq: "Një rast i ri i hapur për të",
+    "sr-Latn": "Novi slučaj otvoren za njega",
+    en: "A new case opened for it",
+  },
+  "web.admin.plugins.how.dismissed": {
+    sq: "Asnjë rast: hidhe poshtë",
+    "sr-Latn": "Nijedan slučaj: odbaci",
+    en: "No case: dismiss it",
+  },
+  "web.admin.plugins.case": { sq: "Rasti", "sr-Latn": "Slučaj", en: "Case" },
+  "web.admin.plugins.new-case.hint": {
+    sq: "Hapni së pari rastin, pastaj zgjidheni këtu.",
+    "sr-Latn": "Prvo otvorite slučaj, pa ga izaberite ovde.",
+    en: "Open the case first, then choose it here.",
+  },
+  "web.admin.plugins.open-case": { sq: "Hap një rast", "sr-Latn": "Otvori slučaj", en: "Open a case" },
+  "web.admin.plugins.resolve": { sq: "Zgjidh", "sr-Latn": "Reši", en: "Resolve" },
+  "web.admin.plugins.resolved.dismissed": { sq: "U hodh poshtë.", "sr-Latn": "Odbačeno.", en: "Dismissed." },
+  "web.admin.plugins.resolved.case": {
+    sq: "I bashkëngjitur rastit {reference}.",
+    "sr-Latn": "Pridruženo slučaju {reference}.",
+    en: "Attached to case {reference}.",
+  },
+  "web.admin.plugins.dead-letters": {
+    sq: "Të dështuarat",
+    "sr-Latn": "Neisporučeno",
+    en: "Dead letters",
+  },
+  "web.admin.plugins.no-dead-letters": {
+    sq: "Asgjë nuk ka dështuar.",
+    "sr-Latn": "Ništa nije propalo.",
+    en: "Nothing has failed.",
+  },
+  "web.admin.plugins.dead-record": {
+    sq: "Regjistrim nga {source} ({plugin})",
+    "sr-Latn": "Zapis iz izvora {source} ({plugin})",
+    en: "Record from {source} ({plugin})",
+  },
+  "web.admin.plugins.dead-event": {
+    sq: "Ngjarja {topic} ({plugin})",
+    "sr-Latn": "Događaj {topic} ({plugin})",
+    en: "Event {topic} ({plugin})",
+  },
+  "web.admin.plugins.attempts": {
+    sq: "{count, plural, one {# përpjekje} other {# përpjekje}}",
+    "sr-Latn": "{count, plural, one {# pokušaj} few {# pokušaja} other {# pokušaja}}",
+    en: "{count, plural, one {# attempt} other {# attempts}}",
+  },
+  "web.admin.plugins.replay": { sq: "Provo përsëri", "sr-Latn": "Pokušaj ponovo", en: "Replay" },
+  "web.admin.plugins.replayed": {
+    sq: "Do të provohet përsëri.",
+    "sr-Latn": "Biće ponovo pokušano.",
+    en: "It will be tried again.",
+  },
+})

@@ -1,0 +1,235 @@
+// The administration pages in Chromium against the real gateway with the demo:
+// (1) an administrator records the school's signature of the memorandum and
+// countersigns it, and the school's teacher — a non-signatory until then —
+// sees the case list; (2) every administration page at desk and phone size,
+// accessible (axe: no serious or critical violation), nothing overflowing at
+// 390 px, and in all four languages; (3) an API token made (its secret shown
+// once), refused bad input shown by its field, and revoked; (4) no institution
+// id shown on any main or administration page where the registry has a name.
+import type { Locale } from "@bashke/kernel"
+import type { Page } from "playwright-core"
+import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { institutions } from "../../../gateway/src/demo/World"
+import {
+  type Browser,
+  type Gateway,
+  horizontalOverflow,
+  launch,
+  open,
+  screenshot,
+  seriousViolations,
+  signInWithLink,
+  startGateway,
+  untilLoaded,
+  viewports,
+} from "./Harness"
+import { languageProblems } from "./Languages"
+
+let gateway: Gateway
+let admin: Browser
+
+beforeAll(async () => {
+  gateway = await startGateway()
+  admin = await launch()
+  const page = await admin.newPage()
+  await signInWithLink(page, gateway, "administrator")
+  await page.close()
+}, 180_000)
+
+afterAll(async () => {
+  await admin?.close()
+  await gateway?.close()
+})
+
+const chooseLanguage = async (page: Page, locale: Locale.Locale) => {
+  await page.getByTestId("language").selectOption(locale)
+  await page.locator(`html[lang="${locale}"]`).waitFor()
+}
+
+/** Goes to a path of the app without reloading it. */
+const go = (page: Page, path: string) =>
+  page.evaluate((to) => {
+    history.pushState(null, "", to)
+    dispatchEvent(new PopStateEvent("popstate"))
+  }, path)
+
+/** The administration pages, each with what shows it is loaded. */
+const adminScreens = [
+  { name: "admin-mechanism", path: "/admin/mechanism", ready: "form .field" },
+  { name: "admin-members", path: "/admin/members", ready: ".worklist .item" },
+  { name: "admin-memorandum", path: "/admin/memorandum", ready: "table" },
+  { name: "admin-institutions", path: "/admin/institutions", ready: ".worklist .item" },
+  { name: "admin-people", path: "/admin/people", ready: ".worklist .item" },
+  { name: "admin-tokens", path: "/admin/tokens", ready: "form .field" },
+  { name: "admin-plugins", path: "/admin/plugins", ready: "#dead-letters" },
+] as const
+
+const school = institutions.education.name.en
+
+describe("administration in a browser", () => {
+  it("an administrator countersigns the school's signature; the school's teacher then sees the case list", async () => {
+    // Before: the school has not signed, so its teacher is refused the case list.
+    const teacher = await launch()
+    try {
+      const before = await teacher.newPage()
+      await signInWithLink(before, gateway, "teacher")
+      await chooseLanguage(before, "en")
+      await before.getByRole("link", { name: "Cases" }).click()
+      await before.locator("main [role=alert], main table").first().waitFor()
+      expect(await before.locator("tbody tr").count()).toBe(0)
+      await before.close()
+
+      const page = await admin.newPage()
+      await open(page, gateway, "/")
+      await chooseLanguage(page, "en")
+      await page.getByRole("link", { name: "Administration" }).click()
+      await page.getByRole("link", { name: "Memorandum" }).click()
+      await page.locator("table").first().waitFor()
+      // The demo's memorandum expects no education sector: no gap without the school.
+      await expect
+        .poll(() => page.locator("section[aria-labelledby=composition]").textContent())
+        .toContain("Every sector the memorandum expects has a signatory.")
+      const latest = page.locator("section[aria-labelledby^=memorandum-]").first()
+      await latest.getByText("Record a signature").click()
+      await latest.getByLabel("Institution").selectOption({ label: school })
+      await latest.getByLabel("Who signed (kept sealed)").fill("Dragan Petrović")
+      await latest.getByRole("button", { name: "Record a signature" }).click()
+      const countersign = latest.getByRole("button", { name: `Countersign the signature of ${school}` })
+      await countersign.waitFor()
+      await screenshot(page, "admin-memorandum-countersign-desk")
+      await countersign.click()
+      await countersign.waitFor({ state: "detached" })
+      const row = latest.locator("tbody tr", { hasText: school })
+      await expect.poll(() => row.locator("td").nth(1).textContent()).toMatch(/\d{4}/)
+      expect(await seriousViolations(page)).toEqual([])
+      await page.close()
+
+      // After: the same teacher, in the same browser, sees the mechanism's cases.
+      const after = await teacher.newPage()
+      await open(after, gateway, "/cases")
+      await after.locator("tbody tr").first().waitFor()
+      expect(await after.locator("tbody tr th a").count()).toBeGreaterThan(0)
+      await after.close()
+    } finally {
+      await teacher.close()
+    }
+  })
+
+  for (const size of ["desk", "phone"] as const) {
+    it(`every administration page at ${viewports[size].width}×${viewports[size].height}: accessible, nothing overflowing`, async () => {
+      const page = await admin.newPage(size)
+      await open(page, gateway, "/")
+      await chooseLanguage(page, "en")
+      for (const screen of adminScreens) {
+        await go(page, screen.path)
+        await page.locator(screen.ready).first().waitFor()
+        await untilLoaded(page)
+        await screenshot(page, `${screen.name}-${size}`)
+        expect(await seriousViolations(page), screen.name).toEqual([])
+        if (size === "phone") expect(await horizontalOverflow(page), screen.name).toBeLessThanOrEqual(0)
+      }
+      await page.close()
+    })
+  }
+
+  it("every administration page in all four languages, with no missing key and no other language's text", async () => {
+    const page = await admin.newPage()
+    await open(page, gateway, "/")
+    for (const locale of ["sq", "sr-Latn", "sr-Cyrl", "en"] as const) {
+      await chooseLanguage(page, locale)
+      for (const screen of adminScreens) {
+        await go(page, screen.path)
+        await page.locator(screen.ready).first().waitFor()
+        await untilLoaded(page)
+        expect(await languageProblems(page, locale), `${screen.name} in ${locale}`).toEqual({ keys: [], foreign: [] })
+      }
+    }
+    await page.close()
+  })
+
+  it("makes an API token (its secret shown once), shows a refusal by its field, and revokes the token", async () => {
+    const page = await admin.newPage()
+    await open(page, gateway, "/admin/tokens")
+    await chooseLanguage(page, "en")
+    const form = page.getByRole("form", { name: "Make a token" })
+    await form.getByLabel("Label").fill("Not A Label")
+    await form.getByRole("button", { name: "Make a token" }).click()
+    const label = form.getByLabel("Label")
+    await expect.poll(() => label.getAttribute("aria-invalid")).toBe("true")
+    expect(await form.locator(".error").first().textContent()).toMatch(/lower-case letters/)
+    await label.fill("police-connector")
+    await form.getByLabel("Institution").selectOption({ label: institutions.police.name.en })
+    await form.getByRole("button", { name: "Make a token" }).click()
+    const secret = page.locator(".secret code")
+    await secret.waitFor()
+    expect(await secret.textContent()).toMatch(/^bsk_/)
+    const row = page.locator("tbody tr", { hasText: "police-connector" })
+    await row.waitFor()
+    expect(await row.textContent()).toContain(institutions.police.name.en)
+    expect(await seriousViolations(page)).toEqual([])
+    await row.getByRole("button", { name: "Revoke police-connector" }).click()
+    await expect.poll(() => row.textContent()).toMatch(/Revoked on/)
+    await page.close()
+  })
+
+  it("shows no institution id on any page where the registry has the institution's name", async () => {
+    const ids = Object.values(institutions).map((institution) => institution.id)
+    const page = await admin.newPage()
+    await open(page, gateway, "/")
+    await chooseLanguage(page, "en")
+    const caseworker = await launch()
+    try {
+      // The case worker's screens (a case page, referrals, the services), then the administrator's.
+      const worker = await caseworker.newPage()
+      await signInWithLink(worker, gateway, "caseManager")
+      await chooseLanguage(worker, "en")
+      await open(worker, gateway, "/cases")
+      const first = worker.locator("tbody tr th a").first()
+      await first.waitFor()
+      const caseLink = (await first.getAttribute("href")) as string
+      const shown: Array<string> = []
+      const seen = async (on: Page) => {
+        await untilLoaded(on)
+        // Every text and attribute a person may read or hear (labels, titles, options).
+        shown.push(
+          await on.evaluate(() =>
+            [
+              document.body.innerText,
+              ...Array.from(document.querySelectorAll("[aria-label],[title],option,summary")).map(
+                (element) =>
+                  `${element.getAttribute("aria-label") ?? ""} ${element.getAttribute("title") ?? ""} ${element.textContent ?? ""}`,
+              ),
+            ].join("\n"),
+          ),
+        )
+      }
+      for (const [path, ready] of [
+        ["/", "h1"],
+        ["/cases", "table"],
+        [caseLink, "#timeline"],
+        ["/referrals", ".worklist"],
+        ["/directory", ".cards"],
+      ] as const) {
+        await go(worker, path)
+        await worker.locator(ready).first().waitFor()
+        // The case page's forms list institutions too: open them so their options are read.
+        for (const details of await worker.locator("details:not([open]) > summary").all())
+          await details.click().catch(() => {})
+        await seen(worker)
+      }
+      for (const screen of adminScreens) {
+        await go(page, screen.path)
+        await page.locator(screen.ready).first().waitFor()
+        await seen(page)
+      }
+      const text = shown.join("\n")
+      // The pages did show institutions — by name.
+      expect(text).toContain(institutions.shelter.name.en)
+      expect(text).toContain(institutions.police.name.en)
+      expect(ids.filter((id) => text.includes(id))).toEqual([])
+    } finally {
+      await caseworker.close()
+      await page.close()
+    }
+  })
+})

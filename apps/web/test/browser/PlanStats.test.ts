@@ -1,0 +1,270 @@
+// Issue 16's action plan and statistics in Chromium on the real gateway with
+// the demo: (1) the coordinator drafts a plan, edits the draft (a target over
+// 100 % refused beside the field, then saved with its reason into the draft's
+// history), finds an edit after adoption refused with the API's localized
+// problem, adopts, completes an activity and records measurements (one
+// outside its unit refused beside the value) and sees the implementation and
+// indicator charts change; (2) the national coordinator sees every
+// mechanism's tables with small cells hidden and the note why, and downloads
+// an XLSX read back with exceljs whose small counts are hidden and which holds
+// no name; (3) every new screen at 1280×800 and 390×844 (axe: no serious or
+// critical violation, nothing overflowing on the phone) and in all four
+// languages.
+import { readFileSync } from "node:fs"
+import { JurisdictionProfile, type Locale } from "@bashke/kernel"
+import { ReportLabels } from "@bashke/reporting"
+import ExcelJS from "exceljs"
+import type { Page } from "playwright-core"
+import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { personalValues } from "../../../gateway/test/support/DemoPersonalData"
+import {
+  type Browser,
+  type Gateway,
+  horizontalOverflow,
+  launch,
+  screenshot,
+  seriousViolations,
+  signInWithLink,
+  startGateway,
+  untilLoaded,
+  viewports,
+} from "./Harness"
+import { languageProblems } from "./Languages"
+
+let gateway: Gateway
+let coordinator: Browser
+let national: Browser
+
+const staffNames = [
+  ...readFileSync(new URL("../../../gateway/src/demo/PeopleDemo.ts", import.meta.url), "utf8").matchAll(
+    /displayName: "([^"]+)"/g,
+  ),
+].map((match) => match[1] as string)
+
+beforeAll(async () => {
+  gateway = await startGateway()
+  coordinator = await launch()
+  national = await launch()
+  await signInWithLink(await coordinator.newPage(), gateway, "coordinator")
+  await signInWithLink(await national.newPage(), gateway, "nationalCoordinator")
+}, 240_000)
+
+afterAll(async () => {
+  await coordinator?.close()
+  await national?.close()
+  await gateway?.close()
+})
+
+const chooseLanguage = async (page: Page, locale: Locale.Locale) => {
+  await page.getByTestId("language").selectOption(locale)
+  await page.locator(`html[lang="${locale}"]`).waitFor()
+}
+
+const go = async (page: Page, path: string) => {
+  await page.evaluate((to) => {
+    history.pushState(null, "", to)
+    dispatchEvent(new PopStateEvent("popstate"))
+  }, path)
+}
+
+const openApp = async (browser: Browser, size: keyof typeof viewports = "desk") => {
+  const page = await browser.newPage(size)
+  await page.goto(gateway.url)
+  await page.getByRole("navigation").waitFor()
+  return page
+}
+
+const valuesOf = (page: Page, chart: string) => page.getByTestId(chart).getAttribute("data-values")
+
+let planPath = ""
+
+describe("the local action plan", () => {
+  it("the coordinator drafts a plan, edits the draft, is refused an edit after adoption, adopts it, records progress and sees the charts change", async () => {
+    const page = await openApp(coordinator)
+    await chooseLanguage(page, "en")
+    await page.getByRole("link", { name: "Action plan" }).click()
+    await page.getByRole("heading", { name: "Local action plans" }).waitFor()
+    await page.getByRole("link", { name: "Draft a plan" }).click()
+    await page.getByLabel("Title of the plan").fill("Journey plan")
+    await page.getByLabel("Objective", { exact: true }).fill("Raise awareness")
+    await page.getByLabel("Pillar").selectOption("awareness-prevention")
+    await page.getByRole("button", { name: "Add an activity" }).click()
+    await page.getByLabel("Activity", { exact: true }).fill("Campaign in schools")
+    const responsible = page.getByLabel("Responsible institution")
+    await responsible.selectOption({ index: 1 })
+    // Institutions are chosen by name, never by id.
+    const chosen = await responsible.locator("option:checked").textContent()
+    expect(chosen).not.toMatch(/^[0-9A-Z]{26}$/)
+    await page.getByRole("button", { name: "Add an indicator" }).click()
+    await page.getByLabel("Indicator", { exact: true }).fill("Residents who know where to report")
+    await page.getByLabel("Baseline", { exact: true }).fill("40")
+    await page.getByLabel("Source of the baseline").fill("Baseline survey")
+    await page.getByLabel("Target", { exact: true }).fill("70")
+    await page.getByRole("button", { name: "Create the draft" }).click()
+    await page.waitForURL(/\/plans\/[0-9A-Z]{26}$/)
+    planPath = new URL(page.url()).pathname
+    await page.getByTestId("plan-status").waitFor()
+    expect(await page.getByTestId("plan-status").textContent()).toBe("Draft")
+    expect(await page.locator("main").textContent()).toContain(chosen ?? "")
+
+    // Edit the draft: a target over 100 % is the API's to refuse, beside the field, in English.
+    await page.getByRole("button", { name: "Edit the draft" }).click()
+    await page.getByLabel("Target", { exact: true }).fill("130")
+    await page.getByRole("button", { name: "Save the draft" }).click()
+    const targetError = page.locator("#error-indicators-0-target")
+    await targetError.waitFor()
+    expect(await targetError.textContent()).toMatch(/100/)
+    expect(await page.getByLabel("Target", { exact: true }).getAttribute("aria-invalid")).toBe("true")
+    expect(await seriousViolations(page)).toEqual([])
+    await page.getByLabel("Target", { exact: true }).fill("75")
+    await page.getByLabel("Why it changes (optional)").fill("Agreed with the police")
+    await page.getByRole("button", { name: "Save the draft" }).click()
+    await page.getByRole("button", { name: "Save the draft" }).waitFor({ state: "detached" })
+    // The previous value is kept in the draft's history.
+    const history = page.getByTestId("plan-history")
+    await history.waitFor()
+    expect(await history.textContent()).toContain("Version 1")
+    expect(await history.textContent()).toContain("Reason: Agreed with the police")
+    await expect.poll(() => valuesOf(page, "chart-indicator-0")).toBe("40,75,-")
+
+    // Someone adopts the plan while the form is open: the edit is refused, and after a reload the API says why.
+    await page.getByRole("button", { name: "Edit the draft" }).click()
+    await page.getByLabel("Title of the plan").fill("Journey plan, changed after adoption")
+    const api = `${gateway.url}/v1/action-plans/${planPath.split("/").at(-1)}`
+    const token = gateway.tokens.coordinator as string
+    const adopted = await fetch(`${api}/transitions`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${token}`, "content-type": "application/json", "if-match": '"2"' },
+      body: JSON.stringify({ command: "adopt" }),
+    })
+    expect(adopted.status).toBe(200)
+    await page.getByRole("button", { name: "Save the draft" }).click()
+    await page.getByRole("button", { name: "Reload" }).click()
+    await page.getByTestId("plan-status").filter({ hasText: "Adopted" }).waitFor()
+    await page.getByRole("button", { name: "Save the draft" }).click()
+    const refusal = page.locator(".plan-form > [role=alert]").first()
+    await refusal.waitFor()
+    expect(await refusal.textContent()).toMatch(/adopted/i)
+    const stored = await (await fetch(api, { headers: { authorization: `Bearer ${token}` } })).json()
+    expect(stored).toMatchObject({ title: "Journey plan", status: "adopted", version: 3 })
+    expect(await seriousViolations(page)).toEqual([])
+    await page.getByRole("button", { name: "Cancel" }).click()
+
+    // Progress: nothing completed yet, then the campaign completed — the implementation chart moves.
+    await expect.poll(() => valuesOf(page, "chart-by-pillar")).toBe("0,-,-")
+    const activity = page.getByRole("form", { name: "Campaign in schools" })
+    await activity.getByLabel("Status").selectOption("completed")
+    await activity.getByRole("button", { name: "Save the status" }).click()
+    await expect.poll(() => valuesOf(page, "chart-by-pillar")).toBe("1,-,-")
+    expect(await page.getByTestId("implementation-level").textContent()).toBe("Implementation level: 100%")
+    expect(await page.locator("#chart-by-pillar-caption + .chart-body table").textContent()).toContain("100%")
+
+    // A measurement outside its unit (a percent over 100) is refused beside the value; one inside is drawn.
+    const measurement = page.getByRole("form", { name: "Record a measurement" })
+    await measurement.getByLabel(/^Value/).fill("140")
+    await measurement.getByLabel("Source").fill("Survey")
+    await measurement.getByRole("button", { name: "Record a measurement" }).click()
+    const valueError = measurement.locator("[id$=measurement-value][role=alert]")
+    await valueError.waitFor()
+    expect(await valueError.textContent()).toMatch(/100/)
+    expect(await valuesOf(page, "chart-indicator-0")).toBe("40,75,-")
+    await measurement.getByLabel(/^Value/).fill("55")
+    await measurement.getByRole("button", { name: "Record a measurement" }).click()
+    await expect.poll(() => valuesOf(page, "chart-indicator-0")).toBe("40,75,55")
+    expect(await seriousViolations(page)).toEqual([])
+    await screenshot(page, "plan-monitored-desk")
+    await page.close()
+  })
+})
+
+describe("the statistics", () => {
+  it("the national coordinator sees every mechanism's tables, small cells hidden and why, and downloads them as XLSX", async () => {
+    const page = await openApp(national)
+    await chooseLanguage(page, "en")
+    await page.getByRole("link", { name: "Statistics" }).click()
+    await page.locator("[data-table=incidents-by-place]").waitFor()
+    await untilLoaded(page)
+    const marker = ReportLabels.suppressed("en")
+    const threshold = JurisdictionProfile.kosovo.statistics.smallCellThreshold.value
+    expect(await page.getByTestId("suppression-why").textContent()).toContain(String(threshold))
+    expect(await page.locator("td.suppressed").count()).toBeGreaterThan(0)
+    // No count under the threshold is shown in any table.
+    const counts = (await page.locator("main table td").allTextContents()).map((text) => Number(text))
+    expect(counts.filter((n) => Number.isInteger(n) && n > 0 && n < threshold)).toEqual([])
+    const main = (await page.locator("main").textContent()) ?? ""
+    expect([...personalValues, ...staffNames].filter((value) => main.includes(value))).toEqual([])
+
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("xlsx").click()])
+    const workbook = new ExcelJS.Workbook()
+    await workbook.xlsx.readFile(await download.path())
+    expect(workbook.worksheets.length).toBeGreaterThan(5)
+    // Count tables end with a total column; their value cells (rows 4 on, columns 2 on) hold counts or the marker.
+    const total = ReportLabels.total("en")
+    const counted: Array<ExcelJS.CellValue> = []
+    for (const sheet of workbook.worksheets) {
+      const header = sheet.getRow(3).values as Array<ExcelJS.CellValue>
+      if (header.at(-1) !== total) continue
+      sheet.eachRow((row, index) => {
+        if (index >= 4) row.eachCell((cell, column) => column > 1 && counted.push(cell.value))
+      })
+    }
+    expect(counted.filter((value) => value === marker).length).toBeGreaterThan(0)
+    const small = counted.filter((value) => typeof value === "number" && value > 0 && value < threshold)
+    expect(small).toEqual([])
+    expect(workbook.worksheets.some((sheet) => (sheet.getCell("A1").value as string).includes("place"))).toBe(true)
+    const text = workbook.worksheets
+      .flatMap((sheet) => sheet.getSheetValues().flat(2))
+      .map(String)
+      .join("\n")
+    expect([...personalValues, ...staffNames].filter((value) => text.includes(value))).toEqual([])
+    expect(new URL(download.url()).searchParams.get("mechanismId")).toBeNull()
+    await page.close()
+  })
+})
+
+/** The new screens, each with what shows it is loaded. */
+const screens = () =>
+  [
+    { name: "plans", browser: coordinator, path: "/plans", ready: "[data-testid=plans]" },
+    { name: "plan-new", browser: coordinator, path: "/plans/new", ready: "form.plan-form" },
+    { name: "plan", browser: coordinator, path: planPath, ready: "[data-testid=chart-by-pillar]" },
+    { name: "statistics-coordinator", browser: coordinator, path: "/statistics", ready: "[data-table]" },
+    { name: "statistics-national", browser: national, path: "/statistics", ready: "[data-table]" },
+  ] as const
+
+describe("the new screens", () => {
+  for (const size of ["desk", "phone"] as const) {
+    it(`at ${viewports[size].width}×${viewports[size].height}: accessible, nothing overflowing`, async () => {
+      for (const screen of screens()) {
+        const page = await openApp(screen.browser, size)
+        await chooseLanguage(page, "en")
+        await go(page, screen.path)
+        await page.locator(screen.ready).first().waitFor()
+        await untilLoaded(page)
+        await screenshot(page, `${screen.name}-${size}`)
+        expect(await seriousViolations(page), screen.name).toEqual([])
+        if (size === "phone") expect(await horizontalOverflow(page), screen.name).toBeLessThanOrEqual(0)
+        await page.close()
+      }
+    })
+  }
+
+  it("in all four languages, with no missing key and no other language's text", async () => {
+    for (const screen of screens()) {
+      const page = await openApp(screen.browser)
+      for (const locale of ["sq", "sr-Latn", "sr-Cyrl", "en"] as const) {
+        await chooseLanguage(page, locale)
+        await go(page, screen.path)
+        await page.locator(screen.ready).first().waitFor()
+        await untilLoaded(page)
+        expect(await languageProblems(page, locale), `${screen.name} in ${locale}`).toEqual({ keys: [], foreign: [] })
+      }
+      await page.close()
+    }
+  })
+
+  it("runs under the CSP: no inline style or script refused", () => {
+    const errors = [...coordinator.errors, ...national.errors]
+    expect(errors.filter((error) => /Content Security Policy|Refused to/i.test(error))).toEqual([])
+  })
+})
