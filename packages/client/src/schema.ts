@@ -2662,7 +2662,7 @@ export interface components {
             next: string | null;
         };
         CaseSummary: {
-            caseId: components["schemas"]["CaseId"];
+            id: components["schemas"]["CaseId"];
             reference: string;
             status: components["schemas"]["CaseStatus"];
             riskLevel: components["schemas"]["RiskLevel"];
@@ -2992,7 +2992,7 @@ export interface components {
         /** Format: date-time */
         Instant: string;
         /** @enum {string} */
-        CaseCommand: "assess" | "activate" | "monitor" | "close" | "reopen";
+        CaseReopenReason: "new-incident" | "order-breached" | "risk-increased" | "victim-request" | "institution-request";
         /** @enum {string} */
         Purpose: "case-management" | "protection" | "referral" | "case-conference" | "statistics" | "audit" | "mechanism-administration" | "break-glass";
         /** @enum {string} */
@@ -3236,7 +3236,7 @@ export interface components {
             next: string | null;
         };
         ClosedCase: {
-            caseId: components["schemas"]["CaseId"];
+            id: components["schemas"]["CaseId"];
             reference: string;
             lead: components["schemas"]["InstitutionId"];
             openedAt: components["schemas"]["CaseInstant"];
@@ -6234,8 +6234,16 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    command: components["schemas"]["CaseCommand"];
-                    reason?: string;
+                    /** @enum {string} */
+                    command: "assess" | "activate" | "monitor";
+                } | {
+                    /** @enum {string} */
+                    command: "close";
+                    reason?: components["schemas"]["CaseClosureReason"];
+                } | {
+                    /** @enum {string} */
+                    command: "reopen";
+                    reason?: components["schemas"]["CaseReopenReason"];
                 };
             };
         };
