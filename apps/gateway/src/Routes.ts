@@ -12,6 +12,7 @@ import * as Cases from "./routes/Cases"
 import * as CaseTransfers from "./routes/CaseTransfers"
 import * as ClosedCases from "./routes/ClosedCases"
 import * as Corrections from "./routes/Corrections"
+import * as Documents from "./routes/Documents"
 import * as Institutions from "./routes/Institutions"
 import * as Invitations from "./routes/Invitations"
 import * as Me from "./routes/Me"
@@ -37,6 +38,7 @@ export const routes: ReadonlyArray<Route.AnyRoute> = [
   ...Corrections.routes,
   ...CaseReviews.routes,
   ...SafeContacts.routes,
+  ...Documents.routes,
   ...CaseErasure.routes,
   ...CaseTransfers.routes,
   ...ClosedCases.routes,

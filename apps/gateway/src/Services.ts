@@ -19,6 +19,9 @@ import {
   type CaseTransferRepository,
   type ClosedCases,
   type CorrectionRepository,
+  type DocumentRepository,
+  DocumentSettings,
+  type DocumentStore,
   type ErasableRecords,
   type OpenCases,
   type PersonalData,
@@ -29,6 +32,8 @@ import {
   SqlCaseTransferRepository,
   SqlClosedCases,
   SqlCorrectionRepository,
+  SqlDocumentRepository,
+  SqlDocumentStore,
   SqlErasableRecords,
   SqlOpenCases,
   SqlSafeContactRepository,
@@ -103,6 +108,9 @@ export type GatewayServices =
   | CaseNoteRepository.CaseNoteRepository
   | ClosedCases.ClosedCases
   | CorrectionRepository.CorrectionRepository
+  | DocumentRepository.DocumentRepository
+  | DocumentStore.DocumentStore
+  | DocumentSettings.DocumentSettings
   | CaseReviewRepository.CaseReviewRepository
   | CaseTransferRepository.CaseTransferRepository
   | SafeContactRepository.SafeContactRepository
@@ -162,6 +170,8 @@ export interface Options {
   readonly tokenLifetimes?: Lifetimes
   /** Where rate limits and failed sign-ins are counted ({@link throttleByDialect} by default). */
   readonly throttle?: Layer.Layer<Throttle.Throttle, never, SqlClient.SqlClient>
+  /** The limits on documents (by default from configuration, `DocumentSettings.config`). */
+  readonly documents?: DocumentSettings.Settings
 }
 
 /**
@@ -173,7 +183,12 @@ export const layer = (
   keys: Keys,
   options: Options = {},
 ): Layer.Layer<Exclude<GatewayServices, SqlClient.SqlClient>, ConfigError.ConfigError, SqlClient.SqlClient> => {
-  const foundation = Layer.mergeAll(keys, Id.layer, options.throttle ?? throttleByDialect)
+  const foundation = Layer.mergeAll(
+    keys,
+    Id.layer,
+    options.throttle ?? throttleByDialect,
+    options.documents === undefined ? DocumentSettings.layerConfig : DocumentSettings.layer(options.documents),
+  )
   // Each case's data key (ADR 0012) beside the audit log: every case repository seals with it.
   const audit = Layer.merge(AuditLog.layer, CaseKeys.layer).pipe(Layer.provideMerge(foundation))
   // Sign-in throttles in the store: every instance over it counts the same failures.
@@ -197,6 +212,8 @@ export const layer = (
     SqlCaseTransferRepository.layer,
     SqlSafeContactRepository.layer,
     SqlSurvivorInformedRepository.layer,
+    SqlDocumentRepository.layer,
+    SqlDocumentStore.layer,
     SqlErasableRecords.layer,
   ).pipe(Layer.provideMerge(Ports.signatories), Layer.provideMerge(members))
   const referral = ReferralService.layerSql.pipe(Layer.provideMerge(Ports.caseFacts), Layer.provideMerge(kase))

@@ -270,6 +270,12 @@ export * as DocumentSettings from "./DocumentSettings"
  */
 export * as DocumentStore from "./DocumentStore"
 /**
+ * The subject-access export's documents, from the documents' records.
+ *
+ * @since 0.1.0
+ */
+export * as DocumentSubjects from "./DocumentSubjects"
+/**
  * Upload, list, open for download and withdraw documents (encrypted in
  * chunks, audited).
  *

@@ -14,6 +14,7 @@ import { caseTransferScenarios } from "./authorization/CaseTransfers"
 import { closedCaseScenarios } from "./authorization/ClosedCases"
 import { correctionScenarios } from "./authorization/Corrections"
 import { directoryScenarios } from "./authorization/Directory"
+import { documentScenarios } from "./authorization/Documents"
 import { erasureScenarios } from "./authorization/Erasure"
 import { institutionScenarios } from "./authorization/Institutions"
 import { invitationScenarios } from "./authorization/Invitations"
@@ -47,6 +48,7 @@ export const authorizationScenarios: ReadonlyArray<Scenario> = [
   ...survivorInformationScenarios,
   ...correctionScenarios,
   ...safeContactScenarios,
+  ...documentScenarios,
   ...caseTransferScenarios,
   ...erasureScenarios,
   ...caseScenarios,
