@@ -41,7 +41,7 @@ const Resolve = ({
   references,
 }: {
   readonly item: Schemas["PluginReviewSummary"]
-  readonly references: ReadonlyArray<{ readonly caseId: string; readonly reference: string }>
+  readonly references: ReadonlyArray<{ readonly id: string; readonly reference: string }>
 }) => {
   const { t } = useText()
   const api = useApi()
@@ -71,12 +71,12 @@ const Resolve = ({
   const scope = `review-${item.id}`
   // Candidates first, then the other cases of the mechanism.
   const options = [...references]
-    .sort((a, b) => Number(candidates.has(b.caseId)) - Number(candidates.has(a.caseId)))
+    .sort((a, b) => Number(candidates.has(b.id)) - Number(candidates.has(a.id)))
     .map(
       (each) =>
         [
-          each.caseId,
-          candidates.has(each.caseId)
+          each.id,
+          candidates.has(each.id)
             ? t("web.admin.plugins.candidate", { reference: each.reference })
             : each.reference,
         ] as const,
@@ -133,7 +133,7 @@ const ReviewQueue = () => {
     queryFn: async () => (await api.GET("/v1/plugins/reviews", { params: { query: { state, limit: 50 } } })).data,
   })
   const referenceOf = (caseId: string) =>
-    references.data?.find((each) => each.caseId === caseId)?.reference ?? t("web.admin.plugins.unknown-case")
+    references.data?.find((each) => each.id === caseId)?.reference ?? t("web.admin.plugins.unknown-case")
   return (
     <section aria-labelledby="reviews" className="card">
       <h2 id="reviews">{t("web.admin.plugins.reviews")}</h2>
