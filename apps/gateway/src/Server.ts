@@ -49,8 +49,10 @@ import * as NotificationScheduler from "./NotificationScheduler"
 import * as NotificationSettings from "./NotificationSettings"
 import * as OidcSettings from "./OidcSettings"
 import * as OrderExpiryRunner from "./OrderExpiryRunner"
+import * as PdfFontFile from "./PdfFontFile"
 import * as PluginRuntime from "./plugins/PluginRuntime"
 import * as RequestFingerprint from "./RequestFingerprint"
+import * as RetentionRunner from "./RetentionRunner"
 import { routes } from "./Routes"
 import * as Services from "./Services"
 import * as SwaggerUiFiles from "./SwaggerUiFiles"
@@ -220,7 +222,7 @@ const open = async (env: Env, databaseUrl: string, seedDemo: boolean, options: S
       demoBlindIndex = stored.blindIndex
     }
     const context = (await database.runtime()).context
-    const services = Services.layer(keys, options)
+    const services = Services.layer(keys, { pdfFont: PdfFontFile.layer, ...options })
     const runtime = ManagedRuntime.make(services.pipe(Layer.provideMerge(Layer.succeedContext(context)), Layer.orDie))
     await runtime.runPromise(Effect.void).catch(async (error: unknown) => {
       await runtime.dispose()
@@ -317,8 +319,10 @@ export const start = async (options: ServerOptions = {}): Promise<Running> => {
       ? await NotificationScheduler.start(runtime, settings.notifications)
       : undefined
     if (scheduler !== undefined) closers.push(scheduler.close)
-    // Orders expire where the scheduler runs (one switch for the server's background work).
+    // Orders expire, and cases past retention are erased, where the scheduler runs
+    // (one switch for the server's background work).
     if (scheduler !== undefined) closers.push(OrderExpiryRunner.start(runtime).close)
+    if (scheduler !== undefined) closers.push(RetentionRunner.start(runtime).close)
     const run: App.Runner = (effect) => runtime.runPromiseExit(effect)
     const webRoot = options.webRoot ?? env.BASHKE_WEB_ROOT
     const app = App.make({
@@ -510,9 +514,11 @@ export const startWorker = async (options: WorkerOptions = {}): Promise<RunningW
     throw error
   })
   const expiry = OrderExpiryRunner.start(opened.runtime)
+  const retention = RetentionRunner.start(opened.runtime)
   return {
     holder: scheduler.holder,
     close: async () => {
+      await retention.close()
       await expiry.close()
       await scheduler.close()
       await opened.close()
