@@ -22,7 +22,7 @@ const root = fileURLToPath(new URL("..", import.meta.url))
  * passes must leave it, one that drifts cannot join it silently).
  */
 const pending = {
-  "@bashke/case": 3,
+  "@bashke/case": 4,
   "@bashke/client": 1,
   "@bashke/create-plugin": 1,
   "@bashke/kernel": 2,
