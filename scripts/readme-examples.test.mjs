@@ -22,7 +22,7 @@ const root = fileURLToPath(new URL("..", import.meta.url))
  * passes must leave it, one that drifts cannot join it silently).
  */
 const pending = {
-  "@bashke/case": 3,
+  "@bashke/case": 4,
   "@bashke/client": 1,
   "@bashke/create-plugin": 1,
   "@bashke/kernel": 2,
@@ -40,16 +40,16 @@ const lines = (text) =>
     .filter((line) => line !== "")
 
 /** The ```ts blocks of a README. */
-export const blocks = (readme) => [...readme.matchAll(/```(?:ts|typescript|tsx)\n([\s\S]*?)```/g)].map((m) => m[1])
+const blocks = (readme) => [...readme.matchAll(/```(?:ts|typescript|tsx)\n([\s\S]*?)```/g)].map((m) => m[1])
 
 /** An example file as a consumer would write it: its imports of its own sources by the package's name. */
-export const asPublished = (source, name) =>
+const asPublished = (source, name) =>
   source
     .replace(/from "(?:\.\.\/)+src(?:\/index)?"/g, `from "${name}"`)
     .replace(/from "(?:\.\.\/)+src\/([a-z][\w-]*)"/g, `from "${name}/$1"`)
 
 /** Whether `block`'s lines are, in order and together, lines of `example`. */
-export const shows = (example, block) => lines(example).join("\n").includes(lines(block).join("\n"))
+const shows = (example, block) => lines(example).join("\n").includes(lines(block).join("\n"))
 
 const files = (dir, match) =>
   readdirSync(dir, { recursive: true, withFileTypes: true })

@@ -269,11 +269,18 @@ describe("bashke", () => {
     const unknown = await bashke(["frobnicate"], {})
     expect(unknown.status).toBe(2)
     expect(unknown.stderr).toBe(
-      "Unknown command “frobnicate”; the commands are: start, migrate, token, people, worker, audit (`bashke --help`).\n",
+      "Unknown command “frobnicate”; the commands are: start, migrate, token, people, worker, import, audit (`bashke --help`).\n",
     )
     const flag = await bashke(["migrate", "--force"], {})
     expect(flag.status).toBe(2)
     expect(flag.stderr).toBe("`migrate` does not know the option --force; it accepts: --help, -h.\n")
+    // A command that takes one operand, given none or two: what it takes, nothing opened.
+    const none = await bashke(["import"], {})
+    expect(none.status).toBe(2)
+    expect(none.stderr).toBe("`import` takes <plugin>; 0 given.\n")
+    const two = await bashke(["import", "police", "court"], {})
+    expect(two.status).toBe(2)
+    expect(two.stderr).toBe("`import` takes <plugin>; 2 given.\n")
     expect(readdirSync(dir)).not.toContain("data")
   })
 })

@@ -29,6 +29,8 @@ const withoutId: Readonly<Record<string, string>> = {
   "/v1/organizations": "an organization is its institution: `institution` is its id (HSDS's organization)",
   "/v1/mechanisms/{mechanismId}/memoranda":
     "a memorandum's versions: `memorandumId` is shared by the versions of one memorandum, told apart by `version`",
+  "/v1/action-plans/{planId}/revisions":
+    "a draft plan's revisions: the plan (`planId`, the path's) at the `version` each one replaced",
   "/v1/mechanisms/{mechanismId}/referrals/overdue": "an overdue step (`step`) of a referral (`referral`)",
   "/v1/plugins/dead-letters":
     "an inbox record (`inboxId`) or an event's delivery (`subscription`, `eventId`), as the replay route takes them",
