@@ -19,6 +19,10 @@ import {
   type CaseTransferRepository,
   type ClosedCases,
   type CorrectionRepository,
+  type DocumentRepository,
+  DocumentSettings,
+  type DocumentStore,
+  type ErasableRecords,
   type OpenCases,
   type PersonalData,
   type SafeContactRepository,
@@ -28,9 +32,13 @@ import {
   SqlCaseTransferRepository,
   SqlClosedCases,
   SqlCorrectionRepository,
+  SqlDocumentRepository,
+  SqlDocumentStore,
+  SqlErasableRecords,
   SqlOpenCases,
   SqlSafeContactRepository,
   SqlSurvivorInformedRepository,
+  SubjectDocuments,
   type SurvivorInformedRepository,
 } from "@bashke/case"
 import {
@@ -66,10 +74,12 @@ import type { Recipients } from "@bashke/notifications"
 import { Throttle } from "@bashke/persistence"
 import { type CaseFacts, type ReferralRepository, ReferralService } from "@bashke/referral"
 import { PlanImplementation, SqlStatistics, type Statistics } from "@bashke/reporting"
-import { AuditLog, BlindIndex, Vault } from "@bashke/security"
+import { AuditLog, BlindIndex, CaseKeys, Vault } from "@bashke/security"
 import { SqlClient } from "@effect/sql"
 import { type ConfigError, Effect, Layer } from "effect"
 import { ApiTokens, type Lifetimes } from "./ApiTokens"
+import type { PdfFont } from "./PdfFont"
+import * as PdfFontLayers from "./PdfFont"
 import * as PeopleRecipients from "./PeopleRecipients"
 import * as Ports from "./Ports"
 
@@ -101,10 +111,15 @@ export type GatewayServices =
   | CaseNoteRepository.CaseNoteRepository
   | ClosedCases.ClosedCases
   | CorrectionRepository.CorrectionRepository
+  | DocumentRepository.DocumentRepository
+  | DocumentStore.DocumentStore
+  | DocumentSettings.DocumentSettings
   | CaseReviewRepository.CaseReviewRepository
   | CaseTransferRepository.CaseTransferRepository
   | SafeContactRepository.SafeContactRepository
   | SurvivorInformedRepository.SurvivorInformedRepository
+  | ErasableRecords.ErasableRecords
+  | CaseKeys.CaseKeys
   | PersonalData.PersonalData
   | Signatories.Signatories
   | MeetingRepository.MeetingRepository
@@ -124,6 +139,9 @@ export type GatewayServices =
   | PlanImplementation.PlanImplementation
   | OpenCases.OpenCases
   | Recipients.Recipients
+  | SubjectDocuments.SubjectDocuments
+  | DocumentRepository.DocumentRepository
+  | PdfFont
 
 /** The keys of the vault and the blind index. */
 export type Keys = Layer.Layer<Vault.Vault | BlindIndex.BlindIndex, ConfigError.ConfigError>
@@ -158,6 +176,10 @@ export interface Options {
   readonly tokenLifetimes?: Lifetimes
   /** Where rate limits and failed sign-ins are counted ({@link throttleByDialect} by default). */
   readonly throttle?: Layer.Layer<Throttle.Throttle, never, SqlClient.SqlClient>
+  /** The limits on documents (by default from configuration, `DocumentSettings.config`). */
+  readonly documents?: DocumentSettings.Settings
+  /** The font PDFs are drawn in (none by default: `PdfFontFile.layer` on Node). */
+  readonly pdfFont?: Layer.Layer<PdfFont>
 }
 
 /**
@@ -169,8 +191,14 @@ export const layer = (
   keys: Keys,
   options: Options = {},
 ): Layer.Layer<Exclude<GatewayServices, SqlClient.SqlClient>, ConfigError.ConfigError, SqlClient.SqlClient> => {
-  const foundation = Layer.mergeAll(keys, Id.layer, options.throttle ?? throttleByDialect)
-  const audit = AuditLog.layer.pipe(Layer.provideMerge(foundation))
+  const foundation = Layer.mergeAll(
+    keys,
+    Id.layer,
+    options.throttle ?? throttleByDialect,
+    options.documents === undefined ? DocumentSettings.layerConfig : DocumentSettings.layer(options.documents),
+  )
+  // Each case's data key (ADR 0012) beside the audit log: every case repository seals with it.
+  const audit = Layer.merge(AuditLog.layer, CaseKeys.layer).pipe(Layer.provideMerge(foundation))
   // Sign-in throttles in the store: every instance over it counts the same failures.
   const identity = Layer.mergeAll(
     Sessions.layerSql,
@@ -192,6 +220,12 @@ export const layer = (
     SqlCaseTransferRepository.layer,
     SqlSafeContactRepository.layer,
     SqlSurvivorInformedRepository.layer,
+    SqlDocumentRepository.layer,
+    SqlDocumentStore.layer,
+    SqlErasableRecords.layer,
+    // A subject-access export lists her documents from their records.
+    SubjectDocuments.layer.pipe(Layer.provideMerge(SqlDocumentRepository.layer)),
+    options.pdfFont ?? PdfFontLayers.layerNone,
   ).pipe(Layer.provideMerge(Ports.signatories), Layer.provideMerge(members))
   const referral = ReferralService.layerSql.pipe(Layer.provideMerge(Ports.caseFacts), Layer.provideMerge(kase))
   const meeting = Layer.mergeAll(

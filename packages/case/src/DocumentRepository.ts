@@ -57,7 +57,4 @@ export interface Service {
 /**
  * @since 0.1.0
  */
-export class DocumentRepository extends Context.Tag("@bashke/case/DocumentRepository")<
-  DocumentRepository,
-  Service
->() {}
+export class DocumentRepository extends Context.Tag("@bashke/case/DocumentRepository")<DocumentRepository, Service>() {}

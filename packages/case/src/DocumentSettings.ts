@@ -52,7 +52,10 @@ export class DocumentSettings extends Context.Reference<DocumentSettings>()("@ba
  */
 export const config: Config.Config<Settings> = Config.all({
   maxBytes: Config.integer("BASHKE_DOCUMENT_MAX_BYTES").pipe(
-    Config.validate({ message: "BASHKE_DOCUMENT_MAX_BYTES must be a positive number of bytes", validation: (n) => n > 0 }),
+    Config.validate({
+      message: "BASHKE_DOCUMENT_MAX_BYTES must be a positive number of bytes",
+      validation: (n) => n > 0,
+    }),
     Config.withDefault(defaults.maxBytes),
   ),
   mediaTypes: Config.array(Config.string(), "BASHKE_DOCUMENT_TYPES").pipe(

@@ -64,7 +64,8 @@ export const sniff = (leading: Uint8Array): MediaType | undefined => {
   if (startsWith(leading, pdf)) return "application/pdf"
   if (startsWith(leading, jpeg)) return "image/jpeg"
   if (startsWith(leading, png)) return "image/png"
-  if (startsWith(leading, zipEntry) && startsWith(leading, odtEntry, 30)) return "application/vnd.oasis.opendocument.text"
+  if (startsWith(leading, zipEntry) && startsWith(leading, odtEntry, 30))
+    return "application/vnd.oasis.opendocument.text"
   return undefined
 }
 

@@ -215,9 +215,13 @@ const storeContent = <E>(
 ) =>
   Effect.gen(function* () {
     const store = yield* DocumentStore
+    // Two buffers, taking turns: the one filling, and the full one held until
+    // the next byte shows it is not the last. A chunk is sealed (into a new
+    // buffer) before its buffer fills again, so no chunk is allocated per chunk.
     let buffer = new Uint8Array(ChunkCipher.chunkSize)
+    let spare = new Uint8Array(ChunkCipher.chunkSize)
     let filled = 0
-    let held: Uint8Array | undefined
+    let held: Uint8Array<ArrayBuffer> | undefined
     let index = 0
     let size = 0
     let mediaType: DocumentType.MediaType | undefined
@@ -249,7 +253,8 @@ const storeContent = <E>(
           if (filled === ChunkCipher.chunkSize) {
             if (held !== undefined) yield* put(held, false)
             held = buffer
-            buffer = new Uint8Array(ChunkCipher.chunkSize)
+            buffer = spare
+            spare = held
             filled = 0
           }
         }
@@ -340,7 +345,15 @@ export const upload = <E>(
       const audit = yield* AuditLog.AuditLog
       yield* documents.insert({ document, chunkCount: stored.chunkCount, dataKey, personId })
       yield* audit
-        .append(entry(authorized.principal, authorized, "write", personalRequest(authorized.aCase, personId).purpose, personId))
+        .append(
+          entry(
+            authorized.principal,
+            authorized,
+            "write",
+            personalRequest(authorized.aCase, personId).purpose,
+            personId,
+          ),
+        )
         .pipe(Effect.orDie)
       yield* Outbox.append({
         topic: "case.document.uploaded",
@@ -359,10 +372,14 @@ export const upload = <E>(
       const { name: _, ...receipt } = document
       return receipt as Document.Receipt
     })
-    const outcome =
+    const outcome = yield* (
       idempotency === undefined
-        ? yield* Effect.map(Transaction.run(commit), (value) => ({ value, replayed: false }))
-        : yield* Idempotency.runWithOutcome(idempotency, commit, Document.Receipt)
+        ? Effect.map(Transaction.run(commit), (value) => ({ value, replayed: false }))
+        : Idempotency.runWithOutcome(idempotency, commit, Document.Receipt)
+    ).pipe(
+      // The key reused for another request, or the commit failing: the content stays nobody's.
+      Effect.onError(() => discard),
+    )
     // A retry of an upload already recorded: its own chunks are not needed.
     if (outcome.replayed) yield* discard
     return outcome
@@ -392,9 +409,7 @@ const personOfDocument = (authorized: CaseAuthority.Authorized, document: Docume
  *
  * @since 0.1.0
  */
-export const list = (
-  raw: ListDocuments,
-): Effect.Effect<Pagination.Page<Document.Document>, Refusal, Requirements> =>
+export const list = (raw: ListDocuments): Effect.Effect<Pagination.Page<Document.Document>, Refusal, Requirements> =>
   Effect.gen(function* () {
     const input = yield* decode(ListDocuments)(raw)
     const purpose = yield* statedPurpose(input.purpose)
@@ -437,8 +452,11 @@ export const open = (raw: OpenDocument): Effect.Effect<Content, Refusal, Require
     const input = yield* decode(OpenDocument)(raw)
     const purpose = yield* statedPurpose(input.purpose)
     const authorized = yield* CaseAuthority.authorize(input.caseId, "case.personal.read", { purpose })
-    const found = yield* Effect.flatMap(DocumentRepository, (documents) => documents.find(input.caseId, input.documentId))
-    if (Option.isNone(found) || found.value.document.withdrawnAt !== undefined) return yield* noSuchDocument(input.documentId)
+    const found = yield* Effect.flatMap(DocumentRepository, (documents) =>
+      documents.find(input.caseId, input.documentId),
+    )
+    if (Option.isNone(found) || found.value.document.withdrawnAt !== undefined)
+      return yield* noSuchDocument(input.documentId)
     const stored: Stored = found.value
     const personId = personOfDocument(authorized, stored.document)
     if (!(yield* mayRead(authorized, purpose, personId))) return yield* noSuchDocument(input.documentId)
@@ -481,7 +499,8 @@ export const withdraw = (raw: WithdrawDocument): Effect.Effect<Document.Receipt,
     yield* CaseAuthority.whileOpen(authorized.aCase)
     const documents = yield* DocumentRepository
     const found = yield* documents.find(input.caseId, input.documentId)
-    if (Option.isNone(found) || found.value.document.withdrawnAt !== undefined) return yield* noSuchDocument(input.documentId)
+    if (Option.isNone(found) || found.value.document.withdrawnAt !== undefined)
+      return yield* noSuchDocument(input.documentId)
     const document = found.value.document
     if (authorized.principal.institution !== document.institution)
       return yield* new Errors.Forbidden({ action: "case.write", rule: "case.document.withdraw.institution-only" })
@@ -492,7 +511,15 @@ export const withdraw = (raw: WithdrawDocument): Effect.Effect<Document.Receipt,
         const changed = yield* documents.withdraw(document.id, authorized.principal.id, authorized.at)
         if (!changed) return false
         yield* audit
-          .append(entry(authorized.principal, authorized, "write", personalRequest(authorized.aCase, personId).purpose, personId))
+          .append(
+            entry(
+              authorized.principal,
+              authorized,
+              "write",
+              personalRequest(authorized.aCase, personId).purpose,
+              personId,
+            ),
+          )
           .pipe(Effect.orDie)
         yield* Outbox.append({
           topic: "case.document.withdrawn",

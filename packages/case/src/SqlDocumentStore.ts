@@ -26,7 +26,11 @@ export const make: Effect.Effect<Service, never, SqlClient.SqlClient> = Effect.g
 
   const put: Service["put"] = (documentId, index, sealed) =>
     sql`INSERT INTO case_document_chunks (document_id, chunk_index, content)
-      VALUES (${documentId}, ${index}, ${sealed})`.pipe(Effect.asVoid, Effect.orDie, Span.untraced("SqlDocumentStore.put"))
+      VALUES (${documentId}, ${index}, ${sealed})`.pipe(
+      Effect.asVoid,
+      Effect.orDie,
+      Span.untraced("SqlDocumentStore.put"),
+    )
 
   const get: Service["get"] = (documentId, index) =>
     sql<{ content: unknown }>`SELECT content FROM case_document_chunks

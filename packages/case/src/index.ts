@@ -113,12 +113,17 @@ export * as BreakGlassReviews from "./BreakGlassReviews"
  * The inputs of the use cases, as schemas.
  */
 export * as CaseCommands from "./CaseCommands"
-
+/**
+ * Erasure on request: an administrator erases a closed case's personal data
+ * with a legal reason, by destroying its data key (ADR 0012).
+ *
+ * @since 0.1.0
+ */
+export * as CaseErasure from "./CaseErasure"
 /**
  * The outbox topics of the case package (ids and codes only in every payload).
  */
 export * as CaseEvents from "./CaseEvents"
-
 /**
  * The case package's migrations.
  */
@@ -139,6 +144,13 @@ export * as CaseNotes from "./CaseNotes"
  * The repository port of the case aggregate.
  */
 export * as CaseRepository from "./CaseRepository"
+/**
+ * The retention job: closed cases past their retention period erased by
+ * crypto-shredding, a round at a time.
+ *
+ * @since 0.1.0
+ */
+export * as CaseRetention from "./CaseRetention"
 /**
  * A conference review of a case: the survivor's wishes, the outcomes.
  *
@@ -226,9 +238,66 @@ export * as CorrectionRepository from "./CorrectionRepository"
  */
 export * as Corrections from "./Corrections"
 /**
+ * A document of a case: what it is, what it is attached to, its receipt.
+ *
+ * @since 0.1.0
+ */
+export * as Document from "./Document"
+/**
+ * The messages of documents.
+ *
+ * @since 0.1.0
+ */
+export { documentMessages } from "./DocumentMessages"
+/**
+ * The port through which documents' records are kept (for the subject-access
+ * export too: a person's documents).
+ *
+ * @since 0.1.0
+ */
+export * as DocumentRepository from "./DocumentRepository"
+/**
+ * The limits on documents: largest size, accepted types (configuration).
+ *
+ * @since 0.1.0
+ */
+export * as DocumentSettings from "./DocumentSettings"
+/**
+ * The port where documents' encrypted contents are kept (an S3-compatible
+ * store may replace the database's).
+ *
+ * @since 0.1.0
+ */
+export * as DocumentStore from "./DocumentStore"
+/**
+ * Upload, list, open for download and withdraw documents (encrypted in
+ * chunks, audited).
+ *
+ * @since 0.1.0
+ */
+export * as Documents from "./Documents"
+/**
+ * A document's type told from its bytes.
+ *
+ * @since 0.1.0
+ */
+export * as DocumentType from "./DocumentType"
+/**
  * What the open cases of a mechanism make due, read through `OpenCases`.
  */
 export * as DueCases from "./DueCases"
+/**
+ * The port through which erasure reaches a case's stored records.
+ *
+ * @since 0.1.0
+ */
+export * as ErasableRecords from "./ErasableRecords"
+/**
+ * The catalogue part of retention and erasure (the erased marker, the rules).
+ *
+ * @since 0.1.0
+ */
+export { erasureMessages } from "./ErasureMessages"
 /**
  * The port through which due items and notifications read open cases.
  */
@@ -253,6 +322,12 @@ export * as PersonalData from "./PersonalData"
  * The gapless reference sequence per mechanism and year.
  */
 export * as ReferenceSequence from "./ReferenceSequence"
+/**
+ * The retention rule: when a closed case is past the profile's periods.
+ *
+ * @since 0.1.0
+ */
+export * as Retention from "./Retention"
 /**
  * How a survivor may be reached safely, as data (sealed whole).
  *
@@ -312,6 +387,24 @@ export * as SqlClosedCases from "./SqlClosedCases"
  */
 export * as SqlCorrectionRepository from "./SqlCorrectionRepository"
 /**
+ * The document records' repository on `@effect/sql`.
+ *
+ * @since 0.1.0
+ */
+export * as SqlDocumentRepository from "./SqlDocumentRepository"
+/**
+ * The documents' contents in the database (the default `DocumentStore`).
+ *
+ * @since 0.1.0
+ */
+export * as SqlDocumentStore from "./SqlDocumentStore"
+/**
+ * The `ErasableRecords` port on `@effect/sql`.
+ *
+ * @since 0.1.0
+ */
+export * as SqlErasableRecords from "./SqlErasableRecords"
+/**
  * `OpenCases` on `@effect/sql` (SQLite and PostgreSQL).
  */
 export * as SqlOpenCases from "./SqlOpenCases"
@@ -347,7 +440,7 @@ export * as SubjectAccessExport from "./SubjectAccessExport"
  */
 export * as SubjectAccessPdf from "./SubjectAccessPdf"
 /**
- * The port through which an export lists a person's documents (metadata only).
+ * The port through which an export lists a person's documents (records, never content).
  *
  * @since 0.1.0
  */
@@ -370,60 +463,3 @@ export * as SurvivorInformed from "./SurvivorInformed"
  * @since 0.1.0
  */
 export * as SurvivorInformedRepository from "./SurvivorInformedRepository"
-/**
- * A document of a case: what it is, what it is attached to, its receipt.
- *
- * @since 0.1.0
- */
-export * as Document from "./Document"
-/**
- * The messages of documents.
- *
- * @since 0.1.0
- */
-export { documentMessages } from "./DocumentMessages"
-/**
- * The port through which documents' records are kept (for the subject-access
- * export too: a person's documents).
- *
- * @since 0.1.0
- */
-export * as DocumentRepository from "./DocumentRepository"
-/**
- * Upload, list, open for download and withdraw documents (encrypted in
- * chunks, audited).
- *
- * @since 0.1.0
- */
-export * as Documents from "./Documents"
-/**
- * The limits on documents: largest size, accepted types (configuration).
- *
- * @since 0.1.0
- */
-export * as DocumentSettings from "./DocumentSettings"
-/**
- * The port where documents' encrypted contents are kept (an S3-compatible
- * store may replace the database's).
- *
- * @since 0.1.0
- */
-export * as DocumentStore from "./DocumentStore"
-/**
- * A document's type told from its bytes.
- *
- * @since 0.1.0
- */
-export * as DocumentType from "./DocumentType"
-/**
- * The document records' repository on `@effect/sql`.
- *
- * @since 0.1.0
- */
-export * as SqlDocumentRepository from "./SqlDocumentRepository"
-/**
- * The documents' contents in the database (the default `DocumentStore`).
- *
- * @since 0.1.0
- */
-export * as SqlDocumentStore from "./SqlDocumentStore"

@@ -7,6 +7,7 @@ import { Effect, Layer, ManagedRuntime } from "effect"
 import { ApiTokens } from "../../src/ApiTokens"
 import * as App from "../../src/App"
 import { migrationPlan } from "../../src/MigrationPlan"
+import * as PdfFontFile from "../../src/PdfFontFile"
 import * as RequestFingerprint from "../../src/RequestFingerprint"
 import { routes } from "../../src/Routes"
 import type * as SecurityLog from "../../src/SecurityLog"
@@ -28,7 +29,7 @@ export interface Gateway {
     options?: {
       readonly token?: string
       readonly body?: unknown
-      readonly rawBody?: string
+      readonly rawBody?: string | Uint8Array<ArrayBuffer>
       readonly headers?: Record<string, string>
       readonly idempotencyKey?: string
       readonly ifMatch?: string
@@ -43,12 +44,15 @@ let keys = 0
 export const makeGateway = async (
   db: TestDatabase.TestDatabase,
   options: Partial<Omit<App.Options, "run" | "routes">> = {},
-  services: { readonly recipients?: Services.RecipientsLayer } = {},
+  services: Pick<Services.Options, "recipients" | "documents"> = {},
 ): Promise<Gateway> => {
   // `db.layer` is fresh (a new database per use), and `provideMerge` uses its
   // argument twice: wrapped once, both uses share one database.
   const database = Layer.merge(db.layer, Layer.empty)
-  const layer = Services.layer(Services.testKeys, services).pipe(Layer.provideMerge(database), Layer.orDie)
+  const layer = Services.layer(Services.testKeys, { pdfFont: PdfFontFile.layer, ...services }).pipe(
+    Layer.provideMerge(database),
+    Layer.orDie,
+  )
   const runtime = ManagedRuntime.make(layer)
   await runtime.runPromise(Effect.void)
   const logs: Array<App.RequestLogLine> = []
