@@ -34,15 +34,19 @@ const Editor = ({
   minutes,
   body,
   setBody,
+  savedRevision,
+  setSavedRevision,
 }: {
   readonly meeting: Meeting
   readonly minutes: Minutes | null
   readonly body: string
   readonly setBody: (body: string | undefined) => void
+  /** Kept by the section: the editor is mounted afresh when the first draft turns the meeting into drafted minutes. */
+  readonly savedRevision: number | undefined
+  readonly setSavedRevision: (revision: number | undefined) => void
 }) => {
   const text = useText()
   const { t } = text
-  const [savedRevision, setSavedRevision] = useState<number | undefined>(undefined)
   const save = useVersionedCommand<{ body: string }>({
     invalidates: meetingKeys(meeting.id),
     version: meeting.version,
@@ -208,6 +212,7 @@ export const MinutesSection = ({ meeting, editable }: { readonly meeting: Meetin
   const locked = meeting.status === "minutes-approved"
   // What the coordinator typed and has not saved: kept across the meeting's refetches (a lock included).
   const [typed, setTyped] = useState<string | undefined>(undefined)
+  const [savedRevision, setSavedRevision] = useState<number | undefined>(undefined)
   const show = (data: Minutes | null) => {
     const body = typed ?? data?.body ?? ""
     const unsaved = typed !== undefined && typed !== (data?.body ?? "")
@@ -221,7 +226,14 @@ export const MinutesSection = ({ meeting, editable }: { readonly meeting: Meetin
               : t("web.minutes.state.draft")}
         </p>
         {editable && (!locked || unsaved) ? (
-          <Editor meeting={meeting} minutes={data} body={body} setBody={setTyped} />
+          <Editor
+            meeting={meeting}
+            minutes={data}
+            body={body}
+            setBody={setTyped}
+            savedRevision={savedRevision}
+            setSavedRevision={setSavedRevision}
+          />
         ) : (
           data !== null && <MinutesText minutes={data} />
         )}
