@@ -28,6 +28,7 @@ import * as Reports from "./routes/Reports"
 import * as RiskInstruments from "./routes/RiskInstruments"
 import * as SafeContacts from "./routes/SafeContacts"
 import * as ServiceDirectory from "./routes/ServiceDirectory"
+import * as SubjectAccess from "./routes/SubjectAccess"
 import * as SurvivorInformation from "./routes/SurvivorInformation"
 import * as Worklist from "./routes/Worklist"
 
@@ -62,4 +63,5 @@ export const routes: ReadonlyArray<Route.AnyRoute> = [
   ...Worklist.routes,
   ...Notifications.routes,
   ...AuditTrail.routes,
+  ...SubjectAccess.routes,
 ]

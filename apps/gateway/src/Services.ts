@@ -38,6 +38,7 @@ import {
   SqlOpenCases,
   SqlSafeContactRepository,
   SqlSurvivorInformedRepository,
+  SubjectDocuments,
   type SurvivorInformedRepository,
 } from "@bashke/case"
 import {
@@ -77,6 +78,8 @@ import { AuditLog, BlindIndex, CaseKeys, Vault } from "@bashke/security"
 import { SqlClient } from "@effect/sql"
 import { type ConfigError, Effect, Layer } from "effect"
 import { ApiTokens, type Lifetimes } from "./ApiTokens"
+import type { PdfFont } from "./PdfFont"
+import * as PdfFontLayers from "./PdfFont"
 import * as PeopleRecipients from "./PeopleRecipients"
 import * as Ports from "./Ports"
 
@@ -136,6 +139,9 @@ export type GatewayServices =
   | PlanImplementation.PlanImplementation
   | OpenCases.OpenCases
   | Recipients.Recipients
+  | SubjectDocuments.SubjectDocuments
+  | DocumentRepository.DocumentRepository
+  | PdfFont
 
 /** The keys of the vault and the blind index. */
 export type Keys = Layer.Layer<Vault.Vault | BlindIndex.BlindIndex, ConfigError.ConfigError>
@@ -172,6 +178,8 @@ export interface Options {
   readonly throttle?: Layer.Layer<Throttle.Throttle, never, SqlClient.SqlClient>
   /** The limits on documents (by default from configuration, `DocumentSettings.config`). */
   readonly documents?: DocumentSettings.Settings
+  /** The font PDFs are drawn in (none by default: `PdfFontFile.layer` on Node). */
+  readonly pdfFont?: Layer.Layer<PdfFont>
 }
 
 /**
@@ -215,6 +223,9 @@ export const layer = (
     SqlDocumentRepository.layer,
     SqlDocumentStore.layer,
     SqlErasableRecords.layer,
+    // A subject-access export lists her documents from their records.
+    SubjectDocuments.layer.pipe(Layer.provideMerge(SqlDocumentRepository.layer)),
+    options.pdfFont ?? PdfFontLayers.layerNone,
   ).pipe(Layer.provideMerge(Ports.signatories), Layer.provideMerge(members))
   const referral = ReferralService.layerSql.pipe(Layer.provideMerge(Ports.caseFacts), Layer.provideMerge(kase))
   const meeting = Layer.mergeAll(

@@ -6,7 +6,7 @@
 // area left (the case team changed last among the case scenarios, for one).
 import { actionPlanScenarios } from "./authorization/ActionPlans"
 import { apiTokenScenarios } from "./authorization/ApiTokens"
-import { auditScenarios } from "./authorization/Audit"
+import { auditScenarios, subjectAccessScenarios } from "./authorization/Audit"
 import { calendarFeedScenarios } from "./authorization/CalendarFeeds"
 import { caseNoteScenarios } from "./authorization/CaseNotes"
 import { caseScenarios } from "./authorization/Cases"
@@ -64,6 +64,7 @@ export const authorizationScenarios: ReadonlyArray<Scenario> = [
   ...pluginScenarios,
   ...notificationScenarios,
   ...auditScenarios,
+  ...subjectAccessScenarios,
   ...peopleScenarios,
   ...invitationScenarios,
   ...apiTokenScenarios,
