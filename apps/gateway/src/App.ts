@@ -24,6 +24,7 @@ import { requestId } from "hono/request-id"
 import { secureHeaders } from "hono/secure-headers"
 import * as ApiDocs from "./ApiDocs"
 import { authenticate, type Oidc } from "./Authentication"
+import * as ContentDisposition from "./ContentDisposition"
 import * as OidcSignIn from "./OidcSignIn"
 import * as OpenApi from "./OpenApi"
 import * as Problem from "./Problem"
@@ -193,21 +194,28 @@ export const make = (options: Options): Hono<Env> => {
       maxAge: 600,
     }),
   )
-  app.use(
-    "*",
-    bodyLimit({
-      maxSize: options.bodyLimit ?? defaultBodyLimit,
-      onError: (c) =>
-        gatewayProblem(
-          c as Context<Env>,
-          new Problem.GatewayProblem({
-            type: "payload-too-large",
-            status: 413,
-            rule: "gateway.body.too-large",
-            location: "body",
-          }),
-        ),
-    }),
+  const limit = bodyLimit({
+    maxSize: options.bodyLimit ?? defaultBodyLimit,
+    onError: (c) =>
+      gatewayProblem(
+        c as Context<Env>,
+        new Problem.GatewayProblem({
+          type: "payload-too-large",
+          status: 413,
+          rule: "gateway.body.too-large",
+          location: "body",
+        }),
+      ),
+  })
+  // An upload's body is a file, streamed to its handler, which counts it
+  // against the documents' own limit: the body limit would read it whole.
+  const uploads = options.routes
+    .filter((route) => route.upload !== undefined)
+    .map((route) => ({ method: route.method.toUpperCase(), pattern: patternOf(route.path) }))
+  app.use("*", (c, next) =>
+    uploads.some((upload) => upload.method === c.req.method && upload.pattern.test(c.req.path))
+      ? next()
+      : limit(c, next),
   )
 
   const document = OpenApi.document(options.routes)
@@ -466,7 +474,31 @@ export const make = (options: Options): Hono<Env> => {
         )
       }
 
-      const input = { path: path.right, query: query.right, body: sent, expectedVersion }
+      // An upload's content goes to its handler unread; its idempotency key is
+      // committed by the handler, keyed on what identifies the file without
+      // reading it (the headers that describe it).
+      const upload = route.upload === undefined ? undefined : uploadOf(c)
+      const uploadKey =
+        upload === undefined || idempotencyKey === undefined
+          ? undefined
+          : {
+              scope: `${principal?.id ?? "public"}:${route.operationId}`,
+              key: idempotencyKey,
+              fingerprint: await options.fingerprint(
+                [
+                  `${route.method} ${c.req.path}${url.search}`,
+                  ...["content-type", "content-length", "content-disposition"].map((name) => upload.header(name) ?? ""),
+                ].join("\n"),
+              ),
+            }
+      const input = {
+        path: path.right,
+        query: query.right,
+        body: sent,
+        expectedVersion,
+        ...(upload === undefined ? {} : { content: upload }),
+        ...(uploadKey === undefined ? {} : { idempotency: uploadKey }),
+      }
       const cookie: SessionCookie.Service = {
         current: Option.fromNullable(sessionSecret),
         clientAddress:
@@ -498,7 +530,7 @@ export const make = (options: Options): Hono<Env> => {
         principal === undefined ? handled : Effect.provideService(handled, Principal.CurrentPrincipal, principal)
       ) as Effect.Effect<unknown, Route.Failure, GatewayServices>
       const work =
-        idempotent && idempotencyKey !== undefined
+        idempotent && idempotencyKey !== undefined && upload === undefined
           ? Effect.flatMap(
               Effect.promise(() => options.fingerprint(`${route.method} ${c.req.path}\n${rawBody}`)),
               (fingerprint) =>
@@ -510,10 +542,12 @@ export const make = (options: Options): Hono<Env> => {
             )
           : Effect.map(withPrincipal, (value) => ({ value, replayed: false }))
       const encoded = Effect.flatMap(work, (outcome) =>
-        Effect.map(encodeSuccess(outcome.value).pipe(Effect.orDie), (wire) => ({
-          ...outcome,
-          wire,
-        })),
+        route.download === true
+          ? Effect.succeed({ ...outcome, wire: undefined as unknown })
+          : Effect.map(encodeSuccess(outcome.value).pipe(Effect.orDie), (wire) => ({
+              ...outcome,
+              wire,
+            })),
       )
 
       const exit = await options.run(encoded)
@@ -532,6 +566,7 @@ export const make = (options: Options): Hono<Env> => {
       // A browser sent on: the answer is where to, and the cookies set on the way.
       if (route.success.status === 303 && typeof wire === "string")
         return finish(withCookie(c.body(null, 303, { ...headers, location: wire, "cache-control": "no-store" })))
+      if (route.download === true) return finish(streamed(c, value as Route.Download, options.run))
       const contentType = route.success.contentType
       // Text (CSV, iCalendar) and bytes (XLSX) as they are; anything else is JSON.
       if (contentType !== undefined && (typeof wire === "string" || wire instanceof Uint8Array)) {
@@ -580,6 +615,40 @@ export const make = (options: Options): Hono<Env> => {
   })
 
   return app
+}
+
+/** An upload's body and headers, unread. */
+const uploadOf = (c: Context<Env>): Route.Upload => ({
+  stream: c.req.raw.body ?? new ReadableStream<Uint8Array>({ start: (controller) => controller.close() }),
+  header: (name) => c.req.header(name),
+})
+
+/**
+ * A file answered a chunk at a time: the next chunk is read (and decrypted)
+ * only when the client has taken the one before (`highWaterMark` 1), so the
+ * gateway holds a chunk or two of it, whatever its size. A chunk that fails
+ * breaks the answer off: the client sees a short body, never a wrong one.
+ */
+const streamed = (c: Context<Env>, download: Route.Download, run: Runner): Response => {
+  let index = 0
+  const body = new ReadableStream<Uint8Array>(
+    {
+      pull: async (controller) => {
+        if (index >= download.chunkCount) return controller.close()
+        const exit = await run(download.chunk(index))
+        index += 1
+        if (Exit.isFailure(exit)) return controller.error(new Error("a chunk of the file could not be read"))
+        controller.enqueue(exit.value)
+      },
+    },
+    { highWaterMark: 1 },
+  )
+  return c.body(body, 200, {
+    "content-type": download.mediaType,
+    "content-length": String(download.size),
+    "content-disposition": ContentDisposition.attachment(download.fileName),
+    "cache-control": "no-store",
+  })
 }
 
 const internal = (c: Context<Env>, locale: Locale.Locale, rid: string) =>

@@ -74,6 +74,15 @@ export const document = (routes: ReadonlyArray<Route.AnyRoute>): Json => {
     if (route.ifMatch === true) {
       parameters.push({ name: "If-Match", in: "header", required: true, schema: { type: "string" } })
     }
+    if (route.upload !== undefined) {
+      parameters.push({
+        name: "Content-Disposition",
+        in: "header",
+        required: true,
+        description: "The file's name: `attachment; filename*=UTF-8''<percent-encoded name>` (RFC 6266)",
+        schema: { type: "string" },
+      })
+    }
     const success: Json =
       route.success.status === 303
         ? { description: route.summary, headers: { Location: { required: true, schema: { type: "string" } } } }
@@ -85,7 +94,9 @@ export const document = (routes: ReadonlyArray<Route.AnyRoute>): Json => {
                 schema:
                   route.success.contentType === undefined
                     ? schemaOf(route.success.schema, definitions)
-                    : { type: "string" },
+                    : route.download === true
+                      ? { type: "string", format: "binary" }
+                      : { type: "string" },
               },
             },
           }
@@ -110,6 +121,17 @@ export const document = (routes: ReadonlyArray<Route.AnyRoute>): Json => {
       parameters,
       responses,
       ...(route.public === true ? { security: [] } : {}),
+      ...(route.upload !== undefined
+        ? {
+            requestBody: {
+              required: true,
+              description: "The file, as it is (not JSON); its type is checked from its bytes",
+              content: Object.fromEntries(
+                route.upload.mediaTypes.map((type) => [type, { schema: { type: "string", format: "binary" } }]),
+              ),
+            },
+          }
+        : {}),
       ...(route.bodySchema === undefined
         ? {}
         : {

@@ -6,6 +6,7 @@
  */
 
 import type { Errors, Principal } from "@bashke/kernel"
+import type { Idempotency } from "@bashke/persistence"
 import type { Effect, Schema } from "effect"
 import type { OidcSignIn } from "./OidcSignIn"
 import type * as SecurityLog from "./SecurityLog"
@@ -26,6 +27,37 @@ export interface Input<P, Q, B> {
   readonly body: B
   /** The version from `If-Match`, on routes that require it. */
   readonly expectedVersion: number | undefined
+  /** On an upload route: the file as sent, unread. */
+  readonly content?: Upload
+  /**
+   * On an upload route: the request's idempotency key, for the handler to
+   * commit with (its content is stored before the key's transaction opens,
+   * so a large upload never holds the database).
+   */
+  readonly idempotency?: Idempotency.IdempotencyKey
+}
+
+/**
+ * A file sent as a request's body, never parsed nor held whole: the body's
+ * stream and the request's headers (its `Content-Type`, `Content-Length`,
+ * `Content-Disposition`).
+ */
+export interface Upload {
+  readonly stream: ReadableStream<Uint8Array>
+  readonly header: (name: string) => string | undefined
+}
+
+/**
+ * A file to answer with, a chunk at a time: each chunk is asked for when the
+ * client has taken the one before, so a large file is never whole in memory.
+ * `fileName` is offered in `Content-Disposition` (made safe there).
+ */
+export interface Download {
+  readonly mediaType: string
+  readonly size: number
+  readonly fileName: string
+  readonly chunkCount: number
+  readonly chunk: (index: number) => Effect.Effect<Uint8Array, never, GatewayServices>
 }
 
 /**
@@ -76,6 +108,14 @@ export interface Route<P = unknown, Q = unknown, B = unknown, A = unknown> {
    */
   readonly credential?: boolean
   readonly etag?: (value: A, input: Input<P, Q, B>) => number
+  /**
+   * The body is a file of one of these media types, streamed to the handler
+   * (`Input.content`) outside the body limit; the handler runs the
+   * idempotency key (`Input.idempotency`) itself.
+   */
+  readonly upload?: { readonly mediaTypes: ReadonlyArray<string> }
+  /** The answer is a file (`Download`), streamed; `success.schema` describes it only. */
+  readonly download?: true
   /** The security event a success raises for this body (a break-glass read), if any. */
   readonly securityEvent?: (body: B) => SecurityLog.Kind | undefined
   readonly handle: (input: Input<P, Q, B>) => Effect.Effect<A, Failure, Requirements>

@@ -5,12 +5,14 @@ import * as ApiTokens from "./routes/ApiTokens"
 import * as AuditTrail from "./routes/AuditTrail"
 import * as BreakGlassReviews from "./routes/BreakGlassReviews"
 import * as CalendarFeeds from "./routes/CalendarFeeds"
+import * as CaseErasure from "./routes/CaseErasure"
 import * as CaseNotes from "./routes/CaseNotes"
 import * as CaseReviews from "./routes/CaseReviews"
 import * as Cases from "./routes/Cases"
 import * as CaseTransfers from "./routes/CaseTransfers"
 import * as ClosedCases from "./routes/ClosedCases"
 import * as Corrections from "./routes/Corrections"
+import * as Documents from "./routes/Documents"
 import * as Institutions from "./routes/Institutions"
 import * as Invitations from "./routes/Invitations"
 import * as Me from "./routes/Me"
@@ -37,6 +39,8 @@ export const routes: ReadonlyArray<Route.AnyRoute> = [
   ...Corrections.routes,
   ...CaseReviews.routes,
   ...SafeContacts.routes,
+  ...Documents.routes,
+  ...CaseErasure.routes,
   ...CaseTransfers.routes,
   ...ClosedCases.routes,
   ...SurvivorInformation.routes,

@@ -51,6 +51,7 @@ import * as OrderExpiryRunner from "./OrderExpiryRunner"
 import * as PdfFontFile from "./PdfFontFile"
 import * as PluginRuntime from "./plugins/PluginRuntime"
 import * as RequestFingerprint from "./RequestFingerprint"
+import * as RetentionRunner from "./RetentionRunner"
 import { routes } from "./Routes"
 import * as Services from "./Services"
 import * as SwaggerUiFiles from "./SwaggerUiFiles"
@@ -316,8 +317,10 @@ export const start = async (options: ServerOptions = {}): Promise<Running> => {
       ? await NotificationScheduler.start(runtime, settings.notifications)
       : undefined
     if (scheduler !== undefined) closers.push(scheduler.close)
-    // Orders expire where the scheduler runs (one switch for the server's background work).
+    // Orders expire, and cases past retention are erased, where the scheduler runs
+    // (one switch for the server's background work).
     if (scheduler !== undefined) closers.push(OrderExpiryRunner.start(runtime).close)
+    if (scheduler !== undefined) closers.push(RetentionRunner.start(runtime).close)
     const run: App.Runner = (effect) => runtime.runPromiseExit(effect)
     const webRoot = options.webRoot ?? env.BASHKE_WEB_ROOT
     const app = App.make({
@@ -448,9 +451,11 @@ export const startWorker = async (options: WorkerOptions = {}): Promise<RunningW
     throw error
   })
   const expiry = OrderExpiryRunner.start(opened.runtime)
+  const retention = RetentionRunner.start(opened.runtime)
   return {
     holder: scheduler.holder,
     close: async () => {
+      await retention.close()
       await expiry.close()
       await scheduler.close()
       await opened.close()

@@ -20,6 +20,10 @@ import {
   type ClosedCases,
   type CorrectionRepository,
   type DocumentRepository,
+  DocumentSettings,
+  type DocumentStore,
+  DocumentSubjects,
+  type ErasableRecords,
   type OpenCases,
   type PersonalData,
   type SafeContactRepository,
@@ -30,10 +34,12 @@ import {
   SqlClosedCases,
   SqlCorrectionRepository,
   SqlDocumentRepository,
+  SqlDocumentStore,
+  SqlErasableRecords,
   SqlOpenCases,
   SqlSafeContactRepository,
   SqlSurvivorInformedRepository,
-  SubjectDocuments,
+  type SubjectDocuments,
   type SurvivorInformedRepository,
 } from "@bashke/case"
 import {
@@ -69,7 +75,7 @@ import type { Recipients } from "@bashke/notifications"
 import { Throttle } from "@bashke/persistence"
 import { type CaseFacts, type ReferralRepository, ReferralService } from "@bashke/referral"
 import { PlanImplementation, SqlStatistics, type Statistics } from "@bashke/reporting"
-import { AuditLog, BlindIndex, Vault } from "@bashke/security"
+import { AuditLog, BlindIndex, CaseKeys, Vault } from "@bashke/security"
 import { SqlClient } from "@effect/sql"
 import { type ConfigError, Effect, Layer } from "effect"
 import { ApiTokens, type Lifetimes } from "./ApiTokens"
@@ -106,10 +112,15 @@ export type GatewayServices =
   | CaseNoteRepository.CaseNoteRepository
   | ClosedCases.ClosedCases
   | CorrectionRepository.CorrectionRepository
+  | DocumentRepository.DocumentRepository
+  | DocumentStore.DocumentStore
+  | DocumentSettings.DocumentSettings
   | CaseReviewRepository.CaseReviewRepository
   | CaseTransferRepository.CaseTransferRepository
   | SafeContactRepository.SafeContactRepository
   | SurvivorInformedRepository.SurvivorInformedRepository
+  | ErasableRecords.ErasableRecords
+  | CaseKeys.CaseKeys
   | PersonalData.PersonalData
   | Signatories.Signatories
   | MeetingRepository.MeetingRepository
@@ -166,6 +177,8 @@ export interface Options {
   readonly tokenLifetimes?: Lifetimes
   /** Where rate limits and failed sign-ins are counted ({@link throttleByDialect} by default). */
   readonly throttle?: Layer.Layer<Throttle.Throttle, never, SqlClient.SqlClient>
+  /** The limits on documents (by default from configuration, `DocumentSettings.config`). */
+  readonly documents?: DocumentSettings.Settings
   /** The font PDFs are drawn in (none by default: `PdfFontFile.layer` on Node). */
   readonly pdfFont?: Layer.Layer<PdfFont>
 }
@@ -179,8 +192,14 @@ export const layer = (
   keys: Keys,
   options: Options = {},
 ): Layer.Layer<Exclude<GatewayServices, SqlClient.SqlClient>, ConfigError.ConfigError, SqlClient.SqlClient> => {
-  const foundation = Layer.mergeAll(keys, Id.layer, options.throttle ?? throttleByDialect)
-  const audit = AuditLog.layer.pipe(Layer.provideMerge(foundation))
+  const foundation = Layer.mergeAll(
+    keys,
+    Id.layer,
+    options.throttle ?? throttleByDialect,
+    options.documents === undefined ? DocumentSettings.layerConfig : DocumentSettings.layer(options.documents),
+  )
+  // Each case's data key (ADR 0012) beside the audit log: every case repository seals with it.
+  const audit = Layer.merge(AuditLog.layer, CaseKeys.layer).pipe(Layer.provideMerge(foundation))
   // Sign-in throttles in the store: every instance over it counts the same failures.
   const identity = Layer.mergeAll(
     Sessions.layerSql,
@@ -203,7 +222,9 @@ export const layer = (
     SqlSafeContactRepository.layer,
     SqlSurvivorInformedRepository.layer,
     // A subject-access export lists her documents from their records.
-    SubjectDocuments.layer.pipe(Layer.provideMerge(SqlDocumentRepository.layer)),
+    DocumentSubjects.layer.pipe(Layer.provideMerge(SqlDocumentRepository.layer)),
+    SqlDocumentStore.layer,
+    SqlErasableRecords.layer,
     options.pdfFont ?? PdfFontLayers.layerNone,
   ).pipe(Layer.provideMerge(Ports.signatories), Layer.provideMerge(members))
   const referral = ReferralService.layerSql.pipe(Layer.provideMerge(Ports.caseFacts), Layer.provideMerge(kase))

@@ -101,15 +101,17 @@ for (const credential of ["token", "session"] as const)
           const request = await scenario.request(world, caller)
           const response = await gateway.request(request.method, request.path, {
             ...(credential === "token"
-              ? { token: world.tokens[caller] }
+              ? { token: world.tokens[caller], headers: { ...request.headers } }
               : {
                   headers: {
+                    ...request.headers,
                     cookie: request.cookie ?? cookies[caller],
                     origin: "http://localhost",
                     "x-bashke-request": "1",
                   },
                 }),
             ...(request.body === undefined ? {} : { body: request.body }),
+            ...(request.rawBody === undefined ? {} : { rawBody: request.rawBody }),
             ...(request.ifMatch === undefined ? {} : { ifMatch: request.ifMatch }),
           })
           const text = await response.text()

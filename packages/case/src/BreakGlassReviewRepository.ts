@@ -12,12 +12,18 @@ export interface Service {
   readonly insert: (review: BreakGlassReview) => Effect.Effect<void>
   readonly find: (id: BreakGlassReviewId) => Effect.Effect<Option.Option<BreakGlassReview>>
   /**
-   * The mechanism's reviews, oldest read first: the open ones only with
-   * `open: true`, the closed ones with `open: false`, every one without.
+   * The mechanism's reviews, oldest read first (by read time, then id): the
+   * open ones only with `open: true`, the closed ones with `open: false`, every
+   * one without; only those after `after` and at most `limit` when given (a
+   * keyset page, in SQL).
    */
   readonly list: (
     mechanismId: Id.MechanismId,
-    options?: { readonly open?: boolean | undefined },
+    options?: {
+      readonly open?: boolean | undefined
+      readonly after?: { readonly readAt: Date; readonly id: BreakGlassReviewId } | undefined
+      readonly limit?: number | undefined
+    },
   ) => Effect.Effect<ReadonlyArray<BreakGlassReview>>
   /**
    * Records the verdict of a review still open; `Conflict`

@@ -9,7 +9,7 @@
  * entry and the outbox event `case.break-glass.reviewed` (ids and codes only),
  * in one transaction; a refused command writes nothing.
  */
-import { Errors, Id, Principal, Span } from "@bashke/kernel"
+import { Cursor, Errors, Id, Pagination, Principal, Span } from "@bashke/kernel"
 import { Outbox, Transaction } from "@bashke/persistence"
 import { AccessPolicy, AuditEntry, AuditLog } from "@bashke/security"
 import type { SqlClient } from "@effect/sql"
@@ -27,6 +27,9 @@ import { Signatories } from "./Signatories"
 export const ListReviews = Schema.Struct({
   mechanismId: Id.MechanismId,
   status: Schema.optional(Schema.Literal("open", "closed")),
+  limit: Schema.optionalWith(Pagination.Limit, { default: () => Pagination.defaultLimit }),
+  /** The `next` cursor of the previous page. */
+  after: Schema.optional(Cursor.Cursor),
 })
 
 export type ListReviews = typeof ListReviews.Encoded
@@ -80,34 +83,57 @@ const entry = (
   purpose: "audit",
 })
 
+/** A review's place in the list: read time (milliseconds), then id. */
+const reviewKey = (review: BreakGlassReview.BreakGlassReview): Cursor.Key => [review.readAt.getTime(), review.id]
+
+/** The review a cursor names the place of; `pagination.cursor.malformed` when it names none. */
+const afterReview = (cursor: string | undefined) =>
+  cursor === undefined
+    ? Effect.succeed(undefined)
+    : Effect.flatMap(Cursor.decode(cursor), (key) => {
+        const [at, id] = key
+        return typeof at === "number" && Number.isFinite(at) && key.length === 2
+          ? Schema.decodeUnknown(BreakGlassReview.BreakGlassReviewId)(id).pipe(
+              Effect.map((reviewId) => ({ readAt: new Date(at), id: reviewId })),
+              Effect.mapError(() => new Errors.InvalidInput({ field: "cursor", rule: "pagination.cursor.malformed" })),
+            )
+          : Effect.fail(new Errors.InvalidInput({ field: "cursor", rule: "pagination.cursor.malformed" }))
+      })
+
 /**
- * The mechanism's break-glass reviews, oldest read first, for its coordinator.
- * Fails with `Forbidden` (`policy.break-glass.review-coordinator-only`, or an
- * earlier policy rule) or `InvalidInput`.
+ * A page of the mechanism's break-glass reviews, oldest read first, for its
+ * coordinator, paged in SQL by keyset; only the reviews on the page are
+ * audited as read. Fails with `Forbidden`
+ * (`policy.break-glass.review-coordinator-only`, or an earlier policy rule) or
+ * `InvalidInput`.
  */
 export const list = (
   raw: ListReviews,
 ): Effect.Effect<
-  ReadonlyArray<BreakGlassReview.BreakGlassReview>,
+  Pagination.Page<BreakGlassReview.BreakGlassReview>,
   Errors.Forbidden | Errors.InvalidInput,
   Requirements
 > =>
   Effect.gen(function* () {
     const input = yield* decode(ListReviews)(raw)
+    const after = yield* afterReview(input.after)
     const { principal } = yield* reviewer(input.mechanismId)
     const repository = yield* BreakGlassReviewRepository
-    const reviews = yield* repository.list(
-      input.mechanismId,
-      input.status === undefined ? {} : { open: input.status === "open" },
-    )
+    // One more than the page: `paginate` tells from it whether a next page exists.
+    const rows = yield* repository.list(input.mechanismId, {
+      ...(input.status === undefined ? {} : { open: input.status === "open" }),
+      after,
+      limit: input.limit + 1,
+    })
+    const page = Pagination.paginate(rows, input.limit, reviewKey)
     const audit = yield* AuditLog.AuditLog
-    if (reviews.length > 0)
+    if (page.items.length > 0)
       yield* Transaction.run(
-        Effect.forEach(reviews, (review) => audit.append(entry(principal, review, "read")).pipe(Effect.orDie), {
+        Effect.forEach(page.items, (review) => audit.append(entry(principal, review, "read")).pipe(Effect.orDie), {
           discard: true,
         }),
       )
-    return reviews
+    return page
   }).pipe(Span.untraced("BreakGlassReviews.list"))
 
 /**

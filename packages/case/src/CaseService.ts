@@ -59,7 +59,7 @@
  */
 import { CivilDate, Errors, Id, Instant, JurisdictionProfile, Id as KernelId, Principal, Span } from "@bashke/kernel"
 import { OptimisticConcurrency, Outbox, Transaction } from "@bashke/persistence"
-import { AccessPolicy, AuditEntry, AuditLog, type BlindIndex, type Vault } from "@bashke/security"
+import { AccessPolicy, AuditEntry, AuditLog, type BlindIndex, CaseKeys, type Vault } from "@bashke/security"
 import { SqlClient } from "@effect/sql"
 import { Context, Effect, Either, Layer, Option, Schema } from "effect"
 import * as BreakGlassReview from "./BreakGlassReview"
@@ -98,6 +98,7 @@ import * as Consent from "./Consent"
 import * as Incident from "./Incident"
 import * as Dash from "./instruments/Dash"
 import * as KosovoPoliceEarlyAssessment from "./instruments/KosovoPoliceEarlyAssessment"
+import * as CaseAuthority from "./internal/CaseAuthority"
 import { decode } from "./internal/Input"
 import { subjectOfRole, writtenFor } from "./internal/PersonalPurpose"
 import * as OrderCondition from "./OrderCondition"
@@ -330,6 +331,8 @@ export const make = (
             purpose: writtenFor(options.personal),
             subject: options.personal,
           })
+        // An erased case is never changed again, not even reopened: its data key is gone (ADR 0012).
+        if (aCase.erasedAt !== undefined) return yield* Effect.fail(CaseAuthority.erased)
         if (aCase.status === "closed" && options.whenClosed !== true) return yield* Effect.fail(closedForChanges)
         return { aCase, s }
       })
@@ -1177,6 +1180,8 @@ export const make = (
               )
             return yield* Effect.fail(decided.left)
           }
+          // Erased: the details no longer open (ADR 0012); the answer says so in words.
+          if (aCase.erasedAt !== undefined) return yield* Effect.fail(CaseAuthority.erased)
           const sealed = yield* repository.sealedDetails(aCase.id, input.personId)
           const access: PersonalData.Access = {
             principal: s.principal,
@@ -1325,26 +1330,29 @@ export const layer: Layer.Layer<CaseService, never, LayerRequirements> = layerWi
 export const layerSqlWith = (
   options: Options,
 ): Layer.Layer<
-  CaseService | CaseRepository | BreakGlassReviewRepository | PersonalData.PersonalData,
+  CaseService | CaseRepository | BreakGlassReviewRepository | PersonalData.PersonalData | CaseKeys.CaseKeys,
   never,
   Signatories | AuditLog.AuditLog | SqlClient.SqlClient | KernelId.IdGenerator | Vault.Vault | BlindIndex.BlindIndex
 > =>
   layerWith(options).pipe(
     Layer.provideMerge(
-      Layer.mergeAll(SqlCaseRepository.layer, SqlBreakGlassReviewRepository.layer, PersonalData.layer),
+      Layer.mergeAll(SqlCaseRepository.layer, SqlBreakGlassReviewRepository.layer, PersonalData.layer).pipe(
+        Layer.provideMerge(CaseKeys.layer),
+      ),
     ),
   )
 
 /**
  * The service with the SQL repositories (cases, break-glass reviews) and
- * personal data over the vault, the blind index and the audit log; the
+ * personal data over the case keys (`CaseKeys`, made here over the vault),
+ * the blind index and the audit log; the
  * application provides the `SqlClient`, the
  * `Signatories` port, `Vault`, `BlindIndex`, `AuditLog` and the `IdGenerator`.
  * A value, like `ReferralService.layerSql` and `MechanismService.layerSql`;
  * `layerSqlWith` takes options.
  */
 export const layerSql: Layer.Layer<
-  CaseService | CaseRepository | BreakGlassReviewRepository | PersonalData.PersonalData,
+  CaseService | CaseRepository | BreakGlassReviewRepository | PersonalData.PersonalData | CaseKeys.CaseKeys,
   never,
   Signatories | AuditLog.AuditLog | SqlClient.SqlClient | KernelId.IdGenerator | Vault.Vault | BlindIndex.BlindIndex
 > = layerSqlWith({})

@@ -77,6 +77,17 @@ export type AttachedTo = typeof AttachedTo.Type
 export const maxNameLength = 200
 
 /**
+ * Whether a character may not be in a file name: a control character (C0 or
+ * DEL), or a path separator.
+ *
+ * @since 0.1.0
+ */
+export const isUnsafeCharacter = (character: string): boolean => {
+  const code = character.codePointAt(0) ?? 0
+  return code < 0x20 || code === 0x7f || character === "/" || character === "\\"
+}
+
+/**
  * A document's file name as its uploader gave it: not blank, at most
  * {@link maxNameLength} characters, no control characters and no path (a
  * name is shown and offered back on download, never used as a path).
@@ -86,7 +97,7 @@ export const maxNameLength = 200
 export const Name = Schema.String.pipe(
   Schema.filter((name) => name.trim().length > 0, { message: () => "case.document.name.required" }),
   Schema.filter((name) => name.length <= maxNameLength, { message: () => "case.document.name.too-long" }),
-  Schema.filter((name) => !/[\u0000-\u001f\u007f/\\]/.test(name), { message: () => "case.document.name.invalid" }),
+  Schema.filter((name) => !Array.from(name).some(isUnsafeCharacter), { message: () => "case.document.name.invalid" }),
 ).annotations({ identifier: "DocumentName" })
 
 /**

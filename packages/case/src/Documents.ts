@@ -215,9 +215,13 @@ const storeContent = <E>(
 ) =>
   Effect.gen(function* () {
     const store = yield* DocumentStore
+    // Two buffers, taking turns: the one filling, and the full one held until
+    // the next byte shows it is not the last. A chunk is sealed (into a new
+    // buffer) before its buffer fills again, so no chunk is allocated per chunk.
     let buffer = new Uint8Array(ChunkCipher.chunkSize)
+    let spare = new Uint8Array(ChunkCipher.chunkSize)
     let filled = 0
-    let held: Uint8Array | undefined
+    let held: Uint8Array<ArrayBuffer> | undefined
     let index = 0
     let size = 0
     let mediaType: DocumentType.MediaType | undefined
@@ -249,7 +253,8 @@ const storeContent = <E>(
           if (filled === ChunkCipher.chunkSize) {
             if (held !== undefined) yield* put(held, false)
             held = buffer
-            buffer = new Uint8Array(ChunkCipher.chunkSize)
+            buffer = spare
+            spare = held
             filled = 0
           }
         }
@@ -367,10 +372,14 @@ export const upload = <E>(
       const { name: _, ...receipt } = document
       return receipt as Document.Receipt
     })
-    const outcome =
+    const outcome = yield* (
       idempotency === undefined
-        ? yield* Effect.map(Transaction.run(commit), (value) => ({ value, replayed: false }))
-        : yield* Idempotency.runWithOutcome(idempotency, commit, Document.Receipt)
+        ? Effect.map(Transaction.run(commit), (value) => ({ value, replayed: false }))
+        : Idempotency.runWithOutcome(idempotency, commit, Document.Receipt)
+    ).pipe(
+      // The key reused for another request, or the commit failing: the content stays nobody's.
+      Effect.onError(() => discard),
+    )
     // A retry of an upload already recorded: its own chunks are not needed.
     if (outcome.replayed) yield* discard
     return outcome

@@ -76,17 +76,20 @@ export const make: Effect.Effect<Service, never, SqlClient.SqlClient | Vault.Vau
       return row === undefined ? Option.none() : Option.some(yield* fromRow(row))
     }).pipe(Effect.orDie, Span.untraced("SqlBreakGlassReviewRepository.find"))
 
+  // A keyset page over `case_break_glass_reviews_page` (migration 19): the
+  // walk starts at the cursor and stops after `limit` rows, however many
+  // reviews the mechanism has.
   const list: Service["list"] = (mechanismId, options = {}) =>
     Effect.gen(function* () {
-      const rows =
-        options.open === undefined
-          ? yield* sql<Row>`SELECT * FROM case_break_glass_reviews WHERE mechanism_id = ${mechanismId}
-              ORDER BY read_at, id`
-          : options.open
-            ? yield* sql<Row>`SELECT * FROM case_break_glass_reviews
-                WHERE mechanism_id = ${mechanismId} AND verdict IS NULL ORDER BY read_at, id`
-            : yield* sql<Row>`SELECT * FROM case_break_glass_reviews
-                WHERE mechanism_id = ${mechanismId} AND verdict IS NOT NULL ORDER BY read_at, id`
+      const status =
+        options.open === undefined ? sql`` : options.open ? sql`AND verdict IS NULL` : sql`AND verdict IS NOT NULL`
+      const after =
+        options.after === undefined
+          ? sql``
+          : sql`AND (read_at, id) > (${SqlValues.toSql(options.after.readAt)}, ${options.after.id})`
+      const limit = options.limit === undefined ? sql`` : sql`LIMIT ${options.limit}`
+      const rows = yield* sql<Row>`SELECT * FROM case_break_glass_reviews WHERE mechanism_id = ${mechanismId}
+        ${status} ${after} ORDER BY read_at, id ${limit}`
       return yield* Effect.forEach(rows, fromRow)
     }).pipe(Effect.orDie, Span.untraced("SqlBreakGlassReviewRepository.list"))
 

@@ -19,7 +19,7 @@ import { Effect } from "effect"
 import { PDFDocument, type PDFFont, type PDFPage, rgb } from "pdf-lib"
 import { caseMessages } from "./CaseMessages"
 import { caseworkMessages } from "./CaseworkMessages"
-import { documentMessages } from "./DocumentMessages"
+import { erasureMessages } from "./ErasureMessages"
 import * as Person from "./Person"
 import type * as SubjectAccessExport from "./SubjectAccessExport"
 
@@ -30,7 +30,7 @@ import type * as SubjectAccessExport from "./SubjectAccessExport"
  */
 export const mediaType = "application/pdf"
 
-const messages = Catalogue.merge(caseMessages, caseworkMessages, documentMessages, securityMessages)
+const messages = Catalogue.merge(caseMessages, caseworkMessages, erasureMessages, securityMessages)
 
 // A4 in points, with margins of 2 cm.
 const pageWidth = 595.28
@@ -155,6 +155,7 @@ export const render = (
           ...(record.closedAt === undefined ? [] : [time(record.closedAt)]),
         ].join(" · "),
       )
+      if (record.erasedAt !== undefined) out.text(`${time(record.erasedAt)} · ${say("case.erased")}`)
       out.heading(say("subject-access.pdf.details"), bodySize + 1)
       list(
         Person.personalFields.flatMap((field) => {
@@ -209,13 +210,11 @@ export const render = (
       list(
         record.documents.map((document) =>
           [
-            time(document.uploadedAt),
-            institution(document.institution),
-            say(`case.document.kind.${document.kind}`),
-            document.name,
+            time(document.storedAt),
+            document.storedBy,
+            document.attachedTo,
             document.mediaType,
             `${document.size} B`,
-            ...(document.withdrawnAt === undefined ? [] : [`✗ ${time(document.withdrawnAt)}`]),
           ].join(" · "),
         ),
       )

@@ -11,6 +11,7 @@ import mechanisms from "./internal/migrations/0001_mechanisms"
 import immutableMemoranda from "./internal/migrations/0002_immutable_memoranda"
 import countersignatures from "./internal/migrations/0003_countersignatures"
 import institutions from "./internal/migrations/0004_institutions"
+import rosterVersion from "./internal/migrations/0005_roster_version"
 
 export const mechanismMigrations: Migrations.MigrationSet = {
   package: "@bashke/mechanism",
@@ -19,5 +20,6 @@ export const mechanismMigrations: Migrations.MigrationSet = {
     { id: 2, name: "immutable-memoranda", up: immutableMemoranda },
     { id: 3, name: "countersignatures", up: countersignatures },
     { id: 4, name: "institutions", up: institutions },
+    { id: 5, name: "roster-version", up: rosterVersion },
   ],
 }

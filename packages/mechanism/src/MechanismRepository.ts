@@ -46,6 +46,13 @@ export interface Service {
   readonly sealedContacts: (id: Id.MembershipId) => Effect.Effect<SealedContacts, Errors.NotFound>
   /** Replaces a membership's sealed contacts; `NotFound` for an unknown id. */
   readonly replaceContacts: (id: Id.MembershipId, contacts: SealedContacts) => Effect.Effect<void, Errors.NotFound>
+  /**
+   * A value that changes, in the writing transaction, whenever any membership,
+   * memorandum version, signature or countersignature is written (never back
+   * to an earlier value): `Mechanisms.layer` keeps the rosters it read under it.
+   * Optional: without it, every roster is read afresh.
+   */
+  readonly rosterVersion?: Effect.Effect<string>
   /** Every published version of a mechanism's memorandum with its signatures, oldest first. */
   readonly memoranda: (mechanismId: Id.MechanismId) => Effect.Effect<ReadonlyArray<Memorandum.MemorandumVersion>>
   /**

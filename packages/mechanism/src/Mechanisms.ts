@@ -80,19 +80,57 @@ export interface Data {
 
 const notFound = (id: Id.MechanismId) => new Errors.NotFound({ entity: "Mechanism", id })
 
+/** How many mechanisms' rosters one instance keeps (a country has a few dozen mechanisms). */
+const rosterCacheSize = 1024
+
 /**
- * The service over a source of mechanisms, memberships and memoranda.
+ * The service over a source of mechanisms, memberships and memoranda. When the
+ * source has a `rosterVersion`, each mechanism's memberships and memoranda
+ * are kept under the version they were read at and read again only once it
+ * changed: a policy check reads the version (one row) instead of the roster.
  */
 export const fromSource = (source: {
   readonly find: (id: Id.MechanismId) => Effect.Effect<Option.Option<Mechanism>>
   readonly list: Effect.Effect<ReadonlyArray<Mechanism>>
   readonly memberships: (id: Id.MechanismId) => Effect.Effect<ReadonlyArray<Membership.Membership>>
   readonly memoranda: (id: Id.MechanismId) => Effect.Effect<ReadonlyArray<Memorandum.MemorandumVersion>>
+  readonly rosterVersion?: Effect.Effect<string> | undefined
 }): Service => {
   const get: Service["get"] = (id) =>
     Effect.flatMap(source.find(id), Option.match({ onNone: () => Effect.fail(notFound(id)), onSome: Effect.succeed }))
-  const memberships: Service["memberships"] = (id) => Effect.zipRight(get(id), source.memberships(id))
-  const memoranda: Service["memoranda"] = (id) => Effect.zipRight(get(id), source.memoranda(id))
+  interface Roster {
+    readonly version: string
+    readonly memberships: ReadonlyArray<Membership.Membership>
+    readonly memoranda: ReadonlyArray<Memorandum.MemorandumVersion>
+  }
+  const rosters = new Map<string, Roster>()
+  // The version is read before the rows, so what is kept is never older than
+  // the version it is kept under: a change committed in between only costs
+  // one more read at the next check.
+  const roster = (id: Id.MechanismId): Effect.Effect<Omit<Roster, "version">> => {
+    const version = source.rosterVersion
+    const read = Effect.all({ memberships: source.memberships(id), memoranda: source.memoranda(id) })
+    if (version === undefined) return read
+    return Effect.flatMap(version, (current) => {
+      const kept = rosters.get(id)
+      if (kept !== undefined && kept.version === current) return Effect.succeed(kept)
+      return Effect.map(read, (rows) => {
+        if (rosters.size >= rosterCacheSize) rosters.clear()
+        rosters.set(id, { version: current, ...rows })
+        return rows
+      })
+    })
+  }
+  const memberships: Service["memberships"] = (id) =>
+    Effect.zipRight(
+      get(id),
+      Effect.map(roster(id), (kept) => kept.memberships),
+    )
+  const memoranda: Service["memoranda"] = (id) =>
+    Effect.zipRight(
+      get(id),
+      Effect.map(roster(id), (kept) => kept.memoranda),
+    )
   const members: Service["members"] = (id, at) =>
     Effect.gen(function* () {
       const all = yield* memberships(id)
@@ -101,14 +139,15 @@ export const fromSource = (source: {
   const signatories: Service["signatories"] = (id, at) =>
     Effect.gen(function* () {
       const day = yield* JurisdictionProfile.dayOf(at)
-      return memberSignatories(yield* source.memoranda(id), yield* source.memberships(id), day)
+      const kept = yield* roster(id)
+      return memberSignatories(kept.memoranda, kept.memberships, day)
     })
   const signatoryMembers: Service["signatoryMembers"] = (id, at) =>
     Effect.gen(function* () {
       const day = yield* JurisdictionProfile.dayOf(at)
-      const all = yield* source.memberships(id)
-      const current = Membership.current(all, day)
-      return memberSignatories(yield* source.memoranda(id), all, day).flatMap((institution) => {
+      const kept = yield* roster(id)
+      const current = Membership.current(kept.memberships, day)
+      return memberSignatories(kept.memoranda, kept.memberships, day).flatMap((institution) => {
         const member = current.find((membership) => membership.institutionId === institution)
         return member === undefined ? [] : [member]
       })
@@ -139,6 +178,7 @@ export const layer: Layer.Layer<Mechanisms, never, MechanismRepository> = Layer.
       list: repository.listMechanisms,
       memberships: repository.memberships,
       memoranda: repository.memoranda,
+      rosterVersion: repository.rosterVersion,
     }),
   ),
 )

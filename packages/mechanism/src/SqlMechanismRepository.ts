@@ -242,6 +242,14 @@ export const make: Effect.Effect<Service, never, SqlClient.SqlClient> = Effect.g
       Span.untraced("SqlMechanismRepository.replaceContacts"),
     )
 
+  const rosterVersion: Service["rosterVersion"] = sql<{
+    readonly value: string
+  }>`SELECT value FROM mechanism_roster_version WHERE id = 1`.pipe(
+    Effect.map((rows) => String(rows[0]?.value)),
+    Effect.orDie,
+    Span.untraced("SqlMechanismRepository.rosterVersion"),
+  )
+
   const memoranda: Service["memoranda"] = (mechanismId) =>
     Effect.gen(function* () {
       const versions = yield* decodeVersions(
@@ -358,6 +366,7 @@ export const make: Effect.Effect<Service, never, SqlClient.SqlClient> = Effect.g
     )
 
   return {
+    rosterVersion,
     insertMechanism,
     findMechanism,
     listMechanisms,

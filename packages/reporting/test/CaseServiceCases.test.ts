@@ -169,23 +169,19 @@ for (const db of databases) {
           expect(nonZero(find(yield* report(true), "victims-by-age"))).toEqual([])
           const victim = opened.persons.find((p) => p.role === "victim")!
           const perpetrator = opened.persons.find((p) => p.role === "alleged-perpetrator")!
-          const incident = (
-            forms: ReadonlyArray<"physical" | "sexual">,
-            children: "none" | "present",
-            version: number,
-          ) =>
+          const incident = (form: "physical" | "sexual", children: "none" | "present", version: number) =>
             cases.recordIncident({
               caseId: opened.id,
               expectedVersion: version,
               occurredOn: "2027-03-01",
               municipality: "GJI",
-              forms,
+              forms: [form],
               children,
               perpetrators: [perpetrator.id],
               source: "police-report",
             })
-          yield* incident(["physical"], "none", opened.version)
-          yield* incident(["sexual"], "present", opened.version + 1)
+          yield* incident("physical", "none", opened.version)
+          yield* incident("sexual", "present", opened.version + 1)
           const consent = yield* cases.giveConsent({
             caseId: opened.id,
             expectedVersion: opened.version + 2,

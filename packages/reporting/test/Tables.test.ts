@@ -187,6 +187,8 @@ describe("PlanImplementation.layerActionPlans", () => {
       update: (p) => Effect.succeed(p),
       find: () => Effect.die("unused"),
       byMechanism: (id) => Effect.succeed(plans.filter((p) => p.mechanismId === id)),
+      addRevision: () => Effect.die("unused"),
+      revisions: () => Effect.die("unused"),
     })
   const levels = (plans: ReadonlyArray<ActionPlan.ActionPlan>) =>
     Effect.runSync(

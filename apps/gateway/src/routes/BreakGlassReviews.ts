@@ -9,7 +9,7 @@
  */
 import { BreakGlassReview, BreakGlassReviews } from "@bashke/case"
 import { Id } from "@bashke/kernel"
-import { Effect, Schema } from "effect"
+import { Schema } from "effect"
 import * as Route from "../Route"
 import * as Keyset from "./Keyset"
 
@@ -36,13 +36,12 @@ const list = Route.make({
   querySchema: ListQuery,
   success: { status: 200, schema: ReviewPage },
   handle: ({ path, query }) =>
-    Effect.flatMap(
-      BreakGlassReviews.list({
-        mechanismId: path.mechanismId,
-        ...(query.status === undefined ? {} : { status: query.status }),
-      }),
-      (reviews) => Keyset.page(reviews, (review) => [review.readAt.getTime(), review.id], query),
-    ),
+    BreakGlassReviews.list({
+      mechanismId: path.mechanismId,
+      ...(query.status === undefined ? {} : { status: query.status }),
+      limit: query.limit,
+      ...(query.after === undefined ? {} : { after: query.after }),
+    }),
 })
 
 const Verdict = BreakGlassReviews.CloseReview.pipe(Schema.omit("reviewId"))

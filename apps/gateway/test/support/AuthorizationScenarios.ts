@@ -14,6 +14,8 @@ import { caseTransferScenarios } from "./authorization/CaseTransfers"
 import { closedCaseScenarios } from "./authorization/ClosedCases"
 import { correctionScenarios } from "./authorization/Corrections"
 import { directoryScenarios } from "./authorization/Directory"
+import { documentScenarios } from "./authorization/Documents"
+import { erasureScenarios } from "./authorization/Erasure"
 import { institutionScenarios } from "./authorization/Institutions"
 import { invitationScenarios } from "./authorization/Invitations"
 import type { Scenario } from "./authorization/Matrix"
@@ -46,7 +48,9 @@ export const authorizationScenarios: ReadonlyArray<Scenario> = [
   ...survivorInformationScenarios,
   ...correctionScenarios,
   ...safeContactScenarios,
+  ...documentScenarios,
   ...caseTransferScenarios,
+  ...erasureScenarios,
   ...caseScenarios,
   ...riskInstrumentScenarios,
   ...mechanismScenarios,

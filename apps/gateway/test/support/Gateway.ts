@@ -29,7 +29,7 @@ export interface Gateway {
     options?: {
       readonly token?: string
       readonly body?: unknown
-      readonly rawBody?: string
+      readonly rawBody?: string | Uint8Array<ArrayBuffer>
       readonly headers?: Record<string, string>
       readonly idempotencyKey?: string
       readonly ifMatch?: string
@@ -44,7 +44,7 @@ let keys = 0
 export const makeGateway = async (
   db: TestDatabase.TestDatabase,
   options: Partial<Omit<App.Options, "run" | "routes">> = {},
-  services: { readonly recipients?: Services.RecipientsLayer } = {},
+  services: Pick<Services.Options, "recipients" | "documents"> = {},
 ): Promise<Gateway> => {
   // `db.layer` is fresh (a new database per use), and `provideMerge` uses its
   // argument twice: wrapped once, both uses share one database.

@@ -49,7 +49,7 @@ export const seal = async (
     await crypto.subtle.encrypt(
       { name: "AES-GCM", iv: nonceOf(index, final), additionalData: additionalData(documentId) },
       key,
-      new Uint8Array(plaintext),
+      plaintext as Uint8Array<ArrayBuffer>,
     ),
   )
 
@@ -65,6 +65,6 @@ export const open = async (
     await crypto.subtle.decrypt(
       { name: "AES-GCM", iv: nonceOf(index, final), additionalData: additionalData(documentId) },
       key,
-      new Uint8Array(sealed),
+      sealed as Uint8Array<ArrayBuffer>,
     ),
   )

@@ -272,7 +272,7 @@ for (const db of databases) {
           // The review list is the coordinator's.
           const forbidden = yield* Effect.flip(as(caseManager)(BreakGlassReviews.list({ mechanismId, status: "open" })))
           expect(forbidden).toMatchObject({ rule: "policy.break-glass.review-coordinator-only" })
-          const open = yield* as(coordinator)(BreakGlassReviews.list({ mechanismId, status: "open" }))
+          const open = (yield* as(coordinator)(BreakGlassReviews.list({ mechanismId, status: "open" }))).items
           expect(open).toHaveLength(1)
           expect(open[0]).toMatchObject({
             id: alert?.payload.reviewId,
@@ -301,7 +301,10 @@ for (const db of databases) {
           expect(
             yield* refused(as(coordinator)(BreakGlassReviews.close({ reviewId: review.id, verdict: "unjustified" }))),
           ).toMatchObject({ _tag: "Conflict", rule: "case.break-glass.review-closed" })
-          expect(yield* as(coordinator)(BreakGlassReviews.list({ mechanismId, status: "open" }))).toEqual([])
+          expect(yield* as(coordinator)(BreakGlassReviews.list({ mechanismId, status: "open" }))).toEqual({
+            items: [],
+            next: null,
+          })
           expect((yield* outbox).at(-1)).toMatchObject({
             topic: "case.break-glass.reviewed",
             payload: { reviewId: review.id, verdict: "justified", reviewedBy: coordinator.id },

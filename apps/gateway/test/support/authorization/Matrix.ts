@@ -48,6 +48,9 @@ export interface Request {
   readonly method: string
   readonly path: string
   readonly body?: unknown
+  /** A body sent as it is (a file), with its own headers. */
+  readonly rawBody?: Uint8Array<ArrayBuffer>
+  readonly headers?: Readonly<Record<string, string>>
   readonly ifMatch?: string
   /** A session cookie of the caller's own for this call, when the matrix's would not do (a route that ends sessions). */
   readonly cookie?: string
