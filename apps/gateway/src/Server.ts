@@ -32,6 +32,7 @@ import { SignInLinks } from "@bashke/identity"
 import type { Id } from "@bashke/kernel"
 import { DatabaseUrl, Migrations } from "@bashke/persistence"
 import { Database } from "@bashke/persistence/node"
+import type { PluginHost } from "@bashke/plugin-sdk"
 import { BlindIndex, Vault } from "@bashke/security"
 import { getConnInfo } from "@hono/node-server/conninfo"
 import { ConfigProvider, Duration, Effect, Layer, ManagedRuntime } from "effect"
@@ -58,6 +59,7 @@ import * as SwaggerUiFiles from "./SwaggerUiFiles"
 import * as WebFiles from "./WebFiles"
 
 export { ConfigInvalid } from "./GatewaySettings"
+export * as PluginImport from "./plugins/PluginImport"
 
 export interface ServerOptions {
   readonly port?: number
@@ -396,6 +398,67 @@ export const openServices = async (
     tokenLifetimes: GatewaySettings.tokenLifetimesOf(env),
   })
   return { runtime: opened.runtime, close: opened.close }
+}
+
+/**
+ * No plugin configuration to act on: `BASHKE_PLUGINS_CONFIG` is unset (or
+ * empty), for a command that needs the plugins (`bashke import`).
+ */
+export class PluginsConfigRequired extends Error {
+  override readonly name = "PluginsConfigRequired"
+  readonly variable = "BASHKE_PLUGINS_CONFIG"
+  constructor() {
+    super("BASHKE_PLUGINS_CONFIG is required: it names the plugins' configuration file")
+  }
+}
+
+/** The configured plugins' host over the gateway's services, its loops not running, until closed. */
+export interface OpenedPlugins {
+  readonly host: PluginHost.Service
+  readonly close: () => Promise<void>
+}
+
+/**
+ * The plugins of `pluginsConfig` (by default `BASHKE_PLUGINS_CONFIG`; throws
+ * {@link PluginsConfigRequired} when neither is given) over the services of
+ * {@link openServices}, imported by package name as a start would, with their
+ * host's loops **not** started: for a command that runs their work itself
+ * (`bashke import`), so a schedule never runs beside it.
+ */
+export const openPlugins = async (
+  options: {
+    readonly databaseUrl?: string
+    readonly pluginsConfig?: string
+    readonly env?: Readonly<Record<string, string | undefined>>
+  } = {},
+): Promise<OpenedPlugins> => {
+  const env = options.env ?? process.env
+  const path = options.pluginsConfig ?? env.BASHKE_PLUGINS_CONFIG
+  if (path === undefined || path === "") throw new PluginsConfigRequired()
+  // The configuration first: a malformed one stops before the database is opened.
+  const config = await PluginRuntime.readConfig(path, env)
+  const services = await openServices({
+    env,
+    ...(options.databaseUrl === undefined ? {} : { databaseUrl: options.databaseUrl }),
+  })
+  try {
+    const plugins = await PluginRuntime.start(
+      services.runtime,
+      config,
+      { importer: PluginRuntime.nodeImporter },
+      { start: false },
+    )
+    return {
+      host: plugins.host,
+      close: async () => {
+        await plugins.close()
+        await services.close()
+      },
+    }
+  } catch (error) {
+    await services.close()
+    throw error
+  }
 }
 
 /**

@@ -22,7 +22,6 @@ import {
   type DocumentRepository,
   DocumentSettings,
   type DocumentStore,
-  DocumentSubjects,
   type ErasableRecords,
   type OpenCases,
   type PersonalData,
@@ -39,7 +38,7 @@ import {
   SqlOpenCases,
   SqlSafeContactRepository,
   SqlSurvivorInformedRepository,
-  type SubjectDocuments,
+  SubjectDocuments,
   type SurvivorInformedRepository,
 } from "@bashke/case"
 import {
@@ -221,10 +220,11 @@ export const layer = (
     SqlCaseTransferRepository.layer,
     SqlSafeContactRepository.layer,
     SqlSurvivorInformedRepository.layer,
-    // A subject-access export lists her documents from their records.
-    DocumentSubjects.layer.pipe(Layer.provideMerge(SqlDocumentRepository.layer)),
+    SqlDocumentRepository.layer,
     SqlDocumentStore.layer,
     SqlErasableRecords.layer,
+    // A subject-access export lists her documents from their records.
+    SubjectDocuments.layer.pipe(Layer.provideMerge(SqlDocumentRepository.layer)),
     options.pdfFont ?? PdfFontLayers.layerNone,
   ).pipe(Layer.provideMerge(Ports.signatories), Layer.provideMerge(members))
   const referral = ReferralService.layerSql.pipe(Layer.provideMerge(Ports.caseFacts), Layer.provideMerge(kase))

@@ -14,6 +14,7 @@ export const Select = ({
   problem,
   empty,
   scope,
+  names,
 }: {
   readonly field: string
   readonly label: string
@@ -24,6 +25,8 @@ export const Select = ({
   readonly empty?: string
   /** Tells apart the forms of one page that have a field of the same name. */
   readonly scope?: string
+  /** The options are names (of places, institutions), not the app's words: marked `translate="no"`. */
+  readonly names?: boolean
 }) => (
   <div className="field">
     <label htmlFor={inputId(field, scope)}>{label}</label>
@@ -35,7 +38,7 @@ export const Select = ({
     >
       {empty !== undefined && <option value="">{empty}</option>}
       {options.map(([code, text]) => (
-        <option key={code} value={code}>
+        <option key={code} value={code} {...(names === true ? { translate: "no" as const } : {})}>
           {text}
         </option>
       ))}

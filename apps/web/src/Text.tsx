@@ -14,10 +14,10 @@ import { referralMessages } from "@bashke/referral"
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from "react"
 import type { webAdminMessages } from "./WebAdminMessages"
 import type { webCaseworkMessages } from "./WebCaseworkMessages"
-import type { webPlanStatsMessages } from "./WebPlanStatsMessages"
 import { webIdentityMessages } from "./WebIdentityMessages"
 import type { webMeetingMessages } from "./WebMeetingMessages"
 import { webMessages } from "./WebMessages"
+import type { webPlanStatsMessages } from "./WebPlanStatsMessages"
 
 /** The messages every page needs. */
 export const firstMessages = Catalogue.merge(kernelMessages, referralMessages, webMessages, webIdentityMessages)

@@ -153,6 +153,27 @@ export const webAdminMessages = Catalogue.make({
     "sr-Latn": "Supotpiši potpis: {institution}",
     en: "Countersign the signature of {institution}",
   },
+  "web.admin.memorandum.publish": {
+    sq: "Publiko një version të ri",
+    "sr-Latn": "Objavi novu verziju",
+    en: "Publish a new version",
+  },
+  "web.admin.memorandum.effective-from": { sq: "Në fuqi nga", "sr-Latn": "Na snazi od", en: "In force from" },
+  "web.admin.memorandum.document": {
+    sq: "Dokumenti i nënshkruar",
+    "sr-Latn": "Potpisani dokument",
+    en: "The signed document",
+  },
+  "web.admin.memorandum.document.hint": {
+    sq: "Dërgohet vetëm gjurma e tij SHA-256; skedari mbetet këtu.",
+    "sr-Latn": "Šalje se samo njegov SHA-256 otisak; datoteka ostaje ovde.",
+    en: "Only its SHA-256 fingerprint is sent; the file stays here.",
+  },
+  "web.admin.memorandum.expected-sectors": {
+    sq: "Sektorët e pritur",
+    "sr-Latn": "Očekivani sektori",
+    en: "Expected sectors",
+  },
   "web.admin.memorandum.record": {
     sq: "Regjistro një nënshkrim",
     "sr-Latn": "Evidentiraj potpis",

@@ -10,7 +10,11 @@ import { Catalogue } from "@bashke/kernel"
 
 export const webPlanStatsMessages = Catalogue.make({
   // The plans of the mechanism.
-  "web.plans.title": { sq: "Planet lokale të veprimit", "sr-Latn": "Lokalni akcioni planovi", en: "Local action plans" },
+  "web.plans.title": {
+    sq: "Planet lokale të veprimit",
+    "sr-Latn": "Lokalni akcioni planovi",
+    en: "Local action plans",
+  },
   "web.plans.new": { sq: "Harto një plan", "sr-Latn": "Izradi plan", en: "Draft a plan" },
   "web.plans.empty": {
     sq: "Mekanizmi nuk ka ende plan veprimi.",
@@ -89,7 +93,11 @@ export const webPlanStatsMessages = Catalogue.make({
     "sr-Latn": "Započni sprovođenje",
     en: "Start implementation",
   },
-  "web.plan.evaluate": { sq: "Shëno planin si të vlerësuar", "sr-Latn": "Označi plan kao ocenjen", en: "Mark the plan evaluated" },
+  "web.plan.evaluate": {
+    sq: "Shëno planin si të vlerësuar",
+    "sr-Latn": "Označi plan kao ocenjen",
+    en: "Mark the plan evaluated",
+  },
   "web.plan.activity.set-status": { sq: "Ruaj gjendjen", "sr-Latn": "Sačuvaj stanje", en: "Save the status" },
   "web.plan.measure": { sq: "Shëno një matje", "sr-Latn": "Unesi merenje", en: "Record a measurement" },
   "web.plan.measure.value": { sq: "Vlera ({unit})", "sr-Latn": "Vrednost ({unit})", en: "Value ({unit})" },
@@ -178,11 +186,18 @@ export const webPlanStatsMessages = Catalogue.make({
   // Statistics.
   "web.stats.title": { sq: "Statistikat", "sr-Latn": "Statistika", en: "Statistics" },
   "web.stats.intro": {
-    sq: "Tabelat e Konventës së Stambollit (neni 11) për një vit dhe një zonë. Nuk ka emra: vetëm numra.",
-    "sr-Latn": "Tabele Istanbulske konvencije (član 11) za godinu i područje. Bez imena: samo brojevi.",
-    en: "The Istanbul Convention tables (article 11) for a year and an area. No names: counts only.",
+    sq: "Tabelat e Konventës së Stambollit (neni 11) për një periudhë dhe një zonë. Nuk ka emra: vetëm numra.",
+    "sr-Latn": "Tabele Istanbulske konvencije (član 11) za period i područje. Bez imena: samo brojevi.",
+    en: "The Istanbul Convention tables (article 11) for a period and an area. No names: counts only.",
   },
   "web.stats.year": { sq: "Viti", "sr-Latn": "Godina", en: "Year" },
+  "web.stats.period": { sq: "Periudha", "sr-Latn": "Period", en: "Period" },
+  "web.stats.period.year": { sq: "I gjithë viti", "sr-Latn": "Cela godina", en: "The whole year" },
+  "web.stats.period.quarter": {
+    sq: "Tremujori {quarter}",
+    "sr-Latn": "Kvartal {quarter}",
+    en: "Quarter {quarter}",
+  },
   "web.stats.area": { sq: "Zona", "sr-Latn": "Područje", en: "Area" },
   "web.stats.area.national": {
     sq: "Të gjithë mekanizmat (kombëtare)",

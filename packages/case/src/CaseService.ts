@@ -61,7 +61,7 @@ import { CivilDate, Errors, Id, Instant, JurisdictionProfile, Id as KernelId, Pr
 import { OptimisticConcurrency, Outbox, Transaction } from "@bashke/persistence"
 import { AccessPolicy, AuditEntry, AuditLog, type BlindIndex, CaseKeys, type Vault } from "@bashke/security"
 import { SqlClient } from "@effect/sql"
-import { Context, Effect, Either, Layer, Option, Schema } from "effect"
+import { Context, Effect, Either, Layer, Option } from "effect"
 import * as BreakGlassReview from "./BreakGlassReview"
 import { BreakGlassReviewRepository } from "./BreakGlassReviewRepository"
 import * as Case from "./Case"
@@ -215,10 +215,6 @@ export const defaultInstruments = (
 
 const institutionIds = (signatories: ReadonlyArray<Signatory>): ReadonlyArray<Id.InstitutionId> =>
   signatories.map((signatory) => signatory.institution)
-
-// The reason a close or a reopen may carry, as the transition input holds it.
-const CloseReason = Schema.Struct({ reason: Schema.optional(CaseLifecycle.ClosureReason) })
-const ReopenReason = Schema.Struct({ reason: Schema.optional(CaseLifecycle.ReopenReason) })
 
 const closedForChanges = new Errors.InvalidInput({ field: "caseId", rule: "case.closed.read-only" })
 
@@ -1027,21 +1023,19 @@ export const make = (
 
     // -- lifecycle ----------------------------------------------------------
 
-    const lifecycleCommand = (
-      input: typeof Transition.Type,
-    ): Effect.Effect<CaseLifecycle.Command, Errors.InvalidInput> => {
+    const lifecycleCommand = (input: typeof Transition.Type): CaseLifecycle.Command => {
       const { Command } = CaseLifecycle
       switch (input.command) {
         case "assess":
-          return Effect.succeed(Command.assess())
+          return Command.assess()
         case "activate":
-          return Effect.succeed(Command.activate())
+          return Command.activate()
         case "monitor":
-          return Effect.succeed(Command.monitor())
+          return Command.monitor()
         case "close":
-          return Effect.map(decode(CloseReason)(input), ({ reason }) => Command.close({ reason }))
+          return Command.close({ reason: input.reason })
         case "reopen":
-          return Effect.map(decode(ReopenReason)(input), ({ reason }) => Command.reopen({ reason }))
+          return Command.reopen({ reason: input.reason })
       }
     }
 
@@ -1051,7 +1045,7 @@ export const make = (
         Effect.gen(function* () {
           const input = yield* decode(Transition)(raw)
           const { aCase, s } = yield* forChange(input.caseId, { whenClosed: true })
-          const command = yield* lifecycleCommand(input)
+          const command = lifecycleCommand(input)
           const updated = yield* Case.transition(aCase, command, s.at)
           // A case is assessed only with the assessments its incidents require (the
           // police early assessment on every police-reported case, 2013 SOP).

@@ -138,15 +138,6 @@ export const make: Effect.Effect<Service, never, SqlClient.SqlClient | CaseKeys.
       return yield* Effect.forEach(rows, (row) => documentOf(row))
     }).pipe(Effect.orDie, Span.untraced("SqlDocumentRepository.ofPerson"))
 
-  const about: Service["about"] = (caseId, personId) =>
-    Effect.gen(function* () {
-      const rows = yield* sql<Row>`SELECT * FROM case_documents
-        WHERE case_id = ${caseId} AND (person_id = ${personId} OR attached_kind IN ('case', 'order'))
-        ORDER BY id`
-      const keys = yield* caseKeys.forCase(caseId)
-      return yield* Effect.forEach(rows, (row) => documentOf(row, keys))
-    }).pipe(Effect.orDie, Span.untraced("SqlDocumentRepository.about"))
-
   const withdraw: Service["withdraw"] = (id, by, at) =>
     sql`UPDATE case_documents SET withdrawn_at = ${SqlValues.toSql(at)}, withdrawn_by = ${by}
       WHERE id = ${id} AND withdrawn_at IS NULL RETURNING id`.pipe(
@@ -155,7 +146,7 @@ export const make: Effect.Effect<Service, never, SqlClient.SqlClient | CaseKeys.
       Span.untraced("SqlDocumentRepository.withdraw"),
     )
 
-  return { insert, find, ofCase, ofPerson, about, withdraw }
+  return { insert, find, ofCase, ofPerson, withdraw }
 })
 
 /**

@@ -18,10 +18,10 @@ import * as CaseNote from "./CaseNote"
 import { CaseReference } from "./CaseReference"
 import * as Consent from "./Consent"
 import * as Correction from "./Correction"
+import * as Document from "./Document"
 import { Instant } from "./internal/Instant"
 import * as Person from "./Person"
 import * as SafeContact from "./SafeContact"
-import * as SubjectDocuments from "./SubjectDocuments"
 import * as SurvivorInformed from "./SurvivorInformed"
 
 /**
@@ -47,7 +47,7 @@ export const CaseRecord = Schema.Struct({
   corrections: Schema.Array(Correction.Correction),
   notes: Schema.Array(CaseNote.CaseNote),
   told: Schema.Array(SurvivorInformed.SurvivorInformed),
-  documents: Schema.Array(SubjectDocuments.DocumentEntry),
+  documents: Schema.Array(Document.Document),
 }).annotations({ identifier: "SubjectAccessCaseRecord" })
 
 /**

@@ -20,6 +20,7 @@ import { PDFDocument, type PDFFont, type PDFPage, rgb } from "pdf-lib"
 import { caseMessages } from "./CaseMessages"
 import { caseworkMessages } from "./CaseworkMessages"
 import { erasureMessages } from "./ErasureMessages"
+import { documentMessages } from "./DocumentMessages"
 import * as Person from "./Person"
 import type * as SubjectAccessExport from "./SubjectAccessExport"
 
@@ -30,7 +31,7 @@ import type * as SubjectAccessExport from "./SubjectAccessExport"
  */
 export const mediaType = "application/pdf"
 
-const messages = Catalogue.merge(caseMessages, caseworkMessages, erasureMessages, securityMessages)
+const messages = Catalogue.merge(caseMessages, caseworkMessages, documentMessages, erasureMessages, securityMessages)
 
 // A4 in points, with margins of 2 cm.
 const pageWidth = 595.28
@@ -210,11 +211,13 @@ export const render = (
       list(
         record.documents.map((document) =>
           [
-            time(document.storedAt),
-            document.storedBy,
-            document.attachedTo,
+            time(document.uploadedAt),
+            institution(document.institution),
+            say(`case.document.kind.${document.kind}`),
+            document.name,
             document.mediaType,
             `${document.size} B`,
+            ...(document.withdrawnAt === undefined ? [] : [`✗ ${time(document.withdrawnAt)}`]),
           ].join(" · "),
         ),
       )

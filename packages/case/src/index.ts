@@ -270,12 +270,6 @@ export * as DocumentSettings from "./DocumentSettings"
  */
 export * as DocumentStore from "./DocumentStore"
 /**
- * The subject-access export's documents, from the documents' records.
- *
- * @since 0.1.0
- */
-export * as DocumentSubjects from "./DocumentSubjects"
-/**
  * Upload, list, open for download and withdraw documents (encrypted in
  * chunks, audited).
  *
@@ -446,7 +440,7 @@ export * as SubjectAccessExport from "./SubjectAccessExport"
  */
 export * as SubjectAccessPdf from "./SubjectAccessPdf"
 /**
- * The port through which an export lists a person's documents (metadata only).
+ * The port through which an export lists a person's documents (records, never content).
  *
  * @since 0.1.0
  */

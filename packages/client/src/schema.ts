@@ -482,58 +482,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/v1/cases/{caseId}/documents": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** The case's documents you may read, oldest first: what each is and its name, never its content (a personal read for a stated purpose; each listed is audited) */
-        get: operations["listCaseDocuments"];
-        put?: never;
-        /** Upload a document (the body is the file, its name in Content-Disposition), attached to the case or to one of its persons, orders or consents; its type is checked from its bytes */
-        post: operations["uploadCaseDocument"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/v1/cases/{caseId}/documents/{documentId}/content": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** A document's content, streamed as it was uploaded (a personal read for a stated purpose, audited) */
-        get: operations["downloadCaseDocument"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/v1/cases/{caseId}/documents/{documentId}/withdrawal": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Withdraw a document your institution uploaded: its content is destroyed, its record (who withdrew it, when) stays */
-        post: operations["withdrawCaseDocument"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/v1/cases/{caseId}/erasure": {
         parameters: {
             query?: never;
@@ -1946,6 +1894,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/reports/period.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One of the standard tables for a period (`from` and `to` included) as CSV (RFC 4180), labels in the chosen locale */
+        get: operations["getReportCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/reports/period.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The standard tables for a period (`from` and `to` included) as an XLSX workbook, labels in the chosen locale */
+        get: operations["getReportXlsx"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/plugins/reviews": {
         parameters: {
             query?: never;
@@ -2680,7 +2662,7 @@ export interface components {
             next: string | null;
         };
         CaseSummary: {
-            caseId: components["schemas"]["CaseId"];
+            id: components["schemas"]["CaseId"];
             reference: string;
             status: components["schemas"]["CaseStatus"];
             riskLevel: components["schemas"]["RiskLevel"];
@@ -3010,7 +2992,7 @@ export interface components {
         /** Format: date-time */
         Instant: string;
         /** @enum {string} */
-        CaseCommand: "assess" | "activate" | "monitor" | "close" | "reopen";
+        CaseReopenReason: "new-incident" | "order-breached" | "risk-increased" | "victim-request" | "institution-request";
         /** @enum {string} */
         Purpose: "case-management" | "protection" | "referral" | "case-conference" | "statistics" | "audit" | "mechanism-administration" | "break-glass";
         /** @enum {string} */
@@ -3223,68 +3205,6 @@ export interface components {
             institution: components["schemas"]["InstitutionId"];
             writtenAt: components["schemas"]["CaseInstant"];
         };
-        /** @enum {string} */
-        DocumentKind: "consent-form" | "order-copy" | "medical-report" | "police-report" | "court-decision" | "social-report" | "other";
-        DocumentReceipt: {
-            id: components["schemas"]["DocumentId"];
-            caseId: components["schemas"]["CaseId"];
-            attachedTo: components["schemas"]["DocumentAttachedTo"];
-            kind: components["schemas"]["DocumentKind"];
-            mediaType: components["schemas"]["DocumentMediaType"];
-            /**
-             * positive
-             * @description a positive number
-             */
-            size: components["schemas"]["Int"];
-            institution: components["schemas"]["InstitutionId"];
-            uploadedBy: components["schemas"]["PrincipalId"];
-            uploadedAt: components["schemas"]["CaseInstant"];
-            withdrawnAt?: components["schemas"]["CaseInstant"];
-            withdrawnBy?: components["schemas"]["PrincipalId"];
-        };
-        /** @description a ULID: 26 characters of Crockford base32, sortable by creation time */
-        DocumentId: string;
-        DocumentAttachedTo: {
-            /** @enum {string} */
-            _tag: "case";
-        } | {
-            /** @enum {string} */
-            _tag: "person";
-            personId: components["schemas"]["PersonId"];
-        } | {
-            /** @enum {string} */
-            _tag: "order";
-            orderId: components["schemas"]["ProtectionOrderId"];
-        } | {
-            /** @enum {string} */
-            _tag: "consent";
-            consentId: components["schemas"]["ConsentId"];
-        };
-        /** @enum {string} */
-        DocumentMediaType: "application/pdf" | "image/jpeg" | "image/png" | "application/vnd.oasis.opendocument.text";
-        DocumentPage: {
-            items: components["schemas"]["Document"][];
-            next: string | null;
-        };
-        Document: {
-            id: components["schemas"]["DocumentId"];
-            caseId: components["schemas"]["CaseId"];
-            attachedTo: components["schemas"]["DocumentAttachedTo"];
-            kind: components["schemas"]["DocumentKind"];
-            name: components["schemas"]["DocumentName"];
-            mediaType: components["schemas"]["DocumentMediaType"];
-            /**
-             * positive
-             * @description a positive number
-             */
-            size: components["schemas"]["Int"];
-            institution: components["schemas"]["InstitutionId"];
-            uploadedBy: components["schemas"]["PrincipalId"];
-            uploadedAt: components["schemas"]["CaseInstant"];
-            withdrawnAt?: components["schemas"]["CaseInstant"];
-            withdrawnBy?: components["schemas"]["PrincipalId"];
-        };
-        DocumentName: string;
         CaseErased: {
             caseId: components["schemas"]["CaseId"];
             erasedAt: components["schemas"]["CaseInstant"];
@@ -3316,7 +3236,7 @@ export interface components {
             next: string | null;
         };
         ClosedCase: {
-            caseId: components["schemas"]["CaseId"];
+            id: components["schemas"]["CaseId"];
             reference: string;
             lead: components["schemas"]["InstitutionId"];
             openedAt: components["schemas"]["CaseInstant"];
@@ -4835,7 +4755,6 @@ export interface components {
             status: components["schemas"]["CaseStatus"];
             openedAt: components["schemas"]["CaseInstant"];
             closedAt?: components["schemas"]["CaseInstant"];
-            erasedAt?: components["schemas"]["CaseInstant"];
             person: components["schemas"]["Person"];
             details: components["schemas"]["PersonalDetails"];
             consents: components["schemas"]["Consent"][];
@@ -4843,21 +4762,49 @@ export interface components {
             corrections: components["schemas"]["Correction"][];
             notes: components["schemas"]["CaseNote"][];
             told: components["schemas"]["SurvivorInformed"][];
-            documents: components["schemas"]["SubjectAccessDocument"][];
+            documents: components["schemas"]["Document"][];
         };
-        SubjectAccessDocument: {
-            id: string;
+        Document: {
+            id: components["schemas"]["DocumentId"];
             caseId: components["schemas"]["CaseId"];
-            attachedTo: string;
-            mediaType: string;
+            attachedTo: components["schemas"]["DocumentAttachedTo"];
+            kind: components["schemas"]["DocumentKind"];
+            name: components["schemas"]["DocumentName"];
+            mediaType: components["schemas"]["DocumentMediaType"];
             /**
-             * nonNegative
-             * @description a non-negative number
+             * positive
+             * @description a positive number
              */
             size: components["schemas"]["Int"];
-            storedBy: components["schemas"]["PrincipalId"];
-            storedAt: components["schemas"]["CaseInstant"];
+            institution: components["schemas"]["InstitutionId"];
+            uploadedBy: components["schemas"]["PrincipalId"];
+            uploadedAt: components["schemas"]["CaseInstant"];
+            withdrawnAt?: components["schemas"]["CaseInstant"];
+            withdrawnBy?: components["schemas"]["PrincipalId"];
         };
+        /** @description a ULID: 26 characters of Crockford base32, sortable by creation time */
+        DocumentId: string;
+        DocumentAttachedTo: {
+            /** @enum {string} */
+            _tag: "case";
+        } | {
+            /** @enum {string} */
+            _tag: "person";
+            personId: components["schemas"]["PersonId"];
+        } | {
+            /** @enum {string} */
+            _tag: "order";
+            orderId: components["schemas"]["ProtectionOrderId"];
+        } | {
+            /** @enum {string} */
+            _tag: "consent";
+            consentId: components["schemas"]["ConsentId"];
+        };
+        /** @enum {string} */
+        DocumentKind: "consent-form" | "order-copy" | "medical-report" | "police-report" | "court-decision" | "social-report" | "other";
+        DocumentName: string;
+        /** @enum {string} */
+        DocumentMediaType: "application/pdf" | "image/jpeg" | "image/png" | "application/vnd.oasis.opendocument.text";
         Problem: {
             /**
              * Format: uri
@@ -6287,8 +6234,16 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    command: components["schemas"]["CaseCommand"];
-                    reason?: string;
+                    /** @enum {string} */
+                    command: "assess" | "activate" | "monitor";
+                } | {
+                    /** @enum {string} */
+                    command: "close";
+                    reason?: components["schemas"]["CaseClosureReason"];
+                } | {
+                    /** @enum {string} */
+                    command: "reopen";
+                    reason?: components["schemas"]["CaseReopenReason"];
                 };
             };
         };
@@ -7574,301 +7529,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SafeContact"];
-                };
-            };
-            /** @description Malformed request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No or unknown credentials */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not allowed */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Invalid input: the field and the rule */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description A problem (RFC 9457) */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    listCaseDocuments: {
-        parameters: {
-            query?: {
-                purpose?: components["schemas"]["Purpose"];
-                limit?: number;
-                after?: components["schemas"]["Cursor"];
-            };
-            header?: never;
-            path: {
-                caseId: components["schemas"]["CaseId"];
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description The case's documents you may read, oldest first: what each is and its name, never its content (a personal read for a stated purpose; each listed is audited) */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["DocumentPage"];
-                };
-            };
-            /** @description Malformed request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No or unknown credentials */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not allowed */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Invalid input: the field and the rule */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description A problem (RFC 9457) */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    uploadCaseDocument: {
-        parameters: {
-            query: {
-                kind: components["schemas"]["DocumentKind"];
-                personId?: components["schemas"]["PersonId"];
-                orderId?: components["schemas"]["ProtectionOrderId"];
-                consentId?: components["schemas"]["ConsentId"];
-            };
-            header: {
-                "Idempotency-Key": string;
-                /** @description The file's name: `attachment; filename*=UTF-8''<percent-encoded name>` (RFC 6266) */
-                "Content-Disposition": string;
-            };
-            path: {
-                caseId: components["schemas"]["CaseId"];
-            };
-            cookie?: never;
-        };
-        /** @description The file, as it is (not JSON); its type is checked from its bytes */
-        requestBody: {
-            content: {
-                "application/pdf": string;
-                "image/jpeg": string;
-                "image/png": string;
-                "application/vnd.oasis.opendocument.text": string;
-            };
-        };
-        responses: {
-            /** @description Upload a document (the body is the file, its name in Content-Disposition), attached to the case or to one of its persons, orders or consents; its type is checked from its bytes */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["DocumentReceipt"];
-                };
-            };
-            /** @description Malformed request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No or unknown credentials */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not allowed */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Invalid input: the field and the rule */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description A problem (RFC 9457) */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    downloadCaseDocument: {
-        parameters: {
-            query?: {
-                purpose?: components["schemas"]["Purpose"];
-            };
-            header?: never;
-            path: {
-                caseId: components["schemas"]["CaseId"];
-                documentId: components["schemas"]["DocumentId"];
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description A document's content, streamed as it was uploaded (a personal read for a stated purpose, audited) */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/octet-stream": string;
-                };
-            };
-            /** @description Malformed request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No or unknown credentials */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not allowed */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Invalid input: the field and the rule */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description A problem (RFC 9457) */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    withdrawCaseDocument: {
-        parameters: {
-            query?: never;
-            header: {
-                "Idempotency-Key": string;
-            };
-            path: {
-                caseId: components["schemas"]["CaseId"];
-                documentId: components["schemas"]["DocumentId"];
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Withdraw a document your institution uploaded: its content is destroyed, its record (who withdrew it, when) stays */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["DocumentReceipt"];
                 };
             };
             /** @description Malformed request */
@@ -15793,6 +15453,149 @@ export interface operations {
         requestBody?: never;
         responses: {
             /** @description The yearly tables as an XLSX workbook, labels in the chosen locale */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No or unknown credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input: the field and the rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getReportCsv: {
+        parameters: {
+            query: {
+                from: string;
+                to: string;
+                mechanismId?: string;
+                disclosure?: "published" | "internal";
+                locale?: components["schemas"]["Locale"];
+                table: components["schemas"]["ReportStandardTableName"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One of the standard tables for a period (`from` and `to` included) as CSV (RFC 4180), labels in the chosen locale */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv; charset=utf-8": string;
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No or unknown credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input: the field and the rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getReportXlsx: {
+        parameters: {
+            query: {
+                from: string;
+                to: string;
+                mechanismId?: string;
+                disclosure?: "published" | "internal";
+                locale?: components["schemas"]["Locale"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The standard tables for a period (`from` and `to` included) as an XLSX workbook, labels in the chosen locale */
             200: {
                 headers: {
                     [name: string]: unknown;

@@ -5,7 +5,8 @@
 // accessible (axe: no serious or critical violation), nothing overflowing at
 // 390 px, and in all four languages; (3) an API token made (its secret shown
 // once), refused bad input shown by its field, and revoked; (4) no institution
-// id shown on any main or administration page where the registry has a name.
+// id shown on any main, meetings, plan, statistics or administration page where
+// the registry has a name.
 import type { Locale } from "@bashke/kernel"
 import type { Page } from "playwright-core"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
@@ -90,7 +91,7 @@ describe("administration in a browser", () => {
         .poll(() => page.locator("section[aria-labelledby=composition]").textContent())
         .toContain("Every sector the memorandum expects has a signatory.")
       const latest = page.locator("section[aria-labelledby^=memorandum-]").first()
-      await latest.getByText("Record a signature").click()
+      await latest.locator("summary", { hasText: "Record a signature" }).click()
       await latest.getByLabel("Institution").selectOption({ label: school })
       await latest.getByLabel("Who signed (kept sealed)").fill("Dragan Petrović")
       await latest.getByRole("button", { name: "Record a signature" }).click()
@@ -172,12 +173,62 @@ describe("administration in a browser", () => {
     await page.close()
   })
 
+  it("refuses a cadence out of range beside its field and keeps the mechanism as it was", async () => {
+    const page = await admin.newPage("phone")
+    await open(page, gateway, "/admin/mechanism")
+    await chooseLanguage(page, "en")
+    const cadence = page.getByLabel("Regular meetings a year, at least")
+    await cadence.waitFor()
+    const before = await cadence.inputValue()
+    await cadence.fill("0")
+    await page.getByRole("button", { name: "Save" }).click()
+    await expect.poll(() => cadence.getAttribute("aria-invalid")).toBe("true")
+    const error = page.locator(`#${(await cadence.getAttribute("aria-describedby")) ?? "none"}`)
+    expect((await error.textContent())?.length ?? 0).toBeGreaterThan(0)
+    expect(await seriousViolations(page)).toEqual([])
+    await page.reload()
+    await page.getByLabel("Regular meetings a year, at least").waitFor()
+    expect(await page.getByLabel("Regular meetings a year, at least").inputValue()).toBe(before)
+    await page.close()
+  })
+
+  it("publishes a new memorandum version from the signed document's fingerprint; without a document, the refusal is beside the field", async () => {
+    const page = await admin.newPage()
+    await open(page, gateway, "/admin/memorandum")
+    await chooseLanguage(page, "en")
+    await page.locator("table").first().waitFor()
+    const versions = await page.locator("section[aria-labelledby^=memorandum-]").count()
+    await page.locator("summary", { hasText: "Publish a new version" }).click()
+    const form = page.getByRole("form", { name: "Publish a new version" })
+    // In force only from a far day: today's signatories stay what they are for the tests after this one.
+    await form.getByLabel("In force from").fill("2099-01-01")
+    await form.getByRole("button", { name: "Publish a new version" }).click()
+    const document = form.getByLabel("The signed document")
+    await expect.poll(() => document.getAttribute("aria-invalid")).toBe("true")
+    expect(await page.locator("section[aria-labelledby^=memorandum-]").count()).toBe(versions)
+    await document.setInputFiles({
+      name: "memorandum-2.pdf",
+      mimeType: "application/pdf",
+      buffer: Buffer.from("%PDF-1.4 the signed memorandum, version 2"),
+    })
+    await form.locator(".secret code").waitFor()
+    expect(await form.locator(".secret code").textContent()).toMatch(/^[0-9a-f]{64}$/)
+    await form.getByRole("button", { name: "Publish a new version" }).click()
+    await expect.poll(() => page.locator("section[aria-labelledby^=memorandum-]").count()).toBe(versions + 1)
+    expect(await page.locator("section[aria-labelledby^=memorandum-] h2").first().textContent()).toMatch(
+      new RegExp(`^Version ${versions + 1}, in force from`),
+    )
+    expect(await seriousViolations(page)).toEqual([])
+    await page.close()
+  })
+
   it("shows no institution id on any page where the registry has the institution's name", async () => {
     const ids = Object.values(institutions).map((institution) => institution.id)
     const page = await admin.newPage()
     await open(page, gateway, "/")
     await chooseLanguage(page, "en")
     const caseworker = await launch()
+    const coordinating = await launch()
     try {
       // The case worker's screens (a case page, referrals, the services), then the administrator's.
       const worker = await caseworker.newPage()
@@ -212,9 +263,10 @@ describe("administration in a browser", () => {
       ] as const) {
         await go(worker, path)
         await worker.locator(ready).first().waitFor()
-        // The case page's forms list institutions too: open them so their options are read.
-        for (const details of await worker.locator("details:not([open]) > summary").all())
-          await details.click().catch(() => {})
+        // The case page's forms list institutions too: open them so what they show is read.
+        await worker.evaluate(() => {
+          for (const details of Array.from(document.querySelectorAll("details"))) details.open = true
+        })
         await seen(worker)
       }
       for (const screen of adminScreens) {
@@ -222,13 +274,37 @@ describe("administration in a browser", () => {
         await page.locator(screen.ready).first().waitFor()
         await seen(page)
       }
+      // The coordinator's: the meetings and a meeting, the action plans and a plan, the statistics.
+      const coordinator = await coordinating.newPage()
+      await signInWithLink(coordinator, gateway, "coordinator")
+      await chooseLanguage(coordinator, "en")
+      for (const [path, ready, first] of [
+        ["/meetings", "[data-testid=meeting]", "[data-testid=meeting] a"],
+        ["/plans", "[data-testid=plans]", "[data-testid=plans] a"],
+        ["/statistics", "[data-table]", undefined],
+      ] as const) {
+        await go(coordinator, path)
+        await coordinator.locator(ready).first().waitFor()
+        await seen(coordinator)
+        if (first !== undefined) {
+          await coordinator.locator(first).first().click()
+          await coordinator.waitForURL(/\/[0-9A-Z]{26}$/)
+          await coordinator.locator("main h1").first().waitFor()
+          await coordinator.evaluate(() => {
+            for (const details of Array.from(document.querySelectorAll("details"))) details.open = true
+          })
+          await seen(coordinator)
+        }
+      }
       const text = shown.join("\n")
+      expect(shown.length).toBe(5 + adminScreens.length + 5)
       // The pages did show institutions — by name.
       expect(text).toContain(institutions.shelter.name.en)
       expect(text).toContain(institutions.police.name.en)
       expect(ids.filter((id) => text.includes(id))).toEqual([])
     } finally {
       await caseworker.close()
+      await coordinating.close()
       await page.close()
     }
   })

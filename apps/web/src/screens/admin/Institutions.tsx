@@ -107,6 +107,7 @@ const InstitutionForm = ({
         label={t("web.admin.institutions.municipality")}
         value={municipality}
         empty={t("web.admin.none")}
+        names
         options={Municipality.codes.map((code) => [code, municipalityName(code, locale)] as const)}
         onChange={setMunicipality}
         problem={save.problem}
@@ -135,8 +136,12 @@ export const Institutions = () => {
                   <h2 className="item-title">{institution.name[locale]}</h2>
                   <p className="meta">
                     {t(sectorKey(institution.sector))}
-                    {institution.municipality !== undefined &&
-                      ` · ${municipalityName(institution.municipality, locale)}`}
+                    {institution.municipality !== undefined && (
+                      <>
+                        {" · "}
+                        <span translate="no">{municipalityName(institution.municipality, locale)}</span>
+                      </>
+                    )}
                   </p>
                   {administrator && (
                     <details>

@@ -4,15 +4,17 @@
  * signed, and the countersignature that makes it a signatory (a coordinator or
  * an administrator gives it here; until then the signature opens no case
  * data) — and the composition gaps: the expected sectors no signatory covers
- * today. A member's signature is recorded here too (the signer's name is
+ * today. A new version is published from the signed document's file (only
+ * its SHA-256 goes to the API). A member's signature is recorded here too (the signer's name is
  * sealed by the API and never listed). Every change carries the mechanism's
  * version (`If-Match`).
  */
 import type { Schemas } from "@bashke/client"
+import { Sector } from "@bashke/kernel"
 import { useQuery } from "@tanstack/react-query"
 import { type FormEvent, useState } from "react"
 import { ifMatch } from "../../CaseCommand"
-import { FormError } from "../../FieldProblem"
+import { FieldError, FormError, inputId, invalidProps } from "../../FieldProblem"
 import { Select, TextInput } from "../../Fields"
 import { nameOf } from "../../Institutions"
 import { Loaded } from "../../Loading"
@@ -162,6 +164,106 @@ const RecordSignature = ({
   )
 }
 
+/** The SHA-256 of a file, in hex: what the API records of the signed document (the file stays here). */
+const sha256 = async (file: File): Promise<string> =>
+  Array.from(new Uint8Array(await crypto.subtle.digest("SHA-256", await file.arrayBuffer())), (byte) =>
+    byte.toString(16).padStart(2, "0"),
+  ).join("")
+
+const PublishVersion = ({
+  mechanism,
+  latest,
+}: {
+  readonly mechanism: Schemas["Mechanism"]
+  readonly latest: Schemas["NamedMemorandumVersion"] | undefined
+}) => {
+  const { t } = useText()
+  const api = useApi()
+  const [effectiveFrom, setEffectiveFrom] = useState("")
+  const [documentHash, setDocumentHash] = useState("")
+  const [sectors, setSectors] = useState<ReadonlyArray<string>>(latest?.expectedSectors ?? [])
+  const publish = useAdminCommand(
+    async (body: object) =>
+      (
+        await api.POST("/v1/mechanisms/{mechanismId}/memoranda", {
+          params: { path: { mechanismId: mechanism.id }, header: { "If-Match": ifMatch(mechanism.version) } },
+          body: body as never,
+        })
+      ).data,
+    { refresh: refreshOf(mechanism.id) },
+  )
+  const submit = (event: FormEvent) => {
+    event.preventDefault()
+    publish.run({ effectiveFrom, documentHash, expectedSectors: sectors })
+  }
+  return (
+    <details>
+      <summary>{t("web.admin.memorandum.publish")}</summary>
+      <form onSubmit={submit} noValidate aria-label={t("web.admin.memorandum.publish")}>
+        {publish.stale && <Stale reload={publish.reload} />}
+        <FormError
+          problem={publish.problem}
+          shown={(field) => ["effectiveFrom", "documentHash", "expectedSectors"].some((name) => field.startsWith(name))}
+        />
+        <TextInput
+          scope="publish"
+          field="effectiveFrom"
+          type="date"
+          label={t("web.admin.memorandum.effective-from")}
+          value={effectiveFrom}
+          onChange={setEffectiveFrom}
+          problem={publish.problem}
+        />
+        <div className="field">
+          <label htmlFor={inputId("documentHash", "publish")}>{t("web.admin.memorandum.document")}</label>
+          <input
+            id={inputId("documentHash", "publish")}
+            type="file"
+            {...invalidProps(publish.problem, "documentHash", "publish-document-hint", "publish")}
+            onChange={(event) => {
+              const file = event.currentTarget.files?.[0]
+              if (file === undefined) return setDocumentHash("")
+              void sha256(file).then(setDocumentHash)
+            }}
+          />
+          <p className="hint" id="publish-document-hint">
+            {t("web.admin.memorandum.document.hint")}
+          </p>
+          {documentHash !== "" && (
+            <p className="meta secret" translate="no">
+              <code>{documentHash}</code>
+            </p>
+          )}
+          <FieldError problem={publish.problem} field="documentHash" scope="publish" />
+        </div>
+        <fieldset className="field" {...invalidProps(publish.problem, "expectedSectors", undefined, "publish")}>
+          <legend>{t("web.admin.memorandum.expected-sectors")}</legend>
+          {Sector.Sector.literals.map((sector) => (
+            <label key={sector} className="choice">
+              <input
+                type="checkbox"
+                name="expectedSectors"
+                value={sector}
+                checked={sectors.includes(sector)}
+                onChange={(event) =>
+                  setSectors(
+                    event.currentTarget.checked ? [...sectors, sector] : sectors.filter((each) => each !== sector),
+                  )
+                }
+              />
+              <span>{t(sectorKey(sector))}</span>
+            </label>
+          ))}
+          <FieldError problem={publish.problem} field="expectedSectors" scope="publish" />
+        </fieldset>
+        <button type="submit" className="button primary" disabled={publish.pending}>
+          {t("web.admin.memorandum.publish")}
+        </button>
+      </form>
+    </details>
+  )
+}
+
 export const MemorandumPage = () => {
   const { t, locale, date } = useText()
   const api = useApi()
@@ -211,71 +313,74 @@ export const MemorandumPage = () => {
       <Loaded query={mechanism}>
         {(current) => (
           <Loaded query={memoranda}>
-            {(page) =>
-              page.items.length === 0 ? (
-                <p>{t("web.admin.memorandum.none")}</p>
-              ) : (
-                [...page.items]
-                  .sort((a, b) => b.version - a.version)
-                  .map((memorandum) => (
-                    <section
-                      key={`${memorandum.memorandumId}-${memorandum.version}`}
-                      aria-labelledby={`memorandum-${memorandum.version}`}
-                      className="card"
-                    >
-                      <h2 id={`memorandum-${memorandum.version}`}>
-                        {t("web.admin.memorandum.version", {
-                          version: String(memorandum.version),
-                          day: date(memorandum.effectiveFrom),
-                        })}
-                      </h2>
-                      <p className="meta">
-                        {t("web.admin.memorandum.expects", {
-                          sectors: memorandum.expectedSectors.map((sector) => t(sectorKey(sector))).join(", "),
-                        })}
-                      </p>
-                      <div className="table-scroll">
-                        <table className="table">
-                          <caption className="visually-hidden">
-                            {t("web.admin.memorandum.signatures", { version: memorandum.version })}
-                          </caption>
-                          <thead>
-                            <tr>
-                              <th scope="col">{t("web.admin.institution")}</th>
-                              <th scope="col">{t("web.admin.memorandum.signed-on")}</th>
-                              <th scope="col">{t("web.admin.memorandum.countersigned")}</th>
-                            </tr>
-                          </thead>
-                          <tbody>
-                            {memorandum.signatures.map((signature) => {
-                              const name = nameOf(memorandum.institutionNames, signature.institutionId, locale)
-                              return (
-                                <tr key={signature.institutionId}>
-                                  <th scope="row">{name}</th>
-                                  <td>{date(signature.signedOn)}</td>
-                                  <td>
-                                    {signature.countersignature === undefined ? (
-                                      <Countersign
-                                        mechanism={current}
-                                        memorandum={memorandum}
-                                        signature={signature}
-                                        name={name}
-                                      />
-                                    ) : (
-                                      date(signature.countersignature.countersignedOn)
-                                    )}
-                                  </td>
-                                </tr>
-                              )
-                            })}
-                          </tbody>
-                        </table>
-                      </div>
-                      <RecordSignature mechanism={current} memorandum={memorandum} />
-                    </section>
-                  ))
-              )
-            }
+            {(page) => (
+              <>
+                <PublishVersion mechanism={current} latest={[...page.items].sort((a, b) => b.version - a.version)[0]} />
+                {page.items.length === 0 ? (
+                  <p>{t("web.admin.memorandum.none")}</p>
+                ) : (
+                  [...page.items]
+                    .sort((a, b) => b.version - a.version)
+                    .map((memorandum) => (
+                      <section
+                        key={`${memorandum.memorandumId}-${memorandum.version}`}
+                        aria-labelledby={`memorandum-${memorandum.version}`}
+                        className="card"
+                      >
+                        <h2 id={`memorandum-${memorandum.version}`}>
+                          {t("web.admin.memorandum.version", {
+                            version: String(memorandum.version),
+                            day: date(memorandum.effectiveFrom),
+                          })}
+                        </h2>
+                        <p className="meta">
+                          {t("web.admin.memorandum.expects", {
+                            sectors: memorandum.expectedSectors.map((sector) => t(sectorKey(sector))).join(", "),
+                          })}
+                        </p>
+                        <div className="table-scroll">
+                          <table className="table">
+                            <caption className="visually-hidden">
+                              {t("web.admin.memorandum.signatures", { version: memorandum.version })}
+                            </caption>
+                            <thead>
+                              <tr>
+                                <th scope="col">{t("web.admin.institution")}</th>
+                                <th scope="col">{t("web.admin.memorandum.signed-on")}</th>
+                                <th scope="col">{t("web.admin.memorandum.countersigned")}</th>
+                              </tr>
+                            </thead>
+                            <tbody>
+                              {memorandum.signatures.map((signature) => {
+                                const name = nameOf(memorandum.institutionNames, signature.institutionId, locale)
+                                return (
+                                  <tr key={signature.institutionId}>
+                                    <th scope="row">{name}</th>
+                                    <td>{date(signature.signedOn)}</td>
+                                    <td>
+                                      {signature.countersignature === undefined ? (
+                                        <Countersign
+                                          mechanism={current}
+                                          memorandum={memorandum}
+                                          signature={signature}
+                                          name={name}
+                                        />
+                                      ) : (
+                                        date(signature.countersignature.countersignedOn)
+                                      )}
+                                    </td>
+                                  </tr>
+                                )
+                              })}
+                            </tbody>
+                          </table>
+                        </div>
+                        <RecordSignature mechanism={current} memorandum={memorandum} />
+                      </section>
+                    ))
+                )}
+              </>
+            )}
           </Loaded>
         )}
       </Loaded>

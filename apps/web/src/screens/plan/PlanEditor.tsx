@@ -21,6 +21,7 @@ import { useApi } from "../../Session"
 import { Stale } from "../../Stale"
 import { useText } from "../../Text"
 import { type Plan, usePlanCommand } from "./PlanCommand"
+import "./PlanEditor.css"
 
 type Names = Schemas["InstitutionNames"]
 
@@ -156,9 +157,10 @@ export const PlanEditor = ({
   const [draft, setDraft] = useState<Draft>(() => (plan === undefined ? emptyDraft : draftOf(plan)))
   // A new plan follows the jurisdiction's framework, as the API drafts it.
   const framework = Framework.of(plan?.framework ?? Framework.defaultFrameworkFor(JurisdictionProfile.kosovo))
-  const quarters = draft.start <= draft.end && /^\d{4}-\d\d-\d\d$/.test(draft.start) && /^\d{4}-\d\d-\d\d$/.test(draft.end)
-    ? Quarter.between(draft.start, draft.end).slice(0, 24)
-    : []
+  const quarters =
+    draft.start <= draft.end && /^\d{4}-\d\d-\d\d$/.test(draft.start) && /^\d{4}-\d\d-\d\d$/.test(draft.end)
+      ? Quarter.between(draft.start, draft.end).slice(0, 24)
+      : []
   const institutionOptions = institutions.map(([id, name]) => [id, name?.[locale] ?? id] as const)
   const objectiveOptions = draft.objectives.map((o) => [o.code, `${o.code} ${o.title}`] as const)
   const pillarOptions = framework.pillars.map(

@@ -6,8 +6,8 @@
  * beside the value, and nothing is recorded.
  */
 import { type FormEvent, useState } from "react"
-import { Select, TextInput } from "../../Fields"
 import { FormError, inputId } from "../../FieldProblem"
+import { Select, TextInput } from "../../Fields"
 import { Stale } from "../../Stale"
 import { useText } from "../../Text"
 import { type Plan, usePlanCommand } from "./PlanCommand"

@@ -7,8 +7,8 @@
  */
 import { Framework } from "@bashke/action-plan"
 import { useQuery } from "@tanstack/react-query"
-import { useApi } from "../../Session"
 import { Loaded } from "../../Loading"
+import { useApi } from "../../Session"
 import { type Text, useText } from "../../Text"
 import { BarChart, GaugeChart } from "../chart/Charts"
 import type { Plan } from "./PlanCommand"
@@ -83,7 +83,9 @@ export const PlanReport = ({ plan }: { readonly plan: Plan }) => {
                 ? t("web.plan.report.level-none")
                 : t("web.plan.report.level", { level: percent(text, data.implementation.level) })}
             </p>
-            {data.overdue.length > 0 && <p className="error">{t("web.plan.report.overdue", { count: data.overdue.length })}</p>}
+            {data.overdue.length > 0 && (
+              <p className="error">{t("web.plan.report.overdue", { count: data.overdue.length })}</p>
+            )}
             <BarChart
               id="chart-by-pillar"
               caption={t("web.chart.by-pillar")}
@@ -118,7 +120,11 @@ export const PlanReport = ({ plan }: { readonly plan: Plan }) => {
               table={
                 <LevelTable
                   head={t("web.chart.quarter")}
-                  rows={data.byQuarter.map((line) => ({ key: line.quarter, label: line.quarter, level: line.cumulative }))}
+                  rows={data.byQuarter.map((line) => ({
+                    key: line.quarter,
+                    label: line.quarter,
+                    level: line.cumulative,
+                  }))}
                 />
               }
             />
