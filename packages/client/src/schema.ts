@@ -482,6 +482,58 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/cases/{caseId}/documents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The case's documents you may read, oldest first: what each is and its name, never its content (a personal read for a stated purpose; each listed is audited) */
+        get: operations["listCaseDocuments"];
+        put?: never;
+        /** Upload a document (the body is the file, its name in Content-Disposition), attached to the case or to one of its persons, orders or consents; its type is checked from its bytes */
+        post: operations["uploadCaseDocument"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/cases/{caseId}/documents/{documentId}/content": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A document's content, streamed as it was uploaded (a personal read for a stated purpose, audited) */
+        get: operations["downloadCaseDocument"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/cases/{caseId}/documents/{documentId}/withdrawal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Withdraw a document your institution uploaded: its content is destroyed, its record (who withdrew it, when) stays */
+        post: operations["withdrawCaseDocument"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/cases/{caseId}/transfers": {
         parameters: {
             query?: never;
@@ -3119,6 +3171,68 @@ export interface components {
             institution: components["schemas"]["InstitutionId"];
             writtenAt: components["schemas"]["CaseInstant"];
         };
+        /** @enum {string} */
+        DocumentKind: "consent-form" | "order-copy" | "medical-report" | "police-report" | "court-decision" | "social-report" | "other";
+        DocumentReceipt: {
+            id: components["schemas"]["DocumentId"];
+            caseId: components["schemas"]["CaseId"];
+            attachedTo: components["schemas"]["DocumentAttachedTo"];
+            kind: components["schemas"]["DocumentKind"];
+            mediaType: components["schemas"]["DocumentMediaType"];
+            /**
+             * positive
+             * @description a positive number
+             */
+            size: components["schemas"]["Int"];
+            institution: components["schemas"]["InstitutionId"];
+            uploadedBy: components["schemas"]["PrincipalId"];
+            uploadedAt: components["schemas"]["CaseInstant"];
+            withdrawnAt?: components["schemas"]["CaseInstant"];
+            withdrawnBy?: components["schemas"]["PrincipalId"];
+        };
+        /** @description a ULID: 26 characters of Crockford base32, sortable by creation time */
+        DocumentId: string;
+        DocumentAttachedTo: {
+            /** @enum {string} */
+            _tag: "case";
+        } | {
+            /** @enum {string} */
+            _tag: "person";
+            personId: components["schemas"]["PersonId"];
+        } | {
+            /** @enum {string} */
+            _tag: "order";
+            orderId: components["schemas"]["ProtectionOrderId"];
+        } | {
+            /** @enum {string} */
+            _tag: "consent";
+            consentId: components["schemas"]["ConsentId"];
+        };
+        /** @enum {string} */
+        DocumentMediaType: "application/pdf" | "image/jpeg" | "image/png" | "application/vnd.oasis.opendocument.text";
+        DocumentPage: {
+            items: components["schemas"]["Document"][];
+            next: string | null;
+        };
+        Document: {
+            id: components["schemas"]["DocumentId"];
+            caseId: components["schemas"]["CaseId"];
+            attachedTo: components["schemas"]["DocumentAttachedTo"];
+            kind: components["schemas"]["DocumentKind"];
+            name: components["schemas"]["DocumentName"];
+            mediaType: components["schemas"]["DocumentMediaType"];
+            /**
+             * positive
+             * @description a positive number
+             */
+            size: components["schemas"]["Int"];
+            institution: components["schemas"]["InstitutionId"];
+            uploadedBy: components["schemas"]["PrincipalId"];
+            uploadedAt: components["schemas"]["CaseInstant"];
+            withdrawnAt?: components["schemas"]["CaseInstant"];
+            withdrawnBy?: components["schemas"]["PrincipalId"];
+        };
+        DocumentName: string;
         CaseTransfer: {
             id: components["schemas"]["CaseTransferId"];
             caseId: components["schemas"]["CaseId"];
@@ -7361,6 +7475,301 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SafeContact"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No or unknown credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input: the field and the rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listCaseDocuments: {
+        parameters: {
+            query?: {
+                purpose?: components["schemas"]["Purpose"];
+                limit?: number;
+                after?: components["schemas"]["Cursor"];
+            };
+            header?: never;
+            path: {
+                caseId: components["schemas"]["CaseId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The case's documents you may read, oldest first: what each is and its name, never its content (a personal read for a stated purpose; each listed is audited) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DocumentPage"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No or unknown credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input: the field and the rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    uploadCaseDocument: {
+        parameters: {
+            query: {
+                kind: components["schemas"]["DocumentKind"];
+                personId?: components["schemas"]["PersonId"];
+                orderId?: components["schemas"]["ProtectionOrderId"];
+                consentId?: components["schemas"]["ConsentId"];
+            };
+            header: {
+                "Idempotency-Key": string;
+                /** @description The file's name: `attachment; filename*=UTF-8''<percent-encoded name>` (RFC 6266) */
+                "Content-Disposition": string;
+            };
+            path: {
+                caseId: components["schemas"]["CaseId"];
+            };
+            cookie?: never;
+        };
+        /** @description The file, as it is (not JSON); its type is checked from its bytes */
+        requestBody: {
+            content: {
+                "application/pdf": string;
+                "image/jpeg": string;
+                "image/png": string;
+                "application/vnd.oasis.opendocument.text": string;
+            };
+        };
+        responses: {
+            /** @description Upload a document (the body is the file, its name in Content-Disposition), attached to the case or to one of its persons, orders or consents; its type is checked from its bytes */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DocumentReceipt"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No or unknown credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input: the field and the rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    downloadCaseDocument: {
+        parameters: {
+            query?: {
+                purpose?: components["schemas"]["Purpose"];
+            };
+            header?: never;
+            path: {
+                caseId: components["schemas"]["CaseId"];
+                documentId: components["schemas"]["DocumentId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A document's content, streamed as it was uploaded (a personal read for a stated purpose, audited) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": string;
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No or unknown credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input: the field and the rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    withdrawCaseDocument: {
+        parameters: {
+            query?: never;
+            header: {
+                "Idempotency-Key": string;
+            };
+            path: {
+                caseId: components["schemas"]["CaseId"];
+                documentId: components["schemas"]["DocumentId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Withdraw a document your institution uploaded: its content is destroyed, its record (who withdrew it, when) stays */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DocumentReceipt"];
                 };
             };
             /** @description Malformed request */
