@@ -76,9 +76,7 @@ const Resolve = ({
       (each) =>
         [
           each.id,
-          candidates.has(each.id)
-            ? t("web.admin.plugins.candidate", { reference: each.reference })
-            : each.reference,
+          candidates.has(each.id) ? t("web.admin.plugins.candidate", { reference: each.reference }) : each.reference,
         ] as const,
     )
   return (
