@@ -76,6 +76,17 @@ export const cliMessages = Catalogue.make({
     "sr-Cyrl": "Миграција {done} од {total}: {package} {migration}",
     en: "Migration {done} of {total}: {package} {migration}",
   },
+  "cli.import.pulled": {
+    sq: "{pull}: faqja {pages}, {records, plural, one {# regjistrim i ri} other {# regjistrime të reja}}",
+    "sr-Latn":
+      "{pull}: strana {pages}, {records, plural, one {# novi zapis} few {# nova zapisa} other {# novih zapisa}}",
+    en: "{pull}: page {pages}, {records, plural, one {# new record} other {# new records}}",
+  },
+  "cli.import.processed": {
+    sq: "U përpunuan {done} nga {total} regjistrime",
+    "sr-Latn": "Obrađeno {done} od {total} zapisa",
+    en: "Processed {done} of {total} records",
+  },
   "cli.migrations.package": {
     sq: "  {package}: {count, plural, one {# migrim} other {# migrime}}, i fundit {last}",
     "sr-Latn":

@@ -4,7 +4,7 @@
  * Serbian Cyrillic is derived from Serbian Latin by the kernel.
  */
 import { actionPlanMessages } from "@bashke/action-plan"
-import { caseMessages, caseStoreMessages, caseworkMessages, documentMessages } from "@bashke/case"
+import { caseMessages, caseStoreMessages, caseworkMessages, documentMessages, erasureMessages } from "@bashke/case"
 import { identityMessages } from "@bashke/identity"
 import { Catalogue, kernelMessages } from "@bashke/kernel"
 import { mechanismMessages } from "@bashke/mechanism"
@@ -315,6 +315,7 @@ export const messages = Catalogue.merge(
   caseStoreMessages,
   caseworkMessages,
   documentMessages,
+  erasureMessages,
   referralMessages,
   actionPlanMessages,
   identityMessages,

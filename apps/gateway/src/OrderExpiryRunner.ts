@@ -7,7 +7,8 @@
  * finds it done.
  */
 import { OrderExpiry } from "@bashke/case"
-import { Effect, Fiber, type ManagedRuntime, Schedule } from "effect"
+import type { ManagedRuntime } from "effect"
+import * as Rounds from "./Rounds"
 import type { GatewayServices } from "./Services"
 
 /** How often a round runs. */
@@ -16,13 +17,5 @@ export const every = "1 minute"
 /** Runs rounds in `runtime` until closed; a failed round is logged and the next one runs. */
 export const start = (
   runtime: ManagedRuntime.ManagedRuntime<GatewayServices, never>,
-): { readonly close: () => Promise<void> } => {
-  const round = OrderExpiry.expireDue.pipe(
-    Effect.tap((expired) =>
-      expired > 0 ? Effect.logInfo("order.expiry.round").pipe(Effect.annotateLogs({ expired })) : Effect.void,
-    ),
-    Effect.catchAllCause((cause) => Effect.logError("order.expiry.failed", cause)),
-  )
-  const fiber = runtime.runFork(round.pipe(Effect.repeat(Schedule.spaced(every))))
-  return { close: () => runtime.runPromise(Fiber.interrupt(fiber)).then(() => undefined) }
-}
+): { readonly close: () => Promise<void> } =>
+  Rounds.start(runtime, { name: "order.expiry", every, count: "expired", round: OrderExpiry.expireDue })

@@ -55,7 +55,11 @@ export const mechanismRoster: Layer.Layer<MechanismRoster.MechanismRoster, never
 export const caseSummaries: Layer.Layer<CaseSummaries.CaseSummaries, never, CaseService.CaseService> = Layer.effect(
   CaseSummaries.CaseSummaries,
   Effect.map(CaseService.CaseService, (cases) => ({
-    forMeeting: (mechanismId, at) => cases.summaries(mechanismId, at),
+    // On an agenda the case is what an item is about: its id is `caseId` there.
+    forMeeting: (mechanismId, at) =>
+      Effect.map(cases.summaries(mechanismId, at), (summaries) =>
+        summaries.map(({ id, ...summary }) => ({ ...summary, caseId: id })),
+      ),
   })),
 )
 

@@ -5,6 +5,7 @@ import * as ApiTokens from "./routes/ApiTokens"
 import * as AuditTrail from "./routes/AuditTrail"
 import * as BreakGlassReviews from "./routes/BreakGlassReviews"
 import * as CalendarFeeds from "./routes/CalendarFeeds"
+import * as CaseErasure from "./routes/CaseErasure"
 import * as CaseNotes from "./routes/CaseNotes"
 import * as CaseReviews from "./routes/CaseReviews"
 import * as Cases from "./routes/Cases"
@@ -27,6 +28,7 @@ import * as Reports from "./routes/Reports"
 import * as RiskInstruments from "./routes/RiskInstruments"
 import * as SafeContacts from "./routes/SafeContacts"
 import * as ServiceDirectory from "./routes/ServiceDirectory"
+import * as SubjectAccess from "./routes/SubjectAccess"
 import * as SurvivorInformation from "./routes/SurvivorInformation"
 import * as Worklist from "./routes/Worklist"
 
@@ -38,6 +40,7 @@ export const routes: ReadonlyArray<Route.AnyRoute> = [
   ...CaseReviews.routes,
   ...SafeContacts.routes,
   ...Documents.routes,
+  ...CaseErasure.routes,
   ...CaseTransfers.routes,
   ...ClosedCases.routes,
   ...SurvivorInformation.routes,
@@ -60,4 +63,5 @@ export const routes: ReadonlyArray<Route.AnyRoute> = [
   ...Worklist.routes,
   ...Notifications.routes,
   ...AuditTrail.routes,
+  ...SubjectAccess.routes,
 ]

@@ -32,6 +32,7 @@ import { SignInLinks } from "@bashke/identity"
 import type { Id } from "@bashke/kernel"
 import { DatabaseUrl, Migrations } from "@bashke/persistence"
 import { Database } from "@bashke/persistence/node"
+import type { PluginHost } from "@bashke/plugin-sdk"
 import { BlindIndex, Vault } from "@bashke/security"
 import { getConnInfo } from "@hono/node-server/conninfo"
 import { ConfigProvider, Duration, Effect, Layer, ManagedRuntime } from "effect"
@@ -48,14 +49,17 @@ import * as NotificationScheduler from "./NotificationScheduler"
 import * as NotificationSettings from "./NotificationSettings"
 import * as OidcSettings from "./OidcSettings"
 import * as OrderExpiryRunner from "./OrderExpiryRunner"
+import * as PdfFontFile from "./PdfFontFile"
 import * as PluginRuntime from "./plugins/PluginRuntime"
 import * as RequestFingerprint from "./RequestFingerprint"
+import * as RetentionRunner from "./RetentionRunner"
 import { routes } from "./Routes"
 import * as Services from "./Services"
 import * as SwaggerUiFiles from "./SwaggerUiFiles"
 import * as WebFiles from "./WebFiles"
 
 export { ConfigInvalid } from "./GatewaySettings"
+export * as PluginImport from "./plugins/PluginImport"
 
 export interface ServerOptions {
   readonly port?: number
@@ -218,7 +222,7 @@ const open = async (env: Env, databaseUrl: string, seedDemo: boolean, options: S
       demoBlindIndex = stored.blindIndex
     }
     const context = (await database.runtime()).context
-    const services = Services.layer(keys, options)
+    const services = Services.layer(keys, { pdfFont: PdfFontFile.layer, ...options })
     const runtime = ManagedRuntime.make(services.pipe(Layer.provideMerge(Layer.succeedContext(context)), Layer.orDie))
     await runtime.runPromise(Effect.void).catch(async (error: unknown) => {
       await runtime.dispose()
@@ -315,8 +319,10 @@ export const start = async (options: ServerOptions = {}): Promise<Running> => {
       ? await NotificationScheduler.start(runtime, settings.notifications)
       : undefined
     if (scheduler !== undefined) closers.push(scheduler.close)
-    // Orders expire where the scheduler runs (one switch for the server's background work).
+    // Orders expire, and cases past retention are erased, where the scheduler runs
+    // (one switch for the server's background work).
     if (scheduler !== undefined) closers.push(OrderExpiryRunner.start(runtime).close)
+    if (scheduler !== undefined) closers.push(RetentionRunner.start(runtime).close)
     const run: App.Runner = (effect) => runtime.runPromiseExit(effect)
     const webRoot = options.webRoot ?? env.BASHKE_WEB_ROOT
     const app = App.make({
@@ -395,6 +401,67 @@ export const openServices = async (
 }
 
 /**
+ * No plugin configuration to act on: `BASHKE_PLUGINS_CONFIG` is unset (or
+ * empty), for a command that needs the plugins (`bashke import`).
+ */
+export class PluginsConfigRequired extends Error {
+  override readonly name = "PluginsConfigRequired"
+  readonly variable = "BASHKE_PLUGINS_CONFIG"
+  constructor() {
+    super("BASHKE_PLUGINS_CONFIG is required: it names the plugins' configuration file")
+  }
+}
+
+/** The configured plugins' host over the gateway's services, its loops not running, until closed. */
+export interface OpenedPlugins {
+  readonly host: PluginHost.Service
+  readonly close: () => Promise<void>
+}
+
+/**
+ * The plugins of `pluginsConfig` (by default `BASHKE_PLUGINS_CONFIG`; throws
+ * {@link PluginsConfigRequired} when neither is given) over the services of
+ * {@link openServices}, imported by package name as a start would, with their
+ * host's loops **not** started: for a command that runs their work itself
+ * (`bashke import`), so a schedule never runs beside it.
+ */
+export const openPlugins = async (
+  options: {
+    readonly databaseUrl?: string
+    readonly pluginsConfig?: string
+    readonly env?: Readonly<Record<string, string | undefined>>
+  } = {},
+): Promise<OpenedPlugins> => {
+  const env = options.env ?? process.env
+  const path = options.pluginsConfig ?? env.BASHKE_PLUGINS_CONFIG
+  if (path === undefined || path === "") throw new PluginsConfigRequired()
+  // The configuration first: a malformed one stops before the database is opened.
+  const config = await PluginRuntime.readConfig(path, env)
+  const services = await openServices({
+    env,
+    ...(options.databaseUrl === undefined ? {} : { databaseUrl: options.databaseUrl }),
+  })
+  try {
+    const plugins = await PluginRuntime.start(
+      services.runtime,
+      config,
+      { importer: PluginRuntime.nodeImporter },
+      { start: false },
+    )
+    return {
+      host: plugins.host,
+      close: async () => {
+        await plugins.close()
+        await services.close()
+      },
+    }
+  } catch (error) {
+    await services.close()
+    throw error
+  }
+}
+
+/**
  * Checks the notification settings of `env` (by default the process's) as
  * {@link start} and {@link startWorker} do first; throws an error naming a
  * malformed variable. For a command line that checks before it migrates.
@@ -447,9 +514,11 @@ export const startWorker = async (options: WorkerOptions = {}): Promise<RunningW
     throw error
   })
   const expiry = OrderExpiryRunner.start(opened.runtime)
+  const retention = RetentionRunner.start(opened.runtime)
   return {
     holder: scheduler.holder,
     close: async () => {
+      await retention.close()
       await expiry.close()
       await scheduler.close()
       await opened.close()

@@ -22,6 +22,7 @@ import {
   type DocumentRepository,
   DocumentSettings,
   type DocumentStore,
+  type ErasableRecords,
   type OpenCases,
   type PersonalData,
   type SafeContactRepository,
@@ -33,9 +34,11 @@ import {
   SqlCorrectionRepository,
   SqlDocumentRepository,
   SqlDocumentStore,
+  SqlErasableRecords,
   SqlOpenCases,
   SqlSafeContactRepository,
   SqlSurvivorInformedRepository,
+  SubjectDocuments,
   type SurvivorInformedRepository,
 } from "@bashke/case"
 import {
@@ -71,10 +74,12 @@ import type { Recipients } from "@bashke/notifications"
 import { Throttle } from "@bashke/persistence"
 import { type CaseFacts, type ReferralRepository, ReferralService } from "@bashke/referral"
 import { PlanImplementation, SqlStatistics, type Statistics } from "@bashke/reporting"
-import { AuditLog, BlindIndex, Vault } from "@bashke/security"
+import { AuditLog, BlindIndex, CaseKeys, Vault } from "@bashke/security"
 import { SqlClient } from "@effect/sql"
 import { type ConfigError, Effect, Layer } from "effect"
 import { ApiTokens, type Lifetimes } from "./ApiTokens"
+import type { PdfFont } from "./PdfFont"
+import * as PdfFontLayers from "./PdfFont"
 import * as PeopleRecipients from "./PeopleRecipients"
 import * as Ports from "./Ports"
 
@@ -113,6 +118,8 @@ export type GatewayServices =
   | CaseTransferRepository.CaseTransferRepository
   | SafeContactRepository.SafeContactRepository
   | SurvivorInformedRepository.SurvivorInformedRepository
+  | ErasableRecords.ErasableRecords
+  | CaseKeys.CaseKeys
   | PersonalData.PersonalData
   | Signatories.Signatories
   | MeetingRepository.MeetingRepository
@@ -132,6 +139,9 @@ export type GatewayServices =
   | PlanImplementation.PlanImplementation
   | OpenCases.OpenCases
   | Recipients.Recipients
+  | SubjectDocuments.SubjectDocuments
+  | DocumentRepository.DocumentRepository
+  | PdfFont
 
 /** The keys of the vault and the blind index. */
 export type Keys = Layer.Layer<Vault.Vault | BlindIndex.BlindIndex, ConfigError.ConfigError>
@@ -168,6 +178,8 @@ export interface Options {
   readonly throttle?: Layer.Layer<Throttle.Throttle, never, SqlClient.SqlClient>
   /** The limits on documents (by default from configuration, `DocumentSettings.config`). */
   readonly documents?: DocumentSettings.Settings
+  /** The font PDFs are drawn in (none by default: `PdfFontFile.layer` on Node). */
+  readonly pdfFont?: Layer.Layer<PdfFont>
 }
 
 /**
@@ -185,7 +197,8 @@ export const layer = (
     options.throttle ?? throttleByDialect,
     options.documents === undefined ? DocumentSettings.layerConfig : DocumentSettings.layer(options.documents),
   )
-  const audit = AuditLog.layer.pipe(Layer.provideMerge(foundation))
+  // Each case's data key (ADR 0012) beside the audit log: every case repository seals with it.
+  const audit = Layer.merge(AuditLog.layer, CaseKeys.layer).pipe(Layer.provideMerge(foundation))
   // Sign-in throttles in the store: every instance over it counts the same failures.
   const identity = Layer.mergeAll(
     Sessions.layerSql,
@@ -209,6 +222,10 @@ export const layer = (
     SqlSurvivorInformedRepository.layer,
     SqlDocumentRepository.layer,
     SqlDocumentStore.layer,
+    SqlErasableRecords.layer,
+    // A subject-access export lists her documents from their records.
+    SubjectDocuments.layer.pipe(Layer.provideMerge(SqlDocumentRepository.layer)),
+    options.pdfFont ?? PdfFontLayers.layerNone,
   ).pipe(Layer.provideMerge(Ports.signatories), Layer.provideMerge(members))
   const referral = ReferralService.layerSql.pipe(Layer.provideMerge(Ports.caseFacts), Layer.provideMerge(kase))
   const meeting = Layer.mergeAll(

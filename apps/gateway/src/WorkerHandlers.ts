@@ -10,7 +10,8 @@
  *   inbox and event deliveries (`PluginRound`): a Worker keeps no loops
  *   running between events, so the host is started with `start: false`;
  *   and one round of the notifications' scheduler (`NotificationSettings`;
- *   protection orders past their end are expired first, `OrderExpiry`;
+ *   protection orders past their end are expired first, `OrderExpiry`, and
+ *   closed cases past their retention erased, `CaseRetention`;
  *   `BASHKE_SCHEDULER=off` leaves it to a `bashke worker`), in-app only: a
  *   Worker sends no email (a `bashke worker` with `BASHKE_SMTP_URL` over the
  *   same PostgreSQL does, with this one off).
@@ -30,7 +31,7 @@
  * `BASHKE_PUBLIC_ORIGIN` (notifications), and every secret the plugin
  * configuration refers to by `{ "$secret": "NAME" }` (`PluginSecrets`).
  */
-import { OrderExpiry } from "@bashke/case"
+import { CaseRetention, OrderExpiry } from "@bashke/case"
 import { JurisdictionProfile, Locale } from "@bashke/kernel"
 import { Scheduler } from "@bashke/notifications"
 import { Migrations } from "@bashke/persistence"
@@ -168,10 +169,11 @@ const build = async (env: WorkerEnv, store: WorkersStore.WorkersStore, generated
     round: () => (host === undefined ? Promise.resolve([]) : Effect.runPromise(PluginRound.run(host))),
     notify: () =>
       notifications.scheduler && !store.readOnly
-        ? // Orders past their end expire first, so the round's notifications see them expired.
+        ? // Orders past their end expire first, so the round's notifications see them expired;
+          // cases past their retention are erased in the same trigger (ADR 0012).
           runtime.runPromise(
             Effect.zipRight(
-              OrderExpiry.expireDue,
+              Effect.zipRight(OrderExpiry.expireDue, CaseRetention.eraseDue),
               Scheduler.runOnce(NotificationSettings.optionsOf(notifications, holder)),
             ),
           )

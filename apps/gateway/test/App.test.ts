@@ -256,6 +256,21 @@ for (const db of databases) {
         })
         expect(stale.status).toBe(412)
         expect((await stale.json()).type).toBe(problemType("stale-version"))
+
+        // A command the lifecycle does not have, or a reason of another command: the field named, nothing written.
+        for (const [body, field, rule] of [
+          [{ command: "archive" }, "command", "gateway.input.invalid"],
+          [{ command: "close", reason: "tired" }, "reason", "case.closure.reason-unknown"],
+          [{ command: "close", reason: "new-incident" }, "reason", "case.closure.reason-unknown"],
+        ] as const) {
+          const refused = await gateway.request("POST", `/v1/cases/${highRisk}/transitions`, {
+            token,
+            body,
+            ifMatch: `"${highRiskVersion}"`,
+          })
+          expect([body, refused.status]).toEqual([body, 422])
+          expect(await refused.json()).toMatchObject({ field, rule })
+        }
         const unchanged = await gateway.request("GET", `/v1/cases/${highRisk}`, { token })
         expect(unchanged.headers.get("etag")).toBe(`"${highRiskVersion}"`)
 

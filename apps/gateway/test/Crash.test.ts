@@ -62,8 +62,8 @@ const caseIds = async (server: Server): Promise<ReadonlyArray<string>> => {
       headers: { authorization: `Bearer ${server.tokens.coordinator}` },
     })
     expect(response.status).toBe(200)
-    const page = (await response.json()) as { items: ReadonlyArray<{ caseId: string }>; next: string | null }
-    ids.push(...page.items.map((item) => item.caseId))
+    const page = (await response.json()) as { items: ReadonlyArray<{ id: string }>; next: string | null }
+    ids.push(...page.items.map((item) => item.id))
     after = page.next
   } while (after !== null)
   return ids

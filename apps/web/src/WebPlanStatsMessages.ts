@@ -186,11 +186,18 @@ export const webPlanStatsMessages = Catalogue.make({
   // Statistics.
   "web.stats.title": { sq: "Statistikat", "sr-Latn": "Statistika", en: "Statistics" },
   "web.stats.intro": {
-    sq: "Tabelat e Konventës së Stambollit (neni 11) për një vit dhe një zonë. Nuk ka emra: vetëm numra.",
-    "sr-Latn": "Tabele Istanbulske konvencije (član 11) za godinu i područje. Bez imena: samo brojevi.",
-    en: "The Istanbul Convention tables (article 11) for a year and an area. No names: counts only.",
+    sq: "Tabelat e Konventës së Stambollit (neni 11) për një periudhë dhe një zonë. Nuk ka emra: vetëm numra.",
+    "sr-Latn": "Tabele Istanbulske konvencije (član 11) za period i područje. Bez imena: samo brojevi.",
+    en: "The Istanbul Convention tables (article 11) for a period and an area. No names: counts only.",
   },
   "web.stats.year": { sq: "Viti", "sr-Latn": "Godina", en: "Year" },
+  "web.stats.period": { sq: "Periudha", "sr-Latn": "Period", en: "Period" },
+  "web.stats.period.year": { sq: "I gjithë viti", "sr-Latn": "Cela godina", en: "The whole year" },
+  "web.stats.period.quarter": {
+    sq: "Tremujori {quarter}",
+    "sr-Latn": "Kvartal {quarter}",
+    en: "Quarter {quarter}",
+  },
   "web.stats.area": { sq: "Zona", "sr-Latn": "Područje", en: "Area" },
   "web.stats.area.national": {
     sq: "Të gjithë mekanizmat (kombëtare)",

@@ -1,15 +1,17 @@
 import { actionPlanMessages } from "@bashke/action-plan"
 import { caseMessages } from "@bashke/case"
 import { Catalogue, Locale } from "@bashke/kernel"
+import { meetingMessages } from "@bashke/meeting"
 import { reportingMessages } from "@bashke/reporting"
 import { describe, expect, it } from "vitest"
 import { firstMessages, makeText } from "../src/Text"
 import { webAdminMessages } from "../src/WebAdminMessages"
 import { webCaseworkMessages } from "../src/WebCaseworkMessages"
+import { webMeetingMessages } from "../src/WebMeetingMessages"
 import { webMessages } from "../src/WebMessages"
 import { webPlanStatsMessages } from "../src/WebPlanStatsMessages"
 
-// Everything the app can show: the first page's messages and the parts the case, plan, statistics and administration screens add.
+// Everything the app can show: the first page's messages and the parts the case, plan, statistics, administration and meeting screens add.
 const catalogue = Catalogue.merge(
   firstMessages,
   caseMessages,
@@ -18,6 +20,8 @@ const catalogue = Catalogue.merge(
   reportingMessages,
   webPlanStatsMessages,
   webAdminMessages,
+  meetingMessages,
+  webMeetingMessages,
 )
 
 describe("the web app's messages", () => {
@@ -26,6 +30,7 @@ describe("the web app's messages", () => {
     expect(Catalogue.check(webCaseworkMessages).map(Catalogue.describeProblem)).toEqual([])
     expect(Catalogue.check(webPlanStatsMessages).map(Catalogue.describeProblem)).toEqual([])
     expect(Catalogue.check(webAdminMessages).map(Catalogue.describeProblem)).toEqual([])
+    expect(Catalogue.check(webMeetingMessages).map(Catalogue.describeProblem)).toEqual([])
     expect(Catalogue.check(catalogue).map(Catalogue.describeProblem)).toEqual([])
   })
 

@@ -34,8 +34,9 @@ export type Closure = typeof Closure.Type
 
 /**
  * A case. `closure` is present while the case is closed; `lastReviewedAt` is the
- * mechanism's last case-conference review; `version` counts changes, for
- * optimistic concurrency.
+ * mechanism's last case-conference review; `erasedAt` is when its personal
+ * data was erased (its data key destroyed, ADR 0012: what remains is
+ * pseudonymous); `version` counts changes, for optimistic concurrency.
  */
 export const Case = Schema.Struct({
   id: Id.CaseId,
@@ -52,6 +53,7 @@ export const Case = Schema.Struct({
   consents: Schema.Array(Consent.Consent),
   openedAt: Instant,
   lastReviewedAt: Schema.optional(Instant),
+  erasedAt: Schema.optional(Instant),
   version: Schema.Int.pipe(Schema.nonNegative()),
 }).annotations({ identifier: "Case" })
 

@@ -237,15 +237,32 @@ export const ChangeTeam = Schema.Struct({
 export type ChangeTeam = typeof ChangeTeam.Encoded
 
 /**
- * Input of `transition`: the command, and the closure reason (`close`) or the
- * reopen reason (`reopen`).
+ * Input of `transition`: the command (a {@link CaseLifecycle.CommandName}),
+ * with the model's reason for it — a {@link CaseLifecycle.ClosureReason} for
+ * `close`, a {@link CaseLifecycle.ReopenReason} for `reopen`, none for the
+ * others — so a caller's wrong command or reason is a compile error, and at
+ * run time a refusal naming the field (`case.closure.reason-unknown`,
+ * `case.reopen.reason-unknown`).
  */
-export const Transition = Schema.Struct({
-  caseId: Id.CaseId,
-  command: CaseLifecycle.CommandName,
-  reason: Schema.optional(Schema.String),
-  expectedVersion: ExpectedVersion,
-})
+export const Transition = Schema.Union(
+  Schema.Struct({
+    caseId: Id.CaseId,
+    command: CaseLifecycle.CommandName.pipe(Schema.pickLiteral("assess", "activate", "monitor")),
+    expectedVersion: ExpectedVersion,
+  }),
+  Schema.Struct({
+    caseId: Id.CaseId,
+    command: Schema.Literal("close"),
+    reason: Schema.optional(CaseLifecycle.ClosureReason),
+    expectedVersion: ExpectedVersion,
+  }),
+  Schema.Struct({
+    caseId: Id.CaseId,
+    command: Schema.Literal("reopen"),
+    reason: Schema.optional(CaseLifecycle.ReopenReason),
+    expectedVersion: ExpectedVersion,
+  }),
+).annotations({ identifier: "CaseTransition" })
 
 export type Transition = typeof Transition.Encoded
 

@@ -59,6 +59,7 @@ export const Topic = Schema.Literal(
   "case.transfer.proposed",
   "case.transfer.accepted",
   "case.transfer.declined",
+  "case.case.erased",
 )
 
 export type Topic = typeof Topic.Type

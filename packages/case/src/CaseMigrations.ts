@@ -40,7 +40,9 @@
  * at it (same columns; ADR 0019). Migration 18 adds `case_documents` and
  * `case_document_chunks` (documents: name and data key sealed, content as
  * encrypted chunks; ADR 0020). Migration 19 indexes a mechanism's break-glass
- * reviews by (read time, id) for paging them by keyset.
+ * reviews by (read time, id) for paging them by keyset. Migration 20 adds
+ * `cases.erased_at` (when a case's personal data was erased by destroying its
+ * data key; ADR 0012) and the index the retention job reads closed cases by.
  */
 import type { Migrations } from "@bashke/persistence"
 import cases from "./internal/migrations/0001_cases"
@@ -62,6 +64,7 @@ import caseTransfers from "./internal/migrations/0016_case_transfers"
 import caseStatisticsFacts from "./internal/migrations/0017_case_statistics_facts"
 import caseDocuments from "./internal/migrations/0018_case_documents"
 import breakGlassReviewPages from "./internal/migrations/0019_break_glass_review_pages"
+import caseErasure from "./internal/migrations/0020_case_erasure"
 
 export const caseMigrations: Migrations.MigrationSet = {
   package: "@bashke/case",
@@ -85,5 +88,6 @@ export const caseMigrations: Migrations.MigrationSet = {
     { id: 17, name: "case-statistics-facts", up: caseStatisticsFacts },
     { id: 18, name: "case-documents", up: caseDocuments },
     { id: 19, name: "break-glass-review-pages", up: breakGlassReviewPages },
+    { id: 20, name: "case-erasure", up: caseErasure },
   ],
 }

@@ -59,9 +59,9 @@
  */
 import { CivilDate, Errors, Id, Instant, JurisdictionProfile, Id as KernelId, Principal, Span } from "@bashke/kernel"
 import { OptimisticConcurrency, Outbox, Transaction } from "@bashke/persistence"
-import { AccessPolicy, AuditEntry, AuditLog, type BlindIndex, type Vault } from "@bashke/security"
+import { AccessPolicy, AuditEntry, AuditLog, type BlindIndex, CaseKeys, type Vault } from "@bashke/security"
 import { SqlClient } from "@effect/sql"
-import { Context, Effect, Either, Layer, Option, Schema } from "effect"
+import { Context, Effect, Either, Layer, Option } from "effect"
 import * as BreakGlassReview from "./BreakGlassReview"
 import { BreakGlassReviewRepository } from "./BreakGlassReviewRepository"
 import * as Case from "./Case"
@@ -98,6 +98,7 @@ import * as Consent from "./Consent"
 import * as Incident from "./Incident"
 import * as Dash from "./instruments/Dash"
 import * as KosovoPoliceEarlyAssessment from "./instruments/KosovoPoliceEarlyAssessment"
+import * as CaseAuthority from "./internal/CaseAuthority"
 import { decode } from "./internal/Input"
 import { subjectOfRole, writtenFor } from "./internal/PersonalPurpose"
 import * as OrderCondition from "./OrderCondition"
@@ -215,10 +216,6 @@ export const defaultInstruments = (
 const institutionIds = (signatories: ReadonlyArray<Signatory>): ReadonlyArray<Id.InstitutionId> =>
   signatories.map((signatory) => signatory.institution)
 
-// The reason a close or a reopen may carry, as the transition input holds it.
-const CloseReason = Schema.Struct({ reason: Schema.optional(CaseLifecycle.ClosureReason) })
-const ReopenReason = Schema.Struct({ reason: Schema.optional(CaseLifecycle.ReopenReason) })
-
 const closedForChanges = new Errors.InvalidInput({ field: "caseId", rule: "case.closed.read-only" })
 
 /**
@@ -330,6 +327,8 @@ export const make = (
             purpose: writtenFor(options.personal),
             subject: options.personal,
           })
+        // An erased case is never changed again, not even reopened: its data key is gone (ADR 0012).
+        if (aCase.erasedAt !== undefined) return yield* Effect.fail(CaseAuthority.erased)
         if (aCase.status === "closed" && options.whenClosed !== true) return yield* Effect.fail(closedForChanges)
         return { aCase, s }
       })
@@ -1024,21 +1023,19 @@ export const make = (
 
     // -- lifecycle ----------------------------------------------------------
 
-    const lifecycleCommand = (
-      input: typeof Transition.Type,
-    ): Effect.Effect<CaseLifecycle.Command, Errors.InvalidInput> => {
+    const lifecycleCommand = (input: typeof Transition.Type): CaseLifecycle.Command => {
       const { Command } = CaseLifecycle
       switch (input.command) {
         case "assess":
-          return Effect.succeed(Command.assess())
+          return Command.assess()
         case "activate":
-          return Effect.succeed(Command.activate())
+          return Command.activate()
         case "monitor":
-          return Effect.succeed(Command.monitor())
+          return Command.monitor()
         case "close":
-          return Effect.map(decode(CloseReason)(input), ({ reason }) => Command.close({ reason }))
+          return Command.close({ reason: input.reason })
         case "reopen":
-          return Effect.map(decode(ReopenReason)(input), ({ reason }) => Command.reopen({ reason }))
+          return Command.reopen({ reason: input.reason })
       }
     }
 
@@ -1048,7 +1045,7 @@ export const make = (
         Effect.gen(function* () {
           const input = yield* decode(Transition)(raw)
           const { aCase, s } = yield* forChange(input.caseId, { whenClosed: true })
-          const command = yield* lifecycleCommand(input)
+          const command = lifecycleCommand(input)
           const updated = yield* Case.transition(aCase, command, s.at)
           // A case is assessed only with the assessments its incidents require (the
           // police early assessment on every police-reported case, 2013 SOP).
@@ -1177,6 +1174,8 @@ export const make = (
               )
             return yield* Effect.fail(decided.left)
           }
+          // Erased: the details no longer open (ADR 0012); the answer says so in words.
+          if (aCase.erasedAt !== undefined) return yield* Effect.fail(CaseAuthority.erased)
           const sealed = yield* repository.sealedDetails(aCase.id, input.personId)
           const access: PersonalData.Access = {
             principal: s.principal,
@@ -1325,26 +1324,29 @@ export const layer: Layer.Layer<CaseService, never, LayerRequirements> = layerWi
 export const layerSqlWith = (
   options: Options,
 ): Layer.Layer<
-  CaseService | CaseRepository | BreakGlassReviewRepository | PersonalData.PersonalData,
+  CaseService | CaseRepository | BreakGlassReviewRepository | PersonalData.PersonalData | CaseKeys.CaseKeys,
   never,
   Signatories | AuditLog.AuditLog | SqlClient.SqlClient | KernelId.IdGenerator | Vault.Vault | BlindIndex.BlindIndex
 > =>
   layerWith(options).pipe(
     Layer.provideMerge(
-      Layer.mergeAll(SqlCaseRepository.layer, SqlBreakGlassReviewRepository.layer, PersonalData.layer),
+      Layer.mergeAll(SqlCaseRepository.layer, SqlBreakGlassReviewRepository.layer, PersonalData.layer).pipe(
+        Layer.provideMerge(CaseKeys.layer),
+      ),
     ),
   )
 
 /**
  * The service with the SQL repositories (cases, break-glass reviews) and
- * personal data over the vault, the blind index and the audit log; the
+ * personal data over the case keys (`CaseKeys`, made here over the vault),
+ * the blind index and the audit log; the
  * application provides the `SqlClient`, the
  * `Signatories` port, `Vault`, `BlindIndex`, `AuditLog` and the `IdGenerator`.
  * A value, like `ReferralService.layerSql` and `MechanismService.layerSql`;
  * `layerSqlWith` takes options.
  */
 export const layerSql: Layer.Layer<
-  CaseService | CaseRepository | BreakGlassReviewRepository | PersonalData.PersonalData,
+  CaseService | CaseRepository | BreakGlassReviewRepository | PersonalData.PersonalData | CaseKeys.CaseKeys,
   never,
   Signatories | AuditLog.AuditLog | SqlClient.SqlClient | KernelId.IdGenerator | Vault.Vault | BlindIndex.BlindIndex
 > = layerSqlWith({})

@@ -190,6 +190,11 @@ const messages = {
     "sr-Latn": "Prenos slučaja je prihvaćen",
     en: "Case transfer accepted",
   },
+  "case.event.case.erased": {
+    sq: "Të dhënat personale të rastit u fshinë",
+    "sr-Latn": "Lični podaci slučaja su izbrisani",
+    en: "Case personal data erased",
+  },
   "case.event.transfer.declined": {
     sq: "Transferimi i rastit u refuzua",
     "sr-Latn": "Prenos slučaja je odbijen",

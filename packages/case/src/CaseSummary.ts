@@ -9,7 +9,8 @@
  * personal details are not part of the case aggregate at all.
  *
  * Its fields include those of the meeting package's `CaseSummaries.CaseSummary`
- * port, so the app wires one to the other directly.
+ * port, the case's `id` there being `caseId` (on an agenda the case is what an
+ * item is about, not the item).
  */
 import { Id, type JurisdictionProfile, Sector } from "@bashke/kernel"
 import { Schema } from "effect"
@@ -24,11 +25,12 @@ import * as RiskInstrument from "./RiskInstrument"
 import * as SafetyPlan from "./SafetyPlan"
 
 /**
- * A case summary. `riskLevel` is `standard` for a case never assessed, and
- * `riskAssessed` says so.
+ * A case summary. `id` is the case's id, as in the case itself (and in every
+ * list of the API, a listed thing's own id is `id`). `riskLevel` is
+ * `standard` for a case never assessed, and `riskAssessed` says so.
  */
 export const CaseSummary = Schema.Struct({
-  caseId: Id.CaseId,
+  id: Id.CaseId,
   reference: CaseReference,
   status: CaseLifecycle.Status,
   riskLevel: RiskInstrument.RiskLevel,
@@ -57,7 +59,7 @@ export const summarize = (
   const risk = Case.currentRisk(aCase)
   const year = Number(new Intl.DateTimeFormat("en", { timeZone: profile.timezone, year: "numeric" }).format(at))
   return {
-    caseId: aCase.id,
+    id: aCase.id,
     reference: aCase.reference,
     status: aCase.status,
     riskLevel: risk ?? "standard",

@@ -25,7 +25,7 @@ import { RiskLevel } from "./RiskInstrument"
  * @since 0.1.0
  */
 export const ClosedCase = Schema.Struct({
-  caseId: Id.CaseId,
+  id: Id.CaseId,
   reference: CaseReference,
   lead: Id.InstitutionId,
   openedAt: Instant,

@@ -68,5 +68,5 @@ export const search = (
     const rows = yield* Effect.flatMap(ClosedCases, (port) =>
       port.search(input.mechanismId, filter, { limit: input.limit + 1, after }),
     )
-    return Pagination.paginate(rows, input.limit, (closed) => [closed.caseId])
+    return Pagination.paginate(rows, input.limit, (closed) => [closed.id])
   }).pipe(Span.untraced("ClosedCaseSearch.search"))

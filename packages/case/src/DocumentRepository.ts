@@ -50,12 +50,6 @@ export interface Service {
    * attached to the person, or to a consent she gave.
    */
   readonly ofPerson: (personId: Id.PersonId) => Effect.Effect<ReadonlyArray<Document>>
-  /**
-   * The documents of the case about a person or about the case as a whole (the
-   * case itself, its orders), withdrawn ones included, oldest first: what a
-   * subject-access export lists for her in that case.
-   */
-  readonly about: (caseId: Id.CaseId, personId: Id.PersonId) => Effect.Effect<ReadonlyArray<Document>>
   /** Marks the document withdrawn by `by` at `at`; `false` when it already was (or does not exist). */
   readonly withdraw: (id: DocumentId, by: Id.PrincipalId, at: Date) => Effect.Effect<boolean>
 }

@@ -3,7 +3,8 @@
  * personal number, birth date, address, phone, safe-contact instructions) are
  * written and read:
  *
- * - each field is sealed on its own by `@bashke/security`'s `Vault`, with the
+ * - each field is sealed on its own under the case's data key
+ *   (`@bashke/security`'s `CaseKeys`, ADR 0012), with the
  *   additional data `person:<personId>:<field>` (kebab-case field,
  *   `person:01J…:family-name`), so a value copied to another person or field
  *   does not open;
@@ -28,7 +29,7 @@
 
 import type { Errors, Id, Principal } from "@bashke/kernel"
 import { Span } from "@bashke/kernel"
-import { AuditEntry, AuditLog, BlindIndex, type Purpose, Vault } from "@bashke/security"
+import { AuditEntry, AuditLog, BlindIndex, CaseKeys, type Purpose, type Vault } from "@bashke/security"
 import { Context, Effect, Either, Layer } from "effect"
 import * as Person from "./Person"
 
@@ -106,11 +107,11 @@ const draft = (access: Access, action: AuditEntry.Action): AuditEntry.Draft => (
 })
 
 /**
- * The service over the vault, the blind index and the audit log.
+ * The service over the case keys, the blind index and the audit log.
  */
-export const make: Effect.Effect<Service, never, Vault.Vault | BlindIndex.BlindIndex | AuditLog.AuditLog> = Effect.gen(
-  function* () {
-    const vault = yield* Vault.Vault
+export const make: Effect.Effect<Service, never, CaseKeys.CaseKeys | BlindIndex.BlindIndex | AuditLog.AuditLog> =
+  Effect.gen(function* () {
+    const caseKeys = yield* CaseKeys.CaseKeys
     const index = yield* BlindIndex.BlindIndex
     const audit = yield* AuditLog.AuditLog
 
@@ -123,9 +124,10 @@ export const make: Effect.Effect<Service, never, Vault.Vault | BlindIndex.BlindI
         const personalNumberIndex =
           details.personalNumber === undefined ? undefined : yield* indexOf(details.personalNumber)
         const fields: SealedFields = {}
+        const keys = yield* caseKeys.forCase(access.caseId)
         for (const field of Person.personalFields) {
           const value = details[field]
-          if (value !== undefined) fields[field] = yield* vault.seal(value, aad(access.personId, field))
+          if (value !== undefined) fields[field] = yield* keys.seal(value, aad(access.personId, field))
         }
         yield* audit.append(draft({ ...access, purpose: access.purpose ?? "case-management" }, "write"))
         return { fields, personalNumberIndex }
@@ -143,19 +145,19 @@ export const make: Effect.Effect<Service, never, Vault.Vault | BlindIndex.BlindI
         // while WebCrypto works. One field after another: opening them at once
         // (a fiber each) cost more CPU under load than it saved in waiting.
         const details: { -readonly [F in Person.PersonalField]?: string } = {}
+        const keys = yield* caseKeys.forCase(access.caseId)
         for (const field of fields) {
           const value = sealed[field]
           // A value that does not open was tampered with or its key is gone: a
           // defect for the operators, never a message with any part of the value.
-          if (value !== undefined) details[field] = yield* Effect.orDie(vault.open(value, aad(access.personId, field)))
+          if (value !== undefined) details[field] = yield* Effect.orDie(keys.open(value, aad(access.personId, field)))
         }
         yield* recorded(Effect.asVoid(audit.append(entry)))
         return details as Person.PersonalDetails
       }).pipe(Span.untraced("PersonalData.read"))
 
     return { write, read, indexOf }
-  },
-)
+  })
 
-export const layer: Layer.Layer<PersonalData, never, Vault.Vault | BlindIndex.BlindIndex | AuditLog.AuditLog> =
+export const layer: Layer.Layer<PersonalData, never, CaseKeys.CaseKeys | BlindIndex.BlindIndex | AuditLog.AuditLog> =
   Layer.effect(PersonalData, make)

@@ -1,7 +1,7 @@
 /**
  * The `CaseNoteRepository` on `@effect/sql`, for SQLite and PostgreSQL alike,
  * over `case_notes` (migration 9). A version's text and correction reason are
- * sealed by the vault, bound to the note, the version and the field
+ * sealed under the case's data key (`CaseKeys`), bound to the note, the version and the field
  * (`case-note:<id>:<version>:text`), so a value copied to another note or
  * version does not open. Rows are only inserted, never updated.
  *
@@ -9,7 +9,7 @@
  */
 import { Errors, Span } from "@bashke/kernel"
 import { SqlValues } from "@bashke/persistence"
-import { Vault } from "@bashke/security"
+import { CaseKeys } from "@bashke/security"
 import { SqlClient } from "@effect/sql"
 import { Effect, Layer } from "effect"
 import { CaseNote } from "./CaseNote"
@@ -26,25 +26,25 @@ export const aad = (id: string, version: number, field: "text" | "reason"): stri
   `case-note:${id}:${version}:${field}`
 
 /**
- * The adapter over the `SqlClient` and the `Vault` in context.
+ * The adapter over the `SqlClient` and the `CaseKeys` in context (each value sealed under its case's data key, ADR 0012).
  *
  * @since 0.1.0
  */
-export const make: Effect.Effect<Service, never, SqlClient.SqlClient | Vault.Vault> = Effect.gen(function* () {
+export const make: Effect.Effect<Service, never, SqlClient.SqlClient | CaseKeys.CaseKeys> = Effect.gen(function* () {
   const sql = (yield* SqlClient.SqlClient).withoutTransforms()
-  const vault = yield* Vault.Vault
+  const caseKeys = yield* CaseKeys.CaseKeys
   const decode = SqlValues.decodeStored(CaseNote)
 
-  const fromRow = (row: Row) =>
+  const fromRow = (keys: CaseKeys.Keyring) => (row: Row) =>
     Effect.gen(function* () {
       const id = String(row.note_id)
       const version = Number(row.version)
       // A value that does not open was tampered with or its key is gone: a defect.
-      const text = yield* vault.open(String(row.text), aad(id, version, "text")).pipe(Effect.orDie)
+      const text = yield* keys.open(String(row.text), aad(id, version, "text")).pipe(Effect.orDie)
       const reason =
         row.reason === null || row.reason === undefined
           ? undefined
-          : yield* vault.open(String(row.reason), aad(id, version, "reason")).pipe(Effect.orDie)
+          : yield* keys.open(String(row.reason), aad(id, version, "reason")).pipe(Effect.orDie)
       return yield* decode(
         SqlValues.defined({
           id,
@@ -62,14 +62,15 @@ export const make: Effect.Effect<Service, never, SqlClient.SqlClient | Vault.Vau
 
   const insert: Service["insert"] = (note) =>
     Effect.gen(function* () {
+      const keys = yield* caseKeys.forCase(note.caseId)
       const row = {
         note_id: note.id,
         version: note.version,
         case_id: note.caseId,
         institution_id: note.institution,
         visibility: note.visibility,
-        text: yield* vault.seal(note.text, aad(note.id, note.version, "text")),
-        reason: note.reason === undefined ? null : yield* vault.seal(note.reason, aad(note.id, note.version, "reason")),
+        text: yield* keys.seal(note.text, aad(note.id, note.version, "text")),
+        reason: note.reason === undefined ? null : yield* keys.seal(note.reason, aad(note.id, note.version, "reason")),
         written_by: note.writtenBy,
         written_at: SqlValues.toSql(note.writtenAt),
       }
@@ -90,7 +91,7 @@ export const make: Effect.Effect<Service, never, SqlClient.SqlClient | Vault.Vau
     Effect.gen(function* () {
       const rows = yield* sql<Row>`SELECT * FROM case_notes WHERE case_id = ${caseId} AND note_id = ${id}
         ORDER BY version`
-      return yield* Effect.forEach(rows, fromRow)
+      return yield* Effect.forEach(rows, fromRow(yield* caseKeys.forCase(caseId)))
     }).pipe(Effect.orDie, Span.untraced("SqlCaseNoteRepository.versions"))
 
   const latest: Service["latest"] = (caseId, scope, page) =>
@@ -110,7 +111,7 @@ export const make: Effect.Effect<Service, never, SqlClient.SqlClient | Vault.Vau
           AND NOT EXISTS (SELECT 1 FROM case_notes later
             WHERE later.note_id = n.note_id AND later.version > n.version)
         ORDER BY n.note_id LIMIT ${page.limit}`
-      return yield* Effect.forEach(rows, fromRow)
+      return yield* Effect.forEach(rows, fromRow(yield* caseKeys.forCase(caseId)))
     }).pipe(Effect.orDie, Span.untraced("SqlCaseNoteRepository.latest"))
 
   return { insert, versions, latest }
@@ -119,7 +120,7 @@ export const make: Effect.Effect<Service, never, SqlClient.SqlClient | Vault.Vau
 /**
  * @since 0.1.0
  */
-export const layer: Layer.Layer<CaseNoteRepository, never, SqlClient.SqlClient | Vault.Vault> = Layer.effect(
+export const layer: Layer.Layer<CaseNoteRepository, never, SqlClient.SqlClient | CaseKeys.CaseKeys> = Layer.effect(
   CaseNoteRepository,
   make,
 )

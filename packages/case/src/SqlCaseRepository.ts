@@ -44,6 +44,7 @@ const CaseRow = Schema.Struct({
   closure_reason: Nullable(CaseLifecycle.ClosureReason),
   opened_at: Instant,
   last_reviewed_at: Nullable(Instant),
+  erased_at: Nullable(Instant),
   version: Integer,
 })
 
@@ -552,6 +553,7 @@ export const make: Effect.Effect<Service, never, SqlClient.SqlClient> = Effect.g
           consents: (consents.get(row.id) ?? []).map(toConsent),
           openedAt: row.opened_at,
           ...(row.last_reviewed_at == null ? {} : { lastReviewedAt: row.last_reviewed_at }),
+          ...(row.erased_at == null ? {} : { erasedAt: row.erased_at }),
           version: row.version,
         }),
       )
@@ -564,6 +566,7 @@ export const make: Effect.Effect<Service, never, SqlClient.SqlClient> = Effect.g
     closed_at: iso(aCase.closure?.closedAt),
     closure_reason: aCase.closure?.reason ?? null,
     last_reviewed_at: iso(aCase.lastReviewedAt),
+    erased_at: iso(aCase.erasedAt),
   })
 
   const moveToMechanism: Service["moveToMechanism"] = (caseId, mechanismId) =>

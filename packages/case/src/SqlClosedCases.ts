@@ -41,7 +41,7 @@ export const make: Effect.Effect<Service, never, SqlClient.SqlClient> = Effect.g
       return yield* Effect.forEach(rows, (row) =>
         decode(
           SqlValues.defined({
-            caseId: row.id,
+            id: row.id,
             reference: row.reference,
             lead: row.lead_institution,
             openedAt: SqlValues.fromSql(row.opened_at),

@@ -1,7 +1,7 @@
 /**
  * The `CorrectionRepository` on `@effect/sql`, for SQLite and PostgreSQL
  * alike, over `case_corrections` (migration 12). The reason and the previous
- * values are sealed by the vault, each bound to its correction and field
+ * values are sealed under the case's data key (`CaseKeys`), each bound to its correction and field
  * (`case-correction:<id>:reason`, `…:previous`); the previous identifying
  * details are kept inside the sealed previous values as the sealed values the
  * person's row held, so they open only as that person's fields.
@@ -10,7 +10,7 @@
  */
 import { Span } from "@bashke/kernel"
 import { SqlValues } from "@bashke/persistence"
-import { Vault } from "@bashke/security"
+import { CaseKeys } from "@bashke/security"
 import { SqlClient } from "@effect/sql"
 import { Effect, Layer } from "effect"
 import { Correction } from "./Correction"
@@ -26,21 +26,21 @@ type Row = Record<string, unknown>
 export const aad = (id: string, field: "reason" | "previous"): string => `case-correction:${id}:${field}`
 
 /**
- * The adapter over the `SqlClient` and the `Vault` in context.
+ * The adapter over the `SqlClient` and the `CaseKeys` in context (each value sealed under its case's data key, ADR 0012).
  *
  * @since 0.1.0
  */
-export const make: Effect.Effect<Service, never, SqlClient.SqlClient | Vault.Vault> = Effect.gen(function* () {
+export const make: Effect.Effect<Service, never, SqlClient.SqlClient | CaseKeys.CaseKeys> = Effect.gen(function* () {
   const sql = (yield* SqlClient.SqlClient).withoutTransforms()
-  const vault = yield* Vault.Vault
+  const caseKeys = yield* CaseKeys.CaseKeys
   const decode = SqlValues.decodeStored(Correction)
 
-  const fromRow = (row: Row) =>
+  const fromRow = (keys: CaseKeys.Keyring) => (row: Row) =>
     Effect.gen(function* () {
       const id = String(row.id)
       // A value that does not open was tampered with or its key is gone: a defect.
-      const reason = yield* vault.open(String(row.reason), aad(id, "reason")).pipe(Effect.orDie)
-      const previous = JSON.parse(yield* vault.open(String(row.previous), aad(id, "previous")).pipe(Effect.orDie))
+      const reason = yield* keys.open(String(row.reason), aad(id, "reason")).pipe(Effect.orDie)
+      const previous = JSON.parse(yield* keys.open(String(row.previous), aad(id, "previous")).pipe(Effect.orDie))
       return yield* decode({
         id,
         caseId: row.case_id,
@@ -58,6 +58,7 @@ export const make: Effect.Effect<Service, never, SqlClient.SqlClient | Vault.Vau
 
   const insert: Service["insert"] = (correction, previousDetails) =>
     Effect.gen(function* () {
+      const keys = yield* caseKeys.forCase(correction.caseId)
       const previous = JSON.stringify({ clear: correction.previous, details: previousDetails })
       yield* sql`INSERT INTO case_corrections ${sql.insert({
         id: correction.id,
@@ -66,8 +67,8 @@ export const make: Effect.Effect<Service, never, SqlClient.SqlClient | Vault.Vau
         record_id: correction.recordId,
         record_version: correction.version,
         fields: JSON.stringify(correction.fields),
-        previous: yield* vault.seal(previous, aad(correction.id, "previous")),
-        reason: yield* vault.seal(correction.reason, aad(correction.id, "reason")),
+        previous: yield* keys.seal(previous, aad(correction.id, "previous")),
+        reason: yield* keys.seal(correction.reason, aad(correction.id, "reason")),
         corrected_by: correction.correctedBy,
         institution_id: correction.institution,
         corrected_at: SqlValues.toSql(correction.correctedAt),
@@ -79,7 +80,7 @@ export const make: Effect.Effect<Service, never, SqlClient.SqlClient | Vault.Vau
       const after = page.after === undefined ? sql`1 = 1` : sql`id > ${page.after}`
       const rows = yield* sql<Row>`SELECT * FROM case_corrections WHERE case_id = ${caseId} AND ${after}
         ORDER BY id LIMIT ${page.limit}`
-      return yield* Effect.forEach(rows, fromRow)
+      return yield* Effect.forEach(rows, fromRow(yield* caseKeys.forCase(caseId)))
     }).pipe(Effect.orDie, Span.untraced("SqlCorrectionRepository.list"))
 
   return { insert, list }
@@ -88,7 +89,7 @@ export const make: Effect.Effect<Service, never, SqlClient.SqlClient | Vault.Vau
 /**
  * @since 0.1.0
  */
-export const layer: Layer.Layer<CorrectionRepository, never, SqlClient.SqlClient | Vault.Vault> = Layer.effect(
+export const layer: Layer.Layer<CorrectionRepository, never, SqlClient.SqlClient | CaseKeys.CaseKeys> = Layer.effect(
   CorrectionRepository,
   make,
 )

@@ -1,7 +1,8 @@
 /**
  * The `DocumentRepository` on `@effect/sql`, for SQLite and PostgreSQL alike,
  * over `case_documents` (migration 17). A document's file name and its data
- * key are sealed by the vault, bound to the document and the field
+ * key are sealed under the case's data key (`CaseKeys`, ADR 0012: erasing the
+ * case makes the content unreadable too), bound to the document and the field
  * (`document:<id>:name`, `document:<id>:key`), so a value copied to another
  * document does not open. A record is inserted once; withdrawing it sets its
  * withdrawal, nothing else changes.
@@ -11,7 +12,7 @@
 import type { Id } from "@bashke/kernel"
 import { Span } from "@bashke/kernel"
 import { SqlValues } from "@bashke/persistence"
-import { Vault } from "@bashke/security"
+import { CaseKeys } from "@bashke/security"
 import { SqlClient } from "@effect/sql"
 import { Effect, Layer, Option } from "effect"
 import { type AttachedTo, Document } from "./Document"
@@ -53,20 +54,21 @@ const attachedOf = (kind: unknown, id: unknown): unknown => {
 }
 
 /**
- * The adapter over the `SqlClient` and the `Vault` in context.
+ * The adapter over the `SqlClient` and the `CaseKeys` in context.
  *
  * @since 0.1.0
  */
-export const make: Effect.Effect<Service, never, SqlClient.SqlClient | Vault.Vault> = Effect.gen(function* () {
+export const make: Effect.Effect<Service, never, SqlClient.SqlClient | CaseKeys.CaseKeys> = Effect.gen(function* () {
   const sql = (yield* SqlClient.SqlClient).withoutTransforms()
-  const vault = yield* Vault.Vault
+  const caseKeys = yield* CaseKeys.CaseKeys
   const decode = SqlValues.decodeStored(Document)
 
-  const documentOf = (row: Row) =>
+  const documentOf = (row: Row, keys?: CaseKeys.Keyring) =>
     Effect.gen(function* () {
       const id = String(row.id)
+      const ring = keys ?? (yield* caseKeys.forCase(String(row.case_id)))
       // A value that does not open was tampered with or its key is gone: a defect.
-      const name = yield* vault.open(String(row.name), aad(id, "name")).pipe(Effect.orDie)
+      const name = yield* ring.open(String(row.name), aad(id, "name")).pipe(Effect.orDie)
       return yield* decode(
         SqlValues.defined({
           id,
@@ -88,6 +90,7 @@ export const make: Effect.Effect<Service, never, SqlClient.SqlClient | Vault.Vau
   const insert: Service["insert"] = (stored) =>
     Effect.gen(function* () {
       const document = stored.document
+      const keys = yield* caseKeys.forCase(document.caseId)
       yield* sql`INSERT INTO case_documents ${sql.insert({
         id: document.id,
         case_id: document.caseId,
@@ -98,8 +101,8 @@ export const make: Effect.Effect<Service, never, SqlClient.SqlClient | Vault.Vau
         media_type: document.mediaType,
         size_bytes: document.size,
         chunk_count: stored.chunkCount,
-        name: yield* vault.seal(document.name, aad(document.id, "name")),
-        data_key: yield* vault.seal(stored.dataKey, aad(document.id, "key")),
+        name: yield* keys.seal(document.name, aad(document.id, "name")),
+        data_key: yield* keys.seal(stored.dataKey, aad(document.id, "key")),
         institution_id: document.institution,
         uploaded_by: document.uploadedBy,
         uploaded_at: SqlValues.toSql(document.uploadedAt),
@@ -111,8 +114,9 @@ export const make: Effect.Effect<Service, never, SqlClient.SqlClient | Vault.Vau
       const rows = yield* sql<Row>`SELECT * FROM case_documents WHERE case_id = ${caseId} AND id = ${id}`
       const row = rows[0]
       if (row === undefined) return Option.none<Stored>()
-      const document = yield* documentOf(row)
-      const dataKey = yield* vault.open(String(row.data_key), aad(document.id, "key")).pipe(Effect.orDie)
+      const keys = yield* caseKeys.forCase(caseId)
+      const document = yield* documentOf(row, keys)
+      const dataKey = yield* keys.open(String(row.data_key), aad(document.id, "key")).pipe(Effect.orDie)
       const personId =
         row.person_id === null || row.person_id === undefined ? undefined : (String(row.person_id) as Id.PersonId)
       return Option.some<Stored>({ document, chunkCount: Number(row.chunk_count), dataKey, personId })
@@ -124,22 +128,15 @@ export const make: Effect.Effect<Service, never, SqlClient.SqlClient | Vault.Vau
       const rows = yield* sql<Row>`SELECT * FROM case_documents
         WHERE case_id = ${caseId} AND withdrawn_at IS NULL AND ${after}
         ORDER BY id LIMIT ${page.limit}`
-      return yield* Effect.forEach(rows, documentOf)
+      const keys = yield* caseKeys.forCase(caseId)
+      return yield* Effect.forEach(rows, (row) => documentOf(row, keys))
     }).pipe(Effect.orDie, Span.untraced("SqlDocumentRepository.ofCase"))
 
   const ofPerson: Service["ofPerson"] = (personId) =>
     Effect.gen(function* () {
       const rows = yield* sql<Row>`SELECT * FROM case_documents WHERE person_id = ${personId} ORDER BY id`
-      return yield* Effect.forEach(rows, documentOf)
+      return yield* Effect.forEach(rows, (row) => documentOf(row))
     }).pipe(Effect.orDie, Span.untraced("SqlDocumentRepository.ofPerson"))
-
-  const about: Service["about"] = (caseId, personId) =>
-    Effect.gen(function* () {
-      const rows = yield* sql<Row>`SELECT * FROM case_documents
-        WHERE case_id = ${caseId} AND (person_id = ${personId} OR attached_kind IN ('case', 'order'))
-        ORDER BY id`
-      return yield* Effect.forEach(rows, documentOf)
-    }).pipe(Effect.orDie, Span.untraced("SqlDocumentRepository.about"))
 
   const withdraw: Service["withdraw"] = (id, by, at) =>
     sql`UPDATE case_documents SET withdrawn_at = ${SqlValues.toSql(at)}, withdrawn_by = ${by}
@@ -149,13 +146,13 @@ export const make: Effect.Effect<Service, never, SqlClient.SqlClient | Vault.Vau
       Span.untraced("SqlDocumentRepository.withdraw"),
     )
 
-  return { insert, find, ofCase, ofPerson, about, withdraw }
+  return { insert, find, ofCase, ofPerson, withdraw }
 })
 
 /**
  * @since 0.1.0
  */
-export const layer: Layer.Layer<DocumentRepository, never, SqlClient.SqlClient | Vault.Vault> = Layer.effect(
+export const layer: Layer.Layer<DocumentRepository, never, SqlClient.SqlClient | CaseKeys.CaseKeys> = Layer.effect(
   DocumentRepository,
   make,
 )

@@ -1,14 +1,14 @@
 /**
  * The `SafeContactRepository` on `@effect/sql`, for SQLite and PostgreSQL
  * alike, over `case_safe_contacts` (migration 14). The instructions are
- * sealed whole by the vault, bound to the person and the version
+ * sealed whole under the case's data key (`CaseKeys`), bound to the person and the version
  * (`safe-contact:<personId>:<version>`); rows are only inserted.
  *
  * @since 0.1.0
  */
 import { Span } from "@bashke/kernel"
 import { SqlValues } from "@bashke/persistence"
-import { Vault } from "@bashke/security"
+import { CaseKeys } from "@bashke/security"
 import { SqlClient } from "@effect/sql"
 import { Effect, Layer, Option } from "effect"
 import { SafeContact } from "./SafeContact"
@@ -24,23 +24,24 @@ type Row = Record<string, unknown>
 export const aad = (personId: string, version: number): string => `safe-contact:${personId}:${version}`
 
 /**
- * The adapter over the `SqlClient` and the `Vault` in context.
+ * The adapter over the `SqlClient` and the `CaseKeys` in context (each value sealed under its case's data key, ADR 0012).
  *
  * @since 0.1.0
  */
-export const make: Effect.Effect<Service, never, SqlClient.SqlClient | Vault.Vault> = Effect.gen(function* () {
+export const make: Effect.Effect<Service, never, SqlClient.SqlClient | CaseKeys.CaseKeys> = Effect.gen(function* () {
   const sql = (yield* SqlClient.SqlClient).withoutTransforms()
-  const vault = yield* Vault.Vault
+  const caseKeys = yield* CaseKeys.CaseKeys
   const decode = SqlValues.decodeStored(SafeContact)
 
   const insert: Service["insert"] = (contact) =>
     Effect.gen(function* () {
       const { caseId, personId, version, writtenBy, institution, writtenAt, ...instructions } = contact
+      const keys = yield* caseKeys.forCase(caseId)
       yield* sql`INSERT INTO case_safe_contacts ${sql.insert({
         person_id: personId,
         version,
         case_id: caseId,
-        instructions: yield* vault.seal(JSON.stringify(instructions), aad(personId, version)),
+        instructions: yield* keys.seal(JSON.stringify(instructions), aad(personId, version)),
         written_by: writtenBy,
         institution_id: institution,
         written_at: SqlValues.toSql(writtenAt),
@@ -56,7 +57,9 @@ export const make: Effect.Effect<Service, never, SqlClient.SqlClient | Vault.Vau
       if (row === undefined) return Option.none()
       const version = Number(row.version)
       // A value that does not open was tampered with or its key is gone: a defect.
-      const opened = yield* vault.open(String(row.instructions), aad(personId, version)).pipe(Effect.orDie)
+      const opened = yield* Effect.flatMap(caseKeys.forCase(caseId), (keys) =>
+        keys.open(String(row.instructions), aad(personId, version)),
+      ).pipe(Effect.orDie)
       return Option.some(
         yield* decode({
           ...JSON.parse(opened),
@@ -76,7 +79,7 @@ export const make: Effect.Effect<Service, never, SqlClient.SqlClient | Vault.Vau
 /**
  * @since 0.1.0
  */
-export const layer: Layer.Layer<SafeContactRepository, never, SqlClient.SqlClient | Vault.Vault> = Layer.effect(
+export const layer: Layer.Layer<SafeContactRepository, never, SqlClient.SqlClient | CaseKeys.CaseKeys> = Layer.effect(
   SafeContactRepository,
   make,
 )

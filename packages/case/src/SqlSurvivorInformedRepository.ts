@@ -1,14 +1,14 @@
 /**
  * The `SurvivorInformedRepository` on `@effect/sql`, for SQLite and
  * PostgreSQL alike, over `case_survivor_informed` (migration 11). What was
- * said is sealed by the vault, bound to its entry
+ * said is sealed under the case's data key (`CaseKeys`), bound to its entry
  * (`survivor-informed:<id>:said`); topics are stored comma-joined.
  *
  * @since 0.1.0
  */
 import { Span } from "@bashke/kernel"
 import { SqlValues } from "@bashke/persistence"
-import { Vault } from "@bashke/security"
+import { CaseKeys } from "@bashke/security"
 import { SqlClient } from "@effect/sql"
 import { Effect, Layer } from "effect"
 import { SurvivorInformed } from "./SurvivorInformed"
@@ -24,20 +24,20 @@ type Row = Record<string, unknown>
 export const saidAad = (id: string): string => `survivor-informed:${id}:said`
 
 /**
- * The adapter over the `SqlClient` and the `Vault` in context.
+ * The adapter over the `SqlClient` and the `CaseKeys` in context (each value sealed under its case's data key, ADR 0012).
  *
  * @since 0.1.0
  */
-export const make: Effect.Effect<Service, never, SqlClient.SqlClient | Vault.Vault> = Effect.gen(function* () {
+export const make: Effect.Effect<Service, never, SqlClient.SqlClient | CaseKeys.CaseKeys> = Effect.gen(function* () {
   const sql = (yield* SqlClient.SqlClient).withoutTransforms()
-  const vault = yield* Vault.Vault
+  const caseKeys = yield* CaseKeys.CaseKeys
   const decode = SqlValues.decodeStored(SurvivorInformed)
 
-  const fromRow = (row: Row) =>
+  const fromRow = (keys: CaseKeys.Keyring) => (row: Row) =>
     Effect.gen(function* () {
       const id = String(row.id)
       // A value that does not open was tampered with or its key is gone: a defect.
-      const said = yield* vault.open(String(row.said), saidAad(id)).pipe(Effect.orDie)
+      const said = yield* keys.open(String(row.said), saidAad(id)).pipe(Effect.orDie)
       return yield* decode({
         id,
         caseId: row.case_id,
@@ -54,12 +54,13 @@ export const make: Effect.Effect<Service, never, SqlClient.SqlClient | Vault.Vau
 
   const insert: Service["insert"] = (entry) =>
     Effect.gen(function* () {
+      const keys = yield* caseKeys.forCase(entry.caseId)
       yield* sql`INSERT INTO case_survivor_informed ${sql.insert({
         id: entry.id,
         case_id: entry.caseId,
         person_id: entry.personId,
         topics: entry.topics.join(","),
-        said: yield* vault.seal(entry.said, saidAad(entry.id)),
+        said: yield* keys.seal(entry.said, saidAad(entry.id)),
         language: entry.language,
         told_at: SqlValues.toSql(entry.toldAt),
         told_by: entry.toldBy,
@@ -73,7 +74,7 @@ export const make: Effect.Effect<Service, never, SqlClient.SqlClient | Vault.Vau
       const after = page.after === undefined ? sql`1 = 1` : sql`id > ${page.after}`
       const rows = yield* sql<Row>`SELECT * FROM case_survivor_informed WHERE case_id = ${caseId} AND ${after}
         ORDER BY id LIMIT ${page.limit}`
-      return yield* Effect.forEach(rows, fromRow)
+      return yield* Effect.forEach(rows, fromRow(yield* caseKeys.forCase(caseId)))
     }).pipe(Effect.orDie, Span.untraced("SqlSurvivorInformedRepository.list"))
 
   return { insert, list }
@@ -82,7 +83,5 @@ export const make: Effect.Effect<Service, never, SqlClient.SqlClient | Vault.Vau
 /**
  * @since 0.1.0
  */
-export const layer: Layer.Layer<SurvivorInformedRepository, never, SqlClient.SqlClient | Vault.Vault> = Layer.effect(
-  SurvivorInformedRepository,
-  make,
-)
+export const layer: Layer.Layer<SurvivorInformedRepository, never, SqlClient.SqlClient | CaseKeys.CaseKeys> =
+  Layer.effect(SurvivorInformedRepository, make)

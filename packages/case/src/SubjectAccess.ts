@@ -142,6 +142,8 @@ export const exportFor = (
     // Opened for the export: the export's own entry (below) records it, not a read's.
     const open = (aCase: Case.Case, personId: Id.PersonId) =>
       Effect.gen(function* () {
+        // Erased (ADR 0012): nothing of hers opens any more; the export says when it was erased.
+        if (aCase.erasedAt !== undefined) return {}
         const sealed = yield* Effect.orDie(cases.sealedDetails(aCase.id, personId))
         return yield* personal.read(
           { principal, mechanismId: aCase.mechanismId, caseId: aCase.id, personId, purpose: "audit" },
@@ -161,6 +163,23 @@ export const exportFor = (
       Effect.gen(function* () {
         const person = aCase.persons.find((each) => each.id === personId)
         if (person === undefined) return yield* Effect.dieMessage("a person's case without the person")
+        if (aCase.erasedAt !== undefined)
+          return {
+            caseId: aCase.id,
+            reference: aCase.reference,
+            mechanismId: aCase.mechanismId,
+            status: aCase.status,
+            openedAt: aCase.openedAt,
+            ...(aCase.closure === undefined ? {} : { closedAt: aCase.closure.closedAt }),
+            erasedAt: aCase.erasedAt,
+            person,
+            details: opened,
+            consents: aCase.consents,
+            corrections: [],
+            notes: [],
+            told: [],
+            documents: [],
+          } satisfies SubjectAccessExport.CaseRecord
         const notes = yield* CaseNoteRepository
         const corrections = yield* CorrectionRepository
         const told = yield* SurvivorInformedRepository

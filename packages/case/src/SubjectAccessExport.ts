@@ -18,10 +18,10 @@ import * as CaseNote from "./CaseNote"
 import { CaseReference } from "./CaseReference"
 import * as Consent from "./Consent"
 import * as Correction from "./Correction"
+import * as Document from "./Document"
 import { Instant } from "./internal/Instant"
 import * as Person from "./Person"
 import * as SafeContact from "./SafeContact"
-import * as SubjectDocuments from "./SubjectDocuments"
 import * as SurvivorInformed from "./SurvivorInformed"
 
 /**
@@ -38,6 +38,8 @@ export const CaseRecord = Schema.Struct({
   status: CaseLifecycle.Status,
   openedAt: Instant,
   closedAt: Schema.optional(Instant),
+  /** When the case's personal data was erased (ADR 0012): its details and words are then empty. */
+  erasedAt: Schema.optional(Instant),
   person: Person.Person,
   details: Person.PersonalDetails,
   consents: Schema.Array(Consent.Consent),
@@ -45,7 +47,7 @@ export const CaseRecord = Schema.Struct({
   corrections: Schema.Array(Correction.Correction),
   notes: Schema.Array(CaseNote.CaseNote),
   told: Schema.Array(SurvivorInformed.SurvivorInformed),
-  documents: Schema.Array(SubjectDocuments.DocumentEntry),
+  documents: Schema.Array(Document.Document),
 }).annotations({ identifier: "SubjectAccessCaseRecord" })
 
 /**

@@ -12,13 +12,15 @@
  *
  * @since 0.1.0
  */
-import { Catalogue, type Locale } from "@bashke/kernel"
+import { Catalogue, type Id, type Locale } from "@bashke/kernel"
 import { securityMessages } from "@bashke/security"
 import fontkit from "@pdf-lib/fontkit"
 import { Effect } from "effect"
 import { PDFDocument, type PDFFont, type PDFPage, rgb } from "pdf-lib"
 import { caseMessages } from "./CaseMessages"
 import { caseworkMessages } from "./CaseworkMessages"
+import { erasureMessages } from "./ErasureMessages"
+import { documentMessages } from "./DocumentMessages"
 import * as Person from "./Person"
 import type * as SubjectAccessExport from "./SubjectAccessExport"
 
@@ -29,7 +31,7 @@ import type * as SubjectAccessExport from "./SubjectAccessExport"
  */
 export const mediaType = "application/pdf"
 
-const messages = Catalogue.merge(caseMessages, caseworkMessages, securityMessages)
+const messages = Catalogue.merge(caseMessages, caseworkMessages, documentMessages, erasureMessages, securityMessages)
 
 // A4 in points, with margins of 2 cm.
 const pageWidth = 595.28
@@ -39,7 +41,8 @@ const bodySize = 10
 const headingSize = 13
 const titleSize = 16
 
-const time = (at: Date): string => at.toISOString().replace(".000Z", "Z")
+// To the second: the audit log's entries are matched by their time, not their milliseconds.
+const time = (at: Date): string => `${at.toISOString().slice(0, 19)}Z`
 
 // Lines no wider than `width` at `size`, breaking between words (a word wider
 // than the line is broken where it must be).
@@ -98,16 +101,30 @@ class Writer {
 }
 
 /**
- * The export as a PDF in `locale`, drawn in `font` (the bytes of a TrueType
- * or OpenType font with the locale's letters).
+ * How to draw the export: in which language, in which font (the bytes of a
+ * TrueType or OpenType font with the language's letters), and the name of an
+ * institution in that language where one is known (the registry is not the
+ * case package's: the caller joins it; the id is written otherwise).
+ *
+ * @since 0.1.0
+ */
+export interface Options {
+  readonly locale: Locale.Locale
+  readonly font: Uint8Array
+  readonly institutionName?: (id: Id.InstitutionId) => string | undefined
+}
+
+/**
+ * The export as a PDF.
  *
  * @since 0.1.0
  */
 export const render = (
   exported: SubjectAccessExport.SubjectAccessExport,
-  options: { readonly locale: Locale.Locale; readonly font: Uint8Array },
+  options: Options,
 ): Effect.Effect<Uint8Array> =>
   Effect.promise(async () => {
+    const institution = (id: Id.InstitutionId): string => options.institutionName?.(id) ?? id
     const say = (key: Parameters<typeof Catalogue.format<Catalogue.Key<typeof messages>>>[2], params = {}) =>
       Catalogue.format(messages, options.locale, key, params)
     const doc = await PDFDocument.create()
@@ -139,6 +156,7 @@ export const render = (
           ...(record.closedAt === undefined ? [] : [time(record.closedAt)]),
         ].join(" · "),
       )
+      if (record.erasedAt !== undefined) out.text(`${time(record.erasedAt)} · ${say("case.erased")}`)
       out.heading(say("subject-access.pdf.details"), bodySize + 1)
       list(
         Person.personalFields.flatMap((field) => {
@@ -151,7 +169,7 @@ export const render = (
         record.consents.map((consent) =>
           [
             consent.purposes.map((purpose) => say(`case.consent.purpose.${purpose}`)).join(", "),
-            [...consent.institutions, ...consent.sectors].join(", "),
+            [...consent.institutions.map(institution), ...consent.sectors].join(", "),
             `${time(consent.from)} – ${consent.until === undefined ? "" : time(consent.until)}`,
             ...(consent.withdrawnAt === undefined ? [] : [`✗ ${time(consent.withdrawnAt)}`]),
           ].join(" · "),
@@ -177,19 +195,30 @@ export const render = (
       out.heading(say("subject-access.pdf.corrections"), bodySize + 1)
       list(
         record.corrections.map((correction) =>
-          [time(correction.correctedAt), correction.correctedBy, correction.fields.join(", "), correction.reason].join(
-            " · ",
-          ),
+          [
+            time(correction.correctedAt),
+            `${correction.correctedBy} (${institution(correction.institution)})`,
+            correction.fields.join(", "),
+            correction.reason,
+          ].join(" · "),
         ),
       )
       out.heading(say("subject-access.pdf.notes"), bodySize + 1)
-      list(record.notes.map((note) => `${time(note.writtenAt)} · ${note.institution} · ${note.text}`))
+      list(record.notes.map((note) => `${time(note.writtenAt)} · ${institution(note.institution)} · ${note.text}`))
       out.heading(say("subject-access.pdf.told"), bodySize + 1)
-      list(record.told.map((told) => `${time(told.toldAt)} · ${told.institution} · ${told.said}`))
+      list(record.told.map((told) => `${time(told.toldAt)} · ${institution(told.institution)} · ${told.said}`))
       out.heading(say("subject-access.pdf.documents"), bodySize + 1)
       list(
         record.documents.map((document) =>
-          [time(document.storedAt), document.attachedTo, document.mediaType, `${document.size} B`].join(" · "),
+          [
+            time(document.uploadedAt),
+            institution(document.institution),
+            say(`case.document.kind.${document.kind}`),
+            document.name,
+            document.mediaType,
+            `${document.size} B`,
+            ...(document.withdrawnAt === undefined ? [] : [`✗ ${time(document.withdrawnAt)}`]),
+          ].join(" · "),
         ),
       )
     }
@@ -198,7 +227,10 @@ export const render = (
       exported.accesses.map((entry) =>
         say("subject-access.pdf.access-line", {
           at: time(entry.at),
-          who: entry.institutionId === undefined ? entry.principalId : `${entry.principalId} (${entry.institutionId})`,
+          who:
+            entry.institutionId === undefined
+              ? entry.principalId
+              : `${entry.principalId} (${institution(entry.institutionId)})`,
           action: say(`audit.action.${entry.action}`),
           purpose: say(`purpose.${entry.purpose}`),
         }),

@@ -1,43 +1,24 @@
 /**
  * The port through which a subject-access export lists the documents held
- * about a person: their metadata only (what kind, what type, how large, who
- * stored it and when), never their bytes. The documents of a case are kept
- * by their own store; until one is bound, {@link layerNone} answers that there
- * are none, so an export is complete for everything else.
+ * about a person: their records (kind, name, type, size, who uploaded them
+ * and when, whether withdrawn), never their content. {@link layer} answers
+ * from the `DocumentRepository` (documents attached to her, or to a consent
+ * she gave); {@link layerNone} answers none, for a host that keeps no
+ * documents.
  *
  * @since 0.1.0
  */
-import { Id } from "@bashke/kernel"
-import { Context, Effect, Layer, Schema } from "effect"
-import { Instant } from "./internal/Instant"
-
-/**
- * What an export says about one document.
- *
- * @since 0.1.0
- */
-export const DocumentEntry = Schema.Struct({
-  id: Schema.String,
-  caseId: Id.CaseId,
-  /** What it is attached to (`case`, `person`, `protection-order`, `consent`). */
-  attachedTo: Schema.String,
-  mediaType: Schema.String,
-  size: Schema.Int.pipe(Schema.nonNegative()),
-  storedBy: Id.PrincipalId,
-  storedAt: Instant,
-}).annotations({ identifier: "SubjectAccessDocument" })
-
-/**
- * @since 0.1.0
- */
-export type DocumentEntry = typeof DocumentEntry.Type
+import type { Id } from "@bashke/kernel"
+import { Context, Effect, Layer } from "effect"
+import type * as Document from "./Document"
+import { DocumentRepository } from "./DocumentRepository"
 
 /**
  * @since 0.1.0
  */
 export interface Service {
-  /** The documents of the case about the person, or about the case as a whole, oldest first. */
-  readonly about: (caseId: Id.CaseId, personId: Id.PersonId) => Effect.Effect<ReadonlyArray<DocumentEntry>>
+  /** The documents of the case about the person, withdrawn ones included, oldest first. */
+  readonly about: (caseId: Id.CaseId, personId: Id.PersonId) => Effect.Effect<ReadonlyArray<Document.Document>>
 }
 
 /**
@@ -46,7 +27,20 @@ export interface Service {
 export class SubjectDocuments extends Context.Tag("@bashke/case/SubjectDocuments")<SubjectDocuments, Service>() {}
 
 /**
- * No document store bound: every person has no documents.
+ * Her documents from the documents' records.
+ *
+ * @since 0.1.0
+ */
+export const layer: Layer.Layer<SubjectDocuments, never, DocumentRepository> = Layer.effect(
+  SubjectDocuments,
+  Effect.map(DocumentRepository, (documents) => ({
+    about: (caseId, personId) =>
+      Effect.map(documents.ofPerson(personId), (found) => found.filter((document) => document.caseId === caseId)),
+  })),
+)
+
+/**
+ * No documents kept: every person has none.
  *
  * @since 0.1.0
  */

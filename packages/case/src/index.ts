@@ -113,12 +113,17 @@ export * as BreakGlassReviews from "./BreakGlassReviews"
  * The inputs of the use cases, as schemas.
  */
 export * as CaseCommands from "./CaseCommands"
-
+/**
+ * Erasure on request: an administrator erases a closed case's personal data
+ * with a legal reason, by destroying its data key (ADR 0012).
+ *
+ * @since 0.1.0
+ */
+export * as CaseErasure from "./CaseErasure"
 /**
  * The outbox topics of the case package (ids and codes only in every payload).
  */
 export * as CaseEvents from "./CaseEvents"
-
 /**
  * The case package's migrations.
  */
@@ -139,6 +144,13 @@ export * as CaseNotes from "./CaseNotes"
  * The repository port of the case aggregate.
  */
 export * as CaseRepository from "./CaseRepository"
+/**
+ * The retention job: closed cases past their retention period erased by
+ * crypto-shredding, a round at a time.
+ *
+ * @since 0.1.0
+ */
+export * as CaseRetention from "./CaseRetention"
 /**
  * A conference review of a case: the survivor's wishes, the outcomes.
  *
@@ -258,12 +270,6 @@ export * as DocumentSettings from "./DocumentSettings"
  */
 export * as DocumentStore from "./DocumentStore"
 /**
- * The subject-access export's documents, from the documents' records.
- *
- * @since 0.1.0
- */
-export * as DocumentSubjects from "./DocumentSubjects"
-/**
  * Upload, list, open for download and withdraw documents (encrypted in
  * chunks, audited).
  *
@@ -280,6 +286,18 @@ export * as DocumentType from "./DocumentType"
  * What the open cases of a mechanism make due, read through `OpenCases`.
  */
 export * as DueCases from "./DueCases"
+/**
+ * The port through which erasure reaches a case's stored records.
+ *
+ * @since 0.1.0
+ */
+export * as ErasableRecords from "./ErasableRecords"
+/**
+ * The catalogue part of retention and erasure (the erased marker, the rules).
+ *
+ * @since 0.1.0
+ */
+export { erasureMessages } from "./ErasureMessages"
 /**
  * The port through which due items and notifications read open cases.
  */
@@ -304,6 +322,12 @@ export * as PersonalData from "./PersonalData"
  * The gapless reference sequence per mechanism and year.
  */
 export * as ReferenceSequence from "./ReferenceSequence"
+/**
+ * The retention rule: when a closed case is past the profile's periods.
+ *
+ * @since 0.1.0
+ */
+export * as Retention from "./Retention"
 /**
  * How a survivor may be reached safely, as data (sealed whole).
  *
@@ -375,6 +399,12 @@ export * as SqlDocumentRepository from "./SqlDocumentRepository"
  */
 export * as SqlDocumentStore from "./SqlDocumentStore"
 /**
+ * The `ErasableRecords` port on `@effect/sql`.
+ *
+ * @since 0.1.0
+ */
+export * as SqlErasableRecords from "./SqlErasableRecords"
+/**
  * `OpenCases` on `@effect/sql` (SQLite and PostgreSQL).
  */
 export * as SqlOpenCases from "./SqlOpenCases"
@@ -410,7 +440,7 @@ export * as SubjectAccessExport from "./SubjectAccessExport"
  */
 export * as SubjectAccessPdf from "./SubjectAccessPdf"
 /**
- * The port through which an export lists a person's documents (metadata only).
+ * The port through which an export lists a person's documents (records, never content).
  *
  * @since 0.1.0
  */

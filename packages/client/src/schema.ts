@@ -482,6 +482,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/cases/{caseId}/erasure": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Erase a closed case's personal data by destroying its data key, with a legal reason (administrator; audited; If-Match: the case) */
+        post: operations["eraseCase"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/cases/{caseId}/transfers": {
         parameters: {
             query?: never;
@@ -1877,6 +1894,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/reports/period.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One of the standard tables for a period (`from` and `to` included) as CSV (RFC 4180), labels in the chosen locale */
+        get: operations["getReportCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/reports/period.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The standard tables for a period (`from` and `to` included) as an XLSX workbook, labels in the chosen locale */
+        get: operations["getReportXlsx"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/plugins/reviews": {
         parameters: {
             query?: never;
@@ -2560,6 +2611,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/subject-access/exports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Everything held about a person — details, cases, consents, safe contact, corrections, notes, what she was told, documents, and who accessed her data and when — for her data-protection request (the auditor; audited with the reason) */
+        post: operations["exportSubjectAccess"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/subject-access/exports.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The same export as a readable PDF (text, not images) in the chosen language, sq by default (the auditor; audited with the reason) */
+        post: operations["exportSubjectAccessPdf"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2577,7 +2662,7 @@ export interface components {
             next: string | null;
         };
         CaseSummary: {
-            caseId: components["schemas"]["CaseId"];
+            id: components["schemas"]["CaseId"];
             reference: string;
             status: components["schemas"]["CaseStatus"];
             riskLevel: components["schemas"]["RiskLevel"];
@@ -2631,6 +2716,7 @@ export interface components {
             consents: components["schemas"]["Consent"][];
             openedAt: components["schemas"]["CaseInstant"];
             lastReviewedAt?: components["schemas"]["CaseInstant"];
+            erasedAt?: components["schemas"]["CaseInstant"];
             /**
              * nonNegative
              * @description a non-negative number
@@ -2906,7 +2992,7 @@ export interface components {
         /** Format: date-time */
         Instant: string;
         /** @enum {string} */
-        CaseCommand: "assess" | "activate" | "monitor" | "close" | "reopen";
+        CaseReopenReason: "new-incident" | "order-breached" | "risk-increased" | "victim-request" | "institution-request";
         /** @enum {string} */
         Purpose: "case-management" | "protection" | "referral" | "case-conference" | "statistics" | "audit" | "mechanism-administration" | "break-glass";
         /** @enum {string} */
@@ -3119,6 +3205,15 @@ export interface components {
             institution: components["schemas"]["InstitutionId"];
             writtenAt: components["schemas"]["CaseInstant"];
         };
+        CaseErased: {
+            caseId: components["schemas"]["CaseId"];
+            erasedAt: components["schemas"]["CaseInstant"];
+            /**
+             * positive
+             * @description a positive number
+             */
+            version: components["schemas"]["Int"];
+        };
         CaseTransfer: {
             id: components["schemas"]["CaseTransferId"];
             caseId: components["schemas"]["CaseId"];
@@ -3141,7 +3236,7 @@ export interface components {
             next: string | null;
         };
         ClosedCase: {
-            caseId: components["schemas"]["CaseId"];
+            id: components["schemas"]["CaseId"];
             reference: string;
             lead: components["schemas"]["InstitutionId"];
             openedAt: components["schemas"]["CaseInstant"];
@@ -4645,6 +4740,71 @@ export interface components {
         };
         /** @enum {string} */
         AuditAction: "read" | "write" | "export" | "break-glass-read" | "erase";
+        NamedSubjectAccessExport: {
+            personId: components["schemas"]["PersonId"];
+            exportedAt: components["schemas"]["CaseInstant"];
+            exportedBy: components["schemas"]["PrincipalId"];
+            cases: components["schemas"]["SubjectAccessCaseRecord"][];
+            accesses: components["schemas"]["AuditTrailEntry"][];
+            institutionNames: components["schemas"]["InstitutionNames"];
+        };
+        SubjectAccessCaseRecord: {
+            caseId: components["schemas"]["CaseId"];
+            reference: string;
+            mechanismId: components["schemas"]["MechanismId"];
+            status: components["schemas"]["CaseStatus"];
+            openedAt: components["schemas"]["CaseInstant"];
+            closedAt?: components["schemas"]["CaseInstant"];
+            person: components["schemas"]["Person"];
+            details: components["schemas"]["PersonalDetails"];
+            consents: components["schemas"]["Consent"][];
+            safeContact?: components["schemas"]["SafeContact"];
+            corrections: components["schemas"]["Correction"][];
+            notes: components["schemas"]["CaseNote"][];
+            told: components["schemas"]["SurvivorInformed"][];
+            documents: components["schemas"]["Document"][];
+        };
+        Document: {
+            id: components["schemas"]["DocumentId"];
+            caseId: components["schemas"]["CaseId"];
+            attachedTo: components["schemas"]["DocumentAttachedTo"];
+            kind: components["schemas"]["DocumentKind"];
+            name: components["schemas"]["DocumentName"];
+            mediaType: components["schemas"]["DocumentMediaType"];
+            /**
+             * positive
+             * @description a positive number
+             */
+            size: components["schemas"]["Int"];
+            institution: components["schemas"]["InstitutionId"];
+            uploadedBy: components["schemas"]["PrincipalId"];
+            uploadedAt: components["schemas"]["CaseInstant"];
+            withdrawnAt?: components["schemas"]["CaseInstant"];
+            withdrawnBy?: components["schemas"]["PrincipalId"];
+        };
+        /** @description a ULID: 26 characters of Crockford base32, sortable by creation time */
+        DocumentId: string;
+        DocumentAttachedTo: {
+            /** @enum {string} */
+            _tag: "case";
+        } | {
+            /** @enum {string} */
+            _tag: "person";
+            personId: components["schemas"]["PersonId"];
+        } | {
+            /** @enum {string} */
+            _tag: "order";
+            orderId: components["schemas"]["ProtectionOrderId"];
+        } | {
+            /** @enum {string} */
+            _tag: "consent";
+            consentId: components["schemas"]["ConsentId"];
+        };
+        /** @enum {string} */
+        DocumentKind: "consent-form" | "order-copy" | "medical-report" | "police-report" | "court-decision" | "social-report" | "other";
+        DocumentName: string;
+        /** @enum {string} */
+        DocumentMediaType: "application/pdf" | "image/jpeg" | "image/png" | "application/vnd.oasis.opendocument.text";
         Problem: {
             /**
              * Format: uri
@@ -6074,8 +6234,16 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    command: components["schemas"]["CaseCommand"];
-                    reason?: string;
+                    /** @enum {string} */
+                    command: "assess" | "activate" | "monitor";
+                } | {
+                    /** @enum {string} */
+                    command: "close";
+                    reason?: components["schemas"]["CaseClosureReason"];
+                } | {
+                    /** @enum {string} */
+                    command: "reopen";
+                    reason?: components["schemas"]["CaseReopenReason"];
                 };
             };
         };
@@ -7392,6 +7560,101 @@ export interface operations {
             };
             /** @description Invalid input: the field and the rule */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    eraseCase: {
+        parameters: {
+            query?: never;
+            header: {
+                "Idempotency-Key": string;
+                "If-Match": string;
+            };
+            path: {
+                caseId: components["schemas"]["CaseId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Erase a closed case's personal data by destroying its data key, with a legal reason (administrator; audited; If-Match: the case) */
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseErased"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No or unknown credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Changed since read */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input: the field and the rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match missing */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -15245,6 +15508,149 @@ export interface operations {
             };
         };
     };
+    getReportCsv: {
+        parameters: {
+            query: {
+                from: string;
+                to: string;
+                mechanismId?: string;
+                disclosure?: "published" | "internal";
+                locale?: components["schemas"]["Locale"];
+                table: components["schemas"]["ReportStandardTableName"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One of the standard tables for a period (`from` and `to` included) as CSV (RFC 4180), labels in the chosen locale */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv; charset=utf-8": string;
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No or unknown credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input: the field and the rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getReportXlsx: {
+        parameters: {
+            query: {
+                from: string;
+                to: string;
+                mechanismId?: string;
+                disclosure?: "published" | "internal";
+                locale?: components["schemas"]["Locale"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The standard tables for a period (`from` and `to` included) as an XLSX workbook, labels in the chosen locale */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No or unknown credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input: the field and the rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     listPluginReviews: {
         parameters: {
             query?: {
@@ -18044,6 +18450,151 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AuditTrailPage"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No or unknown credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input: the field and the rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    exportSubjectAccess: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    personId: components["schemas"]["PersonId"];
+                    reason?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Everything held about a person — details, cases, consents, safe contact, corrections, notes, what she was told, documents, and who accessed her data and when — for her data-protection request (the auditor; audited with the reason) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NamedSubjectAccessExport"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No or unknown credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input: the field and the rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    exportSubjectAccessPdf: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    personId: components["schemas"]["PersonId"];
+                    reason?: string;
+                    language?: components["schemas"]["Locale"];
+                };
+            };
+        };
+        responses: {
+            /** @description The same export as a readable PDF (text, not images) in the chosen language, sq by default (the auditor; audited with the reason) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
                 };
             };
             /** @description Malformed request */

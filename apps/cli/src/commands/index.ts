@@ -5,6 +5,7 @@
 import type { Command } from "../Command"
 import * as AuditCheckpoint from "./AuditCheckpoint"
 import * as AuditVerify from "./AuditVerify"
+import * as Import from "./Import"
 import * as Migrate from "./Migrate"
 import * as PeopleDeactivate from "./PeopleDeactivate"
 import * as PeopleInvite from "./PeopleInvite"
@@ -25,6 +26,7 @@ export const commands: ReadonlyArray<Command> = [
   PeopleList.command,
   PeopleDeactivate.command,
   Worker.command,
+  Import.command,
   AuditVerify.command,
   AuditCheckpoint.command,
 ]

@@ -133,9 +133,9 @@ const revise = Route.make({
     ),
 })
 
-const Revisions = Schema.Array(InstitutionNames.named(PlanRevision.PlanRevision, "NamedActionPlanRevision")).annotations(
-  { identifier: "ActionPlanRevisions" },
-)
+const Revisions = Schema.Array(
+  InstitutionNames.named(PlanRevision.PlanRevision, "NamedActionPlanRevision"),
+).annotations({ identifier: "ActionPlanRevisions" })
 
 const revisions = Route.make({
   method: "get",

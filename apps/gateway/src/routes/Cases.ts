@@ -36,9 +36,14 @@ const OrderPath = Schema.Struct({ caseId: Id.CaseId, orderId: Id.ProtectionOrder
 const MeasurePath = Schema.Struct({ caseId: Id.CaseId, measureId: SafetyPlan.SafetyMeasureId })
 const ConsentPath = Schema.Struct({ caseId: Id.CaseId, consentId: Id.ConsentId })
 
-/** A command's body: its schema without what the path and If-Match carry. */
-const bodyOf = (command: Schema.Struct<any>): Schema.Schema<any, any> =>
-  command.pipe(Schema.omit("caseId", "expectedVersion")) as unknown as Schema.Schema<any, any>
+/** A command's input: one struct, or a union of structs told apart by a literal (the lifecycle's `command`). */
+type CommandSchema = Schema.Struct<any> | Schema.Union<ReadonlyArray<Schema.Struct<any>>>
+
+/** A command's body: its schema without what the path and If-Match carry (in each member of a union). */
+const bodyOf = (command: CommandSchema): Schema.Schema<any, any> =>
+  ("members" in command
+    ? Schema.Union(...command.members.map((member) => member.pipe(Schema.omit("caseId", "expectedVersion"))))
+    : command.pipe(Schema.omit("caseId", "expectedVersion"))) as unknown as Schema.Schema<any, any>
 
 /** The case's version after one command on the version it was decided on. */
 const nextVersion = (_: unknown, input: { readonly expectedVersion: number | undefined }) =>
@@ -97,7 +102,7 @@ const list = Route.make({
         },
         now,
       )
-      return Pagination.paginate(rows, query.limit, (summary) => [summary.caseId])
+      return Pagination.paginate(rows, query.limit, (summary) => [summary.id])
     }),
 })
 
@@ -136,11 +141,11 @@ const summary = Route.make({
   handle: ({ path }) => Effect.flatMap(cases, (service) => service.readSummary({ caseId: path.caseId })),
 })
 
-const command = <F extends Schema.Struct.Fields, A, I>(options: {
+const command = <A, I>(options: {
   readonly path: string
   readonly operationId: string
   readonly summary: string
-  readonly command: Schema.Struct<F>
+  readonly command: CommandSchema
   readonly result: Schema.Schema<A, I>
   readonly method?: "post" | "put" | "patch"
   /** 201 when the command creates something (a person, an incident…), 200 when it changes the case. */

@@ -1,6 +1,6 @@
 /**
- * `/v1/reports`: a mechanism's figures and the national aggregates, as JSON,
- * CSV or XLSX. Who may ask is the reporting package's rule (`ReportAccess`):
+ * `/v1/reports`: a mechanism's figures and the national aggregates, for a
+ * year or any period, as JSON, CSV or XLSX. Who may ask is the reporting package's rule (`ReportAccess`):
  * national figures for the national coordinator, a mechanism's for its
  * coordinator (unsuppressed only when asked for internal use); anything
  * published is suppressed (small cells and what would give them away). The query carries periods and
@@ -134,5 +134,47 @@ const xlsx = Route.make({
     ),
 })
 
+const PeriodExportQuery = Schema.Struct({ ...PeriodQuery.fields, locale: Schema.optional(Locale.Locale) })
+
+const PeriodCsvQuery = Schema.Struct({ ...PeriodExportQuery.fields, table: TableName })
+
+const periodOf = (query: { readonly from: string; readonly to: string }) => ({
+  period: { start: query.from, end: query.to },
+})
+
+const periodCsv = Route.make({
+  method: "get",
+  path: "/v1/reports/period.csv",
+  operationId: "getReportCsv",
+  tag,
+  summary:
+    "One of the standard tables for a period (`from` and `to` included) as CSV (RFC 4180), labels in the chosen locale",
+  querySchema: PeriodCsvQuery,
+  success: { status: 200, schema: Schema.String, contentType: "text/csv; charset=utf-8" },
+  handle: ({ query }) =>
+    Effect.map(ReportingService.report({ ...periodOf(query), ...scopeOf(query) }), (report) => {
+      const found = report.tables.find((candidate) => candidate.name === query.table)
+      // Every standard table is in every report.
+      return found === undefined
+        ? ""
+        : Csv.table(found, { locale: query.locale ?? "sq", bom: true, threshold: report.threshold })
+    }),
+})
+
+const periodXlsx = Route.make({
+  method: "get",
+  path: "/v1/reports/period.xlsx",
+  operationId: "getReportXlsx",
+  tag,
+  summary:
+    "The standard tables for a period (`from` and `to` included) as an XLSX workbook, labels in the chosen locale",
+  querySchema: PeriodExportQuery,
+  success: { status: 200, schema: Schema.Uint8ArrayFromSelf, contentType: Xlsx.mediaType },
+  handle: ({ query }) =>
+    Effect.map(ReportingService.report({ ...periodOf(query), ...scopeOf(query) }), (report) =>
+      Xlsx.report(report, { locale: query.locale ?? "sq" }),
+    ),
+})
+
 /** The report routes. */
-export const routes: ReadonlyArray<Route.AnyRoute> = [yearly, period, table, csv, xlsx]
+export const routes: ReadonlyArray<Route.AnyRoute> = [yearly, period, table, csv, xlsx, periodCsv, periodXlsx]

@@ -10,7 +10,7 @@ import { leaked } from "../support/DemoPersonalData"
 import { databases, type Gateway, makeGateway } from "../support/Gateway"
 
 interface Page {
-  readonly items: ReadonlyArray<{ caseId: string; reference: string; reason?: string; riskLevel?: string }>
+  readonly items: ReadonlyArray<{ id: string; reference: string; reason?: string; riskLevel?: string }>
   readonly next: string | null
 }
 
@@ -56,10 +56,10 @@ for (const db of databases) {
       await move("close", "risk-reduced")
       const page = await search("coordinator")
       expect(page.items).toEqual([
-        expect.objectContaining({ caseId: seeded.cases?.standardRisk.caseId, reference, reason: "risk-reduced" }),
+        expect.objectContaining({ id: seeded.cases?.standardRisk.caseId, reference, reason: "risk-reduced" }),
       ])
       expect(Object.keys(page.items[0] ?? {}).sort()).toEqual(
-        expect.arrayContaining(["caseId", "closedAt", "lead", "openedAt", "reference"]),
+        expect.arrayContaining(["closedAt", "id", "lead", "openedAt", "reference"]),
       )
       // A signatory's person with summary access finds it too.
       expect((await search("nurse")).items.map((item) => item.reference)).toEqual([reference])

@@ -12,7 +12,7 @@ import { institutions as demo, principal } from "../../src/demo/World"
 import { databases, type Gateway, makeGateway } from "../support/Gateway"
 
 interface Summary {
-  readonly caseId: string
+  readonly id: string
   readonly status: string
   readonly riskLevel: string
 }
@@ -58,19 +58,19 @@ for (const db of databases) {
       const all = await page("&limit=200")
       expect(all.next).toBeNull()
       expect(all.items.length).toBeGreaterThan(1)
-      const ids = all.items.map((item) => item.caseId)
+      const ids = all.items.map((item) => item.id)
       expect(ids).toEqual([...ids].sort())
       expect(all.items.every((item) => item.status !== "closed")).toBe(true)
-      expect((await walk("", 1)).map((item) => item.caseId)).toEqual(ids)
-      expect((await walk("", 2)).map((item) => item.caseId)).toEqual(ids)
+      expect((await walk("", 1)).map((item) => item.id)).toEqual(ids)
+      expect((await walk("", 2)).map((item) => item.id)).toEqual(ids)
     })
 
     it("the risk filter pages the same way and keeps only that level", async () => {
       const all = (await page("&limit=200")).items
       for (const level of ["standard", "medium", "high"]) {
-        const expected = all.filter((item) => item.riskLevel === level).map((item) => item.caseId)
+        const expected = all.filter((item) => item.riskLevel === level).map((item) => item.id)
         const walked = await walk(`&riskLevel=${level}`, 1)
-        expect(walked.map((item) => item.caseId)).toEqual(expected)
+        expect(walked.map((item) => item.id)).toEqual(expected)
       }
       expect(all.some((item) => item.riskLevel === "high")).toBe(true)
     })
@@ -78,15 +78,15 @@ for (const db of databases) {
     it("the status filter pages the same way and keeps only that status", async () => {
       const all = (await page("&limit=200")).items
       for (const status of ["open", "assessed", "active", "monitoring"]) {
-        const expected = all.filter((item) => item.status === status).map((item) => item.caseId)
+        const expected = all.filter((item) => item.status === status).map((item) => item.id)
         const walked = await walk(`&status=${status}`, 1)
-        expect(walked.map((item) => item.caseId)).toEqual(expected)
+        expect(walked.map((item) => item.id)).toEqual(expected)
       }
       expect(new Set(all.map((item) => item.status)).size).toBeGreaterThan(1)
     })
 
     it("the lead-institution filter pages the same way and keeps only the cases that institution leads", async () => {
-      const all = (await page("&limit=200")).items.map((item) => item.caseId)
+      const all = (await page("&limit=200")).items.map((item) => item.id)
       // The lead is not in the summary: read it from the cases table.
       const leads = await gateway.runtime.runPromise(
         Effect.flatMap(
@@ -103,12 +103,12 @@ for (const db of databases) {
       expect(await walk(`&leadInstitution=${demo.police.id}`, 1)).toEqual([])
       for (const institution of institutions) {
         const expected = all.filter((caseId) => leadOf.get(caseId) === institution)
-        expect((await walk(`&leadInstitution=${institution}`, 1)).map((item) => item.caseId)).toEqual(expected)
+        expect((await walk(`&leadInstitution=${institution}`, 1)).map((item) => item.id)).toEqual(expected)
       }
       // With the status too: both hold.
       const [institution] = institutions
       const both = await walk(`&leadInstitution=${institution}&status=active`, 2)
-      expect(both.every((item) => item.status === "active" && leadOf.get(item.caseId) === institution)).toBe(true)
+      expect(both.every((item) => item.status === "active" && leadOf.get(item.id) === institution)).toBe(true)
     })
 
     it("a status outside the open ones, or a malformed institution id, is a problem naming the field", async () => {

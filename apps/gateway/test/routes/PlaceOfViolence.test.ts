@@ -93,6 +93,32 @@ for (const db of databases) {
       expect(leaked(values.join("\n"))).toEqual([])
     })
 
+    it("writes any period's tables as XLSX and CSV: the whole year's as the yearly's, an empty quarter's all zero", async () => {
+      const yearly = await get(`/v1/reports/yearly.xlsx?year=${year}&locale=en`, "nationalCoordinator")
+      const whole = await get(
+        `/v1/reports/period.xlsx?from=${year}-01-01&to=${year}-12-31&locale=en`,
+        "nationalCoordinator",
+      )
+      expect(whole.status).toBe(200)
+      expect(whole.headers.get("content-type")).toContain("spreadsheetml")
+      const read = async (response: Response) => {
+        const workbook = new ExcelJS.Workbook()
+        await workbook.xlsx.load(await response.arrayBuffer())
+        return workbook.worksheets.map((sheet) => sheet.getSheetValues().flat().map(String))
+      }
+      expect(await read(whole)).toEqual(await read(yearly))
+      // Before the demo's cases: nothing to count, nothing hidden.
+      const before = await get(
+        `/v1/reports/period.csv?from=${Number(year) - 5}-01-01&to=${Number(year) - 5}-03-31&table=incidents-by-place&locale=en&mechanismId=${mechanismId}`,
+        "coordinator",
+      )
+      expect(before.status).toBe(200)
+      const lines = (await before.text()).replace(/^\uFEFF/, "").split("\r\n")
+      expect(lines.find((line) => line.startsWith("Home,"))).toMatch(/^Home(,0)+$/)
+      const refused = await get(`/v1/reports/period.xlsx?from=${year}-01-01&to=${year}-12-31`, "coordinator")
+      expect(refused.status).toBe(403)
+    })
+
     it("offers the place as a dimension of incidents for a cross-table, and refuses it for a source without it", async () => {
       const from = `${year}-01-01`
       const to = `${year}-12-31`

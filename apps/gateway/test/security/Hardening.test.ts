@@ -31,7 +31,7 @@ for (const db of databases) {
     it("a Content-Security-Policy everywhere (pages their own); no-store on every /v1 answer, personal data or refusal", async () => {
       const cases = await gateway.request("GET", `/v1/cases?mechanismId=${mechanismId}`, { token })
       expect(cases.status).toBe(200)
-      const caseId = (await cases.json()).items[0].caseId
+      const caseId = (await cases.json()).items[0].id
       const details = await gateway.request("POST", `/v1/cases/${caseId}/details/read`, {
         token,
         body: { purpose: "case-management" },

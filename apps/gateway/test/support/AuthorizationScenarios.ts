@@ -6,7 +6,7 @@
 // area left (the case team changed last among the case scenarios, for one).
 import { actionPlanScenarios } from "./authorization/ActionPlans"
 import { apiTokenScenarios } from "./authorization/ApiTokens"
-import { auditScenarios } from "./authorization/Audit"
+import { auditScenarios, subjectAccessScenarios } from "./authorization/Audit"
 import { calendarFeedScenarios } from "./authorization/CalendarFeeds"
 import { caseNoteScenarios } from "./authorization/CaseNotes"
 import { caseScenarios } from "./authorization/Cases"
@@ -15,6 +15,7 @@ import { closedCaseScenarios } from "./authorization/ClosedCases"
 import { correctionScenarios } from "./authorization/Corrections"
 import { directoryScenarios } from "./authorization/Directory"
 import { documentScenarios } from "./authorization/Documents"
+import { erasureScenarios } from "./authorization/Erasure"
 import { institutionScenarios } from "./authorization/Institutions"
 import { invitationScenarios } from "./authorization/Invitations"
 import type { Scenario } from "./authorization/Matrix"
@@ -49,6 +50,7 @@ export const authorizationScenarios: ReadonlyArray<Scenario> = [
   ...safeContactScenarios,
   ...documentScenarios,
   ...caseTransferScenarios,
+  ...erasureScenarios,
   ...caseScenarios,
   ...riskInstrumentScenarios,
   ...mechanismScenarios,
@@ -62,6 +64,7 @@ export const authorizationScenarios: ReadonlyArray<Scenario> = [
   ...pluginScenarios,
   ...notificationScenarios,
   ...auditScenarios,
+  ...subjectAccessScenarios,
   ...peopleScenarios,
   ...invitationScenarios,
   ...apiTokenScenarios,

@@ -7,6 +7,7 @@ import { Effect, Layer, ManagedRuntime } from "effect"
 import { ApiTokens } from "../../src/ApiTokens"
 import * as App from "../../src/App"
 import { migrationPlan } from "../../src/MigrationPlan"
+import * as PdfFontFile from "../../src/PdfFontFile"
 import * as RequestFingerprint from "../../src/RequestFingerprint"
 import { routes } from "../../src/Routes"
 import type * as SecurityLog from "../../src/SecurityLog"
@@ -48,7 +49,10 @@ export const makeGateway = async (
   // `db.layer` is fresh (a new database per use), and `provideMerge` uses its
   // argument twice: wrapped once, both uses share one database.
   const database = Layer.merge(db.layer, Layer.empty)
-  const layer = Services.layer(Services.testKeys, services).pipe(Layer.provideMerge(database), Layer.orDie)
+  const layer = Services.layer(Services.testKeys, { pdfFont: PdfFontFile.layer, ...services }).pipe(
+    Layer.provideMerge(database),
+    Layer.orDie,
+  )
   const runtime = ManagedRuntime.make(layer)
   await runtime.runPromise(Effect.void)
   const logs: Array<App.RequestLogLine> = []

@@ -145,9 +145,9 @@ export const Cases = ({ search }: { readonly search: CasesSearch }) => {
                         </thead>
                         <tbody>
                           {found.items.map((row) => (
-                            <tr key={row.caseId}>
+                            <tr key={row.id}>
                               <th scope="row">
-                                <Link to="/cases/$caseId" params={{ caseId: row.caseId }}>
+                                <Link to="/cases/$caseId" params={{ caseId: row.id }}>
                                   {row.reference}
                                 </Link>
                               </th>

@@ -75,6 +75,10 @@ export const authorize = (
     const principal = yield* Principal.CurrentPrincipal
     const at = new Date(yield* Clock.currentTimeMillis)
     yield* enforce(aCase, principal, at, action, request)
+    // What remains of an erased case is pseudonymous (ADR 0012): every use
+    // case here reads or writes its sealed data, so it answers that the data
+    // is erased — after the policy, so an outsider learns nothing more.
+    if (aCase.erasedAt !== undefined) return yield* Effect.fail(erased)
     const member =
       principal.institution === undefined
         ? undefined
@@ -92,6 +96,9 @@ export const also = (
   request: PolicyRequest = {},
 ): Effect.Effect<void, Errors.Forbidden | Errors.InvalidInput, Requirements> =>
   enforce(authorized.aCase, authorized.principal, authorized.at, action, request)
+
+/** @internal The refusal of any use of an erased case's personal data (`case.erased`). */
+export const erased: Errors.InvalidInput = new Errors.InvalidInput({ field: "caseId", rule: "case.erased" })
 
 /** @internal A closed case takes no change but its reopening (`case.closed.read-only`). */
 export const whileOpen = (aCase: Pick<Case.Case, "status">): Effect.Effect<void, Errors.InvalidInput> =>

@@ -7,9 +7,10 @@ import { caseMessages } from "../CaseMessages"
 import { caseStoreMessages } from "../CaseStoreMessages"
 import { caseworkMessages } from "../CaseworkMessages"
 import { documentMessages } from "../DocumentMessages"
+import { erasureMessages } from "../ErasureMessages"
 
 const rules: Input.Rules = {
-  messages: Catalogue.merge(caseMessages, caseStoreMessages, caseworkMessages, documentMessages),
+  messages: Catalogue.merge(caseMessages, caseStoreMessages, caseworkMessages, documentMessages, erasureMessages),
   fallback: "case.input.invalid",
 }
 

@@ -38,7 +38,7 @@ describe("CaseSummary", () => {
       profile,
     )
     expect(summary).toEqual({
-      caseId: ids.case,
+      id: ids.case,
       reference: "GJI-2026-0042",
       status: "active",
       riskLevel: "high",

@@ -27,6 +27,9 @@ import {
 } from "./support/Databases"
 import { plaintexts, seedCases } from "./support/Seed"
 
+/** `Omit` over each member of a union (the transition input is one per command). */
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never
+
 const as = (principal: Principal.Principal) => Effect.provideService(Principal.CurrentPrincipal, principal)
 const { officer, caseManager, nurse, coordinator, teacher, stranger, advocate } = principals
 
@@ -419,8 +422,13 @@ for (const db of databases) {
               ),
             ],
             [
+              // Untyped input, as from a request body: a wrong reason is refused by the command's own list.
+              "case.closure.reason-unknown",
+              as(officer)(cases.transition({ caseId: aCase.id, command: "close", reason: "tired" } as never)),
+            ],
+            [
               "case.reopen.reason-unknown",
-              as(officer)(cases.transition({ caseId: aCase.id, command: "close", reason: "tired" })),
+              as(officer)(cases.transition({ caseId: aCase.id, command: "reopen", reason: "risk-reduced" } as never)),
             ],
             [
               "version.stale",
@@ -437,9 +445,7 @@ for (const db of databases) {
           ]
           for (const [expected, effect] of refusals) {
             const error = yield* refusedWithoutWriting(effect)
-            // The closure reason is checked against the closure reasons.
-            const expectedRule = expected === "case.reopen.reason-unknown" ? "case.closure.reason-unknown" : expected
-            expect([expected, rule(error)]).toEqual([expected, expectedRule])
+            expect([expected, rule(error)]).toEqual([expected, expected])
           }
         }),
       )
@@ -639,17 +645,13 @@ for (const db of databases) {
         Effect.gen(function* () {
           const { aCase } = yield* opened
           const cases = yield* service
-          const step = (command: CaseCommands.Transition["command"], reason?: string) =>
-            as(caseManager)(
-              cases.transition(
-                reason === undefined ? { caseId: aCase.id, command } : { caseId: aCase.id, command, reason },
-              ),
-            )
-          expect((yield* step("assess")).status).toBe("assessed")
-          expect((yield* step("activate")).status).toBe("active")
-          expect((yield* step("monitor")).status).toBe("monitoring")
+          const step = (command: DistributiveOmit<CaseCommands.Transition, "caseId">) =>
+            as(caseManager)(cases.transition({ caseId: aCase.id, ...command }))
+          expect((yield* step({ command: "assess" })).status).toBe("assessed")
+          expect((yield* step({ command: "activate" })).status).toBe("active")
+          expect((yield* step({ command: "monitor" })).status).toBe("monitoring")
           yield* TestClock.adjust("1 day")
-          const closed = yield* step("close")
+          const closed = yield* step({ command: "close" })
           expect(closed.status).toBe("closed")
           expect(closed.closure).toEqual({ closedAt: new Date("2026-03-03T09:00:00Z") })
           // A closed case is read-only…
@@ -666,8 +668,10 @@ for (const db of databases) {
             ),
           ).toMatchObject({ rule: "case.closed.read-only" })
           // …until reopened, with a reason.
-          expect(yield* refusedWithoutWriting(step("reopen"))).toMatchObject({ rule: "case.reopen.reason-required" })
-          const reopened = yield* step("reopen", "new-incident")
+          expect(yield* refusedWithoutWriting(step({ command: "reopen" }))).toMatchObject({
+            rule: "case.reopen.reason-required",
+          })
+          const reopened = yield* step({ command: "reopen", reason: "new-incident" })
           expect(reopened.status).toBe("active")
           expect(reopened.closure).toBeUndefined()
           expect(reopened.version).toBe(6)
@@ -1021,7 +1025,7 @@ for (const db of databases) {
             }),
           )
           const summaries = yield* cases.summaries(mechanismId, new Date("2026-03-02T12:00:00Z"))
-          const summary = summaries.find((s) => s.caseId === aCase.id)
+          const summary = summaries.find((s) => s.id === aCase.id)
           expect(summary).toMatchObject({
             reference: aCase.reference,
             status: "open",

@@ -22,3 +22,30 @@ export const auditScenarios: ReadonlyArray<Scenario> = [
     expect: statuses(403, { auditor: 200 }),
   },
 ]
+
+// The subject-access export (issue 18): everything held about the victim, for
+// the data protection officer. The auditor only; the case team that holds her
+// data, the coordinator and the administrator included, 403.
+const exportBody = (w: World) => ({
+  personId: highRisk(w).victim,
+  reason: "Her written request of 1 December, GDPR-style article 15",
+})
+
+export const subjectAccessScenarios: ReadonlyArray<Scenario> = [
+  {
+    operationId: "exportSubjectAccess",
+    label: "the subject-access export as JSON: the auditor only",
+    request: async (w) => ({ method: "POST", path: "/v1/subject-access/exports", body: exportBody(w) }),
+    expect: statuses(403, { auditor: 200 }),
+  },
+  {
+    operationId: "exportSubjectAccessPdf",
+    label: "the subject-access export as a PDF: the auditor only",
+    request: async (w) => ({
+      method: "POST",
+      path: "/v1/subject-access/exports.pdf",
+      body: { ...exportBody(w), language: "en" },
+    }),
+    expect: statuses(403, { auditor: 200 }),
+  },
+]

@@ -77,6 +77,23 @@ export const reportScenarios: ReadonlyArray<Scenario> = [
     expect: ofMechanism,
   },
   {
+    operationId: "getReportCsv",
+    label: "a mechanism's table for a period as CSV: its coordinator and the national coordinator",
+    request: query("/v1/reports/period.csv", async (w) => ({
+      from: await day(w, -90),
+      to: await day(w),
+      mechanismId: w.mechanismId,
+      table: "incidents-by-place",
+    })),
+    expect: ofMechanism,
+  },
+  {
+    operationId: "getReportXlsx",
+    label: "every mechanism's tables for a period as XLSX: the national coordinator",
+    request: query("/v1/reports/period.xlsx", async (w) => ({ from: await day(w, -90), to: await day(w) })),
+    expect: national,
+  },
+  {
     operationId: "getYearlyReportXlsx",
     label: "every mechanism's yearly tables as XLSX: the national coordinator",
     request: query("/v1/reports/yearly.xlsx", async (w) => ({ year: await year(w) })),

@@ -10,7 +10,8 @@
  * classes in `Charts.css`; sizes are SVG attributes, not styles.
  *
  * The SVG is one image to assistive technology (`role="img"`, named by the
- * caption, described by a sentence listing every value); the table beside it
+ * caption and its `<title>`, described by a sentence listing every value; its
+ * parts are not read one by one); the table beside it
  * carries the same values as text.
  */
 import type { ReactNode } from "react"
@@ -62,11 +63,12 @@ export const BarChart = ({
           data-testid={id}
           data-values={bars.map((bar) => (bar.value === null ? "-" : String(bar.value))).join(",")}
         >
+          <title>{caption}</title>
           {bars.map((bar, index) => {
             const y = index * rowHeight + 4
             const length = bar.value === null ? 0 : scale(bar.value)
             return (
-              <g key={bar.key} aria-hidden="true">
+              <g key={bar.key}>
                 <text x={0} y={y + 13} className="chart-label">
                   {bar.label}
                 </text>
@@ -84,7 +86,10 @@ export const BarChart = ({
         <p id={`${id}-summary`} className="visually-hidden">
           {summary}
         </p>
-        <div className="chart-table">{table}</div>
+        {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a wide table scrolls on a phone; the keyboard must reach it to scroll (axe: scrollable-region-focusable) */}
+        <section className="chart-table" aria-labelledby={`${id}-caption`} tabIndex={0}>
+          {table}
+        </section>
       </div>
     </figure>
   )
@@ -134,7 +139,8 @@ export const GaugeChart = ({
           data-testid={id}
           data-values={[gauge.baseline, gauge.target, gauge.latest ?? "-"].join(",")}
         >
-          <g aria-hidden="true">
+          <title>{caption}</title>
+          <g>
             <rect x={20} y={36} width={span} height={20} className="chart-track" />
             {gauge.latest !== null && (
               <rect x={20} y={36} width={Math.max(0, x(gauge.latest) - 20)} height={20} className="chart-bar" />
@@ -152,7 +158,10 @@ export const GaugeChart = ({
         <p id={`${id}-summary`} className="visually-hidden">
           {summary}
         </p>
-        <div className="chart-table">{table}</div>
+        {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a wide table scrolls on a phone; the keyboard must reach it to scroll (axe: scrollable-region-focusable) */}
+        <section className="chart-table" aria-labelledby={`${id}-caption`} tabIndex={0}>
+          {table}
+        </section>
       </div>
     </figure>
   )

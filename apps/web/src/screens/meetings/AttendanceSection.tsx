@@ -62,12 +62,10 @@ const Form = ({
   meeting,
   members,
   names,
-  editable,
 }: {
   readonly meeting: Meeting
   readonly members: ReadonlyArray<string>
   readonly names: Parameters<typeof nameOf>[0]
-  readonly editable: boolean
 }) => {
   const { t, label, locale } = useText()
   const [rows, setRows] = useState<ReadonlyArray<Row>>(() =>
@@ -113,7 +111,7 @@ const Form = ({
         <p className="hint">{t("web.attendance.before-start")}</p>
       )}
       <div className="table-scroll">
-        <table>
+        <table className="table attendance">
           <thead>
             <tr>
               <th scope="col">{t("web.attendance.institution")}</th>
@@ -133,7 +131,7 @@ const Form = ({
                       id={inputId(`${field}.presence`, row.institution)}
                       aria-label={`${t("web.attendance.presence")}: ${name}`}
                       value={row.presence}
-                      disabled={!editable || locked}
+                      disabled={locked}
                       onChange={(event) =>
                         set(at, {
                           presence: event.currentTarget.value as Row["presence"],
@@ -156,7 +154,7 @@ const Form = ({
                       id={inputId(`${field}.representedBy`, row.institution)}
                       aria-label={`${t("web.attendance.represented-by")}: ${name}`}
                       value={row.representedBy}
-                      disabled={!editable || locked || row.presence !== "present"}
+                      disabled={locked || row.presence !== "present"}
                       onChange={(event) =>
                         set(at, { representedBy: event.currentTarget.value as Row["representedBy"] })
                       }
@@ -178,12 +176,53 @@ const Form = ({
         </table>
       </div>
       <Quorum meeting={meeting} members={members} attendance={rows.filter((row) => row.presence !== "").map(entryOf)} />
-      {editable && !locked && (
+      {!locked && (
         <button type="submit" className="button" disabled={command.pending}>
           {t(scheduled ? "web.attendance.hold" : "web.attendance.save")}
         </button>
       )}
     </form>
+  )
+}
+
+/** The attendance as recorded, for those who read it. */
+export const Recorded = ({
+  meeting,
+  members,
+  names,
+}: {
+  readonly meeting: Meeting
+  readonly members: ReadonlyArray<string>
+  readonly names: Parameters<typeof nameOf>[0]
+}) => {
+  const { t, label, locale } = useText()
+  return (
+    <>
+      <table className="table attendance">
+        <thead>
+          <tr>
+            <th scope="col">{t("web.attendance.institution")}</th>
+            <th scope="col">{t("web.attendance.presence")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {members.map((id) => {
+            const entry = meeting.attendance.find((each) => each.institution === id)
+            return (
+              <tr key={id}>
+                <th scope="row">{nameOf(names, id, locale)}</th>
+                <td>
+                  {entry === undefined
+                    ? "—"
+                    : `${label(`meeting.presence.${entry.presence}`)}${entry.representedBy === undefined ? "" : ` (${label(`meeting.represented-by.${entry.representedBy}`)})`}`}
+                </td>
+              </tr>
+            )
+          })}
+        </tbody>
+      </table>
+      <Quorum meeting={meeting} members={members} attendance={meeting.attendance} />
+    </>
   )
 }
 
@@ -195,19 +234,19 @@ export const AttendanceSection = ({ meeting, editable }: { readonly meeting: Mee
     <section aria-labelledby="attendance" className="card">
       <h2 id="attendance">{t("web.attendance.title")}</h2>
       <Loaded query={members}>
-        {(page) => (
-          <Form
-            key={meeting.version}
-            meeting={meeting}
-            members={[...new Set(page.map((membership) => membership.institutionId))]}
-            names={Object.assign(
-              {},
-              ...page.map((membership) => membership.institutionNames),
-              meeting.institutionNames,
-            )}
-            editable={editable}
-          />
-        )}
+        {(page) => {
+          const ids = [...new Set(page.map((membership) => membership.institutionId))]
+          const names = Object.assign(
+            {},
+            ...page.map((membership) => membership.institutionNames),
+            meeting.institutionNames,
+          )
+          return editable && meeting.status !== "minutes-approved" ? (
+            <Form key={meeting.version} meeting={meeting} members={ids} names={names} />
+          ) : (
+            <Recorded meeting={meeting} members={ids} names={names} />
+          )
+        }}
       </Loaded>
     </section>
   )

@@ -106,7 +106,7 @@ export const MeetingPage = ({ meetingId }: { readonly meetingId: string }) => {
             <Facts meeting={data} />
             {data.status !== "requested" && data.status !== "cancelled" && (
               <p>
-                <Link className="button quiet" to="/meetings/$meetingId/print" params={{ meetingId: data.id }}>
+                <Link className="button" to="/meetings/$meetingId/print" params={{ meetingId: data.id }}>
                   {t("web.meeting.print")}
                 </Link>
               </p>
@@ -119,7 +119,9 @@ export const MeetingPage = ({ meetingId }: { readonly meetingId: string }) => {
               />
             )}
             {data.status === "scheduled" && <AgendaSection meeting={data} editable={coordinator} />}
-            {(data.status === "scheduled" || held) && <AttendanceSection meeting={data} editable={coordinator} />}
+            {((data.status === "scheduled" && coordinator) || held) && (
+              <AttendanceSection meeting={data} editable={coordinator} />
+            )}
             {held && <MinutesSection meeting={data} editable={coordinator} />}
             {held && <OutcomesSection meeting={data} editable={coordinator} />}
           </>

@@ -23,7 +23,7 @@ import {
 import { addMessages, usePageTitle, useText } from "../../Text"
 import { webMeetingMessages } from "../../WebMeetingMessages"
 import { AgendaView } from "./AgendaView"
-import { Quorum } from "./AttendanceSection"
+import { Recorded } from "./AttendanceSection"
 import { MinutesText } from "./MinutesSection"
 import "./meetings.css"
 
@@ -68,37 +68,13 @@ const Record = ({ meeting }: { readonly meeting: Meeting }) => {
         <>
           <h2>{t("web.attendance.title")}</h2>
           <Loaded query={members}>
-            {(list) => {
-              const ids = [...new Set(list.map((each) => each.institutionId))]
-              return (
-                <>
-                  <table className="table">
-                    <thead>
-                      <tr>
-                        <th scope="col">{t("web.attendance.institution")}</th>
-                        <th scope="col">{t("web.attendance.presence")}</th>
-                      </tr>
-                    </thead>
-                    <tbody>
-                      {ids.map((id) => {
-                        const entry = meeting.attendance.find((each) => each.institution === id)
-                        return (
-                          <tr key={id}>
-                            <th scope="row">{nameOf(names, id, locale)}</th>
-                            <td>
-                              {entry === undefined
-                                ? "—"
-                                : `${label(`meeting.presence.${entry.presence}`)}${entry.representedBy === undefined ? "" : ` (${label(`meeting.represented-by.${entry.representedBy}`)})`}`}
-                            </td>
-                          </tr>
-                        )
-                      })}
-                    </tbody>
-                  </table>
-                  <Quorum meeting={meeting} members={ids} attendance={meeting.attendance} />
-                </>
-              )
-            }}
+            {(list) => (
+              <Recorded
+                meeting={meeting}
+                members={[...new Set(list.map((each) => each.institutionId))]}
+                names={names}
+              />
+            )}
           </Loaded>
 
           <h2>{t("web.minutes.title")}</h2>

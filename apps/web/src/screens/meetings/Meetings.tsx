@@ -109,7 +109,7 @@ export const Meetings = () => {
             {t("web.meetings.new.title")}
           </button>
         )}
-        <Link className="button quiet" to="/calendar-subscription">
+        <Link className="button" to="/calendar-subscription">
           {t("web.meetings.subscribe")}
         </Link>
       </p>

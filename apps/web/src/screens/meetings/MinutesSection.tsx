@@ -74,7 +74,7 @@ const Editor = ({
     save.run({ body })
   }
   return (
-    <form onSubmit={submit} noValidate aria-label={t("web.minutes.body")}>
+    <form onSubmit={submit} noValidate>
       {(save.stale || approve.stale) && (
         <Stale
           reload={() => {

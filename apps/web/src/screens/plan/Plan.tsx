@@ -197,8 +197,8 @@ const PlanBody = ({ plan, etag }: { readonly plan: PlanType; readonly etag: stri
             </p>
             {indicator.measurements.length > 0 && (
               <ul className="plain">
-                {indicator.measurements.map((measurement, index) => (
-                  <li key={`${measurement.date}-${index}`}>
+                {indicator.measurements.map((measurement) => (
+                  <li key={`${measurement.date}-${measurement.value}-${measurement.source}`}>
                     {text.date(`${measurement.date}T12:00:00Z`)}: {number(measurement.value)}{" "}
                     <span translate="no">({measurement.source})</span>
                   </li>

@@ -21,6 +21,7 @@ import { useApi } from "../../Session"
 import { Stale } from "../../Stale"
 import { useText } from "../../Text"
 import { type Plan, usePlanCommand } from "./PlanCommand"
+import "./PlanEditor.css"
 
 type Names = Schemas["InstitutionNames"]
 

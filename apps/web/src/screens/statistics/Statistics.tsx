@@ -1,13 +1,14 @@
 /**
  * The Istanbul Convention tables (article 11: victims by sex and age, forms
  * of violence, relationship, place; protection orders; referrals; meetings;
- * plan implementation) for a year and an area — every mechanism (the
+ * plan implementation) for a period (a year or one of its quarters) and an area — every mechanism (the
  * national coordinator) or one — as the API computes them: counts only, no
  * names; a cell hidden to protect the people it counts shows as hidden, with
- * the note why. The main series are drawn (each table's row totals), each
- * chart beside its table. Downloads: every table as XLSX, each as CSV, in the
+ * the note why. The main series (forms of violence, victims' ages, the
+ * relationship, the place) are drawn as their row totals, each chart beside
+ * its table. Downloads: every table as XLSX, each as CSV, in the
  * reader's language, from the same API (the session's cookie goes with the
- * link; the URL carries a year, an id and codes only).
+ * link; the URL carries dates, an id and codes only).
  */
 
 import type { Locale } from "@bashke/kernel"
@@ -20,15 +21,29 @@ import { useApi, useSession } from "../../Session"
 import { addMessages, usePageTitle, useText } from "../../Text"
 import { webPlanStatsMessages } from "../../WebPlanStatsMessages"
 import { BarChart } from "../chart/Charts"
+import { periodOf, type Span, spans } from "./ReportSpan"
 
 addMessages(reportingMessages)
 addMessages(webPlanStatsMessages)
 
 const national = "national"
 
-/** The query of a report's URL: a year, an area, a use; never anything about a person. */
-const queryOf = (year: number, area: string, disclosure: string, locale?: Locale.Locale) => {
-  const query = new URLSearchParams({ year: String(year) })
+// The main series, drawn beside their tables: who the victims are, what was done to them and where, by whom.
+const mainSeries: ReadonlyArray<string> = [
+  "cases-by-form",
+  "victims-by-age",
+  "perpetrators-by-relationship",
+  "incidents-by-place",
+]
+
+/** The query of a report's URL: a period, an area, a use; never anything about a person. */
+const queryOf = (
+  period: { readonly from: string; readonly to: string },
+  area: string,
+  disclosure: string,
+  locale?: Locale.Locale,
+) => {
+  const query = new URLSearchParams(period)
   if (area !== national) query.set("mechanismId", area)
   query.set("disclosure", disclosure)
   if (locale !== undefined) query.set("locale", locale)
@@ -50,7 +65,7 @@ const TableView = ({
   const marker = ReportLabels.suppressed(locale)
   const head = grid.header
   // The series drawn: a count table's row totals (its last column), hidden ones left out and said so.
-  const rows = table._tag === "CountTable" ? grid.rows.slice(0, -1) : []
+  const rows = table._tag === "CountTable" && mainSeries.includes(table.name) ? grid.rows.slice(0, -1) : []
   const drawn = rows.filter((row) => typeof row.at(-1) === "number")
   const hidden = rows.length - drawn.length
   const max = Math.max(1, ...drawn.map((row) => row.at(-1) as number))
@@ -68,16 +83,16 @@ const TableView = ({
     <table className="table" aria-describedby={grid.note === undefined ? undefined : `note-${index}`}>
       <thead>
         <tr>
-          {head.map((label, c) => (
-            <th key={`h${c}`} scope="col">
+          {head.map((label) => (
+            <th key={label} scope="col">
               {label}
             </th>
           ))}
         </tr>
       </thead>
       <tbody>
-        {grid.rows.map((row, r) => (
-          <tr key={`r${r}`}>
+        {grid.rows.map((row) => (
+          <tr key={String(row[0])}>
             <th scope="row">{row[0]}</th>
             {row.slice(1).map((value, c) => cell(value, `c${c}`))}
           </tr>
@@ -86,7 +101,7 @@ const TableView = ({
     </table>
   )
   return (
-    <section aria-labelledby={`table-${index}`} className="card" data-table={table.name}>
+    <section aria-labelledby={`table-${index}`} className="card" data-table={table.name} data-kind={table._tag}>
       <h2 id={`table-${index}`}>{grid.title}</h2>
       {drawn.length > 0 ? (
         <BarChart
@@ -102,7 +117,10 @@ const TableView = ({
           table={tableNode}
         />
       ) : (
-        <div className="chart-table">{tableNode}</div>
+        // biome-ignore lint/a11y/noNoninteractiveTabindex: a wide table scrolls on a phone; the keyboard must reach it to scroll (axe: scrollable-region-focusable)
+        <section className="chart-table" aria-labelledby={`table-${index}`} tabIndex={0}>
+          {tableNode}
+        </section>
       )}
       {hidden > 0 && drawn.length > 0 && <p className="meta">{t("web.stats.chart.hidden", { count: hidden })}</p>}
       {grid.note !== undefined && (
@@ -127,6 +145,8 @@ export const Statistics = () => {
   const isNational = session.me?.roles.includes("national-coordinator") === true
   const thisYear = new Date().getFullYear()
   const [year, setYear] = useState(thisYear)
+  const [span, setSpan] = useState<Span>("year")
+  const period = periodOf(year, span)
   const [chosenArea, setArea] = useState<string | undefined>(undefined)
   const [disclosure, setDisclosure] = useState<"published" | "internal">("published")
   const area = chosenArea ?? (isNational ? national : (mechanisms.data?.items[0]?.id ?? national))
@@ -134,14 +154,14 @@ export const Statistics = () => {
     area !== national && session.me?.roles.includes("coordinator") === true && session.me.mechanisms.includes(area)
   const use = coordinates ? disclosure : "published"
   const report = useQuery({
-    queryKey: ["report", year, area, use],
+    queryKey: ["report", period.from, period.to, area, use],
     enabled: isNational || mechanisms.data !== undefined,
     queryFn: async () =>
       (
-        await api.GET("/v1/reports/yearly", {
+        await api.GET("/v1/reports", {
           params: {
             query: {
-              year: String(year) as never,
+              ...period,
               ...(area === national ? {} : { mechanismId: area }),
               disclosure: use,
             },
@@ -151,7 +171,7 @@ export const Statistics = () => {
   })
   const mechanismName = (id: string) =>
     mechanisms.data?.items.find((mechanism) => mechanism.id === id)?.name[locale] ?? id
-  const query = queryOf(year, area, use, locale)
+  const query = queryOf(period, area, use, locale)
   return (
     <>
       <h1>{t("web.stats.title")}</h1>
@@ -163,6 +183,16 @@ export const Statistics = () => {
             {[0, 1, 2, 3, 4].map((back) => (
               <option key={back} value={thisYear - back}>
                 {thisYear - back}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="field inline">
+          <span>{t("web.stats.period")}</span>
+          <select value={span} onChange={(event) => setSpan(event.currentTarget.value as Span)}>
+            {spans.map((each) => (
+              <option key={each} value={each}>
+                {each === "year" ? t("web.stats.period.year") : t("web.stats.period.quarter", { quarter: each })}
               </option>
             ))}
           </select>
@@ -212,7 +242,7 @@ export const Statistics = () => {
                   })}
                 </p>
               )}
-              <a className="button primary" href={`/v1/reports/yearly.xlsx?${query}`} download data-testid="xlsx">
+              <a className="button primary" href={`/v1/reports/period.xlsx?${query}`} download data-testid="xlsx">
                 {t("web.stats.download.xlsx")}
               </a>
               {tables.map((table, index) => (
@@ -221,7 +251,7 @@ export const Statistics = () => {
                   table={table}
                   index={index}
                   grid={grids[index] as ReportGrid.Grid}
-                  csv={`/v1/reports/yearly.csv?${queryOf(year, area, use, locale)}&table=${table.name}`}
+                  csv={`/v1/reports/period.csv?${query}&table=${table.name}`}
                 />
               ))}
             </>

@@ -5,7 +5,7 @@
 import { Id, type Principal, type Sector } from "@bashke/kernel"
 import { persistenceMigrations } from "@bashke/persistence"
 import { type TestDatabase, testDatabases } from "@bashke/persistence/testing"
-import { AuditLog, BlindIndex, securityMigrations, Vault } from "@bashke/security"
+import { AuditLog, BlindIndex, CaseKeys, securityMigrations, Vault } from "@bashke/security"
 import { SqlClient } from "@effect/sql"
 import { Effect, Layer, TestClock } from "effect"
 import type * as BreakGlassReviewRepository from "../../../src/BreakGlassReviewRepository"
@@ -13,9 +13,11 @@ import { caseMigrations } from "../../../src/CaseMigrations"
 import type * as CaseRepository from "../../../src/CaseRepository"
 import type * as CaseReviewRepository from "../../../src/CaseReviewRepository"
 import * as CaseService from "../../../src/CaseService"
+import type * as ErasableRecords from "../../../src/ErasableRecords"
 import type * as PersonalData from "../../../src/PersonalData"
 import * as Signatories from "../../../src/Signatories"
 import * as SqlCaseReviewRepository from "../../../src/SqlCaseReviewRepository"
+import * as SqlErasableRecords from "../../../src/SqlErasableRecords"
 
 export const databases: ReadonlyArray<TestDatabase.TestDatabase> = await testDatabases({
   migrations: [persistenceMigrations, securityMigrations, caseMigrations],
@@ -84,6 +86,8 @@ export type Services =
   | BreakGlassReviewRepository.BreakGlassReviewRepository
   | Signatories.Signatories
   | PersonalData.PersonalData
+  | ErasableRecords.ErasableRecords
+  | CaseKeys.CaseKeys
   | AuditLog.AuditLog
   | SqlClient.SqlClient
   | Vault.Vault
@@ -92,8 +96,10 @@ export type Services =
 
 /** The case service over a fresh database of `db`, with the test keys and signatories. */
 export const services = (db: TestDatabase.TestDatabase): Layer.Layer<Services> =>
-  Layer.merge(CaseService.layerSql, SqlCaseReviewRepository.layer).pipe(
-    Layer.provideMerge(Layer.merge(AuditLog.layer, Signatories.layerTest([{ mechanismId, signatories }]))),
+  Layer.mergeAll(CaseService.layerSql, SqlCaseReviewRepository.layer, SqlErasableRecords.layer).pipe(
+    Layer.provideMerge(
+      Layer.mergeAll(AuditLog.layer, CaseKeys.layer, Signatories.layerTest([{ mechanismId, signatories }])),
+    ),
     Layer.provideMerge(Layer.mergeAll(db.layer, Vault.layerTest, BlindIndex.layerTest, Id.layer)),
   )
 
@@ -116,6 +122,7 @@ export const tables = [
   "case_transitions",
   "case_break_glass_reviews",
   "case_reviews",
+  "case_data_keys",
   "audit_log",
   "bashke_outbox",
 ] as const

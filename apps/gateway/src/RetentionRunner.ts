@@ -1,0 +1,20 @@
+/**
+ * Closed cases past their retention period are erased by crypto-shredding
+ * (ADR 0012) wherever the notifications' scheduler runs, like order expiry:
+ * a round of `CaseRetention.eraseDue` every ten minutes until closed. Two
+ * instances may run rounds at once: each case is erased in a transaction
+ * that claims it, so one of them does it and the other finds it done.
+ */
+import { CaseRetention } from "@bashke/case"
+import type { ManagedRuntime } from "effect"
+import * as Rounds from "./Rounds"
+import type { GatewayServices } from "./Services"
+
+/** How often a round runs: periods are months long, a few minutes late is nothing. */
+export const every = "10 minutes"
+
+/** Runs rounds in `runtime` until closed; a failed round is logged and the next one runs. */
+export const start = (
+  runtime: ManagedRuntime.ManagedRuntime<GatewayServices, never>,
+): { readonly close: () => Promise<void> } =>
+  Rounds.start(runtime, { name: "case.retention", every, count: "erased", round: CaseRetention.eraseDue })
