@@ -241,11 +241,11 @@ describe("administration in a browser", () => {
       const shown: Array<string> = []
       const seen = async (on: Page) => {
         await untilLoaded(on)
-        // Every text and attribute a person may read or hear (labels, titles, options).
+        // Every text (hidden parts too) and attribute a person may read or hear (labels, titles, options).
         shown.push(
           await on.evaluate(() =>
             [
-              document.body.innerText,
+              document.body.textContent ?? "",
               ...Array.from(document.querySelectorAll("[aria-label],[title],option,summary")).map(
                 (element) =>
                   `${element.getAttribute("aria-label") ?? ""} ${element.getAttribute("title") ?? ""} ${element.textContent ?? ""}`,

@@ -31,8 +31,9 @@ const useCaseReferences = () => {
     queryKey: ["admin", "case-references", mechanismId],
     enabled: mechanismId !== undefined,
     queryFn: async () =>
-      (await api.GET("/v1/cases", { params: { query: { mechanismId: mechanismId as string, limit: 100 } } })).data
-        .items,
+      (
+        await api.GET("/v1/cases", { params: { query: { mechanismId: mechanismId as string, limit: 100 } } })
+      ).data.items.map((row) => ({ caseId: row.id, reference: row.reference })),
   })
 }
 
