@@ -33,7 +33,7 @@ const useCaseReferences = () => {
     queryFn: async () =>
       (
         await api.GET("/v1/cases", { params: { query: { mechanismId: mechanismId as string, limit: 100 } } })
-      ).data.items.map((row) => ({ caseId: row.id, reference: row.reference })),
+      ).data.items.map((row) => ({ id: row.id, reference: row.reference })),
   })
 }
 
