@@ -99,9 +99,9 @@ describe.skipIf(process.platform !== "linux")("documents: memory of the gateway 
     const listed = await fetch(`${server.url}/v1/cases?mechanismId=${server.mechanismId}`, {
       headers: { authorization: `Bearer ${server.tokens.caseManager}` },
     })
-    const items = ((await listed.json()) as { items: ReadonlyArray<{ caseId: string }> }).items
+    const items = ((await listed.json()) as { items: ReadonlyArray<{ id: string }> }).items
     for (const item of items) {
-      caseId = item.caseId
+      caseId = item.id
       const tried = await upload(file(100 * 1024).stream)
       if (tried.status === 201) {
         // Warm up the download path as well, so its code is loaded before the baseline.
