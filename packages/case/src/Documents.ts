@@ -26,7 +26,7 @@
  *
  * @since 0.1.0
  */
-import { Cursor, Errors, Id, Pagination, type Principal, Span } from "@bashke/kernel"
+import { Cursor, Errors, Id, Pagination, Span } from "@bashke/kernel"
 import { Idempotency, Outbox, Transaction } from "@bashke/persistence"
 import { AuditEntry, AuditLog, Purpose } from "@bashke/security"
 import type { SqlClient } from "@effect/sql"
@@ -142,19 +142,22 @@ export type Requirements =
 type Refusal = Errors.Forbidden | Errors.InvalidInput | Errors.NotFound
 
 const entry = (
-  principal: Principal.Principal,
   authorized: CaseAuthority.Authorized,
   action: "read" | "write",
   purpose: Purpose.Purpose,
   personId: Id.PersonId | undefined,
 ): AuditEntry.Draft => ({
-  ...AuditEntry.actor(principal),
+  ...AuditEntry.actor(authorized.principal),
   mechanismId: authorized.aCase.mechanismId,
   caseId: authorized.aCase.id,
   ...(personId === undefined ? {} : { personId }),
   action,
   purpose,
 })
+
+/** A change to a document, audited under the purpose a personal write of its person states. */
+const writeEntry = (authorized: CaseAuthority.Authorized, personId: Id.PersonId | undefined) =>
+  entry(authorized, "write", personalRequest(authorized.aCase, personId).purpose, personId)
 
 const invalid = (field: string, rule: string) => new Errors.InvalidInput({ field, rule })
 
@@ -344,17 +347,7 @@ export const upload = <E>(
       const documents = yield* DocumentRepository
       const audit = yield* AuditLog.AuditLog
       yield* documents.insert({ document, chunkCount: stored.chunkCount, dataKey, personId })
-      yield* audit
-        .append(
-          entry(
-            authorized.principal,
-            authorized,
-            "write",
-            personalRequest(authorized.aCase, personId).purpose,
-            personId,
-          ),
-        )
-        .pipe(Effect.orDie)
+      yield* audit.append(writeEntry(authorized, personId)).pipe(Effect.orDie)
       yield* Outbox.append({
         topic: "case.document.uploaded",
         aggregateType,
@@ -427,9 +420,7 @@ export const list = (raw: ListDocuments): Effect.Effect<Pagination.Page<Document
         Effect.forEach(
           items,
           (document) =>
-            audit
-              .append(entry(authorized.principal, authorized, "read", purpose, personOfDocument(authorized, document)))
-              .pipe(Effect.orDie),
+            audit.append(entry(authorized, "read", purpose, personOfDocument(authorized, document))).pipe(Effect.orDie),
           { discard: true },
         ),
       )
@@ -461,9 +452,7 @@ export const open = (raw: OpenDocument): Effect.Effect<Content, Refusal, Require
     const personId = personOfDocument(authorized, stored.document)
     if (!(yield* mayRead(authorized, purpose, personId))) return yield* noSuchDocument(input.documentId)
     const audit = yield* AuditLog.AuditLog
-    yield* Transaction.run(
-      audit.append(entry(authorized.principal, authorized, "read", purpose, personId)).pipe(Effect.orDie),
-    )
+    yield* Transaction.run(audit.append(entry(authorized, "read", purpose, personId)).pipe(Effect.orDie))
     const key = yield* Effect.promise(() => ChunkCipher.importKey(stored.dataKey))
     const id = stored.document.id
     const last = stored.chunkCount - 1
@@ -510,17 +499,7 @@ export const withdraw = (raw: WithdrawDocument): Effect.Effect<Document.Receipt,
       Effect.gen(function* () {
         const changed = yield* documents.withdraw(document.id, authorized.principal.id, authorized.at)
         if (!changed) return false
-        yield* audit
-          .append(
-            entry(
-              authorized.principal,
-              authorized,
-              "write",
-              personalRequest(authorized.aCase, personId).purpose,
-              personId,
-            ),
-          )
-          .pipe(Effect.orDie)
+        yield* audit.append(writeEntry(authorized, personId)).pipe(Effect.orDie)
         yield* Outbox.append({
           topic: "case.document.withdrawn",
           aggregateType,
