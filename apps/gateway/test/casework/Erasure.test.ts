@@ -24,11 +24,12 @@ import { Statistics } from "@bashke/reporting"
 import { AuditLog, Vault } from "@bashke/security"
 import { SqlClient } from "@effect/sql"
 import { afterAll, beforeAll, describe, expect, it } from "@effect/vitest"
-import { Effect, Redacted, TestClock, TestContext } from "effect"
+import { Effect, Redacted } from "effect"
 import { type Seeded, seed } from "../../src/demo/Seed"
 import { type PersonName, principal } from "../../src/demo/World"
 import { leaked } from "../support/DemoPersonalData"
 import { databases, type Gateway, makeGateway } from "../support/Gateway"
+import { roundAt } from "../support/Rounds"
 
 type Row = Record<string, unknown>
 
@@ -287,13 +288,7 @@ for (const db of databases) {
           Effect.map(JurisdictionProfile.CurrentJurisdiction, (profile) => Retention.erasableFrom(closedAt, profile)),
         )
       ).getTime()
-      const round = (at: number) =>
-        gateway.runtime.runPromise(
-          Effect.gen(function* () {
-            yield* TestClock.setTime(at)
-            return yield* CaseRetention.eraseDue
-          }).pipe(Effect.provide(TestContext.TestContext)),
-        )
+      const round = (at: number) => roundAt(gateway, CaseRetention.eraseDue, at)
       expect(await round(erasableFrom - 86_400_000)).toBe(0)
       expect((await (await readMedium()).json()).erasedAt).toBeUndefined()
       expect(await round(erasableFrom + 60_000)).toBe(1)
