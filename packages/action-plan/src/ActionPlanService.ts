@@ -131,7 +131,8 @@ export const create = (
  * The coordinator revises a draft plan (`ActionPlanCommands.RevisePlan`): the
  * content is replaced and checked as a new plan's is (`ActionPlan.check`),
  * activities and indicators sent with their ids keep them. A plan no longer a
- * draft is refused (`Conflict` `action-plan.plan.not-draft`), a stale version
+ * draft is refused (`Conflict` `action-plan.plan.not-draft`, naming the first
+ * field the revision changes), a stale version
  * too (`version.stale`); a refusal writes nothing. The content replaced is
  * appended to the plan's revision history in the same transaction ({@link revisions}).
  */
@@ -144,7 +145,7 @@ export const revise = (
     const plan = yield* repository.find(command.planId)
     const principal = yield* requireCoordinator(plan.mechanismId, "action-plan.plan.revise", plan.id)
     yield* requireVersion(plan, command.expectedVersion)
-    yield* ActionPlanLifecycle.acceptsRevision(plan)
+    yield* ActionPlanLifecycle.acceptsRevision(plan, command)
     const at = yield* Instant.now
     const activities = yield* Effect.forEach(command.activities, ({ id, ...activity }, index) =>
       id === undefined

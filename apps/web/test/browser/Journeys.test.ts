@@ -305,6 +305,8 @@ describe("the journeys of the acceptance", () => {
     await page.goto(gateway.url)
     await page.getByRole("navigation").waitFor()
     await chooseLanguage(page, "en")
+    // Signing out is in the person's menu, under their name.
+    await page.getByTestId("account").click()
     await page.getByRole("button", { name: "Sign out" }).click()
     await page.locator('input[name="email"]').waitFor()
     await page.reload()
