@@ -19,7 +19,7 @@ export const main = () => {
   const { kosovo } = JurisdictionProfile
 
   return {
-    inOrder: caseId < personId, // true
+    inOrder: String(caseId) < String(personId), // true: a later id sorts after
     createdAt: new Date(Id.timeOf(caseId)).toISOString(), // now
     ferizaj: LocalizedText.localize(ferizaj.name, "sr-Cyrl"), // "Урошевац"
     locale, // "sr-Latn"
