@@ -60,6 +60,20 @@ const MeetingPrint = lazy(() =>
 const CalendarSubscription = lazy(() =>
   import("./screens/CalendarSubscription").then((module) => ({ default: module.CalendarSubscription })),
 )
+// Corrections, transfers, closed cases, erasure and subject access (issue 18).
+const CaseCorrections = lazy(() =>
+  import("./screens/case/CaseCorrections").then((module) => ({ default: module.CaseCorrections })),
+)
+const CaseTransfer = lazy(() =>
+  import("./screens/case/CaseTransfer").then((module) => ({ default: module.CaseTransfer })),
+)
+const Transfers = lazy(() => import("./screens/case/Transfers").then((module) => ({ default: module.Transfers })))
+const ClosedCases = lazy(() =>
+  import("./screens/closed/ClosedCases").then((module) => ({ default: module.ClosedCases })),
+)
+const SubjectAccess = lazy(() =>
+  import("./screens/closed/SubjectAccess").then((module) => ({ default: module.SubjectAccess })),
+)
 
 const NotFound = () => {
   const { t } = useText()
@@ -197,6 +211,32 @@ const calendarSubscription = createRoute({
   component: () => <CalendarSubscription />,
 })
 
+const caseCorrections = createRoute({
+  getParentRoute: () => root,
+  path: "/cases/$caseId/corrections",
+  component: function CaseCorrectionsPage() {
+    const { caseId } = caseCorrections.useParams()
+    return <CaseCorrections key={caseId} caseId={caseId} />
+  },
+})
+
+const caseTransfer = createRoute({
+  getParentRoute: () => root,
+  path: "/cases/$caseId/transfer",
+  component: function CaseTransferPage() {
+    const { caseId } = caseTransfer.useParams()
+    return <CaseTransfer key={caseId} caseId={caseId} />
+  },
+})
+
+const casework = [
+  caseCorrections,
+  caseTransfer,
+  createRoute({ getParentRoute: () => root, path: "/cases/closed", component: () => <ClosedCases /> }),
+  createRoute({ getParentRoute: () => root, path: "/transfers", component: () => <Transfers /> }),
+  createRoute({ getParentRoute: () => root, path: "/subject-access", component: () => <SubjectAccess /> }),
+] as const
+
 export const routeTree = root.addChildren([
   worklist,
   signIn,
@@ -217,6 +257,7 @@ export const routeTree = root.addChildren([
   oneMeeting,
   meetingPrint,
   calendarSubscription,
+  ...casework,
 ])
 
 export const makeRouter = () => createRouter({ routeTree, defaultPreload: false, scrollRestoration: true })
