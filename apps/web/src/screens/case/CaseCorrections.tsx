@@ -11,7 +11,7 @@ import { Corrections, caseMessages, caseworkMessages, Incident, OrderCondition, 
 import type { Schemas } from "@bashke/client"
 import { JurisdictionProfile, LocalizedText } from "@bashke/kernel"
 import { useQuery } from "@tanstack/react-query"
-import { Link } from "@tanstack/react-router"
+import { Link, useParams } from "@tanstack/react-router"
 import { Either, Schema } from "effect"
 import { type FormEvent, type ReactNode, useState } from "react"
 import { FieldError, FormError, fromDecode, inputId, invalidProps, type Problem } from "../../FieldProblem"
@@ -471,7 +471,8 @@ const OrderConditions = ({ data }: { readonly data: CaseData }) => {
   )
 }
 
-export const CaseCorrections = ({ caseId }: { readonly caseId: string }) => {
+export const CaseCorrections = () => {
+  const { caseId } = useParams({ from: "/cases/$caseId/corrections" })
   const { t } = useText()
   const api = useApi()
   const found = useQuery({

@@ -8,7 +8,7 @@
 import { caseMessages, caseworkMessages } from "@bashke/case"
 import { LocalizedText } from "@bashke/kernel"
 import { useQuery } from "@tanstack/react-query"
-import { Link } from "@tanstack/react-router"
+import { Link, useParams } from "@tanstack/react-router"
 import { type FormEvent, useState } from "react"
 import { fromApi } from "../../FieldProblem"
 import { Select } from "../../Fields"
@@ -35,7 +35,8 @@ export const useDestinations = () => {
   })
 }
 
-export const CaseTransfer = ({ caseId }: { readonly caseId: string }) => {
+export const CaseTransfer = () => {
+  const { caseId } = useParams({ from: "/cases/$caseId/transfer" })
   const { t, locale } = useText()
   const api = useApi()
   const found = useQuery({
