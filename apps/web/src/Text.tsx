@@ -14,6 +14,7 @@ import { referralMessages } from "@bashke/referral"
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from "react"
 import type { webAdminMessages } from "./WebAdminMessages"
 import type { webCaseworkMessages } from "./WebCaseworkMessages"
+import type { webCorrectionsMessages } from "./WebCorrectionsMessages"
 import { webIdentityMessages } from "./WebIdentityMessages"
 import type { webMeetingMessages } from "./WebMeetingMessages"
 import { webMessages } from "./WebMessages"
@@ -27,6 +28,7 @@ export type MessageKey =
   | Catalogue.Key<typeof firstMessages>
   | Catalogue.Key<typeof caseMessages>
   | Catalogue.Key<typeof webCaseworkMessages>
+  | Catalogue.Key<typeof webCorrectionsMessages>
   | Catalogue.Key<typeof webPlanStatsMessages>
   | Catalogue.Key<typeof webAdminMessages>
   | Catalogue.Key<typeof meetingMessages>
