@@ -18,6 +18,7 @@ import { webCaseworkMessages } from "../WebCaseworkMessages"
 import { riskKey, statusKey } from "./Cases"
 import { CaseConsents } from "./case/CaseConsents"
 import { CaseOrders } from "./case/CaseOrders"
+import { CaseRecordsLinks } from "./case/CaseRecordsLinks"
 import { CaseSafetyPlan } from "./case/CaseSafetyPlan"
 import { CaseTeamSection } from "./case/CaseTeamSection"
 import { PersonDetails } from "./PersonDetails"
@@ -107,6 +108,7 @@ export const Case = ({ caseId }: { readonly caseId: string }) => {
               </span>
             )}
           </p>
+          <CaseRecordsLinks caseId={caseId} />
           <section aria-labelledby="deadlines" className="card">
             <h2 id="deadlines">{t("web.case.next-deadlines")}</h2>
             <Loaded query={deadlines}>
