@@ -144,6 +144,11 @@ export const webCaseNotesMessages = Catalogue.make({
   },
   "web.documents.withdraw.yes": { sq: "Po, tërhiqe", "sr-Latn": "Da, povuci", en: "Yes, withdraw it" },
   "web.documents.withdraw.no": { sq: "Anulo", "sr-Latn": "Otkaži", en: "Cancel" },
+  "web.documents.withdrawn-now": {
+    sq: "Dokumenti u tërhoq; mbetet shënimi që ka ekzistuar.",
+    "sr-Latn": "Dokument je povučen; ostaje zapis da je postojao.",
+    en: "The document was withdrawn; the record that it existed stays.",
+  },
   "web.documents.withdrawn": {
     sq: "Tërhequr më {date}",
     "sr-Latn": "Povučen {date}",

@@ -30,7 +30,7 @@ const documentsKey = (caseId: string) => ["case-documents", caseId]
 const contentUrl = (document: CaseDocument, purpose: CasePurpose) =>
   `/v1/cases/${encodeURIComponent(document.caseId)}/documents/${encodeURIComponent(document.id)}/content?purpose=${purpose}`
 
-const Withdrawal = ({ document }: { readonly document: CaseDocument }) => {
+const Withdrawal = ({ document, withdrawn }: { readonly document: CaseDocument; readonly withdrawn: () => void }) => {
   const { t } = useText()
   const api = useApi()
   const [asking, setAsking] = useState(false)
@@ -42,7 +42,7 @@ const Withdrawal = ({ document }: { readonly document: CaseDocument }) => {
           params: { path: { caseId: document.caseId, documentId: document.id } },
         })
       ).data,
-    { refresh: [documentsKey(document.caseId)], done: () => setAsking(false) },
+    { refresh: [documentsKey(document.caseId)], done: withdrawn },
   )
   useEffect(() => {
     if (asking) confirm.current?.focus()
@@ -79,10 +79,12 @@ const DocumentItem = ({
   data,
   document,
   purpose,
+  withdrawn,
 }: {
   readonly data: CaseData
   readonly document: CaseDocument
   readonly purpose: CasePurpose
+  readonly withdrawn: () => void
 }) => {
   const text = useText()
   const { t, label, date, locale } = text
@@ -112,7 +114,7 @@ const DocumentItem = ({
           <a className="button" href={contentUrl(document, purpose)} download aria-describedby={nameId}>
             {t("web.documents.download")}
           </a>
-          {own && <Withdrawal document={document} />}
+          {own && <Withdrawal document={document} withdrawn={withdrawn} />}
         </span>
       )}
     </li>
@@ -121,6 +123,8 @@ const DocumentItem = ({
 
 const DocumentList = ({ data, purpose }: { readonly data: CaseData; readonly purpose: CasePurpose }) => {
   const { t } = useText()
+  // A withdrawn document leaves the list: said where the list is.
+  const [withdrawn, setWithdrawn] = useState(false)
   const api = useApi()
   const documents = useQuery({
     queryKey: [...documentsKey(data.id), purpose],
@@ -134,19 +138,28 @@ const DocumentList = ({ data, purpose }: { readonly data: CaseData; readonly pur
       ).data,
   })
   return (
-    <Loaded query={documents}>
-      {(page) =>
-        page.items.length === 0 ? (
-          <p>{t("web.documents.none")}</p>
-        ) : (
-          <ul className="worklist">
-            {page.items.map((document) => (
-              <DocumentItem key={document.id} data={data} document={document} purpose={purpose} />
-            ))}
-          </ul>
-        )
-      }
-    </Loaded>
+    <>
+      {withdrawn && <p role="status">{t("web.documents.withdrawn-now")}</p>}
+      <Loaded query={documents}>
+        {(page) =>
+          page.items.length === 0 ? (
+            <p>{t("web.documents.none")}</p>
+          ) : (
+            <ul className="worklist">
+              {page.items.map((document) => (
+                <DocumentItem
+                  key={document.id}
+                  data={data}
+                  document={document}
+                  purpose={purpose}
+                  withdrawn={() => setWithdrawn(true)}
+                />
+              ))}
+            </ul>
+          )
+        }
+      </Loaded>
+    </>
   )
 }
 

@@ -31,7 +31,14 @@ const WriteNote = ({ caseId }: { readonly caseId: string }) => {
   const write = useAdminCommand(
     async (body: { text: string; visibility: CaseNote.Visibility }) =>
       (await api.POST("/v1/cases/{caseId}/notes", { params: { path: { caseId } }, body })).data,
-    { refresh: [notesKey(caseId)], done: () => setWords("") },
+    {
+      refresh: [notesKey(caseId)],
+      // The next note starts at the narrowest visibility again.
+      done: () => {
+        setWords("")
+        setVisibility("institution")
+      },
+    },
   )
   const submit = (event: FormEvent) => {
     event.preventDefault()

@@ -15,12 +15,15 @@ import { Loaded } from "../../Loading"
 import { useApi, useSession } from "../../Session"
 import { addMessages, type MessageKey, usePageTitle, useText } from "../../Text"
 import { webCaseNotesMessages } from "../../WebCaseNotesMessages"
+import { webCaseworkMessages } from "../../WebCaseworkMessages"
 
 addMessages(caseMessages)
 addMessages(caseworkMessages)
 addMessages(documentMessages)
 // The purposes a personal read is made for.
 addMessages(securityMessages)
+// The case forms' shared words ("Choose…").
+addMessages(webCaseworkMessages)
 addMessages(webCaseNotesMessages)
 
 export type CaseData = Schemas["Case"]
