@@ -113,6 +113,24 @@ for (const db of databases) {
         body: { toMechanismId },
       })
 
+    it("names the mechanisms a case can move to, for coordinators only", async () => {
+      const listed = await gateway.request("GET", "/v1/case-transfer-destinations", { token: as("coordinator") })
+      expect(listed.status).toBe(200)
+      const destinations = (await listed.json()) as ReadonlyArray<{
+        id: string
+        municipality: string
+        name: { en: string }
+      }>
+      expect(destinations).toEqual(
+        expect.arrayContaining([
+          { id: ferizaj, municipality: "FER", name: expect.objectContaining({ en: "Mechanism – Ferizaj" }) },
+          expect.objectContaining({ id: seeded.mechanismId, municipality: "GJI" }),
+        ]),
+      )
+      const refused = await gateway.request("GET", "/v1/case-transfer-destinations", { token: as("caseManager") })
+      expect(refused.status).toBe(403)
+    })
+
     it("refuses a transfer to the same mechanism, to one that does not exist, or by anyone but the coordinator", async () => {
       const before = await counts(gateway, written)
       for (const [to, field] of [
