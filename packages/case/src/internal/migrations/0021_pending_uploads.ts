@@ -19,7 +19,9 @@ export default Effect.gen(function* () {
   )`
   yield* sql`CREATE INDEX case_document_uploads_touched ON case_document_uploads (touched_at)`
   const now = SqlValues.toSql(yield* SqlValues.currentDate)
+  // In a SELECT list PostgreSQL does not infer the column's type of a parameter.
+  const at = sql.onDialectOrElse({ pg: () => sql`CAST(${now} AS timestamptz)`, orElse: () => sql`${now}` })
   yield* sql`INSERT INTO case_document_uploads (document_id, touched_at)
-    SELECT DISTINCT document_id, ${now} FROM case_document_chunks chunks
+    SELECT DISTINCT document_id, ${at} FROM case_document_chunks chunks
     WHERE NOT EXISTS (SELECT 1 FROM case_documents documents WHERE documents.id = chunks.document_id)`
 })
