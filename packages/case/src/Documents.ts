@@ -10,7 +10,9 @@
  *   `DocumentStore` as it comes, so a large file is never whole in memory.
  *   Its type is told from its first bytes (`DocumentType.sniff`), before
  *   anything is stored; its size is counted as it comes. A refusal, a broken
- *   upload or an interruption removes what was stored. The record (name and
+ *   upload or an interruption removes what was stored; an upload whose
+ *   process dies is registered (`PendingUploads`) and swept once abandoned
+ *   (`AbandonedUploads`, ADR 0024). The record (name and
  *   data key sealed), its audit entry and the outbox event
  *   `case.document.uploaded` (ids only) commit together, with the request's
  *   idempotency key when one is given (the chunks of a retried request are
