@@ -8,6 +8,7 @@ import { describe, expect, layer } from "@effect/vitest"
 import { Effect, Layer, Option, TestClock } from "effect"
 import * as AbandonedUploads from "../../src/AbandonedUploads"
 import type { DocumentId } from "../../src/Document"
+import * as DocumentSettings from "../../src/DocumentSettings"
 import { DocumentStore } from "../../src/DocumentStore"
 import { PendingUploads } from "../../src/PendingUploads"
 import * as SqlDocumentStore from "../../src/SqlDocumentStore"
@@ -26,7 +27,16 @@ const chunkOf = (documentId: DocumentId, index: number) =>
 
 for (const db of databases) {
   describe.skipIf(db.skip)(`${db.name}: the sweep of abandoned uploads`, () => {
-    layer(Layer.provideMerge(Layer.mergeAll(SqlDocumentStore.layer, SqlPendingUploads.layer), services(db)))((it) => {
+    layer(
+      Layer.provideMerge(
+        Layer.mergeAll(
+          SqlDocumentStore.layer,
+          SqlPendingUploads.layer,
+          DocumentSettings.layer(DocumentSettings.defaults),
+        ),
+        services(db),
+      ),
+    )((it) => {
       it.effect("removes the chunks of an upload untouched for an hour, and nothing else", () =>
         Effect.gen(function* () {
           yield* start

@@ -2,7 +2,14 @@
 import { Principal } from "@bashke/kernel"
 import { describe, expect, it, layer } from "@effect/vitest"
 import { Effect, Layer } from "effect"
-import { CaseService, SqlCaseNoteRepository, SqlDocumentRepository, SqlDocumentStore } from "../../src"
+import {
+  CaseService,
+  DocumentSettings,
+  SqlCaseNoteRepository,
+  SqlDocumentRepository,
+  SqlDocumentStore,
+  SqlPendingUploads,
+} from "../../src"
 import { main } from "./readme-example"
 import { noteAndCorrection, uploadAndDownload } from "./readme-example-casework"
 import { databases, institutions, mechanismId, principals, services, start } from "./support/Databases"
@@ -40,7 +47,13 @@ const opened = Effect.gen(function* () {
 
 for (const db of databases) {
   describe.skipIf(db.skip)(`${db.name}: the README's case notes and documents`, () => {
-    const casework = Layer.mergeAll(SqlCaseNoteRepository.layer, SqlDocumentRepository.layer, SqlDocumentStore.layer)
+    const casework = Layer.mergeAll(
+      SqlCaseNoteRepository.layer,
+      SqlDocumentRepository.layer,
+      SqlDocumentStore.layer,
+      SqlPendingUploads.layer,
+      DocumentSettings.layer(DocumentSettings.defaults),
+    )
     layer(casework.pipe(Layer.provideMerge(services(db))))((it) => {
       it.effect("a corrected note keeps both versions, the correction with its reason", () =>
         Effect.gen(function* () {
