@@ -36,6 +36,7 @@ import type { PluginHost } from "@bashke/plugin-sdk"
 import { BlindIndex, Vault } from "@bashke/security"
 import { getConnInfo } from "@hono/node-server/conninfo"
 import { ConfigProvider, Duration, Effect, Layer, ManagedRuntime } from "effect"
+import * as AbandonedUploadsRunner from "./AbandonedUploadsRunner"
 import { ApiTokens } from "./ApiTokens"
 import * as App from "./App"
 import * as ClientAddress from "./ClientAddress"
@@ -323,6 +324,8 @@ export const start = async (options: ServerOptions = {}): Promise<Running> => {
     // (one switch for the server's background work).
     if (scheduler !== undefined) closers.push(OrderExpiryRunner.start(runtime).close)
     if (scheduler !== undefined) closers.push(RetentionRunner.start(runtime).close)
+    // Uploads a killed process left behind are swept on every start, scheduler or not.
+    closers.push(AbandonedUploadsRunner.start(runtime).close)
     const run: App.Runner = (effect) => runtime.runPromiseExit(effect)
     const webRoot = options.webRoot ?? env.BASHKE_WEB_ROOT
     const app = App.make({
@@ -515,9 +518,12 @@ export const startWorker = async (options: WorkerOptions = {}): Promise<RunningW
   })
   const expiry = OrderExpiryRunner.start(opened.runtime)
   const retention = RetentionRunner.start(opened.runtime)
+  // Beside a Workers deployment, this is where abandoned uploads are swept.
+  const abandoned = AbandonedUploadsRunner.start(opened.runtime)
   return {
     holder: scheduler.holder,
     close: async () => {
+      await abandoned.close()
       await retention.close()
       await expiry.close()
       await scheduler.close()

@@ -24,6 +24,7 @@ import {
   type DocumentStore,
   type ErasableRecords,
   type OpenCases,
+  type PendingUploads,
   type PersonalData,
   type SafeContactRepository,
   type Signatories,
@@ -36,6 +37,7 @@ import {
   SqlDocumentStore,
   SqlErasableRecords,
   SqlOpenCases,
+  SqlPendingUploads,
   SqlSafeContactRepository,
   SqlSurvivorInformedRepository,
   SubjectDocuments,
@@ -113,6 +115,7 @@ export type GatewayServices =
   | CorrectionRepository.CorrectionRepository
   | DocumentRepository.DocumentRepository
   | DocumentStore.DocumentStore
+  | PendingUploads.PendingUploads
   | DocumentSettings.DocumentSettings
   | CaseReviewRepository.CaseReviewRepository
   | CaseTransferRepository.CaseTransferRepository
@@ -222,6 +225,7 @@ export const layer = (
     SqlSurvivorInformedRepository.layer,
     SqlDocumentRepository.layer,
     SqlDocumentStore.layer,
+    SqlPendingUploads.layer,
     SqlErasableRecords.layer,
     // A subject-access export lists her documents from their records.
     SubjectDocuments.layer.pipe(Layer.provideMerge(SqlDocumentRepository.layer)),

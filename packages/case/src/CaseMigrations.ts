@@ -43,6 +43,8 @@
  * reviews by (read time, id) for paging them by keyset. Migration 20 adds
  * `cases.erased_at` (when a case's personal data was erased by destroying its
  * data key; ADR 0012) and the index the retention job reads closed cases by.
+ * Migration 21 adds `case_document_uploads` (uploads in progress, swept when
+ * abandoned; ADR 0024).
  */
 import type { Migrations } from "@bashke/persistence"
 import cases from "./internal/migrations/0001_cases"
@@ -65,6 +67,7 @@ import caseStatisticsFacts from "./internal/migrations/0017_case_statistics_fact
 import caseDocuments from "./internal/migrations/0018_case_documents"
 import breakGlassReviewPages from "./internal/migrations/0019_break_glass_review_pages"
 import caseErasure from "./internal/migrations/0020_case_erasure"
+import pendingUploads from "./internal/migrations/0021_pending_uploads"
 
 export const caseMigrations: Migrations.MigrationSet = {
   package: "@bashke/case",
@@ -89,5 +92,6 @@ export const caseMigrations: Migrations.MigrationSet = {
     { id: 18, name: "case-documents", up: caseDocuments },
     { id: 19, name: "break-glass-review-pages", up: breakGlassReviewPages },
     { id: 20, name: "case-erasure", up: caseErasure },
+    { id: 21, name: "pending-uploads", up: pendingUploads },
   ],
 }

@@ -7,13 +7,16 @@
  * - `BASHKE_DOCUMENT_MAX_BYTES`: default 64 MiB (a scanned court file of a few
  *   hundred pages; a phone's photo is a few MiB);
  * - `BASHKE_DOCUMENT_TYPES`: a comma list, default every type the bytes can be
- *   told as (PDF, JPEG, PNG, ODT).
+ *   told as (PDF, JPEG, PNG, ODT);
+ * - `BASHKE_DOCUMENT_ABANDONED_AFTER`: how long an upload may go untouched
+ *   before its process counts as dead and its chunks are swept (ADR 0024),
+ *   default one hour.
  *
  * Without a layer, the defaults hold (a `Context.Reference`).
  *
  * @since 0.1.0
  */
-import { Config, type ConfigError, Context, Effect, Layer, Schema } from "effect"
+import { Config, type ConfigError, Context, Duration, Effect, Layer, Schema } from "effect"
 import { MediaType } from "./DocumentType"
 
 /**
@@ -24,6 +27,8 @@ export interface Settings {
   readonly maxBytes: number
   /** The media types accepted. */
   readonly mediaTypes: ReadonlyArray<MediaType>
+  /** How long an upload goes untouched before it counts as abandoned (one hour when not given). */
+  readonly abandonedAfter?: Duration.Duration
 }
 
 /**
@@ -34,7 +39,15 @@ export interface Settings {
 export const defaults: Settings = {
   maxBytes: 64 * 1024 * 1024,
   mediaTypes: MediaType.literals,
+  abandonedAfter: Duration.hours(1),
 }
+
+/**
+ * How long an upload goes untouched before it counts as abandoned.
+ *
+ * @since 0.1.0
+ */
+export const abandonedAfterOf = (settings: Settings): Duration.Duration => settings.abandonedAfter ?? Duration.hours(1)
 
 /**
  * @since 0.1.0
@@ -65,6 +78,13 @@ export const config: Config.Config<Settings> = Config.all({
     }),
     Config.map((types) => types as ReadonlyArray<MediaType>),
     Config.withDefault(defaults.mediaTypes),
+  ),
+  abandonedAfter: Config.duration("BASHKE_DOCUMENT_ABANDONED_AFTER").pipe(
+    Config.validate({
+      message: "BASHKE_DOCUMENT_ABANDONED_AFTER must be a duration of at least one second",
+      validation: (duration) => Duration.greaterThanOrEqualTo(duration, Duration.seconds(1)),
+    }),
+    Config.withDefault(abandonedAfterOf(defaults)),
   ),
 })
 

@@ -20,8 +20,9 @@
  *
  * Chunks are put before the document's record commits: a process killed in
  * the middle of an upload leaves chunks no record names, which the record's
- * absence makes unreadable and `remove` may sweep. Failures are defects: an
- * upload or download that cannot reach its store fails as a whole.
+ * absence makes unreadable and `AbandonedUploads.sweep` removes through
+ * `remove` (ADR 0024). Failures are defects: an upload or download that
+ * cannot reach its store fails as a whole.
  *
  * @since 0.1.0
  */

@@ -10,7 +10,9 @@
  *   `DocumentStore` as it comes, so a large file is never whole in memory.
  *   Its type is told from its first bytes (`DocumentType.sniff`), before
  *   anything is stored; its size is counted as it comes. A refusal, a broken
- *   upload or an interruption removes what was stored. The record (name and
+ *   upload or an interruption removes what was stored; an upload whose
+ *   process dies is registered (`PendingUploads`) and swept once abandoned
+ *   (`AbandonedUploads`, ADR 0024). The record (name and
  *   data key sealed), its audit entry and the outbox event
  *   `case.document.uploaded` (ids only) commit together, with the request's
  *   idempotency key when one is given (the chunks of a retried request are
@@ -30,11 +32,12 @@ import { Cursor, Errors, Id, Pagination, Span } from "@bashke/kernel"
 import { Idempotency, Outbox, Transaction } from "@bashke/persistence"
 import { AuditEntry, AuditLog, Purpose } from "@bashke/security"
 import type { SqlClient } from "@effect/sql"
-import { Effect, Option, Schema, Stream } from "effect"
+import { Clock, Duration, Effect, Option, Schema, Stream } from "effect"
+import * as AbandonedUploads from "./AbandonedUploads"
 import { aggregateType } from "./CaseEvents"
 import * as Document from "./Document"
 import { DocumentRepository, type Stored } from "./DocumentRepository"
-import { DocumentSettings } from "./DocumentSettings"
+import { abandonedAfterOf, DocumentSettings } from "./DocumentSettings"
 import { DocumentStore } from "./DocumentStore"
 import * as DocumentType from "./DocumentType"
 import * as CaseAuthority from "./internal/CaseAuthority"
@@ -42,6 +45,7 @@ import * as ChunkCipher from "./internal/ChunkCipher"
 import { decode } from "./internal/Input"
 import * as PageCursor from "./internal/PageCursor"
 import { subjectOfRole, writtenFor } from "./internal/PersonalPurpose"
+import { PendingUploads } from "./PendingUploads"
 
 /**
  * Input of {@link upload}: the case, what the document is and what it is
@@ -135,6 +139,7 @@ export type Requirements =
   | CaseAuthority.Requirements
   | DocumentRepository
   | DocumentStore
+  | PendingUploads
   | AuditLog.AuditLog
   | SqlClient.SqlClient
   | Id.IdGenerator
@@ -204,7 +209,9 @@ const personalRequest = (aCase: CaseAuthority.Authorized["aCase"], personId: Id.
  * Streams `content` into the store as encrypted chunks: the type told from
  * the first chunk before anything is put, the size counted as it comes. A
  * full chunk is held until the next byte arrives, so the last one is known
- * (and sealed as the last). Returns the size, the chunks' count and the type.
+ * (and sealed as the last). While it streams, the upload's registration is
+ * touched every `heartbeat` (ADR 0024), so the sweep never takes a live
+ * upload for a dead one. Returns the size, the chunks' count and the type.
  */
 const storeContent = <E>(
   content: Stream.Stream<Uint8Array, E>,
@@ -214,10 +221,14 @@ const storeContent = <E>(
     readonly maxBytes: number
     readonly mediaTypes: ReadonlyArray<DocumentType.MediaType>
     readonly declared: string | undefined
+    readonly heartbeat: Duration.Duration
   },
 ) =>
   Effect.gen(function* () {
     const store = yield* DocumentStore
+    const pending = yield* PendingUploads
+    const heartbeat = Duration.toMillis(target.heartbeat)
+    let touched = yield* Clock.currentTimeMillis
     // Two buffers, taking turns: the one filling, and the full one held until
     // the next byte shows it is not the last. A chunk is sealed (into a new
     // buffer) before its buffer fills again, so no chunk is allocated per chunk.
@@ -247,6 +258,11 @@ const storeContent = <E>(
       Effect.gen(function* () {
         size += piece.length
         if (size > target.maxBytes) return yield* invalid("content", "case.document.too-large")
+        const now = yield* Clock.currentTimeMillis
+        if (now - touched >= heartbeat) {
+          touched = now
+          yield* pending.touch(target.id, new Date(now))
+        }
         let offset = 0
         while (offset < piece.length) {
           const taken = Math.min(ChunkCipher.chunkSize - filled, piece.length - offset)
@@ -321,14 +337,18 @@ export const upload = <E>(
     const dataKey = ChunkCipher.generateKey()
     const key = yield* Effect.promise(() => ChunkCipher.importKey(dataKey))
     const store = yield* DocumentStore
+    const pending = yield* PendingUploads
+    // Registered before a chunk is put: a process killed from here on leaves chunks the sweep finds.
+    yield* pending.begin(id, new Date(yield* Clock.currentTimeMillis))
     // Whatever stops the upload (a refusal, a broken stream, an interruption) leaves nothing stored.
-    const discard = store.remove(id)
+    const discard = Effect.zipRight(store.remove(id), pending.end(id))
     const stored = yield* storeContent(content, {
       id,
       key,
       maxBytes: settings.maxBytes,
       mediaTypes: settings.mediaTypes,
       declared: declared as DocumentType.MediaType | undefined,
+      heartbeat: AbandonedUploads.heartbeat(abandonedAfterOf(settings)),
     }).pipe(Effect.onError(() => discard))
 
     const document: Document.Document = {
@@ -347,6 +367,7 @@ export const upload = <E>(
       const documents = yield* DocumentRepository
       const audit = yield* AuditLog.AuditLog
       yield* documents.insert({ document, chunkCount: stored.chunkCount, dataKey, personId })
+      yield* pending.end(id)
       yield* audit.append(writeEntry(authorized, personId)).pipe(Effect.orDie)
       yield* Outbox.append({
         topic: "case.document.uploaded",

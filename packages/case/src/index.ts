@@ -98,6 +98,12 @@ export * as SafetyPlan from "./SafetyPlan"
 // Persistence and use cases
 
 /**
+ * The sweep of abandoned uploads: the chunks of an upload whose process died.
+ *
+ * @since 0.1.0
+ */
+export * as AbandonedUploads from "./AbandonedUploads"
+/**
  * A break-glass read waiting for the coordinator's verdict: the model.
  */
 export * as BreakGlassReview from "./BreakGlassReview"
@@ -315,6 +321,12 @@ export * as OrderCondition from "./OrderCondition"
  */
 export * as OrderExpiry from "./OrderExpiry"
 /**
+ * The port through which uploads in progress are known, so abandoned ones are swept.
+ *
+ * @since 0.1.0
+ */
+export * as PendingUploads from "./PendingUploads"
+/**
  * Personal details sealed by the vault, indexed by the blind index, audited.
  */
 export * as PersonalData from "./PersonalData"
@@ -408,6 +420,12 @@ export * as SqlErasableRecords from "./SqlErasableRecords"
  * `OpenCases` on `@effect/sql` (SQLite and PostgreSQL).
  */
 export * as SqlOpenCases from "./SqlOpenCases"
+/**
+ * Uploads in progress in the database (`PendingUploads`).
+ *
+ * @since 0.1.0
+ */
+export * as SqlPendingUploads from "./SqlPendingUploads"
 /**
  * The `SafeContactRepository` on `@effect/sql` (SQLite and PostgreSQL).
  *

@@ -19,7 +19,15 @@ import { digestOf, disposition, file, pdfHeader } from "../support/DocumentBytes
 import { databases, type Gateway, makeGateway } from "../support/Gateway"
 import { counts, outboxPayloads } from "../support/Rows"
 
-const written = ["case_documents", "case_document_chunks", "audit_log", "bashke_outbox", "bashke_idempotency"]
+// `case_document_uploads`: an upload refused or broken off leaves no registration behind (ADR 0024).
+const written = [
+  "case_documents",
+  "case_document_chunks",
+  "case_document_uploads",
+  "audit_log",
+  "bashke_outbox",
+  "bashke_idempotency",
+]
 const MiB = 1024 * 1024
 const secret = {
   name: "Raporti mjekësor — Drita Krasniqi, Gjilan.pdf",
@@ -95,6 +103,8 @@ for (const db of databases) {
       expect(after.case_documents).toBe((before.case_documents ?? 0) + 1)
       // 300 KiB and 17 bytes in chunks of 64 KiB: five chunks.
       expect(after.case_document_chunks).toBe((before.case_document_chunks ?? 0) + 5)
+      // Its registration as an upload in progress ended with the commit.
+      expect(after.case_document_uploads).toBe(before.case_document_uploads)
       expect(after.audit_log).toBe((before.audit_log ?? 0) + 1)
       const events = await outboxPayloads(gateway, "case.document.uploaded")
       expect(events.map((event) => event.documentId)).toEqual([uploadedId])
