@@ -11,6 +11,7 @@ import {
   SqlCaseNoteRepository,
   SqlDocumentRepository,
   SqlDocumentStore,
+  SqlPendingUploads,
 } from "../../src"
 import { databases, institutions, mechanismId, principals, services, start } from "./support/Databases"
 
@@ -73,6 +74,7 @@ for (const db of databases) {
       SqlCaseNoteRepository.layer,
       SqlDocumentRepository.layer,
       SqlDocumentStore.layer,
+      SqlPendingUploads.layer,
       DocumentSettings.layer(DocumentSettings.defaults),
     )
     layer(casework.pipe(Layer.provideMerge(services(db))))((it) => {
