@@ -7,7 +7,6 @@
  * names. The notes stay in memory only while the page shows them.
  */
 import { CaseNote } from "@bashke/case"
-import { useQuery } from "@tanstack/react-query"
 import { Either, Schema } from "effect"
 import { type FormEvent, useState } from "react"
 import { FormError, fromDecode } from "../../FieldProblem"
@@ -17,6 +16,7 @@ import { useText } from "../../Text"
 import { useAdminCommand } from "../admin/AdminCommand"
 import { CaseRecordsPage } from "./CaseRecordsPage"
 import { NoteItem, notesKey } from "./NoteItem"
+import { itemsOf, More, useRecordPages } from "./RecordPages"
 import { TextArea } from "./TextArea"
 import { VisibilityChoice } from "./VisibilityChoice"
 
@@ -72,13 +72,12 @@ const WriteNote = ({ caseId }: { readonly caseId: string }) => {
 export const CaseNotesPage = ({ caseId }: { readonly caseId: string }) => {
   const { t } = useText()
   const api = useApi()
-  const notes = useQuery({
-    queryKey: notesKey(caseId),
-    // Notes are personal data: kept only while this page shows them.
-    gcTime: 0,
-    queryFn: async () =>
-      (await api.GET("/v1/cases/{caseId}/notes", { params: { path: { caseId }, query: { limit: 100 } } })).data,
-  })
+  const notes = useRecordPages(
+    notesKey(caseId),
+    async (after) =>
+      (await api.GET("/v1/cases/{caseId}/notes", { params: { path: { caseId }, query: { limit: 50, ...after } } }))
+        .data,
+  )
   return (
     <CaseRecordsPage caseId={caseId} title="web.notes.title">
       {() => (
@@ -89,15 +88,18 @@ export const CaseNotesPage = ({ caseId }: { readonly caseId: string }) => {
               {t("web.notes.title")}
             </h2>
             <Loaded query={notes}>
-              {(page) =>
-                page.items.length === 0 ? (
+              {(pages) =>
+                itemsOf(pages).length === 0 ? (
                   <p>{t("web.notes.none")}</p>
                 ) : (
-                  <ul className="worklist notes">
-                    {page.items.map((note) => (
-                      <NoteItem key={note.id} note={note} />
-                    ))}
-                  </ul>
+                  <>
+                    <ul className="worklist notes">
+                      {itemsOf(pages).map((note) => (
+                        <NoteItem key={note.id} note={note} />
+                      ))}
+                    </ul>
+                    <More query={notes} />
+                  </>
                 )
               }
             </Loaded>

@@ -16,6 +16,7 @@ import { useApi, useSession } from "../../Session"
 import { addMessages, type MessageKey, usePageTitle, useText } from "../../Text"
 import { webCaseNotesMessages } from "../../WebCaseNotesMessages"
 import { webCaseworkMessages } from "../../WebCaseworkMessages"
+import "./records.css"
 
 addMessages(caseMessages)
 addMessages(caseworkMessages)
