@@ -63,18 +63,16 @@ const Reviews = ({ data }: { readonly data: CaseData }) => {
                   <time dateTime={each.reviewedAt}>{dateTime(each.reviewedAt)}</time>
                   <strong>{each.outcomes.map((outcome) => label(`case.review.outcome.${outcome}`)).join(", ")}</strong>
                   <dl className="facts">
-                    <div className="fact">
-                      <dt>{t("web.survivor.review.wishes")}</dt>
-                      <dd>
-                        <span className="tag">{label(`case.review.wishes-heard.${each.wishesHeard}`)}</span>{" "}
-                        <span translate="no">{each.wishes}</span>
-                      </dd>
-                    </div>
+                    <dt>{t("web.survivor.review.wishes")}</dt>
+                    <dd>
+                      <span className="tag">{label(`case.review.wishes-heard.${each.wishesHeard}`)}</span>{" "}
+                      <span translate="no">{each.wishes}</span>
+                    </dd>
                     {each.note !== undefined && (
-                      <div className="fact">
+                      <>
                         <dt>{t("web.survivor.review.note")}</dt>
                         <dd translate="no">{each.note}</dd>
-                      </div>
+                      </>
                     )}
                   </dl>
                 </li>
