@@ -60,6 +60,14 @@ const MeetingPrint = lazy(() =>
 const CalendarSubscription = lazy(() =>
   import("./screens/CalendarSubscription").then((module) => ({ default: module.CalendarSubscription })),
 )
+// Corrections, transfers, closed cases, erasure and subject access (issue 18): one chunk, one import
+// site (each import site costs the first page its own preload list), loaded when one of them is first opened.
+const casework = () => import("./screens/CaseworkScreens")
+const CaseCorrections = lazy(() => casework().then((module) => ({ default: module.CaseCorrections })))
+const CaseTransfer = lazy(() => casework().then((module) => ({ default: module.CaseTransfer })))
+const Transfers = lazy(() => casework().then((module) => ({ default: module.Transfers })))
+const ClosedCases = lazy(() => casework().then((module) => ({ default: module.ClosedCases })))
+const SubjectAccess = lazy(() => casework().then((module) => ({ default: module.SubjectAccess })))
 // A case's notes, documents and the survivor's voice (issue 18): one chunk, loaded when one is opened.
 const caseRecordPages = () => import("./screens/case/CaseRecordPages")
 const CaseNotes = lazy(() => caseRecordPages().then((module) => ({ default: module.CaseNotesPage })))
@@ -162,18 +170,19 @@ const onePlan = createRoute({
 })
 
 const statistics = createRoute({ getParentRoute: () => root, path: "/statistics", component: () => <Statistics /> })
-const admin = <P extends string>(path: P, component: () => ReactNode) =>
+/** A route whose page needs nothing from the path, or reads it itself. */
+const page = <P extends string>(path: P, component: () => ReactNode) =>
   createRoute({ getParentRoute: () => root, path, component })
 
 const adminRoutes = [
-  admin("/admin", () => <Navigate to="/admin/mechanism" replace />),
-  admin("/admin/mechanism", () => <MechanismSettings />),
-  admin("/admin/members", () => <Members />),
-  admin("/admin/memorandum", () => <Memorandum />),
-  admin("/admin/institutions", () => <InstitutionRegistry />),
-  admin("/admin/people", () => <People />),
-  admin("/admin/tokens", () => <ApiTokens />),
-  admin("/admin/plugins", () => <Plugins />),
+  page("/admin", () => <Navigate to="/admin/mechanism" replace />),
+  page("/admin/mechanism", () => <MechanismSettings />),
+  page("/admin/members", () => <Members />),
+  page("/admin/memorandum", () => <Memorandum />),
+  page("/admin/institutions", () => <InstitutionRegistry />),
+  page("/admin/people", () => <People />),
+  page("/admin/tokens", () => <ApiTokens />),
+  page("/admin/plugins", () => <Plugins />),
 ] as const
 // A page of a case's records, keyed by the case.
 const caseRecords = <P extends `/cases/$caseId/${string}`>(path: P, Page: ComponentType<{ readonly caseId: string }>) =>
@@ -218,6 +227,15 @@ const calendarSubscription = createRoute({
   component: () => <CalendarSubscription />,
 })
 
+// The case screens read their case from the path themselves (`useParams`).
+const caseworkRoutes = [
+  page("/cases/$caseId/corrections", () => <CaseCorrections />),
+  page("/cases/$caseId/transfer", () => <CaseTransfer />),
+  page("/cases/closed", () => <ClosedCases />),
+  page("/transfers", () => <Transfers />),
+  page("/subject-access", () => <SubjectAccess />),
+] as const
+
 export const routeTree = root.addChildren([
   worklist,
   signIn,
@@ -239,6 +257,7 @@ export const routeTree = root.addChildren([
   oneMeeting,
   meetingPrint,
   calendarSubscription,
+  ...caseworkRoutes,
 ])
 
 export const makeRouter = () => createRouter({ routeTree, defaultPreload: false, scrollRestoration: true })

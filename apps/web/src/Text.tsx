@@ -15,6 +15,7 @@ import { createContext, type ReactNode, useCallback, useContext, useEffect, useM
 import type { webAdminMessages } from "./WebAdminMessages"
 import type { webCaseNotesMessages } from "./WebCaseNotesMessages"
 import type { webCaseworkMessages } from "./WebCaseworkMessages"
+import type { webCorrectionsMessages } from "./WebCorrectionsMessages"
 import { webIdentityMessages } from "./WebIdentityMessages"
 import type { webMeetingMessages } from "./WebMeetingMessages"
 import { webMessages } from "./WebMessages"
@@ -28,6 +29,7 @@ export type MessageKey =
   | Catalogue.Key<typeof firstMessages>
   | Catalogue.Key<typeof caseMessages>
   | Catalogue.Key<typeof webCaseworkMessages>
+  | Catalogue.Key<typeof webCorrectionsMessages>
   | Catalogue.Key<typeof webPlanStatsMessages>
   | Catalogue.Key<typeof webAdminMessages>
   | Catalogue.Key<typeof meetingMessages>
