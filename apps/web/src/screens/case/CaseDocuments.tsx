@@ -8,7 +8,9 @@
  * never in a URL, the title or the browser's storage, and out of memory once
  * the page is left.
  */
+
 import type { Schemas } from "@bashke/client"
+import { useParams } from "@tanstack/react-router"
 import { useEffect, useId, useRef, useState } from "react"
 import { FormError } from "../../FieldProblem"
 import { nameOf, namesOf, useInstitutions } from "../../Institutions"
@@ -162,7 +164,7 @@ const DocumentList = ({ data, purpose }: { readonly data: CaseData; readonly pur
   )
 }
 
-export const CaseDocumentsPage = ({ caseId }: { readonly caseId: string }) => {
+const CaseDocuments = ({ caseId }: { readonly caseId: string }) => {
   const { t } = useText()
   const [purpose, setPurpose] = useState<CasePurpose | undefined>(undefined)
   return (
@@ -182,4 +184,10 @@ export const CaseDocumentsPage = ({ caseId }: { readonly caseId: string }) => {
       )}
     </CaseRecordsPage>
   )
+}
+
+/** The page at `/cases/$caseId/documents`: its case from the path, its state kept per case. */
+export const CaseDocumentsPage = () => {
+  const { caseId } = useParams({ from: "/cases/$caseId/documents" })
+  return <CaseDocuments key={caseId} caseId={caseId} />
 }

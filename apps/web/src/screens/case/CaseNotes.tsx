@@ -6,7 +6,9 @@
  * package's schema before it goes; the API's refusal shows by the field it
  * names. The notes stay in memory only while the page shows them.
  */
+
 import { CaseNote } from "@bashke/case"
+import { useParams } from "@tanstack/react-router"
 import { Either, Schema } from "effect"
 import { type FormEvent, useState } from "react"
 import { FormError, fromDecode } from "../../FieldProblem"
@@ -69,7 +71,7 @@ const WriteNote = ({ caseId }: { readonly caseId: string }) => {
   )
 }
 
-export const CaseNotesPage = ({ caseId }: { readonly caseId: string }) => {
+const CaseNotes = ({ caseId }: { readonly caseId: string }) => {
   const { t } = useText()
   const api = useApi()
   const notes = useRecordPages(
@@ -109,4 +111,10 @@ export const CaseNotesPage = ({ caseId }: { readonly caseId: string }) => {
       )}
     </CaseRecordsPage>
   )
+}
+
+/** The page at `/cases/$caseId/notes`: its case from the path, its state kept per case. */
+export const CaseNotesPage = () => {
+  const { caseId } = useParams({ from: "/cases/$caseId/notes" })
+  return <CaseNotes key={caseId} caseId={caseId} />
 }
