@@ -1,11 +1,23 @@
 /**
- * A command on a case from one of its page's forms (`useVersionedCommand`
- * over the case's query).
+ * A case as its pages read it (one query per case, so what a form on any of
+ * them changes shows on all), and a command on it from one of their forms
+ * (`useVersionedCommand` over that query).
  */
 import type { BashkeClient } from "@bashke/client"
+import { useQuery } from "@tanstack/react-query"
+import { useApi } from "./Session"
 import { useVersionedCommand } from "./VersionedCommand"
 
 export { ifMatch } from "./VersionedCommand"
+
+/** The case, read once for every page and section that shows it. */
+export const useCase = (caseId: string) => {
+  const api = useApi()
+  return useQuery({
+    queryKey: ["case", caseId],
+    queryFn: async () => (await api.GET("/v1/cases/{caseId}", { params: { path: { caseId } } })).data,
+  })
+}
 
 export const useCaseCommand = <B>(
   caseId: string,

@@ -5,9 +5,9 @@
  * are those the API's links use (`/cases/…`, see `@bashke/notifications`'s
  * `Links`).
  */
-import { createRootRoute, createRoute, createRouter, Link, Navigate, useParams } from "@tanstack/react-router"
+import { createRootRoute, createRoute, createRouter, Link, Navigate } from "@tanstack/react-router"
 import { Option, Schema } from "effect"
-import { type ComponentType, lazy, type ReactNode } from "react"
+import { lazy, type ReactNode } from "react"
 import { Layout } from "./Layout"
 import { CasesSearch, DirectorySearch, ReferralsSearch } from "./Search"
 import { Worklist } from "./screens/Worklist"
@@ -184,21 +184,11 @@ const adminRoutes = [
   page("/admin/tokens", () => <ApiTokens />),
   page("/admin/plugins", () => <Plugins />),
 ] as const
-// A page of a case's records, keyed by the case.
-const caseRecords = <P extends `/cases/$caseId/${string}`>(path: P, Page: ComponentType<{ readonly caseId: string }>) =>
-  createRoute({
-    getParentRoute: () => root,
-    path,
-    component: function CaseRecordsPage() {
-      const { caseId } = useParams({ strict: false }) as { caseId: string }
-      return <Page key={caseId} caseId={caseId} />
-    },
-  })
-
+// A case's notes, documents and the survivor's voice: each page reads its case from the path.
 const caseRecordRoutes = [
-  caseRecords("/cases/$caseId/notes", CaseNotes),
-  caseRecords("/cases/$caseId/documents", CaseDocuments),
-  caseRecords("/cases/$caseId/survivor", SurvivorVoice),
+  page("/cases/$caseId/notes", () => <CaseNotes />),
+  page("/cases/$caseId/documents", () => <CaseDocuments />),
+  page("/cases/$caseId/survivor", () => <SurvivorVoice />),
 ] as const
 // Meetings (issue 16): the calendar, one meeting (the API's links: `/meetings/…`), its printable record.
 const meetings = createRoute({ getParentRoute: () => root, path: "/meetings", component: () => <Meetings /> })

@@ -10,6 +10,7 @@ import { caseMessages } from "@bashke/case"
 import type { Schemas } from "@bashke/client"
 import { useQuery } from "@tanstack/react-query"
 import { Link } from "@tanstack/react-router"
+import { useCase } from "../CaseCommand"
 import { nameOf } from "../Institutions"
 import { Loaded } from "../Loading"
 import { useApi } from "../Session"
@@ -92,10 +93,7 @@ export const Case = ({ caseId }: { readonly caseId: string }) => {
   const text = useText()
   const { t, dateTime, label, locale } = text
   const api = useApi()
-  const found = useQuery({
-    queryKey: ["case", caseId],
-    queryFn: async () => (await api.GET("/v1/cases/{caseId}", { params: { path: { caseId } } })).data,
-  })
+  const found = useCase(caseId)
   const deadlines = useCaseDeadlines(caseId)
   const referrals = useQuery({
     queryKey: ["case-referrals", caseId],

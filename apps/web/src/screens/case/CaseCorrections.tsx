@@ -10,14 +10,14 @@
 import { Corrections, caseMessages, caseworkMessages, Incident, OrderCondition, Relationship } from "@bashke/case"
 import type { Schemas } from "@bashke/client"
 import { JurisdictionProfile, LocalizedText } from "@bashke/kernel"
-import { useQuery } from "@tanstack/react-query"
 import { Link, useParams } from "@tanstack/react-router"
 import { Either, Schema } from "effect"
 import { type FormEvent, type ReactNode, useState } from "react"
+import { useCase } from "../../CaseCommand"
 import { FieldError, FormError, fromDecode, inputId, invalidProps, type Problem } from "../../FieldProblem"
 import { Select, TextInput } from "../../Fields"
 import { Loaded } from "../../Loading"
-import { useApi } from "../../Session"
+import type { useApi } from "../../Session"
 import { Stale } from "../../Stale"
 import { addMessages, usePageTitle, useText } from "../../Text"
 import { useVersionedCommand } from "../../VersionedCommand"
@@ -474,11 +474,7 @@ const OrderConditions = ({ data }: { readonly data: CaseData }) => {
 export const CaseCorrections = () => {
   const { caseId } = useParams({ from: "/cases/$caseId/corrections" })
   const { t } = useText()
-  const api = useApi()
-  const found = useQuery({
-    queryKey: ["case", caseId],
-    queryFn: async () => (await api.GET("/v1/cases/{caseId}", { params: { path: { caseId } } })).data,
-  })
+  const found = useCase(caseId)
   usePageTitle(
     found.data === undefined
       ? t("web.corrections.link")

@@ -8,8 +8,9 @@
  * never in a URL, the title or the browser's storage, and out of memory once
  * the page is left.
  */
+
 import type { Schemas } from "@bashke/client"
-import { useQuery } from "@tanstack/react-query"
+import { useParams } from "@tanstack/react-router"
 import { useEffect, useId, useRef, useState } from "react"
 import { FormError } from "../../FieldProblem"
 import { nameOf, namesOf, useInstitutions } from "../../Institutions"
@@ -21,6 +22,7 @@ import { type CaseData, CaseRecordsPage } from "./CaseRecordsPage"
 import { attachmentsOf, attachmentValue } from "./DocumentAttachment"
 import { DocumentUpload } from "./DocumentUpload"
 import { type CasePurpose, PurposeChoice } from "./PurposeChoice"
+import { itemsOf, More, useRecordPages } from "./RecordPages"
 
 type CaseDocument = Schemas["Document"]
 
@@ -111,7 +113,7 @@ const DocumentItem = ({
         <span className="tag warning">{t("web.documents.withdrawn", { date: date(document.withdrawnAt) })}</span>
       ) : (
         <span className="actions">
-          <a className="button" href={contentUrl(document, purpose)} download aria-describedby={nameId}>
+          <a className="button secondary" href={contentUrl(document, purpose)} download aria-describedby={nameId}>
             {t("web.documents.download")}
           </a>
           {own && <Withdrawal document={document} withdrawn={withdrawn} />}
@@ -126,27 +128,25 @@ const DocumentList = ({ data, purpose }: { readonly data: CaseData; readonly pur
   // A withdrawn document leaves the list: said where the list is.
   const [withdrawn, setWithdrawn] = useState(false)
   const api = useApi()
-  const documents = useQuery({
-    queryKey: [...documentsKey(data.id), purpose],
-    // The names are personal data: kept only while this page shows them.
-    gcTime: 0,
-    queryFn: async () =>
+  const documents = useRecordPages(
+    [...documentsKey(data.id), purpose],
+    async (after) =>
       (
         await api.GET("/v1/cases/{caseId}/documents", {
-          params: { path: { caseId: data.id }, query: { purpose, limit: 100 } },
+          params: { path: { caseId: data.id }, query: { purpose, limit: 50, ...after } },
         })
       ).data,
-  })
+  )
   return (
     <>
       {withdrawn && <p role="status">{t("web.documents.withdrawn-now")}</p>}
       <Loaded query={documents}>
-        {(page) =>
-          page.items.length === 0 ? (
+        {(pages) =>
+          itemsOf(pages).length === 0 ? (
             <p>{t("web.documents.none")}</p>
           ) : (
             <ul className="worklist">
-              {page.items.map((document) => (
+              {itemsOf(pages).map((document) => (
                 <DocumentItem
                   key={document.id}
                   data={data}
@@ -159,11 +159,12 @@ const DocumentList = ({ data, purpose }: { readonly data: CaseData; readonly pur
           )
         }
       </Loaded>
+      <More query={documents} />
     </>
   )
 }
 
-export const CaseDocumentsPage = ({ caseId }: { readonly caseId: string }) => {
+const CaseDocuments = ({ caseId }: { readonly caseId: string }) => {
   const { t } = useText()
   const [purpose, setPurpose] = useState<CasePurpose | undefined>(undefined)
   return (
@@ -183,4 +184,10 @@ export const CaseDocumentsPage = ({ caseId }: { readonly caseId: string }) => {
       )}
     </CaseRecordsPage>
   )
+}
+
+/** The page at `/cases/$caseId/documents`: its case from the path, its state kept per case. */
+export const CaseDocumentsPage = () => {
+  const { caseId } = useParams({ from: "/cases/$caseId/documents" })
+  return <CaseDocuments key={caseId} caseId={caseId} />
 }

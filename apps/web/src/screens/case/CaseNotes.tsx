@@ -6,8 +6,9 @@
  * package's schema before it goes; the API's refusal shows by the field it
  * names. The notes stay in memory only while the page shows them.
  */
+
 import { CaseNote } from "@bashke/case"
-import { useQuery } from "@tanstack/react-query"
+import { useParams } from "@tanstack/react-router"
 import { Either, Schema } from "effect"
 import { type FormEvent, useState } from "react"
 import { FormError, fromDecode } from "../../FieldProblem"
@@ -17,6 +18,7 @@ import { useText } from "../../Text"
 import { useAdminCommand } from "../admin/AdminCommand"
 import { CaseRecordsPage } from "./CaseRecordsPage"
 import { NoteItem, notesKey } from "./NoteItem"
+import { itemsOf, More, useRecordPages } from "./RecordPages"
 import { TextArea } from "./TextArea"
 import { VisibilityChoice } from "./VisibilityChoice"
 
@@ -69,16 +71,15 @@ const WriteNote = ({ caseId }: { readonly caseId: string }) => {
   )
 }
 
-export const CaseNotesPage = ({ caseId }: { readonly caseId: string }) => {
+const CaseNotes = ({ caseId }: { readonly caseId: string }) => {
   const { t } = useText()
   const api = useApi()
-  const notes = useQuery({
-    queryKey: notesKey(caseId),
-    // Notes are personal data: kept only while this page shows them.
-    gcTime: 0,
-    queryFn: async () =>
-      (await api.GET("/v1/cases/{caseId}/notes", { params: { path: { caseId }, query: { limit: 100 } } })).data,
-  })
+  const notes = useRecordPages(
+    notesKey(caseId),
+    async (after) =>
+      (await api.GET("/v1/cases/{caseId}/notes", { params: { path: { caseId }, query: { limit: 50, ...after } } }))
+        .data,
+  )
   return (
     <CaseRecordsPage caseId={caseId} title="web.notes.title">
       {() => (
@@ -89,15 +90,18 @@ export const CaseNotesPage = ({ caseId }: { readonly caseId: string }) => {
               {t("web.notes.title")}
             </h2>
             <Loaded query={notes}>
-              {(page) =>
-                page.items.length === 0 ? (
+              {(pages) =>
+                itemsOf(pages).length === 0 ? (
                   <p>{t("web.notes.none")}</p>
                 ) : (
-                  <ul className="worklist notes">
-                    {page.items.map((note) => (
-                      <NoteItem key={note.id} note={note} />
-                    ))}
-                  </ul>
+                  <>
+                    <ul className="worklist notes">
+                      {itemsOf(pages).map((note) => (
+                        <NoteItem key={note.id} note={note} />
+                      ))}
+                    </ul>
+                    <More query={notes} />
+                  </>
                 )
               }
             </Loaded>
@@ -107,4 +111,10 @@ export const CaseNotesPage = ({ caseId }: { readonly caseId: string }) => {
       )}
     </CaseRecordsPage>
   )
+}
+
+/** The page at `/cases/$caseId/notes`: its case from the path, its state kept per case. */
+export const CaseNotesPage = () => {
+  const { caseId } = useParams({ from: "/cases/$caseId/notes" })
+  return <CaseNotes key={caseId} caseId={caseId} />
 }

@@ -1,7 +1,8 @@
 /**
  * The way from a case's page to its records in words and files: its notes,
  * its documents, the survivor's voice — each a page of its own, loaded when
- * opened.
+ * opened. A section, not a second navigation landmark: the app's one
+ * navigation is the top bar.
  */
 import { Link } from "@tanstack/react-router"
 import { addMessages, useText } from "../../Text"
@@ -12,7 +13,7 @@ addMessages(webCaseNotesMessages)
 export const CaseRecordsLinks = ({ caseId }: { readonly caseId: string }) => {
   const { t } = useText()
   return (
-    <nav aria-labelledby="records" className="card">
+    <section aria-labelledby="records" className="card">
       <h2 id="records">{t("web.records.title")}</h2>
       <ul className="plain">
         <li>
@@ -31,6 +32,6 @@ export const CaseRecordsLinks = ({ caseId }: { readonly caseId: string }) => {
           </Link>
         </li>
       </ul>
-    </nav>
+    </section>
   )
 }

@@ -8,14 +8,15 @@
 import { caseMessages, caseworkMessages, documentMessages } from "@bashke/case"
 import type { Schemas } from "@bashke/client"
 import { securityMessages } from "@bashke/security"
-import { useQuery } from "@tanstack/react-query"
 import { Link } from "@tanstack/react-router"
 import type { ReactNode } from "react"
+import { useCase } from "../../CaseCommand"
 import { Loaded } from "../../Loading"
-import { useApi, useSession } from "../../Session"
+import { useSession } from "../../Session"
 import { addMessages, type MessageKey, usePageTitle, useText } from "../../Text"
 import { webCaseNotesMessages } from "../../WebCaseNotesMessages"
 import { webCaseworkMessages } from "../../WebCaseworkMessages"
+import "./records.css"
 
 addMessages(caseMessages)
 addMessages(caseworkMessages)
@@ -52,11 +53,7 @@ export const CaseRecordsPage = ({
   readonly children: (data: CaseData) => ReactNode
 }) => {
   const { t } = useText()
-  const api = useApi()
-  const found = useQuery({
-    queryKey: ["case", caseId],
-    queryFn: async () => (await api.GET("/v1/cases/{caseId}", { params: { path: { caseId } } })).data,
-  })
+  const found = useCase(caseId)
   usePageTitle(
     found.data === undefined ? t(title) : t("web.records.page", { page: t(title), reference: found.data.reference }),
   )

@@ -8,7 +8,7 @@
  * and offered a reload, keeping what was typed.
  */
 import { CaseReview } from "@bashke/case"
-import { useQuery, useQueryClient } from "@tanstack/react-query"
+import { useQueryClient } from "@tanstack/react-query"
 import { Either, Schema } from "effect"
 import { type FormEvent, useState } from "react"
 import { useCaseCommand } from "../../CaseCommand"
@@ -20,6 +20,7 @@ import { Stale } from "../../Stale"
 import { useText } from "../../Text"
 import { type CaseData, useAccess } from "./CaseRecordsPage"
 import { CodeChoices } from "./CodeChoices"
+import { itemsOf, More, useRecordPages } from "./RecordPages"
 import { TextArea } from "./TextArea"
 import { instantOf } from "./WhenInput"
 
@@ -40,45 +41,48 @@ const fields = ["at", "wishesHeard", "wishes", "outcomes", "note"]
 const Reviews = ({ data }: { readonly data: CaseData }) => {
   const { t, label, dateTime } = useText()
   const api = useApi()
-  const reviews = useQuery({
-    queryKey: reviewsKey(data.id),
-    gcTime: 0,
-    queryFn: async () =>
-      (await api.GET("/v1/cases/{caseId}/reviews", { params: { path: { caseId: data.id }, query: { limit: 100 } } }))
-        .data,
-  })
+  const reviews = useRecordPages(
+    reviewsKey(data.id),
+    async (after) =>
+      (
+        await api.GET("/v1/cases/{caseId}/reviews", {
+          params: { path: { caseId: data.id }, query: { limit: 50, ...after } },
+        })
+      ).data,
+  )
   return (
-    <Loaded query={reviews}>
-      {(page) =>
-        page.items.length === 0 ? (
-          <p>{t("web.survivor.reviews.none")}</p>
-        ) : (
-          <ol className="timeline" data-testid="reviews">
-            {page.items.map((each) => (
-              <li key={each.id}>
-                <time dateTime={each.reviewedAt}>{dateTime(each.reviewedAt)}</time>
-                <strong>{each.outcomes.map((outcome) => label(`case.review.outcome.${outcome}`)).join(", ")}</strong>
-                <dl className="facts">
-                  <div className="fact">
+    <>
+      <Loaded query={reviews}>
+        {(pages) =>
+          itemsOf(pages).length === 0 ? (
+            <p>{t("web.survivor.reviews.none")}</p>
+          ) : (
+            <ol className="timeline" data-testid="reviews">
+              {itemsOf(pages).map((each) => (
+                <li key={each.id}>
+                  <time dateTime={each.reviewedAt}>{dateTime(each.reviewedAt)}</time>
+                  <strong>{each.outcomes.map((outcome) => label(`case.review.outcome.${outcome}`)).join(", ")}</strong>
+                  <dl className="facts">
                     <dt>{t("web.survivor.review.wishes")}</dt>
                     <dd>
                       <span className="tag">{label(`case.review.wishes-heard.${each.wishesHeard}`)}</span>{" "}
                       <span translate="no">{each.wishes}</span>
                     </dd>
-                  </div>
-                  {each.note !== undefined && (
-                    <div className="fact">
-                      <dt>{t("web.survivor.review.note")}</dt>
-                      <dd translate="no">{each.note}</dd>
-                    </div>
-                  )}
-                </dl>
-              </li>
-            ))}
-          </ol>
-        )
-      }
-    </Loaded>
+                    {each.note !== undefined && (
+                      <>
+                        <dt>{t("web.survivor.review.note")}</dt>
+                        <dd translate="no">{each.note}</dd>
+                      </>
+                    )}
+                  </dl>
+                </li>
+              ))}
+            </ol>
+          )
+        }
+      </Loaded>
+      <More query={reviews} />
+    </>
   )
 }
 

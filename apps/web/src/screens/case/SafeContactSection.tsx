@@ -33,39 +33,33 @@ const Shown = ({ contact }: { readonly contact: SafeContact.Instructions & Recor
   const { t, label } = useText()
   return (
     <dl className="facts" data-testid="safe-contact">
-      <div className="fact">
-        <dt>{t("web.survivor.safe-to-call")}</dt>
-        <dd>{contact.safeToCall ? t("web.survivor.call.safe") : t("web.survivor.call.not-safe")}</dd>
-      </div>
-      <div className="fact">
-        <dt>{t("web.survivor.safe-times")}</dt>
-        <dd>
-          {contact.safeTimes.length === 0
-            ? t("web.survivor.safe-times.any")
-            : contact.safeTimes.map((time) => `${time.from}–${time.to}`).join(", ")}
-        </dd>
-      </div>
+      <dt>{t("web.survivor.safe-to-call")}</dt>
+      <dd>{contact.safeToCall ? t("web.survivor.call.safe") : t("web.survivor.call.not-safe")}</dd>
+      <dt>{t("web.survivor.safe-times")}</dt>
+      <dd>
+        {contact.safeTimes.length === 0
+          ? t("web.survivor.safe-times.any")
+          : contact.safeTimes.map((time) => `${time.from}–${time.to}`).join(", ")}
+      </dd>
       {contact.through !== undefined && (
-        <div className="fact">
+        <>
           <dt>{t("web.survivor.through")}</dt>
           <dd translate="no">{contact.through}</dd>
-        </div>
+        </>
       )}
       {contact.codeWord !== undefined && (
-        <div className="fact">
+        <>
           <dt>{t("web.survivor.code-word")}</dt>
           <dd translate="no">{contact.codeWord}</dd>
-        </div>
+        </>
       )}
-      <div className="fact">
-        <dt>{t("web.survivor.channels")}</dt>
-        <dd>{contact.channels.map((channel) => label(`web.survivor.channel.${channel}`)).join(", ")}</dd>
-      </div>
+      <dt>{t("web.survivor.channels")}</dt>
+      <dd>{contact.channels.map((channel) => label(`web.survivor.channel.${channel}`)).join(", ")}</dd>
       {contact.note !== undefined && (
-        <div className="fact">
+        <>
           <dt>{t("web.survivor.note")}</dt>
           <dd translate="no">{contact.note}</dd>
-        </div>
+        </>
       )}
     </dl>
   )

@@ -7,7 +7,6 @@
  */
 import { SurvivorInformed } from "@bashke/case"
 import { Locale } from "@bashke/kernel"
-import { useQuery } from "@tanstack/react-query"
 import { Either, Schema } from "effect"
 import { type FormEvent, useState } from "react"
 import { FormError, fromDecode } from "../../FieldProblem"
@@ -19,6 +18,7 @@ import { useText } from "../../Text"
 import { useAdminCommand } from "../admin/AdminCommand"
 import { type CaseData, survivorsOf, useAccess } from "./CaseRecordsPage"
 import { CodeChoices } from "./CodeChoices"
+import { itemsOf, More, useRecordPages } from "./RecordPages"
 import { TextArea } from "./TextArea"
 import { instantOf } from "./WhenInput"
 
@@ -43,45 +43,47 @@ const ToldLog = ({ data }: { readonly data: CaseData }) => {
   const api = useApi()
   const names = namesOf(useInstitutions().data)
   const survivors = new Map(survivorsOf(data, label))
-  const told = useQuery({
-    queryKey: toldKey(data.id),
-    gcTime: 0,
-    queryFn: async () =>
+  const told = useRecordPages(
+    toldKey(data.id),
+    async (after) =>
       (
         await api.GET("/v1/cases/{caseId}/survivor-informed", {
-          params: { path: { caseId: data.id }, query: { limit: 100 } },
+          params: { path: { caseId: data.id }, query: { limit: 50, ...after } },
         })
       ).data,
-  })
+  )
   return (
-    <Loaded query={told}>
-      {(page) =>
-        page.items.length === 0 ? (
-          <p>{t("web.survivor.told.none")}</p>
-        ) : (
-          <ol className="timeline" data-testid="told-log">
-            {page.items.map((entry) => (
-              <li key={entry.id}>
-                <time dateTime={entry.toldAt}>
-                  {t("web.survivor.told.entry", {
-                    when: dateTime(entry.toldAt),
-                    person: survivors.get(entry.personId) ?? "",
-                    language: label(localeKey(entry.language)),
-                  })}
-                </time>
-                <strong>{entry.topics.map((topic) => label(`web.survivor.told.topic.${topic}`)).join(", ")}</strong>
-                <p className="note-text" translate="no">
-                  {entry.said}
-                </p>
-                <span className="meta" translate="no">
-                  {nameOf(names, entry.institution, locale)}
-                </span>
-              </li>
-            ))}
-          </ol>
-        )
-      }
-    </Loaded>
+    <>
+      <Loaded query={told}>
+        {(pages) =>
+          itemsOf(pages).length === 0 ? (
+            <p>{t("web.survivor.told.none")}</p>
+          ) : (
+            <ol className="timeline" data-testid="told-log">
+              {itemsOf(pages).map((entry) => (
+                <li key={entry.id}>
+                  <time dateTime={entry.toldAt}>
+                    {t("web.survivor.told.entry", {
+                      when: dateTime(entry.toldAt),
+                      person: survivors.get(entry.personId) ?? "",
+                      language: label(localeKey(entry.language)),
+                    })}
+                  </time>
+                  <strong>{entry.topics.map((topic) => label(`web.survivor.told.topic.${topic}`)).join(", ")}</strong>
+                  <p className="note-text" translate="no">
+                    {entry.said}
+                  </p>
+                  <span className="meta" translate="no">
+                    {nameOf(names, entry.institution, locale)}
+                  </span>
+                </li>
+              ))}
+            </ol>
+          )
+        }
+      </Loaded>
+      <More query={told} />
+    </>
   )
 }
 

@@ -4,12 +4,13 @@
  * each part its own section (`SafeContactSection`, `SurvivorToldSection`,
  * `CaseReviewsSection`).
  */
+import { useParams } from "@tanstack/react-router"
 import { CaseRecordsPage } from "./CaseRecordsPage"
 import { CaseReviewsSection } from "./CaseReviewsSection"
 import { SafeContactSection } from "./SafeContactSection"
 import { SurvivorToldSection } from "./SurvivorToldSection"
 
-export const SurvivorVoicePage = ({ caseId }: { readonly caseId: string }) => (
+const SurvivorVoice = ({ caseId }: { readonly caseId: string }) => (
   <CaseRecordsPage caseId={caseId} title="web.survivor.title">
     {(data) => (
       <>
@@ -20,3 +21,9 @@ export const SurvivorVoicePage = ({ caseId }: { readonly caseId: string }) => (
     )}
   </CaseRecordsPage>
 )
+
+/** The page at `/cases/$caseId/survivor`: its case from the path, its state kept per case. */
+export const SurvivorVoicePage = () => {
+  const { caseId } = useParams({ from: "/cases/$caseId/survivor" })
+  return <SurvivorVoice key={caseId} caseId={caseId} />
+}
