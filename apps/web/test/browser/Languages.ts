@@ -5,7 +5,7 @@
  * `translate="no"` is data, not the app's words, and is left out.
  */
 import { actionPlanMessages } from "@bashke/action-plan"
-import { caseMessages } from "@bashke/case"
+import { caseMessages, caseworkMessages, erasureMessages } from "@bashke/case"
 import { Catalogue, Locale } from "@bashke/kernel"
 import { meetingMessages } from "@bashke/meeting"
 import { reportingMessages } from "@bashke/reporting"
@@ -13,6 +13,7 @@ import type { Page } from "playwright-core"
 import { firstMessages } from "../../src/Text"
 import { webAdminMessages } from "../../src/WebAdminMessages"
 import { webCaseworkMessages } from "../../src/WebCaseworkMessages"
+import { webCorrectionsMessages } from "../../src/WebCorrectionsMessages"
 import { webMeetingMessages } from "../../src/WebMeetingMessages"
 import { webPlanStatsMessages } from "../../src/WebPlanStatsMessages"
 
@@ -28,6 +29,10 @@ const catalogue = Catalogue.merge(
   // Meetings and calendar subscriptions (issue 16).
   meetingMessages,
   webMeetingMessages,
+  // Corrections, transfers, closed cases, erasure and subject access (issue 18).
+  caseworkMessages,
+  erasureMessages,
+  webCorrectionsMessages,
 )
 
 // The messages without placeholders, per locale: the text a page shows whole.
