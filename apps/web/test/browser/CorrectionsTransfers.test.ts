@@ -37,7 +37,6 @@ import {
   untilLoaded,
 } from "./Harness"
 import { languageProblems } from "./Languages"
-import { signInWithPassword } from "./PasswordSignIn"
 
 let gateway: Gateway
 let caseWorker: Browser
@@ -322,7 +321,7 @@ describe("corrections, transfers, closed cases, erasure and subject access in th
     await untilLoaded(page)
     const to = page.locator("#input-toMechanismId")
     await page.locator("#input-caseId").selectOption({ label: reference })
-    await to.selectOption({ label: "Mechanism – Gjilan" })
+    await to.selectOption({ label: "Local coordination mechanism against domestic violence – Gjilan" })
     await page.getByRole("button", { name: "Propose the transfer" }).click()
     await page.locator("#error-toMechanismId").waitFor()
     expect(await to.getAttribute("aria-invalid")).toBe("true")
@@ -347,11 +346,21 @@ describe("corrections, transfers, closed cases, erasure and subject access in th
     await enrolment.getByLabel("The code the app shows").fill(totp.generate())
     await enrolment.getByRole("button", { name: "Confirm" }).click()
     await enrolment.getByText("Ready. Now sign in with it.").waitFor()
+    await enrolment.getByRole("button", { name: "Go to sign in" }).click()
+    await enrolment.getByLabel("Email address").fill(email)
+    await enrolment.getByLabel("Password", { exact: true }).fill(password)
+    // The next step's code: the one just used to confirm is never accepted twice.
+    await enrolment
+      .getByLabel("Code from the authenticator app")
+      .fill(totp.generate({ timestamp: Date.now() + 30_000 }))
+    await enrolment.getByRole("button", { name: "Sign in with password" }).click()
+    await enrolment.getByRole("navigation").waitFor()
     await enrolment.close()
     const accepting = await receiving.newPage()
-    await signInWithPassword(accepting, gateway, { email, password, secret, recoveryCodes: [] })
     await inEnglish(accepting, "/transfers")
-    await accepting.getByText(/From Mechanism – Gjilan, proposed/).waitFor()
+    await accepting
+      .getByText(/From Local coordination mechanism against domestic violence – Gjilan, proposed/)
+      .waitFor()
     await checkScreen(accepting, "case-transfers-receiving")
     await accepting.getByLabel("Lead institution here").selectOption(institutions.socialWork.id)
     await accepting.getByRole("button", { name: "Accept the case" }).click()
@@ -412,15 +421,17 @@ describe("corrections, transfers, closed cases, erasure and subject access in th
     // The administrator erases; reopening is the case team's.
     expect(await row.getByText("Reopen", { exact: true }).count()).toBe(0)
     await row.getByText("Erase personal data").click()
+    await checkScreen(page, "closed-cases-erasure")
     await row.getByRole("button", { name: "Erase for good" }).click()
     await row.locator('[id^="error-erase-"]').waitFor()
     expect(await row.locator("textarea").getAttribute("aria-invalid")).toBe("true")
-    await checkScreen(page, "closed-cases-erasure")
+    expect(await seriousViolations(page)).toEqual([])
+    await screenshot(page, "closed-cases-erasure-refused")
     await row.getByLabel("Legal reason (kept in the audit log)").fill("Data subject's request, ref. DP-2026/114")
     await row.getByRole("button", { name: "Erase for good" }).click()
     await page.getByText("The case's personal data is erased.").waitFor()
     await row.getByText(/Personal data erased/).waitFor()
-    const read = await call("coordinator", "GET", `/v1/cases/${standard}`)
+    const read = await call("caseManager", "GET", `/v1/cases/${standard}`)
     expect(read.body.erasedAt).toBeDefined()
     // Only the administrator sees erasure.
     const other = await coordinator.newPage()

@@ -24,6 +24,7 @@ import { addMessages, usePageTitle, useText } from "../../Text"
 import { webCaseworkMessages } from "../../WebCaseworkMessages"
 import { webCorrectionsMessages } from "../../WebCorrectionsMessages"
 import { ProposeTransfer, useDestinations } from "./ProposeTransfer"
+import "./casework.css"
 
 addMessages(caseMessages)
 addMessages(caseworkMessages)
@@ -92,7 +93,7 @@ const Incoming = ({
     )
   if (decide.data?.status === "declined") return null
   return (
-    <li className="item">
+    <li className="item transfer-item">
       <span>{t("web.transfers.incoming", { mechanism: from, when: dateTime(transfer.proposedAt) })}</span>
       <form onSubmit={submit} noValidate aria-label={t("web.transfers.accept")}>
         <FormError problem={problem} shown={(field) => field === "lead"} />
