@@ -365,8 +365,8 @@ describe("corrections, transfers, closed cases, erasure and subject access in th
     await accepting.getByLabel("Lead institution here").selectOption(institutions.socialWork.id)
     await accepting.getByRole("button", { name: "Accept the case" }).click()
     await accepting.getByText("Accepted: the case is now in this mechanism.").waitFor()
-    await accepting.getByRole("link", { name: "Open the case" }).click()
-    await accepting.locator("#timeline").waitFor()
+    // The case is now the receiving team's (social work leads there): the link goes to it.
+    expect(await accepting.getByRole("link", { name: "Open the case" }).getAttribute("href")).toBe(`/cases/${highRisk}`)
     await accepting.close()
 
     // From that moment the sending coordinator no longer lists nor opens it, nor does its case worker.
