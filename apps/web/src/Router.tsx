@@ -5,9 +5,9 @@
  * are those the API's links use (`/cases/…`, see `@bashke/notifications`'s
  * `Links`).
  */
-import { createRootRoute, createRoute, createRouter, Link, Navigate } from "@tanstack/react-router"
+import { createRootRoute, createRoute, createRouter, Link, Navigate, useParams } from "@tanstack/react-router"
 import { Option, Schema } from "effect"
-import { lazy, type ReactNode } from "react"
+import { type ComponentType, lazy, type ReactNode } from "react"
 import { Layout } from "./Layout"
 import { CasesSearch, DirectorySearch, ReferralsSearch } from "./Search"
 import { Worklist } from "./screens/Worklist"
@@ -67,6 +67,11 @@ const CaseCorrections = lazy(() => casework().then((module) => ({ default: modul
 const Transfers = lazy(() => casework().then((module) => ({ default: module.Transfers })))
 const ClosedCases = lazy(() => casework().then((module) => ({ default: module.ClosedCases })))
 const SubjectAccess = lazy(() => casework().then((module) => ({ default: module.SubjectAccess })))
+// A case's notes, documents and the survivor's voice (issue 18): one chunk, loaded when one is opened.
+const caseRecordPages = () => import("./screens/case/CaseRecordPages")
+const CaseNotes = lazy(() => caseRecordPages().then((module) => ({ default: module.CaseNotesPage })))
+const CaseDocuments = lazy(() => caseRecordPages().then((module) => ({ default: module.CaseDocumentsPage })))
+const SurvivorVoice = lazy(() => caseRecordPages().then((module) => ({ default: module.SurvivorVoicePage })))
 
 const NotFound = () => {
   const { t } = useText()
@@ -178,6 +183,22 @@ const adminRoutes = [
   page("/admin/tokens", () => <ApiTokens />),
   page("/admin/plugins", () => <Plugins />),
 ] as const
+// A page of a case's records, keyed by the case.
+const caseRecords = <P extends `/cases/$caseId/${string}`>(path: P, Page: ComponentType<{ readonly caseId: string }>) =>
+  createRoute({
+    getParentRoute: () => root,
+    path,
+    component: function CaseRecordsPage() {
+      const { caseId } = useParams({ strict: false }) as { caseId: string }
+      return <Page key={caseId} caseId={caseId} />
+    },
+  })
+
+const caseRecordRoutes = [
+  caseRecords("/cases/$caseId/notes", CaseNotes),
+  caseRecords("/cases/$caseId/documents", CaseDocuments),
+  caseRecords("/cases/$caseId/survivor", SurvivorVoice),
+] as const
 // Meetings (issue 16): the calendar, one meeting (the API's links: `/meetings/…`), its printable record.
 const meetings = createRoute({ getParentRoute: () => root, path: "/meetings", component: () => <Meetings /> })
 
@@ -221,6 +242,7 @@ export const routeTree = root.addChildren([
   openCase,
   oneCase,
   sendReferral,
+  ...caseRecordRoutes,
   referrals,
   oneReferral,
   directory,

@@ -101,6 +101,13 @@ export const webMessages = Catalogue.make({
     en: "Sign in with password",
   },
   "web.sign-out": { sq: "Dil", "sr-Latn": "Odjavi se", en: "Sign out" },
+  // The header's account menu (issue 16: the header in one row at 1280 px).
+  "web.account.menu": { sq: "llogaria", "sr-Latn": "nalog", en: "account" },
+  "web.nav.calendar-subscription": {
+    sq: "Abonimi në kalendar",
+    "sr-Latn": "Pretplata na kalendar",
+    en: "Calendar subscription",
+  },
 
   "web.worklist.title": { sq: "Detyrat e mia", "sr-Latn": "Moji zadaci", en: "My worklist" },
   "web.worklist.counts": {

@@ -19,6 +19,7 @@ import { riskKey, statusKey } from "./Cases"
 import { CaseConsents } from "./case/CaseConsents"
 import { CaseMoves } from "./case/CaseMoves"
 import { CaseOrders } from "./case/CaseOrders"
+import { CaseRecordsLinks } from "./case/CaseRecordsLinks"
 import { CaseSafetyPlan } from "./case/CaseSafetyPlan"
 import { CaseTeamSection } from "./case/CaseTeamSection"
 import { useCorrectionHappenings } from "./case/CorrectionHistory"
@@ -118,6 +119,7 @@ export const Case = ({ caseId }: { readonly caseId: string }) => {
               </span>
             )}
           </p>
+          <CaseRecordsLinks caseId={caseId} />
           <section aria-labelledby="deadlines" className="card">
             <h2 id="deadlines">{t("web.case.next-deadlines")}</h2>
             <Loaded query={deadlines}>
