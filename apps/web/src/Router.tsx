@@ -64,7 +64,6 @@ const CalendarSubscription = lazy(() =>
 // site (each import site costs the first page its own preload list), loaded when one of them is first opened.
 const casework = () => import("./screens/CaseworkScreens")
 const CaseCorrections = lazy(() => casework().then((module) => ({ default: module.CaseCorrections })))
-const CaseTransfer = lazy(() => casework().then((module) => ({ default: module.CaseTransfer })))
 const Transfers = lazy(() => casework().then((module) => ({ default: module.Transfers })))
 const ClosedCases = lazy(() => casework().then((module) => ({ default: module.ClosedCases })))
 const SubjectAccess = lazy(() => casework().then((module) => ({ default: module.SubjectAccess })))
@@ -220,7 +219,6 @@ const calendarSubscription = createRoute({
 // The case screens read their case from the path themselves (`useParams`).
 const caseworkRoutes = [
   page("/cases/$caseId/corrections", () => <CaseCorrections />),
-  page("/cases/$caseId/transfer", () => <CaseTransfer />),
   page("/cases/closed", () => <ClosedCases />),
   page("/transfers", () => <Transfers />),
   page("/subject-access", () => <SubjectAccess />),

@@ -117,17 +117,19 @@ export const webCorrectionsMessages = Catalogue.make({
     "sr-Latn": "Premesti slučaj u drugi mehanizam",
     en: "Move the case to another mechanism",
   },
-  "web.transfer.title": {
-    sq: "Zhvendosja e rastit {reference}",
-    "sr-Latn": "Premeštanje slučaja {reference}",
-    en: "Moving case {reference}",
-  },
   "web.transfer.intro": {
     sq: "Kur viktima shpërngulet: koordinatori i mekanizmit marrës e pranon; e gjithë historia shkon me rastin dhe anëtarët e këtushëm humbasin qasjen.",
     "sr-Latn":
       "Kada se žrtva preseli: koordinator mehanizma koji prima slučaj ga prihvata; cela istorija ide sa slučajem, a ovdašnji članovi gube pristup.",
     en: "When the survivor moves: the receiving mechanism's coordinator accepts it; the whole history goes with the case and this mechanism's members lose access.",
   },
+  "web.transfer.case": { sq: "Rasti", "sr-Latn": "Slučaj", en: "Case" },
+  "web.transfer.case-required": {
+    sq: "Zgjidhni rastin që zhvendoset.",
+    "sr-Latn": "Izaberite slučaj koji se premešta.",
+    en: "Choose the case that moves.",
+  },
+  "web.transfers.waiting": { sq: "Në pritje", "sr-Latn": "Na čekanju", en: "Waiting" },
   "web.transfer.to": { sq: "Mekanizmi marrës", "sr-Latn": "Mehanizam koji prima", en: "Receiving mechanism" },
   "web.transfer.propose": { sq: "Propozo zhvendosjen", "sr-Latn": "Predloži premeštanje", en: "Propose the transfer" },
   "web.transfer.proposed": {
@@ -135,8 +137,16 @@ export const webCorrectionsMessages = Catalogue.make({
     "sr-Latn": "Predloženo. Odlučuje koordinator mehanizma koji prima.",
     en: "Proposed. The receiving mechanism's coordinator decides.",
   },
-  "web.transfers.link": { sq: "Zhvendosjet në pritje", "sr-Latn": "Premeštanja na čekanju", en: "Transfers waiting" },
-  "web.transfers.title": { sq: "Zhvendosjet në pritje", "sr-Latn": "Premeštanja na čekanju", en: "Transfers waiting" },
+  "web.transfers.link": {
+    sq: "Zhvendosjet e rasteve",
+    "sr-Latn": "Premeštanja slučajeva",
+    en: "Case transfers",
+  },
+  "web.transfers.title": {
+    sq: "Zhvendosjet e rasteve",
+    "sr-Latn": "Premeštanja slučajeva",
+    en: "Case transfers",
+  },
   "web.transfers.none": {
     sq: "Asnjë zhvendosje në pritje.",
     "sr-Latn": "Nema premeštanja na čekanju.",

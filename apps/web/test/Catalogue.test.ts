@@ -7,6 +7,7 @@ import { describe, expect, it } from "vitest"
 import { firstMessages, makeText } from "../src/Text"
 import { webAdminMessages } from "../src/WebAdminMessages"
 import { webCaseworkMessages } from "../src/WebCaseworkMessages"
+import { webCorrectionsMessages } from "../src/WebCorrectionsMessages"
 import { webMeetingMessages } from "../src/WebMeetingMessages"
 import { webMessages } from "../src/WebMessages"
 import { webPlanStatsMessages } from "../src/WebPlanStatsMessages"
@@ -22,6 +23,7 @@ const catalogue = Catalogue.merge(
   webAdminMessages,
   meetingMessages,
   webMeetingMessages,
+  webCorrectionsMessages,
 )
 
 describe("the web app's messages", () => {
@@ -31,6 +33,7 @@ describe("the web app's messages", () => {
     expect(Catalogue.check(webPlanStatsMessages).map(Catalogue.describeProblem)).toEqual([])
     expect(Catalogue.check(webAdminMessages).map(Catalogue.describeProblem)).toEqual([])
     expect(Catalogue.check(webMeetingMessages).map(Catalogue.describeProblem)).toEqual([])
+    expect(Catalogue.check(webCorrectionsMessages).map(Catalogue.describeProblem)).toEqual([])
     expect(Catalogue.check(catalogue).map(Catalogue.describeProblem)).toEqual([])
   })
 

@@ -3,8 +3,9 @@
  * the reference, status, current risk level, the sectors on the team, how many
  * safety measures are open, whether children are involved, the protection
  * orders in force, the conference grounds met, whether the consent allows a
- * conference, and when the case was opened
- * and last reviewed. No name, personal number, address, phone or contact can
+ * conference, when the case was opened and last reviewed, and its version
+ * (what a change decided on the summary names in `If-Match`: the
+ * coordinator's transfer proposal, made without reading the whole case). No name, personal number, address, phone or contact can
  * reach it: it is built from the case's non-personal fields only, and the
  * personal details are not part of the case aggregate at all.
  *
@@ -44,6 +45,7 @@ export const CaseSummary = Schema.Struct({
   conferenceConsent: Schema.Boolean,
   openedAt: Instant,
   lastReviewedAt: Schema.optional(Instant),
+  version: Schema.Int.pipe(Schema.nonNegative()),
 }).annotations({ identifier: "CaseSummary" })
 
 export type CaseSummary = typeof CaseSummary.Type
@@ -72,5 +74,6 @@ export const summarize = (
     conferenceConsent: Consent.allowsConference(aCase.consents, at),
     openedAt: aCase.openedAt,
     ...(aCase.lastReviewedAt === undefined ? {} : { lastReviewedAt: aCase.lastReviewedAt }),
+    version: aCase.version,
   }
 }

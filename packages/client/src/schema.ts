@@ -2752,6 +2752,11 @@ export interface components {
             conferenceConsent: boolean;
             openedAt: components["schemas"]["CaseInstant"];
             lastReviewedAt?: components["schemas"]["CaseInstant"];
+            /**
+             * nonNegative
+             * @description a non-negative number
+             */
+            version: components["schemas"]["Int"];
         };
         /** @description a ULID: 26 characters of Crockford base32, sortable by creation time */
         CaseId: string;

@@ -5,7 +5,6 @@
  * first page's script).
  */
 export { CaseCorrections } from "./case/CaseCorrections"
-export { CaseTransfer } from "./case/CaseTransfer"
 export { Transfers } from "./case/Transfers"
 export { ClosedCases } from "./closed/ClosedCases"
 export { SubjectAccess } from "./closed/SubjectAccess"

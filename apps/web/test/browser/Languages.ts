@@ -5,7 +5,7 @@
  * `translate="no"` is data, not the app's words, and is left out.
  */
 import { actionPlanMessages } from "@bashke/action-plan"
-import { caseMessages, caseworkMessages, documentMessages } from "@bashke/case"
+import { caseMessages, caseworkMessages, documentMessages, erasureMessages } from "@bashke/case"
 import { Catalogue, Locale } from "@bashke/kernel"
 import { meetingMessages } from "@bashke/meeting"
 import { reportingMessages } from "@bashke/reporting"
@@ -15,6 +15,7 @@ import { firstMessages } from "../../src/Text"
 import { webAdminMessages } from "../../src/WebAdminMessages"
 import { webCaseNotesMessages } from "../../src/WebCaseNotesMessages"
 import { webCaseworkMessages } from "../../src/WebCaseworkMessages"
+import { webCorrectionsMessages } from "../../src/WebCorrectionsMessages"
 import { webMeetingMessages } from "../../src/WebMeetingMessages"
 import { webPlanStatsMessages } from "../../src/WebPlanStatsMessages"
 
@@ -36,6 +37,9 @@ const parts = new Set<Catalogue.Catalogue<string>>([
   documentMessages,
   securityMessages,
   webCaseNotesMessages,
+  // Corrections, transfers, closed cases, erasure and subject access (issue 18).
+  erasureMessages,
+  webCorrectionsMessages,
 ])
 const catalogue = Catalogue.merge(...parts)
 

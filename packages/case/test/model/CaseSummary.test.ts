@@ -51,6 +51,7 @@ describe("CaseSummary", () => {
       conferenceConsent: false,
       openedAt: new Date("2026-03-02T14:00:00Z"),
       lastReviewedAt: new Date("2026-05-01T10:00:00Z"),
+      version: 0,
     })
     expect(Schema.is(CaseSummary.CaseSummary)(summary)).toBe(true)
     expect(CaseSummary.summarize(aCase(), at, profile)).toMatchObject({ riskLevel: "standard", riskAssessed: false })

@@ -1,5 +1,7 @@
 /**
- * The transfers waiting to or from the coordinator's mechanism. An incoming
+ * A case's move to another mechanism, for the coordinator: proposing one
+ * (`ProposeTransfer`), and the transfers waiting to or from the coordinator's
+ * mechanism. An incoming
  * one is accepted with the lead institution that takes the case here (a
  * member of this mechanism), or declined; once accepted the case — all its
  * history — is this mechanism's, and the sending members no longer open it.
@@ -21,7 +23,8 @@ import { useApi } from "../../Session"
 import { addMessages, usePageTitle, useText } from "../../Text"
 import { webCaseworkMessages } from "../../WebCaseworkMessages"
 import { webCorrectionsMessages } from "../../WebCorrectionsMessages"
-import { useDestinations } from "./CaseTransfer"
+import { ProposeTransfer, useDestinations } from "./ProposeTransfer"
+import "./casework.css"
 
 addMessages(caseMessages)
 addMessages(caseworkMessages)
@@ -90,7 +93,7 @@ const Incoming = ({
     )
   if (decide.data?.status === "declined") return null
   return (
-    <li className="item">
+    <li className="item transfer-item">
       <span>{t("web.transfers.incoming", { mechanism: from, when: dateTime(transfer.proposedAt) })}</span>
       <form onSubmit={submit} noValidate aria-label={t("web.transfers.accept")}>
         <FormError problem={problem} shown={(field) => field === "lead"} />
@@ -145,6 +148,8 @@ export const Transfers = () => {
   return (
     <>
       <h1>{t("web.transfers.title")}</h1>
+      {mechanismId !== undefined && <ProposeTransfer mechanismId={mechanismId} />}
+      <h2>{t("web.transfers.waiting")}</h2>
       <Loaded query={transfers}>
         {(items) =>
           items.length === 0 ? (

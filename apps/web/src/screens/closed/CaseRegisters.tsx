@@ -1,7 +1,7 @@
 /**
  * The case list's ways to the mechanism's other registers: its closed cases
- * (everyone who lists cases), and the transfers waiting to or from it (its
- * coordinator, who proposes and accepts them).
+ * (everyone who lists cases), and its case transfers (its coordinator, who
+ * proposes and accepts them).
  */
 import { Link } from "@tanstack/react-router"
 import { useSession } from "../../Session"
