@@ -3,7 +3,8 @@ import { defineConfig, mergeConfig } from "vitest/config"
 import { shared } from "../../vitest.shared"
 
 // The browser tests share one gateway and one Chromium per file and run one
-// file at a time: generous timeouts, because CI machines are loaded.
+// file at a time: generous timeouts, because CI machines are loaded. Each
+// file's gateway starts from a copy of the demo seeded once for the run.
 export default mergeConfig(
   shared,
   defineConfig({
@@ -13,6 +14,8 @@ export default mergeConfig(
     },
     test: {
       include: ["test/**/*.test.ts"],
+      // The demo seeded once for the run; each file's gateway starts from a copy of it.
+      globalSetup: ["test/browser/DemoTemplate.ts"],
       fileParallelism: false,
       testTimeout: 240_000,
       hookTimeout: 240_000,

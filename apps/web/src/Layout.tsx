@@ -74,6 +74,7 @@ export const Layout = () => {
               <Link to="/admin">{t("web.nav.admin")}</Link>
             )}
             <Link to="/meetings">{t("web.nav.meetings")}</Link>
+            {session.me?.roles.includes("auditor") && <Link to="/subject-access">{t("web.nav.subject-access")}</Link>}
           </nav>
         )}
         <div className="tools">

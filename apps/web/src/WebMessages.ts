@@ -22,6 +22,8 @@ export const webMessages = Catalogue.make({
   "web.nav.plans": { sq: "Plani i veprimit", "sr-Latn": "Akcioni plan", en: "Action plan" },
   "web.nav.statistics": { sq: "Statistikat", "sr-Latn": "Statistika", en: "Statistics" },
   "web.nav.admin": { sq: "Administrimi", "sr-Latn": "Administracija", en: "Administration" },
+  // The data-protection officer's entry (issue 18); the screens' words are in WebCorrectionsMessages.
+  "web.nav.subject-access": { sq: "Qasja në të dhëna", "sr-Latn": "Pristup podacima", en: "Subject access" },
   // Meetings and calendar subscriptions (issue 16): the navigation's entry; the screens' words are in WebMeetingMessages.
   "web.nav.meetings": { sq: "Takimet", "sr-Latn": "Sastanci", en: "Meetings" },
   "web.language.label": { sq: "Gjuha", "sr-Latn": "Jezik", en: "Language" },

@@ -7,55 +7,26 @@
 // once), refused bad input shown by its field, and revoked; (4) no institution
 // id shown on any main, meetings, plan, statistics or administration page where
 // the registry has a name.
-import type { Locale } from "@bashke/kernel"
 import type { Page } from "playwright-core"
-import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { describe, expect, it } from "vitest"
 import { institutions } from "../../../gateway/src/demo/World"
 import {
-  type Browser,
-  type Gateway,
-  horizontalOverflow,
-  launch,
+  chooseLanguage,
+  go,
   open,
   screenshot,
   seriousViolations,
   signInWithLink,
-  startGateway,
+  testWorld,
   untilLoaded,
   viewports,
 } from "./Harness"
-import { languageProblems } from "./Languages"
+import { expectAccessible, expectInEveryLanguage, type Screen, visit } from "./Sweep"
 
-let gateway: Gateway
-let admin: Browser
-
-beforeAll(async () => {
-  gateway = await startGateway()
-  admin = await launch()
-  const page = await admin.newPage()
-  await signInWithLink(page, gateway, "administrator")
-  await page.close()
-}, 180_000)
-
-afterAll(async () => {
-  await admin?.close()
-  await gateway?.close()
-})
-
-const chooseLanguage = async (page: Page, locale: Locale.Locale) => {
-  await page.getByTestId("language").selectOption(locale)
-  await page.locator(`html[lang="${locale}"]`).waitFor()
-}
-
-/** Goes to a path of the app without reloading it. */
-const go = (page: Page, path: string) =>
-  page.evaluate((to) => {
-    history.pushState(null, "", to)
-    dispatchEvent(new PopStateEvent("popstate"))
-  }, path)
+const world = testWorld({ people: ["administrator"] })
 
 /** The administration pages, each with what shows it is loaded. */
-const adminScreens = [
+const adminScreens: ReadonlyArray<Screen> = [
   { name: "admin-mechanism", path: "/admin/mechanism", ready: "form .field" },
   { name: "admin-members", path: "/admin/members", ready: ".worklist .item" },
   { name: "admin-memorandum", path: "/admin/memorandum", ready: "table" },
@@ -63,95 +34,69 @@ const adminScreens = [
   { name: "admin-people", path: "/admin/people", ready: ".worklist .item" },
   { name: "admin-tokens", path: "/admin/tokens", ready: "form .field" },
   { name: "admin-plugins", path: "/admin/plugins", ready: "#dead-letters" },
-] as const
+]
 
 const school = institutions.education.name.en
 
 describe("administration in a browser", () => {
   it("an administrator countersigns the school's signature; the school's teacher then sees the case list", async () => {
     // Before: the school has not signed, so its teacher is refused the case list.
-    const teacher = await launch()
-    try {
-      const before = await teacher.newPage()
-      await signInWithLink(before, gateway, "teacher")
-      await chooseLanguage(before, "en")
-      await before.getByRole("link", { name: "Cases" }).click()
-      await before.locator("main [role=alert], main table").first().waitFor()
-      expect(await before.locator("tbody tr").count()).toBe(0)
-      await before.close()
+    const teacher = await world.launch()
+    const before = await teacher.newPage()
+    await signInWithLink(before, world.gateway, "teacher")
+    await chooseLanguage(before, "en")
+    await before.getByRole("link", { name: "Cases" }).click()
+    await before.locator("main [role=alert], main table").first().waitFor()
+    expect(await before.locator("tbody tr").count()).toBe(0)
+    await before.close()
 
-      const page = await admin.newPage()
-      await open(page, gateway, "/")
-      await chooseLanguage(page, "en")
-      await page.getByRole("link", { name: "Administration" }).click()
-      await page.getByRole("link", { name: "Memorandum" }).click()
-      await page.locator("table").first().waitFor()
-      // The demo's memorandum expects no education sector: no gap without the school.
-      await expect
-        .poll(() => page.locator("section[aria-labelledby=composition]").textContent())
-        .toContain("Every sector the memorandum expects has a signatory.")
-      const latest = page.locator("section[aria-labelledby^=memorandum-]").first()
-      await latest.locator("summary", { hasText: "Record a signature" }).click()
-      await latest.getByLabel("Institution").selectOption({ label: school })
-      await latest.getByLabel("Who signed (kept sealed)").fill("Dragan Petrović")
-      await latest.getByRole("button", { name: "Record a signature" }).click()
-      const countersign = latest.getByRole("button", { name: `Countersign the signature of ${school}` })
-      await countersign.waitFor()
-      await screenshot(page, "admin-memorandum-countersign-desk")
-      await countersign.click()
-      await countersign.waitFor({ state: "detached" })
-      const row = latest.locator("tbody tr", { hasText: school })
-      await expect.poll(() => row.locator("td").nth(1).textContent()).toMatch(/\d{4}/)
-      expect(await seriousViolations(page)).toEqual([])
-      await page.close()
+    const page = await world.page("administrator", { locale: "en" })
+    await page.getByRole("link", { name: "Administration" }).click()
+    await page.getByRole("link", { name: "Memorandum" }).click()
+    await page.locator("table").first().waitFor()
+    // The demo's memorandum expects no education sector: no gap without the school.
+    await expect
+      .poll(() => page.locator("section[aria-labelledby=composition]").textContent())
+      .toContain("Every sector the memorandum expects has a signatory.")
+    const latest = page.locator("section[aria-labelledby^=memorandum-]").first()
+    await latest.locator("summary", { hasText: "Record a signature" }).click()
+    await latest.getByLabel("Institution").selectOption({ label: school })
+    await latest.getByLabel("Who signed (kept sealed)").fill("Dragan Petrović")
+    await latest.getByRole("button", { name: "Record a signature" }).click()
+    const countersign = latest.getByRole("button", { name: `Countersign the signature of ${school}` })
+    await countersign.waitFor()
+    await screenshot(page, "admin-memorandum-countersign-desk")
+    await countersign.click()
+    await countersign.waitFor({ state: "detached" })
+    const row = latest.locator("tbody tr", { hasText: school })
+    await expect.poll(() => row.locator("td").nth(1).textContent()).toMatch(/\d{4}/)
+    expect(await seriousViolations(page)).toEqual([])
+    await page.close()
 
-      // After: the same teacher, in the same browser, sees the mechanism's cases.
-      const after = await teacher.newPage()
-      await open(after, gateway, "/cases")
-      await after.locator("tbody tr").first().waitFor()
-      expect(await after.locator("tbody tr th a").count()).toBeGreaterThan(0)
-      await after.close()
-    } finally {
-      await teacher.close()
-    }
+    // After: the same teacher, in the same browser, sees the mechanism's cases.
+    const after = await teacher.newPage()
+    await open(after, world.gateway, "/cases")
+    await after.locator("tbody tr").first().waitFor()
+    expect(await after.locator("tbody tr th a").count()).toBeGreaterThan(0)
+    await after.close()
   })
 
   for (const size of ["desk", "phone"] as const) {
     it(`every administration page at ${viewports[size].width}×${viewports[size].height}: accessible, nothing overflowing`, async () => {
-      const page = await admin.newPage(size)
-      await open(page, gateway, "/")
-      await chooseLanguage(page, "en")
-      for (const screen of adminScreens) {
-        await go(page, screen.path)
-        await page.locator(screen.ready).first().waitFor()
-        await untilLoaded(page)
-        await screenshot(page, `${screen.name}-${size}`)
-        expect(await seriousViolations(page), screen.name).toEqual([])
-        if (size === "phone") expect(await horizontalOverflow(page), screen.name).toBeLessThanOrEqual(0)
-      }
+      const page = await world.page("administrator", { size, locale: "en" })
+      await expectAccessible(page, adminScreens, size)
       await page.close()
     })
   }
 
   it("every administration page in all four languages, with no missing key and no other language's text", async () => {
-    const page = await admin.newPage()
-    await open(page, gateway, "/")
-    for (const locale of ["sq", "sr-Latn", "sr-Cyrl", "en"] as const) {
-      await chooseLanguage(page, locale)
-      for (const screen of adminScreens) {
-        await go(page, screen.path)
-        await page.locator(screen.ready).first().waitFor()
-        await untilLoaded(page)
-        expect(await languageProblems(page, locale), `${screen.name} in ${locale}`).toEqual({ keys: [], foreign: [] })
-      }
-    }
+    const page = await world.page("administrator")
+    await expectInEveryLanguage(page, adminScreens)
     await page.close()
   })
 
   it("makes an API token (its secret shown once), shows a refusal by its field, and revokes the token", async () => {
-    const page = await admin.newPage()
-    await open(page, gateway, "/admin/tokens")
-    await chooseLanguage(page, "en")
+    const page = await world.page("administrator", { path: "/admin/tokens", locale: "en" })
     const form = page.getByRole("form", { name: "Make a token" })
     await form.getByLabel("Label").fill("Not A Label")
     await form.getByRole("button", { name: "Make a token" }).click()
@@ -174,9 +119,7 @@ describe("administration in a browser", () => {
   })
 
   it("refuses a cadence out of range beside its field and keeps the mechanism as it was", async () => {
-    const page = await admin.newPage("phone")
-    await open(page, gateway, "/admin/mechanism")
-    await chooseLanguage(page, "en")
+    const page = await world.page("administrator", { path: "/admin/mechanism", locale: "en", size: "phone" })
     const cadence = page.getByLabel("Regular meetings a year, at least")
     await cadence.waitFor()
     const before = await cadence.inputValue()
@@ -193,9 +136,7 @@ describe("administration in a browser", () => {
   })
 
   it("publishes a new memorandum version from the signed document's fingerprint; without a document, the refusal is beside the field", async () => {
-    const page = await admin.newPage()
-    await open(page, gateway, "/admin/memorandum")
-    await chooseLanguage(page, "en")
+    const page = await world.page("administrator", { path: "/admin/memorandum", locale: "en" })
     await page.locator("table").first().waitFor()
     const versions = await page.locator("section[aria-labelledby^=memorandum-]").count()
     await page.locator("summary", { hasText: "Publish a new version" }).click()
@@ -224,88 +165,80 @@ describe("administration in a browser", () => {
 
   it("shows no institution id on any page where the registry has the institution's name", async () => {
     const ids = Object.values(institutions).map((institution) => institution.id)
-    const page = await admin.newPage()
-    await open(page, gateway, "/")
-    await chooseLanguage(page, "en")
-    const caseworker = await launch()
-    const coordinating = await launch()
-    try {
-      // The case worker's screens (a case page, referrals, the services), then the administrator's.
-      const worker = await caseworker.newPage()
-      await signInWithLink(worker, gateway, "caseManager")
-      await chooseLanguage(worker, "en")
-      await open(worker, gateway, "/cases")
-      const first = worker.locator("tbody tr th a").first()
-      await first.waitFor()
-      const caseLink = (await first.getAttribute("href")) as string
-      const shown: Array<string> = []
-      const seen = async (on: Page) => {
-        await untilLoaded(on)
-        // Every text (hidden parts too) and attribute a person may read or hear (labels, titles, options).
-        shown.push(
-          await on.evaluate(() =>
-            [
-              document.body.textContent ?? "",
-              ...Array.from(document.querySelectorAll("[aria-label],[title],option,summary")).map(
-                (element) =>
-                  `${element.getAttribute("aria-label") ?? ""} ${element.getAttribute("title") ?? ""} ${element.textContent ?? ""}`,
-              ),
-            ].join("\n"),
-          ),
-        )
-      }
-      for (const [path, ready] of [
-        ["/", "h1"],
-        ["/cases", "table"],
-        [caseLink, "#timeline"],
-        ["/referrals", ".worklist"],
-        ["/directory", ".cards"],
-      ] as const) {
-        await go(worker, path)
-        await worker.locator(ready).first().waitFor()
-        // The case page's forms list institutions too: open them so what they show is read.
-        await worker.evaluate(() => {
+    const page = await world.page("administrator", { locale: "en" })
+    const caseworker = await world.launch()
+    const coordinating = await world.launch()
+    // The case worker's screens (a case page, referrals, the services), then the administrator's.
+    const worker = await caseworker.newPage()
+    await signInWithLink(worker, world.gateway, "caseManager")
+    await chooseLanguage(worker, "en")
+    await open(worker, world.gateway, "/cases")
+    const first = worker.locator("tbody tr th a").first()
+    await first.waitFor()
+    const caseLink = (await first.getAttribute("href")) as string
+    const shown: Array<string> = []
+    const seen = async (on: Page) => {
+      await untilLoaded(on)
+      // Every text (hidden parts too) and attribute a person may read or hear (labels, titles, options).
+      shown.push(
+        await on.evaluate(() =>
+          [
+            document.body.textContent ?? "",
+            ...Array.from(document.querySelectorAll("[aria-label],[title],option,summary")).map(
+              (element) =>
+                `${element.getAttribute("aria-label") ?? ""} ${element.getAttribute("title") ?? ""} ${element.textContent ?? ""}`,
+            ),
+          ].join("\n"),
+        ),
+      )
+    }
+    for (const [path, ready] of [
+      ["/", "h1"],
+      ["/cases", "table"],
+      [caseLink, "#timeline"],
+      ["/referrals", ".worklist"],
+      ["/directory", ".cards"],
+    ] as const) {
+      await go(worker, path)
+      await worker.locator(ready).first().waitFor()
+      // The case page's forms list institutions too: open them so what they show is read.
+      await worker.evaluate(() => {
+        for (const details of Array.from(document.querySelectorAll("details"))) details.open = true
+      })
+      await seen(worker)
+    }
+    for (const screen of adminScreens) {
+      await visit(page, screen)
+      await seen(page)
+    }
+    // The coordinator's: the meetings and a meeting, the action plans and a plan, the statistics.
+    const coordinator = await coordinating.newPage()
+    await signInWithLink(coordinator, world.gateway, "coordinator")
+    await chooseLanguage(coordinator, "en")
+    for (const [path, ready, first] of [
+      ["/meetings", "[data-testid=meeting]", "[data-testid=meeting] a"],
+      ["/plans", "[data-testid=plans]", "[data-testid=plans] a"],
+      ["/statistics", "[data-table]", undefined],
+    ] as const) {
+      await go(coordinator, path)
+      await coordinator.locator(ready).first().waitFor()
+      await seen(coordinator)
+      if (first !== undefined) {
+        await coordinator.locator(first).first().click()
+        await coordinator.waitForURL(/\/[0-9A-Z]{26}$/)
+        await coordinator.locator("main h1").first().waitFor()
+        await coordinator.evaluate(() => {
           for (const details of Array.from(document.querySelectorAll("details"))) details.open = true
         })
-        await seen(worker)
-      }
-      for (const screen of adminScreens) {
-        await go(page, screen.path)
-        await page.locator(screen.ready).first().waitFor()
-        await seen(page)
-      }
-      // The coordinator's: the meetings and a meeting, the action plans and a plan, the statistics.
-      const coordinator = await coordinating.newPage()
-      await signInWithLink(coordinator, gateway, "coordinator")
-      await chooseLanguage(coordinator, "en")
-      for (const [path, ready, first] of [
-        ["/meetings", "[data-testid=meeting]", "[data-testid=meeting] a"],
-        ["/plans", "[data-testid=plans]", "[data-testid=plans] a"],
-        ["/statistics", "[data-table]", undefined],
-      ] as const) {
-        await go(coordinator, path)
-        await coordinator.locator(ready).first().waitFor()
         await seen(coordinator)
-        if (first !== undefined) {
-          await coordinator.locator(first).first().click()
-          await coordinator.waitForURL(/\/[0-9A-Z]{26}$/)
-          await coordinator.locator("main h1").first().waitFor()
-          await coordinator.evaluate(() => {
-            for (const details of Array.from(document.querySelectorAll("details"))) details.open = true
-          })
-          await seen(coordinator)
-        }
       }
-      const text = shown.join("\n")
-      expect(shown.length).toBe(5 + adminScreens.length + 5)
-      // The pages did show institutions — by name.
-      expect(text).toContain(institutions.shelter.name.en)
-      expect(text).toContain(institutions.police.name.en)
-      expect(ids.filter((id) => text.includes(id))).toEqual([])
-    } finally {
-      await caseworker.close()
-      await coordinating.close()
-      await page.close()
     }
+    const text = shown.join("\n")
+    expect(shown.length).toBe(5 + adminScreens.length + 5)
+    // The pages did show institutions — by name.
+    expect(text).toContain(institutions.shelter.name.en)
+    expect(text).toContain(institutions.police.name.en)
+    expect(ids.filter((id) => text.includes(id))).toEqual([])
+    await page.close()
   })
 })

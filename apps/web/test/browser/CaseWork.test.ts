@@ -5,56 +5,21 @@
 // typed and goes through after a reload; the mechanism's overdue referrals
 // show to its coordinator; a provider updates its own capacity, checked with
 // the directory's schema first.
-import type { Page } from "playwright-core"
-import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import {
-  type Browser,
-  type Gateway,
-  launch,
-  open,
-  screenshot,
-  seriousViolations,
-  signInWithLink,
-  startGateway,
-} from "./Harness"
+import { describe, expect, it } from "vitest"
+import { chooseLanguage, open, screenshot, seriousViolations, testWorld } from "./Harness"
 import { enrol, signInWithPassword } from "./PasswordSignIn"
 
-let gateway: Gateway
-let coordinator: Browser
-let shelter: Browser
-
-beforeAll(async () => {
-  gateway = await startGateway()
-  coordinator = await launch()
-  shelter = await launch()
-  const first = await coordinator.newPage()
-  await signInWithLink(first, gateway, "coordinator")
-  await first.close()
-  const second = await shelter.newPage()
-  await signInWithLink(second, gateway, "shelterWorker")
-  await second.close()
-}, 240_000)
-
-afterAll(async () => {
-  await coordinator?.close()
-  await shelter?.close()
-  await gateway?.close()
-})
-
-const inEnglish = async (page: Page, path: string) => {
-  await open(page, gateway, path)
-  await page.getByTestId("language").selectOption("en")
-  await page.locator('html[lang="en"]').waitFor()
-}
+const world = testWorld({ people: ["coordinator", "shelterWorker"] })
 
 let caseUrl = ""
 
 describe("case work in the browser", () => {
   it("the wizard shows the API's problem on top when its schema cannot see it, and records a raised level with its reason", async () => {
-    const page = await coordinator.newPage()
+    const page = await world.browser("coordinator").newPage()
     // The wizard asks what the API answers, not a copy built in the browser.
     const answered = page.waitForResponse((response) => new URL(response.url()).pathname === "/v1/risk-instruments")
-    await inEnglish(page, "/cases/new")
+    await open(page, world.gateway, "/cases/new")
+    await chooseLanguage(page, "en")
     const instruments = (await (await answered).json()) as ReadonlyArray<{
       id: string
       questions: ReadonlyArray<unknown>
@@ -112,15 +77,13 @@ describe("case work in the browser", () => {
   })
 
   it("a change on a case someone else changed says so, keeps what was typed, and goes through after the reload", async () => {
-    const one = await coordinator.newPage()
-    const two = await coordinator.newPage()
-    await inEnglish(one, caseUrl)
+    const one = await world.page("coordinator", { path: caseUrl, locale: "en" })
     await one.locator("#orders ~ details > summary").click()
     await one.getByLabel("Petitioner").selectOption("police")
     await one.getByLabel("Stage").selectOption("requested")
 
     // Meanwhile someone adds a safety measure.
-    await inEnglish(two, caseUrl)
+    const two = await world.page("coordinator", { path: caseUrl, locale: "en" })
     await two.locator("#safety-plan ~ details > summary").click()
     await two.getByLabel("Measure", { exact: true }).selectOption("counselling")
     await two.getByLabel("Review on").fill("2030-01-15")
@@ -152,8 +115,7 @@ describe("case work in the browser", () => {
   })
 
   it("shows the mechanism's overdue referrals to its coordinator", async () => {
-    const page = await coordinator.newPage()
-    await inEnglish(page, "/referrals")
+    const page = await world.page("coordinator", { path: "/referrals", locale: "en" })
     await page.getByRole("heading", { name: "Overdue referrals" }).waitFor()
     await page.locator("#overdue ~ ul, #overdue ~ p").first().waitFor()
     expect(await seriousViolations(page)).toEqual([])
@@ -161,8 +123,7 @@ describe("case work in the browser", () => {
   })
 
   it("a provider updates its own capacity, checked with the directory's schema before it goes", async () => {
-    const page = await shelter.newPage()
-    await inEnglish(page, "/directory?type=shelter")
+    const page = await world.page("shelterWorker", { path: "/directory?type=shelter", locale: "en" })
     const card = page
       .locator(".cards .card")
       .filter({ has: page.getByText("Update the capacity") })
@@ -179,8 +140,7 @@ describe("case work in the browser", () => {
     await screenshot(page, "directory-capacity")
     expect(await seriousViolations(page)).toEqual([])
     // Another institution's people see no such form.
-    const other = await coordinator.newPage()
-    await inEnglish(other, "/directory")
+    const other = await world.page("coordinator", { path: "/directory", locale: "en" })
     await other.locator(".cards .card").first().waitFor()
     expect(await other.getByText("Update the capacity").count()).toBe(0)
     await other.close()
@@ -188,29 +148,26 @@ describe("case work in the browser", () => {
   })
 
   it("an ended session asks for the password and code in a dialog over the page, and carries on with what was typed", async () => {
-    const person = await enrol(gateway, "caseManager")
-    const own = await launch()
-    try {
-      const page = await own.newPage()
-      await signInWithPassword(page, gateway, person)
-      await inEnglish(page, caseUrl)
-      await page.getByRole("link", { name: "Send a referral" }).click()
-      await page.getByLabel("Reason").fill("typed-before-expiry")
-      await own.context.clearCookies()
-      await page.getByLabel("Service type").selectOption("legal-aid")
-      const dialog = page.getByRole("dialog")
-      await dialog.waitFor()
-      expect(await seriousViolations(page)).toEqual([])
-      await dialog.locator('input[name="email"]').fill(person.email)
-      await dialog.locator('input[name="password"]').fill(person.password)
-      // A second sign-in within the same 30 s would reuse its TOTP step (refused): a recovery code instead.
-      await dialog.locator('input[name="code"]').fill(person.recoveryCodes[0] as string)
-      await dialog.getByRole("button", { name: "Sign in with password" }).click()
-      await dialog.waitFor({ state: "detached" })
-      expect(await page.getByLabel("Reason").inputValue()).toBe("typed-before-expiry")
-      await page.locator('input[name="service"]').first().waitFor()
-    } finally {
-      await own.close()
-    }
+    const person = await enrol(world.gateway, "caseManager")
+    const own = await world.launch()
+    const page = await own.newPage()
+    await signInWithPassword(page, world.gateway, person)
+    await open(page, world.gateway, caseUrl)
+    await chooseLanguage(page, "en")
+    await page.getByRole("link", { name: "Send a referral" }).click()
+    await page.getByLabel("Reason").fill("typed-before-expiry")
+    await own.context.clearCookies()
+    await page.getByLabel("Service type").selectOption("legal-aid")
+    const dialog = page.getByRole("dialog")
+    await dialog.waitFor()
+    expect(await seriousViolations(page)).toEqual([])
+    await dialog.locator('input[name="email"]').fill(person.email)
+    await dialog.locator('input[name="password"]').fill(person.password)
+    // A second sign-in within the same 30 s would reuse its TOTP step (refused): a recovery code instead.
+    await dialog.locator('input[name="code"]').fill(person.recoveryCodes[0] as string)
+    await dialog.getByRole("button", { name: "Sign in with password" }).click()
+    await dialog.waitFor({ state: "detached" })
+    expect(await page.getByLabel("Reason").inputValue()).toBe("typed-before-expiry")
+    await page.locator('input[name="service"]').first().waitFor()
   })
 })

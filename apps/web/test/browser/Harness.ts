@@ -5,13 +5,23 @@
  * sizes, and a record of every URL and page title seen (for the privacy
  * check).
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs"
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs"
 import { createRequire } from "node:module"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { Catalogue, Locale } from "@bashke/kernel"
-import { type BrowserContext, chromium, type Locator, type Page } from "playwright-core"
+import {
+  type BrowserContext,
+  type Browser as ChromiumProcess,
+  chromium,
+  type Locator,
+  type Page,
+} from "playwright-core"
+import { afterAll, beforeAll, inject } from "vitest"
 import { webMessages } from "../../src/WebMessages"
+// The template's type (`inject("demoTemplate")`).
+import type {} from "./DemoTemplate"
+import { type Enrolled, enrol } from "./PasswordSignIn"
 
 export const webRoot = join(import.meta.dirname, "../../dist")
 export const outputDir = join(import.meta.dirname, "../../test-results/browser")
@@ -26,17 +36,62 @@ export interface Gateway {
   readonly tokens: Readonly<Record<string, string>>
   /** One one-time sign-in link per demo person, as `bashke start` prints them. */
   readonly signInLinks: Readonly<Record<string, string>>
+  /** The demo mechanism's id. */
+  readonly mechanismId: string
   readonly close: () => Promise<void>
 }
 
+export interface GatewayOptions {
+  readonly port?: number
+  /** More environment: an identity provider's settings. */
+  readonly env?: Record<string, string>
+  /** The plugin host's configuration (docs/gateway-plugins.md), made with the demo mechanism's id. */
+  readonly plugins?: (mechanismId: string) => unknown
+}
+
 /**
- * The gateway on loopback over a fresh SQLite file, the demo seeded, the app
- * at `/`; `port` and more `env` (an identity provider's settings) when given.
+ * The gateway on loopback over a SQLite file of its own holding the demo (a
+ * copy of the run's seeded template, `DemoTemplate.ts`, or seeded now without
+ * one), the app at `/`; `port`, more `env` and `plugins` when given.
  */
-export const startGateway = async (
-  options: { readonly port?: number; readonly env?: Record<string, string> } = {},
-): Promise<Gateway> => {
+export const startGateway = async (options: GatewayOptions = {}): Promise<Gateway> => {
   const directory = mkdtempSync(join(tmpdir(), "bashke-web-test-"))
+  const template = inject("demoTemplate")
+  if (template !== undefined) cpSync(template.directory, directory, { recursive: true })
+  const pluginsConfig = join(directory, "plugins.json")
+  if (options.plugins !== undefined) {
+    // The plugins name the mechanism, which only a seeded demo has: without a template, seed it first.
+    const mechanismId = template?.mechanismId ?? (await seed(directory))
+    writeFileSync(pluginsConfig, JSON.stringify(options.plugins(mechanismId)))
+  }
+  const running = await startDemo(directory, {
+    ...options,
+    ...(options.plugins === undefined ? {} : { pluginsConfig }),
+  })
+  return {
+    url: running.url,
+    tokens: running.tokens,
+    signInLinks: running.signInLinks,
+    mechanismId: running.mechanismId,
+    close: async () => {
+      await running.close()
+      rmSync(directory, { recursive: true, force: true })
+    },
+  }
+}
+
+/** Seeds the demo into `directory`, returning its mechanism's id. */
+const seed = async (directory: string): Promise<string> => {
+  const seeded = await startDemo(directory, {})
+  await seeded.close()
+  return seeded.mechanismId
+}
+
+/** The server over the demo in `directory` (seeded now if it holds none yet). */
+const startDemo = async (
+  directory: string,
+  options: { readonly port?: number; readonly env?: Record<string, string>; readonly pluginsConfig?: string },
+) => {
   const { start } = await import("@bashke/gateway/server")
   const running = await start({
     demo: true,
@@ -46,16 +101,10 @@ export const startGateway = async (
     webRoot,
     log: () => {},
     env: { BASHKE_SCHEDULER: "off", ...options.env },
+    ...(options.pluginsConfig === undefined ? {} : { pluginsConfig: options.pluginsConfig }),
   })
-  return {
-    url: running.url,
-    tokens: running.tokens,
-    signInLinks: running.signInLinks,
-    close: async () => {
-      await running.close()
-      rmSync(directory, { recursive: true, force: true })
-    },
-  }
+  if (running.mechanismId === undefined) throw new Error("the demo was not seeded")
+  return { ...running, mechanismId: running.mechanismId }
 }
 
 export interface Browser {
@@ -72,10 +121,13 @@ export interface Browser {
 
 const chromiumPath = process.env.BASHKE_CHROMIUM ?? "/usr/bin/chromium"
 
-/** Chromium, headless, with a fresh user-data directory. */
-export const launch = async (): Promise<Browser> => {
-  const profile = mkdtempSync(join(tmpdir(), "bashke-chromium-"))
-  const context = await chromium.launchPersistentContext(profile, {
+// One Chromium per test worker: each browser of a test is a context of it (its
+// own cookies and storage, as a separate profile has), which starts in a
+// fraction of the time a whole Chromium takes.
+let chromiumProcess: Promise<ChromiumProcess> | undefined
+
+const chromiumRunning = (): Promise<ChromiumProcess> => {
+  chromiumProcess ??= chromium.launch({
     executablePath: chromiumPath,
     headless: true,
     args: [
@@ -86,6 +138,20 @@ export const launch = async (): Promise<Browser> => {
       "--disable-component-update",
       "--disable-sync",
     ],
+  })
+  return chromiumProcess
+}
+
+/** Ends the worker's Chromium (a world does it after its file's tests); the next `launch` starts another. */
+export const closeChromium = async (): Promise<void> => {
+  const running = chromiumProcess
+  chromiumProcess = undefined
+  await (await running)?.close()
+}
+
+/** A browser of its own (cookies, storage, the pages it opened) in the worker's Chromium, headless. */
+export const launch = async (): Promise<Browser> => {
+  const context = await (await chromiumRunning()).newContext({
     viewport: viewports.desk,
     locale: "sq",
     timezoneId: "UTC",
@@ -95,7 +161,7 @@ export const launch = async (): Promise<Browser> => {
   const urls: Array<string> = []
   const titles: Array<string> = []
   const errors: Array<string> = []
-  const watch = (page: Page) => {
+  context.on("page", (page) => {
     page.on("request", (request) => urls.push(request.url()))
     page.on("framenavigated", (frame) => urls.push(frame.url()))
     page.on("console", (message) => {
@@ -108,9 +174,7 @@ export const launch = async (): Promise<Browser> => {
         () => {},
       )
     })
-  }
-  context.on("page", watch)
-  for (const page of context.pages()) watch(page)
+  })
   return {
     context,
     urls,
@@ -121,10 +185,7 @@ export const launch = async (): Promise<Browser> => {
       await page.setViewportSize(viewports[viewport])
       return page
     },
-    close: async () => {
-      await context.close()
-      rmSync(profile, { recursive: true, force: true })
-    },
+    close: () => context.close(),
   }
 }
 
@@ -255,4 +316,102 @@ export const tabTo = async (page: Page, target: Locator, limit = 80): Promise<vo
     }
   }
   throw new Error(`Tab did not reach the element in ${limit} presses`)
+}
+
+/** Chooses the page's language with the switch and waits until the page is in it. */
+export const chooseLanguage = async (page: Page, locale: Locale.Locale): Promise<void> => {
+  await page.getByTestId("language").selectOption(locale)
+  await page.locator(`html[lang="${locale}"]`).waitFor()
+}
+
+/** Moves to a path of the app without reloading it, as a link does. */
+export const go = (page: Page, path: string): Promise<void> =>
+  page.evaluate((to) => {
+    history.pushState(null, "", to)
+    dispatchEvent(new PopStateEvent("popstate"))
+  }, path)
+
+export interface WorldOptions {
+  /** People signed in with their one-time link before the first test, each in a browser of their own. */
+  readonly people?: ReadonlyArray<string>
+  /** Browsers for people who sign in during the tests, named as the tests call them. */
+  readonly browsers?: ReadonlyArray<string>
+  /** People given a password and an authenticator app through the API before the first test (their links spent). */
+  readonly enrolled?: ReadonlyArray<string>
+  /** The gateway's port and more environment, when the file needs them (an identity provider's settings). */
+  readonly gateway?: () => Promise<GatewayOptions>
+}
+
+/** What a test file works with: its gateway and the browsers of its people. */
+export interface World {
+  readonly gateway: Gateway
+  /** The browser of someone in `people` or `browsers`. */
+  readonly browser: (who: string) => Browser
+  /** How someone in `enrolled` signs in. */
+  readonly enrolled: (who: string) => Enrolled
+  /**
+   * A new page of `who`'s browser (signed in) at `path` of the app, the
+   * navigation shown, at `size`, in `locale` when given.
+   */
+  readonly page: (
+    who: string,
+    options?: { readonly path?: string; readonly size?: keyof typeof viewports; readonly locale?: Locale.Locale },
+  ) => Promise<Page>
+  /** Another browser, for one test (someone who is in no other); closed with the world. */
+  readonly launch: () => Promise<Browser>
+  /** Every browser the world opened: for the checks over all of them (URLs, titles, CSP reports). */
+  readonly browsers: () => ReadonlyArray<Browser>
+}
+
+/**
+ * The real gateway on a fresh demo database and a browser per person, for
+ * the tests of one file: made before its first test, closed after its last.
+ */
+export const testWorld = (options: WorldOptions = {}): World => {
+  let gateway: Gateway | undefined
+  const named = new Map<string, Browser>()
+  const others: Array<Browser> = []
+  const enrolments = new Map<string, Enrolled>()
+  const required = <A>(value: A | undefined, what: string): A => {
+    if (value === undefined) throw new Error(`the world has no ${what}: name it in testWorld`)
+    return value
+  }
+
+  beforeAll(async () => {
+    gateway = await startGateway(options.gateway === undefined ? {} : await options.gateway())
+    for (const who of options.enrolled ?? []) enrolments.set(who, await enrol(gateway, who))
+    for (const who of [...(options.people ?? []), ...(options.browsers ?? [])]) named.set(who, await launch())
+    for (const who of options.people ?? []) {
+      const page = await (named.get(who) as Browser).newPage()
+      await signInWithLink(page, gateway, who)
+      await page.close()
+    }
+  }, 240_000)
+
+  afterAll(async () => {
+    for (const browser of [...named.values(), ...others]) await browser.close().catch(() => {})
+    await closeChromium()
+    await gateway?.close()
+  })
+
+  const world: World = {
+    get gateway() {
+      return required(gateway, "gateway yet (it starts before the first test)")
+    },
+    browser: (who) => required(named.get(who), `browser for ${who}`),
+    enrolled: (who) => required(enrolments.get(who), `enrolment of ${who}`),
+    page: async (who, { path = "/", size = "desk", locale } = {}) => {
+      const page = await world.browser(who).newPage(size)
+      await open(page, world.gateway, path)
+      if (locale !== undefined) await chooseLanguage(page, locale)
+      return page
+    },
+    launch: async () => {
+      const browser = await launch()
+      others.push(browser)
+      return browser
+    },
+    browsers: () => [...named.values(), ...others],
+  }
+  return world
 }

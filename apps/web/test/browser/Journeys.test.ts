@@ -8,68 +8,31 @@
 // data anywhere; (5) every screen in all four languages, with no missing key
 // and no other language's text. axe on every screen, screenshots at desk and
 // phone size, and no personal value in storage, a URL or a title throughout.
-import { readFileSync } from "node:fs"
-import type { Locale } from "@bashke/kernel"
-import type { Page } from "playwright-core"
-import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { personalValues } from "../../../gateway/test/support/DemoPersonalData"
+import { describe, expect, it } from "vitest"
 import {
-  type Browser,
-  type Gateway,
+  chooseLanguage,
   horizontalOverflow,
-  launch,
+  open,
   screenshot,
   seriousViolations,
-  startGateway,
-  storedText,
   tabTo,
+  testWorld,
   untilLoaded,
   viewports,
 } from "./Harness"
+import { chooseByKeys } from "./Keyboard"
 import { languageProblems } from "./Languages"
-import { type Enrolled, enrol, nextCode, signInWithPassword } from "./PasswordSignIn"
+import { nextCode, signInWithPassword } from "./PasswordSignIn"
+import { expectNothingPersonalKept } from "./Privacy"
+import { expectAccessible, expectInEveryLanguage, type Screen } from "./Sweep"
 
-let gateway: Gateway
-let coordinatorBrowser: Browser
-let shelterBrowser: Browser
-let teacherBrowser: Browser
-const people: Record<string, Enrolled> = {}
+// Each person signs in through the app's own form, in their own browser.
+const people = ["coordinator", "shelterWorker", "teacher"]
+const world = testWorld({ enrolled: people, browsers: people })
 
 // What the coordinator types about the survivors: personal values that must never reach storage, a URL or a title.
 const victimName = ["Mimoza", "Journeyvictim"] as const
 const childName = ["Arta", "Journeychild"] as const
-const typed = [...victimName, ...childName]
-const staffNames = [
-  ...readFileSync(new URL("../../../gateway/src/demo/PeopleDemo.ts", import.meta.url), "utf8").matchAll(
-    /displayName: "([^"]+)"/g,
-  ),
-].map((match) => match[1] as string)
-
-beforeAll(async () => {
-  gateway = await startGateway()
-  for (const who of ["coordinator", "shelterWorker", "teacher"]) people[who] = await enrol(gateway, who)
-  coordinatorBrowser = await launch()
-  shelterBrowser = await launch()
-  teacherBrowser = await launch()
-}, 240_000)
-
-afterAll(async () => {
-  await coordinatorBrowser?.close()
-  await shelterBrowser?.close()
-  await teacherBrowser?.close()
-  await gateway?.close()
-})
-
-/** Chooses an option of the focused select with the keyboard: its position from the first. */
-const chooseByKeys = async (page: Page, downs: number) => {
-  await page.keyboard.press("Home")
-  for (let step = 0; step < downs; step++) await page.keyboard.press("ArrowDown")
-}
-
-const chooseLanguage = async (page: Page, locale: Locale.Locale) => {
-  await page.getByTestId("language").selectOption(locale)
-  await page.locator(`html[lang="${locale}"]`).waitFor()
-}
 
 let caseUrl = ""
 let caseReference = ""
@@ -77,9 +40,9 @@ let referralUrl = ""
 
 describe("the journeys of the acceptance", () => {
   it("1. the coordinator signs in, opens a case with a victim and a child, assesses the risk (high), records consent and sends a referral to the shelter — keyboard alone", async () => {
-    const page = await coordinatorBrowser.newPage()
-    await page.goto(gateway.url)
-    const person = people.coordinator as Enrolled
+    const page = await world.browser("coordinator").newPage()
+    await page.goto(world.gateway.url)
+    const person = world.enrolled("coordinator")
     // The sign-in form, typed.
     await tabTo(page, page.locator('input[name="email"]').first())
     await page.keyboard.type(person.email)
@@ -199,8 +162,8 @@ describe("the journeys of the acceptance", () => {
   })
 
   it("2. the shelter worker signs in, finds it in the inbox, acknowledges and accepts it", async () => {
-    const page = await shelterBrowser.newPage()
-    await signInWithPassword(page, gateway, people.shelterWorker as Enrolled)
+    const page = await world.browser("shelterWorker").newPage()
+    await signInWithPassword(page, world.gateway, world.enrolled("shelterWorker"))
     await chooseLanguage(page, "en")
     // The worklist names it first (acknowledge, decide); the inbox lists it among the institution's referrals.
     const path = new URL(referralUrl).pathname
@@ -221,8 +184,7 @@ describe("the journeys of the acceptance", () => {
   })
 
   it("3. the coordinator sees the loop closed on the case page", async () => {
-    const page = await coordinatorBrowser.newPage()
-    await page.goto(caseUrl)
+    const page = await world.page("coordinator", { path: new URL(caseUrl).pathname })
     await page.locator("#timeline").waitFor()
     await expect.poll(() => page.getByTestId("referral-status").allTextContents()).toContain("Accepted")
     await screenshot(page, "journey-case-loop-closed")
@@ -230,13 +192,12 @@ describe("the journeys of the acceptance", () => {
   })
 
   it("4. a member of a non-signatory institution sees no case data anywhere", async () => {
-    const page = await teacherBrowser.newPage()
-    await signInWithPassword(page, gateway, people.teacher as Enrolled)
+    const page = await world.browser("teacher").newPage()
+    await signInWithPassword(page, world.gateway, world.enrolled("teacher"))
     await chooseLanguage(page, "en")
     const shown: Array<string> = []
     for (const path of ["/", "/cases", new URL(caseUrl).pathname, "/referrals", new URL(referralUrl).pathname]) {
-      await page.goto(`${gateway.url}${path}`)
-      await page.getByRole("navigation").waitFor()
+      await open(page, world.gateway, path)
       await page.locator("main h1, main [role=alert], main p").first().waitFor()
       await untilLoaded(page)
       shown.push((await page.locator("main").textContent()) ?? "")
@@ -249,62 +210,38 @@ describe("the journeys of the acceptance", () => {
 
   for (const size of ["desk", "phone"] as const) {
     it(`every screen at ${viewports[size].width}×${viewports[size].height}: accessible, nothing overflowing`, async () => {
-      const page = await coordinatorBrowser.newPage(size)
-      await page.goto(gateway.url)
-      await page.getByRole("navigation").waitFor()
-      await chooseLanguage(page, "en")
-      for (const screen of screens()) {
-        await visit(page, screen)
-        await screenshot(page, `journey-${screen.name}-${size}`)
-        expect(await seriousViolations(page), screen.name).toEqual([])
-        if (size === "phone") expect(await horizontalOverflow(page), screen.name).toBeLessThanOrEqual(0)
-      }
+      const page = await world.page("coordinator", { size, locale: "en" })
+      await expectAccessible(page, screens(), size)
       await page.close()
     })
   }
 
   it("5. every screen in all four languages, with no missing key and no other language's text", async () => {
-    const page = await coordinatorBrowser.newPage()
-    await page.goto(gateway.url)
-    await page.getByRole("navigation").waitFor()
-    for (const locale of ["sq", "sr-Latn", "sr-Cyrl", "en"] as const) {
-      await chooseLanguage(page, locale)
-      for (const screen of screens()) {
-        await visit(page, screen)
-        expect(await languageProblems(page, locale), `${screen.name} in ${locale}`).toEqual({ keys: [], foreign: [] })
-      }
-    }
+    const page = await world.page("coordinator")
+    await expectInEveryLanguage(page, screens())
     await page.close()
     // The sign-in page, signed out.
-    const fresh = await launch()
-    try {
-      const signedOut = await fresh.newPage("phone")
-      await signedOut.goto(gateway.url)
-      for (const locale of ["sq", "sr-Latn", "sr-Cyrl", "en"] as const) {
-        await chooseLanguage(signedOut, locale)
-        expect(await languageProblems(signedOut, locale), `sign-in in ${locale}`).toEqual({ keys: [], foreign: [] })
-      }
-      expect(await seriousViolations(signedOut)).toEqual([])
-      expect(await horizontalOverflow(signedOut)).toBeLessThanOrEqual(0)
-      await screenshot(signedOut, "journey-sign-in-phone")
-      // A wrong code is refused by the API, its problem next to the code field.
-      const person = people.teacher as Enrolled
-      await signedOut.locator('input[name="email"]').fill(person.email)
-      await signedOut.locator('input[name="password"]').fill(person.password)
-      await signedOut.locator('input[name="code"]').fill("000000")
-      await signedOut.getByRole("button", { name: "Sign in with password" }).click()
-      await expect.poll(() => signedOut.locator('input[name="code"]').getAttribute("aria-invalid")).toBe("true")
-      expect(await signedOut.locator("form").first().getByRole("alert").textContent()).toMatch(/not valid/)
-    } finally {
-      await fresh.close()
+    const signedOut = await (await world.launch()).newPage("phone")
+    await signedOut.goto(world.gateway.url)
+    for (const locale of ["sq", "sr-Latn", "sr-Cyrl", "en"] as const) {
+      await chooseLanguage(signedOut, locale)
+      expect(await languageProblems(signedOut, locale), `sign-in in ${locale}`).toEqual({ keys: [], foreign: [] })
     }
+    expect(await seriousViolations(signedOut)).toEqual([])
+    expect(await horizontalOverflow(signedOut)).toBeLessThanOrEqual(0)
+    await screenshot(signedOut, "journey-sign-in-phone")
+    // A wrong code is refused by the API, its problem next to the code field.
+    const person = world.enrolled("teacher")
+    await signedOut.locator('input[name="email"]').fill(person.email)
+    await signedOut.locator('input[name="password"]').fill(person.password)
+    await signedOut.locator('input[name="code"]').fill("000000")
+    await signedOut.getByRole("button", { name: "Sign in with password" }).click()
+    await expect.poll(() => signedOut.locator('input[name="code"]').getAttribute("aria-invalid")).toBe("true")
+    expect(await signedOut.locator("form").first().getByRole("alert").textContent()).toMatch(/not valid/)
   })
 
   it("signs out: the session ends and the sign-in form shows", async () => {
-    const page = await teacherBrowser.newPage()
-    await page.goto(gateway.url)
-    await page.getByRole("navigation").waitFor()
-    await chooseLanguage(page, "en")
+    const page = await world.page("teacher", { locale: "en" })
     // Signing out is in the person's menu, under their name.
     await page.getByTestId("account").click()
     await page.getByRole("button", { name: "Sign out" }).click()
@@ -316,44 +253,20 @@ describe("the journeys of the acceptance", () => {
   })
 
   it("keeps no personal value in storage, a URL or a title across the journeys", async () => {
-    const personal = [...personalValues, ...staffNames, ...typed]
-    const seen: Array<string> = []
-    for (const browser of [coordinatorBrowser, shelterBrowser, teacherBrowser]) {
-      const page = await browser.newPage()
-      await page.goto(gateway.url)
-      seen.push(await storedText(page), ...browser.urls, ...browser.titles)
-      await page.close()
-    }
-    expect(seen.length).toBeGreaterThan(30)
-    expect(personal.filter((value) => seen.join("\n").includes(value))).toEqual([])
+    await expectNothingPersonalKept(
+      world.gateway,
+      people.map((who) => world.browser(who)),
+      [...victimName, ...childName],
+    )
   })
 })
 
-interface Screen {
-  readonly name: string
-  readonly path: () => string
-  readonly ready: string
-  /** Steps to take on the screen once loaded (the wizard's risk step). */
-  readonly then?: (page: Page) => Promise<void>
-}
-
 const screens = (): ReadonlyArray<Screen> => [
-  { name: "worklist", path: () => "/", ready: "main h1" },
-  { name: "cases", path: () => "/cases", ready: "table" },
-  { name: "open-case", path: () => "/cases/new", ready: "#input-persons-0-role" },
-  { name: "case", path: () => new URL(caseUrl).pathname, ready: "#safety-plan" },
-  { name: "referrals", path: () => "/referrals", ready: ".worklist" },
-  { name: "referral", path: () => new URL(referralUrl).pathname, ready: "#history" },
-  { name: "directory", path: () => "/directory", ready: ".cards" },
+  { name: "journey-worklist", path: "/", ready: "main h1" },
+  { name: "journey-cases", path: "/cases", ready: "table" },
+  { name: "journey-open-case", path: "/cases/new", ready: "#input-persons-0-role" },
+  { name: "journey-case", path: () => new URL(caseUrl).pathname, ready: "#safety-plan" },
+  { name: "journey-referrals", path: "/referrals", ready: ".worklist" },
+  { name: "journey-referral", path: () => new URL(referralUrl).pathname, ready: "#history" },
+  { name: "journey-directory", path: "/directory", ready: ".cards" },
 ]
-
-/** Moves to a screen within the app (no reload) and waits until it has loaded. */
-const visit = async (page: Page, screen: Screen) => {
-  await page.evaluate((path) => {
-    history.pushState(null, "", path)
-    dispatchEvent(new PopStateEvent("popstate"))
-  }, screen.path())
-  await page.locator(screen.ready).first().waitFor()
-  await untilLoaded(page)
-  await screen.then?.(page)
-}

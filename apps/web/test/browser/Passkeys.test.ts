@@ -11,42 +11,23 @@
 // refuses an IP address as its site.
 import { Secret, TOTP } from "otpauth"
 import type { CDPSession, Page } from "playwright-core"
-import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import {
-  type Browser,
-  type Gateway,
-  horizontalOverflow,
-  launch,
-  screenshot,
-  seriousViolations,
-  startGateway,
-  tabTo,
-} from "./Harness"
+import { describe, expect, it } from "vitest"
+import { horizontalOverflow, screenshot, seriousViolations, tabTo, testWorld } from "./Harness"
 
-let gateway: Gateway
-let browser: Browser
-
-beforeAll(async () => {
-  gateway = await startGateway()
-  browser = await launch()
-}, 180_000)
-
-afterAll(async () => {
-  await browser?.close()
-  await gateway?.close()
-})
+// The invited people sign in in the tests, in one browser.
+const world = testWorld({ browsers: ["invited"] })
 
 const invite = async (person: { readonly displayName: string; readonly email: string }): Promise<string> => {
-  const bearer = (name: string) => ({ authorization: `Bearer ${gateway.tokens[name]}` })
+  const bearer = (name: string) => ({ authorization: `Bearer ${world.gateway.tokens[name]}` })
   const me = async (name: string) =>
-    (await (await fetch(`${gateway.url}/v1/me`, { headers: bearer(name) })).json()) as {
+    (await (await fetch(`${world.gateway.url}/v1/me`, { headers: bearer(name) })).json()) as {
       mechanisms: Array<string>
       institution: string
       sector: string
     }
   const coordinator = await me("coordinator")
   const colleague = await me("caseManager")
-  const response = await fetch(`${gateway.url}/v1/mechanisms/${coordinator.mechanisms[0]}/invitations`, {
+  const response = await fetch(`${world.gateway.url}/v1/mechanisms/${coordinator.mechanisms[0]}/invitations`, {
     method: "POST",
     headers: { ...bearer("coordinator"), "content-type": "application/json" },
     body: JSON.stringify({
@@ -85,8 +66,8 @@ const expectAccessible = async (page: Page) => {
 describe("passkeys in the browser", () => {
   it("an invitation enrols a passkey from the keyboard, and the passkey signs the person in", async () => {
     const token = await invite({ displayName: "Edona Berisha", email: "edona.berisha@gjilan.example" })
-    const site = gateway.url.replace("127.0.0.1", "localhost")
-    const page = await browser.newPage("phone")
+    const site = world.gateway.url.replace("127.0.0.1", "localhost")
+    const page = await world.browser("invited").newPage("phone")
     await withAuthenticator(page)
     await page.goto(`${site}/invitation#token=${token}`)
     await page.getByTestId("language").selectOption("en")
@@ -111,7 +92,7 @@ describe("passkeys in the browser", () => {
     await page.close()
 
     // The link worked once.
-    const again = await browser.newPage()
+    const again = await world.browser("invited").newPage()
     await again.goto(`${site}/invitation#token=${token}`)
     await again.getByTestId("language").selectOption("en")
     await again.getByText("This invitation is no longer valid").waitFor()
@@ -121,8 +102,8 @@ describe("passkeys in the browser", () => {
   it("an invitation enrols a password and an authenticator app, shows the recovery codes once, and a code signs in", async () => {
     const email = "lirije.krasniqi@gjilan.example"
     const token = await invite({ displayName: "Lirije Krasniqi", email })
-    const page = await browser.newPage("phone")
-    await page.goto(`${gateway.url}/invitation#token=${token}`)
+    const page = await world.browser("invited").newPage("phone")
+    await page.goto(`${world.gateway.url}/invitation#token=${token}`)
     await page.getByTestId("language").selectOption("en")
     const password = "a long walk along the bistrica"
     await page.getByLabel("New password (at least 12 characters)").fill(password)

@@ -10,70 +10,16 @@
 // no name; (3) every new screen at 1280×800 and 390×844 (axe: no serious or
 // critical violation, nothing overflowing on the phone) and in all four
 // languages.
-import { readFileSync } from "node:fs"
-import { JurisdictionProfile, type Locale } from "@bashke/kernel"
+import { JurisdictionProfile } from "@bashke/kernel"
 import { ReportLabels } from "@bashke/reporting"
 import ExcelJS from "exceljs"
 import type { Page } from "playwright-core"
-import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { personalValues } from "../../../gateway/test/support/DemoPersonalData"
-import {
-  type Browser,
-  type Gateway,
-  horizontalOverflow,
-  launch,
-  screenshot,
-  seriousViolations,
-  signInWithLink,
-  startGateway,
-  tabTo,
-  untilLoaded,
-  viewports,
-} from "./Harness"
-import { languageProblems } from "./Languages"
+import { describe, expect, it } from "vitest"
+import { horizontalOverflow, screenshot, seriousViolations, tabTo, testWorld, untilLoaded, viewports } from "./Harness"
+import { expectNoCspViolation, personalIn } from "./Privacy"
+import { expectAccessible, expectInEveryLanguage, type Screen } from "./Sweep"
 
-let gateway: Gateway
-let coordinator: Browser
-let national: Browser
-
-const staffNames = [
-  ...readFileSync(new URL("../../../gateway/src/demo/PeopleDemo.ts", import.meta.url), "utf8").matchAll(
-    /displayName: "([^"]+)"/g,
-  ),
-].map((match) => match[1] as string)
-
-beforeAll(async () => {
-  gateway = await startGateway()
-  coordinator = await launch()
-  national = await launch()
-  await signInWithLink(await coordinator.newPage(), gateway, "coordinator")
-  await signInWithLink(await national.newPage(), gateway, "nationalCoordinator")
-}, 240_000)
-
-afterAll(async () => {
-  await coordinator?.close()
-  await national?.close()
-  await gateway?.close()
-})
-
-const chooseLanguage = async (page: Page, locale: Locale.Locale) => {
-  await page.getByTestId("language").selectOption(locale)
-  await page.locator(`html[lang="${locale}"]`).waitFor()
-}
-
-const go = async (page: Page, path: string) => {
-  await page.evaluate((to) => {
-    history.pushState(null, "", to)
-    dispatchEvent(new PopStateEvent("popstate"))
-  }, path)
-}
-
-const openApp = async (browser: Browser, size: keyof typeof viewports = "desk") => {
-  const page = await browser.newPage(size)
-  await page.goto(gateway.url)
-  await page.getByRole("navigation").waitFor()
-  return page
-}
+const world = testWorld({ people: ["coordinator", "nationalCoordinator"] })
 
 const valuesOf = (page: Page, chart: string) => page.getByTestId(chart).getAttribute("data-values")
 
@@ -81,8 +27,7 @@ let planPath = ""
 
 describe("the local action plan", () => {
   it("the coordinator drafts a plan, edits the draft, is refused an edit after adoption, adopts it, records progress and sees the charts change", async () => {
-    const page = await openApp(coordinator)
-    await chooseLanguage(page, "en")
+    const page = await world.page("coordinator", { locale: "en" })
     await page.getByRole("link", { name: "Action plan" }).click()
     await page.getByRole("heading", { name: "Local action plans" }).waitFor()
     await page.getByRole("link", { name: "Draft a plan" }).click()
@@ -131,8 +76,8 @@ describe("the local action plan", () => {
     // Someone adopts the plan while the form is open: the edit is refused, and after a reload the API says why.
     await page.getByRole("button", { name: "Edit the draft" }).click()
     await page.getByLabel("Title of the plan").fill("Journey plan, changed after adoption")
-    const api = `${gateway.url}/v1/action-plans/${planPath.split("/").at(-1)}`
-    const token = gateway.tokens.coordinator as string
+    const api = `${world.gateway.url}/v1/action-plans/${planPath.split("/").at(-1)}`
+    const token = world.gateway.tokens.coordinator as string
     const adopted = await fetch(`${api}/transitions`, {
       method: "POST",
       headers: {
@@ -192,8 +137,7 @@ describe("the local action plan", () => {
 
 describe("the statistics", () => {
   it("the national coordinator sees every mechanism's tables, small cells hidden and why, and downloads them as XLSX", async () => {
-    const page = await openApp(national)
-    await chooseLanguage(page, "en")
+    const page = await world.page("nationalCoordinator", { locale: "en" })
     await page.getByRole("link", { name: "Statistics" }).click()
     await page.locator("[data-table=incidents-by-place]").waitFor()
     await untilLoaded(page)
@@ -206,7 +150,7 @@ describe("the statistics", () => {
     expect(counts.length).toBeGreaterThan(20)
     expect(counts.filter((n) => Number.isInteger(n) && n > 0 && n < threshold)).toEqual([])
     const main = (await page.locator("main").textContent()) ?? ""
-    expect([...personalValues, ...staffNames].filter((value) => main.includes(value))).toEqual([])
+    expect(personalIn(main)).toEqual([])
 
     const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("xlsx").click()])
     const workbook = new ExcelJS.Workbook()
@@ -230,7 +174,7 @@ describe("the statistics", () => {
       .flatMap((sheet) => sheet.getSheetValues().flat(2))
       .map(String)
       .join("\n")
-    expect([...personalValues, ...staffNames].filter((value) => text.includes(value))).toEqual([])
+    expect(personalIn(text)).toEqual([])
     expect(new URL(download.url()).searchParams.get("mechanismId")).toBeNull()
     await page.close()
   })
@@ -238,9 +182,7 @@ describe("the statistics", () => {
 
 describe("the statistics on a phone", () => {
   it("are a short list of the tables, each opened from its heading by keyboard, its table scrolling in a labelled region", async () => {
-    const page = await openApp(national, "phone")
-    await chooseLanguage(page, "en")
-    await go(page, "/statistics")
+    const page = await world.page("nationalCoordinator", { size: "phone", locale: "en", path: "/statistics" })
     await page.locator("[data-table=incidents-by-place]").waitFor()
     await untilLoaded(page)
     // Closed at first: the page is a list of headings (it was ~16,600 px long with every table open).
@@ -267,49 +209,40 @@ describe("the statistics on a phone", () => {
   })
 })
 
-/** The new screens, each with what shows it is loaded. */
-const screens = () =>
+/** The new screens, by whose browser shows them, each with what shows it is loaded. */
+const screens = (): ReadonlyArray<readonly [string, ReadonlyArray<Screen>]> => [
   [
-    { name: "plans", browser: coordinator, path: "/plans", ready: "[data-testid=plans]" },
-    { name: "plan-new", browser: coordinator, path: "/plans/new", ready: "form.plan-form" },
-    { name: "plan", browser: coordinator, path: planPath, ready: "[data-testid=chart-by-pillar]" },
-    { name: "statistics-coordinator", browser: coordinator, path: "/statistics", ready: "[data-table]" },
-    { name: "statistics-national", browser: national, path: "/statistics", ready: "[data-table]" },
-  ] as const
+    "coordinator",
+    [
+      { name: "plans", path: "/plans", ready: "[data-testid=plans]" },
+      { name: "plan-new", path: "/plans/new", ready: "form.plan-form" },
+      { name: "plan", path: planPath, ready: "[data-testid=chart-by-pillar]" },
+      { name: "statistics-coordinator", path: "/statistics", ready: "[data-table]" },
+    ],
+  ],
+  ["nationalCoordinator", [{ name: "statistics-national", path: "/statistics", ready: "[data-table]" }]],
+]
 
 describe("the new screens", () => {
   for (const size of ["desk", "phone"] as const) {
     it(`at ${viewports[size].width}×${viewports[size].height}: accessible, nothing overflowing`, async () => {
-      for (const screen of screens()) {
-        const page = await openApp(screen.browser, size)
-        await chooseLanguage(page, "en")
-        await go(page, screen.path)
-        await page.locator(screen.ready).first().waitFor()
-        await untilLoaded(page)
-        await screenshot(page, `${screen.name}-${size}`)
-        expect(await seriousViolations(page), screen.name).toEqual([])
-        if (size === "phone") expect(await horizontalOverflow(page), screen.name).toBeLessThanOrEqual(0)
+      for (const [who, shown] of screens()) {
+        const page = await world.page(who, { size, locale: "en" })
+        await expectAccessible(page, shown, size)
         await page.close()
       }
     })
   }
 
   it("in all four languages, with no missing key and no other language's text", async () => {
-    for (const screen of screens()) {
-      const page = await openApp(screen.browser)
-      for (const locale of ["sq", "sr-Latn", "sr-Cyrl", "en"] as const) {
-        await chooseLanguage(page, locale)
-        await go(page, screen.path)
-        await page.locator(screen.ready).first().waitFor()
-        await untilLoaded(page)
-        expect(await languageProblems(page, locale), `${screen.name} in ${locale}`).toEqual({ keys: [], foreign: [] })
-      }
+    for (const [who, shown] of screens()) {
+      const page = await world.page(who)
+      await expectInEveryLanguage(page, shown)
       await page.close()
     }
   })
 
   it("runs under the CSP: no inline style or script refused", () => {
-    const errors = [...coordinator.errors, ...national.errors]
-    expect(errors.filter((error) => /Content Security Policy|Refused to/i.test(error))).toEqual([])
+    expectNoCspViolation(world.browsers())
   })
 })

@@ -8,15 +8,7 @@ import { createServer } from "node:net"
 import type { Page } from "playwright-core"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import * as IdentityProvider from "../../../gateway/test/support/IdentityProvider"
-import {
-  type Browser,
-  type Gateway,
-  horizontalOverflow,
-  launch,
-  screenshot,
-  seriousViolations,
-  startGateway,
-} from "./Harness"
+import { type Gateway, horizontalOverflow, screenshot, seriousViolations, startGateway, testWorld } from "./Harness"
 
 const freePort = () =>
   new Promise<number>((resolve) => {
@@ -27,46 +19,49 @@ const freePort = () =>
     })
   })
 
-let provider: IdentityProvider.IdentityProvider
-let gateway: Gateway
-let plain: Gateway
-let browser: Browser
+let provider: IdentityProvider.IdentityProvider | undefined
 
+// The world's gateway signs in at the provider, started first on the port the gateway will take.
+const world = testWorld({
+  browsers: ["drita"],
+  gateway: async () => {
+    const port = await freePort()
+    const origin = `http://127.0.0.1:${port}`
+    const started = await IdentityProvider.start(`${origin}/v1/sign-in/oidc/callback`)
+    provider = started
+    started.accounts.set("drita", {
+      name: "Drita Krasniqi",
+      email: "drita.krasniqi@ministry.example",
+      email_verified: true,
+      locale: "en",
+      groups: ["national-coordination"],
+    })
+    return {
+      port,
+      env: {
+        BASHKE_PUBLIC_ORIGIN: origin,
+        BASHKE_OIDC_ISSUER: started.issuer,
+        BASHKE_OIDC_AUDIENCE: "bashke",
+        BASHKE_OIDC_CLIENT_ID: IdentityProvider.clientId,
+        BASHKE_OIDC_CLIENT_SECRET: IdentityProvider.clientSecret,
+        BASHKE_OIDC_NAME: "QPS Gjilan",
+        BASHKE_OIDC_CLAIMS: JSON.stringify({
+          roles: {
+            claim: "groups",
+            values: { "national-coordination": [{ role: "national-coordinator", mechanism: null }] },
+          },
+        }),
+      },
+    }
+  },
+})
+
+// A second gateway, without a provider.
+let plain: Gateway | undefined
 beforeAll(async () => {
-  const port = await freePort()
-  const origin = `http://127.0.0.1:${port}`
-  provider = await IdentityProvider.start(`${origin}/v1/sign-in/oidc/callback`)
-  provider.accounts.set("drita", {
-    name: "Drita Krasniqi",
-    email: "drita.krasniqi@ministry.example",
-    email_verified: true,
-    locale: "en",
-    groups: ["national-coordination"],
-  })
-  gateway = await startGateway({
-    port,
-    env: {
-      BASHKE_PUBLIC_ORIGIN: origin,
-      BASHKE_OIDC_ISSUER: provider.issuer,
-      BASHKE_OIDC_AUDIENCE: "bashke",
-      BASHKE_OIDC_CLIENT_ID: IdentityProvider.clientId,
-      BASHKE_OIDC_CLIENT_SECRET: IdentityProvider.clientSecret,
-      BASHKE_OIDC_NAME: "QPS Gjilan",
-      BASHKE_OIDC_CLAIMS: JSON.stringify({
-        roles: {
-          claim: "groups",
-          values: { "national-coordination": [{ role: "national-coordinator", mechanism: null }] },
-        },
-      }),
-    },
-  })
   plain = await startGateway()
-  browser = await launch()
 }, 180_000)
-
 afterAll(async () => {
-  await browser?.close()
-  await gateway?.close()
   await plain?.close()
   await provider?.close()
 })
@@ -75,8 +70,8 @@ const button = (page: Page, text: RegExp) => page.getByRole("link", { name: text
 
 describe("signing in at the institution's identity provider", () => {
   it("the page offers the provider in the chosen language, passes axe at phone width, and signs in through it", async () => {
-    const page = await browser.newPage("phone")
-    await page.goto(gateway.url)
+    const page = await world.browser("drita").newPage("phone")
+    await page.goto(world.gateway.url)
     await page.getByTestId("language").selectOption("sr-Cyrl")
     await expect.poll(() => button(page, /Пријавите се преко: QPS Gjilan/).count()).toBe(1)
     await page.getByTestId("language").selectOption("en")
@@ -88,22 +83,22 @@ describe("signing in at the institution's identity provider", () => {
 
     await start.click()
     // The provider's own pages: login, then consent.
-    await page.waitForURL((url) => url.origin === provider.issuer)
+    await page.waitForURL((url) => url.origin === provider?.issuer)
     await page.locator('input[name="login"]').fill("drita")
     await page.locator('input[name="password"]').fill("any")
     await page.locator('button[type="submit"]').click()
     await page.locator('input[name="prompt"][value="consent"]').waitFor({ state: "attached" })
     await page.locator('button[type="submit"]').click()
-    await page.waitForURL((url) => url.origin === gateway.url && !url.pathname.startsWith("/v1/"))
+    await page.waitForURL((url) => url.origin === world.gateway.url && !url.pathname.startsWith("/v1/"))
     const me = await page.evaluate(async () => (await fetch("/v1/me")).json())
     expect(me).toMatchObject({ displayName: "Drita Krasniqi", roles: ["national-coordinator"], language: "en" })
     await page.close()
   })
 
   it("a gateway without a provider shows no such button", async () => {
-    const page = await browser.newPage()
+    const page = await world.browser("drita").newPage()
     const asked = page.waitForResponse((response) => response.url().endsWith("/v1/sign-in/methods"))
-    await page.goto(plain.url)
+    await page.goto((plain as Gateway).url)
     expect(await (await asked).json()).toEqual({ oidc: null })
     await page.getByRole("heading", { level: 1 }).waitFor()
     expect(await page.locator(".provider-sign-in").count()).toBe(0)

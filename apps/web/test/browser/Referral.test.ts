@@ -3,46 +3,17 @@
 // (acknowledge, accept), and seen accepted on the case page. The form checks
 // the reason with the API's schema before sending; a stale version offers a
 // reload in place.
-import type { Page } from "playwright-core"
-import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import {
-  type Browser,
-  type Gateway,
-  launch,
-  open,
-  screenshot,
-  seriousViolations,
-  signInWithLink,
-  startGateway,
-  tabTo,
-} from "./Harness"
+import { describe, expect, it } from "vitest"
+import { screenshot, seriousViolations, tabTo, testWorld } from "./Harness"
 
-let gateway: Gateway
-let browser: Browser
+const world = testWorld({ people: ["caseManager"] })
 
-beforeAll(async () => {
-  gateway = await startGateway()
-  browser = await launch()
-}, 180_000)
-
-afterAll(async () => {
-  await browser?.close()
-  await gateway?.close()
-})
-
-/** The case manager, signed in once for the file (the browser keeps the cookie), reading English. */
-const signIn = async (page: Page) => {
-  if (signedIn) await open(page, gateway, "/")
-  else await signInWithLink(page, gateway, "caseManager")
-  signedIn = true
-  await page.getByTestId("language").selectOption("en")
-}
-let signedIn = false
+/** The app in a new page of the case manager's browser (signed in before the tests), reading English. */
+const caseManager = () => world.page("caseManager", { locale: "en" })
 
 describe("a referral, from a case to the service and back", () => {
   it("is sent, acknowledged, accepted, and the case shows it accepted", async () => {
-    const page = await browser.newPage()
-    await signIn(page)
+    const page = await caseManager()
     await page.getByRole("link", { name: "Cases" }).click()
     await page.getByLabel("Risk level").selectOption("high")
     await page.locator("tbody tr th a").first().click()
@@ -87,9 +58,7 @@ describe("a referral, from a case to the service and back", () => {
   })
 
   it("a step on a version someone else changed says so and offers a reload, on the same page", async () => {
-    const one = await browser.newPage()
-    const two = await browser.newPage()
-    await signIn(one)
+    const one = await caseManager()
     await one.getByRole("link", { name: "Referrals" }).click()
     await one.getByLabel("Status").selectOption("accepted")
     await one.locator(".worklist a").last().click()
@@ -97,7 +66,7 @@ describe("a referral, from a case to the service and back", () => {
     const url = one.url()
 
     // Someone else starts the service meanwhile.
-    await signIn(two)
+    const two = await caseManager()
     await two.goto(url)
     await two.getByRole("button", { name: "Start the service" }).click()
     await expect.poll(() => two.locator(".summary .tag").textContent()).toBe("In service")
@@ -113,8 +82,7 @@ describe("a referral, from a case to the service and back", () => {
   })
 
   it("is sent with the keyboard alone, every control reached by Tab with a visible focus", async () => {
-    const page = await browser.newPage()
-    await signIn(page)
+    const page = await caseManager()
     await page.keyboard.press("Escape")
     await tabTo(page, page.getByRole("link", { name: "Cases" }))
     await page.keyboard.press("Enter")
