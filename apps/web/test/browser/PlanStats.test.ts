@@ -15,7 +15,7 @@ import { ReportLabels } from "@bashke/reporting"
 import ExcelJS from "exceljs"
 import type { Page } from "playwright-core"
 import { describe, expect, it } from "vitest"
-import { screenshot, seriousViolations, testWorld, untilLoaded, viewports } from "./Harness"
+import { horizontalOverflow, screenshot, seriousViolations, tabTo, testWorld, untilLoaded, viewports } from "./Harness"
 import { expectNoCspViolation, personalIn } from "./Privacy"
 import { expectAccessible, expectInEveryLanguage, type Screen } from "./Sweep"
 
@@ -176,6 +176,35 @@ describe("the statistics", () => {
       .join("\n")
     expect(personalIn(text)).toEqual([])
     expect(new URL(download.url()).searchParams.get("mechanismId")).toBeNull()
+    await page.close()
+  })
+})
+
+describe("the statistics on a phone", () => {
+  it("are a short list of the tables, each opened from its heading by keyboard, its table scrolling in a labelled region", async () => {
+    const page = await world.page("nationalCoordinator", { size: "phone", locale: "en", path: "/statistics" })
+    await page.locator("[data-table=incidents-by-place]").waitFor()
+    await untilLoaded(page)
+    // Closed at first: the page is a list of headings (it was ~16,600 px long with every table open).
+    const length = await page.evaluate(() => document.documentElement.scrollHeight)
+    expect(length).toBeLessThanOrEqual(4_000)
+    const place = page.locator("[data-table=incidents-by-place]")
+    const opener = place.getByRole("button")
+    expect(await opener.getAttribute("aria-expanded")).toBe("false")
+    expect(await place.locator("table").isVisible()).toBe(false)
+    await tabTo(page, opener)
+    await page.keyboard.press("Enter")
+    expect(await opener.getAttribute("aria-expanded")).toBe("true")
+    await place.locator("table").waitFor()
+    // The table scrolls sideways inside a region the keyboard reaches, named by the table's heading.
+    const region = place.locator(".chart-table")
+    expect(await region.getAttribute("tabindex")).toBe("0")
+    expect(await region.getAttribute("aria-labelledby")).toMatch(/./)
+    expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0)
+    expect(await seriousViolations(page)).toEqual([])
+    await screenshot(page, "statistics-phone-one-open")
+    await page.keyboard.press("Enter")
+    expect(await place.locator("table").isVisible()).toBe(false)
     await page.close()
   })
 })

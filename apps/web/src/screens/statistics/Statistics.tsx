@@ -6,7 +6,8 @@
  * names; a cell hidden to protect the people it counts shows as hidden, with
  * the note why. The main series (forms of violence, victims' ages, the
  * relationship, the place) are drawn as their row totals, each chart beside
- * its table. Downloads: every table as XLSX, each as CSV, in the
+ * its table. Each table opens and closes from its heading (closed at first
+ * on a phone). Downloads: every table as XLSX, each as CSV, in the
  * reader's language, from the same API (the session's cookie goes with the
  * link; the URL carries dates, an id and codes only).
  */
@@ -20,6 +21,7 @@ import { useMechanisms } from "../../Mechanism"
 import { useApi, useSession } from "../../Session"
 import { addMessages, usePageTitle, useText } from "../../Text"
 import { webPlanStatsMessages } from "../../WebPlanStatsMessages"
+import "./Statistics.css"
 import { BarChart } from "../chart/Charts"
 import { periodOf, type Span, spans } from "./ReportSpan"
 
@@ -49,6 +51,10 @@ const queryOf = (
   if (locale !== undefined) query.set("locale", locale)
   return query
 }
+
+// On a desk every table shows; on a phone each opens from its heading, so the
+// page is a list of the tables to choose from rather than a very long scroll.
+const openAtFirst = (): boolean => globalThis.matchMedia?.("(min-width: 48rem)").matches ?? true
 
 const TableView = ({
   table,
@@ -100,37 +106,50 @@ const TableView = ({
       </tbody>
     </table>
   )
+  const [open, setOpen] = useState(openAtFirst)
   return (
     <section aria-labelledby={`table-${index}`} className="card" data-table={table.name} data-kind={table._tag}>
-      <h2 id={`table-${index}`}>{grid.title}</h2>
-      {drawn.length > 0 ? (
-        <BarChart
-          id={`chart-${table.name}`}
-          caption={t("web.stats.chart.totals", { title: grid.title })}
-          max={max}
-          bars={drawn.map((row) => ({
-            key: String(row[0]),
-            label: String(row[0]),
-            value: row.at(-1) as number,
-            shown: number(row.at(-1) as number),
-          }))}
-          table={tableNode}
-        />
-      ) : (
-        // biome-ignore lint/a11y/noNoninteractiveTabindex: a wide table scrolls on a phone; the keyboard must reach it to scroll (axe: scrollable-region-focusable)
-        <section className="chart-table" aria-labelledby={`table-${index}`} tabIndex={0}>
-          {tableNode}
-        </section>
-      )}
-      {hidden > 0 && drawn.length > 0 && <p className="meta">{t("web.stats.chart.hidden", { count: hidden })}</p>}
-      {grid.note !== undefined && (
-        <p id={`note-${index}`} className="hint" data-testid="suppression-note">
-          {grid.note}
-        </p>
-      )}
-      <a className="button" href={csv} download>
-        {t("web.stats.download.csv")}
-      </a>
+      <h2 id={`table-${index}`} className="disclosure-heading">
+        <button
+          type="button"
+          className="disclosure"
+          aria-expanded={open}
+          aria-controls={`table-body-${index}`}
+          onClick={() => setOpen(!open)}
+        >
+          {grid.title}
+        </button>
+      </h2>
+      <div id={`table-body-${index}`} hidden={!open}>
+        {drawn.length > 0 ? (
+          <BarChart
+            id={`chart-${table.name}`}
+            caption={t("web.stats.chart.totals", { title: grid.title })}
+            max={max}
+            bars={drawn.map((row) => ({
+              key: String(row[0]),
+              label: String(row[0]),
+              value: row.at(-1) as number,
+              shown: number(row.at(-1) as number),
+            }))}
+            table={tableNode}
+          />
+        ) : (
+          // biome-ignore lint/a11y/noNoninteractiveTabindex: a wide table scrolls on a phone; the keyboard must reach it to scroll (axe: scrollable-region-focusable)
+          <section className="chart-table" aria-labelledby={`table-${index}`} tabIndex={0}>
+            {tableNode}
+          </section>
+        )}
+        {hidden > 0 && drawn.length > 0 && <p className="meta">{t("web.stats.chart.hidden", { count: hidden })}</p>}
+        {grid.note !== undefined && (
+          <p id={`note-${index}`} className="hint" data-testid="suppression-note">
+            {grid.note}
+          </p>
+        )}
+        <a className="button" href={csv} download>
+          {t("web.stats.download.csv")}
+        </a>
+      </div>
     </section>
   )
 }
