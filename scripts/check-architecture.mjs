@@ -1,10 +1,12 @@
 #!/usr/bin/env node
 // Enforces the layer table of docs/architecture.md: which workspace package may
-// depend on which, which specifiers a package's src/ may import, and no circular
-// imports inside a package. Exits non-zero with one line per breach.
+// depend on which, which specifiers a package's src/ may import, no circular
+// imports inside a package, and a thin gateway (no Forbidden built, no route
+// reading a repository). Exits non-zero with one line per breach.
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs"
 import { join, relative } from "node:path"
 import madge from "madge"
+import { gatewayBreaches } from "./gateway-thin.mjs"
 
 const root = new URL("..", import.meta.url).pathname
 const drivers = [
@@ -113,6 +115,13 @@ for (const ws of workspaces) {
     for (const cycle of graph.circular()) breaches.push(`${relative(root, src)}: circular import ${cycle.join(" → ")}`)
   }
 }
+
+// The gateway wires the packages' rules and holds none (scripts/gateway-thin.mjs).
+const gatewaySources = sourceFiles(join(root, "apps", "gateway", "src")).map((file) => ({
+  path: relative(root, file),
+  text: readFileSync(file, "utf8"),
+}))
+breaches.push(...gatewayBreaches(gatewaySources))
 
 if (breaches.length > 0) {
   for (const line of breaches) console.error(`✗ ${line}`)

@@ -44,11 +44,15 @@ export interface Size {
   readonly gzipBytes: number
 }
 
-/** The uploaded modules' size, raw and gzip; source maps do not count towards the limit. */
+/**
+ * The uploaded modules' size, raw and gzip: the JavaScript and every file
+ * carried beside it (wasm, the PDF font as a Data module; ADR 0025). Source
+ * maps do not count towards the limit.
+ */
 export const sizeOf = (outdir: string): Size => {
   let rawBytes = 0
   let gzipBytes = 0
-  for (const name of readdirSync(outdir).filter((file) => /\.(m?js|wasm)$/.test(file))) {
+  for (const name of readdirSync(outdir).filter((file) => !/\.(map|md)$/.test(file))) {
     const bytes = readFileSync(join(outdir, name))
     rawBytes += bytes.length
     gzipBytes += gzipSync(bytes).length

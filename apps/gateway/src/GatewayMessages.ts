@@ -270,22 +270,6 @@ export const gatewayMessages = Catalogue.make({
     "sr-Latn": "Ova instalacija ne prihvata JWT.",
     en: "This installation does not accept JWTs.",
   },
-  "gateway.mechanism.not-member": {
-    sq: "Nuk bëni pjesë në këtë mekanizëm koordinues.",
-    "sr-Latn": "Ne pripadate ovom koordinacionom mehanizmu.",
-    en: "You do not belong to this coordination mechanism.",
-  },
-  "gateway.mechanism.steward-required": {
-    sq: "Vetëm administratori ose koordinatori i mekanizmit mund ta ndryshojë përbërjen dhe statusin e tij.",
-    "sr-Latn": "Samo administrator ili koordinator mehanizma može da menja njegov sastav i status.",
-    en: "Only an administrator or the mechanism's coordinator may change how it is set up.",
-  },
-  "gateway.referral.not-party": {
-    sq: "Këtë referim e shohin vetëm institucioni dërgues dhe ai pritës, ekipi i rastit dhe koordinatori i mekanizmit.",
-    "sr-Latn":
-      "Ovo upućivanje vide samo institucija pošiljalac i institucija primalac, tim slučaja i koordinator mehanizma.",
-    en: "Only the sending and receiving institutions, the case team and the mechanism's coordinator see this referral.",
-  },
   "gateway.directory.organization-registered": {
     sq: "Ky institucion është tashmë në regjistrin e shërbimeve.",
     "sr-Latn": "Ova institucija je već u imeniku usluga.",

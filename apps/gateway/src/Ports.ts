@@ -18,9 +18,9 @@ import {
   OverdueReferrals,
 } from "@bashke/meeting"
 import { CaseFacts, ReferralRepository, ReferralService } from "@bashke/referral"
+import { IndicatorQueries } from "@bashke/reporting"
 import { Clock, Effect, Layer, Option } from "effect"
 import { ApiTokens } from "./ApiTokens"
-import * as IndicatorQueries from "./IndicatorQueries"
 
 /** case ← mechanism: who signed the memorandum in force, with their sectors. */
 export const signatories: Layer.Layer<Signatories.Signatories, never, Mechanisms.Mechanisms> = Layer.effect(
@@ -96,6 +96,7 @@ export const caseFacts: Layer.Layer<CaseFacts.CaseFacts, never, CaseRepository.C
               mechanism: found.mechanismId,
               risk: Case.currentRisk(found),
               consents: found.consents,
+              team: found.team,
             }),
         }),
       ),
@@ -180,12 +181,7 @@ export const indicatorSources: Layer.Layer<
           const now = new Date(yield* Clock.currentTimeMillis)
           switch (query) {
             case "high-risk-cases-reviewed-within-30-days":
-              return IndicatorQueries.highRiskCasesReviewedWithin30Days(
-                yield* caseReviews(mechanismId),
-                period,
-                now,
-                profile,
-              )
+              return IndicatorQueries.highRiskCasesReviewedInTime(yield* caseReviews(mechanismId), period, now, profile)
             case "referrals-acknowledged-in-time":
               return IndicatorQueries.referralsAcknowledgedInTime(
                 yield* referrals.forMechanism(mechanismId),

@@ -88,6 +88,11 @@ const describe = (locale: Locale.Locale, key: string): string | undefined => {
 const withoutUndefined = (body: Record<string, unknown>): ProblemBody =>
   Object.fromEntries(Object.entries(body).filter(([, value]) => value !== undefined)) as unknown as ProblemBody
 
+// The request body's field a domain error is about: always for bad input, for a
+// conflict when the state refuses one field the request changed.
+const fieldOf = (error: Errors.DomainError): string | undefined =>
+  error._tag === "InvalidInput" || error._tag === "Conflict" ? error.field : undefined
+
 /** The problem for a domain error (`NotFound`, `Forbidden`, `Conflict`, …). */
 export const fromDomainError = (error: Errors.DomainError, locale: Locale.Locale, requestId?: string): ProblemBody => {
   // A reused idempotency key is the client's mistake about its request, not a
@@ -113,8 +118,8 @@ export const fromDomainError = (error: Errors.DomainError, locale: Locale.Locale
     status,
     detail: rule === undefined ? undefined : describe(locale, rule),
     rule,
-    field: error._tag === "InvalidInput" ? error.field : undefined,
-    location: error._tag === "InvalidInput" ? "body" : undefined,
+    field: fieldOf(error),
+    location: fieldOf(error) === undefined ? undefined : "body",
     requestId,
   })
 }

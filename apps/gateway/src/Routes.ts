@@ -30,6 +30,7 @@ import * as SafeContacts from "./routes/SafeContacts"
 import * as ServiceDirectory from "./routes/ServiceDirectory"
 import * as SubjectAccess from "./routes/SubjectAccess"
 import * as SurvivorInformation from "./routes/SurvivorInformation"
+import * as TransferDestinations from "./routes/TransferDestinations"
 import * as Worklist from "./routes/Worklist"
 
 export const routes: ReadonlyArray<Route.AnyRoute> = [
@@ -42,6 +43,7 @@ export const routes: ReadonlyArray<Route.AnyRoute> = [
   ...Documents.routes,
   ...CaseErasure.routes,
   ...CaseTransfers.routes,
+  ...TransferDestinations.routes,
   ...ClosedCases.routes,
   ...SurvivorInformation.routes,
   ...BreakGlassReviews.routes,

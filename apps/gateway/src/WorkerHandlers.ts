@@ -42,6 +42,7 @@ import * as GatewaySettings from "./GatewaySettings"
 import { migrationPlan } from "./MigrationPlan"
 import * as NotificationSettings from "./NotificationSettings"
 import * as OidcSettings from "./OidcSettings"
+import * as PdfFont from "./PdfFont"
 import * as Problem from "./Problem"
 import * as PluginConfig from "./plugins/PluginConfig"
 import * as PluginHostRuntime from "./plugins/PluginHostRuntime"
@@ -91,6 +92,12 @@ export interface GeneratedPlugins {
   readonly configuration: unknown
 }
 
+/** What the entry binds besides the plugins: files the bundle carries as Data modules. */
+export interface Bundled {
+  /** The PDF font's bytes (DejaVu Sans); without it a PDF request fails as a defect. */
+  readonly pdfFont?: Uint8Array
+}
+
 export interface WorkerHandlers {
   readonly fetch: (request: Request, env: WorkerEnv, context: WorkerContext) => Promise<Response>
   readonly scheduled: (controller: ScheduledController, env: WorkerEnv, context: WorkerContext) => Promise<void>
@@ -124,7 +131,12 @@ const startPlugins = async (
   return PluginHostRuntime.start(runtime, config, { modules: generated.plugins }, { start: false })
 }
 
-const build = async (env: WorkerEnv, store: WorkersStore.WorkersStore, generated: GeneratedPlugins): Promise<Built> => {
+const build = async (
+  env: WorkerEnv,
+  store: WorkersStore.WorkersStore,
+  generated: GeneratedPlugins,
+  bundled: Bundled,
+): Promise<Built> => {
   const strings = stringsOf(env)
   // Email is off on Workers whatever BASHKE_SMTP_URL says: no mailer is provided.
   const notifications = NotificationSettings.readConfig(Object.fromEntries(strings))
@@ -135,7 +147,10 @@ const build = async (env: WorkerEnv, store: WorkersStore.WorkersStore, generated
   const oidc = OidcSettings.read(Object.fromEntries(strings))
   const keys = Services.keysFromConfig.pipe(Layer.provide(Layer.setConfigProvider(ConfigProvider.fromMap(strings))))
   const runtime = ManagedRuntime.make(
-    Services.layer(keys, { tokenLifetimes }).pipe(Layer.provideMerge(store.layer), Layer.orDie),
+    Services.layer(keys, {
+      tokenLifetimes,
+      ...(bundled.pdfFont === undefined ? {} : { pdfFont: PdfFont.layerOf(bundled.pdfFont) }),
+    }).pipe(Layer.provideMerge(store.layer), Layer.orDie),
   )
   let plugins: PluginHostRuntime.RunningPlugins | undefined
   try {
@@ -219,14 +234,17 @@ const unavailable = (request: Request, error: unknown): Response => {
   return new Response(JSON.stringify(body), { status: 503, headers: { "content-type": Problem.contentType } })
 }
 
-/** The Worker's handlers over a generated plugin list; state (store, app, host) is kept per isolate. */
-export const make = (generated: GeneratedPlugins): WorkerHandlers => {
+/**
+ * The Worker's handlers over a generated plugin list and the files the bundle
+ * carries; state (store, app, host) is kept per isolate.
+ */
+export const make = (generated: GeneratedPlugins, bundled: Bundled = {}): WorkerHandlers => {
   let store: WorkersStore.WorkersStore | undefined
   let built: Promise<Built> | undefined
 
   // Builds once; events arriving meanwhile wait for it. Only a failed build is dropped, so that the next event builds again.
   const current = async (env: WorkerEnv, chosen: WorkersStore.WorkersStore): Promise<Built> => {
-    built ??= build(env, chosen, generated)
+    built ??= build(env, chosen, generated, bundled)
     const attempt = built
     try {
       return await attempt

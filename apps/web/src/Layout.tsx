@@ -6,6 +6,7 @@
 import { Locale } from "@bashke/kernel"
 import { Link, Outlet } from "@tanstack/react-router"
 import { lazy, Suspense } from "react"
+import { AccountMenu, SignOut } from "./AccountMenu"
 import { useSession } from "./Session"
 import { SignIn } from "./screens/SignIn"
 import { type MessageKey, useText } from "./Text"
@@ -15,12 +16,13 @@ const SessionExpired = lazy(() => import("./SessionExpired"))
 
 const localeKey = (locale: Locale.Locale) => `locale.${locale.toLowerCase()}` as MessageKey
 
-export const LanguageSwitch = () => {
+/** The language switch; `compact`: its label for assistive technology only (the header of a signed-in page). */
+export const LanguageSwitch = ({ compact = false }: { readonly compact?: boolean }) => {
   const { t, locale, setLocale } = useText()
   const session = useSession()
   return (
     <label className="language">
-      <span>{t("web.language.label")}</span>
+      <span className={compact ? "visually-hidden" : undefined}>{t("web.language.label")}</span>
       <select
         value={locale}
         onChange={(event) => {
@@ -46,17 +48,19 @@ const enrolling = () => globalThis.location.pathname === "/invitation"
 export const Layout = () => {
   const { t } = useText()
   const session = useSession()
+  const signedIn = session.status === "signed-in" || session.status === "expired"
   return (
     <>
       <a className="skip" href="#main">
         {t("web.nav.skip")}
       </a>
-      <header className="top">
+      {/* Signed in, the header is one row at a desk's width: the tagline is for the sign-in page, the language's label for screen readers. */}
+      <header className={signedIn ? "top compact" : "top"}>
         <div className="brand">
           <span className="brand-name">{t("web.app.name")}</span>
-          <span className="brand-tagline">{t("web.app.tagline")}</span>
+          {!signedIn && <span className="brand-tagline">{t("web.app.tagline")}</span>}
         </div>
-        {(session.status === "signed-in" || session.status === "expired") && (
+        {signedIn && (
           <nav aria-label={t("web.nav.label")} className="nav">
             <Link to="/" activeOptions={{ exact: true }}>
               {t("web.nav.worklist")}
@@ -70,20 +74,17 @@ export const Layout = () => {
               <Link to="/admin">{t("web.nav.admin")}</Link>
             )}
             <Link to="/meetings">{t("web.nav.meetings")}</Link>
+            {session.me?.roles.includes("auditor") && <Link to="/subject-access">{t("web.nav.subject-access")}</Link>}
           </nav>
         )}
         <div className="tools">
-          <LanguageSwitch />
-          {typeof session.me?.displayName === "string" && (
-            <span className="who" translate="no">
-              {session.me.displayName}
-            </span>
-          )}
-          {(session.status === "signed-in" || session.status === "expired") && (
-            <button type="button" className="button quiet" onClick={() => void session.signOut()}>
-              {t("web.sign-out")}
-            </button>
-          )}
+          <LanguageSwitch compact={signedIn} />
+          {signedIn &&
+            (typeof session.me?.displayName === "string" ? (
+              <AccountMenu name={session.me.displayName} />
+            ) : (
+              <SignOut className="button quiet" />
+            ))}
         </div>
       </header>
       <main id="main" tabIndex={-1}>

@@ -5,9 +5,9 @@
  * are those the API's links use (`/cases/…`, see `@bashke/notifications`'s
  * `Links`).
  */
-import { createRootRoute, createRoute, createRouter, Link, Navigate } from "@tanstack/react-router"
+import { createRootRoute, createRoute, createRouter, Link, Navigate, useParams } from "@tanstack/react-router"
 import { Option, Schema } from "effect"
-import { lazy, type ReactNode } from "react"
+import { type ComponentType, lazy, type ReactNode } from "react"
 import { Layout } from "./Layout"
 import { CasesSearch, DirectorySearch, ReferralsSearch } from "./Search"
 import { Worklist } from "./screens/Worklist"
@@ -60,6 +60,19 @@ const MeetingPrint = lazy(() =>
 const CalendarSubscription = lazy(() =>
   import("./screens/CalendarSubscription").then((module) => ({ default: module.CalendarSubscription })),
 )
+// Corrections, transfers, closed cases, erasure and subject access (issue 18): one chunk, one import
+// site (each import site costs the first page its own preload list), loaded when one of them is first opened.
+const casework = () => import("./screens/CaseworkScreens")
+const CaseCorrections = lazy(() => casework().then((module) => ({ default: module.CaseCorrections })))
+const CaseTransfer = lazy(() => casework().then((module) => ({ default: module.CaseTransfer })))
+const Transfers = lazy(() => casework().then((module) => ({ default: module.Transfers })))
+const ClosedCases = lazy(() => casework().then((module) => ({ default: module.ClosedCases })))
+const SubjectAccess = lazy(() => casework().then((module) => ({ default: module.SubjectAccess })))
+// A case's notes, documents and the survivor's voice (issue 18): one chunk, loaded when one is opened.
+const caseRecordPages = () => import("./screens/case/CaseRecordPages")
+const CaseNotes = lazy(() => caseRecordPages().then((module) => ({ default: module.CaseNotesPage })))
+const CaseDocuments = lazy(() => caseRecordPages().then((module) => ({ default: module.CaseDocumentsPage })))
+const SurvivorVoice = lazy(() => caseRecordPages().then((module) => ({ default: module.SurvivorVoicePage })))
 
 const NotFound = () => {
   const { t } = useText()
@@ -157,18 +170,35 @@ const onePlan = createRoute({
 })
 
 const statistics = createRoute({ getParentRoute: () => root, path: "/statistics", component: () => <Statistics /> })
-const admin = <P extends string>(path: P, component: () => ReactNode) =>
+/** A route whose page needs nothing from the path, or reads it itself. */
+const page = <P extends string>(path: P, component: () => ReactNode) =>
   createRoute({ getParentRoute: () => root, path, component })
 
 const adminRoutes = [
-  admin("/admin", () => <Navigate to="/admin/mechanism" replace />),
-  admin("/admin/mechanism", () => <MechanismSettings />),
-  admin("/admin/members", () => <Members />),
-  admin("/admin/memorandum", () => <Memorandum />),
-  admin("/admin/institutions", () => <InstitutionRegistry />),
-  admin("/admin/people", () => <People />),
-  admin("/admin/tokens", () => <ApiTokens />),
-  admin("/admin/plugins", () => <Plugins />),
+  page("/admin", () => <Navigate to="/admin/mechanism" replace />),
+  page("/admin/mechanism", () => <MechanismSettings />),
+  page("/admin/members", () => <Members />),
+  page("/admin/memorandum", () => <Memorandum />),
+  page("/admin/institutions", () => <InstitutionRegistry />),
+  page("/admin/people", () => <People />),
+  page("/admin/tokens", () => <ApiTokens />),
+  page("/admin/plugins", () => <Plugins />),
+] as const
+// A page of a case's records, keyed by the case.
+const caseRecords = <P extends `/cases/$caseId/${string}`>(path: P, Page: ComponentType<{ readonly caseId: string }>) =>
+  createRoute({
+    getParentRoute: () => root,
+    path,
+    component: function CaseRecordsPage() {
+      const { caseId } = useParams({ strict: false }) as { caseId: string }
+      return <Page key={caseId} caseId={caseId} />
+    },
+  })
+
+const caseRecordRoutes = [
+  caseRecords("/cases/$caseId/notes", CaseNotes),
+  caseRecords("/cases/$caseId/documents", CaseDocuments),
+  caseRecords("/cases/$caseId/survivor", SurvivorVoice),
 ] as const
 // Meetings (issue 16): the calendar, one meeting (the API's links: `/meetings/…`), its printable record.
 const meetings = createRoute({ getParentRoute: () => root, path: "/meetings", component: () => <Meetings /> })
@@ -197,6 +227,15 @@ const calendarSubscription = createRoute({
   component: () => <CalendarSubscription />,
 })
 
+// The case screens read their case from the path themselves (`useParams`).
+const caseworkRoutes = [
+  page("/cases/$caseId/corrections", () => <CaseCorrections />),
+  page("/cases/$caseId/transfer", () => <CaseTransfer />),
+  page("/cases/closed", () => <ClosedCases />),
+  page("/transfers", () => <Transfers />),
+  page("/subject-access", () => <SubjectAccess />),
+] as const
+
 export const routeTree = root.addChildren([
   worklist,
   signIn,
@@ -205,6 +244,7 @@ export const routeTree = root.addChildren([
   openCase,
   oneCase,
   sendReferral,
+  ...caseRecordRoutes,
   referrals,
   oneReferral,
   directory,
@@ -217,6 +257,7 @@ export const routeTree = root.addChildren([
   oneMeeting,
   meetingPrint,
   calendarSubscription,
+  ...caseworkRoutes,
 ])
 
 export const makeRouter = () => createRouter({ routeTree, defaultPreload: false, scrollRestoration: true })

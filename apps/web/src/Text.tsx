@@ -7,13 +7,15 @@
  * shown in the jurisdiction's time zone whatever the computer's clock says.
  * The chosen language is remembered in this browser (a language code only).
  */
-import type { caseMessages } from "@bashke/case"
+import type { caseMessages, caseworkMessages, documentMessages } from "@bashke/case"
 import { Catalogue, JurisdictionProfile, kernelMessages, Locale } from "@bashke/kernel"
 import type { meetingMessages } from "@bashke/meeting"
 import { referralMessages } from "@bashke/referral"
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from "react"
 import type { webAdminMessages } from "./WebAdminMessages"
+import type { webCaseNotesMessages } from "./WebCaseNotesMessages"
 import type { webCaseworkMessages } from "./WebCaseworkMessages"
+import type { webCorrectionsMessages } from "./WebCorrectionsMessages"
 import { webIdentityMessages } from "./WebIdentityMessages"
 import type { webMeetingMessages } from "./WebMeetingMessages"
 import { webMessages } from "./WebMessages"
@@ -27,10 +29,14 @@ export type MessageKey =
   | Catalogue.Key<typeof firstMessages>
   | Catalogue.Key<typeof caseMessages>
   | Catalogue.Key<typeof webCaseworkMessages>
+  | Catalogue.Key<typeof webCorrectionsMessages>
   | Catalogue.Key<typeof webPlanStatsMessages>
   | Catalogue.Key<typeof webAdminMessages>
   | Catalogue.Key<typeof meetingMessages>
   | Catalogue.Key<typeof webMeetingMessages>
+  | Catalogue.Key<typeof caseworkMessages>
+  | Catalogue.Key<typeof documentMessages>
+  | Catalogue.Key<typeof webCaseNotesMessages>
 
 let catalogue: Catalogue.Catalogue<string> = firstMessages
 const added = new Set<Catalogue.Catalogue<string>>()

@@ -22,6 +22,8 @@ export const webMessages = Catalogue.make({
   "web.nav.plans": { sq: "Plani i veprimit", "sr-Latn": "Akcioni plan", en: "Action plan" },
   "web.nav.statistics": { sq: "Statistikat", "sr-Latn": "Statistika", en: "Statistics" },
   "web.nav.admin": { sq: "Administrimi", "sr-Latn": "Administracija", en: "Administration" },
+  // The data-protection officer's entry (issue 18); the screens' words are in WebCorrectionsMessages.
+  "web.nav.subject-access": { sq: "Qasja në të dhëna", "sr-Latn": "Pristup podacima", en: "Subject access" },
   // Meetings and calendar subscriptions (issue 16): the navigation's entry; the screens' words are in WebMeetingMessages.
   "web.nav.meetings": { sq: "Takimet", "sr-Latn": "Sastanci", en: "Meetings" },
   "web.language.label": { sq: "Gjuha", "sr-Latn": "Jezik", en: "Language" },
@@ -99,6 +101,13 @@ export const webMessages = Catalogue.make({
     en: "Sign in with password",
   },
   "web.sign-out": { sq: "Dil", "sr-Latn": "Odjavi se", en: "Sign out" },
+  // The header's account menu (issue 16: the header in one row at 1280 px).
+  "web.account.menu": { sq: "llogaria", "sr-Latn": "nalog", en: "account" },
+  "web.nav.calendar-subscription": {
+    sq: "Abonimi në kalendar",
+    "sr-Latn": "Pretplata na kalendar",
+    en: "Calendar subscription",
+  },
 
   "web.worklist.title": { sq: "Detyrat e mia", "sr-Latn": "Moji zadaci", en: "My worklist" },
   "web.worklist.counts": {

@@ -7,6 +7,7 @@
 import { Errors } from "@bashke/kernel"
 import { Either, Schema } from "effect"
 import type { ActionPlan, Status } from "./ActionPlan"
+import * as PlanRevision from "./PlanRevision"
 
 /**
  * A command to a plan.
@@ -69,9 +70,21 @@ export const acceptsProgress = (
  * Whether the plan's content may be revised: a draft only. An adopted plan's
  * content is what the mechanism adopted, so a revision is refused with
  * `Conflict` `action-plan.plan.not-draft` (record progress instead, or draft a
- * new plan).
+ * new plan), naming the first field the revision changes
+ * (`PlanRevision.firstChange`) — or the plan's `title`, the form's first
+ * field, when it changes none — so the refusal shows beside what was edited.
  */
-export const acceptsRevision = (plan: ActionPlan): Either.Either<ActionPlan, Errors.Conflict> =>
+export const acceptsRevision = (
+  plan: ActionPlan,
+  revised: PlanRevision.Revised,
+): Either.Either<ActionPlan, Errors.Conflict> =>
   plan.status === "draft"
     ? Either.right(plan)
-    : Either.left(new Errors.Conflict({ entity: "ActionPlan", id: plan.id, rule: "action-plan.plan.not-draft" }))
+    : Either.left(
+        new Errors.Conflict({
+          entity: "ActionPlan",
+          id: plan.id,
+          rule: "action-plan.plan.not-draft",
+          field: PlanRevision.firstChange(plan, revised) ?? "title",
+        }),
+      )

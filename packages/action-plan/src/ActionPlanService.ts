@@ -14,6 +14,7 @@ import * as ActionPlan from "./ActionPlan"
 import * as ActionPlanCommands from "./ActionPlanCommands"
 import * as Events from "./ActionPlanEvents"
 import * as ActionPlanLifecycle from "./ActionPlanLifecycle"
+import * as ActionPlanPolicy from "./ActionPlanPolicy"
 import { ActionPlanRepository } from "./ActionPlanRepository"
 import { ActivityActionItems } from "./ActivityActionItems"
 import * as Framework from "./Framework"
@@ -47,20 +48,16 @@ const requireCoordinator = (
     (principal): Effect.Effect<Principal.Principal, Errors.Forbidden | Errors.NotFound> => {
       if (principal.roles.includes("coordinator") && principal.mechanisms.includes(mechanismId))
         return Effect.succeed(principal)
-      if (hidden !== undefined && !mayRead(principal, mechanismId))
+      if (hidden !== undefined && !ActionPlanPolicy.mayRead(principal, mechanismId))
         return Effect.fail(new Errors.NotFound({ entity: "ActionPlan", id: hidden }))
       return Effect.fail(new Errors.Forbidden({ action, rule: "action-plan.mechanism.not-member" }))
     },
   )
 
-// Plans hold no personal data: any principal of the mechanism, and the national coordinator, may read them.
-const mayRead = (principal: Principal.Principal, mechanismId: Id.MechanismId) =>
-  principal.roles.includes("national-coordinator") || principal.mechanisms.includes(mechanismId)
-
 // Whoever may not read a plan is told it does not exist (404, as an unknown id).
 const requireReader = (mechanismId: Id.MechanismId, planId: Id.ActionPlanId) =>
   Effect.flatMap(Principal.CurrentPrincipal, (principal) =>
-    mayRead(principal, mechanismId)
+    ActionPlanPolicy.mayRead(principal, mechanismId)
       ? Effect.void
       : Effect.fail(new Errors.NotFound({ entity: "ActionPlan", id: planId })),
   )
@@ -134,7 +131,8 @@ export const create = (
  * The coordinator revises a draft plan (`ActionPlanCommands.RevisePlan`): the
  * content is replaced and checked as a new plan's is (`ActionPlan.check`),
  * activities and indicators sent with their ids keep them. A plan no longer a
- * draft is refused (`Conflict` `action-plan.plan.not-draft`), a stale version
+ * draft is refused (`Conflict` `action-plan.plan.not-draft`, naming the first
+ * field the revision changes), a stale version
  * too (`version.stale`); a refusal writes nothing. The content replaced is
  * appended to the plan's revision history in the same transaction ({@link revisions}).
  */
@@ -147,7 +145,7 @@ export const revise = (
     const plan = yield* repository.find(command.planId)
     const principal = yield* requireCoordinator(plan.mechanismId, "action-plan.plan.revise", plan.id)
     yield* requireVersion(plan, command.expectedVersion)
-    yield* ActionPlanLifecycle.acceptsRevision(plan)
+    yield* ActionPlanLifecycle.acceptsRevision(plan, command)
     const at = yield* Instant.now
     const activities = yield* Effect.forEach(command.activities, ({ id, ...activity }, index) =>
       id === undefined

@@ -10,6 +10,9 @@
 import { Id } from "@bashke/kernel"
 import { Schema } from "effect"
 import * as ActionPlan from "./ActionPlan"
+import type * as Framework from "./Framework"
+import { firstDifference } from "./internal/Difference"
+import type { Period } from "./Period"
 
 /**
  * Why a draft was revised, in the coordinator's words (optional: drafting is
@@ -65,3 +68,44 @@ export const of = (
     indicators: plan.indicators,
   },
 })
+
+/**
+ * A draft's content as a revision gives it again (`ActionPlanCommands.RevisePlan`):
+ * activities and indicators with their ids when they are kept, without their
+ * progress (status, measurements, end-line), which a revision never sets.
+ */
+export interface Revised {
+  readonly framework?: Framework.FrameworkCode | undefined
+  readonly title: string
+  readonly period: Period
+  readonly objectives: ReadonlyArray<ActionPlan.Objective>
+  readonly activities: ReadonlyArray<
+    Omit<ActionPlan.Activity, "id" | "status"> & { readonly id?: Id.ActivityId | undefined }
+  >
+  readonly indicators: ReadonlyArray<
+    Omit<ActionPlan.Indicator, "id" | "measurements" | "endline"> & { readonly id?: Id.IndicatorId | undefined }
+  >
+}
+
+/**
+ * The first field `revised` changes in `plan`, as the request names it
+ * (`title`, `indicators.0.target`, `activities.2.budget.amount`; a removed
+ * entry names its list: `indicators`), in the order a form shows them; none
+ * when the revision gives the plan's content again. A refusal of the revision
+ * names this field, so the person sees it beside what they changed.
+ */
+export const firstChange = (plan: ActionPlan.ActionPlan, revised: Revised): string | undefined => {
+  const { framework, title, period, objectives, activities, indicators } = revised
+  const frameworkOf = (code: Framework.FrameworkCode) => (framework === undefined ? {} : { framework: code })
+  return firstDifference(
+    {
+      title: plan.title,
+      period: plan.period,
+      objectives: plan.objectives,
+      activities: plan.activities.map(({ status: _status, ...activity }) => activity),
+      indicators: plan.indicators.map(({ measurements: _measurements, endline: _endline, ...indicator }) => indicator),
+      ...frameworkOf(plan.framework),
+    },
+    { title, period, objectives, activities, indicators, ...frameworkOf(framework ?? plan.framework) },
+  )
+}

@@ -2,35 +2,36 @@
  * The local action plan, its schemas and rules.
  */
 export * as ActionPlan from "./ActionPlan"
-
 /**
  * The commands of the use cases, as input schemas.
  */
 export * as ActionPlanCommands from "./ActionPlanCommands"
-
 /**
  * The outbox events.
  */
 export * as ActionPlanEvents from "./ActionPlanEvents"
-
 /**
  * The plan's lifecycle: draft → adopted → in implementation → evaluated.
  */
 export * as ActionPlanLifecycle from "./ActionPlanLifecycle"
-
+/**
+ * A mechanism's plans, for those who may read them.
+ */
+export * as ActionPlanList from "./ActionPlanList"
 /**
  * The package's part of the message catalogue.
  */
 export * as ActionPlanMessages from "./ActionPlanMessages"
-
 export { actionPlanMessages } from "./ActionPlanMessages"
-
 /**
  * The package's migrations.
  */
 export * as ActionPlanMigrations from "./ActionPlanMigrations"
-
 export { actionPlanMigrations } from "./ActionPlanMigrations"
+/**
+ * Who may read a mechanism's plans: its members and the national coordinator.
+ */
+export * as ActionPlanPolicy from "./ActionPlanPolicy"
 
 /**
  * The repository port.

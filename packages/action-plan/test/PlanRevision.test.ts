@@ -3,12 +3,14 @@
 // does not fit its indicator's unit refused, naming the field; the monitoring
 // report's implementation level by pillar and by quarter. Pure rules by
 // example and property; the use case on SQLite and PostgreSQL.
+import { isDeepStrictEqual } from "node:util"
 import { Principal } from "@bashke/kernel"
 import { describe, expect, it, layer } from "@effect/vitest"
 import { Effect, Either, FastCheck as fc, Schema } from "effect"
 import * as ActionPlan from "../src/ActionPlan"
 import * as ActionPlanLifecycle from "../src/ActionPlanLifecycle"
 import { type ActionPlanCommands, ActionPlanService } from "../src/index"
+import { firstDifference } from "../src/internal/Difference"
 import * as MonitoringReport from "../src/MonitoringReport"
 import * as PlanRevision from "../src/PlanRevision"
 import * as Quarter from "../src/Quarter"
@@ -113,13 +115,128 @@ describe("PlanRevision.of", () => {
   })
 })
 
+// The fixture plan's content as a revision gives it again, unchanged.
+const unchanged: PlanRevision.Revised = {
+  title: plan.title,
+  period: plan.period,
+  objectives: plan.objectives,
+  activities: plan.activities.map(({ status: _status, ...activity }) => activity),
+  indicators: plan.indicators.map(({ measurements: _m, endline: _e, ...indicator }) => indicator),
+}
+
 describe("ActionPlanLifecycle.acceptsRevision", () => {
-  it("lets a draft be revised and refuses every later status with a conflict naming the rule", () => {
-    expect(Either.isRight(ActionPlanLifecycle.acceptsRevision({ ...plan, status: "draft" }))).toBe(true)
-    for (const status of ["adopted", "in-implementation", "evaluated"] as const)
-      expect(ActionPlanLifecycle.acceptsRevision({ ...plan, status })).toEqual(
-        Either.left(expect.objectContaining({ _tag: "Conflict", rule: "action-plan.plan.not-draft" })),
+  it("lets a draft be revised and refuses every later status with a conflict naming the rule and the edited field", () => {
+    expect(Either.isRight(ActionPlanLifecycle.acceptsRevision({ ...plan, status: "draft" }, unchanged))).toBe(true)
+    const target = {
+      ...unchanged,
+      indicators: unchanged.indicators.map((each, index) => (index === 1 ? { ...each, target: 10 } : each)),
+    }
+    for (const status of ["adopted", "in-implementation", "evaluated"] as const) {
+      expect(ActionPlanLifecycle.acceptsRevision({ ...plan, status }, target)).toEqual(
+        Either.left(
+          expect.objectContaining({
+            _tag: "Conflict",
+            rule: "action-plan.plan.not-draft",
+            field: "indicators.1.target",
+          }),
+        ),
       )
+      // Nothing changed: the form's first field stands for the plan.
+      expect(ActionPlanLifecycle.acceptsRevision({ ...plan, status }, unchanged)).toEqual(
+        Either.left(expect.objectContaining({ field: "title" })),
+      )
+    }
+  })
+})
+
+describe("PlanRevision.firstChange", () => {
+  const activities = unchanged.activities
+
+  it("names the field a person changed, in the form's order; none when the content is the plan's", () => {
+    expect(PlanRevision.firstChange(plan, unchanged)).toBeUndefined()
+    // Progress (status, measurements) is not content: giving it differently changes nothing.
+    expect(PlanRevision.firstChange({ ...plan, status: "adopted" }, unchanged)).toBeUndefined()
+    expect(PlanRevision.firstChange(plan, { ...unchanged, title: "Another title" })).toBe("title")
+    expect(PlanRevision.firstChange(plan, { ...unchanged, period: { ...plan.period, end: "2027-12-31" } })).toBe(
+      "period.end",
+    )
+    expect(
+      PlanRevision.firstChange(plan, {
+        ...unchanged,
+        activities: activities.map((each, index) => (index === 2 ? { ...each, partners: [ids.socialWork] } : each)),
+      }),
+    ).toBe("activities.2.partners.0")
+    // A budget given where there was none: its amount, the field a form shows first.
+    expect(
+      PlanRevision.firstChange(plan, {
+        ...unchanged,
+        activities: activities.map((each, index) =>
+          index === 1 ? { ...each, budget: { amount: 10, currency: "EUR", source: "Donor" } } : each,
+        ),
+      }),
+    ).toBe("activities.1.budget.amount")
+    // A new activity: its first field; a removed indicator: the list.
+    expect(
+      PlanRevision.firstChange(plan, {
+        ...unchanged,
+        activities: [...activities, { ...(activities[0] as (typeof activities)[number]), id: undefined }],
+      }),
+    ).toBe("activities.4.objective")
+    expect(PlanRevision.firstChange(plan, { ...unchanged, indicators: unchanged.indicators.slice(1) })).toBe(
+      "indicators.0.id",
+    )
+    expect(PlanRevision.firstChange(plan, { ...unchanged, indicators: unchanged.indicators.slice(0, 2) })).toBe(
+      "indicators",
+    )
+    // A framework given only when it differs.
+    expect(PlanRevision.firstChange(plan, { ...unchanged, framework: plan.framework })).toBeUndefined()
+  })
+})
+
+describe("firstDifference", () => {
+  // JSON-like values whose keys are field names (a path joins them with dots).
+  const { plain } = fc.letrec<{ plain: unknown }>((tie) => ({
+    plain: fc.oneof(
+      { depthSize: "small" },
+      fc.oneof(fc.integer({ min: -3, max: 3 }), fc.constantFrom("a", "b", ""), fc.boolean(), fc.constant(null)),
+      fc.array(tie("plain"), { maxLength: 3 }),
+      fc.dictionary(fc.constantFrom("title", "period", "end", "target"), tie("plain"), { maxKeys: 3 }),
+    ),
+  }))
+  const at = (value: unknown, path: string): unknown =>
+    path === ""
+      ? value
+      : path
+          .split(".")
+          .reduce<unknown>(
+            (each, key) =>
+              typeof each === "object" && each !== null ? (each as Record<string, unknown>)[key] : undefined,
+            value,
+          )
+
+  it("property: none exactly when the values are equal; else a path at which they differ", () => {
+    fc.assert(
+      fc.property(plain, plain, (before, after) => {
+        expect(firstDifference(before, structuredClone(before))).toBeUndefined()
+        const path = firstDifference(before, after)
+        expect(path === undefined).toBe(isDeepStrictEqual(before, after))
+        if (path !== undefined) expect(isDeepStrictEqual(at(before, path), at(after, path))).toBe(false)
+      }),
+      { numRuns: 300 },
+    )
+  })
+
+  it("property: a change at one leaf of a plan's content is named at that leaf", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 2 }),
+        fc.integer({ min: 0, max: 10_000 }).filter((value) => value !== 70 && value !== 20 && value !== 90),
+        (index, target) => {
+          const indicators = unchanged.indicators.map((each, i) => (i === index ? { ...each, target } : each))
+          expect(PlanRevision.firstChange(plan, { ...unchanged, indicators })).toBe(`indicators.${index}.target`)
+        },
+      ),
+    )
   })
 })
 
@@ -341,7 +458,31 @@ for (const db of databases) {
             yield* refused(
               as(coordinator)(ActionPlanService.revise({ ...body, expectedVersion: adopted.version })) as never,
             ),
-          ).toMatchObject({ _tag: "Conflict", rule: "action-plan.plan.not-draft" })
+          ).toMatchObject({ _tag: "Conflict", rule: "action-plan.plan.not-draft", field: "activities" })
+          // The adopted content given again with one target changed: the refusal names that target.
+          const again = {
+            ...body,
+            expectedVersion: adopted.version,
+            activities: adopted.activities.map(({ status: _status, ...activity }) => activity),
+            indicators: adopted.indicators.map(({ measurements: _m, endline: _e, ...indicator }) => indicator),
+          }
+          expect(
+            yield* refused(
+              as(coordinator)(
+                ActionPlanService.revise({
+                  ...again,
+                  indicators: again.indicators.map((indicator, index) =>
+                    index === 0 ? { ...indicator, target: indicator.target + 1 } : indicator,
+                  ),
+                }),
+              ) as never,
+            ),
+          ).toMatchObject({ _tag: "Conflict", rule: "action-plan.plan.not-draft", field: "indicators.0.target" })
+          expect(yield* refused(as(coordinator)(ActionPlanService.revise(again)) as never)).toMatchObject({
+            _tag: "Conflict",
+            rule: "action-plan.plan.not-draft",
+            field: "title",
+          })
           // A measurement outside its unit's values is refused too, naming the value.
           expect(
             yield* refused(

@@ -3,12 +3,15 @@
  * pseudonymised (the reference, the lead institution, when it was opened and
  * closed, why, and its last risk level — never a name), so that a coordinator
  * or a member can find one to reopen (`reopen`, with a reason, through the
- * case's lifecycle). The search narrows by the reference's beginning, the
- * closure reason and the risk level.
+ * case's lifecycle), and the installation's administrator one to erase (the
+ * row's `version` is what the erasure's `If-Match` names; `erasedAt` says it
+ * is done). The search narrows by the reference's beginning, the closure
+ * reason and the risk level.
  *
  * Who may search is the same as who may list the mechanism's open cases: its
  * coordinator, or a person of an institution that signed the memorandum in
- * force ({@link maySearch}).
+ * force; and the administrator, who erases closed cases on request
+ * ({@link maySearch}).
  *
  * @since 0.1.0
  */
@@ -32,6 +35,8 @@ export const ClosedCase = Schema.Struct({
   closedAt: Instant,
   reason: Schema.optional(CaseLifecycle.ClosureReason),
   riskLevel: Schema.optional(RiskLevel),
+  erasedAt: Schema.optional(Instant),
+  version: Schema.Int.pipe(Schema.positive()),
 }).annotations({ identifier: "ClosedCase" })
 
 /**
@@ -80,8 +85,11 @@ export const matches = (closed: ClosedCase, filter: Filter): boolean =>
 /**
  * Whether `principal` may search the mechanism's closed cases: its
  * coordinator, or a person of a signatory institution who belongs to the
- * mechanism (`Forbidden`, `policy.memorandum.not-signatory`, otherwise).
- * National and audit roles see aggregates and the audit log only.
+ * mechanism (`Forbidden`, `policy.memorandum.not-signatory`, otherwise); the
+ * installation's administrator, in any mechanism, since erasure on request
+ * (`case.erase`) is theirs and needs the case found first — the register is
+ * pseudonymised. National and audit roles see aggregates and the audit log
+ * only.
  *
  * @since 0.1.0
  */
@@ -93,6 +101,7 @@ export const maySearch = (
   const refuse = (rule: string) => Either.left(new Errors.Forbidden({ action: "case.list", rule }))
   if (Principal.hasRole(principal, "national-coordinator")) return refuse("policy.national.aggregates-only")
   if (Principal.hasRole(principal, "auditor")) return refuse("policy.auditor.audit-only")
+  if (Principal.hasRole(principal, "administrator")) return Either.void
   if (!Principal.belongsTo(principal, mechanismId)) return refuse("policy.mechanism.not-member")
   if (Principal.hasRole(principal, "coordinator")) return Either.void
   const institution = principal.institution

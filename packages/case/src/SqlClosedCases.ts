@@ -37,7 +37,7 @@ export const make: Effect.Effect<Service, never, SqlClient.SqlClient> = Effect.g
         ...(page.after === undefined ? [] : [sql`id > ${page.after}`]),
       ]
       const rows = yield* sql<Row>`SELECT id, reference, lead_institution, opened_at, closed_at, closure_reason,
-          risk_level FROM cases WHERE ${sql.and(conditions)} ORDER BY id LIMIT ${page.limit}`
+          risk_level, erased_at, version FROM cases WHERE ${sql.and(conditions)} ORDER BY id LIMIT ${page.limit}`
       return yield* Effect.forEach(rows, (row) =>
         decode(
           SqlValues.defined({
@@ -48,6 +48,8 @@ export const make: Effect.Effect<Service, never, SqlClient.SqlClient> = Effect.g
             closedAt: SqlValues.fromSql(row.closed_at),
             reason: row.closure_reason ?? undefined,
             riskLevel: row.risk_level ?? undefined,
+            erasedAt: row.erased_at == null ? undefined : SqlValues.fromSql(row.erased_at),
+            version: Number(row.version),
           }),
         ),
       )

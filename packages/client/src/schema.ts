@@ -619,6 +619,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/case-transfer-destinations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The active mechanisms a case can move to, by name and municipality (coordinators) */
+        get: operations["listTransferDestinations"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/mechanisms/{mechanismId}/closed-cases": {
         parameters: {
             query?: never;
@@ -3344,6 +3361,17 @@ export interface components {
         CaseTransferId: string;
         /** @enum {string} */
         CaseTransferStatus: "proposed" | "accepted" | "declined";
+        TransferDestination: {
+            id: components["schemas"]["MechanismId"];
+            municipality: components["schemas"]["MunicipalityCode"];
+            name: components["schemas"]["MechanismName"];
+        };
+        MechanismName: {
+            sq: string;
+            "sr-Latn": string;
+            "sr-Cyrl"?: string;
+            en: string;
+        };
         CaseReferencePrefix: string;
         ClosedCasePage: {
             items: components["schemas"]["ClosedCase"][];
@@ -3357,6 +3385,12 @@ export interface components {
             closedAt: components["schemas"]["CaseInstant"];
             reason?: components["schemas"]["CaseClosureReason"];
             riskLevel?: components["schemas"]["RiskLevel"];
+            erasedAt?: components["schemas"]["CaseInstant"];
+            /**
+             * positive
+             * @description a positive number
+             */
+            version: components["schemas"]["Int"];
         };
         SurvivorInformedReceipt: {
             id: components["schemas"]["SurvivorInformedId"];
@@ -3437,12 +3471,6 @@ export interface components {
              */
             version: components["schemas"]["Int"];
             createdAt: components["schemas"]["Date"];
-        };
-        MechanismName: {
-            sq: string;
-            "sr-Latn": string;
-            "sr-Cyrl"?: string;
-            en: string;
         };
         /** @description a ULID: 26 characters of Crockford base32, sortable by creation time */
         MembershipId: string;
@@ -8303,6 +8331,71 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CaseTransfer"][];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No or unknown credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input: the field and the rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listTransferDestinations: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The active mechanisms a case can move to, by name and municipality (coordinators) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TransferDestination"][];
                 };
             };
             /** @description Malformed request */

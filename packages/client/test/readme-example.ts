@@ -1,18 +1,16 @@
-// Keep in step with the example in README.md (only the import path differs, and
-// `fetch` lets the test pass the gateway in-process instead of over a socket).
+// The README's example, import pointed at the sources; `Readme.test.ts` runs it
+// against the real gateway (in-process: the test routes `fetch` to it).
 import { BashkeClient, BashkeProblem, type RequestBody } from "../src/index"
 
 export const main = async (options: {
   readonly baseUrl: string
   readonly token: string
   readonly mechanismId: string
-  readonly fetch?: (request: Request) => Promise<Response>
 }) => {
   const bashke = BashkeClient.make({
     baseUrl: options.baseUrl,
     token: options.token,
     locale: "en",
-    fetch: options.fetch,
   })
 
   // Open a case. The client adds a fresh Idempotency-Key to every POST.
@@ -52,4 +50,16 @@ export const main = async (options: {
     )
 
   return { reference: opened.reference, forms: recorded.forms, etags: [etag, next], refused }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  console.log(
+    await main({
+      baseUrl: "http://127.0.0.1:8787",
+      token: process.env.BASHKE_TOKEN ?? "",
+      mechanismId: process.env.BASHKE_MECHANISM ?? "",
+    }),
+  )
+  // e.g. { reference: 'GJI-2026-0004', forms: [ 'psychological' ], etags: [ '"1"', '"2"' ],
+  //   refused: { kind: 'stale-version', status: 412, rule: 'version.stale', title: '…' } }
 }

@@ -1,9 +1,6 @@
-// The README's example, type-checked with the package (test/ is in tsconfig.json) and run by
-// Readme.test.ts, which also checks that README.md shows exactly this code (import path aside).
+// The README's example, import pointed at the sources; `Readme.test.ts` imports
+// it from a scratch working directory, so it writes the project there.
 import { Starter } from "../src/index"
 
-export const main = (directory: string) => {
-  // README: begin
-  Starter.generate({ directory, name: "@acme/plugin-shelter" })
-  // README: end
-}
+// Writes ./plugin-shelter (a new or empty folder); answers the files written, relative to it.
+Starter.generate({ directory: "plugin-shelter", name: "@acme/plugin-shelter" })

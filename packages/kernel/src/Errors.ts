@@ -42,7 +42,10 @@ export class Unauthenticated extends Schema.TaggedError<Unauthenticated>()("Unau
 
 /**
  * The change collides with the current state: a stale version (optimistic
- * concurrency), a duplicate, a key reused for another request. `rule` names which.
+ * concurrency), a duplicate, a key reused for another request. `rule` names which;
+ * `field`, when given, is the path of the request's field the state refuses
+ * (an adopted plan's edited `indicators.0.target`), so a form shows the
+ * refusal beside it.
  */
 export class Conflict extends Schema.TaggedError<Conflict>()("Conflict", {
   entity: Schema.String,
@@ -50,6 +53,7 @@ export class Conflict extends Schema.TaggedError<Conflict>()("Conflict", {
   rule: Schema.String,
   expectedVersion: Schema.optional(Schema.Number),
   actualVersion: Schema.optional(Schema.Number),
+  field: Schema.optional(Schema.String),
 }) {
   override get message(): string {
     return `${this.entity} ${this.id}: conflict (${this.rule})`

@@ -234,6 +234,12 @@ export const JurisdictionProfile = Schema.Struct({
       mediumAtLeast: LegalCount,
       highAtLeast: LegalCount,
     }),
+    /**
+     * How soon after its opening a high-risk case is to be reviewed by the
+     * mechanism: the window of the action plan's computed indicator of cases
+     * reviewed in time.
+     */
+    highRiskReviewWithin: LegalDuration,
   }),
   referrals: Schema.Struct({
     acknowledgeWithin: Schema.Struct({ highRisk: LegalDuration, standard: LegalDuration }),
@@ -530,6 +536,11 @@ export const kosovo: JurisdictionProfile = {
       mediumAtLeast: assumed(4, "count", policeDraft),
       highAtLeast: assumed(8, "count", policeDraft),
     },
+    highRiskReviewWithin: assumed(
+      30,
+      "days",
+      `${projectDefault}: the local action plan's indicator "high-risk cases reviewed within 30 days"; confirm against the national strategy's indicator`,
+    ),
   },
   referrals: {
     acknowledgeWithin: {

@@ -29,6 +29,7 @@ describe("the Kosovo profile", () => {
       "risk.policeEarlyAssessment.weights",
       "risk.policeEarlyAssessment.mediumAtLeast",
       "risk.policeEarlyAssessment.highAtLeast",
+      "risk.highRiskReviewWithin",
       "referrals.acknowledgeWithin.highRisk",
       "referrals.acknowledgeWithin.standard",
       "referrals.decideWithin",
@@ -111,6 +112,7 @@ describe("the Kosovo profile", () => {
     })
     expect(value("risk.policeEarlyAssessment.mediumAtLeast")).toMatchObject({ value: 4, unit: "count" })
     expect(value("risk.policeEarlyAssessment.highAtLeast")).toMatchObject({ value: 8, unit: "count" })
+    expect(value("risk.highRiskReviewWithin")).toMatchObject({ value: 30, unit: "days", confirmed: false })
     expect(value("communities")?.value).toHaveLength(12)
     expect(Object.keys(kosovo.protectionOrders.kinds)).toEqual([
       "protection-order",

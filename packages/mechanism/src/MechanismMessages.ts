@@ -7,6 +7,16 @@
 import { Catalogue } from "@bashke/kernel"
 
 const messages = {
+  "gateway.mechanism.not-member": {
+    sq: "Nuk bëni pjesë në këtë mekanizëm koordinues.",
+    "sr-Latn": "Ne pripadate ovom koordinacionom mehanizmu.",
+    en: "You do not belong to this coordination mechanism.",
+  },
+  "gateway.mechanism.steward-required": {
+    sq: "Vetëm administratori ose koordinatori i mekanizmit mund ta ndryshojë përbërjen dhe statusin e tij.",
+    "sr-Latn": "Samo administrator ili koordinator mehanizma može da menja njegov sastav i status.",
+    en: "Only an administrator or the mechanism's coordinator may change how it is set up.",
+  },
   "mechanism.status.forming": { sq: "Në themelim", "sr-Latn": "U osnivanju", en: "Forming" },
   "mechanism.status.active": { sq: "Aktiv", "sr-Latn": "Aktivan", en: "Active" },
   "mechanism.status.suspended": { sq: "I pezulluar", "sr-Latn": "Suspendovan", en: "Suspended" },

@@ -98,3 +98,85 @@ describe("MechanismPolicy", () => {
     )
   })
 })
+
+// The rules the gateway held until issue 19: the same refusals, now decided here.
+describe("MechanismPolicy scope, stewardship and oversight", () => {
+  it("reaches a mechanism its token names; the roles given look across mechanisms", () => {
+    const outside = person(["case-worker"], police, [other])
+    expect(MechanismPolicy.requireScope(outside, mechanismId, "meeting.list")).toEqual(
+      Either.left(new Errors.Forbidden({ action: "meeting.list", rule: "gateway.mechanism.not-member" })),
+    )
+    expect(Either.isRight(MechanismPolicy.requireScope(person(["case-worker"]), mechanismId, "meeting.list"))).toBe(
+      true,
+    )
+    const national = person(["national-coordinator"], undefined, [])
+    expect(Either.isRight(MechanismPolicy.requireScope(national, mechanismId, "x", ["national-coordinator"]))).toBe(
+      true,
+    )
+    expect(MechanismPolicy.mayRead(national, mechanismId)).toBe(true)
+    expect(MechanismPolicy.mayRead(outside, mechanismId)).toBe(false)
+  })
+
+  it("lets an administrator or the mechanism's coordinator steward it; an institution its own contacts", () => {
+    expect(
+      MechanismPolicy.requireSteward(person(["member-representative"]), mechanismId, "mechanism.configure"),
+    ).toEqual(
+      Either.left(new Errors.Forbidden({ action: "mechanism.configure", rule: "gateway.mechanism.steward-required" })),
+    )
+    expect(Either.isRight(MechanismPolicy.requireSteward(person(["coordinator"]), mechanismId, "x"))).toBe(true)
+    expect(
+      Either.isLeft(MechanismPolicy.requireSteward(person(["coordinator"], police, [other]), mechanismId, "x")),
+    ).toBe(true)
+    expect(Either.isRight(MechanismPolicy.requireSteward(person(["case-worker"]), mechanismId, "x", police))).toBe(true)
+    expect(Either.isLeft(MechanismPolicy.requireSteward(person(["case-worker"]), mechanismId, "x", school))).toBe(true)
+  })
+
+  it("opens case data to the coordinator and signatories, aggregates to the national coordinator", () => {
+    const national = person(["national-coordinator"], undefined, [])
+    expect(MechanismPolicy.requireOverseer(person(["case-worker"]), mechanismId, false, "case.list")).toEqual(
+      Either.left(new Errors.Forbidden({ action: "case.list", rule: "policy.memorandum.not-signatory" })),
+    )
+    expect(Either.isRight(MechanismPolicy.requireOverseer(person(["case-worker"]), mechanismId, true, "x"))).toBe(true)
+    expect(Either.isRight(MechanismPolicy.requireOverseer(person(["coordinator"]), mechanismId, false, "x"))).toBe(true)
+    expect(Either.isLeft(MechanismPolicy.requireOverseer(national, mechanismId, false, "referral.overdue"))).toBe(true)
+    const times = MechanismPolicy.requireOverseer(national, mechanismId, false, "x", { national: true })
+    expect(Either.isRight(times)).toBe(true)
+    // A signatory's worker whose token names another mechanism sees nothing here.
+    expect(
+      Either.isLeft(MechanismPolicy.requireOverseer(person(["case-worker"], police, [other]), mechanismId, true, "x")),
+    ).toBe(true)
+  })
+
+  it("property: the memorandum counts only where it is asked; oversight needs the role, or signing within", () => {
+    fc.assert(
+      fc.property(principals, fc.boolean(), fc.boolean(), (fields, signatory, national) => {
+        const principal = person(fields.roles, fields.institution, fields.mechanisms)
+        const options = { national }
+        const decide = (signed: boolean) =>
+          Either.isRight(MechanismPolicy.requireOverseer(principal, mechanismId, signed, "x", options))
+        const asked = MechanismPolicy.asksSignatory(principal, mechanismId, options)
+        if (!asked) expect(decide(true)).toBe(decide(false))
+        const expected =
+          (national && Principal.hasRole(principal, "national-coordinator")) ||
+          MechanismPolicy.coordinates(principal, mechanismId) ||
+          (signatory && principal.institution !== undefined && Principal.belongsTo(principal, mechanismId))
+        expect(decide(signatory)).toBe(expected)
+      }),
+    )
+  })
+
+  it("property: a steward is an administrator or the coordinator within; scope is the token or the roles given", () => {
+    fc.assert(
+      fc.property(principals, (fields) => {
+        const principal = person(fields.roles, fields.institution, fields.mechanisms)
+        expect(Either.isRight(MechanismPolicy.requireSteward(principal, mechanismId, "x"))).toBe(
+          Principal.hasRole(principal, "administrator") ||
+            (Principal.hasRole(principal, "coordinator") && principal.mechanisms.includes(mechanismId)),
+        )
+        expect(Either.isRight(MechanismPolicy.requireScope(principal, mechanismId, "x", ["administrator"]))).toBe(
+          principal.mechanisms.includes(mechanismId) || Principal.hasRole(principal, "administrator"),
+        )
+      }),
+    )
+  })
+})

@@ -111,14 +111,15 @@ export * as MeetingEvents from "./MeetingEvents"
  * The meeting state machine.
  */
 export * as MeetingLifecycle from "./MeetingLifecycle"
-
+/**
+ * The mechanism a meeting or an action item belongs to, for the caller's reach.
+ */
+export * as MeetingMechanisms from "./MeetingMechanisms"
 /**
  * The package's part of the message catalogue.
  */
 export * as MeetingMessages from "./MeetingMessages"
-
 export { meetingMessages } from "./MeetingMessages"
-
 export { meetingMigrations } from "./MeetingMigrations"
 
 /**

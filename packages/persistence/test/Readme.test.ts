@@ -1,6 +1,5 @@
 // Runs the README's quick start (imports pointed at the sources) so it cannot rot.
-import { it } from "@effect/vitest"
-import { expect } from "vitest"
+import { expect, it } from "@effect/vitest"
 import { main } from "./readme-example"
 
 it("the README example migrates, writes with the outbox in a transaction and reads pending events", async () => {

@@ -1,5 +1,4 @@
-// Keep in step with the quick start in README.md (only the import paths differ).
-
+// The README's quick start, imports pointed at the sources; `Readme.test.ts` runs it.
 import { mkdtempSync, rmSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
@@ -51,3 +50,5 @@ export const main = async (): Promise<ReadonlyArray<string>> => {
     rmSync(directory, { recursive: true, force: true })
   }
 }
+
+if (import.meta.url === `file://${process.argv[1]}`) main().then(console.log) // [ "note.written" ]

@@ -20,6 +20,7 @@ import {
   IncidentImport,
   Notices,
   PersonMatch,
+  PluginPolicy,
   ProtectionOrderSync,
   ReviewQueue,
 } from "@bashke/plugin-sdk"
@@ -270,8 +271,7 @@ export const make = (answers: Answers = {}): Fakes => {
     if (cases.size === 0) return Effect.succeed(true)
     const aCase = cases.get(request.caseId)
     if (aCase === undefined) return Effect.fail(new Errors.NotFound({ entity: "Case", id: request.caseId }))
-    if (answers.actingAs === undefined)
-      return Effect.fail(new Errors.Forbidden({ action: "plugin.capability", rule: "policy.role.not-permitted" }))
+    if (answers.actingAs === undefined) return Effect.fail(PluginPolicy.unattended())
     const actingAs = answers.actingAs
     // The host decides at its clock's time: Effect's `Clock`, the `TestClock` under `TestHost`.
     return Effect.map(Clock.currentTimeMillis, (now) => {

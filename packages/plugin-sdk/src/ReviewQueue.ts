@@ -77,6 +77,15 @@ export const proposalMismatch = (item: {
   return undefined
 }
 
+/**
+ * Whether a proposal may be attached to the case a person chose: a record
+ * already imported (it matched after all, `imported` its case) is attached
+ * only to the case it is in, never copied into a second one; a record never
+ * imported fits any case the person may write to.
+ */
+export const fitsChosenCase = (imported: string | undefined, chosen: string): boolean =>
+  imported === undefined || imported === chosen
+
 export interface Submitted {
   readonly reviewId: string
   readonly created: boolean

@@ -41,6 +41,8 @@ export * as PluginHost from "./PluginHost"
 export * as PluginIdentity from "./PluginIdentity"
 
 export * as PluginLoader from "./PluginLoader"
+
+export * as PluginPolicy from "./PluginPolicy"
 export { pluginSdkMessages } from "./PluginSdkMessages"
 export { pluginSdkMigrations } from "./PluginSdkMigrations"
 

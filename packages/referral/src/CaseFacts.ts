@@ -1,10 +1,11 @@
 /**
- * The port through which the referral service reads what it needs of a case:
- * its mechanism, its current risk level and its consents. The app wires it to
+ * The port through which referrals read what they need of a case: its
+ * mechanism, its current risk level, its consents (the service's guards) and
+ * its team (`ReferralPolicy`: who sends, who reads). The app wires it to
  * `@bashke/case` (`CaseRepository` + `Case.currentRisk`); tests use
  * {@link layerTest}.
  */
-import type { Consent, RiskInstrument } from "@bashke/case"
+import type { CaseTeam, Consent, RiskInstrument } from "@bashke/case"
 import { Errors, type Id } from "@bashke/kernel"
 import { Context, Effect, Layer } from "effect"
 
@@ -15,6 +16,7 @@ export interface Facts {
   readonly mechanism: Id.MechanismId
   readonly risk: RiskInstrument.RiskLevel | undefined
   readonly consents: ReadonlyArray<Consent.Consent>
+  readonly team: CaseTeam.CaseTeam
 }
 
 export interface Service {

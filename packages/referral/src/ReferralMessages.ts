@@ -7,6 +7,12 @@ import { Catalogue } from "@bashke/kernel"
 
 const messages = {
   // Rules
+  "gateway.referral.not-party": {
+    sq: "Këtë referim e shohin vetëm institucioni dërgues dhe ai pritës, ekipi i rastit dhe koordinatori i mekanizmit.",
+    "sr-Latn":
+      "Ovo upućivanje vide samo institucija pošiljalac i institucija primalac, tim slučaja i koordinator mehanizma.",
+    en: "Only the sending and receiving institutions, the case team and the mechanism's coordinator see this referral.",
+  },
   "referral.input.invalid": {
     sq: "Kjo fushë mungon ose ka formë të gabuar.",
     "sr-Latn": "Ovo polje nedostaje ili ima pogrešan oblik.",

@@ -57,11 +57,14 @@ export * as ReferralDue from "./ReferralDue"
  * The guards a referral passes before it is sent.
  */
 export * as ReferralGuards from "./ReferralGuards"
-
 /**
  * The referral's lifecycle as a state machine.
  */
 export * as ReferralLifecycle from "./ReferralLifecycle"
+/**
+ * A case's and a mechanism's referrals, the mechanism's filtered by `ReferralPolicy`.
+ */
+export * as ReferralLists from "./ReferralLists"
 
 /**
  * The referral package's part of the message catalogue.
@@ -69,6 +72,12 @@ export * as ReferralLifecycle from "./ReferralLifecycle"
 export * as ReferralMessages from "./ReferralMessages"
 
 export { referralMessages } from "./ReferralMessages"
+
+/**
+ * Who may send and see referrals: the case team sends; the parties, the case
+ * team and the coordinator read.
+ */
+export * as ReferralPolicy from "./ReferralPolicy"
 
 /**
  * Response-time figures per institution and service.

@@ -19,6 +19,13 @@ export * as Cube from "./Cube"
 export * as Dimension from "./Dimension"
 
 /**
+ * The counting rules of the action plan's computed indicators over case,
+ * referral and meeting data (high-risk cases reviewed in time, referrals
+ * acknowledged in time, meetings held vs required).
+ */
+export * as IndicatorQueries from "./IndicatorQueries"
+
+/**
  * Referral response times, meetings held vs required, plan implementation.
  */
 export * as MeasureTables from "./MeasureTables"

@@ -1,11 +1,10 @@
-// Keep in step with the example in README.md (only the import paths differ).
+// The README's example, imports pointed at the sources; `Readme.test.ts` runs it.
 import { Id, type Principal } from "@bashke/kernel"
 import { Migrations, persistenceMigrations } from "@bashke/persistence"
 import { Database } from "@bashke/persistence/node"
 import { Effect, Layer } from "effect"
 import { AccessPolicy, AuditLog, BlindIndex, securityMigrations, Vault } from "../src/index"
 
-// Ids as the case package would hold them (ULIDs).
 const police = "01J9Z3K8V0M6YQ2R7T5W4X1B0C" as Id.InstitutionId
 const mechanism = "01J9Z3K8V0M6YQ2R7T5W4X1B0D" as Id.MechanismId
 const caseId = "01J9Z3K8V0M6YQ2R7T5W4X1B0E" as Id.CaseId
@@ -24,16 +23,15 @@ const program = Effect.gen(function* () {
   // 1. Encrypt a field, bound to its place: it opens only with the same aad.
   const vault = yield* Vault.Vault
   const aad = `person:${personId}:family-name`
-  const sealed = yield* vault.seal("Krasniqi", aad)
-  const familyName = yield* vault.open(sealed, aad)
+  const sealed = yield* vault.seal("Krasniqi", aad) // "v1.test-current.…"
+  const familyName = yield* vault.open(sealed, aad) // "Krasniqi"
 
   // 2. A blind index finds the person by personal number, however it was typed.
   const index = yield* BlindIndex.BlindIndex
   const typed = yield* index.compute("personal-number", "12 345-678.90")
-  const stored = yield* index.compute("personal-number", "1234567890")
+  const stored = yield* index.compute("personal-number", "1234567890") // === typed
 
   // 3. The policy: a full-access team member, consent in force, memorandum signed.
-  const at = new Date("2026-03-01T09:30:00Z")
   const decision = AccessPolicy.decide(
     officer,
     "case.personal.read",
@@ -49,8 +47,8 @@ const program = Effect.gen(function* () {
       signatories: [police],
       purpose: "case-management",
     },
-    at,
-  )
+    new Date("2026-03-01T09:30:00Z"),
+  ) // { _tag: "Allow", reason: "policy.allow.consent", breakGlass: false }
 
   // 4. Record the read in the audit log, then verify the whole chain.
   yield* Migrations.run([persistenceMigrations, securityMigrations])
@@ -64,8 +62,8 @@ const program = Effect.gen(function* () {
     action: "read",
     purpose: "case-management",
   })
-  const verdict = yield* log.verify
-  const whoSawIt = yield* log.forPerson(personId)
+  const verdict = yield* log.verify // { ok: true, entries: 1, head: { seq: 1, hash: "…" } }
+  const whoSawIt = yield* log.forPerson(personId) // who read or wrote, when, and why
 
   return { familyName, sameIndex: typed === stored, decision, verdict, whoSawIt }
 })
@@ -82,3 +80,5 @@ export const main = () =>
       ),
     ),
   )
+
+if (import.meta.url === `file://${process.argv[1]}`) main().then(console.log)

@@ -6,8 +6,8 @@
  * settings refuse unknown fields, so the gateway's are split off before the
  * rest is decoded by `HostConfig.decode`.
  */
-import { Errors, Id, type Principal, Sector } from "@bashke/kernel"
-import { HostConfig, PluginStartError } from "@bashke/plugin-sdk"
+import { type Errors, Id, type Principal, Sector } from "@bashke/kernel"
+import { HostConfig, PluginPolicy, PluginStartError } from "@bashke/plugin-sdk"
 import { Context, Effect, Either, Layer, Option, Schema } from "effect"
 
 /**
@@ -99,7 +99,7 @@ export const toPrincipal = (settings: PluginPrincipalSettings): Principal.Princi
   mechanisms: settings.mechanisms,
 })
 
-/** The principal a plugin acts as, or `Forbidden` when the configuration gives it none. */
+/** The principal a plugin acts as, or `Forbidden` when the configuration gives it none (`PluginPolicy`). */
 export const actingAs = (
   principals: Context.Tag.Service<PluginPrincipals>,
   pluginName: string,
@@ -107,7 +107,7 @@ export const actingAs = (
   { readonly settings: PluginPrincipalSettings; readonly principal: Principal.Principal },
   Errors.Forbidden
 > =>
-  Option.match(principals.of(pluginName), {
-    onNone: () => Effect.fail(new Errors.Forbidden({ action: "plugin.capability", rule: "policy.role.not-permitted" })),
-    onSome: (settings) => Effect.succeed({ settings, principal: toPrincipal(settings) }),
-  })
+  Effect.map(PluginPolicy.requireActingPrincipal(principals.of(pluginName)), (settings) => ({
+    settings,
+    principal: toPrincipal(settings),
+  }))

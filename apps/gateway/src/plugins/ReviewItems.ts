@@ -26,7 +26,7 @@
 import type { CaseService } from "@bashke/case"
 import { Errors, Id, type Principal } from "@bashke/kernel"
 import { SqlValues, Transaction } from "@bashke/persistence"
-import { ReviewQueue } from "@bashke/plugin-sdk"
+import { PluginPolicy, ReviewQueue } from "@bashke/plugin-sdk"
 import { AuditEntry, AuditLog, Vault } from "@bashke/security"
 import { SqlClient } from "@effect/sql"
 import { Effect, Option, Schema } from "effect"
@@ -186,17 +186,11 @@ export const submit = (
     return { reviewId: id as string, created: true }
   })
 
-/** Open items first by age (or all), keyset by id. */
-/** The mechanisms whose items a principal sees; `undefined`: all (administrators). */
-export const scopeOf = (principal: Principal.Principal): ReadonlyArray<string> | undefined =>
-  principal.roles.includes("administrator") ? undefined : principal.mechanisms
+// Whether the principal sees the item (`PluginPolicy.seesItem`).
+const visible = (row: { readonly mechanisms: string }, principal: Principal.Principal): boolean =>
+  PluginPolicy.seesItem(JSON.parse(row.mechanisms) as ReadonlyArray<string>, PluginPolicy.reviewScope(principal))
 
-const visible = (row: { readonly mechanisms: string }, scope: ReadonlyArray<string> | undefined): boolean => {
-  if (scope === undefined) return true
-  const of = JSON.parse(row.mechanisms) as ReadonlyArray<string>
-  return of.some((mechanism) => scope.includes(mechanism))
-}
-
+/** Open items first by age (or all), keyset by id, within `scope` (`PluginPolicy.reviewScope`). */
 export const list = (options: {
   readonly scope: ReadonlyArray<string> | undefined
   readonly open: boolean
@@ -227,7 +221,7 @@ const load = (reviewId: string, principal: Principal.Principal) =>
     const sql = (yield* SqlClient.SqlClient).withoutTransforms()
     const rows = yield* sql<Row>`SELECT * FROM plugin_review_items WHERE id = ${reviewId}`.pipe(Effect.orDie)
     const row = rows[0]
-    return yield* Option.match(Option.fromNullable(row && visible(row, scopeOf(principal)) ? row : undefined), {
+    return yield* Option.match(Option.fromNullable(row && visible(row, principal) ? row : undefined), {
       onNone: () => Effect.fail(new Errors.NotFound({ entity: "PluginReviewItem", id: reviewId })),
       onSome: Effect.succeed,
     })
@@ -291,14 +285,11 @@ const attach = (
 ): Effect.Effect<Attached, Errors.DomainError, SqlClient.SqlClient | CaseService.CaseService> =>
   Effect.gen(function* () {
     // A plugin without a principal may queue items but writes nothing, here as through its capabilities.
-    if (reporter === undefined)
-      return yield* Effect.fail(
-        new Errors.Forbidden({ action: "plugin.capability", rule: "policy.role.not-permitted" }),
-      )
+    if (reporter === undefined) return yield* Effect.fail(PluginPolicy.unattended())
     if (proposal._tag === "Incident") {
       // Imported before (the record matched after all): attached only to the case it is in.
       const known = yield* IncidentImportProvider.provenanceOf(row.plugin, proposal.incident)
-      if (Option.isSome(known) && known.value.caseId !== caseId)
+      if (!ReviewQueue.fitsChosenCase(Option.getOrUndefined(known)?.caseId, caseId))
         return yield* Effect.fail(new Errors.InvalidInput({ field: "caseId", rule: "gateway.input.invalid" }))
       const recorded = yield* IncidentImportProvider.recordOnce(
         row.plugin,

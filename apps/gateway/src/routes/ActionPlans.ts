@@ -16,7 +16,7 @@
 import {
   ActionPlan,
   ActionPlanCommands,
-  ActionPlanRepository,
+  ActionPlanList,
   ActionPlanService,
   ActivityActionItems,
   Framework,
@@ -24,7 +24,7 @@ import {
   PlanRevision,
   Quarter,
 } from "@bashke/action-plan"
-import { CivilDate, Errors, Id, Principal } from "@bashke/kernel"
+import { CivilDate, Errors, Id } from "@bashke/kernel"
 import { Effect, Schema } from "effect"
 import * as Route from "../Route"
 import * as InstitutionNames from "./InstitutionNames"
@@ -84,14 +84,7 @@ const list = Route.make({
   success: { status: 200, schema: PlanPage },
   handle: ({ query }) =>
     Effect.gen(function* () {
-      // The same readers as a plan's (the package's rule): members and the national coordinator.
-      const principal = yield* Principal.CurrentPrincipal
-      if (!Principal.hasRole(principal, "national-coordinator") && !Principal.belongsTo(principal, query.mechanismId))
-        return yield* new Errors.Forbidden({ action: "action-plan.plan.list", rule: "action-plan.plan.read-denied" })
-      const plans = yield* Effect.flatMap(ActionPlanRepository.ActionPlanRepository, (repository) =>
-        repository.byMechanism(query.mechanismId),
-      )
-      const rows = plans.filter((plan) => query.status === undefined || plan.status === query.status)
+      const rows = yield* ActionPlanList.forMechanism(query.mechanismId, query.status)
       return yield* InstitutionNames.attachPage(yield* Keyset.page(rows, (plan) => [plan.id], query))
     }),
 })

@@ -22,11 +22,11 @@ import {
   RiskAssessment,
   SafetyPlan,
 } from "@bashke/case"
-import { Cursor, Errors, Id, Pagination, Principal } from "@bashke/kernel"
-import { Mechanisms } from "@bashke/mechanism"
+import { Cursor, Id, Pagination, type Principal } from "@bashke/kernel"
 import { Clock, Effect, Schema } from "effect"
 import * as Route from "../Route"
 import * as Keyset from "./Keyset"
+import * as MechanismScope from "./MechanismScope"
 
 const tag = "cases"
 
@@ -77,18 +77,8 @@ const list = Route.make({
   success: { status: 200, schema: SummaryPage },
   handle: ({ query }) =>
     Effect.gen(function* () {
-      const principal = yield* Principal.CurrentPrincipal
+      yield* MechanismScope.requireOverseer(query.mechanismId, "case.list")
       const now = new Date(yield* Clock.currentTimeMillis)
-      const mechanisms = yield* Mechanisms.Mechanisms
-      const coordinator =
-        Principal.hasRole(principal, "coordinator") && principal.mechanisms.includes(query.mechanismId)
-      const signatory =
-        principal.institution !== undefined &&
-        principal.mechanisms.includes(query.mechanismId) &&
-        (yield* mechanisms.isSignatory(query.mechanismId, principal.institution, now))
-      if (!coordinator && !signatory) {
-        return yield* new Errors.Forbidden({ action: "case.list", rule: "policy.memorandum.not-signatory" })
-      }
       const after = query.after === undefined ? undefined : String((yield* Cursor.decode(query.after))[0])
       // One more than the page, paged in SQL by keyset: `paginate` tells from it whether a next page exists.
       const rows = yield* (yield* cases).summaryPage(

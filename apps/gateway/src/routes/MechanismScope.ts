@@ -1,29 +1,51 @@
 /**
- * Whether the caller acts within a mechanism: the mechanisms a principal
- * belongs to are those its token or JWT names, so a person of a member
- * institution still reaches only the mechanisms they were given. The domain
- * packages check roles and membership on top (the meeting package's roster,
- * the mechanism service's contacts rule); this is the gateway's own scope, the
- * same for every route under a mechanism.
+ * The wiring of the mechanism package's scope and oversight rules
+ * (`MechanismPolicy`) for every route under a mechanism: the mechanisms a
+ * principal belongs to are those its token or JWT names, so a person of a
+ * member institution still reaches only the mechanisms they were given. The
+ * domain packages check roles and membership on top (the meeting package's
+ * roster, the mechanism service's contacts rule).
  */
-import { Errors, type Id, Principal } from "@bashke/kernel"
-import { Effect } from "effect"
+import type { Errors, Id } from "@bashke/kernel"
+import { Principal } from "@bashke/kernel"
+import { MechanismPolicy, Mechanisms } from "@bashke/mechanism"
+import { Clock, Effect } from "effect"
 
 /**
- * Succeeds when the principal belongs to `mechanismId` or holds one of `roles`
- * (roles that look across mechanisms); otherwise `Forbidden`
- * (`gateway.mechanism.not-member`) naming `action`.
+ * The current principal, when it belongs to `mechanismId` or holds one of
+ * `roles` (`MechanismPolicy.requireScope`).
  */
 export const requireScope = (
   mechanismId: Id.MechanismId,
   action: string,
   roles: ReadonlyArray<Principal.Role> = [],
-): Effect.Effect<void, Errors.Forbidden, Principal.CurrentPrincipal> =>
+): Effect.Effect<Principal.Principal, Errors.Forbidden, Principal.CurrentPrincipal> =>
   Effect.flatMap(Principal.CurrentPrincipal, (principal) =>
-    Principal.belongsTo(principal, mechanismId) || Principal.hasAnyRole(principal, roles)
-      ? Effect.void
-      : Effect.fail(new Errors.Forbidden({ action, rule: "gateway.mechanism.not-member" })),
+    MechanismPolicy.requireScope(principal, mechanismId, action, roles),
   )
+
+/**
+ * The current principal, when it may see the mechanism's case data
+ * (`MechanismPolicy.requireOverseer`); the memorandum in force is asked only
+ * when the answer depends on it.
+ */
+export const requireOverseer = (
+  mechanismId: Id.MechanismId,
+  action: string,
+  options: { readonly national?: boolean } = {},
+): Effect.Effect<Principal.Principal, Errors.Forbidden, Mechanisms.Mechanisms | Principal.CurrentPrincipal> =>
+  Effect.gen(function* () {
+    const principal = yield* Principal.CurrentPrincipal
+    const signatory =
+      MechanismPolicy.asksSignatory(principal, mechanismId, options) &&
+      principal.institution !== undefined &&
+      (yield* (yield* Mechanisms.Mechanisms).isSignatory(
+        mechanismId,
+        principal.institution,
+        new Date(yield* Clock.currentTimeMillis),
+      ))
+    return yield* MechanismPolicy.requireOverseer(principal, mechanismId, signatory, action, options)
+  })
 
 /**
  * `effect` for a resource of `mechanismId` addressed by its id: to a caller

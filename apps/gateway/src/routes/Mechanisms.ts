@@ -10,7 +10,8 @@
  * of the whole set.
  *
  * The mechanism service checks who may touch contacts and signatures; the
- * other commands take no principal, so the policy is here:
+ * other commands take no principal, so the route asks the package's
+ * `MechanismPolicy` first:
  * - creating a mechanism is for an administrator;
  * - configuring it, appointing its coordinator, its lifecycle, adding and
  *   removing a member and publishing a memorandum version are for an
@@ -35,6 +36,7 @@ import {
   CountersignMemorandum,
   Mechanism,
   MechanismLifecycle,
+  MechanismPolicy,
   MechanismService,
   Mechanisms,
   Membership,
@@ -72,15 +74,12 @@ const readSide = Mechanisms.Mechanisms
 
 /** Those who belong to the mechanism, an administrator, the national coordinator. */
 const requireReader = (mechanismId: Id.MechanismId, action: string) =>
-  MechanismScope.requireScope(mechanismId, action, ["administrator", "national-coordinator"])
+  MechanismScope.requireScope(mechanismId, action, MechanismPolicy.readersAcross)
 
-/** An administrator, or the coordinator of this mechanism. */
+/** An administrator, or the coordinator of this mechanism (`MechanismPolicy.requireSteward`). */
 const requireSteward = (mechanismId: Id.MechanismId, action: string) =>
   Effect.flatMap(Principal.CurrentPrincipal, (principal) =>
-    Principal.hasRole(principal, "administrator") ||
-    (Principal.hasRole(principal, "coordinator") && Principal.belongsTo(principal, mechanismId))
-      ? Effect.void
-      : Effect.fail(new Errors.Forbidden({ action, rule: "gateway.mechanism.steward-required" })),
+    MechanismPolicy.requireSteward(principal, mechanismId, action),
   )
 
 /** A steward, or someone acting for `institutionId` itself (the package checks their role and mechanism). */
@@ -90,9 +89,7 @@ const requireStewardOrOwn = (
   action: string,
 ) =>
   Effect.flatMap(Principal.CurrentPrincipal, (principal) =>
-    institutionId !== undefined && principal.institution === institutionId
-      ? Effect.void
-      : requireSteward(mechanismId, action),
+    MechanismPolicy.requireSteward(principal, mechanismId, action, institutionId),
   )
 
 const MechanismPage = Keyset.pageSchema(Mechanism.Mechanism, "MechanismPage")
@@ -124,11 +121,10 @@ const list = Route.make({
   handle: ({ query }) =>
     Effect.gen(function* () {
       const principal = yield* Principal.CurrentPrincipal
-      const everything = Principal.hasAnyRole(principal, ["administrator", "national-coordinator"])
       const all = yield* (yield* readSide).list
       const visible = all.filter(
         (mechanism) =>
-          (everything || Principal.belongsTo(principal, mechanism.id)) &&
+          MechanismPolicy.mayRead(principal, mechanism.id) &&
           (query.municipality === undefined || mechanism.municipality === query.municipality) &&
           (query.status === undefined || mechanism.status === query.status),
       )

@@ -34,7 +34,6 @@ import { Errors, Id, JurisdictionProfile, Locale } from "@bashke/kernel"
 import {
   ActionItem,
   ActionItemCommands,
-  ActionItemRepository,
   ActionItemService,
   Agenda,
   CadenceCompliance,
@@ -42,7 +41,7 @@ import {
   EditAgenda,
   Meeting,
   MeetingCommands,
-  MeetingRepository,
+  MeetingMechanisms,
   MeetingService,
 } from "@bashke/meeting"
 import { Effect, Option, Schema } from "effect"
@@ -70,9 +69,7 @@ const inMeeting = <A, E, R>(meetingId: Id.MeetingId, action: string, effect: Eff
     const notFound = new Errors.NotFound({ entity: "Meeting", id: meetingId })
     // Only the meeting's mechanism is looked up first: an outsider is refused
     // in the time an unknown id takes, before any sealed text is opened.
-    const mechanismId = yield* Effect.flatMap(MeetingRepository.MeetingRepository, (meetings) =>
-      meetings.mechanismOf(meetingId),
-    )
+    const mechanismId = yield* MeetingMechanisms.ofMeeting(meetingId)
     if (Option.isNone(mechanismId)) return yield* Effect.fail(notFound)
     return yield* inMechanism(mechanismId.value, action, effect).pipe(
       MechanismScope.concealed(mechanismId.value, notFound),
@@ -487,10 +484,10 @@ const closeActionItem = Route.make({
   ifMatch: true,
   etag: (item) => item.version,
   handle: ({ path, body, expectedVersion }) =>
-    Effect.flatMap(ActionItemRepository.ActionItemRepository, (items) => items.find(path.actionItemId)).pipe(
-      Effect.flatMap((item) =>
+    MeetingMechanisms.ofActionItem(path.actionItemId).pipe(
+      Effect.flatMap((mechanismId) =>
         inActionItem(
-          item.mechanismId,
+          mechanismId,
           path.actionItemId,
           "meeting.action-item.update",
           Effect.flatMap(

@@ -10,7 +10,7 @@
  * (so `reviews` and `dead-letters` cannot be plugin ids).
  */
 import { Cursor, Errors, Pagination, Principal } from "@bashke/kernel"
-import { DeadLetter } from "@bashke/plugin-sdk"
+import { DeadLetter, PluginPolicy } from "@bashke/plugin-sdk"
 import { Effect, Schema } from "effect"
 import { LoadedPlugins } from "../plugins/GatewayPlugins"
 import * as ReviewItems from "../plugins/ReviewItems"
@@ -21,12 +21,9 @@ const tag = "plugins"
 
 const ReviewPath = Schema.Struct({ reviewId: Schema.String.pipe(Schema.pattern(/^[0-9A-HJKMNP-TV-Z]{26}$/)) })
 
+/** Coordinators and administrators (`PluginPolicy.requireReviewer`). */
 const reviewers = (action: string) =>
-  Effect.flatMap(Principal.CurrentPrincipal, (principal) =>
-    Principal.hasAnyRole(principal, ["coordinator", "administrator"])
-      ? Effect.succeed(principal)
-      : Effect.fail(new Errors.Forbidden({ action, rule: "policy.role.not-permitted" })),
-  )
+  Effect.flatMap(Principal.CurrentPrincipal, (principal) => PluginPolicy.requireReviewer(principal, action))
 
 const ReviewQuery = Schema.Struct({
   state: Schema.optionalWith(Schema.Literal("open", "all"), { default: () => "open" as const }),
@@ -47,7 +44,7 @@ const listReviews = Route.make({
       const principal = yield* reviewers("plugin.review.list")
       const after = query.after === undefined ? undefined : yield* Cursor.decode(query.after)
       const rows = yield* ReviewItems.list({
-        scope: ReviewItems.scopeOf(principal),
+        scope: PluginPolicy.reviewScope(principal),
         open: query.state === "open",
         limit: query.limit + 1,
         after: after === undefined ? undefined : String(after[0]),
@@ -92,12 +89,7 @@ const resolveReview = Route.make({
     }),
 })
 
-const administrators = (action: string) =>
-  Effect.flatMap(Principal.CurrentPrincipal, (principal) =>
-    Principal.hasRole(principal, "administrator")
-      ? Effect.succeed(principal)
-      : Effect.fail(new Errors.Forbidden({ action, rule: "principal.role.required" })),
-  )
+const administrators = (action: string) => Principal.requireRole("administrator", action)
 
 const PluginName = Schema.String.pipe(Schema.pattern(/^[A-Za-z0-9@/._-]{1,214}$/))
 

@@ -14,9 +14,13 @@
  * on and answers with the referral and its new `ETag` (the version moves by
  * one per step).
  *
- * Who may send and read is in `ReferralAccess`; who may move a referral is
- * whoever may read it and then the package's rule (receiver or sender). A
- * referral carries ids and codes only.
+ * Who may send and read is the referral package's `ReferralPolicy`, who may
+ * see a mechanism's overdue referrals and response times the mechanism
+ * package's `MechanismPolicy.requireOverseer`; the routes look up the facts
+ * those rules ask for (through the `CaseFacts` port and the mechanism's read
+ * side) and call them. Who may move a referral is whoever may read it and then
+ * the package's rule (receiver or sender). A referral carries ids and codes
+ * only.
  *
  * FHIR: `GET /v1/referrals/:referralId/fhir` answers a FHIR `Bundle` of type
  * `collection` holding the `ServiceRequest` and then the `Task`
@@ -24,21 +28,23 @@
  * served as `application/json` (which FHIR servers accept beside
  * `application/fhir+json`) so that the API description can type it.
  */
-import { Errors, Id } from "@bashke/kernel"
+import { Errors, Id, Principal } from "@bashke/kernel"
+import { Mechanisms } from "@bashke/mechanism"
 import {
+  CaseFacts,
   FhirExport,
   Referral,
   type ReferralLifecycle,
-  ReferralRepository,
+  ReferralLists,
+  ReferralPolicy,
   ReferralService,
   type ResponseTimes,
 } from "@bashke/referral"
-import { Effect, Schema } from "effect"
+import { Clock, Effect, Schema } from "effect"
 import * as Route from "../Route"
 import * as InstitutionNames from "./InstitutionNames"
 import * as Keyset from "./Keyset"
 import * as MechanismScope from "./MechanismScope"
-import * as ReferralAccess from "./ReferralAccess"
 
 const tag = "referrals"
 
@@ -55,15 +61,51 @@ const ReferralPage = InstitutionNames.namedPage(Referral.Referral, "ReferralPage
 /** Referrals by id: ULIDs, so in the order they were sent. */
 const referralKey = (referral: Referral.Referral) => [referral.id]
 
+/** The facts `ReferralPolicy.mayRead` needs for this principal and referral, and only those. */
+const readerFacts = (principal: Principal.Principal, referral: Referral.Referral) =>
+  Effect.gen(function* () {
+    const needed = ReferralPolicy.readerFactsNeeded(principal, referral)
+    const now = new Date(yield* Clock.currentTimeMillis)
+    const mechanismMembers = needed.mechanismMembers
+      ? yield* (yield* Mechanisms.Mechanisms).members(referral.mechanism, now).pipe(
+          Effect.map((members) => members.map((member) => member.institutionId)),
+          Effect.orElseSucceed(() => undefined),
+        )
+      : undefined
+    const team = needed.team
+      ? yield* (yield* CaseFacts.CaseFacts).of(referral.case).pipe(
+          Effect.map((facts) => facts.team),
+          Effect.orElseSucceed(() => undefined),
+        )
+      : undefined
+    return { mechanismMembers, team }
+  })
+
+/** Whether the current principal may see the referral. */
+const mayRead = (referral: Referral.Referral) =>
+  Effect.flatMap(Principal.CurrentPrincipal, (principal) =>
+    Effect.map(readerFacts(principal, referral), (facts) => ReferralPolicy.mayRead(principal, referral, facts)),
+  )
+
 const readable = (referralId: Id.ReferralId, action: string) =>
   Effect.flatMap(
     Effect.flatMap(referrals, (service) => service.find(referralId)),
     // To a caller outside the referral's mechanism (and no party) it does not exist: 404, as an unknown id.
     (referral) =>
-      ReferralAccess.requireReaderWithin(referral, action).pipe(
-        MechanismScope.concealed(referral.mechanism, new Errors.NotFound({ entity: "Referral", id: referralId })),
-      ),
+      Effect.flatMap(Principal.CurrentPrincipal, (principal) =>
+        Effect.flatMap(readerFacts(principal, referral), (facts) =>
+          ReferralPolicy.requireReader(principal, referral, facts, action),
+        ),
+      ).pipe(MechanismScope.concealed(referral.mechanism, new Errors.NotFound({ entity: "Referral", id: referralId }))),
   )
+
+/** The current principal, when it may send a referral for the case (`ReferralPolicy.requireSender`). */
+const requireSender = (caseId: Id.CaseId) =>
+  Effect.gen(function* () {
+    const principal = yield* Principal.CurrentPrincipal
+    const facts = yield* (yield* CaseFacts.CaseFacts).of(caseId)
+    return yield* ReferralPolicy.requireSender(principal, caseId, { mechanismId: facts.mechanism, team: facts.team })
+  })
 
 const send = Route.make({
   method: "post",
@@ -76,7 +118,7 @@ const send = Route.make({
   etag: (referral) => referral.version,
   handle: ({ body }) =>
     Effect.gen(function* () {
-      yield* ReferralAccess.requireSender(body.case as Id.CaseId)
+      yield* requireSender(body.case as Id.CaseId)
       return yield* InstitutionNames.attach(yield* (yield* referrals).send(body))
     }),
 })
@@ -106,10 +148,8 @@ const listForCase = Route.make({
   success: { status: 200, schema: ReferralPage },
   handle: ({ path, query }) =>
     Effect.gen(function* () {
-      const all = yield* Effect.flatMap(ReferralRepository.ReferralRepository, (repository) =>
-        repository.forCase(path.caseId),
-      )
-      const visible = yield* Effect.filter(all, ReferralAccess.canRead)
+      const all = yield* ReferralLists.forCase(path.caseId)
+      const visible = yield* Effect.filter(all, mayRead)
       return yield* InstitutionNames.attachPage(yield* Keyset.page(visible, referralKey, query))
     }),
 })
@@ -131,16 +171,8 @@ const listForMechanism = Route.make({
   success: { status: 200, schema: ReferralPage },
   handle: ({ query }) =>
     Effect.gen(function* () {
-      const principal = yield* ReferralAccess.requireMember(query.mechanismId, "referral.list")
-      const all = yield* Effect.flatMap(ReferralRepository.ReferralRepository, (repository) =>
-        repository.forMechanism(query.mechanismId),
-      )
-      const everything = ReferralAccess.coordinates(principal, query.mechanismId)
-      const rows = all.filter(
-        (referral) =>
-          (query.status === undefined || referral.status === query.status) &&
-          (everything || ReferralAccess.isParty(principal, referral)),
-      )
+      const principal = yield* MechanismScope.requireScope(query.mechanismId, "referral.list")
+      const rows = yield* ReferralLists.forMechanism(principal, query.mechanismId, query.status)
       return yield* InstitutionNames.attachPage(yield* Keyset.page(rows, referralKey, query))
     }),
 })
@@ -264,7 +296,7 @@ const overdue = Route.make({
   success: { status: 200, schema: Schema.Array(InstitutionNames.named(Overdue, "NamedReferralOverdue")) },
   handle: ({ path }) =>
     Effect.gen(function* () {
-      yield* ReferralAccess.requireOverseer(path.mechanismId, "referral.overdue")
+      yield* MechanismScope.requireOverseer(path.mechanismId, "referral.overdue")
       return yield* InstitutionNames.attachAll(yield* (yield* referrals).overdueFor(path.mechanismId))
     }),
 })
@@ -302,7 +334,7 @@ const responseTimes = Route.make({
   success: { status: 200, schema: InstitutionNames.named(ResponseTimesReport, "NamedReferralResponseTimes") },
   handle: ({ path }) =>
     Effect.gen(function* () {
-      yield* ReferralAccess.requireOverseer(path.mechanismId, "referral.response-times", { national: true })
+      yield* MechanismScope.requireOverseer(path.mechanismId, "referral.response-times", { national: true })
       const times = yield* (yield* referrals).responseTimes(path.mechanismId)
       const line = <K>(each: {
         readonly key: K

@@ -1,6 +1,7 @@
 // A case moving to another mechanism through HTTP, on SQLite and PostgreSQL:
 // bad proposals (the same mechanism, one that does not exist, not the
-// coordinator) are refused naming the field and write nothing; the sending
+// coordinator, a case without the survivor's consent) are refused naming the
+// field and write nothing; the sending
 // coordinator proposes, the receiving coordinator accepts with a lead and a
 // team; every event of the case stays, the sending mechanism's members lose
 // access at that moment and the receiving team gains it; both mechanisms'
@@ -112,6 +113,24 @@ for (const db of databases) {
         body: { toMechanismId },
       })
 
+    it("names the mechanisms a case can move to, for coordinators only", async () => {
+      const listed = await gateway.request("GET", "/v1/case-transfer-destinations", { token: as("coordinator") })
+      expect(listed.status).toBe(200)
+      const destinations = (await listed.json()) as ReadonlyArray<{
+        id: string
+        municipality: string
+        name: { en: string }
+      }>
+      expect(destinations).toEqual(
+        expect.arrayContaining([
+          { id: ferizaj, municipality: "FER", name: expect.objectContaining({ en: "Mechanism – Ferizaj" }) },
+          expect.objectContaining({ id: seeded.mechanismId, municipality: "GJI" }),
+        ]),
+      )
+      const refused = await gateway.request("GET", "/v1/case-transfer-destinations", { token: as("caseManager") })
+      expect(refused.status).toBe(403)
+    })
+
     it("refuses a transfer to the same mechanism, to one that does not exist, or by anyone but the coordinator", async () => {
       const before = await counts(gateway, written)
       for (const [to, field] of [
@@ -126,6 +145,21 @@ for (const db of databases) {
       const caseWorker = await propose("caseManager", ferizaj)
       expect(caseWorker.status).toBe(403)
       expect((await caseWorker.json()).rule).toBe("case.transfer.coordinator-only")
+      expect(await counts(gateway, written)).toEqual(before)
+    })
+
+    it("refuses to move a case whose survivor gave no consent for case management, writing nothing", async () => {
+      // The demo's standard-risk case: the health centre noticed, she consented to nothing yet.
+      const standard = `/v1/cases/${seeded.cases?.standardRisk.caseId}`
+      const before = await counts(gateway, written)
+      const refused = await gateway.request("POST", `${standard}/transfers`, {
+        token: as("coordinator"),
+        ifMatch: `"${seeded.cases?.standardRisk.version}"`,
+        body: { toMechanismId: ferizaj },
+      })
+      expect(refused.status).toBe(422)
+      expect(refused.headers.get("content-type")).toContain("application/problem+json")
+      expect(await refused.json()).toMatchObject({ field: "caseId", rule: "case.transfer.consent-required" })
       expect(await counts(gateway, written)).toEqual(before)
     })
 

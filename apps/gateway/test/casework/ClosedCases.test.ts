@@ -1,8 +1,9 @@
 // The register of closed cases through HTTP, on SQLite and PostgreSQL: a
 // closed case is listed (pseudonymised) and found by the beginning of its
 // reference, its closure reason and its risk level; the school (not a
-// signatory) is refused; a malformed filter is refused naming the field; and
-// once reopened with a reason the case leaves the register.
+// signatory) is refused; a malformed filter is refused naming the field; the
+// administrator finds it too, with the version an erasure's If-Match names;
+// and once reopened with a reason the case leaves the register.
 import { afterAll, beforeAll, describe, expect, it } from "@effect/vitest"
 import { type Seeded, seed } from "../../src/demo/Seed"
 import { type PersonName, principal } from "../../src/demo/World"
@@ -25,7 +26,7 @@ for (const db of databases) {
     beforeAll(async () => {
       gateway = await makeGateway(db)
       seeded = await gateway.runtime.runPromise(seed)
-      for (const who of ["caseManager", "coordinator", "teacher", "nurse"] as const)
+      for (const who of ["caseManager", "coordinator", "teacher", "nurse", "administrator"] as const)
         tokens.set(who, await gateway.tokenFor(principal(who, seeded.mechanismId)))
     })
     afterAll(() => gateway.close())
@@ -92,6 +93,18 @@ for (const db of databases) {
         expect(problem.field).toBe(field)
         expect(JSON.stringify(problem)).not.toContain("bored")
       }
+    })
+
+    it("shows the administrator, who belongs to no mechanism, the case with the version its erasure names", async () => {
+      const [found] = (await search("administrator", `?reference=${reference}`)).items as ReadonlyArray<{
+        id: string
+        version?: number
+        erasedAt?: string
+      }>
+      const read = await gateway.request("GET", standard(), { token: as("caseManager") })
+      expect(found?.id).toBe(seeded.cases?.standardRisk.caseId)
+      expect(`"${found?.version}"`).toBe(read.headers.get("etag"))
+      expect(found?.erasedAt).toBeUndefined()
     })
 
     it("a reopened case leaves the register", async () => {

@@ -14,9 +14,15 @@ import { counts, outboxPayloads } from "../support/Rows"
 const written = ["persons", "incidents", "case_corrections", "audit_log", "bashke_outbox"]
 const reason = "She moved to her sister's flat on Rruga Adem Jashari 7 last week; the police report had the old street."
 const newAddress = "Rruga Adem Jashari 7, Gjilan"
+const divorced = "The divorce was final in October; the court's decision is on file at the centre."
 
 interface CaseRead {
-  readonly persons: ReadonlyArray<{ id: string; role: string; birthYear?: number }>
+  readonly persons: ReadonlyArray<{
+    id: string
+    role: string
+    birthYear?: number
+    relationship?: { kind: string; time: string }
+  }>
   readonly incidents: ReadonlyArray<{ id: string; forms: ReadonlyArray<string>; place?: string; occurredOn: string }>
 }
 
@@ -67,6 +73,8 @@ for (const db of databases) {
           { person: { relationship: { kind: "married", time: "current" } }, reason },
           "person.relationship",
         ],
+        [victimPath(), { details: { phone: "+383 44 000 999" } }, "reason"],
+        [victimPath(), { person: { birthYear: 1990 }, reason: "" }, "reason"],
         [victimPath(), { person: { sex: "female" }, reason }, "person"],
         [victimPath(), { details: { phone: "  " }, reason }, "details.phone"],
       ] as const) {
@@ -161,10 +169,40 @@ for (const db of databases) {
       expect((await counts(gateway, ["audit_log"])).audit_log).toBe(before + 2)
     })
 
+    it("corrects the alleged perpetrator's relationship: the case reads it new, the history keeps the old one", async () => {
+      const perpetrator = (await read()).body.persons.find((person) => person.role === "alleged-perpetrator")
+      expect(perpetrator?.relationship).toEqual({ kind: "married", time: "current" })
+      const corrected = await correct("caseManager", `persons/${perpetrator?.id}`, {
+        person: { relationship: { kind: "married", time: "former" } },
+        reason: divorced,
+      })
+      expect(corrected.status).toBe(201)
+      const receipt = await corrected.json()
+      expect(receipt).toMatchObject({ kind: "person", fields: ["relationship"] })
+      expect(receipt.reason).toBeUndefined()
+      expect((await read()).body.persons.find((person) => person.id === perpetrator?.id)?.relationship).toEqual({
+        kind: "married",
+        time: "former",
+      })
+      const event = (await outboxPayloads(gateway, "case.person.corrected")).at(-1)
+      expect(event).toMatchObject({ correctionId: receipt.id, fields: ["relationship"] })
+      expect(JSON.stringify(event)).not.toContain("divorce")
+      const listed = await gateway.request("GET", `/v1/cases/${caseId()}/corrections`, { token: as("caseManager") })
+      const history = (await listed.json()).items.find((item: { id: string }) => item.id === receipt.id)
+      expect(history).toMatchObject({
+        kind: "person",
+        previous: { relationship: { kind: "married", time: "current" } },
+        reason: divorced,
+        institution: institutions.socialWork.id,
+      })
+    })
+
     it("leaves neither the reason nor the new address in the raw database", async () => {
       const storage = await gateway.runtime.runPromise(RawStorage.read)
       expect(storage.size).toBeGreaterThan(0)
-      expect(RawStorage.found(storage, [reason, newAddress, "Adem Jashari", "Rr. e Trëndafilave 12"])).toEqual([])
+      expect(
+        RawStorage.found(storage, [reason, divorced, newAddress, "Adem Jashari", "Rr. e Trëndafilave 12"]),
+      ).toEqual([])
     })
   })
 }

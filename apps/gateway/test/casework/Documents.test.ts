@@ -6,7 +6,9 @@
 // refused naming the field, leaving nothing stored; reading is a personal read
 // for a stated purpose (summary-only members and strangers refused), every
 // upload, listing and download is audited; a retried upload answers the first
-// one's receipt; a withdrawal destroys the content and keeps the record.
+// one's receipt; a file attaches to the case, a person, an order or a
+// consent (one of them, an existing one); a withdrawal destroys the content
+// and keeps the record.
 import { SubjectDocuments } from "@bashke/case"
 import { RawStorage } from "@bashke/persistence/testing"
 import { afterAll, beforeAll, describe, expect, it } from "@effect/vitest"
@@ -212,6 +214,53 @@ for (const db of databases) {
       expect(problem.status).toBe(422)
       expect(problem.type).toMatch(/idempotency-key-reused$/)
       expect(await counts(gateway, written)).toEqual(before)
+    })
+
+    it("attaches an order's copy to the order and the signed form to her consent; two attachments or an unknown one are refused, storing nothing", async () => {
+      const read = await gateway.request("GET", `/v1/cases/${high().caseId}`, { token: as("caseManager") })
+      const aCase = (await read.json()) as {
+        orders: ReadonlyArray<{ id: string }>
+        consents: ReadonlyArray<{ id: string; givenBy: string }>
+      }
+      const orderId = aCase.orders[0]?.id as string
+      const consentId = aCase.consents.find((consent) => consent.givenBy === high().victim)?.id as string
+      expect(orderId).toEqual(expect.any(String))
+      expect(consentId).toEqual(expect.any(String))
+
+      const before = await counts(gateway, written)
+      for (const [query, field, rule] of [
+        [
+          `kind=order-copy&orderId=${orderId}&consentId=${consentId}`,
+          "attachedTo",
+          "case.document.attachment.ambiguous",
+        ],
+        [`kind=order-copy&orderId=${consentId}`, "orderId", "case.document.attachment.unknown"],
+        [`kind=consent-form&consentId=${orderId}`, "consentId", "case.document.attachment.unknown"],
+      ] as const) {
+        const refused = await upload("caseManager", file(1024).stream, { query })
+        expect(refused.status, query).toBe(422)
+        expect(await refused.json()).toMatchObject({ field, rule })
+      }
+      expect(await counts(gateway, written)).toEqual(before)
+
+      const order = await upload("caseManager", file(2048).stream, { query: `kind=order-copy&orderId=${orderId}` })
+      expect(order.status).toBe(201)
+      expect(await order.json()).toMatchObject({ kind: "order-copy", attachedTo: { _tag: "order", orderId } })
+      const form = await upload("caseManager", file(2048).stream, { query: `kind=consent-form&consentId=${consentId}` })
+      expect(form.status).toBe(201)
+      const formId = (await form.json()).id as string
+      const listed = (await (await list("caseManager")).json()).items as ReadonlyArray<{
+        id: string
+        attachedTo: { _tag: string }
+      }>
+      expect(listed.map((item) => item.attachedTo._tag)).toEqual(expect.arrayContaining(["order", "consent"]))
+      // The signed form of her consent is hers: the subject-access export's port lists it.
+      const hers = await gateway.runtime.runPromise(
+        Effect.flatMap(SubjectDocuments.SubjectDocuments, (documents) =>
+          documents.about(high().caseId, high().victim),
+        ).pipe(Effect.provide(SubjectDocuments.layer)),
+      )
+      expect(hers.find((entry) => entry.id === formId)).toMatchObject({ attachedTo: { _tag: "consent", consentId } })
     })
 
     it("a withdrawal by another institution is refused; by the uploader's, the content is gone and the record stays", async () => {

@@ -13,10 +13,13 @@
 //   `bashke audit verify` runs) with an `erase` entry;
 // - reading the case still works (with `erasedAt`); its personal data answers
 //   the `case.erased` marker in each of the four languages, never a 500; it
-//   cannot be reopened nor erased again.
+//   cannot be reopened nor erased again;
+// - the retention job, in the gateway's round (time from a TestClock), erases
+//   another closed case once past the profile's period, as the platform, and
+//   the statistics still count it.
 
-import { erasureMessages, SqlErasableRecords } from "@bashke/case"
-import { Catalogue, Locale } from "@bashke/kernel"
+import { CaseRetention, erasureMessages, Retention, SqlErasableRecords } from "@bashke/case"
+import { Catalogue, JurisdictionProfile, Locale, Principal } from "@bashke/kernel"
 import { Statistics } from "@bashke/reporting"
 import { AuditLog, Vault } from "@bashke/security"
 import { SqlClient } from "@effect/sql"
@@ -26,6 +29,7 @@ import { type Seeded, seed } from "../../src/demo/Seed"
 import { type PersonName, principal } from "../../src/demo/World"
 import { leaked } from "../support/DemoPersonalData"
 import { databases, type Gateway, makeGateway } from "../support/Gateway"
+import { roundAt } from "../support/Rounds"
 
 type Row = Record<string, unknown>
 
@@ -56,7 +60,7 @@ for (const db of databases) {
     beforeAll(async () => {
       gateway = await makeGateway(db)
       seeded = await gateway.runtime.runPromise(seed)
-      for (const who of ["caseManager", "coordinator", "administrator", "auditor"] as const)
+      for (const who of ["caseManager", "advocate", "coordinator", "administrator", "auditor"] as const)
         tokens.set(who, await gateway.tokenFor(principal(who, seeded.mechanismId)))
       stranger = await gateway.tokenFor({
         ...principal("caseManager", seeded.mechanismId),
@@ -266,6 +270,45 @@ for (const db of databases) {
       const again = await erase(as("administrator"), { reason }, await etag())
       expect(again.status).toBe(422)
       expect((await again.json()).rule).toBe("case.erased")
+    })
+
+    it("the retention job erases a closed case past its period in the gateway's round, as the platform", async () => {
+      const medium = `/v1/cases/${seeded.cases?.mediumRisk.caseId}`
+      const readMedium = () => gateway.request("GET", medium, { token: as("advocate") })
+      const closed = await gateway.request("POST", `${medium}/transitions`, {
+        token: as("advocate"),
+        body: { command: "close", reason: "victim-moved-away" },
+        ifMatch: (await readMedium()).headers.get("etag") ?? "",
+      })
+      expect(closed.status).toBe(200)
+      const closedAt = new Date((await closed.json()).closure.closedAt)
+      const counted = await casesCounted()
+      const erasableFrom = (
+        await gateway.runtime.runPromise(
+          Effect.map(JurisdictionProfile.CurrentJurisdiction, (profile) => Retention.erasableFrom(closedAt, profile)),
+        )
+      ).getTime()
+      const round = (at: number) => roundAt(gateway, CaseRetention.eraseDue, at)
+      expect(await round(erasableFrom - 86_400_000)).toBe(0)
+      expect((await (await readMedium()).json()).erasedAt).toBeUndefined()
+      expect(await round(erasableFrom + 60_000)).toBe(1)
+      expect((await (await readMedium()).json()).erasedAt).toEqual(expect.any(String))
+      const details = await gateway.request(
+        "POST",
+        `${medium}/persons/${seeded.cases?.mediumRisk.victim}/details/read`,
+        // Social work: a sector her consent names.
+        { token: as("caseManager"), body: { purpose: "case-management" } },
+      )
+      expect(await details.json()).toMatchObject({ status: 422, rule: "case.erased" })
+      expect(await casesCounted()).toEqual(counted)
+      const entries = await run(
+        Effect.flatMap(AuditLog.AuditLog, (audit) => audit.forCase(seeded.cases?.mediumRisk.caseId as never)),
+      )
+      expect(entries.filter((entry) => entry.action === "erase")).toEqual([
+        expect.objectContaining({ principalId: Principal.platformId, reason: CaseRetention.reason }),
+      ])
+      expect((await run(Effect.flatMap(AuditLog.AuditLog, (audit) => audit.verify))).ok).toBe(true)
+      expect(await round(erasableFrom + 120_000)).toBe(0)
     })
   })
 }

@@ -7,10 +7,10 @@
 // round (time from a TestClock), with an event.
 import { OrderExpiry } from "@bashke/case"
 import { afterAll, beforeAll, describe, expect, it } from "@effect/vitest"
-import { Effect, TestClock, TestContext } from "effect"
 import { type Seeded, seed } from "../../src/demo/Seed"
 import { type PersonName, principal } from "../../src/demo/World"
 import { databases, type Gateway, makeGateway } from "../support/Gateway"
+import { roundAt } from "../support/Rounds"
 import { counts, outboxPayloads } from "../support/Rows"
 
 const written = ["protection_orders", "protection_order_events", "case_corrections", "audit_log", "bashke_outbox"]
@@ -124,13 +124,7 @@ for (const db of databases) {
 
     it("expires by itself once past its end, with an event, in the gateway's round", async () => {
       const end = Date.parse(order.expiresAt as string)
-      const round = (at: number) =>
-        gateway.runtime.runPromise(
-          Effect.gen(function* () {
-            yield* TestClock.setTime(at)
-            return yield* OrderExpiry.expireDue
-          }).pipe(Effect.provide(TestContext.TestContext)),
-        )
+      const round = (at: number) => roundAt(gateway, OrderExpiry.expireDue, at)
       expect(await round(end - 60_000)).toBe(0)
       expect((await orderOf()).status).toBe("issued")
       const { etag } = await read()

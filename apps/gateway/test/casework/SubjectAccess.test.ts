@@ -5,10 +5,6 @@
 // English and in Serbian Cyrillic with the catalogue's headings and the
 // access entries; the export is itself audited; anyone else is refused and
 // bad input names the field, writing nothing.
-import { execFileSync } from "node:child_process"
-import { mkdtempSync, writeFileSync } from "node:fs"
-import { tmpdir } from "node:os"
-import { join } from "node:path"
 import { caseworkMessages, type Document, DocumentRepository } from "@bashke/case"
 import { Catalogue, Id, type Locale } from "@bashke/kernel"
 import { afterAll, beforeAll, describe, expect, it } from "@effect/vitest"
@@ -17,6 +13,7 @@ import { type Seeded, seed } from "../../src/demo/Seed"
 import { type PersonName, principal } from "../../src/demo/World"
 import { databases, type Gateway, makeGateway } from "../support/Gateway"
 import { counts } from "../support/Rows"
+import { headings, pdfText } from "../support/SubjectAccessPdfText"
 
 const documentName = "Medical report, Gjilan regional hospital.pdf"
 const reason = "Her written request of 1 December 2026 (data protection law, right of access)"
@@ -29,13 +26,6 @@ interface Access {
   readonly personId?: string
   readonly action: string
   readonly purpose: string
-}
-
-const pdfText = (bytes: Uint8Array): string => {
-  const dir = mkdtempSync(join(tmpdir(), "bashke-sar-"))
-  const file = join(dir, "export.pdf")
-  writeFileSync(file, bytes)
-  return execFileSync("/usr/bin/pdftotext", ["-enc", "UTF-8", "-layout", file, "-"], { encoding: "utf8" })
 }
 
 for (const db of databases) {
@@ -153,14 +143,9 @@ for (const db of databases) {
         expect(answer.headers.get("content-type")).toBe("application/pdf")
         const bytes = new Uint8Array(await answer.arrayBuffer())
         expect(new TextDecoder().decode(bytes.subarray(0, 5))).toBe("%PDF-")
-        // pdftotext -layout may break a long line; compare with the spaces folded.
-        const text = pdfText(bytes).replace(/\s+/g, " ")
-        for (const heading of [
-          "subject-access.pdf.title",
-          "subject-access.pdf.details",
-          "subject-access.pdf.consents",
-          "subject-access.pdf.accesses",
-        ] as const) {
+        // pdftotext -layout may break a long line: the text comes with the spaces folded.
+        const text = pdfText(bytes)
+        for (const heading of headings) {
           expect(text).toContain(Catalogue.format(caseworkMessages, locale, heading))
         }
         if (locale === "sr-Cyrl") expect(text).toContain("Ко је приступао подацима и када")

@@ -165,10 +165,42 @@ for (const db of databases) {
       })
       expect(response.status).toBe(409)
       const problem = await response.json()
-      expect(problem.rule).toBe("action-plan.plan.not-draft")
+      expect(problem).toMatchObject({
+        type: "https://bashke.org/problems/conflict",
+        rule: "action-plan.plan.not-draft",
+        // The first field this request changes in the adopted plan: its title (revised since).
+        field: "title",
+        location: "body",
+      })
       expect(problem.detail).toBe(
         "План је усвојен: његов садржај се више не мења. Бележите напредак или израдите нови план.",
       )
+      expect(await plan()).toEqual(before)
+
+      // The adopted content given again with one target edited: the problem names that target.
+      const { title, period, objectives, activities, indicators } = before.body
+      const edited = await call("PUT", `/v1/action-plans/${planId}`, {
+        body: {
+          title,
+          period,
+          objectives,
+          activities: activities.map(({ status: _status, ...activity }: Record<string, unknown>) => activity),
+          indicators: indicators.map(
+            ({ measurements: _m, endline: _e, ...indicator }: Record<string, unknown>, index: number) =>
+              index === 0 ? { ...indicator, target: Number(indicator.target) + 1 } : indicator,
+          ),
+        },
+        ifMatch: before.etag,
+        locale: "en",
+      })
+      expect(edited.status).toBe(409)
+      expect(await edited.json()).toMatchObject({
+        type: "https://bashke.org/problems/conflict",
+        rule: "action-plan.plan.not-draft",
+        field: "indicators.0.target",
+        location: "body",
+        detail: "The plan is adopted: its content no longer changes. Record progress, or draft a new plan.",
+      })
       expect(await plan()).toEqual(before)
     })
 

@@ -8,8 +8,9 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import type { Readable } from "node:stream"
+import { caseworkMessages } from "@bashke/case"
 import { Credentials, Password, Totp } from "@bashke/identity"
-import { Id } from "@bashke/kernel"
+import { Catalogue, Id } from "@bashke/kernel"
 import { Migrations } from "@bashke/persistence"
 import { D1Client } from "@bashke/persistence/d1"
 import { Database } from "@bashke/persistence/node"
@@ -29,12 +30,14 @@ import { migrationPlan } from "../../src/MigrationPlan"
 import * as OidcSignIn from "../../src/OidcSignIn"
 import * as Services from "../../src/Services"
 import * as IdentityProvider from "../support/IdentityProvider"
+import { headings, pdfText } from "../support/SubjectAccessPdfText"
 
 const outdir = mkdtempSync(join(tmpdir(), "bashke-worker-"))
 let script = ""
 
-// The worker's own settings, so that the test runs what `wrangler deploy` would.
-const { compatibilityDate, compatibilityFlags } = unstable_getMiniflareWorkerOptions(
+// The worker's own settings, so that the test runs what `wrangler deploy` would
+// (its module rules too: the PDF font is a Data module beside the bundle).
+const { compatibilityDate, compatibilityFlags, modulesRules } = unstable_getMiniflareWorkerOptions(
   join(appDirectory, "wrangler.toml"),
 ).workerOptions
 
@@ -58,6 +61,7 @@ const workerd = (options: {
     scriptPath: script,
     // Module names are paths relative to this root; the bundle lives outside the package.
     modulesRoot: outdir,
+    ...(modulesRules === undefined ? {} : { modulesRules }),
     ...(compatibilityDate === undefined ? {} : { compatibilityDate }),
     compatibilityFlags: compatibilityFlags ?? [],
     bindings: options.secrets ?? secrets,
@@ -253,6 +257,8 @@ describe.skipIf(postgresUnavailable)("PostgreSQL through Hyperdrive: reads and w
   describe("with the demo seeded from Node", () => {
     let token = ""
     let mechanismId = ""
+    let auditorToken = ""
+    let victim = ""
 
     beforeAll(async () => {
       // Node's own client on the database the Worker migrated: no migration here.
@@ -265,6 +271,11 @@ describe.skipIf(postgresUnavailable)("PostgreSQL through Hyperdrive: reads and w
         Effect.flatMap(ApiTokens, (tokens) => tokens.issue(principal("policeOfficer", seeded.mechanismId), "worker")),
       )
       token = issued.token
+      const auditor = await node.runPromise(
+        Effect.flatMap(ApiTokens, (tokens) => tokens.issue(principal("auditor", seeded.mechanismId), "worker")),
+      )
+      auditorToken = auditor.token
+      victim = seeded.cases?.highRisk.victim as string
     }, 120_000)
 
     const opening = () => ({
@@ -462,6 +473,23 @@ describe.skipIf(postgresUnavailable)("PostgreSQL through Hyperdrive: reads and w
       // A second round finds the same deadlines already told: nothing twice.
       expect((await worker.scheduled({ cron: "*/5 * * * *", scheduledTime: new Date() })).outcome).toBe("ok")
       expect(await notified()).toEqual(first)
+    })
+
+    it("draws the auditor's subject-access PDF in the bundled font (pdftotext reads the headings)", async () => {
+      const answer = await miniflare.dispatchFetch("http://gateway.test/v1/subject-access/exports.pdf", {
+        method: "POST",
+        headers: { authorization: `Bearer ${auditorToken}`, "content-type": "application/json" },
+        body: JSON.stringify({
+          personId: victim,
+          reason: "Her written request (right of access)",
+          language: "sr-Cyrl",
+        }),
+      })
+      expect(answer.status).toBe(200)
+      expect(answer.headers.get("content-type")).toBe("application/pdf")
+      // Cyrillic headings read back: the letters are the font's, not missing glyphs.
+      const text = pdfText(new Uint8Array(await answer.arrayBuffer()))
+      for (const heading of headings) expect(text).toContain(Catalogue.format(caseworkMessages, "sr-Cyrl", heading))
     })
 
     it("serves concurrent requests in one isolate (each connection belongs to its request)", async () => {

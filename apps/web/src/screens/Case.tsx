@@ -17,9 +17,12 @@ import { addMessages, usePageTitle, useText } from "../Text"
 import { webCaseworkMessages } from "../WebCaseworkMessages"
 import { riskKey, statusKey } from "./Cases"
 import { CaseConsents } from "./case/CaseConsents"
+import { CaseMoves } from "./case/CaseMoves"
 import { CaseOrders } from "./case/CaseOrders"
+import { CaseRecordsLinks } from "./case/CaseRecordsLinks"
 import { CaseSafetyPlan } from "./case/CaseSafetyPlan"
 import { CaseTeamSection } from "./case/CaseTeamSection"
+import { useCorrectionHappenings } from "./case/CorrectionHistory"
 import { PersonDetails } from "./PersonDetails"
 import { statusLabel } from "./Referral"
 import { useCaseDeadlines, WorklistItem } from "./Worklist"
@@ -36,8 +39,16 @@ interface Happening {
   readonly detail?: string
 }
 
-const timelineOf = (data: CaseData, t: ReturnType<typeof useText>["t"], label: (key: string) => string) => {
-  const events: Array<Happening> = [{ at: data.openedAt, key: "opened", title: t("web.case.event.opened") }]
+const timelineOf = (
+  data: CaseData,
+  t: ReturnType<typeof useText>["t"],
+  label: (key: string) => string,
+  corrections: ReadonlyArray<Happening>,
+) => {
+  const events: Array<Happening> = [
+    { at: data.openedAt, key: "opened", title: t("web.case.event.opened") },
+    ...corrections,
+  ]
   for (const incident of data.incidents) {
     events.push({
       at: incident.recordedAt,
@@ -91,6 +102,7 @@ export const Case = ({ caseId }: { readonly caseId: string }) => {
     queryFn: async () =>
       (await api.GET("/v1/cases/{caseId}/referrals", { params: { path: { caseId }, query: { limit: 100 } } })).data,
   })
+  const corrections = useCorrectionHappenings(found.data)
   usePageTitle(
     found.data === undefined ? t("web.cases.title") : t("web.case.title", { reference: found.data.reference }),
   )
@@ -107,6 +119,7 @@ export const Case = ({ caseId }: { readonly caseId: string }) => {
               </span>
             )}
           </p>
+          <CaseRecordsLinks caseId={caseId} />
           <section aria-labelledby="deadlines" className="card">
             <h2 id="deadlines">{t("web.case.next-deadlines")}</h2>
             <Loaded query={deadlines}>
@@ -152,11 +165,12 @@ export const Case = ({ caseId }: { readonly caseId: string }) => {
               {t("web.referral.send")}
             </Link>
           </section>
+          <CaseMoves data={data} />
           <div className="columns">
             <section aria-labelledby="timeline">
               <h2 id="timeline">{t("web.case.timeline")}</h2>
               <ol className="timeline">
-                {timelineOf(data, t, label).map((event) => (
+                {timelineOf(data, t, label, corrections).map((event) => (
                   <li key={event.key}>
                     <time dateTime={event.at}>{dateTime(event.at)}</time>
                     <strong>{event.title}</strong>

@@ -14,6 +14,7 @@ import type { CasesSearch } from "../Search"
 import { useApi } from "../Session"
 import { addMessages, type MessageKey, usePageTitle, useText } from "../Text"
 import { webCaseworkMessages } from "../WebCaseworkMessages"
+import { CaseRegisters } from "./closed/CaseRegisters"
 
 addMessages(caseMessages)
 addMessages(webCaseworkMessages)
@@ -86,6 +87,7 @@ export const Cases = ({ search }: { readonly search: CasesSearch }) => {
       <Link className="button primary" to="/cases/new">
         {t("web.cases.open")}
       </Link>
+      <CaseRegisters />
       <form className="filters" aria-label={t("web.cases.filters")} onSubmit={(event) => event.preventDefault()}>
         <label className="field inline">
           <span>{t("web.cases.risk.label")}</span>

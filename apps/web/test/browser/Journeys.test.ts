@@ -242,6 +242,8 @@ describe("the journeys of the acceptance", () => {
 
   it("signs out: the session ends and the sign-in form shows", async () => {
     const page = await world.page("teacher", { locale: "en" })
+    // Signing out is in the person's menu, under their name.
+    await page.getByTestId("account").click()
     await page.getByRole("button", { name: "Sign out" }).click()
     await page.locator('input[name="email"]').waitFor()
     await page.reload()

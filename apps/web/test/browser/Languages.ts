@@ -5,18 +5,21 @@
  * `translate="no"` is data, not the app's words, and is left out.
  */
 import { actionPlanMessages } from "@bashke/action-plan"
-import { caseMessages } from "@bashke/case"
+import { caseMessages, caseworkMessages, documentMessages } from "@bashke/case"
 import { Catalogue, Locale } from "@bashke/kernel"
 import { meetingMessages } from "@bashke/meeting"
 import { reportingMessages } from "@bashke/reporting"
+import { securityMessages } from "@bashke/security"
 import type { Page } from "playwright-core"
 import { firstMessages } from "../../src/Text"
 import { webAdminMessages } from "../../src/WebAdminMessages"
+import { webCaseNotesMessages } from "../../src/WebCaseNotesMessages"
 import { webCaseworkMessages } from "../../src/WebCaseworkMessages"
 import { webMeetingMessages } from "../../src/WebMeetingMessages"
 import { webPlanStatsMessages } from "../../src/WebPlanStatsMessages"
 
-const catalogue = Catalogue.merge(
+// Each part once, whichever screens' tests listed it (a key twice would throw).
+const parts = new Set<Catalogue.Catalogue<string>>([
   firstMessages,
   caseMessages,
   webCaseworkMessages,
@@ -28,7 +31,13 @@ const catalogue = Catalogue.merge(
   // Meetings and calendar subscriptions (issue 16).
   meetingMessages,
   webMeetingMessages,
-)
+  // A case's notes, documents and the survivor's voice (issue 18).
+  caseworkMessages,
+  documentMessages,
+  securityMessages,
+  webCaseNotesMessages,
+])
+const catalogue = Catalogue.merge(...parts)
 
 // The messages without placeholders, per locale: the text a page shows whole.
 const literal = (message: string) => !/[{}]/.test(message)

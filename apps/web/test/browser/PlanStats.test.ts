@@ -2,9 +2,9 @@
 // the demo: (1) the coordinator drafts a plan, edits the draft (a target over
 // 100 % refused beside the field, then saved with its reason into the draft's
 // history), finds an edit after adoption refused with the API's localized
-// problem, adopts, completes an activity and records measurements (one
-// outside its unit refused beside the value) and sees the implementation and
-// indicator charts change; (2) the national coordinator sees every
+// problem beside the field it changed, adopts, completes an activity and
+// records measurements (one outside its unit refused beside the value) and
+// sees the implementation and indicator charts change; (2) the national coordinator sees every
 // mechanism's tables with small cells hidden and the note why, and downloads
 // an XLSX read back with exceljs whose small counts are hidden and which holds
 // no name; (3) every new screen at 1280×800 and 390×844 (axe: no serious or
@@ -93,9 +93,16 @@ describe("the local action plan", () => {
     await page.getByRole("button", { name: "Reload" }).click()
     await page.getByTestId("plan-status").filter({ hasText: "Adopted" }).waitFor()
     await page.getByRole("button", { name: "Save the draft" }).click()
-    const refusal = page.locator(".plan-form > [role=alert]").first()
+    // The API names the field this edit changes (the title): its problem shows beside it, not above the form.
+    const refusal = page.locator("#error-title")
     await refusal.waitFor()
     expect(await refusal.textContent()).toMatch(/adopted/i)
+    const title = page.getByLabel("Title of the plan")
+    expect(await title.getAttribute("aria-invalid")).toBe("true")
+    expect((await title.getAttribute("aria-describedby"))?.split(" ")).toContain("error-title")
+    expect(await page.locator(".plan-form > [role=alert]").count()).toBe(0)
+    expect(await title.inputValue()).toBe("Journey plan, changed after adoption")
+    await screenshot(page, "plan-edit-after-adoption-refusal-desk")
     const stored = await (await fetch(api, { headers: { authorization: `Bearer ${token}` } })).json()
     expect(stored).toMatchObject({ title: "Journey plan", status: "adopted", version: 3 })
     expect(await seriousViolations(page)).toEqual([])

@@ -35,6 +35,10 @@ describe("ClosedCase", () => {
     expect(ClosedCase.maySearch(person({ mechanisms: [] }), mechanism, signatories)).toEqual(
       forbidden("policy.mechanism.not-member"),
     )
+    // The administrator finds a closed case to erase in any mechanism, without belonging to it.
+    expect(ClosedCase.maySearch(person({ roles: ["administrator"], mechanisms: [] }), mechanism, signatories)).toEqual(
+      Either.void,
+    )
     expect(ClosedCase.maySearch(person({ roles: ["auditor"] }), mechanism, signatories)).toEqual(
       forbidden("policy.auditor.audit-only"),
     )

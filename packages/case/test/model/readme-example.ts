@@ -97,14 +97,19 @@ export const main = () => {
   const summary = CaseSummary.summarize(active, now, profile)
 
   return {
-    reference,
-    level: assessment.level,
-    reassessOn: assessment.reassessOn,
+    reference, // "GJI-2026-0042"
+    level: assessment.level, // "high"
+    reassessOn: assessment.reassessOn, // "2026-04-27"
+    // ["extension-reminder 2026-03-15T16:00:00.000Z", "expiry 2026-03-17T16:00:00.000Z"]
     reminders: ProtectionOrderDeadlines.reminders(order, profile).map((r) => `${r.kind} ${r.at.toISOString()}`),
-    conference: ConferenceEligibility.reasons(active, now, profile),
+    conference: ConferenceEligibility.reasons(active, now, profile), // ["professional-judgement"]
+    // "case.close.high-risk-reason-required"
     closeWithoutReason: Either.isLeft(closeWithoutReason)
       ? closeWithoutReason.left._tag === "InvalidInput" && closeWithoutReason.left.rule
       : "closed",
+    // { reference: "GJI-2026-0042", riskLevel: "high", sectors: ["police", "social-work"] }
     summary: { reference: summary.reference, riskLevel: summary.riskLevel, sectors: summary.sectors },
   }
 }
+
+if (import.meta.url === `file://${process.argv[1]}`) console.log(main())

@@ -141,3 +141,6 @@ export const main = () => {
     rmSync(directory, { recursive: true, force: true }),
   )
 }
+
+if (import.meta.url === `file://${process.argv[1]}`)
+  main().then((result) => console.log(JSON.stringify(result, null, 2)))

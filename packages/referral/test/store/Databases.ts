@@ -38,11 +38,16 @@ export const principals = {
   } satisfies Principal.Principal,
 }
 
+const team = {
+  lead: institutions.socialWork,
+  members: [{ institution: institutions.socialWork, sector: "social-work" as const, access: "full" as const }],
+}
+
 /** The case is high risk and consents to a referral to the shelter; the other case has no consent. */
 export const caseFacts = CaseFacts.layerTest(
   new Map<Id.CaseId, CaseFacts.Facts>([
-    [ids.case, { mechanism: ids.mechanism, risk: "high", consents: [consent()] }],
-    [ids.otherCase, { mechanism: ids.mechanism, risk: undefined, consents: [] }],
+    [ids.case, { mechanism: ids.mechanism, risk: "high", consents: [consent()], team }],
+    [ids.otherCase, { mechanism: ids.mechanism, risk: undefined, consents: [], team }],
   ]),
 )
 

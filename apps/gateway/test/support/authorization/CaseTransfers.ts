@@ -53,4 +53,10 @@ export const caseTransferScenarios: ReadonlyArray<Scenario> = [
     request: async (w) => ({ method: "GET", path: `/v1/mechanisms/${w.mechanismId}/case-transfers` }),
     expect: statuses(403, { coordinator: 200 }),
   },
+  {
+    operationId: "listTransferDestinations",
+    label: "the mechanisms a case can move to, by name: coordinators",
+    request: async () => ({ method: "GET", path: "/v1/case-transfer-destinations" }),
+    expect: statuses(403, { coordinator: 200 }),
+  },
 ]

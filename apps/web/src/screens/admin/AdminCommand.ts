@@ -9,11 +9,16 @@ import { useMutation, useQueryClient } from "@tanstack/react-query"
 import { useState } from "react"
 import { fromApi, type Problem } from "../../FieldProblem"
 import { isStale } from "../../Stale"
-import { useText } from "../../Text"
+import { type Text, useText } from "../../Text"
 
 export const useAdminCommand = <B, A = unknown>(
   send: (body: B) => Promise<A>,
-  options: { readonly refresh: ReadonlyArray<ReadonlyArray<unknown>>; readonly done?: (answer: A) => void },
+  options: {
+    readonly refresh: ReadonlyArray<ReadonlyArray<unknown>>
+    readonly done?: (answer: A) => void
+    /** The problem of a refusal; by default the API's, at the field it names. */
+    readonly problemOf?: (error: unknown, text: Text) => Problem
+  },
 ) => {
   const text = useText()
   const queryClient = useQueryClient()
@@ -32,7 +37,7 @@ export const useAdminCommand = <B, A = unknown>(
     },
     onError: (error) => {
       if (isStale(error)) setStale(true)
-      else setProblem(fromApi(error, text))
+      else setProblem((options.problemOf ?? fromApi)(error, text))
     },
   })
   return {

@@ -9,8 +9,10 @@ import type { ReactNode } from "react"
 import { useSession } from "../../Session"
 import { addMessages, type MessageKey, usePageTitle, useText } from "../../Text"
 import { webAdminMessages } from "../../WebAdminMessages"
+import { webCorrectionsMessages } from "../../WebCorrectionsMessages"
 
 addMessages(webAdminMessages)
+addMessages(webCorrectionsMessages)
 
 /** The administration pages, each with who may open it. */
 export const adminPages = [
@@ -21,6 +23,8 @@ export const adminPages = [
   { to: "/admin/people", label: "web.admin.nav.people", administratorOnly: false },
   { to: "/admin/tokens", label: "web.admin.nav.tokens", administratorOnly: true },
   { to: "/admin/plugins", label: "web.admin.nav.plugins", administratorOnly: false },
+  // Erasure on request starts from the register of closed cases (issue 18).
+  { to: "/cases/closed", label: "web.closed.link", administratorOnly: true },
 ] as const
 
 export type AdminPath = (typeof adminPages)[number]["to"]

@@ -5,8 +5,9 @@
  * budget, weight) and indicators (unit, baseline, target). An edit sends the
  * whole draft back with the ids it read (`PUT`, `If-Match`), as the API
  * revises a draft; the API's refusal shows beside the field it names
- * (`indicators.0.target`), or above the form when it names none (the plan was
- * adopted meanwhile). What was typed stays when the API refuses it.
+ * (`indicators.0.target`; an edit of a plan adopted meanwhile: the first field
+ * it changes, or the list an entry was removed from), or above the form when
+ * it names none. What was typed stays when the API refuses it.
  */
 import { Framework, Quarter } from "@bashke/action-plan"
 import type { Schemas } from "@bashke/client"
@@ -62,6 +63,7 @@ export interface Draft {
 }
 
 const units = ["count", "percent", "euro", "days"] as const
+const lists = ["objectives", "activities", "indicators"] as const
 
 const draftOf = (plan: Plan): Draft => ({
   title: plan.title,
@@ -197,7 +199,10 @@ export const PlanEditor = ({
     onDone,
   )
   const problem = plan === undefined ? createProblem : revise.problem
-  const shown = (field: string) => document.getElementById(inputId(field)) !== null
+  // A refusal may name a whole list (an adopted plan's indicator removed): shown under the list's legend.
+  const shown = (field: string) =>
+    (lists as ReadonlyArray<string>).includes(field) || document.getElementById(inputId(field)) !== null
+  const listProblem = (list: (typeof lists)[number]) => (problem?.field === list ? problem : undefined)
   const submit = (event: FormEvent) => {
     event.preventDefault()
     if (plan === undefined) create.mutate()
@@ -238,6 +243,7 @@ export const PlanEditor = ({
 
       <fieldset>
         <legend>{t("web.plan.objectives")}</legend>
+        <FieldError problem={listProblem("objectives")} field="objectives" />
         {draft.objectives.map((objective, index) => {
           const at = `objectives.${index}`
           const change = (row: Partial<ObjectiveRow>) =>
@@ -297,6 +303,7 @@ export const PlanEditor = ({
 
       <fieldset>
         <legend>{t("web.plan.activities")}</legend>
+        <FieldError problem={listProblem("activities")} field="activities" />
         {draft.activities.map((activity, index) => {
           const at = `activities.${index}`
           const change = (row: Partial<ActivityRow>) =>
@@ -432,6 +439,7 @@ export const PlanEditor = ({
 
       <fieldset>
         <legend>{t("web.plan.indicators")}</legend>
+        <FieldError problem={listProblem("indicators")} field="indicators" />
         {draft.indicators.map((indicator, index) => {
           const at = `indicators.${index}`
           const change = (row: Partial<IndicatorRow>) =>

@@ -1,14 +1,18 @@
 /**
  * The counting rules behind the action plan's computed indicators
  * (`IndicatorSources.QueryName`), as plain functions over what the case,
- * referral and meeting packages hold. `Ports.indicatorSources` reads the data
- * and hands it here; each answer is `{ numerator, denominator }` for a period of
- * calendar days in the jurisdiction's time zone.
+ * referral and meeting packages hold. They live here, above the domain
+ * packages, because each counts another package's data for the action plan
+ * (which imports no other domain); the app reads the data through those
+ * packages' ports and hands it here. Each answer is `{ numerator, denominator }`
+ * for a period of calendar days in the jurisdiction's time zone; every window
+ * and deadline comes from the jurisdiction profile.
  *
  * An item whose outcome cannot be known yet is left out of both counts, so a
  * report for a running period does not count as failures what may still
- * happen in time: a high-risk case whose 30 days have not run out without a
- * review, a referral whose acknowledgement deadline has not passed unanswered.
+ * happen in time: a high-risk case whose review window
+ * (`risk.highRiskReviewWithin`) has not run out without a review, a referral
+ * whose acknowledgement deadline has not passed unanswered.
  */
 import type { IndicatorSources, Period } from "@bashke/action-plan"
 import { Period as PeriodRules } from "@bashke/action-plan"
@@ -21,9 +25,6 @@ type Ratio = IndicatorSources.Ratio
 /** Whether an instant falls on a day of the period, in the time zone. */
 export const inPeriod = (period: Period.Period, at: Date, timeZone: string): boolean =>
   PeriodRules.contains(period, CivilDate.ofInstant(at, timeZone))
-
-/** How long after its opening a high-risk case must be reviewed. */
-export const reviewWithin: Deadline.Duration = { value: 30, unit: "days" }
 
 /**
  * What the review count needs of a case: when it was opened, whether it was
@@ -38,16 +39,18 @@ export interface CaseReviews {
 
 /**
  * `high-risk-cases-reviewed-within-30-days`: of the high-risk cases opened in
- * the period, those reviewed within 30 days of their opening (the deadline
- * added in the profile's time zone). A case with no review whose 30 days are
- * still running at `now` is not counted yet.
+ * the period, those reviewed within the profile's `risk.highRiskReviewWithin`
+ * (30 days in Kosovo's) of their opening, the deadline added in the profile's
+ * time zone. A case with no review whose window is still running at `now` is
+ * not counted yet.
  */
-export const highRiskCasesReviewedWithin30Days = (
+export const highRiskCasesReviewedInTime = (
   cases: ReadonlyArray<CaseReviews>,
   period: Period.Period,
   now: Date,
-  profile: Pick<JurisdictionProfile.JurisdictionProfile, "timezone">,
+  profile: Pick<JurisdictionProfile.JurisdictionProfile, "timezone" | "risk">,
 ): Ratio => {
+  const reviewWithin = profile.risk.highRiskReviewWithin
   let numerator = 0
   let denominator = 0
   for (const aCase of cases) {

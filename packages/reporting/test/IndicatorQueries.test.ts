@@ -135,12 +135,14 @@ describe("high-risk-cases-reviewed-within-30-days", () => {
   ]
 
   it("counts the high-risk cases opened in the period and those reviewed within 30 days", () => {
-    expect(
-      IndicatorQueries.highRiskCasesReviewedWithin30Days(cases, march, t("2026-05-10T00:00:00Z"), profile),
-    ).toEqual({ numerator: 2, denominator: 4 })
-    expect(
-      IndicatorQueries.highRiskCasesReviewedWithin30Days(cases, march, t("2026-04-10T00:00:00Z"), profile),
-    ).toEqual({ numerator: 2, denominator: 3 })
+    expect(IndicatorQueries.highRiskCasesReviewedInTime(cases, march, t("2026-05-10T00:00:00Z"), profile)).toEqual({
+      numerator: 2,
+      denominator: 4,
+    })
+    expect(IndicatorQueries.highRiskCasesReviewedInTime(cases, march, t("2026-04-10T00:00:00Z"), profile)).toEqual({
+      numerator: 2,
+      denominator: 3,
+    })
   })
 
   it("counts the 30 days in the profile's zone, the last instant included", () => {
@@ -148,7 +150,7 @@ describe("high-risk-cases-reviewed-within-30-days", () => {
     const opened = t("2026-03-20T10:00:00Z")
     const due = t("2026-04-19T09:00:00Z")
     const at = (review: Date) =>
-      IndicatorQueries.highRiskCasesReviewedWithin30Days(
+      IndicatorQueries.highRiskCasesReviewedInTime(
         [{ openedAt: opened, highRisk: true, reviewedAt: [review] }],
         march,
         t("2026-06-01T00:00:00Z"),
@@ -172,7 +174,7 @@ describe("high-risk-cases-reviewed-within-30-days", () => {
         fc.array(arbitraryCase, { maxLength: 20 }),
         fc.date({ min: t("2026-03-01T00:00:00Z"), max: t("2026-08-01T00:00:00Z"), noInvalidDate: true }),
         (list, now) => {
-          const ratio = IndicatorQueries.highRiskCasesReviewedWithin30Days(list, march, now, profile)
+          const ratio = IndicatorQueries.highRiskCasesReviewedInTime(list, march, now, profile)
           expect(ratio.numerator).toBeLessThanOrEqual(ratio.denominator)
           expect(ratio.denominator).toBeLessThanOrEqual(list.filter((c) => c.highRisk).length)
         },
