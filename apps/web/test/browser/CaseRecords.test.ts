@@ -13,27 +13,23 @@
 import { readFileSync } from "node:fs"
 import type { Locale } from "@bashke/kernel"
 import type { Page } from "playwright-core"
-import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { beforeAll, describe, expect, it } from "vitest"
 import {
   type Browser,
-  type Gateway,
+  chooseLanguage,
   horizontalOverflow,
-  launch,
   open,
   screenshot,
   seriousViolations,
-  signInWithLink,
-  startGateway,
   storedText,
   tabTo,
+  testWorld,
   untilLoaded,
   viewports,
 } from "./Harness"
 import { languageProblems } from "./Languages"
 
-let gateway: Gateway
-let worker: Browser
-let shelter: Browser
+const world = testWorld({ people: ["caseManager", "shelterWorker"] })
 let caseId = ""
 
 const written = {
@@ -49,41 +45,19 @@ const written = {
   wishes: "She wants to stay at the shelter until the hearing.",
 }
 
+// A high-risk case of the demo's, as the API lists them to the coordinator.
 beforeAll(async () => {
-  gateway = await startGateway()
-  const bearer = { authorization: `Bearer ${gateway.tokens.coordinator}` }
-  const mechanisms = (await (await fetch(`${gateway.url}/v1/mechanisms`, { headers: bearer })).json()) as {
-    items: Array<{ id: string }>
-  }
+  const bearer = { authorization: `Bearer ${world.gateway.tokens.coordinator}` }
   const high = (await (
-    await fetch(`${gateway.url}/v1/cases?mechanismId=${mechanisms.items[0]?.id}&riskLevel=high`, { headers: bearer })
+    await fetch(`${world.gateway.url}/v1/cases?mechanismId=${world.gateway.mechanismId}&riskLevel=high`, {
+      headers: bearer,
+    })
   ).json()) as { items: Array<{ id: string }> }
   caseId = high.items[0]?.id ?? ""
-  worker = await launch()
-  shelter = await launch()
-  for (const [browser, who] of [
-    [worker, "caseManager"],
-    [shelter, "shelterWorker"],
-  ] as const) {
-    const page = await browser.newPage()
-    await signInWithLink(page, gateway, who)
-    await page.close()
-  }
-}, 240_000)
-
-afterAll(async () => {
-  await worker?.close()
-  await shelter?.close()
-  await gateway?.close()
 })
 
-const chooseLanguage = async (page: Page, locale: Locale.Locale) => {
-  await page.getByTestId("language").selectOption(locale)
-  await page.locator(`html[lang="${locale}"]`).waitFor()
-}
-
 const openIn = async (page: Page, path: string, locale: Locale.Locale = "en") => {
-  await open(page, gateway, path)
+  await open(page, world.gateway, path)
   await chooseLanguage(page, locale)
   await page.locator("main h1").waitFor()
   await untilLoaded(page)
@@ -105,7 +79,7 @@ const noteItem = (page: Page, text: string) => page.getByTestId("note").filter({
 
 describe("a case's records in the browser", () => {
   it("links from the case's page to its notes, documents and the survivor's voice", async () => {
-    const page = await worker.newPage()
+    const page = await world.browser("caseManager").newPage()
     await openIn(page, `/cases/${caseId}`)
     await page.getByRole("link", { name: "Case notes" }).click()
     await page.waitForURL(/\/notes$/)
@@ -120,7 +94,7 @@ describe("a case's records in the browser", () => {
   })
 
   it("a case worker writes a note, corrects it and sees the history; another institution does not see a note kept to hers", async () => {
-    const page = await worker.newPage()
+    const page = await world.browser("caseManager").newPage()
     await openIn(page, pages.notes())
     const writer = page.getByRole("form", { name: "Write a note" })
     // Blank text: refused beside the field by the case package's own rule, nothing sent.
@@ -166,7 +140,7 @@ describe("a case's records in the browser", () => {
     expect(await seriousViolations(page)).toEqual([])
 
     // Shelter, another institution on the team: the team's note, not social work's own.
-    const other = await shelter.newPage()
+    const other = await world.browser("shelterWorker").newPage()
     await openIn(other, pages.notes())
     await noteItem(other, written.corrected).waitFor()
     expect(await other.locator("main").textContent()).not.toContain(written.ownNote)
@@ -174,13 +148,18 @@ describe("a case's records in the browser", () => {
     expect(await noteItem(other, written.corrected).getByText("Correct the note").count()).toBe(0)
     await other.close()
 
-    await expectNowhereOutside(worker, page, [written.teamNote, written.corrected, written.reason, written.ownNote])
+    await expectNowhereOutside(world.browser("caseManager"), page, [
+      written.teamNote,
+      written.corrected,
+      written.reason,
+      written.ownNote,
+    ])
     await page.close()
   })
 
   it("a correction made meanwhile by someone else is found stale: a reload, keeping what was typed", async () => {
-    const one = await worker.newPage()
-    const two = await worker.newPage()
+    const one = await world.browser("caseManager").newPage()
+    const two = await world.browser("caseManager").newPage()
     for (const page of [one, two]) {
       await openIn(page, pages.notes())
       await noteItem(page, written.corrected).getByText("Correct the note").click()
@@ -208,7 +187,7 @@ describe("a case's records in the browser", () => {
   })
 
   it("uploads a PDF and downloads it byte-identical; a file that is not its type is refused beside the file field", async () => {
-    const page = await worker.newPage()
+    const page = await world.browser("caseManager").newPage()
     await openIn(page, pages.documents())
     await page.getByLabel("What it is").selectOption("medical-report")
     await page.getByLabel("About", { exact: true }).selectOption({ label: "1. Victim" })
@@ -263,12 +242,12 @@ describe("a case's records in the browser", () => {
     await page.getByText("The document was withdrawn").waitFor()
     await expect.poll(() => item.count()).toBe(0)
 
-    await expectNowhereOutside(worker, page, [written.fileName, "Arta", "Demaj"])
+    await expectNowhereOutside(world.browser("caseManager"), page, [written.fileName, "Arta", "Demaj"])
     await page.close()
   })
 
   it("records her safe contact, refused first beside the field the API names; shows it only when asked for, with a purpose", async () => {
-    const page = await worker.newPage()
+    const page = await world.browser("caseManager").newPage()
     await openIn(page, pages.survivor())
     await page.getByText("Record the safe contact").click()
     const form = page.getByRole("form", { name: "Record the safe contact" })
@@ -303,12 +282,12 @@ describe("a case's records in the browser", () => {
     await victim.getByRole("button", { name: "Hide the safe contact" }).click()
     expect(await page.locator("main").textContent()).not.toContain(written.codeWord)
 
-    await expectNowhereOutside(worker, page, [written.codeWord, written.through])
+    await expectNowhereOutside(world.browser("caseManager"), page, [written.codeWord, written.through])
     await page.close()
   })
 
   it("logs what she was told and her wishes with the outcome at a case review", async () => {
-    const page = await worker.newPage()
+    const page = await world.browser("caseManager").newPage()
     await openIn(page, pages.survivor())
     await page.getByText("Record what she was told").click()
     const told = page.getByRole("form", { name: "Record what she was told" })
@@ -338,14 +317,14 @@ describe("a case's records in the browser", () => {
     expect(await reviews.textContent()).toContain("Monitoring continues")
     await screenshot(page, "survivor-told-and-reviews")
     expect(await seriousViolations(page)).toEqual([])
-    await expectNowhereOutside(worker, page, [written.said, written.wishes])
+    await expectNowhereOutside(world.browser("caseManager"), page, [written.said, written.wishes])
     await page.close()
   })
 
   it("each new screen reads wholly in each of the four languages, axe clean, at desk and phone size", async () => {
     for (const [name, path] of Object.entries(pages)) {
       for (const locale of ["sq", "sr-Latn", "sr-Cyrl", "en"] as const) {
-        const page = await worker.newPage()
+        const page = await world.browser("caseManager").newPage()
         await openIn(page, path(), locale)
         // The forms' words too: every closed part opened.
         for (const summary of await page.locator("main details > summary").all()) await summary.click()
@@ -366,7 +345,7 @@ describe("a case's records in the browser", () => {
   })
 
   it("writes a note and uploads a document with the keyboard alone", async () => {
-    const page = await worker.newPage()
+    const page = await world.browser("caseManager").newPage()
     await openIn(page, pages.notes())
     const writer = page.getByRole("form", { name: "Write a note" })
     await tabTo(page, writer.getByLabel("Note", { exact: true }))

@@ -4,32 +4,10 @@
 // person's menu is a disclosure that works by keyboard alone: Enter opens it,
 // Tab reaches its links, Escape closes it and returns to its button.
 import type { Page } from "playwright-core"
-import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import {
-  type Browser,
-  type Gateway,
-  horizontalOverflow,
-  launch,
-  screenshot,
-  seriousViolations,
-  signInWithLink,
-  startGateway,
-  tabTo,
-} from "./Harness"
+import { describe, expect, it } from "vitest"
+import { chooseLanguage, horizontalOverflow, screenshot, seriousViolations, tabTo, testWorld } from "./Harness"
 
-let gateway: Gateway
-let coordinator: Browser
-
-beforeAll(async () => {
-  gateway = await startGateway()
-  coordinator = await launch()
-  await signInWithLink(await coordinator.newPage(), gateway, "coordinator")
-}, 240_000)
-
-afterAll(async () => {
-  await coordinator?.close()
-  await gateway?.close()
-})
+const world = testWorld({ people: ["coordinator"] })
 
 /** The header's height and how many rows its items (brand, links, language, person) sit on. */
 const layoutOf = (page: Page) =>
@@ -47,16 +25,9 @@ const layoutOf = (page: Page) =>
     }
   })
 
-const chooseLanguage = async (page: Page, locale: string) => {
-  await page.getByTestId("language").selectOption(locale)
-  await page.locator(`html[lang="${locale}"]`).waitFor()
-}
-
 describe("the header", () => {
   it("is one row at 1280×800 in every language, and whole at 390×844", async () => {
-    const page = await coordinator.newPage("desk")
-    await page.goto(gateway.url)
-    await page.getByRole("navigation").waitFor()
+    const page = await world.page("coordinator")
     for (const locale of ["sq", "sr-Latn", "sr-Cyrl", "en"] as const) {
       await chooseLanguage(page, locale)
       await page.setViewportSize({ width: 1280, height: 800 })
@@ -75,10 +46,7 @@ describe("the header", () => {
 
   for (const size of ["desk", "phone"] as const) {
     it(`at ${size} size, the person's menu opens, is followed and closes by keyboard alone`, async () => {
-      const page = await coordinator.newPage(size)
-      await page.goto(gateway.url)
-      await page.getByRole("navigation").waitFor()
-      await chooseLanguage(page, "en")
+      const page = await world.page("coordinator", { size, locale: "en" })
       const account = page.getByTestId("account")
       const signOut = page.getByRole("button", { name: "Sign out" })
       expect(await signOut.isVisible()).toBe(false)
