@@ -14,6 +14,7 @@ import { describe, expect, it } from "vitest"
 import { institutions } from "../../../gateway/src/demo/World"
 import { seriousViolations, tabTo, testWorld } from "./Harness"
 import { chooseOption, pressOn, shiftTabTo, typeInto } from "./Keyboard"
+import { attendanceRows, policeRequest, soonestStart, untilStarted } from "./MeetingStart"
 
 const world = testWorld({ people: ["policeOfficer", "coordinator", "nationalCoordinator", "administrator"] })
 
@@ -64,12 +65,7 @@ describe("the meetings, with the keyboard alone", () => {
 
   it("the coordinator opens the request, schedules it and builds its agenda", async () => {
     const page = await keyboardPage("coordinator", "/meetings")
-    const request = page
-      .locator("section[aria-labelledby=requests] [data-testid=meeting]")
-      .filter({ hasText: "Kosovo Police" })
-      .locator("a")
-      .first()
-    await request.waitFor()
+    const request = await policeRequest(page)
     await pressOn(page, request)
     await page.getByRole("heading", { name: "Ad hoc · Requested" }).waitFor()
     meetingPath = new URL(page.url()).pathname
@@ -77,7 +73,7 @@ describe("the meetings, with the keyboard alone", () => {
     // Scheduled through the API (a date and time typed into Chromium's own date field depends on its
     // locale's layout): the first whole minute a minute ahead, so that it has started by the attendance.
     const meeting = await asCoordinator("GET", `/v1/meetings/${meetingId}`)
-    startsAt = new Date(Math.ceil((Date.now() + minute) / minute) * minute)
+    startsAt = soonestStart()
     await asCoordinator(
       "POST",
       `/v1/meetings/${meetingId}/schedule`,
@@ -263,14 +259,9 @@ describe("administration, with the keyboard alone", () => {
 describe("the meeting, once started, with the keyboard alone", () => {
   it("the coordinator records the attendance and writes the minutes", async () => {
     // Scheduled a minute or two ahead before the plan, statistics and administration: started by now, as a rule.
-    await expect
-      .poll(() => Date.now() >= startsAt.getTime() + 1_000, { timeout: 5 * minute, interval: 2_000 })
-      .toBe(true)
+    await untilStarted(startsAt)
     const page = await keyboardPage("coordinator", meetingPath)
-    const rows = page.locator("section[aria-labelledby=attendance] tbody tr")
-    await rows.first().waitFor()
-    const count = await rows.count()
-    expect(count).toBeGreaterThan(2)
+    const { rows, count } = await attendanceRows(page)
     // Every member present, the last excused.
     for (let at = 0; at < count; at++) {
       const presence = rows.nth(at).locator("select").first()

@@ -85,20 +85,25 @@ const report = (id: string, birthDate = "1990-04-02") =>
 // The case the coordinator opened for a report: the later reports are resolved to it too.
 let opened = ""
 
-/** The plugins page until `count` review items are listed (the plugin processes its inbox in the background). */
-const reviewsListed = async (page: Page, count: number) => {
-  await expect
+/**
+ * The number of items listed under `heading` (`#reviews`, `#dead-letters`)
+ * on the plugins page, reloaded until it is `expected`: the plugin works its
+ * inbox in the background.
+ */
+const untilListed = (page: Page, heading: string, expected: (count: number) => boolean) =>
+  expect
     .poll(
       async () => {
         await page.reload()
-        await page.locator("#reviews").waitFor()
-        await page.locator("#reviews ~ ul .item, #reviews ~ p").first().waitFor()
-        return page.locator("#reviews ~ ul .item").count()
+        await page.locator(`${heading} ~ ul, ${heading} ~ p`).first().waitFor()
+        return page.locator(`${heading} ~ ul .item`).count()
       },
       { timeout: 120_000, interval: 2_000 },
     )
-    .toBeGreaterThanOrEqual(count)
-}
+    .toSatisfy(expected)
+
+/** The plugins page until at least `count` review items are listed. */
+const reviewsListed = (page: Page, count: number) => untilListed(page, "#reviews", (listed) => listed >= count)
 
 describe("people and invitations", () => {
   it("an administrator invites a person; the invitation's link enrols them", async () => {
@@ -200,16 +205,7 @@ describe("the plugins' review queue and dead letters", () => {
   it("the report the plugin could not read is a dead letter, replayed by the administrator", async () => {
     const page = await world.page("administrator", { path: "/admin/plugins", locale: "en" })
     const letters = page.locator("#dead-letters ~ ul .item")
-    await expect
-      .poll(
-        async () => {
-          await page.reload()
-          await page.locator("#dead-letters ~ ul, #dead-letters ~ p").first().waitFor()
-          return letters.count()
-        },
-        { timeout: 120_000, interval: 2_000 },
-      )
-      .toBe(1)
+    await untilListed(page, "#dead-letters", (listed) => listed === 1)
     const letter = letters.first()
     expect(await letter.textContent()).toMatch(/Record from police/)
     // The code names the field, never the value.
@@ -222,16 +218,7 @@ describe("the plugins' review queue and dead letters", () => {
     await letter.getByRole("button", { name: "Replay" }).click()
     expect(await (await replayed).json()).toEqual({ replayed: true })
     // Tried again from its first attempt: still unreadable, the plugin gives up on it again.
-    await expect
-      .poll(
-        async () => {
-          await page.reload()
-          await page.locator("#dead-letters ~ ul, #dead-letters ~ p").first().waitFor()
-          return letters.count()
-        },
-        { timeout: 120_000, interval: 2_000 },
-      )
-      .toBe(1)
+    await untilListed(page, "#dead-letters", (listed) => listed === 1)
     expect(attempts).toBeDefined()
     await page.close()
   })
