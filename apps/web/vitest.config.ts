@@ -17,6 +17,8 @@ export default mergeConfig(
       // The demo seeded once for the run; each file's gateway starts from a copy of it.
       globalSetup: ["test/browser/DemoTemplate.ts"],
       fileParallelism: false,
+      // A poll (`expect.poll`) waits as long as a locator does: the machine is loaded.
+      expect: { poll: { timeout: 60_000, interval: 250 } },
       testTimeout: 240_000,
       hookTimeout: 240_000,
     },

@@ -33,6 +33,7 @@ import {
   untilLoaded,
   viewports,
 } from "./Harness"
+import { attendanceRows, policeRequest, soonestStart, untilStarted } from "./MeetingStart"
 import { expectNoCspViolation, expectNothingPersonalKept, personalIn } from "./Privacy"
 import { expectAccessible, expectInEveryLanguage, type Screen } from "./Sweep"
 
@@ -116,13 +117,7 @@ describe("meetings in a browser", () => {
     await signInWithLink(page, world.gateway, "coordinator")
     await chooseLanguage(page, "en")
     await page.getByRole("link", { name: "Meetings" }).click()
-    // The police's request (the demo holds another one, the shelter's).
-    const request = page
-      .locator("section[aria-labelledby=requests] [data-testid=meeting]")
-      .filter({ hasText: "Kosovo Police" })
-      .locator("a")
-      .first()
-    await request.waitFor()
+    const request = await policeRequest(page)
     await request.click()
     await page.getByRole("heading", { name: "Ad hoc · Requested" }).waitFor()
     meetingPath = new URL(page.url()).pathname
@@ -149,7 +144,7 @@ describe("meetings in a browser", () => {
 
     // The first whole minute a minute from now: within the deadline, still ahead when the API reads it
     // on a loaded machine, and started by the time the tests in between have run.
-    startsAt = new Date(Math.ceil((Date.now() + minute) / minute) * minute)
+    startsAt = soonestStart()
     await page.getByLabel("Starts").fill(localValue(startsAt))
     await page.getByLabel("Ends").fill(localValue(new Date(startsAt.getTime() + 90 * minute)))
     await page.getByLabel("Place").fill("Municipal hall, room 3")
@@ -241,14 +236,9 @@ describe("meetings in a browser", () => {
 
   it("once started: attendance with the quorum, minutes written and approved, a late save refused beside the text, decisions and action items owned by institutions", async () => {
     // The meeting was scheduled a minute or two ahead: held once it has started (by now, as a rule).
-    await expect
-      .poll(() => Date.now() >= startsAt.getTime() + 1_000, { timeout: 6 * minute, interval: 2_000 })
-      .toBe(true)
+    await untilStarted(startsAt)
     const page = await world.page("coordinator", { path: meetingPath, locale: "en" })
-    const rows = page.locator("section[aria-labelledby=attendance] tbody tr")
-    await rows.first().waitFor()
-    const count = await rows.count()
-    expect(count).toBeGreaterThan(2)
+    const { rows, count } = await attendanceRows(page)
     // Every member present but the last, which is excused.
     for (let at = 0; at < count; at++) {
       const presence = rows.nth(at).locator("select").first()
