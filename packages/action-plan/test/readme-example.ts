@@ -122,7 +122,7 @@ export const main = async () => {
   }
 }
 
-if (process.argv[1]?.endsWith("readme-example.ts")) {
+if (import.meta.url === `file://${process.argv[1]}`) {
   main().then(({ summary, report }) => {
     console.log(summary)
     console.log("overdue:", report.overdue.length)

@@ -110,7 +110,7 @@ export const main = async () => {
   }
 }
 
-if (process.argv[1]?.endsWith("readme-example.ts")) {
+if (import.meta.url === `file://${process.argv[1]}`) {
   main().then(({ csv, xlsx }) => {
     process.stdout.write(csv)
     writeFileSync("raporti-2025.xlsx", xlsx)

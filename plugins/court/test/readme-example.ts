@@ -60,6 +60,6 @@ export const main = async () => {
   }
 }
 
-if (process.argv[1]?.endsWith("readme-example.ts")) {
+if (import.meta.url === `file://${process.argv[1]}`) {
   main().then((result) => console.log(result))
 }

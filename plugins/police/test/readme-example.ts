@@ -45,4 +45,4 @@ export const main = () => {
   }
 }
 
-if (process.argv[1]?.endsWith("readme-example.ts")) console.log(main())
+if (import.meta.url === `file://${process.argv[1]}`) console.log(main())

@@ -6,8 +6,7 @@
 // team; every event of the case stays, the sending mechanism's members lose
 // access at that moment and the receiving team gains it; both mechanisms'
 // audits show the transfer.
-import { CivilDate, type Id, JurisdictionProfile, Principal } from "@bashke/kernel"
-import { MechanismService } from "@bashke/mechanism"
+import type { Id } from "@bashke/kernel"
 import { SqlClient } from "@effect/sql"
 import { afterAll, beforeAll, describe, expect, it } from "@effect/vitest"
 import { Effect } from "effect"
@@ -15,73 +14,9 @@ import { type Seeded, seed } from "../../src/demo/Seed"
 import { institutions, type PersonName, principal } from "../../src/demo/World"
 import { databases, type Gateway, makeGateway, ulid } from "../support/Gateway"
 import { counts, outboxPayloads } from "../support/Rows"
+import { ferizajCaseWorker, ferizajCoordinator, seedFerizaj } from "../support/SecondMechanism"
 
 const written = ["cases", "case_transfers", "audit_log", "bashke_outbox"]
-
-/** Ferizaj's mechanism: the municipality, the police and social work, all signed. */
-const seedFerizaj = Effect.gen(function* () {
-  const service = yield* MechanismService.MechanismService
-  const today = yield* JurisdictionProfile.today
-  const joinedOn = CivilDate.addMonths(today, -6)
-  const mechanism = yield* service
-    .create({
-      municipality: "FER",
-      name: { sq: "Mekanizmi – Ferizaj", "sr-Latn": "Mehanizam – Uroševac", en: "Mechanism – Ferizaj" },
-    })
-    .pipe(Effect.provideService(Principal.CurrentPrincipal, principal("administrator", ulid(1) as Id.MechanismId)))
-  const asCoordinator = Effect.provideService(Principal.CurrentPrincipal, ferizajCoordinator(mechanism.id))
-  const members = [institutions.municipality, institutions.police, institutions.socialWork]
-  let coordinatorMembership: Id.MembershipId | undefined
-  for (const institution of members) {
-    const membership = yield* service
-      .addMember({
-        mechanismId: mechanism.id,
-        institutionId: institution.id,
-        sector: institution.sector,
-        joinedOn,
-        contacts: { representative: { name: "A. Representative", email: `${institution.sector}@ferizaj.example` } },
-      })
-      .pipe(asCoordinator)
-    if (institution === institutions.municipality) coordinatorMembership = membership.id
-  }
-  if (coordinatorMembership !== undefined)
-    yield* service.appointCoordinator({ mechanismId: mechanism.id, membershipId: coordinatorMembership })
-  const memorandum = yield* service.publishMemorandum({
-    mechanismId: mechanism.id,
-    effectiveFrom: CivilDate.addDays(joinedOn, 7),
-    documentHash: "0f1c4d9e3a75d41402abc4b2a76b9719d911017c592aaf0d2b5e1d3f6c2b8a6e",
-    expectedSectors: ["police", "social-work", "municipality"],
-  })
-  for (const institution of members) {
-    const signature = { mechanismId: mechanism.id, memorandumId: memorandum.memorandumId, version: memorandum.version }
-    yield* service
-      .signMemorandum({
-        ...signature,
-        institutionId: institution.id,
-        signer: "A. Representative",
-        signedOn: CivilDate.addDays(joinedOn, 7),
-      })
-      .pipe(asCoordinator)
-    yield* service
-      .countersignMemorandum({
-        ...signature,
-        institutionId: institution.id,
-        countersignedOn: CivilDate.addDays(joinedOn, 7),
-      })
-      .pipe(asCoordinator)
-  }
-  yield* service.activate({ mechanismId: mechanism.id })
-  return mechanism.id
-})
-
-const ferizajCoordinator = (mechanismId: Id.MechanismId): Principal.Principal => ({
-  ...principal("coordinator", mechanismId),
-  id: ulid(70) as Id.PrincipalId,
-})
-const ferizajCaseWorker = (mechanismId: Id.MechanismId): Principal.Principal => ({
-  ...principal("caseManager", mechanismId),
-  id: ulid(71) as Id.PrincipalId,
-})
 
 for (const db of databases) {
   describe.skipIf(db.skip)(`${db.name}: case transfers`, () => {
