@@ -42,6 +42,7 @@ for (const db of databases) {
       history: await rows(gateway, "SELECT * FROM meeting_action_item_extensions"),
       item: await rows(gateway, `SELECT due_date, version FROM meeting_action_items WHERE id = '${item.actionItemId}'`),
       events: await rows(gateway, "SELECT id FROM bashke_outbox WHERE topic = 'meeting.action-item.extended'"),
+      writes: await rows(gateway, "SELECT id FROM audit_log WHERE action = 'write' ORDER BY seq"),
     })
 
     it("refuses without writing: no If-Match, a stale one, a caller not the owner, no reason, a date not later", async () => {
@@ -109,6 +110,14 @@ for (const db of databases) {
       const after = await written()
       expect(after.history).toHaveLength(1)
       expect(after.events).toHaveLength(1)
+      // The sealed reason's write is audited, about the case the item is linked to.
+      expect(after.writes).toHaveLength(before.writes.length + 1)
+      const audited = await rows(
+        gateway,
+        `SELECT principal_id, case_id FROM audit_log WHERE id = '${String(after.writes.at(-1)?.id)}'`,
+      )
+      expect(audited[0]?.principal_id).toBe(principal("policeOfficer", "" as Id.MechanismId).id)
+      expect(audited[0]?.case_id).not.toBeNull()
       // The reason is sealed at rest and stays out of the event.
       expect(JSON.stringify(after.history)).not.toContain("Kamenica")
       const events = await rows(
