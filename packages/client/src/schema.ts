@@ -1344,6 +1344,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/action-items/{actionItemId}/extensions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An action item's due date extensions, oldest first, with their reasons (members; audited) */
+        get: operations["listActionItemExtensions"];
+        put?: never;
+        /** Move an open action item's due date later, with the reason (its owner or the coordinator) */
+        post: operations["extendActionItem"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/calendar-feeds": {
         parameters: {
             query?: never;
@@ -3846,6 +3864,21 @@ export interface components {
             items: components["schemas"]["NamedActionItem"][];
             next: string | null;
         };
+        ActionItemExtensionList: {
+            items: components["schemas"]["ActionItemExtension"][];
+        };
+        ActionItemExtension: {
+            id: components["schemas"]["ActionItemExtensionId"];
+            actionItemId: components["schemas"]["ActionItemId"];
+            previousDueDate: components["schemas"]["CivilDate"];
+            dueDate: components["schemas"]["CivilDate"];
+            reason: components["schemas"]["MeetingReason"];
+            extendedBy: components["schemas"]["PrincipalId"];
+            institution: components["schemas"]["InstitutionId"];
+            extendedAt: components["schemas"]["Date"];
+        };
+        /** @description a ULID: 26 characters of Crockford base32, sortable by creation time */
+        ActionItemExtensionId: string;
         IssuedCalendarFeed: {
             feed: components["schemas"]["CalendarFeed"];
             /** @description The feed's path on this API: give it to the calendar application */
@@ -12592,6 +12625,169 @@ export interface operations {
         };
         responses: {
             /** @description Close an action item as done, or not done with the reason (its owner or the coordinator) */
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NamedActionItem"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No or unknown credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Changed since read */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input: the field and the rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match missing */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listActionItemExtensions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                actionItemId: components["schemas"]["ActionItemId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An action item's due date extensions, oldest first, with their reasons (members; audited) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActionItemExtensionList"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No or unknown credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input: the field and the rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    extendActionItem: {
+        parameters: {
+            query?: never;
+            header: {
+                "Idempotency-Key": string;
+                "If-Match": string;
+            };
+            path: {
+                actionItemId: components["schemas"]["ActionItemId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    dueDate: components["schemas"]["CivilDate"];
+                    reason: components["schemas"]["MeetingReason"];
+                };
+            };
+        };
+        responses: {
+            /** @description Move an open action item's due date later, with the reason (its owner or the coordinator) */
             200: {
                 headers: {
                     ETag?: string;

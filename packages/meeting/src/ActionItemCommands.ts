@@ -4,6 +4,7 @@ import { Id } from "@bashke/kernel"
  */
 import { Schema } from "effect"
 import { Description, DueDate, Link, NotDoneReason } from "./ActionItem"
+import { Reason } from "./Meeting"
 import { ExpectedVersion } from "./MeetingCommands"
 
 /**
@@ -34,3 +35,14 @@ export const CloseActionItem = Schema.Struct({
       : input.reason === undefined || { path: ["reason"], message: "meeting.action-item.reason-unexpected" },
   ),
 )
+
+/**
+ * The owner (or the coordinator) moves an open item's due date later, with the
+ * reason (1 to 2000 characters, `meeting.reason.invalid`; stored sealed).
+ */
+export const ExtendActionItem = Schema.Struct({
+  actionItemId: Id.ActionItemId,
+  expectedVersion: ExpectedVersion,
+  dueDate: DueDate,
+  reason: Reason,
+})

@@ -6,6 +6,7 @@ import type { Errors, Id } from "@bashke/kernel"
 import type { Effect } from "effect"
 import { Context } from "effect"
 import type { ActionItem } from "./ActionItem"
+import type { Extension } from "./ActionItemExtension"
 
 export interface Service {
   /** Stores a new item (version 1). */
@@ -15,6 +16,10 @@ export interface Service {
     item: ActionItem,
     expectedVersion: number,
   ) => Effect.Effect<ActionItem, Errors.NotFound | Errors.Conflict>
+  /** Keeps an extension in the item's history (the item itself is changed through `update`). */
+  readonly recordExtension: (extension: Extension) => Effect.Effect<void>
+  /** The item's extensions, oldest first. */
+  readonly extensions: (id: Id.ActionItemId) => Effect.Effect<ReadonlyArray<Extension>>
   readonly find: (id: Id.ActionItemId) => Effect.Effect<ActionItem, Errors.NotFound>
   /** The mechanism's open items, by due date. */
   readonly open: (mechanismId: Id.MechanismId) => Effect.Effect<ReadonlyArray<ActionItem>>

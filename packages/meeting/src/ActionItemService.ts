@@ -1,17 +1,19 @@
 /**
  * The action item use cases: the coordinator records an item decided at a
  * held meeting; its owner (or the coordinator) closes it as done or not done
- * with the reason. Each command writes the item and its outbox event in one
- * transaction; a refused command writes nothing.
+ * with the reason, or extends its due date with the reason (the previous date
+ * kept in its history). Each command writes the item and its outbox event in
+ * one transaction; a refused command writes nothing.
  */
 
 import { Errors, Id, Instant, JurisdictionProfile, Principal, Span } from "@bashke/kernel"
 import { Transaction } from "@bashke/persistence"
-import type { AuditLog } from "@bashke/security"
+import { AuditEntry, AuditLog } from "@bashke/security"
 import type { SqlClient } from "@effect/sql"
 import { Effect } from "effect"
 import * as ActionItem from "./ActionItem"
 import * as ActionItemCommands from "./ActionItemCommands"
+import * as ActionItemExtension from "./ActionItemExtension"
 import * as ActionItemLifecycle from "./ActionItemLifecycle"
 import { ActionItemRepository } from "./ActionItemRepository"
 import { decodeInput } from "./internal/Input"
@@ -143,6 +145,108 @@ export const close = (
       }),
     )
   }).pipe(Span.untraced("ActionItemService.close"))
+
+/**
+ * The owner institution (or the coordinator) moves an open item's due date
+ * later (`ActionItemExtension.check`), with the reason. The previous date, who
+ * extended it, for which institution, when and why are kept in the item's
+ * history; the item, the history, the outbox event (without the reason) and
+ * the audit entry of the sealed reason's write are one transaction.
+ */
+export const extend = (
+  input: typeof ActionItemCommands.ExtendActionItem.Encoded,
+): Effect.Effect<
+  ActionItem.ActionItem,
+  Errors.InvalidInput | Errors.Forbidden | Errors.NotFound | Errors.Conflict,
+  Requirements | AuditLog.AuditLog
+> =>
+  Effect.gen(function* () {
+    const command = yield* decodeInput(ActionItemCommands.ExtendActionItem)(input)
+    const principal = yield* Principal.CurrentPrincipal
+    const at = yield* Instant.now
+    const repository = yield* ActionItemRepository
+    const item = yield* repository.find(command.actionItemId)
+    const roster = yield* MechanismRoster.rosterAt(item.mechanismId, at)
+    yield* MeetingPolicy.requireOwnerOrCoordinator(roster, principal, item.owner)
+    const institution = principal.institution
+    // Either acts for an institution: the owner's, or the coordinating one.
+    if (institution === undefined)
+      return yield* Effect.fail(
+        new Errors.Forbidden({ action: "meeting.action-item.update", rule: "meeting.action-item.owner-required" }),
+      )
+    if (item.version !== command.expectedVersion)
+      return yield* Effect.fail(
+        new Errors.Conflict({
+          entity: "ActionItem",
+          id: item.id,
+          rule: "version.stale",
+          expectedVersion: command.expectedVersion,
+          actualVersion: item.version,
+        }),
+      )
+    const dueDate = yield* ActionItemExtension.check(item, command.dueDate)
+    const extension: ActionItemExtension.Extension = {
+      id: yield* ActionItemExtension.ExtensionId.generate,
+      actionItemId: item.id,
+      previousDueDate: item.dueDate,
+      dueDate,
+      reason: command.reason,
+      extendedBy: principal.id,
+      institution,
+      extendedAt: at,
+    }
+    return yield* Transaction.run(
+      Effect.gen(function* () {
+        const stored = yield* repository.update({ ...item, dueDate, updatedAt: at }, command.expectedVersion)
+        yield* repository.recordExtension(extension)
+        yield* Events.append("meeting.action-item.extended", stored.id, {
+          actionItemId: stored.id,
+          mechanismId: stored.mechanismId,
+          previousDueDate: extension.previousDueDate,
+          dueDate: extension.dueDate,
+        })
+        yield* Effect.flatMap(AuditLog.AuditLog, (log) =>
+          log.append({
+            ...AuditEntry.actor(principal),
+            mechanismId: stored.mechanismId,
+            ...(stored.link?._tag === "case" ? { caseId: stored.link.caseId } : {}),
+            action: "write",
+            purpose: "case-conference",
+          }),
+        ).pipe(Effect.orDie)
+        return stored
+      }),
+    )
+  }).pipe(Span.untraced("ActionItemService.extend"))
+
+/**
+ * An item's extensions, oldest first, for a member who may read the item
+ * (a case-linked one only for whoever sees case data, else it is not found).
+ * The reasons are sealed free text: the read is audited.
+ */
+export const extensions = (
+  actionItemId: Id.ActionItemId,
+): Effect.Effect<
+  ReadonlyArray<ActionItemExtension.Extension>,
+  Errors.NotFound | Errors.Forbidden,
+  Requirements | AuditLog.AuditLog
+> =>
+  Effect.gen(function* () {
+    const repository = yield* ActionItemRepository
+    const item = yield* repository.find(actionItemId)
+    const principal = yield* Principal.CurrentPrincipal
+    const roster = yield* MechanismRoster.rosterAt(item.mechanismId, yield* Instant.now)
+    yield* MeetingPolicy.requireMember(roster, principal, "meeting.action-item.list")
+    if (ActionItem.concernsCase(item) && !MeetingPolicy.seesCaseData(roster, principal))
+      return yield* Effect.fail(new Errors.NotFound({ entity: "ActionItem", id: actionItemId }))
+    const found = yield* repository.extensions(actionItemId)
+    yield* recordTextRead(
+      principal,
+      item.mechanismId,
+      found.map(() => (item.link?._tag === "case" ? item.link.caseId : undefined)),
+    )
+    return found
+  }).pipe(Span.untraced("ActionItemService.extensions"))
 
 /**
  * The items of `mechanismId` a member may read: those linked to a case only

@@ -101,6 +101,13 @@ export interface Payloads {
     readonly status: ActionItemStatus
     readonly notDoneReason: NotDoneReason | null
   }
+  /** The reason is sealed free text: it stays out of the event. */
+  readonly "meeting.action-item.extended": {
+    readonly actionItemId: string
+    readonly mechanismId: string
+    readonly previousDueDate: string
+    readonly dueDate: string
+  }
 }
 
 /**
@@ -125,6 +132,7 @@ export const topics: ReadonlyArray<Topic> = [
   "meeting.agenda.edited",
   "meeting.action-item.created",
   "meeting.action-item.updated",
+  "meeting.action-item.extended",
 ]
 
 const aggregateOf = (topic: Topic): string =>

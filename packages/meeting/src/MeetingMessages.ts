@@ -127,6 +127,16 @@ export const meetingMessages = Catalogue.make({
     "sr-Latn": "Rok radnje ne može biti pre dana sastanka.",
     en: "An action item cannot be due before the meeting's day.",
   },
+  "meeting.action-item.extension-not-later": {
+    sq: "Afati i ri duhet të jetë pas afatit të tanishëm.",
+    "sr-Latn": "Novi rok mora biti posle sadašnjeg roka.",
+    en: "The new due date must be after the current one.",
+  },
+  "meeting.action-item.extension-closed": {
+    sq: "Afati i një veprimi të mbyllur nuk mund të shtyhet.",
+    "sr-Latn": "Rok zatvorene radnje ne može se produžiti.",
+    en: "A closed action item's due date cannot be extended.",
+  },
   "meeting.action-item.owner-required": {
     sq: "Këtë e bën vetëm institucioni bartës ose koordinatori.",
     "sr-Latn": "Ovo radi samo institucija nosilac ili koordinator.",

@@ -6,7 +6,8 @@
  *
  * Migration 5 adds when minutes are due and were circulated, decisions'
  * owners and due dates, and the coordinator's agenda edits; migration 6 the
- * calendar feeds (secrets as hashes).
+ * calendar feeds (secrets as hashes); migration 7 the history of action
+ * items' due date extensions.
  *
  * Published statistics view (migration 4, a contract read by
  * `@bashke/reporting`): `meeting_statistics`.
@@ -18,6 +19,7 @@ import actionItems from "./internal/migrations/0003_action_items"
 import statisticsView from "./internal/migrations/0004_statistics_view"
 import circulationOwnershipAgenda from "./internal/migrations/0005_circulation_ownership_agenda"
 import calendarFeeds from "./internal/migrations/0006_calendar_feeds"
+import actionItemExtensions from "./internal/migrations/0007_action_item_extensions"
 
 export const meetingMigrations: Migrations.MigrationSet = {
   package: "@bashke/meeting",
@@ -28,5 +30,6 @@ export const meetingMigrations: Migrations.MigrationSet = {
     { id: 4, name: "statistics-view", up: statisticsView },
     { id: 5, name: "circulation-ownership-agenda", up: circulationOwnershipAgenda },
     { id: 6, name: "calendar-feeds", up: calendarFeeds },
+    { id: 7, name: "action-item-extensions", up: actionItemExtensions },
   ],
 }

@@ -1,7 +1,8 @@
 /**
  * The `ActionItemRepository` on `@effect/sql`, for SQLite and PostgreSQL, over
  * the `meeting_action_items` table. Descriptions are sealed by the vault
- * (`action-item:<id>:description`). Joins the caller's transaction; SQL
+ * (`action-item:<id>:description`), extensions' reasons likewise
+ * (`action-item-extension:<id>:reason`). Joins the caller's transaction; SQL
  * failures are defects.
  */
 import { Errors, Span } from "@bashke/kernel"
@@ -10,12 +11,14 @@ import { Vault } from "@bashke/security"
 import { SqlClient } from "@effect/sql"
 import { Effect, Layer } from "effect"
 import { ActionItem } from "./ActionItem"
+import { Extension } from "./ActionItemExtension"
 import { ActionItemRepository, type Service } from "./ActionItemRepository"
 import * as Sealing from "./internal/Sealing"
 
 type Row = Record<string, unknown>
 
 const descriptionAad = (id: string) => `action-item:${id}:description`
+const reasonAad = (id: string) => `action-item-extension:${id}:reason`
 
 /**
  * Builds the adapter from the `SqlClient` and the `Vault` in context.
@@ -25,6 +28,7 @@ export const make: Effect.Effect<Service, never, SqlClient.SqlClient | Vault.Vau
   const sql = client.withoutTransforms()
   const vault = yield* Vault.Vault
   const decode = SqlValues.decodeStored(ActionItem)
+  const decodeExtension = SqlValues.decodeStored(Extension)
 
   const fromRow = (row: Row) =>
     Effect.gen(function* () {
@@ -78,7 +82,8 @@ export const make: Effect.Effect<Service, never, SqlClient.SqlClient | Vault.Vau
       })}`
     }).pipe(Effect.orDie, Span.untraced("SqlActionItemRepository.insert"))
 
-  // Only the status changes after creation: the description, owner and due date are what was decided.
+  // Only the status and the due date (an extension) change after creation: the
+  // description and owner are what was decided.
   const update: Service["update"] = (item, expectedVersion) =>
     OptimisticConcurrency.update({
       table: "meeting_action_items",
@@ -86,6 +91,7 @@ export const make: Effect.Effect<Service, never, SqlClient.SqlClient | Vault.Vau
       id: item.id,
       expectedVersion,
       set: {
+        due_date: item.dueDate,
         status: item.status,
         not_done_reason: item.notDoneReason ?? null,
         closed_at: SqlValues.toSqlOrNull(item.closedAt),
@@ -131,7 +137,42 @@ export const make: Effect.Effect<Service, never, SqlClient.SqlClient | Vault.Vau
           return yield* Effect.forEach(rows, fromRow)
         }).pipe(Effect.orDie, Span.untraced("SqlActionItemRepository.byActivities"))
 
-  return { insert, update, find, open, byMeeting, byActivities }
+  const recordExtension: Service["recordExtension"] = (extension) =>
+    Effect.gen(function* () {
+      yield* sql`INSERT INTO meeting_action_item_extensions ${sql.insert({
+        id: extension.id,
+        action_item_id: extension.actionItemId,
+        previous_due_date: extension.previousDueDate,
+        due_date: extension.dueDate,
+        reason: yield* Sealing.seal(vault, extension.reason, reasonAad(extension.id)),
+        extended_by: extension.extendedBy,
+        institution: extension.institution,
+        extended_at: SqlValues.toSql(extension.extendedAt),
+      })}`
+    }).pipe(Effect.orDie, Span.untraced("SqlActionItemRepository.recordExtension"))
+
+  const extensions: Service["extensions"] = (id) =>
+    Effect.gen(function* () {
+      const rows = yield* sql<Row>`SELECT * FROM meeting_action_item_extensions
+        WHERE action_item_id = ${id} ORDER BY id`
+      return yield* Effect.forEach(rows, (row) =>
+        Effect.gen(function* () {
+          const extensionId = String(row.id)
+          return yield* decodeExtension({
+            id: extensionId,
+            actionItemId: row.action_item_id,
+            previousDueDate: row.previous_due_date,
+            dueDate: row.due_date,
+            reason: yield* Sealing.open(vault, String(row.reason), reasonAad(extensionId)),
+            extendedBy: row.extended_by,
+            institution: row.institution,
+            extendedAt: SqlValues.fromSql(row.extended_at),
+          })
+        }),
+      )
+    }).pipe(Effect.orDie, Span.untraced("SqlActionItemRepository.extensions"))
+
+  return { insert, update, recordExtension, extensions, find, open, byMeeting, byActivities }
 })
 
 /**

@@ -17,6 +17,11 @@ export * as ActionItem from "./ActionItem"
 export * as ActionItemCommands from "./ActionItemCommands"
 
 /**
+ * An action item's due date moved later with the reason, and the history kept.
+ */
+export * as ActionItemExtension from "./ActionItemExtension"
+
+/**
  * The action item state machine: open → done | not-done (with the reason).
  */
 export * as ActionItemLifecycle from "./ActionItemLifecycle"

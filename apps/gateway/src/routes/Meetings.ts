@@ -34,6 +34,7 @@ import { Errors, Id, JurisdictionProfile, Locale } from "@bashke/kernel"
 import {
   ActionItem,
   ActionItemCommands,
+  ActionItemExtension,
   ActionItemService,
   Agenda,
   CadenceCompliance,
@@ -85,6 +86,12 @@ const inActionItem = <A, E, R>(
 ) =>
   inMechanism(mechanismId, action, effect).pipe(
     MechanismScope.concealed(mechanismId, new Errors.NotFound({ entity: "ActionItem", id: actionItemId })),
+  )
+
+/** `effect` within the item's mechanism, found first; to a caller outside it the item does not exist. */
+const onActionItem = <A, E, R>(actionItemId: Id.ActionItemId, action: string, effect: Effect.Effect<A, E, R>) =>
+  MeetingMechanisms.ofActionItem(actionItemId).pipe(
+    Effect.flatMap((mechanismId) => inActionItem(mechanismId, actionItemId, action, effect)),
   )
 
 /** A meeting as every answer but the minutes' own shows it: without its minutes. */
@@ -484,22 +491,55 @@ const closeActionItem = Route.make({
   ifMatch: true,
   etag: (item) => item.version,
   handle: ({ path, body, expectedVersion }) =>
-    MeetingMechanisms.ofActionItem(path.actionItemId).pipe(
-      Effect.flatMap((mechanismId) =>
-        inActionItem(
-          mechanismId,
-          path.actionItemId,
-          "meeting.action-item.update",
-          Effect.flatMap(
-            ActionItemService.close({
-              ...body,
-              actionItemId: path.actionItemId,
-              expectedVersion: expectedVersion ?? 0,
-            }),
-            InstitutionNames.attach,
-          ),
-        ),
+    onActionItem(
+      path.actionItemId,
+      "meeting.action-item.update",
+      Effect.flatMap(
+        ActionItemService.close({ ...body, actionItemId: path.actionItemId, expectedVersion: expectedVersion ?? 0 }),
+        InstitutionNames.attach,
       ),
+    ),
+})
+
+const extendActionItem = Route.make({
+  method: "post",
+  path: "/v1/action-items/:actionItemId/extensions",
+  operationId: "extendActionItem",
+  tag,
+  summary: "Move an open action item's due date later, with the reason (its owner or the coordinator)",
+  pathSchema: ActionItemPath,
+  bodySchema: ActionItemCommands.ExtendActionItem.pipe(Schema.omit("actionItemId", "expectedVersion")),
+  success: { status: 200, schema: NamedActionItem },
+  ifMatch: true,
+  etag: (item) => item.version,
+  handle: ({ path, body, expectedVersion }) =>
+    onActionItem(
+      path.actionItemId,
+      "meeting.action-item.update",
+      Effect.flatMap(
+        ActionItemService.extend({ ...body, actionItemId: path.actionItemId, expectedVersion: expectedVersion ?? 0 }),
+        InstitutionNames.attach,
+      ),
+    ),
+})
+
+const ExtensionList = Schema.Struct({ items: Schema.Array(ActionItemExtension.Extension) }).annotations({
+  identifier: "ActionItemExtensionList",
+})
+
+const listActionItemExtensions = Route.make({
+  method: "get",
+  path: "/v1/action-items/:actionItemId/extensions",
+  operationId: "listActionItemExtensions",
+  tag,
+  summary: "An action item's due date extensions, oldest first, with their reasons (members; audited)",
+  pathSchema: ActionItemPath,
+  success: { status: 200, schema: ExtensionList },
+  handle: ({ path }) =>
+    onActionItem(
+      path.actionItemId,
+      "meeting.action-item.list",
+      Effect.map(ActionItemService.extensions(path.actionItemId), (items) => ({ items })),
     ),
 })
 
@@ -580,4 +620,6 @@ export const routes: ReadonlyArray<Route.AnyRoute> = [
   listMeetingActionItems,
   listOpenActionItems,
   closeActionItem,
+  extendActionItem,
+  listActionItemExtensions,
 ]

@@ -363,6 +363,38 @@ export const meetingScenarios: ReadonlyArray<Scenario> = [
     expect: hidden(statuses(403, { coordinator: ok("closeActionItem"), policeOfficer: ok("closeActionItem") })),
   },
   {
+    operationId: "extendActionItem",
+    label: "extend an action item's due date with the reason: its owner (the police here) or the coordinator",
+    request: async (w) => {
+      const item = await setUp<{ id: Id.ActionItemId }>(
+        w,
+        "coordinator",
+        "POST",
+        `${meeting(await held(w))}/action-items`,
+        { body: { owner: institutions.police.id, dueDate: await day(w, 30), description: "Print the leaflet." } },
+      )
+      return {
+        method: "POST",
+        path: `/v1/action-items/${item.body.id}/extensions`,
+        body: { dueDate: await day(w, 60), reason: "The printer needs another month." },
+        ifMatch: item.etag,
+      }
+    },
+    expect: hidden(statuses(403, { coordinator: ok("extendActionItem"), policeOfficer: ok("extendActionItem") })),
+  },
+  {
+    operationId: "listActionItemExtensions",
+    label: "the extensions of an action item about no case (audited): the mechanism's people",
+    request: get((w) => `/v1/action-items/${demo(w).actionItems.done}/extensions`),
+    expect: hidden(readers),
+  },
+  {
+    operationId: "listActionItemExtensions",
+    label: "the extensions of a case-linked action item (audited): the coordinator and signatories, not the school",
+    request: get((w) => `/v1/action-items/${demo(w).actionItems.caseLinked.actionItemId}/extensions`),
+    expect: hidden(statuses(403, { ...members(200), teacher: 404 })),
+  },
+  {
     operationId: "editAgenda",
     label: "edit a scheduled meeting's agenda: the coordinator",
     request: change(toReschedule, "PUT", "/agenda", () => ({
