@@ -6,13 +6,14 @@ import { reportingMessages } from "@bashke/reporting"
 import { describe, expect, it } from "vitest"
 import { firstMessages, makeText } from "../src/Text"
 import { webAdminMessages } from "../src/WebAdminMessages"
+import { webCaseNotesMessages } from "../src/WebCaseNotesMessages"
 import { webCaseworkMessages } from "../src/WebCaseworkMessages"
 import { webCorrectionsMessages } from "../src/WebCorrectionsMessages"
 import { webMeetingMessages } from "../src/WebMeetingMessages"
 import { webMessages } from "../src/WebMessages"
 import { webPlanStatsMessages } from "../src/WebPlanStatsMessages"
 
-// Everything the app can show: the first page's messages and the parts the case, plan, statistics, administration and meeting screens add.
+// Everything the app can show: the first page's messages and the parts the case, case records, corrections, plan, statistics, administration and meeting screens add.
 const catalogue = Catalogue.merge(
   firstMessages,
   caseMessages,
@@ -24,6 +25,7 @@ const catalogue = Catalogue.merge(
   meetingMessages,
   webMeetingMessages,
   webCorrectionsMessages,
+  webCaseNotesMessages,
 )
 
 describe("the web app's messages", () => {
@@ -34,6 +36,7 @@ describe("the web app's messages", () => {
     expect(Catalogue.check(webAdminMessages).map(Catalogue.describeProblem)).toEqual([])
     expect(Catalogue.check(webMeetingMessages).map(Catalogue.describeProblem)).toEqual([])
     expect(Catalogue.check(webCorrectionsMessages).map(Catalogue.describeProblem)).toEqual([])
+    expect(Catalogue.check(webCaseNotesMessages).map(Catalogue.describeProblem)).toEqual([])
     expect(Catalogue.check(catalogue).map(Catalogue.describeProblem)).toEqual([])
   })
 
