@@ -17,11 +17,11 @@ import {
   screenshot,
   seriousViolations,
   signInWithLink,
-  testWorld,
   untilLoaded,
   viewports,
 } from "./Harness"
 import { expectAccessible, expectInEveryLanguage, type Screen, visit } from "./Sweep"
+import { testWorld } from "./World"
 
 const world = testWorld({ people: ["administrator"] })
 

@@ -14,9 +14,10 @@ import { readFileSync } from "node:fs"
 import type { Locale } from "@bashke/kernel"
 import type { Page } from "playwright-core"
 import { beforeAll, describe, expect, it } from "vitest"
-import { go, screenshot, seriousViolations, tabTo, testWorld, untilLoaded } from "./Harness"
+import { go, screenshot, seriousViolations, tabTo, untilLoaded } from "./Harness"
 import { expectNothingPersonalKept } from "./Privacy"
 import { expectAccessible, expectInEveryLanguage, type Screen } from "./Sweep"
+import { testWorld } from "./World"
 
 const world = testWorld({ people: ["caseManager", "shelterWorker"] })
 let caseId = ""

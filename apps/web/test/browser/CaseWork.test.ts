@@ -6,8 +6,9 @@
 // show to its coordinator; a provider updates its own capacity, checked with
 // the directory's schema first.
 import { describe, expect, it } from "vitest"
-import { chooseLanguage, open, screenshot, seriousViolations, testWorld } from "./Harness"
+import { chooseLanguage, open, screenshot, seriousViolations } from "./Harness"
 import { enrol, signInWithPassword } from "./PasswordSignIn"
+import { testWorld } from "./World"
 
 const world = testWorld({ people: ["coordinator", "shelterWorker"] })
 

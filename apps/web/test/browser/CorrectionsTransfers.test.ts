@@ -19,31 +19,30 @@ import { readFileSync } from "node:fs"
 import { join } from "node:path"
 import { Locale } from "@bashke/kernel"
 import type { Page } from "playwright-core"
-import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { beforeAll, describe, expect, it } from "vitest"
 import { institutions } from "../../../gateway/src/demo/World"
 import {
   type Browser,
   type Gateway,
   horizontalOverflow,
-  launch,
   open,
   outputDir,
   screenshot,
   seriousViolations,
-  signInWithLink,
-  startGateway,
   storedText,
   tabTo,
   untilLoaded,
 } from "./Harness"
 import { languageProblems } from "./Languages"
+import { testWorld } from "./World"
 
 let gateway: Gateway
 let caseWorker: Browser
 let coordinator: Browser
 let admin: Browser
 let auditor: Browser
-let receiving: Browser | undefined
+
+const world = testWorld({ people: ["caseManager", "coordinator", "administrator", "auditor"] })
 
 /** The API as a demo person with a token (for what the test arranges, not what it checks). */
 const call = async (who: string, method: string, path: string, body?: unknown, ifMatch?: string) => {
@@ -116,21 +115,11 @@ let standardReference = ""
 const familyName = "Zeqiri-Hasani"
 
 beforeAll(async () => {
-  gateway = await startGateway()
-  caseWorker = await launch()
-  coordinator = await launch()
-  admin = await launch()
-  auditor = await launch()
-  for (const [browser, who] of [
-    [caseWorker, "caseManager"],
-    [coordinator, "coordinator"],
-    [admin, "administrator"],
-    [auditor, "auditor"],
-  ] as const) {
-    const page = await browser.newPage()
-    await signInWithLink(page, gateway, who)
-    await page.close()
-  }
+  gateway = world.gateway
+  caseWorker = world.browser("caseManager")
+  coordinator = world.browser("coordinator")
+  admin = world.browser("administrator")
+  auditor = world.browser("auditor")
   const mechanisms = (await call("caseManager", "GET", "/v1/me")).body.mechanisms as Array<string>
   const list = `/v1/cases?mechanismId=${mechanisms[0]}&riskLevel=`
   const high = (await call("caseManager", "GET", `${list}high`)).body.items as Array<{ id: string }>
@@ -142,11 +131,6 @@ beforeAll(async () => {
   const low = (await call("caseManager", "GET", `${list}standard`)).body.items as Array<{ id: string }>
   standard = low[0]?.id ?? ""
 }, 300_000)
-
-afterAll(async () => {
-  for (const browser of [caseWorker, coordinator, admin, auditor, receiving]) await browser?.close()
-  await gateway?.close()
-})
 
 /** Closes the standard-risk case through the API, as its case worker; its reference. */
 const closeStandard = async () => {
@@ -333,7 +317,7 @@ describe("corrections, transfers, closed cases, erasure and subject access in th
     await checkScreen(page, "case-transfers-sending")
 
     // Ferizaj's coordinator enrols from the invitation and accepts, naming the lead institution there.
-    receiving = await launch()
+    const receiving = await world.launch()
     const enrolment = await receiving.newPage()
     await enrolment.goto(`${gateway.url}/invitation#token=${invited.body.token}`)
     await enrolment.getByTestId("language").selectOption("en")

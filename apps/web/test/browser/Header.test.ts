@@ -5,7 +5,8 @@
 // Tab reaches its links, Escape closes it and returns to its button.
 import type { Page } from "playwright-core"
 import { describe, expect, it } from "vitest"
-import { chooseLanguage, horizontalOverflow, screenshot, seriousViolations, tabTo, testWorld } from "./Harness"
+import { chooseLanguage, horizontalOverflow, screenshot, seriousViolations, tabTo } from "./Harness"
+import { testWorld } from "./World"
 
 const world = testWorld({ people: ["coordinator"] })
 

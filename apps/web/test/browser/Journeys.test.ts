@@ -16,7 +16,6 @@ import {
   screenshot,
   seriousViolations,
   tabTo,
-  testWorld,
   untilLoaded,
   viewports,
 } from "./Harness"
@@ -25,6 +24,7 @@ import { languageProblems } from "./Languages"
 import { nextCode, signInWithPassword } from "./PasswordSignIn"
 import { expectNothingPersonalKept } from "./Privacy"
 import { expectAccessible, expectInEveryLanguage, type Screen } from "./Sweep"
+import { testWorld } from "./World"
 
 // Each person signs in through the app's own form, in their own browser.
 const people = ["coordinator", "shelterWorker", "teacher"]

@@ -12,9 +12,10 @@ import ExcelJS from "exceljs"
 import type { Page } from "playwright-core"
 import { describe, expect, it } from "vitest"
 import { institutions } from "../../../gateway/src/demo/World"
-import { seriousViolations, tabTo, testWorld } from "./Harness"
+import { seriousViolations, tabTo } from "./Harness"
 import { chooseOption, pressOn, shiftTabTo, typeInto } from "./Keyboard"
 import { attendanceRows, policeRequest, soonestStart, untilStarted } from "./MeetingStart"
+import { testWorld } from "./World"
 
 const world = testWorld({ people: ["policeOfficer", "coordinator", "nationalCoordinator", "administrator"] })
 

@@ -29,13 +29,13 @@ import {
   seriousViolations,
   signInWithLink,
   storedText,
-  testWorld,
   untilLoaded,
   viewports,
 } from "./Harness"
 import { attendanceRows, policeRequest, soonestStart, untilStarted } from "./MeetingStart"
 import { expectNoCspViolation, expectNothingPersonalKept, personalIn } from "./Privacy"
 import { expectAccessible, expectInEveryLanguage, type Screen } from "./Sweep"
+import { testWorld } from "./World"
 
 // The member (the police officer) and the coordinator sign in in the first tests, with their links.
 const world = testWorld({ browsers: ["policeOfficer", "coordinator"] })

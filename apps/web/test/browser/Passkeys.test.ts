@@ -12,7 +12,8 @@
 import { Secret, TOTP } from "otpauth"
 import type { CDPSession, Page } from "playwright-core"
 import { describe, expect, it } from "vitest"
-import { horizontalOverflow, screenshot, seriousViolations, tabTo, testWorld } from "./Harness"
+import { horizontalOverflow, screenshot, seriousViolations, tabTo } from "./Harness"
+import { testWorld } from "./World"
 
 // The invited people sign in in the tests, in one browser.
 const world = testWorld({ browsers: ["invited"] })

@@ -11,8 +11,9 @@ import { createServer, type Server } from "node:http"
 import type { Locator, Page } from "playwright-core"
 import { afterAll, describe, expect, it } from "vitest"
 import { institutions } from "../../../gateway/src/demo/World"
-import { screenshot, seriousViolations, testWorld } from "./Harness"
+import { screenshot, seriousViolations } from "./Harness"
 import { chooseOption, pressOn } from "./Keyboard"
+import { testWorld } from "./World"
 
 const webhookSecret = "a-police-webhook-secret-for-the-browser-tests"
 

@@ -15,9 +15,10 @@ import { ReportLabels } from "@bashke/reporting"
 import ExcelJS from "exceljs"
 import type { Page } from "playwright-core"
 import { describe, expect, it } from "vitest"
-import { horizontalOverflow, screenshot, seriousViolations, tabTo, testWorld, untilLoaded, viewports } from "./Harness"
+import { horizontalOverflow, screenshot, seriousViolations, tabTo, untilLoaded, viewports } from "./Harness"
 import { expectNoCspViolation, personalIn } from "./Privacy"
 import { expectAccessible, expectInEveryLanguage, type Screen } from "./Sweep"
+import { testWorld } from "./World"
 
 const world = testWorld({ people: ["coordinator", "nationalCoordinator"] })
 

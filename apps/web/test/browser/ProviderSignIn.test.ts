@@ -8,7 +8,8 @@ import { createServer } from "node:net"
 import type { Page } from "playwright-core"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import * as IdentityProvider from "../../../gateway/test/support/IdentityProvider"
-import { type Gateway, horizontalOverflow, screenshot, seriousViolations, startGateway, testWorld } from "./Harness"
+import { type Gateway, horizontalOverflow, screenshot, seriousViolations, startGateway } from "./Harness"
+import { testWorld } from "./World"
 
 const freePort = () =>
   new Promise<number>((resolve) => {

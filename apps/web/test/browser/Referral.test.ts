@@ -4,7 +4,8 @@
 // the reason with the API's schema before sending; a stale version offers a
 // reload in place.
 import { describe, expect, it } from "vitest"
-import { screenshot, seriousViolations, tabTo, testWorld } from "./Harness"
+import { screenshot, seriousViolations, tabTo } from "./Harness"
+import { testWorld } from "./World"
 
 const world = testWorld({ people: ["caseManager"] })
 

@@ -10,12 +10,12 @@ import {
   screenshot,
   seriousViolations,
   signInWithLink,
-  testWorld,
   untilLoaded,
   viewports,
 } from "./Harness"
 import { expectNoCspViolation, expectNothingPersonalKept, personalValues } from "./Privacy"
 import { expectAccessible, expectInEveryLanguage, type Screen } from "./Sweep"
+import { testWorld } from "./World"
 
 // The case manager signs in in the first test, with the one-time link.
 const world = testWorld({ browsers: ["caseManager"] })
