@@ -98,18 +98,15 @@ export const add = (
   }).pipe(Span.untraced("ActionItemService.add"))
 
 /**
- * The owner institution (or the coordinator) closes an open item: `done`, or
- * `not-done` with the reason `circumstances-changed` or `not-done`.
+ * The item a command changes, once the owner institution or the coordinator
+ * may change it and the command was made against its current version: what
+ * closing and extending share.
  */
-export const close = (
-  input: typeof ActionItemCommands.CloseActionItem.Encoded,
-): Effect.Effect<
-  ActionItem.ActionItem,
-  Errors.InvalidInput | Errors.Forbidden | Errors.NotFound | Errors.Conflict | Errors.InvalidTransition,
-  Requirements
-> =>
+const itemToChange = (command: {
+  readonly actionItemId: ActionItem.ActionItem["id"]
+  readonly expectedVersion: number
+}) =>
   Effect.gen(function* () {
-    const command = yield* decodeInput(ActionItemCommands.CloseActionItem)(input)
     const principal = yield* Principal.CurrentPrincipal
     const at = yield* Instant.now
     const repository = yield* ActionItemRepository
@@ -126,6 +123,23 @@ export const close = (
           actualVersion: item.version,
         }),
       )
+    return { principal, at, repository, item }
+  })
+
+/**
+ * The owner institution (or the coordinator) closes an open item: `done`, or
+ * `not-done` with the reason `circumstances-changed` or `not-done`.
+ */
+export const close = (
+  input: typeof ActionItemCommands.CloseActionItem.Encoded,
+): Effect.Effect<
+  ActionItem.ActionItem,
+  Errors.InvalidInput | Errors.Forbidden | Errors.NotFound | Errors.Conflict | Errors.InvalidTransition,
+  Requirements
+> =>
+  Effect.gen(function* () {
+    const command = yield* decodeInput(ActionItemCommands.CloseActionItem)(input)
+    const { principal, at, repository, item } = yield* itemToChange(command)
     const next = yield* ActionItemLifecycle.transition(
       item,
       command.status === "done" || command.reason === undefined
@@ -162,27 +176,12 @@ export const extend = (
 > =>
   Effect.gen(function* () {
     const command = yield* decodeInput(ActionItemCommands.ExtendActionItem)(input)
-    const principal = yield* Principal.CurrentPrincipal
-    const at = yield* Instant.now
-    const repository = yield* ActionItemRepository
-    const item = yield* repository.find(command.actionItemId)
-    const roster = yield* MechanismRoster.rosterAt(item.mechanismId, at)
-    yield* MeetingPolicy.requireOwnerOrCoordinator(roster, principal, item.owner)
+    const { principal, at, repository, item } = yield* itemToChange(command)
     const institution = principal.institution
     // Either acts for an institution: the owner's, or the coordinating one.
     if (institution === undefined)
       return yield* Effect.fail(
         new Errors.Forbidden({ action: "meeting.action-item.update", rule: "meeting.action-item.owner-required" }),
-      )
-    if (item.version !== command.expectedVersion)
-      return yield* Effect.fail(
-        new Errors.Conflict({
-          entity: "ActionItem",
-          id: item.id,
-          rule: "version.stale",
-          expectedVersion: command.expectedVersion,
-          actualVersion: item.version,
-        }),
       )
     const dueDate = yield* ActionItemExtension.check(item, command.dueDate)
     const extension: ActionItemExtension.Extension = {
