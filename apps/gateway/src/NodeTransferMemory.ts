@@ -46,27 +46,32 @@ const collector = (): Collect => {
   }
 }
 
-const buffers = () => process.memoryUsage().arrayBuffers
-
-/** A `TransferMemory` for this process. */
-export const make = (settings: Settings = defaultSettings): TransferMemory => {
-  const collect = collector()
+/**
+ * The rule, over any reading of the buffers and any collector: a reading
+ * every `checkEvery` bytes passed, a collection when it stands more than
+ * `slack` above the lowest reading since the last collection.
+ */
+export const pacer = (settings: Settings, read: () => number, collect: () => void): TransferMemory => {
   let unchecked = 0
   // The lowest reading since the last collection: what is live, roughly. A
   // collection's sweep ends after it returns, so the reading right after it
   // is still high; the next lower ones bring the floor down.
-  let floor = buffers()
+  let floor = read()
   return {
     passed: (bytes) => {
       unchecked += bytes
       if (unchecked < settings.checkEvery) return
       unchecked = 0
-      const now = buffers()
+      const now = read()
       if (now < floor) floor = now
       else if (now - floor > settings.slack) {
         collect()
-        floor = buffers()
+        floor = read()
       }
     },
   }
 }
+
+/** A `TransferMemory` for this process. */
+export const make = (settings: Settings = defaultSettings): TransferMemory =>
+  pacer(settings, () => process.memoryUsage().arrayBuffers, collector())
