@@ -23,7 +23,7 @@ import { Cursor, Errors, Id, Pagination, type Principal, Span } from "@bashke/ke
 import { Outbox, Transaction } from "@bashke/persistence"
 import { AuditEntry, AuditLog } from "@bashke/security"
 import type { SqlClient } from "@effect/sql"
-import { Effect, Either, Schema } from "effect"
+import { Effect, Schema } from "effect"
 import { aggregateType } from "./CaseEvents"
 import * as CaseNote from "./CaseNote"
 import { CaseNoteRepository } from "./CaseNoteRepository"
@@ -259,16 +259,13 @@ export const correct = (raw: CorrectNote): Effect.Effect<CaseNote.CaseNote, Refu
     const latest = versions.at(-1)
     if (latest === undefined || !CaseNote.visibleTo(latest, readerOf(authorized)))
       return yield* noSuchNote(input.noteId)
-    const corrected = yield* Either.match(
-      CaseNote.correct(latest, input.expectedVersion, {
-        text: input.text,
-        visibility: input.visibility,
-        reason: input.reason,
-        by: authorized.principal.id,
-        institution: authorized.principal.institution,
-        at: authorized.at,
-      }),
-      { onLeft: Effect.fail, onRight: Effect.succeed },
-    )
+    const corrected = yield* CaseNote.correct(latest, input.expectedVersion, {
+      text: input.text,
+      visibility: input.visibility,
+      reason: input.reason,
+      by: authorized.principal.id,
+      institution: authorized.principal.institution,
+      at: authorized.at,
+    })
     return yield* commit(authorized, corrected)
   }).pipe(Span.untraced("CaseNotes.correct"))

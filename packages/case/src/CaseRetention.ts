@@ -13,8 +13,8 @@
  *
  * @since 0.1.0
  */
-import { Errors, JurisdictionProfile, Principal, Span } from "@bashke/kernel"
-import { Clock, Effect, Option } from "effect"
+import { Errors, Instant, JurisdictionProfile, Principal, Span } from "@bashke/kernel"
+import { Effect, Option } from "effect"
 import { CaseRepository } from "./CaseRepository"
 import { ErasableRecords } from "./ErasableRecords"
 import * as Erasure from "./internal/Erasure"
@@ -41,7 +41,7 @@ export const reason = "retention period ended (jurisdiction profile, retention)"
  * @since 0.1.0
  */
 export const eraseDue: Effect.Effect<number, never, Erasure.Requirements> = Effect.gen(function* () {
-  const now = new Date(yield* Clock.currentTimeMillis)
+  const now = yield* Instant.now
   const profile = yield* JurisdictionProfile.CurrentJurisdiction
   const records = yield* ErasableRecords
   const cases = yield* CaseRepository

@@ -23,7 +23,7 @@ import { Cursor, Errors, Id, Pagination, Principal, Span } from "@bashke/kernel"
 import { Outbox, Transaction } from "@bashke/persistence"
 import { AuditEntry, AuditLog } from "@bashke/security"
 import type { SqlClient } from "@effect/sql"
-import { Effect, Either, Schema } from "effect"
+import { Effect, Schema } from "effect"
 import { aggregateType } from "./CaseEvents"
 import { CaseRepository } from "./CaseRepository"
 import * as CaseReview from "./CaseReview"
@@ -125,23 +125,20 @@ export const record = (
     const institution = authorized.principal.institution
     // `case.write` needs an institution on the team; the policy has checked it.
     if (institution === undefined) return yield* Effect.dieMessage("case.write allowed without an institution")
-    const review = yield* Either.match(
-      CaseReview.validate(
-        {
-          id: yield* CaseReview.CaseReviewId.generate,
-          caseId: input.caseId,
-          reviewedAt: input.at ?? authorized.at,
-          wishesHeard: input.wishesHeard,
-          wishes: input.wishes,
-          outcomes: input.outcomes,
-          ...(input.note === undefined ? {} : { note: input.note }),
-          recordedBy: authorized.principal.id,
-          institution,
-          recordedAt: authorized.at,
-        },
-        authorized.aCase,
-      ),
-      { onLeft: Effect.fail, onRight: Effect.succeed },
+    const review = yield* CaseReview.validate(
+      {
+        id: yield* CaseReview.CaseReviewId.generate,
+        caseId: input.caseId,
+        reviewedAt: input.at ?? authorized.at,
+        wishesHeard: input.wishesHeard,
+        wishes: input.wishes,
+        outcomes: input.outcomes,
+        ...(input.note === undefined ? {} : { note: input.note }),
+        recordedBy: authorized.principal.id,
+        institution,
+        recordedAt: authorized.at,
+      },
+      authorized.aCase,
     )
     const cases = yield* CaseRepository
     const reviews = yield* CaseReviewRepository

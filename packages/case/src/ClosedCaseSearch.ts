@@ -7,8 +7,8 @@
  *
  * @since 0.1.0
  */
-import { Cursor, type Errors, Id, Pagination, Principal, Span } from "@bashke/kernel"
-import { Clock, Effect, Either, Schema } from "effect"
+import { Cursor, type Errors, Id, Instant, Pagination, Principal, Span } from "@bashke/kernel"
+import { Effect, Schema } from "effect"
 import * as ClosedCase from "./ClosedCase"
 import { ClosedCases } from "./ClosedCases"
 import { decode } from "./internal/Input"
@@ -50,15 +50,12 @@ export const search = (
     const input = yield* decode(SearchClosedCases)(raw)
     const after = yield* PageCursor.afterId(Id.CaseId, input.after)
     const principal = yield* Principal.CurrentPrincipal
-    const at = new Date(yield* Clock.currentTimeMillis)
+    const at = yield* Instant.now
     const signatories = yield* Effect.flatMap(Signatories, (port) => port.at(input.mechanismId, at))
-    yield* Either.match(
-      ClosedCase.maySearch(
-        principal,
-        input.mechanismId,
-        signatories.map((signatory) => signatory.institution),
-      ),
-      { onLeft: Effect.fail, onRight: () => Effect.void },
+    yield* ClosedCase.maySearch(
+      principal,
+      input.mechanismId,
+      signatories.map((signatory) => signatory.institution),
     )
     const filter: ClosedCase.Filter = {
       ...(input.reference === undefined ? {} : { reference: input.reference }),

@@ -28,7 +28,7 @@
  *
  * @since 0.1.0
  */
-import { Cursor, Errors, Id, Pagination, Span } from "@bashke/kernel"
+import { Cursor, Errors, Id, Instant, Pagination, Span } from "@bashke/kernel"
 import { Idempotency, Outbox, Transaction } from "@bashke/persistence"
 import { AuditEntry, AuditLog, Purpose } from "@bashke/security"
 import type { SqlClient } from "@effect/sql"
@@ -339,7 +339,7 @@ export const upload = <E>(
     const store = yield* DocumentStore
     const pending = yield* PendingUploads
     // Registered before a chunk is put: a process killed from here on leaves chunks the sweep finds.
-    yield* pending.begin(id, new Date(yield* Clock.currentTimeMillis))
+    yield* pending.begin(id, yield* Instant.now)
     // Whatever stops the upload (a refusal, a broken stream, an interruption) leaves nothing stored.
     const discard = Effect.zipRight(store.remove(id), pending.end(id))
     const stored = yield* storeContent(content, {

@@ -13,10 +13,10 @@
  *
  * @since 0.1.0
  */
-import { Errors, type Id, JurisdictionProfile, Span } from "@bashke/kernel"
+import { Errors, type Id, Instant, JurisdictionProfile, Span } from "@bashke/kernel"
 import { Outbox, Transaction } from "@bashke/persistence"
 import type { SqlClient } from "@effect/sql"
-import { Clock, Effect, Either, Option } from "effect"
+import { Effect, Either, Option } from "effect"
 import { aggregateType } from "./CaseEvents"
 import { CaseRepository } from "./CaseRepository"
 import type * as ProtectionOrder from "./ProtectionOrder"
@@ -100,7 +100,7 @@ const expireOne = (caseId: Id.CaseId, orderId: Id.ProtectionOrderId, now: Date) 
  */
 export const expireDue: Effect.Effect<number, never, CaseRepository | SqlClient.SqlClient | Id.IdGenerator> =
   Effect.gen(function* () {
-    const now = new Date(yield* Clock.currentTimeMillis)
+    const now = yield* Instant.now
     const due = yield* Effect.flatMap(CaseRepository, (cases) => cases.ordersPastExpiry(now, roundSize))
     let expired = 0
     for (const { caseId, orderId } of due) if (yield* expireOne(caseId, orderId, now)) expired += 1

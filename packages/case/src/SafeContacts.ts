@@ -21,7 +21,7 @@ import { Errors, Id, Span } from "@bashke/kernel"
 import { Outbox, Transaction } from "@bashke/persistence"
 import { AuditEntry, AuditLog, Purpose } from "@bashke/security"
 import type { SqlClient } from "@effect/sql"
-import { Effect, Either, Option, Schema } from "effect"
+import { Effect, Option, Schema } from "effect"
 import { aggregateType } from "./CaseEvents"
 import { CaseRepository } from "./CaseRepository"
 import * as CaseAuthority from "./internal/CaseAuthority"
@@ -105,10 +105,7 @@ export const record = (
     const { caseId, personId, expectedVersion, ...instructions } = yield* decode(RecordSafeContact)(raw)
     const authorized = yield* CaseAuthority.authorize(caseId, "case.write")
     yield* CaseAuthority.whileOpen(authorized.aCase)
-    yield* Either.match(SafeContact.validate(instructions, personId, authorized.aCase.persons), {
-      onLeft: Effect.fail,
-      onRight: () => Effect.void,
-    })
+    yield* SafeContact.validate(instructions, personId, authorized.aCase.persons)
     yield* CaseAuthority.also(authorized, "case.personal.write", { purpose: "case-management", personId })
     const institution = authorized.principal.institution
     // `case.write` needs an institution on the team; the policy has checked it.

@@ -18,11 +18,11 @@
  *
  * @since 0.1.0
  */
-import { Errors, Id, Principal, Span } from "@bashke/kernel"
+import { Errors, Id, Instant, Principal, Span } from "@bashke/kernel"
 import { Transaction } from "@bashke/persistence"
 import { AccessPolicy, AuditEntry, AuditLog, AuditTrail } from "@bashke/security"
 import type { SqlClient } from "@effect/sql"
-import { Clock, Effect, Option, Schema } from "effect"
+import { Effect, Option, Schema } from "effect"
 import type * as Case from "./Case"
 import * as CaseNote from "./CaseNote"
 import { CaseNoteRepository } from "./CaseNoteRepository"
@@ -123,7 +123,7 @@ export const exportFor = (
 ): Effect.Effect<SubjectAccessExport.SubjectAccessExport, Errors.Forbidden | Errors.InvalidInput, Requirements> =>
   Effect.gen(function* () {
     const principal = yield* Principal.CurrentPrincipal
-    const at = new Date(yield* Clock.currentTimeMillis)
+    const at = yield* Instant.now
     // Who asks first: a refused caller learns nothing, not even whether the input was good.
     yield* AccessPolicy.enforce(principal, "subject-access.export", { _tag: "National" }, at)
     const input = yield* decode(ExportRequest)(raw)

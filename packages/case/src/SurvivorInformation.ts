@@ -16,7 +16,7 @@ import { Cursor, Errors, Id, Locale, Pagination, type Principal, Span } from "@b
 import { Outbox, Transaction } from "@bashke/persistence"
 import { AuditEntry, AuditLog } from "@bashke/security"
 import type { SqlClient } from "@effect/sql"
-import { Effect, Either, Schema } from "effect"
+import { Effect, Schema } from "effect"
 import { aggregateType } from "./CaseEvents"
 import * as CaseAuthority from "./internal/CaseAuthority"
 import { decode } from "./internal/Input"
@@ -108,23 +108,20 @@ export const record = (
     const institution = authorized.principal.institution
     // `case.write` needs an institution on the team; the policy has checked it.
     if (institution === undefined) return yield* Effect.dieMessage("case.write allowed without an institution")
-    const told = yield* Either.match(
-      SurvivorInformed.validate(
-        {
-          id: yield* SurvivorInformed.SurvivorInformedId.generate,
-          caseId: input.caseId,
-          personId: input.personId,
-          topics: input.topics,
-          said: input.said,
-          language: input.language,
-          toldAt: input.toldAt ?? authorized.at,
-          toldBy: authorized.principal.id,
-          institution,
-          recordedAt: authorized.at,
-        },
-        authorized.aCase,
-      ),
-      { onLeft: Effect.fail, onRight: Effect.succeed },
+    const told = yield* SurvivorInformed.validate(
+      {
+        id: yield* SurvivorInformed.SurvivorInformedId.generate,
+        caseId: input.caseId,
+        personId: input.personId,
+        topics: input.topics,
+        said: input.said,
+        language: input.language,
+        toldAt: input.toldAt ?? authorized.at,
+        toldBy: authorized.principal.id,
+        institution,
+        recordedAt: authorized.at,
+      },
+      authorized.aCase,
     )
     const repository = yield* SurvivorInformedRepository
     const audit = yield* AuditLog.AuditLog

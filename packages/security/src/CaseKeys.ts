@@ -20,9 +20,9 @@
  *
  * @since 0.1.0
  */
-import { Span } from "@bashke/kernel"
+import { Instant, Span } from "@bashke/kernel"
 import { SqlClient } from "@effect/sql"
-import { Clock, Context, Data, Effect, Layer, Option } from "effect"
+import { Context, Data, Effect, Layer, Option } from "effect"
 import { fromBase64Url, fromUtf8, randomBytes, toBase64Url } from "./internal/Bytes"
 import * as Envelope from "./internal/Envelope"
 import * as Vault from "./Vault"
@@ -170,7 +170,7 @@ export const make: Effect.Effect<Service, never, SqlClient.SqlClient | Vault.Vau
       const ensured = Effect.gen(function* () {
         if (erasedAt !== undefined) return yield* Effect.die(erased(erasedAt))
         if (kek !== undefined) return kek
-        const made = yield* create(caseId, new Date(yield* Clock.currentTimeMillis))
+        const made = yield* create(caseId, yield* Instant.now)
         if (Option.isNone(made) || made.value.wrapped_key === null)
           return yield* Effect.dieMessage("CaseKeys: the case was erased while it was written")
         kek = yield* unwrap(caseId, made.value.wrapped_key)
