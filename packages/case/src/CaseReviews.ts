@@ -16,8 +16,6 @@
  * sealed), its audit entry (a write about the victim) and the outbox event
  * `case.case.reviewed` (ids, the instant and the outcome codes) together;
  * every review listed is an audited read of the victim's data.
- *
- * @since 0.1.0
  */
 import { Cursor, Errors, Id, Pagination, Principal, Span } from "@bashke/kernel"
 import { Outbox, Transaction } from "@bashke/persistence"
@@ -37,8 +35,6 @@ import * as PageCursor from "./internal/PageCursor"
  * Input of {@link record}: when the conference reviewed the case (now when
  * absent), the survivor's wishes and how they were heard, the outcomes and a
  * note.
- *
- * @since 0.1.0
  */
 export const RecordReview = Schema.Struct({
   caseId: Id.CaseId,
@@ -50,15 +46,10 @@ export const RecordReview = Schema.Struct({
   note: Schema.optional(CaseReview.OutcomeNote),
 })
 
-/**
- * @since 0.1.0
- */
 export type RecordReview = typeof RecordReview.Encoded
 
 /**
  * Input of {@link list}.
- *
- * @since 0.1.0
  */
 export const ListReviews = Schema.Struct({
   caseId: Id.CaseId,
@@ -66,15 +57,10 @@ export const ListReviews = Schema.Struct({
   after: Schema.optional(Cursor.Cursor),
 })
 
-/**
- * @since 0.1.0
- */
 export type ListReviews = typeof ListReviews.Encoded
 
 /**
  * What the use cases need.
- *
- * @since 0.1.0
  */
 export type Requirements =
   | CaseAuthority.Requirements
@@ -112,8 +98,6 @@ const authorizeConcealed = (caseId: Id.CaseId, action: "case.write" | "case.summ
  * `NotFound`, `Forbidden`, `InvalidInput` (the field named: `at`,
  * `wishesHeard`, `wishes`, `outcomes`, `note`; a closed case) or `Conflict`
  * (`version.stale`).
- *
- * @since 0.1.0
  */
 export const record = (
   raw: RecordReview,
@@ -174,8 +158,6 @@ export const record = (
  * The case's reviews, oldest recorded first, a page at a time, for its
  * full-access members; each one shown is audited. Fails with `NotFound`,
  * `Forbidden` (`policy.access.summary-only`) or `InvalidInput`.
- *
- * @since 0.1.0
  */
 export const list = (raw: ListReviews): Effect.Effect<Pagination.Page<CaseReview.CaseReview>, Refusal, Requirements> =>
   Effect.gen(function* () {

@@ -4,8 +4,6 @@
  * the risk level, a page at a time, as its coordinator or a person of a
  * signatory institution (`ClosedCase.maySearch`). Reopening one is the case's
  * lifecycle (`reopen`, with a reason), which takes it off the register.
- *
- * @since 0.1.0
  */
 import { Cursor, type Errors, Id, Instant, Pagination, Principal, Span } from "@bashke/kernel"
 import { Effect, Schema } from "effect"
@@ -17,8 +15,6 @@ import { Signatories } from "./Signatories"
 
 /**
  * Input of {@link search}: the mechanism, the filter and the page.
- *
- * @since 0.1.0
  */
 export const SearchClosedCases = Schema.Struct({
   mechanismId: Id.MechanismId,
@@ -27,17 +23,12 @@ export const SearchClosedCases = Schema.Struct({
   after: Schema.optional(Cursor.Cursor),
 })
 
-/**
- * @since 0.1.0
- */
 export type SearchClosedCases = typeof SearchClosedCases.Encoded
 
 /**
  * The mechanism's closed cases matching the filter, by case id. Fails with
  * `Forbidden` (not its coordinator nor a signatory's person) or `InvalidInput`
  * (the field named: `reference`, `reason`, `riskLevel`, `limit`, `cursor`).
- *
- * @since 0.1.0
  */
 export const search = (
   raw: SearchClosedCases,

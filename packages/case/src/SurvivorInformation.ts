@@ -9,8 +9,6 @@
  * Recording commits the entry, its audit entry (a write about that person) and
  * the outbox event `case.survivor.informed` (ids and topics only) together;
  * every entry listed is an audited read of that person's data.
- *
- * @since 0.1.0
  */
 import { Cursor, Errors, Id, Locale, Pagination, type Principal, Span } from "@bashke/kernel"
 import { Outbox, Transaction } from "@bashke/persistence"
@@ -28,8 +26,6 @@ import { SurvivorInformedRepository } from "./SurvivorInformedRepository"
 /**
  * Input of {@link record}: who was told, on which topics, what, in which
  * language, and when (now when absent).
- *
- * @since 0.1.0
  */
 export const RecordInformed = Schema.Struct({
   caseId: Id.CaseId,
@@ -40,15 +36,10 @@ export const RecordInformed = Schema.Struct({
   toldAt: Schema.optional(Instant),
 })
 
-/**
- * @since 0.1.0
- */
 export type RecordInformed = typeof RecordInformed.Encoded
 
 /**
  * Input of {@link list}: the case and the page.
- *
- * @since 0.1.0
  */
 export const ListInformed = Schema.Struct({
   caseId: Id.CaseId,
@@ -56,15 +47,10 @@ export const ListInformed = Schema.Struct({
   after: Schema.optional(Cursor.Cursor),
 })
 
-/**
- * @since 0.1.0
- */
 export type ListInformed = typeof ListInformed.Encoded
 
 /**
  * What the use cases need.
- *
- * @since 0.1.0
  */
 export type Requirements =
   | CaseAuthority.Requirements
@@ -91,8 +77,6 @@ const entry = (
  * A team member records what the survivor was told. Fails with `NotFound`,
  * `Forbidden` (off the team) or `InvalidInput` (the field named: `personId`,
  * `topics`, `said`, `language`, `toldAt`; a closed case).
- *
- * @since 0.1.0
  */
 export const record = (
   raw: RecordInformed,
@@ -151,8 +135,6 @@ export const record = (
  * The case's log, oldest recorded first, a page at a time, for its
  * full-access members; each entry shown is audited. Fails with `NotFound`,
  * `Forbidden` (off the team; `policy.access.summary-only`) or `InvalidInput`.
- *
- * @since 0.1.0
  */
 export const list = (
   raw: ListInformed,
