@@ -190,5 +190,5 @@ describe("bashke audit", () => {
     expect(result.stderr).toContain("BASHKE_AUDIT_SIGNING_KEY")
     expect(result.stderr).not.toContain("garbage-secret")
     expect(result.stdout).toBe("")
-  }, 60_000)
+  }, 300_000)
 })

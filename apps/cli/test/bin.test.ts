@@ -55,7 +55,7 @@ describe("bashke", () => {
     try {
       // Its output goes to a pipe, as to a log file: no token, no sign-in link in it;
       // they are in a file only its owner reads.
-      await expect.poll(() => out, { timeout: 60_000, interval: 200 }).toContain("The demo's tokens and links are in")
+      await expect.poll(() => out, { timeout: 180_000, interval: 200 }).toContain("The demo's tokens and links are in")
       expect(out).toContain("Demo data seeded")
       expect(out).not.toMatch(/bsk_|bsl_/)
       const file = join(dir, "served", "demo-credentials.txt")

@@ -70,7 +70,7 @@ describe("bashke people", () => {
     } finally {
       await opened.close()
     }
-  }, 60_000)
+  }, 300_000)
 
   it("lists everyone, or one mechanism's people, with roles and standing, never an email", async () => {
     const all = await bashke(["people", "list"])
@@ -122,5 +122,5 @@ describe("bashke people", () => {
     expect(result.stderr.trim()).toBe(
       "bashke did not start: this database is not the demo's, so it needs BASHKE_VAULT_KEYS (see the README).",
     )
-  }, 60_000)
+  }, 300_000)
 })

@@ -706,7 +706,7 @@ for (const db of sqlite) {
           if (response.ok) harvest(await response.json(), "cases")
         }
       }
-    }, 60_000)
+    }, 300_000)
 
     afterAll(async () => {
       await gateway?.close()

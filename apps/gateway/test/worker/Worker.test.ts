@@ -245,7 +245,7 @@ describe.skipIf(postgresUnavailable)("PostgreSQL through Hyperdrive: reads and w
     } finally {
       await admin(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`)
     }
-  }, 60_000)
+  }, 300_000)
 
   answersTheBasics(() => miniflare)
 

@@ -170,7 +170,7 @@ describe.skipIf(postgresUnavailable)("the court plugin on Workers (PostgreSQL th
       await admin(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`)
       rmSync(directory, { recursive: true, force: true })
     }
-  }, 60_000)
+  }, 300_000)
 
   const post = async (body: string, headers: Record<string, string>) => {
     const response = await miniflare.dispatchFetch("http://gateway.test/v1/plugins/court/orders/changes", {
