@@ -17,6 +17,7 @@ import type { webCaseNotesMessages } from "./WebCaseNotesMessages"
 import type { webCaseworkMessages } from "./WebCaseworkMessages"
 import type { webCorrectionsMessages } from "./WebCorrectionsMessages"
 import { webIdentityMessages } from "./WebIdentityMessages"
+import type { webActionItemMessages } from "./WebActionItemMessages"
 import type { webMeetingMessages } from "./WebMeetingMessages"
 import { webMessages } from "./WebMessages"
 import type { webPlanStatsMessages } from "./WebPlanStatsMessages"
@@ -37,6 +38,7 @@ export type MessageKey =
   | Catalogue.Key<typeof caseworkMessages>
   | Catalogue.Key<typeof documentMessages>
   | Catalogue.Key<typeof webCaseNotesMessages>
+  | Catalogue.Key<typeof webActionItemMessages>
 
 let catalogue: Catalogue.Catalogue<string> = firstMessages
 const added = new Set<Catalogue.Catalogue<string>>()
