@@ -28,8 +28,7 @@ export class CaseAccess extends Context.Tag("@bashke/meeting/CaseAccess")<CaseAc
 /**
  * The port wired to a function, e.g. the case package's read of a case.
  */
-export const layer = (readable: Service["readable"]): Layer.Layer<CaseAccess> =>
-  Layer.succeed(CaseAccess, { readable })
+export const layer = (readable: Service["readable"]): Layer.Layer<CaseAccess> => Layer.succeed(CaseAccess, { readable })
 
 /**
  * Fixed cases by id, each with its mechanism and the institutions that read
@@ -37,7 +36,10 @@ export const layer = (readable: Service["readable"]): Layer.Layer<CaseAccess> =>
  * unknown case is not found.
  */
 export const layerTest = (
-  cases: ReadonlyMap<Id.CaseId, { readonly mechanismId: Id.MechanismId; readonly readers: ReadonlyArray<Id.InstitutionId> }>,
+  cases: ReadonlyMap<
+    Id.CaseId,
+    { readonly mechanismId: Id.MechanismId; readonly readers: ReadonlyArray<Id.InstitutionId> }
+  >,
 ): Layer.Layer<CaseAccess> =>
   layer((caseId) =>
     Effect.gen(function* () {

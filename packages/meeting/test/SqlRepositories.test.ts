@@ -338,9 +338,9 @@ for (const db of databases) {
           for (const each of [first, other, activity, second, third]) yield* repository.insert(each)
 
           expect(yield* repository.byCase(caseId, { limit: 10, after: undefined })).toEqual([first, second, third])
-          expect(
-            (yield* repository.byCase(caseId, { limit: 1, after: first.id })).map((each) => each.id),
-          ).toEqual([second.id])
+          expect((yield* repository.byCase(caseId, { limit: 1, after: first.id })).map((each) => each.id)).toEqual([
+            second.id,
+          ])
           expect(yield* repository.byCase(caseId, { limit: 10, after: third.id })).toEqual([])
 
           const extension = (of: ActionItem.ActionItem, previous: string, next: string) =>

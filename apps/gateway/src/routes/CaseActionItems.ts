@@ -10,8 +10,9 @@
  * meeting package's (a member of the mechanism who sees case data). The
  * descriptions and reasons are sealed free text: the read is audited.
  */
-import { CaseActionItems } from "@bashke/meeting"
+
 import { Id } from "@bashke/kernel"
+import { CaseActionItems } from "@bashke/meeting"
 import { Effect, Schema } from "effect"
 import * as Route from "../Route"
 import * as InstitutionNames from "./InstitutionNames"
