@@ -22,6 +22,7 @@ import {
   tabTo,
   untilLoaded,
 } from "./Harness"
+import { shiftTabTo } from "./Keyboard"
 import { languageProblems } from "./Languages"
 import { testWorld } from "./World"
 
@@ -75,18 +76,20 @@ const checkScreen = async (page: Page, name: string) => {
 }
 
 /**
- * Types a calendar day into the focused date field with the keyboard, in the
- * order the browser's locale lays the field out (day, month and year parts).
+ * Types a calendar day into the focused date field with the keyboard. The
+ * field's layout is Chromium's own (not the page's language): a probe typed
+ * first tells whether the month or the day comes first, then Shift+Tab goes
+ * back to the first part and the day is typed over it.
  */
 const typeDay = async (page: Page, day: string) => {
   const [year, month, date] = day.split("-") as [string, string, string]
-  const order = await page.evaluate(() =>
-    new Intl.DateTimeFormat(navigator.language, { year: "numeric", month: "2-digit", day: "2-digit" })
-      .formatToParts(new Date(2099, 11, 31))
-      .filter((part) => part.type !== "literal")
-      .map((part) => part.type),
-  )
-  for (const part of order) await page.keyboard.type(part === "year" ? year : part === "month" ? month : date)
+  for (const part of ["11", "12", "2033"]) await page.keyboard.type(part)
+  const probed = await page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.value ?? "")
+  if (probed !== "2033-11-12" && probed !== "2033-12-11") throw new Error(`a date field laid out as ${probed}`)
+  const monthFirst = probed === "2033-11-12"
+  await page.keyboard.press("Shift+Tab")
+  await page.keyboard.press("Shift+Tab")
+  for (const part of monthFirst ? [month, date, year] : [date, month, year]) await page.keyboard.type(part)
 }
 
 const dayFromNow = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10)
@@ -144,7 +147,8 @@ describe("extending an action item's due date in the browser", () => {
     expect(await seriousViolations(page)).toEqual([])
     await screenshot(page, "extension-refused")
 
-    await tabTo(page, item.getByLabel("Reason for the extension"), 5)
+    // The focus is still on the button: back to the reason.
+    await shiftTabTo(page, item.getByLabel("Reason for the extension"), 5)
     await page.keyboard.type(reason)
     await tabTo(page, save, 5)
     await page.keyboard.press("Enter")
