@@ -161,6 +161,8 @@ describe("extending an action item's due date in the browser", () => {
     const entry = (await history.first().textContent()) ?? ""
     expect(entry).toContain(reason)
     expect(entry).toMatch(/^From .+ to .+/)
+    // Who extended it, by name: the coordinator's institution, not the item's owner.
+    expect(entry).toContain("Municipality of Gjilan")
     const extended = await call("coordinator", "GET", `/v1/action-items/${itemId}/extensions`)
     expect((extended.body.items as Array<{ dueDate: string }>).map((each) => each.dueDate)).toEqual([later])
     await checkScreen(page, "meeting-extension")

@@ -174,17 +174,20 @@ export const ActionItemExtension = ({
   item,
   meetingId,
   mayExtend,
+  names,
 }: {
   readonly item: Item
   readonly meetingId: string
   readonly mayExtend: boolean
+  /** The names of the mechanism's institutions (who extended an item need not be its owner). */
+  readonly names: Names
 }) => {
   const { t } = useText()
   const [open, setOpen] = useState(false)
   const formId = useId()
   return (
     <>
-      <ExtensionHistory actionItemId={item.id} names={item.institutionNames} />
+      <ExtensionHistory actionItemId={item.id} names={{ ...names, ...item.institutionNames }} />
       {mayExtend && (
         <div className="extend-control">
           <button

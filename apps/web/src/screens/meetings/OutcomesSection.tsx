@@ -202,6 +202,7 @@ export const OutcomesSection = ({ meeting, editable }: { readonly meeting: Meeti
                       item={item}
                       meetingId={meeting.id}
                       mayExtend={item.status === "open" && (editable || me?.institution === item.owner)}
+                      names={names}
                     />
                   </li>
                 ))}
