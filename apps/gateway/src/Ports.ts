@@ -11,6 +11,7 @@ import { Mechanisms } from "@bashke/mechanism"
 import {
   ActionItemRepository,
   CalendarFeeds,
+  CaseAccess,
   CaseSummaries,
   MechanismRoster,
   Meeting,
@@ -59,6 +60,22 @@ export const caseSummaries: Layer.Layer<CaseSummaries.CaseSummaries, never, Case
     forMeeting: (mechanismId, at) =>
       Effect.map(cases.summaries(mechanismId, at), (summaries) =>
         summaries.map(({ id, ...summary }) => ({ ...summary, caseId: id })),
+      ),
+  })),
+)
+
+/**
+ * meeting ← case: whether the caller may read a case whole (the case's own
+ * rule, as for `GET /v1/cases/:caseId`: its full-access team; to an outsider
+ * the case does not exist), and its mechanism.
+ */
+export const caseAccess: Layer.Layer<CaseAccess.CaseAccess, never, CaseService.CaseService> = Layer.effect(
+  CaseAccess.CaseAccess,
+  Effect.map(CaseService.CaseService, (cases) => ({
+    readable: (caseId) =>
+      Effect.map(cases.read({ caseId }), (aCase) => aCase.mechanismId).pipe(
+        // A stale version cannot happen on a read; the port's refusals are these three.
+        Effect.catchTag("Conflict", (conflict) => Effect.die(conflict)),
       ),
   })),
 )

@@ -5,6 +5,7 @@ import * as ApiTokens from "./routes/ApiTokens"
 import * as AuditTrail from "./routes/AuditTrail"
 import * as BreakGlassReviews from "./routes/BreakGlassReviews"
 import * as CalendarFeeds from "./routes/CalendarFeeds"
+import * as CaseActionItems from "./routes/CaseActionItems"
 import * as CaseErasure from "./routes/CaseErasure"
 import * as CaseNotes from "./routes/CaseNotes"
 import * as CaseReviews from "./routes/CaseReviews"
@@ -50,6 +51,7 @@ export const routes: ReadonlyArray<Route.AnyRoute> = [
   ...Mechanisms.routes,
   ...Institutions.routes,
   ...Meetings.routes,
+  ...CaseActionItems.routes,
   ...CalendarFeeds.routes,
   ...ServiceDirectory.routes,
   ...Referrals.routes,

@@ -64,6 +64,7 @@ import {
 import {
   type ActionItemRepository,
   type CalendarFeeds,
+  type CaseAccess,
   type CaseSummaries,
   type MechanismRoster,
   type MeetingRepository,
@@ -129,6 +130,7 @@ export type GatewayServices =
   | ActionItemRepository.ActionItemRepository
   | MechanismRoster.MechanismRoster
   | CaseSummaries.CaseSummaries
+  | CaseAccess.CaseAccess
   | OverdueReferrals.OverdueReferrals
   | CalendarFeeds.CalendarFeedStore
   | CalendarFeeds.FeedPrincipals
@@ -237,6 +239,7 @@ export const layer = (
     SqlActionItemRepository.layer,
     Ports.mechanismRoster,
     Ports.caseSummaries,
+    Ports.caseAccess,
     Ports.overdueReferrals,
   ).pipe(Layer.provideMerge(referral))
   const actionPlan = Layer.mergeAll(

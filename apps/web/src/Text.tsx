@@ -12,6 +12,7 @@ import { Catalogue, JurisdictionProfile, kernelMessages, Locale } from "@bashke/
 import type { meetingMessages } from "@bashke/meeting"
 import { referralMessages } from "@bashke/referral"
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from "react"
+import type { webActionItemMessages } from "./WebActionItemMessages"
 import type { webAdminMessages } from "./WebAdminMessages"
 import type { webCaseNotesMessages } from "./WebCaseNotesMessages"
 import type { webCaseworkMessages } from "./WebCaseworkMessages"
@@ -37,6 +38,7 @@ export type MessageKey =
   | Catalogue.Key<typeof caseworkMessages>
   | Catalogue.Key<typeof documentMessages>
   | Catalogue.Key<typeof webCaseNotesMessages>
+  | Catalogue.Key<typeof webActionItemMessages>
 
 let catalogue: Catalogue.Catalogue<string> = firstMessages
 const added = new Set<Catalogue.Catalogue<string>>()

@@ -5,6 +5,7 @@ import { meetingMessages } from "@bashke/meeting"
 import { reportingMessages } from "@bashke/reporting"
 import { describe, expect, it } from "vitest"
 import { firstMessages, makeText } from "../src/Text"
+import { webActionItemMessages } from "../src/WebActionItemMessages"
 import { webAdminMessages } from "../src/WebAdminMessages"
 import { webCaseNotesMessages } from "../src/WebCaseNotesMessages"
 import { webCaseworkMessages } from "../src/WebCaseworkMessages"
@@ -13,7 +14,7 @@ import { webMeetingMessages } from "../src/WebMeetingMessages"
 import { webMessages } from "../src/WebMessages"
 import { webPlanStatsMessages } from "../src/WebPlanStatsMessages"
 
-// Everything the app can show: the first page's messages and the parts the case, case records, corrections, plan, statistics, administration and meeting screens add.
+// Everything the app can show: the first page's messages and the parts the case, case records, corrections, plan, statistics, administration and meeting screens (with action items' extensions) add.
 const catalogue = Catalogue.merge(
   firstMessages,
   caseMessages,
@@ -26,6 +27,7 @@ const catalogue = Catalogue.merge(
   webMeetingMessages,
   webCorrectionsMessages,
   webCaseNotesMessages,
+  webActionItemMessages,
 )
 
 describe("the web app's messages", () => {
@@ -37,6 +39,7 @@ describe("the web app's messages", () => {
     expect(Catalogue.check(webMeetingMessages).map(Catalogue.describeProblem)).toEqual([])
     expect(Catalogue.check(webCorrectionsMessages).map(Catalogue.describeProblem)).toEqual([])
     expect(Catalogue.check(webCaseNotesMessages).map(Catalogue.describeProblem)).toEqual([])
+    expect(Catalogue.check(webActionItemMessages).map(Catalogue.describeProblem)).toEqual([])
     expect(Catalogue.check(catalogue).map(Catalogue.describeProblem)).toEqual([])
   })
 

@@ -1362,6 +1362,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/cases/{caseId}/action-items": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A case's action items with their due date extensions, in the order they were recorded (full-access case team; audited) */
+        get: operations["listCaseActionItems"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/calendar-feeds": {
         parameters: {
             query?: never;
@@ -3879,6 +3896,33 @@ export interface components {
         };
         /** @description a ULID: 26 characters of Crockford base32, sortable by creation time */
         ActionItemExtensionId: string;
+        CaseActionItemPage: {
+            items: components["schemas"]["NamedCaseActionItem"][];
+            next: string | null;
+        };
+        NamedCaseActionItem: {
+            id: components["schemas"]["ActionItemId"];
+            mechanismId: components["schemas"]["MechanismId"];
+            meetingId: components["schemas"]["MeetingId"];
+            decidedAt: components["schemas"]["Date"];
+            owner: components["schemas"]["InstitutionId"];
+            dueDate: components["schemas"]["CivilDate"];
+            link?: components["schemas"]["ActionItemLink"];
+            description: components["schemas"]["ActionItemDescription"];
+            status: components["schemas"]["ActionItemStatus"];
+            notDoneReason?: components["schemas"]["NotDoneReason"];
+            closedAt?: components["schemas"]["Date"];
+            closedBy?: components["schemas"]["PrincipalId"];
+            /**
+             * positive
+             * @description a positive number
+             */
+            version: components["schemas"]["Int"];
+            createdAt: components["schemas"]["Date"];
+            updatedAt: components["schemas"]["Date"];
+            extensions: components["schemas"]["ActionItemExtension"][];
+            institutionNames: components["schemas"]["InstitutionNames"];
+        };
         IssuedCalendarFeed: {
             feed: components["schemas"]["CalendarFeed"];
             /** @description The feed's path on this API: give it to the calendar application */
@@ -12844,6 +12888,76 @@ export interface operations {
             };
             /** @description If-Match missing */
             428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listCaseActionItems: {
+        parameters: {
+            query?: {
+                limit?: number;
+                after?: components["schemas"]["Cursor"];
+            };
+            header?: never;
+            path: {
+                caseId: components["schemas"]["CaseId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A case's action items with their due date extensions, in the order they were recorded (full-access case team; audited) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseActionItemPage"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No or unknown credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input: the field and the rule */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

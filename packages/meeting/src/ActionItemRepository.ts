@@ -20,11 +20,21 @@ export interface Service {
   readonly recordExtension: (extension: Extension) => Effect.Effect<void>
   /** The item's extensions, oldest first. */
   readonly extensions: (id: Id.ActionItemId) => Effect.Effect<ReadonlyArray<Extension>>
+  /** The extensions of any of the items, oldest first; none for no items. */
+  readonly extensionsOf: (ids: ReadonlyArray<Id.ActionItemId>) => Effect.Effect<ReadonlyArray<Extension>>
   readonly find: (id: Id.ActionItemId) => Effect.Effect<ActionItem, Errors.NotFound>
   /** The mechanism's open items, by due date. */
   readonly open: (mechanismId: Id.MechanismId) => Effect.Effect<ReadonlyArray<ActionItem>>
   /** The items decided at a meeting, in the order they were recorded. */
   readonly byMeeting: (meetingId: Id.MeetingId) => Effect.Effect<ReadonlyArray<ActionItem>>
+  /**
+   * The items linked to a case, whatever their meeting or status, by id (the
+   * order they were recorded): at most `limit`, after the item `after`.
+   */
+  readonly byCase: (
+    caseId: Id.CaseId,
+    page: { readonly limit: number; readonly after: Id.ActionItemId | undefined },
+  ) => Effect.Effect<ReadonlyArray<ActionItem>>
   /**
    * The items linked to any of the local action plan's activities, whatever
    * their status, by due date then id; none for no activities.

@@ -151,28 +151,49 @@ export const make: Effect.Effect<Service, never, SqlClient.SqlClient | Vault.Vau
       })}`
     }).pipe(Effect.orDie, Span.untraced("SqlActionItemRepository.recordExtension"))
 
+  const fromExtensionRow = (row: Row) =>
+    Effect.gen(function* () {
+      const extensionId = String(row.id)
+      return yield* decodeExtension({
+        id: extensionId,
+        actionItemId: row.action_item_id,
+        previousDueDate: row.previous_due_date,
+        dueDate: row.due_date,
+        reason: yield* Sealing.open(vault, String(row.reason), reasonAad(extensionId)),
+        extendedBy: row.extended_by,
+        institution: row.institution,
+        extendedAt: SqlValues.fromSql(row.extended_at),
+      })
+    })
+
   const extensions: Service["extensions"] = (id) =>
     Effect.gen(function* () {
       const rows = yield* sql<Row>`SELECT * FROM meeting_action_item_extensions
         WHERE action_item_id = ${id} ORDER BY id`
-      return yield* Effect.forEach(rows, (row) =>
-        Effect.gen(function* () {
-          const extensionId = String(row.id)
-          return yield* decodeExtension({
-            id: extensionId,
-            actionItemId: row.action_item_id,
-            previousDueDate: row.previous_due_date,
-            dueDate: row.due_date,
-            reason: yield* Sealing.open(vault, String(row.reason), reasonAad(extensionId)),
-            extendedBy: row.extended_by,
-            institution: row.institution,
-            extendedAt: SqlValues.fromSql(row.extended_at),
-          })
-        }),
-      )
+      return yield* Effect.forEach(rows, fromExtensionRow)
     }).pipe(Effect.orDie, Span.untraced("SqlActionItemRepository.extensions"))
 
-  return { insert, update, recordExtension, extensions, find, open, byMeeting, byActivities }
+  // An empty list asks nothing (`IN ()` is not valid SQL).
+  const extensionsOf: Service["extensionsOf"] = (ids) =>
+    ids.length === 0
+      ? Effect.succeed([])
+      : Effect.gen(function* () {
+          const rows = yield* sql<Row>`SELECT * FROM meeting_action_item_extensions
+            WHERE ${sql.in("action_item_id", [...new Set(ids)])} ORDER BY id`
+          return yield* Effect.forEach(rows, fromExtensionRow)
+        }).pipe(Effect.orDie, Span.untraced("SqlActionItemRepository.extensionsOf"))
+
+  // Paged in SQL by id over the link's index (migration 8).
+  const byCase: Service["byCase"] = (caseId, page) =>
+    Effect.gen(function* () {
+      const rows = yield* sql<Row>`SELECT * FROM meeting_action_items
+        WHERE link_kind = 'case' AND link_id = ${caseId}
+        ${page.after === undefined ? sql`` : sql`AND id > ${page.after}`}
+        ORDER BY id LIMIT ${page.limit}`
+      return yield* Effect.forEach(rows, fromRow)
+    }).pipe(Effect.orDie, Span.untraced("SqlActionItemRepository.byCase"))
+
+  return { insert, update, recordExtension, extensions, extensionsOf, find, open, byMeeting, byCase, byActivities }
 })
 
 /**

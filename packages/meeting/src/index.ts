@@ -62,6 +62,17 @@ export * as CadenceCompliance from "./CadenceCompliance"
 export * as CalendarFeeds from "./CalendarFeeds"
 
 /**
+ * The port through which the case package says who may read a case whole,
+ * and the case's mechanism.
+ */
+export * as CaseAccess from "./CaseAccess"
+
+/**
+ * A case's action items with the history of their due dates (its timeline).
+ */
+export * as CaseActionItems from "./CaseActionItems"
+
+/**
  * The port for pseudonymised case summaries.
  */
 export * as CaseSummaries from "./CaseSummaries"

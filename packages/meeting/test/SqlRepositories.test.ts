@@ -5,6 +5,7 @@ import { describe, expect, layer } from "@effect/vitest"
 import { Effect, Either, Option } from "effect"
 import {
   type ActionItem,
+  ActionItemExtension,
   ActionItemLifecycle,
   ActionItemRepository,
   type Decision,
@@ -313,6 +314,61 @@ for (const db of databases) {
           ])
           expect(yield* repository.byActivities([unlinkedActivity])).toEqual([])
           expect(yield* repository.byActivities([])).toEqual([])
+        }),
+      )
+
+      it.effect("pages a case's items by id, and reads the extensions of several items at once", () =>
+        Effect.gen(function* () {
+          const repository = yield* actionItems
+          const meeting = yield* newRequested
+          yield* (yield* meetings).insert(meeting)
+          const caseId = "01JT0000000000000000000021" as Id.CaseId
+          const otherCase = "01JT0000000000000000000022" as Id.CaseId
+          const item = (link: ActionItem.Link) =>
+            Effect.map(Id.ActionItemId.generate, (id) => ({
+              ...openItem({ id, meetingId: meeting.id, dueDate: "2026-04-01" as ActionItem.DueDate }),
+              link,
+            }))
+          const first = yield* item({ _tag: "case", caseId })
+          const other = yield* item({ _tag: "case", caseId: otherCase })
+          // An activity link whose id equals the case's is not a case link.
+          const activity = yield* item({ _tag: "activity", activityId: caseId as unknown as Id.ActivityId })
+          const second = yield* item({ _tag: "case", caseId })
+          const third = yield* item({ _tag: "case", caseId })
+          for (const each of [first, other, activity, second, third]) yield* repository.insert(each)
+
+          expect(yield* repository.byCase(caseId, { limit: 10, after: undefined })).toEqual([first, second, third])
+          expect((yield* repository.byCase(caseId, { limit: 1, after: first.id })).map((each) => each.id)).toEqual([
+            second.id,
+          ])
+          expect(yield* repository.byCase(caseId, { limit: 10, after: third.id })).toEqual([])
+
+          const extension = (of: ActionItem.ActionItem, previous: string, next: string) =>
+            Effect.map(ActionItemExtension.ExtensionId.generate, (id) => ({
+              id,
+              actionItemId: of.id,
+              previousDueDate: previous as ActionItem.DueDate,
+              dueDate: next as ActionItem.DueDate,
+              reason: "The family moved; Arta's school needs a new visit.",
+              extendedBy: by,
+              institution: ids.police,
+              extendedAt: t("2026-03-25T10:00:00Z"),
+            }))
+          const once = yield* extension(first, "2026-04-01", "2026-04-15")
+          const again = yield* extension(first, "2026-04-15", "2026-05-01")
+          const elsewhere = yield* extension(other, "2026-04-01", "2026-06-01")
+          for (const each of [once, elsewhere, again]) yield* repository.recordExtension(each)
+
+          expect(yield* repository.extensionsOf([first.id, second.id])).toEqual([once, again])
+          expect((yield* repository.extensionsOf([first.id, other.id, first.id])).map((e) => e.id)).toEqual([
+            once.id,
+            again.id,
+            elsewhere.id,
+          ])
+          expect(yield* repository.extensionsOf([])).toEqual([])
+          const sql = yield* rawSql
+          const rows = yield* sql<{ reason: string }>`SELECT reason FROM meeting_action_item_extensions`
+          expect(JSON.stringify(rows)).not.toContain("Arta")
         }),
       )
     })

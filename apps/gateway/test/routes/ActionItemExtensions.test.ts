@@ -24,6 +24,7 @@ for (const db of databases) {
   describe.skipIf(db.skip)(`${db.name}: action item extensions`, () => {
     let gateway: Gateway
     let item: DemoMeetings["actionItems"]["caseLinked"]
+    let caseId: string
     const tokens = new Map<string, string>()
     const token = (name: PersonName) => tokens.get(name) as string
 
@@ -31,7 +32,8 @@ for (const db of databases) {
       gateway = await makeGateway(db)
       const seeded = await gateway.runtime.runPromise(seed)
       item = (seeded.meetings as DemoMeetings).actionItems.caseLinked
-      for (const name of ["coordinator", "policeOfficer", "teacher"] as const)
+      caseId = seeded.cases?.highRisk.caseId ?? ""
+      for (const name of ["coordinator", "policeOfficer", "teacher", "caseManager", "nurse"] as const)
         tokens.set(name, await gateway.tokenFor(principal(name, seeded.mechanismId)))
     })
     afterAll(() => gateway.close())
@@ -140,6 +142,49 @@ for (const db of databases) {
         ["2099-06-30", "2099-07-15"],
       ])
       expect(JSON.stringify(gateway.logs)).not.toContain("Kamenica")
+    })
+
+    it("lists the case's action items with their extensions to its full-access team, paged and audited", async () => {
+      const casePath = `/v1/cases/${caseId}/action-items`
+      const reads = async () =>
+        (await rows(gateway, `SELECT id FROM audit_log WHERE action = 'read' AND case_id = '${caseId}'`)).length
+      const before = await reads()
+      const listed = await gateway.request("GET", casePath, { token: token("caseManager") })
+      expect(listed.status).toBe(200)
+      const page = await listed.json()
+      expect(page.next).toBeNull()
+      expect(page.items).toHaveLength(1)
+      const [found] = page.items
+      expect(found).toMatchObject({
+        id: item.actionItemId,
+        link: { _tag: "case", caseId },
+        owner: institutions.police.id,
+        dueDate: "2099-07-15",
+      })
+      expect(found.extensions.map((e: { dueDate: string; reason: string }) => [e.dueDate, e.reason])).toEqual([
+        ["2099-06-30", reason],
+        ["2099-07-15", "A second postponement agreed at the meeting."],
+      ])
+      // The owner's and the extending institutions' names come with the page.
+      expect(found.institutionNames[institutions.police.id]).toBeDefined()
+      expect(found.institutionNames[institutions.municipality.id]).toBeDefined()
+      // Reading sealed descriptions and reasons is audited, about the case.
+      expect(await reads()).toBeGreaterThan(before)
+
+      // Paged: one item per page, the cursor after the last.
+      const first = await (await gateway.request("GET", `${casePath}?limit=1`, { token: token("caseManager") })).json()
+      expect(first.items.map((each: { id: string }) => each.id)).toEqual([item.actionItemId])
+      const malformed = await gateway.request("GET", `${casePath}?after=not-a-cursor`, { token: token("caseManager") })
+      expect(malformed.status).toBe(422)
+
+      // The case's rule: not its summary-access member (the health centre), not the
+      // coordinator who is not on its team, not the school; an unknown case is not found.
+      for (const who of ["nurse", "coordinator", "teacher"] as const)
+        expect((await gateway.request("GET", casePath, { token: token(who) })).status, who).toBe(403)
+      const unknown = await gateway.request("GET", "/v1/cases/01JT0000000000000000000099/action-items", {
+        token: token("caseManager"),
+      })
+      expect(unknown.status).toBe(404)
     })
   })
 }

@@ -1,6 +1,7 @@
 /**
  * A case as a timeline: what happened (opened, incidents, assessments, orders,
- * consents, reviews), newest first, with the next deadlines on top and the
+ * consents, reviews, corrections, the due-date extensions of the meeting
+ * action items linked to it), newest first, with the next deadlines on top and the
  * case team beside; below, its consents, protection orders and safety plan,
  * each with the changes the API takes. Persons appear by role and age only: identifying details
  * stay on the server until someone asks for them with a purpose.
@@ -17,6 +18,7 @@ import { useApi } from "../Session"
 import { addMessages, usePageTitle, useText } from "../Text"
 import { webCaseworkMessages } from "../WebCaseworkMessages"
 import { riskKey, statusKey } from "./Cases"
+import { useActionItemHappenings } from "./case/ActionItemHappenings"
 import { CaseConsents } from "./case/CaseConsents"
 import { CaseMoves } from "./case/CaseMoves"
 import { CaseOrders } from "./case/CaseOrders"
@@ -38,6 +40,8 @@ interface Happening {
   readonly key: string
   readonly title: string
   readonly detail?: string
+  /** What someone wrote (a reason): data, not the app's words. */
+  readonly note?: string
 }
 
 const timelineOf = (
@@ -101,6 +105,7 @@ export const Case = ({ caseId }: { readonly caseId: string }) => {
       (await api.GET("/v1/cases/{caseId}/referrals", { params: { path: { caseId }, query: { limit: 100 } } })).data,
   })
   const corrections = useCorrectionHappenings(found.data)
+  const extensions = useActionItemHappenings(found.data?.id)
   usePageTitle(
     found.data === undefined ? t("web.cases.title") : t("web.case.title", { reference: found.data.reference }),
   )
@@ -168,11 +173,12 @@ export const Case = ({ caseId }: { readonly caseId: string }) => {
             <section aria-labelledby="timeline">
               <h2 id="timeline">{t("web.case.timeline")}</h2>
               <ol className="timeline">
-                {timelineOf(data, t, label, corrections).map((event) => (
+                {timelineOf(data, t, label, [...corrections, ...extensions]).map((event) => (
                   <li key={event.key}>
                     <time dateTime={event.at}>{dateTime(event.at)}</time>
                     <strong>{event.title}</strong>
                     {event.detail !== undefined && <span>{event.detail}</span>}
+                    {event.note !== undefined && <span translate="no">{event.note}</span>}
                   </li>
                 ))}
               </ol>

@@ -12,6 +12,7 @@ import { reportingMessages } from "@bashke/reporting"
 import { securityMessages } from "@bashke/security"
 import type { Page } from "playwright-core"
 import { firstMessages } from "../../src/Text"
+import { webActionItemMessages } from "../../src/WebActionItemMessages"
 import { webAdminMessages } from "../../src/WebAdminMessages"
 import { webCaseNotesMessages } from "../../src/WebCaseNotesMessages"
 import { webCaseworkMessages } from "../../src/WebCaseworkMessages"
@@ -40,6 +41,8 @@ const parts = new Set<Catalogue.Catalogue<string>>([
   // Corrections, transfers, closed cases, erasure and subject access (issue 18).
   erasureMessages,
   webCorrectionsMessages,
+  // Extending an action item's due date, on the meeting and in the case's timeline (issue 18).
+  webActionItemMessages,
 ])
 const catalogue = Catalogue.merge(...parts)
 

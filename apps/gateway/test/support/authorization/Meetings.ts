@@ -395,6 +395,12 @@ export const meetingScenarios: ReadonlyArray<Scenario> = [
     expect: hidden(statuses(403, { ...members(200), teacher: 404 })),
   },
   {
+    operationId: "listCaseActionItems",
+    label: "a case's action items with their extensions (audited): the case's full-access team only",
+    request: get((w) => `/v1/cases/${w.seeded.cases?.highRisk.caseId}/action-items`),
+    expect: hidden(statuses(403, { policeOfficer: 200, caseManager: 200, shelterWorker: 200 })),
+  },
+  {
     operationId: "editAgenda",
     label: "edit a scheduled meeting's agenda: the coordinator",
     request: change(toReschedule, "PUT", "/agenda", () => ({

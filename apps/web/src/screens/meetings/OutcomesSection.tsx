@@ -2,7 +2,9 @@
  * What a held meeting decided: decisions (optionally owned by a member
  * institution, with a due date) and action items (always owned, always due),
  * listed with their owners by name. The coordinator records them until the
- * minutes are approved; each form's refusal shows by the field it names.
+ * minutes are approved; each form's refusal shows by the field it names. An
+ * open item's due date is extended by its owner or the coordinator, with the
+ * reason, at any time (`ActionItemExtension`), its extensions shown below it.
  */
 import { useMutation, useQueryClient } from "@tanstack/react-query"
 import { type FormEvent, useState } from "react"
@@ -11,8 +13,9 @@ import { Select, TextInput } from "../../Fields"
 import { nameOf } from "../../Institutions"
 import { Loaded } from "../../Loading"
 import { localDay, type Meeting, meetingKeys, useDecisions, useMeetingActionItems, useMembers } from "../../MeetingData"
-import { useApi } from "../../Session"
+import { useApi, useSession } from "../../Session"
 import { type MessageKey, useText } from "../../Text"
+import { ActionItemExtension } from "./ActionItemExtension"
 
 type Names = Parameters<typeof nameOf>[0]
 
@@ -112,6 +115,7 @@ const OutcomeForm = ({
 export const OutcomesSection = ({ meeting, editable }: { readonly meeting: Meeting; readonly editable: boolean }) => {
   const { t, label, locale, date } = useText()
   const api = useApi()
+  const { me } = useSession()
   const decisions = useDecisions(meeting.id, true)
   const items = useMeetingActionItems(meeting.id, true)
   const members = useMembers(meeting.mechanismId, localDay(meeting.schedule?.startsAt ?? new Date()))
@@ -194,6 +198,12 @@ export const OutcomesSection = ({ meeting, editable }: { readonly meeting: Meeti
                       {owned(item.owner, item.dueDate)} ·{" "}
                       <span className="tag">{label(`meeting.action-item.status.${item.status}`)}</span>
                     </span>
+                    <ActionItemExtension
+                      item={item}
+                      meetingId={meeting.id}
+                      mayExtend={item.status === "open" && (editable || me?.institution === item.owner)}
+                      names={names}
+                    />
                   </li>
                 ))}
               </ul>
