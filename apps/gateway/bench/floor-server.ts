@@ -251,7 +251,7 @@ if (mode === "constant") {
     const details: Record<string, string> = {}
     for (const [column, value] of Object.entries(row))
       if (column !== "mechanism_id" && value !== null) details[column] = open()
-    audited({ id: caseId, mechanism_id: row.mechanism_id as string })
+    audited.immediate({ id: caseId, mechanism_id: row.mechanism_id as string })
     return c.json(details)
   })
 } else {

@@ -1,16 +1,20 @@
 /**
- * A decoder for schemas whose decoding only checks: no transformations, so
- * the decoded value is the input with the schema's own keys. It is compiled
- * once from the schema's AST into plain checks, and is used where one schema
- * decodes every record of a bulk import (Effect's interpreter costs ~10 µs
- * for a police report; the compiled checks well under one).
+ * A decoder compiled once from a schema's AST into plain checks (and the
+ * schema's own plain transformations), used where one schema decodes every
+ * record of a bulk import or every row of a read (Effect's interpreter costs
+ * ~10 µs for a police report; the compiled checks well under one).
  *
  * The compiled checks cover structs (optional keys, excess keys dropped as
  * Effect drops them), arrays and non-empty arrays, strings, numbers,
- * booleans, `undefined`, `unknown`, literals, unions with at most one struct
- * or array member (`Schema.optional` of a struct), and refinements (their own filter functions run: patterns,
- * lengths, brands, custom filters). Anything else — a transformation, a
- * record, a recursive or declared schema — makes {@link make} fall back to
+ * booleans, `undefined`, `unknown`, literals, unions with at most one member
+ * that takes objects (`Schema.optional` of a struct), and refinements (their own filter functions run: patterns,
+ * lengths, brands, custom filters). They also cover the plain transformations
+ * rows are read with (`Schema.Date`, `Schema.parseJson`, `NumberFromString`):
+ * a transformation whose decoding is a plain function — Effect's own, called
+ * as Effect calls it — between covered sides, `DateFromSelf` among them; the
+ * decoded value is then the transformation's. Anything else — a
+ * transformation with defaults or an effect, a record, a recursive or other
+ * declared schema — makes {@link make} fall back to
  * `Schema.decodeUnknownEither` for the whole schema. Input the checks refuse
  * is decoded again by Effect, so the refusal (and its field) is Effect's own,
  * and the fast path can only ever agree with it.
@@ -20,7 +24,7 @@
  * const report = decode(payload) // Either<PoliceRecord, ParseError>
  * ```
  */
-import { Either, Option, type ParseResult, Schema, type SchemaAST } from "effect"
+import { Either, Option, type ParseResult, Schema, SchemaAST } from "effect"
 
 /**
  * Decodes a value: `undefined` when the checks refuse it.
@@ -57,11 +61,18 @@ const compile = (ast: SchemaAST.AST): Check | undefined => {
         return decoded !== undefined && Option.isNone(ast.filter(decoded.value, noOptions, ast)) ? decoded : undefined
       }
     }
+    case "Declaration":
+      // `Schema.DateFromSelf`: any `Date`, as its own check accepts it.
+      return Option.getOrUndefined(SchemaAST.getIdentifierAnnotation(ast)) === "DateFromSelf"
+        ? (input) => (input instanceof Date ? { value: input } : undefined)
+        : undefined
+    case "Transformation":
+      return compileTransformation(ast)
     case "Union": {
-      // Two struct or array members could both accept an object, and the keys
-      // kept would then depend on Effect's choice: at most one such member
-      // (`Schema.optional(struct)` is a struct or `undefined`).
-      if (ast.types.filter((member) => !isScalar(member)).length > 1) return undefined
+      // Two members that take objects (structs, arrays) could both accept one,
+      // and the keys kept would then depend on Effect's choice: at most one
+      // such member (`Schema.optional(struct)` is a struct or `undefined`).
+      if (ast.types.filter(takesObjects).length > 1) return undefined
       const members = ast.types.map(compile)
       if (members.some((member) => member === undefined)) return undefined
       const checks = members as ReadonlyArray<Check>
@@ -76,27 +87,56 @@ const compile = (ast: SchemaAST.AST): Check | undefined => {
     case "TupleType":
       return compileArray(ast)
     case "TypeLiteral":
-      return compileStruct(ast)
+      return ast.indexSignatures.length > 0 ? compileRecord(ast) : compileStruct(ast)
     default:
       return undefined
   }
 }
 
-// Scalars: values that decode to themselves, whatever the member order.
-const isScalar = (ast: SchemaAST.AST): boolean => {
+// Whether a member may accept an object (a struct, an array, a date, anything
+// unknown): scalars never do, whatever the member order; a transformation
+// takes what its encoded side takes.
+const takesObjects = (ast: SchemaAST.AST): boolean => {
   switch (ast._tag) {
     case "StringKeyword":
     case "NumberKeyword":
     case "BooleanKeyword":
     case "UndefinedKeyword":
     case "Literal":
-      return true
-    case "Refinement":
-      return isScalar(ast.from)
-    case "Union":
-      return ast.types.every(isScalar)
-    default:
       return false
+    case "Refinement":
+      return takesObjects(ast.from)
+    case "Transformation":
+      return takesObjects(ast.from)
+    case "Union":
+      return ast.types.some(takesObjects)
+    default:
+      return true
+  }
+}
+
+// A transformation decodes in three steps, as Effect does: the encoded side,
+// Effect's own `decode` function (none for a composition), the type side. A
+// `decode` that answers with anything but a plain success (an effect, a
+// failure) sends the value to Effect.
+const compileTransformation = (ast: SchemaAST.Transformation): Check | undefined => {
+  const kind = ast.transformation._tag
+  if (kind !== "FinalTransformation" && kind !== "ComposeTransformation") return undefined
+  const from = compile(ast.from)
+  const to = compile(ast.to)
+  if (from === undefined || to === undefined) return undefined
+  if (ast.transformation._tag === "ComposeTransformation")
+    return (input) => {
+      const decoded = from(input)
+      return decoded === undefined ? undefined : to(decoded.value)
+    }
+  const transform = ast.transformation.decode
+  return (input) => {
+    const decoded = from(input)
+    if (decoded === undefined) return undefined
+    const result: unknown = transform(decoded.value, noOptions, ast, input)
+    if (!Either.isEither(result) || Either.isLeft(result)) return undefined
+    return to(result.right)
   }
 }
 
@@ -122,9 +162,30 @@ const compileArray = (ast: SchemaAST.TupleType): Check | undefined => {
   }
 }
 
+// Records (`Schema.Record`): one index signature over strings and no declared
+// keys; every own key checked and kept (a key the signature refuses goes to Effect).
+const compileRecord = (ast: SchemaAST.TypeLiteral): Check | undefined => {
+  const signature = ast.indexSignatures[0]
+  if (ast.propertySignatures.length > 0 || ast.indexSignatures.length > 1 || signature === undefined) return undefined
+  if (takesObjects(signature.parameter)) return undefined
+  const key = compile(signature.parameter)
+  const value = compile(signature.type)
+  if (key === undefined || value === undefined) return undefined
+  return (input) => {
+    if (typeof input !== "object" || input === null || Array.isArray(input)) return undefined
+    const out: Record<string, unknown> = {}
+    for (const name of Object.keys(input)) {
+      if (key(name) === undefined) return undefined
+      const decoded = value((input as Record<string, unknown>)[name])
+      if (decoded === undefined) return undefined
+      out[name] = decoded.value
+    }
+    return { value: out }
+  }
+}
+
 // Structs: each declared key (string keys only), absent only when optional; other keys are dropped.
 const compileStruct = (ast: SchemaAST.TypeLiteral): Check | undefined => {
-  if (ast.indexSignatures.length > 0) return undefined
   const properties: Array<{ readonly name: string; readonly optional: boolean; readonly check: Check }> = []
   for (const signature of ast.propertySignatures) {
     if (typeof signature.name !== "string") return undefined
