@@ -21,7 +21,7 @@
 
 import { deepStrictEqual } from "node:assert"
 import { type ChildProcessByStdio, spawn } from "node:child_process"
-import { mkdtempSync, rmSync } from "node:fs"
+import { mkdtempSync, readFileSync, rmSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import type { Readable } from "node:stream"
@@ -38,13 +38,32 @@ interface Measured {
   readonly requestsPerSecond: number
   readonly p99: number
   readonly total: number
+  /** The server process's CPU time (user + system) per request, when its pid was given: load-independent. */
+  readonly cpuMs?: number
 }
 
 type Options = Omit<autocannon.Options, "url" | "connections" | "duration"> & { readonly url: string }
 
-/** One autocannon run; refuses a run with errors or answers other than 2xx, which would not measure the route. */
-const load = async (name: string, options: Options, duration = seconds): Promise<Measured> => {
-  const result = await autocannon({ connections, duration, ...options })
+/** A process's CPU time so far in ms (Linux `/proc`, 100 ticks a second), or undefined elsewhere. */
+const cpuTime = (pid: number | undefined): number | undefined => {
+  if (pid === undefined) return undefined
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]?.split(" ") ?? []
+    return (Number(fields[11]) + Number(fields[12])) * 10
+  } catch {
+    return undefined
+  }
+}
+
+/**
+ * One autocannon run; refuses a run with errors or answers other than 2xx,
+ * which would not measure the route. A request may take up to 30 s: on a
+ * loaded machine autocannon's 10 s would fail the run rather than measure it.
+ */
+const load = async (name: string, options: Options, duration = seconds, pid?: number): Promise<Measured> => {
+  const cpuBefore = cpuTime(pid)
+  const result = await autocannon({ connections, duration, timeout: 30, ...options })
+  const cpuAfter = cpuTime(pid)
   const failed = result.errors + result.timeouts + result.non2xx
   if (failed > 0) {
     throw new Error(
@@ -56,17 +75,21 @@ const load = async (name: string, options: Options, duration = seconds): Promise
     requestsPerSecond: result.requests.total / (result.duration || duration),
     p99: result.latency.p99,
     total: result.requests.total,
+    ...(cpuBefore === undefined || cpuAfter === undefined || result.requests.total === 0
+      ? {}
+      : { cpuMs: (cpuAfter - cpuBefore) / result.requests.total }),
   }
   console.log(
-    `${name}: ${Math.round(measured.requestsPerSecond)} requests/s, p99 ${measured.p99} ms (${measured.total} requests)`,
+    `${name}: ${Math.round(measured.requestsPerSecond)} requests/s, p99 ${measured.p99} ms (${measured.total} requests` +
+      `${measured.cpuMs === undefined ? "" : `, ${measured.cpuMs.toFixed(3)} ms CPU a request`})`,
   )
   return measured
 }
 
 /** A warm-up run (JIT, caches, connections), then the measured one. */
-const measure = async (name: string, options: Options): Promise<Measured> => {
+const measure = async (name: string, options: Options, pid?: number): Promise<Measured> => {
   await load(`${name} (warm-up)`, options, warmUpSeconds)
-  return load(name, options)
+  return load(name, options, seconds, pid)
 }
 
 const floor = (args: ReadonlyArray<string>) =>
@@ -162,27 +185,37 @@ try {
   // The floor must give the gateway's answer, or it would not be a floor of it.
   const floorCase = await fetch(`${sql.url}/case`, { headers: caseManager })
   deepStrictEqual(await floorCase.json(), theCase.json, "the case floor's answer differs from the gateway's")
-  const caseFloor = await measure("floor: bare Hono + better-sqlite3, token + the case in one statement", {
-    url: `${sql.url}/case`,
-    headers: caseManager,
-  })
-  const get = await measure("gateway GET /v1/cases/:caseId", {
-    url: `${gateway.url}/v1/cases/${caseId}`,
-    headers: caseManager,
-  })
-  const detailsFloor = await measure("floor: the same + sealed columns, AES-GCM decrypt, chained audit insert", {
-    url: `${sql.url}/details`,
-    method: "POST",
-    headers: { ...caseManager, "content-type": "application/json" },
-    body: JSON.stringify(detailsBody),
-  })
+  const caseFloor = await measure(
+    "floor: bare Hono + better-sqlite3, token + the case in one statement",
+    { url: `${sql.url}/case`, headers: caseManager },
+    sql.process.pid,
+  )
+  const get = await measure(
+    "gateway GET /v1/cases/:caseId",
+    { url: `${gateway.url}/v1/cases/${caseId}`, headers: caseManager },
+    gateway.process.pid,
+  )
+  const detailsFloor = await measure(
+    "floor: the same + sealed columns, AES-GCM decrypt, chained audit insert",
+    {
+      url: `${sql.url}/details`,
+      method: "POST",
+      headers: { ...caseManager, "content-type": "application/json" },
+      body: JSON.stringify(detailsBody),
+    },
+    sql.process.pid,
+  )
   await stopFloor(sql)
-  const details = await measure("gateway POST …/details/read", {
-    url: `${gateway.url}${detailsPath}`,
-    method: "POST",
-    headers: { ...caseManager, "content-type": "application/json" },
-    body: JSON.stringify(detailsBody),
-  })
+  const details = await measure(
+    "gateway POST …/details/read",
+    {
+      url: `${gateway.url}${detailsPath}`,
+      method: "POST",
+      headers: { ...caseManager, "content-type": "application/json" },
+      body: JSON.stringify(detailsBody),
+    },
+    gateway.process.pid,
+  )
 
   // Referrals: one fresh case (opened by the case manager, with a consent to
   // refer to the shelter) per request, prepared before the clock starts.
@@ -298,7 +331,22 @@ try {
   })
   const getName = `GET /v1/cases/:caseId (token, policy, case read; ${getAudits} audit entries)`
   const detailsName = "POST …/persons/:personId/details/read (token, policy, case read, decrypt, audit)"
+  // CPU time a request, beside its floor's: what the load of the machine does not change.
+  const cpu = (measure: string, value: Measured, base: Floor): ReadonlyArray<Figure> =>
+    value.cpuMs === undefined || base.measured.cpuMs === undefined
+      ? []
+      : [
+          {
+            measure: `${measure}, CPU time a request (the server process, user + system)`,
+            unit: "µs",
+            value: 1000 * value.cpuMs,
+            floor: { measure: `${base.name}, CPU time a request`, value: 1000 * base.measured.cpuMs },
+            goal: "≤ 200 % (twice the floor's at most: ≥ 50 % of its throughput on an idle machine)",
+          },
+        ]
   figures.push(
+    ...cpu(getName, get, caseBase),
+    ...cpu(detailsName, details, detailsBase),
     throughput(getName, get, caseBase, "≥ 50 % of floor"),
     latency(getName, get, caseBase, "< 10 ms"),
     throughput(detailsName, details, detailsBase, "≥ 50 % of floor"),
