@@ -12,9 +12,9 @@
  * rows are read with (`Schema.Date`, `Schema.parseJson`, `NumberFromString`):
  * a transformation whose decoding is a plain function — Effect's own, called
  * as Effect calls it — between covered sides, `DateFromSelf` among them; the
- * decoded value is then the transformation's. Anything else — a
- * transformation with defaults or an effect, a record, a recursive or other
- * declared schema — makes {@link make} fall back to
+ * decoded value is then the transformation's; and records of string keys.
+ * Anything else — a transformation with defaults or an effect, a record with
+ * declared keys, a recursive or other declared schema — makes {@link make} fall back to
  * `Schema.decodeUnknownEither` for the whole schema. Input the checks refuse
  * is decoded again by Effect, so the refusal (and its field) is Effect's own,
  * and the fast path can only ever agree with it.
