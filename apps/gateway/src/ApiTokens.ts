@@ -88,9 +88,20 @@ export class ApiTokens extends Context.Tag("@bashke/gateway/ApiTokens")<ApiToken
 const toHex = (bytes: ArrayBuffer): string =>
   Array.from(new Uint8Array(bytes), (byte) => byte.toString(16).padStart(2, "0")).join("")
 
+// Node's own SHA-256 where the runtime has it: through `crypto.subtle` a digest
+// is an asynchronous job of its own, and every request with a token makes one.
+const nodeCrypto = typeof process === "undefined" ? undefined : process.getBuiltinModule?.("node:crypto")
+
+/** The stored form of a token, at once where the runtime can (Node). */
+const hashNow = (token: string): string | undefined => nodeCrypto?.createHash("sha256").update(token).digest("hex")
+
 /** The stored form of a token. */
-export const hash = (token: string): Promise<string> =>
-  crypto.subtle.digest("SHA-256", new TextEncoder().encode(token)).then(toHex)
+export const hash = (token: string): Promise<string> => {
+  const now = hashNow(token)
+  return now !== undefined
+    ? Promise.resolve(now)
+    : crypto.subtle.digest("SHA-256", new TextEncoder().encode(token)).then(toHex)
+}
 
 const secret = (): string => {
   const bytes = crypto.getRandomValues(new Uint8Array(32))
@@ -143,7 +154,7 @@ const make = (lifetimes: Lifetimes) =>
       Effect.gen(function* () {
         if (!token.startsWith(prefix)) return Option.none()
         // Looked up on every request: a revocation on any instance counts at once.
-        const tokenHash = yield* Effect.promise(() => hash(token))
+        const tokenHash = hashNow(token) ?? (yield* Effect.promise(() => hash(token)))
         const rows = yield* sql<{ principal: string; expires_at: unknown }>`SELECT principal, expires_at
         FROM gateway_api_tokens WHERE token_hash = ${tokenHash} AND revoked_at IS NULL`
         const row = rows[0]

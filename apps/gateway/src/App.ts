@@ -14,7 +14,7 @@
  */
 
 import { People, Sessions } from "@bashke/identity"
-import { Errors, JurisdictionProfile, Locale, Principal } from "@bashke/kernel"
+import { Errors, JurisdictionProfile, Locale, PlainEncoder, Principal } from "@bashke/kernel"
 import { Idempotency, OptimisticConcurrency, Throttle } from "@bashke/persistence"
 import { Cause, Effect, Either, Exit, Option, Schema, Stream } from "effect"
 import { type Context, Hono } from "hono"
@@ -241,7 +241,8 @@ export const make = (options: Options): Hono<Env> => {
     const decodePath = route.pathSchema === undefined ? undefined : RequestInput.decoder(route.pathSchema, "path")
     const decodeQuery = route.querySchema === undefined ? undefined : RequestInput.decoder(route.querySchema, "query")
     const checkBody = route.bodySchema === undefined ? undefined : RequestInput.decoder(route.bodySchema, "body")
-    const encodeSuccess = Schema.encode(route.success.schema)
+    // Compiled once from the schema (a whole case is hundreds of values): Effect's interpreter for what it does not cover.
+    const encodeSuccess = PlainEncoder.make(route.success.schema)
     app.on(route.method.toUpperCase(), route.path, async (c) => {
       const started = performance.now()
       const locale = localeOf(c)

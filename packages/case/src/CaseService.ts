@@ -268,13 +268,12 @@ export const make = (
     // the policy anyway (`allow` conceals that refusal the same way).
     const load = (id: Id.CaseId) =>
       Effect.gen(function* () {
-        const notFound = new Errors.NotFound({ entity: "Case", id })
-        const mechanism = yield* repository.mechanismOf(id)
-        const principal = yield* Principal.CurrentPrincipal
-        if (Option.isNone(mechanism) || !Principal.belongsTo(principal, mechanism.value))
-          return yield* Effect.fail(notFound)
+        // One statement (the case whole, ADR 0027); a case of a mechanism the
+        // principal is not in reads as one that does not exist.
         const found = yield* repository.find(id)
-        return Option.isSome(found) ? found.value : yield* Effect.fail(notFound)
+        const principal = yield* Principal.CurrentPrincipal
+        if (Option.isSome(found) && Principal.belongsTo(principal, found.value.mechanismId)) return found.value
+        return yield* new Errors.NotFound({ entity: "Case", id })
       })
 
     /** The principal, the time, the profile and the signatories for a command on `aCase`. */
@@ -306,7 +305,11 @@ export const make = (
         s.at,
         // Outside the case's mechanism a refusal is a `NotFound`, as for an unknown case id.
       ).pipe(
-        Principal.concealOutside(s.principal, aCase.mechanismId, new Errors.NotFound({ entity: "Case", id: aCase.id })),
+        Principal.concealOutside(
+          s.principal,
+          aCase.mechanismId,
+          () => new Errors.NotFound({ entity: "Case", id: aCase.id }),
+        ),
       )
 
     /**

@@ -117,7 +117,8 @@ export const belongsTo: {
  * becomes `notFound`, so an id of another mechanism answers exactly as an
  * unknown id does and a stranger cannot learn which ids exist. Within the
  * mechanism a refusal stays `Forbidden`: it tells a member nothing they may not
- * know.
+ * know. `notFound` may be a function making it, called only for a stranger (an
+ * error captures a stack when made, and most calls are by members).
  *
  * @example
  * ```ts
@@ -133,14 +134,15 @@ export const belongsTo: {
  * ```
  */
 export const concealOutside =
-  (principal: Principal, mechanism: MechanismId, notFound: NotFound) =>
+  (principal: Principal, mechanism: MechanismId, notFound: NotFound | (() => NotFound)) =>
   <A, E, R>(effect: Effect.Effect<A, E, R>): Effect.Effect<A, E | NotFound, R> =>
     belongsTo(principal, mechanism)
       ? effect
       : (Effect.catchIf(
           effect,
           (error): error is Extract<E, Forbidden> => error instanceof Forbidden,
-          () => Effect.fail(notFound),
+          // Made only when needed: an error captures a stack, and most calls are by members.
+          () => Effect.fail(typeof notFound === "function" ? notFound() : notFound),
         ) as Effect.Effect<A, E | NotFound, R>)
 
 /**

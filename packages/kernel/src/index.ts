@@ -70,6 +70,10 @@ export * as Pagination from "./Pagination"
  * Decoders compiled from schemas without transformations, for bulk imports.
  */
 export * as PlainDecoder from "./PlainDecoder"
+/**
+ * Encoders compiled from schemas, for the answers encoded on every request.
+ */
+export * as PlainEncoder from "./PlainEncoder"
 
 /**
  * Principals, roles and the current principal.

@@ -39,7 +39,21 @@ const Tagged = Schema.Union(
   Schema.TaggedStruct("B", { b: Schema.Number }),
 )
 
-const schemas = { Report, Person, Code, Forms: Schema.NonEmptyArray(Code), Tagged } as const
+// A row as a repository reads it: timestamps as either driver hands them back,
+// integers as numbers or strings (PostgreSQL's bigint), JSON text columns.
+const Row = Schema.Struct({
+  id: Id.CaseId,
+  at: Schema.Union(Schema.ValidDateFromSelf, Schema.Date),
+  until: Schema.NullishOr(Schema.Union(Schema.ValidDateFromSelf, Schema.Date)),
+  version: Schema.Union(Schema.Int, Schema.NumberFromString.pipe(Schema.int())),
+  forms: Schema.parseJson(Schema.NonEmptyArray(Code)),
+  answers: Schema.parseJson(Schema.Record({ key: Code, value: Schema.Literal("yes", "no", "unknown") })),
+  conditions: Schema.NullOr(
+    Schema.parseJson(Schema.Array(Schema.Struct({ kind: Code, note: Schema.optional(Schema.String) }))),
+  ),
+})
+
+const schemas = { Report, Person, Code, Forms: Schema.NonEmptyArray(Code), Tagged, Row } as const
 // Two struct members: which one Effect picks decides the keys kept, so the checks leave it to Effect.
 const uncovered = new Set(["Tagged"])
 
@@ -134,10 +148,15 @@ describe("PlainDecoder", () => {
     expect(refused.left.message).toContain("birthDate")
   })
 
-  it("falls back to Effect for a schema with a transformation", () => {
-    const WithDate = Schema.Struct({ at: Schema.DateFromString })
-    expect(PlainDecoder.checksOf(WithDate)).toBeUndefined()
-    const decode = PlainDecoder.make(WithDate)
+  it("falls back to Effect for a schema with a transformation it does not cover (a default)", () => {
+    const WithDefault = Schema.Struct({ n: Schema.optionalWith(Schema.Number, { default: () => 1 }) })
+    expect(PlainDecoder.checksOf(WithDefault)).toBeUndefined()
+    const decode = PlainDecoder.make(WithDefault)
+    expect(decode({})).toEqual(Either.right({ n: 1 }))
+  })
+
+  it("decodes a date as Effect does", () => {
+    const decode = PlainDecoder.make(Schema.Struct({ at: Schema.DateFromString }))
     expect(decode({ at: "2026-01-01T00:00:00Z" })).toEqual(Either.right({ at: new Date("2026-01-01T00:00:00Z") }))
   })
 })

@@ -118,11 +118,27 @@ const allowed: Verdict = { allowed: true, retryAfter: 0 }
 const toHex = (bytes: ArrayBuffer): string =>
   Array.from(new Uint8Array(bytes), (byte) => byte.toString(16).padStart(2, "0")).join("")
 
+// The names of the keys seen last (the same principals and addresses come back
+// on every request, and a digest is an asynchronous job of its own): a pure
+// function of the key, so kept without any question of staleness; bounded,
+// the oldest forgotten first.
+const names = new Map<string, string>()
+const namesKept = 4096
+
 /** The stored name of (`scope`, `key`): never the key itself. */
-const bucketOf = (scope: string, key: string): Effect.Effect<string> =>
-  Effect.promise(() => crypto.subtle.digest("SHA-256", new TextEncoder().encode(`${scope}\n${key}`))).pipe(
-    Effect.map(toHex),
+const bucketOf = (scope: string, key: string): Effect.Effect<string> => {
+  const text = `${scope}\n${key}`
+  const known = names.get(text)
+  if (known !== undefined) return Effect.succeed(known)
+  return Effect.promise(() => crypto.subtle.digest("SHA-256", new TextEncoder().encode(text))).pipe(
+    Effect.map((digest) => {
+      const name = toHex(digest)
+      if (names.size >= namesKept) names.delete(names.keys().next().value as string)
+      names.set(text, name)
+      return name
+    }),
   )
+}
 
 interface Entry {
   level: number
