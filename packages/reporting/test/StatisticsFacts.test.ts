@@ -23,37 +23,46 @@ const instant = fc
   .integer({ min: t("2024-12-25T00:00:00Z") / 60_000, max: t("2026-01-05T00:00:00Z") / 60_000 })
   .map((minute) => new Date(minute * 60_000).toISOString())
 const sex = fc.constantFrom("female", "male", "not-recorded")
-const band = fc.option(fc.constantFrom("0-4", "25-34", "65-plus"), { nil: undefined })
-const birthYear = fc.option(fc.integer({ min: 1930, max: 2025 }), { nil: undefined })
+const ageBand = fc.constantFrom("0-4", "25-34", "65-plus")
+const birthYear = fc.integer({ min: 1930, max: 2025 })
 
 const arbitraryCase = fc.record({
   mechanism: fc.constantFrom(mechanisms.gjilan, mechanisms.prishtina),
   municipality: fc.constantFrom("GJI", "PRI"),
   openedAt: instant,
-  victim: fc.record({ sex, birthYear, ageBand: band }),
+  victim: fc.record({ sex, birthYear, ageBand }, { requiredKeys: ["sex"] }),
   perpetrators: fc.array(
-    fc.record({
-      sex,
-      birthYear,
-      ageBand: band,
-      relationship: fc.constantFrom("married", "in-law"),
-      time: fc.constantFrom("current" as const, "former" as const),
-    }),
+    fc.record(
+      {
+        sex,
+        birthYear,
+        ageBand,
+        relationship: fc.constantFrom("married", "in-law"),
+        time: fc.constantFrom("current" as const, "former" as const),
+      },
+      { requiredKeys: ["sex", "relationship", "time"] },
+    ),
     { maxLength: 2 },
   ),
   incidents: fc.array(
-    fc.record({
-      forms: fc.subarray(["physical", "sexual", "psychological"], { minLength: 1 }),
-      children: fc.constantFrom("none", "present", "witnessed", "not-known"),
-      place: fc.option(fc.constantFrom("home", "school"), { nil: undefined }),
-    }),
+    fc.record(
+      {
+        forms: fc.subarray(["physical", "sexual", "psychological"], { minLength: 1 }),
+        children: fc.constantFrom("none", "present", "witnessed", "not-known"),
+        place: fc.constantFrom("home", "school"),
+      },
+      { requiredKeys: ["forms", "children"] },
+    ),
     { maxLength: 2 },
   ),
   consent: fc.option(
-    fc.record({
-      purposes: fc.constantFrom(["case-management"], ["case-management", "statistics"], ["statistics"]),
-      withdrawnAt: fc.option(fc.constant("2025-06-01T00:00:00.000Z"), { nil: undefined }),
-    }),
+    fc.record(
+      {
+        purposes: fc.constantFrom(["case-management"], ["case-management", "statistics"], ["statistics"]),
+        withdrawnAt: fc.constant("2025-06-01T00:00:00.000Z"),
+      },
+      { requiredKeys: ["purposes"] },
+    ),
     { nil: undefined },
   ),
   referral: fc.option(
@@ -146,7 +155,7 @@ const write = (cases: ReadonlyArray<Arbitrary>, run: number) =>
     }
   }).pipe(Effect.orDie)
 
-const ageBand = (band: unknown, born: unknown, year: number): string => {
+const bandOf = (band: unknown, born: unknown, year: number): string => {
   if (band !== null && band !== undefined) return String(band)
   if (born === null || born === undefined) return "not-recorded"
   const age = year - Number(born)
@@ -204,7 +213,7 @@ const straightforward = (filter: Filter) =>
         ? []
         : [
             [
-              ageBand(p.age_band, p.birth_year, Number(c.year)),
+              bandOf(p.age_band, p.birth_year, Number(c.year)),
               String(p.sex),
               String(p.relationship_kind ?? "not-recorded"),
               victimSex(p.case_id),
