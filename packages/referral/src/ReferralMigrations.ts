@@ -6,12 +6,16 @@
  * `referrals`, `referral_steps`.
  *
  * Published statistics view (migration 2, a contract read by
- * `@bashke/reporting`): `referral_statistics`.
+ * `@bashke/reporting`): `referral_statistics`. Migration 5 keeps each
+ * referral's first answer and first decision on it (`first_answered_at`,
+ * `first_decided_at`, by triggers on `referral_steps`) and the view reads them
+ * (same columns; ADR 0029).
  */
 import type { Migrations } from "@bashke/persistence"
 import referrals from "./internal/migrations/0001_referrals"
 import statisticsView from "./internal/migrations/0002_statistics_view"
 import byConsent from "./internal/migrations/0003_referrals_by_consent"
+import responseFacts from "./internal/migrations/0005_referral_response_facts"
 
 export const referralMigrations: Migrations.MigrationSet = {
   package: "@bashke/referral",
@@ -19,5 +23,6 @@ export const referralMigrations: Migrations.MigrationSet = {
     { id: 1, name: "referrals", up: referrals },
     { id: 2, name: "statistics-view", up: statisticsView },
     { id: 3, name: "referrals-by-consent", up: byConsent },
+    { id: 5, name: "referral-response-facts", up: responseFacts },
   ],
 }

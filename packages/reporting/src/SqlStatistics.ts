@@ -5,10 +5,12 @@
  * fixed table: no caller's text ever reaches the SQL. Counting happens in the
  * database (`GROUP BY`); only codes and counts come back.
  *
- * On PostgreSQL each query runs with JIT compilation off (`SET LOCAL jit =
- * off` in its own short transaction): these aggregates are planned as
+ * On PostgreSQL each query runs in its own short transaction with JIT
+ * compilation off (`SET LOCAL jit = off`: these aggregates are planned as
  * expensive enough to be compiled, and compiling them costs more than it
- * saves. Queries of one report may run at once on a pool; SQLite runs them
+ * saves) and room to group in memory (`SET LOCAL work_mem = '64MB'`: with the
+ * server's default of 4 MB a year's cases grouped by six dimensions were
+ * sorted on disk instead, 1.2 s instead of 0.3 s under load). Queries of one report may run at once on a pool; SQLite runs them
  * one after the other on its one connection.
  */
 import type { Id } from "@bashke/kernel"
@@ -108,8 +110,10 @@ export const make: Effect.Effect<Service, never, SqlClient.SqlClient> = Effect.g
   const sql = (yield* SqlClient.SqlClient).withoutTransforms()
   const pg = sql.onDialectOrElse({ pg: () => true, orElse: () => false })
 
+  // Both settings in one round trip (`set_config(…, true)` is `SET LOCAL`).
+  const settings = sql`SELECT set_config('jit', 'off', true), set_config('work_mem', '64MB', true)`
   const run = <A>(query: Effect.Effect<A, SqlError.SqlError>): Effect.Effect<A> =>
-    (pg ? sql.withTransaction(Effect.zipRight(sql`SET LOCAL jit = off`, query)) : query).pipe(Effect.orDie)
+    (pg ? sql.withTransaction(Effect.zipRight(settings, query)) : query).pipe(Effect.orDie)
 
   // The WHERE clause of a view's records: period, mechanism, consent.
   const where = (view: View, filter: Filter, alias: string) =>

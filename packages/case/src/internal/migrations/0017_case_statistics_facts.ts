@@ -19,7 +19,8 @@
 import { SqlClient } from "@effect/sql"
 import { Effect } from "effect"
 
-const ageBand = (person: string, year: string): string => `COALESCE(${person}.age_band, CASE
+/** The age band of `person` in `year` (a recorded band first), as the published views define it. */
+export const ageBand = (person: string, year: string): string => `COALESCE(${person}.age_band, CASE
     WHEN ${person}.birth_year IS NULL THEN 'not-recorded'
     WHEN ${year} - ${person}.birth_year < 5 THEN '0-4'
     WHEN ${year} - ${person}.birth_year < 10 THEN '5-9'
