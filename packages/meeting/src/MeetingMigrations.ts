@@ -7,7 +7,8 @@
  * Migration 5 adds when minutes are due and were circulated, decisions'
  * owners and due dates, and the coordinator's agenda edits; migration 6 the
  * calendar feeds (secrets as hashes); migration 7 the history of action
- * items' due date extensions.
+ * items' due date extensions; migration 9 the indexes the meeting and action
+ * item lists are paged by, by keyset.
  *
  * Published statistics view (migration 4, a contract read by
  * `@bashke/reporting`): `meeting_statistics`.
@@ -20,6 +21,7 @@ import statisticsView from "./internal/migrations/0004_statistics_view"
 import circulationOwnershipAgenda from "./internal/migrations/0005_circulation_ownership_agenda"
 import calendarFeeds from "./internal/migrations/0006_calendar_feeds"
 import actionItemExtensions from "./internal/migrations/0007_action_item_extensions"
+import listPages from "./internal/migrations/0009_list_pages"
 
 export const meetingMigrations: Migrations.MigrationSet = {
   package: "@bashke/meeting",
@@ -31,5 +33,6 @@ export const meetingMigrations: Migrations.MigrationSet = {
     { id: 5, name: "circulation-ownership-agenda", up: circulationOwnershipAgenda },
     { id: 6, name: "calendar-feeds", up: calendarFeeds },
     { id: 7, name: "action-item-extensions", up: actionItemExtensions },
+    { id: 9, name: "list-pages", up: listPages },
   ],
 }

@@ -7,11 +7,15 @@
  *
  * Published statistics view (migration 2, a contract read by
  * `@bashke/reporting`): `referral_statistics`.
+ *
+ * Migration 4 indexes referrals for paging the case's and the mechanism's
+ * lists by keyset.
  */
 import type { Migrations } from "@bashke/persistence"
 import referrals from "./internal/migrations/0001_referrals"
 import statisticsView from "./internal/migrations/0002_statistics_view"
 import byConsent from "./internal/migrations/0003_referrals_by_consent"
+import referralPages from "./internal/migrations/0004_referral_pages"
 
 export const referralMigrations: Migrations.MigrationSet = {
   package: "@bashke/referral",
@@ -19,5 +23,6 @@ export const referralMigrations: Migrations.MigrationSet = {
     { id: 1, name: "referrals", up: referrals },
     { id: 2, name: "statistics-view", up: statisticsView },
     { id: 3, name: "referrals-by-consent", up: byConsent },
+    { id: 4, name: "referral-pages", up: referralPages },
   ],
 }
