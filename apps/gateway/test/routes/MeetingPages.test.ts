@@ -175,6 +175,36 @@ for (const db of databases) {
       }
     })
 
+    it("a meeting's decisions read a page at a time are the one page of all, without case ones for the school", async () => {
+      const meetings = (await page(`/v1/mechanisms/${mechanismId}/meetings?status=minutes-approved`, "teacher")).items
+      const read = async (meetingId: string, name: PersonName, query: string): Promise<Page> => {
+        const response = await gateway.request("POST", `/v1/meetings/${meetingId}/decisions/read?${query}`, {
+          token: as(name),
+        })
+        expect(response.status).toBe(200)
+        return (await response.json()) as Page
+      }
+      let caseDecisions = 0
+      for (const meeting of meetings)
+        for (const name of ["policeOfficer", "teacher"] as const) {
+          const all = (await read(meeting.id, name, "limit=200")).items
+          if (name === "teacher")
+            expect(all.some((row) => (row as { caseId?: string }).caseId !== undefined)).toBe(false)
+          else caseDecisions += all.filter((row) => (row as { caseId?: string }).caseId !== undefined).length
+          const walked: Array<Row> = []
+          let next: string | null = null
+          for (let pages = 0; pages < 50; pages++) {
+            const current: Page = await read(meeting.id, name, `limit=1${next === null ? "" : `&after=${next}`}`)
+            walked.push(...current.items)
+            next = current.next
+            if (next === null) break
+            expect(current.items).toHaveLength(1)
+          }
+          expect(ids(walked)).toEqual(ids(all))
+        }
+      expect(caseDecisions).toBeGreaterThan(0)
+    })
+
     it("a cursor of another list's shape is a problem naming the cursor", async () => {
       const cursor = Buffer.from(JSON.stringify(["not-a-day", "x"])).toString("base64url")
       for (const path of [
