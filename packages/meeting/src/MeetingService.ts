@@ -605,6 +605,13 @@ export const decisions = (
     return found
   }).pipe(Span.untraced("MeetingService.decisions"))
 
+/** A page read for a member: refused as the meeting's reads are, or for a malformed cursor. */
+type PageRead<A> = Effect.Effect<
+  Pagination.Page<A>,
+  Errors.NotFound | Errors.Forbidden | Errors.InvalidInput,
+  Requirements | AuditLog.AuditLog
+>
+
 /** The key decision pages are ordered by: when each was recorded, then id. */
 export const decisionKey = (decision: Decision): Cursor.Key => [decision.recordedAt.getTime(), decision.id]
 
@@ -615,14 +622,7 @@ const DecisionKey = Schema.Tuple(Schema.Number, DecisionId)
  * {@link decisions} (those about a case only for whoever sees case data; the
  * read audited per case), paged in SQL by keyset.
  */
-export const decisionPage = (
-  meetingId: Id.MeetingId,
-  query: MeetingPageQuery,
-): Effect.Effect<
-  Pagination.Page<Decision>,
-  Errors.NotFound | Errors.Forbidden | Errors.InvalidInput,
-  Requirements | AuditLog.AuditLog
-> =>
+export const decisionPage = (meetingId: Id.MeetingId, query: MeetingPageQuery): PageRead<Decision> =>
   Effect.gen(function* () {
     const after = yield* Cursor.afterKey(DecisionKey, query.after)
     const { meeting, principal, roster } = yield* readable(meetingId, "meeting.read-decisions")
@@ -799,11 +799,7 @@ const meetingPage = (
 export const page = (
   mechanismId: Id.MechanismId,
   query: MeetingPageQuery & Pick<MeetingPage, "status" | "kind">,
-): Effect.Effect<
-  Pagination.Page<Listed>,
-  Errors.NotFound | Errors.Forbidden | Errors.InvalidInput,
-  Requirements | AuditLog.AuditLog
-> =>
+): PageRead<Listed> =>
   meetingPage(mechanismId, query, { status: query.status, kind: query.kind }, () => true).pipe(
     Span.untraced("MeetingService.page"),
   )
@@ -813,14 +809,7 @@ export const page = (
  * as {@link page}: the requests are walked in SQL, the deadline (a rule of the
  * jurisdiction profile) is checked on each.
  */
-export const overdueRequestPage = (
-  mechanismId: Id.MechanismId,
-  query: MeetingPageQuery,
-): Effect.Effect<
-  Pagination.Page<Listed>,
-  Errors.NotFound | Errors.Forbidden | Errors.InvalidInput,
-  Requirements | AuditLog.AuditLog
-> =>
+export const overdueRequestPage = (mechanismId: Id.MechanismId, query: MeetingPageQuery): PageRead<Listed> =>
   Effect.gen(function* () {
     const at = yield* Instant.now
     return yield* meetingPage(mechanismId, query, { status: "requested" }, (meeting) =>

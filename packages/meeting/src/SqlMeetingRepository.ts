@@ -261,21 +261,24 @@ export const make: Effect.Effect<Service, never, SqlClient.SqlClient | Vault.Vau
       return { ...meeting, version }
     }).pipe(Span.untraced("SqlMeetingRepository.update"))
 
+  // Meetings as listed, with their attendance read in one query.
+  const listedWithAttendance = (rows: ReadonlyArray<Row>) =>
+    Effect.gen(function* () {
+      const attendance = yield* attendanceRows(rows.map((row) => String(row.id)))
+      const meetings: ReadonlyArray<Listed> = yield* Effect.forEach(rows, (row) =>
+        Effect.flatMap(listed(row, attendance), (encoded) => decodeMeeting(encoded)),
+      )
+      return meetings
+    })
+
   const list: Service["list"] = (mechanismId, range) =>
     Effect.gen(function* () {
       const from = range?.from === undefined ? sql.literal("") : sql` AND starts_at >= ${SqlValues.toSql(range.from)}`
       const to = range?.to === undefined ? sql.literal("") : sql` AND starts_at < ${SqlValues.toSql(range.to)}`
       const rows = yield* sql<Row>`SELECT * FROM meeting_meetings WHERE mechanism_id = ${mechanismId}${from}${to}
         ORDER BY (starts_at IS NULL), starts_at, id`
-      const attendance = yield* attendanceRows(rows.map((row) => String(row.id)))
-      return yield* Effect.forEach(rows, (row) =>
-        Effect.flatMap(listed(row, attendance), (encoded) => decodeMeeting(encoded)),
-      )
-    }).pipe(
-      Effect.map((meetings): ReadonlyArray<Listed> => meetings),
-      Effect.orDie,
-      Span.untraced("SqlMeetingRepository.list"),
-    )
+      return yield* listedWithAttendance(rows)
+    }).pipe(Effect.orDie, Span.untraced("SqlMeetingRepository.list"))
 
   // Two walks of `meeting_meetings_page` from the cursor: the scheduled
   // meetings by (start, id), then, when the page is not full, the requests
@@ -301,15 +304,8 @@ export const make: Effect.Effect<Service, never, SqlClient.SqlClient | Vault.Vau
               ${page.after !== undefined && afterStart === undefined ? sql`AND id > ${page.after.id}` : sql``}
               ORDER BY id LIMIT ${page.limit - scheduled.length}`
       const rows = [...scheduled, ...requests]
-      const attendance = yield* attendanceRows(rows.map((row) => String(row.id)))
-      return yield* Effect.forEach(rows, (row) =>
-        Effect.flatMap(listed(row, attendance), (encoded) => decodeMeeting(encoded)),
-      )
-    }).pipe(
-      Effect.map((meetings): ReadonlyArray<Listed> => meetings),
-      Effect.orDie,
-      Span.untraced("SqlMeetingRepository.listPage"),
-    )
+      return yield* listedWithAttendance(rows)
+    }).pipe(Effect.orDie, Span.untraced("SqlMeetingRepository.listPage"))
 
   const previousHeldStart: Service["previousHeldStart"] = (mechanismId, before) =>
     Effect.gen(function* () {

@@ -14,6 +14,7 @@ import { Effect } from "effect"
 import { seed } from "../../src/demo/Seed"
 import { institutions, type PersonName, principal } from "../../src/demo/World"
 import { databases, type Gateway, makeGateway } from "../support/Gateway"
+import * as Walk from "../support/Walk"
 
 interface Row {
   readonly id: string
@@ -24,10 +25,6 @@ interface Row {
   readonly owner?: string
   readonly link?: { readonly _tag: string }
   readonly meetingId?: string
-}
-interface Page {
-  readonly items: ReadonlyArray<Row>
-  readonly next: string | null
 }
 
 const hour = 3_600_000
@@ -89,30 +86,9 @@ for (const db of databases) {
     })
     afterAll(() => gateway.close())
 
-    const page = async (path: string, name: PersonName): Promise<Page> => {
-      const response = await gateway.request("GET", path, { token: as(name) })
-      expect(response.status).toBe(200)
-      return (await response.json()) as Page
-    }
-
-    /** Every item, following `next` with pages of `limit`; every page but the last is full. */
-    const walk = async (path: string, name: PersonName, limit: number, between?: () => Promise<void>) => {
-      const seen: Array<Row> = []
-      let next: string | undefined
-      for (let pages = 0; pages < 200; pages++) {
-        const separator = path.includes("?") ? "&" : "?"
-        const current = await page(
-          `${path}${separator}limit=${limit}${next === undefined ? "" : `&after=${next}`}`,
-          name,
-        )
-        seen.push(...current.items)
-        if (current.next === null) return seen
-        expect(current.items).toHaveLength(limit)
-        next = current.next
-        if (pages === 0 && between !== undefined) await between()
-      }
-      throw new Error("the cursor never ended")
-    }
+    const page = (path: string, name: PersonName) => Walk.page<Row>(gateway, path, as(name))
+    const walk = (path: string, name: PersonName, limit: number, between?: () => Promise<void>) =>
+      Walk.walk<Row>(gateway, path, as(name), limit, between)
 
     const ids = (rows: ReadonlyArray<Row>) => rows.map((row) => row.id)
 
@@ -177,12 +153,12 @@ for (const db of databases) {
 
     it("a meeting's decisions read a page at a time are the one page of all, without case ones for the school", async () => {
       const meetings = (await page(`/v1/mechanisms/${mechanismId}/meetings?status=minutes-approved`, "teacher")).items
-      const read = async (meetingId: string, name: PersonName, query: string): Promise<Page> => {
+      const read = async (meetingId: string, name: PersonName, query: string): Promise<Walk.Page<Row>> => {
         const response = await gateway.request("POST", `/v1/meetings/${meetingId}/decisions/read?${query}`, {
           token: as(name),
         })
         expect(response.status).toBe(200)
-        return (await response.json()) as Page
+        return (await response.json()) as Walk.Page<Row>
       }
       let caseDecisions = 0
       for (const meeting of meetings)
@@ -194,7 +170,11 @@ for (const db of databases) {
           const walked: Array<Row> = []
           let next: string | null = null
           for (let pages = 0; pages < 50; pages++) {
-            const current: Page = await read(meeting.id, name, `limit=1${next === null ? "" : `&after=${next}`}`)
+            const current: Walk.Page<Row> = await read(
+              meeting.id,
+              name,
+              `limit=1${next === null ? "" : `&after=${next}`}`,
+            )
             walked.push(...current.items)
             next = current.next
             if (next === null) break

@@ -11,6 +11,7 @@ import { Effect } from "effect"
 import { type Seeded, seed } from "../../src/demo/Seed"
 import { institutions, type PersonName, principal } from "../../src/demo/World"
 import { databases, type Gateway, makeGateway } from "../support/Gateway"
+import * as Walk from "../support/Walk"
 
 interface Listed {
   readonly id: string
@@ -18,10 +19,6 @@ interface Listed {
   readonly to: string
   readonly status: string
   readonly case: string
-}
-interface Page {
-  readonly items: ReadonlyArray<Listed>
-  readonly next: string | null
 }
 
 const parties = [
@@ -31,6 +28,16 @@ const parties = [
   institutions.health.id,
   institutions.legalAid.id,
 ]
+const readers = [
+  "coordinator",
+  "policeOfficer",
+  "caseManager",
+  "shelterWorker",
+  "nurse",
+  "lawyer",
+  "advocate",
+  "teacher",
+] as const satisfies ReadonlyArray<PersonName>
 // Closed statuses: the copies never meet the one-open-referral-per-service rule.
 const closedStatuses: ReadonlyArray<Referral.Status> = ["completed", "declined", "cancelled"]
 
@@ -64,45 +71,14 @@ for (const db of databases) {
     beforeAll(async () => {
       gateway = await makeGateway(db)
       seeded = await gateway.runtime.runPromise(seed)
-      for (const name of [
-        "coordinator",
-        "policeOfficer",
-        "caseManager",
-        "shelterWorker",
-        "nurse",
-        "lawyer",
-        "advocate",
-        "teacher",
-      ] as const)
-        tokens.set(name, await gateway.tokenFor(principal(name, seeded.mechanismId)))
+      for (const name of readers) tokens.set(name, await gateway.tokenFor(principal(name, seeded.mechanismId)))
       await addCopies(40, Date.now())
     })
     afterAll(() => gateway.close())
 
-    const page = async (path: string, name: PersonName): Promise<Page> => {
-      const response = await gateway.request("GET", path, { token: as(name) })
-      expect(response.status).toBe(200)
-      return (await response.json()) as Page
-    }
-
-    /** Every item, following `next` with pages of `limit`; every page but the last is full. */
-    const walk = async (path: string, name: PersonName, limit: number, between?: () => Promise<void>) => {
-      const seen: Array<Listed> = []
-      let next: string | undefined
-      for (let pages = 0; pages < 200; pages++) {
-        const separator = path.includes("?") ? "&" : "?"
-        const current = await page(
-          `${path}${separator}limit=${limit}${next === undefined ? "" : `&after=${next}`}`,
-          name,
-        )
-        seen.push(...current.items)
-        if (current.next === null) return seen
-        expect(current.items).toHaveLength(limit)
-        next = current.next
-        if (pages === 0 && between !== undefined) await between()
-      }
-      throw new Error("the cursor never ended")
-    }
+    const page = (path: string, name: PersonName) => Walk.page<Listed>(gateway, path, as(name))
+    const walk = (path: string, name: PersonName, limit: number, between?: () => Promise<void>) =>
+      Walk.walk<Listed>(gateway, path, as(name), limit, between)
 
     const ids = (items: ReadonlyArray<Listed>) => items.map((item) => item.id)
     const stored = async () =>
@@ -150,16 +126,7 @@ for (const db of databases) {
       const listing = `/v1/cases/${caseId}/referrals`
       expect(ids((await page(`${listing}?limit=200`, "coordinator")).items)).toEqual(ofCase)
       const seen: Array<number> = []
-      for (const name of [
-        "coordinator",
-        "policeOfficer",
-        "caseManager",
-        "shelterWorker",
-        "nurse",
-        "lawyer",
-        "advocate",
-        "teacher",
-      ] as const) {
+      for (const name of readers) {
         const whole = ids((await page(`${listing}?limit=200`, name)).items)
         expect(whole.every((id) => ofCase.includes(id))).toBe(true)
         for (const limit of [1, 2]) expect(ids(await walk(listing, name, limit))).toEqual(whole)
