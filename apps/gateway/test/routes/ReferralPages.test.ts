@@ -125,16 +125,20 @@ for (const db of databases) {
       const ofCase = ids((await stored()).filter((referral) => referral.case === caseId))
       const listing = `/v1/cases/${caseId}/referrals`
       expect(ids((await page(`${listing}?limit=200`, "coordinator")).items)).toEqual(ofCase)
-      const seen: Array<number> = []
+      let partial = 0
       for (const name of readers) {
         const whole = ids((await page(`${listing}?limit=200`, name)).items)
         expect(whole.every((id) => ofCase.includes(id))).toBe(true)
-        for (const limit of [1, 2]) expect(ids(await walk(listing, name, limit))).toEqual(whole)
-        seen.push(whole.length)
+        // Each page reads the policy's facts for every referral it looks at: pages of a few keep the walk short.
+        expect(ids(await walk(listing, name, 4))).toEqual(whole)
+        if (whole.length > 0 && whole.length < ofCase.length) {
+          // Someone who sees some of the case's referrals, not all: a referral a page, the others skipped.
+          expect(ids(await walk(listing, name, 1))).toEqual(whole)
+          partial++
+        }
       }
-      // Someone sees some of the case's referrals, not all: their walks above skipped the others.
-      expect(seen.some((count) => count > 0 && count < ofCase.length)).toBe(true)
-    })
+      expect(partial).toBeGreaterThan(0)
+    }, 300_000)
 
     it("referrals added while walking appear once, after the cursor; none is shown twice or skipped", async () => {
       const before = ids(await stored())
