@@ -64,6 +64,11 @@ export interface Service {
   readonly resolve: (token: string) => Effect.Effect<Option.Option<Principal.Principal>>
   readonly revoke: (id: string) => Effect.Effect<boolean>
   readonly list: Effect.Effect<ReadonlyArray<TokenInfo>>
+  /** One keyset step of the tokens by id: at most `limit` after `after` (the primary key's order). */
+  readonly page: (page: {
+    readonly after?: string | undefined
+    readonly limit: number
+  }) => Effect.Effect<ReadonlyArray<TokenInfo>>
   /** Revokes every demo token still in force; how many. */
   readonly revokeDemo: Effect.Effect<number>
 }
@@ -172,20 +177,29 @@ const make = (lifetimes: Lifetimes) =>
         return rows.length > 0
       }).pipe(Effect.orDie)
 
+    const infoOf = (row: Row) =>
+      Effect.map(Schema.decode(StoredPrincipal)(row.principal), (principal) => ({
+        id: row.id,
+        label: row.label,
+        principal,
+        createdAt: instant(row.created_at),
+        expiresAt: row.expires_at === null ? instant(row.created_at) : instant(row.expires_at),
+        revokedAt: row.revoked_at === null ? null : instant(row.revoked_at),
+      }))
+
     const list: Service["list"] = Effect.gen(function* () {
       const rows = yield* sql<Row>`SELECT id, label, principal, created_at, expires_at, revoked_at
       FROM gateway_api_tokens ORDER BY id`
-      return yield* Effect.forEach(rows, (row) =>
-        Effect.map(Schema.decode(StoredPrincipal)(row.principal), (principal) => ({
-          id: row.id,
-          label: row.label,
-          principal,
-          createdAt: instant(row.created_at),
-          expiresAt: row.expires_at === null ? instant(row.created_at) : instant(row.expires_at),
-          revokedAt: row.revoked_at === null ? null : instant(row.revoked_at),
-        })),
-      )
+      return yield* Effect.forEach(rows, infoOf)
     }).pipe(Effect.orDie)
+
+    const page: Service["page"] = (page) =>
+      Effect.gen(function* () {
+        const rows = yield* sql<Row>`SELECT id, label, principal, created_at, expires_at, revoked_at
+        FROM gateway_api_tokens ${page.after === undefined ? sql`` : sql`WHERE id > ${page.after}`}
+        ORDER BY id LIMIT ${page.limit}`
+        return yield* Effect.forEach(rows, infoOf)
+      }).pipe(Effect.orDie)
 
     const revokeDemo: Service["revokeDemo"] = Effect.gen(function* () {
       const now = SqlValues.toSql(yield* SqlValues.currentDate)
@@ -194,5 +208,5 @@ const make = (lifetimes: Lifetimes) =>
       return rows.length
     }).pipe(Effect.orDie)
 
-    return { issue, resolve, revoke, list, revokeDemo }
+    return { issue, resolve, revoke, list, page, revokeDemo }
   })

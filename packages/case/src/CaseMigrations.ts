@@ -44,7 +44,8 @@
  * `cases.erased_at` (when a case's personal data was erased by destroying its
  * data key; ADR 0012) and the index the retention job reads closed cases by.
  * Migration 21 adds `case_document_uploads` (uploads in progress, swept when
- * abandoned; ADR 0024). Migration 25 adds `perpetrator_statistics_facts` and
+ * abandoned; ADR 0024). Migration 23 indexes the open cases by status and
+ * by lead institution for the case list's filters. Migration 25 adds `perpetrator_statistics_facts` and
  * `incident_statistics_facts` (one row per alleged perpetrator and per
  * incident with its case's facts, kept by triggers), points
  * `perpetrator_statistics` and `incident_statistics` at them (same columns)
@@ -72,6 +73,7 @@ import caseDocuments from "./internal/migrations/0018_case_documents"
 import breakGlassReviewPages from "./internal/migrations/0019_break_glass_review_pages"
 import caseErasure from "./internal/migrations/0020_case_erasure"
 import pendingUploads from "./internal/migrations/0021_pending_uploads"
+import caseListFilters from "./internal/migrations/0023_case_list_filters"
 import statisticsPartFacts from "./internal/migrations/0025_statistics_part_facts"
 
 export const caseMigrations: Migrations.MigrationSet = {
@@ -98,6 +100,7 @@ export const caseMigrations: Migrations.MigrationSet = {
     { id: 19, name: "break-glass-review-pages", up: breakGlassReviewPages },
     { id: 20, name: "case-erasure", up: caseErasure },
     { id: 21, name: "pending-uploads", up: pendingUploads },
+    { id: 23, name: "case-list-filters", up: caseListFilters },
     { id: 25, name: "statistics-part-facts", up: statisticsPartFacts },
   ],
 }

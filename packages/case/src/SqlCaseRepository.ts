@@ -663,8 +663,8 @@ export const make: Effect.Effect<Service, never, SqlClient.SqlClient> = Effect.g
       // A never-assessed case has no risk level and counts as `standard`; the
       // expression is the index's (`cases_open_risk_page`, migration 10).
       const risk = page.riskLevel === undefined ? sql`` : sql`AND COALESCE(risk_level, 'standard') = ${page.riskLevel}`
-      // No index of their own yet: the walk over `cases_open_page` (or the risk
-      // one) from the cursor skips the rows these reject.
+      // Each has its index (`cases_open_status_page`, `cases_open_lead_page`,
+      // migration 23); with two filters, the walk over one skips what the other rejects.
       const status = page.status === undefined ? sql`` : sql`AND status = ${page.status}`
       const lead = page.leadInstitution === undefined ? sql`` : sql`AND lead_institution = ${page.leadInstitution}`
       const rows = yield* decodeIds(

@@ -47,6 +47,36 @@ export const decode = (cursor: string): Effect.Effect<Key, InvalidInput> => {
 }
 
 /**
+ * The id the cursor of a page ordered by one id names, decoded with that id's
+ * schema (`undefined` without a cursor); a cursor that names none fails as
+ * {@link decode} does.
+ */
+export const afterId = <A>(
+  id: Schema.Schema<A, string>,
+  cursor: string | undefined,
+): Effect.Effect<A | undefined, InvalidInput> =>
+  cursor === undefined
+    ? Effect.succeed(undefined)
+    : Effect.flatMap(decode(cursor), (key) =>
+        key.length === 1
+          ? Schema.decodeUnknown(id)(key[0]).pipe(Effect.mapError(() => malformed))
+          : Effect.fail(malformed),
+      )
+
+/**
+ * The sort key the cursor names, decoded with `key` (a tuple of the key's
+ * parts, say `Schema.Tuple(CivilDate, ActionItemId)`); `undefined` without a
+ * cursor. A cursor whose key `key` refuses fails as {@link decode} does.
+ */
+export const afterKey = <A, I extends ReadonlyArray<KeyPart>>(
+  key: Schema.Schema<A, I>,
+  cursor: string | undefined,
+): Effect.Effect<A | undefined, InvalidInput> =>
+  cursor === undefined
+    ? Effect.succeed(undefined)
+    : Effect.flatMap(decode(cursor), (parts) => Schema.decodeUnknown(key)(parts).pipe(Effect.mapError(() => malformed)))
+
+/**
  * Orders two sort keys component by component (numbers numerically, strings by
  * UTF-16 code units, as SQL `COLLATE "C"`/`BINARY` does); a shorter key that is a
  * prefix of a longer one sorts first. For in-memory repositories and tests.

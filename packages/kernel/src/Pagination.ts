@@ -6,7 +6,7 @@
  * after the decoded `after` cursor; {@link paginate} keeps `limit` of them and,
  * when the extra row proves there is more, makes the `next` cursor.
  */
-import { Schema } from "effect"
+import { Effect, Schema } from "effect"
 import * as Cursor from "./Cursor"
 
 /**
@@ -79,3 +79,38 @@ export const paginate = <A>(rows: ReadonlyArray<A>, limit: number, keyOf: (row: 
   const last = items[items.length - 1]
   return { items, next: last === undefined ? null : Cursor.encode(keyOf(last)) }
 }
+
+/**
+ * One keyset step of a list: at most `limit` rows strictly after the key
+ * `after` (from the first row when absent), in sort-key order.
+ */
+export type Step<A, E, R> = (after: Cursor.Key | undefined, limit: number) => Effect.Effect<ReadonlyArray<A>, E, R>
+
+/**
+ * The page of the rows a caller may see, when whether one may be seen is not
+ * a condition SQL can hold (it needs facts another package keeps): reads
+ * `step`s of `limit + 1` rows from `after` on, keeps those `visible` allows,
+ * and reads on until `limit + 1` are kept or the rows run out. So a page is
+ * never short while more visible rows exist, and each step costs what a page
+ * costs; the `next` cursor is the key of the last row shown, so rows skipped
+ * as invisible are skipped again on the next page, never shown.
+ */
+export const visible = <A, E, R, E2, R2>(options: {
+  readonly step: Step<A, E, R>
+  readonly visible: (row: A) => Effect.Effect<boolean, E2, R2>
+  readonly keyOf: (row: A) => Cursor.Key
+  readonly limit: number
+  readonly after: Cursor.Key | undefined
+}): Effect.Effect<Page<A>, E | E2, R | R2> =>
+  Effect.gen(function* () {
+    const kept: Array<A> = []
+    let from = options.after
+    while (kept.length <= options.limit) {
+      const rows = yield* options.step(from, options.limit + 1)
+      for (const row of rows) if (yield* options.visible(row)) kept.push(row)
+      const last = rows[rows.length - 1]
+      if (rows.length < options.limit + 1 || last === undefined) break
+      from = options.keyOf(last)
+    }
+    return paginate(kept, options.limit, options.keyOf)
+  })

@@ -105,3 +105,88 @@ describe("paginate", () => {
     expect(Schema.encodeSync(schema)({ items: [3], next: "WyJiIl0" })).toEqual({ items: ["3"], next: "WyJiIl0" })
   })
 })
+
+describe("visible", () => {
+  /** A keyset step over sorted distinct ids, counting the steps read. */
+  const stepOver =
+    (ids: ReadonlyArray<number>, steps: { count: number }) => (after: Cursor.Key | undefined, n: number) =>
+      Effect.sync(() => {
+        steps.count++
+        return ids.filter((id) => after === undefined || id > (after[0] as number)).slice(0, n)
+      })
+
+  it.prop(
+    "walking by next gives every visible row once, in order, and no page is short before the last",
+    [
+      fc.uniqueArray(fc.integer({ min: 0, max: 500 }), { maxLength: 120 }),
+      fc.integer({ min: 1, max: 7 }),
+      fc.integer({ min: 1, max: 5 }),
+    ],
+    ([unsorted, limit, every]) => {
+      const ids = [...unsorted].sort((a, b) => a - b)
+      const shown = (id: number) => id % every === 0
+      const steps = { count: 0 }
+      const walked: Array<number> = []
+      let after: Cursor.Key | undefined
+      for (let pages = 0; pages < 200; pages++) {
+        const page = Effect.runSync(
+          Pagination.visible({
+            step: stepOver(ids, steps),
+            visible: (id) => Effect.succeed(shown(id)),
+            keyOf: (id) => [id],
+            limit,
+            after,
+          }),
+        )
+        walked.push(...page.items)
+        if (page.next === null) break
+        expect(page.items).toHaveLength(limit)
+        after = Effect.runSync(Cursor.decode(page.next))
+      }
+      expect(walked).toEqual(ids.filter(shown))
+    },
+  )
+
+  it("reads further steps past invisible rows rather than answering short and final", () => {
+    const steps = { count: 0 }
+    const page = Effect.runSync(
+      Pagination.visible({
+        step: stepOver([1, 2, 3, 4, 5, 6, 7, 8, 9, 10], steps),
+        visible: (id) => Effect.succeed(id >= 9),
+        keyOf: (id) => [id],
+        limit: 1,
+        after: undefined,
+      }),
+    )
+    expect(page.items).toEqual([9])
+    expect(page.next).toBe(Cursor.encode([9]))
+    // Steps of two rows: [1,2] [3,4] [5,6] [7,8] [9,10].
+    expect(steps.count).toBe(5)
+  })
+})
+
+describe("Cursor.afterId", () => {
+  const Id = Schema.String.pipe(Schema.pattern(/^[0-9A-Z]{26}$/))
+  const malformed = Exit.fail(new Errors.InvalidInput({ field: "cursor", rule: "pagination.cursor.malformed" }))
+
+  it("names the id of a one-id cursor, nothing without one, and refuses any other key", () => {
+    const id = "01JABCDEFGHJKMNPQRSTVWXYZ0"
+    expect(Effect.runSync(Cursor.afterId(Id, Cursor.encode([id])))).toBe(id)
+    expect(Effect.runSync(Cursor.afterId(Id, undefined))).toBeUndefined()
+    expect(Effect.runSyncExit(Cursor.afterId(Id, Cursor.encode(["lower"])))).toEqual(malformed)
+    expect(Effect.runSyncExit(Cursor.afterId(Id, Cursor.encode([id, 1])))).toEqual(malformed)
+    expect(Effect.runSyncExit(Cursor.afterId(Id, Cursor.encode([7])))).toEqual(malformed)
+  })
+})
+
+describe("Cursor.afterKey", () => {
+  const Key = Schema.Tuple(Schema.String, Schema.Number)
+  const malformed = Exit.fail(new Errors.InvalidInput({ field: "cursor", rule: "pagination.cursor.malformed" }))
+
+  it("names the key its schema accepts, nothing without a cursor, and refuses a key of another shape", () => {
+    expect(Effect.runSync(Cursor.afterKey(Key, Cursor.encode(["2026-01-02", 3])))).toEqual(["2026-01-02", 3])
+    expect(Effect.runSync(Cursor.afterKey(Key, undefined))).toBeUndefined()
+    expect(Effect.runSyncExit(Cursor.afterKey(Key, Cursor.encode([3, "2026-01-02"])))).toEqual(malformed)
+    expect(Effect.runSyncExit(Cursor.afterKey(Key, Cursor.encode(["2026-01-02"])))).toEqual(malformed)
+  })
+})

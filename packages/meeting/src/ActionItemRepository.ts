@@ -8,6 +8,17 @@ import { Context } from "effect"
 import type { ActionItem } from "./ActionItem"
 import type { Extension } from "./ActionItemExtension"
 
+/**
+ * One keyset step of a list of items by due date, then id: at most `limit`
+ * after the key `after`, without the case-linked ones when `withoutCases`
+ * (for whoever does not see case data).
+ */
+export interface ItemPage {
+  readonly after?: readonly [dueDate: string, id: string] | undefined
+  readonly limit: number
+  readonly withoutCases: boolean
+}
+
 export interface Service {
   /** Stores a new item (version 1). */
   readonly insert: (item: ActionItem) => Effect.Effect<void>
@@ -25,6 +36,13 @@ export interface Service {
   readonly find: (id: Id.ActionItemId) => Effect.Effect<ActionItem, Errors.NotFound>
   /** The mechanism's open items, by due date. */
   readonly open: (mechanismId: Id.MechanismId) => Effect.Effect<ReadonlyArray<ActionItem>>
+  /** One keyset step of the mechanism's open items (of one owner when given), by due date then id (meeting migration 9). */
+  readonly openPage: (
+    mechanismId: Id.MechanismId,
+    page: ItemPage & { readonly owner?: Id.InstitutionId | undefined },
+  ) => Effect.Effect<ReadonlyArray<ActionItem>>
+  /** One keyset step of the items decided at a meeting, open or closed, by due date then id (meeting migration 9). */
+  readonly meetingPage: (meetingId: Id.MeetingId, page: ItemPage) => Effect.Effect<ReadonlyArray<ActionItem>>
   /** The items decided at a meeting, in the order they were recorded. */
   readonly byMeeting: (meetingId: Id.MeetingId) => Effect.Effect<ReadonlyArray<ActionItem>>
   /**

@@ -6,16 +6,16 @@
  * one transaction; a refused command writes nothing.
  */
 
-import { Errors, Id, Instant, JurisdictionProfile, Principal, Span } from "@bashke/kernel"
+import { Cursor, Errors, Id, Instant, JurisdictionProfile, Pagination, Principal, Span } from "@bashke/kernel"
 import { Transaction } from "@bashke/persistence"
 import { AuditEntry, AuditLog } from "@bashke/security"
 import type { SqlClient } from "@effect/sql"
-import { Effect } from "effect"
+import { Effect, Schema } from "effect"
 import * as ActionItem from "./ActionItem"
 import * as ActionItemCommands from "./ActionItemCommands"
 import * as ActionItemExtension from "./ActionItemExtension"
 import * as ActionItemLifecycle from "./ActionItemLifecycle"
-import { ActionItemRepository } from "./ActionItemRepository"
+import { ActionItemRepository, type ItemPage } from "./ActionItemRepository"
 import { decodeInput } from "./internal/Input"
 import { recordTextRead } from "./internal/TextReads"
 import * as MechanismRoster from "./MechanismRoster"
@@ -255,16 +255,15 @@ export const extensions = (
  */
 const readable = (
   mechanismId: Id.MechanismId,
-  items: Effect.Effect<ReadonlyArray<ActionItem.ActionItem>, never, ActionItemRepository>,
+  items: (withoutCases: boolean) => Effect.Effect<ReadonlyArray<ActionItem.ActionItem>, never, ActionItemRepository>,
 ) =>
   Effect.gen(function* () {
     const principal = yield* Principal.CurrentPrincipal
     const roster = yield* MechanismRoster.rosterAt(mechanismId, yield* Instant.now)
     yield* MeetingPolicy.requireMember(roster, principal, "meeting.action-item.list")
-    const stored = yield* items
-    const found = MeetingPolicy.seesCaseData(roster, principal)
-      ? stored
-      : stored.filter((item) => !ActionItem.concernsCase(item))
+    const withoutCases = !MeetingPolicy.seesCaseData(roster, principal)
+    const stored = yield* items(withoutCases)
+    const found = withoutCases ? stored.filter((item) => !ActionItem.concernsCase(item)) : stored
     yield* recordTextRead(
       principal,
       mechanismId,
@@ -272,6 +271,68 @@ const readable = (
     )
     return found
   })
+
+/** A request for a page of items: `limit` after the `after` cursor (`[dueDate, id]`) of the previous page. */
+export interface ItemPageQuery {
+  readonly limit: number
+  readonly after?: string | undefined
+}
+
+/** The key item pages are ordered by: due date, then id. */
+export const itemKey = (item: ActionItem.ActionItem): Cursor.Key => [item.dueDate, item.id]
+
+const ItemKey = Schema.Tuple(ActionItem.DueDate, Id.ActionItemId)
+
+// A page of items read in SQL by keyset: `limit + 1` rows, the extra one telling whether a next page exists.
+const itemPage = (
+  mechanismId: Id.MechanismId,
+  query: ItemPageQuery,
+  step: (page: ItemPage) => Effect.Effect<ReadonlyArray<ActionItem.ActionItem>, never, ActionItemRepository>,
+) =>
+  Effect.gen(function* () {
+    const after = yield* Cursor.afterKey(ItemKey, query.after)
+    const rows = yield* readable(mechanismId, (withoutCases) => step({ after, limit: query.limit + 1, withoutCases }))
+    return Pagination.paginate(rows, query.limit, itemKey)
+  })
+
+/**
+ * A page of the mechanism's open action items (of one `owner` when given), by
+ * due date then id, for a member (case-linked ones for those who see case
+ * data; the read audited), paged in SQL.
+ */
+export const openPage = (
+  mechanismId: Id.MechanismId,
+  query: ItemPageQuery & { readonly owner?: Id.InstitutionId | undefined },
+): Effect.Effect<
+  Pagination.Page<ActionItem.ActionItem>,
+  Errors.NotFound | Errors.Forbidden | Errors.InvalidInput,
+  Requirements | AuditLog.AuditLog
+> =>
+  itemPage(mechanismId, query, (page) =>
+    Effect.flatMap(ActionItemRepository, (repository) =>
+      repository.openPage(mechanismId, { ...page, owner: query.owner }),
+    ),
+  ).pipe(Span.untraced("ActionItemService.openPage"))
+
+/**
+ * A page of the items decided at a meeting, open or closed, by due date then
+ * id, for a member (case-linked ones for those who see case data; the read
+ * audited), paged in SQL.
+ */
+export const meetingPage = (
+  meetingId: Id.MeetingId,
+  query: ItemPageQuery,
+): Effect.Effect<
+  Pagination.Page<ActionItem.ActionItem>,
+  Errors.NotFound | Errors.Forbidden | Errors.InvalidInput,
+  Requirements | AuditLog.AuditLog
+> =>
+  Effect.gen(function* () {
+    const meeting = yield* Effect.flatMap(MeetingRepository, (meetings) => meetings.find(meetingId))
+    return yield* itemPage(meeting.mechanismId, query, (page) =>
+      Effect.flatMap(ActionItemRepository, (repository) => repository.meetingPage(meetingId, page)),
+    )
+  }).pipe(Span.untraced("ActionItemService.meetingPage"))
 
 /**
  * The mechanism's open action items, for a member (case-linked ones for those
@@ -284,10 +345,9 @@ export const open = (
   Errors.NotFound | Errors.Forbidden,
   Requirements | AuditLog.AuditLog
 > =>
-  readable(
-    mechanismId,
-    Effect.flatMap(ActionItemRepository, (repository) => repository.open(mechanismId)),
-  ).pipe(Span.untraced("ActionItemService.open"))
+  readable(mechanismId, () => Effect.flatMap(ActionItemRepository, (repository) => repository.open(mechanismId))).pipe(
+    Span.untraced("ActionItemService.open"),
+  )
 
 /**
  * The items decided at a meeting, for a member (case-linked ones for those who
@@ -302,8 +362,7 @@ export const byMeeting = (
 > =>
   Effect.gen(function* () {
     const meeting = yield* Effect.flatMap(MeetingRepository, (meetings) => meetings.find(meetingId))
-    return yield* readable(
-      meeting.mechanismId,
+    return yield* readable(meeting.mechanismId, () =>
       Effect.flatMap(ActionItemRepository, (repository) => repository.byMeeting(meetingId)),
     )
   }).pipe(Span.untraced("ActionItemService.byMeeting"))

@@ -8,7 +8,8 @@
  * owners and due dates, and the coordinator's agenda edits; migration 6 the
  * calendar feeds (secrets as hashes); migration 7 the history of action
  * items' due date extensions; migration 8 an index of action items by
- * what they are linked to (a case's items, for its timeline).
+ * what they are linked to (a case's items, for its timeline); migration 9 the
+ * indexes the meeting and action item lists are paged by, by keyset.
  *
  * Published statistics view (migration 4, a contract read by
  * `@bashke/reporting`): `meeting_statistics`.
@@ -22,6 +23,7 @@ import circulationOwnershipAgenda from "./internal/migrations/0005_circulation_o
 import calendarFeeds from "./internal/migrations/0006_calendar_feeds"
 import actionItemExtensions from "./internal/migrations/0007_action_item_extensions"
 import actionItemsByCase from "./internal/migrations/0008_action_items_by_case"
+import listPages from "./internal/migrations/0009_list_pages"
 
 export const meetingMigrations: Migrations.MigrationSet = {
   package: "@bashke/meeting",
@@ -34,5 +36,6 @@ export const meetingMigrations: Migrations.MigrationSet = {
     { id: 6, name: "calendar-feeds", up: calendarFeeds },
     { id: 7, name: "action-item-extensions", up: actionItemExtensions },
     { id: 8, name: "action-items-by-case", up: actionItemsByCase },
+    { id: 9, name: "list-pages", up: listPages },
   ],
 }

@@ -9,11 +9,22 @@
  * the agenda the case summaries. Legal numbers come from `CurrentJurisdiction`.
  */
 
-import { CivilDate, Errors, Id, Instant, JurisdictionProfile, type Locale, Principal, Span } from "@bashke/kernel"
+import {
+  CivilDate,
+  Cursor,
+  Errors,
+  Id,
+  Instant,
+  JurisdictionProfile,
+  type Locale,
+  Pagination,
+  Principal,
+  Span,
+} from "@bashke/kernel"
 import { Transaction } from "@bashke/persistence"
 import { AuditEntry, AuditLog } from "@bashke/security"
 import type { SqlClient } from "@effect/sql"
-import { Effect, Option } from "effect"
+import { Effect, Option, Schema } from "effect"
 import { ActionItemRepository } from "./ActionItemRepository"
 import * as Agenda from "./Agenda"
 import * as AgendaEdits from "./AgendaEdits"
@@ -31,7 +42,7 @@ import * as MeetingCommands from "./MeetingCommands"
 import * as Events from "./MeetingEvents"
 import * as MeetingLifecycle from "./MeetingLifecycle"
 import * as MeetingPolicy from "./MeetingPolicy"
-import { type Listed, MeetingRepository } from "./MeetingRepository"
+import { type Listed, type MeetingPage, MeetingRepository } from "./MeetingRepository"
 import * as MinutesCirculation from "./MinutesCirculation"
 import * as OverdueReferrals from "./OverdueReferrals"
 import * as SchedulingDeadline from "./SchedulingDeadline"
@@ -594,6 +605,43 @@ export const decisions = (
     return found
   }).pipe(Span.untraced("MeetingService.decisions"))
 
+/** A page read for a member: refused as the meeting's reads are, or for a malformed cursor. */
+type PageRead<A> = Effect.Effect<
+  Pagination.Page<A>,
+  Errors.NotFound | Errors.Forbidden | Errors.InvalidInput,
+  Requirements | AuditLog.AuditLog
+>
+
+/** The key decision pages are ordered by: when each was recorded, then id. */
+export const decisionKey = (decision: Decision): Cursor.Key => [decision.recordedAt.getTime(), decision.id]
+
+const DecisionKey = Schema.Tuple(Schema.Number, DecisionId)
+
+/**
+ * A page of a meeting's decisions by when they were recorded, as
+ * {@link decisions} (those about a case only for whoever sees case data; the
+ * read audited per case), paged in SQL by keyset.
+ */
+export const decisionPage = (meetingId: Id.MeetingId, query: MeetingPageQuery): PageRead<Decision> =>
+  Effect.gen(function* () {
+    const after = yield* Cursor.afterKey(DecisionKey, query.after)
+    const { meeting, principal, roster } = yield* readable(meetingId, "meeting.read-decisions")
+    const rows = yield* Effect.flatMap(MeetingRepository, (repository) =>
+      repository.decisionPage(meeting.id, {
+        after: after === undefined ? undefined : { recordedAt: new Date(after[0]), id: after[1] },
+        limit: query.limit + 1,
+        withoutCases: !MeetingPolicy.seesCaseData(roster, principal),
+      }),
+    )
+    const page = Pagination.paginate(rows, query.limit, decisionKey)
+    yield* recordTextRead(
+      principal,
+      meeting.mechanismId,
+      page.items.map((decision) => decision.caseId),
+    )
+    return page
+  }).pipe(Span.untraced("MeetingService.decisionPage"))
+
 /**
  * A meeting's agenda, built by `Agenda.build` from the open action items, the
  * case summaries for the meeting's date, the mechanism's overdue referrals at
@@ -687,6 +735,87 @@ export const overdueRequests = (
       meetings.filter((meeting) => SchedulingDeadline.isOverdue(meeting, at)),
     )
   }).pipe(Span.untraced("MeetingService.overdueRequests"))
+
+/** A request for a page of meetings: `limit` after the `after` cursor of the previous page. */
+export interface MeetingPageQuery {
+  readonly limit: number
+  readonly after?: string | undefined
+}
+
+/** The key meeting pages are ordered by: the start (a request, with none, after every start), then id. */
+export const meetingKey = (meeting: Listed): Cursor.Key => [
+  meeting.schedule?.startsAt.getTime() ?? Number.MAX_SAFE_INTEGER,
+  meeting.id,
+]
+
+const MeetingKey = Schema.Tuple(Schema.Number, Id.MeetingId)
+
+// One keyset step of the repository from a page key (the start as a time, or the requests' mark).
+const listStep =
+  (mechanismId: Id.MechanismId, filter: Pick<MeetingPage, "status" | "kind">) =>
+  (after: Cursor.Key | undefined, limit: number) =>
+    Effect.flatMap(MeetingRepository, (repository) =>
+      repository.listPage(mechanismId, {
+        ...filter,
+        limit,
+        after:
+          after === undefined
+            ? undefined
+            : {
+                startsAt: after[0] === Number.MAX_SAFE_INTEGER ? undefined : new Date(after[0] as number),
+                id: after[1] as Id.MeetingId,
+              },
+      }),
+    )
+
+// A page of the mechanism's meetings `keep` allows, for a member, their texts' read recorded.
+const meetingPage = (
+  mechanismId: Id.MechanismId,
+  query: MeetingPageQuery,
+  filter: Pick<MeetingPage, "status" | "kind">,
+  keep: (meeting: Listed) => boolean,
+) =>
+  Effect.gen(function* () {
+    const principal = yield* Principal.CurrentPrincipal
+    const roster = yield* MechanismRoster.rosterAt(mechanismId, yield* Instant.now)
+    yield* MeetingPolicy.requireMember(roster, principal, "meeting.list")
+    const after = yield* Cursor.afterKey(MeetingKey, query.after)
+    const page = yield* Pagination.visible({
+      step: listStep(mechanismId, filter),
+      visible: (meeting) => Effect.succeed(keep(meeting)),
+      keyOf: meetingKey,
+      limit: query.limit,
+      after,
+    })
+    yield* recorded(mechanismId, principal, page.items)
+    return page
+  })
+
+/**
+ * A page of the mechanism's meetings (of one `status` and `kind` when given),
+ * scheduled ones by start, then requests, for a member, paged in SQL by
+ * keyset. Reading the sealed reasons on the page is audited, as in {@link list}.
+ */
+export const page = (
+  mechanismId: Id.MechanismId,
+  query: MeetingPageQuery & Pick<MeetingPage, "status" | "kind">,
+): PageRead<Listed> =>
+  meetingPage(mechanismId, query, { status: query.status, kind: query.kind }, () => true).pipe(
+    Span.untraced("MeetingService.page"),
+  )
+
+/**
+ * A page of the mechanism's ad hoc requests not scheduled by their deadline,
+ * as {@link page}: the requests are walked in SQL, the deadline (a rule of the
+ * jurisdiction profile) is checked on each.
+ */
+export const overdueRequestPage = (mechanismId: Id.MechanismId, query: MeetingPageQuery): PageRead<Listed> =>
+  Effect.gen(function* () {
+    const at = yield* Instant.now
+    return yield* meetingPage(mechanismId, query, { status: "requested" }, (meeting) =>
+      SchedulingDeadline.isOverdue(meeting, at),
+    )
+  }).pipe(Span.untraced("MeetingService.overdueRequestPage"))
 
 /**
  * The iCalendar feed of the mechanism's meetings in `locale`, for a member. It

@@ -12,7 +12,7 @@ import { SqlClient } from "@effect/sql"
 import { Effect, Layer } from "effect"
 import { ActionItem } from "./ActionItem"
 import { Extension } from "./ActionItemExtension"
-import { ActionItemRepository, type Service } from "./ActionItemRepository"
+import { ActionItemRepository, type ItemPage, type Service } from "./ActionItemRepository"
 import * as Sealing from "./internal/Sealing"
 
 type Row = Record<string, unknown>
@@ -125,6 +125,28 @@ export const make: Effect.Effect<Service, never, SqlClient.SqlClient | Vault.Vau
       return yield* Effect.forEach(rows, fromRow)
     }).pipe(Effect.orDie, Span.untraced("SqlActionItemRepository.byMeeting"))
 
+  // The conditions every item page shares: after the cursor's (due date, id),
+  // without case-linked items for whoever does not see case data.
+  const pageConditions = (page: ItemPage) =>
+    sql`${page.after === undefined ? sql`` : sql`AND (due_date, id) > (${page.after[0]}, ${page.after[1]})`}
+      ${page.withoutCases ? sql`AND (link_kind IS NULL OR link_kind <> 'case')` : sql``}`
+
+  const openPage: Service["openPage"] = (mechanismId, page) =>
+    Effect.gen(function* () {
+      const owner = page.owner === undefined ? sql`` : sql`AND owner = ${page.owner}`
+      const rows = yield* sql<Row>`SELECT * FROM meeting_action_items
+        WHERE mechanism_id = ${mechanismId} AND status = 'open' ${owner} ${pageConditions(page)}
+        ORDER BY due_date, id LIMIT ${page.limit}`
+      return yield* Effect.forEach(rows, fromRow)
+    }).pipe(Effect.orDie, Span.untraced("SqlActionItemRepository.openPage"))
+
+  const meetingPage: Service["meetingPage"] = (meetingId, page) =>
+    Effect.gen(function* () {
+      const rows = yield* sql<Row>`SELECT * FROM meeting_action_items
+        WHERE meeting_id = ${meetingId} ${pageConditions(page)} ORDER BY due_date, id LIMIT ${page.limit}`
+      return yield* Effect.forEach(rows, fromRow)
+    }).pipe(Effect.orDie, Span.untraced("SqlActionItemRepository.meetingPage"))
+
   // The link is stored as kind + id; an empty list asks nothing (`IN ()` is not
   // valid SQL). Duplicated ids are asked once.
   const byActivities: Service["byActivities"] = (activityIds) =>
@@ -193,7 +215,20 @@ export const make: Effect.Effect<Service, never, SqlClient.SqlClient | Vault.Vau
       return yield* Effect.forEach(rows, fromRow)
     }).pipe(Effect.orDie, Span.untraced("SqlActionItemRepository.byCase"))
 
-  return { insert, update, recordExtension, extensions, extensionsOf, find, open, byMeeting, byCase, byActivities }
+  return {
+    insert,
+    update,
+    recordExtension,
+    extensions,
+    extensionsOf,
+    find,
+    open,
+    openPage,
+    meetingPage,
+    byMeeting,
+    byCase,
+    byActivities,
+  }
 })
 
 /**

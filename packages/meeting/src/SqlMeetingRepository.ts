@@ -261,21 +261,51 @@ export const make: Effect.Effect<Service, never, SqlClient.SqlClient | Vault.Vau
       return { ...meeting, version }
     }).pipe(Span.untraced("SqlMeetingRepository.update"))
 
+  // Meetings as listed, with their attendance read in one query.
+  const listedWithAttendance = (rows: ReadonlyArray<Row>) =>
+    Effect.gen(function* () {
+      const attendance = yield* attendanceRows(rows.map((row) => String(row.id)))
+      const meetings: ReadonlyArray<Listed> = yield* Effect.forEach(rows, (row) =>
+        Effect.flatMap(listed(row, attendance), (encoded) => decodeMeeting(encoded)),
+      )
+      return meetings
+    })
+
   const list: Service["list"] = (mechanismId, range) =>
     Effect.gen(function* () {
       const from = range?.from === undefined ? sql.literal("") : sql` AND starts_at >= ${SqlValues.toSql(range.from)}`
       const to = range?.to === undefined ? sql.literal("") : sql` AND starts_at < ${SqlValues.toSql(range.to)}`
       const rows = yield* sql<Row>`SELECT * FROM meeting_meetings WHERE mechanism_id = ${mechanismId}${from}${to}
         ORDER BY (starts_at IS NULL), starts_at, id`
-      const attendance = yield* attendanceRows(rows.map((row) => String(row.id)))
-      return yield* Effect.forEach(rows, (row) =>
-        Effect.flatMap(listed(row, attendance), (encoded) => decodeMeeting(encoded)),
-      )
-    }).pipe(
-      Effect.map((meetings): ReadonlyArray<Listed> => meetings),
-      Effect.orDie,
-      Span.untraced("SqlMeetingRepository.list"),
-    )
+      return yield* listedWithAttendance(rows)
+    }).pipe(Effect.orDie, Span.untraced("SqlMeetingRepository.list"))
+
+  // Two walks of `meeting_meetings_page` from the cursor: the scheduled
+  // meetings by (start, id), then, when the page is not full, the requests
+  // (no start) by id. Two queries, since the dialects put NULLs at opposite
+  // ends of an ascending order.
+  const listPage: Service["listPage"] = (mechanismId, page) =>
+    Effect.gen(function* () {
+      const status = page.status === undefined ? sql`` : sql`AND status = ${page.status}`
+      const kind = page.kind === undefined ? sql`` : sql`AND kind = ${page.kind}`
+      const afterStart = page.after?.startsAt
+      const scheduled =
+        page.after !== undefined && afterStart === undefined
+          ? []
+          : yield* sql<Row>`SELECT * FROM meeting_meetings WHERE mechanism_id = ${mechanismId}
+              AND starts_at IS NOT NULL ${status} ${kind}
+              ${page.after === undefined || afterStart === undefined ? sql`` : sql`AND (starts_at, id) > (${SqlValues.toSql(afterStart)}, ${page.after.id})`}
+              ORDER BY starts_at, id LIMIT ${page.limit}`
+      const requests =
+        scheduled.length >= page.limit
+          ? []
+          : yield* sql<Row>`SELECT * FROM meeting_meetings WHERE mechanism_id = ${mechanismId}
+              AND starts_at IS NULL ${status} ${kind}
+              ${page.after !== undefined && afterStart === undefined ? sql`AND id > ${page.after.id}` : sql``}
+              ORDER BY id LIMIT ${page.limit - scheduled.length}`
+      const rows = [...scheduled, ...requests]
+      return yield* listedWithAttendance(rows)
+    }).pipe(Effect.orDie, Span.untraced("SqlMeetingRepository.listPage"))
 
   const previousHeldStart: Service["previousHeldStart"] = (mechanismId, before) =>
     Effect.gen(function* () {
@@ -301,28 +331,41 @@ export const make: Effect.Effect<Service, never, SqlClient.SqlClient | Vault.Vau
       })}`
     }).pipe(Effect.orDie, Span.untraced("SqlMeetingRepository.insertDecision"))
 
+  const decisionOf = (row: Row) =>
+    Effect.gen(function* () {
+      const id = String(row.id)
+      return yield* decodeDecision(
+        SqlValues.defined({
+          id,
+          meetingId: row.meeting_id,
+          mechanismId: row.mechanism_id,
+          text: yield* Sealing.open(vault, String(row.text), decisionAad(id)),
+          caseId: row.case_id ?? undefined,
+          owner: row.owner_institution ?? undefined,
+          dueDate: row.due_date ?? undefined,
+          recordedAt: SqlValues.fromSql(row.recorded_at),
+          recordedBy: row.recorded_by,
+        }),
+      )
+    })
+
   const decisions: Service["decisions"] = (meetingId: Id.MeetingId) =>
     Effect.gen(function* () {
       const rows = yield* sql<Row>`SELECT * FROM meeting_decisions WHERE meeting_id = ${meetingId} ORDER BY id`
-      return yield* Effect.forEach(rows, (row) =>
-        Effect.gen(function* () {
-          const id = String(row.id)
-          return yield* decodeDecision(
-            SqlValues.defined({
-              id,
-              meetingId: row.meeting_id,
-              mechanismId: row.mechanism_id,
-              text: yield* Sealing.open(vault, String(row.text), decisionAad(id)),
-              caseId: row.case_id ?? undefined,
-              owner: row.owner_institution ?? undefined,
-              dueDate: row.due_date ?? undefined,
-              recordedAt: SqlValues.fromSql(row.recorded_at),
-              recordedBy: row.recorded_by,
-            }),
-          )
-        }),
-      )
+      return yield* Effect.forEach(rows, decisionOf)
     }).pipe(Effect.orDie, Span.untraced("SqlMeetingRepository.decisions"))
+
+  const decisionPage: Service["decisionPage"] = (meetingId, page) =>
+    Effect.gen(function* () {
+      const after =
+        page.after === undefined
+          ? sql``
+          : sql`AND (recorded_at, id) > (${SqlValues.toSql(page.after.recordedAt)}, ${page.after.id})`
+      const rows = yield* sql<Row>`SELECT * FROM meeting_decisions WHERE meeting_id = ${meetingId}
+        ${page.withoutCases ? sql`AND case_id IS NULL` : sql``} ${after}
+        ORDER BY recorded_at, id LIMIT ${page.limit}`
+      return yield* Effect.forEach(rows, decisionOf)
+    }).pipe(Effect.orDie, Span.untraced("SqlMeetingRepository.decisionPage"))
 
   const decodeEdits = SqlValues.decodeStored(Schema.parseJson(AgendaEdits.Edits))
 
@@ -347,9 +390,11 @@ export const make: Effect.Effect<Service, never, SqlClient.SqlClient | Vault.Vau
     mechanismOf,
     find,
     list,
+    listPage,
     previousHeldStart,
     insertDecision,
     decisions,
+    decisionPage,
     agendaEdits,
     saveAgendaEdits,
   }

@@ -10,11 +10,15 @@
  * referral's first answer and first decision on it (`first_answered_at`,
  * `first_decided_at`, by triggers on `referral_steps`) and the view reads them
  * (same columns; ADR 0029).
+ *
+ * Migration 4 indexes referrals for paging the case's and the mechanism's
+ * lists by keyset.
  */
 import type { Migrations } from "@bashke/persistence"
 import referrals from "./internal/migrations/0001_referrals"
 import statisticsView from "./internal/migrations/0002_statistics_view"
 import byConsent from "./internal/migrations/0003_referrals_by_consent"
+import referralPages from "./internal/migrations/0004_referral_pages"
 import responseFacts from "./internal/migrations/0005_referral_response_facts"
 
 export const referralMigrations: Migrations.MigrationSet = {
@@ -23,6 +27,7 @@ export const referralMigrations: Migrations.MigrationSet = {
     { id: 1, name: "referrals", up: referrals },
     { id: 2, name: "statistics-view", up: statisticsView },
     { id: 3, name: "referrals-by-consent", up: byConsent },
+    { id: 4, name: "referral-pages", up: referralPages },
     { id: 5, name: "referral-response-facts", up: responseFacts },
   ],
 }

@@ -9,6 +9,12 @@ import type * as Referral from "./Referral"
 import type * as ReferralDeadlines from "./ReferralDeadlines"
 import type * as ReferralDue from "./ReferralDue"
 
+/** One keyset step: at most `limit` rows whose id is after `after`. */
+export interface PageStep {
+  readonly after?: Id.ReferralId | undefined
+  readonly limit: number
+}
+
 export interface Service {
   readonly insertOrganization: (organization: Directory.Organization) => Effect.Effect<void>
   readonly insertLocation: (location: Directory.Location) => Effect.Effect<void>
@@ -28,6 +34,17 @@ export interface Service {
   readonly find: (id: Id.ReferralId) => Effect.Effect<Referral.Referral, Errors.NotFound>
   readonly forCase: (caseId: Id.CaseId) => Effect.Effect<ReadonlyArray<Referral.Referral>>
   readonly forMechanism: (mechanismId: Id.MechanismId) => Effect.Effect<ReadonlyArray<Referral.Referral>>
+  /** One keyset step of a case's referrals: at most `limit` by id after `after` (migration 4's index). */
+  readonly casePage: (caseId: Id.CaseId, page: PageStep) => Effect.Effect<ReadonlyArray<Referral.Referral>>
+  /**
+   * One keyset step of a mechanism's referrals by id: at most `limit` after
+   * `after`, of `status` when given, and only those `party` sent or received
+   * when given (migration 4's indexes).
+   */
+  readonly mechanismPage: (
+    mechanismId: Id.MechanismId,
+    page: PageStep & { readonly status?: Referral.Status | undefined; readonly party?: Id.InstitutionId | undefined },
+  ) => Effect.Effect<ReadonlyArray<Referral.Referral>>
   /** The referrals of a mechanism still waiting for their receiver (sent or acknowledged), oldest first. */
   readonly awaitingAnswer: (mechanismId: Id.MechanismId) => Effect.Effect<ReadonlyArray<ReferralDue.Awaiting>>
   /** The open referrals that rely on a consent, oldest first. */

@@ -5,7 +5,7 @@
  */
 import { Errors, type Id } from "@bashke/kernel"
 import { OptimisticConcurrency } from "@bashke/persistence"
-import { SqlClient } from "@effect/sql"
+import { SqlClient, type Statement } from "@effect/sql"
 import { Effect, Layer, Schema } from "effect"
 import * as Directory from "./Directory"
 import * as Referral from "./Referral"
@@ -189,6 +189,28 @@ export const make: Effect.Effect<Service, never, SqlClient.SqlClient> = Effect.g
       Effect.flatMap(sql<Row>`SELECT * FROM referrals WHERE mechanism_id = ${mechanismId} ORDER BY id`, load).pipe(
         Effect.orDie,
       ),
+    casePage: (caseId, page) =>
+      Effect.flatMap(
+        sql<Row>`SELECT * FROM referrals WHERE case_id = ${caseId}
+          ${page.after === undefined ? sql`` : sql`AND id > ${page.after}`} ORDER BY id LIMIT ${page.limit}`,
+        load,
+      ).pipe(Effect.orDie),
+    mechanismPage: (mechanismId, page) =>
+      Effect.gen(function* () {
+        const after = page.after === undefined ? sql`` : sql`AND id > ${page.after}`
+        const status = page.status === undefined ? sql`` : sql`AND status = ${page.status}`
+        const step = (party: Statement.Fragment) =>
+          sql<Row>`SELECT * FROM referrals WHERE mechanism_id = ${mechanismId} ${party} ${status} ${after}
+            ORDER BY id LIMIT ${page.limit}`
+        if (page.party === undefined) return yield* Effect.flatMap(step(sql``), load)
+        // Sent or received: two walks, one per index, merged by id; an OR would
+        // read every match and sort it.
+        const sent = yield* step(sql`AND from_institution = ${page.party}`)
+        const received = yield* step(sql`AND to_institution = ${page.party}`)
+        const byId = new Map([...sent, ...received].map((row) => [String(row.id), row]))
+        const merged = [...byId.keys()].sort().slice(0, page.limit)
+        return yield* load(merged.map((id) => byId.get(id) as Row))
+      }).pipe(Effect.orDie),
     awaitingAnswer: (mechanismId) =>
       Effect.map(
         sql<Row>`SELECT id, mechanism_id, case_id, from_institution, to_institution, urgency, status, sent_at

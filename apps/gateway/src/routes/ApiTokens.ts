@@ -9,7 +9,7 @@
  * route: the answer is never stored (no idempotency key; a retried issue makes
  * a second token, which the list shows and an administrator revokes).
  */
-import { Errors, Id, Principal, Sector } from "@bashke/kernel"
+import { Cursor, Errors, Id, Pagination, Principal, Sector } from "@bashke/kernel"
 import { Duration, Effect, Schema } from "effect"
 import { ApiTokens, TokenInfo } from "../ApiTokens"
 import * as Route from "../Route"
@@ -40,6 +40,8 @@ const Revoked = Schema.Struct({ revoked: Schema.Literal(true) }).annotations({ i
 
 const TokenPath = Schema.Struct({ tokenId: Schema.String.pipe(Schema.pattern(/^[0-9A-HJKMNP-TV-Z]{26}$/)) })
 const ListQuery = Schema.Struct({ limit: Keyset.limit, after: Keyset.after })
+/** Token pages are ordered by id, a ULID (`[id]`). */
+const TokenKey = Schema.Tuple(TokenPath.fields.tokenId)
 
 const administrator = (action: string) => Principal.requireRole("administrator", action)
 
@@ -54,7 +56,10 @@ const list = Route.make({
   handle: ({ query }) =>
     Effect.gen(function* () {
       yield* administrator("api-token.list")
-      return yield* Keyset.page(yield* (yield* ApiTokens).list, (token) => [token.id], query)
+      // Paged in SQL by the primary key: one more than the page tells whether a next one exists.
+      const after = yield* Cursor.afterKey(TokenKey, query.after)
+      const rows = yield* (yield* ApiTokens).page({ after: after?.[0], limit: query.limit + 1 })
+      return Pagination.paginate(rows, query.limit, (token) => [token.id])
     }),
 })
 

@@ -114,15 +114,6 @@ const ActionItemPage = InstitutionNames.namedPage(ActionItem.ActionItem, "Action
 /** A meeting as listed, with the names of the institutions it mentions. */
 const namedListing = (meeting: Meeting.Meeting) => InstitutionNames.attach(listed(meeting))
 
-/** Scheduled meetings by start, then the requests not yet scheduled; ties by id. */
-const meetingKey = (meeting: ListedMeeting) => [
-  meeting.schedule?.startsAt.getTime() ?? Number.MAX_SAFE_INTEGER,
-  meeting.id,
-]
-
-/** Items by due date, then in the order they were created. */
-const actionItemKey = (item: ActionItem.ActionItem) => [item.dueDate, item.id]
-
 const PageQuery = Schema.Struct({ limit: Keyset.limit, after: Keyset.after })
 
 const MeetingListQuery = Schema.Struct({
@@ -144,13 +135,7 @@ const listMeetings = Route.make({
   handle: ({ path, query }) =>
     Effect.gen(function* () {
       yield* MechanismScope.requireScope(path.mechanismId, "meeting.list")
-      const meetings = yield* MeetingService.list(path.mechanismId)
-      const rows = meetings.filter(
-        (meeting) =>
-          (query.status === undefined || meeting.status === query.status) &&
-          (query.kind === undefined || meeting.kind === query.kind),
-      )
-      return yield* Effect.flatMap(Keyset.page(rows, meetingKey, query), InstitutionNames.attachPage)
+      return yield* InstitutionNames.attachPage(yield* MeetingService.page(path.mechanismId, query))
     }),
 })
 
@@ -373,12 +358,7 @@ const readDecisions = Route.make({
     inMeeting(
       path.meetingId,
       "meeting.read-decisions",
-      Effect.flatMap(MeetingService.decisions(path.meetingId), (decisions) =>
-        Effect.flatMap(
-          Keyset.page(decisions, (decision) => [decision.recordedAt.getTime(), decision.id], query),
-          InstitutionNames.attachPage,
-        ),
-      ),
+      Effect.flatMap(MeetingService.decisionPage(path.meetingId, query), InstitutionNames.attachPage),
     ),
 })
 
@@ -411,9 +391,7 @@ const overdueRequests = Route.make({
     inMechanism(
       path.mechanismId,
       "meeting.list",
-      Effect.flatMap(MeetingService.overdueRequests(path.mechanismId), (meetings) =>
-        Effect.flatMap(Keyset.page(meetings, meetingKey, query), InstitutionNames.attachPage),
-      ),
+      Effect.flatMap(MeetingService.overdueRequestPage(path.mechanismId, query), InstitutionNames.attachPage),
     ),
 })
 
@@ -562,16 +540,7 @@ const listOpenActionItems = Route.make({
     inMechanism(
       path.mechanismId,
       "meeting.action-item.list",
-      Effect.flatMap(ActionItemService.open(path.mechanismId), (items) =>
-        Effect.flatMap(
-          Keyset.page(
-            items.filter((item) => query.owner === undefined || item.owner === query.owner),
-            actionItemKey,
-            query,
-          ),
-          InstitutionNames.attachPage,
-        ),
-      ),
+      Effect.flatMap(ActionItemService.openPage(path.mechanismId, query), InstitutionNames.attachPage),
     ),
 })
 
@@ -588,9 +557,7 @@ const listMeetingActionItems = Route.make({
     inMeeting(
       path.meetingId,
       "meeting.action-item.list",
-      Effect.flatMap(ActionItemService.byMeeting(path.meetingId), (items) =>
-        Effect.flatMap(Keyset.page(items, actionItemKey, query), InstitutionNames.attachPage),
-      ),
+      Effect.flatMap(ActionItemService.meetingPage(path.meetingId, query), InstitutionNames.attachPage),
     ),
 })
 

@@ -58,9 +58,6 @@ const MechanismPath = Schema.Struct({ mechanismId: Id.MechanismId })
 const NamedReferral = InstitutionNames.named(Referral.Referral, "NamedReferral")
 const ReferralPage = InstitutionNames.namedPage(Referral.Referral, "ReferralPage")
 
-/** Referrals by id: ULIDs, so in the order they were sent. */
-const referralKey = (referral: Referral.Referral) => [referral.id]
-
 /** The facts `ReferralPolicy.mayRead` needs for this principal and referral, and only those. */
 const readerFacts = (principal: Principal.Principal, referral: Referral.Referral) =>
   Effect.gen(function* () {
@@ -148,9 +145,7 @@ const listForCase = Route.make({
   success: { status: 200, schema: ReferralPage },
   handle: ({ path, query }) =>
     Effect.gen(function* () {
-      const all = yield* ReferralLists.forCase(path.caseId)
-      const visible = yield* Effect.filter(all, mayRead)
-      return yield* InstitutionNames.attachPage(yield* Keyset.page(visible, referralKey, query))
+      return yield* InstitutionNames.attachPage(yield* ReferralLists.forCase(path.caseId, query, mayRead))
     }),
 })
 
@@ -172,8 +167,9 @@ const listForMechanism = Route.make({
   handle: ({ query }) =>
     Effect.gen(function* () {
       const principal = yield* MechanismScope.requireScope(query.mechanismId, "referral.list")
-      const rows = yield* ReferralLists.forMechanism(principal, query.mechanismId, query.status)
-      return yield* InstitutionNames.attachPage(yield* Keyset.page(rows, referralKey, query))
+      return yield* InstitutionNames.attachPage(
+        yield* ReferralLists.forMechanism(principal, query.mechanismId, query.status, query),
+      )
     }),
 })
 

@@ -7,6 +7,7 @@ import type { Seeded } from "../../src/demo/Seed"
 import { seed } from "../../src/demo/Seed"
 import { type PersonName, principal } from "../../src/demo/World"
 import { databases, type Gateway, makeGateway } from "../support/Gateway"
+import * as Walk from "../support/Walk"
 
 for (const db of databases) {
   describe.skipIf(db.skip)(`${db.name}: API token routes`, () => {
@@ -38,6 +39,32 @@ for (const db of databases) {
       expect(response.status).toBe(200)
       return (await response.json()).items as Array<{ id: string; label: string; revokedAt: string | null }>
     }
+
+    it("pages the tokens in SQL by id: walked a token or three at a time, the same as one page of all", async () => {
+      for (let i = 0; i < 4; i++) {
+        const issued = await gateway.request("POST", "/v1/api-tokens", {
+          token: token("administrator"),
+          body: request({ label: `connector-${i}` }),
+        })
+        expect(issued.status).toBe(201)
+      }
+      const all = (await Walk.page<{ id: string }>(gateway, "/v1/api-tokens?limit=200", token("administrator"))).items
+      expect(all.length).toBeGreaterThanOrEqual(7)
+      const ids = all.map((item) => item.id)
+      expect(ids).toEqual([...ids].sort())
+      for (const limit of [1, 3]) {
+        const walked = await Walk.walk<{ id: string }>(gateway, "/v1/api-tokens", token("administrator"), limit)
+        expect(walked.map((item) => item.id)).toEqual(ids)
+      }
+      const malformed = await gateway.request(
+        "GET",
+        `/v1/api-tokens?after=${Buffer.from("[1]").toString("base64url")}`,
+        {
+          token: token("administrator"),
+        },
+      )
+      expect(malformed.status).toBe(422)
+    })
 
     it("issues a token whose secret is answered once; it works until revoked, then is refused", async () => {
       const issued = await gateway.request("POST", "/v1/api-tokens", { token: token("administrator"), body: request() })
