@@ -24,7 +24,7 @@
  */
 import { Span } from "@bashke/kernel"
 import type { SqlClient, SqlError } from "@effect/sql"
-import { Context, Effect } from "effect"
+import { Context, Effect, type Schema } from "effect"
 import * as Transaction from "./Transaction"
 
 /**
@@ -66,6 +66,44 @@ export const make =
         ),
       ),
     ).pipe(Span.untraced(steps.span))
+
+/**
+ * The steps of a use case whose input is one command of a schema: `command`
+ * replaces `decode`.
+ */
+export interface CommandSteps<I, C, S, P, A, E1, E2, E3, R1, R2, R3>
+  extends Omit<Steps<I, C, S, P, A, never, E1, E2, E3, R1, R2, R3>, "decode"> {
+  /** The command's schema, decoded with the package's rules. */
+  readonly command: Schema.Schema<C, I>
+}
+
+/**
+ * What `decodingWith` answers: `make` with the package's decoder built in.
+ */
+export type CommandUseCase<E0> = <I, C, S, P, A, E1, E2, E3, R1, R2, R3>(
+  steps: CommandSteps<I, C, S, P, A, E1, E2, E3, R1, R2, R3>,
+) => (input: I) => Effect.Effect<A, E0 | Exclude<E1 | E2 | E3, SqlError.SqlError>, R1 | R2 | R3 | SqlClient.SqlClient>
+
+/**
+ * `make` for a package: its commands are decoded with the package's decoder
+ * (the kernel's `Input.decode` bound to its message catalogue), so a use case
+ * names its command's schema and its three other steps.
+ *
+ * ```ts
+ * const useCase = UseCase.decodingWith(decode)
+ * export const configure = useCase({ span, command: ConfigureMechanism, load, decide, write })
+ * ```
+ */
+export const decodingWith =
+  <E0>(decode: <C, I>(schema: Schema.Schema<C, I>) => (input: unknown) => Effect.Effect<C, E0>): CommandUseCase<E0> =>
+  (steps) =>
+    make({
+      span: steps.span,
+      decode: decode(steps.command),
+      load: steps.load,
+      decide: steps.decide,
+      write: steps.write,
+    })
 
 /**
  * Exactly the services named, taken from the context the service is built in.
