@@ -55,7 +55,14 @@ export const audit = (
   ).pipe(Effect.asVoid, Effect.orDie)
 
 /** @internal The quorum of an attendance against the members on the meeting's day. */
-export const quorumOf = (meeting: Meeting, attendance: ReadonlyArray<Attendance.Attendance>) =>
+export const quorumOf = (
+  meeting: Meeting,
+  attendance: ReadonlyArray<Attendance.Attendance>,
+): Effect.Effect<
+  { readonly roster: MechanismRoster.Roster; readonly quorum: Attendance.Quorum },
+  Errors.NotFound,
+  MechanismRoster.MechanismRoster
+> =>
   Effect.gen(function* () {
     const profile = yield* JurisdictionProfile.CurrentJurisdiction
     const roster = yield* MechanismRoster.rosterAt(meeting.mechanismId, meetingDay(meeting, yield* Instant.now))
