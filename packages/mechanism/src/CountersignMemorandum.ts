@@ -10,9 +10,9 @@
  * row, and the `mechanism.memorandum.countersigned` outbox event. A refused
  * command writes nothing.
  */
-import { CivilDate, type Errors, Id, JurisdictionProfile, Principal } from "@bashke/kernel"
+import { CivilDate, type Errors, Id, Instant, JurisdictionProfile, Principal } from "@bashke/kernel"
 import type { SqlClient } from "@effect/sql"
-import { Clock, Effect, Schema } from "effect"
+import { Effect, Schema } from "effect"
 import { useCase } from "./internal/Input"
 import { emit, findMechanism } from "./internal/Steps"
 import * as MechanismEvents from "./MechanismEvents"
@@ -51,7 +51,7 @@ const pipeline = useCase({
         input.mechanismId,
       )
       const today = yield* JurisdictionProfile.today
-      const recordedAt = new Date(yield* Clock.currentTimeMillis)
+      const recordedAt = yield* Instant.now
       const mechanism = yield* findMechanism(input.mechanismId)
       const countersignature: Memorandum.Countersignature = {
         countersignedOn: input.countersignedOn ?? today,
