@@ -5,18 +5,17 @@
  * the meeting's local day (`meeting.action-item.due-in-past`). The item and
  * `meeting.action-item.created` commit together.
  */
-import { Errors, Id, Instant, JurisdictionProfile, Principal } from "@bashke/kernel"
+import { Errors, Id, JurisdictionProfile } from "@bashke/kernel"
 import { Effect } from "effect"
 import * as ActionItem from "./ActionItem"
 import * as ActionItemCommands from "./ActionItemCommands"
 import { ActionItemRepository } from "./ActionItemRepository"
 import { useCase } from "./internal/Input"
-import type { Requirements } from "./internal/MeetingChange"
+import { loadMeeting, type Requirements } from "./internal/MeetingChange"
 import * as MechanismRoster from "./MechanismRoster"
 import * as Events from "./MeetingEvents"
 import * as MeetingLifecycle from "./MeetingLifecycle"
 import * as MeetingPolicy from "./MeetingPolicy"
-import { MeetingRepository } from "./MeetingRepository"
 
 /**
  * Records the item and answers it (version 1).
@@ -30,17 +29,7 @@ export const add: (
 > = useCase({
   span: "ActionItemService.add",
   command: ActionItemCommands.AddActionItem,
-  load: (command) =>
-    Effect.gen(function* () {
-      const at = yield* Instant.now
-      const meeting = yield* (yield* MeetingRepository).find(command.meetingId)
-      return {
-        at,
-        meeting,
-        principal: yield* Principal.CurrentPrincipal,
-        roster: yield* MechanismRoster.rosterAt(meeting.mechanismId, at),
-      }
-    }),
+  load: (command) => loadMeeting(command.meetingId),
   decide: ({ at, meeting, principal, roster }, command) =>
     Effect.gen(function* () {
       yield* MeetingPolicy.requireCoordinator(roster, principal, "meeting.action-item.add")

@@ -8,15 +8,14 @@
 import { JurisdictionProfile } from "@bashke/kernel"
 import { Effect } from "effect"
 import {
+  attendanceEvent,
   type ChangeError,
   checkedAttendance,
   meetingChange,
-  quorumOf,
   type Requirements,
 } from "./internal/MeetingChange"
 import type { Meeting } from "./Meeting"
 import * as MeetingCommands from "./MeetingCommands"
-import * as Events from "./MeetingEvents"
 import * as MeetingLifecycle from "./MeetingLifecycle"
 import * as MinutesCirculation from "./MinutesCirculation"
 
@@ -34,14 +33,5 @@ export const hold: (
       const profile = yield* JurisdictionProfile.CurrentJurisdiction
       return MeetingLifecycle.Command.Hold({ attendance, at, minutesDue: MinutesCirculation.due(at, profile) })
     }),
-  written: (after) =>
-    Effect.flatMap(quorumOf(after, after.attendance), ({ quorum }) =>
-      Events.append("meeting.meeting.held", after.id, {
-        meetingId: after.id,
-        mechanismId: after.mechanismId,
-        present: quorum.present,
-        members: quorum.members,
-        quorumMet: quorum.met,
-      }),
-    ),
+  written: (after) => attendanceEvent("meeting.meeting.held", after),
 })

@@ -6,15 +6,14 @@
  */
 import { Effect } from "effect"
 import {
+  attendanceEvent,
   type ChangeError,
   checkedAttendance,
   meetingChange,
-  quorumOf,
   type Requirements,
 } from "./internal/MeetingChange"
 import type { Meeting } from "./Meeting"
 import * as MeetingCommands from "./MeetingCommands"
-import * as Events from "./MeetingEvents"
 import * as MeetingLifecycle from "./MeetingLifecycle"
 
 /**
@@ -29,14 +28,5 @@ export const recordAttendance: (
     Effect.map(checkedAttendance(meeting, command.attendance), (attendance) =>
       MeetingLifecycle.Command.RecordAttendance({ attendance, at }),
     ),
-  written: (after) =>
-    Effect.flatMap(quorumOf(after, after.attendance), ({ quorum }) =>
-      Events.append("meeting.attendance.recorded", after.id, {
-        meetingId: after.id,
-        mechanismId: after.mechanismId,
-        present: quorum.present,
-        members: quorum.members,
-        quorumMet: quorum.met,
-      }),
-    ),
+  written: (after) => attendanceEvent("meeting.attendance.recorded", after),
 })

@@ -4,12 +4,12 @@
  * institution with a due date (`DecisionOwnership`). The decision and
  * `meeting.decision.recorded` commit together.
  */
-import { CivilDate, Instant, JurisdictionProfile, Principal } from "@bashke/kernel"
+import { CivilDate, JurisdictionProfile } from "@bashke/kernel"
 import { Effect } from "effect"
 import { type Decision, DecisionId } from "./Decision"
 import * as DecisionOwnership from "./DecisionOwnership"
 import { useCase } from "./internal/Input"
-import type { ChangeError, Requirements } from "./internal/MeetingChange"
+import { type ChangeError, loadMeeting, type Requirements } from "./internal/MeetingChange"
 import * as MechanismRoster from "./MechanismRoster"
 import * as MeetingCommands from "./MeetingCommands"
 import * as Events from "./MeetingEvents"
@@ -25,17 +25,7 @@ export const recordDecision: (
 ) => Effect.Effect<Decision, ChangeError, Requirements> = useCase({
   span: "MeetingService.recordDecision",
   command: MeetingCommands.RecordDecision,
-  load: (command) =>
-    Effect.gen(function* () {
-      const at = yield* Instant.now
-      const meeting = yield* (yield* MeetingRepository).find(command.meetingId)
-      return {
-        at,
-        meeting,
-        principal: yield* Principal.CurrentPrincipal,
-        roster: yield* MechanismRoster.rosterAt(meeting.mechanismId, at),
-      }
-    }),
+  load: (command) => loadMeeting(command.meetingId),
   decide: ({ at, meeting, principal, roster }, command) =>
     Effect.gen(function* () {
       yield* MeetingPolicy.requireCoordinator(roster, principal, "meeting.record-decision")

@@ -6,11 +6,10 @@
  * Fails with `InvalidInput` (bad input), `Forbidden`
  * (`meeting.request.not-a-member`) or `NotFound` (unknown mechanism).
  */
-import { type Errors, Id, Instant, JurisdictionProfile, Principal } from "@bashke/kernel"
+import { type Errors, Id, JurisdictionProfile } from "@bashke/kernel"
 import { Effect } from "effect"
 import { useCase } from "./internal/Input"
-import type { Requirements } from "./internal/MeetingChange"
-import * as MechanismRoster from "./MechanismRoster"
+import { loadRoster, type Requirements } from "./internal/MeetingChange"
 import type { Meeting } from "./Meeting"
 import * as MeetingCommands from "./MeetingCommands"
 import * as Events from "./MeetingEvents"
@@ -29,13 +28,7 @@ export const requestAdHoc: (
   command: MeetingCommands.RequestAdHoc,
   load: (command) =>
     Effect.gen(function* () {
-      const at = yield* Instant.now
-      return {
-        at,
-        principal: yield* Principal.CurrentPrincipal,
-        roster: yield* MechanismRoster.rosterAt(command.mechanismId, at),
-        profile: yield* JurisdictionProfile.CurrentJurisdiction,
-      }
+      return { ...(yield* loadRoster(command.mechanismId)), profile: yield* JurisdictionProfile.CurrentJurisdiction }
     }),
   decide: ({ roster, principal }) => MeetingPolicy.requireRequester(roster, principal),
   write: (institution, { at, principal, profile }, command) =>

@@ -7,11 +7,10 @@
  * `meeting.schedule.ends-before-start`, …), `Forbidden`
  * (`meeting.coordinator.required`) or `NotFound`.
  */
-import { type Errors, Id, Instant, Principal } from "@bashke/kernel"
+import { type Errors, Id } from "@bashke/kernel"
 import { Effect } from "effect"
 import { useCase } from "./internal/Input"
-import type { Requirements } from "./internal/MeetingChange"
-import * as MechanismRoster from "./MechanismRoster"
+import { loadRoster, type Requirements } from "./internal/MeetingChange"
 import type { Meeting } from "./Meeting"
 import * as MeetingCommands from "./MeetingCommands"
 import * as Events from "./MeetingEvents"
@@ -27,15 +26,7 @@ export const schedule: (
 ) => Effect.Effect<Meeting, Errors.InvalidInput | Errors.Forbidden | Errors.NotFound, Requirements> = useCase({
   span: "MeetingService.schedule",
   command: MeetingCommands.ScheduleMeeting,
-  load: (command) =>
-    Effect.gen(function* () {
-      const at = yield* Instant.now
-      return {
-        at,
-        principal: yield* Principal.CurrentPrincipal,
-        roster: yield* MechanismRoster.rosterAt(command.mechanismId, at),
-      }
-    }),
+  load: (command) => loadRoster(command.mechanismId),
   decide: ({ at, principal, roster }, command) =>
     Effect.gen(function* () {
       yield* MeetingPolicy.requireCoordinator(roster, principal, "meeting.schedule")

@@ -12,6 +12,7 @@ import type * as Attendance from "../Attendance"
 import * as AttendanceRules from "../Attendance"
 import * as MechanismRoster from "../MechanismRoster"
 import type { Meeting } from "../Meeting"
+import * as Events from "../MeetingEvents"
 import * as MeetingLifecycle from "../MeetingLifecycle"
 import * as MeetingPolicy from "../MeetingPolicy"
 import { MeetingRepository } from "../MeetingRepository"
@@ -106,6 +107,59 @@ export const checkedAttendance = (
     return yield* AttendanceRules.checkMembers(roster.members, attendance)
   })
 
+/** @internal Who acts, when, and the mechanism's roster now: what a command on a mechanism loads. */
+export const loadRoster = (
+  mechanismId: Id.MechanismId,
+): Effect.Effect<
+  { readonly at: Date; readonly principal: Principal.Principal; readonly roster: MechanismRoster.Roster },
+  Errors.NotFound,
+  MechanismRoster.MechanismRoster | Principal.CurrentPrincipal
+> =>
+  Effect.gen(function* () {
+    const at = yield* Instant.now
+    return {
+      at,
+      principal: yield* Principal.CurrentPrincipal,
+      roster: yield* MechanismRoster.rosterAt(mechanismId, at),
+    }
+  })
+
+/** @internal What a command on a stored meeting loads: the meeting, and `loadRoster` of its mechanism. */
+export const loadMeeting = (
+  meetingId: Id.MeetingId,
+): Effect.Effect<
+  {
+    readonly meeting: Meeting
+    readonly at: Date
+    readonly principal: Principal.Principal
+    readonly roster: MechanismRoster.Roster
+  },
+  Errors.NotFound,
+  MeetingRepository | MechanismRoster.MechanismRoster | Principal.CurrentPrincipal
+> =>
+  Effect.gen(function* () {
+    const meeting = yield* (yield* MeetingRepository).find(meetingId)
+    return { meeting, ...(yield* loadRoster(meeting.mechanismId)) }
+  })
+
+/**
+ * @internal The outbox event of an attendance written (`meeting.meeting.held`,
+ * `meeting.attendance.recorded`), with the quorum it meets or not.
+ */
+export const attendanceEvent = (
+  topic: Events.Topic,
+  after: Meeting,
+): Effect.Effect<void, Errors.NotFound, MechanismRoster.MechanismRoster | SqlClient.SqlClient | Id.IdGenerator> =>
+  Effect.flatMap(quorumOf(after, after.attendance), ({ quorum }) =>
+    Events.append(topic, after.id, {
+      meetingId: after.id,
+      mechanismId: after.mechanismId,
+      present: quorum.present,
+      members: quorum.members,
+      quorumMet: quorum.met,
+    }),
+  )
+
 /** @internal What a command's `build` and `written` see. */
 export interface Context {
   readonly meeting: Meeting
@@ -135,13 +189,7 @@ export const meetingChange = <
   useCase({
     span: `MeetingService.${options.action}`,
     command: options.command,
-    load: (command) =>
-      Effect.gen(function* () {
-        const principal = yield* Principal.CurrentPrincipal
-        const at = yield* Instant.now
-        const meeting = yield* (yield* MeetingRepository).find(command.meetingId)
-        return { meeting, principal, at, roster: yield* MechanismRoster.rosterAt(meeting.mechanismId, at) }
-      }),
+    load: (command) => loadMeeting(command.meetingId),
     decide: ({ roster, ...context }, command) =>
       Effect.gen(function* () {
         yield* MeetingPolicy.requireCoordinator(roster, context.principal, options.action)
