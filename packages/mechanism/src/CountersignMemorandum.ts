@@ -10,11 +10,11 @@
  * row, and the `mechanism.memorandum.countersigned` outbox event. A refused
  * command writes nothing.
  */
-import { CivilDate, Errors, Id, Instant, JurisdictionProfile, Principal, Span } from "@bashke/kernel"
-import { Outbox, Transaction } from "@bashke/persistence"
+import { CivilDate, type Errors, Id, Instant, JurisdictionProfile, Principal } from "@bashke/kernel"
 import type { SqlClient } from "@effect/sql"
-import { Effect, Option, Schema } from "effect"
-import { decode } from "./internal/Input"
+import { Effect, Schema } from "effect"
+import { useCase } from "./internal/Input"
+import { emit, findMechanism } from "./internal/Steps"
 import * as MechanismEvents from "./MechanismEvents"
 import * as MechanismPolicy from "./MechanismPolicy"
 import { MechanismRepository } from "./MechanismRepository"
@@ -40,6 +40,68 @@ export type CountersignMemorandum = typeof CountersignMemorandum.Encoded
  */
 export type Requirements = MechanismRepository | SqlClient.SqlClient | Id.IdGenerator | Principal.CurrentPrincipal
 
+const pipeline = useCase({
+  span: "MechanismService.countersignMemorandum",
+  command: CountersignMemorandum,
+  load: (input) =>
+    Effect.gen(function* () {
+      // Who may countersign is decided before anything is read.
+      const principal = yield* MechanismPolicy.requireCountersigner(
+        yield* Principal.CurrentPrincipal,
+        input.mechanismId,
+      )
+      const today = yield* JurisdictionProfile.today
+      const recordedAt = yield* Instant.now
+      const mechanism = yield* findMechanism(input.mechanismId)
+      const countersignature: Memorandum.Countersignature = {
+        countersignedOn: input.countersignedOn ?? today,
+        countersignedBy: principal.id,
+      }
+      return {
+        today,
+        recordedAt,
+        countersignature,
+        mechanism,
+        memoranda: yield* (yield* MechanismRepository).memoranda(mechanism.id),
+      }
+    }),
+  decide: ({ today, countersignature, memoranda }, input) =>
+    Memorandum.checkCountersignature({
+      memoranda,
+      memorandumId: input.memorandumId,
+      version: input.version,
+      institutionId: input.institutionId,
+      countersignature,
+      today,
+    }),
+  write: ({ version, signature }, { recordedAt, countersignature, mechanism }, input) =>
+    Effect.gen(function* () {
+      const repository = yield* MechanismRepository
+      yield* repository.updateMechanism(mechanism, input.expectedVersion ?? mechanism.version)
+      yield* repository.insertCountersignature(
+        version.memorandumId,
+        version.version,
+        input.institutionId,
+        countersignature,
+        recordedAt,
+      )
+      yield* emit(MechanismEvents.topics.memorandumCountersigned, mechanism.id, {
+        mechanismId: mechanism.id,
+        memorandumId: version.memorandumId,
+        version: version.version,
+        institutionId: input.institutionId,
+        countersignedOn: countersignature.countersignedOn,
+        countersignedBy: countersignature.countersignedBy,
+      })
+      return {
+        ...version,
+        signatures: version.signatures.map((each) =>
+          each.institutionId === signature.institutionId ? signature : each,
+        ),
+      }
+    }),
+})
+
 /**
  * Countersigns, and answers with the version as it now stands.
  *
@@ -49,69 +111,10 @@ export type Requirements = MechanismRepository | SqlClient.SqlClient | Id.IdGene
  * `mechanism.memorandum.countersigned-before-signed`) or `Conflict`
  * (`mechanism.memorandum.already-countersigned`, `version.stale`).
  */
-export const countersign = (
+export const countersign: (
   raw: CountersignMemorandum,
-): Effect.Effect<
+) => Effect.Effect<
   Memorandum.MemorandumVersion,
   Errors.InvalidInput | Errors.NotFound | Errors.Conflict | Errors.Forbidden,
   Requirements
-> =>
-  Effect.gen(function* () {
-    const input = yield* decode(CountersignMemorandum)(raw)
-    const principal = yield* Principal.CurrentPrincipal
-    yield* MechanismPolicy.requireCountersigner(principal, input.mechanismId)
-    const repository = yield* MechanismRepository
-    const today = yield* JurisdictionProfile.today
-    const recordedAt = yield* Instant.now
-    const countersignature: Memorandum.Countersignature = {
-      countersignedOn: input.countersignedOn ?? today,
-      countersignedBy: principal.id,
-    }
-    return yield* Transaction.run(
-      Effect.gen(function* () {
-        const mechanism = yield* Effect.flatMap(
-          repository.findMechanism(input.mechanismId),
-          Option.match({
-            onNone: () => Effect.fail(new Errors.NotFound({ entity: "Mechanism", id: input.mechanismId })),
-            onSome: Effect.succeed,
-          }),
-        )
-        const memoranda = yield* repository.memoranda(mechanism.id)
-        const { version, signature } = yield* Memorandum.checkCountersignature({
-          memoranda,
-          memorandumId: input.memorandumId,
-          version: input.version,
-          institutionId: input.institutionId,
-          countersignature,
-          today,
-        })
-        yield* repository.updateMechanism(mechanism, input.expectedVersion ?? mechanism.version)
-        yield* repository.insertCountersignature(
-          version.memorandumId,
-          version.version,
-          input.institutionId,
-          countersignature,
-          recordedAt,
-        )
-        yield* Outbox.append({
-          topic: MechanismEvents.topics.memorandumCountersigned,
-          aggregateType: MechanismEvents.aggregateType,
-          aggregateId: mechanism.id,
-          payload: {
-            mechanismId: mechanism.id,
-            memorandumId: version.memorandumId,
-            version: version.version,
-            institutionId: input.institutionId,
-            countersignedOn: countersignature.countersignedOn,
-            countersignedBy: countersignature.countersignedBy,
-          },
-        })
-        return {
-          ...version,
-          signatures: version.signatures.map((each) =>
-            each.institutionId === signature.institutionId ? signature : each,
-          ),
-        }
-      }),
-    )
-  }).pipe(Span.untraced("MechanismService.countersignMemorandum"))
+> = pipeline

@@ -4,25 +4,27 @@
  * with the reason, or extends its due date with the reason (the previous date
  * kept in its history). Each command writes the item and its outbox event in
  * one transaction; a refused command writes nothing.
+ *
+ * The commands are files run through the one pipeline (`UseCase`):
+ * `AddActionItem`, `CloseActionItem`, `ExtendActionItem` (the last two share
+ * `internal/ActionItemChange`); the reads stay here.
  */
 
-import { Cursor, Errors, Id, Instant, JurisdictionProfile, Pagination, Principal, Span } from "@bashke/kernel"
-import { Transaction } from "@bashke/persistence"
-import { AuditEntry, AuditLog } from "@bashke/security"
+import { Cursor, Errors, Id, Instant, Pagination, Principal, Span } from "@bashke/kernel"
+import type { AuditLog } from "@bashke/security"
 import type { SqlClient } from "@effect/sql"
 import { Effect, Schema } from "effect"
 import * as ActionItem from "./ActionItem"
-import * as ActionItemCommands from "./ActionItemCommands"
-import * as ActionItemExtension from "./ActionItemExtension"
-import * as ActionItemLifecycle from "./ActionItemLifecycle"
+import type * as ActionItemExtension from "./ActionItemExtension"
 import { ActionItemRepository, type ItemPage } from "./ActionItemRepository"
-import { decodeInput } from "./internal/Input"
 import { recordTextRead } from "./internal/TextReads"
 import * as MechanismRoster from "./MechanismRoster"
-import * as Events from "./MeetingEvents"
-import * as MeetingLifecycle from "./MeetingLifecycle"
 import * as MeetingPolicy from "./MeetingPolicy"
 import { MeetingRepository } from "./MeetingRepository"
+
+export { add } from "./AddActionItem"
+export { close } from "./CloseActionItem"
+export { extend } from "./ExtendActionItem"
 
 /**
  * What every action item use case needs.
@@ -34,189 +36,6 @@ export type Requirements =
   | SqlClient.SqlClient
   | Id.IdGenerator
   | Principal.CurrentPrincipal
-
-/**
- * The coordinator records an action item of a held meeting (until its minutes
- * are approved). The owner must be a member on the meeting's date
- * (`meeting.action-item.owner-not-a-member`) and the item cannot be due before
- * the meeting's local day (`meeting.action-item.due-in-past`).
- */
-export const add = (
-  input: typeof ActionItemCommands.AddActionItem.Encoded,
-): Effect.Effect<
-  ActionItem.ActionItem,
-  Errors.InvalidInput | Errors.Forbidden | Errors.NotFound | Errors.Conflict | Errors.InvalidTransition,
-  Requirements
-> =>
-  Effect.gen(function* () {
-    const command = yield* decodeInput(ActionItemCommands.AddActionItem)(input)
-    const principal = yield* Principal.CurrentPrincipal
-    const at = yield* Instant.now
-    const meeting = yield* Effect.flatMap(MeetingRepository, (meetings) => meetings.find(command.meetingId))
-    const roster = yield* MechanismRoster.rosterAt(meeting.mechanismId, at)
-    yield* MeetingPolicy.requireCoordinator(roster, principal, "meeting.action-item.add")
-    yield* MeetingLifecycle.acceptsRecords(meeting, "add-action-item")
-    const decidedAt = meeting.schedule?.startsAt ?? at
-    const members = yield* MechanismRoster.rosterAt(meeting.mechanismId, decidedAt)
-    if (!members.members.includes(command.owner))
-      return yield* Effect.fail(
-        new Errors.InvalidInput({ field: "owner", rule: "meeting.action-item.owner-not-a-member" }),
-      )
-    const profile = yield* JurisdictionProfile.CurrentJurisdiction
-    if (command.dueDate < ActionItem.localDate(decidedAt, profile.timezone))
-      return yield* Effect.fail(new Errors.InvalidInput({ field: "dueDate", rule: "meeting.action-item.due-in-past" }))
-    const item: ActionItem.ActionItem = {
-      id: yield* Id.ActionItemId.generate,
-      mechanismId: meeting.mechanismId,
-      meetingId: meeting.id,
-      decidedAt,
-      owner: command.owner,
-      dueDate: command.dueDate,
-      ...(command.link === undefined ? {} : { link: command.link }),
-      description: command.description,
-      status: "open",
-      version: 1,
-      createdAt: at,
-      updatedAt: at,
-    }
-    const repository = yield* ActionItemRepository
-    yield* Transaction.run(
-      Effect.gen(function* () {
-        yield* repository.insert(item)
-        yield* Events.append("meeting.action-item.created", item.id, {
-          actionItemId: item.id,
-          meetingId: item.meetingId,
-          mechanismId: item.mechanismId,
-          owner: item.owner,
-          dueDate: item.dueDate,
-          caseId: item.link?._tag === "case" ? item.link.caseId : null,
-          activityId: item.link?._tag === "activity" ? item.link.activityId : null,
-        })
-      }),
-    )
-    return item
-  }).pipe(Span.untraced("ActionItemService.add"))
-
-/**
- * The item a command changes, once the owner institution or the coordinator
- * may change it and the command was made against its current version: what
- * closing and extending share.
- */
-const itemToChange = (command: {
-  readonly actionItemId: ActionItem.ActionItem["id"]
-  readonly expectedVersion: number
-}) =>
-  Effect.gen(function* () {
-    const principal = yield* Principal.CurrentPrincipal
-    const at = yield* Instant.now
-    const repository = yield* ActionItemRepository
-    const item = yield* repository.find(command.actionItemId)
-    const roster = yield* MechanismRoster.rosterAt(item.mechanismId, at)
-    yield* MeetingPolicy.requireOwnerOrCoordinator(roster, principal, item.owner)
-    if (item.version !== command.expectedVersion)
-      return yield* Effect.fail(
-        new Errors.Conflict({
-          entity: "ActionItem",
-          id: item.id,
-          rule: "version.stale",
-          expectedVersion: command.expectedVersion,
-          actualVersion: item.version,
-        }),
-      )
-    return { principal, at, repository, item }
-  })
-
-/**
- * The owner institution (or the coordinator) closes an open item: `done`, or
- * `not-done` with the reason `circumstances-changed` or `not-done`.
- */
-export const close = (
-  input: typeof ActionItemCommands.CloseActionItem.Encoded,
-): Effect.Effect<
-  ActionItem.ActionItem,
-  Errors.InvalidInput | Errors.Forbidden | Errors.NotFound | Errors.Conflict | Errors.InvalidTransition,
-  Requirements
-> =>
-  Effect.gen(function* () {
-    const command = yield* decodeInput(ActionItemCommands.CloseActionItem)(input)
-    const { principal, at, repository, item } = yield* itemToChange(command)
-    const next = yield* ActionItemLifecycle.transition(
-      item,
-      command.status === "done" || command.reason === undefined
-        ? ActionItemLifecycle.Command.Complete({ by: principal.id, at })
-        : ActionItemLifecycle.Command.MarkNotDone({ reason: command.reason, by: principal.id, at }),
-    )
-    return yield* Transaction.run(
-      Effect.gen(function* () {
-        const stored = yield* repository.update(next, command.expectedVersion)
-        yield* Events.append("meeting.action-item.updated", stored.id, {
-          actionItemId: stored.id,
-          mechanismId: stored.mechanismId,
-          status: stored.status,
-          notDoneReason: stored.notDoneReason ?? null,
-        })
-        return stored
-      }),
-    )
-  }).pipe(Span.untraced("ActionItemService.close"))
-
-/**
- * The owner institution (or the coordinator) moves an open item's due date
- * later (`ActionItemExtension.check`), with the reason. The previous date, who
- * extended it, for which institution, when and why are kept in the item's
- * history; the item, the history, the outbox event (without the reason) and
- * the audit entry of the sealed reason's write are one transaction.
- */
-export const extend = (
-  input: typeof ActionItemCommands.ExtendActionItem.Encoded,
-): Effect.Effect<
-  ActionItem.ActionItem,
-  Errors.InvalidInput | Errors.Forbidden | Errors.NotFound | Errors.Conflict,
-  Requirements | AuditLog.AuditLog
-> =>
-  Effect.gen(function* () {
-    const command = yield* decodeInput(ActionItemCommands.ExtendActionItem)(input)
-    const { principal, at, repository, item } = yield* itemToChange(command)
-    const institution = principal.institution
-    // Either acts for an institution: the owner's, or the coordinating one.
-    if (institution === undefined)
-      return yield* Effect.fail(
-        new Errors.Forbidden({ action: "meeting.action-item.update", rule: "meeting.action-item.owner-required" }),
-      )
-    const dueDate = yield* ActionItemExtension.check(item, command.dueDate)
-    const extension: ActionItemExtension.Extension = {
-      id: yield* ActionItemExtension.ExtensionId.generate,
-      actionItemId: item.id,
-      previousDueDate: item.dueDate,
-      dueDate,
-      reason: command.reason,
-      extendedBy: principal.id,
-      institution,
-      extendedAt: at,
-    }
-    return yield* Transaction.run(
-      Effect.gen(function* () {
-        const stored = yield* repository.update({ ...item, dueDate, updatedAt: at }, command.expectedVersion)
-        yield* repository.recordExtension(extension)
-        yield* Events.append("meeting.action-item.extended", stored.id, {
-          actionItemId: stored.id,
-          mechanismId: stored.mechanismId,
-          previousDueDate: extension.previousDueDate,
-          dueDate: extension.dueDate,
-        })
-        yield* Effect.flatMap(AuditLog.AuditLog, (log) =>
-          log.append({
-            ...AuditEntry.actor(principal),
-            mechanismId: stored.mechanismId,
-            ...(stored.link?._tag === "case" ? { caseId: stored.link.caseId } : {}),
-            action: "write",
-            purpose: "case-conference",
-          }),
-        ).pipe(Effect.orDie)
-        return stored
-      }),
-    )
-  }).pipe(Span.untraced("ActionItemService.extend"))
 
 /**
  * An item's extensions, oldest first, for a member who may read the item

@@ -20,13 +20,13 @@ import { Effect, Schema } from "effect"
 import * as Agenda from "./Agenda"
 import * as AgendaEdits from "./AgendaEdits"
 import { decodeInput } from "./internal/Input"
+import type { Requirements } from "./internal/MeetingChange"
 import * as MechanismRoster from "./MechanismRoster"
 import type { Meeting } from "./Meeting"
 import { ExpectedVersion } from "./MeetingCommands"
 import * as Events from "./MeetingEvents"
 import * as MeetingPolicy from "./MeetingPolicy"
 import { MeetingRepository } from "./MeetingRepository"
-import type { Requirements } from "./MeetingService"
 
 /**
  * The command: the meeting, the version read, and the agenda's edits.

@@ -11,7 +11,7 @@
 
 import { Errors, Span } from "@bashke/kernel"
 import { SqlClient, type SqlError } from "@effect/sql"
-import { Effect, Option, Schema } from "effect"
+import { Effect, Either, Option, Schema } from "effect"
 import { SqlInteger } from "./SqlValues"
 
 const decodeVersion = Schema.decodeUnknownSync(SqlInteger)
@@ -112,6 +112,21 @@ export const remove = (
       RETURNING version`.pipe(Effect.orDie)
     if (rows[0] === undefined) return yield* explain(sql, change).pipe(Effect.catchTag("SqlError", Effect.die))
   }).pipe(Span.untraced("OptimisticConcurrency.remove", { table: change.table }))
+
+/**
+ * The version the caller read (`If-Match`) against the one the entity holds,
+ * for a use case's `decide` step: `Conflict` with rule `version.stale` and both
+ * versions when they differ.
+ */
+export const requireVersion = (
+  entity: string,
+  id: string,
+  expectedVersion: number,
+  actualVersion: number,
+): Either.Either<void, Errors.Conflict> =>
+  expectedVersion === actualVersion
+    ? Either.void
+    : Either.left(new Errors.Conflict({ entity, id, rule: "version.stale", expectedVersion, actualVersion }))
 
 /**
  * The version as a strong ETag: `3` → `"3"`. Strong, because `If-Match` compares

@@ -19,3 +19,5 @@ export * as SqlValues from "./SqlValues"
 export * as Throttle from "./Throttle"
 
 export * as Transaction from "./Transaction"
+
+export * as UseCase from "./UseCase"

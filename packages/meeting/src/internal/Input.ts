@@ -1,6 +1,7 @@
 // The kernel's input decoding bound to this package's rules: a failure without a
 // rule of its own (a missing field, a wrong type) is `meeting.input.invalid`.
 import { type Errors, Input } from "@bashke/kernel"
+import { UseCase } from "@bashke/persistence"
 import type { Effect, Schema } from "effect"
 import { meetingMessages } from "../MeetingMessages"
 
@@ -11,3 +12,6 @@ export const decodeInput: <A, I>(
   messages: meetingMessages,
   fallback: "meeting.input.invalid",
 })
+
+/** @internal A use case of this package, its command decoded with these rules. */
+export const useCase: UseCase.CommandUseCase<Errors.InvalidInput> = UseCase.decodingWith(decodeInput)
