@@ -51,9 +51,12 @@ export const RecordReview = Schema.Struct({
 })
 
 /**
+ * The decoded command {@link record} takes (decode untrusted input with
+ * `RecordReview` first: the gateway does, once).
+ *
  * @since 0.1.0
  */
-export type RecordReview = typeof RecordReview.Encoded
+export type RecordReview = typeof RecordReview.Type
 
 /**
  * Input of {@link list}.
@@ -116,10 +119,9 @@ const authorizeConcealed = (caseId: Id.CaseId, action: "case.write" | "case.summ
  * @since 0.1.0
  */
 export const record = (
-  raw: RecordReview,
+  input: RecordReview,
 ): Effect.Effect<CaseReview.CaseReview, Refusal | Errors.Conflict, Requirements> =>
   Effect.gen(function* () {
-    const input = yield* decode(RecordReview)(raw)
     const authorized = yield* authorizeConcealed(input.caseId, "case.write")
     yield* CaseAuthority.whileOpen(authorized.aCase)
     const institution = authorized.principal.institution

@@ -41,9 +41,12 @@ export const RecordInformed = Schema.Struct({
 })
 
 /**
+ * The decoded command {@link record} takes (decode untrusted input with
+ * `RecordInformed` first: the gateway does, once).
+ *
  * @since 0.1.0
  */
-export type RecordInformed = typeof RecordInformed.Encoded
+export type RecordInformed = typeof RecordInformed.Type
 
 /**
  * Input of {@link list}: the case and the page.
@@ -95,14 +98,13 @@ const entry = (
  * @since 0.1.0
  */
 export const record = (
-  raw: RecordInformed,
+  input: RecordInformed,
 ): Effect.Effect<
   SurvivorInformed.SurvivorInformed,
   Errors.Forbidden | Errors.InvalidInput | Errors.NotFound,
   Requirements
 > =>
   Effect.gen(function* () {
-    const input = yield* decode(RecordInformed)(raw)
     const authorized = yield* CaseAuthority.authorize(input.caseId, "case.write")
     yield* CaseAuthority.whileOpen(authorized.aCase)
     const institution = authorized.principal.institution
