@@ -119,9 +119,12 @@ const authorizeConcealed = (caseId: Id.CaseId, action: "case.write" | "case.summ
  * @since 0.1.0
  */
 export const record = (
-  input: RecordReview,
+  command: RecordReview,
 ): Effect.Effect<CaseReview.CaseReview, Refusal | Errors.Conflict, Requirements> =>
   Effect.gen(function* () {
+    // Checked, not decoded again: the version comes from the caller's If-Match,
+    // not from the body it decoded, and must still be a version (1 or more).
+    const input = yield* decode(Schema.typeSchema(RecordReview))(command)
     const authorized = yield* authorizeConcealed(input.caseId, "case.write")
     yield* CaseAuthority.whileOpen(authorized.aCase)
     const institution = authorized.principal.institution
