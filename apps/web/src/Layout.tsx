@@ -9,7 +9,7 @@ import { lazy, Suspense } from "react"
 import { AccountMenu, SignOut } from "./AccountMenu"
 import { useSession } from "./Session"
 import { SignIn } from "./screens/SignIn"
-import { type MessageKey, useText } from "./Text"
+import { type MessageKey, usePageTitle, useText } from "./Text"
 
 // Loaded when a session first expires: react-aria's dialog stays out of the first page's script.
 const SessionExpired = lazy(() => import("./SessionExpired"))
@@ -40,6 +40,17 @@ export const LanguageSwitch = ({ compact = false }: { readonly compact?: boolean
       </select>
     </label>
   )
+}
+
+/**
+ * What a page shows while it waits (the session being checked, a screen's script loading). It names
+ * the page too, so the window's title is in the chosen language from the first moment: the
+ * document's own title is one language's words.
+ */
+const Waiting = () => {
+  const { t } = useText()
+  usePageTitle(t("web.loading"))
+  return <p role="status">{t("web.loading")}</p>
 }
 
 // An invitation's page works without a session: accepting the invitation starts one.
@@ -89,11 +100,11 @@ export const Layout = () => {
       </header>
       <main id="main" tabIndex={-1}>
         {session.status === "checking" ? (
-          <p role="status">{t("web.loading")}</p>
+          <Waiting />
         ) : session.status === "signed-out" && !enrolling() ? (
           <SignIn />
         ) : (
-          <Suspense fallback={<p role="status">{t("web.loading")}</p>}>
+          <Suspense fallback={<Waiting />}>
             <Outlet />
           </Suspense>
         )}

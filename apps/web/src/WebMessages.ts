@@ -30,7 +30,7 @@ export const webMessages = Catalogue.make({
   "web.page.title": {
     sq: "{page} · Bashkë",
     "sr-Latn": "{page} · Bashkë",
-    "sr-Cyrl": "{page} · Bashkë",
+    "sr-Cyrl": "{page} · Башкë",
     en: "{page} · Bashkë",
   },
   "web.loading": { sq: "Duke u ngarkuar…", "sr-Latn": "Učitava se…", en: "Loading…" },

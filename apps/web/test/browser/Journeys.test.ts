@@ -223,6 +223,8 @@ describe("the journeys of the acceptance", () => {
     // The sign-in page, signed out.
     const signedOut = await (await world.launch()).newPage("phone")
     await signedOut.goto(world.gateway.url)
+    // The form, not the wait for the session check: the words are the sign-in page's.
+    await signedOut.locator('input[name="email"]').waitFor()
     for (const locale of ["sq", "sr-Latn", "sr-Cyrl", "en"] as const) {
       await chooseLanguage(signedOut, locale)
       expect(await languageProblems(signedOut, locale), `sign-in in ${locale}`).toEqual({ keys: [], foreign: [] })
