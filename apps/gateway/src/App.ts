@@ -3,14 +3,15 @@
  * Effects. The same factory serves the Node entry, the Workers entry and the
  * tests; only the runner (the layers behind it) differs.
  *
- * Each request goes: request id → secure headers → CORS → body limit →
- * the client address's standing (429 while it waits out a backoff after failed
- * authentications) → authentication (each failure counted) → rate limit per
- * principal → decode path, query, body (unknown fields
- * refused) → If-Match (428 without it on a versioned change) → the handler,
- * inside an idempotency key's transaction on every POST → encode with the
- * route's schema, with `ETag` for versioned answers. Every refusal is an RFC
- * 9457 problem; no value from the request is echoed, so none can leak.
+ * Each request goes: request id → secure headers → CORS → body limit → the
+ * cross-site check of a browser's unsafe request → the route's pipeline
+ * (`pipeline/Pipeline.ts`), one Effect run once: authenticate (429 while the
+ * address waits out a backoff, each failure counted) → rate limit per
+ * principal → decode path, query, body (unknown fields refused) → If-Match
+ * (428 without it on a versioned change) → idempotency key on every POST →
+ * the handler → encode with the route's schema, with `ETag` for versioned
+ * answers. Here the exit becomes the answer. Every refusal is an RFC 9457
+ * problem; no value from the request is echoed, so none can leak.
  */
 
 import { type Errors, JurisdictionProfile, Locale, type Principal } from "@bashke/kernel"
