@@ -9,9 +9,10 @@
 // The routes are iterated, so routes added to `src/Routes.ts` later are fuzzed
 // without touching this file. SQLite only: the pipeline under test is the same
 // on both dialects, and the run must stay quick.
+
+import { readFileSync, writeFileSync } from "node:fs"
 import type { Id } from "@bashke/kernel"
 import { afterAll, beforeAll, describe, expect, it } from "@effect/vitest"
-import { readFileSync, writeFileSync } from "node:fs"
 import { Arbitrary, FastCheck as fc, Schema } from "effect"
 import { seed } from "../src/demo/Seed"
 import { institutions, type PersonName, principal } from "../src/demo/World"
@@ -831,4 +832,6 @@ const timeless = (line: string): string => line.replace(signInRefusal, "identity
 
 /** The corpus's answers recorded on main before the pipeline was split (`BASHKE_FUZZ_RECORD=<file>` records them again). */
 const problemTypesBefore = (): ReadonlyArray<string> =>
-  readFileSync(new URL("./fixtures/fuzz-answers.txt", import.meta.url), "utf8").trimEnd().split("\n")
+  readFileSync(new URL("./fixtures/fuzz-answers.txt", import.meta.url), "utf8")
+    .trimEnd()
+    .split("\n")

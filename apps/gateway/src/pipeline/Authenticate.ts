@@ -9,7 +9,7 @@ import { People, Sessions } from "@bashke/identity"
 import { Errors, type Principal } from "@bashke/kernel"
 import { Throttle } from "@bashke/persistence"
 import { Effect, Either, Option } from "effect"
-import { authenticate as resolveBearer, type Oidc } from "../Authentication"
+import { type Oidc, authenticate as resolveBearer } from "../Authentication"
 import type { GatewayServices } from "../Services"
 import { byDomain, byGateway, Refused } from "./Refused"
 
@@ -78,9 +78,7 @@ export const authenticate =
       const who = yield* Effect.either(resolve(settings, credentials))
       if (Either.isLeft(who)) {
         yield* throttle.fail(scope, credentials.address, settings.backoff)
-        return yield* byCookie(credentials)
-          ? new Refused({ error: who.left, forgetSession: true })
-          : byDomain(who.left)
+        return yield* byCookie(credentials) ? new Refused({ error: who.left, forgetSession: true }) : byDomain(who.left)
       }
       return who.right
     })

@@ -23,5 +23,9 @@ export const encoder = <P, Q, B, A>(
   return (value, input) =>
     route.download === true
       ? Effect.succeed({ wire: undefined, download: value as Route.Download, version: version(value, input) })
-      : Effect.map(Effect.orDie(encode(value)), (wire) => ({ wire, download: undefined, version: version(value, input) }))
+      : Effect.map(Effect.orDie(encode(value)), (wire) => ({
+          wire,
+          download: undefined,
+          version: version(value, input),
+        }))
 }

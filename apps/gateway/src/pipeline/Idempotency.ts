@@ -20,7 +20,10 @@ export const needsKey = (route: Route.Description): boolean =>
   route.method === "post" && route.safe !== true && route.credential !== true
 
 /** The request's key when the route needs one (printable ASCII, 1 to 255 characters), or a refusal. */
-export const key = (route: Route.Description, header: string | undefined): Either.Either<string | undefined, Refused> =>
+export const key = (
+  route: Route.Description,
+  header: string | undefined,
+): Either.Either<string | undefined, Refused> =>
   !needsKey(route)
     ? Either.right(undefined)
     : header !== undefined && keyPattern.test(header)
@@ -43,17 +46,18 @@ export const scopeOf = (principalId: string | undefined, operationId: string): s
  * Runs `work` under the key (when there is one), fingerprinted by `request`
  * (the method, path and body), storing its answer encoded with `schema`.
  */
-export const once = <A, E, R>(
+export const once = <A, I, E, R>(
   fingerprint: RequestFingerprint.Fingerprint,
   claim: { readonly scope: string; readonly key: string | undefined; readonly request: string },
   work: Effect.Effect<A, E, R>,
-  schema: Schema.Schema<A, any>,
+  schema: Schema.Schema<A, I>,
 ): Effect.Effect<Idempotency.Outcome<A>, E | Errors.Conflict, R | SqlClient.SqlClient> => {
   const key = claim.key
   return key === undefined
     ? Effect.map(work, (value) => ({ value, replayed: false }))
-    : Effect.flatMap(Effect.promise(() => fingerprint(claim.request)), (print) =>
-        Idempotency.runWithOutcome({ scope: claim.scope, key, fingerprint: print }, work, schema),
+    : Effect.flatMap(
+        Effect.promise(() => fingerprint(claim.request)),
+        (print) => Idempotency.runWithOutcome({ scope: claim.scope, key, fingerprint: print }, work, schema),
       )
 }
 
@@ -69,8 +73,9 @@ export const uploadKey = async (
   scope: claim.scope,
   key: claim.key,
   fingerprint: await fingerprint(
-    [claim.request, ...["content-type", "content-length", "content-disposition"].map((name) => header(name) ?? "")].join(
-      "\n",
-    ),
+    [
+      claim.request,
+      ...["content-type", "content-length", "content-disposition"].map((name) => header(name) ?? ""),
+    ].join("\n"),
   ),
 })

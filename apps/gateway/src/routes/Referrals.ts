@@ -214,11 +214,7 @@ const step = (options: {
         readable(path.referralId, `referral.${options.command}`),
         Effect.flatMap(referrals, (service) =>
           Effect.flatMap(
-            service.transition(
-              path.referralId,
-              { ...body, _tag: options.command },
-              expectedVersion ?? 0,
-            ),
+            service.transition(path.referralId, { ...body, _tag: options.command }, expectedVersion ?? 0),
             InstitutionNames.attach,
           ),
         ),

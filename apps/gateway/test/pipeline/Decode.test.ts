@@ -6,13 +6,10 @@ import { Effect, Schema } from "effect"
 import * as Decode from "../../src/pipeline/Decode"
 import type { Refused } from "../../src/pipeline/Refused"
 import * as Route from "../../src/Route"
+import { thing } from "../support/ThingRoute"
 
 const route = Route.make({
-  method: "post",
-  path: "/v1/things/:thingId",
-  operationId: "addThing",
-  tag: "things",
-  summary: "A thing",
+  ...thing,
   pathSchema: Schema.Struct({ thingId: Schema.NumberFromString }),
   querySchema: Schema.Struct({ limit: Schema.optional(Schema.NumberFromString) }),
   bodySchema: Schema.Struct({ at: Schema.Date, name: Schema.String }),
@@ -67,11 +64,13 @@ describe("the decoding step", () => {
       location: "body",
       echoed: false,
     })
-    expect(await refusal(sent({ text: async () => JSON.stringify({ at: "2026-03-05", nmae: "Arta" }) }))).toMatchObject({
-      type: "InvalidInput",
-      location: "body",
-      echoed: false,
-    })
+    expect(await refusal(sent({ text: async () => JSON.stringify({ at: "2026-03-05", nmae: "Arta" }) }))).toMatchObject(
+      {
+        type: "InvalidInput",
+        location: "body",
+        echoed: false,
+      },
+    )
   })
 
   it("refuses a body that is not JSON, or nested deeper than any schema, before decoding it", async () => {

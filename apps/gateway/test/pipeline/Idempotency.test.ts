@@ -58,8 +58,12 @@ for (const db of databases) {
       const runs = await Effect.runPromise(Ref.make(0))
       const work = Ref.updateAndGet(runs, (n) => n + 1)
       const claim = (request: string) => ({ scope: Idempotency.scopeOf("p1", "addThing"), key: "k-1", request })
-      const first = await gateway.runtime.runPromise(Idempotency.once(fingerprint, claim("POST /v1/things\n{}"), work, Schema.Number))
-      const again = await gateway.runtime.runPromise(Idempotency.once(fingerprint, claim("POST /v1/things\n{}"), work, Schema.Number))
+      const first = await gateway.runtime.runPromise(
+        Idempotency.once(fingerprint, claim("POST /v1/things\n{}"), work, Schema.Number),
+      )
+      const again = await gateway.runtime.runPromise(
+        Idempotency.once(fingerprint, claim("POST /v1/things\n{}"), work, Schema.Number),
+      )
       expect(first).toEqual({ value: 1, replayed: false })
       expect(again).toEqual({ value: 1, replayed: true })
       expect(await Effect.runPromise(Ref.get(runs))).toBe(1)

@@ -5,7 +5,7 @@ import * as IfMatch from "../../src/pipeline/IfMatch"
 
 const rule = (either: Either.Either<number | undefined, { readonly error: unknown }>) =>
   Either.match(either, {
-    onLeft: (refused) => (refused.error as { rule: string; status: number; field: string }),
+    onLeft: (refused) => refused.error as { rule: string; status: number; field: string },
     onRight: (version) => version,
   })
 

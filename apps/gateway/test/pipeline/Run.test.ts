@@ -9,6 +9,7 @@ import { run } from "../../src/pipeline/Run"
 import * as Route from "../../src/Route"
 import * as SessionCookie from "../../src/SessionCookie"
 import { databases, type Gateway, makeGateway } from "../support/Gateway"
+import { thing } from "../support/ThingRoute"
 
 const sqlite = databases.filter((db) => db.name === "sqlite")
 
@@ -24,11 +25,7 @@ const cookie: SessionCookie.Service = {
 }
 
 const route = Route.make({
-  method: "post",
-  path: "/v1/things/:thingId",
-  operationId: "addThing",
-  tag: "things",
-  summary: "A thing",
+  ...thing,
   pathSchema: Schema.Struct({ thingId: Schema.String }),
   bodySchema: Schema.Struct({ at: Schema.Date }),
   success: { status: 201, schema: Schema.Struct({ who: Schema.String, what: Schema.String, signIn: Schema.Boolean }) },
@@ -56,7 +53,10 @@ for (const db of sqlite) {
     })
 
     it("hands the handler its decoded input, the principal, the session cookie and the identity provider", async () => {
-      const caseManager = principal("caseManager", Id.MechanismId.make(Id.ulidAt(1_760_000_000_000, new Uint8Array(10).fill(4))))
+      const caseManager = principal(
+        "caseManager",
+        Id.MechanismId.make(Id.ulidAt(1_760_000_000_000, new Uint8Array(10).fill(4))),
+      )
       const answer = await gateway.runtime.runPromise(
         run(
           route,
