@@ -2,11 +2,13 @@
 // Enforces the layer table of docs/architecture.md: which workspace package may
 // depend on which, which specifiers a package's src/ may import, no circular
 // imports inside a package, and a thin gateway (no Forbidden built, no route
-// reading a repository). Exits non-zero with one line per breach.
+// reading a repository), one definition of the current instant and of an
+// Either as an Effect, and no TSDoc `@since` tags. Exits non-zero with one line per breach.
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs"
 import { join, relative } from "node:path"
 import madge from "madge"
 import { gatewayBreaches } from "./gateway-thin.mjs"
+import { copyBreaches } from "./one-definition.mjs"
 
 const root = new URL("..", import.meta.url).pathname
 const drivers = [
@@ -122,6 +124,16 @@ const gatewaySources = sourceFiles(join(root, "apps", "gateway", "src")).map((fi
   text: readFileSync(file, "utf8"),
 }))
 breaches.push(...gatewayBreaches(gatewaySources))
+
+const sources = workspaces.flatMap((ws) =>
+  sourceFiles(join(ws.path, "src")).map((file) => ({ path: relative(root, file), text: readFileSync(file, "utf8") })),
+)
+// One definition each of the current instant and of an Either as an Effect (scripts/one-definition.mjs).
+breaches.push(...copyBreaches(sources))
+// TSDoc without `@since`: each package's CHANGELOG records when an export arrived (docs/domain-packages.md).
+for (const { path, text } of sources)
+  for (const match of text.matchAll(/^[ \t]*\*[ \t]*@since\b|\/\*\*\s*@since\b/gm))
+    breaches.push(`${path}:${text.slice(0, match.index).split("\n").length}: a @since tag (the CHANGELOG says when)`)
 
 if (breaches.length > 0) {
   for (const line of breaches) console.error(`✗ ${line}`)

@@ -7,12 +7,11 @@
 // every such member in each declaration file tsup wrote. Remove it once tsup ships
 // a rollup-plugin-dts without the bug.
 import { readdirSync, readFileSync, writeFileSync } from "node:fs"
+import { generated, generatedExports } from "./check-declarations.mjs"
 
 // Runs in the package directory (the build script of every publishable package).
 const dist = new URL("dist/", `file://${process.cwd()}/`)
 const escapeRegExp = (name) => name.replace(/\$/g, "\\$")
-/** A name the bundler made up for the second of two same-named declarations (`Service$2`). */
-const generated = /\$\d+$/
 
 /** The parameter names of a type parameter list such as `<A, I = A, R extends X<Y, Z> = never>`. */
 const parameterNames = (list) => {
@@ -78,22 +77,9 @@ for (const file of readdirSync(dist).filter((name) => /\.d\.c?ts$/.test(name))) 
   text = text.replace(/^(interface|type) ([\w$]+)(?=[<\s=])/gm, (whole, keyword, name) =>
     namespaces.some((prefix) => name.startsWith(prefix)) || generated.test(name) ? whole : `export ${keyword} ${name}`,
   )
-  const leaked = [
-    ...[...text.matchAll(/^export (?:declare )?(?:interface|type|const|class|function|namespace) ([\w$]+)/gm)].map(
-      (m) => m[1],
-    ),
-    ...[...text.matchAll(/^export \{([^}]*)\};?$/gm)].flatMap((m) =>
-      m[1].split(",").map((entry) =>
-        entry
-          .trim()
-          .split(/\s+as\s+/)
-          .pop()
-          .replace(/^type\s+/, ""),
-      ),
-    ),
-  ].filter((name) => generated.test(name))
+  const leaked = generatedExports(text)
   if (leaked.length > 0) {
-    console.error(`${file}: the bundle exports names no source declares: ${[...new Set(leaked)].join(", ")}`)
+    console.error(`${file}: the bundle exports names no source declares: ${leaked.join(", ")}`)
     process.exitCode = 1
   }
   writeFileSync(url, text)

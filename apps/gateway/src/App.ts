@@ -14,9 +14,9 @@
  * problem; no value from the request is echoed, so none can leak.
  */
 
-import { type Errors, JurisdictionProfile, Locale, type Principal } from "@bashke/kernel"
+import { Errors, JurisdictionProfile, Locale, type Principal } from "@bashke/kernel"
 import { OptimisticConcurrency, Throttle } from "@bashke/persistence"
-import { Cause, Effect, Exit, Option } from "effect"
+import { Cause, Effect, Exit, Option, Stream } from "effect"
 import { type Context, Hono } from "hono"
 import { bodyLimit } from "hono/body-limit"
 import { cors } from "hono/cors"
@@ -36,6 +36,7 @@ import type * as Route from "./Route"
 import * as SecurityLog from "./SecurityLog"
 import type { GatewayServices } from "./Services"
 import * as SessionCookie from "./SessionCookie"
+import * as TransferMemory from "./TransferMemory"
 import * as WebApp from "./WebApp"
 
 /** Runs an Effect over the gateway's services (a `ManagedRuntime`'s `runPromiseExit`). */
@@ -97,6 +98,8 @@ export interface Options {
   readonly web?: WebApp.WebFiles
   /** Swagger UI's files for `/docs` (`SwaggerUiFiles` on Node); none: `/docs` lists the operations itself. */
   readonly docs?: ApiDocs.DocsAssets
+  /** Told of every piece of an uploaded or downloaded file (`NodeTransferMemory` on Node); unmanaged by default. */
+  readonly transferMemory?: TransferMemory.TransferMemory
 }
 
 type Env = { Variables: { requestId: string; principal?: Principal.Principal } }
@@ -128,6 +131,7 @@ const patternOf = (path: string): RegExp =>
 
 export const make = (options: Options): Hono<Env> => {
   const app = new Hono<Env>()
+  const memory = options.transferMemory ?? TransferMemory.unmanaged
   const rate = options.rateLimit ?? RateLimit.defaults
   const authBackoff = options.authBackoff ?? Throttle.defaultBackoff
   const fallbackLocale = options.defaultLocale ?? JurisdictionProfile.kosovo.languages.defaultLocale
@@ -344,7 +348,7 @@ export const make = (options: Options): Hono<Env> => {
           contentType: c.req.header("content-type"),
           text: () => c.req.text(),
         },
-        upload: route.upload === undefined ? undefined : uploadOf(c),
+        upload: route.upload === undefined ? undefined : uploadOf(c, memory),
         cookie,
       }
 
@@ -370,7 +374,7 @@ export const make = (options: Options): Hono<Env> => {
       // A browser sent on: the answer is where to, and the cookies set on the way.
       if (route.success.status === 303 && typeof wire === "string")
         return finish(withCookie(c.body(null, 303, { ...headers, location: wire, "cache-control": "no-store" })))
-      if (download !== undefined) return finish(streamed(c, download, options.run))
+      if (download !== undefined) return finish(streamed(c, download, options.run, memory))
       const contentType = route.success.contentType
       // Text (CSV, iCalendar) and bytes (XLSX) as they are; anything else is JSON.
       if (contentType !== undefined && (typeof wire === "string" || wire instanceof Uint8Array)) {
@@ -421,11 +425,44 @@ export const make = (options: Options): Hono<Env> => {
   return app
 }
 
-/** An upload's body and headers, unread. */
-const uploadOf = (c: Context<Env>): Route.Upload => ({
-  stream: c.req.raw.body ?? new ReadableStream<Uint8Array>({ start: (controller) => controller.close() }),
-  header: (name) => c.req.header(name),
-})
+/** Node's request (`IncomingMessage`), as `@hono/node-server` hands it over in the bindings. */
+interface NodeRequest {
+  readonly iterator: (options: { readonly destroyOnReturn: boolean }) => AsyncIterableIterator<Uint8Array>
+}
+
+const nodeRequestOf = (c: Context<Env>): NodeRequest | undefined => {
+  const incoming = (c.env as { incoming?: Partial<NodeRequest> } | undefined)?.incoming
+  return typeof incoming?.iterator === "function" ? (incoming as NodeRequest) : undefined
+}
+
+const incomplete = () => new Errors.InvalidInput({ field: "content", rule: "case.document.incomplete" })
+
+/**
+ * An upload's body and headers, unread. On Node the pieces are read from
+ * Node's request itself, as the HTTP parser gives them: the web `Request`'s
+ * body over it (`Readable.toWeb`) would queue them once more. A handler that
+ * stops early leaves the rest to the server, which drains it after the
+ * answer (`destroyOnReturn: false`: the refusal still reaches the client).
+ * Each piece is told to `memory`.
+ */
+const uploadOf = (c: Context<Env>, memory: TransferMemory.TransferMemory): Route.Upload => {
+  const node = nodeRequestOf(c)
+  const pieces =
+    node !== undefined
+      ? Stream.fromAsyncIterable(
+          { [Symbol.asyncIterator]: () => node.iterator({ destroyOnReturn: false }) },
+          incomplete,
+        )
+      : Stream.fromReadableStream({
+          evaluate: () =>
+            c.req.raw.body ?? new ReadableStream<Uint8Array>({ start: (controller) => controller.close() }),
+          onError: incomplete,
+        })
+  return {
+    pieces: Stream.tap(pieces, (piece) => Effect.sync(() => memory.passed(piece.byteLength))),
+    header: (name) => c.req.header(name),
+  }
+}
 
 /**
  * A file answered a chunk at a time: the next chunk is read (and decrypted)
@@ -433,7 +470,12 @@ const uploadOf = (c: Context<Env>): Route.Upload => ({
  * gateway holds a chunk or two of it, whatever its size. A chunk that fails
  * breaks the answer off: the client sees a short body, never a wrong one.
  */
-const streamed = (c: Context<Env>, download: Route.Download, run: Runner): Response => {
+const streamed = (
+  c: Context<Env>,
+  download: Route.Download,
+  run: Runner,
+  memory: TransferMemory.TransferMemory,
+): Response => {
   let index = 0
   const body = new ReadableStream<Uint8Array>(
     {
@@ -443,6 +485,7 @@ const streamed = (c: Context<Env>, download: Route.Download, run: Runner): Respo
         index += 1
         if (Exit.isFailure(exit)) return controller.error(new Error("a chunk of the file could not be read"))
         controller.enqueue(exit.value)
+        memory.passed(exit.value.byteLength)
       },
     },
     { highWaterMark: 1 },

@@ -14,8 +14,8 @@
  * does not verify, is `Unauthenticated` naming the rule.
  */
 import type { ProviderClaims, ProviderFlows } from "@bashke/identity"
-import { Errors } from "@bashke/kernel"
-import { Clock, Context, Effect, type Option, Redacted } from "effect"
+import { Errors, Instant } from "@bashke/kernel"
+import { Context, Effect, type Option, Redacted } from "effect"
 import { createRemoteJWKSet, type JWTVerifyGetKey, jwtVerify } from "jose"
 
 /** What the client is configured with (`OidcSettings` and the public origin). */
@@ -170,7 +170,7 @@ export const make = (options: Options): Client => {
       )
       const idToken = (body as { id_token?: unknown } | null)?.id_token
       if (typeof idToken !== "string") return yield* Effect.fail(refused("gateway.oidc.id-token"))
-      const now = new Date(yield* Clock.currentTimeMillis)
+      const now = yield* Instant.now
       const verified = yield* Effect.tryPromise({
         try: () =>
           jwtVerify(idToken, keys, {

@@ -6,7 +6,7 @@
 import { ActivityActionItems, IndicatorSources } from "@bashke/action-plan"
 import { Case, CaseRepository, CaseService, Signatories } from "@bashke/case"
 import { MemberInstitutions, People } from "@bashke/identity"
-import { Errors, type Id, JurisdictionProfile } from "@bashke/kernel"
+import { Errors, type Id, Instant, JurisdictionProfile } from "@bashke/kernel"
 import { Mechanisms } from "@bashke/mechanism"
 import {
   ActionItemRepository,
@@ -19,7 +19,7 @@ import {
 } from "@bashke/meeting"
 import { CaseFacts, ReferralRepository, ReferralService } from "@bashke/referral"
 import { IndicatorQueries } from "@bashke/reporting"
-import { Clock, Effect, Layer, Option } from "effect"
+import { Effect, Layer, Option } from "effect"
 import { ApiTokens } from "./ApiTokens"
 
 /** case ← mechanism: who signed the memorandum in force, with their sectors. */
@@ -40,7 +40,7 @@ export const memberInstitutions: Layer.Layer<MemberInstitutions.MemberInstitutio
     MemberInstitutions.MemberInstitutions,
     Effect.map(Mechanisms.Mechanisms, (mechanisms) => ({
       isMember: (mechanismId, institutionId) =>
-        Effect.flatMap(Clock.currentTimeMillis, (now) => mechanisms.members(mechanismId, new Date(now))).pipe(
+        Effect.flatMap(Instant.now, (now) => mechanisms.members(mechanismId, now)).pipe(
           Effect.map((members) => members.some((member) => member.institutionId === institutionId)),
           Effect.catchTag("NotFound", () => Effect.succeed(false)),
         ),
@@ -178,7 +178,7 @@ export const indicatorSources: Layer.Layer<
         Effect.gen(function* () {
           const mechanismId = mechanism as Id.MechanismId
           const profile = yield* JurisdictionProfile.CurrentJurisdiction
-          const now = new Date(yield* Clock.currentTimeMillis)
+          const now = yield* Instant.now
           switch (query) {
             case "high-risk-cases-reviewed-within-30-days":
               return IndicatorQueries.highRiskCasesReviewedInTime(yield* caseReviews(mechanismId), period, now, profile)

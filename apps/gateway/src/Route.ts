@@ -7,7 +7,7 @@
 
 import type { Errors, Principal } from "@bashke/kernel"
 import type { Idempotency } from "@bashke/persistence"
-import type { Effect, Schema } from "effect"
+import type { Effect, Schema, Stream } from "effect"
 import type { OidcSignIn } from "./OidcSignIn"
 import type * as SecurityLog from "./SecurityLog"
 import type { GatewayServices } from "./Services"
@@ -38,11 +38,13 @@ export interface Input<P, Q, B> {
 
 /**
  * A file sent as a request's body, never parsed nor held whole: the body's
- * stream and the request's headers (its `Content-Type`, `Content-Length`,
- * `Content-Disposition`).
+ * pieces as they arrive, read only as fast as they are taken (a client that
+ * goes away or sends a broken body fails it with `content`
+ * `case.document.incomplete`), and the request's headers (its
+ * `Content-Type`, `Content-Length`, `Content-Disposition`).
  */
 export interface Upload {
-  readonly stream: ReadableStream<Uint8Array>
+  readonly pieces: Stream.Stream<Uint8Array, Errors.InvalidInput>
   readonly header: (name: string) => string | undefined
 }
 

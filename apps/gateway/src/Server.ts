@@ -46,6 +46,7 @@ import { principal } from "./demo/World"
 import * as GatewaySettings from "./GatewaySettings"
 import { migrationPlan } from "./MigrationPlan"
 import * as NodeListener from "./NodeListener"
+import * as NodeTransferMemory from "./NodeTransferMemory"
 import * as NotificationScheduler from "./NotificationScheduler"
 import * as NotificationSettings from "./NotificationSettings"
 import * as OidcSettings from "./OidcSettings"
@@ -335,6 +336,8 @@ export const start = async (options: ServerOptions = {}): Promise<Running> => {
       ...(plugins === undefined ? {} : { plugins: { dispatch: plugins.dispatch }, health: plugins.health }),
       fingerprint,
       routes,
+      // Documents' buffers collected as they pile up, not 64 MiB later (ADR 0026).
+      transferMemory: NodeTransferMemory.make(),
       corsOrigins: settings.corsOrigins,
       ...OidcSettings.appOptions(settings.oidc, new URL(settings.notifications.email.publicUrl).origin),
       // BASHKE_PUBLIC_ORIGIN, checked with the notification settings: browsers' requests come from there.

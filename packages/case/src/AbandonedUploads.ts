@@ -6,8 +6,6 @@
  * while its content streams in, so only a dead one is ever that old. Run on
  * start and in the gateway's rounds; two instances sweeping at once remove
  * the same chunks twice, which does nothing the second time.
- *
- * @since 0.1.0
  */
 import { Span } from "@bashke/kernel"
 import { SqlValues } from "@bashke/persistence"
@@ -20,8 +18,6 @@ import { PendingUploads } from "./PendingUploads"
  * How often a live upload touches its registration: a quarter of the time
  * after which it counts as abandoned, so a slow clock or a slow statement
  * never makes a live upload look dead.
- *
- * @since 0.1.0
  */
 export const heartbeat = (abandonedAfter: Duration.Duration): Duration.Duration =>
   Duration.unsafeDivide(abandonedAfter, 4)
@@ -32,8 +28,6 @@ const batch = 100
 /**
  * Removes the chunks of every upload untouched for longer than
  * `abandonedAfter`, and forgets it; the number of uploads removed.
- *
- * @since 0.1.0
  */
 export const sweep: Effect.Effect<number, never, PendingUploads | DocumentStore | DocumentSettings> = Effect.gen(
   function* () {

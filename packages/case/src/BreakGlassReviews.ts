@@ -9,11 +9,11 @@
  * entry and the outbox event `case.break-glass.reviewed` (ids and codes only),
  * in one transaction; a refused command writes nothing.
  */
-import { Cursor, Errors, Id, Pagination, Principal, Span } from "@bashke/kernel"
+import { Cursor, Errors, Id, Instant, Pagination, Principal, Span } from "@bashke/kernel"
 import { Outbox, Transaction } from "@bashke/persistence"
 import { AccessPolicy, AuditEntry, AuditLog } from "@bashke/security"
 import type { SqlClient } from "@effect/sql"
-import { Clock, Effect, Either, Option, Schema } from "effect"
+import { Effect, Option, Schema } from "effect"
 import * as BreakGlassReview from "./BreakGlassReview"
 import { BreakGlassReviewRepository } from "./BreakGlassReviewRepository"
 import { aggregateType } from "./CaseEvents"
@@ -59,7 +59,7 @@ export type Requirements =
 const reviewer = (mechanismId: Id.MechanismId) =>
   Effect.gen(function* () {
     const principal = yield* Principal.CurrentPrincipal
-    const at = new Date(yield* Clock.currentTimeMillis)
+    const at = yield* Instant.now
     const signatories = yield* Effect.flatMap(Signatories, (port) => port.at(mechanismId, at))
     yield* AccessPolicy.enforce(
       principal,
@@ -156,10 +156,7 @@ export const close = (
     if (Option.isNone(found))
       return yield* Effect.fail(new Errors.NotFound({ entity: "BreakGlassReview", id: input.reviewId }))
     const { principal, at } = yield* reviewer(found.value.mechanismId)
-    const closed = yield* Either.match(BreakGlassReview.close(found.value, input.verdict, principal.id, at), {
-      onLeft: Effect.fail,
-      onRight: Effect.succeed,
-    })
+    const closed = yield* BreakGlassReview.close(found.value, input.verdict, principal.id, at)
     const audit = yield* AuditLog.AuditLog
     return yield* Transaction.run(
       Effect.gen(function* () {

@@ -14,8 +14,6 @@
  *   a person outside the case's mechanism is answered as for an unknown case.
  * - Only a closed case (`case.erasure.case-open`); an erased one answers
  *   `case.erased`. A stale `expectedVersion` is a 412.
- *
- * @since 0.1.0
  */
 import { Errors, Id, Principal, Span } from "@bashke/kernel"
 import { AuditEntry } from "@bashke/security"
@@ -29,8 +27,6 @@ import { Instant } from "./internal/Instant"
 /**
  * Input of {@link erase}: the case, the version it was decided on, and the
  * legal reason (kept in the audit log, sealed).
- *
- * @since 0.1.0
  */
 export const EraseCase = Schema.Struct({
   caseId: Id.CaseId,
@@ -38,16 +34,11 @@ export const EraseCase = Schema.Struct({
   reason: Schema.optional(Schema.String),
 })
 
-/**
- * @since 0.1.0
- */
 export type EraseCase = typeof EraseCase.Encoded
 
 /**
  * What {@link erase} answers: the case, when its personal data was erased,
  * and its new version.
- *
- * @since 0.1.0
  */
 export const Erased = Schema.Struct({
   caseId: Id.CaseId,
@@ -55,22 +46,15 @@ export const Erased = Schema.Struct({
   version: Schema.Int.pipe(Schema.positive()),
 }).annotations({ identifier: "CaseErased" })
 
-/**
- * @since 0.1.0
- */
 export type Erased = typeof Erased.Type
 
 /**
  * What the use case needs.
- *
- * @since 0.1.0
  */
 export type Requirements = CaseAuthority.Requirements | Erasure.Requirements
 
 /**
  * The legal reason, trimmed, or the refusal naming `reason`.
- *
- * @since 0.1.0
  */
 export const legalReason = (reason: string | undefined): Effect.Effect<string, Errors.InvalidInput> => {
   const trimmed = reason?.trim() ?? ""
@@ -86,8 +70,6 @@ export const legalReason = (reason: string | undefined): Effect.Effect<string, E
  * Fails with `InvalidInput` (`reason`; `caseId`: open or already erased),
  * `NotFound`, `Forbidden` (not an administrator) or `Conflict`
  * (`version.stale`).
- *
- * @since 0.1.0
  */
 export const erase = (
   raw: EraseCase,

@@ -14,8 +14,6 @@
  * the note's history (ADR 0017). The note belongs to its author's institution:
  * only a person of that institution corrects it, and the visibility of every
  * version is decided by the institution the note was first written for.
- *
- * @since 0.1.0
  */
 import { Errors, Id } from "@bashke/kernel"
 import type { AccessPolicy } from "@bashke/security"
@@ -24,43 +22,29 @@ import { Instant } from "./internal/Instant"
 
 /**
  * The id of a note (every version of it shares it).
- *
- * @since 0.1.0
  */
 export const CaseNoteId: Id.IdSchema<"CaseNoteId"> = Id.make("CaseNoteId")
 
-/**
- * @since 0.1.0
- */
 export type CaseNoteId = typeof CaseNoteId.Type
 
 /**
  * Who on the case team sees a note.
- *
- * @since 0.1.0
  */
 export const Visibility = Schema.Literal("team", "full-access", "institution").annotations({
   identifier: "CaseNoteVisibility",
   message: () => ({ message: "case.note.visibility.unknown", override: true }),
 })
 
-/**
- * @since 0.1.0
- */
 export type Visibility = typeof Visibility.Type
 
 /**
  * The longest note, in characters: a page of text, enough for a home visit's
  * account; longer material belongs in a document.
- *
- * @since 0.1.0
  */
 export const maxTextLength = 20_000
 
 /**
  * A note's text: not blank, at most {@link maxTextLength} characters.
- *
- * @since 0.1.0
  */
 export const Text = Schema.String.pipe(
   Schema.filter((text) => text.trim().length > 0, { message: () => "case.note.text.required" }),
@@ -69,8 +53,6 @@ export const Text = Schema.String.pipe(
 
 /**
  * Why a note was corrected: a sentence, not blank, at most 2,000 characters.
- *
- * @since 0.1.0
  */
 export const CorrectionReason = Schema.String.pipe(
   Schema.filter((text) => text.trim().length > 0, { message: () => "case.correction.reason.required" }),
@@ -82,8 +64,6 @@ export const CorrectionReason = Schema.String.pipe(
  * correction with its `reason`. `institution` is the note's institution (the
  * first author's), the same on every version; `writtenBy` who wrote this
  * version.
- *
- * @since 0.1.0
  */
 export const CaseNote = Schema.Struct({
   id: CaseNoteId,
@@ -97,9 +77,6 @@ export const CaseNote = Schema.Struct({
   reason: Schema.optional(CorrectionReason),
 }).annotations({ identifier: "CaseNote" })
 
-/**
- * @since 0.1.0
- */
 export type CaseNote = typeof CaseNote.Type
 
 /**
@@ -107,21 +84,14 @@ export type CaseNote = typeof CaseNote.Type
  * correcting one. An answer is kept for retries of the same request (the
  * idempotency store, in the clear), so it must not carry what the note says;
  * the writer has the text already.
- *
- * @since 0.1.0
  */
 export const Receipt = CaseNote.pipe(Schema.omit("text", "reason")).annotations({ identifier: "CaseNoteReceipt" })
 
-/**
- * @since 0.1.0
- */
 export type Receipt = typeof Receipt.Type
 
 /**
  * Who reads: the reader's institution and its access on the case team, or
  * nothing when the institution is not on the team.
- *
- * @since 0.1.0
  */
 export interface Reader {
   readonly institution: Id.InstitutionId
@@ -131,8 +101,6 @@ export interface Reader {
 /**
  * Whether `reader` sees a note of this visibility written for `institution`.
  * Someone off the team sees none.
- *
- * @since 0.1.0
  */
 export const visibleTo = (note: Pick<CaseNote, "visibility" | "institution">, reader: Reader | undefined): boolean => {
   if (reader === undefined) return false
@@ -150,8 +118,6 @@ export const visibleTo = (note: Pick<CaseNote, "visibility" | "institution">, re
  * The same rule as {@link visibleTo}, in the form a query filters by: a note
  * is visible when its visibility is one of `visibilities`, or it is an
  * `institution` note of `ownInstitution`.
- *
- * @since 0.1.0
  */
 export const scopeOf = (reader: Reader): Scope => ({
   visibilities: reader.access === "full" ? ["team", "full-access"] : ["team"],
@@ -160,8 +126,6 @@ export const scopeOf = (reader: Reader): Scope => ({
 
 /**
  * What a reader sees, as {@link scopeOf} gives it.
- *
- * @since 0.1.0
  */
 export interface Scope {
   readonly visibilities: ReadonlyArray<Visibility>
@@ -175,8 +139,6 @@ export interface Scope {
  * controller and decides what of a note restricted to its institution may be
  * handed over (the export names each note's visibility and institution);
  * leaving those notes out would hide from the officer what is held.
- *
- * @since 0.1.0
  */
 export const dataProtectionScope: Scope = {
   visibilities: ["team", "full-access", "institution"],
@@ -185,8 +147,6 @@ export const dataProtectionScope: Scope = {
 
 /**
  * Whether a note falls in `scope`: {@link visibleTo} through {@link scopeOf}.
- *
- * @since 0.1.0
  */
 export const inScope = (note: Pick<CaseNote, "visibility" | "institution">, scope: Scope): boolean =>
   scope.visibilities.includes(note.visibility) ||
@@ -194,8 +154,6 @@ export const inScope = (note: Pick<CaseNote, "visibility" | "institution">, scop
 
 /**
  * The first version of a note.
- *
- * @since 0.1.0
  */
 export const write = (input: {
   readonly id: CaseNoteId
@@ -213,8 +171,6 @@ export const write = (input: {
  * a person of the note's institution corrects it (`Forbidden`,
  * `case.note.correct.institution-only`); a correction of a version that is not
  * the latest is a stale one (`Conflict`, `version.stale`, 412).
- *
- * @since 0.1.0
  */
 export const correct = (
   current: CaseNote,

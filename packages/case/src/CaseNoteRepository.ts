@@ -4,16 +4,11 @@
  * errors; database failures are defects at the adapter's edge. Every method
  * joins the caller's transaction. Text and reasons cross this port in the
  * clear; the adapter seals them.
- *
- * @since 0.1.0
  */
 import type { Errors, Id } from "@bashke/kernel"
 import { Context, type Effect } from "effect"
 import type { CaseNote, CaseNoteId, Scope } from "./CaseNote"
 
-/**
- * @since 0.1.0
- */
 export interface Service {
   /**
    * Stores a version of a note. `Conflict` (`version.stale`, with the version
@@ -34,7 +29,4 @@ export interface Service {
   ) => Effect.Effect<ReadonlyArray<CaseNote>>
 }
 
-/**
- * @since 0.1.0
- */
 export class CaseNoteRepository extends Context.Tag("@bashke/case/CaseNoteRepository")<CaseNoteRepository, Service>() {}

@@ -16,14 +16,12 @@
  * audit entry per version shown (purpose `case-management`), in one
  * transaction. Every write commits with its audit entry and its outbox event
  * (`case.note.written`, `case.note.corrected`: ids and the visibility only).
- *
- * @since 0.1.0
  */
 import { Cursor, Errors, Id, Pagination, type Principal, Span } from "@bashke/kernel"
 import { Outbox, Transaction } from "@bashke/persistence"
 import { AuditEntry, AuditLog } from "@bashke/security"
 import type { SqlClient } from "@effect/sql"
-import { Effect, Either, Schema } from "effect"
+import { Effect, Schema } from "effect"
 import { aggregateType } from "./CaseEvents"
 import * as CaseNote from "./CaseNote"
 import { CaseNoteRepository } from "./CaseNoteRepository"
@@ -33,8 +31,6 @@ import * as PageCursor from "./internal/PageCursor"
 
 /**
  * Input of {@link write}.
- *
- * @since 0.1.0
  */
 export const WriteNote = Schema.Struct({
   caseId: Id.CaseId,
@@ -42,16 +38,11 @@ export const WriteNote = Schema.Struct({
   visibility: CaseNote.Visibility,
 })
 
-/**
- * @since 0.1.0
- */
 export type WriteNote = typeof WriteNote.Encoded
 
 /**
  * Input of {@link list}: the case and the page (`after`: the `next` cursor of
  * the previous page).
- *
- * @since 0.1.0
  */
 export const ListNotes = Schema.Struct({
   caseId: Id.CaseId,
@@ -59,28 +50,18 @@ export const ListNotes = Schema.Struct({
   after: Schema.optional(Cursor.Cursor),
 })
 
-/**
- * @since 0.1.0
- */
 export type ListNotes = typeof ListNotes.Encoded
 
 /**
  * Input of {@link history}.
- *
- * @since 0.1.0
  */
 export const NoteHistory = Schema.Struct({ caseId: Id.CaseId, noteId: CaseNote.CaseNoteId })
 
-/**
- * @since 0.1.0
- */
 export type NoteHistory = typeof NoteHistory.Encoded
 
 /**
  * Input of {@link correct}: the note, the version corrected (an `If-Match`),
  * the new text, the visibility (unchanged when absent) and the reason.
- *
- * @since 0.1.0
  */
 export const CorrectNote = Schema.Struct({
   caseId: Id.CaseId,
@@ -91,15 +72,10 @@ export const CorrectNote = Schema.Struct({
   reason: CaseNote.CorrectionReason,
 })
 
-/**
- * @since 0.1.0
- */
 export type CorrectNote = typeof CorrectNote.Encoded
 
 /**
  * What the use cases need.
- *
- * @since 0.1.0
  */
 export type Requirements =
   | CaseAuthority.Requirements
@@ -176,8 +152,6 @@ const commit = (authorized: CaseAuthority.Authorized, note: CaseNote.CaseNote) =
  * A team member writes a note. Fails with `NotFound` (the case), `Forbidden`
  * (not on the team), or `InvalidInput` (the text, the visibility, a closed
  * case).
- *
- * @since 0.1.0
  */
 export const write = (raw: WriteNote): Effect.Effect<CaseNote.CaseNote, Refusal, Requirements> =>
   Effect.gen(function* () {
@@ -204,8 +178,6 @@ export const write = (raw: WriteNote): Effect.Effect<CaseNote.CaseNote, Refusal,
  * The latest version of each note of the case the reader may see, oldest note
  * first, a page at a time; each note shown is audited. Fails with `NotFound`,
  * `Forbidden` or `InvalidInput` (a malformed cursor or limit).
- *
- * @since 0.1.0
  */
 export const list = (raw: ListNotes): Effect.Effect<Pagination.Page<CaseNote.CaseNote>, Refusal, Requirements> =>
   Effect.gen(function* () {
@@ -225,8 +197,6 @@ export const list = (raw: ListNotes): Effect.Effect<Pagination.Page<CaseNote.Cas
  * Every version of a note the reader may see, oldest first: the history of
  * its corrections, each with who wrote it, when and why. `NotFound` when the
  * note does not exist or its latest version is not visible to the reader.
- *
- * @since 0.1.0
  */
 export const history = (raw: NoteHistory): Effect.Effect<ReadonlyArray<CaseNote.CaseNote>, Refusal, Requirements> =>
   Effect.gen(function* () {
@@ -247,8 +217,6 @@ export const history = (raw: NoteHistory): Effect.Effect<ReadonlyArray<CaseNote.
  * `Forbidden` (`case.note.correct.institution-only`, or the policy's),
  * `InvalidInput` (no reason: field `reason`; the text; a closed case) or
  * `Conflict` (`version.stale`: the note was corrected meanwhile).
- *
- * @since 0.1.0
  */
 export const correct = (raw: CorrectNote): Effect.Effect<CaseNote.CaseNote, Refusal | Errors.Conflict, Requirements> =>
   Effect.gen(function* () {
@@ -259,16 +227,13 @@ export const correct = (raw: CorrectNote): Effect.Effect<CaseNote.CaseNote, Refu
     const latest = versions.at(-1)
     if (latest === undefined || !CaseNote.visibleTo(latest, readerOf(authorized)))
       return yield* noSuchNote(input.noteId)
-    const corrected = yield* Either.match(
-      CaseNote.correct(latest, input.expectedVersion, {
-        text: input.text,
-        visibility: input.visibility,
-        reason: input.reason,
-        by: authorized.principal.id,
-        institution: authorized.principal.institution,
-        at: authorized.at,
-      }),
-      { onLeft: Effect.fail, onRight: Effect.succeed },
-    )
+    const corrected = yield* CaseNote.correct(latest, input.expectedVersion, {
+      text: input.text,
+      visibility: input.visibility,
+      reason: input.reason,
+      by: authorized.principal.id,
+      institution: authorized.principal.institution,
+      at: authorized.at,
+    })
     return yield* commit(authorized, corrected)
   }).pipe(Span.untraced("CaseNotes.correct"))

@@ -10,11 +10,9 @@
  * Each case is erased in its own transaction; a case changed concurrently
  * (reopened, transferred) is weighed again next round, and a reopened case is
  * no longer closed, so it is not erased.
- *
- * @since 0.1.0
  */
-import { Errors, JurisdictionProfile, Principal, Span } from "@bashke/kernel"
-import { Clock, Effect, Option } from "effect"
+import { Errors, Instant, JurisdictionProfile, Principal, Span } from "@bashke/kernel"
+import { Effect, Option } from "effect"
 import { CaseRepository } from "./CaseRepository"
 import { ErasableRecords } from "./ErasableRecords"
 import * as Erasure from "./internal/Erasure"
@@ -22,26 +20,20 @@ import * as Retention from "./Retention"
 
 /**
  * How many cases one round erases at most: a backlog drains over rounds.
- *
- * @since 0.1.0
  */
 export const roundSize = 50
 
 /**
  * The reason the audit log records for an erasure by the retention job.
- *
- * @since 0.1.0
  */
 export const reason = "retention period ended (jurisdiction profile, retention)"
 
 /**
  * One round: erases every closed case past its retention (up to
  * {@link roundSize}) and answers how many it erased.
- *
- * @since 0.1.0
  */
 export const eraseDue: Effect.Effect<number, never, Erasure.Requirements> = Effect.gen(function* () {
-  const now = new Date(yield* Clock.currentTimeMillis)
+  const now = yield* Instant.now
   const profile = yield* JurisdictionProfile.CurrentJurisdiction
   const records = yield* ErasableRecords
   const cases = yield* CaseRepository

@@ -8,8 +8,6 @@
  * The survivor's wishes and the note are free text that may name people:
  * sealed at rest, read by the case team's full-access members, every read
  * audited (`CaseReviews`).
- *
- * @since 0.1.0
  */
 import { Errors, Id } from "@bashke/kernel"
 import { Either, Schema } from "effect"
@@ -17,31 +15,21 @@ import { Instant } from "./internal/Instant"
 
 /**
  * The id of a review.
- *
- * @since 0.1.0
  */
 export const CaseReviewId: Id.IdSchema<"CaseReviewId"> = Id.make("CaseReviewId")
 
-/**
- * @since 0.1.0
- */
 export type CaseReviewId = typeof CaseReviewId.Type
 
 /**
  * How the survivor's wishes reached the review: from her (`in-person`, by
  * phone included), through someone she chose (`through-representative`: an
  * advocate, a shelter worker), or `not-asked` (her wishes then say why).
- *
- * @since 0.1.0
  */
 export const WishesHeard = Schema.Literal("in-person", "through-representative", "not-asked").annotations({
   identifier: "WishesHeard",
   message: () => ({ message: "case.review.wishes-heard.unknown", override: true }),
 })
 
-/**
- * @since 0.1.0
- */
 export type WishesHeard = typeof WishesHeard.Type
 
 const text = (required: string, tooLong: string) =>
@@ -53,8 +41,6 @@ const text = (required: string, tooLong: string) =>
 /**
  * What the survivor wants, in her words as the case worker wrote them down
  * (or why she was not asked): not blank, at most 4,000 characters.
- *
- * @since 0.1.0
  */
 export const Wishes = text("case.review.wishes.required", "case.review.wishes.too-long").annotations({
   identifier: "SurvivorWishes",
@@ -62,8 +48,6 @@ export const Wishes = text("case.review.wishes.required", "case.review.wishes.to
 
 /**
  * What a review decided (labels `case.review.outcome.<outcome>`).
- *
- * @since 0.1.0
  */
 export const Outcome = Schema.Literal(
   "continue-monitoring",
@@ -80,15 +64,10 @@ export const Outcome = Schema.Literal(
   message: () => ({ message: "case.review.outcome.unknown", override: true }),
 })
 
-/**
- * @since 0.1.0
- */
 export type Outcome = typeof Outcome.Type
 
 /**
  * The conference's note on its outcome: not blank, at most 4,000 characters.
- *
- * @since 0.1.0
  */
 export const OutcomeNote = text("case.review.note.required", "case.review.note.too-long").annotations({
   identifier: "CaseReviewNote",
@@ -98,8 +77,6 @@ export const OutcomeNote = text("case.review.note.required", "case.review.note.t
  * A review: when the conference reviewed the case (`reviewedAt`), the
  * survivor's wishes and how they were heard, the outcomes and an optional
  * note, and who recorded it when.
- *
- * @since 0.1.0
  */
 export const CaseReview = Schema.Struct({
   id: CaseReviewId,
@@ -114,22 +91,14 @@ export const CaseReview = Schema.Struct({
   recordedAt: Instant,
 }).annotations({ identifier: "CaseReview" })
 
-/**
- * @since 0.1.0
- */
 export type CaseReview = typeof CaseReview.Type
 
 /**
  * A review without the survivor's wishes and the note: the answer to
  * recording one (answers are kept for retries in the clear).
- *
- * @since 0.1.0
  */
 export const Receipt = CaseReview.pipe(Schema.omit("wishes", "note")).annotations({ identifier: "CaseReviewReceipt" })
 
-/**
- * @since 0.1.0
- */
 export type Receipt = typeof Receipt.Type
 
 /**
@@ -137,8 +106,6 @@ export type Receipt = typeof Receipt.Type
  * the case was opened and not after it was recorded
  * (`case.review.date-out-of-range`, field `at`), and no outcome is given
  * twice (`case.review.outcome.duplicate`, field `outcomes`).
- *
- * @since 0.1.0
  */
 export const validate = (
   review: CaseReview,
@@ -156,8 +123,6 @@ export const validate = (
  * The latest of a case's reviews by when they were held: the case's
  * `lastReviewedAt` after recording `review` (a review recorded late for an
  * earlier conference does not move it back).
- *
- * @since 0.1.0
  */
 export const lastReviewedAt = (previous: Date | undefined, review: Pick<CaseReview, "reviewedAt">): Date =>
   previous === undefined || review.reviewedAt.getTime() > previous.getTime() ? review.reviewedAt : previous

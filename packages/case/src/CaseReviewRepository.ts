@@ -3,16 +3,11 @@
  * The survivor's wishes and the note cross the port in the clear; the adapter
  * seals them. Database failures are defects at the adapter's edge; every
  * method joins the caller's transaction.
- *
- * @since 0.1.0
  */
 import type { Id } from "@bashke/kernel"
 import { Context, type Effect } from "effect"
 import type { CaseReview, CaseReviewId } from "./CaseReview"
 
-/**
- * @since 0.1.0
- */
 export interface Service {
   readonly insert: (review: CaseReview) => Effect.Effect<void>
   /** The case's reviews by id (oldest recorded first), after `after`, at most `limit`. */
@@ -22,9 +17,6 @@ export interface Service {
   ) => Effect.Effect<ReadonlyArray<CaseReview>>
 }
 
-/**
- * @since 0.1.0
- */
 export class CaseReviewRepository extends Context.Tag("@bashke/case/CaseReviewRepository")<
   CaseReviewRepository,
   Service

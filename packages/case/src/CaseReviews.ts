@@ -16,14 +16,12 @@
  * sealed), its audit entry (a write about the victim) and the outbox event
  * `case.case.reviewed` (ids, the instant and the outcome codes) together;
  * every review listed is an audited read of the victim's data.
- *
- * @since 0.1.0
  */
 import { Cursor, Errors, Id, Pagination, Principal, Span } from "@bashke/kernel"
 import { Outbox, Transaction } from "@bashke/persistence"
 import { AuditEntry, AuditLog } from "@bashke/security"
 import type { SqlClient } from "@effect/sql"
-import { Effect, Either, Schema } from "effect"
+import { Effect, Schema } from "effect"
 import { aggregateType } from "./CaseEvents"
 import { CaseRepository } from "./CaseRepository"
 import * as CaseReview from "./CaseReview"
@@ -37,8 +35,6 @@ import * as PageCursor from "./internal/PageCursor"
  * Input of {@link record}: when the conference reviewed the case (now when
  * absent), the survivor's wishes and how they were heard, the outcomes and a
  * note.
- *
- * @since 0.1.0
  */
 export const RecordReview = Schema.Struct({
   caseId: Id.CaseId,
@@ -53,15 +49,11 @@ export const RecordReview = Schema.Struct({
 /**
  * The decoded command {@link record} takes (decode untrusted input with
  * `RecordReview` first: the gateway does, once).
- *
- * @since 0.1.0
  */
 export type RecordReview = typeof RecordReview.Type
 
 /**
  * Input of {@link list}.
- *
- * @since 0.1.0
  */
 export const ListReviews = Schema.Struct({
   caseId: Id.CaseId,
@@ -69,15 +61,10 @@ export const ListReviews = Schema.Struct({
   after: Schema.optional(Cursor.Cursor),
 })
 
-/**
- * @since 0.1.0
- */
 export type ListReviews = typeof ListReviews.Encoded
 
 /**
  * What the use cases need.
- *
- * @since 0.1.0
  */
 export type Requirements =
   | CaseAuthority.Requirements
@@ -115,8 +102,6 @@ const authorizeConcealed = (caseId: Id.CaseId, action: "case.write" | "case.summ
  * `NotFound`, `Forbidden`, `InvalidInput` (the field named: `at`,
  * `wishesHeard`, `wishes`, `outcomes`, `note`; a closed case) or `Conflict`
  * (`version.stale`).
- *
- * @since 0.1.0
  */
 export const record = (
   command: RecordReview,
@@ -130,23 +115,20 @@ export const record = (
     const institution = authorized.principal.institution
     // `case.write` needs an institution on the team; the policy has checked it.
     if (institution === undefined) return yield* Effect.dieMessage("case.write allowed without an institution")
-    const review = yield* Either.match(
-      CaseReview.validate(
-        {
-          id: yield* CaseReview.CaseReviewId.generate,
-          caseId: input.caseId,
-          reviewedAt: input.at ?? authorized.at,
-          wishesHeard: input.wishesHeard,
-          wishes: input.wishes,
-          outcomes: input.outcomes,
-          ...(input.note === undefined ? {} : { note: input.note }),
-          recordedBy: authorized.principal.id,
-          institution,
-          recordedAt: authorized.at,
-        },
-        authorized.aCase,
-      ),
-      { onLeft: Effect.fail, onRight: Effect.succeed },
+    const review = yield* CaseReview.validate(
+      {
+        id: yield* CaseReview.CaseReviewId.generate,
+        caseId: input.caseId,
+        reviewedAt: input.at ?? authorized.at,
+        wishesHeard: input.wishesHeard,
+        wishes: input.wishes,
+        outcomes: input.outcomes,
+        ...(input.note === undefined ? {} : { note: input.note }),
+        recordedBy: authorized.principal.id,
+        institution,
+        recordedAt: authorized.at,
+      },
+      authorized.aCase,
     )
     const cases = yield* CaseRepository
     const reviews = yield* CaseReviewRepository
@@ -182,8 +164,6 @@ export const record = (
  * The case's reviews, oldest recorded first, a page at a time, for its
  * full-access members; each one shown is audited. Fails with `NotFound`,
  * `Forbidden` (`policy.access.summary-only`) or `InvalidInput`.
- *
- * @since 0.1.0
  */
 export const list = (raw: ListReviews): Effect.Effect<Pagination.Page<CaseReview.CaseReview>, Refusal, Requirements> =>
   Effect.gen(function* () {

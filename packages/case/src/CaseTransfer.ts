@@ -11,8 +11,6 @@
  * case management (a counted one). The consent model names institutions of
  * one mechanism; a consent naming the receiving institutions is the next step
  * when the consent model learns transfers.
- *
- * @since 0.1.0
  */
 import { Errors, Id, Principal } from "@bashke/kernel"
 import { AccessPolicy } from "@bashke/security"
@@ -23,35 +21,23 @@ import { Instant } from "./internal/Instant"
 
 /**
  * The id of a transfer.
- *
- * @since 0.1.0
  */
 export const CaseTransferId: Id.IdSchema<"CaseTransferId"> = Id.make("CaseTransferId")
 
-/**
- * @since 0.1.0
- */
 export type CaseTransferId = typeof CaseTransferId.Type
 
 /**
  * Where a transfer stands.
- *
- * @since 0.1.0
  */
 export const Status = Schema.Literal("proposed", "accepted", "declined").annotations({
   identifier: "CaseTransferStatus",
 })
 
-/**
- * @since 0.1.0
- */
 export type Status = typeof Status.Type
 
 /**
  * A transfer: the case, from which mechanism to which, who proposed it when,
  * and who decided when (with the lead institution of an accepted one).
- *
- * @since 0.1.0
  */
 export const CaseTransfer = Schema.Struct({
   id: CaseTransferId,
@@ -66,16 +52,11 @@ export const CaseTransfer = Schema.Struct({
   lead: Schema.optional(Id.InstitutionId),
 }).annotations({ identifier: "CaseTransfer" })
 
-/**
- * @since 0.1.0
- */
 export type CaseTransfer = typeof CaseTransfer.Type
 
 /**
  * Whether `principal` coordinates `mechanism`: the coordinator role and a
  * place in that mechanism.
- *
- * @since 0.1.0
  */
 export const coordinates = (principal: Principal.Principal, mechanism: Id.MechanismId): boolean =>
   principal.roles.includes("coordinator") && Principal.belongsTo(principal, mechanism)
@@ -83,8 +64,6 @@ export const coordinates = (principal: Principal.Principal, mechanism: Id.Mechan
 /**
  * Whether the survivor's consent allows the case to move: a counted consent
  * in force for case management, given by the victim.
- *
- * @since 0.1.0
  */
 export const consentAllows = (aCase: Pick<Case.Case, "consents" | "persons">, at: Date): boolean => {
   const victim = aCase.persons.find((person) => person.role === "victim")
@@ -107,8 +86,6 @@ export const consentAllows = (aCase: Pick<Case.Case, "consents" | "persons">, at
  * already waiting (`case.transfer.pending`, field `caseId`); the survivor's
  * consent ({@link consentAllows}; `case.transfer.consent-required`, field
  * `caseId`).
- *
- * @since 0.1.0
  */
 export const checkProposal = (input: {
   readonly principal: Principal.Principal
@@ -133,8 +110,6 @@ export const checkProposal = (input: {
  * The case as the receiving mechanism takes it: its mechanism and team
  * replaced (the lead with full access, then the other members), every other
  * part kept. The team's own rules are `CaseTeam.validate`'s.
- *
- * @since 0.1.0
  */
 export const moved = (aCase: Case.Case, to: Id.MechanismId, team: Case.Case["team"]): Case.Case => ({
   ...aCase,
@@ -146,8 +121,6 @@ export const moved = (aCase: Case.Case, to: Id.MechanismId, team: Case.Case["tea
  * The decision on a waiting transfer by `principal`: the receiving
  * mechanism's coordinator only (`Forbidden`, `case.transfer.coordinator-only`),
  * a proposal still waiting (`Conflict`, `case.transfer.decided`).
- *
- * @since 0.1.0
  */
 export const decide = (
   transfer: CaseTransfer,
@@ -169,7 +142,5 @@ export const decide = (
 
 /**
  * The access a receiving team member gets: the lead's is always full.
- *
- * @since 0.1.0
  */
 export const TeamMember = Schema.Struct({ institution: Id.InstitutionId, access: AccessPolicy.Access })

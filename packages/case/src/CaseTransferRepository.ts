@@ -1,16 +1,11 @@
 /**
  * The port through which case transfers are stored. Database failures are
  * defects at the adapter's edge; every method joins the caller's transaction.
- *
- * @since 0.1.0
  */
 import type { Id } from "@bashke/kernel"
 import { Context, type Effect, type Option } from "effect"
 import type { CaseTransfer, CaseTransferId } from "./CaseTransfer"
 
-/**
- * @since 0.1.0
- */
 export interface Service {
   readonly insert: (transfer: CaseTransfer) => Effect.Effect<void>
   /** Writes a decided transfer (only a `proposed` one changes). */
@@ -22,9 +17,6 @@ export interface Service {
   readonly pendingFor: (mechanismId: Id.MechanismId) => Effect.Effect<ReadonlyArray<CaseTransfer>>
 }
 
-/**
- * @since 0.1.0
- */
 export class CaseTransferRepository extends Context.Tag("@bashke/case/CaseTransferRepository")<
   CaseTransferRepository,
   Service

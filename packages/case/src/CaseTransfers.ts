@@ -16,8 +16,6 @@
  *   `case.transfer.accepted`. From that commit, the sending mechanism's
  *   members are off the case; every part of it stays.
  * - Declining decides the proposal only (`case.transfer.declined`).
- *
- * @since 0.1.0
  */
 import { Errors, Id, Instant, JurisdictionProfile, Principal, Span } from "@bashke/kernel"
 import { Outbox, Transaction } from "@bashke/persistence"
@@ -36,8 +34,6 @@ import { Signatories } from "./Signatories"
 
 /**
  * Input of {@link propose}.
- *
- * @since 0.1.0
  */
 export const ProposeTransfer = Schema.Struct({
   caseId: Id.CaseId,
@@ -45,16 +41,11 @@ export const ProposeTransfer = Schema.Struct({
   expectedVersion: Schema.Int.pipe(Schema.positive()),
 })
 
-/**
- * @since 0.1.0
- */
 export type ProposeTransfer = typeof ProposeTransfer.Encoded
 
 /**
  * Input of {@link accept}: the receiving lead institution and further team
  * members (the lead joins with full access).
- *
- * @since 0.1.0
  */
 export const AcceptTransfer = Schema.Struct({
   transferId: CaseTransfer.CaseTransferId,
@@ -62,27 +53,17 @@ export const AcceptTransfer = Schema.Struct({
   team: Schema.optionalWith(Schema.Array(CaseTransfer.TeamMember), { default: () => [] }),
 })
 
-/**
- * @since 0.1.0
- */
 export type AcceptTransfer = typeof AcceptTransfer.Encoded
 
 /**
  * Input of {@link decline}.
- *
- * @since 0.1.0
  */
 export const DeclineTransfer = Schema.Struct({ transferId: CaseTransfer.CaseTransferId })
 
-/**
- * @since 0.1.0
- */
 export type DeclineTransfer = typeof DeclineTransfer.Encoded
 
 /**
  * What the use cases need.
- *
- * @since 0.1.0
  */
 export type Requirements =
   | CaseRepository
@@ -138,8 +119,6 @@ const event = (
  * `Forbidden` (`case.transfer.coordinator-only`), `InvalidInput` (the rules
  * of `CaseTransfer.checkProposal`, naming the field) or `Conflict`
  * (`version.stale`).
- *
- * @since 0.1.0
  */
 export const propose = (
   raw: ProposeTransfer,
@@ -190,8 +169,6 @@ export const propose = (
  * `InvalidInput` (`lead` or `team.<i>.institution` not a signatory of the
  * receiving mechanism; the team's rules) or `Conflict` (decided already; the
  * case changed meanwhile).
- *
- * @since 0.1.0
  */
 export const accept = (
   raw: AcceptTransfer,
@@ -245,8 +222,6 @@ export const accept = (
 /**
  * The receiving coordinator declines: the case stays where it is. Fails with
  * `NotFound`, `Forbidden` or `Conflict` (decided already).
- *
- * @since 0.1.0
  */
 export const decline = (
   raw: DeclineTransfer,
@@ -269,8 +244,6 @@ export const decline = (
 /**
  * The transfers waiting to or from a mechanism, for its coordinator
  * (`case.transfer.coordinator-only` otherwise).
- *
- * @since 0.1.0
  */
 export const pending = (
   mechanismId: Id.MechanismId,

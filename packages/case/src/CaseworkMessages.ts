@@ -3,8 +3,6 @@
  * the rules of case notes and their corrections, and of the register of
  * closed cases. Merge it with the others:
  * `Catalogue.merge(kernelMessages, securityMessages, caseMessages, caseStoreMessages, caseworkMessages)`.
- *
- * @since 0.1.0
  */
 import { Catalogue } from "@bashke/kernel"
 
@@ -342,14 +340,10 @@ const messages = {
 /**
  * The messages of case notes and corrections, and of the subject-access
  * export (its rules and its document's headings).
- *
- * @since 0.1.0
  */
 export const caseworkMessages = Catalogue.make(messages)
 
 /**
  * The keys of {@link caseworkMessages}.
- *
- * @since 0.1.0
  */
 export type CaseworkMessageKey = Catalogue.Key<typeof caseworkMessages>

@@ -12,8 +12,6 @@
  * coordinator, or a person of an institution that signed the memorandum in
  * force; and the administrator, who erases closed cases on request
  * ({@link maySearch}).
- *
- * @since 0.1.0
  */
 import { Errors, Id, Principal } from "@bashke/kernel"
 import { Either, Schema } from "effect"
@@ -24,8 +22,6 @@ import { RiskLevel } from "./RiskInstrument"
 
 /**
  * One row of the register of closed cases.
- *
- * @since 0.1.0
  */
 export const ClosedCase = Schema.Struct({
   id: Id.CaseId,
@@ -39,17 +35,12 @@ export const ClosedCase = Schema.Struct({
   version: Schema.Int.pipe(Schema.positive()),
 }).annotations({ identifier: "ClosedCase" })
 
-/**
- * @since 0.1.0
- */
 export type ClosedCase = typeof ClosedCase.Type
 
 /**
  * The beginning of a reference, as typed: letters, digits and dashes, up to a
  * whole reference's length (`GJI-2026`, `GJI-2026-004`). Compared without
  * regard to case.
- *
- * @since 0.1.0
  */
 export const ReferencePrefix = Schema.String.pipe(
   Schema.filter((text) => /^[A-Za-z0-9-]{1,16}$/.test(text), { message: () => "case.closed.reference-malformed" }),
@@ -57,8 +48,6 @@ export const ReferencePrefix = Schema.String.pipe(
 
 /**
  * What the register is searched by; every field narrows, none is required.
- *
- * @since 0.1.0
  */
 export const Filter = Schema.Struct({
   reference: Schema.optional(ReferencePrefix),
@@ -66,16 +55,11 @@ export const Filter = Schema.Struct({
   riskLevel: Schema.optional(RiskLevel),
 })
 
-/**
- * @since 0.1.0
- */
 export type Filter = typeof Filter.Type
 
 /**
  * Whether a closed case matches the filter: the same rule the adapter's query
  * applies.
- *
- * @since 0.1.0
  */
 export const matches = (closed: ClosedCase, filter: Filter): boolean =>
   (filter.reference === undefined || closed.reference.startsWith(filter.reference.toUpperCase())) &&
@@ -90,8 +74,6 @@ export const matches = (closed: ClosedCase, filter: Filter): boolean =>
  * (`case.erase`) is theirs and needs the case found first — the register is
  * pseudonymised. National and audit roles see aggregates and the audit log
  * only.
- *
- * @since 0.1.0
  */
 export const maySearch = (
   principal: Principal.Principal,

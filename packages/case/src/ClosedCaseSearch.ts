@@ -4,11 +4,9 @@
  * the risk level, a page at a time, as its coordinator or a person of a
  * signatory institution (`ClosedCase.maySearch`). Reopening one is the case's
  * lifecycle (`reopen`, with a reason), which takes it off the register.
- *
- * @since 0.1.0
  */
-import { Cursor, type Errors, Id, Pagination, Principal, Span } from "@bashke/kernel"
-import { Clock, Effect, Either, Schema } from "effect"
+import { Cursor, type Errors, Id, Instant, Pagination, Principal, Span } from "@bashke/kernel"
+import { Effect, Schema } from "effect"
 import * as ClosedCase from "./ClosedCase"
 import { ClosedCases } from "./ClosedCases"
 import { decode } from "./internal/Input"
@@ -17,8 +15,6 @@ import { Signatories } from "./Signatories"
 
 /**
  * Input of {@link search}: the mechanism, the filter and the page.
- *
- * @since 0.1.0
  */
 export const SearchClosedCases = Schema.Struct({
   mechanismId: Id.MechanismId,
@@ -27,17 +23,12 @@ export const SearchClosedCases = Schema.Struct({
   after: Schema.optional(Cursor.Cursor),
 })
 
-/**
- * @since 0.1.0
- */
 export type SearchClosedCases = typeof SearchClosedCases.Encoded
 
 /**
  * The mechanism's closed cases matching the filter, by case id. Fails with
  * `Forbidden` (not its coordinator nor a signatory's person) or `InvalidInput`
  * (the field named: `reference`, `reason`, `riskLevel`, `limit`, `cursor`).
- *
- * @since 0.1.0
  */
 export const search = (
   raw: SearchClosedCases,
@@ -50,15 +41,12 @@ export const search = (
     const input = yield* decode(SearchClosedCases)(raw)
     const after = yield* PageCursor.afterId(Id.CaseId, input.after)
     const principal = yield* Principal.CurrentPrincipal
-    const at = new Date(yield* Clock.currentTimeMillis)
+    const at = yield* Instant.now
     const signatories = yield* Effect.flatMap(Signatories, (port) => port.at(input.mechanismId, at))
-    yield* Either.match(
-      ClosedCase.maySearch(
-        principal,
-        input.mechanismId,
-        signatories.map((signatory) => signatory.institution),
-      ),
-      { onLeft: Effect.fail, onRight: () => Effect.void },
+    yield* ClosedCase.maySearch(
+      principal,
+      input.mechanismId,
+      signatories.map((signatory) => signatory.institution),
     )
     const filter: ClosedCase.Filter = {
       ...(input.reference === undefined ? {} : { reference: input.reference }),

@@ -2,16 +2,11 @@
  * The port through which the register of closed cases is read: a mechanism's
  * closed cases matching a filter, by case id, a page at a time. A database
  * failure is a defect. The SQL adapter is `SqlClosedCases`.
- *
- * @since 0.1.0
  */
 import type { Id } from "@bashke/kernel"
 import { Context, type Effect } from "effect"
 import type { ClosedCase, Filter } from "./ClosedCase"
 
-/**
- * @since 0.1.0
- */
 export interface Service {
   /** The mechanism's closed cases matching `filter` (`ClosedCase.matches`), by case id, after `after`, at most `limit`. */
   readonly search: (
@@ -21,7 +16,4 @@ export interface Service {
   ) => Effect.Effect<ReadonlyArray<ClosedCase>>
 }
 
-/**
- * @since 0.1.0
- */
 export class ClosedCases extends Context.Tag("@bashke/case/ClosedCases")<ClosedCases, Service>() {}

@@ -13,8 +13,6 @@
  * - {@link previousOf}: the previous values of the changed fields;
  * - {@link check}: a correction must change something
  *   (`case.correction.nothing-changed`).
- *
- * @since 0.1.0
  */
 import { Errors, Id } from "@bashke/kernel"
 import { Either, Schema } from "effect"
@@ -23,36 +21,24 @@ import { Instant } from "./internal/Instant"
 
 /**
  * The id of a correction.
- *
- * @since 0.1.0
  */
 export const CorrectionId: Id.IdSchema<"CorrectionId"> = Id.make("CorrectionId")
 
-/**
- * @since 0.1.0
- */
 export type CorrectionId = typeof CorrectionId.Type
 
 /**
  * What kind of record was corrected.
- *
- * @since 0.1.0
  */
 export const RecordKind = Schema.Literal("person", "incident", "protection-order").annotations({
   identifier: "CorrectedRecordKind",
 })
 
-/**
- * @since 0.1.0
- */
 export type RecordKind = typeof RecordKind.Type
 
 /**
  * The prefix of an identifying field's name in {@link Correction.fields}
  * (`details.familyName`): its previous value stays sealed in the store and is
  * never shown in a correction's history.
- *
- * @since 0.1.0
  */
 export const detailsPrefix = "details."
 
@@ -62,8 +48,6 @@ export const detailsPrefix = "details."
  * changed (identifying ones prefixed {@link detailsPrefix}); `previous` holds
  * the previous values of the changed fields that identify nobody (an
  * incident's date, a relationship), absent ones as `null`.
- *
- * @since 0.1.0
  */
 export const Correction = Schema.Struct({
   id: CorrectionId,
@@ -79,24 +63,16 @@ export const Correction = Schema.Struct({
   correctedAt: Instant,
 }).annotations({ identifier: "Correction" })
 
-/**
- * @since 0.1.0
- */
 export type Correction = typeof Correction.Type
 
 /**
  * A correction without its reason and previous values: the answer to making
  * one (answers are kept for retries in the clear; the reason may name people).
- *
- * @since 0.1.0
  */
 export const Receipt = Correction.pipe(Schema.omit("reason", "previous")).annotations({
   identifier: "CorrectionReceipt",
 })
 
-/**
- * @since 0.1.0
- */
 export type Receipt = typeof Receipt.Type
 
 type Fields = Readonly<Record<string, unknown>>
@@ -115,8 +91,6 @@ const canonical = (value: unknown): string =>
 /**
  * The fields whose values differ between `before` and `after`, sorted. A
  * field absent on one side and `undefined` on the other is unchanged.
- *
- * @since 0.1.0
  */
 export const changedFields = (before: Fields, after: Fields): ReadonlyArray<string> =>
   [...new Set([...Object.keys(before), ...Object.keys(after)])]
@@ -126,8 +100,6 @@ export const changedFields = (before: Fields, after: Fields): ReadonlyArray<stri
 /**
  * `record` with every field the patch gives replaced (fields the patch leaves
  * `undefined` are kept).
- *
- * @since 0.1.0
  */
 export const apply = <A extends Fields>(record: A, patch: { readonly [K in keyof A]?: A[K] | undefined }): A => {
   const corrected: Record<string, unknown> = { ...record }
@@ -138,8 +110,6 @@ export const apply = <A extends Fields>(record: A, patch: { readonly [K in keyof
 /**
  * The previous values of `fields` in `before`, an absent one as `null` (so the
  * history says "was not recorded").
- *
- * @since 0.1.0
  */
 export const previousOf = (before: Fields, fields: ReadonlyArray<string>): Record<string, unknown> =>
   Object.fromEntries(fields.map((field) => [field, before[field] ?? null]))
@@ -148,8 +118,6 @@ export const previousOf = (before: Fields, fields: ReadonlyArray<string>): Recor
  * A correction changes something: `fields` not empty, or
  * `case.correction.nothing-changed` naming `field` (the part of the input
  * that should have held the change).
- *
- * @since 0.1.0
  */
 export const check = (
   fields: ReadonlyArray<string>,
@@ -166,8 +134,6 @@ export const check = (
  * `persons.2.relationship` is `person.relationship`, `incidents.0.forms` is
  * `incident.forms` (the rules of `Person` and `Incident` name a position in
  * the whole case; a correction has one record).
- *
- * @since 0.1.0
  */
 export const inputField = (kind: RecordKind, field: string): string =>
   field.replace(/^(?:persons|incidents|orders)\.\d+\./, `${kind}.`)

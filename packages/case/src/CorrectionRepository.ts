@@ -5,17 +5,12 @@
  * the person's row held them; the adapter seals the rest. Database failures
  * are defects at the adapter's edge; every method joins the caller's
  * transaction.
- *
- * @since 0.1.0
  */
 import type { Id } from "@bashke/kernel"
 import { Context, type Effect } from "effect"
 import type { Correction, CorrectionId } from "./Correction"
 import type { SealedFields } from "./PersonalData"
 
-/**
- * @since 0.1.0
- */
 export interface Service {
   /**
    * Stores a correction with the previous sealed values of the identifying
@@ -29,9 +24,6 @@ export interface Service {
   ) => Effect.Effect<ReadonlyArray<Correction>>
 }
 
-/**
- * @since 0.1.0
- */
 export class CorrectionRepository extends Context.Tag("@bashke/case/CorrectionRepository")<
   CorrectionRepository,
   Service

@@ -22,8 +22,6 @@
  * (`case.person.corrected`, `case.incident.corrected`,
  * `case.protection-order.conditions-corrected`: ids and field names only) together, with the case's version. Every correction listed is an
  * audited read (of the person's data, when a person was corrected).
- *
- * @since 0.1.0
  */
 import { CivilDate, Cursor, Errors, Id, JurisdictionProfile, Municipality, Pagination, Span } from "@bashke/kernel"
 import { Outbox, Transaction } from "@bashke/persistence"
@@ -52,8 +50,6 @@ const ExpectedVersion = Schema.Int.pipe(Schema.positive())
 /**
  * The fields of a person in the clear a correction may change (the role may
  * not: a victim recorded as a child is a new person).
- *
- * @since 0.1.0
  */
 export const PersonChange = Schema.Struct({
   sex: Schema.optional(Person.Sex),
@@ -67,8 +63,6 @@ export const PersonChange = Schema.Struct({
 /**
  * Input of {@link correctPerson}: the new values (of the fields in the clear,
  * of the identifying details, or both) and the reason.
- *
- * @since 0.1.0
  */
 export const CorrectPerson = Schema.Struct({
   caseId: Id.CaseId,
@@ -79,16 +73,11 @@ export const CorrectPerson = Schema.Struct({
   reason: CorrectionReason,
 })
 
-/**
- * @since 0.1.0
- */
 export type CorrectPerson = typeof CorrectPerson.Encoded
 
 /**
  * The facts of an incident a correction may change (when it was recorded may
  * not).
- *
- * @since 0.1.0
  */
 export const IncidentChange = Schema.Struct({
   occurredOn: Schema.optional(CivilDate.CivilDate),
@@ -104,8 +93,6 @@ export const IncidentChange = Schema.Struct({
 
 /**
  * Input of {@link correctIncident}.
- *
- * @since 0.1.0
  */
 export const CorrectIncident = Schema.Struct({
   caseId: Id.CaseId,
@@ -115,16 +102,11 @@ export const CorrectIncident = Schema.Struct({
   reason: CorrectionReason,
 })
 
-/**
- * @since 0.1.0
- */
 export type CorrectIncident = typeof CorrectIncident.Encoded
 
 /**
  * Input of {@link correctOrderConditions}: the order's conditions as they
  * should be (all of them: the list replaces the previous one) and the reason.
- *
- * @since 0.1.0
  */
 export const CorrectOrderConditions = Schema.Struct({
   caseId: Id.CaseId,
@@ -134,15 +116,10 @@ export const CorrectOrderConditions = Schema.Struct({
   reason: CorrectionReason,
 })
 
-/**
- * @since 0.1.0
- */
 export type CorrectOrderConditions = typeof CorrectOrderConditions.Encoded
 
 /**
  * Input of {@link list}.
- *
- * @since 0.1.0
  */
 export const ListCorrections = Schema.Struct({
   caseId: Id.CaseId,
@@ -150,15 +127,10 @@ export const ListCorrections = Schema.Struct({
   after: Schema.optional(Cursor.Cursor),
 })
 
-/**
- * @since 0.1.0
- */
 export type ListCorrections = typeof ListCorrections.Encoded
 
 /**
  * What the use cases need.
- *
- * @since 0.1.0
  */
 export type Requirements =
   | CaseAuthority.Requirements
@@ -271,8 +243,6 @@ const commit = (
  * refuses), `InvalidInput` (no reason; nothing changed, field `person`; a
  * rule of the person, e.g. `person.relationship`; a closed case) or
  * `Conflict` (`version.stale`).
- *
- * @since 0.1.0
  */
 export const correctPerson = (
   raw: CorrectPerson,
@@ -344,8 +314,6 @@ export const correctPerson = (
  * or the incident), `Forbidden`, `InvalidInput` (no reason; nothing changed,
  * field `incident`; a rule of the incident, e.g. `incident.occurredOn`; a
  * closed case) or `Conflict` (`version.stale`).
- *
- * @since 0.1.0
  */
 export const correctIncident = (
   raw: CorrectIncident,
@@ -388,8 +356,6 @@ export const correctIncident = (
  * reason; nothing changed, field `conditions`; a rule of the conditions, e.g.
  * `conditions.0.distanceMeters`; a closed case) or `Conflict`
  * (`version.stale`).
- *
- * @since 0.1.0
  */
 export const correctOrderConditions = (
   raw: CorrectOrderConditions,
@@ -425,8 +391,6 @@ export const correctOrderConditions = (
  * The case's corrections, oldest first, a page at a time, for its full-access
  * members; each one shown is audited. Fails with `NotFound`, `Forbidden` (off
  * the team; `policy.access.summary-only`) or `InvalidInput`.
- *
- * @since 0.1.0
  */
 export const list = (
   raw: ListCorrections,

@@ -8,8 +8,6 @@
  *
  * A document is never changed once uploaded; it may be withdrawn (its content
  * destroyed, its record kept for the audit).
- *
- * @since 0.1.0
  */
 import { Id } from "@bashke/kernel"
 import { Schema } from "effect"
@@ -18,20 +16,13 @@ import { Instant } from "./internal/Instant"
 
 /**
  * The id of a document.
- *
- * @since 0.1.0
  */
 export const DocumentId: Id.IdSchema<"DocumentId"> = Id.make("DocumentId")
 
-/**
- * @since 0.1.0
- */
 export type DocumentId = typeof DocumentId.Type
 
 /**
  * What a document is.
- *
- * @since 0.1.0
  */
 export const Kind = Schema.Literal(
   "consent-form",
@@ -46,16 +37,11 @@ export const Kind = Schema.Literal(
   message: () => ({ message: "case.document.kind.unknown", override: true }),
 })
 
-/**
- * @since 0.1.0
- */
 export type Kind = typeof Kind.Type
 
 /**
  * What a document is attached to: the case as a whole, or one of its persons,
  * protection orders or consents.
- *
- * @since 0.1.0
  */
 export const AttachedTo = Schema.Union(
   Schema.TaggedStruct("case", {}),
@@ -64,23 +50,16 @@ export const AttachedTo = Schema.Union(
   Schema.TaggedStruct("consent", { consentId: Id.ConsentId }),
 ).annotations({ identifier: "DocumentAttachedTo" })
 
-/**
- * @since 0.1.0
- */
 export type AttachedTo = typeof AttachedTo.Type
 
 /**
  * The longest file name kept, in characters.
- *
- * @since 0.1.0
  */
 export const maxNameLength = 200
 
 /**
  * Whether a character may not be in a file name: a control character (C0 or
  * DEL), or a path separator.
- *
- * @since 0.1.0
  */
 export const isUnsafeCharacter = (character: string): boolean => {
   const code = character.codePointAt(0) ?? 0
@@ -91,8 +70,6 @@ export const isUnsafeCharacter = (character: string): boolean => {
  * A document's file name as its uploader gave it: not blank, at most
  * {@link maxNameLength} characters, no control characters and no path (a
  * name is shown and offered back on download, never used as a path).
- *
- * @since 0.1.0
  */
 export const Name = Schema.String.pipe(
   Schema.filter((name) => name.trim().length > 0, { message: () => "case.document.name.required" }),
@@ -105,8 +82,6 @@ export const Name = Schema.String.pipe(
  * `size` is the content's length in bytes; `mediaType` is what its bytes
  * showed. `institution` is the uploader's; `withdrawnAt` is set once its
  * content is destroyed.
- *
- * @since 0.1.0
  */
 export const Document = Schema.Struct({
   id: DocumentId,
@@ -123,31 +98,21 @@ export const Document = Schema.Struct({
   withdrawnBy: Schema.optional(Id.PrincipalId),
 }).annotations({ identifier: "Document" })
 
-/**
- * @since 0.1.0
- */
 export type Document = typeof Document.Type
 
 /**
  * A document without its name: the answer to an upload. An answer is kept for
  * retries of the same request (the idempotency store, in the clear), so it
  * must not carry the name.
- *
- * @since 0.1.0
  */
 export const Receipt = Document.pipe(Schema.omit("name")).annotations({ identifier: "DocumentReceipt" })
 
-/**
- * @since 0.1.0
- */
 export type Receipt = typeof Receipt.Type
 
 /**
  * The person a document is about, for the access policy: the person it is
  * attached to, the giver of the consent it is attached to, or nobody (the
  * case, an order: the case's personal data as a whole).
- *
- * @since 0.1.0
  */
 export const personOf = (
   attachedTo: AttachedTo,

@@ -3,8 +3,6 @@
  * an upload, a download or a withdrawal may break, and the names of the kinds
  * of document. Merge it with the others:
  * `Catalogue.merge(kernelMessages, securityMessages, caseMessages, caseStoreMessages, caseworkMessages, documentMessages)`.
- *
- * @since 0.1.0
  */
 import { Catalogue } from "@bashke/kernel"
 
@@ -108,14 +106,10 @@ const messages = {
 
 /**
  * The messages of documents.
- *
- * @since 0.1.0
  */
 export const documentMessages = Catalogue.make(messages)
 
 /**
  * The keys of {@link documentMessages}.
- *
- * @since 0.1.0
  */
 export type DocumentMessageKey = Catalogue.Key<typeof documentMessages>

@@ -7,8 +7,6 @@
  *
  * The subject-access export lists a person's documents through
  * {@link Service.ofPerson}; the case's list pages through {@link Service.ofCase}.
- *
- * @since 0.1.0
  */
 import type { Id } from "@bashke/kernel"
 import { Context, type Effect, type Option } from "effect"
@@ -18,8 +16,6 @@ import type { Document, DocumentId } from "./Document"
  * A document's record with what opens its content: the chunks' count and the
  * document's data key (base64url text, as `internal/ChunkCipher` makes it),
  * and the person it is about.
- *
- * @since 0.1.0
  */
 export interface Stored {
   readonly document: Document
@@ -29,9 +25,6 @@ export interface Stored {
   readonly personId?: Id.PersonId | undefined
 }
 
-/**
- * @since 0.1.0
- */
 export interface Service {
   /** Records an uploaded document, its content already in the store. */
   readonly insert: (stored: Stored) => Effect.Effect<void>
@@ -54,7 +47,4 @@ export interface Service {
   readonly withdraw: (id: DocumentId, by: Id.PrincipalId, at: Date) => Effect.Effect<boolean>
 }
 
-/**
- * @since 0.1.0
- */
 export class DocumentRepository extends Context.Tag("@bashke/case/DocumentRepository")<DocumentRepository, Service>() {}

@@ -13,15 +13,10 @@
  *   default one hour.
  *
  * Without a layer, the defaults hold (a `Context.Reference`).
- *
- * @since 0.1.0
  */
 import { Config, type ConfigError, Context, Duration, Effect, Layer, Schema } from "effect"
 import { MediaType } from "./DocumentType"
 
-/**
- * @since 0.1.0
- */
 export interface Settings {
   /** The largest document accepted, in bytes. */
   readonly maxBytes: number
@@ -33,8 +28,6 @@ export interface Settings {
 
 /**
  * The default limits: 64 MiB, every known type.
- *
- * @since 0.1.0
  */
 export const defaults: Settings = {
   maxBytes: 64 * 1024 * 1024,
@@ -44,14 +37,9 @@ export const defaults: Settings = {
 
 /**
  * How long an upload goes untouched before it counts as abandoned.
- *
- * @since 0.1.0
  */
 export const abandonedAfterOf = (settings: Settings): Duration.Duration => settings.abandonedAfter ?? Duration.hours(1)
 
-/**
- * @since 0.1.0
- */
 export class DocumentSettings extends Context.Reference<DocumentSettings>()("@bashke/case/DocumentSettings", {
   defaultValue: (): Settings => defaults,
 }) {}
@@ -60,8 +48,6 @@ export class DocumentSettings extends Context.Reference<DocumentSettings>()("@ba
  * The settings from `BASHKE_DOCUMENT_MAX_BYTES` and `BASHKE_DOCUMENT_TYPES`,
  * each defaulting when unset. An unknown type or a size below one byte fails
  * the start, naming the variable.
- *
- * @since 0.1.0
  */
 export const config: Config.Config<Settings> = Config.all({
   maxBytes: Config.integer("BASHKE_DOCUMENT_MAX_BYTES").pipe(
@@ -90,8 +76,6 @@ export const config: Config.Config<Settings> = Config.all({
 
 /**
  * The settings from configuration ({@link config}).
- *
- * @since 0.1.0
  */
 export const layerConfig: Layer.Layer<DocumentSettings, ConfigError.ConfigError> = Layer.effect(
   DocumentSettings,
@@ -100,7 +84,5 @@ export const layerConfig: Layer.Layer<DocumentSettings, ConfigError.ConfigError>
 
 /**
  * Given settings (tests, an embedding application).
- *
- * @since 0.1.0
  */
 export const layer = (settings: Settings): Layer.Layer<DocumentSettings> => Layer.succeed(DocumentSettings, settings)

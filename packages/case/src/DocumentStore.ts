@@ -23,15 +23,10 @@
  * absence makes unreadable and `AbandonedUploads.sweep` removes through
  * `remove` (ADR 0024). Failures are defects: an upload or download that
  * cannot reach its store fails as a whole.
- *
- * @since 0.1.0
  */
 import { Context, type Effect, type Option } from "effect"
 import type { DocumentId } from "./Document"
 
-/**
- * @since 0.1.0
- */
 export interface Service {
   /** Stores chunk `index` (from 0) of a document's encrypted content. */
   readonly put: (documentId: DocumentId, index: number, sealed: Uint8Array) => Effect.Effect<void>
@@ -41,7 +36,4 @@ export interface Service {
   readonly remove: (documentId: DocumentId) => Effect.Effect<void>
 }
 
-/**
- * @since 0.1.0
- */
 export class DocumentStore extends Context.Tag("@bashke/case/DocumentStore")<DocumentStore, Service>() {}

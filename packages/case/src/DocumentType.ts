@@ -9,15 +9,11 @@
  * fixed by its format, so its bytes alone do not tell it from any other ZIP;
  * it is left out until a check that reads the archive's directory is worth it
  * (ADR 0020).
- *
- * @since 0.1.0
  */
 import { Schema } from "effect"
 
 /**
  * The media types a document may have.
- *
- * @since 0.1.0
  */
 export const MediaType = Schema.Literal(
   "application/pdf",
@@ -29,15 +25,10 @@ export const MediaType = Schema.Literal(
   message: () => ({ message: "case.document.type.not-allowed", override: true }),
 })
 
-/**
- * @since 0.1.0
- */
 export type MediaType = typeof MediaType.Type
 
 /**
  * How many leading bytes {@link sniff} needs at most to decide.
- *
- * @since 0.1.0
  */
 export const sniffLength = 80
 
@@ -57,8 +48,6 @@ const odtEntry = ascii("mimetypeapplication/vnd.oasis.opendocument.text")
 /**
  * The media type the leading bytes of a file show, or `undefined` when they
  * are none of {@link MediaType}. Reads at most {@link sniffLength} bytes.
- *
- * @since 0.1.0
  */
 export const sniff = (leading: Uint8Array): MediaType | undefined => {
   if (startsWith(leading, pdf)) return "application/pdf"
@@ -72,7 +61,5 @@ export const sniff = (leading: Uint8Array): MediaType | undefined => {
 /**
  * The media type as a sender may declare it (`Content-Type`), without its
  * parameters and in lower case: `Application/PDF; name=x` is `application/pdf`.
- *
- * @since 0.1.0
  */
 export const essence = (declared: string): string => (declared.split(";")[0] ?? "").trim().toLowerCase()

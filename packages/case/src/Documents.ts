@@ -25,10 +25,8 @@
  * - Withdrawing is `case.write` by the uploader's institution
  *   (`case.document.withdraw.institution-only`), on an open case: the record
  *   stays (who withdrew it, when) and its content is destroyed.
- *
- * @since 0.1.0
  */
-import { Cursor, Errors, Id, Pagination, Span } from "@bashke/kernel"
+import { Cursor, Errors, Id, Instant, Pagination, Span } from "@bashke/kernel"
 import { Idempotency, Outbox, Transaction } from "@bashke/persistence"
 import { AuditEntry, AuditLog, Purpose } from "@bashke/security"
 import type { SqlClient } from "@effect/sql"
@@ -52,8 +50,6 @@ import { PendingUploads } from "./PendingUploads"
  * attached to (at most one of `personId`, `orderId`, `consentId`; none: the
  * case), its file name, and what the sender declared of its content (its
  * `Content-Type` and `Content-Length`, each checked before a byte is read).
- *
- * @since 0.1.0
  */
 export const UploadDocument = Schema.Struct({
   caseId: Id.CaseId,
@@ -66,15 +62,10 @@ export const UploadDocument = Schema.Struct({
   declaredLength: Schema.optional(Schema.NonNegativeInt),
 })
 
-/**
- * @since 0.1.0
- */
 export type UploadDocument = typeof UploadDocument.Encoded
 
 /**
  * Input of {@link list}: the case, why it is read, and the page.
- *
- * @since 0.1.0
  */
 export const ListDocuments = Schema.Struct({
   caseId: Id.CaseId,
@@ -83,15 +74,10 @@ export const ListDocuments = Schema.Struct({
   after: Schema.optional(Cursor.Cursor),
 })
 
-/**
- * @since 0.1.0
- */
 export type ListDocuments = typeof ListDocuments.Encoded
 
 /**
  * Input of {@link open}: the document and why it is read.
- *
- * @since 0.1.0
  */
 export const OpenDocument = Schema.Struct({
   caseId: Id.CaseId,
@@ -99,21 +85,13 @@ export const OpenDocument = Schema.Struct({
   purpose: Schema.optional(Purpose.Purpose),
 })
 
-/**
- * @since 0.1.0
- */
 export type OpenDocument = typeof OpenDocument.Encoded
 
 /**
  * Input of {@link withdraw}.
- *
- * @since 0.1.0
  */
 export const WithdrawDocument = Schema.Struct({ caseId: Id.CaseId, documentId: Document.DocumentId })
 
-/**
- * @since 0.1.0
- */
 export type WithdrawDocument = typeof WithdrawDocument.Encoded
 
 /**
@@ -121,8 +99,6 @@ export type WithdrawDocument = typeof WithdrawDocument.Encoded
  * order, `0` to `chunkCount - 1`), each decrypted as it is asked for. A chunk
  * that does not open as that chunk of that document (tampered with,
  * reordered, or the last one missing) is a defect: the download breaks off.
- *
- * @since 0.1.0
  */
 export interface Content {
   readonly document: Document.Document
@@ -132,8 +108,6 @@ export interface Content {
 
 /**
  * What the use cases need.
- *
- * @since 0.1.0
  */
 export type Requirements =
   | CaseAuthority.Requirements
@@ -300,8 +274,6 @@ const storeContent = <E>(
  * of the declared or an accepted type, too many, none, or broken off), a
  * closed case. Nothing stays stored after a failure. With `idempotency`, the
  * same request retried answers the first upload's receipt (`replayed`).
- *
- * @since 0.1.0
  */
 export const upload = <E>(
   raw: UploadDocument,
@@ -339,7 +311,7 @@ export const upload = <E>(
     const store = yield* DocumentStore
     const pending = yield* PendingUploads
     // Registered before a chunk is put: a process killed from here on leaves chunks the sweep finds.
-    yield* pending.begin(id, new Date(yield* Clock.currentTimeMillis))
+    yield* pending.begin(id, yield* Instant.now)
     // Whatever stops the upload (a refusal, a broken stream, an interruption) leaves nothing stored.
     const discard = Effect.zipRight(store.remove(id), pending.end(id))
     const stored = yield* storeContent(content, {
@@ -420,8 +392,6 @@ const personOfDocument = (authorized: CaseAuthority.Authorized, document: Docume
  * (metadata and names, never content); each listed is audited. Fails with
  * `NotFound`, `Forbidden` (the personal read), or `InvalidInput` (no
  * purpose; a malformed cursor or limit).
- *
- * @since 0.1.0
  */
 export const list = (raw: ListDocuments): Effect.Effect<Pagination.Page<Document.Document>, Refusal, Requirements> =>
   Effect.gen(function* () {
@@ -456,8 +426,6 @@ const noSuchDocument = (id: string) => new Errors.NotFound({ entity: "Document",
  * is read. Fails with `NotFound` (the case; the document, withdrawn, or about
  * a person the reader may not read), `Forbidden` (the personal read) or
  * `InvalidInput` (no purpose).
- *
- * @since 0.1.0
  */
 export const open = (raw: OpenDocument): Effect.Effect<Content, Refusal, Requirements> =>
   Effect.gen(function* () {
@@ -499,8 +467,6 @@ export const open = (raw: OpenDocument): Effect.Effect<Content, Refusal, Require
  * (the case or the document, or already withdrawn), `Forbidden`
  * (`case.document.withdraw.institution-only`, or the policy's) or
  * `InvalidInput` (a closed case).
- *
- * @since 0.1.0
  */
 export const withdraw = (raw: WithdrawDocument): Effect.Effect<Document.Receipt, Refusal, Requirements> =>
   Effect.gen(function* () {

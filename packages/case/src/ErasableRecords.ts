@@ -5,8 +5,6 @@
  * blind indexes of its persons, and finds the closed cases the retention job
  * looks at. A database failure is a defect. The SQL adapter is
  * `SqlErasableRecords`.
- *
- * @since 0.1.0
  */
 import type { Id } from "@bashke/kernel"
 import type { CaseKeys } from "@bashke/security"
@@ -14,17 +12,12 @@ import { Context, type Effect } from "effect"
 
 /**
  * A closed case not yet erased, as the retention job weighs it.
- *
- * @since 0.1.0
  */
 export interface Candidate {
   readonly caseId: Id.CaseId
   readonly closedAt: Date
 }
 
-/**
- * @since 0.1.0
- */
 export interface Service {
   /**
    * Re-wraps every sealed value of the case still under a vault key (sealed
@@ -41,7 +34,4 @@ export interface Service {
   readonly candidates: (closedNoLaterThan: Date, limit: number) => Effect.Effect<ReadonlyArray<Candidate>>
 }
 
-/**
- * @since 0.1.0
- */
 export class ErasableRecords extends Context.Tag("@bashke/case/ErasableRecords")<ErasableRecords, Service>() {}

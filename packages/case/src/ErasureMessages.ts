@@ -3,8 +3,6 @@
  * (ADR 0012): the marker an erased case's personal data reads as, and the
  * rules of an erasure request (the event's label is in `caseStoreMessages`). Merge it with the others:
  * `Catalogue.merge(kernelMessages, securityMessages, caseMessages, caseStoreMessages, caseworkMessages, erasureMessages)`.
- *
- * @since 0.1.0
  */
 import { Catalogue } from "@bashke/kernel"
 
@@ -34,14 +32,10 @@ const messages = {
 
 /**
  * The messages of retention and erasure.
- *
- * @since 0.1.0
  */
 export const erasureMessages = Catalogue.make(messages)
 
 /**
  * The keys of {@link erasureMessages}.
- *
- * @since 0.1.0
  */
 export type ErasureMessageKey = Catalogue.Key<typeof erasureMessages>

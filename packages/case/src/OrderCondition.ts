@@ -8,8 +8,6 @@
  *
  * Places are kinds of places, never addresses: an order's conditions are read
  * by everyone on the team and kept in the clear.
- *
- * @since 0.1.0
  */
 import { Errors, Id, type JurisdictionProfile } from "@bashke/kernel"
 import { Either, Schema } from "effect"
@@ -17,32 +15,23 @@ import type * as Person from "./Person"
 
 /**
  * A kind of place an alleged perpetrator must stay away from.
- *
- * @since 0.1.0
  */
 export const PlaceKind = Schema.Literal("home", "workplace", "school", "childcare", "shelter", "other").annotations({
   identifier: "OrderConditionPlace",
   message: () => ({ message: "case.order.condition.place.unknown", override: true }),
 })
 
-/**
- * @since 0.1.0
- */
 export type PlaceKind = typeof PlaceKind.Type
 
 /**
  * The farthest stay-away distance, in metres: beyond it the number is a typing
  * mistake, not an order.
- *
- * @since 0.1.0
  */
 export const maxDistanceMeters = 10_000
 
 /**
  * One condition: its kind (a code of the profile's `protectionOrders.conditions`)
  * and what that kind must state.
- *
- * @since 0.1.0
  */
 export const Condition = Schema.Struct({
   kind: Schema.String.pipe(
@@ -57,9 +46,6 @@ export const Condition = Schema.Struct({
   children: Schema.optional(Schema.Array(Id.PersonId)),
 }).annotations({ identifier: "OrderCondition" })
 
-/**
- * @since 0.1.0
- */
 export type Condition = typeof Condition.Type
 
 /**
@@ -70,8 +56,6 @@ export type Condition = typeof Condition.Type
  * `conditions.1.distanceMeters`), and one that does not, does not
  * (`case.order.condition.not-applicable`); children are the case's children
  * (`case.order.condition.child-unknown`).
- *
- * @since 0.1.0
  */
 export const validate = (
   conditions: ReadonlyArray<Condition>,

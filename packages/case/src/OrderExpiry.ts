@@ -10,13 +10,11 @@
  * order a concurrent change already moved (extended, expired by hand) is left
  * as it is; a case claimed concurrently is tried again next round. The round
  * reads time from the `Clock` (a `TestClock` in tests).
- *
- * @since 0.1.0
  */
-import { Errors, type Id, JurisdictionProfile, Span } from "@bashke/kernel"
+import { Errors, type Id, Instant, JurisdictionProfile, Span } from "@bashke/kernel"
 import { Outbox, Transaction } from "@bashke/persistence"
 import type { SqlClient } from "@effect/sql"
-import { Clock, Effect, Either, Option } from "effect"
+import { Effect, Either, Option } from "effect"
 import { aggregateType } from "./CaseEvents"
 import { CaseRepository } from "./CaseRepository"
 import type * as ProtectionOrder from "./ProtectionOrder"
@@ -25,16 +23,12 @@ import * as ProtectionOrderLifecycle from "./ProtectionOrderLifecycle"
 /**
  * How many orders one round expires at most: a backlog (a server that was
  * down) drains over a few rounds instead of one long one.
- *
- * @since 0.1.0
  */
 export const roundSize = 100
 
 /**
  * Whether `order` is due to expire at `at`: in force by its status, with an
  * end at or before `at`.
- *
- * @since 0.1.0
  */
 export const isDue = (order: Pick<ProtectionOrder.ProtectionOrder, "status" | "expiresAt">, at: Date): boolean =>
   (order.status === "issued" || order.status === "extended") &&
@@ -95,12 +89,10 @@ const expireOne = (caseId: Id.CaseId, orderId: Id.ProtectionOrderId, now: Date) 
 /**
  * One round: expires every order past its end (up to {@link roundSize}) and
  * answers how many it expired.
- *
- * @since 0.1.0
  */
 export const expireDue: Effect.Effect<number, never, CaseRepository | SqlClient.SqlClient | Id.IdGenerator> =
   Effect.gen(function* () {
-    const now = new Date(yield* Clock.currentTimeMillis)
+    const now = yield* Instant.now
     const due = yield* Effect.flatMap(CaseRepository, (cases) => cases.ordersPastExpiry(now, roundSize))
     let expired = 0
     for (const { caseId, orderId } of due) if (yield* expireOne(caseId, orderId, now)) expired += 1

@@ -8,15 +8,10 @@
  * last touch is older than any live upload goes without one is abandoned: its
  * process died. `AbandonedUploads.sweep` removes its chunks. Every method
  * joins the caller's transaction; failures are defects.
- *
- * @since 0.1.0
  */
 import { Context, type Effect } from "effect"
 import type { DocumentId } from "./Document"
 
-/**
- * @since 0.1.0
- */
 export interface Service {
   /** Registers the upload of a document, at `at`. */
   readonly begin: (documentId: DocumentId, at: Date) => Effect.Effect<void>
@@ -28,7 +23,4 @@ export interface Service {
   readonly untouchedSince: (before: Date, limit: number) => Effect.Effect<ReadonlyArray<DocumentId>>
 }
 
-/**
- * @since 0.1.0
- */
 export class PendingUploads extends Context.Tag("@bashke/case/PendingUploads")<PendingUploads, Service>() {}

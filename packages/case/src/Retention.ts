@@ -5,30 +5,21 @@
  * erased at once by destroying it (ADR 0012), so the case waits for the
  * longest period among the kinds sealed under that key. The audit trail is
  * not among them: it keeps ids only and is never erased with a case.
- *
- * @since 0.1.0
  */
 import { Deadline, type JurisdictionProfile } from "@bashke/kernel"
 
 /**
  * The kinds of record sealed under a case's data key, whose periods decide
  * when the case is erased.
- *
- * @since 0.1.0
  */
 export const caseKinds = ["personalDetails", "notes", "documents", "caseHistory"] as const
 
-/**
- * @since 0.1.0
- */
 export type CaseKind = (typeof caseKinds)[number]
 
 /**
  * The instant a case closed at `closedAt` has passed the period of `kind`:
  * the period added on the local calendar of the profile's time zone (months
  * move the calendar; the local time of day is kept).
- *
- * @since 0.1.0
  */
 export const kindEndsAt = (closedAt: Date, kind: CaseKind, profile: JurisdictionProfile.JurisdictionProfile): Date =>
   Deadline.addToInstant(closedAt, profile.retention[kind], profile.timezone)
@@ -36,8 +27,6 @@ export const kindEndsAt = (closedAt: Date, kind: CaseKind, profile: Jurisdiction
 /**
  * The first instant a case closed at `closedAt` may be erased: when the
  * longest period among {@link caseKinds} has passed.
- *
- * @since 0.1.0
  */
 export const erasableFrom = (closedAt: Date, profile: JurisdictionProfile.JurisdictionProfile): Date =>
   new Date(Math.max(...caseKinds.map((kind) => kindEndsAt(closedAt, kind, profile).getTime())))
@@ -45,8 +34,6 @@ export const erasableFrom = (closedAt: Date, profile: JurisdictionProfile.Jurisd
 /**
  * Whether a case closed at `closedAt` is past its retention at `now`. An open
  * case (no `closedAt`) never is: retention runs from closure.
- *
- * @since 0.1.0
  */
 export const isPastRetention = (
   closedAt: Date | undefined,
@@ -60,8 +47,6 @@ export const isPastRetention = (
  * (the end of a month clamps: 31 March + 1 month is 30 April, so subtracting
  * is not the exact inverse of adding); the rule itself then decides each
  * candidate with {@link isPastRetention}.
- *
- * @since 0.1.0
  */
 export const closedNoLaterThan = (now: Date, profile: JurisdictionProfile.JurisdictionProfile): Date => {
   const earliest = Math.min(

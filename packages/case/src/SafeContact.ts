@@ -8,8 +8,6 @@
  *
  * A safe contact is recorded again, never edited: each recording is the next
  * version, the earlier ones kept.
- *
- * @since 0.1.0
  */
 import { Errors, Id } from "@bashke/kernel"
 import { Either, Schema } from "effect"
@@ -21,8 +19,6 @@ const text = (max: number, rule: string) =>
 
 /**
  * A time of day, `HH:MM`, 24-hour, in the jurisdiction's time zone.
- *
- * @since 0.1.0
  */
 export const TimeOfDay = Schema.String.pipe(
   Schema.pattern(/^(?:[01]\d|2[0-3]):[0-5]\d$/, { message: () => "case.safe-contact.time.malformed" }),
@@ -30,20 +26,13 @@ export const TimeOfDay = Schema.String.pipe(
 
 /**
  * A window in which a call is safe (`from` before `to`, the same day).
- *
- * @since 0.1.0
  */
 export const SafeTime = Schema.Struct({ from: TimeOfDay, to: TimeOfDay }).annotations({ identifier: "SafeTime" })
 
-/**
- * @since 0.1.0
- */
 export type SafeTime = typeof SafeTime.Type
 
 /**
  * A way of reaching her that is safe.
- *
- * @since 0.1.0
  */
 export const Channel = Schema.Literal(
   "phone-call",
@@ -56,16 +45,11 @@ export const Channel = Schema.Literal(
   message: () => ({ message: "case.safe-contact.channel.unknown", override: true }),
 })
 
-/**
- * @since 0.1.0
- */
 export type Channel = typeof Channel.Type
 
 /**
  * What a case worker records: whether calling is safe, the safe times (none:
  * any time), through whom, the code word, the safe channels and a note.
- *
- * @since 0.1.0
  */
 export const Instructions = Schema.Struct({
   safeToCall: Schema.Boolean,
@@ -76,15 +60,10 @@ export const Instructions = Schema.Struct({
   note: Schema.optional(text(1_000, "case.safe-contact.note.malformed")),
 }).annotations({ identifier: "SafeContactInstructions" })
 
-/**
- * @since 0.1.0
- */
 export type Instructions = typeof Instructions.Type
 
 /**
  * A version of a person's safe contact, with who recorded it and when.
- *
- * @since 0.1.0
  */
 export const SafeContact = Schema.Struct({
   ...Instructions.fields,
@@ -96,24 +75,16 @@ export const SafeContact = Schema.Struct({
   writtenAt: Instant,
 }).annotations({ identifier: "SafeContact" })
 
-/**
- * @since 0.1.0
- */
 export type SafeContact = typeof SafeContact.Type
 
 /**
  * A safe contact without its instructions: the answer to recording one
  * (answers are kept for retries in the clear).
- *
- * @since 0.1.0
  */
 export const Receipt = SafeContact.pipe(
   Schema.pick("caseId", "personId", "version", "writtenBy", "institution", "writtenAt"),
 ).annotations({ identifier: "SafeContactReceipt" })
 
-/**
- * @since 0.1.0
- */
 export type Receipt = typeof Receipt.Type
 
 /**
@@ -124,8 +95,6 @@ export type Receipt = typeof Receipt.Type
  * not safe, someone to go through is named (`case.safe-contact.through-required`,
  * field `through`) and a phone call is not a safe channel
  * (`case.safe-contact.call-not-safe`, field `channels`).
- *
- * @since 0.1.0
  */
 export const validate = (
   instructions: Instructions,
@@ -151,8 +120,6 @@ export const validate = (
  * Whether a call to her is safe at `time` (`HH:MM`, her local time): calling
  * is safe at all, and `time` falls in one of the safe times (from inclusive,
  * to exclusive), or none is given.
- *
- * @since 0.1.0
  */
 export const mayCallAt = (instructions: Pick<Instructions, "safeToCall" | "safeTimes">, time: string): boolean =>
   instructions.safeToCall &&

@@ -14,14 +14,12 @@
  * (sealed whole), its audit entry and the outbox event
  * `case.safe-contact.recorded` (ids only) together; a read is audited with its
  * purpose once the instructions are open.
- *
- * @since 0.1.0
  */
 import { Errors, Id, Span } from "@bashke/kernel"
 import { Outbox, Transaction } from "@bashke/persistence"
 import { AuditEntry, AuditLog, Purpose } from "@bashke/security"
 import type { SqlClient } from "@effect/sql"
-import { Effect, Either, Option, Schema } from "effect"
+import { Effect, Option, Schema } from "effect"
 import { aggregateType } from "./CaseEvents"
 import { CaseRepository } from "./CaseRepository"
 import * as CaseAuthority from "./internal/CaseAuthority"
@@ -31,8 +29,6 @@ import { SafeContactRepository } from "./SafeContactRepository"
 
 /**
  * Input of {@link record}: the person, the case version and the instructions.
- *
- * @since 0.1.0
  */
 export const RecordSafeContact = Schema.Struct({
   ...SafeContact.Instructions.fields,
@@ -41,15 +37,10 @@ export const RecordSafeContact = Schema.Struct({
   expectedVersion: Schema.Int.pipe(Schema.positive()),
 })
 
-/**
- * @since 0.1.0
- */
 export type RecordSafeContact = typeof RecordSafeContact.Encoded
 
 /**
  * Input of {@link read}: the person and why her safe contact is read.
- *
- * @since 0.1.0
  */
 export const ReadSafeContact = Schema.Struct({
   caseId: Id.CaseId,
@@ -57,15 +48,10 @@ export const ReadSafeContact = Schema.Struct({
   purpose: Schema.optional(Purpose.Purpose),
 })
 
-/**
- * @since 0.1.0
- */
 export type ReadSafeContact = typeof ReadSafeContact.Encoded
 
 /**
  * What the use cases need.
- *
- * @since 0.1.0
  */
 export type Requirements =
   | CaseAuthority.Requirements
@@ -95,8 +81,6 @@ const entry = (
  * Fails with `NotFound`, `Forbidden` (off the team; no consent for a personal
  * write), `InvalidInput` (the field named; a closed case) or `Conflict`
  * (`version.stale`).
- *
- * @since 0.1.0
  */
 export const record = (
   raw: RecordSafeContact,
@@ -105,10 +89,7 @@ export const record = (
     const { caseId, personId, expectedVersion, ...instructions } = yield* decode(RecordSafeContact)(raw)
     const authorized = yield* CaseAuthority.authorize(caseId, "case.write")
     yield* CaseAuthority.whileOpen(authorized.aCase)
-    yield* Either.match(SafeContact.validate(instructions, personId, authorized.aCase.persons), {
-      onLeft: Effect.fail,
-      onRight: () => Effect.void,
-    })
+    yield* SafeContact.validate(instructions, personId, authorized.aCase.persons)
     yield* CaseAuthority.also(authorized, "case.personal.write", { purpose: "case-management", personId })
     const institution = authorized.principal.institution
     // `case.write` needs an institution on the team; the policy has checked it.
@@ -154,8 +135,6 @@ export const record = (
  * `NotFound` (the case, or no safe contact recorded), `Forbidden` (the
  * policy's personal read) or `InvalidInput` (`audit.purpose.required`, field
  * `purpose`).
- *
- * @since 0.1.0
  */
 export const read = (raw: ReadSafeContact): Effect.Effect<SafeContact.SafeContact, Refusal, Requirements> =>
   Effect.gen(function* () {

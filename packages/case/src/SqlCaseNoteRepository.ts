@@ -4,8 +4,6 @@
  * sealed under the case's data key (`CaseKeys`), bound to the note, the version and the field
  * (`case-note:<id>:<version>:text`), so a value copied to another note or
  * version does not open. Rows are only inserted, never updated.
- *
- * @since 0.1.0
  */
 import { Errors, Span } from "@bashke/kernel"
 import { SqlValues } from "@bashke/persistence"
@@ -19,16 +17,12 @@ type Row = Record<string, unknown>
 
 /**
  * Where a version's text or reason is sealed: bound to the note and version.
- *
- * @since 0.1.0
  */
 export const aad = (id: string, version: number, field: "text" | "reason"): string =>
   `case-note:${id}:${version}:${field}`
 
 /**
  * The adapter over the `SqlClient` and the `CaseKeys` in context (each value sealed under its case's data key, ADR 0012).
- *
- * @since 0.1.0
  */
 export const make: Effect.Effect<Service, never, SqlClient.SqlClient | CaseKeys.CaseKeys> = Effect.gen(function* () {
   const sql = (yield* SqlClient.SqlClient).withoutTransforms()
@@ -117,9 +111,6 @@ export const make: Effect.Effect<Service, never, SqlClient.SqlClient | CaseKeys.
   return { insert, versions, latest }
 })
 
-/**
- * @since 0.1.0
- */
 export const layer: Layer.Layer<CaseNoteRepository, never, SqlClient.SqlClient | CaseKeys.CaseKeys> = Layer.effect(
   CaseNoteRepository,
   make,

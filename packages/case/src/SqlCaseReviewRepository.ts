@@ -3,8 +3,6 @@
  * alike, over `case_reviews` (migration 13). The survivor's wishes and the
  * note are sealed under the case's data key (`CaseKeys`), bound to the review and the field
  * (`case-review:<id>:wishes`); outcomes are stored comma-joined.
- *
- * @since 0.1.0
  */
 import { Span } from "@bashke/kernel"
 import { SqlValues } from "@bashke/persistence"
@@ -18,15 +16,11 @@ type Row = Record<string, unknown>
 
 /**
  * Where a review's wishes or note are sealed: bound to the review.
- *
- * @since 0.1.0
  */
 export const aad = (id: string, field: "wishes" | "note"): string => `case-review:${id}:${field}`
 
 /**
  * The adapter over the `SqlClient` and the `CaseKeys` in context (each value sealed under its case's data key, ADR 0012).
- *
- * @since 0.1.0
  */
 export const make: Effect.Effect<Service, never, SqlClient.SqlClient | CaseKeys.CaseKeys> = Effect.gen(function* () {
   const sql = (yield* SqlClient.SqlClient).withoutTransforms()
@@ -86,9 +80,6 @@ export const make: Effect.Effect<Service, never, SqlClient.SqlClient | CaseKeys.
   return { insert, list }
 })
 
-/**
- * @since 0.1.0
- */
 export const layer: Layer.Layer<CaseReviewRepository, never, SqlClient.SqlClient | CaseKeys.CaseKeys> = Layer.effect(
   CaseReviewRepository,
   make,

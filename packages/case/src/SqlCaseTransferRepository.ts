@@ -2,8 +2,6 @@
  * The `CaseTransferRepository` on `@effect/sql`, for SQLite and PostgreSQL
  * alike, over `case_transfers` (migration 16): ids, statuses and instants,
  * nothing personal.
- *
- * @since 0.1.0
  */
 import { Span } from "@bashke/kernel"
 import { SqlValues } from "@bashke/persistence"
@@ -16,8 +14,6 @@ type Row = Record<string, unknown>
 
 /**
  * The adapter over the `SqlClient` in context.
- *
- * @since 0.1.0
  */
 export const make: Effect.Effect<Service, never, SqlClient.SqlClient> = Effect.gen(function* () {
   const sql = (yield* SqlClient.SqlClient).withoutTransforms()
@@ -88,9 +84,6 @@ export const make: Effect.Effect<Service, never, SqlClient.SqlClient> = Effect.g
   return { insert, decide, find, pendingOf, pendingFor }
 })
 
-/**
- * @since 0.1.0
- */
 export const layer: Layer.Layer<CaseTransferRepository, never, SqlClient.SqlClient> = Layer.effect(
   CaseTransferRepository,
   make,

@@ -3,8 +3,6 @@
  * one query over `cases` (status `closed`, by mechanism; the index
  * `cases_mechanism` leads with both), the filter of `ClosedCase.matches` in
  * SQL, paged by case id.
- *
- * @since 0.1.0
  */
 import { Span } from "@bashke/kernel"
 import { SqlValues } from "@bashke/persistence"
@@ -17,8 +15,6 @@ type Row = Record<string, unknown>
 
 /**
  * The adapter over the `SqlClient` in context.
- *
- * @since 0.1.0
  */
 export const make: Effect.Effect<Service, never, SqlClient.SqlClient> = Effect.gen(function* () {
   const sql = (yield* SqlClient.SqlClient).withoutTransforms()
@@ -58,7 +54,4 @@ export const make: Effect.Effect<Service, never, SqlClient.SqlClient> = Effect.g
   return { search }
 })
 
-/**
- * @since 0.1.0
- */
 export const layer: Layer.Layer<ClosedCases, never, SqlClient.SqlClient> = Layer.effect(ClosedCases, make)

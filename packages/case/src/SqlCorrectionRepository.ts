@@ -5,8 +5,6 @@
  * (`case-correction:<id>:reason`, `…:previous`); the previous identifying
  * details are kept inside the sealed previous values as the sealed values the
  * person's row held, so they open only as that person's fields.
- *
- * @since 0.1.0
  */
 import { Span } from "@bashke/kernel"
 import { SqlValues } from "@bashke/persistence"
@@ -20,15 +18,11 @@ type Row = Record<string, unknown>
 
 /**
  * Where a correction's reason or previous values are sealed: bound to it.
- *
- * @since 0.1.0
  */
 export const aad = (id: string, field: "reason" | "previous"): string => `case-correction:${id}:${field}`
 
 /**
  * The adapter over the `SqlClient` and the `CaseKeys` in context (each value sealed under its case's data key, ADR 0012).
- *
- * @since 0.1.0
  */
 export const make: Effect.Effect<Service, never, SqlClient.SqlClient | CaseKeys.CaseKeys> = Effect.gen(function* () {
   const sql = (yield* SqlClient.SqlClient).withoutTransforms()
@@ -86,9 +80,6 @@ export const make: Effect.Effect<Service, never, SqlClient.SqlClient | CaseKeys.
   return { insert, list }
 })
 
-/**
- * @since 0.1.0
- */
 export const layer: Layer.Layer<CorrectionRepository, never, SqlClient.SqlClient | CaseKeys.CaseKeys> = Layer.effect(
   CorrectionRepository,
   make,

@@ -6,8 +6,6 @@
  * (`document:<id>:name`, `document:<id>:key`), so a value copied to another
  * document does not open. A record is inserted once; withdrawing it sets its
  * withdrawal, nothing else changes.
- *
- * @since 0.1.0
  */
 import type { Id } from "@bashke/kernel"
 import { Span } from "@bashke/kernel"
@@ -22,8 +20,6 @@ type Row = Record<string, unknown>
 
 /**
  * Where a document's name or data key is sealed: bound to the document.
- *
- * @since 0.1.0
  */
 export const aad = (id: string, field: "name" | "key"): string => `document:${id}:${field}`
 
@@ -55,8 +51,6 @@ const attachedOf = (kind: unknown, id: unknown): unknown => {
 
 /**
  * The adapter over the `SqlClient` and the `CaseKeys` in context.
- *
- * @since 0.1.0
  */
 export const make: Effect.Effect<Service, never, SqlClient.SqlClient | CaseKeys.CaseKeys> = Effect.gen(function* () {
   const sql = (yield* SqlClient.SqlClient).withoutTransforms()
@@ -149,9 +143,6 @@ export const make: Effect.Effect<Service, never, SqlClient.SqlClient | CaseKeys.
   return { insert, find, ofCase, ofPerson, withdraw }
 })
 
-/**
- * @since 0.1.0
- */
 export const layer: Layer.Layer<DocumentRepository, never, SqlClient.SqlClient | CaseKeys.CaseKeys> = Layer.effect(
   DocumentRepository,
   make,

@@ -5,8 +5,6 @@
  * document of any size goes in and out a chunk at a time. Each `put` is its
  * own statement, outside any transaction the caller has not opened: an upload
  * never holds the database (SQLite's single writer) for its duration.
- *
- * @since 0.1.0
  */
 import { Span } from "@bashke/kernel"
 import { SqlClient } from "@effect/sql"
@@ -18,8 +16,6 @@ const bytesOf = (value: unknown): Uint8Array =>
 
 /**
  * The adapter over the `SqlClient` in context.
- *
- * @since 0.1.0
  */
 export const make: Effect.Effect<Service, never, SqlClient.SqlClient> = Effect.gen(function* () {
   const sql = (yield* SqlClient.SqlClient).withoutTransforms()
@@ -50,7 +46,4 @@ export const make: Effect.Effect<Service, never, SqlClient.SqlClient> = Effect.g
   return { put, get, remove }
 })
 
-/**
- * @since 0.1.0
- */
 export const layer: Layer.Layer<DocumentStore, never, SqlClient.SqlClient> = Layer.effect(DocumentStore, make)

@@ -4,8 +4,6 @@
  * values sealed for a case, by their `case_id`: a table added later with
  * sealed case data is added here, or an erasure leaves its older values
  * (those sealed under a vault key) readable.
- *
- * @since 0.1.0
  */
 import { Id, Span } from "@bashke/kernel"
 import { SqlValues } from "@bashke/persistence"
@@ -16,8 +14,6 @@ import { ErasableRecords, type Service } from "./ErasableRecords"
 
 /**
  * The sealed columns of a case's records, by table.
- *
- * @since 0.1.0
  */
 export const sealedColumns: ReadonlyArray<{ readonly table: string; readonly columns: ReadonlyArray<string> }> = [
   {
@@ -35,8 +31,6 @@ export const sealedColumns: ReadonlyArray<{ readonly table: string; readonly col
 
 /**
  * The adapter over the `SqlClient`.
- *
- * @since 0.1.0
  */
 export const make: Effect.Effect<Service, never, SqlClient.SqlClient> = Effect.gen(function* () {
   const sql = (yield* SqlClient.SqlClient).withoutTransforms()
@@ -82,7 +76,4 @@ export const make: Effect.Effect<Service, never, SqlClient.SqlClient> = Effect.g
   return { adopt, forgetIndexes, candidates }
 })
 
-/**
- * @since 0.1.0
- */
 export const layer: Layer.Layer<ErasableRecords, never, SqlClient.SqlClient> = Layer.effect(ErasableRecords, make)

@@ -2,8 +2,6 @@
  * The `PendingUploads` in the database: one row of `case_document_uploads`
  * per upload in progress (migration 21), its document's id and when it was
  * last touched.
- *
- * @since 0.1.0
  */
 import { Span } from "@bashke/kernel"
 import { SqlValues } from "@bashke/persistence"
@@ -14,8 +12,6 @@ import { PendingUploads, type Service } from "./PendingUploads"
 
 /**
  * The adapter over the `SqlClient` in context.
- *
- * @since 0.1.0
  */
 export const make: Effect.Effect<Service, never, SqlClient.SqlClient> = Effect.gen(function* () {
   const sql = (yield* SqlClient.SqlClient).withoutTransforms()
@@ -52,7 +48,4 @@ export const make: Effect.Effect<Service, never, SqlClient.SqlClient> = Effect.g
   return { begin, touch, end, untouchedSince }
 })
 
-/**
- * @since 0.1.0
- */
 export const layer: Layer.Layer<PendingUploads, never, SqlClient.SqlClient> = Layer.effect(PendingUploads, make)

@@ -3,8 +3,6 @@
  * alike, over `case_safe_contacts` (migration 14). The instructions are
  * sealed whole under the case's data key (`CaseKeys`), bound to the person and the version
  * (`safe-contact:<personId>:<version>`); rows are only inserted.
- *
- * @since 0.1.0
  */
 import { Span } from "@bashke/kernel"
 import { SqlValues } from "@bashke/persistence"
@@ -18,15 +16,11 @@ type Row = Record<string, unknown>
 
 /**
  * Where a version's instructions are sealed: bound to the person and version.
- *
- * @since 0.1.0
  */
 export const aad = (personId: string, version: number): string => `safe-contact:${personId}:${version}`
 
 /**
  * The adapter over the `SqlClient` and the `CaseKeys` in context (each value sealed under its case's data key, ADR 0012).
- *
- * @since 0.1.0
  */
 export const make: Effect.Effect<Service, never, SqlClient.SqlClient | CaseKeys.CaseKeys> = Effect.gen(function* () {
   const sql = (yield* SqlClient.SqlClient).withoutTransforms()
@@ -76,9 +70,6 @@ export const make: Effect.Effect<Service, never, SqlClient.SqlClient | CaseKeys.
   return { insert, latest }
 })
 
-/**
- * @since 0.1.0
- */
 export const layer: Layer.Layer<SafeContactRepository, never, SqlClient.SqlClient | CaseKeys.CaseKeys> = Layer.effect(
   SafeContactRepository,
   make,

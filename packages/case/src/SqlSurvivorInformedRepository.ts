@@ -3,8 +3,6 @@
  * PostgreSQL alike, over `case_survivor_informed` (migration 11). What was
  * said is sealed under the case's data key (`CaseKeys`), bound to its entry
  * (`survivor-informed:<id>:said`); topics are stored comma-joined.
- *
- * @since 0.1.0
  */
 import { Span } from "@bashke/kernel"
 import { SqlValues } from "@bashke/persistence"
@@ -18,15 +16,11 @@ type Row = Record<string, unknown>
 
 /**
  * Where what was said is sealed: bound to the entry.
- *
- * @since 0.1.0
  */
 export const saidAad = (id: string): string => `survivor-informed:${id}:said`
 
 /**
  * The adapter over the `SqlClient` and the `CaseKeys` in context (each value sealed under its case's data key, ADR 0012).
- *
- * @since 0.1.0
  */
 export const make: Effect.Effect<Service, never, SqlClient.SqlClient | CaseKeys.CaseKeys> = Effect.gen(function* () {
   const sql = (yield* SqlClient.SqlClient).withoutTransforms()
@@ -80,8 +74,5 @@ export const make: Effect.Effect<Service, never, SqlClient.SqlClient | CaseKeys.
   return { insert, list }
 })
 
-/**
- * @since 0.1.0
- */
 export const layer: Layer.Layer<SurvivorInformedRepository, never, SqlClient.SqlClient | CaseKeys.CaseKeys> =
   Layer.effect(SurvivorInformedRepository, make)

@@ -15,14 +15,12 @@
  * and person, in one transaction, after everything was opened; an unknown
  * person is `subject-access.person.unknown` (field `personId`) and writes
  * nothing.
- *
- * @since 0.1.0
  */
-import { Errors, Id, Principal, Span } from "@bashke/kernel"
+import { Errors, Id, Instant, Principal, Span } from "@bashke/kernel"
 import { Transaction } from "@bashke/persistence"
 import { AccessPolicy, AuditEntry, AuditLog, AuditTrail } from "@bashke/security"
 import type { SqlClient } from "@effect/sql"
-import { Clock, Effect, Option, Schema } from "effect"
+import { Effect, Option, Schema } from "effect"
 import type * as Case from "./Case"
 import * as CaseNote from "./CaseNote"
 import { CaseNoteRepository } from "./CaseNoteRepository"
@@ -40,31 +38,22 @@ import { SurvivorInformedRepository } from "./SurvivorInformedRepository"
 
 /**
  * The longest reason kept (the audit log's limit for a written reason).
- *
- * @since 0.1.0
  */
 export const maxReasonLength = AuditEntry.maxReasonLength
 
 /**
  * Input of {@link exportFor}: the person, and why (the request and its legal
  * basis, as the officer writes it).
- *
- * @since 0.1.0
  */
 export const ExportRequest = Schema.Struct({
   personId: Id.PersonId,
   reason: Schema.optional(Schema.String),
 })
 
-/**
- * @since 0.1.0
- */
 export type ExportRequest = typeof ExportRequest.Encoded
 
 /**
  * What the export needs.
- *
- * @since 0.1.0
  */
 export type Requirements =
   | CaseRepository
@@ -98,8 +87,6 @@ const allPages = <I, A extends { readonly id: I }>(
 
 /**
  * The reason rule: present, not blank, not longer than the audit log keeps.
- *
- * @since 0.1.0
  */
 export const checkReason = (reason: string | undefined): Option.Option<Errors.InvalidInput> => {
   const trimmed = reason?.trim() ?? ""
@@ -115,15 +102,13 @@ export const checkReason = (reason: string | undefined): Option.Option<Errors.In
  * Fails with `Forbidden` (not the auditor: `policy.audit.auditor-only`) or
  * `InvalidInput` (`subject-access.reason.required` / `.too-long`, field
  * `reason`; `subject-access.person.unknown`, field `personId`).
- *
- * @since 0.1.0
  */
 export const exportFor = (
   raw: ExportRequest,
 ): Effect.Effect<SubjectAccessExport.SubjectAccessExport, Errors.Forbidden | Errors.InvalidInput, Requirements> =>
   Effect.gen(function* () {
     const principal = yield* Principal.CurrentPrincipal
-    const at = new Date(yield* Clock.currentTimeMillis)
+    const at = yield* Instant.now
     // Who asks first: a refused caller learns nothing, not even whether the input was good.
     yield* AccessPolicy.enforce(principal, "subject-access.export", { _tag: "National" }, at)
     const input = yield* decode(ExportRequest)(raw)

@@ -7,8 +7,6 @@
  * corrections of her record, the case's notes, what she was told, the
  * documents' metadata, and who accessed her data and when, from the audit
  * log. `SubjectAccessPdf` renders the same export as a readable document.
- *
- * @since 0.1.0
  */
 import { Id } from "@bashke/kernel"
 import { AuditTrail } from "@bashke/security"
@@ -28,8 +26,6 @@ import * as SurvivorInformed from "./SurvivorInformed"
  * What is held about her in one case: the case (reference, status, when it
  * was opened and closed), her part in it and her identifying details, and the
  * records that concern her.
- *
- * @since 0.1.0
  */
 export const CaseRecord = Schema.Struct({
   caseId: Id.CaseId,
@@ -50,17 +46,12 @@ export const CaseRecord = Schema.Struct({
   documents: Schema.Array(Document.Document),
 }).annotations({ identifier: "SubjectAccessCaseRecord" })
 
-/**
- * @since 0.1.0
- */
 export type CaseRecord = typeof CaseRecord.Type
 
 /**
  * The export: about whom, when and by whom it was made, what is held in each
  * case, and every audited access to her data or her case (entries about the
  * other persons of a case are theirs, not hers), oldest first.
- *
- * @since 0.1.0
  */
 export const SubjectAccessExport = Schema.Struct({
   personId: Id.PersonId,
@@ -70,16 +61,11 @@ export const SubjectAccessExport = Schema.Struct({
   accesses: Schema.Array(AuditTrail.TrailEntry),
 }).annotations({ identifier: "SubjectAccessExport" })
 
-/**
- * @since 0.1.0
- */
 export type SubjectAccessExport = typeof SubjectAccessExport.Type
 
 /**
  * Whether an audit entry is about her: about her as a person, or about one of
  * her cases as a whole (a note, a review), never about another person of it.
- *
- * @since 0.1.0
  */
 export const concerns = (
   entry: Pick<AuditTrail.TrailEntry, "caseId" | "personId">,

@@ -9,8 +9,6 @@
  *
  * Dates and times are written in UTC (ISO 8601), the same in every language,
  * so an entry can be matched with the audit log's.
- *
- * @since 0.1.0
  */
 import { Catalogue, type Id, type Locale } from "@bashke/kernel"
 import { securityMessages } from "@bashke/security"
@@ -26,8 +24,6 @@ import type * as SubjectAccessExport from "./SubjectAccessExport"
 
 /**
  * The media type of the document.
- *
- * @since 0.1.0
  */
 export const mediaType = "application/pdf"
 
@@ -105,8 +101,6 @@ class Writer {
  * TrueType or OpenType font with the language's letters), and the name of an
  * institution in that language where one is known (the registry is not the
  * case package's: the caller joins it; the id is written otherwise).
- *
- * @since 0.1.0
  */
 export interface Options {
   readonly locale: Locale.Locale
@@ -116,8 +110,6 @@ export interface Options {
 
 /**
  * The export as a PDF.
- *
- * @since 0.1.0
  */
 export const render = (
   exported: SubjectAccessExport.SubjectAccessExport,

@@ -5,31 +5,21 @@
  * from the `DocumentRepository` (documents attached to her, or to a consent
  * she gave); {@link layerNone} answers none, for a host that keeps no
  * documents.
- *
- * @since 0.1.0
  */
 import type { Id } from "@bashke/kernel"
 import { Context, Effect, Layer } from "effect"
 import type * as Document from "./Document"
 import { DocumentRepository } from "./DocumentRepository"
 
-/**
- * @since 0.1.0
- */
 export interface Service {
   /** The documents of the case about the person, withdrawn ones included, oldest first. */
   readonly about: (caseId: Id.CaseId, personId: Id.PersonId) => Effect.Effect<ReadonlyArray<Document.Document>>
 }
 
-/**
- * @since 0.1.0
- */
 export class SubjectDocuments extends Context.Tag("@bashke/case/SubjectDocuments")<SubjectDocuments, Service>() {}
 
 /**
  * Her documents from the documents' records.
- *
- * @since 0.1.0
  */
 export const layer: Layer.Layer<SubjectDocuments, never, DocumentRepository> = Layer.effect(
   SubjectDocuments,
@@ -41,8 +31,6 @@ export const layer: Layer.Layer<SubjectDocuments, never, DocumentRepository> = L
 
 /**
  * No documents kept: every person has none.
- *
- * @since 0.1.0
  */
 export const layerNone: Layer.Layer<SubjectDocuments> = Layer.succeed(SubjectDocuments, {
   about: () => Effect.succeed([]),

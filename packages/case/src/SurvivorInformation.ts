@@ -9,14 +9,12 @@
  * Recording commits the entry, its audit entry (a write about that person) and
  * the outbox event `case.survivor.informed` (ids and topics only) together;
  * every entry listed is an audited read of that person's data.
- *
- * @since 0.1.0
  */
 import { Cursor, Errors, Id, Locale, Pagination, type Principal, Span } from "@bashke/kernel"
 import { Outbox, Transaction } from "@bashke/persistence"
 import { AuditEntry, AuditLog } from "@bashke/security"
 import type { SqlClient } from "@effect/sql"
-import { Effect, Either, Schema } from "effect"
+import { Effect, Schema } from "effect"
 import { aggregateType } from "./CaseEvents"
 import * as CaseAuthority from "./internal/CaseAuthority"
 import { decode } from "./internal/Input"
@@ -28,8 +26,6 @@ import { SurvivorInformedRepository } from "./SurvivorInformedRepository"
 /**
  * Input of {@link record}: who was told, on which topics, what, in which
  * language, and when (now when absent).
- *
- * @since 0.1.0
  */
 export const RecordInformed = Schema.Struct({
   caseId: Id.CaseId,
@@ -43,15 +39,11 @@ export const RecordInformed = Schema.Struct({
 /**
  * The decoded command {@link record} takes (decode untrusted input with
  * `RecordInformed` first: the gateway does, once).
- *
- * @since 0.1.0
  */
 export type RecordInformed = typeof RecordInformed.Type
 
 /**
  * Input of {@link list}: the case and the page.
- *
- * @since 0.1.0
  */
 export const ListInformed = Schema.Struct({
   caseId: Id.CaseId,
@@ -59,15 +51,10 @@ export const ListInformed = Schema.Struct({
   after: Schema.optional(Cursor.Cursor),
 })
 
-/**
- * @since 0.1.0
- */
 export type ListInformed = typeof ListInformed.Encoded
 
 /**
  * What the use cases need.
- *
- * @since 0.1.0
  */
 export type Requirements =
   | CaseAuthority.Requirements
@@ -94,8 +81,6 @@ const entry = (
  * A team member records what the survivor was told. Fails with `NotFound`,
  * `Forbidden` (off the team) or `InvalidInput` (the field named: `personId`,
  * `topics`, `said`, `language`, `toldAt`; a closed case).
- *
- * @since 0.1.0
  */
 export const record = (
   input: RecordInformed,
@@ -110,23 +95,20 @@ export const record = (
     const institution = authorized.principal.institution
     // `case.write` needs an institution on the team; the policy has checked it.
     if (institution === undefined) return yield* Effect.dieMessage("case.write allowed without an institution")
-    const told = yield* Either.match(
-      SurvivorInformed.validate(
-        {
-          id: yield* SurvivorInformed.SurvivorInformedId.generate,
-          caseId: input.caseId,
-          personId: input.personId,
-          topics: input.topics,
-          said: input.said,
-          language: input.language,
-          toldAt: input.toldAt ?? authorized.at,
-          toldBy: authorized.principal.id,
-          institution,
-          recordedAt: authorized.at,
-        },
-        authorized.aCase,
-      ),
-      { onLeft: Effect.fail, onRight: Effect.succeed },
+    const told = yield* SurvivorInformed.validate(
+      {
+        id: yield* SurvivorInformed.SurvivorInformedId.generate,
+        caseId: input.caseId,
+        personId: input.personId,
+        topics: input.topics,
+        said: input.said,
+        language: input.language,
+        toldAt: input.toldAt ?? authorized.at,
+        toldBy: authorized.principal.id,
+        institution,
+        recordedAt: authorized.at,
+      },
+      authorized.aCase,
     )
     const repository = yield* SurvivorInformedRepository
     const audit = yield* AuditLog.AuditLog
@@ -156,8 +138,6 @@ export const record = (
  * The case's log, oldest recorded first, a page at a time, for its
  * full-access members; each entry shown is audited. Fails with `NotFound`,
  * `Forbidden` (off the team; `policy.access.summary-only`) or `InvalidInput`.
- *
- * @since 0.1.0
  */
 export const list = (
   raw: ListInformed,

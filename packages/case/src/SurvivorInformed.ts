@@ -7,8 +7,6 @@
  * when they decided. What was said is free text that may name people: sealed at
  * rest, read by full-access members only, every read audited
  * (`SurvivorInformation`).
- *
- * @since 0.1.0
  */
 import { Errors, Id, Locale } from "@bashke/kernel"
 import { Either, Schema } from "effect"
@@ -17,20 +15,13 @@ import type * as Person from "./Person"
 
 /**
  * The id of an entry of the log.
- *
- * @since 0.1.0
  */
 export const SurvivorInformedId: Id.IdSchema<"SurvivorInformedId"> = Id.make("SurvivorInformedId")
 
-/**
- * @since 0.1.0
- */
 export type SurvivorInformedId = typeof SurvivorInformedId.Type
 
 /**
  * What the survivor was told about (labels `case.told.topic.<topic>`).
- *
- * @since 0.1.0
  */
 export const Topic = Schema.Literal(
   "rights",
@@ -46,15 +37,10 @@ export const Topic = Schema.Literal(
   message: () => ({ message: "case.told.topic.unknown", override: true }),
 })
 
-/**
- * @since 0.1.0
- */
 export type Topic = typeof Topic.Type
 
 /**
  * What was said, in the case worker's words: not blank, at most 4,000 characters.
- *
- * @since 0.1.0
  */
 export const Said = Schema.String.pipe(
   Schema.filter((text) => text.trim().length > 0, { message: () => "case.told.said.required" }),
@@ -65,8 +51,6 @@ export const Said = Schema.String.pipe(
  * One entry: who was told (`personId`, the victim or a child), on which
  * topics, what, in which language, when (`toldAt`), by whom and for which
  * institution, and when it was recorded.
- *
- * @since 0.1.0
  */
 export const SurvivorInformed = Schema.Struct({
   id: SurvivorInformedId,
@@ -81,24 +65,16 @@ export const SurvivorInformed = Schema.Struct({
   recordedAt: Instant,
 }).annotations({ identifier: "SurvivorInformed" })
 
-/**
- * @since 0.1.0
- */
 export type SurvivorInformed = typeof SurvivorInformed.Type
 
 /**
  * An entry without what was said: the answer to recording one (answers are
  * kept for retries in the clear).
- *
- * @since 0.1.0
  */
 export const Receipt = SurvivorInformed.pipe(Schema.omit("said")).annotations({
   identifier: "SurvivorInformedReceipt",
 })
 
-/**
- * @since 0.1.0
- */
 export type Receipt = typeof Receipt.Type
 
 /**
@@ -106,8 +82,6 @@ export type Receipt = typeof Receipt.Type
  * one of its children (`case.told.person-not-survivor`, field `personId`), and
  * it was told after the case was opened and not later than it is recorded
  * (`case.told.date-out-of-range`, field `toldAt`).
- *
- * @since 0.1.0
  */
 export const validate = (
   entry: SurvivorInformed,

@@ -3,16 +3,11 @@
  * entries are only added. What was said crosses the port in the clear; the
  * adapter seals it. Database failures are defects at the adapter's edge;
  * every method joins the caller's transaction.
- *
- * @since 0.1.0
  */
 import type { Id } from "@bashke/kernel"
 import { Context, type Effect } from "effect"
 import type { SurvivorInformed, SurvivorInformedId } from "./SurvivorInformed"
 
-/**
- * @since 0.1.0
- */
 export interface Service {
   readonly insert: (entry: SurvivorInformed) => Effect.Effect<void>
   /** The case's entries by id (oldest recorded first), after `after`, at most `limit`. */
@@ -22,9 +17,6 @@ export interface Service {
   ) => Effect.Effect<ReadonlyArray<SurvivorInformed>>
 }
 
-/**
- * @since 0.1.0
- */
 export class SurvivorInformedRepository extends Context.Tag("@bashke/case/SurvivorInformedRepository")<
   SurvivorInformedRepository,
   Service

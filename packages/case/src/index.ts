@@ -99,8 +99,6 @@ export * as SafetyPlan from "./SafetyPlan"
 
 /**
  * The sweep of abandoned uploads: the chunks of an upload whose process died.
- *
- * @since 0.1.0
  */
 export * as AbandonedUploads from "./AbandonedUploads"
 /**
@@ -122,8 +120,6 @@ export * as CaseCommands from "./CaseCommands"
 /**
  * Erasure on request: an administrator erases a closed case's personal data
  * with a legal reason, by destroying its data key (ADR 0012).
- *
- * @since 0.1.0
  */
 export * as CaseErasure from "./CaseErasure"
 /**
@@ -153,26 +149,18 @@ export * as CaseRepository from "./CaseRepository"
 /**
  * The retention job: closed cases past their retention period erased by
  * crypto-shredding, a round at a time.
- *
- * @since 0.1.0
  */
 export * as CaseRetention from "./CaseRetention"
 /**
  * A conference review of a case: the survivor's wishes, the outcomes.
- *
- * @since 0.1.0
  */
 export * as CaseReview from "./CaseReview"
 /**
  * The port through which case reviews are stored.
- *
- * @since 0.1.0
  */
 export * as CaseReviewRepository from "./CaseReviewRepository"
 /**
  * Record a conference review (the survivor's wishes sealed) and list a case's reviews.
- *
- * @since 0.1.0
  */
 export * as CaseReviews from "./CaseReviews"
 /**
@@ -187,20 +175,14 @@ export * as CaseStoreMessages from "./CaseStoreMessages"
 export { caseStoreMessages } from "./CaseStoreMessages"
 /**
  * A case moving to another mechanism: proposal, decision, rules.
- *
- * @since 0.1.0
  */
 export * as CaseTransfer from "./CaseTransfer"
 /**
  * The port through which case transfers are stored.
- *
- * @since 0.1.0
  */
 export * as CaseTransferRepository from "./CaseTransferRepository"
 /**
  * Propose, accept, decline and list case transfers.
- *
- * @since 0.1.0
  */
 export * as CaseTransfers from "./CaseTransfers"
 /**
@@ -209,83 +191,57 @@ export * as CaseTransfers from "./CaseTransfers"
 export { caseworkMessages } from "./CaseworkMessages"
 /**
  * A closed case in the mechanism's register, its search filter and who may search.
- *
- * @since 0.1.0
  */
 export * as ClosedCase from "./ClosedCase"
 /**
  * Search a mechanism's closed cases (pseudonymised), to reopen one.
- *
- * @since 0.1.0
  */
 export * as ClosedCaseSearch from "./ClosedCaseSearch"
 /**
  * The port through which the register of closed cases is read.
- *
- * @since 0.1.0
  */
 export * as ClosedCases from "./ClosedCases"
 /**
  * A correction of a recorded fact: what changed, the previous values, who and why.
- *
- * @since 0.1.0
  */
 export * as Correction from "./Correction"
 /**
  * The port through which corrections are stored.
- *
- * @since 0.1.0
  */
 export * as CorrectionRepository from "./CorrectionRepository"
 /**
  * Correct a person or an incident (with a reason, the previous value kept) and list the corrections.
- *
- * @since 0.1.0
  */
 export * as Corrections from "./Corrections"
 /**
  * A document of a case: what it is, what it is attached to, its receipt.
- *
- * @since 0.1.0
  */
 export * as Document from "./Document"
 /**
  * The messages of documents.
- *
- * @since 0.1.0
  */
 export { documentMessages } from "./DocumentMessages"
 /**
  * The port through which documents' records are kept (for the subject-access
  * export too: a person's documents).
- *
- * @since 0.1.0
  */
 export * as DocumentRepository from "./DocumentRepository"
 /**
  * The limits on documents: largest size, accepted types (configuration).
- *
- * @since 0.1.0
  */
 export * as DocumentSettings from "./DocumentSettings"
 /**
  * The port where documents' encrypted contents are kept (an S3-compatible
  * store may replace the database's).
- *
- * @since 0.1.0
  */
 export * as DocumentStore from "./DocumentStore"
 /**
  * Upload, list, open for download and withdraw documents (encrypted in
  * chunks, audited).
- *
- * @since 0.1.0
  */
 export * as Documents from "./Documents"
 /**
  * A document's type told from its bytes.
- *
- * @since 0.1.0
  */
 export * as DocumentType from "./DocumentType"
 /**
@@ -294,14 +250,10 @@ export * as DocumentType from "./DocumentType"
 export * as DueCases from "./DueCases"
 /**
  * The port through which erasure reaches a case's stored records.
- *
- * @since 0.1.0
  */
 export * as ErasableRecords from "./ErasableRecords"
 /**
  * The catalogue part of retention and erasure (the erased marker, the rules).
- *
- * @since 0.1.0
  */
 export { erasureMessages } from "./ErasureMessages"
 /**
@@ -310,20 +262,14 @@ export { erasureMessages } from "./ErasureMessages"
 export * as OpenCases from "./OpenCases"
 /**
  * What a protection order forbids or requires, as data (kinds from the profile).
- *
- * @since 0.1.0
  */
 export * as OrderCondition from "./OrderCondition"
 /**
  * Orders past their end expire by themselves, with an event.
- *
- * @since 0.1.0
  */
 export * as OrderExpiry from "./OrderExpiry"
 /**
  * The port through which uploads in progress are known, so abandoned ones are swept.
- *
- * @since 0.1.0
  */
 export * as PendingUploads from "./PendingUploads"
 /**
@@ -336,26 +282,18 @@ export * as PersonalData from "./PersonalData"
 export * as ReferenceSequence from "./ReferenceSequence"
 /**
  * The retention rule: when a closed case is past the profile's periods.
- *
- * @since 0.1.0
  */
 export * as Retention from "./Retention"
 /**
  * How a survivor may be reached safely, as data (sealed whole).
- *
- * @since 0.1.0
  */
 export * as SafeContact from "./SafeContact"
 /**
  * The port through which safe contacts are stored.
- *
- * @since 0.1.0
  */
 export * as SafeContactRepository from "./SafeContactRepository"
 /**
  * Record and read (for a purpose, audited) a survivor's safe contact.
- *
- * @since 0.1.0
  */
 export * as SafeContacts from "./SafeContacts"
 /**
@@ -376,44 +314,30 @@ export * as SqlCaseNoteRepository from "./SqlCaseNoteRepository"
 export * as SqlCaseRepository from "./SqlCaseRepository"
 /**
  * The `CaseReviewRepository` on `@effect/sql` (SQLite and PostgreSQL).
- *
- * @since 0.1.0
  */
 export * as SqlCaseReviewRepository from "./SqlCaseReviewRepository"
 /**
  * The `CaseTransferRepository` on `@effect/sql` (SQLite and PostgreSQL).
- *
- * @since 0.1.0
  */
 export * as SqlCaseTransferRepository from "./SqlCaseTransferRepository"
 /**
  * The register of closed cases on `@effect/sql` (SQLite and PostgreSQL).
- *
- * @since 0.1.0
  */
 export * as SqlClosedCases from "./SqlClosedCases"
 /**
  * The `CorrectionRepository` on `@effect/sql` (SQLite and PostgreSQL).
- *
- * @since 0.1.0
  */
 export * as SqlCorrectionRepository from "./SqlCorrectionRepository"
 /**
  * The document records' repository on `@effect/sql`.
- *
- * @since 0.1.0
  */
 export * as SqlDocumentRepository from "./SqlDocumentRepository"
 /**
  * The documents' contents in the database (the default `DocumentStore`).
- *
- * @since 0.1.0
  */
 export * as SqlDocumentStore from "./SqlDocumentStore"
 /**
  * The `ErasableRecords` port on `@effect/sql`.
- *
- * @since 0.1.0
  */
 export * as SqlErasableRecords from "./SqlErasableRecords"
 /**
@@ -422,62 +346,42 @@ export * as SqlErasableRecords from "./SqlErasableRecords"
 export * as SqlOpenCases from "./SqlOpenCases"
 /**
  * Uploads in progress in the database (`PendingUploads`).
- *
- * @since 0.1.0
  */
 export * as SqlPendingUploads from "./SqlPendingUploads"
 /**
  * The `SafeContactRepository` on `@effect/sql` (SQLite and PostgreSQL).
- *
- * @since 0.1.0
  */
 export * as SqlSafeContactRepository from "./SqlSafeContactRepository"
 /**
  * The log of what the survivor was told on `@effect/sql` (SQLite and PostgreSQL).
- *
- * @since 0.1.0
  */
 export * as SqlSurvivorInformedRepository from "./SqlSurvivorInformedRepository"
 /**
  * The subject-access export: everything held about one person, for the
  * auditor (the data-protection role), audited as an export.
- *
- * @since 0.1.0
  */
 export * as SubjectAccess from "./SubjectAccess"
 /**
  * What a subject-access export holds (the schema of its JSON).
- *
- * @since 0.1.0
  */
 export * as SubjectAccessExport from "./SubjectAccessExport"
 /**
  * A subject-access export as a readable PDF in the requested language.
- *
- * @since 0.1.0
  */
 export * as SubjectAccessPdf from "./SubjectAccessPdf"
 /**
  * The port through which an export lists a person's documents (records, never content).
- *
- * @since 0.1.0
  */
 export * as SubjectDocuments from "./SubjectDocuments"
 /**
  * Record and list what the survivor was told (sealed, audited).
- *
- * @since 0.1.0
  */
 export * as SurvivorInformation from "./SurvivorInformation"
 /**
  * What the survivor was told: an entry of the log, its topics and its rule.
- *
- * @since 0.1.0
  */
 export * as SurvivorInformed from "./SurvivorInformed"
 /**
  * The port through which the log of what the survivor was told is stored.
- *
- * @since 0.1.0
  */
 export * as SurvivorInformedRepository from "./SurvivorInformedRepository"

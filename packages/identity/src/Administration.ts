@@ -3,8 +3,6 @@
  * (`Grants.mayAdminister`) and the change in one use case. A person outside
  * the actor's reach answers exactly as an unknown one (`NotFound`), so the
  * refusal says nothing about who exists.
- *
- * @since 0.1.0
  */
 import { Errors, Principal } from "@bashke/kernel"
 import { Effect, Option } from "effect"
@@ -15,8 +13,6 @@ import type { PersonId } from "./Person"
 /**
  * Deactivates a person: every session, token and JWT naming them stops at the
  * next request. Idempotent: an already deactivated person stays so.
- *
- * @since 0.1.0
  */
 export const deactivate = (
   id: PersonId,

@@ -7,8 +7,6 @@
  * rule (`Grants.check`) are `InvalidInput` naming `grants`. The change is audited
  * with who made it, and every session of the person ends with it
  * (`roles-changed`): the next request signs in again under the new roles.
- *
- * @since 0.1.0
  */
 import { Errors, Principal } from "@bashke/kernel"
 import { Effect, Either, Option } from "effect"
@@ -18,8 +16,6 @@ import type { PersonId } from "./Person"
 
 /**
  * The person's grants once changed, and the version the next change names.
- *
- * @since 0.1.0
  */
 export interface Changed {
   readonly grants: ReadonlyArray<Grants.Grant>
@@ -29,8 +25,6 @@ export interface Changed {
 /**
  * Replaces the person's grants with `grants` when their stored version is
  * `expectedVersion` (else `Conflict`, `version.stale`).
- *
- * @since 0.1.0
  */
 export const changeRoles = (
   id: PersonId,

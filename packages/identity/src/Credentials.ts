@@ -4,8 +4,6 @@
  * step used, and one-time recovery codes. Checking a TOTP code records its
  * step in the same statement that checks it is new, so a code is accepted at
  * most once however many instances see it.
- *
- * @since 0.1.0
  */
 import { Errors, Span } from "@bashke/kernel"
 import { SqlValues } from "@bashke/persistence"
@@ -19,14 +17,9 @@ import * as Totp from "./Totp"
 
 /**
  * How many recovery codes a confirmed enrolment gives.
- *
- * @since 0.1.0
  */
 export const recoveryCodeCount = 10
 
-/**
- * @since 0.1.0
- */
 export interface Service {
   /** Sets (or replaces) the person's password. */
   readonly setPassword: (person: PersonId, password: string) => Effect.Effect<void>
@@ -48,9 +41,6 @@ export interface Service {
   readonly proveSecondFactor: (person: PersonId, code: string) => Effect.Effect<boolean>
 }
 
-/**
- * @since 0.1.0
- */
 export class Credentials extends Context.Tag("@bashke/identity/Credentials")<Credentials, Service>() {}
 
 const aad = (person: string) => `identity-totp:${person}`
@@ -66,8 +56,6 @@ const normalizeRecoveryCode = (code: string): string => code.toLowerCase().repla
 
 /**
  * The credentials over SQL (both dialects).
- *
- * @since 0.1.0
  */
 export const layerSql: Layer.Layer<Credentials, never, SqlClient.SqlClient | Vault.Vault> = Layer.effect(
   Credentials,

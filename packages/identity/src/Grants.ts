@@ -84,8 +84,6 @@ export const principalOf = (
  * Whether a principal must prove a second factor at sign-in: every role but
  * the national coordinator's (aggregates only) reads case data, or can give
  * someone else the means to (an administrator's tokens).
- *
- * @since 0.1.0
  */
 export const needsSecondFactor = (principal: Pick<Principal.Principal, "roles">): boolean =>
   principal.roles.some((role) => role !== "national-coordinator")
@@ -95,8 +93,6 @@ export const needsSecondFactor = (principal: Pick<Principal.Principal, "roles">)
  * later change their roles): an administrator anyone; a coordinator the people
  * whose every grant is a mechanism role in the coordinator's own mechanisms.
  * Everyone else no one.
- *
- * @since 0.1.0
  */
 export const mayAdminister = (
   actor: Pick<Principal.Principal, "roles" | "mechanisms">,

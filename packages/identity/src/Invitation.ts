@@ -4,8 +4,6 @@
  * (`SignInLink`'s `invitation` purpose). Accepting it is the person's first
  * sign-in, at the `enrolment` stage: they set up a second factor before any
  * case data is readable.
- *
- * @since 0.1.0
  */
 import type { Principal } from "@bashke/kernel"
 import { Schema } from "effect"
@@ -14,8 +12,6 @@ import { NewPerson } from "./Person"
 
 /**
  * What an inviter sends: the person and their grants (at least one).
- *
- * @since 0.1.0
  */
 export const NewInvitation = Schema.Struct({
   ...NewPerson.fields,
@@ -29,8 +25,6 @@ export type NewInvitation = typeof NewInvitation.Type
  * a coordinator people of member institutions (`institutionIsMember`: the
  * person's institution is a member of every mechanism granted) into their own
  * mechanisms (`Grants.mayAdminister`). Nobody else.
- *
- * @since 0.1.0
  */
 export const mayInvite = (
   actor: Pick<Principal.Principal, "roles" | "mechanisms">,

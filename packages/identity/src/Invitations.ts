@@ -7,8 +7,6 @@
  * when their roles need a second factor (`Grants.needsSecondFactor`), acting
  * with no role until they sign in again with the passkey or authenticator app
  * they set up.
- *
- * @since 0.1.0
  */
 import { Errors, type Id, Principal, Span } from "@bashke/kernel"
 import { SqlValues } from "@bashke/persistence"
@@ -28,8 +26,6 @@ import { SignInLinks } from "./SignInLinks"
 /**
  * An invitation sent: the person's id, the link's secret (shown once, to be
  * passed on to the person), and when it expires.
- *
- * @since 0.1.0
  */
 export interface Issued {
   readonly person: PersonId
@@ -43,8 +39,6 @@ export interface Issued {
  * grants beyond the actor's reach, or an institution that is no member, are
  * `Forbidden` (`identity.invitation.forbidden`); an email already taken is a
  * `Conflict` naming no address.
- *
- * @since 0.1.0
  */
 export const invite = (
   invitation: Invitation.NewInvitation,
@@ -90,8 +84,6 @@ export const invite = (
 
 /**
  * The first session, from an invitation.
- *
- * @since 0.1.0
  */
 export interface Accepted extends SignedIn {
   readonly stage: Session.Stage
@@ -101,8 +93,6 @@ export interface Accepted extends SignedIn {
  * Accepts an invitation with its link's secret; ends `previous` (the session
  * the browser held). A used, unknown or deactivated person's link is
  * `identity.link.invalid`, an expired one `identity.link.expired`.
- *
- * @since 0.1.0
  */
 export const accept = (
   token: string,

@@ -3,8 +3,6 @@
  * administrator any mechanism's or everyone; a coordinator their own
  * mechanisms' (all of them when none is named); nobody else. Names and
  * emails are opened for the list, so each page is audited.
- *
- * @since 0.1.0
  */
 import { Cursor, Errors, type Id, Pagination, Principal } from "@bashke/kernel"
 import { Effect, Either } from "effect"
@@ -14,8 +12,6 @@ import type { PersonId } from "./Person"
 /**
  * Whose people a principal may list when asking for `mechanism` (or for
  * none): `"everyone"`, the mechanisms to list, or why not.
- *
- * @since 0.1.0
  */
 export const scopeOf = (
   actor: Pick<Principal.Principal, "roles" | "mechanisms">,
@@ -32,8 +28,6 @@ export const scopeOf = (
 
 /**
  * What a listing asks for: one mechanism or none, and a page.
- *
- * @since 0.1.0
  */
 export interface Query {
   readonly mechanism?: Id.MechanismId | undefined
@@ -46,8 +40,6 @@ const malformed = new Errors.InvalidInput({ field: "cursor", rule: "pagination.c
 
 /**
  * A page of people (active and deactivated), by id, with their grants.
- *
- * @since 0.1.0
  */
 export const listPeople = (
   query: Query,

@@ -2,8 +2,6 @@
  * The caller's own sessions that hold now, the latest first, the one this
  * request came with marked — so a person sees where else they are signed in.
  * A caller who is no person (a connector's token) has none.
- *
- * @since 0.1.0
  */
 import { Principal } from "@bashke/kernel"
 import { Effect, Option } from "effect"
@@ -13,8 +11,6 @@ import { Sessions } from "./Sessions"
 
 /**
  * A session as its owner sees it.
- *
- * @since 0.1.0
  */
 export interface Mine extends Session {
   /** Whether this request came with this session. */
@@ -24,8 +20,6 @@ export interface Mine extends Session {
 /**
  * The caller's open sessions; `current` is the session of this request, if
  * it came with one.
- *
- * @since 0.1.0
  */
 export const mySessions = (
   current: Option.Option<SessionId>,

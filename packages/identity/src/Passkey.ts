@@ -7,16 +7,12 @@
  * transports; none of it is a secret. The ceremonies' JSON is the shape
  * browsers produce (`PublicKeyCredential.toJSON()`), decoded here so the
  * gateway checks it before anything runs.
- *
- * @since 0.1.0
  */
 import { Duration, Schema } from "effect"
 import type { PersonId } from "./Person"
 
 /**
  * Bytes in base64url, as WebAuthn's JSON carries them (padding tolerated).
- *
- * @since 0.1.0
  */
 export const Base64Url = Schema.String.pipe(
   Schema.maxLength(16_384),
@@ -25,8 +21,6 @@ export const Base64Url = Schema.String.pipe(
 
 /**
  * How an authenticator may be reached.
- *
- * @since 0.1.0
  */
 export const Transport = Schema.Literal("ble", "cable", "hybrid", "internal", "nfc", "smart-card", "usb").annotations({
   identifier: "AuthenticatorTransport",
@@ -39,8 +33,6 @@ const ExtensionResults = Schema.Record({ key: Schema.String, value: Schema.Unkno
 
 /**
  * What a browser answers to `navigator.credentials.create()`, as JSON.
- *
- * @since 0.1.0
  */
 export const RegistrationResponse = Schema.Struct({
   id: Base64Url,
@@ -62,8 +54,6 @@ export type RegistrationResponse = typeof RegistrationResponse.Type
 
 /**
  * What a browser answers to `navigator.credentials.get()`, as JSON.
- *
- * @since 0.1.0
  */
 export const AuthenticationResponse = Schema.Struct({
   id: Base64Url,
@@ -90,8 +80,6 @@ const Descriptor = Schema.Struct({
 /**
  * The options a browser passes to `navigator.credentials.create()` (as JSON:
  * `PublicKeyCredential.parseCreationOptionsFromJSON`).
- *
- * @since 0.1.0
  */
 export const CreationOptions = Schema.Struct({
   rp: Schema.Struct({ name: Schema.String, id: Schema.optional(Schema.String) }),
@@ -115,8 +103,6 @@ export type CreationOptions = typeof CreationOptions.Type
 
 /**
  * The options a browser passes to `navigator.credentials.get()` (as JSON).
- *
- * @since 0.1.0
  */
 export const RequestOptions = Schema.Struct({
   challenge: Base64Url,
@@ -130,8 +116,6 @@ export type RequestOptions = typeof RequestOptions.Type
 
 /**
  * A passkey as stored.
- *
- * @since 0.1.0
  */
 export interface StoredPasskey {
   /** The credential id, base64url. */
@@ -147,8 +131,6 @@ export interface StoredPasskey {
  * Who the passkeys are for: the site's domain (the RP id, which every
  * signature is bound to), its name as authenticators show it, and the origins
  * browsers reach it at.
- *
- * @since 0.1.0
  */
 export interface RelyingParty {
   readonly id: string
@@ -158,8 +140,6 @@ export interface RelyingParty {
 
 /**
  * The relying party for a gateway reached at `origin`.
- *
- * @since 0.1.0
  */
 export const relyingPartyAt = (origin: string): RelyingParty => ({
   id: new URL(origin).hostname,
@@ -169,16 +149,12 @@ export const relyingPartyAt = (origin: string): RelyingParty => ({
 
 /**
  * What a challenge is for.
- *
- * @since 0.1.0
  */
 export type Ceremony = "registration" | "authentication"
 
 /**
  * How long a challenge may be answered: five minutes (a person finding their
  * security key), the same as the `timeout` the browser is told.
- *
- * @since 0.1.0
  */
 export const challengeLifetime: Duration.Duration = Duration.minutes(5)
 
@@ -187,8 +163,6 @@ export const challengeLifetime: Duration.Duration = Duration.minutes(5)
  * does not advance means a cloned authenticator or a replayed assertion and is
  * refused; authenticators that keep no counter (synced passkeys) send 0 each
  * time, which is allowed while the stored one is 0 too (WebAuthn §6.1.1).
- *
- * @since 0.1.0
  */
 export const counterAdvances = (stored: number, presented: number): boolean =>
   presented > stored || (stored === 0 && presented === 0)
@@ -202,8 +176,6 @@ const fromBase64Url = (value: string): string => {
  * The challenge a ceremony's `clientDataJSON` answers, or undefined when it
  * is not client data at all. Read before verification to find the one-time
  * challenge in the store; verification then checks it was signed.
- *
- * @since 0.1.0
  */
 export const challengeOf = (clientDataJSON: string): string | undefined => {
   try {

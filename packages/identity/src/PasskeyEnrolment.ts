@@ -7,8 +7,6 @@
  * id ours, user verification done, the attestation well formed — and keeps
  * the credential. Passkeys are discoverable (resident) and verify the person
  * (PIN or biometric), so one alone is two factors. Audited with who did it.
- *
- * @since 0.1.0
  */
 import { Errors, Principal, Span } from "@bashke/kernel"
 import { AuditLog } from "@bashke/security"
@@ -37,8 +35,6 @@ const currentPerson: Effect.Effect<Person, Errors.NotFound, People | Principal.C
  * The options for a new passkey of the current person: their own name and
  * email for the authenticator to show, their passkeys excluded (no second
  * copy on one authenticator), a new challenge.
- *
- * @since 0.1.0
  */
 export const options = (
   relyingParty: Passkey.RelyingParty,
@@ -67,8 +63,6 @@ export const options = (
 
 /**
  * A registered passkey: its credential id.
- *
- * @since 0.1.0
  */
 export interface Registered {
   readonly id: string
@@ -79,8 +73,6 @@ export interface Registered {
  * a challenge not ours, used or expired, another origin or RP id, no user
  * verification, a malformed attestation, a credential already registered —
  * is `identity.passkey.refused`, and nothing is kept.
- *
- * @since 0.1.0
  */
 export const register = (
   response: Passkey.RegistrationResponse,

@@ -9,8 +9,6 @@
  * instances race) — and starts a new session. Every flaw answers alike
  * (`identity.passkey.refused`) and counts against the client's address and
  * the credential tried (`SignInThrottle`, shared with password sign-ins).
- *
- * @since 0.1.0
  */
 import { Errors, Span } from "@bashke/kernel"
 import type { Throttle } from "@bashke/persistence"
@@ -29,8 +27,6 @@ const refused = new Errors.Unauthenticated({ rule: "identity.passkey.refused" })
 /**
  * The options for signing in with any passkey of this site, with a new
  * challenge.
- *
- * @since 0.1.0
  */
 export const options = (relyingParty: Passkey.RelyingParty): Effect.Effect<Passkey.RequestOptions, never, Passkeys> =>
   Effect.gen(function* () {
@@ -44,8 +40,6 @@ export const options = (relyingParty: Passkey.RelyingParty): Effect.Effect<Passk
 /**
  * Signs in with the browser's answer to `options`; ends `previous` (the
  * session the browser held) so it cannot be used beside the new one.
- *
- * @since 0.1.0
  */
 export const signIn = (
   response: Passkey.AuthenticationResponse,

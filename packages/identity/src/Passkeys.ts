@@ -5,8 +5,6 @@
  * number of instances; a counter advances only where the stored one is lower
  * (`Passkey.counterAdvances`, in the same statement), so two instances never
  * both accept one assertion.
- *
- * @since 0.1.0
  */
 import { Span } from "@bashke/kernel"
 import { SqlValues } from "@bashke/persistence"
@@ -16,9 +14,6 @@ import * as Passkey from "./Passkey"
 import type { PersonId } from "./Person"
 import * as Secret from "./Secret"
 
-/**
- * @since 0.1.0
- */
 export interface Service {
   /** Records `challenge` (sent to the browser) for `ceremony`, for `person` when one is signed in. */
   readonly issueChallenge: (
@@ -46,9 +41,6 @@ export interface Service {
   readonly advance: (id: string, counter: number) => Effect.Effect<boolean>
 }
 
-/**
- * @since 0.1.0
- */
 export class Passkeys extends Context.Tag("@bashke/identity/Passkeys")<Passkeys, Service>() {}
 
 interface Row {
@@ -71,8 +63,6 @@ const passkeyOf = (row: Row): Passkey.StoredPasskey => ({
 
 /**
  * The store over SQL (both dialects).
- *
- * @since 0.1.0
  */
 export const layerSql: Layer.Layer<Passkeys, never, SqlClient.SqlClient> = Layer.effect(
   Passkeys,

@@ -6,24 +6,18 @@
  * change. Computed by `hash-wasm` where WebAssembly compiles at run time
  * (Node) and by `@noble/hashes` where it does not (Cloudflare Workers): the
  * same bytes, so a hash made on one verifies on the other.
- *
- * @since 0.1.0
  */
 import { Effect, Schema } from "effect"
 import * as Argon2id from "./internal/Argon2id"
 
 /**
  * The argon2id parameters of new hashes (ADR 0009).
- *
- * @since 0.1.0
  */
 export const parameters = { memorySize: 19_456, iterations: 2, parallelism: 1, hashLength: 32 } as const
 
 /**
  * A password people can choose: 12 to 200 characters (a passphrase of a few
  * words is fine; no composition rules, as NIST SP 800-63B advises).
- *
- * @since 0.1.0
  */
 export const Password = Schema.String.pipe(Schema.minLength(12), Schema.maxLength(200)).annotations({
   identifier: "Password",
@@ -47,8 +41,6 @@ const engine: Effect.Effect<Argon2id.Engine> = Effect.promise(() => {
 
 /**
  * The encoded argon2id hash of `password`, with 16 random bytes of salt.
- *
- * @since 0.1.0
  */
 export const hash = (password: string): Effect.Effect<string> =>
   Effect.flatMap(engine, (compute) =>
@@ -59,8 +51,6 @@ export const hash = (password: string): Effect.Effect<string> =>
 
 /**
  * Whether `password` matches the encoded hash; a malformed hash matches nothing.
- *
- * @since 0.1.0
  */
 export const verify = (password: string, encoded: string): Effect.Effect<boolean> =>
   Effect.flatMap(engine, (compute) =>
@@ -75,8 +65,6 @@ let decoy: Promise<string> | undefined
  * A hash no password is known for, made once per process with the current
  * parameters: an unknown account is checked against it, so a sign-in for an
  * address nobody has costs what one with a wrong password costs.
- *
- * @since 0.1.0
  */
 export const decoyHash: Effect.Effect<string> = Effect.flatMap(engine, (compute) =>
   Effect.promise(() => {

@@ -31,8 +31,6 @@ export type EndReason = typeof EndReason.Type
  * `enrolment` (started from an invitation, before a second factor) acts with
  * none, so it can set up a passkey or an authenticator app and read nothing
  * else until the person signs in again with that factor.
- *
- * @since 0.1.0
  */
 export const Stage = Schema.Literal("signed-in", "enrolment").annotations({ identifier: "SessionStage" })
 
@@ -42,8 +40,6 @@ export type Stage = typeof Stage.Type
  * The principal a session at `stage` acts as: the person's own, or — while
  * enrolling — the same person with no role and no mechanism, whom the access
  * policy (deny by default) lets read nothing.
- *
- * @since 0.1.0
  */
 export const actingPrincipal = (stage: Stage, principal: Principal.Principal): Principal.Principal =>
   stage === "signed-in" ? principal : { ...principal, roles: [], mechanisms: [] }

@@ -47,16 +47,12 @@ export const withLink = (
 /**
  * What one failed password sign-in costs, per account and per client address
  * (`SignInThrottle.backoff`, which passkey sign-ins share).
- *
- * @since 0.1.0
  */
 export const passwordBackoff: Throttle.Backoff = SignInThrottle.backoff
 
 /**
  * What a password sign-in sends: the email, the password, and the second
  * factor's code (a TOTP code or a recovery code) when the person has one.
- *
- * @since 0.1.0
  */
 export interface PasswordAttempt {
   readonly email: string
@@ -79,8 +75,6 @@ const failed = new Errors.Unauthenticated({ rule: "identity.sign-in.failed" })
  * of the account (keyed by the email's blind index, so unknown addresses
  * too) and of the address, which refuse further tries while their backoff
  * runs (`identity.sign-in.throttled`).
- *
- * @since 0.1.0
  */
 export const withPassword = (
   attempt: PasswordAttempt,

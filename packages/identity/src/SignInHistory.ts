@@ -3,8 +3,6 @@
  * (`Grants.mayAdminister`) and for the person themselves: each sign-in, when
  * it was last used, and when and why it ended. Someone out of reach gets the
  * `NotFound` an unknown person gets. Each page read is audited.
- *
- * @since 0.1.0
  */
 import { Cursor, Errors, Pagination, Principal } from "@bashke/kernel"
 import { AuditLog } from "@bashke/security"
@@ -20,8 +18,6 @@ const malformed = new Errors.InvalidInput({ field: "cursor", rule: "pagination.c
 /**
  * A page of the person's sign-ins, the latest first; `after` is the `next`
  * cursor of the previous page.
- *
- * @since 0.1.0
  */
 export const signInHistory = (
   id: PersonId,

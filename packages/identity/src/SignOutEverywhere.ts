@@ -3,8 +3,6 @@
  * (`signed-out-elsewhere`), this request's too — for a person who lost a
  * device or left a browser signed in. API tokens are not sessions: they are
  * revoked apart.
- *
- * @since 0.1.0
  */
 import { Principal } from "@bashke/kernel"
 import { Effect } from "effect"
@@ -13,8 +11,6 @@ import { Sessions } from "./Sessions"
 
 /**
  * Ends every open session of the caller; how many there were.
- *
- * @since 0.1.0
  */
 export const signOutEverywhere: Effect.Effect<
   { readonly ended: number },

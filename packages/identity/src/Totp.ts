@@ -4,15 +4,11 @@
  * drift), and never twice: the store keeps the last step used and refuses any
  * step not after it, so a code seen over a shoulder or replayed from a log is
  * worthless within its window too.
- *
- * @since 0.1.0
  */
 import { Secret, TOTP } from "otpauth"
 
 /**
  * Seconds per step.
- *
- * @since 0.1.0
  */
 export const period = 30
 
@@ -28,24 +24,18 @@ const totpOf = (secret: string) =>
 
 /**
  * A new secret: 160 random bits in base32 (what authenticator apps read).
- *
- * @since 0.1.0
  */
 export const newSecret = (): string => new Secret({ size: 20 }).base32
 
 /**
  * The `otpauth://` URI an authenticator app reads from a QR code. It names
  * the service only, not the person.
- *
- * @since 0.1.0
  */
 export const uri = (secret: string): string => totpOf(secret).toString()
 
 /**
  * The step a code belongs to at `nowMillis` (within one step of now), or
  * undefined when it is no code of this secret then.
- *
- * @since 0.1.0
  */
 export const stepOf = (secret: string, code: string, nowMillis: number): number | undefined => {
   if (!/^\d{6}$/.test(code)) return undefined
@@ -55,7 +45,5 @@ export const stepOf = (secret: string, code: string, nowMillis: number): number 
 
 /**
  * The code of `secret` at `nowMillis` (for tests and a software authenticator).
- *
- * @since 0.1.0
  */
 export const codeAt = (secret: string, nowMillis: number): string => totpOf(secret).generate({ timestamp: nowMillis })

@@ -9,22 +9,16 @@
 
 /**
  * Administering people (deactivation).
- *
- * @since 0.1.0
  */
 export * as Administration from "./Administration"
 
 /**
  * Changing a person's roles.
- *
- * @since 0.1.0
  */
 export * as ChangeRoles from "./ChangeRoles"
 
 /**
  * Passwords and second factors.
- *
- * @since 0.1.0
  */
 export * as Credentials from "./Credentials"
 
@@ -43,64 +37,44 @@ export * from "./IdentityMessages"
 export * from "./IdentityMigrations"
 /**
  * Invitations: the person to be and their grants.
- *
- * @since 0.1.0
  */
 export * as Invitation from "./Invitation"
 /**
  * Inviting people, and accepting an invitation (enrolment at the first sign-in).
- *
- * @since 0.1.0
  */
 export * as Invitations from "./Invitations"
 /**
  * Listing the people of a mechanism.
- *
- * @since 0.1.0
  */
 export * as ListPeople from "./ListPeople"
 /**
  * The port asking whether an institution is a member of a mechanism.
- *
- * @since 0.1.0
  */
 export * as MemberInstitutions from "./MemberInstitutions"
 /**
  * The caller's own sessions.
- *
- * @since 0.1.0
  */
 export * as MySessions from "./MySessions"
 /**
  * Passkeys (WebAuthn): the ceremonies' JSON, the relying party, the counter rule.
- *
- * @since 0.1.0
  */
 export * as Passkey from "./Passkey"
 
 /**
  * Enrolling a passkey.
- *
- * @since 0.1.0
  */
 export * as PasskeyEnrolment from "./PasskeyEnrolment"
 /**
  * Signing in with a passkey.
- *
- * @since 0.1.0
  */
 export * as PasskeySignIn from "./PasskeySignIn"
 /**
  * The passkeys' store and their one-time challenges.
- *
- * @since 0.1.0
  */
 export * as Passkeys from "./Passkeys"
 
 /**
  * Password hashing (argon2id).
- *
- * @since 0.1.0
  */
 export * as Password from "./Password"
 /**
@@ -155,8 +129,6 @@ export * as SignIn from "./SignIn"
 
 /**
  * A person's sign-in history.
- *
- * @since 0.1.0
  */
 export * as SignInHistory from "./SignInHistory"
 
@@ -177,14 +149,10 @@ export * as SignInThrottle from "./SignInThrottle"
 
 /**
  * Signing out everywhere.
- *
- * @since 0.1.0
  */
 export * as SignOutEverywhere from "./SignOutEverywhere"
 
 /**
  * Time-based one-time codes.
- *
- * @since 0.1.0
  */
 export * as Totp from "./Totp"

@@ -10,10 +10,10 @@
  * row, and the `mechanism.memorandum.countersigned` outbox event. A refused
  * command writes nothing.
  */
-import { CivilDate, Errors, Id, JurisdictionProfile, Principal, Span } from "@bashke/kernel"
+import { CivilDate, Errors, Id, Instant, JurisdictionProfile, Principal, Span } from "@bashke/kernel"
 import { Outbox, Transaction } from "@bashke/persistence"
 import type { SqlClient } from "@effect/sql"
-import { Clock, Effect, Either, Option, Schema } from "effect"
+import { Effect, Option, Schema } from "effect"
 import { decode } from "./internal/Input"
 import * as MechanismEvents from "./MechanismEvents"
 import * as MechanismPolicy from "./MechanismPolicy"
@@ -59,13 +59,10 @@ export const countersign = (
   Effect.gen(function* () {
     const input = yield* decode(CountersignMemorandum)(raw)
     const principal = yield* Principal.CurrentPrincipal
-    yield* Either.match(MechanismPolicy.requireCountersigner(principal, input.mechanismId), {
-      onLeft: Effect.fail,
-      onRight: () => Effect.void,
-    })
+    yield* MechanismPolicy.requireCountersigner(principal, input.mechanismId)
     const repository = yield* MechanismRepository
     const today = yield* JurisdictionProfile.today
-    const recordedAt = new Date(yield* Clock.currentTimeMillis)
+    const recordedAt = yield* Instant.now
     const countersignature: Memorandum.Countersignature = {
       countersignedOn: input.countersignedOn ?? today,
       countersignedBy: principal.id,
@@ -80,17 +77,14 @@ export const countersign = (
           }),
         )
         const memoranda = yield* repository.memoranda(mechanism.id)
-        const { version, signature } = yield* Either.match(
-          Memorandum.checkCountersignature({
-            memoranda,
-            memorandumId: input.memorandumId,
-            version: input.version,
-            institutionId: input.institutionId,
-            countersignature,
-            today,
-          }),
-          { onLeft: Effect.fail, onRight: Effect.succeed },
-        )
+        const { version, signature } = yield* Memorandum.checkCountersignature({
+          memoranda,
+          memorandumId: input.memorandumId,
+          version: input.version,
+          institutionId: input.institutionId,
+          countersignature,
+          today,
+        })
         yield* repository.updateMechanism(mechanism, input.expectedVersion ?? mechanism.version)
         yield* repository.insertCountersignature(
           version.memorandumId,

@@ -9,11 +9,11 @@
  * `Forbidden` (`mechanism.institution.administrator-required`) or `Conflict`
  * (`mechanism.institution.already-registered`).
  */
-import { type Errors, Id, Municipality, type Principal, Sector, Span } from "@bashke/kernel"
+import { type Errors, Id, Instant, Municipality, type Principal, Sector, Span } from "@bashke/kernel"
 import { Outbox, Transaction } from "@bashke/persistence"
 import { AuditEntry, AuditLog } from "@bashke/security"
 import type { SqlClient } from "@effect/sql"
-import { Clock, Effect, Schema } from "effect"
+import { Effect, Schema } from "effect"
 import * as Institutions from "./Institutions"
 import { decode } from "./internal/Input"
 
@@ -52,7 +52,7 @@ export const register = (
   Effect.gen(function* () {
     const command = yield* decode(RegisterInstitution)(input)
     const principal = yield* Institutions.requireAdministrator("mechanism.institution.register")
-    const at = new Date(yield* Clock.currentTimeMillis)
+    const at = yield* Instant.now
     const institution: Institutions.RegisteredInstitution = {
       id: command.id ?? (yield* Id.InstitutionId.generate),
       name: Institutions.fullName(command.name),

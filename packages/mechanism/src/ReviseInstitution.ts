@@ -9,10 +9,10 @@
  * (`mechanism.institution.administrator-required`), `NotFound` or `Conflict`
  * (`version.stale`).
  */
-import { type Errors, Id, Municipality, Sector, Span } from "@bashke/kernel"
+import { type Errors, Id, Instant, Municipality, Sector, Span } from "@bashke/kernel"
 import { Outbox, Transaction } from "@bashke/persistence"
 import { AuditEntry, AuditLog } from "@bashke/security"
-import { Clock, Effect, Schema } from "effect"
+import { Effect, Schema } from "effect"
 import * as Institutions from "./Institutions"
 import { decode } from "./internal/Input"
 import type { Requirements } from "./RegisterInstitution"
@@ -50,7 +50,7 @@ export const revise = (
       name: Institutions.fullName(command.name),
       sector: command.sector,
       ...(command.municipality === undefined ? {} : { municipality: command.municipality }),
-      updatedAt: new Date(yield* Clock.currentTimeMillis),
+      updatedAt: yield* Instant.now,
     }
     const store = yield* Institutions.InstitutionStore
     const audit = yield* AuditLog.AuditLog

@@ -17,7 +17,7 @@
  * A revoked or unknown secret answers `NotFound` (the gateway's 404), the
  * same for both, and never naming the secret.
  */
-import { Errors, Id, JurisdictionProfile, Locale, Principal, Span } from "@bashke/kernel"
+import { Errors, Id, Instant, JurisdictionProfile, Locale, Principal, Span } from "@bashke/kernel"
 import { Context, Effect, Option, Schema } from "effect"
 import * as ICalendar from "./ICalendar"
 import { decodeInput } from "./internal/Input"
@@ -148,7 +148,7 @@ export const create = (
       id: yield* CalendarFeedId.generate,
       principalId: principal.id,
       locale: command.locale ?? profile.languages.defaultLocale,
-      createdAt: new Date(yield* Effect.clockWith((clock) => clock.currentTimeMillis)),
+      createdAt: yield* Instant.now,
     }
     yield* Effect.flatMap(CalendarFeedStore, (store) =>
       Effect.flatMap(hashOf(secret), (hash) => store.insert(feed, hash)),
@@ -176,7 +176,7 @@ export const revoke = (
 ): Effect.Effect<CalendarFeed, Errors.NotFound, CalendarFeedStore | Principal.CurrentPrincipal> =>
   Effect.gen(function* () {
     const principal = yield* Principal.CurrentPrincipal
-    const at = new Date(yield* Effect.clockWith((clock) => clock.currentTimeMillis))
+    const at = yield* Instant.now
     const revoked = yield* Effect.flatMap(CalendarFeedStore, (store) => store.revoke(feedId, principal.id, at))
     return yield* Option.match(revoked, {
       onNone: () => Effect.fail(new Errors.NotFound({ entity: "CalendarFeed", id: feedId })),
@@ -206,7 +206,7 @@ export const read = (
     if (Option.isNone(feed)) return yield* Effect.fail(unknownFeed)
     const principal = yield* Effect.flatMap(FeedPrincipals, (principals) => principals.resolve(feed.value.principalId))
     if (Option.isNone(principal)) return yield* Effect.fail(unknownFeed)
-    const now = new Date(yield* Effect.clockWith((clock) => clock.currentTimeMillis))
+    const now = yield* Instant.now
     const meetings = yield* MeetingRepository
     const events = yield* Effect.forEach(principal.value.mechanisms, (mechanismId) =>
       MechanismRoster.rosterAt(mechanismId, now).pipe(

@@ -47,12 +47,13 @@ import {
   Due,
   type Errors,
   Id,
+  Instant,
   JurisdictionProfile,
   Locale,
   Pagination,
   type Principal,
 } from "@bashke/kernel"
-import { Clock, Effect, Schema } from "effect"
+import { Effect, Schema } from "effect"
 import * as Audiences from "./Audiences"
 import * as DueItems from "./DueItems"
 import * as Links from "./Links"
@@ -135,7 +136,7 @@ export const forPrincipal = (
   request: Request,
 ): Effect.Effect<Worklist, Errors.InvalidInput, DueItems.Sources> =>
   Effect.gen(function* () {
-    const now = new Date(yield* Clock.currentTimeMillis)
+    const now = yield* Instant.now
     const profile = yield* JurisdictionProfile.CurrentJurisdiction
     const mechanisms = principal.mechanisms.filter(
       (mechanism) => request.mechanism === undefined || mechanism === request.mechanism,

@@ -12,7 +12,7 @@
  * Parsing is pure and runs everywhere (Node, Workers): it touches no file system,
  * which is how a malformed value stops start-up before anything is created on disk.
  */
-import { Data, Effect, Either, Redacted } from "effect"
+import { Data, type Effect, Either, Redacted } from "effect"
 
 /**
  * The name of the setting, as it appears in every message about it.
@@ -124,8 +124,7 @@ export const parse = (input: string): Either.Either<DatabaseUrl, DatabaseUrlErro
 /**
  * `parse` as an Effect, failing with `DatabaseUrlError`.
  */
-export const decode = (input: string): Effect.Effect<DatabaseUrl, DatabaseUrlError> =>
-  Either.match(parse(input), { onLeft: Effect.fail, onRight: Effect.succeed })
+export const decode = (input: string): Effect.Effect<DatabaseUrl, DatabaseUrlError> => parse(input)
 
 /**
  * A description safe for logs: the PostgreSQL password is masked.

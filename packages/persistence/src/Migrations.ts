@@ -21,7 +21,6 @@ import { currentDate, toSql } from "./SqlValues"
  * Who is told how far `run` is: the number of migrations it will apply, then
  * each one as it was applied (`done` of `total`). A command line draws a bar
  * or prints lines; the default tells no one.
- * @since 0.1.0
  */
 export class Progress extends Context.Reference<Progress>()("@bashke/persistence/Migrations/Progress", {
   defaultValue: (): ProgressReporter => ({ planned: () => Effect.void, applied: () => Effect.void }),
@@ -29,7 +28,6 @@ export class Progress extends Context.Reference<Progress>()("@bashke/persistence
 
 /**
  * What {@link Progress} holds.
- * @since 0.1.0
  */
 export interface ProgressReporter {
   readonly planned: (total: number) => Effect.Effect<void>

@@ -8,8 +8,6 @@
  * const storage = yield* RawStorage.read
  * expect(RawStorage.found(storage, ["Arta", "+383 44 123 456"])).toEqual([])
  * ```
- *
- * @since 0.1.0
  */
 import { existsSync, readFileSync } from "node:fs"
 import { SqlClient } from "@effect/sql"
@@ -17,8 +15,6 @@ import { Effect } from "effect"
 
 /**
  * The stored bytes or rows, with a label for messages.
- *
- * @since 0.1.0
  */
 export interface Storage {
   readonly label: "sqlite file" | "postgres rows"
@@ -29,8 +25,6 @@ export interface Storage {
 
 /**
  * Reads the storage of the `SqlClient` in context.
- *
- * @since 0.1.0
  */
 export const read: Effect.Effect<Storage, never, SqlClient.SqlClient> = Effect.gen(function* () {
   const sql = (yield* SqlClient.SqlClient).withoutTransforms()
@@ -58,8 +52,6 @@ export const read: Effect.Effect<Storage, never, SqlClient.SqlClient> = Effect.g
 
 /**
  * The `values` found anywhere in `storage` (as UTF-8 bytes in a file).
- *
- * @since 0.1.0
  */
 export const found = (storage: Storage, values: ReadonlyArray<string>): ReadonlyArray<string> =>
   values.filter((value) =>

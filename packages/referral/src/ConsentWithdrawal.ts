@@ -11,10 +11,10 @@
  * Running it twice changes nothing the second time: a cancelled referral is no
  * longer open.
  */
-import { type Id, Principal } from "@bashke/kernel"
+import { type Id, Instant, Principal } from "@bashke/kernel"
 import { Outbox } from "@bashke/persistence"
 import type { SqlClient } from "@effect/sql"
-import { Clock, Effect, Either } from "effect"
+import { Effect, Either } from "effect"
 import * as Referral from "./Referral"
 import { transitionTopics } from "./ReferralEvents"
 import * as ReferralLifecycle from "./ReferralLifecycle"
@@ -62,7 +62,7 @@ export const cancelRelyingOn = (
 ): Effect.Effect<ReadonlyArray<Referral.Referral>, never, ReferralRepository | SqlClient.SqlClient | Id.IdGenerator> =>
   Effect.gen(function* () {
     const repository = yield* ReferralRepository
-    const now = new Date(yield* Clock.currentTimeMillis)
+    const now = yield* Instant.now
     const open = relyingOn(yield* repository.relyingOn(consent), consent)
     const cancelled: Array<Referral.Referral> = []
     for (const referral of open) {

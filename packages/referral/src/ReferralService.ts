@@ -16,7 +16,7 @@ import { Errors, Id, Input, Instant, JurisdictionProfile, Principal } from "@bas
 import { OptimisticConcurrency, Outbox, Transaction } from "@bashke/persistence"
 import { AuditLog } from "@bashke/security"
 import { SqlClient } from "@effect/sql"
-import { Context, Effect, Either, Layer, Schema } from "effect"
+import { Context, Effect, Layer, Schema } from "effect"
 import { CaseFacts } from "./CaseFacts"
 import * as Directory from "./Directory"
 import * as DirectoryPolicy from "./DirectoryPolicy"
@@ -143,10 +143,7 @@ export const make: Effect.Effect<
     Effect.gen(function* () {
       const entry = yield* decode(schema)(input)
       const principal = yield* Principal.CurrentPrincipal
-      yield* Either.match(DirectoryPolicy.requireWriter(principal, entry.institution, write), {
-        onLeft: Effect.fail,
-        onRight: () => Effect.void,
-      })
+      yield* DirectoryPolicy.requireWriter(principal, entry.institution, write)
       return entry
     })
 
@@ -177,10 +174,7 @@ export const make: Effect.Effect<
       const principal = yield* Principal.CurrentPrincipal
       const held = (yield* repo.directory).services.find((svc) => svc.id === id)
       if (held === undefined) return yield* Effect.fail(new Errors.NotFound({ entity: "Service", id }))
-      yield* Either.match(DirectoryPolicy.requireWriter(principal, held.institution, "capacity.report"), {
-        onLeft: Effect.fail,
-        onRight: () => Effect.void,
-      })
+      yield* DirectoryPolicy.requireWriter(principal, held.institution, "capacity.report")
       const updated = Directory.updateCapacity(held, capacity)
       if (updated === held) return held
       return yield* transaction(
@@ -286,10 +280,7 @@ export const make: Effect.Effect<
                 rule: party === referral.from ? "referral.actor.not-sender" : "referral.actor.not-receiver",
               }),
             )
-          const next = yield* Either.match(ReferralLifecycle.transition(referral, command, actor, at), {
-            onLeft: (error) => Effect.fail(error),
-            onRight: (value) => Effect.succeed(value),
-          })
+          const next = yield* ReferralLifecycle.transition(referral, command, actor, at)
           yield* repo.update(next, expectedVersion)
           const step = next.history[next.history.length - 1]
           yield* emit(transitionTopics[command._tag], "Referral", id, {

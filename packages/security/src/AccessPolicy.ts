@@ -59,8 +59,8 @@
  *
  * Every rule and reason is a key of `securityMessages`.
  */
-import { Errors, Id, Principal, Sector, Span } from "@bashke/kernel"
-import { Clock, Effect, Schema } from "effect"
+import { Errors, Id, Instant, Principal, Sector, Span } from "@bashke/kernel"
+import { Effect, Schema } from "effect"
 import * as BreakGlass from "./BreakGlass"
 import { Purpose } from "./Purpose"
 
@@ -495,6 +495,6 @@ export const authorize = (
 ): Effect.Effect<Allow, Errors.Forbidden | Errors.InvalidInput, Principal.CurrentPrincipal> =>
   Effect.gen(function* () {
     const principal = yield* Principal.CurrentPrincipal
-    const now = new Date(yield* Clock.currentTimeMillis)
+    const now = yield* Instant.now
     return yield* enforce(principal, action, resource, now).pipe(Span.untraced("AccessPolicy.authorize", { action }))
   })

@@ -9,9 +9,9 @@
  * SQLite the client has one connection and one writer. The database's triggers
  * refuse an entry that does not follow the head in any case.
  */
-import { type Errors, Id, Span } from "@bashke/kernel"
+import { type Errors, Id, Instant, Span } from "@bashke/kernel"
 import { SqlClient } from "@effect/sql"
-import { Clock, Context, Effect, Either, Layer, Option, Schema } from "effect"
+import { Context, Effect, Either, Layer, Option, Schema } from "effect"
 import * as AuditChain from "./AuditChain"
 import * as AuditEntry from "./AuditEntry"
 import * as Vault from "./Vault"
@@ -172,7 +172,7 @@ export const make: Effect.Effect<Service, never, SqlClient.SqlClient | Vault.Vau
                 const head = yield* readHead(true)
                 if (head === undefined) return yield* Effect.dieMessage("audit_head is missing: run securityMigrations")
                 const id = Id.EventId.make(yield* ids.next)
-                const at = new Date(yield* Clock.currentTimeMillis)
+                const at = yield* Instant.now
                 const entry = yield* AuditChain.link(
                   { seq: head.seq, hash: head.hash as AuditEntry.Hash },
                   { id, at, fields },

@@ -7,8 +7,8 @@
  * that may name people: the coordinator's review reads it) and without its
  * hashes (`bashke audit verify` checks those).
  */
-import { Cursor, Errors, Id, Pagination, Principal } from "@bashke/kernel"
-import { Clock, Effect, Schema } from "effect"
+import { Cursor, Errors, Id, Instant, Pagination, Principal } from "@bashke/kernel"
+import { Effect, Schema } from "effect"
 import * as AccessPolicy from "./AccessPolicy"
 import * as AuditEntry from "./AuditEntry"
 import { AuditLog } from "./AuditLog"
@@ -77,7 +77,7 @@ export const page = (
 > =>
   Effect.gen(function* () {
     const principal = yield* Principal.CurrentPrincipal
-    const at = new Date(yield* Clock.currentTimeMillis)
+    const at = yield* Instant.now
     yield* AccessPolicy.enforce(principal, "audit.read", { _tag: "National" }, at)
     const afterSeq = yield* afterSeqOf(query.after)
     const log = yield* AuditLog

@@ -17,42 +17,32 @@
  *
  * Nothing is cached across operations: an instance that erases a case
  * leaves no other instance holding its key beyond the operation in flight.
- *
- * @since 0.1.0
  */
-import { Span } from "@bashke/kernel"
+import { Instant, Span } from "@bashke/kernel"
 import { SqlClient } from "@effect/sql"
-import { Clock, Context, Data, Effect, Layer, Option } from "effect"
+import { Context, Data, Effect, Layer, Option } from "effect"
 import { fromBase64Url, fromUtf8, randomBytes, toBase64Url } from "./internal/Bytes"
 import * as Envelope from "./internal/Envelope"
 import * as Vault from "./Vault"
 
 /**
  * The key id of a value sealed under a case's data key: `v1.case.…`.
- *
- * @since 0.1.0
  */
 export const keyId: string = Envelope.caseKekId
 
 /**
  * Whether a sealed value is under a case's data key (not a vault key).
- *
- * @since 0.1.0
  */
 export const isCaseKeyed = (sealed: string): boolean => sealed.startsWith(Envelope.caseKeyedPrefix)
 
 /**
  * Where a case's data key is sealed by the vault: `case-data-key:<caseId>`.
- *
- * @since 0.1.0
  */
 export const keyAad = (caseId: string): string => `case-data-key:${caseId}`
 
 /**
  * The case's data key was destroyed: its personal data is erased. Carries the
  * case's id and when, nothing of any value.
- *
- * @since 0.1.0
  */
 export class CaseErased extends Data.TaggedError("CaseErased")<{
   readonly caseId: string
@@ -61,8 +51,6 @@ export class CaseErased extends Data.TaggedError("CaseErased")<{
 
 /**
  * One case's keys for the length of one operation.
- *
- * @since 0.1.0
  */
 export interface Keyring {
   readonly caseId: string
@@ -87,9 +75,6 @@ export interface Keyring {
   readonly adopt: (sealed: string) => Effect.Effect<Vault.Sealed, Vault.VaultError>
 }
 
-/**
- * @since 0.1.0
- */
 export interface Service {
   /** The case's keys, read once (no key row yet: made on the first seal). */
   readonly forCase: (caseId: string) => Effect.Effect<Keyring>
@@ -102,9 +87,6 @@ export interface Service {
   readonly destroy: (caseId: string, at: Date) => Effect.Effect<boolean>
 }
 
-/**
- * @since 0.1.0
- */
 export class CaseKeys extends Context.Tag("@bashke/security/CaseKeys")<CaseKeys, Service>() {}
 
 // PostgreSQL answers a Date, SQLite the ISO text written.
@@ -114,8 +96,6 @@ const importCaseKek = (material: Uint8Array) => Effect.promise(() => Envelope.im
 
 /**
  * The service over the `SqlClient` (table `case_data_keys`) and the `Vault`.
- *
- * @since 0.1.0
  */
 export const make: Effect.Effect<Service, never, SqlClient.SqlClient | Vault.Vault> = Effect.gen(function* () {
   const sql = (yield* SqlClient.SqlClient).withoutTransforms()
@@ -170,7 +150,7 @@ export const make: Effect.Effect<Service, never, SqlClient.SqlClient | Vault.Vau
       const ensured = Effect.gen(function* () {
         if (erasedAt !== undefined) return yield* Effect.die(erased(erasedAt))
         if (kek !== undefined) return kek
-        const made = yield* create(caseId, new Date(yield* Clock.currentTimeMillis))
+        const made = yield* create(caseId, yield* Instant.now)
         if (Option.isNone(made) || made.value.wrapped_key === null)
           return yield* Effect.dieMessage("CaseKeys: the case was erased while it was written")
         kek = yield* unwrap(caseId, made.value.wrapped_key)
@@ -234,7 +214,4 @@ export const make: Effect.Effect<Service, never, SqlClient.SqlClient | Vault.Vau
   return { forCase, destroy }
 })
 
-/**
- * @since 0.1.0
- */
 export const layer: Layer.Layer<CaseKeys, never, SqlClient.SqlClient | Vault.Vault> = Layer.effect(CaseKeys, make)

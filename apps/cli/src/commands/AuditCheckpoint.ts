@@ -1,8 +1,8 @@
-import { Catalogue } from "@bashke/kernel"
+import { Catalogue, Instant } from "@bashke/kernel"
 import { Outbox } from "@bashke/persistence"
 import { AuditCheckpoint, AuditLog } from "@bashke/security"
 import { SqlClient } from "@effect/sql"
-import { Clock, Effect, Option } from "effect"
+import { Effect, Option } from "effect"
 import * as AuditCheckpoints from "../AuditCheckpoints"
 import * as Command from "../Command"
 import { withDatabase } from "../Database"
@@ -44,7 +44,7 @@ export const command = Command.make({
         input.locale,
         Effect.gen(function* () {
           const head = yield* Effect.flatMap(AuditLog.AuditLog, (log) => log.head)
-          const signed = yield* AuditCheckpoint.sign(key, head, new Date(yield* Clock.currentTimeMillis))
+          const signed = yield* AuditCheckpoint.sign(key, head, yield* Instant.now)
           const sql = yield* SqlClient.SqlClient
           yield* sql.withTransaction(
             Outbox.append({ topic, aggregateType: "AuditLog", aggregateId: "audit-log", payload: { ...signed } }),

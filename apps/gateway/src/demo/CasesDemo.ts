@@ -7,8 +7,8 @@
  * number and address is invented.
  */
 import { CaseService, Dash, KosovoPoliceEarlyAssessment } from "@bashke/case"
-import { CivilDate, type Errors, type Id, JurisdictionProfile, Principal } from "@bashke/kernel"
-import { Clock, Effect } from "effect"
+import { CivilDate, type Errors, type Id, Instant, JurisdictionProfile, Principal } from "@bashke/kernel"
+import { Effect } from "effect"
 import { institutions, principal } from "./World"
 
 /** What the other parts of the demo build on. */
@@ -27,7 +27,7 @@ export const seedCases = (
   Effect.gen(function* () {
     const cases = yield* CaseService.CaseService
     const today = yield* JurisdictionProfile.today
-    const now = new Date(yield* Clock.currentTimeMillis)
+    const now = yield* Instant.now
     const as = (name: Parameters<typeof principal>[0]) =>
       Effect.provideService(Principal.CurrentPrincipal, principal(name, mechanismId))
 

@@ -9,9 +9,9 @@
  * describe the kind of institution; addresses and e-mails are invented, and
  * the shelter, as shelters do, publishes no address.
  */
-import { type Errors, Id, Municipality, Principal } from "@bashke/kernel"
+import { type Errors, Id, Instant, Municipality, Principal } from "@bashke/kernel"
 import { Directory, ReferralService } from "@bashke/referral"
-import { Clock, Effect } from "effect"
+import { Effect } from "effect"
 import { institutions, principal } from "./World"
 
 /** What the referrals of the demo are sent to. */
@@ -30,7 +30,7 @@ export const seedDirectory = (
 ): Effect.Effect<DemoDirectory, Errors.DomainError, ReferralService.ReferralService | Id.IdGenerator> =>
   Effect.gen(function* () {
     const directory = yield* ReferralService.ReferralService
-    const now = new Date(yield* Clock.currentTimeMillis)
+    const now = yield* Instant.now
     const as = (name: Parameters<typeof principal>[0]) =>
       Effect.provideService(Principal.CurrentPrincipal, principal(name, mechanismId))
     const register = as("administrator")

@@ -22,8 +22,8 @@ import {
   RiskAssessment,
   SafetyPlan,
 } from "@bashke/case"
-import { Cursor, Id, Pagination, type Principal } from "@bashke/kernel"
-import { Clock, Effect, Schema } from "effect"
+import { Cursor, Id, Instant, Pagination, type Principal } from "@bashke/kernel"
+import { Effect, Schema } from "effect"
 import * as Route from "../Route"
 import * as Keyset from "./Keyset"
 import * as MechanismScope from "./MechanismScope"
@@ -78,7 +78,7 @@ const list = Route.make({
   handle: ({ query }) =>
     Effect.gen(function* () {
       yield* MechanismScope.requireOverseer(query.mechanismId, "case.list")
-      const now = new Date(yield* Clock.currentTimeMillis)
+      const now = yield* Instant.now
       const after = query.after === undefined ? undefined : String((yield* Cursor.decode(query.after))[0])
       // One more than the page, paged in SQL by keyset: `paginate` tells from it whether a next page exists.
       const rows = yield* (yield* cases).summaryPage(

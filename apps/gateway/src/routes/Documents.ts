@@ -16,7 +16,7 @@
 import { Document, Documents, DocumentType } from "@bashke/case"
 import { Errors, Id } from "@bashke/kernel"
 import { Purpose } from "@bashke/security"
-import { Effect, Schema, Stream } from "effect"
+import { Effect, Schema } from "effect"
 import * as ContentDisposition from "../ContentDisposition"
 import * as Route from "../Route"
 import * as Keyset from "./Keyset"
@@ -52,11 +52,6 @@ const upload = Route.make({
         return yield* new Errors.InvalidInput({ field: "Content-Disposition", rule: "case.document.name.required" })
       const declaredType = content.header("content-type")
       const declaredLength = lengthOf(content.header("content-length"))
-      const body = Stream.fromReadableStream({
-        evaluate: () => content.stream,
-        // The client went away or sent a broken body: nothing of it is kept.
-        onError: () => new Errors.InvalidInput({ field: "content", rule: "case.document.incomplete" }),
-      })
       const outcome = yield* Documents.upload(
         {
           ...query,
@@ -65,7 +60,8 @@ const upload = Route.make({
           ...(declaredType === undefined ? {} : { declaredType }),
           ...(declaredLength === undefined ? {} : { declaredLength }),
         },
-        body,
+        // The client going away or a broken body fails it: nothing of it is kept.
+        content.pieces,
         idempotency,
       )
       return outcome.value

@@ -7,9 +7,9 @@
  * roster, the mechanism service's contacts rule).
  */
 import type { Errors, Id } from "@bashke/kernel"
-import { Principal } from "@bashke/kernel"
+import { Instant, Principal } from "@bashke/kernel"
 import { MechanismPolicy, Mechanisms } from "@bashke/mechanism"
-import { Clock, Effect } from "effect"
+import { Effect } from "effect"
 
 /**
  * The current principal, when it belongs to `mechanismId` or holds one of
@@ -39,11 +39,7 @@ export const requireOverseer = (
     const signatory =
       MechanismPolicy.asksSignatory(principal, mechanismId, options) &&
       principal.institution !== undefined &&
-      (yield* (yield* Mechanisms.Mechanisms).isSignatory(
-        mechanismId,
-        principal.institution,
-        new Date(yield* Clock.currentTimeMillis),
-      ))
+      (yield* (yield* Mechanisms.Mechanisms).isSignatory(mechanismId, principal.institution, yield* Instant.now))
     return yield* MechanismPolicy.requireOverseer(principal, mechanismId, signatory, action, options)
   })
 

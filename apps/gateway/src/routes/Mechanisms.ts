@@ -30,7 +30,7 @@
  * Names and contacts never travel in a URL: reading a member's contacts or a
  * signer's name is a POST that changes nothing (`safe`).
  */
-import { CivilDate, Errors, Id, Municipality, Principal, Sector } from "@bashke/kernel"
+import { CivilDate, Errors, Id, Instant, Municipality, Principal, Sector } from "@bashke/kernel"
 import {
   Contacts,
   CountersignMemorandum,
@@ -42,7 +42,7 @@ import {
   Membership,
   Memorandum,
 } from "@bashke/mechanism"
-import { Clock, Effect, Schema } from "effect"
+import { Effect, Schema } from "effect"
 import * as Route from "../Route"
 import * as InstitutionNames from "./InstitutionNames"
 import * as Keyset from "./Keyset"
@@ -438,7 +438,7 @@ const composition = Route.make({
   handle: ({ path, query }) =>
     Effect.gen(function* () {
       yield* requireReader(path.mechanismId, "mechanism.composition")
-      const at = query.on ?? new Date(yield* Clock.currentTimeMillis)
+      const at = query.on ?? (yield* Instant.now)
       return yield* (yield* service).compositionGaps(path.mechanismId, at)
     }),
 })

@@ -28,7 +28,7 @@
  * served as `application/json` (which FHIR servers accept beside
  * `application/fhir+json`) so that the API description can type it.
  */
-import { Errors, Id, Principal } from "@bashke/kernel"
+import { Errors, Id, Instant, Principal } from "@bashke/kernel"
 import { Mechanisms } from "@bashke/mechanism"
 import {
   CaseFacts,
@@ -40,7 +40,7 @@ import {
   ReferralService,
   type ResponseTimes,
 } from "@bashke/referral"
-import { Clock, Effect, Schema } from "effect"
+import { Effect, Schema } from "effect"
 import * as Route from "../Route"
 import * as InstitutionNames from "./InstitutionNames"
 import * as Keyset from "./Keyset"
@@ -65,7 +65,7 @@ const referralKey = (referral: Referral.Referral) => [referral.id]
 const readerFacts = (principal: Principal.Principal, referral: Referral.Referral) =>
   Effect.gen(function* () {
     const needed = ReferralPolicy.readerFactsNeeded(principal, referral)
-    const now = new Date(yield* Clock.currentTimeMillis)
+    const now = yield* Instant.now
     const mechanismMembers = needed.mechanismMembers
       ? yield* (yield* Mechanisms.Mechanisms).members(referral.mechanism, now).pipe(
           Effect.map((members) => members.map((member) => member.institutionId)),

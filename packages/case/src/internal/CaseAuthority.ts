@@ -3,9 +3,9 @@
 // principal may do `action` on it, with the signatories of the memorandum in
 // force and the profile's protection sectors. The policy decides; this only
 // gathers what it decides on, as `CaseService` does for its own commands.
-import { Errors, type Id, JurisdictionProfile, Principal } from "@bashke/kernel"
+import { Errors, type Id, Instant, JurisdictionProfile, Principal } from "@bashke/kernel"
 import { AccessPolicy } from "@bashke/security"
-import { Clock, Effect, Option } from "effect"
+import { Effect, Option } from "effect"
 import * as Case from "../Case"
 import { CaseRepository } from "../CaseRepository"
 import type * as CaseTeam from "../CaseTeam"
@@ -73,7 +73,7 @@ export const authorize = (
   Effect.gen(function* () {
     const aCase = yield* load(caseId)
     const principal = yield* Principal.CurrentPrincipal
-    const at = new Date(yield* Clock.currentTimeMillis)
+    const at = yield* Instant.now
     yield* enforce(aCase, principal, at, action, request)
     // What remains of an erased case is pseudonymous (ADR 0012): every use
     // case here reads or writes its sealed data, so it answers that the data
