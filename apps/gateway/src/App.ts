@@ -3,34 +3,35 @@
  * Effects. The same factory serves the Node entry, the Workers entry and the
  * tests; only the runner (the layers behind it) differs.
  *
- * Each request goes: request id → secure headers → CORS → body limit →
- * the client address's standing (429 while it waits out a backoff after failed
- * authentications) → authentication (each failure counted) → rate limit per
- * principal → decode path, query, body (unknown fields
- * refused) → If-Match (428 without it on a versioned change) → the handler,
- * inside an idempotency key's transaction on every POST → encode with the
- * route's schema, with `ETag` for versioned answers. Every refusal is an RFC
- * 9457 problem; no value from the request is echoed, so none can leak.
+ * Each request goes: request id → secure headers → CORS → body limit → the
+ * cross-site check of a browser's unsafe request → the route's pipeline
+ * (`pipeline/Pipeline.ts`), one Effect run once: authenticate (429 while the
+ * address waits out a backoff, each failure counted) → rate limit per
+ * principal → decode path, query, body (unknown fields refused) → If-Match
+ * (428 without it on a versioned change) → idempotency key on every POST →
+ * the handler → encode with the route's schema, with `ETag` for versioned
+ * answers. Here the exit becomes the answer. Every refusal is an RFC 9457
+ * problem; no value from the request is echoed, so none can leak.
  */
 
-import { People, Sessions } from "@bashke/identity"
-import { Errors, JurisdictionProfile, Locale, PlainEncoder, Principal } from "@bashke/kernel"
-import { Idempotency, OptimisticConcurrency, Throttle } from "@bashke/persistence"
-import { Cause, Effect, Either, Exit, Option, Schema, Stream } from "effect"
+import { Errors, JurisdictionProfile, Locale, type Principal } from "@bashke/kernel"
+import { OptimisticConcurrency, Throttle } from "@bashke/persistence"
+import { Cause, Effect, Exit, Option, Stream } from "effect"
 import { type Context, Hono } from "hono"
 import { bodyLimit } from "hono/body-limit"
 import { cors } from "hono/cors"
 import { requestId } from "hono/request-id"
 import { secureHeaders } from "hono/secure-headers"
 import * as ApiDocs from "./ApiDocs"
-import { authenticate, type Oidc } from "./Authentication"
+import type { Oidc } from "./Authentication"
 import * as ContentDisposition from "./ContentDisposition"
-import * as OidcSignIn from "./OidcSignIn"
+import type * as OidcSignIn from "./OidcSignIn"
 import * as OpenApi from "./OpenApi"
 import * as Problem from "./Problem"
+import * as Authenticate from "./pipeline/Authenticate"
+import * as Pipeline from "./pipeline/Pipeline"
 import * as RateLimit from "./RateLimit"
 import type * as RequestFingerprint from "./RequestFingerprint"
-import * as RequestInput from "./RequestInput"
 import type * as Route from "./Route"
 import * as SecurityLog from "./SecurityLog"
 import type { GatewayServices } from "./Services"
@@ -107,26 +108,7 @@ const defaultBodyLimit = 1024 * 1024
 // Answers that are not pages (the API's JSON, CSV, iCalendar, problems) may load
 // nothing and be framed by nobody; pages (the docs, the web app) set their own.
 const dataContentSecurityPolicy = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'"
-// The throttle's scopes: failed authentications per client address, requests per principal.
-const authScope = "gateway.auth.address"
-const rateScope = "gateway.rate.principal"
 const problemHeaders = { "content-type": Problem.contentType }
-const idempotencyKeyPattern = /^[\x21-\x7e]{1,255}$/
-// Deeper than any route's schema nests. A deeper body is refused before it is
-// decoded: describing a decode failure walks the value recursively, and a body
-// of 20,000 nested arrays overflowed the stack into a 500.
-const maxBodyDepth = 64
-
-const deeperThan = (value: unknown, limit: number): boolean => {
-  const pending: Array<readonly [unknown, number]> = [[value, 0]]
-  for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
-    const [node, depth] = next
-    if (node === null || typeof node !== "object") continue
-    if (depth >= limit) return true
-    for (const child of Object.values(node)) pending.push([child, depth + 1])
-  }
-  return false
-}
 
 const queryOf = (c: Context<Env>): Record<string, string | ReadonlyArray<string>> => {
   const out: Record<string, string | ReadonlyArray<string>> = {}
@@ -135,8 +117,6 @@ const queryOf = (c: Context<Env>): Record<string, string | ReadonlyArray<string>
   }
   return out
 }
-
-const isDomainError: (error: unknown) => error is Errors.DomainError = Schema.is(Errors.DomainError)
 
 // Where a browser's passkeys are bound: the page's origin when it is one of the
 // gateway's own (its public origin, or the address it was reached at, e.g.
@@ -236,20 +216,23 @@ export const make = (options: Options): Hono<Env> => {
     return c.json({ status: degraded ? "degraded" : "ok", checks })
   })
 
+  const pipelineSettings: Pipeline.Settings = {
+    authenticate: { ...(options.oidc === undefined ? {} : { oidc: options.oidc }), backoff: authBackoff },
+    rateLimit: rate,
+    fingerprint: options.fingerprint,
+    oidcSignIn,
+    readOnly: options.readOnly === true,
+  }
+
   for (const route of options.routes) {
-    // Built once per route: decoding and encoding are on every request's path.
-    const decodePath = route.pathSchema === undefined ? undefined : RequestInput.decoder(route.pathSchema, "path")
-    const decodeQuery = route.querySchema === undefined ? undefined : RequestInput.decoder(route.querySchema, "query")
-    const checkBody = route.bodySchema === undefined ? undefined : RequestInput.decoder(route.bodySchema, "body")
-    // Compiled once from the schema (a whole case is hundreds of values): Effect's interpreter for what it does not cover.
-    const encodeSuccess = PlainEncoder.make(route.success.schema)
+    // Built once per route, with its types: decoding and encoding are on every request's path.
+    const pipeline = route.open((typed) => Pipeline.make(typed, pipelineSettings))
     app.on(route.method.toUpperCase(), route.path, async (c) => {
       const started = performance.now()
       const locale = localeOf(c)
       const rid = c.get("requestId")
-      let principalId: string | undefined
-      // The route's own security event, once its body is read (a break-glass read).
-      let raised: SecurityLog.Kind | undefined
+      // Who called and the route's own security event (a break-glass read), as the steps learn them.
+      const progress: Pipeline.Progress = {}
       const finish = (response: Response, extra: Partial<RequestLogLine> = {}) => {
         log({
           requestId: rid,
@@ -257,10 +240,14 @@ export const make = (options: Options): Hono<Env> => {
           route: route.path,
           status: response.status,
           ms: Math.round((performance.now() - started) * 100) / 100,
-          ...(principalId === undefined ? {} : { principal: principalId }),
+          ...(progress.principalId === undefined ? {} : { principal: progress.principalId }),
           ...extra,
         })
-        const event = SecurityLog.ofAnswer(response.status, route.method === "get" || route.safe === true, raised)
+        const event = SecurityLog.ofAnswer(
+          response.status,
+          route.method === "get" || route.safe === true,
+          progress.raised,
+        )
         if (event !== undefined)
           security({
             event,
@@ -268,7 +255,7 @@ export const make = (options: Options): Hono<Env> => {
             method: route.method.toUpperCase(),
             route: route.path,
             status: response.status,
-            ...(principalId === undefined ? {} : { principalId }),
+            ...(progress.principalId === undefined ? {} : { principalId: progress.principalId }),
             ...(extra.problem === undefined ? {} : { problem: extra.problem }),
           })
         return response
@@ -296,7 +283,12 @@ export const make = (options: Options): Hono<Env> => {
       const url = new URL(c.req.url)
       const authorization = c.req.header("authorization")
       const sessionSecret = SessionCookie.read(c.req.header("cookie"), url)
-      const byCookie = authorization === undefined && sessionSecret !== undefined
+      const credentials: Authenticate.Credentials = {
+        authorization,
+        sessionSecret,
+        address: options.clientAddress?.(c) ?? "unknown",
+      }
+      const byCookie = Authenticate.byCookie(credentials)
       let cookieChange: SessionCookie.Change | undefined
       let flowChange: SessionCookie.Change | undefined
       const withCookie = (response: Response) => {
@@ -324,186 +316,6 @@ export const make = (options: Options): Hono<Env> => {
         if (rule !== undefined)
           return refuse(new Problem.GatewayProblem({ type: "forbidden-origin", status: 403, rule }))
       }
-      // Refused outright while the client's address waits out a backoff; each
-      // failure counted against the address, in the shared store (ADR 0007).
-      let principal: Principal.Principal | undefined
-      if (route.public !== true) {
-        const address = options.clientAddress?.(c) ?? "unknown"
-        const credential: Effect.Effect<Principal.Principal, Errors.Unauthenticated, GatewayServices> = byCookie
-          ? Effect.flatMap(Sessions.Sessions, (sessions) => sessions.resolve(sessionSecret)).pipe(
-              Effect.flatMap(
-                Option.match({
-                  onNone: () => Effect.fail(new Errors.Unauthenticated({ rule: "gateway.session.unknown" })),
-                  onSome: (resolved) => Effect.succeed(resolved.principal),
-                }),
-              ),
-            )
-          : authenticate(options.oidc, authorization).pipe(
-              // A deactivated person's token or JWT stops at once, on every instance (read, never cached).
-              Effect.tap((found) =>
-                Effect.flatMap(People.People, (people) => people.isDeactivated(found.id)).pipe(
-                  Effect.flatMap((deactivated) =>
-                    deactivated
-                      ? Effect.fail(new Errors.Unauthenticated({ rule: "gateway.principal.deactivated" }))
-                      : Effect.void,
-                  ),
-                ),
-              ),
-            )
-        const exit = await options.run(
-          Effect.gen(function* () {
-            const throttle = yield* Throttle.Throttle
-            const standing = yield* throttle.standing(authScope, address)
-            if (!standing.allowed) return { _tag: "Throttled" as const, retryAfter: standing.retryAfter }
-            const who = yield* Effect.either(credential)
-            if (Either.isLeft(who)) {
-              yield* throttle.fail(authScope, address, authBackoff)
-              return yield* Effect.fail(who.left)
-            }
-            const taken = yield* throttle.take(rateScope, who.right.id, rate)
-            return { _tag: "Authenticated" as const, principal: who.right, taken }
-          }),
-        )
-        if (Exit.isFailure(exit)) {
-          const failure = Cause.failureOption(exit.cause)
-          // A session that no longer holds: the browser forgets its cookie.
-          if (byCookie) cookieChange = { _tag: "Clear" }
-          if (Option.isSome(failure)) return withCookie(refuseDomain(failure.value))
-          return finish(internal(c, locale, rid), { defect: defectName(exit.cause) })
-        }
-        if (exit.value._tag === "Throttled") {
-          return refuse(
-            new Problem.GatewayProblem({ type: "rate-limited", status: 429, rule: "gateway.auth.throttled" }),
-            { "retry-after": String(exit.value.retryAfter) },
-          )
-        }
-        principal = exit.value.principal
-        principalId = principal.id
-        if (!exit.value.taken.allowed) {
-          return refuse(
-            new Problem.GatewayProblem({ type: "rate-limited", status: 429, rule: "gateway.rate.exceeded" }),
-            { "retry-after": String(exit.value.taken.retryAfter) },
-          )
-        }
-      }
-      if (options.readOnly === true && route.method !== "get") {
-        return refuse(new Problem.GatewayProblem({ type: "unavailable", status: 503, rule: "gateway.store.read-only" }))
-      }
-
-      // What it sends.
-      const path = decodePath === undefined ? Either.right({}) : decodePath(c.req.param())
-      if (Either.isLeft(path)) return refuseDomain(path.left.error, path.left.location)
-      const query = decodeQuery === undefined ? Either.right({}) : decodeQuery(queryOf(c))
-      if (Either.isLeft(query)) return refuseDomain(query.left.error, query.left.location)
-      let rawBody = ""
-      let sent: unknown
-
-      if (route.bodySchema !== undefined) {
-        const type = c.req.header("content-type") ?? ""
-        if (!/^application\/([a-z0-9.+-]*\+)?json\s*(;|$)/i.test(type)) {
-          return refuse(
-            new Problem.GatewayProblem({
-              type: "unsupported-media-type",
-              status: 415,
-              rule: "gateway.content-type.json-required",
-              field: "Content-Type",
-              location: "header",
-            }),
-          )
-        }
-        rawBody = await c.req.text()
-        let parsed: unknown
-        try {
-          parsed = JSON.parse(rawBody)
-        } catch {
-          return refuse(
-            new Problem.GatewayProblem({
-              type: "malformed-json",
-              status: 400,
-              rule: "gateway.json.malformed",
-              location: "body",
-            }),
-          )
-        }
-        if (deeperThan(parsed, maxBodyDepth)) {
-          return refuseDomain(new Errors.InvalidInput({ field: "input", rule: "gateway.input.invalid" }), "body")
-        }
-        const checked = (checkBody as NonNullable<typeof checkBody>)(parsed)
-        if (Either.isLeft(checked)) return refuseDomain(checked.left.error, checked.left.location)
-        sent = parsed
-        raised = route.securityEvent?.(parsed)
-      }
-
-      // Which version it read.
-      let expectedVersion: number | undefined
-      if (route.ifMatch === true) {
-        const header = c.req.header("if-match")
-        if (header === undefined) {
-          return refuse(
-            new Problem.GatewayProblem({
-              type: "precondition-required",
-              status: 428,
-              rule: "gateway.if-match.required",
-              field: "If-Match",
-              location: "header",
-            }),
-          )
-        }
-        const version = OptimisticConcurrency.versionFromEtag(header)
-        if (Option.isNone(version)) {
-          return refuse(
-            new Problem.GatewayProblem({
-              type: "precondition-required",
-              status: 428,
-              rule: "gateway.if-match.malformed",
-              field: "If-Match",
-              location: "header",
-            }),
-          )
-        }
-        expectedVersion = version.value
-      }
-
-      // Whether it was sent before.
-      const idempotencyKey = c.req.header("idempotency-key")
-      const idempotent = route.method === "post" && route.safe !== true && route.credential !== true
-      if (idempotent && (idempotencyKey === undefined || !idempotencyKeyPattern.test(idempotencyKey))) {
-        return refuse(
-          new Problem.GatewayProblem({
-            type: "idempotency-key-required",
-            status: 400,
-            rule: "gateway.idempotency-key.required",
-            field: "Idempotency-Key",
-            location: "header",
-          }),
-        )
-      }
-
-      // An upload's content goes to its handler unread; its idempotency key is
-      // committed by the handler, keyed on what identifies the file without
-      // reading it (the headers that describe it).
-      const upload = route.upload === undefined ? undefined : uploadOf(c, memory)
-      const uploadKey =
-        upload === undefined || idempotencyKey === undefined
-          ? undefined
-          : {
-              scope: `${principal?.id ?? "public"}:${route.operationId}`,
-              key: idempotencyKey,
-              fingerprint: await options.fingerprint(
-                [
-                  `${route.method} ${c.req.path}${url.search}`,
-                  ...["content-type", "content-length", "content-disposition"].map((name) => upload.header(name) ?? ""),
-                ].join("\n"),
-              ),
-            }
-      const input = {
-        path: path.right,
-        query: query.right,
-        body: sent,
-        expectedVersion,
-        ...(upload === undefined ? {} : { content: upload }),
-        ...(uploadKey === undefined ? {} : { idempotency: uploadKey }),
-      }
       const cookie: SessionCookie.Service = {
         current: Option.fromNullable(sessionSecret),
         clientAddress:
@@ -525,53 +337,44 @@ export const make = (options: Options): Hono<Env> => {
           flowChange = { _tag: "Clear" }
         }),
       }
-      const handled = route
-        .handle(input)
-        .pipe(
-          Effect.provideService(SessionCookie.SessionCookie, cookie),
-          Effect.provideService(OidcSignIn.OidcSignIn, oidcSignIn),
-        )
-      const withPrincipal = (
-        principal === undefined ? handled : Effect.provideService(handled, Principal.CurrentPrincipal, principal)
-      ) as Effect.Effect<unknown, Route.Failure, GatewayServices>
-      const work =
-        idempotent && idempotencyKey !== undefined && upload === undefined
-          ? Effect.flatMap(
-              Effect.promise(() => options.fingerprint(`${route.method} ${c.req.path}\n${rawBody}`)),
-              (fingerprint) =>
-                Idempotency.runWithOutcome(
-                  { scope: `${principal?.id ?? "public"}:${route.operationId}`, key: idempotencyKey, fingerprint },
-                  withPrincipal,
-                  route.success.schema,
-                ),
-            )
-          : Effect.map(withPrincipal, (value) => ({ value, replayed: false }))
-      const encoded = Effect.flatMap(work, (outcome) =>
-        route.download === true
-          ? Effect.succeed({ ...outcome, wire: undefined as unknown })
-          : Effect.map(encodeSuccess(outcome.value).pipe(Effect.orDie), (wire) => ({
-              ...outcome,
-              wire,
-            })),
-      )
+      const request: Pipeline.Request = {
+        path: c.req.path,
+        search: url.search,
+        header: (name) => c.req.header(name),
+        credentials,
+        sent: {
+          params: c.req.param(),
+          query: queryOf(c),
+          contentType: c.req.header("content-type"),
+          text: () => c.req.text(),
+        },
+        upload: route.upload === undefined ? undefined : uploadOf(c, memory),
+        cookie,
+      }
 
-      const exit = await options.run(encoded)
+      // One entry into the Effect runtime: every step, from authentication to the encoded answer.
+      const exit = await options.run(pipeline(request, progress))
       if (Exit.isFailure(exit)) {
         const failure = Cause.failureOption(exit.cause)
-        if (Option.isSome(failure) && isDomainError(failure.value)) return withCookie(refuseDomain(failure.value))
+        if (Option.isSome(failure)) {
+          const refused = failure.value
+          if (refused.forgetSession === true) cookieChange = { _tag: "Clear" }
+          if (refused.error._tag === "GatewayProblem") return refuse(refused.error, { ...refused.headers })
+          return withCookie(refuseDomain(refused.error, refused.location))
+        }
         if (Cause.isInterruptedOnly(exit.cause)) {
           return refuse(new Problem.GatewayProblem({ type: "unavailable", status: 503, rule: "gateway.internal" }))
         }
         return finish(internal(c, locale, rid), { defect: defectName(exit.cause) })
       }
-      const { value, replayed, wire } = exit.value
+      const { wire, download, version, replayed } = exit.value
       const headers: Record<string, string> = {}
-      if (route.etag !== undefined) headers.etag = OptimisticConcurrency.etag(route.etag(value, input))
+      if (version !== undefined) headers.etag = OptimisticConcurrency.etag(version)
       if (replayed) headers["idempotent-replayed"] = "true"
       // A browser sent on: the answer is where to, and the cookies set on the way.
       if (route.success.status === 303 && typeof wire === "string")
         return finish(withCookie(c.body(null, 303, { ...headers, location: wire, "cache-control": "no-store" })))
-      if (route.download === true) return finish(streamed(c, value as Route.Download, options.run, memory))
+      if (download !== undefined) return finish(streamed(c, download, options.run, memory))
       const contentType = route.success.contentType
       // Text (CSV, iCalendar) and bytes (XLSX) as they are; anything else is JSON.
       if (contentType !== undefined && (typeof wire === "string" || wire instanceof Uint8Array)) {

@@ -88,7 +88,9 @@ export const document = (routes: ReadonlyArray<Route.AnyRoute>): Json => {
         ? { description: route.summary, headers: { Location: { required: true, schema: { type: "string" } } } }
         : {
             description: route.summary,
-            ...(route.etag === undefined ? {} : { headers: { ETag: { schema: { type: "string" } } } }),
+            ...(!route.open((typed) => typed.etag !== undefined)
+              ? {}
+              : { headers: { ETag: { schema: { type: "string" } } } }),
             content: {
               [route.success.contentType ?? "application/json"]: {
                 schema:

@@ -17,9 +17,8 @@ import type { SessionCookie } from "./SessionCookie"
 export type Method = "get" | "post" | "put" | "patch" | "delete"
 
 /**
- * What a handler receives: decoded path parameters and query, and the body as
- * sent (its encoded form, already checked against the body schema), because
- * the domain services take their commands encoded and decode them themselves.
+ * What a handler receives: path parameters, query and body decoded with the
+ * route's schemas (the body once, here: services take the decoded command).
  */
 export interface Input<P, Q, B> {
   readonly path: P
@@ -72,11 +71,12 @@ export type Requirements = GatewayServices | Principal.CurrentPrincipal | Sessio
 export type Failure = Errors.DomainError
 
 /**
- * A route. `path` is Hono's syntax (`/v1/cases/:caseId`). `etag` names the
- * version of the answer (an `ETag` header); `ifMatch: true` makes `If-Match`
- * required (428 without it) and hands its version to the handler.
+ * What every route says of itself whatever its types: what the pipeline, the
+ * OpenAPI document and the fuzzer read. `path` is Hono's syntax
+ * (`/v1/cases/:caseId`); `ifMatch: true` makes `If-Match` required (428
+ * without it) and hands its version to the handler.
  */
-export interface Route<P = unknown, Q = unknown, B = unknown, A = unknown> {
+export interface Description {
   readonly method: Method
   readonly path: string
   readonly operationId: string
@@ -84,16 +84,16 @@ export interface Route<P = unknown, Q = unknown, B = unknown, A = unknown> {
   readonly summary: string
   /** `true`: no token needed (health, the API description). */
   readonly public?: boolean
-  readonly pathSchema?: Schema.Schema<P, any>
-  readonly querySchema?: Schema.Schema<Q, any>
-  readonly bodySchema?: Schema.Schema<any, B>
+  readonly pathSchema?: Schema.Schema.AnyNoContext
+  readonly querySchema?: Schema.Schema.AnyNoContext
+  readonly bodySchema?: Schema.Schema.AnyNoContext
   readonly success: {
     /**
      * 303: a browser is sent on (a sign-in at an identity provider); the
      * answer is the `Location`, encoded by `schema` as a string, with no body.
      */
     readonly status: 200 | 201 | 303
-    readonly schema: Schema.Schema<A, any>
+    readonly schema: Schema.Schema.AnyNoContext
     /** Default `application/json`; other types are written as the encoded string. */
     readonly contentType?: string
   }
@@ -109,7 +109,6 @@ export interface Route<P = unknown, Q = unknown, B = unknown, A = unknown> {
    * always checked as a browser's request (`SessionCookie.forgeryRule`).
    */
   readonly credential?: boolean
-  readonly etag?: (value: A, input: Input<P, Q, B>) => number
   /**
    * The body is a file of one of these media types, streamed to the handler
    * (`Input.content`) outside the body limit; the handler runs the
@@ -118,18 +117,56 @@ export interface Route<P = unknown, Q = unknown, B = unknown, A = unknown> {
   readonly upload?: { readonly mediaTypes: ReadonlyArray<string> }
   /** The answer is a file (`Download`), streamed; `success.schema` describes it only. */
   readonly download?: true
-  /** The security event a success raises for this body (a break-glass read), if any. */
-  readonly securityEvent?: (body: B) => SecurityLog.Kind | undefined
-  readonly handle: (input: Input<P, Q, B>) => Effect.Effect<A, Failure, Requirements>
 }
 
-/** A route whose types have been checked where it was defined. */
-export type AnyRoute = Route<any, any, any, any>
+/**
+ * A route with its types: `P`, `Q`, `B` are the decoded path, query and body,
+ * `A` the answer before encoding. Each is inferred from its schema only, so a
+ * handler answering something its schema does not describe fails to compile.
+ * `etag` names the version of the answer (an `ETag` header).
+ */
+export interface Route<P, Q, B, A> extends Description {
+  readonly pathSchema?: Schema.Schema<P, any>
+  readonly querySchema?: Schema.Schema<Q, any>
+  readonly bodySchema?: Schema.Schema<B, any>
+  readonly success: {
+    readonly status: 200 | 201 | 303
+    readonly schema: Schema.Schema<A, any>
+    readonly contentType?: string
+  }
+  readonly etag?: (value: NoInfer<A>, input: Input<NoInfer<P>, NoInfer<Q>, NoInfer<B>>) => number
+  /** The security event a success raises for this body (a break-glass read), if any. */
+  readonly securityEvent?: (body: NoInfer<B>) => SecurityLog.Kind | undefined
+  readonly handle: (
+    input: Input<NoInfer<P>, NoInfer<Q>, NoInfer<B>>,
+  ) => Effect.Effect<NoInfer<A>, Failure, Requirements>
+}
 
 /**
- * Defines a route, checking that the handler's input and output agree with its
- * schemas.
+ * A route of the table: its description, its types kept inside. `open` hands
+ * the route, with them, to a function generic in them (the pipeline, built
+ * once per route), so the table needs neither a cast nor `any`.
  */
-export const make = <P = Record<never, never>, Q = Record<never, never>, B = undefined, A = unknown>(
+export interface AnyRoute extends Description {
+  readonly open: <R>(use: <P, Q, B, A>(route: Route<P, Q, B, A>) => R) => R
+}
+
+/** A route as `make` returns it: typed where it is used directly (tests), and a member of the table. */
+export type Typed<P, Q, B, A> = Route<P, Q, B, A> & AnyRoute
+
+/**
+ * Defines a route: its handler's input types come from its schemas, and its
+ * answer must be what `success.schema` describes.
+ *
+ * ```ts
+ * const read = Route.make({
+ *   method: "get", path: "/v1/cases/:caseId", operationId: "getCase", tag: "cases", summary: "A case",
+ *   pathSchema: Schema.Struct({ caseId: Id.CaseId }),
+ *   success: { status: 200, schema: Case.Case },
+ *   handle: ({ path }) => read(path.caseId), // path.caseId: Id.CaseId
+ * })
+ * ```
+ */
+export const make = <P = Record<never, never>, Q = Record<never, never>, B = undefined, A = never>(
   route: Route<P, Q, B, A>,
-): AnyRoute => route as AnyRoute
+): Typed<P, Q, B, A> => ({ ...route, open: (use) => use(route) })

@@ -46,7 +46,11 @@ export const RecordReview = Schema.Struct({
   note: Schema.optional(CaseReview.OutcomeNote),
 })
 
-export type RecordReview = typeof RecordReview.Encoded
+/**
+ * The decoded command {@link record} takes (decode untrusted input with
+ * `RecordReview` first: the gateway does, once).
+ */
+export type RecordReview = typeof RecordReview.Type
 
 /**
  * Input of {@link list}.
@@ -100,10 +104,12 @@ const authorizeConcealed = (caseId: Id.CaseId, action: "case.write" | "case.summ
  * (`version.stale`).
  */
 export const record = (
-  raw: RecordReview,
+  command: RecordReview,
 ): Effect.Effect<CaseReview.CaseReview, Refusal | Errors.Conflict, Requirements> =>
   Effect.gen(function* () {
-    const input = yield* decode(RecordReview)(raw)
+    // Checked, not decoded again: the version comes from the caller's If-Match,
+    // not from the body it decoded, and must still be a version (1 or more).
+    const input = yield* decode(Schema.typeSchema(RecordReview))(command)
     const authorized = yield* authorizeConcealed(input.caseId, "case.write")
     yield* CaseAuthority.whileOpen(authorized.aCase)
     const institution = authorized.principal.institution

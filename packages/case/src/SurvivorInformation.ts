@@ -36,7 +36,11 @@ export const RecordInformed = Schema.Struct({
   toldAt: Schema.optional(Instant),
 })
 
-export type RecordInformed = typeof RecordInformed.Encoded
+/**
+ * The decoded command {@link record} takes (decode untrusted input with
+ * `RecordInformed` first: the gateway does, once).
+ */
+export type RecordInformed = typeof RecordInformed.Type
 
 /**
  * Input of {@link list}: the case and the page.
@@ -79,14 +83,13 @@ const entry = (
  * `topics`, `said`, `language`, `toldAt`; a closed case).
  */
 export const record = (
-  raw: RecordInformed,
+  input: RecordInformed,
 ): Effect.Effect<
   SurvivorInformed.SurvivorInformed,
   Errors.Forbidden | Errors.InvalidInput | Errors.NotFound,
   Requirements
 > =>
   Effect.gen(function* () {
-    const input = yield* decode(RecordInformed)(raw)
     const authorized = yield* CaseAuthority.authorize(input.caseId, "case.write")
     yield* CaseAuthority.whileOpen(authorized.aCase)
     const institution = authorized.principal.institution

@@ -197,8 +197,10 @@ const step = (options: {
     tag,
     summary: options.summary,
     pathSchema: ReferralPath,
-    // The two code bodies differ in shape; the handler passes either on as sent.
-    ...(options.body === undefined ? {} : { bodySchema: options.body as NonNullable<Route.Route["bodySchema"]> }),
+    // The two code bodies differ in shape: the step's body is either (or none).
+    ...(options.body === undefined
+      ? {}
+      : { bodySchema: options.body as Schema.Schema<{ readonly reason?: string } | { readonly outcome?: string }> }),
     success: { status: 200, schema: NamedReferral },
     ifMatch: true,
     etag: (referral) => referral.version,
@@ -208,11 +210,7 @@ const step = (options: {
         readable(path.referralId, `referral.${options.command}`),
         Effect.flatMap(referrals, (service) =>
           Effect.flatMap(
-            service.transition(
-              path.referralId,
-              { ...(body as object | undefined), _tag: options.command },
-              expectedVersion ?? 0,
-            ),
+            service.transition(path.referralId, { ...body, _tag: options.command }, expectedVersion ?? 0),
             InstitutionNames.attach,
           ),
         ),

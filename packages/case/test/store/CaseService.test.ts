@@ -1060,7 +1060,7 @@ for (const db of databases) {
           const review = (at?: string): CaseReviews.RecordReview => ({
             caseId: aCase.id,
             expectedVersion: current.version,
-            ...(at === undefined ? {} : { at }),
+            ...(at === undefined ? {} : { at: new Date(at) }),
             wishesHeard: "in-person",
             wishes: "She wants to stay in the flat with the children.",
             outcomes: ["continue-monitoring"],

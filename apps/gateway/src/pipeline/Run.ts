@@ -1,0 +1,36 @@
+/**
+ * The pipeline's call: the route's handler with what it may ask for beside
+ * the services — the principal (on routes that need one), the request's
+ * session cookie, and the identity provider browsers sign in at.
+ */
+import { Principal } from "@bashke/kernel"
+import { Effect, type Option } from "effect"
+import * as OidcSignIn from "../OidcSignIn"
+import type * as Route from "../Route"
+import type { GatewayServices } from "../Services"
+import * as SessionCookie from "../SessionCookie"
+
+/** What a request brings the handler besides its input. */
+export interface Context {
+  readonly principal: Principal.Principal | undefined
+  readonly cookie: SessionCookie.Service
+  readonly oidcSignIn: Option.Option<OidcSignIn.Client>
+}
+
+/** The handler's answer, its requirements met but the services. */
+export const run = <P, Q, B, A>(
+  route: Route.Route<P, Q, B, A>,
+  input: Route.Input<P, Q, B>,
+  context: Context,
+): Effect.Effect<A, Route.Failure, GatewayServices> => {
+  const handled = route
+    .handle(input)
+    .pipe(
+      Effect.provideService(SessionCookie.SessionCookie, context.cookie),
+      Effect.provideService(OidcSignIn.OidcSignIn, context.oidcSignIn),
+    )
+  // A public route's handler asks for no principal; one that did would die here, as it always has.
+  return context.principal === undefined
+    ? (handled as Effect.Effect<A, Route.Failure, GatewayServices>)
+    : Effect.provideService(handled, Principal.CurrentPrincipal, context.principal)
+}

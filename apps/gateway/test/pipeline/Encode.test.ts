@@ -1,0 +1,64 @@
+// The encoding step on its own: the answer encoded with the route's schema
+// (what the OpenAPI document says), its version for the ETag, a file passed on.
+import { describe, expect, it } from "@effect/vitest"
+import { Cause, Effect, Exit, Schema } from "effect"
+import * as Encode from "../../src/pipeline/Encode"
+import * as Route from "../../src/Route"
+
+const Answer = Schema.Struct({ at: Schema.Date, version: Schema.Number })
+
+const base = {
+  method: "get",
+  path: "/v1/things/:thingId",
+  operationId: "getThing",
+  tag: "things",
+  summary: "A thing",
+  pathSchema: Schema.Struct({ thingId: Schema.String }),
+} as const
+
+describe("the encoding step", () => {
+  it("encodes the answer with the success schema and names its version", async () => {
+    const route = Route.make({
+      ...base,
+      success: { status: 200, schema: Answer },
+      etag: (answer) => answer.version,
+      handle: () => Effect.succeed({ at: new Date(0), version: 4 }),
+    })
+    const input = { path: { thingId: "t" }, query: {}, body: undefined, expectedVersion: undefined }
+    const encoded = await Effect.runPromise(Encode.encoder(route)({ at: new Date(0), version: 4 }, input))
+    expect(encoded).toEqual({ wire: { at: "1970-01-01T00:00:00.000Z", version: 4 }, download: undefined, version: 4 })
+  })
+
+  it("leaves the version out on an unversioned answer, and passes a file on unencoded", async () => {
+    const file: Route.Download = {
+      mediaType: "application/pdf",
+      size: 1,
+      fileName: "a.pdf",
+      chunkCount: 1,
+      chunk: () => Effect.succeed(new Uint8Array([1])),
+    }
+    const route = Route.make({
+      ...base,
+      success: { status: 200, schema: Schema.declare((u): u is Route.Download => typeof u === "object") },
+      download: true,
+      handle: () => Effect.succeed(file),
+    })
+    const input = { path: { thingId: "t" }, query: {}, body: undefined, expectedVersion: undefined }
+    expect(await Effect.runPromise(Encode.encoder(route)(file, input))).toEqual({
+      wire: undefined,
+      download: file,
+      version: undefined,
+    })
+  })
+
+  it("makes an answer its schema cannot encode a defect, never a partial body", async () => {
+    const route = Route.make({
+      ...base,
+      success: { status: 200, schema: Answer },
+      handle: () => Effect.succeed({ at: new Date(0), version: 1 }),
+    })
+    const input = { path: { thingId: "t" }, query: {}, body: undefined, expectedVersion: undefined }
+    const exit = await Effect.runPromiseExit(Encode.encoder(route)({ at: new Date(Number.NaN), version: 1 }, input))
+    expect(Exit.isFailure(exit) && Cause.isDie(exit.cause)).toBe(true)
+  })
+})
