@@ -4,7 +4,17 @@
  * its overdue requests, its iCalendar feed and its cadence compliance. Each
  * read checks `MeetingPolicy` first; reading sealed or typed text is audited.
  */
-import { Cursor, Errors, Id, Instant, JurisdictionProfile, type Locale, Pagination, Principal, Span } from "@bashke/kernel"
+import {
+  Cursor,
+  Errors,
+  Id,
+  Instant,
+  JurisdictionProfile,
+  type Locale,
+  Pagination,
+  Principal,
+  Span,
+} from "@bashke/kernel"
 import { Transaction } from "@bashke/persistence"
 import type { AuditLog } from "@bashke/security"
 import { Effect, Option, Schema } from "effect"
