@@ -3,7 +3,7 @@
  * the URL with them, the screens read the decoded values.
  */
 import { CaseLifecycle, RiskInstrument } from "@bashke/case"
-import { Cursor, Id } from "@bashke/kernel"
+import { CursorText, Id } from "@bashke/kernel"
 import { ServiceType } from "@bashke/referral"
 import { Schema } from "effect"
 
@@ -12,7 +12,7 @@ export const CasesSearch = Schema.Struct({
   risk: Schema.optional(RiskInstrument.RiskLevel),
   status: Schema.optional(CaseLifecycle.OpenStatus),
   lead: Schema.optional(Id.InstitutionId),
-  after: Schema.optional(Cursor.Cursor),
+  after: Schema.optional(CursorText.Cursor),
 })
 export type CasesSearch = typeof CasesSearch.Type
 
@@ -28,6 +28,6 @@ export type DirectorySearch = typeof DirectorySearch.Type
  */
 export const ReferralsSearch = Schema.Struct({
   status: Schema.optional(Schema.String.pipe(Schema.pattern(/^[a-z]+(-[a-z]+)*$/), Schema.maxLength(32))),
-  after: Schema.optional(Cursor.Cursor),
+  after: Schema.optional(CursorText.Cursor),
 })
 export type ReferralsSearch = typeof ReferralsSearch.Type

@@ -95,8 +95,7 @@ export const compare = (a: Key, b: Key): -1 | 0 | 1 => {
 }
 
 /**
- * A cursor as it travels in a query string or a response.
+ * A cursor as it travels in a query string or a response (its own module, so a
+ * browser's search parameters take the schema without the decoding above).
  */
-export const Cursor = Schema.String.pipe(
-  Schema.pattern(/^[A-Za-z0-9_-]*$/, { identifier: "Cursor", message: () => "pagination.cursor.malformed" }),
-)
+export { Cursor } from "./CursorText"

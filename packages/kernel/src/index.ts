@@ -12,6 +12,8 @@ export * as CivilDate from "./CivilDate"
  * The keyset pagination cursor: encode, decode, compare sort keys.
  */
 export * as Cursor from "./Cursor"
+/** A page cursor's text (the schema alone). */
+export * as CursorText from "./CursorText"
 /**
  * Deadlines: legal durations added to days and instants in a time zone.
  */
