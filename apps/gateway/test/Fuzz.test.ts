@@ -830,7 +830,11 @@ const answerLine = (operationId: string, status: number, text: string): string =
 const signInRefusal = /(identity\.sign-in\.throttled|identity\.sign-in\.failed|identity\.passkey\.refused)$/
 const timeless = (line: string): string => line.replace(signInRefusal, "identity.sign-in.refused")
 
-/** The corpus's answers recorded on main before the pipeline was split (`BASHKE_FUZZ_RECORD=<file>` records them again). */
+/**
+ * The corpus's answers, recorded on main (`BASHKE_FUZZ_RECORD=<file>` records them again). The
+ * corpus follows the route table and what earlier answers returned, so a new route or a new
+ * answer shifts every later line: record again with the change that adds it, and say so.
+ */
 const problemTypesBefore = (): ReadonlyArray<string> =>
   readFileSync(new URL("./fixtures/fuzz-answers.txt", import.meta.url), "utf8")
     .trimEnd()
