@@ -105,6 +105,20 @@ for (const db of databases) {
       expect(statuses.filter((status) => status === 429).length).toBeGreaterThanOrEqual(480)
 
       const token = await gateway.tokenFor(principal("caseManager", mechanismId as never))
+      // The backoff is wall-clock time, and a loaded machine may have let the last wait run out
+      // during the loop: a failure tried once it ends starts a wait at least twice as long from
+      // that moment, so the good token below is asked inside it, whatever the machine's speed.
+      for (let tries = 0; ; tries++) {
+        const response = await gateway.request("GET", cases, {
+          token: "bsk_garbage-after",
+          headers: { "x-test-address": "203.0.113.7" },
+        })
+        await response.body?.cancel()
+        if (response.status === 401) break
+        expect(response.status).toBe(429)
+        expect(tries).toBeLessThan(1_200)
+        await new Promise((resolve) => setTimeout(resolve, 100))
+      }
       // The throttled address waits, even with a good token; another address does not.
       expect(
         (await gateway.request("GET", cases, { token, headers: { "x-test-address": "203.0.113.7" } })).status,
