@@ -338,7 +338,7 @@ describe("corrections, transfers, closed cases, erasure and subject access in th
       .getByLabel("Code from the authenticator app")
       .fill(totp.generate({ timestamp: Date.now() + 30_000 }))
     await enrolment.getByRole("button", { name: "Sign in with password" }).click()
-    await enrolment.getByRole("navigation").waitFor()
+    await enrolment.getByRole("navigation").first().waitFor()
     await enrolment.close()
     const accepting = await receiving.newPage()
     await inEnglish(accepting, "/transfers")

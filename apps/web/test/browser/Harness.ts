@@ -272,13 +272,14 @@ export const signInWithLink = async (page: Page, gateway: Gateway, who: string):
   const link = gateway.signInLinks[who]
   if (link === undefined) throw new Error(`no sign-in link for ${who}`)
   await page.goto(link)
-  await page.getByRole("navigation").waitFor()
+  await page.getByRole("navigation").first().waitFor()
 }
 
 /** Opens a path of the app in a page whose browser is signed in. */
 export const open = async (page: Page, gateway: Gateway, path: string): Promise<void> => {
   await page.goto(`${gateway.url}${path}`)
-  await page.getByRole("navigation").waitFor()
+  // The header's navigation comes first; a page may show its own after it (the administration's).
+  await page.getByRole("navigation").first().waitFor()
 }
 
 // "Loading…" in every language, from the catalogue the app shows it from.

@@ -51,7 +51,7 @@ describe("the journeys of the acceptance", () => {
     await page.keyboard.press("Tab")
     await page.keyboard.type(nextCode(person.secret))
     await page.keyboard.press("Enter")
-    await page.getByRole("navigation").waitFor()
+    await page.getByRole("navigation").first().waitFor()
     await tabTo(page, page.getByTestId("language"))
     await chooseByKeys(page, 3)
     await page.locator('html[lang="en"]').waitFor()

@@ -69,5 +69,5 @@ export const signInWithPassword = async (page: Page, gateway: Gateway, person: E
   await form.locator('input[name="password"]').fill(person.password)
   await form.locator('input[name="code"]').fill(nextCode(person.secret))
   await form.locator('button[type="submit"]').click()
-  await page.getByRole("navigation").waitFor()
+  await page.getByRole("navigation").first().waitFor()
 }
