@@ -2,11 +2,11 @@
 // enrolment confirmed by a first code gives one-time recovery codes; a code is
 // refused when wrong, when replayed within its window, or when missing for a
 // role that needs a second factor; an unknown email and a wrong password
-// answer alike and cost the same (the same argon2id parameters; CPU time over many tries); failures are
+// answer alike and cost the same (one argon2id verification each, counted, under the same parameters); failures are
 // throttled per account and per address with backoff (Effect's TestClock).
 import { Errors, type Id } from "@bashke/kernel"
 import { describe, expect, layer } from "@effect/vitest"
-import { Duration, Effect, Option, TestClock } from "effect"
+import { Duration, Effect, Metric, Option, TestClock } from "effect"
 import { Credentials, Password, People, Sessions, SignIn, Totp } from "../src"
 import { databases, services } from "./support/Databases"
 
@@ -135,48 +135,34 @@ for (const db of databases) {
         }),
       )
 
-      if (db.name === "sqlite")
-        it.effect(
-          "an unknown email and a wrong password answer alike and cost the same (one argon2id verification under the same parameters, CPU time over 7 tries each)",
-          () =>
-            Effect.gen(function* () {
-              const who = yield* person("national-coordinator")
-              // The decoy an unknown address is checked against costs what a real hash costs: the same parameters.
-              const decoy = yield* Password.decoyHash
-              const stored = yield* (yield* Credentials.Credentials).passwordHash(who.id)
-              const costOf = (encoded: string) => encoded.split("$")[3]
-              expect(costOf(decoy)).toBe(costOf(Option.getOrThrow(stored)))
-              // CPU time, not wall time: another process keeping the cores busy slows both alike
-              // but spends none of this process's CPU. Tries interleave, so a slower stretch hits both.
-              const spent = (email: string, address: string) =>
-                Effect.gen(function* () {
-                  // Past any backoff, so every try reaches the password check.
-                  yield* TestClock.adjust(Duration.hours(2))
-                  const started = process.cpuUsage()
-                  const rule = yield* attempt(email, undefined, "not the password", address)
-                  const used = process.cpuUsage(started)
-                  return { rule, micros: used.user + used.system }
-                })
-              const unknown: Array<number> = []
-              const wrong: Array<number> = []
-              for (let i = 0; i < 7; i++) {
-                const a = yield* spent(`nobody.${i}@gjilan.example`, `10.0.0.${i}`)
-                const b = yield* spent(who.email, `10.0.1.${i}`)
-                expect(a.rule).toBe("identity.sign-in.failed")
-                expect(b.rule).toBe(a.rule)
-                unknown.push(a.micros)
-                wrong.push(b.micros)
-              }
-              const median = (values: Array<number>) =>
-                [...values].sort((x, y) => x - y)[Math.floor(values.length / 2)] ?? 0
-              const [u, w] = [median(unknown), median(wrong)]
-              // Both pay one argon2id verification (tens of milliseconds of CPU); without the decoy
-              // the unknown address would cost a fraction of that.
-              expect(Math.min(u, w) / Math.max(u, w)).toBeGreaterThan(0.6)
-            }),
-          // Fourteen argon2id verifications on a machine another process keeps busy.
-          { timeout: 300_000 },
-        )
+      it.effect(
+        "an unknown email and a wrong password answer alike and cost the same: one argon2id verification each, under the same parameters",
+        () =>
+          Effect.gen(function* () {
+            const who = yield* person("national-coordinator")
+            // The decoy an unknown address is checked against costs what a real hash costs: the same parameters.
+            const decoy = yield* Password.decoyHash
+            const stored = yield* (yield* Credentials.Credentials).passwordHash(who.id)
+            const costOf = (encoded: string) => encoded.split("$")[3]
+            expect(costOf(decoy)).toBe(costOf(Option.getOrThrow(stored)))
+            // Counted, not timed: a machine another process keeps busy changes times, not counts.
+            const verified = Effect.map(Metric.value(Password.verifications), (state) => state.count)
+            const tried = (email: string, address: string) =>
+              Effect.gen(function* () {
+                // Past any backoff, so every try reaches the password check.
+                yield* TestClock.adjust(Duration.hours(2))
+                const before = yield* verified
+                const rule = yield* attempt(email, undefined, "not the password", address)
+                return { rule, verifications: (yield* verified) - before }
+              })
+            for (let i = 0; i < 3; i++) {
+              const unknown = yield* tried(`nobody.${i}@gjilan.example`, `10.0.0.${i}`)
+              const wrong = yield* tried(who.email, `10.0.1.${i}`)
+              expect(unknown).toEqual({ rule: "identity.sign-in.failed", verifications: 1 })
+              expect(wrong).toEqual(unknown)
+            }
+          }),
+      )
     })
   })
 }
