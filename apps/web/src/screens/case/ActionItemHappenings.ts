@@ -6,16 +6,14 @@
  * (each listing audited); to anyone else it is refused, and the timeline
  * simply has no extension in it.
  */
-import type { Schemas } from "@bashke/client"
 import { useQuery } from "@tanstack/react-query"
+import { everyPage } from "../../EveryPage"
 import { nameOf } from "../../Institutions"
 import { useApi } from "../../Session"
 import { addMessages, useText } from "../../Text"
 import { webActionItemMessages } from "../../WebActionItemMessages"
 
 addMessages(webActionItemMessages)
-
-type CaseActionItem = Schemas["NamedCaseActionItem"]
 
 /** The case's action items with their extensions (every page the API answers). */
 export const useCaseActionItems = (caseId: string) => {
@@ -25,18 +23,9 @@ export const useCaseActionItems = (caseId: string) => {
     enabled: caseId !== "",
     retry: false,
     queryFn: async () => {
-      const all: Array<CaseActionItem> = []
-      let after: string | undefined
-      do {
-        const page = (
-          await api.GET("/v1/cases/{caseId}/action-items", {
-            params: { path: { caseId }, query: { limit: 100, ...(after === undefined ? {} : { after }) } },
-          })
-        ).data
-        all.push(...page.items)
-        after = page.next ?? undefined
-      } while (after !== undefined)
-      return all
+      return everyPage((after) =>
+        api.GET("/v1/cases/{caseId}/action-items", { params: { path: { caseId }, query: { limit: 100, ...after } } }),
+      )
     },
   })
 }

@@ -9,6 +9,7 @@
 import type { Schemas } from "@bashke/client"
 import { JurisdictionProfile, LocalizedText } from "@bashke/kernel"
 import { useQuery } from "@tanstack/react-query"
+import { everyPage } from "../../EveryPage"
 import { nameOf, namesOf, useInstitutions } from "../../Institutions"
 import { Loaded } from "../../Loading"
 import { useApi } from "../../Session"
@@ -27,18 +28,9 @@ export const useCorrections = (caseId: string) => {
     enabled: caseId !== "",
     retry: false,
     queryFn: async () => {
-      const all: Array<Correction> = []
-      let after: string | undefined
-      do {
-        const page = (
-          await api.GET("/v1/cases/{caseId}/corrections", {
-            params: { path: { caseId }, query: { limit: 100, ...(after === undefined ? {} : { after }) } },
-          })
-        ).data
-        all.push(...page.items)
-        after = page.next ?? undefined
-      } while (after !== undefined)
-      return all
+      return everyPage((after) =>
+        api.GET("/v1/cases/{caseId}/corrections", { params: { path: { caseId }, query: { limit: 100, ...after } } }),
+      )
     },
   })
 }

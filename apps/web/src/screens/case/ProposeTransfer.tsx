@@ -7,10 +7,10 @@
  * beside the mechanism; no consent from the survivor, or a transfer already
  * waiting, beside the case.
  */
-import type { Schemas } from "@bashke/client"
 import { LocalizedText } from "@bashke/kernel"
 import { useQuery } from "@tanstack/react-query"
 import { type FormEvent, useState } from "react"
+import { everyPage } from "../../EveryPage"
 import { FormError } from "../../FieldProblem"
 import { Select } from "../../Fields"
 import { useApi } from "../../Session"
@@ -34,18 +34,7 @@ const useOpenCases = (mechanismId: string) => {
   return useQuery({
     queryKey: ["cases", mechanismId, "all"],
     queryFn: async () => {
-      const all: Array<Schemas["CaseSummary"]> = []
-      let after: string | undefined
-      do {
-        const page = (
-          await api.GET("/v1/cases", {
-            params: { query: { mechanismId, limit: 100, ...(after === undefined ? {} : { after }) } },
-          })
-        ).data
-        all.push(...page.items)
-        after = page.next ?? undefined
-      } while (after !== undefined)
-      return all
+      return everyPage((after) => api.GET("/v1/cases", { params: { query: { mechanismId, limit: 100, ...after } } }))
     },
   })
 }
