@@ -405,7 +405,10 @@ export const list = (raw: ListDocuments): Effect.Effect<Pagination.Page<Document
     // short while readable documents remain (ADR 0034).
     const page = yield* Pagination.visible({
       step: (from, limit) =>
-        documents.ofCase(input.caseId, { limit, after: from === undefined ? undefined : (from[0] as Document.DocumentId) }),
+        documents.ofCase(input.caseId, {
+          limit,
+          after: from === undefined ? undefined : (from[0] as Document.DocumentId),
+        }),
       visible: (document) => mayRead(authorized, purpose, personOfDocument(authorized, document)),
       keyOf: (document) => [document.id],
       limit: input.limit,

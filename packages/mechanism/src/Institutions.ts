@@ -141,9 +141,9 @@ export interface Store {
    * At most `limit` institutions by id after `after`, of one sector or
    * municipality when given (the primary key and mechanism migration 6's indexes).
    */
-  readonly page: (step: Filter & { readonly after?: Id.InstitutionId | undefined; readonly limit: number }) => Effect.Effect<
-    ReadonlyArray<RegisteredInstitution>
-  >
+  readonly page: (
+    step: Filter & { readonly after?: Id.InstitutionId | undefined; readonly limit: number },
+  ) => Effect.Effect<ReadonlyArray<RegisteredInstitution>>
   /** The names of those of `ids` that are registered. */
   readonly names: (ids: ReadonlyArray<Id.InstitutionId>) => Effect.Effect<Names>
 }

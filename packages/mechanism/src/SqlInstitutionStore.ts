@@ -94,7 +94,11 @@ export const make: Effect.Effect<Store, never, SqlClient.SqlClient> = Effect.gen
       ${step.sector === undefined ? sql`` : sql`AND sector = ${step.sector}`}
       ${step.municipality === undefined ? sql`` : sql`AND municipality = ${step.municipality}`}
       ${step.after === undefined ? sql`` : sql`AND id > ${step.after}`}
-      ORDER BY id LIMIT ${step.limit}`.pipe(Effect.flatMap(read), Effect.orDie, Span.untraced("SqlInstitutionStore.page"))
+      ORDER BY id LIMIT ${step.limit}`.pipe(
+      Effect.flatMap(read),
+      Effect.orDie,
+      Span.untraced("SqlInstitutionStore.page"),
+    )
 
   const names: Store["names"] = (ids) =>
     (ids.length === 0

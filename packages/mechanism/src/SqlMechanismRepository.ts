@@ -277,7 +277,10 @@ export const make: Effect.Effect<Service, never, SqlClient.SqlClient> = Effect.g
   )
 
   // A mechanism's versions (those of a page when `page` is given) with their signatures, in two statements.
-  const readMemoranda = (mechanismId: Id.MechanismId, page?: { readonly after?: number | undefined; readonly limit: number }) =>
+  const readMemoranda = (
+    mechanismId: Id.MechanismId,
+    page?: { readonly after?: number | undefined; readonly limit: number },
+  ) =>
     Effect.gen(function* () {
       const after = page?.after === undefined ? sql`` : sql`AND version > ${page.after}`
       const limit = page === undefined ? sql`` : sql`LIMIT ${page.limit}`

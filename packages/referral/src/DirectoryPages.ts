@@ -37,7 +37,11 @@ export const locations = (
 ): Effect.Effect<Pagination.Page<Directory.Location>, Errors.InvalidInput, ReferralRepository> =>
   Effect.gen(function* () {
     const after = yield* Cursor.afterKey(LocationKey, query.after)
-    const rows = yield* (yield* ReferralRepository).locationPage({ ...filter, after: after?.[0], limit: query.limit + 1 })
+    const rows = yield* (yield* ReferralRepository).locationPage({
+      ...filter,
+      after: after?.[0],
+      limit: query.limit + 1,
+    })
     return Pagination.paginate(rows, query.limit, (location) => [location.id])
   })
 
@@ -48,6 +52,10 @@ export const services = (
 ): Effect.Effect<Pagination.Page<Directory.Service>, Errors.InvalidInput, ReferralRepository> =>
   Effect.gen(function* () {
     const after = yield* Cursor.afterKey(ServiceKey, query.after)
-    const rows = yield* (yield* ReferralRepository).servicePage({ ...filter, after: after?.[0], limit: query.limit + 1 })
+    const rows = yield* (yield* ReferralRepository).servicePage({
+      ...filter,
+      after: after?.[0],
+      limit: query.limit + 1,
+    })
     return Pagination.paginate(rows, query.limit, (service) => [service.id])
   })

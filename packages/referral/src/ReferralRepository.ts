@@ -32,7 +32,7 @@ export interface LocationFilter {
 export interface ServiceFilter {
   readonly type?: ServiceType.ServiceType | undefined
   readonly municipality?: Municipality.MunicipalityCode | undefined
-  readonly language?: Directory.Language | undefined
+  readonly language?: typeof Directory.Language.Type | undefined
   readonly institution?: Id.InstitutionId | undefined
   readonly active?: boolean | undefined
 }

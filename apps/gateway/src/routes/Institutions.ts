@@ -7,7 +7,7 @@
  */
 import { Id, Municipality, Sector } from "@bashke/kernel"
 import { Institutions, RegisterInstitution, ReviseInstitution } from "@bashke/mechanism"
-import { Effect, Schema } from "effect"
+import { Schema } from "effect"
 import * as Route from "../Route"
 import * as Keyset from "./Keyset"
 

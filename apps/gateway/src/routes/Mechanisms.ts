@@ -122,7 +122,11 @@ const list = Route.make({
   handle: ({ query }) =>
     Effect.gen(function* () {
       const principal = yield* Principal.CurrentPrincipal
-      return yield* MechanismLists.mechanisms(principal, { municipality: query.municipality, status: query.status }, query)
+      return yield* MechanismLists.mechanisms(
+        principal,
+        { municipality: query.municipality, status: query.status },
+        query,
+      )
     }),
 })
 
