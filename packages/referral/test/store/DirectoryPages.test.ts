@@ -16,7 +16,7 @@ import { databases, services } from "./Databases"
 
 const idOf = (n: number) => Id.ulidAt(1_770_000_000_000 + n, new Uint8Array(10).fill(n % 256))
 const institutionOf = (n: number) => idOf(500 + n) as Id.InstitutionId
-const municipalities = ["DEC", "DRA", "FER"] as const
+const municipalities = ["DEC", "DRA", "FER"] as unknown as ReadonlyArray<Municipality.MunicipalityCode>
 const types: ReadonlyArray<ServiceType.ServiceType> = ["shelter", "legal-aid", "medical-care"]
 const languages = ["sq", "sr-Latn", "sr", "tr"] as const
 
@@ -92,7 +92,7 @@ for (const db of databases) {
                       id: idOf((i * 7) % 17) as Directory.LocationId,
                       institution: institutionOf(e.institution),
                       name: `Office ${i}`,
-                      municipality: e.municipality as Municipality.MunicipalityCode,
+                      municipality: e.municipality,
                     }),
                   )
                   const services = entries.map(
@@ -101,7 +101,7 @@ for (const db of databases) {
                       institution: institutionOf(e.institution),
                       name: `Service ${i}`,
                       type: e.type,
-                      municipality: e.municipality as Municipality.MunicipalityCode,
+                      municipality: e.municipality,
                       languages: e.languages as unknown as Directory.Service["languages"],
                       locations: [],
                       active: e.active,
