@@ -11,7 +11,7 @@ import {
   SqlActionPlanRepository,
 } from "@bashke/action-plan"
 import {
-  type BreakGlassReviewRepository,
+  BreakGlassReviewService,
   type CaseNoteRepository,
   type CaseRepository,
   type CaseReviewRepository,
@@ -111,7 +111,7 @@ export type GatewayServices =
   | Institutions.InstitutionStore
   | CaseService.CaseService
   | CaseRepository.CaseRepository
-  | BreakGlassReviewRepository.BreakGlassReviewRepository
+  | BreakGlassReviewService.BreakGlassReviewService
   | CaseNoteRepository.CaseNoteRepository
   | ClosedCases.ClosedCases
   | CorrectionRepository.CorrectionRepository
@@ -212,6 +212,7 @@ export const layer = (
   const members = Layer.provideMerge(Ports.memberInstitutions, mechanism)
   const kase = Layer.mergeAll(
     CaseService.layerSql,
+    BreakGlassReviewService.layerSql,
     SqlCaseNoteRepository.layer,
     SqlClosedCases.layer,
     SqlCorrectionRepository.layer,

@@ -110,6 +110,10 @@ export * as BreakGlassReview from "./BreakGlassReview"
  */
 export * as BreakGlassReviewRepository from "./BreakGlassReviewRepository"
 /**
+ * The coordinator's review of break-glass reads as a service, over its store.
+ */
+export * as BreakGlassReviewService from "./BreakGlassReviewService"
+/**
  * The coordinator's review list of break-glass reads, and the verdict that closes one.
  */
 export * as BreakGlassReviews from "./BreakGlassReviews"
