@@ -34,6 +34,11 @@ const runsPerRoute = 54
 // Fixed, so a failure replays; BASHKE_FUZZ_SEED explores another sequence.
 const defaultSeed = 20_260_701
 const fuzzSeed = Number(process.env.BASHKE_FUZZ_SEED ?? defaultSeed)
+// BASHKE_FUZZ_ROUTES=<operationId>,… fuzzes those routes only, compared with their own blocks of
+// the record: the same answers as in the whole run, since no route's depend on another's.
+const onlyRoutes = process.env.BASHKE_FUZZ_ROUTES?.split(",").filter((id) => id.length > 0)
+const fuzzedRoutes =
+  onlyRoutes === undefined ? routes : routes.filter((route) => onlyRoutes.includes(route.operationId))
 
 /** A route's own seed: the run's, mixed with its operationId's FNV-1a hash (never its place in the table). */
 const seedOf = (operationId: string, seed: number = fuzzSeed): number => {
@@ -838,7 +843,7 @@ for (const db of sqlite) {
           if (etag !== null && owner !== undefined) versions.set(owner, Number(etag.replace(/"/g, "")))
         }
       }
-      for (const route of routes) {
+      for (const route of fuzzedRoutes) {
         forgetAllButKnown()
         const fuzzed = await gatewayOverSeeded(route.operationId)
         try {
@@ -859,12 +864,16 @@ for (const db of sqlite) {
           Object.fromEntries([...statuses].sort(([a], [b]) => a - b)),
         )}`,
       )
-      expect(sent).toBe(runsPerRoute * routes.length)
-      expect(sent).toBeGreaterThanOrEqual(10_000)
+      expect(sent).toBe(runsPerRoute * fuzzedRoutes.length)
+      if (onlyRoutes === undefined) expect(sent).toBeGreaterThanOrEqual(10_000)
       const recorded = process.env.BASHKE_FUZZ_RECORD
       if (recorded !== undefined) writeFileSync(recorded, `${answers.join("\n")}\n`)
-      else if (fuzzSeed === defaultSeed) expect(answers.map(timeless)).toEqual(problemTypesBefore().map(timeless))
-      expect(perRoute.size).toBe(routes.length)
+      else if (fuzzSeed === defaultSeed) {
+        const fuzzedIds = new Set(fuzzedRoutes.map((route) => route.operationId))
+        const before = problemTypesBefore().filter((line) => fuzzedIds.has(line.split(" ")[0] as string))
+        expect(answers.map(timeless)).toEqual(before.map(timeless))
+      }
+      expect(perRoute.size).toBe(fuzzedRoutes.length)
       // Some generated requests must get through, or the fuzzer only tested refusals.
       expect([...statuses].filter(([status]) => status < 300).reduce((n, [, count]) => n + count, 0)).toBeGreaterThan(0)
 
