@@ -13,6 +13,7 @@ import {
 import {
   BreakGlassReviewService,
   type CaseNoteRepository,
+  CaseNoticeFacts,
   type CaseRepository,
   type CaseReviewRepository,
   CaseService,
@@ -110,6 +111,7 @@ export type GatewayServices =
   | MechanismRepository.MechanismRepository
   | Institutions.InstitutionStore
   | CaseService.CaseService
+  | CaseNoticeFacts.CaseNoticeFacts
   | CaseRepository.CaseRepository
   | BreakGlassReviewService.BreakGlassReviewService
   | CaseNoteRepository.CaseNoteRepository
@@ -228,7 +230,11 @@ export const layer = (
     SubjectDocuments.layer.pipe(Layer.provideMerge(SqlDocumentRepository.layer)),
     options.pdfFont ?? PdfFontLayers.layerNone,
   ).pipe(Layer.provideMerge(Ports.signatories), Layer.provideMerge(members))
-  const referral = ReferralService.layerSql.pipe(Layer.provideMerge(Ports.caseFacts), Layer.provideMerge(kase))
+  // A notice's case facts read the case store inside their layer, beside the referrals.
+  const referral = Layer.merge(ReferralService.layerSql, CaseNoticeFacts.layer).pipe(
+    Layer.provideMerge(Ports.caseFacts),
+    Layer.provideMerge(kase),
+  )
   const meeting = Layer.mergeAll(
     SqlMeetingRepository.layer,
     SqlActionItemRepository.layer,

@@ -147,6 +147,10 @@ export * as CaseNoteRepository from "./CaseNoteRepository"
  */
 export * as CaseNotes from "./CaseNotes"
 /**
+ * What a notice about a case is decided on, read for callers outside the package.
+ */
+export * as CaseNoticeFacts from "./CaseNoticeFacts"
+/**
  * The repository port of the case aggregate.
  */
 export * as CaseRepository from "./CaseRepository"

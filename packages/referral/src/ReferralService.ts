@@ -88,6 +88,8 @@ export interface Service {
     expectedVersion: number,
   ) => Effect.Effect<Referral.Referral, Failure, Principal.CurrentPrincipal>
   readonly find: (id: Id.ReferralId) => Effect.Effect<Referral.Referral, Errors.NotFound>
+  /** Every referral of the case, for a decision outside the package (a notice's `NoticePolicy`). */
+  readonly ofCase: (caseId: Id.CaseId) => Effect.Effect<ReadonlyArray<Referral.Referral>>
   /**
    * A page of the case's referrals, those `visible` lets the caller see
    * (`ReferralLists.forCase`: the caller's `ReferralPolicy.mayRead`).
@@ -139,6 +141,7 @@ export const make: Effect.Effect<
     send: own(SendReferral.send),
     transition: own(TransitionReferral.transition),
     find: repo.find,
+    ofCase: repo.forCase,
     caseReferrals: (caseId, query, visible) =>
       Effect.provideService(ReferralLists.forCase(caseId, query, visible), ReferralRepository, repo),
     mechanismReferrals: own(ReferralLists.forMechanism),
