@@ -64,6 +64,7 @@ import {
 } from "@bashke/mechanism"
 import {
   type ActionItemRepository,
+  CalendarFeedService,
   type CalendarFeeds,
   type CaseAccess,
   type CaseSummaries,
@@ -135,7 +136,7 @@ export type GatewayServices =
   | CaseSummaries.CaseSummaries
   | CaseAccess.CaseAccess
   | OverdueReferrals.OverdueReferrals
-  | CalendarFeeds.CalendarFeedStore
+  | CalendarFeedService.CalendarFeedService
   | CalendarFeeds.FeedPrincipals
   | ReferralService.ReferralService
   | ReferralRepository.ReferralRepository
@@ -251,7 +252,10 @@ export const layer = (
   const reporting = Layer.merge(SqlStatistics.layer, PlanImplementation.layerActionPlans).pipe(
     Layer.provideMerge(actionPlan),
   )
-  const calendar = Layer.merge(SqlCalendarFeedStore.layer, Ports.feedPrincipals).pipe(
+  // The feed store is the calendar service's own, provided inside its layer.
+  const calendar = CalendarFeedService.layer.pipe(
+    Layer.provide(SqlCalendarFeedStore.layer),
+    Layer.provideMerge(Ports.feedPrincipals),
     Layer.provideMerge(
       Layer.provideMerge(
         options.tokenLifetimes === undefined ? ApiTokens.layer : ApiTokens.layerWith(options.tokenLifetimes),

@@ -18,7 +18,7 @@ import type {
   SurvivorInformedRepository,
 } from "@bashke/case"
 import type { MechanismRepository } from "@bashke/mechanism"
-import type { ActionItemRepository, MeetingRepository } from "@bashke/meeting"
+import type { ActionItemRepository, CalendarFeeds, MeetingRepository } from "@bashke/meeting"
 import type { ReferralRepository, ReferralService } from "@bashke/referral"
 import { expectTypeOf } from "vitest"
 import type { GatewayServices } from "../src/Services"
@@ -44,8 +44,9 @@ type StillInBundle = Exclude<Repositories, BreakGlassReviewRepository.BreakGlass
 
 expectTypeOf<Extract<GatewayServices, Repositories>>().toEqualTypeOf<StillInBundle>()
 
-// The break-glass reviews and the referral lists are read through their services.
+// The break-glass reviews, the referral lists and the calendar feeds are read through their services.
 expectTypeOf<Extract<GatewayServices, BreakGlassReviewRepository.BreakGlassReviewRepository>>().toBeNever()
+expectTypeOf<Extract<GatewayServices, CalendarFeeds.CalendarFeedStore>>().toBeNever()
 expectTypeOf<Extract<GatewayServices, BreakGlassReviewService.BreakGlassReviewService>>().not.toBeNever()
 expectTypeOf<ReferralService.Service["caseReferrals"]>().toBeFunction()
 expectTypeOf<ReferralService.Service["mechanismReferrals"]>().toBeFunction()
