@@ -754,7 +754,7 @@ for (const db of sqlite) {
         // A file name from mkdtemp holds no quote; VACUUM INTO takes no bound parameter here.
         Effect.flatMap(SqlClient.SqlClient, (sql) => sql.unsafe(`VACUUM INTO '${seededFile}'`)).pipe(Effect.orDie),
       )
-    }, 300_000)
+    })
 
     afterAll(async () => {
       await gateway?.close()
