@@ -11,8 +11,9 @@ import {
   SqlActionPlanRepository,
 } from "@bashke/action-plan"
 import {
-  type BreakGlassReviewRepository,
+  BreakGlassReviewService,
   type CaseNoteRepository,
+  CaseNoticeFacts,
   type CaseRepository,
   type CaseReviewRepository,
   CaseService,
@@ -63,6 +64,7 @@ import {
 } from "@bashke/mechanism"
 import {
   type ActionItemRepository,
+  CalendarFeedService,
   type CalendarFeeds,
   type CaseAccess,
   type CaseSummaries,
@@ -110,8 +112,9 @@ export type GatewayServices =
   | MechanismRepository.MechanismRepository
   | Institutions.InstitutionStore
   | CaseService.CaseService
+  | CaseNoticeFacts.CaseNoticeFacts
   | CaseRepository.CaseRepository
-  | BreakGlassReviewRepository.BreakGlassReviewRepository
+  | BreakGlassReviewService.BreakGlassReviewService
   | CaseNoteRepository.CaseNoteRepository
   | ClosedCases.ClosedCases
   | CorrectionRepository.CorrectionRepository
@@ -133,7 +136,7 @@ export type GatewayServices =
   | CaseSummaries.CaseSummaries
   | CaseAccess.CaseAccess
   | OverdueReferrals.OverdueReferrals
-  | CalendarFeeds.CalendarFeedStore
+  | CalendarFeedService.CalendarFeedService
   | CalendarFeeds.FeedPrincipals
   | ReferralService.ReferralService
   | ReferralRepository.ReferralRepository
@@ -212,6 +215,7 @@ export const layer = (
   const members = Layer.provideMerge(Ports.memberInstitutions, mechanism)
   const kase = Layer.mergeAll(
     CaseService.layerSql,
+    BreakGlassReviewService.layerSql,
     SqlCaseNoteRepository.layer,
     SqlClosedCases.layer,
     SqlCorrectionRepository.layer,
@@ -227,7 +231,11 @@ export const layer = (
     SubjectDocuments.layer.pipe(Layer.provideMerge(SqlDocumentRepository.layer)),
     options.pdfFont ?? PdfFontLayers.layerNone,
   ).pipe(Layer.provideMerge(Ports.signatories), Layer.provideMerge(members))
-  const referral = ReferralService.layerSql.pipe(Layer.provideMerge(Ports.caseFacts), Layer.provideMerge(kase))
+  // A notice's case facts read the case store inside their layer, beside the referrals.
+  const referral = Layer.merge(ReferralService.layerSql, CaseNoticeFacts.layer).pipe(
+    Layer.provideMerge(Ports.caseFacts),
+    Layer.provideMerge(kase),
+  )
   const meeting = Layer.mergeAll(
     SqlMeetingRepository.layer,
     SqlActionItemRepository.layer,
@@ -244,7 +252,10 @@ export const layer = (
   const reporting = Layer.merge(SqlStatistics.layer, PlanImplementation.layerActionPlans).pipe(
     Layer.provideMerge(actionPlan),
   )
-  const calendar = Layer.merge(SqlCalendarFeedStore.layer, Ports.feedPrincipals).pipe(
+  // The feed store is the calendar service's own, provided inside its layer.
+  const calendar = CalendarFeedService.layer.pipe(
+    Layer.provide(SqlCalendarFeedStore.layer),
+    Layer.provideMerge(Ports.feedPrincipals),
     Layer.provideMerge(
       Layer.provideMerge(
         options.tokenLifetimes === undefined ? ApiTokens.layer : ApiTokens.layerWith(options.tokenLifetimes),

@@ -110,6 +110,10 @@ export * as BreakGlassReview from "./BreakGlassReview"
  */
 export * as BreakGlassReviewRepository from "./BreakGlassReviewRepository"
 /**
+ * The coordinator's review of break-glass reads as a service, over its store.
+ */
+export * as BreakGlassReviewService from "./BreakGlassReviewService"
+/**
  * The coordinator's review list of break-glass reads, and the verdict that closes one.
  */
 export * as BreakGlassReviews from "./BreakGlassReviews"
@@ -142,6 +146,10 @@ export * as CaseNoteRepository from "./CaseNoteRepository"
  * Write, list, read the history of and correct case notes (sealed, audited).
  */
 export * as CaseNotes from "./CaseNotes"
+/**
+ * What a notice about a case is decided on, read for callers outside the package.
+ */
+export * as CaseNoticeFacts from "./CaseNoticeFacts"
 /**
  * The repository port of the case aggregate.
  */

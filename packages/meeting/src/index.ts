@@ -57,6 +57,10 @@ export * as Attendance from "./Attendance"
 export * as CadenceCompliance from "./CadenceCompliance"
 
 /**
+ * Calendar subscriptions as a service, over the feed store and the ports the feed is read through.
+ */
+export * as CalendarFeedService from "./CalendarFeedService"
+/**
  * Calendar subscriptions: a revocable secret feed URL per person.
  */
 export * as CalendarFeeds from "./CalendarFeeds"

@@ -14,10 +14,11 @@
  *
  * Each use case is a file run through the one pipeline (`UseCase`):
  * `RegisterDirectoryEntry`, `ReportCapacity`, `SendReferral`,
- * `TransitionReferral`, `AnnounceOverdue`. This service assembles them over
- * its dependencies; the principal stays the caller's.
+ * `TransitionReferral`, `AnnounceOverdue`; the lists are `ReferralLists`. This
+ * service assembles them over its dependencies (callers never read the
+ * repository); the principal stays the caller's.
  */
-import { type Errors, Id, type Principal } from "@bashke/kernel"
+import { type Errors, Id, type Pagination, type Principal } from "@bashke/kernel"
 import { UseCase } from "@bashke/persistence"
 import { AuditLog } from "@bashke/security"
 import { SqlClient } from "@effect/sql"
@@ -28,6 +29,7 @@ import type * as Directory from "./Directory"
 import type * as Referral from "./Referral"
 import type * as ReferralDeadlines from "./ReferralDeadlines"
 import type * as ReferralLifecycle from "./ReferralLifecycle"
+import * as ReferralLists from "./ReferralLists"
 import { ReferralRepository } from "./ReferralRepository"
 import * as RegisterDirectoryEntry from "./RegisterDirectoryEntry"
 import * as ReportCapacity from "./ReportCapacity"
@@ -86,6 +88,27 @@ export interface Service {
     expectedVersion: number,
   ) => Effect.Effect<Referral.Referral, Failure, Principal.CurrentPrincipal>
   readonly find: (id: Id.ReferralId) => Effect.Effect<Referral.Referral, Errors.NotFound>
+  /** Every referral of the case, for a decision outside the package (a notice's `NoticePolicy`). */
+  readonly ofCase: (caseId: Id.CaseId) => Effect.Effect<ReadonlyArray<Referral.Referral>>
+  /**
+   * A page of the case's referrals, those `visible` lets the caller see
+   * (`ReferralLists.forCase`: the caller's `ReferralPolicy.mayRead`).
+   */
+  readonly caseReferrals: <E, R>(
+    caseId: Id.CaseId,
+    query: ReferralLists.PageQuery,
+    visible: (referral: Referral.Referral) => Effect.Effect<boolean, E, R>,
+  ) => Effect.Effect<Pagination.Page<Referral.Referral>, E | Errors.InvalidInput, R>
+  /**
+   * A page of the mechanism's referrals on the principal's list, of `status`
+   * when given (`ReferralLists.forMechanism`: `ReferralPolicy.listed`).
+   */
+  readonly mechanismReferrals: (
+    principal: Principal.Principal,
+    mechanismId: Id.MechanismId,
+    status: Referral.Status | undefined,
+    query: ReferralLists.PageQuery,
+  ) => Effect.Effect<Pagination.Page<Referral.Referral>, Errors.InvalidInput>
   /** The overdue referrals of a mechanism; announces each newly overdue step once on the outbox. */
   readonly overdueFor: (mechanism: Id.MechanismId) => Effect.Effect<ReadonlyArray<ReferralDeadlines.Overdue>>
   readonly responseTimes: (mechanism: Id.MechanismId) => Effect.Effect<{
@@ -118,6 +141,10 @@ export const make: Effect.Effect<
     send: own(SendReferral.send),
     transition: own(TransitionReferral.transition),
     find: repo.find,
+    ofCase: repo.forCase,
+    caseReferrals: (caseId, query, visible) =>
+      Effect.provideService(ReferralLists.forCase(caseId, query, visible), ReferralRepository, repo),
+    mechanismReferrals: own(ReferralLists.forMechanism),
     overdueFor: own(AnnounceOverdue.overdueFor),
     responseTimes: (mechanism) =>
       Effect.map(repo.forMechanism(mechanism), (referrals) => ({

@@ -10,7 +10,7 @@
  * with `PluginLoader.staticImports(config.host)` and pass the modules to
  * `layer({ modules })`.
  */
-import type { CaseRepository, CaseService } from "@bashke/case"
+import type { CaseNoticeFacts, CaseService } from "@bashke/case"
 import type { Id } from "@bashke/kernel"
 import type {
   DirectoryCapacity,
@@ -23,7 +23,7 @@ import type {
   ReviewQueue,
 } from "@bashke/plugin-sdk"
 import { PluginHost, PluginLoader } from "@bashke/plugin-sdk"
-import type { ReferralRepository, ReferralService } from "@bashke/referral"
+import type { ReferralService } from "@bashke/referral"
 import type { Vault } from "@bashke/security"
 import type { SqlClient } from "@effect/sql"
 import { Context, Effect, Layer } from "effect"
@@ -38,8 +38,7 @@ import * as ReviewQueueProvider from "./ReviewQueueProvider"
 /** What the host and its capabilities need from the gateway's services. */
 export type Requirements =
   | CaseService.CaseService
-  | CaseRepository.CaseRepository
-  | ReferralRepository.ReferralRepository
+  | CaseNoticeFacts.CaseNoticeFacts
   | ReferralService.ReferralService
   | SqlClient.SqlClient
   | Vault.Vault

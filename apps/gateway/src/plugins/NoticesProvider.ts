@@ -10,29 +10,29 @@
  * refused: the rule says why. The plugin reports the delivery with
  * `recordOutcome`.
  */
-import { Case, CaseRepository, CaseTeam, Consent } from "@bashke/case"
+import { CaseNoticeFacts } from "@bashke/case"
 import { Errors, Id } from "@bashke/kernel"
 import { SqlValues } from "@bashke/persistence"
 import { Notices } from "@bashke/plugin-sdk"
-import { Referral, ReferralRepository } from "@bashke/referral"
+import { Referral, ReferralService } from "@bashke/referral"
 import { NoticePolicy } from "@bashke/security"
 import { SqlClient } from "@effect/sql"
-import { Effect, Layer, Option } from "effect"
+import { Effect, Layer } from "effect"
 import { actingAs, PluginPrincipals } from "./PluginConfig"
 
 export const layer: Layer.Layer<
   Notices.Notices,
   never,
-  | CaseRepository.CaseRepository
-  | ReferralRepository.ReferralRepository
+  | CaseNoticeFacts.CaseNoticeFacts
+  | ReferralService.ReferralService
   | SqlClient.SqlClient
   | Id.IdGenerator
   | PluginPrincipals
 > = Layer.effect(
   Notices.Notices,
   Effect.gen(function* () {
-    const cases = yield* CaseRepository.CaseRepository
-    const referrals = yield* ReferralRepository.ReferralRepository
+    const cases = yield* CaseNoticeFacts.CaseNoticeFacts
+    const referrals = yield* ReferralService.ReferralService
     const sql = (yield* SqlClient.SqlClient).withoutTransforms()
     const principals = yield* PluginPrincipals
     const context = yield* Effect.context<Id.IdGenerator>()
@@ -40,18 +40,16 @@ export const layer: Layer.Layer<
     const authorize = (pluginId: string, pluginName: string) => (request: Notices.NoticeRequest) =>
       Effect.gen(function* () {
         const { principal } = yield* actingAs(principals, pluginName)
-        const found = yield* cases.find(request.caseId)
-        if (Option.isNone(found)) return yield* Effect.fail(new Errors.NotFound({ entity: "Case", id: request.caseId }))
-        const aCase = found.value
-        const ofCase = yield* referrals.forCase(aCase.id)
+        const aCase = yield* cases.of(request.caseId)
+        const ofCase = yield* referrals.ofCase(aCase.caseId)
         const at = yield* SqlValues.currentDate
         const decision = NoticePolicy.decide(
           principal,
           { recipient: request.recipient, purpose: request.purpose },
           {
             mechanismId: aCase.mechanismId,
-            team: CaseTeam.toPolicyTeam(aCase.team),
-            consents: Case.countedConsents(aCase).map(Consent.toPolicyConsent),
+            team: aCase.team,
+            consents: aCase.consents,
             referrals: ofCase.map((referral) => ({
               from: referral.from,
               to: referral.to,
@@ -62,7 +60,7 @@ export const layer: Layer.Layer<
         )
         if (decision._tag === "Deny") return { _tag: "Refused", rule: decision.rule } as const
         const before = yield* sql<{ readonly id: string }>`SELECT id FROM plugin_notices
-          WHERE plugin = ${pluginId} AND case_id = ${aCase.id} AND recipient = ${request.recipient}
+          WHERE plugin = ${pluginId} AND case_id = ${aCase.caseId} AND recipient = ${request.recipient}
             AND reference = ${request.reference}`.pipe(Effect.orDie)
         const noticeId =
           before[0]?.id ??
@@ -70,7 +68,7 @@ export const layer: Layer.Layer<
             Effect.provide(context),
             Effect.tap((id) =>
               sql`INSERT INTO plugin_notices (id, plugin, case_id, recipient, purpose, kind, reference, allowed_at)
-                VALUES (${id}, ${pluginId}, ${aCase.id}, ${request.recipient}, ${request.purpose},
+                VALUES (${id}, ${pluginId}, ${aCase.caseId}, ${request.recipient}, ${request.purpose},
                   ${request.kind}, ${request.reference}, ${SqlValues.toSql(at)})`.pipe(Effect.orDie),
             ),
           ))
@@ -79,7 +77,7 @@ export const layer: Layer.Layer<
           noticeId: noticeId as string,
           content: {
             noticeId,
-            caseId: aCase.id,
+            caseId: aCase.caseId,
             caseReference: aCase.reference,
             recipient: request.recipient,
             purpose: request.purpose,

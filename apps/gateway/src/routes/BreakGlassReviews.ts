@@ -1,19 +1,22 @@
 /**
  * The coordinator's review of break-glass reads: the mechanism's list (open
  * ones, closed ones, or all, oldest first; each with its reason code and
- * written reason) and the verdict that closes one. The case package decides
- * who may (`BreakGlassReviews`: the access policy's `break-glass.review`, the
- * mechanism's coordinator) and audits every reason read and every verdict.
+ * written reason) and the verdict that closes one, through the case package's
+ * `BreakGlassReviewService`, which decides who may (`BreakGlassReviews`: the
+ * access policy's `break-glass.review`, the mechanism's coordinator) and
+ * audits every reason read and every verdict.
  * Reasons are free text that may name people: the list is read with an audit
  * entry per review, and never travels in a URL.
  */
-import { BreakGlassReview, BreakGlassReviews } from "@bashke/case"
+import { BreakGlassReview, BreakGlassReviewService, BreakGlassReviews } from "@bashke/case"
 import { Id } from "@bashke/kernel"
-import { Schema } from "effect"
+import { Effect, Schema } from "effect"
 import * as Route from "../Route"
 import * as Keyset from "./Keyset"
 
 const tag = "break-glass"
+
+const reviews = BreakGlassReviewService.BreakGlassReviewService
 
 const MechanismPath = Schema.Struct({ mechanismId: Id.MechanismId })
 const ReviewPath = Schema.Struct({ reviewId: BreakGlassReview.BreakGlassReviewId })
@@ -36,12 +39,14 @@ const list = Route.make({
   querySchema: ListQuery,
   success: { status: 200, schema: ReviewPage },
   handle: ({ path, query }) =>
-    BreakGlassReviews.list({
-      mechanismId: path.mechanismId,
-      ...(query.status === undefined ? {} : { status: query.status }),
-      limit: query.limit,
-      ...(query.after === undefined ? {} : { after: query.after }),
-    }),
+    Effect.flatMap(reviews, (service) =>
+      service.list({
+        mechanismId: path.mechanismId,
+        ...(query.status === undefined ? {} : { status: query.status }),
+        limit: query.limit,
+        ...(query.after === undefined ? {} : { after: query.after }),
+      }),
+    ),
 })
 
 const Verdict = BreakGlassReviews.CloseReview.pipe(Schema.omit("reviewId"))
@@ -55,7 +60,7 @@ const close = Route.make({
   pathSchema: ReviewPath,
   bodySchema: Verdict,
   success: { status: 200, schema: BreakGlassReview.BreakGlassReview },
-  handle: ({ path, body }) => BreakGlassReviews.close({ ...body, reviewId: path.reviewId }),
+  handle: ({ path, body }) => Effect.flatMap(reviews, (service) => service.close({ ...body, reviewId: path.reviewId })),
 })
 
 /** The break-glass review routes. */

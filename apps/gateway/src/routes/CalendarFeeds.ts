@@ -11,11 +11,13 @@
  * The feed lists the meetings of every mechanism the feed's owner is a member
  * of today, as the meeting package writes it: no name, no reason, no case.
  */
-import { CalendarFeeds } from "@bashke/meeting"
+import { CalendarFeedService, CalendarFeeds } from "@bashke/meeting"
 import { Effect, Schema } from "effect"
 import * as Route from "../Route"
 
 const tag = "meetings"
+
+const feeds = CalendarFeedService.CalendarFeedService
 
 /** The feed's address, relative to the API's origin. */
 const feedPath = (secret: string) => `/v1/calendar-feeds/${secret}/meetings.ics`
@@ -34,7 +36,9 @@ const create = Route.make({
   bodySchema: CalendarFeeds.CreateFeed,
   success: { status: 201, schema: Issued },
   handle: ({ body }) =>
-    Effect.map(CalendarFeeds.create(body), (issued) => ({ feed: issued.feed, url: feedPath(issued.secret) })),
+    Effect.flatMap(feeds, (service) =>
+      Effect.map(service.create(body), (issued) => ({ feed: issued.feed, url: feedPath(issued.secret) })),
+    ),
 })
 
 const list = Route.make({
@@ -44,7 +48,7 @@ const list = Route.make({
   tag,
   summary: "One's calendar feeds, revoked ones too (never their secrets)",
   success: { status: 200, schema: Schema.Array(CalendarFeeds.CalendarFeed) },
-  handle: () => CalendarFeeds.mine,
+  handle: () => Effect.flatMap(feeds, (service) => service.mine),
 })
 
 const revoke = Route.make({
@@ -55,7 +59,7 @@ const revoke = Route.make({
   summary: "Revoke one of one's calendar feeds: its URL answers 404 from now on",
   pathSchema: Schema.Struct({ feedId: CalendarFeeds.CalendarFeedId }),
   success: { status: 200, schema: CalendarFeeds.CalendarFeed },
-  handle: ({ path }) => CalendarFeeds.revoke(path.feedId),
+  handle: ({ path }) => Effect.flatMap(feeds, (service) => service.revoke(path.feedId)),
 })
 
 const feed = Route.make({
@@ -68,7 +72,7 @@ const feed = Route.make({
   // Any string: a malformed secret is as unknown as a wrong one (404), and is never echoed.
   pathSchema: Schema.Struct({ secret: Schema.String }),
   success: { status: 200, schema: Schema.String, contentType: "text/calendar; charset=utf-8" },
-  handle: ({ path }) => CalendarFeeds.read(path.secret),
+  handle: ({ path }) => Effect.flatMap(feeds, (service) => service.read(path.secret)),
 })
 
 /** The calendar subscription routes. */

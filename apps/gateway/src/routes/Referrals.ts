@@ -35,7 +35,6 @@ import {
   FhirExport,
   Referral,
   type ReferralLifecycle,
-  ReferralLists,
   ReferralPolicy,
   ReferralService,
   type ResponseTimes,
@@ -145,7 +144,8 @@ const listForCase = Route.make({
   success: { status: 200, schema: ReferralPage },
   handle: ({ path, query }) =>
     Effect.gen(function* () {
-      return yield* InstitutionNames.attachPage(yield* ReferralLists.forCase(path.caseId, query, mayRead))
+      const page = yield* (yield* referrals).caseReferrals(path.caseId, query, mayRead)
+      return yield* InstitutionNames.attachPage(page)
     }),
 })
 
@@ -168,7 +168,7 @@ const listForMechanism = Route.make({
     Effect.gen(function* () {
       const principal = yield* MechanismScope.requireScope(query.mechanismId, "referral.list")
       return yield* InstitutionNames.attachPage(
-        yield* ReferralLists.forMechanism(principal, query.mechanismId, query.status, query),
+        yield* (yield* referrals).mechanismReferrals(principal, query.mechanismId, query.status, query),
       )
     }),
 })
