@@ -107,6 +107,7 @@ import type * as CaseTeam from "./CaseTeam"
 import type * as Consent from "./Consent"
 import type * as Incident from "./Incident"
 import * as Instruments from "./internal/Instruments"
+import type * as Steps from "./internal/Steps"
 import type * as Person from "./Person"
 import * as PersonalData from "./PersonalData"
 import type * as ProtectionOrder from "./ProtectionOrder"
@@ -269,23 +270,14 @@ export const defaultInstruments = (
   profile: JurisdictionProfile.JurisdictionProfile,
 ): ReadonlyArray<RiskInstrument.Instrument> => Instruments.defaults(profile)
 
+/** What the service's layers need: its repositories, personal data, signatories, the audit log, SQL and ids. */
+export type LayerRequirements = Steps.Services
+
 /**
  * The use cases over the repository, personal data, the signatories port, the
  * audit log and the outbox.
  */
-export const make = (
-  options: Options = {},
-): Effect.Effect<
-  Service,
-  never,
-  | CaseRepository
-  | BreakGlassReviewRepository
-  | PersonalData.PersonalData
-  | Signatories
-  | AuditLog.AuditLog
-  | SqlClient.SqlClient
-  | Id.IdGenerator
-> =>
+export const make = (options: Options = {}): Effect.Effect<Service, never, LayerRequirements> =>
   Effect.gen(function* () {
     const instruments = options.instruments ?? Instruments.defaults
     // Exactly the service's own dependencies, and the instruments it was built
@@ -349,16 +341,6 @@ export const make = (
       },
     }
   })
-
-/** What the service's layers need: its repositories, personal data, signatories, the audit log, SQL and ids. */
-export type LayerRequirements =
-  | CaseRepository
-  | BreakGlassReviewRepository
-  | PersonalData.PersonalData
-  | Signatories
-  | AuditLog.AuditLog
-  | SqlClient.SqlClient
-  | Id.IdGenerator
 
 /**
  * The service over the given repository, personal data and signatories,

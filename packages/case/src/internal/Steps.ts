@@ -19,10 +19,11 @@ import type { Instruments } from "./Instruments"
 import { writtenFor } from "./PersonalPurpose"
 
 /**
- * @internal What the case's use cases need besides the caller's principal:
- * each names this in its type, whether or not it uses every part.
+ * @internal The services the case's use cases run over: `CaseService` keeps
+ * exactly these (and the instruments it was built with), never the whole
+ * context, so the principal and the jurisdiction stay the caller's.
  */
-export type Requirements =
+export type Services =
   | CaseRepository
   | BreakGlassReviewRepository
   | PersonalData.PersonalData
@@ -30,7 +31,12 @@ export type Requirements =
   | AuditLog.AuditLog
   | SqlClient.SqlClient
   | Id.IdGenerator
-  | Instruments
+
+/**
+ * @internal What the case's use cases need besides the caller's principal:
+ * each names this in its type, whether or not it uses every part.
+ */
+export type Requirements = Services | Instruments
 
 /** @internal A command's refusals before the lifecycle's. */
 export type Refusal = Errors.InvalidInput | Errors.Forbidden | Errors.NotFound | Errors.Conflict
@@ -135,9 +141,15 @@ export const allow = (
  * for the purpose that side is written for), a case not erased, and open
  * unless `whenClosed`.
  */
+export interface Admission {
+  readonly personal?: AccessPolicy.Subject | undefined
+  readonly whenClosed?: boolean
+}
+
+/** @internal See {@link Admission}. */
 export const admit = (
   { aCase, s }: Loaded,
-  options: { readonly personal?: AccessPolicy.Subject | undefined; readonly whenClosed?: boolean } = {},
+  options: Admission = {},
 ): Effect.Effect<void, Errors.Forbidden | Errors.InvalidInput | Errors.NotFound> =>
   Effect.gen(function* () {
     yield* allow(s, "case.write", aCase)

@@ -10,21 +10,20 @@ import { Effect } from "effect"
 import type * as Case from "../Case"
 import { AddMeasure } from "../CaseCommands"
 import { CaseRepository } from "../CaseRepository"
-import * as CaseUseCase from "../internal/CaseUseCase"
-import { admit, type Changing, claim, emit, loadCase } from "../internal/Steps"
+import * as CaseChange from "../internal/CaseChange"
+import type * as CaseUseCase from "../internal/CaseUseCase"
+import type { Changing } from "../internal/Steps"
 import * as SafetyPlan from "../SafetyPlan"
 
 /** Adds the measure and answers it (status `open`). */
-export const addMeasure: CaseUseCase.Of<typeof AddMeasure, SafetyPlan.Measure, Changing> = CaseUseCase.change({
+export const addMeasure: CaseUseCase.Of<typeof AddMeasure, SafetyPlan.Measure, Changing> = CaseChange.make({
   span: "CaseService.addMeasure",
   command: AddMeasure,
-  load: (input) => loadCase(input.caseId),
-  decide: (loaded, input) =>
+  decide: ({ aCase, s }, input) =>
     Effect.gen(function* () {
-      const { aCase, s } = loaded
-      yield* admit(loaded)
+      const id = yield* SafetyPlan.SafetyMeasureId.generate
       const measure: SafetyPlan.Measure = {
-        id: yield* SafetyPlan.SafetyMeasureId.generate,
+        id,
         kind: input.kind,
         owner: input.owner,
         reviewOn: input.reviewOn,
@@ -35,16 +34,15 @@ export const addMeasure: CaseUseCase.Of<typeof AddMeasure, SafetyPlan.Measure, C
       const updated: Case.Case = { ...aCase, safetyPlan: { measures: [...aCase.safetyPlan.measures, measure] } }
       return { measure, updated }
     }),
-  write: ({ measure, updated }, { aCase }, input) =>
-    Effect.gen(function* () {
-      yield* claim(updated, input.expectedVersion, aCase)
-      yield* (yield* CaseRepository).insertMeasure(aCase.id, measure)
-      yield* emit("case.safety-measure.added", aCase.id, {
-        measureId: measure.id,
-        kind: measure.kind,
-        owner: measure.owner,
-        reviewOn: measure.reviewOn,
-      })
-      return measure
-    }),
+  write: ({ measure }, { aCase }) =>
+    Effect.as(
+      Effect.flatMap(CaseRepository, (cases) => cases.insertMeasure(aCase.id, measure)),
+      measure,
+    ),
+  events: ({ measure }) => [
+    {
+      topic: "case.safety-measure.added",
+      payload: { measureId: measure.id, kind: measure.kind, owner: measure.owner, reviewOn: measure.reviewOn },
+    },
+  ],
 })

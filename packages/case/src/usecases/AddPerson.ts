@@ -15,24 +15,21 @@ import * as Case from "../Case"
 import { AddPerson } from "../CaseCommands"
 import { CaseRepository } from "../CaseRepository"
 import * as CaseTeam from "../CaseTeam"
-import * as CaseUseCase from "../internal/CaseUseCase"
+import * as CaseChange from "../internal/CaseChange"
+import type * as CaseUseCase from "../internal/CaseUseCase"
 import { subjectOfRole } from "../internal/PersonalPurpose"
 import { toPerson, writeAccess } from "../internal/Persons"
-import { admit, type Changing, claim, emit, loadCase } from "../internal/Steps"
+import type { Changing } from "../internal/Steps"
 import * as Person from "../Person"
 import * as PersonalData from "../PersonalData"
 
 /** Adds the person and answers it. */
-export const addPerson: CaseUseCase.Of<typeof AddPerson, Person.Person, Changing> = CaseUseCase.change({
+export const addPerson: CaseUseCase.Of<typeof AddPerson, Person.Person, Changing> = CaseChange.make({
   span: "CaseService.addPerson",
   command: AddPerson,
-  load: (input) => loadCase(input.caseId),
-  decide: (loaded, input) =>
+  admit: (input) => ({ personal: input.person.details === undefined ? undefined : subjectOfRole(input.person.role) }),
+  decide: ({ aCase, s }, input) =>
     Effect.gen(function* () {
-      const { aCase, s } = loaded
-      yield* admit(loaded, {
-        personal: input.person.details === undefined ? undefined : subjectOfRole(input.person.role),
-      })
       const person = toPerson(yield* Id.PersonId.generate, input.person)
       const year = CivilDate.year(s.today)
       yield* Person.validate(person, aCase.persons.length, year, s.profile)
@@ -42,18 +39,15 @@ export const addPerson: CaseUseCase.Of<typeof AddPerson, Person.Person, Changing
       yield* CaseTeam.validate(updated.team, { hasChild: Case.hasChild(updated, year) }, s.profile)
       return { person, updated }
     }),
-  write: ({ person, updated }, { aCase, s }, input) =>
+  write: ({ person }, { aCase, s }, input) =>
     Effect.gen(function* () {
-      yield* claim(updated, input.expectedVersion, aCase)
+      const details = input.person.details
       const sealed =
-        input.person.details === undefined
+        details === undefined
           ? { fields: {} }
-          : yield* (yield* PersonalData.PersonalData).write(
-              writeAccess(s, aCase, person.id, person.role),
-              input.person.details,
-            )
+          : yield* (yield* PersonalData.PersonalData).write(writeAccess(s, aCase, person.id, person.role), details)
       yield* (yield* CaseRepository).insertPerson(aCase.id, person, sealed, s.at)
-      yield* emit("case.person.added", aCase.id, { personId: person.id, role: person.role })
       return person
     }),
+  events: ({ person }) => [{ topic: "case.person.added", payload: { personId: person.id, role: person.role } }],
 })

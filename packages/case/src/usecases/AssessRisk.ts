@@ -14,55 +14,50 @@ import { Effect } from "effect"
 import * as Case from "../Case"
 import { AssessRisk } from "../CaseCommands"
 import { CaseRepository } from "../CaseRepository"
-import * as CaseUseCase from "../internal/CaseUseCase"
+import * as CaseChange from "../internal/CaseChange"
+import type * as CaseUseCase from "../internal/CaseUseCase"
 import { Instruments } from "../internal/Instruments"
-import { admit, type Changing, claim, emit, loadCase } from "../internal/Steps"
+import type { Changing } from "../internal/Steps"
 import * as RiskAssessment from "../RiskAssessment"
 import * as RiskInstrument from "../RiskInstrument"
 
 /** Assesses the risk and answers the assessment. */
-export const assessRisk: CaseUseCase.Of<typeof AssessRisk, RiskAssessment.RiskAssessment, Changing> =
-  CaseUseCase.change({
-    span: "CaseService.assessRisk",
-    command: AssessRisk,
-    load: (input) => loadCase(input.caseId),
-    decide: (loaded, input) =>
-      Effect.gen(function* () {
-        const { aCase, s } = loaded
-        yield* admit(loaded)
-        const instrument = RiskInstrument.find((yield* Instruments)(s.profile), input.instrument)
-        if (instrument === undefined)
-          return yield* Effect.fail(
-            new Errors.InvalidInput({ field: "instrument", rule: "case.risk.instrument.unknown" }),
-          )
-        const assessedBy = s.principal.institution
-        if (assessedBy === undefined) return yield* Effect.dieMessage("case.write allowed without an institution")
-        const assessment = yield* RiskAssessment.assess(
-          instrument,
-          {
-            id: yield* RiskAssessment.RiskAssessmentId.generate,
-            answers: input.answers,
-            judgement: input.judgement,
-            assessedAt: s.at,
-            assessedBy,
-          },
-          s.profile,
+export const assessRisk: CaseUseCase.Of<typeof AssessRisk, RiskAssessment.RiskAssessment, Changing> = CaseChange.make({
+  span: "CaseService.assessRisk",
+  command: AssessRisk,
+  decide: ({ aCase, s }, input) =>
+    Effect.gen(function* () {
+      const instrument = RiskInstrument.find((yield* Instruments)(s.profile), input.instrument)
+      if (instrument === undefined)
+        return yield* Effect.fail(
+          new Errors.InvalidInput({ field: "instrument", rule: "case.risk.instrument.unknown" }),
         )
-        const updated: Case.Case = { ...aCase, assessments: [...aCase.assessments, assessment] }
-        return { assessment, updated }
-      }),
-    write: ({ assessment, updated }, { aCase }, input) =>
-      Effect.gen(function* () {
-        yield* claim(updated, input.expectedVersion, aCase)
-        yield* (yield* CaseRepository).insertAssessment(aCase.id, assessment)
-        yield* emit("case.risk.assessed", aCase.id, {
-          assessmentId: assessment.id,
-          instrument: assessment.instrument,
-          computedLevel: assessment.computedLevel,
-          level: assessment.level,
-          riskLevel: Case.currentRisk(updated) ?? null,
-          reassessOn: assessment.reassessOn,
-        })
-        return assessment
-      }),
-  })
+      const assessedBy = s.principal.institution
+      if (assessedBy === undefined) return yield* Effect.dieMessage("case.write allowed without an institution")
+      const id = yield* RiskAssessment.RiskAssessmentId.generate
+      const assessment = yield* RiskAssessment.assess(
+        instrument,
+        { id, answers: input.answers, judgement: input.judgement, assessedAt: s.at, assessedBy },
+        s.profile,
+      )
+      return { assessment, updated: { ...aCase, assessments: [...aCase.assessments, assessment] } }
+    }),
+  write: ({ assessment }, { aCase }) =>
+    Effect.as(
+      Effect.flatMap(CaseRepository, (cases) => cases.insertAssessment(aCase.id, assessment)),
+      assessment,
+    ),
+  events: ({ assessment, updated }) => [
+    {
+      topic: "case.risk.assessed",
+      payload: {
+        assessmentId: assessment.id,
+        instrument: assessment.instrument,
+        computedLevel: assessment.computedLevel,
+        level: assessment.level,
+        riskLevel: Case.currentRisk(updated) ?? null,
+        reassessOn: assessment.reassessOn,
+      },
+    },
+  ],
+})

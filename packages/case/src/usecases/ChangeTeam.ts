@@ -16,18 +16,16 @@ import * as Case from "../Case"
 import { ChangeTeam } from "../CaseCommands"
 import { CaseRepository } from "../CaseRepository"
 import * as CaseTeam from "../CaseTeam"
-import * as CaseUseCase from "../internal/CaseUseCase"
-import { admit, type Changing, claim, emit, loadCase } from "../internal/Steps"
+import * as CaseChange from "../internal/CaseChange"
+import type * as CaseUseCase from "../internal/CaseUseCase"
+import type { Changing } from "../internal/Steps"
 
 /** Changes the team and answers it. */
-export const changeTeam: CaseUseCase.Of<typeof ChangeTeam, CaseTeam.CaseTeam, Changing> = CaseUseCase.change({
+export const changeTeam: CaseUseCase.Of<typeof ChangeTeam, CaseTeam.CaseTeam, Changing> = CaseChange.make({
   span: "CaseService.changeTeam",
   command: ChangeTeam,
-  load: (input) => loadCase(input.caseId),
-  decide: (loaded, input) =>
+  decide: ({ aCase, s }, input) =>
     Effect.gen(function* () {
-      const { aCase, s } = loaded
-      yield* admit(loaded)
       const coordinator =
         Principal.hasRole(s.principal, "coordinator") && Principal.belongsTo(s.principal, aCase.mechanismId)
       if (s.principal.institution !== aCase.team.lead && !coordinator)
@@ -60,17 +58,21 @@ export const changeTeam: CaseUseCase.Of<typeof ChangeTeam, CaseTeam.CaseTeam, Ch
             rule: "case.safety.owner-not-in-team",
           }),
         )
-      return team
+      return { team, updated: { ...aCase, team } }
     }),
-  write: (team, { aCase, s }, input) =>
-    Effect.gen(function* () {
-      yield* claim({ ...aCase, team }, input.expectedVersion, aCase)
-      yield* (yield* CaseRepository).saveTeam(aCase.id, team, s.at)
-      yield* emit("case.team.changed", aCase.id, {
+  write: ({ team }, { aCase, s }) =>
+    Effect.as(
+      Effect.flatMap(CaseRepository, (cases) => cases.saveTeam(aCase.id, team, s.at)),
+      team,
+    ),
+  events: ({ team }) => [
+    {
+      topic: "case.team.changed",
+      payload: {
         lead: team.lead,
         members: team.members.map((member) => ({ institution: member.institution, access: member.access })),
         sectors: CaseTeam.sectors(team),
-      })
-      return team
-    }),
+      },
+    },
+  ],
 })

@@ -12,20 +12,23 @@
 import { Errors } from "@bashke/kernel"
 import { Effect } from "effect"
 import { ConfirmConsent } from "../CaseCommands"
+import { CaseRepository } from "../CaseRepository"
 import * as Consent from "../Consent"
-import * as CaseUseCase from "../internal/CaseUseCase"
-import { save } from "../internal/ConsentChange"
-import { allow, type Changing, closedForChanges, loadCase } from "../internal/Steps"
+import * as CaseChange from "../internal/CaseChange"
+import type * as CaseUseCase from "../internal/CaseUseCase"
+import { leadNotice, replacing } from "../internal/ConsentChange"
+import { allow, type Changing, closedForChanges } from "../internal/Steps"
 
 /** Confirms the consent and answers it. */
-export const confirmConsent: CaseUseCase.Of<typeof ConfirmConsent, Consent.Consent, Changing> = CaseUseCase.change({
+export const confirmConsent: CaseUseCase.Of<typeof ConfirmConsent, Consent.Consent, Changing> = CaseChange.make({
   span: "CaseService.confirmConsent",
   command: ConfirmConsent,
-  load: (input) => loadCase(input.caseId),
+  // Not `case.write`: the coordinator confirms off the team.
+  admit: false,
   decide: ({ aCase, s }, input) =>
     Effect.gen(function* () {
       const current = aCase.consents.find((consent) => consent.id === input.consentId)
-      // The coordinator confirms off the team: what it may see of the case is checked first.
+      // What the confirmer may see of the case is checked first.
       if (current === undefined) {
         yield* allow(s, "consent.confirm", aCase, { consent: {} })
         return yield* Effect.fail(new Errors.NotFound({ entity: "Consent", id: input.consentId }))
@@ -38,16 +41,21 @@ export const confirmConsent: CaseUseCase.Of<typeof ConfirmConsent, Consent.Conse
             : { takenBy: recording.takenBy, recordedBy: recording.recordedBy, recordedFor: recording.recordedFor },
       })
       if (aCase.status === "closed") return yield* Effect.fail(closedForChanges)
-      return yield* Consent.confirm(current, {
+      const confirmedFor = s.principal.institution
+      const confirmed = yield* Consent.confirm(current, {
         confirmedBy: s.principal.id,
-        ...(s.principal.institution === undefined ? {} : { confirmedFor: s.principal.institution }),
+        ...(confirmedFor === undefined ? {} : { confirmedFor }),
         confirmedAt: s.at,
       })
+      return replacing(aCase, confirmed)
     }),
-  write: (confirmed, loaded, input) =>
-    save(loaded, confirmed, input.expectedVersion, {
-      topic: "case.consent.confirmed",
-      payload: { confirmedAt: loaded.s.at.toISOString() },
-      change: "confirmed",
-    }),
+  write: ({ consent }, { aCase }) =>
+    Effect.as(
+      Effect.flatMap(CaseRepository, (cases) => cases.updateConsent(aCase.id, consent)),
+      consent,
+    ),
+  events: ({ consent }, { aCase, s }) => [
+    { topic: "case.consent.confirmed", payload: { consentId: consent.id, confirmedAt: s.at.toISOString() } },
+    leadNotice(s, aCase, consent, "confirmed"),
+  ],
 })

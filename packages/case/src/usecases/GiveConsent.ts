@@ -15,57 +15,62 @@ import type * as Case from "../Case"
 import { GiveConsent } from "../CaseCommands"
 import { CaseRepository } from "../CaseRepository"
 import * as Consent from "../Consent"
-import * as CaseUseCase from "../internal/CaseUseCase"
-import { noticeToLead } from "../internal/ConsentChange"
-import { admit, allow, type Changing, claim, emit, institutionIds, loadCase } from "../internal/Steps"
+import * as CaseChange from "../internal/CaseChange"
+import type * as CaseUseCase from "../internal/CaseUseCase"
+import { leadNotice } from "../internal/ConsentChange"
+import { allow, type Changing, institutionIds, type Loaded } from "../internal/Steps"
+
+/** The consent as recorded, once the recorder may record it and the rules hold. */
+const recorded = ({ aCase, s }: Loaded, input: typeof GiveConsent.Type) =>
+  Effect.gen(function* () {
+    const recorder = s.principal.institution
+    // `case.write` needs an institution; the policy has checked it.
+    if (recorder === undefined) return yield* Effect.dieMessage("case.write allowed without an institution")
+    const takenBy = input.takenBy ?? recorder
+    yield* allow(s, "consent.record", aCase, { consent: { takenBy } })
+    const giver = aCase.persons.find((person) => person.id === input.givenBy)
+    if (giver === undefined || giver.role === "alleged-perpetrator")
+      return yield* Effect.fail(new Errors.InvalidInput({ field: "givenBy", rule: "case.consent.giver-unknown" }))
+    const recorderSector = s.signatories.find((signatory) => signatory.institution === recorder)?.sector
+    const scope = { institutions: input.institutions, sectors: input.sectors }
+    const consent: Consent.Consent = {
+      id: yield* Id.ConsentId.generate,
+      givenBy: input.givenBy,
+      ...scope,
+      purposes: input.purposes,
+      from: input.from ?? s.at,
+      ...(input.until === undefined ? {} : { until: input.until }),
+      recording: {
+        method: input.method,
+        takenBy,
+        recordedBy: s.principal.id,
+        recordedFor: recorder,
+        ...(input.witnessedBy === undefined ? {} : { witnessedBy: input.witnessedBy }),
+      },
+      // No one opens their own institution's access alone.
+      needsConfirmation:
+        Consent.widensAccessOf(scope, recorder, s.principal.sector) ||
+        Consent.widensAccessOf(scope, recorder, recorderSector),
+    }
+    yield* Consent.validate(consent, aCase.consents.length, new Set(institutionIds(s.signatories)))
+    const updated: Case.Case = { ...aCase, consents: [...aCase.consents, consent] }
+    return { consent, updated, takenBy }
+  })
 
 /** Records the consent and answers it. */
-export const giveConsent: CaseUseCase.Of<typeof GiveConsent, Consent.Consent, Changing> = CaseUseCase.change({
+export const giveConsent: CaseUseCase.Of<typeof GiveConsent, Consent.Consent, Changing> = CaseChange.make({
   span: "CaseService.giveConsent",
   command: GiveConsent,
-  load: (input) => loadCase(input.caseId),
-  decide: (loaded, input) =>
-    Effect.gen(function* () {
-      const { aCase, s } = loaded
-      yield* admit(loaded)
-      const recorder = s.principal.institution
-      // `case.write` needs an institution; the policy has checked it.
-      if (recorder === undefined) return yield* Effect.dieMessage("case.write allowed without an institution")
-      const takenBy = input.takenBy ?? recorder
-      yield* allow(s, "consent.record", aCase, { consent: { takenBy } })
-      const giver = aCase.persons.find((person) => person.id === input.givenBy)
-      if (giver === undefined || giver.role === "alleged-perpetrator")
-        return yield* Effect.fail(new Errors.InvalidInput({ field: "givenBy", rule: "case.consent.giver-unknown" }))
-      const recorderSector = s.signatories.find((signatory) => signatory.institution === recorder)?.sector
-      const scope = { institutions: input.institutions, sectors: input.sectors }
-      const consent: Consent.Consent = {
-        id: yield* Id.ConsentId.generate,
-        givenBy: input.givenBy,
-        ...scope,
-        purposes: input.purposes,
-        from: input.from ?? s.at,
-        ...(input.until === undefined ? {} : { until: input.until }),
-        recording: {
-          method: input.method,
-          takenBy,
-          recordedBy: s.principal.id,
-          recordedFor: recorder,
-          ...(input.witnessedBy === undefined ? {} : { witnessedBy: input.witnessedBy }),
-        },
-        // No one opens their own institution's access alone.
-        needsConfirmation:
-          Consent.widensAccessOf(scope, recorder, s.principal.sector) ||
-          Consent.widensAccessOf(scope, recorder, recorderSector),
-      }
-      yield* Consent.validate(consent, aCase.consents.length, new Set(institutionIds(s.signatories)))
-      const updated: Case.Case = { ...aCase, consents: [...aCase.consents, consent] }
-      return { consent, updated, takenBy }
-    }),
-  write: ({ consent, updated, takenBy }, { aCase, s }, input) =>
-    Effect.gen(function* () {
-      yield* claim(updated, input.expectedVersion, aCase)
-      yield* (yield* CaseRepository).insertConsent(aCase.id, consent)
-      yield* emit("case.consent.given", aCase.id, {
+  decide: recorded,
+  write: ({ consent }, { aCase }) =>
+    Effect.as(
+      Effect.flatMap(CaseRepository, (cases) => cases.insertConsent(aCase.id, consent)),
+      consent,
+    ),
+  events: ({ consent, takenBy }, { aCase, s }, input) => [
+    {
+      topic: "case.consent.given",
+      payload: {
         consentId: consent.id,
         givenBy: consent.givenBy,
         institutions: consent.institutions,
@@ -76,8 +81,8 @@ export const giveConsent: CaseUseCase.Of<typeof GiveConsent, Consent.Consent, Ch
         method: input.method,
         takenBy,
         needsConfirmation: consent.needsConfirmation,
-      })
-      yield* noticeToLead(s, aCase, consent, "recorded")
-      return consent
-    }),
+      },
+    },
+    leadNotice(s, aCase, consent, "recorded"),
+  ],
 })

@@ -14,29 +14,28 @@ import { RecordIncident } from "../CaseCommands"
 import { CaseRepository } from "../CaseRepository"
 import * as ConferenceEligibility from "../ConferenceEligibility"
 import * as Incident from "../Incident"
-import * as CaseUseCase from "../internal/CaseUseCase"
-import { admit, type Changing, claim, emit, loadCase } from "../internal/Steps"
+import * as CaseChange from "../internal/CaseChange"
+import type * as CaseUseCase from "../internal/CaseUseCase"
+import type { Changing } from "../internal/Steps"
 
 /** Records the incident and answers it. */
-export const recordIncident: CaseUseCase.Of<typeof RecordIncident, Incident.Incident, Changing> = CaseUseCase.change({
+export const recordIncident: CaseUseCase.Of<typeof RecordIncident, Incident.Incident, Changing> = CaseChange.make({
   span: "CaseService.recordIncident",
   command: RecordIncident,
-  load: (input) => loadCase(input.caseId),
-  decide: (loaded, input) =>
+  decide: ({ aCase, s }, input) =>
     Effect.gen(function* () {
-      const { aCase, s } = loaded
-      yield* admit(loaded)
+      const { place, sourceInstitution, sourceReference } = input
       const incident: Incident.Incident = {
         id: yield* Id.IncidentId.generate,
         occurredOn: input.occurredOn,
         municipality: input.municipality,
-        ...(input.place === undefined ? {} : { place: input.place }),
+        ...(place === undefined ? {} : { place }),
         forms: input.forms,
         children: input.children,
         perpetrators: input.perpetrators,
         source: input.source,
-        ...(input.sourceInstitution === undefined ? {} : { sourceInstitution: input.sourceInstitution }),
-        ...(input.sourceReference === undefined ? {} : { sourceReference: input.sourceReference }),
+        ...(sourceInstitution === undefined ? {} : { sourceInstitution }),
+        ...(sourceReference === undefined ? {} : { sourceReference }),
         recordedAt: s.at,
       }
       const perpetrators = new Set<string>(
@@ -46,11 +45,15 @@ export const recordIncident: CaseUseCase.Of<typeof RecordIncident, Incident.Inci
       const updated: Case.Case = { ...aCase, incidents: [...aCase.incidents, incident] }
       return { incident, updated }
     }),
-  write: ({ incident, updated }, { aCase, s }, input) =>
-    Effect.gen(function* () {
-      yield* claim(updated, input.expectedVersion, aCase)
-      yield* (yield* CaseRepository).insertIncident(aCase.id, incident)
-      yield* emit("case.incident.recorded", aCase.id, {
+  write: ({ incident }, { aCase }) =>
+    Effect.as(
+      Effect.flatMap(CaseRepository, (cases) => cases.insertIncident(aCase.id, incident)),
+      incident,
+    ),
+  events: ({ incident, updated }, { s }) => [
+    {
+      topic: "case.incident.recorded",
+      payload: {
         incidentId: incident.id,
         occurredOn: incident.occurredOn,
         municipality: incident.municipality,
@@ -58,7 +61,7 @@ export const recordIncident: CaseUseCase.Of<typeof RecordIncident, Incident.Inci
         children: incident.children,
         source: incident.source,
         conferenceReasons: ConferenceEligibility.reasons(updated, s.at, s.profile),
-      })
-      return incident
-    }),
+      },
+    },
+  ],
 })

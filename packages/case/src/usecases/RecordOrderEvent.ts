@@ -17,9 +17,10 @@ import { type OrderEventName, RecordOrderEvent } from "../CaseCommands"
 import type { Topic } from "../CaseEvents"
 import { CaseRepository } from "../CaseRepository"
 import * as CaseSummary from "../CaseSummary"
-import * as CaseUseCase from "../internal/CaseUseCase"
+import * as CaseChange from "../internal/CaseChange"
+import type * as CaseUseCase from "../internal/CaseUseCase"
 import { orderDates } from "../internal/OrderDates"
-import { admit, type Changing, claim, emit, loadCase } from "../internal/Steps"
+import type { Changing } from "../internal/Steps"
 import type * as ProtectionOrder from "../ProtectionOrder"
 import * as ProtectionOrderLifecycle from "../ProtectionOrderLifecycle"
 
@@ -58,14 +59,11 @@ const lifecycleEvent = (
 
 /** Records the event and answers the order as it now is. */
 export const recordOrderEvent: CaseUseCase.Of<typeof RecordOrderEvent, ProtectionOrder.ProtectionOrder, Changing> =
-  CaseUseCase.change({
+  CaseChange.make({
     span: "CaseService.recordOrderEvent",
     command: RecordOrderEvent,
-    load: (input) => loadCase(input.caseId),
-    decide: (loaded, input) =>
+    decide: ({ aCase, s }, input) =>
       Effect.gen(function* () {
-        const { aCase, s } = loaded
-        yield* admit(loaded)
         const index = aCase.orders.findIndex((order) => order.id === input.orderId)
         const order = aCase.orders[index]
         if (order === undefined)
@@ -75,19 +73,19 @@ export const recordOrderEvent: CaseUseCase.Of<typeof RecordOrderEvent, Protectio
         const updated: Case.Case = { ...aCase, orders: aCase.orders.map((o) => (o.id === changed.id ? changed : o)) }
         return { changed, updated }
       }),
-    write: ({ changed, updated }, { aCase, s }, input) =>
-      Effect.gen(function* () {
-        yield* claim(updated, input.expectedVersion, aCase)
-        yield* (yield* CaseRepository).updateOrder(aCase.id, changed, {
-          event: input.event,
-          at: input.at,
-          until: input.until,
-          reportedBy: input.reportedBy,
-          hearingAt: input.hearingAt,
-          court: input.court,
-          recordedAt: s.at,
-        })
-        yield* emit(orderTopics[input.event], aCase.id, {
+    write: ({ changed }, { aCase, s }, input) => {
+      const { event, at, until, reportedBy, hearingAt, court } = input
+      return Effect.as(
+        Effect.flatMap(CaseRepository, (cases) =>
+          cases.updateOrder(aCase.id, changed, { event, at, until, reportedBy, hearingAt, court, recordedAt: s.at }),
+        ),
+        changed,
+      )
+    },
+    events: ({ changed, updated }, { s }, input) => [
+      {
+        topic: orderTopics[input.event],
+        payload: {
           orderId: changed.id,
           kind: changed.kind,
           status: changed.status,
@@ -108,7 +106,7 @@ export const recordOrderEvent: CaseUseCase.Of<typeof RecordOrderEvent, Protectio
                 court: input.court ?? null,
               }
             : {}),
-        })
-        return changed
-      }),
+        },
+      },
+    ],
   })

@@ -15,8 +15,9 @@ import * as Case from "../Case"
 import { Transition } from "../CaseCommands"
 import * as CaseLifecycle from "../CaseLifecycle"
 import { CaseRepository } from "../CaseRepository"
-import * as CaseUseCase from "../internal/CaseUseCase"
-import { admit, type Changing, claim, emit, loadCase } from "../internal/Steps"
+import * as CaseChange from "../internal/CaseChange"
+import type * as CaseUseCase from "../internal/CaseUseCase"
+import type { Changing } from "../internal/Steps"
 
 const lifecycleCommand = (input: typeof Transition.Type): CaseLifecycle.Command => {
   const { Command } = CaseLifecycle
@@ -35,42 +36,46 @@ const lifecycleCommand = (input: typeof Transition.Type): CaseLifecycle.Command 
 }
 
 /** Moves the case and answers it as it now is. */
-export const transition: CaseUseCase.Of<typeof Transition, Case.Case, Changing> = CaseUseCase.change({
+export const transition: CaseUseCase.Of<typeof Transition, Case.Case, Changing> = CaseChange.make({
   span: "CaseService.transition",
   command: Transition,
-  load: (input) => loadCase(input.caseId),
-  decide: (loaded, input) =>
+  // Reopening is how a closed case changes.
+  admit: () => ({ whenClosed: true }),
+  decide: ({ aCase, s }, input) =>
     Effect.gen(function* () {
-      const { aCase, s } = loaded
-      yield* admit(loaded, { whenClosed: true })
       const command = lifecycleCommand(input)
       const updated = yield* Case.transition(aCase, command, s.at)
       if (command._tag === "assess" && Case.missingRequiredAssessments(aCase, s.profile).length > 0)
         return yield* Effect.fail(
           new Errors.InvalidInput({ field: "assessments", rule: "case.risk.assessment-required" }),
         )
-      return { command, updated }
+      return { command, updated, reason: "reason" in command ? command.reason : undefined }
     }),
-  write: ({ command, updated }, { aCase, s }, input) =>
-    Effect.gen(function* () {
-      const saved = yield* claim(updated, input.expectedVersion, aCase)
-      const reason = "reason" in command ? command.reason : undefined
-      yield* (yield* CaseRepository).insertTransition(aCase.id, {
-        command: command._tag,
-        from: aCase.status,
-        to: saved.status,
-        reason,
-        at: s.at,
-        principalId: s.principal.id,
-        institutionId: s.principal.institution,
-      })
-      yield* emit("case.case.transitioned", aCase.id, {
+  write: ({ command, reason }, { aCase, s }, _, saved) =>
+    Effect.as(
+      Effect.flatMap(CaseRepository, (cases) =>
+        cases.insertTransition(aCase.id, {
+          command: command._tag,
+          from: aCase.status,
+          to: saved.status,
+          reason,
+          at: s.at,
+          principalId: s.principal.id,
+          institutionId: s.principal.institution,
+        }),
+      ),
+      saved,
+    ),
+  events: ({ command, reason }, { aCase }, _, saved) => [
+    {
+      topic: "case.case.transitioned",
+      payload: {
         command: command._tag,
         from: aCase.status,
         to: saved.status,
         reason: reason ?? null,
         riskLevel: Case.currentRisk(saved) ?? null,
-      })
-      return saved
-    }),
+      },
+    },
+  ],
 })

@@ -10,24 +10,22 @@
  */
 import { Errors } from "@bashke/kernel"
 import { Effect } from "effect"
-import type * as Case from "../Case"
 import { UpdateMeasure } from "../CaseCommands"
 import { CaseRepository } from "../CaseRepository"
-import * as CaseUseCase from "../internal/CaseUseCase"
-import { admit, type Changing, claim, emit, loadCase } from "../internal/Steps"
+import * as CaseChange from "../internal/CaseChange"
+import type * as CaseUseCase from "../internal/CaseUseCase"
+import type { Changing } from "../internal/Steps"
 import * as SafetyPlan from "../SafetyPlan"
 
 /** Changes the measure and answers it. */
-export const updateMeasure: CaseUseCase.Of<typeof UpdateMeasure, SafetyPlan.Measure, Changing> = CaseUseCase.change({
+export const updateMeasure: CaseUseCase.Of<typeof UpdateMeasure, SafetyPlan.Measure, Changing> = CaseChange.make({
   span: "CaseService.updateMeasure",
   command: UpdateMeasure,
-  load: (input) => loadCase(input.caseId),
-  decide: (loaded, input) =>
+  decide: ({ aCase, s }, input) =>
     Effect.gen(function* () {
-      const { aCase, s } = loaded
-      yield* admit(loaded)
-      const index = aCase.safetyPlan.measures.findIndex((measure) => measure.id === input.measureId)
-      const current = aCase.safetyPlan.measures[index]
+      const measures = aCase.safetyPlan.measures
+      const index = measures.findIndex((measure) => measure.id === input.measureId)
+      const current = measures[index]
       if (current === undefined)
         return yield* Effect.fail(new Errors.NotFound({ entity: "SafetyMeasure", id: input.measureId }))
       const measure: SafetyPlan.Measure = {
@@ -37,25 +35,21 @@ export const updateMeasure: CaseUseCase.Of<typeof UpdateMeasure, SafetyPlan.Meas
         ...(input.reviewOn === undefined ? {} : { reviewOn: input.reviewOn }),
       }
       const team = new Set(aCase.team.members.map((member) => member.institution))
+      // A review day already past is refused only when it is what changes: an
+      // overdue measure can still be closed or handed to another member.
       const checkedFrom = input.reviewOn === undefined && measure.reviewOn < s.today ? measure.reviewOn : s.today
       yield* SafetyPlan.validateMeasure(measure, index, team, checkedFrom)
-      const updated: Case.Case = {
-        ...aCase,
-        safetyPlan: { measures: aCase.safetyPlan.measures.map((m) => (m.id === measure.id ? measure : m)) },
+      return {
+        measure,
+        updated: { ...aCase, safetyPlan: { measures: measures.map((m) => (m.id === measure.id ? measure : m)) } },
       }
-      return { measure, updated }
     }),
-  write: ({ measure, updated }, { aCase }, input) =>
-    Effect.gen(function* () {
-      yield* claim(updated, input.expectedVersion, aCase)
-      yield* (yield* CaseRepository).updateMeasure(aCase.id, measure)
-      yield* emit("case.safety-measure.updated", aCase.id, {
-        measureId: measure.id,
-        kind: measure.kind,
-        owner: measure.owner,
-        reviewOn: measure.reviewOn,
-        status: measure.status,
-      })
-      return measure
-    }),
+  write: ({ measure }, { aCase }) =>
+    Effect.as(
+      Effect.flatMap(CaseRepository, (cases) => cases.updateMeasure(aCase.id, measure)),
+      measure,
+    ),
+  events: ({ measure: { id, kind, owner, reviewOn, status } }) => [
+    { topic: "case.safety-measure.updated", payload: { measureId: id, kind, owner, reviewOn, status } },
+  ],
 })

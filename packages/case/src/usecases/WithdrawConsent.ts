@@ -11,33 +11,45 @@
 import { Errors } from "@bashke/kernel"
 import { Effect } from "effect"
 import { WithdrawConsent } from "../CaseCommands"
+import { CaseRepository } from "../CaseRepository"
 import * as Consent from "../Consent"
-import * as CaseUseCase from "../internal/CaseUseCase"
-import { save } from "../internal/ConsentChange"
-import { admit, type Changing, loadCase } from "../internal/Steps"
+import * as CaseChange from "../internal/CaseChange"
+import type * as CaseUseCase from "../internal/CaseUseCase"
+import { leadNotice, replacing } from "../internal/ConsentChange"
+import type { Changing, Loaded } from "../internal/Steps"
+
+/** The case with the consent withdrawn. */
+const withdrawn = ({ aCase, s }: Loaded, input: typeof WithdrawConsent.Type) =>
+  Effect.gen(function* () {
+    const current = aCase.consents.find((consent) => consent.id === input.consentId)
+    if (current === undefined)
+      return yield* Effect.fail(new Errors.NotFound({ entity: "Consent", id: input.consentId }))
+    return replacing(aCase, yield* Consent.withdraw(current, s.at))
+  })
 
 /** Withdraws the consent and answers it. */
-export const withdrawConsent: CaseUseCase.Of<typeof WithdrawConsent, Consent.Consent, Changing> = CaseUseCase.change({
+export const withdrawConsent: CaseUseCase.Of<typeof WithdrawConsent, Consent.Consent, Changing> = CaseChange.make({
   span: "CaseService.withdrawConsent",
   command: WithdrawConsent,
-  load: (input) => loadCase(input.caseId),
-  decide: (loaded, input) =>
-    Effect.gen(function* () {
-      yield* admit(loaded, { whenClosed: true })
-      const current = loaded.aCase.consents.find((consent) => consent.id === input.consentId)
-      if (current === undefined)
-        return yield* Effect.fail(new Errors.NotFound({ entity: "Consent", id: input.consentId }))
-      return yield* Consent.withdraw(current, loaded.s.at)
-    }),
-  write: (withdrawn, loaded, input) =>
-    save(loaded, withdrawn, input.expectedVersion, {
+  // A survivor may withdraw whatever the case's status.
+  admit: () => ({ whenClosed: true }),
+  decide: withdrawn,
+  write: ({ consent }, { aCase }) =>
+    Effect.as(
+      Effect.flatMap(CaseRepository, (cases) => cases.updateConsent(aCase.id, consent)),
+      consent,
+    ),
+  events: ({ consent }, { aCase, s }) => [
+    {
       topic: "case.consent.withdrawn",
       payload: {
-        withdrawnAt: loaded.s.at.toISOString(),
+        consentId: consent.id,
+        withdrawnAt: s.at.toISOString(),
         // Whom it covered: those who must stop using what was shared under it.
-        institutions: withdrawn.institutions,
-        sectors: withdrawn.sectors,
+        institutions: consent.institutions,
+        sectors: consent.sectors,
       },
-      change: "withdrawn",
-    }),
+    },
+    leadNotice(s, aCase, consent, "withdrawn"),
+  ],
 })
