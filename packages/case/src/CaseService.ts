@@ -13,7 +13,8 @@
  *    it, with the signatories of the memorandum in force (the `Signatories`
  *    port), the case team and the consents;
  * 3. apply the pure rules of the model;
- * 4. write in ONE transaction: the case's new version (optimistic concurrency —
+ * 4. write — with the loading and the checks before it, in ONE transaction:
+ *    the case's new version (optimistic concurrency —
  *    pass `expectedVersion` from an `If-Match`, or leave it out to guard only
  *    against a concurrent change during the command), the rows, an audit entry
  *    for every read or write of personal details, and the outbox event.
@@ -28,7 +29,9 @@
  * `RecordOrderEvent`, `AddMeasure`, `UpdateMeasure`, `GiveConsent`,
  * `ConfirmConsent`, `WithdrawConsent`, `ChangeTeam`, `Transition`, `ReadCase`,
  * `ReadOrder`, `ReadSummary`, `ReadPersonalData`, `FindPersons`, `Summaries`;
- * the steps they share are in `internal/Steps.ts`. This service assembles
+ * the steps they share are in `internal/Steps.ts`, and a command on one case
+ * names only its rules, rows and events (`internal/CaseChange.ts`: load,
+ * admit, rules, version claim, rows, events). This service assembles
  * them over its dependencies; the principal stays the caller's.
  *
  * Each use case has two entries. The methods of {@link Service} take the

@@ -6,12 +6,14 @@
 // what is its own: its rules, its rows and its events.
 import type { Errors, Id, Principal } from "@bashke/kernel"
 import type { SqlClient, SqlError } from "@effect/sql"
-import { Effect, type Schema } from "effect"
+import { Effect, Schema } from "effect"
 import type * as Case from "../Case"
+import { ExpectedVersion } from "../CaseCommands"
 import type { Topic } from "../CaseEvents"
 import type { CaseRepository } from "../CaseRepository"
 import type { Signatories } from "../Signatories"
 import * as CaseUseCase from "./CaseUseCase"
+import { decode } from "./Input"
 import { type Admission, admit, claim, emit, type Loaded, loadCase } from "./Steps"
 
 /** @internal What a command on a case carries besides its own fields. */
@@ -50,6 +52,16 @@ export interface Steps<I, C extends OnCase, P extends Plan, A, E2, E3, R2, R3> {
   readonly events: (plan: P, loaded: Loaded, command: C, saved: Case.Case) => ReadonlyArray<Event>
 }
 
+// The one part of a decoded command its schema did not decode: the gateway
+// reads the version from `If-Match` (any whole number) beside the decoded
+// body, so the decoded entry checks it as the schema does, with the same
+// refusal (`expectedVersion`, a positive integer).
+const Version = Schema.Struct({ expectedVersion: ExpectedVersion })
+const checkVersion = <C extends OnCase>(command: C): Effect.Effect<C, Errors.InvalidInput> =>
+  command.expectedVersion === undefined
+    ? Effect.succeed(command)
+    : Effect.as(decode(Version)({ expectedVersion: command.expectedVersion }), command)
+
 /** @internal The use case: `CaseUseCase.change` over these steps. */
 export const make = <I, C extends OnCase, P extends Plan, A, E2, E3, R2, R3>(
   steps: Steps<I, C, P, A, E2, E3, R2, R3>,
@@ -60,20 +72,23 @@ export const make = <I, C extends OnCase, P extends Plan, A, E2, E3, R2, R3>(
   Exclude<Errors.NotFound | Errors.Forbidden | Errors.InvalidInput | Errors.Conflict | E2 | E3, SqlError.SqlError>,
   CaseRepository | Signatories | Principal.CurrentPrincipal | SqlClient.SqlClient | Id.IdGenerator | R2 | R3
 > =>
-  CaseUseCase.change({
-    span: steps.span,
-    command: steps.command,
-    load: (command: C) => loadCase(command.caseId),
-    decide: (loaded: Loaded, command: C) =>
-      steps.admit === false
-        ? steps.decide(loaded, command)
-        : Effect.zipRight(admit(loaded, steps.admit?.(command)), steps.decide(loaded, command)),
-    write: (plan: P, loaded: Loaded, command: C) =>
-      Effect.gen(function* () {
-        const saved = yield* claim(plan.updated, command.expectedVersion, loaded.aCase)
-        const answer = yield* steps.write(plan, loaded, command, saved)
-        for (const event of steps.events(plan, loaded, command, saved))
-          yield* emit(event.topic, loaded.aCase.id, event.payload)
-        return answer
-      }),
-  })
+  CaseUseCase.change(
+    {
+      span: steps.span,
+      command: steps.command,
+      load: (command: C) => loadCase(command.caseId),
+      decide: (loaded: Loaded, command: C) =>
+        steps.admit === false
+          ? steps.decide(loaded, command)
+          : Effect.zipRight(admit(loaded, steps.admit?.(command)), steps.decide(loaded, command)),
+      write: (plan: P, loaded: Loaded, command: C) =>
+        Effect.gen(function* () {
+          const saved = yield* claim(plan.updated, command.expectedVersion, loaded.aCase)
+          const answer = yield* steps.write(plan, loaded, command, saved)
+          for (const event of steps.events(plan, loaded, command, saved))
+            yield* emit(event.topic, loaded.aCase.id, event.payload)
+          return answer
+        }),
+    },
+    checkVersion,
+  )

@@ -27,13 +27,22 @@ const decoded = <C>(command: C): Effect.Effect<C> => Effect.succeed(command)
 
 /**
  * @internal A command on a case: `load`, `decide` and `write` in one
- * transaction (`UseCase.make`), after the decode of the `input` entry.
+ * transaction (`UseCase.make`), after the decode of the `input` entry, or
+ * `recheck` of the `command` entry: what of a decoded command its schema did
+ * not decode (nothing, by default).
  */
 export const change = <I, C, S, P, A, E1, E2, E3, R1, R2, R3>(
   steps: Steps<I, C, S, P, A, E1, E2, E3, R1, R2, R3>,
-): Entries<I, C, A, Exclude<E1 | E2 | E3, SqlError.SqlError>, R1 | R2 | R3 | SqlClient.SqlClient> => ({
+  recheck: (command: C) => Effect.Effect<C, Errors.InvalidInput> = decoded,
+): Entries<
+  I,
+  C,
+  A,
+  Errors.InvalidInput | Exclude<E1 | E2 | E3, SqlError.SqlError>,
+  R1 | R2 | R3 | SqlClient.SqlClient
+> => ({
   input: UseCase.decodingWith(decode)(steps),
-  command: UseCase.make({ ...steps, decode: decoded }),
+  command: UseCase.make({ ...steps, decode: recheck }),
 })
 
 /**
