@@ -31,7 +31,7 @@ for (const db of databases) {
             yield* as(cases.read({ caseId: aCase.id })),
           )
 
-          const measure = {
+          const measure: CaseCommands.AddMeasure = {
             caseId: aCase.id,
             kind: "police-patrols",
             owner: institutions.police,
