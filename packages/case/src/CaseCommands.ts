@@ -20,7 +20,11 @@ import * as RiskAssessment from "./RiskAssessment"
 import * as RiskInstrument from "./RiskInstrument"
 import * as SafetyPlan from "./SafetyPlan"
 
-const ExpectedVersion = Schema.optional(Schema.Int.pipe(Schema.positive()))
+/**
+ * The version a command on a case was decided on (from an `If-Match`): a
+ * positive integer, or absent.
+ */
+export const ExpectedVersion = Schema.optional(Schema.Int.pipe(Schema.positive()))
 const Instant = KernelInstant.Instant
 
 /**

@@ -23,7 +23,7 @@ import {
   SafetyPlan,
 } from "@bashke/case"
 import { Cursor, Id, Instant, Pagination, type Principal } from "@bashke/kernel"
-import { Effect, Schema } from "effect"
+import { Effect, Schema, SchemaAST } from "effect"
 import * as Route from "../Route"
 import * as Keyset from "./Keyset"
 import * as MechanismScope from "./MechanismScope"
@@ -36,14 +36,36 @@ const OrderPath = Schema.Struct({ caseId: Id.CaseId, orderId: Id.ProtectionOrder
 const MeasurePath = Schema.Struct({ caseId: Id.CaseId, measureId: SafetyPlan.SafetyMeasureId })
 const ConsentPath = Schema.Struct({ caseId: Id.CaseId, consentId: Id.ConsentId })
 
-/** A command's input: one struct, or a union of structs told apart by a literal (the lifecycle's `command`). */
-type CommandSchema = Schema.Struct<any> | Schema.Union<ReadonlyArray<Schema.Struct<any>>>
+/**
+ * What a command's body leaves out of its command: what the path and
+ * If-Match carry (in each member of a union, such as the lifecycle's
+ * `command`).
+ */
+type BodyOf<C, K extends PropertyKey> = C extends unknown ? Omit<C, K | "expectedVersion"> : never
 
-/** A command's body: its schema without what the path and If-Match carry (in each member of a union). */
-const bodyOf = (command: CommandSchema): Schema.Schema<any, any> =>
-  ("members" in command
-    ? Schema.Union(...command.members.map((member) => member.pipe(Schema.omit("caseId", "expectedVersion"))))
-    : command.pipe(Schema.omit("caseId", "expectedVersion"))) as unknown as Schema.Schema<any, any>
+/**
+ * The command a route runs, as its schema decodes it: the decoded body, the
+ * decoded path `P` and the version from `If-Match`.
+ */
+export type CommandOf<C, P> = BodyOf<C, keyof P & string> & P & { readonly expectedVersion: number | undefined }
+
+/**
+ * A command's body schema: its command's schema without the path's fields and
+ * `expectedVersion`, in each member of a union (so a union's members stay
+ * told apart by their literal).
+ */
+const bodyOf = <C, I, K extends string>(
+  command: Schema.Schema<C, I>,
+  pathKeys: ReadonlyArray<string>,
+): Schema.Schema<BodyOf<C, K>, BodyOf<I, K>> => {
+  const left = [...pathKeys, "expectedVersion"]
+  const ast = SchemaAST.isUnion(command.ast)
+    ? SchemaAST.Union.make(command.ast.types.map((member) => SchemaAST.omit(member, left)))
+    : SchemaAST.omit(command.ast, left)
+  // What `AST.omit` leaves is `BodyOf` by construction: the one place the
+  // types of the body are stated rather than inferred.
+  return Schema.make<BodyOf<C, K>, BodyOf<I, K>, never>(ast)
+}
 
 /** The case's version after one command on the version it was decided on. */
 const nextVersion = (_: unknown, input: { readonly expectedVersion: number | undefined }) =>
@@ -105,7 +127,7 @@ const open = Route.make({
   bodySchema: CaseCommands.OpenCase,
   success: { status: 201, schema: Case.Case },
   etag: (aCase) => aCase.version,
-  handle: ({ body }) => Effect.flatMap(cases, (service) => service.openCase(body)),
+  handle: ({ body }) => Effect.flatMap(cases, (service) => service.decoded.openCase(body)),
 })
 
 const read = Route.make({
@@ -117,7 +139,7 @@ const read = Route.make({
   pathSchema: CasePath,
   success: { status: 200, schema: Case.Case },
   etag: (aCase) => aCase.version,
-  handle: ({ path }) => Effect.flatMap(cases, (service) => service.read({ caseId: path.caseId })),
+  handle: ({ path }) => Effect.flatMap(cases, (service) => service.decoded.read(path)),
 })
 
 const summary = Route.make({
@@ -128,23 +150,26 @@ const summary = Route.make({
   summary: "The pseudonymised summary of a case",
   pathSchema: CasePath,
   success: { status: 200, schema: CaseSummary.CaseSummary },
-  handle: ({ path }) => Effect.flatMap(cases, (service) => service.readSummary({ caseId: path.caseId })),
+  handle: ({ path }) => Effect.flatMap(cases, (service) => service.decoded.readSummary(path)),
 })
 
-const command = <A, I>(options: {
+const command = <C, I, P, PI, A, E>(options: {
   readonly path: string
   readonly operationId: string
   readonly summary: string
-  readonly command: CommandSchema
-  readonly result: Schema.Schema<A, I>
+  /** The whole command: the route's body is what its path and If-Match do not carry. */
+  readonly command: Schema.Schema<C, I>
+  /** A struct: its fields are what the body leaves out. */
+  readonly pathSchema: Schema.Schema<P, PI> & { readonly fields: Readonly<Record<keyof P, unknown>> }
+  readonly result: Schema.Schema<A, E>
   readonly method?: "post" | "put" | "patch"
   /** 201 when the command creates something (a person, an incident…), 200 when it changes the case. */
   readonly creates: boolean
+  /** Runs the decoded command: it is not decoded again (`CaseService.Service.decoded`). */
   readonly run: (
-    service: CaseService.Service,
-    input: any,
+    cases: CaseService.Decoded,
+    command: CommandOf<C, P>,
   ) => Effect.Effect<A, Route.Failure, Principal.CurrentPrincipal>
-  readonly pathSchema?: Schema.Schema<any, any>
 }) =>
   Route.make({
     method: options.method ?? "post",
@@ -152,15 +177,13 @@ const command = <A, I>(options: {
     operationId: options.operationId,
     tag,
     summary: options.summary,
-    pathSchema: options.pathSchema ?? CasePath,
-    bodySchema: bodyOf(options.command),
+    pathSchema: options.pathSchema,
+    bodySchema: bodyOf<C, I, keyof P & string>(options.command, Object.keys(options.pathSchema.fields)),
     success: { status: options.creates ? 201 : 200, schema: options.result },
     ifMatch: true,
     etag: nextVersion,
     handle: ({ path, body, expectedVersion }) =>
-      Effect.flatMap(cases, (service) =>
-        options.run(service, { ...(body as object), ...(path as object), expectedVersion }),
-      ),
+      Effect.flatMap(cases, (service) => options.run(service.decoded, { ...body, ...path, expectedVersion })),
   })
 
 const addPerson = command({
@@ -169,8 +192,9 @@ const addPerson = command({
   creates: true,
   summary: "Add a person (identifying details sealed)",
   command: CaseCommands.AddPerson,
+  pathSchema: CasePath,
   result: Person.Person,
-  run: (service, input) => service.addPerson(input),
+  run: (cases, command) => cases.addPerson(command),
 })
 
 const recordIncident = command({
@@ -179,8 +203,9 @@ const recordIncident = command({
   creates: true,
   summary: "Record an incident",
   command: CaseCommands.RecordIncident,
+  pathSchema: CasePath,
   result: Incident.Incident,
-  run: (service, input) => service.recordIncident(input),
+  run: (cases, command) => cases.recordIncident(command),
 })
 
 const assessRisk = command({
@@ -189,8 +214,9 @@ const assessRisk = command({
   creates: true,
   summary: "Record a risk assessment",
   command: CaseCommands.AssessRisk,
+  pathSchema: CasePath,
   result: RiskAssessment.RiskAssessment,
-  run: (service, input) => service.assessRisk(input),
+  run: (cases, command) => cases.assessRisk(command),
 })
 
 const recordOrder = command({
@@ -199,8 +225,9 @@ const recordOrder = command({
   creates: true,
   summary: "Record a protection order (requested or issued)",
   command: CaseCommands.RecordOrder,
+  pathSchema: CasePath,
   result: ProtectionOrder.ProtectionOrder,
-  run: (service, input) => service.recordOrder(input),
+  run: (cases, command) => cases.recordOrder(command),
 })
 
 const recordOrderEvent = command({
@@ -208,10 +235,10 @@ const recordOrderEvent = command({
   operationId: "recordProtectionOrderEvent",
   creates: true,
   summary: "Record an order's issue, rejection, extension, expiry, breach or court hearing",
-  command: CaseCommands.RecordOrderEvent.pipe(Schema.omit("orderId")) as never,
+  command: CaseCommands.RecordOrderEvent,
   pathSchema: OrderPath,
   result: ProtectionOrder.ProtectionOrder,
-  run: (service, input) => service.recordOrderEvent(input),
+  run: (cases, command) => cases.recordOrderEvent(command),
 })
 
 const addMeasure = command({
@@ -220,8 +247,9 @@ const addMeasure = command({
   creates: true,
   summary: "Add a safety-plan measure",
   command: CaseCommands.AddMeasure,
+  pathSchema: CasePath,
   result: SafetyPlan.Measure,
-  run: (service, input) => service.addMeasure(input),
+  run: (cases, command) => cases.addMeasure(command),
 })
 
 const updateMeasure = command({
@@ -230,10 +258,10 @@ const updateMeasure = command({
   operationId: "updateSafetyMeasure",
   creates: false,
   summary: "Change a safety-plan measure's status, owner or review date",
-  command: CaseCommands.UpdateMeasure.pipe(Schema.omit("measureId")) as never,
+  command: CaseCommands.UpdateMeasure,
   pathSchema: MeasurePath,
   result: SafetyPlan.Measure,
-  run: (service, input) => service.updateMeasure(input),
+  run: (cases, command) => cases.updateMeasure(command),
 })
 
 const giveConsent = command({
@@ -242,8 +270,9 @@ const giveConsent = command({
   creates: true,
   summary: "Record a consent to share",
   command: CaseCommands.GiveConsent,
+  pathSchema: CasePath,
   result: Consent.Consent,
-  run: (service, input) => service.giveConsent(input),
+  run: (cases, command) => cases.giveConsent(command),
 })
 
 const confirmConsent = command({
@@ -252,10 +281,10 @@ const confirmConsent = command({
   creates: false,
   summary:
     "Confirm a consent that widened its recorder's own institution's access (a second person: the coordinator, or the case lead)",
-  command: CaseCommands.ConfirmConsent.pipe(Schema.omit("consentId")) as never,
+  command: CaseCommands.ConfirmConsent,
   pathSchema: ConsentPath,
   result: Consent.Consent,
-  run: (service, input) => service.confirmConsent(input),
+  run: (cases, command) => cases.confirmConsent(command),
 })
 
 const withdrawConsent = command({
@@ -263,10 +292,10 @@ const withdrawConsent = command({
   operationId: "withdrawConsent",
   creates: false,
   summary: "Withdraw a consent",
-  command: CaseCommands.WithdrawConsent.pipe(Schema.omit("consentId")) as never,
+  command: CaseCommands.WithdrawConsent,
   pathSchema: ConsentPath,
   result: Consent.Consent,
-  run: (service, input) => service.withdrawConsent(input),
+  run: (cases, command) => cases.withdrawConsent(command),
 })
 
 const changeTeam = command({
@@ -276,8 +305,9 @@ const changeTeam = command({
   creates: false,
   summary: "Change the case team or its lead",
   command: CaseCommands.ChangeTeam,
+  pathSchema: CasePath,
   result: CaseTeam.CaseTeam,
-  run: (service, input) => service.changeTeam(input),
+  run: (cases, command) => cases.changeTeam(command),
 })
 
 const transition = command({
@@ -286,8 +316,9 @@ const transition = command({
   creates: false,
   summary: "Move the case through its lifecycle",
   command: CaseCommands.Transition,
+  pathSchema: CasePath,
   result: Case.Case,
-  run: (service, input) => service.transition(input),
+  run: (cases, command) => cases.transition(command),
 })
 
 const ReadDetails = CaseCommands.ReadPersonalData.pipe(Schema.omit("caseId", "personId"))
@@ -310,7 +341,7 @@ const readDetails = Route.make({
       : undefined,
   handle: ({ path, body }) =>
     Effect.flatMap(cases, (service) =>
-      service.readPersonalData({ ...body, caseId: path.caseId, personId: path.personId }),
+      service.decoded.readPersonalData({ ...body, caseId: path.caseId, personId: path.personId }),
     ),
 })
 
@@ -332,7 +363,7 @@ const findPersons = Route.make({
   safe: true,
   bodySchema: CaseCommands.FindPersons,
   success: { status: 200, schema: PersonsFound },
-  handle: ({ body }) => Effect.flatMap(cases, (service) => service.findPersons(body)),
+  handle: ({ body }) => Effect.flatMap(cases, (service) => service.decoded.findPersons(body)),
 })
 
 /** The case routes. */

@@ -2,7 +2,7 @@
 // the model's, the kernel's and the security package's parts, and holding every
 // rule the use cases name and a label for every event they announce.
 
-import { readFileSync } from "node:fs"
+import { readdirSync, readFileSync } from "node:fs"
 import { Catalogue, kernelMessages, type Locale } from "@bashke/kernel"
 import { securityMessages } from "@bashke/security"
 import { describe, expect, it } from "@effect/vitest"
@@ -38,9 +38,10 @@ describe("caseStoreMessages", () => {
   })
 
   it("holds every rule the store's sources name", () => {
-    const sources = ["CaseService.ts", "CaseCommands.ts", "SqlCaseRepository.ts", "PersonalData.ts"].map((file) =>
-      readFileSync(new URL(`../../src/${file}`, import.meta.url), "utf8"),
-    )
+    // The service's use cases are the files of `usecases/`, their shared steps `internal/Steps.ts`.
+    const useCases = readdirSync(new URL("../../src/usecases/", import.meta.url)).map((file) => `usecases/${file}`)
+    const files = ["CaseCommands.ts", "SqlCaseRepository.ts", "PersonalData.ts", "internal/Steps.ts", ...useCases]
+    const sources = files.map((file) => readFileSync(new URL(`../../src/${file}`, import.meta.url), "utf8"))
     const rules = new Set(sources.flatMap((text) => [...text.matchAll(/rule: "([a-z0-9.-]+)"/g)].map((m) => m[1])))
     expect(rules.size).toBeGreaterThan(5)
     for (const rule of rules) expect([rule, Catalogue.has(all, rule ?? "")]).toEqual([rule, true])
