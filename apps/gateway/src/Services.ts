@@ -79,8 +79,9 @@ import { type CaseFacts, type ReferralRepository, ReferralService } from "@bashk
 import { PlanImplementation, SqlStatistics, type Statistics } from "@bashke/reporting"
 import { AuditLog, BlindIndex, CaseKeys, Vault } from "@bashke/security"
 import { SqlClient } from "@effect/sql"
-import { type ConfigError, Effect, Layer } from "effect"
+import { type ConfigError, Context, Effect, Layer } from "effect"
 import { ApiTokens, type Lifetimes } from "./ApiTokens"
+import { RequestThrottle } from "./RequestThrottle"
 import type { PdfFont } from "./PdfFont"
 import * as PdfFontLayers from "./PdfFont"
 import * as PeopleRecipients from "./PeopleRecipients"
@@ -102,8 +103,8 @@ export type GatewayServices =
   | ProviderFlows.ProviderFlows
   | ProviderSubjects.ProviderSubjects
   | Throttle.Throttle
+  | RequestThrottle
   | ApiTokens
-  | Throttle.Throttle
   | MechanismService.MechanismService
   | Mechanisms.Mechanisms
   | MechanismRepository.MechanismRepository
@@ -164,23 +165,25 @@ export const testKeys: Keys = Layer.merge(Vault.layerTest, BlindIndex.layerTest)
 export type RecipientsLayer = Layer.Layer<Recipients.Recipients, never, SqlClient.SqlClient | People.People>
 
 /**
- * Rate limits and failed sign-ins are counted in PostgreSQL, where every
- * instance over the database sees them; a SQLite file has one process, which
- * counts in memory (no write per request).
+ * The request path's rate limits and failed authentications (`RequestThrottle`)
+ * are counted in PostgreSQL, where every instance over the database sees them;
+ * a SQLite file has one process, which counts in memory (no write per request;
+ * ADR 0007, each D1 isolate its own). Sign-ins are counted in the store
+ * whatever the dialect (`Throttle.layerSql` below).
  */
-export const throttleByDialect: Layer.Layer<Throttle.Throttle, never, SqlClient.SqlClient> = Layer.unwrapEffect(
+export const throttleByDialect: Layer.Layer<RequestThrottle, never, SqlClient.SqlClient> = Layer.unwrapEffect(
   Effect.map(SqlClient.SqlClient, (sql) =>
     sql.onDialectOrElse({ pg: () => Throttle.layerSql, orElse: () => Throttle.layerMemory }),
   ),
-)
+).pipe(Layer.map((context) => Context.make(RequestThrottle, Context.get(context, Throttle.Throttle))))
 
 export interface Options {
   /** Who notifications reach (by default the people, `PeopleRecipients`). */
   readonly recipients?: RecipientsLayer
   /** How long API tokens live (`ApiTokens.defaultLifetimes` by default). */
   readonly tokenLifetimes?: Lifetimes
-  /** Where rate limits and failed sign-ins are counted ({@link throttleByDialect} by default). */
-  readonly throttle?: Layer.Layer<Throttle.Throttle, never, SqlClient.SqlClient>
+  /** Where the request path's rate limits and failed authentications are counted ({@link throttleByDialect} by default). */
+  readonly throttle?: Layer.Layer<RequestThrottle, never, SqlClient.SqlClient>
   /** The limits on documents (by default from configuration, `DocumentSettings.config`). */
   readonly documents?: DocumentSettings.Settings
   /** The font PDFs are drawn in (none by default: `PdfFontFile.layer` on Node). */
