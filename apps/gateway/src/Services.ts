@@ -80,12 +80,13 @@ import { PlanImplementation, SqlStatistics, type Statistics } from "@bashke/repo
 import { AuditLog, BlindIndex, CaseKeys, Vault } from "@bashke/security"
 import { SqlClient } from "@effect/sql"
 import { type ConfigError, Context, Effect, Layer } from "effect"
+import { AccessCache } from "./AccessCache"
 import { ApiTokens, type Lifetimes } from "./ApiTokens"
-import { RequestThrottle } from "./RequestThrottle"
 import type { PdfFont } from "./PdfFont"
 import * as PdfFontLayers from "./PdfFont"
 import * as PeopleRecipients from "./PeopleRecipients"
 import * as Ports from "./Ports"
+import { RequestThrottle } from "./RequestThrottle"
 
 /** Everything a route handler may ask for. */
 export type GatewayServices =
@@ -104,6 +105,7 @@ export type GatewayServices =
   | ProviderSubjects.ProviderSubjects
   | Throttle.Throttle
   | RequestThrottle
+  | AccessCache
   | ApiTokens
   | MechanismService.MechanismService
   | Mechanisms.Mechanisms
@@ -203,6 +205,7 @@ export const layer = (
     keys,
     Id.layer,
     options.throttle ?? throttleByDialect,
+    AccessCache.layer,
     options.documents === undefined ? DocumentSettings.layerConfig : DocumentSettings.layer(options.documents),
   )
   // Each case's data key (ADR 0012) beside the audit log: every case repository seals with it.
