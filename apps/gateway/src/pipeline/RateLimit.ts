@@ -1,7 +1,7 @@
 /**
  * The pipeline's second step: each principal's requests are taken from a
- * token bucket (`RateLimit.Settings`); an empty bucket is a 429 with the
- * seconds to wait.
+ * token bucket (`RateLimit.Settings`, counted in the `RequestThrottle`); an
+ * empty bucket is a 429 with the seconds to wait.
  */
 import { Effect } from "effect"
 import type * as RateLimit from "../RateLimit"
