@@ -18,6 +18,7 @@
 // rotation never sees plaintext and needs no aad.
 import { copy, fromBase64Url, randomBytes, subtle, toBase64Url, utf8 } from "./Bytes"
 import { keyIdPattern } from "./KeyText"
+import { type NodeCrypto, nodeCrypto } from "./NodeCrypto"
 
 /** @internal */
 export const version = "v1"
@@ -104,32 +105,13 @@ export const seal = async (kekId: string, kek: CryptoKey, plaintext: string, aad
   }
 }
 
-// Node's own ciphers where the runtime has them (looked up, never imported: the
-// package runs on Workers too). Through `crypto.subtle` the unwrap and the
-// decrypt are an asynchronous job each, queued to a worker thread; a person's
-// details open several values a request, and on Node those jobs were a fifth
-// of the details read's CPU. The same RFC 3394 unwrap (default IV) and
-// AES-256-GCM, on the same non-extractable key (`KeyObject.from` reads a
-// `CryptoKey` without exporting it): a wrong key or tag throws, as WebCrypto
-// rejects.
-interface NodeDecipher {
-  setAAD(data: Uint8Array): unknown
-  setAuthTag(tag: Uint8Array): unknown
-  update(data: Uint8Array): Uint8Array
-  final(): Uint8Array
-}
-interface NodeCrypto {
-  readonly KeyObject: { from(key: CryptoKey): unknown }
-  createDecipheriv(
-    algorithm: string,
-    key: unknown,
-    iv: Uint8Array,
-    options?: { readonly authTagLength: number },
-  ): NodeDecipher
-}
-const nodeCrypto = (
-  globalThis as { process?: { getBuiltinModule?: (name: string) => unknown } }
-).process?.getBuiltinModule?.("node:crypto") as NodeCrypto | undefined
+// Node's own ciphers where the runtime has them (`NodeCrypto`). Through
+// `crypto.subtle` the unwrap and the decrypt are an asynchronous job each,
+// queued to a worker thread; a person's details open several values a request,
+// and on Node those jobs were a fifth of the details read's CPU. The same
+// RFC 3394 unwrap (default IV) and AES-256-GCM, on the same non-extractable key
+// (`KeyObject.from` reads a `CryptoKey` without exporting it): a wrong key or
+// tag throws, as WebCrypto rejects.
 const keyWrapIv = new Uint8Array(8).fill(0xa6)
 
 const concat = (first: Uint8Array, second: Uint8Array): Uint8Array => {
