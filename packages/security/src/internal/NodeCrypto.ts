@@ -23,7 +23,29 @@ export interface NodeCrypto {
   createHash(algorithm: string): { update(text: string): { digest(encoding: "hex"): string } }
 }
 
-/** @internal */
-export const nodeCrypto = (
+const found = (
   globalThis as { process?: { getBuiltinModule?: (name: string) => unknown } }
-).process?.getBuiltinModule?.("node:crypto") as NodeCrypto | undefined
+).process?.getBuiltinModule?.("node:crypto") as Partial<NodeCrypto> | undefined
+
+// A runtime that lends `node:crypto` (Workers' Node compatibility) may lack a
+// cipher or `KeyObject.from`: then WebCrypto does it all, as where there is none.
+const complete = (node: Partial<NodeCrypto> | undefined): NodeCrypto | undefined => {
+  try {
+    if (
+      node === undefined ||
+      typeof node.KeyObject?.from !== "function" ||
+      node.createDecipheriv === undefined ||
+      node.createHash === undefined
+    )
+      return undefined
+    node.createDecipheriv("id-aes256-wrap", new Uint8Array(32), new Uint8Array(8).fill(0xa6))
+    node.createDecipheriv("aes-256-gcm", new Uint8Array(32), new Uint8Array(12), { authTagLength: 16 })
+    node.createHash("sha256").update("").digest("hex")
+    return node as NodeCrypto
+  } catch {
+    return undefined
+  }
+}
+
+/** @internal */
+export const nodeCrypto: NodeCrypto | undefined = complete(found)
