@@ -13,6 +13,7 @@ import { Id, Principal } from "@bashke/kernel"
 import { SqlValues } from "@bashke/persistence"
 import { SqlClient } from "@effect/sql"
 import { Clock, Context, Data, Duration, Effect, Layer, Option, Schema } from "effect"
+import * as AccessCache from "./AccessCache"
 import * as SecurityLog from "./SecurityLog"
 
 const prefix = "bsk_"
@@ -155,17 +156,26 @@ const make = (lifetimes: Lifetimes) =>
         return { id, token }
       }).pipe(Effect.catchTag("SqlError", "ParseError", Effect.die))
 
-    const resolve: Service["resolve"] = (token) =>
+    // The token's principal and expiry, if it is not revoked.
+    const inForce = (tokenHash: string) =>
       Effect.gen(function* () {
-        if (!token.startsWith(prefix)) return Option.none()
-        // Looked up on every request: a revocation on any instance counts at once.
-        const tokenHash = hashNow(token) ?? (yield* Effect.promise(() => hash(token)))
         const rows = yield* sql<{ principal: string; expires_at: unknown }>`SELECT principal, expires_at
         FROM gateway_api_tokens WHERE token_hash = ${tokenHash} AND revoked_at IS NULL`
         const row = rows[0]
         if (row === undefined || row.expires_at === null) return Option.none()
-        if (instant(row.expires_at).getTime() <= (yield* Clock.currentTimeMillis)) return Option.none()
-        return Option.some(yield* Schema.decode(StoredPrincipal)(row.principal))
+        const principal = yield* Schema.decode(StoredPrincipal)(row.principal)
+        return Option.some({ principal, expiresAt: instant(row.expires_at).getTime() })
+      })
+
+    const resolve: Service["resolve"] = (token) =>
+      Effect.gen(function* () {
+        if (!token.startsWith(prefix)) return Option.none()
+        const tokenHash = hashNow(token) ?? (yield* Effect.promise(() => hash(token)))
+        // Kept under the access version on the request path, which a revocation
+        // on any instance changes: it counts at the next request (ADR 0036).
+        const found = yield* AccessCache.lookup(`token:${tokenHash}`, inForce(tokenHash), Option.isSome)
+        if (Option.isNone(found) || found.value.expiresAt <= (yield* Clock.currentTimeMillis)) return Option.none()
+        return Option.some(found.value.principal)
       }).pipe(Effect.orDie)
 
     const revoke: Service["revoke"] = (id) =>

@@ -1,11 +1,13 @@
 /**
  * The gateway's own tables: API tokens (1), which database the demo made and
- * which tokens are the demo's (2), and when each token expires (3).
+ * which tokens are the demo's (2), when each token expires (3), and the
+ * access version the request path's caches are kept under (4, ADR 0036).
  */
 import { type Migrations, SqlValues } from "@bashke/persistence"
 import { SqlClient } from "@effect/sql"
 import { Duration, Effect } from "effect"
 import { defaultLifetimes } from "./ApiTokens"
+import accessVersion from "./internal/migrations/0004_access_version"
 
 export const gatewayMigrations: Migrations.MigrationSet = {
   package: "@bashke/gateway",
@@ -55,5 +57,6 @@ export const gatewayMigrations: Migrations.MigrationSet = {
         yield* sql`UPDATE gateway_api_tokens SET expires_at = ${SqlValues.toSql(expires)} WHERE expires_at IS NULL`
       }),
     },
+    { id: 4, name: "access-version", up: accessVersion },
   ],
 }

@@ -82,6 +82,7 @@ import { PlanImplementation, SqlStatistics, type Statistics } from "@bashke/repo
 import { AuditLog, BlindIndex, CaseKeys, Vault } from "@bashke/security"
 import type { SqlClient } from "@effect/sql"
 import { type ConfigError, Layer } from "effect"
+import { AccessCache } from "./AccessCache"
 import { ApiTokens, type Lifetimes } from "./ApiTokens"
 import type { PdfFont } from "./PdfFont"
 import * as PdfFontLayers from "./PdfFont"
@@ -106,6 +107,7 @@ export type GatewayServices =
   | ProviderSubjects.ProviderSubjects
   | Throttle.Throttle
   | RequestThrottle.RequestThrottle
+  | AccessCache
   | ApiTokens
   | MechanismService.MechanismService
   | Mechanisms.Mechanisms
@@ -196,6 +198,7 @@ export const layer = (
     keys,
     Id.layer,
     options.requestThrottle ?? RequestThrottle.layerByDialect,
+    AccessCache.layer,
     options.documents === undefined ? DocumentSettings.layerConfig : DocumentSettings.layer(options.documents),
   )
   // Each case's data key (ADR 0012) beside the audit log: every case repository seals with it.

@@ -133,12 +133,23 @@ export const CivilDate = Schema.String.pipe(
 
 export type CivilDate = typeof CivilDate.Type
 
+// The last day read per zone, with the second it was read for: every request of
+// a second asks for the same day, and reading it (`formatToParts`) is what costs.
+// By the second, not the minute: a zone's offset is whole seconds (old local
+// mean times are not whole minutes), so one second falls on one day.
+const lastDays = new Map<string, { readonly second: number; readonly day: CivilDate }>()
+
 /**
  * The day an instant falls on in `timeZone` (an IANA zone, `Europe/Belgrade`).
  */
 export const ofInstant = (instant: Date, timeZone: string): CivilDate => {
+  const second = Math.floor(instant.getTime() / 1000)
+  const last = lastDays.get(timeZone)
+  if (last !== undefined && last.second === second) return last.day
   const local = wallClock(instant.getTime(), timeZone)
-  return ofParts(local.year, local.month, local.day)
+  const day = ofParts(local.year, local.month, local.day)
+  lastDays.set(timeZone, { second, day })
+  return day
 }
 
 /**

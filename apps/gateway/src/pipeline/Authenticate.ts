@@ -3,12 +3,14 @@
  * token or an OIDC JWT) or a browser's session cookie resolves to a
  * principal. Failed attempts are counted against the client's address, which
  * is refused outright while it waits out its backoff (ADR 0007); a
- * deactivated person's token stops at once (read, never cached).
+ * deactivated person's token stops at once (kept in memory only under the
+ * access version, which a deactivation changes: ADR 0036).
  */
 import { People, Sessions } from "@bashke/identity"
 import { Errors, type Principal } from "@bashke/kernel"
 import type { Throttle } from "@bashke/persistence"
 import { Effect, Either, Option } from "effect"
+import * as AccessCache from "../AccessCache"
 import { type Oidc, authenticate as resolveBearer } from "../Authentication"
 import { RequestThrottle } from "../RequestThrottle"
 import type { GatewayServices } from "../Services"
@@ -47,13 +49,22 @@ const resolve = (
           }),
         ),
       )
-    : resolveBearer(settings.oidc, credentials.authorization).pipe(
-        Effect.tap((found) =>
-          Effect.flatMap(People.People, (people) => people.isDeactivated(found.id)).pipe(
-            Effect.flatMap((deactivated) =>
-              deactivated
-                ? Effect.fail(new Errors.Unauthenticated({ rule: "gateway.principal.deactivated" }))
-                : Effect.void,
+    : // One read of the access version, then the token and the person from memory while it holds (ADR 0036).
+      Effect.flatMap(AccessCache.AccessCache, (cache) =>
+        cache.within(
+          resolveBearer(settings.oidc, credentials.authorization).pipe(
+            Effect.tap((found) =>
+              AccessCache.lookup(
+                `person:${found.id}`,
+                Effect.flatMap(People.People, (people) => people.isDeactivated(found.id)),
+                () => true,
+              ).pipe(
+                Effect.flatMap((deactivated) =>
+                  deactivated
+                    ? Effect.fail(new Errors.Unauthenticated({ rule: "gateway.principal.deactivated" }))
+                    : Effect.void,
+                ),
+              ),
             ),
           ),
         ),

@@ -18,6 +18,7 @@
 // rotation never sees plaintext and needs no aad.
 import { copy, fromBase64Url, randomBytes, subtle, toBase64Url, utf8 } from "./Bytes"
 import { keyIdPattern } from "./KeyText"
+import { type NodeCrypto, nodeCrypto } from "./NodeCrypto"
 
 /** @internal */
 export const version = "v1"
@@ -104,8 +105,41 @@ export const seal = async (kekId: string, kek: CryptoKey, plaintext: string, aad
   }
 }
 
+// Node's own ciphers where the runtime has them (`NodeCrypto`). Through
+// `crypto.subtle` the unwrap and the decrypt are an asynchronous job each,
+// queued to a worker thread; a person's details open several values a request,
+// and on Node those jobs were a fifth of the details read's CPU. The same
+// RFC 3394 unwrap (default IV) and AES-256-GCM, on the same non-extractable key
+// (`KeyObject.from` reads a `CryptoKey` without exporting it): a wrong key or
+// tag throws, as WebCrypto rejects.
+const keyWrapIv = new Uint8Array(8).fill(0xa6)
+
+const concat = (first: Uint8Array, second: Uint8Array): Uint8Array => {
+  const out = new Uint8Array(first.length + second.length)
+  out.set(first)
+  out.set(second, first.length)
+  return out
+}
+
+const openWithNode = (node: NodeCrypto, kek: CryptoKey, envelope: Envelope, aad: string): ArrayBuffer => {
+  const unwrap = node.createDecipheriv("id-aes256-wrap", node.KeyObject.from(kek), keyWrapIv)
+  const dek = concat(unwrap.update(envelope.wrappedDek), unwrap.final())
+  try {
+    const sealed = envelope.ciphertext
+    const decipher = node.createDecipheriv("aes-256-gcm", dek, envelope.iv, { authTagLength: tagLength })
+    decipher.setAAD(additionalData(aad))
+    decipher.setAuthTag(sealed.subarray(sealed.length - tagLength))
+    const plain = concat(decipher.update(sealed.subarray(0, sealed.length - tagLength)), decipher.final())
+    return plain.buffer as ArrayBuffer
+  } finally {
+    dek.fill(0)
+  }
+}
+
 /** Rejects when the data key does not unwrap or the tag does not verify. @internal */
 export const open = async (kek: CryptoKey, envelope: Envelope, aad: string): Promise<ArrayBuffer> => {
+  if (nodeCrypto !== undefined && kek.algorithm.name === "AES-KW" && (kek.algorithm as AesKeyAlgorithm).length === 256)
+    return openWithNode(nodeCrypto, kek, envelope, aad)
   const dek = await subtle().unwrapKey("raw", envelope.wrappedDek, kek, "AES-KW", "AES-GCM", false, ["decrypt"])
   return subtle().decrypt(
     { name: "AES-GCM", iv: envelope.iv, additionalData: additionalData(aad), tagLength: tagLength * 8 },
