@@ -57,14 +57,25 @@ export const report = (i: number, cases: number) => ({
   },
 })
 
-/** The fake police API: `total` reports in pages of `page`, the cursor the next report's number. */
-export const policeApi = async (total: number, page: number, cases: number): Promise<Server & { baseUrl: string }> => {
+/**
+ * The fake police API: `total` reports in pages of `page`, the cursor the
+ * next report's number; the reports numbered in `malformed` lack their date.
+ */
+export const policeApi = async (
+  total: number,
+  page: number,
+  cases: number,
+  malformed: ReadonlySet<number> = new Set(),
+): Promise<Server & { baseUrl: string }> => {
   // Pages built before timing: the fake server shares the process, and its
   // JSON.stringify is not the import's cost.
   const pages = new Map<number, string>()
   for (let from = 0; from < total; from += page) {
     const records = []
-    for (let i = from; i < Math.min(total, from + page); i++) records.push(report(i, cases))
+    for (let i = from; i < Math.min(total, from + page); i++) {
+      const { occurredOn, ...undated } = report(i, cases)
+      records.push(malformed.has(i) ? undated : { occurredOn, ...undated })
+    }
     pages.set(from, JSON.stringify({ records, next: String(from + records.length) }))
   }
   const server = createServer((request, response) => {

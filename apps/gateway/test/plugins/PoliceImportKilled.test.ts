@@ -26,7 +26,7 @@ import { appDirectory } from "../../bench/GatewayProcess"
 import * as PoliceImport from "../../bench/PoliceImport"
 import { read } from "../support/Stores"
 
-const total = 3_000
+const total = 1_500
 const page = 250
 const cases = 60
 const minute = 60_000
