@@ -12,9 +12,9 @@ import { CaseService } from "@bashke/case"
 import { Id, Principal } from "@bashke/kernel"
 import { Migrations } from "@bashke/persistence"
 import { Database } from "@bashke/persistence/node"
+import plugin from "@bashke/plugin-police"
 import type { Plugin } from "@bashke/plugin-sdk"
 import { PluginHost } from "@bashke/plugin-sdk"
-import plugin from "@bashke/plugin-police"
 import { Clock, Effect, Layer, ManagedRuntime, Redacted } from "effect"
 import { seed } from "../src/demo/Seed"
 import { institutions, principal } from "../src/demo/World"
@@ -88,7 +88,9 @@ export const policeApi = async (
 }
 
 /** The gateway's services over the SQLite `file` (migrated first), with the public test keys. */
-export const gateway = async (file: string): Promise<ManagedRuntime.ManagedRuntime<Services.GatewayServices, never>> => {
+export const gateway = async (
+  file: string,
+): Promise<ManagedRuntime.ManagedRuntime<Services.GatewayServices, never>> => {
   const database = Layer.orDie(Database.layer(`sqlite:${file}`))
   const layer = Services.layer(Services.testKeys, { pdfFont: PdfFontFile.layer }).pipe(
     Layer.provideMerge(database),
@@ -202,6 +204,7 @@ export const importAll = (
       Effect.provide(GatewayPlugins.layer(config, { plugins: [variant] }, { start: false })),
       Effect.scoped,
       Effect.orDie,
-      (effect) => (ahead === 0 ? effect : Effect.clockWith((clock) => Effect.withClock(effect, clockAhead(clock, ahead)))),
+      (effect) =>
+        ahead === 0 ? effect : Effect.clockWith((clock) => Effect.withClock(effect, clockAhead(clock, ahead))),
     ),
   )

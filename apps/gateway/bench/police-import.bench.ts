@@ -68,8 +68,7 @@ const run = async (variant: Variant) => {
       })
       const rate = variant.total / seconds(started)
       if (tty) process.stderr.write("\n")
-      if (outcome.processed.succeeded !== variant.total)
-        throw new Error(`${variant.label}: ${JSON.stringify(outcome)}`)
+      if (outcome.processed.succeeded !== variant.total) throw new Error(`${variant.label}: ${JSON.stringify(outcome)}`)
       // Every report an incident, once (the no-op hook records none).
       const [row] = await runtime.runPromise(
         Effect.flatMap(

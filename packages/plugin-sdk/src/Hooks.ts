@@ -188,10 +188,7 @@ type Allows<Capabilities extends Capability, C extends Capability> = [Extract<Ca
 export type Hooks<Capabilities extends Capability> = {
   readonly process?: Process
   readonly processBatch?: ProcessBatch
-} & (Allows<
-  Capabilities,
-  "schedule:pull"
-> extends true
+} & (Allows<Capabilities, "schedule:pull"> extends true
   ? { readonly pulls?: ReadonlyArray<Pull> }
   : { readonly pulls?: never }) &
   (Allows<Capabilities, "events:subscribe"> extends true

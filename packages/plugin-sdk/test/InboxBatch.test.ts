@@ -80,4 +80,3 @@ for (const db of databases) {
     )
   })
 }
-

@@ -58,7 +58,9 @@ describe("the police import a page a transaction", () => {
         audit: after.audit - before.audit,
       }).toEqual({ incidents: good, provenance: good, events: good, audit: good })
       expect(
-        await count(`SELECT count(*) AS n FROM plugin_inbox WHERE status = 'dead' AND record_id = 'PK-${String(malformed).padStart(7, "0")}'`),
+        await count(
+          `SELECT count(*) AS n FROM plugin_inbox WHERE status = 'dead' AND record_id = 'PK-${String(malformed).padStart(7, "0")}'`,
+        ),
       ).toBe(1)
     } finally {
       await runtime.dispose()

@@ -126,7 +126,9 @@ describe("the police import killed with SIGKILL and started again", () => {
     }).toEqual({ incidents: total, provenance: total, events: total, audit: total })
     // Each report once, by its report number (the incident's source reference).
     expect(
-      await count("SELECT count(DISTINCT source_reference) AS n FROM incidents WHERE source_reference LIKE 'GJI/2026/%'"),
+      await count(
+        "SELECT count(DISTINCT source_reference) AS n FROM incidents WHERE source_reference LIKE 'GJI/2026/%'",
+      ),
     ).toBe(total)
   })
 })

@@ -53,7 +53,10 @@ export const make = (host: Host) => {
       Effect.catchTags({
         PageRolledBack: () => Effect.succeed(false),
         SqlError: () =>
-          Effect.as(Effect.logWarning("plugin page not stored").pipe(Effect.annotateLogs({ plugin: p.identity.name })), false),
+          Effect.as(
+            Effect.logWarning("plugin page not stored").pipe(Effect.annotateLogs({ plugin: p.identity.name })),
+            false,
+          ),
       }),
     )
   }
