@@ -5,7 +5,7 @@
 // with `processBatch` but no `process` to fall back to does not start.
 import { describe, expect, it } from "@effect/vitest"
 import { Effect, Exit, TestClock } from "effect"
-import type * as Hooks from "../src/Hooks"
+import type * as HookTypes from "../src/Hooks"
 import { TestHost } from "../src/testing"
 import { databases, services, start } from "./support/Databases"
 import { importer, record, upstream } from "./support/Plugins"
@@ -15,20 +15,22 @@ const config = { baseUrl: "http://127.0.0.1:4000" }
 /** The importer with a `processBatch` that applies each record through its `process`, counting pages. */
 const batching = (source: ReturnType<typeof upstream>, pages: Array<ReadonlyArray<string>>) => {
   const plugin = importer(source)
+  type Hooks = Exclude<ReturnType<typeof plugin.setup>, Effect.Effect<unknown, unknown, unknown>>
   return {
     ...plugin,
-    setup: (context: never) => {
-      const hooks = plugin.setup(context) as { process: Hooks.Process }
+    setup: (context) => {
+      const hooks = plugin.setup(context) as Hooks
+      const process = hooks.process as HookTypes.Process
       return {
         ...hooks,
-        processBatch: (records: Parameters<Hooks.ProcessBatch>[0]) =>
+        processBatch: (records) =>
           Effect.suspend(() => {
             pages.push(records.map((each) => each.recordId))
-            return Effect.forEach(records, hooks.process, { discard: true })
+            return Effect.forEach(records, process, { discard: true })
           }),
-      } as never
+      }
     },
-  } as typeof plugin
+  } satisfies typeof plugin
 }
 
 for (const db of databases) {
@@ -66,13 +68,16 @@ for (const db of databases) {
     it.scoped("processBatch without process is refused at start", () =>
       Effect.gen(function* () {
         const plugin = importer(upstream(1))
-        const lone = {
+        const lone: typeof plugin = {
           ...plugin,
-          setup: (context: never) => {
-            const { process: _, ...hooks } = plugin.setup(context) as Record<string, unknown>
-            return { ...hooks, processBatch: () => Effect.void } as never
+          setup: (context) => {
+            const { process: _, ...hooks } = plugin.setup(context) as Exclude<
+              ReturnType<typeof plugin.setup>,
+              Effect.Effect<unknown, unknown, unknown>
+            >
+            return { ...hooks, processBatch: () => Effect.void }
           },
-        } as typeof plugin
+        }
         const exit = yield* Effect.exit(TestHost.make(lone, { config }))
         expect(Exit.isFailure(exit)).toBe(true)
         expect(String(Exit.isFailure(exit) ? exit.cause : "")).toContain("processBatch needs process")
