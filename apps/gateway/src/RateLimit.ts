@@ -2,7 +2,7 @@
  * The rate limit per principal: `perMinute` requests on average, bursts up to
  * `burst` — a token bucket of `@bashke/persistence`'s `Throttle`, counted in
  * the database on PostgreSQL (shared by every instance) and in memory over a
- * SQLite file (`Services.throttleByDialect`).
+ * SQLite file (`RequestThrottle.layerByDialect`).
  */
 
 export interface Settings {

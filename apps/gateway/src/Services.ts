@@ -78,13 +78,14 @@ import { Throttle } from "@bashke/persistence"
 import { type CaseFacts, type ReferralRepository, ReferralService } from "@bashke/referral"
 import { PlanImplementation, SqlStatistics, type Statistics } from "@bashke/reporting"
 import { AuditLog, BlindIndex, CaseKeys, Vault } from "@bashke/security"
-import { SqlClient } from "@effect/sql"
-import { type ConfigError, Effect, Layer } from "effect"
+import type { SqlClient } from "@effect/sql"
+import { type ConfigError, Layer } from "effect"
 import { ApiTokens, type Lifetimes } from "./ApiTokens"
 import type { PdfFont } from "./PdfFont"
 import * as PdfFontLayers from "./PdfFont"
 import * as PeopleRecipients from "./PeopleRecipients"
 import * as Ports from "./Ports"
+import * as RequestThrottle from "./RequestThrottle"
 
 /** Everything a route handler may ask for. */
 export type GatewayServices =
@@ -102,8 +103,8 @@ export type GatewayServices =
   | ProviderFlows.ProviderFlows
   | ProviderSubjects.ProviderSubjects
   | Throttle.Throttle
+  | RequestThrottle.RequestThrottle
   | ApiTokens
-  | Throttle.Throttle
   | MechanismService.MechanismService
   | Mechanisms.Mechanisms
   | MechanismRepository.MechanismRepository
@@ -163,24 +164,16 @@ export const testKeys: Keys = Layer.merge(Vault.layerTest, BlindIndex.layerTest)
  */
 export type RecipientsLayer = Layer.Layer<Recipients.Recipients, never, SqlClient.SqlClient | People.People>
 
-/**
- * Rate limits and failed sign-ins are counted in PostgreSQL, where every
- * instance over the database sees them; a SQLite file has one process, which
- * counts in memory (no write per request).
- */
-export const throttleByDialect: Layer.Layer<Throttle.Throttle, never, SqlClient.SqlClient> = Layer.unwrapEffect(
-  Effect.map(SqlClient.SqlClient, (sql) =>
-    sql.onDialectOrElse({ pg: () => Throttle.layerSql, orElse: () => Throttle.layerMemory }),
-  ),
-)
-
 export interface Options {
   /** Who notifications reach (by default the people, `PeopleRecipients`). */
   readonly recipients?: RecipientsLayer
   /** How long API tokens live (`ApiTokens.defaultLifetimes` by default). */
   readonly tokenLifetimes?: Lifetimes
-  /** Where rate limits and failed sign-ins are counted ({@link throttleByDialect} by default). */
-  readonly throttle?: Layer.Layer<Throttle.Throttle, never, SqlClient.SqlClient>
+  /**
+   * Where requests are counted: each principal's rate and each address's failed
+   * authentications (`RequestThrottle.layerByDialect` by default).
+   */
+  readonly requestThrottle?: Layer.Layer<RequestThrottle.RequestThrottle, never, SqlClient.SqlClient>
   /** The limits on documents (by default from configuration, `DocumentSettings.config`). */
   readonly documents?: DocumentSettings.Settings
   /** The font PDFs are drawn in (none by default: `PdfFontFile.layer` on Node). */
@@ -190,7 +183,7 @@ export interface Options {
 /**
  * The services over the application's `SqlClient`, with the given keys (and,
  * optionally, another binding of the notifications' `Recipients`, token
- * lifetimes, or throttle).
+ * lifetimes, or request throttle).
  */
 export const layer = (
   keys: Keys,
@@ -199,12 +192,13 @@ export const layer = (
   const foundation = Layer.mergeAll(
     keys,
     Id.layer,
-    options.throttle ?? throttleByDialect,
+    options.requestThrottle ?? RequestThrottle.layerByDialect,
     options.documents === undefined ? DocumentSettings.layerConfig : DocumentSettings.layer(options.documents),
   )
   // Each case's data key (ADR 0012) beside the audit log: every case repository seals with it.
   const audit = Layer.merge(AuditLog.layer, CaseKeys.layer).pipe(Layer.provideMerge(foundation))
-  // Sign-in throttles in the store: every instance over it counts the same failures.
+  // Sign-in throttles in the store, whatever the dialect: a sign-in is rare, and its
+  // failures outlive a restart. Requests are counted apart (`RequestThrottle`).
   const identity = Layer.mergeAll(
     Sessions.layerSql,
     SignInLinks.layerSql,

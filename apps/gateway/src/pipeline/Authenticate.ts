@@ -7,9 +7,10 @@
  */
 import { People, Sessions } from "@bashke/identity"
 import { Errors, type Principal } from "@bashke/kernel"
-import { Throttle } from "@bashke/persistence"
+import type { Throttle } from "@bashke/persistence"
 import { Effect, Either, Option } from "effect"
 import { type Oidc, authenticate as resolveBearer } from "../Authentication"
+import { RequestThrottle } from "../RequestThrottle"
 import type { GatewayServices } from "../Services"
 import { byDomain, byGateway, Refused } from "./Refused"
 
@@ -67,7 +68,7 @@ export const authenticate =
   (settings: Settings) =>
   (credentials: Credentials): Effect.Effect<Principal.Principal, Refused, GatewayServices> =>
     Effect.gen(function* () {
-      const throttle = yield* Throttle.Throttle
+      const throttle = yield* RequestThrottle
       const standing = yield* throttle.standing(scope, credentials.address)
       if (!standing.allowed) {
         return yield* byGateway(
