@@ -4,11 +4,13 @@ import { defineConfig } from "vitest/config"
 export const shared = defineConfig({
   test: {
     include: ["test/**/*.test.ts"],
-    // Property tests and real databases: generous but bounded. A deadline here only catches a
-    // hang; CI may run beside another process keeping both cores busy (issue 19), where a
-    // property test over PostgreSQL took longer than a minute.
-    testTimeout: 300_000,
-    hookTimeout: 300_000,
+    // Property tests, real databases, child processes and Chromium: generous but bounded. A
+    // deadline here only catches a hang; CI may run beside other processes keeping both cores
+    // busy (issue 19), where a property test over PostgreSQL took over a minute and a CLI test
+    // that starts `bashke` five times took over four. This is the ONE deadline: a test does not
+    // set a shorter one of its own (a shorter one is what failed under load).
+    testTimeout: 600_000,
+    hookTimeout: 600_000,
     // Few workers: the suites run three packages at a time (scripts/workspace.mjs), and a
     // loaded machine must not starve vitest's own reporting (its RPC has a fixed deadline).
     maxWorkers: 2,

@@ -19,8 +19,6 @@ export default mergeConfig(
       fileParallelism: false,
       // A poll (`expect.poll`) waits as long as a locator does: the machine is loaded.
       expect: { poll: { timeout: 60_000, interval: 250 } },
-      testTimeout: 240_000,
-      hookTimeout: 240_000,
     },
   }),
 )

@@ -93,7 +93,7 @@ describe("bashke audit", () => {
       original,
       Effect.flatMap(AuditLog.AuditLog, (log) => log.append(draft(5))),
     )
-  }, 120_000)
+  })
 
   // Each attack on its own copy of the database.
   const copy = (name: string) => {
@@ -121,7 +121,7 @@ describe("bashke audit", () => {
     expect(intact.status).toBe(0)
     expect(intact.stdout).toContain("The audit chain is whole: 5 entries.")
     expect(intact.stdout).toContain("(entry 4)")
-  }, 120_000)
+  })
 
   it("an edited row: exit 1 and the first broken link", async () => {
     const file = copy("edited")
@@ -134,7 +134,7 @@ describe("bashke audit", () => {
     const result = await verify(file)
     expect(result.status).toBe(1)
     expect(result.stderr).toContain("The audit chain is broken at entry 2: hash-mismatch.")
-  }, 120_000)
+  })
 
   it("a deleted row: exit 1 and the first broken link", async () => {
     const file = copy("deleted")
@@ -147,7 +147,7 @@ describe("bashke audit", () => {
     const result = await verify(file)
     expect(result.status).toBe(1)
     expect(result.stderr).toContain("The audit chain is broken at entry 3: seq-mismatch.")
-  }, 120_000)
+  })
 
   it("a recomputed chain whose head differs from the last signed checkpoint: exit 1", async () => {
     const file = copy("recomputed")
@@ -173,7 +173,7 @@ describe("bashke audit", () => {
     const result = await verify(file)
     expect(result.status).toBe(1)
     expect(result.stderr).toContain("The audit chain is broken at entry 4: anchor-mismatch.")
-  }, 120_000)
+  })
 
   it("refuses to start without a key, naming the variable and never a value", async () => {
     const result = await spawnAsync(process.execPath, ["--import", tsx, bin, "audit", "verify"], {
@@ -190,5 +190,5 @@ describe("bashke audit", () => {
     expect(result.stderr).toContain("BASHKE_AUDIT_SIGNING_KEY")
     expect(result.stderr).not.toContain("garbage-secret")
     expect(result.stdout).toBe("")
-  }, 300_000)
+  })
 })

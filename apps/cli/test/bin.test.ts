@@ -171,7 +171,7 @@ describe("bashke", () => {
     expect(role.stderr.trim().split("\n")).toEqual([
       "Invalid token request: --role accepts coordinator, case-worker, member-representative, national-coordinator, administrator, auditor.",
     ])
-  }, 240_000)
+  })
 
   it("token create --expires-in: within the configured maximum, shown by token list; beyond it, refused", async () => {
     const url = `sqlite:${join(dir, "expiring", "bashke.db")}`
@@ -257,7 +257,7 @@ describe("bashke", () => {
     expect(keyless.stderr).toMatch(/BASHKE_(VAULT_KEYS|BLIND_INDEX_KEY)/)
     expect(keyless.stderr).not.toMatch(/FiberFailure|\n\s+at /)
     expect(keyless.stderr.trim().split("\n")).toHaveLength(1)
-  }, 240_000)
+  })
 
   it("speaks the operator's language", async () => {
     const result = await bashke(["help"], { BASHKE_LOCALE: "sr-Cyrl" })

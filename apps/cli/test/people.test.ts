@@ -70,7 +70,7 @@ describe("bashke people", () => {
     } finally {
       await opened.close()
     }
-  }, 300_000)
+  })
 
   it("lists everyone, or one mechanism's people, with roles and standing, never an email", async () => {
     const all = await bashke(["people", "list"])
@@ -87,7 +87,7 @@ describe("bashke people", () => {
     const bad = await bashke(["people", "list", "--mechanism", "gjilan"])
     expect(bad.status).toBe(1)
     expect(bad.stderr.trim()).toBe("--mechanism expects a mechanism's id (26 letters and digits).")
-  }, 120_000)
+  })
 
   it("deactivates a person: audited, shown as deactivated; an unknown or malformed id stops", async () => {
     const done = await bashke(["people", "deactivate", ids.worker])
@@ -114,7 +114,7 @@ describe("bashke people", () => {
     } finally {
       await opened.close()
     }
-  }, 120_000)
+  })
 
   it("a database not made by the demo, without its keys: one line naming the variable", async () => {
     const result = await bashke(["people", "list"], { BASHKE_VAULT_KEYS: "", BASHKE_BLIND_INDEX_KEY: "" })
@@ -122,5 +122,5 @@ describe("bashke people", () => {
     expect(result.stderr.trim()).toBe(
       "bashke did not start: this database is not the demo's, so it needs BASHKE_VAULT_KEYS (see the README).",
     )
-  }, 300_000)
+  })
 })

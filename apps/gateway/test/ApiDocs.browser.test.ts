@@ -40,7 +40,7 @@ describe("/docs in Chromium", () => {
         "--disable-sync",
       ],
     })
-  }, 120_000)
+  })
 
   afterAll(async () => {
     await context?.close()
@@ -111,5 +111,5 @@ describe("/docs in Chromium", () => {
     expect(failed).toEqual([])
     expect(refused).toEqual([])
     await page.close()
-  }, 180_000)
+  })
 })

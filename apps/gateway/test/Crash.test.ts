@@ -188,5 +188,5 @@ describe("the gateway killed with SIGKILL during a write load", () => {
     const atEnd = await audit(file, opened)
     expect(atEnd.verdict.ok, JSON.stringify(atEnd.verdict)).toBe(true)
     expect(atEnd.unaudited).toEqual([])
-  }, 120_000)
+  })
 })

@@ -116,7 +116,7 @@ for (const store of stores)
         })
         // A case of the demo the case manager may attach documents to (both paths loaded on it).
         caseId = await documentCase(server)
-      }, 120_000)
+      })
       afterAll(async () => {
         if (server !== undefined) await stop(server)
         await drop()

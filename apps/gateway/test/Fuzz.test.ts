@@ -709,7 +709,7 @@ for (const db of sqlite) {
           if (response.ok) harvest(await response.json(), "cases")
         }
       }
-    }, 300_000)
+    })
 
     afterAll(async () => {
       await gateway?.close()

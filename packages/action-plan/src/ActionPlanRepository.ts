@@ -5,7 +5,7 @@
 import type { Errors, Id } from "@bashke/kernel"
 import type { Effect } from "effect"
 import { Context } from "effect"
-import type { ActionPlan } from "./ActionPlan"
+import type { ActionPlan, Status } from "./ActionPlan"
 import type { PlanRevision } from "./PlanRevision"
 
 export interface Service {
@@ -19,6 +19,18 @@ export interface Service {
   readonly find: (id: Id.ActionPlanId) => Effect.Effect<ActionPlan, Errors.NotFound>
   /** The mechanism's plans, latest period first. */
   readonly byMechanism: (mechanismId: Id.MechanismId) => Effect.Effect<ReadonlyArray<ActionPlan>>
+  /**
+   * At most `limit` of the mechanism's plans by id (the order they were
+   * drafted) after `after`, of one status when given (migration 3's indexes).
+   */
+  readonly page: (
+    mechanismId: Id.MechanismId,
+    step: {
+      readonly after?: Id.ActionPlanId | undefined
+      readonly limit: number
+      readonly status?: Status | undefined
+    },
+  ) => Effect.Effect<ReadonlyArray<ActionPlan>>
   /** Appends a draft's revision (the content it replaced), in the caller's transaction. */
   readonly addRevision: (revision: PlanRevision) => Effect.Effect<void>
   /** A plan's revisions, oldest first. */

@@ -91,6 +91,15 @@ export const make: Effect.Effect<Service, never, SqlClient.SqlClient> = Effect.g
       return yield* Effect.forEach(rows, fromRow)
     }).pipe(Effect.orDie, Span.untraced("SqlActionPlanRepository.byMechanism"))
 
+  const page: Service["page"] = (mechanismId, step) =>
+    Effect.gen(function* () {
+      const rows = yield* sql<Row>`SELECT * FROM action_plan_plans WHERE mechanism_id = ${mechanismId}
+        ${step.status === undefined ? sql`` : sql`AND status = ${step.status}`}
+        ${step.after === undefined ? sql`` : sql`AND id > ${step.after}`}
+        ORDER BY id LIMIT ${step.limit}`
+      return yield* Effect.forEach(rows, fromRow)
+    }).pipe(Effect.orDie, Span.untraced("SqlActionPlanRepository.page"))
+
   const encodePrevious = Schema.encodeSync(Previous)
   const decodeRevision = SqlValues.decodeStored(PlanRevision)
 
@@ -121,7 +130,7 @@ export const make: Effect.Effect<Service, never, SqlClient.SqlClient> = Effect.g
       )
     }).pipe(Effect.orDie, Span.untraced("SqlActionPlanRepository.revisions"))
 
-  return { insert, update, find, byMechanism, addRevision, revisions }
+  return { insert, update, find, byMechanism, page, addRevision, revisions }
 })
 
 /**

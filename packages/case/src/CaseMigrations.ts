@@ -49,7 +49,8 @@
  * `incident_statistics_facts` (one row per alleged perpetrator and per
  * incident with its case's facts, kept by triggers), points
  * `perpetrator_statistics` and `incident_statistics` at them (same columns)
- * and indexes the case facts for index-only reports (ADR 0029).
+ * and indexes the case facts for index-only reports (ADR 0029). Migration 26
+ * indexes a case's documents not withdrawn, for paging them by keyset.
  */
 import type { Migrations } from "@bashke/persistence"
 import cases from "./internal/migrations/0001_cases"
@@ -75,6 +76,7 @@ import caseErasure from "./internal/migrations/0020_case_erasure"
 import pendingUploads from "./internal/migrations/0021_pending_uploads"
 import caseListFilters from "./internal/migrations/0023_case_list_filters"
 import statisticsPartFacts from "./internal/migrations/0025_statistics_part_facts"
+import documentPages from "./internal/migrations/0026_document_pages"
 
 export const caseMigrations: Migrations.MigrationSet = {
   package: "@bashke/case",
@@ -102,5 +104,6 @@ export const caseMigrations: Migrations.MigrationSet = {
     { id: 21, name: "pending-uploads", up: pendingUploads },
     { id: 23, name: "case-list-filters", up: caseListFilters },
     { id: 25, name: "statistics-part-facts", up: statisticsPartFacts },
+    { id: 26, name: "document-pages", up: documentPages },
   ],
 }

@@ -400,11 +400,21 @@ export const list = (raw: ListDocuments): Effect.Effect<Pagination.Page<Document
     const after = yield* PageCursor.afterId(Document.DocumentId, input.after)
     const authorized = yield* CaseAuthority.authorize(input.caseId, "case.personal.read", { purpose })
     const documents = yield* DocumentRepository
-    const rows = yield* documents.ofCase(input.caseId, { limit: input.limit + 1, after })
-    const page = Pagination.paginate(rows, input.limit, (document) => [document.id])
-    const items = yield* Effect.filter(page.items, (document) =>
-      mayRead(authorized, purpose, personOfDocument(authorized, document)),
-    )
+    // Whether a document may be read is decided per row (the person it is about and the reader's access to
+    // her): the walk reads keyset steps and keeps the readable until a page is full, so a page is never
+    // short while readable documents remain (ADR 0034).
+    const page = yield* Pagination.visible({
+      step: (from, limit) =>
+        documents.ofCase(input.caseId, {
+          limit,
+          after: from === undefined ? undefined : (from[0] as Document.DocumentId),
+        }),
+      visible: (document) => mayRead(authorized, purpose, personOfDocument(authorized, document)),
+      keyOf: (document) => [document.id],
+      limit: input.limit,
+      after: after === undefined ? undefined : [after],
+    })
+    const items = page.items
     if (items.length > 0) {
       const audit = yield* AuditLog.AuditLog
       yield* Transaction.run(

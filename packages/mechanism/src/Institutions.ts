@@ -15,7 +15,17 @@
  * An institution is registered under the id the platform already knows it by
  * (a member's `institutionId`), or under a fresh one; ids are never reused.
  */
-import { Errors, Id, type Institution, Municipality, Principal, Sector, Transliteration } from "@bashke/kernel"
+import {
+  Cursor,
+  Errors,
+  Id,
+  type Institution,
+  Municipality,
+  Pagination,
+  Principal,
+  Sector,
+  Transliteration,
+} from "@bashke/kernel"
 import { Context, Effect, Option, Schema } from "effect"
 
 const Text = Schema.String.pipe(
@@ -127,8 +137,21 @@ export interface Store {
   readonly find: (id: Id.InstitutionId) => Effect.Effect<Option.Option<RegisteredInstitution>>
   /** Every institution, by id (registration order). */
   readonly list: Effect.Effect<ReadonlyArray<RegisteredInstitution>>
+  /**
+   * At most `limit` institutions by id after `after`, of one sector or
+   * municipality when given (the primary key and mechanism migration 6's indexes).
+   */
+  readonly page: (
+    step: Filter & { readonly after?: Id.InstitutionId | undefined; readonly limit: number },
+  ) => Effect.Effect<ReadonlyArray<RegisteredInstitution>>
   /** The names of those of `ids` that are registered. */
   readonly names: (ids: ReadonlyArray<Id.InstitutionId>) => Effect.Effect<Names>
+}
+
+/** What a page of the registry keeps: the institutions of one sector, of one municipality. */
+export interface Filter {
+  readonly sector?: Sector.Sector | undefined
+  readonly municipality?: Municipality.MunicipalityCode | undefined
 }
 
 export class InstitutionStore extends Context.Tag("@bashke/mechanism/InstitutionStore")<InstitutionStore, Store>() {}
@@ -167,6 +190,24 @@ export const list: Effect.Effect<ReadonlyArray<RegisteredInstitution>, never, In
   InstitutionStore,
   (store) => store.list,
 )
+
+const InstitutionKey = Schema.Tuple(Id.InstitutionId)
+
+/**
+ * A page of the registry by id, of the filter's, after the `after` cursor of
+ * the previous page (`pagination.cursor.malformed` for a cursor that names no
+ * institution id): paged in SQL by keyset, so a page costs the same however
+ * many institutions there are.
+ */
+export const page = (
+  filter: Filter,
+  query: { readonly limit: number; readonly after?: string | undefined },
+): Effect.Effect<Pagination.Page<RegisteredInstitution>, Errors.InvalidInput, InstitutionStore> =>
+  Effect.gen(function* () {
+    const after = yield* Cursor.afterKey(InstitutionKey, query.after)
+    const rows = yield* (yield* InstitutionStore).page({ ...filter, after: after?.[0], limit: query.limit + 1 })
+    return Pagination.paginate(rows, query.limit, (institution) => [institution.id])
+  })
 
 /**
  * The names of those of `ids` that are registered (an id twice is looked up once).

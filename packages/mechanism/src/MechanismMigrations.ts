@@ -12,6 +12,7 @@ import immutableMemoranda from "./internal/migrations/0002_immutable_memoranda"
 import countersignatures from "./internal/migrations/0003_countersignatures"
 import institutions from "./internal/migrations/0004_institutions"
 import rosterVersion from "./internal/migrations/0005_roster_version"
+import listPages from "./internal/migrations/0006_list_pages"
 
 export const mechanismMigrations: Migrations.MigrationSet = {
   package: "@bashke/mechanism",
@@ -21,5 +22,6 @@ export const mechanismMigrations: Migrations.MigrationSet = {
     { id: 3, name: "countersignatures", up: countersignatures },
     { id: 4, name: "institutions", up: institutions },
     { id: 5, name: "roster-version", up: rosterVersion },
+    { id: 6, name: "list-pages", up: listPages },
   ],
 }

@@ -7,10 +7,11 @@
  *
  * The SQL adapter is `SqlMechanismRepository`; a test may provide another.
  */
-import type { Errors, Id } from "@bashke/kernel"
+import type { CivilDate, Errors, Id, Municipality, Sector } from "@bashke/kernel"
 import { Context, type Effect, type Option } from "effect"
 import type * as Contacts from "./Contacts"
 import type { Mechanism } from "./Mechanism"
+import type { Status } from "./MechanismLifecycle"
 import type { Membership } from "./Membership"
 import type * as Memorandum from "./Memorandum"
 
@@ -19,12 +20,37 @@ import type * as Memorandum from "./Memorandum"
  */
 export type SealedContacts = Partial<Record<Contacts.Field, string>>
 
+/**
+ * One keyset step of a list: at most `limit` rows strictly after the sort key
+ * `after` (from the first row without it), in sort-key order.
+ */
+export interface PageStep<Key> {
+  readonly after?: Key | undefined
+  readonly limit: number
+}
+
+/** What a step of the mechanisms' list keeps: one municipality, one status, the mechanisms of `within`. */
+export interface MechanismFilter {
+  readonly municipality?: Municipality.MunicipalityCode | undefined
+  readonly status?: Status | undefined
+  /** Only these mechanisms (a caller's own); every mechanism when absent. */
+  readonly within?: ReadonlyArray<Id.MechanismId> | undefined
+}
+
+/** What a step of a mechanism's memberships keeps: those covering the day `on`, those of one sector. */
+export interface MembershipFilter {
+  readonly on?: CivilDate.CivilDate | undefined
+  readonly sector?: Sector.Sector | undefined
+}
+
 export interface Service {
   /** Inserts a new mechanism; `Conflict` (`mechanism.municipality.taken`) when its municipality has one. */
   readonly insertMechanism: (mechanism: Mechanism) => Effect.Effect<void, Errors.Conflict>
   readonly findMechanism: (id: Id.MechanismId) => Effect.Effect<Option.Option<Mechanism>>
   /** Every mechanism, oldest first. */
   readonly listMechanisms: Effect.Effect<ReadonlyArray<Mechanism>>
+  /** A step of the mechanisms by id, of the filter's (the primary key and migration 6's status index). */
+  readonly mechanismPage: (page: PageStep<Id.MechanismId> & MechanismFilter) => Effect.Effect<ReadonlyArray<Mechanism>>
   /**
    * Writes the mutable fields of `mechanism` (status, coordinator, cadence,
    * quorum) if the stored version is still `expectedVersion`, and returns the
@@ -38,6 +64,11 @@ export interface Service {
   ) => Effect.Effect<Mechanism, Errors.NotFound | Errors.Conflict>
   /** Every membership of a mechanism, past and present, in joining order. */
   readonly memberships: (mechanismId: Id.MechanismId) => Effect.Effect<ReadonlyArray<Membership>>
+  /** A step of a mechanism's memberships by (joining day, id), of the filter's (migration 6's indexes). */
+  readonly membershipPage: (
+    mechanismId: Id.MechanismId,
+    page: PageStep<readonly [CivilDate.CivilDate, Id.MembershipId]> & MembershipFilter,
+  ) => Effect.Effect<ReadonlyArray<Membership>>
   readonly findMembership: (id: Id.MembershipId) => Effect.Effect<Option.Option<Membership>>
   readonly insertMembership: (membership: Membership, contacts: SealedContacts) => Effect.Effect<void>
   /** Records the day a membership ends; `NotFound` for an unknown id. */
@@ -55,6 +86,11 @@ export interface Service {
   readonly rosterVersion?: Effect.Effect<string>
   /** Every published version of a mechanism's memorandum with its signatures, oldest first. */
   readonly memoranda: (mechanismId: Id.MechanismId) => Effect.Effect<ReadonlyArray<Memorandum.MemorandumVersion>>
+  /** A step of a mechanism's memorandum versions by number, with their signatures (the `(mechanism_id, version)` key). */
+  readonly memorandumPage: (
+    mechanismId: Id.MechanismId,
+    page: PageStep<number>,
+  ) => Effect.Effect<ReadonlyArray<Memorandum.MemorandumVersion>>
   /**
    * Inserts a version (its `signatures` are ignored). The service claims the
    * mechanism's version first, so two publications never race for a number.

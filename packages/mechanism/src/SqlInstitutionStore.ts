@@ -89,6 +89,17 @@ export const make: Effect.Effect<Store, never, SqlClient.SqlClient> = Effect.gen
     Span.untraced("SqlInstitutionStore.list"),
   )
 
+  const page: Store["page"] = (step) =>
+    sql`SELECT * FROM mechanism_institutions WHERE 1 = 1
+      ${step.sector === undefined ? sql`` : sql`AND sector = ${step.sector}`}
+      ${step.municipality === undefined ? sql`` : sql`AND municipality = ${step.municipality}`}
+      ${step.after === undefined ? sql`` : sql`AND id > ${step.after}`}
+      ORDER BY id LIMIT ${step.limit}`.pipe(
+      Effect.flatMap(read),
+      Effect.orDie,
+      Span.untraced("SqlInstitutionStore.page"),
+    )
+
   const names: Store["names"] = (ids) =>
     (ids.length === 0
       ? Effect.succeed([])
@@ -99,7 +110,7 @@ export const make: Effect.Effect<Store, never, SqlClient.SqlClient> = Effect.gen
       Span.untraced("SqlInstitutionStore.names"),
     )
 
-  return { insert, update, find, list, names }
+  return { insert, update, find, list, page, names }
 })
 
 /**

@@ -137,6 +137,19 @@ export const make: Effect.Effect<Service, never, SqlClient.SqlClient> = Effect.g
     sql`SELECT * FROM mechanisms ORDER BY created_at, id`,
   ).pipe(Effect.orDie, Span.untraced("SqlMechanismRepository.listMechanisms"))
 
+  const mechanismPage: Service["mechanismPage"] = (page) =>
+    (page.within !== undefined && page.within.length === 0
+      ? Effect.succeed([])
+      : mechanismsWhere(
+          sql`SELECT * FROM mechanisms WHERE 1 = 1
+            ${page.after === undefined ? sql`` : sql`AND id > ${page.after}`}
+            ${page.municipality === undefined ? sql`` : sql`AND municipality = ${page.municipality}`}
+            ${page.status === undefined ? sql`` : sql`AND status = ${page.status}`}
+            ${page.within === undefined ? sql`` : sql`AND ${sql.in("id", page.within)}`}
+            ORDER BY id LIMIT ${page.limit}`,
+        )
+    ).pipe(Effect.orDie, Span.untraced("SqlMechanismRepository.mechanismPage"))
+
   const insertMechanism: Service["insertMechanism"] = (mechanism) =>
     Effect.gen(function* () {
       const taken = yield* sql`SELECT id FROM mechanisms WHERE municipality = ${mechanism.municipality}`
@@ -184,6 +197,19 @@ export const make: Effect.Effect<Service, never, SqlClient.SqlClient> = Effect.g
       Effect.map((rows) => rows.map(toMembership)),
       Effect.orDie,
       Span.untraced("SqlMechanismRepository.memberships"),
+    )
+
+  const membershipPage: Service["membershipPage"] = (mechanismId, page) =>
+    sql`SELECT id, mechanism_id, institution_id, sector, joined_on, left_on FROM mechanism_memberships
+      WHERE mechanism_id = ${mechanismId}
+      ${page.sector === undefined ? sql`` : sql`AND sector = ${page.sector}`}
+      ${page.after === undefined ? sql`` : sql`AND (joined_on, id) > (${page.after[0]}, ${page.after[1]})`}
+      ${page.on === undefined ? sql`` : sql`AND joined_on <= ${page.on} AND (left_on IS NULL OR left_on > ${page.on})`}
+      ORDER BY joined_on, id LIMIT ${page.limit}`.pipe(
+      Effect.flatMap(decodeMemberships),
+      Effect.map((rows) => rows.map(toMembership)),
+      Effect.orDie,
+      Span.untraced("SqlMechanismRepository.membershipPage"),
     )
 
   const findMembership: Service["findMembership"] = (id) =>
@@ -250,12 +276,22 @@ export const make: Effect.Effect<Service, never, SqlClient.SqlClient> = Effect.g
     Span.untraced("SqlMechanismRepository.rosterVersion"),
   )
 
-  const memoranda: Service["memoranda"] = (mechanismId) =>
+  // A mechanism's versions (those of a page when `page` is given) with their signatures, in two statements.
+  const readMemoranda = (
+    mechanismId: Id.MechanismId,
+    page?: { readonly after?: number | undefined; readonly limit: number },
+  ) =>
     Effect.gen(function* () {
+      const after = page?.after === undefined ? sql`` : sql`AND version > ${page.after}`
+      const limit = page === undefined ? sql`` : sql`LIMIT ${page.limit}`
       const versions = yield* decodeVersions(
         yield* sql`SELECT memorandum_id, version, mechanism_id, effective_from, document_hash, expected_sectors,
-          published_at FROM mechanism_memorandum_versions WHERE mechanism_id = ${mechanismId} ORDER BY version`,
+          published_at FROM mechanism_memorandum_versions WHERE mechanism_id = ${mechanismId} ${after}
+          ORDER BY version ${limit}`,
       )
+      const first = versions[0]
+      const last = versions[versions.length - 1]
+      if (first === undefined || last === undefined) return []
       const signatures = yield* decodeSignatures(
         yield* sql`SELECT s.memorandum_id, s.version, s.institution_id, s.membership_id, s.signed_on,
             c.countersigned_on, c.countersigned_by
@@ -263,7 +299,8 @@ export const make: Effect.Effect<Service, never, SqlClient.SqlClient> = Effect.g
           JOIN mechanism_memorandum_versions v ON v.memorandum_id = s.memorandum_id AND v.version = s.version
           LEFT JOIN mechanism_memorandum_countersignatures c ON c.memorandum_id = s.memorandum_id
             AND c.version = s.version AND c.institution_id = s.institution_id
-          WHERE v.mechanism_id = ${mechanismId} ORDER BY s.version, s.seq`,
+          WHERE v.mechanism_id = ${mechanismId} AND v.version >= ${first.version} AND v.version <= ${last.version}
+          ORDER BY s.version, s.seq`,
       )
       return versions.map(
         (row): Memorandum.MemorandumVersion => ({
@@ -290,7 +327,13 @@ export const make: Effect.Effect<Service, never, SqlClient.SqlClient> = Effect.g
             ),
         }),
       )
-    }).pipe(Effect.orDie, Span.untraced("SqlMechanismRepository.memoranda"))
+    }).pipe(Effect.orDie)
+
+  const memoranda: Service["memoranda"] = (mechanismId) =>
+    readMemoranda(mechanismId).pipe(Span.untraced("SqlMechanismRepository.memoranda"))
+
+  const memorandumPage: Service["memorandumPage"] = (mechanismId, page) =>
+    readMemoranda(mechanismId, page).pipe(Span.untraced("SqlMechanismRepository.memorandumPage"))
 
   const insertMemorandumVersion: Service["insertMemorandumVersion"] = (version) =>
     sql`INSERT INTO mechanism_memorandum_versions ${sql.insert({
@@ -370,14 +413,17 @@ export const make: Effect.Effect<Service, never, SqlClient.SqlClient> = Effect.g
     insertMechanism,
     findMechanism,
     listMechanisms,
+    mechanismPage,
     updateMechanism,
     memberships,
+    membershipPage,
     findMembership,
     insertMembership,
     endMembership,
     sealedContacts,
     replaceContacts,
     memoranda,
+    memorandumPage,
     insertMemorandumVersion,
     insertSignature,
     insertCountersignature,

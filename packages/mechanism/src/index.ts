@@ -41,6 +41,10 @@ export * as MechanismLifecycle from "./MechanismLifecycle"
 /**
  * The package's part of the message catalogue.
  */
+/**
+ * The mechanism aggregate's lists as pages, paged in SQL by keyset.
+ */
+export * as MechanismLists from "./MechanismLists"
 export * as MechanismMessages from "./MechanismMessages"
 export { mechanismMessages } from "./MechanismMessages"
 export { mechanismMigrations } from "./MechanismMigrations"

@@ -12,7 +12,7 @@
  * (same columns; ADR 0029).
  *
  * Migration 4 indexes referrals for paging the case's and the mechanism's
- * lists by keyset.
+ * lists by keyset; migration 6 the directory's locations and services.
  */
 import type { Migrations } from "@bashke/persistence"
 import referrals from "./internal/migrations/0001_referrals"
@@ -20,6 +20,7 @@ import statisticsView from "./internal/migrations/0002_statistics_view"
 import byConsent from "./internal/migrations/0003_referrals_by_consent"
 import referralPages from "./internal/migrations/0004_referral_pages"
 import responseFacts from "./internal/migrations/0005_referral_response_facts"
+import directoryPages from "./internal/migrations/0006_directory_pages"
 
 export const referralMigrations: Migrations.MigrationSet = {
   package: "@bashke/referral",
@@ -29,5 +30,6 @@ export const referralMigrations: Migrations.MigrationSet = {
     { id: 3, name: "referrals-by-consent", up: byConsent },
     { id: 4, name: "referral-pages", up: referralPages },
     { id: 5, name: "referral-response-facts", up: responseFacts },
+    { id: 6, name: "directory-pages", up: directoryPages },
   ],
 }

@@ -2,17 +2,39 @@
  * The repository port of the directory and the referrals. Effects fail only with
  * kernel errors; a database failure is a defect.
  */
-import type { Errors, Id } from "@bashke/kernel"
+import type { Errors, Id, Municipality } from "@bashke/kernel"
 import { Context, type Effect } from "effect"
 import type * as Directory from "./Directory"
 import type * as Referral from "./Referral"
 import type * as ReferralDeadlines from "./ReferralDeadlines"
 import type * as ReferralDue from "./ReferralDue"
+import type * as ServiceType from "./ServiceType"
 
 /** One keyset step: at most `limit` rows whose id is after `after`. */
 export interface PageStep {
   readonly after?: Id.ReferralId | undefined
   readonly limit: number
+}
+
+/** One keyset step of a directory list: at most `limit` entries whose key is after `after`. */
+export interface DirectoryStep<Key> {
+  readonly after?: Key | undefined
+  readonly limit: number
+}
+
+/** What a step of the directory's locations keeps: those in one municipality, those of one provider. */
+export interface LocationFilter {
+  readonly municipality?: Municipality.MunicipalityCode | undefined
+  readonly institution?: Id.InstitutionId | undefined
+}
+
+/** What a step of the directory's services keeps: by type, municipality, language, provider, activity. */
+export interface ServiceFilter {
+  readonly type?: ServiceType.ServiceType | undefined
+  readonly municipality?: Municipality.MunicipalityCode | undefined
+  readonly language?: typeof Directory.Language.Type | undefined
+  readonly institution?: Id.InstitutionId | undefined
+  readonly active?: boolean | undefined
 }
 
 export interface Service {
@@ -22,6 +44,18 @@ export interface Service {
   /** Replaces a service's capacity. */
   readonly updateCapacity: (service: Directory.Service) => Effect.Effect<void>
   readonly directory: Effect.Effect<Directory.Directory>
+  /** A step of the directory's providers by institution id (the primary key). */
+  readonly organizationPage: (
+    step: DirectoryStep<Id.InstitutionId>,
+  ) => Effect.Effect<ReadonlyArray<Directory.Organization>>
+  /** A step of the directory's locations by id, of the filter's (migration 6's indexes). */
+  readonly locationPage: (
+    step: DirectoryStep<Directory.LocationId> & LocationFilter,
+  ) => Effect.Effect<ReadonlyArray<Directory.Location>>
+  /** A step of the directory's services by id, of the filter's (migration 6's indexes). */
+  readonly servicePage: (
+    step: DirectoryStep<Id.ServiceId> & ServiceFilter,
+  ) => Effect.Effect<ReadonlyArray<Directory.Service>>
   readonly insert: (referral: Referral.Referral) => Effect.Effect<void>
   /**
    * Writes the status and the steps added since `expectedVersion`, if the stored

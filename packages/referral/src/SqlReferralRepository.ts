@@ -49,6 +49,25 @@ const serviceOf = (row: Row): Directory.Service =>
         }),
   })
 
+const organizationOf = (row: Row): Directory.Organization =>
+  decodeOrganization({
+    institution: row.institution_id,
+    name: row.name,
+    ...opt("sector", row.sector),
+    ...opt("description", row.description),
+    ...opt("website", row.website),
+    ...opt("email", row.email),
+  })
+
+const locationOf = (row: Row): Directory.Location =>
+  decodeLocation({
+    id: row.id,
+    institution: row.institution_id,
+    name: row.name,
+    municipality: row.municipality,
+    ...opt("address", row.address),
+  })
+
 const referralOf = (row: Row, steps: ReadonlyArray<Row>): Referral.Referral =>
   decodeReferral({
     id: row.id,
@@ -90,6 +109,14 @@ export const make: Effect.Effect<Service, never, SqlClient.SqlClient> = Effect.g
       { discard: true },
     )
 
+  // Whether the text `column` holds `text`, exactly (case-sensitive) on both dialects: a language's tag as
+  // JSON (`"sr-Latn"`, quotes included) is in the services' languages array only as that element.
+  const containsText = (column: Statement.Fragment, text: string) =>
+    sql.onDialectOrElse({
+      pg: () => sql`strpos(${column}, ${text}) > 0`,
+      orElse: () => sql`instr(${column}, ${text}) > 0`,
+    })
+
   const load = (rows: ReadonlyArray<Row>) =>
     Effect.forEach(rows, (row) =>
       Effect.map(sql<Row>`SELECT * FROM referral_steps WHERE referral_id = ${String(row.id)} ORDER BY seq`, (steps) =>
@@ -128,28 +155,39 @@ export const make: Effect.Effect<Service, never, SqlClient.SqlClient> = Effect.g
       const locations = yield* sql<Row>`SELECT * FROM referral_locations ORDER BY id`
       const services = yield* sql<Row>`SELECT * FROM referral_services ORDER BY id`
       return {
-        organizations: organizations.map((row) =>
-          decodeOrganization({
-            institution: row.institution_id,
-            name: row.name,
-            ...opt("sector", row.sector),
-            ...opt("description", row.description),
-            ...opt("website", row.website),
-            ...opt("email", row.email),
-          }),
-        ),
-        locations: locations.map((row) =>
-          decodeLocation({
-            id: row.id,
-            institution: row.institution_id,
-            name: row.name,
-            municipality: row.municipality,
-            ...opt("address", row.address),
-          }),
-        ),
+        organizations: organizations.map(organizationOf),
+        locations: locations.map(locationOf),
         services: services.map(serviceOf),
       }
     }).pipe(Effect.orDie),
+    organizationPage: (step) =>
+      sql<Row>`SELECT * FROM referral_organizations
+        ${step.after === undefined ? sql`` : sql`WHERE institution_id > ${step.after}`}
+        ORDER BY institution_id LIMIT ${step.limit}`.pipe(
+        Effect.map((rows) => rows.map(organizationOf)),
+        Effect.orDie,
+      ),
+    locationPage: (step) =>
+      sql<Row>`SELECT * FROM referral_locations WHERE 1 = 1
+        ${step.municipality === undefined ? sql`` : sql`AND municipality = ${step.municipality}`}
+        ${step.institution === undefined ? sql`` : sql`AND institution_id = ${step.institution}`}
+        ${step.after === undefined ? sql`` : sql`AND id > ${step.after}`}
+        ORDER BY id LIMIT ${step.limit}`.pipe(
+        Effect.map((rows) => rows.map(locationOf)),
+        Effect.orDie,
+      ),
+    servicePage: (step) =>
+      sql<Row>`SELECT * FROM referral_services WHERE 1 = 1
+        ${step.type === undefined ? sql`` : sql`AND type = ${step.type}`}
+        ${step.municipality === undefined ? sql`` : sql`AND municipality = ${step.municipality}`}
+        ${step.institution === undefined ? sql`` : sql`AND institution_id = ${step.institution}`}
+        ${step.active === undefined ? sql`` : sql`AND active = ${step.active ? 1 : 0}`}
+        ${step.language === undefined ? sql`` : sql`AND ${containsText(sql`languages`, JSON.stringify(step.language))}`}
+        ${step.after === undefined ? sql`` : sql`AND id > ${step.after}`}
+        ORDER BY id LIMIT ${step.limit}`.pipe(
+        Effect.map((rows) => rows.map(serviceOf)),
+        Effect.orDie,
+      ),
     insert: (referral) =>
       Effect.gen(function* () {
         const basis = referral.basis

@@ -19,6 +19,10 @@ export * as ConsentWithdrawal from "./ConsentWithdrawal"
  */
 export * as Directory from "./Directory"
 /**
+ * The service directory's providers, locations and services as pages, paged in SQL by keyset.
+ */
+export * as DirectoryPages from "./DirectoryPages"
+/**
  * Who may write the service directory: an institution's own people, or an administrator.
  */
 export * as DirectoryPolicy from "./DirectoryPolicy"

@@ -18,4 +18,4 @@ it("the README example counts cases opened through CaseService and hides the sma
     ].join("\r\n"),
   )
   expect(Object.keys(unzipSync(xlsx))).toContain("xl/worksheets/sheet11.xml")
-}, 300_000)
+})

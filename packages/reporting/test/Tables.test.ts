@@ -187,6 +187,7 @@ describe("PlanImplementation.layerActionPlans", () => {
       update: (p) => Effect.succeed(p),
       find: () => Effect.die("unused"),
       byMechanism: (id) => Effect.succeed(plans.filter((p) => p.mechanismId === id)),
+      page: () => Effect.die("unused"),
       addRevision: () => Effect.die("unused"),
       revisions: () => Effect.die("unused"),
     })

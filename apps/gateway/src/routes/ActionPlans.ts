@@ -84,8 +84,9 @@ const list = Route.make({
   success: { status: 200, schema: PlanPage },
   handle: ({ query }) =>
     Effect.gen(function* () {
-      const rows = yield* ActionPlanList.forMechanism(query.mechanismId, query.status)
-      return yield* InstitutionNames.attachPage(yield* Keyset.page(rows, (plan) => [plan.id], query))
+      return yield* InstitutionNames.attachPage(
+        yield* ActionPlanList.forMechanism(query.mechanismId, query.status, query),
+      )
     }),
 })
 

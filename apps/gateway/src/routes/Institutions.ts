@@ -7,7 +7,7 @@
  */
 import { Id, Municipality, Sector } from "@bashke/kernel"
 import { Institutions, RegisterInstitution, ReviseInstitution } from "@bashke/mechanism"
-import { Effect, Schema } from "effect"
+import { Schema } from "effect"
 import * as Route from "../Route"
 import * as Keyset from "./Keyset"
 
@@ -31,18 +31,7 @@ const list = Route.make({
   summary: "The registered institutions, by id, optionally of one sector or municipality (anyone signed in)",
   querySchema: ListQuery,
   success: { status: 200, schema: InstitutionPage },
-  handle: ({ query }) =>
-    Effect.flatMap(Institutions.list, (all) =>
-      Keyset.page(
-        all.filter(
-          (institution) =>
-            (query.sector === undefined || institution.sector === query.sector) &&
-            (query.municipality === undefined || institution.municipality === query.municipality),
-        ),
-        (institution) => [institution.id],
-        query,
-      ),
-    ),
+  handle: ({ query }) => Institutions.page({ sector: query.sector, municipality: query.municipality }, query),
 })
 
 const read = Route.make({

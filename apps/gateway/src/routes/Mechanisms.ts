@@ -36,6 +36,7 @@ import {
   CountersignMemorandum,
   Mechanism,
   MechanismLifecycle,
+  MechanismLists,
   MechanismPolicy,
   MechanismService,
   Mechanisms,
@@ -121,14 +122,11 @@ const list = Route.make({
   handle: ({ query }) =>
     Effect.gen(function* () {
       const principal = yield* Principal.CurrentPrincipal
-      const all = yield* (yield* readSide).list
-      const visible = all.filter(
-        (mechanism) =>
-          MechanismPolicy.mayRead(principal, mechanism.id) &&
-          (query.municipality === undefined || mechanism.municipality === query.municipality) &&
-          (query.status === undefined || mechanism.status === query.status),
+      return yield* MechanismLists.mechanisms(
+        principal,
+        { municipality: query.municipality, status: query.status },
+        query,
       )
-      return yield* Keyset.page(visible, (mechanism) => [mechanism.id], query)
     }),
 })
 
@@ -246,14 +244,8 @@ const listMemberships = Route.make({
   handle: ({ path, query }) =>
     Effect.gen(function* () {
       yield* requireReader(path.mechanismId, "mechanism.membership.list")
-      const all = yield* (yield* readSide).memberships(path.mechanismId)
-      const rows = all.filter(
-        (membership) =>
-          (query.on === undefined || Membership.isCurrent(membership, query.on)) &&
-          (query.sector === undefined || membership.sector === query.sector),
-      )
       return yield* InstitutionNames.attachPage(
-        yield* Keyset.page(rows, (membership) => [membership.joinedOn, membership.id], query),
+        yield* MechanismLists.memberships(path.mechanismId, { on: query.on, sector: query.sector }, query),
       )
     }),
 })
@@ -343,8 +335,7 @@ const listMemoranda = Route.make({
   handle: ({ path, query }) =>
     Effect.gen(function* () {
       yield* requireReader(path.mechanismId, "mechanism.memorandum.list")
-      const all = yield* (yield* readSide).memoranda(path.mechanismId)
-      return yield* InstitutionNames.attachPage(yield* Keyset.page(all, (version) => [version.version], query))
+      return yield* InstitutionNames.attachPage(yield* MechanismLists.memoranda(path.mechanismId, query))
     }),
 })
 

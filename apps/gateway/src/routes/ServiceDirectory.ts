@@ -17,7 +17,7 @@
  * `InvalidInput` naming the field rather than a failed statement.
  */
 import { Errors, Id, Municipality } from "@bashke/kernel"
-import { Directory, HsdsExport, ReferralService, ServiceType } from "@bashke/referral"
+import { Directory, DirectoryPages, HsdsExport, ReferralService, ServiceType } from "@bashke/referral"
 import { Effect, Schema } from "effect"
 import * as Route from "../Route"
 import * as Keyset from "./Keyset"
@@ -69,11 +69,7 @@ const listOrganizations = Route.make({
   summary: "The directory's providers, by institution id",
   querySchema: PageQuery,
   success: { status: 200, schema: OrganizationPage },
-  handle: ({ query }) =>
-    Effect.gen(function* () {
-      const directory = yield* (yield* referrals).directory
-      return yield* Keyset.page(directory.organizations, (organization) => [organization.institution], query)
-    }),
+  handle: ({ query }) => DirectoryPages.organizations(query),
 })
 
 const registerLocation = Route.make({
@@ -109,15 +105,7 @@ const listLocations = Route.make({
   querySchema: LocationQuery,
   success: { status: 200, schema: LocationPage },
   handle: ({ query }) =>
-    Effect.gen(function* () {
-      const directory = yield* (yield* referrals).directory
-      const rows = directory.locations.filter(
-        (location) =>
-          (query.municipality === undefined || location.municipality === query.municipality) &&
-          (query.institution === undefined || location.institution === query.institution),
-      )
-      return yield* Keyset.page(rows, (location) => [location.id], query)
-    }),
+    DirectoryPages.locations({ municipality: query.municipality, institution: query.institution }, query),
 })
 
 const registerService = Route.make({
@@ -164,18 +152,16 @@ const listServices = Route.make({
   querySchema: ServiceQuery,
   success: { status: 200, schema: ServicePage },
   handle: ({ query }) =>
-    Effect.gen(function* () {
-      const directory = yield* (yield* referrals).directory
-      const rows = directory.services.filter(
-        (service) =>
-          (query.type === undefined || service.type === query.type) &&
-          (query.municipality === undefined || service.municipality === query.municipality) &&
-          (query.language === undefined || service.languages.includes(query.language)) &&
-          (query.institution === undefined || service.institution === query.institution) &&
-          (query.active === undefined || service.active === query.active),
-      )
-      return yield* Keyset.page(rows, (service) => [service.id], query)
-    }),
+    DirectoryPages.services(
+      {
+        type: query.type,
+        municipality: query.municipality,
+        language: query.language,
+        institution: query.institution,
+        active: query.active,
+      },
+      query,
+    ),
 })
 
 const HsdsObject = Schema.Record({ key: Schema.String, value: Schema.Unknown })

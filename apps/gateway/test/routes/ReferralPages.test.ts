@@ -138,7 +138,7 @@ for (const db of databases) {
         }
       }
       expect(partial).toBeGreaterThan(0)
-    }, 300_000)
+    })
 
     it("referrals added while walking appear once, after the cursor; none is shown twice or skipped", async () => {
       const before = ids(await stored())

@@ -89,7 +89,7 @@ for (const store of stores) {
       } finally {
         await running.close()
       }
-    }, 120_000)
+    })
   })
 
   describe.skipIf(store.skip)(`${store.name}: the demo's own database`, () => {
@@ -130,7 +130,7 @@ for (const store of stores) {
       } finally {
         await plain.close()
       }
-    }, 180_000)
+    })
   })
 
   describe.skipIf(store.skip)(`${store.name}: a start that fails leaves nothing behind`, () => {

@@ -101,7 +101,7 @@ describe("the Node server, on raw sockets", () => {
       demo: true,
       env: { BASHKE_SCHEDULER: "off", BASHKE_HEADERS_TIMEOUT: "1 second", BASHKE_REQUEST_TIMEOUT: "2 seconds" },
     })
-  }, 120_000)
+  })
   afterAll(() => running.close())
 
   it("a URL over the header limit answers a problem, not a bare 431", async () => {

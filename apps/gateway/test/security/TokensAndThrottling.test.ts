@@ -160,7 +160,7 @@ describe.skipIf(postgres === undefined || postgres.skip)("postgres: two gateway 
         }),
       )
     mechanismId = (await (instances[0] as Gateway).runtime.runPromise(seed)).mechanismId
-  }, 120_000)
+  })
   afterAll(async () => {
     for (const instance of instances) await instance.close()
   })

@@ -119,7 +119,7 @@ const answersTheBasics = (miniflare: () => Miniflare) => {
 
 beforeAll(async () => {
   script = await build(outdir)
-}, 180_000)
+})
 
 afterAll(() => rmSync(outdir, { recursive: true, force: true }))
 
@@ -181,7 +181,7 @@ describe("without its secrets", () => {
       expect(health.status).toBe(503)
       expect(health.body).toMatchObject({ status: 503, rule: "gateway.internal" })
       // The log names the real cause: the setting that is missing, not only "FiberFailure".
-      await expect.poll(() => logged, { timeout: 30_000 }).toContain('"worker":"not started"')
+      await expect.poll(() => logged, { timeout: 120_000 }).toContain('"worker":"not started"')
       const line = logged.split("\n").find((each) => each.includes('"worker":"not started"')) ?? ""
       const entry = JSON.parse(line.slice(line.indexOf("{"))) as Record<string, unknown>
       expect(entry).toMatchObject({
@@ -236,7 +236,7 @@ describe.skipIf(postgresUnavailable)("PostgreSQL through Hyperdrive: reads and w
   beforeAll(async () => {
     await admin(`CREATE DATABASE ${database}`)
     miniflare = workerd({ hyperdrive: urlOf(database, true) })
-  }, 120_000)
+  })
 
   afterAll(async () => {
     try {
@@ -245,7 +245,7 @@ describe.skipIf(postgresUnavailable)("PostgreSQL through Hyperdrive: reads and w
     } finally {
       await admin(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`)
     }
-  }, 300_000)
+  })
 
   answersTheBasics(() => miniflare)
 
@@ -276,7 +276,7 @@ describe.skipIf(postgresUnavailable)("PostgreSQL through Hyperdrive: reads and w
       )
       auditorToken = auditor.token
       victim = seeded.cases?.highRisk.victim as string
-    }, 120_000)
+    })
 
     const opening = () => ({
       mechanismId,
@@ -526,7 +526,7 @@ describe("D1: reads only", () => {
       Effect.flatMap(ApiTokens, (tokens) => tokens.issue(principal("coordinator", mechanismId), "worker")),
     )
     token = issued.token
-  }, 120_000)
+  })
 
   afterAll(async () => {
     await miniflare?.dispose()

@@ -159,7 +159,7 @@ describe.skipIf(postgresUnavailable)("the court plugin on Workers (PostgreSQL th
     script = await build(join(directory, "bundle"), entry)
     bundle = readFileSync(script, "utf8")
     miniflare = workerd(secrets())
-  }, 240_000)
+  })
 
   afterAll(async () => {
     try {
@@ -170,7 +170,7 @@ describe.skipIf(postgresUnavailable)("the court plugin on Workers (PostgreSQL th
       await admin(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`)
       rmSync(directory, { recursive: true, force: true })
     }
-  }, 300_000)
+  })
 
   const post = async (body: string, headers: Record<string, string>) => {
     const response = await miniflare.dispatchFetch("http://gateway.test/v1/plugins/court/orders/changes", {
@@ -207,7 +207,7 @@ describe.skipIf(postgresUnavailable)("the court plugin on Workers (PostgreSQL th
       expect(response.status).toBe(503)
       expect(await response.json()).toMatchObject({ status: 503, rule: "gateway.internal" })
       await expect
-        .poll(() => logged, { timeout: 30_000 })
+        .poll(() => logged, { timeout: 120_000 })
         .toContain('"reason":"config-invalid","field":"plugins.0.webhook.secrets.0"')
       expect(logged).not.toContain(FakeCourt.apiKey)
     } finally {

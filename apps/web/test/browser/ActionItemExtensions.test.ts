@@ -113,7 +113,7 @@ beforeAll(async () => {
   meetingId = linked?.meetingId ?? ""
   caseId = linked?.link?.caseId ?? ""
   itemId = linked?.id ?? ""
-}, 300_000)
+})
 
 describe("extending an action item's due date in the browser", () => {
   it("the coordinator extends a case-linked item by keyboard: refused beside the reason without one, then shown below the item", async () => {

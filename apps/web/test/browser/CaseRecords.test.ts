@@ -44,7 +44,7 @@ beforeAll(async () => {
     })
   ).json()) as { items: Array<{ id: string }> }
   caseId = high.items[0]?.id ?? ""
-}, 300_000)
+})
 
 const pages = {
   notes: () => `/cases/${caseId}/notes`,

@@ -130,7 +130,7 @@ beforeAll(async () => {
   victim = read.persons.find((person) => person.role === "victim")?.id ?? ""
   const low = (await call("caseManager", "GET", `${list}standard`)).body.items as Array<{ id: string }>
   standard = low[0]?.id ?? ""
-}, 300_000)
+})
 
 /** Closes the standard-risk case through the API, as its case worker; its reference. */
 const closeStandard = async () => {

@@ -61,7 +61,7 @@ const world = testWorld({
 let plain: Gateway | undefined
 beforeAll(async () => {
   plain = await startGateway()
-}, 180_000)
+})
 afterAll(async () => {
   await plain?.close()
   await provider?.close()
