@@ -6,6 +6,10 @@
  *   the next cursor is saved in the same transaction.
  * - **process**: the host applies each inbox record through it, at least once
  *   and in arrival order, until it succeeds (or the record is dead).
+ * - **processBatch** (optional, beside `process`): the host hands it a page of
+ *   due records at once, in one database transaction with their marking as
+ *   processed; when it fails the page is rolled back and each record goes
+ *   through `process` instead (ADR 0028).
  * - **subscriptions** (`events:subscribe`): the outbox's committed events of
  *   the given topics, at least once, with retries and dead letters.
  * - **webhooks** (`routes:webhook`): routes under `/v1/plugins/<id>/`, called
@@ -75,6 +79,18 @@ export interface InboxRecord {
  * capability services are): it may run again after a crash.
  */
 export type Process = (record: InboxRecord) => Effect.Effect<void, HookError>
+
+/**
+ * Applies a page of inbox records (in arrival order) all or nothing. The host
+ * runs it in ONE database transaction that capability calls join and that
+ * also marks the page processed: it commits whole, or rolls back whole and
+ * the host applies each record through `process` instead, so a bad record is
+ * still the only one that fails. Fail it on any record it cannot apply; the
+ * per-record path decides that record's retry or dead letter. Only
+ * capability calls belong in it: anything it does outside the database
+ * (an upstream call) is not undone by the rollback.
+ */
+export type ProcessBatch = (records: NonEmptyReadonlyArray<InboxRecord>) => Effect.Effect<void, HookError>
 
 /**
  * An outbox event delivered to a subscription. `attempts` counts earlier
@@ -154,6 +170,7 @@ export interface WebhookRoute {
  */
 export interface AnyHooks {
   readonly process?: Process
+  readonly processBatch?: ProcessBatch
   readonly pulls?: ReadonlyArray<Pull>
   readonly subscriptions?: ReadonlyArray<Subscription>
   readonly webhooks?: ReadonlyArray<WebhookRoute>
@@ -168,10 +185,10 @@ type Allows<Capabilities extends Capability, C extends Capability> = [Extract<Ca
  * `schedule:pull`, `subscriptions` only with `events:subscribe`, `webhooks`
  * only with `routes:webhook`.
  */
-export type Hooks<Capabilities extends Capability> = { readonly process?: Process } & (Allows<
-  Capabilities,
-  "schedule:pull"
-> extends true
+export type Hooks<Capabilities extends Capability> = {
+  readonly process?: Process
+  readonly processBatch?: ProcessBatch
+} & (Allows<Capabilities, "schedule:pull"> extends true
   ? { readonly pulls?: ReadonlyArray<Pull> }
   : { readonly pulls?: never }) &
   (Allows<Capabilities, "events:subscribe"> extends true

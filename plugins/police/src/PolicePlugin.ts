@@ -130,6 +130,10 @@ export const plugin = definePlugin({
             ],
           }),
       process: (record) => Effect.asVoid(ReportImport.apply(context)(record)),
+      // A page at once, in the host's one transaction: the same report by
+      // report, so a page that fails (one malformed report) falls back to
+      // `process` and only that report fails.
+      processBatch: ReportImport.applyAll(context),
     }
   },
 })

@@ -129,6 +129,16 @@ export const apply =
     })
   }
 
+/**
+ * Applies a page of inbox records, in order, stopping at the first that
+ * fails: the host runs the page in one transaction and, on a failure, rolls
+ * it back and applies each record through {@link apply} instead.
+ */
+export const applyAll =
+  (services: Services) =>
+  (records: ReadonlyArray<Hooks.InboxRecord>): Effect.Effect<void, PluginFailure.PluginFailure | Errors.DomainError> =>
+    Effect.forEach(records, apply(services), { discard: true })
+
 const none: ReadonlyArray<Id.PersonId> = []
 
 // The perpetrator is linked only when the host is certain it is a person of

@@ -7,7 +7,7 @@ import type { NonEmptyReadonlyArray } from "effect/Array"
 import * as Capability from "../Capability"
 import type * as CircuitBreaker from "../CircuitBreaker"
 import { DirectoryCapacity } from "../DirectoryCapacity"
-import type { AnyHooks, Process, Pull, Subscription } from "../Hooks"
+import type { AnyHooks, Process, ProcessBatch, Pull, Subscription } from "../Hooks"
 import * as HostApi from "../HostApi"
 import * as HostConfig from "../HostConfig"
 import { IncidentImport } from "../IncidentImport"
@@ -59,6 +59,8 @@ export interface Running {
   readonly identity: PluginIdentity
   readonly granted: ReadonlyArray<Capability.Capability>
   readonly process: Process | undefined
+  /** Only beside `process`: the per-record path is what a failed page falls back to. */
+  readonly processBatch: ProcessBatch | undefined
   readonly pulls: ReadonlyArray<RunningPull>
   readonly subscriptions: ReadonlyArray<Subscription>
   readonly routes: ReadonlyArray<Webhooks.CompiledRoute>
@@ -90,6 +92,7 @@ const checkHooks = (
 ): Effect.Effect<
   {
     readonly process: Process | undefined
+    readonly processBatch: ProcessBatch | undefined
     readonly pulls: ReadonlyArray<RunningPull>
     readonly subscriptions: ReadonlyArray<Subscription>
     readonly routes: ReadonlyArray<Webhooks.CompiledRoute>
@@ -101,6 +104,10 @@ const checkHooks = (
       return yield* refuse(name, "hook-invalid", "setup returned no hooks")
     if (hooks.process !== undefined && typeof hooks.process !== "function")
       return yield* refuse(name, "hook-invalid", "process is not a function")
+    if (hooks.processBatch !== undefined && typeof hooks.processBatch !== "function")
+      return yield* refuse(name, "hook-invalid", "processBatch is not a function")
+    if (hooks.processBatch !== undefined && hooks.process === undefined)
+      return yield* refuse(name, "hook-invalid", "processBatch needs process to fall back to")
     // A hook whose capability was not granted (an optional one) is left out, not an error.
     const pulls: Array<RunningPull> = []
     if (granted.has("schedule:pull")) {
@@ -156,7 +163,7 @@ const checkHooks = (
           "webhook.secrets",
         )
     }
-    return { process: hooks.process, pulls, subscriptions, routes }
+    return { process: hooks.process, processBatch: hooks.processBatch, pulls, subscriptions, routes }
   })
 
 /**

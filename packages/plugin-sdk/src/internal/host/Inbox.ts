@@ -1,6 +1,11 @@
 // The inbox's processing: one pass over a plugin's due records, in arrival
 // order, each within its time limit; a failure retried with backoff or dead.
-import { Clock, Effect } from "effect"
+// A plugin with `processBatch` has the pass's page applied at once, in one
+// transaction with its marking; a page that fails is rolled back and goes
+// record by record (ADR 0028).
+import { SqlClient, type SqlError } from "@effect/sql"
+import { Clock, Data, Duration, Effect } from "effect"
+import type { NonEmptyReadonlyArray } from "effect/Array"
 import type { InboxRecord } from "../../Hooks"
 import type * as PluginFailure from "../../PluginFailure"
 import * as BatchPayload from "../BatchPayload"
@@ -8,9 +13,53 @@ import type * as Startup from "../Startup"
 import * as Store from "../Store"
 import { aadOf, failureOf, type Host, leaseMillis, type PassOutcome } from "./Host"
 
+// Rolls the page's transaction back: how its hook ended.
+class PageRolledBack extends Data.TaggedError("PageRolledBack")<{ readonly refused: boolean }> {}
+
 /** @internal */
 export const make = (host: Host) => {
   const { sql, vault, batchSize } = host
+
+  /**
+   * The page through `processBatch` in one transaction that also marks it
+   * processed: the writes its capability calls make and the marks commit
+   * together, so a crash (even `kill -9`) leaves the page either applied and
+   * marked or neither, never applied and due again. The hook runs isolated
+   * like every hook, given back only the transaction's connection so that
+   * its capability calls join the transaction. Answers whether it committed.
+   */
+  const processPage = (
+    p: Startup.Running,
+    batch: NonNullable<Startup.Running["processBatch"]>,
+    records: NonEmptyReadonlyArray<InboxRecord>,
+    batchIds: ReadonlyArray<string>,
+  ): Effect.Effect<boolean> => {
+    const page = Effect.gen(function* () {
+      const connection = yield* SqlClient.TransactionConnection
+      // As long as the page's records would have had one by one.
+      const [ran] = yield* p.guard.sequence("process:batch", Duration.times(p.timeouts.process, records.length), [
+        () => Effect.provideService(batch(records), SqlClient.TransactionConnection, connection),
+      ])
+      if (ran?._tag !== "Succeeded") return yield* new PageRolledBack({ refused: ran?._tag === "Refused" })
+      yield* Store.markProcessed(
+        sql,
+        records.map((record) => record.id),
+        batchIds,
+      )
+    })
+    // The transaction's connection is the one `withTransaction` provides.
+    return sql.withTransaction(page as Effect.Effect<void, PageRolledBack | SqlError.SqlError>).pipe(
+      Effect.as(true),
+      Effect.catchTags({
+        PageRolledBack: () => Effect.succeed(false),
+        SqlError: () =>
+          Effect.as(
+            Effect.logWarning("plugin page not stored").pipe(Effect.annotateLogs({ plugin: p.identity.name })),
+            false,
+          ),
+      }),
+    )
+  }
 
   const openBatches = (p: Startup.Running, batchIds: ReadonlyArray<string>) =>
     Effect.gen(function* () {
@@ -57,23 +106,25 @@ export const make = (host: Host) => {
           })
         else readable.push({ record, payload: payloads[record.position] })
       }
+      const records = readable.map(
+        ({ record, payload }): InboxRecord => ({
+          id: record.id,
+          source: record.source,
+          recordId: record.recordId,
+          payload,
+          receivedAt: record.receivedAt,
+          attempts: record.attempts,
+        }),
+      )
+      const batch = p.processBatch
+      if (batch !== undefined && isNonEmpty(records) && (yield* processPage(p, batch, records, batchIds)))
+        return { succeeded: records.length, retried, dead, refused: false }
       // In arrival order, each within its time limit; its writes go through
       // capability services, so an interrupted one is let finish rolling back.
       const outcomes = yield* p.guard.sequence(
         "process",
         p.timeouts.process,
-        readable.map(
-          ({ record, payload }) =>
-            () =>
-              process({
-                id: record.id,
-                source: record.source,
-                recordId: record.recordId,
-                payload,
-                receivedAt: record.receivedAt,
-                attempts: record.attempts,
-              } satisfies InboxRecord),
-        ),
+        records.map((record) => () => process(record)),
       )
       let refused = false
       for (const [index, ran] of outcomes.entries()) {
@@ -92,3 +143,5 @@ export const make = (host: Host) => {
 
   return { processPass }
 }
+
+const isNonEmpty = <A>(items: ReadonlyArray<A>): items is NonEmptyReadonlyArray<A> => items.length > 0
