@@ -34,6 +34,13 @@ export interface Service {
   /** The extensions of any of the items, oldest first; none for no items. */
   readonly extensionsOf: (ids: ReadonlyArray<Id.ActionItemId>) => Effect.Effect<ReadonlyArray<Extension>>
   readonly find: (id: Id.ActionItemId) => Effect.Effect<ActionItem, Errors.NotFound>
+  /**
+   * The item's mechanism alone (`NotFound` for an unknown item): what decides
+   * whether the caller may know of the item, read before any sealed text is
+   * opened, so that an outsider is refused after the same work as for an
+   * unknown id.
+   */
+  readonly mechanismOf: (id: Id.ActionItemId) => Effect.Effect<Id.MechanismId, Errors.NotFound>
   /** The mechanism's open items, by due date. */
   readonly open: (mechanismId: Id.MechanismId) => Effect.Effect<ReadonlyArray<ActionItem>>
   /** One keyset step of the mechanism's open items (of one owner when given), by due date then id (meeting migration 9). */

@@ -15,8 +15,11 @@ export const ofMeeting = (
 ): Effect.Effect<Option.Option<Id.MechanismId>, never, MeetingRepository> =>
   Effect.flatMap(MeetingRepository, (meetings) => meetings.mechanismOf(meetingId))
 
-/** The action item's mechanism (`NotFound` for an unknown item). */
+/**
+ * The action item's mechanism (`NotFound` for an unknown item), read alone: the
+ * item's sealed text is not opened for a caller who may not know of it.
+ */
 export const ofActionItem = (
   actionItemId: Id.ActionItemId,
 ): Effect.Effect<Id.MechanismId, Errors.NotFound, ActionItemRepository> =>
-  Effect.flatMap(ActionItemRepository, (items) => Effect.map(items.find(actionItemId), (item) => item.mechanismId))
+  Effect.flatMap(ActionItemRepository, (items) => items.mechanismOf(actionItemId))

@@ -5,7 +5,7 @@
  * (`action-item-extension:<id>:reason`). Joins the caller's transaction; SQL
  * failures are defects.
  */
-import { Errors, Span } from "@bashke/kernel"
+import { Errors, type Id, Span } from "@bashke/kernel"
 import { OptimisticConcurrency, SqlValues } from "@bashke/persistence"
 import { Vault } from "@bashke/security"
 import { SqlClient } from "@effect/sql"
@@ -111,6 +111,17 @@ export const make: Effect.Effect<Service, never, SqlClient.SqlClient | Vault.Vau
       if (row === undefined) return yield* Effect.fail(new Errors.NotFound({ entity: "ActionItem", id }))
       return yield* fromRow(row)
     }).pipe(Effect.catchTag("SqlError", Effect.die), Span.untraced("SqlActionItemRepository.find"))
+
+  const mechanismOf: Service["mechanismOf"] = (id) =>
+    sql<{ readonly mechanism_id: string }>`SELECT mechanism_id FROM meeting_action_items WHERE id = ${id}`.pipe(
+      Effect.orDie,
+      Effect.flatMap((rows) =>
+        rows[0] === undefined
+          ? Effect.fail(new Errors.NotFound({ entity: "ActionItem", id }))
+          : Effect.succeed(rows[0].mechanism_id as Id.MechanismId),
+      ),
+      Span.untraced("SqlActionItemRepository.mechanismOf"),
+    )
 
   const open: Service["open"] = (mechanismId) =>
     Effect.gen(function* () {
@@ -222,6 +233,7 @@ export const make: Effect.Effect<Service, never, SqlClient.SqlClient | Vault.Vau
     extensions,
     extensionsOf,
     find,
+    mechanismOf,
     open,
     openPage,
     meetingPage,

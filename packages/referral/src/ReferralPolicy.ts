@@ -41,9 +41,21 @@ export const onTeam = (team: CaseTeam.CaseTeam, institution: Id.InstitutionId): 
   team.lead === institution || team.members.some((member) => member.institution === institution)
 
 /** Whether the principal's institution sent or received the referral. */
-export const isParty = (principal: Principal.Principal, referral: Referral): boolean =>
+export const isParty = (principal: Principal.Principal, referral: Pick<Referral, "from" | "to">): boolean =>
   principal.institution !== undefined &&
   (principal.institution === referral.from || principal.institution === referral.to)
+
+/** What the referral's row alone tells: its mechanism, its sender and its receiver. */
+export type Parties = Pick<Referral, "mechanism" | "from" | "to">
+
+/**
+ * Whether the principal may know the referral exists: a member of its
+ * mechanism, or a party to it. Every reader `mayRead` admits passes this, and
+ * it needs only the referral's row: a caller who fails it is answered as for
+ * an unknown id after the same single read (no steps, no mechanism's members).
+ */
+export const mayKnowOf = (principal: Principal.Principal, parties: Parties): boolean =>
+  Principal.belongsTo(principal, parties.mechanism) || isParty(principal, parties)
 
 /**
  * What the case the referral is for tells the policy: its mechanism and team.

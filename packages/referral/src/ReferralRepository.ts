@@ -3,7 +3,7 @@
  * kernel errors; a database failure is a defect.
  */
 import type { Errors, Id, Municipality } from "@bashke/kernel"
-import { Context, type Effect } from "effect"
+import { Context, type Effect, type Option } from "effect"
 import type * as Directory from "./Directory"
 import type * as Referral from "./Referral"
 import type * as ReferralDeadlines from "./ReferralDeadlines"
@@ -66,6 +66,10 @@ export interface Service {
     expectedVersion: number,
   ) => Effect.Effect<void, Errors.NotFound | Errors.Conflict>
   readonly find: (id: Id.ReferralId) => Effect.Effect<Referral.Referral, Errors.NotFound>
+  /** The referral's mechanism, sender and receiver, from its row alone (none for an unknown id). */
+  readonly partiesOf: (
+    id: Id.ReferralId,
+  ) => Effect.Effect<Option.Option<Pick<Referral.Referral, "mechanism" | "from" | "to">>>
   readonly forCase: (caseId: Id.CaseId) => Effect.Effect<ReadonlyArray<Referral.Referral>>
   readonly forMechanism: (mechanismId: Id.MechanismId) => Effect.Effect<ReadonlyArray<Referral.Referral>>
   /** One keyset step of a case's referrals: at most `limit` by id after `after` (migration 4's index). */

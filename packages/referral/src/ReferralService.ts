@@ -18,11 +18,11 @@
  * service assembles them over its dependencies (callers never read the
  * repository); the principal stays the caller's.
  */
-import { type Errors, Id, type Pagination, type Principal } from "@bashke/kernel"
+import { Errors, Id, type Pagination, type Principal } from "@bashke/kernel"
 import { UseCase } from "@bashke/persistence"
 import { AuditLog } from "@bashke/security"
 import { SqlClient } from "@effect/sql"
-import { Context, Effect, Layer } from "effect"
+import { Context, Effect, Layer, Option } from "effect"
 import * as AnnounceOverdue from "./AnnounceOverdue"
 import { CaseFacts } from "./CaseFacts"
 import type * as Directory from "./Directory"
@@ -30,6 +30,7 @@ import type * as Referral from "./Referral"
 import type * as ReferralDeadlines from "./ReferralDeadlines"
 import type * as ReferralLifecycle from "./ReferralLifecycle"
 import * as ReferralLists from "./ReferralLists"
+import * as ReferralPolicy from "./ReferralPolicy"
 import { ReferralRepository } from "./ReferralRepository"
 import * as RegisterDirectoryEntry from "./RegisterDirectoryEntry"
 import * as ReportCapacity from "./ReportCapacity"
@@ -88,6 +89,14 @@ export interface Service {
     expectedVersion: number,
   ) => Effect.Effect<Referral.Referral, Failure, Principal.CurrentPrincipal>
   readonly find: (id: Id.ReferralId) => Effect.Effect<Referral.Referral, Errors.NotFound>
+  /**
+   * The referral, when the principal may know it exists (`ReferralPolicy.mayKnowOf`);
+   * `NotFound`, as for an unknown id and after the same one read, otherwise.
+   */
+  readonly findKnown: (
+    id: Id.ReferralId,
+    principal: Principal.Principal,
+  ) => Effect.Effect<Referral.Referral, Errors.NotFound>
   /** Every referral of the case, for a decision outside the package (a notice's `NoticePolicy`). */
   readonly ofCase: (caseId: Id.CaseId) => Effect.Effect<ReadonlyArray<Referral.Referral>>
   /**
@@ -141,6 +150,12 @@ export const make: Effect.Effect<
     send: own(SendReferral.send),
     transition: own(TransitionReferral.transition),
     find: repo.find,
+    findKnown: (id, principal) =>
+      Effect.flatMap(repo.partiesOf(id), (parties) =>
+        Option.isSome(parties) && ReferralPolicy.mayKnowOf(principal, parties.value)
+          ? repo.find(id)
+          : Effect.fail(new Errors.NotFound({ entity: "Referral", id })),
+      ),
     ofCase: repo.forCase,
     caseReferrals: (caseId, query, visible) =>
       Effect.provideService(ReferralLists.forCase(caseId, query, visible), ReferralRepository, repo),

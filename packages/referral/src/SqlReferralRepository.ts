@@ -6,7 +6,7 @@
 import { Errors, type Id } from "@bashke/kernel"
 import { OptimisticConcurrency } from "@bashke/persistence"
 import { SqlClient, type Statement } from "@effect/sql"
-import { Effect, Layer, Schema } from "effect"
+import { Effect, Layer, Option, Schema } from "effect"
 import * as Directory from "./Directory"
 import * as Referral from "./Referral"
 import type * as ReferralDeadlines from "./ReferralDeadlines"
@@ -221,6 +221,21 @@ export const make: Effect.Effect<Service, never, SqlClient.SqlClient> = Effect.g
         if (found === undefined) return yield* Effect.fail(new Errors.NotFound({ entity: "Referral", id }))
         return found
       }),
+    partiesOf: (id) =>
+      sql<{
+        readonly mechanism_id: string
+        readonly from_institution: string
+        readonly to_institution: string
+      }>`SELECT mechanism_id, from_institution, to_institution FROM referrals WHERE id = ${id}`.pipe(
+        Effect.orDie,
+        Effect.map((rows) =>
+          Option.map(Option.fromNullable(rows[0]), (row) => ({
+            mechanism: row.mechanism_id as Id.MechanismId,
+            from: row.from_institution as Id.InstitutionId,
+            to: row.to_institution as Id.InstitutionId,
+          })),
+        ),
+      ),
     forCase: (caseId) =>
       Effect.flatMap(sql<Row>`SELECT * FROM referrals WHERE case_id = ${caseId} ORDER BY id`, load).pipe(Effect.orDie),
     forMechanism: (mechanismId) =>

@@ -85,7 +85,9 @@ const mayRead = (referral: Referral.Referral) =>
 
 const readable = (referralId: Id.ReferralId, action: string) =>
   Effect.flatMap(
-    Effect.flatMap(referrals, (service) => service.find(referralId)),
+    Effect.flatMap(Effect.zip(referrals, Principal.CurrentPrincipal), ([service, principal]) =>
+      service.findKnown(referralId, principal),
+    ),
     // To a caller outside the referral's mechanism (and no party) it does not exist: 404, as an unknown id.
     (referral) =>
       Effect.flatMap(Principal.CurrentPrincipal, (principal) =>

@@ -3,7 +3,7 @@
 // client would: Authorization, Idempotency-Key, If-Match, JSON bodies.
 import { Id, type Principal } from "@bashke/kernel"
 import { type TestDatabase, testDatabases } from "@bashke/persistence/testing"
-import { Effect, Layer, ManagedRuntime } from "effect"
+import { Effect, Layer, ManagedRuntime, type Tracer } from "effect"
 import { ApiTokens } from "../../src/ApiTokens"
 import * as App from "../../src/App"
 import { migrationPlan } from "../../src/MigrationPlan"
@@ -40,11 +40,15 @@ export interface Gateway {
 
 let keys = 0
 
-/** A gateway over `db`, with `options` for the app (rate limits, body limit, OIDC…). */
+/**
+ * A gateway over `db`, with `options` for the app (rate limits, body limit, OIDC…);
+ * `tracer` sees every span its requests open (a test counting the work a request does).
+ */
 export const makeGateway = async (
   db: TestDatabase.TestDatabase,
   options: Partial<Omit<App.Options, "run" | "routes">> = {},
   services: Pick<Services.Options, "recipients" | "documents"> = {},
+  tracer?: Tracer.Tracer,
 ): Promise<Gateway> => {
   // `db.layer` is fresh (a new database per use), and `provideMerge` uses its
   // argument twice: wrapped once, both uses share one database.
@@ -53,7 +57,7 @@ export const makeGateway = async (
     Layer.provideMerge(database),
     Layer.orDie,
   )
-  const runtime = ManagedRuntime.make(layer)
+  const runtime = ManagedRuntime.make(tracer === undefined ? layer : Layer.merge(layer, Layer.setTracer(tracer)))
   await runtime.runPromise(Effect.void)
   const logs: Array<App.RequestLogLine> = []
   const securityEvents: Array<SecurityLog.SecurityEvent> = []
