@@ -40,3 +40,63 @@ export const record = (packageDir: string, suite: string, figures: ReadonlyArray
     )
   }
 }
+
+/** The median of a list of timings, in milliseconds. */
+export const median = (times: ReadonlyArray<number>): number => {
+  const sorted = [...times].sort((x, y) => x - y)
+  return sorted[Math.floor(sorted.length / 2)] as number
+}
+
+/**
+ * Whether a keyset page costs the same at every size (ADR 0034): `page(n, filtered)`
+ * reads one page of the n-th database (`sizes[n]` rows), with and without the filter,
+ * interleaved over `rounds` rounds (the first 20 warm up caches and plans). Each size's
+ * p50 stands beside the first size's as its floor.
+ */
+export const flatPages = async (options: {
+  /** The store, as the figure names it: "SQLite file, WAL", "PostgreSQL". */
+  readonly dialect: string
+  readonly sizes: ReadonlyArray<number>
+  /** What the rows are: "cases", "services". */
+  readonly rows: string
+  /** The read, before "51 of <size> <rows>": "CaseRepository.openPage". */
+  readonly read: string
+  /** The filter, as the figure names it: "risk level high". */
+  readonly filter: string
+  readonly page: (n: number, filtered: boolean) => Promise<unknown>
+  readonly rounds?: number
+}): Promise<ReadonlyArray<Figure>> => {
+  const { dialect, sizes, rows } = options
+  const times = sizes.map(() => ({ all: [] as Array<number>, filtered: [] as Array<number> }))
+  for (let round = 0; round < (options.rounds ?? 220); round++)
+    for (let n = 0; n < sizes.length; n++)
+      for (const filtered of [false, true]) {
+        const started = performance.now()
+        await options.page(n, filtered)
+        if (round >= 20) times[n]?.[filtered ? "filtered" : "all"].push(performance.now() - started)
+      }
+  const timings = sizes.map((size, n) => ({
+    size: size.toLocaleString("en-US"),
+    all: median(times[n]?.all ?? []),
+    filtered: median(times[n]?.filtered ?? []),
+  }))
+  for (const { size, all, filtered } of timings)
+    console.log(
+      `${dialect}: ${size} ${rows}: page p50 ${all.toFixed(2)} ms, ${options.filter} ${filtered.toFixed(2)} ms`,
+    )
+  const [first] = timings
+  if (first === undefined) return []
+  const figure = (what: string, p50: number, floor: number): Figure => ({
+    measure: `${what} (${dialect}; p50 ${p50.toFixed(2)} ms)`,
+    unit: "pages/s",
+    value: 1000 / p50,
+    floor: { measure: `the same page of ${first.size} ${rows} (p50 ${floor.toFixed(2)} ms)`, value: 1000 / floor },
+    goal: "flat: ≥ 67 % (p50 within 1.5 ×)",
+  })
+  return timings
+    .slice(1)
+    .flatMap(({ size, all, filtered }) => [
+      figure(`${options.read}, 51 of ${size} ${rows}`, all, first.all),
+      figure(`the same, ${options.filter}, ${size} ${rows}`, filtered, first.filtered),
+    ])
+}

@@ -15,7 +15,7 @@ import { TestDatabase } from "@bashke/persistence/testing"
 import { securityMigrations } from "@bashke/security"
 import { SqlClient } from "@effect/sql"
 import { Effect, Layer } from "effect"
-import { type Figure, record } from "../../../scripts/benchmark"
+import { type Figure, flatPages, record } from "../../../scripts/benchmark"
 import { caseMigrations } from "../src/CaseMigrations"
 import { CaseRepository } from "../src/CaseRepository"
 import * as SqlCaseRepository from "../src/SqlCaseRepository"
@@ -23,12 +23,6 @@ import * as SqlCaseRepository from "../src/SqlCaseRepository"
 const sizes = [10_000, 100_000, ...(Number(process.env.BASHKE_BENCH_CASES) >= 1_000_000 ? [1_000_000] : [])]
 const mechanismId = Id.ulidAt(Date.parse("2020-01-01T00:00:00Z"), new Uint8Array(10)) as Id.MechanismId
 const idPrefix = Id.ulidAt(Date.parse("2021-01-01T00:00:00Z"), new Uint8Array(10)).slice(0, 10)
-
-/** The median of a list of timings, in milliseconds. */
-const median = (times: Array<number>) => {
-  const sorted = [...times].sort((x, y) => x - y)
-  return sorted[Math.floor(sorted.length / 2)] as number
-}
 
 // Case n's id: a fixed ULID time part and n in decimal (digits are Crockford
 // base 32), so SQL can make it and ids sort as n does.
@@ -90,44 +84,16 @@ const measure = (dialect: string, database: Layer.Layer<SqlClient.SqlClient>) =>
         ).pipe(Effect.provide(context)),
       )
     }
-    const times = sizes.map(() => ({ all: [] as Array<number>, high: [] as Array<number> }))
-    for (let round = 0; round < 220; round++) {
-      for (let n = 0; n < sizes.length; n++) {
-        for (const riskLevel of [undefined, "high"] as const) {
-          const started = performance.now()
-          yield* Effect.promise(() => page(n, riskLevel))
-          // The first 20 rounds warm up caches and plans.
-          if (round >= 20) times[n]?.[riskLevel === undefined ? "all" : "high"].push(performance.now() - started)
-        }
-      }
-    }
-    const timings = sizes.map((size, n) => ({
-      size,
-      all: median(times[n]?.all ?? []),
-      high: median(times[n]?.high ?? []),
-    }))
-    for (const { size, all, high } of timings)
-      console.log(
-        `${dialect}: ${size.toLocaleString("en-US")} cases: page p50 ${all.toFixed(2)} ms, high ${high.toFixed(2)} ms`,
-      )
-    const [first] = timings
-    if (first === undefined) return []
-    const figure = (what: string, p50: number, floor: number): Figure => ({
-      measure: `${what} (${dialect}; p50 ${p50.toFixed(2)} ms)`,
-      unit: "pages/s",
-      value: 1000 / p50,
-      floor: {
-        measure: `the same page of ${first.size.toLocaleString("en-US")} cases (p50 ${floor.toFixed(2)} ms)`,
-        value: 1000 / floor,
-      },
-      goal: "flat: ≥ 67 % (p50 within 1.5 ×)",
-    })
-    return timings
-      .slice(1)
-      .flatMap(({ size, all, high }) => [
-        figure(`CaseRepository.openPage, 51 of ${size.toLocaleString("en-US")} cases`, all, first.all),
-        figure(`the same, risk level high, ${size.toLocaleString("en-US")} cases`, high, first.high),
-      ])
+    return yield* Effect.promise(() =>
+      flatPages({
+        dialect,
+        sizes,
+        rows: "cases",
+        read: "CaseRepository.openPage",
+        filter: "risk level high",
+        page: (n, filtered) => page(n, filtered ? "high" : undefined),
+      }),
+    )
   }).pipe(Effect.scoped)
 
 const figures: Array<Figure> = [...(await Effect.runPromise(measure("SQLite file, WAL", TestDatabase.sqliteLayer)))]

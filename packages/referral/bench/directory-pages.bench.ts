@@ -12,7 +12,7 @@ import { TestDatabase } from "@bashke/persistence/testing"
 import { securityMigrations } from "@bashke/security"
 import { SqlClient } from "@effect/sql"
 import { Effect, Layer } from "effect"
-import { type Figure, record } from "../../../scripts/benchmark"
+import { type Figure, flatPages, record } from "../../../scripts/benchmark"
 import { referralMigrations } from "../src/ReferralMigrations"
 import { ReferralRepository } from "../src/ReferralRepository"
 import * as SqlReferralRepository from "../src/SqlReferralRepository"
@@ -31,11 +31,6 @@ const types = [
   "housing",
   "police-protection",
 ]
-
-const median = (times: Array<number>) => {
-  const sorted = [...times].sort((x, y) => x - y)
-  return sorted[Math.floor(sorted.length / 2)] as number
-}
 
 // Service n's id: a fixed ULID time part and n in decimal, so SQL can make it and ids sort as n does.
 const idOf = (n: number) => `${idPrefix}${String(n).padStart(16, "0")}` as Id.ServiceId
@@ -78,42 +73,16 @@ const measure = (dialect: string, database: Layer.Layer<SqlClient.SqlClient>) =>
           repository.servicePage({ after: idOf(Math.floor((sizes[n] as number) / 2)), limit: 51, type }),
         ).pipe(Effect.provide(contexts[n] as (typeof contexts)[number])),
       )
-    const times = sizes.map(() => ({ all: [] as Array<number>, type: [] as Array<number> }))
-    for (let round = 0; round < 220; round++)
-      for (let n = 0; n < sizes.length; n++)
-        for (const type of [undefined, "shelter"] as const) {
-          const started = performance.now()
-          yield* Effect.promise(() => page(n, type))
-          // The first 20 rounds warm up caches and plans.
-          if (round >= 20) times[n]?.[type === undefined ? "all" : "type"].push(performance.now() - started)
-        }
-    const timings = sizes.map((size, n) => ({
-      size,
-      all: median(times[n]?.all ?? []),
-      type: median(times[n]?.type ?? []),
-    }))
-    for (const { size, all, type } of timings)
-      console.log(
-        `${dialect}: ${size.toLocaleString("en-US")} services: page p50 ${all.toFixed(2)} ms, shelters ${type.toFixed(2)} ms`,
-      )
-    const [first] = timings
-    if (first === undefined) return []
-    const figure = (what: string, p50: number, floor: number): Figure => ({
-      measure: `${what} (${dialect}; p50 ${p50.toFixed(2)} ms)`,
-      unit: "pages/s",
-      value: 1000 / p50,
-      floor: {
-        measure: `the same page of ${first.size.toLocaleString("en-US")} services (p50 ${floor.toFixed(2)} ms)`,
-        value: 1000 / floor,
-      },
-      goal: "flat: ≥ 67 % (p50 within 1.5 ×)",
-    })
-    return timings
-      .slice(1)
-      .flatMap(({ size, all, type }) => [
-        figure(`ReferralRepository.servicePage, 51 of ${size.toLocaleString("en-US")} services`, all, first.all),
-        figure(`the same, shelters only, ${size.toLocaleString("en-US")} services`, type, first.type),
-      ])
+    return yield* Effect.promise(() =>
+      flatPages({
+        dialect,
+        sizes,
+        rows: "services",
+        read: "ReferralRepository.servicePage",
+        filter: "shelters only",
+        page: (n, filtered) => page(n, filtered ? "shelter" : undefined),
+      }),
+    )
   }).pipe(Effect.scoped)
 
 const figures: Array<Figure> = [...(await Effect.runPromise(measure("SQLite file, WAL", TestDatabase.sqliteLayer)))]
