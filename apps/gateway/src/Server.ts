@@ -58,6 +58,7 @@ import * as RetentionRunner from "./RetentionRunner"
 import { routes } from "./Routes"
 import * as Services from "./Services"
 import * as SwaggerUiFiles from "./SwaggerUiFiles"
+import * as ThrottlePurgeRunner from "./ThrottlePurgeRunner"
 import * as WebFiles from "./WebFiles"
 
 export { ConfigInvalid } from "./GatewaySettings"
@@ -327,6 +328,8 @@ export const start = async (options: ServerOptions = {}): Promise<Running> => {
     if (scheduler !== undefined) closers.push(RetentionRunner.start(runtime).close)
     // Uploads a killed process left behind are swept on every start, scheduler or not.
     closers.push(AbandonedUploadsRunner.start(runtime).close)
+    // Throttle counts nobody consults any more are dropped in every serving process.
+    closers.push(ThrottlePurgeRunner.start(runtime).close)
     const run: App.Runner = (effect) => runtime.runPromiseExit(effect)
     const webRoot = options.webRoot ?? env.BASHKE_WEB_ROOT
     const app = App.make({
