@@ -160,7 +160,8 @@ describe("a worker killed mid-batch", () => {
         db.close()
       }
     }
-    for (let tries = 0; tries < 600; tries++) {
+    // A generous bound (10 minutes): the machine may be loaded; a poll every 200 ms.
+    for (let tries = 0; tries < 3_000; tries++) {
       const all = rows()
       if (all.length > 0 && all.every((row) => row.status === "sent") && server.received.length >= all.length) break
       await new Promise((resolve) => setTimeout(resolve, 200))
