@@ -15,22 +15,14 @@ import { Effect, Layer } from "effect"
 import { type Figure, flatPages, record } from "../../../scripts/benchmark"
 import { referralMigrations } from "../src/ReferralMigrations"
 import { ReferralRepository } from "../src/ReferralRepository"
+import { ServiceType } from "../src/ServiceType"
 import * as SqlReferralRepository from "../src/SqlReferralRepository"
 
 const sizes = [1_000, 100_000]
 const institution = Id.ulidAt(Date.parse("2020-01-01T00:00:00Z"), new Uint8Array(10)) as Id.InstitutionId
 const idPrefix = Id.ulidAt(Date.parse("2021-01-01T00:00:00Z"), new Uint8Array(10)).slice(0, 10)
-const types = [
-  "shelter",
-  "legal-aid",
-  "medical-care",
-  "psychosocial-counselling",
-  "child-protection",
-  "economic-empowerment",
-  "education",
-  "housing",
-  "police-protection",
-]
+// Every service type the schema knows, spread evenly over the services.
+const types = ServiceType.literals
 
 // Service n's id: a fixed ULID time part and n in decimal, so SQL can make it and ids sort as n does.
 const idOf = (n: number) => `${idPrefix}${String(n).padStart(16, "0")}` as Id.ServiceId
