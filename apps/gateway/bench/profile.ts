@@ -19,7 +19,8 @@ const seconds = Number(process.argv[3] ?? 10)
 const directory = mkdtempSync(join(tmpdir(), "bashke-profile-"))
 const profiles = join(directory, "profiles")
 
-const cpuTime = (pid: number): number => {
+const cpuTime = (pid: number | undefined): number => {
+  if (pid === undefined) throw new Error("the gateway has no pid")
   const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]?.split(" ") ?? []
   return (Number(fields[11]) + Number(fields[12])) * 10
 }

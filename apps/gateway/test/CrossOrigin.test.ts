@@ -63,7 +63,13 @@ const requests: ReadonlyArray<readonly [string, RequestInit]> = [
   ["/missing", { headers: { origin: "https://app.example" } }],
 ]
 
-const headersOf = (response: Response) => [...response.headers.entries()].sort(([a], [b]) => a.localeCompare(b))
+const headersOf = (response: Response) => {
+  const all: Array<[string, string]> = []
+  response.headers.forEach((value, name) => {
+    all.push([name, value])
+  })
+  return all.sort(([a], [b]) => a.localeCompare(b))
+}
 
 describe("CrossOrigin", () => {
   it("answers every request with the status, headers and body hono/cors gives", async () => {
