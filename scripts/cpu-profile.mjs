@@ -73,7 +73,11 @@ let garbage = 0
 const { samples, timeDeltas } = profile
 // Each sample's time since the profile began, to keep the last `--last` ms.
 const times = []
-for (let i = 0, at = 0; i < samples.length; i++) times.push((at += timeDeltas[i]))
+let at = 0
+for (let i = 0; i < samples.length; i++) {
+  at += timeDeltas[i]
+  times.push(at)
+}
 const from = last === undefined ? Number.NEGATIVE_INFINITY : (times.at(-1) ?? 0) - last
 for (let i = 0; i < samples.length; i++) {
   if (times[i] < from) continue
@@ -103,7 +107,9 @@ const print = (title, map, count) => {
   console.log(`\n## ${title}`)
   const rows = [...map.entries()].sort((a, b) => b[1] - a[1]).slice(0, count)
   for (const [key, value] of rows)
-    console.log(`${((100 * value) / total).toFixed(1).padStart(5)} %  ${(value / 1000).toFixed(0).padStart(7)} ms  ${key}`)
+    console.log(
+      `${((100 * value) / total).toFixed(1).padStart(5)} %  ${(value / 1000).toFixed(0).padStart(7)} ms  ${key}`,
+    )
 }
 
 console.log(

@@ -72,7 +72,11 @@ const largest = written
 if (largest === undefined) throw new Error("no profile was written")
 console.log(largest)
 console.log(
-  execFileSync(process.execPath, [join(appDirectory, "../../scripts/cpu-profile.mjs"), largest, "--top", "40", "--last", String(seconds * 1000)], {
-    encoding: "utf8",
-  }),
+  execFileSync(
+    process.execPath,
+    [join(appDirectory, "../../scripts/cpu-profile.mjs"), largest, "--top", "40", "--last", String(seconds * 1000)],
+    {
+      encoding: "utf8",
+    },
+  ),
 )

@@ -29,6 +29,8 @@ export const run = <P, Q, B, A>(
   )
   // A public route's handler asks for no principal; one that did would die here, as it always has.
   const provided =
-    context.principal === undefined ? request : EffectContext.add(request, Principal.CurrentPrincipal, context.principal)
+    context.principal === undefined
+      ? request
+      : EffectContext.add(request, Principal.CurrentPrincipal, context.principal)
   return Effect.provide(route.handle(input), provided) as Effect.Effect<A, Route.Failure, GatewayServices>
 }

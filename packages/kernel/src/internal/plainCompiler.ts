@@ -78,9 +78,7 @@ export const compiler = (direction: Direction): ((ast: SchemaAST.AST) => Run | u
         if (from === undefined) return undefined
         return (input) => {
           const done = from(input)
-          return done !== refused && Option.isNone(ast.filter(decoding ? done : input, noOptions, ast))
-            ? done
-            : refused
+          return done !== refused && Option.isNone(ast.filter(decoding ? done : input, noOptions, ast)) ? done : refused
         }
       }
       case "Transformation":
