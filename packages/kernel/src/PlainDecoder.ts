@@ -25,7 +25,7 @@
  * ```
  */
 import { Either, type ParseResult, Schema } from "effect"
-import { compiler, refused } from "./internal/plainCompiler"
+import { compiler, refused, wrapped } from "./internal/plainCompiler"
 
 /**
  * Decodes a value: `undefined` when the checks refuse it.
@@ -40,11 +40,7 @@ const compile = compiler("decode")
  */
 export const checksOf = <A, I>(schema: Schema.Schema<A, I, never>): Check | undefined => {
   const run = compile(schema.ast)
-  if (run === undefined) return undefined
-  return (input) => {
-    const decoded = run(input)
-    return decoded === refused ? undefined : { value: decoded }
-  }
+  return run === undefined ? undefined : wrapped(run)
 }
 
 /**

@@ -23,7 +23,7 @@
  * ```
  */
 import { Effect, type ParseResult, Schema } from "effect"
-import { compiler, refused } from "./internal/plainCompiler"
+import { compiler, refused, wrapped } from "./internal/plainCompiler"
 
 /** Encodes a value: `undefined` when the compiled functions refuse it. */
 export type Encode = (input: unknown) => { readonly value: unknown } | undefined
@@ -36,11 +36,7 @@ const compile = compiler("encode")
  */
 export const encoderOf = <A, I>(schema: Schema.Schema<A, I, never>): Encode | undefined => {
   const run = compile(schema.ast)
-  if (run === undefined) return undefined
-  return (input) => {
-    const encoded = run(input)
-    return encoded === refused ? undefined : { value: encoded }
-  }
+  return run === undefined ? undefined : wrapped(run)
 }
 
 /**

@@ -22,6 +22,17 @@ export type Run = (input: unknown) => unknown
 
 export type Direction = "decode" | "encode"
 
+/**
+ * A compiled function as the public modules answer it: the value in a
+ * `{ value }`, `undefined` for a refusal (built once per call, at the top only).
+ */
+export const wrapped =
+  (run: Run) =>
+  (input: unknown): { readonly value: unknown } | undefined => {
+    const done = run(input)
+    return done === refused ? undefined : { value: done }
+  }
+
 const noOptions: SchemaAST.ParseOptions = {}
 
 const same = (input: unknown) => input
