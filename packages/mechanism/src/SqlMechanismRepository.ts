@@ -268,12 +268,14 @@ export const make: Effect.Effect<Service, never, SqlClient.SqlClient> = Effect.g
       Span.untraced("SqlMechanismRepository.replaceContacts"),
     )
 
+  // No span of its own: read on every request that asks for a roster, its one
+  // statement already has one (`sql.execute`), and a span more cost a copy of
+  // the request's context each time.
   const rosterVersion: Service["rosterVersion"] = sql<{
     readonly value: string
   }>`SELECT value FROM mechanism_roster_version WHERE id = 1`.pipe(
     Effect.map((rows) => String(rows[0]?.value)),
     Effect.orDie,
-    Span.untraced("SqlMechanismRepository.rosterVersion"),
   )
 
   // A mechanism's versions (those of a page when `page` is given) with their signatures, in two statements.
