@@ -635,11 +635,13 @@ export const make: Effect.Effect<Service, never, SqlClient.SqlClient> = Effect.g
       yield* saveTeam(aCase.id, aCase.team, aCase.openedAt)
     }).pipe(Effect.catchTag("SqlError", Effect.die), Span.untraced("SqlCaseRepository.insert"))
 
+  // No span of its own: every use case on a case starts here, under the use
+  // case's span, and the one statement has its own (`sql.execute`); a span
+  // more cost a copy of the request's context on every read.
   const find: Service["find"] = (id) =>
     load([id]).pipe(
       Effect.map((cases) => Option.fromNullable(cases[0])),
       Effect.orDie,
-      Span.untraced("SqlCaseRepository.find"),
     )
 
   const list: Service["list"] = (mechanismId, options) =>

@@ -18,14 +18,15 @@ export const read: CaseUseCase.Of<typeof ReadSummary, Case.Case, Refusal> = Case
   span: "CaseService.read",
   command: ReadSummary,
   load: (input) => loadCase(input.caseId),
+  // A plain step after the policy's (no generator): this read runs on every GET of a case.
   decide: ({ aCase, s }) =>
-    Effect.gen(function* () {
-      yield* allow(s, "case.summary.read", aCase)
+    Effect.flatMap(allow(s, "case.summary.read", aCase), () => {
       // The whole record (answers, incidents, consents) is for full-access
       // members; a summary-access member sees the summary only.
       const member = aCase.team.members.find((m) => m.institution === s.principal.institution)
-      if (member?.access !== "full")
-        return yield* Effect.fail(new Errors.Forbidden({ action: "case.read", rule: "policy.access.summary-only" }))
+      return member?.access === "full"
+        ? Effect.void
+        : Effect.fail(new Errors.Forbidden({ action: "case.read", rule: "policy.access.summary-only" }))
     }),
   write: (_, { aCase }) => Effect.succeed(aCase),
 })
