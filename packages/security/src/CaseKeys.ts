@@ -166,6 +166,9 @@ export const make: Effect.Effect<Service, never, SqlClient.SqlClient | Vault.Vau
           Span.untraced("CaseKeys.seal"),
         )
 
+      // No span of its own: opened once a sealed field (six on a person's
+      // details read), under the caller's span (`PersonalData.read`); a span
+      // each cost a copy of the request's context each.
       const open: Keyring["open"] = (sealed, aad) => {
         if (erasedAt !== undefined) return Effect.fail(erased(erasedAt))
         if (!isCaseKeyed(sealed)) return vault.open(sealed, aad)
@@ -184,7 +187,6 @@ export const make: Effect.Effect<Service, never, SqlClient.SqlClient | Vault.Vau
               catch: () => new Vault.VaultError({ reason: "malformed" }),
             }),
           ),
-          Span.untraced("CaseKeys.open"),
         )
       }
 
