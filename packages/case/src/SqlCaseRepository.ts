@@ -720,23 +720,23 @@ export const make: Effect.Effect<Service, never, SqlClient.SqlClient> = Effect.g
       version: OptimisticConcurrency.initialVersion,
     })}`.pipe(Effect.asVoid, Effect.orDie, Span.untraced("SqlCaseRepository.insertPerson"))
 
+  // No span of its own and no generator: read on every details read, under the
+  // use case's span, its one statement with its own (`sql.execute`).
   const sealedDetails: Service["sealedDetails"] = (caseId, personId) =>
-    Effect.gen(function* () {
-      const rows = yield* decodeSealed(
-        yield* sql`SELECT given_name, family_name, personal_number, birth_date, address, phone, safe_contact
-          FROM persons WHERE id = ${personId} AND case_id = ${caseId}`,
-      )
-      const row = rows[0]
-      if (row === undefined) return yield* new Errors.NotFound({ entity: "Person", id: personId })
-      const fields: PersonalData.SealedFields = {}
-      for (const [field, column] of Object.entries(sealedColumns)) {
-        const value = defined(row[column])
-        if (value !== undefined) fields[field as Person.PersonalField] = value
-      }
-      return fields
-    }).pipe(
+    sql`SELECT given_name, family_name, personal_number, birth_date, address, phone, safe_contact
+          FROM persons WHERE id = ${personId} AND case_id = ${caseId}`.pipe(
+      Effect.flatMap(decodeSealed),
+      Effect.flatMap((rows) => {
+        const row = rows[0]
+        if (row === undefined) return Effect.fail(new Errors.NotFound({ entity: "Person", id: personId }))
+        const fields: PersonalData.SealedFields = {}
+        for (const [field, column] of Object.entries(sealedColumns)) {
+          const value = defined(row[column])
+          if (value !== undefined) fields[field as Person.PersonalField] = value
+        }
+        return Effect.succeed(fields)
+      }),
       Effect.catchTags({ SqlError: Effect.die, ParseError: Effect.die }),
-      Span.untraced("SqlCaseRepository.sealedDetails"),
     )
 
   const caseOfPerson: Service["caseOfPerson"] = (personId) =>

@@ -142,16 +142,17 @@ export const fromSource = (source: {
       const kept = yield* roster(id)
       return memberSignatories(kept.memoranda, kept.memberships, day)
     })
+  // No generator: asked on every use case on a case (`Signatories.at`).
   const signatoryMembers: Service["signatoryMembers"] = (id, at) =>
-    Effect.gen(function* () {
-      const day = yield* JurisdictionProfile.dayOf(at)
-      const kept = yield* roster(id)
-      const current = Membership.current(kept.memberships, day)
-      return memberSignatories(kept.memoranda, kept.memberships, day).flatMap((institution) => {
-        const member = current.find((membership) => membership.institutionId === institution)
-        return member === undefined ? [] : [member]
-      })
-    })
+    Effect.flatMap(JurisdictionProfile.dayOf(at), (day) =>
+      Effect.map(roster(id), (kept) => {
+        const current = Membership.current(kept.memberships, day)
+        return memberSignatories(kept.memoranda, kept.memberships, day).flatMap((institution) => {
+          const member = current.find((membership) => membership.institutionId === institution)
+          return member === undefined ? [] : [member]
+        })
+      }),
+    )
   const isSignatory: Service["isSignatory"] = (id, institutionId, at) =>
     Effect.map(signatories(id, at), (institutions) => institutions.includes(institutionId))
   return {
@@ -163,7 +164,10 @@ export const fromSource = (source: {
     isSignatory: (id, institutionId, at) =>
       isSignatory(id, institutionId, at).pipe(Span.untraced("Mechanisms.isSignatory")),
     signatories: (id, at) => signatories(id, at).pipe(Span.untraced("Mechanisms.signatories")),
-    signatoryMembers: (id, at) => signatoryMembers(id, at).pipe(Span.untraced("Mechanisms.signatoryMembers")),
+    // No span: asked on every use case on a case, under its span; the roster is
+    // kept, so this is the version's one statement (spanned by `sql.execute`),
+    // and a span more cost a copy of the request's context each time.
+    signatoryMembers,
   }
 }
 
