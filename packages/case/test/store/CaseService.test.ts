@@ -6,7 +6,7 @@
 import { type Id, Principal } from "@bashke/kernel"
 import { AuditLog } from "@bashke/security"
 import { describe, expect, layer } from "@effect/vitest"
-import { Effect, Exit, Option, TestClock } from "effect"
+import { Effect, Exit, Option, TestClock, Tracer } from "effect"
 import type * as Case from "../../src/Case"
 import type * as CaseCommands from "../../src/CaseCommands"
 import { CaseRepository } from "../../src/CaseRepository"
@@ -447,6 +447,41 @@ for (const db of databases) {
             const error = yield* refusedWithoutWriting(effect)
             expect([expected, rule(error)]).toEqual([expected, expected])
           }
+        }),
+      )
+
+      // The reads run on every request: their spans are the use case's and the
+      // ones under it an operator reads them by, not one a repository call, a
+      // cached roster look-up or an opened field (each cost ~35 steps of
+      // Effect's runtime and a copy of the request's context).
+      it.effect("a case's reads open the use case's spans, not one a repository call or an opened field", () =>
+        Effect.gen(function* () {
+          const { aCase, victim } = yield* consented
+          const cases = yield* service
+          const opened: Array<string> = []
+          const base = yield* Effect.tracer
+          const recording = Tracer.make({
+            span: (name, parent, context, links, startTime, kind, options) => {
+              opened.push(name)
+              return base.span(name, parent, context, links, startTime, kind, options)
+            },
+            context: base.context,
+          })
+          const spansOf = <A, E, R>(read: Effect.Effect<A, E, R>) =>
+            Effect.gen(function* () {
+              opened.length = 0
+              yield* Effect.withTracer(read, recording)
+              // The statements' own spans (`sql.execute`, `sql.transaction`) are @effect/sql's.
+              return opened.filter((name) => !name.startsWith("sql."))
+            })
+          expect(yield* spansOf(as(caseManager)(cases.read({ caseId: aCase.id })))).toEqual(["CaseService.read"])
+          expect(
+            yield* spansOf(
+              as(caseManager)(
+                cases.readPersonalData({ caseId: aCase.id, personId: victim.id, purpose: "case-management" }),
+              ),
+            ),
+          ).toEqual(["CaseService.readPersonalData", "PersonalData.read", "CaseKeys.forCase", "Vault.open", "AuditLog.append"])
         }),
       )
 
