@@ -481,7 +481,13 @@ for (const db of databases) {
                 cases.readPersonalData({ caseId: aCase.id, personId: victim.id, purpose: "case-management" }),
               ),
             ),
-          ).toEqual(["CaseService.readPersonalData", "PersonalData.read", "CaseKeys.forCase", "Vault.open", "AuditLog.append"])
+          ).toEqual([
+            "CaseService.readPersonalData",
+            "PersonalData.read",
+            "CaseKeys.forCase",
+            "Vault.open",
+            "AuditLog.append",
+          ])
         }),
       )
 
