@@ -26,9 +26,8 @@ export interface Service {
   readonly append: (draft: AuditEntry.Draft) => Effect.Effect<AuditEntry.AuditEntry, Errors.InvalidInput>
   /**
    * `append` for each draft, in order, as one link of the chain after
-   * another: the head read and locked once, the entries written in multi-row
-   * statements, the head moved once (a bulk import's reads). All or none: one
-   * refused draft writes nothing.
+   * another, in one transaction: the head read and locked once (a bulk
+   * import's reads). All or none: one refused draft writes nothing.
    */
   readonly appendAll: (
     drafts: ReadonlyArray<AuditEntry.Draft>,
@@ -191,7 +190,11 @@ export const make: Effect.Effect<Service, never, SqlClient.SqlClient | Vault.Vau
       hash: entry.hash,
     })
 
-    // Links the checked drafts after the head, writes them and moves the head, in one transaction.
+    // Links the checked drafts after the head and writes them, in one
+    // transaction. The database lets an entry in only right after the head
+    // and the head move only to the entry just appended (migration 1), so
+    // each entry is its insert and the head's move; the head is read (and
+    // locked) once for all of them.
     const linkAll = (checked: ReadonlyArray<AuditEntry.Fields>) =>
       sql
         .withTransaction(
@@ -200,21 +203,17 @@ export const make: Effect.Effect<Service, never, SqlClient.SqlClient | Vault.Vau
             if (head === undefined) return yield* Effect.dieMessage("audit_head is missing: run securityMigrations")
             let last = { seq: head.seq, hash: head.hash as AuditEntry.Hash }
             const entries: Array<AuditEntry.AuditEntry> = []
-            const rows: Array<ReturnType<typeof rowOf>> = []
             for (const fields of checked) {
               const id = Id.EventId.make(yield* ids.next)
               const at = yield* Instant.now
               const entry = yield* AuditChain.link(last, { id, at, fields })
               const sealedReason =
                 entry.reason === undefined ? null : yield* vault.seal(entry.reason, reasonAad(entry.id))
+              yield* sql`INSERT INTO audit_log ${sql.insert(rowOf(entry, sealedReason))}`
+              yield* sql`UPDATE audit_head SET seq = ${entry.seq}, hash = ${entry.hash} WHERE id = 1`
               entries.push(entry)
-              rows.push(rowOf(entry, sealedReason))
               last = { seq: entry.seq, hash: entry.hash }
             }
-            // 15 parameters a row: 500 rows keep a statement under SQLite's and PostgreSQL's limits.
-            for (let from = 0; from < rows.length; from += 500)
-              yield* sql`INSERT INTO audit_log ${sql.insert(rows.slice(from, from + 500))}`
-            yield* sql`UPDATE audit_head SET seq = ${last.seq}, hash = ${last.hash} WHERE id = 1`
             return entries
           }),
         )
