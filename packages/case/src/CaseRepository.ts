@@ -189,6 +189,15 @@ export interface Service {
     details: PersonalData.SealedDetails | undefined,
   ) => Effect.Effect<number, Errors.NotFound>
   readonly insertIncident: (caseId: Id.CaseId, incident: Incident.Incident) => Effect.Effect<void>
+  /**
+   * A new version for each case whose version is still the one given (a
+   * bulk import's claim, nothing else of the case changed), in one
+   * statement: fails like `update` (`Conflict` with `version.stale`, or
+   * `NotFound`) for a case that changed or vanished, and then claims none.
+   */
+  readonly claimVersions: (
+    claims: ReadonlyArray<{ readonly id: Id.CaseId; readonly version: number }>,
+  ) => Effect.Effect<void, Errors.NotFound | Errors.Conflict>
   /** Inserts incidents of several cases, in order, in multi-row statements (a bulk import). */
   readonly insertIncidents: (
     incidents: ReadonlyArray<{ readonly caseId: Id.CaseId; readonly incident: Incident.Incident }>,

@@ -794,6 +794,33 @@ export const make: Effect.Effect<Service, never, SqlClient.SqlClient> = Effect.g
       version: OptimisticConcurrency.initialVersion,
     })}`.pipe(Effect.asVoid, Effect.orDie, Span.untraced("SqlCaseRepository.insertIncident"))
 
+  const claimVersions: Service["claimVersions"] = (claims) =>
+    Effect.gen(function* () {
+      const claimed = new Set<string>()
+      for (let from = 0; from < claims.length; from += 500) {
+        const part = claims.slice(from, from + 500)
+        const pairs = sql.csv(part.map((claim) => sql`(${claim.id}, CAST(${claim.version} AS INTEGER))`))
+        const rows = yield* decodeIds(
+          yield* sql`UPDATE cases SET version = version + 1
+            WHERE (id, version) IN (VALUES ${pairs}) RETURNING id`,
+        )
+        for (const row of rows) claimed.add(row.id)
+      }
+      const missed = claims.find((claim) => !claimed.has(claim.id))
+      // The one-case claim says why (stale or gone); the caller's transaction undoes the others.
+      if (missed !== undefined)
+        return yield* OptimisticConcurrency.update({
+          table: "cases",
+          entity: "Case",
+          id: missed.id,
+          expectedVersion: missed.version,
+          set: {},
+        }).pipe(Effect.provideService(SqlClient.SqlClient, sql), Effect.zipRight(Effect.dieMessage("claim raced")))
+    }).pipe(
+      Effect.catchTags({ SqlError: Effect.die, ParseError: Effect.die }),
+      Span.untraced("SqlCaseRepository.claimVersions"),
+    )
+
   // 13 parameters a row: 500 rows keep a statement under SQLite's and PostgreSQL's limits.
   const insertIncidents: Service["insertIncidents"] = (incidents) =>
     Effect.gen(function* () {
@@ -1050,6 +1077,7 @@ export const make: Effect.Effect<Service, never, SqlClient.SqlClient> = Effect.g
     updatePerson,
     insertIncident,
     insertIncidents,
+    claimVersions,
     updateIncident,
     insertAssessment,
     insertOrder,

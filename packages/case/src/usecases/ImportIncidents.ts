@@ -90,9 +90,14 @@ export const importIncidents: CaseUseCase.Of<
   write: ({ entries, decided }, { cases, situations }) =>
     Effect.gen(function* () {
       const repository = yield* CaseRepository
-      // Each case's new version, claimed against the version read.
-      for (const [caseId, updated] of decided.cases)
-        yield* repository.update(updated, (cases.get(caseId) as Case.Case).version)
+      // Each case's new version, claimed against the version read, in one statement: an
+      // incident changes no column of the case row, only its version.
+      yield* repository.claimVersions(
+        [...decided.cases.keys()].map((caseId) => {
+          const aCase = cases.get(caseId) as Case.Case
+          return { id: aCase.id, version: aCase.version }
+        }),
+      )
       yield* repository.insertIncidents(entries)
       yield* Outbox.appendAll(
         decided.accepted.map(({ incident, after }) => {
