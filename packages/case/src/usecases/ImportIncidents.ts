@@ -24,9 +24,9 @@ import type * as Case from "../Case"
 import { ImportIncidents } from "../CaseCommands"
 import { aggregateType } from "../CaseEvents"
 import { CaseRepository } from "../CaseRepository"
-import * as ConferenceEligibility from "../ConferenceEligibility"
 import type * as Incident from "../Incident"
 import * as CaseUseCase from "../internal/CaseUseCase"
+import * as IncidentRecord from "../internal/IncidentRecord"
 import * as IncidentSeries from "../internal/IncidentSeries"
 import { admit, type Changing, type Situation, situation } from "../internal/Steps"
 
@@ -65,22 +65,9 @@ export const importIncidents: CaseUseCase.Of<
           yield* admit({ aCase, s })
           admitted.add(aCase.id)
         }
-        const { place, sourceInstitution, sourceReference } = input
         entries.push({
           caseId: aCase.id,
-          incident: {
-            id: yield* Id.IncidentId.generate,
-            occurredOn: input.occurredOn,
-            municipality: input.municipality,
-            ...(place === undefined ? {} : { place }),
-            forms: input.forms,
-            children: input.children,
-            perpetrators: input.perpetrators,
-            source: input.source,
-            ...(sourceInstitution === undefined ? {} : { sourceInstitution }),
-            ...(sourceReference === undefined ? {} : { sourceReference }),
-            recordedAt: s.at,
-          },
+          incident: IncidentRecord.incidentOf(input, yield* Id.IncidentId.generate, s.at),
         })
       }
       const decided = IncidentSeries.decide(cases, entries, (aCase) => situationOf(aCase).today)
@@ -101,21 +88,13 @@ export const importIncidents: CaseUseCase.Of<
       yield* repository.insertIncidents(entries)
       yield* Outbox.appendAll(
         decided.accepted.map(({ incident, after }) => {
-          const s = situations.get(after.mechanismId) as Situation
+          const event = IncidentRecord.recorded(incident, after, situations.get(after.mechanismId) as Situation)
+          // As `emit` writes a case's event: the case first, then the event's own fields.
           return {
-            topic: "case.incident.recorded",
+            topic: event.topic,
             aggregateType,
             aggregateId: after.id,
-            payload: {
-              caseId: after.id,
-              incidentId: incident.id,
-              occurredOn: incident.occurredOn,
-              municipality: incident.municipality,
-              forms: incident.forms,
-              children: incident.children,
-              source: incident.source,
-              conferenceReasons: ConferenceEligibility.reasons(after, s.at, s.profile),
-            },
+            payload: { caseId: after.id, ...event.payload },
           }
         }),
       )
