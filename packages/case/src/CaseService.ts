@@ -90,8 +90,10 @@ import type {
   AssessRisk,
   ChangeTeam,
   ConfirmConsent,
+  FindManyPersons,
   FindPersons,
   GiveConsent,
+  ImportIncidents,
   OpenCase,
   PersonFound,
   ReadOrder,
@@ -125,8 +127,10 @@ import { addPerson } from "./usecases/AddPerson"
 import { assessRisk } from "./usecases/AssessRisk"
 import { changeTeam } from "./usecases/ChangeTeam"
 import { confirmConsent } from "./usecases/ConfirmConsent"
+import { findManyPersons } from "./usecases/FindManyPersons"
 import { findPersons } from "./usecases/FindPersons"
 import { giveConsent } from "./usecases/GiveConsent"
+import { importIncidents } from "./usecases/ImportIncidents"
 import { openCase } from "./usecases/OpenCase"
 import { read } from "./usecases/ReadCase"
 import { readOrder } from "./usecases/ReadOrder"
@@ -149,6 +153,13 @@ export interface Service {
   readonly recordIncident: (
     input: RecordIncident,
   ) => Effect.Effect<Incident.Incident, Changing, Principal.CurrentPrincipal>
+  /**
+   * Many incidents at once (a plugin's import), in one transaction, each as
+   * `recordIncident` records it; all or none (the first refusal refuses them all).
+   */
+  readonly importIncidents: (
+    input: ImportIncidents,
+  ) => Effect.Effect<ReadonlyArray<Incident.Incident>, Changing, Principal.CurrentPrincipal>
   readonly assessRisk: (
     input: AssessRisk,
   ) => Effect.Effect<RiskAssessment.RiskAssessment, Changing, Principal.CurrentPrincipal>
@@ -217,6 +228,13 @@ export interface Service {
     input: FindPersons,
   ) => Effect.Effect<ReadonlyArray<PersonFound>, Errors.InvalidInput, Principal.CurrentPrincipal>
   /**
+   * `findPersons` for several personal numbers: one answer per number, in
+   * order, each what `findPersons` answers for it (every hit audited).
+   */
+  readonly findManyPersons: (
+    input: FindManyPersons,
+  ) => Effect.Effect<ReadonlyArray<ReadonlyArray<PersonFound>>, Errors.InvalidInput, Principal.CurrentPrincipal>
+  /**
    * The same use cases taking the command already decoded with its
    * `CaseCommands` schema (the gateway decodes a request's body once): not
    * decoded again. Untrusted input goes to the methods above.
@@ -229,6 +247,7 @@ interface Commands {
   readonly openCase: typeof OpenCase
   readonly addPerson: typeof AddPerson
   readonly recordIncident: typeof RecordIncident
+  readonly importIncidents: typeof ImportIncidents
   readonly assessRisk: typeof AssessRisk
   readonly recordOrder: typeof RecordOrder
   readonly recordOrderEvent: typeof RecordOrderEvent
@@ -244,6 +263,7 @@ interface Commands {
   readonly readSummary: typeof ReadSummary
   readonly readPersonalData: typeof ReadPersonalData
   readonly findPersons: typeof FindPersons
+  readonly findManyPersons: typeof FindManyPersons
 }
 
 /**
@@ -304,6 +324,7 @@ export const make = (options: Options = {}): Effect.Effect<Service, never, Layer
       openCase: own(openCase.input),
       addPerson: own(addPerson.input),
       recordIncident: own(recordIncident.input),
+      importIncidents: own(importIncidents.input),
       assessRisk: own(assessRisk.input),
       acceptedInstruments: Effect.map(JurisdictionProfile.CurrentJurisdiction, instruments),
       recordOrder: own(recordOrder.input),
@@ -322,10 +343,12 @@ export const make = (options: Options = {}): Effect.Effect<Service, never, Layer
       summaryPage: own(summaryPage),
       readPersonalData: own(readPersonalData.input),
       findPersons: own(findPersons.input),
+      findManyPersons: own(findManyPersons.input),
       decoded: {
         openCase: own(openCase.command),
         addPerson: own(addPerson.command),
         recordIncident: own(recordIncident.command),
+        importIncidents: own(importIncidents.command),
         assessRisk: own(assessRisk.command),
         recordOrder: own(recordOrder.command),
         recordOrderEvent: own(recordOrderEvent.command),
@@ -341,6 +364,7 @@ export const make = (options: Options = {}): Effect.Effect<Service, never, Layer
         readSummary: own(readSummary.command),
         readPersonalData: own(readPersonalData.command),
         findPersons: own(findPersons.command),
+        findManyPersons: own(findManyPersons.command),
       },
     }
   })
