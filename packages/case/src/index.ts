@@ -127,6 +127,10 @@ export * as CaseCommands from "./CaseCommands"
  */
 export * as CaseErasure from "./CaseErasure"
 /**
+ * Erasing a case as a service, over the records an erasure reaches.
+ */
+export * as CaseErasureService from "./CaseErasureService"
+/**
  * The outbox topics of the case package (ids and codes only in every payload).
  */
 export * as CaseEvents from "./CaseEvents"
@@ -142,6 +146,10 @@ export * as CaseNote from "./CaseNote"
  * The port through which case notes are stored.
  */
 export * as CaseNoteRepository from "./CaseNoteRepository"
+/**
+ * A case's notes as a service, over the note store.
+ */
+export * as CaseNoteService from "./CaseNoteService"
 /**
  * Write, list, read the history of and correct case notes (sealed, audited).
  */
@@ -168,6 +176,10 @@ export * as CaseReview from "./CaseReview"
  */
 export * as CaseReviewRepository from "./CaseReviewRepository"
 /**
+ * A case's conference reviews as a service, over the review store.
+ */
+export * as CaseReviewService from "./CaseReviewService"
+/**
  * Record a conference review (the survivor's wishes sealed) and list a case's reviews.
  */
 export * as CaseReviews from "./CaseReviews"
@@ -189,6 +201,10 @@ export * as CaseTransfer from "./CaseTransfer"
  * The port through which case transfers are stored.
  */
 export * as CaseTransferRepository from "./CaseTransferRepository"
+/**
+ * Transfers of a case's lead as a service, over the transfer store.
+ */
+export * as CaseTransferService from "./CaseTransferService"
 /**
  * Propose, accept, decline and list case transfers.
  */
@@ -218,6 +234,10 @@ export * as Correction from "./Correction"
  */
 export * as CorrectionRepository from "./CorrectionRepository"
 /**
+ * Corrections of a case's record as a service, over the correction store.
+ */
+export * as CorrectionService from "./CorrectionService"
+/**
  * Correct a person or an incident (with a reason, the previous value kept) and list the corrections.
  */
 export * as Corrections from "./Corrections"
@@ -234,6 +254,10 @@ export { documentMessages } from "./DocumentMessages"
  * export too: a person's documents).
  */
 export * as DocumentRepository from "./DocumentRepository"
+/**
+ * A case's documents as a service, over their records, bytes and pending uploads.
+ */
+export * as DocumentService from "./DocumentService"
 /**
  * The limits on documents: largest size, accepted types (configuration).
  */
@@ -300,6 +324,10 @@ export * as SafeContact from "./SafeContact"
  * The port through which safe contacts are stored.
  */
 export * as SafeContactRepository from "./SafeContactRepository"
+/**
+ * How to reach a survivor safely, as a service over its store.
+ */
+export * as SafeContactService from "./SafeContactService"
 /**
  * Record and read (for a purpose, audited) a survivor's safe contact.
  */
@@ -378,6 +406,10 @@ export * as SubjectAccessExport from "./SubjectAccessExport"
  */
 export * as SubjectAccessPdf from "./SubjectAccessPdf"
 /**
+ * A person's subject-access export as a service, over every store it reads.
+ */
+export * as SubjectAccessService from "./SubjectAccessService"
+/**
  * The port through which an export lists a person's documents (records, never content).
  */
 export * as SubjectDocuments from "./SubjectDocuments"
@@ -385,6 +417,10 @@ export * as SubjectDocuments from "./SubjectDocuments"
  * Record and list what the survivor was told (sealed, audited).
  */
 export * as SurvivorInformation from "./SurvivorInformation"
+/**
+ * What a survivor was told, as a service over its store.
+ */
+export * as SurvivorInformationService from "./SurvivorInformationService"
 /**
  * What the survivor was told: an entry of the log, its topics and its rule.
  */

@@ -16,7 +16,6 @@
 import {
   ActionPlan,
   ActionPlanCommands,
-  ActionPlanList,
   ActionPlanService,
   ActivityActionItems,
   Framework,
@@ -50,7 +49,11 @@ const create = Route.make({
   bodySchema: ActionPlanCommands.CreatePlan,
   success: { status: 201, schema: NamedPlan },
   etag,
-  handle: ({ body }) => Effect.flatMap(ActionPlanService.create(body), InstitutionNames.attach),
+  handle: ({ body }) =>
+    Effect.flatMap(
+      Effect.flatMap(ActionPlanService.ActionPlanService, (plans) => plans.create(body)),
+      InstitutionNames.attach,
+    ),
 })
 
 const read = Route.make({
@@ -62,7 +65,11 @@ const read = Route.make({
   pathSchema: PlanPath,
   success: { status: 200, schema: NamedPlan },
   etag,
-  handle: ({ path }) => Effect.flatMap(ActionPlanService.find(path.planId), InstitutionNames.attach),
+  handle: ({ path }) =>
+    Effect.flatMap(
+      Effect.flatMap(ActionPlanService.ActionPlanService, (plans) => plans.find(path.planId)),
+      InstitutionNames.attach,
+    ),
 })
 
 const ListQuery = Schema.Struct({
@@ -85,7 +92,9 @@ const list = Route.make({
   handle: ({ query }) =>
     Effect.gen(function* () {
       return yield* InstitutionNames.attachPage(
-        yield* ActionPlanList.forMechanism(query.mechanismId, query.status, query),
+        yield* Effect.flatMap(ActionPlanService.ActionPlanService, (plans) =>
+          plans.page(query.mechanismId, query.status, query),
+        ),
       )
     }),
 })
@@ -103,7 +112,9 @@ const changeStatus = Route.make({
   etag,
   handle: ({ path, body, expectedVersion }) =>
     Effect.flatMap(
-      ActionPlanService.changeStatus({ ...body, planId: path.planId, expectedVersion: expectedVersion ?? 0 }),
+      Effect.flatMap(ActionPlanService.ActionPlanService, (plans) =>
+        plans.changeStatus({ ...body, planId: path.planId, expectedVersion: expectedVersion ?? 0 }),
+      ),
       InstitutionNames.attach,
     ),
 })
@@ -122,7 +133,9 @@ const revise = Route.make({
   etag,
   handle: ({ path, body, expectedVersion }) =>
     Effect.flatMap(
-      ActionPlanService.revise({ ...body, planId: path.planId, expectedVersion: expectedVersion ?? 0 }),
+      Effect.flatMap(ActionPlanService.ActionPlanService, (plans) =>
+        plans.revise({ ...body, planId: path.planId, expectedVersion: expectedVersion ?? 0 }),
+      ),
       InstitutionNames.attach,
     ),
 })
@@ -140,7 +153,11 @@ const revisions = Route.make({
     "The draft's revision history, oldest first: the content each revision replaced, who revised it, when and why (members, national coordinator)",
   pathSchema: PlanPath,
   success: { status: 200, schema: Revisions },
-  handle: ({ path }) => Effect.flatMap(ActionPlanService.revisions(path.planId), InstitutionNames.attachAll),
+  handle: ({ path }) =>
+    Effect.flatMap(
+      Effect.flatMap(ActionPlanService.ActionPlanService, (plans) => plans.revisions(path.planId)),
+      InstitutionNames.attachAll,
+    ),
 })
 
 const setActivityStatus = Route.make({
@@ -156,12 +173,14 @@ const setActivityStatus = Route.make({
   etag,
   handle: ({ path, body, expectedVersion }) =>
     Effect.flatMap(
-      ActionPlanService.setActivityStatus({
-        ...body,
-        planId: path.planId,
-        activityId: path.activityId,
-        expectedVersion: expectedVersion ?? 0,
-      }),
+      Effect.flatMap(ActionPlanService.ActionPlanService, (plans) =>
+        plans.setActivityStatus({
+          ...body,
+          planId: path.planId,
+          activityId: path.activityId,
+          expectedVersion: expectedVersion ?? 0,
+        }),
+      ),
       InstitutionNames.attach,
     ),
 })
@@ -179,12 +198,14 @@ const recordMeasurement = Route.make({
   etag,
   handle: ({ path, body, expectedVersion }) =>
     Effect.flatMap(
-      ActionPlanService.recordMeasurement({
-        ...body,
-        planId: path.planId,
-        indicatorId: path.indicatorId,
-        expectedVersion: expectedVersion ?? 0,
-      }),
+      Effect.flatMap(ActionPlanService.ActionPlanService, (plans) =>
+        plans.recordMeasurement({
+          ...body,
+          planId: path.planId,
+          indicatorId: path.indicatorId,
+          expectedVersion: expectedVersion ?? 0,
+        }),
+      ),
       InstitutionNames.attach,
     ),
 })
@@ -199,7 +220,11 @@ const listIndicators = Route.make({
   summary: "The plan's indicators with their baseline, target and measurements",
   pathSchema: PlanPath,
   success: { status: 200, schema: Indicators },
-  handle: ({ path }) => Effect.map(ActionPlanService.find(path.planId), (plan) => plan.indicators),
+  handle: ({ path }) =>
+    Effect.map(
+      Effect.flatMap(ActionPlanService.ActionPlanService, (plans) => plans.find(path.planId)),
+      (plan) => plan.indicators,
+    ),
 })
 
 const readIndicator = Route.make({
@@ -212,7 +237,7 @@ const readIndicator = Route.make({
   success: { status: 200, schema: ActionPlan.Indicator },
   handle: ({ path }) =>
     Effect.gen(function* () {
-      const plan = yield* ActionPlanService.find(path.planId)
+      const plan = yield* Effect.flatMap(ActionPlanService.ActionPlanService, (plans) => plans.find(path.planId))
       const found = plan.indicators.find((indicator) => indicator.id === path.indicatorId)
       if (found === undefined) return yield* new Errors.NotFound({ entity: "Indicator", id: path.indicatorId })
       return found
@@ -290,11 +315,13 @@ const report = Route.make({
   querySchema: ReportQuery,
   success: { status: 200, schema: Report },
   handle: ({ path, query }) =>
-    ActionPlanService.report({
-      planId: path.planId,
-      period: { start: query.from, end: query.to },
-      ...(query.asOf === undefined ? {} : { asOf: query.asOf }),
-    }),
+    Effect.flatMap(ActionPlanService.ActionPlanService, (plans) =>
+      plans.report({
+        planId: path.planId,
+        period: { start: query.from, end: query.to },
+        ...(query.asOf === undefined ? {} : { asOf: query.asOf }),
+      }),
+    ),
 })
 
 /** The action-plan routes. */

@@ -6,9 +6,9 @@
  * answer) and the case's new `ETag`; the case team's full-access members
  * read the reviews, each one shown audited.
  */
-import { CaseReview, CaseReviews } from "@bashke/case"
+import { CaseReview, CaseReviewService, CaseReviews } from "@bashke/case"
 import { Id } from "@bashke/kernel"
-import { Schema } from "effect"
+import { Effect, Schema } from "effect"
 import * as Route from "../Route"
 import * as Keyset from "./Keyset"
 
@@ -29,7 +29,9 @@ const record = Route.make({
   ifMatch: true,
   etag: (_, input) => (input.expectedVersion ?? 0) + 1,
   handle: ({ path, body, expectedVersion }) =>
-    CaseReviews.record({ ...body, caseId: path.caseId, expectedVersion: expectedVersion ?? 0 }),
+    Effect.flatMap(CaseReviewService.CaseReviewService, (reviews) =>
+      reviews.record({ ...body, caseId: path.caseId, expectedVersion: expectedVersion ?? 0 }),
+    ),
 })
 
 const list = Route.make({
@@ -42,11 +44,13 @@ const list = Route.make({
   querySchema: Schema.Struct({ limit: Keyset.limit, after: Keyset.after }),
   success: { status: 200, schema: Keyset.pageSchema(CaseReview.CaseReview, "CaseReviewPage") },
   handle: ({ path, query }) =>
-    CaseReviews.list({
-      caseId: path.caseId,
-      limit: query.limit,
-      ...(query.after === undefined ? {} : { after: query.after }),
-    }),
+    Effect.flatMap(CaseReviewService.CaseReviewService, (reviews) =>
+      reviews.list({
+        caseId: path.caseId,
+        limit: query.limit,
+        ...(query.after === undefined ? {} : { after: query.after }),
+      }),
+    ),
 })
 
 /** The routes of case reviews. */

@@ -8,9 +8,9 @@
  * `ETag`. The case's corrections are listed for its full-access members, each
  * one shown audited.
  */
-import { Correction, Corrections } from "@bashke/case"
+import { Correction, CorrectionService, Corrections } from "@bashke/case"
 import { Id } from "@bashke/kernel"
-import { Schema } from "effect"
+import { Effect, Schema } from "effect"
 import * as Route from "../Route"
 import * as Keyset from "./Keyset"
 
@@ -37,7 +37,9 @@ const correctPerson = Route.make({
   ifMatch: true,
   etag: nextVersion,
   handle: ({ path, body, expectedVersion }) =>
-    Corrections.correctPerson({ ...body, ...path, expectedVersion: expectedVersion ?? 0 }),
+    Effect.flatMap(CorrectionService.CorrectionService, (corrections) =>
+      corrections.correctPerson({ ...body, ...path, expectedVersion: expectedVersion ?? 0 }),
+    ),
 })
 
 const correctIncident = Route.make({
@@ -52,7 +54,9 @@ const correctIncident = Route.make({
   ifMatch: true,
   etag: nextVersion,
   handle: ({ path, body, expectedVersion }) =>
-    Corrections.correctIncident({ ...body, ...path, expectedVersion: expectedVersion ?? 0 }),
+    Effect.flatMap(CorrectionService.CorrectionService, (corrections) =>
+      corrections.correctIncident({ ...body, ...path, expectedVersion: expectedVersion ?? 0 }),
+    ),
 })
 
 const OrderPath = Schema.Struct({ caseId: Id.CaseId, orderId: Id.ProtectionOrderId })
@@ -70,7 +74,9 @@ const correctOrderConditions = Route.make({
   ifMatch: true,
   etag: nextVersion,
   handle: ({ path, body, expectedVersion }) =>
-    Corrections.correctOrderConditions({ ...body, ...path, expectedVersion: expectedVersion ?? 0 }),
+    Effect.flatMap(CorrectionService.CorrectionService, (corrections) =>
+      corrections.correctOrderConditions({ ...body, ...path, expectedVersion: expectedVersion ?? 0 }),
+    ),
 })
 
 const list = Route.make({
@@ -83,11 +89,13 @@ const list = Route.make({
   querySchema: Schema.Struct({ limit: Keyset.limit, after: Keyset.after }),
   success: { status: 200, schema: Keyset.pageSchema(Correction.Correction, "CorrectionPage") },
   handle: ({ path, query }) =>
-    Corrections.list({
-      caseId: path.caseId,
-      limit: query.limit,
-      ...(query.after === undefined ? {} : { after: query.after }),
-    }),
+    Effect.flatMap(CorrectionService.CorrectionService, (corrections) =>
+      corrections.list({
+        caseId: path.caseId,
+        limit: query.limit,
+        ...(query.after === undefined ? {} : { after: query.after }),
+      }),
+    ),
 })
 
 /** The correction routes. */

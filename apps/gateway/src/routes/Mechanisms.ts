@@ -36,7 +36,6 @@ import {
   CountersignMemorandum,
   Mechanism,
   MechanismLifecycle,
-  MechanismLists,
   MechanismPolicy,
   MechanismService,
   Mechanisms,
@@ -122,10 +121,8 @@ const list = Route.make({
   handle: ({ query }) =>
     Effect.gen(function* () {
       const principal = yield* Principal.CurrentPrincipal
-      return yield* MechanismLists.mechanisms(
-        principal,
-        { municipality: query.municipality, status: query.status },
-        query,
+      return yield* Effect.flatMap(service, (mechanisms) =>
+        mechanisms.lists.mechanisms(principal, { municipality: query.municipality, status: query.status }, query),
       )
     }),
 })
@@ -245,7 +242,9 @@ const listMemberships = Route.make({
     Effect.gen(function* () {
       yield* requireReader(path.mechanismId, "mechanism.membership.list")
       return yield* InstitutionNames.attachPage(
-        yield* MechanismLists.memberships(path.mechanismId, { on: query.on, sector: query.sector }, query),
+        yield* Effect.flatMap(service, (mechanisms) =>
+          mechanisms.lists.memberships(path.mechanismId, { on: query.on, sector: query.sector }, query),
+        ),
       )
     }),
 })
@@ -335,7 +334,9 @@ const listMemoranda = Route.make({
   handle: ({ path, query }) =>
     Effect.gen(function* () {
       yield* requireReader(path.mechanismId, "mechanism.memorandum.list")
-      return yield* InstitutionNames.attachPage(yield* MechanismLists.memoranda(path.mechanismId, query))
+      return yield* InstitutionNames.attachPage(
+        yield* Effect.flatMap(service, (mechanisms) => mechanisms.lists.memoranda(path.mechanismId, query)),
+      )
     }),
 })
 

@@ -17,7 +17,7 @@
  * `InvalidInput` naming the field rather than a failed statement.
  */
 import { Errors, Id, Municipality } from "@bashke/kernel"
-import { Directory, DirectoryPages, HsdsExport, ReferralService, ServiceType } from "@bashke/referral"
+import { Directory, HsdsExport, ReferralService, ServiceType } from "@bashke/referral"
 import { Effect, Schema } from "effect"
 import * as Route from "../Route"
 import * as Keyset from "./Keyset"
@@ -69,7 +69,7 @@ const listOrganizations = Route.make({
   summary: "The directory's providers, by institution id",
   querySchema: PageQuery,
   success: { status: 200, schema: OrganizationPage },
-  handle: ({ query }) => DirectoryPages.organizations(query),
+  handle: ({ query }) => Effect.flatMap(referrals, (service) => service.directoryPages.organizations(query)),
 })
 
 const registerLocation = Route.make({
@@ -105,7 +105,9 @@ const listLocations = Route.make({
   querySchema: LocationQuery,
   success: { status: 200, schema: LocationPage },
   handle: ({ query }) =>
-    DirectoryPages.locations({ municipality: query.municipality, institution: query.institution }, query),
+    Effect.flatMap(referrals, (service) =>
+      service.directoryPages.locations({ municipality: query.municipality, institution: query.institution }, query),
+    ),
 })
 
 const registerService = Route.make({
@@ -152,15 +154,17 @@ const listServices = Route.make({
   querySchema: ServiceQuery,
   success: { status: 200, schema: ServicePage },
   handle: ({ query }) =>
-    DirectoryPages.services(
-      {
-        type: query.type,
-        municipality: query.municipality,
-        language: query.language,
-        institution: query.institution,
-        active: query.active,
-      },
-      query,
+    Effect.flatMap(referrals, (service) =>
+      service.directoryPages.services(
+        {
+          type: query.type,
+          municipality: query.municipality,
+          language: query.language,
+          institution: query.institution,
+          active: query.active,
+        },
+        query,
+      ),
     ),
 })
 

@@ -5,9 +5,9 @@
  * (`SurvivorInformation`). Recording answers with a receipt without what was
  * said (answers are kept for retries in the clear).
  */
-import { SurvivorInformation, SurvivorInformed } from "@bashke/case"
+import { SurvivorInformation, SurvivorInformationService, SurvivorInformed } from "@bashke/case"
 import { Id } from "@bashke/kernel"
-import { Schema } from "effect"
+import { Effect, Schema } from "effect"
 import * as Route from "../Route"
 import * as Keyset from "./Keyset"
 
@@ -24,7 +24,10 @@ const record = Route.make({
   pathSchema: CasePath,
   bodySchema: SurvivorInformation.RecordInformed.pipe(Schema.omit("caseId")),
   success: { status: 201, schema: SurvivorInformed.Receipt },
-  handle: ({ path, body }) => SurvivorInformation.record({ ...body, caseId: path.caseId }),
+  handle: ({ path, body }) =>
+    Effect.flatMap(SurvivorInformationService.SurvivorInformationService, (told) =>
+      told.record({ ...body, caseId: path.caseId }),
+    ),
 })
 
 const list = Route.make({
@@ -37,11 +40,13 @@ const list = Route.make({
   querySchema: Schema.Struct({ limit: Keyset.limit, after: Keyset.after }),
   success: { status: 200, schema: Keyset.pageSchema(SurvivorInformed.SurvivorInformed, "SurvivorInformedPage") },
   handle: ({ path, query }) =>
-    SurvivorInformation.list({
-      caseId: path.caseId,
-      limit: query.limit,
-      ...(query.after === undefined ? {} : { after: query.after }),
-    }),
+    Effect.flatMap(SurvivorInformationService.SurvivorInformationService, (told) =>
+      told.list({
+        caseId: path.caseId,
+        limit: query.limit,
+        ...(query.after === undefined ? {} : { after: query.after }),
+      }),
+    ),
 })
 
 /** The routes of the log of what the survivor was told. */
