@@ -72,11 +72,9 @@ const read = Route.make({
     ),
 })
 
-const ListQuery = Schema.Struct({
+const ListQuery = Keyset.query({
   mechanismId: Id.MechanismId,
   status: Schema.optional(ActionPlan.Status),
-  limit: Keyset.limit,
-  after: Keyset.after,
 })
 
 const PlanPage = InstitutionNames.namedPage(ActionPlan.ActionPlan, "ActionPlanPage")

@@ -41,7 +41,7 @@ const list = Route.make({
   tag,
   summary: "The case's notes you may see, each at its latest version, oldest first (every note shown is audited)",
   pathSchema: CasePath,
-  querySchema: Schema.Struct({ limit: Keyset.limit, after: Keyset.after }),
+  querySchema: Keyset.query({}),
   success: { status: 200, schema: NotePage },
   handle: ({ path, query }) =>
     Effect.flatMap(CaseNoteService.CaseNoteService, (notes) =>

@@ -41,7 +41,7 @@ const list = Route.make({
   tag,
   summary: "The case's conference reviews with the survivor's wishes, oldest first (full-access members; audited)",
   pathSchema: CasePath,
-  querySchema: Schema.Struct({ limit: Keyset.limit, after: Keyset.after }),
+  querySchema: Keyset.query({}),
   success: { status: 200, schema: Keyset.pageSchema(CaseReview.CaseReview, "CaseReviewPage") },
   handle: ({ path, query }) =>
     Effect.flatMap(CaseReviewService.CaseReviewService, (reviews) =>

@@ -86,7 +86,7 @@ const list = Route.make({
   tag,
   summary: "The case's corrections, oldest first: what changed, the previous values, who, when and why (audited)",
   pathSchema: CasePath,
-  querySchema: Schema.Struct({ limit: Keyset.limit, after: Keyset.after }),
+  querySchema: Keyset.query({}),
   success: { status: 200, schema: Keyset.pageSchema(Correction.Correction, "CorrectionPage") },
   handle: ({ path, query }) =>
     Effect.flatMap(CorrectionService.CorrectionService, (corrections) =>

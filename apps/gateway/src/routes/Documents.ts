@@ -78,7 +78,7 @@ const list = Route.make({
   summary:
     "The case's documents you may read, oldest first: what each is and its name, never its content (a personal read for a stated purpose; each listed is audited)",
   pathSchema: CasePath,
-  querySchema: Schema.Struct({ purpose: Schema.optional(Purpose.Purpose), limit: Keyset.limit, after: Keyset.after }),
+  querySchema: Keyset.query({ purpose: Schema.optional(Purpose.Purpose) }),
   success: { status: 200, schema: DocumentPage },
   handle: ({ path, query }) =>
     Effect.flatMap(DocumentService.DocumentService, (documents) =>

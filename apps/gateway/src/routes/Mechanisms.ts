@@ -99,11 +99,9 @@ const NamedMemorandumVersion = InstitutionNames.named(Memorandum.MemorandumVersi
 const MembershipPage = InstitutionNames.namedPage(Membership.Membership, "MembershipPage")
 const MemorandumPage = InstitutionNames.namedPage(Memorandum.MemorandumVersion, "MemorandumVersionPage")
 
-const ListQuery = Schema.Struct({
+const ListQuery = Keyset.query({
   municipality: Schema.optional(Municipality.MunicipalityCode),
   status: Schema.optional(MechanismLifecycle.Status),
-  limit: Keyset.limit,
-  after: Keyset.after,
 })
 
 /**
@@ -221,11 +219,9 @@ const activate = lifecycle(
 const suspend = lifecycle("suspend", "suspension", "Suspend the mechanism")
 const resume = lifecycle("resume", "resumption", "Resume a suspended mechanism")
 
-const MembershipQuery = Schema.Struct({
+const MembershipQuery = Keyset.query({
   on: Schema.optional(CivilDate.CivilDate),
   sector: Schema.optional(Sector.Sector),
-  limit: Keyset.limit,
-  after: Keyset.after,
 })
 
 /** Every membership, past and present, or only those covering `on`; no names. */
@@ -320,7 +316,7 @@ const readContacts = Route.make({
   handle: ({ path }) => Effect.flatMap(service, (mechanisms) => mechanisms.readContacts(path)),
 })
 
-const MemorandumQuery = Schema.Struct({ limit: Keyset.limit, after: Keyset.after })
+const MemorandumQuery = Keyset.query({})
 
 const listMemoranda = Route.make({
   method: "get",

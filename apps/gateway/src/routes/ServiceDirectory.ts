@@ -33,7 +33,7 @@ const requireOrganization = (directory: Directory.Directory, institution: Id.Ins
     ? Effect.void
     : Effect.fail(new Errors.InvalidInput({ field: "institution", rule: "gateway.directory.organization-unknown" }))
 
-const PageQuery = Schema.Struct({ limit: Keyset.limit, after: Keyset.after })
+const PageQuery = Keyset.query({})
 
 const OrganizationPage = Keyset.pageSchema(Directory.Organization, "OrganizationPage")
 const LocationPage = Keyset.pageSchema(Directory.Location, "LocationPage")
@@ -89,11 +89,9 @@ const registerLocation = Route.make({
     }),
 })
 
-const LocationQuery = Schema.Struct({
+const LocationQuery = Keyset.query({
   municipality: Schema.optional(Municipality.MunicipalityCode),
   institution: Schema.optional(Id.InstitutionId),
-  limit: Keyset.limit,
-  after: Keyset.after,
 })
 
 const listLocations = Route.make({
@@ -135,14 +133,12 @@ const registerService = Route.make({
     }),
 })
 
-const ServiceQuery = Schema.Struct({
+const ServiceQuery = Keyset.query({
   type: Schema.optional(ServiceType.ServiceType),
   municipality: Schema.optional(Municipality.MunicipalityCode),
   language: Schema.optional(Directory.Language),
   institution: Schema.optional(Id.InstitutionId),
   active: Schema.optional(Schema.BooleanFromString),
-  limit: Keyset.limit,
-  after: Keyset.after,
 })
 
 const listServices = Route.make({

@@ -37,7 +37,7 @@ const list = Route.make({
   tag,
   summary: "What the survivor was told, oldest first (full-access members; every entry shown is audited)",
   pathSchema: CasePath,
-  querySchema: Schema.Struct({ limit: Keyset.limit, after: Keyset.after }),
+  querySchema: Keyset.query({}),
   success: { status: 200, schema: Keyset.pageSchema(SurvivorInformed.SurvivorInformed, "SurvivorInformedPage") },
   handle: ({ path, query }) =>
     Effect.flatMap(SurvivorInformationService.SurvivorInformationService, (told) =>
