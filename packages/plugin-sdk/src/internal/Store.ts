@@ -121,6 +121,16 @@ export interface ClaimedRecord {
 }
 
 /**
+ * What a claim compares and writes: what is due now, and until when the claim
+ * holds (a crashed processor's claim lapses then), both as the store keeps times.
+ */
+const leaseFromNow = (leaseMillis: number) =>
+  Effect.map(SqlValues.currentDate, (current) => ({
+    due: SqlValues.toSql(current),
+    lease: SqlValues.toSql(new Date(current.getTime() + leaseMillis)),
+  }))
+
+/**
  * Claims up to `limit` due records of a plugin, oldest first, leased until
  * `leaseMillis` from now (a crashed processor's claim lapses; two processors
  * never claim one record: PostgreSQL skips locked rows, SQLite has one writer).
@@ -133,9 +143,7 @@ export const claimRecords = (
 ): Effect.Effect<ReadonlyArray<ClaimedRecord>, SqlError.SqlError> =>
   Effect.gen(function* () {
     const db = raw(sql)
-    const current = yield* SqlValues.currentDate
-    const due = SqlValues.toSql(current)
-    const lease = SqlValues.toSql(new Date(current.getTime() + leaseMillis))
+    const { due, lease } = yield* leaseFromNow(leaseMillis)
     const rows = yield* db<Record<string, unknown>>`UPDATE plugin_inbox SET next_attempt_at = ${lease}
       WHERE plugin = ${plugin} AND status = 'pending' AND next_attempt_at <= ${due} AND id IN (
         SELECT id FROM plugin_inbox WHERE plugin = ${plugin} AND status = 'pending' AND next_attempt_at <= ${due}
@@ -341,9 +349,7 @@ export const claimDeliveries = (
 ): Effect.Effect<ReadonlyArray<ClaimedDelivery>, SqlError.SqlError> =>
   Effect.gen(function* () {
     const db = raw(sql)
-    const current = yield* SqlValues.currentDate
-    const due = SqlValues.toSql(current)
-    const lease = SqlValues.toSql(new Date(current.getTime() + leaseMillis))
+    const { due, lease } = yield* leaseFromNow(leaseMillis)
     const claimed = yield* db<Record<string, unknown>>`UPDATE plugin_deliveries SET next_attempt_at = ${lease}
       WHERE plugin = ${plugin} AND subscription = ${subscription} AND status = 'pending'
       AND next_attempt_at <= ${due} AND event_id IN (
