@@ -12,15 +12,11 @@ import {
 } from "@bashke/action-plan"
 import {
   BreakGlassReviewService,
-  CaseErasureService,
-  CaseNoteService,
   CaseNoticeFacts,
   type CaseRepository,
-  CaseReviewService,
   CaseService,
-  CaseTransferService,
+  CaseworkService,
   type ClosedCases,
-  CorrectionService,
   DocumentService,
   DocumentSettings,
   type DocumentStore,
@@ -28,7 +24,6 @@ import {
   type OpenCases,
   type PendingUploads,
   type PersonalData,
-  SafeContactService,
   type Signatories,
   SqlClosedCases,
   SqlDocumentStore,
@@ -36,7 +31,6 @@ import {
   SqlOpenCases,
   SqlPendingUploads,
   SubjectAccessService,
-  SurvivorInformationService,
 } from "@bashke/case"
 import {
   Credentials,
@@ -111,14 +105,8 @@ export type GatewayServices =
   | CaseNoticeFacts.CaseNoticeFacts
   | CaseRepository.CaseRepository
   | BreakGlassReviewService.BreakGlassReviewService
-  | CaseNoteService.CaseNoteService
-  | CorrectionService.CorrectionService
-  | CaseReviewService.CaseReviewService
-  | CaseTransferService.CaseTransferService
-  | SafeContactService.SafeContactService
-  | SurvivorInformationService.SurvivorInformationService
+  | CaseworkService.CaseworkService
   | DocumentService.DocumentService
-  | CaseErasureService.CaseErasureService
   | SubjectAccessService.SubjectAccessService
   | ClosedCases.ClosedCases
   | DocumentStore.DocumentStore
@@ -213,14 +201,8 @@ export const layer = (
   // Each case service over its own stores, provided inside its layer: the bundle holds the services.
   const kase = Layer.mergeAll(
     BreakGlassReviewService.layerSql,
-    CaseNoteService.layerSql,
-    CorrectionService.layerSql,
-    CaseReviewService.layerSql,
-    CaseTransferService.layerSql,
-    SafeContactService.layerSql,
-    SurvivorInformationService.layerSql,
+    CaseworkService.layerSql,
     DocumentService.layerSql,
-    CaseErasureService.layerSql,
     SubjectAccessService.layerSql,
     SqlClosedCases.layer,
     SqlDocumentStore.layer,

@@ -3,7 +3,7 @@
 // the three computed indicators counted from what the case, referral and
 // meeting packages stored.
 import { ActivityActionItems, IndicatorSources, type Period } from "@bashke/action-plan"
-import { CaseReviewService, CaseService, Dash } from "@bashke/case"
+import { CaseService, CaseworkService, Dash } from "@bashke/case"
 import { CivilDate, Id, JurisdictionProfile, Municipality, Principal } from "@bashke/kernel"
 import {
   type ActionItem,
@@ -274,8 +274,8 @@ for (const db of databases) {
                 })
                 .pipe(at(opened + hour))
               if (reviewedAfterDays !== undefined)
-                yield* Effect.flatMap(CaseReviewService.CaseReviewService, (reviews) =>
-                  reviews.record({
+                yield* Effect.flatMap(CaseworkService.CaseworkService, (casework) =>
+                  casework.reviews.record({
                     caseId: aCase.id,
                     expectedVersion: aCase.version + 1,
                     wishesHeard: "through-representative",

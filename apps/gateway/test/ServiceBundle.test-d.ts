@@ -12,6 +12,7 @@ import type {
   CaseRepository,
   CaseReviewRepository,
   CaseTransferRepository,
+  CaseworkService,
   CorrectionRepository,
   DocumentRepository,
   DocumentService,
@@ -73,7 +74,10 @@ expectTypeOf<
   >
 >().toBeNever()
 expectTypeOf<
-  Extract<GatewayServices, DocumentService.DocumentService | ActionPlanService.ActionPlanService>
+  Extract<
+    GatewayServices,
+    CaseworkService.CaseworkService | DocumentService.DocumentService | ActionPlanService.ActionPlanService
+  >
 >().not.toBeNever()
 expectTypeOf<Extract<GatewayServices, CalendarFeeds.CalendarFeedStore>>().toBeNever()
 expectTypeOf<Extract<GatewayServices, BreakGlassReviewService.BreakGlassReviewService>>().not.toBeNever()

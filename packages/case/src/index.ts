@@ -127,10 +127,6 @@ export * as CaseCommands from "./CaseCommands"
  */
 export * as CaseErasure from "./CaseErasure"
 /**
- * Erasing a case as a service, over the records an erasure reaches.
- */
-export * as CaseErasureService from "./CaseErasureService"
-/**
  * The outbox topics of the case package (ids and codes only in every payload).
  */
 export * as CaseEvents from "./CaseEvents"
@@ -146,10 +142,6 @@ export * as CaseNote from "./CaseNote"
  * The port through which case notes are stored.
  */
 export * as CaseNoteRepository from "./CaseNoteRepository"
-/**
- * A case's notes as a service, over the note store.
- */
-export * as CaseNoteService from "./CaseNoteService"
 /**
  * Write, list, read the history of and correct case notes (sealed, audited).
  */
@@ -176,10 +168,6 @@ export * as CaseReview from "./CaseReview"
  */
 export * as CaseReviewRepository from "./CaseReviewRepository"
 /**
- * A case's conference reviews as a service, over the review store.
- */
-export * as CaseReviewService from "./CaseReviewService"
-/**
  * Record a conference review (the survivor's wishes sealed) and list a case's reviews.
  */
 export * as CaseReviews from "./CaseReviews"
@@ -202,10 +190,6 @@ export * as CaseTransfer from "./CaseTransfer"
  */
 export * as CaseTransferRepository from "./CaseTransferRepository"
 /**
- * Transfers of a case's lead as a service, over the transfer store.
- */
-export * as CaseTransferService from "./CaseTransferService"
-/**
  * Propose, accept, decline and list case transfers.
  */
 export * as CaseTransfers from "./CaseTransfers"
@@ -213,6 +197,11 @@ export * as CaseTransfers from "./CaseTransfers"
  * The catalogue part of case notes and corrections.
  */
 export { caseworkMessages } from "./CaseworkMessages"
+/**
+ * The casework around a case as one service (notes, corrections, reviews,
+ * transfers, safe contacts, what she was told, erasure), over their stores.
+ */
+export * as CaseworkService from "./CaseworkService"
 /**
  * A closed case in the mechanism's register, its search filter and who may search.
  */
@@ -233,10 +222,6 @@ export * as Correction from "./Correction"
  * The port through which corrections are stored.
  */
 export * as CorrectionRepository from "./CorrectionRepository"
-/**
- * Corrections of a case's record as a service, over the correction store.
- */
-export * as CorrectionService from "./CorrectionService"
 /**
  * Correct a person or an incident (with a reason, the previous value kept) and list the corrections.
  */
@@ -324,10 +309,6 @@ export * as SafeContact from "./SafeContact"
  * The port through which safe contacts are stored.
  */
 export * as SafeContactRepository from "./SafeContactRepository"
-/**
- * How to reach a survivor safely, as a service over its store.
- */
-export * as SafeContactService from "./SafeContactService"
 /**
  * Record and read (for a purpose, audited) a survivor's safe contact.
  */
@@ -417,10 +398,6 @@ export * as SubjectDocuments from "./SubjectDocuments"
  * Record and list what the survivor was told (sealed, audited).
  */
 export * as SurvivorInformation from "./SurvivorInformation"
-/**
- * What a survivor was told, as a service over its store.
- */
-export * as SurvivorInformationService from "./SurvivorInformationService"
 /**
  * What the survivor was told: an entry of the log, its topics and its rule.
  */

@@ -5,7 +5,7 @@
  * the audit trail stay. The case package decides who may and when
  * (`CaseErasure`); the retention job erases the same way on its own.
  */
-import { CaseErasure, CaseErasureService } from "@bashke/case"
+import { CaseErasure, CaseworkService } from "@bashke/case"
 import { Id } from "@bashke/kernel"
 import { Effect, Schema } from "effect"
 import * as Route from "../Route"
@@ -23,8 +23,8 @@ const erase = Route.make({
   ifMatch: true,
   etag: (erased) => erased.version,
   handle: ({ path, body, expectedVersion }) =>
-    Effect.flatMap(CaseErasureService.CaseErasureService, (erasure) =>
-      erasure.erase({ ...body, caseId: path.caseId, expectedVersion: expectedVersion ?? 0 }),
+    Effect.flatMap(CaseworkService.CaseworkService, (casework) =>
+      casework.erasure.erase({ ...body, caseId: path.caseId, expectedVersion: expectedVersion ?? 0 }),
     ),
 })
 

@@ -6,7 +6,7 @@
  * corrects, and a reason) is its next version, and the note's history keeps
  * them all. The case package decides who may (`CaseNotes`).
  */
-import { CaseNote, CaseNoteService, CaseNotes } from "@bashke/case"
+import { CaseNote, CaseNotes, CaseworkService } from "@bashke/case"
 import { Id } from "@bashke/kernel"
 import { Effect, Schema } from "effect"
 import * as Route from "../Route"
@@ -31,7 +31,9 @@ const write = Route.make({
   success: { status: 201, schema: CaseNote.Receipt },
   etag: (note) => note.version,
   handle: ({ path, body }) =>
-    Effect.flatMap(CaseNoteService.CaseNoteService, (notes) => notes.write({ ...body, caseId: path.caseId })),
+    Effect.flatMap(CaseworkService.CaseworkService, (casework) =>
+      casework.notes.write({ ...body, caseId: path.caseId }),
+    ),
 })
 
 const list = Route.make({
@@ -44,8 +46,8 @@ const list = Route.make({
   querySchema: Keyset.query({}),
   success: { status: 200, schema: NotePage },
   handle: ({ path, query }) =>
-    Effect.flatMap(CaseNoteService.CaseNoteService, (notes) =>
-      notes.list({
+    Effect.flatMap(CaseworkService.CaseworkService, (casework) =>
+      casework.notes.list({
         caseId: path.caseId,
         limit: query.limit,
         ...(query.after === undefined ? {} : { after: query.after }),
@@ -62,7 +64,7 @@ const history = Route.make({
   pathSchema: NotePath,
   success: { status: 200, schema: Schema.Array(CaseNote.CaseNote) },
   etag: (versions) => versions.at(-1)?.version ?? 0,
-  handle: ({ path }) => Effect.flatMap(CaseNoteService.CaseNoteService, (notes) => notes.history(path)),
+  handle: ({ path }) => Effect.flatMap(CaseworkService.CaseworkService, (casework) => casework.notes.history(path)),
 })
 
 const correct = Route.make({
@@ -78,8 +80,8 @@ const correct = Route.make({
   ifMatch: true,
   etag: (note) => note.version,
   handle: ({ path, body, expectedVersion }) =>
-    Effect.flatMap(CaseNoteService.CaseNoteService, (notes) =>
-      notes.correct({ ...body, ...path, expectedVersion: expectedVersion ?? 0 }),
+    Effect.flatMap(CaseworkService.CaseworkService, (casework) =>
+      casework.notes.correct({ ...body, ...path, expectedVersion: expectedVersion ?? 0 }),
     ),
 })
 

@@ -6,7 +6,7 @@
  * answer) and the case's new `ETag`; the case team's full-access members
  * read the reviews, each one shown audited.
  */
-import { CaseReview, CaseReviewService, CaseReviews } from "@bashke/case"
+import { CaseReview, CaseReviews, CaseworkService } from "@bashke/case"
 import { Id } from "@bashke/kernel"
 import { Effect, Schema } from "effect"
 import * as Route from "../Route"
@@ -29,8 +29,8 @@ const record = Route.make({
   ifMatch: true,
   etag: (_, input) => (input.expectedVersion ?? 0) + 1,
   handle: ({ path, body, expectedVersion }) =>
-    Effect.flatMap(CaseReviewService.CaseReviewService, (reviews) =>
-      reviews.record({ ...body, caseId: path.caseId, expectedVersion: expectedVersion ?? 0 }),
+    Effect.flatMap(CaseworkService.CaseworkService, (casework) =>
+      casework.reviews.record({ ...body, caseId: path.caseId, expectedVersion: expectedVersion ?? 0 }),
     ),
 })
 
@@ -44,8 +44,8 @@ const list = Route.make({
   querySchema: Keyset.query({}),
   success: { status: 200, schema: Keyset.pageSchema(CaseReview.CaseReview, "CaseReviewPage") },
   handle: ({ path, query }) =>
-    Effect.flatMap(CaseReviewService.CaseReviewService, (reviews) =>
-      reviews.list({
+    Effect.flatMap(CaseworkService.CaseworkService, (casework) =>
+      casework.reviews.list({
         caseId: path.caseId,
         limit: query.limit,
         ...(query.after === undefined ? {} : { after: query.after }),

@@ -6,7 +6,7 @@
  * receiving lead and team — or declines. The case package decides who may
  * (`CaseTransfers`).
  */
-import { CaseTransfer, CaseTransferService, CaseTransfers } from "@bashke/case"
+import { CaseTransfer, CaseTransfers, CaseworkService } from "@bashke/case"
 import { Id } from "@bashke/kernel"
 import { Effect, Schema } from "effect"
 import * as Route from "../Route"
@@ -30,8 +30,8 @@ const propose = Route.make({
   ifMatch: true,
   etag: (_, input) => (input.expectedVersion ?? 0) + 1,
   handle: ({ path, body, expectedVersion }) =>
-    Effect.flatMap(CaseTransferService.CaseTransferService, (transfers) =>
-      transfers.propose({ ...body, caseId: path.caseId, expectedVersion: expectedVersion ?? 0 }),
+    Effect.flatMap(CaseworkService.CaseworkService, (casework) =>
+      casework.transfers.propose({ ...body, caseId: path.caseId, expectedVersion: expectedVersion ?? 0 }),
     ),
 })
 
@@ -45,8 +45,8 @@ const accept = Route.make({
   bodySchema: CaseTransfers.AcceptTransfer.pipe(Schema.omit("transferId")),
   success: { status: 200, schema: CaseTransfer.CaseTransfer },
   handle: ({ path, body }) =>
-    Effect.flatMap(CaseTransferService.CaseTransferService, (transfers) =>
-      transfers.accept({ ...body, transferId: path.transferId }),
+    Effect.flatMap(CaseworkService.CaseworkService, (casework) =>
+      casework.transfers.accept({ ...body, transferId: path.transferId }),
     ),
 })
 
@@ -59,8 +59,8 @@ const decline = Route.make({
   pathSchema: TransferPath,
   success: { status: 200, schema: CaseTransfer.CaseTransfer },
   handle: ({ path }) =>
-    Effect.flatMap(CaseTransferService.CaseTransferService, (transfers) =>
-      transfers.decline({ transferId: path.transferId }),
+    Effect.flatMap(CaseworkService.CaseworkService, (casework) =>
+      casework.transfers.decline({ transferId: path.transferId }),
     ),
 })
 
@@ -73,7 +73,7 @@ const pending = Route.make({
   pathSchema: MechanismPath,
   success: { status: 200, schema: Schema.Array(CaseTransfer.CaseTransfer) },
   handle: ({ path }) =>
-    Effect.flatMap(CaseTransferService.CaseTransferService, (transfers) => transfers.pending(path.mechanismId)),
+    Effect.flatMap(CaseworkService.CaseworkService, (casework) => casework.transfers.pending(path.mechanismId)),
 })
 
 /** The case-transfer routes. */

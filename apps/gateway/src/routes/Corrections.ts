@@ -8,7 +8,7 @@
  * `ETag`. The case's corrections are listed for its full-access members, each
  * one shown audited.
  */
-import { Correction, CorrectionService, Corrections } from "@bashke/case"
+import { CaseworkService, Correction, Corrections } from "@bashke/case"
 import { Id } from "@bashke/kernel"
 import { Effect, Schema } from "effect"
 import * as Route from "../Route"
@@ -37,8 +37,8 @@ const correctPerson = Route.make({
   ifMatch: true,
   etag: nextVersion,
   handle: ({ path, body, expectedVersion }) =>
-    Effect.flatMap(CorrectionService.CorrectionService, (corrections) =>
-      corrections.correctPerson({ ...body, ...path, expectedVersion: expectedVersion ?? 0 }),
+    Effect.flatMap(CaseworkService.CaseworkService, (casework) =>
+      casework.corrections.correctPerson({ ...body, ...path, expectedVersion: expectedVersion ?? 0 }),
     ),
 })
 
@@ -54,8 +54,8 @@ const correctIncident = Route.make({
   ifMatch: true,
   etag: nextVersion,
   handle: ({ path, body, expectedVersion }) =>
-    Effect.flatMap(CorrectionService.CorrectionService, (corrections) =>
-      corrections.correctIncident({ ...body, ...path, expectedVersion: expectedVersion ?? 0 }),
+    Effect.flatMap(CaseworkService.CaseworkService, (casework) =>
+      casework.corrections.correctIncident({ ...body, ...path, expectedVersion: expectedVersion ?? 0 }),
     ),
 })
 
@@ -74,8 +74,8 @@ const correctOrderConditions = Route.make({
   ifMatch: true,
   etag: nextVersion,
   handle: ({ path, body, expectedVersion }) =>
-    Effect.flatMap(CorrectionService.CorrectionService, (corrections) =>
-      corrections.correctOrderConditions({ ...body, ...path, expectedVersion: expectedVersion ?? 0 }),
+    Effect.flatMap(CaseworkService.CaseworkService, (casework) =>
+      casework.corrections.correctOrderConditions({ ...body, ...path, expectedVersion: expectedVersion ?? 0 }),
     ),
 })
 
@@ -89,8 +89,8 @@ const list = Route.make({
   querySchema: Keyset.query({}),
   success: { status: 200, schema: Keyset.pageSchema(Correction.Correction, "CorrectionPage") },
   handle: ({ path, query }) =>
-    Effect.flatMap(CorrectionService.CorrectionService, (corrections) =>
-      corrections.list({
+    Effect.flatMap(CaseworkService.CaseworkService, (casework) =>
+      casework.corrections.list({
         caseId: path.caseId,
         limit: query.limit,
         ...(query.after === undefined ? {} : { after: query.after }),

@@ -7,7 +7,7 @@
  * stated purpose: a POST that changes nothing, so the purpose stays out of
  * the URL and the answer is never stored.
  */
-import { SafeContact, SafeContactService, SafeContacts } from "@bashke/case"
+import { CaseworkService, SafeContact, SafeContacts } from "@bashke/case"
 import { Id } from "@bashke/kernel"
 import { Effect, Schema } from "effect"
 import * as Route from "../Route"
@@ -29,8 +29,8 @@ const record = Route.make({
   ifMatch: true,
   etag: (_, input) => (input.expectedVersion ?? 0) + 1,
   handle: ({ path, body, expectedVersion }) =>
-    Effect.flatMap(SafeContactService.SafeContactService, (contacts) =>
-      contacts.record({ ...body, ...path, expectedVersion: expectedVersion ?? 0 }),
+    Effect.flatMap(CaseworkService.CaseworkService, (casework) =>
+      casework.safeContacts.record({ ...body, ...path, expectedVersion: expectedVersion ?? 0 }),
     ),
 })
 
@@ -45,7 +45,7 @@ const read = Route.make({
   bodySchema: SafeContacts.ReadSafeContact.pipe(Schema.omit("caseId", "personId")),
   success: { status: 200, schema: SafeContact.SafeContact },
   handle: ({ path, body }) =>
-    Effect.flatMap(SafeContactService.SafeContactService, (contacts) => contacts.read({ ...body, ...path })),
+    Effect.flatMap(CaseworkService.CaseworkService, (casework) => casework.safeContacts.read({ ...body, ...path })),
 })
 
 /** The safe-contact routes. */

@@ -5,7 +5,7 @@
  * (`SurvivorInformation`). Recording answers with a receipt without what was
  * said (answers are kept for retries in the clear).
  */
-import { SurvivorInformation, SurvivorInformationService, SurvivorInformed } from "@bashke/case"
+import { CaseworkService, SurvivorInformation, SurvivorInformed } from "@bashke/case"
 import { Id } from "@bashke/kernel"
 import { Effect, Schema } from "effect"
 import * as Route from "../Route"
@@ -25,8 +25,8 @@ const record = Route.make({
   bodySchema: SurvivorInformation.RecordInformed.pipe(Schema.omit("caseId")),
   success: { status: 201, schema: SurvivorInformed.Receipt },
   handle: ({ path, body }) =>
-    Effect.flatMap(SurvivorInformationService.SurvivorInformationService, (told) =>
-      told.record({ ...body, caseId: path.caseId }),
+    Effect.flatMap(CaseworkService.CaseworkService, (casework) =>
+      casework.told.record({ ...body, caseId: path.caseId }),
     ),
 })
 
@@ -40,8 +40,8 @@ const list = Route.make({
   querySchema: Keyset.query({}),
   success: { status: 200, schema: Keyset.pageSchema(SurvivorInformed.SurvivorInformed, "SurvivorInformedPage") },
   handle: ({ path, query }) =>
-    Effect.flatMap(SurvivorInformationService.SurvivorInformationService, (told) =>
-      told.list({
+    Effect.flatMap(CaseworkService.CaseworkService, (casework) =>
+      casework.told.list({
         caseId: path.caseId,
         limit: query.limit,
         ...(query.after === undefined ? {} : { after: query.after }),
