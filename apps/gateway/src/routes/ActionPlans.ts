@@ -31,6 +31,10 @@ import * as Keyset from "./Keyset"
 
 const tag = "action-plans"
 
+/** A use case of the action-plan service (the package decides who may). */
+const withPlans = <A, E, R>(use: (plans: ActionPlanService.Service) => Effect.Effect<A, E, R>) =>
+  Effect.flatMap(ActionPlanService.ActionPlanService, use)
+
 const PlanPath = Schema.Struct({ planId: Id.ActionPlanId })
 const ActivityPath = Schema.Struct({ planId: Id.ActionPlanId, activityId: Id.ActivityId })
 const IndicatorPath = Schema.Struct({ planId: Id.ActionPlanId, indicatorId: Id.IndicatorId })
@@ -51,7 +55,7 @@ const create = Route.make({
   etag,
   handle: ({ body }) =>
     Effect.flatMap(
-      Effect.flatMap(ActionPlanService.ActionPlanService, (plans) => plans.create(body)),
+      withPlans((plans) => plans.create(body)),
       InstitutionNames.attach,
     ),
 })
@@ -67,7 +71,7 @@ const read = Route.make({
   etag,
   handle: ({ path }) =>
     Effect.flatMap(
-      Effect.flatMap(ActionPlanService.ActionPlanService, (plans) => plans.find(path.planId)),
+      withPlans((plans) => plans.find(path.planId)),
       InstitutionNames.attach,
     ),
 })
@@ -90,9 +94,7 @@ const list = Route.make({
   handle: ({ query }) =>
     Effect.gen(function* () {
       return yield* InstitutionNames.attachPage(
-        yield* Effect.flatMap(ActionPlanService.ActionPlanService, (plans) =>
-          plans.page(query.mechanismId, query.status, query),
-        ),
+        yield* withPlans((plans) => plans.page(query.mechanismId, query.status, query)),
       )
     }),
 })
@@ -110,9 +112,7 @@ const changeStatus = Route.make({
   etag,
   handle: ({ path, body, expectedVersion }) =>
     Effect.flatMap(
-      Effect.flatMap(ActionPlanService.ActionPlanService, (plans) =>
-        plans.changeStatus({ ...body, planId: path.planId, expectedVersion: expectedVersion ?? 0 }),
-      ),
+      withPlans((plans) => plans.changeStatus({ ...body, planId: path.planId, expectedVersion: expectedVersion ?? 0 })),
       InstitutionNames.attach,
     ),
 })
@@ -131,9 +131,7 @@ const revise = Route.make({
   etag,
   handle: ({ path, body, expectedVersion }) =>
     Effect.flatMap(
-      Effect.flatMap(ActionPlanService.ActionPlanService, (plans) =>
-        plans.revise({ ...body, planId: path.planId, expectedVersion: expectedVersion ?? 0 }),
-      ),
+      withPlans((plans) => plans.revise({ ...body, planId: path.planId, expectedVersion: expectedVersion ?? 0 })),
       InstitutionNames.attach,
     ),
 })
@@ -153,7 +151,7 @@ const revisions = Route.make({
   success: { status: 200, schema: Revisions },
   handle: ({ path }) =>
     Effect.flatMap(
-      Effect.flatMap(ActionPlanService.ActionPlanService, (plans) => plans.revisions(path.planId)),
+      withPlans((plans) => plans.revisions(path.planId)),
       InstitutionNames.attachAll,
     ),
 })
@@ -171,7 +169,7 @@ const setActivityStatus = Route.make({
   etag,
   handle: ({ path, body, expectedVersion }) =>
     Effect.flatMap(
-      Effect.flatMap(ActionPlanService.ActionPlanService, (plans) =>
+      withPlans((plans) =>
         plans.setActivityStatus({
           ...body,
           planId: path.planId,
@@ -196,7 +194,7 @@ const recordMeasurement = Route.make({
   etag,
   handle: ({ path, body, expectedVersion }) =>
     Effect.flatMap(
-      Effect.flatMap(ActionPlanService.ActionPlanService, (plans) =>
+      withPlans((plans) =>
         plans.recordMeasurement({
           ...body,
           planId: path.planId,
@@ -220,7 +218,7 @@ const listIndicators = Route.make({
   success: { status: 200, schema: Indicators },
   handle: ({ path }) =>
     Effect.map(
-      Effect.flatMap(ActionPlanService.ActionPlanService, (plans) => plans.find(path.planId)),
+      withPlans((plans) => plans.find(path.planId)),
       (plan) => plan.indicators,
     ),
 })
@@ -235,7 +233,7 @@ const readIndicator = Route.make({
   success: { status: 200, schema: ActionPlan.Indicator },
   handle: ({ path }) =>
     Effect.gen(function* () {
-      const plan = yield* Effect.flatMap(ActionPlanService.ActionPlanService, (plans) => plans.find(path.planId))
+      const plan = yield* withPlans((plans) => plans.find(path.planId))
       const found = plan.indicators.find((indicator) => indicator.id === path.indicatorId)
       if (found === undefined) return yield* new Errors.NotFound({ entity: "Indicator", id: path.indicatorId })
       return found
@@ -313,7 +311,7 @@ const report = Route.make({
   querySchema: ReportQuery,
   success: { status: 200, schema: Report },
   handle: ({ path, query }) =>
-    Effect.flatMap(ActionPlanService.ActionPlanService, (plans) =>
+    withPlans((plans) =>
       plans.report({
         planId: path.planId,
         period: { start: query.from, end: query.to },

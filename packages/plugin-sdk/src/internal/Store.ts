@@ -379,6 +379,24 @@ export const claimDeliveries = (
     return events.sort((a, b) => (a.eventId < b.eventId ? -1 : a.eventId > b.eventId ? 1 : 0))
   })
 
+/** Sets `set` (given now) on a subscription's pending deliveries of `eventIds`, a chunk of ids at a time. */
+const updatePendingDeliveries = (
+  sql: SqlClient.SqlClient,
+  plugin: string,
+  subscription: string,
+  eventIds: ReadonlyArray<string>,
+  set: (db: SqlClient.SqlClient, at: Effect.Effect.Success<typeof now>) => Statement.Fragment,
+): Effect.Effect<void, SqlError.SqlError> =>
+  Effect.gen(function* () {
+    const db = raw(sql)
+    const at = yield* now
+    for (const chunk of chunks(eventIds)) {
+      yield* db`UPDATE plugin_deliveries SET ${set(db, at)}
+        WHERE plugin = ${plugin} AND subscription = ${subscription} AND status = 'pending'
+        AND ${db.in("event_id", chunk)}`
+    }
+  })
+
 /** Marks deliveries done. */
 export const markDelivered = (
   sql: SqlClient.SqlClient,
@@ -386,15 +404,13 @@ export const markDelivered = (
   subscription: string,
   eventIds: ReadonlyArray<string>,
 ): Effect.Effect<void, SqlError.SqlError> =>
-  Effect.gen(function* () {
-    const db = raw(sql)
-    const at = yield* now
-    for (const chunk of chunks(eventIds)) {
-      yield* db`UPDATE plugin_deliveries SET status = 'delivered', delivered_at = ${at}, last_error = NULL
-        WHERE plugin = ${plugin} AND subscription = ${subscription} AND status = 'pending'
-        AND ${db.in("event_id", chunk)}`
-    }
-  })
+  updatePendingDeliveries(
+    sql,
+    plugin,
+    subscription,
+    eventIds,
+    (db, at) => db`status = 'delivered', delivered_at = ${at}, last_error = NULL`,
+  )
 
 /** Records a failed delivery. */
 export const markDeliveryFailed = (
@@ -416,15 +432,7 @@ export const releaseDeliveries = (
   subscription: string,
   eventIds: ReadonlyArray<string>,
 ): Effect.Effect<void, SqlError.SqlError> =>
-  Effect.gen(function* () {
-    const db = raw(sql)
-    const at = yield* now
-    for (const chunk of chunks(eventIds)) {
-      yield* db`UPDATE plugin_deliveries SET next_attempt_at = ${at}
-        WHERE plugin = ${plugin} AND subscription = ${subscription} AND status = 'pending'
-        AND ${db.in("event_id", chunk)}`
-    }
-  })
+  updatePendingDeliveries(sql, plugin, subscription, eventIds, (db, at) => db`next_attempt_at = ${at}`)
 
 /** Dead letters, records first then events, each oldest first. */
 export const deadLetters = (
