@@ -22,9 +22,14 @@ export interface GatewayProcess {
  * has printed its URL, the demo tokens and the mechanism. `env` adds to (or,
  * with `undefined`, removes from) the environment; the real keys are removed,
  * so the demo's own keys (made once beside the file) seal and open the data on
- * every start.
+ * every start. `nodeArguments` go to Node before the entry (`--cpu-prof` for
+ * bench/profile.ts: Node refuses it in `NODE_OPTIONS`).
  */
-export const start = (file: string, env: Readonly<Record<string, string | undefined>> = {}): Promise<GatewayProcess> =>
+export const start = (
+  file: string,
+  env: Readonly<Record<string, string | undefined>> = {},
+  nodeArguments: ReadonlyArray<string> = [],
+): Promise<GatewayProcess> =>
   new Promise((resolve, reject) => {
     const environment: NodeJS.ProcessEnv = {
       ...process.env,
@@ -37,7 +42,7 @@ export const start = (file: string, env: Readonly<Record<string, string | undefi
       ...env,
     }
     for (const [name, value] of Object.entries(environment)) if (value === undefined) delete environment[name]
-    const child = spawn(process.execPath, ["--import", "tsx", "src/node.ts", "--demo"], {
+    const child = spawn(process.execPath, [...nodeArguments, "--import", "tsx", "src/node.ts", "--demo"], {
       cwd: appDirectory,
       env: environment,
       stdio: ["ignore", "pipe", "pipe"],

@@ -19,12 +19,12 @@ import { OptimisticConcurrency, Throttle } from "@bashke/persistence"
 import { Cause, Effect, Exit, Option, Stream } from "effect"
 import { type Context, Hono } from "hono"
 import { bodyLimit } from "hono/body-limit"
-import { cors } from "hono/cors"
 import { requestId } from "hono/request-id"
 import { secureHeaders } from "hono/secure-headers"
 import * as ApiDocs from "./ApiDocs"
 import type { Oidc } from "./Authentication"
 import * as ContentDisposition from "./ContentDisposition"
+import * as CrossOrigin from "./CrossOrigin"
 import type * as OidcSignIn from "./OidcSignIn"
 import * as OpenApi from "./OpenApi"
 import * as Problem from "./Problem"
@@ -163,8 +163,8 @@ export const make = (options: Options): Hono<Env> => {
   })
   app.use(
     "*",
-    cors({
-      origin: [...(options.corsOrigins ?? [])],
+    CrossOrigin.middleware({
+      origins: options.corsOrigins ?? [],
       allowHeaders: [
         "Authorization",
         "Content-Type",
@@ -196,11 +196,24 @@ export const make = (options: Options): Hono<Env> => {
   const uploads = options.routes
     .filter((route) => route.upload !== undefined)
     .map((route) => ({ method: route.method.toUpperCase(), pattern: patternOf(route.path) }))
+  // Nor is there a body to limit on a GET or HEAD: the check would make Node's
+  // light request a full WHATWG `Request` (an AbortController, a stream) to ask.
   app.use("*", (c, next) =>
+    c.req.method === "GET" ||
+    c.req.method === "HEAD" ||
     uploads.some((upload) => upload.method === c.req.method && upload.pattern.test(c.req.path))
       ? next()
       : limit(c, next),
   )
+  // An answer made outside the context (a file of the web app or the docs, a
+  // plugin's webhook answer) has none of the headers set before it was made
+  // (the request id): it is copied (its headers may be immutable) and given it.
+  app.use("*", async (c, next) => {
+    await next()
+    if (c.res.headers.has("request-id")) return
+    c.res = new Response(c.res.body, c.res)
+    c.res.headers.set("Request-Id", c.get("requestId"))
+  })
 
   const document = OpenApi.document(options.routes)
   app.get("/openapi.json", (c) => c.json(document))

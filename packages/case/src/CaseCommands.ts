@@ -90,6 +90,17 @@ export const RecordIncident = Schema.Struct({
 export type RecordIncident = typeof RecordIncident.Encoded
 
 /**
+ * Input of `importIncidents`: incidents of one or more cases, in order, each
+ * what `recordIncident` takes (without a version: an import claims the
+ * version it read).
+ */
+export const ImportIncidents = Schema.Struct({
+  incidents: Schema.Array(RecordIncident.omit("expectedVersion")),
+})
+
+export type ImportIncidents = typeof ImportIncidents.Encoded
+
+/**
  * Input of `assessRisk`: the instrument (id and version), the answers, and an
  * optional professional judgement (which may raise the level, never lower it).
  */
@@ -312,6 +323,17 @@ export const FindPersons = Schema.Struct({
 })
 
 export type FindPersons = typeof FindPersons.Encoded
+
+/**
+ * Input of `findManyPersons`: several personal numbers, as typed, and why
+ * they are looked up (a bulk import's page).
+ */
+export const FindManyPersons = Schema.Struct({
+  personalNumbers: Schema.Array(Schema.String),
+  purpose: Schema.optional(Purpose.Purpose),
+})
+
+export type FindManyPersons = typeof FindManyPersons.Encoded
 
 /**
  * A person found by personal number, in a case the principal's institution is

@@ -110,6 +110,8 @@ export interface Service {
   readonly insert: (aCase: Case.Case, placement: Placement) => Effect.Effect<void, Errors.Conflict>
   /** The whole case, or `None`. */
   readonly find: (id: Id.CaseId) => Effect.Effect<Option.Option<Case.Case>>
+  /** The whole cases of those ids that exist, in one read (a bulk import's cases); in no particular order. */
+  readonly findMany: (ids: ReadonlyArray<Id.CaseId>) => Effect.Effect<ReadonlyArray<Case.Case>>
   /**
    * The mechanism a case belongs to, or `None`: one cheap look-up, so a caller
    * outside the mechanism is refused in the time an unknown id takes.
@@ -168,6 +170,13 @@ export interface Service {
   /** The persons whose personal number has this blind index, in every case. */
   readonly personsByIndex: (index: BlindIndex.Digest) => Effect.Effect<ReadonlyArray<PersonMatch>>
   /**
+   * `personsByIndex` for several indexes in one read: each index's persons,
+   * in the same order (an index with none is absent from the map).
+   */
+  readonly personsByIndexes: (
+    indexes: ReadonlyArray<BlindIndex.Digest>,
+  ) => Effect.Effect<ReadonlyMap<BlindIndex.Digest, ReadonlyArray<PersonMatch>>>
+  /**
    * Writes a corrected person: the fields in the clear and, when given, the
    * sealed details (every field the person now has; the blind index when
    * the personal number changed, else the index is kept).
@@ -180,6 +189,19 @@ export interface Service {
     details: PersonalData.SealedDetails | undefined,
   ) => Effect.Effect<number, Errors.NotFound>
   readonly insertIncident: (caseId: Id.CaseId, incident: Incident.Incident) => Effect.Effect<void>
+  /**
+   * A new version for each case whose version is still the one given (a
+   * bulk import's claim, nothing else of the case changed), in one
+   * statement: fails like `update` (`Conflict` with `version.stale`, or
+   * `NotFound`) for a case that changed or vanished, and then claims none.
+   */
+  readonly claimVersions: (
+    claims: ReadonlyArray<{ readonly id: Id.CaseId; readonly version: number }>,
+  ) => Effect.Effect<void, Errors.NotFound | Errors.Conflict>
+  /** Inserts incidents of several cases, in order, in multi-row statements (a bulk import). */
+  readonly insertIncidents: (
+    incidents: ReadonlyArray<{ readonly caseId: Id.CaseId; readonly incident: Incident.Incident }>,
+  ) => Effect.Effect<void>
   /** Writes a corrected incident; its new version, or `NotFound`. */
   readonly updateIncident: (caseId: Id.CaseId, incident: Incident.Incident) => Effect.Effect<number, Errors.NotFound>
   readonly insertAssessment: (caseId: Id.CaseId, assessment: RiskAssessment.RiskAssessment) => Effect.Effect<void>

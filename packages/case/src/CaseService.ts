@@ -90,8 +90,10 @@ import type {
   AssessRisk,
   ChangeTeam,
   ConfirmConsent,
+  FindManyPersons,
   FindPersons,
   GiveConsent,
+  ImportIncidents,
   OpenCase,
   PersonFound,
   ReadOrder,
@@ -125,8 +127,10 @@ import { addPerson } from "./usecases/AddPerson"
 import { assessRisk } from "./usecases/AssessRisk"
 import { changeTeam } from "./usecases/ChangeTeam"
 import { confirmConsent } from "./usecases/ConfirmConsent"
+import { findManyPersons } from "./usecases/FindManyPersons"
 import { findPersons } from "./usecases/FindPersons"
 import { giveConsent } from "./usecases/GiveConsent"
+import { importIncidents } from "./usecases/ImportIncidents"
 import { openCase } from "./usecases/OpenCase"
 import { read } from "./usecases/ReadCase"
 import { readOrder } from "./usecases/ReadOrder"
@@ -150,6 +154,11 @@ export interface Service {
   readonly openCase: ByPrincipal<OpenCase, Case.Case, Refusal>
   readonly addPerson: ByPrincipal<AddPerson, Person.Person>
   readonly recordIncident: ByPrincipal<RecordIncident, Incident.Incident>
+  /**
+   * Many incidents at once (a plugin's import), in one transaction, each as
+   * `recordIncident` records it; all or none (the first refusal refuses them all).
+   */
+  readonly importIncidents: ByPrincipal<ImportIncidents, ReadonlyArray<Incident.Incident>>
   readonly assessRisk: ByPrincipal<AssessRisk, RiskAssessment.RiskAssessment>
   /**
    * The risk instruments `assessRisk` accepts under the jurisdiction in force,
@@ -200,6 +209,13 @@ export interface Service {
     input: FindPersons,
   ) => Effect.Effect<ReadonlyArray<PersonFound>, Errors.InvalidInput, Principal.CurrentPrincipal>
   /**
+   * `findPersons` for several personal numbers: one answer per number, in
+   * order, each what `findPersons` answers for it (every hit audited).
+   */
+  readonly findManyPersons: (
+    input: FindManyPersons,
+  ) => Effect.Effect<ReadonlyArray<ReadonlyArray<PersonFound>>, Errors.InvalidInput, Principal.CurrentPrincipal>
+  /**
    * The same use cases taking the command already decoded with its
    * `CaseCommands` schema (the gateway decodes a request's body once): not
    * decoded again. Untrusted input goes to the methods above.
@@ -212,6 +228,7 @@ interface Commands {
   readonly openCase: typeof OpenCase
   readonly addPerson: typeof AddPerson
   readonly recordIncident: typeof RecordIncident
+  readonly importIncidents: typeof ImportIncidents
   readonly assessRisk: typeof AssessRisk
   readonly recordOrder: typeof RecordOrder
   readonly recordOrderEvent: typeof RecordOrderEvent
@@ -227,6 +244,7 @@ interface Commands {
   readonly readSummary: typeof ReadSummary
   readonly readPersonalData: typeof ReadPersonalData
   readonly findPersons: typeof FindPersons
+  readonly findManyPersons: typeof FindManyPersons
 }
 
 /**
@@ -287,6 +305,7 @@ export const make = (options: Options = {}): Effect.Effect<Service, never, Layer
       openCase: own(openCase.input),
       addPerson: own(addPerson.input),
       recordIncident: own(recordIncident.input),
+      importIncidents: own(importIncidents.input),
       assessRisk: own(assessRisk.input),
       acceptedInstruments: Effect.map(JurisdictionProfile.CurrentJurisdiction, instruments),
       recordOrder: own(recordOrder.input),
@@ -305,10 +324,12 @@ export const make = (options: Options = {}): Effect.Effect<Service, never, Layer
       summaryPage: own(summaryPage),
       readPersonalData: own(readPersonalData.input),
       findPersons: own(findPersons.input),
+      findManyPersons: own(findManyPersons.input),
       decoded: {
         openCase: own(openCase.command),
         addPerson: own(addPerson.command),
         recordIncident: own(recordIncident.command),
+        importIncidents: own(importIncidents.command),
         assessRisk: own(assessRisk.command),
         recordOrder: own(recordOrder.command),
         recordOrderEvent: own(recordOrderEvent.command),
@@ -324,6 +345,7 @@ export const make = (options: Options = {}): Effect.Effect<Service, never, Layer
         readSummary: own(readSummary.command),
         readPersonalData: own(readPersonalData.command),
         findPersons: own(findPersons.command),
+        findManyPersons: own(findManyPersons.command),
       },
     }
   })

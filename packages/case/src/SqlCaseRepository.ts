@@ -7,13 +7,20 @@
  */
 import { CivilDate, Errors, Id, Municipality, PlainDecoder, Sector, Span } from "@bashke/kernel"
 import { OptimisticConcurrency, SqlValues } from "@bashke/persistence"
-import { AccessPolicy, Vault } from "@bashke/security"
+import { AccessPolicy, type BlindIndex, Vault } from "@bashke/security"
 import { SqlClient } from "@effect/sql"
 import { Effect, Layer, Option, type ParseResult, Schema } from "effect"
 import * as Case from "./Case"
 import * as CaseLifecycle from "./CaseLifecycle"
 import { CaseReference } from "./CaseReference"
-import { CaseRepository, type OrderEvent, type OrderEventKind, type Service, type Transition } from "./CaseRepository"
+import {
+  CaseRepository,
+  type OrderEvent,
+  type OrderEventKind,
+  type PersonMatch,
+  type Service,
+  type Transition,
+} from "./CaseRepository"
 import type * as CaseTeam from "./CaseTeam"
 import * as Consent from "./Consent"
 import * as Incident from "./Incident"
@@ -194,6 +201,7 @@ const TransitionRow = Schema.Struct({
 })
 
 const MatchRow = Schema.Struct({ case_id: Id.CaseId, id: Id.PersonId })
+const IndexedMatchRow = Schema.Struct({ case_id: Id.CaseId, id: Id.PersonId, personal_number_index: Schema.String })
 const MunicipalityRow = Schema.Struct({ municipality: Municipality.MunicipalityCode })
 const SeqRow = Schema.Struct({ seq: Integer })
 const IdRow = Schema.Struct({ id: Id.CaseId })
@@ -219,6 +227,7 @@ const decodeMeasures = rowsOf(MeasureRow)
 const decodeConsents = rowsOf(ConsentRow)
 const decodeTransitions = rowsOf(TransitionRow)
 const decodeMatches = rowsOf(MatchRow)
+const decodeIndexedMatches = rowsOf(IndexedMatchRow)
 const decodeMunicipalities = rowsOf(MunicipalityRow)
 const decodeSeqs = rowsOf(SeqRow)
 const decodeIds = rowsOf(IdRow)
@@ -642,6 +651,9 @@ export const make: Effect.Effect<Service, never, SqlClient.SqlClient> = Effect.g
       Span.untraced("SqlCaseRepository.find"),
     )
 
+  const findMany: Service["findMany"] = (ids) =>
+    load(ids).pipe(Effect.orDie, Span.untraced("SqlCaseRepository.findMany"))
+
   const list: Service["list"] = (mechanismId, options) =>
     Effect.gen(function* () {
       const rows = yield* decodeIds(
@@ -753,6 +765,26 @@ export const make: Effect.Effect<Service, never, SqlClient.SqlClient> = Effect.g
       Span.untraced("SqlCaseRepository.personsByIndex"),
     )
 
+  const personsByIndexes: Service["personsByIndexes"] = (indexes) =>
+    Effect.gen(function* () {
+      const found = new Map<BlindIndex.Digest, Array<PersonMatch>>()
+      const distinct = [...new Set(indexes)]
+      for (let from = 0; from < distinct.length; from += 500) {
+        const rows = yield* decodeIndexedMatches(
+          yield* sql`SELECT case_id, id, personal_number_index FROM persons
+            WHERE ${sql.in("personal_number_index", distinct.slice(from, from + 500))} ORDER BY case_id, id`,
+        )
+        for (const row of rows) {
+          const index = row.personal_number_index as BlindIndex.Digest
+          const persons = found.get(index)
+          const match = { caseId: row.case_id, personId: row.id }
+          if (persons === undefined) found.set(index, [match])
+          else persons.push(match)
+        }
+      }
+      return found as ReadonlyMap<BlindIndex.Digest, ReadonlyArray<PersonMatch>>
+    }).pipe(Effect.orDie, Span.untraced("SqlCaseRepository.personsByIndexes"))
+
   const insertIncident: Service["insertIncident"] = (caseId, incident) =>
     sql`INSERT INTO incidents ${sql.insert({
       id: incident.id,
@@ -761,6 +793,47 @@ export const make: Effect.Effect<Service, never, SqlClient.SqlClient> = Effect.g
       recorded_at: incident.recordedAt.toISOString(),
       version: OptimisticConcurrency.initialVersion,
     })}`.pipe(Effect.asVoid, Effect.orDie, Span.untraced("SqlCaseRepository.insertIncident"))
+
+  const claimVersions: Service["claimVersions"] = (claims) =>
+    Effect.gen(function* () {
+      const claimed = new Set<string>()
+      for (let from = 0; from < claims.length; from += 500) {
+        const part = claims.slice(from, from + 500)
+        const pairs = sql.csv(part.map((claim) => sql`(${claim.id}, CAST(${claim.version} AS INTEGER))`))
+        const rows = yield* decodeIds(
+          yield* sql`UPDATE cases SET version = version + 1
+            WHERE (id, version) IN (VALUES ${pairs}) RETURNING id`,
+        )
+        for (const row of rows) claimed.add(row.id)
+      }
+      const missed = claims.find((claim) => !claimed.has(claim.id))
+      // The one-case claim says why (stale or gone); the caller's transaction undoes the others.
+      if (missed !== undefined)
+        return yield* OptimisticConcurrency.update({
+          table: "cases",
+          entity: "Case",
+          id: missed.id,
+          expectedVersion: missed.version,
+          set: {},
+        }).pipe(Effect.provideService(SqlClient.SqlClient, sql), Effect.zipRight(Effect.dieMessage("claim raced")))
+    }).pipe(
+      Effect.catchTags({ SqlError: Effect.die, ParseError: Effect.die }),
+      Span.untraced("SqlCaseRepository.claimVersions"),
+    )
+
+  // 13 parameters a row: 500 rows keep a statement under SQLite's and PostgreSQL's limits.
+  const insertIncidents: Service["insertIncidents"] = (incidents) =>
+    Effect.gen(function* () {
+      const rows = incidents.map(({ caseId, incident }) => ({
+        id: incident.id,
+        case_id: caseId,
+        ...incidentColumns(incident),
+        recorded_at: incident.recordedAt.toISOString(),
+        version: OptimisticConcurrency.initialVersion,
+      }))
+      for (let from = 0; from < rows.length; from += 500)
+        yield* sql`INSERT INTO incidents ${sql.insert(rows.slice(from, from + 500))}`
+    }).pipe(Effect.orDie, Span.untraced("SqlCaseRepository.insertIncidents"))
 
   /** The version a corrected row now has, or `NotFound` when no row was updated. */
   const newVersion = (entity: string, id: string) => (rows: ReadonlyArray<Record<string, unknown>>) => {
@@ -988,6 +1061,7 @@ export const make: Effect.Effect<Service, never, SqlClient.SqlClient> = Effect.g
   return {
     insert,
     find,
+    findMany,
     list,
     openPage,
     mechanismOf,
@@ -999,8 +1073,11 @@ export const make: Effect.Effect<Service, never, SqlClient.SqlClient> = Effect.g
     sealedDetails,
     caseOfPerson,
     personsByIndex,
+    personsByIndexes,
     updatePerson,
     insertIncident,
+    insertIncidents,
+    claimVersions,
     updateIncident,
     insertAssessment,
     insertOrder,

@@ -25,7 +25,7 @@
  * ```
  */
 import { Either, type ParseResult, Schema } from "effect"
-import { compiler } from "./internal/plainCompiler"
+import { compiler, refused, wrapped } from "./internal/plainCompiler"
 
 /**
  * Decodes a value: `undefined` when the checks refuse it.
@@ -38,7 +38,10 @@ const compile = compiler("decode")
  * The compiled checks of a schema's encoded side, or `undefined` when the
  * schema has a part they do not cover (then {@link make} uses Effect alone).
  */
-export const checksOf = <A, I>(schema: Schema.Schema<A, I, never>): Check | undefined => compile(schema.ast)
+export const checksOf = <A, I>(schema: Schema.Schema<A, I, never>): Check | undefined => {
+  const run = compile(schema.ast)
+  return run === undefined ? undefined : wrapped(run)
+}
 
 /**
  * A decoder for `schema`: the compiled checks first, Effect's decoding for
@@ -48,10 +51,10 @@ export const make = <A, I>(
   schema: Schema.Schema<A, I, never>,
 ): ((input: unknown) => Either.Either<A, ParseResult.ParseError>) => {
   const slow = Schema.decodeUnknownEither(schema)
-  const checks = checksOf(schema)
+  const checks = compile(schema.ast)
   if (checks === undefined) return slow
   return (input) => {
     const decoded = checks(input)
-    return decoded === undefined ? slow(input) : Either.right(decoded.value as A)
+    return decoded === refused ? slow(input) : Either.right(decoded as A)
   }
 }

@@ -23,7 +23,7 @@
  * ```
  */
 import { Effect, type ParseResult, Schema } from "effect"
-import { compiler } from "./internal/plainCompiler"
+import { compiler, refused, wrapped } from "./internal/plainCompiler"
 
 /** Encodes a value: `undefined` when the compiled functions refuse it. */
 export type Encode = (input: unknown) => { readonly value: unknown } | undefined
@@ -34,7 +34,10 @@ const compile = compiler("encode")
  * The compiled encoding of a schema, or `undefined` when the schema has a
  * part it does not cover (then {@link make} uses Effect alone).
  */
-export const encoderOf = <A, I>(schema: Schema.Schema<A, I, never>): Encode | undefined => compile(schema.ast)
+export const encoderOf = <A, I>(schema: Schema.Schema<A, I, never>): Encode | undefined => {
+  const run = compile(schema.ast)
+  return run === undefined ? undefined : wrapped(run)
+}
 
 /**
  * An encoder for `schema`: the compiled functions first, Effect's encoding
@@ -44,10 +47,10 @@ export const make = <A, I>(
   schema: Schema.Schema<A, I, never>,
 ): ((value: A) => Effect.Effect<I, ParseResult.ParseError>) => {
   const slow = Schema.encode(schema)
-  const fast = encoderOf(schema)
+  const fast = compile(schema.ast)
   if (fast === undefined) return slow
   return (value) => {
     const encoded = fast(value)
-    return encoded === undefined ? slow(value) : Effect.succeed(encoded.value as I)
+    return encoded === refused ? slow(value) : Effect.succeed(encoded as I)
   }
 }

@@ -9,7 +9,7 @@
  * and the import time — is stamped by the host on what it writes.
  */
 import { CivilDate, type Errors, Id, Municipality } from "@bashke/kernel"
-import { Context, type Effect, Schema } from "effect"
+import { Context, Effect, Schema } from "effect"
 import type { CapabilityProvider } from "./PluginIdentity"
 import { RecordId, SourceName } from "./RecordRef"
 
@@ -47,7 +47,33 @@ export type Recorded = typeof Recorded.Type
 
 export interface Service {
   readonly record: (incident: ImportedIncident) => Effect.Effect<Recorded, Errors.DomainError>
+  /**
+   * The batch form (optional; a host without it is asked {@link Service.record}
+   * once per incident, see {@link recordAll}): the incidents in order, all or
+   * none — one answer each, what `record` would have answered had they been
+   * recorded one after another (a record seen before, or twice in the list,
+   * `unchanged`); any refusal refuses the whole call and writes nothing. Run
+   * in a `processBatch`, a refusal rolls the page back and the host applies
+   * it record by record, so only the refused record fails (ADR 0028).
+   */
+  readonly recordMany?: (
+    incidents: ReadonlyArray<ImportedIncident>,
+  ) => Effect.Effect<ReadonlyArray<Recorded>, Errors.DomainError>
 }
+
+/**
+ * Records `incidents`, in order: the host's `recordMany` when it has one,
+ * otherwise `record` for each. What a plugin's `processBatch` calls.
+ */
+export const recordAll = (
+  service: Service,
+  incidents: ReadonlyArray<ImportedIncident>,
+): Effect.Effect<ReadonlyArray<Recorded>, Errors.DomainError> =>
+  incidents.length === 0
+    ? Effect.succeed([])
+    : service.recordMany !== undefined
+      ? service.recordMany(incidents)
+      : Effect.forEach(incidents, service.record)
 
 /**
  * The host application's provider of the capability.

@@ -10,7 +10,7 @@
  * merged automatically.
  */
 import { CivilDate, type Errors, Id } from "@bashke/kernel"
-import { Context, type Effect, Schema } from "effect"
+import { Context, Effect, Schema } from "effect"
 import type { CapabilityProvider } from "./PluginIdentity"
 
 /**
@@ -53,7 +53,30 @@ export type MatchResult = typeof MatchResult.Type
 
 export interface Service {
   readonly match: (query: PersonQuery) => Effect.Effect<MatchResult, Errors.DomainError>
+  /**
+   * The batch form (optional; a host without it is asked {@link Service.match}
+   * once per query, see {@link matchAll}): one answer per query, in order,
+   * each exactly what `match` answers for it — the same hits, each audited —
+   * found in one look-up for the whole page.
+   */
+  readonly matchMany?: (
+    queries: ReadonlyArray<PersonQuery>,
+  ) => Effect.Effect<ReadonlyArray<MatchResult>, Errors.DomainError>
 }
+
+/**
+ * The answers to `queries`, in order: the host's `matchMany` when it has one,
+ * otherwise `match` for each. What a plugin's `processBatch` calls.
+ */
+export const matchAll = (
+  service: Service,
+  queries: ReadonlyArray<PersonQuery>,
+): Effect.Effect<ReadonlyArray<MatchResult>, Errors.DomainError> =>
+  queries.length === 0
+    ? Effect.succeed([])
+    : service.matchMany !== undefined
+      ? service.matchMany(queries)
+      : Effect.forEach(queries, service.match)
 
 /**
  * The host application's provider of the capability.

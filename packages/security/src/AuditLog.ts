@@ -25,6 +25,14 @@ export interface Service {
    */
   readonly append: (draft: AuditEntry.Draft) => Effect.Effect<AuditEntry.AuditEntry, Errors.InvalidInput>
   /**
+   * `append` for each draft, in order, as one link of the chain after
+   * another, in one transaction: the head read and locked once (a bulk
+   * import's reads). All or none: one refused draft writes nothing.
+   */
+  readonly appendAll: (
+    drafts: ReadonlyArray<AuditEntry.Draft>,
+  ) => Effect.Effect<ReadonlyArray<AuditEntry.AuditEntry>, Errors.InvalidInput>
+  /**
    * Verifies the whole chain against the head, in one consistent snapshot,
    * page by page. Call it outside other transactions.
    */
@@ -162,50 +170,75 @@ export const make: Effect.Effect<Service, never, SqlClient.SqlClient | Vault.Vau
         return { entry, unreadable }
       })
 
+    const rowOf = (entry: AuditEntry.AuditEntry, sealedReason: string | null) => ({
+      seq: entry.seq,
+      id: entry.id,
+      at: entry.at.toISOString(),
+      principal_id: entry.principalId,
+      institution_id: entry.institutionId ?? null,
+      mechanism_id: entry.mechanismId ?? null,
+      case_id: entry.caseId ?? null,
+      person_id: entry.personId ?? null,
+      action: entry.action,
+      purpose: entry.purpose,
+      reason: sealedReason,
+      break_glass: sql.onDialectOrElse({
+        pg: () => entry.breakGlass,
+        orElse: () => (entry.breakGlass ? 1 : 0),
+      }),
+      prev_hash: entry.prevHash,
+      hash: entry.hash,
+    })
+
+    // Links the checked drafts after the head and writes them, in one
+    // transaction. The database lets an entry in only right after the head
+    // and the head move only to the entry just appended (migration 1), so
+    // each entry is its insert and the head's move; the head is read (and
+    // locked) once for all of them.
+    const linkAll = (checked: ReadonlyArray<AuditEntry.Fields>) =>
+      sql
+        .withTransaction(
+          Effect.gen(function* () {
+            const head = yield* readHead(true)
+            if (head === undefined) return yield* Effect.dieMessage("audit_head is missing: run securityMigrations")
+            let last = { seq: head.seq, hash: head.hash as AuditEntry.Hash }
+            const entries: Array<AuditEntry.AuditEntry> = []
+            for (const fields of checked) {
+              const id = Id.EventId.make(yield* ids.next)
+              const at = yield* Instant.now
+              const entry = yield* AuditChain.link(last, { id, at, fields })
+              const sealedReason =
+                entry.reason === undefined ? null : yield* vault.seal(entry.reason, reasonAad(entry.id))
+              yield* sql`INSERT INTO audit_log ${sql.insert(rowOf(entry, sealedReason))}`
+              yield* sql`UPDATE audit_head SET seq = ${entry.seq}, hash = ${entry.hash} WHERE id = 1`
+              entries.push(entry)
+              last = { seq: entry.seq, hash: entry.hash }
+            }
+            return entries
+          }),
+        )
+        .pipe(Effect.catchTags({ SqlError: Effect.die, ParseError: Effect.die }))
+
     const append: Service["append"] = (draft) =>
       Either.match(AuditEntry.check(draft), {
         onLeft: (error) => Effect.fail(error),
         onRight: (fields) =>
-          sql
-            .withTransaction(
-              Effect.gen(function* () {
-                const head = yield* readHead(true)
-                if (head === undefined) return yield* Effect.dieMessage("audit_head is missing: run securityMigrations")
-                const id = Id.EventId.make(yield* ids.next)
-                const at = yield* Instant.now
-                const entry = yield* AuditChain.link(
-                  { seq: head.seq, hash: head.hash as AuditEntry.Hash },
-                  { id, at, fields },
-                )
-                const sealedReason =
-                  entry.reason === undefined ? null : yield* vault.seal(entry.reason, reasonAad(entry.id))
-                yield* sql`INSERT INTO audit_log ${sql.insert({
-                  seq: entry.seq,
-                  id: entry.id,
-                  at: entry.at.toISOString(),
-                  principal_id: entry.principalId,
-                  institution_id: entry.institutionId ?? null,
-                  mechanism_id: entry.mechanismId ?? null,
-                  case_id: entry.caseId ?? null,
-                  person_id: entry.personId ?? null,
-                  action: entry.action,
-                  purpose: entry.purpose,
-                  reason: sealedReason,
-                  break_glass: sql.onDialectOrElse({
-                    pg: () => entry.breakGlass,
-                    orElse: () => (entry.breakGlass ? 1 : 0),
-                  }),
-                  prev_hash: entry.prevHash,
-                  hash: entry.hash,
-                })}`
-                yield* sql`UPDATE audit_head SET seq = ${entry.seq}, hash = ${entry.hash} WHERE id = 1`
-                return entry
-              }),
-            )
-            .pipe(
-              Effect.catchTags({ SqlError: Effect.die, ParseError: Effect.die }),
-              Span.untraced("AuditLog.append", { action: fields.action, purpose: fields.purpose }),
-            ),
+          linkAll([fields]).pipe(
+            Effect.map((entries) => entries[0] as AuditEntry.AuditEntry),
+            Span.untraced("AuditLog.append", { action: fields.action, purpose: fields.purpose }),
+          ),
+      })
+
+    const appendAll: Service["appendAll"] = (drafts) =>
+      Effect.suspend(() => {
+        if (drafts.length === 0) return Effect.succeed([])
+        const checked: Array<AuditEntry.Fields> = []
+        for (const draft of drafts) {
+          const fields = AuditEntry.check(draft)
+          if (Either.isLeft(fields)) return Effect.fail(fields.left)
+          checked.push(fields.right)
+        }
+        return linkAll(checked).pipe(Span.untraced("AuditLog.appendAll", { entries: checked.length }))
       })
 
     const head: Service["head"] = readHead(false).pipe(
@@ -303,7 +336,7 @@ export const make: Effect.Effect<Service, never, SqlClient.SqlClient | Vault.Vau
           : sql`SELECT ${selected} FROM audit_log WHERE person_id = ${about.personId} AND seq > ${afterSeq} ORDER BY seq LIMIT ${limit}`,
       ).pipe(Span.untraced("AuditLog.page"))
 
-    return { append, verify, verifyAgainst, head, forCase, forPerson, page }
+    return { append, appendAll, verify, verifyAgainst, head, forCase, forPerson, page }
   },
 )
 

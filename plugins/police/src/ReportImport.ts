@@ -20,7 +20,7 @@
  * record applied twice (after a crash) changes nothing the second time.
  */
 import type { Errors, Id } from "@bashke/kernel"
-import type { Hooks, IncidentImport, PersonMatch, PluginFailure, ReviewQueue } from "@bashke/plugin-sdk"
+import { type Hooks, IncidentImport, PersonMatch, type PluginFailure, type ReviewQueue } from "@bashke/plugin-sdk"
 import { Effect, Either, type Types } from "effect"
 import * as PoliceFailure from "./PoliceFailure"
 import * as PoliceRecord from "./PoliceRecord"
@@ -77,6 +77,38 @@ const queryOf = (person: PoliceRecord.ReportedPerson): PersonMatch.PersonQuery =
  */
 export const reasons = { uncertain: "person.match-uncertain", noMatch: "no-match" } as const
 
+// The report a record holds, or the failure that makes it a dead letter.
+const reportOf = (record: Hooks.InboxRecord): Either.Either<PoliceRecord.PoliceRecord, PluginFailure.PluginFailure> => {
+  const payload = record.payload
+  if (typeof payload === "object" && payload !== null && "csvColumns" in payload)
+    return Either.left(PoliceFailure.malformed("csv-columns"))
+  return Either.mapLeft(PoliceRecord.decode(payload), PoliceFailure.malformed)
+}
+
+// What an unmatched or uncertain report becomes: a review item carrying the incident as a proposal.
+const reviewOf = (
+  record: Hooks.InboxRecord,
+  incident: ReturnType<typeof incidentOf>,
+  match: Exclude<PersonMatch.MatchResult, { readonly _tag: "Matched" }>,
+): ReviewQueue.ReviewItem => {
+  const proposal = { _tag: "Incident", incident } as const
+  const { source, recordId, payload } = record
+  return match._tag === "Uncertain"
+    ? { source, recordId, reason: reasons.uncertain, candidates: match.candidates, details: payload, proposal }
+    : { source, recordId, reason: reasons.noMatch, details: payload, proposal }
+}
+
+// The incident of a matched report, with the perpetrator when the host is
+// certain it is a person of the same case (otherwise recorded without the link).
+const matchedIncident = (
+  incident: ReturnType<typeof incidentOf>,
+  caseId: Id.CaseId,
+  perpetrator: PersonMatch.MatchResult | undefined,
+): IncidentImport.ImportedIncident =>
+  perpetrator?._tag === "Matched" && perpetrator.caseId === caseId
+    ? { ...incident, caseId, perpetrators: [perpetrator.personId] }
+    : { ...incident, caseId }
+
 /**
  * Applies one inbox record. Written with `flatMap` rather than `Effect.gen`:
  * it runs once per imported report, and the generator's cost showed in the
@@ -85,72 +117,74 @@ export const reasons = { uncertain: "person.match-uncertain", noMatch: "no-match
 export const apply =
   (services: Services) =>
   (record: Hooks.InboxRecord): Effect.Effect<Outcome, PluginFailure.PluginFailure | Errors.DomainError> => {
-    const payload = record.payload
-    if (typeof payload === "object" && payload !== null && "csvColumns" in payload)
-      return Effect.fail(PoliceFailure.malformed("csv-columns"))
-    const decoded = PoliceRecord.decode(payload)
-    if (Either.isLeft(decoded)) return Effect.fail(PoliceFailure.malformed(decoded.left))
+    const decoded = reportOf(record)
+    if (Either.isLeft(decoded)) return Effect.fail(decoded.left)
     const report = decoded.right
-    const source = record.source
-    const recordId = record.recordId
-    const incident = incidentOf(source, recordId, report)
-    const proposal = { _tag: "Incident", incident } as const
+    const incident = incidentOf(record.source, record.recordId, report)
     return Effect.flatMap(services.persons.match(queryOf(report.victim)), (match) => {
-      switch (match._tag) {
-        case "Uncertain":
-          return Effect.as(
-            services.reviewQueue.submit({
-              source,
-              recordId,
-              reason: reasons.uncertain,
-              candidates: match.candidates,
-              details: payload,
-              proposal,
-            }),
-            "review:uncertain" as const,
-          )
-        case "NoMatch":
-          return Effect.as(
-            services.reviewQueue.submit({ source, recordId, reason: reasons.noMatch, details: payload, proposal }),
-            "review:no-match" as const,
-          )
-        case "Matched":
-          return Effect.flatMap(perpetratorIn(services, report, match.caseId), (perpetrators) =>
-            Effect.as(
-              services.incidents.record(
-                perpetrators.length === 0
-                  ? { ...incident, caseId: match.caseId }
-                  : { ...incident, caseId: match.caseId, perpetrators },
-              ),
-              "recorded" as const,
-            ),
-          )
-      }
+      if (match._tag !== "Matched")
+        return Effect.as(
+          services.reviewQueue.submit(reviewOf(record, incident, match)),
+          match._tag === "Uncertain" ? ("review:uncertain" as const) : ("review:no-match" as const),
+        )
+      const perpetrator = report.perpetrator
+      const recorded = (perpetratorMatch: PersonMatch.MatchResult | undefined) =>
+        Effect.as(
+          services.incidents.record(matchedIncident(incident, match.caseId, perpetratorMatch)),
+          "recorded" as const,
+        )
+      return perpetrator?.personalNumber === undefined
+        ? recorded(undefined)
+        : Effect.flatMap(services.persons.match(queryOf(perpetrator)), recorded)
     })
   }
 
 /**
- * Applies a page of inbox records, in order, stopping at the first that
- * fails: the host runs the page in one transaction and, on a failure, rolls
- * it back and applies each record through {@link apply} instead.
+ * Applies a page of inbox records as {@link apply} applies each, set-based:
+ * the victims matched in one call (`persons.matchMany` when the host has it),
+ * the perpetrators of the matched reports in a second, the unmatched and
+ * uncertain reports handed to the review queue, and the incidents recorded
+ * in one call (`incidents.recordMany`). Any record that fails (a malformed
+ * report, a refused case) fails the page: the host runs it in one
+ * transaction and, on a failure, rolls it back and applies each record
+ * through {@link apply} instead (ADR 0028), so the outcome is the per-record
+ * path's.
  */
 export const applyAll =
   (services: Services) =>
   (records: ReadonlyArray<Hooks.InboxRecord>): Effect.Effect<void, PluginFailure.PluginFailure | Errors.DomainError> =>
-    Effect.forEach(records, apply(services), { discard: true })
-
-const none: ReadonlyArray<Id.PersonId> = []
-
-// The perpetrator is linked only when the host is certain it is a person of
-// the same case; otherwise the incident is recorded without the link.
-const perpetratorIn = (
-  services: Services,
-  report: PoliceRecord.PoliceRecord,
-  caseId: Id.CaseId,
-): Effect.Effect<ReadonlyArray<Id.PersonId>, Errors.DomainError> => {
-  const perpetrator = report.perpetrator
-  if (perpetrator?.personalNumber === undefined) return Effect.succeed(none)
-  return Effect.map(services.persons.match(queryOf(perpetrator)), (match) =>
-    match._tag === "Matched" && match.caseId === caseId ? [match.personId] : none,
-  )
-}
+    Effect.suspend((): Effect.Effect<unknown, PluginFailure.PluginFailure | Errors.DomainError> => {
+      const reports: Array<PoliceRecord.PoliceRecord> = []
+      for (const record of records) {
+        const decoded = reportOf(record)
+        if (Either.isLeft(decoded)) return Effect.fail(decoded.left)
+        reports.push(decoded.right)
+      }
+      const victims = reports.map((report) => queryOf(report.victim))
+      return Effect.flatMap(PersonMatch.matchAll(services.persons, victims), (matches) => {
+        // The perpetrators asked about: those of the matched reports that name a personal number.
+        const asked: Array<number> = []
+        for (const [index, match] of matches.entries())
+          if (match._tag === "Matched" && reports[index]?.perpetrator?.personalNumber !== undefined) asked.push(index)
+        const perpetratorQueries = asked.map((index) =>
+          queryOf((reports[index] as PoliceRecord.PoliceRecord).perpetrator as PoliceRecord.ReportedPerson),
+        )
+        return Effect.flatMap(PersonMatch.matchAll(services.persons, perpetratorQueries), (found) => {
+          const perpetratorOf = new Map<number, PersonMatch.MatchResult>()
+          for (const [n, index] of asked.entries()) perpetratorOf.set(index, found[n] as PersonMatch.MatchResult)
+          const incidents: Array<IncidentImport.ImportedIncident> = []
+          const reviews: Array<ReviewQueue.ReviewItem> = []
+          for (const [index, record] of records.entries()) {
+            const match = matches[index] as PersonMatch.MatchResult
+            const incident = incidentOf(record.source, record.recordId, reports[index] as PoliceRecord.PoliceRecord)
+            if (match._tag === "Matched")
+              incidents.push(matchedIncident(incident, match.caseId, perpetratorOf.get(index)))
+            else reviews.push(reviewOf(record, incident, match))
+          }
+          return Effect.zipRight(
+            Effect.forEach(reviews, services.reviewQueue.submit, { discard: true }),
+            IncidentImport.recordAll(services.incidents, incidents),
+          )
+        })
+      })
+    }).pipe(Effect.asVoid)

@@ -4,7 +4,7 @@
  * session cookie, and the identity provider browsers sign in at.
  */
 import { Principal } from "@bashke/kernel"
-import { Effect, type Option } from "effect"
+import { Effect, Context as EffectContext, type Option } from "effect"
 import * as OidcSignIn from "../OidcSignIn"
 import type * as Route from "../Route"
 import type { GatewayServices } from "../Services"
@@ -23,14 +23,14 @@ export const run = <P, Q, B, A>(
   input: Route.Input<P, Q, B>,
   context: Context,
 ): Effect.Effect<A, Route.Failure, GatewayServices> => {
-  const handled = route
-    .handle(input)
-    .pipe(
-      Effect.provideService(SessionCookie.SessionCookie, context.cookie),
-      Effect.provideService(OidcSignIn.OidcSignIn, context.oidcSignIn),
-    )
+  // One context for the three (each provided alone copied the whole services' context once more).
+  const request = EffectContext.make(SessionCookie.SessionCookie, context.cookie).pipe(
+    EffectContext.add(OidcSignIn.OidcSignIn, context.oidcSignIn),
+  )
   // A public route's handler asks for no principal; one that did would die here, as it always has.
-  return context.principal === undefined
-    ? (handled as Effect.Effect<A, Route.Failure, GatewayServices>)
-    : Effect.provideService(handled, Principal.CurrentPrincipal, context.principal)
+  const provided =
+    context.principal === undefined
+      ? request
+      : EffectContext.add(request, Principal.CurrentPrincipal, context.principal)
+  return Effect.provide(route.handle(input), provided) as Effect.Effect<A, Route.Failure, GatewayServices>
 }

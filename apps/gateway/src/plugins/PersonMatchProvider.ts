@@ -5,7 +5,8 @@
  *
  * One hit is `Matched`; several (the same number in several cases, or
  * several persons) are `Uncertain`, for a person to decide; none is
- * `NoMatch`. A query without a personal number is `NoMatch`: names and birth
+ * `NoMatch`. `matchMany` answers a page of queries the same way with one
+ * look-up (`findManyPersons`). A query without a personal number is `NoMatch`: names and birth
  * dates are not indexed, and a guess from them must never merge records — a
  * plugin that needs a decision sends the record to the review queue.
  */
@@ -51,6 +52,24 @@ export const layer: Layer.Layer<PersonMatch.PersonMatch, never, CaseService.Case
                 .findPersons({ personalNumber: number, purpose: "case-management" })
                 .pipe(Effect.provideService(Principal.CurrentPrincipal, principal))
               return outcomeOf(hits)
+            }),
+          // One look-up for the page (`findManyPersons`): each query answered as `match` answers it.
+          matchMany: (queries) =>
+            Effect.gen(function* () {
+              const { principal } = yield* actingAs(principals, plugin.name)
+              const numbers = queries.map((query) => query.personalNumber?.trim() ?? "")
+              const asked = numbers.filter((number) => number.length > 0)
+              const found =
+                asked.length === 0
+                  ? []
+                  : yield* cases
+                      .findManyPersons({ personalNumbers: asked, purpose: "case-management" })
+                      .pipe(Effect.provideService(Principal.CurrentPrincipal, principal))
+              let next = 0
+              return numbers.map(
+                (number): PersonMatch.MatchResult =>
+                  number.length === 0 ? { _tag: "NoMatch" } : outcomeOf(found[next++] ?? []),
+              )
             }),
         }),
       }

@@ -9,13 +9,13 @@
  */
 import { Id } from "@bashke/kernel"
 import { Effect } from "effect"
-import type * as Case from "../Case"
 import { RecordIncident } from "../CaseCommands"
 import { CaseRepository } from "../CaseRepository"
-import * as ConferenceEligibility from "../ConferenceEligibility"
-import * as Incident from "../Incident"
+import type * as Incident from "../Incident"
 import * as CaseChange from "../internal/CaseChange"
 import type * as CaseUseCase from "../internal/CaseUseCase"
+import * as IncidentRecord from "../internal/IncidentRecord"
+import * as IncidentSeries from "../internal/IncidentSeries"
 import type { Changing } from "../internal/Steps"
 
 /** Records the incident and answers it. */
@@ -24,44 +24,19 @@ export const recordIncident: CaseUseCase.Of<typeof RecordIncident, Incident.Inci
   command: RecordIncident,
   decide: ({ aCase, s }, input) =>
     Effect.gen(function* () {
-      const { place, sourceInstitution, sourceReference } = input
-      const incident: Incident.Incident = {
-        id: yield* Id.IncidentId.generate,
-        occurredOn: input.occurredOn,
-        municipality: input.municipality,
-        ...(place === undefined ? {} : { place }),
-        forms: input.forms,
-        children: input.children,
-        perpetrators: input.perpetrators,
-        source: input.source,
-        ...(sourceInstitution === undefined ? {} : { sourceInstitution }),
-        ...(sourceReference === undefined ? {} : { sourceReference }),
-        recordedAt: s.at,
-      }
-      const perpetrators = new Set<string>(
-        aCase.persons.filter((p) => p.role === "alleged-perpetrator").map((p) => p.id),
-      )
-      yield* Incident.validate(incident, aCase.incidents.length, s.today, perpetrators)
-      const updated: Case.Case = { ...aCase, incidents: [...aCase.incidents, incident] }
-      return { incident, updated }
+      const incident = IncidentRecord.incidentOf(input, yield* Id.IncidentId.generate, s.at)
+      // A series of one: the rules an import decides its page by (`importIncidents`).
+      const [accepted] = (yield* IncidentSeries.decide(
+        new Map([[aCase.id, aCase]]),
+        [{ caseId: aCase.id, incident }],
+        () => s.today,
+      )).accepted
+      return { incident, updated: (accepted as IncidentSeries.Accepted).after }
     }),
   write: ({ incident }, { aCase }) =>
     Effect.as(
       Effect.flatMap(CaseRepository, (cases) => cases.insertIncident(aCase.id, incident)),
       incident,
     ),
-  events: ({ incident, updated }, { s }) => [
-    {
-      topic: "case.incident.recorded",
-      payload: {
-        incidentId: incident.id,
-        occurredOn: incident.occurredOn,
-        municipality: incident.municipality,
-        forms: incident.forms,
-        children: incident.children,
-        source: incident.source,
-        conferenceReasons: ConferenceEligibility.reasons(updated, s.at, s.profile),
-      },
-    },
-  ],
+  events: ({ incident, updated }, { s }) => [IncidentRecord.recorded(incident, updated, s)],
 })

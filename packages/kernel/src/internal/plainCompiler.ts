@@ -9,14 +9,33 @@
  */
 import { Either, Option, SchemaAST } from "effect"
 
-/** Decodes or encodes a value: `undefined` when the compiled functions refuse it. */
-export type Run = (input: unknown) => { readonly value: unknown } | undefined
+/**
+ * What a compiled function answers when it refuses a value. A value is
+ * answered as it is, not wrapped: a case read decodes and encodes about a
+ * thousand values, and a wrapper object for each was a third of the
+ * compiled functions' time and garbage.
+ */
+export const refused: unique symbol = Symbol.for("@bashke/kernel/PlainCompiler/refused")
+
+/** Decodes or encodes a value: {@link refused} when the compiled functions refuse it. */
+export type Run = (input: unknown) => unknown
 
 export type Direction = "decode" | "encode"
 
+/**
+ * A compiled function as the public modules answer it: the value in a
+ * `{ value }`, `undefined` for a refusal (built once per call, at the top only).
+ */
+export const wrapped =
+  (run: Run) =>
+  (input: unknown): { readonly value: unknown } | undefined => {
+    const done = run(input)
+    return done === refused ? undefined : { value: done }
+  }
+
 const noOptions: SchemaAST.ParseOptions = {}
 
-const same = (input: unknown) => ({ value: input })
+const same = (input: unknown) => input
 
 /** The compiler for one direction. */
 export const compiler = (direction: Direction): ((ast: SchemaAST.AST) => Run | undefined) => {
@@ -46,33 +65,31 @@ export const compiler = (direction: Direction): ((ast: SchemaAST.AST) => Run | u
   const compile = (ast: SchemaAST.AST): Run | undefined => {
     switch (ast._tag) {
       case "StringKeyword":
-        return (input) => (typeof input === "string" ? { value: input } : undefined)
+        return (input) => (typeof input === "string" ? input : refused)
       case "NumberKeyword":
-        return (input) => (typeof input === "number" ? { value: input } : undefined)
+        return (input) => (typeof input === "number" ? input : refused)
       case "BooleanKeyword":
-        return (input) => (typeof input === "boolean" ? { value: input } : undefined)
+        return (input) => (typeof input === "boolean" ? input : refused)
       case "UndefinedKeyword":
-        return (input) => (input === undefined ? { value: input } : undefined)
+        return (input) => (input === undefined ? input : refused)
       case "UnknownKeyword":
       case "AnyKeyword":
         return same
       case "Literal": {
         const literal = ast.literal
-        return (input) => (input === literal ? { value: input } : undefined)
+        return (input) => (input === literal ? input : refused)
       }
       case "Declaration":
         // `Schema.DateFromSelf`: any `Date`, as its own check accepts it.
         return Option.getOrUndefined(SchemaAST.getIdentifierAnnotation(ast)) === "DateFromSelf"
-          ? (input) => (input instanceof Date ? { value: input } : undefined)
+          ? (input) => (input instanceof Date ? input : refused)
           : undefined
       case "Refinement": {
         const from = compile(ast.from)
         if (from === undefined) return undefined
         return (input) => {
           const done = from(input)
-          return done !== undefined && Option.isNone(ast.filter(decoding ? done.value : input, noOptions, ast))
-            ? done
-            : undefined
+          return done !== refused && Option.isNone(ast.filter(decoding ? done : input, noOptions, ast)) ? done : refused
         }
       }
       case "Transformation":
@@ -88,9 +105,9 @@ export const compiler = (direction: Direction): ((ast: SchemaAST.AST) => Run | u
         return (input) => {
           for (const run of runs) {
             const done = run(input)
-            if (done !== undefined) return done
+            if (done !== refused) return done
           }
-          return undefined
+          return refused
         }
       }
       case "TupleType":
@@ -116,14 +133,14 @@ export const compiler = (direction: Direction): ((ast: SchemaAST.AST) => Run | u
     if (transformation._tag === "ComposeTransformation")
       return (input) => {
         const done = first(input)
-        return done === undefined ? undefined : second(done.value)
+        return done === refused ? refused : second(done)
       }
     const transform = decoding ? transformation.decode : transformation.encode
     return (input) => {
       const done = first(input)
-      if (done === undefined) return undefined
-      const result: unknown = transform(done.value, noOptions, ast, input)
-      if (!Either.isEither(result) || Either.isLeft(result)) return undefined
+      if (done === refused) return refused
+      const result: unknown = transform(done, noOptions, ast, input)
+      if (!Either.isEither(result) || Either.isLeft(result)) return refused
       return second(result.right)
     }
   }
@@ -137,16 +154,16 @@ export const compiler = (direction: Direction): ((ast: SchemaAST.AST) => Run | u
       return undefined
     const leading = elements as ReadonlyArray<Run>
     return (input) => {
-      if (!Array.isArray(input) || input.length < leading.length) return undefined
-      if (rest === undefined && input.length > leading.length) return undefined
+      if (!Array.isArray(input) || input.length < leading.length) return refused
+      if (rest === undefined && input.length > leading.length) return refused
       const out = new Array<unknown>(input.length)
       for (let i = 0; i < input.length; i++) {
         const run = i < leading.length ? (leading[i] as Run) : (rest as Run)
         const done = run(input[i])
-        if (done === undefined) return undefined
-        out[i] = done.value
+        if (done === refused) return refused
+        out[i] = done
       }
-      return { value: out }
+      return out
     }
   }
 
@@ -161,15 +178,15 @@ export const compiler = (direction: Direction): ((ast: SchemaAST.AST) => Run | u
     const value = compile(signature.type)
     if (key === undefined || value === undefined) return undefined
     return (input) => {
-      if (typeof input !== "object" || input === null || Array.isArray(input)) return undefined
+      if (typeof input !== "object" || input === null || Array.isArray(input)) return refused
       const out: Record<string, unknown> = {}
       for (const name of Object.keys(input)) {
-        if (key(name) === undefined) return undefined
+        if (key(name) === refused) return refused
         const done = value((input as Record<string, unknown>)[name])
-        if (done === undefined) return undefined
-        out[name] = done.value
+        if (done === refused) return refused
+        out[name] = done
       }
-      return { value: out }
+      return out
     }
   }
 
@@ -183,19 +200,19 @@ export const compiler = (direction: Direction): ((ast: SchemaAST.AST) => Run | u
       properties.push({ name: signature.name, optional: signature.isOptional, run })
     }
     return (input) => {
-      if (typeof input !== "object" || input === null || Array.isArray(input)) return undefined
+      if (typeof input !== "object" || input === null || Array.isArray(input)) return refused
       const record = input as Record<string, unknown>
       const out: Record<string, unknown> = {}
       for (const property of properties) {
         if (!Object.hasOwn(record, property.name)) {
           if (property.optional) continue
-          return undefined
+          return refused
         }
         const done = property.run(record[property.name])
-        if (done === undefined) return undefined
-        out[property.name] = done.value
+        if (done === refused) return refused
+        out[property.name] = done
       }
-      return { value: out }
+      return out
     }
   }
 
