@@ -16,6 +16,7 @@ import plugin from "@bashke/plugin-police"
 import type { Plugin } from "@bashke/plugin-sdk"
 import { PluginHost } from "@bashke/plugin-sdk"
 import { Clock, Effect, Layer, ManagedRuntime, Redacted } from "effect"
+import * as FakePolice from "../../../plugins/police/test/support/FakePolice"
 import { seed } from "../src/demo/Seed"
 import { institutions, principal } from "../src/demo/World"
 import { migrationPlan } from "../src/MigrationPlan"
@@ -31,31 +32,11 @@ export const policePlugin: Plugin.Any = plugin as Plugin.Any
 /** The victim's personal number of the `c`-th case. */
 export const victimNumber = (c: number): string => String(1_000_000_000 + c)
 
-/** The `i`-th report: its victim is the victim of case `i mod cases`. */
-export const report = (i: number, cases: number) => ({
-  reportId: `PK-${String(i).padStart(7, "0")}`,
-  reportedAt: "2026-02-01T21:14:00Z",
-  occurredOn: "2026-02-01",
-  municipality: "GJI",
-  forms: ["physical", "psychological"],
-  children: "witnessed",
-  place: "home",
-  reportNumber: `GJI/2026/${i}`,
-  victim: {
-    personalNumber: victimNumber(i % cases),
-    givenName: "Arta",
-    familyName: "Krasniqi",
-    birthDate: "1990-04-12",
-    sex: "female",
-  },
-  perpetrator: {
-    personalNumber: String(2_000_000_000 + i),
-    givenName: "Blerim",
-    familyName: "Krasniqi",
-    sex: "male",
-    relationship: "married",
-  },
-})
+/** The `i`-th report (the police plugin's own fixture): its victim is the victim of case `i mod cases`. */
+export const report = (i: number, cases: number) => {
+  const reported = FakePolice.report(i)
+  return { ...reported, victim: { ...reported.victim, personalNumber: victimNumber(i % cases) } }
+}
 
 /**
  * The fake police API: `total` reports in pages of `page`, the cursor the

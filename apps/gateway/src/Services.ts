@@ -5,44 +5,32 @@
  * `SqlClient`; tests provide a test database and test keys.
  */
 import {
-  type ActionPlanRepository,
+  ActionPlanService,
   type ActivityActionItems,
   type IndicatorSources,
   SqlActionPlanRepository,
 } from "@bashke/action-plan"
 import {
   BreakGlassReviewService,
-  type CaseNoteRepository,
   CaseNoticeFacts,
   type CaseRepository,
-  type CaseReviewRepository,
   CaseService,
-  type CaseTransferRepository,
+  CaseworkService,
   type ClosedCases,
-  type CorrectionRepository,
-  type DocumentRepository,
+  DocumentService,
   DocumentSettings,
   type DocumentStore,
   type ErasableRecords,
   type OpenCases,
   type PendingUploads,
   type PersonalData,
-  type SafeContactRepository,
   type Signatories,
-  SqlCaseNoteRepository,
-  SqlCaseReviewRepository,
-  SqlCaseTransferRepository,
   SqlClosedCases,
-  SqlCorrectionRepository,
-  SqlDocumentRepository,
   SqlDocumentStore,
   SqlErasableRecords,
   SqlOpenCases,
   SqlPendingUploads,
-  SqlSafeContactRepository,
-  SqlSurvivorInformedRepository,
-  SubjectDocuments,
-  type SurvivorInformedRepository,
+  SubjectAccessService,
 } from "@bashke/case"
 import {
   Credentials,
@@ -110,24 +98,20 @@ export type GatewayServices =
   | AccessCache
   | ApiTokens
   | MechanismService.MechanismService
-  | Mechanisms.Mechanisms
   | MechanismRepository.MechanismRepository
+  | Mechanisms.Mechanisms
   | Institutions.InstitutionStore
   | CaseService.CaseService
   | CaseNoticeFacts.CaseNoticeFacts
   | CaseRepository.CaseRepository
   | BreakGlassReviewService.BreakGlassReviewService
-  | CaseNoteRepository.CaseNoteRepository
+  | CaseworkService.CaseworkService
+  | DocumentService.DocumentService
+  | SubjectAccessService.SubjectAccessService
   | ClosedCases.ClosedCases
-  | CorrectionRepository.CorrectionRepository
-  | DocumentRepository.DocumentRepository
   | DocumentStore.DocumentStore
   | PendingUploads.PendingUploads
   | DocumentSettings.DocumentSettings
-  | CaseReviewRepository.CaseReviewRepository
-  | CaseTransferRepository.CaseTransferRepository
-  | SafeContactRepository.SafeContactRepository
-  | SurvivorInformedRepository.SurvivorInformedRepository
   | ErasableRecords.ErasableRecords
   | CaseKeys.CaseKeys
   | PersonalData.PersonalData
@@ -143,15 +127,13 @@ export type GatewayServices =
   | ReferralService.ReferralService
   | ReferralRepository.ReferralRepository
   | CaseFacts.CaseFacts
-  | ActionPlanRepository.ActionPlanRepository
+  | ActionPlanService.ActionPlanService
   | IndicatorSources.IndicatorSources
   | ActivityActionItems.ActivityActionItems
   | Statistics.Statistics
   | PlanImplementation.PlanImplementation
   | OpenCases.OpenCases
   | Recipients.Recipients
-  | SubjectDocuments.SubjectDocuments
-  | DocumentRepository.DocumentRepository
   | PdfFont
 
 /** The keys of the vault and the blind index. */
@@ -216,24 +198,23 @@ export const layer = (
   ).pipe(Layer.provideMerge(People.layerSql), Layer.provideMerge(audit))
   const mechanism = Layer.merge(MechanismService.layerSql, SqlInstitutionStore.layer).pipe(Layer.provideMerge(identity))
   const members = Layer.provideMerge(Ports.memberInstitutions, mechanism)
+  // Each case service over its own stores, provided inside its layer: the bundle holds the services.
   const kase = Layer.mergeAll(
-    CaseService.layerSql,
     BreakGlassReviewService.layerSql,
-    SqlCaseNoteRepository.layer,
+    CaseworkService.layerSql,
+    DocumentService.layerSql,
+    SubjectAccessService.layerSql,
     SqlClosedCases.layer,
-    SqlCorrectionRepository.layer,
-    SqlCaseReviewRepository.layer,
-    SqlCaseTransferRepository.layer,
-    SqlSafeContactRepository.layer,
-    SqlSurvivorInformedRepository.layer,
-    SqlDocumentRepository.layer,
     SqlDocumentStore.layer,
     SqlPendingUploads.layer,
     SqlErasableRecords.layer,
-    // A subject-access export lists her documents from their records.
-    SubjectDocuments.layer.pipe(Layer.provideMerge(SqlDocumentRepository.layer)),
     options.pdfFont ?? PdfFontLayers.layerNone,
-  ).pipe(Layer.provideMerge(Ports.signatories), Layer.provideMerge(members))
+  ).pipe(
+    // The case store, personal data and the case keys under them all.
+    Layer.provideMerge(CaseService.layerSql),
+    Layer.provideMerge(Ports.signatories),
+    Layer.provideMerge(members),
+  )
   // A notice's case facts read the case store inside their layer, beside the referrals.
   const referral = Layer.merge(ReferralService.layerSql, CaseNoticeFacts.layer).pipe(
     Layer.provideMerge(Ports.caseFacts),
@@ -247,11 +228,11 @@ export const layer = (
     Ports.caseAccess,
     Ports.overdueReferrals,
   ).pipe(Layer.provideMerge(referral))
-  const actionPlan = Layer.mergeAll(
-    SqlActionPlanRepository.layer,
-    Ports.indicatorSources,
-    Ports.activityActionItems,
-  ).pipe(Layer.provideMerge(meeting))
+  // The plans' store is the action-plan service's own; the plan implementation reads the same store.
+  const actionPlan = Layer.merge(ActionPlanService.layerSql, SqlActionPlanRepository.layer).pipe(
+    Layer.provideMerge(Layer.merge(Ports.indicatorSources, Ports.activityActionItems)),
+    Layer.provideMerge(meeting),
+  )
   const reporting = Layer.merge(SqlStatistics.layer, PlanImplementation.layerActionPlans).pipe(
     Layer.provideMerge(actionPlan),
   )

@@ -3,7 +3,7 @@
 // the three computed indicators counted from what the case, referral and
 // meeting packages stored.
 import { ActivityActionItems, IndicatorSources, type Period } from "@bashke/action-plan"
-import { CaseReviews, CaseService, Dash } from "@bashke/case"
+import { CaseService, CaseworkService, Dash } from "@bashke/case"
 import { CivilDate, Id, JurisdictionProfile, Municipality, Principal } from "@bashke/kernel"
 import {
   type ActionItem,
@@ -274,13 +274,15 @@ for (const db of databases) {
                 })
                 .pipe(at(opened + hour))
               if (reviewedAfterDays !== undefined)
-                yield* CaseReviews.record({
-                  caseId: aCase.id,
-                  expectedVersion: aCase.version + 1,
-                  wishesHeard: "through-representative",
-                  wishes: "Her advocate says she wants the children to stay at their school.",
-                  outcomes: ["continue-monitoring"],
-                }).pipe(at(opened + reviewedAfterDays * day))
+                yield* Effect.flatMap(CaseworkService.CaseworkService, (casework) =>
+                  casework.reviews.record({
+                    caseId: aCase.id,
+                    expectedVersion: aCase.version + 1,
+                    wishesHeard: "through-representative",
+                    wishes: "Her advocate says she wants the children to stay at their school.",
+                    outcomes: ["continue-monitoring"],
+                  }),
+                ).pipe(at(opened + reviewedAfterDays * day))
               return aCase.id
             }).pipe(Effect.provideService(Principal.CurrentPrincipal, principal("policeOfficer", mechanismId)))
           yield* openCase(base, 24, 10) // reviewed after 10 days: in time

@@ -4,7 +4,7 @@
 // runner or port that still reads one keeps it; moving that read behind its
 // package's service takes it off this list, and a repository added to the
 // bundle fails to compile.
-import type { ActionPlanRepository } from "@bashke/action-plan"
+import type { ActionPlanRepository, ActionPlanService } from "@bashke/action-plan"
 import type {
   BreakGlassReviewRepository,
   BreakGlassReviewService,
@@ -12,8 +12,10 @@ import type {
   CaseRepository,
   CaseReviewRepository,
   CaseTransferRepository,
+  CaseworkService,
   CorrectionRepository,
   DocumentRepository,
+  DocumentService,
   SafeContactRepository,
   SurvivorInformedRepository,
 } from "@bashke/case"
@@ -39,13 +41,44 @@ type Repositories =
   | MeetingRepository.MeetingRepository
   | ReferralRepository.ReferralRepository
 
-/** Still read outside their packages' services (the case, meeting and action-plan use cases as module functions, the worklist, the scheduler's rounds, the plugins' notices). */
-type StillInBundle = Exclude<Repositories, BreakGlassReviewRepository.BreakGlassReviewRepository>
+/**
+ * Still read outside their packages' services: the notifications' worklist and
+ * scheduler rounds (`@bashke/notifications` reads the meetings, action items,
+ * referrals and mechanisms), the meeting use cases as module functions, the
+ * ports of `Ports.ts` and the demo.
+ */
+type StillInBundle =
+  | CaseRepository.CaseRepository
+  | MechanismRepository.MechanismRepository
+  | ActionItemRepository.ActionItemRepository
+  | MeetingRepository.MeetingRepository
+  | ReferralRepository.ReferralRepository
 
 expectTypeOf<Extract<GatewayServices, Repositories>>().toEqualTypeOf<StillInBundle>()
 
-// The break-glass reviews, the referral lists and the calendar feeds are read through their services.
+// The break-glass reviews, the referral lists, the calendar feeds, the case's notes, corrections,
+// reviews, transfers, safe contacts, what she was told, documents, erasure and subject access, and
+// the action plans are read through their services.
 expectTypeOf<Extract<GatewayServices, BreakGlassReviewRepository.BreakGlassReviewRepository>>().toBeNever()
+expectTypeOf<
+  Extract<
+    GatewayServices,
+    | CaseNoteRepository.CaseNoteRepository
+    | CorrectionRepository.CorrectionRepository
+    | CaseReviewRepository.CaseReviewRepository
+    | CaseTransferRepository.CaseTransferRepository
+    | SafeContactRepository.SafeContactRepository
+    | SurvivorInformedRepository.SurvivorInformedRepository
+    | DocumentRepository.DocumentRepository
+    | ActionPlanRepository.ActionPlanRepository
+  >
+>().toBeNever()
+expectTypeOf<
+  Extract<
+    GatewayServices,
+    CaseworkService.CaseworkService | DocumentService.DocumentService | ActionPlanService.ActionPlanService
+  >
+>().not.toBeNever()
 expectTypeOf<Extract<GatewayServices, CalendarFeeds.CalendarFeedStore>>().toBeNever()
 expectTypeOf<Extract<GatewayServices, BreakGlassReviewService.BreakGlassReviewService>>().not.toBeNever()
 expectTypeOf<ReferralService.Service["caseReferrals"]>().toBeFunction()

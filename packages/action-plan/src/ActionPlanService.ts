@@ -7,13 +7,14 @@
  */
 
 import { CivilDate, Errors, Id, Instant, JurisdictionProfile, Principal, Span } from "@bashke/kernel"
-import { Transaction } from "@bashke/persistence"
-import type { SqlClient } from "@effect/sql"
-import { Effect } from "effect"
+import { Transaction, UseCase } from "@bashke/persistence"
+import { SqlClient } from "@effect/sql"
+import { Context, Effect, Layer } from "effect"
 import * as ActionPlan from "./ActionPlan"
 import * as ActionPlanCommands from "./ActionPlanCommands"
 import * as Events from "./ActionPlanEvents"
 import * as ActionPlanLifecycle from "./ActionPlanLifecycle"
+import * as ActionPlanList from "./ActionPlanList"
 import * as ActionPlanPolicy from "./ActionPlanPolicy"
 import { ActionPlanRepository } from "./ActionPlanRepository"
 import { ActivityActionItems } from "./ActivityActionItems"
@@ -22,6 +23,7 @@ import { IndicatorSources, type Ratio } from "./IndicatorSources"
 import { decodeInput } from "./internal/Input"
 import * as MonitoringReport from "./MonitoringReport"
 import * as PlanRevision from "./PlanRevision"
+import * as SqlActionPlanRepository from "./SqlActionPlanRepository"
 
 /**
  * What the commands need (the jurisdiction, `CurrentJurisdiction`, defaults to Kosovo).
@@ -385,3 +387,59 @@ export const report = (
     )
     return MonitoringReport.compute({ plan, period: request.period, asOf, computed, actionItems })
   }).pipe(Span.untraced("ActionPlanService.report"))
+
+const useCases = {
+  create,
+  revise,
+  changeStatus,
+  setActivityStatus,
+  recordMeasurement,
+  find,
+  revisions,
+  report,
+  page: ActionPlanList.forMechanism,
+}
+
+/** What the service keeps of the context it is built in: the plans' store, the ports a report reads, SQL and ids. */
+export type ServiceRequirements = Exclude<ReportRequirements, Principal.CurrentPrincipal>
+
+/**
+ * The use cases above and a mechanism's page of plans (`ActionPlanList`),
+ * each asking its caller only for the principal (and the jurisdiction where
+ * it reads one): what an application holds instead of the plans' store.
+ */
+export type Service = UseCase.Provided<
+  {
+    readonly create: typeof create
+    readonly revise: typeof revise
+    readonly changeStatus: typeof changeStatus
+    readonly setActivityStatus: typeof setActivityStatus
+    readonly recordMeasurement: typeof recordMeasurement
+    readonly find: typeof find
+    readonly revisions: typeof revisions
+    readonly report: typeof report
+    readonly page: typeof ActionPlanList.forMechanism
+  },
+  ServiceRequirements
+>
+
+export class ActionPlanService extends Context.Tag("@bashke/action-plan/ActionPlanService")<
+  ActionPlanService,
+  Service
+>() {}
+
+/** The service over the plans' store and the ports of its context. */
+export const layer: Layer.Layer<ActionPlanService, never, ServiceRequirements> = Layer.effect(
+  ActionPlanService,
+  UseCase.assemble(
+    [ActionPlanRepository, IndicatorSources, ActivityActionItems, SqlClient.SqlClient, Id.IdGenerator],
+    useCases,
+  ),
+)
+
+/** The service over the SQL plans' store; the ports, SQL client and ids come from the application. */
+export const layerSql: Layer.Layer<
+  ActionPlanService,
+  never,
+  Exclude<ServiceRequirements, ActionPlanRepository>
+> = layer.pipe(Layer.provide(SqlActionPlanRepository.layer))

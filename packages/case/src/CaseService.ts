@@ -147,63 +147,46 @@ import { withdrawConsent } from "./usecases/WithdrawConsent"
 type Refusal = Errors.InvalidInput | Errors.Forbidden | Errors.NotFound | Errors.Conflict
 type Changing = Refusal | Errors.InvalidTransition
 
+/** A use case on the command `I`, answering `A` to the current principal or refusing with `E`. */
+type ByPrincipal<I, A, E = Changing> = (input: I) => Effect.Effect<A, E, Principal.CurrentPrincipal>
+
 export interface Service {
-  readonly openCase: (input: OpenCase) => Effect.Effect<Case.Case, Refusal, Principal.CurrentPrincipal>
-  readonly addPerson: (input: AddPerson) => Effect.Effect<Person.Person, Changing, Principal.CurrentPrincipal>
-  readonly recordIncident: (
-    input: RecordIncident,
-  ) => Effect.Effect<Incident.Incident, Changing, Principal.CurrentPrincipal>
+  readonly openCase: ByPrincipal<OpenCase, Case.Case, Refusal>
+  readonly addPerson: ByPrincipal<AddPerson, Person.Person>
+  readonly recordIncident: ByPrincipal<RecordIncident, Incident.Incident>
   /**
    * Many incidents at once (a plugin's import), in one transaction, each as
    * `recordIncident` records it; all or none (the first refusal refuses them all).
    */
-  readonly importIncidents: (
-    input: ImportIncidents,
-  ) => Effect.Effect<ReadonlyArray<Incident.Incident>, Changing, Principal.CurrentPrincipal>
-  readonly assessRisk: (
-    input: AssessRisk,
-  ) => Effect.Effect<RiskAssessment.RiskAssessment, Changing, Principal.CurrentPrincipal>
+  readonly importIncidents: ByPrincipal<ImportIncidents, ReadonlyArray<Incident.Incident>>
+  readonly assessRisk: ByPrincipal<AssessRisk, RiskAssessment.RiskAssessment>
   /**
    * The risk instruments `assessRisk` accepts under the jurisdiction in force,
    * the default first: what a form asks, so it asks what will be accepted.
    */
   readonly acceptedInstruments: Effect.Effect<ReadonlyArray<RiskInstrument.Instrument>>
-  readonly recordOrder: (
-    input: RecordOrder,
-  ) => Effect.Effect<ProtectionOrder.ProtectionOrder, Changing, Principal.CurrentPrincipal>
-  readonly recordOrderEvent: (
-    input: RecordOrderEvent,
-  ) => Effect.Effect<ProtectionOrder.ProtectionOrder, Changing, Principal.CurrentPrincipal>
-  readonly addMeasure: (input: AddMeasure) => Effect.Effect<SafetyPlan.Measure, Changing, Principal.CurrentPrincipal>
-  readonly updateMeasure: (
-    input: UpdateMeasure,
-  ) => Effect.Effect<SafetyPlan.Measure, Changing, Principal.CurrentPrincipal>
-  readonly giveConsent: (input: GiveConsent) => Effect.Effect<Consent.Consent, Changing, Principal.CurrentPrincipal>
+  readonly recordOrder: ByPrincipal<RecordOrder, ProtectionOrder.ProtectionOrder>
+  readonly recordOrderEvent: ByPrincipal<RecordOrderEvent, ProtectionOrder.ProtectionOrder>
+  readonly addMeasure: ByPrincipal<AddMeasure, SafetyPlan.Measure>
+  readonly updateMeasure: ByPrincipal<UpdateMeasure, SafetyPlan.Measure>
+  readonly giveConsent: ByPrincipal<GiveConsent, Consent.Consent>
   /** A second person confirms a consent that widened its recorder's own institution's access. */
-  readonly confirmConsent: (
-    input: ConfirmConsent,
-  ) => Effect.Effect<Consent.Consent, Changing, Principal.CurrentPrincipal>
-  readonly withdrawConsent: (
-    input: WithdrawConsent,
-  ) => Effect.Effect<Consent.Consent, Changing, Principal.CurrentPrincipal>
-  readonly changeTeam: (input: ChangeTeam) => Effect.Effect<CaseTeam.CaseTeam, Changing, Principal.CurrentPrincipal>
-  readonly transition: (input: Transition) => Effect.Effect<Case.Case, Changing, Principal.CurrentPrincipal>
+  readonly confirmConsent: ByPrincipal<ConfirmConsent, Consent.Consent>
+  readonly withdrawConsent: ByPrincipal<WithdrawConsent, Consent.Consent>
+  readonly changeTeam: ByPrincipal<ChangeTeam, CaseTeam.CaseTeam>
+  readonly transition: ByPrincipal<Transition, Case.Case>
   /**
    * The whole case without identifying details (they are never part of it), for
    * full-access team members (`policy.access.summary-only` otherwise).
    */
-  readonly read: (input: ReadSummary) => Effect.Effect<Case.Case, Refusal, Principal.CurrentPrincipal>
+  readonly read: ByPrincipal<ReadSummary, Case.Case, Refusal>
   /**
    * One protection order, for any team member (`case.summary.read`): an order
    * holds codes and dates only, no identifying detail. What a court's sync
    * compares an update with (its hearing in force).
    */
-  readonly readOrder: (
-    input: ReadOrder,
-  ) => Effect.Effect<ProtectionOrder.ProtectionOrder, Refusal, Principal.CurrentPrincipal>
-  readonly readSummary: (
-    input: ReadSummary,
-  ) => Effect.Effect<CaseSummary.CaseSummary, Refusal, Principal.CurrentPrincipal>
+  readonly readOrder: ByPrincipal<ReadOrder, ProtectionOrder.ProtectionOrder, Refusal>
+  readonly readSummary: ByPrincipal<ReadSummary, CaseSummary.CaseSummary, Refusal>
   /**
    * The summaries of a mechanism's open cases at `at`, for the meeting
    * package's `CaseSummaries` port. Pseudonymised, so no principal is asked:
@@ -221,9 +204,7 @@ export interface Service {
     page: OpenPage,
     at: Date,
   ) => Effect.Effect<ReadonlyArray<CaseSummary.CaseSummary>>
-  readonly readPersonalData: (
-    input: ReadPersonalData,
-  ) => Effect.Effect<Person.PersonalDetails, Refusal, Principal.CurrentPrincipal>
+  readonly readPersonalData: ByPrincipal<ReadPersonalData, Person.PersonalDetails, Refusal>
   readonly findPersons: (
     input: FindPersons,
   ) => Effect.Effect<ReadonlyArray<PersonFound>, Errors.InvalidInput, Principal.CurrentPrincipal>

@@ -198,6 +198,11 @@ export * as CaseTransfers from "./CaseTransfers"
  */
 export { caseworkMessages } from "./CaseworkMessages"
 /**
+ * The casework around a case as one service (notes, corrections, reviews,
+ * transfers, safe contacts, what she was told, erasure), over their stores.
+ */
+export * as CaseworkService from "./CaseworkService"
+/**
  * A closed case in the mechanism's register, its search filter and who may search.
  */
 export * as ClosedCase from "./ClosedCase"
@@ -234,6 +239,10 @@ export { documentMessages } from "./DocumentMessages"
  * export too: a person's documents).
  */
 export * as DocumentRepository from "./DocumentRepository"
+/**
+ * A case's documents as a service, over their records, bytes and pending uploads.
+ */
+export * as DocumentService from "./DocumentService"
 /**
  * The limits on documents: largest size, accepted types (configuration).
  */
@@ -377,6 +386,10 @@ export * as SubjectAccessExport from "./SubjectAccessExport"
  * A subject-access export as a readable PDF in the requested language.
  */
 export * as SubjectAccessPdf from "./SubjectAccessPdf"
+/**
+ * A person's subject-access export as a service, over every store it reads.
+ */
+export * as SubjectAccessService from "./SubjectAccessService"
 /**
  * The port through which an export lists a person's documents (records, never content).
  */

@@ -41,6 +41,7 @@ import * as CreateMechanism from "./CreateMechanism"
 import * as Steps from "./internal/Steps"
 import type * as Mechanism from "./Mechanism"
 import * as MechanismEvents from "./MechanismEvents"
+import * as MechanismLists from "./MechanismLists"
 import { MechanismRepository } from "./MechanismRepository"
 import * as Mechanisms from "./Mechanisms"
 import type * as Membership from "./Membership"
@@ -145,6 +146,15 @@ export interface Service {
     mechanismId: string,
     at: Mechanisms.Day,
   ) => Effect.Effect<CompositionGaps.Composition, Errors.InvalidInput | Errors.NotFound>
+  /**
+   * The pages of `MechanismLists`, paged in SQL: the mechanisms a principal
+   * may see, a mechanism's memberships and its memorandum versions. Who may
+   * read a mechanism's lists is the caller's check (`MechanismPolicy`).
+   */
+  readonly lists: UseCase.Provided<
+    Pick<typeof MechanismLists, "mechanisms" | "memberships" | "memoranda">,
+    MechanismRepository
+  >
 }
 
 export class MechanismService extends Context.Tag("@bashke/mechanism/MechanismService")<MechanismService, Service>() {}
@@ -157,9 +167,14 @@ export const make: Effect.Effect<
   never,
   MechanismRepository | SqlClient.SqlClient | Vault.Vault | AuditLog.AuditLog | Id.IdGenerator
 > = Effect.gen(function* () {
-  const own = UseCase.provide(
-    yield* UseCase.services(MechanismRepository, SqlClient.SqlClient, Vault.Vault, AuditLog.AuditLog, Id.IdGenerator),
+  const context = yield* UseCase.services(
+    MechanismRepository,
+    SqlClient.SqlClient,
+    Vault.Vault,
+    AuditLog.AuditLog,
+    Id.IdGenerator,
   )
+  const own = UseCase.provide(context)
   return {
     create: own(CreateMechanism.create),
     configure: own(ConfigureMechanism.configure),
@@ -176,6 +191,11 @@ export const make: Effect.Effect<
     countersignMemorandum: own(CountersignMemorandum.countersign),
     readSigner: own(ReadSigner.read),
     compositionGaps: own(CompositionGaps.compositionGaps),
+    lists: UseCase.provideAll(context, {
+      mechanisms: MechanismLists.mechanisms,
+      memberships: MechanismLists.memberships,
+      memoranda: MechanismLists.memoranda,
+    }),
   }
 })
 

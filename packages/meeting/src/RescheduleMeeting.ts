@@ -3,10 +3,11 @@
  * calendar's SEQUENCE grows when something changed). The meeting's new
  * version and `meeting.meeting.rescheduled` commit together.
  */
-import { Effect } from "effect"
-import { type ChangeError, meetingChange, type Requirements, withinDeadline } from "./internal/MeetingChange"
+import type { Effect } from "effect"
+import type { ChangeError, Requirements } from "./internal/MeetingChange"
+import { scheduleChange } from "./internal/ScheduleChange"
 import type { Meeting } from "./Meeting"
-import * as MeetingCommands from "./MeetingCommands"
+import type * as MeetingCommands from "./MeetingCommands"
 import * as Events from "./MeetingEvents"
 import * as MeetingLifecycle from "./MeetingLifecycle"
 
@@ -15,22 +16,9 @@ import * as MeetingLifecycle from "./MeetingLifecycle"
  */
 export const reschedule: (
   input: typeof MeetingCommands.SetSchedule.Encoded,
-) => Effect.Effect<Meeting, ChangeError, Requirements> = meetingChange({
+) => Effect.Effect<Meeting, ChangeError, Requirements> = scheduleChange({
   action: "meeting.reschedule",
-  command: MeetingCommands.SetSchedule,
-  build: ({ meeting, at }, command) =>
-    Effect.map(withinDeadline(meeting, "scheduled", command, at), () =>
-      MeetingLifecycle.Command.Reschedule({
-        schedule: { startsAt: command.startsAt, endsAt: command.endsAt, place: command.place },
-        at,
-      }),
-    ),
-  written: (after, _, command) =>
-    Events.append("meeting.meeting.rescheduled", after.id, {
-      meetingId: after.id,
-      mechanismId: after.mechanismId,
-      startsAt: command.startsAt.toISOString(),
-      endsAt: command.endsAt.toISOString(),
-      sequence: after.sequence,
-    }),
+  from: "scheduled",
+  transition: MeetingLifecycle.Command.Reschedule,
+  written: (after, fields) => Events.append("meeting.meeting.rescheduled", after.id, fields),
 })

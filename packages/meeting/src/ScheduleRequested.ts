@@ -4,10 +4,11 @@
  * time or late) follows from when this happens. The meeting's new version and
  * `meeting.meeting.scheduled` commit together.
  */
-import { Effect } from "effect"
-import { type ChangeError, meetingChange, type Requirements, withinDeadline } from "./internal/MeetingChange"
+import type { Effect } from "effect"
+import type { ChangeError, Requirements } from "./internal/MeetingChange"
+import { scheduleChange } from "./internal/ScheduleChange"
 import type { Meeting } from "./Meeting"
-import * as MeetingCommands from "./MeetingCommands"
+import type * as MeetingCommands from "./MeetingCommands"
 import * as Events from "./MeetingEvents"
 import * as MeetingLifecycle from "./MeetingLifecycle"
 
@@ -16,24 +17,10 @@ import * as MeetingLifecycle from "./MeetingLifecycle"
  */
 export const scheduleRequested: (
   input: typeof MeetingCommands.SetSchedule.Encoded,
-) => Effect.Effect<Meeting, ChangeError, Requirements> = meetingChange({
+) => Effect.Effect<Meeting, ChangeError, Requirements> = scheduleChange({
   action: "meeting.schedule-requested",
-  command: MeetingCommands.SetSchedule,
-  build: ({ meeting, at }, command) =>
-    Effect.map(withinDeadline(meeting, "requested", command, at), () =>
-      MeetingLifecycle.Command.Schedule({
-        schedule: { startsAt: command.startsAt, endsAt: command.endsAt, place: command.place },
-        at,
-      }),
-    ),
-  written: (after, _, command) =>
-    Events.append("meeting.meeting.scheduled", after.id, {
-      meetingId: after.id,
-      mechanismId: after.mechanismId,
-      kind: after.kind,
-      startsAt: command.startsAt.toISOString(),
-      endsAt: command.endsAt.toISOString(),
-      sequence: after.sequence,
-      requested: true,
-    }),
+  from: "requested",
+  transition: MeetingLifecycle.Command.Schedule,
+  written: (after, fields) =>
+    Events.append("meeting.meeting.scheduled", after.id, { ...fields, kind: after.kind, requested: true }),
 })

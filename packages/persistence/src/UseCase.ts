@@ -134,3 +134,58 @@ export const provide =
   ): ((...args: Args) => Effect.Effect<A, E, Exclude<R, S>>) =>
   (...args) =>
     Effect.provide(useCase(...args), context)
+
+/**
+ * A module's use cases with the service's own dependencies `S` provided: each
+ * function (or effect) keeps its arguments, answer and errors, and asks its
+ * caller only for what is left (the principal, the jurisdiction).
+ */
+export type Provided<UseCases, S> = {
+  readonly [K in keyof UseCases]: UseCases[K] extends (...args: infer Args) => Effect.Effect<infer A, infer E, infer R>
+    ? (...args: Args) => Effect.Effect<A, E, Exclude<R, S>>
+    : UseCases[K] extends Effect.Effect<infer A, infer E, infer R>
+      ? Effect.Effect<A, E, Exclude<R, S>>
+      : never
+}
+
+/** A use case as a module exports it: a function answering an effect, or an effect. */
+// biome-ignore lint/suspicious/noExplicitAny: any use case, whatever its arguments and answer
+type AnyUseCase = ((...args: ReadonlyArray<any>) => Effect.Effect<any, any, any>) | Effect.Effect<any, any, any>
+
+/**
+ * Each of a module's use cases with the service's own dependencies provided
+ * (`provide`, for a whole record of them at once).
+ */
+export const provideAll = <S, const UseCases extends Readonly<Record<string, AnyUseCase>>>(
+  context: Context.Context<S>,
+  useCases: UseCases,
+): Provided<UseCases, S> => {
+  const own = provide(context)
+  const provided: Record<string, unknown> = {}
+  for (const [name, useCase] of Object.entries<AnyUseCase>(useCases))
+    provided[name] = Effect.isEffect(useCase)
+      ? Effect.provide(useCase, context)
+      : own(useCase as Exclude<AnyUseCase, Effect.Effect<unknown, unknown, unknown>>)
+  return provided as Provided<UseCases, S>
+}
+
+/**
+ * A service assembled from a module's use cases: each one with exactly the
+ * services named by `tags` provided (`services`, `provideAll`), taken from the
+ * context the layer is built in. How a package turns the use cases it exports
+ * as functions into the `Context.Tag` service an application holds, so that
+ * the application never holds the repositories they read:
+ * `Layer.effect(CaseNoteService, UseCase.assemble([CaseNoteRepository, …], { write: CaseNotes.write }))`.
+ */
+export const assemble = <
+  // biome-ignore lint/suspicious/noExplicitAny: any tag, as `Context.pick` itself accepts
+  const Tags extends ReadonlyArray<Context.Tag<any, any>>,
+  const UseCases extends Readonly<Record<string, AnyUseCase>>,
+>(
+  tags: Tags,
+  useCases: UseCases,
+): Effect.Effect<
+  Provided<UseCases, Context.Tag.Identifier<Tags[number]>>,
+  never,
+  Context.Tag.Identifier<Tags[number]>
+> => Effect.map(services(...tags), (context) => provideAll(context, useCases))

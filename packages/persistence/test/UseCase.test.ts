@@ -141,6 +141,29 @@ describe("UseCase.provide", () => {
   )
 })
 
+describe("UseCase.assemble", () => {
+  class Greeting extends Context.Tag("Greeting")<Greeting, string>() {}
+  class Caller extends Context.Tag("Caller")<Caller, string>() {}
+  const greet = (name: string) =>
+    Effect.gen(function* () {
+      return `${yield* Greeting}, ${name} (asked by ${yield* Caller})`
+    })
+  const greeting = Effect.map(Greeting, (text) => text.length)
+
+  it.effect("provides the named services to every use case, functions and effects alike, and leaves the caller's", () =>
+    Effect.gen(function* () {
+      const assembled = yield* UseCase.assemble([Greeting], { greet, greeting }).pipe(
+        Effect.provideService(Greeting, "Mirëdita"),
+        Effect.provideService(Caller, "whoever built the service"),
+      )
+      expect(yield* assembled.greet("Arta").pipe(Effect.provideService(Caller, "p-1"))).toBe(
+        "Mirëdita, Arta (asked by p-1)",
+      )
+      expect(yield* assembled.greeting).toBe("Mirëdita".length)
+    }),
+  )
+})
+
 describe("OptimisticConcurrency.requireVersion", () => {
   it("passes the version held and refuses any other with both versions named", () =>
     fc.assert(

@@ -26,6 +26,7 @@ import { Context, Effect, Layer, Option } from "effect"
 import * as AnnounceOverdue from "./AnnounceOverdue"
 import { CaseFacts } from "./CaseFacts"
 import type * as Directory from "./Directory"
+import * as DirectoryPages from "./DirectoryPages"
 import type * as Referral from "./Referral"
 import type * as ReferralDeadlines from "./ReferralDeadlines"
 import type * as ReferralLifecycle from "./ReferralLifecycle"
@@ -124,6 +125,15 @@ export interface Service {
     readonly perInstitution: ReadonlyArray<ResponseTimes.ResponseTimes<Id.InstitutionId>>
     readonly perService: ReadonlyArray<ResponseTimes.ResponseTimes<Id.ServiceId>>
   }>
+  /**
+   * The service directory's pages (`DirectoryPages`), paged in SQL: its
+   * organizations, locations and services. The directory is public to every
+   * signed-in caller, so no principal is asked.
+   */
+  readonly directoryPages: UseCase.Provided<
+    Pick<typeof DirectoryPages, "organizations" | "locations" | "services">,
+    ReferralRepository
+  >
 }
 
 export class ReferralService extends Context.Tag("@bashke/referral/ReferralService")<ReferralService, Service>() {}
@@ -138,9 +148,14 @@ export const make: Effect.Effect<
   ReferralRepository | CaseFacts | AuditLog.AuditLog | SqlClient.SqlClient | Id.IdGenerator
 > = Effect.gen(function* () {
   const repo = yield* ReferralRepository
-  const own = UseCase.provide(
-    yield* UseCase.services(ReferralRepository, CaseFacts, AuditLog.AuditLog, SqlClient.SqlClient, Id.IdGenerator),
+  const context = yield* UseCase.services(
+    ReferralRepository,
+    CaseFacts,
+    AuditLog.AuditLog,
+    SqlClient.SqlClient,
+    Id.IdGenerator,
   )
+  const own = UseCase.provide(context)
   return {
     registerOrganization: own(RegisterDirectoryEntry.organization),
     registerLocation: own(RegisterDirectoryEntry.location),
@@ -166,6 +181,11 @@ export const make: Effect.Effect<
         perInstitution: ResponseTimes.perInstitution(referrals),
         perService: ResponseTimes.perService(referrals),
       })),
+    directoryPages: UseCase.provideAll(context, {
+      organizations: DirectoryPages.organizations,
+      locations: DirectoryPages.locations,
+      services: DirectoryPages.services,
+    }),
   }
 })
 /**

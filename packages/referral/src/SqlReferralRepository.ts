@@ -111,6 +111,9 @@ export const make: Effect.Effect<Service, never, SqlClient.SqlClient> = Effect.g
 
   // Whether the text `column` holds `text`, exactly (case-sensitive) on both dialects: a language's tag as
   // JSON (`"sr-Latn"`, quotes included) is in the services' languages array only as that element.
+  // A page's filter: each field that is set, as its condition, joined by AND (every row when none is).
+  const matching = (conditions: ReadonlyArray<Statement.Fragment | false>) =>
+    sql.and(conditions.filter((condition): condition is Statement.Fragment => condition !== false))
   const containsText = (column: Statement.Fragment, text: string) =>
     sql.onDialectOrElse({
       pg: () => sql`strpos(${column}, ${text}) > 0`,
@@ -168,22 +171,24 @@ export const make: Effect.Effect<Service, never, SqlClient.SqlClient> = Effect.g
         Effect.orDie,
       ),
     locationPage: (step) =>
-      sql<Row>`SELECT * FROM referral_locations WHERE 1 = 1
-        ${step.municipality === undefined ? sql`` : sql`AND municipality = ${step.municipality}`}
-        ${step.institution === undefined ? sql`` : sql`AND institution_id = ${step.institution}`}
-        ${step.after === undefined ? sql`` : sql`AND id > ${step.after}`}
+      sql<Row>`SELECT * FROM referral_locations WHERE ${matching([
+        step.municipality !== undefined && sql`municipality = ${step.municipality}`,
+        step.institution !== undefined && sql`institution_id = ${step.institution}`,
+        step.after !== undefined && sql`id > ${step.after}`,
+      ])}
         ORDER BY id LIMIT ${step.limit}`.pipe(
         Effect.map((rows) => rows.map(locationOf)),
         Effect.orDie,
       ),
     servicePage: (step) =>
-      sql<Row>`SELECT * FROM referral_services WHERE 1 = 1
-        ${step.type === undefined ? sql`` : sql`AND type = ${step.type}`}
-        ${step.municipality === undefined ? sql`` : sql`AND municipality = ${step.municipality}`}
-        ${step.institution === undefined ? sql`` : sql`AND institution_id = ${step.institution}`}
-        ${step.active === undefined ? sql`` : sql`AND active = ${step.active ? 1 : 0}`}
-        ${step.language === undefined ? sql`` : sql`AND ${containsText(sql`languages`, JSON.stringify(step.language))}`}
-        ${step.after === undefined ? sql`` : sql`AND id > ${step.after}`}
+      sql<Row>`SELECT * FROM referral_services WHERE ${matching([
+        step.type !== undefined && sql`type = ${step.type}`,
+        step.municipality !== undefined && sql`municipality = ${step.municipality}`,
+        step.institution !== undefined && sql`institution_id = ${step.institution}`,
+        step.active !== undefined && sql`active = ${step.active ? 1 : 0}`,
+        step.language !== undefined && containsText(sql`languages`, JSON.stringify(step.language)),
+        step.after !== undefined && sql`id > ${step.after}`,
+      ])}
         ORDER BY id LIMIT ${step.limit}`.pipe(
         Effect.map((rows) => rows.map(serviceOf)),
         Effect.orDie,

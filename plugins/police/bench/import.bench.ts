@@ -21,34 +21,10 @@ import { Duration, Effect, Redacted } from "effect"
 import * as InboxFloor from "../../../packages/plugin-sdk/bench/InboxFloor"
 import { type Figure, record } from "../../../scripts/benchmark"
 import plugin from "../src/index"
+import { report } from "../test/support/FakePolice"
 
 const total = 100_000
 const page = 1_000
-
-const report = (i: number) => ({
-  reportId: `PK-${String(i).padStart(7, "0")}`,
-  reportedAt: "2026-02-01T21:14:00Z",
-  occurredOn: "2026-02-01",
-  municipality: "GJI",
-  forms: ["physical", "psychological"],
-  children: "witnessed",
-  place: "home",
-  reportNumber: `GJI/2026/${i}`,
-  victim: {
-    personalNumber: String(1_000_000_000 + i),
-    givenName: "Arta",
-    familyName: "Krasniqi",
-    birthDate: "1990-04-12",
-    sex: "female",
-  },
-  perpetrator: {
-    personalNumber: String(2_000_000_000 + i),
-    givenName: "Blerim",
-    familyName: "Krasniqi",
-    sex: "male",
-    relationship: "married",
-  },
-})
 
 // Pages built before timing: the fake server shares the process, and its
 // JSON.stringify is not the plugin's cost.

@@ -16,7 +16,6 @@
 import {
   ActionPlan,
   ActionPlanCommands,
-  ActionPlanList,
   ActionPlanService,
   ActivityActionItems,
   Framework,
@@ -31,6 +30,10 @@ import * as InstitutionNames from "./InstitutionNames"
 import * as Keyset from "./Keyset"
 
 const tag = "action-plans"
+
+/** A use case of the action-plan service (the package decides who may). */
+const withPlans = <A, E, R>(use: (plans: ActionPlanService.Service) => Effect.Effect<A, E, R>) =>
+  Effect.flatMap(ActionPlanService.ActionPlanService, use)
 
 const PlanPath = Schema.Struct({ planId: Id.ActionPlanId })
 const ActivityPath = Schema.Struct({ planId: Id.ActionPlanId, activityId: Id.ActivityId })
@@ -50,7 +53,11 @@ const create = Route.make({
   bodySchema: ActionPlanCommands.CreatePlan,
   success: { status: 201, schema: NamedPlan },
   etag,
-  handle: ({ body }) => Effect.flatMap(ActionPlanService.create(body), InstitutionNames.attach),
+  handle: ({ body }) =>
+    Effect.flatMap(
+      withPlans((plans) => plans.create(body)),
+      InstitutionNames.attach,
+    ),
 })
 
 const read = Route.make({
@@ -62,14 +69,16 @@ const read = Route.make({
   pathSchema: PlanPath,
   success: { status: 200, schema: NamedPlan },
   etag,
-  handle: ({ path }) => Effect.flatMap(ActionPlanService.find(path.planId), InstitutionNames.attach),
+  handle: ({ path }) =>
+    Effect.flatMap(
+      withPlans((plans) => plans.find(path.planId)),
+      InstitutionNames.attach,
+    ),
 })
 
-const ListQuery = Schema.Struct({
+const ListQuery = Keyset.query({
   mechanismId: Id.MechanismId,
   status: Schema.optional(ActionPlan.Status),
-  limit: Keyset.limit,
-  after: Keyset.after,
 })
 
 const PlanPage = InstitutionNames.namedPage(ActionPlan.ActionPlan, "ActionPlanPage")
@@ -85,7 +94,7 @@ const list = Route.make({
   handle: ({ query }) =>
     Effect.gen(function* () {
       return yield* InstitutionNames.attachPage(
-        yield* ActionPlanList.forMechanism(query.mechanismId, query.status, query),
+        yield* withPlans((plans) => plans.page(query.mechanismId, query.status, query)),
       )
     }),
 })
@@ -103,7 +112,7 @@ const changeStatus = Route.make({
   etag,
   handle: ({ path, body, expectedVersion }) =>
     Effect.flatMap(
-      ActionPlanService.changeStatus({ ...body, planId: path.planId, expectedVersion: expectedVersion ?? 0 }),
+      withPlans((plans) => plans.changeStatus({ ...body, planId: path.planId, expectedVersion: expectedVersion ?? 0 })),
       InstitutionNames.attach,
     ),
 })
@@ -122,7 +131,7 @@ const revise = Route.make({
   etag,
   handle: ({ path, body, expectedVersion }) =>
     Effect.flatMap(
-      ActionPlanService.revise({ ...body, planId: path.planId, expectedVersion: expectedVersion ?? 0 }),
+      withPlans((plans) => plans.revise({ ...body, planId: path.planId, expectedVersion: expectedVersion ?? 0 })),
       InstitutionNames.attach,
     ),
 })
@@ -140,7 +149,11 @@ const revisions = Route.make({
     "The draft's revision history, oldest first: the content each revision replaced, who revised it, when and why (members, national coordinator)",
   pathSchema: PlanPath,
   success: { status: 200, schema: Revisions },
-  handle: ({ path }) => Effect.flatMap(ActionPlanService.revisions(path.planId), InstitutionNames.attachAll),
+  handle: ({ path }) =>
+    Effect.flatMap(
+      withPlans((plans) => plans.revisions(path.planId)),
+      InstitutionNames.attachAll,
+    ),
 })
 
 const setActivityStatus = Route.make({
@@ -156,12 +169,14 @@ const setActivityStatus = Route.make({
   etag,
   handle: ({ path, body, expectedVersion }) =>
     Effect.flatMap(
-      ActionPlanService.setActivityStatus({
-        ...body,
-        planId: path.planId,
-        activityId: path.activityId,
-        expectedVersion: expectedVersion ?? 0,
-      }),
+      withPlans((plans) =>
+        plans.setActivityStatus({
+          ...body,
+          planId: path.planId,
+          activityId: path.activityId,
+          expectedVersion: expectedVersion ?? 0,
+        }),
+      ),
       InstitutionNames.attach,
     ),
 })
@@ -179,12 +194,14 @@ const recordMeasurement = Route.make({
   etag,
   handle: ({ path, body, expectedVersion }) =>
     Effect.flatMap(
-      ActionPlanService.recordMeasurement({
-        ...body,
-        planId: path.planId,
-        indicatorId: path.indicatorId,
-        expectedVersion: expectedVersion ?? 0,
-      }),
+      withPlans((plans) =>
+        plans.recordMeasurement({
+          ...body,
+          planId: path.planId,
+          indicatorId: path.indicatorId,
+          expectedVersion: expectedVersion ?? 0,
+        }),
+      ),
       InstitutionNames.attach,
     ),
 })
@@ -199,7 +216,11 @@ const listIndicators = Route.make({
   summary: "The plan's indicators with their baseline, target and measurements",
   pathSchema: PlanPath,
   success: { status: 200, schema: Indicators },
-  handle: ({ path }) => Effect.map(ActionPlanService.find(path.planId), (plan) => plan.indicators),
+  handle: ({ path }) =>
+    Effect.map(
+      withPlans((plans) => plans.find(path.planId)),
+      (plan) => plan.indicators,
+    ),
 })
 
 const readIndicator = Route.make({
@@ -212,7 +233,7 @@ const readIndicator = Route.make({
   success: { status: 200, schema: ActionPlan.Indicator },
   handle: ({ path }) =>
     Effect.gen(function* () {
-      const plan = yield* ActionPlanService.find(path.planId)
+      const plan = yield* withPlans((plans) => plans.find(path.planId))
       const found = plan.indicators.find((indicator) => indicator.id === path.indicatorId)
       if (found === undefined) return yield* new Errors.NotFound({ entity: "Indicator", id: path.indicatorId })
       return found
@@ -290,11 +311,13 @@ const report = Route.make({
   querySchema: ReportQuery,
   success: { status: 200, schema: Report },
   handle: ({ path, query }) =>
-    ActionPlanService.report({
-      planId: path.planId,
-      period: { start: query.from, end: query.to },
-      ...(query.asOf === undefined ? {} : { asOf: query.asOf }),
-    }),
+    withPlans((plans) =>
+      plans.report({
+        planId: path.planId,
+        period: { start: query.from, end: query.to },
+        ...(query.asOf === undefined ? {} : { asOf: query.asOf }),
+      }),
+    ),
 })
 
 /** The action-plan routes. */

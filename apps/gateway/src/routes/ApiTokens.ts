@@ -39,7 +39,7 @@ const Issued = Schema.Struct({
 const Revoked = Schema.Struct({ revoked: Schema.Literal(true) }).annotations({ identifier: "ApiTokenRevoked" })
 
 const TokenPath = Schema.Struct({ tokenId: Schema.String.pipe(Schema.pattern(/^[0-9A-HJKMNP-TV-Z]{26}$/)) })
-const ListQuery = Schema.Struct({ limit: Keyset.limit, after: Keyset.after })
+const ListQuery = Keyset.query({})
 /** Token pages are ordered by id, a ULID (`[id]`). */
 const TokenKey = Schema.Tuple(TokenPath.fields.tokenId)
 

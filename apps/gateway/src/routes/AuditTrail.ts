@@ -15,7 +15,7 @@ import * as Keyset from "./Keyset"
 const tag = "audit"
 
 const TrailPage = Keyset.pageSchema(AuditTrail.TrailEntry, "AuditTrailPage")
-const PageQuery = Schema.Struct({ limit: Keyset.limit, after: Keyset.after })
+const PageQuery = Keyset.query({})
 
 const forCase = Route.make({
   method: "get",

@@ -23,10 +23,8 @@ const ReviewPath = Schema.Struct({ reviewId: BreakGlassReview.BreakGlassReviewId
 
 const ReviewPage = Keyset.pageSchema(BreakGlassReview.BreakGlassReview, "BreakGlassReviewPage")
 
-const ListQuery = Schema.Struct({
+const ListQuery = Keyset.query({
   status: Schema.optional(Schema.Literal("open", "closed")),
-  limit: Keyset.limit,
-  after: Keyset.after,
 })
 
 const list = Route.make({

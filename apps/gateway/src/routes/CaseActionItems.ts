@@ -28,7 +28,7 @@ const list = Route.make({
   summary:
     "A case's action items with their due date extensions, in the order they were recorded (full-access case team; audited)",
   pathSchema: CasePath,
-  querySchema: Schema.Struct({ limit: Keyset.limit, after: Keyset.after }),
+  querySchema: Keyset.query({}),
   success: {
     status: 200,
     schema: InstitutionNames.namedPage(CaseActionItems.CaseActionItem, "CaseActionItemPage"),

@@ -5,9 +5,9 @@
  * the audit trail stay. The case package decides who may and when
  * (`CaseErasure`); the retention job erases the same way on its own.
  */
-import { CaseErasure } from "@bashke/case"
+import { CaseErasure, CaseworkService } from "@bashke/case"
 import { Id } from "@bashke/kernel"
-import { Schema } from "effect"
+import { Effect, Schema } from "effect"
 import * as Route from "../Route"
 
 const erase = Route.make({
@@ -23,7 +23,9 @@ const erase = Route.make({
   ifMatch: true,
   etag: (erased) => erased.version,
   handle: ({ path, body, expectedVersion }) =>
-    CaseErasure.erase({ ...body, caseId: path.caseId, expectedVersion: expectedVersion ?? 0 }),
+    Effect.flatMap(CaseworkService.CaseworkService, (casework) =>
+      casework.erasure.erase({ ...body, caseId: path.caseId, expectedVersion: expectedVersion ?? 0 }),
+    ),
 })
 
 /** The erasure route. */

@@ -6,9 +6,9 @@
  * corrects, and a reason) is its next version, and the note's history keeps
  * them all. The case package decides who may (`CaseNotes`).
  */
-import { CaseNote, CaseNotes } from "@bashke/case"
+import { CaseNote, CaseNotes, CaseworkService } from "@bashke/case"
 import { Id } from "@bashke/kernel"
-import { Schema } from "effect"
+import { Effect, Schema } from "effect"
 import * as Route from "../Route"
 import * as Keyset from "./Keyset"
 
@@ -30,7 +30,10 @@ const write = Route.make({
   // The receipt: an answer is kept for retries in the clear, so it holds no text.
   success: { status: 201, schema: CaseNote.Receipt },
   etag: (note) => note.version,
-  handle: ({ path, body }) => CaseNotes.write({ ...body, caseId: path.caseId }),
+  handle: ({ path, body }) =>
+    Effect.flatMap(CaseworkService.CaseworkService, (casework) =>
+      casework.notes.write({ ...body, caseId: path.caseId }),
+    ),
 })
 
 const list = Route.make({
@@ -40,14 +43,16 @@ const list = Route.make({
   tag,
   summary: "The case's notes you may see, each at its latest version, oldest first (every note shown is audited)",
   pathSchema: CasePath,
-  querySchema: Schema.Struct({ limit: Keyset.limit, after: Keyset.after }),
+  querySchema: Keyset.query({}),
   success: { status: 200, schema: NotePage },
   handle: ({ path, query }) =>
-    CaseNotes.list({
-      caseId: path.caseId,
-      limit: query.limit,
-      ...(query.after === undefined ? {} : { after: query.after }),
-    }),
+    Effect.flatMap(CaseworkService.CaseworkService, (casework) =>
+      casework.notes.list({
+        caseId: path.caseId,
+        limit: query.limit,
+        ...(query.after === undefined ? {} : { after: query.after }),
+      }),
+    ),
 })
 
 const history = Route.make({
@@ -59,7 +64,7 @@ const history = Route.make({
   pathSchema: NotePath,
   success: { status: 200, schema: Schema.Array(CaseNote.CaseNote) },
   etag: (versions) => versions.at(-1)?.version ?? 0,
-  handle: ({ path }) => CaseNotes.history(path),
+  handle: ({ path }) => Effect.flatMap(CaseworkService.CaseworkService, (casework) => casework.notes.history(path)),
 })
 
 const correct = Route.make({
@@ -75,7 +80,9 @@ const correct = Route.make({
   ifMatch: true,
   etag: (note) => note.version,
   handle: ({ path, body, expectedVersion }) =>
-    CaseNotes.correct({ ...body, ...path, expectedVersion: expectedVersion ?? 0 }),
+    Effect.flatMap(CaseworkService.CaseworkService, (casework) =>
+      casework.notes.correct({ ...body, ...path, expectedVersion: expectedVersion ?? 0 }),
+    ),
 })
 
 /** The case-note routes. */

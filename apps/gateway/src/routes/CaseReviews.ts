@@ -6,9 +6,9 @@
  * answer) and the case's new `ETag`; the case team's full-access members
  * read the reviews, each one shown audited.
  */
-import { CaseReview, CaseReviews } from "@bashke/case"
+import { CaseReview, CaseReviews, CaseworkService } from "@bashke/case"
 import { Id } from "@bashke/kernel"
-import { Schema } from "effect"
+import { Effect, Schema } from "effect"
 import * as Route from "../Route"
 import * as Keyset from "./Keyset"
 
@@ -29,7 +29,9 @@ const record = Route.make({
   ifMatch: true,
   etag: (_, input) => (input.expectedVersion ?? 0) + 1,
   handle: ({ path, body, expectedVersion }) =>
-    CaseReviews.record({ ...body, caseId: path.caseId, expectedVersion: expectedVersion ?? 0 }),
+    Effect.flatMap(CaseworkService.CaseworkService, (casework) =>
+      casework.reviews.record({ ...body, caseId: path.caseId, expectedVersion: expectedVersion ?? 0 }),
+    ),
 })
 
 const list = Route.make({
@@ -39,14 +41,16 @@ const list = Route.make({
   tag,
   summary: "The case's conference reviews with the survivor's wishes, oldest first (full-access members; audited)",
   pathSchema: CasePath,
-  querySchema: Schema.Struct({ limit: Keyset.limit, after: Keyset.after }),
+  querySchema: Keyset.query({}),
   success: { status: 200, schema: Keyset.pageSchema(CaseReview.CaseReview, "CaseReviewPage") },
   handle: ({ path, query }) =>
-    CaseReviews.list({
-      caseId: path.caseId,
-      limit: query.limit,
-      ...(query.after === undefined ? {} : { after: query.after }),
-    }),
+    Effect.flatMap(CaseworkService.CaseworkService, (casework) =>
+      casework.reviews.list({
+        caseId: path.caseId,
+        limit: query.limit,
+        ...(query.after === undefined ? {} : { after: query.after }),
+      }),
+    ),
 })
 
 /** The routes of case reviews. */

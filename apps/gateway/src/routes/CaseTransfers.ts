@@ -6,9 +6,9 @@
  * receiving lead and team — or declines. The case package decides who may
  * (`CaseTransfers`).
  */
-import { CaseTransfer, CaseTransfers } from "@bashke/case"
+import { CaseTransfer, CaseTransfers, CaseworkService } from "@bashke/case"
 import { Id } from "@bashke/kernel"
-import { Schema } from "effect"
+import { Effect, Schema } from "effect"
 import * as Route from "../Route"
 
 const tag = "cases"
@@ -30,7 +30,9 @@ const propose = Route.make({
   ifMatch: true,
   etag: (_, input) => (input.expectedVersion ?? 0) + 1,
   handle: ({ path, body, expectedVersion }) =>
-    CaseTransfers.propose({ ...body, caseId: path.caseId, expectedVersion: expectedVersion ?? 0 }),
+    Effect.flatMap(CaseworkService.CaseworkService, (casework) =>
+      casework.transfers.propose({ ...body, caseId: path.caseId, expectedVersion: expectedVersion ?? 0 }),
+    ),
 })
 
 const accept = Route.make({
@@ -42,7 +44,10 @@ const accept = Route.make({
   pathSchema: TransferPath,
   bodySchema: CaseTransfers.AcceptTransfer.pipe(Schema.omit("transferId")),
   success: { status: 200, schema: CaseTransfer.CaseTransfer },
-  handle: ({ path, body }) => CaseTransfers.accept({ ...body, transferId: path.transferId }),
+  handle: ({ path, body }) =>
+    Effect.flatMap(CaseworkService.CaseworkService, (casework) =>
+      casework.transfers.accept({ ...body, transferId: path.transferId }),
+    ),
 })
 
 const decline = Route.make({
@@ -53,7 +58,10 @@ const decline = Route.make({
   summary: "Decline a transfer into your mechanism: the case stays where it is",
   pathSchema: TransferPath,
   success: { status: 200, schema: CaseTransfer.CaseTransfer },
-  handle: ({ path }) => CaseTransfers.decline({ transferId: path.transferId }),
+  handle: ({ path }) =>
+    Effect.flatMap(CaseworkService.CaseworkService, (casework) =>
+      casework.transfers.decline({ transferId: path.transferId }),
+    ),
 })
 
 const pending = Route.make({
@@ -64,7 +72,8 @@ const pending = Route.make({
   summary: "The transfers waiting to or from the mechanism (its coordinator)",
   pathSchema: MechanismPath,
   success: { status: 200, schema: Schema.Array(CaseTransfer.CaseTransfer) },
-  handle: ({ path }) => CaseTransfers.pending(path.mechanismId),
+  handle: ({ path }) =>
+    Effect.flatMap(CaseworkService.CaseworkService, (casework) => casework.transfers.pending(path.mechanismId)),
 })
 
 /** The case-transfer routes. */

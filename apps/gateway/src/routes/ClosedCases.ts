@@ -18,7 +18,7 @@ const search = Route.make({
   tag: "cases",
   summary: "The mechanism's closed cases, pseudonymised, by reference prefix, closure reason and risk level",
   pathSchema: Schema.Struct({ mechanismId: Id.MechanismId }),
-  querySchema: Schema.Struct({ ...ClosedCase.Filter.fields, limit: Keyset.limit, after: Keyset.after }),
+  querySchema: Keyset.query(ClosedCase.Filter.fields),
   success: { status: 200, schema: Keyset.pageSchema(ClosedCase.ClosedCase, "ClosedCasePage") },
   handle: ({ path, query }) =>
     ClosedCaseSearch.search({

@@ -8,9 +8,9 @@
  * `ETag`. The case's corrections are listed for its full-access members, each
  * one shown audited.
  */
-import { Correction, Corrections } from "@bashke/case"
+import { CaseworkService, Correction, Corrections } from "@bashke/case"
 import { Id } from "@bashke/kernel"
-import { Schema } from "effect"
+import { Effect, Schema } from "effect"
 import * as Route from "../Route"
 import * as Keyset from "./Keyset"
 
@@ -37,7 +37,9 @@ const correctPerson = Route.make({
   ifMatch: true,
   etag: nextVersion,
   handle: ({ path, body, expectedVersion }) =>
-    Corrections.correctPerson({ ...body, ...path, expectedVersion: expectedVersion ?? 0 }),
+    Effect.flatMap(CaseworkService.CaseworkService, (casework) =>
+      casework.corrections.correctPerson({ ...body, ...path, expectedVersion: expectedVersion ?? 0 }),
+    ),
 })
 
 const correctIncident = Route.make({
@@ -52,7 +54,9 @@ const correctIncident = Route.make({
   ifMatch: true,
   etag: nextVersion,
   handle: ({ path, body, expectedVersion }) =>
-    Corrections.correctIncident({ ...body, ...path, expectedVersion: expectedVersion ?? 0 }),
+    Effect.flatMap(CaseworkService.CaseworkService, (casework) =>
+      casework.corrections.correctIncident({ ...body, ...path, expectedVersion: expectedVersion ?? 0 }),
+    ),
 })
 
 const OrderPath = Schema.Struct({ caseId: Id.CaseId, orderId: Id.ProtectionOrderId })
@@ -70,7 +74,9 @@ const correctOrderConditions = Route.make({
   ifMatch: true,
   etag: nextVersion,
   handle: ({ path, body, expectedVersion }) =>
-    Corrections.correctOrderConditions({ ...body, ...path, expectedVersion: expectedVersion ?? 0 }),
+    Effect.flatMap(CaseworkService.CaseworkService, (casework) =>
+      casework.corrections.correctOrderConditions({ ...body, ...path, expectedVersion: expectedVersion ?? 0 }),
+    ),
 })
 
 const list = Route.make({
@@ -80,14 +86,16 @@ const list = Route.make({
   tag,
   summary: "The case's corrections, oldest first: what changed, the previous values, who, when and why (audited)",
   pathSchema: CasePath,
-  querySchema: Schema.Struct({ limit: Keyset.limit, after: Keyset.after }),
+  querySchema: Keyset.query({}),
   success: { status: 200, schema: Keyset.pageSchema(Correction.Correction, "CorrectionPage") },
   handle: ({ path, query }) =>
-    Corrections.list({
-      caseId: path.caseId,
-      limit: query.limit,
-      ...(query.after === undefined ? {} : { after: query.after }),
-    }),
+    Effect.flatMap(CaseworkService.CaseworkService, (casework) =>
+      casework.corrections.list({
+        caseId: path.caseId,
+        limit: query.limit,
+        ...(query.after === undefined ? {} : { after: query.after }),
+      }),
+    ),
 })
 
 /** The correction routes. */

@@ -13,7 +13,7 @@
  * - Withdrawal: the uploader's institution destroys the content; the record
  *   stays for the audit.
  */
-import { Document, Documents, DocumentType } from "@bashke/case"
+import { Document, DocumentService, Documents, DocumentType } from "@bashke/case"
 import { Errors, Id } from "@bashke/kernel"
 import { Purpose } from "@bashke/security"
 import { Effect, Schema } from "effect"
@@ -52,17 +52,19 @@ const upload = Route.make({
         return yield* new Errors.InvalidInput({ field: "Content-Disposition", rule: "case.document.name.required" })
       const declaredType = content.header("content-type")
       const declaredLength = lengthOf(content.header("content-length"))
-      const outcome = yield* Documents.upload(
-        {
-          ...query,
-          caseId: path.caseId,
-          name,
-          ...(declaredType === undefined ? {} : { declaredType }),
-          ...(declaredLength === undefined ? {} : { declaredLength }),
-        },
-        // The client going away or a broken body fails it: nothing of it is kept.
-        content.pieces,
-        idempotency,
+      const outcome = yield* Effect.flatMap(DocumentService.DocumentService, (documents) =>
+        documents.upload(
+          {
+            ...query,
+            caseId: path.caseId,
+            name,
+            ...(declaredType === undefined ? {} : { declaredType }),
+            ...(declaredLength === undefined ? {} : { declaredLength }),
+          },
+          // The client going away or a broken body fails it: nothing of it is kept.
+          content.pieces,
+          idempotency,
+        ),
       )
       return outcome.value
     }),
@@ -76,15 +78,17 @@ const list = Route.make({
   summary:
     "The case's documents you may read, oldest first: what each is and its name, never its content (a personal read for a stated purpose; each listed is audited)",
   pathSchema: CasePath,
-  querySchema: Schema.Struct({ purpose: Schema.optional(Purpose.Purpose), limit: Keyset.limit, after: Keyset.after }),
+  querySchema: Keyset.query({ purpose: Schema.optional(Purpose.Purpose) }),
   success: { status: 200, schema: DocumentPage },
   handle: ({ path, query }) =>
-    Documents.list({
-      caseId: path.caseId,
-      limit: query.limit,
-      ...(query.purpose === undefined ? {} : { purpose: query.purpose }),
-      ...(query.after === undefined ? {} : { after: query.after }),
-    }),
+    Effect.flatMap(DocumentService.DocumentService, (documents) =>
+      documents.list({
+        caseId: path.caseId,
+        limit: query.limit,
+        ...(query.purpose === undefined ? {} : { purpose: query.purpose }),
+        ...(query.after === undefined ? {} : { after: query.after }),
+      }),
+    ),
 })
 
 const download = Route.make({
@@ -103,7 +107,9 @@ const download = Route.make({
   },
   handle: ({ path, query }) =>
     Effect.map(
-      Documents.open({ ...path, ...(query.purpose === undefined ? {} : { purpose: query.purpose }) }),
+      Effect.flatMap(DocumentService.DocumentService, (documents) =>
+        documents.open({ ...path, ...(query.purpose === undefined ? {} : { purpose: query.purpose }) }),
+      ),
       (opened): Route.Download => ({
         mediaType: opened.document.mediaType,
         size: opened.document.size,
@@ -123,7 +129,7 @@ const withdraw = Route.make({
     "Withdraw a document your institution uploaded: its content is destroyed, its record (who withdrew it, when) stays",
   pathSchema: DocumentPath,
   success: { status: 200, schema: Document.Receipt },
-  handle: ({ path }) => Documents.withdraw(path),
+  handle: ({ path }) => Effect.flatMap(DocumentService.DocumentService, (documents) => documents.withdraw(path)),
 })
 
 /** The document routes. */

@@ -16,11 +16,9 @@ const tag = "institutions"
 const InstitutionPath = Schema.Struct({ institutionId: Id.InstitutionId })
 const InstitutionPage = Keyset.pageSchema(Institutions.RegisteredInstitution, "RegisteredInstitutionPage")
 
-const ListQuery = Schema.Struct({
+const ListQuery = Keyset.query({
   sector: Schema.optional(Sector.Sector),
   municipality: Schema.optional(Municipality.MunicipalityCode),
-  limit: Keyset.limit,
-  after: Keyset.after,
 })
 
 const list = Route.make({

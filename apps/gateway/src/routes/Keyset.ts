@@ -24,3 +24,10 @@ export const after = Schema.optional(Cursor.Cursor)
 /** The schema of a page of `item`s, named for the API description. */
 export const pageSchema = <A, I>(item: Schema.Schema<A, I>, identifier: string) =>
   Pagination.Page(item).annotations({ identifier })
+
+/**
+ * The query of a keyset-paged list: its own filters first, then `limit` and
+ * `after`, as every list of the API takes them.
+ */
+export const query = <Fields extends Schema.Struct.Fields>(filters: Fields) =>
+  Schema.Struct({ ...filters, limit, after })

@@ -36,7 +36,6 @@ import {
   CountersignMemorandum,
   Mechanism,
   MechanismLifecycle,
-  MechanismLists,
   MechanismPolicy,
   MechanismService,
   Mechanisms,
@@ -100,11 +99,9 @@ const NamedMemorandumVersion = InstitutionNames.named(Memorandum.MemorandumVersi
 const MembershipPage = InstitutionNames.namedPage(Membership.Membership, "MembershipPage")
 const MemorandumPage = InstitutionNames.namedPage(Memorandum.MemorandumVersion, "MemorandumVersionPage")
 
-const ListQuery = Schema.Struct({
+const ListQuery = Keyset.query({
   municipality: Schema.optional(Municipality.MunicipalityCode),
   status: Schema.optional(MechanismLifecycle.Status),
-  limit: Keyset.limit,
-  after: Keyset.after,
 })
 
 /**
@@ -122,10 +119,8 @@ const list = Route.make({
   handle: ({ query }) =>
     Effect.gen(function* () {
       const principal = yield* Principal.CurrentPrincipal
-      return yield* MechanismLists.mechanisms(
-        principal,
-        { municipality: query.municipality, status: query.status },
-        query,
+      return yield* Effect.flatMap(service, (mechanisms) =>
+        mechanisms.lists.mechanisms(principal, { municipality: query.municipality, status: query.status }, query),
       )
     }),
 })
@@ -224,11 +219,9 @@ const activate = lifecycle(
 const suspend = lifecycle("suspend", "suspension", "Suspend the mechanism")
 const resume = lifecycle("resume", "resumption", "Resume a suspended mechanism")
 
-const MembershipQuery = Schema.Struct({
+const MembershipQuery = Keyset.query({
   on: Schema.optional(CivilDate.CivilDate),
   sector: Schema.optional(Sector.Sector),
-  limit: Keyset.limit,
-  after: Keyset.after,
 })
 
 /** Every membership, past and present, or only those covering `on`; no names. */
@@ -245,7 +238,9 @@ const listMemberships = Route.make({
     Effect.gen(function* () {
       yield* requireReader(path.mechanismId, "mechanism.membership.list")
       return yield* InstitutionNames.attachPage(
-        yield* MechanismLists.memberships(path.mechanismId, { on: query.on, sector: query.sector }, query),
+        yield* Effect.flatMap(service, (mechanisms) =>
+          mechanisms.lists.memberships(path.mechanismId, { on: query.on, sector: query.sector }, query),
+        ),
       )
     }),
 })
@@ -321,7 +316,7 @@ const readContacts = Route.make({
   handle: ({ path }) => Effect.flatMap(service, (mechanisms) => mechanisms.readContacts(path)),
 })
 
-const MemorandumQuery = Schema.Struct({ limit: Keyset.limit, after: Keyset.after })
+const MemorandumQuery = Keyset.query({})
 
 const listMemoranda = Route.make({
   method: "get",
@@ -335,7 +330,9 @@ const listMemoranda = Route.make({
   handle: ({ path, query }) =>
     Effect.gen(function* () {
       yield* requireReader(path.mechanismId, "mechanism.memorandum.list")
-      return yield* InstitutionNames.attachPage(yield* MechanismLists.memoranda(path.mechanismId, query))
+      return yield* InstitutionNames.attachPage(
+        yield* Effect.flatMap(service, (mechanisms) => mechanisms.lists.memoranda(path.mechanismId, query)),
+      )
     }),
 })
 

@@ -114,13 +114,11 @@ const ActionItemPage = InstitutionNames.namedPage(ActionItem.ActionItem, "Action
 /** A meeting as listed, with the names of the institutions it mentions. */
 const namedListing = (meeting: Meeting.Meeting) => InstitutionNames.attach(listed(meeting))
 
-const PageQuery = Schema.Struct({ limit: Keyset.limit, after: Keyset.after })
+const PageQuery = Keyset.query({})
 
-const MeetingListQuery = Schema.Struct({
+const MeetingListQuery = Keyset.query({
   status: Schema.optional(Meeting.Status),
   kind: Schema.optional(Meeting.Kind),
-  limit: Keyset.limit,
-  after: Keyset.after,
 })
 
 const listMeetings = Route.make({
@@ -192,15 +190,21 @@ const schedule = Route.make({
     ),
 })
 
+/** What the path and `If-Match` carry of a command on a stored meeting. */
+interface Located {
+  readonly meetingId: unknown
+  readonly expectedVersion: unknown
+}
+
 /** A command on a stored meeting: `If-Match` of the meeting, its new `ETag` back. */
-const change = (options: {
+const change = <A extends Located, I extends Located>(options: {
   readonly method?: "post" | "put"
   readonly path: string
   readonly operationId: string
   readonly summary: string
   readonly status?: 200 | 201
-  /** The body: the command without what the path and If-Match carry; none when they carry everything. */
-  readonly body?: Schema.Schema.AnyNoContext
+  /** The command; its body is the command without what the path and If-Match carry. None when they carry everything. */
+  readonly command?: Schema.Schema<A, I>
   /** The use case; it decodes its input itself, so the body only needs to have passed the route's schema. */
   readonly run: (input: never) => Effect.Effect<Meeting.Meeting, Route.Failure, Route.Requirements>
 }) =>
@@ -211,7 +215,9 @@ const change = (options: {
     tag,
     summary: options.summary,
     pathSchema: MeetingPath,
-    ...(options.body === undefined ? {} : { bodySchema: options.body }),
+    ...(options.command === undefined
+      ? {}
+      : { bodySchema: options.command.pipe(Schema.omit("meetingId", "expectedVersion")) }),
     success: { status: options.status ?? 200, schema: NamedMeeting },
     ifMatch: true,
     etag: (meeting) => meeting.version,
@@ -230,7 +236,7 @@ const scheduleRequested = change({
   path: "/v1/meetings/:meetingId/schedule",
   operationId: "scheduleRequestedMeeting",
   summary: "Give a requested meeting its date, time and place (the coordinator)",
-  body: MeetingCommands.SetSchedule.pipe(Schema.omit("meetingId", "expectedVersion")),
+  command: MeetingCommands.SetSchedule,
   run: MeetingService.scheduleRequested,
 })
 
@@ -239,7 +245,7 @@ const reschedule = change({
   path: "/v1/meetings/:meetingId/schedule",
   operationId: "rescheduleMeeting",
   summary: "Change a scheduled meeting's date, time or place (the coordinator)",
-  body: MeetingCommands.SetSchedule.pipe(Schema.omit("meetingId", "expectedVersion")),
+  command: MeetingCommands.SetSchedule,
   run: MeetingService.reschedule,
 })
 
@@ -247,7 +253,7 @@ const hold = change({
   path: "/v1/meetings/:meetingId/held",
   operationId: "holdMeeting",
   summary: "Record that the meeting took place, with its attendance (the coordinator)",
-  body: MeetingCommands.SetAttendance.pipe(Schema.omit("meetingId", "expectedVersion")),
+  command: MeetingCommands.SetAttendance,
   run: MeetingService.hold,
 })
 
@@ -256,7 +262,7 @@ const recordAttendance = change({
   path: "/v1/meetings/:meetingId/attendance",
   operationId: "recordAttendance",
   summary: "Correct a held meeting's attendance until its minutes are approved (the coordinator)",
-  body: MeetingCommands.SetAttendance.pipe(Schema.omit("meetingId", "expectedVersion")),
+  command: MeetingCommands.SetAttendance,
   run: MeetingService.recordAttendance,
 })
 
@@ -265,7 +271,7 @@ const draftMinutes = change({
   path: "/v1/meetings/:meetingId/minutes",
   operationId: "draftMinutes",
   summary: "Write or rewrite the minutes' draft (the coordinator; audited)",
-  body: MeetingCommands.DraftMinutes.pipe(Schema.omit("meetingId", "expectedVersion")),
+  command: MeetingCommands.DraftMinutes,
   run: MeetingService.draftMinutes,
 })
 
@@ -281,7 +287,7 @@ const amendMinutes = change({
   operationId: "amendMinutes",
   summary: "Append an amendment to approved minutes (the coordinator; audited)",
   status: 201,
-  body: MeetingCommands.AmendMinutes.pipe(Schema.omit("meetingId", "expectedVersion")),
+  command: MeetingCommands.AmendMinutes,
   run: MeetingService.amendMinutes,
 })
 
@@ -291,7 +297,7 @@ const editAgenda = change({
   operationId: "editAgenda",
   summary:
     "Edit a scheduled meeting's agenda: topics in a section, items of the rule left out by key (the coordinator; audited)",
-  body: EditAgenda.EditAgenda.pipe(Schema.omit("meetingId", "expectedVersion")),
+  command: EditAgenda.EditAgenda,
   run: EditAgenda.edit,
 })
 
@@ -299,7 +305,7 @@ const cancel = change({
   path: "/v1/meetings/:meetingId/cancellation",
   operationId: "cancelMeeting",
   summary: "Cancel a requested or scheduled meeting, with the reason (the coordinator)",
-  body: MeetingCommands.CancelMeeting.pipe(Schema.omit("meetingId", "expectedVersion")),
+  command: MeetingCommands.CancelMeeting,
   run: MeetingService.cancel,
 })
 
@@ -521,10 +527,8 @@ const listActionItemExtensions = Route.make({
     ),
 })
 
-const OpenItemsQuery = Schema.Struct({
+const OpenItemsQuery = Keyset.query({
   owner: Schema.optional(Id.InstitutionId),
-  limit: Keyset.limit,
-  after: Keyset.after,
 })
 
 const listOpenActionItems = Route.make({

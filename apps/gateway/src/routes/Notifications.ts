@@ -21,11 +21,9 @@ const NotificationPage = Schema.extend(
   Schema.Struct({ unread: Schema.Int }),
 ).annotations({ identifier: "NotificationPage" })
 
-const ListQuery = Schema.Struct({
+const ListQuery = Keyset.query({
   unread: Schema.optional(Schema.Literal("true", "false")),
   locale: Schema.optional(Locale.Locale),
-  limit: Keyset.limit,
-  after: Keyset.after,
 })
 
 const me = Effect.map(Principal.CurrentPrincipal, (principal) => principal.id)

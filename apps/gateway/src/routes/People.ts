@@ -62,10 +62,8 @@ const ListedPerson = Schema.extend(
   }),
 ).annotations({ identifier: "ListedPerson" })
 
-const PeopleQuery = Schema.Struct({
+const PeopleQuery = Keyset.query({
   mechanismId: Schema.optional(Id.MechanismId),
-  limit: Keyset.limit,
-  after: Keyset.after,
 })
 
 const listPeople = Route.make({
@@ -121,7 +119,7 @@ const changeRoles = Route.make({
     }),
 })
 
-const SignInsQuery = Schema.Struct({ limit: Keyset.limit, after: Keyset.after })
+const SignInsQuery = Keyset.query({})
 
 const signIns = Route.make({
   method: "get",

@@ -25,10 +25,8 @@ const ReviewPath = Schema.Struct({ reviewId: Schema.String.pipe(Schema.pattern(/
 const reviewers = (action: string) =>
   Effect.flatMap(Principal.CurrentPrincipal, (principal) => PluginPolicy.requireReviewer(principal, action))
 
-const ReviewQuery = Schema.Struct({
+const ReviewQuery = Keyset.query({
   state: Schema.optionalWith(Schema.Literal("open", "all"), { default: () => "open" as const }),
-  limit: Keyset.limit,
-  after: Keyset.after,
 })
 
 const listReviews = Route.make({

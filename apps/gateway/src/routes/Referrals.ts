@@ -133,7 +133,7 @@ const read = Route.make({
   handle: ({ path }) => Effect.flatMap(readable(path.referralId, "referral.read"), InstitutionNames.attach),
 })
 
-const PageQuery = Schema.Struct({ limit: Keyset.limit, after: Keyset.after })
+const PageQuery = Keyset.query({})
 
 const listForCase = Route.make({
   method: "get",
@@ -151,11 +151,9 @@ const listForCase = Route.make({
     }),
 })
 
-const MechanismListQuery = Schema.Struct({
+const MechanismListQuery = Keyset.query({
   mechanismId: Id.MechanismId,
   status: Schema.optional(Referral.Status),
-  limit: Keyset.limit,
-  after: Keyset.after,
 })
 
 const listForMechanism = Route.make({

@@ -7,9 +7,9 @@
  * stated purpose: a POST that changes nothing, so the purpose stays out of
  * the URL and the answer is never stored.
  */
-import { SafeContact, SafeContacts } from "@bashke/case"
+import { CaseworkService, SafeContact, SafeContacts } from "@bashke/case"
 import { Id } from "@bashke/kernel"
-import { Schema } from "effect"
+import { Effect, Schema } from "effect"
 import * as Route from "../Route"
 
 const tag = "cases"
@@ -29,7 +29,9 @@ const record = Route.make({
   ifMatch: true,
   etag: (_, input) => (input.expectedVersion ?? 0) + 1,
   handle: ({ path, body, expectedVersion }) =>
-    SafeContacts.record({ ...body, ...path, expectedVersion: expectedVersion ?? 0 }),
+    Effect.flatMap(CaseworkService.CaseworkService, (casework) =>
+      casework.safeContacts.record({ ...body, ...path, expectedVersion: expectedVersion ?? 0 }),
+    ),
 })
 
 const read = Route.make({
@@ -42,7 +44,8 @@ const read = Route.make({
   pathSchema: PersonPath,
   bodySchema: SafeContacts.ReadSafeContact.pipe(Schema.omit("caseId", "personId")),
   success: { status: 200, schema: SafeContact.SafeContact },
-  handle: ({ path, body }) => SafeContacts.read({ ...body, ...path }),
+  handle: ({ path, body }) =>
+    Effect.flatMap(CaseworkService.CaseworkService, (casework) => casework.safeContacts.read({ ...body, ...path })),
 })
 
 /** The safe-contact routes. */

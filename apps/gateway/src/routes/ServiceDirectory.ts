@@ -17,7 +17,7 @@
  * `InvalidInput` naming the field rather than a failed statement.
  */
 import { Errors, Id, Municipality } from "@bashke/kernel"
-import { Directory, DirectoryPages, HsdsExport, ReferralService, ServiceType } from "@bashke/referral"
+import { Directory, HsdsExport, ReferralService, ServiceType } from "@bashke/referral"
 import { Effect, Schema } from "effect"
 import * as Route from "../Route"
 import * as Keyset from "./Keyset"
@@ -33,7 +33,7 @@ const requireOrganization = (directory: Directory.Directory, institution: Id.Ins
     ? Effect.void
     : Effect.fail(new Errors.InvalidInput({ field: "institution", rule: "gateway.directory.organization-unknown" }))
 
-const PageQuery = Schema.Struct({ limit: Keyset.limit, after: Keyset.after })
+const PageQuery = Keyset.query({})
 
 const OrganizationPage = Keyset.pageSchema(Directory.Organization, "OrganizationPage")
 const LocationPage = Keyset.pageSchema(Directory.Location, "LocationPage")
@@ -69,7 +69,7 @@ const listOrganizations = Route.make({
   summary: "The directory's providers, by institution id",
   querySchema: PageQuery,
   success: { status: 200, schema: OrganizationPage },
-  handle: ({ query }) => DirectoryPages.organizations(query),
+  handle: ({ query }) => Effect.flatMap(referrals, (service) => service.directoryPages.organizations(query)),
 })
 
 const registerLocation = Route.make({
@@ -89,11 +89,9 @@ const registerLocation = Route.make({
     }),
 })
 
-const LocationQuery = Schema.Struct({
+const LocationQuery = Keyset.query({
   municipality: Schema.optional(Municipality.MunicipalityCode),
   institution: Schema.optional(Id.InstitutionId),
-  limit: Keyset.limit,
-  after: Keyset.after,
 })
 
 const listLocations = Route.make({
@@ -105,7 +103,9 @@ const listLocations = Route.make({
   querySchema: LocationQuery,
   success: { status: 200, schema: LocationPage },
   handle: ({ query }) =>
-    DirectoryPages.locations({ municipality: query.municipality, institution: query.institution }, query),
+    Effect.flatMap(referrals, (service) =>
+      service.directoryPages.locations({ municipality: query.municipality, institution: query.institution }, query),
+    ),
 })
 
 const registerService = Route.make({
@@ -133,14 +133,12 @@ const registerService = Route.make({
     }),
 })
 
-const ServiceQuery = Schema.Struct({
+const ServiceQuery = Keyset.query({
   type: Schema.optional(ServiceType.ServiceType),
   municipality: Schema.optional(Municipality.MunicipalityCode),
   language: Schema.optional(Directory.Language),
   institution: Schema.optional(Id.InstitutionId),
   active: Schema.optional(Schema.BooleanFromString),
-  limit: Keyset.limit,
-  after: Keyset.after,
 })
 
 const listServices = Route.make({
@@ -152,15 +150,17 @@ const listServices = Route.make({
   querySchema: ServiceQuery,
   success: { status: 200, schema: ServicePage },
   handle: ({ query }) =>
-    DirectoryPages.services(
-      {
-        type: query.type,
-        municipality: query.municipality,
-        language: query.language,
-        institution: query.institution,
-        active: query.active,
-      },
-      query,
+    Effect.flatMap(referrals, (service) =>
+      service.directoryPages.services(
+        {
+          type: query.type,
+          municipality: query.municipality,
+          language: query.language,
+          institution: query.institution,
+          active: query.active,
+        },
+        query,
+      ),
     ),
 })
 

@@ -7,7 +7,7 @@
  * and the reason stay out of the URL, no idempotency key is asked, and the
  * answer — her details — is never kept by the idempotency store.
  */
-import { SubjectAccess, SubjectAccessExport, SubjectAccessPdf } from "@bashke/case"
+import { SubjectAccessExport, SubjectAccessPdf, SubjectAccessService } from "@bashke/case"
 import { Id, Locale } from "@bashke/kernel"
 import { Effect, Schema } from "effect"
 import { PdfFont } from "../PdfFont"
@@ -39,7 +39,11 @@ const asJson = Route.make({
     status: 200,
     schema: InstitutionNames.named(SubjectAccessExport.SubjectAccessExport, "NamedSubjectAccessExport"),
   },
-  handle: ({ body }) => Effect.flatMap(SubjectAccess.exportFor(body), InstitutionNames.attach),
+  handle: ({ body }) =>
+    Effect.flatMap(
+      Effect.flatMap(SubjectAccessService.SubjectAccessService, (subjectAccess) => subjectAccess.exportFor(body)),
+      InstitutionNames.attach,
+    ),
 })
 
 const asPdf = Route.make({
@@ -54,7 +58,9 @@ const asPdf = Route.make({
   success: { status: 200, schema: Schema.Uint8ArrayFromSelf, contentType: SubjectAccessPdf.mediaType },
   handle: ({ body }) =>
     Effect.gen(function* () {
-      const exported = yield* SubjectAccess.exportFor({ personId: body.personId, reason: body.reason })
+      const exported = yield* Effect.flatMap(SubjectAccessService.SubjectAccessService, (subjectAccess) =>
+        subjectAccess.exportFor({ personId: body.personId, reason: body.reason }),
+      )
       const { institutionNames } = yield* InstitutionNames.attach(exported)
       const font = yield* Effect.flatMap(PdfFont, (pdf) => pdf.bytes)
       const locale = body.language ?? "sq"

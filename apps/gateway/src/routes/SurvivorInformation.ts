@@ -5,9 +5,9 @@
  * (`SurvivorInformation`). Recording answers with a receipt without what was
  * said (answers are kept for retries in the clear).
  */
-import { SurvivorInformation, SurvivorInformed } from "@bashke/case"
+import { CaseworkService, SurvivorInformation, SurvivorInformed } from "@bashke/case"
 import { Id } from "@bashke/kernel"
-import { Schema } from "effect"
+import { Effect, Schema } from "effect"
 import * as Route from "../Route"
 import * as Keyset from "./Keyset"
 
@@ -24,7 +24,10 @@ const record = Route.make({
   pathSchema: CasePath,
   bodySchema: SurvivorInformation.RecordInformed.pipe(Schema.omit("caseId")),
   success: { status: 201, schema: SurvivorInformed.Receipt },
-  handle: ({ path, body }) => SurvivorInformation.record({ ...body, caseId: path.caseId }),
+  handle: ({ path, body }) =>
+    Effect.flatMap(CaseworkService.CaseworkService, (casework) =>
+      casework.told.record({ ...body, caseId: path.caseId }),
+    ),
 })
 
 const list = Route.make({
@@ -34,14 +37,16 @@ const list = Route.make({
   tag,
   summary: "What the survivor was told, oldest first (full-access members; every entry shown is audited)",
   pathSchema: CasePath,
-  querySchema: Schema.Struct({ limit: Keyset.limit, after: Keyset.after }),
+  querySchema: Keyset.query({}),
   success: { status: 200, schema: Keyset.pageSchema(SurvivorInformed.SurvivorInformed, "SurvivorInformedPage") },
   handle: ({ path, query }) =>
-    SurvivorInformation.list({
-      caseId: path.caseId,
-      limit: query.limit,
-      ...(query.after === undefined ? {} : { after: query.after }),
-    }),
+    Effect.flatMap(CaseworkService.CaseworkService, (casework) =>
+      casework.told.list({
+        caseId: path.caseId,
+        limit: query.limit,
+        ...(query.after === undefined ? {} : { after: query.after }),
+      }),
+    ),
 })
 
 /** The routes of the log of what the survivor was told. */

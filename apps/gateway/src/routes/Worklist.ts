@@ -25,12 +25,10 @@ export const localeOf = (
     return (yield* JurisdictionProfile.CurrentJurisdiction).languages.defaultLocale
   })
 
-const WorklistQuery = Schema.Struct({
+const WorklistQuery = Keyset.query({
   mechanismId: Schema.optional(Id.MechanismId),
   state: Schema.optional(Worklist.State),
   locale: Schema.optional(Locale.Locale),
-  limit: Keyset.limit,
-  after: Keyset.after,
 })
 
 const worklist = Route.make({

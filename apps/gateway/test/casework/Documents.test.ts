@@ -9,10 +9,10 @@
 // one's receipt; a file attaches to the case, a person, an order or a
 // consent (one of them, an existing one); a withdrawal destroys the content
 // and keeps the record.
-import { SubjectDocuments } from "@bashke/case"
+import { SqlDocumentRepository, SubjectDocuments } from "@bashke/case"
 import { RawStorage } from "@bashke/persistence/testing"
 import { afterAll, beforeAll, describe, expect, it } from "@effect/vitest"
-import { Effect } from "effect"
+import { Effect, Layer } from "effect"
 import { type Seeded, seed } from "../../src/demo/Seed"
 import { type PersonName, principal } from "../../src/demo/World"
 import { digestOf, disposition, file, pdfHeader } from "../support/DocumentBytes"
@@ -268,7 +268,7 @@ for (const db of databases) {
       const hers = await gateway.runtime.runPromise(
         Effect.flatMap(SubjectDocuments.SubjectDocuments, (documents) =>
           documents.about(high().caseId, high().victim),
-        ).pipe(Effect.provide(SubjectDocuments.layer)),
+        ).pipe(Effect.provide(SubjectDocuments.layer.pipe(Layer.provide(SqlDocumentRepository.layer)))),
       )
       expect(hers.find((entry) => entry.id === formId)).toMatchObject({ attachedTo: { _tag: "consent", consentId } })
     })
@@ -306,7 +306,7 @@ for (const db of databases) {
       const entries = await gateway.runtime.runPromise(
         Effect.flatMap(SubjectDocuments.SubjectDocuments, (documents) =>
           documents.about(high().caseId, high().victim),
-        ).pipe(Effect.provide(SubjectDocuments.layer)),
+        ).pipe(Effect.provide(SubjectDocuments.layer.pipe(Layer.provide(SqlDocumentRepository.layer)))),
       )
       expect(entries.find((entry) => entry.id === uploadedId)).toMatchObject({
         attachedTo: { _tag: "person" },

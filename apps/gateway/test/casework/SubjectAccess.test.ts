@@ -5,7 +5,7 @@
 // English and in Serbian Cyrillic with the catalogue's headings and the
 // access entries; the export is itself audited; anyone else is refused and
 // bad input names the field, writing nothing.
-import { caseworkMessages, type Document, DocumentRepository } from "@bashke/case"
+import { caseworkMessages, type Document, DocumentRepository, SqlDocumentRepository } from "@bashke/case"
 import { Catalogue, Id, type Locale } from "@bashke/kernel"
 import { afterAll, beforeAll, describe, expect, it } from "@effect/vitest"
 import { Effect } from "effect"
@@ -66,7 +66,7 @@ for (const db of databases) {
             dataKey: "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA",
             personId: victim() as Id.PersonId,
           }),
-        ),
+        ).pipe(Effect.provide(SqlDocumentRepository.layer)),
       )
       // Her details read by two different people (both have her consent), one of them twice.
       for (const who of ["caseManager", "shelterWorker", "caseManager"] as const) {

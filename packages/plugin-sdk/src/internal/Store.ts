@@ -121,6 +121,16 @@ export interface ClaimedRecord {
 }
 
 /**
+ * What a claim compares and writes: what is due now, and until when the claim
+ * holds (a crashed processor's claim lapses then), both as the store keeps times.
+ */
+const leaseFromNow = (leaseMillis: number) =>
+  Effect.map(SqlValues.currentDate, (current) => ({
+    due: SqlValues.toSql(current),
+    lease: SqlValues.toSql(new Date(current.getTime() + leaseMillis)),
+  }))
+
+/**
  * Claims up to `limit` due records of a plugin, oldest first, leased until
  * `leaseMillis` from now (a crashed processor's claim lapses; two processors
  * never claim one record: PostgreSQL skips locked rows, SQLite has one writer).
@@ -133,9 +143,7 @@ export const claimRecords = (
 ): Effect.Effect<ReadonlyArray<ClaimedRecord>, SqlError.SqlError> =>
   Effect.gen(function* () {
     const db = raw(sql)
-    const current = yield* SqlValues.currentDate
-    const due = SqlValues.toSql(current)
-    const lease = SqlValues.toSql(new Date(current.getTime() + leaseMillis))
+    const { due, lease } = yield* leaseFromNow(leaseMillis)
     const rows = yield* db<Record<string, unknown>>`UPDATE plugin_inbox SET next_attempt_at = ${lease}
       WHERE plugin = ${plugin} AND status = 'pending' AND next_attempt_at <= ${due} AND id IN (
         SELECT id FROM plugin_inbox WHERE plugin = ${plugin} AND status = 'pending' AND next_attempt_at <= ${due}
@@ -341,9 +349,7 @@ export const claimDeliveries = (
 ): Effect.Effect<ReadonlyArray<ClaimedDelivery>, SqlError.SqlError> =>
   Effect.gen(function* () {
     const db = raw(sql)
-    const current = yield* SqlValues.currentDate
-    const due = SqlValues.toSql(current)
-    const lease = SqlValues.toSql(new Date(current.getTime() + leaseMillis))
+    const { due, lease } = yield* leaseFromNow(leaseMillis)
     const claimed = yield* db<Record<string, unknown>>`UPDATE plugin_deliveries SET next_attempt_at = ${lease}
       WHERE plugin = ${plugin} AND subscription = ${subscription} AND status = 'pending'
       AND next_attempt_at <= ${due} AND event_id IN (
@@ -373,6 +379,24 @@ export const claimDeliveries = (
     return events.sort((a, b) => (a.eventId < b.eventId ? -1 : a.eventId > b.eventId ? 1 : 0))
   })
 
+/** Sets `set` (given now) on a subscription's pending deliveries of `eventIds`, a chunk of ids at a time. */
+const updatePendingDeliveries = (
+  sql: SqlClient.SqlClient,
+  plugin: string,
+  subscription: string,
+  eventIds: ReadonlyArray<string>,
+  set: (db: SqlClient.SqlClient, at: Effect.Effect.Success<typeof now>) => Statement.Fragment,
+): Effect.Effect<void, SqlError.SqlError> =>
+  Effect.gen(function* () {
+    const db = raw(sql)
+    const at = yield* now
+    for (const chunk of chunks(eventIds)) {
+      yield* db`UPDATE plugin_deliveries SET ${set(db, at)}
+        WHERE plugin = ${plugin} AND subscription = ${subscription} AND status = 'pending'
+        AND ${db.in("event_id", chunk)}`
+    }
+  })
+
 /** Marks deliveries done. */
 export const markDelivered = (
   sql: SqlClient.SqlClient,
@@ -380,15 +404,13 @@ export const markDelivered = (
   subscription: string,
   eventIds: ReadonlyArray<string>,
 ): Effect.Effect<void, SqlError.SqlError> =>
-  Effect.gen(function* () {
-    const db = raw(sql)
-    const at = yield* now
-    for (const chunk of chunks(eventIds)) {
-      yield* db`UPDATE plugin_deliveries SET status = 'delivered', delivered_at = ${at}, last_error = NULL
-        WHERE plugin = ${plugin} AND subscription = ${subscription} AND status = 'pending'
-        AND ${db.in("event_id", chunk)}`
-    }
-  })
+  updatePendingDeliveries(
+    sql,
+    plugin,
+    subscription,
+    eventIds,
+    (db, at) => db`status = 'delivered', delivered_at = ${at}, last_error = NULL`,
+  )
 
 /** Records a failed delivery. */
 export const markDeliveryFailed = (
@@ -410,15 +432,7 @@ export const releaseDeliveries = (
   subscription: string,
   eventIds: ReadonlyArray<string>,
 ): Effect.Effect<void, SqlError.SqlError> =>
-  Effect.gen(function* () {
-    const db = raw(sql)
-    const at = yield* now
-    for (const chunk of chunks(eventIds)) {
-      yield* db`UPDATE plugin_deliveries SET next_attempt_at = ${at}
-        WHERE plugin = ${plugin} AND subscription = ${subscription} AND status = 'pending'
-        AND ${db.in("event_id", chunk)}`
-    }
-  })
+  updatePendingDeliveries(sql, plugin, subscription, eventIds, (db, at) => db`next_attempt_at = ${at}`)
 
 /** Dead letters, records first then events, each oldest first. */
 export const deadLetters = (
