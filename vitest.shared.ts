@@ -15,6 +15,11 @@ export const shared = defineConfig({
     // loaded machine must not starve vitest's own reporting (its RPC has a fixed deadline).
     maxWorkers: 2,
     minWorkers: 1,
+    // One worker process runs many test files, keeping the modules they import (effect, the
+    // packages' dist): a fresh process per file spent more CPU loading them than most files spend
+    // testing (half of a package's CPU time, measured). Each file still builds its own databases,
+    // gateways and layers; a test that changes process state (cwd, env, globals) puts it back.
+    isolate: false,
     // The JSON report lets .ci/run print one total over all packages.
     reporters: ["default", "json"],
     outputFile: { json: "./test-results/vitest.json" },
