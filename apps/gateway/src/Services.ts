@@ -98,12 +98,10 @@ export type GatewayServices =
   | AccessCache
   | ApiTokens
   | MechanismService.MechanismService
-  | MechanismRepository.MechanismRepository
   | Mechanisms.Mechanisms
   | Institutions.InstitutionStore
   | CaseService.CaseService
   | CaseNoticeFacts.CaseNoticeFacts
-  | CaseRepository.CaseRepository
   | BreakGlassReviewService.BreakGlassReviewService
   | CaseworkService.CaseworkService
   | DocumentService.DocumentService
@@ -116,8 +114,6 @@ export type GatewayServices =
   | CaseKeys.CaseKeys
   | PersonalData.PersonalData
   | Signatories.Signatories
-  | MeetingRepository.MeetingRepository
-  | ActionItemRepository.ActionItemRepository
   | MechanismRoster.MechanismRoster
   | CaseSummaries.CaseSummaries
   | CaseAccess.CaseAccess
@@ -125,7 +121,6 @@ export type GatewayServices =
   | CalendarFeedService.CalendarFeedService
   | CalendarFeeds.FeedPrincipals
   | ReferralService.ReferralService
-  | ReferralRepository.ReferralRepository
   | CaseFacts.CaseFacts
   | ActionPlanService.ActionPlanService
   | IndicatorSources.IndicatorSources

@@ -155,6 +155,10 @@ export * as CaseNoticeFacts from "./CaseNoticeFacts"
  */
 export * as CaseRepository from "./CaseRepository"
 /**
+ * The background rounds as one service (order expiry, retention), over their stores.
+ */
+export * as CaseRounds from "./CaseRounds"
+/**
  * The retention job: closed cases past their retention period erased by
  * crypto-shredding, a round at a time.
  */

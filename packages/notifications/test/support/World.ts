@@ -5,7 +5,13 @@
 // is a fake of a store: rows go in and out through the packages' own adapters.
 import { caseMigrations, SqlOpenCases } from "@bashke/case"
 import { Id, type Locale, type Principal } from "@bashke/kernel"
-import { type Mechanism, MechanismRepository, mechanismMigrations, SqlMechanismRepository } from "@bashke/mechanism"
+import {
+  type Mechanism,
+  MechanismRepository,
+  Mechanisms,
+  mechanismMigrations,
+  SqlMechanismRepository,
+} from "@bashke/mechanism"
 import {
   type ActionItem,
   ActionItemRepository,
@@ -73,6 +79,7 @@ export type World =
   | Id.IdGenerator
   | Vault.Vault
   | MechanismRepository.MechanismRepository
+  | Mechanisms.Mechanisms
   | MeetingRepository.MeetingRepository
   | ActionItemRepository.ActionItemRepository
   | ReferralRepository.ReferralRepository
@@ -82,7 +89,7 @@ export type World =
 /** The world over a fresh database of `db`. */
 export const world = (db: TestDatabase.TestDatabase): Layer.Layer<World> =>
   Layer.mergeAll(
-    SqlMechanismRepository.layer,
+    Mechanisms.layer.pipe(Layer.provideMerge(SqlMechanismRepository.layer)),
     SqlMeetingRepository.layer,
     SqlActionItemRepository.layer,
     SqlReferralRepository.layer,
