@@ -19,7 +19,7 @@ import * as OrderExpiry from "./OrderExpiry"
 import * as SqlErasableRecords from "./SqlErasableRecords"
 
 /** The rounds, as their modules export them. */
-interface UseCases {
+type UseCases = {
   readonly expireOrders: typeof OrderExpiry.expireDue
   readonly eraseDue: typeof CaseRetention.eraseDue
 }
