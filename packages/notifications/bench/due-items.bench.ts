@@ -12,7 +12,7 @@ import { mechanismMigrations } from "@bashke/mechanism"
 import { meetingMigrations, SqlActionItemRepository, SqlMeetingRepository } from "@bashke/meeting"
 import { Migrations, persistenceMigrations } from "@bashke/persistence"
 import { TestDatabase } from "@bashke/persistence/testing"
-import { referralMigrations, SqlReferralRepository } from "@bashke/referral"
+import { ReferralRounds, referralMigrations } from "@bashke/referral"
 import { securityMigrations, Vault } from "@bashke/security"
 import { SqlClient } from "@effect/sql"
 import { Effect, Layer } from "effect"
@@ -192,10 +192,10 @@ const measure = (dialect: string, database: Layer.Layer<SqlClient.SqlClient>) =>
     Effect.provide(
       Layer.mergeAll(
         SqlOpenCases.layer,
-        SqlReferralRepository.layer,
+        ReferralRounds.layerSql,
         SqlMeetingRepository.layer,
         SqlActionItemRepository.layer,
-      ).pipe(Layer.provideMerge(Layer.mergeAll(database, Vault.layerTest))),
+      ).pipe(Layer.provideMerge(Layer.mergeAll(database, Vault.layerTest, Id.layer))),
     ),
   )
 

@@ -1,6 +1,6 @@
 /**
  * Everything due in a mechanism: the due items of each domain package,
- * through their public entries only (`DueCases`, `DueReferrals`, `MeetingDue`),
+ * through their public entries only (`DueCases`, `ReferralRounds`, `MeetingDue`),
  * composed into one list. The scheduler reminds people of these; each
  * person's worklist shows them. Neither decides anything of its own about
  * what is due.
@@ -8,7 +8,7 @@
 import { CaseDue, DueCases, type OpenCases } from "@bashke/case"
 import type { Due, Id } from "@bashke/kernel"
 import { type ActionItemRepository, MeetingDue, type MeetingRepository } from "@bashke/meeting"
-import { DueReferrals, ReferralDue, type ReferralRepository } from "@bashke/referral"
+import { ReferralDue, ReferralRounds } from "@bashke/referral"
 import { Effect } from "effect"
 
 /**
@@ -16,7 +16,7 @@ import { Effect } from "effect"
  */
 export type Sources =
   | OpenCases.OpenCases
-  | ReferralRepository.ReferralRepository
+  | ReferralRounds.ReferralRounds
   | MeetingRepository.MeetingRepository
   | ActionItemRepository.ActionItemRepository
 
@@ -32,7 +32,7 @@ export const forMechanism = (mechanism: Id.MechanismId): Effect.Effect<ReadonlyA
   Effect.map(
     Effect.all([
       DueCases.forMechanism(mechanism),
-      DueReferrals.forMechanism(mechanism),
+      Effect.flatMap(ReferralRounds.ReferralRounds, (referrals) => referrals.due(mechanism)),
       MeetingDue.forMechanism(mechanism),
     ]),
     (parts) => parts.flat(),

@@ -23,7 +23,13 @@ import {
 } from "@bashke/meeting"
 import { persistenceMigrations } from "@bashke/persistence"
 import { type TestDatabase, testDatabases } from "@bashke/persistence/testing"
-import { type Referral, ReferralRepository, referralMigrations, SqlReferralRepository } from "@bashke/referral"
+import {
+  type Referral,
+  ReferralRepository,
+  ReferralRounds,
+  referralMigrations,
+  SqlReferralRepository,
+} from "@bashke/referral"
 import { securityMigrations, Vault } from "@bashke/security"
 import { SqlClient } from "@effect/sql"
 import { Effect, Either, Layer } from "effect"
@@ -83,6 +89,7 @@ export type World =
   | MeetingRepository.MeetingRepository
   | ActionItemRepository.ActionItemRepository
   | ReferralRepository.ReferralRepository
+  | ReferralRounds.ReferralRounds
   | import("@bashke/case").OpenCases.OpenCases
   | import("../../src/Recipients").Recipients
 
@@ -92,7 +99,7 @@ export const world = (db: TestDatabase.TestDatabase): Layer.Layer<World> =>
     Mechanisms.layer.pipe(Layer.provideMerge(SqlMechanismRepository.layer)),
     SqlMeetingRepository.layer,
     SqlActionItemRepository.layer,
-    SqlReferralRepository.layer,
+    ReferralRounds.layer.pipe(Layer.provideMerge(SqlReferralRepository.layer)),
     SqlOpenCases.layer,
     TablePeople.layer,
   ).pipe(Layer.provideMerge(Layer.mergeAll(db.layer, Id.layer, Vault.layerTest)))
