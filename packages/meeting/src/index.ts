@@ -37,6 +37,11 @@ export * as ActionItemRepository from "./ActionItemRepository"
 export * as ActionItemService from "./ActionItemService"
 
 /**
+ * The action items linked to plan activities (ids, due date, status), for the action plan's progress.
+ */
+export * as ActivityItems from "./ActivityItems"
+
+/**
  * The agenda rule and the titles of its items.
  */
 export * as Agenda from "./Agenda"
@@ -132,6 +137,10 @@ export * as MeetingEvents from "./MeetingEvents"
  */
 export * as MeetingLifecycle from "./MeetingLifecycle"
 /**
+ * When meetings were scheduled and held, and what they decided about cases, for the action plan's indicators.
+ */
+export * as MeetingHistory from "./MeetingHistory"
+/**
  * The mechanism a meeting or an action item belongs to, for the caller's reach.
  */
 export * as MeetingMechanisms from "./MeetingMechanisms"
@@ -153,7 +162,12 @@ export * as MeetingPolicy from "./MeetingPolicy"
 export * as MeetingRepository from "./MeetingRepository"
 
 /**
- * The meeting use cases.
+ * What the notifications' scheduler asks of meetings (what is due), as a service.
+ */
+export * as MeetingRounds from "./MeetingRounds"
+
+/**
+ * The meeting use cases, and the package's service assembled from them.
  */
 export * as MeetingService from "./MeetingService"
 
