@@ -17,6 +17,7 @@ import {
   ActionItemRepository,
   MeetingLifecycle,
   MeetingRepository,
+  MeetingRounds,
   meetingMigrations,
   SqlActionItemRepository,
   SqlMeetingRepository,
@@ -88,6 +89,7 @@ export type World =
   | Mechanisms.Mechanisms
   | MeetingRepository.MeetingRepository
   | ActionItemRepository.ActionItemRepository
+  | MeetingRounds.MeetingRounds
   | ReferralRepository.ReferralRepository
   | ReferralRounds.ReferralRounds
   | import("@bashke/case").OpenCases.OpenCases
@@ -97,8 +99,9 @@ export type World =
 export const world = (db: TestDatabase.TestDatabase): Layer.Layer<World> =>
   Layer.mergeAll(
     Mechanisms.layer.pipe(Layer.provideMerge(SqlMechanismRepository.layer)),
-    SqlMeetingRepository.layer,
-    SqlActionItemRepository.layer,
+    MeetingRounds.layer.pipe(
+      Layer.provideMerge(Layer.merge(SqlMeetingRepository.layer, SqlActionItemRepository.layer)),
+    ),
     ReferralRounds.layer.pipe(Layer.provideMerge(SqlReferralRepository.layer)),
     SqlOpenCases.layer,
     TablePeople.layer,
