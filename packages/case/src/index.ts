@@ -155,10 +155,6 @@ export * as CaseNoticeFacts from "./CaseNoticeFacts"
  */
 export * as CaseRepository from "./CaseRepository"
 /**
- * The background rounds as one service (order expiry, retention), over their stores.
- */
-export * as CaseRounds from "./CaseRounds"
-/**
  * The retention job: closed cases past their retention period erased by
  * crypto-shredding, a round at a time.
  */
@@ -175,6 +171,10 @@ export * as CaseReviewRepository from "./CaseReviewRepository"
  * Record a conference review (the survivor's wishes sealed) and list a case's reviews.
  */
 export * as CaseReviews from "./CaseReviews"
+/**
+ * The background rounds as one service (order expiry, retention), over their stores.
+ */
+export * as CaseRounds from "./CaseRounds"
 /**
  * The use cases: open, persons, incidents, risk, orders, safety plan, consent,
  * team, lifecycle, reviews, summaries, personal reads with a purpose.

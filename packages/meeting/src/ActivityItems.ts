@@ -23,18 +23,19 @@ export const byActivities = (
 ): Effect.Effect<ReadonlyArray<ActivityItem>, never, ActionItemRepository> =>
   Effect.flatMap(ActionItemRepository, (repository) => repository.byActivities(activityIds)).pipe(
     Effect.map((items) =>
-      items.flatMap((item): ReadonlyArray<ActivityItem> =>
-        item.link?._tag === "activity"
-          ? [
-              {
-                actionItemId: item.id,
-                meetingId: item.meetingId,
-                activityId: item.link.activityId,
-                dueDate: item.dueDate,
-                status: item.status,
-              },
-            ]
-          : [],
+      items.flatMap(
+        (item): ReadonlyArray<ActivityItem> =>
+          item.link?._tag === "activity"
+            ? [
+                {
+                  actionItemId: item.id,
+                  meetingId: item.meetingId,
+                  activityId: item.link.activityId,
+                  dueDate: item.dueDate,
+                  status: item.status,
+                },
+              ]
+            : [],
       ),
     ),
     Span.untraced("MeetingService.activityItems"),

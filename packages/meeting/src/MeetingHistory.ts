@@ -24,9 +24,7 @@ export const schedules = (
   mechanismId: Id.MechanismId,
 ): Effect.Effect<ReadonlyArray<Scheduled>, never, MeetingRepository> =>
   Effect.flatMap(MeetingRepository, (meetings) => meetings.list(mechanismId)).pipe(
-    Effect.map((listed) =>
-      listed.map(({ id, kind, status, schedule }): Scheduled => ({ id, kind, status, schedule })),
-    ),
+    Effect.map((listed) => listed.map(({ id, kind, status, schedule }): Scheduled => ({ id, kind, status, schedule }))),
     Span.untraced("MeetingService.schedules"),
   )
 

@@ -131,15 +131,14 @@ export * as MeetingDue from "./MeetingDue"
  * The outbox events of this package.
  */
 export * as MeetingEvents from "./MeetingEvents"
-
-/**
- * The meeting state machine.
- */
-export * as MeetingLifecycle from "./MeetingLifecycle"
 /**
  * When meetings were scheduled and held, and what they decided about cases, for the action plan's indicators.
  */
 export * as MeetingHistory from "./MeetingHistory"
+/**
+ * The meeting state machine.
+ */
+export * as MeetingLifecycle from "./MeetingLifecycle"
 /**
  * The mechanism a meeting or an action item belongs to, for the caller's reach.
  */

@@ -10,7 +10,15 @@ import { CaseRepository } from "../../src/CaseRepository"
 import * as CaseRounds from "../../src/CaseRounds"
 import { CaseService } from "../../src/CaseService"
 import * as Dash from "../../src/instruments/Dash"
-import { databases, institutions, mechanismId, otherMechanismId, principals, services, start } from "./support/Databases"
+import {
+  databases,
+  institutions,
+  mechanismId,
+  otherMechanismId,
+  principals,
+  services,
+  start,
+} from "./support/Databases"
 import { seedCases } from "./support/Seed"
 
 const as = (principal: Principal.Principal) => Effect.provideService(Principal.CurrentPrincipal, principal)
@@ -64,29 +72,31 @@ for (const db of databases) {
         }),
       )
 
-      it.effect("answers every case of the mechanism, closed ones too, with when it opened and whether it was high-risk", () =>
-        Effect.gen(function* () {
-          yield* start
-          const cases = yield* CaseService
-          const high = yield* opened
-          yield* as(officer)(
-            cases.assessRisk({ caseId: high.id, instrument: { id: "dash", version: 1 }, answers: dashAnswers(15) }),
-          )
-          const closed = yield* opened
-          for (const command of ["assess", "activate", "monitor", "close"] as const)
-            yield* as(caseManager)(cases.transition({ caseId: closed.id, command }))
-          const history = yield* cases.reviewHistory(mechanismId)
-          const byId = new Map(history.map((each) => [each.caseId, each]))
-          expect(byId.get(high.id)).toEqual({
-            caseId: high.id,
-            openedAt: high.openedAt,
-            highRisk: true,
-            lastReviewedAt: undefined,
-          })
-          expect(byId.get(closed.id)).toMatchObject({ caseId: closed.id, highRisk: false })
-          // Another mechanism's cases are not this one's.
-          expect(yield* cases.reviewHistory(otherMechanismId)).toEqual([])
-        }),
+      it.effect(
+        "answers every case of the mechanism, closed ones too, with when it opened and whether it was high-risk",
+        () =>
+          Effect.gen(function* () {
+            yield* start
+            const cases = yield* CaseService
+            const high = yield* opened
+            yield* as(officer)(
+              cases.assessRisk({ caseId: high.id, instrument: { id: "dash", version: 1 }, answers: dashAnswers(15) }),
+            )
+            const closed = yield* opened
+            for (const command of ["assess", "activate", "monitor", "close"] as const)
+              yield* as(caseManager)(cases.transition({ caseId: closed.id, command }))
+            const history = yield* cases.reviewHistory(mechanismId)
+            const byId = new Map(history.map((each) => [each.caseId, each]))
+            expect(byId.get(high.id)).toEqual({
+              caseId: high.id,
+              openedAt: high.openedAt,
+              highRisk: true,
+              lastReviewedAt: undefined,
+            })
+            expect(byId.get(closed.id)).toMatchObject({ caseId: closed.id, highRisk: false })
+            // Another mechanism's cases are not this one's.
+            expect(yield* cases.reviewHistory(otherMechanismId)).toEqual([])
+          }),
       )
 
       it.effect("runs the order expiry round through the service", () =>
