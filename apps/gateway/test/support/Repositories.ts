@@ -28,13 +28,19 @@ export const provide = <A, E, R>(
 ): Effect.Effect<A, E, Exclude<R, Repositories> | SqlClient.SqlClient | Vault.Vault> => Effect.provide(effect, layer)
 
 /** The referral repository, in the test's hands. */
-export const referrals = <A, E, R>(use: (repository: ReferralRepository.Service) => Effect.Effect<A, E, R>) =>
+export const referrals = <A, E, R>(
+  use: (repository: ReferralRepository.Service) => Effect.Effect<A, E, R>,
+): Effect.Effect<A, E, Exclude<R, Repositories> | SqlClient.SqlClient | Vault.Vault> =>
   provide(Effect.flatMap(ReferralRepository.ReferralRepository, use))
 
 /** The action item repository, in the test's hands. */
-export const actionItems = <A, E, R>(use: (repository: ActionItemRepository.Service) => Effect.Effect<A, E, R>) =>
+export const actionItems = <A, E, R>(
+  use: (repository: ActionItemRepository.Service) => Effect.Effect<A, E, R>,
+): Effect.Effect<A, E, Exclude<R, Repositories> | SqlClient.SqlClient | Vault.Vault> =>
   provide(Effect.flatMap(ActionItemRepository.ActionItemRepository, use))
 
 /** The meeting repository, in the test's hands. */
-export const meetings = <A, E, R>(use: (repository: MeetingRepository.Service) => Effect.Effect<A, E, R>) =>
+export const meetings = <A, E, R>(
+  use: (repository: MeetingRepository.Service) => Effect.Effect<A, E, R>,
+): Effect.Effect<A, E, Exclude<R, Repositories> | SqlClient.SqlClient | Vault.Vault> =>
   provide(Effect.flatMap(MeetingRepository.MeetingRepository, use))
