@@ -60,7 +60,7 @@ import { type CaseFacts, ReferralRounds, ReferralService } from "@bashke/referra
 import { PlanImplementation, SqlStatistics, type Statistics } from "@bashke/reporting"
 import { AuditLog, BlindIndex, CaseKeys, Vault } from "@bashke/security"
 import type { SqlClient } from "@effect/sql"
-import { type ConfigError, Layer } from "effect"
+import { type ConfigError, Layer, type Tracer } from "effect"
 import { AccessCache } from "./AccessCache"
 import { ApiTokens, type Lifetimes } from "./ApiTokens"
 import type { PdfFont } from "./PdfFont"
@@ -155,7 +155,17 @@ export interface Options {
   readonly documents?: DocumentSettings.Settings
   /** The font PDFs are drawn in (none by default: `PdfFontFile.layer` on Node). */
   readonly pdfFont?: Layer.Layer<PdfFont>
+  /**
+   * Where the use cases' and SQL statements' spans go. None by default: then
+   * tracing is off, since a span nobody receives still costs its making on
+   * every request (a fifth of a case read's CPU time, `bench/profile.ts`).
+   */
+  readonly tracer?: Tracer.Tracer
 }
+
+/** Spans to the given tracer, or none made at all. */
+export const tracing = (tracer: Tracer.Tracer | undefined): Layer.Layer<never> =>
+  tracer === undefined ? Layer.setTracerEnabled(false) : Layer.setTracer(tracer)
 
 /**
  * The services over the application's `SqlClient`, with the given keys (and,
@@ -237,5 +247,8 @@ export const layer = (
     ),
   )
   // Notifications: open cases as the due rules read them, and the people they reach.
-  return Layer.provideMerge(Layer.merge(SqlOpenCases.layer, options.recipients ?? PeopleRecipients.layer), calendar)
+  return Layer.provideMerge(
+    Layer.mergeAll(SqlOpenCases.layer, options.recipients ?? PeopleRecipients.layer, tracing(options.tracer)),
+    calendar,
+  )
 }

@@ -179,6 +179,8 @@ for (const db of databases) {
         if (process.env.SHOW_WORK) console.log("WORK", db.name, probe.kind, [...existing.work], [...missing.work])
         expect([...existing.work]).toEqual([...missing.work])
         expect(existing.work.size).toBe(1)
+        // Work was seen at all (the tracer reached): not two empty lists.
+        expect([...existing.work][0]).toContain("sql: ")
       })
     }
 

@@ -53,11 +53,12 @@ export const makeGateway = async (
   // `db.layer` is fresh (a new database per use), and `provideMerge` uses its
   // argument twice: wrapped once, both uses share one database.
   const database = Layer.merge(db.layer, Layer.empty)
-  const layer = Services.layer(Services.testKeys, { pdfFont: PdfFontFile.layer, ...services }).pipe(
-    Layer.provideMerge(database),
-    Layer.orDie,
-  )
-  const runtime = ManagedRuntime.make(tracer === undefined ? layer : Layer.merge(layer, Layer.setTracer(tracer)))
+  const layer = Services.layer(Services.testKeys, {
+    pdfFont: PdfFontFile.layer,
+    ...services,
+    ...(tracer === undefined ? {} : { tracer }),
+  }).pipe(Layer.provideMerge(database), Layer.orDie)
+  const runtime = ManagedRuntime.make(layer)
   await runtime.runPromise(Effect.void)
   const logs: Array<App.RequestLogLine> = []
   const securityEvents: Array<SecurityLog.SecurityEvent> = []
