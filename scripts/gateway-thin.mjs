@@ -2,11 +2,16 @@
 // the domain packages' rules, it does not hold them. Two checks over its
 // sources: no file builds a `Forbidden` (every permission decision is a
 // package's policy: `AccessPolicy`, `MechanismPolicy`, `ReferralPolicy`, …),
-// and no route reaches a repository or the SQL client (a route calls a
-// package's service or use case).
+// no route reaches a repository or the SQL client (a route calls a package's
+// service or use case), and no other module — a port, a runner, the demo —
+// reads a repository either (it asks the package's service; the service
+// bundle holds services only). Wiring a package's SQL adapter into a layer
+// (`SqlActionPlanRepository.layer`) is not a read.
 
 const forbiddenBuilt = /new\s+(?:Errors\.)?Forbidden\s*\(|Forbidden\.make\s*\(/
 const storeReached = /\b[A-Z][A-Za-z]*Repository\b|\bSqlClient\b/
+// A repository's tag, as its module exports it: `CaseRepository.CaseRepository`.
+const repositoryRead = /\b([A-Z][A-Za-z]*Repository)\.\1\b/
 
 /** The lines of `text` outside comments, with their numbers (1-based). */
 const codeLines = (text) => {
@@ -46,6 +51,8 @@ export const gatewayBreaches = (files) => {
         breaches.push(`${path}:${number}: the gateway builds a Forbidden (decide it in the package's policy)`)
       if (route && storeReached.test(line))
         breaches.push(`${path}:${number}: a route reaches a repository or the SQL client (call a service)`)
+      else if (repositoryRead.test(line))
+        breaches.push(`${path}:${number}: the gateway reads a repository (ask the package's service)`)
     }
   }
   return breaches

@@ -22,14 +22,36 @@ test("a Forbidden built anywhere in the gateway is a breach", () => {
   assert.equal(gatewayBreaches([{ path: "apps/gateway/src/routes/Any.ts", text: "new Forbidden({})" }]).length, 1)
 })
 
-test("a route reaching a repository or the SQL client is a breach; the gateway's wiring may", () => {
+test("a route reaching a repository or the SQL client is a breach", () => {
   const text = "const all = yield* Effect.flatMap(ReferralRepository.ReferralRepository, (r) => r.forCase(id))"
   assert.equal(gatewayBreaches([{ path: "apps/gateway/src/routes/Referrals.ts", text }]).length, 1)
   assert.equal(
     gatewayBreaches([{ path: "apps/gateway/src/routes/X.ts", text: "yield* SqlClient.SqlClient" }]).length,
     1,
   )
-  assert.deepEqual(gatewayBreaches([{ path: "apps/gateway/src/Ports.ts", text }]), [])
+  // The wiring may reach the SQL client and an SQL adapter's layer.
+  assert.deepEqual(
+    gatewayBreaches([
+      { path: "apps/gateway/src/Services.ts", text: "Layer.merge(SqlActionPlanRepository.layer, SqlClient.layer)" },
+    ]),
+    [],
+  )
+})
+
+test("a port, a runner or the demo reading a repository is a breach", () => {
+  const text = "Effect.map(CaseRepository.CaseRepository, (repository) => ({ of: repository.find }))"
+  for (const path of [
+    "apps/gateway/src/Ports.ts",
+    "apps/gateway/src/OrderExpiryRunner.ts",
+    "apps/gateway/src/demo/X.ts",
+  ])
+    assert.equal(gatewayBreaches([{ path, text }]).length, 1)
+  assert.equal(
+    gatewayBreaches([
+      { path: "apps/gateway/src/Ports.ts", text: "const cases = yield* ReferralRepository.ReferralRepository" },
+    ]).length,
+    1,
+  )
 })
 
 test("comments and other workspaces are not breaches", () => {

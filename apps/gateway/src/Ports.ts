@@ -4,21 +4,19 @@
  * joins them here, through their public services only.
  */
 import { ActivityActionItems, IndicatorSources } from "@bashke/action-plan"
-import { Case, CaseRepository, CaseService, Signatories } from "@bashke/case"
+import { CaseService, Signatories } from "@bashke/case"
 import { MemberInstitutions, People } from "@bashke/identity"
-import { Errors, type Id, Instant, JurisdictionProfile } from "@bashke/kernel"
+import { type Id, Instant, JurisdictionProfile } from "@bashke/kernel"
 import { Mechanisms } from "@bashke/mechanism"
 import {
-  ActionItemRepository,
   CalendarFeeds,
   CaseAccess,
   CaseSummaries,
   MechanismRoster,
-  Meeting,
-  MeetingRepository,
+  MeetingService,
   OverdueReferrals,
 } from "@bashke/meeting"
-import { CaseFacts, ReferralRepository, ReferralService } from "@bashke/referral"
+import { CaseFacts, ReferralService } from "@bashke/referral"
 import { IndicatorQueries } from "@bashke/reporting"
 import { Effect, Layer, Option } from "effect"
 import { ApiTokens } from "./ApiTokens"
@@ -99,24 +97,17 @@ export const overdueReferrals: Layer.Layer<OverdueReferrals.OverdueReferrals, ne
     })),
   )
 
-/** referral ← case: the case's mechanism, current risk and consents. */
-export const caseFacts: Layer.Layer<CaseFacts.CaseFacts, never, CaseRepository.CaseRepository> = Layer.effect(
+/** referral ← case: the case's mechanism, current risk, consents and team. */
+export const caseFacts: Layer.Layer<CaseFacts.CaseFacts, never, CaseService.CaseService> = Layer.effect(
   CaseFacts.CaseFacts,
-  Effect.map(CaseRepository.CaseRepository, (repository) => ({
+  Effect.map(CaseService.CaseService, (cases) => ({
     of: (caseId) =>
-      Effect.flatMap(
-        repository.find(caseId),
-        Option.match({
-          onNone: () => Effect.fail(new Errors.NotFound({ entity: "Case", id: caseId })),
-          onSome: (found) =>
-            Effect.succeed({
-              mechanism: found.mechanismId,
-              risk: Case.currentRisk(found),
-              consents: found.consents,
-              team: found.team,
-            }),
-        }),
-      ),
+      Effect.map(cases.facts(caseId), (facts) => ({
+        mechanism: facts.mechanismId,
+        risk: facts.risk,
+        consents: facts.consents,
+        team: facts.team,
+      })),
   })),
 )
 
@@ -124,26 +115,11 @@ export const caseFacts: Layer.Layer<CaseFacts.CaseFacts, never, CaseRepository.C
 export const activityActionItems: Layer.Layer<
   ActivityActionItems.ActivityActionItems,
   never,
-  ActionItemRepository.ActionItemRepository
+  MeetingService.MeetingService
 > = Layer.effect(
   ActivityActionItems.ActivityActionItems,
-  Effect.map(ActionItemRepository.ActionItemRepository, (repository) => ({
-    byActivities: (activityIds) =>
-      Effect.map(repository.byActivities(activityIds), (items) =>
-        items.flatMap((item) =>
-          item.link?._tag === "activity"
-            ? [
-                {
-                  actionItemId: item.id,
-                  meetingId: item.meetingId,
-                  activityId: item.link.activityId,
-                  dueDate: item.dueDate,
-                  status: item.status,
-                },
-              ]
-            : [],
-        ),
-      ),
+  Effect.map(MeetingService.MeetingService, (meetings) => ({
+    byActivities: meetings.history.activityItems,
   })),
 )
 
@@ -157,34 +133,30 @@ export const activityActionItems: Layer.Layer<
 export const indicatorSources: Layer.Layer<
   IndicatorSources.IndicatorSources,
   never,
-  | CaseRepository.CaseRepository
-  | ReferralRepository.ReferralRepository
-  | MeetingRepository.MeetingRepository
+  | CaseService.CaseService
+  | ReferralService.ReferralService
+  | MeetingService.MeetingService
   | MechanismRoster.MechanismRoster
 > = Layer.effect(
   IndicatorSources.IndicatorSources,
   Effect.gen(function* () {
-    const cases = yield* CaseRepository.CaseRepository
-    const referrals = yield* ReferralRepository.ReferralRepository
-    const meetings = yield* MeetingRepository.MeetingRepository
+    const cases = yield* CaseService.CaseService
+    const referrals = yield* ReferralService.ReferralService
+    const meetings = yield* MeetingService.MeetingService
     const rosters = yield* MechanismRoster.MechanismRoster
 
     const caseReviews = (mechanismId: Id.MechanismId) =>
       Effect.gen(function* () {
-        const held = (yield* meetings.list(mechanismId)).filter(Meeting.wasHeld)
         const decided = new Map<string, Array<Date>>()
-        for (const meeting of held)
-          for (const decision of yield* meetings.decisions(meeting.id))
-            if (decision.caseId !== undefined)
-              decided.set(decision.caseId, [...(decided.get(decision.caseId) ?? []), decision.recordedAt])
-        return (yield* cases.list(mechanismId, { includeClosed: true })).map(
+        for (const decision of yield* meetings.history.caseDecisions(mechanismId))
+          decided.set(decision.caseId, [...(decided.get(decision.caseId) ?? []), decision.recordedAt])
+        return (yield* cases.reviewHistory(mechanismId)).map(
           (aCase): IndicatorQueries.CaseReviews => ({
             openedAt: aCase.openedAt,
-            highRisk:
-              aCase.assessments.some((assessment) => assessment.level === "high") || Case.currentRisk(aCase) === "high",
+            highRisk: aCase.highRisk,
             reviewedAt: [
               ...(aCase.lastReviewedAt === undefined ? [] : [aCase.lastReviewedAt]),
-              ...(decided.get(aCase.id) ?? []),
+              ...(decided.get(aCase.caseId) ?? []),
             ],
           }),
         )
@@ -201,7 +173,7 @@ export const indicatorSources: Layer.Layer<
               return IndicatorQueries.highRiskCasesReviewedInTime(yield* caseReviews(mechanismId), period, now, profile)
             case "referrals-acknowledged-in-time":
               return IndicatorQueries.referralsAcknowledgedInTime(
-                yield* referrals.forMechanism(mechanismId),
+                yield* referrals.ofMechanism(mechanismId),
                 period,
                 now,
                 profile,
@@ -212,7 +184,7 @@ export const indicatorSources: Layer.Layer<
                 Effect.orElseSucceed(() => profile.meetings.minimumPerYear.value),
               )
               return IndicatorQueries.meetingsHeldVsRequired(
-                yield* meetings.list(mechanismId),
+                yield* meetings.history.schedules(mechanismId),
                 required,
                 period,
                 now,

@@ -1,14 +1,21 @@
 /**
  * Closed cases past their retention period are erased by crypto-shredding
  * (ADR 0012) wherever the notifications' scheduler runs, like order expiry:
- * a round of `CaseRetention.eraseDue` every ten minutes until closed. Two
- * instances may run rounds at once: each case is erased in a transaction
- * that claims it, so one of them does it and the other finds it done.
+ * a round of `CaseRetention.eraseDue` (through `CaseRounds`) every ten
+ * minutes until closed. Two instances may run rounds at once: each case is
+ * erased in a transaction that claims it, so one of them does it and the
+ * other finds it done.
  */
-import { CaseRetention } from "@bashke/case"
-import type { ManagedRuntime } from "effect"
+import { CaseRounds } from "@bashke/case"
+import { Effect, type ManagedRuntime } from "effect"
 import * as Rounds from "./Rounds"
 import type { GatewayServices } from "./Services"
+
+/** One round, through the case package's service (`CaseRounds`): how many cases it erased. */
+export const eraseDue: Effect.Effect<number, never, CaseRounds.CaseRounds> = Effect.flatMap(
+  CaseRounds.CaseRounds,
+  (rounds) => rounds.eraseDue,
+)
 
 /** How often a round runs: periods are months long, a few minutes late is nothing. */
 export const every = "10 minutes"
@@ -17,4 +24,4 @@ export const every = "10 minutes"
 export const start = (
   runtime: ManagedRuntime.ManagedRuntime<GatewayServices, never>,
 ): { readonly close: () => Promise<void> } =>
-  Rounds.start(runtime, { name: "case.retention", every, count: "erased", round: CaseRetention.eraseDue })
+  Rounds.start(runtime, { name: "case.retention", every, count: "erased", round: eraseDue })

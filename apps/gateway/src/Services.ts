@@ -13,7 +13,7 @@ import {
 import {
   BreakGlassReviewService,
   CaseNoticeFacts,
-  type CaseRepository,
+  CaseRounds,
   CaseService,
   CaseworkService,
   type ClosedCases,
@@ -43,29 +43,20 @@ import {
   SignInLinks,
 } from "@bashke/identity"
 import { Id } from "@bashke/kernel"
+import { type Institutions, MechanismService, type Mechanisms, SqlInstitutionStore } from "@bashke/mechanism"
 import {
-  type Institutions,
-  type MechanismRepository,
-  MechanismService,
-  type Mechanisms,
-  SqlInstitutionStore,
-} from "@bashke/mechanism"
-import {
-  type ActionItemRepository,
   CalendarFeedService,
   type CalendarFeeds,
   type CaseAccess,
   type CaseSummaries,
   type MechanismRoster,
-  type MeetingRepository,
+  MeetingRounds,
+  MeetingService,
   type OverdueReferrals,
-  SqlActionItemRepository,
-  SqlCalendarFeedStore,
-  SqlMeetingRepository,
 } from "@bashke/meeting"
 import type { Recipients } from "@bashke/notifications"
 import { Throttle } from "@bashke/persistence"
-import { type CaseFacts, type ReferralRepository, ReferralService } from "@bashke/referral"
+import { type CaseFacts, ReferralRounds, ReferralService } from "@bashke/referral"
 import { PlanImplementation, SqlStatistics, type Statistics } from "@bashke/reporting"
 import { AuditLog, BlindIndex, CaseKeys, Vault } from "@bashke/security"
 import type { SqlClient } from "@effect/sql"
@@ -98,12 +89,11 @@ export type GatewayServices =
   | AccessCache
   | ApiTokens
   | MechanismService.MechanismService
-  | MechanismRepository.MechanismRepository
   | Mechanisms.Mechanisms
   | Institutions.InstitutionStore
   | CaseService.CaseService
   | CaseNoticeFacts.CaseNoticeFacts
-  | CaseRepository.CaseRepository
+  | CaseRounds.CaseRounds
   | BreakGlassReviewService.BreakGlassReviewService
   | CaseworkService.CaseworkService
   | DocumentService.DocumentService
@@ -116,8 +106,8 @@ export type GatewayServices =
   | CaseKeys.CaseKeys
   | PersonalData.PersonalData
   | Signatories.Signatories
-  | MeetingRepository.MeetingRepository
-  | ActionItemRepository.ActionItemRepository
+  | MeetingService.MeetingService
+  | MeetingRounds.MeetingRounds
   | MechanismRoster.MechanismRoster
   | CaseSummaries.CaseSummaries
   | CaseAccess.CaseAccess
@@ -125,7 +115,7 @@ export type GatewayServices =
   | CalendarFeedService.CalendarFeedService
   | CalendarFeeds.FeedPrincipals
   | ReferralService.ReferralService
-  | ReferralRepository.ReferralRepository
+  | ReferralRounds.ReferralRounds
   | CaseFacts.CaseFacts
   | ActionPlanService.ActionPlanService
   | IndicatorSources.IndicatorSources
@@ -212,6 +202,7 @@ export const layer = (
   const kase = Layer.mergeAll(
     BreakGlassReviewService.layerSql,
     CaseworkService.layerSql,
+    CaseRounds.layerSql,
     DocumentService.layerSql,
     SubjectAccessService.layerSql,
     SqlClosedCases.layer,
@@ -226,18 +217,17 @@ export const layer = (
     Layer.provideMerge(members),
   )
   // A notice's case facts read the case store inside their layer, beside the referrals.
-  const referral = Layer.merge(ReferralService.layerSql, CaseNoticeFacts.layer).pipe(
+  const referral = Layer.mergeAll(ReferralService.layerSql, ReferralRounds.layerSql, CaseNoticeFacts.layer).pipe(
     Layer.provideMerge(Ports.caseFacts),
     Layer.provideMerge(kase),
   )
-  const meeting = Layer.mergeAll(
-    SqlMeetingRepository.layer,
-    SqlActionItemRepository.layer,
-    Ports.mechanismRoster,
-    Ports.caseSummaries,
-    Ports.caseAccess,
-    Ports.overdueReferrals,
-  ).pipe(Layer.provideMerge(referral))
+  // The meetings' and action items' stores are the meeting services' own, provided inside their layers.
+  const meeting = Layer.merge(MeetingService.layerSql, MeetingRounds.layerSql).pipe(
+    Layer.provideMerge(
+      Layer.mergeAll(Ports.mechanismRoster, Ports.caseSummaries, Ports.caseAccess, Ports.overdueReferrals),
+    ),
+    Layer.provideMerge(referral),
+  )
   // The plans' store is the action-plan service's own; the plan implementation reads the same store.
   const actionPlan = Layer.merge(ActionPlanService.layerSql, SqlActionPlanRepository.layer).pipe(
     Layer.provideMerge(Layer.merge(Ports.indicatorSources, Ports.activityActionItems)),
@@ -246,9 +236,8 @@ export const layer = (
   const reporting = Layer.merge(SqlStatistics.layer, PlanImplementation.layerActionPlans).pipe(
     Layer.provideMerge(actionPlan),
   )
-  // The feed store is the calendar service's own, provided inside its layer.
-  const calendar = CalendarFeedService.layer.pipe(
-    Layer.provide(SqlCalendarFeedStore.layer),
+  // The feed store and the meetings it reads are the calendar service's own, provided inside its layer.
+  const calendar = CalendarFeedService.layerSql.pipe(
     Layer.provideMerge(Ports.feedPrincipals),
     Layer.provideMerge(
       Layer.provideMerge(

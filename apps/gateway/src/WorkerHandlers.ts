@@ -11,7 +11,8 @@
  *   running between events, so the host is started with `start: false`;
  *   and one round of the notifications' scheduler (`NotificationSettings`;
  *   protection orders past their end are expired first, `OrderExpiry`, and
- *   closed cases past their retention erased, `CaseRetention`;
+ *   closed cases past their retention erased, `CaseRetention` (both through
+ *   the case package's `CaseRounds`);
  *   `BASHKE_SCHEDULER=off` leaves it to a `bashke worker`), in-app only: a
  *   Worker sends no email (a `bashke worker` with `BASHKE_SMTP_URL` over the
  *   same PostgreSQL does, with this one off).
@@ -31,7 +32,7 @@
  * `BASHKE_PUBLIC_ORIGIN` (notifications), and every secret the plugin
  * configuration refers to by `{ "$secret": "NAME" }` (`PluginSecrets`).
  */
-import { CaseRetention, OrderExpiry } from "@bashke/case"
+import { CaseRounds } from "@bashke/case"
 import { JurisdictionProfile, Locale } from "@bashke/kernel"
 import { Scheduler } from "@bashke/notifications"
 import { Migrations } from "@bashke/persistence"
@@ -188,7 +189,7 @@ const build = async (
           // cases past their retention are erased in the same trigger (ADR 0012).
           runtime.runPromise(
             Effect.zipRight(
-              Effect.zipRight(OrderExpiry.expireDue, CaseRetention.eraseDue),
+              Effect.flatMap(CaseRounds.CaseRounds, (rounds) => Effect.zipRight(rounds.expireOrders, rounds.eraseDue)),
               Scheduler.runOnce(NotificationSettings.optionsOf(notifications, holder)),
             ),
           )

@@ -13,14 +13,14 @@ import { Id } from "@bashke/kernel"
 import { type SmtpTestServer, TablePeople, SmtpTestServer as TestServer } from "@bashke/notifications/testing"
 import { Migrations } from "@bashke/persistence"
 import { Database } from "@bashke/persistence/node"
-import { ReferralRepository } from "@bashke/referral"
 import { afterAll, beforeAll, describe, expect, it } from "@effect/vitest"
-import { ConfigProvider, Effect, Layer, ManagedRuntime } from "effect"
+import { ConfigProvider, Layer, ManagedRuntime } from "effect"
 import { appDirectory } from "../bench/GatewayProcess"
 import { type Seeded, seed } from "../src/demo/Seed"
 import { institutions, principal } from "../src/demo/World"
 import { migrationPlan } from "../src/MigrationPlan"
 import * as Services from "../src/Services"
+import * as Repositories from "./support/Repositories"
 
 const people = 30
 const killAt = 10
@@ -98,7 +98,7 @@ describe("a worker killed mid-batch", () => {
     const cases = seeded.cases as NonNullable<Seeded["cases"]>
     const sentAt = new Date(Date.now() - 3.5 * hour)
     await runtime.runPromise(
-      Effect.flatMap(ReferralRepository.ReferralRepository, (repository) =>
+      Repositories.referrals((repository) =>
         repository.insert({
           id: Id.ulidAt(sentAt.getTime(), new Uint8Array(10).fill(7)) as Id.ReferralId,
           mechanism: seeded.mechanismId,

@@ -12,7 +12,7 @@
 // tells their receivers; an address the SMTP server refuses fails that
 // person's channel and the administrators (people holding the role) are told
 // by id, never by the address.
-import { CaseRepository, CaseService } from "@bashke/case"
+import { CaseService } from "@bashke/case"
 import { People } from "@bashke/identity"
 import { type Id, type Locale, Principal } from "@bashke/kernel"
 import { Scheduler, SmtpSettings } from "@bashke/notifications"
@@ -20,7 +20,7 @@ import { SmtpMailer } from "@bashke/notifications/smtp"
 import { type SmtpTestServer, SmtpTestServer as TestServer } from "@bashke/notifications/testing"
 import { SqlClient } from "@effect/sql"
 import { afterAll, beforeAll, describe, expect, it } from "@effect/vitest"
-import { Clock, Effect, Either, Option } from "effect"
+import { Clock, Effect, Either } from "effect"
 import { accounts, emailOf as demoEmailOf } from "../src/demo/PeopleDemo"
 import { type Seeded, seed } from "../src/demo/Seed"
 import { institutions, type PersonName, people, principal } from "../src/demo/World"
@@ -201,11 +201,10 @@ for (const db of databases) {
       const caseId = seeded.cases?.highRisk.caseId as Id.CaseId
       const consent = await gateway.runtime.runPromise(
         Effect.map(
-          Effect.flatMap(CaseRepository.CaseRepository, (repository) => repository.find(caseId)),
-          (found) =>
-            Option.getOrThrow(found)
-              .consents.filter((each) => each.purposes.includes("referral") && each.withdrawnAt === undefined)
-              .at(-1)?.id as string,
+          Effect.flatMap(CaseService.CaseService, (cases) => cases.facts(caseId)),
+          (facts) =>
+            facts.consents.filter((each) => each.purposes.includes("referral") && each.withdrawnAt === undefined).at(-1)
+              ?.id as string,
         ),
       )
       const caseManager = tokens.get("caseManager") as string

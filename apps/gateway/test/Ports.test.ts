@@ -20,6 +20,7 @@ import { type Seeded, seed } from "../src/demo/Seed"
 import { institutions, principal } from "../src/demo/World"
 import type { GatewayServices } from "../src/Services"
 import { databases, type Gateway, makeGateway, ulid } from "./support/Gateway"
+import * as Repositories from "./support/Repositories"
 
 const hour = 3_600_000
 const day = 24 * hour
@@ -74,7 +75,9 @@ for (const db of databases) {
   describe.skipIf(db.skip)(`${db.name}: ports`, () => {
     let gateway: Gateway
     let seeded: Seeded
-    const run = <A, E>(effect: Effect.Effect<A, E, GatewayServices>) => gateway.runtime.runPromise(effect)
+    // Fixture rows are written through the packages' repositories, provided to the test only.
+    const run = <A, E>(effect: Effect.Effect<A, E, GatewayServices | Repositories.Repositories>) =>
+      gateway.runtime.runPromise(Repositories.provide(effect))
 
     beforeAll(async () => {
       gateway = await makeGateway(db)

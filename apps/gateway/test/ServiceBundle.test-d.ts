@@ -1,8 +1,9 @@
 // Type tests of the gateway's service bundle, checked by `pnpm typecheck`:
-// routes are given services, never repositories (issue 19, point 2). The
-// repositories still in the bundle are named here, and only these: a route,
-// runner or port that still reads one keeps it; moving that read behind its
-// package's service takes it off this list, and a repository added to the
+// routes are given services, never repositories (issue 19, point 2). No
+// repository of any domain package is in the bundle: a route, runner, port or
+// the demo reads through its package's service (`CaseService`, `CaseRounds`,
+// `MechanismService` and `Mechanisms`, `MeetingService`, `MeetingRounds`,
+// `ReferralService`, `ReferralRounds`…), and a repository added back to the
 // bundle fails to compile.
 import type { ActionPlanRepository, ActionPlanService } from "@bashke/action-plan"
 import type {
@@ -11,6 +12,7 @@ import type {
   CaseNoteRepository,
   CaseRepository,
   CaseReviewRepository,
+  CaseRounds,
   CaseTransferRepository,
   CaseworkService,
   CorrectionRepository,
@@ -19,9 +21,15 @@ import type {
   SafeContactRepository,
   SurvivorInformedRepository,
 } from "@bashke/case"
-import type { MechanismRepository } from "@bashke/mechanism"
-import type { ActionItemRepository, CalendarFeeds, MeetingRepository } from "@bashke/meeting"
-import type { ReferralRepository, ReferralService } from "@bashke/referral"
+import type { MechanismRepository, Mechanisms } from "@bashke/mechanism"
+import type {
+  ActionItemRepository,
+  CalendarFeeds,
+  MeetingRepository,
+  MeetingRounds,
+  MeetingService,
+} from "@bashke/meeting"
+import type { ReferralRepository, ReferralRounds, ReferralService } from "@bashke/referral"
 import { expectTypeOf } from "vitest"
 import type { GatewayServices } from "../src/Services"
 
@@ -41,20 +49,41 @@ type Repositories =
   | MeetingRepository.MeetingRepository
   | ReferralRepository.ReferralRepository
 
-/**
- * Still read outside their packages' services: the notifications' worklist and
- * scheduler rounds (`@bashke/notifications` reads the meetings, action items,
- * referrals and mechanisms), the meeting use cases as module functions, the
- * ports of `Ports.ts` and the demo.
- */
-type StillInBundle =
-  | CaseRepository.CaseRepository
-  | MechanismRepository.MechanismRepository
-  | ActionItemRepository.ActionItemRepository
-  | MeetingRepository.MeetingRepository
-  | ReferralRepository.ReferralRepository
+expectTypeOf<Extract<GatewayServices, Repositories>>().toBeNever()
 
-expectTypeOf<Extract<GatewayServices, Repositories>>().toEqualTypeOf<StillInBundle>()
+// Any repository at all, named or not yet written: a tag whose key ends in
+// `Repository` (`@bashke/<package>/<Name>Repository`, the packages' convention).
+type AnyRepository = { readonly Id: `${string}Repository` }
+expectTypeOf<Extract<GatewayServices, AnyRepository>>().toBeNever()
+// The check sees a repository when there is one.
+expectTypeOf<
+  Extract<GatewayServices | CaseRepository.CaseRepository, AnyRepository>
+>().toEqualTypeOf<CaseRepository.CaseRepository>()
+
+// Each one on its own too, so that a failure names the repository.
+expectTypeOf<Extract<GatewayServices, CaseRepository.CaseRepository>>().toBeNever()
+expectTypeOf<Extract<GatewayServices, MechanismRepository.MechanismRepository>>().toBeNever()
+expectTypeOf<Extract<GatewayServices, MeetingRepository.MeetingRepository>>().toBeNever()
+expectTypeOf<Extract<GatewayServices, ActionItemRepository.ActionItemRepository>>().toBeNever()
+expectTypeOf<Extract<GatewayServices, ReferralRepository.ReferralRepository>>().toBeNever()
+
+// What replaced them: the packages' services.
+expectTypeOf<
+  Extract<
+    GatewayServices,
+    | CaseRounds.CaseRounds
+    | MeetingService.MeetingService
+    | MeetingRounds.MeetingRounds
+    | ReferralRounds.ReferralRounds
+    | Mechanisms.Mechanisms
+  >
+>().toEqualTypeOf<
+  | CaseRounds.CaseRounds
+  | MeetingService.MeetingService
+  | MeetingRounds.MeetingRounds
+  | ReferralRounds.ReferralRounds
+  | Mechanisms.Mechanisms
+>()
 
 // The break-glass reviews, the referral lists, the calendar feeds, the case's notes, corrections,
 // reviews, transfers, safe contacts, what she was told, documents, erasure and subject access, and

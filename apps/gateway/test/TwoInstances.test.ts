@@ -21,6 +21,7 @@ import { type Seeded, seed } from "../src/demo/Seed"
 import { institutions, people, principal } from "../src/demo/World"
 import { migrationPlan } from "../src/MigrationPlan"
 import * as Services from "../src/Services"
+import * as Repositories from "./support/Repositories"
 
 const hour = 3_600_000
 const unavailable = await TestDatabase.postgresUnavailable()
@@ -109,36 +110,39 @@ describe.skipIf(unavailable)("postgres: two gateway instances over one database"
     ]
     const simulated = targets.filter((target) => !taken.includes(`${target.caseId}:${target.service}`))
     const spacing = 72 * hour
+    // The month's referrals are written as rows, through the referral package's repository.
     await first.runPromise(
-      Effect.gen(function* () {
-        const repository = yield* ReferralRepository.ReferralRepository
-        for (const [k, target] of simulated.entries()) {
-          const sentAt = new Date(start + k * spacing)
-          yield* repository.insert({
-            id: Id.ulidAt(sentAt.getTime(), new Uint8Array(10).fill(k + 1)) as Id.ReferralId,
-            mechanism: seeded.mechanismId,
-            case: target.caseId,
-            from: institutions.police.id,
-            to: target.to,
-            service: target.service,
-            reason: "month-simulation",
-            urgency: k % 2 === 0 ? "high" : "standard",
-            basis: { _tag: "Override", override: { ground: "imminent-danger", reason: "simulation" } },
-            status: "sent",
-            history: [
-              {
-                status: "sent",
-                at: sentAt,
-                actor: {
-                  principal: principal("policeOfficer", seeded.mechanismId).id,
-                  institution: institutions.police.id,
+      Repositories.provide(
+        Effect.gen(function* () {
+          const repository = yield* ReferralRepository.ReferralRepository
+          for (const [k, target] of simulated.entries()) {
+            const sentAt = new Date(start + k * spacing)
+            yield* repository.insert({
+              id: Id.ulidAt(sentAt.getTime(), new Uint8Array(10).fill(k + 1)) as Id.ReferralId,
+              mechanism: seeded.mechanismId,
+              case: target.caseId,
+              from: institutions.police.id,
+              to: target.to,
+              service: target.service,
+              reason: "month-simulation",
+              urgency: k % 2 === 0 ? "high" : "standard",
+              basis: { _tag: "Override", override: { ground: "imminent-danger", reason: "simulation" } },
+              status: "sent",
+              history: [
+                {
+                  status: "sent",
+                  at: sentAt,
+                  actor: {
+                    principal: principal("policeOfficer", seeded.mechanismId).id,
+                    institution: institutions.police.id,
+                  },
                 },
-              },
-            ],
-            version: 1,
-          })
-        }
-      }),
+              ],
+              version: 1,
+            })
+          }
+        }),
+      ),
     )
     const smtp = SmtpSettings.parseSmtpUrl(server.url)
     if (Either.isLeft(smtp)) throw new Error("test server URL")

@@ -127,6 +127,7 @@ import { addPerson } from "./usecases/AddPerson"
 import { assessRisk } from "./usecases/AssessRisk"
 import { changeTeam } from "./usecases/ChangeTeam"
 import { confirmConsent } from "./usecases/ConfirmConsent"
+import { type Facts, facts } from "./usecases/Facts"
 import { findManyPersons } from "./usecases/FindManyPersons"
 import { findPersons } from "./usecases/FindPersons"
 import { giveConsent } from "./usecases/GiveConsent"
@@ -139,6 +140,7 @@ import { readSummary } from "./usecases/ReadSummary"
 import { recordIncident } from "./usecases/RecordIncident"
 import { recordOrder } from "./usecases/RecordOrder"
 import { recordOrderEvent } from "./usecases/RecordOrderEvent"
+import { type Reviewed, reviewHistory } from "./usecases/ReviewHistory"
 import { summaries, summaryPage } from "./usecases/Summaries"
 import { transition } from "./usecases/Transition"
 import { updateMeasure } from "./usecases/UpdateMeasure"
@@ -204,6 +206,19 @@ export interface Service {
     page: OpenPage,
     at: Date,
   ) => Effect.Effect<ReadonlyArray<CaseSummary.CaseSummary>>
+  /**
+   * A case's mechanism, current risk, consents and team, for another
+   * package's port (a referral's `CaseFacts`): no identifying detail, so no
+   * principal is asked; the caller applies its own policy. `NotFound` for an
+   * unknown case.
+   */
+  readonly facts: (caseId: Id.CaseId) => Effect.Effect<Facts, Errors.NotFound>
+  /**
+   * When each case of a mechanism (closed ones too) was opened and last
+   * reviewed, and whether it was ever high-risk: for the action plan's
+   * indicators. Pseudonymised, so no principal is asked.
+   */
+  readonly reviewHistory: (mechanismId: Id.MechanismId) => Effect.Effect<ReadonlyArray<Reviewed>>
   readonly readPersonalData: ByPrincipal<ReadPersonalData, Person.PersonalDetails, Refusal>
   readonly findPersons: (
     input: FindPersons,
@@ -252,6 +267,8 @@ interface Commands {
  * `Type`: ids branded, instants `Date`s, defaults filled in), answering and
  * refusing as the method of the same name.
  */
+export type { Facts, Reviewed }
+
 export type Decoded = {
   readonly [K in keyof Commands]: (command: Schema.Schema.Type<Commands[K]>) => ReturnType<Service[K]>
 }
@@ -322,6 +339,8 @@ export const make = (options: Options = {}): Effect.Effect<Service, never, Layer
       readSummary: own(readSummary.input),
       summaries: own(summaries),
       summaryPage: own(summaryPage),
+      facts: own(facts),
+      reviewHistory: own(reviewHistory),
       readPersonalData: own(readPersonalData.input),
       findPersons: own(findPersons.input),
       findManyPersons: own(findManyPersons.input),

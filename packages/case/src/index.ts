@@ -172,6 +172,10 @@ export * as CaseReviewRepository from "./CaseReviewRepository"
  */
 export * as CaseReviews from "./CaseReviews"
 /**
+ * The background rounds as one service (order expiry, retention), over their stores.
+ */
+export * as CaseRounds from "./CaseRounds"
+/**
  * The use cases: open, persons, incidents, risk, orders, safety plan, consent,
  * team, lifecycle, reviews, summaries, personal reads with a purpose.
  */

@@ -2,15 +2,20 @@
  * Calendar subscriptions as a service (`CalendarFeeds`' create, list, revoke
  * and the feed itself), built over the feed store, the feed principals, the
  * meetings and the mechanism roster: a caller (a route) holds the service,
- * never the store or the repository; the principal stays the caller's.
+ * never the store or the repository (`layerSql` provides both inside); the
+ * principal stays the caller's.
  */
 import type { Errors, Principal } from "@bashke/kernel"
 import { Id } from "@bashke/kernel"
 import { UseCase } from "@bashke/persistence"
+import type { Vault } from "@bashke/security"
+import type { SqlClient } from "@effect/sql"
 import { Context, Effect, Layer } from "effect"
 import * as CalendarFeeds from "./CalendarFeeds"
 import { MechanismRoster } from "./MechanismRoster"
 import { MeetingRepository } from "./MeetingRepository"
+import * as SqlCalendarFeedStore from "./SqlCalendarFeedStore"
+import * as SqlMeetingRepository from "./SqlMeetingRepository"
 
 export interface Service {
   /** The current principal makes a feed; the answer holds its secret, shown this once (`CalendarFeeds.create`). */
@@ -58,3 +63,13 @@ export const layer: Layer.Layer<
     },
   ),
 )
+
+/**
+ * The service over the SQL feed store and meetings; the feed principals, the
+ * roster, ids, the SQL client and the vault come from the application.
+ */
+export const layerSql: Layer.Layer<
+  CalendarFeedService,
+  never,
+  CalendarFeeds.FeedPrincipals | MechanismRoster | Id.IdGenerator | SqlClient.SqlClient | Vault.Vault
+> = layer.pipe(Layer.provide(Layer.merge(SqlCalendarFeedStore.layer, SqlMeetingRepository.layer)))

@@ -37,6 +37,11 @@ export * as ActionItemRepository from "./ActionItemRepository"
 export * as ActionItemService from "./ActionItemService"
 
 /**
+ * The action items linked to plan activities (ids, due date, status), for the action plan's progress.
+ */
+export * as ActivityItems from "./ActivityItems"
+
+/**
  * The agenda rule and the titles of its items.
  */
 export * as Agenda from "./Agenda"
@@ -126,7 +131,10 @@ export * as MeetingDue from "./MeetingDue"
  * The outbox events of this package.
  */
 export * as MeetingEvents from "./MeetingEvents"
-
+/**
+ * When meetings were scheduled and held, and what they decided about cases, for the action plan's indicators.
+ */
+export * as MeetingHistory from "./MeetingHistory"
 /**
  * The meeting state machine.
  */
@@ -153,7 +161,12 @@ export * as MeetingPolicy from "./MeetingPolicy"
 export * as MeetingRepository from "./MeetingRepository"
 
 /**
- * The meeting use cases.
+ * What the notifications' scheduler asks of meetings (what is due), as a service.
+ */
+export * as MeetingRounds from "./MeetingRounds"
+
+/**
+ * The meeting use cases, and the package's service assembled from them.
  */
 export * as MeetingService from "./MeetingService"
 

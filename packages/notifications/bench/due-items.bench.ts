@@ -9,10 +9,10 @@
 import { caseMigrations, SqlOpenCases } from "@bashke/case"
 import { Id, Municipality } from "@bashke/kernel"
 import { mechanismMigrations } from "@bashke/mechanism"
-import { meetingMigrations, SqlActionItemRepository, SqlMeetingRepository } from "@bashke/meeting"
+import { MeetingRounds, meetingMigrations } from "@bashke/meeting"
 import { Migrations, persistenceMigrations } from "@bashke/persistence"
 import { TestDatabase } from "@bashke/persistence/testing"
-import { referralMigrations, SqlReferralRepository } from "@bashke/referral"
+import { ReferralRounds, referralMigrations } from "@bashke/referral"
 import { securityMigrations, Vault } from "@bashke/security"
 import { SqlClient } from "@effect/sql"
 import { Effect, Layer } from "effect"
@@ -190,12 +190,9 @@ const measure = (dialect: string, database: Layer.Layer<SqlClient.SqlClient>) =>
     ] satisfies ReadonlyArray<Figure>
   }).pipe(
     Effect.provide(
-      Layer.mergeAll(
-        SqlOpenCases.layer,
-        SqlReferralRepository.layer,
-        SqlMeetingRepository.layer,
-        SqlActionItemRepository.layer,
-      ).pipe(Layer.provideMerge(Layer.mergeAll(database, Vault.layerTest))),
+      Layer.mergeAll(SqlOpenCases.layer, ReferralRounds.layerSql, MeetingRounds.layerSql).pipe(
+        Layer.provideMerge(Layer.mergeAll(database, Vault.layerTest, Id.layer)),
+      ),
     ),
   )
 

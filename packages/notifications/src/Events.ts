@@ -3,7 +3,7 @@
  * read in order from this reader's own position:
  *
  * - `case.consent.withdrawn`: the open referrals that relied on the consent
- *   are cancelled (`@bashke/referral`'s `ConsentWithdrawal`) and each
+ *   are cancelled (`@bashke/referral`'s `ReferralRounds`) and each
  *   receiving institution is told;
  * - `case.break-glass.alert`: someone read a case's personal details in an
  *   emergency — the mechanism's coordinators and the case lead are told, so
@@ -17,7 +17,7 @@
 import { OpenCases } from "@bashke/case"
 import { Due, Id, Span } from "@bashke/kernel"
 import { Outbox } from "@bashke/persistence"
-import { ConsentWithdrawal, type ReferralRepository } from "@bashke/referral"
+import { ReferralRounds } from "@bashke/referral"
 import { SqlClient } from "@effect/sql"
 import { type Duration, Effect, Option, Schema } from "effect"
 import * as Notices from "./Notices"
@@ -53,7 +53,7 @@ type Requirements =
   | Id.IdGenerator
   | Recipients
   | OpenCases.OpenCases
-  | ReferralRepository.ReferralRepository
+  | ReferralRounds.ReferralRounds
 
 /**
  * Where the reader stands.
@@ -91,7 +91,7 @@ export const handle = (
         if (event.topic === topics.consentWithdrawn) {
           const payload = Schema.decodeUnknownOption(ConsentWithdrawn)(event.payload)
           if (Option.isSome(payload)) {
-            const referrals = yield* ConsentWithdrawal.cancelRelyingOn(payload.value.consentId)
+            const referrals = yield* (yield* ReferralRounds.ReferralRounds).cancelRelyingOn(payload.value.consentId)
             cancelled = referrals.length
             for (const referral of referrals) {
               const at = referral.history[referral.history.length - 1]?.at ?? event.occurredAt

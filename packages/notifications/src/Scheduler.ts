@@ -19,7 +19,7 @@
  */
 import type { OpenCases } from "@bashke/case"
 import { Id } from "@bashke/kernel"
-import { MechanismRepository } from "@bashke/mechanism"
+import { Mechanisms } from "@bashke/mechanism"
 import { Outbox } from "@bashke/persistence"
 import type { SqlClient } from "@effect/sql"
 import { Cause, Duration, Effect, Option } from "effect"
@@ -99,7 +99,7 @@ export type Requirements =
   | Recipients
   | OpenCases.OpenCases
   | DueItems.Sources
-  | MechanismRepository.MechanismRepository
+  | Mechanisms.Mechanisms
 
 // A job's defect is logged (its cause holds no personal data: ids and codes) and the round goes on.
 const guarded = <A, R>(job: string, effect: Effect.Effect<A, never, R>): Effect.Effect<A | undefined, never, R> =>
@@ -134,8 +134,8 @@ export const runOnce = (options: Options): Effect.Effect<Round, never, Requireme
 
     const mechanisms = yield* guarded(
       "mechanisms",
-      Effect.flatMap(MechanismRepository.MechanismRepository, (repository) =>
-        Effect.map(repository.listMechanisms, (list) => list.map((m) => m.id)),
+      Effect.flatMap(Mechanisms.Mechanisms, (mechanisms) =>
+        Effect.map(mechanisms.list, (list) => list.map((m) => m.id)),
       ),
     )
     let reminders = Reminders.none

@@ -2,8 +2,7 @@
  * The port through which referrals read what they need of a case: its
  * mechanism, its current risk level, its consents (the service's guards) and
  * its team (`ReferralPolicy`: who sends, who reads). The app wires it to
- * `@bashke/case` (`CaseRepository` + `Case.currentRisk`); tests use
- * {@link layerTest}.
+ * `@bashke/case`'s `CaseService.facts`; tests use {@link layerTest}.
  */
 import type { CaseTeam, Consent, RiskInstrument } from "@bashke/case"
 import { Errors, type Id } from "@bashke/kernel"

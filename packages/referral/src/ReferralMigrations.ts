@@ -13,6 +13,8 @@
  *
  * Migration 4 indexes referrals for paging the case's and the mechanism's
  * lists by keyset; migration 6 the directory's locations and services.
+ * Migration 7 gives the view's reads one covering index (`referrals_statistics`)
+ * and, on PostgreSQL, its durations in double precision.
  */
 import type { Migrations } from "@bashke/persistence"
 import referrals from "./internal/migrations/0001_referrals"
@@ -21,6 +23,7 @@ import byConsent from "./internal/migrations/0003_referrals_by_consent"
 import referralPages from "./internal/migrations/0004_referral_pages"
 import responseFacts from "./internal/migrations/0005_referral_response_facts"
 import directoryPages from "./internal/migrations/0006_directory_pages"
+import statisticsReport from "./internal/migrations/0007_referral_statistics_report"
 
 export const referralMigrations: Migrations.MigrationSet = {
   package: "@bashke/referral",
@@ -31,5 +34,6 @@ export const referralMigrations: Migrations.MigrationSet = {
     { id: 4, name: "referral-pages", up: referralPages },
     { id: 5, name: "referral-response-facts", up: responseFacts },
     { id: 6, name: "directory-pages", up: directoryPages },
+    { id: 7, name: "referral-statistics-report", up: statisticsReport },
   ],
 }

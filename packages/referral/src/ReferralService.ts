@@ -101,6 +101,12 @@ export interface Service {
   /** Every referral of the case, for a decision outside the package (a notice's `NoticePolicy`). */
   readonly ofCase: (caseId: Id.CaseId) => Effect.Effect<ReadonlyArray<Referral.Referral>>
   /**
+   * Every referral of the mechanism, whatever its state, for a count outside
+   * the package (the action plan's indicators): no principal is asked; the
+   * caller answers figures, never the referrals.
+   */
+  readonly ofMechanism: (mechanism: Id.MechanismId) => Effect.Effect<ReadonlyArray<Referral.Referral>>
+  /**
    * A page of the case's referrals, those `visible` lets the caller see
    * (`ReferralLists.forCase`: the caller's `ReferralPolicy.mayRead`).
    */
@@ -172,6 +178,7 @@ export const make: Effect.Effect<
           : Effect.fail(new Errors.NotFound({ entity: "Referral", id })),
       ),
     ofCase: repo.forCase,
+    ofMechanism: repo.forMechanism,
     caseReferrals: (caseId, query, visible) =>
       Effect.provideService(ReferralLists.forCase(caseId, query, visible), ReferralRepository, repo),
     mechanismReferrals: own(ReferralLists.forMechanism),

@@ -112,6 +112,10 @@ export { referralMigrations } from "./ReferralMigrations"
 export * as ReferralRepository from "./ReferralRepository"
 
 /**
+ * What the notifications' scheduler asks of referrals (due items, cancellations on a withdrawn consent), as a service.
+ */
+export * as ReferralRounds from "./ReferralRounds"
+/**
  * The use cases: directory, send, lifecycle, overdue, response times.
  */
 export * as ReferralService from "./ReferralService"

@@ -14,14 +14,7 @@
  * entries therefore carry those dates. Every text is invented and names nobody.
  */
 import { CivilDate, Deadline, type Errors, type Id, JurisdictionProfile, Principal } from "@bashke/kernel"
-import {
-  type ActionItemRepository,
-  ActionItemService,
-  type Attendance,
-  type MeetingRepository,
-  MeetingService,
-} from "@bashke/meeting"
-import type { AuditLog } from "@bashke/security"
+import { type Attendance, MeetingService } from "@bashke/meeting"
 import { Clock, Effect } from "effect"
 import type { DemoCases } from "./CasesDemo"
 import { institutions, type PersonName, principal } from "./World"
@@ -39,12 +32,8 @@ export interface DemoMeetings {
   }
 }
 
-// Everything the meeting use cases need but the principal, which each step names.
-type Requirements =
-  | Exclude<MeetingService.Requirements, Principal.CurrentPrincipal>
-  | ActionItemRepository.ActionItemRepository
-  | MeetingRepository.MeetingRepository
-  | AuditLog.AuditLog
+// The meeting package's service: each step names the principal it acts as.
+type Requirements = MeetingService.MeetingService
 
 const hour = 3_600_000
 const day = 24 * hour
@@ -93,6 +82,7 @@ export const seedMeetings = (
   cases: DemoCases,
 ): Effect.Effect<DemoMeetings, Errors.DomainError, Requirements> =>
   Effect.gen(function* () {
+    const { meetings, actionItems } = yield* MeetingService.MeetingService
     const profile = yield* JurisdictionProfile.CurrentJurisdiction
     const today = yield* JurisdictionProfile.today
     const as = (name: PersonName) => Effect.provideService(Principal.CurrentPrincipal, principal(name, mechanismId))
@@ -109,18 +99,22 @@ export const seedMeetings = (
       present: Parameters<typeof attendance>[0],
     ): Effect.Effect<{ readonly id: Id.MeetingId; readonly version: number }, Errors.DomainError, Requirements> =>
       Effect.gen(function* () {
-        const scheduled = yield* MeetingService.schedule({
-          mechanismId,
-          kind: "regular",
-          startsAt,
-          endsAt: new Date(startsAt.getTime() + 2 * hour),
-          place,
-        }).pipe(as("coordinator"), asOf(new Date(startsAt.getTime() - 14 * day)))
-        const held = yield* MeetingService.hold({
-          meetingId: scheduled.id,
-          expectedVersion: scheduled.version,
-          attendance: attendance(present),
-        }).pipe(as("coordinator"), asOf(new Date(startsAt.getTime() + 2 * hour)))
+        const scheduled = yield* meetings
+          .schedule({
+            mechanismId,
+            kind: "regular",
+            startsAt,
+            endsAt: new Date(startsAt.getTime() + 2 * hour),
+            place,
+          })
+          .pipe(as("coordinator"), asOf(new Date(startsAt.getTime() - 14 * day)))
+        const held = yield* meetings
+          .hold({
+            meetingId: scheduled.id,
+            expectedVersion: scheduled.version,
+            attendance: attendance(present),
+          })
+          .pipe(as("coordinator"), asOf(new Date(startsAt.getTime() + 2 * hour)))
         return { id: held.id, version: held.version }
       })
 
@@ -131,15 +125,16 @@ export const seedMeetings = (
       body: string,
     ): Effect.Effect<void, Errors.DomainError, Requirements> =>
       Effect.gen(function* () {
-        const drafted = yield* MeetingService.draftMinutes({
-          meetingId: meeting.id,
-          expectedVersion: meeting.version,
-          body,
-        }).pipe(as("coordinator"), asOf(new Date(startsAt.getTime() + 5 * hour)))
-        yield* MeetingService.approveMinutes({ meetingId: drafted.id, expectedVersion: drafted.version }).pipe(
-          as("coordinator"),
-          asOf(new Date(startsAt.getTime() + 7 * day)),
-        )
+        const drafted = yield* meetings
+          .draftMinutes({
+            meetingId: meeting.id,
+            expectedVersion: meeting.version,
+            body,
+          })
+          .pipe(as("coordinator"), asOf(new Date(startsAt.getTime() + 5 * hour)))
+        yield* meetings
+          .approveMinutes({ meetingId: drafted.id, expectedVersion: drafted.version })
+          .pipe(as("coordinator"), asOf(new Date(startsAt.getTime() + 7 * day)))
       })
 
     // 1. Two quarters back: the referral pathway.
@@ -155,20 +150,26 @@ export const seedMeetings = (
       ["legalAid", "absent"],
     ])
     const afterFirst = asOf(new Date(firstStart.getTime() + 3 * hour))
-    yield* MeetingService.recordDecision({
-      meetingId: first.id,
-      text: "The referral pathway leaflet will be updated to show the shelter's intake hours and the legal aid office's address.",
-    }).pipe(as("coordinator"), afterFirst)
-    yield* MeetingService.recordDecision({
-      meetingId: first.id,
-      text: "Regular meetings will be held in the middle month of each quarter, at the municipal building.",
-    }).pipe(as("coordinator"), afterFirst)
-    const leaflet = yield* ActionItemService.add({
-      meetingId: first.id,
-      owner: institutions.socialWork.id,
-      dueDate: CivilDate.addDays(CivilDate.ofInstant(firstStart, profile.timezone), 30),
-      description: "Update the referral pathway leaflet and send it to every member institution.",
-    }).pipe(as("coordinator"), afterFirst)
+    yield* meetings
+      .recordDecision({
+        meetingId: first.id,
+        text: "The referral pathway leaflet will be updated to show the shelter's intake hours and the legal aid office's address.",
+      })
+      .pipe(as("coordinator"), afterFirst)
+    yield* meetings
+      .recordDecision({
+        meetingId: first.id,
+        text: "Regular meetings will be held in the middle month of each quarter, at the municipal building.",
+      })
+      .pipe(as("coordinator"), afterFirst)
+    const leaflet = yield* actionItems
+      .add({
+        meetingId: first.id,
+        owner: institutions.socialWork.id,
+        dueDate: CivilDate.addDays(CivilDate.ofInstant(firstStart, profile.timezone), 30),
+        description: "Update the referral pathway leaflet and send it to every member institution.",
+      })
+      .pipe(as("coordinator"), afterFirst)
     yield* minute(
       first,
       firstStart,
@@ -180,11 +181,13 @@ export const seedMeetings = (
         "Decisions and action items are recorded with the meeting.",
       ].join("\n\n"),
     )
-    yield* ActionItemService.close({
-      actionItemId: leaflet.id,
-      expectedVersion: leaflet.version,
-      status: "done",
-    }).pipe(as("caseManager"), asOf(new Date(firstStart.getTime() + 21 * day)))
+    yield* actionItems
+      .close({
+        actionItemId: leaflet.id,
+        expectedVersion: leaflet.version,
+        status: "done",
+      })
+      .pipe(as("caseManager"), asOf(new Date(firstStart.getTime() + 21 * day)))
 
     // 2. Last quarter: the high-risk case and screening at the health centre.
     const secondStart = midQuarter(1)
@@ -199,28 +202,36 @@ export const seedMeetings = (
       ["legalAid", "present", "representative"],
     ])
     const afterSecond = asOf(new Date(secondStart.getTime() + 3 * hour))
-    yield* MeetingService.recordDecision({
-      meetingId: second.id,
-      text: "The case stays under review at every meeting while the protection order is in force.",
-      caseId: cases.highRisk.caseId,
-    }).pipe(as("coordinator"), afterSecond)
-    yield* MeetingService.recordDecision({
-      meetingId: second.id,
-      text: "Health centre staff will be trained on the screening questions before the next meeting.",
-    }).pipe(as("coordinator"), afterSecond)
-    const caseLinked = yield* ActionItemService.add({
-      meetingId: second.id,
-      owner: institutions.police.id,
-      dueDate: nextDay,
-      link: { _tag: "case", caseId: cases.highRisk.caseId },
-      description: "Confirm that the protection order was served and report back at the next meeting.",
-    }).pipe(as("coordinator"), afterSecond)
-    const overdue = yield* ActionItemService.add({
-      meetingId: second.id,
-      owner: institutions.health.id,
-      dueDate: CivilDate.addDays(CivilDate.ofInstant(secondStart, profile.timezone), 14),
-      description: "Hold a training session on the screening questions for the health centre staff.",
-    }).pipe(as("coordinator"), afterSecond)
+    yield* meetings
+      .recordDecision({
+        meetingId: second.id,
+        text: "The case stays under review at every meeting while the protection order is in force.",
+        caseId: cases.highRisk.caseId,
+      })
+      .pipe(as("coordinator"), afterSecond)
+    yield* meetings
+      .recordDecision({
+        meetingId: second.id,
+        text: "Health centre staff will be trained on the screening questions before the next meeting.",
+      })
+      .pipe(as("coordinator"), afterSecond)
+    const caseLinked = yield* actionItems
+      .add({
+        meetingId: second.id,
+        owner: institutions.police.id,
+        dueDate: nextDay,
+        link: { _tag: "case", caseId: cases.highRisk.caseId },
+        description: "Confirm that the protection order was served and report back at the next meeting.",
+      })
+      .pipe(as("coordinator"), afterSecond)
+    const overdue = yield* actionItems
+      .add({
+        meetingId: second.id,
+        owner: institutions.health.id,
+        dueDate: CivilDate.addDays(CivilDate.ofInstant(secondStart, profile.timezone), 14),
+        description: "Hold a training session on the screening questions for the health centre staff.",
+      })
+      .pipe(as("coordinator"), afterSecond)
     yield* minute(
       second,
       secondStart,
@@ -235,20 +246,24 @@ export const seedMeetings = (
 
     // 3. The next regular meeting.
     const nextStart = at10(nextDay)
-    const upcoming = yield* MeetingService.schedule({
-      mechanismId,
-      kind: "regular",
-      startsAt: nextStart,
-      endsAt: new Date(nextStart.getTime() + 2 * hour),
-      place,
-    }).pipe(as("coordinator"))
+    const upcoming = yield* meetings
+      .schedule({
+        mechanismId,
+        kind: "regular",
+        startsAt: nextStart,
+        endsAt: new Date(nextStart.getTime() + 2 * hour),
+        place,
+      })
+      .pipe(as("coordinator"))
 
     // 4. The shelter asks for an ad hoc meeting; not scheduled yet.
-    const request = yield* MeetingService.requestAdHoc({
-      mechanismId,
-      reason: "A shared case needs its safety plan reviewed before the next regular meeting.",
-      urgency: "standard",
-    }).pipe(as("shelterWorker"))
+    const request = yield* meetings
+      .requestAdHoc({
+        mechanismId,
+        reason: "A shared case needs its safety plan reviewed before the next regular meeting.",
+        urgency: "standard",
+      })
+      .pipe(as("shelterWorker"))
 
     return {
       held: [first.id, second.id],

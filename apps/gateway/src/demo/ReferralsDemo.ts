@@ -15,10 +15,10 @@
  *   standard referral 24 hours). It is dated in the past by running the send on
  *   a clock set back by those hours: the service takes its time from the clock.
  */
-import { type Case, CaseRepository, CaseService } from "@bashke/case"
+import { type Case, CaseService } from "@bashke/case"
 import { Errors, type Id, Principal } from "@bashke/kernel"
 import { ReferralService } from "@bashke/referral"
-import { Clock, Effect, Option } from "effect"
+import { Clock, Effect } from "effect"
 import type { DemoCases } from "./CasesDemo"
 import type { DemoDirectory } from "./DirectoryDemo"
 import { institutions, type PersonName, principal } from "./World"
@@ -53,23 +53,13 @@ export const seedReferrals = (
   mechanismId: Id.MechanismId,
   cases: DemoCases,
   directory: DemoDirectory,
-): Effect.Effect<
-  DemoReferrals,
-  Errors.DomainError,
-  ReferralService.ReferralService | CaseService.CaseService | CaseRepository.CaseRepository
-> =>
+): Effect.Effect<DemoReferrals, Errors.DomainError, ReferralService.ReferralService | CaseService.CaseService> =>
   Effect.gen(function* () {
     const referrals = yield* ReferralService.ReferralService
     const as = (name: PersonName) => Effect.provideService(Principal.CurrentPrincipal, principal(name, mechanismId))
-    // Read fresh: other parts of the demo may have changed the cases since they were opened.
-    const stored = (caseId: Id.CaseId) =>
-      Effect.flatMap(
-        Effect.flatMap(CaseRepository.CaseRepository, (repository) => repository.find(caseId)),
-        Option.match({
-          onNone: () => Effect.fail(new Errors.NotFound({ entity: "Case", id: caseId })),
-          onSome: Effect.succeed,
-        }),
-      )
+    const caseService = yield* CaseService.CaseService
+    // Read fresh, as a full-access member of its team: other parts of the demo may have changed the cases since.
+    const stored = (caseId: Id.CaseId, reader: PersonName) => caseService.read({ caseId }).pipe(as(reader))
     // The latest consent to referral still in force (the case demo's).
     const consentFor = (aCase: Case.Case) => {
       const consent = aCase.consents
@@ -81,7 +71,7 @@ export const seedReferrals = (
     }
 
     // 1 and 2. The high-risk case: its consent covers the shelter and the health centre.
-    const high = yield* stored(cases.highRisk.caseId)
+    const high = yield* stored(cases.highRisk.caseId, "policeOfficer")
     const highConsent = yield* consentFor(high)
     const toShelter = yield* referrals
       .send({ case: high.id, service: directory.shelter, reason: "shelter-needed", basis: highConsent })
@@ -97,10 +87,9 @@ export const seedReferrals = (
       .pipe(as("caseManager"))
 
     // 3. The medium-risk case: the legal-aid consent form she signed three days ago.
-    const medium = yield* stored(cases.mediumRisk.caseId)
+    const medium = yield* stored(cases.mediumRisk.caseId, "advocate")
     const victim = medium.persons.find((person) => person.role === "victim")
     if (victim === undefined) return yield* new Errors.NotFound({ entity: "Person", id: medium.id })
-    const caseService = yield* CaseService.CaseService
     const signed = yield* caseService
       .giveConsent({
         caseId: medium.id,

@@ -5,14 +5,14 @@
  * were recorded — what the case's timeline shows beside its own events.
  *
  * Who reads is decided by the packages that own the rules
- * (`CaseActionItems.list`): the case's (its full-access team, as for the case
+ * (`CaseActionItems.list`, through `MeetingService`): the case's (its full-access team, as for the case
  * itself; to a caller outside its mechanism the case does not exist) and the
  * meeting package's (a member of the mechanism who sees case data). The
  * descriptions and reasons are sealed free text: the read is audited.
  */
 
 import { Id } from "@bashke/kernel"
-import { CaseActionItems } from "@bashke/meeting"
+import { CaseActionItems, MeetingService } from "@bashke/meeting"
 import { Effect, Schema } from "effect"
 import * as Route from "../Route"
 import * as InstitutionNames from "./InstitutionNames"
@@ -35,11 +35,13 @@ const list = Route.make({
   },
   handle: ({ path, query }) =>
     Effect.flatMap(
-      CaseActionItems.list({
-        caseId: path.caseId,
-        limit: query.limit,
-        ...(query.after === undefined ? {} : { after: query.after }),
-      }),
+      Effect.flatMap(MeetingService.MeetingService, (service) =>
+        service.actionItems.ofCase({
+          caseId: path.caseId,
+          limit: query.limit,
+          ...(query.after === undefined ? {} : { after: query.after }),
+        }),
+      ),
       InstitutionNames.attachPage,
     ),
 })

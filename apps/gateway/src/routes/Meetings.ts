@@ -35,14 +35,12 @@ import {
   ActionItem,
   ActionItemCommands,
   ActionItemExtension,
-  ActionItemService,
   Agenda,
   CadenceCompliance,
   Decision,
   EditAgenda,
   Meeting,
   MeetingCommands,
-  MeetingMechanisms,
   MeetingService,
 } from "@bashke/meeting"
 import { Effect, Option, Schema } from "effect"
@@ -57,6 +55,14 @@ const MechanismPath = Schema.Struct({ mechanismId: Id.MechanismId })
 const MeetingPath = Schema.Struct({ meetingId: Id.MeetingId })
 const ActionItemPath = Schema.Struct({ actionItemId: Id.ActionItemId })
 
+/** A use case on meetings, through the meeting package's service. */
+const meetings = <A, E, R>(use: (service: MeetingService.Service["meetings"]) => Effect.Effect<A, E, R>) =>
+  Effect.flatMap(MeetingService.MeetingService, (service) => use(service.meetings))
+
+/** A use case on action items, through the meeting package's service. */
+const actionItems = <A, E, R>(use: (service: MeetingService.Service["actionItems"]) => Effect.Effect<A, E, R>) =>
+  Effect.flatMap(MeetingService.MeetingService, (service) => use(service.actionItems))
+
 /** `effect`, once the caller is found to act within `mechanismId`. */
 const inMechanism = <A, E, R>(mechanismId: Id.MechanismId, action: string, effect: Effect.Effect<A, E, R>) =>
   Effect.zipRight(MechanismScope.requireScope(mechanismId, action), effect)
@@ -70,7 +76,7 @@ const inMeeting = <A, E, R>(meetingId: Id.MeetingId, action: string, effect: Eff
     const notFound = new Errors.NotFound({ entity: "Meeting", id: meetingId })
     // Only the meeting's mechanism is looked up first: an outsider is refused
     // in the time an unknown id takes, before any sealed text is opened.
-    const mechanismId = yield* MeetingMechanisms.ofMeeting(meetingId)
+    const mechanismId = yield* meetings((service) => service.mechanismOf(meetingId))
     if (Option.isNone(mechanismId)) return yield* Effect.fail(notFound)
     return yield* inMechanism(mechanismId.value, action, effect).pipe(
       MechanismScope.concealed(mechanismId.value, notFound),
@@ -90,7 +96,7 @@ const inActionItem = <A, E, R>(
 
 /** `effect` within the item's mechanism, found first; to a caller outside it the item does not exist. */
 const onActionItem = <A, E, R>(actionItemId: Id.ActionItemId, action: string, effect: Effect.Effect<A, E, R>) =>
-  MeetingMechanisms.ofActionItem(actionItemId).pipe(
+  actionItems((service) => service.mechanismOf(actionItemId)).pipe(
     Effect.flatMap((mechanismId) => inActionItem(mechanismId, actionItemId, action, effect)),
   )
 
@@ -133,7 +139,7 @@ const listMeetings = Route.make({
   handle: ({ path, query }) =>
     Effect.gen(function* () {
       yield* MechanismScope.requireScope(path.mechanismId, "meeting.list")
-      return yield* InstitutionNames.attachPage(yield* MeetingService.page(path.mechanismId, query))
+      return yield* InstitutionNames.attachPage(yield* meetings((service) => service.page(path.mechanismId, query)))
     }),
 })
 
@@ -150,7 +156,10 @@ const readMeeting = Route.make({
     inMeeting(
       path.meetingId,
       "meeting.read",
-      Effect.flatMap(MeetingService.find(path.meetingId), InstitutionNames.attach),
+      Effect.flatMap(
+        meetings((service) => service.find(path.meetingId)),
+        InstitutionNames.attach,
+      ),
     ),
 })
 
@@ -168,7 +177,10 @@ const requestAdHoc = Route.make({
     inMechanism(
       path.mechanismId,
       "meeting.request",
-      Effect.flatMap(MeetingService.requestAdHoc({ ...body, mechanismId: path.mechanismId }), namedListing),
+      Effect.flatMap(
+        meetings((service) => service.requestAdHoc({ ...body, mechanismId: path.mechanismId })),
+        namedListing,
+      ),
     ),
 })
 
@@ -186,7 +198,10 @@ const schedule = Route.make({
     inMechanism(
       path.mechanismId,
       "meeting.schedule",
-      Effect.flatMap(MeetingService.schedule({ ...body, mechanismId: path.mechanismId }), namedListing),
+      Effect.flatMap(
+        meetings((service) => service.schedule({ ...body, mechanismId: path.mechanismId })),
+        namedListing,
+      ),
     ),
 })
 
@@ -206,7 +221,10 @@ const change = <A extends Located, I extends Located>(options: {
   /** The command; its body is the command without what the path and If-Match carry. None when they carry everything. */
   readonly command?: Schema.Schema<A, I>
   /** The use case; it decodes its input itself, so the body only needs to have passed the route's schema. */
-  readonly run: (input: never) => Effect.Effect<Meeting.Meeting, Route.Failure, Route.Requirements>
+  readonly run: (
+    service: MeetingService.Service["meetings"],
+    input: never,
+  ) => Effect.Effect<Meeting.Meeting, Route.Failure, Route.Requirements>
 }) =>
   Route.make({
     method: options.method ?? "post",
@@ -226,7 +244,9 @@ const change = <A extends Located, I extends Located>(options: {
         path.meetingId,
         options.operationId,
         Effect.flatMap(
-          options.run({ ...(body as object), meetingId: path.meetingId, expectedVersion } as never),
+          meetings((service) =>
+            options.run(service, { ...(body as object), meetingId: path.meetingId, expectedVersion } as never),
+          ),
           namedListing,
         ),
       ),
@@ -237,7 +257,7 @@ const scheduleRequested = change({
   operationId: "scheduleRequestedMeeting",
   summary: "Give a requested meeting its date, time and place (the coordinator)",
   command: MeetingCommands.SetSchedule,
-  run: MeetingService.scheduleRequested,
+  run: (service, input) => service.scheduleRequested(input),
 })
 
 const reschedule = change({
@@ -246,7 +266,7 @@ const reschedule = change({
   operationId: "rescheduleMeeting",
   summary: "Change a scheduled meeting's date, time or place (the coordinator)",
   command: MeetingCommands.SetSchedule,
-  run: MeetingService.reschedule,
+  run: (service, input) => service.reschedule(input),
 })
 
 const hold = change({
@@ -254,7 +274,7 @@ const hold = change({
   operationId: "holdMeeting",
   summary: "Record that the meeting took place, with its attendance (the coordinator)",
   command: MeetingCommands.SetAttendance,
-  run: MeetingService.hold,
+  run: (service, input) => service.hold(input),
 })
 
 const recordAttendance = change({
@@ -263,7 +283,7 @@ const recordAttendance = change({
   operationId: "recordAttendance",
   summary: "Correct a held meeting's attendance until its minutes are approved (the coordinator)",
   command: MeetingCommands.SetAttendance,
-  run: MeetingService.recordAttendance,
+  run: (service, input) => service.recordAttendance(input),
 })
 
 const draftMinutes = change({
@@ -272,14 +292,14 @@ const draftMinutes = change({
   operationId: "draftMinutes",
   summary: "Write or rewrite the minutes' draft (the coordinator; audited)",
   command: MeetingCommands.DraftMinutes,
-  run: MeetingService.draftMinutes,
+  run: (service, input) => service.draftMinutes(input),
 })
 
 const approveMinutes = change({
   path: "/v1/meetings/:meetingId/minutes/approval",
   operationId: "approveMinutes",
   summary: "Approve the minutes, which locks them (the coordinator; quorum needed)",
-  run: MeetingService.approveMinutes,
+  run: (service, input) => service.approveMinutes(input),
 })
 
 const amendMinutes = change({
@@ -288,7 +308,7 @@ const amendMinutes = change({
   summary: "Append an amendment to approved minutes (the coordinator; audited)",
   status: 201,
   command: MeetingCommands.AmendMinutes,
-  run: MeetingService.amendMinutes,
+  run: (service, input) => service.amendMinutes(input),
 })
 
 const editAgenda = change({
@@ -298,7 +318,7 @@ const editAgenda = change({
   summary:
     "Edit a scheduled meeting's agenda: topics in a section, items of the rule left out by key (the coordinator; audited)",
   command: EditAgenda.EditAgenda,
-  run: EditAgenda.edit,
+  run: (service, input) => service.editAgenda(input),
 })
 
 const cancel = change({
@@ -306,7 +326,7 @@ const cancel = change({
   operationId: "cancelMeeting",
   summary: "Cancel a requested or scheduled meeting, with the reason (the coordinator)",
   command: MeetingCommands.CancelMeeting,
-  run: MeetingService.cancel,
+  run: (service, input) => service.cancel(input),
 })
 
 const readMinutes = Route.make({
@@ -323,7 +343,7 @@ const readMinutes = Route.make({
       path.meetingId,
       "meeting.read-minutes",
       Effect.flatMap(
-        MeetingService.minutes(path.meetingId),
+        meetings((service) => service.minutes(path.meetingId)),
         Option.match({
           // Nothing drafted yet: there are no minutes to read.
           onNone: () => Effect.fail(new Errors.NotFound({ entity: "Minutes", id: path.meetingId })),
@@ -346,7 +366,10 @@ const recordDecision = Route.make({
     inMeeting(
       path.meetingId,
       "meeting.record-decision",
-      Effect.flatMap(MeetingService.recordDecision({ ...body, meetingId: path.meetingId }), InstitutionNames.attach),
+      Effect.flatMap(
+        meetings((service) => service.recordDecision({ ...body, meetingId: path.meetingId })),
+        InstitutionNames.attach,
+      ),
     ),
 })
 
@@ -364,7 +387,10 @@ const readDecisions = Route.make({
     inMeeting(
       path.meetingId,
       "meeting.read-decisions",
-      Effect.flatMap(MeetingService.decisionPage(path.meetingId, query), InstitutionNames.attachPage),
+      Effect.flatMap(
+        meetings((service) => service.decisionPage(path.meetingId, query)),
+        InstitutionNames.attachPage,
+      ),
     ),
 })
 
@@ -380,7 +406,10 @@ const agenda = Route.make({
     inMeeting(
       path.meetingId,
       "meeting.agenda",
-      Effect.flatMap(MeetingService.agenda(path.meetingId), InstitutionNames.attach),
+      Effect.flatMap(
+        meetings((service) => service.agenda(path.meetingId)),
+        InstitutionNames.attach,
+      ),
     ),
 })
 
@@ -397,7 +426,10 @@ const overdueRequests = Route.make({
     inMechanism(
       path.mechanismId,
       "meeting.list",
-      Effect.flatMap(MeetingService.overdueRequestPage(path.mechanismId, query), InstitutionNames.attachPage),
+      Effect.flatMap(
+        meetings((service) => service.overdueRequestPage(path.mechanismId, query)),
+        InstitutionNames.attachPage,
+      ),
     ),
 })
 
@@ -417,7 +449,7 @@ const compliance = Route.make({
   handle: ({ path }) =>
     Effect.zipRight(
       MechanismScope.requireScope(path.mechanismId, "meeting.compliance", ["national-coordinator"]),
-      MeetingService.compliance(path.mechanismId, path.year),
+      meetings((service) => service.compliance(path.mechanismId, path.year)),
     ),
 })
 
@@ -441,7 +473,7 @@ const calendar = Route.make({
     Effect.gen(function* () {
       yield* MechanismScope.requireScope(path.mechanismId, "meeting.calendar")
       const locale = query.locale ?? (yield* JurisdictionProfile.CurrentJurisdiction).languages.defaultLocale
-      return yield* MeetingService.calendar(path.mechanismId, locale)
+      return yield* meetings((service) => service.calendar(path.mechanismId, locale))
     }),
 })
 
@@ -459,7 +491,10 @@ const addActionItem = Route.make({
     inMeeting(
       path.meetingId,
       "meeting.action-item.add",
-      Effect.flatMap(ActionItemService.add({ ...body, meetingId: path.meetingId }), InstitutionNames.attach),
+      Effect.flatMap(
+        actionItems((service) => service.add({ ...body, meetingId: path.meetingId })),
+        InstitutionNames.attach,
+      ),
     ),
 })
 
@@ -479,7 +514,9 @@ const closeActionItem = Route.make({
       path.actionItemId,
       "meeting.action-item.update",
       Effect.flatMap(
-        ActionItemService.close({ ...body, actionItemId: path.actionItemId, expectedVersion: expectedVersion ?? 0 }),
+        actionItems((service) =>
+          service.close({ ...body, actionItemId: path.actionItemId, expectedVersion: expectedVersion ?? 0 }),
+        ),
         InstitutionNames.attach,
       ),
     ),
@@ -501,7 +538,9 @@ const extendActionItem = Route.make({
       path.actionItemId,
       "meeting.action-item.update",
       Effect.flatMap(
-        ActionItemService.extend({ ...body, actionItemId: path.actionItemId, expectedVersion: expectedVersion ?? 0 }),
+        actionItems((service) =>
+          service.extend({ ...body, actionItemId: path.actionItemId, expectedVersion: expectedVersion ?? 0 }),
+        ),
         InstitutionNames.attach,
       ),
     ),
@@ -523,7 +562,10 @@ const listActionItemExtensions = Route.make({
     onActionItem(
       path.actionItemId,
       "meeting.action-item.list",
-      Effect.map(ActionItemService.extensions(path.actionItemId), (items) => ({ items })),
+      Effect.map(
+        actionItems((service) => service.extensions(path.actionItemId)),
+        (items) => ({ items }),
+      ),
     ),
 })
 
@@ -544,7 +586,10 @@ const listOpenActionItems = Route.make({
     inMechanism(
       path.mechanismId,
       "meeting.action-item.list",
-      Effect.flatMap(ActionItemService.openPage(path.mechanismId, query), InstitutionNames.attachPage),
+      Effect.flatMap(
+        actionItems((service) => service.openPage(path.mechanismId, query)),
+        InstitutionNames.attachPage,
+      ),
     ),
 })
 
@@ -561,7 +606,10 @@ const listMeetingActionItems = Route.make({
     inMeeting(
       path.meetingId,
       "meeting.action-item.list",
-      Effect.flatMap(ActionItemService.meetingPage(path.meetingId, query), InstitutionNames.attachPage),
+      Effect.flatMap(
+        actionItems((service) => service.meetingPage(path.meetingId, query)),
+        InstitutionNames.attachPage,
+      ),
     ),
 })
 

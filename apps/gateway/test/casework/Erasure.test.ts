@@ -27,6 +27,7 @@ import { afterAll, beforeAll, describe, expect, it } from "@effect/vitest"
 import { Effect, Redacted } from "effect"
 import { type Seeded, seed } from "../../src/demo/Seed"
 import { type PersonName, principal } from "../../src/demo/World"
+import * as RetentionRunner from "../../src/RetentionRunner"
 import { leaked } from "../support/DemoPersonalData"
 import { databases, type Gateway, makeGateway } from "../support/Gateway"
 import { roundAt } from "../support/Rounds"
@@ -288,7 +289,7 @@ for (const db of databases) {
           Effect.map(JurisdictionProfile.CurrentJurisdiction, (profile) => Retention.erasableFrom(closedAt, profile)),
         )
       ).getTime()
-      const round = (at: number) => roundAt(gateway, CaseRetention.eraseDue, at)
+      const round = (at: number) => roundAt(gateway, RetentionRunner.eraseDue, at)
       expect(await round(erasableFrom - 86_400_000)).toBe(0)
       expect((await (await readMedium()).json()).erasedAt).toBeUndefined()
       expect(await round(erasableFrom + 60_000)).toBe(1)

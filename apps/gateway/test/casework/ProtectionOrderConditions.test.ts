@@ -5,10 +5,10 @@
 // field, writing nothing; a correction keeps the previous conditions with
 // who and why; and an order past its end expires by itself in the gateway's
 // round (time from a TestClock), with an event.
-import { OrderExpiry } from "@bashke/case"
 import { afterAll, beforeAll, describe, expect, it } from "@effect/vitest"
 import { type Seeded, seed } from "../../src/demo/Seed"
 import { type PersonName, principal } from "../../src/demo/World"
+import * as OrderExpiryRunner from "../../src/OrderExpiryRunner"
 import { databases, type Gateway, makeGateway } from "../support/Gateway"
 import { roundAt } from "../support/Rounds"
 import { counts, outboxPayloads } from "../support/Rows"
@@ -124,7 +124,7 @@ for (const db of databases) {
 
     it("expires by itself once past its end, with an event, in the gateway's round", async () => {
       const end = Date.parse(order.expiresAt as string)
-      const round = (at: number) => roundAt(gateway, OrderExpiry.expireDue, at)
+      const round = (at: number) => roundAt(gateway, OrderExpiryRunner.expireOrders, at)
       expect(await round(end - 60_000)).toBe(0)
       expect((await orderOf()).status).toBe("issued")
       const { etag } = await read()

@@ -8,12 +8,13 @@
 // case-linked item, and its pages are not short for it.
 
 import { CivilDate, Id } from "@bashke/kernel"
-import { ActionItem, ActionItemRepository } from "@bashke/meeting"
+import { ActionItem, type ActionItemRepository } from "@bashke/meeting"
 import { afterAll, beforeAll, describe, expect, it } from "@effect/vitest"
-import { Effect } from "effect"
+import type { Effect } from "effect"
 import { seed } from "../../src/demo/Seed"
 import { institutions, type PersonName, principal } from "../../src/demo/World"
 import { databases, type Gateway, makeGateway } from "../support/Gateway"
+import * as Repositories from "../support/Repositories"
 import * as Walk from "../support/Walk"
 
 interface Row {
@@ -52,7 +53,7 @@ for (const db of databases) {
     }
 
     const items = <A>(use: (repository: ActionItemRepository.Service) => Effect.Effect<A>) =>
-      gateway.runtime.runPromise(Effect.flatMap(ActionItemRepository.ActionItemRepository, use))
+      gateway.runtime.runPromise(Repositories.actionItems(use))
 
     beforeAll(async () => {
       gateway = await makeGateway(db)

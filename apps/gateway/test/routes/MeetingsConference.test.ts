@@ -93,13 +93,15 @@ for (const db of databases) {
     /** A meeting that started an hour ago (scheduled two weeks earlier). */
     const started = () =>
       gateway.runtime.runPromise(
-        MeetingService.schedule({
-          mechanismId,
-          kind: "regular",
-          startsAt: new Date(Date.now() - hour),
-          endsAt: new Date(Date.now() + hour),
-          place,
-        }).pipe(
+        Effect.flatMap(MeetingService.MeetingService, (service) =>
+          service.meetings.schedule({
+            mechanismId,
+            kind: "regular",
+            startsAt: new Date(Date.now() - hour),
+            endsAt: new Date(Date.now() + hour),
+            place,
+          }),
+        ).pipe(
           Effect.provideService(Principal.CurrentPrincipal, principal("coordinator", mechanismId)),
           earlier(14 * 24 * hour),
         ),

@@ -5,12 +5,13 @@
 // of them; no page before the last is short; referrals added while walking
 // after the cursor appear once, and none is shown twice.
 import { Id } from "@bashke/kernel"
-import { type Referral, ReferralRepository } from "@bashke/referral"
+import type { Referral, ReferralRepository } from "@bashke/referral"
 import { afterAll, beforeAll, describe, expect, it } from "@effect/vitest"
-import { Effect } from "effect"
+import type { Effect } from "effect"
 import { type Seeded, seed } from "../../src/demo/Seed"
 import { institutions, type PersonName, principal } from "../../src/demo/World"
 import { databases, type Gateway, makeGateway } from "../support/Gateway"
+import * as Repositories from "../support/Repositories"
 import * as Walk from "../support/Walk"
 
 interface Listed {
@@ -50,7 +51,7 @@ for (const db of databases) {
     let added = 0
 
     const repository = <A>(use: (repository: ReferralRepository.Service) => Effect.Effect<A>) =>
-      gateway.runtime.runPromise(Effect.flatMap(ReferralRepository.ReferralRepository, use))
+      gateway.runtime.runPromise(Repositories.referrals(use))
 
     /** Copies of the demo's referrals between other parties, closed, with ids at `at` on. */
     const addCopies = async (count: number, at: number) => {

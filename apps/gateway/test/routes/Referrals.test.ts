@@ -3,10 +3,10 @@
 // rule refusing without writing, versions (ETag, If-Match 412/428), an
 // idempotent retry of a send, who may read what, the demo's overdue referral,
 // response times and the FHIR export.
-import { CaseRepository } from "@bashke/case"
+import { CaseService } from "@bashke/case"
 import { Id } from "@bashke/kernel"
 import { afterAll, beforeAll, describe, expect, it } from "@effect/vitest"
-import { Effect, Option } from "effect"
+import { Effect } from "effect"
 import { type Seeded, seed } from "../../src/demo/Seed"
 import { institutions, type PersonName, principal } from "../../src/demo/World"
 import { databases, type Gateway, makeGateway } from "../support/Gateway"
@@ -31,11 +31,10 @@ for (const db of databases) {
     const consentOf = (caseId: Id.CaseId, to: "institutions" | "sectors") =>
       gateway.runtime.runPromise(
         Effect.map(
-          Effect.flatMap(CaseRepository.CaseRepository, (repository) => repository.find(caseId)),
-          (found) =>
-            Option.getOrThrow(found).consents.find(
-              (consent) => consent.purposes.includes("referral") && consent[to].length > 0,
-            )?.id as string,
+          Effect.flatMap(CaseService.CaseService, (cases) => cases.facts(caseId)),
+          (facts) =>
+            facts.consents.find((consent) => consent.purposes.includes("referral") && consent[to].length > 0)
+              ?.id as string,
         ),
       )
 

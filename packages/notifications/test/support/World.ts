@@ -5,19 +5,32 @@
 // is a fake of a store: rows go in and out through the packages' own adapters.
 import { caseMigrations, SqlOpenCases } from "@bashke/case"
 import { Id, type Locale, type Principal } from "@bashke/kernel"
-import { type Mechanism, MechanismRepository, mechanismMigrations, SqlMechanismRepository } from "@bashke/mechanism"
+import {
+  type Mechanism,
+  MechanismRepository,
+  Mechanisms,
+  mechanismMigrations,
+  SqlMechanismRepository,
+} from "@bashke/mechanism"
 import {
   type ActionItem,
   ActionItemRepository,
   MeetingLifecycle,
   MeetingRepository,
+  MeetingRounds,
   meetingMigrations,
   SqlActionItemRepository,
   SqlMeetingRepository,
 } from "@bashke/meeting"
 import { persistenceMigrations } from "@bashke/persistence"
 import { type TestDatabase, testDatabases } from "@bashke/persistence/testing"
-import { type Referral, ReferralRepository, referralMigrations, SqlReferralRepository } from "@bashke/referral"
+import {
+  type Referral,
+  ReferralRepository,
+  ReferralRounds,
+  referralMigrations,
+  SqlReferralRepository,
+} from "@bashke/referral"
 import { securityMigrations, Vault } from "@bashke/security"
 import { SqlClient } from "@effect/sql"
 import { Effect, Either, Layer } from "effect"
@@ -73,19 +86,23 @@ export type World =
   | Id.IdGenerator
   | Vault.Vault
   | MechanismRepository.MechanismRepository
+  | Mechanisms.Mechanisms
   | MeetingRepository.MeetingRepository
   | ActionItemRepository.ActionItemRepository
+  | MeetingRounds.MeetingRounds
   | ReferralRepository.ReferralRepository
+  | ReferralRounds.ReferralRounds
   | import("@bashke/case").OpenCases.OpenCases
   | import("../../src/Recipients").Recipients
 
 /** The world over a fresh database of `db`. */
 export const world = (db: TestDatabase.TestDatabase): Layer.Layer<World> =>
   Layer.mergeAll(
-    SqlMechanismRepository.layer,
-    SqlMeetingRepository.layer,
-    SqlActionItemRepository.layer,
-    SqlReferralRepository.layer,
+    Mechanisms.layer.pipe(Layer.provideMerge(SqlMechanismRepository.layer)),
+    MeetingRounds.layer.pipe(
+      Layer.provideMerge(Layer.merge(SqlMeetingRepository.layer, SqlActionItemRepository.layer)),
+    ),
+    ReferralRounds.layer.pipe(Layer.provideMerge(SqlReferralRepository.layer)),
     SqlOpenCases.layer,
     TablePeople.layer,
   ).pipe(Layer.provideMerge(Layer.mergeAll(db.layer, Id.layer, Vault.layerTest)))

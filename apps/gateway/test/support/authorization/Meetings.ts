@@ -63,13 +63,15 @@ const whileStatus =
 const startedMeeting = async (world: World): Promise<string> => {
   const startsAt = new Date(Date.now() - hour)
   const scheduled = await world.gateway.runtime.runPromise(
-    MeetingService.schedule({
-      mechanismId: world.mechanismId,
-      kind: "ad-hoc",
-      startsAt,
-      endsAt: new Date(startsAt.getTime() + 2 * hour),
-      place,
-    }).pipe(
+    Effect.flatMap(MeetingService.MeetingService, (service) =>
+      service.meetings.schedule({
+        mechanismId: world.mechanismId,
+        kind: "ad-hoc",
+        startsAt,
+        endsAt: new Date(startsAt.getTime() + 2 * hour),
+        place,
+      }),
+    ).pipe(
       Effect.provideService(Principal.CurrentPrincipal, principal("coordinator", world.mechanismId)),
       earlier(14 * 24 * hour),
     ),
