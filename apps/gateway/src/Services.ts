@@ -158,7 +158,7 @@ export interface Options {
   /**
    * Where the use cases' and SQL statements' spans go. None by default: then
    * tracing is off, since a span nobody receives still costs its making on
-   * every request (a fifth of a case read's CPU time, `bench/profile.ts`).
+   * every request (5 % of a case read's CPU time on an idle machine, 20 % on a loaded one: `bench/profile.ts`).
    */
   readonly tracer?: Tracer.Tracer
 }

@@ -1,6 +1,6 @@
 // Tracing in the gateway's services: off unless a tracer is given. Nothing
 // receives a span by default, yet every use case and SQL statement would make
-// one on every request (a fifth of a case read's CPU time); with a tracer the
+// one on every request (5 to 20 % of a case read's CPU time); with a tracer the
 // spans go to it, as the existence-oracle test counts them.
 import { Effect, FiberRef, Layer, ManagedRuntime, Tracer } from "effect"
 import { describe, expect, it } from "vitest"
