@@ -177,12 +177,10 @@ export const make: Effect.Effect<Service, never, SqlClient.SqlClient | Vault.Vau
         if (kek === undefined)
           return Effect.fail(new Vault.VaultError({ reason: "unknown-key", keyId: Envelope.caseKekId }))
         const key = kek
-        const failed = () => new Vault.VaultError({ reason: "authentication-failed", keyId: Envelope.caseKekId })
-        return (
-          Envelope.opensNow(key)
-            ? Effect.try({ try: () => Envelope.openNow(key, envelope, aad), catch: failed })
-            : Effect.tryPromise({ try: () => Envelope.open(key, envelope, aad), catch: failed })
-        ).pipe(
+        return Effect.tryPromise({
+          try: () => Envelope.open(key, envelope, aad),
+          catch: () => new Vault.VaultError({ reason: "authentication-failed", keyId: Envelope.caseKekId }),
+        }).pipe(
           Effect.flatMap((bytes) =>
             Effect.try({
               try: () => fromUtf8(bytes),

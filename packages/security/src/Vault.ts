@@ -135,13 +135,13 @@ export const make = (keys: NonEmptyReadonlyArray<VaultKey>): Effect.Effect<Servi
 
     const open: Service["open"] = (sealed, aad) =>
       decode(sealed).pipe(
-        Effect.flatMap(({ envelope, kek }) => {
-          // The WebCrypto error says nothing useful ("OperationError") and is dropped.
-          const failed = () => new VaultError({ reason: "authentication-failed", keyId: envelope.kekId })
-          return Envelope.opensNow(kek)
-            ? Effect.try({ try: () => Envelope.openNow(kek, envelope, aad), catch: failed })
-            : Effect.tryPromise({ try: () => Envelope.open(kek, envelope, aad), catch: failed })
-        }),
+        Effect.flatMap(({ envelope, kek }) =>
+          Effect.tryPromise({
+            try: () => Envelope.open(kek, envelope, aad),
+            // The WebCrypto error says nothing useful ("OperationError") and is dropped.
+            catch: () => new VaultError({ reason: "authentication-failed", keyId: envelope.kekId }),
+          }),
+        ),
         Effect.flatMap((bytes) =>
           Effect.try({ try: () => fromUtf8(bytes), catch: () => new VaultError({ reason: "malformed" }) }),
         ),

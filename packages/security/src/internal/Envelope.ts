@@ -121,21 +121,8 @@ const concat = (first: Uint8Array, second: Uint8Array): Uint8Array => {
   return out
 }
 
-// Node's handle of each key encryption key, made once per key: a fresh one
-// each value cost as much as the unwrap. Held no longer than the `CryptoKey`
-// it reads (a weak map), so it keeps no key longer than the caller does.
-const nodeKeys = new WeakMap<CryptoKey, unknown>()
-
-const nodeKeyOf = (node: NodeCrypto, kek: CryptoKey): unknown => {
-  const kept = nodeKeys.get(kek)
-  if (kept !== undefined) return kept
-  const made = node.KeyObject.from(kek)
-  nodeKeys.set(kek, made)
-  return made
-}
-
 const openWithNode = (node: NodeCrypto, kek: CryptoKey, envelope: Envelope, aad: string): ArrayBuffer => {
-  const unwrap = node.createDecipheriv("id-aes256-wrap", nodeKeyOf(node, kek), keyWrapIv)
+  const unwrap = node.createDecipheriv("id-aes256-wrap", node.KeyObject.from(kek), keyWrapIv)
   const dek = concat(unwrap.update(envelope.wrappedDek), unwrap.final())
   try {
     const sealed = envelope.ciphertext
@@ -149,24 +136,10 @@ const openWithNode = (node: NodeCrypto, kek: CryptoKey, envelope: Envelope, aad:
   }
 }
 
-/**
- * Whether {@link openNow} opens under `kek` (Node's ciphers, a 256-bit AES-KW
- * key): then there is no asynchronous step at all. @internal
- */
-export const opensNow = (kek: CryptoKey): boolean =>
-  nodeCrypto !== undefined && kek.algorithm.name === "AES-KW" && (kek.algorithm as AesKeyAlgorithm).length === 256
-
-/**
- * {@link open} at once, where {@link opensNow}: a person's details open seven
- * values a request, and a promise each (an asynchronous step of the fiber)
- * cost more than the decrypt. Throws as `open` rejects. @internal
- */
-export const openNow = (kek: CryptoKey, envelope: Envelope, aad: string): ArrayBuffer =>
-  openWithNode(nodeCrypto as NodeCrypto, kek, envelope, aad)
-
 /** Rejects when the data key does not unwrap or the tag does not verify. @internal */
 export const open = async (kek: CryptoKey, envelope: Envelope, aad: string): Promise<ArrayBuffer> => {
-  if (opensNow(kek)) return openNow(kek, envelope, aad)
+  if (nodeCrypto !== undefined && kek.algorithm.name === "AES-KW" && (kek.algorithm as AesKeyAlgorithm).length === 256)
+    return openWithNode(nodeCrypto, kek, envelope, aad)
   const dek = await subtle().unwrapKey("raw", envelope.wrappedDek, kek, "AES-KW", "AES-GCM", false, ["decrypt"])
   return subtle().decrypt(
     { name: "AES-GCM", iv: envelope.iv, additionalData: additionalData(aad), tagLength: tagLength * 8 },
