@@ -111,7 +111,11 @@ describe("BlindIndex", () => {
         ["provider-subject", "https://idp.example\u0000Ë-ç 😀", "https://idp.example\u0000Ë-ç 😀"],
       ] as const) {
         const mac = yield* Effect.promise(() =>
-          crypto.subtle.sign("HMAC", key, new TextEncoder().encode(`bashke.blind-index.v1\u0000${kind}\u0000${normalized}`)),
+          crypto.subtle.sign(
+            "HMAC",
+            key,
+            new TextEncoder().encode(`bashke.blind-index.v1\u0000${kind}\u0000${normalized}`),
+          ),
         )
         expect(yield* index.compute(kind, value)).toBe(Buffer.from(mac).toString("hex"))
       }
