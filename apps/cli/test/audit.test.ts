@@ -66,6 +66,7 @@ const dropGuards = Effect.flatMap(SqlClient.SqlClient, (sql) =>
     sql`DROP TRIGGER audit_log_no_delete`,
     sql`DROP TRIGGER audit_head_follows_log`,
     sql`DROP TRIGGER audit_head_no_delete`,
+    sql`DROP TRIGGER audit_log_moves_head`,
   ]),
 )
 

@@ -223,7 +223,6 @@ if (mode === "constant") {
      VALUES (@seq, @id, @at, @principal_id, @institution_id, @mechanism_id, @case_id, NULL,
       'read', 'case-management', NULL, 0, @prev_hash, @hash)`,
   )
-  const moveHead = db.prepare("UPDATE audit_head SET seq = ?, hash = ? WHERE id = 1")
   const audited = db.transaction((row: { id: string; mechanism_id: string }) => {
     const last = head.get() as { seq: number; hash: string }
     const entry = {
@@ -238,8 +237,8 @@ if (mode === "constant") {
     const hash = createHash("sha256")
       .update(`${last.hash}\n${JSON.stringify(entry)}`)
       .digest("hex")
+    // The insert moves the head (its trigger, security migration 3), as the gateway's does.
     insert.run({ ...entry, prev_hash: last.hash, hash })
-    moveHead.run(entry.seq, hash)
   })
 
   app.post("/details", async (c) => {

@@ -31,9 +31,10 @@ const page = 1_000
  * Cases the reports' victims are spread over: 5 incidents each at the end,
  * at most 9,000 (a mechanism's case references run to 9,999 a year). Not
  * fewer cases: an incident's insert refreshes its case's statistics facts by
- * trigger (ADR 0019, 0029), rebuilding every incident's row of the case, so
- * its cost grows with the incidents a case already has. The no-op hook reads
- * no case: one is enough for it.
+ * trigger (ADR 0019, 0029), which reads the case's incidents, and each page
+ * reads its cases whole, so both cost more the more incidents a case
+ * already has (no longer every incident's facts row rewritten, ADR 0038).
+ * The no-op hook reads no case: one is enough for it.
  */
 const casesFor = (variant: Variant): number =>
   variant.plugin === variants.bare.plugin ? 1 : Math.max(1, Math.min(9_000, Math.round(variant.total / 5)))

@@ -77,6 +77,7 @@ import pendingUploads from "./internal/migrations/0021_pending_uploads"
 import caseListFilters from "./internal/migrations/0023_case_list_filters"
 import statisticsPartFacts from "./internal/migrations/0025_statistics_part_facts"
 import documentPages from "./internal/migrations/0026_document_pages"
+import incidentFactsPerIncident from "./internal/migrations/0027_incident_facts_per_incident"
 
 export const caseMigrations: Migrations.MigrationSet = {
   package: "@bashke/case",
@@ -105,5 +106,6 @@ export const caseMigrations: Migrations.MigrationSet = {
     { id: 23, name: "case-list-filters", up: caseListFilters },
     { id: 25, name: "statistics-part-facts", up: statisticsPartFacts },
     { id: 26, name: "document-pages", up: documentPages },
+    { id: 27, name: "incident-facts-per-incident", up: incidentFactsPerIncident },
   ],
 }

@@ -109,6 +109,18 @@ describe("IdGenerator", () => {
       expect(Schema.is(Id.EventId)(a)).toBe(true)
     }).pipe(Effect.provide(Id.layer)),
   )
+
+  // The randomness is drawn for 256 ids at a time: ids across many draws stay
+  // distinct and increasing, and ids of different milliseconds random apart.
+  it.live("the default layer's ids stay distinct and increasing across its draws of randomness", () =>
+    Effect.gen(function* () {
+      const ids = yield* Effect.replicateEffect(Id.EventId.generate, 2_000)
+      expect(new Set(ids).size).toBe(ids.length)
+      expect([...ids].sort()).toEqual(ids)
+      const other = yield* Effect.provide(Id.EventId.generate, Id.layer)
+      expect(other.slice(10)).not.toBe(ids[0]?.slice(10))
+    }).pipe(Effect.provide(Id.layer)),
+  )
 })
 
 describe("branded id schemas", () => {

@@ -111,6 +111,9 @@ const columns =
 
 const pageSize = 500
 
+// Entries an insert on SQLite: 14 parameters each, well under its limit.
+const rowsPerInsert = 500
+
 /**
  * The SQL adapter, over the tables of `securityMigrations`. Needs the vault (for
  * break-glass reasons) and an id generator.
@@ -192,9 +195,11 @@ export const make: Effect.Effect<Service, never, SqlClient.SqlClient | Vault.Vau
 
     // Links the checked drafts after the head and writes them, in one
     // transaction. The database lets an entry in only right after the head
-    // and the head move only to the entry just appended (migration 1), so
-    // each entry is its insert and the head's move; the head is read (and
-    // locked) once for all of them.
+    // and moves the head to each entry as it goes in (migrations 1 and 3), so
+    // the head is read (and locked) once for all of them, and the entries go
+    // in as multi-row inserts on SQLite, which checks and moves row by row;
+    // on PostgreSQL, whose AFTER trigger runs at the end of a statement, one
+    // entry a statement.
     const linkAll = (checked: ReadonlyArray<AuditEntry.Fields>) =>
       sql
         .withTransaction(
@@ -203,17 +208,20 @@ export const make: Effect.Effect<Service, never, SqlClient.SqlClient | Vault.Vau
             if (head === undefined) return yield* Effect.dieMessage("audit_head is missing: run securityMigrations")
             let last = { seq: head.seq, hash: head.hash as AuditEntry.Hash }
             const entries: Array<AuditEntry.AuditEntry> = []
+            const rows: Array<ReturnType<typeof rowOf>> = []
             for (const fields of checked) {
               const id = Id.EventId.make(yield* ids.next)
               const at = yield* Instant.now
               const entry = yield* AuditChain.link(last, { id, at, fields })
               const sealedReason =
                 entry.reason === undefined ? null : yield* vault.seal(entry.reason, reasonAad(entry.id))
-              yield* sql`INSERT INTO audit_log ${sql.insert(rowOf(entry, sealedReason))}`
-              yield* sql`UPDATE audit_head SET seq = ${entry.seq}, hash = ${entry.hash} WHERE id = 1`
+              rows.push(rowOf(entry, sealedReason))
               entries.push(entry)
               last = { seq: entry.seq, hash: entry.hash }
             }
+            const perStatement = sql.onDialectOrElse({ pg: () => 1, orElse: () => rowsPerInsert })
+            for (let from = 0; from < rows.length; from += perStatement)
+              yield* sql`INSERT INTO audit_log ${sql.insert(rows.slice(from, from + perStatement))}`
             return entries
           }),
         )

@@ -56,6 +56,31 @@ for (const db of databases) {
       }).pipe(Effect.provide(services(db))),
     )
 
+    // A bulk import's page: more entries than one insert takes (ADR 0038), the
+    // head moved by the database with each, then one more append after them.
+    it.live("appends a page of entries as one chain, the head at the last, all or none", () =>
+      Effect.gen(function* () {
+        const log = yield* AuditLog.AuditLog
+        yield* log.append(read())
+        const page = yield* log.appendAll(
+          Array.from({ length: 1_201 }, (_, n) => read(n === 700 ? { action: "break-glass-read", reason } : {})),
+        )
+        expect(page.map((entry) => entry.seq)).toEqual(Array.from({ length: 1_201 }, (_, n) => n + 2))
+        expect(yield* log.head).toEqual({ seq: 1_202, hash: page[1_200]?.hash })
+        const after = yield* log.append(read({ action: "write" }))
+        expect(after).toMatchObject({ seq: 1_203, prevHash: page[1_200]?.hash })
+        expect(yield* log.verify).toEqual({ ok: true, entries: 1_203, head: { seq: 1_203, hash: after.hash } })
+        expect((yield* log.forCase(ids.case))[701]?.reason).toBe(reason)
+        // One refused draft: none of the page is written, the head stays.
+        const refused = yield* Effect.flip(
+          log.appendAll([read(), read({ action: "break-glass-read", purpose: "break-glass" }), read()]),
+        )
+        expect(refused).toMatchObject({ rule: "audit.reason.required" })
+        expect(yield* count("audit_log")).toBe(1_203)
+        expect(yield* log.head).toEqual({ seq: 1_203, hash: after.hash })
+      }).pipe(Effect.provide(services(db))),
+    )
+
     it.live("answers who saw a case or a person, and why, with the break-glass reason", () =>
       Effect.gen(function* () {
         yield* seed

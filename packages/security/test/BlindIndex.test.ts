@@ -95,6 +95,33 @@ describe("BlindIndex", () => {
     )
   })
 
+  // Stored indexes must not depend on the runtime: Node computes them with
+  // `node:crypto`, Workers with WebCrypto, and both must give these bytes.
+  it.effect("is WebCrypto's HMAC-SHA256 of the documented message, wherever it is computed", () =>
+    Effect.gen(function* () {
+      const index = yield* Effect.orDie(BlindIndex.make(BlindIndex.testKey))
+      const key = yield* Effect.promise(() =>
+        crypto.subtle.importKey("raw", new Uint8Array(32).fill(0x33), { name: "HMAC", hash: "SHA-256" }, false, [
+          "sign",
+        ]),
+      )
+      for (const [kind, value, normalized] of [
+        ["personal-number", " ab-123.456 78 ", "AB12345678"],
+        ["email", " Vjosa@Example.org ", "vjosa@example.org"],
+        ["provider-subject", "https://idp.example\u0000Ë-ç 😀", "https://idp.example\u0000Ë-ç 😀"],
+      ] as const) {
+        const mac = yield* Effect.promise(() =>
+          crypto.subtle.sign(
+            "HMAC",
+            key,
+            new TextEncoder().encode(`bashke.blind-index.v1\u0000${kind}\u0000${normalized}`),
+          ),
+        )
+        expect(yield* index.compute(kind, value)).toBe(Buffer.from(mac).toString("hex"))
+      }
+    }),
+  )
+
   it.effect("another key gives other indexes", () =>
     Effect.gen(function* () {
       const other = yield* Effect.orDie(BlindIndex.make(Redacted.make(new Uint8Array(32).fill(0x44))))

@@ -21,6 +21,7 @@ export interface NodeCrypto {
     options?: { readonly authTagLength: number },
   ): NodeDecipher
   createHash(algorithm: string): { update(text: string): { digest(encoding: "hex"): string } }
+  createHmac(algorithm: string, key: unknown): { update(text: string): { digest(encoding: "hex"): string } }
 }
 
 const found = (
@@ -35,12 +36,14 @@ const complete = (node: Partial<NodeCrypto> | undefined): NodeCrypto | undefined
       node === undefined ||
       typeof node.KeyObject?.from !== "function" ||
       node.createDecipheriv === undefined ||
-      node.createHash === undefined
+      node.createHash === undefined ||
+      node.createHmac === undefined
     )
       return undefined
     node.createDecipheriv("id-aes256-wrap", new Uint8Array(32), new Uint8Array(8).fill(0xa6))
     node.createDecipheriv("aes-256-gcm", new Uint8Array(32), new Uint8Array(12), { authTagLength: 16 })
     node.createHash("sha256").update("").digest("hex")
+    node.createHmac("sha256", new Uint8Array(32)).update("").digest("hex")
     return node as NodeCrypto
   } catch {
     return undefined

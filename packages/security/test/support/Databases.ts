@@ -26,7 +26,11 @@ export const dropGuards = Effect.gen(function* () {
   const sql = yield* rawSql
   yield* sql.onDialectOrElse({
     pg: () =>
-      Effect.all([sql`DROP TRIGGER audit_log_guard ON audit_log`, sql`DROP TRIGGER audit_head_guard ON audit_head`]),
+      Effect.all([
+        sql`DROP TRIGGER audit_log_guard ON audit_log`,
+        sql`DROP TRIGGER audit_head_guard ON audit_head`,
+        sql`DROP TRIGGER audit_log_moves_head ON audit_log`,
+      ]),
     orElse: () =>
       Effect.all([
         sql`DROP TRIGGER audit_log_follows_head`,
@@ -34,6 +38,7 @@ export const dropGuards = Effect.gen(function* () {
         sql`DROP TRIGGER audit_log_no_delete`,
         sql`DROP TRIGGER audit_head_follows_log`,
         sql`DROP TRIGGER audit_head_no_delete`,
+        sql`DROP TRIGGER audit_log_moves_head`,
       ]),
   })
 }).pipe(Effect.orDie)

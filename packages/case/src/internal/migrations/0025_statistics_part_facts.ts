@@ -56,7 +56,7 @@ const caseColumns = [
 ] as const
 
 /** Rebuilds the part facts of the cases `cases` lists (a query of case ids). */
-const refresh = (cases: string): ReadonlyArray<string> => [
+export const refresh = (cases: string): ReadonlyArray<string> => [
   `DELETE FROM perpetrator_statistics_facts WHERE case_id IN (${cases})`,
   `INSERT INTO perpetrator_statistics_facts (person_id, case_id, opened_at, ${perpetratorColumns.join(", ")})
     SELECT p.id, f.case_id, f.opened_at, f.mechanism_id, f.municipality, f.opened_year,
