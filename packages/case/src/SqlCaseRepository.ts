@@ -24,6 +24,7 @@ import {
 import type * as CaseTeam from "./CaseTeam"
 import * as Consent from "./Consent"
 import * as Incident from "./Incident"
+import * as DecodedCases from "./internal/DecodedCases"
 import * as OrderCondition from "./OrderCondition"
 import * as Person from "./Person"
 import type * as PersonalData from "./PersonalData"
@@ -258,8 +259,9 @@ const partColumns = (dialect: "pg" | "sqlite") =>
       const fields = Object.keys(part.row.fields)
       if (dialect === "pg") {
         const object = `json_build_object(${fields.map((field) => `'${field}', ${field}`).join(", ")})`
+        // As text, as SQLite hands it back: the row is then scalars on both dialects (`DecodedCases`).
         return `(SELECT coalesce(json_agg(${object} ORDER BY ${part.order}), '[]'::json) FROM ${part.table}
-          WHERE case_id = cases.id) AS ${name}`
+          WHERE case_id = cases.id)::text AS ${name}`
       }
       // SQLite: the rows ordered in a subquery, then gathered (`json()` keeps each a JSON object).
       const object = `json_object(${fields.map((field) => `'${field}', ${field}`).join(", ")})`
@@ -514,12 +516,25 @@ export const make: Effect.Effect<Service, never, SqlClient.SqlClient> = Effect.g
   const select = sql.literal(
     sql.onDialectOrElse({ pg: () => wholeCaseSelect.pg, orElse: () => wholeCaseSelect.sqlite }),
   )
+  // The cases decoded from rows that came back unchanged are answered as decoded then (ADR 0037).
+  const decodedCases = DecodedCases.make()
   // The cases with these ids, whole, in one statement (ADR 0013): the case
   // rows, each with its parts as JSON arrays.
   const load = (caseIds: ReadonlyArray<Id.CaseId>) =>
     Effect.gen(function* () {
       if (caseIds.length === 0) return []
       const rows = yield* sql<Record<string, unknown>>`SELECT ${select} FROM cases WHERE ${sql.in("id", caseIds)}`
+      const known = rows.map(decodedCases.get)
+      if (known.every((aCase) => aCase !== undefined)) return known as Array<Case.Case>
+      const fresh = rows.filter((_, index) => known[index] === undefined)
+      const decoded = yield* decode(fresh)
+      for (const [index, row] of fresh.entries()) decodedCases.keep(row, decoded[index] as Case.Case)
+      let next = 0
+      return known.map((aCase) => aCase ?? (decoded[next++] as Case.Case))
+    })
+  // The cases of these rows, in their order: each part's rows of every case decoded together.
+  const decode = (rows: ReadonlyArray<Record<string, unknown>>) =>
+    Effect.gen(function* () {
       const cases = yield* decodeCases(rows)
       // Every case's rows of one part, decoded together.
       const gathered = <A, E>(name: keyof typeof parts, decode: (rows: unknown) => Effect.Effect<A, E>) =>

@@ -61,4 +61,35 @@ describe("the encoding step", () => {
     const exit = await Effect.runPromiseExit(Encode.encoder(route)({ at: new Date(Number.NaN), version: 1 }, input))
     expect(Exit.isFailure(exit) && Cause.isDie(exit.cause)).toBe(true)
   })
+
+  it("encodes a frozen answer once (the same value again, ADR 0037), every other answer each time", async () => {
+    let encodings = 0
+    // A schema whose encoding is counted: Effect's interpreter calls the transformation once per encoding.
+    const Counted = Schema.transform(Schema.Number, Schema.Number, {
+      strict: true,
+      decode: (n) => n,
+      encode: (n) => {
+        encodings += 1
+        return n
+      },
+    })
+    const route = Route.make({
+      ...base,
+      success: { status: 200, schema: Schema.Struct({ at: Schema.Date, version: Counted }) },
+      handle: () => Effect.succeed({ at: new Date(0), version: 1 }),
+    })
+    const input = { path: { thingId: "t" }, query: {}, body: undefined, expectedVersion: undefined }
+    const encode = Encode.encoder(route)
+    const kept = Object.freeze({ at: new Date(0), version: 1 })
+    const first = await Effect.runPromise(encode(kept, input))
+    const again = await Effect.runPromise(encode(kept, input))
+    expect(again.wire).toBe(first.wire)
+    expect(encodings).toBe(1)
+    // Another frozen value, even an equal one, and an unfrozen one are encoded anew.
+    const other = await Effect.runPromise(encode(Object.freeze({ at: new Date(1), version: 2 }), input))
+    expect(other.wire).toEqual({ at: "1970-01-01T00:00:00.001Z", version: 2 })
+    await Effect.runPromise(encode({ at: new Date(0), version: 1 }, input))
+    await Effect.runPromise(encode({ at: new Date(0), version: 1 }, input))
+    expect(encodings).toBe(4)
+  })
 })

@@ -297,6 +297,38 @@ for (const db of databases) {
         }),
       )
 
+      it.effect("a case read again unchanged is the case decoded before; any change to its rows is read anew", () =>
+        Effect.gen(function* () {
+          const repository = yield* CaseRepository
+          const sql = (yield* SqlClient.SqlClient).withoutTransforms()
+          const id = (yield* Id.CaseId.generate) as Id.CaseId
+          const other = (yield* Id.CaseId.generate) as Id.CaseId
+          yield* store(fullCase(id, 5), 5)
+          yield* store(fullCase(other, 6), 6)
+          const first = Option.getOrThrow(yield* repository.find(id))
+          // The same bytes read back: the same case, frozen so that nobody changes it for a later read.
+          expect(Option.getOrThrow(yield* repository.find(id))).toBe(first)
+          expect(Object.isFrozen(first) && Object.isFrozen(first.persons[0]) && Object.isFrozen(first.team)).toBe(true)
+          expect(() => {
+            ;(first.persons as Array<unknown>).push("changed")
+          }).toThrow(TypeError)
+          // Changes that leave the case's version as it was are read all the same:
+          // a transfer to another mechanism, a part's row changed in place.
+          const elsewhere = ulid(95) as Id.MechanismId
+          yield* repository.moveToMechanism(id, elsewhere)
+          const moved = Option.getOrThrow(yield* repository.find(id))
+          expect([moved.mechanismId, moved.version]).toEqual([elsewhere, first.version])
+          yield* sql`UPDATE safety_plan_measures SET status = 'cancelled' WHERE case_id = ${id}`.pipe(Effect.orDie)
+          const changed = Option.getOrThrow(yield* repository.find(id))
+          expect(changed.safetyPlan.measures.map((m) => m.status)).toEqual(["cancelled"])
+          expect({ ...changed, safetyPlan: moved.safetyPlan }).toEqual(moved)
+          // Several at once, one decoded before and one not: each as read.
+          const both = yield* repository.findMany([other, id])
+          expect(both.map((c) => c.id).sort()).toEqual([other, id].sort())
+          expect(both.find((c) => c.id === id)).toBe(changed)
+        }),
+      )
+
       it.effect("a second case cannot take a reference or a place in the register", () =>
         Effect.gen(function* () {
           const repository = yield* CaseRepository
