@@ -126,7 +126,7 @@ describe("Database.layer", () => {
   })
 
   it(
-    "creates the SQLite file's directory once the URL is good, in WAL mode with foreign keys on",
+    "creates the SQLite file's directory once the URL is good, in WAL mode with foreign keys on and an 8 MiB page cache",
     inTempDir(async (directory) => {
       const filename = join(directory, "nested", "bashke.db")
       const pragmas = await Effect.runPromise(
@@ -134,10 +134,16 @@ describe("Database.layer", () => {
           const sql = yield* SqlClient.SqlClient
           const journal = yield* sql<{ journalMode: string }>`PRAGMA journal_mode`
           const foreignKeys = yield* sql<{ foreignKeys: number }>`PRAGMA foreign_keys`
-          return { journal: journal[0]?.journalMode, foreignKeys: foreignKeys[0]?.foreignKeys }
+          const cache = yield* sql<{ cacheSize: number }>`PRAGMA cache_size`
+          return {
+            journal: journal[0]?.journalMode,
+            foreignKeys: foreignKeys[0]?.foreignKeys,
+            cacheSize: cache[0]?.cacheSize,
+          }
         }).pipe(Effect.provide(Database.layer(`sqlite:${filename}`))),
       )
-      expect(pragmas).toStrictEqual({ journal: "wal", foreignKeys: 1 })
+      // Not better-sqlite3's 16 MB default, which a document's upload fills (ADR 0026).
+      expect(pragmas).toStrictEqual({ journal: "wal", foreignKeys: 1, cacheSize: -8192 })
       expect(existsSync(filename)).toBe(true)
     }),
   )
