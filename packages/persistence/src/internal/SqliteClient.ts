@@ -114,7 +114,7 @@ export const make = (
       statement: () => Sqlite.Statement,
       params: ReadonlyArray<unknown>,
       shape: "rows" | "raw" | "values",
-    ): Effect.Effect<ReadonlyArray<any> | unknown, SqlError.SqlError> =>
+    ): Effect.Effect<unknown, SqlError.SqlError> =>
       Effect.withFiberRuntime((fiber) => {
         let found: Sqlite.Statement
         try {
@@ -140,27 +140,24 @@ export const make = (
         }
       })
 
-    const rows = (sql: string, params: ReadonlyArray<unknown>, transform: ((rows: any) => any) | undefined) => {
-      const result = run(() => prepare(sql), params, "rows") as Effect.Effect<ReadonlyArray<any>, SqlError.SqlError>
-      return transform === undefined ? result : Effect.map(result, transform)
-    }
+    type Transform = Parameters<Connection["execute"]>[2]
+    type Rows = Effect.Effect<ReadonlyArray<object>, SqlError.SqlError>
+    const transformed = (result: Rows, transform: Transform) =>
+      transform === undefined ? result : Effect.map(result, transform)
 
     const connection: Connection = {
-      execute: rows,
+      execute: (sql, params, transform) => transformed(run(() => prepare(sql), params, "rows") as Rows, transform),
       executeRaw: (sql, params) => run(() => prepare(sql), params, "raw"),
       executeValues: (sql, params) =>
         run(() => prepare(sql), params, "values") as Effect.Effect<
           ReadonlyArray<ReadonlyArray<unknown>>,
           SqlError.SqlError
         >,
-      executeUnprepared: (sql, params, transform) => {
-        const result = run(
-          () => (control.test(sql) ? prepare(sql) : db.prepare(sql)),
-          params ?? [],
-          "rows",
-        ) as Effect.Effect<ReadonlyArray<any>, SqlError.SqlError>
-        return transform === undefined ? result : Effect.map(result, transform)
-      },
+      executeUnprepared: (sql, params, transform) =>
+        transformed(
+          run(() => (control.test(sql) ? prepare(sql) : db.prepare(sql)), params ?? [], "rows") as Rows,
+          transform,
+        ),
       executeStream: () => Effect.dieMessage("executeStream not implemented") as never,
     }
 
