@@ -17,7 +17,9 @@
 //   Idempotency-Key each.
 //
 // The issue's goal (issue 19): GET a case ≥ 50 % of the case floor, the
-// details read ≥ 50 % of the details floor, each with p99 under 10 ms. BASHKE_BENCH_SECONDS shortens a trial run.
+// details read ≥ 50 % of the details floor, each with p99 under 10 ms. BASHKE_BENCH_SECONDS shortens a trial run;
+// BASHKE_BENCH_READS=1 measures the two reads and their floors only (paired
+// before/after runs of a read-path change), printing figures without recording them.
 
 import { deepStrictEqual } from "node:assert"
 import { type ChildProcessByStdio, spawn } from "node:child_process"
@@ -33,6 +35,7 @@ import { appDirectory, start, stop } from "./GatewayProcess"
 const connections = 32
 const seconds = Number(process.env.BASHKE_BENCH_SECONDS ?? 10)
 const warmUpSeconds = Math.min(3, seconds)
+const readsOnly = process.env.BASHKE_BENCH_READS === "1"
 
 interface Measured {
   readonly requestsPerSecond: number
@@ -225,6 +228,17 @@ try {
     },
     gateway.process.pid,
   )
+  if (readsOnly) {
+    const cpuOf = (value: Measured) => (value.cpuMs === undefined ? "?" : (1000 * value.cpuMs).toFixed(0))
+    console.log(
+      `reads: GET ${cpuOf(get)} µs CPU (floor ${cpuOf(caseFloor)}), ${Math.round(get.requestsPerSecond)}/${Math.round(caseFloor.requestsPerSecond)} requests/s; ` +
+        `details ${cpuOf(details)} µs CPU (floor ${cpuOf(detailsFloor)}), ${Math.round(details.requestsPerSecond)}/${Math.round(detailsFloor.requestsPerSecond)} requests/s`,
+    )
+    await stop(gateway)
+    // Both servers are stopped; the rest of the run (referrals, the constant floor) is skipped.
+    rmSync(directory, { recursive: true, force: true })
+    process.exit(0)
+  }
 
   // Referrals: one fresh case (opened by the case manager, with a consent to
   // refer to the shelter) per request, prepared before the clock starts.

@@ -380,7 +380,7 @@ export const make = (options: Options): Hono<Env> => {
         }
         return finish(internal(c, locale, rid), { defect: defectName(exit.cause) })
       }
-      const { wire, download, version, replayed } = exit.value
+      const { wire, json, download, version, replayed } = exit.value
       const headers: Record<string, string> = {}
       if (version !== undefined) headers.etag = OptimisticConcurrency.etag(version)
       if (replayed) headers["idempotent-replayed"] = "true"
@@ -400,6 +400,11 @@ export const make = (options: Options): Hono<Env> => {
       }
       // A credential's answer (a session, recovery codes) is never kept by a cache.
       if (route.credential === true) headers["cache-control"] = "no-store"
+      // Text made once for a frozen answer: what `c.json` would write, without writing it again.
+      if (json !== undefined)
+        return finish(
+          withCookie(c.body(json, route.success.status, { ...headers, "content-type": "application/json" })),
+        )
       return finish(withCookie(c.json(wire as object, route.success.status, headers)))
     })
   }

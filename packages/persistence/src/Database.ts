@@ -10,11 +10,11 @@ import { closeSync, existsSync, mkdirSync, openSync } from "node:fs"
 import { dirname, resolve } from "node:path"
 import { SqlClient, SqlError } from "@effect/sql"
 import { PgClient } from "@effect/sql-pg"
-import { SqliteClient } from "@effect/sql-sqlite-node"
 import { Config, type ConfigError, type Duration, Effect, Layer, type Redacted } from "effect"
 import * as DatabaseUrl from "./DatabaseUrl"
 import { nameTransforms } from "./internal/NameTransforms"
 import { pgTypes } from "./internal/PgTypes"
+import * as SqliteClient from "./internal/SqliteClient"
 
 /**
  * Options for the PostgreSQL pool.
@@ -58,8 +58,8 @@ const sqlite = (filename: string): Layer.Layer<SqlClient.SqlClient, SqlError.Sql
           catch: (cause) => new SqlError.SqlError({ cause, message: "Cannot create the SQLite file" }),
         })
       }
-      // The client's layer declares ConfigError but reads no configuration.
-      const client = Layer.orDie(SqliteClient.layer({ filename, ...nameTransforms }))
+      // Ours, not @effect/sql-sqlite-node's: the same guarantees, a leaner path per statement (ADR 0039).
+      const client = SqliteClient.layer({ filename, ...nameTransforms })
       const pragmas = Layer.effectDiscard(
         Effect.gen(function* () {
           const sql = yield* SqlClient.SqlClient

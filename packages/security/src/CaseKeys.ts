@@ -15,8 +15,11 @@
  * through the vault; {@link Keyring.adopt} moves one under the case's key
  * without decrypting it, which erasure does for every such value first.
  *
- * Nothing is cached across operations: an instance that erases a case
- * leaves no other instance holding its key beyond the operation in flight.
+ * The key row is read on every operation; what is kept across operations
+ * (ADR 0012 as amended by ADR 0039) is only the key it unwrapped to, beside
+ * the wrapped text it came from, and only used while the row still holds that
+ * same text: an erasure (the row's key overwritten with NULL), here or on any
+ * other instance, is seen at the case's next operation, which drops it.
  */
 import { Instant, Span } from "@bashke/kernel"
 import { SqlClient } from "@effect/sql"
@@ -94,6 +97,12 @@ const instant = (value: unknown): Date => (value instanceof Date ? value : new D
 
 const importCaseKek = (material: Uint8Array) => Effect.promise(() => Envelope.importKek(material))
 
+/** Unwrapped case keys kept per instance, at most (the oldest dropped first). */
+export const keptKeys = 512
+
+/** How long an unwrapped key is kept, read or not: an idle case's key does not stay in memory. */
+export const keptFor = 5 * 60 * 1000
+
 /**
  * The service over the `SqlClient` (table `case_data_keys`) and the `Vault`.
  */
@@ -111,14 +120,41 @@ export const make: Effect.Effect<Service, never, SqlClient.SqlClient | Vault.Vau
       Effect.map((rows) => Option.fromNullable(rows[0])),
     )
 
+  // Opening the wrapped key (an AES-GCM decrypt under the vault, then an
+  // import) cost more than the row's read on every details read; the key it
+  // gives is kept by case, under the wrapped text it was opened from (a key
+  // never changes while its text does not), in insertion order for expiry.
+  const kept = new Map<string, { readonly wrapped: string; readonly kek: CryptoKey; readonly at: number }>()
+  const forget = (caseId: string) => kept.delete(caseId)
+  const expire = (now: number) => {
+    for (const [caseId, entry] of kept) {
+      if (now - entry.at < keptFor && kept.size <= keptKeys) return
+      kept.delete(caseId)
+    }
+  }
+  const keptKek = (caseId: string, wrapped: string): CryptoKey | undefined => {
+    expire(Date.now())
+    const entry = kept.get(caseId)
+    return entry !== undefined && entry.wrapped === wrapped ? entry.kek : undefined
+  }
+  const keep = (caseId: string, wrapped: string, kek: CryptoKey) => {
+    kept.delete(caseId)
+    kept.set(caseId, { wrapped, kek, at: Date.now() })
+    expire(Date.now())
+  }
+
   // The wrapped key opened and imported as a non-extractable AES-KW key.
   const unwrap = (caseId: string, wrapped: string) =>
     Effect.gen(function* () {
+      const found = keptKek(caseId, wrapped)
+      if (found !== undefined) return found
       const text = yield* vault.open(wrapped, keyAad(caseId))
       const material = fromBase64Url(text)
       if (material === undefined || material.length !== 32) return yield* Effect.dieMessage("case data key malformed")
       try {
-        return yield* importCaseKek(material)
+        const kek = yield* importCaseKek(material)
+        keep(caseId, wrapped, kek)
+        return kek
       } finally {
         material.fill(0)
       }
@@ -138,6 +174,8 @@ export const make: Effect.Effect<Service, never, SqlClient.SqlClient | Vault.Vau
   const forCase: Service["forCase"] = (caseId) =>
     Effect.gen(function* () {
       const found = yield* select(caseId)
+      // No key in the row (none yet, or destroyed): nothing kept for the case either.
+      if (Option.isNone(found) || found.value.wrapped_key === null) forget(caseId)
       const destroyed = Option.flatMap(found, (row) => Option.fromNullable(row.destroyed_at))
       const erasedAt = Option.match(destroyed, { onNone: () => undefined, onSome: instant })
       let kek: CryptoKey | undefined =
@@ -201,6 +239,7 @@ export const make: Effect.Effect<Service, never, SqlClient.SqlClient | Vault.Vau
   const destroy: Service["destroy"] = (caseId, at) =>
     Effect.gen(function* () {
       const when = at.toISOString()
+      forget(caseId)
       const found = yield* select(caseId)
       if (Option.isSome(found) && found.value.destroyed_at !== null) return false
       // A case that never sealed anything gets its tombstone too: no key may be made for it later.

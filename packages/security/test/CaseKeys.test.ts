@@ -83,6 +83,41 @@ for (const db of databases) {
       ).pipe(Effect.provide(services(db))),
     )
 
+    it.effect("an opened case key is kept while its row holds the same text, and never outlives an erasure", () =>
+      Effect.gen(function* () {
+        const vault = yield* Vault.Vault
+        // The vault's opens counted: a case key taken from the row is one open.
+        let opens = 0
+        const counted: Vault.Service = {
+          ...vault,
+          open: (sealed, aad) => {
+            opens += 1
+            return vault.open(sealed, aad)
+          },
+        }
+        const here = yield* Effect.provideService(CaseKeys.make, Vault.Vault, counted)
+        // Another instance over the same database, with its own memory.
+        const elsewhere = yield* CaseKeys.make
+        const sealed = yield* (yield* here.forCase(caseA)).seal("Arta", "note:1:text")
+        const sealedB = yield* (yield* here.forCase(caseB)).seal("Bekim", "note:2:text")
+        const opened = opens
+        // Read again: the row is read, the key it holds is not opened again.
+        expect(yield* (yield* here.forCase(caseA)).open(sealed, "note:1:text")).toBe("Arta")
+        expect(opens).toBe(opened)
+        // The row's text changed (here, another case's key copied over it):
+        // what was kept is not used, the row's own text is opened — and refused.
+        const sql = yield* rawSql
+        yield* sql`UPDATE case_data_keys SET wrapped_key = (SELECT wrapped_key FROM case_data_keys WHERE case_id = ${caseB}) WHERE case_id = ${caseA}`
+        expect(Exit.isFailure(yield* Effect.exit(here.forCase(caseA)))).toBe(true)
+        expect(opens).toBe(opened + 1)
+        // Erased by the other instance: this one's next operation sees it.
+        expect(yield* (yield* here.forCase(caseB)).open(sealedB, "note:2:text")).toBe("Bekim")
+        expect(yield* elsewhere.destroy(caseB, new Date("2031-03-31T10:15:00Z"))).toBe(true)
+        const after = yield* here.forCase(caseB)
+        expect(yield* Effect.flip(after.open(sealedB, "note:2:text"))).toMatchObject({ _tag: "CaseErased" })
+      }).pipe(Effect.provide(services(db))),
+    )
+
     it.effect("rotation re-wraps the case keys and leaves the values under them alone", () =>
       Effect.gen(function* () {
         // The case key sealed under the previous key; the test vault has both, the current first.

@@ -1,5 +1,6 @@
 // The encoding step on its own: the answer encoded with the route's schema
-// (what the OpenAPI document says), its version for the ETag, a file passed on.
+// (what the OpenAPI document says), its version for the ETag, a file passed on;
+// a frozen answer encoded once, with its JSON text.
 import { describe, expect, it } from "@effect/vitest"
 import { Cause, Effect, Exit, Schema } from "effect"
 import * as Encode from "../../src/pipeline/Encode"
@@ -85,11 +86,15 @@ describe("the encoding step", () => {
     const again = await Effect.runPromise(encode(kept, input))
     expect(again.wire).toBe(first.wire)
     expect(encodings).toBe(1)
+    // Its JSON text is made with it (ADR 0039), and is the text of the same wire form.
+    expect(first.json).toBe(JSON.stringify(first.wire))
+    expect(again.json).toBe(first.json)
     // Another frozen value, even an equal one, and an unfrozen one are encoded anew.
     const other = await Effect.runPromise(encode(Object.freeze({ at: new Date(1), version: 2 }), input))
     expect(other.wire).toEqual({ at: "1970-01-01T00:00:00.001Z", version: 2 })
     await Effect.runPromise(encode({ at: new Date(0), version: 1 }, input))
-    await Effect.runPromise(encode({ at: new Date(0), version: 1 }, input))
+    // An answer encoded each time is written by `c.json`: no text of its own.
+    expect((await Effect.runPromise(encode({ at: new Date(0), version: 1 }, input))).json).toBeUndefined()
     expect(encodings).toBe(4)
   })
 })

@@ -485,7 +485,7 @@ for (const db of databases) {
             "CaseService.readPersonalData",
             "PersonalData.read",
             "CaseKeys.forCase",
-            "Vault.open",
+            // No `Vault.open`: the case's key was opened when the case was written, and is kept (ADR 0039).
             "AuditLog.append",
           ])
         }),
