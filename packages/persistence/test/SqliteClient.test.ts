@@ -5,7 +5,7 @@
 // transaction control prepared once still begins, commits and rolls back.
 import { SqlClient } from "@effect/sql"
 import { describe, expect, layer } from "@effect/vitest"
-import { Deferred, Effect, Exit, Fiber } from "effect"
+import { Chunk, Deferred, Effect, Exit, Fiber, Stream } from "effect"
 import { sqliteLayer } from "../src/TestDatabase"
 
 const count = Effect.flatMap(SqlClient.SqlClient, (sql) => sql<{ n: number }>`SELECT COUNT(*) AS n FROM w`).pipe(
@@ -73,6 +73,11 @@ describe("sqlite: the client's statement path", () => {
         expect(yield* sql`DELETE FROM p WHERE some_value >= ${100}`.raw.pipe(Effect.orDie)).toMatchObject({
           changes: 200,
         })
+        // A stream answers the same rows, names transformed.
+        const streamed = yield* sql<{
+          someValue: number
+        }>`SELECT some_value FROM p WHERE some_value < ${3}`.stream.pipe(Stream.runCollect, Effect.orDie)
+        expect(Chunk.toReadonlyArray(streamed)).toEqual([{ someValue: 0 }, { someValue: 1 }, { someValue: 2 }])
         const failed = yield* Effect.exit(sql`SELECT * FROM no_such_table`)
         expect(Exit.isFailure(failed)).toBe(true)
       }),

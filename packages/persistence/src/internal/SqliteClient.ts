@@ -21,7 +21,7 @@ import { Reactivity } from "@effect/experimental"
 import { SqlClient, SqlError, Statement } from "@effect/sql"
 import type { Connection } from "@effect/sql/SqlConnection"
 import Sqlite from "better-sqlite3"
-import { Context, Effect, Layer, Scope } from "effect"
+import { Context, Effect, Layer, Scope, Stream } from "effect"
 
 export interface Options {
   readonly filename: string
@@ -158,7 +158,14 @@ export const make = (
           run(() => (control.test(sql) ? prepare(sql) : db.prepare(sql)), params ?? [], "rows") as Rows,
           transform,
         ),
-      executeStream: () => Effect.dieMessage("executeStream not implemented") as never,
+      // better-sqlite3 keeps the connection busy while a statement's iterator is
+      // open, and a stream's reader may await between rows: the rows are read
+      // in one go, then streamed.
+      executeStream: (sql, params, transform) =>
+        Stream.flatMap(
+          Stream.fromEffect(transformed(run(() => prepare(sql), params, "rows") as Rows, transform)),
+          (rows) => Stream.fromIterable(rows),
+        ),
     }
 
     const lock = makeLock()
