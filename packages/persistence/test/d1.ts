@@ -3,6 +3,7 @@ import { Effect, Layer } from "effect"
 import { Miniflare } from "miniflare"
 import { D1Client } from "../src/d1"
 import { Migrations } from "../src/index"
+import { steadyD1 } from "./support/SteadyD1"
 
 /**
  * D1 in workerd via Miniflare, as a third dialect of the shared suite (a test
@@ -24,7 +25,7 @@ export const d1Database = (options: { readonly migrations?: ReadonlyArray<Migrat
         (miniflare) => Effect.promise(() => miniflare.dispose()),
       )
       const db = yield* Effect.promise(() => miniflare.getD1Database("DB"))
-      return D1Client.layer({ db })
+      return D1Client.layer({ db: steadyD1(db) })
     }),
   )
   const sets = options.migrations ?? []

@@ -21,6 +21,7 @@ import { Miniflare } from "miniflare"
 import pg from "pg"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { unstable_getMiniflareWorkerOptions } from "wrangler"
+import { steadyD1 } from "../../../../packages/persistence/test/support/SteadyD1"
 import { appDirectory, build, freePlanLimitBytes, sizeOf } from "../../bench/WorkerBundle"
 import { ApiTokens } from "../../src/ApiTokens"
 import { emailOf } from "../../src/demo/PeopleDemo"
@@ -519,7 +520,10 @@ describe("D1: reads only", () => {
     // does, here from Node over the same local database.
     const db = await miniflare.getD1Database("DB")
     node = ManagedRuntime.make(
-      Services.layer(Services.testKeys).pipe(Layer.provideMerge(Layer.orDie(D1Client.layer({ db }))), Layer.orDie),
+      Services.layer(Services.testKeys).pipe(
+        Layer.provideMerge(Layer.orDie(D1Client.layer({ db: steadyD1(db) }))),
+        Layer.orDie,
+      ),
     )
     await node.runPromise(Migrations.run(migrationPlan))
     const issued = await node.runPromise(
