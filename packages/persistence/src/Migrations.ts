@@ -68,7 +68,9 @@ export interface AppliedMigration {
  * - `invalid-set`: the code is inconsistent (duplicate package or id, bad id, empty name);
  * - `edited-history`: an applied migration's recorded name differs from the code's;
  * - `out-of-order`: a new migration has a lower id than one already applied;
- * - `failed`: a migration's `up` failed; its transaction was rolled back.
+ * - `failed`: a migration's `up` failed; its transaction was rolled back (on D1,
+ *   which has none, the statements before the failing one stay applied and the
+ *   migration is not recorded).
  */
 export class MigrationError extends Data.TaggedError("MigrationError")<{
   readonly reason: "invalid-set" | "edited-history" | "out-of-order" | "failed"
@@ -200,14 +202,15 @@ const checkHistory = (
     }
   })
 
-const failed = (set: MigrationSet, migration: Migration) => (cause: SqlError.SqlError) =>
-  new MigrationError({
-    reason: "failed",
-    package: set.package,
-    id: migration.id,
-    detail: `"${migration.name}" failed and was rolled back: ${cause.message}`,
-    cause,
-  })
+const failed =
+  (set: MigrationSet, migration: Migration, undone: "rolled back" | "not recorded") => (cause: SqlError.SqlError) =>
+    new MigrationError({
+      reason: "failed",
+      package: set.package,
+      id: migration.id,
+      detail: `"${migration.name}" failed and was ${undone}: ${cause.message}`,
+      cause,
+    })
 
 const recordedName = (sql: SqlClient.SqlClient, set: MigrationSet, migration: Migration) =>
   sql<{ name: string }>`SELECT name FROM bashke_migrations
@@ -246,7 +249,7 @@ const applyInTransaction = (sql: SqlClient.SqlClient, set: MigrationSet, migrati
           yield* checkName(set, migration, yield* recordedName(sql, set, migration).pipe(Effect.orDie))
           return false
         }
-        yield* Effect.mapError(migration.up, failed(set, migration))
+        yield* Effect.mapError(migration.up, failed(set, migration, "rolled back"))
         return true
       }),
     )
@@ -260,7 +263,7 @@ const applyWithoutTransaction = (sql: SqlClient.SqlClient, set: MigrationSet, mi
       yield* checkName(set, migration, name)
       return false
     }
-    yield* Effect.mapError(migration.up, failed(set, migration))
+    yield* Effect.mapError(migration.up, failed(set, migration, "not recorded"))
     yield* insertRow(sql, set, migration, "plain").pipe(Effect.orDie)
     return true
   })

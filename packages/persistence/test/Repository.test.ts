@@ -144,11 +144,39 @@ for (const db of fresh) {
           }
           const error = yield* Effect.flip(Migrations.run([broken]))
           expect(error.reason).toBe("failed")
+          expect(error.detail).toContain('"half-done" failed and was rolled back')
           const recorded = yield* Migrations.applied
           expect(recorded.some((m) => m.package === "@bashke/broken")).toBe(false)
           const sql = yield* SqlClient.SqlClient
           const exit = yield* Effect.exit(sql`SELECT * FROM half_done`)
           expect(Exit.isFailure(exit)).toBe(true)
+        }),
+      )
+
+      // D1 has no transactions: what ran before the failing statement stays, and
+      // the error says so rather than claiming a rollback; the row is not written.
+      onlyIf(!transactions)(it)("d1: a failed migration is not recorded, and says it was not rolled back", () =>
+        Effect.gen(function* () {
+          const broken: Migrations.MigrationSet = {
+            package: "@bashke/broken-d1",
+            migrations: [
+              {
+                id: 1,
+                name: "half-done",
+                up: Effect.gen(function* () {
+                  const sql = yield* SqlClient.SqlClient
+                  yield* sql`CREATE TABLE half_done_d1 (id TEXT PRIMARY KEY)`
+                  yield* sql`INSERT INTO no_such_table (id) VALUES ('x')`
+                }),
+              },
+            ],
+          }
+          const error = yield* Effect.flip(Migrations.run([broken]))
+          expect(error.reason).toBe("failed")
+          expect(error.detail).toContain('"half-done" failed and was not recorded')
+          expect(error.detail).not.toContain("rolled back")
+          const recorded = yield* Migrations.applied
+          expect(recorded.some((m) => m.package === "@bashke/broken-d1")).toBe(false)
         }),
       )
 
