@@ -10,6 +10,7 @@
  * refuse an entry that does not follow the head in any case.
  */
 import { type Errors, Id, Instant, Span } from "@bashke/kernel"
+import { LeanStatement } from "@bashke/persistence"
 import { SqlClient } from "@effect/sql"
 import { Context, Effect, Either, Layer, Option, Schema } from "effect"
 import * as AuditChain from "./AuditChain"
@@ -131,9 +132,10 @@ export const make: Effect.Effect<Service, never, SqlClient.SqlClient | Vault.Vau
         const rows = lock
           ? yield* sql.onDialectOrElse({
               pg: () => sql`SELECT seq, hash FROM audit_head WHERE id = 1 FOR UPDATE`,
-              orElse: () => sql`SELECT seq, hash FROM audit_head WHERE id = 1`,
+              // On the lean way (ADR 0041): one append on every personal read.
+              orElse: () => LeanStatement.run(sql, sql`SELECT seq, hash FROM audit_head WHERE id = 1`),
             })
-          : yield* sql`SELECT seq, hash FROM audit_head WHERE id = 1`
+          : yield* LeanStatement.run(sql, sql`SELECT seq, hash FROM audit_head WHERE id = 1`)
         return rows[0] === undefined ? undefined : yield* decodeHead(rows[0])
       })
 
@@ -221,7 +223,10 @@ export const make: Effect.Effect<Service, never, SqlClient.SqlClient | Vault.Vau
             }
             const perStatement = sql.onDialectOrElse({ pg: () => 1, orElse: () => rowsPerInsert })
             for (let from = 0; from < rows.length; from += perStatement)
-              yield* sql`INSERT INTO audit_log ${sql.insert(rows.slice(from, from + perStatement))}`
+              yield* LeanStatement.run(
+                sql,
+                sql`INSERT INTO audit_log ${sql.insert(rows.slice(from, from + perStatement))}`,
+              )
             return entries
           }),
         )
