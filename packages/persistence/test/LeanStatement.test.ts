@@ -94,6 +94,47 @@ for (const db of await testDatabases()) {
           expect(yield* Fiber.join(reader)).toBe(1)
         }),
       )
+
+      it.effect("a transaction of its own commits, rolls back, nests, and waits for another one", () =>
+        Effect.gen(function* () {
+          const sql = (yield* SqlClient.SqlClient).withoutTransforms()
+          yield* sql`CREATE TABLE lean_tx (v INTEGER NOT NULL)`.pipe(Effect.orDie)
+          const count = quiet(LeanStatement.run(sql, sql<{ n: number }>`SELECT COUNT(*) AS n FROM lean_tx`)).pipe(
+            Effect.map((rows) => Number(rows[0]?.n)),
+            Effect.orDie,
+          )
+          const insert = (v: number) => LeanStatement.run(sql, sql`INSERT INTO lean_tx (v) VALUES (${v})`)
+          const transaction = <A, E, R>(effect: Effect.Effect<A, E, R>) =>
+            quiet(LeanStatement.withTransaction(sql, effect))
+          // Committed, with what ran inside seeing its own writes.
+          expect(yield* transaction(Effect.zipRight(insert(1), count)).pipe(Effect.orDie)).toBe(1)
+          // A failure rolls back and is the effect's own.
+          const failed = yield* Effect.exit(transaction(Effect.zipRight(insert(2), Effect.fail("refused" as const))))
+          expect(failed).toEqual(Exit.fail("refused"))
+          expect(yield* count).toBe(1)
+          // Nested: the inner one's rollback leaves the outer one's writes.
+          yield* transaction(
+            Effect.gen(function* () {
+              yield* insert(3)
+              yield* Effect.exit(transaction(Effect.zipRight(insert(4), Effect.fail("inner" as const))))
+            }),
+          ).pipe(Effect.orDie)
+          expect(yield* count).toBe(2)
+          // Another fiber's transaction holds the connection: this one begins after it ends.
+          const started = yield* Deferred.make<void>()
+          const finish = yield* Deferred.make<void>()
+          const first = yield* transaction(
+            Effect.zipRight(Effect.zipRight(insert(5), Deferred.succeed(started, undefined)), Deferred.await(finish)),
+          ).pipe(Effect.orDie, Effect.fork)
+          yield* Deferred.await(started)
+          const second = yield* transaction(Effect.zipRight(insert(6), count)).pipe(Effect.orDie, Effect.fork)
+          yield* Effect.repeatN(Effect.yieldNow(), 20)
+          if (db.name === "sqlite") expect(Option.isNone(yield* Fiber.poll(second))).toBe(true)
+          yield* Deferred.succeed(finish, undefined)
+          yield* Fiber.join(first)
+          expect(yield* Fiber.join(second)).toBe(4)
+        }),
+      )
     })
   })
 }

@@ -21,7 +21,7 @@ import { Reactivity } from "@effect/experimental"
 import { SqlClient, SqlError, Statement } from "@effect/sql"
 import type { Connection } from "@effect/sql/SqlConnection"
 import Sqlite from "better-sqlite3"
-import { Context, Effect, Layer, Scope, Stream } from "effect"
+import { Context, Effect, Exit, FiberRef, Layer, Scope, Stream } from "effect"
 import { type Runner, runnerKey } from "../LeanStatement"
 
 export interface Options {
@@ -201,6 +201,35 @@ export const make = (
             : Effect.zipRight(lock.pass, now)
         })
       },
+      // `makeWithTransaction`'s steps for a transaction of its own, minus the
+      // span and the scope: the connection taken (waiting while held), BEGIN,
+      // the effect with `[connection, 0]` as the transaction's connection,
+      // COMMIT or ROLLBACK (a failure of either a defect), the connection freed.
+      transaction: (effect) =>
+        Effect.uninterruptibleMask((restore) =>
+          Effect.zipRight(
+            restore(lock.take),
+            Effect.withFiberRuntime((fiber) =>
+              Effect.zipRight(
+                run(() => prepare("BEGIN"), [], "rows"),
+                Effect.locally(
+                  restore(effect),
+                  FiberRef.currentContext,
+                  Context.add(fiber.currentContext, SqlClient.TransactionConnection, [connection, 0] as const),
+                ),
+              ).pipe(
+                Effect.exit,
+                Effect.flatMap((exit) =>
+                  Effect.zipRight(
+                    Effect.orDie(run(() => prepare(Exit.isSuccess(exit) ? "COMMIT" : "ROLLBACK"), [], "rows")),
+                    exit,
+                  ),
+                ),
+                Effect.ensuring(lock.release),
+              ),
+            ),
+          ),
+        ),
     }
     Object.defineProperty(client.withoutTransforms(), runnerKey, { value: lean, enumerable: false })
     return client
