@@ -205,11 +205,11 @@ export const make = (
       // span and the scope: the connection taken (waiting while held), BEGIN,
       // the effect with `[connection, 0]` as the transaction's connection,
       // COMMIT or ROLLBACK (a failure of either a defect), the connection freed.
-      transaction: (effect) =>
+      transaction: <A, E, R>(effect: Effect.Effect<A, E, R>): Effect.Effect<A, E | SqlError.SqlError, R> =>
         Effect.uninterruptibleMask((restore) =>
           Effect.zipRight(
             restore(lock.take),
-            Effect.withFiberRuntime((fiber) =>
+            Effect.withFiberRuntime<A, E | SqlError.SqlError, R>((fiber) =>
               Effect.zipRight(
                 run(() => prepare("BEGIN"), [], "rows"),
                 Effect.locally(
