@@ -9,6 +9,7 @@
  * of every instance. Only what is found is kept (an unknown token is read
  * each time: guesses cannot fill the memory), at most {@link limit} entries.
  */
+import { LeanStatement } from "@bashke/persistence"
 import { SqlClient } from "@effect/sql"
 import { Context, Effect, Layer, Option } from "effect"
 
@@ -39,7 +40,11 @@ export class AccessCache extends Context.Tag("@bashke/gateway/AccessCache")<Acce
       const sql = (yield* SqlClient.SqlClient).withoutTransforms()
       let version: string | undefined
       const kept = new Map<string, unknown>()
-      const read = sql<{ value: unknown }>`SELECT value FROM gateway_access_version WHERE id = 1`.pipe(
+      // On the lean way (ADR 0041): read on every request with a credential.
+      const read = LeanStatement.run(
+        sql,
+        sql<{ value: unknown }>`SELECT value FROM gateway_access_version WHERE id = 1`,
+      ).pipe(
         Effect.map((rows) => String(rows[0]?.value)),
         Effect.orDie,
       )

@@ -6,7 +6,7 @@
  * that does not decode is a defect, like a database failure).
  */
 import { CivilDate, Errors, Id, Municipality, PlainDecoder, Sector, Span } from "@bashke/kernel"
-import { OptimisticConcurrency, SqlValues } from "@bashke/persistence"
+import { LeanStatement, OptimisticConcurrency, SqlValues } from "@bashke/persistence"
 import { AccessPolicy, type BlindIndex, Vault } from "@bashke/security"
 import { SqlClient } from "@effect/sql"
 import { Effect, Layer, Option, type ParseResult, Schema } from "effect"
@@ -523,7 +523,11 @@ export const make: Effect.Effect<Service, never, SqlClient.SqlClient> = Effect.g
   const load = (caseIds: ReadonlyArray<Id.CaseId>) =>
     Effect.gen(function* () {
       if (caseIds.length === 0) return []
-      const rows = yield* sql<Record<string, unknown>>`SELECT ${select} FROM cases WHERE ${sql.in("id", caseIds)}`
+      // On the lean way (ADR 0041): every use case on a case starts here.
+      const rows = yield* LeanStatement.run(
+        sql,
+        sql<Record<string, unknown>>`SELECT ${select} FROM cases WHERE ${sql.in("id", caseIds)}`,
+      )
       const known = rows.map(decodedCases.get)
       if (known.every((aCase) => aCase !== undefined)) return known as Array<Case.Case>
       const fresh = rows.filter((_, index) => known[index] === undefined)
@@ -748,10 +752,13 @@ export const make: Effect.Effect<Service, never, SqlClient.SqlClient> = Effect.g
     })}`.pipe(Effect.asVoid, Effect.orDie, Span.untraced("SqlCaseRepository.insertPerson"))
 
   // No span of its own and no generator: read on every details read, under the
-  // use case's span, its one statement with its own (`sql.execute`).
+  // use case's span, on the lean way (ADR 0041; `sql.execute` where tracing is on).
   const sealedDetails: Service["sealedDetails"] = (caseId, personId) =>
-    sql`SELECT given_name, family_name, personal_number, birth_date, address, phone, safe_contact
-          FROM persons WHERE id = ${personId} AND case_id = ${caseId}`.pipe(
+    LeanStatement.run(
+      sql,
+      sql`SELECT given_name, family_name, personal_number, birth_date, address, phone, safe_contact
+          FROM persons WHERE id = ${personId} AND case_id = ${caseId}`,
+    ).pipe(
       Effect.flatMap(decodeSealed),
       Effect.flatMap((rows) => {
         const row = rows[0]

@@ -127,13 +127,25 @@ export const services = <Tags extends ReadonlyArray<Context.Tag<any, any>>>(
  * `const own = UseCase.provide(yield* UseCase.services(Repository, SqlClient.SqlClient))`,
  * then `send: own(Send.send)`.
  */
-export const provide =
-  <S>(context: Context.Context<S>) =>
-  <Args extends ReadonlyArray<unknown>, A, E, R>(
+export const provide = <S>(context: Context.Context<S>) => {
+  const given = [...context.unsafeMap]
+  return <Args extends ReadonlyArray<unknown>, A, E, R>(
     useCase: (...args: Args) => Effect.Effect<A, E, R>,
   ): ((...args: Args) => Effect.Effect<A, E, Exclude<R, S>>) =>
-  (...args) =>
-    Effect.provide(useCase(...args), context)
+    (...args) => {
+      const effect = useCase(...args)
+      // Where the caller's context already holds these very services (an
+      // application built the service from its own context), providing them
+      // again changes nothing but costs a copy of the whole context, twice
+      // (in and out; ADR 0041): skipped then.
+      return Effect.withFiberRuntime((fiber) => {
+        const current = fiber.currentContext.unsafeMap
+        for (const [key, service] of given)
+          if (current.get(key) !== service) return Effect.provide(effect, context) as Effect.Effect<A, E, Exclude<R, S>>
+        return effect as Effect.Effect<A, E, Exclude<R, S>>
+      })
+    }
+}
 
 /**
  * A module's use cases with the service's own dependencies `S` provided: each

@@ -8,6 +8,8 @@ export * as DatabaseUrl from "./DatabaseUrl"
 
 export * as Idempotency from "./Idempotency"
 
+export * as LeanStatement from "./LeanStatement"
+
 export * as Migrations from "./Migrations"
 
 export * as OptimisticConcurrency from "./OptimisticConcurrency"

@@ -139,6 +139,23 @@ describe("UseCase.provide", () => {
       )
     }),
   )
+
+  it.effect("the service's own dependencies win over the caller's, the same ones or others (ADR 0041)", () =>
+    Effect.gen(function* () {
+      const own = UseCase.provide(Context.make(Greeting, "Tungjatjeta"))
+      // The caller's context holds the very same service: nothing to provide, the same answer.
+      expect(
+        yield* own(greet)("Arta").pipe(
+          Effect.provideService(Caller, "p-1"),
+          Effect.provideService(Greeting, "Tungjatjeta"),
+        ),
+      ).toBe("Tungjatjeta, Arta (asked by p-1)")
+      // Another one of the same tag: the service's own still.
+      expect(
+        yield* own(greet)("Besa").pipe(Effect.provideService(Caller, "p-2"), Effect.provideService(Greeting, "Hello")),
+      ).toBe("Tungjatjeta, Besa (asked by p-2)")
+    }),
+  )
 })
 
 describe("UseCase.assemble", () => {

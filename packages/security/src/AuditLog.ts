@@ -10,6 +10,7 @@
  * refuse an entry that does not follow the head in any case.
  */
 import { type Errors, Id, Instant, Span } from "@bashke/kernel"
+import { LeanStatement } from "@bashke/persistence"
 import { SqlClient } from "@effect/sql"
 import { Context, Effect, Either, Layer, Option, Schema } from "effect"
 import * as AuditChain from "./AuditChain"
@@ -131,9 +132,10 @@ export const make: Effect.Effect<Service, never, SqlClient.SqlClient | Vault.Vau
         const rows = lock
           ? yield* sql.onDialectOrElse({
               pg: () => sql`SELECT seq, hash FROM audit_head WHERE id = 1 FOR UPDATE`,
-              orElse: () => sql`SELECT seq, hash FROM audit_head WHERE id = 1`,
+              // On the lean way (ADR 0041): one append on every personal read.
+              orElse: () => LeanStatement.run(sql, sql`SELECT seq, hash FROM audit_head WHERE id = 1`),
             })
-          : yield* sql`SELECT seq, hash FROM audit_head WHERE id = 1`
+          : yield* LeanStatement.run(sql, sql`SELECT seq, hash FROM audit_head WHERE id = 1`)
         return rows[0] === undefined ? undefined : yield* decodeHead(rows[0])
       })
 
@@ -200,32 +202,35 @@ export const make: Effect.Effect<Service, never, SqlClient.SqlClient | Vault.Vau
     // in as multi-row inserts on SQLite, which checks and moves row by row;
     // on PostgreSQL, whose AFTER trigger runs at the end of a statement, one
     // entry a statement.
+    // On the lean way on SQLite (ADR 0041): one append on every personal read.
     const linkAll = (checked: ReadonlyArray<AuditEntry.Fields>) =>
-      sql
-        .withTransaction(
-          Effect.gen(function* () {
-            const head = yield* readHead(true)
-            if (head === undefined) return yield* Effect.dieMessage("audit_head is missing: run securityMigrations")
-            let last = { seq: head.seq, hash: head.hash as AuditEntry.Hash }
-            const entries: Array<AuditEntry.AuditEntry> = []
-            const rows: Array<ReturnType<typeof rowOf>> = []
-            for (const fields of checked) {
-              const id = Id.EventId.make(yield* ids.next)
-              const at = yield* Instant.now
-              const entry = yield* AuditChain.link(last, { id, at, fields })
-              const sealedReason =
-                entry.reason === undefined ? null : yield* vault.seal(entry.reason, reasonAad(entry.id))
-              rows.push(rowOf(entry, sealedReason))
-              entries.push(entry)
-              last = { seq: entry.seq, hash: entry.hash }
-            }
-            const perStatement = sql.onDialectOrElse({ pg: () => 1, orElse: () => rowsPerInsert })
-            for (let from = 0; from < rows.length; from += perStatement)
-              yield* sql`INSERT INTO audit_log ${sql.insert(rows.slice(from, from + perStatement))}`
-            return entries
-          }),
-        )
-        .pipe(Effect.catchTags({ SqlError: Effect.die, ParseError: Effect.die }))
+      LeanStatement.withTransaction(
+        sql,
+        Effect.gen(function* () {
+          const head = yield* readHead(true)
+          if (head === undefined) return yield* Effect.dieMessage("audit_head is missing: run securityMigrations")
+          let last = { seq: head.seq, hash: head.hash as AuditEntry.Hash }
+          const entries: Array<AuditEntry.AuditEntry> = []
+          const rows: Array<ReturnType<typeof rowOf>> = []
+          for (const fields of checked) {
+            const id = Id.EventId.make(yield* ids.next)
+            const at = yield* Instant.now
+            const entry = yield* AuditChain.link(last, { id, at, fields })
+            const sealedReason =
+              entry.reason === undefined ? null : yield* vault.seal(entry.reason, reasonAad(entry.id))
+            rows.push(rowOf(entry, sealedReason))
+            entries.push(entry)
+            last = { seq: entry.seq, hash: entry.hash }
+          }
+          const perStatement = sql.onDialectOrElse({ pg: () => 1, orElse: () => rowsPerInsert })
+          for (let from = 0; from < rows.length; from += perStatement)
+            yield* LeanStatement.run(
+              sql,
+              sql`INSERT INTO audit_log ${sql.insert(rows.slice(from, from + perStatement))}`,
+            )
+          return entries
+        }),
+      ).pipe(Effect.catchTags({ SqlError: Effect.die, ParseError: Effect.die }))
 
     const append: Service["append"] = (draft) =>
       Either.match(AuditEntry.check(draft), {

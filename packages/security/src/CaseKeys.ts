@@ -22,6 +22,7 @@
  * other instance, is seen at the case's next operation, which drops it.
  */
 import { Instant, Span } from "@bashke/kernel"
+import { LeanStatement } from "@bashke/persistence"
 import { SqlClient } from "@effect/sql"
 import { Context, Data, Effect, Layer, Option } from "effect"
 import { fromBase64Url, fromUtf8, randomBytes, toBase64Url } from "./internal/Bytes"
@@ -116,9 +117,11 @@ export const make: Effect.Effect<Service, never, SqlClient.SqlClient | Vault.Vau
   }
 
   const select = (caseId: string) =>
-    sql<Row>`SELECT wrapped_key, destroyed_at FROM case_data_keys WHERE case_id = ${caseId}`.pipe(
-      Effect.map((rows) => Option.fromNullable(rows[0])),
-    )
+    // On the lean way (ADR 0041): every personal read and write starts here.
+    LeanStatement.run(
+      sql,
+      sql<Row>`SELECT wrapped_key, destroyed_at FROM case_data_keys WHERE case_id = ${caseId}`,
+    ).pipe(Effect.map((rows) => Option.fromNullable(rows[0])))
 
   // Opening the wrapped key (an AES-GCM decrypt under the vault, then an
   // import) cost more than the row's read on every details read; the key it

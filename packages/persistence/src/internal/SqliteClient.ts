@@ -21,7 +21,8 @@ import { Reactivity } from "@effect/experimental"
 import { SqlClient, SqlError, Statement } from "@effect/sql"
 import type { Connection } from "@effect/sql/SqlConnection"
 import Sqlite from "better-sqlite3"
-import { Context, Effect, Layer, Scope, Stream } from "effect"
+import { Context, Effect, Exit, FiberRef, Layer, Scope, Stream } from "effect"
+import { type Runner, runnerKey } from "../LeanStatement"
 
 export interface Options {
   readonly filename: string
@@ -178,13 +179,60 @@ export const make = (
       ),
     )
 
-    return yield* SqlClient.make({
+    const client = yield* SqlClient.make({
       acquirer,
       compiler,
       transactionAcquirer,
       spanAttributes: [["db.system.name", "sqlite"]],
       ...(transformRows === undefined ? {} : { transformRows }),
     })
+    // The lean way (`LeanStatement`, ADR 0041): rows as the connection gives
+    // them, so only on the client's untransformed face. Not enumerable: the
+    // face is rebuilt from the client by spreading it, and the transforming
+    // client must not get it.
+    const lean: Runner = {
+      run: (sql, params) => {
+        const now = run(() => prepare(sql), params, "rows") as Effect.Effect<ReadonlyArray<object>, SqlError.SqlError>
+        return Effect.withFiberRuntime((fiber) => {
+          // In this connection's transaction the fiber holds it; outside, wait while another one does.
+          const transaction = Context.getOption(fiber.currentContext, SqlClient.TransactionConnection)
+          return transaction._tag === "Some" && transaction.value[0] === connection
+            ? now
+            : Effect.zipRight(lock.pass, now)
+        })
+      },
+      // `makeWithTransaction`'s steps for a transaction of its own, minus the
+      // span and the scope: the connection taken (waiting while held), BEGIN,
+      // the effect with `[connection, 0]` as the transaction's connection,
+      // COMMIT or ROLLBACK (a failure of either a defect), the connection freed.
+      transaction: <A, E, R>(effect: Effect.Effect<A, E, R>): Effect.Effect<A, E | SqlError.SqlError, R> =>
+        Effect.uninterruptibleMask((restore) =>
+          Effect.zipRight(
+            restore(lock.take),
+            Effect.withFiberRuntime<A, E | SqlError.SqlError, R>((fiber) =>
+              Effect.zipRight(
+                run(() => prepare("BEGIN"), [], "rows"),
+                Effect.locally(
+                  restore(effect),
+                  FiberRef.currentContext,
+                  Context.add(fiber.currentContext, SqlClient.TransactionConnection, [connection, 0] as const),
+                ),
+              ).pipe(
+                Effect.exit,
+                Effect.flatMap((exit) =>
+                  Effect.zipRight(
+                    Effect.orDie(run(() => prepare(Exit.isSuccess(exit) ? "COMMIT" : "ROLLBACK"), [], "rows")),
+                    exit,
+                  ),
+                ),
+                Effect.ensuring(lock.release),
+              ),
+            ),
+          ),
+        ),
+    }
+    Object.defineProperty(client.withoutTransforms(), runnerKey, { value: lean, enumerable: false })
+    return client
   })
 
 export const layer = (options: Options): Layer.Layer<SqlClient.SqlClient> =>
