@@ -563,7 +563,10 @@ export const make: Effect.Effect<Service, never, SqlClient.SqlClient> = Effect.g
       if (known.every((aCase) => aCase !== undefined)) return known as Array<Case.Case>
       const fresh = rows.filter((_, index) => known[index] === undefined)
       const decoded = yield* decode(fresh)
-      for (const [index, row] of fresh.entries()) decodedCases.keep(row, decoded[index] as Case.Case)
+      // More cases than the memory holds (a bulk import's page): none kept. They would push
+      // out every case kept before, and then one another, each frozen for nothing.
+      if (fresh.length <= DecodedCases.limit)
+        for (const [index, row] of fresh.entries()) decodedCases.keep(row, decoded[index] as Case.Case)
       let next = 0
       return known.map((aCase) => aCase ?? (decoded[next++] as Case.Case))
     })
