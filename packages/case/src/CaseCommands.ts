@@ -95,7 +95,15 @@ export type RecordIncident = typeof RecordIncident.Encoded
  * version it read).
  */
 export const ImportIncidents = Schema.Struct({
-  incidents: Schema.Array(RecordIncident.omit("expectedVersion")),
+  incidents: Schema.Array(
+    // The perpetrators optional without a default (none is `[]`, as `recordIncident`
+    // fills in): a default is a transformation the kernel's compiled decoding does
+    // not cover, and a page of a thousand incidents then cost Effect's interpreter.
+    Schema.Struct({
+      ...RecordIncident.omit("expectedVersion", "perpetrators").fields,
+      perpetrators: Schema.optional(Schema.Array(Id.PersonId)),
+    }),
+  ),
 })
 
 export type ImportIncidents = typeof ImportIncidents.Encoded

@@ -93,6 +93,13 @@ export interface PersonMatch {
  * optionally only those of one risk level, one open status and one lead
  * institution.
  */
+/**
+ * A case as far as deciding who may learn of its persons needs it: the
+ * case's identity, its team, its consents and its persons (a bulk import's
+ * match reads only this, ADR 0040).
+ */
+export type CaseAccess = Pick<Case.Case, "id" | "mechanismId" | "reference" | "team" | "consents" | "persons">
+
 export interface OpenPage {
   readonly after?: Id.CaseId | undefined
   readonly limit: number
@@ -112,6 +119,12 @@ export interface Service {
   readonly find: (id: Id.CaseId) => Effect.Effect<Option.Option<Case.Case>>
   /** The whole cases of those ids that exist, in one read (a bulk import's cases); in no particular order. */
   readonly findMany: (ids: ReadonlyArray<Id.CaseId>) => Effect.Effect<ReadonlyArray<Case.Case>>
+  /**
+   * `findMany`, but only each case's {@link CaseAccess}: its row and the three
+   * parts an access decision reads, not its incidents, assessments, orders or
+   * plan (a bulk import's match); in no particular order.
+   */
+  readonly findManyAccess: (ids: ReadonlyArray<Id.CaseId>) => Effect.Effect<ReadonlyArray<CaseAccess>>
   /**
    * The mechanism a case belongs to, or `None`: one cheap look-up, so a caller
    * outside the mechanism is refused in the time an unknown id takes.

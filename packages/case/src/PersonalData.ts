@@ -92,6 +92,14 @@ export interface Service {
   ) => Effect.Effect<Person.PersonalDetails, Errors.InvalidInput>
   /** The blind index of a personal number, however it was typed. */
   readonly indexOf: (personalNumber: string) => Effect.Effect<BlindIndex.Digest, Errors.InvalidInput>
+  /**
+   * The blind indexes of many personal numbers, in their order (a bulk
+   * import's page). One that normalizes to nothing refuses them all:
+   * `InvalidInput` whose field is its position in the list.
+   */
+  readonly indexesOf: (
+    personalNumbers: ReadonlyArray<string>,
+  ) => Effect.Effect<ReadonlyArray<BlindIndex.Digest>, Errors.InvalidInput>
 }
 
 export class PersonalData extends Context.Tag("@bashke/case/PersonalData")<PersonalData, Service>() {}
@@ -116,6 +124,7 @@ export const make: Effect.Effect<Service, never, CaseKeys.CaseKeys | BlindIndex.
     const audit = yield* AuditLog.AuditLog
 
     const indexOf: Service["indexOf"] = (personalNumber) => index.compute("personal-number", personalNumber)
+    const indexesOf: Service["indexesOf"] = (personalNumbers) => index.computeAll("personal-number", personalNumbers)
 
     const write: Service["write"] = (access, details) =>
       Effect.gen(function* () {
@@ -156,7 +165,7 @@ export const make: Effect.Effect<Service, never, CaseKeys.CaseKeys | BlindIndex.
         return details as Person.PersonalDetails
       }).pipe(Span.untraced("PersonalData.read"))
 
-    return { write, read, indexOf }
+    return { write, read, indexOf, indexesOf }
   })
 
 export const layer: Layer.Layer<PersonalData, never, CaseKeys.CaseKeys | BlindIndex.BlindIndex | AuditLog.AuditLog> =

@@ -14,6 +14,7 @@ import * as Case from "./Case"
 import * as CaseLifecycle from "./CaseLifecycle"
 import { CaseReference } from "./CaseReference"
 import {
+  type CaseAccess,
   CaseRepository,
   type OrderEvent,
   type OrderEventKind,
@@ -253,9 +254,13 @@ const parts = {
 // The select list of the one statement that reads cases whole, per dialect:
 // fixed text (table and column names from the schemas above, no input), so it
 // is built once. A part is a correlated subquery on the part's `case_id` index.
-const partColumns = (dialect: "pg" | "sqlite") =>
-  Object.entries(parts)
-    .map(([name, part]) => {
+const partColumns = (
+  dialect: "pg" | "sqlite",
+  names: ReadonlyArray<keyof typeof parts> = Object.keys(parts) as never,
+) =>
+  names
+    .map((name) => {
+      const part = parts[name]
       const fields = Object.keys(part.row.fields)
       if (dialect === "pg") {
         const object = `json_build_object(${fields.map((field) => `'${field}', ${field}`).join(", ")})`
@@ -273,6 +278,12 @@ const caseRowColumns = Object.keys(CaseRow.fields).join(", ")
 const wholeCaseSelect = {
   pg: `${caseRowColumns}, ${partColumns("pg")}`,
   sqlite: `${caseRowColumns}, ${partColumns("sqlite")}`,
+}
+// What an access decision reads of a case (`CaseAccess`): the row and three parts.
+const accessParts = ["team", "persons", "consents"] as const
+const accessSelect = {
+  pg: `${caseRowColumns}, ${partColumns("pg", accessParts)}`,
+  sqlite: `${caseRowColumns}, ${partColumns("sqlite", accessParts)}`,
 }
 
 /** A part's column as the driver hands it back: JSON text (SQLite) or already parsed (PostgreSQL). */
@@ -497,6 +508,27 @@ const toTransition = (row: typeof TransitionRow.Type): Transition => ({
   ...(row.institution_id == null ? {} : { institutionId: row.institution_id }),
 })
 
+// Every case's rows of one part in `rows`, decoded together.
+const gatheredOf =
+  (rows: ReadonlyArray<Record<string, unknown>>) =>
+  <A, E>(name: keyof typeof parts, decode: (rows: unknown) => Effect.Effect<A, E>) =>
+    decode(rows.flatMap((row) => partRows(row[name]) as ReadonlyArray<unknown>))
+
+// A case's team: the lead from its row, the members from its part.
+const teamOf = (
+  row: typeof CaseRow.Type,
+  members: ReadonlyMap<string, ReadonlyArray<typeof TeamRow.Type>>,
+): CaseTeam.CaseTeam => ({
+  lead: row.lead_institution,
+  members: (members.get(row.id) ?? []).map(
+    (member): CaseTeam.TeamMember => ({
+      institution: member.institution_id,
+      sector: member.sector,
+      access: member.access,
+    }),
+  ),
+})
+
 const groupBy = <A extends { readonly case_id: string }>(rows: ReadonlyArray<A>): Map<string, Array<A>> => {
   const out = new Map<string, Array<A>>()
   for (const row of rows) {
@@ -516,6 +548,9 @@ export const make: Effect.Effect<Service, never, SqlClient.SqlClient> = Effect.g
   const select = sql.literal(
     sql.onDialectOrElse({ pg: () => wholeCaseSelect.pg, orElse: () => wholeCaseSelect.sqlite }),
   )
+  const accessSelectFor = sql.literal(
+    sql.onDialectOrElse({ pg: () => accessSelect.pg, orElse: () => accessSelect.sqlite }),
+  )
   // The cases decoded from rows that came back unchanged are answered as decoded then (ADR 0037).
   const decodedCases = DecodedCases.make()
   // The cases with these ids, whole, in one statement (ADR 0013): the case
@@ -532,17 +567,41 @@ export const make: Effect.Effect<Service, never, SqlClient.SqlClient> = Effect.g
       if (known.every((aCase) => aCase !== undefined)) return known as Array<Case.Case>
       const fresh = rows.filter((_, index) => known[index] === undefined)
       const decoded = yield* decode(fresh)
-      for (const [index, row] of fresh.entries()) decodedCases.keep(row, decoded[index] as Case.Case)
+      // More cases than the memory holds (a bulk import's page): none kept. They would push
+      // out every case kept before, and then one another, each frozen for nothing.
+      if (fresh.length <= DecodedCases.limit)
+        for (const [index, row] of fresh.entries()) decodedCases.keep(row, decoded[index] as Case.Case)
       let next = 0
       return known.map((aCase) => aCase ?? (decoded[next++] as Case.Case))
+    })
+  // What an access decision reads of these cases, in one statement: the rows and three parts.
+  const loadAccess = (caseIds: ReadonlyArray<Id.CaseId>) =>
+    Effect.gen(function* () {
+      if (caseIds.length === 0) return []
+      const rows = yield* sql<
+        Record<string, unknown>
+      >`SELECT ${accessSelectFor} FROM cases WHERE ${sql.in("id", caseIds)}`
+      const cases = yield* decodeCases(rows)
+      const gathered = gatheredOf(rows)
+      const team = groupBy(yield* gathered("team", decodeTeam))
+      const persons = groupBy(yield* gathered("persons", decodePersons))
+      const consents = groupBy(yield* gathered("consents", decodeConsents))
+      return cases.map(
+        (row): CaseAccess => ({
+          id: row.id,
+          mechanismId: row.mechanism_id,
+          reference: row.reference,
+          team: teamOf(row, team),
+          persons: (persons.get(row.id) ?? []).map(toPerson),
+          consents: (consents.get(row.id) ?? []).map(toConsent),
+        }),
+      )
     })
   // The cases of these rows, in their order: each part's rows of every case decoded together.
   const decode = (rows: ReadonlyArray<Record<string, unknown>>) =>
     Effect.gen(function* () {
       const cases = yield* decodeCases(rows)
-      // Every case's rows of one part, decoded together.
-      const gathered = <A, E>(name: keyof typeof parts, decode: (rows: unknown) => Effect.Effect<A, E>) =>
-        decode(rows.flatMap((row) => partRows(row[name]) as ReadonlyArray<unknown>))
+      const gathered = gatheredOf(rows)
       const team = groupBy(yield* gathered("team", decodeTeam))
       const persons = groupBy(yield* gathered("persons", decodePersons))
       const incidents = groupBy(yield* gathered("incidents", decodeIncidents))
@@ -566,16 +625,7 @@ export const make: Effect.Effect<Service, never, SqlClient.SqlClient> = Effect.g
                     ? { closedAt: row.closed_at }
                     : { closedAt: row.closed_at, reason: row.closure_reason },
               }),
-          team: {
-            lead: row.lead_institution,
-            members: (team.get(row.id) ?? []).map(
-              (member): CaseTeam.TeamMember => ({
-                institution: member.institution_id,
-                sector: member.sector,
-                access: member.access,
-              }),
-            ),
-          },
+          team: teamOf(row, team),
           persons: (persons.get(row.id) ?? []).map(toPerson),
           incidents: (incidents.get(row.id) ?? []).map(toIncident),
           assessments: (assessments.get(row.id) ?? []).map(toAssessment),
@@ -674,6 +724,9 @@ export const make: Effect.Effect<Service, never, SqlClient.SqlClient> = Effect.g
 
   const findMany: Service["findMany"] = (ids) =>
     load(ids).pipe(Effect.orDie, Span.untraced("SqlCaseRepository.findMany"))
+
+  const findManyAccess: Service["findManyAccess"] = (ids) =>
+    loadAccess(ids).pipe(Effect.orDie, Span.untraced("SqlCaseRepository.findManyAccess"))
 
   const list: Service["list"] = (mechanismId, options) =>
     Effect.gen(function* () {
@@ -1086,6 +1139,7 @@ export const make: Effect.Effect<Service, never, SqlClient.SqlClient> = Effect.g
     insert,
     find,
     findMany,
+    findManyAccess,
     list,
     openPage,
     mechanismOf,

@@ -89,6 +89,31 @@ describe("IdGenerator", () => {
       }).pipe(Effect.provide(Id.layerTest(seed))),
   )
 
+  it.effect("nextMany makes the ids next would, in one draw: the same sequence, increasing past every id before", () =>
+    Effect.gen(function* () {
+      const one = Effect.gen(function* () {
+        yield* TestClock.setTime(20_000)
+        const ids: Array<string> = []
+        for (let i = 0; i < 300; i++) ids.push(yield* Id.next)
+        return ids
+      })
+      const many = Effect.gen(function* () {
+        yield* TestClock.setTime(20_000)
+        return yield* Id.nextMany(300)
+      })
+      const expected = yield* one.pipe(Effect.provide(Id.layerTest(5)))
+      expect(yield* many.pipe(Effect.provide(Id.layerTest(5)))).toEqual(expected)
+      const after = yield* Effect.gen(function* () {
+        yield* TestClock.setTime(30_000)
+        const first = yield* Id.next
+        yield* TestClock.setTime(29_000)
+        return [first, ...(yield* Id.nextMany(3)), yield* Id.next]
+      }).pipe(Effect.provide(Id.layerTest(6)))
+      for (let i = 1; i < after.length; i++) expect(after[i - 1]! < after[i]!).toBe(true)
+      expect(yield* Id.nextMany(0).pipe(Effect.provide(Id.layerTest(6)))).toEqual([])
+    }),
+  )
+
   it.effect("the test layer is deterministic for a seed", () =>
     Effect.gen(function* () {
       const run = (seed: number) =>

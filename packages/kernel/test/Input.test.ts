@@ -39,4 +39,26 @@ describe("Input", () => {
     expect(left._tag === "Some" && left.value.field).toBe("name")
     expect(decode(Person)({ name: "a", age: 1, extra: true })).toEqual(Either.right({ name: "a", age: 1 }))
   })
+
+  it("answers exactly what Effect's decoding answers, by the compiled checks or without them", () => {
+    // A default is a transformation the compiled checks do not cover: Effect decodes it all.
+    const WithDefault = Schema.Struct({
+      name: Schema.String,
+      tags: Schema.optionalWith(Schema.Array(Schema.String), { default: () => [] }),
+    })
+    const Dated = Schema.Struct({ at: Schema.Date, note: Schema.optional(Schema.String) })
+    const same = <A, I>(schema: Schema.Schema<A, I>, input: unknown) => {
+      const effects = Schema.decodeUnknownEither(schema, { errors: "all", onExcessProperty: "ignore" })(input)
+      const ours = decode(schema)(input)
+      expect(Either.isRight(ours)).toBe(Either.isRight(effects))
+      if (Either.isRight(ours) && Either.isRight(effects)) expect(ours.right).toEqual(effects.right)
+    }
+    same(Person, { name: "a", age: 1, extra: true })
+    same(Person, { name: "a", age: -1 })
+    same(WithDefault, { name: "a" })
+    same(WithDefault, { name: "a", tags: ["x"], extra: 1 })
+    same(Dated, { at: "2026-12-07T10:00:00.000Z" })
+    same(Dated, { at: "2026-12-07T10:00:00.000Z", note: undefined })
+    same(Dated, { at: "not a date" })
+  })
 })

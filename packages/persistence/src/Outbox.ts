@@ -116,13 +116,13 @@ export const appendAll = (
     if (events.length === 0) return []
     const sql = (yield* SqlClient.SqlClient).withoutTransforms()
     const now = toSql(yield* currentDate)
-    const ids: Array<Id.EventId> = []
+    // The events' ids in one draw (an effect per id cost more than the id).
+    const ids = (yield* Id.nextMany(events.length)) as ReadonlyArray<Id.EventId>
     const rows: Array<Record<string, unknown>> = []
-    for (const event of events) {
-      const id = yield* Id.EventId.generate
+    for (const [index, event] of events.entries()) {
+      const id = ids[index] as Id.EventId
       const payload = JSON.stringify(event.payload)
       if (payload === undefined) return yield* Effect.dieMessage(`Outbox: the payload of ${event.topic} is not JSON`)
-      ids.push(id)
       rows.push({
         id,
         topic: event.topic,

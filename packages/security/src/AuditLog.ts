@@ -209,19 +209,19 @@ export const make: Effect.Effect<Service, never, SqlClient.SqlClient | Vault.Vau
         Effect.gen(function* () {
           const head = yield* readHead(true)
           if (head === undefined) return yield* Effect.dieMessage("audit_head is missing: run securityMigrations")
-          let last = { seq: head.seq, hash: head.hash as AuditEntry.Hash }
-          const entries: Array<AuditEntry.AuditEntry> = []
+          // One instant and one draw of ids for the whole append: its entries are one act,
+          // written in one transaction; an effect per entry cost more than its hash.
+          const at = yield* Instant.now
+          const made = yield* ids.nextMany(checked.length)
+          const entries = yield* AuditChain.linkAll(
+            { seq: head.seq, hash: head.hash as AuditEntry.Hash },
+            checked.map((fields, index) => ({ id: Id.EventId.make(made[index] as string), at, fields })),
+          )
           const rows: Array<ReturnType<typeof rowOf>> = []
-          for (const fields of checked) {
-            const id = Id.EventId.make(yield* ids.next)
-            const at = yield* Instant.now
-            const entry = yield* AuditChain.link(last, { id, at, fields })
-            const sealedReason =
-              entry.reason === undefined ? null : yield* vault.seal(entry.reason, reasonAad(entry.id))
-            rows.push(rowOf(entry, sealedReason))
-            entries.push(entry)
-            last = { seq: entry.seq, hash: entry.hash }
-          }
+          for (const entry of entries)
+            rows.push(
+              rowOf(entry, entry.reason === undefined ? null : yield* vault.seal(entry.reason, reasonAad(entry.id))),
+            )
           const perStatement = sql.onDialectOrElse({ pg: () => 1, orElse: () => rowsPerInsert })
           for (let from = 0; from < rows.length; from += perStatement)
             yield* LeanStatement.run(

@@ -153,6 +153,23 @@ describe("AuditChain", () => {
     ),
   )
 
+  it.effect("linkAll links as link does, one after another, from any head", () =>
+    property(fc.tuple(chainArbitrary, fc.integer({ min: 0, max: 1000 }), hashArbitrary), ([drafts, seq, hash]) =>
+      Effect.gen(function* () {
+        const head = { seq, hash: hash as AuditEntry.Hash }
+        const nexts = drafts.map((draft) => ({ ...draft, id: draft.id as AuditEntry.AuditEntry["id"] }))
+        let last: AuditChain.Head = head
+        const one: Array<AuditEntry.AuditEntry> = []
+        for (const next of nexts) {
+          const entry = yield* AuditChain.link(last, next)
+          one.push(entry)
+          last = { seq: entry.seq, hash: entry.hash }
+        }
+        expect(yield* AuditChain.linkAll(head, nexts)).toEqual(one)
+      }),
+    ),
+  )
+
   it.effect("any edit of any field is found at the edited entry", () =>
     property(
       fc.tuple(chainArbitrary, fc.nat(), fc.constantFrom(...fieldNames), replacementArbitrary),

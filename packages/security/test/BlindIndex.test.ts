@@ -68,6 +68,18 @@ describe("BlindIndex", () => {
       }),
     )
 
+    it.effect("computeAll gives each value's own index, in order; an empty one is refused by its position", () =>
+      Effect.gen(function* () {
+        const index = yield* BlindIndex.BlindIndex
+        const values = ["AB12345678", "ab-123 456 78", "38944123456", "1234567890"]
+        const all = yield* index.computeAll("personal-number", values)
+        expect(all).toEqual(yield* Effect.forEach(values, (value) => compute("personal-number", value)))
+        expect(yield* index.computeAll("personal-number", [])).toEqual([])
+        const error = yield* Effect.flip(index.computeAll("personal-number", ["1234567890", "1234567891", " - "]))
+        expect(error).toMatchObject({ _tag: "InvalidInput", field: "2", rule: "blind-index.empty" })
+      }),
+    )
+
     it.effect("separators and case never change the index of a personal number", () =>
       property(
         personalNumber.chain((value) => decorated(value).map((written) => [value, written] as const)),

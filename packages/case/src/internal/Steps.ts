@@ -129,7 +129,7 @@ type PolicyRequest = Omit<Parameters<typeof Case.toPolicyResource>[1], "signator
 export const allow = (
   s: Situation,
   action: typeof AccessPolicy.Action.Type,
-  aCase: Case.Case,
+  aCase: Parameters<typeof Case.toPolicyResource>[0],
   request: PolicyRequest = {},
 ): Effect.Effect<AccessPolicy.Allow, Errors.Forbidden | Errors.InvalidInput | Errors.NotFound> =>
   AccessPolicy.enforce(

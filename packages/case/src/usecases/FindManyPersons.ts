@@ -4,19 +4,20 @@
  * persons in cases of the principal's mechanisms whose summary it may read,
  * ids and the role only — and each person found is audited under the stated
  * purpose, once per number that found it, as `findPersons` audits each call.
- * Set-based: one look-up for every number's blind index, each case read once
- * and decided once, the audit entries linked in one append.
+ * Set-based: every number's blind index computed at once and looked up in
+ * one read, each case read once (only what the decision needs: its team,
+ * consents and persons) and decided once, the audit entries linked in one
+ * append.
  *
  * Fails with `InvalidInput` (`audit.purpose.required`, a personal number
  * that is not one: `personalNumbers.<i>` names it).
  */
 import { Errors, type Id, Principal } from "@bashke/kernel"
 import { Transaction } from "@bashke/persistence"
-import { AuditEntry, AuditLog, type BlindIndex } from "@bashke/security"
+import { AuditEntry, AuditLog } from "@bashke/security"
 import { Effect, Either } from "effect"
-import type * as Case from "../Case"
 import { FindManyPersons, type PersonFound } from "../CaseCommands"
-import { CaseRepository } from "../CaseRepository"
+import { type CaseAccess, CaseRepository } from "../CaseRepository"
 import * as CaseUseCase from "../internal/CaseUseCase"
 import { allow, type Situation, situation } from "../internal/Steps"
 import * as PersonalData from "../PersonalData"
@@ -36,14 +37,13 @@ export const findManyPersons: CaseUseCase.Of<
       if (purpose === undefined)
         return yield* Effect.fail(new Errors.InvalidInput({ field: "purpose", rule: "audit.purpose.required" }))
       const personalData = yield* PersonalData.PersonalData
-      const indexes: Array<BlindIndex.Digest> = []
-      for (const [i, number] of input.personalNumbers.entries())
-        indexes.push(
-          yield* personalData
-            .indexOf(number)
-            .pipe(
-              Effect.mapError((error) => new Errors.InvalidInput({ field: `personalNumbers.${i}`, rule: error.rule })),
-            ),
+      // The error's field is the number's position in the list.
+      const indexes = yield* personalData
+        .indexesOf(input.personalNumbers)
+        .pipe(
+          Effect.mapError(
+            (error) => new Errors.InvalidInput({ field: `personalNumbers.${error.field}`, rule: error.rule }),
+          ),
         )
       return { purpose, principal: yield* Principal.CurrentPrincipal, indexes }
     }),
@@ -54,8 +54,9 @@ export const findManyPersons: CaseUseCase.Of<
       const caseIds = new Set<Id.CaseId>()
       for (const persons of matches.values()) for (const match of persons) caseIds.add(match.caseId)
       // A case of another mechanism is not found for this caller: it is no match (as `loadCase` refuses it).
-      const cases = new Map<string, Case.Case>()
-      for (const aCase of yield* repository.findMany([...caseIds]))
+      // Only what the decision reads of each case (ADR 0040): not its incidents, assessments, orders or plan.
+      const cases = new Map<string, CaseAccess>()
+      for (const aCase of yield* repository.findManyAccess([...caseIds]))
         if (Principal.belongsTo(principal, aCase.mechanismId)) cases.set(aCase.id, aCase)
       // The decision on each case once, in the situation of its mechanism.
       const situations = new Map<string, Situation>()
@@ -89,7 +90,7 @@ export const findManyPersons: CaseUseCase.Of<
       const drafts = found.flatMap((hits) =>
         hits.map((hit) => ({
           ...actor,
-          mechanismId: (cases.get(hit.caseId) as Case.Case).mechanismId,
+          mechanismId: (cases.get(hit.caseId) as CaseAccess).mechanismId,
           caseId: hit.caseId,
           personId: hit.personId,
           action: "read" as const,

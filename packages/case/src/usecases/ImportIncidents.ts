@@ -57,7 +57,9 @@ export const importIncidents: CaseUseCase.Of<
       // Each case admitted once, in the order its first incident comes.
       const admitted = new Set<string>()
       const entries: Array<IncidentSeries.Entry> = []
-      for (const input of incidents) {
+      // The incidents' ids in one draw (an effect per id cost more than the id).
+      const ids = yield* Id.nextMany(incidents.length)
+      for (const [index, input] of incidents.entries()) {
         const aCase = cases.get(input.caseId)
         if (aCase === undefined) return yield* new Errors.NotFound({ entity: "Case", id: input.caseId })
         const s = situationOf(aCase)
@@ -67,7 +69,11 @@ export const importIncidents: CaseUseCase.Of<
         }
         entries.push({
           caseId: aCase.id,
-          incident: IncidentRecord.incidentOf(input, yield* Id.IncidentId.generate, s.at),
+          incident: IncidentRecord.incidentOf(
+            { ...input, perpetrators: input.perpetrators ?? [] },
+            ids[index] as Id.IncidentId,
+            s.at,
+          ),
         })
       }
       const decided = IncidentSeries.decide(cases, entries, (aCase) => situationOf(aCase).today)

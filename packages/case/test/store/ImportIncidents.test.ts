@@ -225,6 +225,14 @@ for (const db of databases) {
           expect(byOne.slice(0, byMany.length)).toEqual(byMany)
           expect(byMany).toHaveLength(hits)
           expect((yield* auditCount) - seqBefore).toBe(2 * hits)
+          // A number that is none is named by its place in the list.
+          expect(
+            yield* Effect.flip(
+              as(officer)(
+                cases.findManyPersons({ personalNumbers: ["1234567890", " - "], purpose: "case-management" }),
+              ),
+            ),
+          ).toMatchObject({ _tag: "InvalidInput", field: "personalNumbers.1", rule: "blind-index.empty" })
           // Without a purpose, refused before any look-up.
           expect((yield* Effect.flip(as(officer)(cases.findManyPersons({ personalNumbers: numbers })))).rule).toBe(
             "audit.purpose.required",

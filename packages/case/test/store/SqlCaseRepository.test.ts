@@ -12,7 +12,7 @@ import { describe, expect, layer } from "@effect/vitest"
 import { Effect, Option } from "effect"
 import type * as Case from "../../src/Case"
 import * as CaseReference from "../../src/CaseReference"
-import { CaseRepository } from "../../src/CaseRepository"
+import { type CaseAccess, CaseRepository } from "../../src/CaseRepository"
 import type * as RiskAssessment from "../../src/RiskAssessment"
 import type * as SafetyPlan from "../../src/SafetyPlan"
 import { databases, institutions, mechanismId, services, ulid } from "./support/Databases"
@@ -327,6 +327,34 @@ for (const db of databases) {
           expect(both.map((c) => c.id).sort()).toEqual([other, id].sort())
           expect(both.find((c) => c.id === id)).toBe(changed)
         }),
+      )
+
+      it.effect(
+        "findManyAccess reads of each case what findMany reads of its identity, team, consents and persons",
+        () =>
+          Effect.gen(function* () {
+            const repository = yield* CaseRepository
+            const id = (yield* Id.CaseId.generate) as Id.CaseId
+            const other = (yield* Id.CaseId.generate) as Id.CaseId
+            yield* store(fullCase(id, 7), 7)
+            yield* store(fullCase(other, 8), 8)
+            const unknown = (yield* Id.CaseId.generate) as Id.CaseId
+            const whole = yield* repository.findMany([id, other])
+            const access = yield* repository.findManyAccess([other, unknown, id])
+            const projected = (c: CaseAccess) => ({
+              id: c.id,
+              mechanismId: c.mechanismId,
+              reference: c.reference,
+              team: c.team,
+              consents: c.consents,
+              persons: c.persons,
+            })
+            expect(access.map(projected).sort((a, b) => a.id.localeCompare(b.id))).toEqual(
+              whole.map(projected).sort((a, b) => a.id.localeCompare(b.id)),
+            )
+            expect(access.every((c) => c.persons.length > 0 && c.consents.length > 0)).toBe(true)
+            expect(yield* repository.findManyAccess([])).toEqual([])
+          }),
       )
 
       it.effect("a second case cannot take a reference or a place in the register", () =>

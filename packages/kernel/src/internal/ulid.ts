@@ -61,11 +61,11 @@ const stepLength = 6
  * Adds `step` (big-endian, shorter) to the big-endian number in `bytes`, in
  * place; false when the sum does not fit.
  */
-const add = (bytes: Uint8Array, step: Uint8Array): boolean => {
+const add = (bytes: Uint8Array, step: Uint8Array, stepBytes: number = step.length): boolean => {
   let carry = 0
   for (let i = 0; i < bytes.length; i++) {
     const at = bytes.length - 1 - i
-    const sum = bytes[at]! + (i < step.length ? step[step.length - 1 - i]! : 0) + carry
+    const sum = bytes[at]! + (i < stepBytes ? step[stepBytes - 1 - i]! : 0) + carry
     bytes[at] = sum & 0xff
     carry = sum >> 8
   }
@@ -93,8 +93,9 @@ export const monotonic = (random: () => Uint8Array): Monotonic => {
     bytes[0] = bytes[0]! & 0x7f
     return bytes
   }
+  // The first `stepLength` bytes of a draw, used in place: `subarray` costs more than the rest of an id.
   const step = () => {
-    const bytes = random().subarray(0, stepLength)
+    const bytes = random()
     bytes[0] = bytes[0]! | 0x80
     return bytes
   }
@@ -103,7 +104,7 @@ export const monotonic = (random: () => Uint8Array): Monotonic => {
       if (now > lastTime) {
         lastTime = now
         lastRandom = fresh()
-      } else if (!add(lastRandom, step())) {
+      } else if (!add(lastRandom, step(), stepLength)) {
         lastTime += 1
         lastRandom = fresh()
       }
