@@ -367,6 +367,7 @@ export const make = (options: Options): Hono<Env> => {
 
       // One entry into the Effect runtime: every step, from authentication to the encoded answer.
       const exit = await options.run(pipeline(request, progress))
+      if (route.upload !== undefined) await drainUnread(c)
       if (Exit.isFailure(exit)) {
         const failure = Cause.failureOption(exit.cause)
         if (Option.isSome(failure)) {
@@ -446,6 +447,35 @@ export const make = (options: Options): Hono<Env> => {
 /** Node's request (`IncomingMessage`), as `@hono/node-server` hands it over in the bindings. */
 interface NodeRequest {
   readonly iterator: (options: { readonly destroyOnReturn: boolean }) => AsyncIterableIterator<Uint8Array>
+  readonly readableEnded: boolean
+  readonly destroyed: boolean
+}
+
+// The most of a refused upload read and dropped before its answer, in bytes and time.
+const drainBytes = 64 * 1024 * 1024
+const drainMillis = 60_000
+
+/**
+ * Reads and drops what a refused upload still sends before the answer goes
+ * out, so that the client, still sending, reads the refusal instead of a
+ * reset connection: @hono/node-server drains an unread body for 500 ms only
+ * after the answer, then closes the socket, and under load (or on a slow
+ * link) a refused 8 MiB file lost its 422 that way. At most {@link drainBytes}
+ * and {@link drainMillis}: past them the connection is closed as before.
+ */
+const drainUnread = async (c: Context<Env>): Promise<void> => {
+  const node = nodeRequestOf(c)
+  if (node === undefined || node.readableEnded || node.destroyed) return
+  let timer: ReturnType<typeof setTimeout> | undefined
+  const read = (async () => {
+    let bytes = 0
+    for await (const piece of node.iterator({ destroyOnReturn: false })) {
+      bytes += piece.byteLength
+      if (bytes > drainBytes) return
+    }
+  })().catch(() => {})
+  await Promise.race([read, new Promise<void>((resolve) => (timer = setTimeout(resolve, drainMillis)))])
+  clearTimeout(timer)
 }
 
 const nodeRequestOf = (c: Context<Env>): NodeRequest | undefined => {

@@ -20,14 +20,16 @@
 // a 4 MiB document goes in and out first, so the measure is of what the
 // 50 MiB one adds, not of the process warming up.
 import { randomBytes } from "node:crypto"
+import { once } from "node:events"
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs"
+import { connect } from "node:net"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { TestDatabase } from "@bashke/persistence/testing"
 import { afterAll, beforeAll, describe, expect, it } from "@effect/vitest"
 import pg from "pg"
 import { type GatewayProcess, start, stop } from "../bench/GatewayProcess"
-import { digestOf, file } from "./support/DocumentBytes"
+import { digestOf, disposition, file } from "./support/DocumentBytes"
 import { documentCase, download, upload } from "./support/DocumentGateway"
 
 const MiB = 1024 * 1024
@@ -159,6 +161,53 @@ for (const store of stores)
         expect(await refused.json()).toMatchObject({ field: "content", rule: "case.document.type.mismatch" })
         const next = await upload(server, caseId, file(64 * 1024).stream)
         expect(next.status).toBe(201)
+      })
+
+      it("a refused file whose sender pauses is read to its end before the refusal, not cut off", {
+        timeout: 300_000,
+      }, async () => {
+        // Over a plain socket, so that nothing reads the answer early: the headers and the
+        // first 64 KiB (an executable's header) at once, a pause longer than
+        // @hono/node-server's own 500 ms drain (a slow link, a loaded machine), then the
+        // rest. Every byte must still go through (the gateway reads and drops what it
+        // refused), and the refusal then be read; cut off, the writes after the pause fail.
+        const size = 4 * MiB
+        const body = file(size, { header: "MZ\u0090\u0000" }).stream.getReader()
+        const url = new URL(server.url)
+        const socket = connect(Number(url.port), url.hostname)
+        await once(socket, "connect")
+        const failed = new Promise<Error>((resolve) => socket.on("error", resolve))
+        const answer = (async () => {
+          let text = ""
+          for await (const piece of socket) text += String(piece)
+          return text
+        })().catch(() => "")
+        const write = (chunk: Uint8Array | string) =>
+          new Promise<void>((resolve, reject) => socket.write(chunk, (error) => (error ? reject(error) : resolve())))
+        await write(
+          [
+            `POST /v1/cases/${caseId}/documents?kind=court-decision HTTP/1.1`,
+            `host: ${url.host}`,
+            `authorization: Bearer ${server.tokens.caseManager}`,
+            `idempotency-key: document-${Math.random()}`,
+            "content-type: application/pdf",
+            `content-disposition: ${disposition("Aktvendimi.pdf")}`,
+            `content-length: ${size}`,
+            "connection: close",
+            "",
+            "",
+          ].join("\r\n"),
+        )
+        await write((await body.read()).value as Uint8Array)
+        await new Promise((resolve) => setTimeout(resolve, 2_000))
+        const sent = (async () => {
+          for (let piece = await body.read(); !piece.done; piece = await body.read()) await write(piece.value)
+        })()
+        const outcome = await Promise.race([sent.then(() => "sent"), failed.then((error) => error.message)])
+        expect(outcome).toBe("sent")
+        const text = await answer
+        expect(text.split("\r\n")[0]).toBe("HTTP/1.1 422 Unprocessable Entity")
+        expect(text).toContain('"rule":"case.document.type.mismatch"')
       })
     },
   )
