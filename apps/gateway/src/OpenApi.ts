@@ -4,13 +4,13 @@
  * from what the gateway does. Named schemas (those with an `identifier`) become
  * `components.schemas`.
  */
-import { JSONSchema, type Schema } from "effect"
+import { JSONSchema } from "effect"
 import * as Problem from "./Problem"
 import type * as Route from "./Route"
 
 type Json = Record<string, unknown>
 
-const schemaOf = (schema: Schema.Schema<any, any>, definitions: Record<string, JSONSchema.JsonSchema7>): Json =>
+const schemaOf = (schema: Route.SchemaOf<unknown>, definitions: Record<string, JSONSchema.JsonSchema7>): Json =>
   JSONSchema.fromAST(schema.ast, {
     definitions,
     definitionPath: "#/components/schemas/",
@@ -39,7 +39,7 @@ const problemSchema: Json = {
 }
 
 const parametersOf = (
-  schema: Schema.Schema<any, any> | undefined,
+  schema: Route.SchemaOf<unknown> | undefined,
   location: "path" | "query",
   definitions: Record<string, JSONSchema.JsonSchema7>,
 ): ReadonlyArray<Json> => {

@@ -9,6 +9,7 @@ import { Errors, Input } from "@bashke/kernel"
 import { Either, ParseResult, Schema, type SchemaAST } from "effect"
 import { messages } from "./GatewayMessages"
 import type { FieldLocation } from "./Problem"
+import type { SchemaOf } from "./Route"
 
 /** An `InvalidInput` and the part of the request it is about. */
 export interface Refusal {
@@ -70,7 +71,7 @@ export const declaredPath = (ast: SchemaAST.AST, path: ReadonlyArray<PropertyKey
 
 /** A decoder for one schema and part of the request, built once per route. */
 export const decoder = <A>(
-  schema: Schema.Schema<A, any>,
+  schema: SchemaOf<A>,
   location: FieldLocation,
 ): ((value: unknown) => Either.Either<A, Refusal>) => {
   const decodeEither = Schema.decodeUnknownEither(schema, { errors: "all", onExcessProperty: "error" })

@@ -120,18 +120,26 @@ export interface Description {
 }
 
 /**
+ * A schema decoding to `A` from whatever its encoded side is. `Schema` is
+ * invariant in that side, so "any encoded form" can only be said with `any`;
+ * it is said once, here.
+ */
+// biome-ignore lint/suspicious/noExplicitAny: a schema's encoded side, whatever it is (Schema is invariant in it)
+export type SchemaOf<A> = Schema.Schema<A, any>
+
+/**
  * A route with its types: `P`, `Q`, `B` are the decoded path, query and body,
  * `A` the answer before encoding. Each is inferred from its schema only, so a
  * handler answering something its schema does not describe fails to compile.
  * `etag` names the version of the answer (an `ETag` header).
  */
 export interface Route<P, Q, B, A> extends Description {
-  readonly pathSchema?: Schema.Schema<P, any>
-  readonly querySchema?: Schema.Schema<Q, any>
-  readonly bodySchema?: Schema.Schema<B, any>
+  readonly pathSchema?: SchemaOf<P>
+  readonly querySchema?: SchemaOf<Q>
+  readonly bodySchema?: SchemaOf<B>
   readonly success: {
     readonly status: 200 | 201 | 303
-    readonly schema: Schema.Schema<A, any>
+    readonly schema: SchemaOf<A>
     readonly contentType?: string
   }
   readonly etag?: (value: NoInfer<A>, input: Input<NoInfer<P>, NoInfer<Q>, NoInfer<B>>) => number

@@ -57,7 +57,7 @@ describe("AuditCheckpoint: keys and signatures", () => {
       const key = yield* AuditCheckpoint.signingKey(seedText)
       const first = yield* AuditCheckpoint.sign(key, AuditChain.emptyHead, new Date(0))
       const second = yield* AuditCheckpoint.sign(key, { ...AuditChain.emptyHead, seq: 0 }, new Date(1000))
-      const text = AuditCheckpoint.toLine(first) + AuditCheckpoint.toLine(second) + '{"seq":3,"ha'
+      const text = `${AuditCheckpoint.toLine(first)}${AuditCheckpoint.toLine(second)}{"seq":3,"ha`
       expect(AuditCheckpoint.lastOf(text)).toEqual(Option.some(second))
       expect(AuditCheckpoint.lastOf("")).toEqual(Option.none())
     }),

@@ -87,7 +87,10 @@ describe("a refusal never echoes a name the schema does not declare", () => {
     )
     FastCheck.assert(
       FastCheck.property(made, FastCheck.constantFrom(0, 1, 2, 3), (key, depth) => {
-        const body = structuredClone(valid) as Record<string, any>
+        const body = structuredClone(valid) as {
+          person: { details: Record<string, unknown> } & Record<string, unknown>
+          tags: Array<Record<string, unknown>>
+        } & Record<string, unknown>
         const at = [body, body.person, body.person.details, body.tags[0]][depth] as Record<string, unknown>
         at[key] = 1
         const refused = decode(body)
