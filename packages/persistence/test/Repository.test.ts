@@ -26,6 +26,22 @@ const countRows = (table: string) =>
   }).pipe(Effect.orDie)
 
 /** A test that only means something where interactive transactions exist: not registered elsewhere. */
+// A migration whose `up` creates `table`, then fails on a missing one.
+const halfDone = (pkg: string, table: string): Migrations.MigrationSet => ({
+  package: pkg,
+  migrations: [
+    {
+      id: 1,
+      name: "half-done",
+      up: Effect.gen(function* () {
+        const sql = yield* SqlClient.SqlClient
+        yield* sql`CREATE TABLE ${sql(table)} (id TEXT PRIMARY KEY)`
+        yield* sql`INSERT INTO no_such_table (id) VALUES ('x')`
+      }),
+    },
+  ],
+})
+
 const onlyIf =
   (condition: boolean) =>
   <T extends { readonly effect: (...args: ReadonlyArray<never>) => unknown }>(it: T): T["effect"] =>
@@ -128,21 +144,7 @@ for (const db of fresh) {
 
       transactional(it)("rolls a failed migration back together with its row", () =>
         Effect.gen(function* () {
-          const broken: Migrations.MigrationSet = {
-            package: "@bashke/broken",
-            migrations: [
-              {
-                id: 1,
-                name: "half-done",
-                up: Effect.gen(function* () {
-                  const sql = yield* SqlClient.SqlClient
-                  yield* sql`CREATE TABLE half_done (id TEXT PRIMARY KEY)`
-                  yield* sql`INSERT INTO no_such_table (id) VALUES ('x')`
-                }),
-              },
-            ],
-          }
-          const error = yield* Effect.flip(Migrations.run([broken]))
+          const error = yield* Effect.flip(Migrations.run([halfDone("@bashke/broken", "half_done")]))
           expect(error.reason).toBe("failed")
           expect(error.detail).toContain('"half-done" failed and was rolled back')
           const recorded = yield* Migrations.applied
@@ -157,21 +159,7 @@ for (const db of fresh) {
       // the error says so rather than claiming a rollback; the row is not written.
       onlyIf(!transactions)(it)("d1: a failed migration is not recorded, and says it was not rolled back", () =>
         Effect.gen(function* () {
-          const broken: Migrations.MigrationSet = {
-            package: "@bashke/broken-d1",
-            migrations: [
-              {
-                id: 1,
-                name: "half-done",
-                up: Effect.gen(function* () {
-                  const sql = yield* SqlClient.SqlClient
-                  yield* sql`CREATE TABLE half_done_d1 (id TEXT PRIMARY KEY)`
-                  yield* sql`INSERT INTO no_such_table (id) VALUES ('x')`
-                }),
-              },
-            ],
-          }
-          const error = yield* Effect.flip(Migrations.run([broken]))
+          const error = yield* Effect.flip(Migrations.run([halfDone("@bashke/broken-d1", "half_done_d1")]))
           expect(error.reason).toBe("failed")
           expect(error.detail).toContain('"half-done" failed and was not recorded')
           expect(error.detail).not.toContain("rolled back")
