@@ -11,6 +11,13 @@ import { testDatabases } from "../src/testing"
 
 const quiet = <A, E, R>(effect: Effect.Effect<A, E, R>) => Effect.withTracerEnabled(effect, false)
 
+// The rows of `table`, counted on the lean way.
+const countOf = (sql: SqlClient.SqlClient, table: string) =>
+  quiet(LeanStatement.run(sql, sql<{ n: number }>`SELECT COUNT(*) AS n FROM ${sql(table)}`)).pipe(
+    Effect.map((rows) => Number(rows[0]?.n)),
+    Effect.orDie,
+  )
+
 for (const db of await testDatabases()) {
   describe.skipIf(db.skip)(`${db.name}: LeanStatement`, () => {
     layer(db.layer)((it) => {
@@ -60,10 +67,7 @@ for (const db of await testDatabases()) {
         Effect.gen(function* () {
           const sql = (yield* SqlClient.SqlClient).withoutTransforms()
           yield* sql`CREATE TABLE lean_wait (v INTEGER NOT NULL)`.pipe(Effect.orDie)
-          const count = quiet(LeanStatement.run(sql, sql<{ n: number }>`SELECT COUNT(*) AS n FROM lean_wait`)).pipe(
-            Effect.map((rows) => Number(rows[0]?.n)),
-            Effect.orDie,
-          )
+          const count = countOf(sql, "lean_wait")
           // Inside its transaction: sees its own uncommitted row, without waiting on itself.
           expect(
             yield* sql
@@ -99,10 +103,7 @@ for (const db of await testDatabases()) {
         Effect.gen(function* () {
           const sql = (yield* SqlClient.SqlClient).withoutTransforms()
           yield* sql`CREATE TABLE lean_tx (v INTEGER NOT NULL)`.pipe(Effect.orDie)
-          const count = quiet(LeanStatement.run(sql, sql<{ n: number }>`SELECT COUNT(*) AS n FROM lean_tx`)).pipe(
-            Effect.map((rows) => Number(rows[0]?.n)),
-            Effect.orDie,
-          )
+          const count = countOf(sql, "lean_tx")
           const insert = (v: number) => LeanStatement.run(sql, sql`INSERT INTO lean_tx (v) VALUES (${v})`)
           const transaction = <A, E, R>(effect: Effect.Effect<A, E, R>) =>
             quiet(LeanStatement.withTransaction(sql, effect))
