@@ -37,6 +37,10 @@ say "packed $(ls "$work/tarballs" | wc -l) packages"
 
 sqlite_binding=$(cd apps/gateway && node -p 'require("node:path").join(require("node:path").dirname(require.resolve("better-sqlite3/package.json")), "build/Release/better_sqlite3.node")')
 sqlite_version=$(cd apps/gateway && node -p 'require("better-sqlite3/package.json").version')
+# The effect the workspace builds and tests with: a deployment pins it, as it pins the driver
+# (the packages ask for ^3.22.4 as peers; npm would otherwise take the newest 3.x beside the
+# gateway's own exact pin, and install effect twice).
+effect_version=$(cd apps/gateway && node -p 'require("effect/package.json").version')
 npm_install() {
   npm install --ignore-scripts --no-audit --no-fund --prefer-offline --loglevel=error "$@" >/dev/null
   local installed
@@ -44,13 +48,19 @@ npm_install() {
   [ "$installed" = "$sqlite_version" ] || { echo "starter outside: better-sqlite3 $installed installed, the binding is $sqlite_version's" >&2; exit 1; }
   mkdir -p node_modules/better-sqlite3/build/Release
   cp "$sqlite_binding" node_modules/better-sqlite3/build/Release/
-  # Every @bashke package from a tarball of this workspace, none from a registry.
+  # Every @bashke package from a tarball of this workspace, none from a registry; and one
+  # effect: two copies in one process would each keep their own services and fibers.
   node -e '
     const lock = require("./package-lock.json").packages
-    const bashke = Object.entries(lock).filter(([path]) => /(^|\/)node_modules\/@bashke\//.test(path))
+    const bashke = Object.entries(lock).filter(([path]) => /(^|\/)node_modules\/@bashke\/[^/]+$/.test(path))
     const elsewhere = bashke.filter(([, entry]) => !String(entry.resolved ?? "").startsWith("file:"))
     if (bashke.length === 0 || elsewhere.length > 0) {
       console.error("starter outside: @bashke packages not from the tarballs:", elsewhere.map(([path]) => path).join(", ") || "none installed")
+      process.exit(1)
+    }
+    const effects = Object.keys(lock).filter((path) => /(^|\/)node_modules\/effect$/.test(path))
+    if (effects.length > 1) {
+      console.error("starter outside: more than one effect installed:", effects.join(", "))
       process.exit(1)
     }'
 }
@@ -82,7 +92,7 @@ mkdir -p "$work/deployment" && cd "$work/deployment"
 npm init -y >/dev/null
 npm pkg set type=module
 mkdir data
-deployment=("$work/tarballs/$plugin_tarball" "better-sqlite3@$sqlite_version")
+deployment=("$work/tarballs/$plugin_tarball" "better-sqlite3@$sqlite_version" "effect@$effect_version")
 for file in "$work"/tarballs/bashke-*.tgz; do
   case "$file" in *create-plugin*) ;; *) deployment+=("$file") ;; esac
 done

@@ -72,8 +72,11 @@ describe("Starter.generate", () => {
     // newest needs effect 4; the SQLite driver is the test kit's database).
     expect(manifest.devDependencies["@effect/vitest"]).toBe("0.30.0")
     expect(Object.keys(manifest.devDependencies)).toEqual(
-      expect.arrayContaining(["@effect/sql-sqlite-node", "vitest", "tsup", "typescript"]),
+      expect.arrayContaining(["better-sqlite3", "vitest", "tsup", "typescript"]),
     )
+    // The test kit's SQLite client is the persistence package's own (ADR 0039), over
+    // better-sqlite3: @effect/sql-sqlite-node would be a download nothing imports.
+    expect(Object.keys(manifest.devDependencies)).not.toContain("@effect/sql-sqlite-node")
     expect(manifest.scripts).toMatchObject({ test: "vitest run", build: "tsup", typecheck: "tsc -p tsconfig.json" })
   })
 
