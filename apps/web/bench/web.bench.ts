@@ -10,7 +10,7 @@ import { join } from "node:path"
 import { gzipSync } from "node:zlib"
 import type { Page } from "playwright-core"
 import { record } from "../../../scripts/benchmark"
-import { launch, screenshot, signInWithLink, startGateway, webRoot } from "../test/browser/Harness"
+import { closeChromium, launch, screenshot, signInWithLink, startGateway, webRoot } from "../test/browser/Harness"
 
 const appDirectory = join(import.meta.dirname, "..")
 const screenshots = join(appDirectory, "../../docs/screenshots")
@@ -127,5 +127,8 @@ try {
 } finally {
   floor.close()
   await browser.close()
+  // The browser above is a context of the harness's one Chromium: that process is ended
+  // here, or the bench would wait on it after its figures are written.
+  await closeChromium()
   await gateway.close()
 }
