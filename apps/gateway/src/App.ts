@@ -278,6 +278,7 @@ export const make = (options: Options): Hono<Env> => {
       const refuseDomain = (error: Errors.DomainError, location?: Problem.FieldLocation) => {
         const body = Problem.fromDomainError(error, locale, rid)
         // RFC 6750: a 401 says which scheme to use, and whether the credential sent was the trouble.
+        // A throttled try says when the next one will be looked at (RFC 9110, Retry-After).
         const challenge: Record<string, string> =
           body.status === 401
             ? {
@@ -286,7 +287,9 @@ export const make = (options: Options): Hono<Env> => {
                     ? 'Bearer realm="bashke"'
                     : 'Bearer realm="bashke", error="invalid_token"',
               }
-            : {}
+            : error._tag === "Throttled"
+              ? { "retry-after": String(error.retryAfter) }
+              : {}
         return finish(problem(c, location === undefined ? body : { ...body, location }, challenge), {
           problem: body.type,
         })

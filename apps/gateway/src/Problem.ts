@@ -139,6 +139,6 @@ export const fromGatewayProblem = (problem: GatewayProblem, locale: Locale.Local
 
 /** Every problem type slug the API can answer with, for the OpenAPI document. */
 export const allTypes: ReadonlyArray<string> = [
-  ...Errors.problemTypes,
-  ...(Object.keys(gatewayTitles) as Array<GatewayProblemType>),
+  // `rate-limited` is both the gateway's (a principal's request rate) and the kernel's (a sign-in's backoff).
+  ...new Set<string>([...Errors.problemTypes, ...(Object.keys(gatewayTitles) as Array<GatewayProblemType>)]),
 ]

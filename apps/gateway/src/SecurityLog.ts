@@ -9,7 +9,13 @@
 import { Effect } from "effect"
 
 /** What happened. */
-export type Kind = "authentication.failed" | "access.denied" | "break-glass.read" | "token.created" | "token.revoked"
+export type Kind =
+  | "authentication.failed"
+  | "request.throttled"
+  | "access.denied"
+  | "break-glass.read"
+  | "token.created"
+  | "token.revoked"
 
 /** One event: its kind and the ids and codes that place it. */
 export interface SecurityEvent {
@@ -31,12 +37,14 @@ export const record = (event: SecurityEvent): Effect.Effect<void> =>
   Effect.logInfo(event.event).pipe(Effect.annotateLogs({ channel, ...event }))
 
 /**
- * The event an answer raises, if any: 401 is a failed authentication; 403 to a
- * read (a GET, or a POST that changes nothing) a denied read; a success the
- * route's own event (a break-glass read).
+ * The event an answer raises, if any: 401 is a failed authentication; 429 a
+ * throttled request (a sign-in's backoff after failed guesses, a principal over
+ * its rate); 403 to a read (a GET, or a POST that changes nothing) a denied
+ * read; a success the route's own event (a break-glass read).
  */
 export const ofAnswer = (status: number, read: boolean, raised: Kind | undefined): Kind | undefined => {
   if (status === 401) return "authentication.failed"
+  if (status === 429) return "request.throttled"
   if (status === 403 && read) return "access.denied"
   if (status >= 200 && status < 300) return raised
   return undefined

@@ -896,9 +896,11 @@ const answerLine = (operationId: string, status: number, text: string): string =
 }
 
 // A sign-in's refusal depends on how fast earlier ones came (its throttle counts
-// by the clock): any of the three is the same answer to the fuzzer.
-const signInRefusal = /(identity\.sign-in\.throttled|identity\.sign-in\.failed|identity\.passkey\.refused)$/
-const timeless = (line: string): string => line.replace(signInRefusal, "identity.sign-in.refused")
+// by the clock): any of the three is the same answer to the fuzzer, whether a
+// wrong credential (401) or a wait (429, since the throttle answers as such).
+const signInRefusal =
+  /(401 unauthenticated (identity\.sign-in\.failed|identity\.passkey\.refused)|429 rate-limited identity\.sign-in\.throttled)$/
+const timeless = (line: string): string => line.replace(signInRefusal, "refused identity.sign-in.refused")
 
 /**
  * The corpus's answers, recorded on main (`BASHKE_FUZZ_RECORD=<file>` records them again), a

@@ -46,7 +46,11 @@ export const signIn = (
   relyingParty: Passkey.RelyingParty,
   address: string,
   previous: Option.Option<string> = Option.none(),
-): Effect.Effect<SignedIn, Errors.Unauthenticated, Passkeys | People | Sessions | Throttle.Throttle> =>
+): Effect.Effect<
+  SignedIn,
+  Errors.Unauthenticated | Errors.Throttled,
+  Passkeys | People | Sessions | Throttle.Throttle
+> =>
   SignInThrottle.guard(
     [SignInThrottle.addressKey(address), ["identity.sign-in.passkey", response.id.slice(0, 200)]],
     (counted) => Effect.catchAll(verified(response, relyingParty, previous), counted),

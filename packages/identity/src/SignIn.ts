@@ -74,13 +74,13 @@ const failed = new Errors.Unauthenticated({ rule: "identity.sign-in.failed" })
  * each, against a decoy hash for nobody); both are counted by the throttles
  * of the account (keyed by the email's blind index, so unknown addresses
  * too) and of the address, which refuse further tries while their backoff
- * runs (`identity.sign-in.throttled`).
+ * runs (`Throttled`: `identity.sign-in.throttled`, with the seconds to wait).
  */
 export const withPassword = (
   attempt: PasswordAttempt,
 ): Effect.Effect<
   SignedIn,
-  Errors.Unauthenticated,
+  Errors.Unauthenticated | Errors.Throttled,
   People | Credentials | Sessions | Throttle.Throttle | BlindIndex.BlindIndex
 > =>
   Effect.gen(function* () {

@@ -2,7 +2,8 @@
  * The throttles in front of a sign-in: each failed try counts against every
  * key it names (the client's address, the account or credential tried), and
  * while any key's backoff runs further tries are refused before anything is
- * checked (`identity.sign-in.throttled`). A success forgives the keys.
+ * checked (`Throttled`, `identity.sign-in.throttled`, with the seconds left to
+ * wait). A success forgives the keys.
  * Password and passkey sign-ins share the per-address key, so switching
  * between them buys an attacker nothing.
  */
@@ -24,6 +25,10 @@ export const backoff: Throttle.Backoff = {
 /** A throttle key: its scope (`identity.sign-in.address`, …) and the value counted. */
 export type Key = readonly [scope: string, key: string]
 
+/** The refusal while a backoff runs: the whole seconds left, one at least. */
+export const throttled = (retryAfter: number): Errors.Throttled =>
+  new Errors.Throttled({ rule: "identity.sign-in.throttled", retryAfter: Math.max(1, Math.ceil(retryAfter)) })
+
 /** The per-address key every sign-in counts against. */
 export const addressKey = (address: string): Key => ["identity.sign-in.address", address]
 
@@ -38,12 +43,13 @@ export const guard = <A, R>(
   attempt: (
     counted: (error: Errors.Unauthenticated) => Effect.Effect<never, Errors.Unauthenticated>,
   ) => Effect.Effect<A, Errors.Unauthenticated, R>,
-): Effect.Effect<A, Errors.Unauthenticated, R | Throttle.Throttle> =>
+): Effect.Effect<A, Errors.Unauthenticated | Errors.Throttled, R | Throttle.Throttle> =>
   Effect.gen(function* () {
     const throttle = yield* Throttle.Throttle
-    for (const [scope, key] of keys)
-      if (!(yield* throttle.standing(scope, key)).allowed)
-        return yield* Effect.fail(new Errors.Unauthenticated({ rule: "identity.sign-in.throttled" }))
+    for (const [scope, key] of keys) {
+      const standing = yield* throttle.standing(scope, key)
+      if (!standing.allowed) return yield* Effect.fail(throttled(standing.retryAfter))
+    }
     const counted = (error: Errors.Unauthenticated) =>
       Effect.zipRight(
         Effect.forEach(keys, ([scope, key]) => throttle.fail(scope, key, backoff), { discard: true }),

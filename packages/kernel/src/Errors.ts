@@ -87,9 +87,33 @@ export class InvalidTransition extends Schema.TaggedError<InvalidTransition>()("
 }
 
 /**
+ * Too many tries too quickly: the caller must wait `retryAfter` seconds before
+ * the next is even looked at (a sign-in's backoff after failed guesses, a
+ * flood of sign-in starts from one address). `rule` names which throttle.
+ * Not `Unauthenticated`: nothing about the credential was decided, and a
+ * client that reads 401 would ask for the password again instead of waiting.
+ */
+export class Throttled extends Schema.TaggedError<Throttled>()("Throttled", {
+  rule: Schema.String,
+  retryAfter: Schema.Int.pipe(Schema.positive()),
+}) {
+  override get message(): string {
+    return `throttled for ${this.retryAfter} s (${this.rule})`
+  }
+}
+
+/**
  * Every error the kernel defines, as one schema (for encoding across HTTP and plugins).
  */
-export const DomainError = Schema.Union(NotFound, Forbidden, Unauthenticated, Conflict, InvalidInput, InvalidTransition)
+export const DomainError = Schema.Union(
+  NotFound,
+  Forbidden,
+  Unauthenticated,
+  Throttled,
+  Conflict,
+  InvalidInput,
+  InvalidTransition,
+)
 
 export type DomainError = typeof DomainError.Type
 
@@ -100,6 +124,7 @@ export type ProblemType =
   | "not-found"
   | "forbidden"
   | "unauthenticated"
+  | "rate-limited"
   | "conflict"
   | "stale-version"
   | "invalid-input"
@@ -112,6 +137,7 @@ export const problemTypes: ReadonlyArray<ProblemType> = [
   "not-found",
   "forbidden",
   "unauthenticated",
+  "rate-limited",
   "conflict",
   "stale-version",
   "invalid-input",
@@ -130,6 +156,8 @@ export const problemOf = (error: DomainError): { readonly type: ProblemType; rea
       return { type: "forbidden", status: 403 }
     case "Unauthenticated":
       return { type: "unauthenticated", status: 401 }
+    case "Throttled":
+      return { type: "rate-limited", status: 429 }
     case "Conflict":
       return error.expectedVersion === undefined
         ? { type: "conflict", status: 409 }

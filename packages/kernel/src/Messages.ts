@@ -71,6 +71,11 @@ export const kernelMessages = Catalogue.make({
     "sr-Latn": "Potrebna je prijava",
     en: "Sign-in required",
   },
+  "error.rate-limited.title": {
+    sq: "Shumë përpjekje",
+    "sr-Latn": "Previše pokušaja",
+    en: "Too many tries",
+  },
   "error.conflict.title": {
     sq: "Në kundërshtim me gjendjen aktuale",
     "sr-Latn": "U sukobu sa trenutnim stanjem",

@@ -13,7 +13,7 @@
  * flow cookie, which only this browser holds, is what stops a provider's
  * answer planted elsewhere from signing anyone in.
  */
-import { ProviderFlows, ProviderSignIn } from "@bashke/identity"
+import { ProviderFlows, ProviderSignIn, SignInThrottle } from "@bashke/identity"
 import { Errors } from "@bashke/kernel"
 import { Throttle } from "@bashke/persistence"
 import { Duration, Effect, Option, Schema } from "effect"
@@ -46,7 +46,7 @@ const start = Route.make({
       const cookie = yield* SessionCookie
       // Each start writes a row for ten minutes: per client address, a person's pace, not a script's.
       const taken = yield* (yield* Throttle.Throttle).take(startScope, cookie.clientAddress, startRate)
-      if (!taken.allowed) return yield* Effect.fail(new Errors.Unauthenticated({ rule: "identity.sign-in.throttled" }))
+      if (!taken.allowed) return yield* Effect.fail(SignInThrottle.throttled(taken.retryAfter))
       const pending = yield* (yield* ProviderFlows.ProviderFlows).start
       yield* cookie.setFlow(pending.browser, Duration.toSeconds(ProviderFlows.lifetime))
       return yield* client.authorizationUrl(pending)

@@ -426,24 +426,23 @@ for (const db of databases) {
       for (let n = 0; n < 16; n++)
         await throttle((t) => t.fail(...SignInThrottle.addressKey(waiting), SignInThrottle.backoff))
       const sessions = await count("identity_sessions")
-      await expectProblem(
+      // Each a 429 that says how long the backoff still runs (sixteen failures: its 15-minute cap).
+      const refusals = [
         await call("POST", "/v1/sign-in/passkey", {
           body: authenticator.get(await passkeyOptions(), local),
           address: waiting,
         }),
-        401,
-        "identity.sign-in.throttled",
-        [],
-      )
-      await expectProblem(
         await call("POST", "/v1/sign-in/password", {
           body: { email: "nobody@gjilan.example", password: passphrase },
           address: waiting,
         }),
-        401,
-        "identity.sign-in.throttled",
-        [],
-      )
+      ]
+      for (const refused of refusals) {
+        const wait = Number(refused.headers.get("retry-after"))
+        await expectProblem(refused, 429, "identity.sign-in.throttled", [])
+        expect(wait).toBeGreaterThan(60)
+        expect(wait).toBeLessThanOrEqual(15 * 60)
+      }
       expect(await count("identity_sessions")).toBe(sessions)
     })
 

@@ -271,7 +271,10 @@ for (const db of databases) {
       expect(starts).toEqual(Array(OidcSignInRoutes.startRate.burst).fill(303))
       const before = await flows()
       const refused = await gateway.app.request(`${local}/v1/sign-in/oidc`, { headers: address })
-      await expectProblem(refused, 401, "identity.sign-in.throttled")
+      // A wait, not a refused credential: 429, and when to try again (a burst refills in seconds).
+      await expectProblem(refused, 429, "identity.sign-in.throttled")
+      expect(Number(refused.headers.get("retry-after"))).toBeGreaterThanOrEqual(1)
+      expect(Number(refused.headers.get("retry-after"))).toBeLessThanOrEqual(60)
       expect(refused.headers.get("set-cookie")).toBeNull()
       expect(await flows()).toBe(before)
       // Another address is not held back.

@@ -1,5 +1,5 @@
 // Issue 13, finding 4: a structured security event log (failed authentication,
-// denied reads, break-glass reads, API tokens created and revoked) that never
+// throttled sign-ins, denied reads, break-glass reads, API tokens created and revoked) that never
 // carries personal data. The attacks of the review, through HTTP; the log is
 // captured and must hold each event, and no name, token, reason or value sent.
 import { afterAll, beforeAll, describe, expect, it } from "@effect/vitest"
@@ -66,6 +66,41 @@ describe.skipIf(sqlite === undefined)("the security event log", () => {
     expect(text).not.toContain("patrol")
     expect(text).not.toContain(teacher)
     expect(text).not.toContain(police)
+  })
+
+  it("records a throttled sign-in as such, without the address, the email or the password", async () => {
+    gateway.securityEvents.length = 0
+    const email = "guessing@gjilan.example"
+    const password = "a wrong guess at the shelter's door"
+    const address = "198.51.100.77"
+    const statuses: Array<number> = []
+    // Five free failures, the sixth starts the backoff, the seventh waits.
+    for (let n = 0; n < 7; n++)
+      statuses.push(
+        (
+          await gateway.app.request("http://localhost/v1/sign-in/password", {
+            method: "POST",
+            headers: {
+              origin: "http://localhost",
+              "x-bashke-request": "1",
+              "content-type": "application/json",
+              "cf-connecting-ip": address,
+            },
+            body: JSON.stringify({ email, password }),
+          })
+        ).status,
+      )
+    expect(statuses).toEqual([401, 401, 401, 401, 401, 401, 429])
+    expect(gateway.securityEvents.map((event) => [event.event, event.status])).toEqual([
+      ...Array(6).fill(["authentication.failed", 401]),
+      ["request.throttled", 429],
+    ])
+    expect(gateway.securityEvents[6]).toMatchObject({
+      route: "/v1/sign-in/password",
+      problem: "https://bashke.org/problems/rate-limited",
+    })
+    const text = JSON.stringify(gateway.securityEvents)
+    for (const value of [email, password, address]) expect(text).not.toContain(value)
   })
 
   it("records a token created and revoked on the security channel, without the token", async () => {
