@@ -116,8 +116,10 @@ export const fromSource = (source: {
       if (kept !== undefined && kept.version === current) return Effect.succeed(kept)
       return Effect.map(read, (rows) => {
         if (rosters.size >= rosterCacheSize) rosters.clear()
-        rosters.set(id, { version: current, ...rows })
-        return rows
+        // The object kept is the one answered: what is kept beside it (`signatoryMembersOf`) holds from now.
+        const fresh = { version: current, ...rows }
+        rosters.set(id, fresh)
+        return fresh
       })
     })
   }
@@ -142,15 +144,25 @@ export const fromSource = (source: {
       const kept = yield* roster(id)
       return memberSignatories(kept.memoranda, kept.memberships, day)
     })
+  // A kept roster's signatory members, for the last day asked: the same on every
+  // use case on a case all day, until the roster changes (a new roster object).
+  const signatoryMembersOf = new WeakMap<
+    Omit<Roster, "version">,
+    { readonly day: CivilDate.CivilDate; readonly members: ReadonlyArray<Membership.Membership> }
+  >()
   // No generator: asked on every use case on a case (`Signatories.at`).
   const signatoryMembers: Service["signatoryMembers"] = (id, at) =>
     Effect.flatMap(JurisdictionProfile.dayOf(at), (day) =>
       Effect.map(roster(id), (kept) => {
+        const known = signatoryMembersOf.get(kept)
+        if (known !== undefined && known.day === day) return known.members
         const current = Membership.current(kept.memberships, day)
-        return memberSignatories(kept.memoranda, kept.memberships, day).flatMap((institution) => {
+        const members = memberSignatories(kept.memoranda, kept.memberships, day).flatMap((institution) => {
           const member = current.find((membership) => membership.institutionId === institution)
           return member === undefined ? [] : [member]
         })
+        signatoryMembersOf.set(kept, { day, members })
+        return members
       }),
     )
   const isSignatory: Service["isSignatory"] = (id, institutionId, at) =>

@@ -1,6 +1,6 @@
 import type { Id } from "@bashke/kernel"
 import { describe, expect, it } from "@effect/vitest"
-import { Effect, FastCheck as fc } from "effect"
+import { Effect, FastCheck as fc, Option } from "effect"
 import type * as Mechanism from "../src/Mechanism"
 import * as Mechanisms from "../src/Mechanisms"
 import type * as Membership from "../src/Membership"
@@ -106,6 +106,50 @@ describe("Mechanisms.signatoryMembers", () => {
       expect(yield* service.signatoryMembers(mechanismId, "2025-02-28")).toEqual([])
       expect(yield* service.signatoryMembers(unknownMechanism, "2025-04-01")).toEqual([])
     }),
+  )
+
+  it.effect(
+    "kept for the day under the roster's version: asked again, the same answer; a change or another day, a new one",
+    () =>
+      Effect.gen(function* () {
+        let memberships: ReadonlyArray<Membership.Membership> = [
+          membership(1, police, "police", "2025-01-01"),
+          membership(2, social, "social-work", "2025-01-01"),
+        ]
+        let version = 1
+        let reads = 0
+        const kept = Mechanisms.fromSource({
+          find: () => Effect.succeed(Option.some(mechanism)),
+          list: Effect.succeed([mechanism]),
+          memberships: () => Effect.sync(() => (reads++, memberships)),
+          memoranda: () =>
+            Effect.succeed([
+              memorandum([
+                [police, "2025-02-20"],
+                [social, "2025-03-05"],
+              ]),
+            ]),
+          rosterVersion: Effect.sync(() => String(version)),
+        })
+        const first = yield* kept.signatoryMembers(mechanismId, "2025-04-01")
+        expect(first.map((member) => member.institutionId)).toEqual([police, social])
+        expect(yield* kept.signatoryMembers(mechanismId, "2025-04-01")).toBe(first)
+        expect(reads).toBe(1)
+        // Another day of the same roster: answered for that day (the police alone had signed by then).
+        expect((yield* kept.signatoryMembers(mechanismId, "2025-03-01")).map((member) => member.institutionId)).toEqual(
+          [police],
+        )
+        // The social-work centre leaves, and the roster's version moves: seen at the next ask.
+        memberships = [
+          membership(1, police, "police", "2025-01-01"),
+          membership(2, social, "social-work", "2025-01-01", "2025-03-20"),
+        ]
+        version = 2
+        expect((yield* kept.signatoryMembers(mechanismId, "2025-04-01")).map((member) => member.institutionId)).toEqual(
+          [police],
+        )
+        expect(reads).toBe(2)
+      }),
   )
 
   it("property: the signatories joined with the members on the same day, in the signatories' order", () => {
