@@ -121,7 +121,11 @@ describe("Mechanisms.signatoryMembers", () => {
         const kept = Mechanisms.fromSource({
           find: () => Effect.succeed(Option.some(mechanism)),
           list: Effect.succeed([mechanism]),
-          memberships: () => Effect.sync(() => (reads++, memberships)),
+          memberships: () =>
+            Effect.sync(() => {
+              reads++
+              return memberships
+            }),
           memoranda: () =>
             Effect.succeed([
               memorandum([
