@@ -71,10 +71,11 @@ export const kernelMessages = Catalogue.make({
     "sr-Latn": "Potrebna je prijava",
     en: "Sign-in required",
   },
+  // The same title as the gateway's own `rate-limited` problem: one type, one title.
   "error.rate-limited.title": {
-    sq: "Shumë përpjekje",
-    "sr-Latn": "Previše pokušaja",
-    en: "Too many tries",
+    sq: "Shumë kërkesa",
+    "sr-Latn": "Previše zahteva",
+    en: "Too many requests",
   },
   "error.conflict.title": {
     sq: "Në kundërshtim me gjendjen aktuale",
