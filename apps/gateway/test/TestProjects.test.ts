@@ -20,7 +20,7 @@ const testFiles = (directory: string): Array<string> =>
 
 // What starts a Node server or a gateway process: the server's modules, and the test supports over them.
 const startsServer =
-  /@hono\/node-server|src\/(Server|NodeListener|node)(\.[jt]s)?"|support\/(DocumentGateway|worker-process|police-import-process)(\.[jt]s)?"|bench\/GatewayProcess(\.[jt]s)?"/
+  /@hono\/node-server|src\/(Server|NodeListener|node)"|support\/(DocumentGateway|worker-process|police-import-process)"|bench\/GatewayProcess"/
 
 const inServerProject = (file: string) =>
   serverFiles.some((pattern) =>
