@@ -25,9 +25,9 @@ export const backoff: Throttle.Backoff = {
 /** A throttle key: its scope (`identity.sign-in.address`, …) and the value counted. */
 export type Key = readonly [scope: string, key: string]
 
-/** The refusal while a backoff runs: the whole seconds left, one at least. */
+/** The refusal while a backoff runs, with the seconds left as the throttle's verdict gives them (whole, one at least). */
 export const throttled = (retryAfter: number): Errors.Throttled =>
-  new Errors.Throttled({ rule: "identity.sign-in.throttled", retryAfter: Math.max(1, Math.ceil(retryAfter)) })
+  new Errors.Throttled({ rule: "identity.sign-in.throttled", retryAfter })
 
 /** The per-address key every sign-in counts against. */
 export const addressKey = (address: string): Key => ["identity.sign-in.address", address]

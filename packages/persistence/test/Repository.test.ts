@@ -25,7 +25,6 @@ const countRows = (table: string) =>
     return Number(rows[0]?.count)
   }).pipe(Effect.orDie)
 
-/** A test that only means something where interactive transactions exist: not registered elsewhere. */
 // A migration whose `up` creates `table`, then fails on a missing one.
 const halfDone = (pkg: string, table: string): Migrations.MigrationSet => ({
   package: pkg,
@@ -42,6 +41,7 @@ const halfDone = (pkg: string, table: string): Migrations.MigrationSet => ({
   ],
 })
 
+/** A test that only means something where interactive transactions exist: not registered elsewhere. */
 const onlyIf =
   (condition: boolean) =>
   <T extends { readonly effect: (...args: ReadonlyArray<never>) => unknown }>(it: T): T["effect"] =>
