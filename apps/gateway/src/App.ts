@@ -18,7 +18,6 @@ import { Errors, JurisdictionProfile, Locale, type Principal } from "@bashke/ker
 import { OptimisticConcurrency, Throttle } from "@bashke/persistence"
 import { Cause, Effect, Exit, Option, Stream } from "effect"
 import { type Context, Hono } from "hono"
-import { bodyLimit } from "hono/body-limit"
 import { requestId } from "hono/request-id"
 import { secureHeaders } from "hono/secure-headers"
 import * as ApiDocs from "./ApiDocs"
@@ -31,6 +30,7 @@ import * as Problem from "./Problem"
 import * as Authenticate from "./pipeline/Authenticate"
 import * as Pipeline from "./pipeline/Pipeline"
 import * as RateLimit from "./RateLimit"
+import * as RequestBody from "./RequestBody"
 import type * as RequestFingerprint from "./RequestFingerprint"
 import type * as Route from "./Route"
 import * as SecurityLog from "./SecurityLog"
@@ -178,19 +178,17 @@ export const make = (options: Options): Hono<Env> => {
       maxAge: 600,
     }),
   )
-  const limit = bodyLimit({
-    maxSize: options.bodyLimit ?? defaultBodyLimit,
-    onError: (c) =>
-      gatewayProblem(
-        c as Context<Env>,
-        new Problem.GatewayProblem({
-          type: "payload-too-large",
-          status: 413,
-          rule: "gateway.body.too-large",
-          location: "body",
-        }),
-      ),
-  })
+  const limit = RequestBody.limit(options.bodyLimit ?? defaultBodyLimit, (c) =>
+    gatewayProblem(
+      c as Context<Env>,
+      new Problem.GatewayProblem({
+        type: "payload-too-large",
+        status: 413,
+        rule: "gateway.body.too-large",
+        location: "body",
+      }),
+    ),
+  )
   // An upload's body is a file, streamed to its handler, which counts it
   // against the documents' own limit: the body limit would read it whole.
   const uploads = options.routes
@@ -362,7 +360,7 @@ export const make = (options: Options): Hono<Env> => {
           params: c.req.param(),
           query: queryOf(c),
           contentType: c.req.header("content-type"),
-          text: () => c.req.text(),
+          text: () => RequestBody.text(c),
         },
         upload: route.upload === undefined ? undefined : uploadOf(c, memory),
         cookie,
@@ -447,13 +445,6 @@ export const make = (options: Options): Hono<Env> => {
   return app
 }
 
-/** Node's request (`IncomingMessage`), as `@hono/node-server` hands it over in the bindings. */
-interface NodeRequest {
-  readonly iterator: (options: { readonly destroyOnReturn: boolean }) => AsyncIterableIterator<Uint8Array>
-  readonly readableEnded: boolean
-  readonly destroyed: boolean
-}
-
 // The most of a refused upload read and dropped before its answer, in bytes and time.
 const drainBytes = 64 * 1024 * 1024
 const drainMillis = 60_000
@@ -467,7 +458,7 @@ const drainMillis = 60_000
  * and {@link drainMillis}: past them the connection is closed as before.
  */
 const drainUnread = async (c: Context<Env>): Promise<void> => {
-  const node = nodeRequestOf(c)
+  const node = RequestBody.nodeRequestOf(c)
   if (node === undefined || node.readableEnded || node.destroyed) return
   let timer: ReturnType<typeof setTimeout> | undefined
   const read = (async () => {
@@ -481,11 +472,6 @@ const drainUnread = async (c: Context<Env>): Promise<void> => {
   clearTimeout(timer)
 }
 
-const nodeRequestOf = (c: Context<Env>): NodeRequest | undefined => {
-  const incoming = (c.env as { incoming?: Partial<NodeRequest> } | undefined)?.incoming
-  return typeof incoming?.iterator === "function" ? (incoming as NodeRequest) : undefined
-}
-
 const incomplete = () => new Errors.InvalidInput({ field: "content", rule: "case.document.incomplete" })
 
 /**
@@ -497,7 +483,7 @@ const incomplete = () => new Errors.InvalidInput({ field: "content", rule: "case
  * Each piece is told to `memory`.
  */
 const uploadOf = (c: Context<Env>, memory: TransferMemory.TransferMemory): Route.Upload => {
-  const node = nodeRequestOf(c)
+  const node = RequestBody.nodeRequestOf(c)
   const pieces =
     node !== undefined
       ? Stream.fromAsyncIterable(

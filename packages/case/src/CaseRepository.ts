@@ -95,10 +95,14 @@ export interface PersonMatch {
  */
 /**
  * A case as far as deciding who may learn of its persons needs it: the
- * case's identity, its team, its consents and its persons (a bulk import's
- * match reads only this, ADR 0040).
+ * case's identity, its team, its consents, its persons and whether it was
+ * erased (a bulk import's match reads only this, ADR 0040, and so does a
+ * read of a person's details, ADR 0042).
  */
-export type CaseAccess = Pick<Case.Case, "id" | "mechanismId" | "reference" | "team" | "consents" | "persons">
+export type CaseAccess = Pick<
+  Case.Case,
+  "id" | "mechanismId" | "reference" | "team" | "consents" | "persons" | "erasedAt"
+>
 
 export interface OpenPage {
   readonly after?: Id.CaseId | undefined
@@ -119,6 +123,11 @@ export interface Service {
   readonly find: (id: Id.CaseId) => Effect.Effect<Option.Option<Case.Case>>
   /** The whole cases of those ids that exist, in one read (a bulk import's cases); in no particular order. */
   readonly findMany: (ids: ReadonlyArray<Id.CaseId>) => Effect.Effect<ReadonlyArray<Case.Case>>
+  /**
+   * `find`, but only the case's {@link CaseAccess}: its row and the three
+   * parts an access decision reads (a read of a person's details).
+   */
+  readonly findAccess: (id: Id.CaseId) => Effect.Effect<Option.Option<CaseAccess>>
   /**
    * `findMany`, but only each case's {@link CaseAccess}: its row and the three
    * parts an access decision reads, not its incidents, assessments, orders or

@@ -552,7 +552,9 @@ export const make: Effect.Effect<Service, never, SqlClient.SqlClient> = Effect.g
     sql.onDialectOrElse({ pg: () => accessSelect.pg, orElse: () => accessSelect.sqlite }),
   )
   // The cases decoded from rows that came back unchanged are answered as decoded then (ADR 0037).
-  const decodedCases = DecodedCases.make()
+  const decodedCases = DecodedCases.make<Case.Case>()
+  // And what an access decision read of a case, the same way (ADR 0042).
+  const decodedAccess = DecodedCases.make<CaseAccess>()
   // The cases with these ids, whole, in one statement (ADR 0013): the case
   // rows, each with its parts as JSON arrays.
   const load = (caseIds: ReadonlyArray<Id.CaseId>) =>
@@ -578,9 +580,23 @@ export const make: Effect.Effect<Service, never, SqlClient.SqlClient> = Effect.g
   const loadAccess = (caseIds: ReadonlyArray<Id.CaseId>) =>
     Effect.gen(function* () {
       if (caseIds.length === 0) return []
-      const rows = yield* sql<
-        Record<string, unknown>
-      >`SELECT ${accessSelectFor} FROM cases WHERE ${sql.in("id", caseIds)}`
+      const rows = yield* LeanStatement.run(
+        sql,
+        sql<Record<string, unknown>>`SELECT ${accessSelectFor} FROM cases WHERE ${sql.in("id", caseIds)}`,
+      )
+      const known = rows.map(decodedAccess.get)
+      if (known.every((access) => access !== undefined)) return known as Array<CaseAccess>
+      const fresh = rows.filter((_, index) => known[index] === undefined)
+      const decoded = yield* decodeAccess(fresh)
+      // As `load` does: a bulk read of more cases than the memory holds keeps none.
+      if (fresh.length <= DecodedCases.limit)
+        for (const [index, row] of fresh.entries()) decodedAccess.keep(row, decoded[index] as CaseAccess)
+      let next = 0
+      return known.map((access) => access ?? (decoded[next++] as CaseAccess))
+    })
+  // The `CaseAccess` of these rows, in their order.
+  const decodeAccess = (rows: ReadonlyArray<Record<string, unknown>>) =>
+    Effect.gen(function* () {
       const cases = yield* decodeCases(rows)
       const gathered = gatheredOf(rows)
       const team = groupBy(yield* gathered("team", decodeTeam))
@@ -594,6 +610,7 @@ export const make: Effect.Effect<Service, never, SqlClient.SqlClient> = Effect.g
           team: teamOf(row, team),
           persons: (persons.get(row.id) ?? []).map(toPerson),
           consents: (consents.get(row.id) ?? []).map(toConsent),
+          ...(row.erased_at == null ? {} : { erasedAt: row.erased_at }),
         }),
       )
     })
@@ -724,6 +741,13 @@ export const make: Effect.Effect<Service, never, SqlClient.SqlClient> = Effect.g
 
   const findMany: Service["findMany"] = (ids) =>
     load(ids).pipe(Effect.orDie, Span.untraced("SqlCaseRepository.findMany"))
+
+  // No span of its own, as `find`.
+  const findAccess: Service["findAccess"] = (id) =>
+    loadAccess([id]).pipe(
+      Effect.map((cases) => Option.fromNullable(cases[0])),
+      Effect.orDie,
+    )
 
   const findManyAccess: Service["findManyAccess"] = (ids) =>
     loadAccess(ids).pipe(Effect.orDie, Span.untraced("SqlCaseRepository.findManyAccess"))
@@ -1139,6 +1163,7 @@ export const make: Effect.Effect<Service, never, SqlClient.SqlClient> = Effect.g
     insert,
     find,
     findMany,
+    findAccess,
     findManyAccess,
     list,
     openPage,

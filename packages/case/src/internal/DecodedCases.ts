@@ -1,5 +1,6 @@
 // The cases this process decoded last, each beside the row it was decoded
-// from (ADR 0037). Reading a case whole is one statement (ADR 0013), but
+// from (ADR 0037); the same memory, made anew, keeps what an access decision
+// reads of a case (`CaseAccess`, ADR 0042). Reading a case whole is one statement (ADR 0013), but
 // decoding its ~100 rows of parts with their schemas and building the case cost
 // more than the statement, on every read of the case: a GET, and every use
 // case that loads it to decide. A case whose row comes back exactly as it came
@@ -12,17 +13,16 @@
 // Cases are immutable values: each is frozen, deeply, before it is kept, so
 // that code which changed one in place would fail (in strict mode, every ES
 // module) instead of changing the answer of a later read.
-import type * as Case from "../Case"
 
 /** @internal The most cases kept; the one read longest ago goes first. */
 export const limit = 512
 
 /** @internal */
-export interface DecodedCases {
+export interface DecodedCases<A extends { readonly id: string }> {
   /** The case decoded last from this very row, if it is still kept. */
-  readonly get: (row: Readonly<Record<string, unknown>>) => Case.Case | undefined
+  readonly get: (row: Readonly<Record<string, unknown>>) => A | undefined
   /** Keeps `aCase` as decoded from `row` (a row of scalar columns only; any other is not kept). */
-  readonly keep: (row: Readonly<Record<string, unknown>>, aCase: Case.Case) => void
+  readonly keep: (row: Readonly<Record<string, unknown>>, aCase: A) => void
 }
 
 const scalar = (value: unknown): boolean =>
@@ -41,8 +41,8 @@ const freeze = (value: unknown): void => {
 }
 
 /** @internal An empty memory of decoded cases, at most {@link limit}. */
-export const make = (): DecodedCases => {
-  const kept = new Map<string, { readonly row: Readonly<Record<string, unknown>>; readonly aCase: Case.Case }>()
+export const make = <A extends { readonly id: string }>(): DecodedCases<A> => {
+  const kept = new Map<string, { readonly row: Readonly<Record<string, unknown>>; readonly aCase: A }>()
   return {
     get: (row) => {
       const id = row.id

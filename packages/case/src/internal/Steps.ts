@@ -11,7 +11,7 @@ import { Context, Effect, Option } from "effect"
 import type { BreakGlassReviewRepository } from "../BreakGlassReviewRepository"
 import * as Case from "../Case"
 import { aggregateType, type Topic } from "../CaseEvents"
-import { CaseRepository } from "../CaseRepository"
+import { type CaseAccess, CaseRepository } from "../CaseRepository"
 import type * as PersonalData from "../PersonalData"
 import { Signatories, type Signatory } from "../Signatories"
 import * as CaseAuthority from "./CaseAuthority"
@@ -64,11 +64,27 @@ export const institutionIds = (signatories: ReadonlyArray<Signatory>): ReadonlyA
 export const load = (
   id: Id.CaseId,
 ): Effect.Effect<Case.Case, Errors.NotFound, CaseRepository | Principal.CurrentPrincipal> =>
+  // One statement (the case whole, ADR 0027).
+  loadWith(id, (repository) => repository.find(id))
+
+/**
+ * @internal What an access decision reads of the case (`CaseAccess`), refused
+ * as {@link load} refuses: a use case that decides on the case's team,
+ * consents and persons only, and writes nothing to it (ADR 0042).
+ */
+export const loadAccess = (
+  id: Id.CaseId,
+): Effect.Effect<CaseAccess, Errors.NotFound, CaseRepository | Principal.CurrentPrincipal> =>
+  loadWith(id, (repository) => repository.findAccess(id))
+
+const loadWith = <A extends { readonly mechanismId: Id.MechanismId }>(
+  id: Id.CaseId,
+  find: (repository: CaseRepository["Type"]) => Effect.Effect<Option.Option<A>>,
+): Effect.Effect<A, Errors.NotFound, CaseRepository | Principal.CurrentPrincipal> =>
   // Both services read from the context at once: on every use case on a case,
   // each read of a service on its own was more steps of Effect's runtime.
   Effect.contextWithEffect((context: Context.Context<CaseRepository | Principal.CurrentPrincipal>) =>
-    // One statement (the case whole, ADR 0027).
-    Effect.flatMap(Context.get(context, CaseRepository).find(id), (found) =>
+    Effect.flatMap(find(Context.get(context, CaseRepository)), (found) =>
       Option.isSome(found) &&
       Principal.belongsTo(Context.get(context, Principal.CurrentPrincipal), found.value.mechanismId)
         ? Effect.succeed(found.value)
@@ -118,6 +134,18 @@ export const loadCase = (
   caseId: Id.CaseId,
 ): Effect.Effect<Loaded, Errors.NotFound, CaseRepository | Signatories | Principal.CurrentPrincipal> =>
   Effect.flatMap(load(caseId), (aCase) => Effect.map(situation(aCase.mechanismId), (s) => ({ aCase, s })))
+
+/** @internal The case's {@link CaseAccess} and the situation a use case on it is decided in. */
+export interface LoadedAccess {
+  readonly aCase: CaseAccess
+  readonly s: Situation
+}
+
+/** @internal The case's access (see {@link loadAccess}), then the situation in its mechanism. */
+export const loadCaseAccess = (
+  caseId: Id.CaseId,
+): Effect.Effect<LoadedAccess, Errors.NotFound, CaseRepository | Signatories | Principal.CurrentPrincipal> =>
+  Effect.flatMap(loadAccess(caseId), (aCase) => Effect.map(situation(aCase.mechanismId), (s) => ({ aCase, s })))
 
 type PolicyRequest = Omit<Parameters<typeof Case.toPolicyResource>[1], "signatories" | "protectionSectors">
 

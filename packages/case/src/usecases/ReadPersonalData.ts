@@ -28,7 +28,7 @@ import { ReadPersonalData } from "../CaseCommands"
 import { CaseRepository } from "../CaseRepository"
 import * as CaseAuthority from "../internal/CaseAuthority"
 import * as CaseUseCase from "../internal/CaseUseCase"
-import { allow, emit, loadCase, type Refusal } from "../internal/Steps"
+import { allow, emit, loadCaseAccess, type Refusal } from "../internal/Steps"
 import type * as Person from "../Person"
 import * as PersonalData from "../PersonalData"
 
@@ -37,7 +37,8 @@ export const readPersonalData: CaseUseCase.Of<typeof ReadPersonalData, Person.Pe
   CaseUseCase.read({
     span: "CaseService.readPersonalData",
     command: ReadPersonalData,
-    load: (input) => loadCase(input.caseId),
+    // It decides on the team, consents and persons only, and writes nothing to the case (ADR 0042).
+    load: (input) => loadCaseAccess(input.caseId),
     decide: ({ aCase, s }, input) =>
       Effect.gen(function* () {
         const breakGlass =

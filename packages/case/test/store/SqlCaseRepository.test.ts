@@ -348,12 +348,46 @@ for (const db of databases) {
               team: c.team,
               consents: c.consents,
               persons: c.persons,
+              erasedAt: c.erasedAt,
             })
             expect(access.map(projected).sort((a, b) => a.id.localeCompare(b.id))).toEqual(
               whole.map(projected).sort((a, b) => a.id.localeCompare(b.id)),
             )
             expect(access.every((c) => c.persons.length > 0 && c.consents.length > 0)).toBe(true)
             expect(yield* repository.findManyAccess([])).toEqual([])
+          }),
+      )
+
+      it.effect(
+        "findAccess reads what find reads of the access, kept while its rows are unchanged, anew after any change",
+        () =>
+          Effect.gen(function* () {
+            const repository = yield* CaseRepository
+            const sql = (yield* SqlClient.SqlClient).withoutTransforms()
+            const id = (yield* Id.CaseId.generate) as Id.CaseId
+            yield* store(fullCase(id, 9), 9)
+            const access = Option.getOrThrow(yield* repository.findAccess(id))
+            const whole = Option.getOrThrow(yield* repository.find(id))
+            expect(access).toEqual({
+              id: whole.id,
+              mechanismId: whole.mechanismId,
+              reference: whole.reference,
+              team: whole.team,
+              consents: whole.consents,
+              persons: whole.persons,
+            })
+            // Unchanged rows: the access decoded before, frozen.
+            expect(Option.getOrThrow(yield* repository.findAccess(id))).toBe(access)
+            expect(Object.isFrozen(access.persons)).toBe(true)
+            // A person's row changed in place, and the case erased: each read anew.
+            yield* sql`UPDATE persons SET community = 'roma' WHERE case_id = ${id}`.pipe(Effect.orDie)
+            const changed = Option.getOrThrow(yield* repository.findAccess(id))
+            expect(changed).not.toBe(access)
+            expect(changed.persons.every((person) => person.community === "roma")).toBe(true)
+            const erasedAt = new Date("2026-11-30T08:00:00.000Z")
+            yield* sql`UPDATE cases SET erased_at = ${erasedAt.toISOString()} WHERE id = ${id}`.pipe(Effect.orDie)
+            expect(Option.getOrThrow(yield* repository.findAccess(id)).erasedAt).toEqual(erasedAt)
+            expect(yield* repository.findAccess((yield* Id.CaseId.generate) as Id.CaseId)).toEqual(Option.none())
           }),
       )
 
