@@ -9,9 +9,10 @@
  * the `Request`'s, limited by Hono's own middleware, as before.
  *
  * The limit is the same on both: a declared length over it is refused before
- * anything is read; a body without a declared length (chunked) is read at
- * once and refused as soon as it passes the limit, before any other step of
- * the request, as Hono's `bodyLimit` does.
+ * anything is read. A body without a declared length (chunked, rare from the
+ * gateway's clients) takes the `Request`'s way on Node too: Hono's `bodyLimit`
+ * reads it at once, refuses it as soon as it passes the limit, before any
+ * other step of the request, and puts a `Request` holding it in its place.
  */
 import type { Context, MiddlewareHandler } from "hono"
 import { bodyLimit } from "hono/body-limit"
@@ -29,52 +30,52 @@ export const nodeRequestOf = (c: Context): NodeRequest | undefined => {
   return typeof incoming?.iterator === "function" ? (incoming as NodeRequest) : undefined
 }
 
-// The bodies read so far, by request: by the limit (those sent without a declared length) or by `text`.
-const readEarly = new WeakMap<Context, Uint8Array>()
+// The bodies read so far, by request (a route may ask for its text more than once).
+const read = new WeakMap<Context, Uint8Array>()
 
-/** The whole body, or `undefined` once it passes `maxSize` bytes. */
-const readAll = async (node: NodeRequest, maxSize: number): Promise<Uint8Array | undefined> => {
-  const pieces: Array<Uint8Array> = []
-  let size = 0
-  for await (const piece of node.iterator({ destroyOnReturn: false })) {
-    size += piece.byteLength
-    if (size > maxSize) return undefined
-    pieces.push(piece)
-  }
-  return pieces.length === 1 ? (pieces[0] as Uint8Array) : Buffer.concat(pieces, size)
+/**
+ * Node's request behind `c` when its body's length is declared (not chunked):
+ * the body then read from it. A chunked body is read whole by Hono's
+ * `bodyLimit`, which puts a `Request` holding it in its place: a route, or a
+ * plugin's webhook (`c.req.raw`), reads it there.
+ */
+const declared = (c: Context): NodeRequest | undefined => {
+  const node = nodeRequestOf(c)
+  return node !== undefined &&
+    c.req.header("content-length") !== undefined &&
+    c.req.header("transfer-encoding") === undefined
+    ? node
+    : undefined
 }
 
 /** The body limit: `onError`'s answer for a body over `maxSize` bytes. */
 export const limit = (maxSize: number, onError: (c: Context) => Response | Promise<Response>): MiddlewareHandler => {
   const elsewhere = bodyLimit({ maxSize, onError })
-  return async (c, next) => {
-    const node = nodeRequestOf(c)
-    if (node === undefined) return elsewhere(c, next)
-    const declared = c.req.header("content-length")
-    if (declared !== undefined && c.req.header("transfer-encoding") === undefined)
-      return Number.parseInt(declared, 10) > maxSize ? onError(c) : next()
-    const body = await readAll(node, maxSize)
-    if (body === undefined) return onError(c)
-    readEarly.set(c, body)
-    return next()
-  }
+  return (c, next) =>
+    declared(c) === undefined
+      ? elsewhere(c, next)
+      : Number.parseInt(c.req.header("content-length") ?? "0", 10) > maxSize
+        ? Promise.resolve(onError(c))
+        : next()
 }
 
 // As `Request.text()` decodes: UTF-8, a byte order mark dropped, a malformed sequence replaced.
 const utf8 = new TextDecoder()
 
 /**
- * The body's text. On Node, what the limit read, or else Node's request read
- * to its end (its declared length is within the limit, and Node's parser
- * reads no further than it).
+ * The body's text: on Node, with a declared length (within the limit), read
+ * from Node's request to its end (Node's parser reads no further than the
+ * length); otherwise the `Request`'s.
  */
 export const text = async (c: Context): Promise<string> => {
-  const node = nodeRequestOf(c)
+  const node = declared(c)
   if (node === undefined) return c.req.text()
-  let body = readEarly.get(c)
+  let body = read.get(c)
   if (body === undefined) {
-    body = (await readAll(node, Number.POSITIVE_INFINITY)) ?? new Uint8Array(0)
-    readEarly.set(c, body)
+    const pieces: Array<Uint8Array> = []
+    for await (const piece of node.iterator({ destroyOnReturn: false })) pieces.push(piece)
+    body = pieces.length === 1 ? (pieces[0] as Uint8Array) : Buffer.concat(pieces)
+    read.set(c, body)
   }
   return utf8.decode(body)
 }

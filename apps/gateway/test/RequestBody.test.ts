@@ -26,6 +26,9 @@ app.post("/echo", async (c) => {
   return c.json({ first, second, node: RequestBody.nodeRequestOf(c) !== undefined })
 })
 
+// What a plugin's webhook reads: the `Request` itself, past the limit.
+app.post("/raw", async (c) => c.json({ raw: await c.req.raw.text() }))
+
 let server: ReturnType<typeof serve>
 let port = 0
 
@@ -38,18 +41,24 @@ afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())))
 
 interface Sent {
   readonly status: number
-  readonly body: { readonly first?: string; readonly second?: string; readonly node?: boolean; readonly refused?: true }
+  readonly body: {
+    readonly first?: string
+    readonly second?: string
+    readonly node?: boolean
+    readonly refused?: true
+    readonly raw?: string
+  }
 }
 
 /** A POST over a socket: `pieces` written one by one, chunked unless `declared`. */
-const post = (pieces: ReadonlyArray<Uint8Array>, declared: boolean): Promise<Sent> =>
+const post = (pieces: ReadonlyArray<Uint8Array>, declared: boolean, path = "/echo"): Promise<Sent> =>
   new Promise((resolve, reject) => {
     const length = pieces.reduce((sum, piece) => sum + piece.byteLength, 0)
     const request = httpRequest(
       {
         host: "127.0.0.1",
         port,
-        path: "/echo",
+        path,
         method: "POST",
         headers: declared ? { "content-length": String(length) } : { "transfer-encoding": "chunked" },
       },
@@ -90,6 +99,12 @@ describe("RequestBody", () => {
       const inProcess = await app.request("/echo", { method: "POST", body: Buffer.concat(pieces) })
       expect(await inProcess.json()).toEqual({ first: expected, second: expected, node: false })
     }
+  })
+
+  it("leaves the body to a route that reads the Request itself, declared or chunked", async () => {
+    const pieces = [utf8('{"event":'), utf8('"report.filed"}')]
+    for (const declared of [true, false])
+      expect(await post(pieces, declared, "/raw")).toEqual({ status: 200, body: { raw: '{"event":"report.filed"}' } })
   })
 
   it("refuses a body over the limit before the route runs, declared, chunked, or in process", async () => {
