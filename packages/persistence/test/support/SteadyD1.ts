@@ -8,28 +8,50 @@ import type { D1Client } from "../../src/d1"
 // statement's own transaction back, so running it again is exactly running it
 // once: these retries work around the emulator's defect, not around ours.
 const emulatorAssertion = /false == true/
-const attempts = 5
+/** The most attempts of one statement. */
+export const attempts = 10
 
-const again = async <A>(run: () => Promise<A>): Promise<A> => {
+/**
+ * The pause before attempt `attempt + 1`: 20 ms, doubling, at most a second
+ * (about 4 s over all ten). A stressed CI run saw five attempts in a row fail
+ * when they followed one another at once: the emulator's read fails while the
+ * machine is busiest, so the attempts are spread out in time.
+ */
+export const pauseBefore = (attempt: number): number => Math.min(1000, 20 * 2 ** (attempt - 1))
+
+/** How the retries wait; a test may pass its own. */
+export interface Options {
+  readonly pause?: (milliseconds: number) => Promise<void>
+}
+
+const sleep = (milliseconds: number) => new Promise<void>((resolve) => setTimeout(resolve, milliseconds))
+
+const again = async <A>(run: () => Promise<A>, pause: (milliseconds: number) => Promise<void>): Promise<A> => {
   for (let attempt = 1; ; attempt++) {
     try {
       return await run()
     } catch (error) {
       if (attempt >= attempts || !emulatorAssertion.test(String((error as Error)?.message ?? error))) throw error
+      await pause(pauseBefore(attempt))
     }
   }
 }
 
-const steadyStatement = (statement: D1Client.D1PreparedStatement): D1Client.D1PreparedStatement => ({
-  bind: (...values) => steadyStatement(statement.bind(...values)),
-  all: () => again(() => statement.all()),
-  raw: () => again(() => statement.raw()),
+const steadyStatement = (
+  statement: D1Client.D1PreparedStatement,
+  pause: (milliseconds: number) => Promise<void>,
+): D1Client.D1PreparedStatement => ({
+  bind: (...values) => steadyStatement(statement.bind(...values), pause),
+  all: () => again(() => statement.all(), pause),
+  raw: () => again(() => statement.raw(), pause),
 })
 
 /**
- * `db` with each statement run again (up to five times in all) when Miniflare's
- * emulator fails its own bookkeeping assertion; every other error as it came.
+ * `db` with each statement run again (up to {@link attempts} times in all,
+ * pausing longer each time) when Miniflare's emulator fails its own
+ * bookkeeping assertion; every other error as it came.
  */
-export const steadyD1 = (db: D1Client.D1Database): D1Client.D1Database => ({
-  prepare: (query) => steadyStatement(db.prepare(query)),
-})
+export const steadyD1 = (db: D1Client.D1Database, options: Options = {}): D1Client.D1Database => {
+  const pause = options.pause ?? sleep
+  return { prepare: (query) => steadyStatement(db.prepare(query), pause) }
+}
