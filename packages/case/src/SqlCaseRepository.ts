@@ -565,16 +565,7 @@ export const make: Effect.Effect<Service, never, SqlClient.SqlClient> = Effect.g
         sql,
         sql<Record<string, unknown>>`SELECT ${select} FROM cases WHERE ${sql.in("id", caseIds)}`,
       )
-      const known = rows.map(decodedCases.get)
-      if (known.every((aCase) => aCase !== undefined)) return known as Array<Case.Case>
-      const fresh = rows.filter((_, index) => known[index] === undefined)
-      const decoded = yield* decode(fresh)
-      // More cases than the memory holds (a bulk import's page): none kept. They would push
-      // out every case kept before, and then one another, each frozen for nothing.
-      if (fresh.length <= DecodedCases.limit)
-        for (const [index, row] of fresh.entries()) decodedCases.keep(row, decoded[index] as Case.Case)
-      let next = 0
-      return known.map((aCase) => aCase ?? (decoded[next++] as Case.Case))
+      return yield* DecodedCases.through(decodedCases, rows, decode)
     })
   // What an access decision reads of these cases, in one statement: the rows and three parts.
   const loadAccess = (caseIds: ReadonlyArray<Id.CaseId>) =>
@@ -584,15 +575,7 @@ export const make: Effect.Effect<Service, never, SqlClient.SqlClient> = Effect.g
         sql,
         sql<Record<string, unknown>>`SELECT ${accessSelectFor} FROM cases WHERE ${sql.in("id", caseIds)}`,
       )
-      const known = rows.map(decodedAccess.get)
-      if (known.every((access) => access !== undefined)) return known as Array<CaseAccess>
-      const fresh = rows.filter((_, index) => known[index] === undefined)
-      const decoded = yield* decodeAccess(fresh)
-      // As `load` does: a bulk read of more cases than the memory holds keeps none.
-      if (fresh.length <= DecodedCases.limit)
-        for (const [index, row] of fresh.entries()) decodedAccess.keep(row, decoded[index] as CaseAccess)
-      let next = 0
-      return known.map((access) => access ?? (decoded[next++] as CaseAccess))
+      return yield* DecodedCases.through(decodedAccess, rows, decodeAccess)
     })
   // The `CaseAccess` of these rows, in their order.
   const decodeAccess = (rows: ReadonlyArray<Record<string, unknown>>) =>

@@ -1,3 +1,4 @@
+import { Effect } from "effect"
 // The cases this process decoded last, each beside the row it was decoded
 // from (ADR 0037); the same memory, made anew, keeps what an access decision
 // reads of a case (`CaseAccess`, ADR 0042). Reading a case whole is one statement (ADR 0013), but
@@ -62,4 +63,25 @@ export const make = <A extends { readonly id: string }>(): DecodedCases<A> => {
       kept.set(aCase.id, { row, aCase })
     },
   }
+}
+
+/**
+ * @internal The values of `rows`, in their order: each answered from `memory`
+ * when its row is unchanged, the others decoded together by `decode` and kept
+ * (unless more than the memory holds: a bulk import's page would push out
+ * every value kept before, and then one another, each frozen for nothing).
+ */
+export const through = <A extends { readonly id: string }, E, R>(
+  memory: DecodedCases<A>,
+  rows: ReadonlyArray<Record<string, unknown>>,
+  decode: (rows: ReadonlyArray<Record<string, unknown>>) => Effect.Effect<ReadonlyArray<A>, E, R>,
+): Effect.Effect<ReadonlyArray<A>, E, R> => {
+  const known = rows.map(memory.get)
+  if (known.every((value) => value !== undefined)) return Effect.succeed(known as Array<A>)
+  const fresh = rows.filter((_, index) => known[index] === undefined)
+  return Effect.map(decode(fresh), (decoded) => {
+    if (fresh.length <= limit) for (const [index, row] of fresh.entries()) memory.keep(row, decoded[index] as A)
+    let next = 0
+    return known.map((value) => value ?? (decoded[next++] as A))
+  })
 }
