@@ -1,4 +1,3 @@
-import { Effect } from "effect"
 // The cases this process decoded last, each beside the row it was decoded
 // from (ADR 0037); the same memory, made anew, keeps what an access decision
 // reads of a case (`CaseAccess`, ADR 0042). Reading a case whole is one statement (ADR 0013), but
@@ -14,6 +13,7 @@ import { Effect } from "effect"
 // Cases are immutable values: each is frozen, deeply, before it is kept, so
 // that code which changed one in place would fail (in strict mode, every ES
 // module) instead of changing the answer of a later read.
+import { Effect } from "effect"
 
 /** @internal The most cases kept; the one read longest ago goes first. */
 export const limit = 512
