@@ -121,7 +121,7 @@ for (const db of await testDatabases()) {
             }),
           ).pipe(Effect.orDie)
           expect(yield* count).toBe(2)
-          // Another fiber's transaction holds the connection: this one begins after it ends.
+          // Another fiber's transaction holds the connection (SQLite): this one begins after it ends.
           const started = yield* Deferred.make<void>()
           const finish = yield* Deferred.make<void>()
           const first = yield* transaction(
@@ -133,7 +133,12 @@ for (const db of await testDatabases()) {
           if (db.name === "sqlite") expect(Option.isNone(yield* Fiber.poll(second))).toBe(true)
           yield* Deferred.succeed(finish, undefined)
           yield* Fiber.join(first)
-          expect(yield* Fiber.join(second)).toBe(4)
+          const seen = yield* Fiber.join(second)
+          // SQLite's one connection makes the second wait for the first, so it sees both rows. PostgreSQL's
+          // pool gives it a connection of its own: it may commit before the first does, and then sees 3.
+          if (db.name === "sqlite") expect(seen).toBe(4)
+          else expect([3, 4]).toContain(seen)
+          expect(yield* count).toBe(4)
         }),
       )
     })
