@@ -18,12 +18,10 @@ import { Errors, JurisdictionProfile, Locale, type Principal } from "@bashke/ker
 import { OptimisticConcurrency, Throttle } from "@bashke/persistence"
 import { Cause, Effect, Exit, Option, Stream } from "effect"
 import { type Context, Hono } from "hono"
-import { requestId } from "hono/request-id"
-import { secureHeaders } from "hono/secure-headers"
+import * as AnswerHeaders from "./AnswerHeaders"
 import * as ApiDocs from "./ApiDocs"
 import type { Oidc } from "./Authentication"
 import * as ContentDisposition from "./ContentDisposition"
-import * as CrossOrigin from "./CrossOrigin"
 import type * as OidcSignIn from "./OidcSignIn"
 import * as OpenApi from "./OpenApi"
 import * as Problem from "./Problem"
@@ -149,33 +147,28 @@ export const make = (options: Options): Hono<Env> => {
   const gatewayProblem = (c: Context<Env>, refusal: Problem.GatewayProblem, extra?: Record<string, string>) =>
     problem(c, Problem.fromGatewayProblem(refusal, localeOf(c), c.get("requestId")), extra)
 
-  app.use("*", requestId({ headerName: "Request-Id" }))
-  app.use("*", secureHeaders())
-  app.use("*", async (c, next) => {
-    await next()
-    if (!c.res.headers.has("content-security-policy"))
-      c.res.headers.set("content-security-policy", dataContentSecurityPolicy)
-  })
-  // Answers under /v1 carry personal data, or may: no cache, shared or private, keeps them.
-  app.use("/v1/*", async (c, next) => {
-    await next()
-    if (!c.res.headers.has("cache-control")) c.res.headers.set("cache-control", "no-store")
-  })
+  // Every answer's own headers (request id, security, content security policy,
+  // no-store under /v1: answers there carry personal data, or may; CORS).
   app.use(
     "*",
-    CrossOrigin.middleware({
-      origins: options.corsOrigins ?? [],
-      allowHeaders: [
-        "Authorization",
-        "Content-Type",
-        "Idempotency-Key",
-        "If-Match",
-        "Accept-Language",
-        "X-Bashke-Request",
-      ],
-      allowMethods: ["GET", "POST", "PUT", "PATCH", "DELETE"],
-      exposeHeaders: ["ETag", "Location", "Request-Id", "Idempotent-Replayed", "Retry-After"],
-      maxAge: 600,
+    AnswerHeaders.middleware({
+      requestIdHeader: "Request-Id",
+      contentSecurityPolicy: dataContentSecurityPolicy,
+      noStorePath: "/v1",
+      crossOrigin: {
+        origins: options.corsOrigins ?? [],
+        allowHeaders: [
+          "Authorization",
+          "Content-Type",
+          "Idempotency-Key",
+          "If-Match",
+          "Accept-Language",
+          "X-Bashke-Request",
+        ],
+        allowMethods: ["GET", "POST", "PUT", "PATCH", "DELETE"],
+        exposeHeaders: ["ETag", "Location", "Request-Id", "Idempotent-Replayed", "Retry-After"],
+        maxAge: 600,
+      },
     }),
   )
   const limit = RequestBody.limit(options.bodyLimit ?? defaultBodyLimit, (c) =>
@@ -203,16 +196,6 @@ export const make = (options: Options): Hono<Env> => {
       ? next()
       : limit(c, next),
   )
-  // An answer made outside the context (a file of the web app or the docs, a
-  // plugin's webhook answer) has none of the headers set before it was made
-  // (the request id): it is copied (its headers may be immutable) and given it.
-  app.use("*", async (c, next) => {
-    await next()
-    if (c.res.headers.has("request-id")) return
-    c.res = new Response(c.res.body, c.res)
-    c.res.headers.set("Request-Id", c.get("requestId"))
-  })
-
   const document = OpenApi.document(options.routes)
   app.get("/openapi.json", (c) => c.json(document))
   const docsPage = ApiDocs.page({ renderer: options.docs !== undefined, operations: ApiDocs.operationsTable(document) })

@@ -7,7 +7,8 @@
  * stream — a tenth of the CPU of a case read. Here the headers of a request
  * that is not a preflight are set on the route's own answer, once it is made
  * (as `hono/cors`'s copy did, they replace the route's own); a preflight
- * (`OPTIONS`) is answered by `hono/cors` itself, as before.
+ * (`OPTIONS`) is answered by `hono/cors` itself, as before. `AnswerHeaders`
+ * sets both, with the answer's other headers.
  */
 import type { MiddlewareHandler } from "hono"
 import { cors } from "hono/cors"
@@ -22,22 +23,25 @@ export interface Options {
   readonly maxAge: number
 }
 
-/** The middleware: `hono/cors` with `origin` the list of `origins`, the same headers on every answer. */
-export const middleware = (options: Options): MiddlewareHandler => {
-  const origins = [...options.origins]
-  const preflight = cors({
-    origin: origins,
+/** The preflight (`OPTIONS`): answered by `hono/cors` itself, with `origin` the list of `origins`. */
+export const preflight = (options: Options): MiddlewareHandler =>
+  cors({
+    origin: [...options.origins],
     allowHeaders: [...options.allowHeaders],
     allowMethods: [...options.allowMethods],
     exposeHeaders: [...options.exposeHeaders],
     maxAge: options.maxAge,
   })
+
+/**
+ * The headers `hono/cors` gives an answer to any other request from `origin`
+ * (the request's `Origin`, or empty), set on the answer's `headers` once the
+ * route has made it (replacing the route's own, as `hono/cors`'s copy did).
+ */
+export const headers = (options: Options): ((origin: string, headers: Headers) => void) => {
+  const origins = [...options.origins]
   const exposed = options.exposeHeaders.length > 0 ? options.exposeHeaders.join(",") : undefined
-  return async (c, next) => {
-    if (c.req.method === "OPTIONS") return preflight(c, next)
-    const origin = c.req.header("origin") ?? ""
-    await next()
-    const headers = c.res.headers
+  return (origin, headers) => {
     if (origins.includes(origin)) headers.set("Access-Control-Allow-Origin", origin)
     if (exposed !== undefined) headers.set("Access-Control-Expose-Headers", exposed)
     // What `hono/cors` appends (its origin is a list, never `*`).
