@@ -2,14 +2,14 @@
  * The search parameters of the app's lists, as schemas: the router validates
  * the URL with them, the screens read the decoded values.
  */
-import { CaseLifecycle, RiskInstrument } from "@bashke/case"
+import { CaseLifecycle, RiskLevel } from "@bashke/case"
 import { CursorText, Id } from "@bashke/kernel"
 import { ServiceType } from "@bashke/referral"
 import { Schema } from "effect"
 
 /** `/cases`: the risk level, open status and lead institution filters, and the keyset cursor. */
 export const CasesSearch = Schema.Struct({
-  risk: Schema.optional(RiskInstrument.RiskLevel),
+  risk: Schema.optional(RiskLevel.RiskLevel),
   status: Schema.optional(CaseLifecycle.OpenStatus),
   lead: Schema.optional(Id.InstitutionId),
   after: Schema.optional(CursorText.Cursor),

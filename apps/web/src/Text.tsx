@@ -4,7 +4,8 @@
  * risk level reads the same in the API's problems and on the page. The case
  * package's part — the largest — is added by the screens that show cases when
  * they load (`addMessages`), keeping it out of the first page's script. Dates are
- * shown in the jurisdiction's time zone whatever the computer's clock says.
+ * shown in the jurisdiction's time zone whatever the computer's clock says, in the
+ * page's language even where the browser has no data for it (`LocaleFormat`).
  * The chosen language is remembered in this browser (a language code only).
  */
 import type { caseMessages, caseworkMessages, documentMessages } from "@bashke/case"
@@ -12,6 +13,7 @@ import { Catalogue, JurisdictionProfile, kernelMessages, Locale } from "@bashke/
 import type { meetingMessages } from "@bashke/meeting"
 import { referralMessages } from "@bashke/referral"
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from "react"
+import * as LocaleFormat from "./LocaleFormat"
 import type { webActionItemMessages } from "./WebActionItemMessages"
 import type { webAdminMessages } from "./WebAdminMessages"
 import type { webCaseNotesMessages } from "./WebCaseNotesMessages"
@@ -72,22 +74,23 @@ export interface Text {
   readonly dateTime: (value: string | Date) => string
   readonly date: (value: string | Date) => string
   readonly number: (value: number) => string
+  /** A share (0.5 is 50 %), no decimals. */
+  readonly percent: (share: number) => string
+  /** An amount in `currency` (ISO 4217). */
+  readonly money: (amount: number, currency: string) => string
+  readonly kilobytes: (value: number) => string
 }
 
 const TextContext = createContext<Text | undefined>(undefined)
 
-// Intl knows Serbian scripts by their BCP 47 names, which are ours.
-const dateTimeFormats = new Map<string, Intl.DateTimeFormat>()
-const formatOf = (locale: Locale.Locale, style: "date" | "date-time"): Intl.DateTimeFormat => {
-  const id = `${locale}/${style}`
-  let format = dateTimeFormats.get(id)
+// Intl knows Serbian scripts by their BCP 47 names, which are ours; a browser
+// without a language's data (Chromium has no Albanian) gets LocaleFormat's.
+const formats = new Map<Locale.Locale, LocaleFormat.LocaleFormat>()
+const formatOf = (locale: Locale.Locale): LocaleFormat.LocaleFormat => {
+  let format = formats.get(locale)
   if (format === undefined) {
-    format = new Intl.DateTimeFormat(locale, {
-      timeZone: profile.timezone,
-      dateStyle: "medium",
-      ...(style === "date-time" ? { timeStyle: "short" } : {}),
-    })
-    dateTimeFormats.set(id, format)
+    format = LocaleFormat.make(locale, profile.timezone)
+    formats.set(locale, format)
   }
   return format
 }
@@ -97,9 +100,12 @@ export const makeText = (locale: Locale.Locale, setLocale: (locale: Locale.Local
   setLocale,
   t: (key, params) => Catalogue.format(catalogue, locale, key, params),
   label: (key) => (Catalogue.has(catalogue, key) ? Catalogue.format(catalogue, locale, key) : key),
-  dateTime: (value) => formatOf(locale, "date-time").format(new Date(value)),
-  date: (value) => formatOf(locale, "date").format(new Date(value)),
-  number: (value) => new Intl.NumberFormat(locale).format(value),
+  dateTime: (value) => formatOf(locale).dateTime(value),
+  date: (value) => formatOf(locale).date(value),
+  number: (value) => formatOf(locale).number(value),
+  percent: (share) => formatOf(locale).percent(share),
+  money: (amount, currency) => formatOf(locale).money(amount, currency),
+  kilobytes: (value) => formatOf(locale).kilobytes(value),
 })
 
 export const TextProvider = ({ children }: { readonly children: ReactNode }) => {

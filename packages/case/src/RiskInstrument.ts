@@ -9,36 +9,11 @@
  */
 import { Errors } from "@bashke/kernel"
 import { Either, Schema } from "effect"
+import type { RiskLevel } from "./RiskLevel"
 
-/**
- * A risk level, lowest first.
- */
-export const RiskLevel = Schema.Literal("standard", "medium", "high").annotations({
-  identifier: "RiskLevel",
-  message: () => ({ message: "case.risk.level.unknown", override: true }),
-})
-
-export type RiskLevel = typeof RiskLevel.Type
-
-/**
- * Every level, lowest first.
- */
-export const levels: ReadonlyArray<RiskLevel> = RiskLevel.literals
-
-/**
- * A level's rank: 0 for `standard`, 2 for `high`.
- */
-export const rank = (level: RiskLevel): number => levels.indexOf(level)
-
-/**
- * The higher of two levels.
- */
-export const higher = (a: RiskLevel, b: RiskLevel): RiskLevel => (rank(a) >= rank(b) ? a : b)
-
-/**
- * The catalogue key of a level's label.
- */
-export const levelLabelKey = (level: RiskLevel): `case.risk.level.${RiskLevel}` => `case.risk.level.${level}`
+// The levels have a module of their own (`RiskLevel`), so that a page filtering
+// by level does not load the instruments' schemas; re-exported here, as before.
+export { higher, levelLabelKey, levels, RiskLevel, rank } from "./RiskLevel"
 
 const Code = Schema.String.pipe(Schema.pattern(/^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/), Schema.maxLength(60))
 

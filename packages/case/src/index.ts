@@ -90,6 +90,13 @@ export * as RiskAssessment from "./RiskAssessment"
 export * as RiskInstrument from "./RiskInstrument"
 
 /**
+ * A case's risk level and the order of the levels (also in `RiskInstrument`),
+ * without the instruments' schemas: for a page or a client that only filters
+ * by level.
+ */
+export * as RiskLevel from "./RiskLevel"
+
+/**
  * The safety plan: measures, owners, review dates.
  */
 export * as SafetyPlan from "./SafetyPlan"

@@ -1,7 +1,8 @@
 /**
  * Whether a page reads wholly in one language: no catalogue key shown as text
  * (a missing message formats as its key) and no message of another language
- * where the page's own language has a different one. Text inside
+ * where the page's own language has a different one, nor a date in American
+ * English on a page in another language. Text inside
  * `translate="no"` is data, not the app's words, and is left out.
  */
 import { actionPlanMessages } from "@bashke/action-plan"
@@ -88,11 +89,16 @@ const textsOf = (page: Page): Promise<ReadonlyArray<string>> =>
     return out
   })
 
+// A date or a time `Intl` formatted in American English for want of the page's language's data
+// (Chromium has none for Albanian): "Dec 8, 2026", "12:45 AM".
+const americanFormat = /\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{1,2}, \d{4}\b|\b\d{1,2}:\d{2}\s(AM|PM)\b/
+
 export const languageProblems = async (page: Page, locale: Locale.Locale): Promise<LanguageProblems> => {
   const texts = await textsOf(page)
   const own = byLocale.get(locale) as Set<string>
   const foreign = new Set<string>()
   for (const text of texts) {
+    if (locale !== "en" && americanFormat.test(text)) foreign.add(text)
     if (own.has(text)) continue
     // A language's own name in the language switch is meant to be in any language.
     if (Locale.all.some((other) => other !== locale && byLocale.get(other)?.has(text))) foreign.add(text)

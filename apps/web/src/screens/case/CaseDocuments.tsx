@@ -89,14 +89,12 @@ const DocumentItem = ({
   readonly withdrawn: () => void
 }) => {
   const text = useText()
-  const { t, label, date, locale } = text
+  const { t, label, date, locale, kilobytes } = text
   const names = namesOf(useInstitutions().data)
   const own = useSession().me?.institution === document.institution
   const nameId = useId()
   const about = attachmentsOf(data, text).find(([value]) => value === attachmentValue(document.attachedTo))?.[1] ?? ""
-  const size = new Intl.NumberFormat(locale, { style: "unit", unit: "kilobyte", maximumFractionDigits: 0 }).format(
-    Math.max(1, Math.round(document.size / 1024)),
-  )
+  const size = kilobytes(Math.max(1, Math.round(document.size / 1024)))
   return (
     <li className="item" data-testid="document">
       <span>

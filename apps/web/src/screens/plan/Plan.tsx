@@ -105,7 +105,7 @@ const History = ({ plan }: { readonly plan: PlanType }) => {
 
 const PlanBody = ({ plan, etag }: { readonly plan: PlanType; readonly etag: string }) => {
   const text = useText()
-  const { t, label, locale, number } = text
+  const { t, label, locale, number, money } = text
   const session = useSession()
   const institutions = useInstitutions()
   const [editing, setEditing] = useState(false)
@@ -171,8 +171,7 @@ const PlanBody = ({ plan, etag }: { readonly plan: PlanType; readonly etag: stri
                       {activity.partners.length > 0 &&
                         ` · ${t("web.plan.activity.partners")}: ${activity.partners.map(name).join(", ")}`}
                       {` · ${t("web.plan.activity.quarters")}: ${activity.quarters.join(", ")}`}
-                      {activity.budget !== undefined &&
-                        ` · ${new Intl.NumberFormat(locale, { style: "currency", currency: activity.budget.currency }).format(activity.budget.amount)}`}
+                      {activity.budget !== undefined && ` · ${money(activity.budget.amount, activity.budget.currency)}`}
                       {` · ${t("web.plan.activity.weight")}: ${number(activity.weight)}`}
                     </span>
                     <span className="tag">{label(`action-plan.activity-status.${activity.status}`)}</span>

@@ -16,9 +16,7 @@ import type { Plan } from "./PlanCommand"
 type Level = { readonly dueWeight: number; readonly completedWeight: number; readonly level: number | null }
 
 const percent = (text: Text, level: number | null): string =>
-  level === null
-    ? text.t("web.chart.nothing-due")
-    : new Intl.NumberFormat(text.locale, { style: "percent", maximumFractionDigits: 0 }).format(level)
+  level === null ? text.t("web.chart.nothing-due") : text.percent(level)
 
 const LevelTable = ({
   head,
