@@ -4,6 +4,14 @@ import type { UseQueryResult } from "@tanstack/react-query"
 import type { ReactNode } from "react"
 import { useText } from "./Text"
 
+/**
+ * Whether asking again may get another answer: a network failure, the server's
+ * own trouble (5xx), a timeout or a throttle (408, 429). A refusal (not allowed,
+ * not found) stays the same, so it offers no "Try again".
+ */
+export const retryHelps = (error: unknown): boolean =>
+  !BashkeProblem.is(error) || error.status >= 500 || error.status === 408 || error.status === 429
+
 export const Loaded = <A,>({
   query,
   children,
@@ -19,9 +27,11 @@ export const Loaded = <A,>({
       <div className="problem" role="alert">
         <h2>{BashkeProblem.is(error) ? error.title : t("web.error.title")}</h2>
         {BashkeProblem.is(error) && error.detail !== undefined && <p>{error.detail}</p>}
-        <button type="button" className="button" onClick={() => query.refetch()}>
-          {t("web.error.retry")}
-        </button>
+        {retryHelps(error) && (
+          <button type="button" className="button" onClick={() => query.refetch()}>
+            {t("web.error.retry")}
+          </button>
+        )}
       </div>
     )
   }

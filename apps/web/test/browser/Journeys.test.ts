@@ -201,6 +201,11 @@ describe("the journeys of the acceptance", () => {
       await page.locator("main h1, main [role=alert], main p").first().waitFor()
       await untilLoaded(page)
       shown.push((await page.locator("main").textContent()) ?? "")
+      // A refusal is shown as one, with nothing to try again: asking again gets the same answer.
+      if (path === new URL(caseUrl).pathname) {
+        await page.locator("main [role=alert]").waitFor()
+        expect(await page.getByRole("button", { name: "Try again" }).count()).toBe(0)
+      }
     }
     expect(shown.join("\n")).not.toContain(caseReference)
     expect(await page.locator("#timeline").count()).toBe(0)
