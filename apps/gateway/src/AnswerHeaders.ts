@@ -5,9 +5,9 @@
  * (unless the answer says otherwise) and the CORS headers (`CrossOrigin`).
  *
  * They were six middlewares, each an `async` layer around the rest of the
- * request; folded into one, a GET of a case costs measurably less CPU
- * (docs/benchmarks.md), and the headers are the same, header by header
- * (test/AnswerHeaders.test.ts compares them with the six).
+ * request; folded into one, a GET of a case took about 3 % less CPU (two
+ * gateways, before and after, loaded in turn), and the headers are the same,
+ * header by header (test/AnswerHeaders.test.ts compares them with the six).
  */
 import type { Context, MiddlewareHandler } from "hono"
 import * as CrossOrigin from "./CrossOrigin"
