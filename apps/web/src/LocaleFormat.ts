@@ -35,7 +35,7 @@ interface LanguageData {
   readonly dateTime: (date: string, time: string) => string
   readonly decimal: string
   readonly group: string
-  /** Digits of the highest group before numbers are grouped at all (Albanian: 12345, not 1234). */
+  /** Digits the highest group needs before a number is grouped at all (Albanian groups 12 345, not 1234). */
   readonly minimumGrouping: number
   /** The amount (formatted) with its currency's symbol (€) or, for any other currency, its code. */
   readonly money: (amount: string, symbol: string, isCode: boolean) => string

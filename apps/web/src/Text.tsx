@@ -83,8 +83,8 @@ export interface Text {
 
 const TextContext = createContext<Text | undefined>(undefined)
 
-// Intl knows Serbian scripts by their BCP 47 names, which are ours; a browser
-// without a language's data (Chromium has no Albanian) gets LocaleFormat's.
+// Dates and numbers from LocaleFormat's CLDR data, the same in every browser
+// (Chromium's Intl has no Albanian), one set of formats per language.
 const formats = new Map<Locale.Locale, LocaleFormat.LocaleFormat>()
 const formatOf = (locale: Locale.Locale): LocaleFormat.LocaleFormat => {
   let format = formats.get(locale)
