@@ -9,6 +9,7 @@ import { useQuery } from "@tanstack/react-query"
 import { Link, useNavigate } from "@tanstack/react-router"
 import { nameOf } from "../Institutions"
 import { Loaded } from "../Loading"
+import * as LocaleOrder from "../LocaleOrder"
 import { useMechanisms } from "../Mechanism"
 import type { CasesSearch } from "../Search"
 import { useApi } from "../Session"
@@ -56,7 +57,7 @@ export const Cases = ({ search }: { readonly search: CasesSearch }) => {
         (member) => [member.institutionId, nameOf(member.institutionNames, member.institutionId, locale)] as const,
       ),
     ),
-  ].sort(([, a], [, b]) => a.localeCompare(b, locale))
+  ].sort(([, a], [, b]) => LocaleOrder.compare(locale)(a, b))
   /** Goes to the first page with one filter changed (`""`: any). */
   const filter = (name: "risk" | "status" | "lead", value: string) => {
     const { [name]: _old, ...others } = filtersOf(search)

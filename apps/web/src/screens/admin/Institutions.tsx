@@ -14,6 +14,7 @@ import { FormError } from "../../FieldProblem"
 import { Select, TextInput } from "../../Fields"
 import { useInstitutions } from "../../Institutions"
 import { Loaded } from "../../Loading"
+import * as LocaleOrder from "../../LocaleOrder"
 import { useApi } from "../../Session"
 import { Stale } from "../../Stale"
 import { type MessageKey, useText } from "../../Text"
@@ -130,7 +131,7 @@ export const Institutions = () => {
         {(items) => (
           <ul className="worklist">
             {[...items]
-              .sort((a, b) => a.name[locale].localeCompare(b.name[locale], locale))
+              .sort((a, b) => LocaleOrder.compare(locale)(a.name[locale], b.name[locale]))
               .map((institution) => (
                 <li key={institution.id} className="item">
                   <h2 className="item-title">{institution.name[locale]}</h2>

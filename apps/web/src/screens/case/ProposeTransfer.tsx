@@ -13,6 +13,7 @@ import { type FormEvent, useState } from "react"
 import { everyPage } from "../../EveryPage"
 import { FormError } from "../../FieldProblem"
 import { Select } from "../../Fields"
+import * as LocaleOrder from "../../LocaleOrder"
 import { useApi } from "../../Session"
 import { Stale } from "../../Stale"
 import { useText } from "../../Text"
@@ -88,7 +89,7 @@ export const ProposeTransfer = ({ mechanismId }: { readonly mechanismId: string 
           names
           options={(destinations.data ?? [])
             .map((each) => [each.id, LocalizedText.localize(each.name, locale)] as const)
-            .sort(([, a], [, b]) => a.localeCompare(b, locale))}
+            .sort(([, a], [, b]) => LocaleOrder.compare(locale)(a, b))}
           onChange={setTo}
           problem={command.problem}
         />
