@@ -76,6 +76,8 @@ const data: Readonly<Record<Locale.Locale, LanguageData>> = {
   },
 }
 
+type Parts = Readonly<Record<"year" | "month" | "day" | "hour" | "minute", number>>
+
 /** The parts of an instant in `timeZone`, read through `en-US`, which every `Intl` has. */
 const partsIn = (timeZone: string) => {
   const format = new Intl.DateTimeFormat("en-US", {
@@ -87,10 +89,10 @@ const partsIn = (timeZone: string) => {
     minute: "2-digit",
     hourCycle: "h23",
   })
-  return (value: Date) => {
+  return (value: Date): Parts => {
     const parts: Record<string, number> = {}
     for (const part of format.formatToParts(value)) if (part.type !== "literal") parts[part.type] = Number(part.value)
-    return parts as Record<"year" | "month" | "day" | "hour" | "minute", number>
+    return parts as Parts
   }
 }
 
@@ -100,47 +102,53 @@ export const make = (locale: Locale.Locale, timeZone: string): LocaleFormat => {
   const parts = partsIn(timeZone)
   // Rounding, scaling (a share to per cent) and the sign as `Intl` does them, in `en-US`
   // without grouping; the language's own decimal mark and grouping put in after.
-  const plain = new Map<string, Intl.NumberFormat>()
-  const digits = (value: number, options: Intl.NumberFormatOptions): string => {
-    const id = JSON.stringify(options)
-    let format = plain.get(id)
-    if (format === undefined) {
-      format = new Intl.NumberFormat("en-US", { ...options, useGrouping: false })
-      plain.set(id, format)
-    }
-    const [whole = "", fraction] = format.format(value).replace("%", "").split(".")
+  const plainOf = (options: Intl.NumberFormatOptions) =>
+    new Intl.NumberFormat("en-US", { ...options, useGrouping: false })
+  const localized = (plain: string): string => {
+    const [whole = "", fraction] = plain.replace("%", "").split(".")
     const sign = whole.startsWith("-") ? "-" : ""
     const integer = sign === "" ? whole : whole.slice(1)
     const grouped =
       integer.length < 3 + language.minimumGrouping ? integer : integer.replace(/\B(?=(\d{3})+$)/g, language.group)
     return `${sign}${grouped}${fraction === undefined ? "" : `${language.decimal}${fraction}`}`
   }
-  const date = (value: string | Date) => {
-    const { year, month, day } = parts(new Date(value))
-    return language.date(day, month, year, language.months[month - 1] ?? "")
+  const number = plainOf({ maximumFractionDigits: 3 })
+  const percent = plainOf({ style: "percent", maximumFractionDigits: 0 })
+  const whole = plainOf({ maximumFractionDigits: 0 })
+  // Per currency: its own decimals (two for the euro, none for the lek), as `Intl` knows them.
+  const currencies = new Map<string, Intl.NumberFormat>()
+  const amountOf = (currency: string): Intl.NumberFormat => {
+    let format = currencies.get(currency)
+    if (format === undefined) {
+      const decimals =
+        new Intl.NumberFormat("en-US", { style: "currency", currency }).resolvedOptions().maximumFractionDigits ?? 2
+      format = plainOf({ minimumFractionDigits: decimals, maximumFractionDigits: decimals })
+      currencies.set(currency, format)
+    }
+    return format
   }
-  const time = (value: string | Date) => {
-    const { hour, minute } = parts(new Date(value))
+  const dateOf = ({ year, month, day }: Parts) => language.date(day, month, year, language.months[month - 1] ?? "")
+  const timeOf = ({ hour, minute }: Parts) => {
     const minutes = String(minute).padStart(2, "0")
     if (language.dayPeriods === undefined) return `${String(hour).padStart(2, "0")}:${minutes}`
     return `${hour % 12 === 0 ? 12 : hour % 12}:${minutes} ${language.dayPeriods[hour < 12 ? 0 : 1]}`
   }
   return {
-    date,
-    dateTime: (value) => language.dateTime(date(value), time(value)),
-    number: (value) => digits(value, { maximumFractionDigits: 3 }),
-    percent: (share) => `${digits(share, { style: "percent", maximumFractionDigits: 0 })}%`,
+    date: (value) => dateOf(parts(new Date(value))),
+    dateTime: (value) => {
+      const of = parts(new Date(value))
+      return language.dateTime(dateOf(of), timeOf(of))
+    },
+    number: (value) => localized(number.format(value)),
+    percent: (share) => `${localized(percent.format(share))}%`,
     money: (amount, currency) => {
-      // The currency's own decimals (two for the euro, none for the lek), as `Intl` knows them.
-      const decimals =
-        new Intl.NumberFormat("en-US", { style: "currency", currency }).resolvedOptions().maximumFractionDigits ?? 2
       const symbol = currency === "EUR" ? "€" : currency
-      const text = digits(amount, { minimumFractionDigits: decimals, maximumFractionDigits: decimals })
+      const text = localized(amountOf(currency).format(amount))
       // The sign before the symbol, wherever the language puts the symbol ("-$5.00", "-5,00 €").
       return text.startsWith("-")
         ? `-${language.money(text.slice(1), symbol, symbol === currency)}`
         : language.money(text, symbol, symbol === currency)
     },
-    kilobytes: (value) => `${digits(value, { maximumFractionDigits: 0 })} kB`,
+    kilobytes: (value) => `${localized(whole.format(value))} kB`,
   }
 }

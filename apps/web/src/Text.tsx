@@ -64,21 +64,14 @@ export const initialLocale = (): Locale.Locale => {
   return Locale.fromAcceptLanguage(globalThis.navigator?.languages?.join(","), profile.languages.defaultLocale)
 }
 
-export interface Text {
+/** The page's words, and its dates and numbers (`LocaleFormat`), in its language. */
+export interface Text extends LocaleFormat.LocaleFormat {
   readonly locale: Locale.Locale
   readonly setLocale: (locale: Locale.Locale) => void
   /** A message of the catalogue. */
   readonly t: (key: MessageKey, params?: Catalogue.Params) => string
   /** A message whose key arrives at run time (a status, a rule); the key itself when unknown. */
   readonly label: (key: string) => string
-  readonly dateTime: (value: string | Date) => string
-  readonly date: (value: string | Date) => string
-  readonly number: (value: number) => string
-  /** A share (0.5 is 50 %), no decimals. */
-  readonly percent: (share: number) => string
-  /** An amount in `currency` (ISO 4217). */
-  readonly money: (amount: number, currency: string) => string
-  readonly kilobytes: (value: number) => string
 }
 
 const TextContext = createContext<Text | undefined>(undefined)
@@ -96,16 +89,11 @@ const formatOf = (locale: Locale.Locale): LocaleFormat.LocaleFormat => {
 }
 
 export const makeText = (locale: Locale.Locale, setLocale: (locale: Locale.Locale) => void): Text => ({
+  ...formatOf(locale),
   locale,
   setLocale,
   t: (key, params) => Catalogue.format(catalogue, locale, key, params),
   label: (key) => (Catalogue.has(catalogue, key) ? Catalogue.format(catalogue, locale, key) : key),
-  dateTime: (value) => formatOf(locale).dateTime(value),
-  date: (value) => formatOf(locale).date(value),
-  number: (value) => formatOf(locale).number(value),
-  percent: (share) => formatOf(locale).percent(share),
-  money: (amount, currency) => formatOf(locale).money(amount, currency),
-  kilobytes: (value) => formatOf(locale).kilobytes(value),
 })
 
 export const TextProvider = ({ children }: { readonly children: ReactNode }) => {
